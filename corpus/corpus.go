@@ -1,0 +1,113 @@
+// Package corpus holds archivist's domain types (captures, articles, crawl
+// state), the sentinel errors, and the SQLite store that keeps them.
+//
+// Captures are the archive: one per fetch, with the raw body exactly as it
+// was received. Articles are derived from captures by the extractor and can
+// be derived again at any time.
+package corpus
+
+import (
+	"errors"
+	"net/http"
+	"time"
+)
+
+// Sentinel errors.
+var (
+	// ErrNotFound is returned when a capture or article does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrNotArticle is returned by the extractor when a page is not an
+	// article (a listing, a consent wall, a login page, an empty page).
+	ErrNotArticle = errors.New("not an article")
+)
+
+// Quality flags that the extractor sets on an article.
+const (
+	FlagPaywall    = "paywall"     // a teaser cut short by a paywall
+	FlagShort      = "short"       // little body text
+	FlagNoDate     = "no_date"     // no publication date found
+	FlagNotArticle = "not_article" // a listing, consent or block page
+)
+
+// Error kinds recorded on failed captures (Capture.ErrorKind).
+const (
+	ErrKindTimeout      = "timeout"
+	ErrKindDNS          = "dns"
+	ErrKindConnection   = "connection"    // refused, reset, TLS
+	ErrKindHTTP4xx      = "http_4xx"      // final status 400-499
+	ErrKindHTTP5xx      = "http_5xx"      // final status 500-599 after retries
+	ErrKindRedirectLoop = "redirect_loop" // too many redirects or a cycle
+	ErrKindTooLarge     = "too_large"     // body cut at --max-body
+	ErrKindRobots       = "robots"        // disallowed by robots.txt (not fetched)
+	ErrKindOther        = "other"
+)
+
+// Capture is one fetch of one URL, kept as an archive keeps it.
+type Capture struct {
+	ID            int64
+	RequestedURL  string      // the URL as queued
+	URL           string      // the final URL after redirects
+	Redirects     []string    // every URL of the redirect chain, requested first, final excluded
+	Method        string      // GET
+	RequestHeader http.Header // headers we sent (for WARC request records)
+	Status        int         // final HTTP status; 0 when no response came
+	Proto         string      // "HTTP/1.1"
+	Header        http.Header // response headers of the final response
+	FetchedAt     time.Time   // when the request started (UTC)
+	Duration      time.Duration
+	// Body is the response payload with any Content-Encoding removed,
+	// byte for byte otherwise. It is stored compressed at rest and is
+	// nil when the body was not kept (non-HTML without --keep-all).
+	Body        []byte
+	BodySize    int64  // length of Body as received (before truncation when Truncated)
+	SHA256      string // hex SHA-256 of Body
+	ContentType string // media type from the header, lower case, no parameters
+	Truncated   bool   // Body was cut at the size limit
+	Error       string // human-readable cause for failed fetches
+	ErrorKind   string // one of the ErrKind constants, "" on success
+	RevisitOf   int64  // for a 304 (or identical digest): the capture it repeats
+	Depth       int    // link hops from a seed
+	Source      string // the page the URL was found on, or "seed", "sitemap", "feed"
+}
+
+// OK reports whether the capture holds a successful response.
+func (c *Capture) OK() bool { return c.ErrorKind == "" && c.Status >= 200 && c.Status < 300 }
+
+// Article is the clean article extracted from a capture.
+//
+// JSON names are a contract with other tools: keep them.
+type Article struct {
+	ID           int64      `json:"id"`
+	URL          string     `json:"url"`           // final URL after redirects
+	CanonicalURL string     `json:"canonical_url"` // rel=canonical / og:url, absolute
+	Site         string     `json:"site"`          // host of URL, lower case, no "www." stripping
+	SiteName     string     `json:"site_name"`     // og:site_name or publisher name
+	Title        string     `json:"title"`
+	Authors      []string   `json:"authors"`
+	Published    *time.Time `json:"published"` // RFC 3339, with the page's zone where known
+	Modified     *time.Time `json:"modified"`
+	Language     string     `json:"language"` // BCP 47
+	Description  string     `json:"description"`
+	Image        string     `json:"image"`
+	Section      string     `json:"section"`
+	Tags         []string   `json:"tags"`
+	Text         string     `json:"text"` // paragraphs separated by a blank line
+	WordCount    int        `json:"word_count"`
+	Flags        []string   `json:"flags"`
+	FetchedAt    time.Time  `json:"fetched_at"`
+	CaptureID    int64      `json:"capture_id"`
+	// ContentSHA256 is the hex SHA-256 of the capture body the article
+	// was extracted from (the archived payload), so a citation can be
+	// checked against the capture and its WARC record.
+	ContentSHA256 string `json:"content_sha256"`
+}
+
+// HasFlag reports whether the article carries flag f.
+func (a *Article) HasFlag(f string) bool {
+	for _, g := range a.Flags {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
