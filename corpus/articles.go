@@ -1,0 +1,223 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+const articleColumns = `id, url, canonical_url, site, site_name, title, authors, published, modified,
+	language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
+	content_sha256, seq`
+
+func scanArticle(row rowScanner) (*Article, int64, error) {
+	var (
+		a                    Article
+		authors, tags, flags string
+		published, modified  sql.NullString
+		fetched              string
+		seq                  int64
+	)
+	err := row.Scan(&a.ID, &a.URL, &a.CanonicalURL, &a.Site, &a.SiteName, &a.Title, &authors, &published,
+		&modified, &a.Language, &a.Description, &a.Image, &a.Section, &tags, &a.Text, &a.WordCount, &flags,
+		&fetched, &a.CaptureID, &a.ContentSHA256, &seq)
+	if err != nil {
+		return nil, 0, err
+	}
+	a.Authors = decodeList(authors)
+	a.Tags = decodeList(tags)
+	a.Flags = decodeList(flags)
+	a.Published = decodeTime(published)
+	a.Modified = decodeTime(modified)
+	a.FetchedAt = parseTime(fetched)
+	return &a, seq, nil
+}
+
+func decodeList(s string) []string {
+	out := []string{}
+	json.Unmarshal([]byte(s), &out)
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+func decodeTime(s sql.NullString) *time.Time {
+	if !s.Valid || s.String == "" {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s.String)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+// Article returns the article with id, or ErrNotFound.
+func (db *DB) Article(ctx context.Context, id int64) (*Article, error) {
+	row := db.r.QueryRowContext(ctx, "SELECT "+articleColumns+" FROM articles WHERE id = ?", id)
+	a, _, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// ArticleURLs returns every URL the article was seen under, sorted.
+func (db *DB) ArticleURLs(ctx context.Context, id int64) ([]string, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT url FROM article_urls WHERE article_id = ? ORDER BY url", id)
+	if err != nil {
+		return nil, fmt.Errorf("article %d urls: %w", id, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, fmt.Errorf("article %d urls: %w", id, err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// ArticlesSince calls fn, in ascending change-sequence order, for every
+// article inserted or updated after seq. It implements index.Source.
+func (db *DB) ArticlesSince(ctx context.Context, seq int64, fn func(seq int64, a *Article) error) error {
+	// Page through in chunks so that a long indexing run does not hold one
+	// read transaction (and the WAL) open for its whole length.
+	const chunk = 1000
+	for {
+		rows, err := db.r.QueryContext(ctx, "SELECT "+articleColumns+
+			" FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", seq, chunk)
+		if err != nil {
+			return fmt.Errorf("articles since %d: %w", seq, err)
+		}
+		var batch []*Article
+		var seqs []int64
+		for rows.Next() {
+			a, s, err := scanArticle(rows)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("articles since %d: %w", seq, err)
+			}
+			batch = append(batch, a)
+			seqs = append(seqs, s)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("articles since %d: %w", seq, err)
+		}
+		for i, a := range batch {
+			if err := fn(seqs[i], a); err != nil {
+				return err
+			}
+			seq = seqs[i]
+		}
+		if len(batch) < chunk {
+			return nil
+		}
+	}
+}
+
+// ArticleFilter selects articles. Zero values select everything.
+type ArticleFilter struct {
+	IDs  []int64   // only these ids, in this order (e.g. search hits)
+	Site string    // exact host
+	From time.Time // published at or after
+	To   time.Time // published at or before
+	Lang string    // language, "en" matches "en" and "en-GB"
+}
+
+// Articles calls fn for each article matching f, in id order (or in the
+// order of f.IDs). It streams from the database.
+func (db *DB) Articles(ctx context.Context, f ArticleFilter, fn func(*Article) error) error {
+	if f.IDs != nil {
+		for _, id := range f.IDs {
+			a, err := db.Article(ctx, id)
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if !f.matches(a) {
+				continue
+			}
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var where []string
+	var args []any
+	if f.Site != "" {
+		where = append(where, "site = ?")
+		args = append(args, strings.ToLower(f.Site))
+	}
+	if !f.From.IsZero() {
+		where = append(where, "published_utc >= ?")
+		args = append(args, f.From.UTC().Format(time.RFC3339))
+	}
+	if !f.To.IsZero() {
+		where = append(where, "published_utc <= ?")
+		args = append(args, f.To.UTC().Format(time.RFC3339))
+	}
+	if f.Lang != "" {
+		where = append(where, "(language = ? OR language LIKE ? ESCAPE '\\')")
+		args = append(args, f.Lang, likeEscape(f.Lang)+"-%")
+	}
+	q := "SELECT " + articleColumns + " FROM articles"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY id"
+	rows, err := db.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("list articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, _, err := scanArticle(rows)
+		if err != nil {
+			return fmt.Errorf("list articles: %w", err)
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list articles: %w", err)
+	}
+	return nil
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+func (f ArticleFilter) matches(a *Article) bool {
+	if f.Site != "" && !strings.EqualFold(a.Site, f.Site) {
+		return false
+	}
+	if !f.From.IsZero() && (a.Published == nil || a.Published.Before(f.From)) {
+		return false
+	}
+	if !f.To.IsZero() && (a.Published == nil || a.Published.After(f.To)) {
+		return false
+	}
+	if f.Lang != "" && !strings.EqualFold(a.Language, f.Lang) &&
+		!strings.HasPrefix(strings.ToLower(a.Language), strings.ToLower(f.Lang)+"-") {
+		return false
+	}
+	return true
+}

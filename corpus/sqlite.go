@@ -1,0 +1,514 @@
+package corpus
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// timeFormat is how instants are stored: RFC 3339 in UTC with nanoseconds,
+// so that text order is time order.
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+// DB is the SQLite corpus. It is safe for concurrent use: writes go through
+// one connection (SQLite has one writer), reads through a pool.
+type DB struct {
+	path string
+	w    *sql.DB // the single writer
+	r    *sql.DB // read-only pool
+	enc  *zstd.Encoder
+	dec  *zstd.Decoder
+}
+
+// Open opens the corpus at path, creating it when missing, and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("open corpus: empty path")
+	}
+	common := "_foreign_keys=on&_busy_timeout=15000&_journal_mode=WAL&_synchronous=NORMAL"
+	w, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+common+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	db := &DB{path: path, w: w}
+	if err := db.migrate(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+common+"&_query_only=true")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	db.r = r
+	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	db.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+	return db, nil
+}
+
+func escapePath(p string) string {
+	return strings.NewReplacer("?", "%3f", "#", "%23").Replace(p)
+}
+
+// Path returns the file the corpus lives in.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the corpus.
+func (db *DB) Close() error {
+	var errs []error
+	if db.r != nil {
+		errs = append(errs, db.r.Close())
+	}
+	errs = append(errs, db.w.Close())
+	db.dec.Close()
+	return errors.Join(errs...)
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns an error unless
+// SQLite answers "ok".
+func (db *DB) IntegrityCheck(ctx context.Context) error {
+	rows, err := db.r.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var msgs []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return fmt.Errorf("integrity check: %w", err)
+		}
+		msgs = append(msgs, s)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if len(msgs) != 1 || msgs[0] != "ok" {
+		return fmt.Errorf("integrity check: %s", strings.Join(msgs, "; "))
+	}
+	return nil
+}
+
+// migrate applies the embedded migrations newer than PRAGMA user_version,
+// each in its own transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Strings(names)
+	var current int
+	if err := db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return fmt.Errorf("migrate: read schema version: %w", err)
+	}
+	latest := 0
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migrate: bad migration name %s", name)
+		}
+		latest = max(latest, n)
+		if n <= current {
+			continue
+		}
+		body, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		tx, err := db.w.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migrate %s: %w", name, err)
+		}
+		current = n
+	}
+	if current > latest {
+		return fmt.Errorf("schema version %d is newer than this archivist knows (%d): upgrade archivist", current, latest)
+	}
+	return nil
+}
+
+// Tx is one write transaction. Get one from DB.Update.
+type Tx struct {
+	db *DB
+	tx *sql.Tx
+}
+
+// Update runs fn in one write transaction and commits it when fn returns
+// nil. Everything fn writes lands together or not at all.
+func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", describe(err))
+	}
+	if err := fn(&Tx{db: db, tx: sqlTx}); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", describe(err))
+	}
+	return nil
+}
+
+// ErrDiskFull is returned when SQLite cannot write because the disk is full.
+var ErrDiskFull = errors.New("disk full")
+
+// describe turns SQLite's error codes that a user can act on into our
+// sentinels, keeping the original in the chain.
+func describe(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+		return fmt.Errorf("%w: %w", ErrDiskFull, err)
+	}
+	return err
+}
+
+func marshalJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(b)
+}
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Hostname())
+}
+
+// AddCapture stores one fetch. The body is stored zstd-compressed and shared
+// with every other capture of the same bytes. It fills c.SHA256 and
+// c.BodySize when they are empty and sets c.ID.
+func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
+	if c.Body != nil {
+		if c.SHA256 == "" {
+			sum := sha256.Sum256(c.Body)
+			c.SHA256 = hex.EncodeToString(sum[:])
+		}
+		if c.BodySize == 0 {
+			c.BodySize = int64(len(c.Body))
+		}
+	}
+	var bodyRef any
+	if c.Body != nil {
+		if err := tx.putBody(ctx, c.SHA256, c.Body); err != nil {
+			return 0, err
+		}
+		bodyRef = c.SHA256
+	}
+	if c.FetchedAt.IsZero() {
+		c.FetchedAt = time.Now()
+	}
+	if c.Method == "" {
+		c.Method = http.MethodGet
+	}
+	redirects := c.Redirects
+	if redirects == nil {
+		redirects = []string{}
+	}
+	var revisit any
+	if c.RevisitOf != 0 {
+		revisit = c.RevisitOf
+	}
+	res, err := tx.tx.ExecContext(ctx, `INSERT INTO captures
+		(requested_url, url, host, redirects, method, request_headers, status, proto, headers,
+		 fetched_at, duration_ms, body_sha256, sha256, body_size, content_type, truncated,
+		 error, error_kind, revisit_of, depth, source)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		c.RequestedURL, c.URL, hostOf(c.URL), marshalJSON(redirects), c.Method,
+		marshalJSON(headerOrEmpty(c.RequestHeader)), c.Status, c.Proto, marshalJSON(headerOrEmpty(c.Header)),
+		formatTime(c.FetchedAt), c.Duration.Milliseconds(), bodyRef, c.SHA256, c.BodySize, c.ContentType,
+		c.Truncated, c.Error, c.ErrorKind, revisit, c.Depth, c.Source)
+	if err != nil {
+		return 0, fmt.Errorf("add capture %s: %w", c.URL, describe(err))
+	}
+	c.ID, err = res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("add capture %s: %w", c.URL, err)
+	}
+	return c.ID, nil
+}
+
+func headerOrEmpty(h http.Header) http.Header {
+	if h == nil {
+		return http.Header{}
+	}
+	return h
+}
+
+func (tx *Tx) putBody(ctx context.Context, sum string, body []byte) error {
+	var exists int
+	err := tx.tx.QueryRowContext(ctx, "SELECT 1 FROM bodies WHERE sha256 = ?", sum).Scan(&exists)
+	if err == nil {
+		return nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("store body: %w", describe(err))
+	}
+	data, encoding := tx.db.enc.EncodeAll(body, make([]byte, 0, len(body)/3)), "zstd"
+	if len(data) >= len(body) {
+		data, encoding = body, "identity"
+	}
+	if _, err := tx.tx.ExecContext(ctx, "INSERT INTO bodies (sha256, size, encoding, data) VALUES (?,?,?,?)",
+		sum, len(body), encoding, data); err != nil {
+		return fmt.Errorf("store body: %w", describe(err))
+	}
+	return nil
+}
+
+// PutArticle inserts or updates the article identified by key (the
+// normalized canonical URL, or the normalized final URL). It records a.URL
+// as one of the article's URLs, bumps its change sequence and sets a.ID.
+func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, error) {
+	if key == "" {
+		return 0, fmt.Errorf("put article %s: empty key", a.URL)
+	}
+	var seq int64
+	if err := tx.tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").Scan(&seq); err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
+	}
+	pub, pubUTC := timeColumns(a.Published)
+	mod, _ := timeColumns(a.Modified)
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = time.Now()
+	}
+	err := tx.tx.QueryRowContext(ctx, `INSERT INTO articles
+		(key, url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
+		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
+		 content_sha256, seq)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(key) DO UPDATE SET
+		 url=excluded.url, canonical_url=excluded.canonical_url, site=excluded.site, site_name=excluded.site_name,
+		 title=excluded.title, authors=excluded.authors, published=excluded.published,
+		 published_utc=excluded.published_utc, modified=excluded.modified, language=excluded.language,
+		 description=excluded.description, image=excluded.image, section=excluded.section, tags=excluded.tags,
+		 text=excluded.text, word_count=excluded.word_count, flags=excluded.flags, fetched_at=excluded.fetched_at,
+		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq
+		RETURNING id`,
+		key, a.URL, a.CanonicalURL, a.Site, a.SiteName, a.Title, marshalJSON(nonNil(a.Authors)), pub, pubUTC, mod,
+		a.Language, a.Description, a.Image, a.Section, marshalJSON(nonNil(a.Tags)), a.Text, a.WordCount,
+		marshalJSON(nonNil(a.Flags)), formatTime(a.FetchedAt), a.CaptureID, a.ContentSHA256, seq).Scan(&a.ID)
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
+	}
+	if err := tx.AddArticleURL(ctx, a.ID, a.URL); err != nil {
+		return 0, err
+	}
+	return a.ID, nil
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func timeColumns(t *time.Time) (given, utc any) {
+	if t == nil || t.IsZero() {
+		return nil, nil
+	}
+	return t.Format(time.RFC3339Nano), t.UTC().Format(time.RFC3339)
+}
+
+// AddArticleURL records one more URL the article was seen under. Recording
+// a URL twice is a no-op; a URL already recorded for another article keeps
+// its first article.
+func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) error {
+	if u == "" {
+		return nil
+	}
+	if _, err := tx.tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)", u, articleID); err != nil {
+		return fmt.Errorf("add article url %s: %w", u, describe(err))
+	}
+	return nil
+}
+
+// ArticleIDByKey returns the id of the article with key, or ErrNotFound.
+func (tx *Tx) ArticleIDByKey(ctx context.Context, key string) (int64, error) {
+	return tx.scanID(ctx, "SELECT id FROM articles WHERE key = ?", key)
+}
+
+// ArticleIDByURL returns the id of the article seen under u, or ErrNotFound.
+func (tx *Tx) ArticleIDByURL(ctx context.Context, u string) (int64, error) {
+	return tx.scanID(ctx, "SELECT article_id FROM article_urls WHERE url = ?", u)
+}
+
+// ArticleIDByContent returns the id of an article extracted from a body
+// with the given SHA-256, or ErrNotFound.
+func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error) {
+	return tx.scanID(ctx, "SELECT id FROM articles WHERE content_sha256 = ? ORDER BY id LIMIT 1", sum)
+}
+
+func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {
+	var id int64
+	err := tx.tx.QueryRowContext(ctx, q, arg).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("lookup: %w", describe(err))
+	}
+	return id, nil
+}
+
+const captureColumns = `c.id, c.requested_url, c.url, c.redirects, c.method, c.request_headers, c.status, c.proto,
+	c.headers, c.fetched_at, c.duration_ms, c.sha256, c.body_size, c.content_type, c.truncated, c.error,
+	c.error_kind, COALESCE(c.revisit_of, 0), c.depth, c.source, b.encoding, b.data`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func (db *DB) scanCapture(row rowScanner, withBody bool) (*Capture, error) {
+	var (
+		c                               Capture
+		redirects, reqHdr, hdr, fetched string
+		durMS                           int64
+		encoding                        sql.NullString
+		data                            []byte
+	)
+	err := row.Scan(&c.ID, &c.RequestedURL, &c.URL, &redirects, &c.Method, &reqHdr, &c.Status, &c.Proto,
+		&hdr, &fetched, &durMS, &c.SHA256, &c.BodySize, &c.ContentType, &c.Truncated, &c.Error,
+		&c.ErrorKind, &c.RevisitOf, &c.Depth, &c.Source, &encoding, &data)
+	if err != nil {
+		return nil, err
+	}
+	json.Unmarshal([]byte(redirects), &c.Redirects)
+	json.Unmarshal([]byte(reqHdr), &c.RequestHeader)
+	json.Unmarshal([]byte(hdr), &c.Header)
+	c.FetchedAt = parseTime(fetched)
+	c.Duration = time.Duration(durMS) * time.Millisecond
+	if withBody && encoding.Valid {
+		switch encoding.String {
+		case "zstd":
+			c.Body, err = db.dec.DecodeAll(data, nil)
+			if err != nil {
+				return nil, fmt.Errorf("capture %d: decompress body: %w", c.ID, err)
+			}
+		default:
+			c.Body = data
+		}
+		if c.Body == nil {
+			c.Body = []byte{}
+		}
+	}
+	return &c, nil
+}
+
+// Capture returns the capture with id, body included, or ErrNotFound.
+func (db *DB) Capture(ctx context.Context, id int64) (*Capture, error) {
+	row := db.r.QueryRowContext(ctx, "SELECT "+captureColumns+
+		" FROM captures c LEFT JOIN bodies b ON b.sha256 = c.body_sha256 WHERE c.id = ?", id)
+	c, err := db.scanCapture(row, true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("capture %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("capture %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// LatestCapture returns the newest successful capture (2xx, or a 304
+// revisit) whose requested or final URL is u, body included, or ErrNotFound.
+func (db *DB) LatestCapture(ctx context.Context, u string) (*Capture, error) {
+	row := db.r.QueryRowContext(ctx, "SELECT "+captureColumns+
+		` FROM captures c LEFT JOIN bodies b ON b.sha256 = c.body_sha256
+		WHERE c.id = (SELECT MAX(id) FROM captures WHERE (url = ?1 OR requested_url = ?1)
+		              AND error_kind = '' AND status BETWEEN 200 AND 399)`, u)
+	c, err := db.scanCapture(row, true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("latest capture of %s: %w", u, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("latest capture of %s: %w", u, err)
+	}
+	return c, nil
+}
+
+// CaptureFilter selects captures for ForEachCapture.
+type CaptureFilter struct {
+	AfterID  int64 // only captures with a larger id
+	OnlyOK   bool  // only successful captures
+	WithBody bool  // load bodies
+}
+
+// ForEachCapture calls fn for each capture matching f, in id order. It
+// streams: memory does not grow with the corpus.
+func (db *DB) ForEachCapture(ctx context.Context, f CaptureFilter, fn func(*Capture) error) error {
+	q := "SELECT " + captureColumns + " FROM captures c LEFT JOIN bodies b ON "
+	if f.WithBody {
+		q += "b.sha256 = c.body_sha256"
+	} else {
+		q += "0"
+	}
+	q += " WHERE c.id > ?"
+	if f.OnlyOK {
+		q += " AND c.error_kind = '' AND c.status BETWEEN 200 AND 299"
+	}
+	q += " ORDER BY c.id"
+	rows, err := db.r.QueryContext(ctx, q, f.AfterID)
+	if err != nil {
+		return fmt.Errorf("list captures: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := db.scanCapture(rows, f.WithBody)
+		if err != nil {
+			return fmt.Errorf("list captures: %w", err)
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list captures: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+package corpus
+
+import (
+	"context"
+	"fmt"
+)
+
+// Stats summarises a corpus. JSON names are part of `archivist stats --json`.
+type Stats struct {
+	Captures     int64        `json:"captures"`
+	CapturesOK   int64        `json:"captures_ok"`
+	Revisits     int64        `json:"revisits"`
+	Bodies       int64        `json:"bodies"`       // distinct payloads stored
+	BodyBytes    int64        `json:"body_bytes"`   // their uncompressed size
+	StoredBytes  int64        `json:"stored_bytes"` // their size at rest
+	Articles     int64        `json:"articles"`
+	Errors       int64        `json:"errors"`         // failed captures
+	ErrorsByKind []Count      `json:"errors_by_kind"` // by Capture.ErrorKind
+	BySite       []SiteCount  `json:"by_site"`        // captures and articles per host
+	ByMonth      []Count      `json:"by_month"`       // articles per publication month (YYYY-MM, "" = undated)
+	ByLanguage   []Count      `json:"by_language"`    // articles per language
+	Frontier     *FrontierSum `json:"frontier,omitempty"`
+	FirstFetch   string       `json:"first_fetch,omitempty"`
+	LastFetch    string       `json:"last_fetch,omitempty"`
+}
+
+// Count is one bucket of a breakdown.
+type Count struct {
+	Key   string `json:"key"`
+	Count int64  `json:"count"`
+}
+
+// SiteCount is one host's share of the corpus.
+type SiteCount struct {
+	Site     string `json:"site"`
+	Captures int64  `json:"captures"`
+	Articles int64  `json:"articles"`
+	Errors   int64  `json:"errors"`
+}
+
+// FrontierSum is the crawl state: how many URLs wait, run, are done or failed.
+type FrontierSum struct {
+	Queued   int64 `json:"queued"`
+	InFlight int64 `json:"in_flight"`
+	Done     int64 `json:"done"`
+	Failed   int64 `json:"failed"`
+	Skipped  int64 `json:"skipped"`
+}
+
+// Stats computes corpus statistics. It only reads, so it can run from
+// another process while a crawl writes.
+func (db *DB) Stats(ctx context.Context) (*Stats, error) {
+	s := &Stats{}
+	scalars := []struct {
+		q    string
+		dest any
+	}{
+		{"SELECT COUNT(*) FROM captures", &s.Captures},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND status BETWEEN 200 AND 299", &s.CapturesOK},
+		{"SELECT COUNT(*) FROM captures WHERE revisit_of IS NOT NULL", &s.Revisits},
+		{"SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(LENGTH(data)), 0) FROM bodies", nil},
+		{"SELECT COUNT(*) FROM articles", &s.Articles},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind <> ''", &s.Errors},
+		{"SELECT COALESCE(MIN(fetched_at), ''), COALESCE(MAX(fetched_at), '') FROM captures", nil},
+	}
+	for i, sc := range scalars {
+		row := db.r.QueryRowContext(ctx, sc.q)
+		var err error
+		switch i {
+		case 3:
+			err = row.Scan(&s.Bodies, &s.BodyBytes, &s.StoredBytes)
+		case 6:
+			err = row.Scan(&s.FirstFetch, &s.LastFetch)
+		default:
+			err = row.Scan(sc.dest)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("stats: %w", err)
+		}
+	}
+	var err error
+	if s.ErrorsByKind, err = db.counts(ctx,
+		"SELECT error_kind, COUNT(*) FROM captures WHERE error_kind <> '' GROUP BY error_kind ORDER BY 2 DESC, 1"); err != nil {
+		return nil, err
+	}
+	if s.ByMonth, err = db.counts(ctx,
+		"SELECT COALESCE(substr(published_utc, 1, 7), ''), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1"); err != nil {
+		return nil, err
+	}
+	if s.ByLanguage, err = db.counts(ctx,
+		"SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"); err != nil {
+		return nil, err
+	}
+	rows, err := db.r.QueryContext(ctx, `
+		SELECT host, SUM(n), SUM(e), SUM(a) FROM (
+			SELECT host, COUNT(*) AS n, SUM(error_kind <> '') AS e, 0 AS a FROM captures GROUP BY host
+			UNION ALL
+			SELECT site, 0, 0, COUNT(*) FROM articles GROUP BY site)
+		GROUP BY host ORDER BY 4 DESC, 2 DESC, 1`)
+	if err != nil {
+		return nil, fmt.Errorf("stats by site: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sc SiteCount
+		if err := rows.Scan(&sc.Site, &sc.Captures, &sc.Errors, &sc.Articles); err != nil {
+			return nil, fmt.Errorf("stats by site: %w", err)
+		}
+		s.BySite = append(s.BySite, sc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("stats by site: %w", err)
+	}
+	return s, nil
+}
+
+func (db *DB) counts(ctx context.Context, q string) ([]Count, error) {
+	rows, err := db.r.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("stats: %w", err)
+	}
+	defer rows.Close()
+	out := []Count{}
+	for rows.Next() {
+		var c Count
+		if err := rows.Scan(&c.Key, &c.Count); err != nil {
+			return nil, fmt.Errorf("stats: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
