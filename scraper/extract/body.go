@@ -1,0 +1,144 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// boilerLines are whole paragraphs that are page furniture in any article,
+// lower case, without end punctuation.
+var boilerLines = map[string]bool{
+	"advertisement": true, "advertisements": true, "ad": true, "anzeige": true, "werbung": true,
+	"publicité": true, "publicidad": true, "pubblicità": true, "publicidade": true, "reclame": true,
+	"advertentie": true, "реклама": true, "إعلان": true, "広告": true, "sponsored": true,
+	"skip advertisement": true, "story continues below advertisement": true,
+	"story continues below": true, "article continues below": true, "continue reading below": true,
+	"continue reading the main story": true, "scroll to continue with content": true,
+	"share": true, "share this": true, "share this article": true, "share this story": true,
+	"share on facebook": true, "share on twitter": true, "tweet": true, "email": true, "print": true,
+	"read more": true, "read more here": true, "related": true, "related articles": true,
+	"related stories": true, "related content": true, "related coverage": true, "more": true,
+	"subscribe": true, "sign up": true, "click here": true, "continue reading": true,
+	"comments": true, "leave a comment": true, "close": true, "menu": true, "image": true,
+	"photo": true, "video": true, "watch": true, "listen": true, "play": true, "loading": true,
+	"mehr zum thema": true, "lesen sie auch": true, "lire aussi": true, "à lire aussi": true,
+	"lee también": true, "leer más": true, "leggi anche": true, "ver mais": true, "leia mais": true,
+	"teilen": true, "partager": true, "compartir": true, "condividi": true, "compartilhar": true,
+}
+
+// isBoilerLine reports whether a short paragraph is page furniture.
+func isBoilerLine(t string) bool {
+	if len(t) > 60 {
+		return false
+	}
+	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
+	return t == "" || boilerLines[t]
+}
+
+// selectContent picks the elements whose text forms the article body:
+// the best candidate and the siblings that continue it.
+func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
+	parent := top.Parent
+	if parent == nil || top.DataAtom == atom.Body || top.DataAtom == atom.Html {
+		return []*html.Node{top}
+	}
+	ti := x.info(top)
+	threshold := ti.score * 0.2
+	if threshold < 10 {
+		threshold = 10
+	}
+	topClass := attr(top, "class")
+	var out []*html.Node
+	for s := parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == top {
+			out = append(out, s)
+			continue
+		}
+		if s.Type != html.ElementNode {
+			continue
+		}
+		si := x.info(s)
+		if si == nil || si.junk || si.text == 0 {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attr(s, "class") == topClass {
+			bonus = ti.score * 0.2
+		}
+		if si.scored && si.score+bonus >= threshold {
+			out = append(out, s)
+			continue
+		}
+		if s.DataAtom == atom.P {
+			ld := linkDensity(si)
+			if si.text > 80 && ld < 0.25 {
+				out = append(out, s)
+			} else if si.text < 80 && ld == 0 && endsSentence(textOf(s)) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// endsSentence reports whether t ends like a sentence.
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, " \"'”’»)]")
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', ':':
+		return true
+	}
+	for _, suf := range []string{"。", "！", "？", "۔", "؟", "…"} {
+		if strings.HasSuffix(t, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyBlocks extracts and filters the text blocks of the content nodes.
+func (x *contentExtractor) bodyBlocks(nodes []*html.Node) []block {
+	e := emitter{x: x}
+	for _, n := range nodes {
+		e.walk(n)
+		e.flush()
+	}
+	out := e.blocks[:0]
+	for _, b := range e.blocks {
+		if b.kind == kindTitle {
+			continue
+		}
+		if b.link > 0.5 {
+			continue
+		}
+		if isBoilerLine(b.text) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// joinBlocks renders blocks as text: paragraphs separated by a blank
+// line, list items and table rows one a line.
+func joinBlocks(bs []block) string {
+	var b strings.Builder
+	for i, bl := range bs {
+		if i > 0 {
+			prev := bs[i-1].kind
+			if bl.kind == prev && (bl.kind == kindItem || bl.kind == kindRow) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(bl.text)
+	}
+	return b.String()
+}

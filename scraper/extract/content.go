@@ -1,0 +1,396 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// nodeInfo holds what the content scorer knows about one element.
+type nodeInfo struct {
+	text     int     // non-space bytes of visible text below
+	link     int     // of which inside links
+	commas   int     // commas below
+	para     int     // text bytes inside paragraph elements below
+	score    float64 // readability-style content score
+	scored   bool    // score was initialised
+	junk     bool    // subtree is boilerplate and skipped
+	negative bool    // class or id names boilerplate
+	positive bool    // class or id names article content
+	block    bool    // has block-level element children
+	body     bool    // itemprop=articleBody or a strong body class
+}
+
+// contentTag classifies element tags for the content walk.
+type tagClass uint8
+
+const (
+	tagInline tagClass = iota
+	tagBlock
+	tagSkip // never content: scripts, forms controls, navigation
+)
+
+func classifyTag(a atom.Atom) tagClass {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+		atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Video, atom.Audio,
+		atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
+		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Figcaption, atom.Head,
+		atom.Meta, atom.Link, atom.Title, atom.Label, atom.Dialog, atom.Menu, atom.Picture,
+		atom.Source, atom.Track, atom.Img, atom.Frameset, atom.Frame, atom.Applet:
+		return tagSkip
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.H1, atom.H2, atom.H3,
+		atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd,
+		atom.Blockquote, atom.Pre, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr,
+		atom.Td, atom.Th, atom.Caption, atom.Figure, atom.Hr, atom.Br, atom.Address, atom.Center,
+		atom.Form, atom.Fieldset, atom.Details, atom.Summary, atom.Body, atom.Html, atom.Hgroup:
+		return tagBlock
+	}
+	return tagInline
+}
+
+// Class and id words that mark boilerplate.
+var negativeWords = map[string]bool{
+	"share": true, "sharing": true, "shares": true, "sharebar": true, "social": true, "socials": true,
+	"related": true, "recommended": true, "recommendations": true, "recirc": true, "recirculation": true,
+	"newsletter": true, "newsletters": true, "subscribe": true, "subscription": true, "signup": true,
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true,
+	"comment": true, "comments": true, "disqus": true, "respond": true, "reply": true,
+	"advert": true, "advertisement": true, "advertising": true, "ad": true, "ads": true, "adslot": true,
+	"adunit": true, "dfp": true, "gpt": true, "sponsored": true, "sponsor": true, "promo": true, "promotion": true,
+	"promoted": true, "outbrain": true, "taboola": true,
+	"byline": true, "bylines": true, "author": true, "authors": true, "bio": true, "contributor": true,
+	"caption": true, "captions": true, "credit": true, "credits": true, "figcaption": true,
+	"breadcrumb": true, "breadcrumbs": true, "nav": true, "navbar": true, "navigation": true, "menu": true,
+	"footer": true, "sidebar": true, "widget": true, "widgets": true, "popup": true, "modal": true,
+	"overlay": true, "toolbar": true, "tools": true, "print": true, "skip": true, "hidden": true, "hide": true,
+	"sr": true, "tags": true, "tag": true, "keywords": true, "topics": true, "trending": true, "popular": true,
+	"readmore": true, "meta": true, "dateline": true, "timestamp": true, "date": true, "header": true,
+	"masthead": true, "pagination": true, "pager": true, "login": true, "signin": true, "paywall": true,
+	"rating": true, "survey": true, "feedback": true, "aside": true, "disclaimer": true, "copyright": true,
+	"gallery": true, "slideshow": true, "carousel": true, "follow": true, "more": true, "inline": false,
+	"banner": true, "teaser": true, "teasers": true, "newsfeed": true, "offscreen": true, "invisible": true,
+}
+
+// Class and id words that mark article content.
+var positiveWords = map[string]bool{
+	"article": true, "body": true, "content": true, "entry": true, "main": true, "post": true,
+	"text": true, "story": true, "blog": true, "articlebody": true, "prose": true, "rich": true,
+}
+
+// Class and id words strong enough to pick the article body.
+var bodyWords = map[string]bool{"articlebody": true, "storybody": true, "entrycontent": true,
+	"postcontent": true, "articlecontent": true, "articletext": true, "storytext": true,
+	"bodytext": true, "postbody": true, "contentbody": true, "storycontent": true, "entrybody": true,
+	"articlebodytext": true, "textcontent": true, "postentry": true, "richtext": true, "newsbody": true,
+}
+
+type contentExtractor struct {
+	idx      map[*html.Node]int32
+	infos    []nodeInfo
+	paras    []*html.Node
+	toks     []string
+	total    int // page text bytes in paragraphs
+	bodyNode *html.Node
+}
+
+func (x *contentExtractor) info(n *html.Node) *nodeInfo {
+	i, ok := x.idx[n]
+	if !ok {
+		return nil
+	}
+	return &x.infos[i]
+}
+
+// isHidden reports whether the element is hidden from readers.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "style":
+			if strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden") {
+				v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+				if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// classify sets negative, positive and body marks from the class, id and
+// itemprop of n.
+func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
+	x.toks = x.toks[:0]
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			x.toks = classTokens(x.toks, a.Val)
+			if a.Val != "" {
+				// Joined forms such as "article-body" or "entry_content".
+				j := strings.ToLower(a.Val)
+				for _, f := range strings.Fields(j) {
+					f = strings.NewReplacer("-", "", "_", "").Replace(f)
+					if bodyWords[f] {
+						in.body = true
+					}
+					if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
+						in.negative = true
+					}
+				}
+			}
+		case "itemprop":
+			if a.Val == "articleBody" || a.Val == "text" {
+				in.body = true
+			}
+		case "role":
+			switch a.Val {
+			case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "toolbar", "search":
+				in.negative = true
+			}
+		}
+	}
+	for _, t := range x.toks {
+		if negativeWords[t] {
+			in.negative = true
+		}
+		if positiveWords[t] {
+			in.positive = true
+		}
+	}
+}
+
+// analyze computes text sizes below n, post-order.
+func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, commas, para int) {
+	switch n.Type {
+	case html.TextNode:
+		for i := 0; i < len(n.Data); i++ {
+			c := n.Data[i]
+			if c > ' ' {
+				text++
+				if c == ',' {
+					commas++
+				}
+			}
+		}
+		if inLink {
+			link = text
+		}
+		return text, link, commas, 0
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return 0, 0, 0, 0
+	}
+	i := int32(len(x.infos))
+	x.infos = append(x.infos, nodeInfo{})
+	x.idx[n] = i
+	if n.Type == html.ElementNode {
+		if classifyTag(n.DataAtom) == tagSkip || isHidden(n) {
+			x.infos[i].junk = true
+			return 0, 0, 0, 0
+		}
+		if n.DataAtom == atom.A {
+			inLink = true
+		}
+	}
+	var block bool
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t, l, cm, p := x.analyze(c, inLink)
+		text += t
+		link += l
+		commas += cm
+		para += p
+		if c.Type == html.ElementNode && classifyTag(c.DataAtom) != tagInline && c.DataAtom != atom.Br {
+			block = true
+		}
+	}
+	in := &x.infos[i]
+	in.text, in.link, in.commas, in.block = text, link, commas, block
+	if n.Type == html.ElementNode {
+		x.classify(n, in)
+		switch n.DataAtom {
+		case atom.P, atom.Pre:
+			para = text - link
+		case atom.Div, atom.Section, atom.Td, atom.Blockquote:
+			if !block {
+				para = text - link
+			}
+		}
+	}
+	in.para = para
+	return text, link, commas, para
+}
+
+// prune marks boilerplate subtrees top-down and collects paragraphs.
+func (x *contentExtractor) prune(n *html.Node) {
+	in := x.info(n)
+	if in == nil || in.junk {
+		return
+	}
+	if n.Type == html.ElementNode && in.negative && !in.body && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Main {
+		// A wrapper holding most of the page's paragraphs is kept even
+		// when its name sounds like boilerplate.
+		protected := in.positive && in.para*2 > x.total
+		if !protected && !(in.para*3 > x.total*2 && in.para > 1500) {
+			in.junk = true
+			for p := n.Parent; p != nil; p = p.Parent {
+				if pi := x.info(p); pi != nil {
+					pi.text -= in.text
+					pi.link -= in.link
+					pi.commas -= in.commas
+					pi.para -= in.para
+				}
+			}
+			return
+		}
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.P, atom.Pre, atom.Td, atom.Blockquote:
+			x.paras = append(x.paras, n)
+		case atom.Div, atom.Section, atom.Article:
+			if !in.block && in.text > 0 {
+				x.paras = append(x.paras, n)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			x.prune(c)
+		}
+	}
+}
+
+func linkDensity(in *nodeInfo) float64 {
+	if in.text == 0 {
+		return 0
+	}
+	return float64(in.link) / float64(in.text)
+}
+
+func (x *contentExtractor) initScore(n *html.Node, in *nodeInfo) {
+	if in.scored {
+		return
+	}
+	in.scored = true
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		in.score += 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		in.score += 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		in.score -= 3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		in.score -= 5
+	}
+	if in.positive {
+		in.score += 25
+	}
+	if in.negative {
+		in.score -= 25
+	}
+	if in.body {
+		in.score += 40
+	}
+}
+
+// candidate picks the element most likely to hold the article body.
+func (x *contentExtractor) candidate() *html.Node {
+	var cands []*html.Node
+	for _, p := range x.paras {
+		pi := x.info(p)
+		if pi.text < 25 {
+			continue
+		}
+		s := 1 + float64(pi.commas)
+		if add := pi.text / 100; add < 3 {
+			s += float64(add)
+		} else {
+			s += 3
+		}
+		level := 0
+		for a := p.Parent; a != nil && level < 5; a = a.Parent {
+			if a.Type != html.ElementNode {
+				break
+			}
+			ai := x.info(a)
+			if ai == nil {
+				break
+			}
+			if !ai.scored {
+				x.initScore(a, ai)
+				cands = append(cands, a)
+			}
+			div := 1.0
+			switch level {
+			case 0:
+			case 1:
+				div = 2
+			default:
+				div = float64(level * 3)
+			}
+			ai.score += s / div
+			level++
+		}
+	}
+	var top *html.Node
+	best := 0.0
+	for _, c := range cands {
+		ci := x.info(c)
+		ci.score *= 1 - linkDensity(ci)
+		if top == nil || ci.score > best {
+			top, best = c, ci.score
+		}
+	}
+	if top == nil {
+		return nil
+	}
+	// Prefer an enclosing article body element holding the top candidate.
+	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {
+			if a != top && float64(ai.para) >= float64(x.info(top).para)*0.9 || a == top {
+				top = a
+			}
+			break
+		}
+	}
+	// When several strong candidates share a close ancestor, the content
+	// is split over them: move up to that ancestor.
+	var strong []*html.Node
+	for _, c := range cands {
+		if c != top && x.info(c).score >= best*0.75 {
+			strong = append(strong, c)
+		}
+	}
+	if len(strong) >= 2 {
+		for a, lvl := top.Parent, 0; a != nil && lvl < 3 && a.DataAtom != atom.Body; a, lvl = a.Parent, lvl+1 {
+			k := 0
+			for _, s := range strong {
+				if isAncestor(a, s) {
+					k++
+				}
+			}
+			if k >= 2 {
+				top = a
+				break
+			}
+		}
+	}
+	return top
+}
+
+func isAncestor(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,174 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// attr returns the value of the attribute key of n, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether n carries the attribute key.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// nodeText appends the text of the subtree of n to b, skipping scripts and
+// styles. The result is not whitespace-normalised.
+func nodeText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return
+		case atom.Br, atom.P, atom.Div, atom.Li:
+			b.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		nodeText(b, c)
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.P, atom.Div, atom.Li, atom.Td, atom.Th:
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// textOf returns the whitespace-normalised text of n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	nodeText(&b, n)
+	return cleanSpace(b.String())
+}
+
+// isInvisible reports whether r is a character to drop from text: soft
+// hyphens, zero-width characters, byte order marks and other format or
+// control characters (tab and newline excepted, they count as space).
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\ufffd':
+		return true
+	}
+	if r < 0x20 {
+		return r != '\t' && r != '\n' && r != '\r' && r != '\f'
+	}
+	return r == 0x7f || (r >= 0x80 && r < 0xa0)
+}
+
+// cleanSpace collapses runs of white space to one space, trims both ends and
+// drops invisible characters.
+func cleanSpace(s string) string {
+	// Fast path: already clean ASCII.
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+		sp := c == ' '
+		if c < 0x20 || c == 0x7f || (sp && prevSpace) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if isInvisible(r) {
+			continue
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// classTokens splits class and id values into lower-case words on any
+// character that is not a letter or digit, and at lower-to-upper case
+// changes ("articleBody" gives "article", "body").
+func classTokens(dst []string, s string) []string {
+	start := -1
+	var prev rune
+	for i, r := range s {
+		alnum := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		if !alnum {
+			if start >= 0 {
+				dst = append(dst, strings.ToLower(s[start:i]))
+				start = -1
+			}
+			prev = r
+			continue
+		}
+		if start >= 0 && r >= 'A' && r <= 'Z' && prev >= 'a' && prev <= 'z' {
+			dst = append(dst, strings.ToLower(s[start:i]))
+			start = i
+		}
+		if start < 0 {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		dst = append(dst, strings.ToLower(s[start:]))
+	}
+	return dst
+}
+
+// countWords counts words in s: runs of letters and digits, where each
+// Han, Hiragana, Katakana or Thai character counts as a word of its own
+// since those scripts do not separate words with spaces.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)) {
+			n++
+			in = false
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r) {
+			if !in {
+				n++
+				in = true
+			}
+			continue
+		}
+		in = false
+	}
+	return n
+}

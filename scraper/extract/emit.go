@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockKind tells how a text block was marked up.
+type blockKind uint8
+
+const (
+	kindPara blockKind = iota
+	kindHeading
+	kindItem
+	kindRow
+	kindQuote
+	kindTitle // an h1 inside the content, normally the headline again
+)
+
+// block is one paragraph of output text.
+type block struct {
+	text string
+	kind blockKind
+	link float64 // share of the text inside links
+}
+
+// emitter turns a content subtree into text blocks.
+type emitter struct {
+	x       *contentExtractor
+	buf     strings.Builder
+	chars   int
+	links   int
+	kinds   []blockKind
+	inLink  int
+	blocks  []block
+}
+
+func (e *emitter) flush() {
+	if e.buf.Len() == 0 {
+		return
+	}
+	t := cleanSpace(e.buf.String())
+	e.buf.Reset()
+	if t != "" {
+		ld := 0.0
+		if e.chars > 0 {
+			ld = float64(e.links) / float64(e.chars)
+		}
+		k := kindPara
+		if len(e.kinds) > 0 {
+			k = e.kinds[len(e.kinds)-1]
+		}
+		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld})
+	}
+	e.chars, e.links = 0, 0
+}
+
+func (e *emitter) text(s string) {
+	e.buf.WriteString(s)
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] > ' ' {
+			n++
+		}
+	}
+	e.chars += n
+	if e.inLink > 0 {
+		e.links += n
+	}
+}
+
+func (e *emitter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		e.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	in := e.x.info(n)
+	if in == nil || in.junk {
+		return
+	}
+	cls := classifyTag(n.DataAtom)
+	if cls == tagInline {
+		if n.DataAtom == atom.A {
+			e.inLink++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			e.walk(c)
+		}
+		if n.DataAtom == atom.A {
+			e.inLink--
+		}
+		return
+	}
+	switch n.DataAtom {
+	case atom.Br, atom.Hr:
+		e.flush()
+		return
+	case atom.Td, atom.Th:
+		if !in.block {
+			e.buf.WriteByte(' ')
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				e.walk(c)
+			}
+			e.buf.WriteByte(' ')
+			return
+		}
+	}
+	e.flush()
+	pushed := true
+	switch n.DataAtom {
+	case atom.H1:
+		e.kinds = append(e.kinds, kindTitle)
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		e.kinds = append(e.kinds, kindHeading)
+	case atom.Li, atom.Dt, atom.Dd:
+		e.kinds = append(e.kinds, kindItem)
+	case atom.Tr:
+		e.kinds = append(e.kinds, kindRow)
+	case atom.Blockquote:
+		e.kinds = append(e.kinds, kindQuote)
+	default:
+		pushed = false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		e.walk(c)
+	}
+	e.flush()
+	if pushed {
+		e.kinds = e.kinds[:len(e.kinds)-1]
+	}
+}

@@ -1,0 +1,151 @@
+// Package extract turns one fetched HTML page into a clean corpus.Article:
+// the article's body text and its metadata (title, authors, dates,
+// language, description, image, section, tags, canonical URL, site name)
+// plus quality flags.
+//
+// Extraction is a pure function of the page bytes and its URL: no network,
+// no database. The page is parsed once with golang.org/x/net/html; the
+// body is found with content scoring (text and link density, class and id
+// hints, paragraph clustering) cross-checked against the JSON-LD
+// articleBody, and metadata is read in trust order from JSON-LD,
+// OpenGraph and article:* meta, other <meta> names, microdata, <time>
+// elements, visible bylines and datelines, and the URL.
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Errors returned by Extract for input that cannot be treated as HTML.
+var (
+	// ErrNotHTML is returned for bodies that are binary data, not text.
+	ErrNotHTML = errors.New("not html")
+	// ErrTooLarge is returned for bodies over Options.MaxBytes.
+	ErrTooLarge = errors.New("page too large")
+	// ErrTooDeep is returned when the markup nests beyond what the HTML
+	// parser accepts.
+	ErrTooDeep = errors.New("markup nested too deeply")
+)
+
+// DefaultMaxBytes is the largest page Extract accepts by default.
+const DefaultMaxBytes = 16 << 20
+
+// ShortWords is the body length, in words, under which an article is
+// flagged corpus.FlagShort.
+const ShortWords = 150
+
+// Input is one page to extract.
+type Input struct {
+	Body        []byte    // raw page bytes as received
+	URL         string    // final page URL (absolute)
+	ContentType string    // Content-Type header value, may be "" (may carry charset=)
+	FetchedAt   time.Time // dates after this are rejected; zero means time.Now()
+}
+
+// Options tune ExtractWith. The zero value is the default configuration
+// used by Extract.
+type Options struct {
+	// MaxBytes is the largest body accepted; 0 means DefaultMaxBytes.
+	MaxBytes int
+	// NoJSONLDBody disables the cross-check of the body text against the
+	// JSON-LD articleBody.
+	NoJSONLDBody bool
+	// NoMetadata skips metadata other than what the flags need, for
+	// callers that want only the body text.
+	NoMetadata bool
+}
+
+// Extract turns one page into an article with the default options. It
+// fills every corpus.Article field it can: URL, CanonicalURL, Site (lower
+// case host of URL), SiteName, Title, Authors, Published, Modified,
+// Language, Description, Image, Section, Tags, Text, WordCount, Flags,
+// FetchedAt (copied from Input) and ContentSHA256 (hex SHA-256 of
+// in.Body). It leaves ID and CaptureID zero.
+//
+// A page that is not an article (listing, front page, consent, block or
+// login page, empty page) comes back with corpus.FlagNotArticle in Flags
+// and a nil error; the error is only for input that cannot be treated as
+// HTML at all (binary data, absurd nesting, oversize), and wraps ErrNotHTML,
+// ErrTooDeep or ErrTooLarge.
+func Extract(in Input) (corpus.Article, error) {
+	return ExtractWith(in, Options{})
+}
+
+// ExtractWith is Extract with options.
+func ExtractWith(in Input, opts Options) (corpus.Article, error) {
+	sum := sha256.Sum256(in.Body)
+	art := corpus.Article{
+		URL:           in.URL,
+		FetchedAt:     in.FetchedAt,
+		ContentSHA256: hex.EncodeToString(sum[:]),
+	}
+	fetched := in.FetchedAt
+	if fetched.IsZero() {
+		fetched = time.Now()
+	}
+	var base *url.URL
+	if u, err := url.Parse(in.URL); err == nil {
+		base = u
+		art.Site = strings.ToLower(u.Hostname())
+	}
+	max := opts.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	if len(in.Body) > max {
+		return art, fmt.Errorf("extract %s: %d bytes: %w", in.URL, len(in.Body), ErrTooLarge)
+	}
+	if looksBinary(in.Body) {
+		return art, fmt.Errorf("extract %s: %w", in.URL, ErrNotHTML)
+	}
+	body, _, err := DecodeHTML(in.Body, in.ContentType)
+	if err != nil {
+		return art, fmt.Errorf("extract %s: %w", in.URL, err)
+	}
+	root, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		if strings.Contains(err.Error(), "open stack") {
+			return art, fmt.Errorf("extract %s: %w: %w", in.URL, ErrTooDeep, err)
+		}
+		return art, fmt.Errorf("extract %s: parse: %w", in.URL, err)
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	p := newPage(doc, base, fetched)
+	p.extract(opts)
+	p.fill(&art, opts)
+	return art, nil
+}
+
+// looksBinary reports whether body is binary data rather than text in
+// some encoding: NUL bytes or many control characters near the start,
+// outside UTF-16 text.
+func looksBinary(body []byte) bool {
+	head := body
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	if len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff) {
+		return false
+	}
+	ctl := 0
+	for _, c := range head {
+		if c == 0 {
+			ctl += 8
+		} else if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			ctl++
+		}
+	}
+	return ctl*20 > len(head)
+}

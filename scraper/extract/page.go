@@ -1,0 +1,423 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page holds one parsed page and what was collected from it.
+type page struct {
+	doc     *goquery.Document
+	root    *html.Node
+	base    *url.URL
+	fetched time.Time
+
+	lang       string
+	titleTag   string
+	metas      map[string][]string // lower-case name, property or http-equiv -> contents
+	links      map[string]string   // rel -> first href
+	ld         []map[string]any    // JSON-LD objects, flattened
+	micro      map[string][]string // microdata itemprop -> values, article scopes first
+	microAuth  []string            // microdata author names
+	h1s        []string
+	times      []*html.Node
+	bylines    []string // visible byline texts
+	datelines  []string // visible date texts
+	paywall    bool     // a paywall marker element is present
+	articles   int      // number of <article> elements
+	forms      int      // password fields and login forms
+	consentTxt int      // elements naming cookies or consent
+
+	blocks []block
+	body   string
+	top    *html.Node
+}
+
+func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
+	p := &page{
+		doc:     doc,
+		root:    doc.Get(0),
+		base:    base,
+		fetched: fetched,
+		metas:   make(map[string][]string),
+		links:   make(map[string]string),
+		micro:   make(map[string][]string),
+	}
+	p.collect(p.root, "", "")
+	return p
+}
+
+// collect walks the tree once and gathers metadata sources. scopeType is
+// the itemtype of the innermost microdata item, scopeProp its itemprop.
+func (p *page) collect(n *html.Node, scopeType, scopeProp string) {
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Html:
+			if l := attr(n, "lang"); l != "" {
+				p.lang = l
+			} else if l := attr(n, "xml:lang"); l != "" {
+				p.lang = l
+			}
+		case atom.Title:
+			if p.titleTag == "" && n.FirstChild != nil {
+				p.titleTag = cleanSpace(textOf(n))
+			}
+		case atom.Meta:
+			content, hasContent := "", false
+			for _, a := range n.Attr {
+				if a.Key == "content" {
+					content, hasContent = a.Val, true
+				}
+			}
+			if hasContent {
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "name", "property", "http-equiv":
+						for _, k := range strings.Fields(strings.ToLower(a.Val)) {
+							p.metas[k] = append(p.metas[k], content)
+						}
+					}
+				}
+			}
+		case atom.Link:
+			rel := strings.ToLower(attr(n, "rel"))
+			if href := attr(n, "href"); href != "" {
+				for _, r := range strings.Fields(rel) {
+					if _, ok := p.links[r]; !ok {
+						p.links[r] = href
+					}
+				}
+			}
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				p.parseLD(n.FirstChild.Data)
+			}
+			return
+		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
+			return
+		case atom.H1:
+			if len(p.h1s) < 5 {
+				if t := textOf(n); t != "" {
+					p.h1s = append(p.h1s, t)
+				}
+			}
+		case atom.Time:
+			if len(p.times) < 50 {
+				p.times = append(p.times, n)
+			}
+		case atom.Article:
+			p.articles++
+		case atom.Input:
+			if strings.EqualFold(attr(n, "type"), "password") {
+				p.forms++
+			}
+		}
+		p.collectAttrs(n)
+		if prop := attr(n, "itemprop"); prop != "" {
+			p.collectMicro(n, prop, scopeType, scopeProp)
+		}
+		if hasAttr(n, "itemscope") {
+			scopeType = attr(n, "itemtype")
+			scopeProp = attr(n, "itemprop")
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+			p.collect(c, scopeType, scopeProp)
+		}
+	}
+}
+
+// collectAttrs looks at class, id and rel for bylines, datelines and
+// paywall or consent markers.
+func (p *page) collectAttrs(n *html.Node) {
+	var byline, dateline bool
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "paywall") || strings.Contains(v, "regwall") || strings.Contains(v, "subscriber-only") || strings.Contains(v, "premium-content") || strings.Contains(v, "metered") {
+				p.paywall = true
+			}
+			if strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr") {
+				p.consentTxt++
+			}
+			if strings.Contains(v, "byline") || strings.Contains(v, "author") {
+				byline = true
+			}
+			if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") {
+				dateline = true
+			}
+		case "rel":
+			if strings.Contains(a.Val, "author") {
+				byline = true
+			}
+		}
+	}
+	if byline && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
+		if t := textOf(n); t != "" && len(t) < 200 {
+			p.bylines = append(p.bylines, t)
+		}
+	}
+	if dateline && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		if t := textOf(n); t != "" && len(t) < 120 {
+			p.datelines = append(p.datelines, t)
+		}
+	}
+}
+
+// microValue returns the value of a microdata property element.
+func microValue(n *html.Node) string {
+	switch n.DataAtom {
+	case atom.Meta:
+		return attr(n, "content")
+	case atom.Img, atom.Audio, atom.Video, atom.Source, atom.Embed, atom.Iframe:
+		return attr(n, "src")
+	case atom.A, atom.Link, atom.Area:
+		return attr(n, "href")
+	case atom.Time:
+		if v := attr(n, "datetime"); v != "" {
+			return v
+		}
+	case atom.Data, atom.Meter:
+		return attr(n, "value")
+	}
+	if v := attr(n, "content"); v != "" {
+		return v
+	}
+	return textOf(n)
+}
+
+func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
+	for _, pr := range strings.Fields(prop) {
+		switch pr {
+		case "articleBody", "text":
+			continue // read by the content extractor
+		case "author", "creator":
+			if !hasAttr(n, "itemscope") {
+				if v := microValue(n); v != "" && len(v) < 200 {
+					p.microAuth = append(p.microAuth, v)
+				}
+			}
+			continue
+		case "name":
+			if strings.Contains(scopeProp, "author") || strings.Contains(scopeProp, "creator") {
+				if v := microValue(n); v != "" && len(v) < 200 {
+					p.microAuth = append(p.microAuth, v)
+				}
+				continue
+			}
+			if !isArticleType(scopeType) {
+				continue
+			}
+		}
+		if hasAttr(n, "itemscope") && pr != "image" {
+			continue
+		}
+		if pr == "image" && hasAttr(n, "itemscope") {
+			continue // the url inside is collected as "url" of an image scope
+		}
+		if pr == "url" && strings.Contains(scopeProp, "image") {
+			pr = "image"
+		}
+		if v := microValue(n); v != "" && len(v) < 2000 {
+			if len(p.micro[pr]) < 10 {
+				p.micro[pr] = append(p.micro[pr], v)
+			}
+		}
+	}
+}
+
+// isArticleType reports whether a schema.org type names an article.
+func isArticleType(t string) bool {
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/")
+	switch t {
+	case "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+		"BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
+		"ScholarlyArticle", "TechArticle", "Report", "SatiricalArticle", "AskPublicNewsArticle", "Review", "Posting":
+		return true
+	}
+	return strings.HasSuffix(t, "Article")
+}
+
+// parseLD parses one JSON-LD script and keeps its objects.
+func (p *page) parseLD(s string) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "<!--")
+	s = strings.TrimSuffix(s, "-->")
+	s = strings.TrimSuffix(strings.TrimSpace(s), ";")
+	if s == "" || len(s) > 2<<20 {
+		return
+	}
+	var v any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		// Raw control characters inside strings are a common fault.
+		b := []byte(s)
+		for i, c := range b {
+			if c < 0x20 {
+				b[i] = ' '
+			}
+		}
+		if err := json.Unmarshal(b, &v); err != nil {
+			return
+		}
+	}
+	p.addLD(v, 0)
+}
+
+func (p *page) addLD(v any, depth int) {
+	if depth > 4 {
+		return
+	}
+	switch t := v.(type) {
+	case []any:
+		for _, e := range t {
+			p.addLD(e, depth+1)
+		}
+	case map[string]any:
+		if g, ok := t["@graph"]; ok {
+			p.addLD(g, depth+1)
+		}
+		if _, ok := t["@type"]; ok {
+			p.ld = append(p.ld, t)
+		}
+		for _, k := range []string{"mainEntity", "mainEntityOfPage", "itemListElement"} {
+			if m, ok := t[k].(map[string]any); ok {
+				if _, ok := m["@type"]; ok {
+					p.addLD(m, depth+1)
+				}
+			}
+		}
+	}
+}
+
+// ldTypes returns the @type values of a JSON-LD object.
+func ldTypes(m map[string]any) []string {
+	switch t := m["@type"].(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var out []string
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func ldIs(m map[string]any, pred func(string) bool) bool {
+	for _, t := range ldTypes(m) {
+		if pred(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// ldArticle returns the JSON-LD article object, the WebPage object when
+// there is no article, or nil.
+func (p *page) ldArticle() map[string]any {
+	var best map[string]any
+	for _, m := range p.ld {
+		if ldIs(m, isArticleType) {
+			if best == nil || ldString(m["articleBody"]) != "" && ldString(best["articleBody"]) == "" {
+				best = m
+			}
+		}
+	}
+	return best
+}
+
+func (p *page) ldPage() map[string]any {
+	for _, m := range p.ld {
+		if ldIs(m, func(t string) bool { return t == "WebPage" || t == "ItemPage" }) {
+			return m
+		}
+	}
+	return nil
+}
+
+// ldString returns a JSON-LD value as a string: strings as they are,
+// objects by their name, @value, url or @id, arrays by their first element.
+func ldString(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case float64:
+		if t == float64(int64(t)) {
+			return strconv.FormatInt(int64(t), 10)
+		}
+	case []any:
+		for _, e := range t {
+			if s := ldString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		for _, k := range []string{"name", "@value", "url", "contentUrl", "@id"} {
+			if s := ldString(t[k]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// ldStrings returns every string of a JSON-LD value.
+func ldStrings(v any) []string {
+	switch t := v.(type) {
+	case []any:
+		var out []string
+		for _, e := range t {
+			out = append(out, ldStrings(e)...)
+		}
+		return out
+	default:
+		if s := ldString(t); s != "" {
+			return []string{s}
+		}
+	}
+	return nil
+}
+
+// meta returns the first non-empty content of the first key present.
+func (p *page) meta(keys ...string) string {
+	for _, k := range keys {
+		for _, v := range p.metas[k] {
+			if v = strings.TrimSpace(v); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// abs resolves ref against the page URL; it returns "" for anything but
+// http and https URLs.
+func (p *page) abs(ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.HasPrefix(ref, "data:") {
+		return ""
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if p.base != nil {
+		u = p.base.ResolveReference(u)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return ""
+	}
+	return u.String()
+}
