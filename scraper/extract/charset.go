@@ -157,4 +157,3 @@ func detectCharset(b []byte) (encoding.Encoding, string) {
 	e, n := charset.Lookup("windows-1252")
 	return e, n
 }
-

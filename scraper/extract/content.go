@@ -13,6 +13,8 @@ type nodeInfo struct {
 	link     int     // of which inside links
 	commas   int     // commas below
 	para     int     // text bytes inside paragraph elements below
+	own      int     // non-link text bytes in text and inline children
+	ownComma int     // commas in those
 	score    float64 // readability-style content score
 	scored   bool    // score was initialised
 	junk     bool    // subtree is boilerplate and skipped
@@ -20,6 +22,7 @@ type nodeInfo struct {
 	positive bool    // class or id names article content
 	block    bool    // has block-level element children
 	body     bool    // itemprop=articleBody or a strong body class
+	comment  bool    // class or id names comments
 }
 
 // contentTag classifies element tags for the content walk.
@@ -67,7 +70,7 @@ var negativeWords = map[string]bool{
 	"overlay": true, "toolbar": true, "tools": true, "print": true, "skip": true, "hidden": true, "hide": true,
 	"sr": true, "tags": true, "tag": true, "keywords": true, "topics": true, "trending": true, "popular": true,
 	"readmore": true, "meta": true, "dateline": true, "timestamp": true, "date": true, "header": true,
-	"masthead": true, "pagination": true, "pager": true, "login": true, "signin": true, "paywall": true,
+	"masthead": true, "pagination": true, "pager": true, "login": true, "signin": true,
 	"rating": true, "survey": true, "feedback": true, "aside": true, "disclaimer": true, "copyright": true,
 	"gallery": true, "slideshow": true, "carousel": true, "follow": true, "more": true, "inline": false,
 	"banner": true, "teaser": true, "teasers": true, "newsfeed": true, "offscreen": true, "invisible": true,
@@ -86,10 +89,19 @@ var bodyWords = map[string]bool{"articlebody": true, "storybody": true, "entryco
 	"articlebodytext": true, "textcontent": true, "postentry": true, "richtext": true, "newsbody": true,
 }
 
+// paragraph is a scored text unit: a paragraph element, or the loose
+// text of a container (self) as in <div>text<br>text<div>..</div></div>.
+type paragraph struct {
+	n      *html.Node
+	text   int
+	commas int
+	self   bool
+}
+
 type contentExtractor struct {
 	idx      map[*html.Node]int32
 	infos    []nodeInfo
-	paras    []*html.Node
+	paras    []paragraph
 	toks     []string
 	total    int // page text bytes in paragraphs
 	bodyNode *html.Node
@@ -160,6 +172,10 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 	for _, t := range x.toks {
 		if negativeWords[t] {
 			in.negative = true
+			switch t {
+			case "comment", "comments", "disqus", "respond", "reply":
+				in.comment = true
+			}
 		}
 		if positiveWords[t] {
 			in.positive = true
@@ -201,6 +217,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		}
 	}
 	var block bool
+	var own, ownComma int
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		t, l, cm, p := x.analyze(c, inLink)
 		text += t
@@ -209,18 +226,24 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		para += p
 		if c.Type == html.ElementNode && classifyTag(c.DataAtom) != tagInline && c.DataAtom != atom.Br {
 			block = true
+		} else {
+			own += t - l
+			ownComma += cm
 		}
 	}
 	in := &x.infos[i]
 	in.text, in.link, in.commas, in.block = text, link, commas, block
+	in.own, in.ownComma = own, ownComma
 	if n.Type == html.ElementNode {
 		x.classify(n, in)
 		switch n.DataAtom {
 		case atom.P, atom.Pre:
 			para = text - link
-		case atom.Div, atom.Section, atom.Td, atom.Blockquote:
+		case atom.Div, atom.Section, atom.Td, atom.Blockquote, atom.Article, atom.Main, atom.Span, atom.Font, atom.Center:
 			if !block {
 				para = text - link
+			} else if own >= 25 {
+				para += own
 			}
 		}
 	}
@@ -237,8 +260,11 @@ func (x *contentExtractor) prune(n *html.Node) {
 	if n.Type == html.ElementNode && in.negative && !in.body && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Main {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
-		protected := in.positive && in.para*2 > x.total
-		if !protected && !(in.para*3 > x.total*2 && in.para > 1500) {
+		protected := in.para*2 > x.total
+		if in.comment {
+			protected = in.para*10 > x.total*9
+		}
+		if !protected {
 			in.junk = true
 			for p := n.Parent; p != nil; p = p.Parent {
 				if pi := x.info(p); pi != nil {
@@ -254,10 +280,12 @@ func (x *contentExtractor) prune(n *html.Node) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.P, atom.Pre, atom.Td, atom.Blockquote:
-			x.paras = append(x.paras, n)
-		case atom.Div, atom.Section, atom.Article:
+			x.paras = append(x.paras, paragraph{n: n, text: in.text, commas: in.commas})
+		case atom.Div, atom.Section, atom.Article, atom.Main, atom.Span, atom.Font, atom.Center:
 			if !in.block && in.text > 0 {
-				x.paras = append(x.paras, n)
+				x.paras = append(x.paras, paragraph{n: n, text: in.text, commas: in.commas})
+			} else if in.block && in.own >= 25 {
+				x.paras = append(x.paras, paragraph{n: n, text: in.own, commas: in.ownComma, self: true})
 			}
 		}
 	}
@@ -305,18 +333,21 @@ func (x *contentExtractor) initScore(n *html.Node, in *nodeInfo) {
 func (x *contentExtractor) candidate() *html.Node {
 	var cands []*html.Node
 	for _, p := range x.paras {
-		pi := x.info(p)
-		if pi.text < 25 {
+		if p.text < 25 {
 			continue
 		}
-		s := 1 + float64(pi.commas)
-		if add := pi.text / 100; add < 3 {
+		s := 1 + float64(p.commas)
+		if add := p.text / 100; add < 3 {
 			s += float64(add)
 		} else {
 			s += 3
 		}
 		level := 0
-		for a := p.Parent; a != nil && level < 5; a = a.Parent {
+		start := p.n.Parent
+		if p.self {
+			start = p.n
+		}
+		for a := start; a != nil && level < 5; a = a.Parent {
 			if a.Type != html.ElementNode {
 				break
 			}

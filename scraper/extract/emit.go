@@ -28,13 +28,13 @@ type block struct {
 
 // emitter turns a content subtree into text blocks.
 type emitter struct {
-	x       *contentExtractor
-	buf     strings.Builder
-	chars   int
-	links   int
-	kinds   []blockKind
-	inLink  int
-	blocks  []block
+	x      *contentExtractor
+	buf    strings.Builder
+	chars  int
+	links  int
+	kinds  []blockKind
+	inLink int
+	blocks []block
 }
 
 func (e *emitter) flush() {
