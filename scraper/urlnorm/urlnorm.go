@@ -609,3 +609,15 @@ func SameSite(a, b string) bool {
 	sa, sb := Site(a), Site(b)
 	return sa != "" && sa == sb
 }
+
+// NormalizePath normalizes the percent-encoding of a URL path (and query)
+// the way Normalize does: unreserved characters decoded, hex upper case, and
+// bytes that may not appear raw (spaces, non-ASCII) encoded. It leaves
+// reserved characters, including "*" and "$", as they are, so it also
+// normalizes robots.txt path patterns for matching against normalized URLs.
+func NormalizePath(p string) string {
+	return normalizeEscapes(p, robotsAllowed)
+}
+
+// robotsAllowed is pathAllowed plus the query delimiters.
+var robotsAllowed = makeSet(unreservedSet, subDelimsSet, ":@/?")

@@ -1,0 +1,262 @@
+package discover
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/temoto/robotstxt"
+
+	"github.com/archivist-project/archivist/scraper/urlnorm"
+)
+
+// Robots limits.
+const (
+	// MaxRobotsSize is how much of a robots.txt is read, the 500 KiB that
+	// RFC 9309 asks crawlers to parse at least.
+	MaxRobotsSize = 500 << 10
+	// MaxCrawlDelay caps the Crawl-delay honored for a group.
+	MaxCrawlDelay = 24 * time.Hour
+)
+
+// Robots is a parsed robots.txt. A nil *Robots allows everything. It is
+// safe for concurrent use.
+type Robots struct {
+	data   *robotstxt.RobotsData
+	agents map[string]bool // user-agent values of the groups, lower case
+}
+
+// ParseRobots reads a robots.txt fetched with the given HTTP status,
+// following RFC 9309: a 4xx means there are no rules (allow all), a 5xx (or
+// no response, status 0) means the site is unreachable (disallow all), and a
+// 2xx body is parsed. Only the first MaxRobotsSize bytes are read. Parsing is
+// lenient: rules before any User-agent line and invalid Crawl-delay values
+// are skipped rather than failing the whole file.
+func ParseRobots(status int, body []byte) (*Robots, error) {
+	switch {
+	case status >= 200 && status < 300:
+	case status >= 400 && status < 500:
+		body = nil
+	case status == 0 || status >= 500 && status < 600:
+		data, err := robotstxt.FromStatusAndBytes(http503, nil)
+		if err != nil {
+			return nil, fmt.Errorf("parse robots: %w", err)
+		}
+		return &Robots{data: data}, nil
+	default:
+		return nil, fmt.Errorf("parse robots: unexpected status %d", status)
+	}
+	clean, agents := sanitizeRobots(body)
+	data, err := robotstxt.FromBytes(clean)
+	if err != nil {
+		return nil, fmt.Errorf("parse robots: %w", err)
+	}
+	return &Robots{data: data, agents: agents}, nil
+}
+
+const http503 = 503
+
+// sanitizeRobots rewrites a robots.txt so that temoto/robotstxt accepts it
+// and matches the way RFC 9309 does: it drops group rules that come before
+// any User-agent line and invalid Crawl-delay values, clamps large Crawl-delay
+// values, normalizes the percent-encoding of rule paths like urlnorm does to
+// URLs, lists each group's Allow rules before its Disallow rules (so that an
+// Allow wins a tie of equal length, as the RFC says), and makes sure a group
+// without rules still exists (it allows everything for its agents instead of
+// falling back to "*"). It also collects the user agents named by groups.
+func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
+	body = toUTF8(body)
+	if len(body) > MaxRobotsSize {
+		body = body[:MaxRobotsSize]
+		if i := bytes.LastIndexByte(body, '\n'); i > 0 {
+			body = body[:i+1]
+		}
+	}
+	agents := map[string]bool{}
+	var out bytes.Buffer
+	out.Grow(len(body) + 64)
+	write := func(key, val string) {
+		out.WriteString(key)
+		out.WriteString(": ")
+		out.WriteString(val)
+		out.WriteByte('\n')
+	}
+	var (
+		inAgents bool     // the last group line was a User-agent line
+		inGroup  bool     // a User-agent line has been seen
+		allows   []string // the current group's rules, flushed at its end
+		others   []string // disallow and crawl-delay lines, as "key\x00val"
+	)
+	flush := func() {
+		for _, a := range allows {
+			write("allow", a)
+		}
+		for _, o := range others {
+			k, v, _ := strings.Cut(o, "\x00")
+			write(k, v)
+		}
+		allows, others = allows[:0], others[:0]
+	}
+	for line := range bytes.Lines(body) {
+		// Old Macs end lines with a lone CR.
+		for sub := range bytes.SplitSeq(line, []byte{'\r'}) {
+			s := string(sub)
+			if i := strings.IndexByte(s, '#'); i >= 0 {
+				s = s[:i]
+			}
+			key, val, ok := strings.Cut(s, ":")
+			if !ok {
+				continue
+			}
+			key = strings.ToLower(strings.TrimSpace(key))
+			val = strings.TrimSpace(val)
+			switch key {
+			case "user-agent", "useragent":
+				if !inAgents {
+					flush()
+				}
+				inAgents, inGroup = true, true
+				val = strings.ToLower(val)
+				if val != "" {
+					agents[val] = true
+				}
+				write("user-agent", val)
+				continue
+			case "allow", "disallow":
+				if !inGroup || val == "" {
+					continue
+				}
+				val = urlnorm.NormalizePath(val)
+			case "crawl-delay", "crawldelay":
+				if !inGroup {
+					continue
+				}
+				d, err := strconv.ParseFloat(val, 64)
+				if err != nil || d < 0 || math.IsNaN(d) {
+					continue
+				}
+				key = "crawl-delay"
+				val = strconv.FormatFloat(min(d, MaxCrawlDelay.Seconds()), 'f', -1, 64)
+			case "sitemap", "host":
+				if val != "" {
+					write(key, val)
+				}
+				continue
+			default:
+				continue
+			}
+			if inAgents {
+				// First rule of a group: a no-op line that creates the
+				// group in temoto even if all its rules were dropped.
+				write("crawl-delay", "0")
+				inAgents = false
+			}
+			if key == "allow" {
+				allows = append(allows, val)
+			} else {
+				others = append(others, key+"\x00"+val)
+			}
+		}
+	}
+	if inAgents {
+		write("crawl-delay", "0")
+	}
+	flush()
+	return out.Bytes(), agents
+}
+
+// ProductToken extracts the robots.txt product token from a User-Agent
+// header: its first product name, lower case ("archivist" for
+// "Archivist/1.0 (+https://example.org/bot)"). For a browser-like
+// "Mozilla/5.0 (compatible; Archivist/1.0; ...)" it picks the first product
+// in the comment that is not Mozilla.
+func ProductToken(userAgent string) string {
+	ua := strings.TrimSpace(userAgent)
+	tok := leadingToken(ua)
+	if strings.EqualFold(tok, "mozilla") {
+		if i := strings.IndexByte(ua, '('); i >= 0 {
+			for part := range strings.SplitSeq(ua[i+1:], ";") {
+				part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), ")"))
+				if t := leadingToken(part); t != "" && !strings.EqualFold(t, "compatible") && strings.Contains(part, "/") {
+					return strings.ToLower(t)
+				}
+			}
+		}
+	}
+	return strings.ToLower(tok)
+}
+
+// leadingToken returns the run of letters, digits, "-" and "_" at the start
+// of s, the characters RFC 9309 allows in product tokens.
+func leadingToken(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// group returns the group that applies to userAgent.
+func (r *Robots) group(userAgent string) *robotstxt.Group {
+	return r.data.FindGroup(groupKey(r, userAgent))
+}
+
+// Allowed reports whether userAgent may fetch target, a path with optional
+// query ("/a/b?c=d") or an absolute URL, under the group for the agent's
+// product token, else the "*" group. Paths are compared in urlnorm's
+// percent-encoding.
+func (r *Robots) Allowed(userAgent, target string) bool {
+	if r == nil || r.data == nil {
+		return true
+	}
+	p := target
+	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+		u, err := url.Parse(p)
+		if err != nil {
+			return true
+		}
+		p = u.EscapedPath()
+		if u.RawQuery != "" {
+			p += "?" + u.RawQuery
+		}
+	}
+	if p == "" || p[0] != '/' {
+		p = "/" + p
+	}
+	p = urlnorm.NormalizePath(p)
+	return r.data.TestAgent(p, groupKey(r, userAgent))
+}
+
+// groupKey returns the agent string to hand temoto so that its prefix match
+// picks exactly the group that applies: the group naming the agent's product
+// token (case-insensitive, exact match), else the "*" group.
+func groupKey(r *Robots, userAgent string) string {
+	tok := ProductToken(userAgent)
+	if tok == "" || !r.agents[tok] {
+		return "*"
+	}
+	return tok
+}
+
+// CrawlDelay returns the Crawl-delay of the group for userAgent, 0 when
+// there is none. It is never more than MaxCrawlDelay.
+func (r *Robots) CrawlDelay(userAgent string) time.Duration {
+	if r == nil || r.data == nil {
+		return 0
+	}
+	return min(max(r.group(userAgent).CrawlDelay, 0), MaxCrawlDelay)
+}
+
+// Sitemaps returns the URLs of the Sitemap lines, in order.
+func (r *Robots) Sitemaps() []string {
+	if r == nil || r.data == nil {
+		return nil
+	}
+	return append([]string(nil), r.data.Sitemaps...)
+}
