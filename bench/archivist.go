@@ -1,0 +1,35 @@
+//go:build !noarchivist
+
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/archivist-project/archivist/scraper/extract"
+)
+
+// archivistExtractors returns archivist's own extractor. Build with
+// -tags noarchivist to leave it out while scraper/extract does not
+// compile.
+func archivistExtractors() []extractor {
+	return []extractor{{Name: "archivist", Extract: extractArchivist}}
+}
+
+// extractArchivist runs scraper/extract on the page as a crawl would, with
+// the page's URL and an HTML content type.
+func extractArchivist(p *page) (result, error) {
+	a, err := extract.Extract(extract.Input{
+		Body:        p.HTML,
+		URL:         p.URL,
+		ContentType: "text/html; charset=utf-8",
+	})
+	if err != nil {
+		return result{}, fmt.Errorf("archivist: %w", err)
+	}
+	r := result{Text: a.Text, Title: a.Title, Author: strings.Join(a.Authors, ", ")}
+	if a.Published != nil {
+		r.Published = *a.Published
+	}
+	return r, nil
+}

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/bench/score"
+)
+
+// pageResult is one extractor's outcome on one page.
+type pageResult struct {
+	ID    string     `json:"id"`
+	URL   string     `json:"url"`
+	Score score.Page `json:"score"`
+	Error string     `json:"error,omitempty"`
+	// Ms is the page's median time over the timed passes.
+	Ms float64 `json:"ms"`
+	// Text is the extracted body; kept for -dump, never in JSON.
+	Text string `json:"-"`
+}
+
+// metaCoverage counts the pages on which an extractor reported a value.
+// The benchmark has no ground truth for metadata, so it is not scored.
+type metaCoverage struct {
+	Title     int `json:"title"`
+	Author    int `json:"author"`
+	Published int `json:"published"`
+}
+
+// memory holds the memory figures of one extractor, in bytes.
+type memory struct {
+	// HeapBase is HeapInuse after a forced GC before the extractor ran.
+	HeapBase uint64 `json:"heap_base"`
+	// HeapPeak is the largest HeapInuse sampled after each page of the
+	// warm-up pass.
+	HeapPeak uint64 `json:"heap_peak"`
+	// HeapWarm is HeapInuse after a forced GC after the warm-up pass (the
+	// extracted texts are held then), HeapRetained the same after the
+	// timed passes: the difference is what the extractor kept across
+	// passes (caches, leaks), 0 when memory is flat.
+	HeapWarm     uint64 `json:"heap_warm"`
+	HeapRetained uint64 `json:"heap_retained"`
+	// RSSBase is VmRSS before the extractor ran.
+	RSSBase uint64 `json:"rss_base"`
+	// RSSPeak is VmHWM after the extractor ran. When RSSPeakReset is
+	// true the high-water mark was reset before the extractor started
+	// (clear_refs), so it is this extractor's peak; otherwise it is the
+	// peak of the whole process so far.
+	RSSPeak      uint64 `json:"rss_peak"`
+	RSSPeakReset bool   `json:"rss_peak_reset"`
+	// AllocPerPage is the mean of bytes allocated per page in the warm-up
+	// pass (TotalAlloc), AllocMax the most one page allocated, on page
+	// AllocMaxID, and MallocsPerPage the mean count of heap objects.
+	AllocPerPage   uint64 `json:"alloc_per_page"`
+	AllocMax       uint64 `json:"alloc_max"`
+	AllocMaxID     string `json:"alloc_max_id"`
+	MallocsPerPage uint64 `json:"mallocs_per_page"`
+}
+
+// extractorResult is everything measured for one extractor.
+type extractorResult struct {
+	Name    string        `json:"name"`
+	Summary score.Summary `json:"summary"`
+	Errors  int           `json:"errors"`
+	// PagesPerSec is the median over timed passes; Passes lists them all.
+	PagesPerSec float64   `json:"pages_per_sec"`
+	Passes      []float64 `json:"passes_pages_per_sec"`
+	// SlowestMs is the largest per-page median time, on page SlowestID.
+	SlowestMs float64      `json:"slowest_ms"`
+	SlowestID string       `json:"slowest_id"`
+	Memory    memory       `json:"memory"`
+	Meta      metaCoverage `json:"metadata_found"`
+	Pages     []pageResult `json:"pages"`
+}
+
+// measure runs x over all pages: one warm-up pass that also gives the
+// texts to score and samples the heap after each page, then passes timed
+// passes. The caller has set GOMAXPROCS.
+func measure(ctx context.Context, x extractor, pages []page, passes int) (extractorResult, error) {
+	res := extractorResult{Name: x.Name, Pages: make([]pageResult, len(pages))}
+	var ms runtime.MemStats
+
+	runtime.GC()
+	debug.FreeOSMemory()
+	runtime.ReadMemStats(&ms)
+	res.Memory.HeapBase = ms.HeapInuse
+	res.Memory.HeapPeak = ms.HeapInuse
+	res.Memory.RSSPeakReset = resetPeakRSS() == nil
+	res.Memory.RSSBase, _ = procStatus("VmRSS")
+
+	// Warm-up pass: results and heap samples, not timed.
+	alloc0, mallocs0 := ms.TotalAlloc, ms.Mallocs
+	prevAlloc := ms.TotalAlloc
+	for i := range pages {
+		if err := ctx.Err(); err != nil {
+			return res, fmt.Errorf("measure %s: %w", x.Name, err)
+		}
+		p := &pages[i]
+		r, err := x.Extract(p)
+		pr := pageResult{ID: p.ID, URL: p.URL, Text: r.Text}
+		if err != nil {
+			pr.Error = err.Error()
+			pr.Text = ""
+			res.Errors++
+		}
+		pr.Score = score.ScorePage(pr.Text, p.Truth)
+		res.Pages[i] = pr
+		if strings.TrimSpace(r.Title) != "" {
+			res.Meta.Title++
+		}
+		if strings.TrimSpace(r.Author) != "" {
+			res.Meta.Author++
+		}
+		if !r.Published.IsZero() {
+			res.Meta.Published++
+		}
+		runtime.ReadMemStats(&ms)
+		res.Memory.HeapPeak = max(res.Memory.HeapPeak, ms.HeapInuse)
+		if a := ms.TotalAlloc - prevAlloc; a > res.Memory.AllocMax {
+			res.Memory.AllocMax, res.Memory.AllocMaxID = a, p.ID
+		}
+		prevAlloc = ms.TotalAlloc
+	}
+	if n := uint64(len(pages)); n > 0 {
+		res.Memory.AllocPerPage = (ms.TotalAlloc - alloc0) / n
+		res.Memory.MallocsPerPage = (ms.Mallocs - mallocs0) / n
+	}
+	scores := make([]score.Page, len(res.Pages))
+	for i, pr := range res.Pages {
+		scores[i] = pr.Score
+	}
+	res.Summary = score.Summarize(scores)
+
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	res.Memory.HeapWarm = ms.HeapInuse
+
+	// Timed passes.
+	times := make([][]time.Duration, len(pages)) // [page][pass]
+	for i := range times {
+		times[i] = make([]time.Duration, passes)
+	}
+	for pass := range passes {
+		start := time.Now()
+		for i := range pages {
+			if err := ctx.Err(); err != nil {
+				return res, fmt.Errorf("measure %s: %w", x.Name, err)
+			}
+			t0 := time.Now()
+			_, _ = x.Extract(&pages[i])
+			times[i][pass] = time.Since(t0)
+		}
+		res.Passes = append(res.Passes, float64(len(pages))/time.Since(start).Seconds())
+	}
+	res.PagesPerSec = median(res.Passes)
+	for i := range pages {
+		ds := make([]float64, passes)
+		for j, d := range times[i] {
+			ds[j] = float64(d) / float64(time.Millisecond)
+		}
+		res.Pages[i].Ms = median(ds)
+		if res.Pages[i].Ms > res.SlowestMs {
+			res.SlowestMs, res.SlowestID = res.Pages[i].Ms, pages[i].ID
+		}
+	}
+
+	res.Memory.RSSPeak, _ = procStatus("VmHWM")
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	res.Memory.HeapRetained = ms.HeapInuse
+	return res, nil
+}
+
+// median returns the median of xs (the mean of the middle two for an even
+// count), 0 for none. It sorts a copy.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// resetPeakRSS resets the process's resident-set high-water mark (VmHWM),
+// which Linux allows by writing 5 to /proc/self/clear_refs.
+func resetPeakRSS() error {
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		return fmt.Errorf("reset peak rss: %w", err)
+	}
+	return nil
+}
+
+// procStatus reads a size field such as VmHWM from /proc/self/status, in
+// bytes.
+func procStatus(field string) (uint64, error) {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0, fmt.Errorf("proc status: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		name, rest, ok := strings.Cut(sc.Text(), ":")
+		if !ok || name != field {
+			continue
+		}
+		num, unit, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		v, err := strconv.ParseUint(num, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("proc status %s: %w", field, err)
+		}
+		if unit == "kB" {
+			v *= 1024
+		}
+		return v, nil
+	}
+	if err := sc.Err(); err != nil {
+		return 0, fmt.Errorf("proc status: %w", err)
+	}
+	return 0, fmt.Errorf("proc status: no field %s", field)
+}

@@ -1,0 +1,7 @@
+//go:build noarchivist
+
+package main
+
+// archivistExtractors returns no extractor: this build compares the other
+// extractors only (go run -tags noarchivist .).
+func archivistExtractors() []extractor { return nil }
