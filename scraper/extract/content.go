@@ -147,9 +147,8 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			x.toks = classTokens(x.toks, a.Val)
 			if a.Val != "" {
 				// Joined forms such as "article-body" or "entry_content".
-				j := strings.ToLower(a.Val)
-				for _, f := range strings.Fields(j) {
-					f = strings.NewReplacer("-", "", "_", "").Replace(f)
+				for _, f := range strings.Fields(a.Val) {
+					f = joinedLower(f)
 					if bodyWords[f] {
 						in.body = true
 					}
@@ -424,4 +423,30 @@ func isAncestor(a, n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// joinedLower lower-cases s and drops '-' and '_'.
+func joinedLower(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '-' || c == '_' || c >= 'A' && c <= 'Z' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '-' || c == '_':
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+32)
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }

@@ -1,22 +1,24 @@
 package extract
 
 import (
+	"html"
+	"unicode"
 	"strings"
 	"time"
 
-	"golang.org/x/net/html"
+	xhtml "golang.org/x/net/html"
 
 	"github.com/archivist-project/archivist/corpus"
 )
 
 // extract finds the body text.
 func (p *page) extract(opts Options) {
-	x := &contentExtractor{idx: make(map[*html.Node]int32, 2048), infos: make([]nodeInfo, 0, 2048)}
+	x := &contentExtractor{idx: make(map[*xhtml.Node]int32, 2048), infos: make([]nodeInfo, 0, 2048)}
 	body := p.root
 	for c := p.root.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
+		if c.Type == xhtml.ElementNode {
 			for b := c.FirstChild; b != nil; b = b.NextSibling {
-				if b.Type == html.ElementNode && b.Data == "body" {
+				if b.Type == xhtml.ElementNode && b.Data == "body" {
 					body = b
 				}
 			}
@@ -39,15 +41,118 @@ func (p *page) extract(opts Options) {
 	p.body = joinBlocks(p.blocks)
 }
 
-// trimBlocks drops bylines, datelines and headline repeats at the start of
-// the body.
+// trimBlocks drops bylines, datelines and headline repeats at the start
+// and end of the body.
 func (p *page) trimBlocks(bs []block) []block {
+	for len(bs) > 0 && p.isFurniture(bs[0].text) {
+		bs = bs[1:]
+	}
+	for len(bs) > 0 && p.isFurniture(bs[len(bs)-1].text) {
+		bs = bs[:len(bs)-1]
+	}
 	return bs
+}
+
+// isFurniture reports whether a short paragraph at the edge of the body is
+// a byline, a dateline or the headline again.
+func (p *page) isFurniture(t string) bool {
+	if len(t) > 200 {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) > 20 {
+		return false
+	}
+	for _, h := range p.h1s {
+		if normName(h) == normName(t) {
+			return true
+		}
+	}
+	if reByPrefix.MatchString(t) && len(words) <= 12 && !endsSentence(t) {
+		return true
+	}
+	if len(words) <= 12 {
+		if d, ok := ParseDate(t); ok && !d.IsZero() {
+			// Mostly a date: few words besides it.
+			letters := 0
+			for _, w := range words {
+				if monthOf(strings.Trim(w, ",.")) == 0 && !strings.ContainsAny(w, "0123456789") {
+					letters++
+				}
+			}
+			if letters <= 4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // crossCheck compares the body with the JSON-LD articleBody and uses the
 // latter when the page text clearly missed the article.
-func (p *page) crossCheck() {}
+func (p *page) crossCheck() {
+	art := p.ldArticle()
+	if art == nil {
+		return
+	}
+	ab := ldString(art["articleBody"])
+	if ab == "" {
+		return
+	}
+	if strings.Contains(ab, "<") && strings.Contains(ab, ">") {
+		ab = htmlText(ab)
+	}
+	ab = html.UnescapeString(ab)
+	abWords := countWords(ab)
+	if abWords < 80 {
+		return
+	}
+	have := make(map[string]bool)
+	for _, b := range p.blocks {
+		for _, w := range strings.FieldsFunc(b.text, notWordRune) {
+			have[strings.ToLower(w)] = true
+		}
+	}
+	seen, hit := 0, 0
+	for _, w := range strings.FieldsFunc(ab, notWordRune) {
+		seen++
+		if have[strings.ToLower(w)] {
+			hit++
+		}
+	}
+	if seen == 0 || hit*10 >= seen*6 {
+		return
+	}
+	var bs []block
+	for _, para := range strings.Split(ab, "\n") {
+		if t := cleanSpace(para); t != "" {
+			bs = append(bs, block{text: t})
+		}
+	}
+	p.blocks = bs
+}
+
+func notWordRune(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+}
+
+// htmlText returns the text of an HTML fragment, a paragraph a line.
+func htmlText(s string) string {
+	root, err := xhtml.Parse(strings.NewReader(s))
+	if err != nil {
+		return s
+	}
+	x := &contentExtractor{idx: make(map[*xhtml.Node]int32)}
+	x.analyze(root, false)
+	e := emitter{x: x}
+	e.walk(root)
+	e.flush()
+	parts := make([]string, len(e.blocks))
+	for i, b := range e.blocks {
+		parts[i] = b.text
+	}
+	return strings.Join(parts, "\n")
+}
 
 // fill copies everything found into art.
 func (p *page) fill(art *corpus.Article, opts Options) {
@@ -55,6 +160,8 @@ func (p *page) fill(art *corpus.Article, opts Options) {
 	art.WordCount = countWords(p.body)
 	if !opts.NoMetadata {
 		p.fillMeta(art)
+	} else {
+		art.Published = p.published()
 	}
 	p.fillFlags(art)
 	if art.Authors == nil {
@@ -68,7 +175,345 @@ func (p *page) fill(art *corpus.Article, opts Options) {
 	}
 }
 
-func (p *page) fillMeta(art *corpus.Article) {}
+func (p *page) fillMeta(art *corpus.Article) {
+	ld := p.ldArticle()
+	if ld == nil {
+		ld = p.ldPage()
+	}
+	get := func(k string) string {
+		if ld == nil {
+			return ""
+		}
+		return html.UnescapeString(ldString(ld[k]))
+	}
+	micro := func(k string) string {
+		if v := p.micro[k]; len(v) > 0 {
+			return cleanSpace(v[0])
+		}
+		return ""
+	}
+
+	// Site name first: the title cleaner needs it.
+	art.SiteName = firstNonEmpty(p.meta("og:site_name"), p.publisherName(ld), p.websiteName(), p.meta("application-name", "apple-mobile-web-app-title"))
+	art.SiteName = cleanSpace(html.UnescapeString(art.SiteName))
+
+	sites := []string{art.SiteName}
+	if ld != nil {
+		sites = append(sites, p.publisherName(ld))
+	}
+	sites = append(sites, hostNames(art.Site)...)
+	title := firstNonEmpty(get("headline"), p.meta("og:title", "twitter:title"), micro("headline"),
+		p.meta("title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"), get("name"))
+	if title == "" && len(p.h1s) > 0 {
+		title = p.h1s[0]
+	}
+	if title == "" {
+		title = p.titleTag
+	}
+	art.Title = CleanTitle(html.UnescapeString(title), sites, p.h1s)
+
+	art.Authors = p.authors(ld, art.SiteName)
+
+	art.Published = p.published()
+	art.Modified = p.modified(art.Published)
+
+	art.Description = cleanSpace(html.UnescapeString(firstNonEmpty(get("description"), p.meta("og:description"), p.meta("description"),
+		p.meta("twitter:description", "dc.description", "dcterms.description"), micro("description"))))
+	var img string
+	if ld != nil {
+		img = ldString(ld["image"])
+		if img == "" {
+			img = ldString(ld["thumbnailUrl"])
+		}
+	}
+	img = firstNonEmpty(img, p.meta("og:image", "og:image:url", "og:image:secure_url"), p.meta("twitter:image", "twitter:image:src"), micro("image"), p.links["image_src"])
+	art.Image = p.abs(img)
+
+	section := ""
+	if ld != nil {
+		section = ldString(ld["articleSection"])
+	}
+	art.Section = cleanSpace(html.UnescapeString(firstNonEmpty(section, p.meta("article:section"), p.meta("section", "parsely-section", "sailthru.section", "category", "dc.subject"), micro("articleSection"))))
+
+	art.Tags = p.tags(ld)
+
+	canon := p.abs(p.links["canonical"])
+	if canon == "" {
+		canon = p.abs(p.meta("og:url"))
+	}
+	if canon == "" && ld != nil {
+		canon = p.abs(firstNonEmpty(ldString(ld["url"]), ldString(ld["mainEntityOfPage"])))
+	}
+	art.CanonicalURL = canon
+
+	art.Language = p.language(get("inLanguage"), art.Text)
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (p *page) publisherName(ld map[string]any) string {
+	if ld == nil {
+		return ""
+	}
+	switch pub := ld["publisher"].(type) {
+	case map[string]any:
+		return ldString(pub["name"])
+	case []any:
+		for _, e := range pub {
+			if m, ok := e.(map[string]any); ok {
+				if n := ldString(m["name"]); n != "" {
+					return n
+				}
+			}
+		}
+	case string:
+		if !strings.HasPrefix(pub, "http") && !strings.HasPrefix(pub, "#") {
+			return pub
+		}
+	}
+	return ""
+}
+
+func (p *page) websiteName() string {
+	for _, m := range p.ld {
+		if ldIs(m, func(t string) bool { return t == "WebSite" || t == "NewsMediaOrganization" || t == "Organization" }) {
+			if n := ldString(m["name"]); n != "" {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// authors returns the people who wrote the article, or the organisation
+// when no person is named.
+func (p *page) authors(ld map[string]any, siteName string) []string {
+	var orgs []string
+	add := func(dst []string, raw string) []string {
+		for _, a := range CleanAuthors(html.UnescapeString(raw)) {
+			if siteName != "" && normName(a) == normName(siteName) || looksLikeOrg(a) {
+				orgs = appendUnique(orgs, a)
+				continue
+			}
+			dst = appendUnique(dst, a)
+		}
+		return dst
+	}
+	var out []string
+	if ld != nil {
+		for _, k := range []string{"author", "creator"} {
+			var vals []any
+			switch v := ld[k].(type) {
+			case []any:
+				vals = v
+			case nil:
+			default:
+				vals = []any{v}
+			}
+			for _, v := range vals {
+				if m, ok := v.(map[string]any); ok && ldIs(m, func(t string) bool { return t != "Person" }) {
+					if n := ldString(m["name"]); n != "" {
+						orgs = appendUnique(orgs, cleanSpace(html.UnescapeString(n)))
+					}
+					continue
+				}
+				switch t := v.(type) {
+				case map[string]any:
+					out = add(out, ldString(t["name"]))
+				case string:
+					out = add(out, t)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	sources := [][]string{
+		p.metas["author"], p.metas["article:author"], p.metas["parsely-author"], p.metas["sailthru.author"],
+		p.metas["dc.creator"], p.metas["dcterms.creator"], p.metas["byl"],
+		p.microAuth, p.bylines,
+	}
+	for _, src := range sources {
+		for _, v := range src {
+			out = add(out, v)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if len(orgs) > 0 {
+		return orgs[:1]
+	}
+	return nil
+}
+
+// looksLikeOrg reports whether an author name is an organisation.
+func looksLikeOrg(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"news", "press", "agency", "associated", "reuters", "staff", "team", "editorial", "desk", "media", "online", "magazine", "redaktion", "rédaction", "redacción", "redazione", "times", "post", "herald", "tribune", "journal", "daily", ".com"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOK reports whether t is a plausible publication date.
+func (p *page) dateOK(t time.Time) bool {
+	return !t.IsZero() && t.Year() >= 1990 && !t.After(p.fetched)
+}
+
+func (p *page) firstDate(vals ...string) *time.Time {
+	for _, v := range vals {
+		if v == "" {
+			continue
+		}
+		if t, ok := ParseDate(v); ok && p.dateOK(t) {
+			return &t
+		}
+	}
+	return nil
+}
+
+// published finds the publication date in trust order.
+func (p *page) published() *time.Time {
+	var cands []string
+	if ld := p.ldArticle(); ld != nil {
+		cands = append(cands, ldString(ld["datePublished"]), ldString(ld["dateCreated"]))
+	}
+	if lp := p.ldPage(); lp != nil {
+		cands = append(cands, ldString(lp["datePublished"]))
+	}
+	for _, k := range []string{"article:published_time", "og:published_time", "og:article:published_time", "article:published",
+		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
+		"dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
+		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
+		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished",
+		"og:updated_time"} {
+		for _, v := range p.metas[k] {
+			cands = append(cands, v)
+		}
+		if k == "cxenseparse:recs:publishtime" {
+			cands = append(cands, p.micro["datePublished"]...)
+			cands = append(cands, p.micro["dateCreated"]...)
+			for _, t := range p.times {
+				if hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish") {
+					cands = append(cands, attr(t, "datetime"))
+				}
+			}
+		}
+	}
+	if t := p.firstDate(cands...); t != nil {
+		return t
+	}
+	var times []string
+	for _, t := range p.times {
+		if v := attr(t, "datetime"); v != "" {
+			times = append(times, v)
+		} else {
+			times = append(times, textOf(t))
+		}
+	}
+	if t := p.firstDate(times...); t != nil {
+		return t
+	}
+	if t := p.firstDate(p.datelines...); t != nil {
+		return t
+	}
+	if p.base != nil {
+		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
+			return &t
+		}
+	}
+	return nil
+}
+
+// modified finds the last modification date; it is never before the
+// publication date.
+func (p *page) modified(pub *time.Time) *time.Time {
+	var cands []string
+	if ld := p.ldArticle(); ld != nil {
+		cands = append(cands, ldString(ld["dateModified"]))
+	}
+	for _, k := range []string{"article:modified_time", "og:updated_time", "article:modified", "last-modified", "lastmod",
+		"dateModified", "datemodified", "dcterms.modified", "dc.date.modified", "parsely-updated", "modified_time", "eomportal-lastupdate"} {
+		cands = append(cands, p.metas[k]...)
+	}
+	cands = append(cands, p.micro["dateModified"]...)
+	t := p.firstDate(cands...)
+	if t == nil || pub != nil && t.Before(*pub) {
+		return nil
+	}
+	return t
+}
+
+func (p *page) tags(ld map[string]any) []string {
+	var raw []string
+	if ld != nil {
+		raw = ldStrings(ld["keywords"])
+	}
+	if len(raw) == 0 {
+		raw = p.metas["article:tag"]
+	}
+	if len(raw) == 0 {
+		for _, k := range []string{"news_keywords", "keywords", "parsely-tags", "sailthru.tags", "dc.subject"} {
+			if raw = p.metas[k]; len(raw) > 0 {
+				break
+			}
+		}
+	}
+	if len(raw) == 0 {
+		raw = p.micro["keywords"]
+	}
+	var out []string
+	for _, r := range raw {
+		for _, t := range strings.FieldsFunc(html.UnescapeString(r), func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '、' || r == '،' }) {
+			t = cleanSpace(t)
+			if t == "" || len(t) > 100 || strings.Contains(t, "://") {
+				continue
+			}
+			out = appendUnique(out, t)
+			if len(out) == 50 {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// language reads the declared language, overriding it when the text is
+// plainly in another script.
+func (p *page) language(ldLang, text string) string {
+	declared := ""
+	for _, v := range []string{p.lang, p.meta("og:locale"), p.meta("content-language", "language", "dc.language"), ldLang, p.meta("inlanguage")} {
+		if l := NormalizeLang(v); l != "" {
+			declared = l
+			break
+		}
+	}
+	sample := text
+	if sample == "" {
+		sample = p.titleTag
+	}
+	guess := GuessLanguage(sample)
+	if declared == "" {
+		return guess
+	}
+	if scriptLanguage(guess) && !strings.HasPrefix(declared, guess) {
+		if !(guess == "zh" && strings.HasPrefix(declared, "ja")) {
+			return guess
+		}
+	}
+	return declared
+}
 
 func (p *page) fillFlags(art *corpus.Article) {
 	if art.Published == nil {
@@ -77,6 +522,10 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if art.WordCount < ShortWords {
 		art.Flags = append(art.Flags, corpus.FlagShort)
 	}
-	_ = strings.TrimSpace
-	_ = time.Now
+	if p.isPaywalled(art) {
+		art.Flags = append(art.Flags, corpus.FlagPaywall)
+	}
+	if !p.isArticle(art) {
+		art.Flags = append(art.Flags, corpus.FlagNotArticle)
+	}
 }

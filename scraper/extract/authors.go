@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	reEmail   = regexp.MustCompile(`\S+@\S+\.\S+`)
+	reURLText = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+`)
+	reHandle  = regexp.MustCompile(`@\w+`)
+	reParens  = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	// reByPrefix matches "By", "Written by" and their equivalents.
+	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|reporting|words|text|story|compiled|edited|photos?|interview)\s+by|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors)\s*[:\-–—]?\s+`)
+	reSplit    = regexp.MustCompile(`(?i)\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\bu\b|\bи\b|و\s|、|/)\s*`)
+)
+
+// roleWords mark a part of a byline that is a job title, not a name.
+var roleWords = map[string]bool{
+	"writer": true, "reporter": true, "correspondent": true, "editor": true, "columnist": true,
+	"contributor": true, "staff": true, "journalist": true, "chief": true, "senior": true,
+	"associate": true, "producer": true, "photographer": true, "analyst": true, "bureau": true,
+	"director": true, "manager": true, "intern": true, "team": true, "desk": true, "newsroom": true,
+	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true, "redaktion": true,
+	"journaliste": true, "rédacteur": true, "rédaction": true, "envoyé": true, "envoyée": true, "spécial": true,
+	"redactor": true, "redacción": true, "corresponsal": true, "redazione": true, "giornalista": true,
+	"redação": true, "repórter": true, "updated": true, "published": true, "contributing": true,
+	"special": true, "news": true, "service": true, "services": true, "wire": true, "agency": true,
+	"press": true, "agencies": true, "staffer": true, "guest": true, "opinion": true, "host": true,
+	"for": true, "the": true, "in": true, "at": true, "of": true, "follow": true, "email": true,
+	"twitter": true, "read": true, "more": true, "view": true, "all": true, "posts": true, "articles": true,
+	"stories": true, "profile": true, "about": true, "contact": true, "sources": true, "source": true,
+}
+
+// CleanAuthors turns one raw author value (a byline, a meta author, a
+// JSON-LD name) into person names: without "By" and its equivalents,
+// roles, e-mail addresses, handles, URLs and parenthesised notes, split on
+// commas and on "and" in several languages, de-duplicated.
+func CleanAuthors(raw string) []string {
+	s := cleanSpace(raw)
+	if s == "" || len(s) > 300 {
+		return nil
+	}
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "/") {
+		return nil
+	}
+	s = reEmail.ReplaceAllString(s, " ")
+	s = reURLText.ReplaceAllString(s, " ")
+	s = reHandle.ReplaceAllString(s, " ")
+	s = reParens.ReplaceAllString(s, " ")
+	// Cut at a dateline or a role introduced by a dash or a pipe.
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " • ", "\n"} {
+		if i := strings.Index(s, sep); i > 0 {
+			head, tail := s[:i], s[i+len(sep):]
+			if !looksLikeName(tail) || hasRole(tail) {
+				s = head
+			}
+		}
+	}
+	var out []string
+	for _, part := range reSplit.Split(s, -1) {
+		part = strings.TrimSpace(part)
+		for {
+			t := reByPrefix.ReplaceAllString(part, "")
+			if t == part {
+				break
+			}
+			part = t
+		}
+		part = strings.TrimFunc(part, func(r rune) bool { return unicode.IsPunct(r) && r != '.' || unicode.IsSpace(r) || unicode.IsSymbol(r) })
+		part = strings.TrimRight(part, ". ")
+		part = stripRole(part)
+		if !looksLikeName(part) {
+			continue
+		}
+		if isUpperWord(part) {
+			part = titleCase(part)
+		}
+		out = appendUnique(out, part)
+	}
+	return out
+}
+
+// stripRole drops leading or trailing role words from a name part.
+func stripRole(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 0 && roleWords[strings.ToLower(strings.Trim(f[len(f)-1], ".,:"))] {
+		f = f[:len(f)-1]
+	}
+	for len(f) > 0 && roleWords[strings.ToLower(strings.Trim(f[0], ".,:"))] {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+func hasRole(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if roleWords[strings.Trim(w, ".,:")] {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeName reports whether s could be a person's name: one to five
+// words, letters mostly, no digits.
+func looksLikeName(s string) bool {
+	if s == "" {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 5 {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+func isUpperWord(s string) bool {
+	has := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			has = true
+		}
+	}
+	return has && len(s) > 3
+}
+
+func titleCase(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		f[i] = string(r)
+	}
+	return strings.Join(f, " ")
+}
+
+// appendUnique appends s unless an equal string (ignoring case) is there.
+func appendUnique(list []string, s string) []string {
+	for _, e := range list {
+		if strings.EqualFold(e, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}

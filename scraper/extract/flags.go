@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// PaywallWords is the body length, in words, under which a page with
+// paywall markers counts as a teaser cut short.
+const PaywallWords = 400
+
+// isPaywalled reports whether the body is a teaser cut short by a paywall:
+// the page declares restricted access (JSON-LD isAccessibleForFree false,
+// a paywall element, a locked content tier) and the text is short or
+// shorter than the JSON-LD articleBody.
+func (p *page) isPaywalled(art *corpus.Article) bool {
+	marked := p.paywall
+	abWords := 0
+	for _, m := range p.ld {
+		if notFree(m["isAccessibleForFree"]) {
+			marked = true
+		}
+		if parts, ok := m["hasPart"].([]any); ok {
+			for _, part := range parts {
+				if pm, ok := part.(map[string]any); ok && notFree(pm["isAccessibleForFree"]) {
+					marked = true
+				}
+			}
+		} else if pm, ok := m["hasPart"].(map[string]any); ok && notFree(pm["isAccessibleForFree"]) {
+			marked = true
+		}
+		if ldIs(m, isArticleType) {
+			abWords = max(abWords, countWords(ldString(m["articleBody"])))
+		}
+	}
+	switch strings.ToLower(p.meta("article:content_tier")) {
+	case "locked", "metered":
+		marked = true
+	}
+	if !marked {
+		return false
+	}
+	return art.WordCount < PaywallWords || abWords > art.WordCount*13/10
+}
+
+func notFree(v any) bool {
+	switch t := v.(type) {
+	case bool:
+		return !t
+	case string:
+		return strings.EqualFold(strings.TrimSpace(t), "false")
+	}
+	return false
+}
+
+// consentWords appear on cookie and consent walls.
+var consentWords = []string{"cookie", "consent", "gdpr", "datenschutz", "einwillig", "zustimm", "privacy", "confidentialité", "consentement", "privacidad", "consenso", "accept"}
+
+// isArticle reports whether the page is an article rather than a listing,
+// a front page, a consent, block or login page, or an empty page.
+func (p *page) isArticle(art *corpus.Article) bool {
+	if art.WordCount == 0 {
+		return false
+	}
+	short := art.WordCount < ShortWords
+	if short {
+		lt := strings.ToLower(art.Text + " " + art.Title)
+		hits := 0
+		for _, w := range consentWords {
+			if strings.Contains(lt, w) {
+				hits++
+			}
+		}
+		if hits >= 2 || hits == 1 && p.consentTxt > 0 {
+			return false
+		}
+		if p.forms > 0 {
+			return false
+		}
+	}
+	signal := p.ldArticle() != nil || strings.EqualFold(p.meta("og:type"), "article") ||
+		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
+	listing := false
+	for _, m := range p.ld {
+		if ldIs(m, func(t string) bool {
+			return t == "CollectionPage" || t == "SearchResultsPage" || t == "ProfilePage"
+		}) {
+			listing = true
+		}
+	}
+	front := p.base != nil && (p.base.Path == "" || p.base.Path == "/") && p.base.RawQuery == ""
+	if !signal {
+		if short || front || listing {
+			return false
+		}
+		if p.articles >= 6 && art.WordCount < 400 {
+			return false
+		}
+		return true
+	}
+	if front && strings.EqualFold(p.meta("og:type"), "website") {
+		return false
+	}
+	if listing && p.ldArticle() == nil {
+		return false
+	}
+	if p.articles >= 8 && short {
+		return false
+	}
+	return true
+}

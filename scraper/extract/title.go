@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// titleSeps separate a headline from a site or section name.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " ‹ ", " › ", " / ", " ~ ", "｜", "|"}
+
+// normName lower-cases s and keeps only letters and digits.
+func normName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// CleanTitle removes a site name (or section and site name) attached to
+// a headline with a separator such as " | " or " - ", at either end.
+// siteNames are names the site goes by (og:site_name, publisher, host
+// labels); headings are the page's <h1> texts, used to recognise the
+// headline part.
+func CleanTitle(title string, siteNames, headings []string) string {
+	title = cleanSpace(title)
+	if title == "" {
+		return ""
+	}
+	var sites []string
+	for _, s := range siteNames {
+		if n := normName(s); len(n) >= 2 {
+			sites = append(sites, n)
+		}
+	}
+	isSite := func(part string) bool {
+		n := normName(part)
+		if n == "" {
+			return false
+		}
+		for _, s := range sites {
+			if n == s || strings.Contains(n, s) && len(n) <= len(s)+12 || strings.Contains(s, n) && len(n) >= 3 {
+				return true
+			}
+		}
+		return false
+	}
+	// A heading that is one part of the title is the headline.
+	for _, h := range headings {
+		hn := normName(h)
+		if hn == "" || len(hn) < 10 {
+			continue
+		}
+		tn := normName(title)
+		if tn == hn {
+			return title
+		}
+		if strings.HasPrefix(tn, hn) || strings.HasSuffix(tn, hn) {
+			for _, sep := range titleSeps {
+				for _, part := range strings.Split(title, sep) {
+					if normName(part) == hn {
+						return strings.TrimSpace(part)
+					}
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, sep := range titleSeps {
+			i := strings.LastIndex(title, sep)
+			if i <= 0 {
+				continue
+			}
+			head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+			if tail == "" {
+				title, changed = head, true
+				break
+			}
+			if isSite(tail) || sep == " | " && len(strings.Fields(tail)) <= 4 && len(head) > 2*len(tail) {
+				title, changed = head, true
+				break
+			}
+			j := strings.Index(title, sep)
+			head, tail = strings.TrimSpace(title[:j]), strings.TrimSpace(title[j+len(sep):])
+			if isSite(head) && len(tail) > 0 {
+				title, changed = tail, true
+				break
+			}
+		}
+	}
+	return title
+}
+
+// hostNames returns name-like labels of a host: "www.nytimes.com" gives
+// "nytimes".
+func hostNames(host string) []string {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	parts := strings.Split(host, ".")
+	var out []string
+	for i, p := range parts {
+		if i == len(parts)-1 && len(parts) > 1 {
+			break
+		}
+		switch p {
+		case "co", "com", "org", "net", "gov", "ac", "edu", "news", "m", "amp", "mobile":
+			continue
+		}
+		if len(p) >= 3 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
