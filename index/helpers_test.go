@@ -1,0 +1,123 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// MustLoadArticles reads testdata/search/<name>/articles.json.
+func MustLoadArticles(tb testing.TB, name string) []*corpus.Article {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "search", name, "articles.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var arts []*corpus.Article
+	if err := json.Unmarshal(b, &arts); err != nil {
+		tb.Fatalf("%s/articles.json: %v", name, err)
+	}
+	return arts
+}
+
+// MustMemIndex returns an in-memory index holding arts.
+func MustMemIndex(tb testing.TB, arts []*corpus.Article) *Index {
+	tb.Helper()
+	ix, err := NewMemOnly()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = ix.Close() })
+	if err := ix.Put(context.Background(), arts); err != nil {
+		tb.Fatal(err)
+	}
+	return ix
+}
+
+// MustSearch runs req and fails the test on error.
+func MustSearch(tb testing.TB, ix *Index, req Request) *Result {
+	tb.Helper()
+	res, err := ix.Search(context.Background(), req)
+	if err != nil {
+		tb.Fatalf("search %+v: %v", req, err)
+	}
+	return res
+}
+
+// hitURLs returns the URLs of res.Hits in order.
+func hitURLs(res *Result) []string {
+	out := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		out[i] = h.URL
+	}
+	return out
+}
+
+// fakeSource is a Source over an in-memory change log. Each Set appends a
+// new sequence number, as the corpus does on insert and update.
+type fakeSource struct {
+	mu    sync.Mutex
+	seq   int64
+	rows  map[int64]fakeRow // by article id: the latest version
+	calls []int64           // the seq argument of each ArticlesSince call
+	fail  error             // returned after failAfter rows when set
+	after int
+}
+
+type fakeRow struct {
+	seq int64
+	a   corpus.Article
+}
+
+func newFakeSource(arts ...*corpus.Article) *fakeSource {
+	s := &fakeSource{rows: map[int64]fakeRow{}}
+	for _, a := range arts {
+		s.Set(a)
+	}
+	return s
+}
+
+// Set inserts or updates an article.
+func (s *fakeSource) Set(a *corpus.Article) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	s.rows[a.ID] = fakeRow{seq: s.seq, a: *a}
+}
+
+func (s *fakeSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64, *corpus.Article) error) error {
+	s.mu.Lock()
+	s.calls = append(s.calls, seq)
+	var rows []fakeRow
+	for _, r := range s.rows {
+		if r.seq > seq {
+			rows = append(rows, r)
+		}
+	}
+	fail, after := s.fail, s.after
+	s.mu.Unlock()
+	// ascending seq order
+	for i := 1; i < len(rows); i++ {
+		for j := i; j > 0 && rows[j].seq < rows[j-1].seq; j-- {
+			rows[j], rows[j-1] = rows[j-1], rows[j]
+		}
+	}
+	for i, r := range rows {
+		if fail != nil && i == after {
+			return fail
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := r.a
+		if err := fn(r.seq, &a); err != nil {
+			return err
+		}
+	}
+	return nil
+}

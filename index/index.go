@@ -1,0 +1,494 @@
+// Package index is archivist's full-text index of articles, built on bleve v2
+// (scorch). It keeps a copy of what search needs from the corpus, follows the
+// corpus incrementally through its change sequence numbers (Update), and
+// answers query-string searches with filters, date sorting, facets, a
+// monthly histogram and marked snippets (Search).
+//
+// No bleve type appears in the API: callers deal in corpus.Article,
+// Request and Result.
+//
+// One process at a time may hold an on-disk index open; a second Open fails
+// with ErrInUse after a short wait instead of hanging.
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Sentinel errors.
+var (
+	// ErrBadQuery is returned by Search for a malformed query string or an
+	// invalid Request field; the message says what is wrong in one line.
+	ErrBadQuery = errors.New("bad query")
+	// ErrInUse is returned by Open when another process holds the index.
+	ErrInUse = errors.New("index is in use by another process")
+	// ErrNeedsRebuild is returned by Open when the index folder is damaged
+	// or was written by another version of archivist. Recreate and Rebuild
+	// (archivist index --rebuild) replace it.
+	ErrNeedsRebuild = errors.New("index needs a rebuild (run `archivist index --rebuild`)")
+	// ErrClosed is returned by methods called after Close.
+	ErrClosed = errors.New("index is closed")
+)
+
+// Internal keys stored inside the bleve index.
+var (
+	keyVersion = []byte("archivist/format")
+	keySeq     = []byte("archivist/seq")
+)
+
+// batchSize is the number of articles per bleve batch in Update and Rebuild.
+const batchSize = 500
+
+// lockTimeout is how long Open waits for another process to release the
+// index before failing with ErrInUse.
+const lockTimeout = "1s"
+
+// Source is what the index reads from the corpus (implemented by *corpus.DB).
+type Source interface {
+	// ArticlesSince calls fn, in ascending seq order, for every article whose change
+	// sequence number is greater than seq. seq is a monotonically increasing number that
+	// the corpus bumps each time an article row is inserted or updated.
+	ArticlesSince(ctx context.Context, seq int64, fn func(seq int64, a *corpus.Article) error) error
+}
+
+// Option configures an Index.
+type Option func(*Index)
+
+// WithLogger sets the logger for progress and maintenance messages (the
+// default discards them).
+func WithLogger(l *slog.Logger) Option {
+	return func(ix *Index) {
+		if l != nil {
+			ix.log = l
+		}
+	}
+}
+
+// Index is a full-text index of articles. It is safe for concurrent use:
+// searches run in parallel with each other and with writes.
+type Index struct {
+	path string // "" for an in-memory index
+	log  *slog.Logger
+	m    *mapping.IndexMappingImpl // analyzers for queries and snippets
+
+	updateMu sync.Mutex // serializes Update and Rebuild
+
+	mu sync.RWMutex // guards bi; held for reading by every operation
+	bi bleve.Index  // nil after Close
+}
+
+// Open opens the index folder at path, or creates it when it is missing
+// (or an empty folder). It fails with ErrInUse when another process has it
+// open, and with ErrNeedsRebuild when the folder is damaged or comes from
+// another version of archivist.
+func Open(path string, opts ...Option) (*Index, error) {
+	ix, err := newIndex(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	recoverSwap(path)
+	bi, err := openOrCreate(path, ix.m)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVersion(path, bi); err != nil {
+		_ = bi.Close()
+		return nil, err
+	}
+	ix.bi = bi
+	_ = os.RemoveAll(path + ".new") // left by a rebuild that did not finish
+	return ix, nil
+}
+
+// Recreate is Open for `archivist index --rebuild`: when the folder at path
+// is a damaged index or one from another version, it is removed and an
+// empty index is created in its place. It still fails with ErrInUse when
+// another process holds the index, and it refuses to remove a folder that
+// does not look like an index.
+func Recreate(path string, opts ...Option) (*Index, error) {
+	ix, err := Open(path, opts...)
+	if err == nil || !errors.Is(err, ErrNeedsRebuild) {
+		return ix, err
+	}
+	if !looksLikeIndex(path) {
+		return nil, fmt.Errorf("index: refusing to remove %s: not an index folder", path)
+	}
+	if err := os.RemoveAll(path); err != nil {
+		return nil, fmt.Errorf("index: remove damaged index: %w", err)
+	}
+	return Open(path, opts...)
+}
+
+// NewMemOnly returns an empty index that lives in memory only, for tests
+// and short-lived tools.
+func NewMemOnly(opts ...Option) (*Index, error) {
+	ix, err := newIndex("", opts)
+	if err != nil {
+		return nil, err
+	}
+	bi, err := createIndex("", ix.m)
+	if err != nil {
+		return nil, err
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+func newIndex(path string, opts []Option) (*Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
+	ix := &Index{
+		path: path,
+		m:    m,
+		log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	for _, o := range opts {
+		o(ix)
+	}
+	return ix, nil
+}
+
+// createIndex creates a new scorch index at path ("" = in memory) and
+// records the format version in it.
+func createIndex(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
+	cfg := map[string]any{}
+	if path != "" {
+		cfg["bolt_timeout"] = lockTimeout
+	}
+	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("index: %s: %w", path, ErrInUse)
+		}
+		return nil, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	if err := bi.SetInternal(keyVersion, []byte(strconv.Itoa(formatVersion))); err != nil {
+		_ = bi.Close()
+		return nil, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	return bi, nil
+}
+
+// openOrCreate opens the index at path, creating it when path is missing or
+// an empty folder.
+func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout})
+	switch {
+	case err == nil:
+		return bi, nil
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, fmt.Errorf("index: %s: %w", path, ErrInUse)
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
+		return createIndex(path, m)
+	case errors.Is(err, bleve.ErrorIndexMetaMissing):
+		if entries, derr := os.ReadDir(path); derr == nil && len(entries) == 0 {
+			if err := os.Remove(path); err != nil {
+				return nil, fmt.Errorf("index: %w", err)
+			}
+			return createIndex(path, m)
+		}
+		if !looksLikeIndex(path) {
+			return nil, fmt.Errorf("index: %s is not an index folder", path)
+		}
+	}
+	return nil, fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
+}
+
+// checkVersion fails with ErrNeedsRebuild unless bi was written with the
+// current format version.
+func checkVersion(path string, bi bleve.Index) error {
+	v, err := bi.GetInternal(keyVersion)
+	if err != nil {
+		return fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
+	}
+	if string(v) != strconv.Itoa(formatVersion) {
+		got := string(v)
+		if got == "" {
+			got = "unknown"
+		}
+		return fmt.Errorf("index: %s has format %s, this archivist needs %d: %w", path, got, formatVersion, ErrNeedsRebuild)
+	}
+	return nil
+}
+
+// looksLikeIndex reports whether path holds something bleve wrote.
+func looksLikeIndex(path string) bool {
+	for _, name := range []string{"index_meta.json", "store"} {
+		if _, err := os.Stat(filepath.Join(path, name)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// recoverSwap finishes or undoes a Rebuild swap cut short by a crash: if
+// path is missing but the previous index was moved aside, it is put back.
+func recoverSwap(path string) {
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		return
+	}
+	if _, err := os.Stat(path + ".old"); err == nil {
+		_ = os.Rename(path+".old", path)
+	}
+}
+
+// Close closes the index. Further calls return ErrClosed.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		return nil
+	}
+	err := ix.bi.Close()
+	ix.bi = nil
+	if err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}
+
+// Put indexes a batch of articles, replacing any earlier version of each
+// (articles are keyed by Article.ID).
+func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
+	if len(arts) == 0 {
+		return nil
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return ErrClosed
+	}
+	for start := 0; start < len(arts); start += batchSize {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		end := min(start+batchSize, len(arts))
+		b := ix.bi.NewBatch()
+		for _, a := range arts[start:end] {
+			if err := b.Index(docID(a.ID), toDoc(a)); err != nil {
+				return fmt.Errorf("index: article %d: %w", a.ID, err)
+			}
+		}
+		if err := ix.bi.Batch(b); err != nil {
+			return fmt.Errorf("index: put: %w", err)
+		}
+	}
+	return nil
+}
+
+// Delete removes articles from the index by id. Unknown ids are ignored.
+func (ix *Index) Delete(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return ErrClosed
+	}
+	b := ix.bi.NewBatch()
+	for _, id := range ids {
+		b.Delete(docID(id))
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index: delete: %w", err)
+	}
+	return nil
+}
+
+// Count returns the number of articles in the index.
+func (ix *Index) Count() (uint64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return 0, ErrClosed
+	}
+	n, err := ix.bi.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n, nil
+}
+
+// Seq returns the change sequence number of the last article that Update or
+// Rebuild indexed (0 for a new index).
+func (ix *Index) Seq() (int64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return 0, ErrClosed
+	}
+	return readSeq(ix.bi)
+}
+
+func readSeq(bi bleve.Index) (int64, error) {
+	v, err := bi.GetInternal(keySeq)
+	if err != nil {
+		return 0, fmt.Errorf("index: read seq: %w", err)
+	}
+	if len(v) == 0 {
+		return 0, nil
+	}
+	seq, err := strconv.ParseInt(string(v), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("index: read seq %q: %v: %w", v, err, ErrNeedsRebuild)
+	}
+	return seq, nil
+}
+
+// Update indexes every article that changed in src since the last Update or
+// Rebuild, in batches of 500, and returns how many it indexed. The sequence
+// number reached is saved with each batch, so an interrupted Update resumes
+// where it stopped.
+func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
+	ix.updateMu.Lock()
+	defer ix.updateMu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return 0, ErrClosed
+	}
+	seq, err := readSeq(ix.bi)
+	if err != nil {
+		return 0, err
+	}
+	n, err := fill(ctx, ix.bi, src, seq, ix.log)
+	if err != nil {
+		return n, fmt.Errorf("index: update: %w", err)
+	}
+	return n, nil
+}
+
+// fill indexes the articles of src after seq into bi, saving the last seq
+// with each batch.
+func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.Logger) (int, error) {
+	var (
+		n    int
+		last = seq
+		b    = bi.NewBatch()
+	)
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		b.SetInternal(keySeq, []byte(strconv.FormatInt(last, 10)))
+		if err := bi.Batch(b); err != nil {
+			return err
+		}
+		log.Debug("indexed batch", "articles", n, "seq", last)
+		b.Reset()
+		return nil
+	}
+	err := src.ArticlesSince(ctx, seq, func(s int64, a *corpus.Article) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := b.Index(docID(a.ID), toDoc(a)); err != nil {
+			return fmt.Errorf("article %d: %w", a.ID, err)
+		}
+		n++
+		if s > last {
+			last = s
+		}
+		if b.Size() >= batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return n, err
+	}
+	return n, flush()
+}
+
+// Rebuild builds the index again from scratch from src and returns the
+// number of articles indexed. An on-disk index is built in a new folder
+// beside the current one, which keeps answering searches until the new one
+// replaces it; an interrupted Rebuild leaves the current index as it was.
+func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
+	ix.updateMu.Lock()
+	defer ix.updateMu.Unlock()
+	ix.mu.RLock()
+	closed := ix.bi == nil
+	ix.mu.RUnlock()
+	if closed {
+		return 0, ErrClosed
+	}
+
+	tmp := ""
+	if ix.path != "" {
+		tmp = ix.path + ".new"
+		if err := os.RemoveAll(tmp); err != nil {
+			return 0, fmt.Errorf("index: rebuild: %w", err)
+		}
+	}
+	nbi, err := createIndex(tmp, ix.m)
+	if err != nil {
+		return 0, fmt.Errorf("index: rebuild: %w", err)
+	}
+	n, err := fill(ctx, nbi, src, 0, ix.log)
+	if err != nil {
+		_ = nbi.Close()
+		if tmp != "" {
+			_ = os.RemoveAll(tmp)
+		}
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		_ = nbi.Close()
+		return n, ErrClosed
+	}
+	if ix.path == "" {
+		_ = ix.bi.Close()
+		ix.bi = nbi
+		return n, nil
+	}
+	if err := nbi.Close(); err != nil {
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+	if err := ix.bi.Close(); err != nil {
+		return n, fmt.Errorf("index: rebuild: close old index: %w", err)
+	}
+	ix.bi = nil
+	old := ix.path + ".old"
+	_ = os.RemoveAll(old)
+	if err := os.Rename(ix.path, old); err != nil {
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+	if err := os.Rename(tmp, ix.path); err != nil {
+		_ = os.Rename(old, ix.path)
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+	bi, err := openOrCreate(ix.path, ix.m)
+	if err != nil {
+		return n, fmt.Errorf("index: rebuild: reopen: %w", err)
+	}
+	ix.bi = bi
+	if err := os.RemoveAll(old); err != nil {
+		ix.log.Warn("could not remove the previous index", "path", old, "err", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,310 @@
+package index
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	// Analysis components referenced by name from the mapping below.
+	// bleve finds them through its registry, filled by these imports.
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
+	_ "github.com/blevesearch/bleve/v2/analysis/token/elision"
+	_ "github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	_ "github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
+	_ "github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	_ "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	_ "github.com/blevesearch/bleve/v2/analysis/tokenmap"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// formatVersion is the version of the index layout: the mapping below, the
+// analyzers and the internal keys. Bump it whenever any of them changes, so
+// that an index written by an older archivist asks for a rebuild instead of
+// answering queries wrongly.
+const formatVersion = 1
+
+// Field names in the index. The names users type in query strings
+// ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
+// names here; aliases such as "authors:" are resolved in query.go.
+const (
+	fieldID           = "id"            // numeric article id (tie-break sort)
+	fieldURL          = "url"           // stored only
+	fieldTitle        = "title"         // exact text, stored
+	fieldDescription  = "description"   // exact text, stored (snippet fallback)
+	fieldText         = "text"          // exact text, stored (snippets)
+	fieldAuthor       = "author"        // exact text, so author:smith works
+	fieldStem         = "stem"          // English-stemmed title+description+text
+	fieldSite         = "site"          // keyword: lower-case host
+	fieldLang         = "lang"          // keyword: normalized BCP 47 tag
+	fieldSection      = "section"       // keyword, lower-cased, for section:
+	fieldTag          = "tag"           // keyword, lower-cased, for tag:
+	fieldSectionFacet = "section_facet" // keyword as written, for facets
+	fieldTagFacet     = "tag_facet"     // keyword as written, for facets
+	fieldAuthorFacet  = "author_facet"  // keyword as written, facets and Hit.Authors
+	fieldPublished    = "published"     // datetime: filters, sort
+	fieldPublishedRaw = "published_raw" // stored RFC 3339 string, zone kept
+	fieldMonth        = "month"         // keyword "2006-01" (UTC): histogram
+)
+
+// Analyzer names defined in the mapping.
+const (
+	analyzerExact    = "archivist_exact"
+	analyzerStem     = "archivist_stem_en"
+	analyzerKeyLower = "archivist_keyword_lower"
+	analyzerKeyword  = "keyword"
+)
+
+// elisionArticles are the French, Italian and Catalan elided articles and
+// pronouns that the exact analyzer strips ("l'économie" is indexed as
+// "économie"). The Unicode word-break rules keep "l'économie" as one token, so
+// without this a search for "économie" would miss it.
+var elisionArticles = []string{
+	// French
+	"l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+	// Italian
+	"all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl", "degl", "negl", "sugl", "un", "v",
+}
+
+// newMapping returns the index mapping.
+//
+// Analysis. Articles come in any language (English, French, Arabic,
+// Japanese...) and the language tag of a page is often missing or wrong, so
+// the main text fields (title, description, text, author) use one
+// language-neutral analyzer, archivist_exact: the Unicode word-break
+// tokenizer (UAX #29, which also splits Chinese and Japanese into single
+// characters and keeps Katakana runs together), NFKC normalization
+// (full-width forms, ligatures, Arabic presentation forms), lower case,
+// Arabic orthographic normalization (alef and yeh variants, tashkeel; it
+// touches nothing else) and French/Italian elision. It keeps every word and
+// its position, with term vectors, so that an exact phrase copied from an
+// article in any language is found by a phrase query, including
+// stop words.
+//
+// Plain word queries also search a secondary field, stem, that holds the
+// title, description and text through bleve's English analysis (possessives,
+// stop words, Snowball stemmer), so "election" also finds "elections". It has
+// no term vectors (phrases go to the exact fields) and counts less than the
+// exact fields, so exact forms rank first.
+//
+// Facet fields are keyword fields with doc values; sorting and date filters
+// use the published datetime field. Only what Search returns is stored:
+// url, title, site, authors, the published string (with its zone), and the
+// description and text for snippets.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	im := mapping.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+
+	articles := make([]any, len(elisionArticles))
+	for i, a := range elisionArticles {
+		articles[i] = a
+	}
+	if err := im.AddCustomTokenMap("archivist_elided", map[string]any{
+		"type":   "custom",
+		"tokens": articles,
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomTokenFilter("archivist_elision", map[string]any{
+		"type":               "elision",
+		"articles_token_map": "archivist_elided",
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomTokenFilter("archivist_nfkc", map[string]any{
+		"type": "normalize_unicode",
+		"form": "nfkc",
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerExact, map[string]any{
+		"type":          "custom",
+		"tokenizer":     "unicode",
+		"token_filters": []any{"archivist_nfkc", "to_lower", "normalize_ar", "archivist_elision"},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerStem, map[string]any{
+		"type":          "custom",
+		"tokenizer":     "unicode",
+		"token_filters": []any{"archivist_nfkc", "possessive_en", "to_lower", "archivist_elision", "stop_en", "stemmer_en_snowball"},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerKeyLower, map[string]any{
+		"type":          "custom",
+		"tokenizer":     "single",
+		"token_filters": []any{"archivist_nfkc", "to_lower"},
+	}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = analyzerExact
+
+	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = vectors
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	keyword := func(analyzer string, store, docValues bool) *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		return f
+	}
+
+	doc := mapping.NewDocumentStaticMapping()
+	add := func(name string, f *mapping.FieldMapping) {
+		f.Name = name
+		doc.AddFieldMappingsAt(name, f)
+	}
+
+	id := mapping.NewNumericFieldMapping()
+	id.Store = false
+	id.IncludeInAll = false
+	id.DocValues = true
+	add(fieldID, id)
+
+	url := mapping.NewKeywordFieldMapping()
+	url.Index = false
+	url.Store = true
+	url.IncludeInAll = false
+	url.DocValues = false
+	add(fieldURL, url)
+
+	add(fieldTitle, text(analyzerExact, true, true))
+	add(fieldDescription, text(analyzerExact, true, true))
+	add(fieldText, text(analyzerExact, true, true))
+	add(fieldAuthor, text(analyzerExact, false, true))
+	add(fieldStem, text(analyzerStem, false, false))
+
+	add(fieldSite, keyword(analyzerKeyword, true, true))
+	add(fieldLang, keyword(analyzerKeyword, false, true))
+	add(fieldSection, keyword(analyzerKeyLower, false, false))
+	add(fieldTag, keyword(analyzerKeyLower, false, false))
+	add(fieldSectionFacet, keyword(analyzerKeyword, false, true))
+	add(fieldTagFacet, keyword(analyzerKeyword, false, true))
+	add(fieldAuthorFacet, keyword(analyzerKeyword, true, true))
+	add(fieldMonth, keyword(analyzerKeyword, false, true))
+
+	pub := mapping.NewDateTimeFieldMapping()
+	pub.Store = false
+	pub.IncludeInAll = false
+	pub.DocValues = true
+	add(fieldPublished, pub)
+
+	raw := mapping.NewKeywordFieldMapping()
+	raw.Index = false
+	raw.Store = true
+	raw.IncludeInAll = false
+	raw.DocValues = false
+	add(fieldPublishedRaw, raw)
+
+	im.DefaultMapping = doc
+	if err := im.Validate(); err != nil {
+		return nil, err
+	}
+	return im, nil
+}
+
+// docID is the bleve document id of an article.
+func docID(id int64) string { return strconv.FormatInt(id, 10) }
+
+// toDoc converts an article into the document bleve indexes. Empty values
+// are left out, so that they count as missing in facets.
+func toDoc(a *corpus.Article) map[string]any {
+	d := map[string]any{
+		fieldID:  float64(a.ID),
+		fieldURL: a.URL,
+	}
+	setStr := func(k, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			d[k] = v
+		}
+	}
+	setStr(fieldTitle, a.Title)
+	setStr(fieldDescription, a.Description)
+	setStr(fieldText, a.Text)
+	setStr(fieldSite, strings.ToLower(a.Site))
+	setStr(fieldLang, normalizeLang(a.Language))
+	setStr(fieldSection, a.Section)
+	setStr(fieldSectionFacet, a.Section)
+
+	var stem strings.Builder
+	for _, s := range []string{a.Title, a.Description, a.Text} {
+		if s != "" {
+			stem.WriteString(s)
+			stem.WriteString("\n\n")
+		}
+	}
+	setStr(fieldStem, stem.String())
+
+	if authors := nonEmpty(a.Authors); len(authors) > 0 {
+		d[fieldAuthor] = authors
+		d[fieldAuthorFacet] = authors
+	}
+	if tags := nonEmpty(a.Tags); len(tags) > 0 {
+		d[fieldTag] = tags
+		d[fieldTagFacet] = tags
+	}
+	if a.Published != nil && !a.Published.IsZero() {
+		d[fieldPublished] = a.Published.UTC()
+		d[fieldPublishedRaw] = a.Published.Format(time.RFC3339Nano)
+		d[fieldMonth] = a.Published.UTC().Format("2006-01")
+	}
+	return d
+}
+
+// nonEmpty returns the trimmed, non-empty, de-duplicated values of ss.
+func nonEmpty(ss []string) []any {
+	var out []any
+	seen := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+// normalizeLang returns a BCP 47 tag in its conventional case: language in
+// lower case, script in title case, region in upper case ("en-GB",
+// "zh-Hant-TW"); "_" is read as "-". Tags compare case-insensitively, so the
+// index stores and queries this one form.
+func normalizeLang(tag string) string {
+	tag = strings.TrimSpace(strings.ReplaceAll(tag, "_", "-"))
+	if tag == "" {
+		return ""
+	}
+	parts := strings.Split(tag, "-")
+	for i, p := range parts {
+		switch {
+		case i == 0:
+			parts[i] = strings.ToLower(p)
+		case len(p) == 2 || (len(p) == 3 && p[0] >= '0' && p[0] <= '9'):
+			parts[i] = strings.ToUpper(p)
+		case len(p) == 4:
+			parts[i] = strings.ToUpper(p[:1]) + strings.ToLower(p[1:])
+		default:
+			parts[i] = strings.ToLower(p)
+		}
+	}
+	return strings.Join(parts, "-")
+}

@@ -1,0 +1,459 @@
+package index
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Relative weights of the fields that a word or phrase without a field
+// name searches. A title match counts three times a body match; the
+// stemmed field only adds recall and counts half.
+const (
+	boostTitle       = 3.0
+	boostDescription = 1.5
+	boostText        = 1.0
+	boostAuthor      = 1.0
+	boostTag         = 1.0
+	boostStem        = 0.5
+)
+
+// fieldAliases maps the field names accepted in query strings to index
+// fields.
+var fieldAliases = map[string]string{
+	"title":       fieldTitle,
+	"text":        fieldText,
+	"body":        fieldText,
+	"description": fieldDescription,
+	"author":      fieldAuthor,
+	"authors":     fieldAuthor,
+	"by":          fieldAuthor,
+	"site":        fieldSite,
+	"host":        fieldSite,
+	"lang":        fieldLang,
+	"language":    fieldLang,
+	"section":     fieldSection,
+	"tag":         fieldTag,
+	"tags":        fieldTag,
+	"published":   fieldPublished,
+	"date":        fieldPublished,
+}
+
+// knownFields lists the query-string field names for error messages.
+const knownFields = "title, text, description, author, site, lang, section, tag, published"
+
+// rewriter turns a parsed bleve query string into the query run against
+// our fields: words and phrases without a field search several fields with
+// weights, aliases are resolved, keyword values normalized, and the positive
+// terms are collected for snippets.
+type rewriter struct {
+	exact analysis.Analyzer
+	stem  analysis.Analyzer
+	marks *matcher
+}
+
+// parseQuery parses a query string. "" and "*" match everything.
+func (ix *Index) parseQuery(qs string) (query.Query, *matcher, error) {
+	mt := newMatcher()
+	qs = strings.TrimSpace(qs)
+	if qs == "" || qs == "*" {
+		return query.NewMatchAllQuery(), mt, nil
+	}
+	parsed, err := query.NewQueryStringQuery(qs).Parse()
+	if err != nil {
+		msg := strings.ReplaceAll(err.Error(), "\n", "; ")
+		return nil, nil, fmt.Errorf("%w: %s", ErrBadQuery, msg)
+	}
+	rw := &rewriter{
+		exact: ix.m.AnalyzerNamed(analyzerExact),
+		stem:  ix.m.AnalyzerNamed(analyzerStem),
+		marks: mt,
+	}
+	q, err := rw.rewrite(parsed, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, mt, nil
+}
+
+func badQuery(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadQuery, fmt.Sprintf(format, args...))
+}
+
+// rewrite rewrites q; positive is false under a must-not clause, whose terms
+// are not marked in snippets.
+func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		out := query.NewBooleanQueryForQueryString(nil, nil, nil)
+		if q.Must != nil {
+			for _, c := range children(q.Must) {
+				r, err := rw.rewrite(c, positive)
+				if err != nil {
+					return nil, err
+				}
+				out.AddMust(r)
+			}
+		}
+		if q.Should != nil {
+			for _, c := range children(q.Should) {
+				r, err := rw.rewrite(c, positive)
+				if err != nil {
+					return nil, err
+				}
+				out.AddShould(r)
+			}
+		}
+		if q.MustNot != nil {
+			for _, c := range children(q.MustNot) {
+				r, err := rw.rewrite(c, !positive)
+				if err != nil {
+					return nil, err
+				}
+				out.AddMustNot(r)
+			}
+		}
+		out.BoostVal = q.BoostVal
+		return out, nil
+	case *query.DisjunctionQuery:
+		// A bare number parses as "the word, or this numeric value";
+		// there are no numeric fields to search, so keep the word.
+		if m := numberMatch(q); m != nil {
+			return rw.rewrite(m, positive)
+		}
+		out := query.NewDisjunctionQuery(nil)
+		for _, c := range q.Disjuncts {
+			r, err := rw.rewrite(c, positive)
+			if err != nil {
+				return nil, err
+			}
+			out.AddQuery(r)
+		}
+		out.BoostVal, out.Min = q.BoostVal, q.Min
+		return out, nil
+	case *query.ConjunctionQuery:
+		out := query.NewConjunctionQuery(nil)
+		for _, c := range q.Conjuncts {
+			r, err := rw.rewrite(c, positive)
+			if err != nil {
+				return nil, err
+			}
+			out.AddQuery(r)
+		}
+		out.BoostVal = q.BoostVal
+		return out, nil
+	case *query.MatchQuery:
+		return rw.match(q.FieldVal, q.Match, q.Fuzziness, false, q.BoostVal, positive)
+	case *query.MatchPhraseQuery:
+		return rw.match(q.FieldVal, q.MatchPhrase, 0, true, q.BoostVal, positive)
+	case *query.WildcardQuery:
+		return rw.pattern(q.FieldVal, q.Wildcard, false, q.BoostVal, positive)
+	case *query.RegexpQuery:
+		return rw.pattern(q.FieldVal, q.Regexp, true, q.BoostVal, positive)
+	case *query.DateRangeQuery:
+		f, err := resolveField(q.FieldVal)
+		if err != nil {
+			return nil, err
+		}
+		if f != fieldPublished {
+			return nil, badQuery("date ranges only apply to published, not %s", q.FieldVal)
+		}
+		q.SetField(fieldPublished)
+		return q, nil
+	case *query.NumericRangeQuery:
+		return nil, badQuery("%s:>… needs a quoted date, e.g. published:>=\"2024-01-01\"", q.FieldVal)
+	default:
+		return q, nil
+	}
+}
+
+// children returns the clauses of a conjunction or disjunction.
+func children(q query.Query) []query.Query {
+	switch q := q.(type) {
+	case *query.ConjunctionQuery:
+		return q.Conjuncts
+	case *query.DisjunctionQuery:
+		return q.Disjuncts
+	}
+	return []query.Query{q}
+}
+
+// numberMatch recognizes the query-string parser's form for a number, a
+// disjunction of a match and an equal numeric range, and returns the match.
+func numberMatch(q *query.DisjunctionQuery) *query.MatchQuery {
+	if len(q.Disjuncts) != 2 {
+		return nil
+	}
+	m, ok1 := q.Disjuncts[0].(*query.MatchQuery)
+	r, ok2 := q.Disjuncts[1].(*query.NumericRangeQuery)
+	if !ok1 || !ok2 || r.Min == nil || r.Max == nil || *r.Min != *r.Max {
+		return nil
+	}
+	return m
+}
+
+func resolveField(name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	f, ok := fieldAliases[strings.ToLower(name)]
+	if !ok {
+		return "", badQuery("unknown field %q (fields: %s)", name, knownFields)
+	}
+	return f, nil
+}
+
+func boosted(q query.Query, b *query.Boost) query.Query {
+	if b == nil {
+		return q
+	}
+	if bq, ok := q.(query.BoostableQuery); ok {
+		bq.SetBoost(bq.Boost() * b.Value())
+	}
+	return q
+}
+
+// match rewrites a word (phrase false) or a quoted phrase for field name.
+func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *query.Boost, positive bool) (query.Query, error) {
+	field, err := resolveField(name)
+	if err != nil {
+		return nil, err
+	}
+	switch field {
+	case fieldSite:
+		t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(text)))
+		t.SetField(fieldSite)
+		return boosted(t, boost), nil
+	case fieldLang:
+		return boosted(langQuery(text), boost), nil
+	case fieldSection, fieldTag:
+		m := query.NewMatchQuery(text)
+		m.SetField(field)
+		return boosted(m, boost), nil
+	case fieldPublished:
+		start, end, ok := datePeriod(text)
+		if !ok {
+			return nil, badQuery("published:%s: want a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range such as published:>=\"2024-01-01\"", text)
+		}
+		return boosted(dateRange(start, end), boost), nil
+	}
+
+	terms := termsOf(rw.exact, text)
+	if len(terms) == 0 {
+		return query.NewMatchNoneQuery(), nil
+	}
+	// A word that the analyzer splits ("e-mail", "東京") is searched as a
+	// phrase, as its writer meant it.
+	if len(terms) > 1 && fuzziness == 0 {
+		phrase = true
+	}
+	if positive && (field == "" || field == fieldText || field == fieldDescription) {
+		switch {
+		case phrase:
+			rw.marks.addPhrase(terms)
+		case fuzziness > 0:
+			rw.marks.addFuzzy(terms[0], fuzziness)
+		default:
+			rw.marks.addTerms(terms, termsOf(rw.stem, text))
+		}
+	}
+
+	one := func(f string, b float64) query.Query {
+		if phrase {
+			p := query.NewMatchPhraseQuery(text)
+			p.SetField(f)
+			p.SetBoost(b)
+			return p
+		}
+		m := query.NewMatchQuery(text)
+		m.SetField(f)
+		m.SetFuzziness(fuzziness)
+		m.SetBoost(b)
+		return m
+	}
+	if field != "" {
+		return boosted(one(field, 1), boost), nil
+	}
+	// Title against the rest: bleve scales a disjunction's score by the
+	// fraction of its clauses that match, so grouping the body fields
+	// keeps a title match from being outvoted by several body fields.
+	body := query.NewDisjunctionQuery([]query.Query{
+		one(fieldDescription, boostDescription),
+		one(fieldText, boostText),
+	})
+	if !phrase {
+		body.AddQuery(one(fieldAuthor, boostAuthor))
+		if fuzziness == 0 {
+			tag := query.NewMatchQuery(text)
+			tag.SetField(fieldTag)
+			tag.SetBoost(boostTag)
+			stem := query.NewMatchQuery(text)
+			stem.SetField(fieldStem)
+			stem.SetBoost(boostStem)
+			body.AddQuery(tag, stem)
+		}
+	}
+	return boosted(query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), body}), boost), nil
+}
+
+// pattern rewrites a wildcard (re false) or regular expression for field
+// name.
+func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, positive bool) (query.Query, error) {
+	field, err := resolveField(name)
+	if err != nil {
+		return nil, err
+	}
+	if field == fieldPublished {
+		return nil, badQuery("published: wildcards are not supported; use a range such as published:>=\"2024-01-01\"")
+	}
+	expr := pat
+	if !re {
+		if field != fieldLang {
+			pat = strings.ToLower(pat)
+		}
+		expr = wildcardToRegexp(pat)
+	}
+	compiled, err := regexp.Compile("^(?:" + expr + ")$")
+	if err != nil {
+		return nil, badQuery("bad pattern %q: %v", pat, err)
+	}
+	if positive && (field == "" || field == fieldText || field == fieldDescription) {
+		rw.marks.addPattern(compiled)
+	}
+	one := func(f string, b float64) query.Query {
+		var q query.FieldableQuery
+		if re {
+			q = query.NewRegexpQuery(pat)
+		} else {
+			q = query.NewWildcardQuery(pat)
+		}
+		q.SetField(f)
+		if bq, ok := q.(query.BoostableQuery); ok {
+			bq.SetBoost(b)
+		}
+		return q
+	}
+	if field != "" {
+		return boosted(one(field, 1), boost), nil
+	}
+	return boosted(query.NewDisjunctionQuery([]query.Query{
+		one(fieldTitle, boostTitle),
+		query.NewDisjunctionQuery([]query.Query{one(fieldDescription, boostDescription), one(fieldText, boostText)}),
+	}), boost), nil
+}
+
+func wildcardToRegexp(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch r {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// termsOf returns the terms that analyzer a makes of text.
+func termsOf(a analysis.Analyzer, text string) []string {
+	toks := a.Analyze([]byte(text))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// langQuery matches a language tag and its sub-tags: "en" matches "en" and
+// "en-GB".
+func langQuery(tag string) query.Query {
+	tag = normalizeLang(tag)
+	t := query.NewTermQuery(tag)
+	t.SetField(fieldLang)
+	p := query.NewPrefixQuery(tag + "-")
+	p.SetField(fieldLang)
+	return query.NewDisjunctionQuery([]query.Query{t, p})
+}
+
+// dateRange matches articles published in [start, end) (zero = open).
+func dateRange(start, end time.Time) query.Query {
+	yes, no := true, false
+	q := query.NewDateRangeInclusiveQuery(start, end, &yes, &no)
+	q.SetField(fieldPublished)
+	return q
+}
+
+// datePeriod reads "2024", "2024-05" or "2024-05-17" as the period it
+// covers, in UTC.
+func datePeriod(s string) (start, end time.Time, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, f := range []struct {
+		layout string
+		next   func(time.Time) time.Time
+	}{
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+	} {
+		if t, err := time.Parse(f.layout, s); err == nil {
+			return t, f.next(t), true
+		}
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+// matcher holds the positive terms of a query, to mark them in snippets.
+type matcher struct {
+	exact    map[string]bool
+	stems    map[string]bool
+	phrases  [][]string
+	patterns []*regexp.Regexp
+	fuzzy    []fuzzyTerm
+}
+
+type fuzzyTerm struct {
+	term string
+	dist int
+}
+
+func newMatcher() *matcher {
+	return &matcher{exact: map[string]bool{}, stems: map[string]bool{}}
+}
+
+func (m *matcher) empty() bool {
+	return len(m.exact) == 0 && len(m.stems) == 0 && len(m.phrases) == 0 &&
+		len(m.patterns) == 0 && len(m.fuzzy) == 0
+}
+
+func (m *matcher) addTerms(exact, stems []string) {
+	for _, t := range exact {
+		m.exact[t] = true
+	}
+	for _, t := range stems {
+		m.stems[t] = true
+	}
+}
+
+func (m *matcher) addPhrase(terms []string) {
+	if len(terms) == 1 {
+		m.exact[terms[0]] = true
+		return
+	}
+	m.phrases = append(m.phrases, terms)
+	// Longest first, so that a longer phrase wins over one it contains.
+	sort.SliceStable(m.phrases, func(i, j int) bool { return len(m.phrases[i]) > len(m.phrases[j]) })
+}
+
+func (m *matcher) addPattern(re *regexp.Regexp) { m.patterns = append(m.patterns, re) }
+
+func (m *matcher) addFuzzy(term string, dist int) {
+	m.fuzzy = append(m.fuzzy, fuzzyTerm{term: term, dist: dist})
+}

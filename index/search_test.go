@@ -1,0 +1,355 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// searchCase is one entry of testdata/search/<case>/cases.json.
+type searchCase struct {
+	Name   string    `json:"name"`
+	Query  string    `json:"query"`
+	Site   string    `json:"site"`
+	Lang   string    `json:"lang"`
+	From   time.Time `json:"from"`
+	To     time.Time `json:"to"`
+	Sort   string    `json:"sort"`
+	Limit  int       `json:"limit"`
+	Offset int       `json:"offset"`
+	// Want lists the URLs of the hits in order.
+	Want []string `json:"want"`
+	// AnyOrder compares Want as a set.
+	AnyOrder bool `json:"any_order"`
+	// Prefix only checks that the hits start with Want.
+	Prefix bool `json:"prefix"`
+	// Total is the expected total; len(Want) when 0 and not Prefix.
+	Total uint64 `json:"total"`
+}
+
+func TestSearchCases(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("..", "testdata", "search", "*", "cases.json"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no search cases: %v", err)
+	}
+	for _, path := range dirs {
+		name := filepath.Base(filepath.Dir(path))
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cases []searchCase
+		if err := json.Unmarshal(b, &cases); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		ix := MustMemIndex(t, MustLoadArticles(t, name))
+		for _, tc := range cases {
+			t.Run(name+"/"+tc.Name, func(t *testing.T) {
+				res := MustSearch(t, ix, Request{
+					Query: tc.Query, Site: tc.Site, Lang: tc.Lang, From: tc.From, To: tc.To,
+					Sort: tc.Sort, Limit: tc.Limit, Offset: tc.Offset, Highlight: HighlightPlain,
+				})
+				got := hitURLs(res)
+				want := slices.Clone(tc.Want)
+				switch {
+				case tc.Prefix:
+					got = got[:min(len(got), len(want))]
+				case tc.AnyOrder:
+					slices.Sort(got)
+					slices.Sort(want)
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("hits:\n got %q\nwant %q", hitURLs(res), tc.Want)
+				}
+				total := tc.Total
+				if total == 0 && !tc.Prefix {
+					total = uint64(len(tc.Want))
+				}
+				if total != 0 && res.Total != total {
+					t.Errorf("total = %d, want %d", res.Total, total)
+				}
+			})
+		}
+	}
+}
+
+func TestSearchHitFields(t *testing.T) {
+	arts := MustLoadArticles(t, "basic")
+	ix := MustMemIndex(t, arts)
+	res := MustSearch(t, ix, Request{Query: `"final whistle"`})
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits = %d, want 1", len(res.Hits))
+	}
+	h := res.Hits[0]
+	a := arts[2]
+	if h.ID != a.ID || h.URL != a.URL || h.Title != a.Title || h.Site != a.Site {
+		t.Errorf("hit = %+v, want article %d", h, a.ID)
+	}
+	if !slices.Equal(h.Authors, a.Authors) {
+		t.Errorf("authors = %q, want %q", h.Authors, a.Authors)
+	}
+	if h.Published == nil || !h.Published.Equal(*a.Published) {
+		t.Fatalf("published = %v, want %v", h.Published, a.Published)
+	}
+	if _, off := h.Published.Zone(); off != 2*3600 {
+		t.Errorf("published zone offset = %d, want the page's +02:00", off)
+	}
+	if h.Score <= 0 {
+		t.Errorf("score = %v, want > 0", h.Score)
+	}
+	if want := "When the <mark>final whistle</mark> blew"; !strings.HasPrefix(h.Snippet, want) {
+		t.Errorf("snippet = %q, want prefix %q", h.Snippet, want)
+	}
+
+	b, err := json.Marshal(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if want := []string{"authors", "published", "score", "site", "snippet", "title", "url"}; !slices.Equal(keys, want) {
+		t.Errorf("JSON keys = %q, want %q", keys, want)
+	}
+
+	// An undated article without authors has null published and [] authors.
+	ix2 := MustMemIndex(t, []*corpus.Article{{ID: 1, URL: "https://x.example/a", Site: "x.example", Title: "Alone", Text: "Nothing here."}})
+	res = MustSearch(t, ix2, Request{Query: "alone"})
+	b, _ = json.Marshal(res.Hits[0])
+	if !strings.Contains(string(b), `"published":null`) || !strings.Contains(string(b), `"authors":[]`) {
+		t.Errorf("JSON = %s, want null published and [] authors", b)
+	}
+}
+
+func TestSearchIDsOnly(t *testing.T) {
+	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
+	res := MustSearch(t, ix, Request{Query: "climate", IDsOnly: true, Limit: 100})
+	var ids []int64
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+		if h.URL != "" || h.Snippet != "" {
+			t.Errorf("IDsOnly hit has fields: %+v", h)
+		}
+	}
+	if want := []int64{1, 8, 9, 7}; !slices.Equal(ids, want) {
+		t.Errorf("ids = %v, want %v", ids, want)
+	}
+}
+
+func TestSnippets(t *testing.T) {
+	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
+	tests := []struct {
+		query, highlight string
+		url              string
+		want             string // exact snippet
+	}{
+		// The paragraph start is close: the snippet starts there.
+		{"emissions", "plain", "https://news.example.com/2024/05/10/parliament-climate-bill",
+			"The bill sets a binding target for [emissions] and creates an independent council to check progress every year. Opponents said the council would have too little power to matter. Speaking after the…"},
+		{`"quiet hinge"`, "html", "https://news.example.com/2024/05/10/parliament-climate-bill",
+			"Speaking after the vote, the minister called it the <mark>quiet hinge</mark> on which a decade of policy now turns, and promised a first report before the winter recess."},
+		{"winter report", "ansi", "https://news.example.com/2024/05/10/parliament-climate-bill",
+			"Speaking after the vote, the minister called it the quiet hinge on which a decade of policy now turns, and promised a first \x1b[1mreport\x1b[0m before the \x1b[1mwinter\x1b[0m recess."},
+		// Stemmed match is marked in its written form.
+		{"election", "plain", "https://news.example.com/2024/05/20/elections-north",
+			"Regional [elections] drew the largest crowds in a generation, officials said on Monday. In the mountain districts, queues formed before dawn. Observers reported no serious incidents, and the count…"},
+		// No match in the text: the description, marked.
+		{"adaptation", "plain", "https://news.example.com/2024/02/14/budget-talks",
+			"Ministers disagree on how much to spend on climate [adaptation]."},
+		// Title-only match: the description, unmarked.
+		{"hotter", "plain", "https://daily.example.org/science/climate-scientists-warn",
+			"A new report looks at the next ten years."},
+		// Elided French word, marked whole.
+		{"économie", "html", "https://lemonde.example.fr/economie/2024/04/15/croissance",
+			"La croissance de <mark>l’économie</mark> française a nettement ralenti au premier trimestre, selon les chiffres publiés mardi. Les économistes interrogés s&#39;attendent à une reprise modeste d&#39;ici l&#39;été, portée par…"},
+		{"東京", "plain", "https://japan.example.jp/culture/museum",
+			"[東京]都心に新しい美術館が今週開館した。初日には約三千人が訪れた。 館長は「多くの人に現代美術を身近に感じてほしい」と話した。"},
+		// Must-not terms are not marked.
+		{"+storms -description:climate", "plain", "https://news.example.com/opinion/weather-and-us",
+			"Every summer now brings a new record. The [storms] of July flooded the old harbour district twice, and the insurers have started to leave. We keep talking about the climate as if it were a problem for…"},
+		// Cut at a space, with an ellipsis, when the paragraph start is far.
+		{"harbour", "none", "https://news.example.com/opinion/weather-and-us",
+			"…brings a new record. The storms of July flooded the old harbour district twice, and the insurers have started to leave. We keep talking about the climate as if it were a problem for our…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query+"/"+tt.highlight, func(t *testing.T) {
+			res := MustSearch(t, ix, Request{Query: tt.query, Highlight: tt.highlight, Limit: 20})
+			for _, h := range res.Hits {
+				if h.URL == tt.url {
+					if h.Snippet != tt.want {
+						t.Errorf("snippet:\n got %q\nwant %q", h.Snippet, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("%s not among the hits %q", tt.url, hitURLs(res))
+		})
+	}
+}
+
+func TestSnippetWindow(t *testing.T) {
+	long := strings.Repeat("filler words here. ", 40) + "the needle is here. " + strings.Repeat("more filler text. ", 40)
+	tests := []struct {
+		name, text string
+		spans      []span
+		want       string
+	}{
+		{"start of text when nothing matched", "Short text.", nil, "Short text."},
+		{"cut at a space with an ellipsis", strings.Repeat("word ", 60), nil, strings.TrimSpace(strings.Repeat("word ", 40)) + "…"},
+		{"context around a match in the middle", long, []span{{strings.Index(long, "needle"), strings.Index(long, "needle") + 6, "needle"}}, ""},
+		{"escapes HTML", "a <b> & c", []span{{6, 7, "&"}}, "a &lt;b&gt; <mark>&amp;</mark> c"},
+		{"drops control characters", "bell\x07 and \x1b[31mred", nil, "bell and [31mred"},
+	}
+	mk, _ := markerFor(HighlightHTML)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := window(tt.text, tt.spans, mk)
+			if tt.want == "" {
+				// Around the match, both ends cut, about snippetRunes long.
+				if !strings.Contains(got, "<mark>needle</mark>") || !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+					t.Errorf("got %q", got)
+				}
+				plain := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(got)
+				if n := len([]rune(plain)); n < snippetRunes-30 || n > snippetRunes+2 {
+					t.Errorf("length %d, want about %d: %q", n, snippetRunes, got)
+				}
+				return
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnippetPicksDensestWindow(t *testing.T) {
+	text := "Alpha appears here first. " + strings.Repeat("Unrelated sentence number one. ", 20) +
+		"Here alpha and beta appear together, near each other. " + strings.Repeat("Closing words. ", 20)
+	mt := newMatcher()
+	mt.addTerms([]string{"alpha", "beta"}, nil)
+	ix := MustMemIndex(t, nil)
+	mk, _ := markerFor(HighlightPlain)
+	got := ix.snippet(text, "", mt, mk)
+	if !strings.Contains(got, "[alpha] and [beta] appear together") {
+		t.Errorf("snippet = %q, want the window with both terms", got)
+	}
+}
+
+func TestFacetsAndHistogram(t *testing.T) {
+	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
+	res := MustSearch(t, ix, Request{Query: "*", Facets: true, Limit: 1})
+	if res.Total != 10 {
+		t.Fatalf("total = %d, want 10", res.Total)
+	}
+	wantFacets := map[string][]FacetCount{
+		"site":     {{"news.example.com", 4}, {"daily.example.org", 3}, {"arabic.example.net", 1}, {"japan.example.jp", 1}, {"lemonde.example.fr", 1}},
+		"language": {{"en", 4}, {"en-GB", 2}, {"ar", 1}, {"en-US", 1}, {"fr-FR", 1}, {"ja", 1}},
+		"section":  {{"Politics", 3}, {"Opinion", 1}, {"Science", 1}, {"Sport", 1}, {"Technology", 1}, {"Économie", 1}, {"سياسة", 1}, {"文化", 1}},
+		"authors":  {{"Ali Hassan", 2}, {"Jane Smith", 2}, {"John Doe", 2}, {"Priya Patel", 2}, {"Marie Curie", 1}, {"يوسف العلمي", 1}, {"佐藤 花子", 1}},
+		// 11 tags: the top 10 by count, then by value.
+		"tags": {{"Climate", 2}, {"Budget", 1}, {"Croissance", 1}, {"Elections", 1}, {"Football", 1}, {"Outage", 1}, {"Parliament", 1}, {"Science", 1}, {"Économie", 1}, {"انتخابات", 1}},
+	}
+	for name, want := range wantFacets {
+		if got := res.Facets[name]; !slices.Equal(got, want) {
+			t.Errorf("facet %s:\n got %v\nwant %v", name, got, want)
+		}
+	}
+	if len(res.Facets) != len(wantFacets) {
+		t.Errorf("facets = %v, want keys of %v", res.Facets, wantFacets)
+	}
+	// Months in UTC: article 8 (2023-12-31T23:00-05:00) is January 2024;
+	// the undated article 7 is not counted; empty months are present.
+	wantHist := []DateBucket{{"2024-01", 1}, {"2024-02", 1}, {"2024-03", 1}, {"2024-04", 1}, {"2024-05", 3}, {"2024-06", 2}}
+	if !slices.Equal(res.Histogram, wantHist) {
+		t.Errorf("histogram:\n got %v\nwant %v", res.Histogram, wantHist)
+	}
+
+	// Facets count every match, not just the returned page, and follow
+	// the filters.
+	res = MustSearch(t, ix, Request{Query: "climate", Site: "news.example.com", Facets: true, Limit: 1})
+	if got, want := res.Facets["site"], []FacetCount{{"news.example.com", 3}}; !slices.Equal(got, want) {
+		t.Errorf("filtered site facet = %v, want %v", got, want)
+	}
+	if got, want := res.Histogram, []DateBucket{{"2024-02", 1}, {"2024-03", 0}, {"2024-04", 0}, {"2024-05", 1}}; !slices.Equal(got, want) {
+		t.Errorf("filtered histogram = %v, want %v", got, want)
+	}
+
+	// Without Facets, none are computed.
+	res = MustSearch(t, ix, Request{Query: "*"})
+	if res.Facets != nil || res.Histogram != nil {
+		t.Errorf("facets computed without being asked: %v %v", res.Facets, res.Histogram)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
+	tests := []struct {
+		name string
+		req  Request
+		msg  string // in the error
+	}{
+		{"unterminated quote", Request{Query: `"climate bill`}, "unterminated quote"},
+		{"unknown field", Request{Query: "colour:red"}, `unknown field "colour"`},
+		{"dangling colon", Request{Query: "title:"}, "bad query"},
+		{"bad published value", Request{Query: "published:soon"}, "published:soon"},
+		{"numeric range on published", Request{Query: "published:>2024"}, "quoted date"},
+		{"bad regexp", Request{Query: "/a(b/"}, "bad pattern"},
+		{"bad sort", Request{Query: "x", Sort: "name"}, `unknown sort "name"`},
+		{"bad highlight", Request{Query: "x", Highlight: "bold"}, `unknown highlight "bold"`},
+		{"negative limit", Request{Query: "x", Limit: -1}, "negative"},
+		{"reversed dates", Request{Query: "x", From: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}, "before its start"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ix.Search(context.Background(), tt.req)
+			if !errors.Is(err, ErrBadQuery) {
+				t.Fatalf("err = %v, want ErrBadQuery", err)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("err = %q, want it to mention %q", err, tt.msg)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("err spans several lines: %q", err)
+			}
+		})
+	}
+}
+
+func TestSearchCancelled(t *testing.T) {
+	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, Request{Query: "climate"}); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+func TestNormalizeLang(t *testing.T) {
+	for in, want := range map[string]string{
+		"":           "",
+		"EN":         "en",
+		"en-gb":      "en-GB",
+		"en_US":      "en-US",
+		"zh-hant-tw": "zh-Hant-TW",
+		"es-419":     "es-419",
+		" fr ":       "fr",
+	} {
+		if got := normalizeLang(in); got != want {
+			t.Errorf("normalizeLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

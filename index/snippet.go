@@ -1,0 +1,292 @@
+package index
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// snippetRunes is the target length of a snippet, in characters.
+const snippetRunes = 200
+
+// contextBefore caps the characters of context shown before the first
+// match of a snippet.
+const contextBefore = 60
+
+// marker is a snippet marking style.
+type marker struct {
+	open, close string
+	escape      func(string) string
+}
+
+func markerFor(style string) (marker, error) {
+	same := func(s string) string { return s }
+	switch style {
+	case "", HighlightHTML:
+		return marker{"<mark>", "</mark>", html.EscapeString}, nil
+	case HighlightANSI:
+		return marker{"\x1b[1m", "\x1b[0m", same}, nil
+	case HighlightPlain:
+		return marker{"[", "]", same}, nil
+	case HighlightNone:
+		return marker{"", "", same}, nil
+	}
+	return marker{}, badQuery("unknown highlight %q (want html, ansi, plain or none)", style)
+}
+
+// span is a match in a text: bytes [start, end), and the query term it
+// matched (to count distinct terms).
+type span struct {
+	start, end int
+	key        string
+}
+
+// snippet returns about snippetRunes characters of text around its best
+// group of matches. When the text has no match it uses the description
+// (marked if it matches), or else the start of the text.
+func (ix *Index) snippet(text, desc string, mt *matcher, mk marker) string {
+	if !mt.empty() {
+		if spans := ix.findMatches(text, mt); len(spans) > 0 {
+			return window(text, spans, mk)
+		}
+		if spans := ix.findMatches(desc, mt); len(spans) > 0 {
+			return window(desc, spans, mk)
+		}
+	}
+	if strings.TrimSpace(desc) != "" {
+		return window(desc, nil, mk)
+	}
+	return window(text, nil, mk)
+}
+
+// findMatches returns the spans of text that match mt, sorted by start.
+func (ix *Index) findMatches(text string, mt *matcher) []span {
+	if text == "" {
+		return nil
+	}
+	var spans []span
+	toks := ix.m.AnalyzerNamed(analyzerExact).Analyze([]byte(text))
+	for _, t := range toks {
+		term := string(t.Term)
+		if mt.exact[term] {
+			spans = append(spans, span{t.Start, t.End, term})
+			continue
+		}
+		for _, re := range mt.patterns {
+			if re.MatchString(term) {
+				spans = append(spans, span{t.Start, t.End, re.String()})
+				break
+			}
+		}
+		for _, f := range mt.fuzzy {
+			if levenshtein(term, f.term, f.dist) <= f.dist {
+				spans = append(spans, span{t.Start, t.End, "~" + f.term})
+				break
+			}
+		}
+	}
+	for _, p := range mt.phrases {
+		key := strings.Join(p, " ")
+	next:
+		for i := 0; i+len(p) <= len(toks); i++ {
+			for k, w := range p {
+				t := toks[i+k]
+				if string(t.Term) != w || t.Position != toks[i].Position+k {
+					continue next
+				}
+			}
+			spans = append(spans, span{toks[i].Start, toks[i+len(p)-1].End, key})
+		}
+	}
+	if len(mt.stems) > 0 {
+		for _, t := range ix.m.AnalyzerNamed(analyzerStem).Analyze([]byte(text)) {
+			if term := string(t.Term); mt.stems[term] {
+				spans = append(spans, span{t.Start, t.End, "stem:" + term})
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	return spans
+}
+
+// window renders the best snippet of text for spans (sorted by start); with
+// no spans, the start of text.
+func window(text string, spans []span, mk marker) string {
+	if len(spans) == 0 {
+		end := cutAfter(text, 0, snippetRunes)
+		return render(text, 0, end, nil, mk)
+	}
+
+	// Find the run of spans fitting in snippetRunes with the most
+	// distinct terms, then the most matches; the earliest on ties.
+	bestI, bestJ, bestScore := 0, 0, -1
+	keys := map[string]int{}
+	j := 0
+	for i := range spans {
+		if j < i {
+			j = i
+		}
+		for j < len(spans) && (j == i || utf8.RuneCountInString(text[spans[i].start:max(spans[i].end, spans[j].end)]) <= snippetRunes) {
+			keys[spans[j].key]++
+			j++
+		}
+		if score := len(keys)*1000 + (j - i); score > bestScore {
+			bestI, bestJ, bestScore = i, j, score
+		}
+		if keys[spans[i].key]--; keys[spans[i].key] == 0 {
+			delete(keys, spans[i].key)
+		}
+	}
+	mStart, mEnd := spans[bestI].start, spans[bestI].end
+	for _, s := range spans[bestI:bestJ] {
+		mEnd = max(mEnd, s.end)
+	}
+
+	rest := max(snippetRunes-utf8.RuneCountInString(text[mStart:mEnd]), 0)
+	// Context goes mostly after the matches; what the end of the text
+	// leaves unused goes before them.
+	before := min(rest/2, contextBefore)
+	if after := utf8.RuneCountInString(text[mEnd:min(len(text), mEnd+4*rest)]); after < rest-before {
+		before = rest - after
+	}
+	start := cutBefore(text, mStart, before)
+	used := utf8.RuneCountInString(text[start:mStart])
+	end := cutAfter(text, mEnd, rest-used)
+	return render(text, start, end, spans, mk)
+}
+
+// cutBefore returns a start offset about n characters before pos: at the
+// start of the paragraph if it is that close, else after a space.
+func cutBefore(text string, pos, n int) int {
+	start := pos
+	for i := 0; i < n && start > 0; i++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	if start == 0 {
+		return 0
+	}
+	if k := strings.LastIndexByte(text[start:pos], '\n'); k >= 0 {
+		return start + k + 1
+	}
+	if k := strings.IndexFunc(text[start:pos], unicode.IsSpace); k >= 0 {
+		return start + k + 1
+	}
+	return start
+}
+
+// cutAfter returns an end offset about n characters after pos, before a
+// space when there is one to cut at.
+func cutAfter(text string, pos, n int) int {
+	end := pos
+	for i := 0; i < n && end < len(text); i++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	if end >= len(text) {
+		return len(text)
+	}
+	if k := strings.LastIndexFunc(text[pos:end], unicode.IsSpace); k > 0 {
+		return pos + k
+	}
+	return end
+}
+
+// render writes text[start:end] with the spans inside it marked, white
+// space collapsed, control characters dropped, and "…" where the text was
+// cut.
+func render(text string, start, end int, spans []span, mk marker) string {
+	var b strings.Builder
+	if start > 0 && text[start-1] != '\n' {
+		b.WriteString("…")
+	}
+	pos := start
+	for k := 0; k < len(spans); k++ {
+		s := spans[k]
+		if s.start < pos || s.end > end {
+			continue
+		}
+		// Merge overlapping matches into one mark.
+		for k+1 < len(spans) && spans[k+1].start < s.end {
+			k++
+			if spans[k].end <= end {
+				s.end = max(s.end, spans[k].end)
+			}
+		}
+		b.WriteString(mk.escape(clean(text[pos:s.start])))
+		b.WriteString(mk.open)
+		b.WriteString(mk.escape(clean(text[s.start:s.end])))
+		b.WriteString(mk.close)
+		pos = s.end
+	}
+	b.WriteString(mk.escape(clean(text[pos:end])))
+	out := strings.TrimSpace(b.String())
+	if end < len(text) && strings.TrimSpace(text[end:]) != "" {
+		out += "…"
+	}
+	return out
+}
+
+// clean collapses runs of white space into one space and drops control
+// characters (which could drive a terminal).
+func clean(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// levenshtein returns the edit distance between a and b, or limit+1 as soon
+// as it is known to exceed limit.
+func levenshtein(a, b string, limit int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
