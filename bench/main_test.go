@@ -360,7 +360,7 @@ func TestWholePageBaseline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := measure(context.Background(), extractor{Name: "whole-page", Extract: extractWholePage}, pages, 1)
+	r, err := warmUp(context.Background(), extractor{Name: "whole-page", Extract: extractWholePage}, pages)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/archivist-project/archivist/bench/score"
@@ -42,16 +43,14 @@ type memory struct {
 	// HeapPeak is the largest HeapInuse sampled after each page of the
 	// warm-up pass.
 	HeapPeak uint64 `json:"heap_peak"`
-	// HeapWarm is HeapInuse after a forced GC after the warm-up pass (the
-	// extracted texts are held then), HeapRetained the same after the
-	// timed passes: the difference is what the extractor kept across
-	// passes (caches, leaks), 0 when memory is flat.
-	HeapWarm     uint64 `json:"heap_warm"`
-	HeapRetained uint64 `json:"heap_retained"`
+	// HeapPassDelta sums, over the timed passes, HeapInuse after a GC
+	// following the pass minus the same before it: what the extractor
+	// kept across passes (caches, leaks); about 0 when memory is flat.
+	HeapPassDelta int64 `json:"heap_pass_delta"`
 	// RSSBase is VmRSS before the extractor ran.
 	RSSBase uint64 `json:"rss_base"`
-	// RSSPeak is VmHWM after the extractor ran. When RSSPeakReset is
-	// true the high-water mark was reset before the extractor started
+	// RSSPeak is VmHWM after the warm-up pass. When RSSPeakReset is
+	// true the high-water mark was reset before the pass started
 	// (clear_refs), so it is this extractor's peak; otherwise it is the
 	// peak of the whole process so far.
 	RSSPeak      uint64 `json:"rss_peak"`
@@ -70,9 +69,14 @@ type extractorResult struct {
 	Name    string        `json:"name"`
 	Summary score.Summary `json:"summary"`
 	Errors  int           `json:"errors"`
-	// PagesPerSec is the median over timed passes; Passes lists them all.
-	PagesPerSec float64   `json:"pages_per_sec"`
-	Passes      []float64 `json:"passes_pages_per_sec"`
+	// PagesPerSec is the median over timed passes of pages per second of
+	// wall time; Passes lists them all. PagesPerCPUSec and CPUPasses are
+	// the same per second of process CPU time, which other processes on
+	// a busy machine disturb less.
+	PagesPerSec    float64   `json:"pages_per_sec"`
+	Passes         []float64 `json:"passes_pages_per_sec"`
+	PagesPerCPUSec float64   `json:"pages_per_cpu_sec"`
+	CPUPasses      []float64 `json:"passes_pages_per_cpu_sec"`
 	// SlowestMs is the largest per-page median time, on page SlowestID.
 	SlowestMs float64      `json:"slowest_ms"`
 	SlowestID string       `json:"slowest_id"`
@@ -81,10 +85,10 @@ type extractorResult struct {
 	Pages     []pageResult `json:"pages"`
 }
 
-// measure runs x over all pages: one warm-up pass that also gives the
-// texts to score and samples the heap after each page, then passes timed
-// passes. The caller has set GOMAXPROCS.
-func measure(ctx context.Context, x extractor, pages []page, passes int) (extractorResult, error) {
+// warmUp runs x once over all pages, untimed: it gives the texts to
+// score, the metadata counts and the memory figures. Each extractor's
+// warm-up starts after a forced GC, with the RSS high-water mark reset.
+func warmUp(ctx context.Context, x extractor, pages []page) (extractorResult, error) {
 	res := extractorResult{Name: x.Name, Pages: make([]pageResult, len(pages))}
 	var ms runtime.MemStats
 
@@ -96,12 +100,11 @@ func measure(ctx context.Context, x extractor, pages []page, passes int) (extrac
 	res.Memory.RSSPeakReset = resetPeakRSS() == nil
 	res.Memory.RSSBase, _ = procStatus("VmRSS")
 
-	// Warm-up pass: results and heap samples, not timed.
 	alloc0, mallocs0 := ms.TotalAlloc, ms.Mallocs
 	prevAlloc := ms.TotalAlloc
 	for i := range pages {
 		if err := ctx.Err(); err != nil {
-			return res, fmt.Errorf("measure %s: %w", x.Name, err)
+			return res, fmt.Errorf("warm up %s: %w", x.Name, err)
 		}
 		p := &pages[i]
 		r, err := x.Extract(p)
@@ -133,50 +136,86 @@ func measure(ctx context.Context, x extractor, pages []page, passes int) (extrac
 		res.Memory.AllocPerPage = (ms.TotalAlloc - alloc0) / n
 		res.Memory.MallocsPerPage = (ms.Mallocs - mallocs0) / n
 	}
+	res.Memory.RSSPeak, _ = procStatus("VmHWM")
+
 	scores := make([]score.Page, len(res.Pages))
 	for i, pr := range res.Pages {
 		scores[i] = pr.Score
 	}
 	res.Summary = score.Summarize(scores)
-
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	res.Memory.HeapWarm = ms.HeapInuse
-
-	// Timed passes.
-	times := make([][]time.Duration, len(pages)) // [page][pass]
-	for i := range times {
-		times[i] = make([]time.Duration, passes)
-	}
-	for pass := range passes {
-		start := time.Now()
-		for i := range pages {
-			if err := ctx.Err(); err != nil {
-				return res, fmt.Errorf("measure %s: %w", x.Name, err)
-			}
-			t0 := time.Now()
-			_, _ = x.Extract(&pages[i])
-			times[i][pass] = time.Since(t0)
-		}
-		res.Passes = append(res.Passes, float64(len(pages))/time.Since(start).Seconds())
-	}
-	res.PagesPerSec = median(res.Passes)
-	for i := range pages {
-		ds := make([]float64, passes)
-		for j, d := range times[i] {
-			ds[j] = float64(d) / float64(time.Millisecond)
-		}
-		res.Pages[i].Ms = median(ds)
-		if res.Pages[i].Ms > res.SlowestMs {
-			res.SlowestMs, res.SlowestID = res.Pages[i].Ms, pages[i].ID
-		}
-	}
-
-	res.Memory.RSSPeak, _ = procStatus("VmHWM")
-	runtime.GC()
-	runtime.ReadMemStats(&ms)
-	res.Memory.HeapRetained = ms.HeapInuse
 	return res, nil
+}
+
+// passTiming is one timed pass of one extractor.
+type passTiming struct {
+	Wall, CPU time.Duration
+	PerPage   []time.Duration
+	// HeapDelta is HeapInuse after a GC following the pass minus the same
+	// before it: what the pass left live.
+	HeapDelta int64
+}
+
+// timePass runs x over all pages and times each call. It forces a GC
+// first, untimed, so that no extractor pays for another's garbage.
+func timePass(ctx context.Context, x extractor, pages []page) (passTiming, error) {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapInuse
+	pt := passTiming{PerPage: make([]time.Duration, len(pages))}
+	cpu0 := processCPU()
+	start := time.Now()
+	for i := range pages {
+		if err := ctx.Err(); err != nil {
+			return pt, fmt.Errorf("time %s: %w", x.Name, err)
+		}
+		t0 := time.Now()
+		_, _ = x.Extract(&pages[i])
+		pt.PerPage[i] = time.Since(t0)
+	}
+	pt.Wall = time.Since(start)
+	pt.CPU = processCPU() - cpu0
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	pt.HeapDelta = int64(ms.HeapInuse) - int64(before)
+	return pt, nil
+}
+
+// addTimings fills the speed figures of r from its timed passes.
+func addTimings(r *extractorResult, ts []passTiming) {
+	n := float64(len(r.Pages))
+	r.Passes, r.CPUPasses = nil, nil
+	r.Memory.HeapPassDelta = 0
+	for _, t := range ts {
+		r.Passes = append(r.Passes, n/t.Wall.Seconds())
+		if t.CPU > 0 {
+			r.CPUPasses = append(r.CPUPasses, n/t.CPU.Seconds())
+		}
+		r.Memory.HeapPassDelta += t.HeapDelta
+	}
+	r.PagesPerSec = median(r.Passes)
+	r.PagesPerCPUSec = median(r.CPUPasses)
+	r.SlowestMs, r.SlowestID = 0, ""
+	for i := range r.Pages {
+		ds := make([]float64, len(ts))
+		for j, t := range ts {
+			ds[j] = float64(t.PerPage[i]) / float64(time.Millisecond)
+		}
+		r.Pages[i].Ms = median(ds)
+		if r.Pages[i].Ms > r.SlowestMs {
+			r.SlowestMs, r.SlowestID = r.Pages[i].Ms, r.Pages[i].ID
+		}
+	}
+}
+
+// processCPU returns the user plus system CPU time of the whole process
+// (all threads: the one running goroutine and the GC), 0 if unknown.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // median returns the median of xs (the mean of the middle two for an even

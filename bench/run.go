@@ -98,7 +98,9 @@ type report struct {
 }
 
 // runBench loads the pages, measures each selected extractor on one core
-// and writes the report to stdout. Progress goes to stderr.
+// and writes the report to stdout. Progress goes to stderr. Each extractor
+// first has its own untimed warm-up pass (scores, memory), then the timed
+// passes take turns.
 func runBench(ctx context.Context, o benchOptions, all []extractor, stdout, stderr io.Writer) error {
 	xs, err := selectExtractors(all, o.Only)
 	if err != nil {
@@ -120,8 +122,8 @@ func runBench(ctx context.Context, o benchOptions, all []extractor, stdout, stde
 		GoVersion: runtime.Version(), Started: time.Now().UTC(),
 	}
 	for _, x := range xs {
-		fmt.Fprintf(stderr, "bench: %s: %d pages, 1 warm-up + %d timed passes, GOMAXPROCS=1\n", x.Name, len(pages), o.Passes)
-		r, err := measure(ctx, x, pages, o.Passes)
+		fmt.Fprintf(stderr, "bench: %s: warm-up pass over %d pages, GOMAXPROCS=1\n", x.Name, len(pages))
+		r, err := warmUp(ctx, x, pages)
 		if err != nil {
 			return err
 		}
@@ -136,6 +138,24 @@ func runBench(ctx context.Context, o benchOptions, all []extractor, stdout, stde
 		if err := dumpTruth(o.Dump, pages); err != nil {
 			return err
 		}
+	}
+	// Timed passes take turns, the first extractor rotating each pass, so
+	// that a burst of load from other processes spreads over all of them
+	// rather than falling on one.
+	timings := make([][]passTiming, len(xs))
+	for pass := range o.Passes {
+		fmt.Fprintf(stderr, "bench: timed pass %d of %d\n", pass+1, o.Passes)
+		for k := range xs {
+			i := (k + pass) % len(xs)
+			t, err := timePass(ctx, xs[i], pages)
+			if err != nil {
+				return err
+			}
+			timings[i] = append(timings[i], t)
+		}
+	}
+	for i := range rep.Results {
+		addTimings(&rep.Results[i], timings[i])
 	}
 	rep.Ratios = speedRatios(rep.Results)
 
@@ -156,7 +176,8 @@ func runBench(ctx context.Context, o benchOptions, all []extractor, stdout, stde
 	return nil
 }
 
-// speedRatios divides archivist's pages/s by each other real extractor's.
+// speedRatios divides archivist's pages/s by each other real extractor's,
+// wall time and CPU time (keys "NAME" and "NAME cpu").
 func speedRatios(rs []extractorResult) map[string]float64 {
 	var a *extractorResult
 	for i := range rs {
@@ -173,6 +194,9 @@ func speedRatios(rs []extractorResult) map[string]float64 {
 			continue
 		}
 		m[r.Name] = a.PagesPerSec / r.PagesPerSec
+		if r.PagesPerCPUSec > 0 {
+			m[r.Name+" cpu"] = a.PagesPerCPUSec / r.PagesPerCPUSec
+		}
 	}
 	if len(m) == 0 {
 		return nil
@@ -248,33 +272,33 @@ func signedMiB(a, b uint64) float64 { return mib(a) - mib(b) }
 
 // writeMarkdown prints the summary table and notes.
 func writeMarkdown(w io.Writer, rep report) {
-	fmt.Fprintf(w, "%d pages from %s; GOMAXPROCS=%d (set by the program); %s; 1 warm-up + %d timed passes, pages/s is the median pass.\n\n",
+	fmt.Fprintf(w, "%d pages from %s; GOMAXPROCS=%d (set by the program); %s; 1 warm-up + %d timed passes taking turns; pages/s is the median pass, by wall time and by process CPU time.\n\n",
 		rep.Pages, rep.Data, rep.GOMAXPROCS, rep.GoVersion, rep.Passes)
-	fmt.Fprintln(w, "| extractor | F1 | precision | recall | accuracy | pages/s (1 core) | slowest page ms | alloc MiB/page (max) | heap peak MiB (growth) | RSS peak MiB (growth) |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
+	fmt.Fprintln(w, "| extractor | F1 | precision | recall | accuracy | pages/s (1 core) | pages/CPU-s | slowest page ms | alloc MiB/page (max) | heap peak MiB (growth) | RSS peak MiB (growth) |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|")
 	for _, r := range rep.Results {
 		m := r.Memory
 		rss := fmt.Sprintf("%.0f (%+.0f)", mib(m.RSSPeak), signedMiB(m.RSSPeak, m.RSSBase))
 		if !m.RSSPeakReset {
 			rss = fmt.Sprintf("%.0f cumulative", mib(m.RSSPeak))
 		}
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %.0f | %.1f | %.1f (%.0f) | %.0f (%+.0f) | %s |\n",
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f | %.1f | %.1f (%.0f) | %.0f (%+.0f) | %s |\n",
 			r.Name, r.Summary.F1, r.Summary.Precision, r.Summary.Recall, r.Summary.Accuracy,
-			r.PagesPerSec, r.SlowestMs, mib(m.AllocPerPage), mib(m.AllocMax),
+			r.PagesPerSec, r.PagesPerCPUSec, r.SlowestMs, mib(m.AllocPerPage), mib(m.AllocMax),
 			mib(m.HeapPeak), signedMiB(m.HeapPeak, m.HeapBase), rss)
 	}
 	fmt.Fprintln(w)
 	if len(rep.Ratios) > 0 {
-		names := make([]string, 0, len(rep.Ratios))
-		for n := range rep.Ratios {
-			names = append(names, n)
+		var wall, cpu []string
+		for _, r := range rep.Results {
+			if v, ok := rep.Ratios[r.Name]; ok {
+				wall = append(wall, fmt.Sprintf("%.2fx %s", v, r.Name))
+			}
+			if v, ok := rep.Ratios[r.Name+" cpu"]; ok {
+				cpu = append(cpu, fmt.Sprintf("%.2fx %s", v, r.Name))
+			}
 		}
-		sort.Strings(names)
-		var parts []string
-		for _, n := range names {
-			parts = append(parts, fmt.Sprintf("%.2fx %s", rep.Ratios[n], n))
-		}
-		fmt.Fprintf(w, "archivist speed, same run: %s.\n\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "archivist speed, same run: %s (wall); %s (CPU).\n\n", strings.Join(wall, ", "), strings.Join(cpu, ", "))
 	}
 	for _, r := range rep.Results {
 		var notes []string
@@ -284,10 +308,10 @@ func writeMarkdown(w io.Writer, rep report) {
 		if r.Summary.EmptyPred > 0 {
 			notes = append(notes, fmt.Sprintf("%d pages with empty text (scored P=0, R=0)", r.Summary.EmptyPred))
 		}
-		notes = append(notes, fmt.Sprintf("pages/s per pass %s", formatRates(r.Passes)),
+		notes = append(notes, fmt.Sprintf("pages/s per pass %s wall, %s CPU", formatRates(r.Passes), formatRates(r.CPUPasses)),
 			fmt.Sprintf("slowest page %s", shortID(r.SlowestID)),
 			fmt.Sprintf("most allocated by one page on %s", shortID(r.Memory.AllocMaxID)),
-			fmt.Sprintf("live heap after GC %+.1f MiB over the timed passes", signedMiB(r.Memory.HeapRetained, r.Memory.HeapWarm)))
+			fmt.Sprintf("live heap after GC %+.1f MiB over the timed passes", float64(r.Memory.HeapPassDelta)/(1<<20)))
 		fmt.Fprintf(w, "- %s: %s.\n", r.Name, strings.Join(notes, "; "))
 	}
 	fmt.Fprintln(w)

@@ -67,14 +67,18 @@ func Shingles(tokens []string) map[string]int {
 type Page struct {
 	// TP, FP and FN are the shingle counts normalized by their sum (all
 	// zero when the sum is zero).
-	TP, FP, FN float64
+	TP float64 `json:"tp"`
+	FP float64 `json:"fp"`
+	FN float64 `json:"fn"`
 	// Precision and Recall are the page's values with the README's edge
 	// cases applied (see PagePrecision and PageRecall).
-	Precision, Recall float64
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
 	// Exact reports whether the predicted token list equals the true one.
-	Exact bool
+	Exact bool `json:"exact"`
 	// PredTokens and TrueTokens are the token counts of both texts.
-	PredTokens, TrueTokens int
+	PredTokens int `json:"pred_tokens"`
+	TrueTokens int `json:"true_tokens"`
 }
 
 // F1 returns the harmonic mean of the page's precision and recall, 0
@@ -150,14 +154,14 @@ func equalTokens(a, b []string) bool {
 
 // Summary is the score of a set of pages.
 type Summary struct {
-	Pages     int     // pages scored
-	Precision float64 // mean of the pages' precision
-	Recall    float64 // mean of the pages' recall
-	F1        float64 // 2PR/(P+R) of the two means
-	Accuracy  float64 // share of pages whose token lists match exactly
+	Pages     int     `json:"pages"`     // pages scored
+	Precision float64 `json:"precision"` // mean of the pages' precision
+	Recall    float64 `json:"recall"`    // mean of the pages' recall
+	F1        float64 `json:"f1"`        // 2PR/(P+R) of the two means
+	Accuracy  float64 `json:"accuracy"`  // share of pages whose token lists match exactly
 	// EmptyPred counts pages with no predicted token; each scores
 	// precision 0 and recall 0 (the README's tp = fp = 0 case).
-	EmptyPred int
+	EmptyPred int `json:"empty_pred"`
 }
 
 // Summarize averages page scores. Every page counts in both means, pages
