@@ -12,8 +12,8 @@ var (
 	reHandle  = regexp.MustCompile(`@\w+`)
 	reParens  = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 	// reByPrefix matches "By", "Written by" and their equivalents.
-	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|reporting|words|text|story|compiled|edited|photos?|interview)\s+by|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors)\s*[:\-–—]?\s+`)
-	reSplit    = regexp.MustCompile(`(?i)\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\bu\b|\bи\b|و\s|、|/)\s*`)
+	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|reporting|words|text|story|compiled|edited|photos?|interview)\s+by|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)`)
+	reSplit    = regexp.MustCompile(`\s*(?:,|;|\||&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\bu\b|\bи\b|、|/)\s*`)
 )
 
 // roleWords mark a part of a byline that is a job title, not a name.
@@ -31,6 +31,8 @@ var roleWords = map[string]bool{
 	"for": true, "the": true, "in": true, "at": true, "of": true, "follow": true, "email": true,
 	"twitter": true, "read": true, "more": true, "view": true, "all": true, "posts": true, "articles": true,
 	"stories": true, "profile": true, "about": true, "contact": true, "sources": true, "source": true,
+	"share": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "updated:": true, "published:": true, "on": true,
 }
 
 // CleanAuthors turns one raw author value (a byline, a meta author, a
@@ -59,8 +61,12 @@ func CleanAuthors(raw string) []string {
 		}
 	}
 	var out []string
-	for _, part := range reSplit.Split(s, -1) {
+	for i, part := range reSplit.Split(s, -1) {
 		part = strings.TrimSpace(part)
+		if i > 0 && hasRole(part) {
+			// "John Smith, AP Auto Writer": the part after a comma is a role.
+			continue
+		}
 		for {
 			t := reByPrefix.ReplaceAllString(part, "")
 			if t == part {

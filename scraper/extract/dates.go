@@ -44,6 +44,9 @@ var zoneAbbrevs = map[string]int{
 	"sgt": 8 * 3600, "hkt": 8 * 3600, "wib": 7 * 3600,
 }
 
+// cjkTime rewrites "10時30分" as "10:30".
+var cjkTime = strings.NewReplacer("時", ":", "分", " ", "시", ":", "분", " ")
+
 var isoLayouts = []string{
 	time.RFC3339Nano,
 	"2006-01-02T15:04:05Z0700",
@@ -121,6 +124,9 @@ func normDigits(s string) string {
 // zone are taken as UTC. It reports false when s holds no date.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(normDigits(s))
+	if strings.Contains(s, "時") {
+		s = cjkTime.Replace(s)
+	}
 	if s == "" || len(s) > 300 {
 		return time.Time{}, false
 	}

@@ -2,9 +2,9 @@ package extract
 
 import (
 	"html"
-	"unicode"
 	"strings"
 	"time"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 
@@ -243,6 +243,9 @@ func (p *page) fillMeta(art *corpus.Article) {
 	}
 	if canon == "" && ld != nil {
 		canon = p.abs(firstNonEmpty(ldString(ld["url"]), ldString(ld["mainEntityOfPage"])))
+	}
+	if lp := p.ldPage(); canon == "" && lp != nil {
+		canon = p.abs(firstNonEmpty(ldString(lp["url"]), ldString(lp["@id"])))
 	}
 	art.CanonicalURL = canon
 

@@ -89,9 +89,10 @@ func (p *page) isArticle(art *corpus.Article) bool {
 			listing = true
 		}
 	}
+	dated := art.Published != nil && p.articles <= 2
 	front := p.base != nil && (p.base.Path == "" || p.base.Path == "/") && p.base.RawQuery == ""
 	if !signal {
-		if short || front || listing {
+		if front || listing || art.WordCount < 40 || short && !dated {
 			return false
 		}
 		if p.articles >= 6 && art.WordCount < 400 {

@@ -1,0 +1,229 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/extract")
+
+const goldenDir = "../../testdata/extract"
+
+// fetchedAt is the fetch time of every golden case.
+var fetchedAt = time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC)
+
+// mustReadFile reads a file or fails the test.
+func mustReadFile(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		name, url, contentType string
+		wantFlags              []string // flags that must be set
+		wantNotFlags           []string // flags that must not be set
+		wantLang               string
+		wantInText, notInText  []string
+	}{
+		{name: "ar_rtl", url: "https://alwaha.example/culture/2024/03/10/library", contentType: "text/html; charset=utf-8",
+			wantLang: "ar", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate},
+			wantInText: []string{"ساعات العمل", "مكتبة عامة جديدة"}, notInText: []string{"اقرأ أيضا", "فيسبوك", "تصوير", "بقلم"}},
+		{name: "ar_windows1256", url: "http://souq.example/eco/prices.php?id=7", contentType: "text/html",
+			wantLang: "ar", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate},
+			wantInText: []string{"وزارة الزراعة"}, notInText: []string{"اتصل بنا", "حقوق النشر"}},
+		{name: "de_magazin", url: "https://stadtanzeiger.example/lokales/radwege-altstadt?utm_source=x", contentType: "text/html; charset=utf-8",
+			wantLang: "de-DE", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate},
+			wantInText: []string{"Kritik vom Einzelhandel", "Baubeginn: März\nKosten", "Altstadt bis"}, notInText: []string{"Anzeige", "Newsletter", "Cookies", "Endlich", "Impressum", "Von Anna"}},
+		{name: "fr_blog", url: "https://petitcourrier.example/region/marche-de-noel", contentType: "",
+			wantLang: "fr", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate},
+			wantInText: []string{"« Nous voulons", "s’installe"}, notInText: []string{"Partager", "Les plus lus", "Jean Dupont"}},
+		{name: "ja_shiftjis", url: "https://minato.example/local/20210401-library.html", contentType: "text/html",
+			wantLang: "ja", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate},
+			wantInText: []string{"市立図書館"}, notInText: []string{"シェア", "Copyright"}},
+		{name: "jsonld_graph", url: "https://herald.example/news/flood-barrier", contentType: "text/html; charset=utf-8",
+			wantLang: "en-GB", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate, corpus.FlagPaywall},
+			wantInText: []string{"Barrier walls £8m", "views of the water."}, notInText: []string{"Related", "Most read", "Priya Natarajan covers", "By Priya"}},
+		{name: "microdata_only", url: "https://campo.example/noticias/aceitunas", contentType: "text/html; charset=utf-8",
+			wantLang: "es", wantNotFlags: []string{corpus.FlagNotArticle, corpus.FlagNoDate},
+			wantInText: []string{"almazaras"}, notInText: []string{"Comentarios", "precios acompañen", "Lucía"}},
+		{name: "paywall_teaser", url: "https://ledger.example/energy/cheaper-batteries", contentType: "text/html; charset=utf-8",
+			wantLang: "en-US", wantFlags: []string{corpus.FlagPaywall, corpus.FlagShort}, wantNotFlags: []string{corpus.FlagNotArticle},
+			wantInText: []string{"iron and salt"}, notInText: []string{"Subscribe"}},
+		{name: "listing", url: "https://valleytimes.example/", contentType: "text/html; charset=utf-8",
+			wantLang: "en", wantFlags: []string{corpus.FlagNotArticle}},
+		{name: "consent_wall", url: "https://consent.example/?continue=https://news.example/a", contentType: "text/html; charset=utf-8",
+			wantLang: "en", wantFlags: []string{corpus.FlagNotArticle}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join(goldenDir, tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: tt.contentType, FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			got, err := json.MarshalIndent(art, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join(goldenDir, tt.name+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := mustReadFile(t, golden)
+			if !bytes.Equal(got, want) {
+				t.Errorf("article differs from %s (rerun with -update and review the diff):\n%s", golden, got)
+			}
+			// Properties that hold whatever the golden file says.
+			if !utf8.ValidString(art.Text) || !utf8.ValidString(art.Title) {
+				t.Errorf("invalid UTF-8 in output")
+			}
+			if art.Language != tt.wantLang {
+				t.Errorf("language = %q, want %q", art.Language, tt.wantLang)
+			}
+			for _, f := range tt.wantFlags {
+				if !art.HasFlag(f) {
+					t.Errorf("flag %q missing from %v", f, art.Flags)
+				}
+			}
+			for _, f := range tt.wantNotFlags {
+				if art.HasFlag(f) {
+					t.Errorf("flag %q set: %v", f, art.Flags)
+				}
+			}
+			for _, s := range tt.wantInText {
+				if !strings.Contains(art.Text, s) {
+					t.Errorf("text lacks %q", s)
+				}
+			}
+			for _, s := range tt.notInText {
+				if strings.Contains(art.Text, s) {
+					t.Errorf("text has %q", s)
+				}
+			}
+			if art.Published != nil && art.Published.After(fetchedAt) {
+				t.Errorf("published %v after fetch", art.Published)
+			}
+		})
+	}
+}
+
+func TestExtractBasics(t *testing.T) {
+	page := []byte(`<html><head><title>Quarterly results beat forecasts | Example News</title></head><body><article><p>` +
+		strings.Repeat("Words in a paragraph of the article. ", 20) + `</p></article></body></html>`)
+	art, err := Extract(Input{Body: page, URL: "https://WWW.Example.org/a/b", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.Site != "www.example.org" {
+		t.Errorf("site = %q", art.Site)
+	}
+	if art.ContentSHA256 != "" && len(art.ContentSHA256) != 64 {
+		t.Errorf("sha = %q", art.ContentSHA256)
+	}
+	if !art.FetchedAt.Equal(fetchedAt) || art.ID != 0 || art.CaptureID != 0 {
+		t.Errorf("fetched/ids: %v %d %d", art.FetchedAt, art.ID, art.CaptureID)
+	}
+	if art.Title != "Quarterly results beat forecasts" {
+		t.Errorf("title = %q", art.Title)
+	}
+	if art.WordCount != 140 {
+		t.Errorf("word count = %d", art.WordCount)
+	}
+}
+
+func TestFutureDateRejected(t *testing.T) {
+	page := []byte(`<html><head><meta property="article:published_time" content="2030-01-01T00:00:00Z">
+<meta name="date" content="2024-12-01"></head><body><p>Text.</p></body></html>`)
+	art, err := Extract(Input{Body: page, URL: "https://example.org/x", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.Published == nil || art.Published.Year() != 2024 {
+		t.Errorf("published = %v, want the 2024 date", art.Published)
+	}
+}
+
+// TestHostileInput checks that pathological pages return promptly with an
+// error or an empty result.
+func TestHostileInput(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	garbage := make([]byte, 1<<20)
+	rng.Read(garbage)
+	big := make([]byte, 0, 20<<20)
+	big = append(big, "<html><body>"...)
+	for len(big) < 20<<20 {
+		big = append(big, "<div><p>Some repeated paragraph text, with a comma.</p></div>\n"...)
+	}
+	tests := []struct {
+		name    string
+		body    []byte
+		wantErr error
+	}{
+		{"deep nesting", []byte(strings.Repeat("<div>", 100000) + "text" + strings.Repeat("</div>", 100000)), ErrTooDeep},
+		{"deep inline nesting", []byte(strings.Repeat("<b><i>", 50000) + "text"), nil},
+		{"20 MB page", big, ErrTooLarge},
+		{"binary garbage", garbage, ErrNotHTML},
+		{"empty", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: tt.body, URL: "https://example.org/x", FetchedAt: fetchedAt})
+			if tt.wantErr != nil {
+				if !errors.Is(err, tt.wantErr) {
+					t.Fatalf("err = %v, want %v", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				// Any error is acceptable for hostile input without an expected kind.
+				return
+			}
+			if !art.HasFlag(corpus.FlagNotArticle) && art.WordCount > 10 {
+				t.Errorf("hostile page gave an article of %d words", art.WordCount)
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	matches, _ := filepath.Glob(filepath.Join(goldenDir, "*.html"))
+	for _, m := range matches {
+		f.Add(mustReadFile(f, m), "text/html")
+	}
+	f.Add([]byte("<html><body><p>x</p>"), "text/html; charset=shift_jis")
+	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "")
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[[[]]]}]}</script>`), "")
+	f.Fuzz(func(t *testing.T, body []byte, ct string) {
+		art, err := Extract(Input{Body: body, URL: "https://example.org/2024/05/17/x", ContentType: ct, FetchedAt: fetchedAt})
+		if err != nil {
+			return
+		}
+		for _, s := range append([]string{art.Text, art.Title, art.Description, art.SiteName, art.Section}, append(art.Authors, art.Tags...)...) {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8: %q", s)
+			}
+		}
+		if art.Published != nil && art.Published.After(fetchedAt) {
+			t.Fatalf("published %v after fetch", art.Published)
+		}
+	})
+}

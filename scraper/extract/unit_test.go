@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	est := time.FixedZone("", -5*3600)
+	tests := []struct {
+		in   string
+		want time.Time
+		ok   bool
+	}{
+		{"2024-05-17T10:30:00Z", time.Date(2024, 5, 17, 10, 30, 0, 0, time.UTC), true},
+		{"2024-05-17T10:30:00+02:00", time.Date(2024, 5, 17, 10, 30, 0, 0, time.FixedZone("", 7200)), true},
+		{"2024-05-17T10:30:00.123-0500", time.Date(2024, 5, 17, 10, 30, 0, 123000000, est), true},
+		{"2024-05-17", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"2024-05-17 10:30:00", time.Date(2024, 5, 17, 10, 30, 0, 0, time.UTC), true},
+		{"Fri, 17 May 2024 10:30:00 GMT", time.Date(2024, 5, 17, 10, 30, 0, 0, time.UTC), true},
+		{"Fri, 17 May 2024 10:30:00 +0200", time.Date(2024, 5, 17, 10, 30, 0, 0, time.FixedZone("", 7200)), true},
+		{"1715941800", time.Date(2024, 5, 17, 10, 30, 0, 0, time.UTC), true},
+		{"1715941800000", time.Date(2024, 5, 17, 10, 30, 0, 0, time.UTC), true},
+		{"20240517", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"May 17, 2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"Updated May 17th, 2024 10:30 pm EST", time.Date(2024, 5, 17, 22, 30, 0, 0, est), true},
+		{"17 May 2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"17. Mai 2024, 08:15 Uhr", time.Date(2024, 5, 17, 8, 15, 0, 0, time.UTC), true},
+		{"Publié le 28 novembre 2022 à 18h30", time.Date(2022, 11, 28, 18, 30, 0, 0, time.UTC), true},
+		{"5 de octubre de 2021", time.Date(2021, 10, 5, 0, 0, 0, 0, time.UTC), true},
+		{"17/05/2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"05/17/2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"17.05.2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"2021年4月1日 10時00分", time.Date(2021, 4, 1, 10, 0, 0, 0, time.UTC), true},
+		{"الأحد 5 مايو 2019", time.Date(2019, 5, 5, 0, 0, 0, 0, time.UTC), true},
+		{"١٠ مارس ٢٠٢٤", time.Date(2024, 3, 10, 0, 0, 0, 0, time.UTC), true},
+		{"10 كانون الثاني 2020", time.Date(2020, 1, 10, 0, 0, 0, 0, time.UTC), true},
+		{"17 мая 2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"yesterday", time.Time{}, false},
+		{"", time.Time{}, false},
+		{"2024-02-30", time.Time{}, false},
+		{"Page 12 of 40", time.Time{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := ParseDate(tt.in)
+			if ok != tt.ok {
+				t.Fatalf("ParseDate(%q) ok = %v, want %v (%v)", tt.in, ok, tt.ok, got)
+			}
+			if ok && (!got.Equal(tt.want) || got.Format(time.RFC3339) != tt.want.Format(time.RFC3339)) {
+				t.Errorf("ParseDate(%q) = %v, want %v", tt.in, got.Format(time.RFC3339Nano), tt.want.Format(time.RFC3339Nano))
+			}
+		})
+	}
+}
+
+func TestDateFromURL(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"/2024/05/17/some-story", true},
+		{"/news/2024-05-17-story", true},
+		{"/news/20240517/story", true},
+		{"/news/story-12345678", false},
+		{"/2024/13/01/x", false},
+	}
+	for _, tt := range tests {
+		if _, ok := dateFromURL(tt.in); ok != tt.ok {
+			t.Errorf("dateFromURL(%q) = %v, want %v", tt.in, ok, tt.ok)
+		}
+	}
+}
+
+func TestCleanAuthors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"By John Smith", []string{"John Smith"}},
+		{"BY JOHN SMITH", []string{"John Smith"}},
+		{"By John Smith and Jane Doe", []string{"John Smith", "Jane Doe"}},
+		{"John Smith, Jane Doe & Ann Lee", []string{"John Smith", "Jane Doe", "Ann Lee"}},
+		{"Tom Krisher, AP Auto Writer", []string{"Tom Krisher"}},
+		{"By Priya Natarajan, Environment Correspondent", []string{"Priya Natarajan"}},
+		{"Sarah E. Needleman", []string{"Sarah E. Needleman"}},
+		{"Von Anna Schmidt und Jonas Weber", []string{"Anna Schmidt", "Jonas Weber"}},
+		{"Par Jean Dupont", []string{"Jean Dupont"}},
+		{"Por Lucía Romero", []string{"Lucía Romero"}},
+		{"بقلم: كريم منصور", []string{"كريم منصور"}},
+		{"Jane Doe (jane@example.com)", []string{"Jane Doe"}},
+		{"Jane Doe jane.doe@example.com @janedoe", []string{"Jane Doe"}},
+		{"https://example.com/author/jane-doe", nil},
+		{"Byron Green", []string{"Byron Green"}},
+		{"John Smith | Staff Writer", []string{"John Smith"}},
+		{"John Smith, John Smith", []string{"John Smith"}},
+		{"Updated 10:30 AM", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := CleanAuthors(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("CleanAuthors(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct {
+		title    string
+		sites    []string
+		headings []string
+		want     string
+	}{
+		{"Storm hits coast | The Daily Example", []string{"The Daily Example"}, nil, "Storm hits coast"},
+		{"Storm hits coast - Daily Example", []string{"dailyexample"}, nil, "Storm hits coast"},
+		{"Storm hits coast | Weather | Daily Example", []string{"Daily Example"}, nil, "Storm hits coast"},
+		{"Daily Example: Storm hits coast", []string{"Daily Example"}, nil, "Daily Example: Storm hits coast"},
+		{"Daily Example | Storm hits the coast overnight", []string{"Daily Example"}, nil, "Storm hits the coast overnight"},
+		{"Spider-Man - a review of the new film", nil, nil, "Spider-Man - a review of the new film"},
+		{"Storm hits coast, thousands without power – Example", nil, []string{"Storm hits coast, thousands without power"}, "Storm hits coast, thousands without power"},
+		{"Radwege werden breiter – Stadtanzeiger Nord", []string{"Stadtanzeiger Nord"}, nil, "Radwege werden breiter"},
+		{"افتتاح مكتبة عامة | جريدة الواحة", []string{"جريدة الواحة"}, nil, "افتتاح مكتبة عامة"},
+		{"  Plain   title  ", nil, nil, "Plain title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := CleanTitle(tt.title, tt.sites, tt.headings); got != tt.want {
+				t.Errorf("CleanTitle(%q) = %q, want %q", tt.title, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizeLang(t *testing.T) {
+	tests := map[string]string{
+		"en": "en", "en_US": "en-US", "EN-us": "en-US", "zh-hant-tw": "zh-Hant-TW", "fr-FR,fr;q=0.9": "fr-FR",
+		"": "", "english": "", "x-default": "", "de-": "",
+	}
+	for in, want := range tests {
+		if got := NormalizeLang(in); got != want {
+			t.Errorf("NormalizeLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestGuessLanguage(t *testing.T) {
+	tests := []struct {
+		text, want string
+	}{
+		{"The council said that the work on the new bridge was going to be finished by the end of the year, and that it has the money for it.", "en"},
+		{"Le conseil municipal a décidé que les travaux sur le pont seront terminés avant la fin de l'année, et il a les fonds pour cela.", "fr"},
+		{"Der Stadtrat hat beschlossen, dass die Arbeiten an der Brücke bis zum Ende des Jahres abgeschlossen werden, und er hat auch das Geld dafür.", "de"},
+		{"El ayuntamiento ha decidido que las obras del puente se terminarán antes de que acabe el año, y que tiene el dinero para ello.", "es"},
+		{"Il consiglio comunale ha deciso che i lavori sul ponte saranno finiti entro la fine dell'anno, e che non ha problemi con il bilancio.", "it"},
+		{"افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة بعد ثلاث سنوات من أعمال البناء", "ar"},
+		{"駅前の再開発地区に、新しい市立図書館が一日開館した。蔵書はおよそ二十万冊で、市内では最大の規模となる。", "ja"},
+		{"市议会决定在年底前完成新桥的建设工程，并表示已经准备好了所需的全部资金和人员安排。", "zh"},
+		{"Городской совет решил, что работы на новом мосту будут завершены до конца года, и он уже нашёл деньги.", "ru"},
+		{"short", ""},
+	}
+	for _, tt := range tests {
+		if got := GuessLanguage(tt.text); got != tt.want {
+			t.Errorf("GuessLanguage(%.30q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCleanSpace(t *testing.T) {
+	tests := map[string]string{
+		"  a \n\t b  ":      "a b",
+		"soft\u00adhyphen":  "softhyphen",
+		"zero\u200bwidth":   "zerowidth",
+		"nbsp\u00a0space":   "nbsp space",
+		"clean":             "clean",
+		"":                  "",
+		"\ufeffbom":         "bom",
+		"a\u200e\u200fb  c": "ab c",
+	}
+	for in, want := range tests {
+		if got := cleanSpace(in); got != want {
+			t.Errorf("cleanSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	tests := map[string]int{
+		"one two, three":    3,
+		"":                  0,
+		"図書館が開館":            6,
+		"it's 2024 — done!": 4,
+		"مكتبة عامة جديدة":  3,
+	}
+	for in, want := range tests {
+		if got := countWords(in); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
