@@ -1,0 +1,160 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// genWords is the vocabulary of generated articles: common words first,
+// so that a Zipf draw gives them most of the text, as in real prose.
+var genWords = strings.Fields(`the of and to in a is that for it as was with on by at from this
+have are be not or which but an had they has were their been one all there would we will more when
+who can said also about after out than its new two other first year time people government minister
+president city police court report market company election vote party policy budget climate energy
+water school health hospital border trade bank price prices growth economy inflation workers union
+strike protest council mayor village river bridge storm flood drought harvest farmers museum
+festival artist novel film music stadium coach players season league final match record victory
+defeat talks treaty summit army troops ceasefire refugees migrants island coast mountain railway
+airport flight airline factory plant mine oil gas coal solar wind carbon emissions research
+scientists study university students teachers exam children families housing rent mortgage tax
+spending deficit debt reform law judge trial verdict prison sentence appeal investigation scandal
+resignation campaign candidate poll turnout ballot parliament senate committee hearing witness
+evidence document archive library history memory anniversary war peace monument ceremony church
+mosque temple pilgrims tourists hotel restaurant market harbour fishermen boat ferry shipwreck
+rescue volunteers charity donation hospital nurses doctors vaccine virus outbreak lockdown recovery`)
+
+// genSites and friends give generated articles realistic facet spreads.
+var (
+	genSites    = []string{"news.example.com", "daily.example.org", "herald.example.net", "tribune.example.com", "courier.example.org", "post.example.co.uk", "gazette.example.ie", "lemonde.example.fr", "zeitung.example.de", "arabic.example.net"}
+	genLangs    = []string{"en", "en", "en", "en-GB", "en-US", "fr", "de", "ar", "es", "ja"}
+	genSections = []string{"Politics", "World", "Business", "Science", "Sport", "Culture", "Opinion", "Technology", "Health", "Local"}
+)
+
+// genArticle returns article i of a deterministic synthetic corpus: about
+// 400 words of text in a few paragraphs, published between 2015 and 2024.
+func genArticle(i int) *corpus.Article {
+	r := rand.New(rand.NewPCG(uint64(i), 42))
+	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(genWords)-1))
+	words := func(n int) string {
+		ws := make([]string, n)
+		for k := range ws {
+			ws[k] = genWords[zipf.Uint64()]
+		}
+		return strings.Join(ws, " ")
+	}
+	var paras []string
+	for range 3 + r.IntN(4) {
+		var sents []string
+		for range 3 + r.IntN(4) {
+			s := words(8 + r.IntN(14))
+			sents = append(sents, strings.ToUpper(s[:1])+s[1:]+".")
+		}
+		paras = append(paras, strings.Join(sents, " "))
+	}
+	pub := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int64N(int64(10 * 365 * 24 * time.Hour))))
+	site := genSites[r.IntN(len(genSites))]
+	a := &corpus.Article{
+		ID:          int64(i),
+		URL:         fmt.Sprintf("https://%s/%d/article-%d", site, pub.Year(), i),
+		Site:        site,
+		Title:       strings.ToUpper(genWords[40+r.IntN(len(genWords)-40)][:1]) + words(6 + r.IntN(5))[1:],
+		Authors:     []string{fmt.Sprintf("Author %d", r.IntN(300))},
+		Language:    genLangs[r.IntN(len(genLangs))],
+		Description: words(15 + r.IntN(10)),
+		Section:     genSections[r.IntN(len(genSections))],
+		Tags:        []string{genWords[40+r.IntN(60)], genWords[40+r.IntN(60)]},
+		Text:        strings.Join(paras, "\n\n"),
+	}
+	if i%50 != 0 { // a few undated articles
+		a.Published = &pub
+	}
+	return a
+}
+
+const benchDocs = 20000
+
+var (
+	benchOnce sync.Once
+	benchArts []*corpus.Article
+)
+
+func benchArticles() []*corpus.Article {
+	benchOnce.Do(func() {
+		for i := 1; i <= benchDocs; i++ {
+			benchArts = append(benchArts, genArticle(i))
+		}
+	})
+	return benchArts
+}
+
+// BenchmarkIndex measures indexing into an on-disk index through Update,
+// in the batches the crawler and `archivist index` use. One op indexes
+// benchDocs articles.
+func BenchmarkIndex(b *testing.B) {
+	arts := benchArticles()
+	src := newFakeSource(arts...)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		ix, err := Open(filepath.Join(b.TempDir(), "bench.bleve"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		n, err := ix.Update(context.Background(), src)
+		if err != nil || n != len(arts) {
+			b.Fatalf("update = %d, %v", n, err)
+		}
+		b.StopTimer()
+		if err := ix.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkSearch measures searches on an on-disk index of benchDocs
+// generated articles, with snippets for 10 hits.
+func BenchmarkSearch(b *testing.B) {
+	ix, err := Open(filepath.Join(b.TempDir(), "bench.bleve"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(context.Background(), newFakeSource(benchArticles()...)); err != nil {
+		b.Fatal(err)
+	}
+	from := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, bc := range []struct {
+		name string
+		req  Request
+	}{
+		{"word", Request{Query: "harbour"}},
+		{"two-words", Request{Query: "climate emissions"}},
+		{"common-word", Request{Query: "the"}},
+		{"phrase", Request{Query: `"the government"`}},
+		{"must-not", Request{Query: "+storm -flood"}},
+		{"filters", Request{Query: "election", Site: "news.example.com", Lang: "en", From: from}},
+		{"all-by-date", Request{Query: "*", Sort: SortDateDesc}},
+		{"facets", Request{Query: "budget", Facets: true}},
+		{"all-facets", Request{Query: "*", Facets: true}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ix.Search(context.Background(), bc.req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

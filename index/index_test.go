@@ -1,0 +1,377 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+func mustCount(tb testing.TB, ix *Index) uint64 {
+	tb.Helper()
+	n, err := ix.Count()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+func TestUpdateIncremental(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	src := newFakeSource(arts[:6]...)
+	ix, err := NewMemOnly()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+
+	n, err := ix.Update(ctx, src)
+	if err != nil || n != 6 {
+		t.Fatalf("first update = %d, %v; want 6", n, err)
+	}
+	if seq, _ := ix.Seq(); seq != 6 {
+		t.Errorf("seq = %d, want 6", seq)
+	}
+
+	// Nothing new: nothing indexed, and the source is asked from seq 6.
+	n, err = ix.Update(ctx, src)
+	if err != nil || n != 0 {
+		t.Fatalf("idle update = %d, %v; want 0", n, err)
+	}
+	if want := []int64{0, 6}; !slices.Equal(src.calls, want) {
+		t.Errorf("ArticlesSince seqs = %v, want %v", src.calls, want)
+	}
+
+	// New articles and an edited one: only those are indexed, and the
+	// edit replaces the old version.
+	for _, a := range arts[6:] {
+		src.Set(a)
+	}
+	edited := *arts[0]
+	edited.Title = "Parliament rejects the zeppelin bill"
+	src.Set(&edited)
+	n, err = ix.Update(ctx, src)
+	if err != nil || n != 5 {
+		t.Fatalf("second update = %d, %v; want 5", n, err)
+	}
+	if got := mustCount(t, ix); got != 10 {
+		t.Errorf("count = %d, want 10", got)
+	}
+	if res := MustSearch(t, ix, Request{Query: "title:zeppelin"}); res.Total != 1 || res.Hits[0].ID != 1 {
+		t.Errorf("edited title not found: %+v", res)
+	}
+	if res := MustSearch(t, ix, Request{Query: "title:climate"}); res.Total != 1 {
+		t.Errorf("title:climate total = %d, want 1 (the old title is gone)", res.Total)
+	}
+}
+
+func TestUpdateResumesAfterFailure(t *testing.T) {
+	ctx := context.Background()
+	var arts []*corpus.Article
+	for i := 1; i <= 1200; i++ {
+		arts = append(arts, genArticle(i))
+	}
+	src := newFakeSource(arts...)
+	src.fail, src.after = errors.New("disk on fire"), 700
+	ix := MustMemIndex(t, nil)
+
+	n, err := ix.Update(ctx, src)
+	if err == nil || n != 700 {
+		t.Fatalf("update = %d, %v; want 700 and an error", n, err)
+	}
+	// The first full batch (500) was committed with its seq; the partial
+	// one was not.
+	if seq, _ := ix.Seq(); seq != batchSize {
+		t.Errorf("seq after failure = %d, want %d", seq, batchSize)
+	}
+	src.fail = nil
+	n, err = ix.Update(ctx, src)
+	if err != nil || n != 1200-batchSize {
+		t.Fatalf("resumed update = %d, %v; want %d", n, err, 1200-batchSize)
+	}
+	if got := mustCount(t, ix); got != 1200 {
+		t.Errorf("count = %d, want 1200", got)
+	}
+}
+
+func TestPutDelete(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	ix := MustMemIndex(t, arts)
+	if got := mustCount(t, ix); got != 10 {
+		t.Fatalf("count = %d, want 10", got)
+	}
+	// Put again replaces rather than duplicates.
+	if err := ix.Put(ctx, arts[:3]); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustCount(t, ix); got != 10 {
+		t.Errorf("count after re-put = %d, want 10", got)
+	}
+	if err := ix.Delete(ctx, []int64{1, 8, 999}); err != nil {
+		t.Fatal(err)
+	}
+	res := MustSearch(t, ix, Request{Query: "climate"})
+	if got, want := hitURLs(res), []string{arts[8].URL, arts[6].URL}; !slices.Equal(got, want) {
+		t.Errorf("after delete: %q, want %q", got, want)
+	}
+}
+
+func TestRebuild(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	for _, dir := range []string{"", "disk"} {
+		t.Run("mem="+dir, func(t *testing.T) {
+			var ix *Index
+			var err error
+			if dir == "" {
+				ix, err = NewMemOnly()
+			} else {
+				ix, err = Open(filepath.Join(t.TempDir(), "archive.bleve"))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			// Stale content the corpus no longer has.
+			if err := ix.Put(ctx, []*corpus.Article{{ID: 99, URL: "https://gone.example/x", Title: "Zeppelin"}}); err != nil {
+				t.Fatal(err)
+			}
+			src := newFakeSource(arts...)
+			n, err := ix.Rebuild(ctx, src)
+			if err != nil || n != 10 {
+				t.Fatalf("rebuild = %d, %v; want 10", n, err)
+			}
+			if got := mustCount(t, ix); got != 10 {
+				t.Errorf("count = %d, want 10", got)
+			}
+			if res := MustSearch(t, ix, Request{Query: "zeppelin"}); res.Total != 0 {
+				t.Errorf("stale article survived the rebuild")
+			}
+			if seq, _ := ix.Seq(); seq != 10 {
+				t.Errorf("seq = %d, want 10", seq)
+			}
+			// Update after a rebuild has nothing to do.
+			if n, err := ix.Update(ctx, src); err != nil || n != 0 {
+				t.Errorf("update after rebuild = %d, %v; want 0", n, err)
+			}
+			if dir != "" {
+				for _, suffix := range []string{".new", ".old"} {
+					if _, err := os.Stat(ix.path + suffix); !os.IsNotExist(err) {
+						t.Errorf("%s left behind", ix.path+suffix)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestRebuildFailureKeepsIndex(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(ctx, newFakeSource(arts...)); err != nil {
+		t.Fatal(err)
+	}
+	src := newFakeSource(arts...)
+	src.fail, src.after = errors.New("corpus went away"), 3
+	if _, err := ix.Rebuild(ctx, src); err == nil {
+		t.Fatal("rebuild succeeded with a failing source")
+	}
+	if got := mustCount(t, ix); got != 10 {
+		t.Errorf("count after failed rebuild = %d, want 10", got)
+	}
+	if _, err := os.Stat(path + ".new"); !os.IsNotExist(err) {
+		t.Errorf("temporary folder left behind")
+	}
+}
+
+func TestOnDiskReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	arts := MustLoadArticles(t, "basic")
+
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Update(ctx, newFakeSource(arts...)); err != nil || n != 10 {
+		t.Fatalf("update = %d, %v", n, err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Search(ctx, Request{Query: "climate"}); !errors.Is(err, ErrClosed) {
+		t.Errorf("search after close: %v, want ErrClosed", err)
+	}
+
+	ix, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := mustCount(t, ix); got != 10 {
+		t.Errorf("count after reopen = %d, want 10", got)
+	}
+	if seq, _ := ix.Seq(); seq != 10 {
+		t.Errorf("seq after reopen = %d, want 10", seq)
+	}
+	res := MustSearch(t, ix, Request{Query: `"quiet hinge"`, Facets: true})
+	if res.Total != 1 || res.Hits[0].ID != 1 || res.Hits[0].Snippet == "" {
+		t.Errorf("search after reopen: %+v", res)
+	}
+}
+
+func TestOpenInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	start := time.Now()
+	_, err = Open(path)
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("second open: %v, want ErrInUse", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("second open took %v", d)
+	}
+}
+
+func TestOpenNeedsRebuild(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	tests := []struct {
+		name   string
+		damage func(tb testing.TB, path string)
+	}{
+		{"other format version", func(tb testing.TB, path string) {
+			ix, err := Open(path)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if err := ix.bi.SetInternal(keyVersion, []byte("0")); err != nil {
+				tb.Fatal(err)
+			}
+			if err := ix.Close(); err != nil {
+				tb.Fatal(err)
+			}
+		}},
+		{"corrupt metadata", func(tb testing.TB, path string) {
+			mustCreateIndex(tb, path)
+			if err := os.WriteFile(filepath.Join(path, "index_meta.json"), []byte("{not json"), 0o644); err != nil {
+				tb.Fatal(err)
+			}
+		}},
+		{"missing metadata", func(tb testing.TB, path string) {
+			mustCreateIndex(tb, path)
+			if err := os.Remove(filepath.Join(path, "index_meta.json")); err != nil {
+				tb.Fatal(err)
+			}
+		}},
+		{"corrupt store", func(tb testing.TB, path string) {
+			mustCreateIndex(tb, path)
+			if err := os.WriteFile(filepath.Join(path, "store", "root.bolt"), []byte("garbage garbage garbage"), 0o644); err != nil {
+				tb.Fatal(err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "archive.bleve")
+			tt.damage(t, path)
+			_, err := Open(path)
+			if !errors.Is(err, ErrNeedsRebuild) {
+				t.Fatalf("open: %v, want ErrNeedsRebuild", err)
+			}
+			ix, err := Recreate(path)
+			if err != nil {
+				t.Fatalf("recreate: %v", err)
+			}
+			defer ix.Close()
+			if n, err := ix.Rebuild(ctx, newFakeSource(arts...)); err != nil || n != 10 {
+				t.Fatalf("rebuild = %d, %v", n, err)
+			}
+			if res := MustSearch(t, ix, Request{Query: "climate"}); res.Total != 4 {
+				t.Errorf("total after rebuild = %d, want 4", res.Total)
+			}
+		})
+	}
+}
+
+func mustCreateIndex(tb testing.TB, path string) {
+	tb.Helper()
+	ix, err := Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func TestOpenFolders(t *testing.T) {
+	// An empty folder becomes an index.
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(empty)
+	if err != nil {
+		t.Fatalf("open empty folder: %v", err)
+	}
+	ix.Close()
+
+	// A folder with other files is neither used nor removed.
+	other := t.TempDir()
+	keep := filepath.Join(other, "thesis.txt")
+	if err := os.WriteFile(keep, []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(other); err == nil {
+		t.Fatal("opened a folder that is not an index")
+	}
+	if _, err := Recreate(other); err == nil {
+		t.Fatal("recreated over a folder that is not an index")
+	}
+	if _, err := os.Stat(keep); err != nil {
+		t.Errorf("file in a foreign folder was removed: %v", err)
+	}
+}
+
+func TestOpenRecoversInterruptedSwap(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(ctx, newFakeSource(MustLoadArticles(t, "basic")...)); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	// A crash between the two renames of a rebuild.
+	if err := os.Rename(path, path+".old"); err != nil {
+		t.Fatal(err)
+	}
+	ix, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := mustCount(t, ix); got != 10 {
+		t.Errorf("count = %d, want the 10 articles of the previous index", got)
+	}
+}
