@@ -299,14 +299,46 @@ func normalizeHost(host string) (string, error) {
 			break
 		}
 	}
-	if ascii {
-		return strings.ToLower(host), nil
+	h := host
+	if !ascii {
+		var err error
+		h, err = idnaProfile.ToASCII(host)
+		if err != nil {
+			return "", fmt.Errorf("%w: host %q: %w", ErrInvalidURL, host, err)
+		}
+		h = strings.TrimSuffix(h, ".")
 	}
-	h, err := idnaProfile.ToASCII(host)
-	if err != nil {
-		return "", fmt.Errorf("%w: host %q: %w", ErrInvalidURL, host, err)
+	h = strings.ToLower(h)
+	if !validHost(h) {
+		return "", fmt.Errorf("%w: host %q", ErrInvalidURL, host)
 	}
-	return strings.TrimSuffix(strings.ToLower(h), "."), nil
+	return h, nil
+}
+
+// validHost reports whether a lower-case ASCII host holds only the
+// characters of DNS names (letters, digits, "-", "." and the "_" real hosts
+// use) without empty labels, or is an IPv6 literal.
+func validHost(h string) bool {
+	if strings.IndexByte(h, ':') >= 0 {
+		for i := 0; i < len(h); i++ {
+			if c := h[i]; !(isHex(c) || c == ':' || c == '.') {
+				return false
+			}
+		}
+		return true
+	}
+	if h == "" {
+		return true // reported as "no host" by the caller
+	}
+	if h[0] == '.' || h[len(h)-1] == '.' || strings.Contains(h, "..") {
+		return false // empty label
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // Character classes of RFC 3986.
