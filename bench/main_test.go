@@ -206,12 +206,20 @@ func failingExtractor(p *page) (result, error) {
 	return result{Text: "ignored"}, errors.New("cannot extract")
 }
 
+func panickingExtractor(p *page) (result, error) {
+	if p.ID == "b" {
+		panic("boom")
+	}
+	return truthExtractor(p)
+}
+
 func TestRunBench(t *testing.T) {
 	dir := mustWriteData(t, testPages)
 	dump := t.TempDir()
 	xs := []extractor{
 		{Name: "archivist", Extract: truthExtractor},
 		{Name: "readeck", Extract: failingExtractor},
+		{Name: "go-trafilatura", Extract: panickingExtractor},
 		{Name: "whole-page", Extract: extractWholePage},
 	}
 	var out bytes.Buffer
@@ -223,10 +231,13 @@ func TestRunBench(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out.String())
 	}
-	if rep.Pages != 2 || rep.GOMAXPROCS != 1 || len(rep.Results) != 3 {
+	if rep.Pages != 2 || rep.GOMAXPROCS != 1 || len(rep.Results) != 4 {
 		t.Fatalf("report = %+v", rep)
 	}
-	a, r, w := rep.Results[0], rep.Results[1], rep.Results[2]
+	a, r, p, w := rep.Results[0], rep.Results[1], rep.Results[2], rep.Results[3]
+	if p.Errors != 1 || !strings.Contains(p.Pages[1].Error, "panic: boom") || p.Summary.Precision != 0.5 {
+		t.Errorf("panicking extractor: errors %d, page b %q, %+v", p.Errors, p.Pages[1].Error, p.Summary)
+	}
 	if a.Summary.F1 != 1 || a.Summary.Accuracy != 1 || a.Errors != 0 || a.Meta.Title != 2 {
 		t.Errorf("truth extractor: %+v", a.Summary)
 	}

@@ -107,7 +107,7 @@ func warmUp(ctx context.Context, x extractor, pages []page) (extractorResult, er
 			return res, fmt.Errorf("warm up %s: %w", x.Name, err)
 		}
 		p := &pages[i]
-		r, err := x.Extract(p)
+		r, err := safeExtract(x, p)
 		pr := pageResult{ID: p.ID, URL: p.URL, Text: r.Text}
 		if err != nil {
 			pr.Error = err.Error()
@@ -146,6 +146,17 @@ func warmUp(ctx context.Context, x extractor, pages []page) (extractorResult, er
 	return res, nil
 }
 
+// safeExtract calls x on p and turns a panic into an error, so that one
+// bad page does not end the run.
+func safeExtract(x extractor, p *page) (r result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			r, err = result{}, fmt.Errorf("%s: panic: %v", x.Name, v)
+		}
+	}()
+	return x.Extract(p)
+}
+
 // passTiming is one timed pass of one extractor.
 type passTiming struct {
 	Wall, CPU time.Duration
@@ -170,7 +181,7 @@ func timePass(ctx context.Context, x extractor, pages []page) (passTiming, error
 			return pt, fmt.Errorf("time %s: %w", x.Name, err)
 		}
 		t0 := time.Now()
-		_, _ = x.Extract(&pages[i])
+		_, _ = safeExtract(x, &pages[i])
 		pt.PerPage[i] = time.Since(t0)
 	}
 	pt.Wall = time.Since(start)
