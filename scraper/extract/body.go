@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -81,7 +82,54 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return out
+	return x.addTwins(top, out)
+}
+
+// addTwins adds the elements elsewhere in the page that share the top
+// candidate's tag and class: bodies split into chunks around ads and
+// embeds. The result is in document order.
+func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.Node {
+	class := attr(top, "class")
+	if class == "" {
+		return sel
+	}
+	var twins []*html.Node
+	for i, n := range x.nodes {
+		if n == top || n.DataAtom != top.DataAtom || n.Type != html.ElementNode {
+			continue
+		}
+		in := &x.infos[i]
+		if in.junk || in.para == 0 || linkDensity(in) > 0.4 || attr(n, "class") != class {
+			continue
+		}
+		dup := false
+		for _, s := range sel {
+			if s == n || isAncestor(s, n) || isAncestor(n, s) {
+				dup = true
+				break
+			}
+		}
+		if !dup && !x.underJunk(n) {
+			twins = append(twins, n)
+		}
+	}
+	if len(twins) == 0 {
+		return sel
+	}
+	all := append(sel, twins...)
+	order := func(n *html.Node) int32 { return x.idx[n] }
+	sort.Slice(all, func(i, j int) bool { return order(all[i]) < order(all[j]) })
+	return all
+}
+
+// underJunk reports whether an ancestor of n was pruned as boilerplate.
+func (x *contentExtractor) underJunk(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if in := x.info(p); in != nil && in.junk {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether t ends like a sentence.

@@ -101,6 +101,7 @@ type paragraph struct {
 type contentExtractor struct {
 	idx      map[*html.Node]int32
 	infos    []nodeInfo
+	nodes    []*html.Node // element nodes in document order, parallel to infos
 	paras    []paragraph
 	toks     []string
 	total    int // page text bytes in paragraphs
@@ -205,6 +206,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	}
 	i := int32(len(x.infos))
 	x.infos = append(x.infos, nodeInfo{})
+	x.nodes = append(x.nodes, n)
 	x.idx[n] = i
 	if n.Type == html.ElementNode {
 		if classifyTag(n.DataAtom) == tagSkip || isHidden(n) {
