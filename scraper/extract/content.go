@@ -169,7 +169,16 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			}
 		}
 	}
+	embed := false
 	for _, t := range x.toks {
+		if t == "embed" || t == "embedded" || t == "tweet" {
+			embed = true
+		}
+	}
+	for _, t := range x.toks {
+		if embed && (t == "social" || t == "share" || t == "twitter" || t == "media") {
+			continue
+		}
 		if negativeWords[t] {
 			in.negative = true
 			switch t {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"html"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -47,10 +48,23 @@ func (p *page) trimBlocks(bs []block) []block {
 	for len(bs) > 0 && p.isFurniture(bs[0].text) {
 		bs = bs[1:]
 	}
-	for len(bs) > 0 && p.isFurniture(bs[len(bs)-1].text) {
+	for len(bs) > 0 && (p.isFurniture(bs[len(bs)-1].text) || isCallToAction(bs[len(bs)-1].text)) {
 		bs = bs[:len(bs)-1]
 	}
 	return bs
+}
+
+// reCallToAction matches the closing lines of an article that ask the
+// reader to subscribe, follow or contact the author.
+var reCallToAction = regexp.MustCompile(`(?i)\b(subscribe|sign up|newsletters?|follow (?:us|him|her|them|me)\b|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)`)
+
+// isCallToAction reports whether a short paragraph asks the reader to
+// subscribe, follow or write in.
+func isCallToAction(t string) bool {
+	if len(t) > 300 {
+		return false
+	}
+	return reCallToAction.MatchString(t)
 }
 
 // isFurniture reports whether a short paragraph at the edge of the body is
