@@ -93,43 +93,47 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 	if class == "" {
 		return sel
 	}
+	// taken holds the selected nodes and their ancestors, chosen the
+	// selected nodes alone, so that each twin is checked in O(depth).
+	taken := make(map[*html.Node]bool)
+	chosen := make(map[*html.Node]bool, len(sel))
+	for _, s := range sel {
+		chosen[s] = true
+		for a := s; a != nil && !taken[a]; a = a.Parent {
+			taken[a] = true
+		}
+	}
 	var twins []*html.Node
 	for i, n := range x.nodes {
-		if n == top || n.DataAtom != top.DataAtom || n.Type != html.ElementNode {
+		if n.DataAtom != top.DataAtom || n.Type != html.ElementNode || taken[n] {
 			continue
 		}
 		in := &x.infos[i]
 		if in.junk || in.para == 0 || linkDensity(in) > 0.4 || attr(n, "class") != class {
 			continue
 		}
-		dup := false
-		for _, s := range sel {
-			if s == n || isAncestor(s, n) || isAncestor(n, s) {
-				dup = true
+		ok := true
+		for a := n.Parent; a != nil; a = a.Parent {
+			if chosen[a] {
+				ok = false
+				break
+			}
+			if ai := x.info(a); ai != nil && ai.junk {
+				ok = false
 				break
 			}
 		}
-		if !dup && !x.underJunk(n) {
+		if ok {
 			twins = append(twins, n)
+			chosen[n] = true
 		}
 	}
 	if len(twins) == 0 {
 		return sel
 	}
 	all := append(sel, twins...)
-	order := func(n *html.Node) int32 { return x.idx[n] }
-	sort.Slice(all, func(i, j int) bool { return order(all[i]) < order(all[j]) })
+	sort.Slice(all, func(i, j int) bool { return x.idx[all[i]] < x.idx[all[j]] })
 	return all
-}
-
-// underJunk reports whether an ancestor of n was pruned as boilerplate.
-func (x *contentExtractor) underJunk(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if in := x.info(p); in != nil && in.junk {
-			return true
-		}
-	}
-	return false
 }
 
 // endsSentence reports whether t ends like a sentence.

@@ -55,6 +55,45 @@ func nodeText(b *strings.Builder, n *html.Node) {
 	}
 }
 
+// shortText returns the whitespace-normalised text of n, or "" when the
+// text is longer than limit bytes. It stops walking once past the limit,
+// so calling it on many nested elements stays linear.
+func shortText(n *html.Node, limit int) string {
+	var b strings.Builder
+	if !boundedText(&b, n, limit*2+64) {
+		return ""
+	}
+	t := cleanSpace(b.String())
+	if len(t) > limit {
+		return ""
+	}
+	return t
+}
+
+func boundedText(b *strings.Builder, n *html.Node, limit int) bool {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return b.Len() <= limit
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return true
+		case atom.Br, atom.P, atom.Div, atom.Li:
+			b.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !boundedText(b, c, limit) {
+			return false
+		}
+	}
+	if n.Type == html.ElementNode {
+		b.WriteByte(' ')
+	}
+	return true
+}
+
 // textOf returns the whitespace-normalised text of n.
 func textOf(n *html.Node) string {
 	var b strings.Builder

@@ -67,7 +67,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string) {
 			}
 		case atom.Title:
 			if p.titleTag == "" && n.FirstChild != nil {
-				p.titleTag = cleanSpace(textOf(n))
+				p.titleTag = shortText(n, 2000)
 			}
 		case atom.Meta:
 			content, hasContent := "", false
@@ -104,7 +104,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string) {
 			return
 		case atom.H1:
 			if len(p.h1s) < 5 {
-				if t := textOf(n); t != "" {
+				if t := shortText(n, 1000); t != "" {
 					p.h1s = append(p.h1s, t)
 				}
 			}
@@ -162,12 +162,12 @@ func (p *page) collectAttrs(n *html.Node) {
 		}
 	}
 	if byline && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
-		if t := textOf(n); t != "" && len(t) < 200 {
+		if t := shortText(n, 200); t != "" {
 			p.bylines = append(p.bylines, t)
 		}
 	}
 	if dateline && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-		if t := textOf(n); t != "" && len(t) < 120 {
+		if t := shortText(n, 120); t != "" {
 			p.datelines = append(p.datelines, t)
 		}
 	}
