@@ -35,11 +35,17 @@ type Expected struct {
 	// "windows-1256", "iso-8859-1" or "shift_jis".
 	Charset string
 	// Phrase is a phrase from the body found on no other article and in
-	// no boilerplate anywhere on the site.
+	// no boilerplate anywhere on the site. Sites with different names have
+	// different phrases, except for the three hand-written Arabic and
+	// Japanese articles, which every site carries (like wire copy).
 	Phrase string
-	// Aliases are other URLs that serve this article: tracking-parameter
-	// and ref variants, a duplicate path, a print version, a redirect.
+	// Aliases are other URLs that serve this article (status 200):
+	// tracking-parameter and ref variants, a duplicate path, a print
+	// version. All are linked from the site's pages.
 	Aliases []string
+	// Redirects are URLs that redirect to this article (a 301 from an old
+	// URL, and a 302 short link that leads to it).
+	Redirects []string
 	// Only is "" for an article linked from the site's pages, "sitemap"
 	// for the one listed only in the sitemap and "feed" for the one listed
 	// only in the RSS feed.
@@ -81,6 +87,7 @@ type article struct {
 	fault     string
 	image     string
 	aliases   []string
+	redirects []string
 	storyID   string // "/story/<id>" duplicate path, "" when none
 	print     bool   // has a /print/ version
 	comments  int

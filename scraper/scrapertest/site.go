@@ -115,7 +115,7 @@ func NewSite(opts ...Option) *Site {
 	s.byStory[s.duplicate.storyID] = s.duplicate
 	s.duplicate.aliases = append(s.duplicate.aliases, s.duplicate.storyID, "/print"+s.duplicate.path)
 	s.redirectTo = regular[len(suffixes)+1]
-	s.redirectTo.aliases = append(s.redirectTo.aliases, "/old/"+s.redirectTo.slug+".html", "/go/"+s.redirectTo.slug)
+	s.redirectTo.redirects = append(s.redirectTo.redirects, "/old/"+s.redirectTo.slug+".html", "/go/"+s.redirectTo.slug)
 	return s
 }
 
@@ -163,6 +163,9 @@ func (s *Site) Articles(base string) []Expected {
 		}
 		for _, al := range a.aliases {
 			e.Aliases = append(e.Aliases, base+al)
+		}
+		for _, rd := range a.redirects {
+			e.Redirects = append(e.Redirects, base+rd)
 		}
 		out = append(out, e)
 	}
