@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,7 +29,19 @@ var boilerLines = map[string]bool{
 	"mehr zum thema": true, "lesen sie auch": true, "lire aussi": true, "à lire aussi": true,
 	"lee también": true, "leer más": true, "leggi anche": true, "ver mais": true, "leia mais": true,
 	"teilen": true, "partager": true, "compartir": true, "condividi": true, "compartilhar": true,
+	"advert": true, "iklan": true, "topics": true, "tags": true, "tag": true, "don't miss": true, "dont miss": true,
+	"just watched": true, "must watch": true, "you may also like": true, "you might also like": true,
+	"related news": true, "recommended": true, "recommended for you": true, "most popular": true, "most read": true,
+	"trending": true, "trending now": true, "top stories": true, "latest news": true, "more stories": true,
+	"more from": true, "see also": true, "also read": true, "further reading": true, "next article": true,
+	"previous article": true, "back to top": true, "ähnliche artikel": true, "das könnte sie auch interessieren": true,
+	"sur le même sujet": true, "noticias relacionadas": true, "notícias relacionadas": true, "articoli correlati": true,
+	"читайте также": true, "اقرأ أيضا": true, "اقرأ أيضاً": true, "関連記事": true, "photo gallery": true, "gallery": true,
 }
+
+// reFurnitureLine matches paragraphs that are page furniture by their
+// form: image counters, reading times, "Popular on ..." labels.
+var reFurnitureLine = regexp.MustCompile(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$`)
 
 // isBoilerLine reports whether a short paragraph is page furniture.
 func isBoilerLine(t string) bool {
@@ -36,7 +49,7 @@ func isBoilerLine(t string) bool {
 		return false
 	}
 	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
-	return t == "" || boilerLines[t]
+	return t == "" || boilerLines[t] || reFurnitureLine.MatchString(t)
 }
 
 // selectContent picks the elements whose text forms the article body:

@@ -56,7 +56,7 @@ func (p *page) trimBlocks(bs []block) []block {
 
 // reCallToAction matches the closing lines of an article that ask the
 // reader to subscribe, follow or contact the author.
-var reCallToAction = regexp.MustCompile(`(?i)\b(subscribe|sign up|newsletters?|follow (?:us|him|her|them|me)\b|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)`)
+var reCallToAction = regexp.MustCompile(`(?i)\b(subscribe|sign up|newsletters?|follow (?:us|him|her|them|me)\b|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)|^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:associated press|ap) writers?\b`)
 
 // isCallToAction reports whether a short paragraph asks the reader to
 // subscribe, follow or write in.
@@ -113,10 +113,10 @@ func (p *page) crossCheck() {
 	if ab == "" {
 		return
 	}
+	ab = html.UnescapeString(ab)
 	if strings.Contains(ab, "<") && strings.Contains(ab, ">") {
 		ab = htmlText(ab)
 	}
-	ab = html.UnescapeString(ab)
 	abWords := countWords(ab)
 	if abWords < 80 {
 		return
