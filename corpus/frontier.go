@@ -1,0 +1,448 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Frontier states (FrontierEntry.State).
+const (
+	StateQueued   = "queued"    // waiting to be fetched
+	StateInFlight = "in_flight" // claimed by a running crawl
+	StateDone     = "done"      // captured
+	StateFailed   = "failed"    // captured as an error after the retries
+	StateSkipped  = "skipped"   // never fetched: robots.txt, a trap, a budget
+)
+
+// FrontierEntry is one URL of the crawl frontier and visited set.
+type FrontierEntry struct {
+	ID        int64
+	URL       string // normalized URL, the key
+	Host      string // lower-case host of URL
+	Depth     int    // link hops from a seed
+	Source    string // the page it was found on, or "seed", "sitemap", "feed", "robots"
+	Kind      string // what is expected there: "" (a page), "sitemap", "feed", "probe"
+	State     string // one of the State constants
+	Priority  int    // higher is claimed first
+	Attempts  int    // failed attempts so far
+	NotBefore time.Time
+	Reason    string // why skipped or failed
+	CaptureID int64  // the capture that settled it, 0 when none
+	Run       int64  // the crawl run that last queued it
+}
+
+// EnqueueOptions tells Enqueue how to treat URLs it already knows.
+type EnqueueOptions struct {
+	Run int64     // the current crawl run (see BeginRun)
+	Now time.Time // the time to record; time.Now() when zero
+	// Revisit queues again the known URLs that an earlier run settled
+	// (done or failed), for a recrawl.
+	Revisit bool
+	// RevisitBefore limits Revisit to URLs settled before this time; zero
+	// means any.
+	RevisitBefore time.Time
+}
+
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMillis(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
+// Enqueue adds entries to the frontier and returns how many rows it
+// queued or changed. A URL already known is left alone, except that a
+// queued URL found again at a smaller depth takes that depth, and, with
+// opts.Revisit, a URL settled by an earlier run is queued again. Entries
+// whose State is set (skipped, done) are recorded in that state when new,
+// so that the visited set knows them.
+func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts EnqueueOptions) (int, error) {
+	if len(entries) == 0 {
+		return 0, nil
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	before := int64(1<<62 - 1)
+	if !opts.RevisitBefore.IsZero() {
+		before = opts.RevisitBefore.UnixMilli()
+	}
+	revisit := 0
+	if opts.Revisit {
+		revisit = 1
+	}
+	stmt, err := tx.tx.PrepareContext(ctx, `INSERT INTO frontier
+		(url, host, depth, source, kind, state, priority, not_before, reason, capture_id, run, added_at, updated_at)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+		ON CONFLICT(url) DO UPDATE SET
+		  depth = excluded.depth, priority = excluded.priority, source = excluded.source,
+		  kind = CASE WHEN excluded.kind <> '' THEN excluded.kind ELSE frontier.kind END,
+		  attempts = CASE WHEN frontier.state = 'queued' THEN frontier.attempts ELSE 0 END,
+		  not_before = CASE WHEN frontier.state = 'queued' THEN frontier.not_before ELSE excluded.not_before END,
+		  state = 'queued', reason = '', run = excluded.run, updated_at = excluded.updated_at
+		WHERE excluded.state = 'queued' AND (
+		  (frontier.state = 'queued' AND excluded.depth < frontier.depth)
+		  OR (?13 AND frontier.state IN ('done', 'failed') AND frontier.run < excluded.run
+		      AND frontier.updated_at < ?14))`)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue: %w", describe(err))
+	}
+	defer stmt.Close()
+	n := 0
+	for i := range entries {
+		e := &entries[i]
+		if e.URL == "" {
+			continue
+		}
+		state := e.State
+		if state == "" {
+			state = StateQueued
+		}
+		if !validState(state) || state == StateInFlight {
+			return n, fmt.Errorf("enqueue %s: bad state %q", e.URL, state)
+		}
+		var capID any
+		if e.CaptureID != 0 {
+			capID = e.CaptureID
+		}
+		res, err := stmt.ExecContext(ctx, e.URL, e.Host, e.Depth, e.Source, e.Kind, state, e.Priority,
+			millis(e.NotBefore), e.Reason, capID, opts.Run, now.UnixMilli(), revisit, before)
+		if err != nil {
+			return n, fmt.Errorf("enqueue %s: %w", e.URL, describe(err))
+		}
+		if k, err := res.RowsAffected(); err == nil {
+			n += int(k)
+		}
+	}
+	return n, nil
+}
+
+const frontierColumns = `id, url, host, depth, source, kind, state, priority, attempts, not_before, reason,
+	COALESCE(capture_id, 0), run`
+
+func scanFrontier(row rowScanner) (FrontierEntry, error) {
+	var (
+		e  FrontierEntry
+		nb int64
+	)
+	err := row.Scan(&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
+		&nb, &e.Reason, &e.CaptureID, &e.Run)
+	e.NotBefore = fromMillis(nb)
+	return e, err
+}
+
+// Claim moves up to n queued URLs of host that are due at now to the
+// in-flight state and returns them, highest priority first, then in the
+// order they were queued.
+func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]FrontierEntry, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	rows, err := tx.tx.QueryContext(ctx, `UPDATE frontier SET state = 'in_flight', updated_at = ?1
+		WHERE id IN (SELECT id FROM frontier WHERE host = ?2 AND state = 'queued' AND not_before <= ?3
+		             ORDER BY priority DESC, id LIMIT ?4)
+		RETURNING `+frontierColumns, now.UnixMilli(), host, now.UnixMilli(), n)
+	if err != nil {
+		return nil, fmt.Errorf("claim %s: %w", host, describe(err))
+	}
+	defer rows.Close()
+	var out []FrontierEntry
+	for rows.Next() {
+		e, err := scanFrontier(rows)
+		if err != nil {
+			return nil, fmt.Errorf("claim %s: %w", host, err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim %s: %w", host, describe(err))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Priority != out[j].Priority {
+			return out[i].Priority > out[j].Priority
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// NextDue returns when the earliest queued URL of host becomes due, and
+// false when host has nothing queued.
+func (tx *Tx) NextDue(ctx context.Context, host string) (time.Time, bool, error) {
+	var nb sql.NullInt64
+	err := tx.tx.QueryRowContext(ctx, "SELECT MIN(not_before) FROM frontier WHERE host = ? AND state = 'queued'",
+		host).Scan(&nb)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("next due %s: %w", host, describe(err))
+	}
+	if !nb.Valid {
+		return time.Time{}, false, nil
+	}
+	return time.UnixMilli(nb.Int64).UTC(), true, nil
+}
+
+// Finish settles the frontier row id: state is StateDone, StateFailed or
+// StateSkipped; captureID (0 for none) is the capture that settled it.
+func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int64, reason string, now time.Time) error {
+	switch state {
+	case StateDone, StateFailed, StateSkipped:
+	default:
+		return fmt.Errorf("finish %d: bad state %q", id, state)
+	}
+	var capID any
+	if captureID != 0 {
+		capID = captureID
+	}
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = ?, capture_id = COALESCE(?, capture_id),
+		reason = ?, updated_at = ? WHERE id = ?`, state, capID, reason, now.UnixMilli(), id); err != nil {
+		return fmt.Errorf("finish %d: %w", id, describe(err))
+	}
+	return nil
+}
+
+// Retry puts the frontier row id back in the queue after a transient
+// failure, counting the attempt: it is not claimed again before notBefore.
+func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason string, now time.Time) error {
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = attempts + 1,
+		not_before = ?, reason = ?, updated_at = ? WHERE id = ?`,
+		millis(notBefore), reason, now.UnixMilli(), id); err != nil {
+		return fmt.Errorf("retry %d: %w", id, describe(err))
+	}
+	return nil
+}
+
+// Release puts claimed rows that were never fetched back in the queue,
+// without counting an attempt.
+func (tx *Tx) Release(ctx context.Context, ids []int64) error {
+	for _, id := range ids {
+		if _, err := tx.tx.ExecContext(ctx,
+			"UPDATE frontier SET state = 'queued' WHERE id = ? AND state = 'in_flight'", id); err != nil {
+			return fmt.Errorf("release %d: %w", id, describe(err))
+		}
+	}
+	return nil
+}
+
+// SkipQueued marks every queued URL of host as skipped with reason (a
+// spent page budget) and returns how many it marked.
+func (tx *Tx) SkipQueued(ctx context.Context, host, reason string, now time.Time) (int64, error) {
+	res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'skipped', reason = ?, updated_at = ?
+		WHERE host = ? AND state = 'queued'`, reason, now.UnixMilli(), host)
+	if err != nil {
+		return 0, fmt.Errorf("skip queued %s: %w", host, describe(err))
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// FrontierEntry returns the frontier row of the normalized URL u, or
+// ErrNotFound.
+func (tx *Tx) FrontierEntry(ctx context.Context, u string) (FrontierEntry, error) {
+	e, err := scanFrontier(tx.tx.QueryRowContext(ctx, "SELECT "+frontierColumns+" FROM frontier WHERE url = ?", u))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("frontier %s: %w", u, ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("frontier %s: %w", u, describe(err))
+	}
+	return e, nil
+}
+
+// FrontierEntry returns the frontier row of the normalized URL u, or
+// ErrNotFound.
+func (db *DB) FrontierEntry(ctx context.Context, u string) (FrontierEntry, error) {
+	e, err := scanFrontier(db.r.QueryRowContext(ctx, "SELECT "+frontierColumns+" FROM frontier WHERE url = ?", u))
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("frontier %s: %w", u, ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("frontier %s: %w", u, err)
+	}
+	return e, nil
+}
+
+// ForEachFrontier calls fn for each frontier row in state (every row when
+// state is empty), in id order. It streams.
+func (db *DB) ForEachFrontier(ctx context.Context, state string, fn func(FrontierEntry) error) error {
+	q, args := "SELECT "+frontierColumns+" FROM frontier", []any{}
+	if state != "" {
+		q += " WHERE state = ?"
+		args = append(args, state)
+	}
+	rows, err := db.r.QueryContext(ctx, q+" ORDER BY id", args...)
+	if err != nil {
+		return fmt.Errorf("list frontier: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		e, err := scanFrontier(rows)
+		if err != nil {
+			return fmt.Errorf("list frontier: %w", err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("list frontier: %w", err)
+	}
+	return nil
+}
+
+// HostSettled returns how many URLs of host are done or failed: the pages
+// spent from its budget.
+func (db *DB) HostSettled(ctx context.Context, host string) (int, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx,
+		"SELECT COUNT(*) FROM frontier WHERE host = ? AND state IN ('done', 'failed')", host).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("host pages %s: %w", host, err)
+	}
+	return n, nil
+}
+
+// QueuedHosts returns the hosts that have queued URLs, sorted.
+func (db *DB) QueuedHosts(ctx context.Context) ([]string, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT DISTINCT host FROM frontier WHERE state = 'queued' ORDER BY host")
+	if err != nil {
+		return nil, fmt.Errorf("queued hosts: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			return nil, fmt.Errorf("queued hosts: %w", err)
+		}
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("queued hosts: %w", err)
+	}
+	return out, nil
+}
+
+// ResetInFlight puts every in-flight row back in the queue. A crawl calls
+// it when it starts: rows left in flight belong to a crawl that was killed,
+// and they are fetched again. It returns how many rows it reset.
+func (db *DB) ResetInFlight(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.Update(ctx, func(tx *Tx) error {
+		res, err := tx.tx.ExecContext(ctx, "UPDATE frontier SET state = 'queued' WHERE state = 'in_flight'")
+		if err != nil {
+			return fmt.Errorf("reset in-flight: %w", describe(err))
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
+	return n, err
+}
+
+// FrontierStats counts the frontier by state.
+type FrontierStats struct {
+	Queued   int64 `json:"queued"`
+	InFlight int64 `json:"in_flight"`
+	Done     int64 `json:"done"`
+	Failed   int64 `json:"failed"`
+	Skipped  int64 `json:"skipped"`
+	// Hosts is the number of hosts with queued or in-flight URLs.
+	Hosts int64 `json:"hosts"`
+	// HostsWaiting is the number of hosts whose queued URLs are all
+	// waiting for a retry time or a Retry-After pause.
+	HostsWaiting int64 `json:"hosts_waiting"`
+	// Runs is the number of crawl runs; Running those not finished (still
+	// running, or killed).
+	Runs    int64 `json:"runs"`
+	Running int64 `json:"running"`
+}
+
+// FrontierStats counts the frontier by state, from the read pool, so it
+// can watch a crawl that another process runs.
+func (db *DB) FrontierStats(ctx context.Context) (FrontierStats, error) {
+	var s FrontierStats
+	rows, err := db.r.QueryContext(ctx, "SELECT state, COUNT(*) FROM frontier GROUP BY state")
+	if err != nil {
+		return s, fmt.Errorf("frontier stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			state string
+			n     int64
+		)
+		if err := rows.Scan(&state, &n); err != nil {
+			return s, fmt.Errorf("frontier stats: %w", err)
+		}
+		switch state {
+		case StateQueued:
+			s.Queued = n
+		case StateInFlight:
+			s.InFlight = n
+		case StateDone:
+			s.Done = n
+		case StateFailed:
+			s.Failed = n
+		case StateSkipped:
+			s.Skipped = n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return s, fmt.Errorf("frontier stats: %w", err)
+	}
+	now := time.Now().UnixMilli()
+	err = db.r.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(waiting), 0) FROM (
+		SELECT host, MIN(CASE WHEN state = 'queued' AND not_before > ? THEN 1 ELSE 0 END) AS waiting
+		FROM frontier WHERE state IN ('queued', 'in_flight') GROUP BY host)`, now).Scan(&s.Hosts, &s.HostsWaiting)
+	if err != nil {
+		return s, fmt.Errorf("frontier stats: %w", err)
+	}
+	err = db.r.QueryRowContext(ctx, "SELECT COUNT(*), COUNT(*) - COUNT(finished_at) FROM crawl_runs").
+		Scan(&s.Runs, &s.Running)
+	if err != nil {
+		return s, fmt.Errorf("frontier stats: %w", err)
+	}
+	return s, nil
+}
+
+// BeginRun records the start of a crawl run with its settings (any value
+// that encodes to JSON) and returns the run's id.
+func (tx *Tx) BeginRun(ctx context.Context, settings any, now time.Time) (int64, error) {
+	res, err := tx.tx.ExecContext(ctx, "INSERT INTO crawl_runs (started_at, settings) VALUES (?, ?)",
+		formatTime(now), marshalJSON(settings))
+	if err != nil {
+		return 0, fmt.Errorf("begin run: %w", describe(err))
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("begin run: %w", err)
+	}
+	return id, nil
+}
+
+// EndRun records the end of crawl run id with its summary (any value that
+// encodes to JSON).
+func (tx *Tx) EndRun(ctx context.Context, id int64, summary any, now time.Time) error {
+	if _, err := tx.tx.ExecContext(ctx, "UPDATE crawl_runs SET finished_at = ?, summary = ? WHERE id = ?",
+		formatTime(now), marshalJSON(summary), id); err != nil {
+		return fmt.Errorf("end run %d: %w", id, describe(err))
+	}
+	return nil
+}
+
+// validState reports whether s names a frontier state.
+func validState(s string) bool {
+	return strings.Contains("|queued|in_flight|done|failed|skipped|", "|"+s+"|")
+}
