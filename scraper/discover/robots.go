@@ -64,7 +64,8 @@ const http503 = 503
 // and matches the way RFC 9309 does: it drops group rules that come before
 // any User-agent line and invalid Crawl-delay values, clamps large Crawl-delay
 // values, normalizes the percent-encoding of rule paths like urlnorm does to
-// URLs, lists each group's Allow rules before its Disallow rules (so that an
+// URLs, anchors rules at the start of the path (see anchorMark), lists each
+// group's Allow rules before its Disallow rules (so that an
 // Allow wins a tie of equal length, as the RFC says), and makes sure a group
 // without rules still exists (it allows everything for its agents instead of
 // falling back to "*"). It also collects the user agents named by groups.
@@ -130,7 +131,7 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 				if !inGroup || val == "" {
 					continue
 				}
-				val = urlnorm.NormalizePath(val)
+				val = anchor(urlnorm.NormalizePath(val))
 			case "crawl-delay", "crawldelay":
 				if !inGroup {
 					continue
@@ -169,6 +170,21 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 	return out.Bytes(), agents
 }
 
+// anchorMark starts every rule and every tested path. temoto/robotstxt
+// matches wildcard rules with an unanchored regexp, so "/fish*.php" would
+// match "/x/fish1.php"; "^" never appears raw in a normalized path (urlnorm
+// encodes it), so a rule that starts with "/^" can only match at the start.
+const anchorMark = "/^"
+
+// anchor prefixes a rule or path with anchorMark, reading a rule that starts
+// with "*" as "/*" (every path starts with "/").
+func anchor(p string) string {
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return anchorMark + p
+}
+
 // ProductToken extracts the robots.txt product token from a User-Agent
 // header: its first product name, lower case ("archivist" for
 // "Archivist/1.0 (+https://example.org/bot)"). For a browser-like
@@ -179,9 +195,14 @@ func ProductToken(userAgent string) string {
 	tok := leadingToken(ua)
 	if strings.EqualFold(tok, "mozilla") {
 		if i := strings.IndexByte(ua, '('); i >= 0 {
-			for part := range strings.SplitSeq(ua[i+1:], ";") {
-				part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), ")"))
-				if t := leadingToken(part); t != "" && !strings.EqualFold(t, "compatible") && strings.Contains(part, "/") {
+			comment := ua[i+1:]
+			if j := strings.IndexByte(comment, ')'); j >= 0 {
+				comment = comment[:j]
+			}
+			for part := range strings.SplitSeq(comment, ";") {
+				part = strings.TrimSpace(part)
+				t := leadingToken(part)
+				if t != "" && strings.HasPrefix(part[len(t):], "/") && !strings.EqualFold(t, "mozilla") {
 					return strings.ToLower(t)
 				}
 			}
@@ -229,8 +250,7 @@ func (r *Robots) Allowed(userAgent, target string) bool {
 	if p == "" || p[0] != '/' {
 		p = "/" + p
 	}
-	p = urlnorm.NormalizePath(p)
-	return r.data.TestAgent(p, groupKey(r, userAgent))
+	return r.data.TestAgent(anchor(urlnorm.NormalizePath(p)), groupKey(r, userAgent))
 }
 
 // groupKey returns the agent string to hand temoto so that its prefix match
