@@ -267,7 +267,8 @@ func (x *contentExtractor) prune(n *html.Node) {
 	if in == nil || in.junk {
 		return
 	}
-	if n.Type == html.ElementNode && in.negative && !in.body && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Main {
+	if n.Type == html.ElementNode && in.negative && !in.body && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Main &&
+		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
 		protected := in.para*2 > x.total
@@ -460,4 +461,19 @@ func joinedLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// inParagraph reports whether n sits inside a paragraph, where class
+// names on inline elements (tag links, highlighted terms) do not make
+// them boilerplate.
+func inParagraph(n *html.Node) bool {
+	for p, i := n.Parent, 0; p != nil && i < 4; p, i = p.Parent, i+1 {
+		switch p.DataAtom {
+		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd, atom.H2, atom.H3, atom.H4:
+			return true
+		case atom.Div, atom.Section, atom.Article, atom.Body:
+			return false
+		}
+	}
+	return false
 }
