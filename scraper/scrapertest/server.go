@@ -22,6 +22,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -140,6 +142,40 @@ func (s *Server) MaxInFlight() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.maxInFlight
+}
+
+// MinStartGap returns the smallest gap between the starts of two
+// consecutive requests (in arrival order), ignoring requests for the paths
+// in except (such as "/robots.txt"). It returns -1 with fewer than two
+// requests.
+func (s *Server) MinStartGap(except ...string) time.Duration {
+	gap := time.Duration(-1)
+	var prev time.Time
+	for _, r := range s.Requests() {
+		if slices.Contains(except, r.Path) {
+			continue
+		}
+		if !prev.IsZero() && (gap < 0 || r.Start.Sub(prev) < gap) {
+			gap = r.Start.Sub(prev)
+		}
+		prev = r.Start
+	}
+	return gap
+}
+
+// DisallowedRequests returns the requests for paths that robots.txt
+// disallows. A polite crawler makes none.
+func (s *Server) DisallowedRequests() []Request {
+	var out []Request
+	for _, r := range s.Requests() {
+		for _, p := range s.Disallowed() {
+			if strings.HasPrefix(r.Path, p) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ResetLog forgets the request log, the per-path counts and MaxInFlight

@@ -261,6 +261,7 @@ func feedLinks(t *testing.T, s *Server, path string) map[string]bool {
 func TestEveryArticleIsDiscoverable(t *testing.T) {
 	s := NewServer(t, WithFaults(false))
 	cr := walk(t, s)
+	t.Logf("walked %d pages from the home page", len(cr.pages))
 	inSitemap := sitemapLocs(t, s)
 	inRSS := feedLinks(t, s, "/feed.xml")
 	inAtom := feedLinks(t, s, "/atom.xml")
@@ -705,7 +706,7 @@ func TestCloseWithHangingRequest(t *testing.T) {
 }
 
 func TestRequestLog(t *testing.T) {
-	s := NewServer(t, WithArticles(20), WithLatency(80*time.Millisecond))
+	s := NewServer(t, WithArticles(20), WithLatency(250*time.Millisecond))
 	var wg sync.WaitGroup
 	for range 3 {
 		wg.Go(func() {
@@ -727,7 +728,7 @@ func TestRequestLog(t *testing.T) {
 	}
 	for _, r := range reqs[:3] {
 		if r.Method != "GET" || r.Path != "/world/" || r.RawQuery != "page=1" || r.UserAgent != "scrapertest-probe/1.0" ||
-			r.Status != 200 || r.Host != s.Addr || r.Header.Get("User-Agent") != r.UserAgent || r.End.Sub(r.Start) < 80*time.Millisecond {
+			r.Status != 200 || r.Host != s.Addr || r.Header.Get("User-Agent") != r.UserAgent || r.End.Sub(r.Start) < 250*time.Millisecond {
 			t.Errorf("logged %+v", r)
 		}
 	}
@@ -739,6 +740,20 @@ func TestRequestLog(t *testing.T) {
 	}
 	if got := s.Count("/world/"); got != 3 {
 		t.Errorf("Count(/world/) = %d, want 3", got)
+	}
+	if gap := s.MinStartGap(); gap < 0 || gap >= 250*time.Millisecond {
+		t.Errorf("MinStartGap %v for concurrent requests", gap)
+	}
+	if gap := s.MinStartGap("/world/"); gap != -1 {
+		t.Errorf("MinStartGap with one request left: %v, want -1", gap)
+	}
+	if len(s.DisallowedRequests()) != 0 {
+		t.Errorf("DisallowedRequests %v", s.DisallowedRequests())
+	}
+	mustGet(t, s.Client(), s, "/private/")
+	mustGet(t, s.Client(), s, "/search?q=x")
+	if got := s.DisallowedRequests(); len(got) != 2 || got[0].Path != "/private/" || got[1].Path != "/search" {
+		t.Errorf("DisallowedRequests %+v", got)
 	}
 	s.ResetLog()
 	if len(s.Requests()) != 0 || s.Count("/world/") != 0 || s.MaxInFlight() != 0 {
