@@ -520,10 +520,10 @@ func (p *page) language(ldLang, text string) string {
 	if sample == "" {
 		sample = p.titleTag
 	}
-	guess := GuessLanguage(sample)
 	if declared == "" {
-		return guess
+		return GuessLanguage(sample)
 	}
+	guess, _ := scriptGuess(sample)
 	if scriptLanguage(guess) && !strings.HasPrefix(declared, guess) {
 		if !(guess == "zh" && strings.HasPrefix(declared, "ja")) {
 			return guess
