@@ -241,6 +241,11 @@ var enGeneric = []string{
 	"Older residents remember a similar dispute a generation ago.",
 	"In a letter sent to members, organisers apologised for the delay.",
 	"It is the first time such a step has been taken in the region.",
+	"Several people at the meeting said they had only learned of the proposal the night before.",
+	"The council's own figures tell a more complicated story.",
+	"By late afternoon, a small crowd had gathered outside the offices.",
+	"Neighbouring towns are watching closely to see what happens next.",
+	"A full transcript of the session was published the following morning.",
 }
 
 // enLedes open the first paragraph (and become the description).

@@ -57,16 +57,19 @@ func (s *Site) serveFault(w http.ResponseWriter, r *http.Request) bool {
 	case p == "/loop/b":
 		http.Redirect(w, r, "/loop/a", http.StatusMovedPermanently)
 	case p == PathHang:
-		// Never answer: wait for the client to give up or the site to close.
+		// Never answer: wait for the client to give up or the site to
+		// close, then drop the connection without a response.
 		select {
 		case <-r.Context().Done():
 		case <-s.done:
 		}
+		abort()
 	case p == PathSlow:
-		if s.sleep(r.Context(), s.cfg.SlowDelay) {
-			s.write(w, r, page{title: "Markets live | " + s.name, charset: "utf-8", bodyClass: "live",
-				canonical: PathSlow}, "<main id=\"main\"><h1>Markets live</h1><p>Prices are updated every few minutes during trading hours.</p></main>\n")
+		if !s.sleep(r.Context(), s.cfg.SlowDelay) {
+			abort()
 		}
+		s.write(w, r, page{title: "Markets live | " + s.name, charset: "utf-8", bodyClass: "live",
+			canonical: PathSlow}, "<main id=\"main\"><h1>Markets live</h1><p>Prices are updated every few minutes during trading hours.</p></main>\n")
 	case p == PathHuge30:
 		s.serveHuge(w, r, Huge30Size, false)
 	case p == PathHuge50:
@@ -86,6 +89,10 @@ func (s *Site) serveFault(w http.ResponseWriter, r *http.Request) bool {
 	}
 	return true
 }
+
+// abort ends the handler and drops the connection without a response (not
+// even the empty 200 that returning would send).
+func abort() { panic(http.ErrAbortHandler) }
 
 // resetConn hijacks the connection and closes it with SO_LINGER 0, so the
 // client sees a connection reset.

@@ -371,8 +371,8 @@ func (a *article) fromEnglish(r *rand.Rand, name string) {
 	a.tags = pickN(r, sec.Tags, 2+r.IntN(2))
 
 	pool := &sentencePool{r: r, list: append(append([]string(nil), sec.Sentences...), enGeneric...)}
-	nParas := 4 + r.IntN(9)
-	phrasePara := 1 + r.IntN(min(3, nParas-1))
+	nParas := 6 + r.IntN(7)
+	phrasePara := 1 + r.IntN(3)
 	headingAt, listAt, quoteAt := -1, -1, -1
 	if r.IntN(2) == 0 {
 		headingAt = 2 + r.IntN(nParas-2)
@@ -439,7 +439,7 @@ func (a *article) fromBank(r *rand.Rand, bank *langBank, name string) {
 	a.authors = pickN(r, names, 1+r.IntN(2))
 	a.tags = pickN(r, a.sec.Tags, 1+r.IntN(2))
 	pool := &sentencePool{r: r, list: bank.Sentences}
-	nParas := 4 + r.IntN(3)
+	nParas := 5 + r.IntN(2)
 	phrasePara := 1 + r.IntN(2)
 	headingAt := 2 + r.IntN(nParas-2)
 	quoteAt := -1

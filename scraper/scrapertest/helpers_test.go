@@ -88,7 +88,7 @@ func bodyText(doc *goquery.Document) string {
 	box.Children().Each(func(_ int, el *goquery.Selection) {
 		switch goquery.NodeName(el) {
 		case "p":
-			if el.HasClass("read-more") {
+			if el.HasClass("read-more") || el.HasClass("dateline") {
 				return
 			}
 			parts = append(parts, cleanText(el.Text()))

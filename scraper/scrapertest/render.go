@@ -662,8 +662,12 @@ func (s *Site) classic(b *strings.Builder, a *article) {
 	s.shareBar(b, a)
 	b.WriteString("<div class=\"article-body\">\n")
 	a.bodyHTML(b, "", func(p int) {
-		if p == 2 {
+		switch p {
+		case 2:
 			b.WriteString("<aside class=\"newsletter-inline\"><p>Enjoying this story? Get the Morning Briefing every weekday.</p><a href=\"/newsletter/\">Sign up</a></aside>\n")
+		case 4:
+			// A pull quote repeats a line of the story: not part of the text.
+			fmt.Fprintf(b, "<aside class=\"pullquote\"><p>%s</p></aside>\n", ht(a.desc))
 		}
 	})
 	b.WriteString("</div>\n")
@@ -719,6 +723,10 @@ func (s *Site) minimal(b *strings.Builder, a *article) {
 	}
 	fmt.Fprintf(b, " | <time itemprop=\"datePublished\" datetime=\"%s\">%s</time></p>\n", a.published.Format(time.RFC3339), ht(a.displayDate()))
 	b.WriteString("<div itemprop=\"articleBody\">\n")
+	if a.idx%2 == 1 {
+		// A byline and dateline repeated inside the body container.
+		fmt.Fprintf(b, "  <p class=\"dateline\">%s &middot; %s</p>\n", a.byline(), ht(a.displayDate()))
+	}
 	a.bodyHTML(b, "  ", nil)
 	b.WriteString("</div>\n</div>\n")
 	s.tagList(b, a)

@@ -200,7 +200,7 @@ func (s *Site) try(path string) int {
 // ServeHTTP serves the site.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !s.sleep(r.Context(), s.cfg.Latency) {
-		return
+		abort()
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
