@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -140,4 +141,63 @@ func BenchmarkFeedLinks(b *testing.B) {
 			b.Fatal("feed links")
 		}
 	}
+}
+
+func TestParseFeedHostile(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		entries int
+		err     error
+	}{
+		{"deep nesting", `<rss version="2.0"><channel>` + strings.Repeat("<item>", 100000), 0, ErrMalformed},
+		{"deep json", `{"version":"https://jsonfeed.org/version/1","items":` + strings.Repeat("[", 100000), 0, ErrMalformed},
+		{"entity expansion", `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">` +
+			`<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>` +
+			`<rss version="2.0"><channel><item><title>&d;&d;&d;&d;</title><link>https://a.example/1</link></item></channel></rss>`, 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			entries, err := ParseFeed([]byte(tt.body))
+			if !errors.Is(err, tt.err) || (err != nil) != (tt.err != nil) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if len(entries) != tt.entries {
+				t.Fatalf("%d entries, want %d", len(entries), tt.entries)
+			}
+			for _, e := range entries {
+				if len(e.Title) > 1000 {
+					t.Errorf("entity expanded into a %d-byte title", len(e.Title))
+				}
+			}
+		})
+	}
+}
+
+func FuzzParseFeed(f *testing.F) {
+	for _, s := range []string{rss2XML, atomXML, jsonFeed, rdfXML, "<rss><channel><item><link>x"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		entries, _ := ParseFeed(body)
+		if len(entries) > MaxEntries {
+			t.Fatalf("%d entries", len(entries))
+		}
+	})
+}
+
+func FuzzFeedLinks(f *testing.F) {
+	f.Add([]byte(htmlPage), "https://a.example/x/")
+	f.Add([]byte(`<base href="//b.example/"><link rel=alternate type=application/rss+xml href="../f">`), "https://a.example/")
+	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
+		base, err := url.Parse(pageURL)
+		if err != nil {
+			base = nil
+		}
+		for _, u := range FeedLinks(page, base) {
+			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+				t.Fatalf("FeedLinks returned %q", u)
+			}
+		}
+	})
 }

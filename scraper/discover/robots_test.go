@@ -237,3 +237,19 @@ func BenchmarkParseRobots(b *testing.B) {
 		}
 	}
 }
+
+func FuzzParseRobots(f *testing.F) {
+	f.Add(200, []byte(robotsTxt), "archivist/1.0", "/drafts/x")
+	f.Add(200, []byte("User-agent: *\nDisallow: /*$*$\nCrawl-delay: 1e309\n"), "a", "/")
+	f.Fuzz(func(t *testing.T, status int, body []byte, agent, path string) {
+		r, err := ParseRobots(status, body)
+		if err != nil {
+			return
+		}
+		r.Allowed(agent, path)
+		if d := r.CrawlDelay(agent); d < 0 || d > MaxCrawlDelay {
+			t.Fatalf("CrawlDelay = %v", d)
+		}
+		r.Sitemaps()
+	})
+}

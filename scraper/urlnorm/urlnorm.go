@@ -444,7 +444,7 @@ func isLowerHex(c byte) bool { return 'a' <= c && c <= 'f' }
 
 // removeDotSegments implements RFC 3986 section 5.2.4 on an absolute path.
 func removeDotSegments(p string) string {
-	if !strings.Contains(p, ".") {
+	if !hasDotSegment(p) {
 		return p
 	}
 	segs := strings.Split(p, "/")
@@ -473,6 +473,23 @@ func removeDotSegments(p string) string {
 		r = "/" + r
 	}
 	return r
+}
+
+// hasDotSegment reports whether p has a "." or ".." segment.
+func hasDotSegment(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] != '.' || (i > 0 && p[i-1] != '/') {
+			continue
+		}
+		j := i + 1
+		if j < len(p) && p[j] == '.' {
+			j++
+		}
+		if j == len(p) || p[j] == '/' {
+			return true
+		}
+	}
+	return false
 }
 
 type param struct {
