@@ -168,18 +168,24 @@ func endsSentence(t string) bool {
 }
 
 // bodyBlocks extracts and filters the text blocks of the content nodes.
-func (x *contentExtractor) bodyBlocks(nodes []*html.Node) []block {
+// It also returns how many headings in the content were links, a sign
+// of a listing page (teaser headlines).
+func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	e := emitter{x: x}
 	for _, n := range nodes {
 		e.walk(n)
 		e.flush()
 	}
 	out := e.blocks[:0]
+	linkHeads := 0
 	for _, b := range e.blocks {
 		if b.kind == kindTitle {
 			continue
 		}
 		if b.link > 0.5 {
+			if b.kind == kindHeading {
+				linkHeads++
+			}
 			continue
 		}
 		if isBoilerLine(b.text) {
@@ -187,7 +193,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) []block {
 		}
 		out = append(out, b)
 	}
-	return out
+	return out, linkHeads
 }
 
 // joinBlocks renders blocks as text: paragraphs separated by a blank

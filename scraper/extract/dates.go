@@ -79,14 +79,14 @@ var isoLayouts = []string{
 }
 
 var (
-	reISO      = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
-	reDMY      = regexp.MustCompile(`\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b`)
-	reCJK      = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
-	reDayMonth = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
-	reMonthDay = regexp.MustCompile(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reTime     = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
-	reURLDate  = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
-	reURLMonth = regexp.MustCompile(`/((?:19|20)\d{2})/(0[1-9]|1[0-2])/`)
+	reISO          = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
+	reDMY          = regexp.MustCompile(`\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b`)
+	reCJK          = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
+	reDayMonth     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
+	reMonthDay     = regexp.MustCompile(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reURLDate      = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
+	reURLMonthName = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/`)
 )
 
 // normDigits replaces Arabic-Indic, Persian and full-width digits with
@@ -330,6 +330,12 @@ func dateFromURL(u string) (time.Time, bool) {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		if valid(y, mo, d) {
 			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	if m := reURLMonthName.FindStringSubmatch(u); m != nil {
+		y, d := atoi(m[1]), atoi(m[3])
+		if mo := monthOf(m[2]); mo > 0 && valid(y, int(mo), d) {
+			return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), true
 		}
 	}
 	return time.Time{}, false

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -34,7 +35,7 @@ func (p *page) extract(opts Options) {
 	}
 	p.top = top
 	nodes := x.selectContent(top)
-	p.blocks = x.bodyBlocks(nodes)
+	p.blocks, p.linkHeads = x.bodyBlocks(nodes)
 	p.blocks = p.trimBlocks(p.blocks)
 	if !opts.NoJSONLDBody {
 		p.crossCheck()
@@ -46,6 +47,8 @@ func (p *page) extract(opts Options) {
 // and end of the body.
 func (p *page) trimBlocks(bs []block) []block {
 	for len(bs) > 0 && p.isFurniture(bs[0].text) {
+		// Keep it as a visible dateline for the date search.
+		p.datelines = append(p.datelines, bs[0].text)
 		bs = bs[1:]
 	}
 	for len(bs) > 0 && (p.isFurniture(bs[len(bs)-1].text) || isCallToAction(bs[len(bs)-1].text)) {
@@ -77,13 +80,26 @@ func (p *page) isFurniture(t string) bool {
 	if len(words) > 20 {
 		return false
 	}
+	nt := normName(t)
 	for _, h := range p.h1s {
-		if normName(h) == normName(t) {
+		if normName(h) == nt {
 			return true
+		}
+	}
+	if len(nt) > 10 {
+		for _, h := range []string{p.meta("og:title"), p.meta("twitter:title"), p.titleTag} {
+			if nh := normName(h); nh == nt || len(nh) > len(nt) && strings.HasPrefix(nh, nt) {
+				return true
+			}
 		}
 	}
 	if reByPrefix.MatchString(t) && len(words) <= 12 && !endsSentence(t) {
 		return true
+	}
+	if len(words) <= 30 && !endsSentence(t) {
+		if _, ok := ParseDate(t); ok {
+			return true
+		}
 	}
 	if len(words) <= 12 {
 		if d, ok := ParseDate(t); ok && !d.IsZero() {
@@ -445,12 +461,121 @@ func (p *page) published() *time.Time {
 	if t := p.firstDate(p.datelines...); t != nil {
 		return t
 	}
+	// A dateline at the top of the body text.
+	for i, b := range p.blocks {
+		if i == 3 {
+			break
+		}
+		if len(b.text) < 200 {
+			if t := p.firstDate(b.text); t != nil {
+				return t
+			}
+		}
+	}
+	if t := p.firstDate(p.nearHeadline()...); t != nil {
+		return t
+	}
 	if p.base != nil {
 		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
 			return &t
 		}
 	}
+	if t := p.firstDate(p.labelledDates()...); t != nil {
+		return t
+	}
 	return nil
+}
+
+// nearHeadline returns the short texts that follow the first <h1>, where
+// pages print their dateline.
+func (p *page) nearHeadline() []string {
+	var h1 *xhtml.Node
+	var find func(n *xhtml.Node) bool
+	find = func(n *xhtml.Node) bool {
+		if n.Type == xhtml.ElementNode && n.DataAtom == atom.H1 {
+			h1 = n
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if find(c) {
+				return true
+			}
+		}
+		return false
+	}
+	find(p.root)
+	if h1 == nil {
+		return nil
+	}
+	var out []string
+	seen := 0
+	for n := nextNode(h1, true); n != nil && seen < 60; n = nextNode(n, false) {
+		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			n = lastDescendant(n)
+			continue
+		}
+		if n.Type != xhtml.TextNode {
+			continue
+		}
+		seen++
+		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// reDateLabel finds texts that announce a publication date.
+var reDateLabel = regexp.MustCompile(`(?i)(published|posted|updated|publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|입력|投稿|公開|掲載|نشر|on [A-Z][a-z]+ \d)`)
+
+// labelledDates returns short texts anywhere in the page that carry a
+// date label such as "Published" or "publiziert am".
+func (p *page) labelledDates() []string {
+	var out []string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if len(out) >= 10 {
+			return
+		}
+		switch n.Type {
+		case xhtml.TextNode:
+			if len(n.Data) < 200 && strings.ContainsAny(n.Data, "0123456789") && reDateLabel.MatchString(n.Data) {
+				out = append(out, cleanSpace(n.Data))
+			}
+			return
+		case xhtml.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	return out
+}
+
+// nextNode returns the node after n in document order; with skipKids it
+// skips n's subtree.
+func nextNode(n *xhtml.Node, skipKids bool) *xhtml.Node {
+	if !skipKids && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+func lastDescendant(n *xhtml.Node) *xhtml.Node {
+	for n.LastChild != nil {
+		n = n.LastChild
+	}
+	return n
 }
 
 // modified finds the last modification date; it is never before the

@@ -75,8 +75,8 @@ func (p *page) isArticle(art *corpus.Article) bool {
 		if hits >= 2 || hits == 1 && p.consentTxt > 0 {
 			return false
 		}
-		if p.forms > 0 {
-			return false
+		if p.forms > 0 && art.WordCount < 50 {
+			return false // a login page
 		}
 	}
 	signal := p.ldArticle() != nil || strings.EqualFold(p.meta("og:type"), "article") ||
@@ -91,8 +91,17 @@ func (p *page) isArticle(art *corpus.Article) bool {
 	}
 	dated := art.Published != nil && p.articles <= 2
 	front := p.base != nil && (p.base.Path == "" || p.base.Path == "/") && p.base.RawQuery == ""
+	paras := 0
+	for _, b := range p.blocks {
+		if b.kind == kindPara {
+			paras++
+		}
+	}
+	if p.linkHeads >= 5 && p.linkHeads*2 >= paras && !signal || p.linkHeads >= 8 && p.linkHeads >= paras {
+		return false // teaser headlines: a listing
+	}
 	if !signal {
-		if front || listing || art.WordCount < 40 || short && !dated {
+		if front || listing || art.WordCount < 40 || art.WordCount < 100 && !dated {
 			return false
 		}
 		if p.articles >= 6 && art.WordCount < 400 {

@@ -35,9 +35,10 @@ type page struct {
 	forms      int      // password fields and login forms
 	consentTxt int      // elements naming cookies or consent
 
-	blocks []block
-	body   string
-	top    *html.Node
+	blocks    []block
+	linkHeads int // headings in the content that are links (teasers)
+	body      string
+	top       *html.Node
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {

@@ -65,6 +65,7 @@ func TestDateFromURL(t *testing.T) {
 		{"/news/20240517/story", true},
 		{"/news/story-12345678", false},
 		{"/2024/13/01/x", false},
+		{"/west-virginia/statements/2019/nov/18/story/", true},
 	}
 	for _, tt := range tests {
 		if _, ok := dateFromURL(tt.in); ok != tt.ok {
