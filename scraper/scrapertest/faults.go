@@ -13,17 +13,17 @@ import (
 
 // Paths of the trap and fault pages (served when faults are on).
 const (
-	PathCalendar    = "/calendar/2024/06/"                  // endless calendar: every month links the previous and the next
-	PathEndless     = "/archive/page/1/"                    // endless pagination: every page links the next
-	PathLoop        = "/loop/a"                             // redirect loop: /loop/a -> /loop/b -> /loop/a
-	PathHang        = "/live/stream"                        // never answers
-	PathSlow        = "/live/slow"                          // answers after Config.SlowDelay
-	PathHuge30      = "/reports/transcript-30mb.html"       // 30 MB of HTML, chunked, no Content-Length
-	PathHuge50      = "/reports/dataset-50mb.html"          // 50 MB of HTML with a Content-Length
-	PathBomb        = "/reports/compressed.html"            // gzip bomb: ~1 MB on the wire, 1 GiB decompressed
-	PathReset       = "/live/reset"                         // the connection is reset without an answer
-	PathServerError = "/2024/03/02/server-error-story.html" // always 500
-	PathNotFound    = "/2023/02/30/this-story-was-removed.html"
+	PathCalendar    = "/calendar/2024/06/"                      // endless calendar: every month links the previous and the next
+	PathEndless     = "/archive/page/1/"                        // endless pagination: every page links the next
+	PathLoop        = "/loop/a"                                 // redirect loop: /loop/a -> /loop/b -> /loop/a
+	PathHang        = "/live/stream"                            // never answers
+	PathSlow        = "/live/slow"                              // answers after Config.SlowDelay
+	PathHuge30      = "/reports/transcript-30mb.html"           // 30 MB of HTML, chunked, no Content-Length
+	PathHuge50      = "/reports/dataset-50mb.html"              // 50 MB of HTML with a Content-Length
+	PathBomb        = "/reports/compressed.html"                // gzip bomb: ~1 MB on the wire, 1 GiB decompressed
+	PathReset       = "/live/reset"                             // the connection is reset without an answer
+	PathServerError = "/2024/03/02/server-error-story.html"     // always 500
+	PathNotFound    = "/2023/02/30/this-story-was-removed.html" // 404, linked from the home page (served with faults off too)
 )
 
 // Sizes of the big pages and of the decompressed gzip bomb.

@@ -182,10 +182,9 @@ func slugify(s string) string {
 
 // filler fills the placeholders of sentence templates for one article.
 type filler struct {
-	r       *rand.Rand
-	fixed   map[string]string
-	months  []string
-	numbers bool
+	r      *rand.Rand
+	fixed  map[string]string
+	months []string
 }
 
 func (f *filler) fill(tmpl string) string {

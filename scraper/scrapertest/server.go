@@ -13,8 +13,19 @@
 // page, 30 MB and 50 MB pages, a gzip bomb, a connection reset, 503/429
 // pages with Retry-After and a permanent 500.
 //
-// Server.Articles is the ground truth for every article page, so tests can
-// score extraction and check that a crawl captured every article once.
+// Server.Articles is the ground truth for every article page (title,
+// authors, dates, language, section, tags, the exact clean body text, a
+// phrase unique to the article, its URL aliases and redirects), so tests
+// can score extraction and check that a crawl captured every article
+// once. One article is listed only in the sitemap and one only in the RSS
+// feed. Server.Requests is the server's own request log, for assertions on
+// politeness (MaxInFlight, MinStartGap, DisallowedRequests) and retries
+// (Count).
+//
+// The same handler is served by the fakenews command for trying archivist
+// by hand, and a golden snapshot of the default site is kept under
+// testdata/sites/news. NewBenchServer serves the large, politeness-free
+// site of the crawler benchmark.
 package scrapertest
 
 import (
@@ -231,8 +242,7 @@ func (s *Server) record(h http.Handler) http.Handler {
 // through.
 type statusWriter struct {
 	http.ResponseWriter
-	status   int
-	hijacked bool
+	status int
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -263,6 +273,5 @@ func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	if !ok {
 		return nil, nil, http.ErrNotSupported
 	}
-	w.hijacked = true
 	return hj.Hijack()
 }
