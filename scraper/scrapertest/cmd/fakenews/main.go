@@ -13,6 +13,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -27,7 +28,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:]); err != nil {
+	if err := run(ctx, os.Args[1:], os.Stderr, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "fakenews:", err)
 		if errors.Is(err, errUsage) {
 			os.Exit(2)
@@ -38,8 +39,11 @@ func main() {
 
 var errUsage = errors.New("usage error")
 
-func run(ctx context.Context, args []string) error {
+// run serves until ctx is done. ready, when not nil, is called with the
+// address once the server listens.
+func run(ctx context.Context, args []string, stderr io.Writer, ready func(addr string)) error {
 	fs := flag.NewFlagSet("fakenews", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	site := fs.String("site", "news", "site name (different names give different content)")
 	articles := fs.Int("articles", 200, "number of article pages")
@@ -60,7 +64,7 @@ func run(ctx context.Context, args []string) error {
 		scrapertest.WithLatency(*latency),
 		scrapertest.WithCrawlDelay(*crawlDelay),
 	)
-	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	var h http.Handler = s
 	if !*quiet {
 		h = logRequests(logger, s)
@@ -73,6 +77,9 @@ func run(ctx context.Context, args []string) error {
 	logger.Info("serving fake news site", "url", "http://"+ln.Addr().String()+"/", "site", s.Name(), "articles", *articles, "faults", *faults)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
