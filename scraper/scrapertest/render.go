@@ -275,6 +275,9 @@ func (s *Site) serveHome(w http.ResponseWriter, r *http.Request) {
 	for _, v := range s.variants {
 		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", ht(v.a.path+v.suffix), ht(v.a.title))
 	}
+	// A link with dot segments: it resolves to the article's own URL.
+	a := s.variants[0].a
+	fmt.Fprintf(&b, "<li><a href=\"/%s/..%s\">%s (analysis)</a></li>\n", a.sec.Slug, a.path, ht(a.title))
 	b.WriteString("</ul></section>\n")
 	d := s.duplicate
 	fmt.Fprintf(&b, "<section class=\"editors-pick\"><h2>Editor's pick</h2><p><a href=\"%s\">%s</a></p></section>\n", d.storyID, ht(d.title))
