@@ -1,0 +1,769 @@
+// Package scraper crawls news sites into the corpus: a polite, resumable
+// crawler on top of colly, with its frontier and visited set in the corpus
+// database.
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/urlnorm"
+)
+
+// Store is what the crawler needs from the corpus. *corpus.DB implements
+// it.
+type Store interface {
+	// Update runs fn in one write transaction.
+	Update(ctx context.Context, fn func(tx *corpus.Tx) error) error
+	ResetInFlight(ctx context.Context) (int64, error)
+	QueuedHosts(ctx context.Context) ([]string, error)
+	HostSettled(ctx context.Context, host string) (int, error)
+	FrontierEntry(ctx context.Context, u string) (corpus.FrontierEntry, error)
+	LatestCapture(ctx context.Context, u string) (*corpus.Capture, error)
+	FrontierStats(ctx context.Context) (corpus.FrontierStats, error)
+}
+
+var _ Store = (*corpus.DB)(nil)
+
+// Crawler fetches URLs into the corpus. Create it with NewCrawler; a
+// Crawler runs one crawl at a time.
+type Crawler struct {
+	db     Store
+	cfg    config
+	log    *slog.Logger
+	sched  *scheduler
+	run    int64
+	scope  *scope
+	seen   *seenCache
+	fatal  atomic.Pointer[error]
+	counts counters
+}
+
+// counters are the crawl's running totals.
+type counters struct {
+	mu       sync.Mutex
+	fetched  int
+	articles int
+	errors   int
+	skipped  int
+	retries  int
+	revisits int
+	byKind   map[string]int
+}
+
+// Summary is what a crawl did.
+type Summary struct {
+	Run          int64          `json:"run"`            // the crawl run's id in the corpus
+	Fetched      int            `json:"fetched"`        // captures stored (failed ones included)
+	Articles     int            `json:"articles"`       // articles stored or updated
+	Errors       int            `json:"errors"`         // failed captures
+	ErrorsByKind map[string]int `json:"errors_by_kind"` // by corpus.ErrKind*
+	Skipped      int            `json:"skipped"`        // URLs not fetched: robots.txt, trap, budget
+	Retries      int            `json:"retries"`        // transient failures retried
+	Revisits     int            `json:"revisits"`       // 304 Not Modified
+	Queued       int64          `json:"queued"`         // URLs left in the frontier
+	Duration     time.Duration  `json:"duration"`
+	Interrupted  bool           `json:"interrupted"` // stopped by the context before the frontier was empty
+}
+
+// Progress is a snapshot of a running crawl, for a status line.
+type Progress struct {
+	Elapsed      time.Duration
+	PagesPerSec  float64 // fetches per second over the last interval
+	Fetched      int
+	Articles     int
+	Errors       int
+	Queued       int64 // URLs waiting in the frontier
+	InFlight     int
+	HostsWaiting int // hosts with work that wait on politeness
+	MaxPages     int // --max-pages, 0 when unlimited
+}
+
+// NewCrawler returns a crawler storing into db.
+func NewCrawler(db Store, opts ...Option) (*Crawler, error) {
+	if db == nil {
+		return nil, errors.New("new crawler: nil store")
+	}
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, fmt.Errorf("new crawler: %w", err)
+		}
+	}
+	log := cfg.logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Crawler{db: db, cfg: cfg, log: log}, nil
+}
+
+// job is one request the dispatcher starts.
+type job struct {
+	entry  corpus.FrontierEntry
+	host   string
+	robots bool // fetch host's robots.txt
+}
+
+// Run crawls from seeds until the frontier is empty, --max-pages is
+// reached or ctx is cancelled. The frontier is in the corpus: Run resumes
+// what an earlier run left queued or in flight, and URLs already captured
+// are not fetched again unless recrawling. When ctx is cancelled, Run
+// stops starting requests, lets those in flight finish and saves them,
+// and returns the summary with ctx's error.
+func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
+	started := time.Now()
+	c.sched = newScheduler(c.cfg.perHost, c.cfg.delay)
+	c.counts = counters{byKind: map[string]int{}}
+	c.seen = newSeenCache(1 << 17)
+	c.fatal.Store(nil)
+
+	if n, err := c.db.ResetInFlight(ctx); err != nil {
+		return Summary{}, fmt.Errorf("crawl: %w", err)
+	} else if n > 0 {
+		c.log.Info("resuming: requests that were in flight are queued again", "count", n)
+	}
+	norm, err := c.normalizeSeeds(seeds)
+	if err != nil {
+		return Summary{}, err
+	}
+	c.scope = newScope(norm, c.cfg.allowHosts)
+	if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		id, err := tx.BeginRun(ctx, c.settings(norm), started)
+		if err != nil {
+			return err
+		}
+		c.run = id
+		_, err = tx.Enqueue(ctx, c.seedEntries(norm), c.enqueueOptions(started))
+		return err
+	}); err != nil {
+		return Summary{}, fmt.Errorf("crawl: %w", err)
+	}
+	hosts, err := c.db.QueuedHosts(ctx)
+	if err != nil {
+		return Summary{}, fmt.Errorf("crawl: %w", err)
+	}
+	touched := map[string]bool{}
+	for _, h := range hosts {
+		touched[h] = true
+	}
+	c.sched.touch(touched)
+	c.log.Info("crawl started", "run", c.run, "seeds", len(norm), "hosts", len(hosts))
+
+	interrupted, dispatchErr := c.dispatch(ctx, started)
+
+	sum := c.summary(started)
+	sum.Interrupted = interrupted
+	if st, err := c.db.FrontierStats(context.WithoutCancel(ctx)); err == nil {
+		sum.Queued = st.Queued + st.InFlight
+	}
+	if p := c.fatal.Load(); p != nil {
+		return sum, *p
+	}
+	if err := c.db.Update(context.WithoutCancel(ctx), func(tx *corpus.Tx) error {
+		return tx.EndRun(ctx, c.run, sum, time.Now())
+	}); err != nil {
+		return sum, fmt.Errorf("crawl: %w", err)
+	}
+	c.log.Info("crawl finished", "run", c.run, "fetched", sum.Fetched, "articles", sum.Articles,
+		"errors", sum.Errors, "duration", sum.Duration.Round(time.Millisecond))
+	if dispatchErr != nil {
+		return sum, dispatchErr
+	}
+	if interrupted && ctx.Err() != nil {
+		return sum, ctx.Err()
+	}
+	return sum, nil
+}
+
+func (c *Crawler) settings(seeds []string) map[string]any {
+	s := map[string]any{
+		"seeds": seeds, "depth": c.cfg.depth, "max_pages": c.cfg.maxPages, "parallel": c.cfg.parallel,
+		"per_host": c.cfg.perHost, "delay": c.cfg.delay.String(), "timeout": c.cfg.timeout.String(),
+		"user_agent": c.cfg.userAgent, "ignore_robots": c.cfg.ignoreRobots, "retries": c.cfg.retries,
+		"recrawl": c.cfg.recrawl, "max_body": c.cfg.maxBody, "max_pages_per_host": c.cfg.maxPerHost,
+		"keep_all": c.cfg.keepAll, "allow_hosts": c.cfg.allowHosts,
+	}
+	if c.cfg.recrawlAfter > 0 {
+		s["recrawl_after"] = c.cfg.recrawlAfter.String()
+	}
+	if !c.cfg.since.IsZero() {
+		s["since"] = c.cfg.since.Format(time.RFC3339)
+	}
+	var inc, exc []string
+	for _, re := range c.cfg.include {
+		inc = append(inc, re.String())
+	}
+	for _, re := range c.cfg.exclude {
+		exc = append(exc, re.String())
+	}
+	s["include"], s["exclude"] = inc, exc
+	return s
+}
+
+func (c *Crawler) enqueueOptions(now time.Time) corpus.EnqueueOptions {
+	o := corpus.EnqueueOptions{Run: c.run, Now: now, Revisit: c.cfg.recrawl}
+	if c.cfg.recrawlAfter > 0 {
+		o.RevisitBefore = now.Add(-c.cfg.recrawlAfter)
+	}
+	return o
+}
+
+func (c *Crawler) normalizeSeeds(seeds []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range seeds {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		n, err := urlnorm.Normalize(s)
+		if err != nil {
+			return nil, fmt.Errorf("crawl: seed %q: %w", s, err)
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// seedEntries queues the seeds and, for each seed host, /sitemap.xml as a
+// probe (robots.txt Sitemap lines are queued when robots.txt is read).
+func (c *Crawler) seedEntries(seeds []string) []corpus.FrontierEntry {
+	var out []corpus.FrontierEntry
+	probed := map[string]bool{}
+	for _, s := range seeds {
+		out = append(out, corpus.FrontierEntry{URL: s, Host: origin(s), Source: "seed"})
+	}
+	for _, s := range seeds {
+		h := origin(s)
+		if probed[h] {
+			continue
+		}
+		probed[h] = true
+		out = append(out, corpus.FrontierEntry{URL: h + "/sitemap.xml", Host: h, Source: "seed", Kind: kindProbe})
+	}
+	return out
+}
+
+// dispatch is the scheduler loop: it claims URLs per host from the
+// frontier and starts requests within the politeness limits, until the
+// work is done or the crawl stops. It returns whether the crawl stopped
+// early.
+func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted bool, err error) {
+	s := c.sched
+	workCtx := context.WithoutCancel(ctx)
+	rt := newTransport(&c.cfg)
+	defer rt.CloseIdleConnections()
+	jar := newJar()
+	pool := make(chan *fetcher, c.cfg.parallel)
+	for range c.cfg.parallel {
+		pool <- newFetcher(c, rt, jar)
+	}
+	var wg sync.WaitGroup
+	defer wg.Wait()
+
+	dispatched := 0
+	tick := time.NewTicker(c.cfg.progressEvery)
+	defer tick.Stop()
+	var (
+		lastFetched int
+		lastTick    = started
+		queued      int64
+		queuedAt    time.Time
+	)
+	progress := func(final bool) {
+		if c.cfg.progress == nil {
+			return
+		}
+		now := time.Now()
+		if final || now.Sub(queuedAt) >= 5*time.Second {
+			if st, err := c.db.FrontierStats(workCtx); err == nil {
+				queued, queuedAt = st.Queued+st.InFlight, now
+			}
+		}
+		c.counts.mu.Lock()
+		p := Progress{Elapsed: now.Sub(started), Fetched: c.counts.fetched, Articles: c.counts.articles,
+			Errors: c.counts.errors, Queued: queued, MaxPages: c.cfg.maxPages}
+		c.counts.mu.Unlock()
+		if dt := now.Sub(lastTick).Seconds(); dt > 0 {
+			p.PagesPerSec = float64(p.Fetched-lastFetched) / dt
+		}
+		lastFetched, lastTick = p.Fetched, now
+		s.mu.Lock()
+		p.InFlight = s.inFlight
+		s.mu.Unlock()
+		p.HostsWaiting = s.waiting()
+		c.cfg.progress(p)
+	}
+	defer progress(true)
+
+	stopping := false
+	for {
+		if ctx.Err() != nil && !stopping {
+			stopping, interrupted = true, true
+		}
+		if c.fatal.Load() != nil {
+			stopping = true
+		}
+		if c.cfg.maxPages > 0 && dispatched >= c.cfg.maxPages && !stopping {
+			stopping = true
+		}
+		if stopping {
+			c.releaseClaimed(workCtx)
+			s.mu.Lock()
+			n := s.inFlight
+			s.mu.Unlock()
+			if n == 0 {
+				if c.cfg.maxPages > 0 && dispatched >= c.cfg.maxPages {
+					interrupted = true
+				}
+				return interrupted, nil
+			}
+			select {
+			case <-s.wake:
+			case <-tick.C:
+				progress(false)
+			}
+			continue
+		}
+		jobs, skips, budget, wait, done := c.plan(workCtx, c.cfg.maxPages-dispatched)
+		if len(skips) > 0 || len(budget) > 0 {
+			if err := c.saveSkips(workCtx, skips, budget); err != nil {
+				c.setFatal(err)
+				continue
+			}
+		}
+		for _, j := range jobs {
+			if !j.robots {
+				dispatched++
+			}
+			f := <-pool
+			wg.Add(1)
+			go func(j job, f *fetcher) {
+				defer wg.Done()
+				defer func() { pool <- f }()
+				defer s.release(j.host)
+				if j.robots {
+					c.fetchRobots(workCtx, f, j.host)
+					return
+				}
+				if err := c.process(workCtx, f, j); err != nil {
+					c.setFatal(err)
+				}
+			}(j, f)
+		}
+		if len(jobs) > 0 || len(skips) > 0 || len(budget) > 0 {
+			continue
+		}
+		if done {
+			return false, nil
+		}
+		var (
+			timer <-chan time.Time
+			t     *time.Timer
+		)
+		if wait > 0 {
+			t = time.NewTimer(wait)
+			timer = t.C
+		}
+		select {
+		case <-ctx.Done():
+		case <-s.wake:
+		case <-timer:
+		case <-tick.C:
+			progress(false)
+		}
+		if t != nil {
+			t.Stop()
+		}
+	}
+}
+
+func (c *Crawler) setFatal(err error) {
+	c.fatal.CompareAndSwap(nil, &err)
+	c.log.Error("crawl stopped", "err", err)
+	c.sched.signal()
+}
+
+// plan picks the requests to start now, fetching claims from the frontier
+// for hosts that may start a request. It returns the jobs, the claimed
+// entries robots.txt disallows, the hosts whose budget is spent, how long
+// to wait when there is nothing to do now, and whether the crawl is done.
+func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []corpus.FrontierEntry, budget []string, wait time.Duration, done bool) {
+	s := c.sched
+	if c.cfg.maxPages == 0 {
+		pagesLeft = int(^uint(0) >> 1)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	ua := c.cfg.userAgent
+	busy := s.inFlight > 0
+	earliest := time.Time{}
+	soon := func(t time.Time) {
+		if t.After(now) && (earliest.IsZero() || t.Before(earliest)) {
+			earliest = t
+		}
+	}
+	n := len(s.order)
+	for k := 0; k < n && s.inFlight < c.cfg.parallel; k++ {
+		h := s.order[(s.rr+k)%n]
+		if h.budgetOver {
+			if len(h.queue) > 0 || h.mayHaveWork {
+				budget = append(budget, h.name)
+				skips = append(skips, h.queue...)
+				h.queue, h.mayHaveWork = nil, false
+			}
+			continue
+		}
+		if len(h.queue) == 0 && !h.mayHaveWork && h.wakeAt.IsZero() {
+			continue
+		}
+		if h.inFlight > 0 {
+			busy = true
+		}
+		if h.inFlight >= s.perHost {
+			continue
+		}
+		if at := h.readyAt(); now.Before(at) {
+			soon(at)
+			continue
+		}
+		if !c.cfg.ignoreRobots && h.robotsState != robotsReady {
+			if h.robotsState == robotsUnknown {
+				h.robotsState = robotsFetching
+				s.start(h, now)
+				jobs = append(jobs, job{host: h.name, robots: true})
+				busy = true
+			}
+			continue
+		}
+		if c.cfg.maxPerHost > 0 && !h.spentLoaded {
+			s.mu.Unlock()
+			spent, err := c.db.HostSettled(ctx, h.name)
+			s.mu.Lock()
+			if err != nil {
+				c.log.Warn("host budget", "host", h.name, "err", err)
+			}
+			h.spent, h.spentLoaded = spent, true
+		}
+		if c.cfg.maxPerHost > 0 && h.spent >= c.cfg.maxPerHost {
+			if h.inFlight == 0 {
+				h.budgetOver = true
+				budget = append(budget, h.name)
+				skips = append(skips, h.queue...)
+				h.queue, h.mayHaveWork = nil, false
+			}
+			continue
+		}
+		if len(h.queue) == 0 {
+			if !h.wakeAt.IsZero() && now.Before(h.wakeAt) {
+				soon(h.wakeAt)
+				continue
+			}
+			// Claim outside the lock: a write transaction may wait on a
+			// worker's save.
+			s.mu.Unlock()
+			claimed, due, hasDue, err := c.claim(ctx, h.name, now)
+			s.mu.Lock()
+			if err != nil {
+				c.log.Error("claim", "host", h.name, "err", err)
+				c.fatal.CompareAndSwap(nil, &err)
+				return
+			}
+			h.queue = append(h.queue, claimed...)
+			if len(claimed) == 0 {
+				h.mayHaveWork = false
+				h.wakeAt = time.Time{}
+				if hasDue {
+					h.wakeAt = due
+					soon(due)
+				}
+				continue
+			}
+			h.wakeAt = time.Time{}
+		}
+		for len(h.queue) > 0 && pagesLeft > 0 {
+			e := h.queue[0]
+			h.queue = h.queue[1:]
+			if !c.cfg.ignoreRobots && !h.robots.Allowed(ua, e.URL) {
+				e.Reason = corpus.ErrKindRobots
+				skips = append(skips, e)
+				continue
+			}
+			s.start(h, now)
+			if e.Attempts == 0 {
+				h.spent++
+			}
+			pagesLeft--
+			jobs = append(jobs, job{entry: e, host: h.name})
+			busy = true
+			break
+		}
+		if len(h.queue) > 0 || h.mayHaveWork {
+			soon(h.readyAt())
+		}
+	}
+	if n > 0 {
+		s.rr = (s.rr + 1) % n
+	}
+	if len(jobs) == 0 && len(skips) == 0 && len(budget) == 0 && !busy && earliest.IsZero() {
+		pending := false
+		for _, h := range s.order {
+			if len(h.queue) > 0 || h.mayHaveWork || !h.wakeAt.IsZero() || h.robotsState == robotsFetching {
+				pending = true
+				break
+			}
+		}
+		if !pending {
+			return nil, nil, nil, 0, true
+		}
+	}
+	if !earliest.IsZero() {
+		wait = earliest.Sub(now)
+	}
+	return jobs, skips, budget, wait, false
+}
+
+// claim takes a small batch of due URLs of host from the frontier. When
+// there are none, it reports when the next one becomes due.
+func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
+	batch := min(max(c.cfg.perHost*2, 2), 16)
+	err = c.db.Update(ctx, func(tx *corpus.Tx) error {
+		var err error
+		claimed, err = tx.Claim(ctx, host, batch, now)
+		if err != nil || len(claimed) > 0 {
+			return err
+		}
+		due, hasDue, err = tx.NextDue(ctx, host)
+		return err
+	})
+	return claimed, due, hasDue, err
+}
+
+// releaseClaimed puts back in the queue what was claimed but not started.
+func (c *Crawler) releaseClaimed(ctx context.Context) {
+	s := c.sched
+	s.mu.Lock()
+	var ids []int64
+	for _, h := range s.order {
+		for _, e := range h.queue {
+			ids = append(ids, e.ID)
+		}
+		h.queue = nil
+		h.mayHaveWork = false
+		h.wakeAt = time.Time{}
+	}
+	s.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	if err := c.db.Update(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, ids) }); err != nil {
+		c.log.Warn("release claimed URLs", "err", err)
+	}
+}
+
+// saveSkips settles claimed URLs that are not fetched (robots.txt, page
+// budget) and marks the rest of the spent hosts' queues skipped.
+func (c *Crawler) saveSkips(ctx context.Context, skips []corpus.FrontierEntry, budget []string) error {
+	now := time.Now()
+	err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		for _, e := range skips {
+			reason := e.Reason
+			if reason != corpus.ErrKindRobots {
+				reason = reasonBudget
+			}
+			if err := tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, reason, now); err != nil {
+				return err
+			}
+		}
+		for _, h := range budget {
+			n, err := tx.SkipQueued(ctx, h, reasonBudget, now)
+			if err != nil {
+				return err
+			}
+			c.count(func(k *counters) { k.skipped += int(n) })
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("crawl: %w", err)
+	}
+	c.count(func(k *counters) { k.skipped += len(skips) })
+	for _, e := range skips {
+		c.log.Debug("skipped", "url", e.URL, "reason", e.Reason)
+	}
+	return nil
+}
+
+const reasonBudget = "host_budget"
+
+func (c *Crawler) count(fn func(*counters)) {
+	c.counts.mu.Lock()
+	fn(&c.counts)
+	c.counts.mu.Unlock()
+}
+
+func (c *Crawler) summary(started time.Time) Summary {
+	c.counts.mu.Lock()
+	defer c.counts.mu.Unlock()
+	by := make(map[string]int, len(c.counts.byKind))
+	for k, v := range c.counts.byKind {
+		by[k] = v
+	}
+	return Summary{Run: c.run, Fetched: c.counts.fetched, Articles: c.counts.articles, Errors: c.counts.errors,
+		ErrorsByKind: by, Skipped: c.counts.skipped, Retries: c.counts.retries, Revisits: c.counts.revisits,
+		Duration: time.Since(started)}
+}
+
+// backoff returns the wait before retry number attempt (1 for the first
+// retry): the base doubled each time, with up to 50% jitter.
+func (c *Crawler) backoff(attempt int) time.Duration {
+	d := c.cfg.backoff << min(attempt-1, 10)
+	if d <= 0 {
+		return 0
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// settled reports whether the frontier has u fetched, failed or skipped.
+func (c *Crawler) settled(ctx context.Context, u string) bool {
+	e, err := c.db.FrontierEntry(ctx, u)
+	if err != nil {
+		return false
+	}
+	return e.State == corpus.StateDone || e.State == corpus.StateFailed || e.State == corpus.StateSkipped
+}
+
+// scope is the set of sites whose links the crawl follows.
+type scope struct {
+	mu    sync.RWMutex
+	sites map[string]bool
+	hosts map[string]bool
+}
+
+func newScope(seeds, allowHosts []string) *scope {
+	s := &scope{sites: map[string]bool{}, hosts: map[string]bool{}}
+	for _, u := range seeds {
+		s.sites[urlnorm.Site(u)] = true
+	}
+	for _, h := range allowHosts {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if h == "" {
+			continue
+		}
+		if strings.Contains(h, "://") {
+			h = urlnorm.Host(h)
+		}
+		s.hosts[strings.TrimPrefix(h, "www.")] = true
+	}
+	return s
+}
+
+// add puts u's site in scope (the target of a seed's redirect).
+func (s *scope) add(u string) {
+	s.mu.Lock()
+	s.sites[urlnorm.Site(u)] = true
+	s.mu.Unlock()
+}
+
+func (s *scope) contains(u string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.sites[urlnorm.Site(u)] {
+		return true
+	}
+	return s.hosts[strings.TrimPrefix(urlnorm.Host(u), "www.")]
+}
+
+// seenCache remembers, with a bounded memory, the URLs this run already
+// queued and at which depth, to spare the frontier repeated inserts of the
+// links every page carries (navigation, footers).
+type seenCache struct {
+	mu    sync.Mutex
+	max   int
+	cur   map[string]int
+	older map[string]int
+}
+
+func newSeenCache(max int) *seenCache {
+	return &seenCache{max: max, cur: map[string]int{}, older: map[string]int{}}
+}
+
+// fresh reports whether u must be offered to the frontier at depth: it was
+// not offered yet at this depth or less.
+func (s *seenCache) fresh(u string, depth int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.cur[u]; ok && d <= depth {
+		return false
+	}
+	if d, ok := s.older[u]; ok && d <= depth {
+		s.cur[u] = d
+		return false
+	}
+	return true
+}
+
+// add records that u was offered at depth.
+func (s *seenCache) add(u string, depth int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.cur) >= s.max {
+		s.older, s.cur = s.cur, make(map[string]int, s.max/4)
+	}
+	if d, ok := s.cur[u]; !ok || depth < d {
+		s.cur[u] = depth
+	}
+}
+
+// origin returns "scheme://host[:port]" of a normalized URL: the unit of
+// politeness and of robots.txt.
+func origin(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	if j := strings.IndexAny(u[i+3:], "/?#"); j >= 0 {
+		return u[:i+3+j]
+	}
+	return u
+}
+
+// conditionalHeaders returns If-None-Match / If-Modified-Since for a
+// recrawl of u, and the capture they refer to.
+func (c *Crawler) conditionalHeaders(ctx context.Context, u string) (http.Header, int64) {
+	if !c.cfg.recrawl {
+		return nil, 0
+	}
+	prev, err := c.db.LatestCapture(ctx, u)
+	if err != nil {
+		return nil, 0
+	}
+	h := http.Header{}
+	if et := prev.Header.Get("ETag"); et != "" {
+		h.Set("If-None-Match", et)
+	}
+	if lm := prev.Header.Get("Last-Modified"); lm != "" {
+		h.Set("If-Modified-Since", lm)
+	}
+	if len(h) == 0 {
+		return nil, 0
+	}
+	id := prev.ID
+	if prev.RevisitOf != 0 {
+		id = prev.RevisitOf
+	}
+	return h, id
+}

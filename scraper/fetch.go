@@ -1,0 +1,274 @@
+package scraper
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/urlnorm"
+)
+
+// Sentinel errors of a fetch.
+var (
+	// ErrRedirectLoop is returned for a redirect chain that comes back to
+	// a URL it already visited.
+	ErrRedirectLoop = errors.New("redirect loop")
+	// ErrTooManyRedirects is returned for a redirect chain longer than 10
+	// hops.
+	ErrTooManyRedirects = errors.New("too many redirects")
+)
+
+// Reasons a redirect was not followed (fetchResult.stopReason).
+const (
+	stopOtherHost = "other_host" // the target is on another host: queued as its own URL
+	stopRobots    = "robots"     // robots.txt disallows the target
+	stopVisited   = "visited"    // the target is already in the frontier
+)
+
+// fetchResult is everything one fetch produced.
+type fetchResult struct {
+	chain      []string // every URL requested, in order; the last is the final URL
+	status     int      // final status, 0 when no response came
+	proto      string
+	header     http.Header
+	reqHeader  http.Header
+	body       []byte // payload with Content-Encoding removed, cut at max body
+	size       int64  // payload size as announced or read
+	truncated  bool
+	start      time.Time
+	duration   time.Duration
+	err        error  // transport error, redirect loop, timeout
+	stopAt     string // normalized redirect target not followed
+	stopReason string
+}
+
+// final returns the final URL of the fetch.
+func (r *fetchResult) final() string {
+	if len(r.chain) == 0 {
+		return ""
+	}
+	return r.chain[len(r.chain)-1]
+}
+
+// fetcher drives one colly collector, one request at a time. A crawl has
+// one fetcher per --parallel slot; they share the http.Transport (and so
+// its connection pool) and the cookie jar.
+type fetcher struct {
+	c    *Crawler
+	coll *colly.Collector
+	cur  *fetchResult
+	host string // host of the fetch in progress
+}
+
+// newTransport returns the transport every fetcher shares: enough idle
+// connections per host for --per-host, bounded dial, TLS and header
+// timeouts. Compression stays on, so Go asks for gzip and removes it:
+// bodies are read decompressed, and capped while they are read.
+func newTransport(cfg *config) *http.Transport {
+	d := &net.Dialer{Timeout: min(cfg.timeout, 30*time.Second), KeepAlive: 30 * time.Second}
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           d.DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          max(100, cfg.parallel*2),
+		MaxIdleConnsPerHost:   max(cfg.perHost, 2),
+		MaxConnsPerHost:       0,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   min(cfg.timeout, 15*time.Second),
+		ResponseHeaderTimeout: cfg.timeout,
+		ExpectContinueTimeout: time.Second,
+	}
+}
+
+func newFetcher(c *Crawler, rt http.RoundTripper, jar http.CookieJar) *fetcher {
+	f := &fetcher{c: c}
+	// Init rather than NewCollector: no COLLY_* environment overrides.
+	coll := &colly.Collector{}
+	coll.Init()
+	coll.UserAgent = c.cfg.userAgent
+	coll.IgnoreRobotsTxt = true // robots.txt is ours: cached per host, with Crawl-delay
+	coll.AllowURLRevisit = true // the visited set is the corpus frontier, not colly's map
+	coll.ParseHTTPErrorResponse = true
+	coll.DetectCharset = false
+	coll.MaxBodySize = 0 // the transport caps the body
+	coll.WithTransport(&captureTransport{f: f, base: rt})
+	coll.SetCookieJar(jar)
+	coll.SetRequestTimeout(c.cfg.timeout)
+	coll.SetRedirectHandler(f.checkRedirect)
+	coll.OnResponse(func(r *colly.Response) {
+		if f.cur != nil {
+			f.cur.status = r.StatusCode
+		}
+	})
+	f.coll = coll
+	return f
+}
+
+func newJar() http.CookieJar {
+	jar, _ := cookiejar.New(nil)
+	return jar
+}
+
+// fetch GETs u (normalized) with the extra headers hdr.
+func (f *fetcher) fetch(ctx context.Context, u string, hdr http.Header) *fetchResult {
+	r := &fetchResult{start: time.Now().UTC()}
+	f.cur = r
+	f.host = origin(u)
+	defer func() { f.cur = nil }()
+	h := http.Header{}
+	for k, v := range hdr {
+		h[k] = v
+	}
+	h.Set("User-Agent", f.c.cfg.userAgent)
+	h.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	reqCtx, cancel := context.WithTimeout(ctx, f.c.cfg.timeout)
+	defer cancel()
+	f.coll.Context = reqCtx
+	err := f.coll.Request(http.MethodGet, u, nil, nil, h)
+	r.duration = time.Since(r.start)
+	if err != nil {
+		if len(r.chain) == 0 {
+			r.chain = []string{u}
+		}
+		if r.stopReason == "" {
+			r.err = err
+			r.status = 0
+		}
+	}
+	return r
+}
+
+// checkRedirect decides on each redirect hop: loops and long chains are
+// errors; a target on another host, disallowed by robots.txt or already
+// known to the frontier is not followed (the 3xx is the capture); a target
+// on the same host waits for the host's delay like any request.
+func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	r := f.cur
+	if r == nil {
+		return http.ErrUseLastResponse
+	}
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("%w: %d hops", ErrTooManyRedirects, len(via))
+	}
+	target, err := urlnorm.Normalize(req.URL.String())
+	if err != nil {
+		return fmt.Errorf("redirect to %s: %w", req.URL, err)
+	}
+	for _, v := range via {
+		if n, err := urlnorm.Normalize(v.URL.String()); err == nil && n == target {
+			return fmt.Errorf("%w: back to %s", ErrRedirectLoop, target)
+		}
+	}
+	stop := func(reason string) error {
+		r.stopAt, r.stopReason = target, reason
+		return http.ErrUseLastResponse
+	}
+	h := origin(target)
+	if h != f.host {
+		return stop(stopOtherHost)
+	}
+	if !f.c.cfg.ignoreRobots && !f.c.sched.allowed(h, f.c.cfg.userAgent, target) {
+		return stop(stopRobots)
+	}
+	if f.c.settled(req.Context(), target) {
+		return stop(stopVisited)
+	}
+	return f.c.sched.hop(req.Context(), h)
+}
+
+// captureTransport records each hop of a fetch and reads the body itself,
+// raw and capped: colly's reader neither caps decompressed bytes nor keeps
+// the payload as received (it converts charsets).
+type captureTransport struct {
+	f    *fetcher
+	base http.RoundTripper
+}
+
+func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := t.f.cur
+	if r == nil {
+		return t.base.RoundTrip(req)
+	}
+	r.chain = append(r.chain, req.URL.String())
+	r.reqHeader = req.Header.Clone()
+	if req.Body == nil || req.Body == http.NoBody {
+		// An empty body that is not http.NoBody makes the request
+		// non-replayable, so that net/http never re-sends it on its own
+		// after a failure on a reused connection: every request start is
+		// one the scheduler granted. The transport probes the body, finds
+		// it empty and sends no body.
+		req = req.Clone(req.Context())
+		req.Body = io.NopCloser(strings.NewReader(""))
+		req.ContentLength = 0
+	}
+	res, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	r.status, r.proto, r.header = res.StatusCode, res.Proto, res.Header
+	max := t.f.c.cfg.maxBody
+	body, err := io.ReadAll(io.LimitReader(res.Body, max+1))
+	res.Body.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read body: %w", err)
+	}
+	r.size = int64(len(body))
+	r.truncated = false
+	if int64(len(body)) > max {
+		body = body[:max]
+		r.truncated = true
+		r.size = max + 1
+		if res.ContentLength > max && !res.Uncompressed {
+			r.size = res.ContentLength
+		}
+	}
+	r.body = body
+	res.Body = io.NopCloser(bytes.NewReader(body))
+	res.ContentLength = int64(len(body))
+	res.Uncompressed = true // never let colly gunzip (uncapped) what we read
+	return res, nil
+}
+
+// classify returns the corpus error kind of a fetch error and whether it
+// is worth retrying.
+func classify(err error) (kind string, transient bool) {
+	var (
+		dnsErr  *net.DNSError
+		netErr  net.Error
+		certErr *tls.CertificateVerificationError
+		unkAuth x509.UnknownAuthorityError
+		hostErr x509.HostnameError
+	)
+	switch {
+	case errors.Is(err, ErrRedirectLoop), errors.Is(err, ErrTooManyRedirects):
+		return corpus.ErrKindRedirectLoop, false
+	case errors.As(err, &dnsErr):
+		return corpus.ErrKindDNS, dnsErr.IsTimeout || dnsErr.IsTemporary
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return corpus.ErrKindTimeout, true
+	case errors.As(err, &certErr), errors.As(err, &unkAuth), errors.As(err, &hostErr):
+		return corpus.ErrKindConnection, false
+	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.EPIPE), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EHOSTUNREACH),
+		errors.Is(err, syscall.ENETUNREACH):
+		return corpus.ErrKindConnection, true
+	case strings.Contains(err.Error(), "connection reset"), strings.Contains(err.Error(), "server closed"),
+		strings.Contains(err.Error(), "tls:"):
+		return corpus.ErrKindConnection, true
+	}
+	return corpus.ErrKindOther, true
+}

@@ -1,0 +1,321 @@
+package scraper
+
+import (
+	"fmt"
+	"log/slog"
+	"regexp"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Version is archivist's version, named in the default User-Agent.
+const Version = "0.1.0"
+
+// DefaultUserAgent is the User-Agent sent unless WithUserAgent changes it.
+const DefaultUserAgent = "archivist/" + Version + " (+https://github.com/archivist-project/archivist)"
+
+// Defaults of the options.
+const (
+	DefaultDepth    = 3
+	DefaultParallel = 8
+	DefaultPerHost  = 2
+	DefaultDelay    = time.Second
+	DefaultTimeout  = 30 * time.Second
+	DefaultRetries  = 3
+	DefaultMaxBody  = 10 << 20
+	DefaultBackoff  = time.Second
+	// maxRedirects caps the hops of one fetch.
+	maxRedirects = 10
+	// maxRetryAfter caps how long a Retry-After may pause a host.
+	maxRetryAfter = time.Hour
+)
+
+// Option configures a Crawler. Each one matches a flag of `archivist crawl`.
+type Option func(*config) error
+
+// config is what the options set.
+type config struct {
+	depth         int
+	maxPages      int
+	parallel      int
+	perHost       int
+	delay         time.Duration
+	timeout       time.Duration
+	userAgent     string
+	include       []*regexp.Regexp
+	exclude       []*regexp.Regexp
+	allowHosts    []string
+	ignoreRobots  bool
+	retries       int
+	backoff       time.Duration
+	since         time.Time
+	recrawl       bool
+	recrawlAfter  time.Duration
+	maxBody       int64
+	maxPerHost    int
+	keepAll       bool
+	logger        *slog.Logger
+	progress      func(Progress)
+	progressEvery time.Duration
+	onArticle     func(*corpus.Article)
+}
+
+func defaultConfig() config {
+	return config{
+		depth:         DefaultDepth,
+		parallel:      DefaultParallel,
+		perHost:       DefaultPerHost,
+		delay:         DefaultDelay,
+		timeout:       DefaultTimeout,
+		userAgent:     DefaultUserAgent,
+		retries:       DefaultRetries,
+		backoff:       DefaultBackoff,
+		maxBody:       DefaultMaxBody,
+		progressEvery: time.Second,
+	}
+}
+
+// WithDepth sets how many link hops from a seed the crawl follows (default
+// 3). 0 fetches only the seeds; URLs listed by a sitemap or a feed count as
+// seeds.
+func WithDepth(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("depth %d: must be 0 or more", n)
+		}
+		c.depth = n
+		return nil
+	}
+}
+
+// WithMaxPages stops the crawl after n fetches (0, the default, is no
+// limit).
+func WithMaxPages(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("max pages %d: must be 0 or more", n)
+		}
+		c.maxPages = n
+		return nil
+	}
+}
+
+// WithParallel caps the requests in flight across all hosts (default 8).
+func WithParallel(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("parallel %d: must be 1 or more", n)
+		}
+		c.parallel = n
+		return nil
+	}
+}
+
+// WithPerHost caps the requests in flight on one host (default 2).
+func WithPerHost(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("per host %d: must be 1 or more", n)
+		}
+		c.perHost = n
+		return nil
+	}
+}
+
+// WithDelay sets the least time between two request starts on one host
+// (default 1s). A robots.txt Crawl-delay wins when it is longer.
+func WithDelay(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("delay %s: must not be negative", d)
+		}
+		c.delay = d
+		return nil
+	}
+}
+
+// WithTimeout bounds one request, redirects and body included (default
+// 30s).
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return fmt.Errorf("timeout %s: must be positive", d)
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithUserAgent sets the User-Agent header, also used to pick the
+// robots.txt group (default DefaultUserAgent).
+func WithUserAgent(ua string) Option {
+	return func(c *config) error {
+		if ua == "" {
+			return fmt.Errorf("user agent: must not be empty")
+		}
+		c.userAgent = ua
+		return nil
+	}
+}
+
+// WithInclude follows only discovered URLs that match one of the regular
+// expressions (seeds are always fetched).
+func WithInclude(exprs ...string) Option {
+	return func(c *config) error {
+		for _, e := range exprs {
+			re, err := regexp.Compile(e)
+			if err != nil {
+				return fmt.Errorf("include %q: %w", e, err)
+			}
+			c.include = append(c.include, re)
+		}
+		return nil
+	}
+}
+
+// WithExclude never follows discovered URLs that match one of the regular
+// expressions.
+func WithExclude(exprs ...string) Option {
+	return func(c *config) error {
+		for _, e := range exprs {
+			re, err := regexp.Compile(e)
+			if err != nil {
+				return fmt.Errorf("exclude %q: %w", e, err)
+			}
+			c.exclude = append(c.exclude, re)
+		}
+		return nil
+	}
+}
+
+// WithAllowHosts adds hosts whose links are followed, beyond the seeds'
+// sites.
+func WithAllowHosts(hosts ...string) Option {
+	return func(c *config) error {
+		c.allowHosts = append(c.allowHosts, hosts...)
+		return nil
+	}
+}
+
+// WithIgnoreRobots makes the crawl ignore robots.txt when on.
+func WithIgnoreRobots(on bool) Option {
+	return func(c *config) error {
+		c.ignoreRobots = on
+		return nil
+	}
+}
+
+// WithRetries sets how many times a transient failure (timeout, reset,
+// 5xx, 429) is retried before it is recorded as an error (default 3).
+func WithRetries(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("retries %d: must be 0 or more", n)
+		}
+		c.retries = n
+		return nil
+	}
+}
+
+// WithBackoff sets the first retry delay (default 1s); each further
+// attempt doubles it, with jitter.
+func WithBackoff(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("backoff %s: must not be negative", d)
+		}
+		c.backoff = d
+		return nil
+	}
+}
+
+// WithSince skips sitemap and feed entries dated before t, and sitemap
+// index children last modified before t.
+func WithSince(t time.Time) Option {
+	return func(c *config) error {
+		c.since = t
+		return nil
+	}
+}
+
+// WithRecrawl fetches again the URLs already captured, with conditional
+// requests; a 304 is recorded as a revisit of the earlier capture.
+func WithRecrawl(on bool) Option {
+	return func(c *config) error {
+		c.recrawl = on
+		return nil
+	}
+}
+
+// WithRecrawlAfter is WithRecrawl limited to URLs last fetched more than d
+// ago.
+func WithRecrawlAfter(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("recrawl after %s: must not be negative", d)
+		}
+		c.recrawl = true
+		c.recrawlAfter = d
+		return nil
+	}
+}
+
+// WithMaxBody caps the size of a body kept (default 10 MiB), after any
+// Content-Encoding is removed. Larger bodies are cut and flagged.
+func WithMaxBody(n int64) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return fmt.Errorf("max body %d: must be positive", n)
+		}
+		c.maxBody = n
+		return nil
+	}
+}
+
+// WithMaxPagesPerHost caps the pages fetched from one host (0, the
+// default, is no limit).
+func WithMaxPagesPerHost(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("max pages per host %d: must be 0 or more", n)
+		}
+		c.maxPerHost = n
+		return nil
+	}
+}
+
+// WithKeepAll keeps the bodies of responses that are not HTML, sitemaps or
+// feeds (by default they are recorded without their body).
+func WithKeepAll(on bool) Option {
+	return func(c *config) error {
+		c.keepAll = on
+		return nil
+	}
+}
+
+// WithLogger sets the logger (default: discard).
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		c.logger = l
+		return nil
+	}
+}
+
+// WithProgress calls fn about once a second while the crawl runs, and once
+// at the end.
+func WithProgress(fn func(Progress)) Option {
+	return func(c *config) error {
+		c.progress = fn
+		return nil
+	}
+}
+
+// WithOnArticle calls fn for every article stored, after its transaction
+// committed. fn runs on a crawl worker: keep it quick.
+func WithOnArticle(fn func(*corpus.Article)) Option {
+	return func(c *config) error {
+		c.onArticle = fn
+		return nil
+	}
+}

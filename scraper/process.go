@@ -1,0 +1,542 @@
+package scraper
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/discover"
+	"github.com/archivist-project/archivist/scraper/extract"
+	"github.com/archivist-project/archivist/scraper/urlnorm"
+)
+
+// Frontier kinds (corpus.FrontierEntry.Kind).
+const (
+	kindPage    = ""        // a page: HTML, or whatever the content turns out to be
+	kindSitemap = "sitemap" // listed as a sitemap (robots.txt, sitemap index)
+	kindFeed    = "feed"    // advertised as a feed
+	kindProbe   = "probe"   // /sitemap.xml tried on a seed host: nothing is recorded unless it is a sitemap
+)
+
+// fetchRobots reads host's robots.txt and records its rules. Transient
+// failures are retried with backoff like any fetch; when they persist the
+// host counts as unreachable (RFC 9309: disallow everything).
+func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
+	u := host + "/robots.txt"
+	c.sched.mu.Lock()
+	h := c.sched.get(host)
+	c.sched.mu.Unlock()
+	r := f.fetch(ctx, u, nil)
+	status := r.status
+	if r.err != nil {
+		status = 0
+	}
+	if r.stopReason != "" {
+		// A robots.txt redirected to another host or path we do not
+		// follow: treat it as absent.
+		status = http.StatusNotFound
+	}
+	transient := r.err != nil || status >= 500 || status == http.StatusTooManyRequests
+	c.sched.mu.Lock()
+	h.robotsTries++
+	tries := h.robotsTries
+	c.sched.mu.Unlock()
+	if transient && tries <= c.cfg.retries {
+		wait := c.backoff(tries)
+		if ra := retryAfter(r.header, time.Now()); ra > wait {
+			wait = ra
+		}
+		c.sched.pause(host, time.Now().Add(wait))
+		c.sched.mu.Lock()
+		h.robotsState = robotsUnknown
+		c.sched.mu.Unlock()
+		c.count(func(k *counters) { k.retries++ })
+		c.log.Debug("robots.txt: retry", "host", host, "status", status, "err", r.err, "wait", wait)
+		return
+	}
+	rules, err := discover.ParseRobots(status, r.body)
+	if err != nil {
+		c.log.Warn("robots.txt unreadable: allowing everything", "host", host, "err", err)
+		rules = nil
+	}
+	c.sched.setRobots(host, rules, c.cfg.userAgent)
+	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
+	// Sitemap lines of hosts in scope are seeds.
+	var entries []corpus.FrontierEntry
+	for _, sm := range rules.Sitemaps() {
+		n, err := urlnorm.Normalize(sm)
+		if err != nil || !c.scope.contains(n) {
+			continue
+		}
+		entries = append(entries, corpus.FrontierEntry{URL: n, Host: origin(n), Source: "robots", Kind: kindSitemap})
+	}
+	if len(entries) == 0 {
+		return
+	}
+	if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		_, err := tx.Enqueue(ctx, entries, c.enqueueOptions(time.Now()))
+		return err
+	}); err != nil {
+		c.setFatal(fmt.Errorf("crawl: %w", err))
+		return
+	}
+	touched := map[string]bool{}
+	for _, e := range entries {
+		touched[e.Host] = true
+	}
+	c.sched.touch(touched)
+}
+
+// retryAfter parses a Retry-After header (seconds or an HTTP date) into a
+// wait, 0 when absent; it is capped at an hour.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if secs, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(secs) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), maxRetryAfter)
+}
+
+// outcome is what became of one fetch, for the counters.
+type outcome struct {
+	revisit bool
+	hosts   map[string]bool // hosts that got new queued URLs
+}
+
+// process fetches one frontier entry and saves all it produced in one
+// transaction: the capture, the article, the frontier state and the URLs
+// found. A non-nil error means the corpus could not be written.
+func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
+	e := j.entry
+	cond, prevID := c.conditionalHeaders(ctx, e.URL)
+	r := f.fetch(ctx, e.URL, cond)
+	now := time.Now()
+	out := outcome{hosts: map[string]bool{}}
+
+	status := r.status
+	kind, transient := "", false
+	retryWait := time.Duration(0)
+	switch {
+	case r.err != nil:
+		kind, transient = classify(r.err)
+	case status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable:
+		transient = true
+		kind = corpus.ErrKindHTTP5xx
+		if status == http.StatusTooManyRequests {
+			kind = corpus.ErrKindHTTP4xx
+		}
+		if ra := retryAfter(r.header, now); ra > 0 {
+			retryWait = ra
+			c.sched.pause(j.host, now.Add(ra))
+		}
+	case status >= 500:
+		kind, transient = corpus.ErrKindHTTP5xx, true
+	case status == http.StatusRequestTimeout:
+		kind, transient = corpus.ErrKindHTTP4xx, true
+	case status >= 400:
+		kind = corpus.ErrKindHTTP4xx
+	case r.truncated:
+		kind = corpus.ErrKindTooLarge
+	}
+
+	if transient && e.Attempts < c.cfg.retries {
+		wait := max(c.backoff(e.Attempts+1), retryWait)
+		reason := kind
+		if r.err != nil {
+			reason = kind + ": " + r.err.Error()
+		} else {
+			reason = kind + ": " + strconv.Itoa(status)
+		}
+		if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+			return tx.Retry(ctx, e.ID, now.Add(wait), reason, now)
+		}); err != nil {
+			return fmt.Errorf("crawl: %w", err)
+		}
+		c.sched.touch(map[string]bool{j.host: true})
+		c.count(func(k *counters) { k.retries++ })
+		c.log.Debug("retry", "url", e.URL, "attempt", e.Attempts+1, "reason", reason, "wait", wait)
+		return nil
+	}
+
+	capt := c.newCapture(e, r)
+	capt.ErrorKind = kind
+	if r.err != nil {
+		capt.Error = r.err.Error()
+	} else if kind != "" {
+		capt.Error = http.StatusText(status)
+		if kind == corpus.ErrKindTooLarge {
+			capt.Error = fmt.Sprintf("body larger than %d bytes, cut", c.cfg.maxBody)
+		}
+	}
+
+	var (
+		art       *corpus.Article
+		artKey    string
+		aliases   []string
+		found     []corpus.FrontierEntry
+		finalNorm string
+	)
+	if n, err := urlnorm.Normalize(capt.URL); err == nil {
+		finalNorm = n
+	}
+	parsed := false
+	if kind == "" && status == http.StatusNotModified && prevID != 0 {
+		capt.RevisitOf = prevID
+		out.revisit = true
+	} else if kind == "" && status >= 200 && status < 300 {
+		dk := discover.Sniff(r.body, r.header.Get("Content-Type"), capt.URL)
+		switch dk {
+		case discover.KindHTML:
+			parsed = true
+			art, artKey, found = c.handleHTML(e, capt, r)
+		case discover.KindSitemap, discover.KindSitemapIndex:
+			parsed = true
+			found = c.handleSitemap(e, capt, r.body)
+		case discover.KindFeed:
+			parsed = true
+			found = c.handleFeed(e, capt, r.body)
+		default:
+			if !c.cfg.keepAll {
+				capt.Body = nil
+			}
+		}
+	}
+	if e.Kind == kindProbe && !(parsed && len(found) > 0 || kind == "" && status < 300 && parsed) {
+		// /sitemap.xml tried on a hunch and not there: not worth a capture.
+		if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+			return tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, "no sitemap", now)
+		}); err != nil {
+			return fmt.Errorf("crawl: %w", err)
+		}
+		return nil
+	}
+	if r.stopAt != "" {
+		if r.stopReason == stopOtherHost && e.Depth == 0 {
+			c.scope.add(r.stopAt)
+		}
+		st := corpus.FrontierEntry{URL: r.stopAt, Host: origin(r.stopAt), Depth: e.Depth,
+			Priority: -e.Depth, Source: e.URL, Kind: e.Kind}
+		if r.stopReason == stopRobots {
+			st.State, st.Reason = corpus.StateSkipped, corpus.ErrKindRobots
+		}
+		if c.scope.contains(r.stopAt) || e.Depth == 0 {
+			found = append(found, st)
+		}
+	}
+	if art != nil {
+		for _, u := range r.chain {
+			if n, err := urlnorm.Normalize(u); err == nil {
+				aliases = append(aliases, n)
+			}
+		}
+	}
+
+	state := corpus.StateDone
+	if kind != "" && kind != corpus.ErrKindTooLarge {
+		state = corpus.StateFailed
+	}
+	var added int
+	err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		id, err := tx.AddCapture(ctx, capt)
+		if err != nil {
+			return err
+		}
+		if art != nil {
+			art.CaptureID = id
+			if err := c.saveArticle(ctx, tx, art, artKey, aliases); err != nil {
+				return err
+			}
+		}
+		if r.stopReason == stopVisited {
+			// The redirect leads to a URL we have: if it is an article,
+			// this URL is one more name for it.
+			if aid, err := tx.ArticleIDByURL(ctx, r.stopAt); err == nil {
+				for _, u := range r.chain {
+					if n, err := urlnorm.Normalize(u); err == nil {
+						if err := tx.AddArticleURL(ctx, aid, n); err != nil {
+							return err
+						}
+					}
+				}
+			} else if !errors.Is(err, corpus.ErrNotFound) {
+				return err
+			}
+		}
+		if err := tx.Finish(ctx, e.ID, state, id, kind, now); err != nil {
+			return err
+		}
+		if finalNorm != "" && finalNorm != e.URL && r.stopAt == "" {
+			// The final URL of a redirect was fetched: the visited set
+			// must know it, and not fetch it again if it was queued.
+			fe, err := tx.FrontierEntry(ctx, finalNorm)
+			switch {
+			case errors.Is(err, corpus.ErrNotFound):
+				found = append(found, corpus.FrontierEntry{URL: finalNorm, Host: origin(finalNorm),
+					Depth: e.Depth, Priority: -e.Depth, Source: e.URL, State: corpus.StateDone, CaptureID: id})
+			case err != nil:
+				return err
+			case fe.State == corpus.StateQueued:
+				if err := tx.Finish(ctx, fe.ID, corpus.StateDone, id, "redirect target", now); err != nil {
+					return err
+				}
+			}
+		}
+		added, err = tx.Enqueue(ctx, found, c.enqueueOptions(now))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("crawl: save %s: %w", e.URL, err)
+	}
+	for _, fe := range found {
+		c.seen.add(fe.URL, fe.Depth)
+		if fe.State == "" || fe.State == corpus.StateQueued {
+			out.hosts[fe.Host] = true
+		}
+	}
+	if added > 0 {
+		c.sched.touch(out.hosts)
+	}
+	c.count(func(k *counters) {
+		k.fetched++
+		if kind != "" {
+			k.errors++
+			k.byKind[kind]++
+		}
+		if art != nil {
+			k.articles++
+		}
+		if out.revisit {
+			k.revisits++
+		}
+	})
+	c.log.Debug("fetched", "url", e.URL, "status", status, "error_kind", kind, "bytes", len(r.body),
+		"duration", r.duration.Round(time.Millisecond), "links", len(found), "article", art != nil)
+	if art != nil && c.cfg.onArticle != nil {
+		c.cfg.onArticle(art)
+	}
+	return nil
+}
+
+// newCapture builds the capture of a fetch.
+func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Capture {
+	capt := &corpus.Capture{
+		RequestedURL:  e.URL,
+		URL:           r.final(),
+		Method:        http.MethodGet,
+		RequestHeader: r.reqHeader,
+		Status:        r.status,
+		Proto:         r.proto,
+		Header:        r.header,
+		FetchedAt:     r.start,
+		Duration:      r.duration,
+		Truncated:     r.truncated,
+		Depth:         e.Depth,
+		Source:        e.Source,
+	}
+	if capt.URL == "" {
+		capt.URL = e.URL
+	}
+	if len(r.chain) > 1 {
+		capt.Redirects = append([]string(nil), r.chain[:len(r.chain)-1]...)
+	}
+	if r.err == nil && r.status != 0 {
+		capt.Body = r.body
+		if capt.Body == nil {
+			capt.Body = []byte{}
+		}
+		sum := sha256.Sum256(capt.Body)
+		capt.SHA256 = hex.EncodeToString(sum[:])
+		capt.BodySize = int64(len(capt.Body))
+		if r.truncated {
+			capt.BodySize = r.size
+		}
+	}
+	if ct := r.header.Get("Content-Type"); ct != "" {
+		if mt, _, err := mime.ParseMediaType(ct); err == nil {
+			capt.ContentType = strings.ToLower(mt)
+		} else {
+			capt.ContentType = strings.ToLower(strings.TrimSpace(strings.SplitN(ct, ";", 2)[0]))
+		}
+	}
+	return capt
+}
+
+// handleHTML extracts the article and the links of an HTML page. It
+// returns the article (nil for pages that are not articles), its key, and
+// the frontier entries for the links to follow.
+func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fetchResult) (*corpus.Article, string, []corpus.FrontierEntry) {
+	ct := r.header.Get("Content-Type")
+	var (
+		art   *corpus.Article
+		key   string
+		found []corpus.FrontierEntry
+	)
+	a, err := extract.Extract(extract.Input{Body: r.body, URL: capt.URL, ContentType: ct, FetchedAt: capt.FetchedAt})
+	if err != nil {
+		c.log.Debug("extract", "url", capt.URL, "err", err)
+	} else if !a.HasFlag(corpus.FlagNotArticle) {
+		art = &a
+		art.ContentSHA256 = capt.SHA256
+		key = ""
+		if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
+			if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
+				key = n
+			}
+		}
+		if key == "" {
+			if n, err := urlnorm.Normalize(capt.URL); err == nil {
+				key = n
+			} else {
+				key = capt.URL
+			}
+		}
+	}
+	page, _, err := extract.DecodeHTML(r.body, ct)
+	if err != nil {
+		page = r.body
+	}
+	pl := extractLinks(page, capt.URL)
+	if art != nil && !c.cfg.since.IsZero() && art.Published != nil && art.Published.Before(c.cfg.since) {
+		// An article from before --since: do not page further back
+		// through the archive from it.
+		pl.links = nil
+	}
+	if !pl.nofollow && e.Depth < c.cfg.depth {
+		for _, l := range pl.links {
+			if fe, ok := c.discovered(l, e.Depth+1, capt.URL, kindPage); ok {
+				found = append(found, fe)
+			}
+		}
+	}
+	if e.Depth == 0 {
+		base, _ := url.Parse(capt.URL)
+		for _, fl := range discover.FeedLinks(page, base) {
+			if fe, ok := c.discovered(fl, e.Depth, capt.URL, kindFeed); ok {
+				found = append(found, fe)
+			}
+		}
+	}
+	return art, key, found
+}
+
+// handleSitemap queues the pages and child sitemaps a sitemap lists, at
+// the sitemap's own depth: sitemap entries count as seeds.
+func (c *Crawler) handleSitemap(e corpus.FrontierEntry, capt *corpus.Capture, body []byte) []corpus.FrontierEntry {
+	pages, children, err := discover.ParseSitemap(body)
+	if err != nil {
+		c.log.Warn("sitemap", "url", capt.URL, "err", err)
+	}
+	pages = discover.Since(pages, c.cfg.since)
+	children = discover.Since(children, c.cfg.since)
+	var found []corpus.FrontierEntry
+	for _, p := range pages {
+		if fe, ok := c.discovered(p.URL, e.Depth, "sitemap", kindPage); ok {
+			found = append(found, fe)
+		}
+	}
+	for _, ch := range children {
+		if fe, ok := c.discovered(ch.URL, e.Depth, "sitemap", kindSitemap); ok {
+			found = append(found, fe)
+		}
+	}
+	return found
+}
+
+// handleFeed queues the items of a feed at the feed's own depth.
+func (c *Crawler) handleFeed(e corpus.FrontierEntry, capt *corpus.Capture, body []byte) []corpus.FrontierEntry {
+	items, err := discover.ParseFeed(body)
+	if err != nil {
+		c.log.Warn("feed", "url", capt.URL, "err", err)
+	}
+	items = discover.Since(items, c.cfg.since)
+	base, _ := url.Parse(capt.URL)
+	var found []corpus.FrontierEntry
+	for _, it := range items {
+		u, ok := urlnorm.Resolve(base, it.URL)
+		if !ok {
+			continue
+		}
+		if fe, ok := c.discovered(u, e.Depth, "feed", kindPage); ok {
+			found = append(found, fe)
+		}
+	}
+	return found
+}
+
+// discovered turns a URL found on a page, a sitemap or a feed into a
+// frontier entry, or reports false when the crawl does not follow it (out
+// of scope, excluded, already offered). Trap URLs become skipped entries.
+func (c *Crawler) discovered(raw string, depth int, source, kind string) (corpus.FrontierEntry, bool) {
+	u, err := urlnorm.Normalize(raw)
+	if err != nil {
+		return corpus.FrontierEntry{}, false
+	}
+	if !c.scope.contains(u) {
+		return corpus.FrontierEntry{}, false
+	}
+	for _, re := range c.cfg.exclude {
+		if re.MatchString(u) {
+			return corpus.FrontierEntry{}, false
+		}
+	}
+	if len(c.cfg.include) > 0 {
+		ok := false
+		for _, re := range c.cfg.include {
+			if re.MatchString(u) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return corpus.FrontierEntry{}, false
+		}
+	}
+	if !c.seen.fresh(u, depth) {
+		return corpus.FrontierEntry{}, false
+	}
+	fe := corpus.FrontierEntry{URL: u, Host: origin(u), Depth: depth, Priority: -depth, Source: source, Kind: kind}
+	if why := urlnorm.TrapCheck(u); why != "" {
+		fe.State, fe.Reason = corpus.StateSkipped, "trap: "+why
+	}
+	return fe, true
+}
+
+// saveArticle stores art under key, or, when an article was already
+// extracted from an identical body, records the URLs under that one.
+func (c *Crawler) saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Article, key string, aliases []string) error {
+	id, err := tx.ArticleIDByContent(ctx, art.ContentSHA256)
+	switch {
+	case err == nil:
+		art.ID = id
+		if err := tx.AddArticleURL(ctx, id, art.URL); err != nil {
+			return err
+		}
+	case errors.Is(err, corpus.ErrNotFound):
+		if _, err := tx.PutArticle(ctx, art, key); err != nil {
+			return err
+		}
+	default:
+		return err
+	}
+	for _, a := range aliases {
+		if err := tx.AddArticleURL(ctx, art.ID, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}

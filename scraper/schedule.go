@@ -1,0 +1,204 @@
+package scraper
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/discover"
+)
+
+// robots.txt states of a host.
+const (
+	robotsUnknown  = iota // not fetched yet
+	robotsFetching        // the fetch is in flight
+	robotsReady           // rules known (or ignored)
+)
+
+// host is the politeness state of one host. The scheduler's mutex guards
+// every field.
+type host struct {
+	name        string
+	inFlight    int           // requests in flight, redirect hops included
+	nextStart   time.Time     // no request may start before this
+	pausedUntil time.Time     // Retry-After pause
+	delay       time.Duration // max(--delay, Crawl-delay)
+	robots      *discover.Robots
+	robotsState int
+	robotsTries int
+
+	queue       []corpus.FrontierEntry // claimed, not started yet
+	mayHaveWork bool                   // the frontier may hold queued URLs due now
+	wakeAt      time.Time              // when the earliest not-yet-due URL becomes due
+	spent       int                    // pages counted against --max-pages-per-host
+	spentLoaded bool
+	budgetOver  bool
+}
+
+// readyAt returns when the host may start its next request, ignoring the
+// in-flight limit.
+func (h *host) readyAt() time.Time {
+	if h.pausedUntil.After(h.nextStart) {
+		return h.pausedUntil
+	}
+	return h.nextStart
+}
+
+// scheduler holds the per-host state shared by the dispatcher and the
+// workers (which take a slot again for each redirect hop).
+type scheduler struct {
+	mu       sync.Mutex
+	hosts    map[string]*host
+	order    []*host // round-robin order of dispatch
+	rr       int
+	inFlight int // requests in flight in total
+	perHost  int
+	delay    time.Duration
+	wake     chan struct{}
+	// now is the clock (time.Now outside tests).
+	now func() time.Time
+}
+
+func newScheduler(perHost int, delay time.Duration) *scheduler {
+	return &scheduler{
+		hosts:   make(map[string]*host),
+		perHost: perHost,
+		delay:   delay,
+		wake:    make(chan struct{}, 1),
+		now:     time.Now,
+	}
+}
+
+// signal wakes the dispatcher up.
+func (s *scheduler) signal() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// get returns the state of host name, creating it. Call with mu held.
+func (s *scheduler) get(name string) *host {
+	h := s.hosts[name]
+	if h == nil {
+		h = &host{name: name, delay: s.delay}
+		s.hosts[name] = h
+		s.order = append(s.order, h)
+	}
+	return h
+}
+
+// touch records that URLs were queued on hosts: they may have work now.
+func (s *scheduler) touch(hosts map[string]bool) {
+	if len(hosts) == 0 {
+		return
+	}
+	s.mu.Lock()
+	for name := range hosts {
+		h := s.get(name)
+		h.mayHaveWork = true
+		h.wakeAt = time.Time{}
+	}
+	s.mu.Unlock()
+	s.signal()
+}
+
+// start takes a slot on h for a request starting now. Call with mu held,
+// after checking that h may start.
+func (s *scheduler) start(h *host, now time.Time) {
+	h.inFlight++
+	s.inFlight++
+	h.nextStart = now.Add(h.delay)
+}
+
+// release gives back the slot a request held on host name.
+func (s *scheduler) release(name string) {
+	s.mu.Lock()
+	h := s.get(name)
+	h.inFlight--
+	s.inFlight--
+	s.mu.Unlock()
+	s.signal()
+}
+
+// hop waits until host name may start one more request for a redirect hop
+// of a fetch that already holds a slot on it, and records the start. The
+// fetch keeps its slot, so the in-flight limit holds without waiting for
+// it.
+func (s *scheduler) hop(ctx context.Context, name string) error {
+	for {
+		s.mu.Lock()
+		h := s.get(name)
+		now := s.now()
+		at := h.readyAt()
+		if !now.Before(at) {
+			h.nextStart = now.Add(h.delay)
+			s.mu.Unlock()
+			return nil
+		}
+		s.mu.Unlock()
+		t := time.NewTimer(at.Sub(now))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
+// pause stops new requests to host name until t (Retry-After).
+func (s *scheduler) pause(name string, t time.Time) {
+	s.mu.Lock()
+	h := s.get(name)
+	if t.After(h.pausedUntil) {
+		h.pausedUntil = t
+	}
+	s.mu.Unlock()
+}
+
+// allowed reports whether robots.txt lets ua fetch u on host name. Hosts
+// whose rules are not known yet allow everything (the dispatcher fetches
+// robots.txt before any page of a host).
+func (s *scheduler) allowed(name, ua, u string) bool {
+	s.mu.Lock()
+	h := s.hosts[name]
+	var r *discover.Robots
+	if h != nil {
+		r = h.robots
+	}
+	s.mu.Unlock()
+	return r.Allowed(ua, u)
+}
+
+// setRobots records host name's rules and its Crawl-delay.
+func (s *scheduler) setRobots(name string, r *discover.Robots, ua string) {
+	s.mu.Lock()
+	h := s.get(name)
+	h.robots = r
+	h.robotsState = robotsReady
+	if d := r.CrawlDelay(ua); d > h.delay {
+		h.delay = d
+	}
+	s.mu.Unlock()
+	s.signal()
+}
+
+// waiting returns how many hosts have work but wait on politeness (delay,
+// Retry-After or their in-flight limit).
+func (s *scheduler) waiting() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	n := 0
+	for _, h := range s.order {
+		if len(h.queue) == 0 && !h.mayHaveWork {
+			continue
+		}
+		if now.Before(h.readyAt()) || h.inFlight >= s.perHost {
+			n++
+		}
+	}
+	return n
+}
