@@ -234,6 +234,10 @@ func (p *page) fillMeta(art *corpus.Article) {
 	sites = append(sites, hostNames(art.Site)...)
 	title := firstNonEmpty(get("headline"), p.meta("og:title", "twitter:title"), micro("headline"),
 		p.meta("title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"), get("name"))
+	if title != "" && normName(title) == normName(art.SiteName) {
+		// The site's name, not the headline.
+		title = firstNonEmpty(p.firstH1(), p.titleTag)
+	}
 	if title == "" && len(p.h1s) > 0 {
 		title = p.h1s[0]
 	}
@@ -670,4 +674,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if !p.isArticle(art) {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
 	}
+}
+
+func (p *page) firstH1() string {
+	if len(p.h1s) > 0 {
+		return p.h1s[0]
+	}
+	return ""
 }

@@ -51,13 +51,13 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 		links:   make(map[string]string),
 		micro:   make(map[string][]string),
 	}
-	p.collect(p.root, "", "")
+	p.collect(p.root, "", "", false)
 	return p
 }
 
 // collect walks the tree once and gathers metadata sources. scopeType is
 // the itemtype of the innermost microdata item, scopeProp its itemprop.
-func (p *page) collect(n *html.Node, scopeType, scopeProp string) {
+func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool) {
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Html:
@@ -120,7 +120,10 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string) {
 				p.forms++
 			}
 		}
-		p.collectAttrs(n)
+		if !inComment && isCommentBox(n) {
+			inComment = true
+		}
+		p.collectAttrs(n, inComment)
 		if prop := attr(n, "itemprop"); prop != "" {
 			p.collectMicro(n, prop, scopeType, scopeProp)
 		}
@@ -131,14 +134,14 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
-			p.collect(c, scopeType, scopeProp)
+			p.collect(c, scopeType, scopeProp, inComment)
 		}
 	}
 }
 
 // collectAttrs looks at class, id and rel for bylines, datelines and
 // paywall or consent markers.
-func (p *page) collectAttrs(n *html.Node) {
+func (p *page) collectAttrs(n *html.Node, inComment bool) {
 	var byline, dateline bool
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -162,7 +165,7 @@ func (p *page) collectAttrs(n *html.Node) {
 			}
 		}
 	}
-	if byline && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
+	if byline && !inComment && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
 		if t := shortText(n, 200); t != "" {
 			p.bylines = append(p.bylines, t)
 		}
@@ -421,4 +424,18 @@ func (p *page) abs(ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// isCommentBox reports whether the class or id of n names a comment
+// section, whose bylines are not the article's.
+func isCommentBox(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "comment") || strings.Contains(v, "disqus") || strings.Contains(v, "respond") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -50,7 +50,7 @@ func CleanTitle(title string, siteNames, headings []string) string {
 	// A heading that is one part of the title is the headline.
 	for _, h := range headings {
 		hn := normName(h)
-		if hn == "" || len(hn) < 10 {
+		if hn == "" || len(hn) < 10 || isSite(h) {
 			continue
 		}
 		tn := normName(title)

@@ -125,6 +125,7 @@ func TestCleanTitle(t *testing.T) {
 		{"Radwege werden breiter – Stadtanzeiger Nord", []string{"Stadtanzeiger Nord"}, nil, "Radwege werden breiter"},
 		{"افتتاح مكتبة عامة | جريدة الواحة", []string{"جريدة الواحة"}, nil, "افتتاح مكتبة عامة"},
 		{"  Plain   title  ", nil, nil, "Plain title"},
+		{"A grant to test programs - The Example Blog", []string{"The Example Blog"}, []string{"The Example Blog", "A grant to test programs"}, "A grant to test programs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
