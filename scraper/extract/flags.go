@@ -6,29 +6,31 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// PaywallWords is the body length, in words, under which a page with
-// paywall markers counts as a teaser cut short.
-const PaywallWords = 400
+// PaywallWords is the body length, in words, under which a page that
+// declares restricted access counts as a teaser cut short.
+const PaywallWords = 150
 
-// isPaywalled reports whether the body is a teaser cut short by a paywall:
-// the page declares restricted access (JSON-LD isAccessibleForFree false,
-// a paywall element, a locked content tier) and the text is short or
-// shorter than the JSON-LD articleBody.
+// isPaywalled reports whether the body is a teaser cut short by a paywall.
+// The page must carry a paywall marker: JSON-LD isAccessibleForFree false
+// or a locked content tier (strong), or paywall class names (weak, often
+// just login furniture). The cut must show: the text ends in an ellipsis,
+// or is much shorter than the JSON-LD articleBody, or, with a strong
+// marker, is under PaywallWords.
 func (p *page) isPaywalled(art *corpus.Article) bool {
-	marked := p.paywall
+	strong := false
 	abWords := 0
 	for _, m := range p.ld {
 		if notFree(m["isAccessibleForFree"]) {
-			marked = true
+			strong = true
 		}
 		if parts, ok := m["hasPart"].([]any); ok {
 			for _, part := range parts {
 				if pm, ok := part.(map[string]any); ok && notFree(pm["isAccessibleForFree"]) {
-					marked = true
+					strong = true
 				}
 			}
 		} else if pm, ok := m["hasPart"].(map[string]any); ok && notFree(pm["isAccessibleForFree"]) {
-			marked = true
+			strong = true
 		}
 		if ldIs(m, isArticleType) {
 			abWords = max(abWords, countWords(ldString(m["articleBody"])))
@@ -36,12 +38,14 @@ func (p *page) isPaywalled(art *corpus.Article) bool {
 	}
 	switch strings.ToLower(p.meta("article:content_tier")) {
 	case "locked", "metered":
-		marked = true
+		strong = true
 	}
-	if !marked {
+	if !strong && !p.paywall {
 		return false
 	}
-	return art.WordCount < PaywallWords || abWords > art.WordCount*13/10
+	t := strings.TrimSpace(art.Text)
+	cut := strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") || abWords > art.WordCount*13/10+20
+	return cut || strong && art.WordCount < PaywallWords
 }
 
 func notFree(v any) bool {
