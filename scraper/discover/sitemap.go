@@ -2,14 +2,10 @@ package discover
 
 import (
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
-
-	"golang.org/x/net/html/charset"
 )
 
 // ParseSitemap parses a sitemap: an XML urlset or sitemap index, either of
@@ -49,7 +45,7 @@ func ParseSitemap(body []byte) (pages []Entry, children []Entry, err error) {
 			return pages, nil, err
 		}
 	}
-	pages, children, err = parseXMLSitemap(b)
+	pages, children, err = scanSitemap(b)
 	if err == nil && derr != nil {
 		err = fmt.Errorf("parse sitemap: %w", derr)
 	}
@@ -85,126 +81,6 @@ func parseTextSitemap(b []byte) ([]Entry, error) {
 		return nil, fmt.Errorf("parse sitemap: %w: no urls in text", ErrNotSitemap)
 	}
 	return pages, nil
-}
-
-// sitemap element local names.
-const (
-	elURLSet       = "urlset"
-	elSitemapIndex = "sitemapindex"
-	elURL          = "url"
-	elSitemap      = "sitemap"
-	elLoc          = "loc"
-	elLastmod      = "lastmod"
-	elNews         = "news"
-	elTitle        = "title"
-	elPubDate      = "publication_date"
-)
-
-// parseXMLSitemap streams the XML tokens, keeping a stack of local names to
-// know where each <loc> sits.
-func parseXMLSitemap(b []byte) (pages, children []Entry, err error) {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	d.Strict = false // real sitemaps have bare "&" in URLs and HTML entities
-	d.Entity = xml.HTMLEntity
-	d.CharsetReader = charset.NewReaderLabel
-
-	var (
-		stack []string
-		cur   Entry
-		text  []byte
-		root  string
-		n     int
-	)
-	// field reports which entry field the current element fills.
-	field := func() string {
-		l := len(stack)
-		if l < 2 {
-			return ""
-		}
-		top, parent := stack[l-1], stack[l-2]
-		switch {
-		case (top == elLoc || top == elLastmod) && (parent == elURL || parent == elSitemap):
-			return top
-		case (top == elTitle || top == elPubDate) && parent == elNews && l >= 3 && stack[l-3] == elURL:
-			return top
-		}
-		return ""
-	}
-	for {
-		tok, terr := d.RawToken()
-		if terr != nil {
-			if terr == io.EOF {
-				break
-			}
-			if root == "" {
-				return nil, nil, fmt.Errorf("parse sitemap: %w: %w", ErrMalformed, terr)
-			}
-			return pages, children, fmt.Errorf("parse sitemap: %w: %w", ErrMalformed, terr)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			local := strings.ToLower(t.Name.Local)
-			if root == "" {
-				root = local
-				if root != elURLSet && root != elSitemapIndex {
-					return nil, nil, fmt.Errorf("parse sitemap: %w: root element <%s>", ErrNotSitemap, t.Name.Local)
-				}
-			}
-			if len(stack) >= 64 {
-				return pages, children, fmt.Errorf("parse sitemap: %w: nested too deep", ErrMalformed)
-			}
-			stack = append(stack, local)
-			if (local == elURL || local == elSitemap) && len(stack) == 2 {
-				cur = Entry{}
-			}
-			text = text[:0]
-		case xml.CharData:
-			if field() != "" && len(text) < 8192 {
-				text = append(text, t...)
-			}
-		case xml.EndElement:
-			if len(stack) == 0 {
-				continue
-			}
-			local := strings.ToLower(t.Name.Local)
-			switch f := field(); {
-			case f == "" || local != stack[len(stack)-1]:
-			case f == elLoc:
-				cur.URL = string(bytes.TrimSpace(text))
-			case f == elLastmod:
-				cur.Modified = parseDate(string(text))
-			case f == elPubDate:
-				cur.Published = parseDate(string(text))
-			case f == elTitle:
-				cur.Title = strings.TrimSpace(string(text))
-			}
-			text = text[:0]
-			// Pop to the matching start, tolerating unclosed elements.
-			i := len(stack) - 1
-			for i >= 0 && stack[i] != local {
-				i--
-			}
-			if i < 0 {
-				continue
-			}
-			if i == 1 && (local == elURL || local == elSitemap) && cur.URL != "" {
-				if n == MaxEntries {
-					return pages, children, fmt.Errorf("parse sitemap: %w: more than %d", ErrTooMany, MaxEntries)
-				}
-				n++
-				if local == elURL {
-					pages = append(pages, cur)
-				} else {
-					children = append(children, cur)
-				}
-			}
-			stack = stack[:i]
-		}
-	}
-	if root == "" {
-		return nil, nil, fmt.Errorf("parse sitemap: %w: no root element", ErrNotSitemap)
-	}
-	return pages, children, nil
 }
 
 // dateLayouts are the W3C datetime profiles sitemaps use, plus the common
