@@ -2,8 +2,8 @@ package discover
 
 import (
 	"bytes"
-	"errors"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -138,11 +138,11 @@ func parseXMLSitemapStd(b []byte) (pages, children []Entry, err error) {
 func TestScanSitemapMatchesEncodingXML(t *testing.T) {
 	for name, body := range map[string]string{
 		"urlset": urlsetXML, "index": indexXML, "news": newsXML,
-		"bench": string(benchSitemap(50)),
-		"entities": `<urlset><url><loc>https://a.example/?a=1&amp;b=&#50;&#x33;&lt;&gt;&quot;&apos;&eacute;</loc></url></urlset>`,
-		"attributes": `<urlset a="1>" b='x>y'><url id="u"><loc lang="en">https://a.example/x</loc></url></urlset>`,
+		"bench":        string(benchSitemap(50)),
+		"entities":     `<urlset><url><loc>https://a.example/?a=1&amp;b=&#50;&#x33;&lt;&gt;&quot;&apos;&eacute;</loc></url></urlset>`,
+		"attributes":   `<urlset a="1>" b='x>y'><url id="u"><loc lang="en">https://a.example/x</loc></url></urlset>`,
 		"self closing": `<urlset><url/><url><loc>https://a.example/y</loc><news:news/></url></urlset>`,
-		"latin-1": "<?xml version='1.0' encoding='ISO-8859-1'?><urlset><url><loc>https://a.example/caf\xe9</loc></url></urlset>",
+		"latin-1":      "<?xml version='1.0' encoding='ISO-8859-1'?><urlset><url><loc>https://a.example/caf\xe9</loc></url></urlset>",
 	} {
 		t.Run(name, func(t *testing.T) {
 			assertSameAsStd(t, []byte(body))
