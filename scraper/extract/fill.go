@@ -59,15 +59,22 @@ func (p *page) trimBlocks(bs []block) []block {
 
 // reCallToAction matches the closing lines of an article that ask the
 // reader to subscribe, follow or contact the author.
-var reCallToAction = regexp.MustCompile(`(?i)\b(subscribe|sign up|newsletters?|follow (?:us|him|her|them|me)\b|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)|^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:associated press|ap) writers?\b`)
+var reCallToAction = regexp.MustCompile(`(?i)\b(?:subscribe|sign up|newsletters?|share (?:it|this)|follow (?:us|him|her|them|me)|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)\b`)
+
+// reCredit matches reporting credits at the end of wire stories.
+var reCredit = regexp.MustCompile(`(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:associated press|ap) writers?\b`)
+
+// reAddressed matches text that addresses the reader: an imperative at
+// the start or the second person.
+var reAddressed = regexp.MustCompile(`(?i)^(?:subscribe|sign up|follow|get|click|join|like|share|read|download|listen|watch|don't miss|never miss|want|have a tip|jetzt|abonnez|suivez|síguenos|seguici)\b|\b(?:you|your|yours)\b`)
 
 // isCallToAction reports whether a short paragraph asks the reader to
-// subscribe, follow or write in.
+// subscribe, follow or write in, or credits the reporting.
 func isCallToAction(t string) bool {
 	if len(t) > 300 {
 		return false
 	}
-	return reCallToAction.MatchString(t)
+	return reCredit.MatchString(t) || reCallToAction.MatchString(t) && reAddressed.MatchString(t)
 }
 
 // isFurniture reports whether a short paragraph at the edge of the body is
@@ -96,6 +103,9 @@ func (p *page) isFurniture(t string) bool {
 	if reByPrefix.MatchString(t) && len(words) <= 12 && !endsSentence(t) {
 		return true
 	}
+	if len(words) <= 12 && reEdgeLine.MatchString(t) {
+		return true
+	}
 	if len(words) <= 30 && !endsSentence(t) {
 		if _, ok := ParseDate(t); ok {
 			return true
@@ -117,6 +127,11 @@ func (p *page) isFurniture(t string) bool {
 	}
 	return false
 }
+
+// reEdgeLine matches short lines found at the start or end of a body that
+// are not part of the story: update stamps, filing notes, bare e-mail
+// addresses and links.
+var reEdgeLine = regexp.MustCompile(`(?i)^(?:(?:last )?updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\b\D{0,20}\d|^(?:filed under|posted in|tagged|tags?|categor(?:y|ies)|kategorie|catégorie|categoría|schlagworte)\s*:|^\S+@\S+\.\w+$|^(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/\S*$`)
 
 // crossCheck compares the body with the JSON-LD articleBody and uses the
 // latter when the page text clearly missed the article.

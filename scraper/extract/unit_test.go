@@ -202,3 +202,43 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+func TestFurnitureLines(t *testing.T) {
+	tests := []struct {
+		text      string
+		boiler    bool // isBoilerLine
+		cta       bool // isCallToAction
+		edgeMatch bool // reEdgeLine
+	}{
+		{"Advertisement", true, false, false},
+		{"Story continues below advertisement", true, false, false},
+		{"Image 3 of 12", true, false, false},
+		{"5 min read", true, false, false},
+		{"Lesen Sie auch:", true, false, false},
+		{"Posted on May 5, 2024", false, false, true},
+		{"The council met on Tuesday.", false, false, false},
+		{"Subscribe to our newsletter to get the news in your inbox.", false, true, false},
+		{"Follow us on Twitter and Facebook.", false, true, false},
+		{"Reporting by Jane Doe; Editing by John Roe", false, true, false},
+		{"Staff writer Ann Lee contributed reporting.", false, true, false},
+		{"The service now has ten million subscribers, the company said.", false, false, false},
+		{"She announced the plan in her weekly newsletter.", false, false, false},
+		{"Updated at 1:23 p.m.", false, false, true},
+		{"Filed under: Politics", false, false, true},
+		{"jane.doe@example.com", false, false, true},
+		{"Published results show a rise in sales across the region this year.", false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := isBoilerLine(tt.text); got != tt.boiler {
+				t.Errorf("isBoilerLine = %v, want %v", got, tt.boiler)
+			}
+			if got := isCallToAction(tt.text); got != tt.cta {
+				t.Errorf("isCallToAction = %v, want %v", got, tt.cta)
+			}
+			if got := reEdgeLine.MatchString(tt.text); got != tt.edgeMatch {
+				t.Errorf("reEdgeLine = %v, want %v", got, tt.edgeMatch)
+			}
+		})
+	}
+}
