@@ -154,7 +154,8 @@ func (f *fetcher) fetch(ctx context.Context, u string, hdr http.Header) *fetchRe
 // checkRedirect decides on each redirect hop: loops and long chains are
 // errors; a target on another host, disallowed by robots.txt or already
 // known to the frontier is not followed (the 3xx is the capture); a target
-// on the same host waits for the host's delay like any request.
+// on the same host is followed (the transport holds it to the host's
+// delay like any request).
 func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	r := f.cur
 	if r == nil {
@@ -186,7 +187,7 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if f.c.settled(req.Context(), target) {
 		return stop(stopVisited)
 	}
-	return f.c.sched.hop(req.Context(), h)
+	return nil
 }
 
 // captureTransport records each hop of a fetch and reads the body itself,
@@ -213,6 +214,9 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		req = req.Clone(req.Context())
 		req.Body = io.NopCloser(strings.NewReader(""))
 		req.ContentLength = 0
+	}
+	if err := t.f.c.sched.gate(req.Context(), t.f.host); err != nil {
+		return nil, err
 	}
 	res, err := t.base.RoundTrip(req)
 	if err != nil {

@@ -28,6 +28,8 @@ type host struct {
 	robotsState int
 	robotsTries int
 
+	lastSend time.Time // when the last request on the host was sent
+
 	queue       []corpus.FrontierEntry // claimed, not started yet
 	mayHaveWork bool                   // the frontier may hold queued URLs due now
 	wakeAt      time.Time              // when the earliest not-yet-due URL becomes due
@@ -122,18 +124,28 @@ func (s *scheduler) release(name string) {
 	s.signal()
 }
 
-// hop waits until host name may start one more request for a redirect hop
-// of a fetch that already holds a slot on it, and records the start. The
-// fetch keeps its slot, so the in-flight limit holds without waiting for
-// it.
-func (s *scheduler) hop(ctx context.Context, name string) error {
+// gate waits until host name may send one more request and records the
+// send. The dispatcher already spaces the requests it starts; gate holds
+// the spacing at the moment of sending, whatever happened between (a slow
+// goroutine start, a redirect hop), with a small margin for the time a
+// request takes to reach the server. The request keeps the slot it
+// holds, so the in-flight limit needs no wait here.
+func (s *scheduler) gate(ctx context.Context, name string) error {
 	for {
 		s.mu.Lock()
 		h := s.get(name)
 		now := s.now()
-		at := h.readyAt()
+		at := h.pausedUntil
+		if !h.lastSend.IsZero() {
+			if t := h.lastSend.Add(h.delay + margin(h.delay)); t.After(at) {
+				at = t
+			}
+		}
 		if !now.Before(at) {
-			h.nextStart = now.Add(h.delay)
+			h.lastSend = now
+			if t := now.Add(h.delay); t.After(h.nextStart) {
+				h.nextStart = t
+			}
 			s.mu.Unlock()
 			return nil
 		}
@@ -146,6 +158,12 @@ func (s *scheduler) hop(ctx context.Context, name string) error {
 		case <-t.C:
 		}
 	}
+}
+
+// margin is the slack added to a host's delay at send time: 2% of it, at
+// most 20ms.
+func margin(delay time.Duration) time.Duration {
+	return min(delay/50, 20*time.Millisecond)
 }
 
 // pause stops new requests to host name until t (Retry-After).
@@ -180,6 +198,9 @@ func (s *scheduler) setRobots(name string, r *discover.Robots, ua string) {
 	h.robotsState = robotsReady
 	if d := r.CrawlDelay(ua); d > h.delay {
 		h.delay = d
+		if t := h.lastSend.Add(d); t.After(h.nextStart) {
+			h.nextStart = t
+		}
 	}
 	s.mu.Unlock()
 	s.signal()

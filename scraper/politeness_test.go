@@ -1,0 +1,162 @@
+package scraper
+
+import (
+	"regexp"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/scrapertest"
+)
+
+// maxOverlap returns the largest number of requests in flight at once
+// across the logs of several servers.
+func maxOverlap(logs ...[]scrapertest.Request) int {
+	type ev struct {
+		t     time.Time
+		delta int
+	}
+	var evs []ev
+	for _, l := range logs {
+		for _, r := range l {
+			end := r.End
+			if end.IsZero() {
+				end = time.Now()
+			}
+			evs = append(evs, ev{r.Start, 1}, ev{end, -1})
+		}
+	}
+	sort.Slice(evs, func(i, j int) bool {
+		if evs[i].t.Equal(evs[j].t) {
+			return evs[i].delta < evs[j].delta
+		}
+		return evs[i].t.Before(evs[j].t)
+	})
+	n, top := 0, 0
+	for _, e := range evs {
+		n += e.delta
+		top = max(top, n)
+	}
+	return top
+}
+
+func TestPolitenessPerHost(t *testing.T) {
+	tests := []struct {
+		name     string
+		perHost  int
+		delay    time.Duration
+		latency  time.Duration
+		maxPages int
+	}{
+		{"one at a time, 500ms apart", 1, 500 * time.Millisecond, 0, 5},
+		{"two in flight, 150ms apart", 2, 150 * time.Millisecond, 400 * time.Millisecond, 8},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := scrapertest.NewServer(t, scrapertest.WithArticles(24), scrapertest.WithFaults(false),
+				scrapertest.WithLatency(tc.latency))
+			db := corpus.MustOpen(t)
+			mustCrawl(t, db, []string{srv.URL + "/"}, WithPerHost(tc.perHost), WithDelay(tc.delay),
+				WithParallel(8), WithMaxPages(tc.maxPages), WithTimeout(5*time.Second), WithLogger(testLogger()))
+			reqs := srv.Requests()
+			if len(reqs) < tc.maxPages {
+				t.Fatalf("%d requests, want at least %d", len(reqs), tc.maxPages)
+			}
+			if got := srv.MaxInFlight(); got > tc.perHost {
+				t.Errorf("server saw %d requests at once, per-host limit %d", got, tc.perHost)
+			}
+			if tc.latency > tc.delay && srv.MaxInFlight() != tc.perHost {
+				t.Errorf("server saw at most %d requests at once, want %d (the limit is not used)", srv.MaxInFlight(), tc.perHost)
+			}
+			// robots.txt counts too: every start on the host is spaced.
+			if gap := srv.MinStartGap(); gap < tc.delay {
+				t.Errorf("two request starts %s apart, delay %s", gap, tc.delay)
+			}
+		})
+	}
+}
+
+func TestPolitenessRetriesAndCrawlDelay(t *testing.T) {
+	t.Parallel()
+	// Crawl-delay (300ms) is longer than --delay (50ms) and wins; retries
+	// of the 503 and 429 pages (Retry-After: 1) are spaced too.
+	srv := scrapertest.NewServer(t, scrapertest.WithArticles(24), scrapertest.WithCrawlDelay(300*time.Millisecond))
+	var seeds []string
+	for _, e := range srv.Articles() {
+		if e.Fault != "" {
+			seeds = append(seeds, e.URL)
+		}
+	}
+	if len(seeds) == 0 {
+		t.Fatal("the site has no flaky articles")
+	}
+	db := corpus.MustOpen(t)
+	sum := mustCrawl(t, db, seeds, WithDepth(0), WithInclude(regexp.QuoteMeta(pathOf(seeds[0]))+"$", regexp.QuoteMeta(pathOf(seeds[len(seeds)-1]))+"$"), WithPerHost(2), WithDelay(50*time.Millisecond),
+		WithBackoff(10*time.Millisecond), WithLogger(testLogger()))
+	if sum.Articles != len(seeds) || sum.Errors != 0 {
+		t.Errorf("summary %+v: want %d articles, no errors", sum, len(seeds))
+	}
+	if sum.Retries < 3 {
+		t.Errorf("%d retries, want at least 3 (503 twice, 429 once)", sum.Retries)
+	}
+	if gap := srv.MinStartGap(); gap < 300*time.Millisecond {
+		t.Errorf("two request starts %s apart, Crawl-delay 300ms", gap)
+	}
+	// Retry-After: 1 is honored: the retry of a page comes a second later.
+	for _, s := range seeds {
+		var starts []time.Time
+		for _, r := range srv.Requests() {
+			if r.Path == pathOf(s) {
+				starts = append(starts, r.Start)
+			}
+		}
+		for i := 1; i < len(starts); i++ {
+			if d := starts[i].Sub(starts[i-1]); d < time.Second {
+				t.Errorf("%s retried after %s, Retry-After 1s", pathOf(s), d)
+			}
+		}
+	}
+}
+
+func TestParallelAcrossHosts(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		parallel int
+	}{
+		{"parallel 2 over 3 hosts", 2},
+		{"parallel 3 over 3 hosts", 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var (
+				srvs  []*scrapertest.Server
+				seeds []string
+			)
+			for _, ip := range []string{"127.0.0.1", "127.0.0.2", "127.0.0.3"} {
+				s := scrapertest.NewServer(t, scrapertest.WithHost(ip), scrapertest.WithArticles(24),
+					scrapertest.WithFaults(false), scrapertest.WithLatency(150*time.Millisecond), scrapertest.WithSite("site-"+ip))
+				srvs = append(srvs, s)
+				seeds = append(seeds, s.URL+"/")
+			}
+			db := corpus.MustOpen(t)
+			mustCrawl(t, db, seeds, WithParallel(tc.parallel), WithPerHost(1), WithDelay(0), WithMaxPages(15),
+				WithLogger(testLogger()))
+			var logs [][]scrapertest.Request
+			for _, s := range srvs {
+				if s.MaxInFlight() > 1 {
+					t.Errorf("%s: %d requests at once, per-host 1", s.URL, s.MaxInFlight())
+				}
+				if len(s.Requests()) == 0 {
+					t.Errorf("%s: never requested", s.URL)
+				}
+				logs = append(logs, s.Requests())
+			}
+			if got := maxOverlap(logs...); got != tc.parallel {
+				t.Errorf("%d requests in flight at most across hosts, want %d", got, tc.parallel)
+			}
+		})
+	}
+}
