@@ -13,9 +13,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"time"
 
 	"github.com/klauspost/compress/gzip"
+
+	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
 
 // Limits that keep hostile inputs cheap.
@@ -116,6 +119,27 @@ func Since(entries []Entry, t time.Time) []Entry {
 		if !e.Before(t) {
 			out = append(out, e)
 		}
+	}
+	clear(entries[len(out):])
+	return out
+}
+
+// Resolve makes the entries' URLs absolute against base (the URL of the
+// sitemap or feed that listed them; nil keeps only absolute URLs) and
+// normalizes them with urlnorm. Entries whose URL cannot be fetched
+// (javascript:, mailto:, unparsable, ...) and later duplicates of a URL are
+// dropped. It works in place and returns the shortened slice.
+func Resolve(entries []Entry, base *url.URL) []Entry {
+	seen := make(map[string]bool, len(entries))
+	out := entries[:0]
+	for _, e := range entries {
+		u, ok := urlnorm.Resolve(base, e.URL)
+		if !ok || seen[u] {
+			continue
+		}
+		seen[u] = true
+		e.URL = u
+		out = append(out, e)
 	}
 	clear(entries[len(out):])
 	return out

@@ -30,18 +30,26 @@ type Robots struct {
 	agents map[string]bool // user-agent values of the groups, lower case
 }
 
-// ParseRobots reads a robots.txt fetched with the given HTTP status,
-// following RFC 9309: a 4xx means there are no rules (allow all), a 5xx (or
-// no response, status 0) means the site is unreachable (disallow all), and a
-// 2xx body is parsed. Only the first MaxRobotsSize bytes are read. Parsing is
-// lenient: rules before any User-agent line and invalid Crawl-delay values
-// are skipped rather than failing the whole file.
+// ParseRobots reads a robots.txt fetched with the given final HTTP status,
+// following RFC 9309:
+//
+//   - 2xx: the body is parsed;
+//   - 4xx (and a 3xx the fetcher gave up following): the file is
+//     unavailable and everything is allowed;
+//   - 5xx, 429 Too Many Requests, or no response (status 0): the site is
+//     unreachable and everything is disallowed (the crawler should fetch
+//     robots.txt again later). 429 is read as a server error, as Google does,
+//     since the site is asking us to slow down.
+//
+// Only the first MaxRobotsSize bytes are read. Parsing is lenient: rules
+// before any User-agent line and invalid Crawl-delay values are skipped
+// rather than failing the whole file. Other statuses return an error.
 func ParseRobots(status int, body []byte) (*Robots, error) {
 	switch {
 	case status >= 200 && status < 300:
-	case status >= 400 && status < 500:
+	case status >= 300 && status < 500 && status != 429:
 		body = nil
-	case status == 0 || status >= 500 && status < 600:
+	case status == 0 || status == 429 || status >= 500 && status < 600:
 		data, err := robotstxt.FromStatusAndBytes(http503, nil)
 		if err != nil {
 			return nil, fmt.Errorf("parse robots: %w", err)
@@ -231,7 +239,7 @@ func (r *Robots) group(userAgent string) *robotstxt.Group {
 // Allowed reports whether userAgent may fetch target, a path with optional
 // query ("/a/b?c=d") or an absolute URL, under the group for the agent's
 // product token, else the "*" group. Paths are compared in urlnorm's
-// percent-encoding.
+// percent-encoding. /robots.txt itself is always allowed.
 func (r *Robots) Allowed(userAgent, target string) bool {
 	if r == nil || r.data == nil {
 		return true
@@ -249,6 +257,9 @@ func (r *Robots) Allowed(userAgent, target string) bool {
 	}
 	if p == "" || p[0] != '/' {
 		p = "/" + p
+	}
+	if p == "/robots.txt" {
+		return true // RFC 9309 2.2.2: implicitly allowed
 	}
 	return r.data.TestAgent(anchor(urlnorm.NormalizePath(p)), groupKey(r, userAgent))
 }

@@ -70,6 +70,7 @@ func TestRobotsAllowed(t *testing.T) {
 		{"SomeCrawler", "https://news.example.com/private/a?b=c", false},
 		{"SomeCrawler", "https://news.example.com/%70rivate/a", false},
 		{"SomeCrawler", "", true},
+		{"badbot", "/robots.txt", true},
 		{"", "/private/", false},
 	}
 	for _, tt := range tests {
@@ -113,11 +114,12 @@ func TestParseRobotsStatus(t *testing.T) {
 		{403, true, false},
 		{404, true, false},
 		{410, true, false},
-		{429, true, false},
+		{429, false, false},
+		{301, true, false},
 		{500, false, false},
 		{503, false, false},
 		{0, false, false},
-		{302, false, true},
+		{600, false, true},
 		{100, false, true},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -273,5 +274,32 @@ func BenchmarkParseSitemap(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	base, err := url.Parse("https://news.example.com/feeds/main.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := date(t, "2024-01-02T00:00:00Z")
+	entries := []Entry{
+		{URL: "https://News.Example.com/a?utm_source=rss", Title: "A", Published: pub},
+		{URL: "/b"},
+		{URL: "c.html"},
+		{URL: "https://news.example.com/a#comments", Title: "A again"},
+		{URL: "javascript:void(0)"},
+		{URL: ""},
+		{URL: "mailto:x@example.com"},
+		{URL: "http://[::1"},
+	}
+	want := []Entry{
+		{URL: "https://news.example.com/a", Title: "A", Published: pub},
+		{URL: "https://news.example.com/b"},
+		{URL: "https://news.example.com/feeds/c.html"},
+	}
+	assertEntries(t, "resolved", Resolve(entries, base), want)
+	if got := Resolve([]Entry{{URL: "/rel"}, {URL: "http://a.example/x"}}, nil); len(got) != 1 || got[0].URL != "http://a.example/x" {
+		t.Errorf("Resolve(nil base) = %+v", got)
 	}
 }
