@@ -20,14 +20,17 @@ import (
 // MaxDecompressed bytes returns ErrTooLarge, and at most MaxEntries entries
 // are returned (with ErrTooMany when there were more). Malformed XML returns
 // the entries read before the error with an error wrapping ErrMalformed.
-// URLs are returned as listed: normalize them before use.
+// URLs are returned as listed: pass the entries to Resolve before use.
+//
+// Byte order marks (UTF-8, UTF-16) are honored, and so are other encodings
+// named by the XML declaration.
 func ParseSitemap(body []byte) (pages []Entry, children []Entry, err error) {
 	b, err := Decompress(body, MaxDecompressed)
 	if err != nil && !errors.Is(err, ErrMalformed) {
 		return nil, nil, fmt.Errorf("parse sitemap: %w", err)
 	}
 	derr := err // a truncated gzip stream: parse what was inflated
-	b = bytes.TrimLeft(toUTF8Sitemap(b), " \t\r\n\f")
+	b = bytes.TrimLeft(toUTF8(b), " \t\r\n\f")
 	if len(b) == 0 {
 		if derr != nil {
 			return nil, nil, fmt.Errorf("parse sitemap: %w", derr)
@@ -50,17 +53,6 @@ func ParseSitemap(body []byte) (pages []Entry, children []Entry, err error) {
 		err = fmt.Errorf("parse sitemap: %w", derr)
 	}
 	return pages, children, err
-}
-
-// toUTF8Sitemap handles byte order marks; XML declarations naming other
-// encodings are handled by the decoder.
-func toUTF8Sitemap(b []byte) []byte {
-	if len(b) >= 2 && (b[0] == 0xfe && b[1] == 0xff || b[0] == 0xff && b[1] == 0xfe) {
-		// The decoder would reject the now-wrong encoding="UTF-16" label.
-		u := toUTF8(b)
-		return bytes.Replace(u, []byte(`encoding="UTF-16"`), []byte(`encoding="UTF-8"`), 1)
-	}
-	return toUTF8(b)
 }
 
 // parseTextSitemap reads one URL per line, ignoring blank lines and lines

@@ -293,7 +293,9 @@ func appendText(dst, raw []byte) []byte {
 }
 
 // declaredEncoding returns the encoding named by the XML declaration when it
-// is not UTF-8 (or ASCII, a subset), "" otherwise.
+// is not UTF-8 (or ASCII, a subset), "" otherwise. A UTF-16 label is
+// ignored: a UTF-16 body with a byte order mark has been converted already,
+// and one without cannot have a readable declaration.
 func declaredEncoding(b []byte) string {
 	if !bytes.HasPrefix(b, []byte("<?xml")) {
 		return ""
@@ -322,7 +324,7 @@ func declaredEncoding(b []byte) string {
 	}
 	enc := strings.ToLower(string(rest[1 : 1+j]))
 	switch enc {
-	case "utf-8", "utf8", "us-ascii", "ascii", "":
+	case "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "utf-16be", "":
 		return ""
 	}
 	return enc

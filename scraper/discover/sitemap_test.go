@@ -53,6 +53,8 @@ func TestParseSitemap(t *testing.T) {
 		{name: "latin-1 declared", body: append([]byte(`<?xml version="1.0" encoding="ISO-8859-1"?><urlset><url><loc>https://a.example/caf`),
 			append([]byte{0xe9}, []byte(`</loc></url></urlset>`)...)...),
 			pages: []Entry{{URL: "https://a.example/café"}}},
+		{name: "utf-16 with bom", body: []byte(utf16LE("\ufeff<?xml version='1.0' encoding='utf-16'?><urlset><url><loc>https://a.example/é</loc></url></urlset>")),
+			pages: []Entry{{URL: "https://a.example/é"}}},
 		{name: "junk before declaration", body: []byte("Warning: headers already sent\n" + urlsetXML), pages: urlsetPages},
 		{name: "bad lastmod ignored", body: []byte(`<urlset><url><loc>https://a.example/p</loc><lastmod>yesterday</lastmod></url></urlset>`),
 			pages: []Entry{{URL: "https://a.example/p"}}},
