@@ -102,6 +102,18 @@ func (e *emitter) walk(n *html.Node) {
 		e.flush()
 		return
 	case atom.Td, atom.Th:
+		if in.text > 200 {
+			// A layout cell holding running text: its lines are
+			// paragraphs, not table rows.
+			e.flush()
+			e.kinds = append(e.kinds, kindPara)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				e.walk(c)
+			}
+			e.flush()
+			e.kinds = e.kinds[:len(e.kinds)-1]
+			return
+		}
 		if !in.block {
 			e.buf.WriteByte(' ')
 			for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -30,11 +30,15 @@ func (p *page) extract(opts Options) {
 	x.total = para
 	x.prune(body)
 	top := x.candidate()
+	var nodes []*xhtml.Node
 	if top == nil {
-		return
+		// No paragraph long enough to score (short lines, poems, lists):
+		// take the whole body and let the block filters work.
+		nodes = []*xhtml.Node{body}
+	} else {
+		p.top = top
+		nodes = x.selectContent(top)
 	}
-	p.top = top
-	nodes := x.selectContent(top)
 	p.blocks, p.linkHeads = x.bodyBlocks(nodes)
 	p.blocks = p.trimBlocks(p.blocks)
 	if !opts.NoJSONLDBody {
@@ -95,7 +99,7 @@ func (p *page) isFurniture(t string) bool {
 	}
 	if len(nt) > 10 {
 		for _, h := range []string{p.meta("og:title"), p.meta("twitter:title"), p.titleTag} {
-			if nh := normName(h); nh == nt || len(nh) > len(nt) && strings.HasPrefix(nh, nt) {
+			if nh := normName(h); nh == nt || len(nh) > len(nt) && (strings.HasPrefix(nh, nt) || strings.HasSuffix(nh, nt)) {
 				return true
 			}
 		}
