@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
@@ -102,9 +103,11 @@ func BenchmarkIndex(b *testing.B) {
 	arts := benchArticles()
 	src := newFakeSource(arts...)
 	b.ReportAllocs()
+	var size int64
 	for b.Loop() {
 		b.StopTimer()
-		ix, err := Open(filepath.Join(b.TempDir(), "bench.bleve"))
+		path := filepath.Join(b.TempDir(), "bench.bleve")
+		ix, err := Open(path)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -117,9 +120,11 @@ func BenchmarkIndex(b *testing.B) {
 		if err := ix.Close(); err != nil {
 			b.Fatal(err)
 		}
+		size = dirSize(b, path)
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(size)/float64(len(arts)), "disk-B/doc")
 }
 
 // BenchmarkSearch measures searches on an on-disk index of benchDocs
@@ -157,4 +162,27 @@ func BenchmarkSearch(b *testing.B) {
 			}
 		})
 	}
+}
+
+// dirSize returns the total size of the files under dir.
+func dirSize(tb testing.TB, dir string) int64 {
+	tb.Helper()
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			n += info.Size()
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return n
 }

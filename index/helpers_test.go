@@ -1,10 +1,12 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 
@@ -101,12 +103,7 @@ func (s *fakeSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64
 	}
 	fail, after := s.fail, s.after
 	s.mu.Unlock()
-	// ascending seq order
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && rows[j].seq < rows[j-1].seq; j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
+	slices.SortFunc(rows, func(a, b fakeRow) int { return cmp.Compare(a.seq, b.seq) })
 	for i, r := range rows {
 		if fail != nil && i == after {
 			return fail

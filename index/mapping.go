@@ -33,7 +33,6 @@ const formatVersion = 1
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
 // names here; aliases such as "authors:" are resolved in query.go.
 const (
-	fieldID           = "id"            // numeric article id (tie-break sort)
 	fieldURL          = "url"           // stored only
 	fieldTitle        = "title"         // exact text, stored
 	fieldDescription  = "description"   // exact text, stored (snippet fallback)
@@ -173,12 +172,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(name, f)
 	}
 
-	id := mapping.NewNumericFieldMapping()
-	id.Store = false
-	id.IncludeInAll = false
-	id.DocValues = true
-	add(fieldID, id)
-
 	url := mapping.NewKeywordFieldMapping()
 	url.Index = false
 	url.Store = true
@@ -227,10 +220,7 @@ func docID(id int64) string { return strconv.FormatInt(id, 10) }
 // toDoc converts an article into the document bleve indexes. Empty values
 // are left out, so that they count as missing in facets.
 func toDoc(a *corpus.Article) map[string]any {
-	d := map[string]any{
-		fieldID:  float64(a.ID),
-		fieldURL: a.URL,
-	}
+	d := map[string]any{fieldURL: a.URL}
 	setStr := func(k, v string) {
 		if v = strings.TrimSpace(v); v != "" {
 			d[k] = v

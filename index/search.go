@@ -231,10 +231,14 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	case "", SortRelevance:
 	case SortDate, SortDateDesc:
 		desc := req.Sort == SortDateDesc
+		// Articles with equal dates (and the undated ones) keep the
+		// index's internal order, which is stable for a given index
+		// state; a second sort key would cost a third more per hit.
 		sr.SortByCustom(search.SortOrder{
 			&search.SortField{Field: fieldPublished, Type: search.SortFieldAsDate, Desc: desc, Missing: search.SortFieldMissingLast},
-			&search.SortField{Field: fieldID, Type: search.SortFieldAsNumber, Desc: desc},
 		})
+		// Scores play no part in the order: skip computing them.
+		sr.Score = bleve.ScoreNone
 	default:
 		return nil, nil, badQuery("unknown sort %q (want relevance, date or -date)", req.Sort)
 	}
