@@ -48,6 +48,9 @@ func isBoilerLine(t string) bool {
 	if len(t) > 60 {
 		return false
 	}
+	if strings.Trim(t, "_ ") == "" && strings.Contains(t, "___") {
+		return false // a section rule typed as underscores, part of the text
+	}
 	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
 	return t == "" || boilerLines[t] || reFurnitureLine.MatchString(t)
 }

@@ -55,7 +55,7 @@ func (p *page) trimBlocks(bs []block) []block {
 		p.datelines = append(p.datelines, bs[0].text)
 		bs = bs[1:]
 	}
-	for len(bs) > 0 && (p.isFurniture(bs[len(bs)-1].text) || isCallToAction(bs[len(bs)-1].text)) {
+	for len(bs) > 0 && (p.isFurniture(bs[len(bs)-1].text) || isCallToAction(bs[len(bs)-1].text) || isLinkLine(bs[len(bs)-1].text)) {
 		bs = bs[:len(bs)-1]
 	}
 	return bs
@@ -71,6 +71,12 @@ var reCredit = regexp.MustCompile(`(?i)^\(?(?:additional )?(?:reporting|writing|
 // reAddressed matches text that addresses the reader: an imperative at
 // the start or the second person.
 var reAddressed = regexp.MustCompile(`(?i)^(?:subscribe|sign up|follow|get|click|join|like|share|read|download|listen|watch|don't miss|never miss|want|have a tip|jetzt|abonnez|suivez|síguenos|seguici)\b|\b(?:you|your|yours)\b`)
+
+// isLinkLine reports whether a short closing line points elsewhere with a
+// spelled-out URL ("More coverage: https://...").
+func isLinkLine(t string) bool {
+	return len(t) < 250 && (strings.Contains(t, "http://") || strings.Contains(t, "https://")) && !endsSentence(t)
+}
 
 // isCallToAction reports whether a short paragraph asks the reader to
 // subscribe, follow or write in, or credits the reporting.
