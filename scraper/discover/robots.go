@@ -70,7 +70,8 @@ const http503 = 503
 
 // sanitizeRobots rewrites a robots.txt so that temoto/robotstxt accepts it
 // and matches the way RFC 9309 does: it drops group rules that come before
-// any User-agent line and invalid Crawl-delay values, clamps large Crawl-delay
+// any User-agent line (or after only empty ones) and invalid Crawl-delay
+// values, clamps large Crawl-delay
 // values, normalizes the percent-encoding of rule paths like urlnorm does to
 // URLs, anchors rules at the start of the path (see anchorMark), lists each
 // group's Allow rules before its Disallow rules (so that an
@@ -96,7 +97,7 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 	}
 	var (
 		inAgents bool     // the last group line was a User-agent line
-		inGroup  bool     // a User-agent line has been seen
+		agentsN  int      // valid user agents of the current group
 		allows   []string // the current group's rules, flushed at its end
 		others   []string // disallow and crawl-delay lines, as "key\x00val"
 	)
@@ -127,21 +128,27 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 			case "user-agent", "useragent":
 				if !inAgents {
 					flush()
+					agentsN = 0
 				}
-				inAgents, inGroup = true, true
-				val = strings.ToLower(val)
-				if val != "" {
+				inAgents = true
+				// The value is a product token ("*" or letters, digits,
+				// "-" and "_"); keep what comes before any space.
+				if i := strings.IndexAny(val, " \t"); i >= 0 {
+					val = val[:i]
+				}
+				if val = strings.ToLower(val); val != "" {
 					agents[val] = true
+					agentsN++
+					write("user-agent", val)
 				}
-				write("user-agent", val)
 				continue
 			case "allow", "disallow":
-				if !inGroup || val == "" {
+				if agentsN == 0 || val == "" {
 					continue
 				}
 				val = anchor(urlnorm.NormalizePath(val))
 			case "crawl-delay", "crawldelay":
-				if !inGroup {
+				if agentsN == 0 {
 					continue
 				}
 				d, err := strconv.ParseFloat(val, 64)
@@ -159,10 +166,10 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 				continue
 			}
 			if inAgents {
+				inAgents = false
 				// First rule of a group: a no-op line that creates the
 				// group in temoto even if all its rules were dropped.
 				write("crawl-delay", "0")
-				inAgents = false
 			}
 			if key == "allow" {
 				allows = append(allows, val)
@@ -171,7 +178,7 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 			}
 		}
 	}
-	if inAgents {
+	if inAgents && agentsN > 0 {
 		write("crawl-delay", "0")
 	}
 	flush()

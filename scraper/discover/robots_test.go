@@ -167,6 +167,10 @@ func TestParseRobotsLenient(t *testing.T) {
 		{"wildcard", "User-agent: *\nDisallow: /fish*.php\n", "a", "/fish/salmon.php?x", false, 0},
 		{"end anchor", "User-agent: *\nDisallow: /*.php$\n", "a", "/a.php?x=1", true, 0},
 		{"leading wildcard", "User-agent: *\nDisallow: *.gif\n", "a", "/img/a.gif", false, 0},
+		{"empty user-agent group dropped", "User-agent: *\nDisallow: /x\n\nUser-agent:\nDisallow: /y\n", "a", "/y", true, 0},
+		{"and does not join the previous group", "User-agent: *\nDisallow: /x\n\nUser-agent:\nDisallow: /y\n", "a", "/x", false, 0},
+		{"agent with spaces", "User-agent: a b c\nDisallow: /y\n", "a", "/y", false, 0},
+		{"group of one empty agent first", "User-agent:\nDisallow: /y\n", "a", "/y", true, 0},
 		{"groups merge", "User-agent: a\nDisallow: /x\n\nUser-agent: a\nDisallow: /y\n", "a", "/y", false, 0},
 	}
 	for _, tt := range tests {
@@ -246,6 +250,9 @@ func FuzzParseRobots(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status int, body []byte, agent, path string) {
 		r, err := ParseRobots(status, body)
 		if err != nil {
+			if status >= 200 && status < 300 {
+				t.Fatalf("ParseRobots(%d) failed: %v", status, err)
+			}
 			return
 		}
 		r.Allowed(agent, path)
