@@ -99,13 +99,12 @@ type paragraph struct {
 }
 
 type contentExtractor struct {
-	idx      map[*html.Node]int32
-	infos    []nodeInfo
-	nodes    []*html.Node // element nodes in document order, parallel to infos
-	paras    []paragraph
-	toks     []string
-	total    int // page text bytes in paragraphs
-	bodyNode *html.Node
+	idx   map[*html.Node]int32
+	infos []nodeInfo
+	nodes []*html.Node // element nodes in document order, parallel to infos
+	paras []paragraph
+	toks  []string
+	total int // page text bytes in paragraphs
 }
 
 func (x *contentExtractor) info(n *html.Node) *nodeInfo {

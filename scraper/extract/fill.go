@@ -458,19 +458,14 @@ func (p *page) published() *time.Time {
 		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
 		"dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
 		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
-		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished",
-		"og:updated_time"} {
-		for _, v := range p.metas[k] {
-			cands = append(cands, v)
-		}
-		if k == "cxenseparse:recs:publishtime" {
-			cands = append(cands, p.micro["datePublished"]...)
-			cands = append(cands, p.micro["dateCreated"]...)
-			for _, t := range p.times {
-				if hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish") {
-					cands = append(cands, attr(t, "datetime"))
-				}
-			}
+		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished"} {
+		cands = append(cands, p.metas[k]...)
+	}
+	cands = append(cands, p.micro["datePublished"]...)
+	cands = append(cands, p.micro["dateCreated"]...)
+	for _, t := range p.times {
+		if hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish") {
+			cands = append(cands, attr(t, "datetime"))
 		}
 	}
 	if t := p.firstDate(cands...); t != nil {
