@@ -72,7 +72,7 @@ var negativeWords = map[string]bool{
 	"readmore": true, "meta": true, "dateline": true, "timestamp": true, "date": true, "header": true,
 	"masthead": true, "pagination": true, "pager": true, "login": true, "signin": true,
 	"rating": true, "survey": true, "feedback": true, "aside": true, "disclaimer": true, "copyright": true,
-	"gallery": true, "slideshow": true, "carousel": true, "follow": true, "more": true, "inline": false,
+	"gallery": true, "slideshow": true, "carousel": true, "follow": true, "more": true,
 	"slider": true, "recent": true, "banner": true, "teaser": true, "teasers": true, "newsfeed": true, "offscreen": true, "invisible": true,
 }
 
@@ -404,10 +404,14 @@ func (x *contentExtractor) candidate() *html.Node {
 	}
 	// When several strong candidates share a close ancestor, the content
 	// is split over them: move up to that ancestor.
+	// Only candidates outside the top one count, and a handful is enough.
 	var strong []*html.Node
 	for _, c := range cands {
-		if c != top && x.info(c).score >= best*0.75 {
+		if c != top && x.info(c).score >= best*0.75 && !isAncestor(top, c) && !isAncestor(c, top) {
 			strong = append(strong, c)
+			if len(strong) == 10 {
+				break
+			}
 		}
 	}
 	if len(strong) >= 2 {
