@@ -28,7 +28,7 @@ var (
 )
 
 // trackingParams lists the query parameter names Normalize drops, compared
-// case-insensitively. Parameters starting with one of trackingPrefixes are
+// case-insensitively: click ids, campaign tags and session ids. Parameters starting with one of trackingPrefixes are
 // dropped too. The list covers the click identifiers and campaign tags of the
 // common ad, analytics, e-mail and social platforms; none of them selects
 // content on the page.
@@ -76,6 +76,12 @@ var trackingParams = map[string]bool{
 	"at_campaign":   true, // AT Internet
 	"xtor":          true, // AT Internet (XiTi)
 	"spm":           true, // Alibaba
+	// Session ids: one page, a new URL per visitor session.
+	"phpsessid":  true,
+	"jsessionid": true,
+	"sessionid":  true,
+	"cftoken":    true,
+	"cfid":       true,
 }
 
 // trackingPrefixes are parameter name prefixes that are always tracking.
@@ -129,7 +135,8 @@ func IsTrackingParam(name string) bool {
 //     characters (A-Z a-z 0-9 - . _ ~) decoded, characters that may not
 //     appear raw (spaces, non-ASCII bytes, ...) encoded, a stray "%" encoded
 //     as "%25";
-//   - tracking parameters dropped (see IsTrackingParam), empty parameters
+//   - tracking and session parameters dropped (see IsTrackingParam, and a
+//     ";jsessionid=..." path parameter), empty parameters
 //     ("a=1&&b=2") dropped, the remaining parameters sorted by key then value
 //     (stable), and an empty "?" dropped.
 //
@@ -222,7 +229,7 @@ func normalizeURL(u *url.URL) (string, error) {
 		b.WriteByte(':')
 		b.WriteString(port)
 	}
-	path := removeDotSegments(normalizeEscapes(u.EscapedPath(), pathAllowed))
+	path := removeDotSegments(normalizeEscapes(dropPathSession(u.EscapedPath()), pathAllowed))
 	if path == "" || path[0] != '/' {
 		path = "/" + path
 	}
@@ -473,6 +480,33 @@ func removeDotSegments(p string) string {
 		r = "/" + r
 	}
 	return r
+}
+
+// dropPathSession removes a Java servlet session id, ";jsessionid=...",
+// from the end of any path segment.
+func dropPathSession(p string) string {
+	const key = ";jsessionid="
+	for {
+		i := indexFold(p, key)
+		if i < 0 {
+			return p
+		}
+		end := i + len(key)
+		for end < len(p) && p[end] != '/' && p[end] != ';' {
+			end++
+		}
+		p = p[:i] + p[end:]
+	}
+}
+
+// indexFold is strings.Index ignoring ASCII case; key is lower case.
+func indexFold(s, key string) int {
+	for i := 0; i+len(key) <= len(s); i++ {
+		if s[i] == ';' && strings.EqualFold(s[i:i+len(key)], key) {
+			return i
+		}
+	}
+	return -1
 }
 
 // hasDotSegment reports whether p has a "." or ".." segment.

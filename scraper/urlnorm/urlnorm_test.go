@@ -72,6 +72,10 @@ func TestNormalize(t *testing.T) {
 		{"encoded tracking key", "http://example.com/?utm%5Fsource=x&a=1", "http://example.com/?a=1"},
 		{"tracking-like kept", "http://example.com/?utmost=1&gclidx=2", "http://example.com/?gclidx=2&utmost=1"},
 		{"matomo", "http://example.com/?pk_campaign=x&mtm_source=y&page=2", "http://example.com/?page=2"},
+		{"session ids", "http://example.com/?PHPSESSID=abc&id=1&jsessionid=x", "http://example.com/?id=1"},
+		{"path session id", "http://example.com/a;jsessionid=0123ABC?id=1", "http://example.com/a?id=1"},
+		{"path session id mid-path", "http://example.com/a;JSESSIONID=x/b;v=1", "http://example.com/a/b;v=1"},
+		{"other path params kept", "http://example.com/a;v=1", "http://example.com/a;v=1"},
 		// Sorting and empties.
 		{"sorted by key", "http://example.com/?b=2&a=1&c=3", "http://example.com/?a=1&b=2&c=3"},
 		{"sorted by value", "http://example.com/?a=2&a=1", "http://example.com/?a=1&a=2"},
