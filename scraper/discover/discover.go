@@ -152,11 +152,11 @@ func isGzip(b []byte) bool {
 
 // Decompress returns body unchanged unless it starts with the gzip magic
 // bytes (1f 8b), in which case it returns the decompressed bytes. It stops
-// reading after max bytes and returns ErrTooLarge, so a gzip bomb costs at
+// reading after limit bytes and returns ErrTooLarge, so a gzip bomb costs at
 // most max bytes of memory and the time to inflate them.
-func Decompress(body []byte, max int64) ([]byte, error) {
+func Decompress(body []byte, limit int64) ([]byte, error) {
 	if !isGzip(body) {
-		if int64(len(body)) > max {
+		if int64(len(body)) > limit {
 			return nil, fmt.Errorf("decompress: %w: %d bytes", ErrTooLarge, len(body))
 		}
 		return body, nil
@@ -167,11 +167,11 @@ func Decompress(body []byte, max int64) ([]byte, error) {
 	}
 	defer zr.Close()
 	// Sitemaps compress 10 to 30 times; start there and let ReadAll grow.
-	hint := min(int64(len(body))*8, max+1)
+	hint := min(int64(len(body))*8, limit+1)
 	buf := bytes.NewBuffer(make([]byte, 0, hint))
-	n, err := buf.ReadFrom(io.LimitReader(zr, max+1))
-	if n > max {
-		return nil, fmt.Errorf("decompress: %w: more than %d bytes", ErrTooLarge, max)
+	n, err := buf.ReadFrom(io.LimitReader(zr, limit+1))
+	if n > limit {
+		return nil, fmt.Errorf("decompress: %w: more than %d bytes", ErrTooLarge, limit)
 	}
 	if err != nil {
 		// A truncated gzip stream still yields what was inflated.

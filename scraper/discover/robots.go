@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -50,7 +51,7 @@ func ParseRobots(status int, body []byte) (*Robots, error) {
 	case status >= 300 && status < 500 && status != 429:
 		body = nil
 	case status == 0 || status == 429 || status >= 500 && status < 600:
-		data, err := robotstxt.FromStatusAndBytes(http503, nil)
+		data, err := robotstxt.FromStatusAndBytes(http.StatusServiceUnavailable, nil)
 		if err != nil {
 			return nil, fmt.Errorf("parse robots: %w", err)
 		}
@@ -65,8 +66,6 @@ func ParseRobots(status int, body []byte) (*Robots, error) {
 	}
 	return &Robots{data: data, agents: agents}, nil
 }
-
-const http503 = 503
 
 // sanitizeRobots rewrites a robots.txt so that temoto/robotstxt accepts it
 // and matches the way RFC 9309 does: it drops group rules that come before
