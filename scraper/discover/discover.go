@@ -153,7 +153,7 @@ func isGzip(b []byte) bool {
 // Decompress returns body unchanged unless it starts with the gzip magic
 // bytes (1f 8b), in which case it returns the decompressed bytes. It stops
 // reading after limit bytes and returns ErrTooLarge, so a gzip bomb costs at
-// most max bytes of memory and the time to inflate them.
+// most limit bytes of memory and the time to inflate them.
 func Decompress(body []byte, limit int64) ([]byte, error) {
 	if !isGzip(body) {
 		if int64(len(body)) > limit {
