@@ -19,10 +19,11 @@ import (
 // (always valid UTF-8, without a byte order mark) and the WHATWG name of
 // the charset used.
 //
-// Two corrections keep real pages readable: a byte order mark wins over a
-// header that contradicts it (as browsers do), and a declared Latin-1 or
+// Three corrections keep real pages readable: a byte order mark wins over
+// a header that contradicts it (as browsers do); a declared Latin-1 or
 // windows-1252 charset is ignored for bytes that are valid UTF-8 holding
-// multi-byte sequences, a common server misconfiguration.
+// multi-byte sequences, a common server misconfiguration; and a <meta>
+// UTF-8 declaration is ignored when many of the bytes are not UTF-8.
 func DecodeHTML(body []byte, contentType string) ([]byte, string, error) {
 	name := ""
 	if bom := bomCharset(body); bom != "" {
@@ -42,6 +43,11 @@ func DecodeHTML(body []byte, contentType string) ([]byte, string, error) {
 	if enc == nil {
 		if m := metaCharset(body); m != "" {
 			enc, name = charset.Lookup(m)
+			if name == "utf-8" && mostlyInvalidUTF8(body) {
+				// A template that declares UTF-8 around text saved in a
+				// legacy charset: detect instead.
+				enc, name = nil, ""
+			}
 		}
 	}
 	if enc != nil && (name == "windows-1252" || name == "iso-8859-1") && hasMultibyteUTF8(body) {
@@ -106,6 +112,28 @@ func hasMultibyteUTF8(b []byte) bool {
 		}
 	}
 	return multi && utf8.Valid(b)
+}
+
+// mostlyInvalidUTF8 reports whether at least a tenth of the non-ASCII
+// bytes of b (in its first 64 KiB) do not form valid UTF-8.
+func mostlyInvalidUTF8(b []byte) bool {
+	if len(b) > 64<<10 {
+		b = b[:64<<10]
+	}
+	high, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		high += size
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		i += size
+	}
+	return high > 0 && bad*10 >= high
 }
 
 // metaCharset finds a charset declared in a <meta> element within the
