@@ -183,7 +183,10 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	linkHeads := 0
 	for _, b := range e.blocks {
 		if b.kind == kindTitle {
-			continue
+			if len(out) == 0 {
+				continue // the headline above the body
+			}
+			b.kind = kindHeading // a section heading marked up as h1
 		}
 		if b.link > 0.5 {
 			if b.kind == kindHeading {
