@@ -90,6 +90,11 @@ func (l Limits) Check(u string) string {
 	if l.MaxSegments > 0 && len(segs) > l.MaxSegments {
 		return fmt.Sprintf("more than %d path segments (%d)", l.MaxSegments, len(segs))
 	}
+	// The repeat checks are quadratic and cubic in the number of segments:
+	// with MaxSegments off, look at the first maxScanSegments only.
+	if len(segs) > maxScanSegments {
+		segs = segs[:maxScanSegments]
+	}
 	if l.MaxSegmentRepeats > 0 {
 		if s, n := mostRepeated(segs); n > l.MaxSegmentRepeats {
 			return fmt.Sprintf("path segment %q repeated %d times", shorten(s), n)
@@ -102,6 +107,9 @@ func (l Limits) Check(u string) string {
 	}
 	return ""
 }
+
+// maxScanSegments bounds the work of the repeat checks.
+const maxScanSegments = 64
 
 func shorten(s string) string {
 	if len(s) > 60 {

@@ -57,6 +57,14 @@ func TestLimitsCheckDisabled(t *testing.T) {
 			t.Errorf("zero Limits flagged %.60q: %s", u, got)
 		}
 	}
+	// Repeat checks stay cheap on huge paths when MaxSegments is off.
+	huge := "https://example.com/" + numbered(20000)
+	if got := (Limits{MaxSegmentRepeats: 3, MaxBlockRepeats: 2}).Check(huge); got != "" {
+		t.Errorf("huge path flagged: %s", got)
+	}
+	if got := (Limits{MaxSegmentRepeats: 3}).Check("https://example.com/" + strings.Repeat("x/", 20000)); got == "" {
+		t.Error("huge repeated path not flagged")
+	}
 	strict := DefaultLimits()
 	strict.MaxSegments = 2
 	if got := strict.Check("https://example.com/a/b/c"); got == "" {
