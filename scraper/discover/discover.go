@@ -166,8 +166,9 @@ func Decompress(body []byte, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("decompress: %w: %w", ErrMalformed, err)
 	}
 	defer zr.Close()
-	// Sitemaps compress 10 to 30 times; start there and let ReadAll grow.
-	hint := min(int64(len(body))*8, limit+1)
+	// Start with a guess that fits most bodies and let the buffer grow, so
+	// that memory follows the real size rather than the limit.
+	hint := min(int64(len(body))*4, 16<<20, limit+1)
 	buf := bytes.NewBuffer(make([]byte, 0, hint))
 	n, err := buf.ReadFrom(io.LimitReader(zr, limit+1))
 	if n > limit {
