@@ -280,9 +280,9 @@ func (p *page) fillMeta(art *corpus.Article) {
 		p.meta("twitter:description", "dc.description", "dcterms.description"), micro("description"))))
 	var img string
 	if ld != nil {
-		img = ldString(ld["image"])
+		img = ldURL(ld["image"])
 		if img == "" {
-			img = ldString(ld["thumbnailUrl"])
+			img = ldURL(ld["thumbnailUrl"])
 		}
 	}
 	img = firstNonEmpty(img, p.meta("og:image", "og:image:url", "og:image:secure_url"), p.meta("twitter:image", "twitter:image:src"), micro("image"), p.links["image_src"])
@@ -301,10 +301,10 @@ func (p *page) fillMeta(art *corpus.Article) {
 		canon = p.abs(p.meta("og:url"))
 	}
 	if canon == "" && ld != nil {
-		canon = p.abs(firstNonEmpty(ldString(ld["url"]), ldString(ld["mainEntityOfPage"])))
+		canon = p.abs(firstNonEmpty(ldURL(ld["url"]), ldURL(ld["mainEntityOfPage"])))
 	}
 	if lp := p.ldPage(); canon == "" && lp != nil {
-		canon = p.abs(firstNonEmpty(ldString(lp["url"]), ldString(lp["@id"])))
+		canon = p.abs(firstNonEmpty(ldURL(lp["url"]), ldURL(lp["@id"])))
 	}
 	art.CanonicalURL = canon
 

@@ -377,6 +377,28 @@ func ldString(v any) string {
 	return ""
 }
 
+// ldURL returns a JSON-LD value naming a URL: a string, or the url,
+// contentUrl or @id of an object, or the first of an array.
+func ldURL(v any) string {
+	switch t := v.(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		for _, e := range t {
+			if s := ldURL(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		for _, k := range []string{"url", "contentUrl", "@id"} {
+			if s := ldURL(t[k]); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
 // ldStrings returns every string of a JSON-LD value.
 func ldStrings(v any) []string {
 	switch t := v.(type) {
