@@ -39,6 +39,7 @@ var _ Store = (*corpus.DB)(nil)
 type Crawler struct {
 	db     Store
 	cfg    config
+	stop   context.Context // the crawl's context: cancelled on Ctrl-C
 	log    *slog.Logger
 	sched  *scheduler
 	run    int64
@@ -121,6 +122,7 @@ type job struct {
 // and returns the summary with ctx's error.
 func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	started := time.Now()
+	c.stop = ctx
 	c.sched = newScheduler(c.cfg.perHost, c.cfg.delay)
 	c.counts = counters{byKind: map[string]int{}}
 	c.seen = newSeenCache(1 << 17)
@@ -251,6 +253,9 @@ func (c *Crawler) seedEntries(seeds []string) []corpus.FrontierEntry {
 			continue
 		}
 		probed[h] = true
+		if c.excluded(h + "/sitemap.xml") {
+			continue
+		}
 		out = append(out, corpus.FrontierEntry{URL: h + "/sitemap.xml", Host: h, Source: "seed", Kind: kindProbe})
 	}
 	return out
@@ -474,6 +479,7 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 			}
 			// Claim outside the lock: a write transaction may wait on a
 			// worker's save.
+			gen := h.touched
 			s.mu.Unlock()
 			claimed, due, hasDue, err := c.claim(ctx, h.name, now)
 			s.mu.Lock()
@@ -484,6 +490,11 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 			}
 			h.queue = append(h.queue, claimed...)
 			if len(claimed) == 0 {
+				if h.touched != gen {
+					// URLs were queued while we claimed: look again.
+					soon(now.Add(time.Millisecond))
+					continue
+				}
 				h.mayHaveWork = false
 				h.wakeAt = time.Time{}
 				if hasDue {

@@ -29,6 +29,9 @@ var (
 	// ErrTooManyRedirects is returned for a redirect chain longer than 10
 	// hops.
 	ErrTooManyRedirects = errors.New("too many redirects")
+	// errStopped is returned for a request that was waiting for its
+	// host's turn when the crawl stopped: it was never sent.
+	errStopped = errors.New("crawl stopped before the request was sent")
 )
 
 // Reasons a redirect was not followed (fetchResult.stopReason).
@@ -106,7 +109,9 @@ func newFetcher(c *Crawler, rt http.RoundTripper, jar http.CookieJar) *fetcher {
 	coll.MaxBodySize = 0 // the transport caps the body
 	coll.WithTransport(&captureTransport{f: f, base: rt})
 	coll.SetCookieJar(jar)
-	coll.SetRequestTimeout(c.cfg.timeout)
+	// --timeout bounds each hop once it is sent (see captureTransport); the
+	// wait for the host's turn is not part of it.
+	coll.SetRequestTimeout(0)
 	coll.SetRedirectHandler(f.checkRedirect)
 	coll.OnResponse(func(r *colly.Response) {
 		if f.cur != nil {
@@ -134,9 +139,7 @@ func (f *fetcher) fetch(ctx context.Context, u string, hdr http.Header) *fetchRe
 	}
 	h.Set("User-Agent", f.c.cfg.userAgent)
 	h.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-	reqCtx, cancel := context.WithTimeout(ctx, f.c.cfg.timeout)
-	defer cancel()
-	f.coll.Context = reqCtx
+	f.coll.Context = ctx
 	err := f.coll.Request(http.MethodGet, u, nil, nil, h)
 	r.duration = time.Since(r.start)
 	if err != nil {
@@ -215,9 +218,12 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		req.Body = io.NopCloser(strings.NewReader(""))
 		req.ContentLength = 0
 	}
-	if err := t.f.c.sched.gate(req.Context(), t.f.host); err != nil {
-		return nil, err
+	if err := t.f.c.sched.gate(t.f.c.stop, t.f.host); err != nil {
+		return nil, fmt.Errorf("%w: %w", errStopped, err)
 	}
+	ctx, cancel := context.WithTimeout(req.Context(), t.f.c.cfg.timeout)
+	defer cancel()
+	req = req.WithContext(ctx)
 	res, err := t.base.RoundTrip(req)
 	if err != nil {
 		return nil, err

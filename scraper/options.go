@@ -159,8 +159,9 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// WithInclude follows only discovered URLs that match one of the regular
-// expressions (seeds are always fetched).
+// WithInclude follows only discovered page URLs that match one of the
+// regular expressions. Seeds are always fetched, and so are the sitemaps
+// and feeds the crawl discovers, so that their entries can be filtered.
 func WithInclude(exprs ...string) Option {
 	return func(c *config) error {
 		for _, e := range exprs {
@@ -174,8 +175,8 @@ func WithInclude(exprs ...string) Option {
 	}
 }
 
-// WithExclude never follows discovered URLs that match one of the regular
-// expressions.
+// WithExclude never follows discovered URLs (pages, sitemaps, feeds) that
+// match one of the regular expressions. Seeds are always fetched.
 func WithExclude(exprs ...string) Option {
 	return func(c *config) error {
 		for _, e := range exprs {

@@ -36,6 +36,12 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	h := c.sched.get(host)
 	c.sched.mu.Unlock()
 	r := f.fetch(ctx, u, nil)
+	if errors.Is(r.err, errStopped) {
+		c.sched.mu.Lock()
+		h.robotsState = robotsUnknown
+		c.sched.mu.Unlock()
+		return
+	}
 	status := r.status
 	if r.err != nil {
 		status = 0
@@ -74,7 +80,7 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	var entries []corpus.FrontierEntry
 	for _, sm := range rules.Sitemaps() {
 		n, err := urlnorm.Normalize(sm)
-		if err != nil || !c.scope.contains(n) {
+		if err != nil || !c.scope.contains(n) || c.excluded(n) {
 			continue
 		}
 		entries = append(entries, corpus.FrontierEntry{URL: n, Host: origin(n), Source: "robots", Kind: kindSitemap})
@@ -126,6 +132,13 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	cond, prevID := c.conditionalHeaders(ctx, e.URL)
 	r := f.fetch(ctx, e.URL, cond)
 	now := time.Now()
+	if errors.Is(r.err, errStopped) {
+		// Never sent: back to the queue for the next run.
+		if err := c.db.Update(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, []int64{e.ID}) }); err != nil {
+			return fmt.Errorf("crawl: %w", err)
+		}
+		return nil
+	}
 	out := outcome{hosts: map[string]bool{}}
 
 	status := r.status
@@ -489,12 +502,10 @@ func (c *Crawler) discovered(raw string, depth int, source, kind string) (corpus
 	if !c.scope.contains(u) {
 		return corpus.FrontierEntry{}, false
 	}
-	for _, re := range c.cfg.exclude {
-		if re.MatchString(u) {
-			return corpus.FrontierEntry{}, false
-		}
+	if c.excluded(u) {
+		return corpus.FrontierEntry{}, false
 	}
-	if len(c.cfg.include) > 0 {
+	if len(c.cfg.include) > 0 && kind == kindPage {
 		ok := false
 		for _, re := range c.cfg.include {
 			if re.MatchString(u) {
@@ -514,6 +525,16 @@ func (c *Crawler) discovered(raw string, depth int, source, kind string) (corpus
 		fe.State, fe.Reason = corpus.StateSkipped, "trap: "+why
 	}
 	return fe, true
+}
+
+// excluded reports whether u matches an --exclude expression.
+func (c *Crawler) excluded(u string) bool {
+	for _, re := range c.cfg.exclude {
+		if re.MatchString(u) {
+			return true
+		}
+	}
+	return false
 }
 
 // saveArticle stores art under key, or, when an article was already

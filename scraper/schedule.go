@@ -32,6 +32,7 @@ type host struct {
 
 	queue       []corpus.FrontierEntry // claimed, not started yet
 	mayHaveWork bool                   // the frontier may hold queued URLs due now
+	touched     uint64                 // bumped whenever URLs are queued on the host
 	wakeAt      time.Time              // when the earliest not-yet-due URL becomes due
 	spent       int                    // pages counted against --max-pages-per-host
 	spentLoaded bool
@@ -100,6 +101,7 @@ func (s *scheduler) touch(hosts map[string]bool) {
 	for name := range hosts {
 		h := s.get(name)
 		h.mayHaveWork = true
+		h.touched++
 		h.wakeAt = time.Time{}
 	}
 	s.mu.Unlock()

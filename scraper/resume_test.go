@@ -1,0 +1,207 @@
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/scrapertest"
+)
+
+var errPowerCut = errors.New("power cut")
+
+// crashStore is a corpus that loses power after a number of write
+// transactions: from then on nothing lands, as when the process is
+// killed. The crawler in that process is abandoned; a new one resumes from
+// what the database holds.
+type crashStore struct {
+	*corpus.DB
+	left atomic.Int64
+}
+
+func (s *crashStore) Update(ctx context.Context, fn func(tx *corpus.Tx) error) error {
+	if s.left.Add(-1) < 0 {
+		return errPowerCut
+	}
+	return s.DB.Update(ctx, fn)
+}
+
+// outcome of a crawl by path, comparable across servers on other ports.
+type crawlResult struct {
+	articles map[string]string // path -> title
+	frontier map[string]string // path?query -> state
+}
+
+func resultOf(tb testing.TB, db *corpus.DB) crawlResult {
+	tb.Helper()
+	st := readCorpus(tb, db)
+	res := crawlResult{articles: map[string]string{}, frontier: map[string]string{}}
+	for k, a := range st.articles {
+		res.articles[pathOf(k)] = a.Title
+	}
+	err := db.ForEachFrontier(context.Background(), "", func(e corpus.FrontierEntry) error {
+		res.frontier[pathAndQuery(e.URL)] = e.State
+		if e.State == corpus.StateFailed {
+			tb.Logf("failed: %s: %s (attempts %d)", e.URL, e.Reason, e.Attempts)
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
+}
+
+func pathAndQuery(u string) string {
+	p := pathOf(u)
+	for i := 0; i < len(u); i++ {
+		if u[i] == '?' {
+			return p + u[i:]
+		}
+	}
+	return p
+}
+
+func diff(tb testing.TB, what string, got, want map[string]string) {
+	tb.Helper()
+	var keys []string
+	for k := range want {
+		keys = append(keys, k)
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	n := 0
+	for _, k := range keys {
+		if got[k] != want[k] {
+			if n < 10 {
+				tb.Errorf("%s %s: got %q, want %q", what, k, got[k], want[k])
+			}
+			n++
+		}
+	}
+	if n > 10 {
+		tb.Errorf("%s: %d differences", what, n)
+	}
+}
+
+func TestResumeAfterCrashes(t *testing.T) {
+	t.Parallel()
+	opts := func() []Option {
+		return fast(WithTimeout(time.Second), WithMaxBody(1<<20))
+	}
+	siteOpts := []scrapertest.Option{scrapertest.WithArticles(24), scrapertest.WithSlowDelay(50 * time.Millisecond)}
+
+	clean := scrapertest.NewServer(t, siteOpts...)
+	cleanDB := corpus.MustOpen(t)
+	mustCrawl(t, cleanDB, []string{clean.URL + "/"}, opts()...)
+	want := resultOf(t, cleanDB)
+
+	srv := scrapertest.NewServer(t, siteOpts...)
+	db := corpus.MustOpen(t)
+	for i, after := range []int64{5, 30, 60} {
+		store := &crashStore{DB: db}
+		store.left.Store(after)
+		c, err := NewCrawler(store, opts()...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Run(context.Background(), []string{srv.URL + "/"})
+		if !errors.Is(err, errPowerCut) {
+			t.Fatalf("crash %d: crawl returned %v, want the power cut", i, err)
+		}
+		st, _ := db.FrontierStats(context.Background())
+		t.Logf("crash %d after %d transactions: %+v", i, after, st)
+	}
+	sum := mustCrawl(t, db, []string{srv.URL + "/"}, opts()...)
+	t.Logf("resumed: %+v", sum)
+	if err := db.IntegrityCheck(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got := resultOf(t, db)
+	diff(t, "article", got.articles, want.articles)
+	diff(t, "frontier", got.frontier, want.frontier)
+	if bad := srv.DisallowedRequests(); len(bad) > 0 {
+		t.Errorf("requested %s", bad[0].Path)
+	}
+}
+
+func TestCancelSavesAndResumes(t *testing.T) {
+	t.Parallel()
+	siteOpts := []scrapertest.Option{scrapertest.WithArticles(24), scrapertest.WithFaults(false),
+		scrapertest.WithLatency(20 * time.Millisecond)}
+	clean := scrapertest.NewServer(t, siteOpts...)
+	cleanDB := corpus.MustOpen(t)
+	mustCrawl(t, cleanDB, []string{clean.URL + "/"}, fast()...)
+	want := resultOf(t, cleanDB)
+
+	srv := scrapertest.NewServer(t, siteOpts...)
+	db := corpus.MustOpen(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var fetched atomic.Int64
+	c, err := NewCrawler(db, fast(WithOnArticle(func(*corpus.Article) {
+		if fetched.Add(1) == 5 {
+			cancel()
+		}
+	}))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := c.Run(ctx, []string{srv.URL + "/"})
+	if !errors.Is(err, context.Canceled) || !sum.Interrupted {
+		t.Fatalf("cancelled crawl: %v, %+v", err, sum)
+	}
+	// Everything that was in flight finished and was saved.
+	st, err := db.FrontierStats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.InFlight != 0 || st.Queued == 0 {
+		t.Fatalf("after cancel: %+v, want nothing in flight and work queued", st)
+	}
+	for _, r := range srv.Requests() {
+		if r.End.IsZero() {
+			t.Errorf("request %s still in flight after Run returned", r.Path)
+		}
+	}
+	captured := map[string]bool{}
+	readCorpus(t, db)
+	if err := db.ForEachCapture(context.Background(), corpus.CaptureFilter{}, func(c *corpus.Capture) error {
+		captured[pathAndQuery(c.RequestedURL)] = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range srv.Requests() {
+		k := r.Path
+		if r.RawQuery != "" {
+			k += "?" + r.RawQuery
+		}
+		if k != "/robots.txt" && !captured[k] {
+			t.Errorf("%s was fetched but not saved", k)
+		}
+	}
+	srv.ResetLog()
+	mustCrawl(t, db, []string{srv.URL + "/"}, fast()...)
+	for _, r := range srv.Requests() {
+		k := r.Path
+		if r.RawQuery != "" {
+			k += "?" + r.RawQuery
+		}
+		if captured[k] {
+			t.Errorf("%s fetched again after resume", k)
+		}
+	}
+	got := resultOf(t, db)
+	diff(t, "article", got.articles, want.articles)
+	diff(t, "frontier", got.frontier, want.frontier)
+	_ = fmt.Sprint
+}
