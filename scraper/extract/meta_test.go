@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// para is filler body text so that test pages read as articles.
+var para = "<p>" + strings.Repeat("The committee met again on Tuesday, and the members agreed to publish the report next month. ", 3) + "</p>"
+
+func TestMetadataSources(t *testing.T) {
+	tests := []struct {
+		name  string
+		url   string
+		head  string
+		body  string
+		check func(t *testing.T, got map[string]string)
+	}{
+		{
+			name: "json-ld headline beats og:title",
+			head: `<meta property="og:title" content="OG title | Site"><script type="application/ld+json">{"@type":"NewsArticle","headline":"The real headline"}</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "title", "The real headline")
+			},
+		},
+		{
+			name: "image object with a name",
+			head: `<script type="application/ld+json">{"@type":"Article","image":[{"@type":"ImageObject","name":"Lead photo","url":"/img/a.jpg"}]}</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "image", "https://example.org/img/a.jpg")
+			},
+		},
+		{
+			name: "person beats organisation",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Organization","name":"Example Wire"},{"@type":"Person","name":"Ana Silva"}]}</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Ana Silva")
+			},
+		},
+		{
+			name: "organisation when no person",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Example Wire"}}</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Example Wire")
+			},
+		},
+		{
+			name: "meta date beats time element",
+			head: `<meta property="article:published_time" content="2024-03-01T10:00:00+01:00">`,
+			body: `<time datetime="2024-03-05">5 March</time>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2024-03-01T10:00:00+01:00")
+			},
+		},
+		{
+			name: "date from the URL only",
+			url:  "https://example.org/news/2023/07/09/story.html",
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2023-07-09T00:00:00Z")
+			},
+		},
+		{
+			name: "modified before published is dropped",
+			head: `<meta property="article:published_time" content="2024-03-01T10:00:00Z"><meta property="article:modified_time" content="2024-02-01T10:00:00Z">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "modified", "")
+			},
+		},
+		{
+			name: "declared English over Arabic text",
+			head: ``,
+			body: strings.Repeat(`<p>افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة، بعد ثلاث سنوات من أعمال البناء والتجهيز.</p>`, 6),
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "language", "ar")
+			},
+		},
+		{
+			name: "og:locale when no lang attribute",
+			head: `<meta property="og:locale" content="pt_BR">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "language", "pt-BR")
+			},
+		},
+		{
+			name: "keywords split and de-duplicated",
+			head: `<meta name="keywords" content="rail, Transport; rail ,  budget">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "tags", "rail|Transport|budget")
+			},
+		},
+		{
+			name: "microdata author and section",
+			body: `<div itemscope itemtype="https://schema.org/Article"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Kim Lee</span></span><meta itemprop="articleSection" content="Science"></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Kim Lee")
+				want(t, got, "section", "Science")
+			},
+		},
+		{
+			name: "canonical resolved",
+			head: `<link rel="canonical" href="/news/story">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "canonical", "https://example.org/news/story")
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := tt.url
+			if u == "" {
+				u = "https://example.org/news/story"
+			}
+			lang := ` lang="en"`
+			if strings.Contains(tt.name, "og:locale") {
+				lang = ""
+			}
+			page := "<!DOCTYPE html><html" + lang + "><head><title>Page</title>" + tt.head + "</head><body>" + tt.body + para + "</body></html>"
+			art, err := Extract(Input{Body: []byte(page), URL: u, FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{
+				"title": art.Title, "image": art.Image, "authors": strings.Join(art.Authors, "|"),
+				"language": art.Language, "tags": strings.Join(art.Tags, "|"), "section": art.Section,
+				"canonical": art.CanonicalURL,
+			}
+			if art.Published != nil {
+				got["published"] = art.Published.Format(time.RFC3339)
+			}
+			if art.Modified != nil {
+				got["modified"] = art.Modified.Format(time.RFC3339)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+func want(tb testing.TB, got map[string]string, key, value string) {
+	tb.Helper()
+	if got[key] != value {
+		tb.Errorf("%s = %q, want %q", key, got[key], value)
+	}
+}
+
+func TestNotArticle(t *testing.T) {
+	teasers := strings.Repeat(`<div class="card"><h3><a href="/n">A headline that links to a story</a></h3><p>A short summary of the story below the headline, with a comma.</p></div>`, 12)
+	tests := []struct {
+		name, url, page string
+		want            bool
+	}{
+		{"article", "https://example.org/news/story", `<html lang="en"><head><meta property="og:type" content="article"></head><body><article>` + para + para + `</article></body></html>`, false},
+		{"empty", "https://example.org/x", `<html><body></body></html>`, true},
+		{"teaser grid", "https://example.org/world", `<html lang="en"><body><main>` + teasers + `</main></body></html>`, true},
+		{"login", "https://example.org/login", `<html lang="en"><body><form><p>Sign in to your account to continue.</p><input type="password"></form></body></html>`, true},
+		{"front page", "https://example.org/", `<html lang="en"><head><meta property="og:type" content="website"></head><body>` + para + `</body></html>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte(tt.page), URL: tt.url, FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Contains(art.Flags, "not_article"); got != tt.want {
+				t.Errorf("not_article = %v, want %v (flags %v, %d words)", got, tt.want, art.Flags, art.WordCount)
+			}
+		})
+	}
+}
