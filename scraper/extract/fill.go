@@ -471,14 +471,31 @@ func (p *page) published() *time.Time {
 	if t := p.firstDate(cands...); t != nil {
 		return t
 	}
-	var times []string
-	for _, t := range p.times {
-		if v := attr(t, "datetime"); v != "" {
-			times = append(times, v)
-		} else {
-			times = append(times, textOf(t))
+	// <time> elements near the article first (its <article> or the
+	// content's close ancestors), then the rest of the page.
+	var scope *xhtml.Node
+	if p.top != nil {
+		scope = p.top
+		for a, i := p.top, 0; a != nil && i < 4; a, i = a.Parent, i+1 {
+			scope = a
+			if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
+				break
+			}
 		}
 	}
+	var near, far []string
+	for _, t := range p.times {
+		v := attr(t, "datetime")
+		if v == "" {
+			v = shortText(t, 100)
+		}
+		if scope != nil && isAncestor(scope, t) {
+			near = append(near, v)
+		} else {
+			far = append(far, v)
+		}
+	}
+	times := append(near, far...)
 	if t := p.firstDate(times...); t != nil {
 		return t
 	}
