@@ -7,21 +7,21 @@ import (
 
 // Stats summarises a corpus. JSON names are part of `archivist stats --json`.
 type Stats struct {
-	Captures     int64        `json:"captures"`
-	CapturesOK   int64        `json:"captures_ok"`
-	Revisits     int64        `json:"revisits"`
-	Bodies       int64        `json:"bodies"`       // distinct payloads stored
-	BodyBytes    int64        `json:"body_bytes"`   // their uncompressed size
-	StoredBytes  int64        `json:"stored_bytes"` // their size at rest
-	Articles     int64        `json:"articles"`
-	Errors       int64        `json:"errors"`         // failed captures
-	ErrorsByKind []Count      `json:"errors_by_kind"` // by Capture.ErrorKind
-	BySite       []SiteCount  `json:"by_site"`        // captures and articles per host
-	ByMonth      []Count      `json:"by_month"`       // articles per publication month (YYYY-MM, "" = undated)
-	ByLanguage   []Count      `json:"by_language"`    // articles per language
-	Frontier     *FrontierSum `json:"frontier,omitempty"`
-	FirstFetch   string       `json:"first_fetch,omitempty"`
-	LastFetch    string       `json:"last_fetch,omitempty"`
+	Captures     int64          `json:"captures"`
+	CapturesOK   int64          `json:"captures_ok"`
+	Revisits     int64          `json:"revisits"`
+	Bodies       int64          `json:"bodies"`       // distinct payloads stored
+	BodyBytes    int64          `json:"body_bytes"`   // their uncompressed size
+	StoredBytes  int64          `json:"stored_bytes"` // their size at rest
+	Articles     int64          `json:"articles"`
+	Errors       int64          `json:"errors"`         // failed captures
+	ErrorsByKind []Count        `json:"errors_by_kind"` // by Capture.ErrorKind
+	BySite       []SiteCount    `json:"by_site"`        // captures and articles per host
+	ByMonth      []Count        `json:"by_month"`       // articles per publication month (YYYY-MM, "" = undated)
+	ByLanguage   []Count        `json:"by_language"`    // articles per language
+	Frontier     *FrontierStats `json:"frontier,omitempty"`
+	FirstFetch   string         `json:"first_fetch,omitempty"`
+	LastFetch    string         `json:"last_fetch,omitempty"`
 }
 
 // Count is one bucket of a breakdown.
@@ -36,15 +36,6 @@ type SiteCount struct {
 	Captures int64  `json:"captures"`
 	Articles int64  `json:"articles"`
 	Errors   int64  `json:"errors"`
-}
-
-// FrontierSum is the crawl state: how many URLs wait, run, are done or failed.
-type FrontierSum struct {
-	Queued   int64 `json:"queued"`
-	InFlight int64 `json:"in_flight"`
-	Done     int64 `json:"done"`
-	Failed   int64 `json:"failed"`
-	Skipped  int64 `json:"skipped"`
 }
 
 // Stats computes corpus statistics. It only reads, so it can run from
@@ -110,6 +101,13 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("stats by site: %w", err)
+	}
+	fs, err := db.FrontierStats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if fs.Queued+fs.InFlight+fs.Done+fs.Failed+fs.Skipped > 0 {
+		s.Frontier = &fs
 	}
 	return s, nil
 }

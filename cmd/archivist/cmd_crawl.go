@@ -1,0 +1,353 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/scraper"
+	"github.com/archivist-project/archivist/scraper/urlnorm"
+)
+
+// crawlOptions are the flags of `archivist crawl`.
+type crawlOptions struct {
+	Seeds           string
+	Depth           int
+	MaxPages        int
+	MaxPagesPerHost int
+	Parallel        int
+	PerHost         int
+	Delay           time.Duration
+	Timeout         time.Duration
+	Retries         int
+	UserAgent       string
+	Include         string
+	Exclude         string
+	AllowHosts      stringList
+	IgnoreRobots    bool
+	Since           string
+	Recrawl         bool
+	RecrawlAfter    time.Duration
+	MaxBody         byteSizeFlag
+	KeepAll         bool
+	NoIndex         bool
+	Quiet           bool
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+
+// Set adds one or more comma-separated values.
+func (s *stringList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*s = append(*s, p)
+		}
+	}
+	return nil
+}
+
+// byteSizeFlag parses sizes such as 10MiB, 500KB, 1048576.
+type byteSizeFlag int64
+
+func (b *byteSizeFlag) String() string { return strconv.FormatInt(int64(*b), 10) }
+
+// Set parses a size with an optional unit (B, KB/KiB, MB/MiB, GB/GiB; K, M, G mean binary units).
+func (b *byteSizeFlag) Set(v string) error {
+	s := strings.TrimSpace(strings.ToLower(v))
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"kib", 1 << 10}, {"mib", 1 << 20}, {"gib", 1 << 30}, {"kb", 1000}, {"mb", 1000 * 1000}, {"gb", 1000 * 1000 * 1000},
+		{"k", 1 << 10}, {"m", 1 << 20}, {"g", 1 << 30}, {"b", 1}}
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || n <= 0 {
+		return fmt.Errorf("bad size %q (e.g. 10MiB)", v)
+	}
+	*b = byteSizeFlag(n * float64(mult))
+	return nil
+}
+
+// AddFlags registers the crawl flags on fs.
+func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
+	fs.StringVar(&o.Seeds, "seeds", "", "read seed URLs from `FILE` (one per line; blank lines and # comments ignored)")
+	fs.IntVar(&o.Depth, "depth", 3, "link hops to follow from a seed (0 = fetch only the seeds and what their sitemaps and feeds list)")
+	fs.IntVar(&o.MaxPages, "max-pages", 0, "stop after fetching `N` pages (0 = no limit)")
+	fs.IntVar(&o.MaxPagesPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0 = no limit)")
+	fs.IntVar(&o.Parallel, "parallel", 8, "requests in flight in total")
+	fs.IntVar(&o.PerHost, "per-host", 2, "requests in flight on one host")
+	fs.DurationVar(&o.Delay, "delay", time.Second, "minimum gap between request starts on one host (robots.txt Crawl-delay wins when larger)")
+	fs.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for one request")
+	fs.IntVar(&o.Retries, "retries", 3, "retries for transient failures (timeouts, resets, 5xx), with exponential backoff")
+	fs.StringVar(&o.UserAgent, "user-agent", "", "User-Agent header (default names archivist and its version)")
+	fs.StringVar(&o.Include, "include", "", "only follow URLs matching this `REGEX`")
+	fs.StringVar(&o.Exclude, "exclude", "", "never follow URLs matching this `REGEX`")
+	fs.Var(&o.AllowHosts, "allow-host", "also follow links to `host` (repeatable, or comma-separated)")
+	fs.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
+	fs.StringVar(&o.Since, "since", "", "skip sitemap and feed entries older than `DATE`")
+	fs.BoolVar(&o.Recrawl, "recrawl", false, "fetch pages already captured again (conditional requests; a 304 is a revisit)")
+	fs.DurationVar(&o.RecrawlAfter, "recrawl-after", 0, "fetch again pages whose last capture is older than `DURATION`")
+	o.MaxBody = 10 << 20
+	fs.Var(&o.MaxBody, "max-body", "largest body kept, e.g. 10MiB; larger bodies are cut and flagged")
+	fs.BoolVar(&o.KeepAll, "keep-all", false, "keep the bodies of non-HTML responses (PDFs, images) too")
+	fs.BoolVar(&o.NoIndex, "no-index", false, "do not update the search index (run 'archivist index' later)")
+	fs.BoolVar(&o.Quiet, "q", false, "no progress output, only the summary")
+}
+
+func crawlCommand() *command {
+	c := &command{
+		name:    "crawl",
+		summary: "crawl seed URLs into the corpus and index",
+		usage: `Usage: archivist crawl [flags] [URL...]
+
+Seeds come from the arguments and/or --seeds FILE: front pages, section
+pages, sitemaps or feeds. archivist follows links on the seeds' hosts,
+obeys robots.txt, stores every fetch as a capture, every article as an
+article, and updates the search index as it goes. Running the same crawl
+again resumes it and skips URLs already captured. Ctrl-C stops cleanly;
+a second Ctrl-C quits at once.
+
+Examples:
+  archivist crawl https://www.example.com/news/
+  archivist crawl --seeds seeds.txt --depth 2 --max-pages 5000 --delay 2s`,
+	}
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		var opts crawlOptions
+		fs := e.newFlagSet(c)
+		opts.AddFlags(fs)
+		seeds, err := e.parseFlags(c, fs, args)
+		if err != nil {
+			return err
+		}
+		return runCrawl(ctx, e, opts, seeds)
+	}
+	return c
+}
+
+// readSeeds reads a seed file: one URL per line, blank lines and # comments
+// ignored. A bad line is reported with its number.
+func readSeeds(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, usagef("crawl: --seeds %s: no such file", path)
+		}
+		return nil, usagef("crawl: --seeds %s: %v", path, err)
+	}
+	defer f.Close()
+	var seeds []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if i := strings.Index(line, " #"); i >= 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := checkSeed(line); err != nil {
+			return nil, usagef("crawl: %s:%d: %v", path, n, err)
+		}
+		seeds = append(seeds, line)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("crawl: read %s: %w", path, err)
+	}
+	return seeds, nil
+}
+
+func checkSeed(s string) error {
+	lower := strings.ToLower(s)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return fmt.Errorf("bad seed URL %q (want http:// or https://)", s)
+	}
+	if strings.ContainsAny(s, " \t") {
+		return fmt.Errorf("bad seed URL %q (contains spaces)", s)
+	}
+	if _, err := urlnorm.Normalize(s); err != nil {
+		return fmt.Errorf("bad seed URL %q: %v", s, err)
+	}
+	return nil
+}
+
+func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
+	if o.Depth < 0 || o.MaxPages < 0 || o.MaxPagesPerHost < 0 || o.Retries < 0 || o.Delay < 0 || o.RecrawlAfter < 0 {
+		return nil, usagef("crawl: --depth, --max-pages, --max-pages-per-host, --retries, --delay and --recrawl-after must not be negative")
+	}
+	if o.Parallel < 1 || o.PerHost < 1 {
+		return nil, usagef("crawl: --parallel and --per-host must be at least 1")
+	}
+	if o.Timeout <= 0 {
+		return nil, usagef("crawl: --timeout must be positive")
+	}
+	opts := []scraper.Option{
+		scraper.WithDepth(o.Depth), scraper.WithMaxPages(o.MaxPages), scraper.WithMaxPagesPerHost(o.MaxPagesPerHost),
+		scraper.WithParallel(o.Parallel), scraper.WithPerHost(o.PerHost), scraper.WithDelay(o.Delay),
+		scraper.WithTimeout(o.Timeout), scraper.WithRetries(o.Retries), scraper.WithAllowHosts(o.AllowHosts...),
+		scraper.WithIgnoreRobots(o.IgnoreRobots), scraper.WithMaxBody(int64(o.MaxBody)), scraper.WithKeepAll(o.KeepAll),
+		scraper.WithLogger(e.logger),
+	}
+	if o.UserAgent != "" {
+		opts = append(opts, scraper.WithUserAgent(o.UserAgent))
+	} else {
+		opts = append(opts, scraper.WithUserAgent(scraper.DefaultUserAgent))
+	}
+	for _, re := range []struct{ flag, expr string }{{"--include", o.Include}, {"--exclude", o.Exclude}} {
+		if re.expr == "" {
+			continue
+		}
+		if _, err := regexp.Compile(re.expr); err != nil {
+			return nil, usagef("crawl: %s: bad regular expression: %v", re.flag, err)
+		}
+	}
+	if o.Include != "" {
+		opts = append(opts, scraper.WithInclude(o.Include))
+	}
+	if o.Exclude != "" {
+		opts = append(opts, scraper.WithExclude(o.Exclude))
+	}
+	if o.Since != "" {
+		since, err := parseDate(o.Since, false)
+		if err != nil {
+			return nil, usagef("crawl: --since: %v", err)
+		}
+		opts = append(opts, scraper.WithSince(since))
+	}
+	if o.Recrawl {
+		opts = append(opts, scraper.WithRecrawl(true))
+	}
+	if o.RecrawlAfter > 0 {
+		opts = append(opts, scraper.WithRecrawlAfter(o.RecrawlAfter))
+	}
+	return opts, nil
+}
+
+func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) error {
+	for _, s := range seeds {
+		if err := checkSeed(s); err != nil {
+			return usagef("crawl: %v", err)
+		}
+	}
+	if opts.Seeds != "" {
+		more, err := readSeeds(opts.Seeds)
+		if err != nil {
+			return err
+		}
+		seeds = append(seeds, more...)
+	}
+	copts, err := opts.crawlerOptions(e)
+	if err != nil {
+		return err
+	}
+	db, err := e.openCorpus(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if len(seeds) == 0 {
+		// Without seeds, crawl resumes what the corpus has queued.
+		fs, err := db.FrontierStats(ctx)
+		if err != nil {
+			return err
+		}
+		if fs.Queued+fs.InFlight == 0 {
+			return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl resumes a crawl that has URLs queued, and %s has none)", e.global.DB)
+		}
+	}
+
+	var ix *index.Index
+	if !opts.NoIndex {
+		if ix, err = e.openIndex(); err != nil {
+			return err
+		}
+		defer ix.Close()
+	}
+
+	prog := newProgressPrinter(e, opts)
+	copts = append(copts, scraper.WithProgress(prog.update))
+	cr, err := scraper.NewCrawler(db, copts...)
+	if err != nil {
+		return usagef("crawl: %v", err)
+	}
+
+	// The index follows the corpus while the crawl runs, so that search
+	// works during and right after it.
+	indexCtx, stopIndexing := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	if ix != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			t := time.NewTicker(5 * time.Second)
+			defer t.Stop()
+			for {
+				select {
+				case <-indexCtx.Done():
+					return
+				case <-t.C:
+					if _, err := ix.Update(indexCtx, db); err != nil && !errors.Is(err, context.Canceled) {
+						e.logger.Warn("index update failed; 'archivist index' will catch up", "err", err)
+					}
+				}
+			}
+		}()
+	}
+	sum, runErr := cr.Run(ctx, seeds)
+	stopIndexing()
+	wg.Wait()
+	prog.finish()
+	if ix != nil {
+		// Bring the index fully up to date even after Ctrl-C: it takes
+		// seconds, and leaves search consistent with the corpus.
+		if _, err := ix.Update(context.Background(), db); err != nil {
+			e.logger.Warn("index update failed; run 'archivist index'", "err", err)
+		}
+	}
+	printSummary(e.stdout, sum)
+	if runErr != nil {
+		return fmt.Errorf("crawl: %w", runErr)
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, s scraper.Summary) {
+	fmt.Fprintf(w, "crawl finished: %d pages fetched, %d articles, %d errors in %s",
+		s.Fetched, s.Articles, s.Errors, s.Duration.Round(time.Millisecond))
+	if s.Interrupted {
+		fmt.Fprint(w, " (interrupted; run the same command again to resume)")
+	}
+	fmt.Fprintln(w)
+	if len(s.ErrorsByKind) > 0 {
+		kinds := make([]string, 0, len(s.ErrorsByKind))
+		for k := range s.ErrorsByKind {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		var parts []string
+		for _, k := range kinds {
+			parts = append(parts, fmt.Sprintf("%s %d", k, s.ErrorsByKind[k]))
+		}
+		fmt.Fprintf(w, "errors by kind: %s\n", strings.Join(parts, ", "))
+	}
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
+)
+
+// exportOptions are the flags of `archivist export`.
+type exportOptions struct {
+	Format   string
+	Out      string
+	Query    string
+	Site     string
+	From, To string
+	Lang     string
+}
+
+// AddFlags registers the export flags on fs.
+func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
+	fs.StringVar(&o.Format, "format", "jsonl", "output `format`: jsonl or csv")
+	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output (written whole or not at all)")
+	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
+	fs.StringVar(&o.Site, "site", "", "only articles from `host`")
+	fs.StringVar(&o.From, "from", "", "only articles published on or after `DATE`")
+	fs.StringVar(&o.To, "to", "", "only articles published on or before `DATE`")
+	fs.StringVar(&o.Lang, "lang", "", "only articles in `language`")
+}
+
+func exportCommand() *command {
+	c := &command{
+		name:    "export",
+		summary: "export articles as JSON Lines or CSV",
+		usage: `Usage: archivist export --format jsonl|csv [--out FILE] [--query Q] [--site HOST] [--from DATE] [--to DATE]
+
+Streams the matching articles (all by default) with every article field.
+JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
+and flags joined with "; ".
+
+Examples:
+  archivist export --format jsonl --out corpus.jsonl
+  archivist export --format csv --query '"climate summit"' --from 2024 > summit.csv`,
+	}
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		var opts exportOptions
+		fs := e.newFlagSet(c)
+		opts.AddFlags(fs)
+		rest, err := e.parseFlags(c, fs, args)
+		if err != nil {
+			return err
+		}
+		if len(rest) > 0 {
+			return usagef("export: unexpected argument %q (a query goes in --query)", rest[0])
+		}
+		return runExport(ctx, e, opts)
+	}
+	return c
+}
+
+func runExport(ctx context.Context, e *env, opts exportOptions) error {
+	if opts.Format != "jsonl" && opts.Format != "csv" {
+		return usagef("export: bad --format %q (want jsonl or csv)", opts.Format)
+	}
+	from, to, err := dateRange(opts.From, opts.To)
+	if err != nil {
+		return err
+	}
+	filter := corpus.ArticleFilter{Site: opts.Site, From: from, To: to, Lang: opts.Lang}
+	db, err := e.openCorpus(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if opts.Query != "" {
+		ids, err := e.matchingIDs(ctx, opts.Query)
+		if err != nil {
+			return err
+		}
+		filter.IDs = ids
+	}
+
+	var out io.Writer = e.stdout
+	var tmp *os.File
+	if opts.Out != "" {
+		dir := filepath.Dir(opts.Out)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return usagef("export: --out %s: no such directory %s", opts.Out, dir)
+		}
+		tmp, err = os.CreateTemp(dir, "."+filepath.Base(opts.Out)+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		defer os.Remove(tmp.Name())
+		defer tmp.Close()
+		out = tmp
+	}
+	bw := bufio.NewWriterSize(out, 256<<10)
+	w, err := corpus.NewArticleWriter(bw, opts.Format)
+	if err != nil {
+		return usagef("export: %v", err)
+	}
+	n := 0
+	err = db.Articles(ctx, filter, func(a *corpus.Article) error {
+		n++
+		return w.Write(a)
+	})
+	if err == nil {
+		err = w.Close()
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if tmp != nil {
+		if err := tmp.Sync(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if err := tmp.Close(); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+		if err := os.Rename(tmp.Name(), opts.Out); err != nil {
+			return fmt.Errorf("export: %w", err)
+		}
+	}
+	e.logger.Info("export finished", "articles", n, "format", opts.Format, "out", orStdout(opts.Out))
+	return nil
+}
+
+func orStdout(s string) string {
+	if s == "" {
+		return "stdout"
+	}
+	return s
+}
+
+// matchingIDs returns the ids of every article matching query, in
+// relevance order.
+func (e *env) matchingIDs(ctx context.Context, query string) ([]int64, error) {
+	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
+		return nil, usagef("export --query needs the index at %s (run 'archivist index')", e.global.indexPath())
+	}
+	ix, err := e.openIndex()
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	const page = 5000
+	ids := []int64{}
+	for offset := 0; ; offset += page {
+		res, err := ix.Search(ctx, index.Request{Query: query, Limit: page, Offset: offset, IDsOnly: true})
+		if errors.Is(err, index.ErrBadQuery) {
+			return nil, usagef("export: --query: %v", err)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("export: search: %w", err)
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(res.Hits) < page || uint64(offset+page) >= res.Total {
+			return ids, nil
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/extract"
+)
+
+// extractOptions are the flags of `archivist extract`.
+type extractOptions struct {
+	JSON        bool
+	URL         string
+	ContentType string
+}
+
+// AddFlags registers the extract flags on fs.
+func (o *extractOptions) AddFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per input per line, every article field plus \"source\"")
+	fs.StringVar(&o.URL, "url", "", "the page's `URL` (resolves relative links, sets site; default file://PATH)")
+	fs.StringVar(&o.ContentType, "content-type", "", "the page's Content-Type `header`, e.g. \"text/html; charset=windows-1256\"")
+}
+
+func extractCommand() *command {
+	c := &command{
+		name:    "extract",
+		summary: "extract the article from local HTML files (no network)",
+		usage: `Usage: archivist extract [--json] [--url URL] FILE... (or - for standard input)
+
+Runs the article extractor on saved pages. Default output: the title, a blank
+line, the body text (paragraphs separated by blank lines). With --json, one
+JSON object per input per line: the article fields plus "source".
+
+Example:
+  archivist extract --url https://www.example.com/2024/05/17/story.html page.html`,
+	}
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		var opts extractOptions
+		fs := e.newFlagSet(c)
+		opts.AddFlags(fs)
+		files, err := e.parseFlags(c, fs, args)
+		if err != nil {
+			return err
+		}
+		return runExtract(ctx, e, opts, files)
+	}
+	return c
+}
+
+// extractRecord is one line of `extract --json`.
+type extractRecord struct {
+	corpus.Article
+	Source string `json:"source"`
+}
+
+func runExtract(ctx context.Context, e *env, opts extractOptions, files []string) error {
+	if len(files) == 0 {
+		return usagef("extract: no input files (give FILE... or - for standard input)")
+	}
+	if len(files) > 1 && opts.URL != "" {
+		return usagef("extract: --url applies to one input, got %d", len(files))
+	}
+	// Check every input first: a typo in the last name should not cost the
+	// output of the others half-way.
+	for _, f := range files {
+		if f == "-" {
+			continue
+		}
+		if st, err := os.Stat(f); err != nil {
+			return usagef("extract: %s: no such file", f)
+		} else if st.IsDir() {
+			return usagef("extract: %s is a directory", f)
+		}
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var body []byte
+		var err error
+		if f == "-" {
+			body, err = io.ReadAll(e.stdin)
+		} else {
+			body, err = os.ReadFile(f)
+		}
+		if err != nil {
+			return fmt.Errorf("extract: read %s: %w", f, err)
+		}
+		pageURL := opts.URL
+		if pageURL == "" && f != "-" {
+			abs, _ := filepath.Abs(f)
+			pageURL = "file://" + filepath.ToSlash(abs)
+		}
+		art, err := extract.Extract(extract.Input{Body: body, URL: pageURL, ContentType: opts.ContentType, FetchedAt: time.Now()})
+		if err != nil {
+			if !opts.JSON {
+				return fmt.Errorf("extract %s: %w", f, err)
+			}
+			e.logger.Warn("extract failed", "source", f, "err", err)
+		}
+		if opts.JSON {
+			if art.Authors == nil {
+				art.Authors = []string{}
+			}
+			if art.Tags == nil {
+				art.Tags = []string{}
+			}
+			if art.Flags == nil {
+				art.Flags = []string{}
+			}
+			if err := enc.Encode(extractRecord{Article: art, Source: f}); err != nil {
+				return fmt.Errorf("extract: write: %w", err)
+			}
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(e.stdout)
+		}
+		if len(files) > 1 {
+			fmt.Fprintf(e.stdout, "==> %s <==\n", f)
+		}
+		fmt.Fprintf(e.stdout, "%s\n\n%s\n", art.Title, strings.TrimSpace(art.Text))
+		if art.HasFlag(corpus.FlagNotArticle) {
+			e.logger.Info("page does not look like an article", "source", f, "flags", strings.Join(art.Flags, ","))
+		}
+	}
+	return nil
+}

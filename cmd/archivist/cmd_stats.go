@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// statsOptions are the flags of `archivist stats`.
+type statsOptions struct {
+	JSON bool
+	Top  int
+}
+
+// AddFlags registers the stats flags on fs.
+func (o *statsOptions) AddFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&o.JSON, "json", false, "print one JSON object")
+	fs.IntVar(&o.Top, "top", 20, "sites to list in the text output (0 = all)")
+}
+
+func statsCommand() *command {
+	c := &command{
+		name:    "stats",
+		summary: "show what the corpus holds and how a crawl is doing",
+		usage: `Usage: archivist stats [--json]
+
+Captures, articles, fetch errors by kind, and counts by site, publication
+month and language; the crawl frontier (queued, in flight, done, failed).
+Safe to run from another terminal while a crawl writes.
+
+Example:
+  archivist stats --json`,
+	}
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		var opts statsOptions
+		fs := e.newFlagSet(c)
+		opts.AddFlags(fs)
+		rest, err := e.parseFlags(c, fs, args)
+		if err != nil {
+			return err
+		}
+		if len(rest) > 0 {
+			return usagef("stats: unexpected argument %q", rest[0])
+		}
+		return runStats(ctx, e, opts)
+	}
+	return c
+}
+
+func runStats(ctx context.Context, e *env, opts statsOptions) error {
+	db, err := e.openCorpus(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	st, err := db.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
+	}
+	printStats(e.stdout, st, opts.Top)
+	return nil
+}
+
+func printStats(w io.Writer, st *corpus.Stats, top int) {
+	fmt.Fprintf(w, "captures   %d (%d ok, %d revisits, %d failed)\n", st.Captures, st.CapturesOK, st.Revisits, st.Errors)
+	fmt.Fprintf(w, "articles   %d\n", st.Articles)
+	fmt.Fprintf(w, "bodies     %d distinct, %s raw, %s stored\n", st.Bodies, byteSize(st.BodyBytes), byteSize(st.StoredBytes))
+	if st.FirstFetch != "" {
+		fmt.Fprintf(w, "fetched    %s .. %s\n", st.FirstFetch[:19], st.LastFetch[:19])
+	}
+	if f := st.Frontier; f != nil {
+		fmt.Fprintf(w, "frontier   %d queued, %d in flight, %d done, %d failed, %d skipped; %d hosts with work, %d waiting on politeness\n",
+			f.Queued, f.InFlight, f.Done, f.Failed, f.Skipped, f.Hosts, f.HostsWaiting)
+		if f.Running > 0 {
+			fmt.Fprintf(w, "crawl      %d of %d runs not finished (running now, or killed: crawl again to resume)\n", f.Running, f.Runs)
+		}
+	}
+	if len(st.ErrorsByKind) > 0 {
+		fmt.Fprintln(w, "\nerrors by kind")
+		for _, c := range st.ErrorsByKind {
+			fmt.Fprintf(w, "  %-16s %8d\n", c.Key, c.Count)
+		}
+	}
+	if len(st.BySite) > 0 {
+		fmt.Fprintf(w, "\n%-40s %8s %8s %8s\n", "site", "captures", "articles", "errors")
+		for i, s := range st.BySite {
+			if top > 0 && i == top {
+				fmt.Fprintf(w, "  ... %d more sites (--top 0 lists all)\n", len(st.BySite)-top)
+				break
+			}
+			fmt.Fprintf(w, "%-40s %8d %8d %8d\n", s.Site, s.Captures, s.Articles, s.Errors)
+		}
+	}
+	if len(st.ByMonth) > 0 {
+		fmt.Fprintln(w, "\narticles by publication month")
+		for _, c := range st.ByMonth {
+			k := c.Key
+			if k == "" {
+				k = "undated"
+			}
+			fmt.Fprintf(w, "  %-8s %8d\n", k, c.Count)
+		}
+	}
+	if len(st.ByLanguage) > 0 {
+		fmt.Fprintln(w, "\narticles by language")
+		for _, c := range st.ByLanguage {
+			k := c.Key
+			if k == "" {
+				k = "unknown"
+			}
+			fmt.Fprintf(w, "  %-8s %8d\n", k, c.Count)
+		}
+	}
+}
+
+func byteSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}

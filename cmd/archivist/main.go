@@ -1,0 +1,312 @@
+// Command archivist builds research-grade archives of news: it crawls seed
+// URLs politely, keeps every capture, extracts clean articles into a SQLite
+// corpus, indexes them with bleve, and answers searches and exports.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/archivist-project/archivist/scraper"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = scraper.Version
+
+// command is one subcommand: its name, a one-line summary, its usage text
+// and the function that parses its flags and runs it.
+type command struct {
+	name    string
+	summary string
+	usage   string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what every command gets from main: the streams and the global
+// options.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	global         globalOptions
+	logger         *slog.Logger
+	// stderrIsTerminal enables the live status line of crawl.
+	stderrIsTerminal bool
+}
+
+// globalOptions are the flags every command accepts.
+type globalOptions struct {
+	DB        string
+	Index     string
+	Verbose   bool
+	LogFormat string
+}
+
+// AddFlags registers the global flags on fs.
+func (o *globalOptions) AddFlags(fs *flag.FlagSet) {
+	fs.StringVar(&o.DB, "db", o.DB, "corpus database `path` (default archive.db, or $ARCHIVIST_DB)")
+	fs.StringVar(&o.Index, "index", o.Index, "index folder `path` (default: beside the database, archive.db -> archive.bleve)")
+	fs.BoolVar(&o.Verbose, "v", o.Verbose, "verbose: log every fetch and debug details")
+	fs.StringVar(&o.LogFormat, "log-format", o.LogFormat, "log `format`: text or json")
+}
+
+// indexPath is where the index lives: --index, or beside the database.
+func (o *globalOptions) indexPath() string {
+	if o.Index != "" {
+		return o.Index
+	}
+	return strings.TrimSuffix(o.DB, filepath.Ext(o.DB)) + ".bleve"
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+func commands() []*command {
+	return []*command{
+		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
+		versionCommand(),
+	}
+}
+
+func findCommand(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func main() {
+	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Main runs archivist with args and returns the exit code: 0 success,
+// 1 runtime failure, 2 usage error.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signalContext(stderr)
+	defer stop()
+	err := run(ctx, args, stdin, stdout, stderr)
+	return exitCode(err, stderr)
+}
+
+// signalContext returns a context cancelled by the first SIGINT or SIGTERM.
+// A second signal exits at once.
+func signalContext(stderr io.Writer) (context.Context, func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-ch:
+		case <-ctx.Done():
+			return
+		}
+		fmt.Fprintln(stderr, "\narchivist: stopping: finishing requests in flight and saving state (Ctrl-C again to quit now)")
+		cancel()
+		<-ch
+		fmt.Fprintln(stderr, "archivist: interrupted")
+		os.Exit(130)
+	}()
+	return ctx, func() { signal.Stop(ch); cancel() }
+}
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "archivist: %s\n", oneLine(ue.msg))
+		return 2
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "archivist: interrupted")
+		return 130
+	}
+	fmt.Fprintf(stderr, "archivist: %s\n", oneLine(err.Error()))
+	return 1
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	e.global.DB = os.Getenv("ARCHIVIST_DB")
+	e.global.LogFormat = "text"
+	if f, ok := stderr.(*os.File); ok {
+		e.stderrIsTerminal = isTerminal(f)
+	}
+
+	// Global flags may come before the command name.
+	fs := flag.NewFlagSet("archivist", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	e.global.AddFlags(fs)
+	help := fs.Bool("h", false, "show help")
+	fs.BoolVar(help, "help", false, "show help")
+	if err := fs.Parse(args); err != nil {
+		return usagef("%v (see 'archivist help')", err)
+	}
+	args = fs.Args()
+	if *help || len(args) == 0 {
+		printMainUsage(stdout)
+		if len(args) == 0 && !*help {
+			return usagef("no command given (see 'archivist help')")
+		}
+		return nil
+	}
+	name, rest := args[0], args[1:]
+	if name == "help" {
+		return runHelp(stdout, rest)
+	}
+	cmd := findCommand(name)
+	if cmd == nil {
+		return usagef("unknown command %q (see 'archivist help')", name)
+	}
+	return cmd.run(ctx, e, rest)
+}
+
+// setup finishes the environment once a command parsed its flags: defaults
+// and the logger.
+func (e *env) setup() error {
+	if e.global.DB == "" {
+		e.global.DB = "archive.db"
+	}
+	var level slog.Level
+	if e.global.Verbose {
+		level = slog.LevelDebug
+	}
+	hopts := &slog.HandlerOptions{Level: level}
+	switch e.global.LogFormat {
+	case "text", "":
+		e.logger = slog.New(slog.NewTextHandler(e.stderr, hopts))
+	case "json":
+		e.logger = slog.New(slog.NewJSONHandler(e.stderr, hopts))
+	default:
+		return usagef("bad --log-format %q (want text or json)", e.global.LogFormat)
+	}
+	return nil
+}
+
+// newFlagSet returns a flag set for a command with the global flags on it.
+func (e *env) newFlagSet(cmd *command) *flag.FlagSet {
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	e.global.AddFlags(fs)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses args with fs, allowing flags after positional arguments
+// ("search 'q' --limit 5"); "--" ends flag parsing. -h prints the command's
+// help and returns flag.ErrHelp.
+func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printCommandUsage(e.stdout, cmd, fs)
+				return nil, flag.ErrHelp
+			}
+			return nil, usagef("%s: %v (see 'archivist help %s')", cmd.name, err, cmd.name)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		// fs.Parse stops at the first non-flag or after "--".
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			positional = append(positional, rest...)
+			break
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+	if err := e.setup(); err != nil {
+		return nil, err
+	}
+	return positional, nil
+}
+
+func printMainUsage(w io.Writer) {
+	fmt.Fprintf(w, `archivist %s: build research-grade archives of news.
+
+Usage:
+  archivist [global flags] <command> [flags] [arguments]
+
+Commands:
+`, version)
+	cmds := commands()
+	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, `  help      show help for a command
+
+Global flags (before or after the command):
+  --db PATH          corpus database (default archive.db, or $ARCHIVIST_DB)
+  --index PATH       index folder (default: beside the database, archive.db -> archive.bleve)
+  -v                 verbose logging
+  --log-format F     text or json
+
+Run 'archivist help <command>' for a command's flags.
+`)
+}
+
+func printCommandUsage(w io.Writer, cmd *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "%s\n\n%s\n\nFlags:\n", cmd.summary, strings.TrimSpace(cmd.usage))
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+func runHelp(stdout io.Writer, args []string) error {
+	if len(args) == 0 {
+		printMainUsage(stdout)
+		return nil
+	}
+	cmd := findCommand(args[0])
+	if cmd == nil {
+		return usagef("unknown command %q (see 'archivist help')", args[0])
+	}
+	e := &env{stdout: stdout, stderr: io.Discard}
+	err := cmd.run(context.Background(), e, []string{"-h"})
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	return err
+}
+
+func versionCommand() *command {
+	c := &command{name: "version", summary: "print archivist's version", usage: "archivist version"}
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		fs := e.newFlagSet(c)
+		if _, err := e.parseFlags(c, fs, args); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "archivist %s\n", version)
+		return nil
+	}
+	return c
+}

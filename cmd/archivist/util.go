@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
+	"github.com/mattn/go-isatty"
+)
+
+func isTerminal(f *os.File) bool {
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+}
+
+// openCorpus opens the database named by --db. When mustExist is set, a
+// missing file is a usage error rather than a new empty corpus.
+func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error) {
+	if mustExist {
+		if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
+			return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
+		}
+	}
+	db, err := corpus.Open(ctx, e.global.DB)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// openIndex opens (or creates) the index beside the database.
+func (e *env) openIndex() (*index.Index, error) {
+	ix, err := index.Open(e.global.indexPath())
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", e.global.indexPath(), err)
+	}
+	return ix, nil
+}
+
+// dateFlag parses a date given on the command line: YYYY, YYYY-MM,
+// YYYY-MM-DD or RFC 3339. With end set, a partial date means the end of
+// that year, month or day, so that --to 2024-05 includes all of May.
+func parseDate(s string, end bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	layouts := []struct {
+		layout string
+		next   func(time.Time) time.Time
+	}{
+		{time.RFC3339Nano, nil},
+		{"2006-01-02T15:04:05", nil},
+		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+	}
+	for _, l := range layouts {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && l.next != nil {
+			t = l.next(t).Add(-time.Nanosecond)
+		}
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("bad date %q (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", s)
+}
+
+// dateRange parses --from and --to.
+func dateRange(from, to string) (time.Time, time.Time, error) {
+	f, err := parseDate(from, false)
+	if err != nil {
+		return time.Time{}, time.Time{}, usagef("--from: %v", err)
+	}
+	t, err := parseDate(to, true)
+	if err != nil {
+		return time.Time{}, time.Time{}, usagef("--to: %v", err)
+	}
+	if !f.IsZero() && !t.IsZero() && t.Before(f) {
+		return time.Time{}, time.Time{}, usagef("--to %s is before --from %s", to, from)
+	}
+	return f, t, nil
+}
