@@ -32,6 +32,23 @@ evidence document archive library history memory anniversary war peace monument 
 mosque temple pilgrims tourists hotel restaurant market harbour fishermen boat ferry shipwreck
 rescue volunteers charity donation hospital nurses doctors vaccine virus outbreak lockdown recovery`)
 
+// genTail is the number of made-up words after genWords in the generated
+// vocabulary: the long tail of rare words that real text has.
+const genTail = 50000
+
+// genWord returns word k of the generated vocabulary.
+func genWord(k int) string {
+	if k < len(genWords) {
+		return genWords[k]
+	}
+	syll := []string{"ka", "lo", "mi", "ra", "tu", "ne", "si", "vo", "da", "pe", "gu", "ri", "sha", "bo", "te", "ny"}
+	var b strings.Builder
+	for k -= len(genWords) - 1; k > 0; k /= len(syll) {
+		b.WriteString(syll[k%len(syll)])
+	}
+	return b.String()
+}
+
 // genSites and friends give generated articles realistic facet spreads.
 var (
 	genSites    = []string{"news.example.com", "daily.example.org", "herald.example.net", "tribune.example.com", "courier.example.org", "post.example.co.uk", "gazette.example.ie", "lemonde.example.fr", "zeitung.example.de", "arabic.example.net"}
@@ -43,11 +60,11 @@ var (
 // 400 words of text in a few paragraphs, published between 2015 and 2024.
 func genArticle(i int) *corpus.Article {
 	r := rand.New(rand.NewPCG(uint64(i), 42))
-	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(genWords)-1))
+	zipf := rand.NewZipf(r, 1.1, 2, uint64(len(genWords)+genTail-1))
 	words := func(n int) string {
 		ws := make([]string, n)
 		for k := range ws {
-			ws[k] = genWords[zipf.Uint64()]
+			ws[k] = genWord(int(zipf.Uint64()))
 		}
 		return strings.Join(ws, " ")
 	}

@@ -35,8 +35,9 @@ const formatVersion = 1
 const (
 	fieldURL          = "url"           // stored only
 	fieldTitle        = "title"         // exact text, stored
-	fieldDescription  = "description"   // exact text, stored (snippet fallback)
-	fieldText         = "text"          // exact text, stored (snippets)
+	fieldDescription  = "description"   // stored only (snippet fallback)
+	fieldText         = "text"          // stored only (snippets)
+	fieldBody         = "body"          // exact text: description, text, authors, tags
 	fieldAuthor       = "author"        // exact text, so author:smith works
 	fieldStem         = "stem"          // English-stemmed title+description+text
 	fieldSite         = "site"          // keyword: lower-case host
@@ -72,9 +73,16 @@ var elisionArticles = []string{
 
 // newMapping returns the index mapping.
 //
+// Fields. Words are searched in two exact fields, title and body; body
+// holds the description, the text, the authors and the tags (as separate
+// values, so that phrases do not straddle them). Fewer fields keep bleve's
+// coordination factor (the fraction of a disjunction's clauses that match)
+// from rewarding whichever field happens to repeat a word. The text and the
+// description are also stored, for snippets.
+//
 // Analysis. Articles come in any language (English, French, Arabic,
 // Japanese...) and the language tag of a page is often missing or wrong, so
-// the main text fields (title, description, text, author) use one
+// the text fields (title, body, author) use one
 // language-neutral analyzer, archivist_exact: the Unicode word-break
 // tokenizer (UAX #29, which also splits Chinese and Japanese into single
 // characters and keeps Katakana runs together), NFKC normalization
@@ -97,7 +105,11 @@ var elisionArticles = []string{
 // description and text for snippets.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
-	im.ScoringModel = "bm25"
+	// bleve's classic TF-IDF, not its BM25: in bleve v2.6.3 BM25 takes
+	// the field's number of distinct terms for the average field length,
+	// which makes long fields (the body) score ever lower as the corpus
+	// and its vocabulary grow.
+	im.ScoringModel = ""
 	im.IndexDynamic = false
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false
@@ -166,22 +178,27 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return f
 	}
 
+	storedOnly := func() *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+
 	doc := mapping.NewDocumentStaticMapping()
 	add := func(name string, f *mapping.FieldMapping) {
 		f.Name = name
 		doc.AddFieldMappingsAt(name, f)
 	}
 
-	url := mapping.NewKeywordFieldMapping()
-	url.Index = false
-	url.Store = true
-	url.IncludeInAll = false
-	url.DocValues = false
-	add(fieldURL, url)
+	add(fieldURL, storedOnly())
 
 	add(fieldTitle, text(analyzerExact, true, true))
-	add(fieldDescription, text(analyzerExact, true, true))
-	add(fieldText, text(analyzerExact, true, true))
+	add(fieldBody, text(analyzerExact, false, true))
+	add(fieldDescription, storedOnly())
+	add(fieldText, storedOnly())
 	add(fieldAuthor, text(analyzerExact, false, true))
 	add(fieldStem, text(analyzerStem, false, false))
 
@@ -200,12 +217,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	pub.DocValues = true
 	add(fieldPublished, pub)
 
-	raw := mapping.NewKeywordFieldMapping()
-	raw.Index = false
-	raw.Store = true
-	raw.IncludeInAll = false
-	raw.DocValues = false
-	add(fieldPublishedRaw, raw)
+	add(fieldPublishedRaw, storedOnly())
 
 	im.DefaultMapping = doc
 	if err := im.Validate(); err != nil {
@@ -229,6 +241,19 @@ func toDoc(a *corpus.Article) map[string]any {
 	setStr(fieldTitle, a.Title)
 	setStr(fieldDescription, a.Description)
 	setStr(fieldText, a.Text)
+	// The body is a list, so that a phrase cannot run from the end of one
+	// part into the next.
+	var body []any
+	for _, s := range [][]string{{a.Description, a.Text}, a.Authors, a.Tags} {
+		for _, v := range s {
+			if v = strings.TrimSpace(v); v != "" {
+				body = append(body, v)
+			}
+		}
+	}
+	if len(body) > 0 {
+		d[fieldBody] = body
+	}
 	setStr(fieldSite, strings.ToLower(a.Site))
 	setStr(fieldLang, normalizeLang(a.Language))
 	setStr(fieldSection, a.Section)

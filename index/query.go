@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"sort"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -15,21 +17,18 @@ import (
 // name searches. A title match counts three times a body match; the
 // stemmed field only adds recall and counts half.
 const (
-	boostTitle       = 3.0
-	boostDescription = 1.5
-	boostText        = 1.0
-	boostAuthor      = 1.0
-	boostTag         = 1.0
-	boostStem        = 0.5
+	boostTitle = 3.0
+	boostBody  = 1.0
+	boostStem  = 0.5
 )
 
 // fieldAliases maps the field names accepted in query strings to index
 // fields.
 var fieldAliases = map[string]string{
 	"title":       fieldTitle,
-	"text":        fieldText,
-	"body":        fieldText,
-	"description": fieldDescription,
+	"text":        fieldBody,
+	"body":        fieldBody,
+	"description": fieldBody,
 	"author":      fieldAuthor,
 	"authors":     fieldAuthor,
 	"by":          fieldAuthor,
@@ -45,7 +44,7 @@ var fieldAliases = map[string]string{
 }
 
 // knownFields lists the query-string field names for error messages.
-const knownFields = "title, text, description, author, site, lang, section, tag, published"
+const knownFields = "title, text (or body, description), author, site, lang, section, tag, published"
 
 // rewriter turns a parsed bleve query string into the query run against
 // our fields: words and phrases without a field search several fields with
@@ -78,7 +77,53 @@ func (ix *Index) parseQuery(qs string) (query.Query, *matcher, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// Several plain words are often a sentence pasted without quotes: the
+	// articles that hold them in that order rank first.
+	// The phrase and the words are two clauses of a disjunction, whose
+	// score bleve scales by the fraction of clauses matched: an article
+	// holding the phrase scores at least twice what it would on its words.
+	if words := plainWords(parsed); len(words) > 1 {
+		p, err := rw.match("", strings.Join(words, " "), 0, true, nil, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		bonus := query.NewCustomScoreQueryWithScorer(p, addPhraseBonus, nil, nil)
+		q = query.NewDisjunctionQuery([]query.Query{q, bonus})
+	}
 	return q, mt, nil
+}
+
+// phraseBonus is added to the score of an article that holds the words of
+// a plain-word query as a phrase. Scores of word matches are normalized by
+// bleve to about 0..1, so these articles come first whatever the rarity of
+// the words, as a researcher pasting a sentence expects.
+const phraseBonus = 1.0
+
+func addPhraseBonus(_ context.Context, d *search.DocumentMatch) (float64, error) {
+	return d.Score + phraseBonus, nil
+}
+
+// plainWords returns the words of a query made only of optional words
+// without field, boost, fuzziness or wildcard, in order; nil otherwise.
+func plainWords(q query.Query) []string {
+	b, ok := q.(*query.BooleanQuery)
+	if !ok || b.Must != nil || b.MustNot != nil || b.Should == nil {
+		return nil
+	}
+	var words []string
+	for _, c := range children(b.Should) {
+		if d, ok := c.(*query.DisjunctionQuery); ok {
+			if m := numberMatch(d); m != nil {
+				c = m
+			}
+		}
+		m, ok := c.(*query.MatchQuery)
+		if !ok || m.FieldVal != "" || m.BoostVal != nil || m.Fuzziness != 0 {
+			return nil
+		}
+		words = append(words, m.Match)
+	}
+	return words
 }
 
 func badQuery(format string, args ...any) error {
@@ -252,7 +297,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	if len(terms) > 1 && fuzziness == 0 {
 		phrase = true
 	}
-	if positive && (field == "" || field == fieldText || field == fieldDescription) {
+	if positive && (field == "" || field == fieldBody) {
 		switch {
 		case phrase:
 			rw.marks.addPhrase(terms)
@@ -279,26 +324,11 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	if field != "" {
 		return boosted(one(field, 1), boost), nil
 	}
-	// Title against the rest: bleve scales a disjunction's score by the
-	// fraction of its clauses that match, so grouping the body fields
-	// keeps a title match from being outvoted by several body fields.
-	body := query.NewDisjunctionQuery([]query.Query{
-		one(fieldDescription, boostDescription),
-		one(fieldText, boostText),
-	})
-	if !phrase {
-		body.AddQuery(one(fieldAuthor, boostAuthor))
-		if fuzziness == 0 {
-			tag := query.NewMatchQuery(text)
-			tag.SetField(fieldTag)
-			tag.SetBoost(boostTag)
-			stem := query.NewMatchQuery(text)
-			stem.SetField(fieldStem)
-			stem.SetBoost(boostStem)
-			body.AddQuery(tag, stem)
-		}
+	d := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
+	if !phrase && fuzziness == 0 {
+		d.AddQuery(one(fieldStem, boostStem))
 	}
-	return boosted(query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), body}), boost), nil
+	return boosted(d, boost), nil
 }
 
 // pattern rewrites a wildcard (re false) or regular expression for field
@@ -322,7 +352,7 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 	if err != nil {
 		return nil, badQuery("bad pattern %q: %v", pat, err)
 	}
-	if positive && (field == "" || field == fieldText || field == fieldDescription) {
+	if positive && (field == "" || field == fieldBody) {
 		rw.marks.addPattern(compiled)
 	}
 	one := func(f string, b float64) query.Query {
@@ -343,7 +373,7 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 	}
 	return boosted(query.NewDisjunctionQuery([]query.Query{
 		one(fieldTitle, boostTitle),
-		query.NewDisjunctionQuery([]query.Query{one(fieldDescription, boostDescription), one(fieldText, boostText)}),
+		one(fieldBody, boostBody),
 	}), boost), nil
 }
 
