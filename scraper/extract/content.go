@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -105,6 +106,29 @@ type contentExtractor struct {
 	paras []paragraph
 	toks  []string
 	total int // page text bytes in paragraphs
+}
+
+// extractors recycles the scorer's tables between pages: they are sized
+// by the page and would otherwise be the largest allocation after the
+// parse tree.
+var extractors = sync.Pool{New: func() any {
+	return &contentExtractor{idx: make(map[*html.Node]int32, 2048), infos: make([]nodeInfo, 0, 2048)}
+}}
+
+func getExtractor() *contentExtractor { return extractors.Get().(*contentExtractor) }
+
+// putExtractor clears x, dropping its references to the page, and
+// returns it to the pool. Tables grown past 64k nodes are not kept.
+func putExtractor(x *contentExtractor) {
+	if len(x.infos) > 1<<16 {
+		return
+	}
+	clear(x.idx)
+	clear(x.nodes)
+	clear(x.paras)
+	x.infos, x.nodes, x.paras, x.toks = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0]
+	x.total = 0
+	extractors.Put(x)
 }
 
 func (x *contentExtractor) info(n *html.Node) *nodeInfo {

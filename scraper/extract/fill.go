@@ -15,7 +15,8 @@ import (
 
 // extract finds the body text.
 func (p *page) extract(opts Options) {
-	x := &contentExtractor{idx: make(map[*xhtml.Node]int32, 2048), infos: make([]nodeInfo, 0, 2048)}
+	x := getExtractor()
+	defer putExtractor(x)
 	body := p.root
 	for c := p.root.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode {
