@@ -74,7 +74,7 @@ var negativeWords = map[string]bool{
 	"masthead": true, "pagination": true, "pager": true, "login": true, "signin": true,
 	"rating": true, "survey": true, "feedback": true, "aside": true, "disclaimer": true, "copyright": true,
 	"gallery": true, "slideshow": true, "carousel": true, "follow": true, "more": true,
-	"slider": true, "recent": true, "banner": true, "teaser": true, "teasers": true, "newsfeed": true, "offscreen": true, "invisible": true,
+	"slider": true, "recent": true, "excerpt": true, "banner": true, "teaser": true, "teasers": true, "newsfeed": true, "offscreen": true, "invisible": true,
 }
 
 // Class and id words that mark article content.
