@@ -175,6 +175,8 @@ type pageResult struct {
 	Missed   []string `json:"missed,omitempty"`   // "with" snippets not found
 	Unwanted []string `json:"unwanted,omitempty"` // "without" snippets found
 	TextLen  int      `json:"text_len"`
+	Text     string   `json:"text,omitempty"`  // body text (trafilatura set only)
+	Flags    []string `json:"flags,omitempty"` // quality flags, where the extractor has them
 
 	WantDate string `json:"want_date,omitempty"`
 	GotDate  string `json:"got_date,omitempty"`
@@ -381,7 +383,7 @@ func summarize(x extractor, pages []*page, out []outcome) *summary {
 	s := &summary{Name: x.Name, Caps: x.Caps, Pages: len(pages)}
 	for i, p := range pages {
 		o := out[i]
-		pr := pageResult{Set: p.Set, File: p.File, URL: p.URL, Duration: o.d, TextLen: len(o.r.Text)}
+		pr := pageResult{Set: p.Set, File: p.File, URL: p.URL, Duration: o.d, TextLen: len(o.r.Text), Flags: o.r.Flags}
 		if o.err != nil {
 			s.Errors++
 			pr.Err = o.err.Error()
@@ -391,7 +393,7 @@ func summarize(x extractor, pages []*page, out []outcome) *summary {
 			c, missed, unwanted := bodyEval(p.With, p.Without, r.Text)
 			s.Body.add(c)
 			s.BodyPages++
-			pr.Body, pr.Missed, pr.Unwanted = &c, missed, unwanted
+			pr.Body, pr.Missed, pr.Unwanted, pr.Text = &c, missed, unwanted, r.Text
 		}
 		if x.Caps&capDate != 0 && p.HasDate {
 			got := dayOf(r.Published)
