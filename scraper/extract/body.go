@@ -55,6 +55,18 @@ func isBoilerLine(t string) bool {
 	return t == "" || boilerLines[t] || reFurnitureLine.MatchString(t)
 }
 
+// reCredit matches photo credits and caption labels.
+var reImageCredit = regexp.MustCompile(`(?i)^(?:photo|image|picture|foto|bild|imagen|immagine|credit|source|фото|صورة)s?\b\s*(?:credit)?\s*[:/(]|©|\((?:photo|image|foto)\b|\b(?:getty images|reuters|afp|ap photo|shutterstock|istock)\s*\)?$`)
+
+// isCaption reports whether a short block right after an image is its
+// caption: set in italics, or a credit line.
+func isCaption(b block) bool {
+	if b.kind != kindPara || len(b.text) > 200 {
+		return false
+	}
+	return b.italic >= 0.9 || reImageCredit.MatchString(b.text)
+}
+
 // selectContent picks the elements whose text forms the article body:
 // the best candidate and the siblings that continue it.
 func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
@@ -195,6 +207,9 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			continue
 		}
 		if isBoilerLine(b.text) {
+			continue
+		}
+		if b.afterImage && isCaption(b) {
 			continue
 		}
 		out = append(out, b)

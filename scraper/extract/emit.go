@@ -21,9 +21,11 @@ const (
 
 // block is one paragraph of output text.
 type block struct {
-	text string
-	kind blockKind
-	link float64 // share of the text inside links
+	text       string
+	kind       blockKind
+	link       float64 // share of the text inside links
+	italic     float64 // share of the text inside <em> or <i>
+	afterImage bool    // an image came between this block and the previous text
 }
 
 // emitter turns a content subtree into text blocks.
@@ -34,6 +36,9 @@ type emitter struct {
 	links  int
 	kinds  []blockKind
 	inLink int
+	inEm   int
+	ems    int
+	image  bool // an image was seen since the last block
 	blocks []block
 }
 
@@ -52,9 +57,14 @@ func (e *emitter) flush() {
 		if len(e.kinds) > 0 {
 			k = e.kinds[len(e.kinds)-1]
 		}
-		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld})
+		it := 0.0
+		if e.chars > 0 {
+			it = float64(e.ems) / float64(e.chars)
+		}
+		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image})
+		e.image = false
 	}
-	e.chars, e.links = 0, 0
+	e.chars, e.links, e.ems = 0, 0, 0
 }
 
 func (e *emitter) text(s string) {
@@ -69,6 +79,9 @@ func (e *emitter) text(s string) {
 	if e.inLink > 0 {
 		e.links += n
 	}
+	if e.inEm > 0 {
+		e.ems += n
+	}
 }
 
 func (e *emitter) walk(n *html.Node) {
@@ -80,20 +93,29 @@ func (e *emitter) walk(n *html.Node) {
 	default:
 		return
 	}
+	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture {
+		e.image = true
+	}
 	in := e.x.info(n)
 	if in == nil || in.junk {
 		return
 	}
 	cls := classifyTag(n.DataAtom)
 	if cls == tagInline {
-		if n.DataAtom == atom.A {
+		switch n.DataAtom {
+		case atom.A:
 			e.inLink++
+		case atom.Em, atom.I:
+			e.inEm++
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			e.walk(c)
 		}
-		if n.DataAtom == atom.A {
+		switch n.DataAtom {
+		case atom.A:
 			e.inLink--
+		case atom.Em, atom.I:
+			e.inEm--
 		}
 		return
 	}

@@ -242,3 +242,21 @@ func TestFurnitureLines(t *testing.T) {
 		})
 	}
 }
+
+func TestIsCaption(t *testing.T) {
+	tests := []struct {
+		b    block
+		want bool
+	}{
+		{block{text: "Light a Wish by OGE Group", italic: 1}, true},
+		{block{text: "Photo: Jane Doe/Getty Images"}, true},
+		{block{text: "The mayor at the opening. (Photo by Ann Lee)"}, true},
+		{block{text: "The mayor opened the bridge on Monday, two years late.", italic: 0.1}, false},
+		{block{text: "Light a Wish by OGE Group", italic: 1, kind: kindHeading}, false},
+	}
+	for _, tt := range tests {
+		if got := isCaption(tt.b); got != tt.want {
+			t.Errorf("isCaption(%q) = %v, want %v", tt.b.text, got, tt.want)
+		}
+	}
+}
