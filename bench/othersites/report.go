@@ -51,6 +51,14 @@ func writeMarkdown(w io.Writer, rep *report) error {
 			auth, names, tex, tlen, s.PagesPerSec, s.PagesPerCPUSec, s.Errors)
 	}
 
+	for _, s := range rep.Results {
+		if s.NotArticle > 0 {
+			m := s.BodyKeptM
+			fmt.Fprintf(&b, "\n%s flags %d of the %d body pages not_article; counting those as empty, as the corpus keeps them (they do not become articles): body P %s, R %s, F1 %s, accuracy %s.\n",
+				s.Name, s.NotArticle, s.BodyPages, f3(m.Precision), f3(m.Recall), f3(m.F1), f3(m.Accuracy))
+		}
+	}
+
 	if v := verdicts(rep.Results); len(v) > 0 {
 		b.WriteString("\narchivist against the best of the others, per score:\n\n| score | archivist | best other | by | archivist >= best |\n|---|---|---|---|---|\n")
 		for _, x := range v {

@@ -9,10 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // options are the command-line settings.
@@ -202,6 +205,13 @@ type summary struct {
 	Body      counts  `json:"body"`       // trafilatura set, snippet rule
 	BodyPages int     `json:"body_pages"` // pages with snippets
 	Body0     metrics `json:"body_metrics"`
+	// BodyKept is Body with the pages flagged not_article counted as
+	// empty, as the corpus keeps them (they do not become articles);
+	// NotArticle counts those pages. Both stay zero for extractors
+	// without flags.
+	BodyKept   counts  `json:"body_kept"`
+	BodyKeptM  metrics `json:"body_kept_metrics"`
+	NotArticle int     `json:"not_article_pages"`
 
 	DateH     counts  `json:"date_htmldate"` // htmldate set
 	DateHM    metrics `json:"date_htmldate_metrics"`
@@ -393,6 +403,13 @@ func summarize(x extractor, pages []*page, out []outcome) *summary {
 			c, missed, unwanted := bodyEval(p.With, p.Without, r.Text)
 			s.Body.add(c)
 			s.BodyPages++
+			if slices.Contains(r.Flags, corpus.FlagNotArticle) {
+				s.NotArticle++
+				kept, _, _ := bodyEval(p.With, p.Without, "")
+				s.BodyKept.add(kept)
+			} else {
+				s.BodyKept.add(c)
+			}
 			pr.Body, pr.Missed, pr.Unwanted, pr.Text = &c, missed, unwanted, r.Text
 		}
 		if x.Caps&capDate != 0 && p.HasDate {
@@ -432,6 +449,7 @@ func summarize(x extractor, pages []*page, out []outcome) *summary {
 		}
 		s.results = append(s.results, pr)
 	}
+	s.BodyKeptM = s.BodyKept.metrics()
 	s.Body0, s.DateHM, s.DateTM, s.NamesM = s.Body.metrics(), s.DateH.metrics(), s.DateT.metrics(), s.Names.metrics()
 	return s
 }

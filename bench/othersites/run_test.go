@@ -22,7 +22,8 @@ var (
 
 // fakeExtractors are deterministic stand-ins: "archivist" returns the
 // page's text with tags replaced by spaces, its <title>, fixed authors
-// and the first YYYY-MM-DD in the page; "go-trafilatura" returns no text
+// and the first YYYY-MM-DD in the page, and flags c.html not_article;
+// "go-trafilatura" returns no text
 // and 2020-01-02 for every page and panics on the mediacloud page.
 func fakeExtractors() []extractor {
 	return []extractor{
@@ -33,6 +34,9 @@ func fakeExtractors() []extractor {
 			}
 			if d := dateRE.Find(body); d != nil {
 				r.Published, _ = time.Parse("2006-01-02", string(d))
+			}
+			if strings.Contains(string(body), "epsilon") {
+				r.Flags = []string{"short", "not_article"}
 			}
 			return r, nil
 		}},
@@ -62,6 +66,8 @@ func TestRunMarkdown(t *testing.T) {
 		"| archivist | 0.750 | 1.000 | 0.857 | 0.800 | 1.000 | 0.000 | 1.000 | 1.000 | 0.000 | 0.000 |",
 		// empty text: fn 3, tn 2; a fixed date: wrong on htmldate, right on trafilatura; one panic
 		"| go-trafilatura | 0.000 | 0.000 | 0.000 | 0.400 | 0.000 | 1.000 | — | — | — | — |",
+		// c.html counted as empty: tp 2, fn 1, fp 1, tn 1
+		"archivist flags 1 of the 2 body pages not_article; counting those as empty, as the corpus keeps them (they do not become articles): body P 0.667, R 0.667, F1 0.667, accuracy 0.600.",
 		"| body F1 (snippets) | 0.857 | 0.000 | go-trafilatura | yes |",
 		"| date accuracy, trafilatura set | 0.000 | 1.000 | go-trafilatura | no (-1.000) |",
 		"| archivist | 3/0/1/1 | 2/0/0/1 (1.000, 1.000, 1.000) | 0/1/0/0 | 1 / 1 / 1 | 2/0/0 (1.000, 1.000) | 0 / 0 / 1 |",
