@@ -271,6 +271,15 @@ func (p *page) fillMeta(art *corpus.Article) {
 		title = p.titleTag
 	}
 	art.Title = CleanTitle(html.UnescapeString(title), sites, p.h1s)
+	if stem, ok := truncated(art.Title); ok {
+		// A headline cut for a feed or a card: the page's <h1> has it whole.
+		for _, h := range p.h1s {
+			if len(h) > len(stem) && strings.HasPrefix(h, stem) {
+				art.Title = h
+				break
+			}
+		}
+	}
 
 	art.Authors = p.authors(ld, art.SiteName)
 
@@ -719,4 +728,15 @@ func (p *page) firstH1() string {
 		return p.h1s[0]
 	}
 	return ""
+}
+
+// truncated reports whether a title ends in an ellipsis, and returns it
+// without one.
+func truncated(t string) (string, bool) {
+	for _, e := range []string{"...", "…"} {
+		if strings.HasSuffix(t, e) {
+			return strings.TrimSpace(strings.TrimSuffix(t, e)), true
+		}
+	}
+	return t, false
 }

@@ -26,6 +26,14 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "truncated headline completed from h1",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the new flood barrier for…"}</script>`,
+			body: `<h1>Council approves the new flood barrier for the river front</h1>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "title", "Council approves the new flood barrier for the river front")
+			},
+		},
+		{
 			name: "image object with a name",
 			head: `<script type="application/ld+json">{"@type":"Article","image":[{"@type":"ImageObject","name":"Lead photo","url":"/img/a.jpg"}]}</script>`,
 			check: func(t *testing.T, got map[string]string) {
