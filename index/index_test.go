@@ -375,3 +375,54 @@ func TestOpenRecoversInterruptedSwap(t *testing.T) {
 		t.Errorf("count = %d, want the 10 articles of the previous index", got)
 	}
 }
+
+func TestConcurrentSearchDuringWrites(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	ix, err := Open(filepath.Join(t.TempDir(), "archive.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	src := newFakeSource(arts...)
+	if _, err := ix.Update(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for range 3 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				res, err := ix.Search(ctx, Request{Query: "climate", Facets: true})
+				if err != nil {
+					errs <- err
+					return
+				}
+				if res.Total != 4 {
+					errs <- errors.New("search saw a partial index")
+					return
+				}
+			}
+		}()
+	}
+	for range 3 {
+		if err := ix.Put(ctx, arts[:2]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Rebuild(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
