@@ -68,7 +68,12 @@ func (p *page) isArticle(art *corpus.Article) bool {
 		return false
 	}
 	short := art.WordCount < ShortWords
-	if short {
+	signal := p.ldArticle() != nil || strings.EqualFold(p.meta("og:type"), "article") ||
+		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
+	if short && !signal {
+		// A consent or login wall: little text about cookies, consent
+		// and privacy, or a password field. Pages that declare an
+		// article are exempt, so short news about privacy stays.
 		lt := strings.ToLower(art.Text + " " + art.Title)
 		hits := 0
 		for _, w := range consentWords {
@@ -80,11 +85,9 @@ func (p *page) isArticle(art *corpus.Article) bool {
 			return false
 		}
 		if p.forms > 0 && art.WordCount < 50 {
-			return false // a login page
+			return false
 		}
 	}
-	signal := p.ldArticle() != nil || strings.EqualFold(p.meta("og:type"), "article") ||
-		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
 	listing := false
 	for _, m := range p.ld {
 		if ldIs(m, func(t string) bool {

@@ -162,6 +162,8 @@ func TestNotArticle(t *testing.T) {
 		{"empty", "https://example.org/x", `<html><body></body></html>`, true},
 		{"teaser grid", "https://example.org/world", `<html lang="en"><body><main>` + teasers + `</main></body></html>`, true},
 		{"login", "https://example.org/login", `<html lang="en"><body><form><p>Sign in to your account to continue.</p><input type="password"></form></body></html>`, true},
+		{"short news about privacy", "https://example.org/news/privacy-vote", `<html lang="en"><head><meta property="og:type" content="article"></head><body><article><p>Parliament voted on Tuesday to tighten the rules on cookie consent banners, and privacy groups said they accept the compromise.</p></article></body></html>`, false},
+		{"consent wall", "https://consent.example/", `<html lang="en"><body><div class="consent"><p>We use cookies to improve your experience. Accept all or manage your privacy settings.</p></div></body></html>`, true},
 		{"front page", "https://example.org/", `<html lang="en"><head><meta property="og:type" content="website"></head><body>` + para + `</body></html>`, true},
 	}
 	for _, tt := range tests {
