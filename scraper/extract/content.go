@@ -73,7 +73,7 @@ var negativeWords = map[string]bool{
 	"readmore": true, "meta": true, "dateline": true, "timestamp": true, "date": true, "header": true,
 	"masthead": true, "pagination": true, "pager": true, "login": true, "signin": true,
 	"rating": true, "survey": true, "feedback": true, "aside": true, "disclaimer": true, "copyright": true,
-	"gallery": true, "slideshow": true, "carousel": true, "follow": true, "more": true,
+	"gallery": true, "slideshow": true, "carousel": true, "follow": true,
 	"slider": true, "recent": true, "excerpt": true, "banner": true, "teaser": true, "teasers": true, "newsfeed": true, "offscreen": true, "invisible": true,
 }
 
