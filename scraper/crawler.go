@@ -40,6 +40,7 @@ type Crawler struct {
 	db     Store
 	cfg    config
 	stop   context.Context // the crawl's context: cancelled on Ctrl-C
+	saver  *saver
 	log    *slog.Logger
 	sched  *scheduler
 	run    int64
@@ -275,6 +276,12 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 	for range c.cfg.parallel {
 		pool <- newFetcher(c, rt, jar)
 	}
+	c.saver = newSaver(c.db)
+	go c.saver.run(workCtx)
+	defer func() {
+		c.saver.close()
+		c.saver = nil
+	}()
 	var wg sync.WaitGroup
 	defer wg.Wait()
 

@@ -2,6 +2,8 @@ package scraper
 
 import (
 	"bytes"
+	"mime"
+	"slices"
 	"net/url"
 	"strings"
 
@@ -15,6 +17,7 @@ import (
 type pageLinks struct {
 	links     []string // normalized, absolute, without duplicates, in document order
 	canonical string   // normalized rel=canonical, "" when none
+	feeds     []string // normalized <link rel=alternate> feeds (RSS, Atom, JSON Feed)
 	nofollow  bool     // <meta name="robots" content="nofollow">
 }
 
@@ -60,7 +63,7 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 			k, v, more := z.TagAttr()
 			key := string(k)
 			switch key {
-			case "href", "src", "rel", "name", "content":
+			case "href", "src", "rel", "name", "content", "type":
 				if _, dup := attrs[key]; !dup {
 					attrs[key] = string(v)
 				}
@@ -94,6 +97,12 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 					}
 				case "next", "prev", "previous":
 					add(attrs["href"])
+				case "alternate":
+					if feedType(attrs["type"]) {
+						if u, ok := urlnorm.Resolve(base, attrs["href"]); ok && !slices.Contains(out.feeds, u) {
+							out.feeds = append(out.feeds, u)
+						}
+					}
 				}
 			}
 		case atom.Meta:
@@ -106,4 +115,17 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 			}
 		}
 	}
+}
+
+// feedType reports whether a <link type> names a feed.
+func feedType(t string) bool {
+	mt, _, err := mime.ParseMediaType(t)
+	if err != nil {
+		return false
+	}
+	switch mt {
+	case "application/rss+xml", "application/atom+xml", "application/feed+json":
+		return true
+	}
+	return false
 }

@@ -88,7 +88,7 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	if len(entries) == 0 {
 		return
 	}
-	if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+	if err := c.save(ctx, func(tx *corpus.Tx) error {
 		_, err := tx.Enqueue(ctx, entries, c.enqueueOptions(time.Now()))
 		return err
 	}); err != nil {
@@ -134,7 +134,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	now := time.Now()
 	if errors.Is(r.err, errStopped) {
 		// Never sent: back to the queue for the next run.
-		if err := c.db.Update(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, []int64{e.ID}) }); err != nil {
+		if err := c.save(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, []int64{e.ID}) }); err != nil {
 			return fmt.Errorf("crawl: %w", err)
 		}
 		return nil
@@ -175,7 +175,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		} else {
 			reason = kind + ": " + strconv.Itoa(status)
 		}
-		if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		if err := c.save(ctx, func(tx *corpus.Tx) error {
 			return tx.Retry(ctx, e.ID, now.Add(wait), reason, now)
 		}); err != nil {
 			return fmt.Errorf("crawl: %w", err)
@@ -231,7 +231,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	}
 	if e.Kind == kindProbe && !(parsed && len(found) > 0 || kind == "" && status < 300 && parsed) {
 		// /sitemap.xml tried on a hunch and not there: not worth a capture.
-		if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		if err := c.save(ctx, func(tx *corpus.Tx) error {
 			return tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, "no sitemap", now)
 		}); err != nil {
 			return fmt.Errorf("crawl: %w", err)
@@ -264,7 +264,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		state = corpus.StateFailed
 	}
 	var added int
-	err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+	err := c.save(ctx, func(tx *corpus.Tx) error {
 		id, err := tx.AddCapture(ctx, capt)
 		if err != nil {
 			return err
@@ -293,6 +293,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		if err := tx.Finish(ctx, e.ID, state, id, kind, now); err != nil {
 			return err
 		}
+		found := found[:len(found):len(found)] // appends below must not leak out of a retried function
 		if finalNorm != "" && finalNorm != e.URL && r.stopAt == "" {
 			// The final URL of a redirect was fetched: the visited set
 			// must know it, and not fetch it again if it was queued.
@@ -437,8 +438,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		}
 	}
 	if e.Depth == 0 {
-		base, _ := url.Parse(capt.URL)
-		for _, fl := range discover.FeedLinks(page, base) {
+		for _, fl := range pl.feeds {
 			if fe, ok := c.discovered(fl, e.Depth, capt.URL, kindFeed); ok {
 				found = append(found, fe)
 			}
