@@ -131,16 +131,33 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 			taken[a] = true
 		}
 	}
+	// Twins must sit near the top candidate: under its ancestor five
+	// levels up, so teaser cards elsewhere on the page that reuse the
+	// class stay out.
+	scope := top
+	for i := 0; i < 5 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
+		scope = scope.Parent
+	}
 	var twins []*html.Node
 	for i, n := range x.nodes {
 		if n.DataAtom != top.DataAtom || n.Type != html.ElementNode || taken[n] {
 			continue
 		}
 		in := &x.infos[i]
-		if in.junk || in.para == 0 || linkDensity(in) > 0.4 || attr(n, "class") != class {
+		if in.junk || in.para < 80 || linkDensity(in) > 0.4 || attr(n, "class") != class {
 			continue
 		}
-		ok := true
+		ok := false
+		for a := n.Parent; a != nil; a = a.Parent {
+			if a == scope {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		ok = true
 		for a := n.Parent; a != nil; a = a.Parent {
 			if chosen[a] {
 				ok = false

@@ -178,3 +178,26 @@ func TestNotArticle(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitBodyTwins(t *testing.T) {
+	chunk := func(s string) string {
+		return `<div class="wrap"><div class="txt"><p>` + s + ` The rest of the paragraph continues with more words, commas, and detail.</p></div></div>`
+	}
+	page := `<html lang="en"><body><div id="page"><div class="col"><div class="story"><h1>Headline</h1>` +
+		chunk("First part of the story.") + `<div class="ad">Advertisement</div>` + chunk("Second part of the story.") +
+		`</div></div></div><div id="footer-area"><div class="x"><div class="y"><div class="z"><div class="cards"><div class="card">` +
+		`<div class="txt"><p>A teaser for another story that reuses the same class name, long enough to count as text, with several more words to be sure.</p></div>` +
+		`</div></div></div></div></div></div></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/a", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"First part", "Second part"} {
+		if !strings.Contains(art.Text, s) {
+			t.Errorf("text lacks %q:\n%s", s, art.Text)
+		}
+	}
+	if strings.Contains(art.Text, "teaser") {
+		t.Errorf("text has the far teaser:\n%s", art.Text)
+	}
+}
