@@ -116,6 +116,13 @@ func BenchmarkCollyBaseline(b *testing.B) {
 		if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: *benchParallel}); err != nil {
 			b.Fatal(err)
 		}
+		c.SetRequestTimeout(time.Minute)
+		var errs atomic.Int64
+		c.OnError(func(r *colly.Response, err error) {
+			if errs.Add(1) <= 3 {
+				b.Logf("colly: %s: %v", r.Request.URL, err)
+			}
+		})
 		c.OnResponse(func(r *colly.Response) {
 			n.Add(1)
 		})
@@ -133,7 +140,7 @@ func BenchmarkCollyBaseline(b *testing.B) {
 		secs += time.Since(start).Seconds()
 		pages += float64(n.Load())
 		if int(n.Load()) < *benchPages {
-			b.Fatalf("colly fetched %d pages, want at least %d", n.Load(), *benchPages)
+			b.Fatalf("colly fetched %d pages (%d errors), want at least %d", n.Load(), errs.Load(), *benchPages)
 		}
 	}
 	b.ReportMetric(pages/secs, "pages/s")

@@ -3,8 +3,8 @@ package scraper
 import (
 	"bytes"
 	"mime"
-	"slices"
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"

@@ -3,6 +3,7 @@ package scraper
 import (
 	"regexp"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -68,8 +69,26 @@ func TestPolitenessPerHost(t *testing.T) {
 			srv := scrapertest.NewServer(t, scrapertest.WithArticles(24), scrapertest.WithFaults(false),
 				scrapertest.WithLatency(tc.latency))
 			db := corpus.MustOpen(t)
-			mustCrawl(t, db, []string{srv.URL + "/"}, WithPerHost(tc.perHost), WithDelay(tc.delay),
-				WithParallel(8), WithMaxPages(tc.maxPages), WithTimeout(5*time.Second), WithLogger(testLogger()))
+			var (
+				mu    sync.Mutex
+				snaps []Progress
+			)
+			sum := mustCrawl(t, db, []string{srv.URL + "/"}, WithPerHost(tc.perHost), WithDelay(tc.delay),
+				WithParallel(8), WithMaxPages(tc.maxPages), WithTimeout(5*time.Second), WithLogger(testLogger()),
+				WithProgress(func(p Progress) {
+					mu.Lock()
+					snaps = append(snaps, p)
+					mu.Unlock()
+				}))
+			// Progress came about once a second, and last with the totals.
+			if len(snaps) < 2 {
+				t.Errorf("%d progress reports in %s", len(snaps), sum.Duration)
+			} else if last := snaps[len(snaps)-1]; last.Fetched != sum.Fetched || last.MaxPages != tc.maxPages || last.Elapsed <= 0 {
+				t.Errorf("last progress %+v, summary %+v", last, sum)
+			}
+			if !sum.Interrupted {
+				t.Errorf("a crawl stopped by --max-pages must say so: %+v", sum)
+			}
 			reqs := srv.Requests()
 			if len(reqs) < tc.maxPages {
 				t.Fatalf("%d requests, want at least %d", len(reqs), tc.maxPages)

@@ -1,0 +1,127 @@
+package scraper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestExtractLinks(t *testing.T) {
+	tests := []struct {
+		name      string
+		page      string
+		links     []string
+		canonical string
+		feeds     []string
+		nofollow  bool
+	}{
+		{
+			name: "anchors resolved, normalized and deduplicated",
+			page: `<a href="/a?utm_source=x">A</a><a href="b#top">B</a><a href="/a">A again</a>
+				<a href="javascript:void(0)">js</a><a href="mailto:x@y.z">mail</a><a href="#frag">same page</a>
+				<area href="/map"><iframe src="/embed"></iframe><a href="HTTP://Example.COM:80/c/../d">D</a>`,
+			links: []string{"http://example.com/a", "http://example.com/dir/b", "http://example.com/map",
+				"http://example.com/embed", "http://example.com/d"},
+		},
+		{
+			name:  "base href",
+			page:  `<head><base href="/other/"></head><a href="x">X</a>`,
+			links: []string{"http://example.com/other/x"},
+		},
+		{
+			name:      "canonical, pagination and feeds",
+			page:      `<link rel="canonical" href="/canon"><link rel="next" href="?page=2"><link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="alternate" type="application/atom+xml; charset=utf-8" href="/atom.xml"><link rel="alternate" hreflang="fr" href="/fr/">`,
+			links:     []string{"http://example.com/dir/page?page=2"},
+			canonical: "http://example.com/canon",
+			feeds:     []string{"http://example.com/feed.xml", "http://example.com/atom.xml"},
+		},
+		{
+			name:     "meta robots nofollow",
+			page:     `<meta name="ROBOTS" content="noindex, nofollow"><a href="/a">A</a>`,
+			links:    []string{"http://example.com/a"},
+			nofollow: true,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := extractLinks([]byte(tc.page), "http://example.com/dir/page")
+			if fmt.Sprint(got.links) != fmt.Sprint(tc.links) {
+				t.Errorf("links = %v\nwant %v", got.links, tc.links)
+			}
+			if got.canonical != tc.canonical {
+				t.Errorf("canonical = %q, want %q", got.canonical, tc.canonical)
+			}
+			if fmt.Sprint(got.feeds) != fmt.Sprint(tc.feeds) {
+				t.Errorf("feeds = %v, want %v", got.feeds, tc.feeds)
+			}
+			if got.nofollow != tc.nofollow {
+				t.Errorf("nofollow = %v, want %v", got.nofollow, tc.nofollow)
+			}
+		})
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		value string
+		want  time.Duration
+	}{
+		{"", 0},
+		{"5", 5 * time.Second},
+		{"-3", 0},
+		{"Thu, 01 Jan 2026 12:00:30 GMT", 30 * time.Second},
+		{"Thu, 01 Jan 2026 11:00:00 GMT", 0},
+		{"999999", time.Hour},
+		{"soon", 0},
+	}
+	for _, tc := range tests {
+		h := http.Header{}
+		if tc.value != "" {
+			h.Set("Retry-After", tc.value)
+		}
+		if got := retryAfter(h, now); got != tc.want {
+			t.Errorf("Retry-After %q: %s, want %s", tc.value, got, tc.want)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		err       error
+		kind      string
+		transient bool
+	}{
+		{fmt.Errorf("get: %w", ErrRedirectLoop), "redirect_loop", false},
+		{fmt.Errorf("get: %w", ErrTooManyRedirects), "redirect_loop", false},
+		{fmt.Errorf("get: %w", context.DeadlineExceeded), "timeout", true},
+		{&net.DNSError{Err: "no such host", Name: "x.invalid", IsNotFound: true}, "dns", false},
+		{fmt.Errorf("read: %w", syscall.ECONNRESET), "connection", true},
+		{fmt.Errorf("dial: %w", syscall.ECONNREFUSED), "connection", true},
+		{errors.New("something odd"), "other", true},
+	}
+	for _, tc := range tests {
+		kind, transient := classify(tc.err)
+		if kind != tc.kind || transient != tc.transient {
+			t.Errorf("classify(%v) = %s %v, want %s %v", tc.err, kind, transient, tc.kind, tc.transient)
+		}
+	}
+}
+
+func TestBackoffGrowsWithJitter(t *testing.T) {
+	c := &Crawler{cfg: defaultConfig()}
+	c.cfg.backoff = 100 * time.Millisecond
+	for attempt := 1; attempt <= 4; attempt++ {
+		full := c.cfg.backoff << (attempt - 1)
+		for range 50 {
+			if d := c.backoff(attempt); d < full/2 || d > full {
+				t.Fatalf("backoff(%d) = %s, want within [%s, %s]", attempt, d, full/2, full)
+			}
+		}
+	}
+}
