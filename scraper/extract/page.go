@@ -120,10 +120,9 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 				p.forms++
 			}
 		}
-		if !inComment && isCommentBox(n) {
+		if p.collectAttrs(n, inComment) {
 			inComment = true
 		}
-		p.collectAttrs(n, inComment)
 		if prop := attr(n, "itemprop"); prop != "" {
 			p.collectMicro(n, prop, scopeType, scopeProp)
 		}
@@ -141,12 +140,20 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 
 // collectAttrs looks at class, id and rel for bylines, datelines and
 // paywall or consent markers.
-func (p *page) collectAttrs(n *html.Node, inComment bool) {
+// It reports whether n is a comment section, whose bylines are not the
+// article's.
+func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 	var byline, dateline bool
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
+			if a.Val == "" {
+				continue
+			}
 			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "comment") || strings.Contains(v, "disqus") || strings.Contains(v, "respond") {
+				comment = true
+			}
 			if strings.Contains(v, "paywall") || strings.Contains(v, "regwall") || strings.Contains(v, "subscriber-only") || strings.Contains(v, "premium-content") || strings.Contains(v, "metered") {
 				p.paywall = true
 			}
@@ -165,16 +172,20 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) {
 			}
 		}
 	}
-	if byline && !inComment && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
+	if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		comment = false // "comments-open" and the like describe the page
+	}
+	if byline && !inComment && !comment && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
 		if t := shortText(n, 200); t != "" {
 			p.bylines = append(p.bylines, t)
 		}
 	}
-	if dateline && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+	if dateline && !inComment && !comment && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 		if t := shortText(n, 120); t != "" {
 			p.datelines = append(p.datelines, t)
 		}
 	}
+	return comment
 }
 
 // microValue returns the value of a microdata property element.
@@ -448,16 +459,3 @@ func (p *page) abs(ref string) string {
 	return u.String()
 }
 
-// isCommentBox reports whether the class or id of n names a comment
-// section, whose bylines are not the article's.
-func isCommentBox(n *html.Node) bool {
-	for _, a := range n.Attr {
-		if a.Key == "class" || a.Key == "id" {
-			v := strings.ToLower(a.Val)
-			if strings.Contains(v, "comment") || strings.Contains(v, "disqus") || strings.Contains(v, "respond") {
-				return true
-			}
-		}
-	}
-	return false
-}
