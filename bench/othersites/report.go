@@ -51,6 +51,16 @@ func writeMarkdown(w io.Writer, rep *report) error {
 			auth, names, tex, tlen, s.PagesPerSec, s.PagesPerCPUSec, s.Errors)
 	}
 
+	if ref != nil {
+		fmt.Fprintf(&b, "\nBody on the %d pages of the trafilatura set whose truth has a date (articles and posts rather than shop, home or about pages):\n\n| extractor | body P | body R | body F1 | body acc |\n|---|---|---|---|---|\n", ref.BodyDatedPages)
+		for _, s := range rep.Results {
+			if s.Caps&capBody != 0 {
+				m := s.BodyDatedM
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", s.Name, f3(m.Precision), f3(m.Recall), f3(m.F1), f3(m.Accuracy))
+			}
+		}
+	}
+
 	for _, s := range rep.Results {
 		if s.NotArticle > 0 {
 			m := s.BodyKeptM

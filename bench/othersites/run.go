@@ -209,9 +209,14 @@ type summary struct {
 	// empty, as the corpus keeps them (they do not become articles);
 	// NotArticle counts those pages. Both stay zero for extractors
 	// without flags.
-	BodyKept   counts  `json:"body_kept"`
-	BodyKeptM  metrics `json:"body_kept_metrics"`
-	NotArticle int     `json:"not_article_pages"`
+	// BodyDated is Body over the pages whose truth has a date: articles
+	// and posts rather than shop, home or about pages.
+	BodyDated      counts  `json:"body_dated"`
+	BodyDatedM     metrics `json:"body_dated_metrics"`
+	BodyDatedPages int     `json:"body_dated_pages"`
+	BodyKept       counts  `json:"body_kept"`
+	BodyKeptM      metrics `json:"body_kept_metrics"`
+	NotArticle     int     `json:"not_article_pages"`
 
 	DateH     counts  `json:"date_htmldate"` // htmldate set
 	DateHM    metrics `json:"date_htmldate_metrics"`
@@ -403,6 +408,10 @@ func summarize(x extractor, pages []*page, out []outcome) *summary {
 			c, missed, unwanted := bodyEval(p.With, p.Without, r.Text)
 			s.Body.add(c)
 			s.BodyPages++
+			if p.HasDate {
+				s.BodyDated.add(c)
+				s.BodyDatedPages++
+			}
 			if slices.Contains(r.Flags, corpus.FlagNotArticle) {
 				s.NotArticle++
 				kept, _, _ := bodyEval(p.With, p.Without, "")
@@ -449,7 +458,7 @@ func summarize(x extractor, pages []*page, out []outcome) *summary {
 		}
 		s.results = append(s.results, pr)
 	}
-	s.BodyKeptM = s.BodyKept.metrics()
+	s.BodyKeptM, s.BodyDatedM = s.BodyKept.metrics(), s.BodyDated.metrics()
 	s.Body0, s.DateHM, s.DateTM, s.NamesM = s.Body.metrics(), s.DateH.metrics(), s.DateT.metrics(), s.Names.metrics()
 	return s
 }

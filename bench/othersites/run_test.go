@@ -66,6 +66,9 @@ func TestRunMarkdown(t *testing.T) {
 		"| archivist | 0.750 | 1.000 | 0.857 | 0.800 | 1.000 | 0.000 | 1.000 | 1.000 | 0.000 | 0.000 |",
 		// empty text: fn 3, tn 2; a fixed date: wrong on htmldate, right on trafilatura; one panic
 		"| go-trafilatura | 0.000 | 0.000 | 0.000 | 0.400 | 0.000 | 1.000 | — | — | — | — |",
+		// only a.html has a date: tp 2, fp 1
+		"Body on the 1 pages of the trafilatura set whose truth has a date (articles and posts rather than shop, home or about pages):",
+		"| archivist | 0.667 | 1.000 | 0.800 | 0.667 |",
 		// c.html counted as empty: tp 2, fn 1, fp 1, tn 1
 		"archivist flags 1 of the 2 body pages not_article; counting those as empty, as the corpus keeps them (they do not become articles): body P 0.667, R 0.667, F1 0.667, accuracy 0.600.",
 		"| body F1 (snippets) | 0.857 | 0.000 | go-trafilatura | yes |",
