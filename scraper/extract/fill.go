@@ -264,11 +264,11 @@ func (p *page) fillMeta(art *corpus.Article) {
 		// The site's name, not the headline.
 		title = firstNonEmpty(p.firstH1(), p.titleTag)
 	}
-	if title == "" && len(p.h1s) > 0 {
-		title = p.h1s[0]
-	}
 	if title == "" {
-		title = p.titleTag
+		// An <h1> that reads like a headline, else <title> (the first <h1>
+		// is often the site's logo); CleanTitle still picks an <h1> that
+		// is part of the <title>.
+		title = firstNonEmpty(p.headlineH1(sites), p.titleTag, p.firstH1())
 	}
 	art.Title = CleanTitle(html.UnescapeString(title), sites, p.h1s)
 	if stem, ok := truncated(art.Title); ok {
@@ -739,4 +739,24 @@ func truncated(t string) (string, bool) {
 		}
 	}
 	return t, false
+}
+
+// headlineH1 returns the first <h1> of at least four words that is not
+// the site's name, or "".
+func (p *page) headlineH1(sites []string) string {
+	for _, h := range p.h1s {
+		if len(strings.Fields(h)) < 4 {
+			continue
+		}
+		site := false
+		for _, s := range sites {
+			if s != "" && normName(s) == normName(h) {
+				site = true
+			}
+		}
+		if !site {
+			return h
+		}
+	}
+	return ""
 }

@@ -50,7 +50,7 @@ func CleanTitle(title string, siteNames, headings []string) string {
 	// A heading that is one part of the title is the headline.
 	for _, h := range headings {
 		hn := normName(h)
-		if hn == "" || len(hn) < 10 || isSite(h) {
+		if len(hn) < 4 || isSite(h) {
 			continue
 		}
 		tn := normName(title)
@@ -64,6 +64,11 @@ func CleanTitle(title string, siteNames, headings []string) string {
 						return strings.TrimSpace(part)
 					}
 				}
+			}
+			// "Site: Headline" and other separators: the heading is the
+			// title less a few words.
+			if rest := len(strings.Fields(title)) - len(strings.Fields(h)); rest > 0 && rest <= 5 && len(hn) >= 10 {
+				return cleanSpace(h)
 			}
 		}
 	}

@@ -125,6 +125,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Radwege werden breiter – Stadtanzeiger Nord", []string{"Stadtanzeiger Nord"}, nil, "Radwege werden breiter"},
 		{"افتتاح مكتبة عامة | جريدة الواحة", []string{"جريدة الواحة"}, nil, "افتتاح مكتبة عامة"},
 		{"  Plain   title  ", nil, nil, "Plain title"},
+		{"The Space Review: Seeking a bigger role for a big rocket", nil, []string{"Seeking a bigger role for a big rocket"}, "Seeking a bigger role for a big rocket"},
+		{"About bugs – Vortex Cannon Entertainment", nil, []string{"About bugs"}, "About bugs"},
 		{"A grant to test programs - The Example Blog", []string{"The Example Blog"}, []string{"The Example Blog", "A grant to test programs"}, "A grant to test programs"},
 	}
 	for _, tt := range tests {
