@@ -472,6 +472,17 @@ func (m *matcher) addTerms(exact, stems []string) {
 	}
 }
 
+// stemCandidate reports whether term starts like one of the stems.
+func (m *matcher) stemCandidate(term []byte) bool {
+	for st := range m.stems {
+		n := max(len(st)-1, 1)
+		if len(term) >= n && string(term[:n]) == st[:n] {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *matcher) addPhrase(terms []string) {
 	if len(terms) == 1 {
 		m.exact[terms[0]] = true

@@ -101,9 +101,18 @@ func (ix *Index) findMatches(text string, mt *matcher) []span {
 		}
 	}
 	if len(mt.stems) > 0 {
-		for _, t := range ix.m.AnalyzerNamed(analyzerStem).Analyze([]byte(text)) {
-			if term := string(t.Term); mt.stems[term] {
-				spans = append(spans, span{t.Start, t.End, "stem:" + term})
+		// Stem only the words that could have a query stem: those
+		// starting like one (a stem, but for its last letter, is a prefix
+		// of the words it comes from: "studi" of "study").
+		stemmer := ix.m.AnalyzerNamed(analyzerStem)
+		for _, t := range toks {
+			if mt.exact[string(t.Term)] || !mt.stemCandidate(t.Term) {
+				continue
+			}
+			for _, st := range stemmer.Analyze(t.Term) {
+				if term := string(st.Term); mt.stems[term] {
+					spans = append(spans, span{t.Start, t.End, "stem:" + term})
+				}
 			}
 		}
 	}
