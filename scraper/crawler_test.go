@@ -192,6 +192,11 @@ func TestCrawlFaultySite(t *testing.T) {
 			t.Errorf("flaky article %s (%s) not captured", p, e.Fault)
 		}
 	}
+	if c := st.capturesOf("/files/annual-report-2023.pdf"); len(c) != 1 || c[0].ContentType != "application/pdf" || c[0].SHA256 == "" {
+		t.Errorf("pdf: %+v", c)
+	} else if full, err := db.Capture(context.Background(), c[0].ID); err != nil || full.Body != nil {
+		t.Errorf("pdf body kept without --keep-all: %v", err)
+	}
 	if c := st.capturesOf(scrapertest.PathSlow); len(c) != 1 || !c[0].OK() {
 		t.Errorf("slow page: %+v", c)
 	}
@@ -229,6 +234,31 @@ func dumpErrors(tb testing.TB, st corpusState) {
 	for _, c := range st.captures {
 		if c.ErrorKind != "" {
 			tb.Logf("error capture %s -> %s: %d %s %s", c.RequestedURL, c.URL, c.Status, c.ErrorKind, c.Error)
+		}
+	}
+}
+
+func TestKeepAll(t *testing.T) {
+	t.Parallel()
+	srv := scrapertest.NewServer(t, scrapertest.WithArticles(24), scrapertest.WithFaults(false))
+	tests := []struct {
+		keepAll bool
+		kept    bool
+	}{{false, false}, {true, true}}
+	for _, tc := range tests {
+		db := corpus.MustOpen(t)
+		mustCrawl(t, db, []string{srv.URL + "/files/annual-report-2023.pdf"},
+			fast(WithDepth(0), WithKeepAll(tc.keepAll), WithExclude("sitemap"))...)
+		cs := readCorpus(t, db).capturesOf("/files/annual-report-2023.pdf")
+		if len(cs) != 1 {
+			t.Fatalf("keep-all %v: %d captures", tc.keepAll, len(cs))
+		}
+		full, err := db.Capture(context.Background(), cs[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kept := full.Body != nil; kept != tc.kept || cs[0].BodySize == 0 {
+			t.Errorf("keep-all %v: body kept %v (size %d)", tc.keepAll, kept, cs[0].BodySize)
 		}
 	}
 }

@@ -207,29 +207,13 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	if n, err := urlnorm.Normalize(capt.URL); err == nil {
 		finalNorm = n
 	}
-	parsed := false
-	if kind == "" && status == http.StatusNotModified && prevID != 0 {
-		capt.RevisitOf = prevID
-		out.revisit = true
-	} else if kind == "" && status >= 200 && status < 300 {
-		dk := discover.Sniff(r.body, r.header.Get("Content-Type"), capt.URL)
-		switch dk {
-		case discover.KindHTML:
-			parsed = true
-			art, artKey, found = c.handleHTML(e, capt, r)
-		case discover.KindSitemap, discover.KindSitemapIndex:
-			parsed = true
-			found = c.handleSitemap(e, capt, r.body)
-		case discover.KindFeed:
-			parsed = true
-			found = c.handleFeed(e, capt, r.body)
-		default:
-			if !c.cfg.keepAll {
-				capt.Body = nil
-			}
-		}
+	dk := discover.KindOther
+	if len(r.body) > 0 && kind != corpus.ErrKindTooLarge {
+		dk = discover.Sniff(r.body, r.header.Get("Content-Type"), capt.URL)
 	}
-	if e.Kind == kindProbe && !(parsed && len(found) > 0 || kind == "" && status < 300 && parsed) {
+	switch {
+	case e.Kind == kindProbe && (status >= 300 || kind != "" ||
+		dk != discover.KindSitemap && dk != discover.KindSitemapIndex):
 		// /sitemap.xml tried on a hunch and not there: not worth a capture.
 		if err := c.save(ctx, func(tx *corpus.Tx) error {
 			return tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, "no sitemap", now)
@@ -237,6 +221,22 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 			return fmt.Errorf("crawl: %w", err)
 		}
 		return nil
+	case kind == "" && status == http.StatusNotModified && prevID != 0:
+		capt.RevisitOf = prevID
+		out.revisit = true
+	case kind == "" && status >= 200 && status < 300:
+		switch dk {
+		case discover.KindHTML:
+			art, artKey, found = c.handleHTML(e, capt, r)
+		case discover.KindSitemap, discover.KindSitemapIndex:
+			found = c.handleSitemap(e, capt, r.body)
+		case discover.KindFeed:
+			found = c.handleFeed(e, capt, r.body)
+		}
+	}
+	if dk == discover.KindOther && kind != corpus.ErrKindTooLarge && !c.cfg.keepAll {
+		// Not HTML, a sitemap or a feed: recorded without its body.
+		capt.Body = nil
 	}
 	if r.stopAt != "" {
 		if r.stopReason == stopOtherHost && e.Depth == 0 {
