@@ -56,12 +56,12 @@ func isBoilerLine(t string) bool {
 }
 
 // reCredit matches photo credits and caption labels.
-var reImageCredit = regexp.MustCompile(`(?i)^(?:photo|image|picture|foto|bild|imagen|immagine|credit|source|фото|صورة)s?\b\s*(?:credit)?\s*[:/(]|©|\((?:photo|image|foto)\b|\b(?:getty images|reuters|afp|ap photo|shutterstock|istock)\s*\)?$`)
+var reImageCredit = regexp.MustCompile(`(?i)^(?:photo|image|picture|foto|bild|imagen|immagine|credit|source|фото|صورة)s?\b\s*(?:credit)?\s*[:/(]|©|\((?:photo|image|foto|credit|source)s?\b|\b(?:getty images|reuters|afp|ap photo|shutterstock|istock)\s*\)?$`)
 
 // isCaption reports whether a short block right after an image is its
 // caption: set in italics, or a credit line.
 func isCaption(b block) bool {
-	if b.kind != kindPara || len(b.text) > 200 {
+	if b.kind != kindPara && b.kind != kindRow || len(b.text) > 200 {
 		return false
 	}
 	return b.italic >= 0.9 || reImageCredit.MatchString(b.text)
