@@ -27,6 +27,7 @@ type options struct {
 	Passes         int      // passes; scores come from the first, speed is the median
 	Only           []string // extractor names; empty runs all
 	Details        string   // directory for per-page JSONL files
+	Losses         int      // pages listed per score where archivist loses
 	JSON           bool     // print JSON instead of Markdown
 	Show           []string // file names whose outputs are printed instead of scores
 }
@@ -44,6 +45,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.Passes, "passes", 1, "passes over all pages; scores come from the first, pages/s is the median")
 	fs.StringVar(&only, "only", "", "run only these extractors (`names`, comma-separated): archivist, go-trafilatura, readeck, go-htmldate")
 	fs.StringVar(&o.Details, "details", "", "write per-page results to `dir`/<extractor>.jsonl")
+	fs.IntVar(&o.Losses, "losses", 0, "after the tables, list up to `n` pages per score where archivist is wrong and another extractor right")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON instead of Markdown")
 	fs.StringVar(&show, "show", "", "print every extractor's output and the truth for these page `files` (comma-separated) instead of scoring")
 	if err := fs.Parse(args); err != nil {
@@ -327,7 +329,13 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 		}
 		return nil
 	}
-	return writeMarkdown(stdout, rep)
+	if err := writeMarkdown(stdout, rep); err != nil {
+		return err
+	}
+	if o.Losses > 0 {
+		return writeLosses(stdout, rep.Results, o.Losses)
+	}
+	return nil
 }
 
 // runPass runs x on every page and returns its outputs, the pass's wall

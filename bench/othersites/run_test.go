@@ -242,3 +242,34 @@ func TestShow(t *testing.T) {
 		t.Error("show on a page that was left out: no error")
 	}
 }
+
+func TestLosses(t *testing.T) {
+	tdir, hdir, bdir := fakeData(t)
+	o := options{TrafilaturaDir: tdir, HtmldateDir: hdir, BenchData: bdir, Passes: 1, Losses: 5}
+	var out bytes.Buffer
+	if err := run(context.Background(), o, fakeExtractors(), &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	for _, want := range []string{
+		// the fake go-trafilatura returns no text, so it keeps no "without"
+		"archivist loses on body: a snippet archivist misses (or wrongly keeps) and another does not: 1 pages",
+		`- a.html (trafilatura set, go-trafilatura right): missed [], kept ["Impressum"]`,
+		"archivist loses on date: 1 pages",
+		`- a.html (trafilatura set, go-trafilatura right): want "2020-01-02", archivist ""`,
+		"archivist loses on authors (exact): 0 pages",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q\n%s", want, got)
+		}
+	}
+}
+
+func TestWithout(t *testing.T) {
+	if got := without([]string{"a", "b", "c"}, []string{"b"}); strings.Join(got, ",") != "a,c" {
+		t.Errorf("without = %q", got)
+	}
+	if got := without(nil, []string{"b"}); got != nil {
+		t.Errorf("without(nil) = %q", got)
+	}
+}
