@@ -203,3 +203,22 @@ func dirSize(tb testing.TB, dir string) int64 {
 	}
 	return n
 }
+
+// BenchmarkPutOne measures Put of a single article on an on-disk index, as
+// a crawler that indexes each article as it is stored would do.
+func BenchmarkPutOne(b *testing.B) {
+	ix, err := Open(filepath.Join(b.TempDir(), "bench.bleve"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	arts := benchArticles()[:1000]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := ix.Put(context.Background(), arts[i%len(arts):i%len(arts)+1]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -265,7 +266,10 @@ func (ix *Index) Close() error {
 }
 
 // Put indexes a batch of articles, replacing any earlier version of each
-// (articles are keyed by Article.ID).
+// (articles are keyed by Article.ID). Each call is written to disk before
+// it returns (about 10 ms on an on-disk index, whatever the batch size), so
+// callers that index as they go should pass articles in batches, or let
+// Follow or Update read them from the corpus.
 func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 	if len(arts) == 0 {
 		return nil
@@ -377,6 +381,29 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
 	return n, nil
+}
+
+// Follow keeps the index up to date with src while a crawl writes to it:
+// it runs Update every interval until ctx is done, then once more (with a
+// context that is not cancelled, so the last articles are not left out),
+// and returns the number of articles indexed and the first error.
+func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (int, error) {
+	total := 0
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			n, err := ix.Update(context.WithoutCancel(ctx), src)
+			return total + n, err
+		case <-t.C:
+			n, err := ix.Update(ctx, src)
+			total += n
+			if err != nil && ctx.Err() == nil {
+				return total, err
+			}
+		}
+	}
 }
 
 // fill indexes the articles of src after seq into bi, saving the last seq

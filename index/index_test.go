@@ -426,3 +426,33 @@ func TestConcurrentSearchDuringWrites(t *testing.T) {
 		}
 	}
 }
+
+func TestFollow(t *testing.T) {
+	arts := MustLoadArticles(t, "basic")
+	src := newFakeSource(arts[:3]...)
+	ix := MustMemIndex(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var n int
+	go func() {
+		var err error
+		n, err = ix.Follow(ctx, src, 5*time.Millisecond)
+		done <- err
+	}()
+	// Articles written while Follow runs get indexed without a call.
+	deadline := time.Now().Add(5 * time.Second)
+	for mustCount(t, ix) < 3 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	for _, a := range arts[3:] {
+		src.Set(a)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	// The last articles are indexed by the final Update after cancel.
+	if got := mustCount(t, ix); got != 10 || n != 10 {
+		t.Errorf("count = %d, indexed = %d; want 10 and 10", got, n)
+	}
+}
