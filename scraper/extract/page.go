@@ -458,4 +458,3 @@ func (p *page) abs(ref string) string {
 	}
 	return u.String()
 }
-

@@ -1,0 +1,530 @@
+package extract
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// fillMeta reads every metadata field into art, each from its sources in
+// trust order.
+func (p *page) fillMeta(art *corpus.Article) {
+	ld := p.ldArticle()
+	if ld == nil {
+		ld = p.ldPage()
+	}
+	get := func(k string) string {
+		if ld == nil {
+			return ""
+		}
+		return html.UnescapeString(ldString(ld[k]))
+	}
+	micro := func(k string) string {
+		if v := p.micro[k]; len(v) > 0 {
+			return cleanSpace(v[0])
+		}
+		return ""
+	}
+
+	// Site name first: the title cleaner needs it.
+	art.SiteName = firstNonEmpty(p.meta("og:site_name"), p.publisherName(ld), p.websiteName(), p.meta("application-name", "apple-mobile-web-app-title"))
+	art.SiteName = cleanSpace(html.UnescapeString(art.SiteName))
+
+	sites := []string{art.SiteName}
+	if ld != nil {
+		sites = append(sites, p.publisherName(ld))
+	}
+	sites = append(sites, hostNames(art.Site)...)
+	title := firstNonEmpty(get("headline"), p.meta("og:title", "twitter:title"), micro("headline"),
+		p.meta("title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"), get("name"))
+	if title != "" && normName(title) == normName(art.SiteName) {
+		// The site's name, not the headline.
+		title = firstNonEmpty(p.firstH1(), p.titleTag)
+	}
+	if title == "" {
+		// An <h1> that reads like a headline, else <title> (the first <h1>
+		// is often the site's logo); CleanTitle still picks an <h1> that
+		// is part of the <title>.
+		title = firstNonEmpty(p.headlineH1(sites), p.titleTag, p.firstH1())
+	}
+	art.Title = CleanTitle(html.UnescapeString(title), sites, p.h1s)
+	if stem, ok := truncated(art.Title); ok {
+		// A headline cut for a feed or a card: the page's <h1> has it whole.
+		for _, h := range p.h1s {
+			if len(h) > len(stem) && strings.HasPrefix(h, stem) {
+				art.Title = h
+				break
+			}
+		}
+	}
+
+	art.Authors = p.authors(ld, art.SiteName)
+
+	art.Published = p.published()
+	art.Modified = p.modified(art.Published)
+
+	art.Description = cleanSpace(html.UnescapeString(firstNonEmpty(get("description"), p.meta("og:description"), p.meta("description"),
+		p.meta("twitter:description", "dc.description", "dcterms.description"), micro("description"))))
+	var img string
+	if ld != nil {
+		img = ldURL(ld["image"])
+		if img == "" {
+			img = ldURL(ld["thumbnailUrl"])
+		}
+	}
+	img = firstNonEmpty(img, p.meta("og:image", "og:image:url", "og:image:secure_url"), p.meta("twitter:image", "twitter:image:src"), micro("image"), p.links["image_src"])
+	art.Image = p.abs(img)
+
+	section := ""
+	if ld != nil {
+		section = ldString(ld["articleSection"])
+	}
+	art.Section = cleanSpace(html.UnescapeString(firstNonEmpty(section, p.meta("article:section"), p.meta("section", "parsely-section", "sailthru.section", "category", "dc.subject"), micro("articleSection"))))
+
+	art.Tags = p.tags(ld)
+
+	canon := p.abs(p.links["canonical"])
+	if canon == "" {
+		canon = p.abs(p.meta("og:url"))
+	}
+	if canon == "" && ld != nil {
+		canon = p.abs(firstNonEmpty(ldURL(ld["url"]), ldURL(ld["mainEntityOfPage"])))
+	}
+	if lp := p.ldPage(); canon == "" && lp != nil {
+		canon = p.abs(firstNonEmpty(ldURL(lp["url"]), ldURL(lp["@id"])))
+	}
+	art.CanonicalURL = canon
+
+	art.Language = p.language(get("inLanguage"), art.Text)
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func (p *page) publisherName(ld map[string]any) string {
+	if ld == nil {
+		return ""
+	}
+	switch pub := ld["publisher"].(type) {
+	case map[string]any:
+		return ldString(pub["name"])
+	case []any:
+		for _, e := range pub {
+			if m, ok := e.(map[string]any); ok {
+				if n := ldString(m["name"]); n != "" {
+					return n
+				}
+			}
+		}
+	case string:
+		if !strings.HasPrefix(pub, "http") && !strings.HasPrefix(pub, "#") {
+			return pub
+		}
+	}
+	return ""
+}
+
+func (p *page) websiteName() string {
+	for _, m := range p.ld {
+		if ldIs(m, func(t string) bool { return t == "WebSite" || t == "NewsMediaOrganization" || t == "Organization" }) {
+			if n := ldString(m["name"]); n != "" {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// authors returns the people who wrote the article, or the organisation
+// when no person is named.
+func (p *page) authors(ld map[string]any, siteName string) []string {
+	var orgs []string
+	add := func(dst []string, raw string) []string {
+		for _, a := range CleanAuthors(html.UnescapeString(raw)) {
+			if siteName != "" && normName(a) == normName(siteName) || looksLikeOrg(a) {
+				orgs = appendUnique(orgs, a)
+				continue
+			}
+			dst = appendUnique(dst, a)
+		}
+		return dst
+	}
+	var out []string
+	if ld != nil {
+		for _, k := range []string{"author", "creator"} {
+			var vals []any
+			switch v := ld[k].(type) {
+			case []any:
+				vals = v
+			case nil:
+			default:
+				vals = []any{v}
+			}
+			for _, v := range vals {
+				if m, ok := v.(map[string]any); ok && ldIs(m, func(t string) bool { return t != "Person" }) {
+					if n := ldString(m["name"]); n != "" {
+						orgs = appendUnique(orgs, cleanSpace(html.UnescapeString(n)))
+					}
+					continue
+				}
+				switch t := v.(type) {
+				case map[string]any:
+					out = add(out, ldString(t["name"]))
+				case string:
+					out = add(out, t)
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+		}
+	}
+	sources := [][]string{
+		p.metas["author"], p.metas["article:author"], p.metas["parsely-author"], p.metas["sailthru.author"],
+		p.metas["dc.creator"], p.metas["dcterms.creator"], p.metas["byl"],
+		p.microAuth, p.bylines,
+	}
+	for _, src := range sources {
+		for _, v := range src {
+			out = add(out, v)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if len(orgs) > 0 {
+		return orgs[:1]
+	}
+	return nil
+}
+
+// looksLikeOrg reports whether an author name is an organisation.
+func looksLikeOrg(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"news", "press", "agency", "associated", "reuters", "staff", "team", "editorial", "desk", "media", "online", "magazine", "redaktion", "rédaction", "redacción", "redazione", "times", "post", "herald", "tribune", "journal", "daily", ".com"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateOK reports whether t is a plausible publication date.
+func (p *page) dateOK(t time.Time) bool {
+	return !t.IsZero() && t.Year() >= 1990 && !t.After(p.fetched)
+}
+
+func (p *page) firstDate(vals ...string) *time.Time {
+	for _, v := range vals {
+		if v == "" {
+			continue
+		}
+		if t, ok := ParseDate(v); ok && p.dateOK(t) {
+			return &t
+		}
+	}
+	return nil
+}
+
+// published finds the publication date in trust order.
+func (p *page) published() *time.Time {
+	var cands []string
+	if ld := p.ldArticle(); ld != nil {
+		cands = append(cands, ldString(ld["datePublished"]), ldString(ld["dateCreated"]))
+	}
+	if lp := p.ldPage(); lp != nil {
+		cands = append(cands, ldString(lp["datePublished"]))
+	}
+	for _, k := range []string{"article:published_time", "og:published_time", "og:article:published_time", "article:published",
+		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
+		"dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
+		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
+		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished"} {
+		cands = append(cands, p.metas[k]...)
+	}
+	cands = append(cands, p.micro["datePublished"]...)
+	cands = append(cands, p.micro["dateCreated"]...)
+	for _, t := range p.times {
+		if hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish") {
+			cands = append(cands, attr(t, "datetime"))
+		}
+	}
+	if t := p.firstDate(cands...); t != nil {
+		return t
+	}
+	// <time> elements near the article first (its <article> or the
+	// content's close ancestors), then the rest of the page.
+	var scope *xhtml.Node
+	if p.top != nil {
+		scope = p.top
+		for a, i := p.top, 0; a != nil && i < 4; a, i = a.Parent, i+1 {
+			scope = a
+			if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
+				break
+			}
+		}
+	}
+	var near, far []string
+	for _, t := range p.times {
+		v := attr(t, "datetime")
+		if v == "" {
+			v = shortText(t, 100)
+		}
+		if scope != nil && isAncestor(scope, t) {
+			near = append(near, v)
+		} else {
+			far = append(far, v)
+		}
+	}
+	times := append(near, far...)
+	if t := p.firstDate(times...); t != nil {
+		return t
+	}
+	if t := p.firstDate(p.datelines...); t != nil {
+		return t
+	}
+	// A dateline at the top of the body text.
+	for i, b := range p.blocks {
+		if i == 3 {
+			break
+		}
+		if len(b.text) < 200 {
+			if t := p.firstDate(b.text); t != nil {
+				return t
+			}
+		}
+	}
+	if t := p.firstDate(p.nearHeadline()...); t != nil {
+		return t
+	}
+	if p.base != nil {
+		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
+			return &t
+		}
+	}
+	if t := p.firstDate(p.labelledDates()...); t != nil {
+		return t
+	}
+	return nil
+}
+
+// nearHeadline returns the short texts that follow the first <h1>, where
+// pages print their dateline.
+func (p *page) nearHeadline() []string {
+	var h1 *xhtml.Node
+	var find func(n *xhtml.Node) bool
+	find = func(n *xhtml.Node) bool {
+		if n.Type == xhtml.ElementNode && n.DataAtom == atom.H1 {
+			h1 = n
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if find(c) {
+				return true
+			}
+		}
+		return false
+	}
+	find(p.root)
+	if h1 == nil {
+		return nil
+	}
+	var out []string
+	seen := 0
+	for n := nextNode(h1, true); n != nil && seen < 60; n = nextNode(n, false) {
+		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			n = lastDescendant(n)
+			continue
+		}
+		if n.Type != xhtml.TextNode {
+			continue
+		}
+		seen++
+		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// reDateLabel finds texts that announce a publication date.
+var reDateLabel = regexp.MustCompile(`(?i)(published|posted|updated|publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|입력|投稿|公開|掲載|نشر|on [A-Z][a-z]+ \d)`)
+
+// labelledDates returns short texts anywhere in the page that carry a
+// date label such as "Published" or "publiziert am".
+func (p *page) labelledDates() []string {
+	var out []string
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if len(out) >= 10 {
+			return
+		}
+		switch n.Type {
+		case xhtml.TextNode:
+			if len(n.Data) < 200 && strings.ContainsAny(n.Data, "0123456789") && reDateLabel.MatchString(n.Data) {
+				out = append(out, cleanSpace(n.Data))
+			}
+			return
+		case xhtml.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	return out
+}
+
+// nextNode returns the node after n in document order; with skipKids it
+// skips n's subtree.
+func nextNode(n *xhtml.Node, skipKids bool) *xhtml.Node {
+	if !skipKids && n.FirstChild != nil {
+		return n.FirstChild
+	}
+	for ; n != nil; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+func lastDescendant(n *xhtml.Node) *xhtml.Node {
+	for n.LastChild != nil {
+		n = n.LastChild
+	}
+	return n
+}
+
+// modified finds the last modification date; it is never before the
+// publication date.
+func (p *page) modified(pub *time.Time) *time.Time {
+	var cands []string
+	if ld := p.ldArticle(); ld != nil {
+		cands = append(cands, ldString(ld["dateModified"]))
+	}
+	for _, k := range []string{"article:modified_time", "og:updated_time", "article:modified", "last-modified", "lastmod",
+		"dateModified", "datemodified", "dcterms.modified", "dc.date.modified", "parsely-updated", "modified_time", "eomportal-lastupdate"} {
+		cands = append(cands, p.metas[k]...)
+	}
+	cands = append(cands, p.micro["dateModified"]...)
+	t := p.firstDate(cands...)
+	if t == nil || pub != nil && t.Before(*pub) {
+		return nil
+	}
+	return t
+}
+
+func (p *page) tags(ld map[string]any) []string {
+	var raw []string
+	if ld != nil {
+		raw = ldStrings(ld["keywords"])
+	}
+	if len(raw) == 0 {
+		raw = p.metas["article:tag"]
+	}
+	if len(raw) == 0 {
+		for _, k := range []string{"news_keywords", "keywords", "parsely-tags", "sailthru.tags", "dc.subject"} {
+			if raw = p.metas[k]; len(raw) > 0 {
+				break
+			}
+		}
+	}
+	if len(raw) == 0 {
+		raw = p.micro["keywords"]
+	}
+	var out []string
+	for _, r := range raw {
+		for _, t := range strings.FieldsFunc(html.UnescapeString(r), func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '、' || r == '،' }) {
+			t = cleanSpace(t)
+			if t == "" || len(t) > 100 || strings.Contains(t, "://") {
+				continue
+			}
+			out = appendUnique(out, t)
+			if len(out) == 50 {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+// language reads the declared language, overriding it when the text is
+// plainly in another script.
+func (p *page) language(ldLang, text string) string {
+	declared := ""
+	for _, v := range []string{p.lang, p.meta("og:locale"), p.meta("content-language", "language", "dc.language"), ldLang, p.meta("inlanguage")} {
+		if l := NormalizeLang(v); l != "" {
+			declared = l
+			break
+		}
+	}
+	sample := text
+	if sample == "" {
+		sample = p.titleTag
+	}
+	if declared == "" {
+		return GuessLanguage(sample)
+	}
+	guess, _ := scriptGuess(sample)
+	if scriptLanguage(guess) && !strings.HasPrefix(declared, guess) {
+		if !(guess == "zh" && strings.HasPrefix(declared, "ja")) {
+			return guess
+		}
+	}
+	return declared
+}
+
+func (p *page) firstH1() string {
+	if len(p.h1s) > 0 {
+		return p.h1s[0]
+	}
+	return ""
+}
+
+// truncated reports whether a title ends in an ellipsis, and returns it
+// without one.
+func truncated(t string) (string, bool) {
+	for _, e := range []string{"...", "…"} {
+		if strings.HasSuffix(t, e) {
+			return strings.TrimSpace(strings.TrimSuffix(t, e)), true
+		}
+	}
+	return t, false
+}
+
+// headlineH1 returns the first <h1> of at least four words that is not
+// the site's name, or "".
+func (p *page) headlineH1(sites []string) string {
+	for _, h := range p.h1s {
+		if len(strings.Fields(h)) < 4 {
+			continue
+		}
+		site := false
+		for _, s := range sites {
+			if s != "" && normName(s) == normName(h) {
+				site = true
+			}
+		}
+		if !site {
+			return h
+		}
+	}
+	return ""
+}
