@@ -269,25 +269,3 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
-
-var dump = flag.String("dump", "", "write the extraction and truth of benchmark pages whose id starts with this to /tmp")
-
-func TestBenchDump(t *testing.T) {
-	if *dump == "" {
-		t.Skip("no -dump")
-	}
-	for _, pg := range loadBench(t) {
-		if len(pg.id) < len(*dump) || pg.id[:len(*dump)] != *dump {
-			continue
-		}
-		art, err := Extract(Input{Body: pg.html, URL: pg.url, FetchedAt: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		js, _ := json.MarshalIndent(art, "", "  ")
-		os.WriteFile("/tmp/x_pred.txt", []byte(art.Text), 0o644)
-		os.WriteFile("/tmp/x_truth.txt", []byte(pg.truth), 0o644)
-		os.WriteFile("/tmp/x_art.json", js, 0o644)
-		os.WriteFile("/tmp/x_page.html", pg.html, 0o644)
-	}
-}
