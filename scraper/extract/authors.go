@@ -13,7 +13,7 @@ var (
 	reParens  = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 	// reByPrefix matches "By", "Written by" and their equivalents.
 	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|reporting|words|text|story|compiled|edited|photos?|interview)\s+by|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)`)
-	reSplit    = regexp.MustCompile(`\s*(?:,|;|\||&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\bи\b|、|/)\s*`)
+	reSplit    = regexp.MustCompile(`\s*(?:,|;|\||&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\sи\s|\sو\s|、|/)\s*`)
 )
 
 // roleWords mark a part of a byline that is a job title, not a name.

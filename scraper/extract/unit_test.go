@@ -90,6 +90,8 @@ func TestCleanAuthors(t *testing.T) {
 		{"Par Jean Dupont", []string{"Jean Dupont"}},
 		{"Por Lucía Romero", []string{"Lucía Romero"}},
 		{"بقلم: كريم منصور", []string{"كريم منصور"}},
+		{"سارة الحسن و عمر خليل", []string{"سارة الحسن", "عمر خليل"}},
+		{"Иван Петров и Мария Сидорова", []string{"Иван Петров", "Мария Сидорова"}},
 		{"Jane Doe (jane@example.com)", []string{"Jane Doe"}},
 		{"Jane Doe jane.doe@example.com @janedoe", []string{"Jane Doe"}},
 		{"https://example.com/author/jane-doe", nil},
