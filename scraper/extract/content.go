@@ -219,11 +219,19 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, commas, para int) {
 	switch n.Type {
 	case html.TextNode:
-		for i := 0; i < len(n.Data); i++ {
-			c := n.Data[i]
+		d := n.Data
+		for i := 0; i < len(d); i++ {
+			c := d[i]
 			if c > ' ' {
 				text++
-				if c == ',' {
+				switch {
+				case c == ',':
+					commas++
+				case c == 0xd8 && i+1 < len(d) && d[i+1] == 0x8c: // ، Arabic comma
+					commas++
+				case c == 0xe3 && i+2 < len(d) && d[i+1] == 0x80 && d[i+2] == 0x81: // 、
+					commas++
+				case c == 0xef && i+2 < len(d) && d[i+1] == 0xbc && d[i+2] == 0x8c: // ，
 					commas++
 				}
 			}
