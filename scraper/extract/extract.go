@@ -18,6 +18,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"mime"
 	"net/url"
 	"strings"
 	"time"
@@ -107,6 +108,9 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 	if len(in.Body) > max {
 		return art, fmt.Errorf("extract %s: %d bytes: %w", in.URL, len(in.Body), ErrTooLarge)
 	}
+	if !htmlLike(in.ContentType) {
+		return art, fmt.Errorf("extract %s: content type %q: %w", in.URL, in.ContentType, ErrNotHTML)
+	}
 	if looksBinary(in.Body) {
 		return art, fmt.Errorf("extract %s: %w", in.URL, ErrNotHTML)
 	}
@@ -126,6 +130,21 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 	p.extract(opts)
 	p.fill(&art, opts)
 	return art, nil
+}
+
+// htmlLike reports whether a Content-Type could carry an HTML page: no
+// type at all, any text type (servers label HTML text/plain), or an XML
+// type such as application/xhtml+xml. Images, PDFs, JSON and the like
+// are not.
+func htmlLike(contentType string) bool {
+	if strings.TrimSpace(contentType) == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return true // unreadable header: let the bytes decide
+	}
+	return strings.HasPrefix(mt, "text/") || strings.HasSuffix(mt, "xml") || mt == "unknown/unknown"
 }
 
 // looksBinary reports whether body is binary data rather than text in

@@ -242,3 +242,32 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestContentTypes(t *testing.T) {
+	page := []byte(`<html><body><p>` + strings.Repeat("Some words of text. ", 30) + `</p></body></html>`)
+	tests := []struct {
+		ct      string
+		wantErr bool
+	}{
+		{"", false},
+		{"text/html", false},
+		{"text/html; charset=utf-8", false},
+		{"application/xhtml+xml", false},
+		{"text/plain", false},
+		{"application/pdf", true},
+		{"image/png", true},
+		{"application/json", true},
+		{"not a / valid type;;", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ct, func(t *testing.T) {
+			_, err := Extract(Input{Body: page, URL: "https://example.org/a", ContentType: tt.ct, FetchedAt: fetchedAt})
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil && !errors.Is(err, ErrNotHTML) {
+				t.Errorf("err = %v, want ErrNotHTML", err)
+			}
+		})
+	}
+}
