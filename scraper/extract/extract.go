@@ -134,7 +134,8 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 
 // htmlLike reports whether a Content-Type could carry an HTML page: no
 // type at all, any text type (servers label HTML text/plain), or an XML
-// type such as application/xhtml+xml. Images, PDFs, JSON and the like
+// type such as application/xhtml+xml, or application/octet-stream (the
+// bytes decide). Images, PDFs, JSON and the like
 // are not.
 func htmlLike(contentType string) bool {
 	if strings.TrimSpace(contentType) == "" {
@@ -144,7 +145,7 @@ func htmlLike(contentType string) bool {
 	if err != nil {
 		return true // unreadable header: let the bytes decide
 	}
-	return strings.HasPrefix(mt, "text/") || strings.HasSuffix(mt, "xml") || mt == "unknown/unknown"
+	return strings.HasPrefix(mt, "text/") || strings.HasSuffix(mt, "xml") || mt == "unknown/unknown" || mt == "application/octet-stream"
 }
 
 // looksBinary reports whether body is binary data rather than text in

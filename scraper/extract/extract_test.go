@@ -257,6 +257,7 @@ func TestContentTypes(t *testing.T) {
 		{"application/pdf", true},
 		{"image/png", true},
 		{"application/json", true},
+		{"application/octet-stream", false},
 		{"not a / valid type;;", false},
 	}
 	for _, tt := range tests {
