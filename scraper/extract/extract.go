@@ -133,10 +133,9 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 }
 
 // htmlLike reports whether a Content-Type could carry an HTML page: no
-// type at all, any text type (servers label HTML text/plain), or an XML
-// type such as application/xhtml+xml, or application/octet-stream (the
-// bytes decide). Images, PDFs, JSON and the like
-// are not.
+// type at all, any text type (servers label HTML text/plain), an XML type
+// such as application/xhtml+xml, or application/octet-stream (the bytes
+// decide). Images, PDFs, JSON and the like are not.
 func htmlLike(contentType string) bool {
 	if strings.TrimSpace(contentType) == "" {
 		return true
