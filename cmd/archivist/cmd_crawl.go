@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/archivist-project/archivist/index"
@@ -292,38 +291,24 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	}
 
 	// The index follows the corpus while the crawl runs, so that search
-	// works during and right after it.
+	// works during and right after it; after the crawl (even after Ctrl-C)
+	// it catches up once more.
 	indexCtx, stopIndexing := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
+	indexDone := make(chan struct{})
 	if ix != nil {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			t := time.NewTicker(5 * time.Second)
-			defer t.Stop()
-			for {
-				select {
-				case <-indexCtx.Done():
-					return
-				case <-t.C:
-					if _, err := ix.Update(indexCtx, db); err != nil && !errors.Is(err, context.Canceled) {
-						e.logger.Warn("index update failed; 'archivist index' will catch up", "err", err)
-					}
-				}
+			defer close(indexDone)
+			if _, err := ix.Follow(indexCtx, db, 5*time.Second); err != nil {
+				e.logger.Warn("index update failed; run 'archivist index' to catch up", "err", err)
 			}
 		}()
+	} else {
+		close(indexDone)
 	}
 	sum, runErr := cr.Run(ctx, seeds)
 	stopIndexing()
-	wg.Wait()
+	<-indexDone
 	prog.finish()
-	if ix != nil {
-		// Bring the index fully up to date even after Ctrl-C: it takes
-		// seconds, and leaves search consistent with the corpus.
-		if _, err := ix.Update(context.Background(), db); err != nil {
-			e.logger.Warn("index update failed; run 'archivist index'", "err", err)
-		}
-	}
 	printSummary(e.stdout, sum)
 	if runErr != nil {
 		return fmt.Errorf("crawl: %w", runErr)
