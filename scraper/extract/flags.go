@@ -104,8 +104,12 @@ func (p *page) isArticle(art *corpus.Article) bool {
 			paras++
 		}
 	}
-	if p.linkHeads >= 5 && p.linkHeads*2 >= paras && !signal || p.linkHeads >= 8 && p.linkHeads >= paras {
-		return false // teaser headlines: a listing
+	// Teaser headlines with short summaries: a listing. A page that
+	// declares an article needs more of them, and short ones, so that a
+	// list of linked products with real text stays an article.
+	if !signal && p.linkHeads >= 5 && p.linkHeads*2 >= paras ||
+		p.linkHeads >= 8 && p.linkHeads >= paras && art.WordCount < 40*p.linkHeads {
+		return false
 	}
 	if !signal {
 		if front || listing || art.WordCount < 40 || art.WordCount < 100 && !dated {
