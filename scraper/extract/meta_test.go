@@ -153,12 +153,14 @@ func want(tb testing.TB, got map[string]string, key, value string) {
 }
 
 func TestNotArticle(t *testing.T) {
+	deals := strings.Repeat(`<h3><a href="/p">A product with a linked name</a></h3><p>`+strings.Repeat("This product is a good buy because it is cheap, well made and lasts for years. ", 4)+`</p>`, 10)
 	teasers := strings.Repeat(`<div class="card"><h3><a href="/n">A headline that links to a story</a></h3><p>A short summary of the story below the headline, with a comma.</p></div>`, 12)
 	tests := []struct {
 		name, url, page string
 		want            bool
 	}{
 		{"article", "https://example.org/news/story", `<html lang="en"><head><meta property="og:type" content="article"></head><body><article>` + para + para + `</article></body></html>`, false},
+		{"deals article", "https://example.org/deals/best", `<html lang="en"><head><meta property="og:type" content="article"></head><body><article>` + deals + `</article></body></html>`, false},
 		{"empty", "https://example.org/x", `<html><body></body></html>`, true},
 		{"teaser grid", "https://example.org/world", `<html lang="en"><body><main>` + teasers + `</main></body></html>`, true},
 		{"login", "https://example.org/login", `<html lang="en"><body><form><p>Sign in to your account to continue.</p><input type="password"></form></body></html>`, true},
