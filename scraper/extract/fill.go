@@ -236,10 +236,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if art.WordCount < ShortWords {
 		art.Flags = append(art.Flags, corpus.FlagShort)
 	}
-	if p.isPaywalled(art) {
+	paywalled := p.isPaywalled(art)
+	if paywalled {
 		art.Flags = append(art.Flags, corpus.FlagPaywall)
 	}
-	if !p.isArticle(art) {
+	if !p.isArticle(art, paywalled) {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
 	}
 }

@@ -63,13 +63,15 @@ var consentWords = []string{"cookie", "consent", "gdpr", "datenschutz", "einwill
 
 // isArticle reports whether the page is an article rather than a listing,
 // a front page, a consent, block or login page, or an empty page.
-func (p *page) isArticle(art *corpus.Article) bool {
-	if art.WordCount == 0 {
-		return false
-	}
-	short := art.WordCount < ShortWords
+// A paywalled page that declares an article stays one even without text:
+// its metadata is still worth keeping.
+func (p *page) isArticle(art *corpus.Article, paywalled bool) bool {
 	signal := p.ldArticle() != nil || strings.EqualFold(p.meta("og:type"), "article") ||
 		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
+	if art.WordCount == 0 {
+		return signal && paywalled
+	}
+	short := art.WordCount < ShortWords
 	if short && !signal {
 		// A consent or login wall: little text about cookies, consent
 		// and privacy, or a password field. Pages that declare an

@@ -161,6 +161,7 @@ func TestNotArticle(t *testing.T) {
 	}{
 		{"article", "https://example.org/news/story", `<html lang="en"><head><meta property="og:type" content="article"></head><body><article>` + para + para + `</article></body></html>`, false},
 		{"deals article", "https://example.org/deals/best", `<html lang="en"><head><meta property="og:type" content="article"></head><body><article>` + deals + `</article></body></html>`, false},
+		{"hard paywall", "https://example.org/news/locked", `<html lang="en"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Locked story","isAccessibleForFree":false}</script></head><body><div class="paywall"><button>Subscribe</button></div></body></html>`, false},
 		{"empty", "https://example.org/x", `<html><body></body></html>`, true},
 		{"teaser grid", "https://example.org/world", `<html lang="en"><body><main>` + teasers + `</main></body></html>`, true},
 		{"login", "https://example.org/login", `<html lang="en"><body><form><p>Sign in to your account to continue.</p><input type="password"></form></body></html>`, true},
