@@ -85,7 +85,13 @@ func (p *page) fillMeta(art *corpus.Article) {
 	if ld != nil {
 		section = ldString(ld["articleSection"])
 	}
-	art.Section = cleanSpace(html.UnescapeString(firstNonEmpty(section, p.meta("article:section"), p.meta("section", "parsely-section", "sailthru.section", "category", "dc.subject"), micro("articleSection"))))
+	for _, v := range []string{section, p.meta("article:section"), p.meta("section", "parsely-section", "sailthru.section", "category", "dc.subject"), micro("articleSection")} {
+		v = cleanSpace(html.UnescapeString(v))
+		if v != "" && !strings.HasPrefix(v, "/") && !strings.Contains(v, "://") && len(v) < 100 {
+			art.Section = v // a name, not a path or a URL
+			break
+		}
+	}
 
 	art.Tags = p.tags(ld)
 

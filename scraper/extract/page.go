@@ -207,16 +207,21 @@ func microValue(n *html.Node) string {
 	if v := attr(n, "content"); v != "" {
 		return v
 	}
-	return textOf(n)
+	return shortText(n, 2000)
 }
 
 func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
+	scoped := hasAttr(n, "itemscope")
+	// Properties of the article item (or of no item, a common slip);
+	// those of related items, breadcrumbs or the publisher are not the
+	// article's.
+	inArticle := scopeType == "" || isArticleType(scopeType) || strings.HasSuffix(scopeType, "WebPage")
 	for _, pr := range strings.Fields(prop) {
 		switch pr {
 		case "articleBody", "text":
 			continue // read by the content extractor
 		case "author", "creator":
-			if !hasAttr(n, "itemscope") {
+			if !scoped && inArticle {
 				if v := microValue(n); v != "" && len(v) < 200 {
 					p.microAuth = append(p.microAuth, v)
 				}
@@ -229,18 +234,16 @@ func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
 				}
 				continue
 			}
-			if !isArticleType(scopeType) {
+			if scopeType == "" || !isArticleType(scopeType) {
 				continue
 			}
+		case "url":
+			if strings.Contains(scopeProp, "image") {
+				pr, inArticle = "image", true // the url of an image object
+			}
 		}
-		if hasAttr(n, "itemscope") && pr != "image" {
-			continue
-		}
-		if pr == "image" && hasAttr(n, "itemscope") {
-			continue // the url inside is collected as "url" of an image scope
-		}
-		if pr == "url" && strings.Contains(scopeProp, "image") {
-			pr = "image"
+		if scoped || !inArticle {
+			continue // an item of its own; its url is read inside it
 		}
 		if v := microValue(n); v != "" && len(v) < 2000 {
 			if len(p.micro[pr]) < 10 {
