@@ -54,6 +54,16 @@ func classifyTag(a atom.Atom) tagClass {
 	return tagInline
 }
 
+// skipCustom lists custom elements (AMP and common web components) that
+// never hold article text.
+var skipCustom = map[string]bool{
+	"amp-ad": true, "amp-embed": true, "amp-sticky-ad": true, "amp-sidebar": true, "amp-analytics": true,
+	"amp-consent": true, "amp-social-share": true, "amp-user-notification": true, "amp-geo": true,
+	"amp-pixel": true, "amp-auto-ads": true, "amp-iframe": true, "amp-video": true, "amp-img": true,
+	"amp-carousel": true, "amp-lightbox": true, "amp-list": true, "amp-state": true, "amp-bind-macro": true,
+	"amp-script": true, "amp-access": true, "amp-web-push": true,
+}
+
 // Class and id words that mark boilerplate.
 var negativeWords = map[string]bool{
 	"share": true, "sharing": true, "shares": true, "sharebar": true, "social": true, "socials": true,
@@ -249,7 +259,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	x.nodes = append(x.nodes, n)
 	x.idx[n] = i
 	if n.Type == html.ElementNode {
-		if classifyTag(n.DataAtom) == tagSkip || isHidden(n) {
+		if classifyTag(n.DataAtom) == tagSkip || n.DataAtom == 0 && skipCustom[n.Data] || isHidden(n) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0
 		}

@@ -93,7 +93,7 @@ func (e *emitter) walk(n *html.Node) {
 	default:
 		return
 	}
-	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture {
+	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture || n.DataAtom == 0 && n.Data == "amp-img" {
 		e.image = true
 	}
 	in := e.x.info(n)

@@ -204,3 +204,19 @@ func TestSplitBodyTwins(t *testing.T) {
 		t.Errorf("text has the far teaser:\n%s", art.Text)
 	}
 }
+
+func TestAMPPage(t *testing.T) {
+	page := `<html ⚡ lang="en"><body><article><h1>Story</h1>` + para +
+		`<amp-ad width="300" height="250" type="doubleclick"><div placeholder>Advertisement loading</div></amp-ad>` + para +
+		`<amp-social-share type="twitter">Share on Twitter</amp-social-share></article></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/amp/story", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.Text, "Advertisement") || strings.Contains(art.Text, "Share on") {
+		t.Errorf("AMP furniture in text:\n%s", art.Text)
+	}
+	if strings.Count(art.Text, "The committee met again") != 6 {
+		t.Errorf("body paragraphs missing:\n%s", art.Text)
+	}
+}
