@@ -110,12 +110,13 @@ type paragraph struct {
 }
 
 type contentExtractor struct {
-	idx   map[*html.Node]int32
-	infos []nodeInfo
-	nodes []*html.Node // element nodes in document order, parallel to infos
-	paras []paragraph
-	toks  []string
-	total int // page text bytes in paragraphs
+	idx       map[*html.Node]int32
+	infos     []nodeInfo
+	nodes     []*html.Node // element nodes in document order, parallel to infos
+	paras     []paragraph
+	toks      []string
+	total     int // page text bytes in paragraphs outside comment sections
+	fullTotal int // page text bytes in paragraphs
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -137,7 +138,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.nodes)
 	clear(x.paras)
 	x.infos, x.nodes, x.paras, x.toks = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0]
-	x.total = 0
+	x.total, x.fullTotal = 0, 0
 	extractors.Put(x)
 }
 
@@ -302,6 +303,25 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	return text, link, commas, para
 }
 
+// commentPara returns the paragraph text held in comment sections below
+// n, counting each outermost comment section once.
+func (x *contentExtractor) commentPara(n *html.Node) int {
+	in := x.info(n)
+	if in == nil || in.junk {
+		return 0
+	}
+	if in.comment && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+		return in.para
+	}
+	sum := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			sum += x.commentPara(c)
+		}
+	}
+	return sum
+}
+
 // prune marks boilerplate subtrees top-down and collects paragraphs.
 func (x *contentExtractor) prune(n *html.Node) {
 	in := x.info(n)
@@ -314,7 +334,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		// when its name sounds like boilerplate.
 		protected := in.para*2 > x.total
 		if in.comment {
-			protected = in.para*10 > x.total*9
+			protected = in.para*10 > x.fullTotal*9
 		}
 		if !protected {
 			in.junk = true

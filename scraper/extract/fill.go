@@ -26,7 +26,10 @@ func (p *page) extract(opts Options) {
 		}
 	}
 	_, _, _, para := x.analyze(body, false)
-	x.total = para
+	// Comment threads can outweigh the article; the share that protects
+	// a wrapper from its class name is taken without them.
+	x.fullTotal = para
+	x.total = para - x.commentPara(body)
 	x.prune(body)
 	top := x.candidate()
 	var nodes []*xhtml.Node

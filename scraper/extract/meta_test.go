@@ -220,3 +220,19 @@ func TestAMPPage(t *testing.T) {
 		t.Errorf("body paragraphs missing:\n%s", art.Text)
 	}
 }
+
+func TestArticleOutweighedByComments(t *testing.T) {
+	comment := `<div class="comment"><p>` + strings.Repeat("I have lived here for thirty years and I have never seen anything like this, frankly. ", 3) + `</p></div>`
+	page := `<html lang="en"><body><div class="main-col has-sidebar"><h1>Story</h1>` + para + para + `</div>` +
+		`<div id="comments" class="comments">` + strings.Repeat(comment, 8) + `</div></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/story", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.Text, "The committee met again") {
+		t.Errorf("article text lost:\n%s", art.Text)
+	}
+	if strings.Contains(art.Text, "thirty years") {
+		t.Errorf("comments in text:\n%s", art.Text)
+	}
+}
