@@ -80,7 +80,7 @@ func writeMarkdown(w io.Writer, rep *report) error {
 		}
 	}
 
-	b.WriteString("\nCounts (pooled over pages, upstream's way):\n\n| extractor | body tp/fn/fp/tn | date htmldate tp/fn/fp/tn (P, R, F1) | date trafilatura tp/fn/fp/tn | authors exact / same names / pages | names tp/fn/fp (P, R) | titles exact / lenient / pages | slowest page |\n|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("\nCounts (pooled over pages, upstream's way):\n\n| extractor | body tp/fn/fp/tn | date htmldate tp/fn/fp/tn (P, R, F1) | date trafilatura tp/fn/fp/tn | authors exact / same names / pages | names tp/fn/fp (P, R) | titles exact / lenient / pages | slowest page (best of the passes) |\n|---|---|---|---|---|---|---|---|\n")
 	for _, s := range rep.Results {
 		body, auth, names, tit := "—", "—", "—", "—"
 		if s.Caps&capBody != 0 {
