@@ -664,45 +664,50 @@ func (c *Crawler) settled(ctx context.Context, u string) bool {
 	return e.State == corpus.StateDone || e.State == corpus.StateFailed || e.State == corpus.StateSkipped
 }
 
-// scope is the set of sites whose links the crawl follows.
+// scope is the set of hosts whose links the crawl follows: the seeds'
+// hosts, the hosts a seed redirects to and --allow-host, each with or
+// without a leading "www.".
 type scope struct {
 	mu    sync.RWMutex
-	sites map[string]bool
 	hosts map[string]bool
 }
 
 func newScope(seeds, allowHosts []string) *scope {
-	s := &scope{sites: map[string]bool{}, hosts: map[string]bool{}}
+	s := &scope{hosts: map[string]bool{}}
 	for _, u := range seeds {
-		s.sites[urlnorm.Site(u)] = true
+		s.add(u)
 	}
 	for _, h := range allowHosts {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if h == "" {
 			continue
 		}
-		if strings.Contains(h, "://") {
-			h = urlnorm.Host(h)
+		if !strings.Contains(h, "://") {
+			h = "http://" + h + "/"
 		}
-		s.hosts[strings.TrimPrefix(h, "www.")] = true
+		s.add(h)
 	}
 	return s
 }
 
-// add puts u's site in scope (the target of a seed's redirect).
+// scopeKey is the host of u without a leading "www.".
+func scopeKey(u string) string {
+	return strings.TrimPrefix(urlnorm.Host(u), "www.")
+}
+
+// add puts u's host in scope.
 func (s *scope) add(u string) {
-	s.mu.Lock()
-	s.sites[urlnorm.Site(u)] = true
-	s.mu.Unlock()
+	if k := scopeKey(u); k != "" {
+		s.mu.Lock()
+		s.hosts[k] = true
+		s.mu.Unlock()
+	}
 }
 
 func (s *scope) contains(u string) bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if s.sites[urlnorm.Site(u)] {
-		return true
-	}
-	return s.hosts[strings.TrimPrefix(urlnorm.Host(u), "www.")]
+	return s.hosts[scopeKey(u)]
 }
 
 // seenCache remembers, with a bounded memory, the URLs this run already

@@ -195,7 +195,8 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 
 // captureTransport records each hop of a fetch and reads the body itself,
 // raw and capped: colly's reader neither caps decompressed bytes nor keeps
-// the payload as received (it converts charsets).
+// the payload as received (it converts charsets). colly drives the
+// request: headers, context, the redirect policy, the callbacks.
 type captureTransport struct {
 	f    *fetcher
 	base http.RoundTripper
@@ -230,7 +231,7 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	r.status, r.proto, r.header = res.StatusCode, res.Proto, res.Header
 	max := t.f.c.cfg.maxBody
-	body, err := io.ReadAll(io.LimitReader(res.Body, max+1))
+	body, err := readBody(res.Body, res.ContentLength, max+1)
 	res.Body.Close()
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
@@ -246,10 +247,25 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		}
 	}
 	r.body = body
-	res.Body = io.NopCloser(bytes.NewReader(body))
-	res.ContentLength = int64(len(body))
-	res.Uncompressed = true // never let colly gunzip (uncapped) what we read
+	// colly gets an empty body: the payload is in r.body, raw. colly would
+	// only copy it, convert its charset and, for .gz URLs, gunzip it
+	// without a cap.
+	res.Body = http.NoBody
+	res.ContentLength = 0
+	res.Uncompressed = true
 	return res, nil
+}
+
+// readBody reads at most limit bytes of r into a buffer sized from the
+// announced length.
+func readBody(r io.Reader, announced, limit int64) ([]byte, error) {
+	size := int64(32 << 10)
+	if announced >= 0 {
+		size = announced + 1 // room to see EOF without growing
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit))
+	return buf.Bytes(), err
 }
 
 // classify returns the corpus error kind of a fetch error and whether it

@@ -58,56 +58,50 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 		default:
 			continue
 		}
-		attrs := map[string]string{}
+		var at tagAttrs
 		for {
 			k, v, more := z.TagAttr()
-			key := string(k)
-			switch key {
-			case "href", "src", "rel", "name", "content", "type":
-				if _, dup := attrs[key]; !dup {
-					attrs[key] = string(v)
-				}
-			}
+			at.set(k, v)
 			if !more {
 				break
 			}
 		}
 		switch a {
 		case atom.A, atom.Area:
-			if h, ok := attrs["href"]; ok {
-				add(h)
+			if at.has&hasHref != 0 {
+				add(at.href)
 			}
 		case atom.Frame, atom.Iframe:
-			if s, ok := attrs["src"]; ok {
-				add(s)
+			if at.has&hasSrc != 0 {
+				add(at.src)
 			}
 		case atom.Base:
-			if h, ok := attrs["href"]; ok && !baseSet {
+			if at.has&hasHref != 0 && !baseSet {
 				baseSet = true
-				if b, err := base.Parse(strings.TrimSpace(h)); err == nil {
+				if b, err := base.Parse(strings.TrimSpace(at.href)); err == nil {
 					base = b
 				}
 			}
 		case atom.Link:
-			for _, rel := range strings.Fields(strings.ToLower(attrs["rel"])) {
+			for _, rel := range strings.Fields(strings.ToLower(at.rel)) {
 				switch rel {
 				case "canonical":
-					if u, ok := urlnorm.Resolve(base, attrs["href"]); ok && out.canonical == "" {
+					if u, ok := urlnorm.Resolve(base, at.href); ok && out.canonical == "" {
 						out.canonical = u
 					}
 				case "next", "prev", "previous":
-					add(attrs["href"])
+					add(at.href)
 				case "alternate":
-					if feedType(attrs["type"]) {
-						if u, ok := urlnorm.Resolve(base, attrs["href"]); ok && !slices.Contains(out.feeds, u) {
+					if feedType(at.typ) {
+						if u, ok := urlnorm.Resolve(base, at.href); ok && !slices.Contains(out.feeds, u) {
 							out.feeds = append(out.feeds, u)
 						}
 					}
 				}
 			}
 		case atom.Meta:
-			if strings.EqualFold(strings.TrimSpace(attrs["name"]), "robots") {
-				for _, d := range strings.Split(strings.ToLower(attrs["content"]), ",") {
+			if strings.EqualFold(strings.TrimSpace(at.name), "robots") {
+				for _, d := range strings.Split(strings.ToLower(at.content), ",") {
 					if d = strings.TrimSpace(d); d == "nofollow" || d == "none" {
 						out.nofollow = true
 					}
@@ -128,4 +122,44 @@ func feedType(t string) bool {
 		return true
 	}
 	return false
+}
+
+// tagAttrs holds the attributes extractLinks reads, first value wins.
+type tagAttrs struct {
+	has                                uint8
+	href, src, rel, name, content, typ string
+}
+
+const (
+	hasHref = 1 << iota
+	hasSrc
+	hasRel
+	hasName
+	hasContent
+	hasType
+)
+
+func (t *tagAttrs) set(key, v []byte) {
+	var bit uint8
+	var dst *string
+	switch string(key) {
+	case "href":
+		bit, dst = hasHref, &t.href
+	case "src":
+		bit, dst = hasSrc, &t.src
+	case "rel":
+		bit, dst = hasRel, &t.rel
+	case "name":
+		bit, dst = hasName, &t.name
+	case "content":
+		bit, dst = hasContent, &t.content
+	case "type":
+		bit, dst = hasType, &t.typ
+	default:
+		return
+	}
+	if t.has&bit == 0 {
+		t.has |= bit
+		*dst = string(v)
+	}
 }

@@ -125,3 +125,52 @@ func TestBackoffGrowsWithJitter(t *testing.T) {
 		}
 	}
 }
+
+func TestScope(t *testing.T) {
+	s := newScope([]string{"https://www.example.com/news/", "http://127.0.0.1:8080/"}, []string{"cdn.example.org", "https://Other.example.net/x"})
+	s.add("https://moved.example.com/") // a seed redirected there
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"https://www.example.com/a", true},
+		{"http://example.com/a", true},
+		{"https://sport.example.com/a", false},
+		{"http://127.0.0.1:9090/a", true},
+		{"http://127.0.0.2/a", false},
+		{"https://cdn.example.org/img", true},
+		{"https://www.cdn.example.org/img", true},
+		{"https://other.example.net/y", true},
+		{"https://moved.example.com/z", true},
+		{"https://elsewhere.test/", false},
+	}
+	for _, tc := range tests {
+		if got := s.contains(tc.url); got != tc.want {
+			t.Errorf("contains(%s) = %v, want %v", tc.url, got, tc.want)
+		}
+	}
+}
+
+func TestSeenCacheIsBounded(t *testing.T) {
+	s := newSeenCache(100)
+	for i := range 1000 {
+		u := fmt.Sprintf("http://a.test/%d", i)
+		if !s.fresh(u, 2) {
+			t.Fatalf("%s not fresh", u)
+		}
+		s.add(u, 2)
+	}
+	if n := len(s.cur) + len(s.older); n > 200 {
+		t.Fatalf("cache holds %d URLs, bound 200", n)
+	}
+	last := "http://a.test/999"
+	if s.fresh(last, 2) || s.fresh(last, 3) {
+		t.Error("a URL just offered is fresh again")
+	}
+	if !s.fresh(last, 1) {
+		t.Error("a URL offered at depth 2 is not fresh at depth 1")
+	}
+	if !s.fresh("http://a.test/0", 2) {
+		t.Error("an evicted URL is not fresh (the frontier decides then)")
+	}
+}

@@ -191,7 +191,7 @@ func WithExclude(exprs ...string) Option {
 }
 
 // WithAllowHosts adds hosts whose links are followed, beyond the seeds'
-// sites.
+// hosts ("www." or not does not matter).
 func WithAllowHosts(hosts ...string) Option {
 	return func(c *config) error {
 		c.allowHosts = append(c.allowHosts, hosts...)

@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -198,15 +199,11 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	}
 
 	var (
-		art       *corpus.Article
-		artKey    string
-		aliases   []string
-		found     []corpus.FrontierEntry
-		finalNorm string
+		art     *corpus.Article
+		artKey  string
+		aliases []string
+		found   []corpus.FrontierEntry
 	)
-	if n, err := urlnorm.Normalize(capt.URL); err == nil {
-		finalNorm = n
-	}
 	dk := discover.KindOther
 	if len(r.body) > 0 && kind != corpus.ErrKindTooLarge {
 		dk = discover.Sniff(r.body, r.header.Get("Content-Type"), capt.URL)
@@ -251,12 +248,14 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 			found = append(found, st)
 		}
 	}
-	if art != nil {
-		for _, u := range r.chain {
-			if n, err := urlnorm.Normalize(u); err == nil {
-				aliases = append(aliases, n)
-			}
+	var chainNorm []string
+	for _, u := range r.chain {
+		if n, err := urlnorm.Normalize(u); err == nil && !slices.Contains(chainNorm, n) {
+			chainNorm = append(chainNorm, n)
 		}
+	}
+	if art != nil {
+		aliases = chainNorm
 	}
 
 	state := corpus.StateDone
@@ -294,18 +293,21 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 			return err
 		}
 		found := found[:len(found):len(found)] // appends below must not leak out of a retried function
-		if finalNorm != "" && finalNorm != e.URL && r.stopAt == "" {
-			// The final URL of a redirect was fetched: the visited set
-			// must know it, and not fetch it again if it was queued.
-			fe, err := tx.FrontierEntry(ctx, finalNorm)
+		// Every URL of the redirect chain was fetched: the visited set
+		// must know them, and not fetch again those that were queued.
+		for _, u := range chainNorm {
+			if u == e.URL {
+				continue
+			}
+			fe, err := tx.FrontierEntry(ctx, u)
 			switch {
 			case errors.Is(err, corpus.ErrNotFound):
-				found = append(found, corpus.FrontierEntry{URL: finalNorm, Host: origin(finalNorm),
+				found = append(found, corpus.FrontierEntry{URL: u, Host: origin(u),
 					Depth: e.Depth, Priority: -e.Depth, Source: e.URL, State: corpus.StateDone, CaptureID: id})
 			case err != nil:
 				return err
 			case fe.State == corpus.StateQueued:
-				if err := tx.Finish(ctx, fe.ID, corpus.StateDone, id, "redirect target", now); err != nil {
+				if err := tx.Finish(ctx, fe.ID, corpus.StateDone, id, "redirect", now); err != nil {
 					return err
 				}
 			}

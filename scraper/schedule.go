@@ -162,10 +162,12 @@ func (s *scheduler) gate(ctx context.Context, name string) error {
 	}
 }
 
-// margin is the slack added to a host's delay at send time: 2% of it, at
-// most 20ms.
+// margin is the slack added to a host's delay at send time, so that the
+// server, which sees a request some time after it is sent (longer for the
+// first on a new connection or on a busy machine), never sees two starts
+// closer than the delay: a tenth of the delay, at most 50ms.
 func margin(delay time.Duration) time.Duration {
-	return min(delay/50, 20*time.Millisecond)
+	return min(delay/10, 50*time.Millisecond)
 }
 
 // pause stops new requests to host name until t (Retry-After).
