@@ -57,8 +57,34 @@ func (p *page) trimBlocks(bs []block) []block {
 		p.datelines = append(p.datelines, bs[0].text)
 		bs = bs[1:]
 	}
-	for len(bs) > 0 && (p.isFurniture(bs[len(bs)-1].text) || isCallToAction(bs[len(bs)-1].text) || isLinkLine(bs[len(bs)-1].text)) {
-		bs = bs[:len(bs)-1]
+	for {
+		n := len(bs)
+		for len(bs) > 0 && (p.isFurniture(bs[len(bs)-1].text) || isCallToAction(bs[len(bs)-1].text) || isLinkLine(bs[len(bs)-1].text)) {
+			bs = bs[:len(bs)-1]
+		}
+		bs = trimLinkList(bs)
+		if len(bs) == n {
+			return bs
+		}
+	}
+}
+
+// trimLinkList drops a closing list of three or more items that all carry
+// links ("More stories: ..."), with the short heading that leads into it.
+func trimLinkList(bs []block) []block {
+	j := len(bs)
+	for j > 0 && bs[j-1].kind == kindItem && bs[j-1].link > 0.2 {
+		j--
+	}
+	if len(bs)-j < 3 {
+		return bs
+	}
+	bs = bs[:j]
+	if j > 0 {
+		lead := bs[j-1]
+		if lead.kind == kindHeading || len(strings.Fields(lead.text)) <= 8 && !endsSentence(lead.text) {
+			bs = bs[:j-1]
+		}
 	}
 	return bs
 }

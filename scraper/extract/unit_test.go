@@ -264,3 +264,32 @@ func TestIsCaption(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimLinkList(t *testing.T) {
+	body := []block{{text: "First paragraph of the story."}, {text: "Last paragraph of the story."}}
+	links := []block{
+		{text: "More Great Stories", kind: kindPara},
+		{text: "A linked story", kind: kindItem, link: 0.6},
+		{text: "Another linked story", kind: kindItem, link: 0.5},
+		{text: "A third one", kind: kindItem, link: 0.4},
+	}
+	plainList := []block{
+		{text: "Baubeginn: März", kind: kindItem},
+		{text: "Kosten: 2,4 Millionen Euro", kind: kindItem},
+		{text: "Fertigstellung: Juli", kind: kindItem},
+	}
+	tests := []struct {
+		name string
+		in   []block
+		want int
+	}{
+		{"closing link list and its heading", append(append([]block{}, body...), links...), 2},
+		{"plain closing list stays", append(append([]block{}, body...), plainList...), 5},
+		{"two link items stay", append(append([]block{}, body...), links[1:3]...), 4},
+	}
+	for _, tt := range tests {
+		if got := trimLinkList(tt.in); len(got) != tt.want {
+			t.Errorf("%s: %d blocks left, want %d", tt.name, len(got), tt.want)
+		}
+	}
+}
