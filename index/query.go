@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
@@ -14,8 +15,8 @@ import (
 )
 
 // Relative weights of the fields that a word or phrase without a field
-// name searches. A title match counts three times a body match; the
-// stemmed field only adds recall and counts half.
+// name searches. A title match counts three times a body match; other
+// forms of a word (query-time stemming) only add recall and count half.
 const (
 	boostTitle = 3.0
 	boostBody  = 1.0
@@ -54,6 +55,9 @@ type rewriter struct {
 	exact analysis.Analyzer
 	stem  analysis.Analyzer
 	marks *matcher
+	// variants returns the indexed words other than term that share its
+	// stem.
+	variants func(term, stem string) []string
 }
 
 // parseQuery parses a query string. "" and "*" match everything.
@@ -69,9 +73,10 @@ func (ix *Index) parseQuery(qs string) (query.Query, *matcher, error) {
 		return nil, nil, fmt.Errorf("%w: %s", ErrBadQuery, msg)
 	}
 	rw := &rewriter{
-		exact: ix.m.AnalyzerNamed(analyzerExact),
-		stem:  ix.m.AnalyzerNamed(analyzerStem),
-		marks: mt,
+		exact:    ix.m.AnalyzerNamed(analyzerExact),
+		stem:     ix.m.AnalyzerNamed(analyzerStem),
+		marks:    mt,
+		variants: ix.variants,
 	}
 	q, err := rw.rewrite(parsed, true)
 	if err != nil {
@@ -297,6 +302,10 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	if len(terms) > 1 && fuzziness == 0 {
 		phrase = true
 	}
+	var stems []string
+	if !phrase && fuzziness == 0 {
+		stems = termsOf(rw.stem, text)
+	}
 	if positive && (field == "" || field == fieldBody) {
 		switch {
 		case phrase:
@@ -304,7 +313,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		case fuzziness > 0:
 			rw.marks.addFuzzy(terms[0], fuzziness)
 		default:
-			rw.marks.addTerms(terms, termsOf(rw.stem, text))
+			rw.marks.addTerms(terms, stems)
 		}
 	}
 
@@ -325,10 +334,65 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		return boosted(one(field, 1), boost), nil
 	}
 	d := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
-	if !phrase && fuzziness == 0 {
-		d.AddQuery(one(fieldStem, boostStem))
+	if len(terms) == 1 && len(stems) == 1 && rw.variants != nil {
+		if vs := rw.variants(terms[0], stems[0]); len(vs) > 0 {
+			alt := query.NewDisjunctionQuery(nil)
+			for _, v := range vs {
+				tt := query.NewTermQuery(v)
+				tt.SetField(fieldTitle)
+				tt.SetBoost(boostTitle)
+				tb := query.NewTermQuery(v)
+				tb.SetField(fieldBody)
+				alt.AddQuery(tt, tb)
+			}
+			alt.SetBoost(boostStem)
+			d.AddQuery(alt)
+		}
 	}
 	return boosted(d, boost), nil
+}
+
+// Limits of the query-time stemming: dictionary entries read, and words
+// kept, per query word.
+const (
+	variantScan = 2000
+	variantMax  = 50
+)
+
+// variants returns the words of the body field, other than term, whose
+// English stem is stem: "elections" and "elected" for "election". It reads
+// the dictionary entries that start like the stem but for its last letter
+// ("studies" and "study" both have the stem "studi"). The caller holds
+// ix.mu.
+func (ix *Index) variants(term, stem string) []string {
+	if utf8.RuneCountInString(stem) < 3 || ix.bi == nil {
+		return nil
+	}
+	_, size := utf8.DecodeLastRuneInString(stem)
+	prefix := stem[:len(stem)-size]
+	fd, err := ix.bi.FieldDictPrefix(fieldBody, []byte(prefix))
+	if err != nil {
+		return nil
+	}
+	defer fd.Close()
+	stemmer := ix.m.AnalyzerNamed(analyzerStem)
+	var out []string
+	for range variantScan {
+		e, err := fd.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if e.Term == term {
+			continue
+		}
+		if st := stemmer.Analyze([]byte(e.Term)); len(st) == 1 && string(st[0].Term) == stem {
+			out = append(out, e.Term)
+			if len(out) == variantMax {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // pattern rewrites a wildcard (re false) or regular expression for field

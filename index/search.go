@@ -142,19 +142,18 @@ var storedFields = []string{fieldURL, fieldTitle, fieldSite, fieldPublishedRaw, 
 // an error wrapping ErrBadQuery.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
-	sr, mt, err := ix.searchRequest(req)
-	if err != nil {
-		return nil, err
-	}
 	mark, err := markerFor(req.Highlight)
 	if err != nil {
 		return nil, err
 	}
-
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
 		return nil, ErrClosed
+	}
+	sr, mt, err := ix.searchRequest(req)
+	if err != nil {
+		return nil, err
 	}
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
@@ -183,7 +182,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
-// searchRequest builds the bleve request for req.
+// searchRequest builds the bleve request for req. The caller holds ix.mu.
 func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, error) {
 	if req.Limit < 0 || req.Offset < 0 {
 		return nil, nil, badQuery("limit and offset must not be negative")

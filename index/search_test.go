@@ -353,3 +353,50 @@ func TestNormalizeLang(t *testing.T) {
 		}
 	}
 }
+
+func TestQueryTimeStemming(t *testing.T) {
+	doc := func(id int64, text string) *corpus.Article {
+		return &corpus.Article{ID: id, URL: "https://x.example/" + text, Site: "x.example", Title: "Item", Text: "A note on " + text + " today."}
+	}
+	ix := MustMemIndex(t, []*corpus.Article{
+		doc(1, "study"), doc(2, "studies"), doc(3, "studying"), doc(4, "students"), doc(5, "studio"),
+		doc(6, "elections"), doc(7, "elected"), doc(8, "elect"), doc(9, "electricity"),
+	})
+	// Snowball stems: study, studies, studying -> studi; students ->
+	// student; studio -> studio; elections, elected, elect, election ->
+	// elect; electricity -> electr.
+	tests := []struct {
+		query string
+		first int64   // the article with the exact word, ranked first (0: none)
+		want  []int64 // all hits
+	}{
+		{"study", 1, []int64{1, 2, 3}},
+		{"studies", 2, []int64{1, 2, 3}},
+		{"studying", 3, []int64{1, 2, 3}},
+		{"election", 0, []int64{6, 7, 8}},
+		{"elect", 8, []int64{6, 7, 8}},
+		{"students", 4, []int64{4}},
+		{`"studies"`, 2, []int64{2}}, // a quoted word is exact
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := MustSearch(t, ix, Request{Query: tt.query, Highlight: HighlightPlain})
+			var got []int64
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			if tt.first != 0 && (len(got) == 0 || got[0] != tt.first) {
+				t.Errorf("hits = %v, want %d first", got, tt.first)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("hits = %v, want %v", got, tt.want)
+			}
+			for _, h := range res.Hits {
+				if !strings.Contains(h.Snippet, "[") {
+					t.Errorf("article %d: no marked word in %q", h.ID, h.Snippet)
+				}
+			}
+		})
+	}
+}
