@@ -182,6 +182,43 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
+// MatchingIDs returns the ids of every article that matches req, in the
+// order req.Sort asks for; req.Limit, Offset, Facets and Highlight are
+// ignored. It is meant for export --query, which reads the articles from
+// the corpus.
+func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return nil, ErrClosed
+	}
+	n, err := ix.bi.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("index: count: %w", err)
+	}
+	req.Limit, req.Offset, req.Facets, req.IDsOnly = max(int(n), 1), 0, false, true
+	sr, _, err := ix.searchRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	ids := make([]int64, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		id, err := strconv.ParseInt(h.ID, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("index: bad document id %q: %v: %w", h.ID, err, ErrNeedsRebuild)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
 // searchRequest builds the bleve request for req. The caller holds ix.mu.
 func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, error) {
 	if req.Limit < 0 || req.Offset < 0 {

@@ -400,3 +400,28 @@ func TestQueryTimeStemming(t *testing.T) {
 		})
 	}
 }
+
+func TestMatchingIDs(t *testing.T) {
+	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
+	tests := []struct {
+		req  Request
+		want []int64
+	}{
+		{Request{Query: "climate", Limit: 1, Offset: 1}, []int64{1, 8, 9, 7}},
+		{Request{Query: "*", Sort: SortDate}, []int64{8, 9, 5, 4, 1, 2, 6, 10, 3, 7}},
+		{Request{Query: "", Site: "daily.example.org", Sort: SortDateDesc}, []int64{3, 10, 8}},
+		{Request{Query: "zeppelin"}, []int64{}},
+	}
+	for _, tt := range tests {
+		got, err := ix.MatchingIDs(context.Background(), tt.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("MatchingIDs(%+v) = %v, want %v", tt.req, got, tt.want)
+		}
+	}
+	if _, err := ix.MatchingIDs(context.Background(), Request{Query: "a:b"}); !errors.Is(err, ErrBadQuery) {
+		t.Errorf("bad query: %v, want ErrBadQuery", err)
+	}
+}
