@@ -226,7 +226,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		if isBoilerLine(b.text) {
 			continue
 		}
-		if b.afterImage && isCaption(b) {
+		if b.afterImage && (b.altText || isCaption(b)) {
 			continue
 		}
 		out = append(out, b)

@@ -26,6 +26,7 @@ type block struct {
 	link       float64 // share of the text inside links
 	italic     float64 // share of the text inside <em> or <i>
 	afterImage bool    // an image came between this block and the previous text
+	altText    bool    // the text repeats that image's alt text: a caption
 }
 
 // emitter turns a content subtree into text blocks.
@@ -38,7 +39,8 @@ type emitter struct {
 	inLink int
 	inEm   int
 	ems    int
-	image  bool // an image was seen since the last block
+	image  bool   // an image was seen since the last block
+	alt    string // its alt text
 	blocks []block
 }
 
@@ -61,8 +63,9 @@ func (e *emitter) flush() {
 		if e.chars > 0 {
 			it = float64(e.ems) / float64(e.chars)
 		}
-		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image})
-		e.image = false
+		alt := e.image && e.alt != "" && normName(e.alt) == normName(t)
+		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt})
+		e.image, e.alt = false, ""
 	}
 	e.chars, e.links, e.ems = 0, 0, 0
 }
@@ -95,6 +98,9 @@ func (e *emitter) walk(n *html.Node) {
 	}
 	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture || n.DataAtom == 0 && n.Data == "amp-img" {
 		e.image = true
+		if a := attr(n, "alt"); a != "" {
+			e.alt = a
+		}
 	}
 	in := e.x.info(n)
 	if in == nil || in.junk {

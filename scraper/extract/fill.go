@@ -52,10 +52,19 @@ func (p *page) extract(opts Options) {
 // trimBlocks drops bylines, datelines and headline repeats at the start
 // and end of the body.
 func (p *page) trimBlocks(bs []block) []block {
-	for len(bs) > 0 && p.isFurniture(bs[0].text) {
-		// Keep it as a visible dateline for the date search.
-		p.datelines = append(p.datelines, bs[0].text)
-		bs = bs[1:]
+	for len(bs) > 0 {
+		if p.isFurniture(bs[0].text) {
+			// Keep it as a visible dateline for the date search.
+			p.datelines = append(p.datelines, bs[0].text)
+			bs = bs[1:]
+			continue
+		}
+		// A kicker ("Review", "Analysis") above the headline.
+		if len(bs) > 1 && len(strings.Fields(bs[0].text)) <= 3 && !endsSentence(bs[0].text) && p.isFurniture(bs[1].text) {
+			bs = bs[1:]
+			continue
+		}
+		break
 	}
 	for {
 		n := len(bs)
@@ -226,12 +235,12 @@ func htmlText(s string) string {
 		return s
 	}
 	x := &contentExtractor{idx: make(map[*xhtml.Node]int32)}
-	x.analyze(root, false)
-	e := emitter{x: x}
-	e.walk(root)
-	e.flush()
-	parts := make([]string, len(e.blocks))
-	for i, b := range e.blocks {
+	_, _, _, x.total = x.analyze(root, false)
+	x.fullTotal = x.total
+	x.prune(root)
+	blocks, _ := x.bodyBlocks([]*xhtml.Node{root})
+	parts := make([]string, len(blocks))
+	for i, b := range blocks {
 		parts[i] = b.text
 	}
 	return strings.Join(parts, "\n")

@@ -236,3 +236,16 @@ func TestArticleOutweighedByComments(t *testing.T) {
 		t.Errorf("comments in text:\n%s", art.Text)
 	}
 }
+
+func TestCaptionRepeatsAlt(t *testing.T) {
+	page := `<html lang="en"><body><article><h1>Story</h1>` + para +
+		`<div><img src="/a.jpg" alt="The new arrow keys"><br><span class="small">The new arrow keys</span></div>` + para +
+		`</article></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/story", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.Text, "arrow keys") {
+		t.Errorf("caption in text:\n%s", art.Text)
+	}
+}

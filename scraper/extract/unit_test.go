@@ -257,6 +257,7 @@ func TestIsCaption(t *testing.T) {
 		{block{text: "The mayor at the opening. (Photo by Ann Lee)"}, true},
 		{block{text: "The mayor opened the bridge on Monday, two years late.", italic: 0.1}, false},
 		{block{text: "Light a Wish by OGE Group", italic: 1, kind: kindHeading}, false},
+		{block{text: "Inverted T design for the arrow keys", kind: kindRow}, false},
 	}
 	for _, tt := range tests {
 		if got := isCaption(tt.b); got != tt.want {
