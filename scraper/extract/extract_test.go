@@ -272,3 +272,43 @@ func TestContentTypes(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentExtract runs extractions in parallel; run with -race to
+// check that Extract is safe for concurrent use.
+func TestConcurrentExtract(t *testing.T) {
+	matches, err := filepath.Glob(filepath.Join(goldenDir, "*.html"))
+	if err != nil || len(matches) == 0 {
+		t.Fatalf("golden pages: %v", err)
+	}
+	want := make(map[string]string)
+	bodies := make(map[string][]byte)
+	for _, m := range matches {
+		bodies[m] = mustReadFile(t, m)
+		art, err := Extract(Input{Body: bodies[m], URL: "https://example.org/a", FetchedAt: fetchedAt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[m] = art.Text
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for _, m := range matches {
+				art, err := Extract(Input{Body: bodies[m], URL: "https://example.org/a", FetchedAt: fetchedAt})
+				if err == nil && art.Text != want[m] {
+					err = errors.New(m + ": text differs between runs")
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
