@@ -154,21 +154,15 @@ func (e *env) matchingIDs(ctx context.Context, query string) ([]int64, error) {
 		return nil, err
 	}
 	defer ix.Close()
-	const page = 5000
-	ids := []int64{}
-	for offset := 0; ; offset += page {
-		res, err := ix.Search(ctx, index.Request{Query: query, Limit: page, Offset: offset, IDsOnly: true})
-		if errors.Is(err, index.ErrBadQuery) {
-			return nil, usagef("export: --query: %v", err)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("export: search: %w", err)
-		}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		if len(res.Hits) < page || uint64(offset+page) >= res.Total {
-			return ids, nil
-		}
+	ids, err := ix.MatchingIDs(ctx, index.Request{Query: query})
+	if errors.Is(err, index.ErrBadQuery) {
+		return nil, usagef("export: --query: %v", err)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("export: search: %w", err)
+	}
+	if ids == nil {
+		ids = []int64{}
+	}
+	return ids, nil
 }
