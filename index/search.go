@@ -104,7 +104,9 @@ type Hit struct { // JSON names are a fixed contract: url, title, published, sit
 	Published *time.Time `json:"published"`
 	Site      string     `json:"site"`
 	Authors   []string   `json:"authors"`
-	Score     float64    `json:"score"`
+	// Score is the relevance score (higher is better), 0 when sorting by
+	// date.
+	Score float64 `json:"score"`
 	// Snippet is about 200 characters of the text around the best group
 	// of matches, marked as Request.Highlight says; the start of the
 	// description or text when the text does not contain a match.
