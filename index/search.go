@@ -46,12 +46,14 @@ const (
 // Request is a search.
 type Request struct {
 	// Query uses bleve's query-string syntax: words, "exact phrases",
-	// +must, -not, field:value for title, text, description, author, site,
+	// +must, -not, field:value for title, text (also body or description:
+	// the description, text, authors and tags together), author, site,
 	// lang, section, tag and published (published:2024-05 is that month;
 	// published:>="2024-01-01" a range), word* wildcards, word~1 fuzzy
 	// matches, /regexp/, and ^boosts. Words without a field search the
-	// title, description, text, authors and tags. "" or "*" match every
-	// article.
+	// title and the body, and also match other English forms of the word
+	// ("elections" for "election"); several plain words rank first the
+	// articles that hold them as a phrase. "" or "*" match every article.
 	Query string
 	// Limit is the number of hits to return (DefaultLimit when 0); Offset
 	// the number of hits to skip first.
