@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/mapping"
+	"golang.org/x/text/unicode/norm"
 
 	// Analysis components referenced by name from the mapping below.
 	// bleve finds them through its registry, filled by these imports.
@@ -27,7 +28,7 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 1
+const formatVersion = 2
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
@@ -54,6 +55,7 @@ const (
 // Analyzer names defined in the mapping.
 const (
 	analyzerExact    = "archivist_exact"
+	analyzerTitle    = "archivist_exact_title" // archivist_exact with Arabic normalization
 	analyzerStem     = "archivist_stem_en"
 	analyzerKeyLower = "archivist_keyword_lower"
 	analyzerKeyword  = "keyword"
@@ -85,8 +87,9 @@ var elisionArticles = []string{
 // tokenizer (UAX #29, which also splits Chinese and Japanese into single
 // characters and keeps Katakana runs together), NFKC normalization
 // (full-width forms, ligatures, Arabic presentation forms), lower case,
-// Arabic orthographic normalization (alef and yeh variants, tashkeel; it
-// touches nothing else) and French/Italian elision. It keeps every word and
+// and French/Italian elision; Arabic orthographic normalization (alef and
+// yeh variants, tashkeel) is applied to the text before analysis
+// (foldArabic), and by the title's analyzer. It keeps every word and
 // its position, with term vectors, so that an exact phrase copied from an
 // article in any language is found by a phrase query, including
 // stop words.
@@ -135,6 +138,13 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	if err := im.AddCustomAnalyzer(analyzerExact, map[string]any{
+		"type":          "custom",
+		"tokenizer":     "unicode",
+		"token_filters": []any{"archivist_nfkc", "to_lower", "archivist_elision"},
+	}); err != nil {
+		return nil, err
+	}
+	if err := im.AddCustomAnalyzer(analyzerTitle, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "unicode",
 		"token_filters": []any{"archivist_nfkc", "to_lower", "normalize_ar", "archivist_elision"},
@@ -193,7 +203,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	add(fieldURL, storedOnly())
 
-	add(fieldTitle, text(analyzerExact, true, true))
+	add(fieldTitle, text(analyzerTitle, true, true))
 	add(fieldBody, text(analyzerExact, false, true))
 	add(fieldDescription, storedOnly())
 	add(fieldText, storedOnly())
@@ -249,7 +259,7 @@ func toDoc(a *corpus.Article) map[string]any {
 	for _, s := range [][]string{{a.Description, a.Text}, a.Authors, a.Tags} {
 		for _, v := range s {
 			if v = strings.TrimSpace(v); v != "" {
-				body.WriteString(v)
+				body.WriteString(foldArabic(v))
 				body.WriteString("\n\n")
 			}
 		}
@@ -257,15 +267,15 @@ func toDoc(a *corpus.Article) map[string]any {
 	setStr(fieldBody, body.String())
 	setStr(fieldSite, strings.ToLower(a.Site))
 	setStr(fieldLang, normalizeLang(a.Language))
-	setStr(fieldSection, a.Section)
+	setStr(fieldSection, foldArabic(a.Section))
 	setStr(fieldSectionFacet, a.Section)
 
 	if authors := nonEmpty(a.Authors); len(authors) > 0 {
-		d[fieldAuthor] = authors
+		d[fieldAuthor] = foldAll(authors)
 		d[fieldAuthorFacet] = authors
 	}
 	if tags := nonEmpty(a.Tags); len(tags) > 0 {
-		d[fieldTag] = tags
+		d[fieldTag] = foldAll(tags)
 		d[fieldTagFacet] = tags
 	}
 	if a.Published != nil && !a.Published.IsZero() {
@@ -274,6 +284,51 @@ func toDoc(a *corpus.Article) map[string]any {
 		d[fieldMonth] = a.Published.UTC().Format("2006-01")
 	}
 	return d
+}
+
+// foldAll applies foldArabic to each string of vs.
+func foldAll(vs []any) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = foldArabic(v.(string))
+	}
+	return out
+}
+
+// foldArabic applies Arabic orthographic normalization to s: the alef
+// forms with hamza or madda become a bare alef, alef maksura becomes yeh,
+// teh marbuta becomes heh, and tatweel and short vowel marks (tashkeel) are
+// removed; Arabic presentation forms are first decomposed (NFKC). It is
+// bleve's normalize_ar, done once on the text before analysis rather than
+// on every token of every language (which allocated twice per token), and
+// it returns s itself when s has no Arabic letter.
+func foldArabic(s string) string {
+	i := strings.IndexFunc(s, isArabic)
+	if i < 0 {
+		return s
+	}
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '\u0622', '\u0623', '\u0625': // alef with madda, hamza above, hamza below
+			r = '\u0627'
+		case '\u0649': // alef maksura
+			r = '\u064A'
+		case '\u0629': // teh marbuta
+			r = '\u0647'
+		case '\u0640', '\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652':
+			continue // tatweel, tashkeel
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isArabic(r rune) bool {
+	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) ||
+		(r >= 0x08A0 && r <= 0x08FF) || (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF)
 }
 
 // nonEmpty returns the trimmed, non-empty, de-duplicated values of ss.

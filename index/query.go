@@ -67,7 +67,7 @@ func (ix *Index) parseQuery(qs string) (query.Query, *matcher, error) {
 	if qs == "" || qs == "*" {
 		return query.NewMatchAllQuery(), mt, nil
 	}
-	parsed, err := query.NewQueryStringQuery(qs).Parse()
+	parsed, err := query.NewQueryStringQuery(foldArabic(qs)).Parse()
 	if err != nil {
 		msg := strings.ReplaceAll(err.Error(), "\n", "; ")
 		return nil, nil, fmt.Errorf("%w: %s", ErrBadQuery, msg)

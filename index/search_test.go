@@ -176,6 +176,9 @@ func TestSnippets(t *testing.T) {
 		// Elided French word, marked whole.
 		{"économie", "html", "https://lemonde.example.fr/economie/2024/04/15/croissance",
 			"La croissance de <mark>l’économie</mark> française a nettement ralenti au premier trimestre, selon les chiffres publiés mardi. Les économistes interrogés s&#39;attendent à une reprise modeste d&#39;ici l&#39;été, portée par…"},
+		// Arabic spelling variant (heh for teh marbuta), marked as written.
+		{"المشاركه", "plain", "https://arabic.example.net/news/elections-morocco",
+			"أعلنت اللجنة الوطنية أن نسبة [المشاركة] في الانتخابات البرلمانية بلغت مستوى قياسيا هذا العام. وقال المراقبون إن عملية الفرز جرت في هدوء تام في جميع المدن."},
 		{"東京", "plain", "https://japan.example.jp/culture/museum",
 			"[東京]都心に新しい美術館が今週開館した。初日には約三千人が訪れた。 館長は「多くの人に現代美術を身近に感じてほしい」と話した。"},
 		// Must-not terms are not marked.

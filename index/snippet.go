@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"html"
 	"sort"
 	"strings"
@@ -69,11 +70,21 @@ func (ix *Index) findMatches(text string, mt *matcher) []span {
 	var spans []span
 	toks := ix.m.AnalyzerNamed(analyzerExact).Analyze([]byte(text))
 	for _, t := range toks {
-		term := string(t.Term)
-		if mt.exact[term] {
-			spans = append(spans, span{t.Start, t.End, term})
+		// Index and query text went through foldArabic; the stored text
+		// did not.
+		if bytes.IndexFunc(t.Term, isArabic) >= 0 {
+			t.Term = []byte(foldArabic(string(t.Term)))
+		}
+	}
+	for _, t := range toks {
+		if mt.exact[string(t.Term)] {
+			spans = append(spans, span{t.Start, t.End, string(t.Term)})
 			continue
 		}
+		if len(mt.patterns) == 0 && len(mt.fuzzy) == 0 {
+			continue
+		}
+		term := string(t.Term)
 		for _, re := range mt.patterns {
 			if re.MatchString(term) {
 				spans = append(spans, span{t.Start, t.End, re.String()})
