@@ -34,6 +34,11 @@ type FrontierEntry struct {
 	Reason    string // why skipped or failed
 	CaptureID int64  // the capture that settled it, 0 when none
 	Run       int64  // the crawl run that last queued it
+	// RedirectTo is the normalized URL a redirect from this URL led to,
+	// when the crawl did not follow it there (the target was already
+	// known, or on another host): the target's article takes this URL as
+	// one of its names when it is stored.
+	RedirectTo string
 }
 
 // EnqueueOptions tells Enqueue how to treat URLs it already knows.
@@ -85,8 +90,8 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 		revisit = 1
 	}
 	stmt, err := tx.tx.PrepareContext(ctx, `INSERT INTO frontier
-		(url, host, depth, source, kind, state, priority, not_before, reason, capture_id, run, added_at, updated_at)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)
+		(url, host, depth, source, kind, state, priority, not_before, reason, capture_id, run, redirect_to, added_at, updated_at)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?15, ?12, ?12)
 		ON CONFLICT(url) DO UPDATE SET
 		  depth = excluded.depth, priority = excluded.priority, source = excluded.source,
 		  kind = CASE WHEN excluded.kind <> '' THEN excluded.kind ELSE frontier.kind END,
@@ -119,7 +124,7 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 			capID = e.CaptureID
 		}
 		res, err := stmt.ExecContext(ctx, e.URL, e.Host, e.Depth, e.Source, e.Kind, state, e.Priority,
-			millis(e.NotBefore), e.Reason, capID, opts.Run, now.UnixMilli(), revisit, before)
+			millis(e.NotBefore), e.Reason, capID, opts.Run, now.UnixMilli(), revisit, before, e.RedirectTo)
 		if err != nil {
 			return n, fmt.Errorf("enqueue %s: %w", e.URL, describe(err))
 		}
@@ -131,7 +136,7 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 }
 
 const frontierColumns = `id, url, host, depth, source, kind, state, priority, attempts, not_before, reason,
-	COALESCE(capture_id, 0), run`
+	COALESCE(capture_id, 0), run, redirect_to`
 
 func scanFrontier(row rowScanner) (FrontierEntry, error) {
 	var (
@@ -139,7 +144,7 @@ func scanFrontier(row rowScanner) (FrontierEntry, error) {
 		nb int64
 	)
 	err := row.Scan(&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
-		&nb, &e.Reason, &e.CaptureID, &e.Run)
+		&nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo)
 	e.NotBefore = fromMillis(nb)
 	return e, err
 }
@@ -211,6 +216,37 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 		return fmt.Errorf("finish %d: %w", id, describe(err))
 	}
 	return nil
+}
+
+// SetRedirectTo records on the frontier row id the URL its redirect led
+// to (see FrontierEntry.RedirectTo).
+func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
+	if _, err := tx.tx.ExecContext(ctx, "UPDATE frontier SET redirect_to = ? WHERE id = ?", target, id); err != nil {
+		return fmt.Errorf("set redirect %d: %w", id, describe(err))
+	}
+	return nil
+}
+
+// RedirectsTo returns the URLs whose redirect led to the normalized URL
+// target without being followed there, sorted.
+func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) {
+	rows, err := tx.tx.QueryContext(ctx, "SELECT url FROM frontier WHERE redirect_to = ? ORDER BY url", target)
+	if err != nil {
+		return nil, fmt.Errorf("redirects to %s: %w", target, describe(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var u string
+		if err := rows.Scan(&u); err != nil {
+			return nil, fmt.Errorf("redirects to %s: %w", target, err)
+		}
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("redirects to %s: %w", target, describe(err))
+	}
+	return out, nil
 }
 
 // Retry puts the frontier row id back in the queue after a transient

@@ -244,6 +244,37 @@ func TestFrontierRevisit(t *testing.T) {
 	}
 }
 
+func TestFrontierRedirects(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	short := entry("http://a.test/go/1", 1)
+	old := entry("http://a.test/old/1", 1)
+	old.State, old.RedirectTo = StateDone, "http://a.test/story/1"
+	mustEnqueue(t, db, EnqueueOptions{Run: 1}, short, old, entry("http://a.test/other", 1))
+	got := mustClaim(t, db, "a.test", 1, time.Now())
+	mustUpdate(t, db, func(tx *Tx) error {
+		if err := tx.SetRedirectTo(ctx, got[0].ID, "http://a.test/story/1"); err != nil {
+			return err
+		}
+		us, err := tx.RedirectsTo(ctx, "http://a.test/story/1")
+		if err != nil {
+			return err
+		}
+		if want := "[http://a.test/go/1 http://a.test/old/1]"; fmt.Sprint(us) != want {
+			t.Errorf("redirects to = %v, want %s", us, want)
+		}
+		us, err = tx.RedirectsTo(ctx, "http://a.test/nowhere")
+		if err != nil || len(us) != 0 {
+			t.Errorf("redirects to nowhere = %v %v", us, err)
+		}
+		return nil
+	})
+	e, _ := db.FrontierEntry(ctx, "http://a.test/go/1")
+	if e.RedirectTo != "http://a.test/story/1" {
+		t.Errorf("entry = %+v", e)
+	}
+}
+
 func TestFrontierRuns(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()

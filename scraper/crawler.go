@@ -655,13 +655,11 @@ func (c *Crawler) backoff(attempt int) time.Duration {
 	return d/2 + rand.N(d/2+1)
 }
 
-// settled reports whether the frontier has u fetched, failed or skipped.
-func (c *Crawler) settled(ctx context.Context, u string) bool {
-	e, err := c.db.FrontierEntry(ctx, u)
-	if err != nil {
-		return false
-	}
-	return e.State == corpus.StateDone || e.State == corpus.StateFailed || e.State == corpus.StateSkipped
+// known reports whether the frontier has u, in any state: a redirect to
+// it is not followed, so that it is fetched once, on its own.
+func (c *Crawler) known(ctx context.Context, u string) bool {
+	_, err := c.db.FrontierEntry(ctx, u)
+	return err == nil
 }
 
 // scope is the set of hosts whose links the crawl follows: the seeds'

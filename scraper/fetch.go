@@ -38,7 +38,7 @@ var (
 const (
 	stopOtherHost = "other_host" // the target is on another host: queued as its own URL
 	stopRobots    = "robots"     // robots.txt disallows the target
-	stopVisited   = "visited"    // the target is already in the frontier
+	stopKnown     = "known"      // the target is already in the frontier
 )
 
 // fetchResult is everything one fetch produced.
@@ -156,7 +156,8 @@ func (f *fetcher) fetch(ctx context.Context, u string, hdr http.Header) *fetchRe
 
 // checkRedirect decides on each redirect hop: loops and long chains are
 // errors; a target on another host, disallowed by robots.txt or already
-// known to the frontier is not followed (the 3xx is the capture); a target
+// known to the frontier (queued, in flight or fetched) is not followed: the
+// 3xx is the capture, and the target is fetched on its own; a target
 // on the same host is followed (the transport holds it to the host's
 // delay like any request).
 func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
@@ -187,8 +188,8 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if !f.c.cfg.ignoreRobots && !f.c.sched.allowed(h, f.c.cfg.userAgent, target) {
 		return stop(stopRobots)
 	}
-	if f.c.settled(req.Context(), target) {
-		return stop(stopVisited)
+	if f.c.known(req.Context(), target) {
+		return stop(stopKnown)
 	}
 	return nil
 }

@@ -274,16 +274,15 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 				return err
 			}
 		}
-		if r.stopReason == stopVisited {
-			// The redirect leads to a URL we have: if it is an article,
-			// this URL is one more name for it.
+		if r.stopAt != "" {
+			// The redirect leads to a URL fetched on its own: its article,
+			// now or when it is stored, takes the chain's URLs as names.
+			if err := tx.SetRedirectTo(ctx, e.ID, r.stopAt); err != nil {
+				return err
+			}
 			if aid, err := tx.ArticleIDByURL(ctx, r.stopAt); err == nil {
-				for _, u := range r.chain {
-					if n, err := urlnorm.Normalize(u); err == nil {
-						if err := tx.AddArticleURL(ctx, aid, n); err != nil {
-							return err
-						}
-					}
+				if err := addNames(ctx, tx, aid, chainNorm); err != nil {
+					return err
 				}
 			} else if !errors.Is(err, corpus.ErrNotFound) {
 				return err
@@ -302,13 +301,18 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 			fe, err := tx.FrontierEntry(ctx, u)
 			switch {
 			case errors.Is(err, corpus.ErrNotFound):
-				found = append(found, corpus.FrontierEntry{URL: u, Host: origin(u),
-					Depth: e.Depth, Priority: -e.Depth, Source: e.URL, State: corpus.StateDone, CaptureID: id})
+				found = append(found, corpus.FrontierEntry{URL: u, Host: origin(u), Depth: e.Depth,
+					Priority: -e.Depth, Source: e.URL, State: corpus.StateDone, CaptureID: id, RedirectTo: r.stopAt})
 			case err != nil:
 				return err
 			case fe.State == corpus.StateQueued:
 				if err := tx.Finish(ctx, fe.ID, corpus.StateDone, id, "redirect", now); err != nil {
 					return err
+				}
+				if r.stopAt != "" {
+					if err := tx.SetRedirectTo(ctx, fe.ID, r.stopAt); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -556,10 +560,31 @@ func (c *Crawler) saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Ar
 	default:
 		return err
 	}
-	for _, a := range aliases {
-		if err := tx.AddArticleURL(ctx, art.ID, a); err != nil {
-			return err
+	return addNames(ctx, tx, art.ID, aliases)
+}
+
+// addNames records urls as names of article id, with the URLs whose
+// redirects lead to them (an old URL, a short link), a few hops back.
+func addNames(ctx context.Context, tx *corpus.Tx, id int64, urls []string) error {
+	names := append([]string(nil), urls...)
+	seen := map[string]bool{}
+	for hop := 0; hop < maxRedirects && len(names) > 0; hop++ {
+		var next []string
+		for _, u := range names {
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+			if err := tx.AddArticleURL(ctx, id, u); err != nil {
+				return err
+			}
+			from, err := tx.RedirectsTo(ctx, u)
+			if err != nil {
+				return err
+			}
+			next = append(next, from...)
 		}
+		names = next
 	}
 	return nil
 }

@@ -19,12 +19,14 @@ CREATE TABLE frontier (
     not_before INTEGER NOT NULL DEFAULT 0,    -- unix milliseconds: not to be fetched before (backoff, Retry-After)
     reason     TEXT NOT NULL DEFAULT '',      -- why skipped or failed
     capture_id INTEGER REFERENCES captures(id), -- the capture that settled it
+    redirect_to TEXT NOT NULL DEFAULT '',     -- normalized URL a redirect led to but the crawl did not follow there
     run        INTEGER NOT NULL DEFAULT 0,    -- crawl_runs.id that last queued it
     added_at   INTEGER NOT NULL,              -- unix milliseconds
     updated_at INTEGER NOT NULL               -- unix milliseconds of the last state change
 );
 CREATE INDEX frontier_claim ON frontier(host, state, priority DESC, id);
 CREATE INDEX frontier_state ON frontier(state, host);
+CREATE INDEX frontier_redirect ON frontier(redirect_to) WHERE redirect_to <> '';
 
 -- One row per `archivist crawl` invocation (a resumed crawl is a new run).
 CREATE TABLE crawl_runs (
