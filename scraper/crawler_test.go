@@ -131,6 +131,9 @@ func TestCrawlFaultySite(t *testing.T) {
 		if a.Title != e.Title {
 			t.Errorf("article %s (%s): title %q, want %q", e.URL, e.Charset, a.Title, e.Title)
 		}
+		if n, _ := urlnorm.Normalize(a.URL); n != e.URL {
+			t.Errorf("article %s stored from %s, not from its canonical URL", e.URL, a.URL)
+		}
 		seen := map[string]bool{}
 		for _, u := range st.urls[e.URL] {
 			seen[u] = true

@@ -554,7 +554,21 @@ func (c *Crawler) saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Ar
 			return err
 		}
 	case errors.Is(err, corpus.ErrNotFound):
-		if _, err := tx.PutArticle(ctx, art, key); err != nil {
+		// A duplicate under another URL (a print version, a variant)
+		// whose rel=canonical names an article we have does not replace
+		// it: the page at the canonical URL itself wins.
+		existing, err := tx.ArticleIDByKey(ctx, key)
+		switch {
+		case err == nil && !slices.Contains(aliases, key):
+			art.ID = existing
+			if err := tx.AddArticleURL(ctx, existing, art.URL); err != nil {
+				return err
+			}
+		case err == nil || errors.Is(err, corpus.ErrNotFound):
+			if _, err := tx.PutArticle(ctx, art, key); err != nil {
+				return err
+			}
+		default:
 			return err
 		}
 	default:
