@@ -34,21 +34,7 @@ func writeMarkdown(w io.Writer, rep *report) error {
 	b.WriteString("| extractor | body P | body R | body F1 | body acc | date acc (htmldate set) | date acc (trafilatura set) | author exact | author names F1 | title exact | title lenient | pages/s (1 core) | pages/CPU-s | errors |\n")
 	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range rep.Results {
-		body := [4]string{"—", "—", "—", "—"}
-		if s.Caps&capBody != 0 {
-			m := s.Body0
-			body = [4]string{f3(m.Precision), f3(m.Recall), f3(m.F1), f3(m.Accuracy)}
-		}
-		auth, names, tex, tlen := "—", "—", "—", "—"
-		if s.Caps&capAuthor != 0 {
-			auth, names = f3(ratio(float64(s.AuthExact), float64(s.AuthPages))), f3(s.NamesM.F1)
-		}
-		if s.Caps&capTitle != 0 {
-			tex, tlen = f3(ratio(float64(s.TitExact), float64(s.TitPages))), f3(ratio(float64(s.TitLen), float64(s.TitPages)))
-		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f | %.0f | %d |\n",
-			s.Name, body[0], body[1], body[2], body[3], f3(s.DateHM.Accuracy), f3(s.DateTM.Accuracy),
-			auth, names, tex, tlen, s.PagesPerSec, s.PagesPerCPUSec, s.Errors)
+		fmt.Fprintf(&b, "%s | %.0f | %.0f | %d |\n", scoreCells(s), s.PagesPerSec, s.PagesPerCPUSec, s.Errors)
 	}
 
 	if ref != nil {
@@ -69,15 +55,20 @@ func writeMarkdown(w io.Writer, rep *report) error {
 		}
 	}
 
-	if v := verdicts(rep.Results); len(v) > 0 {
-		b.WriteString("\narchivist against the best of the others, per score:\n\n| score | archivist | best other | by | archivist >= best |\n|---|---|---|---|---|\n")
-		for _, x := range v {
-			mark := "yes"
-			if x.ours < x.best {
-				mark = fmt.Sprintf("no (%+.3f)", x.ours-x.best)
-			}
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", x.name, f3(x.ours), f3(x.best), x.by, mark)
+	writeVerdicts(&b, "archivist against the best of the others, per score:", rep.Results)
+
+	for _, half := range []string{halfDev, halfHeldOut} {
+		sums := rep.Halves[half]
+		if len(sums) == 0 {
+			continue
 		}
+		fmt.Fprintf(&b, "\nThe %s half (pages whose file name has an %s CRC-32; the extractor's developer looks only at the dev half): %d pages of the trafilatura set, %d of the htmldate set.\n\n",
+			half, map[string]string{halfDev: "even", halfHeldOut: "odd"}[half], sums[0].setPages(setTrafilatura), sums[0].setPages(setHtmldate))
+		b.WriteString("| extractor | body P | body R | body F1 | body acc | date acc (htmldate set) | date acc (trafilatura set) | author exact | author names F1 | title exact | title lenient |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
+		for _, s := range sums {
+			b.WriteString(scoreCells(s) + " |\n")
+		}
+		writeVerdicts(&b, fmt.Sprintf("archivist against the best of the others, %s half:", half), sums)
 	}
 
 	b.WriteString("\nCounts (pooled over pages, upstream's way):\n\n| extractor | body tp/fn/fp/tn | date htmldate tp/fn/fp/tn (P, R, F1) | date trafilatura tp/fn/fp/tn | authors exact / same names / pages | names tp/fn/fp (P, R) | titles exact / lenient / pages | slowest page (best of the passes) |\n|---|---|---|---|---|---|---|---|\n")
@@ -102,6 +93,54 @@ func writeMarkdown(w io.Writer, rep *report) error {
 		return fmt.Errorf("write markdown: %w", err)
 	}
 	return nil
+}
+
+// scoreCells returns the start of a table row: the extractor's name and
+// its scores, "—" where it does not produce a field, without the closing
+// "|".
+func scoreCells(s *summary) string {
+	body := [4]string{"—", "—", "—", "—"}
+	if s.Caps&capBody != 0 {
+		m := s.Body0
+		body = [4]string{f3(m.Precision), f3(m.Recall), f3(m.F1), f3(m.Accuracy)}
+	}
+	auth, names, tex, tlen := "—", "—", "—", "—"
+	if s.Caps&capAuthor != 0 {
+		auth, names = f3(ratio(float64(s.AuthExact), float64(s.AuthPages))), f3(s.NamesM.F1)
+	}
+	if s.Caps&capTitle != 0 {
+		tex, tlen = f3(ratio(float64(s.TitExact), float64(s.TitPages))), f3(ratio(float64(s.TitLen), float64(s.TitPages)))
+	}
+	return fmt.Sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s",
+		s.Name, body[0], body[1], body[2], body[3], f3(s.DateHM.Accuracy), f3(s.DateTM.Accuracy), auth, names, tex, tlen)
+}
+
+// writeVerdicts writes the comparison of archivist with the best other
+// extractor per score, under title; nothing without archivist or others.
+func writeVerdicts(b *strings.Builder, title string, sums []*summary) {
+	v := verdicts(sums)
+	if len(v) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n\n| score | archivist | best other | by | archivist >= best |\n|---|---|---|---|---|\n", title)
+	for _, x := range v {
+		mark := "yes"
+		if x.ours < x.best {
+			mark = fmt.Sprintf("no (%+.3f)", x.ours-x.best)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", x.name, f3(x.ours), f3(x.best), x.by, mark)
+	}
+}
+
+// setPages counts the pages of set that s scored.
+func (s *summary) setPages(set string) int {
+	n := 0
+	for _, r := range s.results {
+		if r.Set == set {
+			n++
+		}
+	}
+	return n
 }
 
 func (c counts) String() string { return fmt.Sprintf("%d/%d/%d/%d", c.TP, c.FN, c.FP, c.TN) }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -255,6 +256,9 @@ type report struct {
 	Excluded   map[string]int    `json:"excluded"`
 	Pages      map[string]int    `json:"pages"`
 	Results    []*summary        `json:"results"`
+	// Halves are the same scores on the two halves of the pages split by
+	// the parity of the file name's CRC-32 (see halfOf).
+	Halves map[string][]*summary `json:"halves"`
 }
 
 // run loads the data, runs the extractors on one core and prints the
@@ -282,6 +286,7 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 		rep.Pages[p.Set]++
 	}
 	sums := make([]*summary, len(xs))
+	firsts := make([][]outcome, len(xs))
 	walls := make([][]float64, len(xs))
 	cpus := make([][]float64, len(xs))
 	for pass := range o.Passes {
@@ -299,7 +304,7 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 				cpus[i] = append(cpus[i], float64(len(ds.Pages))/cpu.Seconds())
 			}
 			if pass == 0 {
-				sums[i] = summarize(x, ds.Pages, res)
+				sums[i], firsts[i] = summarize(x, ds.Pages, res), res
 			} else {
 				for j := range res {
 					sums[i].results[j].Duration = min(sums[i].results[j].Duration, res[j].d)
@@ -315,6 +320,22 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 			}
 		}
 		rep.Results = append(rep.Results, s)
+	}
+	rep.Halves = map[string][]*summary{}
+	for _, half := range []string{halfDev, halfHeldOut} {
+		var idx []int
+		for j, p := range ds.Pages {
+			if halfOf(p.File) == half {
+				idx = append(idx, j)
+			}
+		}
+		for i, x := range xs {
+			pages, outs := make([]*page, len(idx)), make([]outcome, len(idx))
+			for k, j := range idx {
+				pages[k], outs[k] = ds.Pages[j], firsts[i][j]
+			}
+			rep.Halves[half] = append(rep.Halves[half], summarize(x, pages, outs))
+		}
 	}
 	if o.Details != "" {
 		if err := writeDetails(o.Details, rep.Results); err != nil {
@@ -398,6 +419,24 @@ func median(v []float64) float64 {
 		return s[len(s)/2]
 	}
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// The two halves of the pages. Since scraper/extract commit 9d1f93a
+// the extractor's developer looks at the dev half only, so the held-out
+// half is the fair measure of changes made since.
+const (
+	halfDev     = "dev"
+	halfHeldOut = "held-out"
+)
+
+// halfOf returns the half a page belongs to: dev when the CRC-32 (IEEE)
+// of its file's base name is even, held-out when odd, the split of
+// scraper/extract/internal/halves.
+func halfOf(file string) string {
+	if crc32.ChecksumIEEE([]byte(filepath.Base(file)))%2 == 0 {
+		return halfDev
+	}
+	return halfHeldOut
 }
 
 // summarize scores one extractor's outcomes. An error counts as an empty
