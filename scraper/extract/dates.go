@@ -85,6 +85,7 @@ var (
 	reDayMonth     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
 	reMonthDay     = regexp.MustCompile(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reDMYShort     = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
 	reURLDate      = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
 	reURLMonthName = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/`)
 )
@@ -322,6 +323,26 @@ func parseOffset(s string) *time.Location {
 		return time.UTC
 	}
 	return time.FixedZone("", sign*(h*3600+m*60))
+}
+
+// parseShortDate reads a date like ParseDate and, failing that, a day,
+// month and two-digit year written with dots ("28.01.22"), as German and
+// other European sites print them in post details. Two-digit years are
+// too ambiguous for free text; callers use this on short texts of
+// elements named for a date.
+func parseShortDate(s string) (time.Time, bool) {
+	if t, ok := ParseDate(s); ok {
+		return t, true
+	}
+	m := reDMYShort.FindStringSubmatch(normDigits(s))
+	if m == nil {
+		return time.Time{}, false
+	}
+	d, mo, y := atoi(m[1]), atoi(m[2]), 2000+atoi(m[3])
+	if !valid(y, mo, d) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
 }
 
 // dateFromURL reads a /2024/05/17/ style date from a URL path.

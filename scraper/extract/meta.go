@@ -323,7 +323,62 @@ func (p *page) published() *time.Time {
 	if t := p.firstDate(p.labelledDates()...); t != nil {
 		return t
 	}
-	return nil
+	for _, h := range p.dateHints {
+		if t, ok := parseShortDate(h); ok && p.dateOK(t) {
+			return &t
+		}
+	}
+	if t := p.firstDate(p.scriptDates...); t != nil {
+		return t
+	}
+	return p.textDate()
+}
+
+// textDate returns the first short text that is a date, in the article's
+// close ancestors first, then anywhere in the page: the last resort for
+// pages that print their date in a plain element without any name.
+func (p *page) textDate() *time.Time {
+	var found *time.Time
+	var skip *xhtml.Node
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if found != nil || n == skip {
+			return
+		}
+		switch n.Type {
+		case xhtml.TextNode:
+			if len(n.Data) > 120 || !strings.ContainsAny(n.Data, "0123456789") {
+				return
+			}
+			if t := cleanSpace(n.Data); len(t) >= 6 && len(t) <= 60 {
+				if d, ok := ParseDate(t); ok && p.dateOK(d) {
+					found = &d
+				}
+			}
+			return
+		case xhtml.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Select, atom.Option, atom.Textarea:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if p.top != nil {
+		scope := p.top
+		for a, i := p.top, 0; a != nil && i < 3 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+			scope = a
+		}
+		walk(scope)
+		if found != nil {
+			return found
+		}
+		skip = scope
+	}
+	walk(p.root)
+	return found
 }
 
 // nearHeadline returns the short texts that follow the first <h1>, where

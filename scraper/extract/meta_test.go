@@ -107,6 +107,48 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "date in an element named for post details",
+			body: `<h1>Headline</h1><ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-01-26T00:00:00Z")
+			},
+		},
+		{
+			name: "two-digit year in a date element",
+			body: `<div class="node__submitted"><span class="post-created"> 28.01.22</span> / <span>Politik</span></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-01-28T00:00:00Z")
+			},
+		},
+		{
+			name: "two-digit year in free text is not a date",
+			body: `<p>Version 28.01.22 is out.</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "")
+			},
+		},
+		{
+			name: "date in a small element",
+			body: `<small>31.01.2022&nbsp;2. Liga</small><h1>Headline</h1>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-01-31T00:00:00Z")
+			},
+		},
+		{
+			name: "date in page state script",
+			head: `<script>window.__STATE__={"article":{"id":7,"published_at":"2019-03-02T06:22:28+01:00"}};</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-03-02T06:22:28+01:00")
+			},
+		},
+		{
+			name: "plain date text in the article",
+			body: `<div><h1>Headline</h1><div><span>12 March 2021</span></div>` + para + `</div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2021-03-12T00:00:00Z")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {

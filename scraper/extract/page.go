@@ -19,21 +19,23 @@ type page struct {
 	base    *url.URL
 	fetched time.Time
 
-	lang       string
-	titleTag   string
-	metas      map[string][]string // lower-case name, property or http-equiv -> contents
-	links      map[string]string   // rel -> first href
-	ld         []map[string]any    // JSON-LD objects, flattened
-	micro      map[string][]string // microdata itemprop -> values, article scopes first
-	microAuth  []string            // microdata author names
-	h1s        []string
-	times      []*html.Node
-	bylines    []string // visible byline texts
-	datelines  []string // visible date texts
-	paywall    bool     // a paywall marker element is present
-	articles   int      // number of <article> elements
-	forms      int      // password fields and login forms
-	consentTxt int      // elements naming cookies or consent
+	lang        string
+	titleTag    string
+	metas       map[string][]string // lower-case name, property or http-equiv -> contents
+	links       map[string]string   // rel -> first href
+	ld          []map[string]any    // JSON-LD objects, flattened
+	micro       map[string][]string // microdata itemprop -> values, article scopes first
+	microAuth   []string            // microdata author names
+	h1s         []string
+	times       []*html.Node
+	bylines     []string // visible byline texts
+	datelines   []string // visible date texts
+	scriptDates []string // publication dates named in script data (page state, analytics)
+	dateHints   []string // short texts of elements whose names hint at a date or post details
+	paywall     bool     // a paywall marker element is present
+	articles    int      // number of <article> elements
+	forms       int      // password fields and login forms
+	consentTxt  int      // elements naming cookies or consent
 
 	blocks    []block
 	linkHeads int // headings in the content that are links (teasers)
@@ -99,6 +101,8 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		case atom.Script:
 			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
 				p.parseLD(n.FirstChild.Data)
+			} else if n.FirstChild != nil && len(p.scriptDates) < 5 {
+				p.scriptDates = appendScriptDates(p.scriptDates, n.FirstChild.Data)
 			}
 			return
 		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
@@ -143,7 +147,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 // It reports whether n is a comment section, whose bylines are not the
 // article's.
 func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
-	var byline, dateline bool
+	var byline, dateline, hint bool
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -166,6 +170,9 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 			if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") {
 				dateline = true
 			}
+			if !dateline && hasDateHint(v) {
+				hint = true
+			}
 		case "rel":
 			if strings.Contains(a.Val, "author") {
 				byline = true
@@ -185,7 +192,27 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 			p.datelines = append(p.datelines, t)
 		}
 	}
+	if (hint || n.DataAtom == atom.Small) && !inComment && !comment && len(p.dateHints) < 20 {
+		if t := shortText(n, 120); t != "" && strings.ContainsAny(t, "0123456789") {
+			p.dateHints = append(p.dateHints, t)
+		}
+	}
 	return comment
+}
+
+// dateHintWords are parts of class and id names of elements that hold a
+// post's date among other details (German "datum", Spanish "fecha",
+// "submitted" in Drupal, "entry-meta" and "post-info" in blog themes,
+// calendar icons).
+var dateHintWords = []string{"datum", "fecha", "posted", "submitted", "created", "authored", "calendar", "clock", "meta", "info", "subline", "byline", "dateline"}
+
+func hasDateHint(v string) bool {
+	for _, w := range dateHintWords {
+		if strings.Contains(v, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // microValue returns the value of a microdata property element.
@@ -460,4 +487,32 @@ func (p *page) abs(ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// scriptDateKeys are the keys under which page state and analytics
+// objects in scripts commonly carry the publication date.
+var scriptDateKeys = []string{`"datePublished"`, `"published_at"`, `"publishedAt"`, `"publishDate"`, `"publish_date"`,
+	`"pubDate"`, `"date_published"`, `"publication_date"`, `"publishedDate"`, `"firstPublishedDate"`}
+
+// appendScriptDates appends the string values of scriptDateKeys found in
+// the script source s.
+func appendScriptDates(dst []string, s string) []string {
+	if !strings.Contains(s, "ubDate") && !strings.Contains(s, "ublish") {
+		return dst
+	}
+	for _, k := range scriptDateKeys {
+		i := strings.Index(s, k)
+		if i < 0 {
+			continue
+		}
+		v := strings.TrimLeft(s[i+len(k):], " \t\n\r:")
+		if !strings.HasPrefix(v, `"`) {
+			continue
+		}
+		v = v[1:]
+		if j := strings.IndexByte(v, '"'); j > 0 && j < 64 {
+			dst = append(dst, v[:j])
+		}
+	}
+	return dst
 }

@@ -294,3 +294,49 @@ func TestTrimLinkList(t *testing.T) {
 		}
 	}
 }
+
+func TestParseShortDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"28.01.22", "2022-01-28"},
+		{"Am 3.2.21 um 10:00", "2021-02-03"},
+		{"17 May 2024", "2024-05-17"},
+		{"1.2.3.4", ""},
+		{"31.02.22", ""},
+		{"v2.10.22", ""},
+		{"no date", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := ""
+			if d, ok := parseShortDate(tt.in); ok {
+				got = d.Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("parseShortDate(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendScriptDates(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"state object", `var s = {"publishedAt": "2020-01-02T03:04:05Z", "x": 1}`, []string{"2020-01-02T03:04:05Z"}},
+		{"two keys", `{"pubDate":"2020-01-02","datePublished":"2020-01-03"}`, []string{"2020-01-03", "2020-01-02"}},
+		{"number value skipped", `{"publishDate": 1577934245}`, nil},
+		{"no keys", `console.log("published")`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := appendScriptDates(nil, tt.src)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("appendScriptDates = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
