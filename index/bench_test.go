@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -97,7 +98,9 @@ func genArticle(i int) *corpus.Article {
 	return a
 }
 
-const benchDocs = 20000
+// benchDocs is the number of generated articles the benchmarks index:
+// go test -bench . -docs 100000 to see how they scale.
+var benchDocs = flag.Int("docs", 20000, "number of generated articles for the index benchmarks")
 
 var (
 	benchOnce sync.Once
@@ -106,7 +109,7 @@ var (
 
 func benchArticles() []*corpus.Article {
 	benchOnce.Do(func() {
-		for i := 1; i <= benchDocs; i++ {
+		for i := 1; i <= *benchDocs; i++ {
 			benchArts = append(benchArts, genArticle(i))
 		}
 	})
@@ -115,7 +118,7 @@ func benchArticles() []*corpus.Article {
 
 // BenchmarkIndex measures indexing into an on-disk index through Update,
 // in the batches the crawler and `archivist index` use. One op indexes
-// benchDocs articles.
+// -docs articles.
 func BenchmarkIndex(b *testing.B) {
 	arts := benchArticles()
 	src := newFakeSource(arts...)
@@ -144,7 +147,7 @@ func BenchmarkIndex(b *testing.B) {
 	b.ReportMetric(float64(size)/float64(len(arts)), "disk-B/doc")
 }
 
-// BenchmarkSearch measures searches on an on-disk index of benchDocs
+// BenchmarkSearch measures searches on an on-disk index of -docs
 // generated articles, with snippets for 10 hits.
 func BenchmarkSearch(b *testing.B) {
 	ix, err := Open(filepath.Join(b.TempDir(), "bench.bleve"))
