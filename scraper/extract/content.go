@@ -179,7 +179,11 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			x.toks = classTokens(x.toks, a.Val)
+			if a.Key == "class" {
+				x.toks = roleClassTokens(x.toks, a.Val)
+			} else {
+				x.toks = classTokens(x.toks, a.Val)
+			}
 			if a.Val != "" {
 				// Joined forms such as "article-body" or "entry_content".
 				for _, f := range strings.Fields(a.Val) {
@@ -209,8 +213,18 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			embed = true
 		}
 	}
+	positive := false
+	for _, t := range x.toks {
+		if positiveWords[t] {
+			positive = true
+		}
+	}
 	for _, t := range x.toks {
 		if embed && (t == "social" || t == "share" || t == "twitter" || t == "media") {
+			continue
+		}
+		if positive && (t == "widget" || t == "widgets") {
+			// "widget Blog", "widget-text": a widget that holds the post.
 			continue
 		}
 		if negativeWords[t] {
@@ -539,6 +553,92 @@ func inParagraph(n *html.Node) bool {
 		case atom.Div, atom.Section, atom.Article, atom.Body:
 			return false
 		}
+	}
+	return false
+}
+
+// stateClassPrefixes start class names that describe what an element
+// holds or how it is set up rather than what it is: WordPress
+// post_class() taxonomy and state names ("tag-politics", "category-news",
+// "format-standard", "has-post-thumbnail") and feature switches
+// ("enable-pin-share", "no-sidebar").
+var stateClassPrefixes = []string{"tag-", "tags-", "category-", "categories-", "post_tag-", "topic-", "format-", "status-",
+	"type-", "has-", "enable-", "enabled-", "with-", "no-", "show-"}
+
+// builderPrefixes start class names of page builders, whose every content
+// block is a "widget" or "module".
+var builderPrefixes = []string{"elementor", "et_pb", "et-pb", "vc_", "wpb_", "fl-", "so-widget", "siteorigin", "wp-block", "brxe", "kb-", "tdb-", "td_block", "td-block"}
+
+// roleClassTokens appends the words of the class names in s, as
+// classTokens does, leaving out the names and parts of names that do not
+// say what role an element plays: state and taxonomy names
+// (stateClassPrefixes), BEM modifiers ("field--label-hidden" counts as
+// "field"), "widget" in page-builder names, and the layout words of a
+// wrapper named for both content and furniture ("content-sidebar-wrap").
+func roleClassTokens(dst []string, s string) []string {
+	for _, f := range strings.Fields(s) {
+		lf := strings.ToLower(f)
+		if hasAnyPrefix(lf, stateClassPrefixes) && len(lf) > strings.IndexByte(lf, '-')+1 {
+			continue
+		}
+		if i := strings.Index(lf, "--"); i > 0 {
+			f, lf = f[:i], lf[:i]
+		}
+		start := len(dst)
+		dst = classTokens(dst, f)
+		if hasAnyPrefix(lf, builderPrefixes) {
+			dst = dropTokens(dst, start, "widget", "widgets", "module", "container")
+		}
+		if hasWrapSuffix(dst[start:]) {
+			pos := false
+			for _, t := range dst[start:] {
+				if positiveWords[t] {
+					pos = true
+				}
+			}
+			if pos {
+				dst = dst[:start]
+			}
+		}
+	}
+	return dst
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropTokens removes the words in drop from dst[start:].
+func dropTokens(dst []string, start int, drop ...string) []string {
+	out := dst[:start]
+	for _, t := range dst[start:] {
+		keep := true
+		for _, d := range drop {
+			if t == d {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// hasWrapSuffix reports whether the words of one class name end in a
+// wrapper word and have at least three words ("content-sidebar-wrap").
+func hasWrapSuffix(toks []string) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	switch toks[len(toks)-1] {
+	case "wrap", "wrapper", "container", "inner", "outer":
+		return true
 	}
 	return false
 }

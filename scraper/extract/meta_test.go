@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -289,5 +290,38 @@ func TestCaptionRepeatsAlt(t *testing.T) {
 	}
 	if strings.Contains(art.Text, "arrow keys") {
 		t.Errorf("caption in text:\n%s", art.Text)
+	}
+}
+
+func TestFrameworkClassNames(t *testing.T) {
+	var body, related strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>In part %d, the river authority said on Monday that the new barrier would protect four thousand homes, and that work would start in spring.</p>", i)
+	}
+	// Related stories with more text than the article: the article's
+	// container is not protected by holding most of the page.
+	related.WriteString(`<div class="related">`)
+	for i := range 12 {
+		fmt.Fprintf(&related, "<p>Story %d: elsewhere, the council debated parking fees, bus lanes and the budget for the coming year at length.</p>", i)
+	}
+	related.WriteString(`</div>`)
+	tests := []struct {
+		name, page string
+	}{
+		{"wordpress taxonomy classes", `<article class="post-7 post type-post status-publish category-social tag-share hentry"><h1>H</h1>` + body.String() + `</article><aside class="widget">Recent posts</aside>`},
+		{"drupal label modifier", `<div class="field field--name-body field--label-hidden">` + body.String() + `</div>`},
+		{"page builder text widget", `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">` + body.String() + `</div></div>`},
+		{"blogger post widget", `<div class="widget Blog" id="Blog1"><div class="post">` + body.String() + `</div></div>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte("<html lang=en><body>" + tt.page + related.String() + "<footer>Imprint</footer></body></html>"), URL: "https://example.org/a", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(art.Text, "four thousand homes") || slices.Contains(art.Flags, "not_article") {
+				t.Errorf("text %q flags %v, want the article", art.Text, art.Flags)
+			}
+		})
 	}
 }

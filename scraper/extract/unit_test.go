@@ -340,3 +340,29 @@ func TestAppendScriptDates(t *testing.T) {
 		})
 	}
 }
+
+func TestRoleClassTokens(t *testing.T) {
+	tests := []struct {
+		class string
+		want  []string
+	}{
+		{"post-12 type-post status-publish format-standard hentry category-news tag-social-media", []string{"post", "12", "hentry"}},
+		{"field field--name-body field--label-hidden", []string{"field", "field", "field"}},
+		{"node node--promoted node--type-article", []string{"node", "node", "node"}},
+		{"elementor-widget elementor-widget-text-editor", []string{"elementor", "elementor", "text", "editor"}},
+		{"widget widget_recent_entries", []string{"widget", "widget", "recent", "entries"}},
+		{"enable-pin-share has-sidebar entry", []string{"entry"}},
+		{"content-sidebar-wrap", nil},
+		{"sidebar-wrap", []string{"sidebar", "wrap"}},
+		{"related-posts share", []string{"related", "posts", "share"}},
+		{"tag-", []string{"tag"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.class, func(t *testing.T) {
+			got := roleClassTokens(nil, tt.class)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("roleClassTokens(%q) = %q, want %q", tt.class, got, tt.want)
+			}
+		})
+	}
+}
