@@ -12,8 +12,14 @@ var (
 	reHandle  = regexp.MustCompile(`@\w+`)
 	reParens  = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
 	// reByPrefix matches "By", "Written by" and their equivalents.
-	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|reported|reporting|words|text|story|compiled|edited|photos?|interview)\s+by|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)`)
-	reSplit    = regexp.MustCompile(`\s*(?:,|;|\||&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|\bi\b|\sи\s|\sو\s|、|/)\s*`)
+	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|published|reported|reporting|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)`)
+	// reSplit splits names on separators and on "and" in several
+	// languages; the words need spaces around them (\b is ASCII-only and
+	// would split "Mevißen" after the "ß").
+	reSplit = regexp.MustCompile(`\s*(?:,|;|\||&|、|/)\s*|\s+(?:[Aa]nd|AND|und|et|y|e|en|og|och|i|и|و)\s+`)
+	// rePhotoCredit matches a part that credits a photo or illustration, not
+	// the text.
+	rePhotoCredit = regexp.MustCompile(`(?i)^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|fotos?|bilder?|video)\s*(?:by\b|:|von\b)`)
 )
 
 // roleWords mark a part of a byline that is a job title, not a name.
@@ -33,6 +39,9 @@ var roleWords = map[string]bool{
 	"stories": true, "profile": true, "about": true, "contact": true, "sources": true, "source": true,
 	"share": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "updated:": true, "published:": true, "on": true,
+	"veröffentlicht": true, "publiziert": true, "aktualisiert": true, "erstellt": true, "geschrieben": true,
+	"am": true, "mehr": true, "folgen": true, "autorenseite": true, "beiträge": true, "artikel": true,
+	"publié": true, "publicado": true, "pubblicato": true,
 }
 
 // CleanAuthors turns one raw author value (a byline, a meta author, a
@@ -65,6 +74,9 @@ func CleanAuthors(raw string) []string {
 		part = strings.TrimSpace(part)
 		if i > 0 && hasRole(part) {
 			// "John Smith, AP Auto Writer": the part after a comma is a role.
+			continue
+		}
+		if rePhotoCredit.MatchString(part) {
 			continue
 		}
 		for {

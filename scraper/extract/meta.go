@@ -200,7 +200,7 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 	sources := [][]string{
 		p.metas["author"], p.metas["article:author"], p.metas["parsely-author"], p.metas["sailthru.author"],
 		p.metas["dc.creator"], p.metas["dcterms.creator"], p.metas["byl"],
-		p.microAuth, p.bylines,
+		p.microAuth,
 	}
 	for _, src := range sources {
 		for _, v := range src {
@@ -209,6 +209,24 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 		if len(out) > 0 {
 			return out
 		}
+	}
+	// Visible bylines: the first that names a person, and those beside it
+	// (names in sibling spans); bylines elsewhere belong to other
+	// articles (teasers, related lists, author boxes of quoted pieces).
+	var first *xhtml.Node
+	for i, v := range p.bylines {
+		n := p.bylineNodes[i]
+		if first != nil && !nearNode(first, n) {
+			continue
+		}
+		before := len(out)
+		out = add(out, v)
+		if first == nil && len(out) > before {
+			first = n
+		}
+	}
+	if len(out) > 0 {
+		return out
 	}
 	if len(orgs) > 0 {
 		return orgs[:1]
@@ -588,4 +606,22 @@ func (p *page) headlineH1(sites []string) string {
 		}
 	}
 	return ""
+}
+
+// nearNode reports whether b sits inside a, or shares its parent or
+// grandparent with a.
+func nearNode(a, b *xhtml.Node) bool {
+	if isAncestor(a, b) {
+		return true
+	}
+	pa := a.Parent
+	for i := 0; i < 2 && pa != nil; i, pa = i+1, pa.Parent {
+		if pa.DataAtom == atom.Body {
+			return false
+		}
+		if isAncestor(pa, b) {
+			return true
+		}
+	}
+	return false
 }

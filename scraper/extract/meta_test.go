@@ -150,6 +150,14 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "bylines of other articles are not the author's",
+			body: `<h1>Headline</h1><div class="meta"><span class="author">Ana Silva</span>, <span class="author">Ben Ruiz</span></div>` + para +
+				`<div class="teasers"><div class="item"><h3>Other</h3><span class="author">Carl Diaz</span></div><div class="item"><span class="author">Dora Eng</span></div></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Ana Silva|Ben Ruiz")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {

@@ -28,14 +28,15 @@ type page struct {
 	microAuth   []string            // microdata author names
 	h1s         []string
 	times       []*html.Node
-	bylines     []string // visible byline texts
-	datelines   []string // visible date texts
-	scriptDates []string // publication dates named in script data (page state, analytics)
-	dateHints   []string // short texts of elements whose names hint at a date or post details
-	paywall     bool     // a paywall marker element is present
-	articles    int      // number of <article> elements
-	forms       int      // password fields and login forms
-	consentTxt  int      // elements naming cookies or consent
+	bylines     []string     // visible byline texts
+	bylineNodes []*html.Node // their elements, parallel to bylines
+	datelines   []string     // visible date texts
+	scriptDates []string     // publication dates named in script data (page state, analytics)
+	dateHints   []string     // short texts of elements whose names hint at a date or post details
+	paywall     bool         // a paywall marker element is present
+	articles    int          // number of <article> elements
+	forms       int          // password fields and login forms
+	consentTxt  int          // elements naming cookies or consent
 
 	blocks    []block
 	linkHeads int // headings in the content that are links (teasers)
@@ -185,6 +186,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 	if byline && !inComment && !comment && len(p.bylines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link {
 		if t := shortText(n, 200); t != "" {
 			p.bylines = append(p.bylines, t)
+			p.bylineNodes = append(p.bylineNodes, n)
 		}
 	}
 	if dateline && !inComment && !comment && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {

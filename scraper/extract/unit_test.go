@@ -99,6 +99,15 @@ func TestCleanAuthors(t *testing.T) {
 		{"John Smith | Staff Writer", []string{"John Smith"}},
 		{"John Smith, John Smith", []string{"John Smith"}},
 		{"Updated 10:30 AM", nil},
+		{"Sonia Mevißen", []string{"Sonia Mevißen"}},
+		{"Anna Weiß und Jonas Groß", []string{"Anna Weiß", "Jonas Groß"}},
+		{"Photograph by Ed Marshall", nil},
+		{"Text: Ana Silva, Fotos: Ben Ruiz", []string{"Ana Silva"}},
+		{"Zeige alle Beiträge von Creeny", []string{"Creeny"}},
+		{"Veröffentlicht von Max Muster", []string{"Max Muster"}},
+		{"Über Creeny", []string{"Creeny"}},
+		{"Veröffentlicht am", nil},
+		{"Post author By Jo Lee", []string{"Jo Lee"}},
 		{"", nil},
 	}
 	for _, tt := range tests {
