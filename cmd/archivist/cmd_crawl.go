@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/archivist-project/archivist/index"
 	"github.com/archivist-project/archivist/scraper"
 	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
@@ -275,12 +274,14 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		}
 	}
 
-	var ix *index.Index
 	if !opts.NoIndex {
-		if ix, err = e.openIndex(); err != nil {
+		// Fail early on an index that cannot be opened (damaged, another
+		// version, held by another crawl) rather than after the crawl.
+		ix, err := e.openIndex()
+		if err != nil {
 			return err
 		}
-		defer ix.Close()
+		ix.Close()
 	}
 
 	prog := newProgressPrinter(e, opts)
@@ -295,12 +296,10 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	// it catches up once more.
 	indexCtx, stopIndexing := context.WithCancel(context.Background())
 	indexDone := make(chan struct{})
-	if ix != nil {
+	if !opts.NoIndex {
 		go func() {
 			defer close(indexDone)
-			if _, err := ix.Follow(indexCtx, db, 5*time.Second); err != nil {
-				e.logger.Warn("index update failed; run 'archivist index' to catch up", "err", err)
-			}
+			e.followIndex(indexCtx, db, 10*time.Second)
 		}()
 	} else {
 		close(indexDone)

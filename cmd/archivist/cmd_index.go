@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"time"
+
+	"github.com/archivist-project/archivist/index"
 )
 
 // indexOptions are the flags of `archivist index`.
@@ -51,7 +53,13 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 		return err
 	}
 	defer db.Close()
-	ix, err := e.openIndex()
+	var ix *index.Index
+	if opts.Rebuild {
+		// Recreate replaces a damaged index or one from another version.
+		ix, err = index.Recreate(e.global.indexPath(), index.WithLogger(e.logger))
+	} else {
+		ix, err = e.openIndex()
+	}
 	if err != nil {
 		return err
 	}

@@ -213,6 +213,21 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("stats: %+v", sj)
 	}
 
+	// A damaged index asks for a rebuild, and --rebuild repairs it.
+	ixPath := filepath.Join(dir, "archive.bleve")
+	if err := os.WriteFile(filepath.Join(ixPath, "index_meta.json"), []byte("{garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runCLI(t, "search", "--db", db, "x"); code != 1 || !strings.Contains(errOut, "--rebuild") {
+		t.Errorf("search on a damaged index: exit %d, %q", code, errOut)
+	}
+	if out := mustRun(t, "index", "--db", db, "--rebuild"); !strings.Contains(out, fmt.Sprintf("holds %d", len(expected))) {
+		t.Errorf("index --rebuild: %q", out)
+	}
+	if n := strings.Count(mustRun(t, "search", "--db", db, "--limit", "1", `"`+expected[5].Phrase+`"`), expected[5].URL); n != 1 {
+		t.Errorf("search after rebuild did not find %s", expected[5].URL)
+	}
+
 	// Running the same crawl again fetches nothing already captured.
 	before := len(srv.Requests())
 	mustRun(t, crawlArgs...)

@@ -34,11 +34,56 @@ func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error
 
 // openIndex opens (or creates) the index beside the database.
 func (e *env) openIndex() (*index.Index, error) {
-	ix, err := index.Open(e.global.indexPath())
-	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", e.global.indexPath(), err)
+	ix, err := index.Open(e.global.indexPath(), index.WithLogger(e.logger))
+	if errors.Is(err, index.ErrInUse) {
+		return nil, fmt.Errorf("%w (a crawl or index command is updating it; try again in a few seconds)", err)
 	}
-	return ix, nil
+	return ix, err
+}
+
+// followIndex keeps the index up to date with db until ctx is done, then
+// brings it up to date once more. It opens the index only for each update,
+// so that `archivist search` in another terminal can use it in between.
+func (e *env) followIndex(ctx context.Context, db *corpus.DB, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-t.C:
+			if err := e.updateIndex(ctx, db); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, index.ErrInUse) {
+				e.logger.Warn("index update failed; will try again", "err", err)
+			}
+		case <-ctx.Done():
+			// The final update: wait for a search holding the index, but
+			// not forever.
+			for attempt := 0; ; attempt++ {
+				err := e.updateIndex(context.Background(), db)
+				if err == nil {
+					return
+				}
+				if !errors.Is(err, index.ErrInUse) || attempt == 30 {
+					e.logger.Warn("index update failed; run 'archivist index' to catch up", "err", err)
+					return
+				}
+				time.Sleep(time.Second)
+			}
+		}
+	}
+}
+
+func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
+	ix, err := index.Open(e.global.indexPath(), index.WithLogger(e.logger))
+	if err != nil {
+		return err
+	}
+	n, err := ix.Update(ctx, db)
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if n > 0 {
+		e.logger.Debug("index updated", "articles", n)
+	}
+	return err
 }
 
 // dateFlag parses a date given on the command line: YYYY, YYYY-MM,
