@@ -181,6 +181,10 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 		case "class", "id":
 			if a.Key == "class" {
 				x.toks = roleClassTokens(x.toks, a.Val)
+			} else if isHeading(n.DataAtom) {
+				// Heading ids are anchors made from the heading's words
+				// ("nav_nur_die_folie"), not roles.
+				continue
 			} else {
 				x.toks = classTokens(x.toks, a.Val)
 			}
@@ -589,6 +593,7 @@ func roleClassTokens(dst []string, s string) []string {
 		if hasAnyPrefix(lf, builderPrefixes) {
 			dst = dropTokens(dst, start, "widget", "widgets", "module", "container")
 		}
+		dst = dropQualifiers(dst, start)
 		if hasWrapSuffix(dst[start:]) {
 			pos := false
 			for _, t := range dst[start:] {
@@ -641,4 +646,53 @@ func hasWrapSuffix(toks []string) bool {
 		return true
 	}
 	return false
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// breakpointWords name screen sizes and media in responsive visibility
+// classes ("hidden-xs" is shown on larger screens).
+var breakpointWords = map[string]bool{"xs": true, "sm": true, "md": true, "lg": true, "xl": true, "xxl": true,
+	"mobile": true, "desktop": true, "tablet": true, "phone": true, "print": true, "small": true, "medium": true, "large": true}
+
+// hideSubjects are the words before "hidden" that hide the element
+// itself ("is-hidden", "visually-hidden", "element-invisible").
+var hideSubjects = map[string]bool{"is": true, "visually": true, "element": true, "u": true, "js": true, "sr": true,
+	"screen": true, "ui": true, "d": true, "vh": true, "a11y": true, "ng": true, "util": true, "hidden": true, "hide": true}
+
+// dropQualifiers removes, from the words of one class name in
+// dst[start:], those that do not name the element's own role: "hidden"
+// for some screen sizes only ("hidden-xs") or said of a part of it
+// ("field-label-hidden"), and "header" of an article's own header
+// ("article__header", "entry-header"), which holds its headline and
+// lead.
+func dropQualifiers(dst []string, start int) []string {
+	toks := dst[start:]
+	pos := false
+	for _, t := range toks {
+		if positiveWords[t] {
+			pos = true
+		}
+	}
+	out := dst[:start]
+	for i, t := range toks {
+		switch t {
+		case "hidden", "hide", "invisible":
+			if i+1 < len(toks) && breakpointWords[toks[i+1]] || i > 0 && !hideSubjects[toks[i-1]] {
+				continue
+			}
+		case "header":
+			if pos {
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }

@@ -365,6 +365,13 @@ func TestRoleClassTokens(t *testing.T) {
 		{"sidebar-wrap", []string{"sidebar", "wrap"}},
 		{"related-posts share", []string{"related", "posts", "share"}},
 		{"tag-", []string{"tag"}},
+		{"recipe-tab-sec hidden-xs", []string{"recipe", "tab", "sec", "xs"}},
+		{"field field-name-text field-label-hidden", []string{"field", "field", "name", "text", "field", "label"}},
+		{"visually-hidden", []string{"visually", "hidden"}},
+		{"is-hidden", []string{"is", "hidden"}},
+		{"hidden", []string{"hidden"}},
+		{"article__header", []string{"article"}},
+		{"site-header", []string{"site", "header"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class, func(t *testing.T) {
