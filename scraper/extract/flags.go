@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -117,7 +120,7 @@ func (p *page) isArticle(art *corpus.Article, paywalled bool) bool {
 		if front || listing || art.WordCount < 40 || art.WordCount < 100 && !dated {
 			return false
 		}
-		if p.articles >= 6 && art.WordCount < 400 {
+		if p.articles >= 6 && art.WordCount < 400 && !p.ownArticle() {
 			return false
 		}
 		return true
@@ -128,8 +131,63 @@ func (p *page) isArticle(art *corpus.Article, paywalled bool) bool {
 	if listing && p.ldArticle() == nil {
 		return false
 	}
-	if p.articles >= 8 && short {
+	if p.articles >= 8 && short && !p.ownArticle() {
 		return false
 	}
 	return true
+}
+
+// ownArticle reports whether the body sits in an <article> element of its
+// own that holds no other <article> and at least twice the text of any
+// other <article> on the page: the other ones are teasers around the
+// article (related stories, sidebars), not a listing that the body is
+// one item of.
+func (p *page) ownArticle() bool {
+	var own *html.Node
+	for a := p.top; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && a.DataAtom == atom.Article {
+			own = a
+			break
+		}
+	}
+	if own == nil {
+		return false
+	}
+	ownText, other, nested := 0, 0, false
+	var walk func(n *html.Node, inOwn bool) int
+	walk = func(n *html.Node, inOwn bool) int {
+		switch n.Type {
+		case html.TextNode:
+			k := 0
+			for i := 0; i < len(n.Data); i++ {
+				if n.Data[i] > ' ' {
+					k++
+				}
+			}
+			return k
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return 0
+			case atom.Article:
+				if inOwn {
+					nested = true
+				}
+			}
+		}
+		sum := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			sum += walk(c, inOwn || n == own)
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Article {
+			if n == own {
+				ownText = sum
+			} else {
+				other = max(other, sum)
+			}
+		}
+		return sum
+	}
+	walk(p.root, false)
+	return !nested && ownText > 0 && ownText >= 2*other
 }

@@ -333,3 +333,31 @@ func TestFrameworkClassNames(t *testing.T) {
 		})
 	}
 }
+
+func TestArticleAmongTeasers(t *testing.T) {
+	var teasers strings.Builder
+	for i := range 9 {
+		fmt.Fprintf(&teasers, `<article class="teaser"><h3><a href="/s%d">Story %d</a></h3><p>A short summary of story %d.</p></article>`, i, i, i)
+	}
+	body := strings.Repeat("<p>The mayor said on Friday that the bridge, closed since March, would reopen to cyclists and walkers next week.</p>", 4)
+	tests := []struct {
+		name        string
+		page        string
+		wantArticle bool
+	}{
+		{"own article beside teasers", `<article class="story"><h1>Bridge reopens</h1>` + body + `</article><aside>` + teasers.String() + `</aside>`, true},
+		{"body is one teaser among equals", teasers.String() + `<article class="teaser"><h3><a href="/b">Bridge</a></h3>` + body + `</article>` + strings.ReplaceAll(teasers.String(), "short summary", body), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang=en><head><meta property="og:type" content="article"></head><body>` + tt.page + `</body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/bridge", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := !slices.Contains(art.Flags, "not_article"); got != tt.wantArticle {
+				t.Errorf("article = %v, want %v (flags %v)", got, tt.wantArticle, art.Flags)
+			}
+		})
+	}
+}
