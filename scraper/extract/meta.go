@@ -312,12 +312,14 @@ func (p *page) published() *time.Time {
 			far = append(far, v)
 		}
 	}
-	times := append(near, far...)
-	if t := p.firstDate(times...); t != nil {
+	if t := p.firstDate(near...); t != nil {
 		return t
 	}
-	if t := p.firstDate(p.datelines...); t != nil {
-		return t
+	for _, d := range p.datelines {
+		// Elements named for a date may print a two-digit year.
+		if t, ok := parseShortDate(d); ok && p.dateOK(t) {
+			return &t
+		}
 	}
 	// A dateline at the top of the body text.
 	for i, b := range p.blocks {
@@ -337,6 +339,11 @@ func (p *page) published() *time.Time {
 		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
 			return &t
 		}
+	}
+	// <time> elsewhere on the page, last among the structured sources:
+	// sidebars and related lists carry other posts' dates.
+	if t := p.firstDate(far...); t != nil {
+		return t
 	}
 	if t := p.firstDate(p.labelledDates()...); t != nil {
 		return t
@@ -369,7 +376,12 @@ func (p *page) textDate() *time.Time {
 				return
 			}
 			if t := cleanSpace(n.Data); len(t) >= 6 && len(t) <= 60 {
-				if d, ok := ParseDate(t); ok && p.dateOK(d) {
+				d, ok := ParseDate(t)
+				if !ok && len(t) <= 10 {
+					// A text that is nothing but "02.12.19".
+					d, ok = parseShortDate(t)
+				}
+				if ok && p.dateOK(d) {
 					found = &d
 				}
 			}
