@@ -87,6 +87,8 @@ var (
 	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
 	reDMYShort     = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
 	reURLDate      = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
+	reURLShort     = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
+	reURLDMY       = regexp.MustCompile(`/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.]((?:19|20)\d{2})(?:[/_.-]|$)`)
 	reURLMonthName = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/`)
 )
 
@@ -349,6 +351,18 @@ func parseShortDate(s string) (time.Time, bool) {
 func dateFromURL(u string) (time.Time, bool) {
 	if m := reURLDate.FindStringSubmatch(u); m != nil {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+		if valid(y, mo, d) {
+			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	if m := reURLShort.FindStringSubmatch(u); m != nil {
+		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
+		if valid(y, mo, d) {
+			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+		}
+	}
+	if m := reURLDMY.FindStringSubmatch(u); m != nil {
+		d, mo, y := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		if valid(y, mo, d) {
 			return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
 		}

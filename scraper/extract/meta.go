@@ -285,9 +285,34 @@ func (p *page) published() *time.Time {
 			cands = append(cands, attr(t, "datetime"))
 		}
 	}
-	if t := p.firstDate(cands...); t != nil {
-		return t
+	var urlDate *time.Time
+	if p.base != nil {
+		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
+			urlDate = &t
+		}
 	}
+	if t := p.firstDate(cands...); t != nil {
+		return localDay(t, urlDate)
+	}
+	// The URL's date is the publication day by the site's own account;
+	// visible dates may be other posts', comments' or the last update's.
+	// A visible date on that day is kept for its time of day.
+	t := p.pageDate()
+	if urlDate != nil && (t == nil || !sameDay(*t, *urlDate)) {
+		return urlDate
+	}
+	return t
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// pageDate finds a date in the page's visible text and elements, for
+// pages whose metadata has none.
+func (p *page) pageDate() *time.Time {
 	// <time> elements near the article first (its <article> or the
 	// content's close ancestors), then the rest of the page.
 	var scope *xhtml.Node
@@ -335,11 +360,6 @@ func (p *page) published() *time.Time {
 	if t := p.firstDate(p.nearHeadline()...); t != nil {
 		return t
 	}
-	if p.base != nil {
-		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
-			return &t
-		}
-	}
 	// <time> elsewhere on the page, last among the structured sources:
 	// sidebars and related lists carry other posts' dates.
 	if t := p.firstDate(far...); t != nil {
@@ -357,6 +377,25 @@ func (p *page) published() *time.Time {
 		return t
 	}
 	return p.textDate()
+}
+
+// localDay corrects a UTC timestamp that falls on the day after the
+// URL's date: the page was published in the evening of the URL's day in
+// a zone west of UTC, and the URL names the day its readers saw. The
+// result is the URL's day, without a time, since the zone is not known.
+func localDay(t, urlDate *time.Time) *time.Time {
+	if urlDate == nil {
+		return t
+	}
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	y, m, d := t.Date()
+	uy, um, ud := urlDate.Date()
+	if time.Date(uy, um, ud+1, 0, 0, 0, 0, time.UTC).Equal(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) && t.Hour() < 12 {
+		return urlDate
+	}
+	return t
 }
 
 // textDate returns the first short text that is a date, in the article's

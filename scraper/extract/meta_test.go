@@ -158,6 +158,22 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "url date beats a sidebar time",
+			url:  "https://example.org/2019/10/22/story",
+			body: `<aside><ul><li><time datetime="2009-04-11">11 April 2009</time></li></ul></aside>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-10-22T00:00:00Z")
+			},
+		},
+		{
+			name: "visible time on the url day keeps its time",
+			url:  "https://example.org/2019/10/22/story",
+			body: `<h1>Headline</h1><p class="dateline">22 October 2019, 10:30</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-10-22T10:30:00Z")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {

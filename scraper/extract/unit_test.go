@@ -66,6 +66,10 @@ func TestDateFromURL(t *testing.T) {
 		{"/news/story-12345678", false},
 		{"/2024/13/01/x", false},
 		{"/west-virginia/statements/2019/nov/18/story/", true},
+		{"/home/2017/7/12/unter-uns", true},
+		{"/media-news/meldungen/29-10-2021", true},
+		{"/news/31-02-2021", false},
+		{"/v/12-34-2021", false},
 	}
 	for _, tt := range tests {
 		if _, ok := dateFromURL(tt.in); ok != tt.ok {
@@ -301,6 +305,36 @@ func TestTrimLinkList(t *testing.T) {
 		if got := trimLinkList(tt.in); len(got) != tt.want {
 			t.Errorf("%s: %d blocks left, want %d", tt.name, len(got), tt.want)
 		}
+	}
+}
+
+func TestLocalDay(t *testing.T) {
+	day := func(y, m, d int) *time.Time { t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); return &t }
+	at := func(s string) *time.Time {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			panic(err)
+		}
+		return &t
+	}
+	tests := []struct {
+		name     string
+		pub, url *time.Time
+		wantDay  string
+	}{
+		{"utc early morning after the url day", at("2020-02-25T02:25:54Z"), day(2020, 2, 24), "2020-02-24"},
+		{"same day", at("2020-02-24T18:00:00Z"), day(2020, 2, 24), "2020-02-24"},
+		{"zone given", at("2020-02-25T02:25:54+01:00"), day(2020, 2, 24), "2020-02-25"},
+		{"utc afternoon", at("2020-02-25T15:00:00Z"), day(2020, 2, 24), "2020-02-25"},
+		{"two days after", at("2020-02-26T02:00:00Z"), day(2020, 2, 24), "2020-02-26"},
+		{"no url date", at("2020-02-25T02:25:54Z"), nil, "2020-02-25"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := localDay(tt.pub, tt.url).Format("2006-01-02"); got != tt.wantDay {
+				t.Errorf("localDay = %s, want %s", got, tt.wantDay)
+			}
+		})
 	}
 }
 
