@@ -174,6 +174,13 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "times in comments are not the article's",
+			body: `<article><h1>Headline</h1>` + para + `<div class="comment-list"><div class="comment">Nice <time datetime="2018-03-12T19:30:12+00:00">12 March</time></div></div><span class="PublishDate_date">29. Januar 2019</span></article>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-01-29T00:00:00Z")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {

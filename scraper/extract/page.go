@@ -115,7 +115,8 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 				}
 			}
 		case atom.Time:
-			if len(p.times) < 50 {
+			// Comments carry their own dates.
+			if len(p.times) < 50 && !inComment {
 				p.times = append(p.times, n)
 			}
 		case atom.Article:
