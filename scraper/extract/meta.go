@@ -280,11 +280,6 @@ func (p *page) published() *time.Time {
 	}
 	cands = append(cands, p.micro["datePublished"]...)
 	cands = append(cands, p.micro["dateCreated"]...)
-	for _, t := range p.times {
-		if hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish") {
-			cands = append(cands, attr(t, "datetime"))
-		}
-	}
 	var urlDate *time.Time
 	if p.base != nil {
 		if t, ok := dateFromURL(p.base.Path); ok && p.dateOK(t) {
@@ -325,18 +320,23 @@ func (p *page) pageDate() *time.Time {
 			}
 		}
 	}
-	var near, far []string
+	// Marked publication times ("pubdate", class "published") first.
+	var pubNear, near, far []string
 	for _, t := range p.times {
 		v := attr(t, "datetime")
 		if v == "" {
 			v = shortText(t, 100)
 		}
-		if scope != nil && isAncestor(scope, t) {
-			near = append(near, v)
-		} else {
+		switch {
+		case scope != nil && !isAncestor(scope, t):
 			far = append(far, v)
+		case hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish"):
+			pubNear = append(pubNear, v)
+		default:
+			near = append(near, v)
 		}
 	}
+	near = append(pubNear, near...)
 	if t := p.firstDate(near...); t != nil {
 		return t
 	}

@@ -166,6 +166,14 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "url date beats a sidebar time marked published",
+			url:  "https://example.org/2019/10/22/story",
+			body: `<div class="sidebar"><ul><li><time class="published updated" datetime="2009-04-11 18:06:36">11. April 2009</time></li></ul></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-10-22T00:00:00Z")
+			},
+		},
+		{
 			name: "visible time on the url day keeps its time",
 			url:  "https://example.org/2019/10/22/story",
 			body: `<h1>Headline</h1><p class="dateline">22 October 2019, 10:30</p>`,
