@@ -230,7 +230,7 @@ func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error 
 // RedirectsTo returns the URLs whose redirect led to the normalized URL
 // target without being followed there, sorted.
 func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) {
-	rows, err := tx.tx.QueryContext(ctx, "SELECT url FROM frontier WHERE redirect_to = ? ORDER BY url", target)
+	rows, err := tx.tx.QueryContext(ctx, "SELECT url FROM frontier WHERE redirect_to = ? AND redirect_to <> '' ORDER BY url", target)
 	if err != nil {
 		return nil, fmt.Errorf("redirects to %s: %w", target, describe(err))
 	}

@@ -3,7 +3,11 @@ package corpus
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -293,4 +297,87 @@ func TestFrontierRuns(t *testing.T) {
 	if s.Runs != 1 || s.Running != 0 {
 		t.Fatalf("stats = %+v", s)
 	}
+}
+
+var frontierURLs = flag.Int("frontier.urls", 100000, "URLs queued by BenchmarkFrontier")
+
+// BenchmarkFrontier queues -frontier.urls URLs over 100 hosts in batches
+// of 100 (a page's links), then claims and settles them all as a crawl
+// does, and reports the peak RSS of the process: the frontier lives in
+// SQLite, so memory stays flat however many URLs there are.
+//
+//	go test -run '^$' -bench Frontier -benchtime 1x -frontier.urls 1000000 ./corpus/
+func BenchmarkFrontier(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		db, err := Open(ctx, b.TempDir()+"/archive.db")
+		if err != nil {
+			b.Fatal(err)
+		}
+		os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+		batch := make([]FrontierEntry, 0, 100)
+		for i := 0; i < *frontierURLs; i++ {
+			host := fmt.Sprintf("http://h%d.test", i%100)
+			batch = append(batch, FrontierEntry{URL: fmt.Sprintf("%s/section/%d/story-%d.html", host, i%37, i),
+				Host: host, Depth: 2, Priority: -2, Source: host + "/"})
+			if len(batch) == cap(batch) || i == *frontierURLs-1 {
+				if err := db.Update(ctx, func(tx *Tx) error {
+					_, err := tx.Enqueue(ctx, batch, EnqueueOptions{Run: 1})
+					return err
+				}); err != nil {
+					b.Fatal(err)
+				}
+				batch = batch[:0]
+			}
+		}
+		now := time.Now()
+		settled := 0
+		for h := 0; h < 100; h++ {
+			host := fmt.Sprintf("http://h%d.test", h)
+			for {
+				var got []FrontierEntry
+				if err := db.Update(ctx, func(tx *Tx) error {
+					var err error
+					if got, err = tx.Claim(ctx, host, 16, now); err != nil {
+						return err
+					}
+					for _, e := range got {
+						if err := tx.Finish(ctx, e.ID, StateDone, 0, "", now); err != nil {
+							return err
+						}
+					}
+					return nil
+				}); err != nil {
+					b.Fatal(err)
+				}
+				if len(got) == 0 {
+					break
+				}
+				settled += len(got)
+			}
+		}
+		if settled != *frontierURLs {
+			b.Fatalf("settled %d of %d", settled, *frontierURLs)
+		}
+		db.Close()
+	}
+	b.ReportMetric(float64(*frontierURLs), "urls")
+	b.ReportMetric(vmHWM()/(1<<20), "peak-RSS-MB")
+}
+
+// vmHWM returns the process's peak RSS in bytes, 0 when unknown.
+func vmHWM() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 64)
+			if err == nil {
+				return kb * 1024
+			}
+		}
+	}
+	return 0
 }
