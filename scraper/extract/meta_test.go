@@ -392,3 +392,23 @@ func TestArticleAmongTeasers(t *testing.T) {
 		})
 	}
 }
+
+func TestSiblingTextBlocks(t *testing.T) {
+	var main strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&main, "<p>In part %d, the minister said, the plan would cut waiting times, hire more staff, and open two clinics by the end of the year.</p>", i)
+	}
+	lead := `<div class="field field-perex"><p>The health minister has resigned after a week of protests over the new hospital plan, his office said on Sunday. His deputy will lead the ministry until a successor is named next month.</p></div>`
+	links := `<div class="more"><p><a href="/a">First other story with a long linked title here</a> and <a href="/b">second other story with a long linked title</a>.</p></div>`
+	page := `<html lang=en><body><div class="wrap">` + lead + `<div class="field body">` + main.String() + `</div>` + links + `</div></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/minister", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.Text, "has resigned") {
+		t.Errorf("lead block missing: %q", art.Text)
+	}
+	if strings.Contains(art.Text, "other story") {
+		t.Errorf("linked block kept: %q", art.Text)
+	}
+}
