@@ -278,7 +278,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	x.nodes = append(x.nodes, n)
 	x.idx[n] = i
 	if n.Type == html.ElementNode {
-		if classifyTag(n.DataAtom) == tagSkip || n.DataAtom == 0 && skipCustom[n.Data] || isHidden(n) {
+		if classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) || n.DataAtom == 0 && skipCustom[n.Data] || isHidden(n) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0
 		}
@@ -355,17 +355,14 @@ func (x *contentExtractor) prune(n *html.Node) {
 			protected = in.para*10 > x.fullTotal*9
 		}
 		if !protected {
-			in.junk = true
-			for p := n.Parent; p != nil; p = p.Parent {
-				if pi := x.info(p); pi != nil {
-					pi.text -= in.text
-					pi.link -= in.link
-					pi.commas -= in.commas
-					pi.para -= in.para
-				}
-			}
+			x.drop(n, in)
 			return
 		}
+	}
+	if n.DataAtom == atom.Header {
+		// An article's own header: only its lead paragraphs are text;
+		// headline, kicker, byline and date are metadata.
+		x.keepParagraphs(n)
 	}
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
@@ -695,4 +692,61 @@ func dropQualifiers(dst []string, start int) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// inArticle reports whether n sits inside an <article> or <main>
+// element: a <header> there is the article's own, with its headline and
+// lead, not the page's banner.
+func inArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Article || p.DataAtom == atom.Main {
+			return true
+		}
+	}
+	return false
+}
+
+// drop marks n as boilerplate and takes its text out of its ancestors'
+// counts.
+func (x *contentExtractor) drop(n *html.Node, in *nodeInfo) {
+	in.junk = true
+	for p := n.Parent; p != nil; p = p.Parent {
+		if pi := x.info(p); pi != nil {
+			pi.text -= in.text
+			pi.link -= in.link
+			pi.commas -= in.commas
+			pi.para -= in.para
+		}
+	}
+}
+
+// keepParagraphs drops the element children of n that are not paragraphs
+// and hold none.
+func (x *contentExtractor) keepParagraphs(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom == atom.P {
+			continue
+		}
+		ci := x.info(c)
+		if ci == nil || ci.junk {
+			continue
+		}
+		if hasParagraph(c, 0) {
+			x.keepParagraphs(c)
+		} else {
+			x.drop(c, ci)
+		}
+	}
+}
+
+func hasParagraph(n *html.Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P || c.Type == html.ElementNode && hasParagraph(c, depth+1) {
+			return true
+		}
+	}
+	return false
 }

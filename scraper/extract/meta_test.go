@@ -412,3 +412,25 @@ func TestSiblingTextBlocks(t *testing.T) {
 		t.Errorf("linked block kept: %q", art.Text)
 	}
 }
+
+func TestArticleHeaderLead(t *testing.T) {
+	var main strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&main, "<p>In part %d, the engineers said, snow on the panels adds weight, and clearing it by hand can crack the glass or the frames.</p>", i)
+	}
+	page := `<html lang=en><body><header class="site"><a href="/">Site</a> <p>Subscribe to our daily newsletter for all the news from the region, every morning.</p></header>` +
+		`<main><article><header class="mt-0"><span class="kicker">Solar</span><h1>Snow strains panels</h1><p class="lead">A blanket of snow on a solar roof cuts the yield, and its weight strains the modules and their mounts as well.</p><div class="byline">By Ana Silva</div></header>` +
+		`<div class="body">` + main.String() + `</div></article></main></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/snow", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.Text, "A blanket of snow") {
+		t.Errorf("lead missing: %q", art.Text)
+	}
+	for _, bad := range []string{"newsletter", "Solar\n", "By Ana Silva"} {
+		if strings.Contains(art.Text, bad) {
+			t.Errorf("text has %q: %q", bad, art.Text)
+		}
+	}
+}
