@@ -419,7 +419,7 @@ func TestArticleHeaderLead(t *testing.T) {
 		fmt.Fprintf(&main, "<p>In part %d, the engineers said, snow on the panels adds weight, and clearing it by hand can crack the glass or the frames.</p>", i)
 	}
 	page := `<html lang=en><body><header class="site"><a href="/">Site</a> <p>Subscribe to our daily newsletter for all the news from the region, every morning.</p></header>` +
-		`<main><article><header class="mt-0"><span class="kicker">Solar</span><h1>Snow strains panels</h1><p class="lead">A blanket of snow on a solar roof cuts the yield, and its weight strains the modules and their mounts as well.</p><div class="byline">By Ana Silva</div></header>` +
+		`<main><article><header class="mt-0"><span class="kicker">Solar</span><h1>Snow strains panels</h1><p class="lead">A blanket of snow on a solar roof cuts the yield, and its weight strains the modules and their mounts as well. Experts warn owners not to climb onto the roof to clear it.</p><div class="byline">By Ana Silva</div></header>` +
 		`<div class="body">` + main.String() + `</div></article></main></body></html>`
 	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/snow", FetchedAt: fetchedAt})
 	if err != nil {
