@@ -103,7 +103,7 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 		}
 		// A sibling block of plain paragraphs (a lead, the next section
 		// of a body split by a page builder) is part of the text.
-		if si.para >= 150 && si.para*10 >= si.text*8 && linkDensity(si) < 0.1 && !si.negative && s.DataAtom != atom.P {
+		if si.para >= 120 && si.para*10 >= si.text*8 && linkDensity(si) < 0.1 && !si.negative && s.DataAtom != atom.P {
 			out = append(out, s)
 			continue
 		}
