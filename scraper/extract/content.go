@@ -364,6 +364,13 @@ func (x *contentExtractor) prune(n *html.Node) {
 		// headline, kicker, byline and date are metadata.
 		x.keepParagraphs(n)
 	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			x.prune(c)
+		}
+	}
+	// Paragraphs are taken after the children, whose dropped parts
+	// (hidden spans, inline widgets) no longer count.
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.P, atom.Pre, atom.Td, atom.Blockquote:
@@ -374,11 +381,6 @@ func (x *contentExtractor) prune(n *html.Node) {
 			} else if in.block && in.own >= 25 {
 				x.paras = append(x.paras, paragraph{n: n, text: in.own, commas: in.ownComma, self: true})
 			}
-		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			x.prune(c)
 		}
 	}
 }
@@ -708,15 +710,23 @@ func inArticle(n *html.Node) bool {
 
 // drop marks n as boilerplate and takes its text out of its ancestors'
 // counts.
+// The loose text of the ancestors reached through inline elements
+// (counted in their own) loses it too.
 func (x *contentExtractor) drop(n *html.Node, in *nodeInfo) {
 	in.junk = true
+	inline := classifyTag(n.DataAtom) == tagInline
 	for p := n.Parent; p != nil; p = p.Parent {
 		if pi := x.info(p); pi != nil {
 			pi.text -= in.text
 			pi.link -= in.link
 			pi.commas -= in.commas
 			pi.para -= in.para
+			if inline {
+				pi.own -= in.text - in.link
+				pi.ownComma -= in.commas
+			}
 		}
+		inline = inline && classifyTag(p.DataAtom) == tagInline
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // para is filler body text so that test pages read as articles.
@@ -431,6 +433,26 @@ func TestArticleHeaderLead(t *testing.T) {
 	for _, bad := range []string{"newsletter", "Solar\n", "By Ana Silva"} {
 		if strings.Contains(art.Text, bad) {
 			t.Errorf("text has %q: %q", bad, art.Text)
+		}
+	}
+}
+
+func TestHiddenInlineTextNotCounted(t *testing.T) {
+	hidden := strings.Repeat("structured data for search engines, with a date and a summary, ", 4)
+	page := `<html><body><article class="slide"><h3><a href="/s">Story</a></h3><span class="hidden"><span>` + hidden + `</span></span></article></body></html>`
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := getExtractor()
+	defer putExtractor(x)
+	body := doc.Find("body").Get(0)
+	_, _, _, para := x.analyze(body, false)
+	x.fullTotal, x.total = para, para
+	x.prune(body)
+	for _, p := range x.paras {
+		if p.text >= 25 {
+			t.Errorf("paragraph %s of %d bytes counts hidden text", p.n.Data, p.text)
 		}
 	}
 }
