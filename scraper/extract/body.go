@@ -123,7 +123,14 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 // candidate's tag and class: bodies split into chunks around ads and
 // embeds. The result is in document order.
 func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.Node {
+	unit := top
 	class := attr(top, "class")
+	if class == "" && top.Parent != nil && top.Parent.DataAtom != atom.Body {
+		// An unnamed chunk inside a named one ("div.paragraph > div"):
+		// the named one is the unit that repeats.
+		unit = top.Parent
+		class = attr(unit, "class")
+	}
 	if class == "" {
 		return sel
 	}
@@ -140,13 +147,21 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 	// Twins must sit near the top candidate: under its ancestor five
 	// levels up, so teaser cards elsewhere on the page that reuse the
 	// class stay out.
-	scope := top
+	// The page's <article> or <main> element, when it holds the top
+	// candidate within ten levels, bounds the article too.
+	scope := unit
 	for i := 0; i < 5 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
 		scope = scope.Parent
 	}
+	for a, i := scope, 0; a != nil && i < 5 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
+			scope = a
+			break
+		}
+	}
 	var twins []*html.Node
 	for i, n := range x.nodes {
-		if n.DataAtom != top.DataAtom || n.Type != html.ElementNode || taken[n] {
+		if n.DataAtom != unit.DataAtom || n.Type != html.ElementNode || taken[n] {
 			continue
 		}
 		in := &x.infos[i]

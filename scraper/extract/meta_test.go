@@ -456,3 +456,30 @@ func TestHiddenInlineTextNotCounted(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitBodyUnits(t *testing.T) {
+	chunk := func(i int) string {
+		var b strings.Builder
+		for j := range 3 {
+			fmt.Fprintf(&b, "<p>Chunk %d, paragraph %d: the goats ate the island bare, and the rangers spent a decade removing them before the trees returned.</p>", i, j)
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, page string
+	}{
+		{"unnamed chunks in named units", `<article><div class="main-col"><div class="paragraph"><div>` + chunk(0) + `</div></div><figure><img src="a.jpg"></figure><div class="ad">Advert</div><div class="paragraph"><div>` + chunk(1) + `</div></div></div></article>`},
+		{"sections far apart in the article", `<main><div class="paywall"><div id="b1"><section class="sec"><div class="wrap"><div class="row"><div class="col"><div class="rich">` + chunk(0) + `</div></div></div></div></section></div><div class="embed">Watch</div><div id="b2"><section class="sec"><div class="wrap"><div class="row"><div class="col"><div class="rich">` + chunk(1) + `</div></div></div></div></section></div></div></main>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte("<html lang=en><body>" + tt.page + "</body></html>"), URL: "https://example.org/news/goats", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(art.Text, "Chunk 0") || !strings.Contains(art.Text, "Chunk 1") {
+				t.Errorf("text %q, want both chunks", art.Text)
+			}
+		})
+	}
+}
