@@ -579,8 +579,21 @@ var builderPrefixes = []string{"elementor", "et_pb", "et-pb", "vc_", "wpb_", "fl
 // "field"), "widget" in page-builder names, and the layout words of a
 // wrapper named for both content and furniture ("content-sidebar-wrap").
 func roleClassTokens(dst []string, s string) []string {
-	for _, f := range strings.Fields(s) {
-		lf := strings.ToLower(f)
+	for len(s) > 0 {
+		i := strings.IndexAny(s, " \t\n\r\f")
+		f := s
+		if i >= 0 {
+			f, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		if f == "" {
+			continue
+		}
+		lf := f
+		if hasUpper(f) {
+			lf = strings.ToLower(f)
+		}
 		if hasAnyPrefix(lf, stateClassPrefixes) && len(lf) > strings.IndexByte(lf, '-')+1 {
 			continue
 		}
@@ -755,6 +768,15 @@ func hasParagraph(n *html.Node, depth int) bool {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom == atom.P || c.Type == html.ElementNode && hasParagraph(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
 			return true
 		}
 	}

@@ -172,7 +172,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 			if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") {
 				dateline = true
 			}
-			if !dateline && hasDateHint(v) {
+			if !dateline && !hint && len(p.dateHints) < 20 && hasDateHint(v) {
 				hint = true
 			}
 		case "rel":
