@@ -287,7 +287,7 @@ func (p *page) published() *time.Time {
 		}
 	}
 	if t := p.firstDate(cands...); t != nil {
-		return localDay(t, urlDate)
+		return localDay(p.withZone(t, cands), urlDate)
 	}
 	// The URL's date is the publication day by the site's own account;
 	// visible dates may be other posts', comments' or the last update's.
@@ -377,6 +377,40 @@ func (p *page) pageDate() *time.Time {
 		return t
 	}
 	return p.textDate()
+}
+
+// withZone returns t in the page's own zone when t is given in UTC and
+// another date on the page (metadata or a <time> element) names the same
+// instant with a zone offset: the day of the page's readers.
+func (p *page) withZone(t *time.Time, cands []string) *time.Time {
+	if _, off := t.Zone(); off != 0 {
+		return t
+	}
+	try := func(v string) *time.Time {
+		if v == "" {
+			return nil
+		}
+		o, ok := ParseDate(v)
+		if !ok {
+			return nil
+		}
+		if _, off := o.Zone(); off != 0 && o.Sub(*t).Abs() < time.Minute {
+			z := t.In(o.Location())
+			return &z
+		}
+		return nil
+	}
+	for _, v := range cands {
+		if z := try(v); z != nil {
+			return z
+		}
+	}
+	for _, n := range p.times {
+		if z := try(attr(n, "datetime")); z != nil {
+			return z
+		}
+	}
+	return t
 }
 
 // localDay corrects a UTC timestamp that falls on the day after the

@@ -191,6 +191,13 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "utc timestamp takes the zone of the same instant elsewhere",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-04T02:10:00Z"}</script><meta property="article:published_time" content="2022-05-03T21:10:00-05:00">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-05-03T21:10:00-05:00")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {
