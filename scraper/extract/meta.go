@@ -287,7 +287,11 @@ func (p *page) published() *time.Time {
 		}
 	}
 	if t := p.firstDate(cands...); t != nil {
-		return localDay(p.withZone(t, cands), urlDate)
+		t = localDay(p.withZone(t, cands), urlDate)
+		if urlDate == nil {
+			t = p.visibleDay(t)
+		}
+		return t
 	}
 	// The URL's date is the publication day by the site's own account;
 	// visible dates may be other posts', comments' or the last update's.
@@ -409,6 +413,29 @@ func (p *page) withZone(t *time.Time, cands []string) *time.Time {
 		if z := try(attr(n, "datetime")); z != nil {
 			return z
 		}
+	}
+	return t
+}
+
+// visibleDay corrects a UTC timestamp in the morning that falls on the
+// day after the date printed near the headline, as localDay does with the
+// URL's date: readers west of UTC saw the printed day.
+func (p *page) visibleDay(t *time.Time) *time.Time {
+	if _, off := t.Zone(); off != 0 || t.Hour() >= 12 || t.Hour() == 0 && t.Minute() == 0 {
+		return t
+	}
+	var v *time.Time
+	for _, d := range p.datelines {
+		if x, ok := parseShortDate(d); ok && p.dateOK(x) {
+			v = &x
+			break
+		}
+	}
+	if v == nil {
+		v = p.firstDate(p.nearHeadline()...)
+	}
+	if v != nil && sameDay(v.AddDate(0, 0, 1), *t) {
+		return v
 	}
 	return t
 }

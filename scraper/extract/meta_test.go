@@ -198,6 +198,22 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "utc morning timestamp after the printed day takes the printed day",
+			head: `<meta property="article:published_time" content="2022-05-04T03:10:00Z">`,
+			body: `<h1>Headline</h1><p class="date">3 May 2022</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-05-03T00:00:00Z")
+			},
+		},
+		{
+			name: "utc timestamp on the printed day stays",
+			head: `<meta property="article:published_time" content="2022-05-04T03:10:00Z">`,
+			body: `<h1>Headline</h1><p class="date">4 May 2022</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-05-04T03:10:00Z")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {
