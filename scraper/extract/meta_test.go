@@ -214,6 +214,13 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "fecha and datum classes are datelines",
+			body: `<h1>Titular</h1><p class="fecha-articulo"><span>jueves 13 junio 2019</span></p><p>Comunicado - 12 junio 2019</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-06-13T00:00:00Z")
+			},
+		},
+		{
 			name: "canonical resolved",
 			head: `<link rel="canonical" href="/news/story">`,
 			check: func(t *testing.T, got map[string]string) {

@@ -169,7 +169,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 			if strings.Contains(v, "byline") || strings.Contains(v, "author") {
 				byline = true
 			}
-			if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") {
+			if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") || strings.Contains(v, "datum") || strings.Contains(v, "fecha") {
 				dateline = true
 			}
 			if !dateline && !hint && len(p.dateHints) < 20 && hasDateHint(v) {
