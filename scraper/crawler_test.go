@@ -203,6 +203,19 @@ func TestCrawlFaultySite(t *testing.T) {
 	if c := st.capturesOf(scrapertest.PathSlow); len(c) != 1 || !c[0].OK() {
 		t.Errorf("slow page: %+v", c)
 	}
+	// Traps cost a bounded number of requests: with depth 3 from the home
+	// page, the endless calendar and pagination are cut after a few hops.
+	for _, prefix := range []string{"/calendar/", "/archive/page/"} {
+		n := 0
+		for _, r := range srv.Requests() {
+			if strings.HasPrefix(r.Path, prefix) {
+				n++
+			}
+		}
+		if n == 0 || n > 7 {
+			t.Errorf("%s: %d requests, want 1 to 7", prefix, n)
+		}
+	}
 	// Nothing fetched twice, but retries and the redirect loop's hops.
 	counts := map[string]int{}
 	for _, r := range srv.Requests() {
