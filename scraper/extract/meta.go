@@ -287,6 +287,12 @@ func (p *page) published() *time.Time {
 		}
 	}
 	if t := p.firstDate(cands...); t != nil {
+		if urlDate != nil && farApart(*t, *urlDate) {
+			// A full date in the URL is fixed when the page is first
+			// published; metadata that names another day was updated
+			// since (a republished or revised page).
+			return urlDate
+		}
 		t = localDay(p.withZone(t, cands), urlDate)
 		if urlDate == nil {
 			t = p.visibleDay(t)
@@ -301,6 +307,13 @@ func (p *page) published() *time.Time {
 		return urlDate
 	}
 	return t
+}
+
+// farApart reports whether the metadata date t falls more than a day away
+// from the URL's date u, beyond what time zones explain.
+func farApart(t, u time.Time) bool {
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Sub(time.Date(u.Year(), u.Month(), u.Day(), 0, 0, 0, 0, time.UTC))
+	return d.Abs() > 24*time.Hour
 }
 
 func sameDay(a, b time.Time) bool {

@@ -184,6 +184,37 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "url date beats metadata of another day",
+			url:  "https://example.org/home/2017/7/12/story",
+			head: `<meta itemprop="datePublished" content="2019-06-17T18:28:00+0200">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2017-07-12T00:00:00Z")
+			},
+		},
+		{
+			name: "metadata on the url day keeps its time",
+			url:  "https://example.org/2017/07/12/story",
+			head: `<meta property="article:published_time" content="2017-07-12T18:28:00+02:00">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2017-07-12T18:28:00+02:00")
+			},
+		},
+		{
+			name: "metadata a day from the url date stays",
+			url:  "https://example.org/2017/07/12/story",
+			head: `<meta property="article:published_time" content="2017-07-13T18:28:00+02:00">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2017-07-13T18:28:00+02:00")
+			},
+		},
+		{
+			name: "times in embedded posts are not the article's",
+			body: `<article><h1>Headline</h1><blockquote class="instagram-media"><p>A post <time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></p></blockquote>` + para + `<span class="PublishDate_date">29. Januar 2019</span></article>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-01-29T00:00:00Z")
+			},
+		},
+		{
 			name: "times in comments are not the article's",
 			body: `<article><h1>Headline</h1>` + para + `<div class="comment-list"><div class="comment">Nice <time datetime="2018-03-12T19:30:12+00:00">12 March</time></div></div><span class="PublishDate_date">29. Januar 2019</span></article>`,
 			check: func(t *testing.T, got map[string]string) {

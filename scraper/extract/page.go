@@ -116,7 +116,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 			}
 		case atom.Time:
 			// Comments carry their own dates.
-			if len(p.times) < 50 && !inComment {
+			if len(p.times) < 50 && !inComment && !inQuote(n) {
 				p.times = append(p.times, n)
 			}
 		case atom.Article:
@@ -201,6 +201,17 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 		}
 	}
 	return comment
+}
+
+// inQuote reports whether n sits in a <blockquote>: an embedded post
+// (tweet, Instagram) or a quotation, dated by its own author.
+func inQuote(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Blockquote {
+			return true
+		}
+	}
+	return false
 }
 
 // dateHintWords are parts of class and id names of elements that hold a
