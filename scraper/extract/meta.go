@@ -293,6 +293,9 @@ func (p *page) published() *time.Time {
 			// since (a republished or revised page).
 			return urlDate
 		}
+		if v := p.visibleChoice(t, cands); v != nil {
+			t = v
+		}
 		t = localDay(p.withZone(t, cands), urlDate)
 		if urlDate == nil {
 			t = p.visibleDay(t)
@@ -307,6 +310,45 @@ func (p *page) published() *time.Time {
 		return urlDate
 	}
 	return t
+}
+
+// visibleChoice settles metadata that names more than one day (JSON-LD
+// and meta tags out of step after an edit): the candidate on the day the
+// page prints near its headline or in its dateline is the one readers
+// saw. It returns nil when the metadata agrees, when the page prints no
+// date, or when no candidate falls on the printed day.
+func (p *page) visibleChoice(t *time.Time, cands []string) *time.Time {
+	var alts []time.Time
+	for _, c := range cands {
+		if c == "" {
+			continue
+		}
+		if x, ok := ParseDate(c); ok && p.dateOK(x) && !sameDay(x, *t) {
+			alts = append(alts, x)
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	var v *time.Time
+	for _, d := range p.datelines {
+		if x, ok := parseShortDate(d); ok && p.dateOK(x) {
+			v = &x
+			break
+		}
+	}
+	if v == nil {
+		v = p.firstDate(p.nearHeadline()...)
+	}
+	if v == nil || sameDay(*v, *t) {
+		return nil
+	}
+	for i := range alts {
+		if sameDay(alts[i], *v) {
+			return &alts[i]
+		}
+	}
+	return nil
 }
 
 // farApart reports whether the metadata date t falls more than a day away

@@ -215,6 +215,30 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "metadata out of step: the day printed in the dateline wins",
+			head: `<meta property="article:published_time" content="2022-01-06T08:29:34"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-04T07:29:00.000Z"}</script>`,
+			body: `<h1>Headline</h1><div class="article-info">06.01.2022</div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-01-06T08:29:34Z")
+			},
+		},
+		{
+			name: "metadata out of step without a printed date keeps json-ld",
+			head: `<meta property="article:published_time" content="2022-01-06T08:29:34"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-04T07:29:00.000Z"}</script>`,
+			body: `<h1>Headline</h1>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-01-04T07:29:00Z")
+			},
+		},
+		{
+			name: "metadata out of step, printed day matches json-ld",
+			head: `<meta property="article:published_time" content="2022-01-06T08:29:34"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-04T07:29:00.000Z"}</script>`,
+			body: `<h1>Headline</h1><p class="date">4 January 2022</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2022-01-04T07:29:00Z")
+			},
+		},
+		{
 			name: "times in comments are not the article's",
 			body: `<article><h1>Headline</h1>` + para + `<div class="comment-list"><div class="comment">Nice <time datetime="2018-03-12T19:30:12+00:00">12 March</time></div></div><span class="PublishDate_date">29. Januar 2019</span></article>`,
 			check: func(t *testing.T, got map[string]string) {
