@@ -330,15 +330,16 @@ func (p *page) visibleChoice(t *time.Time, cands []string) *time.Time {
 	if len(alts) == 0 {
 		return nil
 	}
-	var v *time.Time
-	for _, d := range p.datelines {
-		if x, ok := parseShortDate(d); ok && p.dateOK(x) {
-			v = &x
-			break
-		}
-	}
+	// The first date under the headline, then the first dateline (which
+	// may be a teaser's, further down).
+	v := p.firstDate(p.nearHeadline()...)
 	if v == nil {
-		v = p.firstDate(p.nearHeadline()...)
+		for _, d := range p.datelines {
+			if x, ok := parseShortDate(d); ok && p.dateOK(x) {
+				v = &x
+				break
+			}
+		}
 	}
 	if v == nil || sameDay(*v, *t) {
 		return nil
