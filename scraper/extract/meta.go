@@ -2,6 +2,7 @@ package extract
 
 import (
 	"html"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -309,6 +310,9 @@ func (p *page) published() *time.Time {
 	if urlDate != nil && (t == nil || !sameDay(*t, *urlDate)) {
 		return urlDate
 	}
+	if t == nil {
+		t = p.imageURLDate()
+	}
 	return t
 }
 
@@ -347,6 +351,24 @@ func (p *page) visibleChoice(t *time.Time, cands []string) *time.Time {
 	for i := range alts {
 		if sameDay(alts[i], *v) {
 			return &alts[i]
+		}
+	}
+	return nil
+}
+
+// imageURLDate returns the full date in the path of the page's share
+// image (og:image, twitter:image): the day it was uploaded for the page,
+// the last resort for pages that state no date at all.
+func (p *page) imageURLDate() *time.Time {
+	for _, k := range []string{"og:image", "twitter:image"} {
+		for _, v := range p.metas[k] {
+			u, err := url.Parse(strings.TrimSpace(v))
+			if err != nil {
+				continue
+			}
+			if t, ok := dateFromURL(u.Path); ok && p.dateOK(t) {
+				return &t
+			}
 		}
 	}
 	return nil

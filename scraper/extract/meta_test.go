@@ -239,6 +239,21 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "share image path date as last resort",
+			head: `<meta property="og:image" content="https://example.org/files/2016/05/04/cover.png">`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2016-05-04T00:00:00Z")
+			},
+		},
+		{
+			name: "share image path date after a printed date",
+			head: `<meta property="og:image" content="https://example.org/files/2016/05/04/cover.png">`,
+			body: `<h1>Headline</h1><p class="date">7 June 2016</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2016-06-07T00:00:00Z")
+			},
+		},
+		{
 			name: "times in comments are not the article's",
 			body: `<article><h1>Headline</h1>` + para + `<div class="comment-list"><div class="comment">Nice <time datetime="2018-03-12T19:30:12+00:00">12 March</time></div></div><span class="PublishDate_date">29. Januar 2019</span></article>`,
 			check: func(t *testing.T, got map[string]string) {
