@@ -472,6 +472,7 @@ func (x *contentExtractor) candidate() *html.Node {
 	if top == nil {
 		return nil
 	}
+	top, best = x.heavier(top, best, cands)
 	// Prefer an enclosing article body element holding the top candidate.
 	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {
@@ -508,6 +509,30 @@ func (x *contentExtractor) candidate() *html.Node {
 		}
 	}
 	return top
+}
+
+// heavier returns, in place of the top candidate, a candidate in another
+// branch of the page that scores at least half as high and holds at
+// least twice its paragraph text, mostly unlinked: a class-name bonus
+// ("content" on a footer) must not make a short box beat the article.
+func (x *contentExtractor) heavier(top *html.Node, best float64, cands []*html.Node) (*html.Node, float64) {
+	ti := x.info(top)
+	var alt *html.Node
+	altPara, altScore := 2*ti.para, 0.0
+	for _, c := range cands {
+		ci := x.info(c)
+		if ci.score < best*0.5 || ci.para < altPara || linkDensity(ci) > 0.25 || ci.negative {
+			continue
+		}
+		if isAncestor(top, c) || isAncestor(c, top) {
+			continue
+		}
+		alt, altPara, altScore = c, ci.para, ci.score
+	}
+	if alt == nil {
+		return top, best
+	}
+	return alt, altScore
 }
 
 func isAncestor(a, n *html.Node) bool {

@@ -583,3 +583,39 @@ func TestSplitBodyUnits(t *testing.T) {
 		})
 	}
 }
+
+func TestHeavierCandidate(t *testing.T) {
+	story := `<p>The caravan show drew more than fifty thousand visitors over five days, the organisers said, and the new electric campers drew the biggest crowds.<br><br>` +
+		`The electric van comes with a pop-up roof, a solar panel on top, an outside power socket, and a small kitchen, and the smaller model gets a roof tent, a shower, and a folding box in the boot.<br><br>` +
+		`A limited edition of sixty vans, built on the same base, has a comfort roof, swivel seats, an awning, and a kitchen, and is ready for any trip, in the country or abroad.</p>`
+	blurb := `<div class="f-info"><p>Example Trade is the leading magazine for the car trade, with news, tests, and reports, month after month, for workshops and dealers, by professionals for professionals.</p></div>`
+	tests := []struct {
+		name, page, want, not string
+	}{
+		{
+			name: "short box named content loses to the story",
+			page: `<div class="page"><div class="detail"><div class="row">` + story + `</div></div></div><div class="bottom"><div class="bottom_content">` + blurb + `</div></div>`,
+			want: "swivel seats", not: "leading magazine",
+		},
+		{
+			name: "a longer linked list does not win",
+			page: `<div class="main-content">` + blurb + blurb + `</div><div class="list"><ul>` + strings.Repeat(`<li><a href="/x">A linked teaser headline of some length, with a comma</a>, and more</li>`, 12) + `</ul></div>`,
+			want: "leading magazine", not: "teaser headline",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang=en><body>` + tt.page + `</body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/caravan", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(art.Text, tt.want) {
+				t.Errorf("text misses %q: %q", tt.want, art.Text)
+			}
+			if strings.Contains(art.Text, tt.not) {
+				t.Errorf("text keeps %q: %q", tt.not, art.Text)
+			}
+		})
+	}
+}
