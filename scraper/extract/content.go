@@ -508,6 +508,27 @@ func (x *contentExtractor) candidate() *html.Node {
 			}
 		}
 	}
+	return x.widen(top)
+}
+
+// widen moves the top candidate up to an ancestor whose paragraph text
+// is much larger and still nearly free of links: the article's own
+// container, when scoring settled on one of its sections (page-builder
+// rows, accordions).
+func (x *contentExtractor) widen(top *html.Node) *html.Node {
+	ti := x.info(top)
+	for a, lvl := top.Parent, 0; a != nil && lvl < 3 && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a, lvl = a.Parent, lvl+1 {
+		ai := x.info(a)
+		if ai == nil || ai.junk {
+			break
+		}
+		if ai.negative || ai.comment {
+			break
+		}
+		if float64(ai.para) >= 1.5*float64(ti.para) && linkDensity(ai) < 0.2 && ai.para*10 >= ai.text*8 {
+			top, ti = a, ai
+		}
+	}
 	return top
 }
 

@@ -619,3 +619,45 @@ func TestHeavierCandidate(t *testing.T) {
 		})
 	}
 }
+
+func TestWidenToContainer(t *testing.T) {
+	section := func(i, commas int) string {
+		return fmt.Sprintf(`<div class="row-%d"><div class="column-%d"><div><p>Section %d of the review tells, in plain words%s, how the film was made and why it matters to the audience today.</p></div></div></div>`,
+			i, i, i, strings.Repeat(", and more", commas))
+	}
+	links := `<div class="more">` + strings.Repeat(`<p><a href="/a">Another story with a long linked title to read next</a></p>`, 6) + `</div>`
+	tests := []struct {
+		name, page string
+		want, not  []string
+	}{
+		{
+			name: "sections of a builder body",
+			page: `<div class="film">` + section(1, 1) + section(2, 20) + section(3, 1) + `</div>`,
+			want: []string{"Section 1", "Section 2", "Section 3"},
+		},
+		{
+			name: "a linked wrapper is not taken",
+			page: `<div class="film">` + section(1, 1) + section(2, 20) + links + links + `</div>`,
+			want: []string{"Section 2"}, not: []string{"Another story"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang=en><body>` + tt.page + `</body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/film", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(art.Text, w) {
+					t.Errorf("text misses %q: %q", w, art.Text)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(art.Text, w) {
+					t.Errorf("text keeps %q: %q", w, art.Text)
+				}
+			}
+		})
+	}
+}
