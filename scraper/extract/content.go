@@ -525,7 +525,7 @@ func (x *contentExtractor) widen(top *html.Node) *html.Node {
 		if ai.negative || ai.comment {
 			break
 		}
-		if float64(ai.para) >= 1.5*float64(ti.para) && linkDensity(ai) < 0.2 && ai.para*10 >= ai.text*8 {
+		if float64(ai.para) >= 1.5*float64(ti.para) && linkDensity(ai) < 0.2 {
 			top, ti = a, ai
 		}
 	}

@@ -636,6 +636,12 @@ func TestWidenToContainer(t *testing.T) {
 			want: []string{"Section 1", "Section 2", "Section 3"},
 		},
 		{
+			name: "sections of a builder body with a list",
+			page: `<div class="film">` + section(1, 1) + section(2, 20) + section(3, 1) + `<div class="row-9"><div><ul>` +
+				strings.Repeat(`<li>One of the places where the film was shot, in the hills above the town</li>`, 4) + `</ul></div></div></div>`,
+			want: []string{"Section 1", "Section 3", "in the hills above"},
+		},
+		{
 			name: "a linked wrapper is not taken",
 			page: `<div class="film">` + section(1, 1) + section(2, 20) + links + links + `</div>`,
 			want: []string{"Section 2"}, not: []string{"Another story"},
