@@ -354,6 +354,11 @@ func (x *contentExtractor) prune(n *html.Node) {
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
+		if !protected && in.link == 0 && in.text >= 80 && x.leadOnly(n) {
+			// An unlinked "teaser" or "excerpt" is the article's lead,
+			// not a teaser for another page.
+			protected = true
+		}
 		if !protected {
 			x.drop(n, in)
 			return
@@ -383,6 +388,30 @@ func (x *contentExtractor) prune(n *html.Node) {
 			}
 		}
 	}
+}
+
+// leadWords are class words that name a lead paragraph on an article
+// page and a teaser for another page on a listing.
+var leadWords = map[string]bool{"teaser": true, "teasers": true, "excerpt": true}
+
+// leadOnly reports whether the only boilerplate words in the class and id
+// of n are leadWords.
+func (x *contentExtractor) leadOnly(n *html.Node) bool {
+	if attr(n, "role") != "" {
+		return false
+	}
+	x.toks = x.toks[:0]
+	x.toks = roleClassTokens(x.toks, attr(n, "class"))
+	x.toks = classTokens(x.toks, attr(n, "id"))
+	lead := false
+	for _, t := range x.toks {
+		if leadWords[t] {
+			lead = true
+		} else if negativeWords[t] {
+			return false
+		}
+	}
+	return lead
 }
 
 func linkDensity(in *nodeInfo) float64 {

@@ -667,3 +667,28 @@ func TestWidenToContainer(t *testing.T) {
 		})
 	}
 }
+
+func TestUnlinkedTeaserIsLead(t *testing.T) {
+	body := strings.Repeat("<p>The council met on Monday, and after a long debate, it voted to fund the new bridge, the mayor said.</p>", 6)
+	tests := []struct {
+		name, block, word string
+		keep              bool
+	}{
+		{"unlinked teaser is the lead", `<div class="teaser-text"><blockquote><p>The prime minister named a new cabinet on Monday, the first led by a woman, after weeks of talks between the parties.</p></blockquote></div>`, "new cabinet", true},
+		{"unlinked excerpt is the lead", `<p class="excerpt">The prime minister named a new cabinet on Monday, the first led by a woman, after weeks of talks between the parties.</p>`, "new cabinet", true},
+		{"linked teaser is dropped", `<div class="teaser"><p><a href="/other">Another story: the prime minister named a new cabinet</a> on Monday.</p></div>`, "new cabinet", false},
+		{"related teaser is dropped", `<div class="related-teaser"><p>The prime minister named a new cabinet on Monday, the first led by a woman, after weeks of talks between the parties.</p></div>`, "new cabinet", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang=en><body><div class="story">` + tt.block + body + `</div></body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/cabinet", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(art.Text, tt.word); got != tt.keep {
+				t.Errorf("kept %q = %v, want %v: %q", tt.word, got, tt.keep, art.Text)
+			}
+		})
+	}
+}
