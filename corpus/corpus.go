@@ -68,6 +68,11 @@ type Capture struct {
 	RevisitOf   int64  // for a 304 (or identical digest): the capture it repeats
 	Depth       int    // link hops from a seed
 	Source      string // the page the URL was found on, or "seed", "sitemap", "feed"
+
+	// packed is Body compressed for storage by DB.Pack, ahead of the
+	// write transaction; packedFor is the digest it was made for.
+	packed                    []byte
+	packedEncoding, packedFor string
 }
 
 // OK reports whether the capture holds a successful response.

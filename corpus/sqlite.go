@@ -64,7 +64,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	db.r = r
-	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
 	db.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
 	return db, nil
 }
@@ -223,6 +223,33 @@ func hostOf(raw string) string {
 	return strings.ToLower(u.Hostname())
 }
 
+// Pack computes c's digest and size and compresses its body for storage,
+// so that AddCapture, which runs inside the single write transaction, does
+// not have to. It is safe for concurrent use; workers call it before they
+// save.
+func (db *DB) Pack(c *Capture) {
+	if c.Body == nil {
+		return
+	}
+	if c.SHA256 == "" {
+		sum := sha256.Sum256(c.Body)
+		c.SHA256 = hex.EncodeToString(sum[:])
+	}
+	if c.BodySize == 0 {
+		c.BodySize = int64(len(c.Body))
+	}
+	data, encoding := db.compress(c.Body)
+	c.packed, c.packedEncoding, c.packedFor = data, encoding, c.SHA256
+}
+
+func (db *DB) compress(body []byte) ([]byte, string) {
+	data := db.enc.EncodeAll(body, make([]byte, 0, len(body)/3))
+	if len(data) >= len(body) {
+		return body, "identity"
+	}
+	return data, "zstd"
+}
+
 // AddCapture stores one fetch. The body is stored zstd-compressed and shared
 // with every other capture of the same bytes. It fills c.SHA256 and
 // c.BodySize when they are empty and sets c.ID.
@@ -238,7 +265,7 @@ func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 	}
 	var bodyRef any
 	if c.Body != nil {
-		if err := tx.putBody(ctx, c.SHA256, c.Body); err != nil {
+		if err := tx.putBody(ctx, c); err != nil {
 			return 0, err
 		}
 		bodyRef = c.SHA256
@@ -283,21 +310,24 @@ func headerOrEmpty(h http.Header) http.Header {
 	return h
 }
 
-func (tx *Tx) putBody(ctx context.Context, sum string, body []byte) error {
+func (tx *Tx) putBody(ctx context.Context, c *Capture) error {
 	var exists int
-	err := tx.tx.QueryRowContext(ctx, "SELECT 1 FROM bodies WHERE sha256 = ?", sum).Scan(&exists)
+	err := tx.tx.QueryRowContext(ctx, "SELECT 1 FROM bodies WHERE sha256 = ?", c.SHA256).Scan(&exists)
 	if err == nil {
 		return nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("store body: %w", describe(err))
 	}
-	data, encoding := tx.db.enc.EncodeAll(body, make([]byte, 0, len(body)/3)), "zstd"
-	if len(data) >= len(body) {
-		data, encoding = body, "identity"
+	var data []byte
+	var encoding string
+	if c.packedFor == c.SHA256 && c.packedEncoding != "" {
+		data, encoding = c.packed, c.packedEncoding
+	} else {
+		data, encoding = tx.db.compress(c.Body)
 	}
 	if _, err := tx.tx.ExecContext(ctx, "INSERT INTO bodies (sha256, size, encoding, data) VALUES (?,?,?,?)",
-		sum, len(body), encoding, data); err != nil {
+		c.SHA256, len(c.Body), encoding, data); err != nil {
 		return fmt.Errorf("store body: %w", describe(err))
 	}
 	return nil

@@ -30,6 +30,8 @@ type Store interface {
 	FrontierEntry(ctx context.Context, u string) (corpus.FrontierEntry, error)
 	LatestCapture(ctx context.Context, u string) (*corpus.Capture, error)
 	FrontierStats(ctx context.Context) (corpus.FrontierStats, error)
+	// Pack compresses a capture's body ahead of the write transaction.
+	Pack(c *corpus.Capture)
 }
 
 var _ Store = (*corpus.DB)(nil)

@@ -263,6 +263,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		state = corpus.StateFailed
 	}
 	var added int
+	c.db.Pack(capt) // compress here, in parallel, not in the single writer
 	err := c.save(ctx, func(tx *corpus.Tx) error {
 		id, err := tx.AddCapture(ctx, capt)
 		if err != nil {
