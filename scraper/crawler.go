@@ -323,6 +323,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 	defer progress(true)
 
 	stopping := false
+	recheck := 0 // times in a row the frontier contradicted "done"
 	for {
 		if ctx.Err() != nil && !stopping {
 			stopping, interrupted = true, true
@@ -381,8 +382,25 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			continue
 		}
 		if done {
-			return false, nil
+			// The scheduler's view says nothing is left; the frontier has
+			// the last word. URLs it still holds (a retry queued while
+			// the scheduler decided) wake their hosts once more.
+			hosts, err := c.db.QueuedHosts(workCtx)
+			if err != nil {
+				return false, err
+			}
+			if len(hosts) == 0 || recheck >= 3 {
+				return false, nil
+			}
+			recheck++
+			touched := make(map[string]bool, len(hosts))
+			for _, h := range hosts {
+				touched[h] = true
+			}
+			s.touch(touched)
+			continue
 		}
+		recheck = 0
 		var (
 			timer <-chan time.Time
 			t     *time.Timer

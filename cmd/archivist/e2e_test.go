@@ -210,7 +210,11 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	if sj.Articles != int64(len(expected)) || sj.Frontier == nil {
-		t.Errorf("stats: %+v", sj)
+		t.Fatalf("stats: %+v", sj)
+	}
+	// The crawl ends only when every retry has run: nothing left queued.
+	if f := sj.Frontier; f.Queued != 0 || f.InFlight != 0 || f.Failed == 0 {
+		t.Errorf("frontier after the crawl: %+v", *f)
 	}
 
 	// A damaged index asks for a rebuild, and --rebuild repairs it.
