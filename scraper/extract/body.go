@@ -116,7 +116,55 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return x.addTwins(top, out)
+	return x.addLead(top, x.addTwins(top, out))
+}
+
+// addLead adds the lead paragraphs that an article sets apart from its
+// body: plain, unlinked paragraphs of at least 120 bytes (two sentences)
+// before the selection, inside the <article> element that holds the top
+// candidate a few levels up (an intro in the article's header or in a
+// column of its own). Bylines and datelines are shorter; teasers for
+// other pages carry links.
+func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Node {
+	var art *html.Node
+	for a, i := top.Parent, 0; a != nil && i < 6 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.Article {
+			art = a
+			break
+		}
+	}
+	if art == nil {
+		return sel
+	}
+	first := x.idx[sel[0]]
+	for _, s := range sel {
+		first = min(first, x.idx[s])
+	}
+	var lead []*html.Node
+	for _, p := range x.paras {
+		if p.self || p.text < 120 || x.idx[p.n] >= first || !isAncestor(art, p.n) || isAncestor(p.n, top) {
+			continue
+		}
+		in := x.info(p.n)
+		if in == nil || in.junk || in.link > 0 || isHeading(p.n.DataAtom) {
+			continue
+		}
+		nested := false
+		for _, l := range lead {
+			if isAncestor(l, p.n) || isAncestor(p.n, l) {
+				nested = true
+			}
+		}
+		if !nested {
+			lead = append(lead, p.n)
+		}
+	}
+	if len(lead) == 0 {
+		return sel
+	}
+	all := append(lead, sel...)
+	sort.Slice(all, func(i, j int) bool { return x.idx[all[i]] < x.idx[all[j]] })
+	return all
 }
 
 // addTwins adds the elements elsewhere in the page that share the top

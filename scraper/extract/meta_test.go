@@ -692,3 +692,29 @@ func TestUnlinkedTeaserIsLead(t *testing.T) {
 		})
 	}
 }
+
+func TestLeadInArticle(t *testing.T) {
+	body := `<div class="body-col"><div class="text">` + strings.Repeat("<p>The council met on Monday, and after a long debate, it voted to fund the new bridge, the mayor said.</p>", 6) + `</div></div>`
+	lead := `<div class="intro-col"><div class="intro">The city will build a second bridge over the river by 2027. The council approved the plan and its budget of forty million euros on Monday night, after a long and heated debate.</div></div>`
+	tests := []struct {
+		name, page, word string
+		keep             bool
+	}{
+		{"lead in another column of the article", `<article>` + lead + body + `</article>`, "second bridge", true},
+		{"lead with a link is a teaser", `<article><div class="intro-col"><div class="intro"><a href="/other">The city will build a second bridge over the river by 2027, the council said on Monday night after a vote.</a></div></div>` + body + `</article>`, "second bridge", false},
+		{"no article element", `<div class="page">` + lead + body + `</div>`, "second bridge", false},
+		{"short line is not a lead", `<article><div class="intro-col"><div class="kicker">City news: the second bridge</div></div>` + body + `</article>`, "second bridge", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang=en><body>` + tt.page + `</body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/bridge", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(art.Text, tt.word); got != tt.keep {
+				t.Errorf("kept %q = %v, want %v: %q", tt.word, got, tt.keep, art.Text)
+			}
+		})
+	}
+}
