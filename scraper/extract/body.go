@@ -121,14 +121,14 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 
 // addLead adds the lead paragraphs that an article sets apart from its
 // body: plain, unlinked paragraphs of at least 120 bytes (two sentences)
-// before the selection, inside the <article> element that holds the top
-// candidate a few levels up (an intro in the article's header or in a
-// column of its own). Bylines and datelines are shorter; teasers for
+// before the selection, inside the <article> or <main> element that holds
+// the top candidate (an intro in the article's header or in a column of
+// its own). Bylines and datelines are shorter; teasers for
 // other pages carry links.
 func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Node {
 	var art *html.Node
-	for a, i := top.Parent, 0; a != nil && i < 6 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
-		if a.DataAtom == atom.Article {
+	for a, i := top.Parent, 0; a != nil && i < 10 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
 			art = a
 			break
 		}
