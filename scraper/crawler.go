@@ -173,8 +173,11 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	if p := c.fatal.Load(); p != nil {
 		return sum, *p
 	}
-	if err := c.db.Update(context.WithoutCancel(ctx), func(tx *corpus.Tx) error {
-		return tx.EndRun(ctx, c.run, sum, time.Now())
+	// Record the run's end even after Ctrl-C: the context is cancelled
+	// then, and the run must not look killed.
+	saveCtx := context.WithoutCancel(ctx)
+	if err := c.db.Update(saveCtx, func(tx *corpus.Tx) error {
+		return tx.EndRun(saveCtx, c.run, sum, time.Now())
 	}); err != nil {
 		return sum, fmt.Errorf("crawl: %w", err)
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -150,4 +152,34 @@ func TestResumeAfterSIGKILL(t *testing.T) {
 	}
 	t.Logf("%d kills, %d articles, %d captures (clean: %d), %d URLs fetched twice",
 		kills, len(got), gotStats.Captures, wantStats.Captures, again)
+}
+
+// TestInterruptThenResumeWithoutSeeds stops a crawl the way Ctrl-C does
+// (its context is cancelled), checks that the run is recorded as ended and
+// the queue kept, then resumes it with `archivist crawl` and no seeds.
+func TestInterruptThenResumeWithoutSeeds(t *testing.T) {
+	srv := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithLatency(10*time.Millisecond))
+	db := filepath.Join(t.TempDir(), "archive.db")
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	e.global.DB = db
+	if err := e.setup(); err != nil {
+		t.Fatal(err)
+	}
+	opts := crawlOptions{Depth: 3, Parallel: 4, PerHost: 4, Delay: 0, Timeout: 5 * time.Second,
+		Retries: 1, MaxBody: 10 << 20, Quiet: true}
+	ctx, cancel := context.WithTimeout(context.Background(), 700*time.Millisecond)
+	defer cancel()
+	err := runCrawl(ctx, e, opts, []string{srv.URL + "/"})
+	if !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted crawl: %v", err)
+	}
+	_, st := corpusSnapshot(t, db)
+	if st.Frontier == nil || st.Frontier.Running != 0 || st.Frontier.Queued == 0 || st.Frontier.InFlight != 0 {
+		t.Fatalf("after the interrupt: %+v", st.Frontier)
+	}
+	mustRun(t, "crawl", "--db", db, "--delay", "0s", "--per-host", "4", "-q")
+	got, st := corpusSnapshot(t, db)
+	if len(got) != len(srv.Articles()) || st.Frontier.Queued != 0 {
+		t.Errorf("after resuming: %d articles (want %d), frontier %+v", len(got), len(srv.Articles()), st.Frontier)
+	}
 }
