@@ -299,7 +299,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	if !opts.NoIndex {
 		go func() {
 			defer close(indexDone)
-			e.followIndex(indexCtx, db, 10*time.Second)
+			e.followIndex(indexCtx, db, 5*time.Second)
 		}()
 	} else {
 		close(indexDone)
