@@ -26,6 +26,8 @@ func TestParseDate(t *testing.T) {
 		{"May 17, 2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
 		{"Updated May 17th, 2024 10:30 pm EST", time.Date(2024, 5, 17, 22, 30, 0, 0, est), true},
 		{"17 May 2024", time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC), true},
+		{"26 | 01 | 2022", time.Date(2022, 1, 26, 0, 0, 0, 0, time.UTC), true},
+		{"Schweiz | 26 | 2022", time.Time{}, false},
 		{"17. Mai 2024, 08:15 Uhr", time.Date(2024, 5, 17, 8, 15, 0, 0, time.UTC), true},
 		{"Publié le 28 novembre 2022 à 18h30", time.Date(2022, 11, 28, 18, 30, 0, 0, time.UTC), true},
 		{"5 de octubre de 2021", time.Date(2021, 10, 5, 0, 0, 0, 0, time.UTC), true},
