@@ -313,6 +313,9 @@ func (p *page) published() *time.Time {
 	if t == nil {
 		t = p.imageURLDate()
 	}
+	if t == nil {
+		t = p.frequentDate()
+	}
 	return t
 }
 
@@ -354,6 +357,67 @@ func (p *page) visibleChoice(t *time.Time, cands []string) *time.Time {
 		}
 	}
 	return nil
+}
+
+// reLooseDate finds numeric dates in any text, scripts included: year
+// first (2020-04-17, 2020/04/17, 2020.04.17) or day first (17.04.2020).
+var reLooseDate = regexp.MustCompile(`\b((?:19|20)\d{2})[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b|\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b`)
+
+// frequentDate returns the day named most often in numeric dates anywhere
+// in the page, its scripts included, the earliest on a tie: the very last
+// resort, for pages whose only dates sit in script calls or in running
+// text. It reads at most the first 4 MB of text.
+func (p *page) frequentDate() *time.Time {
+	counts := make(map[time.Time]int)
+	budget := 4 << 20
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if budget <= 0 {
+			return
+		}
+		switch n.Type {
+		case xhtml.TextNode:
+			budget -= len(n.Data)
+			if !strings.ContainsAny(n.Data, "0123456789") {
+				return
+			}
+			for _, m := range reLooseDate.FindAllStringSubmatch(n.Data, 50) {
+				var y, mo, d int
+				if m[1] != "" {
+					y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
+				} else {
+					d, mo, y = atoi(m[4]), atoi(m[5]), atoi(m[6])
+				}
+				if !valid(y, mo, d) {
+					continue
+				}
+				t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+				if p.dateOK(t) {
+					counts[t]++
+				}
+			}
+			return
+		case xhtml.ElementNode:
+			if n.DataAtom == atom.Style {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.root)
+	var best time.Time
+	bestN := 0
+	for t, k := range counts {
+		if k > bestN || k == bestN && t.Before(best) {
+			best, bestN = t, k
+		}
+	}
+	if bestN == 0 {
+		return nil
+	}
+	return &best
 }
 
 // imageURLDate returns the full date in the path of the page's share

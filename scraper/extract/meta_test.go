@@ -254,6 +254,27 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "numeric date in a script call as the very last resort",
+			body: `<h1>Headline</h1><script>showDate("2020/04/17 01:43:09")</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2020-04-17T00:00:00Z")
+			},
+		},
+		{
+			name: "most frequent loose date wins, earliest on a tie",
+			body: `<h1>Headline</h1><script>var a = ["2019-03-04", "02.03.2019", "2019/3/2", "2019-03-01", "2019-03-04"];</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-03-02T00:00:00Z")
+			},
+		},
+		{
+			name: "loose dates after the fetch time are ignored",
+			body: `<h1>Headline</h1><script>var d = "2031-01-01";</script>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "")
+			},
+		},
+		{
 			name: "times in comments are not the article's",
 			body: `<article><h1>Headline</h1>` + para + `<div class="comment-list"><div class="comment">Nice <time datetime="2018-03-12T19:30:12+00:00">12 March</time></div></div><span class="PublishDate_date">29. Januar 2019</span></article>`,
 			check: func(t *testing.T, got map[string]string) {
