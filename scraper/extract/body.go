@@ -277,6 +277,20 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		e.walk(n)
 		e.flush()
 	}
+	// A post made of links (a link roundup, a list of sources) keeps
+	// them: its own text is under 300 bytes, too short to be the body
+	// alone, and its linked items hold three times as much.
+	plain, linked := 0, 0
+	for _, b := range e.blocks {
+		switch {
+		case b.kind == kindHeading || b.kind == kindTitle:
+		case b.link > 0.5:
+			linked += len(b.text)
+		default:
+			plain += len(b.text)
+		}
+	}
+	keepLinks := plain < 300 && linked >= 3*max(plain, 100)
 	out := e.blocks[:0]
 	linkHeads := 0
 	for _, b := range e.blocks {
@@ -286,7 +300,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) {
 			if b.kind == kindHeading {
 				linkHeads++
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -414,6 +415,29 @@ func TestRoleClassTokens(t *testing.T) {
 			got := roleClassTokens(nil, tt.class)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("roleClassTokens(%q) = %q, want %q", tt.class, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLinkPostKeepsLinks(t *testing.T) {
+	item := `<li><p><a href="https://example.net/a">A linked headline of a story worth reading today</a></p><p>via Example News <a href="https://ift.tt/x">https://ift.tt/x</a></p></li>`
+	tests := []struct {
+		name, body, word string
+		keep             bool
+	}{
+		{"post made of links keeps them", `<div class="entry-content"><ul>` + strings.Repeat(item, 8) + `</ul><p>Posted from a bookmarking service.</p></div>`, "A linked headline", true},
+		{"article with related links drops them", `<div class="entry-content">` + strings.Repeat("<p>The council met on Monday, and after a long debate, it voted to fund the new bridge, the mayor said.</p>", 6) + `<ul>` + strings.Repeat(item, 3) + `</ul></div>`, "A linked headline", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html lang=en><body><article>` + tt.body + `</article></body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/2020/01/23/links", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(art.Text, tt.word); got != tt.keep {
+				t.Errorf("kept %q = %v, want %v: %q", tt.word, got, tt.keep, art.Text)
 			}
 		})
 	}
