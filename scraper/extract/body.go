@@ -122,8 +122,9 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 // addLead adds the lead paragraphs that an article sets apart from its
 // body: plain, unlinked paragraphs of at least 120 bytes (two sentences)
 // before the selection, inside the <article> or <main> element that holds
-// the top candidate (an intro in the article's header or in a column of
-// its own). Bylines and datelines are shorter; teasers for
+// the top candidate, or else inside its closest ancestor whose class
+// names article content ("article", "post", "entry", "story"): an intro in
+// the article's header or in a column of its own. Bylines and datelines are shorter; teasers for
 // other pages carry links.
 func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Node {
 	var art *html.Node
@@ -131,6 +132,9 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 		if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
 			art = a
 			break
+		}
+		if ai := x.info(a); art == nil && ai != nil && ai.positive && !ai.negative {
+			art = a
 		}
 	}
 	if art == nil {

@@ -724,6 +724,7 @@ func TestLeadInArticle(t *testing.T) {
 		{"lead in another column of the article", `<article>` + lead + body + `</article>`, "second bridge", true},
 		{"lead with a link is a teaser", `<article><div class="intro-col"><div class="intro"><a href="/other">The city will build a second bridge over the river by 2027, the council said on Monday night after a vote.</a></div></div>` + body + `</article>`, "second bridge", false},
 		{"lead in main, deep", `<main><div><div><div>` + lead + `<div><div><div><div><div>` + body + `</div></div></div></div></div></div></div></div></main>`, "second bridge", true},
+		{"lead in a container named for the article", `<div class="article detail">` + lead + strings.ReplaceAll(body, "body-col", "col-2") + `</div>`, "second bridge", true},
 		{"no article element", `<div class="page">` + lead + body + `</div>`, "second bridge", false},
 		{"short line is not a lead", `<article><div class="intro-col"><div class="kicker">City news: the second bridge</div></div>` + body + `</article>`, "second bridge", false},
 	}
