@@ -43,9 +43,10 @@ type memory struct {
 	// HeapPeak is the largest HeapInuse sampled after each page of the
 	// warm-up pass.
 	HeapPeak uint64 `json:"heap_peak"`
-	// HeapPassDelta sums, over the timed passes, HeapInuse after a GC
-	// following the pass minus the same before it: what the extractor
-	// kept across passes (caches, leaks); about 0 when memory is flat.
+	// HeapPassDelta sums, over the timed passes, HeapInuse after two GCs
+	// (which also empty sync.Pools) following the pass minus the same
+	// before it: what the extractor kept across passes (caches, leaks);
+	// about 0 when memory is flat.
 	HeapPassDelta int64 `json:"heap_pass_delta"`
 	// RSSBase is VmRSS before the extractor ran.
 	RSSBase uint64 `json:"rss_base"`
@@ -161,8 +162,8 @@ func safeExtract(x extractor, p *page) (r result, err error) {
 type passTiming struct {
 	Wall, CPU time.Duration
 	PerPage   []time.Duration
-	// HeapDelta is HeapInuse after a GC following the pass minus the same
-	// before it: what the pass left live.
+	// HeapDelta is HeapInuse after two GCs following the pass minus the
+	// same before it: what the pass left live.
 	HeapDelta int64
 }
 
@@ -170,7 +171,7 @@ type passTiming struct {
 // first, untimed, so that no extractor pays for another's garbage.
 func timePass(ctx context.Context, x extractor, pages []page) (passTiming, error) {
 	var ms runtime.MemStats
-	runtime.GC()
+	fullGC()
 	runtime.ReadMemStats(&ms)
 	before := ms.HeapInuse
 	pt := passTiming{PerPage: make([]time.Duration, len(pages))}
@@ -186,10 +187,18 @@ func timePass(ctx context.Context, x extractor, pages []page) (passTiming, error
 	}
 	pt.Wall = time.Since(start)
 	pt.CPU = processCPU() - cpu0
-	runtime.GC()
+	fullGC()
 	runtime.ReadMemStats(&ms)
 	pt.HeapDelta = int64(ms.HeapInuse) - int64(before)
 	return pt, nil
+}
+
+// fullGC collects twice: the first GC moves sync.Pool contents to the
+// pools' victim caches, the second frees them, so what stays in use is
+// what is really referenced.
+func fullGC() {
+	runtime.GC()
+	runtime.GC()
 }
 
 // addTimings fills the speed figures of r from its timed passes.
