@@ -35,8 +35,13 @@ func WithSite(name string) Option { return func(c *Config) { c.Site = name } }
 // WithLatency adds d before every response.
 func WithLatency(d time.Duration) Option { return func(c *Config) { c.Latency = d } }
 
-// WithArticles sets the number of article pages (default 200, minimum 16).
-func WithArticles(n int) Option { return func(c *Config) { c.Articles = n } }
+// WithArticles sets the number of article pages (default 200, at least
+// MinArticles: smaller numbers are raised to it).
+func WithArticles(n int) Option { return func(c *Config) { c.Articles = max(n, MinArticles) } }
+
+// MinArticles is the smallest site WithArticles makes: the URL variants,
+// the duplicate and the redirects need that many regular articles.
+const MinArticles = 20
 
 // WithFaults turns the trap and fault pages on or off (default on). With
 // faults off, the pages that answer 503 or 429 at first answer 200 at

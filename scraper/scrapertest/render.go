@@ -269,7 +269,11 @@ func (s *Site) serveHome(w http.ResponseWriter, r *http.Request) {
 		for _, a := range list[:min(3, len(list))] {
 			fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a></li>\n", a.path, ht(a.title))
 		}
-		fmt.Fprintf(&b, "</ul><a class=\"more\" href=\"/%s/?page=2\">More %s</a></section>\n", sec.Slug, sec.Name)
+		b.WriteString("</ul>")
+		if len(list) > perPage { // only sections with a second page link to it
+			fmt.Fprintf(&b, "<a class=\"more\" href=\"/%s/?page=2\">More %s</a>", sec.Slug, sec.Name)
+		}
+		b.WriteString("</section>\n")
 	}
 	b.WriteString("<section class=\"trending\"><h2>Trending</h2><ul>\n")
 	for _, v := range s.variants {
