@@ -359,9 +359,66 @@ func (p *page) visibleChoice(t *time.Time, cands []string) *time.Time {
 	return nil
 }
 
-// reLooseDate finds numeric dates in any text, scripts included: year
-// first (2020-04-17, 2020/04/17, 2020.04.17) or day first (17.04.2020).
-var reLooseDate = regexp.MustCompile(`\b((?:19|20)\d{2})[-/.](0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\b|\b(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d{2})\b`)
+// looseDates calls fn with each valid numeric date in s: year first
+// (2020-04-17, 2020/4/17, 2020.04.17) or day first (17.04.2020), with a
+// year from 1900 to 2099, not inside a longer run of digits or a word.
+func looseDates(s string, fn func(y, mo, d int)) {
+	num := func(i, max int) (v, j int) {
+		j = i
+		for j < len(s) && j-i < max && s[j] >= '0' && s[j] <= '9' {
+			v = v*10 + int(s[j]-'0')
+			j++
+		}
+		return v, j
+	}
+	sep := func(c byte) bool { return c == '-' || c == '/' || c == '.' }
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			continue
+		}
+		if i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.') {
+			// Skip the rest of this run of digits.
+			for i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				i++
+			}
+			continue
+		}
+		a, j := num(i, 5)
+		n := j - i
+		switch {
+		case n == 4 && (a/100 == 19 || a/100 == 20) && j < len(s) && sep(s[j]):
+			mo, k := num(j+1, 3)
+			if k-(j+1) < 1 || k-(j+1) > 2 || k >= len(s) || !sep(s[k]) {
+				break
+			}
+			d, l := num(k+1, 3)
+			if l-(k+1) < 1 || l-(k+1) > 2 || l < len(s) && isAlnum(s[l]) {
+				break
+			}
+			if valid(a, mo, d) {
+				fn(a, mo, d)
+			}
+		case n <= 2 && j < len(s) && s[j] == '.':
+			mo, k := num(j+1, 3)
+			if k-(j+1) < 1 || k-(j+1) > 2 || k >= len(s) || s[k] != '.' {
+				break
+			}
+			y, l := num(k+1, 5)
+			if l-(k+1) != 4 || y/100 != 19 && y/100 != 20 || l < len(s) && isAlnum(s[l]) {
+				break
+			}
+			if valid(y, mo, a) {
+				fn(y, mo, a)
+			}
+		}
+		i = j - 1
+	}
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
 
 // frequentDate returns the day named most often in numeric dates anywhere
 // in the page, its scripts included, the earliest on a tie: the very last
@@ -381,21 +438,11 @@ func (p *page) frequentDate() *time.Time {
 			if !strings.ContainsAny(n.Data, "0123456789") {
 				return
 			}
-			for _, m := range reLooseDate.FindAllStringSubmatch(n.Data, 50) {
-				var y, mo, d int
-				if m[1] != "" {
-					y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
-				} else {
-					d, mo, y = atoi(m[4]), atoi(m[5]), atoi(m[6])
-				}
-				if !valid(y, mo, d) {
-					continue
-				}
-				t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-				if p.dateOK(t) {
+			looseDates(n.Data, func(y, mo, d int) {
+				if t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); p.dateOK(t) {
 					counts[t]++
 				}
-			}
+			})
 			return
 		case xhtml.ElementNode:
 			if n.DataAtom == atom.Style {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -438,6 +439,29 @@ func TestLinkPostKeepsLinks(t *testing.T) {
 			}
 			if got := strings.Contains(art.Text, tt.word); got != tt.keep {
 				t.Errorf("kept %q = %v, want %v: %q", tt.word, got, tt.keep, art.Text)
+			}
+		})
+	}
+}
+
+func TestLooseDates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`showDate("2020/04/17 01:43:09")`, []string{"2020-04-17"}},
+		{"am 17.04.2020 und 2019-3-2", []string{"2020-04-17", "2019-03-02"}},
+		{"2020.04.17", []string{"2020-04-17"}},
+		{"v12020-04-17 x2020-04-17 2020-04-170 2020-13-01 31.02.2020 1.2.33", nil},
+		{"on 3.4.2020, not 12.12.20201", []string{"2020-04-03"}},
+		{"files/2016/05/04/a.png", []string{"2016-05-04"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var got []string
+			looseDates(tt.in, func(y, mo, d int) { got = append(got, fmt.Sprintf("%04d-%02d-%02d", y, mo, d)) })
+			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+				t.Errorf("looseDates(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
 	}
