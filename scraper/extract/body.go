@@ -124,8 +124,8 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 // before the selection, inside the <article> or <main> element that holds
 // the top candidate, or else inside its closest ancestor whose class
 // names article content ("article", "post", "entry", "story"): an intro in
-// the article's header or in a column of its own. Bylines and datelines are shorter; teasers for
-// other pages carry links.
+// the article's header or in a column of its own. Bylines and datelines
+// are shorter; teasers for other pages carry links.
 func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Node {
 	var art *html.Node
 	for a, i := top.Parent, 0; a != nil && i < 10 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
