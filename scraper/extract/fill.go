@@ -56,6 +56,7 @@ func (p *page) trimBlocks(bs []block) []block {
 		if p.isFurniture(bs[0].text) {
 			// Keep it as a visible dateline for the date search.
 			p.datelines = append(p.datelines, bs[0].text)
+			p.datelineAt = append(p.datelineAt, nil)
 			bs = bs[1:]
 			continue
 		}

@@ -533,7 +533,14 @@ func (p *page) pageDate() *time.Time {
 	if t := p.firstDate(near...); t != nil {
 		return t
 	}
-	for _, d := range p.datelines {
+	// Elements named for a date that name several days are a list of
+	// posts (recent posts in a sidebar): only those near the article
+	// count then.
+	several := !p.datelinesOneDay()
+	for i, d := range p.datelines {
+		if several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]) {
+			continue
+		}
 		// Elements named for a date may print a two-digit year.
 		if t, ok := parseShortDate(d); ok && p.dateOK(t) {
 			return &t
@@ -570,6 +577,24 @@ func (p *page) pageDate() *time.Time {
 		return t
 	}
 	return p.textDate()
+}
+
+// datelinesOneDay reports whether the elements named for a date that
+// parse name a single day.
+func (p *page) datelinesOneDay() bool {
+	var first *time.Time
+	for _, d := range p.datelines {
+		t, ok := parseShortDate(d)
+		if !ok || !p.dateOK(t) {
+			continue
+		}
+		if first == nil {
+			first = &t
+		} else if !sameDay(*first, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // withZone returns t in the page's own zone when t is given in UTC and

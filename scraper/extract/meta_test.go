@@ -275,6 +275,21 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "datelines of a recent-posts list are not the article's",
+			body: `<div class="sidebar-list"><ul><li><span class="post-date">09/09/2019</span> One</li><li><span class="post-date">05/07/2019</span> Two</li></ul></div>` +
+				`<article><h1>Headline</h1><div class="story">` + para + para + `<span class="date">27/09/2016</span></div></article>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2016-09-27T00:00:00Z")
+			},
+		},
+		{
+			name: "datelines on one day count wherever they are",
+			body: `<div class="top"><span class="post-date">09/09/2019</span></div><article><h1>Headline</h1><div class="story">` + para + para + `</div></article>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-09-09T00:00:00Z")
+			},
+		},
+		{
 			name: "times in comments are not the article's",
 			body: `<article><h1>Headline</h1>` + para + `<div class="comment-list"><div class="comment">Nice <time datetime="2018-03-12T19:30:12+00:00">12 March</time></div></div><span class="PublishDate_date">29. Januar 2019</span></article>`,
 			check: func(t *testing.T, got map[string]string) {

@@ -31,6 +31,7 @@ type page struct {
 	bylines     []string     // visible byline texts
 	bylineNodes []*html.Node // their elements, parallel to bylines
 	datelines   []string     // visible date texts
+	datelineAt  []*html.Node // their elements, parallel to datelines (nil: from the body text)
 	scriptDates []string     // publication dates named in script data (page state, analytics)
 	dateHints   []string     // short texts of elements whose names hint at a date or post details
 	paywall     bool         // a paywall marker element is present
@@ -193,6 +194,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 	if dateline && !inComment && !comment && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
 		if t := shortText(n, 120); t != "" {
 			p.datelines = append(p.datelines, t)
+			p.datelineAt = append(p.datelineAt, n)
 		}
 	}
 	if (hint || n.DataAtom == atom.Small) && !inComment && !comment && len(p.dateHints) < 20 {
