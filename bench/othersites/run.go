@@ -421,7 +421,7 @@ func median(v []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-// The two halves of the pages. Since scraper/extract commit 9d1f93a
+// The two halves of the pages. Since scraper/extract commit 6d7800d
 // the extractor's developer looks at the dev half only, so the held-out
 // half is the fair measure of changes made since.
 const (
