@@ -61,7 +61,18 @@ func (s *stringList) Set(v string) error {
 // byteSizeFlag parses sizes such as 10MiB, 500KB, 1048576.
 type byteSizeFlag int64
 
-func (b *byteSizeFlag) String() string { return strconv.FormatInt(int64(*b), 10) }
+func (b *byteSizeFlag) String() string {
+	n := int64(*b)
+	switch {
+	case n > 0 && n%(1<<30) == 0:
+		return strconv.FormatInt(n>>30, 10) + "GiB"
+	case n > 0 && n%(1<<20) == 0:
+		return strconv.FormatInt(n>>20, 10) + "MiB"
+	case n > 0 && n%(1<<10) == 0:
+		return strconv.FormatInt(n>>10, 10) + "KiB"
+	}
+	return strconv.FormatInt(n, 10)
+}
 
 // Set parses a size with an optional unit (B, KB/KiB, MB/MiB, GB/GiB; K, M, G mean binary units).
 func (b *byteSizeFlag) Set(v string) error {
@@ -131,9 +142,7 @@ Examples:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts crawlOptions
-		fs := e.newFlagSet(c)
-		opts.AddFlags(fs)
-		seeds, err := e.parseFlags(c, fs, args)
+		seeds, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
 		}

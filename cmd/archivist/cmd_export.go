@@ -51,14 +51,12 @@ Examples:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts exportOptions
-		fs := e.newFlagSet(c)
-		opts.AddFlags(fs)
-		rest, err := e.parseFlags(c, fs, args)
+		rest, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
 		}
-		if len(rest) > 0 {
-			return usagef("export: unexpected argument %q (a query goes in --query)", rest[0])
+		if err := noArgs(c, rest, " (a query goes in --query)"); err != nil {
+			return err
 		}
 		return runExport(ctx, e, opts)
 	}

@@ -44,9 +44,7 @@ Example:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts extractOptions
-		fs := e.newFlagSet(c)
-		opts.AddFlags(fs)
-		files, err := e.parseFlags(c, fs, args)
+		files, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
 		}

@@ -33,14 +33,12 @@ Example:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts indexOptions
-		fs := e.newFlagSet(c)
-		opts.AddFlags(fs)
-		rest, err := e.parseFlags(c, fs, args)
+		rest, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
 		}
-		if len(rest) > 0 {
-			return usagef("index: unexpected argument %q", rest[0])
+		if err := noArgs(c, rest, ""); err != nil {
+			return err
 		}
 		return runIndex(ctx, e, opts)
 	}

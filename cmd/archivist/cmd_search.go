@@ -53,9 +53,7 @@ Examples:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts searchOptions
-		fs := e.newFlagSet(c)
-		opts.AddFlags(fs)
-		rest, err := e.parseFlags(c, fs, args)
+		rest, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
 		}

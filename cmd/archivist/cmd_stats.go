@@ -37,14 +37,12 @@ Example:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts statsOptions
-		fs := e.newFlagSet(c)
-		opts.AddFlags(fs)
-		rest, err := e.parseFlags(c, fs, args)
+		rest, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
 		}
-		if len(rest) > 0 {
-			return usagef("stats: unexpected argument %q", rest[0])
+		if err := noArgs(c, rest, ""); err != nil {
+			return err
 		}
 		return runStats(ctx, e, opts)
 	}

@@ -378,3 +378,31 @@ func TestParseDate(t *testing.T) {
 		})
 	}
 }
+
+func TestByteSizeFlag(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		str  string
+		bad  bool
+	}{
+		{"10MiB", 10 << 20, "10MiB", false},
+		{"10m", 10 << 20, "10MiB", false},
+		{"500KB", 500000, "500000", false},
+		{"1.5GiB", 3 << 29, "1536MiB", false},
+		{"2048", 2048, "2KiB", false},
+		{"0", 0, "", true},
+		{"ten", 0, "", true},
+	}
+	for _, tt := range tests {
+		var b byteSizeFlag
+		err := b.Set(tt.in)
+		if (err != nil) != tt.bad {
+			t.Errorf("%s: err %v", tt.in, err)
+			continue
+		}
+		if !tt.bad && (int64(b) != tt.want || b.String() != tt.str) {
+			t.Errorf("%s: got %d %q, want %d %q", tt.in, int64(b), b.String(), tt.want, tt.str)
+		}
+	}
+}

@@ -217,6 +217,26 @@ func (e *env) newFlagSet(cmd *command) *flag.FlagSet {
 	return fs
 }
 
+// flagAdder is a command's options struct.
+type flagAdder interface{ AddFlags(fs *flag.FlagSet) }
+
+// parse registers the command's flags (opts) and the global ones, parses
+// args and returns the positional arguments.
+func (e *env) parse(cmd *command, opts flagAdder, args []string) ([]string, error) {
+	fs := e.newFlagSet(cmd)
+	opts.AddFlags(fs)
+	return e.parseFlags(cmd, fs, args)
+}
+
+// noArgs is the usage error of a command that takes no positional
+// arguments; hint says where such an argument belongs, if anywhere.
+func noArgs(cmd *command, rest []string, hint string) error {
+	if len(rest) == 0 {
+		return nil
+	}
+	return usagef("%s: unexpected argument %q%s", cmd.name, rest[0], hint)
+}
+
 // parseFlags parses args with fs, allowing flags after positional arguments
 // ("search 'q' --limit 5"); "--" ends flag parsing. -h prints the command's
 // help and returns flag.ErrHelp.
