@@ -289,6 +289,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 	}()
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	var running atomic.Int64 // workers started and not yet returned
 
 	dispatched := 0
 	tick := time.NewTicker(c.cfg.progressEvery)
@@ -339,10 +340,10 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 		}
 		if stopping {
 			c.releaseClaimed(workCtx)
-			s.mu.Lock()
-			n := s.inFlight
-			s.mu.Unlock()
-			if n == 0 {
+			// Count the workers themselves, not the scheduler's slots: a
+			// slot that was taken but whose worker never ran must not keep
+			// a stopping crawl waiting forever.
+			if running.Load() == 0 {
 				if c.cfg.maxPages > 0 && dispatched >= c.cfg.maxPages {
 					interrupted = true
 				}
@@ -368,8 +369,11 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			}
 			f := <-pool
 			wg.Add(1)
+			running.Add(1)
 			go func(j job, f *fetcher) {
 				defer wg.Done()
+				defer s.signal() // after the count below drops
+				defer running.Add(-1)
 				defer func() { pool <- f }()
 				defer s.release(j.host)
 				if j.robots {
