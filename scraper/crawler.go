@@ -360,6 +360,9 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 		if len(skips) > 0 || len(budget) > 0 {
 			if err := c.saveSkips(workCtx, skips, budget); err != nil {
 				c.setFatal(err)
+				// The jobs hold scheduler slots and claimed URLs: give
+				// both back, since the crawl stops without starting them.
+				c.unstart(jobs)
 				continue
 			}
 		}
@@ -595,6 +598,25 @@ func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claime
 		return err
 	})
 	return claimed, due, hasDue, err
+}
+
+// unstart undoes plan's start of jobs that will not run: their slots are
+// released and their URLs go back to their hosts' claimed queues, which
+// releaseClaimed returns to the frontier.
+func (c *Crawler) unstart(jobs []job) {
+	s := c.sched
+	s.mu.Lock()
+	for _, j := range jobs {
+		h := s.get(j.host)
+		h.inFlight--
+		s.inFlight--
+		if j.robots {
+			h.robotsState = robotsUnknown
+		} else {
+			h.queue = append([]corpus.FrontierEntry{j.entry}, h.queue...)
+		}
+	}
+	s.mu.Unlock()
 }
 
 // releaseClaimed puts back in the queue what was claimed but not started.

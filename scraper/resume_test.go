@@ -205,3 +205,68 @@ func TestCancelSavesAndResumes(t *testing.T) {
 	diff(t, "frontier", got.frontier, want.frontier)
 	_ = fmt.Sprint
 }
+
+// TestStorageFailureFreesSlots cuts the power after every number of
+// transactions in turn and checks that the scheduler's books balance when
+// the crawl returns: a request slot taken for a job that never ran would
+// keep a stopping crawl waiting forever.
+func TestStorageFailureFreesSlots(t *testing.T) {
+	t.Parallel()
+	srv := scrapertest.NewServer(t, scrapertest.WithArticles(24), scrapertest.WithSlowDelay(50*time.Millisecond))
+	for after := int64(1); after <= 60; after++ {
+		db := corpus.MustOpen(t)
+		store := &crashStore{DB: db}
+		store.left.Store(after)
+		c, err := NewCrawler(store, fast(WithTimeout(time.Second), WithMaxBody(1<<20))...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := c.Run(context.Background(), []string{srv.URL + "/"})
+			done <- err
+		}()
+		select {
+		case err = <-done:
+		case <-time.After(30 * time.Second):
+			t.Fatalf("power cut after %d transactions: the crawl did not return", after)
+		}
+		if err != nil && !errors.Is(err, errPowerCut) {
+			t.Fatalf("power cut after %d transactions: %v", after, err)
+		}
+		c.sched.mu.Lock()
+		inFlight := c.sched.inFlight
+		for _, h := range c.sched.order {
+			if h.inFlight != 0 {
+				t.Errorf("power cut after %d transactions: %s holds %d slots", after, h.name, h.inFlight)
+			}
+		}
+		c.sched.mu.Unlock()
+		if inFlight != 0 {
+			t.Errorf("power cut after %d transactions: %d slots held", after, inFlight)
+		}
+		db.Close()
+	}
+}
+
+func TestUnstart(t *testing.T) {
+	c := &Crawler{sched: newScheduler(2, 0)}
+	s := c.sched
+	s.mu.Lock()
+	h := s.get("http://a.test")
+	h.robotsState = robotsFetching
+	s.start(h, time.Now())
+	s.start(h, time.Now())
+	h.queue = []corpus.FrontierEntry{{ID: 3}}
+	s.mu.Unlock()
+	c.unstart([]job{{host: h.name, robots: true}, {host: h.name, entry: corpus.FrontierEntry{ID: 2}}})
+	if s.inFlight != 0 || h.inFlight != 0 {
+		t.Errorf("slots held after unstart: %d total, %d on the host", s.inFlight, h.inFlight)
+	}
+	if h.robotsState != robotsUnknown {
+		t.Errorf("robots state %d, want unknown so that robots.txt is fetched again", h.robotsState)
+	}
+	if len(h.queue) != 2 || h.queue[0].ID != 2 || h.queue[1].ID != 3 {
+		t.Errorf("claimed queue %+v, want the unstarted URL back in front", h.queue)
+	}
+}
