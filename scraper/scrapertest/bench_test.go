@@ -46,7 +46,7 @@ func BenchmarkSiteArticle(b *testing.B) {
 }
 
 func BenchmarkBenchServerArticle(b *testing.B) {
-	s := newBenchSite(20000, 60000)
+	s := newBenchSite(20000, BenchPage{})
 	var paths []string
 	for i := range 1000 {
 		p, _, _, _, _, _ := s.meta(i * 20)

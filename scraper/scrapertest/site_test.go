@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -855,7 +856,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestBenchServer(t *testing.T) {
 	const n, size = 250, 60000
-	s := NewBenchServer(t, n, size)
+	s := NewBenchServer(t, n, BenchPage{Size: size})
 	cr := walk(t, s)
 	arts := s.Articles()
 	if len(arts) != n {
@@ -876,6 +877,22 @@ func TestBenchServer(t *testing.T) {
 	}
 	if len(cr.pages) > n+10 {
 		t.Errorf("%d pages fetched for %d articles", len(cr.pages), n)
+	}
+	// The proportions of a median real news page (see BenchPage).
+	page := cr.pages[arts[17].URL].text
+	script := 0
+	for _, m := range regexp.MustCompile(`(?s)<(script|style)[^>]*>.*?</(script|style)>`).FindAllString(page, -1) {
+		script += len(m)
+	}
+	if share := float64(script) / float64(len(page)); share < 0.25 || share > 0.45 {
+		t.Errorf("script and style are %.2f of the page, want about a third", share)
+	}
+	if links := strings.Count(page, "<a "); links < 100 || links > 200 {
+		t.Errorf("%d links, want about 135", links)
+	}
+	body := regexp.MustCompile(`(?s)<div class="article-body">(.*?)</div>\n<ul`).FindStringSubmatch(page)
+	if body == nil || len(body[1]) < 3500 || len(body[1]) > 6000 {
+		t.Errorf("article body of %d bytes, want about 4 KB", len(body))
 	}
 }
 
