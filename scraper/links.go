@@ -21,29 +21,101 @@ type pageLinks struct {
 	nofollow  bool     // <meta name="robots" content="nofollow">
 }
 
-// extractLinks tokenizes a UTF-8 HTML page and returns the URLs it links
-// to (a, area, frame and iframe, link rel=next/prev), resolved against the
-// page's <base href> or pageURL and normalized.
-func extractLinks(page []byte, pageURL string) pageLinks {
-	var out pageLinks
+// linkCollector gathers the links of one page, tag by tag, whether the
+// tags come from a tokenizer or a parsed tree.
+type linkCollector struct {
+	out     pageLinks
+	base    *url.URL
+	baseSet bool
+	seen    map[string]bool
+}
+
+func newLinkCollector(pageURL string) (*linkCollector, bool) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
-		return out
+		return nil, false
 	}
-	seen := make(map[string]bool)
-	add := func(href string) {
-		if u, ok := urlnorm.Resolve(base, href); ok && !seen[u] {
-			seen[u] = true
-			out.links = append(out.links, u)
+	return &linkCollector{base: base, seen: make(map[string]bool)}, true
+}
+
+// wants reports whether tags a carry links or settings the collector reads.
+func (lc *linkCollector) wants(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Area, atom.Frame, atom.Iframe, atom.Link, atom.Base, atom.Meta:
+		return true
+	}
+	return false
+}
+
+func (lc *linkCollector) add(href string) {
+	if u, ok := urlnorm.Resolve(lc.base, href); ok && !lc.seen[u] {
+		lc.seen[u] = true
+		lc.out.links = append(lc.out.links, u)
+	}
+}
+
+// tag records one start tag a with its attributes.
+func (lc *linkCollector) tag(a atom.Atom, at *tagAttrs) {
+	switch a {
+	case atom.A, atom.Area:
+		if at.has&hasHref != 0 {
+			lc.add(at.href)
+		}
+	case atom.Frame, atom.Iframe:
+		if at.has&hasSrc != 0 {
+			lc.add(at.src)
+		}
+	case atom.Base:
+		if at.has&hasHref != 0 && !lc.baseSet {
+			lc.baseSet = true
+			if b, err := lc.base.Parse(strings.TrimSpace(at.href)); err == nil {
+				lc.base = b
+			}
+		}
+	case atom.Link:
+		for _, rel := range strings.Fields(strings.ToLower(at.rel)) {
+			switch rel {
+			case "canonical":
+				if u, ok := urlnorm.Resolve(lc.base, at.href); ok && lc.out.canonical == "" {
+					lc.out.canonical = u
+				}
+			case "next", "prev", "previous":
+				lc.add(at.href)
+			case "alternate":
+				if feedType(at.typ) {
+					if u, ok := urlnorm.Resolve(lc.base, at.href); ok && !slices.Contains(lc.out.feeds, u) {
+						lc.out.feeds = append(lc.out.feeds, u)
+					}
+				}
+			}
+		}
+	case atom.Meta:
+		if strings.EqualFold(strings.TrimSpace(at.name), "robots") {
+			for _, d := range strings.Split(strings.ToLower(at.content), ",") {
+				if d = strings.TrimSpace(d); d == "nofollow" || d == "none" {
+					lc.out.nofollow = true
+				}
+			}
 		}
 	}
+}
+
+// extractLinks tokenizes a UTF-8 HTML page and returns the URLs it links
+// to (a, area, frame and iframe, link rel=next/prev), resolved against the
+// page's <base href> or pageURL and normalized. The crawler takes links
+// from the extractor's tree (linksOf); this is for pages that do not
+// parse.
+func extractLinks(page []byte, pageURL string) pageLinks {
+	lc, ok := newLinkCollector(pageURL)
+	if !ok {
+		return pageLinks{}
+	}
 	z := html.NewTokenizer(bytes.NewReader(page))
-	baseSet := false
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			return out
+			return lc.out
 		case html.StartTagToken, html.SelfClosingTagToken:
 		default:
 			continue
@@ -53,9 +125,7 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 			continue
 		}
 		a := atom.Lookup(name)
-		switch a {
-		case atom.A, atom.Area, atom.Frame, atom.Iframe, atom.Link, atom.Base, atom.Meta:
-		default:
+		if !lc.wants(a) {
 			continue
 		}
 		var at tagAttrs
@@ -66,49 +136,33 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 				break
 			}
 		}
-		switch a {
-		case atom.A, atom.Area:
-			if at.has&hasHref != 0 {
-				add(at.href)
-			}
-		case atom.Frame, atom.Iframe:
-			if at.has&hasSrc != 0 {
-				add(at.src)
-			}
-		case atom.Base:
-			if at.has&hasHref != 0 && !baseSet {
-				baseSet = true
-				if b, err := base.Parse(strings.TrimSpace(at.href)); err == nil {
-					base = b
+		lc.tag(a, &at)
+	}
+}
+
+// linksOf is extractLinks on a parsed page.
+func linksOf(root *html.Node, pageURL string) pageLinks {
+	lc, ok := newLinkCollector(pageURL)
+	if !ok {
+		return pageLinks{}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && len(n.Attr) > 0 && lc.wants(n.DataAtom) {
+			var at tagAttrs
+			for _, a := range n.Attr {
+				if a.Namespace == "" {
+					at.setString(a.Key, a.Val)
 				}
 			}
-		case atom.Link:
-			for _, rel := range strings.Fields(strings.ToLower(at.rel)) {
-				switch rel {
-				case "canonical":
-					if u, ok := urlnorm.Resolve(base, at.href); ok && out.canonical == "" {
-						out.canonical = u
-					}
-				case "next", "prev", "previous":
-					add(at.href)
-				case "alternate":
-					if feedType(at.typ) {
-						if u, ok := urlnorm.Resolve(base, at.href); ok && !slices.Contains(out.feeds, u) {
-							out.feeds = append(out.feeds, u)
-						}
-					}
-				}
-			}
-		case atom.Meta:
-			if strings.EqualFold(strings.TrimSpace(at.name), "robots") {
-				for _, d := range strings.Split(strings.ToLower(at.content), ",") {
-					if d = strings.TrimSpace(d); d == "nofollow" || d == "none" {
-						out.nofollow = true
-					}
-				}
-			}
+			lc.tag(n.DataAtom, &at)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
 		}
 	}
+	walk(root)
+	return lc.out
 }
 
 // feedType reports whether a <link type> names a feed.
@@ -140,26 +194,34 @@ const (
 )
 
 func (t *tagAttrs) set(key, v []byte) {
-	var bit uint8
-	var dst *string
-	switch string(key) {
-	case "href":
-		bit, dst = hasHref, &t.href
-	case "src":
-		bit, dst = hasSrc, &t.src
-	case "rel":
-		bit, dst = hasRel, &t.rel
-	case "name":
-		bit, dst = hasName, &t.name
-	case "content":
-		bit, dst = hasContent, &t.content
-	case "type":
-		bit, dst = hasType, &t.typ
-	default:
-		return
-	}
-	if t.has&bit == 0 {
+	if dst, bit := t.field(string(key)); dst != nil && t.has&bit == 0 {
 		t.has |= bit
 		*dst = string(v)
 	}
+}
+
+func (t *tagAttrs) setString(key, v string) {
+	if dst, bit := t.field(key); dst != nil && t.has&bit == 0 {
+		t.has |= bit
+		*dst = v
+	}
+}
+
+// field returns where attribute key goes, nil for attributes not read.
+func (t *tagAttrs) field(key string) (*string, uint8) {
+	switch key {
+	case "href":
+		return &t.href, hasHref
+	case "src":
+		return &t.src, hasSrc
+	case "rel":
+		return &t.rel, hasRel
+	case "name":
+		return &t.name, hasName
+	case "content":
+		return &t.content, hasContent
+	case "type":
+		return &t.typ, hasType
+	}
+	return nil, 0
 }

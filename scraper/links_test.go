@@ -2,8 +2,11 @@ package scraper
 
 import (
 	"context"
+	"strings"
+
 	"errors"
 	"fmt"
+	"golang.org/x/net/html"
 	"net"
 	"net/http"
 	"syscall"
@@ -46,23 +49,43 @@ func TestExtractLinks(t *testing.T) {
 			links:    []string{"http://example.com/a"},
 			nofollow: true,
 		},
+		{
+			name: "script, style and noscript text is not markup; template and SVG content is",
+			page: `<script>document.write('<a href="/s">s</a>')</script><style>a[href="/c"]{}</style>
+				<noscript><a href="/n">n</a></noscript><template><a href="/t">t</a></template>
+				<svg><a href="/svg">svg</a></svg><a href="/a">a</a>`,
+			links: []string{"http://example.com/t", "http://example.com/svg", "http://example.com/a"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := extractLinks([]byte(tc.page), "http://example.com/dir/page")
-			if fmt.Sprint(got.links) != fmt.Sprint(tc.links) {
-				t.Errorf("links = %v\nwant %v", got.links, tc.links)
+			root, err := html.Parse(strings.NewReader(tc.page))
+			if err != nil {
+				t.Fatal(err)
 			}
-			if got.canonical != tc.canonical {
-				t.Errorf("canonical = %q, want %q", got.canonical, tc.canonical)
-			}
-			if fmt.Sprint(got.feeds) != fmt.Sprint(tc.feeds) {
-				t.Errorf("feeds = %v, want %v", got.feeds, tc.feeds)
-			}
-			if got.nofollow != tc.nofollow {
-				t.Errorf("nofollow = %v, want %v", got.nofollow, tc.nofollow)
+			for how, got := range map[string]pageLinks{
+				"tokenizer": extractLinks([]byte(tc.page), "http://example.com/dir/page"),
+				"tree":      linksOf(root, "http://example.com/dir/page"),
+			} {
+				t.Run(how, func(t *testing.T) { checkLinks(t, got, tc.links, tc.canonical, tc.feeds, tc.nofollow) })
 			}
 		})
+	}
+}
+
+func checkLinks(t *testing.T, got pageLinks, links []string, canonical string, feeds []string, nofollow bool) {
+	t.Helper()
+	if fmt.Sprint(got.links) != fmt.Sprint(links) {
+		t.Errorf("links = %v\nwant %v", got.links, links)
+	}
+	if got.canonical != canonical {
+		t.Errorf("canonical = %q, want %q", got.canonical, canonical)
+	}
+	if fmt.Sprint(got.feeds) != fmt.Sprint(feeds) {
+		t.Errorf("feeds = %v, want %v", got.feeds, feeds)
+	}
+	if got.nofollow != nofollow {
+		t.Errorf("nofollow = %v, want %v", got.nofollow, nofollow)
 	}
 }
 

@@ -407,31 +407,36 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		key   string
 		found []corpus.FrontierEntry
 	)
-	a, err := extract.Extract(extract.Input{Body: r.body, URL: capt.URL, ContentType: ct, FetchedAt: capt.FetchedAt})
+	// One parse serves the article and the links.
+	var pl pageLinks
+	doc, err := extract.Parse(extract.Input{Body: r.body, URL: capt.URL, ContentType: ct,
+		FetchedAt: capt.FetchedAt, SHA256: capt.SHA256}, extract.Options{})
 	if err != nil {
 		c.log.Debug("extract", "url", capt.URL, "err", err)
-	} else if !a.HasFlag(corpus.FlagNotArticle) {
-		art = &a
-		art.ContentSHA256 = capt.SHA256
-		key = ""
-		if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
-			if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
-				key = n
-			}
+		page, _, err := extract.DecodeHTML(r.body, ct)
+		if err != nil {
+			page = r.body
 		}
-		if key == "" {
-			if n, err := urlnorm.Normalize(capt.URL); err == nil {
-				key = n
-			} else {
-				key = capt.URL
+		pl = extractLinks(page, capt.URL)
+	} else {
+		pl = linksOf(doc.Root(), capt.URL)
+		if a := doc.Article(); !a.HasFlag(corpus.FlagNotArticle) {
+			art = &a
+			key = ""
+			if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
+				if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
+					key = n
+				}
+			}
+			if key == "" {
+				if n, err := urlnorm.Normalize(capt.URL); err == nil {
+					key = n
+				} else {
+					key = capt.URL
+				}
 			}
 		}
 	}
-	page, _, err := extract.DecodeHTML(r.body, ct)
-	if err != nil {
-		page = r.body
-	}
-	pl := extractLinks(page, capt.URL)
 	if art != nil && !c.cfg.since.IsZero() && art.Published != nil && art.Published.Before(c.cfg.since) {
 		// An article from before --since: do not page further back
 		// through the archive from it.

@@ -53,6 +53,7 @@ type Input struct {
 	URL         string    // final page URL (absolute)
 	ContentType string    // Content-Type header value, may be "" (may carry charset=)
 	FetchedAt   time.Time // dates after this are rejected; zero means time.Now()
+	SHA256      string    // hex SHA-256 of Body when the caller has it; computed when empty
 }
 
 // Options tune ExtractWith. The zero value is the default configuration
@@ -86,11 +87,56 @@ func Extract(in Input) (corpus.Article, error) {
 
 // ExtractWith is Extract with options.
 func ExtractWith(in Input, opts Options) (corpus.Article, error) {
-	sum := sha256.Sum256(in.Body)
+	d, art, err := parse(in, opts)
+	if err != nil {
+		return art, err
+	}
+	return d.Article(), nil
+}
+
+// Document is a page decoded and parsed once, for callers that need more
+// of it than the article (a crawler takes its links from the same tree).
+type Document struct {
+	root    *html.Node
+	art     corpus.Article // what is known before extraction
+	base    *url.URL
+	fetched time.Time
+	opts    Options
+}
+
+// Parse decodes and parses a page. It fails as Extract does, for input
+// that cannot be treated as HTML.
+func Parse(in Input, opts Options) (*Document, error) {
+	d, _, err := parse(in, opts)
+	return d, err
+}
+
+// Root returns the page's tree, as golang.org/x/net/html parsed it from
+// the page decoded to UTF-8. Callers must not modify it.
+func (d *Document) Root() *html.Node { return d.root }
+
+// Article extracts the page's article (see Extract). Each call extracts
+// anew.
+func (d *Document) Article() corpus.Article {
+	art := d.art
+	p := newPage(goquery.NewDocumentFromNode(d.root), d.base, d.fetched)
+	p.extract(d.opts)
+	p.fill(&art, d.opts)
+	return art
+}
+
+// parse is Parse, also returning what is known of the article when the
+// page cannot be parsed.
+func parse(in Input, opts Options) (*Document, corpus.Article, error) {
+	digest := in.SHA256
+	if digest == "" {
+		sum := sha256.Sum256(in.Body)
+		digest = hex.EncodeToString(sum[:])
+	}
 	art := corpus.Article{
 		URL:           in.URL,
 		FetchedAt:     in.FetchedAt,
-		ContentSHA256: hex.EncodeToString(sum[:]),
+		ContentSHA256: digest,
 	}
 	fetched := in.FetchedAt
 	if fetched.IsZero() {
@@ -106,30 +152,26 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 		max = DefaultMaxBytes
 	}
 	if len(in.Body) > max {
-		return art, fmt.Errorf("extract %s: %d bytes: %w", in.URL, len(in.Body), ErrTooLarge)
+		return nil, art, fmt.Errorf("extract %s: %d bytes: %w", in.URL, len(in.Body), ErrTooLarge)
 	}
 	if !htmlLike(in.ContentType) {
-		return art, fmt.Errorf("extract %s: content type %q: %w", in.URL, in.ContentType, ErrNotHTML)
+		return nil, art, fmt.Errorf("extract %s: content type %q: %w", in.URL, in.ContentType, ErrNotHTML)
 	}
 	if looksBinary(in.Body) {
-		return art, fmt.Errorf("extract %s: %w", in.URL, ErrNotHTML)
+		return nil, art, fmt.Errorf("extract %s: %w", in.URL, ErrNotHTML)
 	}
 	body, _, err := DecodeHTML(in.Body, in.ContentType)
 	if err != nil {
-		return art, fmt.Errorf("extract %s: %w", in.URL, err)
+		return nil, art, fmt.Errorf("extract %s: %w", in.URL, err)
 	}
 	root, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack") {
-			return art, fmt.Errorf("extract %s: %w: %w", in.URL, ErrTooDeep, err)
+			return nil, art, fmt.Errorf("extract %s: %w: %w", in.URL, ErrTooDeep, err)
 		}
-		return art, fmt.Errorf("extract %s: parse: %w", in.URL, err)
+		return nil, art, fmt.Errorf("extract %s: parse: %w", in.URL, err)
 	}
-	doc := goquery.NewDocumentFromNode(root)
-	p := newPage(doc, base, fetched)
-	p.extract(opts)
-	p.fill(&art, opts)
-	return art, nil
+	return &Document{root: root, art: art, base: base, fetched: fetched, opts: opts}, art, nil
 }
 
 // htmlLike reports whether a Content-Type could carry an HTML page: no
