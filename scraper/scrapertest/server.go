@@ -69,6 +69,7 @@ type Server struct {
 
 	mu          sync.Mutex
 	log         []Request
+	logGen      int // bumped by ResetLog
 	counts      map[string]int
 	inFlight    int
 	maxInFlight int
@@ -195,6 +196,7 @@ func (s *Server) ResetLog() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.log = nil
+	s.logGen++
 	s.counts = make(map[string]int)
 	s.maxInFlight = s.inFlight
 }
@@ -211,7 +213,7 @@ func (s *Server) Disallowed() []string { return s.h.Disallowed() }
 func (s *Server) record(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
-		i := len(s.log)
+		i, gen := len(s.log), s.logGen
 		s.log = append(s.log, Request{
 			Method:    r.Method,
 			Path:      r.URL.Path,
@@ -229,8 +231,10 @@ func (s *Server) record(h http.Handler) http.Handler {
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			s.mu.Lock()
-			s.log[i].End = time.Now()
-			s.log[i].Status = sw.status
+			if s.logGen == gen { // not a request from before ResetLog
+				s.log[i].End = time.Now()
+				s.log[i].Status = sw.status
+			}
 			s.inFlight--
 			s.mu.Unlock()
 		}()
