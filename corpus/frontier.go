@@ -89,22 +89,7 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 	if opts.Revisit {
 		revisit = 1
 	}
-	stmt, err := tx.tx.PrepareContext(ctx, `INSERT INTO frontier
-		(url, host, depth, source, kind, state, priority, not_before, reason, capture_id, run, redirect_to, added_at, updated_at)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?15, ?12, ?12)
-		ON CONFLICT(url) DO UPDATE SET
-		  depth = excluded.depth, priority = excluded.priority, source = excluded.source,
-		  kind = CASE WHEN excluded.kind <> '' THEN excluded.kind ELSE frontier.kind END,
-		  attempts = CASE WHEN frontier.state = 'queued' THEN frontier.attempts ELSE 0 END,
-		  not_before = CASE WHEN frontier.state = 'queued' THEN frontier.not_before ELSE excluded.not_before END,
-		  state = 'queued', reason = '', run = excluded.run, updated_at = excluded.updated_at
-		WHERE excluded.state = 'queued' AND (
-		  (frontier.state = 'queued' AND excluded.depth < frontier.depth)
-		  OR (?13 AND frontier.state IN ('done', 'failed') AND frontier.run < excluded.run
-		      AND frontier.updated_at < ?14))`)
-	if err != nil {
-		return 0, fmt.Errorf("enqueue: %w", describe(err))
-	}
+	stmt := tx.tx.StmtContext(ctx, tx.db.stmts[qEnqueue])
 	defer stmt.Close()
 	n := 0
 	for i := range entries {
@@ -138,6 +123,36 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 const frontierColumns = `id, url, host, depth, source, kind, state, priority, attempts, not_before, reason,
 	COALESCE(capture_id, 0), run, redirect_to`
 
+// Hot write statements of the frontier (see writeQuery).
+var (
+	qEnqueue = writeQuery(`INSERT INTO frontier
+		(url, host, depth, source, kind, state, priority, not_before, reason, capture_id, run, redirect_to, added_at, updated_at)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?15, ?12, ?12)
+		ON CONFLICT(url) DO UPDATE SET
+		  depth = excluded.depth, priority = excluded.priority, source = excluded.source,
+		  kind = CASE WHEN excluded.kind <> '' THEN excluded.kind ELSE frontier.kind END,
+		  attempts = CASE WHEN frontier.state = 'queued' THEN frontier.attempts ELSE 0 END,
+		  not_before = CASE WHEN frontier.state = 'queued' THEN frontier.not_before ELSE excluded.not_before END,
+		  state = 'queued', reason = '', run = excluded.run, updated_at = excluded.updated_at
+		WHERE excluded.state = 'queued' AND (
+		  (frontier.state = 'queued' AND excluded.depth < frontier.depth)
+		  OR (?13 AND frontier.state IN ('done', 'failed') AND frontier.run < excluded.run
+		      AND frontier.updated_at < ?14))`)
+	qClaim = writeQuery(`UPDATE frontier SET state = 'in_flight', updated_at = ?1
+		WHERE id IN (SELECT id FROM frontier WHERE host = ?2 AND state = 'queued' AND not_before <= ?3
+		             ORDER BY priority DESC, id LIMIT ?4)
+		RETURNING ` + frontierColumns)
+	qNextDue = writeQuery("SELECT MIN(not_before) FROM frontier WHERE host = ? AND state = 'queued'")
+	qFinish  = writeQuery(`UPDATE frontier SET state = ?, capture_id = COALESCE(?, capture_id),
+		reason = ?, updated_at = ? WHERE id = ?`)
+	qSetRedirectTo = writeQuery("UPDATE frontier SET redirect_to = ? WHERE id = ?")
+	qRedirectsTo   = writeQuery("SELECT url FROM frontier WHERE redirect_to = ? AND redirect_to <> '' ORDER BY url")
+	qRetry         = writeQuery(`UPDATE frontier SET state = 'queued', attempts = attempts + 1,
+		not_before = ?, reason = ?, updated_at = ? WHERE id = ?`)
+	qRelease       = writeQuery("UPDATE frontier SET state = 'queued' WHERE id = ? AND state = 'in_flight'")
+	qFrontierByURL = writeQuery("SELECT " + frontierColumns + " FROM frontier WHERE url = ?")
+)
+
 func scanFrontier(row rowScanner) (FrontierEntry, error) {
 	var (
 		e  FrontierEntry
@@ -156,10 +171,7 @@ func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]F
 	if n <= 0 {
 		return nil, nil
 	}
-	rows, err := tx.tx.QueryContext(ctx, `UPDATE frontier SET state = 'in_flight', updated_at = ?1
-		WHERE id IN (SELECT id FROM frontier WHERE host = ?2 AND state = 'queued' AND not_before <= ?3
-		             ORDER BY priority DESC, id LIMIT ?4)
-		RETURNING `+frontierColumns, now.UnixMilli(), host, now.UnixMilli(), n)
+	rows, err := tx.query(ctx, qClaim, now.UnixMilli(), host, now.UnixMilli(), n)
 	if err != nil {
 		return nil, fmt.Errorf("claim %s: %w", host, describe(err))
 	}
@@ -188,7 +200,7 @@ func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]F
 // false when host has nothing queued.
 func (tx *Tx) NextDue(ctx context.Context, host string) (time.Time, bool, error) {
 	var nb sql.NullInt64
-	err := tx.tx.QueryRowContext(ctx, "SELECT MIN(not_before) FROM frontier WHERE host = ? AND state = 'queued'",
+	err := tx.queryRow(ctx, qNextDue,
 		host).Scan(&nb)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next due %s: %w", host, describe(err))
@@ -211,8 +223,7 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 	if captureID != 0 {
 		capID = captureID
 	}
-	if _, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = ?, capture_id = COALESCE(?, capture_id),
-		reason = ?, updated_at = ? WHERE id = ?`, state, capID, reason, now.UnixMilli(), id); err != nil {
+	if _, err := tx.exec(ctx, qFinish, state, capID, reason, now.UnixMilli(), id); err != nil {
 		return fmt.Errorf("finish %d: %w", id, describe(err))
 	}
 	return nil
@@ -221,7 +232,7 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 // SetRedirectTo records on the frontier row id the URL its redirect led
 // to (see FrontierEntry.RedirectTo).
 func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
-	if _, err := tx.tx.ExecContext(ctx, "UPDATE frontier SET redirect_to = ? WHERE id = ?", target, id); err != nil {
+	if _, err := tx.exec(ctx, qSetRedirectTo, target, id); err != nil {
 		return fmt.Errorf("set redirect %d: %w", id, describe(err))
 	}
 	return nil
@@ -230,7 +241,7 @@ func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error 
 // RedirectsTo returns the URLs whose redirect led to the normalized URL
 // target without being followed there, sorted.
 func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) {
-	rows, err := tx.tx.QueryContext(ctx, "SELECT url FROM frontier WHERE redirect_to = ? AND redirect_to <> '' ORDER BY url", target)
+	rows, err := tx.query(ctx, qRedirectsTo, target)
 	if err != nil {
 		return nil, fmt.Errorf("redirects to %s: %w", target, describe(err))
 	}
@@ -252,8 +263,7 @@ func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) 
 // Retry puts the frontier row id back in the queue after a transient
 // failure, counting the attempt: it is not claimed again before notBefore.
 func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason string, now time.Time) error {
-	if _, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = attempts + 1,
-		not_before = ?, reason = ?, updated_at = ? WHERE id = ?`,
+	if _, err := tx.exec(ctx, qRetry,
 		millis(notBefore), reason, now.UnixMilli(), id); err != nil {
 		return fmt.Errorf("retry %d: %w", id, describe(err))
 	}
@@ -264,8 +274,7 @@ func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason s
 // without counting an attempt.
 func (tx *Tx) Release(ctx context.Context, ids []int64) error {
 	for _, id := range ids {
-		if _, err := tx.tx.ExecContext(ctx,
-			"UPDATE frontier SET state = 'queued' WHERE id = ? AND state = 'in_flight'", id); err != nil {
+		if _, err := tx.exec(ctx, qRelease, id); err != nil {
 			return fmt.Errorf("release %d: %w", id, describe(err))
 		}
 	}
@@ -287,7 +296,7 @@ func (tx *Tx) SkipQueued(ctx context.Context, host, reason string, now time.Time
 // FrontierEntry returns the frontier row of the normalized URL u, or
 // ErrNotFound.
 func (tx *Tx) FrontierEntry(ctx context.Context, u string) (FrontierEntry, error) {
-	e, err := scanFrontier(tx.tx.QueryRowContext(ctx, "SELECT "+frontierColumns+" FROM frontier WHERE url = ?", u))
+	e, err := scanFrontier(tx.queryRow(ctx, qFrontierByURL, u))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, fmt.Errorf("frontier %s: %w", u, ErrNotFound)
 	}

@@ -37,6 +37,9 @@ type DB struct {
 	r    *sql.DB // read-only pool
 	enc  *zstd.Encoder
 	dec  *zstd.Decoder
+	// stmts are the writer's hot statements (see writeQuery), prepared
+	// once on its connection.
+	stmts map[string]*sql.Stmt
 }
 
 // Open opens the corpus at path, creating it when missing, and brings its
@@ -64,6 +67,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	db.r = r
+	if err := db.prepare(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
 	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
 	db.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
 	return db, nil
@@ -184,6 +191,50 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	return nil
 }
 
+// writeQueries are the statements of write transactions that run once or
+// more per fetched page. Open prepares them on the writer connection, so
+// that SQLite does not compile them again in every transaction.
+var writeQueries []string
+
+// writeQuery registers q as a hot write statement and returns it.
+func writeQuery(q string) string {
+	writeQueries = append(writeQueries, q)
+	return q
+}
+
+func (db *DB) prepare(ctx context.Context) error {
+	db.stmts = make(map[string]*sql.Stmt, len(writeQueries))
+	for _, q := range writeQueries {
+		st, err := db.w.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("prepare %.40q: %w", q, err)
+		}
+		db.stmts[q] = st
+	}
+	return nil
+}
+
+func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if st := tx.db.stmts[q]; st != nil {
+		return tx.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+	}
+	return tx.tx.ExecContext(ctx, q, args...)
+}
+
+func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if st := tx.db.stmts[q]; st != nil {
+		return tx.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	}
+	return tx.tx.QueryContext(ctx, q, args...)
+}
+
+func (tx *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if st := tx.db.stmts[q]; st != nil {
+		return tx.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
+	}
+	return tx.tx.QueryRowContext(ctx, q, args...)
+}
+
 // ErrDiskFull is returned when SQLite cannot write because the disk is full.
 var ErrDiskFull = errors.New("disk full")
 
@@ -250,6 +301,35 @@ func (db *DB) compress(body []byte) ([]byte, string) {
 	return data, "zstd"
 }
 
+// Hot write statements (see writeQuery).
+var (
+	qAddCapture = writeQuery(`INSERT INTO captures
+		(requested_url, url, host, redirects, method, request_headers, status, proto, headers,
+		 fetched_at, duration_ms, body_sha256, sha256, body_size, content_type, truncated,
+		 error, error_kind, revisit_of, depth, source)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	qBodyExists = writeQuery("SELECT 1 FROM bodies WHERE sha256 = ?")
+	qAddBody    = writeQuery("INSERT INTO bodies (sha256, size, encoding, data) VALUES (?,?,?,?)")
+	qNextSeq    = writeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")
+	qPutArticle = writeQuery(`INSERT INTO articles
+		(key, url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
+		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
+		 content_sha256, seq)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		ON CONFLICT(key) DO UPDATE SET
+		 url=excluded.url, canonical_url=excluded.canonical_url, site=excluded.site, site_name=excluded.site_name,
+		 title=excluded.title, authors=excluded.authors, published=excluded.published,
+		 published_utc=excluded.published_utc, modified=excluded.modified, language=excluded.language,
+		 description=excluded.description, image=excluded.image, section=excluded.section, tags=excluded.tags,
+		 text=excluded.text, word_count=excluded.word_count, flags=excluded.flags, fetched_at=excluded.fetched_at,
+		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq
+		RETURNING id`)
+	qAddArticleURL    = writeQuery("INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)")
+	qArticleByKey     = writeQuery("SELECT id FROM articles WHERE key = ?")
+	qArticleByURL     = writeQuery("SELECT article_id FROM article_urls WHERE url = ?")
+	qArticleByContent = writeQuery("SELECT id FROM articles WHERE content_sha256 = ? ORDER BY id LIMIT 1")
+)
+
 // AddCapture stores one fetch. The body is stored zstd-compressed and shared
 // with every other capture of the same bytes. It fills c.SHA256 and
 // c.BodySize when they are empty and sets c.ID.
@@ -284,11 +364,7 @@ func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 	if c.RevisitOf != 0 {
 		revisit = c.RevisitOf
 	}
-	res, err := tx.tx.ExecContext(ctx, `INSERT INTO captures
-		(requested_url, url, host, redirects, method, request_headers, status, proto, headers,
-		 fetched_at, duration_ms, body_sha256, sha256, body_size, content_type, truncated,
-		 error, error_kind, revisit_of, depth, source)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+	res, err := tx.exec(ctx, qAddCapture,
 		c.RequestedURL, c.URL, hostOf(c.URL), marshalJSON(redirects), c.Method,
 		marshalJSON(headerOrEmpty(c.RequestHeader)), c.Status, c.Proto, marshalJSON(headerOrEmpty(c.Header)),
 		formatTime(c.FetchedAt), c.Duration.Milliseconds(), bodyRef, c.SHA256, c.BodySize, c.ContentType,
@@ -312,7 +388,7 @@ func headerOrEmpty(h http.Header) http.Header {
 
 func (tx *Tx) putBody(ctx context.Context, c *Capture) error {
 	var exists int
-	err := tx.tx.QueryRowContext(ctx, "SELECT 1 FROM bodies WHERE sha256 = ?", c.SHA256).Scan(&exists)
+	err := tx.queryRow(ctx, qBodyExists, c.SHA256).Scan(&exists)
 	if err == nil {
 		return nil
 	}
@@ -326,7 +402,7 @@ func (tx *Tx) putBody(ctx context.Context, c *Capture) error {
 	} else {
 		data, encoding = tx.db.compress(c.Body)
 	}
-	if _, err := tx.tx.ExecContext(ctx, "INSERT INTO bodies (sha256, size, encoding, data) VALUES (?,?,?,?)",
+	if _, err := tx.exec(ctx, qAddBody,
 		c.SHA256, len(c.Body), encoding, data); err != nil {
 		return fmt.Errorf("store body: %w", describe(err))
 	}
@@ -341,7 +417,7 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 		return 0, fmt.Errorf("put article %s: empty key", a.URL)
 	}
 	var seq int64
-	if err := tx.tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles").Scan(&seq); err != nil {
+	if err := tx.queryRow(ctx, qNextSeq).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
 	}
 	pub, pubUTC := timeColumns(a.Published)
@@ -349,19 +425,7 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 	if a.FetchedAt.IsZero() {
 		a.FetchedAt = time.Now()
 	}
-	err := tx.tx.QueryRowContext(ctx, `INSERT INTO articles
-		(key, url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
-		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
-		 content_sha256, seq)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(key) DO UPDATE SET
-		 url=excluded.url, canonical_url=excluded.canonical_url, site=excluded.site, site_name=excluded.site_name,
-		 title=excluded.title, authors=excluded.authors, published=excluded.published,
-		 published_utc=excluded.published_utc, modified=excluded.modified, language=excluded.language,
-		 description=excluded.description, image=excluded.image, section=excluded.section, tags=excluded.tags,
-		 text=excluded.text, word_count=excluded.word_count, flags=excluded.flags, fetched_at=excluded.fetched_at,
-		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq
-		RETURNING id`,
+	err := tx.queryRow(ctx, qPutArticle,
 		key, a.URL, a.CanonicalURL, a.Site, a.SiteName, a.Title, marshalJSON(nonNil(a.Authors)), pub, pubUTC, mod,
 		a.Language, a.Description, a.Image, a.Section, marshalJSON(nonNil(a.Tags)), a.Text, a.WordCount,
 		marshalJSON(nonNil(a.Flags)), formatTime(a.FetchedAt), a.CaptureID, a.ContentSHA256, seq).Scan(&a.ID)
@@ -395,7 +459,7 @@ func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) erro
 	if u == "" {
 		return nil
 	}
-	if _, err := tx.tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)", u, articleID); err != nil {
+	if _, err := tx.exec(ctx, qAddArticleURL, u, articleID); err != nil {
 		return fmt.Errorf("add article url %s: %w", u, describe(err))
 	}
 	return nil
@@ -403,23 +467,23 @@ func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) erro
 
 // ArticleIDByKey returns the id of the article with key, or ErrNotFound.
 func (tx *Tx) ArticleIDByKey(ctx context.Context, key string) (int64, error) {
-	return tx.scanID(ctx, "SELECT id FROM articles WHERE key = ?", key)
+	return tx.scanID(ctx, qArticleByKey, key)
 }
 
 // ArticleIDByURL returns the id of the article seen under u, or ErrNotFound.
 func (tx *Tx) ArticleIDByURL(ctx context.Context, u string) (int64, error) {
-	return tx.scanID(ctx, "SELECT article_id FROM article_urls WHERE url = ?", u)
+	return tx.scanID(ctx, qArticleByURL, u)
 }
 
 // ArticleIDByContent returns the id of an article extracted from a body
 // with the given SHA-256, or ErrNotFound.
 func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error) {
-	return tx.scanID(ctx, "SELECT id FROM articles WHERE content_sha256 = ? ORDER BY id LIMIT 1", sum)
+	return tx.scanID(ctx, qArticleByContent, sum)
 }
 
 func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {
 	var id int64
-	err := tx.tx.QueryRowContext(ctx, q, arg).Scan(&id)
+	err := tx.queryRow(ctx, q, arg).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, ErrNotFound
 	}
