@@ -419,7 +419,11 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		}
 		pl = extractLinks(page, capt.URL)
 	} else {
-		pl = linksOf(doc.Root(), capt.URL)
+		if e.Depth < c.cfg.depth || e.Depth == 0 {
+			// Links of pages at the depth limit are not followed: spare
+			// resolving them.
+			pl = linksOf(doc.Root(), capt.URL)
+		}
 		if a := doc.Article(); !a.HasFlag(corpus.FlagNotArticle) {
 			art = &a
 			key = ""
