@@ -50,6 +50,16 @@ func TestExtractLinks(t *testing.T) {
 			nofollow: true,
 		},
 		{
+			name: "feeds: first base only, alternate and a feed type only, no duplicates",
+			page: `<base href="/one/"><base href="/two/"><link rel="Alternate" type="application/rss+xml" href="f">
+				<link rel="alternate" type="application/feed+json" href="https://cdn.example.com/feed.json">
+				<link rel="alternate" type="application/rss+xml" href="/one/f"><link rel="feed" type="application/rss+xml" href="/x">
+				<link rel="alternate" type="text/html" href="/mobile/"><link rel="alternate" type="application/rss+xml">
+				<a rel="alternate" type="application/rss+xml" href="/a">feed?</a><link rel="alternate" type="application/atom+xml" href="/broken"`,
+			links: []string{"http://example.com/a"},
+			feeds: []string{"http://example.com/one/f", "https://cdn.example.com/feed.json"},
+		},
+		{
 			name: "script, style and noscript text is not markup; template and SVG content is",
 			page: `<script>document.write('<a href="/s">s</a>')</script><style>a[href="/c"]{}</style>
 				<noscript><a href="/n">n</a></noscript><template><a href="/t">t</a></template>

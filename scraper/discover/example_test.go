@@ -2,7 +2,6 @@ package discover_test
 
 import (
 	"fmt"
-	"net/url"
 
 	"github.com/archivist-project/archivist/scraper/discover"
 )
@@ -43,11 +42,4 @@ func ExampleRobots() {
 	// Output:
 	// false true
 	// 2s [https://news.example.com/sitemap.xml]
-}
-
-func ExampleFeedLinks() {
-	base, _ := url.Parse("https://news.example.com/world/")
-	page := []byte(`<head><link rel="alternate" type="application/rss+xml" href="/world/rss.xml"></head>`)
-	fmt.Println(discover.FeedLinks(page, base))
-	// Output: [https://news.example.com/world/rss.xml]
 }

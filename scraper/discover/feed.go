@@ -3,14 +3,9 @@ package discover
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-
-	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
 
 // ParseFeed parses an RSS 2.0, RSS 1.0 (RDF), Atom or JSON feed, possibly
@@ -69,84 +64,4 @@ func itemLink(it *gofeed.Item) string {
 		return g
 	}
 	return ""
-}
-
-// feedTypes are the link types FeedLinks reports.
-var feedTypes = map[string]bool{
-	"application/rss+xml":   true,
-	"application/atom+xml":  true,
-	"application/feed+json": true,
-}
-
-// FeedLinks returns the absolute, normalized URLs of the feeds an HTML page
-// advertises with <link rel="alternate" type="application/rss+xml">
-// (or application/atom+xml, application/feed+json), in document order and
-// without duplicates. Relative hrefs are resolved against the page's
-// <base href> if any, else against base.
-func FeedLinks(page []byte, base *url.URL) []string {
-	z := html.NewTokenizer(bytes.NewReader(page))
-	var out []string
-	seen := map[string]bool{}
-	baseSet := false
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken, html.SelfClosingTagToken:
-		default:
-			continue
-		}
-		nameB, hasAttr := z.TagName()
-		a := atom.Lookup(nameB)
-		if !hasAttr || (a != atom.Link && a != atom.Base) {
-			continue
-		}
-		var rel, typ, href string
-		for hasAttr {
-			var k, v []byte
-			k, v, hasAttr = z.TagAttr()
-			switch string(k) {
-			case "rel":
-				rel = string(v)
-			case "type":
-				typ = string(v)
-			case "href":
-				href = string(v)
-			}
-		}
-		if a == atom.Base {
-			if baseSet {
-				continue // only the first <base> counts
-			}
-			baseSet = true
-			if href != "" && base != nil {
-				if bu, err := base.Parse(strings.TrimSpace(href)); err == nil {
-					base = bu
-				}
-			} else if href != "" {
-				if bu, err := url.Parse(strings.TrimSpace(href)); err == nil && bu.IsAbs() {
-					base = bu
-				}
-			}
-			continue
-		}
-		if !hasToken(rel, "alternate") || !feedTypes[mediaTypeOf(typ)] {
-			continue
-		}
-		if u, ok := urlnorm.Resolve(base, href); ok && !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
-	}
-}
-
-// hasToken reports whether a space-separated list contains tok, ignoring case.
-func hasToken(list, tok string) bool {
-	for f := range strings.FieldsSeq(list) {
-		if strings.EqualFold(f, tok) {
-			return true
-		}
-	}
-	return false
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"net/url"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -70,51 +68,6 @@ func TestParseFeedTooMany(t *testing.T) {
 	}
 }
 
-func TestFeedLinks(t *testing.T) {
-	base, err := url.Parse("https://news.example.com/section/page.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		html string
-		want []string
-	}{
-		{"relative, absolute, duplicates and junk", htmlPage, []string{
-			"https://news.example.com/feed.rss",
-			"https://news.example.com/section/atom.xml",
-			"https://news.example.com/feed.json",
-			"https://news.example.com/body-feed.xml",
-		}},
-		{"base href", `<html><head><base href="https://cdn.example.com/x/"><link rel=alternate type=application/rss+xml href=feed></head></html>`,
-			[]string{"https://cdn.example.com/x/feed"}},
-		{"relative base href", `<head><base href="/other/"><link rel="alternate" type="application/atom+xml" href="a.xml"/>`,
-			[]string{"https://news.example.com/other/a.xml"}},
-		{"only first base counts", `<base href="/one/"><base href="/two/"><link rel="alternate" type="application/rss+xml" href="f">`,
-			[]string{"https://news.example.com/one/f"}},
-		{"not alternate", `<link rel="feed" type="application/rss+xml" href="/f">`, nil},
-		{"wrong type", `<link rel="alternate" type="text/html" href="/mobile/">`, nil},
-		{"no href", `<link rel="alternate" type="application/rss+xml">`, nil},
-		{"a tag ignored", `<a rel="alternate" type="application/rss+xml" href="/f">feed</a>`, nil},
-		{"empty", ``, nil},
-		{"broken html", `<link rel="alternate" type="application/rss+xml" href="/f"`, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := FeedLinks([]byte(tt.html), base)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("FeedLinks = %q, want %q", got, tt.want)
-			}
-		})
-	}
-	t.Run("nil base keeps absolute links only", func(t *testing.T) {
-		got := FeedLinks([]byte(`<link rel="alternate" type="application/rss+xml" href="/rel"><link rel="alternate" type="application/rss+xml" href="https://a.example/abs">`), nil)
-		if want := []string{"https://a.example/abs"}; !slices.Equal(got, want) {
-			t.Errorf("FeedLinks = %q, want %q", got, want)
-		}
-	})
-}
-
 func BenchmarkParseFeed(b *testing.B) {
 	var buf bytes.Buffer
 	buf.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>`)
@@ -127,18 +80,6 @@ func BenchmarkParseFeed(b *testing.B) {
 	for b.Loop() {
 		if got, err := ParseFeed(buf.Bytes()); err != nil || len(got) != 100 {
 			b.Fatal(len(got), err)
-		}
-	}
-}
-
-func BenchmarkFeedLinks(b *testing.B) {
-	page := []byte(htmlPage + string(bytes.Repeat([]byte("<p>paragraph of article <a href=\"/x\">text</a></p>\n"), 1500)))
-	base, _ := url.Parse("https://news.example.com/")
-	b.ReportAllocs()
-	b.SetBytes(int64(len(page)))
-	for b.Loop() {
-		if len(FeedLinks(page, base)) != 4 {
-			b.Fatal("feed links")
 		}
 	}
 }
@@ -182,22 +123,6 @@ func FuzzParseFeed(f *testing.F) {
 		entries, _ := ParseFeed(body)
 		if len(entries) > MaxEntries {
 			t.Fatalf("%d entries", len(entries))
-		}
-	})
-}
-
-func FuzzFeedLinks(f *testing.F) {
-	f.Add([]byte(htmlPage), "https://a.example/x/")
-	f.Add([]byte(`<base href="//b.example/"><link rel=alternate type=application/rss+xml href="../f">`), "https://a.example/")
-	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
-		base, err := url.Parse(pageURL)
-		if err != nil {
-			base = nil
-		}
-		for _, u := range FeedLinks(page, base) {
-			if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-				t.Fatalf("FeedLinks returned %q", u)
-			}
 		}
 	})
 }
