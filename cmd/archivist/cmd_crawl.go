@@ -286,7 +286,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	if !opts.NoIndex {
 		// Fail early on an index that cannot be opened (damaged, another
 		// version, held by another crawl) rather than after the crawl.
-		ix, err := e.openIndex()
+		ix, err := e.openIndex(ctx)
 		if err != nil {
 			return err
 		}

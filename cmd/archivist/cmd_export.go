@@ -147,7 +147,7 @@ func (e *env) matchingIDs(ctx context.Context, query string) ([]int64, error) {
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
 		return nil, usagef("export --query needs the index at %s (run 'archivist index')", e.global.indexPath())
 	}
-	ix, err := e.openIndex()
+	ix, err := e.openIndex(ctx)
 	if err != nil {
 		return nil, err
 	}

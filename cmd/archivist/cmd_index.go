@@ -56,7 +56,7 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 		// Recreate replaces a damaged index or one from another version.
 		ix, err = index.Recreate(e.global.indexPath(), index.WithLogger(e.logger))
 	} else {
-		ix, err = e.openIndex()
+		ix, err = e.openIndex(ctx)
 	}
 	if err != nil {
 		return err

@@ -90,7 +90,7 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
 		return usagef("no index at %s (run 'archivist crawl' or 'archivist index' first, or pass --db/--index)", e.global.indexPath())
 	}
-	ix, err := e.openIndex()
+	ix, err := e.openIndex(ctx)
 	if err != nil {
 		return err
 	}

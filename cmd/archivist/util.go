@@ -33,13 +33,27 @@ func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error
 }
 
 // openIndex opens (or creates) the index beside the database.
-func (e *env) openIndex() (*index.Index, error) {
-	ix, err := index.Open(e.global.indexPath(), index.WithLogger(e.logger))
-	if errors.Is(err, index.ErrInUse) {
-		return nil, fmt.Errorf("%w (a crawl or index command is updating it; try again in a few seconds)", err)
+func (e *env) openIndex(ctx context.Context) (*index.Index, error) {
+	// A crawl holds the index for a few seconds at a time while it brings
+	// it up to date: wait for it rather than fail at once.
+	deadline := time.Now().Add(indexWait)
+	for attempt := 0; ; attempt++ {
+		ix, err := index.Open(e.global.indexPath(), index.WithLogger(e.logger))
+		if !errors.Is(err, index.ErrInUse) {
+			return ix, err
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return nil, fmt.Errorf("%w (a crawl or index command is updating it; try again later)", err)
+		}
+		if attempt == 0 {
+			fmt.Fprintln(e.stderr, "archivist: the index is being updated by another process; waiting for it")
+		}
 	}
-	return ix, err
 }
+
+// indexWait is how long commands wait for an index that another process
+// holds (each attempt to open it waits a second).
+var indexWait = 20 * time.Second
 
 // followIndex keeps the index up to date with db until ctx is done, then
 // brings it up to date once more. It opens the index only for each update,
