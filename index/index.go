@@ -52,8 +52,14 @@ var (
 	keySeq     = []byte("archivist/seq")
 )
 
-// batchSize is the number of articles per bleve batch in Update and Rebuild.
-const batchSize = 500
+// batchSize is the largest number of articles per bleve batch in Update
+// and Rebuild, and batchBytes the most text: bleve's memory for a batch
+// grows with the text it analyzes (positions and term vectors of every
+// word), so that 500 long articles could take gigabytes.
+const (
+	batchSize  = 500
+	batchBytes = 1 << 20
+)
 
 // lockTimeout is how long Open waits for another process to release the
 // index before failing with ErrInUse.
@@ -410,9 +416,10 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // with each batch.
 func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.Logger) (int, error) {
 	var (
-		n    int
-		last = seq
-		b    = bi.NewBatch()
+		n     int
+		last  = seq
+		b     = bi.NewBatch()
+		bytes int
 	)
 	flush := func() error {
 		if b.Size() == 0 {
@@ -424,6 +431,7 @@ func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.
 		}
 		log.Debug("indexed batch", "articles", n, "seq", last)
 		b.Reset()
+		bytes = 0
 		return nil
 	}
 	err := src.ArticlesSince(ctx, seq, func(s int64, a *corpus.Article) error {
@@ -434,10 +442,11 @@ func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.
 			return fmt.Errorf("article %d: %w", a.ID, err)
 		}
 		n++
+		bytes += len(a.Text)
 		if s > last {
 			last = s
 		}
-		if b.Size() >= batchSize {
+		if b.Size() >= batchSize || bytes >= batchBytes {
 			return flush()
 		}
 		return nil

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -454,5 +455,27 @@ func TestFollow(t *testing.T) {
 	// The last articles are indexed by the final Update after cancel.
 	if got := mustCount(t, ix); got != 10 || n != 10 {
 		t.Errorf("count = %d, indexed = %d; want 10 and 10", got, n)
+	}
+}
+
+func TestUpdateBatchesLongArticlesBySize(t *testing.T) {
+	ctx := context.Background()
+	var arts []*corpus.Article
+	for i := 1; i <= 10; i++ {
+		a := genArticle(i)
+		a.Text = strings.Repeat(a.Text+"\n\n", 300<<10/len(a.Text)+1) // over 300 KB
+		arts = append(arts, a)
+	}
+	src := newFakeSource(arts...)
+	src.fail, src.after = errors.New("disk on fire"), 6
+	ix := MustMemIndex(t, nil)
+	if _, err := ix.Update(ctx, src); err == nil {
+		t.Fatal("update did not fail")
+	}
+	// A batch holds at most batchBytes of text: four of these articles,
+	// committed before the failure; with batches counted in articles only,
+	// nothing would have been.
+	if seq, _ := ix.Seq(); seq != 4 {
+		t.Errorf("seq after failure = %d, want 4", seq)
 	}
 }
