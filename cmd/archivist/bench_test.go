@@ -44,9 +44,7 @@ func BenchmarkCrawlNoIndex(b *testing.B) { benchCrawl(b, false) }
 
 func benchCrawl(b *testing.B, withIndex bool) {
 	srv := benchServer(b)
-	b.ReportAllocs()
-	var pages, secs float64
-	for b.Loop() {
+	measure(b, func() (int, time.Duration) {
 		b.StopTimer()
 		dir := b.TempDir()
 		dbPath := filepath.Join(dir, "archive.db")
@@ -56,21 +54,34 @@ func benchCrawl(b *testing.B, withIndex bool) {
 			args = append(args, "--no-index")
 		}
 		args = append(args, srv.URL+"/")
-		scrapertest.ResetPeakRSS()
 		b.StartTimer()
 		start := time.Now()
 		var errb strings.Builder
 		if code := Main(args, strings.NewReader(""), io.Discard, &errb); code != 0 {
 			b.Fatalf("archivist %s: exit %d: %s", strings.Join(args, " "), code, errb.String())
 		}
-		secs += time.Since(start).Seconds()
+		took := time.Since(start)
 		b.StopTimer()
+		defer b.StartTimer()
 		ixPath := ""
 		if withIndex {
 			ixPath = filepath.Join(dir, "archive.bleve")
 		}
-		pages += float64(benchCheck(b, dbPath, ixPath))
-		b.StartTimer()
+		return benchCheck(b, dbPath, ixPath), took
+	})
+}
+
+// measure runs one crawl per benchmark iteration and reports the pages
+// per second of crawl time and the peak RSS of the process. crawl returns
+// the pages it fetched and the time its crawl took.
+func measure(b *testing.B, crawl func() (int, time.Duration)) {
+	b.ReportAllocs()
+	var pages, secs float64
+	for b.Loop() {
+		scrapertest.ResetPeakRSS()
+		n, took := crawl()
+		pages += float64(n)
+		secs += took.Seconds()
 	}
 	b.ReportMetric(pages/secs, "pages/s")
 	b.ReportMetric(scrapertest.PeakRSS()/(1<<20), "peak-RSS-MB")
@@ -110,21 +121,15 @@ func benchCheck(b *testing.B, dbPath, ixPath string) int {
 // parses each with goquery: the yardstick of BenchmarkCrawlCommand.
 func BenchmarkCollyBaseline(b *testing.B) {
 	srv := benchServer(b)
-	b.ReportAllocs()
-	var pages, secs float64
-	for b.Loop() {
-		scrapertest.ResetPeakRSS()
+	measure(b, func() (int, time.Duration) {
 		start := time.Now()
 		n, err := scrapertest.CollyBaseline(context.Background(), srv.URL+"/", *benchParallel)
 		if err != nil {
 			b.Fatal(err)
 		}
-		secs += time.Since(start).Seconds()
-		pages += float64(n)
 		if n < *benchPages {
 			b.Fatalf("colly fetched %d pages, want at least %d", n, *benchPages)
 		}
-	}
-	b.ReportMetric(pages/secs, "pages/s")
-	b.ReportMetric(scrapertest.PeakRSS()/(1<<20), "peak-RSS-MB")
+		return n, time.Since(start)
+	})
 }
