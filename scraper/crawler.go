@@ -403,6 +403,8 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 				return false, nil
 			}
 			recheck++
+			c.log.Warn("scheduler found nothing to do while the frontier holds queued URLs; waking their hosts",
+				"hosts", hosts, "time", recheck)
 			touched := make(map[string]bool, len(hosts))
 			for _, h := range hosts {
 				touched[h] = true
@@ -540,6 +542,9 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 				}
 				continue
 			}
+			// The frontier may hold more for the host, due later than
+			// what was claimed: look again once the claims are used up.
+			h.mayHaveWork = true
 			h.wakeAt = time.Time{}
 		}
 		for len(h.queue) > 0 && pagesLeft > 0 {

@@ -270,3 +270,52 @@ func TestUnstart(t *testing.T) {
 		t.Errorf("claimed queue %+v, want the unstarted URL back in front", h.queue)
 	}
 }
+
+// TestPlanRemembersLaterRetries queues two retries on one host, due at
+// different times, and plans on a fake clock: after the first is claimed
+// and done, the scheduler must still wait for the second, not declare the
+// crawl done (the safety net in dispatch hid this).
+func TestPlanRemembersLaterRetries(t *testing.T) {
+	ctx := context.Background()
+	db := corpus.MustOpen(t)
+	c, err := NewCrawler(db, WithIgnoreRobots(true), WithDelay(0), WithPerHost(4), WithParallel(8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.sched = newScheduler(c.cfg.perHost, c.cfg.delay)
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	now := t0
+	c.sched.now = func() time.Time { return now }
+	const host = "http://a.test"
+	if err := db.Update(ctx, func(tx *corpus.Tx) error {
+		_, err := tx.Enqueue(ctx, []corpus.FrontierEntry{
+			{URL: host + "/soon", Host: host, NotBefore: t0.Add(time.Second)},
+			{URL: host + "/later", Host: host, NotBefore: t0.Add(3 * time.Second)},
+		}, corpus.EnqueueOptions{Now: t0})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	c.sched.touch(map[string]bool{host: true})
+
+	plan := func(at time.Duration) ([]job, time.Duration, bool) {
+		now = t0.Add(at)
+		jobs, _, _, wait, done := c.plan(ctx, 0)
+		return jobs, wait, done
+	}
+	if jobs, wait, done := plan(0); len(jobs) != 0 || done || wait != time.Second {
+		t.Fatalf("at 0s: %d jobs, wait %v, done %v; want to wait 1s", len(jobs), wait, done)
+	}
+	jobs, _, done := plan(1500 * time.Millisecond)
+	if len(jobs) != 1 || jobs[0].entry.URL != host+"/soon" || done {
+		t.Fatalf("at 1.5s: jobs %+v, done %v; want /soon", jobs, done)
+	}
+	c.sched.release(host) // /soon finished
+	if jobs, wait, done := plan(2 * time.Second); len(jobs) != 0 || done || wait != time.Second {
+		t.Fatalf("at 2s: %d jobs, wait %v, done %v; want to wait 1s for /later", len(jobs), wait, done)
+	}
+	jobs, _, done = plan(3 * time.Second)
+	if len(jobs) != 1 || jobs[0].entry.URL != host+"/later" || done {
+		t.Fatalf("at 3s: jobs %+v, done %v; want /later", jobs, done)
+	}
+}
