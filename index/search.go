@@ -155,16 +155,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ix.bi == nil {
 		return nil, ErrClosed
 	}
-	sr, mt, err := ix.searchRequest(req)
+	res, mt, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
-	}
-	res, err := ix.bi.SearchInContext(ctx, sr)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("index: search: %w", err)
 	}
 
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
@@ -201,16 +194,9 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 		return nil, fmt.Errorf("index: count: %w", err)
 	}
 	req.Limit, req.Offset, req.Facets, req.IDsOnly = max(int(n), 1), 0, false, true
-	sr, _, err := ix.searchRequest(req)
+	res, _, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
-	}
-	res, err := ix.bi.SearchInContext(ctx, sr)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	ids := make([]int64, 0, len(res.Hits))
 	for _, h := range res.Hits {
@@ -221,6 +207,23 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 		ids = append(ids, id)
 	}
 	return ids, nil
+}
+
+// run builds the bleve request for req and runs it. The caller holds
+// ix.mu.
+func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *matcher, error) {
+	sr, mt, err := ix.searchRequest(req)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		return nil, nil, fmt.Errorf("index: search: %w", err)
+	}
+	return res, mt, nil
 }
 
 // searchRequest builds the bleve request for req. The caller holds ix.mu.
