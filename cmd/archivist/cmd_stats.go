@@ -98,25 +98,22 @@ func printStats(w io.Writer, st *corpus.Stats, top int) {
 			fmt.Fprintf(w, "%-40s %8d %8d %8d\n", s.Site, s.Captures, s.Articles, s.Errors)
 		}
 	}
-	if len(st.ByMonth) > 0 {
-		fmt.Fprintln(w, "\narticles by publication month")
-		for _, c := range st.ByMonth {
-			k := c.Key
-			if k == "" {
-				k = "undated"
-			}
-			fmt.Fprintf(w, "  %-8s %8d\n", k, c.Count)
-		}
+	printCounts(w, "articles by publication month", "undated", st.ByMonth)
+	printCounts(w, "articles by language", "unknown", st.ByLanguage)
+}
+
+// printCounts prints a titled list of counts; empty keys print as blank.
+func printCounts(w io.Writer, title, blank string, counts []corpus.Count) {
+	if len(counts) == 0 {
+		return
 	}
-	if len(st.ByLanguage) > 0 {
-		fmt.Fprintln(w, "\narticles by language")
-		for _, c := range st.ByLanguage {
-			k := c.Key
-			if k == "" {
-				k = "unknown"
-			}
-			fmt.Fprintf(w, "  %-8s %8d\n", k, c.Count)
+	fmt.Fprintln(w, "\n"+title)
+	for _, c := range counts {
+		k := c.Key
+		if k == "" {
+			k = blank
 		}
+		fmt.Fprintf(w, "  %-8s %8d\n", k, c.Count)
 	}
 }
 
