@@ -48,7 +48,8 @@ func (p BenchPage) withDefaults() BenchPage {
 // deterministically; robots.txt allows everything and has no Crawl-delay.
 //
 // Its Articles have every field but Text, which would take n*page.Text
-// bytes.
+// bytes. It keeps no request log (Requests is empty), so that the memory a
+// benchmark measures is the crawler's.
 func NewBenchServer(tb testing.TB, n int, page BenchPage) *Server {
 	tb.Helper()
 	return serve(tb, newBenchSite(n, page), "")

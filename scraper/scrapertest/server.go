@@ -67,6 +67,10 @@ type Server struct {
 	h    handler
 	site *Site // nil for a bench server
 
+	// noLog keeps no request log, for the bench server: a benchmark of
+	// many thousand pages would grow it by about a kilobyte a request.
+	noLog bool
+
 	mu          sync.Mutex
 	log         []Request
 	logGen      int // bumped by ResetLog
@@ -95,7 +99,8 @@ type handler interface {
 
 func serve(tb testing.TB, h handler, host string) *Server {
 	tb.Helper()
-	s := &Server{h: h, counts: make(map[string]int)}
+	_, bench := h.(*benchSite)
+	s := &Server{h: h, counts: make(map[string]int), noLog: bench}
 	ts := httptest.NewUnstartedServer(s.record(h))
 	if host != "" && host != "127.0.0.1" {
 		ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
@@ -212,6 +217,10 @@ func (s *Server) Disallowed() []string { return s.h.Disallowed() }
 // record wraps h to log every request.
 func (s *Server) record(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.noLog {
+			h.ServeHTTP(w, r)
+			return
+		}
 		s.mu.Lock()
 		i, gen := len(s.log), s.logGen
 		s.log = append(s.log, Request{
