@@ -89,7 +89,7 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 	if opts.Revisit {
 		revisit = 1
 	}
-	stmt := tx.tx.StmtContext(ctx, tx.db.stmts[qEnqueue])
+	stmt := tx.stmt(ctx, qEnqueue)
 	defer stmt.Close()
 	n := 0
 	for i := range entries {
@@ -171,7 +171,7 @@ func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]F
 	if n <= 0 {
 		return nil, nil
 	}
-	rows, err := tx.query(ctx, qClaim, now.UnixMilli(), host, now.UnixMilli(), n)
+	rows, err := tx.stmt(ctx, qClaim).QueryContext(ctx, now.UnixMilli(), host, now.UnixMilli(), n)
 	if err != nil {
 		return nil, fmt.Errorf("claim %s: %w", host, describe(err))
 	}
@@ -200,7 +200,7 @@ func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]F
 // false when host has nothing queued.
 func (tx *Tx) NextDue(ctx context.Context, host string) (time.Time, bool, error) {
 	var nb sql.NullInt64
-	err := tx.queryRow(ctx, qNextDue,
+	err := tx.stmt(ctx, qNextDue).QueryRowContext(ctx,
 		host).Scan(&nb)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next due %s: %w", host, describe(err))
@@ -223,7 +223,7 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 	if captureID != 0 {
 		capID = captureID
 	}
-	if _, err := tx.exec(ctx, qFinish, state, capID, reason, now.UnixMilli(), id); err != nil {
+	if _, err := tx.stmt(ctx, qFinish).ExecContext(ctx, state, capID, reason, now.UnixMilli(), id); err != nil {
 		return fmt.Errorf("finish %d: %w", id, describe(err))
 	}
 	return nil
@@ -232,7 +232,7 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 // SetRedirectTo records on the frontier row id the URL its redirect led
 // to (see FrontierEntry.RedirectTo).
 func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
-	if _, err := tx.exec(ctx, qSetRedirectTo, target, id); err != nil {
+	if _, err := tx.stmt(ctx, qSetRedirectTo).ExecContext(ctx, target, id); err != nil {
 		return fmt.Errorf("set redirect %d: %w", id, describe(err))
 	}
 	return nil
@@ -241,7 +241,7 @@ func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error 
 // RedirectsTo returns the URLs whose redirect led to the normalized URL
 // target without being followed there, sorted.
 func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) {
-	rows, err := tx.query(ctx, qRedirectsTo, target)
+	rows, err := tx.stmt(ctx, qRedirectsTo).QueryContext(ctx, target)
 	if err != nil {
 		return nil, fmt.Errorf("redirects to %s: %w", target, describe(err))
 	}
@@ -263,7 +263,7 @@ func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) 
 // Retry puts the frontier row id back in the queue after a transient
 // failure, counting the attempt: it is not claimed again before notBefore.
 func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason string, now time.Time) error {
-	if _, err := tx.exec(ctx, qRetry,
+	if _, err := tx.stmt(ctx, qRetry).ExecContext(ctx,
 		millis(notBefore), reason, now.UnixMilli(), id); err != nil {
 		return fmt.Errorf("retry %d: %w", id, describe(err))
 	}
@@ -274,7 +274,7 @@ func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason s
 // without counting an attempt.
 func (tx *Tx) Release(ctx context.Context, ids []int64) error {
 	for _, id := range ids {
-		if _, err := tx.exec(ctx, qRelease, id); err != nil {
+		if _, err := tx.stmt(ctx, qRelease).ExecContext(ctx, id); err != nil {
 			return fmt.Errorf("release %d: %w", id, describe(err))
 		}
 	}
@@ -296,7 +296,7 @@ func (tx *Tx) SkipQueued(ctx context.Context, host, reason string, now time.Time
 // FrontierEntry returns the frontier row of the normalized URL u, or
 // ErrNotFound.
 func (tx *Tx) FrontierEntry(ctx context.Context, u string) (FrontierEntry, error) {
-	e, err := scanFrontier(tx.queryRow(ctx, qFrontierByURL, u))
+	e, err := scanFrontier(tx.stmt(ctx, qFrontierByURL).QueryRowContext(ctx, u))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, fmt.Errorf("frontier %s: %w", u, ErrNotFound)
 	}

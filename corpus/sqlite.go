@@ -214,25 +214,14 @@ func (db *DB) prepare(ctx context.Context) error {
 	return nil
 }
 
-func (tx *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	if st := tx.db.stmts[q]; st != nil {
-		return tx.tx.StmtContext(ctx, st).ExecContext(ctx, args...)
+// stmt returns the hot statement q (registered with writeQuery) bound to
+// tx.
+func (tx *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
+	st := tx.db.stmts[q]
+	if st == nil {
+		panic("corpus: statement not registered with writeQuery: " + q)
 	}
-	return tx.tx.ExecContext(ctx, q, args...)
-}
-
-func (tx *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	if st := tx.db.stmts[q]; st != nil {
-		return tx.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
-	}
-	return tx.tx.QueryContext(ctx, q, args...)
-}
-
-func (tx *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	if st := tx.db.stmts[q]; st != nil {
-		return tx.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
-	}
-	return tx.tx.QueryRowContext(ctx, q, args...)
+	return tx.tx.StmtContext(ctx, st)
 }
 
 // ErrDiskFull is returned when SQLite cannot write because the disk is full.
@@ -364,7 +353,7 @@ func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 	if c.RevisitOf != 0 {
 		revisit = c.RevisitOf
 	}
-	res, err := tx.exec(ctx, qAddCapture,
+	res, err := tx.stmt(ctx, qAddCapture).ExecContext(ctx,
 		c.RequestedURL, c.URL, hostOf(c.URL), marshalJSON(redirects), c.Method,
 		marshalJSON(headerOrEmpty(c.RequestHeader)), c.Status, c.Proto, marshalJSON(headerOrEmpty(c.Header)),
 		formatTime(c.FetchedAt), c.Duration.Milliseconds(), bodyRef, c.SHA256, c.BodySize, c.ContentType,
@@ -388,7 +377,7 @@ func headerOrEmpty(h http.Header) http.Header {
 
 func (tx *Tx) putBody(ctx context.Context, c *Capture) error {
 	var exists int
-	err := tx.queryRow(ctx, qBodyExists, c.SHA256).Scan(&exists)
+	err := tx.stmt(ctx, qBodyExists).QueryRowContext(ctx, c.SHA256).Scan(&exists)
 	if err == nil {
 		return nil
 	}
@@ -402,7 +391,7 @@ func (tx *Tx) putBody(ctx context.Context, c *Capture) error {
 	} else {
 		data, encoding = tx.db.compress(c.Body)
 	}
-	if _, err := tx.exec(ctx, qAddBody,
+	if _, err := tx.stmt(ctx, qAddBody).ExecContext(ctx,
 		c.SHA256, len(c.Body), encoding, data); err != nil {
 		return fmt.Errorf("store body: %w", describe(err))
 	}
@@ -417,7 +406,7 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 		return 0, fmt.Errorf("put article %s: empty key", a.URL)
 	}
 	var seq int64
-	if err := tx.queryRow(ctx, qNextSeq).Scan(&seq); err != nil {
+	if err := tx.stmt(ctx, qNextSeq).QueryRowContext(ctx).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
 	}
 	pub, pubUTC := timeColumns(a.Published)
@@ -425,7 +414,7 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 	if a.FetchedAt.IsZero() {
 		a.FetchedAt = time.Now()
 	}
-	err := tx.queryRow(ctx, qPutArticle,
+	err := tx.stmt(ctx, qPutArticle).QueryRowContext(ctx,
 		key, a.URL, a.CanonicalURL, a.Site, a.SiteName, a.Title, marshalJSON(nonNil(a.Authors)), pub, pubUTC, mod,
 		a.Language, a.Description, a.Image, a.Section, marshalJSON(nonNil(a.Tags)), a.Text, a.WordCount,
 		marshalJSON(nonNil(a.Flags)), formatTime(a.FetchedAt), a.CaptureID, a.ContentSHA256, seq).Scan(&a.ID)
@@ -459,7 +448,7 @@ func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) erro
 	if u == "" {
 		return nil
 	}
-	if _, err := tx.exec(ctx, qAddArticleURL, u, articleID); err != nil {
+	if _, err := tx.stmt(ctx, qAddArticleURL).ExecContext(ctx, u, articleID); err != nil {
 		return fmt.Errorf("add article url %s: %w", u, describe(err))
 	}
 	return nil
@@ -483,7 +472,7 @@ func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error)
 
 func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {
 	var id int64
-	err := tx.queryRow(ctx, q, arg).Scan(&id)
+	err := tx.stmt(ctx, q).QueryRowContext(ctx, arg).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, ErrNotFound
 	}
