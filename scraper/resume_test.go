@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"sync/atomic"
 	"testing"
@@ -167,9 +168,18 @@ func TestCancelSavesAndResumes(t *testing.T) {
 	if st.InFlight != 0 || st.Queued == 0 {
 		t.Fatalf("after cancel: %+v, want nothing in flight and work queued", st)
 	}
+	// The server records a request's end after its handler returns, which
+	// can come a little after the client has read the whole response (a
+	// large Write goes straight to the socket): give the handlers a moment.
+	// Every answered request must then be finished, and saved (below).
+	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if !slices.ContainsFunc(srv.Requests(), func(r scrapertest.Request) bool { return r.End.IsZero() }) {
+			break
+		}
+	}
 	for _, r := range srv.Requests() {
 		if r.End.IsZero() {
-			t.Errorf("request %s still in flight after Run returned", r.Path)
+			t.Errorf("request %s still in flight 2s after Run returned", r.Path)
 		}
 	}
 	captured := map[string]bool{}
