@@ -12,7 +12,7 @@ import (
 
 const articleColumns = `id, url, canonical_url, site, site_name, title, authors, published, modified,
 	language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
-	content_sha256, seq`
+	content_sha256, seq, page_type, published_precision, modified_precision`
 
 func scanArticle(row rowScanner) (*Article, int64, error) {
 	var (
@@ -24,7 +24,7 @@ func scanArticle(row rowScanner) (*Article, int64, error) {
 	)
 	err := row.Scan(&a.ID, &a.URL, &a.CanonicalURL, &a.Site, &a.SiteName, &a.Title, &authors, &published,
 		&modified, &a.Language, &a.Description, &a.Image, &a.Section, &tags, &a.Text, &a.WordCount, &flags,
-		&fetched, &a.CaptureID, &a.ContentSHA256, &seq)
+		&fetched, &a.CaptureID, &a.ContentSHA256, &seq, &a.PageType, &a.PublishedPrecision, &a.ModifiedPrecision)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -135,6 +135,7 @@ type ArticleFilter struct {
 	From time.Time // published at or after
 	To   time.Time // published at or before
 	Lang string    // language, "en" matches "en" and "en-GB"
+	Type string    // page type (PageTypeArticle...)
 }
 
 // Articles calls fn for each article matching f, in id order (or in the
@@ -175,6 +176,10 @@ func (db *DB) Articles(ctx context.Context, f ArticleFilter, fn func(*Article) e
 	if f.Lang != "" {
 		where = append(where, "(language = ? OR language LIKE ? ESCAPE '\\')")
 		args = append(args, f.Lang, likeEscape(f.Lang)+"-%")
+	}
+	if f.Type != "" {
+		where = append(where, "page_type = ?")
+		args = append(args, strings.ToLower(f.Type))
 	}
 	q := "SELECT " + articleColumns + " FROM articles"
 	if len(where) > 0 {
@@ -217,6 +222,9 @@ func (f ArticleFilter) matches(a *Article) bool {
 	}
 	if f.Lang != "" && !strings.EqualFold(a.Language, f.Lang) &&
 		!strings.HasPrefix(strings.ToLower(a.Language), strings.ToLower(f.Lang)+"-") {
+		return false
+	}
+	if f.Type != "" && !strings.EqualFold(a.PageType, f.Type) {
 		return false
 	}
 	return true

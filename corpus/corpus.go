@@ -90,22 +90,52 @@ type Article struct {
 	Title        string     `json:"title"`
 	Authors      []string   `json:"authors"`
 	Published    *time.Time `json:"published"` // RFC 3339, with the page's zone where known
-	Modified     *time.Time `json:"modified"`
-	Language     string     `json:"language"` // BCP 47
-	Description  string     `json:"description"`
-	Image        string     `json:"image"`
-	Section      string     `json:"section"`
-	Tags         []string   `json:"tags"`
-	Text         string     `json:"text"` // paragraphs separated by a blank line
-	WordCount    int        `json:"word_count"`
-	Flags        []string   `json:"flags"`
-	FetchedAt    time.Time  `json:"fetched_at"`
-	CaptureID    int64      `json:"capture_id"`
+	// PublishedPrecision says how much of Published the page stated:
+	// PrecisionDay (a date only; the time is midnight in the zone given),
+	// PrecisionMinute or PrecisionSecond. Empty when Published is nil.
+	PublishedPrecision string     `json:"published_precision"`
+	Modified           *time.Time `json:"modified"`
+	ModifiedPrecision  string     `json:"modified_precision"` // as PublishedPrecision, for Modified
+	Language           string     `json:"language"`           // BCP 47
+	Description        string     `json:"description"`
+	Image              string     `json:"image"`
+	Section            string     `json:"section"`
+	Tags               []string   `json:"tags"`
+	// PageType is what the page is: one of the PageType* constants. Text
+	// holds the page's main content whatever its type.
+	PageType  string    `json:"page_type"`
+	Text      string    `json:"text"` // paragraphs separated by a blank line
+	WordCount int       `json:"word_count"`
+	Flags     []string  `json:"flags"`
+	FetchedAt time.Time `json:"fetched_at"`
+	CaptureID int64     `json:"capture_id"`
 	// ContentSHA256 is the hex SHA-256 of the capture body the article
 	// was extracted from (the archived payload), so a citation can be
 	// checked against the capture and its WARC record.
 	ContentSHA256 string `json:"content_sha256"`
 }
+
+// Page types (Article.PageType).
+const (
+	PageTypeArticle       = "article"       // one news story, blog post, feature or opinion piece
+	PageTypeListing       = "listing"       // section front, tag, author or archive page: teasers linking to articles
+	PageTypeForum         = "forum"         // discussion thread or Q&A: posts in sequence
+	PageTypeProduct       = "product"       // one product (or a category of them) for sale
+	PageTypeDocumentation = "documentation" // docs, reference, tutorial
+	PageTypeService       = "service"       // marketing, company, institutional or landing page
+	PageTypeOther         = "other"         // none of the above (a consent wall, an empty page)
+)
+
+// PageTypes lists the page types in a fixed order.
+var PageTypes = []string{PageTypeArticle, PageTypeListing, PageTypeForum, PageTypeProduct,
+	PageTypeDocumentation, PageTypeService, PageTypeOther}
+
+// Date precisions (Article.PublishedPrecision, ModifiedPrecision).
+const (
+	PrecisionDay    = "day"
+	PrecisionMinute = "minute"
+	PrecisionSecond = "second"
+)
 
 // HasFlag reports whether the article carries flag f.
 func (a *Article) HasFlag(f string) bool {

@@ -53,8 +53,8 @@ func (j *JSONLWriter) Close() error { return nil }
 
 // CSVColumns are the CSV header, in order: the Article JSON names.
 var CSVColumns = []string{"id", "url", "canonical_url", "site", "site_name", "title", "authors", "published",
-	"modified", "language", "description", "image", "section", "tags", "text", "word_count", "flags",
-	"fetched_at", "capture_id", "content_sha256"}
+	"published_precision", "modified", "modified_precision", "language", "description", "image", "section",
+	"tags", "page_type", "text", "word_count", "flags", "fetched_at", "capture_id", "content_sha256"}
 
 // CSVWriter writes RFC 4180 CSV with a header row; list fields (authors,
 // tags, flags) are joined with "; ".
@@ -76,8 +76,9 @@ func (c *CSVWriter) Write(a *Article) error {
 	}
 	rec := []string{
 		strconv.FormatInt(a.ID, 10), a.URL, a.CanonicalURL, a.Site, a.SiteName, a.Title,
-		strings.Join(a.Authors, "; "), formatOptTime(a.Published), formatOptTime(a.Modified), a.Language,
-		a.Description, a.Image, a.Section, strings.Join(a.Tags, "; "), a.Text, strconv.Itoa(a.WordCount),
+		strings.Join(a.Authors, "; "), formatOptTime(a.Published), a.PublishedPrecision,
+		formatOptTime(a.Modified), a.ModifiedPrecision, a.Language, a.Description, a.Image, a.Section,
+		strings.Join(a.Tags, "; "), a.PageType, a.Text, strconv.Itoa(a.WordCount),
 		strings.Join(a.Flags, "; "), a.FetchedAt.Format(time.RFC3339Nano), strconv.FormatInt(a.CaptureID, 10),
 		a.ContentSHA256,
 	}

@@ -303,15 +303,17 @@ var (
 	qPutArticle = writeQuery(`INSERT INTO articles
 		(key, url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
 		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
-		 content_sha256, seq)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		 content_sha256, seq, page_type, published_precision, modified_precision)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(key) DO UPDATE SET
 		 url=excluded.url, canonical_url=excluded.canonical_url, site=excluded.site, site_name=excluded.site_name,
 		 title=excluded.title, authors=excluded.authors, published=excluded.published,
 		 published_utc=excluded.published_utc, modified=excluded.modified, language=excluded.language,
 		 description=excluded.description, image=excluded.image, section=excluded.section, tags=excluded.tags,
 		 text=excluded.text, word_count=excluded.word_count, flags=excluded.flags, fetched_at=excluded.fetched_at,
-		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq
+		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq,
+		 page_type=excluded.page_type, published_precision=excluded.published_precision,
+		 modified_precision=excluded.modified_precision
 		RETURNING id`)
 	qAddArticleURL    = writeQuery("INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)")
 	qArticleByKey     = writeQuery("SELECT id FROM articles WHERE key = ?")
@@ -417,7 +419,8 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 	err := tx.stmt(ctx, qPutArticle).QueryRowContext(ctx,
 		key, a.URL, a.CanonicalURL, a.Site, a.SiteName, a.Title, marshalJSON(nonNil(a.Authors)), pub, pubUTC, mod,
 		a.Language, a.Description, a.Image, a.Section, marshalJSON(nonNil(a.Tags)), a.Text, a.WordCount,
-		marshalJSON(nonNil(a.Flags)), formatTime(a.FetchedAt), a.CaptureID, a.ContentSHA256, seq).Scan(&a.ID)
+		marshalJSON(nonNil(a.Flags)), formatTime(a.FetchedAt), a.CaptureID, a.ContentSHA256, seq,
+		a.PageType, a.PublishedPrecision, a.ModifiedPrecision).Scan(&a.ID)
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
 	}

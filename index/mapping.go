@@ -50,6 +50,7 @@ const (
 	fieldPublished    = "published"     // datetime: filters, sort
 	fieldPublishedRaw = "published_raw" // stored RFC 3339 string, zone kept
 	fieldMonth        = "month"         // keyword "2006-01" (UTC): histogram
+	fieldPageType     = "page_type"     // keyword: article, listing, forum...
 )
 
 // Analyzer names defined in the mapping.
@@ -217,6 +218,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fieldTagFacet, keyword(analyzerKeyword, false, true))
 	add(fieldAuthorFacet, keyword(analyzerKeyword, true, true))
 	add(fieldMonth, keyword(analyzerKeyword, false, true))
+	add(fieldPageType, keyword(analyzerKeyword, true, true))
 
 	pub := mapping.NewDateTimeFieldMapping()
 	pub.Store = false
@@ -267,6 +269,7 @@ func toDoc(a *corpus.Article) map[string]any {
 	setStr(fieldBody, body.String())
 	setStr(fieldSite, strings.ToLower(a.Site))
 	setStr(fieldLang, normalizeLang(a.Language))
+	setStr(fieldPageType, pageType(a))
 	setStr(fieldSection, foldArabic(a.Section))
 	setStr(fieldSectionFacet, a.Section)
 
@@ -284,6 +287,15 @@ func toDoc(a *corpus.Article) map[string]any {
 		d[fieldMonth] = a.Published.UTC().Format("2006-01")
 	}
 	return d
+}
+
+// pageType returns a's page type; rows stored before page types existed
+// were all articles.
+func pageType(a *corpus.Article) string {
+	if a.PageType == "" {
+		return corpus.PageTypeArticle
+	}
+	return a.PageType
 }
 
 // foldAll applies foldArabic to each string of vs.

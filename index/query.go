@@ -42,10 +42,12 @@ var fieldAliases = map[string]string{
 	"tags":        fieldTag,
 	"published":   fieldPublished,
 	"date":        fieldPublished,
+	"type":        fieldPageType,
+	"page_type":   fieldPageType,
 }
 
 // knownFields lists the query-string field names for error messages.
-const knownFields = "title, text (or body, description), author, site, lang, section, tag, published"
+const knownFields = "title, text (or body, description), author, site, lang, section, tag, published, type"
 
 // rewriter turns a parsed bleve query string into the query run against
 // our fields: words and phrases without a field search several fields with
@@ -275,9 +277,9 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		return nil, err
 	}
 	switch field {
-	case fieldSite:
+	case fieldSite, fieldPageType:
 		t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(text)))
-		t.SetField(fieldSite)
+		t.SetField(field)
 		return boosted(t, boost), nil
 	case fieldLang:
 		return boosted(langQuery(text), boost), nil

@@ -68,6 +68,8 @@ type Request struct {
 	// Lang keeps only articles in this language; "en" matches "en" and
 	// "en-GB".
 	Lang string
+	// Type keeps only pages of this type (corpus.PageTypeArticle...).
+	Type string
 	// Sort is SortRelevance ("" too), SortDate or SortDateDesc.
 	Sort string
 	// Facets asks for Result.Facets and Result.Histogram.
@@ -87,7 +89,7 @@ type Result struct {
 	Total uint64 `json:"total"`
 	Hits  []Hit  `json:"hits"`
 	// Facets holds, when asked, the top values among all matching
-	// articles for "site", "language", "section", "authors" and "tags",
+	// articles for "site", "language", "section", "authors", "tags" and "type",
 	// most frequent first.
 	Facets map[string][]FacetCount `json:"facets,omitempty"`
 	// Histogram counts matching articles per month of publication (UTC),
@@ -106,6 +108,7 @@ type Hit struct { // JSON names are a fixed contract: url, title, published, sit
 	Published *time.Time `json:"published"`
 	Site      string     `json:"site"`
 	Authors   []string   `json:"authors"`
+	PageType  string     `json:"page_type"`
 	// Score is the relevance score (higher is better), 0 when sorting by
 	// date.
 	Score float64 `json:"score"`
@@ -135,12 +138,13 @@ var facetFields = map[string]string{
 	"section":  fieldSectionFacet,
 	"authors":  fieldAuthorFacet,
 	"tags":     fieldTagFacet,
+	"type":     fieldPageType,
 }
 
 const histogramFacet = "histogram"
 
 // storedFields are the fields Search loads for each hit.
-var storedFields = []string{fieldURL, fieldTitle, fieldSite, fieldPublishedRaw, fieldAuthorFacet, fieldText, fieldDescription}
+var storedFields = []string{fieldURL, fieldTitle, fieldSite, fieldPublishedRaw, fieldAuthorFacet, fieldText, fieldDescription, fieldPageType}
 
 // Search runs req. A malformed query or an invalid field of req fails with
 // an error wrapping ErrBadQuery.
@@ -249,6 +253,11 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	if lang := strings.TrimSpace(req.Lang); lang != "" {
 		filters = append(filters, langQuery(lang))
 	}
+	if typ := strings.ToLower(strings.TrimSpace(req.Type)); typ != "" {
+		t := query.NewTermQuery(typ)
+		t.SetField(fieldPageType)
+		filters = append(filters, t)
+	}
 	if !req.From.IsZero() || !req.To.IsZero() {
 		if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
 			return nil, nil, badQuery("the end of the date range is before its start")
@@ -322,6 +331,7 @@ func (ix *Index) toHit(h *search.DocumentMatch, mt *matcher, mark marker, idsOnl
 	hit.URL = fieldString(h.Fields[fieldURL])
 	hit.Title = fieldString(h.Fields[fieldTitle])
 	hit.Site = fieldString(h.Fields[fieldSite])
+	hit.PageType = fieldString(h.Fields[fieldPageType])
 	hit.Authors = fieldStrings(h.Fields[fieldAuthorFacet])
 	if raw := fieldString(h.Fields[fieldPublishedRaw]); raw != "" {
 		if t, err := time.Parse(time.RFC3339Nano, raw); err == nil {

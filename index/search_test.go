@@ -122,7 +122,7 @@ func TestSearchHitFields(t *testing.T) {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	if want := []string{"authors", "published", "score", "site", "snippet", "title", "url"}; !slices.Equal(keys, want) {
+	if want := []string{"authors", "page_type", "published", "score", "site", "snippet", "title", "url"}; !slices.Equal(keys, want) {
 		t.Errorf("JSON keys = %q, want %q", keys, want)
 	}
 
@@ -265,6 +265,8 @@ func TestFacetsAndHistogram(t *testing.T) {
 		"authors":  {{"Ali Hassan", 2}, {"Jane Smith", 2}, {"John Doe", 2}, {"Priya Patel", 2}, {"Marie Curie", 1}, {"يوسف العلمي", 1}, {"佐藤 花子", 1}},
 		// 11 tags: the top 10 by count, then by value.
 		"tags": {{"Climate", 2}, {"Budget", 1}, {"Croissance", 1}, {"Elections", 1}, {"Football", 1}, {"Outage", 1}, {"Parliament", 1}, {"Science", 1}, {"Économie", 1}, {"انتخابات", 1}},
+		// Rows without a page type were stored as articles.
+		"type": {{"article", 10}},
 	}
 	for name, want := range wantFacets {
 		if got := res.Facets[name]; !slices.Equal(got, want) {
@@ -426,5 +428,37 @@ func TestMatchingIDs(t *testing.T) {
 	}
 	if _, err := ix.MatchingIDs(context.Background(), Request{Query: "a:b"}); !errors.Is(err, ErrBadQuery) {
 		t.Errorf("bad query: %v, want ErrBadQuery", err)
+	}
+}
+
+func TestPageTypeFilter(t *testing.T) {
+	arts := []*corpus.Article{
+		{ID: 1, URL: "https://x.example/a", Site: "x.example", Title: "Budget vote", Text: "The budget passed.", PageType: corpus.PageTypeArticle},
+		{ID: 2, URL: "https://x.example/f", Site: "x.example", Title: "Budget thread", Text: "Budget talk here.", PageType: corpus.PageTypeForum},
+		{ID: 3, URL: "https://x.example/o", Site: "x.example", Title: "Old budget", Text: "An old budget row."},
+	}
+	ix := MustMemIndex(t, arts)
+	for _, tc := range []struct {
+		req  Request
+		want []int64
+	}{
+		{Request{Query: "budget", Type: "forum"}, []int64{2}},
+		{Request{Query: "budget", Type: "Article"}, []int64{1, 3}},
+		{Request{Query: "budget +type:forum"}, []int64{2}},
+		{Request{Query: "budget -type:article"}, []int64{2}},
+	} {
+		res := MustSearch(t, ix, tc.req)
+		var got []int64
+		for _, h := range res.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%+v: ids %v, want %v", tc.req, got, tc.want)
+		}
+	}
+	res := MustSearch(t, ix, Request{Query: "budget", Type: "forum"})
+	if res.Hits[0].PageType != "forum" {
+		t.Errorf("hit page_type = %q", res.Hits[0].PageType)
 	}
 }

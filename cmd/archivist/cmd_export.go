@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
@@ -22,6 +23,7 @@ type exportOptions struct {
 	Site     string
 	From, To string
 	Lang     string
+	Type     string
 }
 
 // AddFlags registers the export flags on fs.
@@ -33,6 +35,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.From, "from", "", "only articles published on or after `DATE`")
 	fs.StringVar(&o.To, "to", "", "only articles published on or before `DATE`")
 	fs.StringVar(&o.Lang, "lang", "", "only articles in `language`")
+	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 }
 
 func exportCommand() *command {
@@ -71,7 +74,10 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	filter := corpus.ArticleFilter{Site: opts.Site, From: from, To: to, Lang: opts.Lang}
+	if err := checkPageType("export", opts.Type); err != nil {
+		return err
+	}
+	filter := corpus.ArticleFilter{Site: opts.Site, From: from, To: to, Lang: opts.Lang, Type: opts.Type}
 	db, err := e.openCorpus(ctx, true)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
 )
 
@@ -20,6 +21,7 @@ type searchOptions struct {
 	Site     string
 	From, To string
 	Lang     string
+	Type     string
 	Sort     string
 	JSON     bool
 	Facets   bool
@@ -33,6 +35,7 @@ func (o *searchOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.From, "from", "", "only articles published on or after `DATE` (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
 	fs.StringVar(&o.To, "to", "", "only articles published on or before `DATE` (a day, month or year includes all of it)")
 	fs.StringVar(&o.Lang, "lang", "", "only articles in `language` (en matches en-GB too)")
+	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.StringVar(&o.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
 	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total": N, "hits": [...]}`)
 	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag and month")
@@ -78,8 +81,11 @@ func (o *searchOptions) request(query string) (index.Request, error) {
 	if err != nil {
 		return index.Request{}, err
 	}
+	if err := checkPageType("search", o.Type); err != nil {
+		return index.Request{}, err
+	}
 	return index.Request{Query: query, Limit: o.Limit, Offset: o.Offset, Site: strings.ToLower(o.Site),
-		From: from, To: to, Lang: o.Lang, Sort: o.Sort, Facets: o.Facets}, nil
+		From: from, To: to, Lang: o.Lang, Type: o.Type, Sort: o.Sort, Facets: o.Facets}, nil
 }
 
 func runSearch(ctx context.Context, e *env, opts searchOptions, query string) error {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -145,4 +146,12 @@ func dateRange(from, to string) (time.Time, time.Time, error) {
 		return time.Time{}, time.Time{}, usagef("--to %s is before --from %s", to, from)
 	}
 	return f, t, nil
+}
+
+// checkPageType rejects a --type that is not a page type.
+func checkPageType(cmd, typ string) error {
+	if typ == "" || slices.Contains(corpus.PageTypes, strings.ToLower(typ)) {
+		return nil
+	}
+	return usagef("%s: bad --type %q (want one of %s)", cmd, typ, strings.Join(corpus.PageTypes, ", "))
 }

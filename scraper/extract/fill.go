@@ -279,7 +279,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if paywalled {
 		art.Flags = append(art.Flags, corpus.FlagPaywall)
 	}
+	art.PageType = corpus.PageTypeArticle
 	if !p.isArticle(art, paywalled) {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
+		art.PageType = corpus.PageTypeOther
 	}
 }
