@@ -304,7 +304,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) {
 			if b.kind == kindHeading {
 				linkHeads++
 			}
@@ -319,6 +319,14 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		out = append(out, b)
 	}
 	return out, linkHeads
+}
+
+// linkedProse reports whether a paragraph with mostly linked text is
+// still prose (a lead that links every name it mentions) rather than a
+// teaser: a full sentence of 15 words or more, with some words outside
+// the links.
+func linkedProse(b block) bool {
+	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && len(strings.Fields(b.text)) >= 15
 }
 
 // joinBlocks renders blocks as text: paragraphs separated by a blank

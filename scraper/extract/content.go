@@ -277,11 +277,25 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	x.infos = append(x.infos, nodeInfo{})
 	x.nodes = append(x.nodes, n)
 	x.idx[n] = i
+	// Page regions (asides, navigation, banners) and hidden elements are
+	// judged after their children are counted: malformed markup can nest
+	// the whole body in an unclosed <aside>, and streaming renderers send
+	// the body hidden until a script moves it into place.
+	deferred := false
 	if n.Type == html.ElementNode {
-		if classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) || n.DataAtom == 0 && skipCustom[n.Data] || isHidden(n) {
+		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) || n.DataAtom == 0 && skipCustom[n.Data]
+		if skip && !isRegion(n.DataAtom) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0
 		}
+		hidden := isHidden(n)
+		if hidden && !hasAttr(n, "hidden") {
+			// Hidden by style or for assistive technology: copies of the
+			// text for machines, menus, dialogs.
+			x.infos[i].junk = true
+			return 0, 0, 0, 0
+		}
+		deferred = skip || hidden
 		if n.DataAtom == atom.A {
 			inLink = true
 		}
@@ -306,6 +320,10 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	in.own, in.ownComma = own, ownComma
 	if n.Type == html.ElementNode {
 		x.classify(n, in)
+		if deferred && !x.holdsContent(n, in, para) {
+			in.junk = true
+			return 0, 0, 0, 0
+		}
 		switch n.DataAtom {
 		case atom.P, atom.Pre:
 			para = text - link
@@ -319,6 +337,41 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	}
 	in.para = para
 	return text, link, commas, para
+}
+
+// isRegion reports whether a never-content tag names a region of the
+// page that malformed markup can wrap around the content.
+func isRegion(a atom.Atom) bool {
+	return a == atom.Aside || a == atom.Nav || a == atom.Header || a == atom.Footer
+}
+
+// holdsContent reports whether a page region or a hidden element, whose
+// subtree is counted in in (para: its paragraph text), holds content after all: a region that wraps
+// the page's <main> (an unclosed <aside> before it), an unlinked short
+// aside inside an article (a pull quote), or an element with the hidden
+// attribute made of paragraphs of prose rather than menus and dialogs (a
+// body sent ahead of the script that moves it into place).
+func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bool {
+	if isRegion(n.DataAtom) {
+		if hasMain(n, 0) {
+			return true
+		}
+		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
+	}
+	return para >= 400 && in.link*4 < in.text && !in.negative
+}
+
+// hasMain reports whether the subtree of n holds the page's <main>.
+func hasMain(n *html.Node, depth int) bool {
+	if depth > 24 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Main || attr(c, "role") == "main" || hasMain(c, depth+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 // commentPara returns the paragraph text held in comment sections below

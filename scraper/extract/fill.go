@@ -101,7 +101,7 @@ func trimLinkList(bs []block) []block {
 
 // reCallToAction matches the closing lines of an article that ask the
 // reader to subscribe, follow or contact the author.
-var reCallToAction = regexp.MustCompile(`(?i)\b(?:subscribe|sign up|newsletters?|share (?:it|this)|follow (?:us|him|her|them|me)|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)\b`)
+var reCallToAction = regexp.MustCompile(`(?i)\b(?:click here|for more information|subscribe|sign up|newsletters?|share (?:it|this)|follow (?:us|him|her|them|me)|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)\b`)
 
 // reCredit matches reporting credits at the end of wire stories.
 var reCredit = regexp.MustCompile(`(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:associated press|ap) writers?\b`)
