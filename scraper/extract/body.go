@@ -346,3 +346,32 @@ func joinBlocks(bs []block) string {
 	}
 	return b.String()
 }
+
+// mainText returns the main content of a page that is not an article:
+// every block of its main region (the <main> element when it holds a
+// quarter of the page's text, else the body), link lists and headings
+// included, without the regions, hidden parts and boilerplate that the
+// content walk marked as junk.
+func (x *contentExtractor) mainText(body *html.Node) string {
+	region := body
+	bi := x.info(body)
+	for i, n := range x.nodes {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+			in := &x.infos[i]
+			if !in.junk && bi != nil && in.text*4 >= bi.text {
+				region = n
+			}
+			break
+		}
+	}
+	e := emitter{x: x, broad: true}
+	e.walk(region)
+	e.flush()
+	out := e.blocks[:0]
+	for _, b := range e.blocks {
+		if !isBoilerLine(b.text) {
+			out = append(out, b)
+		}
+	}
+	return joinBlocks(out)
+}

@@ -24,6 +24,7 @@ type nodeInfo struct {
 	block    bool    // has block-level element children
 	body     bool    // itemprop=articleBody or a strong body class
 	comment  bool    // class or id names comments
+	teaser   bool    // dropped only for naming a teaser: content on a listing
 }
 
 // contentTag classifies element tags for the content walk.
@@ -414,6 +415,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		}
 		if !protected {
 			x.drop(n, in)
+			in.teaser = x.leadOnly(n)
 			return
 		}
 	}

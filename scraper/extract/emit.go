@@ -32,6 +32,7 @@ type block struct {
 // emitter turns a content subtree into text blocks.
 type emitter struct {
 	x      *contentExtractor
+	broad  bool // main content of a page that is not an article: teasers are content
 	buf    strings.Builder
 	chars  int
 	links  int
@@ -103,7 +104,7 @@ func (e *emitter) walk(n *html.Node) {
 		}
 	}
 	in := e.x.info(n)
-	if in == nil || in.junk {
+	if in == nil || in.junk && !(e.broad && in.teaser) {
 		return
 	}
 	cls := classifyTag(n.DataAtom)

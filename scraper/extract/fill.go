@@ -47,6 +47,7 @@ func (p *page) extract(opts Options) {
 		p.crossCheck()
 	}
 	p.body = joinBlocks(p.blocks)
+	p.main = x.mainText(body)
 }
 
 // trimBlocks drops bylines, datelines and headline repeats at the start
@@ -268,20 +269,30 @@ func (p *page) fill(art *corpus.Article, opts Options) {
 	}
 }
 
+// fillFlags sets the flags and the page type. A page that is not an
+// article gets its main content as text: everything in its main region
+// but navigation, banners and boilerplate, when that holds half as much
+// again as the article-shaped body found.
 func (p *page) fillFlags(art *corpus.Article) {
+	paywalled := p.isPaywalled(art)
+	article := p.isArticle(art, paywalled) && !p.otherKind(art)
+	art.PageType = corpus.PageTypeArticle
+	if !article {
+		if words := countWords(p.main); words*2 > art.WordCount*3 {
+			art.Text, art.WordCount = p.main, words
+		}
+		art.PageType = p.pageType(art.WordCount)
+	}
 	if art.Published == nil {
 		art.Flags = append(art.Flags, corpus.FlagNoDate)
 	}
 	if art.WordCount < ShortWords {
 		art.Flags = append(art.Flags, corpus.FlagShort)
 	}
-	paywalled := p.isPaywalled(art)
 	if paywalled {
 		art.Flags = append(art.Flags, corpus.FlagPaywall)
 	}
-	art.PageType = corpus.PageTypeArticle
-	if !p.isArticle(art, paywalled) {
+	if !article {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
-		art.PageType = corpus.PageTypeOther
 	}
 }

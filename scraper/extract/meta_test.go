@@ -641,7 +641,8 @@ func TestHeavierCandidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := `<html lang=en><body>` + tt.page + `</body></html>`
+			// Declared an article: the body scorer is under test, not the main content of other pages.
+			page := `<html lang=en><head><meta property="og:type" content="article"></head><body>` + tt.page + `</body></html>`
 			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/caravan", FetchedAt: fetchedAt})
 			if err != nil {
 				t.Fatal(err)
@@ -685,7 +686,8 @@ func TestWidenToContainer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := `<html lang=en><body>` + tt.page + `</body></html>`
+			// Declared an article: the body scorer is under test, not the main content of other pages.
+			page := `<html lang=en><head><meta property="og:type" content="article"></head><body>` + tt.page + `</body></html>`
 			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/film", FetchedAt: fetchedAt})
 			if err != nil {
 				t.Fatal(err)

@@ -38,10 +38,12 @@ type page struct {
 	articles    int          // number of <article> elements
 	forms       int          // password fields and login forms
 	consentTxt  int          // elements naming cookies or consent
+	kind        kindSignals  // what the markup says about the page type
 
 	blocks    []block
 	linkHeads int // headings in the content that are links (teasers)
 	body      string
+	main      string // the main content, for pages that are not articles
 	top       *html.Node
 }
 
@@ -122,6 +124,16 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 			}
 		case atom.Article:
 			p.articles++
+		case atom.Pre:
+			p.kind.code++
+		case atom.H2, atom.H3, atom.H4:
+			if hasLink(n, 0) || n.Parent != nil && n.Parent.DataAtom == atom.A {
+				p.kind.linkHeads++
+			}
+		case atom.Button:
+			if isCartText(shortText(n, 80)) {
+				p.kind.cart++
+			}
 		case atom.Input:
 			if strings.EqualFold(attr(n, "type"), "password") {
 				p.forms++
@@ -133,7 +145,9 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		if prop := attr(n, "itemprop"); prop != "" {
 			p.collectMicro(n, prop, scopeType, scopeProp)
 		}
+		p.kind.collectAttrs(n)
 		if hasAttr(n, "itemscope") {
+			p.kind.addType(attr(n, "itemtype"))
 			scopeType = attr(n, "itemtype")
 			scopeProp = attr(n, "itemprop")
 		}

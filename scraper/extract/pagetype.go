@@ -1,0 +1,233 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// kindSignals counts what the markup of a page says about its type,
+// gathered in the metadata walk.
+type kindSignals struct {
+	types     map[string]bool // schema.org types from microdata (JSON-LD is read from page.ld)
+	code      int             // <pre> blocks
+	cart      int             // add-to-cart buttons
+	price     int             // elements named for a price
+	posts     int             // elements named for a forum post, reply or answer
+	cards     int             // elements named for a teaser card or list item of a listing
+	linkHeads int             // h2-h4 headings that are links, anywhere on the page
+}
+
+// hasLink reports whether n holds a link.
+func hasLink(n *html.Node, depth int) bool {
+	if depth > 6 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || hasLink(c, depth+1)) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionLike reports whether the page URL looks like a section front:
+// at most two path segments, the last one a word or two rather than a
+// story slug (no digits, at most one hyphen, no file extension).
+func (p *page) sectionLike() bool {
+	segs := p.pathSegments()
+	if len(segs) == 0 || len(segs) > 2 {
+		return len(segs) == 0
+	}
+	last := segs[len(segs)-1]
+	return strings.Count(last, "-") <= 1 && !strings.ContainsAny(last, "0123456789._")
+}
+
+// forumWords are class and id words of posts in a thread.
+var forumWords = map[string]bool{"post": true, "posts": true, "message": true, "messages": true, "reply": true,
+	"replies": true, "answer": true, "answers": true, "thread": true, "topic": true, "forum": true,
+	"discussion": true, "postbody": true, "messagebody": true, "usertext": true, "bbcode": true}
+
+// cardWords are class and id words of the items of a listing.
+var cardWords = map[string]bool{"card": true, "cards": true, "teaser": true, "teasers": true, "tile": true,
+	"tiles": true, "excerpt": true, "summary": true, "listing": true, "results": true, "result": true,
+	"grid": true, "product": true, "products": true}
+
+func (k *kindSignals) addType(t string) {
+	if t = strings.TrimSpace(t); t == "" {
+		return
+	}
+	if k.types == nil {
+		k.types = make(map[string]bool)
+	}
+	for _, f := range strings.Fields(t) {
+		if i := strings.LastIndexByte(f, '/'); i >= 0 {
+			f = f[i+1:]
+		}
+		k.types[f] = true
+	}
+}
+
+// collectAttrs counts the class, id and itemprop words of n.
+func (k *kindSignals) collectAttrs(n *html.Node) {
+	var toks []string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			toks = classTokens(toks[:0], a.Val)
+			post, card, price := false, false, false
+			for _, t := range toks {
+				post = post || forumWords[t]
+				card = card || cardWords[t]
+				price = price || t == "price" || t == "prices"
+			}
+			if post {
+				k.posts++
+			}
+			if card {
+				k.cards++
+			}
+			if price {
+				k.price++
+			}
+		case "itemprop":
+			if a.Val == "price" || a.Val == "offers" {
+				k.price++
+			}
+		}
+	}
+}
+
+// cartWords are the labels of buttons that put a product in a basket.
+var cartWords = []string{"add to cart", "add to bag", "add to basket", "buy now", "add to trolley",
+	"in den warenkorb", "ajouter au panier", "añadir al carrito", "aggiungi al carrello", "in winkelwagen",
+	"adicionar ao carrinho", "в корзину"}
+
+func isCartText(t string) bool {
+	t = strings.ToLower(t)
+	for _, w := range cartWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasType reports whether JSON-LD or microdata gives the page one of
+// types.
+func (p *page) hasType(types ...string) bool {
+	for _, t := range types {
+		if p.kind.types[t] {
+			return true
+		}
+	}
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			for _, want := range types {
+				if t == want {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// docSegments are URL path segments of documentation.
+var docSegments = map[string]bool{"docs": true, "doc": true, "documentation": true, "reference": true,
+	"api": true, "manual": true, "guide": true, "guides": true, "tutorial": true, "tutorials": true,
+	"handbook": true, "kb": true, "knowledge-base": true, "knowledgebase": true, "wiki": true, "learn": true,
+	"developer": true, "developers": true, "sdk": true, "howto": true, "faq": true}
+
+// listSegments are URL path segments of listings.
+var listSegments = map[string]bool{"tag": true, "tags": true, "category": true, "categories": true,
+	"topic": true, "topics": true, "section": true, "author": true, "authors": true, "archive": true,
+	"archives": true, "search": true, "page": true, "collections": true, "collection": true, "shop": true,
+	"catalog": true, "catalogue": true, "events": true, "jobs": true, "blog": true, "news": true, "stories": true}
+
+// forumSegments are URL path segments of forums.
+var forumSegments = map[string]bool{"forum": true, "forums": true, "thread": true, "threads": true,
+	"topic": true, "t": true, "questions": true, "community": true, "discussion": true, "discussions": true, "board": true, "boards": true}
+
+// pathSegments returns the lower-case segments of the page URL's path.
+func (p *page) pathSegments() []string {
+	if p.base == nil {
+		return nil
+	}
+	return strings.FieldsFunc(strings.ToLower(p.base.Path), func(r rune) bool { return r == '/' })
+}
+
+func anySegment(segs []string, set map[string]bool) bool {
+	for _, s := range segs {
+		if set[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// pageType tells what a page that is not an article is, from its
+// declared types, its URL and the shape of its markup. It never answers
+// article.
+func (p *page) pageType(words int) string {
+	segs := p.pathSegments()
+	query := p.base != nil && p.base.RawQuery != ""
+	switch {
+	case p.hasType("DiscussionForumPosting", "QAPage", "Question"):
+		return corpus.PageTypeForum
+	case p.hasType("Product", "ProductGroup", "IndividualProduct", "Car", "Book") && !p.hasType("ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"):
+		return corpus.PageTypeProduct
+	case p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo"):
+		return corpus.PageTypeDocumentation
+	case p.hasType("CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "OfferCatalog", "Blog"):
+		return corpus.PageTypeListing
+	}
+	switch {
+	case words < 20 || p.consentTxt > 0 && words < 100:
+		return corpus.PageTypeOther // empty, or a consent wall
+	case p.kind.posts >= 8 && anySegment(segs, forumSegments) || p.kind.posts >= 20:
+		return corpus.PageTypeForum
+	case p.kind.cart > 0 && p.kind.price < 6 || strings.EqualFold(p.meta("og:type"), "product"):
+		return corpus.PageTypeProduct
+	case p.kind.code >= 3 || anySegment(segs, docSegments):
+		return corpus.PageTypeDocumentation
+	case p.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 6 || p.kind.price >= 6 ||
+		anySegment(segs, listSegments) || query && strings.Contains(p.base.RawQuery, "page="):
+		return corpus.PageTypeListing
+	}
+	return corpus.PageTypeService
+}
+
+// otherKind reports whether a page taken for an article by its text is
+// another kind of page by stronger evidence: a declared forum, product
+// or listing type, a shop's basket button, code blocks or a
+// documentation path without any article metadata, or no date, no
+// author, no article metadata and the shape of a shop or listing.
+func (p *page) otherKind(art *corpus.Article) bool {
+	declared := p.ldArticle() != nil && !p.hasType("WebPage", "ItemPage") || strings.EqualFold(p.meta("og:type"), "article") ||
+		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0
+	if p.hasType("DiscussionForumPosting", "QAPage", "Product", "ProductGroup", "CollectionPage", "ItemList", "SearchResultsPage") && !p.hasType(newsTypes...) {
+		return true
+	}
+	if strings.EqualFold(p.meta("og:type"), "product") {
+		return true
+	}
+	if declared {
+		return false
+	}
+	if p.kind.cart > 0 || p.kind.linkHeads >= 6 && p.sectionLike() {
+		return true // a shop, or teaser headlines on a section's URL
+	}
+	if p.kind.code >= 3 || anySegment(p.pathSegments(), docSegments) {
+		return true
+	}
+	// Undated and unsigned, with the shape of a shop or a listing.
+	return art.Published == nil && len(art.Authors) == 0 && (p.kind.cards >= 6 || p.kind.price >= 3 || p.kind.linkHeads >= 8)
+}
+
+// newsTypes are the schema.org types of news and blog articles.
+var newsTypes = []string{"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+	"BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report"}
