@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -59,6 +61,7 @@ type config struct {
 	progress      func(Progress)
 	progressEvery time.Duration
 	onArticle     func(*corpus.Article)
+	keepTypes     map[string]bool // page types stored as articles
 }
 
 func defaultConfig() config {
@@ -73,6 +76,7 @@ func defaultConfig() config {
 		backoff:       DefaultBackoff,
 		maxBody:       DefaultMaxBody,
 		progressEvery: time.Second,
+		keepTypes:     map[string]bool{corpus.PageTypeArticle: true},
 	}
 }
 
@@ -282,6 +286,27 @@ func WithMaxPagesPerHost(n int) Option {
 			return fmt.Errorf("max pages per host %d: must be 0 or more", n)
 		}
 		c.maxPerHost = n
+		return nil
+	}
+}
+
+// WithKeepTypes sets the page types whose extractions are stored in the
+// articles table (default: article only). Pages of other types are still
+// captured and still feed link discovery.
+func WithKeepTypes(types ...string) Option {
+	return func(c *config) error {
+		keep := make(map[string]bool, len(types))
+		for _, t := range types {
+			t = strings.ToLower(strings.TrimSpace(t))
+			if !slices.Contains(corpus.PageTypes, t) {
+				return fmt.Errorf("keep types: unknown page type %q (want %s)", t, strings.Join(corpus.PageTypes, ", "))
+			}
+			keep[t] = true
+		}
+		if len(keep) == 0 {
+			return fmt.Errorf("keep types: none given")
+		}
+		c.keepTypes = keep
 		return nil
 	}
 }

@@ -424,7 +424,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 			// resolving them.
 			pl = linksOf(doc.Root(), capt.URL)
 		}
-		if a := doc.Article(); !a.HasFlag(corpus.FlagNotArticle) {
+		if a := doc.Article(); c.cfg.keepTypes[a.PageType] {
 			art = &a
 			key = ""
 			if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {

@@ -9,11 +9,13 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/scraper"
 	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
@@ -39,6 +41,7 @@ type crawlOptions struct {
 	RecrawlAfter    time.Duration
 	MaxBody         byteSizeFlag
 	KeepAll         bool
+	KeepTypes       string
 	NoIndex         bool
 	Quiet           bool
 }
@@ -119,6 +122,7 @@ func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
 	o.MaxBody = 10 << 20
 	fs.Var(&o.MaxBody, "max-body", "largest body kept, e.g. 10MiB; larger bodies are cut and flagged")
 	fs.BoolVar(&o.KeepAll, "keep-all", false, "keep the bodies of non-HTML responses (PDFs, images) too")
+	fs.StringVar(&o.KeepTypes, "keep-types", corpus.PageTypeArticle, "page `types` stored as articles, comma-separated: "+strings.Join(corpus.PageTypes, ", "))
 	fs.BoolVar(&o.NoIndex, "no-index", false, "do not update the search index (run 'archivist index' later)")
 	fs.BoolVar(&o.Quiet, "q", false, "no progress output, only the summary")
 }
@@ -208,11 +212,21 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 	if o.Timeout <= 0 {
 		return nil, usagef("crawl: --timeout must be positive")
 	}
+	keepTypes := []string{corpus.PageTypeArticle}
+	if o.KeepTypes != "" {
+		keepTypes = strings.Split(o.KeepTypes, ",")
+	}
+	for _, t := range keepTypes {
+		if !slices.Contains(corpus.PageTypes, strings.ToLower(strings.TrimSpace(t))) {
+			return nil, usagef("crawl: bad --keep-types %q: %q is not a page type (want %s)", o.KeepTypes, t, strings.Join(corpus.PageTypes, ", "))
+		}
+	}
 	opts := []scraper.Option{
 		scraper.WithDepth(o.Depth), scraper.WithMaxPages(o.MaxPages), scraper.WithMaxPagesPerHost(o.MaxPagesPerHost),
 		scraper.WithParallel(o.Parallel), scraper.WithPerHost(o.PerHost), scraper.WithDelay(o.Delay),
 		scraper.WithTimeout(o.Timeout), scraper.WithRetries(o.Retries), scraper.WithAllowHosts(o.AllowHosts...),
 		scraper.WithIgnoreRobots(o.IgnoreRobots), scraper.WithMaxBody(int64(o.MaxBody)), scraper.WithKeepAll(o.KeepAll),
+		scraper.WithKeepTypes(keepTypes...),
 		scraper.WithLogger(e.logger),
 	}
 	if o.UserAgent != "" {

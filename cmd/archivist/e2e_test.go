@@ -116,7 +116,7 @@ func TestEndToEnd(t *testing.T) {
 			t.Errorf("%s: language %q, want %q", want.URL, got.Language, want.Language)
 		}
 		if got.Text != want.Text {
-			t.Errorf("%s (%s): text differs\n got: %.300q\nwant: %.300q", want.URL, want.Charset, got.Text, want.Text)
+			t.Errorf("%s (%s): text differs\n got: %q\nwant: %q", want.URL, want.Charset, got.Text, want.Text)
 		}
 		if got.Site != strings.ToLower(strings.Split(strings.TrimPrefix(srv.URL, "http://"), ":")[0]) {
 			t.Errorf("%s: site %q", want.URL, got.Site)
@@ -405,5 +405,48 @@ func TestByteSizeFlag(t *testing.T) {
 		if !tt.bad && (int64(b) != tt.want || b.String() != tt.str) {
 			t.Errorf("%s: got %d %q, want %d %q", tt.in, int64(b), b.String(), tt.want, tt.str)
 		}
+	}
+}
+
+// TestCrawlKeepTypes checks that listing pages (section fronts, tag and
+// author pages with teaser paragraphs) are not stored as articles by
+// default, and are stored with their page type under --keep-types.
+func TestCrawlKeepTypes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crawls the fake site")
+	}
+	srv := scrapertest.NewServer(t)
+	articles := map[string]bool{}
+	for _, a := range srv.Articles() {
+		articles[a.URL] = true
+	}
+	for _, tc := range []struct {
+		keep     string
+		listings bool
+	}{{"", false}, {"article,listing", true}} {
+		db := filepath.Join(t.TempDir(), "archive.db")
+		args := []string{"crawl", "--db", db, srv.URL + "/", "--delay", "0s", "--per-host", "4", "--depth", "1", "--no-index", "-q",
+			"--timeout", "2s", "--retries", "0"}
+		if tc.keep != "" {
+			args = append(args, "--keep-types", tc.keep)
+		}
+		mustRun(t, args...)
+		var types = map[string]int{}
+		for _, l := range strings.Split(strings.TrimSpace(mustRun(t, "export", "--db", db)), "\n") {
+			var a corpus.Article
+			if err := json.Unmarshal([]byte(l), &a); err != nil {
+				t.Fatalf("export: %v", err)
+			}
+			types[a.PageType]++
+			if articles[a.URL] != (a.PageType == corpus.PageTypeArticle) {
+				t.Errorf("keep %q: %s stored as %q", tc.keep, a.URL, a.PageType)
+			}
+		}
+		if types[corpus.PageTypeArticle] == 0 || (types[corpus.PageTypeListing] > 0) != tc.listings {
+			t.Errorf("keep %q: stored page types %v", tc.keep, types)
+		}
+	}
+	if code, _, errOut := runCLI(t, "crawl", "--db", filepath.Join(t.TempDir(), "x.db"), "--keep-types", "article,blog", srv.URL+"/"); code != 2 || !strings.Contains(errOut, `"blog" is not a page type`) {
+		t.Errorf("bad --keep-types: exit %d, %q", code, errOut)
 	}
 }

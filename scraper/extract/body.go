@@ -318,7 +318,29 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		}
 		out = append(out, b)
 	}
-	return out, linkHeads
+	return dropRepeats(out), linkHeads
+}
+
+// dropRepeats drops the short blocks whose text another, longer block
+// already holds: a pull quote or standfirst that repeats a line of the
+// story.
+func dropRepeats(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for i, b := range bs {
+		repeat := false
+		if n := len(b.text); n >= 40 && n <= 300 {
+			for j, o := range bs {
+				if j != i && len(o.text) > n && strings.Contains(o.text, b.text) {
+					repeat = true
+					break
+				}
+			}
+		}
+		if !repeat {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // linkedProse reports whether a paragraph with mostly linked text is
