@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/archivist-project/archivist/bench/evalsets"
 	"github.com/archivist-project/archivist/bench/split"
 )
 
@@ -61,7 +62,23 @@ type setLoader func(shared string) (benchSet, error)
 var setLoaders = map[string]setLoader{
 	setExtractionBench: loadExtractionBenchSet,
 	setPageTypes:       loadPageTypesSet,
+	setTrafilatura:     loadTrafilaturaSet,
+	setHtmldate:        loadHtmldateSet,
+	setReadability:     func(string) (benchSet, error) { return loadReadabilitySet(setReadability, shioriModule) },
+	setReadeck:         func(string) (benchSet, error) { return loadReadabilitySet(setReadeck, readeckModule) },
 }
+
+// Modules whose Mozilla readability test pages are read from the module
+// cache. go-shiori's is a later version than the one go-trafilatura links
+// (bench/go.mod keeps that one, so that go-trafilatura's fallback is the
+// published one); it is read in place, never built.
+const (
+	shioriModule  = "github.com/go-shiori/go-readability@v0.0.0-20251205110129-5db1dc9836f0"
+	readeckModule = "codeberg.org/readeck/go-readability/v2@v2.1.3"
+)
+
+// readabilityURL is the URL Mozilla's readability tests give every page.
+const readabilityURL = "http://fakehost/test/page.html"
 
 // errNoData marks a set whose data is not on this machine.
 var errNoData = errors.New("data not found")
@@ -198,6 +215,117 @@ func applySplit(s *benchSet, l split.List) error {
 			return fmt.Errorf("apply split %s: page %q: site %q, the list says %q", s.Name, p.ID, p.Site, e.Site)
 		}
 		p.Half = e.Half
+	}
+	return nil
+}
+
+// moduleSetDir returns the module's directory in the module cache, or an
+// errNoData error when it is not there.
+func moduleSetDir(set, module string) (string, error) {
+	dir, err := evalsets.ModuleDir(module)
+	if err != nil {
+		return "", fmt.Errorf("load %s: %w: %w", set, errNoData, err)
+	}
+	return dir, nil
+}
+
+// loadTrafilaturaSet reads go-trafilatura's evaluation pages (with and
+// without snippets, dates) as bench/othersites does, all of them; the
+// page id is the file name.
+func loadTrafilaturaSet(string) (benchSet, error) {
+	dir, err := moduleSetDir(setTrafilatura, evalsets.TrafilaturaModule)
+	if err != nil {
+		return benchSet{}, err
+	}
+	ps, _, err := evalsets.LoadTrafilatura(dir)
+	if err != nil {
+		return benchSet{}, fmt.Errorf("load %s: %w", setTrafilatura, err)
+	}
+	s := benchSet{Name: setTrafilatura}
+	for _, p := range ps {
+		s.Pages = append(s.Pages, setPage{
+			ID: p.File, URL: p.URL, Site: split.Site(p.URL), HTML: p.HTML,
+			With: p.With, Without: p.Without, Date: p.Date, HasDate: p.HasDate,
+		})
+	}
+	return s, uniqueIDs(s)
+}
+
+// loadHtmldateSet reads go-htmldate's evaluation pages (dates); the page
+// id is the file name.
+func loadHtmldateSet(string) (benchSet, error) {
+	dir, err := moduleSetDir(setHtmldate, evalsets.HtmldateModule)
+	if err != nil {
+		return benchSet{}, err
+	}
+	ps, _, err := evalsets.LoadHtmldate(dir)
+	if err != nil {
+		return benchSet{}, fmt.Errorf("load %s: %w", setHtmldate, err)
+	}
+	s := benchSet{Name: setHtmldate}
+	seen := make(map[string]string)
+	for _, p := range ps {
+		if date, dup := seen[p.File]; dup && date == p.Date {
+			// Upstream lists modabot.de.serkan.html twice (the page and
+			// its Wayback capture URL) with the same date: one page.
+			continue
+		}
+		seen[p.File] = p.Date
+		s.Pages = append(s.Pages, setPage{
+			ID: p.File, URL: p.URL, Site: split.Site(p.URL), HTML: p.HTML, Date: p.Date, HasDate: true,
+		})
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].ID < s.Pages[j].ID })
+	return s, uniqueIDs(s)
+}
+
+// loadReadabilitySet reads the Mozilla readability test pages of module:
+// test-pages/<name>/source.html, with the text of expected.html as the
+// reference body. The page id is the directory name, the site its stem
+// (split.SiteOfName); every page counts as an article.
+func loadReadabilitySet(set, module string) (benchSet, error) {
+	dir, err := moduleSetDir(set, module)
+	if err != nil {
+		return benchSet{}, err
+	}
+	root := filepath.Join(dir, "test-pages")
+	ents, err := os.ReadDir(root)
+	if err != nil {
+		return benchSet{}, fmt.Errorf("load %s: %w", set, err)
+	}
+	s := benchSet{Name: set, Shingles: true}
+	for _, e := range ents {
+		if !e.IsDir() {
+			continue
+		}
+		src, err1 := os.ReadFile(filepath.Join(root, e.Name(), "source.html"))
+		exp, err2 := os.ReadFile(filepath.Join(root, e.Name(), "expected.html"))
+		if err1 != nil || err2 != nil {
+			continue // not a test page
+		}
+		body, err := htmlText(exp)
+		if err != nil {
+			return benchSet{}, fmt.Errorf("load %s: %s: %w", set, e.Name(), err)
+		}
+		s.Pages = append(s.Pages, setPage{
+			ID: e.Name(), URL: readabilityURL, Site: split.SiteOfName(e.Name()), HTML: src, UTF8: true,
+			Body: body, HasBody: true, PageType: "article",
+		})
+	}
+	if len(s.Pages) == 0 {
+		return benchSet{}, fmt.Errorf("load %s: no test pages in %s: %w", set, root, errNoData)
+	}
+	return s, nil
+}
+
+// uniqueIDs reports an error when two pages of s share an id.
+func uniqueIDs(s benchSet) error {
+	seen := make(map[string]bool, len(s.Pages))
+	for _, p := range s.Pages {
+		if seen[p.ID] {
+			return fmt.Errorf("load %s: two pages with id %q", s.Name, p.ID)
+		}
+		seen[p.ID] = true
 	}
 	return nil
 }

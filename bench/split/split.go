@@ -34,7 +34,9 @@ var ErrMissing = errors.New("page not in the split list")
 
 // Site returns the registrable domain of rawURL's host, lower case (the
 // host without a leading "www." when it has no public suffix, such as an
-// IP address or localhost), or "" when rawURL has no host.
+// IP address or localhost), or "" when rawURL has no host. A Wayback
+// Machine capture (web.archive.org/web/<time>/<url>) is the site of the
+// captured URL.
 func Site(rawURL string) string {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil {
@@ -43,6 +45,11 @@ func Site(rawURL string) string {
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if host == "" {
 		return ""
+	}
+	if host == "web.archive.org" && strings.HasPrefix(u.Path, "/web/") {
+		if _, inner, ok := strings.Cut(strings.TrimPrefix(u.Path, "/web/"), "/"); ok && Site(inner) != "" {
+			return Site(inner)
+		}
 	}
 	if d, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
 		return d
