@@ -203,11 +203,11 @@ func TestApplySplit(t *testing.T) {
 }
 
 func TestParseSetsFlags(t *testing.T) {
-	o, err := parseSetsFlags([]string{"-sets", "page-types, trafilatura", "-only", "archivist", "-v", "5", "-passes", "0"}, io.Discard)
+	o, err := parseSetsFlags([]string{"-sets", "page-types, trafilatura", "-only", "archivist", "-v", "-passes", "0"}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(o.Sets, []string{"page-types", "trafilatura"}) || o.Failures != 5 || o.Passes != 0 || o.Splits != splitsDir {
+	if !reflect.DeepEqual(o.Sets, []string{"page-types", "trafilatura"}) || o.Failures != 20 || o.Passes != 0 || o.Splits != splitsDir {
 		t.Errorf("options = %+v", o)
 	}
 	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"extra"}, {"-bogus"}} {

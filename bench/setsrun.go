@@ -47,7 +47,8 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.StringVar(&o.Show, "show", "", "print one tuning-half page (`SET/ID`): truth, each extractor's text and scores")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON instead of Markdown")
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
-	fs.IntVar(&o.Failures, "v", 0, "same as -failures")
+	var verbose bool
+	fs.BoolVar(&verbose, "v", false, "same as -failures 20")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return o, err
@@ -56,6 +57,9 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if verbose && o.Failures == 0 {
+		o.Failures = 20
 	}
 	if o.Passes < 0 || o.Failures < 0 {
 		return o, fmt.Errorf("%w: -passes and -failures must not be negative", errUsage)
