@@ -209,27 +209,48 @@ func writeFailures(w io.Writer, blocks []failureBlock) {
 		fmt.Fprintln(w, "| id | site | label | type | word F1 | shingle F1 | missed with | found without | date | url |")
 		fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
 		for _, l := range b.Pages {
-			date := ""
-			if l.DateOK != nil && !*l.DateOK {
-				date = "wrong"
-			}
+			date := l.Date
 			note := l.URL
 			if l.Err != "" {
 				note += " (error: " + l.Err + ")"
 			} else if l.Empty {
 				note += " (empty)"
 			}
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %.3f | %.3f | %s | %s | %s | %s |\n", shortID(l.ID), l.Site, l.Type, l.Got,
-				l.WordF1, l.Shingle, cell(l.Missed), cell(l.Leaked), date, note)
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", failureID(l.ID), l.Site, l.Type, l.Got,
+				optScore(l.WordF1), optScore(l.Shingle), cell(l.Missed), cell(l.Leaked), date, note)
 		}
 		fmt.Fprintln(w)
 	}
 }
 
+// failureID shortens the 64-digit ids of extraction-bench; other ids
+// (file and directory names) are kept whole.
+func failureID(id string) string {
+	if len(id) == 64 {
+		return shortID(id)
+	}
+	return id
+}
+
+// optScore formats a score that a set may not have.
+func optScore(f *float64) string {
+	if f == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", *f)
+}
+
+// maxCellSnippets is how many snippets a failure cell quotes.
+const maxCellSnippets = 3
+
 // cell quotes snippets for a table cell, shortened, pipes escaped.
 func cell(ss []string) string {
 	var out []string
-	for _, s := range ss {
+	for i, s := range ss {
+		if i == maxCellSnippets {
+			out = append(out, fmt.Sprintf("(+%d more)", len(ss)-i))
+			break
+		}
 		if r := []rune(s); len(r) > 60 {
 			s = string(r[:60]) + "…"
 		}

@@ -24,6 +24,7 @@ type pageOutcome struct {
 	Leaked   []string // without snippets found
 	PageType string   // the extractor's page type, "" when it has none
 	DateOK   bool     // the expected day (or no date where none is expected)
+	DateGot  string   // the day found, YYYY-MM-DD, "" for none
 	Text     string   // kept for -show only
 }
 
@@ -50,7 +51,7 @@ func scorePage(s benchSet, p *setPage, x setExtractor) pageOutcome {
 		if !r.Published.IsZero() {
 			got = r.Published.Format("2006-01-02")
 		}
-		o.DateOK = got == p.Date
+		o.DateOK, o.DateGot = got == p.Date, got
 	}
 	return o
 }
@@ -216,13 +217,14 @@ type failureLine struct {
 	URL     string   `json:"url"`
 	Type    string   `json:"type,omitempty"`
 	Got     string   `json:"got_type,omitempty"`
-	WordF1  float64  `json:"word_f1"`
-	Shingle float64  `json:"shingle_f1"`
+	WordF1  *float64 `json:"word_f1,omitempty"`    // sets with a reference body
+	Shingle *float64 `json:"shingle_f1,omitempty"` // sets with full article bodies
 	Empty   bool     `json:"empty"`
 	Err     string   `json:"error,omitempty"`
 	Missed  []string `json:"missed_with,omitempty"`
 	Leaked  []string `json:"found_without,omitempty"`
 	DateOK  *bool    `json:"date_ok,omitempty"`
+	Date    string   `json:"date,omitempty"` // "want W, got G" when wrong
 	badness float64
 }
 
@@ -243,16 +245,22 @@ func collectFailures(sets []benchSet, xs []setExtractor, all outcomes, n int) []
 				}
 				o := outs[xi][i]
 				l := failureLine{ID: p.ID, Site: p.Site, URL: p.URL, Type: p.PageType, Got: o.PageType,
-					WordF1: o.Words.F1, Shingle: o.Shingles.F1(), Empty: o.Empty, Err: o.Err, Missed: o.Missed, Leaked: o.Leaked}
+					Empty: o.Empty, Err: o.Err, Missed: o.Missed, Leaked: o.Leaked}
 				bad := float64(len(o.Missed) + len(o.Leaked))
 				if p.HasBody {
 					bad += 10 * (1 - o.Words.F1)
+					l.WordF1 = &o.Words.F1
+				}
+				if s.Shingles {
+					f := o.Shingles.F1()
+					l.Shingle = &f
 				}
 				if p.HasDate {
 					ok := o.DateOK
 					l.DateOK = &ok
 					if !ok {
 						bad++
+						l.Date = fmt.Sprintf("want %q, got %q", p.Date, o.DateGot)
 					}
 				}
 				if bad == 0 {
