@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/archivist-project/archivist/bench/score"
 	"github.com/archivist-project/archivist/bench/split"
 )
 
@@ -302,3 +303,41 @@ func TestCommittedSplits(t *testing.T) {
 		})
 	}
 }
+
+func TestSumHalf(t *testing.T) {
+	s := benchSet{Name: "s", Pages: []setPage{
+		{ID: "1", Half: split.Tune, HasBody: true, PageType: "listing", With: []string{"a"}},
+		{ID: "2", Half: split.Tune, HasDate: true},
+		{ID: "3", Half: split.Check, HasBody: true, PageType: "forum"},
+	}}
+	outs := []pageOutcome{
+		{Words: scoreWordsOf(1), PageType: "article", With: snip(1, 1)},
+		{PageType: "other", Empty: true, Err: "x", DateOK: true},
+		{Words: scoreWordsOf(0), PageType: "forum"},
+	}
+	h := sumHalf(s, split.Tune, "archivist", outs, 2)
+	if h.Pages != 2 || h.Empty != 1 || h.Errors != 1 || h.DatePages != 1 || h.DateOK != 1 || h.With != snip(1, 1) ||
+		h.Words == nil || h.Words.Pages != 1 || h.Words.F1 != 1 || h.PerType != nil || h.Shingles != nil {
+		t.Errorf("tune half: %+v", h)
+	}
+	want := map[string]map[string]int{"listing": {"article": 1}, unlabelled: {"other": 1}}
+	if !reflect.DeepEqual(h.Types, want) {
+		t.Errorf("types = %v, want %v", h.Types, want)
+	}
+	if n, hit := typeShares(h.Types, []string{"listing", "collection"}, "article", false); n != 1 || hit != 1 {
+		t.Errorf("listing+collection called article: %d of %d", hit, n)
+	}
+	if n, hit := typeShares(map[string]map[string]int{"article": {"article": 3, "other": 1}}, []string{"article"}, "article", true); n != 4 || hit != 1 {
+		t.Errorf("articles called something else: %d of %d", hit, n)
+	}
+	if got := typeCounts(h.Types); got != "listing: article 1; unlabelled: other 1" {
+		t.Errorf("typeCounts = %q", got)
+	}
+	if c := sumHalf(s, split.Check, "archivist", outs, 1); c.Pages != 1 || c.Words.F1 != 0 || c.With.Total != 0 {
+		t.Errorf("check half: %+v", c)
+	}
+}
+
+func scoreWordsOf(f float64) score.Words { return score.Words{Precision: f, Recall: f, F1: f} }
+
+func snip(total, found int) score.Snippets { return score.Snippets{Total: total, Found: found} }

@@ -150,7 +150,7 @@ func writeTypeTable(w io.Writer, rep setsReport) {
 			pct(lcHit, lcN), pct(oHit, oN), pct(aHit, aN), typeCounts(h.Types))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Page type (`Article.PageType`); the readability and extraction-bench pages count as articles.")
+	fmt.Fprintln(w, "Page type (`Article.PageType`); the readability and extraction-bench pages count as articles; the trafilatura and htmldate sets have no labels (news, blogs, some shop and institutional pages).")
 	fmt.Fprintln(w)
 }
 

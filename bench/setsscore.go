@@ -56,6 +56,10 @@ func scorePage(s benchSet, p *setPage, x setExtractor) pageOutcome {
 	return o
 }
 
+// unlabelled is the label of pages whose set gives no page type, in the
+// tally of an extractor's page types.
+const unlabelled = "unlabelled"
+
 // halfScore is one extractor's scores on one half of one set.
 type halfScore struct {
 	Set       string              `json:"set"`
@@ -175,11 +179,15 @@ func sumHalf(s benchSet, half, name string, outs []pageOutcome, sites int) halfS
 				hs.DateOK++
 			}
 		}
-		if o.PageType != "" && p.PageType != "" {
-			if types[p.PageType] == nil {
-				types[p.PageType] = map[string]int{}
+		if o.PageType != "" {
+			label := p.PageType
+			if label == "" {
+				label = unlabelled
 			}
-			types[p.PageType][o.PageType]++
+			if types[label] == nil {
+				types[label] = map[string]int{}
+			}
+			types[label][o.PageType]++
 		}
 	}
 	if len(words) > 0 {
