@@ -33,3 +33,27 @@ func extractArchivist(p *page) (result, error) {
 	}
 	return r, nil
 }
+
+// archivistSetExtractors returns archivist for the sets command.
+func archivistSetExtractors() []setExtractor {
+	return []setExtractor{{Name: "archivist", Extract: extractArchivistSet}}
+}
+
+// extractArchivistSet runs scraper/extract as a crawl would, with the page
+// URL, and with a UTF-8 content type only where the set's bytes are known
+// to be UTF-8 (otherwise it finds the charset itself).
+func extractArchivistSet(p *setPage) (setResult, error) {
+	in := extract.Input{Body: p.HTML, URL: p.URL}
+	if p.UTF8 {
+		in.ContentType = "text/html; charset=utf-8"
+	}
+	a, err := extract.Extract(in)
+	if err != nil {
+		return setResult{}, fmt.Errorf("archivist: %w", err)
+	}
+	r := setResult{Text: a.Text, PageType: a.PageType}
+	if a.Published != nil {
+		r.Published = *a.Published
+	}
+	return r, nil
+}

@@ -103,16 +103,26 @@ func extractReadeck(p *page) (result, error) {
 // per block. Its score checks the scorer against the README's published
 // baseline (F1 0.665, precision 0.500, recall 0.994, accuracy 0).
 func extractWholePage(p *page) (result, error) {
-	doc, err := html.Parse(bytes.NewReader(p.HTML))
+	t, err := htmlText(p.HTML)
 	if err != nil {
 		return result{}, fmt.Errorf("whole-page: %w", err)
 	}
-	var b strings.Builder
+	return result{Text: t}, nil
+}
+
+// htmlText returns all text of an HTML document outside script, style and
+// similar non-text elements, a line break after each block element.
+func htmlText(b []byte) (string, error) {
+	doc, err := html.Parse(bytes.NewReader(b))
+	if err != nil {
+		return "", fmt.Errorf("html text: %w", err)
+	}
+	var sb strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			b.WriteString(n.Data)
+			sb.WriteString(n.Data)
 			return
 		case html.ElementNode:
 			switch n.DataAtom {
@@ -124,11 +134,11 @@ func extractWholePage(p *page) (result, error) {
 			walk(c)
 		}
 		if n.Type == html.ElementNode && !inline[n.DataAtom] {
-			b.WriteByte('\n')
+			sb.WriteByte('\n')
 		}
 	}
 	walk(doc)
-	return result{Text: b.String()}, nil
+	return sb.String(), nil
 }
 
 // inline lists the elements that do not break words apart.

@@ -9,6 +9,11 @@
 // the comparison libraries. Usage:
 //
 //	cd bench && go run . [-passes 3] [-only archivist,readeck] [-v] [-dump DIR] [-json] [-data DIR]
+//
+// "go run . sets" runs the extractors side by side on every benchmark set
+// (extraction-bench, page-types and the evaluation sets shipped in Go
+// modules), each split by site into a tuning half and a check half fixed
+// in the committed lists of splits/; see README.md.
 package main
 
 import (
@@ -18,12 +23,18 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if len(os.Args) > 1 && os.Args[1] == "sets" {
+		code := setsMain(ctx, os.Args[2:])
+		stop()
+		os.Exit(code)
+	}
 	opts, err := parseFlags(os.Args[1:], os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		os.Exit(0)
@@ -34,5 +45,27 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
+	}
+}
+
+// setsMain runs the sets command and returns the exit code: 2 for an
+// error in the command line, 1 for any other failure.
+func setsMain(ctx context.Context, args []string) int {
+	opts, err := parseSetsFlags(args, os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err == nil {
+		err = runSetsCmd(ctx, opts, allSetExtractors(), os.Stdout, os.Stderr)
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintln(os.Stderr, "bench sets:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+		return 2
+	default:
+		fmt.Fprintln(os.Stderr, "bench sets:", err)
+		return 1
 	}
 }

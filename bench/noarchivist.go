@@ -5,3 +5,6 @@ package main
 // archivistExtractors returns no extractor: this build compares the other
 // extractors only (go run -tags noarchivist .).
 func archivistExtractors() []extractor { return nil }
+
+// archivistSetExtractors returns no extractor in this build.
+func archivistSetExtractors() []setExtractor { return nil }

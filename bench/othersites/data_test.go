@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -169,41 +167,6 @@ func TestLoadHtmldateSet(t *testing.T) {
 	}
 }
 
-func TestFindVarLiteralErrors(t *testing.T) {
-	dir := t.TempDir()
-	tests := []struct {
-		name, src, want string
-	}{
-		{"no such variable", "package main\nvar x = []int{1}\n", "no variable comparisonData"},
-		{"not a literal", "package main\nvar comparisonData = f()\n", "want a composite literal"},
-		{"syntax error", "package main\nvar comparisonData = {\n", "parse"},
-	}
-	for i, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(dir, string(rune('a'+i))+".go")
-			mustWriteFile(t, dir, filepath.Base(path), tc.src)
-			_, err := findVarLiteral(path, "comparisonData")
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("err = %v, want one containing %q", err, tc.want)
-			}
-		})
-	}
-}
-
-func TestEvalUnsupported(t *testing.T) {
-	dir := t.TempDir()
-	mustWriteFile(t, dir, "scripts/comparison/data.go", "package main\nvar comparisonData = map[string]E{\n\t\"u\": {File: name},\n}\n")
-	_, _, err := loadTrafilaturaSet(dir)
-	if !errors.Is(err, errUnsupported) {
-		t.Errorf("err = %v, want errUnsupported", err)
-	}
-	mustWriteFile(t, dir, "scripts/comparison/data.go", "package main\nvar comparisonData = map[string]E{\n\t\"u\": {File: \"a\" - \"b\"},\n}\n")
-	_, _, err = loadTrafilaturaSet(dir)
-	if !errors.Is(err, errUnsupported) {
-		t.Errorf("err = %v, want errUnsupported", err)
-	}
-}
-
 func TestBenchHosts(t *testing.T) {
 	_, _, bdir := fakeData(t)
 	hosts, err := benchHosts(bdir)
@@ -229,11 +192,5 @@ func TestSiteHost(t *testing.T) {
 		if got := siteHost(in); got != want {
 			t.Errorf("siteHost(%q) = %q, want %q", in, got, want)
 		}
-	}
-}
-
-func TestEscapeModulePath(t *testing.T) {
-	if got, want := escapeModulePath("github.com/BurntSushi/toml"), "github.com/!burnt!sushi/toml"; got != want {
-		t.Errorf("escapeModulePath = %q, want %q", got, want)
 	}
 }

@@ -142,7 +142,7 @@ func loadDataset(o options, stderr io.Writer) (*dataset, error) {
 	}
 	for _, p := range append(tp, hp...) {
 		ds.Loaded[p.Set]++
-		if hosts[p.host()] {
+		if hosts[siteHost(p.URL)] {
 			ds.Excluded[p.Set]++
 			continue
 		}
