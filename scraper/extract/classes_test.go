@@ -38,6 +38,10 @@ func TestFailureClasses(t *testing.T) {
 		{name: "pieces", url: "https://harbourherald.example/local/tower-rejected", wantType: corpus.PageTypeArticle,
 			wantInText: []string{"The planning committee voted against", "Tonight the committee listened", "The town has spoken", "old fish market"},
 			notInText:  []string{"seen from the old pier", "Click here for more information", "Sign up for our free daily newsletter"}},
+		// A script-built page that serves its content to crawlers in <noscript>.
+		{name: "noscript_forum", url: "https://homerepair.example/t/shed-roof-leaks/4411", wantType: corpus.PageTypeForum,
+			wantInText: []string{"My garden shed roof leaks", "bead of bitumen sealant"},
+			notInText:  []string{"Privacy"}},
 		// Listings: a headline, a date and a one-line teaser per story.
 		{name: "section_front", url: "https://riversidepost.example/news", wantType: corpus.PageTypeListing},
 		{name: "tag_page", url: "https://riversidepost.example/tags/transport?page=2", wantType: corpus.PageTypeListing},

@@ -285,7 +285,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	deferred := false
 	if n.Type == html.ElementNode {
 		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) || n.DataAtom == 0 && skipCustom[n.Data]
-		if skip && !isRegion(n.DataAtom) {
+		if skip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0
 		}
@@ -353,6 +353,9 @@ func isRegion(a atom.Atom) bool {
 // attribute made of paragraphs of prose rather than menus and dialogs (a
 // body sent ahead of the script that moves it into place).
 func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bool {
+	if n.DataAtom == atom.Noscript {
+		return para >= 400 && in.link*4 < in.text
+	}
 	if isRegion(n.DataAtom) {
 		if hasMain(n, 0) {
 			return true
@@ -360,6 +363,17 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
 	}
 	return para >= 400 && in.link*4 < in.text && !in.negative
+}
+
+// hasElementChild reports whether n has an element child: a <noscript>
+// read as markup rather than as text.
+func hasElementChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMain reports whether the subtree of n holds the page's <main>.

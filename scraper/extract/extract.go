@@ -98,6 +98,7 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 // of it than the article (a crawler takes its links from the same tree).
 type Document struct {
 	root    *html.Node
+	html    []byte // the page decoded to UTF-8
 	art     corpus.Article // what is known before extraction
 	base    *url.URL
 	fetched time.Time
@@ -118,8 +119,24 @@ func (d *Document) Root() *html.Node { return d.root }
 // Article extracts the page's article (see Extract). Each call extracts
 // anew.
 func (d *Document) Article() corpus.Article {
+	art := d.article(d.root)
+	if art.WordCount < ShortWords && bytes.Contains(d.html, []byte("<noscript")) {
+		// Pages built by scripts often serve their content to crawlers
+		// inside <noscript>, which a parser with scripting on reads as
+		// plain text: read it as markup and keep the longer text.
+		if root, err := html.ParseWithOptions(bytes.NewReader(d.html), html.ParseOptionEnableScripting(false)); err == nil {
+			if alt := d.article(root); alt.WordCount > art.WordCount*2 && alt.WordCount >= 50 {
+				art = alt
+			}
+		}
+	}
+	return art
+}
+
+// article extracts the article of the tree root.
+func (d *Document) article(root *html.Node) corpus.Article {
 	art := d.art
-	p := newPage(goquery.NewDocumentFromNode(d.root), d.base, d.fetched)
+	p := newPage(goquery.NewDocumentFromNode(root), d.base, d.fetched)
 	p.extract(d.opts)
 	p.fill(&art, d.opts)
 	return art
@@ -171,7 +188,7 @@ func parse(in Input, opts Options) (*Document, corpus.Article, error) {
 		}
 		return nil, art, fmt.Errorf("extract %s: parse: %w", in.URL, err)
 	}
-	return &Document{root: root, art: art, base: base, fetched: fetched, opts: opts}, art, nil
+	return &Document{root: root, html: body, art: art, base: base, fetched: fetched, opts: opts}, art, nil
 }
 
 // htmlLike reports whether a Content-Type could carry an HTML page: no

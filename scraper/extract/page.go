@@ -109,8 +109,12 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 				p.scriptDates = appendScriptDates(p.scriptDates, n.FirstChild.Data)
 			}
 			return
-		case atom.Style, atom.Template, atom.Svg, atom.Noscript:
+		case atom.Style, atom.Template, atom.Svg:
 			return
+		case atom.Noscript:
+			if !hasElementChild(n) {
+				return // read as text: markup for browsers without scripts
+			}
 		case atom.H1:
 			if len(p.h1s) < 5 {
 				if t := shortText(n, 1000); t != "" {
