@@ -98,7 +98,7 @@ func ExtractWith(in Input, opts Options) (corpus.Article, error) {
 // of it than the article (a crawler takes its links from the same tree).
 type Document struct {
 	root    *html.Node
-	html    []byte // the page decoded to UTF-8
+	html    []byte         // the page decoded to UTF-8
 	art     corpus.Article // what is known before extraction
 	base    *url.URL
 	fetched time.Time
