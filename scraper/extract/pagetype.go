@@ -148,6 +148,26 @@ var listSegments = map[string]bool{"tag": true, "tags": true, "category": true, 
 	"archives": true, "search": true, "page": true, "collections": true, "collection": true, "shop": true,
 	"catalog": true, "catalogue": true, "events": true, "jobs": true, "blog": true, "news": true, "stories": true}
 
+// listURLSegments are URL path segments that name a listing when they
+// end the path or come one segment before its end.
+var listURLSegments = map[string]bool{"tag": true, "tags": true, "topic": true, "topics": true,
+	"category": true, "categories": true, "author": true, "authors": true, "search": true, "archive": true,
+	"archives": true, "page": true, "section": true, "sections": true}
+
+// listURL reports whether the page URL is that of a tag, topic, category,
+// author, search or archive page: one of listURLSegments at most one
+// segment from the end, followed by a name rather than a story slug.
+func (p *page) listURL() bool {
+	segs := p.pathSegments()
+	for i, s := range segs {
+		if listURLSegments[s] && len(segs)-i <= 2 {
+			last := segs[len(segs)-1]
+			return strings.Count(last, "-") < 3 && !strings.HasSuffix(last, ".html") && !strings.HasSuffix(last, ".htm")
+		}
+	}
+	return false
+}
+
 // forumSegments are URL path segments of forums.
 var forumSegments = map[string]bool{"forum": true, "forums": true, "thread": true, "threads": true,
 	"topic": true, "t": true, "questions": true, "community": true, "discussion": true, "discussions": true, "board": true, "boards": true}
@@ -215,14 +235,18 @@ func (p *page) otherKind(art *corpus.Article) bool {
 	if strings.EqualFold(p.meta("og:type"), "product") {
 		return true
 	}
+	if p.listURL() && (p.kind.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 4) && !p.hasType(newsTypes...) {
+		return true // a tag, topic or author page, whatever its og:type says
+	}
 	if declared {
 		return false
 	}
 	if p.kind.cart > 0 || p.kind.linkHeads >= 6 && p.sectionLike() {
 		return true // a shop, or teaser headlines on a section's URL
 	}
-	if p.kind.code >= 3 || anySegment(p.pathSegments(), docSegments) {
-		return true
+	code, docPath := p.kind.code >= 3, anySegment(p.pathSegments(), docSegments)
+	if code && docPath || (code || docPath) && art.Published == nil {
+		return true // documentation; but a dated post with code is a blog post
 	}
 	// Undated and unsigned, with the shape of a shop or a listing.
 	return art.Published == nil && len(art.Authors) == 0 && (p.kind.cards >= 6 || p.kind.price >= 3 || p.kind.linkHeads >= 8)
