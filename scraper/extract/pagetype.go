@@ -235,6 +235,9 @@ func (p *page) otherKind(art *corpus.Article) bool {
 	if strings.EqualFold(p.meta("og:type"), "product") {
 		return true
 	}
+	if p.pageSchemaOnly() && len(art.Authors) == 0 && p.meta("article:published_time") == "" && len(p.micro["headline"]) == 0 {
+		return true // a CMS page, not a post: its schema describes a web page or a business
+	}
 	if p.listURL() && (p.kind.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 4) && !p.hasType(newsTypes...) {
 		return true // a tag, topic or author page, whatever its og:type says
 	}
@@ -255,3 +258,13 @@ func (p *page) otherKind(art *corpus.Article) bool {
 // newsTypes are the schema.org types of news and blog articles.
 var newsTypes = []string{"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
 	"BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report"}
+
+// pageSchemaOnly reports whether the page's JSON-LD describes a web page,
+// a business or a service and no article: CMS and SEO plugins give posts
+// an Article or BlogPosting and plain pages only a WebPage.
+func (p *page) pageSchemaOnly() bool {
+	if len(p.ld) == 0 || p.ldArticle() != nil {
+		return false
+	}
+	return p.hasType("WebPage", "LocalBusiness", "Service", "FAQPage", "OfferCatalog", "ProfessionalService", "AboutPage", "ContactPage")
+}
