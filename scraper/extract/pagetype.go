@@ -170,7 +170,31 @@ func (p *page) listURL() bool {
 
 // forumSegments are URL path segments of forums.
 var forumSegments = map[string]bool{"forum": true, "forums": true, "thread": true, "threads": true,
-	"topic": true, "t": true, "questions": true, "community": true, "discussion": true, "discussions": true, "board": true, "boards": true}
+	"topic": true, "t": true, "questions": true, "community": true, "discussion": true, "discussions": true, "board": true, "boards": true,
+	"comments": true, "d": true}
+
+// forumURL reports whether the page URL has the shape of a forum thread:
+// a forum path segment, a thread script (viewtopic.php, showthread.php),
+// or a topic or thread parameter.
+func (p *page) forumURL() bool {
+	segs := p.pathSegments()
+	if anySegment(segs, forumSegments) {
+		return true
+	}
+	if len(segs) > 0 {
+		last := segs[len(segs)-1]
+		for _, pre := range []string{"viewtopic", "showthread", "showtopic", "thread-", "topic-"} {
+			if strings.HasPrefix(last, pre) {
+				return true
+			}
+		}
+	}
+	if p.base != nil {
+		q := p.base.Query()
+		return q.Has("topic") || q.Has("t") || q.Has("threadid")
+	}
+	return false
+}
 
 // pathSegments returns the lower-case segments of the page URL's path.
 func (p *page) pathSegments() []string {
@@ -208,7 +232,7 @@ func (p *page) pageType(words int) string {
 	switch {
 	case words < 20 || p.consentTxt > 0 && words < 100:
 		return corpus.PageTypeOther // empty, or a consent wall
-	case p.kind.posts >= 8 && anySegment(segs, forumSegments) || p.kind.posts >= 20:
+	case p.kind.posts >= 3 && p.forumURL() || p.kind.posts >= 20:
 		return corpus.PageTypeForum
 	case p.kind.cart > 0 && p.kind.price < 6 || strings.EqualFold(p.meta("og:type"), "product"):
 		return corpus.PageTypeProduct
@@ -237,6 +261,9 @@ func (p *page) otherKind(art *corpus.Article) bool {
 	}
 	if p.pageSchemaOnly() && len(art.Authors) == 0 && p.meta("article:published_time") == "" && len(p.micro["headline"]) == 0 {
 		return true // a CMS page, not a post: its schema describes a web page or a business
+	}
+	if p.forumURL() && p.kind.posts >= 3 && !p.hasType(newsTypes...) {
+		return true // posts in a thread
 	}
 	if p.listURL() && (p.kind.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 4) && !p.hasType(newsTypes...) {
 		return true // a tag, topic or author page, whatever its og:type says
