@@ -429,7 +429,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		}
 		if !protected {
 			x.drop(n, in)
-			in.teaser = x.leadOnly(n)
+			in.teaser = in.comment || x.leadOnly(n)
 			return
 		}
 	}
