@@ -443,7 +443,8 @@ func TestAMPPage(t *testing.T) {
 
 func TestArticleOutweighedByComments(t *testing.T) {
 	comment := `<div class="comment"><p>` + strings.Repeat("I have lived here for thirty years and I have never seen anything like this, frankly. ", 3) + `</p></div>`
-	page := `<html lang="en"><body><div class="main-col has-sidebar"><h1>Story</h1>` + para + para + `</div>` +
+	// Declared an article: short and undated, it would otherwise be judged as a page, whose comments are content.
+	page := `<html lang="en"><head><meta property="og:type" content="article"></head><body><div class="main-col has-sidebar"><h1>Story</h1>` + para + para + `</div>` +
 		`<div id="comments" class="comments">` + strings.Repeat(comment, 8) + `</div></body></html>`
 	art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/story", FetchedAt: fetchedAt})
 	if err != nil {
