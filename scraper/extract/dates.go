@@ -12,7 +12,7 @@ import (
 
 // monthNames maps lower-case month names and abbreviations in the
 // languages the extractor reads to month numbers. Arabic names are stored
-// folded (see foldArabic): both the Levantine and Iraqi names (كانون
+// folded (see foldMonth): both the Levantine and Iraqi names (كانون
 // الثاني) and the Egyptian and Gulf ones (يناير), with the Maghreb forms.
 var monthNames = buildMonthNames()
 
@@ -20,7 +20,7 @@ func buildMonthNames() map[string]time.Month {
 	monthNames := make(map[string]time.Month)
 	add := func(m time.Month, names ...string) {
 		for _, n := range names {
-			monthNames[foldArabic(n)] = m
+			monthNames[foldMonth(n)] = m
 		}
 	}
 	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "янв", "ocak", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ιανουαρίου", "ιανουάριος", "ιαν", "leden", "ledna", "tammikuu", "januára", "ianuarie", "ژانویه", "ינואר", "जनवरी", "มกราคม")
@@ -38,13 +38,17 @@ func buildMonthNames() map[string]time.Month {
 	return monthNames
 }
 
-// foldArabic folds the spelling variants of Arabic letters that month
-// names are written with (hamza forms of alef, alef maqsura, tatweel).
-func foldArabic(s string) string {
-	if !strings.ContainsAny(s, "أإآىـ") {
+// monthFolder folds the spelling variants that month names are written
+// with: the hamza forms of alef, alef maqsura and tatweel in Arabic, and
+// the final sigma in Greek (upper-case text lowers to σ).
+var monthFolder = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ـ", "", "ς", "σ")
+
+// foldMonth folds a lower-case month name (see monthFolder).
+func foldMonth(s string) string {
+	if !strings.ContainsAny(s, "أإآىـς") {
 		return s
 	}
-	return strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ـ", "").Replace(s)
+	return monthFolder.Replace(s)
 }
 
 // zoneAbbrevs gives UTC offsets in seconds for common zone abbreviations.
@@ -99,7 +103,7 @@ var (
 	reCJK          = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
 	reDayMonth     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
 	reMonthDay     = regexp.MustCompile(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
 	reZone         = regexp.MustCompile(`(?i)^\s*(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b)`)
 	reDMYShort     = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
 	reURLDate      = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
@@ -337,6 +341,9 @@ func parseTextDate(s string) (stamp, bool) {
 		// two-word names, scripts with combining marks, Buddhist years.
 		return parseWordDate(s)
 	}
+	if y > 2400 && y < 2700 {
+		y -= 543 // the Buddhist era of Thai dates
+	}
 	if !valid(y, mo, d) {
 		return stamp{}, false
 	}
@@ -495,7 +502,7 @@ func parseWordDate(s string) (stamp, bool) {
 
 // monthOf returns the month a word names, or 0.
 func monthOf(name string) time.Month {
-	name = foldArabic(strings.ToLower(strings.TrimSuffix(name, ".")))
+	name = foldMonth(strings.ToLower(strings.TrimSuffix(name, ".")))
 	if m, ok := monthNames[name]; ok {
 		return m
 	}

@@ -1,0 +1,291 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+func TestParseStamp(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string // RFC 3339; "" for no date
+		prec  string
+		zoned bool
+	}{
+		{"2024-05-17T09:30:00-04:00", "2024-05-17T09:30:00-04:00", corpus.PrecisionSecond, true},
+		{"2024-05-17T09:30Z", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, true},
+		{"2024-05-17T09:30:00", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, false},
+		{"2024-05-17 09:30", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
+		{"2024-05-17", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"2024-05-17T00:00:00Z", "2024-05-17T00:00:00Z", corpus.PrecisionDay, true},
+		{"2024-05-17T00:00:00+02:00", "2024-05-17T00:00:00+02:00", corpus.PrecisionDay, true},
+		{"2024-05-17T09:30:00+02", "2024-05-17T09:30:00+02:00", corpus.PrecisionSecond, true},
+		{"2024-05-17T09:30:00+02:00[Europe/Paris]", "2024-05-17T09:30:00+02:00", corpus.PrecisionSecond, true},
+		{"Fri May 17 2024 09:30:00 GMT+0200 (Central European Summer Time)", "2024-05-17T09:30:00+02:00", corpus.PrecisionSecond, true},
+		{"Fri, 17 May 2024 09:30:00 GMT", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, true},
+		{"Fri, 17 May 2024 09:30:00 XYZ", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, false},
+		{"1715938200", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, true},
+		{"20240517", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"May 17, 2024 9:30 am EDT", "2024-05-17T09:30:00-04:00", corpus.PrecisionMinute, true},
+		{"May 17, 2024 9:30 am edt", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
+		{"May 17, 2024 9:30:15 PM (GMT+5:30)", "2024-05-17T21:30:15+05:30", corpus.PrecisionSecond, true},
+		{"17. Mai 2024, 08:15 Uhr", "2024-05-17T08:15:00Z", corpus.PrecisionMinute, false},
+		{"17. Mai 2024 um 08:15 Uhr MESZ", "2024-05-17T08:15:00+02:00", corpus.PrecisionMinute, true},
+		{"10:30 EDT, May 17, 2024", "2024-05-17T10:30:00-04:00", corpus.PrecisionMinute, true},
+		{"17 May 2024 | 5 comments | 3:20 read", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"Publié le 28 novembre 2022 à 18h30", "2022-11-28T18:30:00Z", corpus.PrecisionMinute, false},
+		{"Die Sitzung am 17.05.2024 um 10:30 ist", "2024-05-17T10:30:00Z", corpus.PrecisionMinute, false},
+		// Month names in the extractor's languages.
+		{"17 de mayo de 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 maggio 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 de maio de 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 mei 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 augusti 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 maja 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 января 2024 г.", "2024-01-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 мая 2024, 10:30", "2024-05-17T10:30:00Z", corpus.PrecisionMinute, false},
+		{"17 Ağustos 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 AĞUSTOS 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 Agustus 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"Jumat, 17 Desember 2021 10:30 WIB", "2021-12-17T10:30:00+07:00", corpus.PrecisionMinute, true},
+		{"17 Μαΐου 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 במאי 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 मई 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 พฤษภาคม 2567", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱۷ مه ۲۰۲۴", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		// Arabic: Levantine and Iraqi names, Egyptian and Gulf names,
+		// Maghreb names, hamza variants, Eastern Arabic digits.
+		{"١٧ أيار ٢٠٢٤", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 ايار 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"الجمعة ١٧ مايو ٢٠٢٤ - ١٠:٣٠ م", "2024-05-17T22:30:00Z", corpus.PrecisionMinute, false},
+		{"3 كانون الثاني 2024", "2024-01-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 تشرين الأول 2024", "2024-10-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 آب 2024", "2024-08-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 اغسطس 2024", "2024-08-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 جويلية 2024", "2024-07-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 يوليوز 2024", "2024-07-03T00:00:00Z", corpus.PrecisionDay, false},
+		// Not dates.
+		{"Sie kam 2019 mit 12 Freunden", "", "", false},
+		{"3 hours ago", "", "", false},
+		{"2024-02-30", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseStamp(tt.in)
+			if tt.want == "" {
+				if ok {
+					t.Fatalf("parseStamp(%q) = %v, want no date", tt.in, got)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("parseStamp(%q): no date, want %s", tt.in, tt.want)
+			}
+			if s := got.t.Format(time.RFC3339); s != tt.want || got.prec != tt.prec || got.zoned != tt.zoned {
+				t.Errorf("parseStamp(%q) = %s %s zoned=%v, want %s %s zoned=%v", tt.in, s, got.prec, got.zoned, tt.want, tt.prec, tt.zoned)
+			}
+		})
+	}
+}
+
+func TestRelativeStamp(t *testing.T) {
+	fetched := time.Date(2025, 1, 15, 12, 40, 30, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want string // RFC 3339; "" for none
+		prec string
+	}{
+		{"3 hours ago", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"14 hours ago", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"Updated 25 minutes ago", "2025-01-15T12:15:00Z", corpus.PrecisionMinute},
+		{"5m ago", "2025-01-15T12:35:00Z", corpus.PrecisionMinute},
+		{"2 days ago", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"a day ago", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"il y a 2 jours", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"Il y a 10 min", "2025-01-15T12:30:00Z", corpus.PrecisionMinute},
+		{"vor 3 Stunden", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"vor einer Stunde", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"vor 20 Min.", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"hace 2 días", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 giorni fa", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"há 3 horas", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"2 dagen geleden", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"för 2 dagar sedan", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 dni temu", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 дня назад", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"час назад", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"2 gün önce", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 hari yang lalu", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"منذ 3 ساعات", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"منذ ٢٠ دقيقة", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"منذ يومين", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"۲ روز پیش", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"לפני יומיים", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"πριν από 2 ημέρες", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 दिन पहले", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2日前", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2天前", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2일 전", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"yesterday", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"Gestern, 18:45 Uhr", "2025-01-14T18:45:00Z", corpus.PrecisionMinute},
+		{"hier à 18h30", "2025-01-14T18:30:00Z", corpus.PrecisionMinute},
+		{"Ayer", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"Updated today", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"أمس", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		// Not dates: vague units, sentences, other uses of the words.
+		{"3 weeks ago", "", ""},
+		{"Mehr hier", "", ""},
+		{"Heute im Fokus der Redaktion", "", ""},
+		{"The council met 3 days ago to discuss the plan for the bridge", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := relativeStamp(tt.in, fetched)
+			if tt.want == "" {
+				if ok {
+					t.Fatalf("relativeStamp(%q) = %v, want none", tt.in, got.t)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("relativeStamp(%q): none, want %s", tt.in, tt.want)
+			}
+			if s := got.t.Format(time.RFC3339); s != tt.want || got.prec != tt.prec {
+				t.Errorf("relativeStamp(%q) = %s %s, want %s %s", tt.in, s, got.prec, tt.want, tt.prec)
+			}
+		})
+	}
+	if _, ok := relativeStamp("3 hours ago", time.Time{}); ok {
+		t.Errorf("relative date read without a fetch time")
+	}
+}
+
+// TestDateRules checks each rule of the date search on small pages.
+func TestDateRules(t *testing.T) {
+	tests := []struct {
+		name, url, head, body string
+		noFetch               bool // extract without a fetch time
+		pub, pubPrec          string
+		mod, modPrec          string
+	}{
+		{name: "zoned metadata wins over a local visible time",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
+			body: `<h1>Headline</h1><p class="date">May 17, 2024 3:30 pm</p>`,
+			pub:  "2024-05-17T09:30:00-04:00", pubPrec: "second"},
+		{name: "date-only json-ld upgraded by a full article:published_time",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17"}</script><meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
+			pub:  "2024-05-17T09:30:00-04:00", pubPrec: "second"},
+		{name: "date-only metadata upgraded by a time element near the article",
+			head: `<meta name="date" content="2024-05-17">`,
+			body: `<article><h1>Headline</h1><time datetime="2024-05-17T09:30+02:00">17 May</time>` + para + `</article>`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "minute"},
+		{name: "date-only metadata of another day is not upgraded",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17"}</script><meta property="article:published_time" content="2024-05-18T09:30:00+02:00">`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+		{name: "unzoned metadata takes the offset of the same wall clock",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17T09:30:00"}</script><meta property="article:published_time" content="2024-05-17T09:30:00+02:00">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "unzoned metadata takes the zone of the same instant in UTC",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17T09:30:00"}</script><meta property="article:published_time" content="2024-05-17T07:30:00Z">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "unzoned metadata takes the page's offset from the modified date",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00"><meta property="article:modified_time" content="2024-05-18T11:00:00+03:00">`,
+			pub:  "2024-05-17T09:30:00+03:00", pubPrec: "second", mod: "2024-05-18T11:00:00+03:00", modPrec: "second"},
+		{name: "unzoned metadata takes the zone of a visible time",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30">`,
+			body: `<h1>Headline</h1><p class="date">May 17, 2024 9:30 am EDT</p>`,
+			pub:  "2024-05-17T09:30:00-04:00", pubPrec: "minute"},
+		{name: "unzoned metadata without a zone on the page is its day",
+			head: `<meta property="article:published_time" content="2024-05-17T23:30:00">`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+		{name: "an offset far from the date is not the page's zone",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00"><meta property="article:modified_time" content="2024-09-18T11:00:00+03:00">`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day", mod: "2024-09-18T11:00:00+03:00", modPrec: "second"},
+		{name: "utc metadata shown in the zone of the local time printed under the headline",
+			head: `<meta property="article:published_time" content="2024-05-17T13:30:00Z">`,
+			body: `<h1>Headline</h1><p class="date">17 May 2024, 15:30</p>`,
+			pub:  "2024-05-17T15:30:00+02:00", pubPrec: "second"},
+		{name: "utc morning after the printed day with the local time: the instant in its zone",
+			head: `<meta property="article:published_time" content="2024-05-18T02:30:00Z">`,
+			body: `<h1>Headline</h1><p class="date">17 May 2024, 22:30</p>`,
+			pub:  "2024-05-17T22:30:00-04:00", pubPrec: "second"},
+		{name: "metadata date beats an event date in the body",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00+01:00">`,
+			body: `<article><h1>Festival announced</h1><p>The festival opens on 21 June 2024 at 18:00 in the park.</p>` + para + `</article>`,
+			pub:  "2024-05-17T09:30:00+01:00", pubPrec: "second"},
+		{name: "unzoned metadata a few hours after the fetch in UTC is still the page's date",
+			head: `<meta property="article:published_time" content="2025-01-15T20:30:00">`,
+			body: `<article><h1>Headline</h1><p>The vote is set for 3 March 2025.</p>` + para + `</article>`,
+			pub:  "2025-01-15T00:00:00Z", pubPrec: "day"},
+		{name: "relative date in a dateline",
+			body: `<article><h1>Headline</h1><span class="date">3 hours ago</span>` + para + `</article>`,
+			pub:  "2025-01-15T00:00:00Z", pubPrec: "day"},
+		{name: "relative minutes in a time element",
+			body: `<article><h1>Headline</h1><time>25 minutes ago</time>` + para + `</article>`,
+			pub:  "2025-01-15T11:35:00Z", pubPrec: "minute"},
+		{name: "relative date not read without a fetch time", noFetch: true,
+			body: `<article><h1>Headline</h1><span class="date">3 hours ago</span>` + para + `</article>`},
+		{name: "url date beats a relative date",
+			url:  "https://example.org/2025/01/10/story",
+			body: `<article><h1>Headline</h1><span class="date">3 hours ago</span>` + para + `</article>`,
+			pub:  "2025-01-10T00:00:00Z", pubPrec: "day"},
+		{name: "absolute dateline beats a relative one",
+			body: `<article><h1>Headline</h1><span class="date">Updated 3 hours ago</span><span class="date">Published 12 January 2025</span>` + para + `</article>`,
+			pub:  "2025-01-12T00:00:00Z", pubPrec: "day"},
+		{name: "day-precision modified on the publication day is kept",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00+02:00"><meta property="article:modified_time" content="2024-05-17">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second", mod: "2024-05-17T00:00:00Z", modPrec: "day"},
+		{name: "arabic page with an arabic month and eastern arabic digits",
+			body: `<article><h1>عنوان الخبر</h1><span class="date">الجمعة ١٧ أيار ٢٠٢٤</span>` + para + `</article>`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := tt.url
+			if u == "" {
+				u = "https://example.org/news/story"
+			}
+			page := `<!DOCTYPE html><html lang="en"><head><title>Page</title>` + tt.head + `</head><body>` + tt.body + para + `</body></html>`
+			in := Input{Body: []byte(page), URL: u, FetchedAt: fetchedAt}
+			if tt.noFetch {
+				in.FetchedAt = time.Time{}
+			}
+			art, err := Extract(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+		})
+	}
+}
+
+func checkDate(tb testing.TB, field string, got *time.Time, prec, want, wantPrec string) {
+	tb.Helper()
+	g := ""
+	if got != nil {
+		g = got.Format(time.RFC3339)
+	}
+	if g != want || prec != wantPrec {
+		tb.Errorf("%s = %q (%q), want %q (%q)", field, g, prec, want, wantPrec)
+	}
+	if (got == nil) != (prec == "") {
+		tb.Errorf("%s precision %q with date %v", field, prec, got)
+	}
+}
+
+// TestMonthNamesFolded checks that every month name is reachable through
+// monthOf, as written and in upper case.
+func TestMonthNamesFolded(t *testing.T) {
+	for name, m := range monthNames {
+		if got := monthOf(name); got != m {
+			t.Errorf("monthOf(%q) = %v, want %v", name, got, m)
+		}
+		if up := strings.ToUpper(name); monthOf(up) != m && !strings.ContainsAny(name, "ıiİ") {
+			t.Errorf("monthOf(%q) = %v, want %v", up, monthOf(up), m)
+		}
+	}
+}
