@@ -1,6 +1,10 @@
 package extract
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -287,5 +291,68 @@ func TestMonthNamesFolded(t *testing.T) {
 		if up := strings.ToUpper(name); monthOf(up) != m && !strings.ContainsAny(name, "ıiİ") {
 			t.Errorf("monthOf(%q) = %v, want %v", up, monthOf(up), m)
 		}
+	}
+}
+
+// TestGoldenDates extracts the date test pages of testdata/extract and
+// compares them with their golden files (rewritten by -update), and checks
+// the date each page must give whatever the golden file says.
+func TestGoldenDates(t *testing.T) {
+	tests := []struct {
+		name, url    string
+		pub, pubPrec string
+		mod, modPrec string
+	}{
+		// The metadata instant with its zone wins over the local time
+		// printed on the page.
+		{name: "dates_zoned_meta", url: "https://bayside.example/local/river-ferry-returns",
+			pub: "2024-05-17T09:30:00-04:00", pubPrec: "second", mod: "2024-05-17T11:05:12-04:00", modPrec: "second"},
+		// A date-only JSON-LD value gives way to the full time of the same day.
+		{name: "dates_day_and_full", url: "https://northfield.example/news/library-hours",
+			pub: "2024-05-17T09:30:00+01:00", pubPrec: "second"},
+		// Event dates in the body do not beat the metadata's publication date.
+		{name: "dates_event_in_body", url: "https://valleymusic.example/festival-line-up",
+			pub: "2024-03-04T08:15:00Z", pubPrec: "second"},
+		// Arabic month name and Eastern Arabic digits; the local time has
+		// no zone, so the day.
+		{name: "ar_month_names", url: "https://madina.example/local/bridge",
+			pub: "2024-05-17T00:00:00Z", pubPrec: "day"},
+		// Only "3 hours ago": the day of the fetch time less three hours.
+		{name: "dates_relative", url: "https://coastlive.example/traffic/storm-road",
+			pub: "2025-01-15T00:00:00Z", pubPrec: "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join(goldenDir, tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			mustMatchGolden(t, art, filepath.Join(goldenDir, tt.name+".golden.json"))
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+			if art.HasFlag(corpus.FlagNotArticle) || art.Text == "" {
+				t.Errorf("not extracted as an article: flags %v, %d words", art.Flags, art.WordCount)
+			}
+		})
+	}
+}
+
+// mustMatchGolden compares art with a golden file, rewriting it first
+// under -update.
+func mustMatchGolden(tb testing.TB, art corpus.Article, golden string) {
+	tb.Helper()
+	got, err := json.MarshalIndent(art, "", "  ")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if want := mustReadFile(tb, golden); !bytes.Equal(got, want) {
+		tb.Errorf("article differs from %s (rerun with -update and review the diff):\n%s", golden, got)
 	}
 }
