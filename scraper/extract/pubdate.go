@@ -44,6 +44,7 @@ type dateCtx struct {
 	fetched time.Time // as the caller gave it; zero: relative dates are not read
 	loaded  bool
 	zones   []stamp // times on the page with a stated offset other than UTC
+	stated  []stamp // times on the page with a stated zone, UTC included
 	clocks  []stamp // local times without a zone printed near the headline or in datelines
 }
 
@@ -243,6 +244,9 @@ func (c *dateCtx) settle(s stamp, same []stamp) stamp {
 			return inZone(s, loc)
 		}
 	}
+	if loc, ok := c.sameClock(s); ok {
+		return inZone(s, loc)
+	}
 	if loc, ok := c.pageZone(s); ok {
 		return inZone(s, loc)
 	}
@@ -305,10 +309,29 @@ func (c *dateCtx) load() {
 		}
 		if _, off := s.t.Zone(); s.zoned && off != 0 {
 			c.zones = append(c.zones, s)
-		} else if !s.zoned {
+		}
+		if s.zoned {
+			c.stated = append(c.stated, s)
+		} else {
 			c.clocks = append(c.clocks, s)
 		}
 	}
+}
+
+// sameClock returns the zone of a time on the page that states the wall
+// clock s with a zone (UTC included): the same date written twice.
+func (c *dateCtx) sameClock(s stamp) (*time.Location, bool) {
+	c.load()
+	for _, o := range c.stated {
+		w := o.t
+		if s.prec == corpus.PrecisionMinute {
+			w = w.Truncate(time.Minute)
+		}
+		if y, m, d := w.Date(); time.Date(y, m, d, w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), time.UTC).Equal(s.t) {
+			return o.t.Location(), true
+		}
+	}
+	return nil, false
 }
 
 // pageZone returns the offset of the zoned time on the page nearest to
