@@ -148,6 +148,18 @@ type stamp struct {
 	t     time.Time
 	prec  string // corpus.PrecisionDay, PrecisionMinute or PrecisionSecond
 	zoned bool   // the page stated the offset (an offset, Z or a known zone name)
+	// wall is, for a day read from a wall clock whose zone is not known,
+	// that wall clock (in UTC as a container); zero otherwise.
+	wall time.Time
+}
+
+// clock returns the stamp's time of day as the page wrote it: the wall
+// clock a day was read from, or the time itself.
+func (s stamp) clock() time.Time {
+	if !s.wall.IsZero() {
+		return s.wall
+	}
+	return s.t
 }
 
 // hasTime reports whether the stamp gives a time of day.
@@ -455,23 +467,29 @@ func parseWordDate(s string) (stamp, bool) {
 		}
 	}
 	fields = kept
+	num := func(j int) int {
+		if j < 0 || j >= len(fields) {
+			return -1
+		}
+		n, err := strconv.Atoi(fields[j])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
 	for i, f := range fields {
 		mo, width := monthOf(f), 1
 		if mo == 0 && i+1 < len(fields) {
-			mo, width = monthOf(f+" "+fields[i+1]), 2
+			if mo = monthOf(f + " " + fields[i+1]); mo > 0 {
+				width = 2
+			}
+		}
+		jalali := false
+		if mo == 0 {
+			mo, jalali = jalaliMonths[foldMonth(f)], true
 		}
 		if mo == 0 {
 			continue
-		}
-		num := func(j int) int {
-			if j < 0 || j >= len(fields) {
-				return -1
-			}
-			n, err := strconv.Atoi(fields[j])
-			if err != nil {
-				return -1
-			}
-			return n
 		}
 		d := num(i - 1)
 		if d < 1 || d > 31 {
@@ -479,16 +497,23 @@ func parseWordDate(s string) (stamp, bool) {
 		}
 		y := -1
 		for _, j := range []int{i + width, i + width + 1, i - 2, i - 1} {
-			if n := num(j); n >= 1900 && n <= 2100 || n > 2400 && n < 2700 {
+			if n := num(j); !jalali && (n >= 1900 && n <= 2100 || n > 2400 && n < 2700) || jalali && n >= 1300 && n <= 1500 {
 				y = n
 				break
 			}
 		}
-		if y > 2400 {
+		switch {
+		case y < 0 || d < 1 || d > 31:
+			continue
+		case jalali:
+			var gm int
+			y, gm, d = jalaliToGregorian(y, int(mo), d)
+			mo = time.Month(gm)
+		case y > 2400:
 			y -= 543 // the Buddhist era of Thai dates
 		}
-		if d < 1 || d > 31 || y < 0 || !valid(y, int(mo), d) {
-			return stamp{}, false
+		if !valid(y, int(mo), d) {
+			continue
 		}
 		if m := reTime.FindStringSubmatchIndex(s); m != nil && strings.ContainsRune(s[m[0]:m[1]], ':') {
 			if st, ok := clockStamp(y, mo, d, s, m); ok {
@@ -498,6 +523,49 @@ func parseWordDate(s string) (stamp, bool) {
 		return dayStamp(y, mo, d), true
 	}
 	return stamp{}, false
+}
+
+// jalaliMonths maps the month names of the Solar Hijri calendar, which
+// Persian pages date by, to month numbers (folded, see foldMonth).
+var jalaliMonths = func() map[string]time.Month {
+	m := make(map[string]time.Month)
+	for i, names := range [][]string{{"فروردین"}, {"اردیبهشت"}, {"خرداد"}, {"تیر"}, {"مرداد", "امرداد"}, {"شهریور"},
+		{"مهر"}, {"آبان"}, {"آذر"}, {"دی"}, {"بهمن"}, {"اسفند"}} {
+		for _, n := range names {
+			m[foldMonth(n)] = time.Month(i + 1)
+		}
+	}
+	return m
+}()
+
+// jalaliToGregorian converts a Solar Hijri date to the Gregorian
+// calendar (the arithmetic of the jalaali-js library).
+func jalaliToGregorian(jy, jm, jd int) (y, m, d int) {
+	jy += 1595
+	days := -355668 + 365*jy + jy/33*8 + (jy%33+3)/4 + jd
+	if jm < 7 {
+		days += (jm - 1) * 31
+	} else {
+		days += (jm-7)*30 + 186
+	}
+	y = 400 * (days / 146097)
+	days %= 146097
+	if days > 36524 {
+		days--
+		y += 100 * (days / 36524)
+		days %= 36524
+		if days >= 365 {
+			days++
+		}
+	}
+	y += 4 * (days / 1461)
+	days %= 1461
+	if days > 365 {
+		y += (days - 1) / 365
+		days = (days - 1) % 365
+	}
+	t := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+	return t.Year(), int(t.Month()), t.Day()
 }
 
 // monthOf returns the month a word names, or 0.

@@ -60,6 +60,14 @@ func TestParseStamp(t *testing.T) {
 		{"17 मई 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
 		{"17 พฤษภาคม 2567", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
 		{"۱۷ مه ۲۰۲۴", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		// Persian pages date by the Solar Hijri calendar.
+		{"۲۷ اردیبهشت ۱۴۰۳", "2024-05-16T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱ فروردین ۱۴۰۳ - ۱۰:۳۰", "2024-03-20T10:30:00Z", corpus.PrecisionMinute, false},
+		{"۱۰ دی ۱۴۰۲", "2023-12-31T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱۱ اسفند ۱۳۹۹", "2021-03-01T00:00:00Z", corpus.PrecisionDay, false},
+		// A month name that does not make a date does not stop the search.
+		{"الجمعة 10 ذو القعدة 1445 هـ الموافق 17 مايو 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"Mai ist schön, am 17 Juni 2024", "2024-06-17T00:00:00Z", corpus.PrecisionDay, false},
 		// Arabic: Levantine and Iraqi names, Egyptian and Gulf names,
 		// Maghreb names, hamza variants, Eastern Arabic digits.
 		{"١٧ أيار ٢٠٢٤", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},

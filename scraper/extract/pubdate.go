@@ -40,12 +40,13 @@ import (
 // time the caller gave, and the page's zoned and local times, read once
 // when first needed.
 type dateCtx struct {
-	p       *page
-	fetched time.Time // as the caller gave it; zero: relative dates are not read
-	loaded  bool
-	zones   []stamp // times on the page with a stated offset other than UTC
-	stated  []stamp // times on the page with a stated zone, UTC included
-	clocks  []stamp // local times without a zone printed near the headline or in datelines
+	p         *page
+	fetched   time.Time // as the caller gave it; zero: relative dates are not read
+	loaded    bool
+	zones     []stamp   // times on the page with a stated offset other than UTC
+	stated    []stamp   // times on the page with a stated zone, UTC included
+	headTexts *[]string // the short texts under the headline, once read
+	clocks    []stamp   // local times without a zone printed near the headline or in datelines
 }
 
 // published returns the publication date and its precision.
@@ -250,7 +251,9 @@ func (c *dateCtx) settle(s stamp, same []stamp) stamp {
 	if loc, ok := c.pageZone(s); ok {
 		return inZone(s, loc)
 	}
-	return dayStamp(s.t.Date())
+	d := dayStamp(s.t.Date())
+	d.wall = s.t
+	return d
 }
 
 // offsetBetween reports the zone in which the wall clock w is the instant
@@ -298,7 +301,7 @@ func (c *dateCtx) load() {
 		vals = append(vals, attr(n, "datetime"), shortText(n, 100))
 	}
 	vals = append(vals, p.datelines...)
-	vals = append(vals, p.nearHeadline()...)
+	vals = append(vals, c.heads()...)
 	for _, v := range vals {
 		if v == "" {
 			continue
@@ -332,6 +335,16 @@ func (c *dateCtx) sameClock(s stamp) (*time.Location, bool) {
 		}
 	}
 	return nil, false
+}
+
+// heads returns the short texts under the headline (nearHeadline), read
+// once.
+func (c *dateCtx) heads() []string {
+	if c.headTexts == nil {
+		h := c.p.nearHeadline()
+		c.headTexts = &h
+	}
+	return *c.headTexts
 }
 
 // pageZone returns the offset of the zoned time on the page nearest to
@@ -393,7 +406,7 @@ func (c *dateCtx) fuller(t stamp, metas []stamp) stamp {
 			return s
 		}
 	}
-	for _, v := range [][]string{p.datelines, p.nearHeadline()} {
+	for _, v := range [][]string{p.datelines, c.heads()} {
 		if s := p.firstStamp(v...); s != nil {
 			if st := c.settle(*s, nil); st.hasTime() && sameDay(st.t, t.t) {
 				return st
@@ -445,7 +458,7 @@ func (c *dateCtx) visibleChoice(t stamp, metas []stamp) *stamp {
 	}
 	// The first date under the headline, then the first dateline (which
 	// may be a teaser's, further down).
-	v := c.p.firstStamp(c.p.nearHeadline()...)
+	v := c.p.firstStamp(c.heads()...)
 	if v == nil {
 		v = c.p.firstDateline()
 	}
@@ -476,17 +489,17 @@ func (p *page) firstDateline() *stamp {
 // date has the local time of the same instant, the result is that instant
 // in the zone it implies; otherwise it is the printed day.
 func (c *dateCtx) visibleDay(t stamp) stamp {
-	if _, off := t.t.Zone(); off != 0 || !t.hasTime() || t.t.Hour() >= 12 {
+	if _, off := t.t.Zone(); off != 0 || !t.hasTime() && t.wall.IsZero() || t.clock().Hour() >= 12 {
 		return t
 	}
 	v := c.p.firstDateline()
 	if v == nil {
-		v = c.p.firstStamp(c.p.nearHeadline()...)
+		v = c.p.firstStamp(c.heads()...)
 	}
 	if v == nil || !sameDay(v.t.AddDate(0, 0, 1), t.t) {
 		return t
 	}
-	if loc, ok := offsetBetween(*v, t); ok && !v.zoned {
+	if loc, ok := offsetBetween(*v, t); ok && !v.zoned && t.hasTime() {
 		t.t = t.t.In(loc)
 		return t
 	}
@@ -497,6 +510,8 @@ func (c *dateCtx) visibleDay(t stamp) stamp {
 // URL's date: the page was published in the evening of the URL's day in
 // a zone west of UTC, and the URL names the day its readers saw. The
 // result is the URL's day, without a time, since the zone is not known.
+// A wall clock given without a zone counts as UTC here (pages often write
+// UTC times without the Z), as does a date-only value.
 func localDay(t stamp, urlDate *stamp) stamp {
 	if urlDate == nil {
 		return t
@@ -504,7 +519,7 @@ func localDay(t stamp, urlDate *stamp) stamp {
 	if _, off := t.t.Zone(); off != 0 {
 		return t
 	}
-	if sameDay(urlDate.t.AddDate(0, 0, 1), t.t) && t.t.Hour() < 12 {
+	if sameDay(urlDate.t.AddDate(0, 0, 1), t.t) && t.clock().Hour() < 12 {
 		return *urlDate
 	}
 	return t
@@ -584,7 +599,7 @@ func (c *dateCtx) visibleDate() *stamp {
 			}
 		}
 	}
-	heads := p.nearHeadline()
+	heads := c.heads()
 	if t := p.firstStamp(heads...); t != nil {
 		return t
 	}
