@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,10 +44,11 @@ type dateCtx struct {
 	p         *page
 	fetched   time.Time // as the caller gave it; zero: relative dates are not read
 	loaded    bool
-	zones     []stamp   // times on the page with a stated offset other than UTC
+	zones     []stamp   // times in the page's metadata with a stated offset other than UTC
+	vzones    []stamp   // the same in visible elements (<time>, datelines, under the headline)
 	stated    []stamp   // times on the page with a stated zone, UTC included
 	headTexts *[]string // the short texts under the headline, once read
-	clocks    []stamp   // local times without a zone printed near the headline or in datelines
+	clocks    []stamp   // visible local times without a zone (<time>, datelines, under the headline)
 }
 
 // published returns the publication date and its precision.
@@ -236,7 +238,7 @@ func (c *dateCtx) settle(s stamp, same []stamp) stamp {
 	}
 	if s.zoned {
 		if _, off := s.t.Zone(); off == 0 {
-			return c.localInstant(s)
+			return c.localInstant(s, same)
 		}
 		return s
 	}
@@ -248,8 +250,23 @@ func (c *dateCtx) settle(s stamp, same []stamp) stamp {
 	if loc, ok := c.sameClock(s); ok {
 		return inZone(s, loc)
 	}
-	if loc, ok := c.pageZone(s); ok {
-		return inZone(s, loc)
+	if z, fromMeta := c.pageZone(s); z != nil {
+		// The page's zone, and a clock printed on the page that shows
+		// the wall clock s either as it is (local) or moved by the
+		// zone's offset (s is UTC written without the Z). Without a
+		// printed clock, only an offset in the page's own metadata
+		// makes s local.
+		_, off := z.t.Zone()
+		switch c.printedAs(s, off) {
+		case clockUTC:
+			s.t, s.zoned = s.t.In(z.t.Location()), true
+			return s
+		case clockLocal:
+			return inZone(s, z.t.Location())
+		}
+		if fromMeta {
+			return inZone(s, z.t.Location())
+		}
 	}
 	d := dayStamp(s.t.Date())
 	d.wall = s.t
@@ -296,13 +313,14 @@ func (c *dateCtx) load() {
 	}
 	c.loaded = true
 	p := c.p
-	vals := append(p.publishedCands(), p.modifiedCands()...)
+	meta := append(p.publishedCands(), p.modifiedCands()...)
+	var vis []string
 	for _, n := range p.times {
-		vals = append(vals, attr(n, "datetime"), shortText(n, 100))
+		vis = append(vis, attr(n, "datetime"), shortText(n, 100))
 	}
-	vals = append(vals, p.datelines...)
-	vals = append(vals, c.heads()...)
-	for _, v := range vals {
+	vis = append(vis, p.datelines...)
+	vis = append(vis, c.heads()...)
+	for i, v := range append(meta, vis...) {
 		if v == "" {
 			continue
 		}
@@ -310,15 +328,42 @@ func (c *dateCtx) load() {
 		if !ok || !s.hasTime() || !p.stampOK(s) {
 			continue
 		}
-		if _, off := s.t.Zone(); s.zoned && off != 0 {
+		_, off := s.t.Zone()
+		switch {
+		case s.zoned && off != 0 && i < len(meta):
 			c.zones = append(c.zones, s)
+		case s.zoned && off != 0:
+			c.vzones = append(c.vzones, s)
+		case !s.zoned && i >= len(meta):
+			c.clocks = append(c.clocks, s)
 		}
 		if s.zoned {
 			c.stated = append(c.stated, s)
-		} else {
-			c.clocks = append(c.clocks, s)
 		}
 	}
+}
+
+// How a printed clock shows a wall clock (printedAs).
+const (
+	clockNone  = iota
+	clockLocal // the same wall clock
+	clockUTC   // the wall clock moved by the page's offset
+)
+
+// printedAs reports how a local clock printed on the page shows the wall
+// clock s, given the page's offset off (in seconds), to the minute.
+func (c *dateCtx) printedAs(s stamp, off int) int {
+	c.load()
+	w := s.t.Truncate(time.Minute)
+	for _, v := range c.clocks {
+		switch v.t.Truncate(time.Minute).Sub(w) {
+		case 0:
+			return clockLocal
+		case time.Duration(off) * time.Second:
+			return clockUTC
+		}
+	}
+	return clockNone
 }
 
 // sameClock returns the zone of a time on the page that states the wall
@@ -347,35 +392,40 @@ func (c *dateCtx) heads() []string {
 	return *c.headTexts
 }
 
-// pageZone returns the offset of the zoned time on the page nearest to
-// the wall clock s, if one lies within 30 days of it.
-func (c *dateCtx) pageZone(s stamp) (*time.Location, bool) {
+// pageZone returns the time with an offset nearest to the wall clock s,
+// if one lies within 30 days of it: in the page's metadata (fromMeta),
+// else in its visible elements.
+func (c *dateCtx) pageZone(s stamp) (z *stamp, fromMeta bool) {
 	c.load()
-	var best *stamp
-	for i, z := range c.zones {
-		if d := z.t.Sub(s.t).Abs(); d <= 30*24*time.Hour && (best == nil || d < best.t.Sub(s.t).Abs()) {
-			best = &c.zones[i]
+	for i, zs := range [][]stamp{c.zones, c.vzones} {
+		for j, o := range zs {
+			if d := o.t.Sub(s.t).Abs(); d <= 30*24*time.Hour && (z == nil || d < z.t.Sub(s.t).Abs()) {
+				z = &zs[j]
+			}
+		}
+		if z != nil {
+			return z, i == 0
 		}
 	}
-	if best == nil {
-		return nil, false
-	}
-	return best.t.Location(), true
+	return nil, false
 }
 
 // localInstant returns the UTC time s in the page's zone: the zone of the
 // same instant stated with an offset elsewhere on the page, or the zone
 // in which a local clock time printed on the page is that instant. It
 // returns s unchanged when there is neither.
-func (c *dateCtx) localInstant(s stamp) stamp {
+func (c *dateCtx) localInstant(s stamp, same []stamp) stamp {
 	c.load()
-	for _, z := range c.zones {
+	for _, z := range slices.Concat(c.zones, c.vzones) {
 		if z.t.Sub(s.t).Abs() < time.Minute {
 			s.t = s.t.In(z.t.Location())
 			return s
 		}
 	}
-	for _, w := range c.clocks {
+	for _, w := range slices.Concat(same, c.clocks) {
+		if w.zoned {
+			continue
+		}
 		if loc, ok := offsetBetween(w, s); ok {
 			s.t = s.t.In(loc)
 			return s
