@@ -383,3 +383,34 @@ func mustMatchGolden(tb testing.TB, art corpus.Article, golden string) {
 		tb.Errorf("article differs from %s (rerun with -update and review the diff):\n%s", golden, got)
 	}
 }
+
+// FuzzParseStamp checks that date parsing never panics and that what it
+// returns is consistent: a known precision, a day at midnight, an unzoned
+// time in UTC.
+func FuzzParseStamp(f *testing.F) {
+	for _, s := range []string{"2024-05-17T09:30:00-04:00", "May 17, 2024 9:30 am EDT", "١٧ أيار ٢٠٢٤", "17. Mai 2024 um 08:15 Uhr MESZ",
+		"۲۷ اردیبهشت ۱۴۰۳", "Fri May 17 2024 09:30:00 GMT+0200 (CEST)", "3 hours ago", "Gestern, 18:45 Uhr", "منذ يومين"} {
+		f.Add(s)
+	}
+	fetched := time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, parse := range []func(string) (stamp, bool){parseStamp, parseShortStamp, func(s string) (stamp, bool) { return relativeStamp(s, fetched) }} {
+			st, ok := parse(s)
+			if !ok {
+				continue
+			}
+			switch st.prec {
+			case corpus.PrecisionDay:
+				if h, m, sec := st.t.Clock(); h != 0 || m != 0 || sec != 0 {
+					t.Fatalf("%q: day %v not at midnight", s, st.t)
+				}
+			case corpus.PrecisionMinute, corpus.PrecisionSecond:
+			default:
+				t.Fatalf("%q: precision %q", s, st.prec)
+			}
+			if _, off := st.t.Zone(); !st.zoned && off != 0 {
+				t.Fatalf("%q: unzoned %v with an offset", s, st.t)
+			}
+		}
+	})
+}

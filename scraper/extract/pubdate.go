@@ -25,17 +25,23 @@ import (
 //     statement of the same date gives one (JSON-LD "2024-05-17" and
 //     article:published_time "2024-05-17T09:30:00-04:00").
 //   - A time is reported as the instant the page states, in the zone the
-//     page states. A time given without a zone is a wall clock in the
-//     page's zone, and is reported in that zone only when the page tells
-//     the zone elsewhere: another statement of the same date with an
-//     offset (the same wall clock, or the same instant), or the offset of
-//     other dates on the page (within 30 days, so that a daylight-saving
-//     change rarely intervenes). Otherwise it is reported as its day,
-//     with PrecisionDay: labelling the wall clock UTC would be off by the
-//     page's offset, and a researcher would read it as an instant.
+//     page states. A time given without a zone is a wall clock, in the
+//     page's zone or in UTC written without the Z; it is reported with a
+//     zone only when the page tells which: another statement of the same
+//     date with a zone (the same wall clock, or the same instant), a
+//     local time printed on the page that equals the wall clock (local)
+//     or the wall clock moved by the page's offset (UTC), or, failing a
+//     printed time, an offset in the page's own metadata within 30 days
+//     (so that a daylight-saving change rarely intervenes). Otherwise it
+//     is reported as its day, with PrecisionDay: labelling the wall clock
+//     UTC would be off by the page's offset, and a researcher would read
+//     it as an instant.
 //   - A UTC timestamp is shown in the page's zone when the page states
-//     the same instant with an offset, or prints the local clock time of
-//     that instant near the headline (the instant is unchanged).
+//     the same instant with an offset or without a zone, or prints the
+//     local clock time of that instant (the instant is unchanged).
+//   - The corrections for readers west of UTC (localDay, visibleDay)
+//     treat a wall clock without a zone as UTC, as they did before zones
+//     were tracked: pages often write UTC without the Z.
 
 // dateCtx holds what the date search needs beyond the page: the fetch
 // time the caller gave, and the page's zoned and local times, read once
