@@ -249,7 +249,8 @@ func parseMachineDate(s string) (stamp, bool) {
 		}
 		return stamp{}, false
 	}
-	if len(s) < 8 {
+	if len(s) < 8 || !(s[0] >= '0' && s[0] <= '9' || weekdayAbbrev(s)) {
+		// Every machine layout starts with a digit or a weekday.
 		return stamp{}, false
 	}
 	// JavaScript's Date string ends in the zone's name in parentheses,
@@ -274,6 +275,16 @@ func parseMachineDate(s string) (stamp, bool) {
 		return st, true
 	}
 	return stamp{}, false
+}
+
+// weekdayAbbrev reports whether s starts with an English weekday's
+// abbreviation, as RFC 1123 and JavaScript dates do.
+func weekdayAbbrev(s string) bool {
+	switch strings.ToLower(s[:3]) {
+	case "mon", "tue", "wed", "thu", "fri", "sat", "sun":
+		return true
+	}
+	return false
 }
 
 // layoutPrec is the precision of the times a time.Parse layout reads.
