@@ -333,7 +333,7 @@ func parseTextDate(s string) (stamp, bool) {
 			loc := time.UTC
 			if m[14] >= 0 {
 				loc, st.zoned = parseOffset(s[m[14]:m[15]])
-			} else if l, ok := zoneAfter(s[m[1]:]); ok {
+			} else if l, ok := zoneAfter(s[m[1]:], y, time.Month(mo), d, hh); ok {
 				loc, st.zoned = l, true
 			}
 			if valid(y, mo, d) && hh < 24 && mm < 60 && ss < 61 {
@@ -429,7 +429,7 @@ func clockStamp(y int, mo time.Month, d int, s string, m []int) (stamp, bool) {
 		loc, st.zoned = parseOffset(strings.TrimSpace(sub(5)[3:]))
 	case sub(6) != "" && strings.ToUpper(sub(6)) == sub(6):
 		// Upper case only: "ist", "est" and "met" are words.
-		if off, ok := zoneAbbrevs[strings.ToLower(sub(6))]; ok {
+		if off, ok := zoneOffset(sub(6), y, mo, d, hh); ok {
 			loc, st.zoned = time.FixedZone("", off), true
 		}
 	case sub(7) != "":
@@ -443,8 +443,8 @@ func clockStamp(y int, mo time.Month, d int, s string, m []int) (stamp, bool) {
 }
 
 // zoneAfter reads a zone name or offset at the start of s ("EDT",
-// "(CEST)", "GMT+2").
-func zoneAfter(s string) (*time.Location, bool) {
+// "(CEST)", "GMT+2") for a time at hour hh of the given day.
+func zoneAfter(s string, y int, mo time.Month, d, hh int) (*time.Location, bool) {
 	m := reZone.FindStringSubmatch(s)
 	if m == nil {
 		return time.UTC, false
@@ -453,11 +453,56 @@ func zoneAfter(s string) (*time.Location, bool) {
 	case m[1] != "":
 		return parseOffset(strings.TrimSpace(m[1][3:]))
 	case m[2] != "" && strings.ToUpper(m[2]) == m[2]:
-		if off, ok := zoneAbbrevs[strings.ToLower(m[2])]; ok {
+		if off, ok := zoneOffset(m[2], y, mo, d, hh); ok {
 			return time.FixedZone("", off), true
 		}
 	}
 	return time.UTC, false
+}
+
+// usZones are the North American zone names that do not say whether
+// daylight saving time applies ("9:30 a.m. ET"), with their standard
+// offsets.
+var usZones = map[string]int{"et": -5 * 3600, "ct": -6 * 3600, "mt": -7 * 3600, "pt": -8 * 3600}
+
+// zoneOffset returns the UTC offset, in seconds, of a zone name at hour
+// hh of the given day: a fixed abbreviation, or a North American zone
+// with daylight saving time applied by the rules in force since 1987.
+func zoneOffset(name string, y int, mo time.Month, d, hh int) (int, bool) {
+	name = strings.ToLower(name)
+	if off, ok := zoneAbbrevs[name]; ok {
+		return off, true
+	}
+	off, ok := usZones[name]
+	if !ok {
+		return 0, false
+	}
+	if usDST(y, mo, d, hh) {
+		off += 3600
+	}
+	return off, true
+}
+
+// usDST reports whether North American daylight saving time is in force
+// at hour hh (local) of the given day: from the second Sunday of March to
+// the first Sunday of November since 2007, from the first Sunday of April
+// to the last Sunday of October before; the change is at 2:00.
+func usDST(y int, mo time.Month, d, hh int) bool {
+	sunday := func(m time.Month, n int) int { // the nth Sunday of m; n < 0: the last
+		if n < 0 {
+			last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+			return last.Day() - int(last.Weekday())
+		}
+		first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		return 1 + (7-int(first.Weekday()))%7 + 7*(n-1)
+	}
+	startM, startD, endM, endD := time.March, sunday(time.March, 2), time.November, sunday(time.November, 1)
+	if y < 2007 {
+		startM, startD, endM, endD = time.April, sunday(time.April, 1), time.October, sunday(time.October, -1)
+	}
+	at := func(m time.Month, day int) time.Time { return time.Date(y, m, day, 2, 0, 0, 0, time.UTC) }
+	t := time.Date(y, mo, d, hh, 0, 0, 0, time.UTC)
+	return !t.Before(at(startM, startD)) && t.Before(at(endM, endD))
 }
 
 // dateConnectors are the words that may stand between the day, the month
