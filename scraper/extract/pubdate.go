@@ -254,7 +254,12 @@ func (c *dateCtx) settle(s stamp, same []stamp) stamp {
 		}
 	}
 	if loc, ok := c.sameClock(s); ok {
-		return inZone(s, loc)
+		z := inZone(s, loc)
+		if _, off := z.t.Zone(); off == 0 {
+			// UTC: shown in the page's zone where the page gives it.
+			return c.localInstant(z, same)
+		}
+		return z
 	}
 	if z, fromMeta := c.pageZone(s); z != nil {
 		// The page's zone, and a clock printed on the page that shows
@@ -553,6 +558,10 @@ func (c *dateCtx) visibleDay(t stamp) stamp {
 		v = c.p.firstStamp(c.heads()...)
 	}
 	if v == nil || !sameDay(v.t.AddDate(0, 0, 1), t.t) {
+		return t
+	}
+	if v.zoned && v.hasTime() && t.hasTime() && v.t.Sub(t.t).Abs() < time.Minute {
+		t.t = t.t.In(v.t.Location())
 		return t
 	}
 	if loc, ok := offsetBetween(*v, t); ok && !v.zoned && t.hasTime() {
