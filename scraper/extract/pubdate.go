@@ -463,7 +463,7 @@ func (c *dateCtx) fuller(t stamp, metas []stamp) stamp {
 		if scope != nil && !isAncestor(scope, n) {
 			continue
 		}
-		if s, ok := c.timeElement(n); ok && s.hasTime() && sameDay(s.t, t.t) {
+		if s, ok := c.timeElement(n, false); ok && s.hasTime() && sameDay(s.t, t.t) {
 			return s
 		}
 	}
@@ -479,8 +479,9 @@ func (c *dateCtx) fuller(t stamp, metas []stamp) stamp {
 
 // timeElement reads a <time> element: its datetime attribute, or its
 // text when the attribute is missing or gives only the day that the text
-// gives with a time. The result is settled.
-func (c *dateCtx) timeElement(n *xhtml.Node) (stamp, bool) {
+// gives with a time, or, with relative, a relative date in its text. The
+// result is settled.
+func (c *dateCtx) timeElement(n *xhtml.Node, relative bool) (stamp, bool) {
 	p := c.p
 	a, aok := parseStamp(attr(n, "datetime"))
 	aok = aok && p.stampOK(a)
@@ -490,7 +491,7 @@ func (c *dateCtx) timeElement(n *xhtml.Node) (stamp, bool) {
 	txt := shortText(n, 100)
 	x, xok := parseStamp(txt)
 	xok = xok && p.stampOK(x)
-	if !xok && !aok {
+	if !xok && !aok && relative {
 		x, xok = relativeStamp(txt, c.fetched)
 		xok = xok && p.stampOK(x)
 	}
@@ -636,7 +637,7 @@ func (c *dateCtx) visibleDate() *stamp {
 		}
 	}
 	for _, n := range append(pubNear, near...) {
-		if s, ok := c.timeElement(n); ok {
+		if s, ok := c.timeElement(n, true); ok {
 			return &s
 		}
 	}
@@ -669,13 +670,14 @@ func (c *dateCtx) visibleDate() *stamp {
 		return t
 	}
 	// Relative dates ("3 hours ago") where datelines are.
-	if t := c.relativeDate(heads); t != nil {
+	if t := c.relativeDate(scope, heads); t != nil {
 		return t
 	}
 	// <time> elsewhere on the page, last among the structured sources:
 	// sidebars and related lists carry other posts' dates.
 	for _, n := range far {
-		if s, ok := c.timeElement(n); ok {
+		// Not their relative dates: other posts' "2 hours ago".
+		if s, ok := c.timeElement(n, false); ok {
 			return &s
 		}
 	}
@@ -694,17 +696,23 @@ func (c *dateCtx) visibleDate() *stamp {
 }
 
 // relativeDate returns the first relative date ("3 hours ago",
-// "gestern, 10:30") in a dateline or the text under the headline,
-// resolved against the fetch time the caller gave.
-func (c *dateCtx) relativeDate(heads []string) *stamp {
+// "gestern, 10:30") in a dateline near the article or the text under the
+// headline, resolved against the fetch time the caller gave. Datelines
+// elsewhere are other posts' ("2 hours ago" in a list of recent posts).
+func (c *dateCtx) relativeDate(scope *xhtml.Node, heads []string) *stamp {
 	if c.fetched.IsZero() {
 		return nil
 	}
-	for _, vs := range [][]string{c.p.datelines, heads, c.p.dateHints} {
-		for _, v := range vs {
-			if s, ok := relativeStamp(v, c.fetched); ok && c.p.stampOK(s) {
-				return &s
-			}
+	p := c.p
+	var near []string
+	for i, d := range p.datelines {
+		if scope == nil || p.datelineAt[i] == nil || isAncestor(scope, p.datelineAt[i]) {
+			near = append(near, d)
+		}
+	}
+	for _, v := range append(near, heads...) {
+		if s, ok := relativeStamp(v, c.fetched); ok && p.stampOK(s) {
+			return &s
 		}
 	}
 	return nil
