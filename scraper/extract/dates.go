@@ -6,32 +6,49 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
-// monthNames maps lower-case month names and abbreviations in several
-// languages to month numbers.
+// monthNames maps lower-case month names and abbreviations in the
+// languages the extractor reads to month numbers. Arabic names are stored
+// folded (see foldMonth): both the Levantine and Iraqi names (كانون
+// الثاني) and the Egyptian and Gulf ones (يناير), with the Maghreb forms.
 var monthNames = buildMonthNames()
 
 func buildMonthNames() map[string]time.Month {
 	monthNames := make(map[string]time.Month)
 	add := func(m time.Month, names ...string) {
 		for _, n := range names {
-			monthNames[n] = m
+			monthNames[foldMonth(n)] = m
 		}
 	}
-	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "ocak", "يناير", "كانون الثاني", "ιανουαρίου", "leden", "ledna", "tammikuu", "januára", "ianuarie")
-	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "şubat", "فبراير", "شباط", "φεβρουαρίου", "únor", "února", "helmikuu", "februára", "februarie")
-	add(3, "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "март", "марта", "mart", "مارس", "آذار", "μαρτίου", "březen", "března", "maaliskuu", "marca", "martie")
-	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "nisan", "أبريل", "إبريل", "نيسان", "απριλίου", "duben", "dubna", "huhtikuu", "apríla", "aprilie")
-	add(5, "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "mayıs", "مايو", "أيار", "μαΐου", "květen", "května", "toukokuu", "mája")
-	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "haziran", "يونيو", "يونيه", "حزيران", "ιουνίου", "červen", "června", "kesäkuu", "júna", "iunie")
-	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "temmuz", "يوليو", "يوليه", "تموز", "ιουλίου", "červenec", "července", "heinäkuu", "júla", "iulie")
-	add(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpień", "sierpnia", "август", "августа", "ağustos", "أغسطس", "آب", "αυγούστου", "srpen", "srpna", "elokuu", "augusta", "august")
-	add(9, "september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "wrzesień", "września", "сентябрь", "сентября", "eylül", "سبتمبر", "أيلول", "σεπτεμβρίου", "září", "syyskuu", "septembra", "septembrie")
-	add(10, "october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "okt", "październik", "października", "октябрь", "октября", "ekim", "أكتوبر", "تشرين الأول", "οκτωβρίου", "říjen", "října", "lokakuu", "októbra", "octombrie")
-	add(11, "november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября", "kasım", "نوفمبر", "تشرين الثاني", "νοεμβρίου", "listopadu", "marraskuu", "novembra", "noiembrie")
-	add(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "grudzień", "grudnia", "декабрь", "декабря", "aralık", "ديسمبر", "كانون الأول", "δεκεμβρίου", "prosinec", "prosince", "joulukuu", "decembra", "decembrie")
+	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "янв", "ocak", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ιανουαρίου", "ιανουάριος", "ιαν", "leden", "ledna", "tammikuu", "januára", "ianuarie", "ژانویه", "ינואר", "जनवरी", "มกราคม")
+	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "фев", "şubat", "subat", "فبراير", "شباط", "فيفري", "φεβρουαρίου", "φεβρουάριος", "φεβ", "únor", "února", "helmikuu", "februára", "februarie", "فوریه", "פברואר", "फ़रवरी", "फरवरी", "กุมภาพันธ์")
+	add(3, "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "март", "марта", "mart", "maret", "مارس", "آذار", "μαρτίου", "μάρτιος", "μαρ", "březen", "března", "maaliskuu", "martie", "מרץ", "मार्च", "มีนาคม")
+	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "апр", "nisan", "أبريل", "إبريل", "نيسان", "أفريل", "απριλίου", "απρίλιος", "απρ", "duben", "dubna", "huhtikuu", "apríla", "aprilie", "آوریل", "אפריל", "अप्रैल", "เมษายน")
+	add(5, "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "mayıs", "mayis", "مايو", "أيار", "ماي", "μαΐου", "μάιος", "μαϊ", "květen", "května", "toukokuu", "mája", "مه", "מאי", "मई", "พฤษภาคม")
+	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "июн", "haziran", "يونيو", "يونيه", "حزيران", "جوان", "ιουνίου", "ιούνιος", "ιουν", "červen", "června", "kesäkuu", "júna", "iunie", "ژوئن", "יוני", "जून", "มิถุนายน")
+	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "июл", "temmuz", "يوليو", "يوليه", "تموز", "يوليوز", "جويلية", "ιουλίου", "ιούλιος", "ιουλ", "červenec", "července", "heinäkuu", "júla", "iulie", "ژوئیه", "יולי", "जुलाई", "กรกฎาคม")
+	add(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "agustus", "sierpień", "sierpnia", "август", "августа", "авг", "ağustos", "agustos", "أغسطس", "آب", "غشت", "أوت", "αυγούστου", "αύγουστος", "αυγ", "srpen", "srpna", "elokuu", "augusta", "اوت", "אוגוסט", "अगस्त", "สิงหาคม")
+	add(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "сентябрь", "сентября", "сен", "сент", "eylül", "eylul", "سبتمبر", "أيلول", "شتنبر", "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "září", "syyskuu", "septembra", "septembrie", "سپتامبر", "ספטמבר", "सितंबर", "सितम्बर", "กันยายน")
+	add(10, "october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "okt", "październik", "października", "октябрь", "октября", "окт", "ekim", "أكتوبر", "تشرين الأول", "تشرين أول", "οκτωβρίου", "οκτώβριος", "οκτ", "říjen", "října", "lokakuu", "októbra", "octombrie", "اکتبر", "אוקטובר", "अक्टूबर", "ตุลาคม")
+	add(11, "november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября", "ноя", "kasım", "kasim", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "νοεμβρίου", "νοέμβριος", "νοε", "listopadu", "marraskuu", "novembra", "noiembrie", "نوامبر", "נובמבר", "नवंबर", "नवम्बर", "พฤศจิกายน")
+	add(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "desember", "grudzień", "grudnia", "декабрь", "декабря", "дек", "aralık", "aralik", "ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "δεκεμβρίου", "δεκέμβριος", "δεκ", "prosinec", "prosince", "joulukuu", "decembra", "decembrie", "دسامبر", "דצמבר", "दिसंबर", "दिसम्बर", "ธันวาคม")
 	return monthNames
+}
+
+// monthFolder folds the spelling variants that month names are written
+// with: the hamza forms of alef, alef maqsura and tatweel in Arabic, and
+// the final sigma in Greek (upper-case text lowers to σ).
+var monthFolder = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ـ", "", "ς", "σ")
+
+// foldMonth folds a lower-case month name (see monthFolder).
+func foldMonth(s string) string {
+	if !strings.ContainsAny(s, "أإآىـς") {
+		return s
+	}
+	return monthFolder.Replace(s)
 }
 
 // zoneAbbrevs gives UTC offsets in seconds for common zone abbreviations.
@@ -53,6 +70,7 @@ var isoLayouts = []string{
 	"2006-01-02T15:04:05.999999999Z0700",
 	"2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04Z0700",
+	"2006-01-02T15:04:05-07",
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04",
@@ -60,6 +78,7 @@ var isoLayouts = []string{
 	"2006-01-02 15:04:05 Z07:00",
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05-0700",
+	"2006-01-02 15:04:05-07",
 	"2006-01-02 15:04:05 -0700 MST",
 	"2006-01-02 15:04:05 MST",
 	"2006-01-02 15:04:05",
@@ -79,12 +98,13 @@ var isoLayouts = []string{
 }
 
 var (
-	reISO          = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?`)
+	reISO          = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?\b)?)?`)
 	reDMY          = regexp.MustCompile(`\b(\d{1,2})(?:[./-]|\s\|\s)(\d{1,2})(?:[./-]|\s\|\s)(\d{4})\b`)
 	reCJK          = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
 	reDayMonth     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
 	reMonthDay     = regexp.MustCompile(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reZone         = regexp.MustCompile(`(?i)^\s*(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b)`)
 	reDMYShort     = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
 	reURLDate      = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
 	reURLShort     = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
@@ -120,26 +140,90 @@ func normDigits(s string) string {
 	}, s)
 }
 
+// stamp is a date as a page states it: the time, how much of it the page
+// gave, and whether it gave the zone.
+type stamp struct {
+	// t is the time in the stated zone. When the page gave no zone it is
+	// the page's wall clock, held in UTC only as a container.
+	t     time.Time
+	prec  string // corpus.PrecisionDay, PrecisionMinute or PrecisionSecond
+	zoned bool   // the page stated the offset (an offset, Z or a known zone name)
+	// wall is, for a day read from a wall clock whose zone is not known,
+	// that wall clock (in UTC as a container); zero otherwise.
+	wall time.Time
+}
+
+// clock returns the stamp's time of day as the page wrote it: the wall
+// clock a day was read from, or the time itself.
+func (s stamp) clock() time.Time {
+	if !s.wall.IsZero() {
+		return s.wall
+	}
+	return s.t
+}
+
+// hasTime reports whether the stamp gives a time of day.
+func (s stamp) hasTime() bool { return s.prec != corpus.PrecisionDay }
+
+// dayStamp is a day without a time, at midnight UTC.
+func dayStamp(y int, m time.Month, d int) stamp {
+	return stamp{t: time.Date(y, m, d, 0, 0, 0, 0, time.UTC), prec: corpus.PrecisionDay}
+}
+
+// finish normalises a parsed stamp: a time of exactly midnight is how
+// date-only values are serialised, so it is a day; a day is held at
+// midnight in its zone (UTC when none was given), an unzoned wall clock
+// in UTC.
+func (s stamp) finish() stamp {
+	t := s.t
+	if s.hasTime() && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
+		s.prec = corpus.PrecisionDay
+	}
+	loc := t.Location()
+	if !s.zoned {
+		loc = time.UTC
+	}
+	if s.prec == corpus.PrecisionDay {
+		s.t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, loc)
+	} else {
+		s.t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
+	}
+	return s
+}
+
 // ParseDate reads a date in any of the common machine formats (RFC 3339,
-// ISO 8601, RFC 1123, Unix seconds or milliseconds, YYYYMMDD) or written
-// out in text in several languages ("17 May 2024", "May 17th, 2024 10:30
-// am EDT", "17. Mai 2024", "2024年5月17日", "17/05/2024"). Times without a
-// zone are taken as UTC. It reports false when s holds no date.
+// ISO 8601, RFC 1123, JavaScript's Date string, Unix seconds or
+// milliseconds, YYYYMMDD) or written out in text in the languages the
+// extractor reads ("17 May 2024", "May 17th, 2024 10:30 am EDT", "17. Mai
+// 2024", "2024年5月17日", "17/05/2024", "١٧ أيار ٢٠٢٤", "17 мая 2024").
+// Times without a zone are returned as the wall clock in UTC; Extract
+// does not report such times as instants (see Article.PublishedPrecision).
+// It reports false when s holds no date.
 func ParseDate(s string) (time.Time, bool) {
+	st, ok := parseStamp(s)
+	return st.t, ok
+}
+
+// parseStamp is ParseDate keeping the precision and whether the zone was
+// given.
+func parseStamp(s string) (stamp, bool) {
 	s = strings.TrimSpace(normDigits(s))
 	if strings.Contains(s, "時") {
 		s = cjkTime.Replace(s)
 	}
 	if s == "" || len(s) > 300 {
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	if t, ok := parseMachineDate(s); ok {
-		return t, true
+	if st, ok := parseMachineDate(s); ok {
+		return st.finish(), true
 	}
-	return parseTextDate(s)
+	if st, ok := parseTextDate(s); ok {
+		return st.finish(), true
+	}
+	return stamp{}, false
 }
 
-func parseMachineDate(s string) (time.Time, bool) {
+func parseMachineDate(s string) (stamp, bool) {
 	allDigits := true
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -152,39 +236,80 @@ func parseMachineDate(s string) (time.Time, bool) {
 		case 10, 13:
 			v, err := strconv.ParseInt(s, 10, 64)
 			if err != nil {
-				return time.Time{}, false
+				return stamp{}, false
 			}
+			t := time.Unix(v, 0).UTC()
 			if len(s) == 13 {
-				return time.UnixMilli(v).UTC(), true
+				t = time.UnixMilli(v).UTC()
 			}
-			return time.Unix(v, 0).UTC(), true
+			return stamp{t: t, prec: corpus.PrecisionSecond, zoned: true}, true
 		case 8:
 			t, err := time.Parse("20060102", s)
-			return t, err == nil
+			return stamp{t: t, prec: corpus.PrecisionDay}, err == nil
 		}
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	if len(s) < 8 {
-		return time.Time{}, false
+	if len(s) < 8 || !(s[0] >= '0' && s[0] <= '9' || weekdayAbbrev(s)) {
+		// Every machine layout starts with a digit or a weekday.
+		return stamp{}, false
+	}
+	// JavaScript's Date string ends in the zone's name in parentheses,
+	// ISO 8601 extensions in the zone's identifier in brackets.
+	if i := strings.LastIndex(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		s = s[:i]
+	} else if i := strings.LastIndexByte(s, '['); i > 0 && strings.HasSuffix(s, "]") {
+		s = s[:i]
 	}
 	for _, l := range isoLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return fixZone(t), true
+		t, err := time.Parse(l, s)
+		if err != nil {
+			continue
 		}
+		st := stamp{t: t, prec: layoutPrec(l)}
+		switch {
+		case strings.Contains(l, "MST"):
+			st.t, st.zoned = fixZone(t)
+		case strings.Contains(l, "Z07") || strings.Contains(l, "-07"):
+			st.zoned = true
+		}
+		return st, true
 	}
-	return time.Time{}, false
+	return stamp{}, false
+}
+
+// weekdayAbbrev reports whether s starts with an English weekday's
+// abbreviation, as RFC 1123 and JavaScript dates do.
+func weekdayAbbrev(s string) bool {
+	switch strings.ToLower(s[:3]) {
+	case "mon", "tue", "wed", "thu", "fri", "sat", "sun":
+		return true
+	}
+	return false
+}
+
+// layoutPrec is the precision of the times a time.Parse layout reads.
+func layoutPrec(l string) string {
+	switch {
+	case strings.Contains(l, "05"):
+		return corpus.PrecisionSecond
+	case strings.Contains(l, "04"):
+		return corpus.PrecisionMinute
+	}
+	return corpus.PrecisionDay
 }
 
 // fixZone replaces zones that time.Parse could only name (MST read without
-// an offset) by their known offset.
-func fixZone(t time.Time) time.Time {
+// an offset) by their known offset. It reports false for a zone name it
+// does not know.
+func fixZone(t time.Time) (time.Time, bool) {
 	name, off := t.Zone()
-	if off == 0 && name != "" && name != "UTC" && name != "GMT" && name != "Z" {
-		if o, ok := zoneAbbrevs[strings.ToLower(name)]; ok {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone(name, o)).In(time.FixedZone("", o))
-		}
+	if off != 0 || name == "UTC" || name == "GMT" || name == "Z" || name == "" {
+		return t, true
 	}
-	return t
+	if o, ok := zoneAbbrevs[strings.ToLower(name)]; ok {
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.FixedZone("", o)), true
+	}
+	return t, false
 }
 
 func atoi(s string) int {
@@ -192,35 +317,40 @@ func atoi(s string) int {
 	return n
 }
 
-// parseTextDate finds a date in free text.
-func parseTextDate(s string) (time.Time, bool) {
+// parseTextDate finds a date in free text, with the time of day written
+// next to it.
+func parseTextDate(s string) (stamp, bool) {
 	var y, mo, d int
-	rest := ""
+	var before, rest string
 	if m := reISO.FindStringSubmatchIndex(s); m != nil {
 		y, mo, d = atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
 		if m[8] >= 0 {
 			hh, mm, ss := atoi(s[m[8]:m[9]]), atoi(s[m[10]:m[11]]), 0
+			st := stamp{prec: corpus.PrecisionMinute}
 			if m[12] >= 0 {
-				ss = atoi(s[m[12]:m[13]])
+				ss, st.prec = atoi(s[m[12]:m[13]]), corpus.PrecisionSecond
 			}
 			loc := time.UTC
 			if m[14] >= 0 {
-				loc = parseOffset(s[m[14]:m[15]])
+				loc, st.zoned = parseOffset(s[m[14]:m[15]])
+			} else if l, ok := zoneAfter(s[m[1]:], y, time.Month(mo), d, hh); ok {
+				loc, st.zoned = l, true
 			}
 			if valid(y, mo, d) && hh < 24 && mm < 60 && ss < 61 {
-				return time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc), true
+				st.t = time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc)
+				return st, true
 			}
 		}
-		rest = s[m[1]:]
+		before, rest = s[:m[0]], s[m[1]:]
 	} else if m := reCJK.FindStringSubmatchIndex(s); m != nil {
 		y, mo, d = atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
-		rest = s[m[1]:]
+		before, rest = s[:m[0]], s[m[1]:]
 	} else if m := reDayMonth.FindStringSubmatchIndex(s); m != nil && monthOf(s[m[4]:m[5]]) > 0 {
 		d, mo, y = atoi(s[m[2]:m[3]]), int(monthOf(s[m[4]:m[5]])), atoi(s[m[6]:m[7]])
-		rest = s[m[1]:]
+		before, rest = s[:m[0]], s[m[1]:]
 	} else if m := reMonthDay.FindStringSubmatchIndex(s); m != nil && monthOf(s[m[2]:m[3]]) > 0 {
 		mo, d, y = int(monthOf(s[m[2]:m[3]])), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
-		rest = s[m[1]:]
+		before, rest = s[:m[0]], s[m[1]:]
 	} else if m := reDMY.FindStringSubmatchIndex(s); m != nil {
 		a, b := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]])
 		y = atoi(s[m[6]:m[7]])
@@ -228,77 +358,283 @@ func parseTextDate(s string) (time.Time, bool) {
 		if s[m[3]] == '/' && a <= 12 && b > 12 {
 			d, mo = b, a
 		}
-		rest = s[m[1]:]
+		before, rest = s[:m[0]], s[m[1]:]
 	} else {
-		// Month names that the regular expressions did not pair, e.g.
-		// Arabic with two-word month names.
+		// Month names that the regular expressions did not pair: Arabic
+		// two-word names, scripts with combining marks, Buddhist years.
 		return parseWordDate(s)
 	}
+	if y > 2400 && y < 2700 {
+		y -= 543 // the Buddhist era of Thai dates
+	}
 	if !valid(y, mo, d) {
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	hh, mm, loc := 0, 0, time.UTC
-	if m := reTime.FindStringSubmatch(rest); m != nil {
-		hh, mm = atoi(m[1]), atoi(m[2])
-		switch strings.ToLower(strings.ReplaceAll(m[4], ".", "")) {
-		case "pm":
-			if hh < 12 {
-				hh += 12
-			}
-		case "am":
-			if hh == 12 {
-				hh = 0
-			}
-		}
-		if m[5] != "" {
-			if off, ok := zoneAbbrevs[strings.ToLower(m[5])]; ok {
-				loc = time.FixedZone("", off)
-			}
-		} else if m[6] != "" {
-			loc = parseOffset(m[6])
-		}
-		if hh > 23 || mm > 59 {
-			hh, mm = 0, 0
-		}
-	}
-	return time.Date(y, time.Month(mo), d, hh, mm, 0, 0, loc), true
+	return withClock(y, time.Month(mo), d, before, rest), true
 }
 
-// parseWordDate finds day, month name and year as separate words.
-func parseWordDate(s string) (time.Time, bool) {
-	var d, y int
-	var mo time.Month
+// reClockGap matches what may stand between a date and its time of day:
+// separators and the words for "at".
+var reClockGap = regexp.MustCompile(`(?i)^[\s,|·•/–—-]*(?:(?:at|um|à|a las|a la|alle|às|om|kl\.?|o|saat|pukul|в|ב|في|الساعة)[\s,]+)?[\s,|·•/–—-]*$`)
+
+// withClock returns the day with the time of day written just after it
+// (or, failing that, just before it: "10:30 EDT, May 17, 2024").
+func withClock(y int, mo time.Month, d int, before, rest string) stamp {
+	day := dayStamp(y, mo, d)
+	if m := reTime.FindStringSubmatchIndex(rest); m != nil && m[0] <= 24 && reClockGap.MatchString(rest[:m[0]]) {
+		if st, ok := clockStamp(y, mo, d, rest, m); ok {
+			return st
+		}
+	}
+	ms := reTime.FindAllStringSubmatchIndex(before, -1)
+	if len(ms) > 0 {
+		m := ms[len(ms)-1]
+		gap := before[m[1]:]
+		if len(gap) <= 16 && len(strings.Fields(gap)) <= 1 && strings.ContainsRune(before[m[0]:m[1]], ':') {
+			if st, ok := clockStamp(y, mo, d, before, m); ok {
+				return st
+			}
+		}
+	}
+	return day
+}
+
+// clockStamp reads the time of day matched by reTime at m in s, on the
+// given day.
+func clockStamp(y int, mo time.Month, d int, s string, m []int) (stamp, bool) {
+	sub := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	hh, mm, ss := atoi(sub(1)), atoi(sub(2)), atoi(sub(3))
+	st := stamp{prec: corpus.PrecisionMinute}
+	if sub(3) != "" {
+		st.prec = corpus.PrecisionSecond
+	}
+	switch ap := strings.ToLower(strings.ReplaceAll(sub(4), ".", "")); ap {
+	case "pm", "م", "مساء", "مساءً":
+		if hh < 12 {
+			hh += 12
+		}
+	case "am", "ص", "صباحا", "صباحًا":
+		if hh == 12 {
+			hh = 0
+		}
+	}
+	loc := time.UTC
+	switch {
+	case sub(5) != "":
+		loc, st.zoned = parseOffset(strings.TrimSpace(sub(5)[3:]))
+	case sub(6) != "" && strings.ToUpper(sub(6)) == sub(6):
+		// Upper case only: "ist", "est" and "met" are words.
+		if off, ok := zoneOffset(sub(6), y, mo, d, hh); ok {
+			loc, st.zoned = time.FixedZone("", off), true
+		}
+	case sub(7) != "":
+		loc, st.zoned = parseOffset(sub(7))
+	}
+	if hh > 23 || mm > 59 || ss > 60 {
+		return stamp{}, false
+	}
+	st.t = time.Date(y, mo, d, hh, mm, ss, 0, loc)
+	return st, true
+}
+
+// zoneAfter reads a zone name or offset at the start of s ("EDT",
+// "(CEST)", "GMT+2") for a time at hour hh of the given day.
+func zoneAfter(s string, y int, mo time.Month, d, hh int) (*time.Location, bool) {
+	m := reZone.FindStringSubmatch(s)
+	if m == nil {
+		return time.UTC, false
+	}
+	switch {
+	case m[1] != "":
+		return parseOffset(strings.TrimSpace(m[1][3:]))
+	case m[2] != "" && strings.ToUpper(m[2]) == m[2]:
+		if off, ok := zoneOffset(m[2], y, mo, d, hh); ok {
+			return time.FixedZone("", off), true
+		}
+	}
+	return time.UTC, false
+}
+
+// usZones are the North American zone names that do not say whether
+// daylight saving time applies ("9:30 a.m. ET"), with their standard
+// offsets.
+var usZones = map[string]int{"et": -5 * 3600, "ct": -6 * 3600, "mt": -7 * 3600, "pt": -8 * 3600}
+
+// zoneOffset returns the UTC offset, in seconds, of a zone name at hour
+// hh of the given day: a fixed abbreviation, or a North American zone
+// with daylight saving time applied by the rules in force since 1987.
+func zoneOffset(name string, y int, mo time.Month, d, hh int) (int, bool) {
+	name = strings.ToLower(name)
+	if off, ok := zoneAbbrevs[name]; ok {
+		return off, true
+	}
+	off, ok := usZones[name]
+	if !ok {
+		return 0, false
+	}
+	if usDST(y, mo, d, hh) {
+		off += 3600
+	}
+	return off, true
+}
+
+// usDST reports whether North American daylight saving time is in force
+// at hour hh (local) of the given day: from the second Sunday of March to
+// the first Sunday of November since 2007, from the first Sunday of April
+// to the last Sunday of October before; the change is at 2:00.
+func usDST(y int, mo time.Month, d, hh int) bool {
+	sunday := func(m time.Month, n int) int { // the nth Sunday of m; n < 0: the last
+		if n < 0 {
+			last := time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC)
+			return last.Day() - int(last.Weekday())
+		}
+		first := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+		return 1 + (7-int(first.Weekday()))%7 + 7*(n-1)
+	}
+	startM, startD, endM, endD := time.March, sunday(time.March, 2), time.November, sunday(time.November, 1)
+	if y < 2007 {
+		startM, startD, endM, endD = time.April, sunday(time.April, 1), time.October, sunday(time.October, -1)
+	}
+	at := func(m time.Month, day int) time.Time { return time.Date(y, m, day, 2, 0, 0, 0, time.UTC) }
+	t := time.Date(y, mo, d, hh, 0, 0, 0, time.UTC)
+	return !t.Before(at(startM, startD)) && t.Before(at(endM, endD))
+}
+
+// dateConnectors are the words that may stand between the day, the month
+// and the year ("5 de octubre de 2021", "17 мая 2024 г.").
+var dateConnectors = map[string]bool{"de": true, "del": true, "of": true, "di": true, "du": true, "em": true,
+	"do": true, "da": true, "г": true, "года": true, "року": true, "年": true}
+
+// parseWordDate finds day, month name and year as separate words, the
+// day next to the month and the year near it.
+func parseWordDate(s string) (stamp, bool) {
 	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '.' || r == '،' || r == '-' || r == '/'
+		return unicode.IsSpace(r) || r == ',' || r == '،' || r == '-' || r == '/' || r == '|'
 	})
+	kept := fields[:0]
+	for _, f := range fields {
+		if f = strings.TrimRight(f, "."); f != "" && !dateConnectors[f] {
+			kept = append(kept, f)
+		}
+	}
+	fields = kept
+	num := func(j int) int {
+		if j < 0 || j >= len(fields) {
+			return -1
+		}
+		n, err := strconv.Atoi(fields[j])
+		if err != nil {
+			return -1
+		}
+		return n
+	}
 	for i, f := range fields {
-		if m, ok := monthNames[f]; ok && mo == 0 {
-			mo = m
+		mo, width := monthOf(f), 1
+		if mo == 0 && i+1 < len(fields) {
+			if mo = monthOf(f + " " + fields[i+1]); mo > 0 {
+				width = 2
+			}
+		}
+		jalali := false
+		if mo == 0 {
+			mo, jalali = jalaliMonths[foldMonth(f)], true
+		}
+		if mo == 0 {
 			continue
 		}
-		if i+1 < len(fields) && mo == 0 {
-			if m, ok := monthNames[f+" "+fields[i+1]]; ok {
-				mo = m
-				continue
-			}
+		d := num(i - 1)
+		if d < 1 || d > 31 {
+			d = num(i + width)
 		}
-		if n, err := strconv.Atoi(f); err == nil {
-			switch {
-			case n >= 1900 && n <= 2100 && y == 0:
+		y := -1
+		for _, j := range []int{i + width, i + width + 1, i - 2, i - 1} {
+			if n := num(j); !jalali && (n >= 1900 && n <= 2100 || n > 2400 && n < 2700) || jalali && n >= 1300 && n <= 1500 {
 				y = n
-			case n >= 1 && n <= 31 && d == 0:
-				d = n
+				break
 			}
 		}
+		switch {
+		case y < 0 || d < 1 || d > 31:
+			continue
+		case jalali:
+			var gm int
+			y, gm, d = jalaliToGregorian(y, int(mo), d)
+			mo = time.Month(gm)
+		case y > 2400:
+			y -= 543 // the Buddhist era of Thai dates
+		}
+		if !valid(y, int(mo), d) {
+			continue
+		}
+		if m := reTime.FindStringSubmatchIndex(s); m != nil && strings.ContainsRune(s[m[0]:m[1]], ':') {
+			if st, ok := clockStamp(y, mo, d, s, m); ok {
+				return st, true
+			}
+		}
+		return dayStamp(y, mo, d), true
 	}
-	if y == 0 || mo == 0 || d == 0 || !valid(y, int(mo), d) {
-		return time.Time{}, false
-	}
-	return time.Date(y, mo, d, 0, 0, 0, 0, time.UTC), true
+	return stamp{}, false
 }
 
+// jalaliMonths maps the month names of the Solar Hijri calendar, which
+// Persian pages date by, to month numbers (folded, see foldMonth).
+var jalaliMonths = func() map[string]time.Month {
+	m := make(map[string]time.Month)
+	for i, names := range [][]string{{"فروردین"}, {"اردیبهشت"}, {"خرداد"}, {"تیر"}, {"مرداد", "امرداد"}, {"شهریور"},
+		{"مهر"}, {"آبان"}, {"آذر"}, {"دی"}, {"بهمن"}, {"اسفند"}} {
+		for _, n := range names {
+			m[foldMonth(n)] = time.Month(i + 1)
+		}
+	}
+	return m
+}()
+
+// jalaliToGregorian converts a Solar Hijri date to the Gregorian
+// calendar (the arithmetic of the jalaali-js library).
+func jalaliToGregorian(jy, jm, jd int) (y, m, d int) {
+	jy += 1595
+	days := -355668 + 365*jy + jy/33*8 + (jy%33+3)/4 + jd
+	if jm < 7 {
+		days += (jm - 1) * 31
+	} else {
+		days += (jm-7)*30 + 186
+	}
+	y = 400 * (days / 146097)
+	days %= 146097
+	if days > 36524 {
+		days--
+		y += 100 * (days / 36524)
+		days %= 36524
+		if days >= 365 {
+			days++
+		}
+	}
+	y += 4 * (days / 1461)
+	days %= 1461
+	if days > 365 {
+		y += (days - 1) / 365
+		days = (days - 1) % 365
+	}
+	t := time.Date(y, time.January, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, days)
+	return t.Year(), int(t.Month()), t.Day()
+}
+
+// monthOf returns the month a word names, or 0.
 func monthOf(name string) time.Month {
-	return monthNames[strings.ToLower(strings.TrimSuffix(name, "."))]
+	name = foldMonth(strings.ToLower(strings.TrimSuffix(name, ".")))
+	if m, ok := monthNames[name]; ok {
+		return m
+	}
+	// Hebrew writes "in May" as one word: במאי.
+	if rest, ok := strings.CutPrefix(name, "ב"); ok {
+		return monthNames[rest]
+	}
+	return 0
 }
 
 func valid(y, m, d int) bool {
@@ -308,23 +644,34 @@ func valid(y, m, d int) bool {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() == d
 }
 
-func parseOffset(s string) *time.Location {
+// parseOffset reads "Z", "+02:00", "+0200", "+02" or "+2" and reports
+// whether it was an offset.
+func parseOffset(s string) (*time.Location, bool) {
 	if s == "Z" || s == "z" {
-		return time.UTC
+		return time.UTC, true
+	}
+	if len(s) < 2 || s[0] != '+' && s[0] != '-' {
+		return time.UTC, false
 	}
 	sign := 1
 	if s[0] == '-' {
 		sign = -1
 	}
-	s = strings.ReplaceAll(s[1:], ":", "")
-	if len(s) != 4 {
-		return time.UTC
+	h, m := 0, 0
+	s = s[1:]
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		h, m = atoi(s[:i]), atoi(s[i+1:])
+	} else if len(s) <= 2 {
+		h = atoi(s)
+	} else if len(s) == 4 {
+		h, m = atoi(s[:2]), atoi(s[2:])
+	} else {
+		return time.UTC, false
 	}
-	h, m := atoi(s[:2]), atoi(s[2:])
 	if h > 14 || m > 59 {
-		return time.UTC
+		return time.UTC, false
 	}
-	return time.FixedZone("", sign*(h*3600+m*60))
+	return time.FixedZone("", sign*(h*3600+m*60)), true
 }
 
 // parseShortDate reads a date like ParseDate and, failing that, a day,
@@ -333,18 +680,24 @@ func parseOffset(s string) *time.Location {
 // too ambiguous for free text; callers use this on short texts of
 // elements named for a date.
 func parseShortDate(s string) (time.Time, bool) {
-	if t, ok := ParseDate(s); ok {
-		return t, true
+	st, ok := parseShortStamp(s)
+	return st.t, ok
+}
+
+// parseShortStamp is parseShortDate keeping the precision.
+func parseShortStamp(s string) (stamp, bool) {
+	if st, ok := parseStamp(s); ok {
+		return st, true
 	}
 	m := reDMYShort.FindStringSubmatch(normDigits(s))
 	if m == nil {
-		return time.Time{}, false
+		return stamp{}, false
 	}
 	d, mo, y := atoi(m[1]), atoi(m[2]), 2000+atoi(m[3])
 	if !valid(y, mo, d) {
-		return time.Time{}, false
+		return stamp{}, false
 	}
-	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+	return dayStamp(y, time.Month(mo), d), true
 }
 
 // dateFromURL reads a /2024/05/17/ style date from a URL path.

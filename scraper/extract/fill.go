@@ -255,7 +255,7 @@ func (p *page) fill(art *corpus.Article, opts Options) {
 	if !opts.NoMetadata {
 		p.fillMeta(art)
 	} else {
-		art.Published = p.published()
+		art.Published, art.PublishedPrecision = p.published(art.FetchedAt)
 	}
 	p.fillFlags(art)
 	if art.Authors == nil {

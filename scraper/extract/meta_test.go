@@ -176,11 +176,21 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
-			name: "visible time on the url day keeps its time",
+			name: "visible local time on the url day: the day, the zone being unknown",
 			url:  "https://example.org/2019/10/22/story",
 			body: `<h1>Headline</h1><p class="dateline">22 October 2019, 10:30</p>`,
 			check: func(t *testing.T, got map[string]string) {
-				want(t, got, "published", "2019-10-22T10:30:00Z")
+				want(t, got, "published", "2019-10-22T00:00:00Z")
+				want(t, got, "precision", "day")
+			},
+		},
+		{
+			name: "visible time with its zone on the url day keeps its time",
+			url:  "https://example.org/2019/10/22/story",
+			body: `<h1>Headline</h1><p class="dateline">22 October 2019, 10:30 CEST</p>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "published", "2019-10-22T10:30:00+02:00")
+				want(t, got, "precision", "minute")
 			},
 		},
 		{
@@ -219,7 +229,9 @@ func TestMetadataSources(t *testing.T) {
 			head: `<meta property="article:published_time" content="2022-01-06T08:29:34"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-04T07:29:00.000Z"}</script>`,
 			body: `<h1>Headline</h1><div class="article-info">06.01.2022</div>`,
 			check: func(t *testing.T, got map[string]string) {
-				want(t, got, "published", "2022-01-06T08:29:34Z")
+				// The meta time has no zone and the page gives none: its day.
+				want(t, got, "published", "2022-01-06T00:00:00Z")
+				want(t, got, "precision", "day")
 			},
 		},
 		{
@@ -356,6 +368,7 @@ func TestMetadataSources(t *testing.T) {
 			}
 			if art.Published != nil {
 				got["published"] = art.Published.Format(time.RFC3339)
+				got["precision"] = art.PublishedPrecision
 			}
 			if art.Modified != nil {
 				got["modified"] = art.Modified.Format(time.RFC3339)

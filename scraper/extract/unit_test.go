@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 func TestParseDate(t *testing.T) {
@@ -313,30 +315,33 @@ func TestTrimLinkList(t *testing.T) {
 }
 
 func TestLocalDay(t *testing.T) {
-	day := func(y, m, d int) *time.Time { t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); return &t }
-	at := func(s string) *time.Time {
+	day := func(y, m, d int) *stamp { s := dayStamp(y, time.Month(m), d); return &s }
+	at := func(s string) stamp {
 		t, err := time.Parse(time.RFC3339, s)
 		if err != nil {
 			panic(err)
 		}
-		return &t
+		return stamp{t: t, prec: corpus.PrecisionSecond, zoned: true}
 	}
 	tests := []struct {
 		name     string
-		pub, url *time.Time
+		pub      stamp
+		url      *stamp
 		wantDay  string
+		wantPrec string
 	}{
-		{"utc early morning after the url day", at("2020-02-25T02:25:54Z"), day(2020, 2, 24), "2020-02-24"},
-		{"same day", at("2020-02-24T18:00:00Z"), day(2020, 2, 24), "2020-02-24"},
-		{"zone given", at("2020-02-25T02:25:54+01:00"), day(2020, 2, 24), "2020-02-25"},
-		{"utc afternoon", at("2020-02-25T15:00:00Z"), day(2020, 2, 24), "2020-02-25"},
-		{"two days after", at("2020-02-26T02:00:00Z"), day(2020, 2, 24), "2020-02-26"},
-		{"no url date", at("2020-02-25T02:25:54Z"), nil, "2020-02-25"},
+		{"utc early morning after the url day", at("2020-02-25T02:25:54Z"), day(2020, 2, 24), "2020-02-24", corpus.PrecisionDay},
+		{"same day", at("2020-02-24T18:00:00Z"), day(2020, 2, 24), "2020-02-24", corpus.PrecisionSecond},
+		{"zone given", at("2020-02-25T02:25:54+01:00"), day(2020, 2, 24), "2020-02-25", corpus.PrecisionSecond},
+		{"utc afternoon", at("2020-02-25T15:00:00Z"), day(2020, 2, 24), "2020-02-25", corpus.PrecisionSecond},
+		{"two days after", at("2020-02-26T02:00:00Z"), day(2020, 2, 24), "2020-02-26", corpus.PrecisionSecond},
+		{"no url date", at("2020-02-25T02:25:54Z"), nil, "2020-02-25", corpus.PrecisionSecond},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := localDay(tt.pub, tt.url).Format("2006-01-02"); got != tt.wantDay {
-				t.Errorf("localDay = %s, want %s", got, tt.wantDay)
+			got := localDay(tt.pub, tt.url)
+			if d := got.t.Format("2006-01-02"); d != tt.wantDay || got.prec != tt.wantPrec {
+				t.Errorf("localDay = %s (%s), want %s (%s)", d, got.prec, tt.wantDay, tt.wantPrec)
 			}
 		})
 	}

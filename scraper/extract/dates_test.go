@@ -1,0 +1,433 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+func TestParseStamp(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  string // RFC 3339; "" for no date
+		prec  string
+		zoned bool
+	}{
+		{"2024-05-17T09:30:00-04:00", "2024-05-17T09:30:00-04:00", corpus.PrecisionSecond, true},
+		{"2024-05-17T09:30Z", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, true},
+		{"2024-05-17T09:30:00", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, false},
+		{"2024-05-17 09:30", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
+		{"2024-05-17", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"2024-05-17T00:00:00Z", "2024-05-17T00:00:00Z", corpus.PrecisionDay, true},
+		{"2024-05-17T00:00:00+02:00", "2024-05-17T00:00:00+02:00", corpus.PrecisionDay, true},
+		{"2024-05-17T09:30:00+02", "2024-05-17T09:30:00+02:00", corpus.PrecisionSecond, true},
+		{"2024-05-17T09:30:00+02:00[Europe/Paris]", "2024-05-17T09:30:00+02:00", corpus.PrecisionSecond, true},
+		{"Fri May 17 2024 09:30:00 GMT+0200 (Central European Summer Time)", "2024-05-17T09:30:00+02:00", corpus.PrecisionSecond, true},
+		{"Fri, 17 May 2024 09:30:00 GMT", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, true},
+		{"Fri, 17 May 2024 09:30:00 XYZ", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, false},
+		{"1715938200", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, true},
+		{"20240517", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"May 17, 2024 9:30 am EDT", "2024-05-17T09:30:00-04:00", corpus.PrecisionMinute, true},
+		{"May 17, 2024 9:30 am edt", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
+		{"May 17, 2024 9:30:15 PM (GMT+5:30)", "2024-05-17T21:30:15+05:30", corpus.PrecisionSecond, true},
+		{"17. Mai 2024, 08:15 Uhr", "2024-05-17T08:15:00Z", corpus.PrecisionMinute, false},
+		{"17. Mai 2024 um 08:15 Uhr MESZ", "2024-05-17T08:15:00+02:00", corpus.PrecisionMinute, true},
+		{"10:30 EDT, May 17, 2024", "2024-05-17T10:30:00-04:00", corpus.PrecisionMinute, true},
+		// North American zones without the daylight-saving letter.
+		{"May 17, 2024 9:30 a.m. ET", "2024-05-17T09:30:00-04:00", corpus.PrecisionMinute, true},
+		{"Jan. 17, 2024 9:30 a.m. ET", "2024-01-17T09:30:00-05:00", corpus.PrecisionMinute, true},
+		{"March 10, 2024 3:00 PM PT", "2024-03-10T15:00:00-07:00", corpus.PrecisionMinute, true},
+		{"March 9, 2024 3:00 PM PT", "2024-03-09T15:00:00-08:00", corpus.PrecisionMinute, true},
+		{"November 3, 2024 1:00 PM CT", "2024-11-03T13:00:00-06:00", corpus.PrecisionMinute, true},
+		{"October 30, 2005 8:00 AM ET", "2005-10-30T08:00:00-05:00", corpus.PrecisionMinute, true},
+		{"October 29, 2005 8:00 AM ET", "2005-10-29T08:00:00-04:00", corpus.PrecisionMinute, true},
+		{"2024-07-04 12:00 ET", "2024-07-04T12:00:00-04:00", corpus.PrecisionMinute, true},
+		{"17 May 2024 | 5 comments | 3:20 read", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"Publié le 28 novembre 2022 à 18h30", "2022-11-28T18:30:00Z", corpus.PrecisionMinute, false},
+		{"Die Sitzung am 17.05.2024 um 10:30 ist", "2024-05-17T10:30:00Z", corpus.PrecisionMinute, false},
+		// Month names in the extractor's languages.
+		{"17 de mayo de 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 maggio 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 de maio de 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 mei 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 augusti 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 maja 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 января 2024 г.", "2024-01-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 мая 2024, 10:30", "2024-05-17T10:30:00Z", corpus.PrecisionMinute, false},
+		{"17 Ağustos 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 AĞUSTOS 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 Agustus 2024", "2024-08-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"Jumat, 17 Desember 2021 10:30 WIB", "2021-12-17T10:30:00+07:00", corpus.PrecisionMinute, true},
+		{"17 Μαΐου 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 במאי 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 मई 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 พฤษภาคม 2567", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱۷ مه ۲۰۲۴", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		// Persian pages date by the Solar Hijri calendar.
+		{"۲۷ اردیبهشت ۱۴۰۳", "2024-05-16T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱ فروردین ۱۴۰۳ - ۱۰:۳۰", "2024-03-20T10:30:00Z", corpus.PrecisionMinute, false},
+		{"۱۰ دی ۱۴۰۲", "2023-12-31T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱۱ اسفند ۱۳۹۹", "2021-03-01T00:00:00Z", corpus.PrecisionDay, false},
+		// A month name that does not make a date does not stop the search.
+		{"الجمعة 10 ذو القعدة 1445 هـ الموافق 17 مايو 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"Mai ist schön, am 17 Juni 2024", "2024-06-17T00:00:00Z", corpus.PrecisionDay, false},
+		// Arabic: Levantine and Iraqi names, Egyptian and Gulf names,
+		// Maghreb names, hamza variants, Eastern Arabic digits.
+		{"١٧ أيار ٢٠٢٤", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"17 ايار 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
+		{"الجمعة ١٧ مايو ٢٠٢٤ - ١٠:٣٠ م", "2024-05-17T22:30:00Z", corpus.PrecisionMinute, false},
+		{"3 كانون الثاني 2024", "2024-01-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 تشرين الأول 2024", "2024-10-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 آب 2024", "2024-08-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 اغسطس 2024", "2024-08-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 جويلية 2024", "2024-07-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"3 يوليوز 2024", "2024-07-03T00:00:00Z", corpus.PrecisionDay, false},
+		// Not dates.
+		{"Sie kam 2019 mit 12 Freunden", "", "", false},
+		{"3 hours ago", "", "", false},
+		{"2024-02-30", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := parseStamp(tt.in)
+			if tt.want == "" {
+				if ok {
+					t.Fatalf("parseStamp(%q) = %v, want no date", tt.in, got)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("parseStamp(%q): no date, want %s", tt.in, tt.want)
+			}
+			if s := got.t.Format(time.RFC3339); s != tt.want || got.prec != tt.prec || got.zoned != tt.zoned {
+				t.Errorf("parseStamp(%q) = %s %s zoned=%v, want %s %s zoned=%v", tt.in, s, got.prec, got.zoned, tt.want, tt.prec, tt.zoned)
+			}
+		})
+	}
+}
+
+func TestRelativeStamp(t *testing.T) {
+	fetched := time.Date(2025, 1, 15, 12, 40, 30, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want string // RFC 3339; "" for none
+		prec string
+	}{
+		{"3 hours ago", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"14 hours ago", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"Updated 25 minutes ago", "2025-01-15T12:15:00Z", corpus.PrecisionMinute},
+		{"5m ago", "2025-01-15T12:35:00Z", corpus.PrecisionMinute},
+		{"2 days ago", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"a day ago", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"il y a 2 jours", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"Il y a 10 min", "2025-01-15T12:30:00Z", corpus.PrecisionMinute},
+		{"vor 3 Stunden", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"vor einer Stunde", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"vor 20 Min.", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"hace 2 días", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 giorni fa", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"há 3 horas", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"2 dagen geleden", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"för 2 dagar sedan", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 dni temu", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 дня назад", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"час назад", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"2 gün önce", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 hari yang lalu", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"منذ 3 ساعات", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"منذ ٢٠ دقيقة", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"منذ يومين", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"۲ روز پیش", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"לפני יומיים", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"πριν από 2 ημέρες", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 दिन पहले", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2日前", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2天前", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2일 전", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"yesterday", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"Gestern, 18:45 Uhr", "2025-01-14T18:45:00Z", corpus.PrecisionMinute},
+		{"hier à 18h30", "2025-01-14T18:30:00Z", corpus.PrecisionMinute},
+		{"Ayer", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"Updated today", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"أمس", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		// Not dates: vague units, sentences, other uses of the words.
+		{"3 weeks ago", "", ""},
+		{"Mehr hier", "", ""},
+		{"Heute im Fokus der Redaktion", "", ""},
+		{"The council met 3 days ago to discuss the plan for the bridge", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := relativeStamp(tt.in, fetched)
+			if tt.want == "" {
+				if ok {
+					t.Fatalf("relativeStamp(%q) = %v, want none", tt.in, got.t)
+				}
+				return
+			}
+			if !ok {
+				t.Fatalf("relativeStamp(%q): none, want %s", tt.in, tt.want)
+			}
+			if s := got.t.Format(time.RFC3339); s != tt.want || got.prec != tt.prec {
+				t.Errorf("relativeStamp(%q) = %s %s, want %s %s", tt.in, s, got.prec, tt.want, tt.prec)
+			}
+		})
+	}
+	if _, ok := relativeStamp("3 hours ago", time.Time{}); ok {
+		t.Errorf("relative date read without a fetch time")
+	}
+}
+
+// TestDateRules checks each rule of the date search on small pages.
+func TestDateRules(t *testing.T) {
+	tests := []struct {
+		name, url, head, body string
+		noFetch               bool // extract without a fetch time
+		pub, pubPrec          string
+		mod, modPrec          string
+	}{
+		{name: "zoned metadata wins over a local visible time",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
+			body: `<h1>Headline</h1><p class="date">May 17, 2024 3:30 pm</p>`,
+			pub:  "2024-05-17T09:30:00-04:00", pubPrec: "second"},
+		{name: "date-only json-ld upgraded by a full article:published_time",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17"}</script><meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
+			pub:  "2024-05-17T09:30:00-04:00", pubPrec: "second"},
+		{name: "date-only metadata upgraded by a time element near the article",
+			head: `<meta name="date" content="2024-05-17">`,
+			body: `<article><h1>Headline</h1><time datetime="2024-05-17T09:30+02:00">17 May</time>` + para + `</article>`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "minute"},
+		{name: "date-only metadata of another day is not upgraded",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17"}</script><meta property="article:published_time" content="2024-05-18T09:30:00+02:00">`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+		{name: "unzoned metadata takes the offset of the same wall clock",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17T09:30:00"}</script><meta property="article:published_time" content="2024-05-17T09:30:00+02:00">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "unzoned metadata takes the zone of the same instant in UTC",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17T09:30:00"}</script><meta property="article:published_time" content="2024-05-17T07:30:00Z">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "unzoned metadata takes utc from the same wall clock in a time element",
+			head: `<meta itemprop="datePublished" content="2019-11-19 02:24:00">`,
+			body: `<article><h1>Headline</h1><time datetime="2019-11-19 02:24:00 UTC">Nov 19</time>` + para + `</article>`,
+			pub:  "2019-11-19T02:24:00Z", pubPrec: "second"},
+		{name: "unzoned metadata made utc by a time element takes the zone of the printed time",
+			head: `<meta itemprop="datePublished" content="2019-11-19 02:24:00">`,
+			body: `<article><h1>Headline</h1><time datetime="2019-11-19 02:24:00 UTC">Nov 18, 2019 at 9:24 pm ET</time>` + para + `</article>`,
+			pub:  "2019-11-18T21:24:00-05:00", pubPrec: "second"},
+		{name: "unzoned metadata takes the page's offset from the modified date",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00"><meta property="article:modified_time" content="2024-05-18T11:00:00+03:00">`,
+			pub:  "2024-05-17T09:30:00+03:00", pubPrec: "second", mod: "2024-05-18T11:00:00+03:00", modPrec: "second"},
+		{name: "unzoned metadata takes the zone of a visible time",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30">`,
+			body: `<h1>Headline</h1><p class="date">May 17, 2024 9:30 am EDT</p>`,
+			pub:  "2024-05-17T09:30:00-04:00", pubPrec: "minute"},
+		{name: "unzoned metadata without a zone on the page is its day",
+			head: `<meta property="article:published_time" content="2024-05-17T23:30:00">`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+		{name: "unzoned metadata is utc when the printed clock is it moved by the page's offset",
+			head: `<meta property="article:published_time" content="2019-11-18T17:01:27">`,
+			body: `<aside><time datetime="2019-11-20T07:00:21-05:00">Wednesday</time></aside><article><h1>Headline</h1><p class="date">November 18, 2019 12:01 PM</p>` + para + `</article>`,
+			pub:  "2019-11-18T12:01:27-05:00", pubPrec: "second"},
+		{name: "unzoned metadata with a zone only in other posts' times and no printed clock is its day",
+			head: `<meta property="article:published_time" content="2019-11-18T17:01:27">`,
+			body: `<aside><time datetime="2019-11-20T07:00:21-05:00">Wednesday</time></aside><article><h1>Headline</h1>` + para + `</article>`,
+			pub:  "2019-11-18T00:00:00Z", pubPrec: "day"},
+		{name: "unzoned metadata with a zone in other posts' times and the same printed clock is local",
+			head: `<meta property="article:published_time" content="2019-11-18T17:01:27">`,
+			body: `<aside><time datetime="2019-11-20T07:00:21-05:00">Wednesday</time></aside><article><h1>Headline</h1><p class="date">November 18, 2019 5:01 PM</p>` + para + `</article>`,
+			pub:  "2019-11-18T17:01:27-05:00", pubPrec: "second"},
+		{name: "utc metadata takes the zone from an unzoned statement of the same instant",
+			head: `<meta property="article:published_time" content="2024-05-17T07:30:00Z"><meta name="date" content="2024-05-17T09:30:00">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "an offset far from the date is not the page's zone",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00"><meta property="article:modified_time" content="2024-09-18T11:00:00+03:00">`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day", mod: "2024-09-18T11:00:00+03:00", modPrec: "second"},
+		{name: "utc metadata shown in the zone of the local time printed under the headline",
+			head: `<meta property="article:published_time" content="2024-05-17T13:30:00Z">`,
+			body: `<h1>Headline</h1><p class="date">17 May 2024, 15:30</p>`,
+			pub:  "2024-05-17T15:30:00+02:00", pubPrec: "second"},
+		{name: "utc morning after the printed day with the local time: the instant in its zone",
+			head: `<meta property="article:published_time" content="2024-05-18T02:30:00Z">`,
+			body: `<h1>Headline</h1><p class="date">17 May 2024, 22:30</p>`,
+			pub:  "2024-05-17T22:30:00-04:00", pubPrec: "second"},
+		{name: "metadata date beats an event date in the body",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00+01:00">`,
+			body: `<article><h1>Festival announced</h1><p>The festival opens on 21 June 2024 at 18:00 in the park.</p>` + para + `</article>`,
+			pub:  "2024-05-17T09:30:00+01:00", pubPrec: "second"},
+		{name: "unzoned metadata a few hours after the fetch in UTC is still the page's date",
+			head: `<meta property="article:published_time" content="2025-01-15T20:30:00">`,
+			body: `<article><h1>Headline</h1><p>The vote is set for 3 March 2025.</p>` + para + `</article>`,
+			pub:  "2025-01-15T00:00:00Z", pubPrec: "day"},
+		{name: "relative date in a dateline",
+			body: `<article><h1>Headline</h1><span class="date">3 hours ago</span>` + para + `</article>`,
+			pub:  "2025-01-15T00:00:00Z", pubPrec: "day"},
+		{name: "relative minutes in a time element",
+			body: `<article><h1>Headline</h1><time>25 minutes ago</time>` + para + `</article>`,
+			pub:  "2025-01-15T11:35:00Z", pubPrec: "minute"},
+		{name: "relative dates of other posts are not the article's",
+			body: `<aside><ul><li><a href="/a">Other story</a> <time>2 hours ago</time></li></ul></aside><article><h1>Headline</h1>` + para + para + `</article>`},
+		{name: "relative datelines of other posts are not the article's",
+			body: `<div class="sidebar"><ul><li><a href="/a">Other story</a> <span class="post-date">2 hours ago</span></li></ul></div><article><h1>Headline</h1>` + para + para + `</article>`},
+		{name: "relative date not read without a fetch time", noFetch: true,
+			body: `<article><h1>Headline</h1><span class="date">3 hours ago</span>` + para + `</article>`},
+		{name: "url date beats a relative date",
+			url:  "https://example.org/2025/01/10/story",
+			body: `<article><h1>Headline</h1><span class="date">3 hours ago</span>` + para + `</article>`,
+			pub:  "2025-01-10T00:00:00Z", pubPrec: "day"},
+		{name: "absolute dateline beats a relative one",
+			body: `<article><h1>Headline</h1><span class="date">Updated 3 hours ago</span><span class="date">Published 12 January 2025</span>` + para + `</article>`,
+			pub:  "2025-01-12T00:00:00Z", pubPrec: "day"},
+		{name: "day-precision modified on the publication day is kept",
+			head: `<meta property="article:published_time" content="2024-05-17T09:30:00+02:00"><meta property="article:modified_time" content="2024-05-17">`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second", mod: "2024-05-17T00:00:00Z", modPrec: "day"},
+		{name: "arabic page with an arabic month and eastern arabic digits",
+			body: `<article><h1>عنوان الخبر</h1><span class="date">الجمعة ١٧ أيار ٢٠٢٤</span>` + para + `</article>`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := tt.url
+			if u == "" {
+				u = "https://example.org/news/story"
+			}
+			page := `<!DOCTYPE html><html lang="en"><head><title>Page</title>` + tt.head + `</head><body>` + tt.body + para + `</body></html>`
+			in := Input{Body: []byte(page), URL: u, FetchedAt: fetchedAt}
+			if tt.noFetch {
+				in.FetchedAt = time.Time{}
+			}
+			art, err := Extract(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+		})
+	}
+}
+
+func checkDate(tb testing.TB, field string, got *time.Time, prec, want, wantPrec string) {
+	tb.Helper()
+	g := ""
+	if got != nil {
+		g = got.Format(time.RFC3339)
+	}
+	if g != want || prec != wantPrec {
+		tb.Errorf("%s = %q (%q), want %q (%q)", field, g, prec, want, wantPrec)
+	}
+	if (got == nil) != (prec == "") {
+		tb.Errorf("%s precision %q with date %v", field, prec, got)
+	}
+}
+
+// TestMonthNamesFolded checks that every month name is reachable through
+// monthOf, as written and in upper case.
+func TestMonthNamesFolded(t *testing.T) {
+	for name, m := range monthNames {
+		if got := monthOf(name); got != m {
+			t.Errorf("monthOf(%q) = %v, want %v", name, got, m)
+		}
+		if up := strings.ToUpper(name); monthOf(up) != m && !strings.ContainsAny(name, "ıiİ") {
+			t.Errorf("monthOf(%q) = %v, want %v", up, monthOf(up), m)
+		}
+	}
+}
+
+// TestGoldenDates extracts the date test pages of testdata/extract and
+// compares them with their golden files (rewritten by -update), and checks
+// the date each page must give whatever the golden file says.
+func TestGoldenDates(t *testing.T) {
+	tests := []struct {
+		name, url    string
+		pub, pubPrec string
+		mod, modPrec string
+	}{
+		// The metadata instant with its zone wins over the local time
+		// printed on the page.
+		{name: "dates_zoned_meta", url: "https://bayside.example/local/river-ferry-returns",
+			pub: "2024-05-17T09:30:00-04:00", pubPrec: "second", mod: "2024-05-17T11:05:12-04:00", modPrec: "second"},
+		// A date-only JSON-LD value gives way to the full time of the same day.
+		{name: "dates_day_and_full", url: "https://northfield.example/news/library-hours",
+			pub: "2024-05-17T09:30:00+01:00", pubPrec: "second"},
+		// Event dates in the body do not beat the metadata's publication date.
+		{name: "dates_event_in_body", url: "https://valleymusic.example/festival-line-up",
+			pub: "2024-03-04T08:15:00Z", pubPrec: "second"},
+		// Arabic month name and Eastern Arabic digits; the local time has
+		// no zone, so the day.
+		{name: "ar_month_names", url: "https://madina.example/local/bridge",
+			pub: "2024-05-17T00:00:00Z", pubPrec: "day"},
+		// Only "3 hours ago": the day of the fetch time less three hours.
+		{name: "dates_relative", url: "https://coastlive.example/traffic/storm-road",
+			pub: "2025-01-15T00:00:00Z", pubPrec: "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join(goldenDir, tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			mustMatchGolden(t, art, filepath.Join(goldenDir, tt.name+".golden.json"))
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+			if art.HasFlag(corpus.FlagNotArticle) || art.Text == "" {
+				t.Errorf("not extracted as an article: flags %v, %d words", art.Flags, art.WordCount)
+			}
+		})
+	}
+}
+
+// mustMatchGolden compares art with a golden file, rewriting it first
+// under -update.
+func mustMatchGolden(tb testing.TB, art corpus.Article, golden string) {
+	tb.Helper()
+	got, err := json.MarshalIndent(art, "", "  ")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if want := mustReadFile(tb, golden); !bytes.Equal(got, want) {
+		tb.Errorf("article differs from %s (rerun with -update and review the diff):\n%s", golden, got)
+	}
+}
+
+// FuzzParseStamp checks that date parsing never panics and that what it
+// returns is consistent: a known precision, a day at midnight, an unzoned
+// time in UTC.
+func FuzzParseStamp(f *testing.F) {
+	for _, s := range []string{"2024-05-17T09:30:00-04:00", "May 17, 2024 9:30 am EDT", "١٧ أيار ٢٠٢٤", "17. Mai 2024 um 08:15 Uhr MESZ",
+		"۲۷ اردیبهشت ۱۴۰۳", "Fri May 17 2024 09:30:00 GMT+0200 (CEST)", "3 hours ago", "Gestern, 18:45 Uhr", "منذ يومين"} {
+		f.Add(s)
+	}
+	fetched := time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, parse := range []func(string) (stamp, bool){parseStamp, parseShortStamp, func(s string) (stamp, bool) { return relativeStamp(s, fetched) }} {
+			st, ok := parse(s)
+			if !ok {
+				continue
+			}
+			switch st.prec {
+			case corpus.PrecisionDay:
+				if h, m, sec := st.t.Clock(); h != 0 || m != 0 || sec != 0 {
+					t.Fatalf("%q: day %v not at midnight", s, st.t)
+				}
+			case corpus.PrecisionMinute, corpus.PrecisionSecond:
+			default:
+				t.Fatalf("%q: precision %q", s, st.prec)
+			}
+			if _, off := st.t.Zone(); !st.zoned && off != 0 {
+				t.Fatalf("%q: unzoned %v with an offset", s, st.t)
+			}
+		}
+	})
+}

@@ -1,0 +1,206 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Relative dates ("3 hours ago", "il y a 2 jours", "vor 3 Stunden",
+// "hace 2 días", "منذ 3 ساعات", "yesterday") are resolved against the
+// fetch time, with the precision the phrase supports:
+//
+//   - seconds and minutes ago: the instant, to the minute, in UTC (the
+//     instant is known; no local clock is involved);
+//   - hours ago: the day, in UTC, of the instant. "3 hours ago" is only
+//     good to about an hour (sites round down), which is far coarser
+//     than a minute, and a precision must be a promise; the day is the
+//     finest precision that the phrase keeps;
+//   - days ago, yesterday, today: the day, counted back from the fetch
+//     day in UTC (so it may be a day off for pages in zones far from UTC
+//     fetched near midnight). With a clock time ("yesterday at 10:30")
+//     the time is kept when the page's zone is known (see settle);
+//   - weeks, months and years ago are too vague to be a date.
+
+// relPatterns find "N units ago" phrases; group 1 is the number (or a
+// word for one; absent for Arabic and Hebrew singulars and duals),
+// group 2 the unit.
+var relPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\b(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d)\s+ago\b`),
+	regexp.MustCompile(`(?i)\bil y a\s+(\d+|une?)\s*(secondes?|minutes?|mn|min|heures?|h|jours?|j)\b`),
+	regexp.MustCompile(`(?i)\bvor\s+(\d+|einer|einem|eine|einen)\s*(sekunden?|minuten?|min\.?|stunden?|std\.?|tagen?|tag)`),
+	regexp.MustCompile(`(?i)\bhace\s+(\d+|una?)\s*(segundos?|minutos?|min|horas?|h|días?|dias?)`),
+	regexp.MustCompile(`(?i)\b(\d+|una?)\s*(secondi|minuti|minuto|min|ore|ora|giorni|giorno)\s+fa\b`),
+	regexp.MustCompile(`(?i)(?:^|\s)há\s+(\d+|uma?)\s*(segundos?|minutos?|min|horas?|h|dias?)`),
+	regexp.MustCompile(`(?i)\b(\d+|uma?)\s*(segundos?|minutos?|horas?|dias?)\s+atrás`),
+	regexp.MustCompile(`(?i)\b(\d+|een)\s*(seconden|minuten|minuut|min|uur|uren|dagen|dag)\s+geleden\b`),
+	regexp.MustCompile(`(?i)(?:^|\s)för\s+(\d+|en|ett)\s*(sekunder|minuter|minut|min|timmar|timme|dagar|dag)\s+sedan\b`),
+	regexp.MustCompile(`(?i)\b(\d+)\s*(sekund[ęy]?|minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dni|dzień)\s+temu`),
+	regexp.MustCompile(`(?i)(\d+)?\s*(секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад`),
+	regexp.MustCompile(`(?i)\b(\d+|bir)\s*(saniye|dakika|dk\.?|saat|gün)\s+önce`),
+	regexp.MustCompile(`(?i)\b(\d+|satu)\s*(detik|menit|jam|hari)\s+(?:yang\s+)?lalu\b`),
+	regexp.MustCompile(`منذ\s*(\d+)?\s*(ثانية|ثوان|ثواني|دقيقة|دقائق|دقيقتين|دقيقتان|ساعة|ساعات|ساعتين|ساعتان|يومين|يومان|يوم|أيام|ايام)`),
+	regexp.MustCompile(`(\d+)\s*(ثانیه|دقیقه|ساعت|روز)\s*(?:پیش|قبل)`),
+	regexp.MustCompile(`לפני\s*(\d+)?\s*(שניות|דקות|דקה|שעות|שעתיים|שעה|ימים|יומיים|יום)`),
+	regexp.MustCompile(`(?i)πριν(?:\s+από)?\s*(\d+|μία|μια|ένα)?\s*(δευτερόλεπτα|λεπτά|λεπτό|ώρες|ώρα|ημέρες|μέρες|ημέρα|μέρα)`),
+	regexp.MustCompile(`(\d+)\s*(सेकंड|मिनट|घंटे|घंटा|दिन)\s*पहले`),
+	regexp.MustCompile(`(\d+)\s*(วินาที|นาที|ชั่วโมง|ชม\.|วัน)\s*(?:ที่แล้ว|ก่อน)`),
+	regexp.MustCompile(`(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日)\s*前`),
+	regexp.MustCompile(`(\d+)\s*(초|분|시간|일)\s*전`),
+}
+
+// relUnitPrefixes classify unit words by prefix, in order: the first
+// prefix that matches decides.
+var relUnitPrefixes = []struct {
+	prefix string
+	unit   time.Duration
+}{
+	{"sec", time.Second}, {"seg", time.Second}, {"sek", time.Second}, {"сек", time.Second}, {"saniye", time.Second},
+	{"detik", time.Second}, {"ثان", time.Second}, {"ثوا", time.Second}, {"ثانیه", time.Second}, {"שניות", time.Second},
+	{"δευτ", time.Second}, {"सेकंड", time.Second}, {"วินาที", time.Second}, {"秒", time.Second}, {"초", time.Second},
+	{"min", time.Minute}, {"mn", time.Minute}, {"мин", time.Minute}, {"dak", time.Minute}, {"dk", time.Minute},
+	{"menit", time.Minute}, {"دقي", time.Minute}, {"دقیقه", time.Minute}, {"דק", time.Minute}, {"λεπτ", time.Minute},
+	{"मिनट", time.Minute}, {"นาที", time.Minute}, {"分", time.Minute}, {"분", time.Minute},
+	{"hour", time.Hour}, {"hr", time.Hour}, {"heure", time.Hour}, {"stund", time.Hour}, {"std", time.Hour},
+	{"hora", time.Hour}, {"ora", time.Hour}, {"ore", time.Hour}, {"uur", time.Hour}, {"uren", time.Hour},
+	{"tim", time.Hour}, {"godz", time.Hour}, {"час", time.Hour}, {"saat", time.Hour}, {"jam", time.Hour},
+	{"ساع", time.Hour}, {"ساعت", time.Hour}, {"שע", time.Hour}, {"ώρ", time.Hour}, {"घंट", time.Hour},
+	{"ชั่วโมง", time.Hour}, {"ชม", time.Hour}, {"時間", time.Hour}, {"小时", time.Hour}, {"小時", time.Hour}, {"시간", time.Hour},
+	{"day", 24 * time.Hour}, {"jour", 24 * time.Hour}, {"tag", 24 * time.Hour}, {"día", 24 * time.Hour},
+	{"dia", 24 * time.Hour}, {"giorn", 24 * time.Hour}, {"dag", 24 * time.Hour}, {"dni", 24 * time.Hour},
+	{"dzień", 24 * time.Hour}, {"дн", 24 * time.Hour}, {"день", 24 * time.Hour}, {"gün", 24 * time.Hour},
+	{"hari", 24 * time.Hour}, {"يوم", 24 * time.Hour}, {"ايام", 24 * time.Hour}, {"أيام", 24 * time.Hour},
+	{"روز", 24 * time.Hour}, {"ימים", 24 * time.Hour}, {"יום", 24 * time.Hour}, {"יומיים", 24 * time.Hour},
+	{"μέρ", 24 * time.Hour}, {"ημέρ", 24 * time.Hour}, {"दिन", 24 * time.Hour}, {"วัน", 24 * time.Hour},
+	{"天", 24 * time.Hour}, {"日", 24 * time.Hour}, {"일", 24 * time.Hour},
+}
+
+// relUnit returns the unit a unit word names, and the count the word
+// implies when no number is written (duals: "ساعتين", two hours).
+func relUnit(w string) (unit time.Duration, n int) {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	switch w {
+	case "m":
+		return time.Minute, 1
+	case "h":
+		return time.Hour, 1
+	case "d", "j":
+		return 24 * time.Hour, 1
+	}
+	n = 1
+	switch w {
+	case "دقيقتين", "دقيقتان", "ساعتين", "ساعتان", "يومين", "يومان", "שעתיים", "יומיים":
+		n = 2
+	}
+	for _, p := range relUnitPrefixes {
+		if strings.HasPrefix(w, p.prefix) {
+			return p.unit, n
+		}
+	}
+	return 0, 0
+}
+
+// relDayWords name the day relative to today: yesterday and today.
+var relDayWords = map[string]int{
+	"yesterday": -1, "today": 0, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "gestern": -1, "heute": 0,
+	"ayer": -1, "hoy": 0, "ieri": -1, "oggi": 0, "ontem": -1, "hoje": 0, "gisteren": -1, "vandaag": 0,
+	"igår": -1, "idag": 0, "wczoraj": -1, "dzisiaj": 0, "dziś": 0, "вчера": -1, "сегодня": 0,
+	"dün": -1, "bugün": 0, "kemarin": -1, "أمس": -1, "امس": -1, "البارحة": -1, "دیروز": -1, "امروز": 0,
+	"אתמול": -1, "היום": 0, "χθες": -1, "σήμερα": 0, "आज": 0, "เมื่อวาน": -1, "วันนี้": 0,
+	"昨日": -1, "今日": 0, "昨天": -1, "今天": 0, "어제": -1, "오늘": 0,
+}
+
+// relLabelWords may stand beside a relative date in a dateline without
+// making it a sentence: labels and the words for "at".
+var relLabelWords = map[string]bool{
+	"updated": true, "published": true, "posted": true, "last": true, "at": true, "on": true, "aktualisiert": true,
+	"veröffentlicht": true, "um": true, "am": true, "uhr": true, "publié": true, "mis": true, "à": true, "jour": true,
+	"le": true, "actualizado": true, "publicado": true, "a": true, "las": true, "la": true, "el": true, "aggiornato": true,
+	"pubblicato": true, "alle": true, "il": true, "atualizado": true, "às": true, "em": true, "bijgewerkt": true,
+	"gepubliceerd": true, "om": true, "uppdaterad": true, "publicerad": true, "kl": true, "opublikowano": true,
+	"zaktualizowano": true, "o": true, "обновлено": true, "опубликовано": true, "в": true, "güncellendi": true,
+	"yayınlandı": true, "saat": true, "diperbarui": true, "diterbitkan": true, "pukul": true, "نشر": true,
+	"تحديث": true, "في": true, "الساعة": true, "by": true, "von": true, "par": true, "por": true, "di": true, "door": true,
+	"pm": true, "h": true, "·": true, "|": true, "-": true, "–": true, "—": true,
+}
+
+// relativeStamp reads a relative date in a short text (a dateline, a
+// <time> element's text), resolved against fetched. Texts longer than a
+// dateline, and phrases inside a sentence, are not read.
+func relativeStamp(s string, fetched time.Time) (stamp, bool) {
+	s = cleanSpace(normDigits(s))
+	if s == "" || len(s) > 80 || fetched.IsZero() {
+		return stamp{}, false
+	}
+	fetched = fetched.UTC()
+	for _, re := range relPatterns {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		unit, n := relUnit(s[m[4]:m[5]])
+		if unit == 0 {
+			continue
+		}
+		if m[2] >= 0 {
+			if v, err := strconv.Atoi(s[m[2]:m[3]]); err == nil {
+				n = v
+			}
+		}
+		if n > 1000 || len(strings.Fields(s[:m[0]]+" "+s[m[1]:])) > 3 {
+			return stamp{}, false
+		}
+		at := fetched.Add(-time.Duration(n) * unit)
+		if unit < time.Hour {
+			return stamp{t: at.Truncate(time.Minute), prec: corpus.PrecisionMinute, zoned: true}, true
+		}
+		return dayStamp(at.Date()), true
+	}
+	return relativeDay(s, fetched)
+}
+
+// relativeDay reads "yesterday" or "today", alone or with a time of day
+// and dateline labels.
+func relativeDay(s string, fetched time.Time) (stamp, bool) {
+	low := strings.ToLower(s)
+	for _, two := range []string{"i går", "i dag", "hari ini"} {
+		if strings.Contains(low, two) {
+			low = strings.Replace(low, two, strings.ReplaceAll(two, " ", ""), 1)
+		}
+	}
+	var clock []int
+	if m := reTime.FindStringSubmatchIndex(low); m != nil && strings.ContainsAny(low[m[0]:m[1]], ":h") {
+		clock = m
+	}
+	delta, found := 0, false
+	rest := low
+	if clock != nil {
+		rest = low[:clock[0]] + " " + low[clock[1]:]
+	}
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '.' }) {
+		if d, ok := relDayWords[w]; ok && !found {
+			delta, found = d, true
+			continue
+		}
+		if w == "hariini" && !found {
+			delta, found = 0, true
+			continue
+		}
+		if !relLabelWords[w] {
+			return stamp{}, false
+		}
+	}
+	if !found {
+		return stamp{}, false
+	}
+	y, mo, d := fetched.AddDate(0, 0, delta).Date()
+	if clock != nil {
+		if st, ok := clockStamp(y, mo, d, low, clock); ok {
+			return st.finish(), true
+		}
+	}
+	return dayStamp(y, mo, d), true
+}
