@@ -380,10 +380,10 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 				defer func() { pool <- f }()
 				defer s.release(j.host)
 				if j.robots {
-					c.fetchRobots(workCtx, f, j.host)
+					c.fetchRobotsSafely(workCtx, f, j.host)
 					return
 				}
-				if err := c.process(workCtx, f, j); err != nil {
+				if err := c.processSafely(workCtx, f, j); err != nil {
 					c.setFatal(err)
 				}
 			}(j, f)

@@ -59,6 +59,9 @@ type config struct {
 	progress      func(Progress)
 	progressEvery time.Duration
 	onArticle     func(*corpus.Article)
+	// afterFetch, for tests, is called with each URL fetched (not
+	// robots.txt) before its response is processed; it may panic.
+	afterFetch func(url string)
 }
 
 func defaultConfig() config {
