@@ -513,6 +513,20 @@ func (tx *Tx) EndRun(ctx context.Context, id int64, summary any, now time.Time) 
 	return nil
 }
 
+// RunSettings returns the settings crawl run id recorded (JSON), or
+// ErrNotFound.
+func (db *DB) RunSettings(ctx context.Context, id int64) (string, error) {
+	var s string
+	err := db.r.QueryRowContext(ctx, "SELECT settings FROM crawl_runs WHERE id = ?", id).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("run %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("run %d: %w", id, describe(err))
+	}
+	return s, nil
+}
+
 // validState reports whether s names a frontier state.
 func validState(s string) bool {
 	return strings.Contains("|queued|in_flight|done|failed|skipped|", "|"+s+"|")

@@ -339,3 +339,26 @@ func BenchmarkResolve(b *testing.B) {
 		Resolve(base, hrefs[i%len(hrefs)])
 	}
 }
+
+// TestNormalizeErrorsAreShort: an error quotes at most 200 characters of
+// what it rejects, however long the input.
+func TestNormalizeErrorsAreShort(t *testing.T) {
+	long := strings.Repeat("a", 100_000)
+	for _, in := range []string{
+		"http://" + long + "\x7f.test/",
+		"ftp" + long + "://a.test/",
+		"http://a.test:" + long + "/",
+		"http://é" + long + "\u200d\u0301.test/",
+		"http://[::1" + long,
+		"/relative/" + long,
+	} {
+		_, err := Normalize(in)
+		if err == nil {
+			t.Errorf("Normalize(%.30q...) accepted", in)
+			continue
+		}
+		if len(err.Error()) > 600 {
+			t.Errorf("Normalize(%.30q...): error of %d bytes: %.300s", in, len(err.Error()), err)
+		}
+	}
+}
