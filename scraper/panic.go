@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime/debug"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/panics"
 )
 
 // maxPanics is how many times processing a URL may panic before the crawl
@@ -34,35 +33,7 @@ func recovered(v any) *panicError {
 	if v == nil {
 		return nil
 	}
-	return &panicError{value: v, stack: shortStack(debug.Stack())}
-}
-
-// shortStack keeps the frames of a stack trace nearest the panic: the
-// goroutine header and the runtime's own frames are dropped, and at most
-// eight frames are kept.
-func shortStack(stack []byte) string {
-	lines := strings.Split(strings.TrimSpace(string(stack)), "\n")
-	// Frames come in pairs: the function, then its file and line. The
-	// panic site is after runtime/panic.go's gopanic.
-	start := 1
-	for i := 1; i+1 < len(lines); i += 2 {
-		if strings.HasPrefix(lines[i], "panic(") {
-			start = i + 2
-			break
-		}
-	}
-	if start >= len(lines) {
-		start = min(1, len(lines))
-	}
-	end := min(start+16, len(lines))
-	var b strings.Builder
-	for i := start; i < end; i++ {
-		b.WriteString(strings.TrimSpace(lines[i]))
-		if i+1 < end {
-			b.WriteString(" | ")
-		}
-	}
-	return b.String()
+	return &panicError{value: v, stack: panics.Stack()}
 }
 
 // processSafely runs process and turns a panic into a failure of the URL

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/archivist-project/archivist/internal/panics"
 	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper"
 )
@@ -100,9 +101,18 @@ func main() {
 
 // Main runs archivist with args and returns the exit code: 0 success,
 // 1 runtime failure, 2 usage error.
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signalContext(stderr)
 	defer stop()
+	defer func() {
+		// A bug must not show the user a Go stack dump: one line, with
+		// the short stack a bug report needs.
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "archivist: internal error (a bug in archivist %s; please report it with this line): %s [%s]\n",
+				version, oneLine(fmt.Sprint(v)), panics.Stack())
+			code = 1
+		}
+	}()
 	err := run(ctx, args, stdin, stdout, stderr)
 	return exitCode(err, stderr)
 }

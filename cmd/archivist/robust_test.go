@@ -201,3 +201,21 @@ func TestUsageErrorsQuoteShort(t *testing.T) {
 		}
 	}
 }
+
+// panicWriter panics on Write, standing in for a bug anywhere in a
+// command.
+type panicWriter struct{}
+
+func (panicWriter) Write([]byte) (int, error) { panic("writer bug") }
+
+// TestMainRecoversPanic: a panic in a command is one line on stderr, exit
+// code 1, not a Go stack dump with exit code 2.
+func TestMainRecoversPanic(t *testing.T) {
+	var errb bytes.Buffer
+	code := Main([]string{"version"}, strings.NewReader(""), panicWriter{}, &errb)
+	msg := errb.String()
+	if code != 1 || !strings.HasPrefix(msg, "archivist: internal error") || !strings.Contains(msg, "writer bug") ||
+		strings.Count(strings.TrimSpace(msg), "\n") != 0 || !strings.Contains(msg, "[archivist.panicWriter.Write (robust_test.go:") {
+		t.Errorf("exit %d, stderr %q", code, msg)
+	}
+}

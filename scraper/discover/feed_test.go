@@ -120,6 +120,9 @@ func FuzzParseFeed(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
+		if len(body) > fuzzMaxBytes {
+			return
+		}
 		entries, _ := ParseFeed(body)
 		if len(entries) > MaxEntries {
 			t.Fatalf("%d entries", len(entries))

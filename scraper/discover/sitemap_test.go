@@ -232,6 +232,9 @@ func FuzzParseSitemap(f *testing.F) {
 	}
 	f.Add(gz(f, []byte(newsXML)))
 	f.Fuzz(func(t *testing.T, body []byte) {
+		if len(body) > fuzzMaxBytes {
+			return
+		}
 		pages, children, err := ParseSitemap(body)
 		if len(pages)+len(children) > MaxEntries {
 			t.Fatalf("%d entries", len(pages)+len(children))
