@@ -377,7 +377,9 @@ func isXMLChar(n uint64) bool {
 // ignored: a UTF-16 body with a byte order mark has been converted already,
 // and one without cannot have a readable declaration.
 func declaredEncoding(b []byte) string {
-	if !bytes.HasPrefix(b, []byte("<?xml")) {
+	// The declaration's target is "xml" and nothing more: "<?xmlfoo" is
+	// another processing instruction, whose pseudo-attributes mean nothing.
+	if !bytes.HasPrefix(b, []byte("<?xml")) || len(b) == 5 || !isXMLSpace(b[5]) {
 		return ""
 	}
 	end := bytes.Index(b, []byte("?>"))
@@ -408,6 +410,10 @@ func declaredEncoding(b []byte) string {
 		return ""
 	}
 	return enc
+}
+
+func isXMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }
 
 // transcode converts b from the named encoding to UTF-8.

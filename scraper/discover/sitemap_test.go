@@ -337,3 +337,21 @@ func TestSitemapXMLReferences(t *testing.T) {
 		})
 	}
 }
+
+// TestSitemapXMLDeclarationTarget: only "<?xml " declares an encoding;
+// "<?xmlencoding=..." is another processing instruction (found by
+// FuzzScanSitemap: the scanner failed on the unknown encoding it named).
+func TestSitemapXMLDeclarationTarget(t *testing.T) {
+	for _, body := range []string{
+		`<?xmlencoding="0"?><urlset><url><loC>http://a.test/</loC></url></urlset>`,
+		`<?xml-stylesheet encoding="nope"?><urlset><url><loc>http://a.test/</loc></url></urlset>`,
+	} {
+		pages, _, err := ParseSitemap([]byte(body))
+		if err != nil || len(pages) != 1 {
+			t.Errorf("ParseSitemap(%q) = %v, %v", body, pages, err)
+		}
+	}
+	if _, _, err := ParseSitemap([]byte(`<?xml version="1.0" encoding="nope"?><urlset></urlset>`)); !errors.Is(err, ErrMalformed) {
+		t.Errorf("unknown encoding in a real declaration: %v", err)
+	}
+}
