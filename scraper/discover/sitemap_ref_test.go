@@ -53,9 +53,12 @@ func parseXMLSitemapStd(b []byte) (pages, children []Entry, err error) {
 		}
 		top, parent := stack[l-1], stack[l-2]
 		switch {
-		case (top == elLoc || top == elLastmod) && (parent == elURL || parent == elSitemap):
+		// Only the children of the root's <url> or <sitemap> count (and
+		// their <news:news>), as in the scanner: a <loc> in a <url> nested
+		// in another is not an entry's.
+		case (top == elLoc || top == elLastmod) && (parent == elURL || parent == elSitemap) && l == 3:
 			return top
-		case (top == elTitle || top == elPubDate) && parent == elNews && l >= 3 && stack[l-3] == elURL:
+		case (top == elTitle || top == elPubDate) && parent == elNews && l == 4 && stack[1] == elURL:
 			return top
 		}
 		return ""

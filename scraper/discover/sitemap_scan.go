@@ -53,12 +53,15 @@ var elementNames = []struct {
 	{"publication_date", ePubDate},
 }
 
-// localName drops the namespace prefix of a qualified name.
+// localName drops the namespace prefix of a qualified name. As in
+// encoding/xml, a name with an empty prefix or an empty local part
+// (":url", "url:") has no prefix: it is all local name.
 func localName(qname []byte) []byte {
-	if i := bytes.LastIndexByte(qname, ':'); i >= 0 {
-		return qname[i+1:]
+	i := bytes.IndexByte(qname, ':')
+	if i <= 0 || i == len(qname)-1 {
+		return qname
 	}
-	return qname
+	return qname[i+1:]
 }
 
 // lookupElement returns the element of a local tag name.

@@ -355,3 +355,13 @@ func TestSitemapXMLDeclarationTarget(t *testing.T) {
 		t.Errorf("unknown encoding in a real declaration: %v", err)
 	}
 }
+
+// TestLocalName: prefixes as encoding/xml reads them (FuzzScanSitemap
+// found "<:url>" read as <url> by the scanner only).
+func TestLocalName(t *testing.T) {
+	for in, want := range map[string]string{"url": "url", "sm:url": "url", ":url": ":url", "url:": "url:", ":": ":", "": ""} {
+		if got := string(localName([]byte(in))); got != want {
+			t.Errorf("localName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
