@@ -39,6 +39,7 @@ const (
 	ErrKindRedirectLoop = "redirect_loop" // too many redirects or a cycle
 	ErrKindTooLarge     = "too_large"     // body cut at --max-body
 	ErrKindRobots       = "robots"        // disallowed by robots.txt (not fetched)
+	ErrKindPanic        = "panic"         // the crawler failed unexpectedly processing it (a bug)
 	ErrKindOther        = "other"
 )
 

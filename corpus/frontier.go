@@ -30,6 +30,7 @@ type FrontierEntry struct {
 	State     string // one of the State constants
 	Priority  int    // higher is claimed first
 	Attempts  int    // failed attempts so far
+	Panics    int    // times processing it made the crawler panic (see RecordPanic)
 	NotBefore time.Time
 	Reason    string // why skipped or failed
 	CaptureID int64  // the capture that settled it, 0 when none
@@ -121,7 +122,7 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 }
 
 const frontierColumns = `id, url, host, depth, source, kind, state, priority, attempts, not_before, reason,
-	COALESCE(capture_id, 0), run, redirect_to`
+	COALESCE(capture_id, 0), run, redirect_to, panics`
 
 // Hot write statements of the frontier (see writeQuery).
 var (
@@ -149,6 +150,10 @@ var (
 	qRedirectsTo   = writeQuery("SELECT url FROM frontier WHERE redirect_to = ? AND redirect_to <> '' ORDER BY url")
 	qRetry         = writeQuery(`UPDATE frontier SET state = 'queued', attempts = attempts + 1,
 		not_before = ?, reason = ?, updated_at = ? WHERE id = ?`)
+	qPanic = writeQuery(`UPDATE frontier SET panics = panics + 1,
+		state = CASE WHEN panics + 1 >= ?1 THEN 'failed' ELSE 'queued' END,
+		capture_id = COALESCE(?2, capture_id), not_before = ?3, reason = ?4, updated_at = ?5
+		WHERE id = ?6 RETURNING state, panics`)
 	qRelease       = writeQuery("UPDATE frontier SET state = 'queued' WHERE id = ? AND state = 'in_flight'")
 	qFrontierByURL = writeQuery("SELECT " + frontierColumns + " FROM frontier WHERE url = ?")
 )
@@ -159,7 +164,7 @@ func scanFrontier(row rowScanner) (FrontierEntry, error) {
 		nb int64
 	)
 	err := row.Scan(&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
-		&nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo)
+		&nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo, &e.Panics)
 	e.NotBefore = fromMillis(nb)
 	return e, err
 }
@@ -268,6 +273,27 @@ func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason s
 		return fmt.Errorf("retry %d: %w", id, describe(err))
 	}
 	return nil
+}
+
+// RecordPanic counts a panic of the crawler while it processed the
+// frontier row id, whose failed capture (0 for none) is captureID. Below
+// limit panics the row is queued again, not before notBefore, for one more
+// try; at limit it is failed for good, and no resumed crawl fetches it
+// again (only a recrawl does). It returns the row's new state and count.
+func (tx *Tx) RecordPanic(ctx context.Context, id, captureID int64, limit int, reason string, notBefore, now time.Time) (string, int, error) {
+	var capID any
+	if captureID != 0 {
+		capID = captureID
+	}
+	var (
+		state  string
+		panics int
+	)
+	err := tx.stmt(ctx, qPanic).QueryRowContext(ctx, limit, capID, millis(notBefore), reason, now.UnixMilli(), id).Scan(&state, &panics)
+	if err != nil {
+		return "", 0, fmt.Errorf("record panic %d: %w", id, describe(err))
+	}
+	return state, panics, nil
 }
 
 // Release puts claimed rows that were never fetched back in the queue,
@@ -485,6 +511,20 @@ func (tx *Tx) EndRun(ctx context.Context, id int64, summary any, now time.Time) 
 		return fmt.Errorf("end run %d: %w", id, describe(err))
 	}
 	return nil
+}
+
+// RunSettings returns the settings crawl run id recorded (JSON), or
+// ErrNotFound.
+func (db *DB) RunSettings(ctx context.Context, id int64) (string, error) {
+	var s string
+	err := db.r.QueryRowContext(ctx, "SELECT settings FROM crawl_runs WHERE id = ?", id).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("run %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("run %d: %w", id, describe(err))
+	}
+	return s, nil
 }
 
 // validState reports whether s names a frontier state.

@@ -381,3 +381,48 @@ func vmHWM() float64 {
 	}
 	return 0
 }
+
+// TestFrontierRecordPanic: the first panic queues the URL again after a
+// delay; the second fails it for good, and a resume (ResetInFlight, a new
+// run's Enqueue) does not queue it again.
+func TestFrontierRecordPanic(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	now := time.Now()
+	mustEnqueue(t, db, EnqueueOptions{Run: 1}, entry("http://a.test/boom", 0))
+	record := func() (string, int) {
+		t.Helper()
+		c := mustClaim(t, db, "a.test", 1, now.Add(time.Hour))
+		if len(c) != 1 {
+			t.Fatalf("claimed %v", urls(c))
+		}
+		var state string
+		var n int
+		mustUpdate(t, db, func(tx *Tx) error {
+			var err error
+			state, n, err = tx.RecordPanic(ctx, c[0].ID, 0, 2, "panic: boom", now.Add(time.Minute), now)
+			return err
+		})
+		return state, n
+	}
+	if state, n := record(); state != StateQueued || n != 1 {
+		t.Fatalf("first panic: state %s, count %d; want queued, 1", state, n)
+	}
+	if c := mustClaim(t, db, "a.test", 1, now); len(c) != 0 {
+		t.Fatalf("claimed before its retry time: %v", urls(c))
+	}
+	if state, n := record(); state != StateFailed || n != 2 {
+		t.Fatalf("second panic: state %s, count %d; want failed, 2", state, n)
+	}
+	if _, err := db.ResetInFlight(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mustEnqueue(t, db, EnqueueOptions{Run: 2}, entry("http://a.test/boom", 0))
+	e, err := db.FrontierEntry(ctx, "http://a.test/boom")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.State != StateFailed || e.Panics != 2 || e.Reason != "panic: boom" {
+		t.Fatalf("after resume: %+v", e)
+	}
+}

@@ -48,6 +48,7 @@ type Crawler struct {
 	run    int64
 	scope  *scope
 	seen   *seenCache
+	probed map[string]bool // hosts whose /sitemap.xml is queued as a seed
 	fatal  atomic.Pointer[error]
 	counts counters
 }
@@ -129,6 +130,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	c.sched = newScheduler(c.cfg.perHost, c.cfg.delay)
 	c.counts = counters{byKind: map[string]int{}}
 	c.seen = newSeenCache(1 << 17)
+	c.probed = map[string]bool{}
 	c.fatal.Store(nil)
 
 	if n, err := c.db.ResetInFlight(ctx); err != nil {
@@ -152,6 +154,10 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	}); err != nil {
 		return Summary{}, fmt.Errorf("crawl: %w", err)
 	}
+	listed, err := c.enqueueSeedList(ctx, started)
+	if err != nil {
+		return Summary{}, err
+	}
 	hosts, err := c.db.QueuedHosts(ctx)
 	if err != nil {
 		return Summary{}, fmt.Errorf("crawl: %w", err)
@@ -161,7 +167,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 		touched[h] = true
 	}
 	c.sched.touch(touched)
-	c.log.Info("crawl started", "run", c.run, "seeds", len(norm), "hosts", len(hosts))
+	c.log.Info("crawl started", "run", c.run, "seeds", len(norm)+listed, "hosts", len(hosts))
 
 	interrupted, dispatchErr := c.dispatch(ctx, started)
 
@@ -200,6 +206,10 @@ func (c *Crawler) settings(seeds []string) map[string]any {
 		"recrawl": c.cfg.recrawl, "max_body": c.cfg.maxBody, "max_pages_per_host": c.cfg.maxPerHost,
 		"keep_all": c.cfg.keepAll, "allow_hosts": c.cfg.allowHosts,
 	}
+	if l := c.cfg.seedList; l != nil {
+		// The list itself may be long: record where it came from.
+		s["seed_file"] = map[string]any{"name": l.Name, "lines": l.Lines, "sha256": l.SHA256}
+	}
 	if c.cfg.recrawlAfter > 0 {
 		s["recrawl_after"] = c.cfg.recrawlAfter.String()
 	}
@@ -235,7 +245,7 @@ func (c *Crawler) normalizeSeeds(seeds []string) ([]string, error) {
 		}
 		n, err := urlnorm.Normalize(s)
 		if err != nil {
-			return nil, fmt.Errorf("crawl: seed %q: %w", s, err)
+			return nil, fmt.Errorf("crawl: seed: %w", err)
 		}
 		if !seen[n] {
 			seen[n] = true
@@ -249,7 +259,7 @@ func (c *Crawler) normalizeSeeds(seeds []string) ([]string, error) {
 // probe (robots.txt Sitemap lines are queued when robots.txt is read).
 func (c *Crawler) seedEntries(seeds []string) []corpus.FrontierEntry {
 	var out []corpus.FrontierEntry
-	probed := map[string]bool{}
+	probed := c.probed
 	for _, s := range seeds {
 		out = append(out, corpus.FrontierEntry{URL: s, Host: origin(s), Source: "seed"})
 	}
@@ -380,10 +390,10 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 				defer func() { pool <- f }()
 				defer s.release(j.host)
 				if j.robots {
-					c.fetchRobots(workCtx, f, j.host)
+					c.fetchRobotsSafely(workCtx, f, j.host)
 					return
 				}
-				if err := c.process(workCtx, f, j); err != nil {
+				if err := c.processSafely(workCtx, f, j); err != nil {
 					c.setFatal(err)
 				}
 			}(j, f)

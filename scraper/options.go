@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // Version is archivist's version, named in the default User-Agent.
@@ -62,6 +63,10 @@ type config struct {
 	progressEvery time.Duration
 	onArticle     func(*corpus.Article)
 	keepTypes     map[string]bool // page types stored as articles
+	seedList      *SeedList
+	// afterFetch, for tests, is called with each URL fetched (not
+	// robots.txt) before its response is processed; it may panic.
+	afterFetch func(url string)
 }
 
 func defaultConfig() config {
@@ -171,7 +176,7 @@ func WithInclude(exprs ...string) Option {
 		for _, e := range exprs {
 			re, err := regexp.Compile(e)
 			if err != nil {
-				return fmt.Errorf("include %q: %w", e, err)
+				return fmt.Errorf("include %s: %w", quote.Short(e), quote.Error(err))
 			}
 			c.include = append(c.include, re)
 		}
@@ -186,7 +191,7 @@ func WithExclude(exprs ...string) Option {
 		for _, e := range exprs {
 			re, err := regexp.Compile(e)
 			if err != nil {
-				return fmt.Errorf("exclude %q: %w", e, err)
+				return fmt.Errorf("exclude %s: %w", quote.Short(e), quote.Error(err))
 			}
 			c.exclude = append(c.exclude, re)
 		}

@@ -133,6 +133,9 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	cond, prevID := c.conditionalHeaders(ctx, e.URL)
 	r := f.fetch(ctx, e.URL, cond)
 	now := time.Now()
+	if c.cfg.afterFetch != nil {
+		c.cfg.afterFetch(e.URL)
+	}
 	if errors.Is(r.err, errStopped) {
 		// Never sent: back to the queue for the next run.
 		if err := c.save(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, []int64{e.ID}) }); err != nil {

@@ -52,7 +52,7 @@ func (s *saver) run(ctx context.Context) {
 		}
 		err := s.db.Update(ctx, func(tx *corpus.Tx) error {
 			for _, r := range batch {
-				if err := r.fn(tx); err != nil {
+				if err := callSafely(r.fn, tx); err != nil {
 					return err
 				}
 			}
@@ -60,7 +60,7 @@ func (s *saver) run(ctx context.Context) {
 		})
 		if err != nil && len(batch) > 1 {
 			for _, r := range batch {
-				r.err <- s.db.Update(ctx, r.fn)
+				r.err <- s.db.Update(ctx, func(tx *corpus.Tx) error { return callSafely(r.fn, tx) })
 			}
 			continue
 		}
@@ -68,6 +68,18 @@ func (s *saver) run(ctx context.Context) {
 			r.err <- err
 		}
 	}
+}
+
+// callSafely runs fn, returning a panic as a *panicError: the
+// transaction is rolled back and the worker that sent fn records the
+// panic on its URL.
+func callSafely(fn func(tx *corpus.Tx) error, tx *corpus.Tx) (err error) {
+	defer func() {
+		if p := recovered(recover()); p != nil {
+			err = p
+		}
+	}()
+	return fn(tx)
 }
 
 // save runs fn in a write transaction, possibly shared with other

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"slices"
 	"sort"
@@ -16,8 +13,8 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper"
-	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
 
 // crawlOptions are the flags of `archivist crawl`.
@@ -94,7 +91,7 @@ func (b *byteSizeFlag) Set(v string) error {
 	}
 	n, err := strconv.ParseFloat(s, 64)
 	if err != nil || n <= 0 {
-		return fmt.Errorf("bad size %q (e.g. 10MiB)", v)
+		return fmt.Errorf("bad size %s (e.g. 10MiB)", quote.Short(v))
 	}
 	*b = byteSizeFlag(n * float64(mult))
 	return nil
@@ -155,53 +152,6 @@ Examples:
 	return c
 }
 
-// readSeeds reads a seed file: one URL per line, blank lines and # comments
-// ignored. A bad line is reported with its number.
-func readSeeds(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, usagef("crawl: --seeds %s: no such file", path)
-		}
-		return nil, usagef("crawl: --seeds %s: %v", path, err)
-	}
-	defer f.Close()
-	var seeds []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if i := strings.Index(line, " #"); i >= 0 {
-			line = strings.TrimSpace(line[:i])
-		}
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if err := checkSeed(line); err != nil {
-			return nil, usagef("crawl: %s:%d: %v", path, n, err)
-		}
-		seeds = append(seeds, line)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("crawl: read %s: %w", path, err)
-	}
-	return seeds, nil
-}
-
-func checkSeed(s string) error {
-	lower := strings.ToLower(s)
-	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
-		return fmt.Errorf("bad seed URL %q (want http:// or https://)", s)
-	}
-	if strings.ContainsAny(s, " \t") {
-		return fmt.Errorf("bad seed URL %q (contains spaces)", s)
-	}
-	if _, err := urlnorm.Normalize(s); err != nil {
-		return fmt.Errorf("bad seed URL %q: %v", s, err)
-	}
-	return nil
-}
-
 func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 	if o.Depth < 0 || o.MaxPages < 0 || o.MaxPagesPerHost < 0 || o.Retries < 0 || o.Delay < 0 || o.RecrawlAfter < 0 {
 		return nil, usagef("crawl: --depth, --max-pages, --max-pages-per-host, --retries, --delay and --recrawl-after must not be negative")
@@ -218,7 +168,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 	}
 	for _, t := range keepTypes {
 		if !slices.Contains(corpus.PageTypes, strings.ToLower(strings.TrimSpace(t))) {
-			return nil, usagef("crawl: bad --keep-types %q: %q is not a page type (want %s)", o.KeepTypes, t, strings.Join(corpus.PageTypes, ", "))
+			return nil, usagef("crawl: bad --keep-types %s: %s is not a page type (want %s)", quote.Short(o.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
 		}
 	}
 	opts := []scraper.Option{
@@ -239,7 +189,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 			continue
 		}
 		if _, err := regexp.Compile(re.expr); err != nil {
-			return nil, usagef("crawl: %s: bad regular expression: %v", re.flag, err)
+			return nil, usagef("crawl: %s: bad regular expression: %v", re.flag, quote.Error(err))
 		}
 	}
 	if o.Include != "" {
@@ -270,23 +220,25 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 			return usagef("crawl: %v", err)
 		}
 	}
-	if opts.Seeds != "" {
-		more, err := readSeeds(opts.Seeds)
-		if err != nil {
-			return err
-		}
-		seeds = append(seeds, more...)
-	}
 	copts, err := opts.crawlerOptions(e)
 	if err != nil {
 		return err
+	}
+	haveSeeds := len(seeds) > 0
+	if opts.Seeds != "" {
+		list, n, err := seedFile(opts.Seeds)
+		if err != nil {
+			return err
+		}
+		copts = append(copts, scraper.WithSeedList(list))
+		haveSeeds = haveSeeds || n > 0
 	}
 	db, err := e.openCorpus(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if len(seeds) == 0 {
+	if !haveSeeds {
 		// Without seeds, crawl resumes what the corpus has queued.
 		fs, err := db.FrontierStats(ctx)
 		if err != nil {
@@ -333,6 +285,9 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	prog.finish()
 	printSummary(e.stdout, sum)
 	if runErr != nil {
+		if strings.HasPrefix(runErr.Error(), "crawl: ") {
+			return runErr // the scraper's errors say "crawl:" already
+		}
 		return fmt.Errorf("crawl: %w", runErr)
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // exportOptions are the flags of `archivist export`.
@@ -68,7 +69,7 @@ Examples:
 
 func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if opts.Format != "jsonl" && opts.Format != "csv" {
-		return usagef("export: bad --format %q (want jsonl or csv)", opts.Format)
+		return usagef("export: bad --format %s (want jsonl or csv)", quote.Short(opts.Format))
 	}
 	from, to, err := dateRange(opts.From, opts.To)
 	if err != nil {

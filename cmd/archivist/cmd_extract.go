@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,25 +86,27 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, files []string
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var body []byte
-		var err error
-		if f == "-" {
-			body, err = io.ReadAll(e.stdin)
-		} else {
-			body, err = os.ReadFile(f)
-		}
-		if err != nil {
-			return fmt.Errorf("extract: read %s: %w", f, err)
-		}
 		pageURL := opts.URL
 		if pageURL == "" && f != "-" {
 			abs, _ := filepath.Abs(f)
 			pageURL = "file://" + filepath.ToSlash(abs)
 		}
-		art, err := extract.Extract(extract.Input{Body: body, URL: pageURL, ContentType: opts.ContentType, FetchedAt: time.Now()})
+		body, err := readInput(e, f, extract.DefaultMaxBytes)
+		var art corpus.Article
+		switch {
+		case errors.Is(err, extract.ErrTooLarge):
+			art = corpus.Article{URL: pageURL, FetchedAt: time.Now()}
+			if u, perr := url.Parse(pageURL); perr == nil {
+				art.Site = strings.ToLower(u.Hostname())
+			}
+		case err != nil:
+			return err
+		default:
+			art, err = extract.Extract(extract.Input{Body: body, URL: pageURL, ContentType: opts.ContentType, FetchedAt: time.Now()})
+		}
 		if err != nil {
 			if !opts.JSON {
-				return fmt.Errorf("extract %s: %w", f, err)
+				return fmt.Errorf("extract %s: %w", inputName(f), err)
 			}
 			e.logger.Warn("extract failed", "source", f, "err", err)
 		}
@@ -133,4 +137,36 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, files []string
 		}
 	}
 	return nil
+}
+
+// inputName names the input f in messages.
+func inputName(f string) string {
+	if f == "-" {
+		return "standard input"
+	}
+	return f
+}
+
+// readInput reads the input named f ("-" for standard input), stopping
+// after limit bytes: a larger input is an error wrapping
+// extract.ErrTooLarge, and costs no more memory than the limit.
+func readInput(e *env, f string, limit int) ([]byte, error) {
+	var r io.Reader = e.stdin
+	name := inputName(f)
+	if f != "-" {
+		file, err := os.Open(f)
+		if err != nil {
+			return nil, fmt.Errorf("extract: read %s: %w", f, err)
+		}
+		defer file.Close()
+		r, name = file, f
+	}
+	body, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, fmt.Errorf("extract: read %s: %w", name, err)
+	}
+	if len(body) > limit {
+		return nil, fmt.Errorf("larger than %d MiB, the most extract reads: %w", limit>>20, extract.ErrTooLarge)
+	}
+	return body, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // searchOptions are the flags of `archivist search`.
@@ -75,7 +76,7 @@ func (o *searchOptions) request(query string) (index.Request, error) {
 	switch o.Sort {
 	case "relevance", "date", "-date":
 	default:
-		return index.Request{}, usagef("search: bad --sort %q (want relevance, date or -date)", o.Sort)
+		return index.Request{}, usagef("search: bad --sort %s (want relevance, date or -date)", quote.Short(o.Sort))
 	}
 	from, to, err := dateRange(o.From, o.To)
 	if err != nil {

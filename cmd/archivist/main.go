@@ -14,9 +14,12 @@ import (
 	"os/signal"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 
+	"github.com/archivist-project/archivist/internal/panics"
+	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper"
 )
 
@@ -98,9 +101,18 @@ func main() {
 
 // Main runs archivist with args and returns the exit code: 0 success,
 // 1 runtime failure, 2 usage error.
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	ctx, stop := signalContext(stderr)
 	defer stop()
+	defer func() {
+		// A bug must not show the user a Go stack dump: one line, with
+		// the short stack a bug report needs.
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "archivist: internal error (a bug in archivist %s; please report it with this line): %s [%s]\n",
+				version, oneLine(fmt.Sprint(v)), panics.Stack())
+			code = 1
+		}
+	}()
 	err := run(ctx, args, stdin, stdout, stderr)
 	return exitCode(err, stderr)
 }
@@ -165,7 +177,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	help := fs.Bool("h", false, "show help")
 	fs.BoolVar(help, "help", false, "show help")
 	if err := fs.Parse(args); err != nil {
-		return usagef("%v (see 'archivist help')", err)
+		return usagef("%s (see 'archivist help')", flagError(err))
 	}
 	args = fs.Args()
 	if *help || len(args) == 0 {
@@ -181,7 +193,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		return usagef("unknown command %q (see 'archivist help')", name)
+		return usagef("unknown command %s (see 'archivist help')", quote.Short(name))
 	}
 	return cmd.run(ctx, e, rest)
 }
@@ -203,7 +215,7 @@ func (e *env) setup() error {
 	case "json":
 		e.logger = slog.New(slog.NewJSONHandler(e.stderr, hopts))
 	default:
-		return usagef("bad --log-format %q (want text or json)", e.global.LogFormat)
+		return usagef("bad --log-format %s (want text or json)", quote.Short(e.global.LogFormat))
 	}
 	return nil
 }
@@ -234,7 +246,22 @@ func noArgs(cmd *command, rest []string, hint string) error {
 	if len(rest) == 0 {
 		return nil
 	}
-	return usagef("%s: unexpected argument %q%s", cmd.name, rest[0], hint)
+	return usagef("%s: unexpected argument %s%s", cmd.name, quote.Short(rest[0]), hint)
+}
+
+// flagError is the message of an error of the flag package, with the
+// value it quotes whole ("invalid value ... for flag") cut to 200
+// characters.
+func flagError(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if q, qerr := strconv.QuotedPrefix(rest); qerr == nil {
+			if v, uerr := strconv.Unquote(q); uerr == nil {
+				return "invalid value " + quote.Short(v) + quote.Error(errors.New(rest[len(q):])).Error()
+			}
+		}
+	}
+	return quote.Error(err).Error()
 }
 
 // parseFlags parses args with fs, allowing flags after positional arguments
@@ -248,7 +275,7 @@ func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]strin
 				printCommandUsage(e.stdout, cmd, fs)
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s: %v (see 'archivist help %s')", cmd.name, err, cmd.name)
+			return nil, usagef("%s: %s (see 'archivist help %s')", cmd.name, flagError(err), cmd.name)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -308,7 +335,7 @@ func runHelp(stdout io.Writer, args []string) error {
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		return usagef("unknown command %q (see 'archivist help')", args[0])
+		return usagef("unknown command %s (see 'archivist help')", quote.Short(args[0]))
 	}
 	e := &env{stdout: stdout, stderr: io.Discard}
 	err := cmd.run(context.Background(), e, []string{"-h"})

@@ -11,6 +11,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/mattn/go-isatty"
 )
 
@@ -129,7 +130,7 @@ func parseDate(s string, end bool) (time.Time, error) {
 		}
 		return t, nil
 	}
-	return time.Time{}, fmt.Errorf("bad date %q (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", s)
+	return time.Time{}, fmt.Errorf("bad date %s (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", quote.Short(s))
 }
 
 // dateRange parses --from and --to.

@@ -120,9 +120,38 @@ func FuzzParseFeed(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
+		if len(body) > fuzzMaxBytes {
+			return
+		}
 		entries, _ := ParseFeed(body)
 		if len(entries) > MaxEntries {
 			t.Fatalf("%d entries", len(entries))
 		}
 	})
+}
+
+// TestParseFeedKeepsBareAmpersand checks that a link with "&copy=2" (an
+// HTML entity name without its semicolon) is kept as written in every
+// feed format, as sitemaps keep it.
+func TestParseFeedKeepsBareAmpersand(t *testing.T) {
+	const want = "http://host/page?id=1&copy=2"
+	feeds := map[string]string{
+		"rss":       `<rss version="2.0"><channel><title>x</title><item><title>a</title><link>http://host/page?id=1&copy=2</link></item></channel></rss>`,
+		"rss amp":   `<rss version="2.0"><channel><title>x</title><item><title>a</title><link>http://host/page?id=1&amp;copy=2</link></item></channel></rss>`,
+		"atom":      `<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry><title>a</title><link href="http://host/page?id=1&amp;copy=2"/></entry></feed>`,
+		"atom bare": `<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title><entry><title>a</title><link href="http://host/page?id=1&copy=2"/></entry></feed>`,
+		"rdf":       `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel><title>x</title></channel><item><title>a</title><link>http://host/page?id=1&copy=2</link></item></rdf:RDF>`,
+		"json":      `{"version":"https://jsonfeed.org/version/1","title":"x","items":[{"id":"1","url":"http://host/page?id=1&copy=2"}]}`,
+	}
+	for name, body := range feeds {
+		t.Run(name, func(t *testing.T) {
+			got, err := ParseFeed([]byte(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].URL != want {
+				t.Fatalf("entries = %+v, want one with URL %q", got, want)
+			}
+		})
+	}
 }

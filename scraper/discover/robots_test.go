@@ -248,7 +248,11 @@ func FuzzParseRobots(f *testing.F) {
 	f.Add(200, []byte(robotsTxt), "archivist/1.0", "/drafts/x")
 	f.Add(200, []byte("User-agent: *\nDisallow: /*$*$\nCrawl-delay: 1e309\n"), "a", "/")
 	f.Fuzz(func(t *testing.T, status int, body []byte, agent, path string) {
+		if len(body) > fuzzMaxBytes {
+			return
+		}
 		r, err := ParseRobots(status, body)
+		ProductToken(agent)
 		if err != nil {
 			if status >= 200 && status < 300 {
 				t.Fatalf("ParseRobots(%d) failed: %v", status, err)

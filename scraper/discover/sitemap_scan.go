@@ -3,9 +3,10 @@ package discover
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 )
@@ -16,7 +17,9 @@ import (
 // the dozen in a sitemap index. It understands what sitemaps contain: the
 // XML declaration, processing instructions, comments, doctypes, CDATA
 // sections, namespace prefixes (ignored), attributes (skipped), character
-// and entity references (XML and HTML), and tolerates bare "&" in URLs.
+// references as XML defines them (the five predefined entities and
+// character references; HTML entities stay as written), and tolerates
+// bare "&" in URLs.
 
 // element identifies the sitemap elements the scanner cares about.
 type element uint8
@@ -50,12 +53,15 @@ var elementNames = []struct {
 	{"publication_date", ePubDate},
 }
 
-// localName drops the namespace prefix of a qualified name.
+// localName drops the namespace prefix of a qualified name. As in
+// encoding/xml, a name with an empty prefix or an empty local part
+// (":url", "url:") has no prefix: it is all local name.
 func localName(qname []byte) []byte {
-	if i := bytes.LastIndexByte(qname, ':'); i >= 0 {
-		return qname[i+1:]
+	i := bytes.IndexByte(qname, ':')
+	if i <= 0 || i == len(qname)-1 {
+		return qname
 	}
-	return qname
+	return qname[i+1:]
 }
 
 // lookupElement returns the element of a local tag name.
@@ -277,8 +283,8 @@ func scanStartTag(b []byte) (nameEnd, tagEnd int, selfClosing, ok bool) {
 	return 0, 0, false, false
 }
 
-// appendText appends character data, decoding character and entity
-// references; a bare "&" or an unknown entity is kept as written.
+// appendText appends character data, decoding references as XML does
+// (see appendXMLUnescaped).
 func appendText(dst, raw []byte) []byte {
 	if len(dst) >= maxField {
 		return dst
@@ -289,7 +295,84 @@ func appendText(dst, raw []byte) []byte {
 	if bytes.IndexByte(raw, '&') < 0 {
 		return append(dst, raw...)
 	}
-	return append(dst, html.UnescapeString(string(raw))...)
+	return appendXMLUnescaped(dst, raw)
+}
+
+// xmlEntities are the five entities XML predefines, with their trailing
+// semicolon; XML has no others unless a DTD declares them, which sitemaps
+// do not.
+var xmlEntities = []struct {
+	ref string
+	c   byte
+}{{"amp;", '&'}, {"lt;", '<'}, {"gt;", '>'}, {"quot;", '"'}, {"apos;", '\''}}
+
+// appendXMLUnescaped appends raw to dst, replacing the five predefined
+// entity references (&amp; &lt; &gt; &quot; &apos;) and character
+// references (&#N; &#xN;) naming a legal XML character. Anything else is
+// kept as written: a bare "&" (common in sitemap URLs, though not
+// well-formed), an HTML entity such as "&copy;", and "&copy" without a
+// semicolon, which an HTML decoder would turn into "©" and so change the
+// URL "?id=1&copy=2".
+func appendXMLUnescaped(dst, raw []byte) []byte {
+	for {
+		amp := bytes.IndexByte(raw, '&')
+		if amp < 0 {
+			return append(dst, raw...)
+		}
+		dst = append(dst, raw[:amp]...)
+		raw = raw[amp+1:]
+		if r, n := xmlCharRef(raw); n > 0 {
+			dst = utf8.AppendRune(dst, r)
+			raw = raw[n:]
+			continue
+		}
+		matched := false
+		for _, e := range xmlEntities {
+			if bytes.HasPrefix(raw, []byte(e.ref)) {
+				dst = append(dst, e.c)
+				raw = raw[len(e.ref):]
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			dst = append(dst, '&')
+		}
+	}
+}
+
+// xmlCharRef decodes a character reference at the start of b, just after
+// its "&" ("#65;", "#x41;"). It returns the character and the bytes read,
+// or 0 bytes unless b starts with a reference to a legal XML character.
+func xmlCharRef(b []byte) (rune, int) {
+	if len(b) < 3 || b[0] != '#' {
+		return 0, 0
+	}
+	i, base := 1, 10
+	if b[1] == 'x' {
+		i, base = 2, 16
+	}
+	start := i
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' ||
+		base == 16 && (b[i] >= 'a' && b[i] <= 'f' || b[i] >= 'A' && b[i] <= 'F')) {
+		i++
+	}
+	if i == start || i == len(b) || b[i] != ';' {
+		return 0, 0
+	}
+	n, err := strconv.ParseUint(string(b[start:i]), base, 32)
+	if err != nil || !isXMLChar(n) {
+		return 0, 0
+	}
+	return rune(n), i + 1
+}
+
+// isXMLChar reports whether n is a Char of the XML 1.0 grammar.
+func isXMLChar(n uint64) bool {
+	return n == 0x09 || n == 0x0A || n == 0x0D ||
+		n >= 0x20 && n <= 0xD7FF ||
+		n >= 0xE000 && n <= 0xFFFD ||
+		n >= 0x10000 && n <= 0x10FFFF
 }
 
 // declaredEncoding returns the encoding named by the XML declaration when it
@@ -297,7 +380,9 @@ func appendText(dst, raw []byte) []byte {
 // ignored: a UTF-16 body with a byte order mark has been converted already,
 // and one without cannot have a readable declaration.
 func declaredEncoding(b []byte) string {
-	if !bytes.HasPrefix(b, []byte("<?xml")) {
+	// The declaration's target is "xml" and nothing more: "<?xmlfoo" is
+	// another processing instruction, whose pseudo-attributes mean nothing.
+	if !bytes.HasPrefix(b, []byte("<?xml")) || len(b) == 5 || !isXMLSpace(b[5]) {
 		return ""
 	}
 	end := bytes.Index(b, []byte("?>"))
@@ -328,6 +413,10 @@ func declaredEncoding(b []byte) string {
 		return ""
 	}
 	return enc
+}
+
+func isXMLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
 }
 
 // transcode converts b from the named encoding to UTF-8.

@@ -93,6 +93,9 @@ func FuzzSniff(f *testing.F) {
 		f.Add([]byte(s), "text/html", "https://a.example/x")
 	}
 	f.Fuzz(func(t *testing.T, body []byte, contentType, pageURL string) {
+		if len(body) > fuzzMaxBytes {
+			return
+		}
 		k := Sniff(body, contentType, pageURL)
 		if k < KindOther || k > KindFeed {
 			t.Fatalf("Sniff returned %d", k)

@@ -30,11 +30,7 @@ func DecodeHTML(body []byte, contentType string) ([]byte, string, error) {
 		name = bom
 	}
 	if name == "" && contentType != "" {
-		if _, params, err := mime.ParseMediaType(contentType); err == nil {
-			name = params["charset"]
-		} else if i := strings.Index(strings.ToLower(contentType), "charset="); i >= 0 {
-			name = strings.Trim(contentType[i+len("charset="):], `"' ;`)
-		}
+		name = headerCharset(contentType)
 	}
 	var enc encoding.Encoding
 	if name != "" {
@@ -82,6 +78,24 @@ func DecodeHTML(body []byte, contentType string) ([]byte, string, error) {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return out, name, nil
+}
+
+// headerCharset returns the charset parameter of a Content-Type header
+// value, or "". A header that mime.ParseMediaType rejects (stray bytes,
+// unquoted specials) is searched for "charset=" in any letter case.
+func headerCharset(contentType string) string {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil {
+		return params["charset"]
+	}
+	i := indexFold(contentType, "charset=")
+	if i < 0 {
+		return ""
+	}
+	v := strings.TrimLeft(contentType[i+len("charset="):], `"' `)
+	if k := strings.IndexAny(v, `"' ;,`); k >= 0 {
+		v = v[:k]
+	}
+	return v
 }
 
 func stripBOM(b []byte) []byte {

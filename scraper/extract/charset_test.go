@@ -69,3 +69,47 @@ func TestDecodeHTMLGoldenPages(t *testing.T) {
 		}
 	}
 }
+
+func TestHeaderCharset(t *testing.T) {
+	tests := []struct{ ct, want string }{
+		{"text/html; charset=UTF-8", "UTF-8"},
+		{"text/html; Charset=\"windows-1256\"", "windows-1256"},
+		// mime.ParseMediaType rejects these; the fallback must cut the
+		// original at offsets found in it, not in a lower-cased copy
+		// (the non-UTF-8 byte grew to 3 bytes there: slice out of range).
+		{"text/html; \xf7ChArset=", ""},
+		{"text/html; \xf7\xf7\xf7ChArset=koi8-r", "koi8-r"},
+		{"text/html; ȺȺȺCHARSET=iso-8859-2; x", "iso-8859-2"},
+		{"text/html; charset='shift_jis' junk=\x01", "shift_jis"},
+		{"text/html; İİİcharset=utf-8,", "utf-8"},
+		{"text/html; chars", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ct, func(t *testing.T) {
+			if got := headerCharset(tt.ct); got != tt.want {
+				t.Errorf("headerCharset(%q) = %q, want %q", tt.ct, got, tt.want)
+			}
+			if _, _, err := DecodeHTML([]byte("<p>plain</p>"), tt.ct); err != nil {
+				t.Errorf("DecodeHTML: %v", err)
+			}
+		})
+	}
+}
+
+func TestIndexFold(t *testing.T) {
+	tests := []struct {
+		s, sub string
+		want   int
+	}{
+		{"abc", "b", 1}, {"ABC", "bc", 1}, {"\xffCharSet=x", "charset=", 1},
+		{"ȺCHARSET", "charset", 2}, {"char", "charset", -1}, {"", "a", -1}, {"x", "", 0},
+	}
+	for _, tt := range tests {
+		if got := indexFold(tt.s, tt.sub); got != tt.want {
+			t.Errorf("indexFold(%q, %q) = %d, want %d", tt.s, tt.sub, got, tt.want)
+		}
+	}
+	if got := lowerASCII("AȺ\xffZ"); got != "aȺ\xffz" {
+		t.Errorf("lowerASCII = %q", got)
+	}
+}

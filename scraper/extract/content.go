@@ -734,10 +734,8 @@ func roleClassTokens(dst []string, s string) []string {
 		if f == "" {
 			continue
 		}
-		lf := f
-		if hasUpper(f) {
-			lf = strings.ToLower(f)
-		}
+		// lowerASCII keeps byte offsets: lf's "--" index cuts f below.
+		lf := lowerASCII(f)
 		if hasAnyPrefix(lf, stateClassPrefixes) && len(lf) > strings.IndexByte(lf, '-')+1 {
 			continue
 		}
@@ -912,15 +910,6 @@ func hasParagraph(n *html.Node, depth int) bool {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom == atom.P || c.Type == html.ElementNode && hasParagraph(c, depth+1) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
 			return true
 		}
 	}

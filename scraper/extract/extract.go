@@ -27,6 +27,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // Errors returned by Extract for input that cannot be treated as HTML.
@@ -172,7 +173,7 @@ func parse(in Input, opts Options) (*Document, corpus.Article, error) {
 		return nil, art, fmt.Errorf("extract %s: %d bytes: %w", in.URL, len(in.Body), ErrTooLarge)
 	}
 	if !htmlLike(in.ContentType) {
-		return nil, art, fmt.Errorf("extract %s: content type %q: %w", in.URL, in.ContentType, ErrNotHTML)
+		return nil, art, fmt.Errorf("extract %s: content type %s: %w", in.URL, quote.Short(in.ContentType), ErrNotHTML)
 	}
 	if looksBinary(in.Body) {
 		return nil, art, fmt.Errorf("extract %s: %w", in.URL, ErrNotHTML)

@@ -219,30 +219,6 @@ func TestHostileInput(t *testing.T) {
 	}
 }
 
-func FuzzExtract(f *testing.F) {
-	matches, _ := filepath.Glob(filepath.Join(goldenDir, "*.html"))
-	for _, m := range matches {
-		f.Add(mustReadFile(f, m), "text/html")
-	}
-	f.Add([]byte("<html><body><p>x</p>"), "text/html; charset=shift_jis")
-	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"), "")
-	f.Add([]byte(`<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","author":[[[]]]}]}</script>`), "")
-	f.Fuzz(func(t *testing.T, body []byte, ct string) {
-		art, err := Extract(Input{Body: body, URL: "https://example.org/2024/05/17/x", ContentType: ct, FetchedAt: fetchedAt})
-		if err != nil {
-			return
-		}
-		for _, s := range append([]string{art.Text, art.Title, art.Description, art.SiteName, art.Section}, append(art.Authors, art.Tags...)...) {
-			if !utf8.ValidString(s) {
-				t.Fatalf("invalid UTF-8: %q", s)
-			}
-		}
-		if art.Published != nil && art.Published.After(fetchedAt) {
-			t.Fatalf("published %v after fetch", art.Published)
-		}
-	})
-}
-
 func TestContentTypes(t *testing.T) {
 	page := []byte(`<html><body><p>` + strings.Repeat("Some words of text. ", 30) + `</p></body></html>`)
 	tests := []struct {

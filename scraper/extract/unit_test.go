@@ -415,6 +415,12 @@ func TestRoleClassTokens(t *testing.T) {
 		{"hidden", []string{"hidden"}},
 		{"article__header", []string{"article"}},
 		{"site-header", []string{"site", "header"}},
+		// Lower-casing 'Ⱥ' adds a byte: the "--" cut must use offsets
+		// of the original (this one sliced out of range).
+		{"AȺȺȺ--x", []string{"a"}},
+		{"NodeȺȺȺ--promoted main", []string{"node", "main"}},
+		{"Nodeİİ--promoted", []string{"node"}},
+		{"Node\xff\xff\xff--x", []string{"node"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.class, func(t *testing.T) {

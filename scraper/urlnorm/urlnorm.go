@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // Sentinel errors returned (wrapped) by Normalize.
@@ -156,26 +158,19 @@ func Normalize(raw string) (string, error) {
 func parse(raw string) (*url.URL, error) {
 	u, err := url.Parse(clean(raw))
 	if err != nil {
-		return nil, fmt.Errorf("normalize %q: %w: %w", truncate(raw), ErrInvalidURL, unwrapURLError(err))
+		return nil, fmt.Errorf("normalize %s: %w: %w", quote.Short(raw), ErrInvalidURL, unwrapURLError(err))
 	}
 	return u, nil
 }
 
-// unwrapURLError drops the *url.Error wrapper, whose message repeats the URL.
+// unwrapURLError drops the *url.Error wrapper, whose message repeats the
+// URL, and cuts what remains (an invalid port is quoted whole).
 func unwrapURLError(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		return ue.Err
+		return quote.Error(ue.Err)
 	}
-	return err
-}
-
-// truncate keeps error messages short for hostile inputs.
-func truncate(s string) string {
-	if len(s) > 200 {
-		return s[:200] + "..."
-	}
-	return s
+	return quote.Error(err)
 }
 
 // normalizeURL builds the canonical string of a parsed URL.
@@ -183,25 +178,25 @@ func normalizeURL(u *url.URL) (string, error) {
 	scheme := strings.ToLower(u.Scheme)
 	if scheme != "http" && scheme != "https" {
 		if scheme == "" {
-			return "", fmt.Errorf("normalize %q: %w: relative url", truncate(u.String()), ErrUnsupportedScheme)
+			return "", fmt.Errorf("normalize %s: %w: relative url", quote.Short(u.String()), ErrUnsupportedScheme)
 		}
-		return "", fmt.Errorf("normalize %q: %w %q", truncate(u.String()), ErrUnsupportedScheme, scheme)
+		return "", fmt.Errorf("normalize %s: %w %s", quote.Short(u.String()), ErrUnsupportedScheme, quote.Short(scheme))
 	}
 	if u.Opaque != "" {
-		return "", fmt.Errorf("normalize %q: %w: no host", truncate(u.String()), ErrInvalidURL)
+		return "", fmt.Errorf("normalize %s: %w: no host", quote.Short(u.String()), ErrInvalidURL)
 	}
 	host, err := normalizeHost(u.Hostname())
 	if err != nil {
-		return "", fmt.Errorf("normalize %q: %w", truncate(u.String()), err)
+		return "", fmt.Errorf("normalize %s: %w", quote.Short(u.String()), err)
 	}
 	if host == "" {
-		return "", fmt.Errorf("normalize %q: %w: no host", truncate(u.String()), ErrInvalidURL)
+		return "", fmt.Errorf("normalize %s: %w: no host", quote.Short(u.String()), ErrInvalidURL)
 	}
 	port := u.Port()
 	if port != "" {
 		n, err := strconv.Atoi(port)
 		if err != nil || n > 65535 {
-			return "", fmt.Errorf("normalize %q: %w: bad port %q", truncate(u.String()), ErrInvalidURL, port)
+			return "", fmt.Errorf("normalize %s: %w: bad port %s", quote.Short(u.String()), ErrInvalidURL, quote.Short(port))
 		}
 		if (scheme == "http" && n == 80) || (scheme == "https" && n == 443) {
 			port = ""
@@ -311,13 +306,14 @@ func normalizeHost(host string) (string, error) {
 		var err error
 		h, err = idnaProfile.ToASCII(host)
 		if err != nil {
-			return "", fmt.Errorf("%w: host %q: %w", ErrInvalidURL, host, err)
+			// The idna error quotes the whole label: say why, briefly.
+			return "", fmt.Errorf("%w: host %s: not a valid internationalized domain name", ErrInvalidURL, quote.Short(host))
 		}
 		h = strings.TrimSuffix(h, ".")
 	}
 	h = strings.ToLower(h)
 	if !validHost(h) {
-		return "", fmt.Errorf("%w: host %q", ErrInvalidURL, host)
+		return "", fmt.Errorf("%w: host %s", ErrInvalidURL, quote.Short(host))
 	}
 	return h, nil
 }

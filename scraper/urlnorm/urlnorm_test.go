@@ -293,6 +293,9 @@ func FuzzNormalize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 8<<10 {
+			return
+		}
 		n, err := Normalize(s)
 		if err != nil {
 			return
@@ -309,6 +312,44 @@ func FuzzNormalize(f *testing.F) {
 		}
 		_ = TrapCheck(n)
 		_ = Host(s)
+		_ = Site(s)
+		_ = NormalizePath(s)
+	})
+}
+
+// FuzzResolve: links found on a page resolve to URLs that Normalize keeps
+// as they are.
+func FuzzResolve(f *testing.F) {
+	for _, c := range [][2]string{
+		{"https://example.com/a/b.html", "../c?x=1#f"},
+		{"https://example.com/", "//cdn.example.com/x"},
+		{"http://[::1]:8080/a/", "  ./b%zz "},
+		{"https://bücher.de/", "javascript:void(0)"},
+		{"https://example.com/a", "HTTPS://EXAMPLE.com:443/./b/../c/?utm_source=1&b=&a"},
+	} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, base, href string) {
+		if len(base)+len(href) > 8<<10 {
+			return
+		}
+		b, err := url.Parse(base)
+		if err != nil {
+			b = nil
+		}
+		r, ok := Resolve(b, href)
+		if !ok {
+			return
+		}
+		n, err := Normalize(r)
+		if err != nil {
+			t.Fatalf("Resolve(%q, %q) = %q, which Normalize rejects: %v", base, href, r, err)
+		}
+		if n != r {
+			t.Fatalf("Resolve(%q, %q) = %q, not normalized (%q)", base, href, r, n)
+		}
+		_ = SameSite(r, base)
+		_ = SameHost(r, base)
 	})
 }
 
@@ -337,5 +378,28 @@ func BenchmarkResolve(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		Resolve(base, hrefs[i%len(hrefs)])
+	}
+}
+
+// TestNormalizeErrorsAreShort: an error quotes at most 200 characters of
+// what it rejects, however long the input.
+func TestNormalizeErrorsAreShort(t *testing.T) {
+	long := strings.Repeat("a", 100_000)
+	for _, in := range []string{
+		"http://" + long + "\x7f.test/",
+		"ftp" + long + "://a.test/",
+		"http://a.test:" + long + "/",
+		"http://é" + long + "\u200d\u0301.test/",
+		"http://[::1" + long,
+		"/relative/" + long,
+	} {
+		_, err := Normalize(in)
+		if err == nil {
+			t.Errorf("Normalize(%.30q...) accepted", in)
+			continue
+		}
+		if len(err.Error()) > 600 {
+			t.Errorf("Normalize(%.30q...): error of %d bytes: %.300s", in, len(err.Error()), err)
+		}
 	}
 }
