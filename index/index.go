@@ -16,11 +16,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -99,16 +101,20 @@ type Index struct {
 	bi bleve.Index  // nil after Close
 }
 
-// Open opens the index folder at path, or creates it when it is missing
-// (or an empty folder). It fails with ErrInUse when another process has it
-// open, and with ErrNeedsRebuild when the folder is damaged or comes from
-// another version of archivist.
+// Open opens the index folder at path for reading and writing, or creates
+// it when it is missing (or an empty folder). It fails with ErrInUse when
+// another process has it open, and with ErrNeedsRebuild when the folder is
+// damaged or comes from another version of archivist; it never deletes or
+// rewrites the files of a damaged index (Recreate does).
 func Open(path string, opts ...Option) (*Index, error) {
 	ix, err := newIndex(path, opts)
 	if err != nil {
 		return nil, err
 	}
 	recoverSwap(path)
+	if err := checkFiles(path, true); err != nil {
+		return nil, err
+	}
 	bi, err := openOrCreate(path, ix.m)
 	if err != nil {
 		return nil, err
@@ -120,6 +126,87 @@ func Open(path string, opts ...Option) (*Index, error) {
 	ix.bi = bi
 	_ = os.RemoveAll(path + ".new") // left by a rebuild that did not finish
 	return ix, nil
+}
+
+// OpenReadOnly opens the existing index folder at path for searching only:
+// it creates, deletes and rewrites nothing, works on read-only media, and
+// shares the index with other readers. Writes fail. It fails with
+// ErrNotExist when there is no index at path, ErrNeedsRebuild when the
+// folder is damaged or from another version, a permission error when it
+// cannot be read, and ErrInUse when a writer holds it.
+func OpenReadOnly(path string, opts ...Option) (*Index, error) {
+	ix, err := newIndex(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if err := checkFiles(path, false); err != nil {
+		return nil, err
+	}
+	bi, err := bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": lockTimeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := checkVersion(path, bi); err != nil {
+		_ = bi.Close()
+		return nil, err
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+// Index files that bleve needs: the metadata, and the root of the scorch
+// store, which lists the segment files.
+const (
+	metaFile = "index_meta.json"
+	rootFile = "store/root.bolt"
+)
+
+// checkFiles checks, before bleve opens the folder at path, that the files
+// bleve needs are there and readable (and writable when write is set). A
+// folder that does not exist yet or is empty is fine when writing (Open
+// creates the index). Without this check, scorch opening a folder whose
+// root.bolt is missing creates an empty one and deletes every segment.
+func checkFiles(path string, write bool) error {
+	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0 && write) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if !looksLikeIndex(path) {
+		return fmt.Errorf("index: %s is not an index folder", path)
+	}
+	for _, name := range []string{metaFile, rootFile} {
+		p := filepath.Join(path, filepath.FromSlash(name))
+		flag := os.O_RDONLY
+		if write {
+			flag = os.O_RDWR
+		}
+		f, err := os.OpenFile(p, flag, 0)
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("index: %s is missing: %w", p, ErrNeedsRebuild)
+		}
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		f.Close()
+	}
+	return nil
+}
+
+// openError classifies an error of bleve.OpenUsing.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return fmt.Errorf("index: %s: %w", path, ErrInUse)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("index: open %s: %w", path, err)
+	}
+	return fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
 }
 
 // Recreate is Open for `archivist index --rebuild`: when the folder at path
@@ -200,8 +287,6 @@ func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error)
 	switch {
 	case err == nil:
 		return bi, nil
-	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, fmt.Errorf("index: %s: %w", path, ErrInUse)
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		return createIndex(path, m)
 	case errors.Is(err, bleve.ErrorIndexMetaMissing):
@@ -215,7 +300,7 @@ func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error)
 			return nil, fmt.Errorf("index: %s is not an index folder", path)
 		}
 	}
-	return nil, fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
+	return nil, openError(path, err)
 }
 
 // checkVersion fails with ErrNeedsRebuild unless bi was written with the
@@ -237,7 +322,7 @@ func checkVersion(path string, bi bleve.Index) error {
 
 // looksLikeIndex reports whether path holds something bleve wrote.
 func looksLikeIndex(path string) bool {
-	for _, name := range []string{"index_meta.json", "store"} {
+	for _, name := range []string{metaFile, "store"} {
 		if _, err := os.Stat(filepath.Join(path, name)); err == nil {
 			return true
 		}
