@@ -272,6 +272,9 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		return err
 	}
 	defer db.Close()
+	if err := e.checkBeforeWriting(ctx, db); err != nil {
+		return err
+	}
 	if len(seeds) == 0 {
 		// Without seeds, crawl resumes what the corpus has queued.
 		fs, err := db.FrontierStats(ctx)
@@ -304,30 +307,39 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	// works during and right after it; after the crawl (even after Ctrl-C)
 	// it catches up once more.
 	indexCtx, stopIndexing := context.WithCancel(context.Background())
-	indexDone := make(chan struct{})
+	indexDone := make(chan error, 1)
 	if !opts.NoIndex {
-		go func() {
-			defer close(indexDone)
-			e.followIndex(indexCtx, db, 5*time.Second)
-		}()
+		go func() { indexDone <- e.followIndex(indexCtx, db, 5*time.Second) }()
 	} else {
-		close(indexDone)
+		indexDone <- nil
 	}
 	sum, runErr := cr.Run(ctx, seeds)
 	stopIndexing()
-	<-indexDone
+	indexErr := <-indexDone
 	prog.finish()
-	printSummary(e.stdout, sum)
+	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
 		return fmt.Errorf("crawl: %w", runErr)
+	}
+	if indexErr != nil {
+		return fmt.Errorf("crawl: every page is saved, but the index could not be updated (%w); run 'archivist index' to catch up", indexErr)
 	}
 	return nil
 }
 
-func printSummary(w io.Writer, s scraper.Summary) {
-	fmt.Fprintf(w, "crawl finished: %d pages fetched, %d articles, %d errors in %s",
-		s.Fetched, s.Articles, s.Errors, s.Duration.Round(time.Millisecond))
-	if s.Interrupted {
+// printSummary prints what the crawl did and, when it stopped early, how
+// to go on: runErr is Run's error.
+func printSummary(w io.Writer, s scraper.Summary, runErr error) {
+	verb := "crawl finished"
+	if runErr != nil && !errors.Is(runErr, context.Canceled) {
+		verb = "crawl stopped by an error"
+	}
+	fmt.Fprintf(w, "%s: %d pages fetched, %d articles, %d errors in %s",
+		verb, s.Fetched, s.Articles, s.Errors, s.Duration.Round(time.Millisecond))
+	switch {
+	case runErr != nil && !errors.Is(runErr, context.Canceled):
+		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again to resume)")
+	case s.Interrupted:
 		fmt.Fprint(w, " (interrupted; run the same command again to resume)")
 	}
 	fmt.Fprintln(w)

@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"log"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -17,6 +19,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
 	"github.com/archivist-project/archivist/scraper"
 )
 
@@ -41,6 +45,9 @@ type env struct {
 	logger         *slog.Logger
 	// stderrIsTerminal enables the live status line of crawl.
 	stderrIsTerminal bool
+	// indexOpener, when set, replaces index.Open for a crawl's index
+	// updates (tests inject failures with it).
+	indexOpener func(path string, opts ...index.Option) (indexUpdater, error)
 }
 
 // globalOptions are the flags every command accepts.
@@ -79,7 +86,7 @@ func usagef(format string, args ...any) error {
 func commands() []*command {
 	return []*command{
 		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
-		versionCommand(),
+		verifyCommand(), versionCommand(),
 	}
 }
 
@@ -99,6 +106,10 @@ func main() {
 // Main runs archivist with args and returns the exit code: 0 success,
 // 1 runtime failure, 2 usage error.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// bleve's scorch writes to the standard logger ("unable to load
+	// snapshot, continuing"), which would print stray lines before our own
+	// one-line errors; -v sends them to the debug log (see setup).
+	log.SetOutput(io.Discard)
 	ctx, stop := signalContext(stderr)
 	defer stop()
 	err := run(ctx, args, stdin, stdout, stderr)
@@ -183,7 +194,32 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cmd == nil {
 		return usagef("unknown command %q (see 'archivist help')", name)
 	}
-	return cmd.run(ctx, e, rest)
+	return e.explain(cmd.run(ctx, e, rest))
+}
+
+// explain adds to err what the user can do about it, for the failures
+// that have a remedy: a damaged corpus, a full disk, files that cannot be
+// read or written.
+func (e *env) explain(err error) error {
+	var ue *usageError
+	if err == nil || errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	switch {
+	case errors.Is(err, corpus.ErrCorrupt):
+		return fmt.Errorf("%w; nothing more is written to it; 'archivist verify' lists the damage; to recover: sqlite3 %s \".recover\" | sqlite3 fixed.db, then use --db fixed.db",
+			err, e.global.DB)
+	case errors.Is(err, corpus.ErrDiskFull), errors.Is(err, syscall.ENOSPC),
+		strings.Contains(err.Error(), "no space left on device"):
+		return fmt.Errorf("%w; free space on that disk, then run the same command again (a crawl resumes where it stopped)", err)
+	case errors.Is(err, corpus.ErrUnsavedWAL):
+		return fmt.Errorf("%w; run any archivist command on it once where its folder is writable, or copy the folder to writable storage", err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%w; this command writes there: copy the files to writable storage, or pass --db/--index elsewhere", err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w; check the permissions of that path for the user running archivist", err)
+	}
+	return err
 }
 
 // setup finishes the environment once a command parsed its flags: defaults
@@ -204,6 +240,10 @@ func (e *env) setup() error {
 		e.logger = slog.New(slog.NewJSONHandler(e.stderr, hopts))
 	default:
 		return usagef("bad --log-format %q (want text or json)", e.global.LogFormat)
+	}
+	if e.global.Verbose {
+		log.SetFlags(0)
+		log.SetOutput(slog.NewLogLogger(e.logger.Handler(), slog.LevelDebug).Writer())
 	}
 	return nil
 }
