@@ -101,8 +101,10 @@ func explainOpen(path string, write bool, err error) error {
 	default:
 		return err
 	}
+	// SQLite's own message is dropped: it says "no such file or
+	// directory" for a folder it cannot create files in.
 	if cause := accessProblem(path, write); cause != nil {
-		return fmt.Errorf("%w (sqlite: %v)", cause, err)
+		return cause
 	}
 	return err
 }

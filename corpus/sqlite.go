@@ -237,7 +237,7 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("%s: %w", db.path, ErrReadOnly)
 	}
 	if db.damaged.Load() {
-		return fmt.Errorf("%s: %w: refusing to write", db.path, ErrCorrupt)
+		return fmt.Errorf("%s: %w (SQLite reported it malformed)", db.path, ErrCorrupt)
 	}
 	sqlTx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {

@@ -28,6 +28,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -43,7 +44,7 @@ var (
 	// ErrNeedsRebuild is returned by Open when the index folder is damaged
 	// or was written by another version of archivist. Recreate and Rebuild
 	// (archivist index --rebuild) replace it.
-	ErrNeedsRebuild = errors.New("index needs a rebuild (run `archivist index --rebuild`)")
+	ErrNeedsRebuild = errors.New("index needs a rebuild: run 'archivist index --rebuild'")
 	// ErrClosed is returned by methods called after Close.
 	ErrClosed = errors.New("index is closed")
 )
@@ -194,6 +195,66 @@ func checkFiles(path string, write bool) error {
 			return fmt.Errorf("index: %w", err)
 		}
 		f.Close()
+	}
+	return checkSegments(path)
+}
+
+// Keys of scorch's root.bolt (bleve v2 index/scorch, util/keys.go).
+var (
+	boltSnapshots = []byte{'s'}
+	boltPath      = []byte{'p'}
+	boltInternal  = byte('i')
+	boltMeta      = byte('m')
+)
+
+// errFound stops a bolt iteration.
+var errFound = errors.New("found")
+
+// checkSegments fails with ErrNeedsRebuild when the newest snapshot in the
+// index's root.bolt lists a segment file that is missing. Scorch would log
+// the failure and fall back to an older snapshot: older contents, or none
+// at all, whose missing mapping bleve then reports as "error parsing
+// mapping JSON". It reads root.bolt the way scorch's loadFromBolt does.
+func checkSegments(path string) error {
+	root := filepath.Join(path, filepath.FromSlash(rootFile))
+	timeout, _ := time.ParseDuration(lockTimeout)
+	db, err := bolt.Open(root, 0, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return openError(path, err)
+	}
+	defer db.Close()
+	var missing string
+	err = db.View(func(tx *bolt.Tx) error {
+		snaps := tx.Bucket(boltSnapshots)
+		if snaps == nil {
+			return nil
+		}
+		k, _ := snaps.Cursor().Last()
+		snap := snaps.Bucket(k)
+		if snap == nil {
+			return nil
+		}
+		return snap.ForEachBucket(func(name []byte) error {
+			if len(name) == 0 || name[0] == boltInternal || name[0] == boltMeta {
+				return nil
+			}
+			seg := snap.Bucket(name).Get(boltPath)
+			if seg == nil {
+				return nil
+			}
+			p := filepath.Join(path, "store", string(seg))
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				missing = p
+				return errFound
+			}
+			return nil
+		})
+	})
+	if missing != "" {
+		return fmt.Errorf("index: %s is missing: %w", missing, ErrNeedsRebuild)
+	}
+	if err != nil {
+		return fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
 	}
 	return nil
 }

@@ -123,3 +123,33 @@ func TestMissingRootBoltDeletesNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingSegmentNeedsRebuild removes a segment file that the index's
+// newest snapshot lists: scorch would fall back to an older snapshot (or
+// none, "error parsing mapping JSON"); Open and OpenReadOnly say the index
+// needs a rebuild, name the file and change nothing.
+func TestMissingSegmentNeedsRebuild(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		open func(string, ...Option) (*Index, error)
+	}{{"read-only", OpenReadOnly}, {"read-write", Open}} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := mustFilledIndex(t)
+			segs, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+			if err != nil || len(segs) == 0 {
+				t.Fatalf("no segments: %v", err)
+			}
+			if err := os.Remove(segs[len(segs)-1]); err != nil {
+				t.Fatal(err)
+			}
+			before := fileState(t, filepath.Dir(path))
+			_, err = tt.open(path)
+			if !errors.Is(err, ErrNeedsRebuild) || !strings.Contains(err.Error(), segs[len(segs)-1]+" is missing") {
+				t.Fatalf("err = %v, want ErrNeedsRebuild naming %s", err, segs[len(segs)-1])
+			}
+			if after := fileState(t, filepath.Dir(path)); !maps.Equal(before, after) {
+				t.Errorf("files changed:\nbefore %v\nafter  %v", before, after)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -309,7 +310,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	indexCtx, stopIndexing := context.WithCancel(context.Background())
 	indexDone := make(chan error, 1)
 	if !opts.NoIndex {
-		go func() { indexDone <- e.followIndex(indexCtx, db, 5*time.Second) }()
+		go func() { indexDone <- e.followIndex(indexCtx, db, cmp.Or(e.indexEvery, 5*time.Second)) }()
 	} else {
 		indexDone <- nil
 	}
@@ -318,11 +319,14 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	indexErr := <-indexDone
 	prog.finish()
 	printSummary(e.stdout, sum, runErr)
-	if runErr != nil {
+	if runErr != nil && !strings.HasPrefix(runErr.Error(), "crawl: ") {
 		return fmt.Errorf("crawl: %w", runErr)
 	}
+	if runErr != nil {
+		return runErr
+	}
 	if indexErr != nil {
-		return fmt.Errorf("crawl: every page is saved, but the index could not be updated (%w); run 'archivist index' to catch up", indexErr)
+		return indexCatchUp(indexErr)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -199,7 +200,10 @@ func printVerify(e *env, r *verifyReport) {
 // it is refused.
 func (e *env) checkBeforeWriting(ctx context.Context, db *corpus.DB) error {
 	problems, cached, err := db.QuickCheckCached(ctx)
-	if err != nil {
+	if errors.Is(err, corpus.ErrCorrupt) {
+		// Too damaged for quick_check to run to the end.
+		problems = []string{strings.TrimPrefix(err.Error(), "integrity check: ")}
+	} else if err != nil {
 		return fmt.Errorf("check %s before writing: %w", db.Path(), err)
 	}
 	if len(problems) > 0 {

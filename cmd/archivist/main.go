@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
@@ -48,6 +49,9 @@ type env struct {
 	// indexOpener, when set, replaces index.Open for a crawl's index
 	// updates (tests inject failures with it).
 	indexOpener func(path string, opts ...index.Option) (indexUpdater, error)
+	// indexEvery is how often a crawl brings the index up to date (5s
+	// when zero).
+	indexEvery time.Duration
 }
 
 // globalOptions are the flags every command accepts.
@@ -197,20 +201,40 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return e.explain(cmd.run(ctx, e, rest))
 }
 
+// remedied is an error whose message already says what to do.
+type remedied struct{ error }
+
+func (r remedied) Unwrap() error { return r.error }
+
+// indexCatchUp is the error of a crawl that saved every page but could not
+// update the index.
+func indexCatchUp(err error) error {
+	first := ""
+	if isDiskFull(err) {
+		first = "free space on that disk, then "
+	}
+	return remedied{fmt.Errorf("crawl: every page is saved, but the index could not be updated (%w); %srun 'archivist index' to catch up", err, first)}
+}
+
+func isDiskFull(err error) bool {
+	return errors.Is(err, corpus.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) ||
+		strings.Contains(err.Error(), "no space left on device")
+}
+
 // explain adds to err what the user can do about it, for the failures
 // that have a remedy: a damaged corpus, a full disk, files that cannot be
 // read or written.
 func (e *env) explain(err error) error {
 	var ue *usageError
-	if err == nil || errors.As(err, &ue) || errors.Is(err, flag.ErrHelp) || errors.Is(err, context.Canceled) {
+	var done remedied
+	if err == nil || errors.As(err, &ue) || errors.As(err, &done) || errors.Is(err, flag.ErrHelp) || errors.Is(err, context.Canceled) {
 		return err
 	}
 	switch {
 	case errors.Is(err, corpus.ErrCorrupt):
 		return fmt.Errorf("%w; nothing more is written to it; 'archivist verify' lists the damage; to recover: sqlite3 %s \".recover\" | sqlite3 fixed.db, then use --db fixed.db",
 			err, e.global.DB)
-	case errors.Is(err, corpus.ErrDiskFull), errors.Is(err, syscall.ENOSPC),
-		strings.Contains(err.Error(), "no space left on device"):
+	case isDiskFull(err):
 		return fmt.Errorf("%w; free space on that disk, then run the same command again (a crawl resumes where it stopped)", err)
 	case errors.Is(err, corpus.ErrUnsavedWAL):
 		return fmt.Errorf("%w; run any archivist command on it once where its folder is writable, or copy the folder to writable storage", err)
