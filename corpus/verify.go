@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -26,35 +27,48 @@ func (db *DB) IntegrityCheck(ctx context.Context) error {
 
 // IntegrityProblems runs SQLite's PRAGMA integrity_check (or the faster
 // quick_check, which skips matching indexes to tables, when quick is set)
-// and returns each problem it reports; none means the file is sound. A
-// database too damaged to check is an error wrapping ErrCorrupt.
+// and returns each problem it reports; none means the file is sound. When
+// the file is too damaged for the check to finish, SQLite's error is the
+// last problem.
 func (db *DB) IntegrityProblems(ctx context.Context, quick bool) ([]string, error) {
 	pragma := "PRAGMA integrity_check"
 	if quick {
 		pragma = "PRAGMA quick_check"
 	}
-	rows, err := db.r.QueryContext(ctx, pragma)
-	if err != nil {
-		return nil, fmt.Errorf("integrity check: %w", db.describe(err))
-	}
-	defer rows.Close()
 	var problems []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("integrity check: %w", db.describe(err))
-		}
+	err := db.checkRows(ctx, pragma, func(s string) {
 		if s != "ok" {
 			problems = append(problems, s)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("integrity check: %w", db.describe(err))
+	})
+	if err != nil && errors.Is(db.describe(err), ErrCorrupt) {
+		// Too damaged for the check to run to the end: that is its
+		// answer.
+		problems = append(problems, err.Error())
+	} else if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
 	}
 	if len(problems) > 0 {
 		db.damaged.Store(true)
 	}
 	return problems, nil
+}
+
+// checkRows calls fn with each row of the one-column query q.
+func (db *DB) checkRows(ctx context.Context, q string, fn func(string)) error {
+	rows, err := db.r.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		fn(s)
+	}
+	return rows.Err()
 }
 
 // quickCheckStamp is what the sidecar file of QuickCheckCached records: the
@@ -123,9 +137,11 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp, path)
 }
 
-// BodyProblem is a capture whose stored body does not match its digest.
-type BodyProblem struct {
+// Problem is a capture (or article) whose stored data does not match its
+// recorded digest.
+type Problem struct {
 	CaptureID int64
+	ArticleID int64 // 0 for a problem with a capture's body
 	URL       string
 	SHA256    string // the digest recorded for the body
 	Problem   string // what is wrong, in a few words
@@ -135,9 +151,9 @@ type BodyProblem struct {
 // size and compares them with what was recorded, and calls fn for each
 // capture whose body is damaged or missing. It returns the number of
 // bodies checked. It streams: memory does not grow with the corpus.
-func (db *DB) VerifyBodies(ctx context.Context, fn func(BodyProblem) error) (int64, error) {
+func (db *DB) VerifyBodies(ctx context.Context, fn func(Problem) error) (int64, error) {
 	var checked int64
-	var bad []BodyProblem
+	var bad []Problem
 	rows, err := db.r.QueryContext(ctx, "SELECT sha256, size, encoding, data FROM bodies ORDER BY rowid")
 	if err != nil {
 		return 0, fmt.Errorf("verify bodies: %w", db.describe(err))
@@ -154,7 +170,7 @@ func (db *DB) VerifyBodies(ctx context.Context, fn func(BodyProblem) error) (int
 		}
 		checked++
 		if p := db.checkBody(sum, size, encoding, data); p != "" {
-			bad = append(bad, BodyProblem{SHA256: sum, Problem: p})
+			bad = append(bad, Problem{SHA256: sum, Problem: p})
 		}
 	}
 	err = rows.Err()
@@ -195,13 +211,13 @@ func (db *DB) checkBody(sum string, size int64, encoding string, data []byte) st
 
 // capturesOfBody calls fn with p for every capture that refers to the body
 // p.SHA256.
-func (db *DB) capturesOfBody(ctx context.Context, p BodyProblem, fn func(BodyProblem) error) error {
+func (db *DB) capturesOfBody(ctx context.Context, p Problem, fn func(Problem) error) error {
 	rows, err := db.r.QueryContext(ctx, "SELECT id, url FROM captures WHERE body_sha256 = ? ORDER BY id", p.SHA256)
 	if err != nil {
 		return fmt.Errorf("verify bodies: %w", db.describe(err))
 	}
 	defer rows.Close()
-	var found []BodyProblem
+	var found []Problem
 	for rows.Next() {
 		q := p
 		if err := rows.Scan(&q.CaptureID, &q.URL); err != nil {
@@ -225,7 +241,7 @@ func (db *DB) capturesOfBody(ctx context.Context, p BodyProblem, fn func(BodyPro
 
 // missingBodies calls fn for every capture whose recorded body is not
 // stored.
-func (db *DB) missingBodies(ctx context.Context, fn func(BodyProblem) error) error {
+func (db *DB) missingBodies(ctx context.Context, fn func(Problem) error) error {
 	rows, err := db.r.QueryContext(ctx, `SELECT c.id, c.url, c.body_sha256 FROM captures c
 		WHERE c.body_sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bodies b WHERE b.sha256 = c.body_sha256)
 		ORDER BY c.id`)
@@ -233,9 +249,9 @@ func (db *DB) missingBodies(ctx context.Context, fn func(BodyProblem) error) err
 		return fmt.Errorf("verify bodies: %w", db.describe(err))
 	}
 	defer rows.Close()
-	var found []BodyProblem
+	var found []Problem
 	for rows.Next() {
-		p := BodyProblem{Problem: "body is missing"}
+		p := Problem{Problem: "body is missing"}
 		if err := rows.Scan(&p.CaptureID, &p.URL, &p.SHA256); err != nil {
 			return fmt.Errorf("verify bodies: %w", db.describe(err))
 		}
@@ -272,4 +288,45 @@ func (db *DB) ChangesSince(ctx context.Context, seq int64) (Changes, error) {
 		return c, fmt.Errorf("changes since %d: %w", seq, db.describe(err))
 	}
 	return c, nil
+}
+
+// VerifyArticles calls fn for every article whose recorded content digest
+// differs from the digest of the capture it was extracted from. It returns
+// the number of articles checked. (An article's own text has no digest:
+// damage inside it is found only by SQLite's integrity check, when the
+// damage breaks the file's structure.)
+func (db *DB) VerifyArticles(ctx context.Context, fn func(Problem) error) (int64, error) {
+	var n int64
+	if err := db.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("verify articles: %w", db.describe(err))
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT a.id, a.capture_id, a.url, a.content_sha256, COALESCE(c.sha256, '')
+		FROM articles a LEFT JOIN captures c ON c.id = a.capture_id
+		WHERE a.content_sha256 <> '' AND (c.id IS NULL OR c.sha256 <> a.content_sha256) ORDER BY a.id`)
+	if err != nil {
+		return n, fmt.Errorf("verify articles: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var found []Problem
+	for rows.Next() {
+		var p Problem
+		var captured string
+		if err := rows.Scan(&p.ArticleID, &p.CaptureID, &p.URL, &p.SHA256, &captured); err != nil {
+			return n, fmt.Errorf("verify articles: %w", db.describe(err))
+		}
+		p.Problem = "article content SHA-256 " + p.SHA256 + " differs from its capture's " + captured
+		if captured == "" {
+			p.Problem = "the article's capture is missing"
+		}
+		found = append(found, p)
+	}
+	if err := rows.Err(); err != nil {
+		return n, fmt.Errorf("verify articles: %w", db.describe(err))
+	}
+	for _, p := range found {
+		if err := fn(p); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }

@@ -105,15 +105,15 @@ func TestVerifyBodiesFindsFlippedBytes(t *testing.T) {
 	// A short body is stored as is (compressing it would make it larger),
 	// so its bytes can be found in the file.
 	path, id := mustClosedCorpus(t, "BODY-MARKER-0123456789", "text")
-	check := func() []BodyProblem {
+	check := func() []Problem {
 		t.Helper()
 		db, err := OpenReadOnly(ctx, path)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer db.Close()
-		var got []BodyProblem
-		n, err := db.VerifyBodies(ctx, func(p BodyProblem) error { got = append(got, p); return nil })
+		var got []Problem
+		n, err := db.VerifyBodies(ctx, func(p Problem) error { got = append(got, p); return nil })
 		if err != nil {
 			t.Fatal(err)
 		}

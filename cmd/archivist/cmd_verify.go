@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -54,19 +56,21 @@ Example:
 
 // verifyReport is the result of verify; its JSON is `verify --json`.
 type verifyReport struct {
-	Corpus        string               `json:"corpus"`
-	OK            bool                 `json:"ok"`
-	Problems      int                  `json:"problems"`
-	Integrity     []string             `json:"integrity"` // SQLite's integrity_check complaints
-	BodiesChecked int64                `json:"bodies_checked"`
-	Bodies        []bodyProblemJSON    `json:"body_problems"`
-	Index         verifyIndexReport    `json:"index"`
-	Errors        []string             `json:"errors"` // checks that could not run to the end
-	bodyProblems  []corpus.BodyProblem // for the text output
+	Corpus          string            `json:"corpus"`
+	OK              bool              `json:"ok"`
+	Problems        int               `json:"problems"`
+	Integrity       []string          `json:"integrity"` // SQLite's integrity_check complaints
+	BodiesChecked   int64             `json:"bodies_checked"`
+	ArticlesChecked int64             `json:"articles_checked"`
+	Damage          []damageJSON      `json:"damage"` // bodies and articles that do not match their digests
+	Index           verifyIndexReport `json:"index"`
+	Errors          []string          `json:"errors"` // checks that could not run to the end
 }
 
-type bodyProblemJSON struct {
+// damageJSON is one corpus.Problem in verify's JSON.
+type damageJSON struct {
 	CaptureID int64  `json:"capture_id"`
+	ArticleID int64  `json:"article_id,omitempty"`
 	URL       string `json:"url"`
 	SHA256    string `json:"sha256"`
 	Problem   string `json:"problem"`
@@ -88,27 +92,25 @@ func runVerify(ctx context.Context, e *env, opts verifyOptions) error {
 		return err
 	}
 	defer db.Close()
-	r := &verifyReport{Corpus: e.global.DB, Integrity: []string{}, Bodies: []bodyProblemJSON{}, Errors: []string{}}
+	r := &verifyReport{Corpus: e.global.DB, Damage: []damageJSON{}, Errors: []string{}}
 	r.Integrity, err = db.IntegrityProblems(ctx, false)
-	if err != nil {
-		r.Errors = append(r.Errors, err.Error())
-	}
-	r.BodiesChecked, err = db.VerifyBodies(ctx, func(p corpus.BodyProblem) error {
-		r.bodyProblems = append(r.bodyProblems, p)
-		r.Bodies = append(r.Bodies, bodyProblemJSON{CaptureID: p.CaptureID, URL: p.URL, SHA256: p.SHA256, Problem: p.Problem})
+	r.addError(err)
+	record := func(p corpus.Problem) error {
+		r.Damage = append(r.Damage, damageJSON(p))
 		return nil
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		r.Errors = append(r.Errors, err.Error())
+	}
+	r.BodiesChecked, err = db.VerifyBodies(ctx, record)
+	r.addError(err)
+	r.ArticlesChecked, err = db.VerifyArticles(ctx, record)
+	r.addError(err)
+	if ctx.Err() != nil {
+		return ctx.Err()
 	}
 	r.Index = e.verifyIndex(ctx, db)
 	if r.Integrity == nil {
 		r.Integrity = []string{}
 	}
-	r.Problems = len(r.Integrity) + len(r.Bodies) + len(r.Errors)
+	r.Problems = len(r.Integrity) + len(r.Damage) + len(r.Errors)
 	if r.Index.Problem != "" {
 		r.Problems++
 	}
@@ -123,9 +125,20 @@ func runVerify(ctx context.Context, e *env, opts verifyOptions) error {
 		printVerify(e, r)
 	}
 	if !r.OK {
-		return fmt.Errorf("verify: %d problems found in %s", r.Problems, e.global.DB)
+		noun := "problems"
+		if r.Problems == 1 {
+			noun = "problem"
+		}
+		return fmt.Errorf("verify: %d %s found in %s", r.Problems, noun, e.global.DB)
 	}
 	return nil
+}
+
+// addError records a check that could not run to the end.
+func (r *verifyReport) addError(err error) {
+	if err != nil {
+		r.Errors = append(r.Errors, err.Error())
+	}
 }
 
 // verifyIndex checks that the index matches the corpus: it has seen every
@@ -170,12 +183,16 @@ func printVerify(e *env, r *verifyReport) {
 	for _, p := range r.Integrity {
 		fmt.Fprintf(w, "corpus %s: integrity check: %s\n", r.Corpus, oneLine(p))
 	}
-	for _, p := range r.bodyProblems {
-		if p.CaptureID == 0 {
+	for _, p := range r.Damage {
+		p.SHA256, p.Problem = printable(p.SHA256), printable(p.Problem)
+		switch {
+		case p.ArticleID != 0:
+			fmt.Fprintf(w, "article %d (capture %d) %s: %s\n", p.ArticleID, p.CaptureID, p.URL, p.Problem)
+		case p.CaptureID == 0:
 			fmt.Fprintf(w, "body %s (no capture refers to it): %s\n", p.SHA256, p.Problem)
-			continue
+		default:
+			fmt.Fprintf(w, "capture %d %s: %s\n", p.CaptureID, p.URL, p.Problem)
 		}
-		fmt.Fprintf(w, "capture %d %s: %s\n", p.CaptureID, p.URL, p.Problem)
 	}
 	for _, msg := range r.Errors {
 		fmt.Fprintf(w, "corpus %s: %s\n", r.Corpus, oneLine(msg))
@@ -190,7 +207,8 @@ func printVerify(e *env, r *verifyReport) {
 	if !r.Index.Checked {
 		idx = fmt.Sprintf("no index at %s", r.Index.Path)
 	}
-	fmt.Fprintf(w, "%s: ok: integrity check passed, %d bodies match their digests, %s\n", r.Corpus, r.BodiesChecked, idx)
+	fmt.Fprintf(w, "%s: ok: integrity check passed, %d bodies and %d articles match their digests, %s\n",
+		r.Corpus, r.BodiesChecked, r.ArticlesChecked, idx)
 }
 
 // checkBeforeWriting is the quick form of verify that crawl runs before it
@@ -200,18 +218,15 @@ func printVerify(e *env, r *verifyReport) {
 // it is refused.
 func (e *env) checkBeforeWriting(ctx context.Context, db *corpus.DB) error {
 	problems, cached, err := db.QuickCheckCached(ctx)
-	if errors.Is(err, corpus.ErrCorrupt) {
-		// Too damaged for quick_check to run to the end.
-		problems = []string{strings.TrimPrefix(err.Error(), "integrity check: ")}
-	} else if err != nil {
-		return fmt.Errorf("check %s before writing: %w", db.Path(), err)
+	if err != nil {
+		return fmt.Errorf("crawl: check %s before writing: %w", db.Path(), err)
 	}
 	if len(problems) > 0 {
 		more := ""
 		if len(problems) > 1 {
 			more = fmt.Sprintf(" and %d more", len(problems)-1)
 		}
-		return fmt.Errorf("refusing to write: corpus %s fails SQLite's quick check (%s%s): %w",
+		return fmt.Errorf("crawl: corpus %s fails SQLite's quick check (%s%s): %w",
 			db.Path(), clipProblem(oneLine(problems[0]), 200), more, corpus.ErrCorrupt)
 	}
 	e.logger.Debug("corpus quick check passed", "cached", cached)
@@ -224,4 +239,15 @@ func clipProblem(s string, n int) string {
 		return s
 	}
 	return s[:n] + "..."
+}
+
+// printable replaces what a terminal should not get (damaged bytes) with
+// '?'.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return '?'
+		}
+		return r
+	}, s)
 }

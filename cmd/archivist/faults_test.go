@@ -230,14 +230,36 @@ func TestVerify(t *testing.T) {
 	code, out, errOut = runCLI(t, "verify", "--db", a.db)
 	want := fmt.Sprintf("capture %d https://news.example/007: body SHA-256 is ", a.captures[7])
 	if code != 1 || !strings.HasPrefix(out, want) || strings.Count(out, "\n") != 1 ||
-		!strings.Contains(errOut, "1 problems found") {
+		!strings.Contains(errOut, "1 problem found") {
 		t.Errorf("verify a flipped body: exit %d, stdout %q, stderr %q; want %q", code, out, errOut, want)
 	}
 	var rep verifyReport
 	code, out, _ = runCLI(t, "verify", "--db", a.db, "--json")
-	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || rep.OK || len(rep.Bodies) != 1 ||
-		rep.Bodies[0].CaptureID != a.captures[7] || !rep.Index.Checked || rep.Index.Articles != 30 {
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || code != 1 || rep.OK || len(rep.Damage) != 1 ||
+		rep.Damage[0].CaptureID != a.captures[7] || !rep.Index.Checked || rep.Index.Articles != 30 ||
+		rep.BodiesChecked != 30 || rep.ArticlesChecked != 30 {
 		t.Errorf("verify --json: exit %d, %s", code, out)
+	}
+
+	// An article whose recorded content digest differs from its
+	// capture's is reported with both ids.
+	db, err := corpus.Open(context.Background(), a.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(context.Background(), func(tx *corpus.Tx) error {
+		u := "https://news.example/002"
+		_, err := tx.PutArticle(context.Background(), &corpus.Article{URL: u, CaptureID: a.captures[2],
+			ContentSHA256: strings.Repeat("0", 64)}, u)
+		return err
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = runCLI(t, "verify", "--db", a.db)
+	if code != 1 || !strings.Contains(out, fmt.Sprintf("article 3 (capture %d) https://news.example/002: article content SHA-256 0000", a.captures[2])) {
+		t.Errorf("verify a changed article digest: exit %d, %q", code, out)
 	}
 }
 
@@ -262,7 +284,8 @@ func TestDamagedCorpus(t *testing.T) {
 
 	before := filesOf(t, a.dir)[a.db]
 	code, out, errOut = runCLI(t, "crawl", "--db", a.db, "-q", "http://127.0.0.1:1/")
-	if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "refusing to write") ||
+	if code != 1 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "fails SQLite's quick check") ||
+		!strings.Contains(errOut, "will not write to it") ||
 		!strings.Contains(errOut, `sqlite3 `+a.db+` ".recover" | sqlite3 fixed.db`) {
 		t.Errorf("crawl: exit %d, stdout %q, stderr %q; want a one-line refusal with the way to recover", code, out, errOut)
 	}

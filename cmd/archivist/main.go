@@ -232,7 +232,7 @@ func (e *env) explain(err error) error {
 	}
 	switch {
 	case errors.Is(err, corpus.ErrCorrupt):
-		return fmt.Errorf("%w; nothing more is written to it; 'archivist verify' lists the damage; to recover: sqlite3 %s \".recover\" | sqlite3 fixed.db, then use --db fixed.db",
+		return fmt.Errorf("%w; archivist will not write to it; 'archivist verify' lists the damage; to recover: sqlite3 %s \".recover\" | sqlite3 fixed.db, then use --db fixed.db",
 			err, e.global.DB)
 	case isDiskFull(err):
 		return fmt.Errorf("%w; free space on that disk, then run the same command again (a crawl resumes where it stopped)", err)
