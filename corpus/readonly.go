@@ -52,7 +52,9 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 // mode=ro still creates the -wal and -shm files of a WAL database when they
 // are missing, which a read-only folder forbids; there immutable=1 reads
 // the file alone, which is right as long as no -wal file holds changes
-// that are not in the database yet. An existing -shm file is read as is.
+// that are not in the database yet, and no other user with write access
+// to the folder starts writing while we read (nobody can coordinate with
+// us without a -shm file). An existing -shm file is read as is.
 func readOnlyMode(path string) (string, error) {
 	if writable(filepath.Dir(path)) {
 		return "mode=ro", nil
@@ -122,11 +124,11 @@ func accessProblem(path string, write bool) error {
 		}
 		return nil
 	}
-	if f, err := os.Open(path); err != nil {
+	f, err := os.Open(path)
+	if err != nil {
 		return err
-	} else {
-		f.Close()
 	}
+	f.Close()
 	if !write {
 		return nil
 	}
