@@ -255,3 +255,38 @@ func TestChangesSince(t *testing.T) {
 		}
 	}
 }
+
+// TestDiskFullIsErrDiskFull limits the database's size with PRAGMA
+// max_page_count, which makes SQLite answer SQLITE_FULL as on a full disk:
+// writes fail with ErrDiskFull, and what was committed before stays.
+func TestDiskFullIsErrDiskFull(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpen(t)
+	var pages int
+	if err := db.w.QueryRowContext(ctx, "PRAGMA page_count").Scan(&pages); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.w.ExecContext(ctx, fmt.Sprintf("PRAGMA max_page_count = %d", pages+4)); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	saved := 0
+	for i := 0; i < 100 && err == nil; i++ {
+		err = db.Update(ctx, func(tx *Tx) error {
+			u := fmt.Sprintf("https://example.com/%d", i)
+			_, err := tx.AddCapture(ctx, &Capture{URL: u, RequestedURL: u, Status: 200,
+				Body: []byte(strings.Repeat(fmt.Sprintf("page %d ", i), 300))})
+			return err
+		})
+		if err == nil {
+			saved++
+		}
+	}
+	if !errors.Is(err, ErrDiskFull) {
+		t.Fatalf("err = %v, want ErrDiskFull", err)
+	}
+	n := 0
+	if err := db.ForEachCapture(ctx, CaptureFilter{}, func(*Capture) error { n++; return nil }); err != nil || n != saved {
+		t.Errorf("%d captures readable (%v), want the %d saved", n, err, saved)
+	}
+}

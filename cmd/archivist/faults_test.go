@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"maps"
 	"os"
 	"os/exec"
@@ -484,5 +485,15 @@ func TestMissingSegmentsAreOneLine(t *testing.T) {
 	mustRun(t, "index", "--db", a.db, "--rebuild")
 	if code, out, errOut := runCLI(t, "search", "--db", a.db, "climate"); code != 0 || errOut != "" || !strings.Contains(out, "12 hits") {
 		t.Errorf("search after 'archivist index --rebuild': exit %d, stderr %q, %.100q", code, errOut, out)
+	}
+}
+
+// TestStandardLogSilenced: bleve's scorch logs through the standard logger
+// ("unable to load snapshot, continuing"); archivist sends it nowhere, so
+// that no stray line comes before its own one-line errors.
+func TestStandardLogSilenced(t *testing.T) {
+	runCLI(t, "version")
+	if log.Writer() != io.Discard {
+		t.Errorf("the standard logger writes to %T, want io.Discard", log.Writer())
 	}
 }
