@@ -319,10 +319,10 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	indexErr := <-indexDone
 	prog.finish()
 	printSummary(e.stdout, sum, runErr)
-	if runErr != nil && !strings.HasPrefix(runErr.Error(), "crawl: ") {
-		return fmt.Errorf("crawl: %w", runErr)
-	}
 	if runErr != nil {
+		if !strings.HasPrefix(runErr.Error(), "crawl: ") {
+			runErr = fmt.Errorf("crawl: %w", runErr)
+		}
 		return runErr
 	}
 	if indexErr != nil {
@@ -334,14 +334,15 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 // printSummary prints what the crawl did and, when it stopped early, how
 // to go on: runErr is Run's error.
 func printSummary(w io.Writer, s scraper.Summary, runErr error) {
+	failed := runErr != nil && !errors.Is(runErr, context.Canceled) && !errors.Is(runErr, context.DeadlineExceeded)
 	verb := "crawl finished"
-	if runErr != nil && !errors.Is(runErr, context.Canceled) {
+	if failed {
 		verb = "crawl stopped by an error"
 	}
 	fmt.Fprintf(w, "%s: %d pages fetched, %d articles, %d errors in %s",
 		verb, s.Fetched, s.Articles, s.Errors, s.Duration.Round(time.Millisecond))
 	switch {
-	case runErr != nil && !errors.Is(runErr, context.Canceled):
+	case failed:
 		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again to resume)")
 	case s.Interrupted:
 		fmt.Fprint(w, " (interrupted; run the same command again to resume)")

@@ -73,9 +73,9 @@ func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Optio
 var indexWait = 20 * time.Second
 
 // indexBehind returns how many articles of db the index ix has not seen
-// (changed since its position in the corpus's change sequence). An index that is ahead of the corpus was
-// built from another corpus (or the corpus was restored from a backup):
-// that is an error.
+// (changed since its position in the corpus's change sequence). An index
+// that is ahead of the corpus was built from another corpus (or the corpus
+// was restored from a backup): that is an error.
 func (e *env) indexBehind(ctx context.Context, db *corpus.DB, ix *index.Index) (int64, error) {
 	seq, err := ix.Seq()
 	if err != nil {
