@@ -105,12 +105,12 @@ func damagePageInPlace(t testing.TB, path, marker string) error {
 // how to recover.
 func TestCrawlStopsOnCorruptionMidRun(t *testing.T) {
 	a := mustArchive(t, 30)
-	srv := scrapertest.NewBenchServer(t, 400, scrapertest.BenchPage{Size: 8000, Text: 2000})
+	srv := scrapertest.NewBenchServer(t, 1000, scrapertest.BenchPage{Size: 8000, Text: 2000})
 	e, out, errOut := crawlEnv(t, a.db)
 	e.global.Index = filepath.Join(a.dir, "fresh.bleve") // indexes the whole corpus at its first update
 	e.indexEvery = time.Second
 	opts := quickCrawl()
-	opts.PerHost, opts.Delay = 1, 10*time.Millisecond // 400 pages: at least 4 seconds
+	opts.PerHost, opts.Delay = 1, 10*time.Millisecond // 1000 pages: at least 10 seconds
 	damaged := make(chan error, 1)
 	go func() {
 		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
@@ -129,7 +129,7 @@ func TestCrawlStopsOnCorruptionMidRun(t *testing.T) {
 	if !errors.Is(err, corpus.ErrCorrupt) {
 		t.Fatalf("crawl: err = %v, want ErrCorrupt", err)
 	}
-	if took := time.Since(start); took > 3*time.Second {
+	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("the crawl went on for %s after the damage", took)
 	}
 	var stderr bytes.Buffer
