@@ -31,9 +31,10 @@ func verifyCommand() *command {
 		usage: `Usage: archivist verify [--json]
 
 Runs SQLite's integrity check on the corpus, recomputes the SHA-256 of
-every stored capture body and compares it with the recorded digest, and
-checks that the index matches the corpus (its article count and its
-position in the corpus's change sequence). Prints each problem on its own
+every stored capture body and compares it with the recorded digest,
+compares each article's content digest with its capture's, and checks
+that the index matches the corpus (its article count and its position in
+the corpus's change sequence). Prints each problem on its own
 line, with the capture id and URL where there is one, and exits 1 if there
 is any; otherwise prints a one-line summary. It only reads.
 
