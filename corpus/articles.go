@@ -65,7 +65,7 @@ func (db *DB) Article(ctx context.Context, id int64) (*Article, error) {
 		return nil, fmt.Errorf("article %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("article %d: %w", id, err)
+		return nil, fmt.Errorf("article %d: %w", id, db.describe(err))
 	}
 	return a, nil
 }
@@ -74,14 +74,14 @@ func (db *DB) Article(ctx context.Context, id int64) (*Article, error) {
 func (db *DB) ArticleURLs(ctx context.Context, id int64) ([]string, error) {
 	rows, err := db.r.QueryContext(ctx, "SELECT url FROM article_urls WHERE article_id = ? ORDER BY url", id)
 	if err != nil {
-		return nil, fmt.Errorf("article %d urls: %w", id, err)
+		return nil, fmt.Errorf("article %d urls: %w", id, db.describe(err))
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var u string
 		if err := rows.Scan(&u); err != nil {
-			return nil, fmt.Errorf("article %d urls: %w", id, err)
+			return nil, fmt.Errorf("article %d urls: %w", id, db.describe(err))
 		}
 		out = append(out, u)
 	}
@@ -98,7 +98,7 @@ func (db *DB) ArticlesSince(ctx context.Context, seq int64, fn func(seq int64, a
 		rows, err := db.r.QueryContext(ctx, "SELECT "+articleColumns+
 			" FROM articles WHERE seq > ? ORDER BY seq LIMIT ?", seq, chunk)
 		if err != nil {
-			return fmt.Errorf("articles since %d: %w", seq, err)
+			return fmt.Errorf("articles since %d: %w", seq, db.describe(err))
 		}
 		var batch []*Article
 		var seqs []int64
@@ -106,7 +106,7 @@ func (db *DB) ArticlesSince(ctx context.Context, seq int64, fn func(seq int64, a
 			a, s, err := scanArticle(rows)
 			if err != nil {
 				rows.Close()
-				return fmt.Errorf("articles since %d: %w", seq, err)
+				return fmt.Errorf("articles since %d: %w", seq, db.describe(err))
 			}
 			batch = append(batch, a)
 			seqs = append(seqs, s)
@@ -114,7 +114,7 @@ func (db *DB) ArticlesSince(ctx context.Context, seq int64, fn func(seq int64, a
 		err = rows.Err()
 		rows.Close()
 		if err != nil {
-			return fmt.Errorf("articles since %d: %w", seq, err)
+			return fmt.Errorf("articles since %d: %w", seq, db.describe(err))
 		}
 		for i, a := range batch {
 			if err := fn(seqs[i], a); err != nil {
@@ -188,20 +188,20 @@ func (db *DB) Articles(ctx context.Context, f ArticleFilter, fn func(*Article) e
 	q += " ORDER BY id"
 	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("list articles: %w", err)
+		return fmt.Errorf("list articles: %w", db.describe(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		a, _, err := scanArticle(rows)
 		if err != nil {
-			return fmt.Errorf("list articles: %w", err)
+			return fmt.Errorf("list articles: %w", db.describe(err))
 		}
 		if err := fn(a); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("list articles: %w", err)
+		return fmt.Errorf("list articles: %w", db.describe(err))
 	}
 	return nil
 }

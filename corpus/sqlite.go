@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
@@ -33,17 +34,20 @@ const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
 // one connection (SQLite has one writer), reads through a pool.
 type DB struct {
 	path string
-	w    *sql.DB // the single writer
+	w    *sql.DB // the single writer; nil when opened read-only
 	r    *sql.DB // read-only pool
 	enc  *zstd.Encoder
 	dec  *zstd.Decoder
 	// stmts are the writer's hot statements (see writeQuery), prepared
 	// once on its connection.
 	stmts map[string]*sql.Stmt
+	// damaged is set once SQLite has reported the file as malformed: from
+	// then on Update refuses to write (see ErrCorrupt).
+	damaged atomic.Bool
 }
 
-// Open opens the corpus at path, creating it when missing, and brings its
-// schema up to date.
+// Open opens the corpus at path for reading and writing, creating it when
+// missing, and brings its schema up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open corpus: empty path")
@@ -56,9 +60,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	db := &DB{path: path, w: w}
-	if err := db.migrate(ctx); err != nil {
+	if err := db.migrateWhenFree(ctx); err != nil {
 		w.Close()
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+		return nil, fmt.Errorf("open corpus %s: %w", path, explainOpen(path, true, db.describe(err)))
 	}
 	r, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+common+"&_query_only=true")
 	if err != nil {
@@ -67,13 +71,17 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(4)
 	db.r = r
-	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
-	db.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+	db.newCodecs()
 	if err := db.prepare(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+		return nil, fmt.Errorf("open corpus %s: %w", path, db.describe(err))
 	}
 	return db, nil
+}
+
+func (db *DB) newCodecs() {
+	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	db.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
 }
 
 func escapePath(p string) string {
@@ -83,89 +91,135 @@ func escapePath(p string) string {
 // Path returns the file the corpus lives in.
 func (db *DB) Path() string { return db.path }
 
+// ReadOnly reports whether the corpus was opened with OpenReadOnly.
+func (db *DB) ReadOnly() bool { return db.w == nil }
+
 // Close closes the corpus.
 func (db *DB) Close() error {
 	var errs []error
 	if db.r != nil {
 		errs = append(errs, db.r.Close())
 	}
-	errs = append(errs, db.w.Close())
-	db.dec.Close()
+	if db.w != nil {
+		errs = append(errs, db.w.Close())
+	}
+	if db.dec != nil {
+		db.dec.Close()
+	}
 	return errors.Join(errs...)
 }
 
-// IntegrityCheck runs PRAGMA integrity_check and returns an error unless
-// SQLite answers "ok".
-func (db *DB) IntegrityCheck(ctx context.Context) error {
-	rows, err := db.r.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
-		return fmt.Errorf("integrity check: %w", err)
-	}
-	defer rows.Close()
-	var msgs []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return fmt.Errorf("integrity check: %w", err)
+// migrateWhenFree runs migrate, trying again while SQLite answers
+// SQLITE_BUSY without waiting: a connection that switches a new database
+// to WAL while another one does the same gets "database is locked" at once
+// (SQLite does not wait when waiting could deadlock), busy timeout or not.
+func (db *DB) migrateWhenFree(ctx context.Context) error {
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		err := db.migrate(ctx)
+		var se sqlite3.Error
+		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || time.Now().After(deadline) {
+			return err
 		}
-		msgs = append(msgs, s)
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("integrity check: %w", err)
+}
+
+// migration is one embedded schema change.
+type migration struct {
+	version int
+	name    string
+}
+
+// migrations lists the embedded migrations in version order.
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
 	}
-	if len(msgs) != 1 || msgs[0] != "ok" {
-		return fmt.Errorf("integrity check: %s", strings.Join(msgs, "; "))
+	var out []migration
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
+		if err != nil {
+			return nil, fmt.Errorf("bad migration name %s", name)
+		}
+		out = append(out, migration{version: n, name: name})
 	}
-	return nil
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out, nil
+}
+
+// schemaVersion is the version of the newest embedded migration.
+func schemaVersion() int {
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // migrate applies the embedded migrations newer than PRAGMA user_version,
-// each in its own transaction.
+// each in its own write transaction. The version is read again inside that
+// transaction (BEGIN IMMEDIATE holds the write lock), so that two processes
+// opening a new database at once do not both apply a migration: the second
+// waits for the first and then sees its version.
 func (db *DB) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	ms, err := migrations()
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	sort.Strings(names)
+	latest := ms[len(ms)-1].version
 	var current int
 	if err := db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return fmt.Errorf("migrate: read schema version: %w", err)
 	}
-	latest := 0
-	for _, name := range names {
-		n, err := strconv.Atoi(strings.SplitN(path.Base(name), "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migrate: bad migration name %s", name)
-		}
-		latest = max(latest, n)
-		if n <= current {
-			continue
-		}
-		body, err := migrationFS.ReadFile(name)
-		if err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
-		tx, err := db.w.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate %s: %w", name, err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("migrate %s: %w", name, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migrate %s: %w", name, err)
-		}
-		current = n
-	}
 	if current > latest {
 		return fmt.Errorf("schema version %d is newer than this archivist knows (%d): upgrade archivist", current, latest)
 	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		if current, err = db.apply(ctx, m); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// apply runs migration m unless the schema already has it, and returns the
+// schema version after it.
+func (db *DB) apply(ctx context.Context, m migration) (int, error) {
+	body, err := migrationFS.ReadFile(m.name)
+	if err != nil {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	tx, err := db.w.BeginTx(ctx, nil) // BEGIN IMMEDIATE: see _txlock in Open
+	if err != nil {
+		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	defer tx.Rollback()
+	var current int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return 0, fmt.Errorf("migrate %s: read schema version: %w", m.name, err)
+	}
+	if current >= m.version {
+		return current, nil // another process applied it while we waited
+	}
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	return m.version, nil
 }
 
 // Tx is one write transaction. Get one from DB.Update.
@@ -175,18 +229,27 @@ type Tx struct {
 }
 
 // Update runs fn in one write transaction and commits it when fn returns
-// nil. Everything fn writes lands together or not at all.
+// nil. Everything fn writes lands together or not at all. It refuses to
+// write (ErrCorrupt) once SQLite has reported the file as malformed, and
+// (ErrReadOnly) on a corpus opened with OpenReadOnly.
 func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	if db.w == nil {
+		return fmt.Errorf("%s: %w", db.path, ErrReadOnly)
+	}
+	if db.damaged.Load() {
+		return fmt.Errorf("%s: %w (SQLite reported it malformed)", db.path, ErrCorrupt)
+	}
 	sqlTx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", describe(err))
+		return fmt.Errorf("begin: %w", db.describe(err))
 	}
 	if err := fn(&Tx{db: db, tx: sqlTx}); err != nil {
 		sqlTx.Rollback()
+		db.describe(err)
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", describe(err))
+		return fmt.Errorf("commit: %w", db.describe(err))
 	}
 	return nil
 }
@@ -224,15 +287,47 @@ func (tx *Tx) stmt(ctx context.Context, q string) *sql.Stmt {
 	return tx.tx.StmtContext(ctx, st)
 }
 
-// ErrDiskFull is returned when SQLite cannot write because the disk is full.
-var ErrDiskFull = errors.New("disk full")
+// Sentinel errors of the store.
+var (
+	// ErrDiskFull is returned when SQLite cannot write because the disk is
+	// full.
+	ErrDiskFull = errors.New("disk full")
+	// ErrCorrupt is returned when SQLite reports the database file as
+	// malformed (SQLITE_CORRUPT, SQLITE_NOTADB), and by Update from then
+	// on: nothing more is written into a damaged file.
+	ErrCorrupt = errors.New("database file is damaged")
+	// ErrReadOnly is returned by Update on a corpus opened with
+	// OpenReadOnly.
+	ErrReadOnly = errors.New("corpus is open read-only")
+)
 
 // describe turns SQLite's error codes that a user can act on into our
 // sentinels, keeping the original in the chain.
 func describe(err error) error {
 	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code {
+	case sqlite3.ErrFull:
 		return fmt.Errorf("%w: %w", ErrDiskFull, err)
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		if !errors.Is(err, ErrCorrupt) {
+			return fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+	}
+	return err
+}
+
+// describe is describe that also remembers that the file is damaged, so
+// that Update refuses to write into it.
+func (db *DB) describe(err error) error {
+	if err == nil {
+		return nil
+	}
+	err = describe(err)
+	if errors.Is(err, ErrCorrupt) {
+		db.damaged.Store(true)
 	}
 	return err
 }
@@ -536,7 +631,7 @@ func (db *DB) Capture(ctx context.Context, id int64) (*Capture, error) {
 		return nil, fmt.Errorf("capture %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("capture %d: %w", id, err)
+		return nil, fmt.Errorf("capture %d: %w", id, db.describe(err))
 	}
 	return c, nil
 }
@@ -553,7 +648,7 @@ func (db *DB) LatestCapture(ctx context.Context, u string) (*Capture, error) {
 		return nil, fmt.Errorf("latest capture of %s: %w", u, ErrNotFound)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("latest capture of %s: %w", u, err)
+		return nil, fmt.Errorf("latest capture of %s: %w", u, db.describe(err))
 	}
 	return c, nil
 }
@@ -581,20 +676,20 @@ func (db *DB) ForEachCapture(ctx context.Context, f CaptureFilter, fn func(*Capt
 	q += " ORDER BY c.id"
 	rows, err := db.r.QueryContext(ctx, q, f.AfterID)
 	if err != nil {
-		return fmt.Errorf("list captures: %w", err)
+		return fmt.Errorf("list captures: %w", db.describe(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		c, err := db.scanCapture(rows, f.WithBody)
 		if err != nil {
-			return fmt.Errorf("list captures: %w", err)
+			return fmt.Errorf("list captures: %w", db.describe(err))
 		}
 		if err := fn(c); err != nil {
 			return err
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("list captures: %w", err)
+		return fmt.Errorf("list captures: %w", db.describe(err))
 	}
 	return nil
 }

@@ -66,7 +66,7 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 			err = row.Scan(sc.dest)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("stats: %w", err)
+			return nil, fmt.Errorf("stats: %w", db.describe(err))
 		}
 	}
 	var err error
@@ -89,18 +89,18 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 			SELECT site, 0, 0, COUNT(*) FROM articles GROUP BY site)
 		GROUP BY host ORDER BY 4 DESC, 2 DESC, 1`)
 	if err != nil {
-		return nil, fmt.Errorf("stats by site: %w", err)
+		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var sc SiteCount
 		if err := rows.Scan(&sc.Site, &sc.Captures, &sc.Errors, &sc.Articles); err != nil {
-			return nil, fmt.Errorf("stats by site: %w", err)
+			return nil, fmt.Errorf("stats by site: %w", db.describe(err))
 		}
 		s.BySite = append(s.BySite, sc)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("stats by site: %w", err)
+		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
 	}
 	fs, err := db.FrontierStats(ctx)
 	if err != nil {
@@ -115,14 +115,14 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 func (db *DB) counts(ctx context.Context, q string) ([]Count, error) {
 	rows, err := db.r.QueryContext(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return nil, fmt.Errorf("stats: %w", db.describe(err))
 	}
 	defer rows.Close()
 	out := []Count{}
 	for rows.Next() {
 		var c Count
 		if err := rows.Scan(&c.Key, &c.Count); err != nil {
-			return nil, fmt.Errorf("stats: %w", err)
+			return nil, fmt.Errorf("stats: %w", db.describe(err))
 		}
 		out = append(out, c)
 	}

@@ -16,16 +16,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -41,7 +44,7 @@ var (
 	// ErrNeedsRebuild is returned by Open when the index folder is damaged
 	// or was written by another version of archivist. Recreate and Rebuild
 	// (archivist index --rebuild) replace it.
-	ErrNeedsRebuild = errors.New("index needs a rebuild (run `archivist index --rebuild`)")
+	ErrNeedsRebuild = errors.New("index needs a rebuild: run 'archivist index --rebuild'")
 	// ErrClosed is returned by methods called after Close.
 	ErrClosed = errors.New("index is closed")
 )
@@ -99,16 +102,20 @@ type Index struct {
 	bi bleve.Index  // nil after Close
 }
 
-// Open opens the index folder at path, or creates it when it is missing
-// (or an empty folder). It fails with ErrInUse when another process has it
-// open, and with ErrNeedsRebuild when the folder is damaged or comes from
-// another version of archivist.
+// Open opens the index folder at path for reading and writing, or creates
+// it when it is missing (or an empty folder). It fails with ErrInUse when
+// another process has it open, and with ErrNeedsRebuild when the folder is
+// damaged or comes from another version of archivist; it never deletes or
+// rewrites the files of a damaged index (Recreate does).
 func Open(path string, opts ...Option) (*Index, error) {
 	ix, err := newIndex(path, opts)
 	if err != nil {
 		return nil, err
 	}
 	recoverSwap(path)
+	if err := checkFiles(path, true); err != nil {
+		return nil, err
+	}
 	bi, err := openOrCreate(path, ix.m)
 	if err != nil {
 		return nil, err
@@ -120,6 +127,147 @@ func Open(path string, opts ...Option) (*Index, error) {
 	ix.bi = bi
 	_ = os.RemoveAll(path + ".new") // left by a rebuild that did not finish
 	return ix, nil
+}
+
+// OpenReadOnly opens the existing index folder at path for searching only:
+// it creates, deletes and rewrites nothing, works on read-only media, and
+// shares the index with other readers. Writes fail. It fails with
+// ErrNotExist when there is no index at path, ErrNeedsRebuild when the
+// folder is damaged or from another version, a permission error when it
+// cannot be read, and ErrInUse when a writer holds it.
+func OpenReadOnly(path string, opts ...Option) (*Index, error) {
+	ix, err := newIndex(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if err := checkFiles(path, false); err != nil {
+		return nil, err
+	}
+	bi, err := bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": lockTimeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := checkVersion(path, bi); err != nil {
+		_ = bi.Close()
+		return nil, err
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+// Index files that bleve needs: the metadata, and the root of the scorch
+// store, which lists the segment files.
+const (
+	metaFile = "index_meta.json"
+	rootFile = "store/root.bolt"
+)
+
+// checkFiles checks, before bleve opens the folder at path, that the files
+// bleve needs are there and readable (and writable when write is set). A
+// folder that does not exist yet or is empty is fine when writing (Open
+// creates the index). Without this check, scorch opening a folder whose
+// root.bolt is missing creates an empty one and deletes every segment.
+func checkFiles(path string, write bool) error {
+	entries, err := os.ReadDir(path)
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0 && write) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if !looksLikeIndex(path) {
+		return fmt.Errorf("index: %s is not an index folder", path)
+	}
+	for _, name := range []string{metaFile, rootFile} {
+		p := filepath.Join(path, filepath.FromSlash(name))
+		flag := os.O_RDONLY
+		if write {
+			flag = os.O_RDWR
+		}
+		f, err := os.OpenFile(p, flag, 0)
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("index: %s is missing: %w", p, ErrNeedsRebuild)
+		}
+		if err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		f.Close()
+	}
+	return checkSegments(path)
+}
+
+// Keys of scorch's root.bolt (bleve v2 index/scorch, util/keys.go).
+var (
+	boltSnapshots = []byte{'s'}
+	boltPath      = []byte{'p'}
+	boltInternal  = byte('i')
+	boltMeta      = byte('m')
+)
+
+// errFound stops a bolt iteration.
+var errFound = errors.New("found")
+
+// checkSegments fails with ErrNeedsRebuild when the newest snapshot in the
+// index's root.bolt lists a segment file that is missing. Scorch would log
+// the failure and fall back to an older snapshot: older contents, or none
+// at all, whose missing mapping bleve then reports as "error parsing
+// mapping JSON". It reads root.bolt the way scorch's loadFromBolt does.
+func checkSegments(path string) error {
+	root := filepath.Join(path, filepath.FromSlash(rootFile))
+	timeout, _ := time.ParseDuration(lockTimeout)
+	db, err := bolt.Open(root, 0, &bolt.Options{ReadOnly: true, Timeout: timeout})
+	if err != nil {
+		return openError(path, err)
+	}
+	defer db.Close()
+	var missing string
+	err = db.View(func(tx *bolt.Tx) error {
+		snaps := tx.Bucket(boltSnapshots)
+		if snaps == nil {
+			return nil
+		}
+		k, _ := snaps.Cursor().Last()
+		snap := snaps.Bucket(k)
+		if snap == nil {
+			return nil
+		}
+		return snap.ForEachBucket(func(name []byte) error {
+			if len(name) == 0 || name[0] == boltInternal || name[0] == boltMeta {
+				return nil
+			}
+			seg := snap.Bucket(name).Get(boltPath)
+			if seg == nil {
+				return nil
+			}
+			p := filepath.Join(path, "store", string(seg))
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				missing = p
+				return errFound
+			}
+			return nil
+		})
+	})
+	if missing != "" {
+		return fmt.Errorf("index: %s is missing: %w", missing, ErrNeedsRebuild)
+	}
+	if err != nil {
+		return fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
+	}
+	return nil
+}
+
+// openError classifies an error of bleve.OpenUsing.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return fmt.Errorf("index: %s: %w", path, ErrInUse)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("index: open %s: %w", path, err)
+	}
+	return fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
 }
 
 // Recreate is Open for `archivist index --rebuild`: when the folder at path
@@ -200,8 +348,6 @@ func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error)
 	switch {
 	case err == nil:
 		return bi, nil
-	case errors.Is(err, bolterrors.ErrTimeout):
-		return nil, fmt.Errorf("index: %s: %w", path, ErrInUse)
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
 		return createIndex(path, m)
 	case errors.Is(err, bleve.ErrorIndexMetaMissing):
@@ -215,7 +361,7 @@ func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error)
 			return nil, fmt.Errorf("index: %s is not an index folder", path)
 		}
 	}
-	return nil, fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
+	return nil, openError(path, err)
 }
 
 // checkVersion fails with ErrNeedsRebuild unless bi was written with the
@@ -237,7 +383,7 @@ func checkVersion(path string, bi bleve.Index) error {
 
 // looksLikeIndex reports whether path holds something bleve wrote.
 func looksLikeIndex(path string) bool {
-	for _, name := range []string{"index_meta.json", "store"} {
+	for _, name := range []string{metaFile, "store"} {
 		if _, err := os.Stat(filepath.Join(path, name)); err == nil {
 			return true
 		}

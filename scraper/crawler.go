@@ -444,9 +444,12 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 	}
 }
 
+// setFatal stops the crawl with err. Only the first error is kept and
+// logged: when the disk is full every worker's save fails the same way.
 func (c *Crawler) setFatal(err error) {
-	c.fatal.CompareAndSwap(nil, &err)
-	c.log.Error("crawl stopped", "err", err)
+	if c.fatal.CompareAndSwap(nil, &err) {
+		c.log.Error("crawl stopped", "err", err)
+	}
 	c.sched.signal()
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -238,6 +240,9 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		return err
 	}
 	defer db.Close()
+	if err := e.checkBeforeWriting(ctx, db); err != nil {
+		return err
+	}
 	if !haveSeeds {
 		// Without seeds, crawl resumes what the corpus has queued.
 		fs, err := db.FrontierStats(ctx)
@@ -270,33 +275,43 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	// works during and right after it; after the crawl (even after Ctrl-C)
 	// it catches up once more.
 	indexCtx, stopIndexing := context.WithCancel(context.Background())
-	indexDone := make(chan struct{})
+	indexDone := make(chan error, 1)
 	if !opts.NoIndex {
-		go func() {
-			defer close(indexDone)
-			e.followIndex(indexCtx, db, 5*time.Second)
-		}()
+		go func() { indexDone <- e.followIndex(indexCtx, db, cmp.Or(e.indexEvery, 5*time.Second)) }()
 	} else {
-		close(indexDone)
+		indexDone <- nil
 	}
 	sum, runErr := cr.Run(ctx, seeds)
 	stopIndexing()
-	<-indexDone
+	indexErr := <-indexDone
 	prog.finish()
-	printSummary(e.stdout, sum)
+	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
-		if strings.HasPrefix(runErr.Error(), "crawl: ") {
-			return runErr // the scraper's errors say "crawl:" already
+		if !strings.HasPrefix(runErr.Error(), "crawl: ") {
+			runErr = fmt.Errorf("crawl: %w", runErr)
 		}
-		return fmt.Errorf("crawl: %w", runErr)
+		return runErr
+	}
+	if indexErr != nil {
+		return indexCatchUp(indexErr)
 	}
 	return nil
 }
 
-func printSummary(w io.Writer, s scraper.Summary) {
-	fmt.Fprintf(w, "crawl finished: %d pages fetched, %d articles, %d errors in %s",
-		s.Fetched, s.Articles, s.Errors, s.Duration.Round(time.Millisecond))
-	if s.Interrupted {
+// printSummary prints what the crawl did and, when it stopped early, how
+// to go on: runErr is Run's error.
+func printSummary(w io.Writer, s scraper.Summary, runErr error) {
+	failed := runErr != nil && !errors.Is(runErr, context.Canceled) && !errors.Is(runErr, context.DeadlineExceeded)
+	verb := "crawl finished"
+	if failed {
+		verb = "crawl stopped by an error"
+	}
+	fmt.Fprintf(w, "%s: %d pages fetched, %d articles, %d errors in %s",
+		verb, s.Fetched, s.Articles, s.Errors, s.Duration.Round(time.Millisecond))
+	switch {
+	case failed:
+		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again to resume)")
+	case s.Interrupted:
 		fmt.Fprint(w, " (interrupted; run the same command again to resume)")
 	}
 	fmt.Fprintln(w)

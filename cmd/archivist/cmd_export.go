@@ -25,6 +25,9 @@ type exportOptions struct {
 	From, To string
 	Lang     string
 	Type     string
+	// AllowPartial writes what the index finds even when it is behind
+	// the corpus.
+	AllowPartial bool
 }
 
 // AddFlags registers the export flags on fs.
@@ -37,17 +40,20 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.To, "to", "", "only articles published on or before `DATE`")
 	fs.StringVar(&o.Lang, "lang", "", "only articles in `language`")
 	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
+	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
 }
 
 func exportCommand() *command {
 	c := &command{
 		name:    "export",
 		summary: "export articles as JSON Lines or CSV",
-		usage: `Usage: archivist export --format jsonl|csv [--out FILE] [--query Q] [--site HOST] [--from DATE] [--to DATE]
+		usage: `Usage: archivist export --format jsonl|csv [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
 
 Streams the matching articles (all by default) with every article field.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
-and flags joined with "; ".
+and flags joined with "; ". With --query, export refuses (exit 1) when
+the index is behind the corpus, since the result would miss articles:
+run 'archivist index' first, or pass --allow-partial.
 
 Examples:
   archivist export --format jsonl --out corpus.jsonl
@@ -79,13 +85,13 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 		return err
 	}
 	filter := corpus.ArticleFilter{Site: opts.Site, From: from, To: to, Lang: opts.Lang, Type: opts.Type}
-	db, err := e.openCorpus(ctx, true)
+	db, err := e.openCorpusReadOnly(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if opts.Query != "" {
-		ids, err := e.matchingIDs(ctx, opts.Query)
+		ids, err := e.matchingIDs(ctx, db, opts.Query, opts.AllowPartial)
 		if err != nil {
 			return err
 		}
@@ -149,16 +155,25 @@ func orStdout(s string) string {
 }
 
 // matchingIDs returns the ids of every article matching query, in
-// relevance order.
-func (e *env) matchingIDs(ctx context.Context, query string) ([]int64, error) {
+// relevance order. When the index is behind the corpus, the answer would
+// miss articles: it refuses unless allowPartial.
+func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, query string, allowPartial bool) ([]int64, error) {
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
 		return nil, usagef("export --query needs the index at %s (run 'archivist index')", e.global.indexPath())
 	}
-	ix, err := e.openIndex(ctx)
+	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer ix.Close()
+	behind, err := e.indexBehind(ctx, db, ix)
+	if err != nil {
+		return nil, err
+	}
+	if behind > 0 && !allowPartial {
+		return nil, fmt.Errorf("export: refusing to write a partial result: %s (or pass --allow-partial)", behindMessage(behind))
+	}
+	e.warnBehind(behind)
 	ids, err := ix.MatchingIDs(ctx, index.Request{Query: query})
 	if errors.Is(err, index.ErrBadQuery) {
 		return nil, usagef("export: --query: %v", err)

@@ -38,7 +38,7 @@ func (o *searchOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Lang, "lang", "", "only articles in `language` (en matches en-GB too)")
 	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.StringVar(&o.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
-	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total": N, "hits": [...]}`)
+	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total": N, "hits": [...], "index_behind": N}`)
 	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag and month")
 }
 
@@ -89,6 +89,14 @@ func (o *searchOptions) request(query string) (index.Request, error) {
 		From: from, To: to, Lang: o.Lang, Type: o.Type, Sort: o.Sort, Facets: o.Facets}, nil
 }
 
+// searchOutput is the JSON of `search --json`: the result, and how many
+// articles of the corpus the index has not seen yet (null when there is no
+// corpus to compare with).
+type searchOutput struct {
+	*index.Result
+	IndexBehind *int64 `json:"index_behind"`
+}
+
 func runSearch(ctx context.Context, e *env, opts searchOptions, query string) error {
 	req, err := opts.request(query)
 	if err != nil {
@@ -97,11 +105,15 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
 		return usagef("no index at %s (run 'archivist crawl' or 'archivist index' first, or pass --db/--index)", e.global.indexPath())
 	}
-	ix, err := e.openIndex(ctx)
+	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
+	behind, err := e.searchLag(ctx, ix)
+	if err != nil {
+		return err
+	}
 	if opts.JSON {
 		req.Highlight = "html"
 	} else if f, ok := e.stdout.(*os.File); ok && isTerminal(f) {
@@ -122,10 +134,30 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
-		return enc.Encode(res)
+		return enc.Encode(searchOutput{Result: res, IndexBehind: behind})
 	}
 	printHits(e.stdout, query, req, res)
 	return nil
+}
+
+// searchLag compares the index with the corpus (see indexBehind); without a
+// corpus at --db it says that it cannot tell and returns nil.
+func (e *env) searchLag(ctx context.Context, ix *index.Index) (*int64, error) {
+	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
+		fmt.Fprintf(e.stderr, "archivist: no corpus at %s: cannot tell whether the index is up to date (pass --db)\n", e.global.DB)
+		return nil, nil
+	}
+	db, err := e.openCorpusReadOnly(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	n, err := e.indexBehind(ctx, db, ix)
+	if err != nil {
+		return nil, err
+	}
+	e.warnBehind(n)
+	return &n, nil
 }
 
 func printHits(w io.Writer, query string, req index.Request, res *index.Result) {

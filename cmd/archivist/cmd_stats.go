@@ -50,7 +50,7 @@ Example:
 }
 
 func runStats(ctx context.Context, e *env, opts statsOptions) error {
-	db, err := e.openCorpus(ctx, true)
+	db, err := e.openCorpusReadOnly(ctx)
 	if err != nil {
 		return err
 	}

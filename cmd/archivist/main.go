@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"log"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -17,7 +19,10 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
 	"github.com/archivist-project/archivist/internal/panics"
 	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper"
@@ -44,6 +49,12 @@ type env struct {
 	logger         *slog.Logger
 	// stderrIsTerminal enables the live status line of crawl.
 	stderrIsTerminal bool
+	// indexOpener, when set, replaces index.Open for a crawl's index
+	// updates (tests inject failures with it).
+	indexOpener func(path string, opts ...index.Option) (indexUpdater, error)
+	// indexEvery is how often a crawl brings the index up to date (5s
+	// when zero).
+	indexEvery time.Duration
 }
 
 // globalOptions are the flags every command accepts.
@@ -82,7 +93,7 @@ func usagef(format string, args ...any) error {
 func commands() []*command {
 	return []*command{
 		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
-		versionCommand(),
+		verifyCommand(), versionCommand(),
 	}
 }
 
@@ -102,6 +113,10 @@ func main() {
 // Main runs archivist with args and returns the exit code: 0 success,
 // 1 runtime failure, 2 usage error.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	// bleve's scorch writes to the standard logger ("unable to load
+	// snapshot, continuing"), which would print stray lines before our own
+	// one-line errors; -v sends them to the debug log (see setup).
+	log.SetOutput(io.Discard)
 	ctx, stop := signalContext(stderr)
 	defer stop()
 	defer func() {
@@ -195,7 +210,52 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cmd == nil {
 		return usagef("unknown command %s (see 'archivist help')", quote.Short(name))
 	}
-	return cmd.run(ctx, e, rest)
+	return e.explain(cmd.run(ctx, e, rest))
+}
+
+// remedied is an error whose message already says what to do.
+type remedied struct{ error }
+
+func (r remedied) Unwrap() error { return r.error }
+
+// indexCatchUp is the error of a crawl that saved every page but could not
+// update the index.
+func indexCatchUp(err error) error {
+	first := ""
+	if isDiskFull(err) {
+		first = "free space on that disk, then "
+	}
+	return remedied{fmt.Errorf("crawl: every page is saved, but the index could not be updated (%w); %srun 'archivist index' to catch up", err, first)}
+}
+
+func isDiskFull(err error) bool {
+	return errors.Is(err, corpus.ErrDiskFull) || errors.Is(err, syscall.ENOSPC) ||
+		strings.Contains(err.Error(), "no space left on device")
+}
+
+// explain adds to err what the user can do about it, for the failures
+// that have a remedy: a damaged corpus, a full disk, files that cannot be
+// read or written.
+func (e *env) explain(err error) error {
+	var ue *usageError
+	var done remedied
+	if err == nil || errors.As(err, &ue) || errors.As(err, &done) || errors.Is(err, flag.ErrHelp) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	switch {
+	case errors.Is(err, corpus.ErrCorrupt):
+		return fmt.Errorf("%w; archivist will not write to it; 'archivist verify' lists the damage; to recover: sqlite3 %s \".recover\" | sqlite3 fixed.db, then use --db fixed.db",
+			err, e.global.DB)
+	case isDiskFull(err):
+		return fmt.Errorf("%w; free space on that disk, then run the same command again (a crawl resumes where it stopped)", err)
+	case errors.Is(err, corpus.ErrUnsavedWAL):
+		return fmt.Errorf("%w; run any archivist command on it once where its folder is writable, or copy the folder to writable storage", err)
+	case errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%w; this command writes there: copy the files to writable storage, or pass --db/--index elsewhere", err)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%w; check the permissions of that path for the user running archivist", err)
+	}
+	return err
 }
 
 // setup finishes the environment once a command parsed its flags: defaults
@@ -216,6 +276,10 @@ func (e *env) setup() error {
 		e.logger = slog.New(slog.NewJSONHandler(e.stderr, hopts))
 	default:
 		return usagef("bad --log-format %s (want text or json)", quote.Short(e.global.LogFormat))
+	}
+	if e.global.Verbose {
+		log.SetFlags(0)
+		log.SetOutput(slog.NewLogLogger(e.logger.Handler(), slog.LevelDebug).Writer())
 	}
 	return nil
 }

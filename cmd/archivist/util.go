@@ -19,28 +19,45 @@ func isTerminal(f *os.File) bool {
 	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }
 
-// openCorpus opens the database named by --db. When mustExist is set, a
-// missing file is a usage error rather than a new empty corpus.
+// openCorpus opens the database named by --db for writing (crawl, index).
+// When mustExist is set, a missing file is a usage error rather than a new
+// empty corpus.
 func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error) {
 	if mustExist {
 		if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
 			return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
 		}
 	}
-	db, err := corpus.Open(ctx, e.global.DB)
-	if err != nil {
-		return nil, err
-	}
-	return db, nil
+	return corpus.Open(ctx, e.global.DB)
 }
 
-// openIndex opens (or creates) the index beside the database.
+// openCorpusReadOnly opens the database named by --db for a command that
+// only reads (search, export, stats, verify): it never writes to it, and
+// it works on read-only media.
+func (e *env) openCorpusReadOnly(ctx context.Context) (*corpus.DB, error) {
+	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
+		return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
+	}
+	return corpus.OpenReadOnly(ctx, e.global.DB)
+}
+
+// openIndex opens (or creates) the index beside the database for writing.
 func (e *env) openIndex(ctx context.Context) (*index.Index, error) {
+	return e.waitForIndex(ctx, index.Open)
+}
+
+// openIndexReadOnly opens the existing index beside the database for
+// searching only.
+func (e *env) openIndexReadOnly(ctx context.Context) (*index.Index, error) {
+	return e.waitForIndex(ctx, index.OpenReadOnly)
+}
+
+func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Option) (*index.Index, error)) (*index.Index, error) {
 	// A crawl holds the index for a few seconds at a time while it brings
 	// it up to date: wait for it rather than fail at once.
 	deadline := time.Now().Add(indexWait)
 	for attempt := 0; ; attempt++ {
-		ix, err := index.Open(e.global.indexPath(), index.WithLogger(e.logger))
+		ix, err := open(e.global.indexPath(), index.WithLogger(e.logger))
 		if !errors.Is(err, index.ErrInUse) {
 			return ix, err
 		}
@@ -57,29 +74,64 @@ func (e *env) openIndex(ctx context.Context) (*index.Index, error) {
 // holds (each attempt to open it waits a second).
 var indexWait = 20 * time.Second
 
+// indexBehind returns how many articles of db the index ix has not seen
+// (changed since its position in the corpus's change sequence). An index
+// that is ahead of the corpus was built from another corpus (or the corpus
+// was restored from a backup): that is an error.
+func (e *env) indexBehind(ctx context.Context, db *corpus.DB, ix *index.Index) (int64, error) {
+	seq, err := ix.Seq()
+	if err != nil {
+		return 0, err
+	}
+	ch, err := db.ChangesSince(ctx, seq)
+	if err != nil {
+		return 0, err
+	}
+	if seq > ch.LastSeq {
+		return 0, fmt.Errorf("index %s does not match the corpus %s: it has indexed changes up to %d, the corpus has %d; run 'archivist index --rebuild'",
+			e.global.indexPath(), db.Path(), seq, ch.LastSeq)
+	}
+	return ch.Behind, nil
+}
+
+// warnBehind says on stderr that the index is n articles behind, if it is.
+func (e *env) warnBehind(n int64) {
+	if n > 0 {
+		fmt.Fprintf(e.stderr, "archivist: %s\n", behindMessage(n))
+	}
+}
+
+func behindMessage(n int64) string {
+	noun := "articles"
+	if n == 1 {
+		noun = "article"
+	}
+	return fmt.Sprintf("index is %d %s behind the corpus; run 'archivist index'", n, noun)
+}
+
 // followIndex keeps the index up to date with db until ctx is done, then
 // brings it up to date once more. It opens the index only for each update,
-// so that `archivist search` in another terminal can use it in between.
-func (e *env) followIndex(ctx context.Context, db *corpus.DB, every time.Duration) {
+// so that `archivist search` in another terminal can use it in between. It
+// returns the error of the last update (nil when the index caught up).
+func (e *env) followIndex(ctx context.Context, db *corpus.DB, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
+	warned := false
 	for {
 		select {
 		case <-t.C:
-			if err := e.updateIndex(ctx, db); err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, index.ErrInUse) {
+			err := e.updateIndex(ctx, db)
+			if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, index.ErrInUse) && !warned {
 				e.logger.Warn("index update failed; will try again", "err", err)
+				warned = true
 			}
 		case <-ctx.Done():
 			// The final update: wait for a search holding the index, but
 			// not forever.
 			for attempt := 0; ; attempt++ {
 				err := e.updateIndex(context.Background(), db)
-				if err == nil {
-					return
-				}
-				if !errors.Is(err, index.ErrInUse) || attempt == 30 {
-					e.logger.Warn("index update failed; run 'archivist index' to catch up", "err", err)
-					return
+				if err == nil || !errors.Is(err, index.ErrInUse) || attempt == 30 {
+					return err
 				}
 				time.Sleep(time.Second)
 			}
@@ -88,7 +140,7 @@ func (e *env) followIndex(ctx context.Context, db *corpus.DB, every time.Duratio
 }
 
 func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
-	ix, err := index.Open(e.global.indexPath(), index.WithLogger(e.logger))
+	ix, err := e.openIndexForUpdate(e.global.indexPath(), index.WithLogger(e.logger))
 	if err != nil {
 		return err
 	}
@@ -100,6 +152,21 @@ func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
 		e.logger.Debug("index updated", "articles", n)
 	}
 	return err
+}
+
+// indexUpdater is what a crawl does with the index: *index.Index.
+type indexUpdater interface {
+	Update(ctx context.Context, src index.Source) (int, error)
+	Close() error
+}
+
+// openIndexForUpdate opens the index for a crawl's updates; tests replace
+// it (env.indexOpener) to make updates fail.
+func (e *env) openIndexForUpdate(path string, opts ...index.Option) (indexUpdater, error) {
+	if e.indexOpener != nil {
+		return e.indexOpener(path, opts...)
+	}
+	return index.Open(path, opts...)
 }
 
 // dateFlag parses a date given on the command line: YYYY, YYYY-MM,

@@ -1,0 +1,332 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// IntegrityCheck runs PRAGMA integrity_check and returns an error unless
+// SQLite answers "ok".
+func (db *DB) IntegrityCheck(ctx context.Context) error {
+	problems, err := db.IntegrityProblems(ctx, false)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("integrity check: %w: %s", ErrCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// IntegrityProblems runs SQLite's PRAGMA integrity_check (or the faster
+// quick_check, which skips matching indexes to tables, when quick is set)
+// and returns each problem it reports; none means the file is sound. When
+// the file is too damaged for the check to finish, SQLite's error is the
+// last problem.
+func (db *DB) IntegrityProblems(ctx context.Context, quick bool) ([]string, error) {
+	pragma := "PRAGMA integrity_check"
+	if quick {
+		pragma = "PRAGMA quick_check"
+	}
+	var problems []string
+	err := db.checkRows(ctx, pragma, func(s string) {
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	})
+	if err != nil && errors.Is(db.describe(err), ErrCorrupt) {
+		// Too damaged for the check to run to the end: that is its
+		// answer.
+		problems = append(problems, err.Error())
+	} else if err != nil {
+		return nil, fmt.Errorf("integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		db.damaged.Store(true)
+	}
+	return problems, nil
+}
+
+// checkRows calls fn with each row of the one-column query q.
+func (db *DB) checkRows(ctx context.Context, q string, fn func(string)) error {
+	rows, err := db.r.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return err
+		}
+		fn(s)
+	}
+	return rows.Err()
+}
+
+// quickCheckStamp is what the sidecar file of QuickCheckCached records: the
+// database file (and its write-ahead log) as they were when quick_check
+// last found them sound.
+type quickCheckStamp struct {
+	Size     int64 `json:"size"`
+	ModTime  int64 `json:"mtime_ns"`
+	WALSize  int64 `json:"wal_size"`
+	WALMTime int64 `json:"wal_mtime_ns"`
+}
+
+func stampOf(path string) (quickCheckStamp, error) {
+	var s quickCheckStamp
+	st, err := os.Stat(path)
+	if err != nil {
+		return s, err
+	}
+	s.Size, s.ModTime = st.Size(), st.ModTime().UnixNano()
+	// An empty log holds nothing: it is created anew by each open.
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		s.WALSize, s.WALMTime = wal.Size(), wal.ModTime().UnixNano()
+	}
+	return s, nil
+}
+
+// QuickCheckFile is the sidecar file in which QuickCheckCached remembers
+// the last sound check of the database at path.
+func QuickCheckFile(path string) string { return path + "-quickcheck" }
+
+// QuickCheckCached runs PRAGMA quick_check unless the database file and its
+// write-ahead log have the same size and modification time as when it last
+// passed, and returns the problems found (none when sound). A pass is
+// remembered in a sidecar file (QuickCheckFile) rather than in the
+// database, whose size and time it would change; failing to write that
+// file only means the next call checks again.
+func (db *DB) QuickCheckCached(ctx context.Context) (problems []string, cached bool, err error) {
+	before, err := stampOf(db.path)
+	if err != nil {
+		return nil, false, fmt.Errorf("quick check: %w", err)
+	}
+	if b, err := os.ReadFile(QuickCheckFile(db.path)); err == nil {
+		var last quickCheckStamp
+		if json.Unmarshal(b, &last) == nil && last == before {
+			return nil, true, nil
+		}
+	}
+	problems, err = db.IntegrityProblems(ctx, true)
+	if err != nil || len(problems) > 0 {
+		os.Remove(QuickCheckFile(db.path))
+		return problems, false, err
+	}
+	after, err := stampOf(db.path)
+	if err == nil && after == before && !db.ReadOnly() {
+		b, _ := json.Marshal(before)
+		writeFileAtomic(QuickCheckFile(db.path), b)
+	}
+	return nil, false, nil
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Problem is a capture (or article) whose stored data does not match its
+// recorded digest.
+type Problem struct {
+	CaptureID int64
+	ArticleID int64 // 0 for a problem with a capture's body
+	URL       string
+	SHA256    string // the digest recorded for the body
+	Problem   string // what is wrong, in a few words
+}
+
+// VerifyBodies decompresses every stored body, recomputes its SHA-256 and
+// size and compares them with what was recorded, and calls fn for each
+// capture whose body is damaged or missing. It returns the number of
+// bodies checked. It streams: memory does not grow with the corpus.
+func (db *DB) VerifyBodies(ctx context.Context, fn func(Problem) error) (int64, error) {
+	var checked int64
+	var bad []Problem
+	rows, err := db.r.QueryContext(ctx, "SELECT sha256, size, encoding, data FROM bodies ORDER BY rowid")
+	if err != nil {
+		return 0, fmt.Errorf("verify bodies: %w", db.describe(err))
+	}
+	for rows.Next() {
+		var (
+			sum, encoding string
+			size          int64
+			data          []byte
+		)
+		if err := rows.Scan(&sum, &size, &encoding, &data); err != nil {
+			rows.Close()
+			return checked, fmt.Errorf("verify bodies: %w", db.describe(err))
+		}
+		checked++
+		if p := db.checkBody(sum, size, encoding, data); p != "" {
+			bad = append(bad, Problem{SHA256: sum, Problem: p})
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return checked, fmt.Errorf("verify bodies: %w", db.describe(err))
+	}
+	for _, b := range bad {
+		if err := db.capturesOfBody(ctx, b, fn); err != nil {
+			return checked, err
+		}
+	}
+	return checked, db.missingBodies(ctx, fn)
+}
+
+// checkBody returns what is wrong with one stored body, or "".
+func (db *DB) checkBody(sum string, size int64, encoding string, data []byte) string {
+	body := data
+	switch encoding {
+	case "identity":
+	case "zstd":
+		var err error
+		if body, err = db.dec.DecodeAll(data, nil); err != nil {
+			return "body does not decompress: " + err.Error()
+		}
+	default:
+		return fmt.Sprintf("unknown body encoding %q", encoding)
+	}
+	got := sha256.Sum256(body)
+	if want, err := hex.DecodeString(sum); err != nil || !bytes.Equal(got[:], want) {
+		return "body SHA-256 is " + hex.EncodeToString(got[:]) + ", recorded " + sum
+	}
+	if int64(len(body)) != size {
+		return fmt.Sprintf("body is %d bytes, recorded %d", len(body), size)
+	}
+	return ""
+}
+
+// capturesOfBody calls fn with p for every capture that refers to the body
+// p.SHA256.
+func (db *DB) capturesOfBody(ctx context.Context, p Problem, fn func(Problem) error) error {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, url FROM captures WHERE body_sha256 = ? ORDER BY id", p.SHA256)
+	if err != nil {
+		return fmt.Errorf("verify bodies: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var found []Problem
+	for rows.Next() {
+		q := p
+		if err := rows.Scan(&q.CaptureID, &q.URL); err != nil {
+			return fmt.Errorf("verify bodies: %w", db.describe(err))
+		}
+		found = append(found, q)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("verify bodies: %w", db.describe(err))
+	}
+	if len(found) == 0 {
+		found = append(found, p) // a body no capture refers to
+	}
+	for _, q := range found {
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// missingBodies calls fn for every capture whose recorded body is not
+// stored.
+func (db *DB) missingBodies(ctx context.Context, fn func(Problem) error) error {
+	rows, err := db.r.QueryContext(ctx, `SELECT c.id, c.url, c.body_sha256 FROM captures c
+		WHERE c.body_sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bodies b WHERE b.sha256 = c.body_sha256)
+		ORDER BY c.id`)
+	if err != nil {
+		return fmt.Errorf("verify bodies: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var found []Problem
+	for rows.Next() {
+		p := Problem{Problem: "body is missing"}
+		if err := rows.Scan(&p.CaptureID, &p.URL, &p.SHA256); err != nil {
+			return fmt.Errorf("verify bodies: %w", db.describe(err))
+		}
+		found = append(found, p)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("verify bodies: %w", db.describe(err))
+	}
+	for _, p := range found {
+		if err := fn(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Changes describes the corpus's change sequence as seen from one position
+// in it (an index's).
+type Changes struct {
+	Articles int64 // articles in the corpus
+	LastSeq  int64 // the corpus's newest change sequence number
+	Behind   int64 // articles changed after the position
+}
+
+// ChangesSince counts the articles inserted or updated after seq (what an
+// index that reached seq has not seen), with the corpus's article count
+// and newest change sequence number.
+func (db *DB) ChangesSince(ctx context.Context, seq int64) (Changes, error) {
+	var c Changes
+	err := db.r.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(seq), 0) FROM articles),
+		(SELECT COUNT(*) FROM articles WHERE seq > ?)`, seq).Scan(&c.Articles, &c.LastSeq, &c.Behind)
+	if err != nil {
+		return c, fmt.Errorf("changes since %d: %w", seq, db.describe(err))
+	}
+	return c, nil
+}
+
+// VerifyArticles calls fn for every article whose recorded content digest
+// differs from the digest of the capture it was extracted from. It returns
+// the number of articles checked. (An article's own text has no digest:
+// damage inside it is found only by SQLite's integrity check, when the
+// damage breaks the file's structure.)
+func (db *DB) VerifyArticles(ctx context.Context, fn func(Problem) error) (int64, error) {
+	var n int64
+	if err := db.r.QueryRowContext(ctx, "SELECT COUNT(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("verify articles: %w", db.describe(err))
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT a.id, a.capture_id, a.url, a.content_sha256, COALESCE(c.sha256, '')
+		FROM articles a LEFT JOIN captures c ON c.id = a.capture_id
+		WHERE a.content_sha256 <> '' AND (c.id IS NULL OR c.sha256 <> a.content_sha256) ORDER BY a.id`)
+	if err != nil {
+		return n, fmt.Errorf("verify articles: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var found []Problem
+	for rows.Next() {
+		var p Problem
+		var captured string
+		if err := rows.Scan(&p.ArticleID, &p.CaptureID, &p.URL, &p.SHA256, &captured); err != nil {
+			return n, fmt.Errorf("verify articles: %w", db.describe(err))
+		}
+		p.Problem = "article content SHA-256 " + p.SHA256 + " differs from its capture's " + captured
+		if captured == "" {
+			p.Problem = "the article's capture is missing"
+		}
+		found = append(found, p)
+	}
+	if err := rows.Err(); err != nil {
+		return n, fmt.Errorf("verify articles: %w", db.describe(err))
+	}
+	for _, p := range found {
+		if err := fn(p); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
