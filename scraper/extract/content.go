@@ -25,6 +25,7 @@ type nodeInfo struct {
 	body     bool    // itemprop=articleBody or a strong body class
 	comment  bool    // class or id names comments
 	teaser   bool    // dropped only for naming a teaser: content on a listing
+	consent  bool    // class or id names a cookie or consent dialog
 }
 
 // contentTag classifies element tags for the content walk.
@@ -237,6 +238,8 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			switch t {
 			case "comment", "comments", "disqus", "respond", "reply":
 				in.comment = true
+			case "cookie", "cookies", "consent", "gdpr":
+				in.consent = true
 			}
 		}
 		if positiveWords[t] {
@@ -418,7 +421,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
-		protected := in.para*2 > x.total
+		protected := in.para*2 > x.total && !in.consent // a consent dialog is never the content
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
