@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,5 +234,23 @@ func TestScanListLongJSON(t *testing.T) {
 	code, _, errOut := runCLI(t, "extract", "--urls", path)
 	if code != 2 || !strings.Contains(errOut, "long.json:20002: ") {
 		t.Errorf("exit %d, stderr %q; want exit 2 naming line 20002", code, errOut)
+	}
+}
+
+// TestExtractBatchCancelled checks that an interrupted batch reports the
+// interruption, not success.
+func TestExtractBatchCancelled(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"a.html":   batchPage("Alpha", 1),
+		"list.tsv": []byte("a.html\thttps://news.test/a\n"),
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb bytes.Buffer
+	e := &env{stdout: &out, stderr: &errb, logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	err := runExtract(ctx, e, extractOptions{URLs: filepath.Join(dir, "list.tsv"), Parallel: 2}, nil)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
