@@ -169,9 +169,11 @@ func extractPage(en listEntry, opts extractOptions) pageResult {
 		art, err = extract.Extract(extract.Input{Body: body, URL: en.URL, ContentType: opts.ContentType, FetchedAt: time.Now()})
 	}
 	if err != nil {
-		r.err = err
+		// The line names the page already: drop the extractor's own
+		// "extract URL: " prefix.
+		r.err = errors.New(strings.TrimPrefix(oneLine(err.Error()), "extract "+en.URL+": "))
 		if opts.JSON {
-			r.out, _ = jsonLine(batchError{Path: en.Path, URL: en.URL, Error: oneLine(err.Error())})
+			r.out, _ = jsonLine(batchError{Path: en.Path, URL: en.URL, Error: r.err.Error()})
 		}
 		return r
 	}
