@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -22,6 +23,8 @@ type extractOptions struct {
 	JSON        bool
 	URL         string
 	ContentType string
+	URLs        string // a page list: batch mode
+	Parallel    int
 }
 
 // AddFlags registers the extract flags on fs.
@@ -29,6 +32,8 @@ func (o *extractOptions) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.JSON, "json", false, "print one JSON object per input per line, every article field plus \"source\"")
 	fs.StringVar(&o.URL, "url", "", "the page's `URL` (resolves relative links, sets site; default file://PATH)")
 	fs.StringVar(&o.ContentType, "content-type", "", "the page's Content-Type `header`, e.g. \"text/html; charset=windows-1256\"")
+	fs.StringVar(&o.URLs, "urls", "", "extract the pages listed in `FILE`: TSV lines \"path<TAB>url\" or a JSON object {\"path\": \"url\"}")
+	fs.IntVar(&o.Parallel, "parallel", runtime.NumCPU(), "with --urls, extract `N` pages at a time")
 }
 
 func extractCommand() *command {
@@ -36,13 +41,21 @@ func extractCommand() *command {
 		name:    "extract",
 		summary: "extract the article from local HTML files (no network)",
 		usage: `Usage: archivist extract [--json] [--url URL] FILE... (or - for standard input)
+       archivist extract [--json] [--parallel N] --urls LIST
 
 Runs the article extractor on saved pages. Default output: the title, a blank
 line, the body text (paragraphs separated by blank lines). With --json, one
 JSON object per input per line: the article fields plus "source".
 
-Example:
-  archivist extract --url https://www.example.com/2024/05/17/story.html page.html`,
+With --urls, extracts every page of LIST, in LIST's order: TSV lines
+"path<TAB>url" (blank lines and # comments skipped) or a JSON object
+{"path": "url", ...}; paths are relative to LIST's folder; gzip files are
+read directly. A page that fails gets an error line and the others go on
+(exit code 1 at the end).
+
+Examples:
+  archivist extract --url https://www.example.com/2024/05/17/story.html page.html
+  archivist extract --json --urls pages.tsv > articles.jsonl`,
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts extractOptions
@@ -62,6 +75,12 @@ type extractRecord struct {
 }
 
 func runExtract(ctx context.Context, e *env, opts extractOptions, files []string) error {
+	if err := checkBatchFlags(opts, files); err != nil {
+		return err
+	}
+	if opts.URLs != "" {
+		return runExtractBatch(ctx, e, opts)
+	}
 	if len(files) == 0 {
 		return usagef("extract: no input files (give FILE... or - for standard input)")
 	}
@@ -169,4 +188,23 @@ func readInput(e *env, f string, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d MiB, the most extract reads: %w", limit>>20, extract.ErrTooLarge)
 	}
 	return body, nil
+}
+
+// checkBatchFlags rejects flags that do not go together: --urls with
+// input files or --url, and a --parallel below 1 (without --urls,
+// --parallel has no effect).
+func checkBatchFlags(opts extractOptions, files []string) error {
+	if opts.Parallel < 1 {
+		return usagef("extract: --parallel %d: want 1 or more", opts.Parallel)
+	}
+	if opts.URLs == "" {
+		return nil
+	}
+	if len(files) > 0 {
+		return usagef("extract: --urls %s lists the pages; unexpected argument %q", opts.URLs, files[0])
+	}
+	if opts.URL != "" {
+		return usagef("extract: --url applies to one input; with --urls, the list gives each page's URL")
+	}
+	return nil
 }

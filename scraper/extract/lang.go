@@ -2,7 +2,11 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
 )
 
 // NormalizeLang turns a language tag as found in pages ("en_US", "EN-us",
@@ -179,12 +183,147 @@ func scriptGuess(text string) (lang string, latinOrCyrillic bool) {
 	return "hi", false
 }
 
-// scriptLanguage reports the language implied by a non-Latin script
-// (Arabic, Hebrew, CJK, Korean, Thai, Greek, Devanagari); "" otherwise.
-func scriptLanguage(guess string) bool {
-	switch guess {
-	case "ar", "fa", "he", "ja", "zh", "ko", "th", "el", "hi":
-		return true
+// DetectLanguage names the language of text (ISO 639-1) from its
+// letters, with a confidence from 0 to 1; "" when it cannot tell. It reads
+// the first few thousand bytes, with the trigram models of
+// github.com/RadhiFadlillah/whatlanggo, except for Chinese and Japanese,
+// told apart by their share of kana.
+func DetectLanguage(text string) (string, float64) {
+	text = head(text, detectBytes)
+	if lang, _ := scriptGuess(text); lang == "ja" || lang == "zh" {
+		return lang, 1
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 {
+		return "", 0
+	}
+	code := isoCodes()[info.Lang]
+	if code == "" {
+		return "", 0
+	}
+	return code, info.Confidence
+}
+
+// detectBytes is how much of a text DetectLanguage reads.
+const detectBytes = 1000
+
+// LanguageRule chooses between the language a page declares and the one
+// its text is in: the declared tag stands unless the text has at least
+// MinLetters letters and the detector finds, with at least MinConfidence,
+// another language that it knows, the declared one included.
+type LanguageRule struct {
+	MinConfidence float64
+	MinLetters    int
+}
+
+// DefaultLanguageRule is the rule Extract applies; its thresholds were
+// chosen with internal/langeval on the tuning half of the evaluation sets.
+func DefaultLanguageRule() LanguageRule {
+	return LanguageRule{MinConfidence: 0.8, MinLetters: 100}
+}
+
+// ChooseLanguage applies DefaultLanguageRule: the language of a page that
+// declares declared (a tag as NormalizeLang returns it, or "") and whose
+// text is text.
+func ChooseLanguage(declared, text string) string {
+	return DefaultLanguageRule().Choose(declared, text)
+}
+
+// Choose returns the language of a page that declares declared (a tag as
+// NormalizeLang returns it, or "") and whose text is text. With nothing
+// declared, it is the detected language, however confident (a guess beats
+// no answer there: see internal/langeval).
+func (r LanguageRule) Choose(declared, text string) string {
+	if declared == "" {
+		lang, _ := DetectLanguage(text)
+		return lang
+	}
+	if letters(text, r.MinLetters) < r.MinLetters || !detectable(declared) {
+		return declared
+	}
+	// The stopword guess costs a tenth of the trigram detector: when it
+	// agrees with the declared tag, the tag stands.
+	if g := GuessLanguage(head(text, detectBytes)); g != "" && sameLanguage(declared, g) {
+		return declared
+	}
+	lang, conf := DetectLanguage(text)
+	if lang == "" || conf < r.MinConfidence || sameLanguage(declared, lang) {
+		return declared
+	}
+	return lang
+}
+
+// head returns the first n bytes of s, cut at a rune boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for len(s) > 0 && !utf8.RuneStart(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// letters counts the letters of s, stopping at max.
+func letters(s string, max int) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if n++; n == max {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// primaryTag returns the primary subtag of a language tag, with the
+// variants detectors do not tell apart folded together.
+func primaryTag(tag string) string {
+	if i := strings.IndexByte(tag, '-'); i >= 0 {
+		tag = tag[:i]
+	}
+	switch tag = strings.ToLower(tag); tag {
+	case "no", "nn":
+		return "nb"
+	case "bs", "sr", "sh":
+		return "hr"
+	case "iw":
+		return "he"
+	case "in":
+		return "id"
+	}
+	return tag
+}
+
+// sameLanguage reports whether two tags name the same language for
+// detection (Japanese pages hold Chinese characters: a page declared
+// Japanese is not overridden by Chinese).
+func sameLanguage(declared, detected string) bool {
+	d, g := primaryTag(declared), primaryTag(detected)
+	return d == g || d == "ja" && g == "zh"
+}
+
+// detectable reports whether the detector knows the language of tag: a
+// page declared in a language it does not know (Catalan, Albanian,
+// Slovak...) would be overridden by the nearest one it knows.
+func detectable(tag string) bool {
+	t := primaryTag(tag)
+	for _, code := range isoCodes() {
+		if primaryTag(code) == t {
+			return true
+		}
 	}
 	return false
 }
+
+// isoCodes maps the detector's languages to ISO 639-1 codes, built on
+// first use (not at start-up).
+var isoCodes = sync.OnceValue(func() map[whatlanggo.Lang]string {
+	m := make(map[whatlanggo.Lang]string, len(whatlanggo.Langs))
+	for l := range whatlanggo.Langs {
+		m[l] = l.Iso6391()
+	}
+	return m
+})

@@ -277,8 +277,8 @@ func (p *page) tags(ld map[string]any) []string {
 	return out
 }
 
-// language reads the declared language, overriding it when the text is
-// plainly in another script.
+// language reads the declared language and lets ChooseLanguage weigh it
+// against the language of the text (the title when there is no text).
 func (p *page) language(ldLang, text string) string {
 	declared := ""
 	for _, v := range []string{p.lang, p.meta("og:locale"), p.meta("content-language", "language", "dc.language"), ldLang, p.meta("inlanguage")} {
@@ -291,16 +291,7 @@ func (p *page) language(ldLang, text string) string {
 	if sample == "" {
 		sample = p.titleTag
 	}
-	if declared == "" {
-		return GuessLanguage(sample)
-	}
-	guess, _ := scriptGuess(sample)
-	if scriptLanguage(guess) && !strings.HasPrefix(declared, guess) {
-		if !(guess == "zh" && strings.HasPrefix(declared, "ja")) {
-			return guess
-		}
-	}
-	return declared
+	return ChooseLanguage(declared, sample)
 }
 
 func (p *page) firstH1() string {

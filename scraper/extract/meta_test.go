@@ -90,6 +90,7 @@ func TestMetadataSources(t *testing.T) {
 		{
 			name: "og:locale when no lang attribute",
 			head: `<meta property="og:locale" content="pt_BR">`,
+			body: strings.Repeat(`<p>A câmara municipal aprovou na terça-feira um novo orçamento depois de meses de debate sobre as escolas.</p>`, 4),
 			check: func(t *testing.T, got map[string]string) {
 				want(t, got, "language", "pt-BR")
 			},
