@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/scraper/extract"
@@ -180,12 +183,37 @@ func readInput(e *env, f string, limit int) ([]byte, error) {
 		defer file.Close()
 		r, name = file, f
 	}
-	body, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	body, err := readLimited(r, limit)
+	if errors.Is(err, extract.ErrTooLarge) {
+		return nil, fmt.Errorf("larger than %d MiB, the most extract reads: %w", limit>>20, extract.ErrTooLarge)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: read %s: %w", name, err)
 	}
+	return body, nil
+}
+
+// readLimited reads r whole, gunzipping it when it starts with gzip's
+// magic bytes (a saved .html.gz), and fails with extract.ErrTooLarge
+// after limit bytes of page, reading no more than that.
+func readLimited(r io.Reader, limit int) ([]byte, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		r = zr
+	} else {
+		r = br
+	}
+	body, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
 	if len(body) > limit {
-		return nil, fmt.Errorf("larger than %d MiB, the most extract reads: %w", limit>>20, extract.ErrTooLarge)
+		return nil, fmt.Errorf("over %d bytes: %w", limit, extract.ErrTooLarge)
 	}
 	return body, nil
 }

@@ -7,13 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/klauspost/compress/gzip"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/scraper/extract"
@@ -231,22 +228,9 @@ func readPage(path string, max int) ([]byte, error) {
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		return nil, errors.New("is a directory")
 	}
-	br := bufio.NewReader(f)
-	var r io.Reader = br
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("read page: gzip: %w", err)
-		}
-		defer zr.Close()
-		r = zr
-	}
-	body, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil {
+	body, err := readLimited(f, max)
+	if err != nil && !errors.Is(err, extract.ErrTooLarge) {
 		return nil, fmt.Errorf("read page: %w", err)
 	}
-	if len(body) > max {
-		return nil, fmt.Errorf("over %d bytes: %w", max, extract.ErrTooLarge)
-	}
-	return body, nil
+	return body, err
 }

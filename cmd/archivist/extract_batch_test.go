@@ -254,3 +254,20 @@ func TestExtractBatchCancelled(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestExtractReadsGzipFile checks that one saved .html.gz page is read
+// directly, as in a --urls list.
+func TestExtractReadsGzipFile(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte(`<html lang="en"><body><article><h1>Gz</h1><p>` + strings.Repeat("A saved page, compressed on disk, is read as it is. ", 20) + `</p></article></body></html>`))
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "page.html.gz")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := mustRun(t, "extract", "--url", "https://example.org/a", path)
+	if !strings.Contains(out, "compressed on disk") {
+		t.Errorf("extract of a .html.gz: %q", out)
+	}
+}
