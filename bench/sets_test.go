@@ -87,7 +87,7 @@ var fakeSetExtractors = []setExtractor{
 // that run the two shared sets on it.
 func mustFakeRun(tb testing.TB) setsOptions {
 	tb.Helper()
-	o := setsOptions{Shared: mustWriteShared(tb), Splits: tb.TempDir(), Sets: []string{setExtractionBench, setPageTypes}, WriteSplits: true}
+	o := setsOptions{Shared: mustWriteShared(tb), Splits: tb.TempDir(), Sets: []string{setExtractionBench, setPageTypes}, WriteSplits: true, Workers: 1}
 	if err := runSetsCmd(context.Background(), o, fakeSetExtractors, io.Discard, io.Discard); err != nil {
 		tb.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestRunSetsMarkdown(t *testing.T) {
 
 func TestRunSetsJSON(t *testing.T) {
 	o := mustFakeRun(t)
-	o.JSON, o.Failures = true, 10
+	o.JSON, o.Failures, o.Workers = true, 10, 3
 	var out bytes.Buffer
 	if err := runSetsCmd(context.Background(), o, fakeSetExtractors, &out, io.Discard); err != nil {
 		t.Fatal(err)
@@ -211,7 +211,7 @@ func TestParseSetsFlags(t *testing.T) {
 	if !reflect.DeepEqual(o.Sets, []string{"page-types", "trafilatura"}) || o.Failures != 20 || o.Passes != 0 || o.Splits != splitsDir {
 		t.Errorf("options = %+v", o)
 	}
-	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"extra"}, {"-bogus"}} {
+	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"-workers", "0"}, {"extra"}, {"-bogus"}} {
 		if _, err := parseSetsFlags(args, io.Discard); !errors.Is(err, errUsage) {
 			t.Errorf("%q: err %v, want a usage error", args, err)
 		}
@@ -341,3 +341,27 @@ func TestSumHalf(t *testing.T) {
 func scoreWordsOf(f float64) score.Words { return score.Words{Precision: f, Recall: f, F1: f} }
 
 func snip(total, found int) score.Snippets { return score.Snippets{Total: total, Found: found} }
+
+func TestScoreAllWorkers(t *testing.T) {
+	var pages []setPage
+	for i := range 50 {
+		pages = append(pages, setPage{ID: string(rune('A' + i)), HasBody: true, Body: strings.Repeat("w ", i)})
+	}
+	s := benchSet{Name: "s", Pages: pages}
+	one, err := scoreAll(context.Background(), s, fakeSetExtractors[0], 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	four, err := scoreAll(context.Background(), s, fakeSetExtractors[0], 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(one, four) || len(one) != 50 || !one[0].Empty || one[1].Empty {
+		t.Errorf("1 worker and 4 differ, or wrong outcomes")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := scoreAll(ctx, s, fakeSetExtractors[0], 2); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}

@@ -29,6 +29,7 @@ type setsOptions struct {
 	Show        string   // SET/ID: one tuning-half page in full
 	JSON        bool     // JSON instead of Markdown
 	Passes      int      // timed passes of the speed line; 0 skips it
+	Workers     int      // goroutines scoring pages (the speed line always runs on one)
 	Args        []string // the command line, echoed at the top of the output
 }
 
@@ -46,6 +47,7 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.IntVar(&o.Failures, "failures", 0, "print the `N` worst tuning-half pages per set and extractor (never check-half pages)")
 	fs.StringVar(&o.Show, "show", "", "print one tuning-half page (`SET/ID`): truth, each extractor's text and scores")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON instead of Markdown")
+	fs.IntVar(&o.Workers, "workers", 1, "score `N` pages at a time (the speed line always uses one core)")
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
 	var verbose bool
 	fs.BoolVar(&verbose, "v", false, "same as -failures 20")
@@ -63,6 +65,9 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	}
 	if o.Passes < 0 || o.Failures < 0 {
 		return o, fmt.Errorf("%w: -passes and -failures must not be negative", errUsage)
+	}
+	if o.Workers < 1 {
+		return o, fmt.Errorf("%w: -workers must be at least 1, got %d", errUsage, o.Workers)
 	}
 	o.Sets = splitList(sets)
 	o.Only = splitList(only)
@@ -164,7 +169,7 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 		}
 		return showPage(ctx, sets[0], showID, xs, stdout)
 	}
-	rep, outs, err := scoreSets(ctx, sets, xs, stderr)
+	rep, outs, err := scoreSets(ctx, sets, xs, o.Workers, stderr)
 	if err != nil {
 		return err
 	}
