@@ -210,6 +210,9 @@ func showPage(ctx context.Context, s benchSet, id string, xs []setExtractor, w i
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 		fmt.Fprintf(w, "# %s/%s (%s, site %s, type %q)\n\n", s.Name, p.ID, p.URL, p.Site, p.PageType)
+		if p.HasDate {
+			fmt.Fprintf(w, "expected date: %q\n\n", p.Date)
+		}
 		if p.HasBody {
 			fmt.Fprintf(w, "## truth\n\n%s\n\n", p.Body)
 		}
@@ -218,16 +221,23 @@ func showPage(ctx context.Context, s benchSet, id string, xs []setExtractor, w i
 				return fmt.Errorf("show: %w", err)
 			}
 			o := scorePage(s, p, x)
-			fmt.Fprintf(w, "## %s: word F1 %.3f (P %.3f R %.3f)", x.Name, o.Words.F1, o.Words.Precision, o.Words.Recall)
+			var facts []string
+			if p.HasBody {
+				facts = append(facts, fmt.Sprintf("word F1 %.3f (P %.3f R %.3f)", o.Words.F1, o.Words.Precision, o.Words.Recall))
+			}
 			if s.Shingles {
-				fmt.Fprintf(w, ", shingle F1 %.3f", o.Shingles.F1())
+				facts = append(facts, fmt.Sprintf("shingle F1 %.3f", o.Shingles.F1()))
 			}
 			if o.PageType != "" {
-				fmt.Fprintf(w, ", page type %s", o.PageType)
+				facts = append(facts, "page type "+o.PageType)
+			}
+			if p.HasDate {
+				facts = append(facts, fmt.Sprintf("date %q", o.DateGot))
 			}
 			if o.Err != "" {
-				fmt.Fprintf(w, ", error: %s", o.Err)
+				facts = append(facts, "error: "+o.Err)
 			}
+			fmt.Fprintf(w, "## %s: %s", x.Name, strings.Join(facts, ", "))
 			fmt.Fprintf(w, "\n\nmissed with: %q\nfound without: %q\n\n%s\n\n", o.Missed, o.Leaked, o.Text)
 		}
 		return nil
