@@ -115,6 +115,13 @@ func TestRunSetsMarkdown(t *testing.T) {
 		"| extraction-bench | check | archivist | — | — | 0.0% (0) | article: article 2 |",
 		"| archivist |", // speed
 		"#### page-types, tuning half: readeck's worst pages",
+		"| extraction-bench shingle F1 >= go-trafilatura + 0.01 | 1.000 | 0.010 | yes |",
+		"| extraction-bench shingle F1 >= 0.975 | 1.000 | 0.975 | yes |",
+		"| page-types word F1 >= go-trafilatura + 0.01 | 1.000 | 0.010 | yes |",
+		"| page-types with found | 100.0% (1) | >= 85% | yes |",
+		"| page-types without found | 0.0% (0) | <= 5% | yes |",
+		"| articles (extraction-bench, readability sets) called something else | 0.0% (0) | <= 1% | yes |",
+		"| slowest page <= 50 ms |",
 		`"Menu"`,
 	} {
 		if !strings.Contains(s, want) {
@@ -363,5 +370,48 @@ func TestScoreAllWorkers(t *testing.T) {
 	cancel()
 	if _, err := scoreAll(ctx, s, fakeSetExtractors[0], 2); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestCheckTargets(t *testing.T) {
+	half := func(set, x string, f float64, with, without score.Snippets, types map[string]map[string]int) halfScore {
+		h := halfScore{Set: set, Half: split.Check, Extractor: x, With: with, Without: without, Types: types}
+		if set == setPageTypes {
+			h.Words = &score.WordsSummary{F1: f}
+			h.PerType = map[string]score.WordsSummary{"listing": {F1: f}}
+		}
+		return h
+	}
+	rep := setsReport{
+		Sets: []setInfo{{Name: setTrafilatura}, {Name: setPageTypes}},
+		Scores: []halfScore{
+			half(setTrafilatura, "archivist", 0, snip(10, 9), snip(10, 1), nil),      // tp 9, fn 1, fp 1: 18/20
+			half(setTrafilatura, "go-trafilatura", 0, snip(10, 8), snip(10, 0), nil), // 16/18
+			half(setPageTypes, "archivist", 0.72, snip(20, 17), snip(20, 2), map[string]map[string]int{"listing": {"article": 1, "listing": 99}}),
+			half(setPageTypes, "go-trafilatura", 0.715, snip(1, 1), snip(1, 0), nil),
+		},
+		Speed: &speedLine{Results: []speedResult{
+			{Name: "archivist", PagesPerSec: 300, SlowestMs: 51},
+			{Name: "readeck", PagesPerSec: 300},
+			{Name: "go-trafilatura", PagesPerSec: 101},
+		}},
+	}
+	got := map[string]bool{}
+	for _, tg := range checkTargets(rep) {
+		got[tg.What] = tg.Met
+	}
+	want := map[string]bool{
+		"trafilatura snippet F1 >= go-trafilatura + 0.01": true, // 0.900 >= 0.889 + 0.01
+		"page-types word F1 >= go-trafilatura + 0.01":     false,
+		"page-types listing word F1":                      true,
+		"page-types with found":                           true,
+		"page-types without found":                        false, // 10%
+		"page-types listing+collection called article":    true,  // 1%
+		"pages/s >= readeck's":                            true,
+		"pages/s >= 3 x go-trafilatura's":                 false,
+		"slowest page <= 50 ms":                           false,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("targets = %v\nwant      %v", got, want)
 	}
 }
