@@ -120,7 +120,7 @@ func TestRunSetsMarkdown(t *testing.T) {
 		"| page-types word F1 >= go-trafilatura + 0.01 | 1.000 | 0.010 | yes |",
 		"| page-types with found | 100.0% (1) | >= 85% | yes |",
 		"| page-types without found | 0.0% (0) | <= 5% | yes |",
-		"| articles (extraction-bench, readability sets) called something else | 0.0% (0) | <= 1% | yes |",
+		"| articles (extraction-bench) called something else | 0.0% (0) | <= 1% | yes |",
 		"| slowest page <= 50 ms |",
 		`"Menu"`,
 	} {

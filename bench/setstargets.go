@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 )
 
 // target is one of issue 8's targets, evaluated on a run.
@@ -84,15 +86,21 @@ func checkTargets(rep setsReport) []target {
 			ts = append(ts, target{"page-types listing+collection called article", pct(hit, n), "<= 3%", float64(hit) <= 0.03*float64(n)})
 		}
 	}
+	// The go-shiori test pages are all among readeck's (same names), so
+	// only one readability set is pooled, readeck's when it ran.
 	var n, hit int
-	for _, set := range []string{setExtractionBench, setReadability, setReadeck} {
-		if a := findScore(rep, set, half, "archivist"); a != nil {
-			dn, dh := typeShares(a.Types, []string{"article"}, "article", true)
-			n, hit = n+dn, hit+dh
+	var pooled []string
+	for _, set := range []string{setExtractionBench, setReadeck, setReadability} {
+		a := findScore(rep, set, half, "archivist")
+		if a == nil || set == setReadability && slices.Contains(pooled, setReadeck) {
+			continue
 		}
+		dn, dh := typeShares(a.Types, []string{"article"}, "article", true)
+		n, hit = n+dn, hit+dh
+		pooled = append(pooled, set)
 	}
 	if n > 0 {
-		ts = append(ts, target{"articles (extraction-bench, readability sets) called something else", pct(hit, n), "<= 1%", float64(hit) <= 0.01*float64(n)})
+		ts = append(ts, target{"articles (" + strings.Join(pooled, " + ") + ") called something else", pct(hit, n), "<= 1%", float64(hit) <= 0.01*float64(n)})
 	}
 	return append(ts, speedTargets(rep.Speed)...)
 }
