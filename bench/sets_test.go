@@ -389,6 +389,8 @@ func TestCheckTargets(t *testing.T) {
 			half(setTrafilatura, "go-trafilatura", 0, snip(10, 8), snip(10, 0), nil), // 16/18
 			half(setPageTypes, "archivist", 0.72, snip(20, 17), snip(20, 2), map[string]map[string]int{"listing": {"article": 1, "listing": 99}}),
 			half(setPageTypes, "go-trafilatura", 0.715, snip(1, 1), snip(1, 0), nil),
+			half(setReadeck, "archivist", 0, snip(0, 0), snip(0, 0), map[string]map[string]int{"article": {"article": 99, "other": 1}}),
+			half(setReadability, "archivist", 0, snip(0, 0), snip(0, 0), map[string]map[string]int{"article": {"other": 50}}), // not pooled
 		},
 		Speed: &speedLine{Results: []speedResult{
 			{Name: "archivist", PagesPerSec: 300, SlowestMs: 51},
@@ -401,15 +403,16 @@ func TestCheckTargets(t *testing.T) {
 		got[tg.What] = tg.Met
 	}
 	want := map[string]bool{
-		"trafilatura snippet F1 >= go-trafilatura + 0.01": true, // 0.900 >= 0.889 + 0.01
-		"page-types word F1 >= go-trafilatura + 0.01":     false,
-		"page-types listing word F1":                      true,
-		"page-types with found":                           true,
-		"page-types without found":                        false, // 10%
-		"page-types listing+collection called article":    true,  // 1%
-		"pages/s >= readeck's":                            true,
-		"pages/s >= 3 x go-trafilatura's":                 false,
-		"slowest page <= 50 ms":                           false,
+		"trafilatura snippet F1 >= go-trafilatura + 0.01":      true, // 0.900 >= 0.889 + 0.01
+		"page-types word F1 >= go-trafilatura + 0.01":          false,
+		"page-types listing word F1":                           true,
+		"page-types with found":                                true,
+		"page-types without found":                             false, // 10%
+		"page-types listing+collection called article":         true,  // 1%
+		"pages/s >= readeck's":                                 true,
+		"pages/s >= 3 x go-trafilatura's":                      false,
+		"slowest page <= 50 ms":                                false,
+		"articles (readability-readeck) called something else": true, // 1 of 100
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("targets = %v\nwant      %v", got, want)
