@@ -87,7 +87,7 @@ var fakeSetExtractors = []setExtractor{
 // that run the two shared sets on it.
 func mustFakeRun(tb testing.TB) setsOptions {
 	tb.Helper()
-	o := setsOptions{Shared: mustWriteShared(tb), Splits: tb.TempDir(), Sets: []string{setExtractionBench, setPageTypes}, WriteSplits: true}
+	o := setsOptions{Shared: mustWriteShared(tb), Splits: tb.TempDir(), Sets: []string{setExtractionBench, setPageTypes}, WriteSplits: true, Workers: 1}
 	if err := runSetsCmd(context.Background(), o, fakeSetExtractors, io.Discard, io.Discard); err != nil {
 		tb.Fatal(err)
 	}
@@ -115,6 +115,13 @@ func TestRunSetsMarkdown(t *testing.T) {
 		"| extraction-bench | check | archivist | — | — | 0.0% (0) | article: article 2 |",
 		"| archivist |", // speed
 		"#### page-types, tuning half: readeck's worst pages",
+		"| extraction-bench shingle F1 >= go-trafilatura + 0.01 | 1.000 | 0.010 | yes |",
+		"| extraction-bench shingle F1 >= 0.975 | 1.000 | 0.975 | yes |",
+		"| page-types word F1 >= go-trafilatura + 0.01 | 1.000 | 0.010 | yes |",
+		"| page-types with found | 100.0% (1) | >= 85% | yes |",
+		"| page-types without found | 0.0% (0) | <= 5% | yes |",
+		"| articles (extraction-bench) called something else | 0.0% (0) | <= 1% | yes |",
+		"| slowest page <= 50 ms |",
 		`"Menu"`,
 	} {
 		if !strings.Contains(s, want) {
@@ -131,7 +138,7 @@ func TestRunSetsMarkdown(t *testing.T) {
 
 func TestRunSetsJSON(t *testing.T) {
 	o := mustFakeRun(t)
-	o.JSON, o.Failures = true, 10
+	o.JSON, o.Failures, o.Workers = true, 10, 3
 	var out bytes.Buffer
 	if err := runSetsCmd(context.Background(), o, fakeSetExtractors, &out, io.Discard); err != nil {
 		t.Fatal(err)
@@ -211,7 +218,7 @@ func TestParseSetsFlags(t *testing.T) {
 	if !reflect.DeepEqual(o.Sets, []string{"page-types", "trafilatura"}) || o.Failures != 20 || o.Passes != 0 || o.Splits != splitsDir {
 		t.Errorf("options = %+v", o)
 	}
-	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"extra"}, {"-bogus"}} {
+	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"-workers", "0"}, {"extra"}, {"-bogus"}} {
 		if _, err := parseSetsFlags(args, io.Discard); !errors.Is(err, errUsage) {
 			t.Errorf("%q: err %v, want a usage error", args, err)
 		}
@@ -341,3 +348,73 @@ func TestSumHalf(t *testing.T) {
 func scoreWordsOf(f float64) score.Words { return score.Words{Precision: f, Recall: f, F1: f} }
 
 func snip(total, found int) score.Snippets { return score.Snippets{Total: total, Found: found} }
+
+func TestScoreAllWorkers(t *testing.T) {
+	var pages []setPage
+	for i := range 50 {
+		pages = append(pages, setPage{ID: string(rune('A' + i)), HasBody: true, Body: strings.Repeat("w ", i)})
+	}
+	s := benchSet{Name: "s", Pages: pages}
+	one, err := scoreAll(context.Background(), s, fakeSetExtractors[0], 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	four, err := scoreAll(context.Background(), s, fakeSetExtractors[0], 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(one, four) || len(one) != 50 || !one[0].Empty || one[1].Empty {
+		t.Errorf("1 worker and 4 differ, or wrong outcomes")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := scoreAll(ctx, s, fakeSetExtractors[0], 2); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestCheckTargets(t *testing.T) {
+	half := func(set, x string, f float64, with, without score.Snippets, types map[string]map[string]int) halfScore {
+		h := halfScore{Set: set, Half: split.Check, Extractor: x, With: with, Without: without, Types: types}
+		if set == setPageTypes {
+			h.Words = &score.WordsSummary{F1: f}
+			h.PerType = map[string]score.WordsSummary{"listing": {F1: f}}
+		}
+		return h
+	}
+	rep := setsReport{
+		Sets: []setInfo{{Name: setTrafilatura}, {Name: setPageTypes}},
+		Scores: []halfScore{
+			half(setTrafilatura, "archivist", 0, snip(10, 9), snip(10, 1), nil),      // tp 9, fn 1, fp 1: 18/20
+			half(setTrafilatura, "go-trafilatura", 0, snip(10, 8), snip(10, 0), nil), // 16/18
+			half(setPageTypes, "archivist", 0.72, snip(20, 17), snip(20, 2), map[string]map[string]int{"listing": {"article": 1, "listing": 99}}),
+			half(setPageTypes, "go-trafilatura", 0.715, snip(1, 1), snip(1, 0), nil),
+			half(setReadeck, "archivist", 0, snip(0, 0), snip(0, 0), map[string]map[string]int{"article": {"article": 99, "other": 1}}),
+			half(setReadability, "archivist", 0, snip(0, 0), snip(0, 0), map[string]map[string]int{"article": {"other": 50}}), // not pooled
+		},
+		Speed: &speedLine{Results: []speedResult{
+			{Name: "archivist", PagesPerSec: 300, SlowestMs: 51},
+			{Name: "readeck", PagesPerSec: 300},
+			{Name: "go-trafilatura", PagesPerSec: 101},
+		}},
+	}
+	got := map[string]bool{}
+	for _, tg := range checkTargets(rep) {
+		got[tg.What] = tg.Met
+	}
+	want := map[string]bool{
+		"trafilatura snippet F1 >= go-trafilatura + 0.01":      true, // 0.900 >= 0.889 + 0.01
+		"page-types word F1 >= go-trafilatura + 0.01":          false,
+		"page-types listing word F1":                           true,
+		"page-types with found":                                true,
+		"page-types without found":                             false, // 10%
+		"page-types listing+collection called article":         true,  // 1%
+		"pages/s >= readeck's":                                 true,
+		"pages/s >= 3 x go-trafilatura's":                      false,
+		"slowest page <= 50 ms":                                false,
+		"articles (readability-readeck) called something else": true, // 1 of 100
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("targets = %v\nwant      %v", got, want)
+	}
+}

@@ -43,6 +43,7 @@ func writeSetsMarkdown(w io.Writer, rep setsReport) {
 	writePerTypeTable(w, rep)
 	writeTypeTable(w, rep)
 	writeSpeed(w, rep.Speed)
+	writeTargets(w, rep)
 	writeFailures(w, rep.Failures)
 }
 

@@ -29,6 +29,7 @@ type setsOptions struct {
 	Show        string   // SET/ID: one tuning-half page in full
 	JSON        bool     // JSON instead of Markdown
 	Passes      int      // timed passes of the speed line; 0 skips it
+	Workers     int      // goroutines scoring pages (the speed line always runs on one)
 	Args        []string // the command line, echoed at the top of the output
 }
 
@@ -46,6 +47,7 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.IntVar(&o.Failures, "failures", 0, "print the `N` worst tuning-half pages per set and extractor (never check-half pages)")
 	fs.StringVar(&o.Show, "show", "", "print one tuning-half page (`SET/ID`): truth, each extractor's text and scores")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON instead of Markdown")
+	fs.IntVar(&o.Workers, "workers", 1, "score `N` pages at a time (the speed line always uses one core)")
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
 	var verbose bool
 	fs.BoolVar(&verbose, "v", false, "same as -failures 20")
@@ -63,6 +65,9 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	}
 	if o.Passes < 0 || o.Failures < 0 {
 		return o, fmt.Errorf("%w: -passes and -failures must not be negative", errUsage)
+	}
+	if o.Workers < 1 {
+		return o, fmt.Errorf("%w: -workers must be at least 1, got %d", errUsage, o.Workers)
 	}
 	o.Sets = splitList(sets)
 	o.Only = splitList(only)
@@ -126,8 +131,9 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 		names = []string{showSet}
 	}
 	shared, err := findSharedDir(o.Shared)
-	if err != nil && !errors.Is(err, errNoData) {
-		return err
+	if err != nil {
+		// Only extraction-bench and page-types need it; they say so below.
+		fmt.Fprintf(stderr, "bench sets: %v\n", err)
 	}
 	var sets []benchSet
 	for _, name := range names {
@@ -164,7 +170,7 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 		}
 		return showPage(ctx, sets[0], showID, xs, stdout)
 	}
-	rep, outs, err := scoreSets(ctx, sets, xs, stderr)
+	rep, outs, err := scoreSets(ctx, sets, xs, o.Workers, stderr)
 	if err != nil {
 		return err
 	}
@@ -205,6 +211,9 @@ func showPage(ctx context.Context, s benchSet, id string, xs []setExtractor, w i
 			return fmt.Errorf("%w: %w", errUsage, err)
 		}
 		fmt.Fprintf(w, "# %s/%s (%s, site %s, type %q)\n\n", s.Name, p.ID, p.URL, p.Site, p.PageType)
+		if p.HasDate {
+			fmt.Fprintf(w, "expected date: %q\n\n", p.Date)
+		}
 		if p.HasBody {
 			fmt.Fprintf(w, "## truth\n\n%s\n\n", p.Body)
 		}
@@ -213,16 +222,23 @@ func showPage(ctx context.Context, s benchSet, id string, xs []setExtractor, w i
 				return fmt.Errorf("show: %w", err)
 			}
 			o := scorePage(s, p, x)
-			fmt.Fprintf(w, "## %s: word F1 %.3f (P %.3f R %.3f)", x.Name, o.Words.F1, o.Words.Precision, o.Words.Recall)
+			var facts []string
+			if p.HasBody {
+				facts = append(facts, fmt.Sprintf("word F1 %.3f (P %.3f R %.3f)", o.Words.F1, o.Words.Precision, o.Words.Recall))
+			}
 			if s.Shingles {
-				fmt.Fprintf(w, ", shingle F1 %.3f", o.Shingles.F1())
+				facts = append(facts, fmt.Sprintf("shingle F1 %.3f", o.Shingles.F1()))
 			}
 			if o.PageType != "" {
-				fmt.Fprintf(w, ", page type %s", o.PageType)
+				facts = append(facts, "page type "+o.PageType)
+			}
+			if p.HasDate {
+				facts = append(facts, fmt.Sprintf("date %q", o.DateGot))
 			}
 			if o.Err != "" {
-				fmt.Fprintf(w, ", error: %s", o.Err)
+				facts = append(facts, "error: "+o.Err)
 			}
+			fmt.Fprintf(w, "## %s: %s", x.Name, strings.Join(facts, ", "))
 			fmt.Fprintf(w, "\n\nmissed with: %q\nfound without: %q\n\n%s\n\n", o.Missed, o.Leaked, o.Text)
 		}
 		return nil

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/archivist-project/archivist/bench/score"
 	"github.com/archivist-project/archivist/bench/split"
@@ -110,7 +111,7 @@ type outcomes map[string][][]pageOutcome
 // scoreSets runs every extractor on every page of every set and sums the
 // scores per set, half and extractor. It also returns the per-page
 // outcomes, for -failures, which lists only the tuning half's.
-func scoreSets(ctx context.Context, sets []benchSet, xs []setExtractor, stderr io.Writer) (setsReport, outcomes, error) {
+func scoreSets(ctx context.Context, sets []benchSet, xs []setExtractor, workers int, stderr io.Writer) (setsReport, outcomes, error) {
 	var rep setsReport
 	all := make(outcomes)
 	for _, s := range sets {
@@ -127,14 +128,9 @@ func scoreSets(ctx context.Context, sets []benchSet, xs []setExtractor, stderr i
 		outs := make([][]pageOutcome, len(xs))
 		for xi, x := range xs {
 			fmt.Fprintf(stderr, "bench sets: %s: %s on %d pages\n", s.Name, x.Name, len(s.Pages))
-			outs[xi] = make([]pageOutcome, len(s.Pages))
-			for i := range s.Pages {
-				if err := ctx.Err(); err != nil {
-					return rep, nil, fmt.Errorf("score %s: %w", s.Name, err)
-				}
-				o := scorePage(s, &s.Pages[i], x)
-				o.Text = ""
-				outs[xi][i] = o
+			var err error
+			if outs[xi], err = scoreAll(ctx, s, x, workers); err != nil {
+				return rep, nil, err
 			}
 			for _, h := range halves {
 				rep.Scores = append(rep.Scores, sumHalf(s, h, x.Name, outs[xi], info.Sites[h]))
@@ -143,6 +139,38 @@ func scoreSets(ctx context.Context, sets []benchSet, xs []setExtractor, stderr i
 		all[s.Name] = outs
 	}
 	return rep, all, nil
+}
+
+// scoreAll scores x on every page of s with the given number of
+// goroutines; the outcomes are in page order whatever the number.
+func scoreAll(ctx context.Context, s benchSet, x setExtractor, workers int) ([]pageOutcome, error) {
+	outs := make([]pageOutcome, len(s.Pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				o := scorePage(s, &s.Pages[i], x)
+				o.Text = ""
+				outs[i] = o
+			}
+		}()
+	}
+	var err error
+	for i := range s.Pages {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("score %s: %w", s.Name, err)
+	}
+	return outs, nil
 }
 
 // sumHalf sums one extractor's outcomes over the pages of one half.
