@@ -375,6 +375,12 @@ func joinBlocks(bs []block) string {
 // included, without the regions, hidden parts and boilerplate that the
 // content walk marked as junk.
 func (x *contentExtractor) mainText(body *html.Node) string {
+	return joinBlocks(x.mainBlocks(body, true))
+}
+
+// mainBlocks returns the blocks of the main region (see mainText); broad
+// keeps the teasers and comments that the content walk dropped.
+func (x *contentExtractor) mainBlocks(body *html.Node, broad bool) []block {
 	region := body
 	bi := x.info(body)
 	for i, n := range x.nodes {
@@ -386,12 +392,24 @@ func (x *contentExtractor) mainText(body *html.Node) string {
 			break
 		}
 	}
-	e := emitter{x: x, broad: true}
+	e := emitter{x: x, broad: broad}
 	e.walk(region)
 	e.flush()
 	out := e.blocks[:0]
 	for _, b := range e.blocks {
 		if !isBoilerLine(b.text) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// proseText returns the blocks of bs that read as prose: unlinked
+// paragraphs and quotes of ten words or more.
+func proseText(bs []block) string {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && len(strings.Fields(b.text)) >= 10 {
 			out = append(out, b)
 		}
 	}

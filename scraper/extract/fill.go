@@ -48,6 +48,7 @@ func (p *page) extract(opts Options) {
 	}
 	p.body = joinBlocks(p.blocks)
 	p.main = x.mainText(body)
+	p.prose = proseText(x.mainBlocks(body, false))
 }
 
 // trimBlocks drops bylines, datelines and headline repeats at the start
@@ -277,6 +278,13 @@ func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article := p.isArticle(art, paywalled) && !p.otherKind(art)
 	art.PageType = corpus.PageTypeArticle
+	if article {
+		// A recall net: the body found holds less than half the prose of
+		// the page's main region (a fragment picked over the text).
+		if words := countWords(p.prose); words > art.WordCount*2 {
+			art.Text, art.WordCount = p.prose, words
+		}
+	}
 	if !article {
 		if words := countWords(p.main); words*2 > art.WordCount*3 {
 			art.Text, art.WordCount = p.main, words

@@ -44,6 +44,7 @@ type page struct {
 	linkHeads int // headings in the content that are links (teasers)
 	body      string
 	main      string // the main content, for pages that are not articles
+	prose     string // the prose of the main region, outside comments and teasers
 	top       *html.Node
 }
 
