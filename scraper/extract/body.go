@@ -381,17 +381,7 @@ func (x *contentExtractor) mainText(body *html.Node) string {
 // mainBlocks returns the blocks of the main region (see mainText); broad
 // keeps the teasers and comments that the content walk dropped.
 func (x *contentExtractor) mainBlocks(body *html.Node, broad bool) []block {
-	region := body
-	bi := x.info(body)
-	for i, n := range x.nodes {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
-			in := &x.infos[i]
-			if !in.junk && bi != nil && in.text*4 >= bi.text {
-				region = n
-			}
-			break
-		}
-	}
+	region := x.mainRegion(body)
 	e := emitter{x: x, broad: broad}
 	e.walk(region)
 	e.flush()
@@ -402,6 +392,39 @@ func (x *contentExtractor) mainBlocks(body *html.Node, broad bool) []block {
 		}
 	}
 	return out
+}
+
+// mainRegion returns the <main> element when it holds a quarter of the
+// page's text, else body.
+func (x *contentExtractor) mainRegion(body *html.Node) *html.Node {
+	bi := x.info(body)
+	for i, n := range x.nodes {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+			if in := &x.infos[i]; !in.junk && bi != nil && in.text*4 >= bi.text {
+				return n
+			}
+			break
+		}
+	}
+	return body
+}
+
+// proseBytes estimates, without an emit walk, the text bytes of the main
+// region's prose (see proseText) from the paragraphs the content walk
+// kept: unlinked ones of 60 bytes or more.
+func (x *contentExtractor) proseBytes(body *html.Node) int {
+	region := x.mainRegion(body)
+	sum := 0
+	for _, p := range x.paras {
+		in := x.info(p.n)
+		if in == nil || in.junk || p.text < 60 || in.link*10 >= in.text*3 {
+			continue
+		}
+		if region == body || isAncestor(region, p.n) {
+			sum += p.text - in.link
+		}
+	}
+	return sum
 }
 
 // proseText returns the blocks of bs that read as prose: unlinked

@@ -139,6 +139,7 @@ func (d *Document) article(root *html.Node) corpus.Article {
 	art := d.art
 	p := newPage(goquery.NewDocumentFromNode(root), d.base, d.fetched)
 	p.extract(d.opts)
+	defer p.release()
 	p.fill(&art, d.opts)
 	return art
 }

@@ -11,10 +11,12 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// extract finds the body text.
+// extract finds the body text. It keeps the content walk's tables in p.x
+// for the other candidate texts (mainText, proseText), which the caller
+// gives back with p.release once the article is filled.
 func (p *page) extract(opts Options) {
 	x := getExtractor()
-	defer putExtractor(x)
+	p.x = x
 	body := p.root
 	for c := p.root.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode {
@@ -47,8 +49,15 @@ func (p *page) extract(opts Options) {
 		p.crossCheck()
 	}
 	p.body = joinBlocks(p.blocks)
-	p.main = x.mainText(body)
-	p.prose = proseText(x.mainBlocks(body, false))
+	p.bodyNode = body
+}
+
+// release gives the content walk's tables back to the pool.
+func (p *page) release() {
+	if p.x != nil {
+		putExtractor(p.x)
+		p.x = nil
+	}
 }
 
 // trimBlocks drops bylines, datelines and headline repeats at the start
@@ -281,13 +290,17 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if article {
 		// A recall net: the body found holds less than half the prose of
 		// the page's main region (a fragment picked over the text).
-		if words := countWords(p.prose); words > art.WordCount*2 {
-			art.Text, art.WordCount = p.prose, words
+		// A cheap estimate first: most articles hold their region's prose.
+		if p.x.proseBytes(p.bodyNode)*3 > len(p.body)*4 {
+			if prose := proseText(p.x.mainBlocks(p.bodyNode, false)); countWords(prose) > art.WordCount*2 {
+				art.Text, art.WordCount = prose, countWords(prose)
+			}
 		}
 	}
 	if !article {
-		if words := countWords(p.main); words*2 > art.WordCount*3 {
-			art.Text, art.WordCount = p.main, words
+		main := p.x.mainText(p.bodyNode)
+		if words := countWords(main); words*2 > art.WordCount*3 {
+			art.Text, art.WordCount = main, words
 		}
 		art.PageType = p.pageType(art.WordCount)
 	}

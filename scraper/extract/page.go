@@ -43,8 +43,8 @@ type page struct {
 	blocks    []block
 	linkHeads int // headings in the content that are links (teasers)
 	body      string
-	main      string // the main content, for pages that are not articles
-	prose     string // the prose of the main region, outside comments and teasers
+	x         *contentExtractor // the content walk's tables, until release
+	bodyNode  *html.Node        // the page's <body>
 	top       *html.Node
 }
 

@@ -19,6 +19,7 @@ type kindSignals struct {
 	posts     int             // elements named for a forum post, reply or answer
 	cards     int             // elements named for a teaser card or list item of a listing
 	linkHeads int             // h2-h4 headings that are links, anywhere on the page
+	toks      []string        // scratch for class tokens
 }
 
 // hasLink reports whether n holds a link.
@@ -73,11 +74,11 @@ func (k *kindSignals) addType(t string) {
 
 // collectAttrs counts the class, id and itemprop words of n.
 func (k *kindSignals) collectAttrs(n *html.Node) {
-	var toks []string
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			toks = classTokens(toks[:0], a.Val)
+			k.toks = classTokens(k.toks[:0], a.Val)
+			toks := k.toks
 			post, card, price := false, false, false
 			for _, t := range toks {
 				post = post || forumWords[t]
