@@ -39,7 +39,7 @@ func (o *searchOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.StringVar(&o.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
 	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total": N, "hits": [...], "index_behind": N}`)
-	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag and month")
+	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag, page type and month")
 }
 
 func searchCommand() *command {
@@ -183,7 +183,7 @@ func printHits(w io.Writer, query string, req index.Request, res *index.Result) 
 	}
 	if len(res.Facets) > 0 || len(res.Histogram) > 0 {
 		fmt.Fprintln(w)
-		for _, name := range []string{"site", "language", "section", "authors", "tags"} {
+		for _, name := range index.FacetNames() {
 			fc := res.Facets[name]
 			if len(fc) == 0 {
 				continue
