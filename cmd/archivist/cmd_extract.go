@@ -43,8 +43,8 @@ func extractCommand() *command {
 	c := &command{
 		name:    "extract",
 		summary: "extract the article from local HTML files (no network)",
-		usage: `Usage: archivist extract [--json] [--url URL] FILE... (or - for standard input)
-       archivist extract [--json] [--parallel N] --urls LIST
+		usage: `Usage: archivist extract [--json] [--url URL] [--content-type HEADER] FILE... (or - for standard input)
+       archivist extract [--json] [--content-type HEADER] [--parallel N] --urls LIST
 
 Runs the article extractor on saved pages. Default output: the title, a blank
 line, the body text (paragraphs separated by blank lines). With --json, one

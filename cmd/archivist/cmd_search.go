@@ -48,8 +48,9 @@ func searchCommand() *command {
 		summary: "search the archive",
 		usage: `Usage: archivist search [flags] QUERY
 
-QUERY uses bleve's query-string syntax: words, "exact phrases", +must,
--not, field:word for title, author, site, lang, section and tag.
+` + wrapText(`QUERY uses bleve's query-string syntax: words, "exact phrases", +must, -not, `+
+			`word* wildcards, word~1 fuzzy matches, field:word for `+index.QueryFields+`. `+
+			`Words without a field search the title, description, text, authors and tags.`, 75) + `
 
 Examples:
   archivist search '"climate summit"'
