@@ -47,7 +47,8 @@ type EnqueueOptions struct {
 	Run int64     // the current crawl run (see BeginRun)
 	Now time.Time // the time to record; time.Now() when zero
 	// Revisit queues again the known URLs that an earlier run settled
-	// (done or failed), for a recrawl.
+	// (done or failed), for a recrawl, with their attempts and panics
+	// reset.
 	Revisit bool
 	// RevisitBefore limits Revisit to URLs settled before this time; zero
 	// means any.
@@ -71,9 +72,10 @@ func fromMillis(ms int64) time.Time {
 // Enqueue adds entries to the frontier and returns how many rows it
 // queued or changed. A URL already known is left alone, except that a
 // queued URL found again at a smaller depth takes that depth, and, with
-// opts.Revisit, a URL settled by an earlier run is queued again. Entries
-// whose State is set (skipped, done) are recorded in that state when new,
-// so that the visited set knows them.
+// opts.Revisit, a URL settled by an earlier run is queued again, with its
+// counts of attempts and panics back at zero (a recrawl gives it every try
+// anew). Entries whose State is set (skipped, done) are recorded in that
+// state when new, so that the visited set knows them.
 func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts EnqueueOptions) (int, error) {
 	if len(entries) == 0 {
 		return 0, nil
@@ -133,6 +135,7 @@ var (
 		  depth = excluded.depth, priority = excluded.priority, source = excluded.source,
 		  kind = CASE WHEN excluded.kind <> '' THEN excluded.kind ELSE frontier.kind END,
 		  attempts = CASE WHEN frontier.state = 'queued' THEN frontier.attempts ELSE 0 END,
+		  panics = CASE WHEN frontier.state = 'queued' THEN frontier.panics ELSE 0 END,
 		  not_before = CASE WHEN frontier.state = 'queued' THEN frontier.not_before ELSE excluded.not_before END,
 		  state = 'queued', reason = '', run = excluded.run, updated_at = excluded.updated_at
 		WHERE excluded.state = 'queued' AND (
@@ -279,7 +282,8 @@ func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason s
 // frontier row id, whose failed capture (0 for none) is captureID. Below
 // limit panics the row is queued again, not before notBefore, for one more
 // try; at limit it is failed for good, and no resumed crawl fetches it
-// again (only a recrawl does). It returns the row's new state and count.
+// again (only a recrawl does, which resets the count: see Enqueue). It
+// returns the row's new state and count.
 func (tx *Tx) RecordPanic(ctx context.Context, id, captureID int64, limit int, reason string, notBefore, now time.Time) (string, int, error) {
 	var capID any
 	if captureID != 0 {

@@ -425,4 +425,21 @@ func TestFrontierRecordPanic(t *testing.T) {
 	if e.State != StateFailed || e.Panics != 2 || e.Reason != "panic: boom" {
 		t.Fatalf("after resume: %+v", e)
 	}
+
+	// A recrawl queues it again with its count back at zero: one more
+	// panic queues it for another try instead of failing it at once.
+	if n := mustEnqueue(t, db, EnqueueOptions{Run: 3, Revisit: true}, entry("http://a.test/boom", 0)); n != 1 {
+		t.Fatalf("recrawl enqueue: %d rows, want 1", n)
+	}
+	if e, _ := db.FrontierEntry(ctx, "http://a.test/boom"); e.State != StateQueued || e.Panics != 0 {
+		t.Fatalf("after the recrawl's enqueue: %+v", e)
+	}
+	if state, n := record(); state != StateQueued || n != 1 {
+		t.Fatalf("first panic of the recrawl: state %s, count %d; want queued, 1", state, n)
+	}
+	// Found again at a smaller depth while queued, it keeps its count.
+	mustEnqueue(t, db, EnqueueOptions{Run: 3, Revisit: true}, entry("http://a.test/boom", -1))
+	if e, _ := db.FrontierEntry(ctx, "http://a.test/boom"); e.State != StateQueued || e.Panics != 1 || e.Depth != -1 {
+		t.Fatalf("queued row found again: %+v", e)
+	}
 }

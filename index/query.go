@@ -46,8 +46,11 @@ var fieldAliases = map[string]string{
 	"page_type":   fieldPageType,
 }
 
-// knownFields lists the query-string field names for error messages.
-const knownFields = "title, text (or body, description), author, site, lang, section, tag, published, type"
+// QueryFields lists every field name a query string accepts (field:word),
+// each field's other names in parentheses, for help and error messages.
+// A test keeps it in step with the names Search accepts.
+const QueryFields = "title, text (or body, description), author (or authors, by), site (or host), " +
+	"lang (or language), section, tag (or tags), published (or date), type (or page_type)"
 
 // rewriter turns a parsed bleve query string into the query run against
 // our fields: words and phrases without a field search several fields with
@@ -255,7 +258,7 @@ func resolveField(name string) (string, error) {
 	}
 	f, ok := fieldAliases[strings.ToLower(name)]
 	if !ok {
-		return "", badQuery("unknown field %q (fields: %s)", name, knownFields)
+		return "", badQuery("unknown field %q (fields: %s)", name, QueryFields)
 	}
 	return f, nil
 }

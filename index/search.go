@@ -131,14 +131,24 @@ type DateBucket struct {
 	Count int    `json:"count"`
 }
 
-// facetFields maps Result.Facets keys to index fields.
-var facetFields = map[string]string{
-	"site":     fieldSite,
-	"language": fieldLang,
-	"section":  fieldSectionFacet,
-	"authors":  fieldAuthorFacet,
-	"tags":     fieldTagFacet,
-	"type":     fieldPageType,
+// facetFields are the Result.Facets keys, in the order FacetNames gives
+// them, with their index fields.
+var facetFields = []struct{ name, field string }{
+	{"site", fieldSite},
+	{"language", fieldLang},
+	{"section", fieldSectionFacet},
+	{"authors", fieldAuthorFacet},
+	{"tags", fieldTagFacet},
+	{"type", fieldPageType},
+}
+
+// FacetNames returns the keys of Result.Facets, in the order to show them.
+func FacetNames() []string {
+	names := make([]string, len(facetFields))
+	for i, f := range facetFields {
+		names[i] = f.name
+	}
+	return names
 }
 
 const histogramFacet = "histogram"
@@ -174,8 +184,8 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if req.Facets {
 		out.Facets = make(map[string][]FacetCount, len(facetFields))
-		for name := range facetFields {
-			out.Facets[name] = facetCounts(res.Facets[name])
+		for _, f := range facetFields {
+			out.Facets[f.name] = facetCounts(res.Facets[f.name])
 		}
 		out.Histogram = histogram(res.Facets[histogramFacet])
 	}
@@ -298,8 +308,8 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 		sr.Fields = storedFields
 	}
 	if req.Facets {
-		for name, field := range facetFields {
-			sr.AddFacet(name, bleve.NewFacetRequest(field, facetSize))
+		for _, f := range facetFields {
+			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
 		}
 		sr.AddFacet(histogramFacet, bleve.NewFacetRequest(fieldMonth, histogramMonths))
 	}

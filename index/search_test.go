@@ -276,6 +276,14 @@ func TestFacetsAndHistogram(t *testing.T) {
 	if len(res.Facets) != len(wantFacets) {
 		t.Errorf("facets = %v, want keys of %v", res.Facets, wantFacets)
 	}
+	for _, name := range FacetNames() {
+		if _, ok := wantFacets[name]; !ok {
+			t.Errorf("FacetNames() = %v: %s is not a facet", FacetNames(), name)
+		}
+	}
+	if len(FacetNames()) != len(wantFacets) {
+		t.Errorf("FacetNames() = %v, want the keys of %v", FacetNames(), wantFacets)
+	}
 	// Months in UTC: article 8 (2023-12-31T23:00-05:00) is January 2024;
 	// the undated article 7 is not counted; empty months are present.
 	wantHist := []DateBucket{{"2024-01", 1}, {"2024-02", 1}, {"2024-03", 1}, {"2024-04", 1}, {"2024-05", 3}, {"2024-06", 2}}

@@ -81,6 +81,24 @@ func TestPanicIsRecordedAndNotRepeated(t *testing.T) {
 	if sum.Errors != 0 {
 		t.Errorf("resume: %+v", sum)
 	}
+
+	// A recrawl gives the URL its tries anew: one more panic queues it
+	// again (with the first crawl's count it was failed at once), and the
+	// next try stores it.
+	var left atomic.Int64
+	left.Store(1)
+	once := withAfterFetch(func(u string) {
+		if u == target && left.Add(-1) >= 0 {
+			panic("recrawl bug")
+		}
+	})
+	mustCrawl(t, db, []string{srv.URL + "/"}, fast(once, WithRecrawl(true))...)
+	if e, err = db.FrontierEntry(context.Background(), target); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := readCorpus(t, db).articles[target]; !ok || e.State != corpus.StateDone || e.Panics != 1 {
+		t.Errorf("after a recrawl that panicked once: stored %v, frontier entry %+v", ok, e)
+	}
 }
 
 // TestPanicAfterSaveKeepsResult: a panic after the URL's results were

@@ -47,7 +47,8 @@ func exportCommand() *command {
 	c := &command{
 		name:    "export",
 		summary: "export articles as JSON Lines or CSV",
-		usage: `Usage: archivist export --format jsonl|csv [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
+		usage: `Usage: archivist export [--format jsonl|csv] [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
+                        [--lang L] [--type TYPE]
 
 Streams the matching articles (all by default) with every article field.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags

@@ -8,7 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -43,12 +43,15 @@ func extractCommand() *command {
 	c := &command{
 		name:    "extract",
 		summary: "extract the article from local HTML files (no network)",
-		usage: `Usage: archivist extract [--json] [--url URL] FILE... (or - for standard input)
-       archivist extract [--json] [--parallel N] --urls LIST
+		usage: `Usage: archivist extract [--json] [--url URL] [--content-type HEADER] FILE... (or - for standard input)
+       archivist extract [--json] [--content-type HEADER] [--parallel N] --urls LIST
 
 Runs the article extractor on saved pages. Default output: the title, a blank
 line, the body text (paragraphs separated by blank lines). With --json, one
-JSON object per input per line: the article fields plus "source".
+JSON object per input per line: the article fields plus "source". An
+input that fails (over 16 MiB, not HTML) gets an error line on stderr
+(with --json, a record with "error" in its place), the others go on, and
+the exit code is 1.
 
 With --urls, extracts every page of LIST, in LIST's order: TSV lines
 "path<TAB>url" (blank lines and # comments skipped) or a JSON object
@@ -77,12 +80,69 @@ type extractRecord struct {
 	Source string `json:"source"`
 }
 
+// extractError is one line of `extract --json` for an input that failed.
+type extractError struct {
+	Source string `json:"source"`
+	URL    string `json:"url"`
+	Error  string `json:"error"`
+}
+
 func runExtract(ctx context.Context, e *env, opts extractOptions, files []string) error {
-	if err := checkBatchFlags(opts, files); err != nil {
+	if err := checkExtractArgs(opts, files); err != nil {
 		return err
 	}
 	if opts.URLs != "" {
 		return runExtractBatch(ctx, e, opts)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	failed, blocks := 0, 0
+	var lastErr error
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		pageURL := inputURL(opts.URL, f)
+		art, err := extractInput(e, f, pageURL, opts.ContentType)
+		if err != nil {
+			failed++
+			lastErr = fmt.Errorf("extract %s: %w", inputName(f), err)
+			if len(files) > 1 {
+				fmt.Fprintf(e.stderr, "archivist: %s\n", oneLine(lastErr.Error()))
+			}
+			if opts.JSON {
+				if err := enc.Encode(extractError{Source: f, URL: pageURL, Error: oneLine(err.Error())}); err != nil {
+					return fmt.Errorf("extract: write: %w", err)
+				}
+			}
+			continue
+		}
+		if opts.JSON {
+			fillEmptyLists(&art)
+			if err := enc.Encode(extractRecord{Article: art, Source: f}); err != nil {
+				return fmt.Errorf("extract: write: %w", err)
+			}
+			continue
+		}
+		writeExtractText(e, art, f, len(files) > 1, blocks > 0)
+		blocks++
+	}
+	switch {
+	case failed == 0:
+		return nil
+	case len(files) == 1:
+		return lastErr
+	}
+	return fmt.Errorf("extract: %d of %d inputs failed", failed, len(files))
+}
+
+// checkExtractArgs rejects a command line extract cannot run: flags that do
+// not go together, no input, an input that does not exist. Every input is
+// checked first: a typo in the last name should not cost the output of the
+// others half-way.
+func checkExtractArgs(opts extractOptions, files []string) error {
+	if err := checkBatchFlags(opts, files); err != nil || opts.URLs != "" {
+		return err
 	}
 	if len(files) == 0 {
 		return usagef("extract: no input files (give FILE... or - for standard input)")
@@ -90,8 +150,6 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, files []string
 	if len(files) > 1 && opts.URL != "" {
 		return usagef("extract: --url applies to one input, got %d", len(files))
 	}
-	// Check every input first: a typo in the last name should not cost the
-	// output of the others half-way.
 	for _, f := range files {
 		if f == "-" {
 			continue
@@ -102,63 +160,55 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, files []string
 			return usagef("extract: %s is a directory", f)
 		}
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		pageURL := opts.URL
-		if pageURL == "" && f != "-" {
-			abs, _ := filepath.Abs(f)
-			pageURL = "file://" + filepath.ToSlash(abs)
-		}
-		body, err := readInput(e, f, extract.DefaultMaxBytes)
-		var art corpus.Article
-		switch {
-		case errors.Is(err, extract.ErrTooLarge):
-			art = corpus.Article{URL: pageURL, FetchedAt: time.Now()}
-			if u, perr := url.Parse(pageURL); perr == nil {
-				art.Site = strings.ToLower(u.Hostname())
-			}
-		case err != nil:
-			return err
-		default:
-			art, err = extract.Extract(extract.Input{Body: body, URL: pageURL, ContentType: opts.ContentType, FetchedAt: time.Now()})
-		}
-		if err != nil {
-			if !opts.JSON {
-				return fmt.Errorf("extract %s: %w", inputName(f), err)
-			}
-			e.logger.Warn("extract failed", "source", f, "err", err)
-		}
-		if opts.JSON {
-			if art.Authors == nil {
-				art.Authors = []string{}
-			}
-			if art.Tags == nil {
-				art.Tags = []string{}
-			}
-			if art.Flags == nil {
-				art.Flags = []string{}
-			}
-			if err := enc.Encode(extractRecord{Article: art, Source: f}); err != nil {
-				return fmt.Errorf("extract: write: %w", err)
-			}
-			continue
-		}
-		if i > 0 {
-			fmt.Fprintln(e.stdout)
-		}
-		if len(files) > 1 {
-			fmt.Fprintf(e.stdout, "==> %s <==\n", f)
-		}
-		fmt.Fprintf(e.stdout, "%s\n\n%s\n", art.Title, strings.TrimSpace(art.Text))
-		if art.HasFlag(corpus.FlagNotArticle) {
-			e.logger.Info("page does not look like an article", "source", f, "flags", strings.Join(art.Flags, ","))
-		}
-	}
 	return nil
+}
+
+// inputURL is the address of input f: --url, or the file's own file:// URL.
+func inputURL(flagURL, f string) string {
+	if flagURL != "" || f == "-" {
+		return flagURL
+	}
+	abs, _ := filepath.Abs(f)
+	return "file://" + filepath.ToSlash(abs)
+}
+
+// extractInput reads and extracts the input f. Its error does not name
+// the input: the caller does.
+func extractInput(e *env, f, pageURL, contentType string) (corpus.Article, error) {
+	body, err := readInput(e, f, extract.DefaultMaxBytes)
+	if err != nil {
+		return corpus.Article{}, err
+	}
+	art, err := extract.Extract(extract.Input{Body: body, URL: pageURL, ContentType: contentType, FetchedAt: time.Now()})
+	if err != nil {
+		// Drop the extractor's own "extract URL: " prefix.
+		return art, reworded{msg: strings.TrimPrefix(err.Error(), "extract "+pageURL+": "), err: err}
+	}
+	return art, nil
+}
+
+// reworded is err with another message.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (r reworded) Error() string { return r.msg }
+func (r reworded) Unwrap() error { return r.err }
+
+// writeExtractText writes the plain output of one input: a header naming
+// it when there are several inputs, the title, a blank line and the text.
+func writeExtractText(e *env, art corpus.Article, f string, header, separate bool) {
+	if separate {
+		fmt.Fprintln(e.stdout)
+	}
+	if header {
+		fmt.Fprintf(e.stdout, "==> %s <==\n", f)
+	}
+	fmt.Fprintf(e.stdout, "%s\n\n%s\n", art.Title, strings.TrimSpace(art.Text))
+	if art.HasFlag(corpus.FlagNotArticle) {
+		e.logger.Info("page does not look like an article", "source", f, "flags", strings.Join(art.Flags, ","))
+	}
 }
 
 // inputName names the input f in messages.
@@ -171,24 +221,28 @@ func inputName(f string) string {
 
 // readInput reads the input named f ("-" for standard input), stopping
 // after limit bytes: a larger input is an error wrapping
-// extract.ErrTooLarge, and costs no more memory than the limit.
+// extract.ErrTooLarge, and costs no more memory than the limit. Its
+// errors do not name the input.
 func readInput(e *env, f string, limit int) ([]byte, error) {
 	var r io.Reader = e.stdin
-	name := inputName(f)
 	if f != "-" {
 		file, err := os.Open(f)
 		if err != nil {
-			return nil, fmt.Errorf("extract: read %s: %w", f, err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, fmt.Errorf("read: %w", err)
 		}
 		defer file.Close()
-		r, name = file, f
+		r = file
 	}
 	body, err := readLimited(r, limit)
 	if errors.Is(err, extract.ErrTooLarge) {
 		return nil, fmt.Errorf("larger than %d MiB, the most extract reads: %w", limit>>20, extract.ErrTooLarge)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("extract: read %s: %w", name, err)
+		return nil, fmt.Errorf("read: %w", err)
 	}
 	return body, nil
 }

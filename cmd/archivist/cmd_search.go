@@ -39,7 +39,7 @@ func (o *searchOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.StringVar(&o.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
 	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total": N, "hits": [...], "index_behind": N}`)
-	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag and month")
+	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag, page type and month")
 }
 
 func searchCommand() *command {
@@ -48,8 +48,9 @@ func searchCommand() *command {
 		summary: "search the archive",
 		usage: `Usage: archivist search [flags] QUERY
 
-QUERY uses bleve's query-string syntax: words, "exact phrases", +must,
--not, field:word for title, author, site, lang, section and tag.
+` + wrapText(`QUERY uses bleve's query-string syntax: words, "exact phrases", +must, -not, `+
+			`word* wildcards, word~1 fuzzy matches, field:word for `+index.QueryFields+`. `+
+			`Words without a field search the title, description, text, authors and tags.`, 75) + `
 
 Examples:
   archivist search '"climate summit"'
@@ -183,7 +184,7 @@ func printHits(w io.Writer, query string, req index.Request, res *index.Result) 
 	}
 	if len(res.Facets) > 0 || len(res.Histogram) > 0 {
 		fmt.Fprintln(w)
-		for _, name := range []string{"site", "language", "section", "authors", "tags"} {
+		for _, name := range index.FacetNames() {
 			fc := res.Facets[name]
 			if len(fc) == 0 {
 				continue

@@ -26,7 +26,7 @@ func statsCommand() *command {
 	c := &command{
 		name:    "stats",
 		summary: "show what the corpus holds and how a crawl is doing",
-		usage: `Usage: archivist stats [--json]
+		usage: `Usage: archivist stats [--json] [--top N]
 
 Captures, articles, fetch errors by kind, and counts by site, publication
 month and language; the crawl frontier (queued, in flight, done, failed).

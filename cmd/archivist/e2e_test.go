@@ -166,6 +166,10 @@ func TestEndToEnd(t *testing.T) {
 	if !strings.Contains(text, expected[0].URL) || !strings.Contains(text, "1 hit") {
 		t.Errorf("text search output:\n%s", text)
 	}
+	text = mustRun(t, "search", "--db", db, "--limit", "1", "--facets", "*")
+	if !strings.Contains(text, "\ntype:     article (") || !strings.Contains(text, "\nsite:") {
+		t.Errorf("text search --facets output:\n%s", text)
+	}
 
 	// Export: JSONL and CSV parse with standard readers and hold every article.
 	jsonl := filepath.Join(dir, "out.jsonl")

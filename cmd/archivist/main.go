@@ -410,7 +410,7 @@ func runHelp(stdout io.Writer, args []string) error {
 }
 
 func versionCommand() *command {
-	c := &command{name: "version", summary: "print archivist's version", usage: "archivist version"}
+	c := &command{name: "version", summary: "print archivist's version", usage: "Usage: archivist version"}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := e.newFlagSet(c)
 		if _, err := e.parseFlags(c, fs, args); err != nil {

@@ -161,9 +161,10 @@ func TestExtractStopsAtLimit(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "big.html: larger than 16 MiB") {
 		t.Errorf("file: exit %d, stderr %q", code, errOut)
 	}
-	code, stdout, _ := runCLI(t, "extract", "--json", "--url", "https://a.test/x", big)
-	if code != 0 || !strings.Contains(stdout, `"site":"a.test"`) || !strings.Contains(stdout, `"source":"`+big) {
-		t.Errorf("--json: exit %d, stdout %.300s", code, stdout)
+	code, stdout, errOut := runCLI(t, "extract", "--json", "--url", "https://a.test/x", big)
+	if code != 1 || !strings.Contains(stdout, `"url":"https://a.test/x"`) || !strings.Contains(stdout, `"source":"`+big) ||
+		!strings.Contains(stdout, `"error":"larger than 16 MiB`) || !strings.Contains(errOut, "big.html: larger than 16 MiB") {
+		t.Errorf("--json: exit %d, stdout %.300s, stderr %q", code, stdout, errOut)
 	}
 	e := &env{}
 	for _, tt := range []struct {

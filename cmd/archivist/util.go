@@ -223,3 +223,24 @@ func checkPageType(cmd, typ string) error {
 	}
 	return usagef("%s: bad --type %q (want one of %s)", cmd, typ, strings.Join(corpus.PageTypes, ", "))
 }
+
+// wrapText breaks s into lines of at most width characters, between words
+// (a longer word gets a line of its own).
+func wrapText(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		switch {
+		case n == 0:
+		case n+1+len(w) > width:
+			b.WriteByte('\n')
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String()
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/index"
+)
+
+// commandFlags returns the flags of cmd other than the global ones, as
+// its help lists them (every flag registered on its FlagSet).
+func commandFlags(t testing.TB, cmd *command) []string {
+	t.Helper()
+	global := flag.NewFlagSet("global", flag.ContinueOnError)
+	new(globalOptions).AddFlags(global)
+	var help strings.Builder
+	if err := runHelp(&help, []string{cmd.name}); err != nil {
+		t.Fatalf("help %s: %v", cmd.name, err)
+	}
+	_, defaults, ok := strings.Cut(help.String(), "\nFlags:\n")
+	if !ok {
+		t.Fatalf("help %s has no Flags section:\n%s", cmd.name, help.String())
+	}
+	var names []string
+	for _, m := range regexp.MustCompile(`(?m)^  -(\S+)`).FindAllStringSubmatch(defaults, -1) {
+		if global.Lookup(m[1]) == nil {
+			names = append(names, m[1])
+		}
+	}
+	return names
+}
+
+// synopsis returns the lines of usage from its first line starting with
+// prefix to the next blank line.
+func synopsis(usage, prefix string) string {
+	_, rest, ok := strings.Cut("\n"+usage, "\n"+prefix)
+	if !ok {
+		return ""
+	}
+	block, _, _ := strings.Cut(prefix+rest, "\n\n")
+	return block
+}
+
+// TestUsageNamesEveryFlag: the usage line of each command, in its help
+// and in README.md, either says [flags] or names every flag of the
+// command, so a new flag cannot be left out of it.
+func TestUsageNamesEveryFlag(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range commands() {
+		flags := commandFlags(t, cmd)
+		if cmd.name != "version" && len(flags) == 0 {
+			t.Errorf("%s: no flags found in its help", cmd.name)
+		}
+		_, section, _ := strings.Cut(string(readme), "\n### "+cmd.name+"\n")
+		usages := map[string]string{"help": synopsis(strings.TrimSpace(cmd.usage), "Usage: archivist "+cmd.name)}
+		if len(flags) > 0 { // README shows no usage line for a command without flags
+			usages["README.md"] = synopsis(section, "archivist "+cmd.name)
+		}
+		for where, syn := range usages {
+			if syn == "" {
+				t.Errorf("%s: no usage line in its %s", cmd.name, where)
+				continue
+			}
+			if strings.Contains(syn, "[flags]") {
+				continue
+			}
+			for _, f := range flags {
+				if !regexp.MustCompile(`\[--`+regexp.QuoteMeta(f)+`\b`).MatchString(syn) &&
+					!strings.Contains(syn, " --"+f+" ") {
+					t.Errorf("%s: the usage line in its %s leaves out --%s:\n%s", cmd.name, where, f, syn)
+				}
+			}
+		}
+	}
+}
+
+// TestSearchHelpNamesQueryFields: search's help names every query field
+// the index accepts (index.QueryFields is kept in step with the parser).
+func TestSearchHelpNamesQueryFields(t *testing.T) {
+	var help strings.Builder
+	if err := runHelp(&help, []string{"search"}); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(help.String()), " ")
+	for _, name := range strings.FieldsFunc(index.QueryFields, func(r rune) bool { return strings.ContainsRune(" ,()", r) }) {
+		if name != "or" && !strings.Contains(text, name) {
+			t.Errorf("search help leaves out the query field %s", name)
+		}
+	}
+	if !strings.Contains(text, index.QueryFields) {
+		t.Errorf("search help does not list the query fields as index.QueryFields says:\n%s", help.String())
+	}
+}
