@@ -321,14 +321,14 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	return dropRepeats(out), linkHeads
 }
 
-// dropRepeats drops the short blocks whose text another, longer block
-// already holds: a pull quote or standfirst that repeats a line of the
-// story.
+// dropRepeats drops the pull quotes (short blocks of an aside) whose
+// text another, longer block already holds: they repeat a line of the
+// story. Other repeated lines stay: pages repeat on purpose too.
 func dropRepeats(bs []block) []block {
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
 		repeat := false
-		if n := len(b.text); n >= 40 && n <= 300 {
+		if n := len(b.text); b.aside && n >= 40 && n <= 300 {
 			for j, o := range bs {
 				if j != i && len(o.text) > n && strings.Contains(o.text, b.text) {
 					repeat = true

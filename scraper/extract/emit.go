@@ -27,6 +27,7 @@ type block struct {
 	italic     float64 // share of the text inside <em> or <i>
 	afterImage bool    // an image came between this block and the previous text
 	altText    bool    // the text repeats that image's alt text: a caption
+	aside      bool    // inside an <aside> kept in the content (a pull quote)
 }
 
 // emitter turns a content subtree into text blocks.
@@ -40,6 +41,7 @@ type emitter struct {
 	inLink int
 	inEm   int
 	ems    int
+	asides int    // depth of <aside> elements being walked
 	image  bool   // an image was seen since the last block
 	alt    string // its alt text
 	blocks []block
@@ -65,7 +67,7 @@ func (e *emitter) flush() {
 			it = float64(e.ems) / float64(e.chars)
 		}
 		alt := e.image && e.alt != "" && normName(e.alt) == normName(t)
-		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt})
+		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt, aside: e.asides > 0})
 		e.image, e.alt = false, ""
 	}
 	e.chars, e.links, e.ems = 0, 0, 0
@@ -153,6 +155,10 @@ func (e *emitter) walk(n *html.Node) {
 		}
 	}
 	e.flush()
+	if n.DataAtom == atom.Aside {
+		e.asides++
+		defer func() { e.asides-- }()
+	}
 	pushed := true
 	switch n.DataAtom {
 	case atom.H1:
