@@ -226,6 +226,8 @@ func hostileCases() []hostileCase {
 			"moved"), kinds: []string{corpus.ErrKindHTTP4xx}},
 		// Go's client reads at most 10 MB of headers (1xx responses
 		// included), then gives up on the response.
+		{path: "/h/utf8-location-ok", respond: rawResponse("302 Found", "text/html", "Location: /target/\xff?q=\xc3\x28\r\n",
+			"moved"), kinds: []string{""}},
 		{path: "/h/huge-header", respond: endlessHead("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Big: ",
 			strings.Repeat("\xf7", 64<<10)), kinds: []string{corpus.ErrKindOther}},
 		{path: "/h/two-lengths", respond: rawBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\nContent-Length: 20\r\n",
@@ -267,6 +269,7 @@ func hostileSite(cases []hostileCase, normal []string) map[string]hostileRoute {
 		`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+
 			`<url><loc>http://{{host}}/sitemap-page?id=1&copy=2</loc></url>`+
 			`<url><loc>http://{{host}}/sitemap-page?id=2&amp;lang=en&reg</loc></url></urlset>`)
+	routes["/target/\xff"] = rawResponse("200 OK", "text/html; charset=utf-8", "", hostileArticle("Target story", ""))
 	routes["/sitemap-page"] = rawResponse("200 OK", "text/html; charset=utf-8", "", hostileArticle("Sitemap story {{id}}", ""))
 	return routes
 }
@@ -294,7 +297,7 @@ func TestHostileServer(t *testing.T) {
 	assertNoBug(t, errOut)
 
 	stored := exportedURLs(t, db)
-	for _, p := range append(slices.Clone(normal), "/sitemap-page?copy=2&id=1") {
+	for _, p := range append(slices.Clone(normal), "/sitemap-page?copy=2&id=1", "/target/%FF?q=%C3(") {
 		if !stored[srv.url(p)] {
 			t.Errorf("article %s not stored; stored: %v", p, stored)
 		}
@@ -303,6 +306,9 @@ func TestHostileServer(t *testing.T) {
 	checkSitemapRequests(t, srv.log())
 	fetches := map[string]int{}
 	for _, uri := range srv.log() {
+		if strings.ContainsFunc(uri, func(r rune) bool { return r <= ' ' || r >= 0x7f }) {
+			t.Errorf("request line with bytes outside ASCII: %q", uri)
+		}
 		if fetches[uri]++; fetches[uri] > 2 {
 			t.Errorf("%s requested %d times with --retries 1", uri, fetches[uri])
 		}
@@ -391,6 +397,9 @@ func checkHostileCaptures(t *testing.T, path string, srv *hostileServer, cases [
 	err = db.ForEachCapture(ctx, corpus.CaptureFilter{}, func(c *corpus.Capture) error {
 		if c.ErrorKind == corpus.ErrKindPanic {
 			t.Errorf("capture of %s: %s", c.RequestedURL, c.Error)
+		}
+		if !utf8.ValidString(c.URL + strings.Join(c.Redirects, "")) {
+			t.Errorf("capture %d: URL %q, redirects %q: not valid UTF-8", c.ID, c.URL, c.Redirects)
 		}
 		return nil
 	})
