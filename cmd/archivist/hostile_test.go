@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -149,6 +151,26 @@ func endlessChunked(w *bufio.Writer, r *http.Request, s *hostileServer) {
 	}
 }
 
+// gzipBomb sends 32 MiB of zeros, gzipped to about 32 KiB.
+func gzipBomb(w *bufio.Writer, r *http.Request, s *hostileServer) {
+	var body bytes.Buffer
+	zw := gzip.NewWriter(&body)
+	zw.Write(make([]byte, 32<<20))
+	zw.Close()
+	fmt.Fprintf(w, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\nConnection: close\r\n\r\n", body.Len())
+	w.Write(body.Bytes())
+}
+
+// drip sends its headers, then a byte of body every 20 ms, without end
+// (until the connection's 10 s deadline).
+func drip(w *bufio.Writer, r *http.Request, s *hostileServer) {
+	w.WriteString("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n<html>")
+	for w.Flush() == nil {
+		time.Sleep(20 * time.Millisecond)
+		w.WriteByte(' ')
+	}
+}
+
 // endlessHead writes head, then repeat without end: a header that does
 // not end, or informational responses that do not end. It stops after 64
 // MiB or when the client goes away.
@@ -218,6 +240,8 @@ func hostileCases() []hostileCase {
 		{path: "/h/cl-short", respond: rawBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 900\r\n",
 			hostileArticle("Short promise", "")), kinds: []string{""}},
 		{path: "/h/endless", respond: endlessChunked, kinds: []string{corpus.ErrKindTooLarge}},
+		{path: "/h/gzip-bomb", respond: gzipBomb, kinds: []string{corpus.ErrKindTooLarge}},
+		{path: "/h/drip", respond: drip, kinds: []string{corpus.ErrKindTimeout}},
 		{path: "/h/fake-gzip", respond: rawResponse("200 OK", "text/html", "Content-Encoding: gzip\r\n",
 			hostileArticle("Not gzip", "")), kinds: []string{corpus.ErrKindOther}},
 		{path: "/h/bad-location", respond: rawResponse("302 Found", "text/html", "Location: http://[::1:bad/%zz\r\n",
