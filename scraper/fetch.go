@@ -168,6 +168,10 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= maxRedirects {
 		return fmt.Errorf("%w: %d hops", ErrTooManyRedirects, len(via))
 	}
+	// Go keeps the query of a Location header as sent, raw bytes
+	// included: escape them as a browser does, so that the request line
+	// is ASCII and the URL recorded for the capture is valid UTF-8.
+	req.URL.RawQuery = escapeQuery(req.URL.RawQuery)
 	target, err := urlnorm.Normalize(req.URL.String())
 	if err != nil {
 		return fmt.Errorf("redirect to %s: %w", req.URL, err)
@@ -192,6 +196,35 @@ func (f *fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
 		return stop(stopKnown)
 	}
 	return nil
+}
+
+// escapeQuery percent-encodes the bytes of a raw query that may not
+// appear in a request line: controls, space, '"', '<', '>' and every byte
+// outside ASCII (so invalid UTF-8 too). Other bytes, escapes included,
+// stay as they are.
+func escapeQuery(q string) string {
+	const hex = "0123456789ABCDEF"
+	plain := func(c byte) bool { return c > ' ' && c < 0x7f && c != '"' && c != '<' && c != '>' }
+	i := 0
+	for i < len(q) && plain(q[i]) {
+		i++
+	}
+	if i == len(q) {
+		return q
+	}
+	var b strings.Builder
+	b.Grow(len(q) + 16)
+	b.WriteString(q[:i])
+	for ; i < len(q); i++ {
+		if c := q[i]; plain(c) {
+			b.WriteByte(c)
+		} else {
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
 }
 
 // captureTransport records each hop of a fetch and reads the body itself,
