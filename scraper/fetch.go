@@ -93,8 +93,15 @@ func newTransport(cfg *config) *http.Transport {
 		TLSHandshakeTimeout:   min(cfg.timeout, 15*time.Second),
 		ResponseHeaderTimeout: cfg.timeout,
 		ExpectContinueTimeout: time.Second,
+		// Real pages send a few KB of headers; Go's default of 10 MB
+		// let a hostile server make every retry download 10 MB of them,
+		// all stored in the capture.
+		MaxResponseHeaderBytes: maxResponseHeaderBytes,
 	}
 }
+
+// maxResponseHeaderBytes bounds the response headers of one fetch.
+const maxResponseHeaderBytes = 1 << 20
 
 func newFetcher(c *Crawler, rt http.RoundTripper, jar http.CookieJar) *fetcher {
 	f := &fetcher{c: c}
