@@ -47,13 +47,14 @@ type articleRow struct {
 	contentSHA256                            string
 }
 
-// digest returns the hex SHA-256 of the row's canonical encoding: the
-// string rowDigestVersion, then each column below in this order, each as
-// its length in bytes (8 bytes, big-endian) followed by its bytes: url,
-// canonical_url, site, site_name, title, authors, published,
-// published_precision, modified, modified_precision, language,
-// description, image, section, tags, page_type, text, word_count, flags,
-// fetched_at, capture_id, content_sha256. Text columns are taken as
+// digest returns the hex SHA-256 of the row's canonical encoding, a
+// sequence of fields, each written as its length in bytes (8 bytes,
+// big-endian) followed by its bytes: first the string rowDigestVersion,
+// then these columns in this order: url, canonical_url, site, site_name,
+// title, authors, published, published_precision, modified,
+// modified_precision, language, description, image, section, tags,
+// page_type, text, word_count, flags, fetched_at, capture_id,
+// content_sha256. Text columns are taken as
 // stored (authors, tags and flags are their JSON arrays; published and
 // modified their RFC 3339 text, or empty when NULL); word_count and
 // capture_id are written in decimal. The article id, its key, seq and

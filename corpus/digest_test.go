@@ -118,6 +118,12 @@ func TestRowDigestUpsert(t *testing.T) {
 	if err := got.CheckDigest(); err != nil || got.Text != "second" {
 		t.Errorf("after an update: text %q, %v", got.Text, err)
 	}
+	// An article read, changed and stored again holds what is stored.
+	got.Title = "changed"
+	putArticle(t, db, got, "k")
+	if err := got.CheckDigest(); err != nil {
+		t.Errorf("the article stored again: %v", err)
+	}
 }
 
 func TestVerifyArticleRowsFindsFlippedBytes(t *testing.T) {

@@ -524,6 +524,7 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 	// The values stored and the values digested are the same ones.
 	r := rowOf(a)
 	a.RowSHA256 = r.digest()
+	a.valuesDigest = a.RowSHA256 // a now holds what is stored
 	err := tx.stmt(ctx, qPutArticle).QueryRowContext(ctx,
 		key, r.url, r.canonicalURL, r.site, r.siteName, r.title, r.authors, nullable(r.published), pubUTC,
 		nullable(r.modified), r.language, r.description, r.image, r.section, r.tags, r.text, r.wordCount,
