@@ -10,30 +10,27 @@ import (
 	"time"
 )
 
-const articleColumns = `id, url, canonical_url, site, site_name, title, authors, published, modified,
-	language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
-	content_sha256, seq, page_type, published_precision, modified_precision`
+const articleColumns = `id, url, canonical_url, site, site_name, title, authors, COALESCE(published, ''),
+	COALESCE(modified, ''), language, description, image, section, tags, text, word_count, flags, fetched_at,
+	capture_id, content_sha256, seq, page_type, published_precision, modified_precision, row_sha256`
 
+// scanArticle reads one row of articleColumns. The article's valuesDigest
+// is the digest of the values as read, for CheckDigest.
 func scanArticle(row rowScanner) (*Article, int64, error) {
 	var (
-		a                    Article
-		authors, tags, flags string
-		published, modified  sql.NullString
-		fetched              string
-		seq                  int64
+		r        articleRow
+		id, seq  int64
+		recorded string
 	)
-	err := row.Scan(&a.ID, &a.URL, &a.CanonicalURL, &a.Site, &a.SiteName, &a.Title, &authors, &published,
-		&modified, &a.Language, &a.Description, &a.Image, &a.Section, &tags, &a.Text, &a.WordCount, &flags,
-		&fetched, &a.CaptureID, &a.ContentSHA256, &seq, &a.PageType, &a.PublishedPrecision, &a.ModifiedPrecision)
+	err := row.Scan(&id, &r.url, &r.canonicalURL, &r.site, &r.siteName, &r.title, &r.authors, &r.published,
+		&r.modified, &r.language, &r.description, &r.image, &r.section, &r.tags, &r.text, &r.wordCount, &r.flags,
+		&r.fetchedAt, &r.captureID, &r.contentSHA256, &seq, &r.pageType, &r.publishedPrecision,
+		&r.modifiedPrecision, &recorded)
 	if err != nil {
 		return nil, 0, err
 	}
-	a.Authors = decodeList(authors)
-	a.Tags = decodeList(tags)
-	a.Flags = decodeList(flags)
-	a.Published = decodeTime(published)
-	a.Modified = decodeTime(modified)
-	a.FetchedAt = parseTime(fetched)
+	a := r.article()
+	a.ID, a.RowSHA256, a.valuesDigest = id, recorded, r.digest()
 	return &a, seq, nil
 }
 
@@ -46,11 +43,11 @@ func decodeList(s string) []string {
 	return out
 }
 
-func decodeTime(s sql.NullString) *time.Time {
-	if !s.Valid || s.String == "" {
+func decodeTime(s string) *time.Time {
+	if s == "" {
 		return nil
 	}
-	t, err := time.Parse(time.RFC3339Nano, s.String)
+	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return nil
 	}

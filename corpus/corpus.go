@@ -114,6 +114,13 @@ type Article struct {
 	// was extracted from (the archived payload), so a citation can be
 	// checked against the capture and its WARC record.
 	ContentSHA256 string `json:"content_sha256"`
+	// RowSHA256 is the digest recorded with the stored row (see
+	// CheckDigest); "" on an article not read from a corpus. It is not
+	// exported.
+	RowSHA256 string `json:"-"`
+
+	// valuesDigest is the digest of the stored values as they were read.
+	valuesDigest string
 }
 
 // Page types (Article.PageType).

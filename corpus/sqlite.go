@@ -153,6 +153,12 @@ func migrations() ([]migration, error) {
 	return out, nil
 }
 
+// migrationFills are the Go steps of migrations, run after the
+// migration's SQL in its transaction: values SQL cannot compute.
+var migrationFills = map[int]func(context.Context, *sql.Tx) error{
+	5: fillRowDigests, // 0005_article_digest.sql
+}
+
 // schemaVersion is the version of the newest embedded migration.
 func schemaVersion() int {
 	ms, err := migrations()
@@ -212,6 +218,11 @@ func (db *DB) apply(ctx context.Context, m migration) (int, error) {
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
+	}
+	if fill := migrationFills[m.version]; fill != nil {
+		if err := fill(ctx, tx); err != nil {
+			return 0, fmt.Errorf("migrate %s: %w", m.name, err)
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
@@ -398,8 +409,8 @@ var (
 	qPutArticle = writeQuery(`INSERT INTO articles
 		(key, url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
 		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
-		 content_sha256, seq, page_type, published_precision, modified_precision)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		 content_sha256, seq, page_type, published_precision, modified_precision, row_sha256)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
 		ON CONFLICT(key) DO UPDATE SET
 		 url=excluded.url, canonical_url=excluded.canonical_url, site=excluded.site, site_name=excluded.site_name,
 		 title=excluded.title, authors=excluded.authors, published=excluded.published,
@@ -408,7 +419,7 @@ var (
 		 text=excluded.text, word_count=excluded.word_count, flags=excluded.flags, fetched_at=excluded.fetched_at,
 		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq,
 		 page_type=excluded.page_type, published_precision=excluded.published_precision,
-		 modified_precision=excluded.modified_precision
+		 modified_precision=excluded.modified_precision, row_sha256=excluded.row_sha256
 		RETURNING id`)
 	qAddArticleURL    = writeQuery("INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)")
 	qArticleByKey     = writeQuery("SELECT id FROM articles WHERE key = ?")
@@ -506,16 +517,19 @@ func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, er
 	if err := tx.stmt(ctx, qNextSeq).QueryRowContext(ctx).Scan(&seq); err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
 	}
-	pub, pubUTC := timeColumns(a.Published)
-	mod, _ := timeColumns(a.Modified)
+	_, pubUTC := timeColumns(a.Published)
 	if a.FetchedAt.IsZero() {
 		a.FetchedAt = time.Now()
 	}
+	// The values stored and the values digested are the same ones.
+	r := rowOf(a)
+	a.RowSHA256 = r.digest()
+	a.valuesDigest = a.RowSHA256 // a now holds what is stored
 	err := tx.stmt(ctx, qPutArticle).QueryRowContext(ctx,
-		key, a.URL, a.CanonicalURL, a.Site, a.SiteName, a.Title, marshalJSON(nonNil(a.Authors)), pub, pubUTC, mod,
-		a.Language, a.Description, a.Image, a.Section, marshalJSON(nonNil(a.Tags)), a.Text, a.WordCount,
-		marshalJSON(nonNil(a.Flags)), formatTime(a.FetchedAt), a.CaptureID, a.ContentSHA256, seq,
-		a.PageType, a.PublishedPrecision, a.ModifiedPrecision).Scan(&a.ID)
+		key, r.url, r.canonicalURL, r.site, r.siteName, r.title, r.authors, nullable(r.published), pubUTC,
+		nullable(r.modified), r.language, r.description, r.image, r.section, r.tags, r.text, r.wordCount,
+		r.flags, r.fetchedAt, r.captureID, r.contentSHA256, seq, r.pageType, r.publishedPrecision,
+		r.modifiedPrecision, a.RowSHA256).Scan(&a.ID)
 	if err != nil {
 		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
 	}
@@ -532,9 +546,11 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func timeColumns(t *time.Time) (given, utc any) {
+// timeColumns returns the stored forms of t: as given (RFC 3339 with its
+// zone), and in UTC for sorting and ranges (NULL when t is nil or zero).
+func timeColumns(t *time.Time) (given string, utc any) {
 	if t == nil || t.IsZero() {
-		return nil, nil
+		return "", nil
 	}
 	return t.Format(time.RFC3339Nano), t.UTC().Format(time.RFC3339)
 }

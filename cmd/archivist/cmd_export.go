@@ -54,7 +54,9 @@ Streams the matching articles (all by default) with every article field.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
 and flags joined with "; ". With --query, export refuses (exit 1) when
 the index is behind the corpus, since the result would miss articles:
-run 'archivist index' first, or pass --allow-partial.
+run 'archivist index' first, or pass --allow-partial. Each article row
+is checked against the digest written with it: a row whose stored values
+changed stops the export (exit 1; --out is not written).
 
 Examples:
   archivist export --format jsonl --out corpus.jsonl
@@ -119,8 +121,14 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil {
 		return usagef("export: %v", err)
 	}
-	n := 0
+	n, unchecked := 0, 0
 	err = db.Articles(ctx, filter, func(a *corpus.Article) error {
+		switch err := a.CheckDigest(); {
+		case errors.Is(err, corpus.ErrNoDigest):
+			unchecked++
+		case err != nil:
+			return damagedArticle(a, opts.Out)
+		}
 		n++
 		return w.Write(a)
 	})
@@ -129,6 +137,10 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	}
 	if err == nil {
 		err = bw.Flush()
+	}
+	var done remedied
+	if errors.As(err, &done) {
+		return err
 	}
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
@@ -144,8 +156,27 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 			return fmt.Errorf("export: %w", err)
 		}
 	}
+	if unchecked > 0 {
+		verb := "articles have no row digest (written outside archivist) and were"
+		if unchecked == 1 {
+			verb = "article has no row digest (written outside archivist) and was"
+		}
+		fmt.Fprintf(e.stderr, "archivist: export: %d %s exported unchecked\n", unchecked, verb)
+	}
 	e.logger.Info("export finished", "articles", n, "format", opts.Format, "out", orStdout(opts.Out))
 	return nil
+}
+
+// damagedArticle is the error of an export that met an article row whose
+// stored values do not match their digest: it stops there.
+func damagedArticle(a *corpus.Article, out string) error {
+	written := "nothing was written to " + out
+	if out == "" {
+		written = "standard output holds only the articles before it"
+	}
+	return remedied{fmt.Errorf("export: article %d (capture %d) %s: %w (its stored values changed on disk); %s; "+
+		"'archivist verify' lists every damaged row; see \"When things go wrong\" in the README",
+		a.ID, a.CaptureID, clipProblem(printable(a.URL), 200), corpus.ErrDigestMismatch, written)}
 }
 
 func orStdout(s string) string {

@@ -32,7 +32,9 @@ func verifyCommand() *command {
 
 Runs SQLite's integrity check on the corpus, recomputes the SHA-256 of
 every stored capture body and compares it with the recorded digest,
-compares each article's content digest with its capture's, and checks
+recomputes the digest of every article row's stored values and compares
+it with the one written with them, compares each article's content
+digest with its capture's, and checks
 that the index matches the corpus (its article count and its position in
 the corpus's change sequence). Prints each problem on its own
 line, with the capture id and URL where there is one, and exits 1 if there
@@ -57,15 +59,18 @@ Example:
 
 // verifyReport is the result of verify; its JSON is `verify --json`.
 type verifyReport struct {
-	Corpus          string            `json:"corpus"`
-	OK              bool              `json:"ok"`
-	Problems        int               `json:"problems"`
-	Integrity       []string          `json:"integrity"` // SQLite's integrity_check complaints
-	BodiesChecked   int64             `json:"bodies_checked"`
-	ArticlesChecked int64             `json:"articles_checked"`
-	Damage          []damageJSON      `json:"damage"` // bodies and articles that do not match their digests
-	Index           verifyIndexReport `json:"index"`
-	Errors          []string          `json:"errors"` // checks that could not run to the end
+	Corpus          string   `json:"corpus"`
+	OK              bool     `json:"ok"`
+	Problems        int      `json:"problems"`
+	Integrity       []string `json:"integrity"` // SQLite's integrity_check complaints
+	BodiesChecked   int64    `json:"bodies_checked"`
+	ArticlesChecked int64    `json:"articles_checked"`
+	// ArticlesNoDigest counts the article rows that have no digest to
+	// check (written outside archivist): not damage.
+	ArticlesNoDigest int64             `json:"articles_without_digest"`
+	Damage           []damageJSON      `json:"damage"` // bodies and articles that do not match their digests
+	Index            verifyIndexReport `json:"index"`
+	Errors           []string          `json:"errors"` // checks that could not run to the end
 }
 
 // damageJSON is one corpus.Problem in verify's JSON.
@@ -103,6 +108,8 @@ func runVerify(ctx context.Context, e *env, opts verifyOptions) error {
 	r.BodiesChecked, err = db.VerifyBodies(ctx, record)
 	r.addError(err)
 	r.ArticlesChecked, err = db.VerifyArticles(ctx, record)
+	r.addError(err)
+	r.ArticlesNoDigest, err = db.VerifyArticleRows(ctx, record)
 	r.addError(err)
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -185,7 +192,7 @@ func printVerify(e *env, r *verifyReport) {
 		fmt.Fprintf(w, "corpus %s: integrity check: %s\n", r.Corpus, oneLine(p))
 	}
 	for _, p := range r.Damage {
-		p.SHA256, p.Problem = printable(p.SHA256), printable(p.Problem)
+		p.SHA256, p.URL, p.Problem = printable(p.SHA256), printable(p.URL), printable(p.Problem)
 		switch {
 		case p.ArticleID != 0:
 			fmt.Fprintf(w, "article %d (capture %d) %s: %s\n", p.ArticleID, p.CaptureID, p.URL, p.Problem)
@@ -208,8 +215,16 @@ func printVerify(e *env, r *verifyReport) {
 	if !r.Index.Checked {
 		idx = fmt.Sprintf("no index at %s", r.Index.Path)
 	}
-	fmt.Fprintf(w, "%s: ok: integrity check passed, %d bodies and %d articles match their digests, %s\n",
-		r.Corpus, r.BodiesChecked, r.ArticlesChecked, idx)
+	unchecked := ""
+	if r.ArticlesNoDigest > 0 {
+		verb := "have"
+		if r.ArticlesNoDigest == 1 {
+			verb = "has"
+		}
+		unchecked = fmt.Sprintf(" (%d of them %s no row digest to check: written outside archivist)", r.ArticlesNoDigest, verb)
+	}
+	fmt.Fprintf(w, "%s: ok: integrity check passed, %d bodies and %d articles match their digests%s, %s\n",
+		r.Corpus, r.BodiesChecked, r.ArticlesChecked, unchecked, idx)
 }
 
 // checkBeforeWriting is the quick form of verify that crawl runs before it

@@ -1,0 +1,176 @@
+package corpus
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"strconv"
+)
+
+// Errors of Article.CheckDigest.
+var (
+	// ErrDigestMismatch means that an article row's stored values are no
+	// longer what was written with its digest: bytes changed on disk.
+	ErrDigestMismatch = errors.New("article row does not match its digest")
+	// ErrNoDigest means that an article row has no digest to check
+	// (written outside archivist).
+	ErrNoDigest = errors.New("article row has no digest")
+)
+
+// rowDigestVersion starts every encoding of an article row; a change to
+// the encoding must change it.
+const rowDigestVersion = "archivist article row v1"
+
+// articleRow is an article as the articles table stores it: each exported
+// column's value as SQLite holds it. PutArticle writes these values and
+// their digest in one statement; scanArticle reads them back and digests
+// them again, so the digest compares bytes with bytes, whatever decoding
+// does (JSON escapes, time zones, nil or empty lists).
+type articleRow struct {
+	url, canonicalURL, site, siteName, title string
+	authors                                  string // JSON array
+	published, publishedPrecision            string // published: RFC 3339 as the page gave it, "" for NULL
+	modified, modifiedPrecision              string
+	language, description, image, section    string
+	tags                                     string // JSON array
+	pageType, text                           string
+	wordCount                                int64
+	flags                                    string // JSON array
+	fetchedAt                                string // RFC 3339 UTC with nanoseconds
+	captureID                                int64
+	contentSHA256                            string
+}
+
+// digest returns the hex SHA-256 of the row's canonical encoding, a
+// sequence of fields, each written as its length in bytes (8 bytes,
+// big-endian) followed by its bytes: first the string rowDigestVersion,
+// then these columns in this order: url, canonical_url, site, site_name,
+// title, authors, published, published_precision, modified,
+// modified_precision, language, description, image, section, tags,
+// page_type, text, word_count, flags, fetched_at, capture_id,
+// content_sha256. Text columns are taken as
+// stored (authors, tags and flags are their JSON arrays; published and
+// modified their RFC 3339 text, or empty when NULL); word_count and
+// capture_id are written in decimal. The article id, its key, seq and
+// published_utc (derived from published) are not covered.
+func (r articleRow) digest() string {
+	h := sha256.New()
+	for _, s := range []string{rowDigestVersion, r.url, r.canonicalURL, r.site, r.siteName, r.title,
+		r.authors, r.published, r.publishedPrecision, r.modified, r.modifiedPrecision, r.language,
+		r.description, r.image, r.section, r.tags, r.pageType, r.text, strconv.FormatInt(r.wordCount, 10),
+		r.flags, r.fetchedAt, strconv.FormatInt(r.captureID, 10), r.contentSHA256} {
+		writeField(h, s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func writeField(h hash.Hash, s string) {
+	var n [8]byte
+	binary.BigEndian.PutUint64(n[:], uint64(len(s)))
+	h.Write(n[:])
+	io.WriteString(h, s)
+}
+
+// rowOf returns the values PutArticle stores for a.
+func rowOf(a *Article) articleRow {
+	pub, _ := timeColumns(a.Published)
+	mod, _ := timeColumns(a.Modified)
+	return articleRow{
+		url: a.URL, canonicalURL: a.CanonicalURL, site: a.Site, siteName: a.SiteName, title: a.Title,
+		authors: marshalJSON(nonNil(a.Authors)), published: pub, publishedPrecision: a.PublishedPrecision,
+		modified: mod, modifiedPrecision: a.ModifiedPrecision, language: a.Language,
+		description: a.Description, image: a.Image, section: a.Section, tags: marshalJSON(nonNil(a.Tags)),
+		pageType: a.PageType, text: a.Text, wordCount: int64(a.WordCount), flags: marshalJSON(nonNil(a.Flags)),
+		fetchedAt: formatTime(a.FetchedAt), captureID: a.CaptureID, contentSHA256: a.ContentSHA256,
+	}
+}
+
+// article decodes the row.
+func (r *articleRow) article() Article {
+	return Article{
+		URL: r.url, CanonicalURL: r.canonicalURL, Site: r.site, SiteName: r.siteName, Title: r.title,
+		Authors: decodeList(r.authors), Published: decodeTime(r.published), PublishedPrecision: r.publishedPrecision,
+		Modified: decodeTime(r.modified), ModifiedPrecision: r.modifiedPrecision, Language: r.language,
+		Description: r.description, Image: r.image, Section: r.section, Tags: decodeList(r.tags),
+		PageType: r.pageType, Text: r.text, WordCount: int(r.wordCount), Flags: decodeList(r.flags),
+		FetchedAt: parseTime(r.fetchedAt), CaptureID: r.captureID, ContentSHA256: r.contentSHA256,
+	}
+}
+
+// nullable returns nil (SQL NULL) for "".
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// CheckDigest reports whether the stored row the article was read from
+// matches the digest written with it: nil when it does, an error wrapping
+// ErrDigestMismatch when it does not (its bytes changed on disk), and
+// ErrNoDigest when the row has none. An article that was not read from a
+// corpus has nothing to check: nil.
+func (a *Article) CheckDigest() error {
+	switch {
+	case a.valuesDigest == "":
+		return nil
+	case a.RowSHA256 == "":
+		return ErrNoDigest
+	case a.RowSHA256 != a.valuesDigest:
+		return fmt.Errorf("%w: its stored values digest to %s, recorded %s", ErrDigestMismatch, a.valuesDigest, a.RowSHA256)
+	}
+	return nil
+}
+
+// fillRowDigests writes the digest of every article row that has none, in
+// tx, a chunk of rows at a time. Migration 0005 runs it for the rows
+// stored before it.
+func fillRowDigests(ctx context.Context, tx *sql.Tx) error {
+	var after int64
+	for {
+		ids, sums, err := missingRowDigests(ctx, tx, after)
+		if err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if _, err := tx.ExecContext(ctx, "UPDATE articles SET row_sha256 = ? WHERE id = ?", sums[i], id); err != nil {
+				return fmt.Errorf("fill article digests: %w", err)
+			}
+			after = id
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+	}
+}
+
+// missingRowDigests returns up to 500 ids after the given one of article
+// rows without a digest, with the digests of their stored values.
+func missingRowDigests(ctx context.Context, tx *sql.Tx, after int64) ([]int64, []string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+articleColumns+
+		" FROM articles WHERE id > ? AND row_sha256 = '' ORDER BY id LIMIT 500", after)
+	if err != nil {
+		return nil, nil, fmt.Errorf("fill article digests: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	var sums []string
+	for rows.Next() {
+		a, _, err := scanArticle(rows)
+		if err != nil {
+			return nil, nil, fmt.Errorf("fill article digests: %w", err)
+		}
+		ids = append(ids, a.ID)
+		sums = append(sums, a.valuesDigest)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("fill article digests: %w", err)
+	}
+	return ids, sums, nil
+}
