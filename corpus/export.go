@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // ArticleWriter writes articles in one export format.
@@ -25,7 +27,7 @@ func NewArticleWriter(w io.Writer, format string) (ArticleWriter, error) {
 	case "csv":
 		return NewCSVWriter(w), nil
 	}
-	return nil, fmt.Errorf("unknown export format %q (want jsonl or csv)", format)
+	return nil, fmt.Errorf("unknown export format %s (want jsonl or csv)", quote.Short(format))
 }
 
 // JSONLWriter writes one JSON object per line, every Article field.

@@ -12,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // Relative weights of the fields that a word or phrase without a field
@@ -258,7 +260,7 @@ func resolveField(name string) (string, error) {
 	}
 	f, ok := fieldAliases[strings.ToLower(name)]
 	if !ok {
-		return "", badQuery("unknown field %q (fields: %s)", name, QueryFields)
+		return "", badQuery("unknown field %s (fields: %s)", quote.Short(name), QueryFields)
 	}
 	return f, nil
 }
@@ -419,7 +421,7 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 	}
 	compiled, err := regexp.Compile("^(?:" + expr + ")$")
 	if err != nil {
-		return nil, badQuery("bad pattern %q: %v", pat, err)
+		return nil, badQuery("bad pattern %s: %v", quote.Short(pat), quote.Error(err))
 	}
 	if positive && (field == "" || field == fieldBody) {
 		rw.marks.addPattern(compiled)

@@ -11,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // DefaultLimit is the number of hits Search returns when Request.Limit is 0.
@@ -302,7 +304,7 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 		// Scores play no part in the order: skip computing them.
 		sr.Score = bleve.ScoreNone
 	default:
-		return nil, nil, badQuery("unknown sort %q (want relevance, date or -date)", req.Sort)
+		return nil, nil, badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(req.Sort))
 	}
 	if !req.IDsOnly {
 		sr.Fields = storedFields

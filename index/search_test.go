@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -468,5 +469,18 @@ func TestPageTypeFilter(t *testing.T) {
 	res := MustSearch(t, ix, Request{Query: "budget", Type: "forum"})
 	if res.Hits[0].PageType != "forum" {
 		t.Errorf("hit page_type = %q", res.Hits[0].PageType)
+	}
+}
+
+// TestBadQueryQuotesShort checks that a rejected query value is quoted
+// cut, not whole, in the error.
+func TestBadQueryQuotesShort(t *testing.T) {
+	ix := MustMemIndex(t, nil)
+	long := strings.Repeat("x", 100_000)
+	for _, req := range []Request{{Query: long + ":word"}, {Query: "a", Sort: long}, {Query: "a", Highlight: long}} {
+		_, err := ix.Search(context.Background(), req)
+		if err == nil || len(err.Error()) > 600 {
+			t.Errorf("error for a 100 KB value: %d bytes", len(fmt.Sprint(err)))
+		}
 	}
 }

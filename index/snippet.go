@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // snippetRunes is the target length of a snippet, in characters.
@@ -34,7 +36,7 @@ func markerFor(style string) (marker, error) {
 	case HighlightNone:
 		return marker{"", "", same}, nil
 	}
-	return marker{}, badQuery("unknown highlight %q (want html, ansi, plain or none)", style)
+	return marker{}, badQuery("unknown highlight %s (want html, ansi, plain or none)", quote.Short(style))
 }
 
 // span is a match in a text: bytes [start, end), and the query term it
