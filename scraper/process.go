@@ -444,7 +444,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 			}
 		}
 	}
-	if art != nil && !c.cfg.since.IsZero() && art.Published != nil && art.Published.Before(c.cfg.since) {
+	if art != nil && art.PageType == corpus.PageTypeArticle && !c.cfg.since.IsZero() && art.Published != nil && art.Published.Before(c.cfg.since) {
 		// An article from before --since: do not page further back
 		// through the archive from it.
 		pl.links = nil

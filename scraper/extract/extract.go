@@ -120,13 +120,13 @@ func (d *Document) Root() *html.Node { return d.root }
 // Article extracts the page's article (see Extract). Each call extracts
 // anew.
 func (d *Document) Article() corpus.Article {
-	art := d.article(d.root)
-	if art.WordCount < ShortWords && bytes.Contains(d.html, []byte("<noscript")) {
+	art, noscript := d.article(d.root)
+	if art.WordCount < ShortWords && noscript >= 400 {
 		// Pages built by scripts often serve their content to crawlers
 		// inside <noscript>, which a parser with scripting on reads as
 		// plain text: read it as markup and keep the longer text.
 		if root, err := html.ParseWithOptions(bytes.NewReader(d.html), html.ParseOptionEnableScripting(false)); err == nil {
-			if alt := d.article(root); alt.WordCount > art.WordCount*2 && alt.WordCount >= 50 {
+			if alt, _ := d.article(root); alt.WordCount > art.WordCount*2 && alt.WordCount >= 50 {
 				art = alt
 			}
 		}
@@ -134,14 +134,16 @@ func (d *Document) Article() corpus.Article {
 	return art
 }
 
-// article extracts the article of the tree root.
-func (d *Document) article(root *html.Node) corpus.Article {
+// article extracts the article of the tree root, and tells how many bytes
+// of <noscript> markup the parser read as text (enough to hold content
+// from 400 on, as holdsContent wants).
+func (d *Document) article(root *html.Node) (corpus.Article, int) {
 	art := d.art
 	p := newPage(goquery.NewDocumentFromNode(root), d.base, d.fetched)
-	p.extract(d.opts)
 	defer p.release()
+	p.extract(d.opts)
 	p.fill(&art, d.opts)
-	return art
+	return art, p.noscript
 }
 
 // parse is Parse, also returning what is known of the article when the

@@ -52,6 +52,14 @@ func (p *page) extract(opts Options) {
 	p.bodyNode = body
 }
 
+// relanguage chooses the language again once the text has been replaced:
+// fillMeta chose it from the article-shaped body.
+func (p *page) relanguage(art *corpus.Article) {
+	if p.langDone {
+		art.Language = p.language(p.ldLang, art.Text)
+	}
+}
+
 // release gives the content walk's tables back to the pool.
 func (p *page) release() {
 	if p.x != nil {
@@ -292,8 +300,10 @@ func (p *page) fillFlags(art *corpus.Article) {
 		// the page's main region (a fragment picked over the text).
 		// A cheap estimate first: most articles hold their region's prose.
 		if p.x.proseBytes(p.bodyNode)*3 > len(p.body)*4 {
-			if prose := proseText(p.x.mainBlocks(p.bodyNode, false)); countWords(prose) > art.WordCount*2 {
-				art.Text, art.WordCount = prose, countWords(prose)
+			prose := proseText(p.x.mainBlocks(p.bodyNode, false))
+			if words := countWords(prose); words > art.WordCount*2 {
+				art.Text, art.WordCount = prose, words
+				p.relanguage(art)
 			}
 		}
 	}
@@ -301,6 +311,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		main := p.x.mainText(p.bodyNode)
 		if words := countWords(main); words*2 > art.WordCount*3 {
 			art.Text, art.WordCount = main, words
+			p.relanguage(art)
 		}
 		art.PageType = p.pageType(art.WordCount)
 	}

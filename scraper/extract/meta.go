@@ -105,7 +105,9 @@ func (p *page) fillMeta(art *corpus.Article) {
 	}
 	art.CanonicalURL = canon
 
-	art.Language = p.language(get("inLanguage"), art.Text)
+	p.ldLang = get("inLanguage")
+	p.langDone = true
+	art.Language = p.language(p.ldLang, art.Text)
 }
 
 func firstNonEmpty(vs ...string) string {

@@ -45,6 +45,9 @@ type page struct {
 	body      string
 	x         *contentExtractor // the content walk's tables, until release
 	bodyNode  *html.Node        // the page's <body>
+	ldLang    string            // JSON-LD inLanguage, for choosing the language again
+	noscript  int               // bytes of <noscript> markup read as text
+	langDone  bool              // fillMeta chose a language (from the body text)
 	top       *html.Node
 }
 
@@ -114,7 +117,11 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 			return
 		case atom.Noscript:
 			if !hasElementChild(n) {
-				return // read as text: markup for browsers without scripts
+				// Read as text: markup for browsers without scripts.
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					p.noscript += len(c.Data)
+				}
+				return
 			}
 		case atom.H1:
 			if len(p.h1s) < 5 {
