@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/panics"
 	"github.com/archivist-project/archivist/scraper/extract"
 )
 
@@ -158,8 +159,21 @@ func writeBatch(ctx context.Context, e *env, opts extractOptions, order <-chan c
 }
 
 // extractPage reads, extracts and renders one page of a batch.
-func extractPage(en listEntry, opts extractOptions) pageResult {
-	r := pageResult{entry: en}
+func extractPage(en listEntry, opts extractOptions) (r pageResult) {
+	r = pageResult{entry: en}
+	defer func() {
+		// A bug on one page fails that page, not the batch: workers run
+		// outside Main's recover.
+		if v := recover(); v != nil {
+			r = pageResult{entry: en, err: fmt.Errorf("internal error (a bug in archivist; please report it): %s [%s]", oneLine(fmt.Sprint(v)), panics.Stack())}
+			if opts.JSON {
+				r.out, _ = jsonLine(batchError{Path: en.Path, URL: en.URL, Error: r.err.Error()})
+			}
+		}
+	}()
+	if extractHook != nil {
+		extractHook(en)
+	}
 	body, err := readPage(en.File, extract.DefaultMaxBytes)
 	var art corpus.Article
 	if err == nil {
@@ -186,6 +200,10 @@ func extractPage(en listEntry, opts extractOptions) pageResult {
 	r.out = fmt.Appendf(nil, "==> %s <==\n%s\n\n%s\n", en.Path, art.Title, strings.TrimSpace(art.Text))
 	return r
 }
+
+// extractHook, for tests, is called with each page before it is read; it
+// may panic.
+var extractHook func(listEntry)
 
 // fillEmptyLists makes the list fields of art encode as [] rather than
 // null.

@@ -271,3 +271,27 @@ func TestExtractReadsGzipFile(t *testing.T) {
 		t.Errorf("extract of a .html.gz: %q", out)
 	}
 }
+
+// TestExtractBatchPanic checks that a bug on one page of a batch fails that
+// page with one line, and the other pages are still written.
+func TestExtractBatchPanic(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string][]byte{
+		"a.html":   batchPage("Alpha", 1),
+		"b.html":   batchPage("Bravo", 1),
+		"list.tsv": []byte("a.html\thttps://news.test/a\nb.html\thttps://news.test/b\n"),
+	})
+	extractHook = func(en listEntry) {
+		if en.Path == "a.html" {
+			panic("boom")
+		}
+	}
+	defer func() { extractHook = nil }()
+	code, out, errOut := runCLI(t, "extract", "--parallel", "2", "--urls", filepath.Join(dir, "list.tsv"))
+	if code != 1 || !strings.Contains(out, "==> b.html <==") || strings.Contains(out, "Alpha") {
+		t.Errorf("exit %d, stdout %q", code, out)
+	}
+	if !strings.Contains(errOut, "extract a.html: internal error") || strings.Contains(errOut, "goroutine ") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
