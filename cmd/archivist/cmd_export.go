@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,13 +105,9 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	var out io.Writer = e.stdout
 	var tmp *os.File
 	if opts.Out != "" {
-		dir := filepath.Dir(opts.Out)
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return usagef("export: --out %s: no such directory %s", opts.Out, dir)
-		}
-		tmp, err = os.CreateTemp(dir, "."+filepath.Base(opts.Out)+".*.tmp")
+		tmp, err = createBeside(opts.Out)
 		if err != nil {
-			return fmt.Errorf("export: %w", err)
+			return err
 		}
 		defer os.Remove(tmp.Name())
 		defer tmp.Close()
@@ -217,4 +214,34 @@ func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, query string, allo
 		ids = []int64{}
 	}
 	return ids, nil
+}
+
+// createBeside creates the temporary file that becomes path once it is
+// written whole: in path's folder, with the permissions a new file gets
+// (0666 less the umask, as the shell's > gives), not CreateTemp's 0600.
+// Errors name path, the user's word, not the temporary name.
+func createBeside(path string) (*os.File, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, usagef("export: --out %s is a folder; name a file", quote.Short(path))
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, usagef("export: --out %s: no such folder %s", quote.Short(path), quote.Short(dir))
+	}
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(path), rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return nil, fmt.Errorf("export: cannot write %s: %w", path, err)
+		}
+		return f, nil
+	}
+	return nil, fmt.Errorf("export: cannot create a temporary file beside %s", path)
 }

@@ -4,8 +4,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -97,5 +99,34 @@ func mustSQL(t testing.TB, path, q string) {
 	defer db.Close()
 	if _, err := db.ExecContext(t.Context(), q); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExportOutFile checks that --out creates the file with the
+// permissions of a new file (0666 less the umask), and that a folder as
+// --out is a usage error naming it.
+func TestExportOutFile(t *testing.T) {
+	db := mustArchive(t, 2).db
+	dir := t.TempDir()
+	out := filepath.Join(dir, "corpus.jsonl")
+	mustRun(t, "export", "--db", db, "--out", out)
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	umask := syscall.Umask(0)
+	syscall.Umask(umask)
+	if want := os.FileMode(0o666 &^ umask); st.Mode().Perm() != want {
+		t.Errorf("--out mode %v, want %v", st.Mode().Perm(), want)
+	}
+	code, _, errOut := runCLI(t, "export", "--db", db, "--out", dir)
+	if code != 2 || !strings.Contains(errOut, dir) || strings.Contains(errOut, ".tmp") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("--out FOLDER: exit %d, stderr %q", code, errOut)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
 	}
 }
