@@ -9,6 +9,8 @@ package corpus
 import (
 	"errors"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -137,6 +139,13 @@ const (
 // PageTypes lists the page types in a fixed order.
 var PageTypes = []string{PageTypeArticle, PageTypeListing, PageTypeForum, PageTypeProduct,
 	PageTypeDocumentation, PageTypeService, PageTypeOther}
+
+// ParsePageType returns s as a page type (trimmed, lower case) and
+// whether it is one of PageTypes.
+func ParsePageType(s string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	return t, slices.Contains(PageTypes, t)
+}
 
 // Date precisions (Article.PublishedPrecision, ModifiedPrecision).
 const (

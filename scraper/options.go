@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"log/slog"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -302,11 +301,11 @@ func WithKeepTypes(types ...string) Option {
 	return func(c *config) error {
 		keep := make(map[string]bool, len(types))
 		for _, t := range types {
-			t = strings.ToLower(strings.TrimSpace(t))
-			if !slices.Contains(corpus.PageTypes, t) {
-				return fmt.Errorf("keep types: unknown page type %q (want %s)", t, strings.Join(corpus.PageTypes, ", "))
+			pt, ok := corpus.ParsePageType(t)
+			if !ok {
+				return fmt.Errorf("keep types: unknown page type %q (want %s)", pt, strings.Join(corpus.PageTypes, ", "))
 			}
-			keep[t] = true
+			keep[pt] = true
 		}
 		if len(keep) == 0 {
 			return fmt.Errorf("keep types: none given")

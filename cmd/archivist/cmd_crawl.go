@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -169,7 +168,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 		keepTypes = strings.Split(o.KeepTypes, ",")
 	}
 	for _, t := range keepTypes {
-		if !slices.Contains(corpus.PageTypes, strings.ToLower(strings.TrimSpace(t))) {
+		if _, ok := corpus.ParsePageType(t); !ok {
 			return nil, usagef("crawl: bad --keep-types %s: %s is not a page type (want %s)", quote.Short(o.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
 		}
 	}

@@ -118,7 +118,6 @@ func runExtract(ctx context.Context, e *env, opts extractOptions, files []string
 			continue
 		}
 		if opts.JSON {
-			fillEmptyLists(&art)
 			if err := enc.Encode(extractRecord{Article: art, Source: f}); err != nil {
 				return fmt.Errorf("extract: write: %w", err)
 			}

@@ -190,7 +190,6 @@ func extractPage(en listEntry, opts extractOptions) (r pageResult) {
 	}
 	r.flags, r.notArt = art.Flags, art.HasFlag(corpus.FlagNotArticle)
 	if opts.JSON {
-		fillEmptyLists(&art)
 		if r.out, err = jsonLine(batchRecord{Article: art, Source: en.File, Path: en.Path}); err != nil {
 			r.err = err
 			r.out, _ = jsonLine(batchError{Path: en.Path, URL: en.URL, Error: err.Error()})
@@ -204,20 +203,6 @@ func extractPage(en listEntry, opts extractOptions) (r pageResult) {
 // extractHook, for tests, is called with each page before it is read; it
 // may panic.
 var extractHook func(listEntry)
-
-// fillEmptyLists makes the list fields of art encode as [] rather than
-// null.
-func fillEmptyLists(art *corpus.Article) {
-	if art.Authors == nil {
-		art.Authors = []string{}
-	}
-	if art.Tags == nil {
-		art.Tags = []string{}
-	}
-	if art.Flags == nil {
-		art.Flags = []string{}
-	}
-}
 
 // jsonLine encodes v as one line of JSON.
 func jsonLine(v any) ([]byte, error) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -218,7 +217,7 @@ func dateRange(from, to string) (time.Time, time.Time, error) {
 
 // checkPageType rejects a --type that is not a page type.
 func checkPageType(cmd, typ string) error {
-	if typ == "" || slices.Contains(corpus.PageTypes, strings.ToLower(typ)) {
+	if _, ok := corpus.ParsePageType(typ); typ == "" || ok {
 		return nil
 	}
 	return usagef("%s: bad --type %q (want one of %s)", cmd, typ, strings.Join(corpus.PageTypes, ", "))
