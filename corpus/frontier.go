@@ -53,6 +53,10 @@ type EnqueueOptions struct {
 	// RevisitBefore limits Revisit to URLs settled before this time; zero
 	// means any.
 	RevisitBefore time.Time
+	// Adopt makes URLs that an earlier run queued, and that are offered
+	// again at the same depth or less, this run's (see ClaimRun): a crawl
+	// that fetches only what it was asked for takes them over.
+	Adopt bool
 }
 
 func millis(t time.Time) int64 {
@@ -88,9 +92,12 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 	if !opts.RevisitBefore.IsZero() {
 		before = opts.RevisitBefore.UnixMilli()
 	}
-	revisit := 0
+	revisit, adopt := 0, 0
 	if opts.Revisit {
 		revisit = 1
+	}
+	if opts.Adopt {
+		adopt = 1
 	}
 	stmt := tx.stmt(ctx, qEnqueue)
 	defer stmt.Close()
@@ -112,7 +119,7 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []FrontierEntry, opts Enqueue
 			capID = e.CaptureID
 		}
 		res, err := stmt.ExecContext(ctx, e.URL, e.Host, e.Depth, e.Source, e.Kind, state, e.Priority,
-			millis(e.NotBefore), e.Reason, capID, opts.Run, now.UnixMilli(), revisit, before, e.RedirectTo)
+			millis(e.NotBefore), e.Reason, capID, opts.Run, now.UnixMilli(), revisit, before, e.RedirectTo, adopt)
 		if err != nil {
 			return n, fmt.Errorf("enqueue %s: %w", e.URL, describe(err))
 		}
@@ -140,13 +147,15 @@ var (
 		  state = 'queued', reason = '', run = excluded.run, updated_at = excluded.updated_at
 		WHERE excluded.state = 'queued' AND (
 		  (frontier.state = 'queued' AND excluded.depth < frontier.depth)
+		  OR (?16 AND frontier.state = 'queued' AND excluded.depth <= frontier.depth AND frontier.run <> excluded.run)
 		  OR (?13 AND frontier.state IN ('done', 'failed') AND frontier.run < excluded.run
 		      AND frontier.updated_at < ?14))`)
 	qClaim = writeQuery(`UPDATE frontier SET state = 'in_flight', updated_at = ?1
 		WHERE id IN (SELECT id FROM frontier WHERE host = ?2 AND state = 'queued' AND not_before <= ?3
+		             AND (?5 = 0 OR run = ?5)
 		             ORDER BY priority DESC, id LIMIT ?4)
 		RETURNING ` + frontierColumns)
-	qNextDue = writeQuery("SELECT MIN(not_before) FROM frontier WHERE host = ? AND state = 'queued'")
+	qNextDue = writeQuery("SELECT MIN(not_before) FROM frontier WHERE host = ?1 AND state = 'queued' AND (?2 = 0 OR run = ?2)")
 	qFinish  = writeQuery(`UPDATE frontier SET state = ?, capture_id = COALESCE(?, capture_id),
 		reason = ?, updated_at = ? WHERE id = ?`)
 	qSetRedirectTo = writeQuery("UPDATE frontier SET redirect_to = ? WHERE id = ?")
@@ -176,10 +185,16 @@ func scanFrontier(row rowScanner) (FrontierEntry, error) {
 // in-flight state and returns them, highest priority first, then in the
 // order they were queued.
 func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]FrontierEntry, error) {
+	return tx.ClaimRun(ctx, host, 0, n, now)
+}
+
+// ClaimRun is Claim limited to the URLs that crawl run run queued (every
+// URL when run is 0).
+func (tx *Tx) ClaimRun(ctx context.Context, host string, run int64, n int, now time.Time) ([]FrontierEntry, error) {
 	if n <= 0 {
 		return nil, nil
 	}
-	rows, err := tx.stmt(ctx, qClaim).QueryContext(ctx, now.UnixMilli(), host, now.UnixMilli(), n)
+	rows, err := tx.stmt(ctx, qClaim).QueryContext(ctx, now.UnixMilli(), host, now.UnixMilli(), n, run)
 	if err != nil {
 		return nil, fmt.Errorf("claim %s: %w", host, describe(err))
 	}
@@ -207,9 +222,14 @@ func (tx *Tx) Claim(ctx context.Context, host string, n int, now time.Time) ([]F
 // NextDue returns when the earliest queued URL of host becomes due, and
 // false when host has nothing queued.
 func (tx *Tx) NextDue(ctx context.Context, host string) (time.Time, bool, error) {
+	return tx.NextDueRun(ctx, host, 0)
+}
+
+// NextDueRun is NextDue limited to the URLs that crawl run run queued
+// (every URL when run is 0).
+func (tx *Tx) NextDueRun(ctx context.Context, host string, run int64) (time.Time, bool, error) {
 	var nb sql.NullInt64
-	err := tx.stmt(ctx, qNextDue).QueryRowContext(ctx,
-		host).Scan(&nb)
+	err := tx.stmt(ctx, qNextDue).QueryRowContext(ctx, host, run).Scan(&nb)
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("next due %s: %w", host, describe(err))
 	}
@@ -391,7 +411,14 @@ func (db *DB) HostSettled(ctx context.Context, host string) (int, error) {
 
 // QueuedHosts returns the hosts that have queued URLs, sorted.
 func (db *DB) QueuedHosts(ctx context.Context) ([]string, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT DISTINCT host FROM frontier WHERE state = 'queued' ORDER BY host")
+	return db.QueuedHostsRun(ctx, 0)
+}
+
+// QueuedHostsRun is QueuedHosts limited to the URLs that crawl run run
+// queued (every URL when run is 0).
+func (db *DB) QueuedHostsRun(ctx context.Context, run int64) ([]string, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT DISTINCT host FROM frontier WHERE state = 'queued'
+		AND (?1 = 0 OR run = ?1) ORDER BY host`, run)
 	if err != nil {
 		return nil, fmt.Errorf("queued hosts: %w", err)
 	}
@@ -442,6 +469,15 @@ type FrontierStats struct {
 	// running, or killed).
 	Runs    int64 `json:"runs"`
 	Running int64 `json:"running"`
+	// Details are set by `archivist stats` only (see FrontierDetails).
+	Details *FrontierDetails `json:"details,omitempty"`
+}
+
+// FrontierDetails tells why URLs were not captured.
+type FrontierDetails struct {
+	SkippedByReason []Count     `json:"skipped_by_reason"` // never fetched: robots.txt, trap, budget
+	FailedByReason  []Count     `json:"failed_by_reason"`  // fetched as errors after the retries
+	Unreachable     []HostError `json:"unreachable"`       // hosts whose robots.txt could not be read
 }
 
 // FrontierStats counts the frontier by state, from the read pool, so it
@@ -534,4 +570,212 @@ func (db *DB) RunSettings(ctx context.Context, id int64) (string, error) {
 // validState reports whether s names a frontier state.
 func validState(s string) bool {
 	return strings.Contains("|queued|in_flight|done|failed|skipped|", "|"+s+"|")
+}
+
+// Scope sources (AddScope).
+const (
+	ScopeSeed      = "seed"       // the host of a seed URL
+	ScopeAllowHost = "allow-host" // named by --allow-host
+	ScopeRedirect  = "redirect"   // a seed redirected there
+)
+
+// AddScope records hosts (lower case, without a leading "www." and
+// without port) in the crawl's scope; hosts already there keep their
+// source.
+func (tx *Tx) AddScope(ctx context.Context, hosts []string, source string, now time.Time) error {
+	for _, h := range hosts {
+		if h == "" {
+			continue
+		}
+		if _, err := tx.tx.ExecContext(ctx, "INSERT OR IGNORE INTO crawl_scope (host, source, added_at) VALUES (?, ?, ?)",
+			h, source, now.UnixMilli()); err != nil {
+			return fmt.Errorf("add scope %s: %w", h, describe(err))
+		}
+	}
+	return nil
+}
+
+// Scope returns the hosts of the crawl's scope (see AddScope), sorted,
+// with stored true. A corpus crawled before the scope was stored has
+// none: Scope then returns, with stored false, the origins of the
+// frontier's seed URLs (scheme://host[:port]), from which the scope can
+// be rebuilt.
+func (tx *Tx) Scope(ctx context.Context) (hosts []string, stored bool, err error) {
+	hosts, err = tx.strings(ctx, "SELECT host FROM crawl_scope ORDER BY host")
+	if err != nil || len(hosts) > 0 {
+		return hosts, true, err
+	}
+	hosts, err = tx.strings(ctx, "SELECT DISTINCT host FROM frontier WHERE source = 'seed' ORDER BY host")
+	return hosts, false, err
+}
+
+// strings runs a query of one text column.
+func (tx *Tx) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := tx.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("query: %w", err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query: %w", describe(err))
+	}
+	return out, nil
+}
+
+// RobotsCheck is one attempt to read an origin's robots.txt.
+type RobotsCheck struct {
+	SHA256 string // digest of what was read (status and rules); "" when it could not be read
+	Status int    // HTTP status, 0 when no response came
+	Error  string // why it could not be read, "" when it was
+}
+
+// RecordRobots records check for origin (scheme://host[:port]) and reports
+// whether the rules read differ from those of the last read (true for a
+// first read; false when check failed, which keeps the last rules' digest).
+func (tx *Tx) RecordRobots(ctx context.Context, origin string, check RobotsCheck, now time.Time) (changed bool, err error) {
+	var prev string
+	err = tx.tx.QueryRowContext(ctx, "SELECT robots_sha256 FROM crawl_hosts WHERE host = ?", origin).Scan(&prev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("record robots %s: %w", origin, describe(err))
+	}
+	sum := check.SHA256
+	if check.Error != "" {
+		sum = prev
+	}
+	_, err = tx.tx.ExecContext(ctx, `INSERT INTO crawl_hosts (host, robots_sha256, robots_status, robots_error, checked_at)
+		VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(host) DO UPDATE SET robots_sha256 = ?2, robots_status = ?3,
+		robots_error = ?4, checked_at = ?5`, origin, sum, check.Status, check.Error, now.UnixMilli())
+	if err != nil {
+		return false, fmt.Errorf("record robots %s: %w", origin, describe(err))
+	}
+	return check.Error == "" && sum != prev, nil
+}
+
+// RequeueRobotsSkipped queues again the URLs of origin that robots.txt
+// made the crawl skip, so that they are judged by its current rules, and
+// returns how many.
+func (tx *Tx) RequeueRobotsSkipped(ctx context.Context, origin string, now time.Time) (int64, error) {
+	res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', reason = '', attempts = 0, not_before = 0,
+		updated_at = ? WHERE host = ? AND state = 'skipped' AND reason = ?`, now.UnixMilli(), origin, ErrKindRobots)
+	if err != nil {
+		return 0, fmt.Errorf("requeue robots %s: %w", origin, describe(err))
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// RequeueUnreachable queues again the URLs that failed for a cause that
+// may pass (no such host, refused or reset connections, TLS, timeouts,
+// 5xx after the retries), with their attempts back at zero, and returns
+// how many: a host that could not be reached is tried again by the next
+// run, never given up for good.
+func (tx *Tx) RequeueUnreachable(ctx context.Context, now time.Time) (int64, error) {
+	res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = 0, not_before = 0, updated_at = ?
+		WHERE state = 'failed' AND reason IN (?, ?, ?, ?)`,
+		now.UnixMilli(), ErrKindDNS, ErrKindConnection, ErrKindTimeout, ErrKindHTTP5xx)
+	if err != nil {
+		return 0, fmt.Errorf("requeue unreachable: %w", describe(err))
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// KindHub marks a frontier URL found to be a page of links (a front or
+// section page): see RequeueHubs.
+const KindHub = "hub"
+
+// SetKind records what the frontier row id turned out to be (KindHub).
+func (tx *Tx) SetKind(ctx context.Context, id int64, kind string) error {
+	if _, err := tx.stmt(ctx, qSetKind).ExecContext(ctx, kind, id); err != nil {
+		return fmt.Errorf("set kind %d: %w", id, describe(err))
+	}
+	return nil
+}
+
+var qSetKind = writeQuery("UPDATE frontier SET kind = ? WHERE id = ?")
+
+// RequeueHubs queues again, for crawl run run, the hubs an earlier run
+// fetched on the hosts that have nothing queued (their crawl finished):
+// sitemaps, feeds, and pages of links (KindHub) less than maxDepth hops
+// from a seed, whose new links are then followed. It returns how many it
+// queued.
+func (tx *Tx) RequeueHubs(ctx context.Context, run int64, maxDepth int, now time.Time) (int64, error) {
+	res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = 0, panics = 0, not_before = 0,
+		reason = '', run = ?1, updated_at = ?2
+		WHERE state = 'done' AND run < ?1 AND (kind IN ('sitemap', 'feed', 'probe') OR (kind = ?3 AND depth < ?4))
+		AND host NOT IN (SELECT host FROM frontier WHERE state IN ('queued', 'in_flight'))`,
+		run, now.UnixMilli(), KindHub, maxDepth)
+	if err != nil {
+		return 0, fmt.Errorf("requeue hubs: %w", describe(err))
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
+// HostError is an origin whose robots.txt could not be read on the
+// crawl's last try: its URLs wait in the queue for the next run.
+type HostError struct {
+	Host      string    `json:"host"`   // scheme://host[:port]
+	Status    int       `json:"status"` // 0 when no response came
+	Error     string    `json:"error"`
+	CheckedAt time.Time `json:"checked_at"`
+	Queued    int64     `json:"queued"` // URLs of the host waiting
+}
+
+// FrontierDetails counts the skipped and failed URLs by reason and lists
+// the unreachable hosts.
+func (db *DB) FrontierDetails(ctx context.Context) (*FrontierDetails, error) {
+	s := &FrontierDetails{SkippedByReason: []Count{}, FailedByReason: []Count{}, Unreachable: []HostError{}}
+	for _, q := range []struct {
+		state string
+		dst   *[]Count
+	}{{StateSkipped, &s.SkippedByReason}, {StateFailed, &s.FailedByReason}} {
+		rows, err := db.r.QueryContext(ctx, `SELECT reason, COUNT(*) FROM frontier WHERE state = ?
+			GROUP BY reason ORDER BY COUNT(*) DESC, reason`, q.state)
+		if err != nil {
+			return nil, fmt.Errorf("frontier details: %w", err)
+		}
+		for rows.Next() {
+			var c Count
+			if err := rows.Scan(&c.Key, &c.Count); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("frontier details: %w", err)
+			}
+			*q.dst = append(*q.dst, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("frontier details: %w", err)
+		}
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT h.host, h.robots_status, h.robots_error, h.checked_at,
+		(SELECT COUNT(*) FROM frontier f WHERE f.host = h.host AND f.state = 'queued')
+		FROM crawl_hosts h WHERE h.robots_error <> '' ORDER BY h.host`)
+	if err != nil {
+		return nil, fmt.Errorf("frontier details: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			he HostError
+			at int64
+		)
+		if err := rows.Scan(&he.Host, &he.Status, &he.Error, &at, &he.Queued); err != nil {
+			return nil, fmt.Errorf("frontier details: %w", err)
+		}
+		he.CheckedAt = fromMillis(at)
+		s.Unreachable = append(s.Unreachable, he)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("frontier details: %w", err)
+	}
+	return s, nil
 }

@@ -8,14 +8,17 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/discover"
 	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
 
@@ -25,7 +28,9 @@ type Store interface {
 	// Update runs fn in one write transaction.
 	Update(ctx context.Context, fn func(tx *corpus.Tx) error) error
 	ResetInFlight(ctx context.Context) (int64, error)
-	QueuedHosts(ctx context.Context) ([]string, error)
+	// QueuedHostsRun lists the hosts with URLs queued by crawl run run
+	// (by any run when run is 0).
+	QueuedHostsRun(ctx context.Context, run int64) ([]string, error)
 	HostSettled(ctx context.Context, host string) (int, error)
 	FrontierEntry(ctx context.Context, u string) (corpus.FrontierEntry, error)
 	LatestCapture(ctx context.Context, u string) (*corpus.Capture, error)
@@ -51,7 +56,17 @@ type Crawler struct {
 	probed map[string]bool // hosts whose /sitemap.xml is queued as a seed
 	fatal  atomic.Pointer[error]
 	counts counters
+	// focused is a depth 0 crawl given seeds: it fetches only what this
+	// run queued (the seeds and what their sitemaps and feeds list), not
+	// the queue an earlier crawl left.
+	focused bool
+	// seedsToCheck are (up to maxSeedsChecked of) the seeds given, to tell
+	// at the end whether any could be fetched.
+	seedsToCheck []string
 }
+
+// maxSeedsChecked bounds the seeds whose fate Run checks at the end.
+const maxSeedsChecked = 100
 
 // counters are the crawl's running totals.
 type counters struct {
@@ -63,6 +78,12 @@ type counters struct {
 	retries  int
 	revisits int
 	byKind   map[string]int
+	// skippedBy counts skips by reason.
+	skippedBy map[string]int
+	// unreachable maps the hosts whose robots.txt could not be read to
+	// why; causes maps seeds that failed to why.
+	unreachable map[string]string
+	causes      map[string]string
 }
 
 // Summary is what a crawl did.
@@ -73,11 +94,16 @@ type Summary struct {
 	Errors       int            `json:"errors"`         // failed captures
 	ErrorsByKind map[string]int `json:"errors_by_kind"` // by corpus.ErrKind*
 	Skipped      int            `json:"skipped"`        // URLs not fetched: robots.txt, trap, budget
-	Retries      int            `json:"retries"`        // transient failures retried
-	Revisits     int            `json:"revisits"`       // 304 Not Modified
-	Queued       int64          `json:"queued"`         // URLs left in the frontier
-	Duration     time.Duration  `json:"duration"`
-	Interrupted  bool           `json:"interrupted"` // stopped by the context before the frontier was empty
+	// SkippedByReason counts the skipped URLs by reason.
+	SkippedByReason map[string]int `json:"skipped_by_reason"`
+	// Unreachable maps each host whose robots.txt could not be read (no
+	// response, 5xx) to the cause; its URLs stay queued for the next run.
+	Unreachable map[string]string `json:"unreachable,omitempty"`
+	Retries     int               `json:"retries"`  // transient failures retried
+	Revisits    int               `json:"revisits"` // 304 Not Modified
+	Queued      int64             `json:"queued"`   // URLs left in the frontier
+	Duration    time.Duration     `json:"duration"`
+	Interrupted bool              `json:"interrupted"` // stopped by the context before the frontier was empty
 }
 
 // Progress is a snapshot of a running crawl, for a status line.
@@ -128,7 +154,8 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	started := time.Now()
 	c.stop = ctx
 	c.sched = newScheduler(c.cfg.perHost, c.cfg.delay)
-	c.counts = counters{byKind: map[string]int{}}
+	c.counts = counters{byKind: map[string]int{}, skippedBy: map[string]int{},
+		unreachable: map[string]string{}, causes: map[string]string{}}
 	c.seen = newSeenCache(1 << 17)
 	c.probed = map[string]bool{}
 	c.fatal.Store(nil)
@@ -142,13 +169,20 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	c.scope = newScope(norm, c.cfg.allowHosts)
+	c.focused = c.cfg.depth == 0 && (len(norm) > 0 || c.cfg.seedList != nil)
+	c.seedsToCheck = slices.Clone(norm[:min(len(norm), maxSeedsChecked)])
 	if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
 		id, err := tx.BeginRun(ctx, c.settings(norm), started)
 		if err != nil {
 			return err
 		}
 		c.run = id
+		if err := c.loadScope(ctx, tx, norm, started); err != nil {
+			return err
+		}
+		if err := c.requeue(ctx, tx, started); err != nil {
+			return err
+		}
 		_, err = tx.Enqueue(ctx, c.seedEntries(norm), c.enqueueOptions(started))
 		return err
 	}); err != nil {
@@ -158,7 +192,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	hosts, err := c.db.QueuedHosts(ctx)
+	hosts, err := c.db.QueuedHostsRun(ctx, c.claimRun())
 	if err != nil {
 		return Summary{}, fmt.Errorf("crawl: %w", err)
 	}
@@ -195,7 +229,83 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	if interrupted && ctx.Err() != nil {
 		return sum, ctx.Err()
 	}
+	if !interrupted {
+		if err := c.checkSeeds(saveCtx); err != nil {
+			return sum, err
+		}
+	}
 	return sum, nil
+}
+
+// claimRun is the run whose URLs the crawl claims: its own when focused,
+// 0 (any) otherwise.
+func (c *Crawler) claimRun() int64 {
+	if c.focused {
+		return c.run
+	}
+	return 0
+}
+
+// loadScope builds the crawl's scope from the one stored in the corpus,
+// the seeds and --allow-host, and stores what is new, so that a crawl
+// resumed without seeds follows the same hosts.
+func (c *Crawler) loadScope(ctx context.Context, tx *corpus.Tx, seeds []string, now time.Time) error {
+	stored, ok, err := tx.Scope(ctx)
+	if err != nil {
+		return err
+	}
+	c.scope = newScope(nil, nil)
+	var legacy []string
+	for _, h := range stored {
+		if ok {
+			c.scope.addKey(h)
+		} else if k := scopeKey(h); k != "" {
+			// A corpus crawled before the scope was stored: its seeds'
+			// hosts are its scope.
+			c.scope.addKey(k)
+			legacy = append(legacy, k)
+		}
+	}
+	if err := tx.AddScope(ctx, legacy, corpus.ScopeSeed, now); err != nil {
+		return err
+	}
+	var keys []string
+	for _, u := range seeds {
+		keys = append(keys, c.scope.add(u))
+	}
+	if err := tx.AddScope(ctx, keys, corpus.ScopeSeed, now); err != nil {
+		return err
+	}
+	keys = keys[:0]
+	for _, h := range c.cfg.allowHosts {
+		keys = append(keys, c.scope.addKey(allowKey(h)))
+	}
+	return tx.AddScope(ctx, keys, corpus.ScopeAllowHost, now)
+}
+
+// requeue queues again, when the crawl is not focused, the URLs whose
+// failure may pass (an unreachable host) and the hubs of the hosts whose
+// crawl finished, so that a crawl run again finds what is new.
+func (c *Crawler) requeue(ctx context.Context, tx *corpus.Tx, now time.Time) error {
+	if c.focused {
+		return nil
+	}
+	// Hubs first: RequeueHubs looks at hosts with nothing queued.
+	n, err := tx.RequeueHubs(ctx, c.run, c.cfg.depth, now)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		c.log.Info("checking hubs again (seeds, section pages, sitemaps, feeds)", "count", n)
+	}
+	n, err = tx.RequeueUnreachable(ctx, now)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		c.log.Info("URLs that failed for a cause that may pass are queued again", "count", n)
+	}
+	return nil
 }
 
 func (c *Crawler) settings(seeds []string) map[string]any {
@@ -228,7 +338,7 @@ func (c *Crawler) settings(seeds []string) map[string]any {
 }
 
 func (c *Crawler) enqueueOptions(now time.Time) corpus.EnqueueOptions {
-	o := corpus.EnqueueOptions{Run: c.run, Now: now, Revisit: c.cfg.recrawl}
+	o := corpus.EnqueueOptions{Run: c.run, Now: now, Revisit: c.cfg.recrawl, Adopt: c.focused}
 	if c.cfg.recrawlAfter > 0 {
 		o.RevisitBefore = now.Add(-c.cfg.recrawlAfter)
 	}
@@ -255,13 +365,17 @@ func (c *Crawler) normalizeSeeds(seeds []string) ([]string, error) {
 	return out, nil
 }
 
-// seedEntries queues the seeds and, for each seed host, /sitemap.xml as a
-// probe (robots.txt Sitemap lines are queued when robots.txt is read).
+// seedEntries queues the seeds and, when the crawl discovers sitemaps,
+// /sitemap.xml of each seed host as a probe (robots.txt Sitemap lines are
+// queued when robots.txt is read).
 func (c *Crawler) seedEntries(seeds []string) []corpus.FrontierEntry {
 	var out []corpus.FrontierEntry
 	probed := c.probed
 	for _, s := range seeds {
 		out = append(out, corpus.FrontierEntry{URL: s, Host: origin(s), Source: "seed"})
+	}
+	if !c.cfg.discoverSitemaps() {
+		return out
 	}
 	for _, s := range seeds {
 		h := origin(s)
@@ -405,10 +519,13 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			// The scheduler's view says nothing is left; the frontier has
 			// the last word. URLs it still holds (a retry queued while
 			// the scheduler decided) wake their hosts once more.
-			hosts, err := c.db.QueuedHosts(workCtx)
+			hosts, err := c.db.QueuedHostsRun(workCtx, c.claimRun())
 			if err != nil {
 				return false, err
 			}
+			// Hosts set aside (robots.txt unavailable) keep their URLs
+			// queued for the next run.
+			hosts = slices.DeleteFunc(hosts, s.parked)
 			if len(hosts) == 0 || recheck >= 3 {
 				return false, nil
 			}
@@ -476,6 +593,9 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 	n := len(s.order)
 	for k := 0; k < n && s.inFlight < c.cfg.parallel; k++ {
 		h := s.order[(s.rr+k)%n]
+		if h.robotsState == robotsUnavailable {
+			continue
+		}
 		if h.budgetOver {
 			if len(h.queue) > 0 || h.mayHaveWork {
 				budget = append(budget, h.name)
@@ -587,6 +707,9 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 	if len(jobs) == 0 && len(skips) == 0 && len(budget) == 0 && !busy && earliest.IsZero() {
 		pending := false
 		for _, h := range s.order {
+			if h.robotsState == robotsUnavailable {
+				continue
+			}
 			if len(h.queue) > 0 || h.mayHaveWork || !h.wakeAt.IsZero() || h.robotsState == robotsFetching {
 				pending = true
 				break
@@ -608,11 +731,11 @@ func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claime
 	batch := min(max(c.cfg.perHost*2, 2), 16)
 	err = c.db.Update(ctx, func(tx *corpus.Tx) error {
 		var err error
-		claimed, err = tx.Claim(ctx, host, batch, now)
+		claimed, err = tx.ClaimRun(ctx, host, c.claimRun(), batch, now)
 		if err != nil || len(claimed) > 0 {
 			return err
 		}
-		due, hasDue, err = tx.NextDue(ctx, host)
+		due, hasDue, err = tx.NextDueRun(ctx, host, c.claimRun())
 		return err
 	})
 	return claimed, due, hasDue, err
@@ -678,14 +801,23 @@ func (c *Crawler) saveSkips(ctx context.Context, skips []corpus.FrontierEntry, b
 			if err != nil {
 				return err
 			}
-			c.count(func(k *counters) { k.skipped += int(n) })
+			c.count(func(k *counters) { k.skipped += int(n); k.skippedBy[reasonBudget] += int(n) })
 		}
 		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
-	c.count(func(k *counters) { k.skipped += len(skips) })
+	c.count(func(k *counters) {
+		k.skipped += len(skips)
+		for _, e := range skips {
+			if e.Reason == corpus.ErrKindRobots {
+				k.skippedBy[corpus.ErrKindRobots]++
+			} else {
+				k.skippedBy[reasonBudget]++
+			}
+		}
+	})
 	for _, e := range skips {
 		c.log.Debug("skipped", "url", e.URL, "reason", e.Reason)
 	}
@@ -703,13 +835,13 @@ func (c *Crawler) count(fn func(*counters)) {
 func (c *Crawler) summary(started time.Time) Summary {
 	c.counts.mu.Lock()
 	defer c.counts.mu.Unlock()
-	by := make(map[string]int, len(c.counts.byKind))
-	for k, v := range c.counts.byKind {
-		by[k] = v
+	sum := Summary{Run: c.run, Fetched: c.counts.fetched, Articles: c.counts.articles, Errors: c.counts.errors,
+		ErrorsByKind: maps.Clone(c.counts.byKind), Skipped: c.counts.skipped, Retries: c.counts.retries,
+		Revisits: c.counts.revisits, SkippedByReason: maps.Clone(c.counts.skippedBy), Duration: time.Since(started)}
+	if len(c.counts.unreachable) > 0 {
+		sum.Unreachable = maps.Clone(c.counts.unreachable)
 	}
-	return Summary{Run: c.run, Fetched: c.counts.fetched, Articles: c.counts.articles, Errors: c.counts.errors,
-		ErrorsByKind: by, Skipped: c.counts.skipped, Retries: c.counts.retries, Revisits: c.counts.revisits,
-		Duration: time.Since(started)}
+	return sum
 }
 
 // backoff returns the wait before retry number attempt (1 for the first
@@ -743,16 +875,21 @@ func newScope(seeds, allowHosts []string) *scope {
 		s.add(u)
 	}
 	for _, h := range allowHosts {
-		h = strings.ToLower(strings.TrimSpace(h))
-		if h == "" {
-			continue
-		}
-		if !strings.Contains(h, "://") {
-			h = "http://" + h + "/"
-		}
-		s.add(h)
+		s.addKey(allowKey(h))
 	}
 	return s
+}
+
+// allowKey is the scope key of an --allow-host value: a host name or a URL.
+func allowKey(h string) string {
+	h = strings.ToLower(strings.TrimSpace(h))
+	if h == "" {
+		return ""
+	}
+	if !strings.Contains(h, "://") {
+		h = "http://" + h + "/"
+	}
+	return scopeKey(h)
 }
 
 // scopeKey is the host of u without a leading "www.".
@@ -760,13 +897,19 @@ func scopeKey(u string) string {
 	return strings.TrimPrefix(urlnorm.Host(u), "www.")
 }
 
-// add puts u's host in scope.
-func (s *scope) add(u string) {
-	if k := scopeKey(u); k != "" {
+// add puts u's host in scope and returns its key ("" for none).
+func (s *scope) add(u string) string {
+	return s.addKey(scopeKey(u))
+}
+
+// addKey puts the host key k in scope and returns it.
+func (s *scope) addKey(k string) string {
+	if k != "" {
 		s.mu.Lock()
 		s.hosts[k] = true
 		s.mu.Unlock()
 	}
+	return k
 }
 
 func (s *scope) contains(u string) bool {
@@ -830,11 +973,12 @@ func origin(u string) string {
 }
 
 // conditionalHeaders returns If-None-Match / If-Modified-Since for a
-// recrawl of u, and the capture they refer to.
-func (c *Crawler) conditionalHeaders(ctx context.Context, u string) (http.Header, int64) {
-	if !c.cfg.recrawl {
+// recrawl of e, or for a hub checked again, and the capture they refer to.
+func (c *Crawler) conditionalHeaders(ctx context.Context, e corpus.FrontierEntry) (http.Header, int64) {
+	if !c.cfg.recrawl && !isHub(e.Kind) {
 		return nil, 0
 	}
+	u := e.URL
 	prev, err := c.db.LatestCapture(ctx, u)
 	if err != nil {
 		return nil, 0
@@ -854,4 +998,23 @@ func (c *Crawler) conditionalHeaders(ctx context.Context, u string) (http.Header
 		id = prev.RevisitOf
 	}
 	return h, id
+}
+
+// isHub reports whether a frontier kind is one of the hubs checked again
+// when a finished crawl runs again (see corpus.Tx.RequeueHubs).
+func isHub(kind string) bool {
+	return kind == corpus.KindHub || kind == kindSitemap || kind == kindFeed || kind == kindProbe
+}
+
+// maxSitemapBody is how much of a sitemap is read: the 50 MB the sitemap
+// protocol allows, uncompressed (the parser's own limit).
+const maxSitemapBody = discover.MaxDecompressed
+
+// bodyLimit is the largest body read for e: --max-body, or, for what
+// may be a sitemap, the sitemap limit when it is larger.
+func (c *Crawler) bodyLimit(e corpus.FrontierEntry) int64 {
+	if e.Kind == kindSitemap || e.Kind == kindProbe || strings.Contains(strings.ToLower(e.URL), "sitemap") {
+		return max(c.cfg.maxBody, maxSitemapBody)
+	}
+	return c.cfg.maxBody
 }

@@ -74,6 +74,9 @@ type fetcher struct {
 	coll *colly.Collector
 	cur  *fetchResult
 	host string // host of the fetch in progress
+	// limit, when set, replaces --max-body for the next fetch (sitemaps
+	// have a limit of their own); fetch clears it.
+	limit int64
 }
 
 // newTransport returns the transport every fetcher shares: enough idle
@@ -82,9 +85,13 @@ type fetcher struct {
 // bodies are read decompressed, and capped while they are read.
 func newTransport(cfg *config) *http.Transport {
 	d := &net.Dialer{Timeout: min(cfg.timeout, 30*time.Second), KeepAlive: 30 * time.Second}
+	dial, proxy := d.DialContext, http.ProxyFromEnvironment
+	if cfg.dial != nil {
+		dial, proxy = cfg.dial, nil
+	}
 	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           d.DialContext,
+		Proxy:                 proxy,
+		DialContext:           dial,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          max(100, cfg.parallel*2),
 		MaxIdleConnsPerHost:   max(cfg.perHost, 2),
@@ -139,7 +146,7 @@ func (f *fetcher) fetch(ctx context.Context, u string, hdr http.Header) *fetchRe
 	r := &fetchResult{start: time.Now().UTC()}
 	f.cur = r
 	f.host = origin(u)
-	defer func() { f.cur = nil }()
+	defer func() { f.cur, f.limit = nil, 0 }()
 	h := http.Header{}
 	for k, v := range hdr {
 		h[k] = v
@@ -272,6 +279,9 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	r.status, r.proto, r.header = res.StatusCode, res.Proto, res.Header
 	max := t.f.c.cfg.maxBody
+	if t.f.limit > 0 {
+		max = t.f.limit
+	}
 	body, err := readBody(res.Body, res.ContentLength, max+1)
 	res.Body.Close()
 	if err != nil {
@@ -323,7 +333,9 @@ func classify(err error) (kind string, transient bool) {
 	case errors.Is(err, ErrRedirectLoop), errors.Is(err, ErrTooManyRedirects):
 		return corpus.ErrKindRedirectLoop, false
 	case errors.As(err, &dnsErr):
-		return corpus.ErrKindDNS, dnsErr.IsTimeout || dnsErr.IsTemporary
+		// Even "no such host" may pass (the network comes back, a
+		// record is fixed): retried with backoff like the others.
+		return corpus.ErrKindDNS, true
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
 		return corpus.ErrKindTimeout, true
 	case errors.As(err, &certErr), errors.As(err, &unkAuth), errors.As(err, &hostErr):
@@ -338,4 +350,41 @@ func classify(err error) (kind string, transient bool) {
 		return corpus.ErrKindConnection, true
 	}
 	return corpus.ErrKindOther, true
+}
+
+// cause returns what went wrong in a fetch error, in a few words for a
+// one-line message: "no such host", "connection refused", "timed out".
+func cause(err error) string {
+	var (
+		dnsErr  *net.DNSError
+		netErr  net.Error
+		certErr *tls.CertificateVerificationError
+		unkAuth x509.UnknownAuthorityError
+		hostErr x509.HostnameError
+		opErr   *net.OpError
+	)
+	switch {
+	case errors.As(err, &dnsErr):
+		if dnsErr.IsNotFound || dnsErr.Err == "" {
+			return "no such host"
+		}
+		return dnsErr.Err
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		return "timed out"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "connection reset"
+	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
+		return "network unreachable"
+	case errors.As(err, &certErr), errors.As(err, &unkAuth), errors.As(err, &hostErr):
+		return "TLS certificate not valid"
+	case errors.As(err, &opErr) && opErr.Err != nil:
+		return opErr.Err.Error()
+	}
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		s = s[i+2:]
+	}
+	return s
 }

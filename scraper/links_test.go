@@ -129,19 +129,24 @@ func TestClassify(t *testing.T) {
 		err       error
 		kind      string
 		transient bool
+		cause     string
 	}{
-		{fmt.Errorf("get: %w", ErrRedirectLoop), "redirect_loop", false},
-		{fmt.Errorf("get: %w", ErrTooManyRedirects), "redirect_loop", false},
-		{fmt.Errorf("get: %w", context.DeadlineExceeded), "timeout", true},
-		{&net.DNSError{Err: "no such host", Name: "x.invalid", IsNotFound: true}, "dns", false},
-		{fmt.Errorf("read: %w", syscall.ECONNRESET), "connection", true},
-		{fmt.Errorf("dial: %w", syscall.ECONNREFUSED), "connection", true},
-		{errors.New("something odd"), "other", true},
+		{fmt.Errorf("get: %w", ErrRedirectLoop), "redirect_loop", false, "redirect loop"},
+		{fmt.Errorf("get: %w", ErrTooManyRedirects), "redirect_loop", false, "too many redirects"},
+		{fmt.Errorf("get: %w", context.DeadlineExceeded), "timeout", true, "timed out"},
+		// A name that does not resolve may resolve later: retried.
+		{&net.DNSError{Err: "no such host", Name: "x.invalid", IsNotFound: true}, "dns", true, "no such host"},
+		{fmt.Errorf("read: %w", syscall.ECONNRESET), "connection", true, "connection reset"},
+		{fmt.Errorf("dial: %w", syscall.ECONNREFUSED), "connection", true, "connection refused"},
+		{errors.New("something odd"), "other", true, "something odd"},
 	}
 	for _, tc := range tests {
 		kind, transient := classify(tc.err)
 		if kind != tc.kind || transient != tc.transient {
 			t.Errorf("classify(%v) = %s %v, want %s %v", tc.err, kind, transient, tc.kind, tc.transient)
+		}
+		if got := cause(tc.err); got != tc.cause {
+			t.Errorf("cause(%v) = %q, want %q", tc.err, got, tc.cause)
 		}
 	}
 }

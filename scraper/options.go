@@ -1,8 +1,10 @@
 package scraper
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"regexp"
 	"strings"
 	"time"
@@ -63,6 +65,8 @@ type config struct {
 	onArticle     func(*corpus.Article)
 	keepTypes     map[string]bool // page types stored as articles
 	seedList      *SeedList
+	sitemaps      string // SitemapsAuto or SitemapsOff
+	dial          func(ctx context.Context, network, addr string) (net.Conn, error)
 	// afterFetch, for tests, is called with each URL fetched (not
 	// robots.txt) before its response is processed; it may panic.
 	afterFetch func(url string)
@@ -81,12 +85,52 @@ func defaultConfig() config {
 		maxBody:       DefaultMaxBody,
 		progressEvery: time.Second,
 		keepTypes:     map[string]bool{corpus.PageTypeArticle: true},
+		sitemaps:      SitemapsAuto,
+	}
+}
+
+// Sitemap discovery modes (WithSitemaps).
+const (
+	// SitemapsAuto queues the Sitemap lines of robots.txt and tries
+	// /sitemap.xml on each seed host, when the crawl follows links
+	// (depth 1 or more); a depth 0 crawl fetches only what it was given.
+	SitemapsAuto = "auto"
+	// SitemapsOff discovers no sitemaps: only those given as seeds, or
+	// listed by them, are read.
+	SitemapsOff = "off"
+)
+
+// WithSitemaps sets sitemap discovery: SitemapsAuto (the default) or
+// SitemapsOff.
+func WithSitemaps(mode string) Option {
+	return func(c *config) error {
+		switch mode {
+		case SitemapsAuto, SitemapsOff:
+			c.sitemaps = mode
+			return nil
+		}
+		return fmt.Errorf("sitemaps %s: want %s or %s", quote.Short(mode), SitemapsAuto, SitemapsOff)
+	}
+}
+
+// discoverSitemaps reports whether the crawl looks for sitemaps itself.
+func (c *config) discoverSitemaps() bool {
+	return c.sitemaps == SitemapsAuto && c.depth > 0
+}
+
+// WithDialContext makes connections with dial instead of the system's
+// resolver and network (tests use it to control name resolution). No
+// proxy is used then.
+func WithDialContext(dial func(ctx context.Context, network, addr string) (net.Conn, error)) Option {
+	return func(c *config) error {
+		c.dial = dial
+		return nil
 	}
 }
 
 // WithDepth sets how many link hops from a seed the crawl follows (default
-// 3). 0 fetches only the seeds; URLs listed by a sitemap or a feed count as
-// seeds.
+// 3). 0 fetches only the seeds and, for a seed that is a sitemap or a
+// feed, what it lists; URLs listed by a sitemap or a feed count as seeds.
 func WithDepth(n int) Option {
 	return func(c *config) error {
 		if n < 0 {

@@ -29,8 +29,9 @@ const (
 )
 
 // fetchRobots reads host's robots.txt and records its rules. Transient
-// failures are retried with backoff like any fetch; when they persist the
-// host counts as unreachable (RFC 9309: disallow everything).
+// failures are retried with backoff like any fetch; when they persist, RFC
+// 9309 says "disallow for now": the host is set aside for the rest of the
+// run, its URLs stay queued, and the next run reads robots.txt again.
 func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	u := host + "/robots.txt"
 	c.sched.mu.Lock()
@@ -70,6 +71,10 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		c.log.Debug("robots.txt: retry", "host", host, "status", status, "err", r.err, "wait", wait)
 		return
 	}
+	if transient {
+		c.robotsUnavailable(ctx, host, r, status)
+		return
+	}
 	rules, err := discover.ParseRobots(status, r.body)
 	if err != nil {
 		c.log.Warn("robots.txt unreadable: allowing everything", "host", host, "err", err)
@@ -77,7 +82,15 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	}
 	c.sched.setRobots(host, rules, c.cfg.userAgent)
 	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
-	// Sitemap lines of hosts in scope are seeds.
+	c.saveRobots(ctx, host, status, r.body, c.robotsSitemaps(rules))
+}
+
+// robotsSitemaps returns the Sitemap lines of robots.txt on hosts in
+// scope, as seeds, when the crawl discovers sitemaps.
+func (c *Crawler) robotsSitemaps(rules *discover.Robots) []corpus.FrontierEntry {
+	if !c.cfg.discoverSitemaps() {
+		return nil
+	}
 	var entries []corpus.FrontierEntry
 	for _, sm := range rules.Sitemaps() {
 		n, err := urlnorm.Normalize(sm)
@@ -86,13 +99,37 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		}
 		entries = append(entries, corpus.FrontierEntry{URL: n, Host: origin(n), Source: "robots", Kind: kindSitemap})
 	}
-	if len(entries) == 0 {
-		return
+	return entries
+}
+
+// saveRobots records that host's robots.txt was read and queues the
+// sitemaps it lists. When its rules changed since the last read (or on a
+// recrawl), the URLs it made the crawl skip are queued again, to be judged
+// by the new rules.
+func (c *Crawler) saveRobots(ctx context.Context, host string, status int, body []byte, entries []corpus.FrontierEntry) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%dxx\n", status/100)
+	if status >= 200 && status < 300 {
+		h.Write(body)
 	}
-	if err := c.save(ctx, func(tx *corpus.Tx) error {
-		_, err := tx.Enqueue(ctx, entries, c.enqueueOptions(time.Now()))
+	check := corpus.RobotsCheck{SHA256: hex.EncodeToString(h.Sum(nil)), Status: status}
+	now := time.Now()
+	var requeued int64
+	err := c.save(ctx, func(tx *corpus.Tx) error {
+		changed, err := tx.RecordRobots(ctx, host, check, now)
+		if err != nil {
+			return err
+		}
+		requeued = 0
+		if changed || c.cfg.recrawl && !c.focused {
+			if requeued, err = tx.RequeueRobotsSkipped(ctx, host, now); err != nil {
+				return err
+			}
+		}
+		_, err = tx.Enqueue(ctx, entries, c.enqueueOptions(now))
 		return err
-	}); err != nil {
+	})
+	if err != nil {
 		c.setFatal(fmt.Errorf("crawl: %w", err))
 		return
 	}
@@ -100,7 +137,45 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	for _, e := range entries {
 		touched[e.Host] = true
 	}
+	if requeued > 0 {
+		c.log.Info("robots.txt changed: URLs it made the crawl skip are judged again", "host", host, "count", requeued)
+		touched[host] = true
+	}
 	c.sched.touch(touched)
+}
+
+// robotsUnavailable sets host aside for the rest of the run: its
+// robots.txt gave no answer or a server error after the retries. Its URLs
+// stay queued for the next run, and the cause is counted as an error.
+func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchResult, status int) {
+	kind, why := corpus.ErrKindHTTP5xx, fmt.Sprintf("robots.txt answered %d %s", status, http.StatusText(status))
+	switch {
+	case r.err != nil:
+		kind, _ = classify(r.err)
+		why = cause(r.err)
+	case status == http.StatusTooManyRequests:
+		kind = corpus.ErrKindHTTP4xx
+	}
+	ids := c.sched.park(host)
+	name := hostName(host)
+	c.count(func(k *counters) {
+		k.errors++
+		k.byKind[kind]++
+		k.unreachable[name] = why
+	})
+	c.log.Warn("robots.txt could not be read: the host's URLs stay queued for the next run",
+		"host", host, "err", why)
+	now := time.Now()
+	err := c.save(ctx, func(tx *corpus.Tx) error {
+		if err := tx.Release(ctx, ids); err != nil {
+			return err
+		}
+		_, err := tx.RecordRobots(ctx, host, corpus.RobotsCheck{Status: status, Error: why}, now)
+		return err
+	})
+	if err != nil {
+		c.setFatal(fmt.Errorf("crawl: %w", err))
+	}
 }
 
 // retryAfter parses a Retry-After header (seconds or an HTTP date) into a
@@ -130,7 +205,8 @@ type outcome struct {
 // found. A non-nil error means the corpus could not be written.
 func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	e := j.entry
-	cond, prevID := c.conditionalHeaders(ctx, e.URL)
+	cond, prevID := c.conditionalHeaders(ctx, e)
+	f.limit = c.bodyLimit(e)
 	r := f.fetch(ctx, e.URL, cond)
 	now := time.Now()
 	if c.cfg.afterFetch != nil {
@@ -197,7 +273,14 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	} else if kind != "" {
 		capt.Error = http.StatusText(status)
 		if kind == corpus.ErrKindTooLarge {
-			capt.Error = fmt.Sprintf("body larger than %d bytes, cut", c.cfg.maxBody)
+			capt.Error = fmt.Sprintf("body larger than %d bytes, cut", c.bodyLimit(e))
+		}
+	}
+	if kind != "" && kind != corpus.ErrKindTooLarge && e.Source == "seed" {
+		if r.err != nil {
+			c.noteSeedFailure(e.URL, hostName(origin(e.URL))+": "+cause(r.err))
+		} else {
+			c.noteSeedFailure(e.URL, e.URL+": "+strconv.Itoa(status)+" "+http.StatusText(status))
 		}
 	}
 
@@ -206,12 +289,16 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		artKey  string
 		aliases []string
 		found   []corpus.FrontierEntry
+		hub     bool
 	)
 	dk := discover.KindOther
 	if len(r.body) > 0 && kind != corpus.ErrKindTooLarge {
 		dk = discover.Sniff(r.body, r.header.Get("Content-Type"), capt.URL)
 	}
 	switch {
+	case kind == "" && status == http.StatusNotModified && prevID != 0:
+		capt.RevisitOf = prevID
+		out.revisit = true
 	case e.Kind == kindProbe && (status >= 300 || kind != "" ||
 		dk != discover.KindSitemap && dk != discover.KindSitemapIndex):
 		// /sitemap.xml tried on a hunch and not there: not worth a capture.
@@ -221,13 +308,10 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 			return fmt.Errorf("crawl: %w", err)
 		}
 		return nil
-	case kind == "" && status == http.StatusNotModified && prevID != 0:
-		capt.RevisitOf = prevID
-		out.revisit = true
 	case kind == "" && status >= 200 && status < 300:
 		switch dk {
 		case discover.KindHTML:
-			art, artKey, found = c.handleHTML(e, capt, r)
+			art, artKey, found, hub = c.handleHTML(e, capt, r)
 		case discover.KindSitemap, discover.KindSitemapIndex:
 			found = c.handleSitemap(e, capt, r.body)
 		case discover.KindFeed:
@@ -238,9 +322,11 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		// Not HTML, a sitemap or a feed: recorded without its body.
 		capt.Body = nil
 	}
+	var newScope string
 	if r.stopAt != "" {
-		if r.stopReason == stopOtherHost && e.Depth == 0 {
-			c.scope.add(r.stopAt)
+		if r.stopReason == stopOtherHost && e.Source == "seed" && !c.scope.contains(r.stopAt) {
+			// Only the redirect of a seed widens the crawl's scope.
+			newScope = c.scope.add(r.stopAt)
 		}
 		st := corpus.FrontierEntry{URL: r.stopAt, Host: origin(r.stopAt), Depth: e.Depth,
 			Priority: -e.Depth, Source: e.URL, Kind: e.Kind}
@@ -294,6 +380,16 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		}
 		if err := tx.Finish(ctx, e.ID, state, id, kind, now); err != nil {
 			return err
+		}
+		if hub && e.Kind == kindPage {
+			if err := tx.SetKind(ctx, e.ID, corpus.KindHub); err != nil {
+				return err
+			}
+		}
+		if newScope != "" {
+			if err := tx.AddScope(ctx, []string{newScope}, corpus.ScopeRedirect, now); err != nil {
+				return err
+			}
 		}
 		found := found[:len(found):len(found)] // appends below must not leak out of a retried function
 		// Every URL of the redirect chain was fetched: the visited set
@@ -401,15 +497,12 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 }
 
 // handleHTML extracts the article and the links of an HTML page. It
-// returns the article (nil for pages that are not articles), its key, and
-// the frontier entries for the links to follow.
-func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fetchResult) (*corpus.Article, string, []corpus.FrontierEntry) {
+// returns the article (nil for pages that are not articles), its key, the
+// frontier entries for the links to follow, and whether the page is a hub
+// (a listing of links: a front or section page), checked again when the
+// crawl runs again.
+func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fetchResult) (art *corpus.Article, key string, found []corpus.FrontierEntry, hub bool) {
 	ct := r.header.Get("Content-Type")
-	var (
-		art   *corpus.Article
-		key   string
-		found []corpus.FrontierEntry
-	)
 	// One parse serves the article and the links.
 	var pl pageLinks
 	doc, err := extract.Parse(extract.Input{Body: r.body, URL: capt.URL, ContentType: ct,
@@ -422,12 +515,16 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		}
 		pl = extractLinks(page, capt.URL)
 	} else {
-		if e.Depth < c.cfg.depth || e.Depth == 0 {
+		if e.Depth < c.cfg.depth {
 			// Links of pages at the depth limit are not followed: spare
 			// resolving them.
 			pl = linksOf(doc.Root(), capt.URL)
 		}
-		if a := doc.Article(); c.cfg.keepTypes[a.PageType] {
+		a := doc.Article()
+		// A listing, or a seed that is not an article (a front page),
+		// is a hub.
+		hub = a.PageType == corpus.PageTypeListing || e.Source == "seed" && a.PageType != corpus.PageTypeArticle
+		if c.cfg.keepTypes[a.PageType] {
 			art = &a
 			key = ""
 			if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
@@ -456,14 +553,16 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 			}
 		}
 	}
-	if e.Depth == 0 {
+	if e.Depth == 0 && c.cfg.depth > 0 {
+		// The feeds a page near a seed advertises count as seeds, when
+		// the crawl follows links at all.
 		for _, fl := range pl.feeds {
 			if fe, ok := c.discovered(fl, e.Depth, capt.URL, kindFeed); ok {
 				found = append(found, fe)
 			}
 		}
 	}
-	return art, key, found
+	return art, key, found, hub
 }
 
 // handleSitemap queues the pages and child sitemaps a sitemap lists, at

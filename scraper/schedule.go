@@ -14,6 +14,10 @@ const (
 	robotsUnknown  = iota // not fetched yet
 	robotsFetching        // the fetch is in flight
 	robotsReady           // rules known (or ignored)
+	// robotsUnavailable: robots.txt could not be read after the retries
+	// (no response, 5xx, 429). RFC 9309 says "disallow for now": the
+	// host's URLs stay queued, untouched, for the next run.
+	robotsUnavailable
 )
 
 // host is the politeness state of one host. The scheduler's mutex guards
@@ -100,6 +104,9 @@ func (s *scheduler) touch(hosts map[string]bool) {
 	s.mu.Lock()
 	for name := range hosts {
 		h := s.get(name)
+		if h.robotsState == robotsUnavailable {
+			continue
+		}
 		h.mayHaveWork = true
 		h.touched++
 		h.wakeAt = time.Time{}
@@ -210,6 +217,30 @@ func (s *scheduler) setRobots(name string, r *discover.Robots, ua string) {
 	s.signal()
 }
 
+// park sets host name aside for the rest of the run (robotsUnavailable)
+// and returns the IDs of the URLs it had claimed, to be released.
+func (s *scheduler) park(name string) []int64 {
+	s.mu.Lock()
+	h := s.get(name)
+	h.robotsState = robotsUnavailable
+	var ids []int64
+	for _, e := range h.queue {
+		ids = append(ids, e.ID)
+	}
+	h.queue, h.mayHaveWork, h.wakeAt = nil, false, time.Time{}
+	s.mu.Unlock()
+	s.signal()
+	return ids
+}
+
+// parked reports whether host name is set aside for the rest of the run.
+func (s *scheduler) parked(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.hosts[name]
+	return h != nil && h.robotsState == robotsUnavailable
+}
+
 // waiting returns how many hosts have work but wait on politeness (delay,
 // Retry-After or their in-flight limit).
 func (s *scheduler) waiting() int {
@@ -218,7 +249,7 @@ func (s *scheduler) waiting() int {
 	now := s.now()
 	n := 0
 	for _, h := range s.order {
-		if len(h.queue) == 0 && !h.mayHaveWork {
+		if len(h.queue) == 0 && !h.mayHaveWork || h.robotsState == robotsUnavailable {
 			continue
 		}
 		if now.Before(h.readyAt()) || h.inFlight >= s.perHost {

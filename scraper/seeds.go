@@ -49,23 +49,34 @@ func (c *Crawler) enqueueSeedList(ctx context.Context, now time.Time) (int, erro
 	c.log.Info("queuing the seed list", "file", l.Name, "lines", l.Lines)
 	n := 0
 	batch := make([]string, 0, seedBatch)
+	var keys []string // scope hosts new in this batch
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
 		entries := c.seedEntries(batch)
 		batch = batch[:0]
-		return c.db.Update(ctx, func(tx *corpus.Tx) error {
+		err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+			if err := tx.AddScope(ctx, keys, corpus.ScopeSeed, now); err != nil {
+				return err
+			}
 			_, err := tx.Enqueue(ctx, entries, c.enqueueOptions(now))
 			return err
 		})
+		keys = keys[:0]
+		return err
 	}
 	err := l.Each(func(line int, raw string) error {
 		u, err := urlnorm.Normalize(strings.TrimSpace(raw))
 		if err != nil {
 			return fmt.Errorf("%s:%d: seed: %w", l.Name, line, err)
 		}
-		c.scope.add(u)
+		if !c.scope.contains(u) {
+			keys = append(keys, c.scope.add(u))
+		}
+		if len(c.seedsToCheck) < maxSeedsChecked {
+			c.seedsToCheck = append(c.seedsToCheck, u)
+		}
 		batch = append(batch, u)
 		n++
 		if len(batch) == seedBatch {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"regexp"
 	"sort"
 	"strconv"
@@ -42,6 +43,9 @@ type crawlOptions struct {
 	KeepTypes       string
 	NoIndex         bool
 	Quiet           bool
+	Sitemaps        string
+	// dial, for tests, replaces name resolution and the network.
+	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // stringList is a repeatable string flag.
@@ -121,6 +125,7 @@ func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
 	fs.Var(&o.MaxBody, "max-body", "largest body kept, e.g. 10MiB; larger bodies are cut and flagged")
 	fs.BoolVar(&o.KeepAll, "keep-all", false, "keep the bodies of non-HTML responses (PDFs, images) too")
 	fs.StringVar(&o.KeepTypes, "keep-types", corpus.PageTypeArticle, "page `types` stored as articles, comma-separated: "+strings.Join(corpus.PageTypes, ", "))
+	fs.StringVar(&o.Sitemaps, "sitemaps", scraper.SitemapsAuto, "sitemap discovery from robots.txt and /sitemap.xml: auto (on for --depth 1 or more, off for --depth 0) or off")
 	fs.BoolVar(&o.NoIndex, "no-index", false, "do not update the search index (run 'archivist index' later)")
 	fs.BoolVar(&o.Quiet, "q", false, "no progress output, only the summary")
 }
@@ -135,8 +140,13 @@ Seeds come from the arguments and/or --seeds FILE: front pages, section
 pages, sitemaps or feeds. archivist follows links on the seeds' hosts,
 obeys robots.txt, stores every fetch as a capture, every article as an
 article, and updates the search index as it goes. Running the same crawl
-again resumes it and skips URLs already captured. Ctrl-C stops cleanly;
-a second Ctrl-C quits at once.
+again resumes it (with no URLs too: the crawl's hosts are stored) and
+skips URLs already captured; once a crawl has finished, running it again
+checks its hubs (seeds, section pages, sitemaps, feeds) for new articles.
+Hosts that could not be reached are tried again by the next run. With
+--depth 0 and URLs, only those URLs (and what their sitemaps and feeds
+list) are fetched. Ctrl-C stops cleanly; a second Ctrl-C quits at once.
+A crawl in which no seed could be fetched exits 1 naming the cause.
 
 Examples:
   archivist crawl https://www.example.com/news/
@@ -179,6 +189,16 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 		scraper.WithIgnoreRobots(o.IgnoreRobots), scraper.WithMaxBody(int64(o.MaxBody)), scraper.WithKeepAll(o.KeepAll),
 		scraper.WithKeepTypes(keepTypes...),
 		scraper.WithLogger(e.logger),
+	}
+	switch o.Sitemaps {
+	case "", scraper.SitemapsAuto:
+	case scraper.SitemapsOff:
+		opts = append(opts, scraper.WithSitemaps(scraper.SitemapsOff))
+	default:
+		return nil, usagef("crawl: bad --sitemaps %s (want auto or off)", quote.Short(o.Sitemaps))
+	}
+	if o.dial != nil {
+		opts = append(opts, scraper.WithDialContext(o.dial))
 	}
 	if o.UserAgent != "" {
 		opts = append(opts, scraper.WithUserAgent(o.UserAgent))
@@ -243,13 +263,14 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		return err
 	}
 	if !haveSeeds {
-		// Without seeds, crawl resumes what the corpus has queued.
+		// Without seeds, crawl resumes what the corpus has queued, or
+		// checks the hubs of a finished crawl again.
 		fs, err := db.FrontierStats(ctx)
 		if err != nil {
 			return err
 		}
-		if fs.Queued+fs.InFlight == 0 {
-			return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl resumes a crawl that has URLs queued, and %s has none)", e.global.DB)
+		if fs.Queued+fs.InFlight == 0 && fs.Runs == 0 {
+			return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl goes on with the crawl of the database, and %s has none)", e.global.DB)
 		}
 	}
 

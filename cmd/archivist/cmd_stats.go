@@ -29,7 +29,8 @@ func statsCommand() *command {
 		usage: `Usage: archivist stats [--json] [--top N]
 
 Captures, articles, fetch errors by kind, and counts by site, publication
-month and language; the crawl frontier (queued, in flight, done, failed).
+month and language; the crawl frontier (queued, in flight, done, failed),
+its failed and skipped URLs by reason, and the hosts not reached.
 Safe to run from another terminal while a crawl writes.
 
 Example:
@@ -59,6 +60,11 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
+	if st.Frontier != nil {
+		if st.Frontier.Details, err = db.FrontierDetails(ctx); err != nil {
+			return err
+		}
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -87,6 +93,9 @@ func printStats(w io.Writer, st *corpus.Stats, top int) {
 		for _, c := range st.ErrorsByKind {
 			fmt.Fprintf(w, "  %-16s %8d\n", c.Key, c.Count)
 		}
+	}
+	if st.Frontier != nil && st.Frontier.Details != nil {
+		printFrontierDetails(w, st.Frontier.Details)
 	}
 	if len(st.BySite) > 0 {
 		fmt.Fprintf(w, "\n%-40s %8s %8s %8s\n", "site", "captures", "articles", "errors")
@@ -128,4 +137,27 @@ func byteSize(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// printFrontierDetails prints why URLs of the frontier were not captured.
+func printFrontierDetails(w io.Writer, d *corpus.FrontierDetails) {
+	for _, l := range []struct {
+		title  string
+		counts []corpus.Count
+	}{{"failed URLs by reason", d.FailedByReason}, {"skipped URLs by reason", d.SkippedByReason}} {
+		if len(l.counts) == 0 {
+			continue
+		}
+		fmt.Fprintln(w, "\n"+l.title)
+		for _, c := range l.counts {
+			fmt.Fprintf(w, "  %-24s %8d\n", c.Key, c.Count)
+		}
+	}
+	if len(d.Unreachable) > 0 {
+		fmt.Fprintln(w, "\nhosts not reached (robots.txt unavailable; their URLs wait for the next crawl)")
+		for _, h := range d.Unreachable {
+			fmt.Fprintf(w, "  %s: %s (%d queued, last tried %s)\n", h.Host, h.Error, h.Queued,
+				h.CheckedAt.Format("2006-01-02 15:04:05"))
+		}
+	}
 }
