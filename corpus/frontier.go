@@ -720,6 +720,25 @@ func (tx *Tx) RequeueHubs(ctx context.Context, run int64, maxDepth int, now time
 	return n, nil
 }
 
+// RequeueHubURLs queues again, for crawl run run, those of urls that are
+// hubs (see RequeueHubs) an earlier run fetched, and returns how many: a
+// crawl given a sitemap, a feed or a front page as a seed checks it again.
+func (tx *Tx) RequeueHubURLs(ctx context.Context, run int64, urls []string, now time.Time) (int64, error) {
+	var n int64
+	for _, u := range urls {
+		res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = 0, panics = 0,
+			not_before = 0, reason = '', run = ?1, updated_at = ?2
+			WHERE url = ?3 AND state = 'done' AND run < ?1 AND kind IN ('sitemap', 'feed', 'probe', ?4)`,
+			run, now.UnixMilli(), u, KindHub)
+		if err != nil {
+			return n, fmt.Errorf("requeue hub %s: %w", u, describe(err))
+		}
+		k, _ := res.RowsAffected()
+		n += k
+	}
+	return n, nil
+}
+
 // HostError is an origin whose robots.txt could not be read on the
 // crawl's last try: its URLs wait in the queue for the next run.
 type HostError struct {

@@ -183,8 +183,10 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 		if err := c.requeue(ctx, tx, started); err != nil {
 			return err
 		}
-		_, err = tx.Enqueue(ctx, c.seedEntries(norm), c.enqueueOptions(started))
-		return err
+		if _, err := tx.Enqueue(ctx, c.seedEntries(norm), c.enqueueOptions(started)); err != nil {
+			return err
+		}
+		return c.requeueSeedHubs(ctx, tx, norm, started)
 	}); err != nil {
 		return Summary{}, fmt.Errorf("crawl: %w", err)
 	}
@@ -281,6 +283,16 @@ func (c *Crawler) loadScope(ctx context.Context, tx *corpus.Tx, seeds []string, 
 		keys = append(keys, c.scope.addKey(allowKey(h)))
 	}
 	return tx.AddScope(ctx, keys, corpus.ScopeAllowHost, now)
+}
+
+// requeueSeedHubs queues again, in a focused crawl, the seeds that are
+// hubs (a sitemap, a feed, a front page) fetched by an earlier run.
+func (c *Crawler) requeueSeedHubs(ctx context.Context, tx *corpus.Tx, seeds []string, now time.Time) error {
+	if !c.focused {
+		return nil
+	}
+	_, err := tx.RequeueHubURLs(ctx, c.run, seeds, now)
+	return err
 }
 
 // requeue queues again, when the crawl is not focused, the URLs whose
@@ -1013,7 +1025,8 @@ const maxSitemapBody = discover.MaxDecompressed
 // bodyLimit is the largest body read for e: --max-body, or, for what
 // may be a sitemap, the sitemap limit when it is larger.
 func (c *Crawler) bodyLimit(e corpus.FrontierEntry) int64 {
-	if e.Kind == kindSitemap || e.Kind == kindProbe || strings.Contains(strings.ToLower(e.URL), "sitemap") {
+	if e.Kind == kindSitemap || e.Kind == kindProbe || strings.Contains(e.URL, "sitemap") ||
+		strings.Contains(e.URL, "Sitemap") || strings.Contains(e.URL, "SITEMAP") {
 		return max(c.cfg.maxBody, maxSitemapBody)
 	}
 	return c.cfg.maxBody

@@ -370,3 +370,34 @@ func TestBigSitemap(t *testing.T) {
 		}
 	}
 }
+
+// TestDepthZeroSitemapDaily: `crawl --depth 0 SITEMAP` run again fetches
+// the sitemap again and only the entries new since.
+func TestDepthZeroSitemapDaily(t *testing.T) {
+	t.Parallel()
+	w := newWrappedSite(t, scrapertest.WithArticles(20))
+	arts := w.articles()
+	var listed atomic.Int32
+	listed.Store(2)
+	w.override("/daily-sitemap.xml", func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(rw, `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+		for _, a := range arts[:listed.Load()] {
+			fmt.Fprintf(rw, "<url><loc>%s</loc></url>", a.URL)
+		}
+		fmt.Fprint(rw, "</urlset>")
+	})
+	db := corpus.MustOpen(t)
+	seeds := []string{w.URL + "/daily-sitemap.xml"}
+	if sum := mustCrawl(t, db, seeds, fast(WithDepth(0))...); sum.Articles != 2 {
+		t.Fatalf("first run: %d articles, want 2", sum.Articles)
+	}
+	listed.Store(3)
+	w.requests()
+	sum := mustCrawl(t, db, seeds, fast(WithDepth(0))...)
+	got := w.requests()
+	want := []string{"/robots.txt", "/daily-sitemap.xml", strings.TrimPrefix(arts[2].URL, w.URL)}
+	if sum.Articles != 1 || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("second run: %d articles, requests %q; want 1 and %q", sum.Articles, got, want)
+	}
+}

@@ -381,8 +381,8 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		if err := tx.Finish(ctx, e.ID, state, id, kind, now); err != nil {
 			return err
 		}
-		if hub && e.Kind == kindPage {
-			if err := tx.SetKind(ctx, e.ID, corpus.KindHub); err != nil {
+		if k := foundKind(e, dk, hub); k != "" && kind == "" && status >= 200 && status < 300 {
+			if err := tx.SetKind(ctx, e.ID, k); err != nil {
 				return err
 			}
 		}
@@ -450,6 +450,24 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		c.cfg.onArticle(art)
 	}
 	return nil
+}
+
+// foundKind returns the frontier kind that a page queued as a plain page
+// turned out to have (a hub, a sitemap, a feed), "" when there is nothing
+// to record.
+func foundKind(e corpus.FrontierEntry, dk discover.Kind, hub bool) string {
+	if e.Kind != kindPage {
+		return ""
+	}
+	switch {
+	case hub:
+		return corpus.KindHub
+	case dk == discover.KindSitemap || dk == discover.KindSitemapIndex:
+		return kindSitemap
+	case dk == discover.KindFeed:
+		return kindFeed
+	}
+	return ""
 }
 
 // newCapture builds the capture of a fetch.

@@ -3,6 +3,7 @@ package scraper
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -55,13 +56,16 @@ func (c *Crawler) enqueueSeedList(ctx context.Context, now time.Time) (int, erro
 			return nil
 		}
 		entries := c.seedEntries(batch)
+		seeds := slices.Clone(batch)
 		batch = batch[:0]
 		err := c.db.Update(ctx, func(tx *corpus.Tx) error {
 			if err := tx.AddScope(ctx, keys, corpus.ScopeSeed, now); err != nil {
 				return err
 			}
-			_, err := tx.Enqueue(ctx, entries, c.enqueueOptions(now))
-			return err
+			if _, err := tx.Enqueue(ctx, entries, c.enqueueOptions(now)); err != nil {
+				return err
+			}
+			return c.requeueSeedHubs(ctx, tx, seeds, now)
 		})
 		keys = keys[:0]
 		return err
