@@ -6,8 +6,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -399,5 +401,52 @@ func TestDepthZeroSitemapDaily(t *testing.T) {
 	want := []string{"/robots.txt", "/daily-sitemap.xml", strings.TrimPrefix(arts[2].URL, w.URL)}
 	if sum.Articles != 1 || strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("second run: %d articles, requests %q; want 1 and %q", sum.Articles, got, want)
+	}
+}
+
+// namedHosts returns a dialer that sends the names given to the test
+// servers' addresses (no DNS, no network).
+func namedHosts(names map[string]string) func(ctx context.Context, network, addr string) (net.Conn, error) {
+	return func(ctx context.Context, network, addr string) (net.Conn, error) {
+		host, _, _ := net.SplitHostPort(addr)
+		to, ok := names[host]
+		if !ok {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, to)
+	}
+}
+
+// TestOnlySeedRedirectsWidenScope: a seed that redirects to another host
+// brings that host into the scope; a URL listed by a sitemap that does
+// the same is fetched where it leads, but the other host's links are not
+// followed.
+func TestOnlySeedRedirectsWidenScope(t *testing.T) {
+	t.Parallel()
+	other := newWrappedSite(t, scrapertest.WithArticles(20))
+	w := newWrappedSite(t, scrapertest.WithArticles(20))
+	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String(), "b.test": other.Listener.Addr().String()})
+	moved := func(rw http.ResponseWriter, r *http.Request) { http.Redirect(rw, r, "http://b.test/", http.StatusMovedPermanently) }
+	w.override("/moved", moved)
+	w.override("/listed", moved)
+	w.override("/list.xml", func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(rw, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+
+			`<url><loc>http://a.test/listed</loc></url></urlset>`)
+	})
+	opts := fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))
+
+	db := corpus.MustOpen(t)
+	mustCrawl(t, db, []string{"http://a.test/list.xml"}, opts...)
+	got := other.requests()
+	if !slices.Contains(got, "/") || len(got) > 2 {
+		t.Errorf("listed URL redirected: the other host got %q; want robots.txt and / only", got)
+	}
+
+	db = corpus.MustOpen(t)
+	mustCrawl(t, db, []string{"http://a.test/moved"}, opts...)
+	if got := other.requests(); len(got) <= 2 {
+		t.Errorf("seed redirected: the other host got %q; want its links followed", got)
 	}
 }
