@@ -427,7 +427,9 @@ func TestOnlySeedRedirectsWidenScope(t *testing.T) {
 	other := newWrappedSite(t, scrapertest.WithArticles(20))
 	w := newWrappedSite(t, scrapertest.WithArticles(20))
 	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String(), "b.test": other.Listener.Addr().String()})
-	moved := func(rw http.ResponseWriter, r *http.Request) { http.Redirect(rw, r, "http://b.test/", http.StatusMovedPermanently) }
+	moved := func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://b.test/", http.StatusMovedPermanently)
+	}
 	w.override("/moved", moved)
 	w.override("/listed", moved)
 	w.override("/list.xml", func(rw http.ResponseWriter, r *http.Request) {
