@@ -708,9 +708,10 @@ var qSetKind = writeQuery("UPDATE frontier SET kind = ? WHERE id = ?")
 // from a seed, whose new links are then followed. It returns how many it
 // queued.
 func (tx *Tx) RequeueHubs(ctx context.Context, run int64, maxDepth int, now time.Time) (int64, error) {
-	res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = 0, panics = 0, not_before = 0,
-		reason = '', run = ?1, updated_at = ?2
-		WHERE state = 'done' AND run < ?1 AND (kind IN ('sitemap', 'feed', 'probe') OR (kind = ?3 AND depth < ?4))
+	res, err := tx.tx.ExecContext(ctx, `UPDATE frontier INDEXED BY frontier_kind SET state = 'queued', attempts = 0,
+		panics = 0, not_before = 0, reason = '', run = ?1, updated_at = ?2
+		WHERE kind IN ('sitemap', 'feed', 'probe', ?3) AND kind <> '' AND state = 'done' AND run < ?1
+		AND (kind <> ?3 OR depth < ?4)
 		AND host NOT IN (SELECT host FROM frontier WHERE state IN ('queued', 'in_flight'))`,
 		run, now.UnixMilli(), KindHub, maxDepth)
 	if err != nil {

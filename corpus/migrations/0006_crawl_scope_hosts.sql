@@ -21,3 +21,7 @@ CREATE TABLE crawl_hosts (
     robots_error  TEXT NOT NULL DEFAULT '',   -- why the last try failed, '' when it was read
     checked_at    INTEGER NOT NULL DEFAULT 0  -- unix milliseconds of the last try
 );
+
+-- The hubs (sitemaps, feeds, listing pages) a finished crawl checks again
+-- are found through their kind; plain pages ('') are not indexed.
+CREATE INDEX frontier_kind ON frontier(kind) WHERE kind <> '';
