@@ -138,7 +138,7 @@ func (c *Crawler) saveRobots(ctx context.Context, host string, status int, body 
 		touched[e.Host] = true
 	}
 	if requeued > 0 {
-		c.log.Info("robots.txt changed: URLs it made the crawl skip are judged again", "host", host, "count", requeued)
+		c.log.Info("URLs robots.txt made the crawl skip are judged again (it changed, or --recrawl)", "host", host, "count", requeued)
 		touched[host] = true
 	}
 	c.sched.touch(touched)
