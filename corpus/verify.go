@@ -369,3 +369,112 @@ func (db *DB) VerifyArticleRows(ctx context.Context, fn func(Problem) error) (no
 	}
 	return noDigest, nil
 }
+
+// VerifyVersions checks every stored article version: its row against the
+// digest written with it, its text digest against its title and text, and
+// its content digest against its capture's; and each article's title and
+// text against its latest version. It calls fn for each problem (with
+// the article id, the version's capture and the article's URL) and returns
+// the number of versions checked and of version rows that have no digest
+// to check (written outside archivist, or copied by the upgrade from an
+// article row that was already damaged). It streams.
+func (db *DB) VerifyVersions(ctx context.Context, fn func(Problem) error) (checked, noDigest int64, err error) {
+	cols := "v." + strings.Join(strings.Split(versionColumns, ", "), ", v.")
+	rows, err := db.r.QueryContext(ctx, "SELECT "+cols+`, COALESCE(a.url, ''), COALESCE(c.sha256, ''),
+		c.id IS NULL FROM article_versions v LEFT JOIN articles a ON a.id = v.article_id
+		LEFT JOIN captures c ON c.id = v.capture_id ORDER BY v.article_id, v.version`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	var found []Problem
+	for rows.Next() {
+		var (
+			u, captured    string
+			captureMissing bool
+		)
+		v, err := scanVersion(rows, &u, &captured, &captureMissing)
+		if err != nil {
+			rows.Close()
+			return checked, noDigest, fmt.Errorf("verify versions: %w", db.describe(err))
+		}
+		checked++
+		p := Problem{ArticleID: v.ArticleID, CaptureID: v.CaptureID, URL: u, SHA256: v.RowSHA256}
+		for _, what := range versionProblems(v, captured, captureMissing, &noDigest) {
+			p.Problem = fmt.Sprintf("version %d: %s", v.Version, what)
+			found = append(found, p)
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return checked, noDigest, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	latest, err := db.latestVersionProblems(ctx)
+	if err != nil {
+		return checked, noDigest, err
+	}
+	for _, p := range append(found, latest...) {
+		if err := fn(p); err != nil {
+			return checked, noDigest, err
+		}
+	}
+	return checked, noDigest, nil
+}
+
+// versionProblems says what is wrong with one version, given its
+// capture's body digest; it counts a row without digest in noDigest.
+func versionProblems(v *ArticleVersion, captured string, captureMissing bool, noDigest *int64) []string {
+	var out []string
+	switch err := v.CheckDigest(); {
+	case errors.Is(err, ErrNoDigest):
+		*noDigest++
+	case err != nil:
+		out = append(out, "row SHA-256 is "+v.valuesDigest+", recorded "+v.RowSHA256+
+			": its stored values changed after they were written")
+	}
+	if sum := TextDigest(v.Title, v.Text); sum != v.TextSHA256 {
+		out = append(out, "title and text SHA-256 is "+sum+", recorded "+v.TextSHA256)
+	}
+	switch {
+	case captureMissing:
+		out = append(out, "its capture is missing")
+	case v.ContentSHA256 != "" && captured != v.ContentSHA256:
+		out = append(out, "content SHA-256 "+v.ContentSHA256+" differs from its capture's "+captured)
+	}
+	return out
+}
+
+// latestVersionProblems returns a problem for each article whose title and
+// text are not those of its latest version, or that has no version.
+func (db *DB) latestVersionProblems(ctx context.Context) ([]Problem, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT a.id, a.capture_id, a.url, a.title, a.text,
+		COALESCE((SELECT text_sha256 FROM article_versions v WHERE v.article_id = a.id ORDER BY version DESC LIMIT 1), '')
+		FROM articles a ORDER BY a.id`)
+	if err != nil {
+		return nil, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var found []Problem
+	for rows.Next() {
+		var (
+			p                 Problem
+			title, text, last string
+		)
+		if err := rows.Scan(&p.ArticleID, &p.CaptureID, &p.URL, &title, &text, &last); err != nil {
+			return nil, fmt.Errorf("verify versions: %w", db.describe(err))
+		}
+		switch {
+		case last == "":
+			p.Problem = "the article has no version"
+		case TextDigest(title, text) != last:
+			p.Problem = "the article's title and text are not its latest version's"
+		default:
+			continue
+		}
+		found = append(found, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	return found, nil
+}
