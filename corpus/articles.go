@@ -20,19 +20,21 @@ const articleColumns = `id, url, canonical_url, site, site_name, title, authors,
 	COALESCE((SELECT fetched_at FROM article_versions v WHERE v.article_id = articles.id
 	          ORDER BY version DESC LIMIT 1), '')`
 
-// scanArticle reads one row of articleColumns. The article's valuesDigest
-// is the digest of the values as read, for CheckDigest.
-func scanArticle(row rowScanner) (*Article, int64, error) {
+// scanArticle reads one row of articleColumns, then the extra columns
+// into extra. The article's valuesDigest is the digest of the values as
+// read, for CheckDigest.
+func scanArticle(row rowScanner, extra ...any) (*Article, int64, error) {
 	var (
 		r                    articleRow
 		id, seq              int64
 		recorded, capturedAt string
 		version              int
 	)
-	err := row.Scan(&id, &r.url, &r.canonicalURL, &r.site, &r.siteName, &r.title, &r.authors, &r.published,
+	dest := []any{&id, &r.url, &r.canonicalURL, &r.site, &r.siteName, &r.title, &r.authors, &r.published,
 		&r.modified, &r.language, &r.description, &r.image, &r.section, &r.tags, &r.text, &r.wordCount, &r.flags,
 		&r.fetchedAt, &r.captureID, &r.contentSHA256, &seq, &r.pageType, &r.publishedPrecision,
-		&r.modifiedPrecision, &recorded, &r.extractorVersion, &r.extractedAt, &version, &capturedAt)
+		&r.modifiedPrecision, &recorded, &r.extractorVersion, &r.extractedAt, &version, &capturedAt}
+	err := row.Scan(append(dest, extra...)...)
 	if err != nil {
 		return nil, 0, err
 	}

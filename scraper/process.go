@@ -429,6 +429,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		}
 		if a := doc.Article(); c.cfg.keepTypes[a.PageType] {
 			art = &a
+			art.ExtractorVersion = extract.Version
 			key = ""
 			if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
 				if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
