@@ -120,7 +120,9 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *Article) error {
 }
 
 // storeArticle writes a: a new row under key when a.ID is 0, else over
-// row a.ID; then its version.
+// row a.ID; then its version. When a's title or text differ from the
+// article's latest version, that version's row first takes the text the
+// article row is about to lose.
 func (tx *Tx) storeArticle(ctx context.Context, a *Article, key string) error {
 	var seq int64
 	if err := tx.stmt(ctx, qNextSeq).QueryRowContext(ctx).Scan(&seq); err != nil {
@@ -133,6 +135,36 @@ func (tx *Tx) storeArticle(ctx context.Context, a *Article, key string) error {
 		now := time.Now().UTC()
 		a.ExtractedAt = &now
 	}
+	sum := TextDigest(a.Title, a.Text)
+	var last *latestVersion
+	if a.ID != 0 {
+		var err error
+		if last, err = tx.latestVersion(ctx, a.ID); err != nil {
+			return err
+		}
+		if last != nil && last.textSHA256 != sum {
+			if err := tx.keepText(ctx, a.ID, last.version); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.writeArticle(ctx, a, key, seq); err != nil {
+		return err
+	}
+	if last != nil && last.textSHA256 == sum {
+		a.Version, a.CapturedAt = int(last.version), decodeTime(last.when)
+		return nil
+	}
+	next := int64(1)
+	if last != nil {
+		next = last.version + 1
+	}
+	return tx.addVersion(ctx, a, next, sum)
+}
+
+// writeArticle writes the article row: a new one under key when a.ID is
+// 0, else over row a.ID.
+func (tx *Tx) writeArticle(ctx context.Context, a *Article, key string, seq int64) error {
 	_, pubUTC := timeColumns(a.Published)
 	// The values stored and the values digested are the same ones.
 	r := rowOf(a)
@@ -147,16 +179,16 @@ func (tx *Tx) storeArticle(ctx context.Context, a *Article, key string) error {
 		if err != nil {
 			return fmt.Errorf("put article %s: %w", a.URL, describe(err))
 		}
-	} else {
-		res, err := tx.stmt(ctx, qUpdateArticle).ExecContext(ctx, append(args, a.ID)...)
-		if err != nil {
-			return fmt.Errorf("put article %s: %w", a.URL, describe(err))
-		}
-		if n, err := res.RowsAffected(); err == nil && n == 0 {
-			return fmt.Errorf("update article %d: %w", a.ID, ErrNotFound)
-		}
+		return nil
 	}
-	return tx.recordVersion(ctx, a)
+	res, err := tx.stmt(ctx, qUpdateArticle).ExecContext(ctx, append(args, a.ID)...)
+	if err != nil {
+		return fmt.Errorf("put article %s: %w", a.URL, describe(err))
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("update article %d: %w", a.ID, ErrNotFound)
+	}
+	return nil
 }
 
 // Article returns the article with id, or ErrNotFound.

@@ -371,17 +371,19 @@ func (db *DB) VerifyArticleRows(ctx context.Context, fn func(Problem) error) (no
 }
 
 // VerifyVersions checks every stored article version: its row against the
-// digest written with it, its text digest against its title and text, and
-// its content digest against its capture's; and each article's title and
-// text against its latest version. It calls fn for each problem (with
+// digest written with it, its text digest against its title and text (for
+// the versions before the latest, which hold their own text), and its
+// content digest against its capture's; and each article's title and text
+// against its latest version. It calls fn for each problem (with
 // the article id, the version's capture and the article's URL) and returns
 // the number of versions checked and of version rows that have no digest
 // to check (written outside archivist, or copied by the upgrade from an
 // article row that was already damaged). It streams.
 func (db *DB) VerifyVersions(ctx context.Context, fn func(Problem) error) (checked, noDigest int64, err error) {
-	cols := "v." + strings.Join(strings.Split(versionColumns, ", "), ", v.")
-	rows, err := db.r.QueryContext(ctx, "SELECT "+cols+`, COALESCE(a.url, ''), COALESCE(c.sha256, ''),
-		c.id IS NULL FROM article_versions v LEFT JOIN articles a ON a.id = v.article_id
+	rows, err := db.r.QueryContext(ctx, "SELECT "+qualified("v.", versionColumns)+`, COALESCE(a.url, ''),
+		COALESCE(c.sha256, ''), c.id IS NULL,
+		v.version = (SELECT MAX(version) FROM article_versions w WHERE w.article_id = v.article_id)
+		FROM article_versions v LEFT JOIN articles a ON a.id = v.article_id
 		LEFT JOIN captures c ON c.id = v.capture_id ORDER BY v.article_id, v.version`)
 	if err != nil {
 		return 0, 0, fmt.Errorf("verify versions: %w", db.describe(err))
@@ -389,17 +391,21 @@ func (db *DB) VerifyVersions(ctx context.Context, fn func(Problem) error) (check
 	var found []Problem
 	for rows.Next() {
 		var (
-			u, captured    string
-			captureMissing bool
+			u, captured            string
+			captureMissing, latest bool
 		)
-		v, err := scanVersion(rows, &u, &captured, &captureMissing)
+		v, stored, err := scanVersion(rows, &u, &captured, &captureMissing, &latest)
 		if err != nil {
 			rows.Close()
 			return checked, noDigest, fmt.Errorf("verify versions: %w", db.describe(err))
 		}
 		checked++
 		p := Problem{ArticleID: v.ArticleID, CaptureID: v.CaptureID, URL: u, SHA256: v.RowSHA256}
-		for _, what := range versionProblems(v, captured, captureMissing, &noDigest) {
+		problems := versionProblems(v, stored, captured, captureMissing, &noDigest)
+		if !stored && !latest {
+			problems = append(problems, "its text is missing (only the latest version's is the article's)")
+		}
+		for _, what := range problems {
 			p.Problem = fmt.Sprintf("version %d: %s", v.Version, what)
 			found = append(found, p)
 		}
@@ -421,20 +427,23 @@ func (db *DB) VerifyVersions(ctx context.Context, fn func(Problem) error) (check
 	return checked, noDigest, nil
 }
 
-// versionProblems says what is wrong with one version, given its
-// capture's body digest; it counts a row without digest in noDigest.
-func versionProblems(v *ArticleVersion, captured string, captureMissing bool, noDigest *int64) []string {
+// versionProblems says what is wrong with one version (whose text is
+// stored, or the article's), given its capture's body digest; it counts a
+// row without digest in noDigest.
+func versionProblems(v *ArticleVersion, stored bool, captured string, captureMissing bool, noDigest *int64) []string {
 	var out []string
-	switch err := v.CheckDigest(); {
+	err := v.CheckDigest()
+	switch {
 	case errors.Is(err, ErrNoDigest):
 		*noDigest++
-		// Without a row digest, the text digest is what can be checked.
-		if sum := TextDigest(v.Title, v.Text); sum != v.TextSHA256 {
-			out = append(out, "title and text SHA-256 is "+sum+", recorded "+v.TextSHA256)
-		}
 	case err != nil:
 		out = append(out, "row SHA-256 is "+v.valuesDigest+", recorded "+v.RowSHA256+
 			": its stored values changed after they were written")
+	}
+	// A text kept when a newer version came must still be the text the
+	// version had (the article row it came from may have been damaged).
+	if sum := TextDigest(v.Title, v.Text); stored && (err == nil || errors.Is(err, ErrNoDigest)) && sum != v.TextSHA256 {
+		out = append(out, "title and text SHA-256 is "+sum+", recorded "+v.TextSHA256)
 	}
 	switch {
 	case captureMissing:

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -41,10 +42,13 @@ type ArticleVersion struct {
 // versionRowDigestVersion starts the encoding of an article_versions row.
 const versionRowDigestVersion = "archivist article version row v1"
 
-// versionRow is an article_versions row as stored.
+// versionRow is an article_versions row as stored. The latest version's
+// text is not stored (textNull): it is the article row's, until a newer
+// version supersedes it and its text is filled in.
 type versionRow struct {
 	articleID, version, captureID int64
 	fetchedAt, title, text        string
+	textNull                      bool
 	wordCount                     int64
 	textSHA256, contentSHA256     string
 	extractorVersion              int64
@@ -54,8 +58,8 @@ type versionRow struct {
 // digest returns the hex SHA-256 of the row's canonical encoding, written
 // as the article row's (see articleRow.digest): the string
 // versionRowDigestVersion, then article_id, version, capture_id,
-// fetched_at, title, text, word_count, text_sha256, content_sha256,
-// extractor_version and extracted_at, numbers in decimal.
+// fetched_at, title, text (empty when NULL), word_count, text_sha256,
+// content_sha256, extractor_version and extracted_at, numbers in decimal.
 func (r versionRow) digest() string {
 	h := sha256.New()
 	for _, s := range []string{versionRowDigestVersion, strconv.FormatInt(r.articleID, 10),
@@ -68,7 +72,11 @@ func (r versionRow) digest() string {
 }
 
 func (r versionRow) args(rowSHA256 string) []any {
-	return []any{r.articleID, r.version, r.captureID, r.fetchedAt, r.title, r.text, r.wordCount, r.textSHA256,
+	var text any = r.text
+	if r.textNull {
+		text = nil
+	}
+	return []any{r.articleID, r.version, r.captureID, r.fetchedAt, r.title, text, r.wordCount, r.textSHA256,
 		r.contentSHA256, r.extractorVersion, r.extractedAt, rowSHA256}
 }
 
@@ -109,17 +117,22 @@ func (v *ArticleVersion) CheckDigest() error {
 const versionColumns = "article_id, version, capture_id, fetched_at, title, text, word_count, text_sha256, " +
 	"content_sha256, extractor_version, extracted_at, row_sha256"
 
-func scanVersion(row rowScanner, extra ...any) (*ArticleVersion, error) {
+// scanVersion reads one row of versionColumns, then the extra columns
+// into extra. It reports whether the row's text is stored (false for the
+// latest version, whose text is the article row's).
+func scanVersion(row rowScanner, extra ...any) (*ArticleVersion, bool, error) {
 	var r versionRow
 	var recorded string
-	dest := []any{&r.articleID, &r.version, &r.captureID, &r.fetchedAt, &r.title, &r.text, &r.wordCount,
+	var text sql.NullString
+	dest := []any{&r.articleID, &r.version, &r.captureID, &r.fetchedAt, &r.title, &text, &r.wordCount,
 		&r.textSHA256, &r.contentSHA256, &r.extractorVersion, &r.extractedAt, &recorded}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
-		return nil, err
+		return nil, false, err
 	}
+	r.text, r.textNull = text.String, !text.Valid
 	v := r.decode()
 	v.RowSHA256, v.valuesDigest = recorded, r.digest()
-	return &v, nil
+	return &v, text.Valid, nil
 }
 
 // Hot write statements of versions (see writeQuery).
@@ -129,25 +142,72 @@ var (
 	qAddVersion = writeQuery("INSERT INTO article_versions (" + versionColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
 )
 
-// recordVersion stores a (just written as article a.ID) as the article's
-// next version unless its title and text are those of its latest
-// version, and sets a.Version and a.CapturedAt.
-func (tx *Tx) recordVersion(ctx context.Context, a *Article) error {
-	sum := TextDigest(a.Title, a.Text)
-	var (
-		last          int64
-		lastSum, when string
-	)
-	err := tx.stmt(ctx, qLatestVersion).QueryRowContext(ctx, a.ID).Scan(&last, &lastSum, &when)
-	switch {
-	case err == nil && lastSum == sum:
-		a.Version, a.CapturedAt = int(last), decodeTime(when)
-		return nil
-	case err != nil && !errors.Is(err, sql.ErrNoRows):
-		return fmt.Errorf("article %d versions: %w", a.ID, describe(err))
+// latestVersion is what storeArticle needs of an article's latest version.
+type latestVersion struct {
+	version          int64
+	textSHA256, when string
+}
+
+// latestVersion returns article id's latest version, or nil when it has
+// none (a new article, or a row written outside archivist).
+func (tx *Tx) latestVersion(ctx context.Context, id int64) (*latestVersion, error) {
+	var l latestVersion
+	err := tx.stmt(ctx, qLatestVersion).QueryRowContext(ctx, id).Scan(&l.version, &l.textSHA256, &l.when)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
 	}
-	r := versionRow{articleID: a.ID, version: last + 1, captureID: a.CaptureID, fetchedAt: formatTime(a.FetchedAt),
-		title: a.Title, text: a.Text, wordCount: int64(a.WordCount), textSHA256: sum,
+	if err != nil {
+		return nil, fmt.Errorf("article %d versions: %w", id, describe(err))
+	}
+	return &l, nil
+}
+
+// keepText stores the text of article id (about to be overwritten by a
+// new version) in its latest version's row, version, and gives the row
+// its digest. It refuses (ErrDigestMismatch) when the article row does not
+// match its own digest: its text may not be what was stored, and
+// overwriting the row would hide that.
+func (tx *Tx) keepText(ctx context.Context, id, version int64) error {
+	a, _, err := scanArticle(tx.tx.QueryRowContext(ctx, "SELECT "+articleColumns+" FROM articles WHERE id = ?", id))
+	if err != nil {
+		return fmt.Errorf("article %d: keep version %d: %w", id, version, describe(err))
+	}
+	if err := a.CheckDigest(); errors.Is(err, ErrDigestMismatch) {
+		return fmt.Errorf("article %d %s: not replaced by a new version: %w (run 'archivist verify')", id, a.URL, err)
+	}
+	text := a.Text
+	row := tx.tx.QueryRowContext(ctx, "SELECT "+versionColumns+" FROM article_versions WHERE article_id = ? AND version = ?",
+		id, version)
+	v, stored, err := scanVersion(row)
+	if err != nil {
+		return fmt.Errorf("article %d: keep version %d: %w", id, version, describe(err))
+	}
+	if stored {
+		return nil
+	}
+	r := rowOfVersion(v)
+	r.text, r.textNull = text, false
+	if _, err := tx.tx.ExecContext(ctx, "UPDATE article_versions SET text = ?, row_sha256 = ? WHERE article_id = ? AND version = ?",
+		text, r.digest(), id, version); err != nil {
+		return fmt.Errorf("article %d: keep version %d: %w", id, version, describe(err))
+	}
+	return nil
+}
+
+// rowOfVersion returns the stored values of v read by scanVersion.
+func rowOfVersion(v *ArticleVersion) versionRow {
+	return versionRow{articleID: v.ArticleID, version: int64(v.Version), captureID: v.CaptureID,
+		fetchedAt: formatTime(v.CapturedAt), title: v.Title, text: v.Text,
+		wordCount: int64(v.WordCount), textSHA256: v.TextSHA256, contentSHA256: v.ContentSHA256,
+		extractorVersion: int64(v.ExtractorVersion), extractedAt: formatOptionalTime(v.ExtractedAt)}
+}
+
+// addVersion stores a (just written as article a.ID) as its version
+// next, its text left to the article row, and sets a.Version and
+// a.CapturedAt.
+func (tx *Tx) addVersion(ctx context.Context, a *Article, next int64, textSHA256 string) error {
+	r := versionRow{articleID: a.ID, version: next, captureID: a.CaptureID, fetchedAt: formatTime(a.FetchedAt),
+		title: a.Title, textNull: true, wordCount: int64(a.WordCount), textSHA256: textSHA256,
 		contentSHA256: a.ContentSHA256, extractorVersion: int64(a.ExtractorVersion),
 		extractedAt: formatOptionalTime(a.ExtractedAt)}
 	if _, err := tx.stmt(ctx, qAddVersion).ExecContext(ctx, r.args(r.digest())...); err != nil {
@@ -157,20 +217,30 @@ func (tx *Tx) recordVersion(ctx context.Context, a *Article) error {
 	return nil
 }
 
-// ArticleVersions returns every version of article id, oldest first, or
-// ErrNotFound when there is no such article.
+// qualified prefixes each column of the one-line list cols with p.
+func qualified(p, cols string) string {
+	return p + strings.Join(strings.Split(cols, ", "), ", "+p)
+}
+
+// ArticleVersions returns every version of article id, oldest first (the
+// latest with the article's text), or ErrNotFound when there is no such
+// article.
 func (db *DB) ArticleVersions(ctx context.Context, id int64) ([]ArticleVersion, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT "+versionColumns+
-		" FROM article_versions WHERE article_id = ? ORDER BY version", id)
+	rows, err := db.r.QueryContext(ctx, "SELECT "+qualified("v.", versionColumns)+`, a.text
+		FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE v.article_id = ? ORDER BY v.version`, id)
 	if err != nil {
 		return nil, fmt.Errorf("article %d versions: %w", id, db.describe(err))
 	}
 	defer rows.Close()
 	var out []ArticleVersion
 	for rows.Next() {
-		v, err := scanVersion(rows)
+		var latest string
+		v, stored, err := scanVersion(rows, &latest)
 		if err != nil {
 			return nil, fmt.Errorf("article %d versions: %w", id, db.describe(err))
+		}
+		if !stored {
+			v.Text = latest
 		}
 		out = append(out, *v)
 	}
@@ -312,7 +382,7 @@ func fillVersions(ctx context.Context, tx *sql.Tx) error {
 			}
 		}
 		v := versionRow{articleID: id, version: 1, captureID: r.captureID, fetchedAt: r.fetchedAt, title: r.title,
-			text: r.text, wordCount: r.wordCount, textSHA256: TextDigest(r.title, r.text), contentSHA256: r.contentSHA256}
+			textNull: true, wordCount: r.wordCount, textSHA256: TextDigest(r.title, r.text), contentSHA256: r.contentSHA256}
 		sum := ""
 		if sound {
 			sum = v.digest()

@@ -312,3 +312,81 @@ func TestMigrationMakesVersions(t *testing.T) {
 		t.Errorf("after an edit: %+v", vs)
 	}
 }
+
+// BenchmarkPutArticle stores new articles of 4 KB of text, one per
+// transaction, as a crawl does (versions included since schema 8).
+func BenchmarkPutArticle(b *testing.B) {
+	ctx := context.Background()
+	db := MustOpen(b)
+	capID := addCapture(b, db, &Capture{URL: "https://example.com/", RequestedURL: "https://example.com/", Status: 200})
+	text := strings.Repeat("Delegates talked for hours about the summit. ", 90)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		u := fmt.Sprintf("https://example.com/%d", i)
+		err := db.Update(ctx, func(tx *Tx) error {
+			_, err := tx.PutArticle(ctx, &Article{URL: u, Title: "Title", Text: text, CaptureID: capID}, u)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestNewVersionOfDamagedRowRefused: a new version would overwrite an
+// article row whose text changed on disk (and keep that text as the old
+// version's): it is refused, and the damage stays for verify to report.
+func TestNewVersionOfDamagedRowRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capID := addCapture(t, db, &Capture{URL: "https://example.com/a", RequestedURL: "https://example.com/a", Status: 200})
+	putArticle(t, db, &Article{URL: "https://example.com/a", Text: "DAMAGED-TEXT-MARKER", CaptureID: capID}, "a")
+	db.Close()
+	MustFlipBytes(t, path, "DAMAGED-TEXT-MARKER")
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(ctx, func(tx *Tx) error {
+		_, err := tx.PutArticle(ctx, &Article{URL: "https://example.com/a", Text: "an edit", CaptureID: capID}, "a")
+		return err
+	})
+	if !errors.Is(err, ErrDigestMismatch) {
+		t.Fatalf("PutArticle over a damaged row: %v, want ErrDigestMismatch", err)
+	}
+	var got []Problem
+	if _, err := db.VerifyArticleRows(ctx, func(p Problem) error { got = append(got, p); return nil }); err != nil || len(got) != 1 {
+		t.Errorf("the damage is no longer reported: %+v, %v", got, err)
+	}
+}
+
+// BenchmarkPutArticleBatch stores new articles of 4 KB of text, 50 per
+// transaction, as a crawl's group commit does.
+func BenchmarkPutArticleBatch(b *testing.B) {
+	ctx := context.Background()
+	db := MustOpen(b)
+	capID := addCapture(b, db, &Capture{URL: "https://example.com/", RequestedURL: "https://example.com/", Status: 200})
+	text := strings.Repeat("Delegates talked for hours about the summit. ", 90)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i += 50 {
+		err := db.Update(ctx, func(tx *Tx) error {
+			for j := i; j < i+50 && j < b.N; j++ {
+				u := fmt.Sprintf("https://example.com/%d", j)
+				if _, err := tx.PutArticle(ctx, &Article{URL: u, Title: "Title", Text: text, CaptureID: capID}, u); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

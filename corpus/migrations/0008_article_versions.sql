@@ -4,7 +4,9 @@
 -- export read it); article_versions keeps every version, the latest
 -- included: a recrawl (or a re-extraction) that brings a changed title or
 -- text adds a row here and never overwrites an older one. An unchanged
--- re-capture adds none.
+-- re-capture adds none. The latest version's text is not stored twice:
+-- its text column is NULL (the text is the article row's) until a newer
+-- version comes, which fills it in with the text the article row loses.
 --
 -- extractor_version is scraper/extract's Version at the time the text was
 -- extracted (0: before archivist recorded it); extracted_at is when it was
@@ -26,7 +28,7 @@ CREATE TABLE article_versions (
     capture_id        INTEGER NOT NULL REFERENCES captures(id), -- the capture it was extracted from
     fetched_at        TEXT NOT NULL,               -- that capture's fetch time, RFC 3339 UTC
     title             TEXT NOT NULL DEFAULT '',
-    text              TEXT NOT NULL DEFAULT '',
+    text              TEXT,                        -- NULL for the latest version: the article row's
     word_count        INTEGER NOT NULL DEFAULT 0,
     text_sha256       TEXT NOT NULL DEFAULT '',    -- hex SHA-256 of the title and text (see corpus/versions.go)
     content_sha256    TEXT NOT NULL DEFAULT '',    -- hex SHA-256 of the capture body
@@ -35,4 +37,3 @@ CREATE TABLE article_versions (
     row_sha256        TEXT NOT NULL DEFAULT '',    -- digest of this row's values (corpus/versions.go)
     UNIQUE (article_id, version)
 );
-CREATE INDEX article_versions_capture ON article_versions(capture_id);
