@@ -237,3 +237,28 @@ func TestReextract(t *testing.T) {
 		}
 	}
 }
+
+// TestCountBarFits: the live bar of reextract stays within 80 columns,
+// and a job of nothing draws nothing.
+func TestCountBarFits(t *testing.T) {
+	var errb strings.Builder
+	e := &env{stderr: &errb, stderrIsTerminal: true}
+	b := newCountBar(e, 1234567, false)
+	for _, done := range []int{0, 1, 617283, 1234567} {
+		if line := b.line(done); len(line) > 80 || !strings.HasPrefix(line, "[") {
+			t.Errorf("line(%d) = %q (%d columns)", done, line, len(line))
+		}
+	}
+	b.update(1234567)
+	b.finish()
+	if !strings.HasPrefix(errb.String(), "\r\033[K[====================] 100% 1234567/1234567") || !strings.HasSuffix(errb.String(), "\n") {
+		t.Errorf("drawn: %q", errb.String())
+	}
+	errb.Reset()
+	empty := newCountBar(e, 0, false)
+	empty.update(0)
+	empty.finish()
+	if errb.Len() != 0 {
+		t.Errorf("a job of nothing drew %q", errb.String())
+	}
+}
