@@ -374,10 +374,20 @@ func (db *DB) addChanged(ctx context.Context, s *Stats) error {
 // keeps its old digest, so that verify still reports it, and its version
 // gets no digest).
 func fillVersions(ctx context.Context, tx *sql.Tx) error {
+	setDigest, err := tx.PrepareContext(ctx, "UPDATE articles SET row_sha256 = ? WHERE id = ?")
+	if err != nil {
+		return err
+	}
+	defer setDigest.Close()
+	addVersion, err := tx.PrepareContext(ctx, qAddVersion)
+	if err != nil {
+		return err
+	}
+	defer addVersion.Close()
 	return eachRowV1(ctx, tx, "1", func(id int64, r articleRow, recorded string) error {
 		sound := recorded != "" && recorded == r.digestV1()
 		if sound {
-			if _, err := tx.ExecContext(ctx, "UPDATE articles SET row_sha256 = ? WHERE id = ?", r.digest(), id); err != nil {
+			if _, err := setDigest.ExecContext(ctx, r.digest(), id); err != nil {
 				return fmt.Errorf("article %d: %w", id, err)
 			}
 		}
@@ -387,7 +397,7 @@ func fillVersions(ctx context.Context, tx *sql.Tx) error {
 		if sound {
 			sum = v.digest()
 		}
-		if _, err := tx.ExecContext(ctx, qAddVersion, v.args(sum)...); err != nil {
+		if _, err := addVersion.ExecContext(ctx, v.args(sum)...); err != nil {
 			return fmt.Errorf("article %d: add version 1: %w", id, err)
 		}
 		return nil
