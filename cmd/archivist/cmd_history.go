@@ -26,7 +26,7 @@ type historyOptions struct {
 // AddFlags registers the history flags on fs.
 func (o *historyOptions) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.JSON, "json", false, "print one JSON object (see the README)")
-	fs.StringVar(&o.Color, "color", "auto", "colour the changes: `auto` (on a terminal), always or never")
+	fs.StringVar(&o.Color, "color", "auto", "colour the changes `when`: auto (on a terminal, unless $NO_COLOR is set), always or never")
 }
 
 func historyCommand() *command {
