@@ -10,27 +10,37 @@ import (
 	"time"
 )
 
+// articleColumns are the columns scanArticle reads from the articles
+// table, then the number and capture time of the article's latest version.
 const articleColumns = `id, url, canonical_url, site, site_name, title, authors, COALESCE(published, ''),
 	COALESCE(modified, ''), language, description, image, section, tags, text, word_count, flags, fetched_at,
-	capture_id, content_sha256, seq, page_type, published_precision, modified_precision, row_sha256`
+	capture_id, content_sha256, seq, page_type, published_precision, modified_precision, row_sha256,
+	extractor_version, extracted_at,
+	COALESCE((SELECT MAX(version) FROM article_versions v WHERE v.article_id = articles.id), 0),
+	COALESCE((SELECT fetched_at FROM article_versions v WHERE v.article_id = articles.id
+	          ORDER BY version DESC LIMIT 1), '')`
 
-// scanArticle reads one row of articleColumns. The article's valuesDigest
-// is the digest of the values as read, for CheckDigest.
-func scanArticle(row rowScanner) (*Article, int64, error) {
+// scanArticle reads one row of articleColumns, then the extra columns
+// into extra. The article's valuesDigest is the digest of the values as
+// read, for CheckDigest.
+func scanArticle(row rowScanner, extra ...any) (*Article, int64, error) {
 	var (
-		r        articleRow
-		id, seq  int64
-		recorded string
+		r                    articleRow
+		id, seq              int64
+		recorded, capturedAt string
+		version              int
 	)
-	err := row.Scan(&id, &r.url, &r.canonicalURL, &r.site, &r.siteName, &r.title, &r.authors, &r.published,
+	dest := []any{&id, &r.url, &r.canonicalURL, &r.site, &r.siteName, &r.title, &r.authors, &r.published,
 		&r.modified, &r.language, &r.description, &r.image, &r.section, &r.tags, &r.text, &r.wordCount, &r.flags,
 		&r.fetchedAt, &r.captureID, &r.contentSHA256, &seq, &r.pageType, &r.publishedPrecision,
-		&r.modifiedPrecision, &recorded)
+		&r.modifiedPrecision, &recorded, &r.extractorVersion, &r.extractedAt, &version, &capturedAt}
+	err := row.Scan(append(dest, extra...)...)
 	if err != nil {
 		return nil, 0, err
 	}
 	a := r.article()
 	a.ID, a.RowSHA256, a.valuesDigest = id, recorded, r.digest()
+	a.Version, a.CapturedAt = version, decodeTime(capturedAt)
 	return &a, seq, nil
 }
 
@@ -52,6 +62,133 @@ func decodeTime(s string) *time.Time {
 		return nil
 	}
 	return &t
+}
+
+// Hot write statements of PutArticle and UpdateArticle (see writeQuery).
+var (
+	qInsertArticle = writeQuery(`INSERT INTO articles
+		(url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
+		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
+		 content_sha256, seq, page_type, published_precision, modified_precision, row_sha256,
+		 extractor_version, extracted_at, key)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+		RETURNING id`)
+	qUpdateArticle = writeQuery(`UPDATE articles SET
+		 url=?, canonical_url=?, site=?, site_name=?, title=?, authors=?, published=?, published_utc=?,
+		 modified=?, language=?, description=?, image=?, section=?, tags=?, text=?, word_count=?, flags=?,
+		 fetched_at=?, capture_id=?, content_sha256=?, seq=?, page_type=?, published_precision=?,
+		 modified_precision=?, row_sha256=?, extractor_version=?, extracted_at=?
+		WHERE id = ?`)
+)
+
+// PutArticle inserts or updates the article identified by key (the
+// normalized canonical URL, or the normalized final URL). It records a.URL
+// as one of the article's URLs, bumps its change sequence and sets a.ID.
+// When a's title or text differ from the article's latest version, a is
+// also stored as a new version (see ArticleVersions); the older versions
+// stay. a.ExtractedAt is set to the current time when nil.
+func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, error) {
+	if key == "" {
+		return 0, fmt.Errorf("put article %s: empty key", a.URL)
+	}
+	id, err := tx.ArticleIDByKey(ctx, key)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		id = 0
+	case err != nil:
+		return 0, fmt.Errorf("put article %s: %w", a.URL, err)
+	}
+	a.ID = id
+	if err := tx.storeArticle(ctx, a, key); err != nil {
+		return 0, err
+	}
+	if err := tx.AddArticleURL(ctx, a.ID, a.URL); err != nil {
+		return 0, err
+	}
+	return a.ID, nil
+}
+
+// UpdateArticle rewrites the stored article a.ID with a's values, keeping
+// its key and URLs, as PutArticle does (a new version when the title or
+// text changed). Re-extraction uses it. It returns ErrNotFound when there
+// is no such article.
+func (tx *Tx) UpdateArticle(ctx context.Context, a *Article) error {
+	if a.ID == 0 {
+		return fmt.Errorf("update article %s: %w", a.URL, ErrNotFound)
+	}
+	return tx.storeArticle(ctx, a, "")
+}
+
+// storeArticle writes a: a new row under key when a.ID is 0, else over
+// row a.ID; then its version. When a's title or text differ from the
+// article's latest version, that version's row first takes the text the
+// article row is about to lose.
+func (tx *Tx) storeArticle(ctx context.Context, a *Article, key string) error {
+	var seq int64
+	if err := tx.stmt(ctx, qNextSeq).QueryRowContext(ctx).Scan(&seq); err != nil {
+		return fmt.Errorf("put article %s: %w", a.URL, describe(err))
+	}
+	if a.FetchedAt.IsZero() {
+		a.FetchedAt = time.Now()
+	}
+	if a.ExtractedAt == nil || a.ExtractedAt.IsZero() {
+		now := time.Now().UTC()
+		a.ExtractedAt = &now
+	}
+	sum := TextDigest(a.Title, a.Text)
+	var last *latestVersion
+	if a.ID != 0 {
+		var err error
+		if last, err = tx.latestVersion(ctx, a.ID); err != nil {
+			return err
+		}
+		if last != nil && last.textSHA256 != sum {
+			if err := tx.keepText(ctx, a.ID, last.version); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.writeArticle(ctx, a, key, seq); err != nil {
+		return err
+	}
+	if last != nil && last.textSHA256 == sum {
+		a.Version, a.CapturedAt = int(last.version), decodeTime(last.when)
+		return nil
+	}
+	next := int64(1)
+	if last != nil {
+		next = last.version + 1
+	}
+	return tx.addVersion(ctx, a, next, sum)
+}
+
+// writeArticle writes the article row: a new one under key when a.ID is
+// 0, else over row a.ID.
+func (tx *Tx) writeArticle(ctx context.Context, a *Article, key string, seq int64) error {
+	_, pubUTC := timeColumns(a.Published)
+	// The values stored and the values digested are the same ones.
+	r := rowOf(a)
+	a.RowSHA256 = r.digest()
+	a.valuesDigest = a.RowSHA256 // a now holds what is stored
+	args := []any{r.url, r.canonicalURL, r.site, r.siteName, r.title, r.authors, nullable(r.published), pubUTC,
+		nullable(r.modified), r.language, r.description, r.image, r.section, r.tags, r.text, r.wordCount,
+		r.flags, r.fetchedAt, r.captureID, r.contentSHA256, seq, r.pageType, r.publishedPrecision,
+		r.modifiedPrecision, a.RowSHA256, r.extractorVersion, r.extractedAt}
+	if a.ID == 0 {
+		err := tx.stmt(ctx, qInsertArticle).QueryRowContext(ctx, append(args, key)...).Scan(&a.ID)
+		if err != nil {
+			return fmt.Errorf("put article %s: %w", a.URL, describe(err))
+		}
+		return nil
+	}
+	res, err := tx.stmt(ctx, qUpdateArticle).ExecContext(ctx, append(args, a.ID)...)
+	if err != nil {
+		return fmt.Errorf("put article %s: %w", a.URL, describe(err))
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("update article %d: %w", a.ID, ErrNotFound)
+	}
+	return nil
 }
 
 // Article returns the article with id, or ErrNotFound.

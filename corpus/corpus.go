@@ -116,6 +116,21 @@ type Article struct {
 	// was extracted from (the archived payload), so a citation can be
 	// checked against the capture and its WARC record.
 	ContentSHA256 string `json:"content_sha256"`
+	// ExtractorVersion is the version of the extractor that derived the
+	// article (scraper/extract.Version); 0 for articles extracted before
+	// archivist recorded it (omitted from JSON then).
+	ExtractorVersion int `json:"extractor_version,omitempty"`
+	// ExtractedAt is when the article was extracted; nil when unknown
+	// (articles stored before archivist recorded it).
+	ExtractedAt *time.Time `json:"extracted_at,omitempty"`
+	// Version is the number of this version of the article's title and
+	// text (1 for the first); 0 on an article not read from a corpus.
+	Version int `json:"version,omitempty"`
+	// CapturedAt is the fetch time of the capture this version was first
+	// extracted from (FetchedAt is the latest capture's, which may have
+	// brought the same text again); nil on an article not read from a
+	// corpus.
+	CapturedAt *time.Time `json:"captured_at,omitempty"`
 	// RowSHA256 is the digest recorded with the stored row (see
 	// CheckDigest); "" on an article not read from a corpus. It is not
 	// exported.

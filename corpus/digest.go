@@ -11,6 +11,7 @@ import (
 	"hash"
 	"io"
 	"strconv"
+	"time"
 )
 
 // Errors of Article.CheckDigest.
@@ -24,8 +25,13 @@ var (
 )
 
 // rowDigestVersion starts every encoding of an article row; a change to
-// the encoding must change it.
-const rowDigestVersion = "archivist article row v1"
+// the encoding must change it. Version 1 (rowDigestV1) did not cover the
+// extractor version and extraction time; migration 0008 moved the rows
+// whose version 1 digest still matched to version 2.
+const (
+	rowDigestVersion = "archivist article row v2"
+	rowDigestV1      = "archivist article row v1"
+)
 
 // articleRow is an article as the articles table stores it: each exported
 // column's value as SQLite holds it. PutArticle writes these values and
@@ -45,6 +51,8 @@ type articleRow struct {
 	fetchedAt                                string // RFC 3339 UTC with nanoseconds
 	captureID                                int64
 	contentSHA256                            string
+	extractorVersion                         int64
+	extractedAt                              string // RFC 3339 UTC with nanoseconds, "" when unknown
 }
 
 // digest returns the hex SHA-256 of the row's canonical encoding, a
@@ -54,18 +62,33 @@ type articleRow struct {
 // title, authors, published, published_precision, modified,
 // modified_precision, language, description, image, section, tags,
 // page_type, text, word_count, flags, fetched_at, capture_id,
-// content_sha256. Text columns are taken as
-// stored (authors, tags and flags are their JSON arrays; published and
-// modified their RFC 3339 text, or empty when NULL); word_count and
-// capture_id are written in decimal. The article id, its key, seq and
-// published_utc (derived from published) are not covered.
+// content_sha256, extractor_version, extracted_at. Text columns are taken
+// as stored (authors, tags and flags are their JSON arrays; published and
+// modified their RFC 3339 text, or empty when NULL); word_count,
+// capture_id and extractor_version are written in decimal. The article
+// id, its key, seq and published_utc (derived from published) are not
+// covered.
 func (r articleRow) digest() string {
+	return r.digestAs(rowDigestVersion)
+}
+
+// digestV1 is the digest of version 1 of the encoding: rowDigestV1 and
+// the columns of digest up to content_sha256.
+func (r articleRow) digestV1() string {
+	return r.digestAs(rowDigestV1)
+}
+
+func (r articleRow) digestAs(version string) string {
 	h := sha256.New()
-	for _, s := range []string{rowDigestVersion, r.url, r.canonicalURL, r.site, r.siteName, r.title,
+	for _, s := range []string{version, r.url, r.canonicalURL, r.site, r.siteName, r.title,
 		r.authors, r.published, r.publishedPrecision, r.modified, r.modifiedPrecision, r.language,
 		r.description, r.image, r.section, r.tags, r.pageType, r.text, strconv.FormatInt(r.wordCount, 10),
 		r.flags, r.fetchedAt, strconv.FormatInt(r.captureID, 10), r.contentSHA256} {
 		writeField(h, s)
+	}
+	if version != rowDigestV1 {
+		writeField(h, strconv.FormatInt(r.extractorVersion, 10))
+		writeField(h, r.extractedAt)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -88,7 +111,16 @@ func rowOf(a *Article) articleRow {
 		description: a.Description, image: a.Image, section: a.Section, tags: marshalJSON(nonNil(a.Tags)),
 		pageType: a.PageType, text: a.Text, wordCount: int64(a.WordCount), flags: marshalJSON(nonNil(a.Flags)),
 		fetchedAt: formatTime(a.FetchedAt), captureID: a.CaptureID, contentSHA256: a.ContentSHA256,
+		extractorVersion: int64(a.ExtractorVersion), extractedAt: formatOptionalTime(a.ExtractedAt),
 	}
+}
+
+// formatOptionalTime is formatTime, or "" for nil or zero.
+func formatOptionalTime(t *time.Time) string {
+	if t == nil || t.IsZero() {
+		return ""
+	}
+	return formatTime(*t)
 }
 
 // article decodes the row.
@@ -100,6 +132,7 @@ func (r *articleRow) article() Article {
 		Description: r.description, Image: r.image, Section: r.section, Tags: decodeList(r.tags),
 		PageType: r.pageType, Text: r.text, WordCount: int(r.wordCount), Flags: decodeList(r.flags),
 		FetchedAt: parseTime(r.fetchedAt), CaptureID: r.captureID, ContentSHA256: r.contentSHA256,
+		ExtractorVersion: int(r.extractorVersion), ExtractedAt: decodeTime(r.extractedAt),
 	}
 }
 
@@ -128,49 +161,72 @@ func (a *Article) CheckDigest() error {
 	return nil
 }
 
-// fillRowDigests writes the digest of every article row that has none, in
-// tx, a chunk of rows at a time. Migration 0005 runs it for the rows
-// stored before it.
-func fillRowDigests(ctx context.Context, tx *sql.Tx) error {
-	var after int64
-	for {
-		ids, sums, err := missingRowDigests(ctx, tx, after)
-		if err != nil {
-			return err
-		}
-		for i, id := range ids {
-			if _, err := tx.ExecContext(ctx, "UPDATE articles SET row_sha256 = ? WHERE id = ?", sums[i], id); err != nil {
-				return fmt.Errorf("fill article digests: %w", err)
-			}
-			after = id
-		}
-		if len(ids) == 0 {
-			return nil
-		}
-	}
+// rowColumnsV1 are the articles columns that version 1 of the row digest
+// covers, then row_sha256: the columns of schema versions 5 to 7, which
+// the Go steps of migrations 0005 and 0008 read.
+const rowColumnsV1 = `id, url, canonical_url, site, site_name, title, authors, COALESCE(published, ''),
+	COALESCE(modified, ''), language, description, image, section, tags, text, word_count, flags, fetched_at,
+	capture_id, content_sha256, page_type, published_precision, modified_precision, row_sha256`
+
+// scanRowV1 reads one row of rowColumnsV1.
+func scanRowV1(row rowScanner) (id int64, r articleRow, recorded string, err error) {
+	err = row.Scan(&id, &r.url, &r.canonicalURL, &r.site, &r.siteName, &r.title, &r.authors, &r.published,
+		&r.modified, &r.language, &r.description, &r.image, &r.section, &r.tags, &r.text, &r.wordCount, &r.flags,
+		&r.fetchedAt, &r.captureID, &r.contentSHA256, &r.pageType, &r.publishedPrecision,
+		&r.modifiedPrecision, &recorded)
+	return id, r, recorded, err
 }
 
-// missingRowDigests returns up to 500 ids after the given one of article
-// rows without a digest, with the digests of their stored values.
-func missingRowDigests(ctx context.Context, tx *sql.Tx, after int64) ([]int64, []string, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT "+articleColumns+
-		" FROM articles WHERE id > ? AND row_sha256 = '' ORDER BY id LIMIT 500", after)
-	if err != nil {
-		return nil, nil, fmt.Errorf("fill article digests: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	var sums []string
-	for rows.Next() {
-		a, _, err := scanArticle(rows)
-		if err != nil {
-			return nil, nil, fmt.Errorf("fill article digests: %w", err)
+// fillRowDigests writes the version 1 digest of every article row that
+// has none, in tx, a chunk of rows at a time. Migration 0005 runs it for
+// the rows stored before it (migration 0008 then moves them to version 2).
+func fillRowDigests(ctx context.Context, tx *sql.Tx) error {
+	return eachRowV1(ctx, tx, "row_sha256 = ''", func(id int64, r articleRow, _ string) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE articles SET row_sha256 = ? WHERE id = ?", r.digestV1(), id); err != nil {
+			return fmt.Errorf("fill article digests: %w", err)
 		}
-		ids = append(ids, a.ID)
-		sums = append(sums, a.valuesDigest)
+		return nil
+	})
+}
+
+// eachRowV1 calls fn for every article row matching where (an SQL
+// condition), in id order, reading rowColumnsV1 500 rows at a time. fn may
+// write to the rows it is given.
+func eachRowV1(ctx context.Context, tx *sql.Tx, where string, fn func(id int64, r articleRow, recorded string) error) error {
+	type row struct {
+		id       int64
+		r        articleRow
+		recorded string
 	}
-	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("fill article digests: %w", err)
+	var after int64
+	for {
+		rows, err := tx.QueryContext(ctx, "SELECT "+rowColumnsV1+" FROM articles WHERE id > ? AND "+where+
+			" ORDER BY id LIMIT 500", after)
+		if err != nil {
+			return fmt.Errorf("read articles: %w", err)
+		}
+		var batch []row
+		for rows.Next() {
+			var b row
+			if b.id, b.r, b.recorded, err = scanRowV1(rows); err != nil {
+				rows.Close()
+				return fmt.Errorf("read articles: %w", err)
+			}
+			batch = append(batch, b)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("read articles: %w", err)
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, b := range batch {
+			if err := fn(b.id, b.r, b.recorded); err != nil {
+				return err
+			}
+			after = b.id
+		}
 	}
-	return ids, sums, nil
 }

@@ -86,8 +86,15 @@ func TestRowDigestEncoding(t *testing.T) {
 		FetchedAt: time.Date(2024, 5, 17, 10, 0, 0, 0, time.UTC), CaptureID: 7, PageType: PageTypeArticle}
 	r := rowOf(&a)
 	// Computed from the documented encoding by an independent (Python) implementation.
-	const want = "54599687c0ba73a26a02744d51203cf42f81965330ceaa58c1c64db072c5d420"
-	if got := r.digest(); got != want {
+	const wantV1 = "54599687c0ba73a26a02744d51203cf42f81965330ceaa58c1c64db072c5d420"
+	if got := r.digestV1(); got != wantV1 {
+		t.Errorf("digestV1 = %s, want %s", got, wantV1)
+	}
+	v2 := a
+	extracted := time.Date(2024, 5, 17, 11, 0, 0, 0, time.UTC)
+	v2.ExtractorVersion, v2.ExtractedAt = 3, &extracted
+	const want = "45c776f879b946ac88d75ab2f869e84032e2fcf2c4cf8b410821e8b060138750"
+	if got := rowOf(&v2).digest(); got != want {
 		t.Errorf("digest = %s, want %s", got, want)
 	}
 	b := a

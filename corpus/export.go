@@ -44,10 +44,20 @@ func NewJSONLWriter(w io.Writer) *JSONLWriter {
 func (j *JSONLWriter) Write(a *Article) error {
 	out := *a
 	out.Authors, out.Tags, out.Flags = nonNil(a.Authors), nonNil(a.Tags), nonNil(a.Flags)
-	if err := j.enc.Encode(&out); err != nil {
+	if err := j.enc.Encode(jsonlArticle{&out, a.ExtractorVersion, a.ExtractedAt, a.Version, a.CapturedAt}); err != nil {
 		return fmt.Errorf("write jsonl: %w", err)
 	}
 	return nil
+}
+
+// jsonlArticle is an article as JSONL writes it: every field, those that
+// Article's JSON omits when unknown included (0 or null).
+type jsonlArticle struct {
+	*Article
+	ExtractorVersion int        `json:"extractor_version"`
+	ExtractedAt      *time.Time `json:"extracted_at"`
+	Version          int        `json:"version"`
+	CapturedAt       *time.Time `json:"captured_at"`
 }
 
 // Close is a no-op: lines are written as they come.
@@ -56,7 +66,8 @@ func (j *JSONLWriter) Close() error { return nil }
 // CSVColumns are the CSV header, in order: the Article JSON names.
 var CSVColumns = []string{"id", "url", "canonical_url", "site", "site_name", "title", "authors", "published",
 	"published_precision", "modified", "modified_precision", "language", "description", "image", "section",
-	"tags", "page_type", "text", "word_count", "flags", "fetched_at", "capture_id", "content_sha256"}
+	"tags", "page_type", "text", "word_count", "flags", "fetched_at", "capture_id", "content_sha256",
+	"extractor_version", "extracted_at", "version", "captured_at"}
 
 // CSVWriter writes RFC 4180 CSV with a header row; list fields (authors,
 // tags, flags) are joined with "; ".
@@ -82,7 +93,8 @@ func (c *CSVWriter) Write(a *Article) error {
 		formatOptTime(a.Modified), a.ModifiedPrecision, a.Language, a.Description, a.Image, a.Section,
 		strings.Join(a.Tags, "; "), a.PageType, a.Text, strconv.Itoa(a.WordCount),
 		strings.Join(a.Flags, "; "), a.FetchedAt.Format(time.RFC3339Nano), strconv.FormatInt(a.CaptureID, 10),
-		a.ContentSHA256,
+		a.ContentSHA256, strconv.Itoa(a.ExtractorVersion), formatOptNanos(a.ExtractedAt), strconv.Itoa(a.Version),
+		formatOptNanos(a.CapturedAt),
 	}
 	if err := c.w.Write(rec); err != nil {
 		return fmt.Errorf("write csv: %w", err)
@@ -101,6 +113,14 @@ func (c *CSVWriter) Close() error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// formatOptNanos is t as fetched_at is written, or "" for nil.
+func formatOptNanos(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
 }
 
 func formatOptTime(t *time.Time) string {

@@ -157,6 +157,7 @@ func migrations() ([]migration, error) {
 // migration's SQL in its transaction: values SQL cannot compute.
 var migrationFills = map[int]func(context.Context, *sql.Tx) error{
 	5: fillRowDigests, // 0005_article_digest.sql
+	8: fillVersions,   // 0008_article_versions.sql
 }
 
 // schemaVersion is the version of the newest embedded migration.
@@ -406,21 +407,7 @@ var (
 	qBodyExists = writeQuery("SELECT 1 FROM bodies WHERE sha256 = ?")
 	qAddBody    = writeQuery("INSERT INTO bodies (sha256, size, encoding, data) VALUES (?,?,?,?)")
 	qNextSeq    = writeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")
-	qPutArticle = writeQuery(`INSERT INTO articles
-		(key, url, canonical_url, site, site_name, title, authors, published, published_utc, modified,
-		 language, description, image, section, tags, text, word_count, flags, fetched_at, capture_id,
-		 content_sha256, seq, page_type, published_precision, modified_precision, row_sha256)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-		ON CONFLICT(key) DO UPDATE SET
-		 url=excluded.url, canonical_url=excluded.canonical_url, site=excluded.site, site_name=excluded.site_name,
-		 title=excluded.title, authors=excluded.authors, published=excluded.published,
-		 published_utc=excluded.published_utc, modified=excluded.modified, language=excluded.language,
-		 description=excluded.description, image=excluded.image, section=excluded.section, tags=excluded.tags,
-		 text=excluded.text, word_count=excluded.word_count, flags=excluded.flags, fetched_at=excluded.fetched_at,
-		 capture_id=excluded.capture_id, content_sha256=excluded.content_sha256, seq=excluded.seq,
-		 page_type=excluded.page_type, published_precision=excluded.published_precision,
-		 modified_precision=excluded.modified_precision, row_sha256=excluded.row_sha256
-		RETURNING id`)
+	// PutArticle's own statements are in articles.go.
 	qAddArticleURL    = writeQuery("INSERT OR IGNORE INTO article_urls (url, article_id) VALUES (?, ?)")
 	qArticleByKey     = writeQuery("SELECT id FROM articles WHERE key = ?")
 	qArticleByURL     = writeQuery("SELECT article_id FROM article_urls WHERE url = ?")
@@ -504,39 +491,6 @@ func (tx *Tx) putBody(ctx context.Context, c *Capture) error {
 		return fmt.Errorf("store body: %w", describe(err))
 	}
 	return nil
-}
-
-// PutArticle inserts or updates the article identified by key (the
-// normalized canonical URL, or the normalized final URL). It records a.URL
-// as one of the article's URLs, bumps its change sequence and sets a.ID.
-func (tx *Tx) PutArticle(ctx context.Context, a *Article, key string) (int64, error) {
-	if key == "" {
-		return 0, fmt.Errorf("put article %s: empty key", a.URL)
-	}
-	var seq int64
-	if err := tx.stmt(ctx, qNextSeq).QueryRowContext(ctx).Scan(&seq); err != nil {
-		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
-	}
-	_, pubUTC := timeColumns(a.Published)
-	if a.FetchedAt.IsZero() {
-		a.FetchedAt = time.Now()
-	}
-	// The values stored and the values digested are the same ones.
-	r := rowOf(a)
-	a.RowSHA256 = r.digest()
-	a.valuesDigest = a.RowSHA256 // a now holds what is stored
-	err := tx.stmt(ctx, qPutArticle).QueryRowContext(ctx,
-		key, r.url, r.canonicalURL, r.site, r.siteName, r.title, r.authors, nullable(r.published), pubUTC,
-		nullable(r.modified), r.language, r.description, r.image, r.section, r.tags, r.text, r.wordCount,
-		r.flags, r.fetchedAt, r.captureID, r.contentSHA256, seq, r.pageType, r.publishedPrecision,
-		r.modifiedPrecision, a.RowSHA256).Scan(&a.ID)
-	if err != nil {
-		return 0, fmt.Errorf("put article %s: %w", a.URL, describe(err))
-	}
-	if err := tx.AddArticleURL(ctx, a.ID, a.URL); err != nil {
-		return 0, err
-	}
-	return a.ID, nil
 }
 
 func nonNil(s []string) []string {

@@ -22,6 +22,10 @@ type Stats struct {
 	Frontier     *FrontierStats `json:"frontier,omitempty"`
 	FirstFetch   string         `json:"first_fetch,omitempty"`
 	LastFetch    string         `json:"last_fetch,omitempty"`
+
+	// ArticlesChanged counts the articles whose title or text changed
+	// after their first capture (versions from more than one capture).
+	ArticlesChanged int64 `json:"articles_changed"`
 }
 
 // Count is one bucket of a breakdown.
@@ -36,6 +40,8 @@ type SiteCount struct {
 	Captures int64  `json:"captures"`
 	Articles int64  `json:"articles"`
 	Errors   int64  `json:"errors"`
+
+	Changed int64 `json:"changed"` // articles that changed after their first capture
 }
 
 // Stats computes corpus statistics. It only reads, so it can run from
@@ -101,6 +107,9 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
+	}
+	if err := db.addChanged(ctx, s); err != nil {
+		return nil, err
 	}
 	fs, err := db.FrontierStats(ctx)
 	if err != nil {

@@ -23,9 +23,11 @@ func MustOpen(tb testing.TB) *DB {
 // pageSize is SQLite's default page size, which the corpus keeps.
 const pageSize = 4096
 
-// MustDamagePage breaks the b-tree page of the closed database file at path
-// that holds marker (a text stored in it): it overwrites the page header,
-// so that SQLite reports the file as malformed when it reads that page.
+// MustDamagePage breaks the b-tree pages of the closed database file at
+// path that hold marker (a text stored in it, maybe in more than one row:
+// an article's text is also its latest version's): it overwrites each
+// page header, so that SQLite reports the file as malformed when it reads
+// one of those pages.
 func MustDamagePage(tb testing.TB, path, marker string) {
 	tb.Helper()
 	mustRewrite(tb, path, marker, func(data []byte, at int) {
@@ -39,9 +41,9 @@ func MustDamagePage(tb testing.TB, path, marker string) {
 	})
 }
 
-// MustFlipBytes inverts the bytes of marker where it is stored in the
+// MustFlipBytes inverts the bytes of marker wherever it is stored in the
 // closed database file at path: the file stays well-formed for SQLite, but
-// the value that held marker is not what was written.
+// the values that held marker are not what was written.
 func MustFlipBytes(tb testing.TB, path, marker string) {
 	tb.Helper()
 	mustRewrite(tb, path, marker, func(data []byte, at int) {
@@ -66,7 +68,14 @@ func mustRewrite(tb testing.TB, path, marker string, damage func(data []byte, at
 	if at < 0 {
 		tb.Fatalf("%s: marker %q not found", path, marker)
 	}
-	damage(data, at)
+	for at >= 0 {
+		damage(data, at)
+		next := bytes.Index(data[at+len(marker):], []byte(marker))
+		if next < 0 {
+			break
+		}
+		at += len(marker) + next
+	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		tb.Fatal(err)
 	}

@@ -369,3 +369,125 @@ func (db *DB) VerifyArticleRows(ctx context.Context, fn func(Problem) error) (no
 	}
 	return noDigest, nil
 }
+
+// VerifyVersions checks every stored article version: its row against the
+// digest written with it, its text digest against its title and text (for
+// the versions before the latest, which hold their own text), and its
+// content digest against its capture's; and each article's title and text
+// against its latest version. It calls fn for each problem (with
+// the article id, the version's capture and the article's URL) and returns
+// the number of versions checked and of version rows that have no digest
+// to check (written outside archivist, or copied by the upgrade from an
+// article row that was already damaged). It streams.
+func (db *DB) VerifyVersions(ctx context.Context, fn func(Problem) error) (checked, noDigest int64, err error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT "+qualified("v.", versionColumns)+`, COALESCE(a.url, ''),
+		COALESCE(c.sha256, ''), c.id IS NULL,
+		v.version = (SELECT MAX(version) FROM article_versions w WHERE w.article_id = v.article_id)
+		FROM article_versions v LEFT JOIN articles a ON a.id = v.article_id
+		LEFT JOIN captures c ON c.id = v.capture_id ORDER BY v.article_id, v.version`)
+	if err != nil {
+		return 0, 0, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	var found []Problem
+	for rows.Next() {
+		var (
+			u, captured            string
+			captureMissing, latest bool
+		)
+		v, stored, err := scanVersion(rows, &u, &captured, &captureMissing, &latest)
+		if err != nil {
+			rows.Close()
+			return checked, noDigest, fmt.Errorf("verify versions: %w", db.describe(err))
+		}
+		checked++
+		p := Problem{ArticleID: v.ArticleID, CaptureID: v.CaptureID, URL: u, SHA256: v.RowSHA256}
+		problems := versionProblems(v, stored, captured, captureMissing, &noDigest)
+		if !stored && !latest {
+			problems = append(problems, "its text is missing (only the latest version's is the article's)")
+		}
+		for _, what := range problems {
+			p.Problem = fmt.Sprintf("version %d: %s", v.Version, what)
+			found = append(found, p)
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return checked, noDigest, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	latest, err := db.latestVersionProblems(ctx)
+	if err != nil {
+		return checked, noDigest, err
+	}
+	for _, p := range append(found, latest...) {
+		if err := fn(p); err != nil {
+			return checked, noDigest, err
+		}
+	}
+	return checked, noDigest, nil
+}
+
+// versionProblems says what is wrong with one version (whose text is
+// stored, or the article's), given its capture's body digest; it counts a
+// row without digest in noDigest.
+func versionProblems(v *ArticleVersion, stored bool, captured string, captureMissing bool, noDigest *int64) []string {
+	var out []string
+	err := v.CheckDigest()
+	switch {
+	case errors.Is(err, ErrNoDigest):
+		*noDigest++
+	case err != nil:
+		out = append(out, "row SHA-256 is "+v.valuesDigest+", recorded "+v.RowSHA256+
+			": its stored values changed after they were written")
+	}
+	// A text kept when a newer version came must still be the text the
+	// version had (the article row it came from may have been damaged).
+	if sum := TextDigest(v.Title, v.Text); stored && (err == nil || errors.Is(err, ErrNoDigest)) && sum != v.TextSHA256 {
+		out = append(out, "title and text SHA-256 is "+sum+", recorded "+v.TextSHA256)
+	}
+	switch {
+	case captureMissing:
+		out = append(out, "its capture is missing")
+	case v.ContentSHA256 != "" && captured != v.ContentSHA256:
+		out = append(out, "content SHA-256 "+v.ContentSHA256+" differs from its capture's "+captured)
+	}
+	return out
+}
+
+// latestVersionProblems returns a problem for each article whose title and
+// text are not those of its latest version, or that has no version. An
+// article row that does not match its own digest is left to
+// VerifyArticleRows.
+func (db *DB) latestVersionProblems(ctx context.Context) ([]Problem, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT "+articleColumns+`,
+		COALESCE((SELECT text_sha256 FROM article_versions v WHERE v.article_id = articles.id
+		          ORDER BY version DESC LIMIT 1), '') FROM articles ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var found []Problem
+	for rows.Next() {
+		var last string
+		a, _, err := scanArticle(rows, &last)
+		if err != nil {
+			return nil, fmt.Errorf("verify versions: %w", db.describe(err))
+		}
+		p := Problem{ArticleID: a.ID, CaptureID: a.CaptureID, URL: a.URL}
+		switch {
+		case errors.Is(a.CheckDigest(), ErrDigestMismatch):
+			continue
+		case last == "":
+			p.Problem = "the article has no version"
+		case TextDigest(a.Title, a.Text) != last:
+			p.Problem = "the article's title and text are not its latest version's"
+		default:
+			continue
+		}
+		found = append(found, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("verify versions: %w", db.describe(err))
+	}
+	return found, nil
+}

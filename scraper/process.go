@@ -544,6 +544,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		hub = a.PageType == corpus.PageTypeListing || e.Source == "seed" && a.PageType != corpus.PageTypeArticle
 		if c.cfg.keepTypes[a.PageType] {
 			art = &a
+			art.ExtractorVersion = extract.Version
 			key = ""
 			if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
 				if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {

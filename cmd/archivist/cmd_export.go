@@ -29,6 +29,8 @@ type exportOptions struct {
 	// AllowPartial writes what the index finds even when it is behind
 	// the corpus.
 	AllowPartial bool
+	// AllVersions writes every version of each article, oldest first.
+	AllVersions bool
 }
 
 // AddFlags registers the export flags on fs.
@@ -42,6 +44,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Lang, "lang", "", "only articles in `language`")
 	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
+	fs.BoolVar(&o.AllVersions, "all-versions", false, "write every version of each article (oldest first), not only the latest")
 }
 
 func exportCommand() *command {
@@ -49,7 +52,7 @@ func exportCommand() *command {
 		name:    "export",
 		summary: "export articles as JSON Lines or CSV",
 		usage: `Usage: archivist export [--format jsonl|csv] [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
-                        [--lang L] [--type TYPE]
+                        [--lang L] [--type TYPE] [--all-versions]
 
 Streams the matching articles (all by default) with every article field.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
@@ -57,7 +60,9 @@ and flags joined with "; ". With --query, export refuses (exit 1) when
 the index is behind the corpus, since the result would miss articles:
 run 'archivist index' first, or pass --allow-partial. Each article row
 is checked against the digest written with it: a row whose stored values
-changed stops the export (exit 1; --out is not written).
+changed stops the export (exit 1; --out is not written). --all-versions
+writes each version of each article (the fields version and captured_at
+tell them apart), not only the latest.
 
 Examples:
   archivist export --format jsonl --out corpus.jsonl
@@ -119,7 +124,11 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 		return usagef("export: %v", err)
 	}
 	n, unchecked := 0, 0
-	err = db.Articles(ctx, filter, func(a *corpus.Article) error {
+	each := db.Articles
+	if opts.AllVersions {
+		each = db.ArticleVersionsMatching
+	}
+	err = each(ctx, filter, func(a *corpus.Article) error {
 		switch err := a.CheckDigest(); {
 		case errors.Is(err, corpus.ErrNoDigest):
 			unchecked++

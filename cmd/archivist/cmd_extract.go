@@ -183,7 +183,15 @@ func extractInput(e *env, f, pageURL, contentType string) (corpus.Article, error
 		// Drop the extractor's own "extract URL: " prefix.
 		return art, reworded{msg: strings.TrimPrefix(err.Error(), "extract "+pageURL+": "), err: err}
 	}
+	stampExtraction(&art)
 	return art, nil
+}
+
+// stampExtraction records on art this extractor's version and the time of
+// extraction, as a corpus does.
+func stampExtraction(art *corpus.Article) {
+	now := time.Now().UTC()
+	art.ExtractorVersion, art.ExtractedAt = extract.Version, &now
 }
 
 // reworded is err with another message.

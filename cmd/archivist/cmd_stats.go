@@ -31,6 +31,8 @@ func statsCommand() *command {
 Captures, articles, fetch errors by kind, and counts by site, publication
 month and language; the crawl frontier (queued, in flight, done, failed),
 its failed and skipped URLs by reason, and the hosts not reached.
+"changed" counts the articles whose title or text changed after their
+first capture (see 'archivist history').
 Safe to run from another terminal while a crawl writes.
 
 Example:
@@ -76,7 +78,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 
 func printStats(w io.Writer, st *corpus.Stats, top int) {
 	fmt.Fprintf(w, "captures   %d (%d ok, %d revisits, %d failed)\n", st.Captures, st.CapturesOK, st.Revisits, st.Errors)
-	fmt.Fprintf(w, "articles   %d\n", st.Articles)
+	fmt.Fprintf(w, "articles   %d (%d changed after their first capture)\n", st.Articles, st.ArticlesChanged)
 	fmt.Fprintf(w, "bodies     %d distinct, %s raw, %s stored\n", st.Bodies, byteSize(st.BodyBytes), byteSize(st.StoredBytes))
 	if st.FirstFetch != "" {
 		fmt.Fprintf(w, "fetched    %s .. %s\n", st.FirstFetch[:19], st.LastFetch[:19])
@@ -98,13 +100,13 @@ func printStats(w io.Writer, st *corpus.Stats, top int) {
 		printFrontierDetails(w, st.Frontier.Details)
 	}
 	if len(st.BySite) > 0 {
-		fmt.Fprintf(w, "\n%-40s %8s %8s %8s\n", "site", "captures", "articles", "errors")
+		fmt.Fprintf(w, "\n%-40s %8s %8s %8s %8s\n", "site", "captures", "articles", "changed", "errors")
 		for i, s := range st.BySite {
 			if top > 0 && i == top {
 				fmt.Fprintf(w, "  ... %d more sites (--top 0 lists all)\n", len(st.BySite)-top)
 				break
 			}
-			fmt.Fprintf(w, "%-40s %8d %8d %8d\n", s.Site, s.Captures, s.Articles, s.Errors)
+			fmt.Fprintf(w, "%-40s %8d %8d %8d %8d\n", s.Site, s.Captures, s.Articles, s.Changed, s.Errors)
 		}
 	}
 	printCounts(w, "articles by publication month", "undated", st.ByMonth)

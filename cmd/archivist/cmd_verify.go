@@ -34,7 +34,9 @@ Runs SQLite's integrity check on the corpus, recomputes the SHA-256 of
 every stored capture body and compares it with the recorded digest,
 recomputes the digest of every article row's stored values and compares
 it with the one written with them, compares each article's content
-digest with its capture's, and checks
+digest with its capture's, checks every stored version of every article
+the same way (its row digest, its title and text digest, its capture's
+digest, and that the article is its latest version), and checks
 that the index matches the corpus (its article count and its position in
 the corpus's change sequence). Prints each problem on its own
 line, with the capture id and URL where there is one, and exits 1 if there
@@ -67,7 +69,12 @@ type verifyReport struct {
 	ArticlesChecked int64    `json:"articles_checked"`
 	// ArticlesNoDigest counts the article rows that have no digest to
 	// check (written outside archivist): not damage.
-	ArticlesNoDigest int64             `json:"articles_without_digest"`
+	ArticlesNoDigest int64 `json:"articles_without_digest"`
+	VersionsChecked  int64 `json:"versions_checked"`
+	// VersionsNoDigest counts the version rows that have no digest to
+	// check (written outside archivist, or copied by the upgrade from an
+	// article row that was already damaged).
+	VersionsNoDigest int64             `json:"versions_without_digest"`
 	Damage           []damageJSON      `json:"damage"` // bodies and articles that do not match their digests
 	Index            verifyIndexReport `json:"index"`
 	Errors           []string          `json:"errors"` // checks that could not run to the end
@@ -110,6 +117,8 @@ func runVerify(ctx context.Context, e *env, opts verifyOptions) error {
 	r.ArticlesChecked, err = db.VerifyArticles(ctx, record)
 	r.addError(err)
 	r.ArticlesNoDigest, err = db.VerifyArticleRows(ctx, record)
+	r.addError(err)
+	r.VersionsChecked, r.VersionsNoDigest, err = db.VerifyVersions(ctx, record)
 	r.addError(err)
 	if ctx.Err() != nil {
 		return ctx.Err()
@@ -223,8 +232,12 @@ func printVerify(e *env, r *verifyReport) {
 		}
 		unchecked = fmt.Sprintf(" (%d of them %s no row digest to check: written outside archivist)", r.ArticlesNoDigest, verb)
 	}
-	fmt.Fprintf(w, "%s: ok: integrity check passed, %d bodies and %d articles match their digests%s, %s\n",
-		r.Corpus, r.BodiesChecked, r.ArticlesChecked, unchecked, idx)
+	versions := fmt.Sprintf("%d article versions match theirs", r.VersionsChecked)
+	if r.VersionsNoDigest > 0 {
+		versions = fmt.Sprintf("%d article versions match theirs (%d have no row digest to check)", r.VersionsChecked, r.VersionsNoDigest)
+	}
+	fmt.Fprintf(w, "%s: ok: integrity check passed, %d bodies and %d articles match their digests%s, %s, %s\n",
+		r.Corpus, r.BodiesChecked, r.ArticlesChecked, unchecked, versions, idx)
 }
 
 // checkBeforeWriting is the quick form of verify that crawl runs before it

@@ -189,6 +189,7 @@ func extractPage(en listEntry, opts extractOptions) (r pageResult) {
 		return r
 	}
 	r.flags, r.notArt = art.Flags, art.HasFlag(corpus.FlagNotArticle)
+	stampExtraction(&art)
 	if opts.JSON {
 		if r.out, err = jsonLine(batchRecord{Article: art, Source: en.File, Path: en.Path}); err != nil {
 			r.err = err

@@ -94,6 +94,7 @@ func commands() []*command {
 	return []*command{
 		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
 		verifyCommand(), versionCommand(),
+		historyCommand(), reextractCommand(),
 	}
 }
 

@@ -1,0 +1,15 @@
+package extract
+
+// Version is the version of the extractor's output. Callers that store
+// articles record it with each one (corpus.Article.ExtractorVersion), so
+// that `archivist reextract` can find the articles an older extractor
+// derived and derive them again from their stored captures.
+//
+// The rule: bump it in the same commit as any change that changes what
+// Extract returns for some page -- its text, title, metadata, flags or
+// page type; in practice, any commit that rewrites a golden file under
+// testdata/extract or changes a benchmark's extraction scores. A change
+// that leaves every output as it was (speed, refactoring) keeps it.
+// Extract itself does not stamp it, so that golden files do not all
+// change with it.
+const Version = 1
