@@ -170,8 +170,8 @@ func BenchmarkSearch(b *testing.B) {
 		{"must-not", Request{Query: "+storm -flood"}},
 		{"filters", Request{Query: "election", Site: "news.example.com", Lang: "en", From: from}},
 		{"all-by-date", Request{Query: "*", Sort: SortDateDesc}},
-		{"facets", Request{Query: "budget", Facets: true}},
-		{"all-facets", Request{Query: "*", Facets: true}},
+		{"facets", Request{Query: "budget", Facets: FacetNames(), Histogram: PeriodMonth}},
+		{"all-facets", Request{Query: "*", Facets: FacetNames(), Histogram: PeriodMonth}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -228,7 +228,7 @@ func TestOnDiskReopen(t *testing.T) {
 	if seq, _ := ix.Seq(); seq != 10 {
 		t.Errorf("seq after reopen = %d, want 10", seq)
 	}
-	res := MustSearch(t, ix, Request{Query: `"quiet hinge"`, Facets: true})
+	res := MustSearch(t, ix, Request{Query: `"quiet hinge"`, Facets: FacetNames(), Histogram: PeriodMonth})
 	if res.Total != 1 || res.Hits[0].ID != 1 || res.Hits[0].Snippet == "" {
 		t.Errorf("search after reopen: %+v", res)
 	}
@@ -400,7 +400,7 @@ func TestConcurrentSearchDuringWrites(t *testing.T) {
 					return
 				default:
 				}
-				res, err := ix.Search(ctx, Request{Query: "climate", Facets: true})
+				res, err := ix.Search(ctx, Request{Query: "climate", Facets: FacetNames(), Histogram: PeriodMonth})
 				if err != nil {
 					errs <- err
 					return
