@@ -195,7 +195,16 @@ func (p *boolParser) parseList(op int, next func() (*boolNode, error)) (*boolNod
 		return nil, err
 	}
 	n := &boolNode{op: op, kids: []*boolNode{first}}
-	for t := p.peek(); t != nil && t.kind == op; t = p.peek() {
+	for t := p.peek(); t != nil && (t.kind == op || (op == tokAnd && t.kind == tokNot)); t = p.peek() {
+		if t.kind == tokNot {
+			// "a NOT b" is "a AND NOT b".
+			kid, err := p.parseNot()
+			if err != nil {
+				return nil, err
+			}
+			n.kids = append(n.kids, kid)
+			continue
+		}
 		p.i++
 		if nt := p.peek(); nt == nil || nt.kind == tokClose || nt.kind == tokAnd || nt.kind == tokOr {
 			return nil, badQuery("%s at character %d needs a term after it", t.text, t.pos)
@@ -299,6 +308,7 @@ func (rw *rewriter) parseBool(qs string) (query.Query, error) {
 		return nil, err
 	}
 	if t := p.peek(); t != nil {
+		// parseOr stops only at a ")" it did not open.
 		return nil, badQuery("\")\" at character %d has no \"(\" before it", t.pos)
 	}
 	return rw.build(n, "", true)

@@ -562,9 +562,13 @@ func (m *matcher) addStems(lang string, stems []string) {
 }
 
 // stemCandidate reports whether term starts with the first letter of one
-// of the stems of lang: only those words are worth stemming.
+// of the stems of lang, or with a letter that is not ASCII (stemmers may
+// drop accents): only those words are worth stemming.
 func (m *matcher) stemCandidate(lang string, term []byte) bool {
 	r, _ := utf8.DecodeRune(term)
+	if r >= utf8.RuneSelf {
+		return true
+	}
 	for st := range m.stems[lang] {
 		if s, _ := utf8.DecodeRuneInString(st); s == r {
 			return true
