@@ -1,8 +1,10 @@
 // Package index is archivist's full-text index of articles, built on bleve v2
 // (scorch). It keeps a copy of what search needs from the corpus, follows the
-// corpus incrementally through its change sequence numbers (Update), and
-// answers query-string searches with filters, date sorting, facets, a
-// monthly histogram and marked snippets (Search).
+// corpus incrementally through its change sequence numbers (Update), is
+// rebuilt beside the live folder and swapped in (RebuildFolder), and
+// answers query-string searches (with AND, OR, NOT and parentheses) with
+// filters, date sorting, facets, histograms by day, week, month or year,
+// and marked snippets (Search).
 //
 // No bleve type appears in the API: callers deal in corpus.Article,
 // Request and Result.
