@@ -231,7 +231,7 @@ func printHits(w io.Writer, query string, req index.Request, res *index.Result) 
 			if len(parts) == 0 {
 				parts = []string{"(none)"}
 			}
-			fmt.Fprintf(w, "%-8s %s\n", name+":", strings.Join(parts, ", "))
+			fmt.Fprintf(w, "%-9s %s\n", name+":", strings.Join(parts, ", "))
 		}
 	}
 	if req.Histogram != "" {
