@@ -170,8 +170,15 @@ func BenchmarkSearch(b *testing.B) {
 		{"must-not", Request{Query: "+storm -flood"}},
 		{"filters", Request{Query: "election", Site: "news.example.com", Lang: "en", From: from}},
 		{"all-by-date", Request{Query: "*", Sort: SortDateDesc}},
-		{"facets", Request{Query: "budget", Facets: true}},
-		{"all-facets", Request{Query: "*", Facets: true}},
+		// The six facets and monthly histogram of format 2, to compare.
+		{"facets", Request{Query: "budget", Facets: sixFacets, Histogram: PeriodMonth}},
+		{"all-facets", Request{Query: "*", Facets: sixFacets, Histogram: PeriodMonth}},
+		{"all-nine-facets", Request{Query: "*", Facets: FacetNames()}},
+		{"boolean", Request{Query: "(storm OR flood) AND NOT harbour"}},
+		{"apostrophe-phrase", Request{Query: `"the government's budget"`}},
+		{"site-facet-all", Request{Query: "*", Facets: []string{"site"}, FacetSize: -1}},
+		{"histogram-day", Request{Query: "budget", Histogram: PeriodDay}},
+		{"histogram-week-all", Request{Query: "*", Histogram: PeriodWeek}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -183,6 +190,9 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// sixFacets are the facets of index format 2.
+var sixFacets = []string{"site", "author", "section", "lang", "type", "tag"}
 
 // dirSize returns the total size of the files under dir.
 func dirSize(tb testing.TB, dir string) int64 {

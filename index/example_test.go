@@ -40,7 +40,8 @@ func Example() {
 		Query:     `"climate bill" author:smith`,
 		Lang:      "en",
 		Highlight: index.HighlightPlain,
-		Facets:    true,
+		Facets:    []string{"lang"},
+		Histogram: index.PeriodMonth,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -49,7 +50,7 @@ func Example() {
 	for _, h := range res.Hits {
 		fmt.Println(h.Title, "|", h.Published.Format(time.DateOnly), "|", h.Snippet)
 	}
-	fmt.Println("languages:", res.Facets["language"])
+	fmt.Println("languages:", res.Facets["lang"])
 	fmt.Println("histogram:", res.Histogram)
 
 	_, err = ix.Search(ctx, index.Request{Query: `"climate bill`})
@@ -59,5 +60,5 @@ func Example() {
 	// Parliament votes on the climate bill | 2024-05-10 | Lawmakers approved the [climate bill] late on Thursday after a debate that lasted through the night.
 	// languages: [{en-GB 1}]
 	// histogram: [{2024-05 1}]
-	// bad query: parse error: unterminated quote
+	// bad query: unterminated quote: the " at character 1 is never closed
 }

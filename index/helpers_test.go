@@ -69,6 +69,7 @@ type fakeSource struct {
 	calls []int64           // the seq argument of each ArticlesSince call
 	fail  error             // returned after failAfter rows when set
 	after int
+	onRow func() // called before each row is passed on, when set
 }
 
 type fakeRow struct {
@@ -110,6 +111,9 @@ func (s *fakeSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64
 		}
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if s.onRow != nil {
+			s.onRow()
 		}
 		a := r.a
 		if err := fn(r.seq, &a); err != nil {

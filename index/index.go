@@ -1,8 +1,10 @@
 // Package index is archivist's full-text index of articles, built on bleve v2
 // (scorch). It keeps a copy of what search needs from the corpus, follows the
-// corpus incrementally through its change sequence numbers (Update), and
-// answers query-string searches with filters, date sorting, facets, a
-// monthly histogram and marked snippets (Search).
+// corpus incrementally through its change sequence numbers (Update), is
+// rebuilt beside the live folder and swapped in (RebuildFolder), and
+// answers query-string searches (with AND, OR, NOT and parentheses) with
+// filters, date sorting, facets, histograms by day, week, month or year,
+// and marked snippets (Search).
 //
 // No bleve type appears in the API: callers deal in corpus.Article,
 // Request and Result.
@@ -89,12 +91,21 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
+// WithProgress sets a function that Update, Rebuild and RebuildFolder
+// call after each batch written, with the number of articles indexed so
+// far.
+func WithProgress(fn func(done int)) Option {
+	return func(ix *Index) { ix.progress = fn }
+}
+
 // Index is a full-text index of articles. It is safe for concurrent use:
 // searches run in parallel with each other and with writes.
 type Index struct {
 	path string // "" for an in-memory index
 	log  *slog.Logger
 	m    *mapping.IndexMappingImpl // analyzers for queries and snippets
+
+	progress func(done int) // nil: none
 
 	updateMu sync.Mutex // serializes Update and Rebuild
 
@@ -125,7 +136,7 @@ func Open(path string, opts ...Option) (*Index, error) {
 		return nil, err
 	}
 	ix.bi = bi
-	_ = os.RemoveAll(path + ".new") // left by a rebuild that did not finish
+	removeStaleNew(path) // left by a rebuild that did not finish
 	return ix, nil
 }
 
@@ -376,7 +387,7 @@ func checkVersion(path string, bi bleve.Index) error {
 		if got == "" {
 			got = "unknown"
 		}
-		return fmt.Errorf("index: %s has format %s, this archivist needs %d: %w", path, got, formatVersion, ErrNeedsRebuild)
+		return fmt.Errorf("index: %s was built by another version of archivist (index format %s; this one reads %d): %w", path, got, formatVersion, ErrNeedsRebuild)
 	}
 	return nil
 }
@@ -528,7 +539,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, src, seq, ix.log)
+	n, err := fill(ctx, ix.bi, src, seq, ix.log, ix.progress)
 	if err != nil {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
@@ -559,8 +570,58 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 }
 
 // fill indexes the articles of src after seq into bi, saving the last seq
-// with each batch.
-func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.Logger) (int, error) {
+// with each batch, and calls progress (if not nil) after each batch. Two
+// stages overlap: one goroutine reads articles and maps them into batches
+// while bleve analyzes and writes the previous batch (with its own
+// parallel analysis), in order, so that the saved seq is always that of
+// the last article written.
+func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.Logger, progress func(int)) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		b *bleve.Batch
+		n int
+	}
+	jobs := make(chan job, 2)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		readErr = readBatches(ctx, bi, src, seq, func(b *bleve.Batch, n int) error {
+			select {
+			case jobs <- job{b, n}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	done := 0
+	var writeErr error
+	for j := range jobs {
+		if writeErr != nil {
+			continue // drain, so that the reader finishes
+		}
+		if err := bi.Batch(j.b); err != nil {
+			writeErr = err
+			cancel()
+			continue
+		}
+		done = j.n
+		log.Debug("indexed batch", "articles", done)
+		if progress != nil {
+			progress(done)
+		}
+	}
+	if writeErr != nil {
+		return done, writeErr
+	}
+	return done, readErr
+}
+
+// readBatches reads the articles of src after seq into batches of
+// batchSize articles or batchBytes of text, each carrying the seq of its
+// last article, and passes each to emit with the count of articles so far.
+func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emit func(*bleve.Batch, int) error) error {
 	var (
 		n     int
 		last  = seq
@@ -572,11 +633,10 @@ func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.
 			return nil
 		}
 		b.SetInternal(keySeq, []byte(strconv.FormatInt(last, 10)))
-		if err := bi.Batch(b); err != nil {
+		if err := emit(b, n); err != nil {
 			return err
 		}
-		log.Debug("indexed batch", "articles", n, "seq", last)
-		b.Reset()
+		b = bi.NewBatch()
 		bytes = 0
 		return nil
 	}
@@ -598,9 +658,9 @@ func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.
 		return nil
 	})
 	if err != nil {
-		return n, err
+		return err
 	}
-	return n, flush()
+	return flush()
 }
 
 // Rebuild builds the index again from scratch from src and returns the
@@ -628,7 +688,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, src, 0, ix.log)
+	n, err := fill(ctx, nbi, src, 0, ix.log, ix.progress)
 	if err != nil {
 		_ = nbi.Close()
 		if tmp != "" {
@@ -655,22 +715,14 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		return n, fmt.Errorf("index: rebuild: close old index: %w", err)
 	}
 	ix.bi = nil
-	old := ix.path + ".old"
-	_ = os.RemoveAll(old)
-	if err := os.Rename(ix.path, old); err != nil {
-		return n, fmt.Errorf("index: rebuild: %w", err)
-	}
-	if err := os.Rename(tmp, ix.path); err != nil {
-		_ = os.Rename(old, ix.path)
-		return n, fmt.Errorf("index: rebuild: %w", err)
-	}
+	swapErr := swapIn(ctx, ix.path, tmp)
 	bi, err := openOrCreate(ix.path, ix.m)
 	if err != nil {
 		return n, fmt.Errorf("index: rebuild: reopen: %w", err)
 	}
 	ix.bi = bi
-	if err := os.RemoveAll(old); err != nil {
-		ix.log.Warn("could not remove the previous index", "path", old, "err", err)
+	if swapErr != nil {
+		return n, fmt.Errorf("index: rebuild: %w", swapErr)
 	}
 	return n, nil
 }

@@ -13,7 +13,24 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	_ "github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/ar"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ckb"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/da"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/de"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/en"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/es"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hr"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/no"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/pt"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ro"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/sv"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/elision"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
@@ -28,20 +45,22 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 2
+const formatVersion = 3
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
 // names here; aliases such as "authors:" are resolved in query.go.
 const (
 	fieldURL          = "url"           // stored only
-	fieldTitle        = "title"         // exact text, stored
+	fieldTitle        = "title"         // exact text, apostrophes folded
+	fieldTitleStored  = "title_raw"     // stored only: the title as written
 	fieldDescription  = "description"   // stored only (snippet fallback)
 	fieldText         = "text"          // stored only (snippets)
 	fieldBody         = "body"          // exact text: description, text, authors, tags
 	fieldAuthor       = "author"        // exact text, so author:smith works
 	fieldSite         = "site"          // keyword: lower-case host
-	fieldLang         = "lang"          // keyword: normalized BCP 47 tag
+	fieldLang         = "lang"          // keyword: normalized BCP 47 tag, stored (snippet stemming)
+	fieldFlags        = "flags"         // keyword, lower-cased: extraction flags
 	fieldSection      = "section"       // keyword, lower-cased, for section:
 	fieldTag          = "tag"           // keyword, lower-cased, for tag:
 	fieldSectionFacet = "section_facet" // keyword as written, for facets
@@ -49,7 +68,10 @@ const (
 	fieldAuthorFacet  = "author_facet"  // keyword as written, facets and Hit.Authors
 	fieldPublished    = "published"     // datetime: filters, sort
 	fieldPublishedRaw = "published_raw" // stored RFC 3339 string, zone kept
-	fieldMonth        = "month"         // keyword "2006-01" (UTC): histogram
+	fieldYear         = "year"          // keyword "2006" (UTC): facet, histogram
+	fieldMonth        = "month"         // keyword "2006-01" (UTC): facet, histogram
+	fieldDay          = "day"           // keyword "2006-01-02" (UTC): facet, histogram by day and week
+	fieldStemPrefix   = "stem_"         // + language: title and body in the article's language analyzer
 	fieldPageType     = "page_type"     // keyword: article, listing, forum...
 )
 
@@ -95,16 +117,25 @@ var elisionArticles = []string{
 // article in any language is found by a phrase query, including
 // stop words.
 //
-// Stemming happens at query time instead of in a second, stemmed copy of
-// the text (which would cost 40% more indexing time and 20% more disk): a
-// plain word also matches the words of the index that share its English
-// (Snowball) stem, so "election" finds "elections", with less weight than
-// the word itself. See rewriter.variants.
+// Stemming and stop words follow the article's language: the title and
+// body go once more, without positions, into a field of their own per
+// language (stem_de, stem_en...), analyzed by that language's analyzer
+// (stop words dropped, words stemmed). An article without a language is
+// analyzed as English; one in a language without a stemmer (Japanese,
+// Chinese...) gets no stemmed field, and is found by its exact words. A
+// plain word also searches the stemmed fields, so "Wahl" finds "Wahlen"
+// in German articles and "election" finds "elections" in English ones,
+// with less weight than the word itself. Without positions, the stemmed
+// copy costs far less than the exact one.
+//
+// Apostrophes are folded before analysis (foldText): a typographic
+// apostrophe (won’t) is indexed as a straight one (won't), as people
+// type it, and queries are folded the same way.
 //
 // Facet fields are keyword fields with doc values; sorting and date filters
 // use the published datetime field. Only what Search returns is stored:
-// url, title, site, authors, the published string (with its zone), and the
-// description and text for snippets.
+// url, title, site, authors, the published string (with its zone), the
+// language (to stem snippets), and the description and text for snippets.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	// bleve's classic TF-IDF, not its BM25: in bleve v2.6.3 BM25 takes
@@ -204,20 +235,27 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	add(fieldURL, storedOnly())
 
-	add(fieldTitle, text(analyzerTitle, true, true))
+	add(fieldTitle, text(analyzerTitle, false, true))
+	add(fieldTitleStored, storedOnly())
 	add(fieldBody, text(analyzerExact, false, true))
 	add(fieldDescription, storedOnly())
 	add(fieldText, storedOnly())
 	add(fieldAuthor, text(analyzerExact, false, true))
 
 	add(fieldSite, keyword(analyzerKeyword, true, true))
-	add(fieldLang, keyword(analyzerKeyword, false, true))
+	add(fieldLang, keyword(analyzerKeyword, true, true))
+	add(fieldFlags, keyword(analyzerKeyLower, false, false))
 	add(fieldSection, keyword(analyzerKeyLower, false, false))
 	add(fieldTag, keyword(analyzerKeyLower, false, false))
 	add(fieldSectionFacet, keyword(analyzerKeyword, false, true))
 	add(fieldTagFacet, keyword(analyzerKeyword, false, true))
 	add(fieldAuthorFacet, keyword(analyzerKeyword, true, true))
+	add(fieldYear, keyword(analyzerKeyword, false, true))
 	add(fieldMonth, keyword(analyzerKeyword, false, true))
+	add(fieldDay, keyword(analyzerKeyword, false, true))
+	for lang, analyzer := range stemAnalyzers {
+		add(fieldStemPrefix+lang, text(analyzer, false, false))
+	}
 	add(fieldPageType, keyword(analyzerKeyword, true, true))
 
 	pub := mapping.NewDateTimeFieldMapping()
@@ -250,7 +288,8 @@ func toDoc(a *corpus.Article) map[string]any {
 			d[k] = v
 		}
 	}
-	setStr(fieldTitle, a.Title)
+	setStr(fieldTitle, foldText(a.Title))
+	setStr(fieldTitleStored, a.Title)
 	setStr(fieldDescription, a.Description)
 	setStr(fieldText, a.Text)
 	// One string rather than a list: bleve records an array position with
@@ -261,16 +300,19 @@ func toDoc(a *corpus.Article) map[string]any {
 	for _, s := range [][]string{{a.Description, a.Text}, a.Authors, a.Tags} {
 		for _, v := range s {
 			if v = strings.TrimSpace(v); v != "" {
-				body.WriteString(foldArabic(v))
+				body.WriteString(foldText(v))
 				body.WriteString("\n\n")
 			}
 		}
 	}
 	setStr(fieldBody, body.String())
+	if lang := stemLang(a.Language); lang != "" {
+		setStr(fieldStemPrefix+lang, foldText(a.Title)+"\n\n"+body.String())
+	}
 	setStr(fieldSite, strings.ToLower(a.Site))
 	setStr(fieldLang, normalizeLang(a.Language))
 	setStr(fieldPageType, pageType(a))
-	setStr(fieldSection, foldArabic(a.Section))
+	setStr(fieldSection, foldText(a.Section))
 	setStr(fieldSectionFacet, a.Section)
 
 	if authors := nonEmpty(a.Authors); len(authors) > 0 {
@@ -281,10 +323,16 @@ func toDoc(a *corpus.Article) map[string]any {
 		d[fieldTag] = foldAll(tags)
 		d[fieldTagFacet] = tags
 	}
+	if flags := nonEmpty(a.Flags); len(flags) > 0 {
+		d[fieldFlags] = flags
+	}
 	if a.Published != nil && !a.Published.IsZero() {
-		d[fieldPublished] = a.Published.UTC()
+		utc := a.Published.UTC()
+		d[fieldPublished] = utc
 		d[fieldPublishedRaw] = a.Published.Format(time.RFC3339Nano)
-		d[fieldMonth] = a.Published.UTC().Format("2006-01")
+		d[fieldYear] = utc.Format("2006")
+		d[fieldMonth] = utc.Format("2006-01")
+		d[fieldDay] = utc.Format("2006-01-02")
 	}
 	return d
 }
@@ -298,13 +346,63 @@ func pageType(a *corpus.Article) string {
 	return a.PageType
 }
 
-// foldAll applies foldArabic to each string of vs.
+// foldAll applies foldText to each string of vs.
 func foldAll(vs []any) []any {
 	out := make([]any, len(vs))
 	for i, v := range vs {
-		out[i] = foldArabic(v.(string))
+		out[i] = foldText(v.(string))
 	}
 	return out
+}
+
+// apostrophes are the characters written for an apostrophe: foldText
+// makes them all the straight one, as people type it.
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201B", "'", "\u02BC", "'", "\uFF07", "'")
+
+// isApostrophe reports whether r is one of the apostrophes foldText
+// replaces.
+func isApostrophe(r rune) bool {
+	return r == '\u2019' || r == '\u2018' || r == '\u201B' || r == '\u02BC' || r == '\uFF07'
+}
+
+// foldText prepares text for analysis: typographic apostrophes become
+// straight ones ("won’t" is indexed as "won't") and Arabic is normalized
+// (foldArabic). It returns s itself when there is nothing to fold.
+func foldText(s string) string {
+	if strings.IndexFunc(s, isApostrophe) >= 0 {
+		s = apostrophes.Replace(s)
+	}
+	return foldArabic(s)
+}
+
+// stemAnalyzers maps the languages that have a stemmed field to their
+// analyzer: bleve's analyzer for the language (stop words, then a
+// stemmer), and ours for English (Snowball, with elision and NFKC).
+var stemAnalyzers = map[string]string{
+	"ar": "ar", "ckb": "ckb", "da": "da", "de": "de", "en": analyzerStem, "es": "es", "fi": "fi",
+	"fr": "fr", "hi": "hi", "hr": "hr", "hu": "hu", "it": "it", "nl": "nl", "no": "no",
+	"pt": "pt", "ro": "ro", "ru": "ru", "sv": "sv", "tr": "tr",
+}
+
+// defaultStemLang is the language whose stemmer analyzes articles that do
+// not say their language: most of the news archivist sees is in English.
+const defaultStemLang = "en"
+
+// stemLang returns the language whose stemmed field holds an article in
+// language tag ("de-AT": "de"; "": defaultStemLang), or "" when archivist
+// has no stemmer for it.
+func stemLang(tag string) string {
+	base, _, _ := strings.Cut(normalizeLang(tag), "-")
+	switch base {
+	case "":
+		return defaultStemLang
+	case "nb", "nn": // Norwegian Bokmål and Nynorsk
+		return "no"
+	}
+	if _, ok := stemAnalyzers[base]; !ok {
+		return ""
+	}
+	return base
 }
 
 // foldArabic applies Arabic orthographic normalization to s: the alef

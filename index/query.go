@@ -60,34 +60,87 @@ const QueryFields = "title, text (or body, description), author (or authors, by)
 // terms are collected for snippets.
 type rewriter struct {
 	exact analysis.Analyzer
-	stem  analysis.Analyzer
 	marks *matcher
-	// variants returns the indexed words other than term that share its
-	// stem.
-	variants func(term, stem string) []string
+	// stemLangs are the languages whose stemmed fields a plain word also
+	// searches, and stemmers their analyzers.
+	stemLangs []string
+	stemmers  map[string]analysis.Analyzer
 }
 
-// parseQuery parses a query string. "" and "*" match everything.
-func (ix *Index) parseQuery(qs string) (query.Query, *matcher, error) {
+// quoteMarks are the quotation marks people paste from text: they quote
+// a phrase as the straight double quote does.
+var quoteMarks = strings.NewReplacer("\u201C", `"`, "\u201D", `"`, "\u201E", `"`, "\u201F", `"`, "\u00AB", `"`, "\u00BB", `"`)
+
+// parseQuery parses a query string for a search in language lang ("" for
+// all). "" and "*" match everything.
+func (ix *Index) parseQuery(qs, lang string) (query.Query, *matcher, error) {
 	mt := newMatcher()
 	qs = strings.TrimSpace(qs)
 	if qs == "" || qs == "*" {
 		return query.NewMatchAllQuery(), mt, nil
 	}
-	parsed, err := query.NewQueryStringQuery(foldArabic(qs)).Parse()
-	if err != nil {
-		msg := strings.ReplaceAll(err.Error(), "\n", "; ")
-		return nil, nil, fmt.Errorf("%w: %s", ErrBadQuery, msg)
-	}
+	qs = foldText(quoteMarks.Replace(qs))
 	rw := &rewriter{
 		exact:    ix.m.AnalyzerNamed(analyzerExact),
-		stem:     ix.m.AnalyzerNamed(analyzerStem),
 		marks:    mt,
-		variants: ix.variants,
+		stemmers: map[string]analysis.Analyzer{},
 	}
-	q, err := rw.rewrite(parsed, true)
+	for _, l := range ix.stemLangs(lang) {
+		if a := ix.m.AnalyzerNamed(stemAnalyzers[l]); a != nil {
+			rw.stemLangs = append(rw.stemLangs, l)
+			rw.stemmers[l] = a
+		}
+	}
+	var (
+		q   query.Query
+		err error
+	)
+	if hasOperators(qs) {
+		q, err = rw.parseBool(qs)
+	} else {
+		q, err = rw.parseTerms(qs, true)
+	}
 	if err != nil {
 		return nil, nil, err
+	}
+	return q, mt, nil
+}
+
+// stemLangs returns the languages with a stemmed field in the index, or
+// only lang's when lang is set. The caller holds ix.mu.
+func (ix *Index) stemLangs(lang string) []string {
+	fields, err := ix.bi.Fields()
+	if err != nil {
+		return nil
+	}
+	want := ""
+	if strings.TrimSpace(lang) != "" {
+		if want = stemLang(lang); want == "" {
+			return nil
+		}
+	}
+	var out []string
+	for _, f := range fields {
+		l, ok := strings.CutPrefix(f, fieldStemPrefix)
+		if ok && (want == "" || l == want) {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// parseTerms parses terms in bleve's query-string syntax (no AND, OR, NOT
+// or parentheses) and rewrites them; positive is false under a NOT.
+func (rw *rewriter) parseTerms(qs string, positive bool) (query.Query, error) {
+	parsed, err := query.NewQueryStringQuery(qs).Parse()
+	if err != nil {
+		msg := strings.ReplaceAll(err.Error(), "\n", "; ")
+		return nil, fmt.Errorf("%w: %s", ErrBadQuery, msg)
+	}
+	q, err := rw.rewrite(parsed, positive)
+	if err != nil {
+		return nil, err
 	}
 	// Several plain words are often a sentence pasted without quotes: the
 	// articles that hold them in that order rank first.
@@ -95,14 +148,14 @@ func (ix *Index) parseQuery(qs string) (query.Query, *matcher, error) {
 	// score bleve scales by the fraction of clauses matched: an article
 	// holding the phrase scores at least twice what it would on its words.
 	if words := plainWords(parsed); len(words) > 1 {
-		p, err := rw.match("", strings.Join(words, " "), 0, true, nil, true)
+		p, err := rw.match("", strings.Join(words, " "), 0, true, nil, positive)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		bonus := query.NewCustomScoreQueryWithScorer(p, addPhraseBonus, nil, nil)
 		q = query.NewDisjunctionQuery([]query.Query{q, bonus})
 	}
-	return q, mt, nil
+	return q, nil
 }
 
 // phraseBonus is added to the score of an article that holds the words of
@@ -309,10 +362,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	if len(terms) > 1 && fuzziness == 0 {
 		phrase = true
 	}
-	var stems []string
-	if !phrase && fuzziness == 0 {
-		stems = termsOf(rw.stem, text)
-	}
+	stemmed := !phrase && fuzziness == 0 && len(terms) == 1 && (field == "" || field == fieldBody)
 	if positive && (field == "" || field == fieldBody) {
 		switch {
 		case phrase:
@@ -320,7 +370,12 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		case fuzziness > 0:
 			rw.marks.addFuzzy(terms[0], fuzziness)
 		default:
-			rw.marks.addTerms(terms, stems)
+			rw.marks.addTerms(terms)
+			for _, l := range rw.stemLangs {
+				if stemmed {
+					rw.marks.addStems(l, termsOf(rw.stemmers[l], text))
+				}
+			}
 		}
 	}
 
@@ -341,65 +396,18 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		return boosted(one(field, 1), boost), nil
 	}
 	d := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
-	if len(terms) == 1 && len(stems) == 1 && rw.variants != nil {
-		if vs := rw.variants(terms[0], stems[0]); len(vs) > 0 {
-			alt := query.NewDisjunctionQuery(nil)
-			for _, v := range vs {
-				tt := query.NewTermQuery(v)
-				tt.SetField(fieldTitle)
-				tt.SetBoost(boostTitle)
-				tb := query.NewTermQuery(v)
-				tb.SetField(fieldBody)
-				alt.AddQuery(tt, tb)
-			}
-			alt.SetBoost(boostStem)
-			d.AddQuery(alt)
+	if stemmed && len(rw.stemLangs) > 0 {
+		// Other forms of the word, in each language's stemmed field.
+		alt := query.NewDisjunctionQuery(nil)
+		for _, l := range rw.stemLangs {
+			m := query.NewMatchQuery(text)
+			m.SetField(fieldStemPrefix + l)
+			alt.AddQuery(m)
 		}
+		alt.SetBoost(boostStem)
+		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil
-}
-
-// Limits of the query-time stemming: dictionary entries read, and words
-// kept, per query word.
-const (
-	variantScan = 2000
-	variantMax  = 50
-)
-
-// variants returns the words of the body field, other than term, whose
-// English stem is stem: "elections" and "elected" for "election". It reads
-// the dictionary entries that start like the stem but for its last letter
-// ("studies" and "study" both have the stem "studi"). The caller holds
-// ix.mu.
-func (ix *Index) variants(term, stem string) []string {
-	if utf8.RuneCountInString(stem) < 3 || ix.bi == nil {
-		return nil
-	}
-	_, size := utf8.DecodeLastRuneInString(stem)
-	prefix := stem[:len(stem)-size]
-	fd, err := ix.bi.FieldDictPrefix(fieldBody, []byte(prefix))
-	if err != nil {
-		return nil
-	}
-	defer fd.Close()
-	stemmer := ix.m.AnalyzerNamed(analyzerStem)
-	var out []string
-	for range variantScan {
-		e, err := fd.Next()
-		if err != nil || e == nil {
-			break
-		}
-		if e.Term == term {
-			continue
-		}
-		if st := stemmer.Analyze([]byte(e.Term)); len(st) == 1 && string(st[0].Term) == stem {
-			out = append(out, e.Term)
-			if len(out) == variantMax {
-				break
-			}
-		}
-	}
-	return out
 }
 
 // pattern rewrites a wildcard (re false) or regular expression for field
@@ -514,7 +522,7 @@ func datePeriod(s string) (start, end time.Time, ok bool) {
 // matcher holds the positive terms of a query, to mark them in snippets.
 type matcher struct {
 	exact    map[string]bool
-	stems    map[string]bool
+	stems    map[string]map[string]bool // by language
 	phrases  [][]string
 	patterns []*regexp.Regexp
 	fuzzy    []fuzzyTerm
@@ -526,7 +534,7 @@ type fuzzyTerm struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string]bool{}, stems: map[string]bool{}}
+	return &matcher{exact: map[string]bool{}, stems: map[string]map[string]bool{}}
 }
 
 func (m *matcher) empty() bool {
@@ -534,20 +542,35 @@ func (m *matcher) empty() bool {
 		len(m.patterns) == 0 && len(m.fuzzy) == 0
 }
 
-func (m *matcher) addTerms(exact, stems []string) {
+func (m *matcher) addTerms(exact []string) {
 	for _, t := range exact {
 		m.exact[t] = true
 	}
+}
+
+// addStems adds the stems of the query's words in language lang.
+func (m *matcher) addStems(lang string, stems []string) {
+	if len(stems) == 0 {
+		return
+	}
+	if m.stems[lang] == nil {
+		m.stems[lang] = map[string]bool{}
+	}
 	for _, t := range stems {
-		m.stems[t] = true
+		m.stems[lang][t] = true
 	}
 }
 
-// stemCandidate reports whether term starts like one of the stems.
-func (m *matcher) stemCandidate(term []byte) bool {
-	for st := range m.stems {
-		n := max(len(st)-1, 1)
-		if len(term) >= n && string(term[:n]) == st[:n] {
+// stemCandidate reports whether term starts with the first letter of one
+// of the stems of lang, or with a letter that is not ASCII (stemmers may
+// drop accents): only those words are worth stemming.
+func (m *matcher) stemCandidate(lang string, term []byte) bool {
+	r, _ := utf8.DecodeRune(term)
+	if r >= utf8.RuneSelf {
+		return true
+	}
+	for st := range m.stems[lang] {
+		if s, _ := utf8.DecodeRuneInString(st); s == r {
 			return true
 		}
 	}

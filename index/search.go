@@ -3,9 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,11 +16,13 @@ import (
 // DefaultLimit is the number of hits Search returns when Request.Limit is 0.
 const DefaultLimit = 10
 
-// facetSize is the number of values returned per facet.
-const facetSize = 10
+// DefaultFacetSize is the number of values per facet when
+// Request.FacetSize is 0.
+const DefaultFacetSize = 10
 
-// histogramMonths caps the number of months in Result.Histogram (a century).
-const histogramMonths = 1200
+// maxFacetSize caps the values of a facet, and the periods of a histogram
+// (a century of days).
+const maxFacetSize = 36600
 
 // Sort orders accepted in Request.Sort.
 const (
@@ -45,6 +45,17 @@ const (
 	HighlightNone = "none"
 )
 
+// Histogram periods accepted in Request.Histogram.
+const (
+	PeriodDay   = "day"   // "2006-01-02"
+	PeriodWeek  = "week"  // the Monday starting the ISO week, "2006-01-02"
+	PeriodMonth = "month" // "2006-01"
+	PeriodYear  = "year"  // "2006"
+)
+
+// Periods lists the histogram periods.
+var Periods = []string{PeriodDay, PeriodWeek, PeriodMonth, PeriodYear}
+
 // Request is a search.
 type Request struct {
 	// Query uses bleve's query-string syntax: words, "exact phrases",
@@ -52,30 +63,49 @@ type Request struct {
 	// the description, text, authors and tags together), author, site,
 	// lang, section, tag and published (published:2024-05 is that month;
 	// published:>="2024-01-01" a range), word* wildcards, word~1 fuzzy
-	// matches, /regexp/, and ^boosts. Words without a field search the
-	// title and the body, and also match other English forms of the word
-	// ("elections" for "election"); several plain words rank first the
-	// articles that hold them as a phrase. "" or "*" match every article.
+	// matches, /regexp/, and ^boosts; and AND, OR, NOT and parentheses
+	// between terms (title:(a OR b) puts the field on each term). Words
+	// without a field search the title and the body, and also match other
+	// forms of the word in the article's language ("elections" for
+	// "election"); several plain words rank first the articles that hold
+	// them as a phrase. "" or "*" match every article.
 	Query string
 	// Limit is the number of hits to return (DefaultLimit when 0); Offset
 	// the number of hits to skip first.
 	Limit, Offset int
-	// Site keeps only articles from this host (exact, case-insensitive).
-	Site string
+	// Site and Sites keep only articles from these hosts (any of them;
+	// case-insensitive). A host may be given with a scheme, port or path,
+	// as in a URL: "https://127.0.0.1:8080/x" is the host 127.0.0.1.
+	Site  string
+	Sites []string
 	// From and To keep only articles published in [From, To]; a zero value
 	// leaves that end open. A To at midnight (a date without a time) covers
 	// that whole day. Articles without a date are left out when either is
 	// set.
 	From, To time.Time
 	// Lang keeps only articles in this language; "en" matches "en" and
-	// "en-GB".
+	// "en-GB". Plain words are then stemmed in that language only.
 	Lang string
+	// Author keeps only articles by this author (the words of the name,
+	// in order, in one of the article's authors; case-insensitive).
+	Author string
+	// Section keeps only articles in this section (case-insensitive).
+	Section string
 	// Type keeps only pages of this type (corpus.PageTypeArticle...).
 	Type string
+	// Flags keeps only articles that have every one of these flags;
+	// NoFlags only those that have none of them.
+	Flags, NoFlags []string
 	// Sort is SortRelevance ("" too), SortDate or SortDateDesc.
 	Sort string
-	// Facets asks for Result.Facets and Result.Histogram.
-	Facets bool
+	// Facets names the facets to count over all matching articles (see
+	// FacetNames), and FacetSize the values to return per facet
+	// (DefaultFacetSize when 0; all of them when negative).
+	Facets    []string
+	FacetSize int
+	// Histogram asks for the number of matching articles per period of
+	// publication (UTC): PeriodDay, PeriodWeek, PeriodMonth or PeriodYear.
+	Histogram string
 	// Highlight is how matches are marked in snippets: HighlightHTML (""
 	// too), HighlightANSI, HighlightPlain or HighlightNone.
 	Highlight string
@@ -89,15 +119,16 @@ type Request struct {
 type Result struct {
 	// Total is the number of matching articles, not only those in Hits.
 	Total uint64 `json:"total"`
-	Hits  []Hit  `json:"hits"`
-	// Facets holds, when asked, the top values among all matching
-	// articles for "site", "language", "section", "authors", "tags" and "type",
-	// most frequent first.
-	Facets map[string][]FacetCount `json:"facets,omitempty"`
-	// Histogram counts matching articles per month of publication (UTC),
-	// oldest first, from the first month with an article to the last, with
-	// empty months included.
-	Histogram []DateBucket `json:"histogram,omitempty"`
+	// TookMS is how long the search took, in milliseconds.
+	TookMS float64 `json:"took_ms"`
+	Hits   []Hit   `json:"hits"`
+	// Facets holds, for each facet asked for, its most frequent values
+	// among all matching articles, most frequent first (ties by value).
+	Facets map[string][]FacetCount `json:"facets"`
+	// Histogram counts matching articles per period of publication (UTC),
+	// oldest first, from the first period with an article to the last,
+	// with empty periods included. Undated articles are not counted.
+	Histogram []PeriodCount `json:"histogram"`
 	// Took is how long the search took.
 	Took time.Duration `json:"-"`
 }
@@ -127,24 +158,27 @@ type FacetCount struct {
 	Count int    `json:"count"`
 }
 
-// DateBucket is the number of matching articles published in one month.
-type DateBucket struct {
-	Month string `json:"month"` // "2006-01"
-	Count int    `json:"count"`
+// PeriodCount is the number of matching articles published in one period.
+type PeriodCount struct {
+	Period string `json:"period"` // "2006", "2006-01" or "2006-01-02" (a week: its Monday)
+	Count  int    `json:"count"`
 }
 
-// facetFields are the Result.Facets keys, in the order FacetNames gives
-// them, with their index fields.
+// facetFields are the facets, in the order FacetNames gives them, with
+// their index fields.
 var facetFields = []struct{ name, field string }{
 	{"site", fieldSite},
-	{"language", fieldLang},
+	{"author", fieldAuthorFacet},
 	{"section", fieldSectionFacet},
-	{"authors", fieldAuthorFacet},
-	{"tags", fieldTagFacet},
+	{"lang", fieldLang},
 	{"type", fieldPageType},
+	{"tag", fieldTagFacet},
+	{"year", fieldYear},
+	{"month", fieldMonth},
+	{"day", fieldDay},
 }
 
-// FacetNames returns the keys of Result.Facets, in the order to show them.
+// FacetNames returns the names of the facets, in the order to show them.
 func FacetNames() []string {
 	names := make([]string, len(facetFields))
 	for i, f := range facetFields {
@@ -153,10 +187,20 @@ func FacetNames() []string {
 	return names
 }
 
-const histogramFacet = "histogram"
+// facetField returns the index field of facet name.
+func facetField(name string) (string, bool) {
+	for _, f := range facetFields {
+		if f.name == name {
+			return f.field, true
+		}
+	}
+	return "", false
+}
+
+const histogramFacet = "\x00histogram"
 
 // storedFields are the fields Search loads for each hit.
-var storedFields = []string{fieldURL, fieldTitle, fieldSite, fieldPublishedRaw, fieldAuthorFacet, fieldText, fieldDescription, fieldPageType}
+var storedFields = []string{fieldURL, fieldTitleStored, fieldSite, fieldPublishedRaw, fieldAuthorFacet, fieldText, fieldDescription, fieldPageType, fieldLang}
 
 // Search runs req. A malformed query or an invalid field of req fails with
 // an error wrapping ErrBadQuery.
@@ -184,14 +228,17 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	if req.Facets {
-		out.Facets = make(map[string][]FacetCount, len(facetFields))
-		for _, f := range facetFields {
-			out.Facets[f.name] = facetCounts(res.Facets[f.name])
+	if len(req.Facets) > 0 {
+		out.Facets = make(map[string][]FacetCount, len(req.Facets))
+		for _, name := range req.Facets {
+			out.Facets[name] = facetCounts(res.Facets[name])
 		}
-		out.Histogram = histogram(res.Facets[histogramFacet])
+	}
+	if req.Histogram != "" {
+		out.Histogram = histogram(res.Facets[histogramFacet], req.Histogram)
 	}
 	out.Took = time.Since(start)
+	out.TookMS = float64(out.Took.Microseconds()) / 1000
 	return out, nil
 }
 
@@ -209,7 +256,7 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 	if err != nil {
 		return nil, fmt.Errorf("index: count: %w", err)
 	}
-	req.Limit, req.Offset, req.Facets, req.IDsOnly = max(int(n), 1), 0, false, true
+	req.Limit, req.Offset, req.Facets, req.Histogram, req.IDsOnly = max(int(n), 1), 0, nil, "", true
 	res, _, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
@@ -251,41 +298,20 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	if limit == 0 {
 		limit = DefaultLimit
 	}
-	q, mt, err := ix.parseQuery(req.Query)
+	q, mt, err := ix.parseQuery(req.Query, req.Lang)
 	if err != nil {
 		return nil, nil, err
 	}
-
-	var filters []query.Query
-	if site := strings.ToLower(strings.TrimSpace(req.Site)); site != "" {
-		t := query.NewTermQuery(site)
-		t.SetField(fieldSite)
-		filters = append(filters, t)
+	filter, err := filterQuery(req)
+	if err != nil {
+		return nil, nil, err
 	}
-	if lang := strings.TrimSpace(req.Lang); lang != "" {
-		filters = append(filters, langQuery(lang))
-	}
-	if typ := strings.ToLower(strings.TrimSpace(req.Type)); typ != "" {
-		t := query.NewTermQuery(typ)
-		t.SetField(fieldPageType)
-		filters = append(filters, t)
-	}
-	if !req.From.IsZero() || !req.To.IsZero() {
-		if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
-			return nil, nil, badQuery("the end of the date range is before its start")
-		}
-		filters = append(filters, dateRange(req.From, inclusiveEnd(req.To)))
-	}
-	if len(filters) > 0 {
-		var f query.Query = query.NewConjunctionQuery(filters)
-		if len(filters) == 1 {
-			f = filters[0]
-		}
+	if filter != nil {
 		if _, all := q.(*query.MatchAllQuery); all {
-			q = f
+			q = filter
 		} else {
 			b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-			b.AddFilter(f)
+			b.AddFilter(filter)
 			q = b
 		}
 	}
@@ -309,11 +335,8 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	if !req.IDsOnly {
 		sr.Fields = storedFields
 	}
-	if req.Facets {
-		for _, f := range facetFields {
-			sr.AddFacet(f.name, bleve.NewFacetRequest(f.field, facetSize))
-		}
-		sr.AddFacet(histogramFacet, bleve.NewFacetRequest(fieldMonth, histogramMonths))
+	if err := addFacets(sr, req); err != nil {
+		return nil, nil, err
 	}
 	return sr, mt, nil
 }
@@ -341,7 +364,7 @@ func (ix *Index) toHit(h *search.DocumentMatch, mt *matcher, mark marker, idsOnl
 		return hit, nil
 	}
 	hit.URL = fieldString(h.Fields[fieldURL])
-	hit.Title = fieldString(h.Fields[fieldTitle])
+	hit.Title = fieldString(h.Fields[fieldTitleStored])
 	hit.Site = fieldString(h.Fields[fieldSite])
 	hit.PageType = fieldString(h.Fields[fieldPageType])
 	hit.Authors = fieldStrings(h.Fields[fieldAuthorFacet])
@@ -350,7 +373,8 @@ func (ix *Index) toHit(h *search.DocumentMatch, mt *matcher, mark marker, idsOnl
 			hit.Published = &t
 		}
 	}
-	hit.Snippet = ix.snippet(fieldString(h.Fields[fieldText]), fieldString(h.Fields[fieldDescription]), mt, mark)
+	hit.Snippet = ix.snippet(fieldString(h.Fields[fieldText]), fieldString(h.Fields[fieldDescription]),
+		fieldString(h.Fields[fieldLang]), mt, mark)
 	return hit, nil
 }
 
@@ -383,49 +407,4 @@ func fieldStrings(v any) []string {
 		return out
 	}
 	return []string{}
-}
-
-func facetCounts(fr *search.FacetResult) []FacetCount {
-	out := []FacetCount{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		out = append(out, FacetCount{Term: t.Term, Count: t.Count})
-	}
-	// bleve orders by count; make ties deterministic.
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Term < out[j].Term
-	})
-	return out
-}
-
-// histogram turns the month facet into consecutive monthly buckets.
-func histogram(fr *search.FacetResult) []DateBucket {
-	if fr == nil || fr.Terms == nil || fr.Terms.Len() == 0 {
-		return nil
-	}
-	counts := map[string]int{}
-	var months []time.Time
-	for _, t := range fr.Terms.Terms() {
-		m, err := time.Parse("2006-01", t.Term)
-		if err != nil {
-			continue
-		}
-		counts[t.Term] = t.Count
-		months = append(months, m)
-	}
-	if len(months) == 0 {
-		return nil
-	}
-	sort.Slice(months, func(i, j int) bool { return months[i].Before(months[j]) })
-	var out []DateBucket
-	for m := months[0]; !m.After(months[len(months)-1]) && len(out) < histogramMonths; m = m.AddDate(0, 1, 0) {
-		k := m.Format("2006-01")
-		out = append(out, DateBucket{Month: k, Count: counts[k]})
-	}
-	return out
 }

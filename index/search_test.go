@@ -244,10 +244,10 @@ func TestSnippetPicksDensestWindow(t *testing.T) {
 	text := "Alpha appears here first. " + strings.Repeat("Unrelated sentence number one. ", 20) +
 		"Here alpha and beta appear together, near each other. " + strings.Repeat("Closing words. ", 20)
 	mt := newMatcher()
-	mt.addTerms([]string{"alpha", "beta"}, nil)
+	mt.addTerms([]string{"alpha", "beta"})
 	ix := MustMemIndex(t, nil)
 	mk, _ := markerFor(HighlightPlain)
-	got := ix.snippet(text, "", mt, mk)
+	got := ix.snippet(text, "", "en", mt, mk)
 	if !strings.Contains(got, "[alpha] and [beta] appear together") {
 		t.Errorf("snippet = %q, want the window with both terms", got)
 	}
@@ -255,57 +255,137 @@ func TestSnippetPicksDensestWindow(t *testing.T) {
 
 func TestFacetsAndHistogram(t *testing.T) {
 	ix := MustMemIndex(t, MustLoadArticles(t, "basic"))
-	res := MustSearch(t, ix, Request{Query: "*", Facets: true, Limit: 1})
+	res := MustSearch(t, ix, Request{Query: "*", Facets: FacetNames(), Histogram: PeriodMonth, Limit: 1})
 	if res.Total != 10 {
 		t.Fatalf("total = %d, want 10", res.Total)
 	}
 	wantFacets := map[string][]FacetCount{
-		"site":     {{"news.example.com", 4}, {"daily.example.org", 3}, {"arabic.example.net", 1}, {"japan.example.jp", 1}, {"lemonde.example.fr", 1}},
-		"language": {{"en", 4}, {"en-GB", 2}, {"ar", 1}, {"en-US", 1}, {"fr-FR", 1}, {"ja", 1}},
-		"section":  {{"Politics", 3}, {"Opinion", 1}, {"Science", 1}, {"Sport", 1}, {"Technology", 1}, {"Économie", 1}, {"سياسة", 1}, {"文化", 1}},
-		"authors":  {{"Ali Hassan", 2}, {"Jane Smith", 2}, {"John Doe", 2}, {"Priya Patel", 2}, {"Marie Curie", 1}, {"يوسف العلمي", 1}, {"佐藤 花子", 1}},
+		"site":    {{"news.example.com", 4}, {"daily.example.org", 3}, {"arabic.example.net", 1}, {"japan.example.jp", 1}, {"lemonde.example.fr", 1}},
+		"lang":    {{"en", 4}, {"en-GB", 2}, {"ar", 1}, {"en-US", 1}, {"fr-FR", 1}, {"ja", 1}},
+		"section": {{"Politics", 3}, {"Opinion", 1}, {"Science", 1}, {"Sport", 1}, {"Technology", 1}, {"Économie", 1}, {"سياسة", 1}, {"文化", 1}},
+		"author":  {{"Ali Hassan", 2}, {"Jane Smith", 2}, {"John Doe", 2}, {"Priya Patel", 2}, {"Marie Curie", 1}, {"يوسف العلمي", 1}, {"佐藤 花子", 1}},
 		// 11 tags: the top 10 by count, then by value.
-		"tags": {{"Climate", 2}, {"Budget", 1}, {"Croissance", 1}, {"Elections", 1}, {"Football", 1}, {"Outage", 1}, {"Parliament", 1}, {"Science", 1}, {"Économie", 1}, {"انتخابات", 1}},
+		"tag": {{"Climate", 2}, {"Budget", 1}, {"Croissance", 1}, {"Elections", 1}, {"Football", 1}, {"Outage", 1}, {"Parliament", 1}, {"Science", 1}, {"Économie", 1}, {"انتخابات", 1}},
 		// Rows without a page type were stored as articles.
-		"type": {{"article", 10}},
+		"type":  {{"article", 10}},
+		"year":  {{"2024", 9}},
+		"month": {{"2024-05", 3}, {"2024-06", 2}, {"2024-01", 1}, {"2024-02", 1}, {"2024-03", 1}, {"2024-04", 1}},
 	}
 	for name, want := range wantFacets {
 		if got := res.Facets[name]; !slices.Equal(got, want) {
 			t.Errorf("facet %s:\n got %v\nwant %v", name, got, want)
 		}
 	}
-	if len(res.Facets) != len(wantFacets) {
-		t.Errorf("facets = %v, want keys of %v", res.Facets, wantFacets)
+	if got := res.Facets["day"]; len(got) != 8 {
+		t.Errorf("facet day = %v, want 8 days", got)
 	}
-	for _, name := range FacetNames() {
-		if _, ok := wantFacets[name]; !ok {
-			t.Errorf("FacetNames() = %v: %s is not a facet", FacetNames(), name)
-		}
-	}
-	if len(FacetNames()) != len(wantFacets) {
-		t.Errorf("FacetNames() = %v, want the keys of %v", FacetNames(), wantFacets)
+	if len(res.Facets) != len(FacetNames()) {
+		t.Errorf("facets = %v, want keys %v", res.Facets, FacetNames())
 	}
 	// Months in UTC: article 8 (2023-12-31T23:00-05:00) is January 2024;
 	// the undated article 7 is not counted; empty months are present.
-	wantHist := []DateBucket{{"2024-01", 1}, {"2024-02", 1}, {"2024-03", 1}, {"2024-04", 1}, {"2024-05", 3}, {"2024-06", 2}}
+	wantHist := []PeriodCount{{"2024-01", 1}, {"2024-02", 1}, {"2024-03", 1}, {"2024-04", 1}, {"2024-05", 3}, {"2024-06", 2}}
 	if !slices.Equal(res.Histogram, wantHist) {
 		t.Errorf("histogram:\n got %v\nwant %v", res.Histogram, wantHist)
 	}
 
 	// Facets count every match, not just the returned page, and follow
 	// the filters.
-	res = MustSearch(t, ix, Request{Query: "climate", Site: "news.example.com", Facets: true, Limit: 1})
+	res = MustSearch(t, ix, Request{Query: "climate", Site: "news.example.com", Facets: []string{"site"}, Histogram: PeriodMonth, Limit: 1})
 	if got, want := res.Facets["site"], []FacetCount{{"news.example.com", 3}}; !slices.Equal(got, want) {
 		t.Errorf("filtered site facet = %v, want %v", got, want)
 	}
-	if got, want := res.Histogram, []DateBucket{{"2024-02", 1}, {"2024-03", 0}, {"2024-04", 0}, {"2024-05", 1}}; !slices.Equal(got, want) {
+	if got, want := res.Histogram, []PeriodCount{{"2024-02", 1}, {"2024-03", 0}, {"2024-04", 0}, {"2024-05", 1}}; !slices.Equal(got, want) {
 		t.Errorf("filtered histogram = %v, want %v", got, want)
+	}
+	if len(res.Facets) != 1 {
+		t.Errorf("facets = %v, want only site", res.Facets)
 	}
 
 	// Without Facets, none are computed.
 	res = MustSearch(t, ix, Request{Query: "*"})
 	if res.Facets != nil || res.Histogram != nil {
 		t.Errorf("facets computed without being asked: %v %v", res.Facets, res.Histogram)
+	}
+}
+
+// TestSiteFacetCoversCorpus: with every value asked for, the site facet of
+// "*" sums to the number of articles.
+func TestSiteFacetCoversCorpus(t *testing.T) {
+	var arts []*corpus.Article
+	for i := 1; i <= 300; i++ {
+		site := fmt.Sprintf("site%d.example", i%37)
+		arts = append(arts, &corpus.Article{ID: int64(i), URL: fmt.Sprintf("https://%s/%d", site, i), Site: site, Title: "Item", Text: "Some words."})
+	}
+	ix := MustMemIndex(t, arts)
+	for _, q := range []string{"*", ""} {
+		res := MustSearch(t, ix, Request{Query: q, Facets: []string{"site"}, FacetSize: -1, Limit: 1})
+		sum := 0
+		for _, c := range res.Facets["site"] {
+			sum += c.Count
+		}
+		if res.Total != 300 || sum != 300 || len(res.Facets["site"]) != 37 {
+			t.Errorf("query %q: total %d, site facet sums to %d over %d sites; want 300, 300, 37", q, res.Total, sum, len(res.Facets["site"]))
+		}
+	}
+}
+
+// TestHistogramPeriods: each period counts articles by their UTC date,
+// with empty periods in between; weeks start on Monday.
+func TestHistogramPeriods(t *testing.T) {
+	at := func(id int64, s string) *corpus.Article {
+		p, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &corpus.Article{ID: id, URL: fmt.Sprint("https://x.example/", id), Site: "x.example", Title: "t", Published: &p}
+	}
+	ix := MustMemIndex(t, []*corpus.Article{
+		at(1, "2024-01-01T10:00:00Z"),      // Monday
+		at(2, "2024-01-07T23:30:00Z"),      // Sunday, same week
+		at(3, "2024-01-08T00:30:00+02:00"), // Sunday 22:30 UTC
+		at(4, "2024-01-15T12:00:00Z"),
+		at(5, "2025-03-01T12:00:00Z"),
+		{ID: 6, URL: "https://x.example/6", Site: "x.example", Title: "undated"},
+	})
+	tests := []struct {
+		period string
+		want   []PeriodCount
+	}{
+		{PeriodDay, nil}, // checked by length below
+		{PeriodWeek, []PeriodCount{{"2024-01-01", 3}, {"2024-01-08", 0}, {"2024-01-15", 1}}},
+		{PeriodMonth, nil},
+		{PeriodYear, []PeriodCount{{"2024", 4}, {"2025", 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period, func(t *testing.T) {
+			res := MustSearch(t, ix, Request{Histogram: tt.period, Limit: 1})
+			total := 0
+			for _, p := range res.Histogram {
+				total += p.Count
+			}
+			if total != 5 {
+				t.Errorf("histogram %v sums to %d, want the 5 dated articles", res.Histogram, total)
+			}
+			switch tt.period {
+			case PeriodDay:
+				if len(res.Histogram) != 426 || res.Histogram[0] != (PeriodCount{"2024-01-01", 1}) || res.Histogram[6] != (PeriodCount{"2024-01-07", 2}) {
+					t.Errorf("days: %d periods, starting %v", len(res.Histogram), res.Histogram[:7])
+				}
+			case PeriodMonth:
+				if len(res.Histogram) != 15 || res.Histogram[0] != (PeriodCount{"2024-01", 4}) {
+					t.Errorf("months: %v", res.Histogram)
+				}
+			case PeriodWeek:
+				if !slices.Equal(res.Histogram[:3], tt.want) {
+					t.Errorf("weeks start %v, want %v", res.Histogram[:3], tt.want)
+				}
+			default:
+				if !slices.Equal(res.Histogram, tt.want) {
+					t.Errorf("got %v, want %v", res.Histogram, tt.want)
+				}
+			}
+		})
 	}
 }
 

@@ -49,12 +49,12 @@ type span struct {
 // snippet returns about snippetRunes characters of text around its best
 // group of matches. When the text has no match it uses the description
 // (marked if it matches), or else the start of the text.
-func (ix *Index) snippet(text, desc string, mt *matcher, mk marker) string {
+func (ix *Index) snippet(text, desc, lang string, mt *matcher, mk marker) string {
 	if !mt.empty() {
-		if spans := ix.findMatches(text, mt); len(spans) > 0 {
+		if spans := ix.findMatches(text, lang, mt); len(spans) > 0 {
 			return window(text, spans, mk)
 		}
-		if spans := ix.findMatches(desc, mt); len(spans) > 0 {
+		if spans := ix.findMatches(desc, lang, mt); len(spans) > 0 {
 			return window(desc, spans, mk)
 		}
 	}
@@ -64,18 +64,19 @@ func (ix *Index) snippet(text, desc string, mt *matcher, mk marker) string {
 	return window(text, nil, mk)
 }
 
-// findMatches returns the spans of text that match mt, sorted by start.
-func (ix *Index) findMatches(text string, mt *matcher) []span {
+// findMatches returns the spans of text, an article in language lang, that
+// match mt, sorted by start.
+func (ix *Index) findMatches(text, lang string, mt *matcher) []span {
 	if text == "" {
 		return nil
 	}
 	var spans []span
 	toks := ix.m.AnalyzerNamed(analyzerExact).Analyze([]byte(text))
 	for _, t := range toks {
-		// Index and query text went through foldArabic; the stored text
+		// Index and query text went through foldText; the stored text
 		// did not.
-		if bytes.IndexFunc(t.Term, isArabic) >= 0 {
-			t.Term = []byte(foldArabic(string(t.Term)))
+		if bytes.IndexFunc(t.Term, isArabic) >= 0 || bytes.IndexFunc(t.Term, isApostrophe) >= 0 {
+			t.Term = []byte(foldText(string(t.Term)))
 		}
 	}
 	for _, t := range toks {
@@ -113,17 +114,17 @@ func (ix *Index) findMatches(text string, mt *matcher) []span {
 			spans = append(spans, span{toks[i].Start, toks[i+len(p)-1].End, key})
 		}
 	}
-	if len(mt.stems) > 0 {
+	sl := stemLang(lang)
+	if stems := mt.stems[sl]; len(stems) > 0 {
 		// Stem only the words that could have a query stem: those
-		// starting like one (a stem, but for its last letter, is a prefix
-		// of the words it comes from: "studi" of "study").
-		stemmer := ix.m.AnalyzerNamed(analyzerStem)
+		// starting with the same letter.
+		stemmer := ix.m.AnalyzerNamed(stemAnalyzers[sl])
 		for _, t := range toks {
-			if mt.exact[string(t.Term)] || !mt.stemCandidate(t.Term) {
+			if mt.exact[string(t.Term)] || !mt.stemCandidate(sl, t.Term) {
 				continue
 			}
 			for _, st := range stemmer.Analyze(t.Term) {
-				if term := string(st.Term); mt.stems[term] {
+				if term := string(st.Term); stems[term] {
 					spans = append(spans, span{t.Start, t.End, "stem:" + term})
 				}
 			}

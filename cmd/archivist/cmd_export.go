@@ -10,7 +10,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
@@ -19,13 +18,10 @@ import (
 
 // exportOptions are the flags of `archivist export`.
 type exportOptions struct {
-	Format   string
-	Out      string
-	Query    string
-	Site     string
-	From, To string
-	Lang     string
-	Type     string
+	Format string
+	Out    string
+	Query  string
+	Filter searchFilter // the filters of search (filters.go)
 	// AllowPartial writes what the index finds even when it is behind
 	// the corpus.
 	AllowPartial bool
@@ -38,11 +34,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Format, "format", "jsonl", "output `format`: jsonl or csv")
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
-	fs.StringVar(&o.Site, "site", "", "only articles from `host`")
-	fs.StringVar(&o.From, "from", "", "only articles published on or after `DATE`")
-	fs.StringVar(&o.To, "to", "", "only articles published on or before `DATE`")
-	fs.StringVar(&o.Lang, "lang", "", "only articles in `language`")
-	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
+	o.Filter.AddFlags(fs)
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
 	fs.BoolVar(&o.AllVersions, "all-versions", false, "write every version of each article (oldest first), not only the latest")
 }
@@ -52,7 +44,8 @@ func exportCommand() *command {
 		name:    "export",
 		summary: "export articles as JSON Lines or CSV",
 		usage: `Usage: archivist export [--format jsonl|csv] [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
-                        [--lang L] [--type TYPE] [--all-versions]
+                        [--lang L] [--author NAME] [--section S] [--type TYPE] [--flag F] [--no-flag F]
+                        [--all-versions]
 
 Streams the matching articles (all by default) with every article field.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
@@ -86,25 +79,27 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if opts.Format != "jsonl" && opts.Format != "csv" {
 		return usagef("export: bad --format %s (want jsonl or csv)", quote.Short(opts.Format))
 	}
-	from, to, err := dateRange(opts.From, opts.To)
+	// With a query, or filters the corpus cannot apply, the index picks
+	// the articles: exactly the hits of search with the same flags.
+	req := index.Request{Query: opts.Query}
+	if err := opts.Filter.apply("export", &req); err != nil {
+		return err
+	}
+	filter, err := opts.Filter.corpusFilter("export")
 	if err != nil {
 		return err
 	}
-	if err := checkPageType("export", opts.Type); err != nil {
-		return err
-	}
-	filter := corpus.ArticleFilter{Site: opts.Site, From: from, To: to, Lang: opts.Lang, Type: opts.Type}
 	db, err := e.openCorpusReadOnly(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if opts.Query != "" {
-		ids, err := e.matchingIDs(ctx, db, opts.Query, opts.AllowPartial)
+	if opts.Query != "" || opts.Filter.needsIndex() {
+		ids, err := e.matchingIDs(ctx, db, req, opts.AllowPartial)
 		if err != nil {
 			return err
 		}
-		filter.IDs = ids
+		filter = corpus.ArticleFilter{IDs: ids}
 	}
 
 	var out io.Writer = e.stdout
@@ -192,10 +187,10 @@ func orStdout(s string) string {
 	return s
 }
 
-// matchingIDs returns the ids of every article matching query, in
+// matchingIDs returns the ids of every article matching req, in
 // relevance order. When the index is behind the corpus, the answer would
 // miss articles: it refuses unless allowPartial.
-func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, query string, allowPartial bool) ([]int64, error) {
+func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, req index.Request, allowPartial bool) ([]int64, error) {
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
 		return nil, usagef("export --query needs the index at %s (run 'archivist index')", e.global.indexPath())
 	}
@@ -212,7 +207,7 @@ func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, query string, allo
 		return nil, fmt.Errorf("export: refusing to write a partial result: %s (or pass --allow-partial)", behindMessage(behind))
 	}
 	e.warnBehind(behind)
-	ids, err := ix.MatchingIDs(ctx, index.Request{Query: query})
+	ids, err := ix.MatchingIDs(ctx, req)
 	if errors.Is(err, index.ErrBadQuery) {
 		return nil, usagef("export: --query: %v", err)
 	}

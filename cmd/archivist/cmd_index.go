@@ -4,8 +4,10 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
 )
 
@@ -16,7 +18,7 @@ type indexOptions struct {
 
 // AddFlags registers the index flags on fs.
 func (o *indexOptions) AddFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&o.Rebuild, "rebuild", false, "rebuild the index from scratch instead of bringing it up to date")
+	fs.BoolVar(&o.Rebuild, "rebuild", false, "rebuild the index from scratch beside the current one, then swap it in")
 }
 
 func indexCommand() *command {
@@ -26,7 +28,9 @@ func indexCommand() *command {
 		usage: `Usage: archivist index [--rebuild]
 
 Indexes every article added or changed since the last run (crawl does this
-itself as it goes). --rebuild starts from scratch, e.g. after an upgrade.
+itself as it goes). --rebuild starts from scratch, e.g. after an upgrade:
+it builds a new index beside the current one (ARCHIVE.bleve.new), with a
+progress bar, while searches keep using the current one, then swaps it in.
 
 Example:
   archivist index --rebuild`,
@@ -51,27 +55,21 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 		return err
 	}
 	defer db.Close()
-	var ix *index.Index
+	start := time.Now()
+	var n int
 	if opts.Rebuild {
-		// Recreate replaces a damaged index or one from another version.
-		ix, err = index.Recreate(e.global.indexPath(), index.WithLogger(e.logger))
+		n, err = e.rebuildIndex(ctx, db)
 	} else {
-		ix, err = e.openIndex(ctx)
+		n, err = e.updateIndexOnce(ctx, db)
 	}
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	start := time.Now()
-	var n int
-	if opts.Rebuild {
-		n, err = ix.Rebuild(ctx, db)
-	} else {
-		n, err = ix.Update(ctx, db)
-	}
+	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {
-		return fmt.Errorf("index: %w", err)
+		return err
 	}
+	defer ix.Close()
 	total, err := ix.Count()
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -79,4 +77,89 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	fmt.Fprintf(e.stdout, "indexed %d articles in %s; the index holds %d (%s)\n",
 		n, time.Since(start).Round(time.Millisecond), total, e.global.indexPath())
 	return nil
+}
+
+// updateIndexOnce brings the index up to date with db.
+func (e *env) updateIndexOnce(ctx context.Context, db *corpus.DB) (int, error) {
+	ix, err := e.openIndex(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n, err := ix.Update(ctx, db)
+	if cerr := ix.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		return n, fmt.Errorf("index: %w", err)
+	}
+	return n, nil
+}
+
+// rebuildIndex builds a new index from db beside the current one, which
+// searches keep using until the new one replaces it, with a progress line.
+func (e *env) rebuildIndex(ctx context.Context, db *corpus.DB) (int, error) {
+	ch, err := db.ChangesSince(ctx, 0)
+	if err != nil {
+		return 0, fmt.Errorf("index: %w", err)
+	}
+	p := &indexProgress{e: e, total: ch.Articles, start: time.Now(),
+		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
+	n, err := index.RebuildFolder(ctx, e.global.indexPath(), db, index.WithLogger(e.logger), index.WithProgress(p.update))
+	p.finish()
+	if err != nil {
+		return n, fmt.Errorf("index: %w", err)
+	}
+	return n, nil
+}
+
+// indexProgress shows the progress of a rebuild: a live bar with a rate
+// and an ETA on a terminal, a log line every few seconds otherwise.
+type indexProgress struct {
+	e       *env
+	total   int64
+	start   time.Time
+	live    bool
+	lastLog time.Time
+	drawn   bool
+}
+
+func (p *indexProgress) update(done int) {
+	if p.live {
+		fmt.Fprintf(p.e.stderr, "\r\033[K%s", p.line(done, time.Since(p.start)))
+		p.drawn = true
+		return
+	}
+	if time.Since(p.lastLog) < logEvery {
+		return
+	}
+	p.lastLog = time.Now()
+	p.e.logger.Info("index rebuild progress", "indexed", done, "total", p.total,
+		"elapsed", time.Since(p.start).Round(time.Second).String())
+}
+
+// line renders "[=====     ]  50% 500/1000 articles | 250/s | ETA 2s".
+func (p *indexProgress) line(done int, elapsed time.Duration) string {
+	const width = 20
+	frac := 1.0
+	if p.total > 0 {
+		frac = min(float64(done)/float64(p.total), 1)
+	}
+	full := int(frac * width)
+	rate := 0.0
+	if s := elapsed.Seconds(); s > 0 {
+		rate = float64(done) / s
+	}
+	line := fmt.Sprintf("[%s%s] %3.0f%% %d/%d articles | %.0f/s", strings.Repeat("=", full),
+		strings.Repeat(" ", width-full), frac*100, done, p.total, rate)
+	if rate > 0 && int64(done) < p.total {
+		eta := time.Duration(float64(p.total-int64(done)) / rate * float64(time.Second))
+		line += " | ETA " + eta.Round(time.Second).String()
+	}
+	return line
+}
+
+func (p *indexProgress) finish() {
+	if p.drawn {
+		fmt.Fprintln(p.e.stderr)
+	}
 }

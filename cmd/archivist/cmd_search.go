@@ -2,68 +2,73 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
-	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
 	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // searchOptions are the flags of `archivist search`.
 type searchOptions struct {
-	Limit    int
-	Offset   int
-	Site     string
-	From, To string
-	Lang     string
-	Type     string
-	Sort     string
-	JSON     bool
-	Facets   bool
+	Filter    searchFilter
+	Limit     int
+	Offset    int
+	Sort      string
+	JSON      bool
+	Facets    bool
+	Facet     stringList
+	FacetSize int
+	Histogram string
+	CSV       bool
 }
 
 // AddFlags registers the search flags on fs.
 func (o *searchOptions) AddFlags(fs *flag.FlagSet) {
+	o.Filter.AddFlags(fs)
 	fs.IntVar(&o.Limit, "limit", 10, "number of hits to show")
 	fs.IntVar(&o.Offset, "offset", 0, "hits to skip (for paging)")
-	fs.StringVar(&o.Site, "site", "", "only articles from `host`")
-	fs.StringVar(&o.From, "from", "", "only articles published on or after `DATE` (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
-	fs.StringVar(&o.To, "to", "", "only articles published on or before `DATE` (a day, month or year includes all of it)")
-	fs.StringVar(&o.Lang, "lang", "", "only articles in `language` (en matches en-GB too)")
-	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.StringVar(&o.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
-	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total": N, "hits": [...], "index_behind": N}`)
-	fs.BoolVar(&o.Facets, "facets", false, "also count hits by site, language, section, author, tag, page type and month")
+	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total", "took_ms", "hits", "facets", "histogram", "index_behind"}`)
+	fs.Var(&o.Facet, "facet", "count hits by `name`: "+strings.Join(index.FacetNames(), ", ")+" (repeatable)")
+	fs.BoolVar(&o.Facets, "facets", false, "count hits by every facet (as --facet for each)")
+	fs.IntVar(&o.FacetSize, "facet-size", index.DefaultFacetSize, "values shown per facet, most frequent first (0: all)")
+	fs.StringVar(&o.Histogram, "histogram", "", "count hits per `period` of publication: "+strings.Join(index.Periods, ", ")+" (a bar chart)")
+	fs.BoolVar(&o.CSV, "csv", false, "with --histogram: print only the histogram, as CSV (period,count)")
 }
 
 func searchCommand() *command {
 	c := &command{
 		name:    "search",
 		summary: "search the archive",
-		usage: `Usage: archivist search [flags] QUERY
+		usage: `Usage: archivist search [flags] [QUERY]
 
 ` + wrapText(`QUERY uses bleve's query-string syntax: words, "exact phrases", +must, -not, `+
-			`word* wildcards, word~1 fuzzy matches, field:word for `+index.QueryFields+`. `+
-			`Words without a field search the title, description, text, authors and tags.`, 75) + `
+			`word* wildcards, word~1 fuzzy matches, field:word for `+index.QueryFields+`; `+
+			`and AND, OR, NOT and parentheses between terms. `+
+			`Words without a field search the title, description, text, authors and tags, `+
+			`and also find other forms of the word in the article's language. `+
+			`No QUERY, or *, matches every article.`, 75) + `
 
 Examples:
   archivist search '"climate summit"'
-  archivist search --site www.example.com --from 2024-05 --sort -date 'title:election +budget'`,
+  archivist search '(police OR army) AND NOT title:parade'
+  archivist search --site www.example.com --from 2024-05 --sort -date 'title:election +budget'
+  archivist search --facet site --facet-size 0 --histogram month`,
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts searchOptions
 		rest, err := e.parse(c, &opts, args)
 		if err != nil {
 			return err
-		}
-		if len(rest) == 0 {
-			return usagef("search: no query given (see 'archivist help search')")
 		}
 		return runSearch(ctx, e, opts, strings.Join(rest, " "))
 	}
@@ -79,15 +84,36 @@ func (o *searchOptions) request(query string) (index.Request, error) {
 	default:
 		return index.Request{}, usagef("search: bad --sort %s (want relevance, date or -date)", quote.Short(o.Sort))
 	}
-	from, to, err := dateRange(o.From, o.To)
-	if err != nil {
+	req := index.Request{Query: query, Limit: o.Limit, Offset: o.Offset, Sort: o.Sort, FacetSize: o.FacetSize}
+	if err := o.Filter.apply("search", &req); err != nil {
 		return index.Request{}, err
 	}
-	if err := checkPageType("search", o.Type); err != nil {
-		return index.Request{}, err
+	if o.FacetSize < 0 {
+		return index.Request{}, usagef("search: --facet-size must not be negative")
 	}
-	return index.Request{Query: query, Limit: o.Limit, Offset: o.Offset, Site: strings.ToLower(o.Site),
-		From: from, To: to, Lang: o.Lang, Type: o.Type, Sort: o.Sort, Facets: o.Facets}, nil
+	if o.FacetSize == 0 {
+		req.FacetSize = -1
+	}
+	req.Facets = []string(o.Facet)
+	if o.Facets {
+		req.Facets = index.FacetNames()
+	}
+	for _, name := range req.Facets {
+		if !slices.Contains(index.FacetNames(), name) {
+			return index.Request{}, usagef("search: bad --facet %s (want %s)", quote.Short(name), strings.Join(index.FacetNames(), ", "))
+		}
+	}
+	if o.Histogram != "" && !slices.Contains(index.Periods, o.Histogram) {
+		return index.Request{}, usagef("search: bad --histogram %s (want %s)", quote.Short(o.Histogram), strings.Join(index.Periods, ", "))
+	}
+	req.Histogram = o.Histogram
+	switch {
+	case o.CSV && o.Histogram == "":
+		return index.Request{}, usagef("search: --csv goes with --histogram")
+	case o.CSV && o.JSON:
+		return index.Request{}, usagef("search: --csv and --json cannot be used together")
+	}
+	return req, nil
 }
 
 // searchOutput is the JSON of `search --json`: the result, and how many
@@ -99,6 +125,9 @@ type searchOutput struct {
 }
 
 func runSearch(ctx context.Context, e *env, opts searchOptions, query string) error {
+	if strings.TrimSpace(query) == "" {
+		query = "*"
+	}
 	req, err := opts.request(query)
 	if err != nil {
 		return err
@@ -123,19 +152,25 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 		req.Highlight = "plain"
 	}
 	res, err := ix.Search(ctx, req)
-	if errors.Is(err, index.ErrBadQuery) {
-		return usagef("search: %v", err)
-	}
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return badQuery("search", err)
 	}
-	if opts.JSON {
+	switch {
+	case opts.JSON:
 		if res.Hits == nil {
 			res.Hits = []index.Hit{}
+		}
+		if res.Facets == nil {
+			res.Facets = map[string][]index.FacetCount{}
+		}
+		if res.Histogram == nil {
+			res.Histogram = []index.PeriodCount{}
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		return enc.Encode(searchOutput{Result: res, IndexBehind: behind})
+	case opts.CSV:
+		return printHistogramCSV(e.stdout, res.Histogram)
 	}
 	printHits(e.stdout, query, req, res)
 	return nil
@@ -182,24 +217,58 @@ func printHits(w io.Writer, query string, req index.Request, res *index.Result) 
 	if shown := uint64(req.Offset + len(res.Hits)); shown < res.Total && len(res.Hits) > 0 {
 		fmt.Fprintf(w, "\n(%d-%d of %d; --offset %d for more)\n", req.Offset+1, shown, res.Total, shown)
 	}
-	if len(res.Facets) > 0 || len(res.Histogram) > 0 {
+	if len(res.Facets) > 0 {
 		fmt.Fprintln(w)
 		for _, name := range index.FacetNames() {
-			fc := res.Facets[name]
-			if len(fc) == 0 {
+			fc, ok := res.Facets[name]
+			if !ok {
 				continue
 			}
 			var parts []string
 			for _, c := range fc {
 				parts = append(parts, fmt.Sprintf("%s (%d)", c.Term, c.Count))
 			}
+			if len(parts) == 0 {
+				parts = []string{"(none)"}
+			}
 			fmt.Fprintf(w, "%-9s %s\n", name+":", strings.Join(parts, ", "))
 		}
-		if len(res.Histogram) > 0 {
-			fmt.Fprintln(w, "by month:")
-			for _, b := range res.Histogram {
-				fmt.Fprintf(w, "  %s %6d\n", b.Month, b.Count)
-			}
-		}
 	}
+	if req.Histogram != "" {
+		fmt.Fprintf(w, "\nmatching articles per %s (UTC; undated articles not counted):\n", req.Histogram)
+		printBars(w, res.Histogram)
+	}
+}
+
+// barWidth is the length of the longest bar of a histogram.
+const barWidth = 50
+
+// printBars prints a histogram as a bar chart, one period a line.
+func printBars(w io.Writer, hist []index.PeriodCount) {
+	if len(hist) == 0 {
+		fmt.Fprintln(w, "  (no dated article)")
+		return
+	}
+	most := 1
+	for _, p := range hist {
+		most = max(most, p.Count)
+	}
+	for _, p := range hist {
+		n := p.Count * barWidth / most
+		if n == 0 && p.Count > 0 {
+			n = 1
+		}
+		fmt.Fprintf(w, "  %-10s %s %d\n", p.Period, strings.Repeat("█", n), p.Count)
+	}
+}
+
+// printHistogramCSV prints a histogram as CSV with a header row.
+func printHistogramCSV(w io.Writer, hist []index.PeriodCount) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"period", "count"})
+	for _, p := range hist {
+		_ = cw.Write([]string{p.Period, strconv.Itoa(p.Count)})
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
+)
+
+// searchFilter holds the filter flags that `search` and `export` share, so
+// that `export --query Q` with some filters writes exactly the hits of
+// `search Q` with the same filters: both build their index.Request here.
+type searchFilter struct {
+	Sites    stringList
+	From, To string
+	Lang     string
+	Author   string
+	Section  string
+	Type     string
+	Flags    stringList
+	NoFlags  stringList
+}
+
+// AddFlags registers the filter flags on fs.
+func (f *searchFilter) AddFlags(fs *flag.FlagSet) {
+	fs.Var(&f.Sites, "site", "only articles from `host` (repeatable; a port, scheme or path is ignored: https://127.0.0.1:8080/ is 127.0.0.1)")
+	fs.StringVar(&f.From, "from", "", "only articles published on or after `DATE` (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
+	fs.StringVar(&f.To, "to", "", "only articles published on or before `DATE` (a day, month or year includes all of it)")
+	fs.StringVar(&f.Lang, "lang", "", "only articles in `language` (en matches en-GB too)")
+	fs.StringVar(&f.Author, "author", "", "only articles by `name` (its words in order, any case)")
+	fs.StringVar(&f.Section, "section", "", "only articles in `section` (any case)")
+	fs.StringVar(&f.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
+	fs.Var(&f.Flags, "flag", "only articles with extraction `flag` (repeatable: all of them)")
+	fs.Var(&f.NoFlags, "no-flag", "only articles without extraction `flag` (repeatable: none of them)")
+}
+
+// apply checks the filters and sets them on req; cmd names the command in
+// errors.
+func (f *searchFilter) apply(cmd string, req *index.Request) error {
+	from, to, err := dateRange(f.From, f.To)
+	if err != nil {
+		return err
+	}
+	if err := checkPageType(cmd, f.Type); err != nil {
+		return err
+	}
+	req.Sites = nil
+	for _, s := range f.Sites {
+		host, err := index.NormalizeSite(s)
+		if err != nil {
+			return usagef("%s: --site: %v", cmd, strings.TrimPrefix(err.Error(), index.ErrBadQuery.Error()+": "))
+		}
+		req.Sites = append(req.Sites, host)
+	}
+	req.From, req.To = from, to
+	req.Lang, req.Author, req.Section, req.Type = f.Lang, f.Author, f.Section, f.Type
+	req.Flags, req.NoFlags = f.Flags, f.NoFlags
+	return nil
+}
+
+// needsIndex reports whether the filters go beyond what the corpus can
+// select by itself (corpus.ArticleFilter): several sites, an author, a
+// section or flags.
+func (f *searchFilter) needsIndex() bool {
+	return len(f.Sites) > 1 || f.Author != "" || f.Section != "" || len(f.Flags) > 0 || len(f.NoFlags) > 0
+}
+
+// corpusFilter returns the corpus selection for filters that do not need
+// the index (see needsIndex).
+func (f *searchFilter) corpusFilter(cmd string) (corpus.ArticleFilter, error) {
+	var req index.Request
+	if err := f.apply(cmd, &req); err != nil {
+		return corpus.ArticleFilter{}, err
+	}
+	cf := corpus.ArticleFilter{From: req.From, To: req.To, Lang: req.Lang, Type: req.Type}
+	if len(req.Sites) > 0 {
+		cf.Site = req.Sites[0]
+	}
+	return cf, nil
+}
+
+// badQuery turns an index.ErrBadQuery into a usage error for cmd (exit 2,
+// one line); other errors are wrapped.
+func badQuery(cmd string, err error) error {
+	if errors.Is(err, index.ErrBadQuery) {
+		return usagef("%s: %v", cmd, err)
+	}
+	return fmt.Errorf("%s: %w", cmd, err)
+}

@@ -1,0 +1,193 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestRebuildFolderKeepsSearchesWorking: while a rebuild builds beside
+// the current index, a reader keeps searching it; after the swap, the
+// reader that had it open still gets answers, and a new reader sees the
+// new index. Progress is reported up to the number of articles.
+func TestRebuildFolderKeepsSearchesWorking(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := &corpus.Article{ID: 99, URL: "https://gone.example/x", Site: "gone.example", Title: "Zeppelin"}
+	if err := ix.Put(ctx, []*corpus.Article{stale}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	reader, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+
+	arts := MustLoadArticles(t, "basic")
+	src := newFakeSource(arts...)
+	var progress []int
+	searched := false
+	src.onRow = func() {
+		if searched {
+			return
+		}
+		searched = true
+		// Mid-rebuild: the current index answers as before.
+		if res := MustSearch(t, reader, Request{Query: "zeppelin"}); res.Total != 1 {
+			t.Errorf("mid-rebuild search on the current index: %d hits, want 1", res.Total)
+		}
+		if _, err := os.Stat(path + ".new"); err != nil {
+			t.Errorf("no new folder while rebuilding: %v", err)
+		}
+	}
+	n, err := RebuildFolder(ctx, path, src, WithProgress(func(done int) { progress = append(progress, done) }))
+	if err != nil || n != len(arts) {
+		t.Fatalf("rebuild = %d, %v; want %d", n, err, len(arts))
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != len(arts) {
+		t.Errorf("progress = %v, want it to end at %d", progress, len(arts))
+	}
+	if res := MustSearch(t, reader, Request{Query: "zeppelin"}); res.Total != 1 {
+		t.Errorf("search on the index open before the swap: %d hits, want 1", res.Total)
+	}
+	fresh, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fresh.Close()
+	if res := MustSearch(t, fresh, Request{Query: "zeppelin"}); res.Total != 0 {
+		t.Errorf("the stale article survived the rebuild")
+	}
+	if got := mustCount(t, fresh); got != uint64(len(arts)) {
+		t.Errorf("count = %d, want %d", got, len(arts))
+	}
+	for _, suffix := range []string{".new", ".old"} {
+		if _, err := os.Stat(path + suffix); !os.IsNotExist(err) {
+			t.Errorf("%s left behind", path+suffix)
+		}
+	}
+}
+
+// TestRebuildFolderReplacesOldFormat: an index of another format version
+// or a damaged one is replaced; a missing one is created.
+func TestRebuildFolderReplacesOldFormat(t *testing.T) {
+	ctx := context.Background()
+	arts := MustLoadArticles(t, "basic")
+	for _, tt := range []struct {
+		name    string
+		prepare func(tb testing.TB, path string)
+	}{
+		{"missing", func(testing.TB, string) {}},
+		{"older format", func(tb testing.TB, path string) {
+			ix, err := Open(path)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if err := ix.bi.SetInternal(keyVersion, []byte("2")); err != nil {
+				tb.Fatal(err)
+			}
+			if err := ix.Close(); err != nil {
+				tb.Fatal(err)
+			}
+		}},
+		{"corrupt store", func(tb testing.TB, path string) {
+			mustCreateIndex(tb, path)
+			if err := os.WriteFile(filepath.Join(path, "store", "root.bolt"), []byte("garbage"), 0o644); err != nil {
+				tb.Fatal(err)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "archive.bleve")
+			tt.prepare(t, path)
+			if _, err := RebuildFolder(ctx, path, newFakeSource(arts...)); err != nil {
+				t.Fatalf("rebuild: %v", err)
+			}
+			ix, err := OpenReadOnly(path)
+			if err != nil {
+				t.Fatalf("open after rebuild: %v", err)
+			}
+			defer ix.Close()
+			if res := MustSearch(t, ix, Request{Query: "climate"}); res.Total != 4 {
+				t.Errorf("total after rebuild = %d, want 4", res.Total)
+			}
+		})
+	}
+}
+
+// TestRebuildFolderFailureKeepsIndex: a failing source leaves the current
+// index and no new folder.
+func TestRebuildFolderFailureKeepsIndex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	arts := MustLoadArticles(t, "basic")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(ctx, newFakeSource(arts...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	src := newFakeSource(arts...)
+	src.fail, src.after = errors.New("corpus went away"), 3
+	if _, err := RebuildFolder(ctx, path, src); err == nil {
+		t.Fatal("rebuild succeeded with a failing source")
+	}
+	ix, err = OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := mustCount(t, ix); got != 10 {
+		t.Errorf("count after failed rebuild = %d, want 10", got)
+	}
+	if _, err := os.Stat(path + ".new"); !os.IsNotExist(err) {
+		t.Errorf("temporary folder left behind")
+	}
+}
+
+// TestOpenKeepsRunningRebuild: Open removes the folder of an unfinished
+// rebuild, but not one that a rebuild is still writing; a second rebuild
+// then fails with ErrInUse.
+func TestOpenKeepsRunningRebuild(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	mustCreateIndex(t, path)
+	building, err := Open(path + ".new") // stands for a running rebuild
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".new"); err != nil {
+		t.Fatalf("Open removed the folder of a running rebuild: %v", err)
+	}
+	if _, err := RebuildFolder(context.Background(), path, newFakeSource()); !errors.Is(err, ErrInUse) {
+		t.Errorf("second rebuild: %v, want ErrInUse", err)
+	}
+	if err := building.Close(); err != nil {
+		t.Fatal(err)
+	}
+	mustCreateIndex(t, path) // Open again: the rebuild is gone, so is its folder
+	if _, err := os.Stat(path + ".new"); !os.IsNotExist(err) {
+		t.Errorf("the folder of an unfinished rebuild was kept: %v", err)
+	}
+}
