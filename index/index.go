@@ -100,6 +100,8 @@ type Index struct {
 
 	mu sync.RWMutex // guards bi; held for reading by every operation
 	bi bleve.Index  // nil after Close
+
+	viewDir string // the view a read-only Index reads (view.go), removed by Close
 }
 
 // Open opens the index folder at path for reading and writing, or creates
@@ -133,8 +135,10 @@ func Open(path string, opts ...Option) (*Index, error) {
 // it creates, deletes and rewrites nothing, works on read-only media, and
 // shares the index with other readers. Writes fail. It fails with
 // ErrNotExist when there is no index at path, ErrNeedsRebuild when the
-// folder is damaged or from another version, a permission error when it
-// cannot be read, and ErrInUse when a writer holds it.
+// folder is damaged or from another version, and a permission error when
+// it cannot be read. While another process writes the index (a crawl holds
+// it open for its whole run), it reads the index as that process last saved
+// it, through a private view (see view.go).
 func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	ix, err := newIndex(path, opts)
 	if err != nil {
@@ -143,15 +147,29 @@ func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	if err := checkFiles(path, false); err != nil {
-		return nil, err
+	var bi bleve.Index
+	if !writerHolds(path) {
+		if err = checkFiles(path, false); err == nil {
+			bi, err = bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": lockTimeout})
+			if err != nil {
+				err = openError(path, err)
+			}
+		}
+		if err != nil && !errors.Is(err, ErrInUse) {
+			return nil, err
+		}
 	}
-	bi, err := bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": lockTimeout})
-	if err != nil {
-		return nil, openError(path, err)
+	if bi == nil {
+		// A writer holds the index (or took it while we looked).
+		if bi, ix.viewDir, err = openView(path); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkVersion(path, bi); err != nil {
 		_ = bi.Close()
+		if ix.viewDir != "" {
+			os.RemoveAll(ix.viewDir)
+		}
 		return nil, err
 	}
 	ix.bi = bi
@@ -411,6 +429,9 @@ func (ix *Index) Close() error {
 	}
 	err := ix.bi.Close()
 	ix.bi = nil
+	if ix.viewDir != "" {
+		os.RemoveAll(ix.viewDir)
+	}
 	if err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}

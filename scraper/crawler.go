@@ -51,6 +51,7 @@ type Crawler struct {
 	probed map[string]bool // hosts whose /sitemap.xml is queued as a seed
 	fatal  atomic.Pointer[error]
 	counts counters
+	reqs   inflight // start times of the requests in flight (inflight.go)
 }
 
 // counters are the crawl's running totals.
@@ -384,6 +385,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			wg.Add(1)
 			running.Add(1)
 			go func(j job, f *fetcher) {
+				defer c.reqs.begin()()
 				defer wg.Done()
 				defer s.signal() // after the count below drops
 				defer running.Add(-1)

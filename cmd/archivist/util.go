@@ -108,45 +108,33 @@ func behindMessage(n int64) string {
 	return fmt.Sprintf("index is %d %s behind the corpus; run 'archivist index'", n, noun)
 }
 
-// followIndex keeps the index up to date with db until ctx is done, then
-// brings it up to date once more. It opens the index only for each update,
-// so that `archivist search` in another terminal can use it in between. It
-// returns the error of the last update (nil when the index caught up).
-func (e *env) followIndex(ctx context.Context, db *corpus.DB, every time.Duration) error {
+// followIndex keeps the index ix up to date with db every so often until
+// ctx is done, then brings it up to date once more. The crawl holds ix
+// open for its whole run, so that scorch's merges run in the background
+// as they should (an index closed every few seconds stops its merges
+// half-way and piles up segments); searches in other processes read it
+// meanwhile (see index.OpenReadOnly). It returns the error of the last
+// update (nil when the index caught up).
+func (e *env) followIndex(ctx context.Context, db *corpus.DB, ix indexUpdater, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	warned := false
 	for {
 		select {
 		case <-t.C:
-			err := e.updateIndex(ctx, db)
-			if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, index.ErrInUse) && !warned {
+			err := e.updateIndex(ctx, db, ix)
+			if err != nil && !errors.Is(err, context.Canceled) && !warned {
 				e.logger.Warn("index update failed; will try again", "err", err)
 				warned = true
 			}
 		case <-ctx.Done():
-			// The final update: wait for a search holding the index, but
-			// not forever.
-			for attempt := 0; ; attempt++ {
-				err := e.updateIndex(context.Background(), db)
-				if err == nil || !errors.Is(err, index.ErrInUse) || attempt == 30 {
-					return err
-				}
-				time.Sleep(time.Second)
-			}
+			return e.updateIndex(context.Background(), db, ix)
 		}
 	}
 }
 
-func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
-	ix, err := e.openIndexForUpdate(e.global.indexPath(), index.WithLogger(e.logger))
-	if err != nil {
-		return err
-	}
+func (e *env) updateIndex(ctx context.Context, db *corpus.DB, ix indexUpdater) error {
 	n, err := ix.Update(ctx, db)
-	if cerr := ix.Close(); err == nil {
-		err = cerr
-	}
 	if n > 0 {
 		e.logger.Debug("index updated", "articles", n)
 	}
@@ -159,13 +147,14 @@ type indexUpdater interface {
 	Close() error
 }
 
-// openIndexForUpdate opens the index for a crawl's updates; tests replace
-// it (env.indexOpener) to make updates fail.
-func (e *env) openIndexForUpdate(path string, opts ...index.Option) (indexUpdater, error) {
+// openIndexForCrawl opens the index for a crawl's updates, waiting a while
+// for another process that holds it for writing (`archivist index`);
+// tests replace index.Open (env.indexOpener) to make updates fail.
+func (e *env) openIndexForCrawl(ctx context.Context) (indexUpdater, error) {
 	if e.indexOpener != nil {
-		return e.indexOpener(path, opts...)
+		return e.indexOpener(e.global.indexPath(), index.WithLogger(e.logger))
 	}
-	return index.Open(path, opts...)
+	return e.openIndex(ctx)
 }
 
 // dateFlag parses a date given on the command line: YYYY, YYYY-MM,
