@@ -137,13 +137,17 @@ func TestCopyBoltRefusesAChangingFile(t *testing.T) {
 // mergeArticles is the size of TestMergesKeepUp's crawl: 0 skips it.
 var mergeArticles = flag.Int("merge-articles", 0, "articles for TestMergesKeepUp (e.g. 50000); 0 skips it")
 
+// mergeReopen makes TestMergesKeepUp close and reopen the index around
+// every update, as crawls did before they kept it open.
+var mergeReopen = flag.Bool("merge-reopen", false, "TestMergesKeepUp: reopen the index for every update")
+
 // TestMergesKeepUp feeds -merge-articles generated articles to an index in
 // the increments a crawl's index updates bring (one update per 500
 // articles), keeping the index open as a crawl does, then reports the
 // segments in its newest snapshot and search latencies, for the writer and
 // for a read-only view opened while the writer holds the index.
 //
-//	go test ./index/ -run TestMergesKeepUp -merge-articles 50000 -v
+//	go test ./index/ -run TestMergesKeepUp -merge-articles 50000 -v [-merge-reopen]
 func TestMergesKeepUp(t *testing.T) {
 	if *mergeArticles == 0 {
 		t.Skip("set -merge-articles N to run")
@@ -154,7 +158,7 @@ func TestMergesKeepUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.Close()
+	defer func() { w.Close() }()
 	src := newFakeSource()
 	start := time.Now()
 	const step = 500
@@ -164,6 +168,14 @@ func TestMergesKeepUp(t *testing.T) {
 		}
 		if _, err := w.Update(ctx, src); err != nil {
 			t.Fatal(err)
+		}
+		if *mergeReopen {
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if w, err = Open(path); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	took := time.Since(start)

@@ -136,7 +136,8 @@ pages, sitemaps or feeds. archivist follows links on the seeds' hosts,
 obeys robots.txt, stores every fetch as a capture, every article as an
 article, and updates the search index as it goes. Running the same crawl
 again resumes it and skips URLs already captured. Ctrl-C stops cleanly;
-a second Ctrl-C quits at once.
+a second Ctrl-C quits at once. One crawl at a time runs on a database: a
+second one refuses, naming the first.
 
 Examples:
   archivist crawl https://www.example.com/news/

@@ -52,8 +52,9 @@ func (e *env) openIndexReadOnly(ctx context.Context) (*index.Index, error) {
 }
 
 func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Option) (*index.Index, error)) (*index.Index, error) {
-	// A crawl holds the index for a few seconds at a time while it brings
-	// it up to date: wait for it rather than fail at once.
+	// A writer (`archivist index`, a crawl) may hold the index: wait a
+	// while for it rather than fail at once. (Read-only opens do not wait:
+	// they read a held index through a view.)
 	deadline := time.Now().Add(indexWait)
 	for attempt := 0; ; attempt++ {
 		ix, err := open(e.global.indexPath(), index.WithLogger(e.logger))
@@ -151,10 +152,12 @@ type indexUpdater interface {
 // for another process that holds it for writing (`archivist index`);
 // tests replace index.Open (env.indexOpener) to make updates fail.
 func (e *env) openIndexForCrawl(ctx context.Context) (indexUpdater, error) {
-	if e.indexOpener != nil {
-		return e.indexOpener(e.global.indexPath(), index.WithLogger(e.logger))
+	ix, err := e.openIndex(ctx)
+	if err != nil || e.indexOpener == nil {
+		return ix, err
 	}
-	return e.openIndex(ctx)
+	ix.Close()
+	return e.indexOpener(e.global.indexPath(), index.WithLogger(e.logger))
 }
 
 // dateFlag parses a date given on the command line: YYYY, YYYY-MM,
