@@ -336,3 +336,52 @@ func scraperProgress(fetched, articles int, queued int64, errs int, pps float64)
 	return scraper.Progress{Fetched: fetched, Articles: articles, Queued: queued, Errors: errs, PagesPerSec: pps,
 		Elapsed: 12*time.Hour + 34*time.Minute}
 }
+
+// TestCrawlStopsWhenLeaseTakenOver: a crawl whose lease another process
+// took over (it looked dead: no heartbeat in time) stops at its next
+// heartbeat with an error saying so, rather than crawl beside the other.
+func TestCrawlStopsWhenLeaseTakenOver(t *testing.T) {
+	old := leaseBeat
+	leaseBeat = 50 * time.Millisecond
+	defer func() { leaseBeat = old }()
+	srv := scrapertest.NewBenchServer(t, 200, scrapertest.BenchPage{})
+	db := filepath.Join(t.TempDir(), "archive.db")
+	e, out, _ := crawlEnv(t, db)
+	opts := quickCrawl()
+	opts.PerHost, opts.Delay, opts.NoIndex = 1, 30*time.Millisecond, true
+	done := make(chan error, 1)
+	go func() { done <- runCrawl(context.Background(), e, opts, []string{srv.URL + "/"}) }()
+
+	c, err := corpus.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, held, _ := c.Lease(context.Background()); held {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the crawl took no lease in 10s")
+		}
+	}
+	// Another process that judges the lease stale (a zero timeout) takes it.
+	if _, err := c.AcquireLease(context.Background(), corpus.LeaseRequest{Holder: "crawl", PID: 4242, Host: "elsewhere"},
+		time.Now().Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the crawl went on for 10s after losing its lease")
+	}
+	if !errors.Is(err, errLeaseLost) || !strings.Contains(err.Error(), "pid 4242 on host elsewhere") {
+		t.Errorf("err = %v, want errLeaseLost naming the new holder", err)
+	}
+	if !strings.Contains(out.String(), "crawl stopped by an error") {
+		t.Errorf("summary %q", out)
+	}
+	if l, held, _ := c.Lease(context.Background()); !held || l.PID != 4242 {
+		t.Errorf("the stopped crawl removed the new holder's lease: %+v, %v", l, held)
+	}
+}
