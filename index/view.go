@@ -41,6 +41,25 @@ func writerHolds(path string) bool {
 	return false
 }
 
+// viewPrefix names the temporary folders of views, and viewMaxAge is the
+// age after which a view folder is taken as left by a killed process and
+// removed. (A reader has every file of its view open from the start, so
+// even a view still in use would keep working on Unix.)
+const (
+	viewPrefix = "archivist-index-view-"
+	viewMaxAge = 24 * time.Hour
+)
+
+// removeOldViews removes view folders last changed before cutoff.
+func removeOldViews(cutoff time.Time) {
+	old, _ := filepath.Glob(filepath.Join(os.TempDir(), viewPrefix+"*"))
+	for _, dir := range old {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() && st.ModTime().Before(cutoff) {
+			os.RemoveAll(dir)
+		}
+	}
+}
+
 // viewTries is how many times openView copies the index's state again
 // when the writer changed it during the copy.
 const viewTries = 50
@@ -49,7 +68,8 @@ const viewTries = 50
 // new temporary folder, and returns the bleve index and that folder, which
 // the caller removes after closing the index.
 func openView(path string) (bleve.Index, string, error) {
-	dir, err := os.MkdirTemp("", "archivist-index-view-")
+	removeOldViews(time.Now().Add(-viewMaxAge))
+	dir, err := os.MkdirTemp("", viewPrefix)
 	if err != nil {
 		return nil, "", fmt.Errorf("index: view of %s: %w", path, err)
 	}
