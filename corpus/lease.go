@@ -78,6 +78,9 @@ type LeaseRequest struct {
 type HeldLease struct {
 	db    *DB
 	Lease Lease
+	// TookOver is the stale lease this one replaced (left by a killed
+	// process), nil when there was none.
+	TookOver *Lease
 }
 
 // AcquireLease takes the database's crawl lease for req at time now. It
@@ -91,6 +94,7 @@ func (db *DB) AcquireLease(ctx context.Context, req LeaseRequest, now time.Time)
 		return nil, fmt.Errorf("acquire lease: %w", err)
 	}
 	l := Lease{Holder: req.Holder, PID: req.PID, Host: req.Host, Since: now, Heartbeat: now, token: token}
+	var old *Lease
 	err = db.Update(ctx, func(tx *Tx) error {
 		cur, ok, err := readLease(ctx, tx.tx)
 		if err != nil {
@@ -98,6 +102,9 @@ func (db *DB) AcquireLease(ctx context.Context, req LeaseRequest, now time.Time)
 		}
 		if ok && !cur.Stale(now, req.Timeout, req.Host, req.Alive) {
 			return &LeaseHeldError{Lease: cur, Now: now}
+		}
+		if ok {
+			old = &cur
 		}
 		_, err = tx.tx.ExecContext(ctx, `INSERT OR REPLACE INTO lease (name, holder, token, pid, host, since, heartbeat_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, leaseName, l.Holder, l.token, l.PID, l.Host, formatTime(l.Since), formatTime(l.Heartbeat))
@@ -110,7 +117,7 @@ func (db *DB) AcquireLease(ctx context.Context, req LeaseRequest, now time.Time)
 		}
 		return nil, fmt.Errorf("acquire lease: %w", err)
 	}
-	return &HeldLease{db: db, Lease: l}, nil
+	return &HeldLease{db: db, Lease: l, TookOver: old}, nil
 }
 
 // Heartbeat records that the holder is alive at time now. It fails with

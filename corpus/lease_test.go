@@ -61,6 +61,9 @@ func TestLease(t *testing.T) {
 			if err != nil {
 				t.Fatalf("second acquire: %v, want a take-over", err)
 			}
+			if h2.TookOver == nil || h2.TookOver.PID != tt.first.PID {
+				t.Errorf("TookOver = %+v, want the first holder's lease", h2.TookOver)
+			}
 			cur, ok, err := db.Lease(ctx)
 			if err != nil || !ok || cur.PID != tt.second.PID || cur.Host != tt.second.Host {
 				t.Fatalf("lease after take-over = %+v, %v, %v; want pid %d", cur, ok, err, tt.second.PID)

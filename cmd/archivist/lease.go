@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -40,11 +41,15 @@ func (e *env) takeLease(ctx context.Context, db *corpus.DB, holder string, cance
 		Holder: holder, PID: os.Getpid(), Host: host, Timeout: leaseTimeout, Alive: processAlive,
 	}, time.Now())
 	if errors.Is(err, corpus.ErrLeaseHeld) {
-		return nil, remedied{fmt.Errorf("%s: %s: %w; wait for it to finish or stop it (a killed crawl's lease expires %s after its last heartbeat)",
-			holder, db.Path(), err, leaseTimeout)}
+		return nil, remedied{fmt.Errorf("%s: %s: %w; wait for it to finish or stop it (a killed crawl's lease is taken over %s after its last heartbeat)",
+			holder, db.Path(), err, strings.TrimSuffix(leaseTimeout.String(), "0s"))}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", holder, err)
+	}
+	if old := held.TookOver; old != nil {
+		e.logger.Info("took over the lease of a crawl that is gone", "holder", old.Holder, "pid", old.PID, "host", old.Host,
+			"since", old.Since.UTC().Format(time.RFC3339), "last_heartbeat", old.Heartbeat.UTC().Format(time.RFC3339))
 	}
 	bctx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	l := &crawlLease{held: held, stop: stop, done: make(chan struct{})}

@@ -160,7 +160,7 @@ func signalContext(stderr io.Writer) (context.Context, func()) {
 // Ctrl-C quits at once, but a service manager's SIGTERM is no Ctrl-C.
 func stopMessage(sig os.Signal) string {
 	if sig == syscall.SIGTERM {
-		return "terminated: stopping: finishing requests in flight and saving state (a second signal quits at once)"
+		return "terminated: finishing requests in flight and saving state (a second signal quits at once)"
 	}
 	return "stopping: finishing requests in flight and saving state (Ctrl-C again to quit now)"
 }
