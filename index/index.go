@@ -7,8 +7,10 @@
 // No bleve type appears in the API: callers deal in corpus.Article,
 // Request and Result.
 //
-// One process at a time may hold an on-disk index open; a second Open fails
-// with ErrInUse after a short wait instead of hanging.
+// One process at a time may hold an on-disk index open for writing; a
+// second Open fails with ErrInUse after a short wait instead of hanging.
+// OpenReadOnly never waits for a writer: it reads a held index through a
+// private view of its last saved state (view.go).
 package index
 
 import (
