@@ -123,21 +123,36 @@ func (e *env) followIndex(ctx context.Context, db *corpus.DB, ix indexUpdater, e
 	for {
 		select {
 		case <-t.C:
-			err := e.updateIndex(ctx, db, ix)
+			err := e.updateHeldIndex(ctx, db, ix)
 			if err != nil && !errors.Is(err, context.Canceled) && !warned {
 				e.logger.Warn("index update failed; will try again", "err", err)
 				warned = true
 			}
 		case <-ctx.Done():
-			return e.updateIndex(context.Background(), db, ix)
+			return e.updateHeldIndex(context.Background(), db, ix)
 		}
 	}
 }
 
-func (e *env) updateIndex(ctx context.Context, db *corpus.DB, ix indexUpdater) error {
+// updateHeldIndex brings the open index ix up to date with db.
+func (e *env) updateHeldIndex(ctx context.Context, db *corpus.DB, ix indexUpdater) error {
 	n, err := ix.Update(ctx, db)
 	if n > 0 {
 		e.logger.Debug("index updated", "articles", n)
+	}
+	return err
+}
+
+// updateIndex opens the index, brings it up to date with db and closes
+// it, for a command that updates it once at its end.
+func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
+	ix, err := e.openIndexForUpdate(e.global.indexPath(), index.WithLogger(e.logger))
+	if err != nil {
+		return err
+	}
+	err = e.updateHeldIndex(ctx, db, ix)
+	if cerr := ix.Close(); err == nil {
+		err = cerr
 	}
 	return err
 }
@@ -146,6 +161,15 @@ func (e *env) updateIndex(ctx context.Context, db *corpus.DB, ix indexUpdater) e
 type indexUpdater interface {
 	Update(ctx context.Context, src index.Source) (int, error)
 	Close() error
+}
+
+// openIndexForUpdate opens the index for an update; tests replace it
+// (env.indexOpener) to make updates fail.
+func (e *env) openIndexForUpdate(path string, opts ...index.Option) (indexUpdater, error) {
+	if e.indexOpener != nil {
+		return e.indexOpener(path, opts...)
+	}
+	return index.Open(path, opts...)
 }
 
 // openIndexForCrawl opens the index for a crawl's updates, waiting a while
