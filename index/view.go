@@ -26,6 +26,11 @@ import (
 // changes once written. The view shows the index as of its last persisted
 // snapshot; the writer's later updates are not in it.
 
+// Held reports whether the index was opened read-only while another
+// process held it for writing: it then shows the index as that process
+// last saved it, and that process may be bringing it up to date.
+func (ix *Index) Held() bool { return ix.viewDir != "" }
+
 // writerHolds reports whether another process holds the index at path for
 // writing: one attempt, without waiting, at bolt's shared lock.
 func writerHolds(path string) bool {

@@ -81,6 +81,9 @@ func TestTwoCrawlsOnOneDatabase(t *testing.T) {
 			t.Fatalf("search during the crawl: exit %d, stderr %q", code, errOut)
 		}
 		seen = append(seen, res.Total)
+		if strings.Contains(errOut, "behind") && !strings.Contains(errOut, "a crawl (or 'archivist index') is updating it") {
+			t.Errorf("search during the crawl: %q; want it to say a crawl is updating the index", errOut)
+		}
 		time.Sleep(700 * time.Millisecond)
 	}
 	if seen[len(seen)-1] <= seen[0] {

@@ -57,6 +57,9 @@ type env struct {
 	// indexEvery is how often a crawl brings the index up to date (5s
 	// when zero).
 	indexEvery time.Duration
+	// indexHeld is set when the index was opened read-only while another
+	// process (a crawl) was writing it.
+	indexHeld bool
 }
 
 // globalOptions are the flags every command accepts.

@@ -48,7 +48,11 @@ func (e *env) openIndex(ctx context.Context) (*index.Index, error) {
 // openIndexReadOnly opens the existing index beside the database for
 // searching only.
 func (e *env) openIndexReadOnly(ctx context.Context) (*index.Index, error) {
-	return e.waitForIndex(ctx, index.OpenReadOnly)
+	ix, err := e.waitForIndex(ctx, index.OpenReadOnly)
+	if err == nil {
+		e.indexHeld = ix.Held()
+	}
+	return ix, err
 }
 
 func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Option) (*index.Index, error)) (*index.Index, error) {
@@ -96,9 +100,20 @@ func (e *env) indexBehind(ctx context.Context, db *corpus.DB, ix *index.Index) (
 
 // warnBehind says on stderr that the index is n articles behind, if it is.
 func (e *env) warnBehind(n int64) {
-	if n > 0 {
+	switch {
+	case n > 0 && e.indexHeld:
+		fmt.Fprintf(e.stderr, "archivist: index is %d %s behind the corpus; a crawl (or 'archivist index') is updating it\n", n, plural(n, "article"))
+	case n > 0:
 		fmt.Fprintf(e.stderr, "archivist: %s\n", behindMessage(n))
 	}
+}
+
+// plural returns noun, with an s unless n is 1.
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 func behindMessage(n int64) string {
