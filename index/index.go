@@ -9,8 +9,10 @@
 // No bleve type appears in the API: callers deal in corpus.Article,
 // Request and Result.
 //
-// One process at a time may hold an on-disk index open; a second Open fails
-// with ErrInUse after a short wait instead of hanging.
+// One process at a time may hold an on-disk index open for writing; a
+// second Open fails with ErrInUse after a short wait instead of hanging.
+// OpenReadOnly never waits for a writer: it reads a held index through a
+// private view of its last saved state (view.go).
 package index
 
 import (
@@ -111,6 +113,8 @@ type Index struct {
 
 	mu sync.RWMutex // guards bi; held for reading by every operation
 	bi bleve.Index  // nil after Close
+
+	viewDir string // the view a read-only Index reads (view.go), removed by Close
 }
 
 // Open opens the index folder at path for reading and writing, or creates
@@ -144,8 +148,10 @@ func Open(path string, opts ...Option) (*Index, error) {
 // it creates, deletes and rewrites nothing, works on read-only media, and
 // shares the index with other readers. Writes fail. It fails with
 // ErrNotExist when there is no index at path, ErrNeedsRebuild when the
-// folder is damaged or from another version, a permission error when it
-// cannot be read, and ErrInUse when a writer holds it.
+// folder is damaged or from another version, and a permission error when
+// it cannot be read. While another process writes the index (a crawl holds
+// it open for its whole run), it reads the index as that process last saved
+// it, through a private view (see view.go).
 func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	ix, err := newIndex(path, opts)
 	if err != nil {
@@ -154,15 +160,29 @@ func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
-	if err := checkFiles(path, false); err != nil {
-		return nil, err
+	var bi bleve.Index
+	if !writerHolds(path) {
+		if err = checkFiles(path, false); err == nil {
+			bi, err = bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": lockTimeout})
+			if err != nil {
+				err = openError(path, err)
+			}
+		}
+		if err != nil && !errors.Is(err, ErrInUse) {
+			return nil, err
+		}
 	}
-	bi, err := bleve.OpenUsing(path, map[string]any{"read_only": true, "bolt_timeout": lockTimeout})
-	if err != nil {
-		return nil, openError(path, err)
+	if bi == nil {
+		// A writer holds the index (or took it while we looked).
+		if bi, ix.viewDir, err = openView(path); err != nil {
+			return nil, err
+		}
 	}
 	if err := checkVersion(path, bi); err != nil {
 		_ = bi.Close()
+		if ix.viewDir != "" {
+			os.RemoveAll(ix.viewDir)
+		}
 		return nil, err
 	}
 	ix.bi = bi
@@ -422,6 +442,9 @@ func (ix *Index) Close() error {
 	}
 	err := ix.bi.Close()
 	ix.bi = nil
+	if ix.viewDir != "" {
+		os.RemoveAll(ix.viewDir)
+	}
 	if err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}

@@ -63,6 +63,7 @@ type Crawler struct {
 	// seedsToCheck are (up to maxSeedsChecked of) the seeds given, to tell
 	// at the end whether any could be fetched.
 	seedsToCheck []string
+	reqs   inflight // start times of the requests in flight (inflight.go)
 }
 
 // maxSeedsChecked bounds the seeds whose fate Run checks at the end.
@@ -510,6 +511,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			wg.Add(1)
 			running.Add(1)
 			go func(j job, f *fetcher) {
+				defer c.reqs.begin()()
 				defer wg.Done()
 				defer s.signal() // after the count below drops
 				defer running.Add(-1)

@@ -147,6 +147,8 @@ Hosts that could not be reached are tried again by the next run. With
 --depth 0 and URLs, only those URLs (and what their sitemaps and feeds
 list) are fetched. Ctrl-C stops cleanly; a second Ctrl-C quits at once.
 A crawl in which no seed could be fetched exits 1 naming the cause.
+One crawl at a time runs on a database: a second one refuses, naming
+the first.
 
 Examples:
   archivist crawl https://www.example.com/news/
@@ -236,6 +238,12 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 }
 
 func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) error {
+	// The crawl's own context: cancelled by Ctrl-C (ctx), or when another
+	// process takes its lease over.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	prog := newProgressPrinter(e, opts, func() bool { return ctx.Err() != nil })
+	e.logger = prog.log
 	for _, s := range seeds {
 		if err := checkSeed(s); err != nil {
 			return usagef("crawl: %v", err)
@@ -262,6 +270,11 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	if err := e.checkBeforeWriting(ctx, db); err != nil {
 		return err
 	}
+	lease, err := e.takeLease(ctx, db, "crawl", cancel)
+	if err != nil {
+		return err
+	}
+	defer lease.release(e)
 	if !haveSeeds {
 		// Without seeds, crawl resumes what the corpus has queued, or
 		// checks the hubs of a finished crawl again.
@@ -274,30 +287,32 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		}
 	}
 
+	var ix indexUpdater
 	if !opts.NoIndex {
-		// Fail early on an index that cannot be opened (damaged, another
-		// version, held by another crawl) rather than after the crawl.
-		ix, err := e.openIndex(ctx)
-		if err != nil {
+		// The crawl holds the index for its whole run (searches in other
+		// terminals read it meanwhile); an index that cannot be opened
+		// (damaged, another version, held by `archivist index`) fails the
+		// crawl now rather than after it.
+		if ix, err = e.openIndexForCrawl(ctx); err != nil {
 			return err
 		}
-		ix.Close()
+		defer ix.Close()
 	}
 
-	prog := newProgressPrinter(e, opts)
 	copts = append(copts, scraper.WithProgress(prog.update))
 	cr, err := scraper.NewCrawler(db, copts...)
 	if err != nil {
 		return usagef("crawl: %v", err)
 	}
+	prog.inFlight = cr.InFlight
 
 	// The index follows the corpus while the crawl runs, so that search
 	// works during and right after it; after the crawl (even after Ctrl-C)
 	// it catches up once more.
-	indexCtx, stopIndexing := context.WithCancel(context.Background())
+	indexCtx, stopIndexing := context.WithCancel(context.WithoutCancel(ctx))
 	indexDone := make(chan error, 1)
-	if !opts.NoIndex {
-		go func() { indexDone <- e.followIndex(indexCtx, db, cmp.Or(e.indexEvery, 5*time.Second)) }()
+	if ix != nil {
+		go func() { indexDone <- e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second)) }()
 	} else {
 		indexDone <- nil
 	}
@@ -305,6 +320,9 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	stopIndexing()
 	indexErr := <-indexDone
 	prog.finish()
+	if cause := context.Cause(ctx); errors.Is(cause, errLeaseLost) {
+		runErr = cause
+	}
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
 		if !strings.HasPrefix(runErr.Error(), "crawl: ") {
@@ -331,6 +349,9 @@ func printSummary(w io.Writer, s scraper.Summary, runErr error) {
 	switch {
 	case failed:
 		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again to resume)")
+	case s.Interrupted && runErr == nil:
+		// Run stops early without an error only at --max-pages.
+		fmt.Fprint(w, " (page limit reached; run the same command again to go on)")
 	case s.Interrupted:
 		fmt.Fprint(w, " (interrupted; run the same command again to resume)")
 	}

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -28,7 +30,7 @@ func statsCommand() *command {
 		summary: "show what the corpus holds and how a crawl is doing",
 		usage: `Usage: archivist stats [--json] [--top N]
 
-Captures, articles, fetch errors by kind, and counts by site, publication
+The crawl running on the database, if any; captures, articles, fetch errors by kind, and counts by site, publication
 month and language; the crawl frontier (queued, in flight, done, failed),
 its failed and skipped URLs by reason, and the hosts not reached.
 "changed" counts the articles whose title or text changed after their
@@ -67,13 +69,51 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 			return err
 		}
 	}
+	lease, held, err := db.Lease(ctx)
+	if err != nil {
+		return err
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		out := struct {
+			*corpus.Stats
+			Lease *leaseJSON `json:"lease,omitempty"`
+		}{Stats: st}
+		if held {
+			out.Lease = &leaseJSON{Lease: lease, Stale: leaseStale(lease, time.Now())}
+		}
+		return enc.Encode(out)
+	}
+	if held {
+		printLease(e.stdout, lease, time.Now())
 	}
 	printStats(e.stdout, st, opts.Top)
 	return nil
+}
+
+// leaseJSON is the crawl lease in `stats --json`.
+type leaseJSON struct {
+	corpus.Lease
+	Stale bool `json:"stale"` // left by a crawl that is gone; the next crawl takes it over
+}
+
+func leaseStale(l corpus.Lease, now time.Time) bool {
+	host, _ := os.Hostname()
+	return l.Stale(now, leaseTimeout, host, processAlive)
+}
+
+// printLease prints the line of the crawl holding the database, or of the
+// lease a killed crawl left.
+func printLease(w io.Writer, l corpus.Lease, now time.Time) {
+	since := l.Since.UTC().Format("2006-01-02 15:04:05 UTC")
+	beat := now.Sub(l.Heartbeat).Round(time.Second)
+	if leaseStale(l, now) {
+		fmt.Fprintf(w, "lease      left by a %s that is gone (pid %d on host %s since %s, last heartbeat %s ago); the next crawl takes it over\n",
+			l.Holder, l.PID, l.Host, since, beat)
+		return
+	}
+	fmt.Fprintf(w, "lease      %s running: pid %d on host %s since %s (last heartbeat %s ago)\n", l.Holder, l.PID, l.Host, since, beat)
 }
 
 func printStats(w io.Writer, st *corpus.Stats, top int) {

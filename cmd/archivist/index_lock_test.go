@@ -11,10 +11,11 @@ import (
 	"github.com/archivist-project/archivist/index"
 )
 
-// TestSearchWaitsForBusyIndex holds the index as a crawl's update does and
-// checks that search waits for it, then that it gives up with a clear
-// error when the index stays held.
-func TestSearchWaitsForBusyIndex(t *testing.T) {
+// TestSearchWhileIndexHeld holds the index open for writing, as a crawl
+// does for its whole run: search reads it at once, without waiting, while
+// `archivist index` (a second writer) waits for it, then gives up with a
+// clear error when it stays held.
+func TestSearchWhileIndexHeld(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "archive.db")
 	c, err := corpus.Open(context.Background(), db)
@@ -23,31 +24,24 @@ func TestSearchWaitsForBusyIndex(t *testing.T) {
 	}
 	c.Close()
 	mustRun(t, "index", "--db", db)
-	hold := func() *index.Index {
-		ix, err := index.Open(filepath.Join(dir, "archive.bleve"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ix
+	ix, err := index.Open(filepath.Join(dir, "archive.bleve"))
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer ix.Close()
 
-	ix := hold()
-	go func() {
-		time.Sleep(1500 * time.Millisecond)
-		ix.Close()
-	}()
+	start := time.Now()
 	code, out, errOut := runCLI(t, "search", "--db", db, "anything")
-	if code != 0 || !strings.Contains(errOut, "waiting") {
-		t.Fatalf("search on a busy index: exit %d, stdout %q, stderr %q; want it to wait and succeed", code, out, errOut)
+	if code != 0 || strings.Contains(errOut, "waiting") || time.Since(start) > 5*time.Second {
+		t.Fatalf("search on a held index: exit %d in %s, stdout %q, stderr %q; want it to succeed at once",
+			code, time.Since(start), out, errOut)
 	}
 
 	old := indexWait
 	indexWait = 1500 * time.Millisecond
 	defer func() { indexWait = old }()
-	ix = hold()
-	defer ix.Close()
-	code, _, errOut = runCLI(t, "search", "--db", db, "anything")
-	if code != 1 || !strings.Contains(errOut, "in use") {
-		t.Fatalf("search on an index held too long: exit %d, stderr %q; want exit 1 and 'in use'", code, errOut)
+	code, _, errOut = runCLI(t, "index", "--db", db)
+	if code != 1 || !strings.Contains(errOut, "waiting") || !strings.Contains(errOut, "in use") {
+		t.Fatalf("index on an index held too long: exit %d, stderr %q; want it to wait, then exit 1 and 'in use'", code, errOut)
 	}
 }

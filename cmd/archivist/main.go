@@ -47,14 +47,19 @@ type env struct {
 	stdout, stderr io.Writer
 	global         globalOptions
 	logger         *slog.Logger
-	// stderrIsTerminal enables the live status line of crawl.
+	// stderrIsTerminal enables the live status line of crawl, and
+	// stderrWidth (nil or 0 when unknown) gives its width in columns.
 	stderrIsTerminal bool
+	stderrWidth      func() int
 	// indexOpener, when set, replaces index.Open for a crawl's index
 	// updates (tests inject failures with it).
 	indexOpener func(path string, opts ...index.Option) (indexUpdater, error)
 	// indexEvery is how often a crawl brings the index up to date (5s
 	// when zero).
 	indexEvery time.Duration
+	// indexHeld is set when the index was opened read-only while another
+	// process (a crawl) was writing it.
+	indexHeld bool
 }
 
 // globalOptions are the flags every command accepts.
@@ -140,18 +145,28 @@ func signalContext(stderr io.Writer) (context.Context, func()) {
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
+		var sig os.Signal
 		select {
-		case <-ch:
+		case sig = <-ch:
 		case <-ctx.Done():
 			return
 		}
-		fmt.Fprintln(stderr, "\narchivist: stopping: finishing requests in flight and saving state (Ctrl-C again to quit now)")
+		fmt.Fprintf(stderr, "\narchivist: %s\n", stopMessage(sig))
 		cancel()
 		<-ch
 		fmt.Fprintln(stderr, "archivist: interrupted")
 		os.Exit(130)
 	}()
 	return ctx, func() { signal.Stop(ch); cancel() }
+}
+
+// stopMessage is what archivist says when sig asks it to stop: a second
+// Ctrl-C quits at once, but a service manager's SIGTERM is no Ctrl-C.
+func stopMessage(sig os.Signal) string {
+	if sig == syscall.SIGTERM {
+		return "terminated: finishing requests in flight and saving state (a second signal quits at once)"
+	}
+	return "stopping: finishing requests in flight and saving state (Ctrl-C again to quit now)"
 }
 
 func exitCode(err error, stderr io.Writer) int {
@@ -182,8 +197,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	e.global.DB = os.Getenv("ARCHIVIST_DB")
 	e.global.LogFormat = "text"
-	if f, ok := stderr.(*os.File); ok {
-		e.stderrIsTerminal = isTerminal(f)
+	if f, ok := stderr.(*os.File); ok && isTerminal(f) {
+		e.stderrIsTerminal = true
+		e.stderrWidth = func() int { return terminalWidth(f) }
 	}
 
 	// Global flags may come before the command name.
@@ -269,12 +285,9 @@ func (e *env) setup() error {
 	if e.global.Verbose {
 		level = slog.LevelDebug
 	}
-	hopts := &slog.HandlerOptions{Level: level}
 	switch e.global.LogFormat {
-	case "text", "":
-		e.logger = slog.New(slog.NewTextHandler(e.stderr, hopts))
-	case "json":
-		e.logger = slog.New(slog.NewJSONHandler(e.stderr, hopts))
+	case "text", "", "json":
+		e.logger = e.newLogger(e.stderr, level)
 	default:
 		return usagef("bad --log-format %s (want text or json)", quote.Short(e.global.LogFormat))
 	}
@@ -283,6 +296,16 @@ func (e *env) setup() error {
 		log.SetOutput(slog.NewLogLogger(e.logger.Handler(), slog.LevelDebug).Writer())
 	}
 	return nil
+}
+
+// newLogger returns a logger in the --log-format (checked by setup)
+// writing to w from level up.
+func (e *env) newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	hopts := &slog.HandlerOptions{Level: level}
+	if e.global.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, hopts))
+	}
+	return slog.New(slog.NewTextHandler(w, hopts))
 }
 
 // newFlagSet returns a flag set for a command with the global flags on it.

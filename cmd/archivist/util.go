@@ -48,12 +48,17 @@ func (e *env) openIndex(ctx context.Context) (*index.Index, error) {
 // openIndexReadOnly opens the existing index beside the database for
 // searching only.
 func (e *env) openIndexReadOnly(ctx context.Context) (*index.Index, error) {
-	return e.waitForIndex(ctx, index.OpenReadOnly)
+	ix, err := e.waitForIndex(ctx, index.OpenReadOnly)
+	if err == nil {
+		e.indexHeld = ix.Held()
+	}
+	return ix, err
 }
 
 func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Option) (*index.Index, error)) (*index.Index, error) {
-	// A crawl holds the index for a few seconds at a time while it brings
-	// it up to date: wait for it rather than fail at once.
+	// A writer (`archivist index`, a crawl) may hold the index: wait a
+	// while for it rather than fail at once. (Read-only opens do not wait:
+	// they read a held index through a view.)
 	deadline := time.Now().Add(indexWait)
 	for attempt := 0; ; attempt++ {
 		ix, err := open(e.global.indexPath(), index.WithLogger(e.logger))
@@ -95,9 +100,20 @@ func (e *env) indexBehind(ctx context.Context, db *corpus.DB, ix *index.Index) (
 
 // warnBehind says on stderr that the index is n articles behind, if it is.
 func (e *env) warnBehind(n int64) {
-	if n > 0 {
+	switch {
+	case n > 0 && e.indexHeld:
+		fmt.Fprintf(e.stderr, "archivist: index is %d %s behind the corpus; a crawl (or 'archivist index') is updating it\n", n, plural(n, "article"))
+	case n > 0:
 		fmt.Fprintf(e.stderr, "archivist: %s\n", behindMessage(n))
 	}
+}
+
+// plural returns noun, with an s unless n is 1.
+func plural(n int64, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
 }
 
 func behindMessage(n int64) string {
@@ -108,47 +124,50 @@ func behindMessage(n int64) string {
 	return fmt.Sprintf("index is %d %s behind the corpus; run 'archivist index'", n, noun)
 }
 
-// followIndex keeps the index up to date with db until ctx is done, then
-// brings it up to date once more. It opens the index only for each update,
-// so that `archivist search` in another terminal can use it in between. It
-// returns the error of the last update (nil when the index caught up).
-func (e *env) followIndex(ctx context.Context, db *corpus.DB, every time.Duration) error {
+// followIndex keeps the index ix up to date with db every so often until
+// ctx is done, then brings it up to date once more. The crawl holds ix
+// open for its whole run, so that scorch's merges run in the background
+// as they should (an index closed every few seconds stops its merges
+// half-way and piles up segments); searches in other processes read it
+// meanwhile (see index.OpenReadOnly). It returns the error of the last
+// update (nil when the index caught up).
+func (e *env) followIndex(ctx context.Context, db *corpus.DB, ix indexUpdater, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	warned := false
 	for {
 		select {
 		case <-t.C:
-			err := e.updateIndex(ctx, db)
-			if err != nil && !errors.Is(err, context.Canceled) && !errors.Is(err, index.ErrInUse) && !warned {
+			err := e.updateHeldIndex(ctx, db, ix)
+			if err != nil && !errors.Is(err, context.Canceled) && !warned {
 				e.logger.Warn("index update failed; will try again", "err", err)
 				warned = true
 			}
 		case <-ctx.Done():
-			// The final update: wait for a search holding the index, but
-			// not forever.
-			for attempt := 0; ; attempt++ {
-				err := e.updateIndex(context.Background(), db)
-				if err == nil || !errors.Is(err, index.ErrInUse) || attempt == 30 {
-					return err
-				}
-				time.Sleep(time.Second)
-			}
+			return e.updateHeldIndex(context.Background(), db, ix)
 		}
 	}
 }
 
+// updateHeldIndex brings the open index ix up to date with db.
+func (e *env) updateHeldIndex(ctx context.Context, db *corpus.DB, ix indexUpdater) error {
+	n, err := ix.Update(ctx, db)
+	if n > 0 {
+		e.logger.Debug("index updated", "articles", n)
+	}
+	return err
+}
+
+// updateIndex opens the index, brings it up to date with db and closes
+// it, for a command that updates it once at its end.
 func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
 	ix, err := e.openIndexForUpdate(e.global.indexPath(), index.WithLogger(e.logger))
 	if err != nil {
 		return err
 	}
-	n, err := ix.Update(ctx, db)
+	err = e.updateHeldIndex(ctx, db, ix)
 	if cerr := ix.Close(); err == nil {
 		err = cerr
-	}
-	if n > 0 {
-		e.logger.Debug("index updated", "articles", n)
 	}
 	return err
 }
@@ -159,13 +178,25 @@ type indexUpdater interface {
 	Close() error
 }
 
-// openIndexForUpdate opens the index for a crawl's updates; tests replace
-// it (env.indexOpener) to make updates fail.
+// openIndexForUpdate opens the index for an update; tests replace it
+// (env.indexOpener) to make updates fail.
 func (e *env) openIndexForUpdate(path string, opts ...index.Option) (indexUpdater, error) {
 	if e.indexOpener != nil {
 		return e.indexOpener(path, opts...)
 	}
 	return index.Open(path, opts...)
+}
+
+// openIndexForCrawl opens the index for a crawl's updates, waiting a while
+// for another process that holds it for writing (`archivist index`);
+// tests replace index.Open (env.indexOpener) to make updates fail.
+func (e *env) openIndexForCrawl(ctx context.Context) (indexUpdater, error) {
+	ix, err := e.openIndex(ctx)
+	if err != nil || e.indexOpener == nil {
+		return ix, err
+	}
+	ix.Close()
+	return e.indexOpener(e.global.indexPath(), index.WithLogger(e.logger))
 }
 
 // dateFlag parses a date given on the command line: YYYY, YYYY-MM,
