@@ -71,7 +71,12 @@ func str(f func(a *Article) string) exportField {
 // validUTF8 replaces invalid UTF-8 with U+FFFD, as JSON does, so that
 // every format holds the same text (and Parquet readers, which check
 // STRING columns, accept it).
-func validUTF8(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+func validUTF8(s string) string {
+	if utf8.ValidString(s) { // the fast path: ToValidUTF8 decodes every rune
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
 
 func list(f func(a *Article) []string) exportField {
 	return exportField{json: func(dst []byte, a *Article) []byte {

@@ -229,17 +229,28 @@ func (r *exportRun) write(ctx context.Context, e *env, db *corpus.DB, out io.Wri
 		return fmt.Errorf("export: %w", err)
 	}
 	bar := newExportProgress(ctx, e, db, r.filter, counted)
-	err = db.Articles(ctx, r.filter, func(a *corpus.Article) error {
-		switch err := a.CheckDigest(); {
-		case errors.Is(err, corpus.ErrNoDigest):
-			r.sum.Unchecked++
-		case err != nil:
-			return damagedArticle(a, r.opts.Out)
+	batches, stop := readAhead(ctx, db, r.filter)
+	err = func() error {
+		for batch := range batches {
+			for _, a := range batch {
+				switch err := a.CheckDigest(); {
+				case errors.Is(err, corpus.ErrNoDigest):
+					r.sum.Unchecked++
+				case err != nil:
+					return damagedArticle(a, r.opts.Out)
+				}
+				r.sum.Add(a)
+				bar.tick(r.sum.Articles)
+				if err := w.Write(a); err != nil {
+					return err
+				}
+			}
 		}
-		r.sum.Add(a)
-		bar.tick(r.sum.Articles)
-		return w.Write(a)
-	})
+		return nil
+	}()
+	if rerr := stop(); err == nil {
+		err = rerr
+	}
 	if err == nil {
 		err = w.Close()
 	}
@@ -259,6 +270,55 @@ func (r *exportRun) write(ctx context.Context, e *env, db *corpus.DB, out io.Wri
 		r.sum.SHA256 = hex.EncodeToString(counted.hash.Sum(nil))
 	}
 	return nil
+}
+
+// readAheadBatch is the number of articles handed over at a time.
+const readAheadBatch = 64
+
+// readAhead streams the articles of f in batches on a channel, so that
+// reading the corpus (SQLite, row digests) runs beside the formatting
+// rather than before it. stop ends the reading (if the consumer stopped
+// early) and returns its error.
+func readAhead(ctx context.Context, db *corpus.DB, f corpus.ArticleFilter) (<-chan []*corpus.Article, func() error) {
+	ctx, cancel := context.WithCancel(ctx)
+	ch := make(chan []*corpus.Article, 4)
+	errc := make(chan error, 1)
+	send := func(batch []*corpus.Article) error {
+		select {
+		case ch <- batch:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	go func() {
+		defer close(ch)
+		batch := make([]*corpus.Article, 0, readAheadBatch)
+		err := db.Articles(ctx, f, func(a *corpus.Article) error {
+			if batch = append(batch, a); len(batch) < readAheadBatch {
+				return nil
+			}
+			err := send(batch)
+			batch = make([]*corpus.Article, 0, readAheadBatch)
+			return err
+		})
+		if err == nil && len(batch) > 0 {
+			err = send(batch)
+		}
+		errc <- err
+	}()
+	stop := func() error {
+		stopped := ctx.Err() == nil
+		cancel()
+		for range ch {
+		}
+		err := <-errc
+		if stopped && errors.Is(err, context.Canceled) {
+			return nil // cancelled here: the consumer stopped early, with its own error
+		}
+		return err
+	}
+	return ch, stop
 }
 
 // finish puts the written file in place, then writes its manifest.
