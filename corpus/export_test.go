@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -386,4 +387,42 @@ func TestCorpusID(t *testing.T) {
 func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// BenchmarkArticleWriter measures each format's writer alone on realistic
+// articles (4 KB of text); bytes are those of the JSONL export, so that
+// MB/s compare across formats.
+//
+//	go test -run '^$' -bench ArticleWriter ./corpus/
+func BenchmarkArticleWriter(b *testing.B) {
+	base := exportSample()[0]
+	arts := make([]*Article, 1000)
+	var size int64
+	for i := range arts {
+		a := *base
+		a.ID = int64(i + 1)
+		a.Text = strings.Repeat(fmt.Sprintf("Word%d and another sentence of the story, ", i%97), 100)
+		arts[i] = &a
+	}
+	size = int64(len(writeAll(b, FormatJSONL, nil, arts)))
+	for _, format := range ExportFormats {
+		b.Run(format, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(size)
+			for b.Loop() {
+				w, err := NewArticleWriter(io.Discard, format)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, a := range arts {
+					if err := w.Write(a); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := w.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

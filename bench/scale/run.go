@@ -168,10 +168,25 @@ func runBench(ctx context.Context, o runOptions, log *slog.Logger) error {
 	}
 	fmt.Printf("index size: %.1f MB = %.2fx the text (%.1f MB)\n\n", float64(size)/1e6, float64(size)/float64(stats.textBytes),
 		float64(stats.textBytes)/1e6)
-	if err := benchSearch(ctx, o, stats, log); err != nil {
+	newSample := func() *sample {
+		return &sample{rng: rand.New(rand.NewPCG(7, 11)), en: &languages[0], texts: stats.texts,
+			sites: stats.sites[:min(20, len(stats.sites))]}
+	}
+	log.Info("searching (processes)")
+	results, err := benchSearchCLI(ctx, o, newSample())
+	if err != nil {
 		return err
 	}
-	return benchExport(ctx, o)
+	log.Info("exporting")
+	if err := benchExport(ctx, o); err != nil {
+		return err
+	}
+	log.Info("searching (in process)")
+	if err := benchSearchInProcess(ctx, o, newSample(), results); err != nil {
+		return err
+	}
+	printSearch(o, results)
+	return nil
 }
 
 type corpusInfo struct {
@@ -217,20 +232,26 @@ func corpusStats(ctx context.Context, path string) (*corpusInfo, error) {
 	return &c, nil
 }
 
-// buildArchivist builds the archivist of this checkout.
+// buildArchivist builds the archivist of the checkout this program was
+// built from.
 func buildArchivist(ctx context.Context) (string, error) {
 	dir, err := os.MkdirTemp("", "scale-bin")
 	if err != nil {
 		return "", err
 	}
 	bin := filepath.Join(dir, "archivist")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "github.com/archivist-project/archivist/cmd/archivist")
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/archivist")
+	_, file, _, _ := runtime.Caller(0) // bench/scale/run.go in this checkout
+	cmd.Dir = filepath.Join(filepath.Dir(file), "..", "..")
 	cmd.Stderr = os.Stderr
 	if err := cmd.Run(); err != nil {
 		return "", fmt.Errorf("build archivist: %w", err)
 	}
 	return bin, nil
 }
+
+// lastCPU is the user+system CPU time of the last runArchivist.
+var lastCPU time.Duration
 
 // runArchivist runs the binary and returns its wall time, peak RSS and
 // standard output.
@@ -249,6 +270,7 @@ func runArchivist(ctx context.Context, o runOptions, args ...string) (time.Durat
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss * 1024
 	}
+	lastCPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 	return wall, rss, out.Bytes(), nil
 }
 
@@ -260,9 +282,9 @@ func benchIndex(ctx context.Context, o runOptions, c *corpusInfo) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("index build: %d articles in %s = %.0f articles/s, %.1f MB/s of text; peak RSS %.0f MB\n",
+	fmt.Printf("index build: %d articles in %s = %.0f articles/s, %.1f MB/s of text; CPU %s; peak RSS %.0f MB\n",
 		c.articles, wall.Round(time.Millisecond), float64(c.articles)/wall.Seconds(),
-		float64(c.textBytes)/1e6/wall.Seconds(), float64(rss)/1e6)
+		float64(c.textBytes)/1e6/wall.Seconds(), lastCPU.Round(time.Millisecond), float64(rss)/1e6)
 	return nil
 }
 
@@ -294,21 +316,43 @@ func percentiles(ds []time.Duration) [3]time.Duration {
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/1e6) }
 
-func benchSearch(ctx context.Context, o runOptions, c *corpusInfo, log *slog.Logger) error {
+// kindResult is what one kind of query measured.
+type kindResult struct {
+	took, whole []time.Duration
+	totals      []int
+	peak        int64
+}
+
+// benchSearch measures every kind of query as whole archivist processes,
+// then (after export, see runBench) in process. The processes run first:
+// a child's peak RSS as Linux reports it is at least the parent's when it
+// was started, so the parent must not hold the index yet.
+func benchSearchCLI(ctx context.Context, o runOptions, s *sample) (map[string]*kindResult, error) {
+	results := map[string]*kindResult{}
+	for _, k := range queryKinds {
+		r := &kindResult{}
+		results[k.kind] = r
+		for range o.CLIRuns {
+			q := k.make(s)
+			wall, rss, _, err := runArchivist(ctx, o, q.args()...)
+			if err != nil {
+				return nil, err
+			}
+			r.whole = append(r.whole, wall)
+			r.peak = max(r.peak, rss)
+		}
+	}
+	return results, nil
+}
+
+func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results map[string]*kindResult) error {
 	ix, err := index.OpenReadOnly(o.indexPath())
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	s := &sample{rng: rand.New(rand.NewPCG(7, 11)), en: &languages[0], texts: c.texts, sites: c.sites[:min(20, len(c.sites))]}
-	fmt.Printf("search latency, ms: took = the search in process (index API, %d queries per kind, after one warm-up each);\n"+
-		"process = `archivist search --json` as a whole process, start-up included (%d per kind)\n\n", o.Runs, o.CLIRuns)
-	fmt.Println("| query | hits (median) | took p50 | p95 | p99 | process p50 | p95 | p99 | process peak RSS MB |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for _, k := range queryKinds {
-		var took, whole []time.Duration
-		var totals []int
-		var peak int64
+		r := results[k.kind]
 		for i := range o.Runs + 1 {
 			q := k.make(s)
 			req, err := q.request()
@@ -320,41 +364,50 @@ func benchSearch(ctx context.Context, o runOptions, c *corpusInfo, log *slog.Log
 				return fmt.Errorf("%s %q: %w", k.kind, q.Query, err)
 			}
 			if i > 0 { // the first is the warm-up
-				took = append(took, res.Took)
-				totals = append(totals, int(res.Total))
+				r.took = append(r.took, res.Took)
+				r.totals = append(r.totals, int(res.Total))
 			}
 		}
-		for range o.CLIRuns {
-			q := k.make(s)
-			wall, rss, _, err := runArchivist(ctx, o, q.args()...)
-			if err != nil {
-				return err
-			}
-			whole = append(whole, wall)
-			peak = max(peak, rss)
-		}
-		slices.Sort(totals)
-		t, w := percentiles(took), percentiles(whole)
-		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, totals[len(totals)/2],
-			ms(t[0]), ms(t[1]), ms(t[2]), ms(w[0]), ms(w[1]), ms(w[2]), float64(peak)/1e6)
-		log.Debug("kind done", "kind", k.kind)
 	}
-	fmt.Println()
 	return nil
 }
 
+func printSearch(o runOptions, results map[string]*kindResult) {
+	fmt.Printf("search latency, ms: took = the search in process (index API, %d queries per kind, after one warm-up each);\n"+
+		"process = `archivist search --json` as a whole process, start-up included (%d per kind)\n\n", o.Runs, o.CLIRuns)
+	fmt.Println("| query | hits (median) | took p50 | p95 | p99 | process p50 | p95 | p99 | process peak RSS MB |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	for _, k := range queryKinds {
+		r := results[k.kind]
+		slices.Sort(r.totals)
+		t, w := percentiles(r.took), percentiles(r.whole)
+		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, r.totals[len(r.totals)/2],
+			ms(t[0]), ms(t[1]), ms(t[2]), ms(w[0]), ms(w[1]), ms(w[2]), float64(r.peak)/1e6)
+	}
+	fmt.Println()
+}
+
+// benchExport exports the whole corpus in each format. Rates are given
+// against the file written and against the article data (the size of
+// the JSONL export, the same for every format), by wall time and by the
+// CPU time of the process (the machine may be shared).
 func benchExport(ctx context.Context, o runOptions) error {
-	fmt.Println("| export | articles | file MB | time s | MB/s | peak RSS MB | verify-export |")
-	fmt.Println("|---|---|---|---|---|---|---|")
+	fmt.Println("| export | articles | file MB | wall s | CPU s | file MB/s | data MB/s (wall) | data MB/s (CPU) | peak RSS MB | verify-export |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
+	var dataBytes float64
 	for _, f := range strings.Split(o.Formats, ",") {
 		out := filepath.Join(o.WorkDir, "scale-export."+f)
 		wall, rss, _, err := runArchivist(ctx, o, "export", "--format", f, "--out", out)
 		if err != nil {
 			return err
 		}
+		cpu := lastCPU
 		st, err := os.Stat(out)
 		if err != nil {
 			return err
+		}
+		if f == "jsonl" || dataBytes == 0 {
+			dataBytes = float64(st.Size())
 		}
 		m, err := corpus.ReadManifest(corpus.ManifestPath(out))
 		if err != nil {
@@ -364,8 +417,9 @@ func benchExport(ctx context.Context, o runOptions) error {
 		if _, _, _, err := runArchivist(ctx, o, "verify-export", out); err != nil {
 			verify = "FAILED: " + err.Error()
 		}
-		fmt.Printf("| %s | %d | %.1f | %.2f | %.1f | %.0f | %s |\n", f, m.Articles, float64(st.Size())/1e6, wall.Seconds(),
-			float64(st.Size())/1e6/wall.Seconds(), float64(rss)/1e6, verify)
+		fmt.Printf("| %s | %d | %.1f | %.2f | %.2f | %.1f | %.1f | %.1f | %.0f | %s |\n", f, m.Articles, float64(st.Size())/1e6,
+			wall.Seconds(), cpu.Seconds(), float64(st.Size())/1e6/wall.Seconds(), dataBytes/1e6/wall.Seconds(),
+			dataBytes/1e6/cpu.Seconds(), float64(rss)/1e6, verify)
 		os.Remove(out)
 		os.Remove(corpus.ManifestPath(out))
 	}
