@@ -410,7 +410,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // exportProgress draws a progress bar on a terminal (standard error):
-// articles written of the total, MB/s and the time left.
+// articles written of the total, articles/s, MB written and the time left.
 type exportProgress struct {
 	e       *env
 	live    bool
@@ -424,7 +424,8 @@ type exportProgress struct {
 // newExportProgress returns the bar of an export of filter; it draws
 // nothing unless standard error is a terminal.
 func newExportProgress(ctx context.Context, e *env, db *corpus.DB, f corpus.ArticleFilter, out *countingWriter) *exportProgress {
-	p := &exportProgress{e: e, out: out, start: time.Now(),
+	now := time.Now()
+	p := &exportProgress{e: e, out: out, start: now, drawn: now, // the first drawing after progressEvery
 		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
 	if !p.live {
 		return p
@@ -452,7 +453,7 @@ func (p *exportProgress) tick(n int64) {
 
 func (p *exportProgress) line(n int64) string {
 	elapsed := time.Since(p.start)
-	mbps := float64(p.out.n) / 1e6 / max(elapsed.Seconds(), 1e-3)
+	rate := float64(n) / max(elapsed.Seconds(), 1e-3)
 	var b strings.Builder
 	b.WriteString("export ")
 	if p.total > 0 {
@@ -464,7 +465,9 @@ func (p *exportProgress) line(n int64) string {
 	} else {
 		fmt.Fprintf(&b, "%d articles", n)
 	}
-	fmt.Fprintf(&b, " | %.1f MB | %.1f MB/s | %s", float64(p.out.n)/1e6, mbps, elapsed.Round(time.Second))
+	// Bytes written lag behind for Parquet, which writes a row group at
+	// a time: the rate is in articles.
+	fmt.Fprintf(&b, " | %.0f articles/s | %.1f MB written | %s", rate, float64(p.out.n)/1e6, elapsed.Round(time.Second))
 	if p.total > n && n > 0 {
 		left := time.Duration(float64(elapsed) / float64(n) * float64(p.total-n))
 		fmt.Fprintf(&b, " | ETA %s", left.Round(time.Second))

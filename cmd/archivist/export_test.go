@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/parquet-go/parquet-go"
@@ -206,6 +207,11 @@ func TestExportProgressOnTerminalOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	bar := newExportProgress(t.Context(), e, nil, corpus.ArticleFilter{IDs: []int64{1, 2, 3}}, &countingWriter{w: &stdout})
+	bar.tick(1)
+	if stderr.Len() != 0 {
+		t.Errorf("drawn at once: %q", stderr.String())
+	}
+	bar.drawn = time.Time{}
 	bar.tick(1)
 	bar.finish()
 	if got := stderr.String(); !strings.Contains(got, "[======") || !strings.Contains(got, "1/3 articles") ||
