@@ -3,13 +3,18 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
+	"hash"
 	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
@@ -20,6 +25,7 @@ import (
 type exportOptions struct {
 	Format string
 	Out    string
+	Fields string
 	Query  string
 	Filter searchFilter // the filters of search (filters.go)
 	// AllowPartial writes what the index finds even when it is behind
@@ -27,65 +33,126 @@ type exportOptions struct {
 	AllowPartial bool
 	// AllVersions writes every version of each article, oldest first.
 	AllVersions bool
+	// given holds the flags set on the command line, by name, for the
+	// manifest (see exportFilters).
+	given map[string]string
 }
 
 // AddFlags registers the export flags on fs.
 func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
-	fs.StringVar(&o.Format, "format", "jsonl", "output `format`: jsonl or csv")
-	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output (written whole or not at all)")
+	fs.StringVar(&o.Format, "format", corpus.FormatJSONL, "output `format`: "+strings.Join(exportFormatNames(), ", "))
+	fs.StringVar(&o.Out, "out", "", "write to `FILE` (written whole or not at all, with FILE.manifest.json beside it); - or none: standard output")
+	fs.StringVar(&o.Fields, "fields", "", "only these comma-separated `fields`, in this order (default all: "+strings.Join(corpus.ExportFields, ",")+")")
 	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
 	o.Filter.AddFlags(fs)
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
 	fs.BoolVar(&o.AllVersions, "all-versions", false, "write every version of each article (oldest first), not only the latest")
 }
 
+// exportFormat is one output format of export: how it writes articles,
+// and whether its output is binary (not for a terminal).
+type exportFormat struct {
+	name   string
+	binary bool
+	writer func(w io.Writer, fields []string) (corpus.ArticleWriter, error)
+}
+
+// exportFormats are the formats export writes: the one place a format is
+// chosen.
+var exportFormats = []exportFormat{
+	{name: corpus.FormatJSONL, writer: articleWriter(corpus.FormatJSONL)},
+	{name: corpus.FormatCSV, writer: articleWriter(corpus.FormatCSV)},
+	{name: corpus.FormatParquet, binary: true, writer: articleWriter(corpus.FormatParquet)},
+}
+
+func articleWriter(format string) func(io.Writer, []string) (corpus.ArticleWriter, error) {
+	return func(w io.Writer, fields []string) (corpus.ArticleWriter, error) {
+		return corpus.NewArticleWriter(w, format, fields...)
+	}
+}
+
+func exportFormatNames() []string {
+	names := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		names[i] = f.name
+	}
+	return names
+}
+
+func findExportFormat(name string) (exportFormat, bool) {
+	for _, f := range exportFormats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return exportFormat{}, false
+}
+
 func exportCommand() *command {
 	c := &command{
 		name:    "export",
-		summary: "export articles as JSON Lines or CSV",
-		usage: `Usage: archivist export [--format jsonl|csv] [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
-                        [--lang L] [--author NAME] [--section S] [--type TYPE] [--flag F] [--no-flag F]
-                        [--all-versions]
+		summary: "export articles as JSON Lines, CSV or Parquet",
+		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
+                        [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
+                        [--type TYPE] [--flag F] [--no-flag F] [--all-versions]
 
-Streams the matching articles (all by default) with every article field.
+Streams the matching articles (all by default), in constant memory.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
-and flags joined with "; ". With --query, export refuses (exit 1) when
-the index is behind the corpus, since the result would miss articles:
-run 'archivist index' first, or pass --allow-partial. Each article row
-is checked against the digest written with it: a row whose stored values
-changed stops the export (exit 1; --out is not written). --all-versions
-writes each version of each article (the fields version and captured_at
-tell them apart), not only the latest.
+and flags joined with "; "; dates as in JSONL (RFC 3339, fractional seconds
+and zone kept). Parquet: zstd, typed columns (dates as UTC timestamps in
+nanoseconds, with their zone in published_utc_offset and
+modified_utc_offset; authors, tags and flags as lists). --fields picks the
+columns. A file written with --out gets FILE.manifest.json beside it (the
+query and filters, counts, date range, sites, corpus id, SHA-256), which
+'archivist verify-export FILE' checks. On a terminal, a progress bar
+shows on standard error.
+
+With --query, export refuses (exit 1) when the index is behind the corpus,
+since the result would miss articles: run 'archivist index' first, or pass
+--allow-partial. Each article row is checked against the digest written
+with it: a row whose stored values changed stops the export (exit 1;
+--out is not written). --all-versions writes each version of each article
+(the fields version and captured_at tell them apart), not only the latest.
 
 Examples:
   archivist export --format jsonl --out corpus.jsonl
+  archivist export --format parquet --fields url,title,published,text --out corpus.parquet
   archivist export --format csv --query '"climate summit"' --from 2024 > summit.csv`,
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts exportOptions
-		rest, err := e.parse(c, &opts, args)
+		fs := e.newFlagSet(c)
+		opts.AddFlags(fs)
+		rest, err := e.parseFlags(c, fs, args)
 		if err != nil {
 			return err
 		}
 		if err := noArgs(c, rest, " (a query goes in --query)"); err != nil {
 			return err
 		}
+		opts.given = map[string]string{}
+		fs.Visit(func(f *flag.Flag) { opts.given[f.Name] = f.Value.String() })
 		return runExport(ctx, e, opts)
 	}
 	return c
 }
 
+// exportRun is one export under way: where it writes and what it counts.
+type exportRun struct {
+	opts   exportOptions
+	format exportFormat
+	fields []string
+	req    index.Request // the search that picks the articles, with --query or index-only filters
+	filter corpus.ArticleFilter
+	tmp    *os.File // the file under --out, nil for standard output
+	sum    *exportSummary
+}
+
+// toStdout reports whether --out names standard output.
+func (o exportOptions) toStdout() bool { return o.Out == "" || o.Out == "-" }
+
 func runExport(ctx context.Context, e *env, opts exportOptions) error {
-	if opts.Format != "jsonl" && opts.Format != "csv" {
-		return usagef("export: bad --format %s (want jsonl or csv)", quote.Short(opts.Format))
-	}
-	// With a query, or filters the corpus cannot apply, the index picks
-	// the articles: exactly the hits of search with the same flags.
-	req := index.Request{Query: opts.Query}
-	if err := opts.Filter.apply("export", &req); err != nil {
-		return err
-	}
-	filter, err := opts.Filter.corpusFilter("export")
+	r, err := newExportRun(e, opts)
 	if err != nil {
 		return err
 	}
@@ -94,51 +161,108 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 		return err
 	}
 	defer db.Close()
+	// With a query, or filters the corpus cannot apply, the index picks
+	// the articles: exactly the hits of search with the same flags.
 	if opts.Query != "" || opts.Filter.needsIndex() {
-		ids, err := e.matchingIDs(ctx, db, req, opts.AllowPartial)
+		ids, err := e.matchingIDs(ctx, db, r.req, opts.AllowPartial)
 		if err != nil {
 			return err
 		}
-		filter = corpus.ArticleFilter{IDs: ids}
+		r.filter = corpus.ArticleFilter{IDs: ids}
 	}
-
 	var out io.Writer = e.stdout
-	var tmp *os.File
-	if opts.Out != "" {
-		tmp, err = createBeside(opts.Out)
-		if err != nil {
+	if !opts.toStdout() {
+		if r.tmp, err = createBeside(opts.Out); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		defer tmp.Close()
-		out = tmp
+		defer os.Remove(r.tmp.Name())
+		defer r.tmp.Close()
+		out = r.tmp
 	}
-	bw := bufio.NewWriterSize(out, 256<<10)
-	w, err := corpus.NewArticleWriter(bw, opts.Format)
+	if err := r.write(ctx, e, db, out); err != nil {
+		return err
+	}
+	if r.tmp != nil {
+		if err := r.finish(ctx, e, db); err != nil {
+			return err
+		}
+	}
+	r.sum.warnUnchecked(e)
+	e.logger.Info("export finished", "articles", r.sum.Articles, "format", opts.Format, "out", orStdout(opts.Out))
+	return nil
+}
+
+// newExportRun checks the flags (usage errors) before anything is opened.
+func newExportRun(e *env, opts exportOptions) (*exportRun, error) {
+	format, ok := findExportFormat(opts.Format)
+	if !ok {
+		return nil, usagef("export: bad --format %s (want %s)", quote.Short(opts.Format), strings.Join(exportFormatNames(), ", "))
+	}
+	fields, err := corpus.ParseFields(opts.Fields)
 	if err != nil {
-		return usagef("export: %v", err)
+		return nil, usagef("export: --fields: %v", err)
 	}
-	n, unchecked := 0, 0
+	req := index.Request{Query: opts.Query}
+	if err := opts.Filter.apply("export", &req); err != nil {
+		return nil, err
+	}
+	filter, err := opts.Filter.corpusFilter("export")
+	if err != nil {
+		return nil, err
+	}
+	if format.binary && opts.toStdout() {
+		if f, ok := e.stdout.(*os.File); ok && isTerminal(f) {
+			return nil, usagef("export: --format %s is binary: pass --out FILE, or redirect standard output", format.name)
+		}
+	}
+	return &exportRun{opts: opts, format: format, fields: fields, req: req, filter: filter, sum: &exportSummary{}}, nil
+}
+
+// write streams the matching articles to out in the chosen format.
+func (r *exportRun) write(ctx context.Context, e *env, db *corpus.DB, out io.Writer) error {
+	counted := &countingWriter{w: out}
+	if r.tmp != nil {
+		counted.hash = sha256.New()
+	}
+	bw := bufio.NewWriterSize(counted, 256<<10)
+	w, err := r.format.writer(bw, r.fields)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	bar := newExportProgress(ctx, e, db, r.filter, counted)
 	each := db.Articles
-	if opts.AllVersions {
+	if r.opts.AllVersions {
 		each = db.ArticleVersionsMatching
 	}
-	err = each(ctx, filter, func(a *corpus.Article) error {
-		switch err := a.CheckDigest(); {
-		case errors.Is(err, corpus.ErrNoDigest):
-			unchecked++
-		case err != nil:
-			return damagedArticle(a, opts.Out)
+	batches, stop := readAhead(ctx, each, r.filter)
+	err = func() error {
+		for batch := range batches {
+			for _, a := range batch {
+				switch err := a.CheckDigest(); {
+				case errors.Is(err, corpus.ErrNoDigest):
+					r.sum.Unchecked++
+				case err != nil:
+					return damagedArticle(a, r.opts.Out)
+				}
+				r.sum.Add(a)
+				bar.tick(r.sum.Articles)
+				if err := w.Write(a); err != nil {
+					return err
+				}
+			}
 		}
-		n++
-		return w.Write(a)
-	})
+		return nil
+	}()
+	if rerr := stop(); err == nil {
+		err = rerr
+	}
 	if err == nil {
 		err = w.Close()
 	}
 	if err == nil {
 		err = bw.Flush()
 	}
+	bar.finish()
 	var done remedied
 	if errors.As(err, &done) {
 		return err
@@ -146,26 +270,225 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if tmp != nil {
-		if err := tmp.Sync(); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		if err := tmp.Close(); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
-		if err := os.Rename(tmp.Name(), opts.Out); err != nil {
-			return fmt.Errorf("export: %w", err)
-		}
+	r.sum.Bytes = counted.n
+	if counted.hash != nil {
+		r.sum.SHA256 = hex.EncodeToString(counted.hash.Sum(nil))
 	}
-	if unchecked > 0 {
-		verb := "articles have no row digest (written outside archivist) and were"
-		if unchecked == 1 {
-			verb = "article has no row digest (written outside archivist) and was"
-		}
-		fmt.Fprintf(e.stderr, "archivist: export: %d %s exported unchecked\n", unchecked, verb)
-	}
-	e.logger.Info("export finished", "articles", n, "format", opts.Format, "out", orStdout(opts.Out))
 	return nil
+}
+
+// readAheadBatch is the number of articles handed over at a time.
+const readAheadBatch = 64
+
+// readAhead streams the articles of f in batches on a channel, so that
+// reading the corpus (SQLite, row digests) runs beside the formatting
+// rather than before it. stop ends the reading (if the consumer stopped
+// early) and returns its error.
+func readAhead(ctx context.Context, each articleSource, f corpus.ArticleFilter) (<-chan []*corpus.Article, func() error) {
+	ctx, cancel := context.WithCancel(ctx)
+	ch := make(chan []*corpus.Article, 4)
+	errc := make(chan error, 1)
+	send := func(batch []*corpus.Article) error {
+		select {
+		case ch <- batch:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	go func() {
+		defer close(ch)
+		batch := make([]*corpus.Article, 0, readAheadBatch)
+		err := each(ctx, f, func(a *corpus.Article) error {
+			if batch = append(batch, a); len(batch) < readAheadBatch {
+				return nil
+			}
+			err := send(batch)
+			batch = make([]*corpus.Article, 0, readAheadBatch)
+			return err
+		})
+		if err == nil && len(batch) > 0 {
+			err = send(batch)
+		}
+		errc <- err
+	}()
+	stop := func() error {
+		stopped := ctx.Err() == nil
+		cancel()
+		for range ch {
+		}
+		err := <-errc
+		if stopped && errors.Is(err, context.Canceled) {
+			return nil // cancelled here: the consumer stopped early, with its own error
+		}
+		return err
+	}
+	return ch, stop
+}
+
+// articleSource calls fn for each article matching f: db.Articles, or
+// db.ArticleVersionsMatching for every version.
+type articleSource func(ctx context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error
+
+// finish puts the written file in place, then writes its manifest.
+func (r *exportRun) finish(ctx context.Context, e *env, db *corpus.DB) error {
+	if err := r.tmp.Sync(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := r.tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(r.tmp.Name(), r.opts.Out); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	m, err := r.manifest(ctx, db)
+	if err == nil {
+		err = corpus.WriteManifest(r.opts.Out, m)
+	}
+	if err != nil {
+		// The file is complete, but a manifest left from an earlier
+		// export would not match it.
+		os.Remove(corpus.ManifestPath(r.opts.Out))
+		return fmt.Errorf("export: %s is written, but its manifest is not: %w", r.opts.Out, err)
+	}
+	return nil
+}
+
+// exportSummary is what an export counted as it wrote.
+type exportSummary struct {
+	corpus.ExportSummary
+	Unchecked int // articles without a row digest
+	Bytes     int64
+	SHA256    string // of the file under --out
+}
+
+func (s *exportSummary) warnUnchecked(e *env) {
+	if s.Unchecked == 0 {
+		return
+	}
+	verb := "articles have no row digest (written outside archivist) and were"
+	if s.Unchecked == 1 {
+		verb = "article has no row digest (written outside archivist) and was"
+	}
+	fmt.Fprintf(e.stderr, "archivist: export: %d %s exported unchecked\n", s.Unchecked, verb)
+}
+
+// manifestSkip are the flags that do not select articles: they are not
+// the manifest's filters.
+var manifestSkip = map[string]bool{"db": true, "index": true, "v": true, "log-format": true,
+	"format": true, "out": true, "fields": true, "query": true}
+
+// manifest describes the file written.
+func (r *exportRun) manifest(ctx context.Context, db *corpus.DB) (*corpus.Manifest, error) {
+	id, err := db.ID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	filters := map[string]string{}
+	for name, v := range r.opts.given {
+		if !manifestSkip[name] {
+			filters[name] = v
+		}
+	}
+	fields := r.fields
+	if fields == nil {
+		fields = corpus.ExportFields
+	}
+	return &corpus.Manifest{
+		File: filepath.Base(r.opts.Out), Format: r.format.name, Fields: fields, Query: r.opts.Query,
+		Filters: filters, Articles: r.sum.Articles, Published: r.sum.Published, Undated: r.sum.Undated,
+		Sites: r.sum.Sites(), ArchivistVersion: version, CorpusID: id, ExportedAt: time.Now().UTC(),
+		Bytes: r.sum.Bytes, SHA256: r.sum.SHA256,
+	}, nil
+}
+
+// countingWriter counts (and hashes, when hash is set) what goes through.
+type countingWriter struct {
+	w    io.Writer
+	hash hash.Hash
+	n    int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	if c.hash != nil {
+		c.hash.Write(p[:n])
+	}
+	return n, err
+}
+
+// exportProgress draws a progress bar on a terminal (standard error):
+// articles written of the total, articles/s, MB written and the time left.
+type exportProgress struct {
+	e       *env
+	live    bool
+	total   int64 // 0 when unknown
+	out     *countingWriter
+	start   time.Time
+	drawn   time.Time
+	written bool
+}
+
+// newExportProgress returns the bar of an export of filter; it draws
+// nothing unless standard error is a terminal.
+func newExportProgress(ctx context.Context, e *env, db *corpus.DB, f corpus.ArticleFilter, out *countingWriter) *exportProgress {
+	now := time.Now()
+	p := &exportProgress{e: e, out: out, start: now, drawn: now, // the first drawing after progressEvery
+		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
+	if !p.live {
+		return p
+	}
+	switch {
+	case f.IDs != nil:
+		p.total = int64(len(f.IDs))
+	case f.Site == "" && f.From.IsZero() && f.To.IsZero() && f.Lang == "" && f.Type == "":
+		p.total, _ = db.CountArticles(ctx)
+	}
+	return p
+}
+
+// progressEvery is the gap between two drawings of the bar.
+const progressEvery = 200 * time.Millisecond
+
+func (p *exportProgress) tick(n int64) {
+	if !p.live || time.Since(p.drawn) < progressEvery {
+		return
+	}
+	p.drawn = time.Now()
+	p.written = true
+	fmt.Fprintf(p.e.stderr, "\r\033[K%s", p.line(n))
+}
+
+func (p *exportProgress) line(n int64) string {
+	elapsed := time.Since(p.start)
+	rate := float64(n) / max(elapsed.Seconds(), 1e-3)
+	var b strings.Builder
+	b.WriteString("export ")
+	if p.total > 0 {
+		frac := min(float64(n)/float64(p.total), 1)
+		const width = 20
+		full := int(frac * width)
+		fmt.Fprintf(&b, "[%s%s] %3.0f%% %d/%d articles", strings.Repeat("=", full), strings.Repeat(" ", width-full),
+			frac*100, n, p.total)
+	} else {
+		fmt.Fprintf(&b, "%d articles", n)
+	}
+	// Bytes written lag behind for Parquet, which writes a row group at
+	// a time: the rate is in articles.
+	fmt.Fprintf(&b, " | %.0f articles/s | %.1f MB written | %s", rate, float64(p.out.n)/1e6, elapsed.Round(time.Second))
+	if p.total > n && n > 0 {
+		left := time.Duration(float64(elapsed) / float64(n) * float64(p.total-n))
+		fmt.Fprintf(&b, " | ETA %s", left.Round(time.Second))
+	}
+	return b.String()
+}
+
+// finish clears the bar.
+func (p *exportProgress) finish() {
+	if p.written {
+		fmt.Fprint(p.e.stderr, "\r\033[K")
+	}
 }
 
 // damagedArticle is the error of an export that met an article row whose
@@ -181,7 +504,7 @@ func damagedArticle(a *corpus.Article, out string) error {
 }
 
 func orStdout(s string) string {
-	if s == "" {
+	if s == "" || s == "-" {
 		return "stdout"
 	}
 	return s
