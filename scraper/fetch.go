@@ -53,7 +53,7 @@ type fetchResult struct {
 	reqHead    []byte // request head as sent (HTTP/1.x), nil when not recorded
 	respHead   []byte // response head as received (HTTP/1.x), nil when not recorded
 	remoteIP   string
-	size       int64  // payload size as announced or read
+	size       int64 // payload size as announced or read
 	truncated  bool
 	start      time.Time
 	duration   time.Duration
