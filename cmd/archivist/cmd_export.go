@@ -29,6 +29,7 @@ type exportOptions struct {
 	// AllowPartial writes what the index finds even when it is behind
 	// the corpus.
 	AllowPartial bool
+	warcExportOptions
 }
 
 // AddFlags registers the export flags on fs.
@@ -42,6 +43,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Lang, "lang", "", "only articles in `language`")
 	fs.StringVar(&o.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
+	o.warcExportOptions.AddFlags(fs)
 }
 
 func exportCommand() *command {
@@ -78,6 +80,9 @@ Examples:
 }
 
 func runExport(ctx context.Context, e *env, opts exportOptions) error {
+	if opts.Format == "warc" {
+		return runExportWARC(ctx, e, opts)
+	}
 	if opts.Format != "jsonl" && opts.Format != "csv" {
 		return usagef("export: bad --format %s (want jsonl or csv)", quote.Short(opts.Format))
 	}

@@ -93,7 +93,7 @@ func usagef(format string, args ...any) error {
 func commands() []*command {
 	return []*command{
 		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
-		verifyCommand(), versionCommand(),
+		verifyCommand(), importCommand(), versionCommand(),
 	}
 }
 
