@@ -268,4 +268,3 @@ func (b *byteBar) finish() {
 		b.drawn = false
 	}
 }
-
