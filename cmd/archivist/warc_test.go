@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -238,4 +239,82 @@ func jsonInts(a, b string, x, y *int) (int, error) {
 		return 0, err
 	}
 	return 0, json.Unmarshal([]byte(b), y)
+}
+
+// wgetWARC runs a real wget over the site, recursively, writing a WARC;
+// it returns the WARC's path.
+func wgetWARC(t testing.TB, url string, extra ...string) string {
+	t.Helper()
+	wget, err := exec.LookPath("wget")
+	if err != nil {
+		t.Fatal("wget is not installed: this test needs it (apt-get install -y wget; .ci/run installs it)")
+	}
+	dir := t.TempDir()
+	args := append([]string{"--recursive", "--level=6", "--no-verbose", "--no-host-directories", "--no-proxy",
+		"--directory-prefix=" + filepath.Join(dir, "files"), "--delete-after", "--warc-file=" + filepath.Join(dir, "site"),
+		"--tries=1", "--timeout=5"}, extra...)
+	args = append(args, url)
+	cmd := exec.Command(wget, args...)
+	cmd.Env = append(os.Environ(), "http_proxy=", "https_proxy=", "no_proxy=*")
+	out, err := cmd.CombinedOutput()
+	// wget exits 8 when some page answered an error (the site's 404s):
+	// the WARC is still whole.
+	var ee *exec.ExitError
+	if err != nil && !(errors.As(err, &ee) && ee.ExitCode() == 8) {
+		t.Fatalf("wget: %v\n%s", err, lastLines(string(out), 20))
+	}
+	return filepath.Join(dir, "site.warc.gz")
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
+}
+
+// TestImportWget imports a WARC written by a real wget --warc-file run
+// over the fake news site: every article page becomes an article with
+// the site's title and its distinctive phrase, and wget's request and log records are
+// skipped and counted.
+func TestImportWget(t *testing.T) {
+	srv := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40))
+	w := wgetWARC(t, srv.URL+"/")
+	db := filepath.Join(t.TempDir(), "imported.db")
+	out := mustRun(t, "import", "--db", db, "--no-index", w)
+	if !strings.Contains(out, "request ") || !strings.Contains(out, "skipped records:") {
+		t.Errorf("import summary %q: want the request records counted as skipped", out)
+	}
+	got := map[string]*corpus.Article{}
+	ctx := context.Background()
+	cdb, err := corpus.OpenReadOnly(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cdb.Close()
+	cdb.Articles(ctx, corpus.ArticleFilter{}, func(a *corpus.Article) error {
+		key := a.CanonicalURL
+		if key == "" {
+			key = a.URL
+		}
+		got[key] = a
+		return nil
+	})
+	expected := srv.Articles()
+	if len(expected) < 40 {
+		t.Fatalf("the site has %d articles", len(expected))
+	}
+	for _, want := range expected {
+		if want.Only != "" {
+			continue // listed only in a sitemap or a feed, which wget does not read
+		}
+		a := got[want.URL]
+		switch {
+		case a == nil:
+			t.Errorf("article page not imported as an article: %s", want.URL)
+		case a.Title != want.Title || a.WordCount == 0 || !strings.Contains(a.Text, want.Phrase):
+			t.Errorf("%s: title %q, want %q; %d words, phrase %q found: %v", want.URL, a.Title, want.Title,
+				a.WordCount, want.Phrase, strings.Contains(a.Text, want.Phrase))
+		case a.PageType != corpus.PageTypeArticle:
+			t.Errorf("%s: page type %s", want.URL, a.PageType)
+		}
+	}
 }
