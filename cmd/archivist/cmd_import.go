@@ -99,10 +99,6 @@ func importFiles(args []string) ([]string, error) {
 }
 
 func runImport(ctx context.Context, e *env, opts importOptions, args []string) error {
-	files, err := importFiles(args)
-	if err != nil {
-		return err
-	}
 	keep := map[string]bool{}
 	for _, t := range strings.Split(opts.KeepTypes, ",") {
 		pt, ok := corpus.ParsePageType(t)
@@ -113,6 +109,10 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	}
 	if opts.Parallel < 1 {
 		return usagef("import: bad --parallel %d: want 1 or more", opts.Parallel)
+	}
+	files, err := importFiles(args)
+	if err != nil {
+		return err
 	}
 	db, err := e.openCorpus(ctx, false)
 	if err != nil {

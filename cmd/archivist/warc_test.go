@@ -318,3 +318,33 @@ func TestImportWget(t *testing.T) {
 		}
 	}
 }
+
+// TestImportCLIErrors: bad arguments are usage errors (exit 2); a corrupt
+// record is reported with its offset, the rest imported, exit 1.
+func TestImportCLIErrors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import", "--db", db}, "name at least one WARC file"},
+		{[]string{"import", "--db", db, filepath.Join(dir, "missing.warc.gz")}, "no such file or folder"},
+		{[]string{"import", "--db", db, dir}, "holds no .warc or .warc.gz file"},
+		{[]string{"import", "--db", db, "--keep-types", "article,nope", dir}, "not a page type"},
+		{[]string{"export", "--db", db, "--format", "warc"}, "needs --out"},
+		{[]string{"export", "--db", db, "--format", "warc", "--out", dir}, "is a folder"},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if code != 2 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+			t.Errorf("%q: exit %d, stderr %q: want 2 and one line with %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	bad := filepath.Join(dir, "bad.warc")
+	rec := "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:9>\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\n"
+	os.WriteFile(bad, []byte(rec), 0o644)
+	code, out, errOut := runCLI(t, "import", "--db", db, "--no-index", bad)
+	if code != 1 || !strings.Contains(errOut, "corrupt record at offset 0") || !strings.Contains(out, "1 corrupt") {
+		t.Errorf("corrupt file: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
