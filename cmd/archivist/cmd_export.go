@@ -34,7 +34,7 @@ type exportOptions struct {
 
 // AddFlags registers the export flags on fs.
 func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
-	fs.StringVar(&o.Format, "format", "jsonl", "output `format`: jsonl or csv")
+	fs.StringVar(&o.Format, "format", "jsonl", "output `format`: jsonl, csv or warc")
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` instead of standard output (written whole or not at all)")
 	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
 	fs.StringVar(&o.Site, "site", "", "only articles from `host`")
@@ -52,6 +52,7 @@ func exportCommand() *command {
 		summary: "export articles as JSON Lines or CSV",
 		usage: `Usage: archivist export [--format jsonl|csv] [--out FILE] [--query Q [--allow-partial]] [--site HOST] [--from DATE] [--to DATE]
                         [--lang L] [--type TYPE]
+       archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size BYTES] [filters as above]
 
 Streams the matching articles (all by default) with every article field.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
@@ -60,6 +61,9 @@ the index is behind the corpus, since the result would miss articles:
 run 'archivist index' first, or pass --allow-partial. Each article row
 is checked against the digest written with it: a row whose stored values
 changed stops the export (exit 1; --out is not written).
+
+With --format warc, writes the captures behind the selected articles
+(every capture with --all-captures) as WARC/1.1 files; see the README.
 
 Examples:
   archivist export --format jsonl --out corpus.jsonl

@@ -39,7 +39,7 @@ func importCommand() *command {
 	c := &command{
 		name:    "import",
 		summary: "import WARC files (captures and their articles)",
-		usage: `Usage: archivist import [--keep-types TYPES] [--parallel N] [--no-index] [-q] FILE... | DIR...
+		usage: `Usage: archivist import [flags] FILE... | DIR...
 
 Reads WARC files (WARC 1.0 and 1.1, gzipped or not: wget --warc-file,
 Heritrix, Browsertrix, Common Crawl, the Internet Archive). A folder is
