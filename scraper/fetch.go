@@ -86,7 +86,7 @@ type fetcher struct {
 // decoded by the fetcher (see wire.go); its connections record the heads.
 func newTransport(cfg *config) *http.Transport {
 	d := &net.Dialer{Timeout: min(cfg.timeout, 30*time.Second), KeepAlive: 30 * time.Second}
-	dial, dialTLS := wireDialers(d, min(cfg.timeout, 15*time.Second))
+	dial, dialTLS := wireDialers(d, min(cfg.timeout, 15*time.Second), nil)
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           dial,

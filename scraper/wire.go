@@ -122,8 +122,9 @@ func (c *wireConn) Read(p []byte) (int, error) {
 // wireDialers returns the transport's dial functions: connections that
 // record their heads, for plain HTTP and for HTTPS that negotiates
 // HTTP/1.1. HTTPS connections that negotiate HTTP/2 are handed over as
-// they are (their heads are not recorded).
-func wireDialers(d *net.Dialer, handshake time.Duration) (
+// they are (their heads are not recorded). base is the TLS configuration
+// (nil: the system's roots).
+func wireDialers(d *net.Dialer, handshake time.Duration, base *tls.Config) (
 	dial, dialTLS func(ctx context.Context, network, addr string) (net.Conn, error)) {
 	dial = func(ctx context.Context, network, addr string) (net.Conn, error) {
 		c, err := d.DialContext(ctx, network, addr)
@@ -141,7 +142,15 @@ func wireDialers(d *net.Dialer, handshake time.Duration) (
 		if err != nil {
 			host = addr
 		}
-		tc := tls.Client(raw, &tls.Config{ServerName: host, NextProtos: []string{"h2", "http/1.1"}})
+		cfg := &tls.Config{}
+		if base != nil {
+			cfg = base.Clone()
+		}
+		if cfg.ServerName == "" {
+			cfg.ServerName = host
+		}
+		cfg.NextProtos = []string{"h2", "http/1.1"}
+		tc := tls.Client(raw, cfg)
 		hctx, cancel := context.WithTimeout(ctx, handshake)
 		defer cancel()
 		if err := tc.HandshakeContext(hctx); err != nil {

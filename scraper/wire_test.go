@@ -5,13 +5,18 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -101,5 +106,45 @@ func TestCaptureAsReceived(t *testing.T) {
 	})
 	if err != nil || len(arts) != 1 || arts[0].Title != "Wire test" || arts[0].ContentSHA256 != c.SHA256 {
 		t.Errorf("articles %+v, %v: want the wire test article tied to the capture digest", arts, err)
+	}
+}
+
+// TestWireTLS: over HTTPS the transport records the heads when HTTP/1.1
+// is negotiated and hands HTTP/2 connections over as they are; both
+// fetch, with the remote IP.
+func TestWireTLS(t *testing.T) {
+	for _, h2 := range []bool{false, true} {
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<p>hello</p>"))
+		}))
+		srv.EnableHTTP2 = h2
+		srv.StartTLS()
+		defer srv.Close()
+		pool := x509.NewCertPool()
+		pool.AddCert(srv.Certificate())
+		d := &net.Dialer{Timeout: 5 * time.Second}
+		dial, dialTLS := wireDialers(d, 5*time.Second, &tls.Config{RootCAs: pool})
+		tr := &http.Transport{DialContext: dial, DialTLSContext: dialTLS, ForceAttemptHTTP2: true, DisableCompression: true}
+		defer tr.CloseIdleConnections()
+		var wt wireTrace
+		req, _ := http.NewRequestWithContext(wt.trace(context.Background()), http.MethodGet, srv.URL+"/x", nil)
+		res, err := tr.RoundTrip(req)
+		if err != nil {
+			t.Fatalf("h2=%v: %v", h2, err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		wt.done()
+		reqHead, respHead := wt.rec.heads()
+		if string(body) != "<p>hello</p>" || wt.ip != "127.0.0.1" || (res.ProtoMajor == 2) != h2 {
+			t.Errorf("h2=%v: body %q, ip %q, proto %s", h2, body, wt.ip, res.Proto)
+		}
+		if h2 != (respHead == nil) || h2 != (reqHead == nil) {
+			t.Errorf("h2=%v: heads %q / %q: want them recorded over HTTP/1.1 only", h2, reqHead, respHead)
+		}
+		if !h2 && !bytes.HasPrefix(respHead, []byte("HTTP/1.1 200 OK\r\n")) {
+			t.Errorf("response head %q", respHead)
+		}
 	}
 }
