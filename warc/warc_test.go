@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nlnwa/gowarc/v3"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -148,6 +150,7 @@ func TestRevisits(t *testing.T) {
 		t.Errorf("CDXJ %q: want a response then two revisits", cdx)
 	}
 	data, _ := os.ReadFile(path)
+	strictRead(t, path)
 	st, bad, db := importAll(t, path)
 	if len(bad) > 0 || st.Captures != 3 || st.Revisits != 2 {
 		t.Fatalf("stats %+v, corrupt %v: want 3 captures, 2 revisits", st, bad)
@@ -245,6 +248,9 @@ func TestRollover(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := w.Stats().Files
+	for _, f := range files {
+		strictRead(t, f)
+	}
 	if len(files) < 2 || files[0] != path || files[1] != filepath.Join(dir, "out-00001.warc.gz") {
 		t.Fatalf("files %q: want %s then out-00001.warc.gz...", files, path)
 	}
@@ -276,5 +282,26 @@ func TestRollover(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// strictRead reads path with gowarc (an independent implementation),
+// failing on any syntax error, spec violation or digest mismatch.
+func strictRead(t *testing.T, path string) {
+	t.Helper()
+	r, err := gowarc.NewWarcFileReader(path, 0, gowarc.WithStrictValidation())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for {
+		rec, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("gowarc: record at %d: %v", rec.Offset, err)
+		}
+		rec.Close()
 	}
 }

@@ -214,8 +214,6 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 			return err
 		}
 	}
-	body := c.Body
-	head := responseHead(c, len(body))
 	respID, reqID := newRecordID(), newRecordID()
 	date := warcDate(c.FetchedAt)
 	fields := [][2]string{{"WARC-Type", TypeResponse}, {"WARC-Record-ID", respID}, {"WARC-Date", date},
@@ -224,39 +222,13 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 		fields = append(fields, [2]string{"WARC-IP-Address", c.RemoteIP})
 	}
 	fields = append(fields, [2]string{"Content-Type", "application/http; msgtype=response"})
+	head, body := responseHead(c, len(c.Body)), c.Body
 	payload := SHA1Of(body)
-	var orig *ref
-	if c.RevisitOf != 0 {
-		if r, ok := w.byID[c.RevisitOf]; ok {
-			orig = &r
-		} else {
-			orig = &ref{uri: c.URL}
-		}
-	} else if r, ok := w.byURL[c.URL]; ok && body != nil && r.sha256 == c.SHA256 && c.Status >= 200 && c.Status < 300 {
-		orig = &r
-	}
-	mime, kind := c.ContentType, TypeResponse
+	mime := c.ContentType
+	orig := w.original(c)
 	if orig != nil {
-		kind, mime = TypeRevisit, "warc/revisit"
-		fields[0][1] = TypeRevisit
-		profile := ProfileIdenticalPayload
-		if c.RevisitOf != 0 {
-			profile = ProfileNotModified
-		}
-		fields = append(fields, [2]string{"WARC-Profile", profile})
-		if orig.id != "" {
-			fields = append(fields, [2]string{"WARC-Refers-To", orig.id})
-		}
-		fields = append(fields, [2]string{"WARC-Refers-To-Target-URI", orig.uri})
-		if orig.date != "" {
-			fields = append(fields, [2]string{"WARC-Refers-To-Date", orig.date})
-		}
-		if profile == ProfileIdenticalPayload {
-			fields = append(fields, [2]string{"WARC-Payload-Digest", orig.payloadDigest})
-		} else {
-			fields = append(fields, [2]string{"WARC-Payload-Digest", payload})
-		}
-		body = nil // the block is the head alone
+		fields[0][1], mime, body = TypeRevisit, "warc/revisit", nil // the block is the head alone
+		fields = append(fields, revisitFields(c, orig, payload)...)
 	} else {
 		fields = append(fields, [2]string{"WARC-Payload-Digest", payload})
 		if c.Truncated {
@@ -267,10 +239,9 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 	if err != nil {
 		return err
 	}
-	if kind == TypeResponse {
+	if orig == nil {
 		r := ref{id: respID, date: date, uri: c.URL, sha256: c.SHA256, payloadDigest: payload}
-		w.byID[c.ID] = r
-		w.byURL[c.URL] = r
+		w.byID[c.ID], w.byURL[c.URL] = r, r
 		w.stats.Responses++
 	} else {
 		w.stats.Revisits++
@@ -285,6 +256,41 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 		w.stats.Requests++
 	}
 	return err
+}
+
+// original returns the response record c repeats, nil when c is written
+// as a response: for a 304 the capture it revisits (only its URI when
+// that capture was not written), else the last response written for the
+// URL when its payload is the same.
+func (w *Writer) original(c *corpus.Capture) *ref {
+	if c.RevisitOf != 0 {
+		if r, ok := w.byID[c.RevisitOf]; ok {
+			return &r
+		}
+		return &ref{uri: c.URL}
+	}
+	if r, ok := w.byURL[c.URL]; ok && c.Body != nil && r.sha256 == c.SHA256 && c.Status >= 200 && c.Status < 300 {
+		return &r
+	}
+	return nil
+}
+
+// revisitFields returns the fields of a revisit record of c that repeats
+// orig; payload is the digest of c's own payload.
+func revisitFields(c *corpus.Capture, orig *ref, payload string) [][2]string {
+	profile, digest := ProfileIdenticalPayload, orig.payloadDigest
+	if c.RevisitOf != 0 {
+		profile, digest = ProfileNotModified, payload
+	}
+	fields := [][2]string{{"WARC-Profile", profile}}
+	if orig.id != "" {
+		fields = append(fields, [2]string{"WARC-Refers-To", orig.id})
+	}
+	fields = append(fields, [2]string{"WARC-Refers-To-Target-URI", orig.uri})
+	if orig.date != "" {
+		fields = append(fields, [2]string{"WARC-Refers-To-Date", orig.date})
+	}
+	return append(fields, [2]string{"WARC-Payload-Digest", digest})
 }
 
 // nowFunc is the clock of warcinfo dates.
