@@ -58,12 +58,17 @@ type Capture struct {
 	Header        http.Header // response headers of the final response
 	FetchedAt     time.Time   // when the request started (UTC)
 	Duration      time.Duration
-	// Body is the response payload with any Content-Encoding removed,
-	// byte for byte otherwise. It is stored compressed at rest and is
-	// nil when the body was not kept (non-HTML without --keep-all).
+	// Body is the response payload as BodyForm says: for captures made
+	// since schema 0009 (BodyWire), the entity body as it came off the
+	// wire, Content-Encoding intact and only the transfer coding
+	// (chunked) removed; for older ones (BodyDecoded), with any
+	// Content-Encoding removed by the HTTP client. Decoded returns the
+	// page either way. It is stored compressed at rest and is nil when
+	// the body was not kept (non-HTML without --keep-all).
 	Body        []byte
+	BodyForm    string // BodyWire or BodyDecoded ("" is BodyDecoded)
 	BodySize    int64  // length of Body as received (before truncation when Truncated)
-	SHA256      string // hex SHA-256 of Body
+	SHA256      string // hex SHA-256 of Body, computed when it was fetched
 	ContentType string // media type from the header, lower case, no parameters
 	Truncated   bool   // Body was cut at the size limit
 	Error       string // human-readable cause for failed fetches
@@ -71,11 +76,37 @@ type Capture struct {
 	RevisitOf   int64  // for a 304 (or identical digest): the capture it repeats
 	Depth       int    // link hops from a seed
 	Source      string // the page the URL was found on, or "seed", "sitemap", "feed"
+	RemoteIP    string // the IP address the final request was sent to; "" when unknown
+
+	// RequestHead and ResponseHead are the request line and the status
+	// line, each with its header block and the blank line after it,
+	// exactly as sent and received, header order included. They are nil
+	// when they were not recorded (HTTP/2, captures made before schema
+	// 0009, imports of records without them); Header and RequestHeader
+	// always hold the parsed headers.
+	RequestHead  []byte
+	ResponseHead []byte
+
+	// WARC is where an imported capture came from; zero for a crawl.
+	WARC WARCOrigin
 
 	// packed is Body compressed for storage by DB.Pack, ahead of the
 	// write transaction; packedFor is the digest it was made for.
 	packed                    []byte
 	packedEncoding, packedFor string
+}
+
+// Body forms (Capture.BodyForm).
+const (
+	BodyWire    = "wire"    // as received: Content-Encoding intact
+	BodyDecoded = "decoded" // Content-Encoding removed (captures before schema 0009)
+)
+
+// WARCOrigin points to the WARC record a capture was imported from.
+type WARCOrigin struct {
+	File     string // base name of the WARC file
+	Offset   int64  // offset of the record in the file (of its gzip member when compressed)
+	RecordID string // WARC-Record-ID, with its angle brackets
 }
 
 // OK reports whether the capture holds a successful response.

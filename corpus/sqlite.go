@@ -402,8 +402,9 @@ var (
 	qAddCapture = writeQuery(`INSERT INTO captures
 		(requested_url, url, host, redirects, method, request_headers, status, proto, headers,
 		 fetched_at, duration_ms, body_sha256, sha256, body_size, content_type, truncated,
-		 error, error_kind, revisit_of, depth, source)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		 error, error_kind, revisit_of, depth, source, body_form, remote_ip, request_head, response_head,
+		 warc_file, warc_offset, warc_record_id)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	qBodyExists = writeQuery("SELECT 1 FROM bodies WHERE sha256 = ?")
 	qAddBody    = writeQuery("INSERT INTO bodies (sha256, size, encoding, data) VALUES (?,?,?,?)")
 	qNextSeq    = writeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles")
@@ -452,7 +453,8 @@ func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 		c.RequestedURL, c.URL, hostOf(c.URL), marshalJSON(redirects), c.Method,
 		marshalJSON(headerOrEmpty(c.RequestHeader)), c.Status, c.Proto, marshalJSON(headerOrEmpty(c.Header)),
 		formatTime(c.FetchedAt), c.Duration.Milliseconds(), bodyRef, c.SHA256, c.BodySize, c.ContentType,
-		c.Truncated, c.Error, c.ErrorKind, revisit, c.Depth, c.Source)
+		c.Truncated, c.Error, c.ErrorKind, revisit, c.Depth, c.Source, bodyForm(c), c.RemoteIP,
+		c.RequestHead, c.ResponseHead, c.WARC.File, c.WARC.Offset, c.WARC.RecordID)
 	if err != nil {
 		return 0, fmt.Errorf("add capture %s: %w", c.URL, describe(err))
 	}
@@ -461,6 +463,13 @@ func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
 		return 0, fmt.Errorf("add capture %s: %w", c.URL, err)
 	}
 	return c.ID, nil
+}
+
+func bodyForm(c *Capture) string {
+	if c.BodyForm == "" {
+		return BodyDecoded
+	}
+	return c.BodyForm
 }
 
 func headerOrEmpty(h http.Header) http.Header {
@@ -552,7 +561,8 @@ func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {
 
 const captureColumns = `c.id, c.requested_url, c.url, c.redirects, c.method, c.request_headers, c.status, c.proto,
 	c.headers, c.fetched_at, c.duration_ms, c.sha256, c.body_size, c.content_type, c.truncated, c.error,
-	c.error_kind, COALESCE(c.revisit_of, 0), c.depth, c.source, b.encoding, b.data`
+	c.error_kind, COALESCE(c.revisit_of, 0), c.depth, c.source, c.body_form, c.remote_ip, c.request_head,
+	c.response_head, c.warc_file, c.warc_offset, c.warc_record_id, b.encoding, b.data`
 
 type rowScanner interface{ Scan(dest ...any) error }
 
@@ -566,7 +576,8 @@ func (db *DB) scanCapture(row rowScanner, withBody bool) (*Capture, error) {
 	)
 	err := row.Scan(&c.ID, &c.RequestedURL, &c.URL, &redirects, &c.Method, &reqHdr, &c.Status, &c.Proto,
 		&hdr, &fetched, &durMS, &c.SHA256, &c.BodySize, &c.ContentType, &c.Truncated, &c.Error,
-		&c.ErrorKind, &c.RevisitOf, &c.Depth, &c.Source, &encoding, &data)
+		&c.ErrorKind, &c.RevisitOf, &c.Depth, &c.Source, &c.BodyForm, &c.RemoteIP, &c.RequestHead,
+		&c.ResponseHead, &c.WARC.File, &c.WARC.Offset, &c.WARC.RecordID, &encoding, &data)
 	if err != nil {
 		return nil, err
 	}

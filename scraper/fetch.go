@@ -49,7 +49,11 @@ type fetchResult struct {
 	header     http.Header
 	reqHeader  http.Header
 	body       []byte // payload with Content-Encoding removed, cut at max body
-	size       int64  // payload size as announced or read
+	wire       []byte // payload as received, Content-Encoding intact, cut at max body
+	reqHead    []byte // request head as sent (HTTP/1.x), nil when not recorded
+	respHead   []byte // response head as received (HTTP/1.x), nil when not recorded
+	remoteIP   string
+	size       int64 // payload size as announced or read
 	truncated  bool
 	start      time.Time
 	duration   time.Duration
@@ -81,17 +85,20 @@ type fetcher struct {
 
 // newTransport returns the transport every fetcher shares: enough idle
 // connections per host for --per-host, bounded dial, TLS and header
-// timeouts. Compression stays on, so Go asks for gzip and removes it:
-// bodies are read decompressed, and capped while they are read.
+// timeouts. Its decompression is off: bodies are kept as they came, and
+// decoded by the fetcher (see wire.go); its connections record the heads.
 func newTransport(cfg *config) *http.Transport {
 	d := &net.Dialer{Timeout: min(cfg.timeout, 30*time.Second), KeepAlive: 30 * time.Second}
-	dial, proxy := d.DialContext, http.ProxyFromEnvironment
+	base, proxy := d.DialContext, http.ProxyFromEnvironment
 	if cfg.dial != nil {
-		dial, proxy = cfg.dial, nil
+		base, proxy = cfg.dial, nil
 	}
+	dial, dialTLS := wireDialers(base, min(cfg.timeout, 15*time.Second), nil)
 	return &http.Transport{
 		Proxy:                 proxy,
 		DialContext:           dial,
+		DialTLSContext:        dialTLS,
+		DisableCompression:    true,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          max(100, cfg.parallel*2),
 		MaxIdleConnsPerHost:   max(cfg.perHost, 2),
@@ -153,6 +160,7 @@ func (f *fetcher) fetch(ctx context.Context, u string, hdr http.Header) *fetchRe
 	}
 	h.Set("User-Agent", f.c.cfg.userAgent)
 	h.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	h.Set("Accept-Encoding", acceptEncoding)
 	f.coll.Context = ctx
 	err := f.coll.Request(http.MethodGet, u, nil, nil, h)
 	r.duration = time.Since(r.start)
@@ -272,32 +280,17 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	ctx, cancel := context.WithTimeout(req.Context(), t.f.c.cfg.timeout)
 	defer cancel()
-	req = req.WithContext(ctx)
+	var wt wireTrace
+	req = req.WithContext(wt.trace(ctx))
+	defer wt.done()
 	res, err := t.base.RoundTrip(req)
 	if err != nil {
 		return nil, err
 	}
 	r.status, r.proto, r.header = res.StatusCode, res.Proto, res.Header
-	max := t.f.c.cfg.maxBody
-	if t.f.limit > 0 {
-		max = t.f.limit
+	if err := t.readBody(r, res, &wt); err != nil {
+		return nil, err
 	}
-	body, err := readBody(res.Body, res.ContentLength, max+1)
-	res.Body.Close()
-	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	r.size = int64(len(body))
-	r.truncated = false
-	if int64(len(body)) > max {
-		body = body[:max]
-		r.truncated = true
-		r.size = max + 1
-		if res.ContentLength > max && !res.Uncompressed {
-			r.size = res.ContentLength
-		}
-	}
-	r.body = body
 	// colly gets an empty body: the payload is in r.body, raw. colly would
 	// only copy it, convert its charset and, for .gz URLs, gunzip it
 	// without a cap.
@@ -305,6 +298,41 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	res.ContentLength = 0
 	res.Uncompressed = true
 	return res, nil
+}
+
+// readBody reads the body of res into r, as received and decoded, both
+// capped at --max-body, and takes the heads and address of the exchange.
+func (t *captureTransport) readBody(r *fetchResult, res *http.Response, wt *wireTrace) error {
+	max := t.f.c.cfg.maxBody
+	if t.f.limit > 0 {
+		max = t.f.limit // a sitemap's own limit
+	}
+	wire, err := readBody(res.Body, res.ContentLength, max+1)
+	res.Body.Close()
+	if err != nil {
+		return fmt.Errorf("read body: %w", err)
+	}
+	r.size = int64(len(wire))
+	r.truncated = false
+	if int64(len(wire)) > max {
+		wire = wire[:max]
+		r.truncated = true
+		r.size = max + 1
+		if res.ContentLength > max {
+			r.size = res.ContentLength
+		}
+	}
+	body, cut, err := decodeBody(wire, res.Header, max, r.truncated)
+	if err != nil {
+		return fmt.Errorf("read body: %w", err)
+	}
+	if cut && !r.truncated {
+		r.truncated, r.size = true, max+1
+	}
+	r.wire, r.body = wire, body
+	r.reqHead, r.respHead = wt.rec.heads()
+	r.remoteIP = wt.ip
+	return nil
 }
 
 // readBody reads at most limit bytes of r into a buffer sized from the

@@ -485,6 +485,9 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 		Truncated:     r.truncated,
 		Depth:         e.Depth,
 		Source:        e.Source,
+		RemoteIP:      r.remoteIP,
+		RequestHead:   r.reqHead,
+		ResponseHead:  r.respHead,
 	}
 	if capt.URL == "" {
 		capt.URL = e.URL
@@ -493,7 +496,7 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 		capt.Redirects = append([]string(nil), r.chain[:len(r.chain)-1]...)
 	}
 	if r.err == nil && r.status != 0 {
-		capt.Body = r.body
+		capt.Body, capt.BodyForm = r.wire, corpus.BodyWire
 		if capt.Body == nil {
 			capt.Body = []byte{}
 		}

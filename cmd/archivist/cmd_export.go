@@ -36,16 +36,18 @@ type exportOptions struct {
 	// given holds the flags set on the command line, by name, for the
 	// manifest (see exportFilters).
 	given map[string]string
+	warcExportOptions
 }
 
 // AddFlags registers the export flags on fs.
 func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
-	fs.StringVar(&o.Format, "format", corpus.FormatJSONL, "output `format`: "+strings.Join(exportFormatNames(), ", "))
+	fs.StringVar(&o.Format, "format", corpus.FormatJSONL, "output `format`: "+strings.Join(exportFormatNames(), ", ")+" or warc")
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` (written whole or not at all, with FILE.manifest.json beside it); - or none: standard output")
 	fs.StringVar(&o.Fields, "fields", "", "only these comma-separated `fields`, in this order (default all: "+strings.Join(corpus.ExportFields, ",")+")")
 	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
 	o.Filter.AddFlags(fs)
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
+	o.warcExportOptions.AddFlags(fs)
 	fs.BoolVar(&o.AllVersions, "all-versions", false, "write every version of each article (oldest first), not only the latest")
 }
 
@@ -95,6 +97,7 @@ func exportCommand() *command {
 		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
                         [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
                         [--type TYPE] [--flag F] [--no-flag F] [--all-versions]
+       archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size BYTES] [filters as above]
 
 Streams the matching articles (all by default), in constant memory.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags
@@ -113,6 +116,9 @@ since the result would miss articles: run 'archivist index' first, or pass
 with it: a row whose stored values changed stops the export (exit 1;
 --out is not written). --all-versions writes each version of each article
 (the fields version and captured_at tell them apart), not only the latest.
+
+With --format warc, writes the captures behind the selected articles
+(every capture with --all-captures) as WARC/1.1 files; see the README.
 
 Examples:
   archivist export --format jsonl --out corpus.jsonl
@@ -152,6 +158,9 @@ type exportRun struct {
 func (o exportOptions) toStdout() bool { return o.Out == "" || o.Out == "-" }
 
 func runExport(ctx context.Context, e *env, opts exportOptions) error {
+	if opts.Format == "warc" {
+		return runExportWARC(ctx, e, opts)
+	}
 	r, err := newExportRun(e, opts)
 	if err != nil {
 		return err
@@ -196,7 +205,7 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 func newExportRun(e *env, opts exportOptions) (*exportRun, error) {
 	format, ok := findExportFormat(opts.Format)
 	if !ok {
-		return nil, usagef("export: bad --format %s (want %s)", quote.Short(opts.Format), strings.Join(exportFormatNames(), ", "))
+		return nil, usagef("export: bad --format %s (want %s or warc)", quote.Short(opts.Format), strings.Join(exportFormatNames(), ", "))
 	}
 	fields, err := corpus.ParseFields(opts.Fields)
 	if err != nil {

@@ -98,7 +98,7 @@ func usagef(format string, args ...any) error {
 func commands() []*command {
 	return []*command{
 		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
-		verifyCommand(), verifyExportCommand(), versionCommand(),
+		verifyCommand(), verifyExportCommand(), importCommand(), versionCommand(),
 		historyCommand(), reextractCommand(),
 	}
 }

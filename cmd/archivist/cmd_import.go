@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/quote"
+	"github.com/archivist-project/archivist/scraper/extract"
+	"github.com/archivist-project/archivist/scraper/urlnorm"
+	"github.com/archivist-project/archivist/warc"
+)
+
+// importOptions are the flags of `archivist import`.
+type importOptions struct {
+	KeepTypes string
+	Parallel  int
+	NoIndex   bool
+	Quiet     bool
+}
+
+// AddFlags registers the import flags on fs.
+func (o *importOptions) AddFlags(fs *flag.FlagSet) {
+	fs.StringVar(&o.KeepTypes, "keep-types", corpus.PageTypeArticle, "page `types` stored as articles, comma-separated: "+strings.Join(corpus.PageTypes, ", "))
+	fs.IntVar(&o.Parallel, "parallel", runtime.NumCPU(), "extract `N` pages at a time")
+	fs.BoolVar(&o.NoIndex, "no-index", false, "do not update the search index (run 'archivist index' later)")
+	fs.BoolVar(&o.Quiet, "q", false, "no progress output, only the summary")
+}
+
+func importCommand() *command {
+	c := &command{
+		name:    "import",
+		summary: "import WARC files (captures and their articles)",
+		usage: `Usage: archivist import [flags] FILE... | DIR...
+
+Reads WARC files (WARC 1.0 and 1.1, gzipped or not: wget --warc-file,
+Heritrix, Browsertrix, Common Crawl, the Internet Archive). A folder is
+read for its *.warc and *.warc.gz files. Every HTML response record
+becomes a capture with its original fetch time and a pointer to the
+record (file name, offset, WARC-Record-ID); its article is extracted as
+in a crawl (--keep-types) and the index is updated. Request, metadata and
+non-HTML records are skipped and counted; revisit records are tied to the
+capture they repeat; records flagged WARC-Truncated are kept and flagged.
+A record already imported (same WARC-Record-ID) adds nothing. A corrupt
+record is reported with its offset and skipped; the rest is imported
+(exit code 1 at the end).
+
+Examples:
+  archivist import crawl-2024.warc.gz
+  archivist import --keep-types article,listing /data/cc-news/`,
+	}
+	c.run = func(ctx context.Context, e *env, args []string) error {
+		var opts importOptions
+		rest, err := e.parse(c, &opts, args)
+		if err != nil {
+			return err
+		}
+		return runImport(ctx, e, opts, rest)
+	}
+	return c
+}
+
+// importFiles expands the arguments into WARC files: files as given,
+// folders for their *.warc and *.warc.gz files, in name order.
+func importFiles(args []string) ([]string, error) {
+	if len(args) == 0 {
+		return nil, usagef("import: name at least one WARC file or folder")
+	}
+	var files []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, usagef("import: %s: no such file or folder", quote.Short(a))
+		}
+		if !st.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		var found []string
+		for _, pat := range []string{"*.warc", "*.warc.gz", "*.WARC", "*.WARC.GZ"} {
+			m, _ := filepath.Glob(filepath.Join(a, pat))
+			found = append(found, m...)
+		}
+		if len(found) == 0 {
+			return nil, usagef("import: folder %s holds no .warc or .warc.gz file", quote.Short(a))
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+func runImport(ctx context.Context, e *env, opts importOptions, args []string) error {
+	keep := map[string]bool{}
+	for _, t := range strings.Split(opts.KeepTypes, ",") {
+		pt, ok := corpus.ParsePageType(t)
+		if !ok {
+			return usagef("import: bad --keep-types %s: %s is not a page type (want %s)", quote.Short(opts.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
+		}
+		keep[pt] = true
+	}
+	if opts.Parallel < 1 {
+		return usagef("import: bad --parallel %d: want 1 or more", opts.Parallel)
+	}
+	files, err := importFiles(args)
+	if err != nil {
+		return err
+	}
+	db, err := e.openCorpus(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if !opts.NoIndex {
+		ix, err := e.openIndex(ctx)
+		if err != nil {
+			return err
+		}
+		ix.Close()
+	}
+	bar := newByteBar(e, opts.Quiet)
+	corrupt := 0
+	im := &warc.Importer{DB: db, Extract: pageArticle(keep), Workers: opts.Parallel, Log: e.logger,
+		Progress: bar.update,
+		Corrupt: func(ce *warc.CorruptError) {
+			corrupt++
+			bar.clear()
+			fmt.Fprintf(e.stderr, "archivist: import: %s: corrupt record at offset %d, skipped: %s\n",
+				ce.File, ce.Offset, oneLine(ce.Err.Error()))
+		}}
+	start := time.Now()
+	st, err := im.Import(ctx, files)
+	bar.finish()
+	printImportSummary(e, st, time.Since(start))
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	if !opts.NoIndex {
+		if err := e.updateIndex(ctx, db); err != nil {
+			return indexCatchUp(err)
+		}
+	}
+	if corrupt > 0 {
+		return fmt.Errorf("import: %d corrupt records skipped (the rest was imported)", corrupt)
+	}
+	return nil
+}
+
+func printImportSummary(e *env, st warc.ImportStats, d time.Duration) {
+	fmt.Fprintf(e.stdout, "import finished: %d records read, %d captures added, %d articles, %d revisits, "+
+		"%d already imported, %d truncated, %d corrupt in %s (%.1f MB/s)\n",
+		st.Records, st.Captures, st.Articles, st.Revisits, st.Already, st.Truncated, st.Corrupt,
+		d.Round(time.Millisecond), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9))
+	if len(st.Skipped) > 0 || st.Unresolved > 0 {
+		s := st.Summary()
+		if st.Unresolved > 0 {
+			s = strings.TrimPrefix(s+fmt.Sprintf(", revisit of a record not in the corpus %d", st.Unresolved), ", ")
+		}
+		fmt.Fprintf(e.stdout, "skipped records: %s\n", s)
+	}
+}
+
+// pageArticle returns the extractor of an import: the crawl's rules (the
+// article of a kept page type, keyed by its same-site canonical URL, else
+// its URL).
+func pageArticle(keep map[string]bool) warc.Extractor {
+	return func(c *corpus.Capture, page []byte) (*corpus.Article, string, bool) {
+		ct := c.Header.Get("Content-Type")
+		doc, err := extract.Parse(extract.Input{Body: page, URL: c.URL, ContentType: ct,
+			FetchedAt: c.FetchedAt, SHA256: c.SHA256}, extract.Options{})
+		if err != nil {
+			return nil, "", false
+		}
+		a := doc.Article()
+		if !keep[a.PageType] {
+			return nil, "", false
+		}
+		key := ""
+		if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, c.URL) {
+			if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
+				key = n
+			}
+		}
+		self := c.URL
+		if n, err := urlnorm.Normalize(c.URL); err == nil {
+			self = n
+		}
+		if key == "" {
+			key = self
+		}
+		return &a, key, key == self
+	}
+}
+
+// byteBar is a progress bar by bytes read: a live line on a terminal, a
+// log line every few seconds otherwise.
+type byteBar struct {
+	e       *env
+	quiet   bool
+	live    bool
+	start   time.Time
+	mu      sync.Mutex
+	last    time.Time
+	drawn   bool
+	lastPct int
+}
+
+func newByteBar(e *env, quiet bool) *byteBar {
+	return &byteBar{e: e, quiet: quiet, start: time.Now(), lastPct: -1,
+		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
+}
+
+func (b *byteBar) update(read, total int64) {
+	if b.quiet || total <= 0 {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	now := time.Now()
+	if now.Sub(b.last) < 200*time.Millisecond && read < total {
+		return
+	}
+	frac := min(float64(read)/float64(total), 1)
+	rate := float64(read) / 1e6 / max(now.Sub(b.start).Seconds(), 1e-9)
+	if b.live {
+		b.last = now
+		const width = 30
+		full := int(frac * width)
+		fmt.Fprintf(b.e.stderr, "\r\033[K[%s%s] %3.0f%% %s / %s  %.1f MB/s", strings.Repeat("=", full),
+			strings.Repeat(" ", width-full), frac*100, mb(read), mb(total), rate)
+		b.drawn = true
+		return
+	}
+	if now.Sub(b.last) < logEvery {
+		return
+	}
+	b.last = now
+	b.e.logger.Info("import progress", "read", mb(read), "total", mb(total), "percent", int(frac*100),
+		"mb_per_s", fmt.Sprintf("%.1f", rate))
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+
+// clear takes the live line away before a message.
+func (b *byteBar) clear() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.drawn {
+		fmt.Fprint(b.e.stderr, "\r\033[K")
+		b.drawn = false
+	}
+}
+
+// finish ends the live line.
+func (b *byteBar) finish() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.drawn {
+		fmt.Fprintln(b.e.stderr)
+		b.drawn = false
+	}
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/quote"
+	"github.com/archivist-project/archivist/warc"
+)
+
+// warcExportOptions are the flags of `export --format warc`.
+type warcExportOptions struct {
+	AllCaptures bool
+	CDX         string
+	WARCSize    int64
+}
+
+// AddFlags registers the WARC export flags on fs.
+func (o *warcExportOptions) AddFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&o.AllCaptures, "all-captures", false, "with --format warc: every capture, not only those of the selected articles")
+	fs.StringVar(&o.CDX, "cdx", "", "with --format warc: also write a CDXJ index of the records to `FILE`")
+	fs.Int64Var(&o.WARCSize, "warc-size", warc.DefaultMaxSize, "with --format warc: start a new file once one holds `BYTES`")
+}
+
+// runExportWARC writes the selected captures as WARC files: --out names
+// the first, later ones (past --warc-size) get -00001... before the
+// extension.
+func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
+	if opts.Out == "" {
+		return usagef("export: --format warc needs --out FILE.warc.gz (WARC is not written to standard output)")
+	}
+	if opts.WARCSize <= 0 {
+		return usagef("export: bad --warc-size %d: want a size in bytes above 0", opts.WARCSize)
+	}
+	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
+		return usagef("export: --out %s is a folder; name a file", quote.Short(opts.Out))
+	}
+	req := index.Request{Query: opts.Query}
+	if err := opts.Filter.apply("export", &req); err != nil {
+		return err
+	}
+	filter, err := opts.Filter.corpusFilter("export")
+	if err != nil {
+		return err
+	}
+	db, err := e.openCorpusReadOnly(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if opts.Query != "" || opts.Filter.needsIndex() {
+		ids, err := e.matchingIDs(ctx, db, req, opts.AllowPartial)
+		if err != nil {
+			return err
+		}
+		filter = corpus.ArticleFilter{IDs: ids}
+	}
+	info, err := warcInfo(ctx, db)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	w, err := warc.Create(opts.Out, warc.Options{MaxSize: opts.WARCSize, Software: "archivist " + version,
+		Info: info, CDX: opts.CDX != ""})
+	if err != nil {
+		return usagef("export: cannot write %s: %v", quote.Short(opts.Out), unwrapPath(err))
+	}
+	start := time.Now()
+	if err := exportCaptures(ctx, db, filter, opts.AllCaptures, w.WriteCapture); err != nil {
+		w.Abort()
+		return fmt.Errorf("export: %w", err)
+	}
+	if opts.CDX != "" {
+		if err := writeCDX(w, opts.CDX); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	if err := w.Close(); err != nil {
+		os.Remove(opts.CDX)
+		return fmt.Errorf("export: %w", err)
+	}
+	st := w.Stats()
+	d := time.Since(start)
+	fmt.Fprintf(e.stderr, "archivist: export: %d responses, %d revisits in %d WARC file(s) (%s, %.1f MB/s): %s\n",
+		st.Responses, st.Revisits, len(st.Files), mb(st.Bytes), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9),
+		strings.Join(st.Files, ", "))
+	if st.Skipped > 0 {
+		fmt.Fprintf(e.stderr, "archivist: export: %d captures without a response to write (failed fetches, bodies not kept) left out\n", st.Skipped)
+	}
+	return nil
+}
+
+// exportCaptures calls write for each capture to export, in id order with
+// --all-captures, else in the order of the selected articles.
+func exportCaptures(ctx context.Context, db *corpus.DB, f corpus.ArticleFilter, all bool, write func(*corpus.Capture) error) error {
+	if all {
+		return db.ForEachCapture(ctx, corpus.CaptureFilter{WithBody: true}, write)
+	}
+	seen := map[int64]bool{}
+	return db.Articles(ctx, f, func(a *corpus.Article) error {
+		if seen[a.CaptureID] {
+			return nil
+		}
+		seen[a.CaptureID] = true
+		c, err := db.Capture(ctx, a.CaptureID)
+		if errors.Is(err, corpus.ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return write(c)
+	})
+}
+
+// warcInfo returns the warcinfo fields that describe the corpus: where it
+// is, and the settings of each crawl run.
+func warcInfo(ctx context.Context, db *corpus.DB) ([][2]string, error) {
+	info := [][2]string{{"description", "exported from the archivist corpus " + db.Path()}}
+	settings, err := db.CrawlSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range settings {
+		info = append(info, [2]string{"archivist-crawl-settings", s})
+	}
+	return info, nil
+}
+
+func writeCDX(w *warc.Writer, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return usagef("export: cannot write --cdx %s: %v", quote.Short(path), unwrapPath(err))
+	}
+	if err := w.WriteCDX(f); err != nil {
+		f.Close()
+		os.Remove(path)
+		return fmt.Errorf("export: write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("export: write %s: %w", path, err)
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
