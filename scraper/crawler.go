@@ -63,7 +63,7 @@ type Crawler struct {
 	// seedsToCheck are (up to maxSeedsChecked of) the seeds given, to tell
 	// at the end whether any could be fetched.
 	seedsToCheck []string
-	reqs   inflight // start times of the requests in flight (inflight.go)
+	reqs         inflight // start times of the requests in flight (inflight.go)
 }
 
 // maxSeedsChecked bounds the seeds whose fate Run checks at the end.

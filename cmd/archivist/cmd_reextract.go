@@ -258,7 +258,11 @@ func rederive(ctx context.Context, db *corpus.DB, id int64) (r rederived) {
 				oneLine(fmt.Sprint(v)), panics.Stack())
 		}
 	}()
-	art, err := extract.Extract(extract.Input{Body: c.Body, URL: c.URL, ContentType: c.Header.Get("Content-Type"),
+	page, _, err := c.Decoded(reextractMaxBody) // the page as the crawl extracted it (wire captures are still encoded)
+	if err != nil {
+		return fail("capture %d: %v", c.ID, err)
+	}
+	art, err := extract.Extract(extract.Input{Body: page, URL: c.URL, ContentType: c.Header.Get("Content-Type"),
 		FetchedAt: c.FetchedAt, SHA256: c.SHA256})
 	if err != nil {
 		return fail("%v", err)
@@ -268,6 +272,9 @@ func rederive(ctx context.Context, db *corpus.DB, id int64) (r rederived) {
 	art.ExtractorVersion = extract.Version
 	return rederived{art: &art, prevVersion: a.Version}
 }
+
+// reextractMaxBody bounds a decoded page, as a crawl's --max-body does.
+const reextractMaxBody = 64 << 20
 
 // countBar shows the progress of a job over a known number of items: a
 // live bar on a terminal, a log line every few seconds otherwise.
