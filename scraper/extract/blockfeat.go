@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -267,7 +268,7 @@ func (f *featWalk) record() {
 	if isBoilerLine(b.text) {
 		v[fBoiler] = 1
 	}
-	if isCallToAction(b.text) {
+	if len(b.text) <= 300 && mayCallToAction(b.text) && isCallToAction(b.text) {
 		v[fCallToAction] = 1
 	}
 	digits, commas, run := 0, 0, 0
@@ -338,4 +339,21 @@ func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node) ([]b
 	e.walk(body)
 	e.flush()
 	return e.blocks, f.feats
+}
+
+// ctaWords are parts of every text that isCallToAction matches, lower
+// case: a cheap test before its regular expressions, which are the
+// costliest part of the features.
+var ctaWords = []string{"by", "contributed", "writer", "click here", "for more information", "subscribe",
+	"sign up", "newsletter", "share", "follow", "reached at", "have a tip", "abonn", "suscr", "iscriv"}
+
+// mayCallToAction reports whether t holds one of ctaWords.
+func mayCallToAction(t string) bool {
+	l := strings.ToLower(t)
+	for _, w := range ctaWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
