@@ -45,6 +45,10 @@ type emitter struct {
 	image  bool   // an image was seen since the last block
 	alt    string // its alt text
 	blocks []block
+	// feat, when set, walks the parts the content walk dropped too (but
+	// not consent dialogs, never content) and records each block's
+	// context for the block model (blockmodel.go).
+	feat *featWalk
 }
 
 func (e *emitter) flush() {
@@ -68,9 +72,15 @@ func (e *emitter) flush() {
 		}
 		alt := e.image && e.alt != "" && normName(e.alt) == normName(t)
 		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt, aside: e.asides > 0})
+		if e.feat != nil {
+			e.feat.record()
+		}
 		e.image, e.alt = false, ""
 	}
 	e.chars, e.links, e.ems = 0, 0, 0
+	if e.feat != nil {
+		e.feat.junkChars = 0
+	}
 }
 
 func (e *emitter) text(s string) {
@@ -79,6 +89,14 @@ func (e *emitter) text(s string) {
 	for i := 0; i < len(s); i++ {
 		if s[i] > ' ' {
 			n++
+		}
+	}
+	if e.feat != nil {
+		if e.chars == 0 && n > 0 {
+			e.feat.start()
+		}
+		if e.feat.junk > 0 {
+			e.feat.junkChars += n
 		}
 	}
 	e.chars += n
@@ -106,8 +124,15 @@ func (e *emitter) walk(n *html.Node) {
 		}
 	}
 	in := e.x.info(n)
-	if in == nil || in.junk && !(e.broad && in.teaser) {
+	if in == nil || in.junk && !(e.broad && in.teaser) && e.feat == nil {
 		return
+	}
+	if e.feat != nil {
+		if in == nil || in.consent || featSkip(n) {
+			return
+		}
+		e.feat.enter(n, in)
+		defer e.feat.leave(n, in)
 	}
 	cls := classifyTag(n.DataAtom)
 	if cls == tagInline {

@@ -43,6 +43,7 @@ func (p *page) extract(opts Options) {
 		p.top = top
 		nodes = x.selectContent(top)
 	}
+	p.sel = nodes
 	p.blocks, p.linkHeads = x.bodyBlocks(nodes)
 	p.blocks = p.trimBlocks(p.blocks)
 	if !opts.NoJSONLDBody {
@@ -308,7 +309,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		}
 	}
 	if !article {
-		main := p.x.mainText(p.bodyNode)
+		main := p.modelText()
 		if words := countWords(main); words*2 > art.WordCount*3 {
 			art.Text, art.WordCount = main, words
 			p.relanguage(art)

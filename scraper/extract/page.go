@@ -49,6 +49,7 @@ type page struct {
 	noscript  int               // bytes of <noscript> markup read as text
 	langDone  bool              // fillMeta chose a language (from the body text)
 	top       *html.Node
+	sel       []*html.Node // the nodes whose text is the article body
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
