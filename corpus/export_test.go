@@ -71,7 +71,16 @@ func TestJSONLMatchesEncodingJSON(t *testing.T) {
 	for _, a := range exportSample() {
 		out := *a
 		out.Authors, out.Tags, out.Flags = nonNil(a.Authors), nonNil(a.Tags), nonNil(a.Flags)
-		if err := enc.Encode(&out); err != nil {
+		// Export writes the provenance and version fields that the
+		// Article's JSON omits when unknown, as 0 or null.
+		full := struct {
+			*Article
+			ExtractorVersion int        `json:"extractor_version"`
+			ExtractedAt      *time.Time `json:"extracted_at"`
+			Version          int        `json:"version"`
+			CapturedAt       *time.Time `json:"captured_at"`
+		}{&out, a.ExtractorVersion, a.ExtractedAt, a.Version, a.CapturedAt}
+		if err := enc.Encode(&full); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -230,7 +239,9 @@ func TestParquetSchema(t *testing.T) {
 		"page_type BYTE_ARRAY STRING REQUIRED", "text BYTE_ARRAY STRING REQUIRED", "word_count INT64 INT(64,true) REQUIRED",
 		"flags group LIST REQUIRED", "list group REPEATED", "element BYTE_ARRAY STRING REQUIRED",
 		"fetched_at INT64 TIMESTAMP(isAdjustedToUTC=true,unit=NANOS) REQUIRED", "capture_id INT64 INT(64,true) REQUIRED",
-		"content_sha256 BYTE_ARRAY STRING REQUIRED",
+		"content_sha256 BYTE_ARRAY STRING REQUIRED", "extractor_version INT64 INT(64,true) REQUIRED",
+		"extracted_at INT64 TIMESTAMP(isAdjustedToUTC=true,unit=NANOS) OPTIONAL", "version INT64 INT(64,true) REQUIRED",
+		"captured_at INT64 TIMESTAMP(isAdjustedToUTC=true,unit=NANOS) OPTIONAL",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("schema:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -27,6 +28,7 @@ var errLeaseLost = errors.New("crawl: another process took over this database's 
 // background.
 type crawlLease struct {
 	held *corpus.HeldLease
+	path string // the database's path, the key in leasesHere
 	stop context.CancelFunc
 	done chan struct{}
 }
@@ -37,8 +39,9 @@ type crawlLease struct {
 // lease held by a live process is an error naming that process.
 func (e *env) takeLease(ctx context.Context, db *corpus.DB, holder string, cancel context.CancelCauseFunc) (*crawlLease, error) {
 	host, _ := os.Hostname()
+	path := db.Path()
 	held, err := db.AcquireLease(ctx, corpus.LeaseRequest{
-		Holder: holder, PID: os.Getpid(), Host: host, Timeout: leaseTimeout, Alive: processAlive,
+		Holder: holder, PID: os.Getpid(), Host: host, Timeout: leaseTimeout, Alive: leaseHolderAlive(path),
 	}, time.Now())
 	if errors.Is(err, corpus.ErrLeaseHeld) {
 		return nil, remedied{fmt.Errorf("%s: %s: %w; wait for it to finish or stop it (a killed crawl's lease is taken over %s after its last heartbeat)",
@@ -51,10 +54,29 @@ func (e *env) takeLease(ctx context.Context, db *corpus.DB, holder string, cance
 		e.logger.Info("took over the lease of a crawl that is gone", "holder", old.Holder, "pid", old.PID, "host", old.Host,
 			"since", old.Since.UTC().Format(time.RFC3339), "last_heartbeat", old.Heartbeat.UTC().Format(time.RFC3339))
 	}
+	leasesHere.Store(path, true)
 	bctx, stop := context.WithCancel(context.WithoutCancel(ctx))
-	l := &crawlLease{held: held, stop: stop, done: make(chan struct{})}
+	l := &crawlLease{held: held, path: path, stop: stop, done: make(chan struct{})}
 	go l.keep(bctx, e, cancel)
 	return l, nil
+}
+
+// leasesHere holds the databases (by path) whose lease a crawl of this
+// process holds now.
+var leasesHere sync.Map
+
+// leaseHolderAlive tells whether the process holding a lease on path is
+// alive. For this process, that is whether one of its crawls holds the
+// lease now: a lease left by an earlier crawl of the same process (whose
+// release failed, say on a full disk) is taken over at once.
+func leaseHolderAlive(path string) func(pid int) bool {
+	return func(pid int) bool {
+		if pid == os.Getpid() {
+			_, ok := leasesHere.Load(path)
+			return ok
+		}
+		return processAlive(pid)
+	}
 }
 
 func (l *crawlLease) keep(ctx context.Context, e *env, cancel context.CancelCauseFunc) {
@@ -83,6 +105,7 @@ func (l *crawlLease) keep(ctx context.Context, e *env, cancel context.CancelCaus
 func (l *crawlLease) release(e *env) {
 	l.stop()
 	<-l.done
+	leasesHere.Delete(l.path)
 	if err := l.held.Release(context.Background()); err != nil {
 		e.logger.Warn("could not release the crawl lease; the next crawl takes it over when it expires", "err", err)
 	}
