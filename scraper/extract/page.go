@@ -49,6 +49,7 @@ type page struct {
 	noscript  int               // bytes of <noscript> markup read as text
 	langDone  bool              // fillMeta chose a language (from the body text)
 	top       *html.Node
+	feats     []float64 // the page-type model's input (features.go)
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {

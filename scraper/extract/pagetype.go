@@ -296,3 +296,19 @@ func (p *page) pageSchemaOnly() bool {
 	}
 	return p.hasType("WebPage", "LocalBusiness", "Service", "FAQPage", "OfferCatalog", "ProfessionalService", "AboutPage", "ContactPage")
 }
+
+// decideType tells whether the page is an article and, if not, its most
+// probable type ("" when the rules decided: pageType then tells). The page-type model (typemodel.go) decides, with the
+// hand-written rules (isArticle, otherKind) among its features; a page
+// of under 20 words is left to the rules, which know empty pages and
+// consent walls.
+func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, other string) {
+	ruleArt := p.isArticle(art, paywalled)
+	ruleOther := p.otherKind(art)
+	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
+	if art.WordCount < 20 {
+		return ruleArt && !ruleOther, ""
+	}
+	article, _, other = pageTypeModel.classify(p.feats)
+	return article, other
+}
