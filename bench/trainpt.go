@@ -428,7 +428,8 @@ func crossValidate(s []sample, nf int, o trainOptions) [][]float64 {
 // to the lower threshold (more pages kept as articles).
 func chooseThreshold(s []sample, oof [][]float64, lostCost float64) float64 {
 	best, bestCost := 0.5, math.Inf(1)
-	for t := 0.05; t <= 0.951; t += 0.01 {
+	for i := 5; i <= 95; i++ {
+		t := float64(i) / 100
 		cost := 0.0
 		for i, x := range s {
 			art := oof[i][0] >= t
@@ -443,7 +444,7 @@ func chooseThreshold(s []sample, oof [][]float64, lostCost float64) float64 {
 			best, bestCost = t, cost
 		}
 	}
-	return math.Round(best*100) / 100
+	return best
 }
 
 // reportCV prints the out-of-fold confusion matrix and the calibration of
