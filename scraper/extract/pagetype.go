@@ -306,6 +306,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	ruleArt := p.isArticle(art, paywalled)
 	ruleOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
+	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
+		// A short page with no date and no article metadata that the
+		// rules reject (about, contact and privacy pages, calendars): the
+		// training sets hold too few of them for the model to judge.
+		return false, ""
+	}
 	if art.WordCount < 20 || len(pageTypeModel.Features) != len(p.feats) {
 		// Too little text to judge, or a model trained on other features
 		// (while the trainer runs after a change of features.go; a test
@@ -314,4 +320,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
 	return article, other
+}
+
+// declaresArticle reports whether the page's metadata says it is an
+// article: a JSON-LD article type, og:type article, an
+// article:published_time or a microdata headline or date.
+func (p *page) declaresArticle() bool {
+	return p.ldArticle() != nil && !p.hasType("WebPage", "ItemPage") || strings.EqualFold(p.meta("og:type"), "article") ||
+		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
 }
