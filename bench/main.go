@@ -30,6 +30,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if len(os.Args) > 1 && os.Args[1] == "train-pagetype" {
+		code := trainMain(ctx, os.Args[2:])
+		stop()
+		os.Exit(code)
+	}
 	if len(os.Args) > 1 && os.Args[1] == "sets" {
 		code := setsMain(ctx, os.Args[2:])
 		stop()

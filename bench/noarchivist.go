@@ -8,3 +8,9 @@ func archivistExtractors() []extractor { return nil }
 
 // archivistSetExtractors returns no extractor in this build.
 func archivistSetExtractors() []setExtractor { return nil }
+
+// pageTypeFeatureNames returns no names in this build: train-pagetype
+// needs archivist.
+func pageTypeFeatureNames() []string { return nil }
+
+func pageTypeFeatures(*setPage) ([]float64, error) { return nil, nil }

@@ -120,30 +120,44 @@ func (d *Document) Root() *html.Node { return d.root }
 // Article extracts the page's article (see Extract). Each call extracts
 // anew.
 func (d *Document) Article() corpus.Article {
-	art, noscript := d.article(d.root)
+	art, _ := d.extractArticle()
+	return art
+}
+
+// PageTypeFeatures extracts the page as Article does and returns the
+// features the page-type model read (FeatureNames gives their names):
+// the trainer's input (bench, `go run . train-pagetype`).
+func (d *Document) PageTypeFeatures() []float64 {
+	_, f := d.extractArticle()
+	return f
+}
+
+// extractArticle is Article, also returning the page-type features.
+func (d *Document) extractArticle() (corpus.Article, []float64) {
+	art, noscript, feats := d.article(d.root)
 	if art.WordCount < ShortWords && noscript >= 400 {
 		// Pages built by scripts often serve their content to crawlers
 		// inside <noscript>, which a parser with scripting on reads as
 		// plain text: read it as markup and keep the longer text.
 		if root, err := html.ParseWithOptions(bytes.NewReader(d.html), html.ParseOptionEnableScripting(false)); err == nil {
-			if alt, _ := d.article(root); alt.WordCount > art.WordCount*2 && alt.WordCount >= 50 {
-				art = alt
+			if alt, _, altFeats := d.article(root); alt.WordCount > art.WordCount*2 && alt.WordCount >= 50 {
+				art, feats = alt, altFeats
 			}
 		}
 	}
-	return art
+	return art, feats
 }
 
 // article extracts the article of the tree root, and tells how many bytes
 // of <noscript> markup the parser read as text (enough to hold content
-// from 400 on, as holdsContent wants).
-func (d *Document) article(root *html.Node) (corpus.Article, int) {
+// from 400 on, as holdsContent wants) and the page-type features.
+func (d *Document) article(root *html.Node) (corpus.Article, int, []float64) {
 	art := d.art
 	p := newPage(goquery.NewDocumentFromNode(root), d.base, d.fetched)
 	defer p.release()
 	p.extract(d.opts)
 	p.fill(&art, d.opts)
-	return art, p.noscript
+	return art, p.noscript, p.feats
 }
 
 // parse is Parse, also returning what is known of the article when the

@@ -294,7 +294,7 @@ func (p *page) fill(art *corpus.Article, opts Options) {
 // again as the article-shaped body found.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
-	article := p.isArticle(art, paywalled) && !p.otherKind(art)
+	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
 	if article {
 		// A recall net: the body found holds less than half the prose of
@@ -314,7 +314,10 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text, art.WordCount = main, words
 			p.relanguage(art)
 		}
-		art.PageType = p.pageType(art.WordCount)
+		art.PageType = other
+		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
+			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
+		}
 	}
 	if art.Published == nil {
 		art.Flags = append(art.Flags, corpus.FlagNoDate)

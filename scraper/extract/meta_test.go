@@ -507,7 +507,7 @@ func TestFrameworkClassNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			art, err := Extract(Input{Body: []byte("<html lang=en><body>" + tt.page + related.String() + "<footer>Imprint</footer></body></html>"), URL: "https://example.org/a", FetchedAt: fetchedAt})
+			art, err := Extract(Input{Body: []byte(`<html lang=en><head><meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-01T09:00:00Z"></head><body>` + tt.page + related.String() + "<footer>Imprint</footer></body></html>"), URL: "https://example.org/a", FetchedAt: fetchedAt})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -657,7 +657,7 @@ func TestHeavierCandidate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Declared an article: the body scorer is under test, not the main content of other pages.
-			page := `<html lang=en><head><meta property="og:type" content="article"></head><body>` + tt.page + `</body></html>`
+			page := `<html lang=en><head><meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-01T09:00:00Z"></head><body>` + tt.page + `</body></html>`
 			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/caravan", FetchedAt: fetchedAt})
 			if err != nil {
 				t.Fatal(err)
@@ -702,7 +702,7 @@ func TestWidenToContainer(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Declared an article: the body scorer is under test, not the main content of other pages.
-			page := `<html lang=en><head><meta property="og:type" content="article"></head><body>` + tt.page + `</body></html>`
+			page := `<html lang=en><head><meta property="og:type" content="article"><meta property="article:published_time" content="2024-03-01T09:00:00Z"></head><body>` + tt.page + `</body></html>`
 			art, err := Extract(Input{Body: []byte(page), URL: "https://example.org/news/film", FetchedAt: fetchedAt})
 			if err != nil {
 				t.Fatal(err)

@@ -50,6 +50,7 @@ type page struct {
 	langDone  bool              // fillMeta chose a language (from the body text)
 	top       *html.Node
 	sel       []*html.Node // the nodes whose text is the article body
+	feats     []float64    // the page-type model's input (features.go)
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {

@@ -296,3 +296,36 @@ func (p *page) pageSchemaOnly() bool {
 	}
 	return p.hasType("WebPage", "LocalBusiness", "Service", "FAQPage", "OfferCatalog", "ProfessionalService", "AboutPage", "ContactPage")
 }
+
+// decideType tells whether the page is an article and, if not, its most
+// probable type ("" when the rules decided: pageType then tells). The page-type model (typemodel.go) decides, with the
+// hand-written rules (isArticle, otherKind) among its features; a page
+// of under 20 words is left to the rules, which know empty pages and
+// consent walls.
+func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, other string) {
+	ruleArt := p.isArticle(art, paywalled)
+	ruleOther := p.otherKind(art)
+	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
+	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
+		// A short page with no date and no article metadata that the
+		// rules reject (about, contact and privacy pages, calendars): the
+		// training sets hold too few of them for the model to judge.
+		return false, ""
+	}
+	if art.WordCount < 20 || len(pageTypeModel.Features) != len(p.feats) {
+		// Too little text to judge, or a model trained on other features
+		// (while the trainer runs after a change of features.go; a test
+		// fails on it otherwise).
+		return ruleArt && !ruleOther, ""
+	}
+	article, _, other = pageTypeModel.classify(p.feats)
+	return article, other
+}
+
+// declaresArticle reports whether the page's metadata says it is an
+// article: a JSON-LD article type, og:type article, an
+// article:published_time or a microdata headline or date.
+func (p *page) declaresArticle() bool {
+	return p.ldArticle() != nil && !p.hasType("WebPage", "ItemPage") || strings.EqualFold(p.meta("og:type"), "article") ||
+		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
+}

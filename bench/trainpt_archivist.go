@@ -1,0 +1,27 @@
+//go:build !noarchivist
+
+package main
+
+import (
+	"fmt"
+
+	"github.com/archivist-project/archivist/scraper/extract"
+)
+
+// pageTypeFeatureNames returns the names of the page-type model's
+// features.
+func pageTypeFeatureNames() []string { return extract.FeatureNames() }
+
+// pageTypeFeatures extracts the page as extractArchivistSet does and
+// returns the page-type model's features.
+func pageTypeFeatures(p *setPage) ([]float64, error) {
+	in := extract.Input{Body: p.HTML, URL: p.URL}
+	if p.UTF8 {
+		in.ContentType = "text/html; charset=utf-8"
+	}
+	d, err := extract.Parse(in, extract.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("archivist: %w", err)
+	}
+	return d.PageTypeFeatures(), nil
+}

@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"math"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Page-level features of the page-type model (pagetype_model.go). Each
+// is a number read from the page's markup, metadata, URL shape and the
+// content walk; counts go through log1p so that one huge page does not
+// dominate. None names a site or a page's class names: the class words
+// counted are the general ones of kindSignals.
+//
+// The order is the model's: the trainer (bench, `go run . train-pagetype`)
+// writes the names it trained on into the model, and a test checks them
+// against featureNames, so that a changed feature list cannot run with
+// stale weights.
+var featureNames = []string{
+	// Today's hand-written rules, as evidence among the rest.
+	"rule_is_article", "rule_other_kind",
+	// Declared types and metadata.
+	"ld_article", "ld_news_type", "ld_page_only", "og_article", "og_website", "og_product",
+	"meta_published", "micro_headline", "type_forum", "type_product", "type_listing", "type_doc",
+	"dated", "authors", "paywalled",
+	// URL shape.
+	"url_front", "url_depth", "url_last_hyphens", "url_last_digits", "url_digit_run", "url_html",
+	"url_query", "url_query_page", "url_list", "url_forum", "url_doc_seg", "url_list_seg", "url_section",
+	// Markup counts gathered in the metadata walk.
+	"code", "cart", "price", "posts", "cards", "link_heads_page", "articles", "h1s", "times",
+	"consent", "forms",
+	// The content walk: text, links, paragraphs, the body chosen.
+	"page_words", "link_density", "para_share", "body_words", "body_share", "prose_share",
+	"body_paras", "body_items", "body_heads", "body_link_heads", "body_link_share", "body_para_words",
+	"link_heads_per_para",
+	// Repeated structure: sibling groups of short linked blocks (teasers).
+	"teaser_items", "teaser_groups", "teaser_max", "long_paras", "link_paras",
+}
+
+// numFeatures is the length of a feature vector.
+var numFeatures = len(featureNames)
+
+// FeatureNames returns the names of the page-type model's features, in
+// the order of PageTypeFeatures' vectors.
+func FeatureNames() []string { return append([]string(nil), featureNames...) }
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func lg(n int) float64 { return math.Log1p(float64(max(n, 0))) }
+
+// ratio is a/b, 0 when b is 0, capped at 1.
+func ratio(a, b int) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return min(float64(a)/float64(b), 1)
+}
+
+// features returns the feature vector of the page, whose article-shaped
+// body is in art, before the page type is chosen; ruleArt and ruleOther
+// are the hand-written rules' verdicts (isArticle, otherKind).
+func (p *page) features(art *corpus.Article, paywalled, ruleArt, ruleOther bool) []float64 {
+	f := make([]float64, 0, numFeatures)
+	f = append(f, b2f(ruleArt), b2f(ruleOther))
+	f = p.metaFeatures(f, art, paywalled)
+	f = p.urlFeatures(f)
+	k := &p.kind
+	f = append(f, lg(k.code), b2f(k.cart > 0), lg(k.price), lg(k.posts), lg(k.cards), lg(k.linkHeads),
+		lg(p.articles), lg(len(p.h1s)), lg(len(p.times)), b2f(p.consentTxt > 0), b2f(p.forms > 0))
+	f = p.contentFeatures(f, art)
+	f = p.teaserFeatures(f)
+	return f
+}
+
+func (p *page) metaFeatures(f []float64, art *corpus.Article, paywalled bool) []float64 {
+	og := strings.ToLower(p.meta("og:type"))
+	return append(f,
+		b2f(p.ldArticle() != nil), b2f(p.hasType(newsTypes...)), b2f(p.pageSchemaOnly()),
+		b2f(og == "article"), b2f(og == "website"), b2f(og == "product"),
+		b2f(p.meta("article:published_time") != ""), b2f(len(p.micro["headline"]) > 0),
+		b2f(p.hasType("DiscussionForumPosting", "QAPage", "Question")),
+		b2f(p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer")),
+		b2f(p.hasType("CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "OfferCatalog", "Blog")),
+		b2f(p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo", "SoftwareApplication")),
+		b2f(art.Published != nil), lg(len(art.Authors)), b2f(paywalled))
+}
+
+func (p *page) urlFeatures(f []float64) []float64 {
+	segs := p.pathSegments()
+	last := ""
+	if len(segs) > 0 {
+		last = segs[len(segs)-1]
+	}
+	digits, run, best := 0, 0, 0
+	for _, s := range segs {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= '0' && s[i] <= '9' {
+				run++
+				best = max(best, run)
+			} else {
+				run = 0
+			}
+		}
+		run = 0
+	}
+	for i := 0; i < len(last); i++ {
+		if last[i] >= '0' && last[i] <= '9' {
+			digits++
+		}
+	}
+	query := p.base != nil && p.base.RawQuery != ""
+	front := p.base != nil && len(segs) == 0 && !query
+	return append(f,
+		b2f(front), lg(len(segs)), lg(min(strings.Count(last, "-"), 12)), b2f(digits > 0), b2f(best >= 4),
+		b2f(strings.HasSuffix(last, ".html") || strings.HasSuffix(last, ".htm")),
+		b2f(query), b2f(query && strings.Contains(p.base.RawQuery, "page=")),
+		b2f(p.listURL()), b2f(p.forumURL()), b2f(anySegment(segs, docSegments)), b2f(anySegment(segs, listSegments)),
+		b2f(p.base != nil && p.sectionLike()))
+}
+
+func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
+	var text, link, prose int
+	if bi := p.x.info(p.bodyNode); bi != nil {
+		text, link = bi.text, bi.link
+	}
+	if p.bodyNode != nil {
+		prose = p.x.proseBytes(p.bodyNode)
+	}
+	paras, items, heads, linkHeads, paraWords := 0, 0, 0, 0, 0
+	linked := 0.0
+	for _, b := range p.blocks {
+		switch b.kind {
+		case kindPara:
+			paras++
+			paraWords += len(strings.Fields(b.text))
+		case kindItem:
+			items++
+		case kindHeading:
+			heads++
+			if b.link > 0.5 {
+				linkHeads++
+			}
+		}
+		linked += b.link * float64(len(b.text))
+	}
+	bodyBytes := len(p.body)
+	linkShare := 0.0
+	if bodyBytes > 0 {
+		linkShare = min(linked/float64(bodyBytes), 1)
+	}
+	perPara := 0.0
+	if paras > 0 {
+		perPara = float64(paraWords) / float64(paras)
+	}
+	return append(f,
+		lg(text/6), ratio(link, text), ratio(p.x.fullTotal, text), lg(art.WordCount), ratio(bodyBytes, text),
+		ratio(prose, text), lg(paras), lg(items), lg(heads), lg(linkHeads), linkShare, math.Log1p(perPara),
+		math.Log1p(float64(p.linkHeads)/float64(paras+1)))
+}
+
+// teaserFeatures counts repeated structure in the content walk: groups of
+// three or more sibling elements with the same tag and class, each a
+// short block that holds a link (the teasers of a listing, the items of
+// a shop grid, the posts of a thread); and paragraphs by length and links.
+func (p *page) teaserFeatures(f []float64) []float64 {
+	x := p.x
+	items, groups, most := 0, 0, 0
+	longParas, linkParas := 0, 0
+	for i, n := range x.nodes {
+		in := &x.infos[i]
+		if in.junk || n.Type != html.ElementNode {
+			continue
+		}
+		if n.DataAtom == atom.P {
+			if in.text >= 200 && in.link*5 < in.text {
+				longParas++
+			}
+			if in.text > 0 && in.link*2 >= in.text {
+				linkParas++
+			}
+		}
+		if !in.block {
+			continue
+		}
+		c := teaserGroups(x, n)
+		if c.items > 0 {
+			items += c.items
+			groups += c.groups
+			most = max(most, c.most)
+		}
+	}
+	return append(f, lg(items), lg(groups), lg(most), lg(longParas), lg(linkParas))
+}
+
+type teaserCount struct{ items, groups, most int }
+
+// teaserGroups counts the runs of like siblings among n's children that
+// are short linked blocks: a run is three or more consecutive element
+// children with the same tag and class attribute (other siblings in
+// between do not break it).
+func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
+	var tc teaserCount
+	var sig string
+	var tag atom.Atom
+	run := 0
+	flush := func() {
+		if run >= 3 {
+			tc.items += run
+			tc.groups++
+			tc.most = max(tc.most, run)
+		}
+		run = 0
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		in := x.info(c)
+		if in == nil || in.junk || !isTeaser(in) {
+			continue
+		}
+		cls := attr(c, "class")
+		if run > 0 && c.DataAtom == tag && cls == sig {
+			run++
+			continue
+		}
+		flush()
+		tag, sig, run = c.DataAtom, cls, 1
+	}
+	flush()
+	return tc
+}
+
+// isTeaser reports whether an element is a short block with a link in it:
+// a headline and a line or two of summary, not a paragraph of prose.
+func isTeaser(in *nodeInfo) bool {
+	return in.link >= 10 && in.text >= 15 && in.text <= 600 && in.link*5 >= in.text
+}

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestPageTypeModelFits checks the generated model against the feature
+// code: a change of features.go needs `cd bench && go run .
+// train-pagetype`, or the extractor falls back to the rules.
+func TestPageTypeModelFits(t *testing.T) {
+	m := pageTypeModel
+	if !slices.Equal(m.Features, featureNames) {
+		t.Fatalf("pagetype_model.go was trained on other features than features.go computes; run cd bench && go run . train-pagetype\nmodel: %v\ncode:  %v", m.Features, featureNames)
+	}
+	if len(m.Classes) < 2 || m.Classes[0] != corpus.PageTypeArticle {
+		t.Fatalf("classes %v: want article first", m.Classes)
+	}
+	for _, c := range m.Classes {
+		if _, ok := corpus.ParsePageType(c); !ok {
+			t.Errorf("class %q is not a page type", c)
+		}
+	}
+	if len(m.Weights) != len(m.Classes) || len(m.Bias) != len(m.Classes) || len(m.Mean) != numFeatures || len(m.Scale) != numFeatures {
+		t.Fatalf("model shapes: %d weights, %d biases, %d means, %d scales for %d classes and %d features",
+			len(m.Weights), len(m.Bias), len(m.Mean), len(m.Scale), len(m.Classes), numFeatures)
+	}
+	for c, w := range m.Weights {
+		if len(w) != numFeatures {
+			t.Errorf("class %s: %d weights, want %d", m.Classes[c], len(w), numFeatures)
+		}
+	}
+	if m.Threshold <= 0 || m.Threshold >= 1 || m.CalibA <= 0 {
+		t.Errorf("threshold %v, calibration slope %v", m.Threshold, m.CalibA)
+	}
+}
+
+func TestPageTypeFeatures(t *testing.T) {
+	var teasers strings.Builder
+	for i := range 10 {
+		teasers.WriteString(`<div class="teaser"><h3><a href="/news/story-` + string(rune('a'+i)) + `">A headline about the town council and its budget</a></h3><p>One line of summary.</p></div>`)
+	}
+	pages := map[string]string{
+		"empty":   `<html></html>`,
+		"listing": `<html><body><main>` + teasers.String() + `</main></body></html>`,
+		"article": `<html><head><meta property="og:type" content="article"></head><body><article><h1>Title</h1>` +
+			strings.Repeat("<p>The mayor said on Friday that the bridge, closed since March, would reopen to cyclists and walkers next week.</p>", 6) + `</article></body></html>`,
+	}
+	for name, page := range pages {
+		t.Run(name, func(t *testing.T) {
+			d, err := Parse(Input{Body: []byte(page), URL: "https://example.org/news/a-story", ContentType: "text/html; charset=utf-8"}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := d.PageTypeFeatures()
+			if len(f) != len(FeatureNames()) {
+				t.Fatalf("%d features, %d names", len(f), len(FeatureNames()))
+			}
+			for i, v := range f {
+				if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+					t.Errorf("%s = %v", featureNames[i], v)
+				}
+			}
+		})
+	}
+}
+
+func TestTypeModelClassify(t *testing.T) {
+	// Two features; class 1 (listing) when the second is high.
+	m := &typeModel{
+		Features: []string{"a", "b"}, Classes: []string{corpus.PageTypeArticle, corpus.PageTypeListing, corpus.PageTypeForum},
+		Mean: []float64{0, 0}, Scale: []float64{1, 1},
+		Weights: [][]float64{{0, -2}, {0, 2}, {0, 0}}, Bias: []float64{0, 0, 0},
+		CalibA: 1, Threshold: 0.25,
+	}
+	tests := []struct {
+		f           []float64
+		wantArticle bool
+		wantOther   string
+	}{
+		{[]float64{0, -1}, true, corpus.PageTypeForum},
+		{[]float64{0, 0}, true, corpus.PageTypeListing}, // P(article) 1/3: over the threshold
+		{[]float64{0, 1}, false, corpus.PageTypeListing},
+	}
+	for _, tt := range tests {
+		art, p, other := m.classify(tt.f)
+		if art != tt.wantArticle || other != tt.wantOther || p < 0 || p > 1 {
+			t.Errorf("classify(%v) = %v, %.3f, %q; want %v, %q", tt.f, art, p, other, tt.wantArticle, tt.wantOther)
+		}
+	}
+}
