@@ -60,18 +60,34 @@ func writeAll(tb testing.TB, format string, fields []string, arts []*Article) []
 	return buf.Bytes()
 }
 
+// exportedJSON is an Article as an export writes it: the version fields,
+// which Article's JSON omits when empty, always (0 or null), last.
+type exportedJSON struct {
+	*Article
+	ExtractorVersion int        `json:"extractor_version"`
+	ExtractedAt      *time.Time `json:"extracted_at"`
+	Version          int        `json:"version"`
+	CapturedAt       *time.Time `json:"captured_at"`
+}
+
 // TestJSONLMatchesEncodingJSON: the hand-written JSON Lines encoder writes
 // exactly what encoding/json writes for the Article struct (HTML escaping
-// off), which is the JSON names' contract.
+// off), which is the JSON names' contract; the version fields are always
+// written.
 func TestJSONLMatchesEncodingJSON(t *testing.T) {
-	got := writeAll(t, FormatJSONL, nil, exportSample())
+	arts := exportSample()
+	at := time.Date(2024, 5, 19, 1, 2, 4, 5, time.UTC)
+	arts[0].ExtractorVersion, arts[0].ExtractedAt, arts[0].Version, arts[0].CapturedAt = 3, &at, 2, &at
+	got := writeAll(t, FormatJSONL, nil, arts)
 	var want bytes.Buffer
 	enc := json.NewEncoder(&want)
 	enc.SetEscapeHTML(false)
-	for _, a := range exportSample() {
+	for _, a := range arts {
 		out := *a
 		out.Authors, out.Tags, out.Flags = nonNil(a.Authors), nonNil(a.Tags), nonNil(a.Flags)
-		if err := enc.Encode(&out); err != nil {
+		e := exportedJSON{Article: &out, ExtractorVersion: a.ExtractorVersion, ExtractedAt: a.ExtractedAt,
+			Version: a.Version, CapturedAt: a.CapturedAt}
+		if err := enc.Encode(&e); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -230,7 +246,9 @@ func TestParquetSchema(t *testing.T) {
 		"page_type BYTE_ARRAY STRING REQUIRED", "text BYTE_ARRAY STRING REQUIRED", "word_count INT64 INT(64,true) REQUIRED",
 		"flags group LIST REQUIRED", "list group REPEATED", "element BYTE_ARRAY STRING REQUIRED",
 		"fetched_at INT64 TIMESTAMP(isAdjustedToUTC=true,unit=NANOS) REQUIRED", "capture_id INT64 INT(64,true) REQUIRED",
-		"content_sha256 BYTE_ARRAY STRING REQUIRED",
+		"content_sha256 BYTE_ARRAY STRING REQUIRED", "extractor_version INT64 INT(64,true) REQUIRED",
+		"extracted_at INT64 TIMESTAMP(isAdjustedToUTC=true,unit=NANOS) OPTIONAL", "version INT64 INT(64,true) REQUIRED",
+		"captured_at INT64 TIMESTAMP(isAdjustedToUTC=true,unit=NANOS) OPTIONAL",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("schema:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
