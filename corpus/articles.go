@@ -367,8 +367,10 @@ func (db *DB) Articles(ctx context.Context, f ArticleFilter, fn func(*Article) e
 	return nil
 }
 
-// idChunk is the number of ids articlesByID reads with one query.
-const idChunk = 500
+// idChunk is the number of ids articlesByID reads with one query: it
+// holds that many articles at a time (to hand them over in the order
+// given), so it bounds its memory too.
+const idChunk = 100
 
 // articlesByID calls fn for each article of f.IDs that matches f, in the
 // order of f.IDs (an id given twice, twice; an unknown id skipped),
