@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // articleColumns are the columns scanArticle reads from the articles
@@ -44,13 +45,54 @@ func scanArticle(row rowScanner, extra ...any) (*Article, int64, error) {
 	return &a, seq, nil
 }
 
+// decodeList decodes a stored JSON array of strings ([] when it is not
+// one). Arrays as marshalJSON writes plain strings (no escapes, valid
+// UTF-8) are split directly; anything else goes through encoding/json.
 func decodeList(s string) []string {
+	if out, ok := splitPlainList(s); ok {
+		return out
+	}
 	out := []string{}
 	json.Unmarshal([]byte(s), &out)
 	if out == nil {
 		out = []string{}
 	}
 	return out
+}
+
+// splitPlainList decodes s when it is a JSON array of strings without
+// escapes, whitespace or control characters, in valid UTF-8: what
+// encoding/json decodes to the same strings. ok is false otherwise.
+func splitPlainList(s string) (out []string, ok bool) {
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' || strings.IndexByte(s, '\\') >= 0 || !utf8.ValidString(s) {
+		return nil, false
+	}
+	body := s[1 : len(s)-1]
+	out = make([]string, 0, strings.Count(body, `","`)+1)
+	for len(body) > 0 {
+		if body[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(body[1:], '"') + 1
+		if end == 0 {
+			return nil, false
+		}
+		item := body[1:end]
+		for i := 0; i < len(item); i++ {
+			if item[i] < 0x20 {
+				return nil, false
+			}
+		}
+		out = append(out, item)
+		body = body[end+1:]
+		if len(body) > 0 {
+			if body[0] != ',' || len(body) == 1 {
+				return nil, false
+			}
+			body = body[1:]
+		}
+	}
+	return out, true
 }
 
 func decodeTime(s string) *time.Time {
@@ -276,22 +318,7 @@ type ArticleFilter struct {
 // order of f.IDs). It streams from the database.
 func (db *DB) Articles(ctx context.Context, f ArticleFilter, fn func(*Article) error) error {
 	if f.IDs != nil {
-		for _, id := range f.IDs {
-			a, err := db.Article(ctx, id)
-			if errors.Is(err, ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			if !f.matches(a) {
-				continue
-			}
-			if err := fn(a); err != nil {
-				return err
-			}
-		}
-		return nil
+		return db.articlesByID(ctx, f, fn)
 	}
 	var where []string
 	var args []any
@@ -338,6 +365,66 @@ func (db *DB) Articles(ctx context.Context, f ArticleFilter, fn func(*Article) e
 		return fmt.Errorf("list articles: %w", db.describe(err))
 	}
 	return nil
+}
+
+// idChunk is the number of ids articlesByID reads with one query: it
+// holds that many articles at a time (to hand them over in the order
+// given), so it bounds its memory too.
+const idChunk = 100
+
+// articlesByID calls fn for each article of f.IDs that matches f, in the
+// order of f.IDs (an id given twice, twice; an unknown id skipped),
+// reading idChunk articles per query.
+func (db *DB) articlesByID(ctx context.Context, f ArticleFilter, fn func(*Article) error) error {
+	for start := 0; start < len(f.IDs); start += idChunk {
+		ids := f.IDs[start:min(start+idChunk, len(f.IDs))]
+		byID, err := db.articlesIn(ctx, ids)
+		if err != nil {
+			return err
+		}
+		sent := make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			a, ok := byID[id]
+			if !ok || !f.matches(a) {
+				continue
+			}
+			if sent[id] { // the same id again: a copy, as a second read gave
+				c := *a
+				a = &c
+			}
+			sent[id] = true
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// articlesIn reads the articles of ids (at most idChunk), by id.
+func (db *DB) articlesIn(ctx context.Context, ids []int64) (map[int64]*Article, error) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	marks := strings.Repeat(",?", len(ids))[1:]
+	rows, err := db.r.QueryContext(ctx, "SELECT "+articleColumns+" FROM articles WHERE id IN ("+marks+")", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list articles: %w", db.describe(err))
+	}
+	defer rows.Close()
+	byID := make(map[int64]*Article, len(ids))
+	for rows.Next() {
+		a, _, err := scanArticle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list articles: %w", db.describe(err))
+		}
+		byID[a.ID] = a
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list articles: %w", db.describe(err))
+	}
+	return byID, nil
 }
 
 func likeEscape(s string) string {

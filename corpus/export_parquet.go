@@ -102,12 +102,16 @@ func parquetTime(t *time.Time) (*time.Time, *int32) {
 // memory.
 const parquetRowGroupBytes = 32 << 20
 
+// parquetBatch is the number of rows handed to the parquet writer at a
+// time (one at a time costs a call through its row writer per row).
+const parquetBatch = 64
+
 // ParquetWriter writes a Parquet file, zstd-compressed, one row group per
 // about 32 MB of article data. It buffers one row group in memory.
 type ParquetWriter struct {
 	w       *parquet.GenericWriter[parquetArticle]
-	rows    []parquetArticle
-	pending int // bytes of article data in the open row group
+	rows    []parquetArticle // rows not yet handed to w
+	pending int              // bytes of article data in the open row group
 }
 
 func newParquetWriter(w io.Writer, fields []exportField) (*ParquetWriter, error) {
@@ -123,7 +127,7 @@ func newParquetWriter(w io.Writer, fields []exportField) (*ParquetWriter, error)
 		}
 		opts = append(opts, schema)
 	}
-	return &ParquetWriter{w: parquet.NewGenericWriter[parquetArticle](w, opts...), rows: make([]parquetArticle, 1)}, nil
+	return &ParquetWriter{w: parquet.NewGenericWriter[parquetArticle](w, opts...), rows: make([]parquetArticle, 0, parquetBatch)}, nil
 }
 
 func sameOrder(fields []exportField) bool {
@@ -168,22 +172,41 @@ func (g fieldGroup) Fields() []parquet.Field { return g.fields }
 // Write adds one article to the open row group, and writes the group out
 // once it holds about parquetRowGroupBytes.
 func (p *ParquetWriter) Write(a *Article) error {
-	toParquet(a, &p.rows[0])
-	if _, err := p.w.Write(p.rows); err != nil {
-		return fmt.Errorf("write parquet: %w", err)
-	}
+	p.rows = p.rows[:len(p.rows)+1]
+	toParquet(a, &p.rows[len(p.rows)-1])
 	p.pending += len(a.Text) + len(a.Title) + len(a.Description) + len(a.URL) + len(a.CanonicalURL) + 200
 	if p.pending >= parquetRowGroupBytes {
 		p.pending = 0
+		if err := p.writeRows(); err != nil {
+			return err
+		}
 		if err := p.w.Flush(); err != nil {
 			return fmt.Errorf("write parquet: %w", err)
 		}
+		return nil
+	}
+	if len(p.rows) == cap(p.rows) {
+		return p.writeRows()
+	}
+	return nil
+}
+
+// writeRows hands the buffered rows to the parquet writer.
+func (p *ParquetWriter) writeRows() error {
+	_, err := p.w.Write(p.rows)
+	clear(p.rows) // drop the references to the articles' strings
+	p.rows = p.rows[:0]
+	if err != nil {
+		return fmt.Errorf("write parquet: %w", err)
 	}
 	return nil
 }
 
 // Close writes the last row group and the file footer.
 func (p *ParquetWriter) Close() error {
+	if err := p.writeRows(); err != nil {
+		return err
+	}
 	if err := p.w.Close(); err != nil {
 		return fmt.Errorf("write parquet: %w", err)
 	}
