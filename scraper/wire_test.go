@@ -21,13 +21,31 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
+// wireTestParagraphs is an article's body: a dozen paragraphs of differing
+// prose (twenty copies of one sentence read as a template page to the
+// page-type model, not as an article).
+func wireTestParagraphs() string {
+	words := strings.Fields("the council met on tuesday to discuss harbour plans at length while residents " +
+		"argued over costs and the mayor promised a vote before winter after months of delay and several " +
+		"public hearings that drew crowds")
+	var b strings.Builder
+	for i := range 12 {
+		b.WriteString("<p>")
+		for j := range 22 {
+			b.WriteString(words[(i*7+j*3)%len(words)] + " ")
+		}
+		b.WriteString("end.</p>")
+	}
+	return b.String()
+}
+
 // TestCaptureAsReceived: a gzipped page is stored gzipped, with its heads
 // byte for byte (header order and case included), the remote IP and the
 // digest of the stored bytes; the article is extracted from the decoded
 // page.
 func TestCaptureAsReceived(t *testing.T) {
 	page := "<html><head><title>Wire test</title></head><body><article><h1>Wire test</h1>" +
-		strings.Repeat("<p>The council met on Tuesday to discuss the harbour plans at length.</p>", 20) +
+		wireTestParagraphs() +
 		"</article></body></html>"
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)

@@ -60,7 +60,10 @@ type benchQuery struct {
 }
 
 func (q benchQuery) request() (index.Request, error) {
-	r := index.Request{Query: q.Query, Site: q.Site, Facets: q.Facets, Limit: 10}
+	r := index.Request{Query: q.Query, Site: q.Site, Limit: 10}
+	if q.Facets { // every facet and the histogram by month, as search --facets --histogram month
+		r.Facets, r.Histogram = index.FacetNames(), index.PeriodMonth
+	}
 	var err error
 	if q.From != "" {
 		if r.From, err = time.Parse("2006-01-02", q.From); err != nil {
@@ -87,7 +90,7 @@ func (q benchQuery) args() []string {
 		a = append(a, "--to", q.To)
 	}
 	if q.Facets {
-		a = append(a, "--facets")
+		a = append(a, "--facets", "--histogram", "month")
 	}
 	return append(a, "--", q.Query)
 }
