@@ -248,8 +248,14 @@ func TestRollover(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := w.Stats().Files
+	umask := newFileMode(t, dir)
 	for _, f := range files {
 		strictRead(t, f)
+		// Like every export, the files get a new file's permissions
+		// (0666 less the umask), not os.CreateTemp's 0600.
+		if st, err := os.Stat(f); err != nil || st.Mode().Perm() != umask {
+			t.Errorf("%s: mode %v (err %v), want %v", f, st.Mode().Perm(), err, umask)
+		}
 	}
 	if len(files) < 2 || files[0] != path || files[1] != filepath.Join(dir, "out-00001.warc.gz") {
 		t.Fatalf("files %q: want %s then out-00001.warc.gz...", files, path)
@@ -283,6 +289,21 @@ func TestRollover(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(dir, ".*tmp")); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
+}
+
+// newFileMode returns the permissions a file created with 0666 gets in dir.
+func newFileMode(t *testing.T, dir string) os.FileMode {
+	t.Helper()
+	p := filepath.Join(dir, "probe")
+	if err := os.WriteFile(p, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(p)
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Mode().Perm()
 }
 
 // strictRead reads path with gowarc (an independent implementation),
