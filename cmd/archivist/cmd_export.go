@@ -158,6 +158,9 @@ type exportRun struct {
 func (o exportOptions) toStdout() bool { return o.Out == "" || o.Out == "-" }
 
 func runExport(ctx context.Context, e *env, opts exportOptions) error {
+	if err := checkFormatFlags(opts); err != nil {
+		return err
+	}
 	if opts.Format == "warc" {
 		return runExportWARC(ctx, e, opts)
 	}
