@@ -165,9 +165,28 @@ Examples:
 	return c
 }
 
+// checkNotNegative names the first count or duration flag given a
+// negative value.
+func (o *crawlOptions) checkNotNegative() error {
+	for _, f := range []struct {
+		name string
+		neg  bool
+		val  any
+	}{
+		{"depth", o.Depth < 0, o.Depth}, {"max-pages", o.MaxPages < 0, o.MaxPages},
+		{"max-pages-per-host", o.MaxPagesPerHost < 0, o.MaxPagesPerHost}, {"retries", o.Retries < 0, o.Retries},
+		{"delay", o.Delay < 0, o.Delay}, {"recrawl-after", o.RecrawlAfter < 0, o.RecrawlAfter},
+	} {
+		if f.neg {
+			return usagef("crawl: bad --%s %v: must not be negative", f.name, f.val)
+		}
+	}
+	return nil
+}
+
 func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
-	if o.Depth < 0 || o.MaxPages < 0 || o.MaxPagesPerHost < 0 || o.Retries < 0 || o.Delay < 0 || o.RecrawlAfter < 0 {
-		return nil, usagef("crawl: --depth, --max-pages, --max-pages-per-host, --retries, --delay and --recrawl-after must not be negative")
+	if err := o.checkNotNegative(); err != nil {
+		return nil, err
 	}
 	if o.Parallel < 1 || o.PerHost < 1 {
 		return nil, usagef("crawl: --parallel and --per-host must be at least 1")
