@@ -10,7 +10,7 @@ type Stats struct {
 	Captures     int64          `json:"captures"`
 	CapturesOK   int64          `json:"captures_ok"` // 2xx, not revisits: with Revisits, Redirects and Errors, every capture
 	Revisits     int64          `json:"revisits"`
-	Redirects    int64          `json:"redirects"` // 3xx answers that were followed (not failed, not revisits)
+	Redirects    int64          `json:"redirects"`    // 3xx answers that were followed (not failed, not revisits)
 	Bodies       int64          `json:"bodies"`       // distinct payloads stored
 	BodyBytes    int64          `json:"body_bytes"`   // their uncompressed size
 	StoredBytes  int64          `json:"stored_bytes"` // their size at rest
