@@ -326,3 +326,28 @@ func strictRead(t *testing.T, path string) {
 		rec.Close()
 	}
 }
+
+// TestTrailingGarbageOffset: bytes after the last record that are no
+// record are reported at the offset where they start, not at the end of
+// the file.
+func TestTrailingGarbageOffset(t *testing.T) {
+	rec := "WARC/1.0\r\nWARC-Type: metadata\r\nWARC-Record-ID: <urn:uuid:2>\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n"
+	path := filepath.Join(t.TempDir(), "x.warc")
+	os.WriteFile(path, []byte(rec+"not a record at all\n"), 0o644)
+	rd, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	if _, err := rd.Next(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = rd.Next()
+	var ce *CorruptError
+	if !errors.As(err, &ce) || ce.Offset != int64(len(rec)) {
+		t.Fatalf("after the record: %v, want a corrupt region at offset %d", err, len(rec))
+	}
+	if _, err := rd.Next(); !errors.Is(err, io.EOF) {
+		t.Errorf("then: %v, want EOF", err)
+	}
+}
