@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/archivist-project/archivist/index"
 )
 
 // TestUsageErrorsNameWhatWasTyped: a usage error is exit 2 and one line
@@ -19,11 +21,36 @@ func TestUsageErrorsNameWhatWasTyped(t *testing.T) {
 		{[]string{"crawl", "--db", db, "--recrawl-after", "-1h", "http://x.test/"}, "archivist: crawl: bad --recrawl-after -1h0m0s: must not be negative"},
 		{[]string{"search", "--db", db, "--from", "2024-13"}, `archivist: search: --from: bad date "2024-13"`},
 		{[]string{"export", "--db", db, "--to", "soon"}, `archivist: export: --to: bad date "soon"`},
+		{[]string{"stats", "--db", db, "--top", "-1"}, "archivist: stats: bad --top -1"},
 		{[]string{"search", "--db", db, "--from", "2024", "--to", "2023"}, "archivist: search: --to 2023 is before --from 2024"},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q: want exit 2 and one line starting %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+// TestPrintHitsPaging: the footer of search's text output says how to
+// page, and says so when --offset is past the last hit.
+func TestPrintHitsPaging(t *testing.T) {
+	hit := index.Hit{URL: "http://a.test/1", Title: "One", Site: "a.test"}
+	for _, tc := range []struct {
+		offset int
+		hits   []index.Hit
+		total  uint64
+		want   string
+	}{
+		{0, []index.Hit{hit}, 5, "(1-1 of 5; --offset 1 for more)"},
+		{4, []index.Hit{hit}, 5, ""},
+		{100, nil, 5, "(none shown: --offset 100 is past the last of the 5)"},
+		{0, nil, 0, ""},
+	} {
+		var b strings.Builder
+		printHits(&b, "q", index.Request{Offset: tc.offset}, &index.Result{Total: tc.total, Hits: tc.hits})
+		out := b.String()
+		if tc.want != "" && !strings.Contains(out, tc.want) || tc.want == "" && strings.Contains(out, "(") {
+			t.Errorf("offset %d, %d hits of %d: output %q, want footer %q", tc.offset, len(tc.hits), tc.total, out, tc.want)
 		}
 	}
 }
