@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -167,6 +168,12 @@ Examples:
 
 // checkNotNegative names the first count or duration flag given a
 // negative value.
+// errNoSeeds is the usage error of a crawl with no seeds and nothing to
+// resume in --db.
+func errNoSeeds(e *env) error {
+	return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl goes on with the crawl of the database, and %s has none)", e.global.DB)
+}
+
 func (o *crawlOptions) checkNotNegative() error {
 	for _, f := range []struct {
 		name string
@@ -281,6 +288,10 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		copts = append(copts, scraper.WithSeedList(list))
 		haveSeeds = haveSeeds || n > 0
 	}
+	if _, err := os.Stat(e.global.DB); !haveSeeds && errors.Is(err, os.ErrNotExist) {
+		// Nothing to resume: refuse before creating an empty corpus.
+		return errNoSeeds(e)
+	}
 	db, err := e.openCorpus(ctx, false)
 	if err != nil {
 		return err
@@ -302,7 +313,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 			return err
 		}
 		if fs.Queued+fs.InFlight == 0 && fs.Runs == 0 {
-			return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl goes on with the crawl of the database, and %s has none)", e.global.DB)
+			return errNoSeeds(e)
 		}
 	}
 

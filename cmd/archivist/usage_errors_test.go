@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,12 +22,17 @@ func TestUsageErrorsNameWhatWasTyped(t *testing.T) {
 		{[]string{"crawl", "--db", db, "--recrawl-after", "-1h", "http://x.test/"}, "archivist: crawl: bad --recrawl-after -1h0m0s: must not be negative"},
 		{[]string{"search", "--db", db, "--from", "2024-13"}, `archivist: search: --from: bad date "2024-13"`},
 		{[]string{"export", "--db", db, "--to", "soon"}, `archivist: export: --to: bad date "soon"`},
+		{[]string{"crawl", "--db", db}, "archivist: crawl: no seed URLs"},
 		{[]string{"stats", "--db", db, "--top", "-1"}, "archivist: stats: bad --top -1"},
 		{[]string{"search", "--db", db, "--from", "2024", "--to", "2023"}, "archivist: search: --to 2023 is before --from 2024"},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q: want exit 2 and one line starting %q", tc.args, code, out, errOut, tc.want)
+		}
+		// A usage error leaves nothing behind: no corpus is created.
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%q: created %s", tc.args, db)
 		}
 	}
 }
