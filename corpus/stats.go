@@ -8,8 +8,9 @@ import (
 // Stats summarises a corpus. JSON names are part of `archivist stats --json`.
 type Stats struct {
 	Captures     int64          `json:"captures"`
-	CapturesOK   int64          `json:"captures_ok"`
+	CapturesOK   int64          `json:"captures_ok"` // 2xx, not revisits: with Revisits, Redirects and Errors, every capture
 	Revisits     int64          `json:"revisits"`
+	Redirects    int64          `json:"redirects"`    // 3xx answers that were followed (not failed, not revisits)
 	Bodies       int64          `json:"bodies"`       // distinct payloads stored
 	BodyBytes    int64          `json:"body_bytes"`   // their uncompressed size
 	StoredBytes  int64          `json:"stored_bytes"` // their size at rest
@@ -53,8 +54,9 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 		dest any
 	}{
 		{"SELECT COUNT(*) FROM captures", &s.Captures},
-		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND status BETWEEN 200 AND 299", &s.CapturesOK},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 200 AND 299", &s.CapturesOK},
 		{"SELECT COUNT(*) FROM captures WHERE revisit_of IS NOT NULL", &s.Revisits},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 300 AND 399", &s.Redirects},
 		{"SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(LENGTH(data)), 0) FROM bodies", nil},
 		{"SELECT COUNT(*) FROM articles", &s.Articles},
 		{"SELECT COUNT(*) FROM captures WHERE error_kind <> ''", &s.Errors},
@@ -64,9 +66,9 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 		row := db.r.QueryRowContext(ctx, sc.q)
 		var err error
 		switch i {
-		case 3:
+		case 4:
 			err = row.Scan(&s.Bodies, &s.BodyBytes, &s.StoredBytes)
-		case 6:
+		case 7:
 			err = row.Scan(&s.FirstFetch, &s.LastFetch)
 		default:
 			err = row.Scan(sc.dest)

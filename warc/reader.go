@@ -188,7 +188,7 @@ func (rd *Reader) Next() (*Record, error) {
 // offset; io.EOF when there is none. Bytes before it are a corrupt
 // region, reported once.
 func (rd *Reader) skipToRecord() (int64, error) {
-	skipped := int64(0)
+	skipped, from := int64(0), rd.pos()
 	for {
 		p, err := rd.br.Peek(5)
 		if len(p) >= 3 && bytes.Equal(p[:3], gzipMagic) || len(p) == 5 && bytes.Equal(p, warcMagic) {
@@ -197,7 +197,7 @@ func (rd *Reader) skipToRecord() (int64, error) {
 		if err != nil && len(p) < 5 {
 			if skipped > 0 && bytes.TrimSpace(p) != nil && !rd.lost {
 				rd.lost = true
-				return 0, &CorruptError{File: rd.path, Offset: rd.pos(), Err: errors.New("trailing bytes that are no record")}
+				return 0, &CorruptError{File: rd.path, Offset: from, Err: errors.New("trailing bytes that are no record")}
 			}
 			return 0, io.EOF
 		}

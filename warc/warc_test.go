@@ -248,8 +248,14 @@ func TestRollover(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := w.Stats().Files
+	umask := newFileMode(t, dir)
 	for _, f := range files {
 		strictRead(t, f)
+		// Like every export, the files get a new file's permissions
+		// (0666 less the umask), not os.CreateTemp's 0600.
+		if st, err := os.Stat(f); err != nil || st.Mode().Perm() != umask {
+			t.Errorf("%s: mode %v (err %v), want %v", f, st.Mode().Perm(), err, umask)
+		}
 	}
 	if len(files) < 2 || files[0] != path || files[1] != filepath.Join(dir, "out-00001.warc.gz") {
 		t.Fatalf("files %q: want %s then out-00001.warc.gz...", files, path)
@@ -285,6 +291,21 @@ func TestRollover(t *testing.T) {
 	}
 }
 
+// newFileMode returns the permissions a file created with 0666 gets in dir.
+func newFileMode(t *testing.T, dir string) os.FileMode {
+	t.Helper()
+	p := filepath.Join(dir, "probe")
+	if err := os.WriteFile(p, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(p)
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Mode().Perm()
+}
+
 // strictRead reads path with gowarc (an independent implementation),
 // failing on any syntax error, spec violation or digest mismatch.
 func strictRead(t *testing.T, path string) {
@@ -303,5 +324,30 @@ func strictRead(t *testing.T, path string) {
 			t.Fatalf("gowarc: record at %d: %v", rec.Offset, err)
 		}
 		rec.Close()
+	}
+}
+
+// TestTrailingGarbageOffset: bytes after the last record that are no
+// record are reported at the offset where they start, not at the end of
+// the file.
+func TestTrailingGarbageOffset(t *testing.T) {
+	rec := "WARC/1.0\r\nWARC-Type: metadata\r\nWARC-Record-ID: <urn:uuid:2>\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n"
+	path := filepath.Join(t.TempDir(), "x.warc")
+	os.WriteFile(path, []byte(rec+"not a record at all\n"), 0o644)
+	rd, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	if _, err := rd.Next(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = rd.Next()
+	var ce *CorruptError
+	if !errors.As(err, &ce) || ce.Offset != int64(len(rec)) {
+		t.Fatalf("after the record: %v, want a corrupt region at offset %d", err, len(rec))
+	}
+	if _, err := rd.Next(); !errors.Is(err, io.EOF) {
+		t.Errorf("then: %v, want EOF", err)
 	}
 }

@@ -3,6 +3,7 @@ package warc
 import (
 	"bufio"
 	"bytes"
+	"crypto/rand"
 	"crypto/sha1"
 	"errors"
 	"fmt"
@@ -106,7 +107,7 @@ func (w *Writer) open() error {
 	if n := len(w.finals); n > 0 {
 		name = fmt.Sprintf("%s-%05d%s", w.stem, n, w.ext)
 	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	f, err := createTemp(name)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", name, err)
 	}
@@ -118,6 +119,22 @@ func (w *Writer) open() error {
 		w.bw.Reset(f)
 	}
 	return w.writeInfo()
+}
+
+// createTemp creates a fresh temporary file beside name with the
+// permissions of a new file (0666 less the umask), as the final file must
+// have once renamed: os.CreateTemp would make it 0600.
+func createTemp(name string) (*os.File, error) {
+	dir, base := filepath.Dir(name), filepath.Base(name)
+	for {
+		var b [4]byte
+		rand.Read(b[:])
+		tmp := filepath.Join(dir, fmt.Sprintf(".%s.%x.tmp", base, b))
+		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, os.ErrExist) {
+			return f, err
+		}
+	}
 }
 
 func (w *Writer) writeInfo() error {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -165,9 +166,34 @@ Examples:
 	return c
 }
 
+// checkNotNegative names the first count or duration flag given a
+// negative value.
+// errNoSeeds is the usage error of a crawl with no seeds and nothing to
+// resume in --db.
+func errNoSeeds(e *env) error {
+	return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl goes on with the crawl of the database, and %s has none)", e.global.DB)
+}
+
+func (o *crawlOptions) checkNotNegative() error {
+	for _, f := range []struct {
+		name string
+		neg  bool
+		val  any
+	}{
+		{"depth", o.Depth < 0, o.Depth}, {"max-pages", o.MaxPages < 0, o.MaxPages},
+		{"max-pages-per-host", o.MaxPagesPerHost < 0, o.MaxPagesPerHost}, {"retries", o.Retries < 0, o.Retries},
+		{"delay", o.Delay < 0, o.Delay}, {"recrawl-after", o.RecrawlAfter < 0, o.RecrawlAfter},
+	} {
+		if f.neg {
+			return usagef("crawl: bad --%s %v: must not be negative", f.name, f.val)
+		}
+	}
+	return nil
+}
+
 func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
-	if o.Depth < 0 || o.MaxPages < 0 || o.MaxPagesPerHost < 0 || o.Retries < 0 || o.Delay < 0 || o.RecrawlAfter < 0 {
-		return nil, usagef("crawl: --depth, --max-pages, --max-pages-per-host, --retries, --delay and --recrawl-after must not be negative")
+	if err := o.checkNotNegative(); err != nil {
+		return nil, err
 	}
 	if o.Parallel < 1 || o.PerHost < 1 {
 		return nil, usagef("crawl: --parallel and --per-host must be at least 1")
@@ -262,6 +288,10 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		copts = append(copts, scraper.WithSeedList(list))
 		haveSeeds = haveSeeds || n > 0
 	}
+	if _, err := os.Stat(e.global.DB); !haveSeeds && errors.Is(err, os.ErrNotExist) {
+		// Nothing to resume: refuse before creating an empty corpus.
+		return errNoSeeds(e)
+	}
 	db, err := e.openCorpus(ctx, false)
 	if err != nil {
 		return err
@@ -283,7 +313,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 			return err
 		}
 		if fs.Queued+fs.InFlight == 0 && fs.Runs == 0 {
-			return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl goes on with the crawl of the database, and %s has none)", e.global.DB)
+			return errNoSeeds(e)
 		}
 	}
 

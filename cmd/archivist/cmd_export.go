@@ -93,7 +93,7 @@ func findExportFormat(name string) (exportFormat, bool) {
 func exportCommand() *command {
 	c := &command{
 		name:    "export",
-		summary: "export articles as JSON Lines, CSV or Parquet",
+		summary: "export articles as JSON Lines, CSV or Parquet, or their captures as WARC",
 		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
                         [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
                         [--type TYPE] [--flag F] [--no-flag F] [--all-versions]
@@ -158,6 +158,9 @@ type exportRun struct {
 func (o exportOptions) toStdout() bool { return o.Out == "" || o.Out == "-" }
 
 func runExport(ctx context.Context, e *env, opts exportOptions) error {
+	if err := checkFormatFlags(opts); err != nil {
+		return err
+	}
 	if opts.Format == "warc" {
 		return runExportWARC(ctx, e, opts)
 	}

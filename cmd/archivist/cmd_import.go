@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -68,6 +70,25 @@ Examples:
 	return c
 }
 
+// checkWARCStart refuses a file named on the command line that is plainly
+// not a WARC file (a CSV, an HTML page): a WARC file starts with a gzip
+// member or a "WARC/" line. Without this check, the whole file would be
+// reported as one corrupt record.
+func checkWARCStart(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return usagef("import: %s: %v", quote.Short(path), unwrapPath(err))
+	}
+	defer f.Close()
+	head := make([]byte, 5)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	if n == 0 || bytes.HasPrefix(head, []byte{0x1f, 0x8b}) || string(head) == "WARC/" {
+		return nil
+	}
+	return usagef("import: %s is not a WARC file (it starts with neither \"WARC/\" nor a gzip member)", quote.Short(path))
+}
+
 // importFiles expands the arguments into WARC files: files as given,
 // folders for their *.warc and *.warc.gz files, in name order.
 func importFiles(args []string) ([]string, error) {
@@ -81,6 +102,9 @@ func importFiles(args []string) ([]string, error) {
 			return nil, usagef("import: %s: no such file or folder", quote.Short(a))
 		}
 		if !st.IsDir() {
+			if err := checkWARCStart(a); err != nil {
+				return nil, err
+			}
 			files = append(files, a)
 			continue
 		}

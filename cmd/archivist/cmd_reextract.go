@@ -39,7 +39,7 @@ func reextractCommand() *command {
 	c := &command{
 		name:    "reextract",
 		summary: "extract articles again from their stored captures",
-		usage: `Usage: archivist reextract [--since-version V] [--all] [--no-index] [--q]
+		usage: `Usage: archivist reextract [--since-version V] [--all] [--no-index] [-q]
 
 Derives articles again from the captures they came from, with this
 archivist's extractor, without any network access: after an upgrade of the

@@ -216,6 +216,8 @@ func printHits(w io.Writer, query string, req index.Request, res *index.Result) 
 	}
 	if shown := uint64(req.Offset + len(res.Hits)); shown < res.Total && len(res.Hits) > 0 {
 		fmt.Fprintf(w, "\n(%d-%d of %d; --offset %d for more)\n", req.Offset+1, shown, res.Total, shown)
+	} else if len(res.Hits) == 0 && req.Offset > 0 && res.Total > 0 {
+		fmt.Fprintf(w, "\n(none shown: --offset %d is past the last of the %d)\n", req.Offset, res.Total)
 	}
 	if len(res.Facets) > 0 {
 		fmt.Fprintln(w)

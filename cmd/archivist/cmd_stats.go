@@ -55,6 +55,9 @@ Example:
 }
 
 func runStats(ctx context.Context, e *env, opts statsOptions) error {
+	if opts.Top < 0 {
+		return usagef("stats: bad --top %d: want 0 (all sites) or more", opts.Top)
+	}
 	db, err := e.openCorpusReadOnly(ctx)
 	if err != nil {
 		return err
@@ -117,7 +120,7 @@ func printLease(w io.Writer, l corpus.Lease, now time.Time) {
 }
 
 func printStats(w io.Writer, st *corpus.Stats, top int) {
-	fmt.Fprintf(w, "captures   %d (%d ok, %d revisits, %d failed)\n", st.Captures, st.CapturesOK, st.Revisits, st.Errors)
+	fmt.Fprintf(w, "captures   %d (%d ok, %d revisits, %d redirects, %d failed)\n", st.Captures, st.CapturesOK, st.Revisits, st.Redirects, st.Errors)
 	fmt.Fprintf(w, "articles   %d (%d changed after their first capture)\n", st.Articles, st.ArticlesChanged)
 	fmt.Fprintf(w, "bodies     %d distinct, %s raw, %s stored\n", st.Bodies, byteSize(st.BodyBytes), byteSize(st.StoredBytes))
 	if st.FirstFetch != "" {

@@ -29,11 +29,32 @@ func (o *warcExportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.Int64Var(&o.WARCSize, "warc-size", warc.DefaultMaxSize, "with --format warc: start a new file once one holds `BYTES`")
 }
 
+// checkFormatFlags refuses the flags that do nothing with the --format
+// typed (a usage error, rather than an export that silently ignores them):
+// the WARC flags without --format warc, and the record flags with it.
+func checkFormatFlags(opts exportOptions) error {
+	warcOnly := []string{"all-captures", "cdx", "warc-size"}
+	if opts.Format == "warc" {
+		for _, name := range []string{"fields", "all-versions"} {
+			if _, ok := opts.given[name]; ok {
+				return usagef("export: --%s does not go with --format warc (a WARC holds the captures, not article records)", name)
+			}
+		}
+		return nil
+	}
+	for _, name := range warcOnly {
+		if _, ok := opts.given[name]; ok {
+			return usagef("export: --%s goes with --format warc", name)
+		}
+	}
+	return nil
+}
+
 // runExportWARC writes the selected captures as WARC files: --out names
 // the first, later ones (past --warc-size) get -00001... before the
 // extension.
 func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
-	if opts.Out == "" {
+	if opts.toStdout() {
 		return usagef("export: --format warc needs --out FILE.warc.gz (WARC is not written to standard output)")
 	}
 	if opts.WARCSize <= 0 {

@@ -40,7 +40,7 @@ func (f *searchFilter) AddFlags(fs *flag.FlagSet) {
 // apply checks the filters and sets them on req; cmd names the command in
 // errors.
 func (f *searchFilter) apply(cmd string, req *index.Request) error {
-	from, to, err := dateRange(f.From, f.To)
+	from, to, err := dateRange(cmd, f.From, f.To)
 	if err != nil {
 		return err
 	}

@@ -71,9 +71,13 @@ func TestUsageNamesEveryFlag(t *testing.T) {
 				continue
 			}
 			for _, f := range flags {
-				if !regexp.MustCompile(`\[--`+regexp.QuoteMeta(f)+`\b`).MatchString(syn) &&
-					!strings.Contains(syn, " --"+f+" ") {
-					t.Errorf("%s: the usage line in its %s leaves out --%s:\n%s", cmd.name, where, f, syn)
+				dash := "--" // one-letter flags are spelled -q, as the flag tables do
+				if len(f) == 1 {
+					dash = "-"
+				}
+				if !regexp.MustCompile(`\[`+dash+regexp.QuoteMeta(f)+`\b`).MatchString(syn) &&
+					!strings.Contains(syn, " "+dash+f+" ") {
+					t.Errorf("%s: the usage line in its %s leaves out %s%s:\n%s", cmd.name, where, dash, f, syn)
 				}
 			}
 		}
@@ -95,5 +99,34 @@ func TestSearchHelpNamesQueryFields(t *testing.T) {
 	}
 	if !strings.Contains(text, index.QueryFields) {
 		t.Errorf("search help does not list the query fields as index.QueryFields says:\n%s", help.String())
+	}
+}
+
+// TestHelpCommandListAligned: in `archivist help`, every command is listed
+// with its summary in one column, however long the longest name.
+func TestHelpCommandListAligned(t *testing.T) {
+	_, out, _ := runCLI(t, "help")
+	_, list, ok := strings.Cut(out, "Commands:\n")
+	list, _, _ = strings.Cut(list, "\n\n")
+	if !ok {
+		t.Fatalf("no command list in:\n%s", out)
+	}
+	col := -1
+	for _, line := range strings.Split(list, "\n") {
+		name, _, _ := strings.Cut(strings.TrimSpace(line), " ")
+		at := strings.Index(line, name) + len(name)
+		at += len(line[at:]) - len(strings.TrimLeft(line[at:], " "))
+		if line[at-2:at] != "  " {
+			t.Errorf("%q: want at least two spaces between the name and its summary", line)
+		}
+		if col >= 0 && at != col {
+			t.Errorf("%q: summary at column %d, want %d like the others", line, at, col)
+		}
+		col = at
+	}
+	for _, c := range commands() {
+		if !strings.Contains(list, "  "+c.name+" ") {
+			t.Errorf("command %s not listed", c.name)
+		}
 	}
 }

@@ -394,10 +394,15 @@ Commands:
 `, version)
 	cmds := commands()
 	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
+	width := len("help")
 	for _, c := range cmds {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		width = max(width, len(c.name))
 	}
-	fmt.Fprint(w, `  help      show help for a command
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
+	}
+	fmt.Fprintf(w, "  %-*s  %s\n", width, "help", "show help for a command")
+	fmt.Fprint(w, `
 
 Global flags (before or after the command):
   --db PATH          corpus database (default archive.db, or $ARCHIVIST_DB)

@@ -230,18 +230,18 @@ func parseDate(s string, end bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("bad date %s (want YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)", quote.Short(s))
 }
 
-// dateRange parses --from and --to.
-func dateRange(from, to string) (time.Time, time.Time, error) {
+// dateRange parses --from and --to; cmd names the command in errors.
+func dateRange(cmd, from, to string) (time.Time, time.Time, error) {
 	f, err := parseDate(from, false)
 	if err != nil {
-		return time.Time{}, time.Time{}, usagef("--from: %v", err)
+		return time.Time{}, time.Time{}, usagef("%s: --from: %v", cmd, err)
 	}
 	t, err := parseDate(to, true)
 	if err != nil {
-		return time.Time{}, time.Time{}, usagef("--to: %v", err)
+		return time.Time{}, time.Time{}, usagef("%s: --to: %v", cmd, err)
 	}
 	if !f.IsZero() && !t.IsZero() && t.Before(f) {
-		return time.Time{}, time.Time{}, usagef("--to %s is before --from %s", to, from)
+		return time.Time{}, time.Time{}, usagef("%s: --to %s is before --from %s", cmd, to, from)
 	}
 	return f, t, nil
 }

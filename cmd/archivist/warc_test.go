@@ -324,6 +324,8 @@ func TestImportWget(t *testing.T) {
 func TestImportCLIErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
+	notWARC := filepath.Join(t.TempDir(), "corpus.csv")
+	os.WriteFile(notWARC, []byte("id,url\n1,http://a.test/\n"), 0o644)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -332,8 +334,16 @@ func TestImportCLIErrors(t *testing.T) {
 		{[]string{"import", "--db", db, filepath.Join(dir, "missing.warc.gz")}, "no such file or folder"},
 		{[]string{"import", "--db", db, dir}, "holds no .warc or .warc.gz file"},
 		{[]string{"import", "--db", db, "--keep-types", "article,nope", dir}, "not a page type"},
+		{[]string{"import", "--db", db, notWARC}, "is not a WARC file"},
 		{[]string{"export", "--db", db, "--format", "warc"}, "needs --out"},
 		{[]string{"export", "--db", db, "--format", "warc", "--out", dir}, "is a folder"},
+		// "-" is standard output elsewhere; it must not become a file named "-".
+		{[]string{"export", "--db", db, "--format", "warc", "--out", "-"}, "needs --out"},
+		{[]string{"export", "--db", db, "--format", "csv", "--cdx", filepath.Join(dir, "x.cdxj")}, "--cdx goes with --format warc"},
+		{[]string{"export", "--db", db, "--all-captures"}, "--all-captures goes with --format warc"},
+		{[]string{"export", "--db", db, "--format", "parquet", "--warc-size", "10", "--out", filepath.Join(dir, "x.parquet")}, "--warc-size goes with --format warc"},
+		{[]string{"export", "--db", db, "--format", "warc", "--fields", "url", "--out", filepath.Join(dir, "x.warc.gz")}, "--fields does not go with --format warc"},
+		{[]string{"export", "--db", db, "--format", "warc", "--all-versions", "--out", filepath.Join(dir, "x.warc.gz")}, "--all-versions does not go with --format warc"},
 	} {
 		code, _, errOut := runCLI(t, tc.args...)
 		if code != 2 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
