@@ -718,10 +718,10 @@ func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emi
 }
 
 // Rebuild builds the index again from scratch from src, merges it into one
-// segment (compact), and returns the
-// number of articles indexed. An on-disk index is built in a new folder
-// beside the current one, which keeps answering searches until the new one
-// replaces it; an interrupted Rebuild leaves the current index as it was.
+// segment (compact), and returns the number of articles indexed. An
+// on-disk index is built in a new folder beside the current one, which
+// keeps answering searches until the new one replaces it; an interrupted
+// Rebuild leaves the current index as it was.
 func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	ix.updateMu.Lock()
 	defer ix.updateMu.Unlock()
