@@ -597,8 +597,29 @@ func compact(ctx context.Context, bi bleve.Index) error {
 	if err := s.ForceMerge(ctx, nil); err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
+	// The merged-away segment files are removed by scorch's persister
+	// once it has saved the new root; wait for that (a few hundred
+	// milliseconds), so that a process that closes the index now does
+	// not leave them on disk until the next writer opens it.
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	deadline := time.Now().Add(compactWait)
+	for time.Now().Before(deadline) {
+		if files, _ := s.StatsMap()["CurOnDiskFiles"].(uint64); files <= 2 { // root.bolt and one segment
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
 	return nil
 }
+
+// compactWait is how long compact waits for the merged-away segment
+// files to be removed.
+const compactWait = 30 * time.Second
 
 // Follow keeps the index up to date with src while a crawl writes to it:
 // it runs Update every interval until ctx is done, then once more (with a
