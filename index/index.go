@@ -566,8 +566,60 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
+	if seq == 0 && n >= compactMin && ix.path != "" {
+		// A first build: all its articles are in, so a failed or
+		// interrupted compaction only leaves more segments.
+		if err := compact(ctx, ix.bi); err != nil {
+			ix.log.Warn("index: compact after first build", "err", err)
+		}
+	}
 	return n, nil
 }
+
+// compactMin is the number of articles from which a first Update merges
+// the index into one segment (compact).
+const compactMin = 10 * batchSize
+
+// compact merges the segments of bi into one, as a complete build leaves
+// them: scorch's background merges stop at tiers of segments, each with
+// its own dictionaries, and a single segment is about 12% smaller (and
+// one dictionary per field to search). bi keeps answering searches
+// meanwhile.
+func compact(ctx context.Context, bi bleve.Index) error {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
+	// The merged-away segment files are removed by scorch's persister
+	// once it has saved the new root; wait for that (a few hundred
+	// milliseconds), so that a process that closes the index now does
+	// not leave them on disk until the next writer opens it.
+	t := time.NewTicker(50 * time.Millisecond)
+	defer t.Stop()
+	deadline := time.Now().Add(compactWait)
+	for time.Now().Before(deadline) {
+		if files, _ := s.StatsMap()["CurOnDiskFiles"].(uint64); files <= 2 { // root.bolt and one segment
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+	}
+	return nil
+}
+
+// compactWait is how long compact waits for the merged-away segment
+// files to be removed.
+const compactWait = 30 * time.Second
 
 // Follow keeps the index up to date with src while a crawl writes to it:
 // it runs Update every interval until ctx is done, then once more (with a
@@ -686,10 +738,11 @@ func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emi
 	return flush()
 }
 
-// Rebuild builds the index again from scratch from src and returns the
-// number of articles indexed. An on-disk index is built in a new folder
-// beside the current one, which keeps answering searches until the new one
-// replaces it; an interrupted Rebuild leaves the current index as it was.
+// Rebuild builds the index again from scratch from src, merges it into one
+// segment (compact), and returns the number of articles indexed. An
+// on-disk index is built in a new folder beside the current one, which
+// keeps answering searches until the new one replaces it; an interrupted
+// Rebuild leaves the current index as it was.
 func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	ix.updateMu.Lock()
 	defer ix.updateMu.Unlock()
@@ -712,6 +765,9 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
 	n, err := fill(ctx, nbi, src, 0, ix.log, ix.progress)
+	if err == nil && tmp != "" {
+		err = compact(ctx, nbi)
+	}
 	if err != nil {
 		_ = nbi.Close()
 		if tmp != "" {

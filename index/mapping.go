@@ -45,7 +45,7 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 3
+const formatVersion = 4
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
@@ -78,7 +78,8 @@ const (
 // Analyzer names defined in the mapping.
 const (
 	analyzerExact    = "archivist_exact"
-	analyzerTitle    = "archivist_exact_title" // archivist_exact with Arabic normalization
+	analyzerIndexed  = "archivist_exact_indexed" // archivist_exact without offsets: body, author
+	analyzerTitle    = "archivist_exact_title"   // archivist_exact with Arabic normalization, without offsets
 	analyzerStem     = "archivist_stem_en"
 	analyzerKeyLower = "archivist_keyword_lower"
 	analyzerKeyword  = "keyword"
@@ -115,7 +116,10 @@ var elisionArticles = []string{
 // (foldArabic), and by the title's analyzer. It keeps every word and
 // its position, with term vectors, so that an exact phrase copied from an
 // article in any language is found by a phrase query, including
-// stop words.
+// stop words. The fields are indexed without byte offsets
+// (archivist_exact_indexed, filterNoOffsets): phrases need only positions,
+// and snippets find their matches in the stored text, so offsets would be
+// a quarter of the term vectors for nothing.
 //
 // Stemming and stop words follow the article's language: the title and
 // body go once more, without positions, into a field of their own per
@@ -176,10 +180,18 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
+	registerNoOffsets()
+	if err := im.AddCustomAnalyzer(analyzerIndexed, map[string]any{
+		"type":          "custom",
+		"tokenizer":     "unicode",
+		"token_filters": []any{"archivist_nfkc", "to_lower", "archivist_elision", filterNoOffsets},
+	}); err != nil {
+		return nil, err
+	}
 	if err := im.AddCustomAnalyzer(analyzerTitle, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "unicode",
-		"token_filters": []any{"archivist_nfkc", "to_lower", "normalize_ar", "archivist_elision"},
+		"token_filters": []any{"archivist_nfkc", "to_lower", "normalize_ar", "archivist_elision", filterNoOffsets},
 	}); err != nil {
 		return nil, err
 	}
@@ -237,10 +249,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	add(fieldTitle, text(analyzerTitle, false, true))
 	add(fieldTitleStored, storedOnly())
-	add(fieldBody, text(analyzerExact, false, true))
+	add(fieldBody, text(analyzerIndexed, false, true))
 	add(fieldDescription, storedOnly())
 	add(fieldText, storedOnly())
-	add(fieldAuthor, text(analyzerExact, false, true))
+	add(fieldAuthor, text(analyzerIndexed, false, true))
 
 	add(fieldSite, keyword(analyzerKeyword, true, true))
 	add(fieldLang, keyword(analyzerKeyword, true, true))

@@ -3,8 +3,10 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -189,5 +191,41 @@ func TestOpenKeepsRunningRebuild(t *testing.T) {
 	mustCreateIndex(t, path) // Open again: the rebuild is gone, so is its folder
 	if _, err := os.Stat(path + ".new"); !os.IsNotExist(err) {
 		t.Errorf("the folder of an unfinished rebuild was kept: %v", err)
+	}
+}
+
+// TestRebuildCompacts checks that a rebuilt index is one segment, with
+// the merged-away segment files gone, and that phrases and snippets work
+// on it (the exact fields keep no byte offsets).
+func TestRebuildCompacts(t *testing.T) {
+	var arts []*corpus.Article
+	for i := 1; i <= 3*batchSize; i++ {
+		arts = append(arts, &corpus.Article{
+			ID:    int64(i),
+			URL:   fmt.Sprintf("https://example.com/%d", i),
+			Site:  "example.com",
+			Title: fmt.Sprintf("Article %d", i),
+			Text:  fmt.Sprintf("Some words about harbour number w%d and the storm at sea.", i),
+		})
+	}
+	path := filepath.Join(t.TempDir(), "x.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, err := ix.Rebuild(context.Background(), newFakeSource(arts...)); err != nil || n != len(arts) {
+		t.Fatalf("rebuild = %d, %v", n, err)
+	}
+	zaps, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+	if err != nil || len(zaps) != 1 {
+		t.Errorf("segment files after rebuild = %v, %v; want one", zaps, err)
+	}
+	res := MustSearch(t, ix, Request{Query: `"harbour number w777"`, Highlight: HighlightPlain})
+	if res.Total != 1 || len(res.Hits) != 1 {
+		t.Fatalf("phrase: total %d, want 1", res.Total)
+	}
+	if want := "[harbour number w777]"; !strings.Contains(res.Hits[0].Snippet, want) {
+		t.Errorf("snippet %q does not contain %q", res.Hits[0].Snippet, want)
 	}
 }
