@@ -148,9 +148,9 @@ type exportRun struct {
 	opts   exportOptions
 	format exportFormat
 	fields []string
-	req    index.Request // the search that picks the articles, with --query or index-only filters
-	filter corpus.ArticleFilter
-	tmp    *os.File // the file under --out, nil for standard output
+	sel    exportSelection
+	filter corpus.ArticleFilter // what is read: sel's, resolved against the index when it must be
+	tmp    *os.File             // the file under --out, nil for standard output
 	sum    *exportSummary
 }
 
@@ -173,14 +173,8 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 		return err
 	}
 	defer db.Close()
-	// With a query, or filters the corpus cannot apply, the index picks
-	// the articles: exactly the hits of search with the same flags.
-	if opts.Query != "" || opts.Filter.needsIndex() {
-		ids, err := e.matchingIDs(ctx, db, r.req, opts.AllowPartial)
-		if err != nil {
-			return err
-		}
-		r.filter = corpus.ArticleFilter{IDs: ids}
+	if r.filter, err = r.sel.resolve(ctx, e, db, opts); err != nil {
+		return err
 	}
 	var out io.Writer = e.stdout
 	if !opts.toStdout() {
@@ -214,11 +208,7 @@ func newExportRun(e *env, opts exportOptions) (*exportRun, error) {
 	if err != nil {
 		return nil, usagef("export: --fields: %v", err)
 	}
-	req := index.Request{Query: opts.Query}
-	if err := opts.Filter.apply("export", &req); err != nil {
-		return nil, err
-	}
-	filter, err := opts.Filter.corpusFilter("export")
+	sel, err := newExportSelection(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +217,39 @@ func newExportRun(e *env, opts exportOptions) (*exportRun, error) {
 			return nil, usagef("export: --format %s is binary: pass --out FILE, or redirect standard output", format.name)
 		}
 	}
-	return &exportRun{opts: opts, format: format, fields: fields, req: req, filter: filter, sum: &exportSummary{}}, nil
+	return &exportRun{opts: opts, format: format, fields: fields, sel: sel, sum: &exportSummary{}}, nil
+}
+
+// exportSelection is what an export selects, in every format: the search
+// that picks the articles and the corpus's own filter.
+type exportSelection struct {
+	req    index.Request
+	filter corpus.ArticleFilter
+}
+
+// newExportSelection checks the filter flags (usage errors) before
+// anything is opened.
+func newExportSelection(opts exportOptions) (exportSelection, error) {
+	req := index.Request{Query: opts.Query}
+	if err := opts.Filter.apply("export", &req); err != nil {
+		return exportSelection{}, err
+	}
+	filter, err := opts.Filter.corpusFilter("export")
+	return exportSelection{req: req, filter: filter}, err
+}
+
+// resolve returns the filter to read the corpus with. With a query, or
+// filters the corpus cannot apply, the index picks the articles: exactly
+// the hits of search with the same flags.
+func (s exportSelection) resolve(ctx context.Context, e *env, db *corpus.DB, opts exportOptions) (corpus.ArticleFilter, error) {
+	if opts.Query == "" && !opts.Filter.needsIndex() {
+		return s.filter, nil
+	}
+	ids, err := e.matchingIDs(ctx, db, s.req, opts.AllowPartial)
+	if err != nil {
+		return corpus.ArticleFilter{}, err
+	}
+	return corpus.ArticleFilter{IDs: ids}, nil
 }
 
 // write streams the matching articles to out in the chosen format.

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
-	"github.com/archivist-project/archivist/index"
 	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/warc"
 )
@@ -63,11 +62,7 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
 		return usagef("export: --out %s is a folder; name a file", quote.Short(opts.Out))
 	}
-	req := index.Request{Query: opts.Query}
-	if err := opts.Filter.apply("export", &req); err != nil {
-		return err
-	}
-	filter, err := opts.Filter.corpusFilter("export")
+	sel, err := newExportSelection(opts)
 	if err != nil {
 		return err
 	}
@@ -76,12 +71,9 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 		return err
 	}
 	defer db.Close()
-	if opts.Query != "" || opts.Filter.needsIndex() {
-		ids, err := e.matchingIDs(ctx, db, req, opts.AllowPartial)
-		if err != nil {
-			return err
-		}
-		filter = corpus.ArticleFilter{IDs: ids}
+	filter, err := sel.resolve(ctx, e, db, opts)
+	if err != nil {
+		return err
 	}
 	info, err := warcInfo(ctx, db)
 	if err != nil {
