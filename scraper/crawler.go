@@ -22,29 +22,11 @@ import (
 	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
 
-// Store is what the crawler needs from the corpus. *corpus.DB implements
-// it.
-type Store interface {
-	// Update runs fn in one write transaction.
-	Update(ctx context.Context, fn func(tx *corpus.Tx) error) error
-	ResetInFlight(ctx context.Context) (int64, error)
-	// QueuedHostsRun lists the hosts with URLs queued by crawl run run
-	// (by any run when run is 0).
-	QueuedHostsRun(ctx context.Context, run int64) ([]string, error)
-	HostSettled(ctx context.Context, host string) (int, error)
-	FrontierEntry(ctx context.Context, u string) (corpus.FrontierEntry, error)
-	LatestCapture(ctx context.Context, u string) (*corpus.Capture, error)
-	FrontierStats(ctx context.Context) (corpus.FrontierStats, error)
-	// Pack compresses a capture's body ahead of the write transaction.
-	Pack(c *corpus.Capture)
-}
-
-var _ Store = (*corpus.DB)(nil)
-
 // Crawler fetches URLs into the corpus. Create it with NewCrawler; a
 // Crawler runs one crawl at a time.
 type Crawler struct {
 	db     Store
+	store  Writer // the persist stage's transactions
 	cfg    config
 	stop   context.Context // the crawl's context: cancelled on Ctrl-C
 	saver  *saver
@@ -135,7 +117,7 @@ func NewCrawler(db Store, opts ...Option) (*Crawler, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Crawler{db: db, cfg: cfg, log: log}, nil
+	return &Crawler{db: db, store: sqliteStore{db}, cfg: cfg, log: log}, nil
 }
 
 // job is one request the dispatcher starts.
@@ -172,7 +154,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	}
 	c.focused = c.cfg.depth == 0 && (len(norm) > 0 || c.cfg.seedList != nil)
 	c.seedsToCheck = slices.Clone(norm[:min(len(norm), maxSeedsChecked)])
-	if err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+	if err := c.store.Update(ctx, func(tx Tx) error {
 		id, err := tx.BeginRun(ctx, c.settings(norm), started)
 		if err != nil {
 			return err
@@ -219,7 +201,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	// Record the run's end even after Ctrl-C: the context is cancelled
 	// then, and the run must not look killed.
 	saveCtx := context.WithoutCancel(ctx)
-	if err := c.db.Update(saveCtx, func(tx *corpus.Tx) error {
+	if err := c.store.Update(saveCtx, func(tx Tx) error {
 		return tx.EndRun(saveCtx, c.run, sum, time.Now())
 	}); err != nil {
 		return sum, fmt.Errorf("crawl: %w", err)
@@ -252,7 +234,7 @@ func (c *Crawler) claimRun() int64 {
 // loadScope builds the crawl's scope from the one stored in the corpus,
 // the seeds and --allow-host, and stores what is new, so that a crawl
 // resumed without seeds follows the same hosts.
-func (c *Crawler) loadScope(ctx context.Context, tx *corpus.Tx, seeds []string, now time.Time) error {
+func (c *Crawler) loadScope(ctx context.Context, tx Tx, seeds []string, now time.Time) error {
 	stored, ok, err := tx.Scope(ctx)
 	if err != nil {
 		return err
@@ -288,7 +270,7 @@ func (c *Crawler) loadScope(ctx context.Context, tx *corpus.Tx, seeds []string, 
 
 // requeueSeedHubs queues again, in a focused crawl, the seeds that are
 // hubs (a sitemap, a feed, a front page) fetched by an earlier run.
-func (c *Crawler) requeueSeedHubs(ctx context.Context, tx *corpus.Tx, seeds []string, now time.Time) error {
+func (c *Crawler) requeueSeedHubs(ctx context.Context, tx Tx, seeds []string, now time.Time) error {
 	if !c.focused {
 		return nil
 	}
@@ -299,7 +281,7 @@ func (c *Crawler) requeueSeedHubs(ctx context.Context, tx *corpus.Tx, seeds []st
 // requeue queues again, when the crawl is not focused, the URLs whose
 // failure may pass (an unreachable host) and the hubs of the hosts whose
 // crawl finished, so that a crawl run again finds what is new.
-func (c *Crawler) requeue(ctx context.Context, tx *corpus.Tx, now time.Time) error {
+func (c *Crawler) requeue(ctx context.Context, tx Tx, now time.Time) error {
 	if c.focused {
 		return nil
 	}
@@ -418,7 +400,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 	for range c.cfg.parallel {
 		pool <- newFetcher(c, rt, jar)
 	}
-	c.saver = newSaver(c.db)
+	c.saver = newSaver(c.store)
 	go c.saver.run(workCtx)
 	defer func() {
 		c.saver.close()
@@ -743,7 +725,7 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 // there are none, it reports when the next one becomes due.
 func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
 	batch := min(max(c.cfg.perHost*2, 2), 16)
-	err = c.db.Update(ctx, func(tx *corpus.Tx) error {
+	err = c.store.Update(ctx, func(tx Tx) error {
 		var err error
 		claimed, err = tx.ClaimRun(ctx, host, c.claimRun(), batch, now)
 		if err != nil || len(claimed) > 0 {
@@ -791,7 +773,7 @@ func (c *Crawler) releaseClaimed(ctx context.Context) {
 	if len(ids) == 0 {
 		return
 	}
-	if err := c.db.Update(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, ids) }); err != nil {
+	if err := c.store.Update(ctx, func(tx Tx) error { return tx.Release(ctx, ids) }); err != nil {
 		c.log.Warn("release claimed URLs", "err", err)
 	}
 }
@@ -800,7 +782,7 @@ func (c *Crawler) releaseClaimed(ctx context.Context) {
 // budget) and marks the rest of the spent hosts' queues skipped.
 func (c *Crawler) saveSkips(ctx context.Context, skips []corpus.FrontierEntry, budget []string) error {
 	now := time.Now()
-	err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+	err := c.store.Update(ctx, func(tx Tx) error {
 		for _, e := range skips {
 			reason := e.Reason
 			if reason != corpus.ErrKindRobots {
@@ -993,7 +975,7 @@ func (c *Crawler) conditionalHeaders(ctx context.Context, e corpus.FrontierEntry
 		return nil, 0
 	}
 	u := e.URL
-	prev, err := c.db.LatestCapture(ctx, u)
+	prev, err := c.store.LatestCapture(ctx, u)
 	if err != nil {
 		return nil, 0
 	}

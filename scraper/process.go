@@ -115,7 +115,7 @@ func (c *Crawler) saveRobots(ctx context.Context, host string, status int, body 
 	check := corpus.RobotsCheck{SHA256: hex.EncodeToString(h.Sum(nil)), Status: status}
 	now := time.Now()
 	var requeued int64
-	err := c.save(ctx, func(tx *corpus.Tx) error {
+	err := c.save(ctx, func(tx Tx) error {
 		changed, err := tx.RecordRobots(ctx, host, check, now)
 		if err != nil {
 			return err
@@ -166,7 +166,7 @@ func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchRe
 	c.log.Warn("robots.txt could not be read: the host's URLs stay queued for the next run",
 		"host", host, "err", why)
 	now := time.Now()
-	err := c.save(ctx, func(tx *corpus.Tx) error {
+	err := c.save(ctx, func(tx Tx) error {
 		if err := tx.Release(ctx, ids); err != nil {
 			return err
 		}
@@ -214,7 +214,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	}
 	if errors.Is(r.err, errStopped) {
 		// Never sent: back to the queue for the next run.
-		if err := c.save(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, []int64{e.ID}) }); err != nil {
+		if err := c.save(ctx, func(tx Tx) error { return tx.Release(ctx, []int64{e.ID}) }); err != nil {
 			return fmt.Errorf("crawl: %w", err)
 		}
 		return nil
@@ -255,7 +255,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		} else {
 			reason = kind + ": " + strconv.Itoa(status)
 		}
-		if err := c.save(ctx, func(tx *corpus.Tx) error {
+		if err := c.save(ctx, func(tx Tx) error {
 			return tx.Retry(ctx, e.ID, now.Add(wait), reason, now)
 		}); err != nil {
 			return fmt.Errorf("crawl: %w", err)
@@ -302,7 +302,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 	case e.Kind == kindProbe && (status >= 300 || kind != "" ||
 		dk != discover.KindSitemap && dk != discover.KindSitemapIndex):
 		// /sitemap.xml tried on a hunch and not there: not worth a capture.
-		if err := c.save(ctx, func(tx *corpus.Tx) error {
+		if err := c.save(ctx, func(tx Tx) error {
 			return tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, "no sitemap", now)
 		}); err != nil {
 			return fmt.Errorf("crawl: %w", err)
@@ -352,8 +352,8 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		state = corpus.StateFailed
 	}
 	var added int
-	c.db.Pack(capt) // compress here, in parallel, not in the single writer
-	err := c.save(ctx, func(tx *corpus.Tx) error {
+	c.store.Pack(capt) // compress here, in parallel, not in the single writer
+	err := c.save(ctx, func(tx Tx) error {
 		id, err := tx.AddCapture(ctx, capt)
 		if err != nil {
 			return err
@@ -679,7 +679,7 @@ func (c *Crawler) excluded(u string) bool {
 
 // saveArticle stores art under key, or, when an article was already
 // extracted from an identical body, records the URLs under that one.
-func (c *Crawler) saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Article, key string, aliases []string) error {
+func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, key string, aliases []string) error {
 	id, err := tx.ArticleIDByContent(ctx, art.ContentSHA256)
 	switch {
 	case err == nil:
@@ -713,7 +713,7 @@ func (c *Crawler) saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Ar
 
 // addNames records urls as names of article id, with the URLs whose
 // redirects lead to them (an old URL, a short link), a few hops back.
-func addNames(ctx context.Context, tx *corpus.Tx, id int64, urls []string) error {
+func addNames(ctx context.Context, tx Tx, id int64, urls []string) error {
 	names := append([]string(nil), urls...)
 	seen := map[string]bool{}
 	for hop := 0; hop < maxRedirects && len(names) > 0; hop++ {
