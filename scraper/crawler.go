@@ -25,19 +25,19 @@ import (
 // Crawler fetches URLs into the corpus. Create it with NewCrawler; a
 // Crawler runs one crawl at a time.
 type Crawler struct {
-	db     Store
-	store  Writer // the persist stage's transactions
-	cfg    config
-	stop   context.Context // the crawl's context: cancelled on Ctrl-C
-	saver  *saver
-	log    *slog.Logger
-	sched  *scheduler
-	run    int64
-	scope  *scope
-	seen   *seenCache
-	probed map[string]bool // hosts whose /sitemap.xml is queued as a seed
-	fatal  atomic.Pointer[error]
-	counts counters
+	frontier Frontier // the frontier stage
+	store    Writer   // the persist stage's transactions
+	cfg      config
+	stop     context.Context // the crawl's context: cancelled on Ctrl-C
+	saver    *saver
+	log      *slog.Logger
+	sched    *scheduler
+	run      int64
+	scope    *scope
+	seen     *seenCache
+	probed   map[string]bool // hosts whose /sitemap.xml is queued as a seed
+	fatal    atomic.Pointer[error]
+	counts   counters
 	// focused is a depth 0 crawl given seeds: it fetches only what this
 	// run queued (the seeds and what their sitemaps and feeds list), not
 	// the queue an earlier crawl left.
@@ -102,9 +102,19 @@ type Progress struct {
 	MaxPages     int // --max-pages, 0 when unlimited
 }
 
-// NewCrawler returns a crawler storing into db.
+// NewCrawler returns a crawler storing into db, a SQLite corpus: its
+// frontier and its writes go to db.
 func NewCrawler(db Store, opts ...Option) (*Crawler, error) {
 	if db == nil {
+		return nil, errors.New("new crawler: nil store")
+	}
+	return New(sqliteStore{db}, sqliteStore{db}, opts...)
+}
+
+// New returns a crawler whose frontier is f and whose writes go to w, for
+// a store other than a SQLite corpus.
+func New(f Frontier, w Writer, opts ...Option) (*Crawler, error) {
+	if f == nil || w == nil {
 		return nil, errors.New("new crawler: nil store")
 	}
 	cfg := defaultConfig()
@@ -117,7 +127,7 @@ func NewCrawler(db Store, opts ...Option) (*Crawler, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Crawler{db: db, store: sqliteStore{db}, cfg: cfg, log: log}, nil
+	return &Crawler{frontier: f, store: w, cfg: cfg, log: log}, nil
 }
 
 // job is one request the dispatcher starts.
@@ -143,7 +153,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	c.probed = map[string]bool{}
 	c.fatal.Store(nil)
 
-	if n, err := c.db.ResetInFlight(ctx); err != nil {
+	if n, err := c.frontier.ResetInFlight(ctx); err != nil {
 		return Summary{}, fmt.Errorf("crawl: %w", err)
 	} else if n > 0 {
 		c.log.Info("resuming: requests that were in flight are queued again", "count", n)
@@ -177,7 +187,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	hosts, err := c.db.QueuedHostsRun(ctx, c.claimRun())
+	hosts, err := c.frontier.QueuedHosts(ctx, c.claimRun())
 	if err != nil {
 		return Summary{}, fmt.Errorf("crawl: %w", err)
 	}
@@ -192,7 +202,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 
 	sum := c.summary(started)
 	sum.Interrupted = interrupted
-	if st, err := c.db.FrontierStats(context.WithoutCancel(ctx)); err == nil {
+	if st, err := c.frontier.Stats(context.WithoutCancel(ctx)); err == nil {
 		sum.Queued = st.Queued + st.InFlight
 	}
 	if p := c.fatal.Load(); p != nil {
@@ -220,15 +230,6 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 		}
 	}
 	return sum, nil
-}
-
-// claimRun is the run whose URLs the crawl claims: its own when focused,
-// 0 (any) otherwise.
-func (c *Crawler) claimRun() int64 {
-	if c.focused {
-		return c.run
-	}
-	return 0
 }
 
 // loadScope builds the crawl's scope from the one stored in the corpus,
@@ -425,7 +426,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 		}
 		now := time.Now()
 		if final || now.Sub(queuedAt) >= 5*time.Second {
-			if st, err := c.db.FrontierStats(workCtx); err == nil {
+			if st, err := c.frontier.Stats(workCtx); err == nil {
 				queued, queuedAt = st.Queued+st.InFlight, now
 			}
 		}
@@ -515,7 +516,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			// The scheduler's view says nothing is left; the frontier has
 			// the last word. URLs it still holds (a retry queued while
 			// the scheduler decided) wake their hosts once more.
-			hosts, err := c.db.QueuedHostsRun(workCtx, c.claimRun())
+			hosts, err := c.frontier.QueuedHosts(workCtx, c.claimRun())
 			if err != nil {
 				return false, err
 			}
@@ -624,7 +625,7 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 		}
 		if c.cfg.maxPerHost > 0 && !h.spentLoaded {
 			s.mu.Unlock()
-			spent, err := c.db.HostSettled(ctx, h.name)
+			spent, err := c.frontier.HostSettled(ctx, h.name)
 			s.mu.Lock()
 			if err != nil {
 				c.log.Warn("host budget", "host", h.name, "err", err)
@@ -721,22 +722,6 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 	return jobs, skips, budget, wait, false
 }
 
-// claim takes a small batch of due URLs of host from the frontier. When
-// there are none, it reports when the next one becomes due.
-func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
-	batch := min(max(c.cfg.perHost*2, 2), 16)
-	err = c.store.Update(ctx, func(tx Tx) error {
-		var err error
-		claimed, err = tx.ClaimRun(ctx, host, c.claimRun(), batch, now)
-		if err != nil || len(claimed) > 0 {
-			return err
-		}
-		due, hasDue, err = tx.NextDueRun(ctx, host, c.claimRun())
-		return err
-	})
-	return claimed, due, hasDue, err
-}
-
 // unstart undoes plan's start of jobs that will not run: their slots are
 // released and their URLs go back to their hosts' claimed queues, which
 // releaseClaimed returns to the frontier.
@@ -755,72 +740,6 @@ func (c *Crawler) unstart(jobs []job) {
 	}
 	s.mu.Unlock()
 }
-
-// releaseClaimed puts back in the queue what was claimed but not started.
-func (c *Crawler) releaseClaimed(ctx context.Context) {
-	s := c.sched
-	s.mu.Lock()
-	var ids []int64
-	for _, h := range s.order {
-		for _, e := range h.queue {
-			ids = append(ids, e.ID)
-		}
-		h.queue = nil
-		h.mayHaveWork = false
-		h.wakeAt = time.Time{}
-	}
-	s.mu.Unlock()
-	if len(ids) == 0 {
-		return
-	}
-	if err := c.store.Update(ctx, func(tx Tx) error { return tx.Release(ctx, ids) }); err != nil {
-		c.log.Warn("release claimed URLs", "err", err)
-	}
-}
-
-// saveSkips settles claimed URLs that are not fetched (robots.txt, page
-// budget) and marks the rest of the spent hosts' queues skipped.
-func (c *Crawler) saveSkips(ctx context.Context, skips []corpus.FrontierEntry, budget []string) error {
-	now := time.Now()
-	err := c.store.Update(ctx, func(tx Tx) error {
-		for _, e := range skips {
-			reason := e.Reason
-			if reason != corpus.ErrKindRobots {
-				reason = reasonBudget
-			}
-			if err := tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, reason, now); err != nil {
-				return err
-			}
-		}
-		for _, h := range budget {
-			n, err := tx.SkipQueued(ctx, h, reasonBudget, now)
-			if err != nil {
-				return err
-			}
-			c.count(func(k *counters) { k.skipped += int(n); k.skippedBy[reasonBudget] += int(n) })
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("crawl: %w", err)
-	}
-	c.count(func(k *counters) {
-		k.skipped += len(skips)
-		for _, e := range skips {
-			if e.Reason == corpus.ErrKindRobots {
-				k.skippedBy[corpus.ErrKindRobots]++
-			} else {
-				k.skippedBy[reasonBudget]++
-			}
-		}
-	})
-	for _, e := range skips {
-		c.log.Debug("skipped", "url", e.URL, "reason", e.Reason)
-	}
-	return nil
-}
-
-const reasonBudget = "host_budget"
 
 func (c *Crawler) count(fn func(*counters)) {
 	c.counts.mu.Lock()
@@ -848,13 +767,6 @@ func (c *Crawler) backoff(attempt int) time.Duration {
 		return 0
 	}
 	return d/2 + rand.N(d/2+1)
-}
-
-// known reports whether the frontier has u, in any state: a redirect to
-// it is not followed, so that it is fetched once, on its own.
-func (c *Crawler) known(ctx context.Context, u string) bool {
-	_, err := c.db.FrontierEntry(ctx, u)
-	return err == nil
 }
 
 // scope is the set of hosts whose links the crawl follows: the seeds'
