@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
-	"math/rand/v2"
-	"net/http"
 	"slices"
 	"strings"
 	"sync"
@@ -18,7 +16,6 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
-	"github.com/archivist-project/archivist/scraper/discover"
 	"github.com/archivist-project/archivist/scraper/urlnorm"
 )
 
@@ -759,16 +756,6 @@ func (c *Crawler) summary(started time.Time) Summary {
 	return sum
 }
 
-// backoff returns the wait before retry number attempt (1 for the first
-// retry): the base doubled each time, with up to 50% jitter.
-func (c *Crawler) backoff(attempt int) time.Duration {
-	d := c.cfg.backoff << min(attempt-1, 10)
-	if d <= 0 {
-		return 0
-	}
-	return d/2 + rand.N(d/2+1)
-}
-
 // scope is the set of hosts whose links the crawl follows: the seeds'
 // hosts, the hosts a seed redirects to and --allow-host, each with or
 // without a leading "www.".
@@ -878,52 +865,4 @@ func origin(u string) string {
 		return u[:i+3+j]
 	}
 	return u
-}
-
-// conditionalHeaders returns If-None-Match / If-Modified-Since for a
-// recrawl of e, or for a hub checked again, and the capture they refer to.
-func (c *Crawler) conditionalHeaders(ctx context.Context, e corpus.FrontierEntry) (http.Header, int64) {
-	if !c.cfg.recrawl && !isHub(e.Kind) {
-		return nil, 0
-	}
-	u := e.URL
-	prev, err := c.store.LatestCapture(ctx, u)
-	if err != nil {
-		return nil, 0
-	}
-	h := http.Header{}
-	if et := prev.Header.Get("ETag"); et != "" {
-		h.Set("If-None-Match", et)
-	}
-	if lm := prev.Header.Get("Last-Modified"); lm != "" {
-		h.Set("If-Modified-Since", lm)
-	}
-	if len(h) == 0 {
-		return nil, 0
-	}
-	id := prev.ID
-	if prev.RevisitOf != 0 {
-		id = prev.RevisitOf
-	}
-	return h, id
-}
-
-// isHub reports whether a frontier kind is one of the hubs checked again
-// when a finished crawl runs again (see corpus.Tx.RequeueHubs).
-func isHub(kind string) bool {
-	return kind == corpus.KindHub || kind == kindSitemap || kind == kindFeed || kind == kindProbe
-}
-
-// maxSitemapBody is how much of a sitemap is read: the 50 MB the sitemap
-// protocol allows, uncompressed (the parser's own limit).
-const maxSitemapBody = discover.MaxDecompressed
-
-// bodyLimit is the largest body read for e: --max-body, or, for what
-// may be a sitemap, the sitemap limit when it is larger.
-func (c *Crawler) bodyLimit(e corpus.FrontierEntry) int64 {
-	if e.Kind == kindSitemap || e.Kind == kindProbe || strings.Contains(e.URL, "sitemap") ||
-		strings.Contains(e.URL, "Sitemap") || strings.Contains(e.URL, "SITEMAP") {
-		return max(c.cfg.maxBody, maxSitemapBody)
-	}
-	return c.cfg.maxBody
 }

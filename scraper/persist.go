@@ -2,6 +2,9 @@ package scraper
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"slices"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -209,4 +212,166 @@ func (c *Crawler) save(ctx context.Context, fn func(tx Tx) error) error {
 		return c.saver.save(fn)
 	}
 	return c.store.Update(ctx, fn)
+}
+
+// saveArticle stores art under key, or, when an article was already
+// extracted from an identical body, records the URLs under that one.
+func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, key string, aliases []string) error {
+	id, err := tx.ArticleIDByContent(ctx, art.ContentSHA256)
+	switch {
+	case err == nil:
+		art.ID = id
+		if err := tx.AddArticleURL(ctx, id, art.URL); err != nil {
+			return err
+		}
+	case errors.Is(err, corpus.ErrNotFound):
+		// A duplicate under another URL (a print version, a variant)
+		// whose rel=canonical names an article we have does not replace
+		// it: the page at the canonical URL itself wins.
+		existing, err := tx.ArticleIDByKey(ctx, key)
+		switch {
+		case err == nil && !slices.Contains(aliases, key):
+			art.ID = existing
+			if err := tx.AddArticleURL(ctx, existing, art.URL); err != nil {
+				return err
+			}
+		case err == nil || errors.Is(err, corpus.ErrNotFound):
+			if _, err := tx.PutArticle(ctx, art, key); err != nil {
+				return err
+			}
+		default:
+			return err
+		}
+	default:
+		return err
+	}
+	return addNames(ctx, tx, art.ID, aliases)
+}
+
+// addNames records urls as names of article id, with the URLs whose
+// redirects lead to them (an old URL, a short link), a few hops back.
+func addNames(ctx context.Context, tx Tx, id int64, urls []string) error {
+	names := append([]string(nil), urls...)
+	seen := map[string]bool{}
+	for hop := 0; hop < maxRedirects && len(names) > 0; hop++ {
+		var next []string
+		for _, u := range names {
+			if seen[u] {
+				continue
+			}
+			seen[u] = true
+			if err := tx.AddArticleURL(ctx, id, u); err != nil {
+				return err
+			}
+			from, err := tx.RedirectsTo(ctx, u)
+			if err != nil {
+				return err
+			}
+			next = append(next, from...)
+		}
+		names = next
+	}
+	return nil
+}
+
+// commit saves a page in one transaction, through the saver: its capture,
+// its article, its frontier entry settled, the redirect chain's URLs and
+// the URLs found. It returns how many URLs were queued.
+func (c *Crawler) commit(ctx context.Context, p *page) (added int, err error) {
+	e, kind := p.entry, p.kind
+	state := corpus.StateDone
+	if kind != "" && kind != corpus.ErrKindTooLarge {
+		state = corpus.StateFailed
+	}
+	c.store.Pack(p.capt) // compress here, in parallel, not in the single writer
+	err = c.save(ctx, func(tx Tx) error {
+		id, err := tx.AddCapture(ctx, p.capt)
+		if err != nil {
+			return err
+		}
+		if p.art != nil {
+			p.art.CaptureID = id
+			if err := c.saveArticle(ctx, tx, p.art, p.artKey, p.chain); err != nil {
+				return err
+			}
+		}
+		if err := c.saveRedirect(ctx, tx, p); err != nil {
+			return err
+		}
+		if err := tx.Finish(ctx, e.ID, state, id, kind, p.now); err != nil {
+			return err
+		}
+		if k := foundKind(e, p.dk, p.hub); k != "" && kind == "" && p.status >= 200 && p.status < 300 {
+			if err := tx.SetKind(ctx, e.ID, k); err != nil {
+				return err
+			}
+		}
+		if p.newScope != "" {
+			if err := tx.AddScope(ctx, []string{p.newScope}, corpus.ScopeRedirect, p.now); err != nil {
+				return err
+			}
+		}
+		found, err := c.settleChain(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		added, err = tx.Enqueue(ctx, found, c.enqueueOptions(p.now))
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("crawl: save %s: %w", e.URL, err)
+	}
+	return added, nil
+}
+
+// saveRedirect records where a redirect the fetch did not follow leads.
+// The target is fetched on its own: its article, now or when it is
+// stored, takes the chain's URLs as names.
+func (c *Crawler) saveRedirect(ctx context.Context, tx Tx, p *page) error {
+	to := p.r.stopAt
+	if to == "" {
+		return nil
+	}
+	if err := tx.SetRedirectTo(ctx, p.entry.ID, to); err != nil {
+		return err
+	}
+	if aid, err := tx.ArticleIDByURL(ctx, to); err == nil {
+		return addNames(ctx, tx, aid, p.chain)
+	} else if !errors.Is(err, corpus.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+// settleChain returns the page's found URLs with those of its redirect
+// chain the frontier does not know, as done: every URL of the chain was
+// fetched, and the visited set must know them. Those queued are settled
+// as done. The page's own list is not changed: the transaction may run
+// again.
+func (c *Crawler) settleChain(ctx context.Context, tx Tx, p *page, captureID int64) ([]corpus.FrontierEntry, error) {
+	e, to := p.entry, p.r.stopAt
+	found := p.found[:len(p.found):len(p.found)]
+	for _, u := range p.chain {
+		if u == e.URL {
+			continue
+		}
+		fe, err := tx.FrontierEntry(ctx, u)
+		switch {
+		case errors.Is(err, corpus.ErrNotFound):
+			found = append(found, corpus.FrontierEntry{URL: u, Host: origin(u), Depth: e.Depth,
+				Priority: -e.Depth, Source: e.URL, State: corpus.StateDone, CaptureID: captureID, RedirectTo: to})
+		case err != nil:
+			return nil, err
+		case fe.State == corpus.StateQueued:
+			if err := tx.Finish(ctx, fe.ID, corpus.StateDone, captureID, "redirect", p.now); err != nil {
+				return nil, err
+			}
+			if to != "" {
+				if err := tx.SetRedirectTo(ctx, fe.ID, to); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return found, nil
 }
