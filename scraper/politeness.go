@@ -288,3 +288,18 @@ func (c *Crawler) backoff(attempt int) time.Duration {
 	}
 	return d/2 + rand.N(d/2+1)
 }
+
+// pending reports whether any host not set aside has work claimed, may
+// have work, waits for a URL to become due or reads its robots.txt. Call
+// with mu held.
+func (s *scheduler) pending() bool {
+	for _, h := range s.order {
+		if h.robotsState == robotsUnavailable {
+			continue
+		}
+		if len(h.queue) > 0 || h.mayHaveWork || !h.wakeAt.IsZero() || h.robotsState == robotsFetching {
+			return true
+		}
+	}
+	return false
+}
