@@ -1,6 +1,61 @@
 // Package scraper crawls news sites into the corpus: a polite, resumable
-// crawler on top of colly, with its frontier and visited set in the corpus
-// database.
+// crawler whose frontier and visited set are in the corpus database.
+//
+// # Stages
+//
+// A URL goes through five stages, each in its own files:
+//
+//   - frontier (frontier.go, run.go, scope.go): the queue. The dispatcher
+//     claims a host's due URLs; each is settled once, in the transaction
+//     that stores its capture (done, failed, skipped), queued again with a
+//     backoff, or released. Frontier is the interface, so that a frontier
+//     shared by several workers can replace the SQLite one.
+//   - politeness (politeness.go, plan.go, robots.go): per-host timing and
+//     limits. plan starts a request only when the host's delay, its
+//     Retry-After pause, --per-host and --parallel allow, after its
+//     robots.txt was read; the scheduler's gate holds the delay again at
+//     the moment each request, redirect hops included, is sent.
+//   - fetch (fetch.go, wire.go): HTTP through colly, recorded as it went
+//     over the wire.
+//   - handle (handle.go): one parse per page. The body is sniffed once,
+//     and an HTML page is parsed once for its page type, its article and
+//     its links; sitemaps and feeds list URLs.
+//   - persist (persist.go): group commit. Every write goes through the
+//     Tx interface; the saver commits the results of the workers waiting
+//     at the same time in one transaction.
+//
+// process (process.go) takes one claimed URL through fetch, handle and
+// persist, top to bottom; dispatch (dispatch.go) runs the loop that
+// plans and starts the workers. Crawler wires the stages and counts.
+//
+// # What colly does, and what we do instead
+//
+// colly sends the requests: each worker drives one colly.Collector, one
+// request at a time, over one http.Transport shared by all, with a
+// cookie jar, and colly's redirect handler calls ours (checkRedirect).
+// The rest of what colly offers is off, because a crawl that must resume,
+// stay polite across redirects and archive what it fetched needs more:
+//
+//   - Scheduling: colly's Async mode and LimitRule space requests per
+//     collector and keep the queue in memory. Our dispatcher claims URLs
+//     from a frontier in the database, so a crawl resumes after a crash,
+//     and spaces requests per host with robots.txt's Crawl-delay and
+//     Retry-After, across every worker.
+//   - Visited set: colly's is an in-memory map (AllowURLRevisit is on);
+//     ours is the frontier, with normalized URLs, which also decides
+//     whether a redirect target is fetched on its own.
+//   - robots.txt: colly's (IgnoreRobotsTxt is on) keeps one verdict per
+//     host for the collector's life and ignores Crawl-delay and Sitemap
+//     lines; ours follows RFC 9309 (a server error means "disallow for
+//     now", retried, never a permanent verdict) and queues the sitemaps.
+//   - Bodies: the transport (captureTransport) reads the body itself,
+//     capped, with its Content-Encoding intact and the HTTP/1.x heads
+//     byte for byte (wire.go), as the archive needs; colly receives an
+//     empty body, since it would only copy it, convert its charset and
+//     gunzip .gz URLs without a cap.
+//   - Parsing: colly's OnHTML callbacks are not used, nor its charset
+//     detection: handle decodes and parses each page once, and the same
+//     document gives the page type, the article and the links.
 package scraper
 
 import (

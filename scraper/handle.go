@@ -52,19 +52,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		if c.cfg.keepTypes[a.PageType] {
 			art = &a
 			art.ExtractorVersion = extract.Version
-			key = ""
-			if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, capt.URL) {
-				if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
-					key = n
-				}
-			}
-			if key == "" {
-				if n, err := urlnorm.Normalize(capt.URL); err == nil {
-					key = n
-				} else {
-					key = capt.URL
-				}
-			}
+			key = articleKey(a, capt.URL)
 		}
 	}
 	if art != nil && art.PageType == corpus.PageTypeArticle && !c.cfg.since.IsZero() && art.Published != nil && art.Published.Before(c.cfg.since) {
@@ -72,6 +60,27 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		// through the archive from it.
 		pl.links = nil
 	}
+	return art, key, c.follow(e, capt, pl), hub
+}
+
+// articleKey is the key an article is stored under: its canonical URL
+// when on the same site, else the URL it was fetched from.
+func articleKey(a corpus.Article, pageURL string) string {
+	if a.CanonicalURL != "" && urlnorm.SameSite(a.CanonicalURL, pageURL) {
+		if n, err := urlnorm.Normalize(a.CanonicalURL); err == nil {
+			return n
+		}
+	}
+	if n, err := urlnorm.Normalize(pageURL); err == nil {
+		return n
+	}
+	return pageURL
+}
+
+// follow returns the frontier entries for the links and feeds of a page
+// that the crawl follows.
+func (c *Crawler) follow(e corpus.FrontierEntry, capt *corpus.Capture, pl pageLinks) []corpus.FrontierEntry {
+	var found []corpus.FrontierEntry
 	if !pl.nofollow && e.Depth < c.cfg.depth {
 		for _, l := range pl.links {
 			if fe, ok := c.discovered(l, e.Depth+1, capt.URL, kindPage); ok {
@@ -88,7 +97,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 			}
 		}
 	}
-	return art, key, found, hub
+	return found
 }
 
 // handleSitemap queues the pages and child sitemaps a sitemap lists, at

@@ -35,15 +35,7 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		c.sched.mu.Unlock()
 		return
 	}
-	status := r.status
-	if r.err != nil {
-		status = 0
-	}
-	if r.stopReason != "" {
-		// A robots.txt redirected to another host or path we do not
-		// follow: treat it as absent.
-		status = http.StatusNotFound
-	}
+	status := robotsStatus(r)
 	transient := r.err != nil || status >= 500 || status == http.StatusTooManyRequests
 	c.sched.mu.Lock()
 	h.robotsTries++
@@ -167,4 +159,16 @@ func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchRe
 	if err != nil {
 		c.setFatal(fmt.Errorf("crawl: %w", err))
 	}
+}
+
+// robotsStatus is the status robots.txt is judged by: 0 for no response,
+// 404 for a redirect the fetch did not follow (another host or path).
+func robotsStatus(r *fetchResult) int {
+	if r.stopReason != "" {
+		return http.StatusNotFound
+	}
+	if r.err != nil {
+		return 0
+	}
+	return r.status
 }
