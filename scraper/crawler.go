@@ -71,7 +71,8 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// Crawler fetches URLs into the corpus. Create it with NewCrawler; a
+// Crawler fetches URLs into the corpus. Create it with NewCrawler (a
+// SQLite corpus) or New (any Frontier and Writer); a
 // Crawler runs one crawl at a time.
 type Crawler struct {
 	frontier Frontier // the frontier stage
