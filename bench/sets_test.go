@@ -418,3 +418,37 @@ func TestCheckTargets(t *testing.T) {
 		t.Errorf("targets = %v\nwant      %v", got, want)
 	}
 }
+
+func TestRunSetsPageScores(t *testing.T) {
+	o := mustFakeRun(t)
+	o.Scores = filepath.Join(t.TempDir(), "scores.tsv")
+	if err := runSetsCmd(context.Background(), o, fakeSetExtractors, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(o.Scores)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	// A header, then every page of both halves (2 + 3) for each of 3 extractors.
+	if len(lines) != 1+5*3 {
+		t.Errorf("got %d lines, want 16:\n%s", len(lines), s)
+	}
+	for _, want := range []string{
+		"set\thalf\textractor\tid\t",
+		"extraction-bench\tcheck\tarchivist\t",
+		"extraction-bench\tcheck\tarchivist\ta\tarticle\tarticle\t1.0000 (1.000/1.000)\t1.0000 (1.000/1.000)\t0/0\t0/0\tfalse\t-\n",
+		"page-types\tcheck\tgo-trafilatura\tc1\tproduct\t\t0.0000 (0.000/0.000)\t-\t0/1\t0/1\ttrue\t-\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("scores lack %q:\n%s", want, s)
+		}
+	}
+	// Scores only: no page text, no URL.
+	for _, secret := range []string{"Secret", "example.com"} {
+		if strings.Contains(s, secret) {
+			t.Errorf("scores hold page content (%q):\n%s", secret, s)
+		}
+	}
+}

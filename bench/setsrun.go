@@ -31,6 +31,7 @@ type setsOptions struct {
 	Passes      int      // timed passes of the speed line; 0 skips it
 	Workers     int      // goroutines scoring pages (the speed line always runs on one)
 	Args        []string // the command line, echoed at the top of the output
+	Scores      string   // file to write per-page scores to (no text), both halves
 }
 
 // parseSetsFlags parses the arguments after "sets".
@@ -47,6 +48,7 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.IntVar(&o.Failures, "failures", 0, "print the `N` worst tuning-half pages per set and extractor (never check-half pages)")
 	fs.StringVar(&o.Show, "show", "", "print one tuning-half page (`SET/ID`): truth, each extractor's text and scores")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON instead of Markdown")
+	fs.StringVar(&o.Scores, "scores", "", "write per-page scores (no text; both halves) to `file`, to compare runs page by page")
 	fs.IntVar(&o.Workers, "workers", 1, "score `N` pages at a time (the speed line always uses one core)")
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
 	var verbose bool
@@ -173,6 +175,11 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 	rep, outs, err := scoreSets(ctx, sets, xs, o.Workers, stderr)
 	if err != nil {
 		return err
+	}
+	if o.Scores != "" {
+		if err := writePageScores(o.Scores, sets, xs, outs); err != nil {
+			return err
+		}
 	}
 	rep.Command = "cd bench && go run . sets " + strings.Join(o.Args, " ")
 	rep.Commit = gitCommit()

@@ -17,12 +17,21 @@ func blockScore(w []float64, x *[nFeat]float64) float64 {
 // block of the body, the parts the content walk dropped included, kept
 // when the model scores it at blockThreshold or more.
 func (p *page) modelText() string {
+	bs, _ := p.modelBlocks()
+	return joinBlocks(bs)
+}
+
+// modelBlocks returns the blocks of modelText and, for each, whether it
+// sits in a comment section.
+func (p *page) modelBlocks() ([]block, []bool) {
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
 	out := bs[:0]
+	var comment []bool
 	for i := range bs {
 		if blockScore(blockWeights, &fs[i]) >= blockThreshold {
 			out = append(out, bs[i])
+			comment = append(comment, fs[i][fComment] > 0)
 		}
 	}
-	return joinBlocks(out)
+	return out, comment
 }

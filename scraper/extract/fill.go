@@ -288,6 +288,32 @@ func (p *page) fill(art *corpus.Article, opts Options) {
 	}
 }
 
+// shortBodyNet is the recall net of a short article body: a body under
+// ShortWords words, while the prose of the block model's main text
+// (unlinked paragraphs of ten words or more) holds three times as many,
+// is a fragment picked over the page's text (a caption, a video
+// dialog, a teaser): the model's text replaces it. Only the prose
+// outside comment sections decides, so that a short post whose page is
+// mostly links, chrome or comments keeps its body.
+func (p *page) shortBodyNet(art *corpus.Article) {
+	if art.WordCount >= ShortWords {
+		return
+	}
+	bs, comment := p.modelBlocks()
+	own := make([]block, 0, len(bs))
+	for i, b := range bs {
+		if !comment[i] {
+			own = append(own, b)
+		}
+	}
+	if countWords(proseText(own)) <= art.WordCount*3 {
+		return
+	}
+	art.Text = joinBlocks(bs)
+	art.WordCount = countWords(art.Text)
+	p.relanguage(art)
+}
+
 // fillFlags sets the flags and the page type. A page that is not an
 // article gets its main content as text: everything in its main region
 // but navigation, banners and boilerplate, when that holds half as much
@@ -307,6 +333,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 				p.relanguage(art)
 			}
 		}
+		p.shortBodyNet(art)
 	}
 	if !article {
 		main := p.modelText()
