@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,6 +40,7 @@ var trainClasses = []string{"article", "listing", "forum", "product", "documenta
 
 type trainOptions struct {
 	Shared, Splits, Out string
+	Cache               string
 	L2                  float64
 	Iters               int
 	Folds               int
@@ -54,6 +57,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	var o trainOptions
 	fs.StringVar(&o.Shared, "shared", "", "directory holding extraction-bench and page-types (default ../../shared, then ../shared)")
 	fs.StringVar(&o.Splits, "splits", splitsDir, "directory of the committed split lists")
+	fs.StringVar(&o.Cache, "cache", "", "JSON file caching the tuning pages' features between runs (read when it holds the same features and sets, written otherwise)")
 	fs.StringVar(&o.Out, "out", "../scraper/extract/pagetype_model.go", "Go file to write the model to (- for stdout)")
 	fs.Float64Var(&o.L2, "l2", 0.01, "L2 penalty on the weights (per page of weight)")
 	fs.IntVar(&o.Iters, "iters", 3000, "gradient steps")
@@ -127,7 +131,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	if len(names) == 0 {
 		return errors.New("this build has no archivist (built with -tags noarchivist)")
 	}
-	samples, err := loadTrainSamples(ctx, o, stderr)
+	samples, err := cachedTrainSamples(ctx, o, names, stderr)
 	if err != nil {
 		return err
 	}
@@ -604,4 +608,37 @@ func floats(v []float64) string {
 		parts[i] = fmt.Sprintf("%.6g", x)
 	}
 	return "[]float64{" + strings.Join(parts, ", ") + "}"
+}
+
+// trainCache is the file -cache reads and writes.
+type trainCache struct {
+	Features []string
+	Sets     []string
+	Samples  []sample
+}
+
+// cachedTrainSamples is loadTrainSamples, through the -cache file when
+// one is given: the features of the tuning pages take minutes to compute
+// and do not change while only the fit's settings do.
+func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, stderr io.Writer) ([]sample, error) {
+	if o.Cache != "" {
+		var c trainCache
+		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
+			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && len(c.Samples) > 0 {
+			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
+			return c.Samples, nil
+		}
+	}
+	samples, err := loadTrainSamples(ctx, o, stderr)
+	if err != nil || o.Cache == "" {
+		return samples, err
+	}
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Samples: samples})
+	if err == nil {
+		err = os.WriteFile(o.Cache, b, 0o644)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("write cache: %w", err)
+	}
+	return samples, nil
 }
