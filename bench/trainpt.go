@@ -45,6 +45,7 @@ type trainOptions struct {
 	Iters               int
 	Folds               int
 	LostCost            float64
+	ThresholdBy         string
 	Errors              bool
 	Sets                []string
 	SetWeight           map[string]float64
@@ -65,6 +66,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	sets := fs.String("sets", strings.Join(trainSets, ","), "sets to learn from (their tuning halves)")
 	weights := fs.String("set-weight", "trafilatura=0.1", "per-set weight of a page, SET=W,... (trafilatura's pages are labelled article by default, and some are shops and service pages)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
+	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -89,6 +91,9 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 		if setLoaders[s] == nil {
 			return o, fmt.Errorf("%w: -sets: unknown set %q", errUsage, s)
 		}
+	}
+	if o.ThresholdBy != "cv" && o.ThresholdBy != "cost" {
+		return o, fmt.Errorf("%w: -threshold: want cv or cost, got %q", errUsage, o.ThresholdBy)
 	}
 	if o.L2 < 0 || o.Iters < 1 || o.Folds < 2 || o.LostCost <= 0 {
 		return o, fmt.Errorf("%w: -l2 >= 0, -iters >= 1, -folds >= 2 and -lost-cost > 0 please", errUsage)
@@ -142,9 +147,13 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	for _, p := range oof {
 		p[0] = calibrate(p[0], a, b)
 	}
-	th := math.Round(100/(1+o.LostCost)) / 100
-	fmt.Fprintf(stdout, "calibration: P = sigmoid(%.3f*logit(p) %+.3f); threshold %.2f = 1/(1+lost-cost); the threshold cross-validation would choose: %.2f\n",
-		a, b, th, chooseThreshold(samples, oof, o.LostCost))
+	costTh, cvTh := math.Round(100/(1+o.LostCost))/100, chooseThreshold(samples, oof, o.LostCost)
+	th := cvTh
+	if o.ThresholdBy == "cost" {
+		th = costTh
+	}
+	fmt.Fprintf(stdout, "calibration: P = sigmoid(%.3f*logit(p) %+.3f); threshold by cost 1/(1+lost-cost) %.2f, by cross-validation %.2f; using %.2f (-threshold %s)\n",
+		a, b, costTh, cvTh, th, o.ThresholdBy)
 	reportCV(stdout, samples, oof, th, o.LostCost)
 	if o.Errors {
 		for i, x := range samples {

@@ -71,13 +71,13 @@ func TestModelSourceParses(t *testing.T) {
 }
 
 func TestParseTrainFlags(t *testing.T) {
-	for _, args := range [][]string{{"-set-weight", "trafilatura"}, {"-set-weight", "nosuch=1"}, {"-sets", "nosuch"}, {"-folds", "1"}, {"extra"}} {
+	for _, args := range [][]string{{"-set-weight", "trafilatura"}, {"-set-weight", "nosuch=1"}, {"-sets", "nosuch"}, {"-folds", "1"}, {"-threshold", "half"}, {"extra"}} {
 		if _, err := parseTrainFlags(args, io.Discard); !errors.Is(err, errUsage) {
 			t.Errorf("%v: err %v, want a usage error", args, err)
 		}
 	}
 	o, err := parseTrainFlags(nil, io.Discard)
-	if err != nil || o.SetWeight["trafilatura"] != 0.1 || len(o.Sets) != len(trainSets) {
+	if err != nil || o.SetWeight["trafilatura"] != 0.1 || len(o.Sets) != len(trainSets) || o.ThresholdBy != "cv" {
 		t.Errorf("defaults: %+v, %v", o, err)
 	}
 }
