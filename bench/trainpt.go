@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,10 +40,12 @@ var trainClasses = []string{"article", "listing", "forum", "product", "documenta
 
 type trainOptions struct {
 	Shared, Splits, Out string
+	Cache               string
 	L2                  float64
 	Iters               int
 	Folds               int
 	LostCost            float64
+	ThresholdBy         string
 	Errors              bool
 	Sets                []string
 	SetWeight           map[string]float64
@@ -54,6 +58,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	var o trainOptions
 	fs.StringVar(&o.Shared, "shared", "", "directory holding extraction-bench and page-types (default ../../shared, then ../shared)")
 	fs.StringVar(&o.Splits, "splits", splitsDir, "directory of the committed split lists")
+	fs.StringVar(&o.Cache, "cache", "", "JSON file caching the tuning pages' features between runs (read when it holds the same features and sets, written otherwise)")
 	fs.StringVar(&o.Out, "out", "../scraper/extract/pagetype_model.go", "Go file to write the model to (- for stdout)")
 	fs.Float64Var(&o.L2, "l2", 0.01, "L2 penalty on the weights (per page of weight)")
 	fs.IntVar(&o.Iters, "iters", 3000, "gradient steps")
@@ -61,6 +66,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	sets := fs.String("sets", strings.Join(trainSets, ","), "sets to learn from (their tuning halves)")
 	weights := fs.String("set-weight", "trafilatura=0.1", "per-set weight of a page, SET=W,... (trafilatura's pages are labelled article by default, and some are shops and service pages)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
+	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -85,6 +91,9 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 		if setLoaders[s] == nil {
 			return o, fmt.Errorf("%w: -sets: unknown set %q", errUsage, s)
 		}
+	}
+	if o.ThresholdBy != "cv" && o.ThresholdBy != "cost" {
+		return o, fmt.Errorf("%w: -threshold: want cv or cost, got %q", errUsage, o.ThresholdBy)
 	}
 	if o.L2 < 0 || o.Iters < 1 || o.Folds < 2 || o.LostCost <= 0 {
 		return o, fmt.Errorf("%w: -l2 >= 0, -iters >= 1, -folds >= 2 and -lost-cost > 0 please", errUsage)
@@ -127,7 +136,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	if len(names) == 0 {
 		return errors.New("this build has no archivist (built with -tags noarchivist)")
 	}
-	samples, err := loadTrainSamples(ctx, o, stderr)
+	samples, err := cachedTrainSamples(ctx, o, names, stderr)
 	if err != nil {
 		return err
 	}
@@ -138,9 +147,13 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	for _, p := range oof {
 		p[0] = calibrate(p[0], a, b)
 	}
-	th := math.Round(100/(1+o.LostCost)) / 100
-	fmt.Fprintf(stdout, "calibration: P = sigmoid(%.3f*logit(p) %+.3f); threshold %.2f = 1/(1+lost-cost); the threshold cross-validation would choose: %.2f\n",
-		a, b, th, chooseThreshold(samples, oof, o.LostCost))
+	costTh, cvTh := math.Round(100/(1+o.LostCost))/100, chooseThreshold(samples, oof, o.LostCost)
+	th := cvTh
+	if o.ThresholdBy == "cost" {
+		th = costTh
+	}
+	fmt.Fprintf(stdout, "calibration: P = sigmoid(%.3f*logit(p) %+.3f); threshold by cost 1/(1+lost-cost) %.2f, by cross-validation %.2f; using %.2f (-threshold %s)\n",
+		a, b, costTh, cvTh, th, o.ThresholdBy)
 	reportCV(stdout, samples, oof, th, o.LostCost)
 	if o.Errors {
 		for i, x := range samples {
@@ -604,4 +617,37 @@ func floats(v []float64) string {
 		parts[i] = fmt.Sprintf("%.6g", x)
 	}
 	return "[]float64{" + strings.Join(parts, ", ") + "}"
+}
+
+// trainCache is the file -cache reads and writes.
+type trainCache struct {
+	Features []string
+	Sets     []string
+	Samples  []sample
+}
+
+// cachedTrainSamples is loadTrainSamples, through the -cache file when
+// one is given: the features of the tuning pages take minutes to compute
+// and do not change while only the fit's settings do.
+func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, stderr io.Writer) ([]sample, error) {
+	if o.Cache != "" {
+		var c trainCache
+		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
+			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && len(c.Samples) > 0 {
+			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
+			return c.Samples, nil
+		}
+	}
+	samples, err := loadTrainSamples(ctx, o, stderr)
+	if err != nil || o.Cache == "" {
+		return samples, err
+	}
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Samples: samples})
+	if err == nil {
+		err = os.WriteFile(o.Cache, b, 0o644)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("write cache: %w", err)
+	}
+	return samples, nil
 }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"go/parser"
 	"go/token"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -67,13 +71,13 @@ func TestModelSourceParses(t *testing.T) {
 }
 
 func TestParseTrainFlags(t *testing.T) {
-	for _, args := range [][]string{{"-set-weight", "trafilatura"}, {"-set-weight", "nosuch=1"}, {"-sets", "nosuch"}, {"-folds", "1"}, {"extra"}} {
+	for _, args := range [][]string{{"-set-weight", "trafilatura"}, {"-set-weight", "nosuch=1"}, {"-sets", "nosuch"}, {"-folds", "1"}, {"-threshold", "half"}, {"extra"}} {
 		if _, err := parseTrainFlags(args, io.Discard); !errors.Is(err, errUsage) {
 			t.Errorf("%v: err %v, want a usage error", args, err)
 		}
 	}
 	o, err := parseTrainFlags(nil, io.Discard)
-	if err != nil || o.SetWeight["trafilatura"] != 0.1 || len(o.Sets) != len(trainSets) {
+	if err != nil || o.SetWeight["trafilatura"] != 0.1 || len(o.Sets) != len(trainSets) || o.ThresholdBy != "cv" {
 		t.Errorf("defaults: %+v, %v", o, err)
 	}
 }
@@ -83,5 +87,31 @@ func TestChooseThreshold(t *testing.T) {
 	oof := [][]float64{{0.9}, {0.3}, {0.2}}
 	if th := chooseThreshold(s, oof, 3); th <= 0.2 || th > 0.3 {
 		t.Errorf("threshold %v, want in (0.2, 0.3]", th)
+	}
+}
+
+// TestTrainCache checks that -cache gives back the samples it wrote, and
+// is ignored when the features or sets differ.
+func TestTrainCache(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache.json")
+	want := synthSamples()
+	names := []string{"a", "b"}
+	// The sets are read from an empty directory: loading them fails, so
+	// only the cache can give samples.
+	o := trainOptions{Cache: path, Sets: []string{setPageTypes}, Shared: t.TempDir()}
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Samples: want})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := cachedTrainSamples(context.Background(), o, names, io.Discard)
+	if err != nil || len(got) != len(want) || got[5].ID != want[5].ID || got[5].X[0] != want[5].X[0] {
+		t.Fatalf("cache read: %d samples, %v", len(got), err)
+	}
+	// Other features: the cache is stale and the sets are loaded.
+	if _, err := cachedTrainSamples(context.Background(), o, []string{"a", "c"}, io.Discard); err == nil {
+		t.Errorf("stale cache used")
 	}
 }

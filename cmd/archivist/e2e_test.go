@@ -418,9 +418,11 @@ func TestByteSizeFlag(t *testing.T) {
 	}
 }
 
-// TestCrawlKeepTypes checks that listing pages (section fronts, tag and
-// author pages with teaser paragraphs) are not stored as articles by
-// default, and are stored with their page type under --keep-types.
+// TestCrawlKeepTypes checks that listing pages (section fronts and their
+// numbered pages, tag and author pages with teaser paragraphs) are not
+// stored as articles by default, and are stored with their page type
+// under --keep-types. TestCrawlTeaserPages does the same on a site whose
+// teasers are longer and whose listings vary their markup.
 func TestCrawlKeepTypes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crawls the fake site")
@@ -442,6 +444,7 @@ func TestCrawlKeepTypes(t *testing.T) {
 		}
 		mustRun(t, args...)
 		var types = map[string]int{}
+		lists := map[string]int{} // listing pages stored, by kind
 		for _, l := range strings.Split(strings.TrimSpace(mustRun(t, "export", "--db", db)), "\n") {
 			var a corpus.Article
 			if err := json.Unmarshal([]byte(l), &a); err != nil {
@@ -451,9 +454,24 @@ func TestCrawlKeepTypes(t *testing.T) {
 			if articles[a.URL] != (a.PageType == corpus.PageTypeArticle) {
 				t.Errorf("keep %q: %s stored as %q", tc.keep, a.URL, a.PageType)
 			}
+			switch path := strings.TrimPrefix(a.URL, srv.URL); {
+			case strings.Contains(path, "?page="):
+				lists["section page N"]++
+			case strings.HasPrefix(path, "/tag/"):
+				lists["tag"]++
+			case strings.HasPrefix(path, "/author/"):
+				lists["author"]++
+			}
 		}
 		if types[corpus.PageTypeArticle] == 0 || (types[corpus.PageTypeListing] > 0) != tc.listings {
 			t.Errorf("keep %q: stored page types %v", tc.keep, types)
+		}
+		// Each kind of listing must have been reached and judged, not
+		// only the section fronts.
+		for _, k := range []string{"section page N", "tag", "author"} {
+			if tc.listings && lists[k] == 0 {
+				t.Errorf("keep %q: no %s page stored (%v)", tc.keep, k, lists)
+			}
 		}
 	}
 	if code, _, errOut := runCLI(t, "crawl", "--db", filepath.Join(t.TempDir(), "x.db"), "--keep-types", "article,blog", srv.URL+"/"); code != 2 || !strings.Contains(errOut, `"blog" is not a page type`) {

@@ -65,6 +65,12 @@ func ratio(a, b int) float64 {
 	return min(float64(a)/float64(b), 1)
 }
 
+// hasURL reports whether the page came with a URL: without one, the URL
+// features say nothing (a page read from a file is not a front page).
+func (p *page) hasURL() bool {
+	return p.base != nil && (p.base.Host != "" || p.base.Path != "" || p.base.RawQuery != "" || p.base.Opaque != "")
+}
+
 // features returns the feature vector of the page, whose article-shaped
 // body is in art, before the page type is chosen; ruleArt and ruleOther
 // are the hand-written rules' verdicts (isArticle, otherKind).
@@ -117,14 +123,14 @@ func (p *page) urlFeatures(f []float64) []float64 {
 			digits++
 		}
 	}
-	query := p.base != nil && p.base.RawQuery != ""
-	front := p.base != nil && len(segs) == 0 && !query
+	query := p.hasURL() && p.base.RawQuery != ""
+	front := p.hasURL() && len(segs) == 0 && !query
 	return append(f,
 		b2f(front), lg(len(segs)), lg(min(strings.Count(last, "-"), 12)), b2f(digits > 0), b2f(best >= 4),
 		b2f(strings.HasSuffix(last, ".html") || strings.HasSuffix(last, ".htm")),
 		b2f(query), b2f(query && strings.Contains(p.base.RawQuery, "page=")),
 		b2f(p.listURL()), b2f(p.forumURL()), b2f(anySegment(segs, docSegments)), b2f(anySegment(segs, listSegments)),
-		b2f(p.base != nil && p.sectionLike()))
+		b2f(p.hasURL() && p.sectionLike()))
 }
 
 func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {

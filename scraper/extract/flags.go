@@ -102,7 +102,7 @@ func (p *page) isArticle(art *corpus.Article, paywalled bool) bool {
 		}
 	}
 	dated := art.Published != nil && p.articles <= 2
-	front := p.base != nil && (p.base.Path == "" || p.base.Path == "/") && p.base.RawQuery == ""
+	front := p.hasURL() && (p.base.Path == "" || p.base.Path == "/") && p.base.RawQuery == ""
 	paras := 0
 	for _, b := range p.blocks {
 		if b.kind == kindPara {

@@ -39,6 +39,9 @@ func hasLink(n *html.Node, depth int) bool {
 // at most two path segments, the last one a word or two rather than a
 // story slug (no digits, at most one hyphen, no file extension).
 func (p *page) sectionLike() bool {
+	if !p.hasURL() {
+		return false
+	}
 	segs := p.pathSegments()
 	if len(segs) == 0 || len(segs) > 2 {
 		return len(segs) == 0
@@ -312,6 +315,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// training sets hold too few of them for the model to judge.
 		return false, ""
 	}
+	if p.pagedURL() && !p.declaresArticle() && p.kind.linkHeads >= 2 {
+		// A numbered page of a list (/page/3/, ?page=3) with linked
+		// headlines on it: the training sets hold few of them, and the
+		// last pages of a list, with two or three teasers, read as short
+		// articles.
+		return false, corpus.PageTypeListing
+	}
 	if art.WordCount < 20 || len(pageTypeModel.Features) != len(p.feats) {
 		// Too little text to judge, or a model trained on other features
 		// (while the trainer runs after a change of features.go; a test
@@ -328,4 +338,39 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 func (p *page) declaresArticle() bool {
 	return p.ldArticle() != nil && !p.hasType("WebPage", "ItemPage") || strings.EqualFold(p.meta("og:type"), "article") ||
 		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0 || len(p.micro["datePublished"]) > 0
+}
+
+// pageParams are query parameters that number the pages of a list (not
+// "p", WordPress's post id).
+var pageParams = []string{"page", "pg", "paged", "pagenum", "pageno"}
+
+// pagedURL reports whether the URL is a numbered page of a list: a
+// /page/N path or a numeric page parameter.
+func (p *page) pagedURL() bool {
+	if !p.hasURL() {
+		return false
+	}
+	segs := p.pathSegments()
+	for i := 0; i+1 < len(segs); i++ {
+		if segs[i] == "page" && isDigits(segs[i+1]) {
+			return true
+		}
+	}
+	q := p.base.Query()
+	for _, k := range pageParams {
+		if isDigits(q.Get(k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigits reports whether s is a non-empty run of ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -20,5 +20,5 @@ var pageTypeModel = &typeModel{
 	Bias:      []float64{1.60059, -0.711263, -1.5033, -1.9522, -1.64107, -0.961237},
 	CalibA:    1.01037,
 	CalibB:    -0.303195,
-	Threshold: 0.25,
+	Threshold: 0.27,
 }

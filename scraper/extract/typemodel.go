@@ -23,8 +23,9 @@ type typeModel struct {
 	// sigmoid(CalibA*logit(p) + CalibB).
 	CalibA, CalibB float64
 	// A page is an article when its calibrated P(article) is at least
-	// Threshold: 1/(1+c) when losing an article costs c times more than
-	// keeping another page as one.
+	// Threshold: the one that minimises the trainer's out-of-fold cost,
+	// losing an article costing c times more than keeping another page
+	// as one (about 1/(1+c)).
 	Threshold float64
 }
 

@@ -93,3 +93,47 @@ func TestTypeModelClassify(t *testing.T) {
 		}
 	}
 }
+
+// TestPageTypeNoURL checks that a page read without a URL is judged by
+// its content: it was taken for a front page (no path), and an article of
+// twenty identical paragraphs came out as a service page.
+func TestPageTypeNoURL(t *testing.T) {
+	page := `<html><head><title>A story</title></head><body><article><h1>A story</h1>` +
+		strings.Repeat("<p>The mayor said on Friday that the bridge, closed since March, would reopen to cyclists and walkers next week.</p>", 20) +
+		`</article></body></html>`
+	for _, u := range []string{"", "https://example.org/news/a-story", "https://example.org/2024/05/a-story.html"} {
+		art, err := Extract(Input{Body: []byte(page), URL: u, ContentType: "text/html; charset=utf-8"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if art.PageType != corpus.PageTypeArticle {
+			t.Errorf("URL %q: page type %q, want article", u, art.PageType)
+		}
+	}
+}
+
+func TestPagedURL(t *testing.T) {
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{"https://example.org/news/?page=2", true},
+		{"https://example.org/tag/harbour/page/3/", true},
+		{"https://example.org/blog?paged=4", true},
+		{"https://example.org/news/?page=last", false},
+		{"https://example.org/?p=1234", false}, // WordPress's post id
+		{"https://example.org/2024/05/page-one-of-the-budget.html", false},
+		{"https://example.org/page/about", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		d, err := Parse(Input{Body: []byte("<p>x</p>"), URL: tt.url}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &page{base: d.base}
+		if got := p.pagedURL(); got != tt.want {
+			t.Errorf("pagedURL(%q) = %v, want %v", tt.url, got, tt.want)
+		}
+	}
+}
