@@ -113,6 +113,11 @@ type Request struct {
 	// only ID and Score. For callers that read the articles from the
 	// corpus, such as export --query.
 	IDsOnly bool
+
+	// plainFacets has bleve count facets and histograms from doc values,
+	// hit by hit, instead of the fast path (facets.go): for tests that
+	// compare the two.
+	plainFacets bool
 }
 
 // Result is the answer to a Request.
@@ -197,8 +202,6 @@ func facetField(name string) (string, bool) {
 	return "", false
 }
 
-const histogramFacet = "\x00histogram"
-
 // storedFields are the fields Search loads for each hit.
 var storedFields = []string{fieldURL, fieldTitleStored, fieldSite, fieldPublishedRaw, fieldAuthorFacet, fieldText, fieldDescription, fieldPageType, fieldLang}
 
@@ -215,7 +218,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ix.bi == nil {
 		return nil, ErrClosed
 	}
-	res, mt, err := ix.run(ctx, req)
+	res, mt, counts, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -229,13 +232,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	if len(req.Facets) > 0 {
+		size := facetSize(req.FacetSize)
 		out.Facets = make(map[string][]FacetCount, len(req.Facets))
 		for _, name := range req.Facets {
-			out.Facets[name] = facetCounts(res.Facets[name])
+			field, _ := facetField(name)
+			out.Facets[name] = facetCounts(counts[field], size)
 		}
 	}
 	if req.Histogram != "" {
-		out.Histogram = histogram(res.Facets[histogramFacet], req.Histogram)
+		out.Histogram = histogram(counts[histogramField[req.Histogram]], req.Histogram)
 	}
 	out.Took = time.Since(start)
 	out.TookMS = float64(out.Took.Microseconds()) / 1000
@@ -257,7 +262,7 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 		return nil, fmt.Errorf("index: count: %w", err)
 	}
 	req.Limit, req.Offset, req.Facets, req.Histogram, req.IDsOnly = max(int(n), 1), 0, nil, "", true
-	res, _, err := ix.run(ctx, req)
+	res, _, _, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -272,21 +277,52 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 	return ids, nil
 }
 
-// run builds the bleve request for req and runs it. The caller holds
+// run builds the bleve request for req and runs it, and counts the terms
+// of the fields that req's facets and histogram need. The caller holds
 // ix.mu.
-func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *matcher, error) {
+func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *matcher, fieldCounts, error) {
 	sr, mt, err := ix.searchRequest(req)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	sizes, err := facetSizes(req)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var plan *facetPlan
+	if len(sizes) > 0 && !req.plainFacets {
+		plan = &facetPlan{sizes: sizes}
+		ctx = withHitCounter(ctx, plan)
+	} else {
+		addFacets(sr, sizes)
+	}
+	res, err := ix.search(ctx, sr)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	switch {
+	case plan == nil:
+		return res, mt, bleveCounts(res, sizes), nil
+	case plan.unsupported:
+		// Not a scorch snapshot: bleve counts them.
+		addFacets(sr, sizes)
+		if res, err = ix.search(ctx, sr); err != nil {
+			return nil, nil, nil, err
+		}
+		return res, mt, bleveCounts(res, sizes), nil
+	}
+	return res, mt, plan.out, nil
+}
+
+func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return nil, ctx.Err()
 		}
-		return nil, nil, fmt.Errorf("index: search: %w", err)
+		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	return res, mt, nil
+	return res, nil
 }
 
 // searchRequest builds the bleve request for req. The caller holds ix.mu.
@@ -334,9 +370,6 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	}
 	if !req.IDsOnly {
 		sr.Fields = storedFields
-	}
-	if err := addFacets(sr, req); err != nil {
-		return nil, nil, err
 	}
 	return sr, mt, nil
 }
