@@ -147,8 +147,8 @@ type Hit struct { // JSON names are a fixed contract: url, title, published, sit
 	Site      string     `json:"site"`
 	Authors   []string   `json:"authors"`
 	PageType  string     `json:"page_type"`
-	// Score is the relevance score (higher is better), 0 when sorting by
-	// date.
+	// Score is the relevance score (higher is better); 0 when sorting by
+	// date, and when the query matches every article (filters only).
 	Score float64 `json:"score"`
 	// Snippet is about 200 characters of the text around the best group
 	// of matches, marked as Request.Highlight says; the start of the
@@ -342,8 +342,9 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	if err != nil {
 		return nil, nil, err
 	}
+	_, matchAll := q.(*query.MatchAllQuery)
 	if filter != nil {
-		if _, all := q.(*query.MatchAllQuery); all {
+		if matchAll {
 			q = filter
 		} else {
 			b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
@@ -355,6 +356,17 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	sr := bleve.NewSearchRequestOptions(q, limit, req.Offset, false)
 	switch req.Sort {
 	case "", SortRelevance:
+		if matchAll {
+			// Every article (that the filters keep) matches as well as
+			// any other: without scores they come in the index's order,
+			// and bleve answers the filters from postings bitmaps
+			// instead of scoring each term of a date range.
+			sr.Score = bleve.ScoreNone
+			// With one score key and no scores, bleve would stop at
+			// the page and leave Total short; two keys keep it
+			// counting (ties go by the index's order either way).
+			sr.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortScore{Desc: true}})
+		}
 	case SortDate, SortDateDesc:
 		desc := req.Sort == SortDateDesc
 		// Articles with equal dates (and the undated ones) keep the
