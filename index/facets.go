@@ -43,7 +43,12 @@ type fieldCounts map[string][]termCount
 // counts.
 type facetPlan struct {
 	sizes map[string]int // field -> terms kept
-	out   fieldCounts
+	// everything says that the search matches every article: the hits
+	// are all the live documents of the snapshot, and total their
+	// number, whatever bleve collected.
+	everything bool
+	out        fieldCounts
+	total      uint64
 	// unsupported is set when the index reader is not a scorch
 	// snapshot: the caller then asks bleve for the facets.
 	unsupported bool
@@ -64,6 +69,9 @@ func withHitCounter(ctx context.Context, plan *facetPlan) context.Context {
 			return next, loadID, nil
 		}
 		hits := newHitSet(snap)
+		if plan.everything {
+			plan.total = hits.addLive()
+		}
 		return func(d *search.DocumentMatch) error {
 			if d == nil {
 				out, err := countFields(hits, plan.sizes)
@@ -73,8 +81,10 @@ func withHitCounter(ctx context.Context, plan *facetPlan) context.Context {
 				plan.out = out
 				return next(nil)
 			}
-			if err := hits.add(d.IndexInternalID); err != nil {
-				return err
+			if !plan.everything {
+				if err := hits.add(d.IndexInternalID); err != nil {
+					return err
+				}
 			}
 			return next(d)
 		}, loadID, nil
@@ -114,6 +124,17 @@ func (h *hitSet) add(id []byte) error {
 	}
 	h.bits[h.cur].Add(uint32(n - h.offsets[h.cur]))
 	return nil
+}
+
+// addLive adds every live document of the snapshot, and returns their
+// number.
+func (h *hitSet) addLive() uint64 {
+	var n uint64
+	for i, s := range h.segs {
+		h.bits[i] = s.DocNumbersLive()
+		n += h.bits[i].GetCardinality()
+	}
+	return n
 }
 
 // countFields counts, for each field of sizes, the hits holding each of

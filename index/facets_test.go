@@ -79,6 +79,10 @@ func TestFastFacetsMatchBleve(t *testing.T) {
 		{Query: "budget", Section: "politics", Facets: all, Sort: SortDate},
 		{Query: "nosuchwordanywhere", Facets: all, Histogram: PeriodMonth},
 		{Query: "*", Facets: []string{"month"}, FacetSize: 5, Histogram: PeriodMonth},
+		// Every article, no facets: bleve stops at the page, the total
+		// comes from the snapshot.
+		{Query: "", Limit: 25, Offset: 30},
+		{Query: "*", Limit: 2000},
 	} {
 		plain := req
 		plain.plainFacets = true

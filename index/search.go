@@ -281,7 +281,7 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 // of the fields that req's facets and histogram need. The caller holds
 // ix.mu.
 func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *matcher, fieldCounts, error) {
-	sr, mt, err := ix.searchRequest(req)
+	sr, mt, everything, err := ix.searchRequest(req)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -289,27 +289,38 @@ func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *ma
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var plan *facetPlan
-	if len(sizes) > 0 && !req.plainFacets {
-		plan = &facetPlan{sizes: sizes}
-		ctx = withHitCounter(ctx, plan)
-	} else {
+	if req.plainFacets || (len(sizes) == 0 && !everything) {
 		addFacets(sr, sizes)
+		res, err := ix.search(ctx, sr)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return res, mt, bleveCounts(res, sizes), nil
 	}
-	res, err := ix.search(ctx, sr)
+	plan := &facetPlan{sizes: sizes, everything: everything}
+	twoKeys := sr.Sort
+	if everything {
+		// The hits are the first articles of the index and the total
+		// is their number: bleve may stop at the page (it does with
+		// one score key and no scores), and the counts come from the
+		// snapshot (facets.go).
+		sr.Sort = twoKeys[:1]
+	}
+	res, err := ix.search(withHitCounter(ctx, plan), sr)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	switch {
-	case plan == nil:
-		return res, mt, bleveCounts(res, sizes), nil
-	case plan.unsupported:
+	if plan.unsupported {
 		// Not a scorch snapshot: bleve counts them.
+		sr.Sort = twoKeys
 		addFacets(sr, sizes)
 		if res, err = ix.search(ctx, sr); err != nil {
 			return nil, nil, nil, err
 		}
 		return res, mt, bleveCounts(res, sizes), nil
+	}
+	if everything {
+		res.Total = plan.total
 	}
 	return res, mt, plan.out, nil
 }
@@ -326,9 +337,13 @@ func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Se
 }
 
 // searchRequest builds the bleve request for req. The caller holds ix.mu.
-func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, error) {
+//
+// everything is true when the request matches every article of the index
+// in relevance order (no query, no filter): its hits are the first of the
+// index, and its total the number of articles.
+func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, bool, error) {
 	if req.Limit < 0 || req.Offset < 0 {
-		return nil, nil, badQuery("limit and offset must not be negative")
+		return nil, nil, false, badQuery("limit and offset must not be negative")
 	}
 	limit := req.Limit
 	if limit == 0 {
@@ -336,11 +351,11 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	}
 	q, mt, err := ix.parseQuery(req.Query, req.Lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	filter, err := filterQuery(req)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	_, matchAll := q.(*query.MatchAllQuery)
 	if filter != nil {
@@ -378,12 +393,13 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 		// Scores play no part in the order: skip computing them.
 		sr.Score = bleve.ScoreNone
 	default:
-		return nil, nil, badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(req.Sort))
+		return nil, nil, false, badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(req.Sort))
 	}
 	if !req.IDsOnly {
 		sr.Fields = storedFields
 	}
-	return sr, mt, nil
+	everything := matchAll && filter == nil && sr.Score == bleve.ScoreNone && len(sr.Sort) == 2
+	return sr, mt, everything, nil
 }
 
 // inclusiveEnd returns the exclusive end of a range that includes to: the

@@ -70,12 +70,16 @@ type benchQuery struct {
 	Site     string
 	From, To string
 	Facets   bool
+	// Histogram, without Facets, asks for the histogram alone.
+	Histogram string
 }
 
 func (q benchQuery) request() (index.Request, error) {
 	r := index.Request{Query: q.Query, Site: q.Site, Limit: 10}
 	if q.Facets { // every facet and the histogram by month, as search --facets --histogram month
 		r.Facets, r.Histogram = index.FacetNames(), index.PeriodMonth
+	} else if q.Histogram != "" {
+		r.Histogram = q.Histogram
 	}
 	var err error
 	if q.From != "" {
@@ -104,6 +108,8 @@ func (q benchQuery) args() []string {
 	}
 	if q.Facets {
 		a = append(a, "--facets", "--histogram", "month")
+	} else if q.Histogram != "" {
+		a = append(a, "--histogram", q.Histogram)
 	}
 	return append(a, "--", q.Query)
 }
@@ -154,6 +160,13 @@ var queryKinds = []struct {
 	// in one request; the search branch splits them (--facet, --histogram).
 	{"facets+histogram, all articles", func(s *sample) benchQuery { return benchQuery{Query: "*", Facets: true} }},
 	{"facets+histogram, word", func(s *sample) benchQuery { return benchQuery{Query: s.common(), Facets: true} }},
+	// Kinds added after the first table, last so that the queries of the
+	// kinds above stay the same.
+	{"histogram by day, all articles", func(s *sample) benchQuery { return benchQuery{Query: "*", Histogram: "day"} }},
+	{"facets+histogram, site and year, no query", func(s *sample) benchQuery {
+		from, to := s.year()
+		return benchQuery{Query: "*", Site: s.sites[s.rng.IntN(len(s.sites))], From: from, To: to, Facets: true}
+	}},
 }
 
 func runBench(ctx context.Context, o runOptions, log *slog.Logger) error {
