@@ -181,7 +181,12 @@ func countSegment(seg segment.Segment, field string, hits *roaring.Bitmap, count
 		pl segment.PostingsList
 		it segment.PostingsIterator
 	)
-	terms := dict.AutomatonIterator(nil, nil, nil)
+	var terms segment.DictionaryIterator
+	if oc, ok := dict.(omitCounter); ok {
+		terms = oc.AutomatonIteratorOmitCount(nil, nil, nil)
+	} else {
+		terms = dict.AutomatonIterator(nil, nil, nil)
+	}
 	for {
 		e, err := terms.Next()
 		if err != nil {
@@ -204,6 +209,13 @@ func countSegment(seg segment.Segment, field string, hits *roaring.Bitmap, count
 			counts[e.Term] += n
 		}
 	}
+}
+
+// omitCounter is a term dictionary (zapx's) that can list its terms
+// without reading each one's postings to count them: countSegment reads
+// them itself.
+type omitCounter interface {
+	AutomatonIteratorOmitCount(a segment.Automaton, startKeyInclusive, endKeyExclusive []byte) segment.DictionaryIterator
 }
 
 // countIn returns the number of it's documents in hits: from its bitmap
