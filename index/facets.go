@@ -47,8 +47,12 @@ type facetPlan struct {
 	// are all the live documents of the snapshot, and total their
 	// number, whatever bleve collected.
 	everything bool
-	out        fieldCounts
-	total      uint64
+	// docValueHits is the number of hits below which the counts come
+	// from the hits' doc values, as bleve counts them: listing every
+	// term of the facet fields costs more than that.
+	docValueHits int
+	out          fieldCounts
+	total        uint64
 	// unsupported is set when the index reader is not a scorch
 	// snapshot: the caller then asks bleve for the facets.
 	unsupported bool
@@ -74,7 +78,11 @@ func withHitCounter(ctx context.Context, plan *facetPlan) context.Context {
 		}
 		return func(d *search.DocumentMatch) error {
 			if d == nil {
-				out, err := countFields(hits, plan.sizes)
+				count := countFields
+				if !plan.everything && int64(hits.n) < int64(plan.docValueHits) {
+					count = countDocValues(snap)
+				}
+				out, err := count(hits, plan.sizes)
 				if err != nil {
 					return err
 				}
@@ -98,7 +106,8 @@ type hitSet struct {
 	segs    []*scorch.SegmentSnapshot
 	offsets []uint64 // global number of each segment's first document
 	bits    []*roaring.Bitmap
-	cur     int // segment of the last hit (hits come in number order)
+	cur     int    // segment of the last hit (hits come in number order)
+	n       uint64 // hits added
 }
 
 func newHitSet(snap *scorch.IndexSnapshot) *hitSet {
@@ -123,6 +132,7 @@ func (h *hitSet) add(id []byte) error {
 		h.cur = sort.Search(len(h.offsets), func(i int) bool { return h.offsets[i] > n }) - 1
 	}
 	h.bits[h.cur].Add(uint32(n - h.offsets[h.cur]))
+	h.n++
 	return nil
 }
 
@@ -152,19 +162,61 @@ func countFields(h *hitSet, sizes map[string]int) (fieldCounts, error) {
 				return nil, err
 			}
 		}
-		terms := make([]termCount, 0, len(counts))
-		for t, n := range counts {
-			terms = append(terms, termCount{t, n})
-		}
-		sort.Slice(terms, func(i, j int) bool {
-			if terms[i].count != terms[j].count {
-				return terms[i].count > terms[j].count
-			}
-			return terms[i].term < terms[j].term
-		})
-		out[field] = terms[:min(size, len(terms))]
+		out[field] = topTerms(counts, size)
 	}
 	return out, nil
+}
+
+// topTerms returns the size most frequent terms of counts, as bleve's
+// terms facet keeps them (count descending, then term ascending).
+func topTerms(counts map[string]int, size int) []termCount {
+	terms := make([]termCount, 0, len(counts))
+	for t, n := range counts {
+		terms = append(terms, termCount{t, n})
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].count != terms[j].count {
+			return terms[i].count > terms[j].count
+		}
+		return terms[i].term < terms[j].term
+	})
+	return terms[:min(size, len(terms))]
+}
+
+// countDocValues returns a counter that reads the doc values of each hit,
+// as bleve's facets do: cheaper than countFields for a few hits.
+func countDocValues(snap *scorch.IndexSnapshot) func(*hitSet, map[string]int) (fieldCounts, error) {
+	return func(h *hitSet, sizes map[string]int) (fieldCounts, error) {
+		fields := make([]string, 0, len(sizes))
+		counts := map[string]map[string]int{}
+		for f := range sizes {
+			fields = append(fields, f)
+			counts[f] = map[string]int{}
+		}
+		dvr, err := snap.DocValueReader(fields)
+		if err != nil {
+			return nil, fmt.Errorf("index: facets: %w", err)
+		}
+		visit := func(field string, term []byte) {
+			if c := counts[field]; c != nil {
+				c[string(term)]++
+			}
+		}
+		id := make([]byte, 8)
+		for i, bm := range h.bits {
+			for it := bm.Iterator(); it.HasNext(); {
+				binary.BigEndian.PutUint64(id, h.offsets[i]+uint64(it.Next()))
+				if err := dvr.VisitDocValues(id, visit); err != nil {
+					return nil, fmt.Errorf("index: facets: %w", err)
+				}
+			}
+		}
+		out := fieldCounts{}
+		for f, size := range sizes {
+			out[f] = topTerms(counts[f], size)
+		}
+		return out, nil
+	}
 }
 
 // countSegment adds to counts, for each term of field in seg, the number

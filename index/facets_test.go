@@ -87,21 +87,31 @@ func TestFastFacetsMatchBleve(t *testing.T) {
 		plain := req
 		plain.plainFacets = true
 		want := MustSearch(t, ix, plain)
-		got := MustSearch(t, ix, req)
-		if want.Total == 0 && req.Query != "nosuchwordanywhere" {
-			t.Errorf("%+v: no hits; the test needs some", req)
+		// The fast path counts from the hits' doc values below a number
+		// of hits (all of them here), from postings above it (forced).
+		for _, dv := range []int{0, -1} {
+			req.docValueHits = dv
+			compareResults(t, req, MustSearch(t, ix, req), want)
 		}
-		if got.Total != want.Total {
-			t.Errorf("%+v: total %d, bleve's %d", req, got.Total, want.Total)
-		}
-		if !reflect.DeepEqual(got.Hits, want.Hits) {
-			t.Errorf("%+v: hits differ:\n got %v\nwant %v", req, hitURLs(got), hitURLs(want))
-		}
-		if !reflect.DeepEqual(got.Facets, want.Facets) {
-			t.Errorf("%+v: facets\n got %v\nwant %v", req, got.Facets, want.Facets)
-		}
-		if !reflect.DeepEqual(got.Histogram, want.Histogram) {
-			t.Errorf("%+v: histogram\n got %v\nwant %v", req, got.Histogram, want.Histogram)
-		}
+	}
+}
+
+// compareResults fails t unless got, the result of req, is want.
+func compareResults(t *testing.T, req Request, got, want *Result) {
+	t.Helper()
+	if want.Total == 0 && req.Query != "nosuchwordanywhere" {
+		t.Errorf("%+v: no hits; the test needs some", req)
+	}
+	if got.Total != want.Total {
+		t.Errorf("%+v: total %d, bleve's %d", req, got.Total, want.Total)
+	}
+	if !reflect.DeepEqual(got.Hits, want.Hits) {
+		t.Errorf("%+v: hits differ:\n got %v\nwant %v", req, hitURLs(got), hitURLs(want))
+	}
+	if !reflect.DeepEqual(got.Facets, want.Facets) {
+		t.Errorf("%+v: facets\n got %v\nwant %v", req, got.Facets, want.Facets)
+	}
+	if !reflect.DeepEqual(got.Histogram, want.Histogram) {
+		t.Errorf("%+v: histogram\n got %v\nwant %v", req, got.Histogram, want.Histogram)
 	}
 }
