@@ -30,7 +30,7 @@ type runOptions struct {
 	SkipIndex               bool
 	Formats                 string
 	// Kinds, when set, limits the searches to these kinds of query
-	// (comma-separated names of the table's rows).
+	// (names of the table's rows, separated by semicolons: they hold commas).
 	Kinds string
 	// CPUProfile writes a CPU profile of the in-process searches.
 	CPUProfile string
@@ -45,13 +45,13 @@ func (o *runOptions) addFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.CLIRuns, "cli-runs", 20, "searches per kind of query as whole archivist processes")
 	fs.BoolVar(&o.SkipIndex, "skip-index", false, "keep the existing index (no build measurement)")
 	fs.StringVar(&o.Formats, "formats", "jsonl,csv,parquet", "export `formats` to measure (\"\": none)")
-	fs.StringVar(&o.Kinds, "kinds", "", "only these comma-separated kinds of query (default all; e.g. \"word,phrase\")")
+	fs.StringVar(&o.Kinds, "kinds", "", "only these kinds of query, separated by semicolons (default all; e.g. \"word;phrase\")")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the in-process searches to `file`")
 }
 
 // wants reports whether the run measures queries of kind.
 func (o *runOptions) wants(kind string) bool {
-	return o.Kinds == "" || slices.Contains(strings.Split(o.Kinds, ","), kind)
+	return o.Kinds == "" || slices.Contains(strings.Split(o.Kinds, ";"), kind)
 }
 
 func (o *runOptions) indexPath() string {
