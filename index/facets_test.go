@@ -13,14 +13,14 @@ import (
 // mustFacetCorpus returns an on-disk index of generated articles written
 // in several batches (several segments), with some articles replaced and
 // some deleted (deleted documents in the segments), and a few articles
-// whose authors and tags repeat a value.
+// whose authors and tags repeat a value, open read-only.
 func mustFacetCorpus(tb testing.TB) *Index {
 	tb.Helper()
-	ix, err := Open(filepath.Join(tb.TempDir(), "f.bleve"))
+	path := filepath.Join(tb.TempDir(), "f.bleve")
+	ix, err := Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { _ = ix.Close() })
 	ctx := context.Background()
 	var arts []*corpus.Article
 	for i := 1; i <= 900; i++ {
@@ -52,6 +52,16 @@ func mustFacetCorpus(tb testing.TB) *Index {
 	if err := ix.Delete(ctx, gone); err != nil {
 		tb.Fatal(err)
 	}
+	// Read-only, the index merges no segments in the background: the
+	// index's order of the articles (that of a search of everything)
+	// stays the same from one search to the next.
+	if err := ix.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	if ix, err = OpenReadOnly(path); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = ix.Close() })
 	return ix
 }
 
