@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/archivist-project/archivist/internal/quote"
@@ -109,34 +108,68 @@ func filterQuery(req Request) (query.Query, error) {
 	return query.NewBooleanQuery(must, nil, not), nil
 }
 
-// addFacets adds to sr the facets and histogram that req asks for.
-func addFacets(sr *bleve.SearchRequest, req Request) error {
-	size := req.FacetSize
+// facetSize returns the number of values per facet that a
+// Request.FacetSize asks for.
+func facetSize(n int) int {
 	switch {
-	case size == 0:
-		size = DefaultFacetSize
-	case size < 0 || size > maxFacetSize:
-		size = maxFacetSize
+	case n == 0:
+		return DefaultFacetSize
+	case n < 0 || n > maxFacetSize:
+		return maxFacetSize
 	}
+	return n
+}
+
+// histogramField is the index field a histogram of each period counts.
+var histogramField = map[string]string{
+	PeriodDay:   fieldDay,
+	PeriodWeek:  fieldDay,
+	PeriodMonth: fieldMonth,
+	PeriodYear:  fieldYear,
+}
+
+// facetSizes returns the fields that req's facets and histogram count,
+// with the number of terms to keep of each.
+func facetSizes(req Request) (map[string]int, error) {
+	sizes := map[string]int{}
+	size := facetSize(req.FacetSize)
 	for _, name := range req.Facets {
 		field, ok := facetField(name)
 		if !ok {
-			return badQuery("unknown facet %s (want %s)", quote.Short(name), strings.Join(FacetNames(), ", "))
+			return nil, badQuery("unknown facet %s (want %s)", quote.Short(name), strings.Join(FacetNames(), ", "))
 		}
-		sr.AddFacet(name, bleve.NewFacetRequest(field, size))
+		sizes[field] = max(sizes[field], size)
 	}
-	switch req.Histogram {
-	case "":
-	case PeriodDay, PeriodWeek:
-		sr.AddFacet(histogramFacet, bleve.NewFacetRequest(fieldDay, maxFacetSize))
-	case PeriodMonth:
-		sr.AddFacet(histogramFacet, bleve.NewFacetRequest(fieldMonth, maxFacetSize))
-	case PeriodYear:
-		sr.AddFacet(histogramFacet, bleve.NewFacetRequest(fieldYear, maxFacetSize))
-	default:
-		return badQuery("unknown histogram period %s (want %s)", quote.Short(req.Histogram), strings.Join(Periods, ", "))
+	if req.Histogram != "" {
+		field, ok := histogramField[req.Histogram]
+		if !ok {
+			return nil, badQuery("unknown histogram period %s (want %s)", quote.Short(req.Histogram), strings.Join(Periods, ", "))
+		}
+		sizes[field] = maxFacetSize
 	}
-	return nil
+	return sizes, nil
+}
+
+// addFacets asks bleve to count the fields of sizes (the plain path).
+func addFacets(sr *bleve.SearchRequest, sizes map[string]int) {
+	for field, size := range sizes {
+		sr.AddFacet(field, bleve.NewFacetRequest(field, size))
+	}
+}
+
+// bleveCounts returns the term counts of the facets bleve computed.
+func bleveCounts(res *bleve.SearchResult, sizes map[string]int) fieldCounts {
+	out := fieldCounts{}
+	for field := range sizes {
+		fr := res.Facets[field]
+		if fr == nil || fr.Terms == nil {
+			continue
+		}
+		for _, t := range fr.Terms.Terms() {
+			out[field] = append(out[field], termCount{t.Term, t.Count})
+		}
+	}
+	return out
 }
 
 // periodLayouts are the layouts of the facet terms a histogram reads, and
@@ -151,24 +184,24 @@ var periodLayouts = map[string]struct {
 	PeriodYear:  {"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
 }
 
-// histogram turns a date facet into consecutive periods, oldest first,
-// empty periods included; weeks start on Monday.
-func histogram(fr *search.FacetResult, period string) []PeriodCount {
-	if fr == nil || fr.Terms == nil || fr.Terms.Len() == 0 {
+// histogram turns the counts of a date field into consecutive periods,
+// oldest first, empty periods included; weeks start on Monday.
+func histogram(terms []termCount, period string) []PeriodCount {
+	if len(terms) == 0 {
 		return []PeriodCount{}
 	}
 	pl := periodLayouts[period]
 	counts := map[time.Time]int{}
 	var first, last time.Time
-	for _, t := range fr.Terms.Terms() {
-		p, err := time.Parse(pl.layout, t.Term)
+	for _, t := range terms {
+		p, err := time.Parse(pl.layout, t.term)
 		if err != nil {
 			continue
 		}
 		if period == PeriodWeek {
 			p = p.AddDate(0, 0, -((int(p.Weekday()) + 6) % 7))
 		}
-		counts[p] += t.Count
+		counts[p] += t.count
 		if first.IsZero() || p.Before(first) {
 			first = p
 		}
@@ -186,14 +219,12 @@ func histogram(fr *search.FacetResult, period string) []PeriodCount {
 	return out
 }
 
-// facetCounts returns a facet's values, most frequent first, ties by value.
-func facetCounts(fr *search.FacetResult) []FacetCount {
+// facetCounts returns a field's most frequent values, most frequent
+// first, ties by value, at most size of them.
+func facetCounts(terms []termCount, size int) []FacetCount {
 	out := []FacetCount{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		out = append(out, FacetCount{Term: t.Term, Count: t.Count})
+	for _, t := range terms {
+		out = append(out, FacetCount{Term: t.term, Count: t.count})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -201,5 +232,5 @@ func facetCounts(fr *search.FacetResult) []FacetCount {
 		}
 		return out[i].Term < out[j].Term
 	})
-	return out
+	return out[:min(size, len(out))]
 }

@@ -113,7 +113,21 @@ type Request struct {
 	// only ID and Score. For callers that read the articles from the
 	// corpus, such as export --query.
 	IDsOnly bool
+
+	// plainFacets has bleve count facets and histograms from doc values,
+	// hit by hit, instead of the fast path (facets.go): for tests that
+	// compare the two.
+	plainFacets bool
+	// docValueHits overrides defaultDocValueHits when not 0 (negative:
+	// never read doc values), for tests of both ways of the fast path.
+	docValueHits int
 }
+
+// defaultDocValueHits is the number of hits below which facets are
+// counted from the hits' doc values rather than from postings (see
+// facetPlan): at 100,000 articles, listing the terms of the nine facet
+// fields costs about what reading the doc values of 2,000 hits does.
+const defaultDocValueHits = 2000
 
 // Result is the answer to a Request.
 type Result struct {
@@ -142,8 +156,8 @@ type Hit struct { // JSON names are a fixed contract: url, title, published, sit
 	Site      string     `json:"site"`
 	Authors   []string   `json:"authors"`
 	PageType  string     `json:"page_type"`
-	// Score is the relevance score (higher is better), 0 when sorting by
-	// date.
+	// Score is the relevance score (higher is better); 0 when sorting by
+	// date, and when the query matches every article (filters only).
 	Score float64 `json:"score"`
 	// Snippet is about 200 characters of the text around the best group
 	// of matches, marked as Request.Highlight says; the start of the
@@ -197,8 +211,6 @@ func facetField(name string) (string, bool) {
 	return "", false
 }
 
-const histogramFacet = "\x00histogram"
-
 // storedFields are the fields Search loads for each hit.
 var storedFields = []string{fieldURL, fieldTitleStored, fieldSite, fieldPublishedRaw, fieldAuthorFacet, fieldText, fieldDescription, fieldPageType, fieldLang}
 
@@ -215,7 +227,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ix.bi == nil {
 		return nil, ErrClosed
 	}
-	res, mt, err := ix.run(ctx, req)
+	res, mt, counts, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -229,13 +241,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	if len(req.Facets) > 0 {
+		size := facetSize(req.FacetSize)
 		out.Facets = make(map[string][]FacetCount, len(req.Facets))
 		for _, name := range req.Facets {
-			out.Facets[name] = facetCounts(res.Facets[name])
+			field, _ := facetField(name)
+			out.Facets[name] = facetCounts(counts[field], size)
 		}
 	}
 	if req.Histogram != "" {
-		out.Histogram = histogram(res.Facets[histogramFacet], req.Histogram)
+		out.Histogram = histogram(counts[histogramField[req.Histogram]], req.Histogram)
 	}
 	out.Took = time.Since(start)
 	out.TookMS = float64(out.Took.Microseconds()) / 1000
@@ -257,7 +271,7 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 		return nil, fmt.Errorf("index: count: %w", err)
 	}
 	req.Limit, req.Offset, req.Facets, req.Histogram, req.IDsOnly = max(int(n), 1), 0, nil, "", true
-	res, _, err := ix.run(ctx, req)
+	res, _, _, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
 	}
@@ -272,27 +286,76 @@ func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) 
 	return ids, nil
 }
 
-// run builds the bleve request for req and runs it. The caller holds
+// run builds the bleve request for req and runs it, and counts the terms
+// of the fields that req's facets and histogram need. The caller holds
 // ix.mu.
-func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *matcher, error) {
-	sr, mt, err := ix.searchRequest(req)
+func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *matcher, fieldCounts, error) {
+	sr, mt, everything, err := ix.searchRequest(req)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	sizes, err := facetSizes(req)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if req.plainFacets || (len(sizes) == 0 && !everything) {
+		addFacets(sr, sizes)
+		res, err := ix.search(ctx, sr)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return res, mt, bleveCounts(res, sizes), nil
+	}
+	plan := &facetPlan{sizes: sizes, everything: everything, docValueHits: defaultDocValueHits}
+	if req.docValueHits != 0 {
+		plan.docValueHits = req.docValueHits
+	}
+	twoKeys := sr.Sort
+	if everything {
+		// The hits are the first articles of the index and the total
+		// is their number: bleve may stop at the page (it does with
+		// one score key and no scores), and the counts come from the
+		// snapshot (facets.go).
+		sr.Sort = twoKeys[:1]
+	}
+	res, err := ix.search(withHitCounter(ctx, plan), sr)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if plan.unsupported {
+		// Not a scorch snapshot: bleve counts them.
+		sr.Sort = twoKeys
+		addFacets(sr, sizes)
+		if res, err = ix.search(ctx, sr); err != nil {
+			return nil, nil, nil, err
+		}
+		return res, mt, bleveCounts(res, sizes), nil
+	}
+	if everything {
+		res.Total = plan.total
+	}
+	return res, mt, plan.out, nil
+}
+
+func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return nil, ctx.Err()
 		}
-		return nil, nil, fmt.Errorf("index: search: %w", err)
+		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	return res, mt, nil
+	return res, nil
 }
 
 // searchRequest builds the bleve request for req. The caller holds ix.mu.
-func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, error) {
+//
+// everything is true when the request matches every article of the index
+// in relevance order (no query, no filter): its hits are the first of the
+// index, and its total the number of articles.
+func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, bool, error) {
 	if req.Limit < 0 || req.Offset < 0 {
-		return nil, nil, badQuery("limit and offset must not be negative")
+		return nil, nil, false, badQuery("limit and offset must not be negative")
 	}
 	limit := req.Limit
 	if limit == 0 {
@@ -300,14 +363,15 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	}
 	q, mt, err := ix.parseQuery(req.Query, req.Lang)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
 	filter, err := filterQuery(req)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
+	_, matchAll := q.(*query.MatchAllQuery)
 	if filter != nil {
-		if _, all := q.(*query.MatchAllQuery); all {
+		if matchAll {
 			q = filter
 		} else {
 			b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
@@ -319,6 +383,17 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 	sr := bleve.NewSearchRequestOptions(q, limit, req.Offset, false)
 	switch req.Sort {
 	case "", SortRelevance:
+		if matchAll {
+			// Every article (that the filters keep) matches as well as
+			// any other: without scores they come in the index's order,
+			// and bleve answers the filters from postings bitmaps
+			// instead of scoring each term of a date range.
+			sr.Score = bleve.ScoreNone
+			// With one score key and no scores, bleve would stop at
+			// the page and leave Total short; two keys keep it
+			// counting (ties go by the index's order either way).
+			sr.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortScore{Desc: true}})
+		}
 	case SortDate, SortDateDesc:
 		desc := req.Sort == SortDateDesc
 		// Articles with equal dates (and the undated ones) keep the
@@ -330,15 +405,13 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, err
 		// Scores play no part in the order: skip computing them.
 		sr.Score = bleve.ScoreNone
 	default:
-		return nil, nil, badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(req.Sort))
+		return nil, nil, false, badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(req.Sort))
 	}
 	if !req.IDsOnly {
 		sr.Fields = storedFields
 	}
-	if err := addFacets(sr, req); err != nil {
-		return nil, nil, err
-	}
-	return sr, mt, nil
+	everything := matchAll && filter == nil && sr.Score == bleve.ScoreNone && len(sr.Sort) == 2
+	return sr, mt, everything, nil
 }
 
 // inclusiveEnd returns the exclusive end of a range that includes to: the

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -28,6 +29,11 @@ type runOptions struct {
 	Runs, CLIRuns           int
 	SkipIndex               bool
 	Formats                 string
+	// Kinds, when set, limits the searches to these kinds of query
+	// (names of the table's rows, separated by semicolons: they hold commas).
+	Kinds string
+	// CPUProfile writes a CPU profile of the in-process searches.
+	CPUProfile string
 }
 
 func (o *runOptions) addFlags(fs *flag.FlagSet) {
@@ -38,7 +44,14 @@ func (o *runOptions) addFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Runs, "runs", 100, "searches per kind of query, in process (took)")
 	fs.IntVar(&o.CLIRuns, "cli-runs", 20, "searches per kind of query as whole archivist processes")
 	fs.BoolVar(&o.SkipIndex, "skip-index", false, "keep the existing index (no build measurement)")
-	fs.StringVar(&o.Formats, "formats", "jsonl,csv,parquet", "export `formats` to measure")
+	fs.StringVar(&o.Formats, "formats", "jsonl,csv,parquet", "export `formats` to measure (\"\": none)")
+	fs.StringVar(&o.Kinds, "kinds", "", "only these kinds of query, separated by semicolons (default all; e.g. \"word;phrase\")")
+	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the in-process searches to `file`")
+}
+
+// wants reports whether the run measures queries of kind.
+func (o *runOptions) wants(kind string) bool {
+	return o.Kinds == "" || slices.Contains(strings.Split(o.Kinds, ";"), kind)
 }
 
 func (o *runOptions) indexPath() string {
@@ -57,12 +70,16 @@ type benchQuery struct {
 	Site     string
 	From, To string
 	Facets   bool
+	// Histogram, without Facets, asks for the histogram alone.
+	Histogram string
 }
 
 func (q benchQuery) request() (index.Request, error) {
 	r := index.Request{Query: q.Query, Site: q.Site, Limit: 10}
 	if q.Facets { // every facet and the histogram by month, as search --facets --histogram month
 		r.Facets, r.Histogram = index.FacetNames(), index.PeriodMonth
+	} else if q.Histogram != "" {
+		r.Histogram = q.Histogram
 	}
 	var err error
 	if q.From != "" {
@@ -91,6 +108,8 @@ func (q benchQuery) args() []string {
 	}
 	if q.Facets {
 		a = append(a, "--facets", "--histogram", "month")
+	} else if q.Histogram != "" {
+		a = append(a, "--histogram", q.Histogram)
 	}
 	return append(a, "--", q.Query)
 }
@@ -141,6 +160,13 @@ var queryKinds = []struct {
 	// in one request; the search branch splits them (--facet, --histogram).
 	{"facets+histogram, all articles", func(s *sample) benchQuery { return benchQuery{Query: "*", Facets: true} }},
 	{"facets+histogram, word", func(s *sample) benchQuery { return benchQuery{Query: s.common(), Facets: true} }},
+	// Kinds added after the first table, last so that the queries of the
+	// kinds above stay the same.
+	{"histogram by day, all articles", func(s *sample) benchQuery { return benchQuery{Query: "*", Histogram: "day"} }},
+	{"facets+histogram, site and year, no query", func(s *sample) benchQuery {
+		from, to := s.year()
+		return benchQuery{Query: "*", Site: s.sites[s.rng.IntN(len(s.sites))], From: from, To: to, Facets: true}
+	}},
 }
 
 func runBench(ctx context.Context, o runOptions, log *slog.Logger) error {
@@ -180,9 +206,11 @@ func runBench(ctx context.Context, o runOptions, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("exporting")
-	if err := benchExport(ctx, o); err != nil {
-		return err
+	if o.Formats != "" {
+		log.Info("exporting")
+		if err := benchExport(ctx, o); err != nil {
+			return err
+		}
 	}
 	log.Info("searching (in process)")
 	if err := benchSearchInProcess(ctx, o, newSample(), results); err != nil {
@@ -308,6 +336,9 @@ func dirSize(dir string) (int64, error) {
 
 // percentiles returns p50, p95 and p99 of ds (nearest rank).
 func percentiles(ds []time.Duration) [3]time.Duration {
+	if len(ds) == 0 {
+		return [3]time.Duration{}
+	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	at := func(p float64) time.Duration {
@@ -335,6 +366,9 @@ func benchSearchCLI(ctx context.Context, o runOptions, s *sample) (map[string]*k
 	for _, k := range queryKinds {
 		r := &kindResult{}
 		results[k.kind] = r
+		if !o.wants(k.kind) {
+			continue
+		}
 		for range o.CLIRuns {
 			q := k.make(s)
 			wall, rss, _, err := runArchivist(ctx, o, q.args()...)
@@ -354,8 +388,22 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 		return err
 	}
 	defer ix.Close()
+	if o.CPUProfile != "" {
+		f, err := os.Create(o.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	for _, k := range queryKinds {
 		r := results[k.kind]
+		if !o.wants(k.kind) {
+			continue
+		}
 		for i := range o.Runs + 1 {
 			q := k.make(s)
 			req, err := q.request()
@@ -382,6 +430,9 @@ func printSearch(o runOptions, results map[string]*kindResult) {
 	fmt.Println("|---|---|---|---|---|---|---|---|---|")
 	for _, k := range queryKinds {
 		r := results[k.kind]
+		if len(r.took) == 0 {
+			continue
+		}
 		slices.Sort(r.totals)
 		t, w := percentiles(r.took), percentiles(r.whole)
 		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, r.totals[len(r.totals)/2],
@@ -399,6 +450,9 @@ func benchExport(ctx context.Context, o runOptions) error {
 	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	var dataBytes float64
 	for _, f := range strings.Split(o.Formats, ",") {
+		if f == "" {
+			continue
+		}
 		out := filepath.Join(o.WorkDir, "scale-export."+f)
 		wall, rss, _, err := runArchivist(ctx, o, "export", "--format", f, "--out", out)
 		if err != nil {

@@ -27,6 +27,9 @@ type exportOptions struct {
 	Out    string
 	Fields string
 	Query  string
+	// Sort is the order of the articles: relevance (search's order with
+	// --query, else the corpus's), date or -date (from the index).
+	Sort   string
 	Filter searchFilter // the filters of search (filters.go)
 	// AllowPartial writes what the index finds even when it is behind
 	// the corpus.
@@ -45,6 +48,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Out, "out", "", "write to `FILE` (written whole or not at all, with FILE.manifest.json beside it); - or none: standard output")
 	fs.StringVar(&o.Fields, "fields", "", "only these comma-separated `fields`, in this order (default all: "+strings.Join(corpus.ExportFields, ",")+")")
 	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
+	fs.StringVar(&o.Sort, "sort", index.SortRelevance, "`order`: relevance (with --query; else the corpus's order), date (oldest first) or -date (newest first)")
 	o.Filter.AddFlags(fs)
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
 	o.warcExportOptions.AddFlags(fs)
@@ -96,7 +100,7 @@ func exportCommand() *command {
 		summary: "export articles as JSON Lines, CSV or Parquet, or their captures as WARC",
 		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
                         [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
-                        [--type TYPE] [--flag F] [--no-flag F] [--all-versions]
+                        [--type TYPE] [--flag F] [--no-flag F] [--sort relevance|date|-date] [--all-versions]
        archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size BYTES] [filters as above]
 
 Streams the matching articles (all by default), in constant memory.
@@ -230,7 +234,12 @@ type exportSelection struct {
 // newExportSelection checks the filter flags (usage errors) before
 // anything is opened.
 func newExportSelection(opts exportOptions) (exportSelection, error) {
-	req := index.Request{Query: opts.Query}
+	switch opts.Sort {
+	case "", index.SortRelevance, index.SortDate, index.SortDateDesc:
+	default:
+		return exportSelection{}, usagef("export: bad --sort %s (want relevance, date or -date)", quote.Short(opts.Sort))
+	}
+	req := index.Request{Query: opts.Query, Sort: opts.Sort}
 	if err := opts.Filter.apply("export", &req); err != nil {
 		return exportSelection{}, err
 	}
@@ -238,11 +247,13 @@ func newExportSelection(opts exportOptions) (exportSelection, error) {
 	return exportSelection{req: req, filter: filter}, err
 }
 
-// resolve returns the filter to read the corpus with. With a query, or
-// filters the corpus cannot apply, the index picks the articles: exactly
-// the hits of search with the same flags.
+// resolve returns the filter to read the corpus with. With a query, a
+// date order, or filters the corpus cannot apply, the index picks the
+// articles and their order: exactly the hits of search with the same
+// flags.
 func (s exportSelection) resolve(ctx context.Context, e *env, db *corpus.DB, opts exportOptions) (corpus.ArticleFilter, error) {
-	if opts.Query == "" && !opts.Filter.needsIndex() {
+	byDate := opts.Sort == index.SortDate || opts.Sort == index.SortDateDesc
+	if opts.Query == "" && !opts.Filter.needsIndex() && !byDate {
 		return s.filter, nil
 	}
 	ids, err := e.matchingIDs(ctx, db, s.req, opts.AllowPartial)
@@ -410,7 +421,7 @@ func (s *exportSummary) warnUnchecked(e *env) {
 // manifestSkip are the flags that do not select articles: they are not
 // the manifest's filters.
 var manifestSkip = map[string]bool{"db": true, "index": true, "v": true, "log-format": true,
-	"format": true, "out": true, "fields": true, "query": true}
+	"format": true, "out": true, "fields": true, "query": true, "sort": true}
 
 // manifest describes the file written.
 func (r *exportRun) manifest(ctx context.Context, db *corpus.DB) (*corpus.Manifest, error) {
@@ -544,12 +555,12 @@ func orStdout(s string) string {
 	return s
 }
 
-// matchingIDs returns the ids of every article matching req, in
-// relevance order. When the index is behind the corpus, the answer would
+// matchingIDs returns the ids of every article matching req, in the
+// order req.Sort asks for. When the index is behind the corpus, the answer would
 // miss articles: it refuses unless allowPartial.
 func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, req index.Request, allowPartial bool) ([]int64, error) {
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
-		return nil, usagef("export --query needs the index at %s (run 'archivist index')", e.global.indexPath())
+		return nil, usagef("export --query (and --sort date, and filters only the index knows) needs the index at %s (run 'archivist index')", e.global.indexPath())
 	}
 	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {

@@ -104,26 +104,32 @@ func TestSearchCLI(t *testing.T) {
 		}
 	}
 
-	// export --query Q with filters writes exactly the hits of search Q.
+	// export --query Q with filters and --sort writes exactly the hits of
+	// search Q, in the same order; without --query, --sort date orders
+	// the whole corpus as search * does.
 	for _, args := range [][]string{
 		{"council OR mayor"},
 		{"council", "--from", from, "--to", to},
 		{"*", "--site", host, "--sort", "date"},
-		{"NOT council", "--lang", "en"},
+		{"NOT council", "--lang", "en", "--sort", "-date"},
+		{"", "--sort", "-date"},
+		{"", "--lang", "en", "--sort", "date"},
 	} {
 		q, filters := args[0], args[1:]
-		res := mustSearchJSON(t, append(append([]string{"--db", db, "--limit", "1000"}, filters...), q)...)
+		sq := q
+		if sq == "" {
+			sq = "*"
+		}
+		res := mustSearchJSON(t, append(append([]string{"--db", db, "--limit", "1000"}, filters...), sq)...)
 		var want []string
 		for _, h := range res.Hits {
 			want = append(want, h.URL)
 		}
-		var exportFilters []string
-		for i := 0; i < len(filters); i += 2 {
-			if filters[i] != "--sort" {
-				exportFilters = append(exportFilters, filters[i], filters[i+1])
-			}
+		exportArgs := append([]string{"export", "--db", db, "--format", "jsonl"}, filters...)
+		if q != "" {
+			exportArgs = append(exportArgs, "--query", q)
 		}
-		out := mustRun(t, append([]string{"export", "--db", db, "--format", "jsonl", "--query", q}, exportFilters...)...)
+		out := mustRun(t, exportArgs...)
 		var got []string
 		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 			if line == "" {
@@ -135,11 +141,13 @@ func TestSearchCLI(t *testing.T) {
 			}
 			got = append(got, a.URL)
 		}
-		slices.Sort(got)
-		slices.Sort(want)
 		if len(want) == 0 || !slices.Equal(got, want) {
-			t.Errorf("export --query %q %v: %d articles, search: %d hits", q, exportFilters, len(got), len(want))
+			t.Errorf("export --query %q %v: %d articles, search: %d hits, or another order:\n got %v\nwant %v",
+				q, filters, len(got), len(want), got, want)
 		}
+	}
+	if code, _, errOut := runCLI(t, "export", "--db", db, "--sort", "size"); code != 2 || !strings.Contains(errOut, `bad --sort "size"`) {
+		t.Errorf("export --sort size: exit %d, stderr %q", code, errOut)
 	}
 
 	// A malformed query: one line, exit 2.
