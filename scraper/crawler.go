@@ -303,6 +303,10 @@ func (c *Crawler) requeue(ctx context.Context, tx *corpus.Tx, now time.Time) err
 	if c.focused {
 		return nil
 	}
+	if c.cfg.watch != nil {
+		// A watch queues each hub when it is due.
+		return c.requeueUnreachable(ctx, tx, now)
+	}
 	// Hubs first: RequeueHubs looks at hosts with nothing queued.
 	n, err := tx.RequeueHubs(ctx, c.run, c.cfg.depth, now)
 	if err != nil {
@@ -311,7 +315,12 @@ func (c *Crawler) requeue(ctx context.Context, tx *corpus.Tx, now time.Time) err
 	if n > 0 {
 		c.log.Info("checking hubs again (seeds, section pages, sitemaps, feeds)", "count", n)
 	}
-	n, err = tx.RequeueUnreachable(ctx, now)
+	return c.requeueUnreachable(ctx, tx, now)
+}
+
+// requeueUnreachable queues again the URLs whose failure may pass.
+func (c *Crawler) requeueUnreachable(ctx context.Context, tx *corpus.Tx, now time.Time) error {
+	n, err := tx.RequeueUnreachable(ctx, now)
 	if err != nil {
 		return err
 	}
@@ -989,7 +998,7 @@ func origin(u string) string {
 // conditionalHeaders returns If-None-Match / If-Modified-Since for a
 // recrawl of e, or for a hub checked again, and the capture they refer to.
 func (c *Crawler) conditionalHeaders(ctx context.Context, e corpus.FrontierEntry) (http.Header, int64) {
-	if !c.cfg.recrawl && !isHub(e.Kind) {
+	if !c.cfg.recrawl && !isHub(e.Kind) && (c.cfg.watch == nil || e.CaptureID == 0) {
 		return nil, 0
 	}
 	u := e.URL

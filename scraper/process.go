@@ -417,7 +417,14 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 			}
 		}
 		added, err = tx.Enqueue(ctx, found, c.enqueueOptions(now))
-		return err
+		if err != nil || c.cfg.watch == nil {
+			return err
+		}
+		k := e.Kind
+		if fk := foundKind(e, dk, hub); fk != "" && kind == "" && status >= 200 && status < 300 {
+			k = fk
+		}
+		return c.cfg.watch(ctx, tx, fetched(e, k, art != nil, state == corpus.StateFailed, added))
 	})
 	if err != nil {
 		return fmt.Errorf("crawl: save %s: %w", e.URL, err)

@@ -1,0 +1,46 @@
+package scraper
+
+import (
+	"context"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Fetched is one page fetched and saved by the crawl, as a watch's
+// schedule sees it (see WithWatch).
+type Fetched struct {
+	URL     string // the frontier URL fetched
+	Host    string // its origin
+	Kind    string // its frontier kind after the fetch ("" for a page, corpus.KindHub, "sitemap", ...)
+	Seed    bool   // it was queued as a seed
+	Hub     bool   // a seed that is no article, a section page, a sitemap or a feed
+	Article bool   // an article was extracted from it
+	Failed  bool   // the fetch failed (after its retries)
+	NewURLs int    // URLs it queued that the frontier did not have
+}
+
+// WatchFunc is called, in the transaction that saves a fetched page, with
+// what the fetch was: it schedules the page's next fetch. An error rolls
+// the save back and stops the crawl, as any failure to write does.
+type WatchFunc func(ctx context.Context, tx *corpus.Tx, f Fetched) error
+
+// WithWatch makes the crawl one cycle of a watch (`archivist watch`):
+// fn is told of every page saved, so that it schedules the next fetch;
+// the crawl does not queue again the hubs of a finished crawl when it
+// starts (the watch queues each when it is due); and a URL fetched before
+// is fetched with a conditional request (a 304 is stored as a revisit).
+func WithWatch(fn WatchFunc) Option {
+	return func(c *config) error {
+		c.watch = fn
+		return nil
+	}
+}
+
+// fetched describes, for the watch, the fetch of e: dk and hub as
+// process found them, art whether an article was extracted, added the URLs
+// newly queued.
+func fetched(e corpus.FrontierEntry, kind string, art, failed bool, added int) Fetched {
+	f := Fetched{URL: e.URL, Host: e.Host, Kind: kind, Seed: e.Source == "seed", Article: art, Failed: failed, NewURLs: added}
+	f.Hub = isHub(kind) || f.Seed && !art && !failed
+	return f
+}
