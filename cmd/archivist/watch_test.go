@@ -1,0 +1,320 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// fakeClock is a watch's clock that the test moves: Sleep adds its wait
+// at once and calls onSleep.
+type fakeClock struct {
+	mu      sync.Mutex
+	now     time.Time
+	onSleep func(now time.Time)
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	now := c.now
+	c.mu.Unlock()
+	if c.onSleep != nil {
+		c.onSleep(now)
+	}
+	return ctx.Err()
+}
+
+// publishingSite is a news site on the watch's clock: a front page
+// listing the articles published so far (one every period after the
+// first three), and articles that answer conditional requests; edit
+// changes one article's text. It records when (on the clock) each path
+// was first requested and how often.
+type publishingSite struct {
+	*httptest.Server
+	clock  *fakeClock
+	start  time.Time
+	period time.Duration
+
+	mu       sync.Mutex
+	edited   map[int]bool
+	first    map[string]time.Time
+	requests map[string]int
+	times    map[string][]time.Time
+}
+
+func newPublishingSite(t testing.TB, clock *fakeClock, period time.Duration) *publishingSite {
+	s := &publishingSite{clock: clock, start: clock.Now(), period: period, edited: map[int]bool{},
+		first: map[string]time.Time{}, requests: map[string]int{},
+		times: map[string][]time.Time{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	t.Cleanup(s.Close)
+	return s
+}
+
+// published is when article k appears on the front page.
+func (s *publishingSite) published(k int) time.Time {
+	if k < 3 {
+		return s.start
+	}
+	return s.start.Add(time.Duration(k-2) * s.period)
+}
+
+// count is the number of articles published at now.
+func (s *publishingSite) count(now time.Time) int {
+	k := 0
+	for !s.published(k).After(now) {
+		k++
+	}
+	return k
+}
+
+func (s *publishingSite) edit(k int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.edited[k] = true
+}
+
+func (s *publishingSite) serve(w http.ResponseWriter, r *http.Request) {
+	now := s.clock.Now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.first[r.URL.Path]; !ok {
+		s.first[r.URL.Path] = now
+	}
+	s.requests[r.URL.Path]++
+	s.times[r.URL.Path] = append(s.times[r.URL.Path], now)
+	var page string
+	switch k := 0; {
+	case r.URL.Path == "/":
+		var b strings.Builder
+		for i := s.count(now) - 1; i >= 0; i-- {
+			fmt.Fprintf(&b, "<li><a href=\"/news/story-%d\">Story number %d</a></li>\n", i, i)
+		}
+		page = "<!doctype html><html><head><title>Daily Example</title></head><body><h1>Latest news</h1><ul>" + b.String() + "</ul></body></html>"
+	case sscan(r.URL.Path, &k) && k < s.count(now):
+		page = s.article(k)
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	etag := fmt.Sprintf(`"%x"`, sha256.Sum256([]byte(page)))
+	w.Header().Set("ETag", etag)
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, page)
+}
+
+func sscan(path string, k *int) bool {
+	_, err := fmt.Sscanf(path, "/news/story-%d", k)
+	return err == nil
+}
+
+// article is the page of article k (mu held).
+func (s *publishingSite) article(k int) string {
+	title := fmt.Sprintf("Council approves budget number %d", k)
+	var body strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&body, "<p>Paragraph %d of story %d explains what the council decided, who voted for it and what it means for residents of the district.</p>\n", i, k)
+	}
+	if s.edited[k] {
+		title += " after a long debate"
+		body.WriteString("<p>Correction: an earlier version of this story gave the wrong date for the vote.</p>\n")
+	}
+	return fmt.Sprintf(`<!doctype html><html lang="en"><head><title>%s | Daily Example</title>
+<meta property="og:type" content="article">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":%q,"datePublished":"2026-12-01T08:00:00Z"}</script>
+</head><body><nav><a href="/">Home</a></nav><article><h1>%s</h1>%s</article></body></html>`, title, title, title, body.String())
+}
+
+// requestsAfter returns the times path was requested after t.
+func (s *publishingSite) requestsAfter(path string, t time.Time) []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []time.Time
+	for _, at := range s.times[path] {
+		if at.After(t) {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+func (s *publishingSite) firstRequest(path string) (time.Time, int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.first[path], s.requests[path]
+}
+
+func quickWatch(flags ...string) watchOptions {
+	o := watchOptions{crawl: quickCrawl(), MinInterval: time.Second, MaxInterval: time.Minute, Revisit: "5s,1m"}
+	o.crawl.Delay = 0
+	for i := 0; i+1 < len(flags); i += 2 {
+		switch flags[i] {
+		case "--revisit":
+			o.Revisit = flags[i+1]
+		}
+	}
+	return o
+}
+
+// watchFor runs a watch on db with clock until the clock reaches until.
+// onSleep, when not nil, is called with the clock's time after each wait.
+func watchFor(t *testing.T, db string, clock *fakeClock, until time.Time, onSleep func(time.Time), opts watchOptions, seeds ...string) string {
+	t.Helper()
+	e, out, errOut := crawlEnv(t, db)
+	e.indexEvery = 50 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	clock.onSleep = func(now time.Time) {
+		if onSleep != nil {
+			onSleep(now)
+		}
+		if !now.Before(until) {
+			cancel()
+		}
+	}
+	opts.clock = clock
+	if err := runWatch(ctx, e, opts, seeds); err != nil {
+		t.Fatalf("watch: %v\n%s", err, errOut)
+	}
+	return out.String()
+}
+
+// TestWatchCapturesNewAndEditedArticles: a site that publishes an article
+// every 2.5 seconds and edits an old one. The watch captures each new
+// article within one --min-interval of its publication and the edited one
+// as a second version; the unchanged ones are fetched again (answered
+// 304) without a new version. Stopped and started again, the watch goes
+// on with its schedule: the next revisit step comes at its time.
+func TestWatchCapturesNewAndEditedArticles(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)}
+	site := newPublishingSite(t, clock, 2500*time.Millisecond)
+	db := filepath.Join(t.TempDir(), "archive.db")
+	t0 := clock.Now()
+	opts := quickWatch()
+
+	// Story 1 is edited after its first capture, before its first
+	// revisit at +5s: the revisit finds the change.
+	edit := func(now time.Time) {
+		if now.After(t0.Add(2 * time.Second)) {
+			site.edit(1)
+		}
+	}
+	out := watchFor(t, db, clock, t0.Add(20*time.Second), edit, opts, site.URL+"/")
+	if !strings.Contains(out, "watch stopped: ") {
+		t.Errorf("summary: %q", out)
+	}
+	n := site.count(t0.Add(20*time.Second - opts.MinInterval))
+	if n < 9 {
+		t.Fatalf("only %d articles published in 20s", n)
+	}
+	for k := range n {
+		at, reqs := site.firstRequest(fmt.Sprintf("/news/story-%d", k))
+		if reqs == 0 {
+			t.Errorf("story %d (published +%v) never fetched", k, site.published(k).Sub(t0))
+			continue
+		}
+		if lag := at.Sub(site.published(k)); lag > opts.MinInterval {
+			t.Errorf("story %d captured %v after its publication, more than --min-interval %v", k, lag, opts.MinInterval)
+		}
+	}
+	c, err := corpus.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := func(k int) int {
+		t.Helper()
+		id, err := c.FindArticle(context.Background(), fmt.Sprintf("%s/news/story-%d", site.URL, k))
+		if err != nil {
+			t.Fatalf("story %d: %v", k, err)
+		}
+		vs, err := c.ArticleVersions(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(vs)
+	}
+	if v := versions(1); v != 2 {
+		t.Errorf("edited story: %d versions, want 2", v)
+	}
+	if _, reqs := site.firstRequest("/news/story-0"); reqs != 2 {
+		t.Errorf("story 0 fetched %d times in 20s, want 2 (first capture, revisit at +5s)", reqs)
+	}
+	if v := versions(0); v != 1 {
+		t.Errorf("unchanged story: %d versions, want 1", v)
+	}
+	hubNext := hubDue(t, c, site.URL+"/")
+	c.Close()
+
+	// Restart, with no URLs: the schedule goes on. The front page is
+	// checked when it is due (not at once), and the 1m revisit of story 0
+	// comes at its time.
+	clock.mu.Lock()
+	stopped := clock.now
+	clock.now = clock.now.Add(100 * time.Millisecond)
+	clock.mu.Unlock()
+	watchFor(t, db, clock, t0.Add(70*time.Second), nil, opts)
+	if got := site.requestsAfter("/news/story-0", stopped); len(got) != 1 || got[0].Before(t0.Add(time.Minute)) {
+		t.Errorf("story 0 fetched at %v after the restart, want once, at +1m", got)
+	}
+	if got := site.requestsAfter("/", stopped); len(got) == 0 || got[0].Before(hubNext) {
+		t.Errorf("front page fetched at %v after the restart, want from %v (when it was due) on", got, hubNext)
+	}
+}
+
+// hubDue returns when hub is next due on the schedule.
+func hubDue(t testing.TB, c *corpus.DB, hub string) time.Time {
+	t.Helper()
+	ws, err := c.WatchStats(context.Background(), time.Now(), 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ws.Sites {
+		for _, h := range s.Hubs {
+			if h.URL == hub {
+				return h.NextAt
+			}
+		}
+	}
+	t.Fatalf("hub %s not scheduled: %+v", hub, ws)
+	return time.Time{}
+}
+
+// TestWatchRevisitOff: with --revisit off, articles are fetched once.
+func TestWatchRevisitOff(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)}
+	site := newPublishingSite(t, clock, 4*time.Second)
+	db := filepath.Join(t.TempDir(), "archive.db")
+	t0 := clock.Now()
+	watchFor(t, db, clock, t0.Add(30*time.Second), nil, quickWatch("--revisit", "off"), site.URL+"/")
+	for k := range site.count(t0.Add(29 * time.Second)) {
+		if _, reqs := site.firstRequest(fmt.Sprintf("/news/story-%d", k)); reqs != 1 {
+			t.Errorf("story %d fetched %d times, want 1", k, reqs)
+		}
+	}
+	if _, reqs := site.firstRequest("/"); reqs < 10 {
+		t.Errorf("front page checked %d times in 30s", reqs)
+	}
+}
