@@ -76,13 +76,19 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
+	now := time.Now()
+	ws, err := db.WatchStats(ctx, now, foundDays, 0)
+	if err != nil {
+		return err
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		out := struct {
 			*corpus.Stats
-			Lease *leaseJSON `json:"lease,omitempty"`
-		}{Stats: st}
+			Lease *leaseJSON         `json:"lease,omitempty"`
+			Watch *corpus.WatchStats `json:"watch"`
+		}{Stats: st, Watch: ws}
 		if held {
 			out.Lease = &leaseJSON{Lease: lease, Stale: leaseStale(lease, time.Now())}
 		}
@@ -92,6 +98,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 		printLease(e.stdout, lease, time.Now())
 	}
 	printStats(e.stdout, st, opts.Top)
+	printWatchStats(e.stdout, ws, now, opts.Top)
 	return nil
 }
 

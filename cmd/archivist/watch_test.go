@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -267,6 +269,7 @@ func TestWatchCapturesNewAndEditedArticles(t *testing.T) {
 	}
 	hubNext := hubDue(t, c, site.URL+"/")
 	c.Close()
+	checkWatchStats(t, db, site.URL+"/", n)
 
 	// Restart, with no URLs: the schedule goes on. The front page is
 	// checked when it is due (not at once), and the 1m revisit of story 0
@@ -281,6 +284,29 @@ func TestWatchCapturesNewAndEditedArticles(t *testing.T) {
 	}
 	if got := site.requestsAfter("/", stopped); len(got) == 0 || got[0].Before(hubNext) {
 		t.Errorf("front page fetched at %v after the restart, want from %v (when it was due) on", got, hubNext)
+	}
+}
+
+// checkWatchStats: stats shows the articles found today on the site, the
+// watch schedule and the hub, in text and in JSON.
+func checkWatchStats(t *testing.T, db, hub string, found int) {
+	t.Helper()
+	out := mustRun(t, "stats", "--db", db)
+	for _, want := range []string{"\narticles found per day (first capture, UTC)\n", "\nwatch      1 hubs, next check ", hub} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stats lacks %q:\n%s", want, out)
+		}
+	}
+	var st struct {
+		Watch corpus.WatchStats `json:"watch"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "stats", "--db", db, "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	ws := st.Watch
+	if ws.Hubs != 1 || len(ws.Sites) != 1 || len(ws.Sites[0].Hubs) != 1 || ws.Sites[0].Hubs[0].URL != hub ||
+		ws.Sites[0].FoundPerDay[0] < int64(found) || ws.Sites[0].Hubs[0].Checks < 10 {
+		t.Errorf("stats --json watch: %+v", ws)
 	}
 }
 
@@ -316,5 +342,35 @@ func TestWatchRevisitOff(t *testing.T) {
 	}
 	if _, reqs := site.firstRequest("/"); reqs < 10 {
 		t.Errorf("front page checked %d times in 30s", reqs)
+	}
+}
+
+// TestWatchUsageErrors: bad schedule flags are usage errors naming what
+// was typed, and leave no corpus behind.
+func TestWatchUsageErrors(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--revisit", "1h,soon"}, `archivist: watch: bad --revisit "1h,soon": "soon" is not a positive duration`},
+		{[]string{"--revisit", "1d,6h"}, `archivist: watch: bad --revisit "1d,6h": the times must increase`},
+		{[]string{"--min-interval", "0s"}, "archivist: watch: bad --min-interval 0s: must be positive"},
+		{[]string{"--min-interval", "1h", "--max-interval", "5m"}, "archivist: watch: bad --max-interval 5m0s: must not be shorter than --min-interval 1h0m0s"},
+		{[]string{"--depth", "-1"}, "archivist: watch: bad --depth -1: must not be negative"},
+		{[]string{"--max-pages", "3"}, "archivist: watch: flag provided but not defined: -max-pages"},
+		{nil, "archivist: watch: no seed URLs"},
+	} {
+		args := append([]string{"watch", "--db", db}, tc.args...)
+		if tc.args != nil {
+			args = append(args, "http://x.test/")
+		}
+		code, out, errOut := runCLI(t, args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q: want exit 2 and a line starting %q", args, code, out, errOut, tc.want)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%q: created %s", args, db)
+		}
 	}
 }
