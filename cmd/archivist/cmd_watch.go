@@ -379,8 +379,9 @@ func printWatchSummary(w io.Writer, t watchTotals, d time.Duration, runErr error
 	if runErr != nil {
 		verb = "watch stopped by an error"
 	}
-	fmt.Fprintf(w, "%s: %d cycles, %d hub checks, %d revisits, %d pages fetched, %d articles, %d errors in %s",
-		verb, t.cycles, t.hubs, t.revisits, t.fetched, t.articles, t.errors, d.Round(time.Millisecond))
+	n := func(k int, noun string) string { return fmt.Sprintf("%d %s", k, plural(int64(k), noun)) }
+	fmt.Fprintf(w, "%s: %s, %s, %s, %s fetched, %s, %s in %s", verb, n(t.cycles, "cycle"), n(t.hubs, "hub check"),
+		n(t.revisits, "revisit"), n(t.fetched, "page"), n(t.articles, "article"), n(t.errors, "error"), d.Round(time.Millisecond))
 	if runErr != nil {
 		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again)")
 	} else {

@@ -374,3 +374,48 @@ func TestWatchUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchHoldsTheCrawlLease: a running watch holds the database's
+// crawl lease (a crawl refuses, naming it); stopped while it sleeps, it
+// returns at once, with no error, and gives the lease back.
+func TestWatchHoldsTheCrawlLease(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)}
+	site := newPublishingSite(t, clock, time.Hour)
+	db := filepath.Join(t.TempDir(), "archive.db")
+	e, out, _ := crawlEnv(t, db)
+	opts := quickWatch()
+	opts.MinInterval = time.Hour // the wall clock: it sleeps after its first cycle
+	opts.MaxInterval = time.Hour
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cycled := make(chan struct{})
+	opts.afterCycle = func(int) { close(cycled) }
+	done := make(chan error, 1)
+	go func() { done <- runWatch(ctx, e, opts, []string{site.URL + "/"}) }()
+	select {
+	case <-cycled:
+	case err := <-done:
+		t.Fatalf("watch ended: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("no cycle in 20s")
+	}
+	code, _, errOut := runCLI(t, "crawl", "--db", db, "-q", site.URL+"/")
+	if code != 1 || !strings.Contains(errOut, "another watch is running on this database: pid ") {
+		t.Errorf("crawl during a watch: exit %d, %q", code, errOut)
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("stopped watch: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the watch did not stop in 10s")
+	}
+	if !strings.HasPrefix(out.String(), "watch stopped: 1 cycle, ") {
+		t.Errorf("summary %q", out.String())
+	}
+	if code, _, errOut := runCLI(t, "crawl", "--db", db, "-q", "--no-index", site.URL+"/"); code != 0 {
+		t.Errorf("crawl after the watch: exit %d, %s", code, errOut)
+	}
+}
