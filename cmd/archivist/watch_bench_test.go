@@ -99,6 +99,7 @@ func BenchmarkWatchHubCycles(b *testing.B) {
 	defer cancel()
 	var start, end float64
 	firstTenth := max(b.N/10, 1)
+	lap := time.Now()
 	opts.afterCycle = func(cycle int) {
 		if cycle == firstTenth {
 			start = heapInUse()
@@ -110,7 +111,9 @@ func BenchmarkWatchHubCycles(b *testing.B) {
 			cancel()
 		}
 		if b.N >= 100 && cycle%(b.N/10) == 0 {
-			b.Logf("cycle %d: heap in use %.1f MiB", cycle, heapInUse())
+			b.Logf("cycle %d: heap in use %.1f MiB, last %d cycles %v each", cycle, heapInUse(), b.N/10,
+				(time.Since(lap) / time.Duration(b.N/10)).Round(time.Millisecond))
+			lap = time.Now()
 		}
 	}
 	b.ReportAllocs()
