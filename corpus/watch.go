@@ -236,16 +236,17 @@ func (db *DB) NextWatchDue(ctx context.Context, p WatchPolicy) (time.Time, bool,
 // StartWatch prepares the schedule for a watch starting at now with
 // policy p: it schedules the hubs and the articles of the frontier that
 // an earlier crawl fetched and the schedule does not have yet (hubs due at
-// once; articles at their next revisit step, those past their last step
-// not at all), and fits the hubs' next checks to p's bounds. It returns
-// how many hubs and articles it added.
-func (tx *Tx) StartWatch(ctx context.Context, p WatchPolicy, now time.Time) (hubs, articles int64, err error) {
+// once: sitemaps, feeds, and pages of links less than maxDepth hops from a
+// seed, as RequeueHubs; articles at their next revisit step, those past
+// their last step not at all), and fits the hubs' next checks to p's
+// bounds. It returns how many hubs and articles it added.
+func (tx *Tx) StartWatch(ctx context.Context, p WatchPolicy, maxDepth int, now time.Time) (hubs, articles int64, err error) {
 	ms := now.UnixMilli()
 	res, err := tx.tx.ExecContext(ctx, `INSERT OR IGNORE INTO watch_schedule
 		(url, host, role, interval_ms, last_new_at, checked_at, next_at)
 		SELECT url, host, 'hub', ?1, ?2, updated_at, ?2 FROM frontier INDEXED BY frontier_kind
-		WHERE kind IN ('sitemap', 'feed', 'probe', 'hub') AND kind <> '' AND state = 'done'`,
-		p.MinInterval.Milliseconds(), ms)
+		WHERE kind IN ('sitemap', 'feed', 'probe', ?3) AND kind <> '' AND state = 'done' AND (kind <> ?3 OR depth < ?4)`,
+		p.MinInterval.Milliseconds(), ms, KindHub, maxDepth)
 	if err != nil {
 		return 0, 0, fmt.Errorf("start watch: %w", describe(err))
 	}

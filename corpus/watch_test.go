@@ -181,7 +181,9 @@ func TestStartWatchSchedulesACrawledCorpus(t *testing.T) {
 	t0 := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
 	hub := entry("http://a.test/", 0)
 	hub.Kind = KindHub
-	mustEnqueue(t, db, EnqueueOptions{Run: 1, Now: t0}, hub, entry("http://a.test/story", 1))
+	deep := entry("http://a.test/deep", 3) // its links are not followed at --depth 3: no hub
+	deep.Kind = KindHub
+	mustEnqueue(t, db, EnqueueOptions{Run: 1, Now: t0}, hub, deep, entry("http://a.test/story", 1))
 	for _, e := range mustClaim(t, db, "a.test", 10, t0) {
 		mustUpdate(t, db, func(tx *Tx) error { return tx.Finish(ctx, e.ID, StateDone, 0, "", t0) })
 	}
@@ -194,7 +196,7 @@ func TestStartWatchSchedulesACrawledCorpus(t *testing.T) {
 	var hubs, arts int64
 	mustUpdate(t, db, func(tx *Tx) error {
 		var err error
-		hubs, arts, err = tx.StartWatch(ctx, p, t0.Add(2*time.Hour))
+		hubs, arts, err = tx.StartWatch(ctx, p, 3, t0.Add(2*time.Hour))
 		return err
 	})
 	if hubs != 1 || arts != 1 {

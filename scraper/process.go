@@ -424,7 +424,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, j job) error {
 		if fk := foundKind(e, dk, hub); fk != "" && kind == "" && status >= 200 && status < 300 {
 			k = fk
 		}
-		return c.cfg.watch(ctx, tx, fetched(e, k, art != nil, state == corpus.StateFailed, added))
+		return c.cfg.watch(ctx, tx, fetched(e, k, art != nil, state == corpus.StateFailed, added, c.cfg.depth))
 	})
 	if err != nil {
 		return fmt.Errorf("crawl: save %s: %w", e.URL, err)

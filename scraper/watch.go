@@ -36,11 +36,12 @@ func WithWatch(fn WatchFunc) Option {
 	}
 }
 
-// fetched describes, for the watch, the fetch of e: dk and hub as
-// process found them, art whether an article was extracted, added the URLs
-// newly queued.
-func fetched(e corpus.FrontierEntry, kind string, art, failed bool, added int) Fetched {
+// fetched describes, for the watch, the fetch of e: kind is its frontier
+// kind after the fetch, art whether an article was extracted, added the
+// URLs newly queued. A page of links (corpus.KindHub) is a hub when its
+// links are followed: it is less than maxDepth hops from a seed.
+func fetched(e corpus.FrontierEntry, kind string, art, failed bool, added, maxDepth int) Fetched {
 	f := Fetched{URL: e.URL, Host: e.Host, Kind: kind, Seed: e.Source == "seed", Article: art, Failed: failed, NewURLs: added}
-	f.Hub = isHub(kind) || f.Seed && !art && !failed
+	f.Hub = isHub(kind) && (kind != corpus.KindHub || e.Depth < maxDepth) || f.Seed && !art && !failed
 	return f
 }

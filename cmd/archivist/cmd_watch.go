@@ -199,7 +199,7 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 		return err
 	}
 	defer lease.release(e)
-	if err := startSchedule(ctx, e, db, policy, clock.Now(), haveSeeds); err != nil {
+	if err := startSchedule(ctx, e, db, policy, opts.crawl.Depth, clock.Now(), haveSeeds); err != nil {
 		return err
 	}
 	var ix indexUpdater
@@ -286,11 +286,11 @@ func (o *crawlOptions) seedOptions(e *env, seeds []string) ([]scraper.Option, bo
 // startSchedule schedules what an earlier crawl left (its hubs, its recent
 // articles) and fits the schedule to the flags; with no seeds, there must
 // be something to watch.
-func startSchedule(ctx context.Context, e *env, db *corpus.DB, p corpus.WatchPolicy, now time.Time, haveSeeds bool) error {
+func startSchedule(ctx context.Context, e *env, db *corpus.DB, p corpus.WatchPolicy, depth int, now time.Time, haveSeeds bool) error {
 	var hubs, arts int64
 	if err := db.Update(ctx, func(tx *corpus.Tx) error {
 		var err error
-		hubs, arts, err = tx.StartWatch(ctx, p, now)
+		hubs, arts, err = tx.StartWatch(ctx, p, depth, now)
 		return err
 	}); err != nil {
 		return fmt.Errorf("watch: %w", err)
