@@ -19,10 +19,11 @@ type Fetched struct {
 	NewURLs int    // URLs it queued that the frontier did not have
 }
 
-// WatchFunc is called, in the transaction that saves a fetched page, with
-// what the fetch was: it schedules the page's next fetch. An error rolls
-// the save back and stops the crawl, as any failure to write does.
-type WatchFunc func(ctx context.Context, tx *corpus.Tx, f Fetched) error
+// WatchFunc is called, in the transaction that saves a fetched page (the
+// persist stage's Tx: a *corpus.Tx with a SQLite corpus), with what the
+// fetch was: it schedules the page's next fetch. An error rolls the save
+// back and stops the crawl, as any failure to write does.
+type WatchFunc func(ctx context.Context, tx Tx, f Fetched) error
 
 // WithWatch makes the crawl one cycle of a watch (`archivist watch`):
 // fn is told of every page saved, so that it schedules the next fetch;
@@ -36,12 +37,17 @@ func WithWatch(fn WatchFunc) Option {
 	}
 }
 
-// fetched describes, for the watch, the fetch of e: kind is its frontier
-// kind after the fetch, art whether an article was extracted, added the
-// URLs newly queued. A page of links (corpus.KindHub) is a hub when its
-// links are followed: it is less than maxDepth hops from a seed.
-func fetched(e corpus.FrontierEntry, kind string, art, failed bool, added, maxDepth int) Fetched {
+// fetched describes, for the watch, the fetch of page p settled in state
+// with added URLs newly queued. A page of links (corpus.KindHub) is a hub
+// when its links are followed: it is less than --depth hops from a seed.
+func (c *Crawler) fetched(p *page, state string, added int) Fetched {
+	e := p.entry
+	kind := e.Kind
+	if k := foundKind(e, p.dk, p.hub); k != "" && p.kind == "" && p.status >= 200 && p.status < 300 {
+		kind = k
+	}
+	art, failed := p.art != nil, state == corpus.StateFailed
 	f := Fetched{URL: e.URL, Host: e.Host, Kind: kind, Seed: e.Source == "seed", Article: art, Failed: failed, NewURLs: added}
-	f.Hub = isHub(kind) && (kind != corpus.KindHub || e.Depth < maxDepth) || f.Seed && !art && !failed
+	f.Hub = isHub(kind) && (kind != corpus.KindHub || e.Depth < c.cfg.depth) || f.Seed && !art && !failed
 	return f
 }

@@ -77,6 +77,14 @@ Examples:
 	return c
 }
 
+// scheduleTx is the transaction in which a watch records a fetch in its
+// schedule: *corpus.Tx.
+type scheduleTx interface {
+	RecordWatchFetch(ctx context.Context, f corpus.WatchedFetch, p corpus.WatchPolicy, now time.Time) error
+}
+
+var _ scheduleTx = (*corpus.Tx)(nil)
+
 // watchClock is the time of a watch's schedule.
 type watchClock interface {
 	Now() time.Time
@@ -220,8 +228,12 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	}
 	crawlLog := e.newLogger(out, level)
 	copts = append(copts, scraper.WithProgress(prog.update), scraper.WithLogger(crawlLog),
-		scraper.WithWatch(func(ctx context.Context, tx *corpus.Tx, f scraper.Fetched) error {
-			return tx.RecordWatchFetch(ctx, corpus.WatchedFetch{URL: f.URL, Host: f.Host, Hub: f.Hub,
+		scraper.WithWatch(func(ctx context.Context, tx scraper.Tx, f scraper.Fetched) error {
+			st, ok := tx.(scheduleTx)
+			if !ok {
+				return fmt.Errorf("watch: the store's transactions (%T) cannot record the schedule", tx)
+			}
+			return st.RecordWatchFetch(ctx, corpus.WatchedFetch{URL: f.URL, Host: f.Host, Hub: f.Hub,
 				Article: f.Article, NewURLs: f.NewURLs}, policy, clock.Now())
 		}))
 	cr, err := scraper.NewCrawler(db, copts...)
