@@ -34,7 +34,9 @@ The crawl running on the database, if any; captures, articles, fetch errors by k
 month and language; the crawl frontier (queued, in flight, done, failed),
 its failed and skipped URLs by reason, and the hosts not reached.
 "changed" counts the articles whose title or text changed after their
-first capture (see 'archivist history').
+first capture (see 'archivist history'). Then the articles found per
+site on each of the last 7 days and, when 'archivist watch' has a
+schedule, its hubs and when each is checked next.
 Safe to run from another terminal while a crawl writes.
 
 Example:
