@@ -419,3 +419,24 @@ func TestWatchHoldsTheCrawlLease(t *testing.T) {
 		t.Errorf("crawl after the watch: exit %d, %s", code, errOut)
 	}
 }
+
+// TestWatchAfterCrawl: watch with no URLs on a database that a crawl
+// filled schedules the crawl's hubs and goes on from there: the articles
+// published since are captured.
+func TestWatchAfterCrawl(t *testing.T) {
+	// The crawl records its fetches on the wall clock: start there.
+	clock := &fakeClock{now: time.Now()}
+	site := newPublishingSite(t, clock, 2*time.Second)
+	db := filepath.Join(t.TempDir(), "archive.db")
+	mustRun(t, "crawl", "--db", db, "--delay", "0s", "-q", "--no-index", site.URL+"/")
+	if _, reqs := site.firstRequest("/news/story-3"); reqs != 0 {
+		t.Fatal("story 3 fetched before it was published")
+	}
+	t0 := clock.Now()
+	watchFor(t, db, clock, t0.Add(10*time.Second), nil, quickWatch())
+	for k := range site.count(t0.Add(9 * time.Second)) {
+		if _, reqs := site.firstRequest(fmt.Sprintf("/news/story-%d", k)); reqs == 0 {
+			t.Errorf("story %d not fetched by the watch", k)
+		}
+	}
+}
