@@ -147,11 +147,11 @@ func (o *watchOptions) policy() (corpus.WatchPolicy, error) {
 	}
 	p := corpus.WatchPolicy{MinInterval: o.MinInterval, MaxInterval: o.MaxInterval, Revisit: steps}
 	// Revisits take at most half of what --delay lets one host serve in a
-	// --min-interval, so that a backlog of them leaves room for the hubs
-	// and the new articles.
+	// --min-interval (request starts are --delay apart), so that a backlog
+	// of them leaves room for the hubs and the new articles.
 	p.RevisitsPerHost = maxRevisitsPerHost
 	if o.crawl.Delay > 0 {
-		p.RevisitsPerHost = min(max(int(o.MinInterval/o.crawl.Delay)*max(o.crawl.PerHost, 1)/2, 1), maxRevisitsPerHost)
+		p.RevisitsPerHost = min(max(int(o.MinInterval/o.crawl.Delay)/2, 1), maxRevisitsPerHost)
 	}
 	return p, nil
 }
