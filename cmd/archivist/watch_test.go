@@ -61,12 +61,14 @@ type publishingSite struct {
 	first    map[string]time.Time
 	requests map[string]int
 	times    map[string][]time.Time
+	// notModified counts the 304 answers per path.
+	notModified map[string]int
 }
 
 func newPublishingSite(t testing.TB, clock *fakeClock, period time.Duration) *publishingSite {
 	s := &publishingSite{clock: clock, start: clock.Now(), period: period, edited: map[int]bool{},
 		first: map[string]time.Time{}, requests: map[string]int{},
-		times: map[string][]time.Time{}}
+		times: map[string][]time.Time{}, notModified: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -121,6 +123,7 @@ func (s *publishingSite) serve(w http.ResponseWriter, r *http.Request) {
 	etag := fmt.Sprintf(`"%x"`, sha256.Sum256([]byte(page)))
 	w.Header().Set("ETag", etag)
 	if r.Header.Get("If-None-Match") == etag {
+		s.notModified[r.URL.Path]++
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -267,6 +270,11 @@ func TestWatchCapturesNewAndEditedArticles(t *testing.T) {
 	if v := versions(0); v != 1 {
 		t.Errorf("unchanged story: %d versions, want 1", v)
 	}
+	site.mu.Lock()
+	if site.notModified["/news/story-0"] != 1 || site.notModified["/"] == 0 {
+		t.Errorf("304 answers: %v, want the revisit of story 0 and the checks of the front page conditional", site.notModified)
+	}
+	site.mu.Unlock()
 	hubNext := hubDue(t, c, site.URL+"/")
 	c.Close()
 	checkWatchStats(t, db, site.URL+"/", n)
