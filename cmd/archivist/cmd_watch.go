@@ -217,28 +217,9 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 		}
 		defer ix.Close()
 	}
-	// The crawler's own log lines ("crawl started") come every cycle:
-	// only -v shows them.
-	level, out := slog.LevelWarn, e.stderr
-	if e.global.Verbose {
-		level = slog.LevelDebug
-	}
-	if prog.live {
-		out = prog
-	}
-	crawlLog := e.newLogger(out, level)
-	copts = append(copts, scraper.WithProgress(prog.update), scraper.WithLogger(crawlLog),
-		scraper.WithWatch(func(ctx context.Context, tx scraper.Tx, f scraper.Fetched) error {
-			st, ok := tx.(scheduleTx)
-			if !ok {
-				return fmt.Errorf("watch: the store's transactions (%T) cannot record the schedule", tx)
-			}
-			return st.RecordWatchFetch(ctx, corpus.WatchedFetch{URL: f.URL, Host: f.Host, Hub: f.Hub,
-				Article: f.Article, NewURLs: f.NewURLs}, policy, clock.Now())
-		}))
-	cr, err := scraper.NewCrawler(db, copts...)
+	cr, err := newWatchCrawler(e, db, prog, copts, policy, clock)
 	if err != nil {
-		return usagef("watch: %v", err)
+		return err
 	}
 	prog.inFlight = cr.InFlight
 
@@ -268,6 +249,34 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 		return indexCatchUp(indexErr)
 	}
 	return nil
+}
+
+// newWatchCrawler returns the crawler of a watch's cycles: it records
+// each fetch in the schedule, in the transaction that saves the page.
+func newWatchCrawler(e *env, db *corpus.DB, prog *progressPrinter, copts []scraper.Option, policy corpus.WatchPolicy, clock watchClock) (*scraper.Crawler, error) {
+	// The crawler's own log lines ("crawl started") come every cycle:
+	// only -v shows them.
+	level, out := slog.LevelWarn, e.stderr
+	if e.global.Verbose {
+		level = slog.LevelDebug
+	}
+	if prog.live {
+		out = prog
+	}
+	copts = append(copts, scraper.WithProgress(prog.update), scraper.WithLogger(e.newLogger(out, level)),
+		scraper.WithWatch(func(ctx context.Context, tx scraper.Tx, f scraper.Fetched) error {
+			st, ok := tx.(scheduleTx)
+			if !ok {
+				return fmt.Errorf("watch: the store's transactions (%T) cannot record the schedule", tx)
+			}
+			return st.RecordWatchFetch(ctx, corpus.WatchedFetch{URL: f.URL, Host: f.Host, Hub: f.Hub,
+				Article: f.Article, NewURLs: f.NewURLs}, policy, clock.Now())
+		}))
+	cr, err := scraper.NewCrawler(db, copts...)
+	if err != nil {
+		return nil, usagef("watch: %v", err)
+	}
+	return cr, nil
 }
 
 // seedOptions checks the seeds and the crawl flags and returns the
