@@ -9,8 +9,10 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -187,7 +189,7 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	if err != nil {
 		return err
 	}
-	copts, haveSeeds, err := opts.crawl.seedOptions(e, seeds)
+	copts, seedList, haveSeeds, err := opts.crawl.seedOptions(e, seeds)
 	if err != nil {
 		return err
 	}
@@ -217,11 +219,17 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 		}
 		defer ix.Close()
 	}
-	cr, err := newWatchCrawler(e, db, prog, copts, policy, clock)
-	if err != nil {
-		return err
+	// The first cycle reads the seeds (URLs, --seeds FILE); the others
+	// go by the schedule only.
+	var crawlers [2]*scraper.Crawler
+	for i, o := range [][]scraper.Option{slices.Concat(copts, seedList), copts} {
+		if crawlers[i], err = newWatchCrawler(e, db, prog, o, policy, clock); err != nil {
+			return err
+		}
 	}
-	prog.inFlight = cr.InFlight
+	var current atomic.Pointer[scraper.Crawler]
+	current.Store(crawlers[0])
+	prog.inFlight = func() (int, time.Duration) { return current.Load().InFlight() }
 
 	indexCtx, stopIndexing := context.WithCancel(context.WithoutCancel(ctx))
 	indexDone := make(chan error, 1)
@@ -231,7 +239,10 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 		indexDone <- nil
 	}
 	started := time.Now()
-	tot, runErr := watchLoop(ctx, e, db, cr, opts, policy, clock, seeds)
+	tot, runErr := watchLoop(ctx, e, db, func(cycle int) *scraper.Crawler {
+		current.Store(crawlers[min(cycle-1, 1)])
+		return current.Load()
+	}, opts, policy, clock, seeds)
 	stopIndexing()
 	indexErr := <-indexDone
 	prog.finish()
@@ -280,28 +291,28 @@ func newWatchCrawler(e *env, db *corpus.DB, prog *progressPrinter, copts []scrap
 }
 
 // seedOptions checks the seeds and the crawl flags and returns the
-// crawler's options, and whether any seed was given (URLs, or a --seeds
-// file with at least one).
-func (o *crawlOptions) seedOptions(e *env, seeds []string) ([]scraper.Option, bool, error) {
+// crawler's options, the option of the --seeds file (none without one),
+// and whether any seed was given (URLs, or a --seeds file with at least
+// one).
+func (o *crawlOptions) seedOptions(e *env, seeds []string) (copts, seedList []scraper.Option, haveSeeds bool, err error) {
 	for _, s := range seeds {
 		if err := checkSeed(s); err != nil {
-			return nil, false, usagef("%s: %v", o.name(), err)
+			return nil, nil, false, usagef("%s: %v", o.name(), err)
 		}
 	}
-	copts, err := o.crawlerOptions(e)
-	if err != nil {
-		return nil, false, err
+	if copts, err = o.crawlerOptions(e); err != nil {
+		return nil, nil, false, err
 	}
-	haveSeeds := len(seeds) > 0
+	haveSeeds = len(seeds) > 0
 	if o.Seeds != "" {
 		list, n, err := seedFile(o.Seeds)
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
-		copts = append(copts, scraper.WithSeedList(list))
+		seedList = []scraper.Option{scraper.WithSeedList(list)}
 		haveSeeds = haveSeeds || n > 0
 	}
-	return copts, haveSeeds, nil
+	return copts, seedList, haveSeeds, nil
 }
 
 // startSchedule schedules what an earlier crawl left (its hubs, its recent
@@ -334,8 +345,9 @@ func startSchedule(ctx context.Context, e *env, db *corpus.DB, p corpus.WatchPol
 // crawls until the frontier is empty (new articles included), then
 // sleeps until the next URL is due. It returns the totals, and an error
 // only for a failure (a first cycle in which no seed could be fetched,
-// the corpus that cannot be written); stopping is no error.
-func watchLoop(ctx context.Context, e *env, db *corpus.DB, cr *scraper.Crawler, opts watchOptions,
+// the corpus that cannot be written); stopping is no error. crawler
+// returns the crawler of a cycle (the first reads the seeds).
+func watchLoop(ctx context.Context, e *env, db *corpus.DB, crawler func(cycle int) *scraper.Crawler, opts watchOptions,
 	p corpus.WatchPolicy, clock watchClock, seeds []string) (watchTotals, error) {
 	var tot watchTotals
 	for cycle := 1; ctx.Err() == nil; cycle++ {
@@ -354,7 +366,7 @@ func watchLoop(ctx context.Context, e *env, db *corpus.DB, cr *scraper.Crawler, 
 		if cycle == 1 {
 			cycleSeeds = seeds
 		}
-		sum, err := cr.Run(ctx, cycleSeeds)
+		sum, err := crawler(cycle).Run(ctx, cycleSeeds)
 		tot.add(sum, hubs, revisits)
 		if ctx.Err() != nil {
 			break
