@@ -619,11 +619,19 @@ func (db *DB) Capture(ctx context.Context, id int64) (*Capture, error) {
 
 // LatestCapture returns the newest successful capture (2xx, or a 304
 // revisit) whose requested or final URL is u, body included, or ErrNotFound.
+//
+// It walks each URL index from the newest capture back and stops at the
+// first that qualifies, so that its cost does not grow with the captures
+// of u (a hub checked every few minutes for weeks has thousands).
 func (db *DB) LatestCapture(ctx context.Context, u string) (*Capture, error) {
 	row := db.r.QueryRowContext(ctx, "SELECT "+captureColumns+
 		` FROM captures c LEFT JOIN bodies b ON b.sha256 = c.body_sha256
-		WHERE c.id = (SELECT MAX(id) FROM captures WHERE (url = ?1 OR requested_url = ?1)
-		              AND error_kind = '' AND status BETWEEN 200 AND 399)`, u)
+		WHERE c.id = (SELECT MAX(id) FROM (
+		  SELECT * FROM (SELECT id FROM captures WHERE url = ?1 AND error_kind = '' AND status BETWEEN 200 AND 399
+		                 ORDER BY id DESC LIMIT 1)
+		  UNION ALL
+		  SELECT * FROM (SELECT id FROM captures WHERE requested_url = ?1 AND error_kind = '' AND status BETWEEN 200 AND 399
+		                 ORDER BY id DESC LIMIT 1)))`, u)
 	c, err := db.scanCapture(row, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("latest capture of %s: %w", u, ErrNotFound)

@@ -70,6 +70,8 @@ type config struct {
 	// afterFetch, for tests, is called with each URL fetched (not
 	// robots.txt) before its response is processed; it may panic.
 	afterFetch func(url string)
+	// watch, when set, makes the crawl a cycle of a watch (WithWatch).
+	watch WatchFunc
 }
 
 func defaultConfig() config {

@@ -316,7 +316,10 @@ func (c *Crawler) commit(ctx context.Context, p *page) (added int, err error) {
 			return err
 		}
 		added, err = tx.Enqueue(ctx, found, c.enqueueOptions(p.now))
-		return err
+		if err != nil || c.cfg.watch == nil {
+			return err
+		}
+		return c.cfg.watch(ctx, tx, c.fetched(p, state, added))
 	})
 	if err != nil {
 		return 0, fmt.Errorf("crawl: save %s: %w", e.URL, err)

@@ -269,9 +269,10 @@ func (c *Crawler) settled(p *page, added int) {
 }
 
 // conditionalHeaders returns If-None-Match / If-Modified-Since for a
-// recrawl of e, or for a hub checked again, and the capture they refer to.
+// recrawl of e, for a hub checked again, or for a URL a watch fetches
+// again, and the capture they refer to.
 func (c *Crawler) conditionalHeaders(ctx context.Context, e corpus.FrontierEntry) (http.Header, int64) {
-	if !c.cfg.recrawl && !isHub(e.Kind) {
+	if !c.cfg.recrawl && !isHub(e.Kind) && (c.cfg.watch == nil || e.CaptureID == 0) {
 		return nil, 0
 	}
 	u := e.URL

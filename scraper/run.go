@@ -68,15 +68,18 @@ func (c *Crawler) requeue(ctx context.Context, tx Tx, now time.Time) error {
 	if c.focused {
 		return nil
 	}
-	// Hubs first: RequeueHubs looks at hosts with nothing queued.
-	n, err := tx.RequeueHubs(ctx, c.run, c.cfg.depth, now)
-	if err != nil {
-		return err
+	if c.cfg.watch == nil {
+		// Hubs first: RequeueHubs looks at hosts with nothing queued. A
+		// watch queues each hub itself, when it is due.
+		n, err := tx.RequeueHubs(ctx, c.run, c.cfg.depth, now)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			c.log.Info("checking hubs again (seeds, section pages, sitemaps, feeds)", "count", n)
+		}
 	}
-	if n > 0 {
-		c.log.Info("checking hubs again (seeds, section pages, sitemaps, feeds)", "count", n)
-	}
-	n, err = tx.RequeueUnreachable(ctx, now)
+	n, err := tx.RequeueUnreachable(ctx, now)
 	if err != nil {
 		return err
 	}

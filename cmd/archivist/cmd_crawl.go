@@ -45,6 +45,8 @@ type crawlOptions struct {
 	NoIndex         bool
 	Quiet           bool
 	Sitemaps        string
+	// cmd names the command in messages: "crawl" when empty, "watch".
+	cmd string
 	// dial, for tests, replaces name resolution and the network.
 	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
@@ -105,28 +107,46 @@ func (b *byteSizeFlag) Set(v string) error {
 
 // AddFlags registers the crawl flags on fs.
 func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
-	fs.StringVar(&o.Seeds, "seeds", "", "read seed URLs from `FILE` (one per line; blank lines and # comments ignored)")
-	fs.IntVar(&o.Depth, "depth", 3, "link hops to follow from a seed (0 = fetch only the seeds and what their sitemaps and feeds list)")
+	o.addScopeFlags(fs)
+	o.addPolitenessFlags(fs)
+	o.addStoreFlags(fs)
 	fs.IntVar(&o.MaxPages, "max-pages", 0, "stop after fetching `N` pages (0 = no limit)")
 	fs.IntVar(&o.MaxPagesPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0 = no limit)")
+	fs.BoolVar(&o.Recrawl, "recrawl", false, "fetch pages already captured again (conditional requests; a 304 is a revisit)")
+	fs.DurationVar(&o.RecrawlAfter, "recrawl-after", 0, "fetch again pages whose last capture is older than `DURATION`")
+}
+
+// addScopeFlags registers the flags of the seeds and of what is followed
+// from them (crawl and watch share them).
+func (o *crawlOptions) addScopeFlags(fs *flag.FlagSet) {
+	fs.StringVar(&o.Seeds, "seeds", "", "read seed URLs from `FILE` (one per line; blank lines and # comments ignored)")
+	fs.IntVar(&o.Depth, "depth", 3, "link hops to follow from a seed (0 = fetch only the seeds and what their sitemaps and feeds list)")
+	fs.StringVar(&o.Include, "include", "", "only follow URLs matching this `REGEX`")
+	fs.StringVar(&o.Exclude, "exclude", "", "never follow URLs matching this `REGEX`")
+	fs.Var(&o.AllowHosts, "allow-host", "also follow links to `host` (repeatable, or comma-separated)")
+	fs.StringVar(&o.Since, "since", "", "skip sitemap and feed entries older than `DATE`")
+	fs.StringVar(&o.Sitemaps, "sitemaps", scraper.SitemapsAuto, "sitemap discovery from robots.txt and /sitemap.xml: auto (on for --depth 1 or more, off for --depth 0) or off")
+}
+
+// addPolitenessFlags registers the flags of how requests are made (crawl
+// and watch share them).
+func (o *crawlOptions) addPolitenessFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Parallel, "parallel", 8, "requests in flight in total")
 	fs.IntVar(&o.PerHost, "per-host", 2, "requests in flight on one host")
 	fs.DurationVar(&o.Delay, "delay", time.Second, "minimum gap between request starts on one host (robots.txt Crawl-delay wins when larger)")
 	fs.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for one request")
 	fs.IntVar(&o.Retries, "retries", 3, "retries for transient failures (timeouts, resets, 5xx), with exponential backoff")
 	fs.StringVar(&o.UserAgent, "user-agent", "", "User-Agent header (default names archivist and its version)")
-	fs.StringVar(&o.Include, "include", "", "only follow URLs matching this `REGEX`")
-	fs.StringVar(&o.Exclude, "exclude", "", "never follow URLs matching this `REGEX`")
-	fs.Var(&o.AllowHosts, "allow-host", "also follow links to `host` (repeatable, or comma-separated)")
 	fs.BoolVar(&o.IgnoreRobots, "ignore-robots", false, "do not obey robots.txt")
-	fs.StringVar(&o.Since, "since", "", "skip sitemap and feed entries older than `DATE`")
-	fs.BoolVar(&o.Recrawl, "recrawl", false, "fetch pages already captured again (conditional requests; a 304 is a revisit)")
-	fs.DurationVar(&o.RecrawlAfter, "recrawl-after", 0, "fetch again pages whose last capture is older than `DURATION`")
+}
+
+// addStoreFlags registers the flags of what is kept, and of the output
+// (crawl and watch share them).
+func (o *crawlOptions) addStoreFlags(fs *flag.FlagSet) {
 	o.MaxBody = 10 << 20
 	fs.Var(&o.MaxBody, "max-body", "largest body kept, e.g. 10MiB; larger bodies are cut and flagged")
 	fs.BoolVar(&o.KeepAll, "keep-all", false, "keep the bodies of non-HTML responses (PDFs, images) too")
 	fs.StringVar(&o.KeepTypes, "keep-types", corpus.PageTypeArticle, "page `types` stored as articles, comma-separated: "+strings.Join(corpus.PageTypes, ", "))
-	fs.StringVar(&o.Sitemaps, "sitemaps", scraper.SitemapsAuto, "sitemap discovery from robots.txt and /sitemap.xml: auto (on for --depth 1 or more, off for --depth 0) or off")
 	fs.BoolVar(&o.NoIndex, "no-index", false, "do not update the search index (run 'archivist index' later)")
 	fs.BoolVar(&o.Quiet, "q", false, "no progress output, only the summary")
 }
@@ -174,6 +194,9 @@ func errNoSeeds(e *env) error {
 	return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl goes on with the crawl of the database, and %s has none)", e.global.DB)
 }
 
+// name is the command the options are for.
+func (o *crawlOptions) name() string { return cmp.Or(o.cmd, "crawl") }
+
 func (o *crawlOptions) checkNotNegative() error {
 	for _, f := range []struct {
 		name string
@@ -185,7 +208,7 @@ func (o *crawlOptions) checkNotNegative() error {
 		{"delay", o.Delay < 0, o.Delay}, {"recrawl-after", o.RecrawlAfter < 0, o.RecrawlAfter},
 	} {
 		if f.neg {
-			return usagef("crawl: bad --%s %v: must not be negative", f.name, f.val)
+			return usagef("%s: bad --%s %v: must not be negative", o.name(), f.name, f.val)
 		}
 	}
 	return nil
@@ -196,10 +219,10 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 		return nil, err
 	}
 	if o.Parallel < 1 || o.PerHost < 1 {
-		return nil, usagef("crawl: --parallel and --per-host must be at least 1")
+		return nil, usagef("%s: --parallel and --per-host must be at least 1", o.name())
 	}
 	if o.Timeout <= 0 {
-		return nil, usagef("crawl: --timeout must be positive")
+		return nil, usagef("%s: --timeout must be positive", o.name())
 	}
 	keepTypes := []string{corpus.PageTypeArticle}
 	if o.KeepTypes != "" {
@@ -207,7 +230,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 	}
 	for _, t := range keepTypes {
 		if _, ok := corpus.ParsePageType(t); !ok {
-			return nil, usagef("crawl: bad --keep-types %s: %s is not a page type (want %s)", quote.Short(o.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
+			return nil, usagef("%s: bad --keep-types %s: %s is not a page type (want %s)", o.name(), quote.Short(o.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
 		}
 	}
 	opts := []scraper.Option{
@@ -223,7 +246,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 	case scraper.SitemapsOff:
 		opts = append(opts, scraper.WithSitemaps(scraper.SitemapsOff))
 	default:
-		return nil, usagef("crawl: bad --sitemaps %s (want auto or off)", quote.Short(o.Sitemaps))
+		return nil, usagef("%s: bad --sitemaps %s (want auto or off)", o.name(), quote.Short(o.Sitemaps))
 	}
 	if o.dial != nil {
 		opts = append(opts, scraper.WithDialContext(o.dial))
@@ -238,7 +261,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 			continue
 		}
 		if _, err := regexp.Compile(re.expr); err != nil {
-			return nil, usagef("crawl: %s: bad regular expression: %v", re.flag, quote.Error(err))
+			return nil, usagef("%s: %s: bad regular expression: %v", o.name(), re.flag, quote.Error(err))
 		}
 	}
 	if o.Include != "" {
@@ -250,7 +273,7 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 	if o.Since != "" {
 		since, err := parseDate(o.Since, false)
 		if err != nil {
-			return nil, usagef("crawl: --since: %v", err)
+			return nil, usagef("%s: --since: %v", o.name(), err)
 		}
 		opts = append(opts, scraper.WithSince(since))
 	}

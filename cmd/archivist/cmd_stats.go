@@ -34,7 +34,9 @@ The crawl running on the database, if any; captures, articles, fetch errors by k
 month and language; the crawl frontier (queued, in flight, done, failed),
 its failed and skipped URLs by reason, and the hosts not reached.
 "changed" counts the articles whose title or text changed after their
-first capture (see 'archivist history').
+first capture (see 'archivist history'). Then the articles found per
+site on each of the last 7 days and, when 'archivist watch' has a
+schedule, its hubs and when each is checked next.
 Safe to run from another terminal while a crawl writes.
 
 Example:
@@ -76,13 +78,19 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
+	now := time.Now()
+	ws, err := db.WatchStats(ctx, now, foundDays, 0)
+	if err != nil {
+		return err
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		out := struct {
 			*corpus.Stats
-			Lease *leaseJSON `json:"lease,omitempty"`
-		}{Stats: st}
+			Lease *leaseJSON         `json:"lease,omitempty"`
+			Watch *corpus.WatchStats `json:"watch"`
+		}{Stats: st, Watch: ws}
 		if held {
 			out.Lease = &leaseJSON{Lease: lease, Stale: leaseStale(lease, time.Now())}
 		}
@@ -92,6 +100,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 		printLease(e.stdout, lease, time.Now())
 	}
 	printStats(e.stdout, st, opts.Top)
+	printWatchStats(e.stdout, ws, now, opts.Top)
 	return nil
 }
 

@@ -97,7 +97,7 @@ func usagef(format string, args ...any) error {
 
 func commands() []*command {
 	return []*command{
-		crawlCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
+		crawlCommand(), watchCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
 		verifyCommand(), verifyExportCommand(), importCommand(), versionCommand(),
 		historyCommand(), reextractCommand(),
 	}

@@ -1,0 +1,294 @@
+package corpus
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Roles of the URLs in the watch schedule (watch_schedule.role).
+const (
+	WatchHub     = "hub"     // a seed, section page, sitemap or feed, checked for new links
+	WatchArticle = "article" // an article, fetched again for changes
+)
+
+// WatchPolicy is how `archivist watch` schedules its fetches.
+type WatchPolicy struct {
+	// MinInterval and MaxInterval bound the wait between two checks of a
+	// hub (see HubInterval).
+	MinInterval, MaxInterval time.Duration
+	// Revisit lists when an article is fetched again, as offsets from its
+	// first capture, in increasing order; empty means never.
+	Revisit []time.Duration
+	// RevisitsPerHost caps the article revisits QueueDueWatch queues for
+	// one host at a time (0: no cap), so that a backlog of revisits does
+	// not hold up the checks of the hubs.
+	RevisitsPerHost int
+}
+
+// HubInterval is the wait before the next check of a hub whose last new
+// links came quiet ago: half the quiet time, clamped to [MinInterval,
+// MaxInterval]. A hub that just yielded new links is checked again after
+// MinInterval; one that stays quiet is checked less and less often, the
+// wait growing by half at each empty check, up to MaxInterval. The wait
+// follows the hub's own rhythm: a hub that publishes every P (P up to
+// 3 MinInterval) is checked every MinInterval, and one that publishes less
+// often is checked when half its usual quiet time has passed again.
+func (p WatchPolicy) HubInterval(quiet time.Duration) time.Duration {
+	return min(max(quiet/2, p.MinInterval), max(p.MaxInterval, p.MinInterval))
+}
+
+// revisitDue returns the time of revisit step (0 for the first) of an
+// article first captured at first, and false when the policy has no such
+// step.
+func (p WatchPolicy) revisitDue(first time.Time, step int) (time.Time, bool) {
+	if step < 0 || step >= len(p.Revisit) {
+		return time.Time{}, false
+	}
+	return first.Add(p.Revisit[step]), true
+}
+
+// revisitsPassed counts the revisit steps of an article first captured at
+// first that are due at now.
+func (p WatchPolicy) revisitsPassed(first, now time.Time) int {
+	n := 0
+	for _, d := range p.Revisit {
+		if !first.Add(d).After(now) {
+			n++
+		}
+	}
+	return n
+}
+
+// WatchedFetch is one fetch made by a watch, as its schedule sees it.
+type WatchedFetch struct {
+	URL     string // the normalized URL fetched (frontier.url)
+	Host    string // its origin (frontier.host)
+	Hub     bool   // a seed, section page, sitemap or feed
+	Article bool   // an article was extracted from it
+	NewURLs int    // URLs the fetch queued that the frontier did not have
+}
+
+var (
+	qWatchRow = writeQuery("SELECT role, last_new_at, first_at FROM watch_schedule WHERE url = ?")
+	qWatchHub = writeQuery(`INSERT INTO watch_schedule
+		(url, host, role, interval_ms, last_new_at, new_urls, checks, checked_at, next_at)
+		VALUES (?1, ?2, 'hub', ?3, ?4, ?5, 1, ?6, ?7)
+		ON CONFLICT(url) DO UPDATE SET role = 'hub', interval_ms = ?3, last_new_at = ?4, new_urls = ?5,
+		checks = checks + 1, checked_at = ?6, next_at = ?7`)
+	qWatchArticle = writeQuery(`INSERT INTO watch_schedule
+		(url, host, role, first_at, revisits, checks, checked_at, next_at)
+		VALUES (?1, ?2, 'article', ?3, ?4, 1, ?5, ?6)
+		ON CONFLICT(url) DO UPDATE SET first_at = ?3, revisits = ?4,
+		checks = checks + 1, checked_at = ?5, next_at = ?6`)
+)
+
+// RecordWatchFetch sets, after the fetch f made at now, when its URL is
+// due next: a hub after HubInterval of its quiet time (the time since the
+// last check that queued new URLs), an article at its next revisit step.
+// A URL that is neither (a plain page) is not scheduled. With no revisit
+// steps in p, articles are not scheduled either.
+func (tx *Tx) RecordWatchFetch(ctx context.Context, f WatchedFetch, p WatchPolicy, now time.Time) error {
+	var (
+		role           string
+		lastNew, first int64
+	)
+	err := tx.stmt(ctx, qWatchRow).QueryRowContext(ctx, f.URL).Scan(&role, &lastNew, &first)
+	known := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("watch schedule %s: %w", f.URL, describe(err))
+	}
+	ms := now.UnixMilli()
+	switch {
+	case f.Hub:
+		if !known || role != WatchHub || f.NewURLs > 0 {
+			lastNew = ms
+		}
+		iv := p.HubInterval(now.Sub(fromMillis(lastNew)))
+		_, err = tx.stmt(ctx, qWatchHub).ExecContext(ctx, f.URL, f.Host, iv.Milliseconds(), lastNew, f.NewURLs,
+			ms, now.Add(iv).UnixMilli())
+	case len(p.Revisit) > 0 && (f.Article || known && role == WatchArticle):
+		if !known || role != WatchArticle || first == 0 {
+			first = ms
+		}
+		done := p.revisitsPassed(fromMillis(first), now)
+		next := int64(0)
+		if at, ok := p.revisitDue(fromMillis(first), done); ok {
+			next = at.UnixMilli()
+		}
+		_, err = tx.stmt(ctx, qWatchArticle).ExecContext(ctx, f.URL, f.Host, first, done, ms, next)
+	default:
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("watch schedule %s: %w", f.URL, describe(err))
+	}
+	return nil
+}
+
+// watchDue is a due row of the schedule.
+type watchDue struct {
+	url, host, role string
+	first           int64
+	revisits        int
+}
+
+// maxDueScan bounds the due rows QueueDueWatch reads at once.
+const maxDueScan = 20000
+
+// QueueDueWatch queues in the frontier the URLs of the schedule that are
+// due at now: every due hub, and the due articles up to
+// p.RevisitsPerHost per host (the others stay due for the next call).
+// An article whose step the policy has changed is rescheduled instead. A
+// queued URL's schedule moves to now + MaxInterval until its fetch sets
+// the next time, so that a URL whose fetch does not happen (robots.txt
+// forbids it now) is tried again later without holding up the others.
+// It returns how many hubs and articles it queued.
+func (tx *Tx) QueueDueWatch(ctx context.Context, p WatchPolicy, now time.Time) (hubs, articles int, err error) {
+	due, err := tx.dueWatch(ctx, p, now)
+	if err != nil {
+		return 0, 0, err
+	}
+	perHost := map[string]int{}
+	ms := now.UnixMilli()
+	fallback := now.Add(max(p.MaxInterval, p.MinInterval)).UnixMilli()
+	for _, d := range due {
+		if d.role == WatchArticle {
+			at, ok := p.revisitDue(fromMillis(d.first), d.revisits)
+			if !ok || at.After(now) {
+				if _, err := tx.tx.ExecContext(ctx, "UPDATE watch_schedule SET next_at = ? WHERE url = ?",
+					millis(at), d.url); err != nil {
+					return hubs, articles, fmt.Errorf("queue due: %w", describe(err))
+				}
+				continue
+			}
+			if p.RevisitsPerHost > 0 && perHost[d.host] >= p.RevisitsPerHost {
+				continue
+			}
+			perHost[d.host]++
+		}
+		res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = 0, panics = 0,
+			not_before = 0, reason = '', updated_at = ? WHERE url = ? AND state IN ('done', 'failed')`, ms, d.url)
+		if err != nil {
+			return hubs, articles, fmt.Errorf("queue due %s: %w", d.url, describe(err))
+		}
+		if _, err := tx.tx.ExecContext(ctx, "UPDATE watch_schedule SET next_at = ? WHERE url = ?", fallback, d.url); err != nil {
+			return hubs, articles, fmt.Errorf("queue due %s: %w", d.url, describe(err))
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			continue
+		}
+		if d.role == WatchHub {
+			hubs++
+		} else {
+			articles++
+		}
+	}
+	return hubs, articles, nil
+}
+
+// dueWatch reads the rows of the schedule due at now, earliest first
+// (hubs only when p has no revisit steps).
+func (tx *Tx) dueWatch(ctx context.Context, p WatchPolicy, now time.Time) ([]watchDue, error) {
+	q := "SELECT url, host, role, first_at, revisits FROM watch_schedule WHERE next_at > 0 AND next_at <= ?"
+	if len(p.Revisit) == 0 {
+		q += " AND role = 'hub'"
+	}
+	rows, err := tx.tx.QueryContext(ctx, q+" ORDER BY next_at LIMIT ?", now.UnixMilli(), maxDueScan)
+	if err != nil {
+		return nil, fmt.Errorf("queue due: %w", describe(err))
+	}
+	defer rows.Close()
+	var out []watchDue
+	for rows.Next() {
+		var d watchDue
+		if err := rows.Scan(&d.url, &d.host, &d.role, &d.first, &d.revisits); err != nil {
+			return nil, fmt.Errorf("queue due: %w", err)
+		}
+		out = append(out, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("queue due: %w", describe(err))
+	}
+	return out, nil
+}
+
+// NextWatchDue returns when the next URL of the schedule is due (hubs
+// only when p has no revisit steps), and false when none is scheduled.
+func (db *DB) NextWatchDue(ctx context.Context, p WatchPolicy) (time.Time, bool, error) {
+	q := "SELECT MIN(next_at) FROM watch_schedule WHERE next_at > 0"
+	if len(p.Revisit) == 0 {
+		q += " AND role = 'hub'"
+	}
+	var at sql.NullInt64
+	if err := db.r.QueryRowContext(ctx, q).Scan(&at); err != nil {
+		return time.Time{}, false, fmt.Errorf("next watch due: %w", db.describe(err))
+	}
+	if !at.Valid {
+		return time.Time{}, false, nil
+	}
+	return fromMillis(at.Int64), true, nil
+}
+
+// StartWatch prepares the schedule for a watch starting at now with
+// policy p: it schedules the hubs and the articles of the frontier that
+// an earlier crawl fetched and the schedule does not have yet (hubs due at
+// once: sitemaps, feeds, and pages of links less than maxDepth hops from a
+// seed, as RequeueHubs; articles at their next revisit step, those past
+// their last step not at all), and fits the hubs' next checks to p's
+// bounds. It returns how many hubs and articles it added.
+func (tx *Tx) StartWatch(ctx context.Context, p WatchPolicy, maxDepth int, now time.Time) (hubs, articles int64, err error) {
+	ms := now.UnixMilli()
+	res, err := tx.tx.ExecContext(ctx, `INSERT OR IGNORE INTO watch_schedule
+		(url, host, role, interval_ms, last_new_at, checked_at, next_at)
+		SELECT url, host, 'hub', ?1, ?2, updated_at, ?2 FROM frontier INDEXED BY frontier_kind
+		WHERE kind IN ('sitemap', 'feed', 'probe', ?3) AND kind <> '' AND state = 'done' AND (kind <> ?3 OR depth < ?4)`,
+		p.MinInterval.Milliseconds(), ms, KindHub, maxDepth)
+	if err != nil {
+		return 0, 0, fmt.Errorf("start watch: %w", describe(err))
+	}
+	hubs, _ = res.RowsAffected()
+	if _, err := tx.tx.ExecContext(ctx, `UPDATE watch_schedule SET
+		interval_ms = MIN(MAX(interval_ms, ?1), ?2),
+		next_at = MIN(MAX(next_at, checked_at + ?1), checked_at + ?2)
+		WHERE role = 'hub' AND next_at > 0`, p.MinInterval.Milliseconds(), max(p.MaxInterval, p.MinInterval).Milliseconds()); err != nil {
+		return hubs, 0, fmt.Errorf("start watch: %w", describe(err))
+	}
+	if len(p.Revisit) == 0 {
+		return hubs, 0, nil
+	}
+	passed, next, args := revisitSQL(p.Revisit, ms)
+	res, err = tx.tx.ExecContext(ctx, `INSERT OR IGNORE INTO watch_schedule
+		(url, host, role, first_at, revisits, checked_at, next_at)
+		SELECT f.url, f.host, 'article', f.updated_at, `+passed+`, f.updated_at, `+next+` FROM frontier f
+		WHERE f.state = 'done' AND f.kind = '' AND f.updated_at > ?
+		AND EXISTS (SELECT 1 FROM article_urls au WHERE au.url = f.url)`,
+		append(args, ms-p.Revisit[len(p.Revisit)-1].Milliseconds())...)
+	if err != nil {
+		return hubs, 0, fmt.Errorf("start watch: %w", describe(err))
+	}
+	articles, _ = res.RowsAffected()
+	return hubs, articles, nil
+}
+
+// revisitSQL returns the SQL expressions, over f.updated_at (the first
+// capture), of the revisit steps passed at ms and of the next step's time
+// (0 when none is left), with their arguments in order.
+func revisitSQL(steps []time.Duration, ms int64) (passed, next string, args []any) {
+	var p, n strings.Builder
+	p.WriteString("(0")
+	n.WriteString("(CASE")
+	var pargs, nargs []any
+	for _, d := range steps {
+		p.WriteString(" + (f.updated_at + ? <= ?)")
+		pargs = append(pargs, d.Milliseconds(), ms)
+		n.WriteString(" WHEN f.updated_at + ? > ? THEN f.updated_at + ?")
+		nargs = append(nargs, d.Milliseconds(), ms, d.Milliseconds())
+	}
+	p.WriteString(")")
+	n.WriteString(" ELSE 0 END)")
+	return p.String(), n.String(), append(pargs, nargs...)
+}
