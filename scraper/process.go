@@ -308,7 +308,7 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 		Header:        r.header,
 		FetchedAt:     r.start,
 		Duration:      r.duration,
-		Truncated:     r.truncated,
+		Truncated:     r.truncated || r.overlong,
 		Depth:         e.Depth,
 		Source:        e.Source,
 		RemoteIP:      r.remoteIP,
@@ -329,7 +329,7 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 		sum := sha256.Sum256(capt.Body)
 		capt.SHA256 = hex.EncodeToString(sum[:])
 		capt.BodySize = int64(len(capt.Body))
-		if r.truncated {
+		if r.truncated || r.overlong {
 			capt.BodySize = r.size
 		}
 	}

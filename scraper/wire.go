@@ -36,6 +36,9 @@ type wireRec struct {
 	resp     []byte
 	reqDone  bool
 	respDone bool
+	// after counts the bytes read past the response head: the body, and
+	// whatever the server sent beyond it.
+	after int64
 }
 
 func (w *wireRec) wrote(p []byte) {
@@ -56,16 +59,26 @@ func (w *wireRec) read(p []byte) {
 		if !w.respDone {
 			return
 		}
+		used := max(len(w.resp)-before, 0)
+		p = p[min(used, len(p)):]
 		// An interim 1xx response (100 Continue, 103 Early Hints) is
 		// not the response: keep looking after it.
 		if len(w.resp) >= 12 && w.resp[9] == '1' && !bytes.HasPrefix(w.resp[9:], []byte("101")) {
-			used := len(w.resp) - before
-			p = p[used:]
 			w.resp, w.respDone = w.resp[:0], false
 			continue
 		}
-		return
 	}
+	if w.respDone && len(w.resp) > 0 {
+		w.after += int64(len(p))
+	}
+}
+
+// bodyBytes returns how many bytes came after the response head so far,
+// 0 when the head was not recorded (HTTP/2).
+func (w *wireRec) bodyBytes() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.after
 }
 
 // appendHead appends p to head up to and including the blank line that
