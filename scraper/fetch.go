@@ -57,7 +57,12 @@ type fetchResult struct {
 	truncated bool  // cut at the body limit
 	// overlong: the server sent more bytes than its Content-Length; the
 	// body is cut at the announced length and size counts what came.
-	overlong   bool
+	overlong bool
+	// coded: the body may be a sitemap (it had the sitemap limit) and
+	// has a Content-Encoding: body is left nil rather than decoded whole
+	// (up to 50 MiB); see content, prefix and reader in wire.go.
+	coded      bool
+	maxBody    int64 // the body limit of the fetch
 	start      time.Time
 	duration   time.Duration
 	err        error  // transport error, redirect loop, timeout
@@ -325,14 +330,21 @@ func (t *captureTransport) readBody(r *fetchResult, res *http.Response, wt *wire
 			r.size = res.ContentLength
 		}
 	}
-	body, cut, err := decodeBody(wire, res.Header, max, r.truncated)
-	if err != nil {
-		return fmt.Errorf("read body: %w", err)
+	r.maxBody, r.coded = max, false
+	if t.f.limit > t.f.c.cfg.maxBody && !r.truncated && len(corpus.ContentCodings(res.Header.Get("Content-Encoding"))) > 0 {
+		// What may be a sitemap is parsed as a stream by the handle
+		// stage, and decoded whole only if it turns out not to be one.
+		r.wire, r.body, r.coded = wire, nil, true
+	} else {
+		body, cut, err := decodeBody(wire, res.Header, max, r.truncated)
+		if err != nil {
+			return fmt.Errorf("read body: %w", err)
+		}
+		if cut && !r.truncated {
+			r.truncated, r.size = true, max+1
+		}
+		r.wire, r.body = wire, body
 	}
-	if cut && !r.truncated {
-		r.truncated, r.size = true, max+1
-	}
-	r.wire, r.body = wire, body
 	if extra := overlong(res, wt.rec, int64(len(wire))); extra > 0 && !r.truncated {
 		r.overlong, r.size = true, int64(len(wire))+extra
 	}

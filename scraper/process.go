@@ -171,8 +171,11 @@ func (c *Crawler) capture(p *page) {
 func (c *Crawler) handle(p *page) bool {
 	e, r, kind := p.entry, p.r, p.kind
 	p.dk = discover.KindOther
-	if len(r.body) > 0 && kind != corpus.ErrKindTooLarge {
-		p.dk = discover.Sniff(r.body, r.header.Get("Content-Type"), p.capt.URL)
+	if b := r.prefix(sniffBytes); len(b) > 0 && kind != corpus.ErrKindTooLarge {
+		p.dk = discover.Sniff(b, r.header.Get("Content-Type"), p.capt.URL)
+	}
+	if p.dk != discover.KindSitemap && p.dk != discover.KindSitemapIndex {
+		r.content() // a sitemap is parsed as a stream, the rest whole
 	}
 	switch {
 	case kind == "" && p.status == http.StatusNotModified && p.prevID != 0:
@@ -186,7 +189,7 @@ func (c *Crawler) handle(p *page) bool {
 		case discover.KindHTML:
 			p.art, p.artKey, p.found, p.hub = c.handleHTML(e, p.capt, r)
 		case discover.KindSitemap, discover.KindSitemapIndex:
-			p.found = c.handleSitemap(e, p.capt, r.body)
+			p.found = c.handleSitemap(e, p.capt, r)
 		case discover.KindFeed:
 			p.found = c.handleFeed(e, p.capt, r.body)
 		}

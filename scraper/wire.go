@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -227,4 +228,39 @@ func decodeBody(raw []byte, h http.Header, limit int64, truncated bool) ([]byte,
 		return out, true, nil
 	}
 	return out, cut, err
+}
+
+// content returns the body with its Content-Encoding removed, decoding it
+// now when the fetch left it coded (see fetchResult.coded). A body that
+// cannot be decoded gives what was decoded before the error.
+func (r *fetchResult) content() []byte {
+	if r.coded {
+		r.body, _, _ = decodeBody(r.wire, r.header, r.maxBody, true)
+		r.coded = false
+	}
+	return r.body
+}
+
+// prefix returns the start of the decoded body, at least n bytes of it
+// when there are that many, for sniffing, without decoding the rest.
+func (r *fetchResult) prefix(n int) []byte {
+	if !r.coded {
+		return r.body
+	}
+	rd, err := corpus.NewContentReader(bytes.NewReader(r.wire), r.header.Get("Content-Encoding"))
+	if err != nil {
+		return nil
+	}
+	defer rd.Close()
+	b, _ := io.ReadAll(io.LimitReader(rd, int64(n)))
+	return b
+}
+
+// reader returns the decoded body as a stream, decoding a coded body as
+// it is read. Close it.
+func (r *fetchResult) reader() (io.ReadCloser, error) {
+	if !r.coded {
+		return io.NopCloser(bytes.NewReader(r.body)), nil
+	}
+	return corpus.NewContentReader(bytes.NewReader(r.wire), r.header.Get("Content-Encoding"))
 }
