@@ -421,11 +421,16 @@ var malformedErrs = []string{
 	"invalid Content-Length", "bad Content-Length", "too many transfer encodings",
 	"unsupported transfer encoding", "invalid Trailer", "bad trailer",
 	"invalid byte in chunk length", "malformed chunked encoding", "chunk length too large",
-	"header line too long", "response headers exceeded",
+	"header line too long", "response headers exceeded", "multiple Content-Length",
+	"failed to parse Location header",
 }
 
-// malformed reports whether err says the response was not valid HTTP.
+// malformed reports whether err says the response was not valid HTTP,
+// or its body not in the Content-Encoding it named.
 func malformed(err error) bool {
+	if errors.Is(err, corpus.ErrEncoding) {
+		return true
+	}
 	s := err.Error()
 	for _, m := range malformedErrs {
 		if strings.Contains(s, m) {
