@@ -174,8 +174,12 @@ func (c *Crawler) handle(p *page) bool {
 	if b := r.prefix(sniffBytes); len(b) > 0 && kind != corpus.ErrKindTooLarge {
 		p.dk = discover.Sniff(b, r.header.Get("Content-Type"), p.capt.URL)
 	}
-	if p.dk != discover.KindSitemap && p.dk != discover.KindSitemapIndex {
-		r.content() // a sitemap is parsed as a stream, the rest whole
+	if p.dk != discover.KindSitemap && p.dk != discover.KindSitemapIndex && r.decodeCoded() {
+		// Left coded as a possible sitemap, not one, and too large
+		// decoded: as the fetch judges any other body.
+		kind, p.kind, p.dk = corpus.ErrKindTooLarge, corpus.ErrKindTooLarge, discover.KindOther
+		p.capt.ErrorKind, p.capt.Truncated, p.capt.BodySize = kind, true, r.size
+		p.capt.Error = fmt.Sprintf("body larger than %d bytes, cut", r.maxBody)
 	}
 	switch {
 	case kind == "" && p.status == http.StatusNotModified && p.prevID != 0:

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -185,5 +186,32 @@ func TestSitemapContentEncodingStreamed(t *testing.T) {
 	// The recorded page names example.com as its canonical host.
 	if st.articles["http://example.com"+pathOf(other.URL)] == nil {
 		t.Errorf("the article served gzipped at /sitemap/ was not extracted: keys %v", slices.Collect(maps.Keys(st.articles)))
+	}
+}
+
+// TestSitemapLikeBombTooLarge: a page at a sitemap-like URL, left coded as
+// a possible sitemap, that is HTML decoding past the sitemap limit is too
+// large, as any other page whose body decodes past its limit.
+func TestSitemapLikeBombTooLarge(t *testing.T) {
+	t.Parallel()
+	var plain bytes.Buffer
+	plain.WriteString("<!DOCTYPE html><html><head><title>Bomb</title></head><body>")
+	for plain.Len() <= discover.MaxDecompressed {
+		plain.WriteString(strings.Repeat("<p>sitemap</p>", 4096))
+	}
+	bomb := gzipped(plain.Bytes())
+	plain.Reset()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(bomb)
+	}))
+	defer srv.Close()
+	db := corpus.MustOpen(t)
+	mustCrawl(t, db, []string{srv.URL + "/sitemap/"}, fast(WithIgnoreRobots(true), WithDepth(0))...)
+	c := captureOf(t, db, srv.URL+"/sitemap/")
+	if c.ErrorKind != corpus.ErrKindTooLarge || !c.Truncated || !bytes.Equal(c.Body, bomb) {
+		t.Errorf("capture: error kind %q, truncated %v, %d bytes (sent %d); want too_large, truncated, as sent",
+			c.ErrorKind, c.Truncated, len(c.Body), len(bomb))
 	}
 }

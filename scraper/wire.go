@@ -230,15 +230,20 @@ func decodeBody(raw []byte, h http.Header, limit int64, truncated bool) ([]byte,
 	return out, cut, err
 }
 
-// content returns the body with its Content-Encoding removed, decoding it
-// now when the fetch left it coded (see fetchResult.coded). A body that
+// decodeCoded decodes a body the fetch left coded (see
+// fetchResult.coded), as the fetch does any other, and reports whether it
+// was cut at the body limit: the fetch is then truncated. A body that
 // cannot be decoded gives what was decoded before the error.
-func (r *fetchResult) content() []byte {
-	if r.coded {
-		r.body, _, _ = decodeBody(r.wire, r.header, r.maxBody, true)
-		r.coded = false
+func (r *fetchResult) decodeCoded() (cut bool) {
+	if !r.coded {
+		return false
 	}
-	return r.body
+	r.body, cut, _ = decodeBody(r.wire, r.header, r.maxBody, true)
+	r.coded = false
+	if cut {
+		r.truncated, r.size = true, r.maxBody+1
+	}
+	return cut
 }
 
 // prefix returns the start of the decoded body, at least n bytes of it
