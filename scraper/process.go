@@ -177,9 +177,12 @@ func (c *Crawler) handle(p *page) bool {
 	if p.dk != discover.KindSitemap && p.dk != discover.KindSitemapIndex && r.decodeCoded() {
 		// Left coded as a possible sitemap, not one, and too large
 		// decoded: as the fetch judges any other body.
-		kind, p.kind, p.dk = corpus.ErrKindTooLarge, corpus.ErrKindTooLarge, discover.KindOther
-		p.capt.ErrorKind, p.capt.Truncated, p.capt.BodySize = kind, true, r.size
-		p.capt.Error = fmt.Sprintf("body larger than %d bytes, cut", r.maxBody)
+		p.capt.Truncated, p.capt.BodySize, p.dk = true, r.size, discover.KindOther
+		if kind == "" {
+			kind, p.kind = corpus.ErrKindTooLarge, corpus.ErrKindTooLarge
+			p.capt.ErrorKind = kind
+			p.capt.Error = fmt.Sprintf("body larger than %d bytes, cut", r.maxBody)
+		}
 	}
 	switch {
 	case kind == "" && p.status == http.StatusNotModified && p.prevID != 0:
