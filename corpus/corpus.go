@@ -42,6 +42,7 @@ const (
 	ErrKindTooLarge     = "too_large"     // body cut at --max-body
 	ErrKindRobots       = "robots"        // disallowed by robots.txt (not fetched)
 	ErrKindPanic        = "panic"         // the crawler failed unexpectedly processing it (a bug)
+	ErrKindMalformed    = "malformed"     // a response that is not valid HTTP
 	ErrKindOther        = "other"
 )
 

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
@@ -45,7 +46,7 @@ func DecodeContent(body []byte, encoding string, limit int64) ([]byte, bool, err
 	}
 	out := body
 	for i := len(codings) - 1; i >= 0; i-- {
-		r, err := decoder(codings[i], out)
+		r, err := decoder(codings[i], bytes.NewReader(out))
 		if err != nil {
 			return nil, false, err
 		}
@@ -82,22 +83,67 @@ func ContentCodings(encoding string) []string {
 	return out
 }
 
-func decoder(coding string, body []byte) (io.Reader, error) {
+// NewContentReader returns a reader of body with the content codings
+// named by a Content-Encoding value removed as it is read, for bodies too
+// large to decode whole. Close releases the decoders.
+func NewContentReader(body io.Reader, encoding string) (io.ReadCloser, error) {
+	codings := ContentCodings(encoding)
+	r, closers := body, []io.Closer(nil)
+	for i := len(codings) - 1; i >= 0; i-- {
+		d, err := decoder(codings[i], r)
+		if err != nil {
+			closeAll(closers)
+			return nil, err
+		}
+		if c, ok := d.(io.Closer); ok {
+			closers = append(closers, c)
+		}
+		r = d
+	}
+	return contentReader{r, closers}, nil
+}
+
+type contentReader struct {
+	io.Reader
+	closers []io.Closer
+}
+
+func (c contentReader) Close() error {
+	closeAll(c.closers)
+	return nil
+}
+
+func closeAll(cs []io.Closer) {
+	for _, c := range cs {
+		c.Close()
+	}
+}
+
+// isZlibHeader reports whether h starts a zlib stream (RFC 1950) that
+// zlib.NewReader accepts: deflate, a valid check, no preset dictionary.
+func isZlibHeader(h []byte) bool {
+	return len(h) == 2 && h[0]&0x0f == 8 && (uint16(h[0])<<8|uint16(h[1]))%31 == 0 && h[1]&0x20 == 0
+}
+
+func decoder(coding string, body io.Reader) (io.Reader, error) {
 	switch coding {
 	case "gzip", "x-gzip":
-		r, err := gzip.NewReader(bytes.NewReader(body))
+		r, err := gzip.NewReader(body)
 		if err != nil {
 			return nil, fmt.Errorf("%w: gzip: %w", ErrEncoding, err)
 		}
 		return r, nil
 	case "deflate":
 		// RFC 9110 deflate is zlib; some servers send raw deflate.
-		if r, err := zlib.NewReader(bytes.NewReader(body)); err == nil {
-			return r, nil
+		br := bufio.NewReader(body)
+		if h, _ := br.Peek(2); isZlibHeader(h) {
+			if r, err := zlib.NewReader(br); err == nil {
+				return r, nil
+			}
 		}
-		return flate.NewReader(bytes.NewReader(body)), nil
+		return flate.NewReader(br), nil
 	case "zstd":
-		d, err := zstd.NewReader(bytes.NewReader(body), zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+		d, err := zstd.NewReader(body, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
 		if err != nil {
 			return nil, fmt.Errorf("%w: zstd: %w", ErrEncoding, err)
 		}

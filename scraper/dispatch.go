@@ -24,7 +24,7 @@ type dispatcher struct {
 	pool       chan *fetcher
 	wg         sync.WaitGroup
 	running    atomic.Int64 // workers started and not yet returned
-	dispatched int          // pages started, counted against --max-pages
+	pagesGoing atomic.Int64 // page jobs running: with the pages stored, counted against --max-pages
 	stopping   bool
 	recheck    int // times in a row the frontier contradicted "done"
 	meter      progressMeter
@@ -52,7 +52,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			d.waitFor(nil, tick)
 			continue
 		}
-		jobs, skips, budget, wait, done := c.plan(d.work, c.cfg.maxPages-d.dispatched)
+		jobs, skips, budget, wait, done := c.plan(d.work, c.cfg.maxPages-d.pagesUsed())
 		if !d.settleSkips(jobs, skips, budget) {
 			continue
 		}
@@ -106,9 +106,25 @@ func (d *dispatcher) checkStop() (interrupted bool) {
 	return interrupted
 }
 
-// pageLimitReached reports whether --max-pages pages were started.
+// pageLimitReached reports whether --max-pages pages were stored.
+// --max-pages counts what the summary counts: fetches stored as captures.
+// A job that stores none (a retry queued, a /sitemap.xml probe that found
+// nothing, a request never sent) leaves its place to another.
 func (d *dispatcher) pageLimitReached() bool {
-	return d.c.cfg.maxPages > 0 && d.dispatched >= d.c.cfg.maxPages
+	if d.c.cfg.maxPages == 0 {
+		return false
+	}
+	d.c.counts.mu.Lock()
+	defer d.c.counts.mu.Unlock()
+	return d.c.counts.fetched >= d.c.cfg.maxPages
+}
+
+// pagesUsed returns the pages stored and the page jobs running: no more
+// page may start once they reach --max-pages.
+func (d *dispatcher) pagesUsed() int {
+	d.c.counts.mu.Lock()
+	defer d.c.counts.mu.Unlock()
+	return d.c.counts.fetched + int(d.pagesGoing.Load())
 }
 
 // drained gives back what was claimed but not started and reports
@@ -140,7 +156,7 @@ func (d *dispatcher) settleSkips(jobs []job, skips []corpus.FrontierEntry, budge
 func (d *dispatcher) start(jobs []job) {
 	for _, j := range jobs {
 		if !j.robots {
-			d.dispatched++
+			d.pagesGoing.Add(1)
 		}
 		f := <-d.pool
 		d.wg.Add(1)
@@ -163,6 +179,7 @@ func (d *dispatcher) runJob(j job, f *fetcher) {
 		c.fetchRobotsSafely(d.work, f, j.host)
 		return
 	}
+	defer d.pagesGoing.Add(-1)
 	if err := c.processSafely(d.work, f, j); err != nil {
 		c.setFatal(err)
 	}

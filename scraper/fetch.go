@@ -43,18 +43,26 @@ const (
 
 // fetchResult is everything one fetch produced.
 type fetchResult struct {
-	chain      []string // every URL requested, in order; the last is the final URL
-	status     int      // final status, 0 when no response came
-	proto      string
-	header     http.Header
-	reqHeader  http.Header
-	body       []byte // payload with Content-Encoding removed, cut at max body
-	wire       []byte // payload as received, Content-Encoding intact, cut at max body
-	reqHead    []byte // request head as sent (HTTP/1.x), nil when not recorded
-	respHead   []byte // response head as received (HTTP/1.x), nil when not recorded
-	remoteIP   string
-	size       int64 // payload size as announced or read
-	truncated  bool
+	chain     []string // every URL requested, in order; the last is the final URL
+	status    int      // final status, 0 when no response came
+	proto     string
+	header    http.Header
+	reqHeader http.Header
+	body      []byte // payload with Content-Encoding removed, cut at max body
+	wire      []byte // payload as received, Content-Encoding intact, cut at max body
+	reqHead   []byte // request head as sent (HTTP/1.x), nil when not recorded
+	respHead  []byte // response head as received (HTTP/1.x), nil when not recorded
+	remoteIP  string
+	size      int64 // payload size as announced or read
+	truncated bool  // cut at the body limit
+	// overlong: the server sent more bytes than its Content-Length; the
+	// body is cut at the announced length and size counts what came.
+	overlong bool
+	// coded: the body may be a sitemap (it had the sitemap limit) and
+	// has a Content-Encoding: body is left nil rather than decoded whole
+	// (up to 50 MiB); see content, prefix and reader in wire.go.
+	coded      bool
+	maxBody    int64 // the body limit of the fetch
 	start      time.Time
 	duration   time.Duration
 	err        error  // transport error, redirect loop, timeout
@@ -313,7 +321,7 @@ func (t *captureTransport) readBody(r *fetchResult, res *http.Response, wt *wire
 		return fmt.Errorf("read body: %w", err)
 	}
 	r.size = int64(len(wire))
-	r.truncated = false
+	r.truncated, r.overlong = false, false
 	if int64(len(wire)) > max {
 		wire = wire[:max]
 		r.truncated = true
@@ -322,17 +330,38 @@ func (t *captureTransport) readBody(r *fetchResult, res *http.Response, wt *wire
 			r.size = res.ContentLength
 		}
 	}
-	body, cut, err := decodeBody(wire, res.Header, max, r.truncated)
-	if err != nil {
-		return fmt.Errorf("read body: %w", err)
+	r.maxBody, r.coded = max, false
+	if t.f.limit > t.f.c.cfg.maxBody && !r.truncated && len(corpus.ContentCodings(res.Header.Get("Content-Encoding"))) > 0 {
+		// What may be a sitemap is parsed as a stream by the handle
+		// stage, and decoded whole only if it turns out not to be one.
+		r.wire, r.body, r.coded = wire, nil, true
+	} else {
+		body, cut, err := decodeBody(wire, res.Header, max, r.truncated)
+		if err != nil {
+			return fmt.Errorf("read body: %w", err)
+		}
+		if cut && !r.truncated {
+			r.truncated, r.size = true, max+1
+		}
+		r.wire, r.body = wire, body
 	}
-	if cut && !r.truncated {
-		r.truncated, r.size = true, max+1
+	if extra := overlong(res, wt.rec, int64(len(wire))); extra > 0 && !r.truncated {
+		r.overlong, r.size = true, int64(len(wire))+extra
 	}
-	r.wire, r.body = wire, body
 	r.reqHead, r.respHead = wt.rec.heads()
 	r.remoteIP = wt.ip
 	return nil
+}
+
+// overlong returns how many bytes the server sent past the Content-Length
+// of res, as far as the connection has read them (HTTP/1.x; net/http stops
+// at the announced length and drops the rest, which would otherwise go
+// unnoticed). read is how much of the body was read.
+func overlong(res *http.Response, rec *wireRec, read int64) int64 {
+	if res.ContentLength < 0 || len(res.TransferEncoding) > 0 || read != res.ContentLength {
+		return 0
+	}
+	return max(rec.bodyBytes()-res.ContentLength, 0)
 }
 
 // readBody reads at most limit bytes of r into a buffer sized from the
@@ -376,8 +405,39 @@ func classify(err error) (kind string, transient bool) {
 	case strings.Contains(err.Error(), "connection reset"), strings.Contains(err.Error(), "server closed"),
 		strings.Contains(err.Error(), "tls:"):
 		return corpus.ErrKindConnection, true
+	case malformed(err):
+		// Retried the usual number of times (a proxy's glitch passes),
+		// then failed; not retried by the next run.
+		return corpus.ErrKindMalformed, true
 	}
 	return corpus.ErrKindOther, true
+}
+
+// malformedErrs are the messages net/http gives a response it cannot
+// parse; it has no typed errors for them.
+var malformedErrs = []string{
+	"malformed HTTP", // response, status code, version
+	"malformed MIME header",
+	"invalid Content-Length", "bad Content-Length", "too many transfer encodings",
+	"unsupported transfer encoding", "invalid Trailer", "bad trailer",
+	"invalid byte in chunk length", "malformed chunked encoding", "chunk length too large",
+	"header line too long", "response headers exceeded", "multiple Content-Length",
+	"failed to parse Location header",
+}
+
+// malformed reports whether err says the response was not valid HTTP,
+// or its body not in the Content-Encoding it named.
+func malformed(err error) bool {
+	if errors.Is(err, corpus.ErrEncoding) {
+		return true
+	}
+	s := err.Error()
+	for _, m := range malformedErrs {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
 }
 
 // cause returns what went wrong in a fetch error, in a few words for a

@@ -100,25 +100,38 @@ func (c *Crawler) follow(e corpus.FrontierEntry, capt *corpus.Capture, pl pageLi
 	return found
 }
 
+// sniffBytes is how much of a body that was left coded is decoded to
+// tell what it is (discover.Sniff looks at 64 KiB).
+const sniffBytes = 64 << 10
+
 // handleSitemap queues the pages and child sitemaps a sitemap lists, at
-// the sitemap's own depth: sitemap entries count as seeds.
-func (c *Crawler) handleSitemap(e corpus.FrontierEntry, capt *corpus.Capture, body []byte) []corpus.FrontierEntry {
-	pages, children, err := discover.ParseSitemap(body)
+// the sitemap's own depth: sitemap entries count as seeds. The sitemap is
+// parsed as a stream from the body as received (decoded as it is read),
+// each entry turned into a frontier entry as it comes, so that a 50 MiB
+// sitemap holds neither a decoded copy nor a list of parsed entries.
+func (c *Crawler) handleSitemap(e corpus.FrontierEntry, capt *corpus.Capture, r *fetchResult) []corpus.FrontierEntry {
+	rd, err := r.reader()
 	if err != nil {
 		c.log.Warn("sitemap", "url", capt.URL, "err", err)
+		return nil
 	}
-	pages = discover.Since(pages, c.cfg.since)
-	children = discover.Since(children, c.cfg.since)
+	defer rd.Close()
 	var found []corpus.FrontierEntry
-	for _, p := range pages {
-		if fe, ok := c.discovered(p.URL, e.Depth, "sitemap", kindPage); ok {
+	err = discover.ScanSitemap(rd, func(en discover.Entry, child bool) error {
+		if !c.cfg.since.IsZero() && en.Before(c.cfg.since) {
+			return nil
+		}
+		kind := kindPage
+		if child {
+			kind = kindSitemap
+		}
+		if fe, ok := c.discovered(en.URL, e.Depth, "sitemap", kind); ok {
 			found = append(found, fe)
 		}
-	}
-	for _, ch := range children {
-		if fe, ok := c.discovered(ch.URL, e.Depth, "sitemap", kindSitemap); ok {
-			found = append(found, fe)
-		}
+		return nil
+	})
+	if err != nil {
+		c.log.Warn("sitemap", "url", capt.URL, "err", err)
 	}
 	return found
 }

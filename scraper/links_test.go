@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 func TestExtractLinks(t *testing.T) {
@@ -139,6 +141,10 @@ func TestClassify(t *testing.T) {
 		{fmt.Errorf("read: %w", syscall.ECONNRESET), "connection", true, "connection reset"},
 		{fmt.Errorf("dial: %w", syscall.ECONNREFUSED), "connection", true, "connection refused"},
 		{errors.New("something odd"), "other", true, "something odd"},
+		// Responses that are not HTTP: retried, then failed as malformed.
+		{errors.New(`net/http: HTTP/1.x transport connection broken: malformed HTTP status code "2x0"`), "malformed", true, `malformed HTTP status code "2x0"`},
+		{errors.New("read body: invalid byte in chunk length"), "malformed", true, "invalid byte in chunk length"},
+		{fmt.Errorf("read body: %w: gzip: invalid header", corpus.ErrEncoding), "malformed", true, "invalid header"},
 	}
 	for _, tc := range tests {
 		kind, transient := classify(tc.err)

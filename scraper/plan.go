@@ -24,6 +24,9 @@ type round struct {
 	budget    []string
 	earliest  time.Time
 	busy      bool // requests are in flight or starting
+	// recheck is when the first host set aside reads robots.txt again:
+	// the dispatcher wakes up for it, but it does not keep the crawl going.
+	recheck time.Time
 }
 
 // soon notes that something becomes possible at t.
@@ -65,6 +68,9 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 	if !r.earliest.IsZero() {
 		wait = r.earliest.Sub(r.now)
 	}
+	if !r.recheck.IsZero() && (wait <= 0 || r.recheck.Sub(r.now) < wait) {
+		wait = r.recheck.Sub(r.now)
+	}
 	return r.jobs, r.skips, r.budget, wait, false
 }
 
@@ -73,9 +79,10 @@ func (c *Crawler) plan(ctx context.Context, pagesLeft int) (jobs []job, skips []
 // non-nil error (a failed claim) stops the crawl.
 func (c *Crawler) planHost(ctx context.Context, h *host, r *round) error {
 	s := c.sched
-	switch {
-	case h.robotsState == robotsUnavailable:
+	if h.robotsState == robotsUnavailable && !recheckRobots(h, r) {
 		return nil
+	}
+	switch {
 	case h.budgetOver:
 		if len(h.queue) > 0 || h.mayHaveWork {
 			c.dropHost(h, r)
@@ -111,6 +118,24 @@ func (c *Crawler) planHost(ctx context.Context, h *host, r *round) error {
 		r.soon(h.readyAt())
 	}
 	return nil
+}
+
+// recheckRobots reports whether host h, set aside because its robots.txt
+// was unavailable, may read it again now; it then wakes up with its URLs.
+// Call with the scheduler's mutex held.
+func recheckRobots(h *host, r *round) bool {
+	switch {
+	case h.robotsRetryAt.IsZero():
+		return false // set aside for the rest of the run
+	case r.now.Before(h.robotsRetryAt):
+		if r.recheck.IsZero() || h.robotsRetryAt.Before(r.recheck) {
+			r.recheck = h.robotsRetryAt
+		}
+		return false
+	}
+	h.robotsState, h.robotsRetryAt = robotsUnknown, time.Time{}
+	h.mayHaveWork = true
+	return true
 }
 
 // dropHost gives up host h's claimed and queued URLs: its page budget is

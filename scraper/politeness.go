@@ -20,7 +20,8 @@ const (
 	robotsReady           // rules known (or ignored)
 	// robotsUnavailable: robots.txt could not be read after the retries
 	// (no response, 5xx, 429). RFC 9309 says "disallow for now": the
-	// host's URLs stay queued, untouched, for the next run.
+	// host's URLs stay queued, untouched, until robotsRetryAt, when
+	// robots.txt is read again, or, when that is zero, for the next run.
 	robotsUnavailable
 )
 
@@ -35,6 +36,11 @@ type host struct {
 	robots      *discover.Robots
 	robotsState int
 	robotsTries int
+	// robotsRetryAt is when a host set aside (robotsUnavailable) reads
+	// robots.txt again; zero: not in this run.
+	robotsRetryAt time.Time
+	// robotsErr is the error kind counted while robots.txt is unavailable.
+	robotsErr string
 
 	lastSend time.Time // when the last request on the host was sent
 
@@ -221,12 +227,13 @@ func (s *scheduler) setRobots(name string, r *discover.Robots, ua string) {
 	s.signal()
 }
 
-// park sets host name aside for the rest of the run (robotsUnavailable)
-// and returns the IDs of the URLs it had claimed, to be released.
-func (s *scheduler) park(name string) []int64 {
+// park sets host name aside (robotsUnavailable) until retryAt, or for
+// the rest of the run when retryAt is zero, and returns the IDs of the
+// URLs it had claimed, to be released.
+func (s *scheduler) park(name string, retryAt time.Time) []int64 {
 	s.mu.Lock()
 	h := s.get(name)
-	h.robotsState = robotsUnavailable
+	h.robotsState, h.robotsRetryAt = robotsUnavailable, retryAt
 	var ids []int64
 	for _, e := range h.queue {
 		ids = append(ids, e.ID)
@@ -237,7 +244,9 @@ func (s *scheduler) park(name string) []int64 {
 	return ids
 }
 
-// parked reports whether host name is set aside for the rest of the run.
+// parked reports whether host name is set aside: for the rest of the run,
+// or until it reads robots.txt again (a host set aside does not keep the
+// crawl going by itself).
 func (s *scheduler) parked(name string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -171,8 +171,18 @@ func (c *Crawler) capture(p *page) {
 func (c *Crawler) handle(p *page) bool {
 	e, r, kind := p.entry, p.r, p.kind
 	p.dk = discover.KindOther
-	if len(r.body) > 0 && kind != corpus.ErrKindTooLarge {
-		p.dk = discover.Sniff(r.body, r.header.Get("Content-Type"), p.capt.URL)
+	if b := r.prefix(sniffBytes); len(b) > 0 && kind != corpus.ErrKindTooLarge {
+		p.dk = discover.Sniff(b, r.header.Get("Content-Type"), p.capt.URL)
+	}
+	if p.dk != discover.KindSitemap && p.dk != discover.KindSitemapIndex && r.decodeCoded() {
+		// Left coded as a possible sitemap, not one, and too large
+		// decoded: as the fetch judges any other body.
+		p.capt.Truncated, p.capt.BodySize, p.dk = true, r.size, discover.KindOther
+		if kind == "" {
+			kind, p.kind = corpus.ErrKindTooLarge, corpus.ErrKindTooLarge
+			p.capt.ErrorKind = kind
+			p.capt.Error = fmt.Sprintf("body larger than %d bytes, cut", r.maxBody)
+		}
 	}
 	switch {
 	case kind == "" && p.status == http.StatusNotModified && p.prevID != 0:
@@ -186,7 +196,7 @@ func (c *Crawler) handle(p *page) bool {
 		case discover.KindHTML:
 			p.art, p.artKey, p.found, p.hub = c.handleHTML(e, p.capt, r)
 		case discover.KindSitemap, discover.KindSitemapIndex:
-			p.found = c.handleSitemap(e, p.capt, r.body)
+			p.found = c.handleSitemap(e, p.capt, r)
 		case discover.KindFeed:
 			p.found = c.handleFeed(e, p.capt, r.body)
 		}
@@ -309,7 +319,7 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 		Header:        r.header,
 		FetchedAt:     r.start,
 		Duration:      r.duration,
-		Truncated:     r.truncated,
+		Truncated:     r.truncated || r.overlong,
 		Depth:         e.Depth,
 		Source:        e.Source,
 		RemoteIP:      r.remoteIP,
@@ -330,7 +340,7 @@ func (c *Crawler) newCapture(e corpus.FrontierEntry, r *fetchResult) *corpus.Cap
 		sum := sha256.Sum256(capt.Body)
 		capt.SHA256 = hex.EncodeToString(sum[:])
 		capt.BodySize = int64(len(capt.Body))
-		if r.truncated {
+		if r.truncated || r.overlong {
 			capt.BodySize = r.size
 		}
 	}

@@ -21,8 +21,9 @@ import (
 
 // fetchRobots reads host's robots.txt and records its rules. Transient
 // failures are retried with backoff like any fetch; when they persist, RFC
-// 9309 says "disallow for now": the host is set aside for the rest of the
-// run, its URLs stay queued, and the next run reads robots.txt again.
+// 9309 says "disallow for now": the host is set aside, its URLs stay
+// queued, and robots.txt is read again later in the run (see
+// robotsUnavailable), then by the next run.
 func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	u := host + "/robots.txt"
 	c.sched.mu.Lock()
@@ -55,9 +56,10 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		return
 	}
 	if transient {
-		c.robotsUnavailable(ctx, host, r, status)
+		c.robotsUnavailable(ctx, host, r, status, tries)
 		return
 	}
+	c.robotsBack(host)
 	rules, err := discover.ParseRobots(status, r.body)
 	if err != nil {
 		c.log.Warn("robots.txt unreadable: allowing everything", "host", host, "err", err)
@@ -127,10 +129,21 @@ func (c *Crawler) saveRobots(ctx context.Context, host string, status int, body 
 	c.sched.touch(touched)
 }
 
-// robotsUnavailable sets host aside for the rest of the run: its
-// robots.txt gave no answer or a server error after the retries. Its URLs
-// stay queued for the next run, and the cause is counted as an error.
-func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchResult, status int) {
+// robotsRechecks bounds how many more times a run reads an unavailable
+// robots.txt once the quick retries (--retries) are spent: with the
+// default backoff of 1s the waits double from about 8s to about 4
+// minutes, so that a robots.txt down for a few minutes does not hold its
+// host back for the rest of a long crawl or a watch.
+const robotsRechecks = 6
+
+// robotsUnavailable sets host aside: its robots.txt gave no answer or a
+// server error after the quick retries. Its URLs stay queued; robots.txt
+// is read again after a backoff (or the server's Retry-After, when longer),
+// up to robotsRechecks times, then not before the next run. A host set
+// aside does not keep the crawl going by itself: when nothing else is
+// left, the crawl ends and its URLs wait for the next run. The cause is
+// counted as an error until robots.txt answers.
+func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchResult, status, tries int) {
 	kind, why := corpus.ErrKindHTTP5xx, fmt.Sprintf("robots.txt answered %d %s", status, http.StatusText(status))
 	switch {
 	case r.err != nil:
@@ -139,16 +152,35 @@ func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchRe
 	case status == http.StatusTooManyRequests:
 		kind = corpus.ErrKindHTTP4xx
 	}
-	ids := c.sched.park(host)
+	now := time.Now()
+	var retryAt time.Time
+	if tries <= c.cfg.retries+robotsRechecks {
+		retryAt = now.Add(max(c.backoff(tries), retryAfter(r.header, now)))
+		c.sched.pause(host, retryAt)
+	}
+	ids := c.sched.park(host, retryAt)
 	name := hostName(host)
+	c.sched.mu.Lock()
+	h := c.sched.get(host)
+	first := h.robotsErr == ""
+	h.robotsErr = kind
+	c.sched.mu.Unlock()
 	c.count(func(k *counters) {
-		k.errors++
-		k.byKind[kind]++
+		if first {
+			k.errors++
+			k.byKind[kind]++
+		} else {
+			k.retries++
+		}
 		k.unreachable[name] = why
 	})
-	c.log.Warn("robots.txt could not be read: the host's URLs stay queued for the next run",
-		"host", host, "err", why)
-	now := time.Now()
+	if retryAt.IsZero() {
+		c.log.Warn("robots.txt could not be read: the host's URLs stay queued for the next run",
+			"host", host, "err", why)
+	} else {
+		c.log.Warn("robots.txt could not be read: the host's URLs stay queued, robots.txt is read again later",
+			"host", host, "err", why, "wait", retryAt.Sub(now).Round(time.Second))
+	}
 	err := c.save(ctx, func(tx Tx) error {
 		if err := tx.Release(ctx, ids); err != nil {
 			return err
@@ -159,6 +191,28 @@ func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchRe
 	if err != nil {
 		c.setFatal(fmt.Errorf("crawl: %w", err))
 	}
+}
+
+// robotsBack notes that host's robots.txt answered after it was
+// unavailable earlier in the run: the error counted for it is taken back.
+func (c *Crawler) robotsBack(host string) {
+	c.sched.mu.Lock()
+	h := c.sched.get(host)
+	kind := h.robotsErr
+	h.robotsErr = ""
+	c.sched.mu.Unlock()
+	if kind == "" {
+		return
+	}
+	c.log.Info("robots.txt answers again", "host", host)
+	c.count(func(k *counters) {
+		k.errors--
+		k.byKind[kind]--
+		if k.byKind[kind] == 0 {
+			delete(k.byKind, kind)
+		}
+		delete(k.unreachable, hostName(host))
+	})
 }
 
 // robotsStatus is the status robots.txt is judged by: 0 for no response,

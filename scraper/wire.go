@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -36,6 +37,9 @@ type wireRec struct {
 	resp     []byte
 	reqDone  bool
 	respDone bool
+	// after counts the bytes read past the response head: the body, and
+	// whatever the server sent beyond it.
+	after int64
 }
 
 func (w *wireRec) wrote(p []byte) {
@@ -56,16 +60,26 @@ func (w *wireRec) read(p []byte) {
 		if !w.respDone {
 			return
 		}
+		used := max(len(w.resp)-before, 0)
+		p = p[min(used, len(p)):]
 		// An interim 1xx response (100 Continue, 103 Early Hints) is
 		// not the response: keep looking after it.
 		if len(w.resp) >= 12 && w.resp[9] == '1' && !bytes.HasPrefix(w.resp[9:], []byte("101")) {
-			used := len(w.resp) - before
-			p = p[used:]
 			w.resp, w.respDone = w.resp[:0], false
 			continue
 		}
-		return
 	}
+	if w.respDone && len(w.resp) > 0 {
+		w.after += int64(len(p))
+	}
+}
+
+// bodyBytes returns how many bytes came after the response head so far,
+// 0 when the head was not recorded (HTTP/2).
+func (w *wireRec) bodyBytes() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.after
 }
 
 // appendHead appends p to head up to and including the blank line that
@@ -214,4 +228,44 @@ func decodeBody(raw []byte, h http.Header, limit int64, truncated bool) ([]byte,
 		return out, true, nil
 	}
 	return out, cut, err
+}
+
+// decodeCoded decodes a body the fetch left coded (see
+// fetchResult.coded), as the fetch does any other, and reports whether it
+// was cut at the body limit: the fetch is then truncated. A body that
+// cannot be decoded gives what was decoded before the error.
+func (r *fetchResult) decodeCoded() (cut bool) {
+	if !r.coded {
+		return false
+	}
+	r.body, cut, _ = decodeBody(r.wire, r.header, r.maxBody, true)
+	r.coded = false
+	if cut {
+		r.truncated, r.size = true, r.maxBody+1
+	}
+	return cut
+}
+
+// prefix returns the start of the decoded body, at least n bytes of it
+// when there are that many, for sniffing, without decoding the rest.
+func (r *fetchResult) prefix(n int) []byte {
+	if !r.coded {
+		return r.body
+	}
+	rd, err := corpus.NewContentReader(bytes.NewReader(r.wire), r.header.Get("Content-Encoding"))
+	if err != nil {
+		return nil
+	}
+	defer rd.Close()
+	b, _ := io.ReadAll(io.LimitReader(rd, int64(n)))
+	return b
+}
+
+// reader returns the decoded body as a stream, decoding a coded body as
+// it is read. Close it.
+func (r *fetchResult) reader() (io.ReadCloser, error) {
+	if !r.coded {
+		return io.NopCloser(bytes.NewReader(r.body)), nil
+	}
+	return corpus.NewContentReader(bytes.NewReader(r.wire), r.header.Get("Content-Encoding"))
 }

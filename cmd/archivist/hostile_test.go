@@ -229,9 +229,9 @@ func hostileCases() []hostileCase {
 			"X-Junk: caf\xe9 \xff\xfe end\r\nContent-Language: \xc3\x28\r\nLast-Modified: \xff\xff\r\nETag: \"\xf7\"\r\n",
 			hostileArticle("Header bytes", "")), kinds: []string{""}, article: true},
 		// Go's HTTP client refuses control bytes in a header value: the
-		// response is unreadable, recorded as an error.
+		// response is unreadable, recorded as malformed.
 		{path: "/h/header-ctl", respond: rawResponse("200 OK", "text/html", "X-Junk: a\x01b\x7f\r\n",
-			hostileArticle("Header control bytes", "")), kinds: []string{corpus.ErrKindOther}},
+			hostileArticle("Header control bytes", "")), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/body-bytes", respond: rawResponse("200 OK", "text/html", "",
 			hostileArticle("Body bytes", "<p>Broken \xff\xfe\xc3\x28 bytes and NULs \x00\x00 here.</p>\x00\n")),
 			kinds: []string{""}, article: true},
@@ -243,9 +243,9 @@ func hostileCases() []hostileCase {
 		{path: "/h/gzip-bomb", respond: gzipBomb, kinds: []string{corpus.ErrKindTooLarge}},
 		{path: "/h/drip", respond: drip, kinds: []string{corpus.ErrKindTimeout}},
 		{path: "/h/fake-gzip", respond: rawResponse("200 OK", "text/html", "Content-Encoding: gzip\r\n",
-			hostileArticle("Not gzip", "")), kinds: []string{corpus.ErrKindOther}},
+			hostileArticle("Not gzip", "")), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/bad-location", respond: rawResponse("302 Found", "text/html", "Location: http://[::1:bad/%zz\r\n",
-			"moved"), kinds: []string{corpus.ErrKindOther}},
+			"moved"), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/utf8-location", respond: rawResponse("301 Moved Permanently", "text/html", "Location: /news/\xff\xfe?\xc3\x28\r\n",
 			"moved"), kinds: []string{corpus.ErrKindHTTP4xx}},
 		// Go's client reads at most 10 MB of headers (1xx responses
@@ -253,17 +253,17 @@ func hostileCases() []hostileCase {
 		{path: "/h/utf8-location-ok", respond: rawResponse("302 Found", "text/html", "Location: /target/\xff?q=\xc3\x28\r\n",
 			"moved"), kinds: []string{""}},
 		{path: "/h/huge-header", respond: endlessHead("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Big: ",
-			strings.Repeat("\xf7", 64<<10)), kinds: []string{corpus.ErrKindOther}},
+			strings.Repeat("\xf7", 64<<10)), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/two-lengths", respond: rawBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\nContent-Length: 20\r\n",
-			"<p>0123456789012</p>"), kinds: []string{corpus.ErrKindOther}},
+			"<p>0123456789012</p>"), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/bad-chunk", respond: rawBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n",
-			"5\r\n<p>x<\r\nzz\r\n/p>\r\n0\r\n\r\n"), kinds: []string{corpus.ErrKindOther}},
+			"5\r\n<p>x<\r\nzz\r\n/p>\r\n0\r\n\r\n"), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/endless-1xx", respond: endlessHead("", "HTTP/1.1 102 Processing\r\nX-More: "+strings.Repeat("x", 4000)+"\r\n\r\n"),
-			kinds: []string{corpus.ErrKindOther}},
+			kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/bad-header-line", respond: rawBytes("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nthis line has no colon\r\n",
-			"<p>x</p>"), kinds: []string{corpus.ErrKindOther}},
+			"<p>x</p>"), kinds: []string{corpus.ErrKindMalformed}},
 		{path: "/h/bad-status", respond: rawBytes("HTTP/1.1 2x0 Fine\r\nContent-Type: text/html\r\n", "<p>x</p>"),
-			kinds: []string{corpus.ErrKindOther}},
+			kinds: []string{corpus.ErrKindMalformed}},
 	}
 }
 

@@ -1,11 +1,17 @@
 package discover
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // ParseSitemap parses a sitemap: an XML urlset or sitemap index, either of
@@ -25,54 +31,149 @@ import (
 // Byte order marks (UTF-8, UTF-16) are honored, and so are other encodings
 // named by the XML declaration.
 func ParseSitemap(body []byte) (pages []Entry, children []Entry, err error) {
-	b, err := Decompress(body, MaxDecompressed)
-	if err != nil && !errors.Is(err, ErrMalformed) {
-		return nil, nil, fmt.Errorf("parse sitemap: %w", err)
-	}
-	derr := err // a truncated gzip stream: parse what was inflated
-	b = bytes.TrimLeft(toUTF8(b), " \t\r\n\f")
-	if len(b) == 0 {
-		if derr != nil {
-			return nil, nil, fmt.Errorf("parse sitemap: %w", derr)
-		}
-		return nil, nil, nil
-	}
-	if b[0] != '<' {
-		if i := bytes.Index(b[:min(len(b), 1024)], []byte("<?xml")); i > 0 {
-			b = b[i:]
+	err = ScanSitemap(bytes.NewReader(body), func(e Entry, child bool) error {
+		if child {
+			children = append(children, e)
 		} else {
-			pages, err = parseTextSitemap(b)
-			if err == nil && derr != nil {
-				err = fmt.Errorf("parse sitemap: %w", derr)
-			}
-			return pages, nil, err
+			pages = append(pages, e)
 		}
-	}
-	pages, children, err = scanSitemap(b)
-	if err == nil && derr != nil {
-		err = fmt.Errorf("parse sitemap: %w", derr)
+		return nil
+	})
+	if errors.Is(err, ErrTooLarge) {
+		return nil, nil, err
 	}
 	return pages, children, err
 }
 
-// parseTextSitemap reads one URL per line, ignoring blank lines and lines
-// that are not http(s) URLs.
-func parseTextSitemap(b []byte) ([]Entry, error) {
-	var pages []Entry
-	for line := range bytes.Lines(b) {
-		line = bytes.TrimSpace(line)
-		if !hasHTTPPrefix(line) {
+// ScanSitemap parses a sitemap from r as a stream, as ParseSitemap does,
+// handing each entry to emit as it is read (child is true for the
+// sitemaps an index lists) instead of returning them: its memory does not
+// grow with the sitemap. A gzip-compressed sitemap is inflated as it is
+// read. An error from emit stops the parse and is returned. On
+// ErrTooLarge (more than MaxDecompressed bytes) the entries before it
+// were emitted.
+func ScanSitemap(r io.Reader, emit func(e Entry, child bool) error) error {
+	br := bufio.NewReaderSize(r, 4096)
+	var src io.Reader = br
+	if magic, _ := br.Peek(2); isGzip(magic) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("parse sitemap: decompress: %w: %w", ErrMalformed, err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	lr := &limitedReader{r: src, left: MaxDecompressed}
+	br = bufio.NewReaderSize(utf8Reader(lr), 4096)
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			if lr.err != nil {
+				return fmt.Errorf("parse sitemap: %w", lr.err)
+			}
+			return nil // empty, or only white space
+		}
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' {
+			br.UnreadByte()
+			break
+		}
+	}
+	head, _ := br.Peek(1024)
+	if head[0] != '<' {
+		i := bytes.Index(head, []byte("<?xml"))
+		if i <= 0 {
+			return scanTextSitemap(br, lr, emit)
+		}
+		br.Discard(i)
+	}
+	err := scanXMLSitemap(br, emit)
+	if lr.err != nil && (err == nil || errors.Is(err, ErrMalformed)) {
+		// Too large, or a gzip stream cut short: say so rather than
+		// that the document ended early.
+		return fmt.Errorf("parse sitemap: %w", lr.err)
+	}
+	return err
+}
+
+// limitedReader reads at most left bytes of r and then fails with
+// ErrTooLarge; it keeps the error of r other than io.EOF (a cut gzip
+// stream) in err, and ends the stream there.
+type limitedReader struct {
+	r    io.Reader
+	left int64
+	err  error
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.err != nil {
+		return 0, io.EOF
+	}
+	if l.left <= 0 {
+		// One more byte tells a body of exactly the limit from a larger one.
+		var one [1]byte
+		if n, _ := io.ReadFull(l.r, one[:]); n > 0 {
+			l.err = fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxDecompressed)
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if err != nil && err != io.EOF {
+		l.err = fmt.Errorf("decompress: %w: %w", ErrMalformed, err)
+		err = io.EOF
+	}
+	return n, err
+}
+
+// utf8Reader strips a UTF-8 byte order mark from r, and converts a body
+// that starts with a UTF-16 one, as toUTF8 does.
+func utf8Reader(r io.Reader) io.Reader {
+	br := bufio.NewReaderSize(r, 4096)
+	bom, _ := br.Peek(3)
+	switch {
+	case bytes.HasPrefix(bom, []byte{0xef, 0xbb, 0xbf}):
+		br.Discard(3)
+	case len(bom) >= 2 && (bom[0] == 0xfe && bom[1] == 0xff || bom[0] == 0xff && bom[1] == 0xfe):
+		return transform.NewReader(br, unicode.BOMOverride(unicode.UTF8.NewDecoder()))
+	}
+	return br
+}
+
+// scanTextSitemap reads one URL per line, ignoring blank lines and lines
+// that are not http(s) URLs (and lines too long to be one).
+func scanTextSitemap(br *bufio.Reader, lr *limitedReader, emit func(Entry, bool) error) error {
+	n := 0
+	long := false
+	for {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			long = true
 			continue
 		}
-		if len(pages) == MaxEntries {
-			return pages, fmt.Errorf("parse sitemap: %w: more than %d", ErrTooMany, MaxEntries)
+		if l := bytes.TrimSpace(line); !long && hasHTTPPrefix(l) {
+			if n == MaxEntries {
+				return fmt.Errorf("parse sitemap: %w: more than %d", ErrTooMany, MaxEntries)
+			}
+			n++
+			if err := emit(Entry{URL: string(l)}, false); err != nil {
+				return err
+			}
 		}
-		pages = append(pages, Entry{URL: string(line)})
+		long = false
+		if err != nil {
+			break
+		}
 	}
-	if len(pages) == 0 {
-		return nil, fmt.Errorf("parse sitemap: %w: no urls in text", ErrNotSitemap)
+	switch {
+	case lr.err != nil:
+		return fmt.Errorf("parse sitemap: %w", lr.err)
+	case n == 0:
+		return fmt.Errorf("parse sitemap: %w: no urls in text", ErrNotSitemap)
 	}
-	return pages, nil
+	return nil
 }
 
 // dateLayouts are the W3C datetime profiles sitemaps use, plus the common

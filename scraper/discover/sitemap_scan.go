@@ -1,6 +1,7 @@
 package discover
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -80,168 +81,291 @@ const maxDepth = 64
 // maxField caps the text kept for one field (a URL, a date, a title).
 const maxField = 8192
 
-// scanSitemap parses an XML sitemap urlset or index.
+// scanSitemap parses an XML sitemap urlset or index held in memory.
 func scanSitemap(b []byte) (pages, children []Entry, err error) {
-	if enc := declaredEncoding(b); enc != "" {
-		b, err = transcode(b, enc)
+	err = scanXMLSitemap(bytes.NewReader(b), func(e Entry, child bool) error {
+		if child {
+			children = append(children, e)
+		} else {
+			pages = append(pages, e)
+		}
+		return nil
+	})
+	return pages, children, err
+}
+
+// scanWindow is how much of a sitemap the scanner reads at a time; it
+// grows only for a single construct (a comment, a tag) larger than it.
+const scanWindow = 64 << 10
+
+// scanXMLSitemap parses an XML sitemap urlset or index from r as a
+// stream, in a window of scanWindow bytes, handing each entry to emit
+// (child is true for the sitemaps an index lists). An encoding named by
+// the XML declaration is converted as the bytes are read.
+func scanXMLSitemap(r io.Reader, emit func(e Entry, child bool) error) error {
+	br := bufio.NewReaderSize(r, 1024)
+	head, _ := br.Peek(1024)
+	var src io.Reader = br
+	if enc := declaredEncoding(head); enc != "" {
+		cr, err := charset.NewReaderLabel(enc, br)
 		if err != nil {
-			return nil, nil, fmt.Errorf("parse sitemap: %w: %w", ErrMalformed, err)
+			return fmt.Errorf("parse sitemap: %w: %w", ErrMalformed, err)
 		}
+		src = cr
 	}
-	var (
-		stack  [maxDepth]element
-		names  [maxDepth][]byte // local names, to match end tags
-		depth  int
-		cur    Entry
-		text   []byte
-		rooted bool
-		n      int
-	)
-	malformed := func(format string, args ...any) ([]Entry, []Entry, error) {
-		return pages, children, fmt.Errorf("parse sitemap: %w: %s", ErrMalformed, fmt.Sprintf(format, args...))
+	s := &sitemapScanner{emit: emit}
+	buf := make([]byte, 0, scanWindow)
+	eof := false
+	for {
+		if !eof && len(buf) < cap(buf) {
+			n, err := src.Read(buf[len(buf):cap(buf)])
+			buf = buf[:len(buf)+n]
+			switch {
+			case err == io.EOF:
+				eof = true
+			case err != nil:
+				return fmt.Errorf("parse sitemap: %w: %w", ErrMalformed, err)
+			}
+			if n == 0 && !eof {
+				continue
+			}
+		}
+		used, done, err := s.step(buf, eof)
+		if err != nil || done {
+			return err
+		}
+		if eof && used == len(buf) {
+			return s.end()
+		}
+		if used == 0 && len(buf) == cap(buf) {
+			// One construct fills the window: make room for it.
+			buf = append(make([]byte, 0, 2*cap(buf)), buf...)
+			continue
+		}
+		s.off += int64(used)
+		buf = buf[:copy(buf, buf[used:])]
 	}
-	// field returns the entry field the innermost open element fills.
-	field := func() element {
-		if depth < 3 {
-			return eOther
-		}
-		top, parent := stack[depth-1], stack[depth-2]
-		switch {
-		case (top == eLoc || top == eLastmod) && (parent == eURL || parent == eSitemap) && depth == 3:
-			return top
-		case (top == eTitle || top == ePubDate) && parent == eNews && depth == 4 && stack[1] == eURL:
-			return top
-		}
+}
+
+// sitemapScanner is the state of a sitemap parse between windows.
+type sitemapScanner struct {
+	stack  [maxDepth]element
+	names  [maxDepth][]byte // local names, to match end tags
+	depth  int
+	cur    Entry
+	text   []byte
+	rooted bool
+	n      int
+	off    int64 // offset of the window in the document
+	at     int64 // offset of the construct being parsed
+	emit   func(Entry, bool) error
+}
+
+func (s *sitemapScanner) malformed(format string, args ...any) error {
+	return fmt.Errorf("parse sitemap: %w: %s", ErrMalformed, fmt.Sprintf(format, args...))
+}
+
+// end reports what the end of the document means: it came before the
+// root closed.
+func (s *sitemapScanner) end() error {
+	if !s.rooted {
+		return fmt.Errorf("parse sitemap: %w: no root element", ErrNotSitemap)
+	}
+	return s.malformed("unexpected end of document")
+}
+
+// field returns the entry field the innermost open element fills.
+func (s *sitemapScanner) field() element {
+	if s.depth < 3 {
 		return eOther
 	}
+	top, parent := s.stack[s.depth-1], s.stack[s.depth-2]
+	switch {
+	case (top == eLoc || top == eLastmod) && (parent == eURL || parent == eSitemap) && s.depth == 3:
+		return top
+	case (top == eTitle || top == ePubDate) && parent == eNews && s.depth == 4 && s.stack[1] == eURL:
+		return top
+	}
+	return eOther
+}
+
+// safeText returns how much of a run of text at the end of a window may
+// be taken now: all of it, less a character reference that may go on in
+// the next window.
+func safeText(t []byte) int {
+	amp := bytes.LastIndexByte(t, '&')
+	if amp < 0 || len(t)-amp > 12 || bytes.IndexByte(t[amp:], ';') >= 0 {
+		return len(t)
+	}
+	return amp
+}
+
+// step parses the complete constructs of the window b and returns how
+// many bytes it used, and done once the root closed. eof says that b ends
+// the document; otherwise a construct cut by the end of b waits for the
+// next window.
+func (s *sitemapScanner) step(b []byte, eof bool) (used int, done bool, err error) {
 	i := 0
 	for i < len(b) {
 		lt := bytes.IndexByte(b[i:], '<')
 		if lt < 0 {
 			lt = len(b) - i
+			if !eof {
+				lt = safeText(b[i:])
+			}
 		}
 		if lt > 0 {
-			if f := field(); f != eOther {
-				text = appendText(text, b[i:i+lt])
+			if f := s.field(); f != eOther {
+				s.text = appendText(s.text, b[i:i+lt])
 			}
 			i += lt
-			if i == len(b) {
-				break
-			}
+			continue
 		}
-		// b[i] == '<'
+		if b[i] != '<' {
+			return i, false, nil // a reference cut by the window
+		}
 		rest := b[i:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			end := bytes.Index(rest[4:], []byte("-->"))
-			if end < 0 {
-				return malformed("unterminated comment")
-			}
-			i += 4 + end + 3
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			end := bytes.Index(rest[9:], []byte("]]>"))
-			if end < 0 {
-				return malformed("unterminated CDATA section")
-			}
-			if f := field(); f != eOther && len(text) < maxField {
-				text = append(text, rest[9:9+end]...)
-			}
-			i += 9 + end + 3
-		case bytes.HasPrefix(rest, []byte("<?")):
-			end := bytes.Index(rest[2:], []byte("?>"))
-			if end < 0 {
-				return malformed("unterminated processing instruction")
-			}
-			i += 2 + end + 2
-		case bytes.HasPrefix(rest, []byte("<!")):
-			end := skipDecl(rest)
-			if end < 0 {
-				return malformed("unterminated declaration")
-			}
-			i += end
-		case bytes.HasPrefix(rest, []byte("</")):
-			end := bytes.IndexByte(rest, '>')
-			if end < 0 {
-				return malformed("unterminated end tag")
-			}
-			local := localName(bytes.TrimSpace(rest[2:end]))
-			el := lookupElement(local)
-			i += end + 1
-			if depth == 0 {
-				continue
-			}
-			if bytes.EqualFold(names[depth-1], local) {
-				switch f := field(); f {
-				case eLoc:
-					cur.URL = string(bytes.TrimSpace(text))
-				case eLastmod:
-					cur.Modified = parseDate(string(text))
-				case ePubDate:
-					cur.Published = parseDate(string(text))
-				case eTitle:
-					cur.Title = strings.TrimSpace(string(text))
-				}
-			}
-			text = text[:0]
-			// Pop to the matching start, tolerating unclosed elements.
-			j := depth - 1
-			for j >= 0 && !bytes.EqualFold(names[j], local) {
-				j--
-			}
-			if j < 0 {
-				continue
-			}
-			if j == 1 && (el == eURL || el == eSitemap) && cur.URL != "" {
-				if n == MaxEntries {
-					return pages, children, fmt.Errorf("parse sitemap: %w: more than %d", ErrTooMany, MaxEntries)
-				}
-				n++
-				if el == eURL {
-					pages = append(pages, cur)
-				} else {
-					children = append(children, cur)
-				}
-			}
-			depth = j
-			if depth == 0 {
-				// The root is closed: the document is complete.
-				return pages, children, nil
-			}
-		default:
-			nameEnd, tagEnd, selfClosing, ok := scanStartTag(rest)
-			if !ok {
-				return malformed("bad start tag at offset %d", i)
-			}
-			if nameEnd == 1 {
-				return malformed("empty tag name at offset %d", i)
-			}
-			local := localName(rest[1:nameEnd])
-			el := lookupElement(local)
-			i += tagEnd
-			if !rooted {
-				rooted = true
-				if el != eURLSet && el != eSitemapIndex {
-					return nil, nil, fmt.Errorf("parse sitemap: %w: root element <%s>", ErrNotSitemap, truncateName(rest[1:nameEnd]))
-				}
-			}
-			if selfClosing {
-				continue
-			}
-			if depth == maxDepth {
-				return malformed("nested too deep")
-			}
-			stack[depth], names[depth] = el, local
-			depth++
-			if depth == 2 && (el == eURL || el == eSitemap) {
-				cur = Entry{}
-			}
-			text = text[:0]
+		if !eof && len(rest) < 16 {
+			return i, false, nil
+		}
+		s.at = s.off + int64(i)
+		n, done, err := s.construct(rest, eof)
+		if err != nil || done {
+			return i + n, done, err
+		}
+		if n == 0 {
+			return i, false, nil // cut by the window
+		}
+		i += n
+	}
+	return i, false, nil
+}
+
+// construct parses the markup at the start of b ("<..."). It returns the
+// bytes it took, 0 when the construct is cut by the end of b (and b does
+// not end the document).
+func (s *sitemapScanner) construct(b []byte, eof bool) (n int, done bool, err error) {
+	cut := func(what string) (int, bool, error) {
+		if !eof {
+			return 0, false, nil
+		}
+		return 0, false, s.malformed("unterminated %s", what)
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte("<!--")):
+		end := bytes.Index(b[4:], []byte("-->"))
+		if end < 0 {
+			return cut("comment")
+		}
+		return 4 + end + 3, false, nil
+	case bytes.HasPrefix(b, []byte("<![CDATA[")):
+		end := bytes.Index(b[9:], []byte("]]>"))
+		if end < 0 {
+			return cut("CDATA section")
+		}
+		if f := s.field(); f != eOther && len(s.text) < maxField {
+			s.text = append(s.text, b[9:9+end]...)
+		}
+		return 9 + end + 3, false, nil
+	case bytes.HasPrefix(b, []byte("<?")):
+		end := bytes.Index(b[2:], []byte("?>"))
+		if end < 0 {
+			return cut("processing instruction")
+		}
+		return 2 + end + 2, false, nil
+	case bytes.HasPrefix(b, []byte("<!")):
+		end := skipDecl(b)
+		if end < 0 {
+			return cut("declaration")
+		}
+		return end, false, nil
+	case bytes.HasPrefix(b, []byte("</")):
+		end := bytes.IndexByte(b, '>')
+		if end < 0 {
+			return cut("end tag")
+		}
+		done, err := s.endTag(localName(bytes.TrimSpace(b[2:end])))
+		return end + 1, done, err
+	}
+	return s.startTag(b, eof)
+}
+
+// endTag closes the element local, tolerating unclosed elements, and
+// emits the entry it ends.
+func (s *sitemapScanner) endTag(local []byte) (done bool, err error) {
+	el := lookupElement(local)
+	if s.depth == 0 {
+		return false, nil
+	}
+	if bytes.EqualFold(s.names[s.depth-1], local) {
+		switch f := s.field(); f {
+		case eLoc:
+			s.cur.URL = string(bytes.TrimSpace(s.text))
+		case eLastmod:
+			s.cur.Modified = parseDate(string(s.text))
+		case ePubDate:
+			s.cur.Published = parseDate(string(s.text))
+		case eTitle:
+			s.cur.Title = strings.TrimSpace(string(s.text))
 		}
 	}
-	if !rooted {
-		return nil, nil, fmt.Errorf("parse sitemap: %w: no root element", ErrNotSitemap)
+	s.text = s.text[:0]
+	// Pop to the matching start, tolerating unclosed elements.
+	j := s.depth - 1
+	for j >= 0 && !bytes.EqualFold(s.names[j], local) {
+		j--
 	}
-	return malformed("unexpected end of document")
+	if j < 0 {
+		return false, nil
+	}
+	if j == 1 && (el == eURL || el == eSitemap) && s.cur.URL != "" {
+		if s.n == MaxEntries {
+			return true, fmt.Errorf("parse sitemap: %w: more than %d", ErrTooMany, MaxEntries)
+		}
+		s.n++
+		if err := s.emit(s.cur, el == eSitemap); err != nil {
+			return true, err
+		}
+	}
+	s.depth = j
+	// The root is closed: the document is complete.
+	return s.depth == 0, nil
+}
+
+// startTag opens the element whose start tag begins b.
+func (s *sitemapScanner) startTag(b []byte, eof bool) (n int, done bool, err error) {
+	nameEnd, tagEnd, selfClosing, ok := scanStartTag(b)
+	if !ok {
+		if !eof && tagEnd < 0 {
+			return 0, false, nil // cut by the window
+		}
+		return 0, false, s.malformed("bad start tag at offset %d", s.at)
+	}
+	if nameEnd == 1 {
+		return 0, false, s.malformed("empty tag name at offset %d", s.at)
+	}
+	local := localName(b[1:nameEnd])
+	el := lookupElement(local)
+	if !s.rooted {
+		s.rooted = true
+		if el != eURLSet && el != eSitemapIndex {
+			return 0, false, fmt.Errorf("parse sitemap: %w: root element <%s>", ErrNotSitemap, truncateName(b[1:nameEnd]))
+		}
+	}
+	if selfClosing {
+		return tagEnd, false, nil
+	}
+	if s.depth == maxDepth {
+		return 0, false, s.malformed("nested too deep")
+	}
+	s.stack[s.depth] = el
+	s.names[s.depth] = append(s.names[s.depth][:0], local...)
+	s.depth++
+	if s.depth == 2 && (el == eURL || el == eSitemap) {
+		s.cur = Entry{}
+	}
+	s.text = s.text[:0]
+	return tagEnd, false, nil
 }
 
 func truncateName(b []byte) string {
@@ -253,8 +377,8 @@ func truncateName(b []byte) string {
 
 // scanStartTag reads "<name attrs... >" at the start of b. It returns the
 // end of the name, the offset just past ">", and whether the tag closes
-// itself. ok is false when the tag does not end or holds a raw "<" outside
-// quotes.
+// itself. ok is false when the tag does not end (tagEnd is then -1) or
+// holds a raw "<" outside quotes.
 func scanStartTag(b []byte) (nameEnd, tagEnd int, selfClosing, ok bool) {
 	nameEnd = 1
 	for nameEnd < len(b) {
@@ -280,7 +404,7 @@ func scanStartTag(b []byte) (nameEnd, tagEnd int, selfClosing, ok bool) {
 			return nameEnd, j + 1, b[j-1] == '/', true
 		}
 	}
-	return 0, 0, false, false
+	return 0, -1, false, false
 }
 
 // appendText appends character data, decoding references as XML does
@@ -417,20 +541,4 @@ func declaredEncoding(b []byte) string {
 
 func isXMLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n'
-}
-
-// transcode converts b from the named encoding to UTF-8.
-func transcode(b []byte, enc string) ([]byte, error) {
-	r, err := charset.NewReaderLabel(enc, bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	out, err := io.ReadAll(io.LimitReader(r, MaxDecompressed+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(out) > MaxDecompressed {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, MaxDecompressed)
-	}
-	return out, nil
 }
