@@ -1,8 +1,12 @@
 package corpus
 
 import (
+	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -162,3 +166,66 @@ func FormatTime(t time.Time) string { return formatTime(t) }
 
 // Matches reports whether a passes f's conditions other than IDs.
 func (f ArticleFilter) Matches(a *Article) bool { return f.matches(a) }
+
+// ArticleStoredValues returns the values of ArticleValueColumns for an
+// article read from a store, as they are stored: no defaults filled in,
+// and its recorded digest (a.RowSHA256) kept as it is, so that a copy of
+// a damaged row is still found damaged.
+func ArticleStoredValues(a *Article) []any {
+	_, pubUTC := timeColumns(a.Published)
+	r := rowOf(a)
+	return []any{r.url, r.canonicalURL, r.site, r.siteName, r.title, r.authors, nullable(r.published), pubUTC,
+		nullable(r.modified), r.language, r.description, r.image, r.section, r.tags, r.text, r.wordCount,
+		r.flags, r.fetchedAt, r.captureID, r.contentSHA256, r.pageType, r.publishedPrecision,
+		r.modifiedPrecision, a.RowSHA256, r.extractorVersion, r.extractedAt}
+}
+
+// VersionStoredValues returns the values of VersionSelect for version v
+// read from a store, with its recorded digest; its text is NULL unless
+// textStored (the latest version's text is the article row's).
+func VersionStoredValues(v *ArticleVersion, textStored bool) []any {
+	r := rowOfVersion(v)
+	r.textNull = !textStored
+	return r.args(v.RowSHA256)
+}
+
+// ArticleKey returns the key of article id (its normalized canonical or
+// final URL), or ErrNotFound.
+func (db *DB) ArticleKey(ctx context.Context, id int64) (string, error) {
+	var key string
+	err := db.r.QueryRowContext(ctx, "SELECT key FROM articles WHERE id = ?", id).Scan(&key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("article %d key: %w", id, db.describe(err))
+	}
+	return key, nil
+}
+
+// CrawlRun is one crawl run as stored: times as RFC 3339 text in UTC
+// (FinishedAt "" while running or when killed), settings and summary as
+// JSON.
+type CrawlRun struct {
+	ID                    int64
+	StartedAt, FinishedAt string
+	Settings, Summary     string
+}
+
+// CrawlRuns returns every crawl run, oldest first.
+func (db *DB) CrawlRuns(ctx context.Context) ([]CrawlRun, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT id, started_at, COALESCE(finished_at, ''), settings, summary FROM crawl_runs ORDER BY id")
+	if err != nil {
+		return nil, fmt.Errorf("crawl runs: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var out []CrawlRun
+	for rows.Next() {
+		var r CrawlRun
+		if err := rows.Scan(&r.ID, &r.StartedAt, &r.FinishedAt, &r.Settings, &r.Summary); err != nil {
+			return nil, fmt.Errorf("crawl runs: %w", db.describe(err))
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

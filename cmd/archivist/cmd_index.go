@@ -50,7 +50,7 @@ Example:
 }
 
 func runIndex(ctx context.Context, e *env, opts indexOptions) error {
-	db, err := e.openCorpus(ctx, true)
+	db, err := e.openSource(ctx)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 }
 
 // updateIndexOnce brings the index up to date with db.
-func (e *env) updateIndexOnce(ctx context.Context, db *corpus.DB) (int, error) {
+func (e *env) updateIndexOnce(ctx context.Context, db corpus.Reader) (int, error) {
 	ix, err := e.openIndex(ctx)
 	if err != nil {
 		return 0, err
@@ -97,7 +97,7 @@ func (e *env) updateIndexOnce(ctx context.Context, db *corpus.DB) (int, error) {
 
 // rebuildIndex builds a new index from db beside the current one, which
 // searches keep using until the new one replaces it, with a progress line.
-func (e *env) rebuildIndex(ctx context.Context, db *corpus.DB) (int, error) {
+func (e *env) rebuildIndex(ctx context.Context, db corpus.Reader) (int, error) {
 	ch, err := db.ChangesSince(ctx, 0)
 	if err != nil {
 		return 0, fmt.Errorf("index: %w", err)
@@ -121,6 +121,7 @@ type indexProgress struct {
 	live    bool
 	lastLog time.Time
 	drawn   bool
+	noun    string // what is counted: "articles" when empty
 }
 
 func (p *indexProgress) update(done int) {
@@ -133,7 +134,11 @@ func (p *indexProgress) update(done int) {
 		return
 	}
 	p.lastLog = time.Now()
-	p.e.logger.Info("index rebuild progress", "indexed", done, "total", p.total,
+	msg, key := "index rebuild progress", "indexed"
+	if p.noun != "" {
+		msg, key = "migrate progress", "copied"
+	}
+	p.e.logger.Info(msg, key, done, "total", p.total,
 		"elapsed", time.Since(p.start).Round(time.Second).String())
 }
 
@@ -149,8 +154,12 @@ func (p *indexProgress) line(done int, elapsed time.Duration) string {
 	if s := elapsed.Seconds(); s > 0 {
 		rate = float64(done) / s
 	}
-	line := fmt.Sprintf("[%s%s] %3.0f%% %d/%d articles | %.0f/s", strings.Repeat("=", full),
-		strings.Repeat(" ", width-full), frac*100, done, p.total, rate)
+	noun := p.noun
+	if noun == "" {
+		noun = "articles"
+	}
+	line := fmt.Sprintf("[%s%s] %3.0f%% %d/%d %s | %.0f/s", strings.Repeat("=", full),
+		strings.Repeat(" ", width-full), frac*100, done, p.total, noun, rate)
 	if rate > 0 && int64(done) < p.total {
 		eta := time.Duration(float64(p.total-int64(done)) / rate * float64(time.Second))
 		line += " | ETA " + eta.Round(time.Second).String()

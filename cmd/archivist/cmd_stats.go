@@ -58,7 +58,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if opts.Top < 0 {
 		return usagef("stats: bad --top %d: want 0 (all sites) or more", opts.Top)
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return err
 	}

@@ -247,3 +247,14 @@ func placeholders(from, n int) string {
 	}
 	return b.String()
 }
+
+// splitColumns splits a comma-separated column list.
+func splitColumns(cols string) []string {
+	var out []string
+	for _, c := range strings.Split(cols, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -103,6 +103,9 @@ func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stats by site: %w", err)
 	}
+	if len(st.BySite) == 0 {
+		st.BySite = nil // as SQLite gives it
+	}
 	changed, err := s.counts(ctx, `SELECT a.site, COUNT(*) FROM articles a
 		WHERE (SELECT COUNT(DISTINCT capture_id) FROM article_versions v WHERE v.article_id = a.id) > 1
 		GROUP BY a.site ORDER BY 2 DESC, 1`)
@@ -139,15 +142,80 @@ func (s *Store) counts(ctx context.Context, q string) ([]corpus.Count, error) {
 	return out, nil
 }
 
-// frontierStats fills st.Frontier when the store has a frontier (none
-// yet: a PostgreSQL corpus is filled by migrate, which copies no
-// in-progress crawl state it could not resume).
-func (s *Store) frontierStats(ctx context.Context, st *corpus.Stats) error { return nil }
+// frontierStats fills st.Frontier when the frontier has rows.
+func (s *Store) frontierStats(ctx context.Context, st *corpus.Stats) error {
+	var f corpus.FrontierStats
+	err := s.pool.QueryRow(ctx, `SELECT
+		COUNT(*) FILTER (WHERE state = 'queued'), COUNT(*) FILTER (WHERE state = 'in_flight'),
+		COUNT(*) FILTER (WHERE state = 'done'), COUNT(*) FILTER (WHERE state = 'failed'),
+		COUNT(*) FILTER (WHERE state = 'skipped') FROM frontier`).Scan(&f.Queued, &f.InFlight, &f.Done, &f.Failed, &f.Skipped)
+	if err != nil {
+		return fmt.Errorf("frontier stats: %w", err)
+	}
+	if f.Queued+f.InFlight+f.Done+f.Failed+f.Skipped == 0 {
+		return nil
+	}
+	err = s.pool.QueryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(waiting), 0)::bigint FROM (
+		SELECT host, MIN(CASE WHEN state = 'queued' AND not_before > $1 THEN 1 ELSE 0 END) AS waiting
+		FROM frontier WHERE state IN ('queued', 'in_flight') GROUP BY host) t`, time.Now().UnixMilli()).Scan(&f.Hosts, &f.HostsWaiting)
+	if err != nil {
+		return fmt.Errorf("frontier stats: %w", err)
+	}
+	err = s.pool.QueryRow(ctx, "SELECT COUNT(*), COUNT(*) - COUNT(finished_at) FROM crawl_runs").Scan(&f.Runs, &f.Running)
+	if err != nil {
+		return fmt.Errorf("frontier stats: %w", err)
+	}
+	st.Frontier = &f
+	return nil
+}
 
-// FrontierDetails returns the frontier's breakdown (empty: see
-// frontierStats).
+// FrontierDetails counts the skipped and failed URLs by reason and lists
+// the hosts whose robots.txt could not be read.
 func (s *Store) FrontierDetails(ctx context.Context) (*corpus.FrontierDetails, error) {
-	return &corpus.FrontierDetails{}, nil
+	d := &corpus.FrontierDetails{}
+	var err error
+	for _, q := range []struct {
+		state string
+		dest  *[]corpus.Count
+	}{{"skipped", &d.SkippedByReason}, {"failed", &d.FailedByReason}} {
+		rows, err := s.pool.Query(ctx, `SELECT reason, COUNT(*) FROM frontier WHERE state = $1
+			GROUP BY reason ORDER BY COUNT(*) DESC, reason`, q.state)
+		if err != nil {
+			return nil, fmt.Errorf("frontier details: %w", err)
+		}
+		if *q.dest, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (corpus.Count, error) {
+			var c corpus.Count
+			return c, r.Scan(&c.Key, &c.Count)
+		}); err != nil {
+			return nil, fmt.Errorf("frontier details: %w", err)
+		}
+	}
+	rows, err := s.pool.Query(ctx, `SELECT h.host, h.robots_status, h.robots_error, h.checked_at,
+		(SELECT COUNT(*) FROM frontier f WHERE f.host = h.host AND f.state = 'queued')
+		FROM crawl_hosts h WHERE h.robots_error <> '' ORDER BY h.host`)
+	if err != nil {
+		return nil, fmt.Errorf("frontier details: %w", err)
+	}
+	d.Unreachable, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (corpus.HostError, error) {
+		var h corpus.HostError
+		var at int64
+		err := r.Scan(&h.Host, &h.Status, &h.Error, &at, &h.Queued)
+		h.CheckedAt = time.UnixMilli(at).UTC()
+		return h, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("frontier details: %w", err)
+	}
+	if d.SkippedByReason == nil {
+		d.SkippedByReason = []corpus.Count{}
+	}
+	if d.FailedByReason == nil {
+		d.FailedByReason = []corpus.Count{}
+	}
+	if d.Unreachable == nil {
+		d.Unreachable = []corpus.HostError{}
+	}
+	return d, nil
 }
 
 // Lease returns the crawl lease: none, as no crawl runs on this store yet.

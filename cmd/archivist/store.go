@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/corpus/pgstore"
+	"github.com/archivist-project/archivist/internal/quote"
+)
+
+// The corpus is a SQLite file (--db), or a PostgreSQL database (--store
+// URL, or $ARCHIVIST_STORE) that several machines share. Commands that
+// only read it (stats, export, history, search) and index take either;
+// the others need the file (sqliteOnly says so).
+
+// storeCommands lists the commands that take --store, for messages.
+const storeCommands = "stats, export, history, search, index and migrate"
+
+// openReader opens the corpus for a command that only reads it: the
+// PostgreSQL store named by --store, else the file at --db read-only.
+func (e *env) openReader(ctx context.Context) (corpus.Reader, error) {
+	if e.global.Store != "" {
+		return e.openPG(ctx, e.global.Store)
+	}
+	return e.openCorpusReadOnly(ctx)
+}
+
+// openSource opens the corpus for `archivist index`: the PostgreSQL store
+// named by --store, else the file at --db, which must exist.
+func (e *env) openSource(ctx context.Context) (corpus.Reader, error) {
+	if e.global.Store != "" {
+		return e.openPG(ctx, e.global.Store)
+	}
+	return e.openCorpus(ctx, true)
+}
+
+// openPG opens the PostgreSQL store at rawURL; a URL that is not one is a
+// usage error.
+func (e *env) openPG(ctx context.Context, rawURL string) (*pgstore.Store, error) {
+	if !pgstore.IsURL(rawURL) {
+		return nil, usagef("bad --store %s: want a PostgreSQL URL, postgres://user@host/db", quote.Short(pgstore.Redact(rawURL)))
+	}
+	s, err := pgstore.Open(ctx, rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	return s, nil
+}
+
+// sqliteOnly refuses --store for a command that works on the SQLite file
+// only.
+func (e *env) sqliteOnly() error {
+	if e.global.Store == "" {
+		return nil
+	}
+	return usagef("--store (a PostgreSQL corpus) works with %s; this command needs the SQLite file (--db), so leave --store and $ARCHIVIST_STORE unset", storeCommands)
+}
