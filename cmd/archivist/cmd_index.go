@@ -14,23 +14,28 @@ import (
 // indexOptions are the flags of `archivist index`.
 type indexOptions struct {
 	Rebuild bool
+	Follow  bool
 }
 
 // AddFlags registers the index flags on fs.
 func (o *indexOptions) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Rebuild, "rebuild", false, "rebuild the index from scratch beside the current one, then swap it in")
+	fs.BoolVar(&o.Follow, "follow", false, "keep indexing what the corpus adds (every few seconds) until interrupted")
 }
 
 func indexCommand() *command {
 	c := &command{
 		name:    "index",
 		summary: "bring the full-text index up to date with the corpus",
-		usage: `Usage: archivist index [--rebuild]
+		usage: `Usage: archivist index [--rebuild] [--follow]
 
 Indexes every article added or changed since the last run (crawl does this
 itself as it goes). --rebuild starts from scratch, e.g. after an upgrade:
 it builds a new index beside the current one (ARCHIVE.bleve.new), with a
 progress bar, while searches keep using the current one, then swaps it in.
+--follow then keeps following the corpus's change sequence (every few
+seconds) until interrupted: the one indexer of a corpus that crawl workers
+fill (--store), while any number of searches read the index.
 
 Example:
   archivist index --rebuild`,
@@ -64,6 +69,13 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if opts.Follow {
+		m, err := e.followCorpus(ctx, db)
+		n += m
+		if err != nil {
+			return err
+		}
 	}
 	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {

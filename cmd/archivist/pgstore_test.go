@@ -1,12 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/corpus/pgstore"
 	"github.com/archivist-project/archivist/internal/pgtest"
 	"github.com/archivist-project/archivist/scraper/scrapertest"
 )
@@ -100,5 +104,71 @@ func TestStoreUsageErrors(t *testing.T) {
 		if code != 2 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
 			t.Errorf("%v: exit %d, %q; want 2 and one line with %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+// putPGArticle stores a capture and an article whose text is text in the
+// PostgreSQL corpus at url.
+func putPGArticle(t *testing.T, url, path, text string) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	u := "http://news.test" + path
+	err = s.Write(ctx, func(w corpus.Writer) error {
+		c := &corpus.Capture{RequestedURL: u, URL: u, Status: 200, Body: []byte("<p>" + text + "</p>"), ContentType: "text/html"}
+		if _, err := w.AddCapture(ctx, c); err != nil {
+			return err
+		}
+		_, err := w.PutArticle(ctx, &corpus.Article{URL: u, Site: "news.test", Title: text, Text: text,
+			PageType: corpus.PageTypeArticle, CaptureID: c.ID, WordCount: 1}, u)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIndexFollowsStore runs `index --store --follow` as the one indexer
+// while articles are added to the PostgreSQL corpus and search reads the
+// index: each article becomes findable, and Ctrl-C ends the follower
+// with a final update and its summary.
+func TestIndexFollowsStore(t *testing.T) {
+	url := pgtest.Start(t).NewDatabase(t)
+	ix := filepath.Join(t.TempDir(), "shared.bleve")
+	putPGArticle(t, url, "/zebra", "zebra")
+	e, out, errOut := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
+	e.global.Store, e.global.Index, e.indexEvery = url, ix, 50*time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- runIndex(ctx, e, indexOptions{Follow: true}) }()
+
+	found := func(word string) bool {
+		code, res, _ := runCLI(t, "search", "--json", "--store", url, "--index", ix, word)
+		var r searchJSON
+		json.Unmarshal([]byte(res), &r)
+		return code == 0 && r.Total == 1
+	}
+	waitFor := func(word string) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); !found(word); time.Sleep(50 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				cancel()
+				t.Fatalf("%q never found in the followed index; stderr: %s", word, errOut)
+			}
+		}
+	}
+	waitFor("zebra")
+	putPGArticle(t, url, "/okapi", "okapi")
+	waitFor("okapi")
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("index --follow: %v", err)
+	}
+	if !strings.Contains(out.String(), "indexed 2 articles") || !strings.Contains(errOut.String(), "following postgres://") {
+		t.Errorf("index --follow said %q on stdout, %q on stderr", out, errOut)
 	}
 }

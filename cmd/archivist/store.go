@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/corpus/pgstore"
@@ -55,4 +56,42 @@ func (e *env) sqliteOnly() error {
 		return nil
 	}
 	return usagef("--store (a PostgreSQL corpus) works with %s; this command needs the SQLite file (--db), so leave --store and $ARCHIVIST_STORE unset", storeCommands)
+}
+
+// followCorpus holds the index open for writing and brings it up to date
+// with db every e.indexEvery (5s by default) until ctx is done (Ctrl-C),
+// then once more. It returns the number of articles indexed.
+func (e *env) followCorpus(ctx context.Context, db corpus.Reader) (int, error) {
+	ix, err := e.openIndex(ctx)
+	if err != nil {
+		return 0, err
+	}
+	every := e.indexEvery
+	if every <= 0 {
+		every = 5 * time.Second
+	}
+	fmt.Fprintf(e.stderr, "archivist: following %s into %s every %s (Ctrl-C to stop)\n", db.Location(), e.global.indexPath(), every)
+	counted := &countingSource{Reader: db}
+	err = e.followIndex(ctx, counted, ix, every)
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return counted.n, fmt.Errorf("index: %w", err)
+	}
+	return counted.n, nil
+}
+
+// countingSource counts the articles an index update reads.
+type countingSource struct {
+	corpus.Reader
+	n int
+}
+
+// ArticlesSince implements index.Source, counting.
+func (c *countingSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64, *corpus.Article) error) error {
+	return c.Reader.ArticlesSince(ctx, seq, func(s int64, a *corpus.Article) error {
+		c.n++
+		return fn(s, a)
+	})
 }
