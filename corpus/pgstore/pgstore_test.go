@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 }
 
 // open opens a new empty database of the cluster for t.
-func open(t *testing.T) *pgstore.Store {
+func open(t testing.TB) *pgstore.Store {
 	t.Helper()
 	s, err := pgstore.Open(context.Background(), cluster.NewDatabase(t))
 	if err != nil {
