@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/jackc/pgx/v5"
@@ -42,6 +43,7 @@ type Store struct {
 	location string // the URL without its password
 	enc      *zstd.Encoder
 	dec      *zstd.Decoder
+	worker   atomic.Int64 // the crawl worker's id (StartWorker), 0 when none
 }
 
 var _ corpus.Store = (*Store)(nil)
