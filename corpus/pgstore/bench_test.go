@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -182,4 +184,69 @@ func writeWARCRecord(w io.Writer, c *corpus.Capture, body []byte) (int64, error)
 	}
 	n, err := w.Write(out.Bytes())
 	return int64(n), err
+}
+
+// BenchmarkFrontierClaimAck measures claims and acknowledgements (Finish)
+// per second with 1, 2, 4 and 8 workers, each with its own connections,
+// on a frontier of 200 hosts: each worker claims a batch of 8 URLs of a
+// host (taking its lease) and settles them in one transaction. One op is
+// one URL claimed and settled.
+func BenchmarkFrontierClaimAck(b *testing.B) {
+	for _, workers := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			url := cluster.NewDatabase(b)
+			s, _ := worker(b, url, pgstore.WorkerOptions{})
+			const hosts = 200
+			var es []corpus.FrontierEntry
+			for i := 0; i < b.N+hosts*8; i++ {
+				h := fmt.Sprintf("http://h%03d.test", i%hosts)
+				es = append(es, corpus.FrontierEntry{URL: fmt.Sprintf("%s/%d", h, i), Host: h})
+			}
+			for i := 0; i < len(es); i += 5000 {
+				enqueue(b, s, es[i:min(i+5000, len(es))])
+			}
+			fs := make([]*pgstore.Frontier, workers)
+			ss := make([]*pgstore.Store, workers)
+			for i := range fs {
+				ss[i], fs[i] = worker(b, url, pgstore.WorkerOptions{LeaseTTL: time.Minute})
+			}
+			var done atomic.Int64
+			var wg sync.WaitGroup
+			b.ResetTimer()
+			for w := range fs {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					ctx := context.Background()
+					for h, idle := w, 0; done.Load() < int64(b.N) && idle < hosts; h = (h + workers) % hosts {
+						host := fmt.Sprintf("http://h%03d.test", h)
+						got, _, _, err := fs[w].Claim(ctx, host, 0, 8, time.Now())
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						err = ss[w].Update(ctx, func(tx *pgstore.Tx) error {
+							for _, e := range got {
+								if err := tx.Finish(ctx, e.ID, corpus.StateDone, 0, "", time.Now()); err != nil {
+									return err
+								}
+							}
+							return nil
+						})
+						if err != nil {
+							b.Error(err)
+							return
+						}
+						done.Add(int64(len(got)))
+						if idle++; len(got) > 0 {
+							idle = 0
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			b.StopTimer()
+			b.ReportMetric(float64(done.Load())/b.Elapsed().Seconds(), "acks/s")
+		})
+	}
 }

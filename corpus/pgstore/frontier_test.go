@@ -54,8 +54,6 @@ func worker(t testing.TB, url string, opts pgstore.WorkerOptions) (*pgstore.Stor
 // each URL once.
 func TestEnqueueConcurrent(t *testing.T) {
 	url := cluster.NewDatabase(t)
-	s := open(t)
-	_ = s
 	var wg sync.WaitGroup
 	stores := make([]*pgstore.Store, 4)
 	for i := range stores {
