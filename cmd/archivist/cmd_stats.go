@@ -76,13 +76,18 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if err != nil {
 		return err
 	}
+	workers, err := storeWorkers(ctx, db)
+	if err != nil {
+		return err
+	}
 	if opts.JSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		out := struct {
 			*corpus.Stats
-			Lease *leaseJSON `json:"lease,omitempty"`
-		}{Stats: st}
+			Lease   *leaseJSON   `json:"lease,omitempty"`
+			Workers *workersJSON `json:"workers,omitempty"` // PostgreSQL corpus only
+		}{Stats: st, Workers: workers}
 		if held {
 			out.Lease = &leaseJSON{Lease: lease, Stale: leaseStale(lease, time.Now())}
 		}
@@ -91,6 +96,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if held {
 		printLease(e.stdout, lease, time.Now())
 	}
+	printWorkers(e.stdout, workers, time.Now())
 	printStats(e.stdout, st, opts.Top)
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -94,4 +95,47 @@ func (c *countingSource) ArticlesSince(ctx context.Context, seq int64, fn func(i
 		c.n++
 		return fn(s, a)
 	})
+}
+
+// workersJSON is the workers and host leases of a PostgreSQL corpus in
+// `stats --json`.
+type workersJSON struct {
+	Workers []pgstore.WorkerInfo `json:"workers"`
+	Leases  []pgstore.HostLease  `json:"host_leases"`
+}
+
+// storeWorkers returns the crawl workers of a PostgreSQL corpus, nil for
+// a SQLite one and for one no worker crawled.
+func storeWorkers(ctx context.Context, db corpus.Reader) (*workersJSON, error) {
+	pg, ok := db.(*pgstore.Store)
+	if !ok {
+		return nil, nil
+	}
+	ws, ls, err := pg.Workers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(ws) == 0 && len(ls) == 0 {
+		return nil, nil // no crawl ran on it (a migrated corpus): as stats on SQLite
+	}
+	return &workersJSON{Workers: ws, Leases: ls}, nil
+}
+
+// printWorkers prints the workers and leased hosts of a PostgreSQL corpus.
+func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
+	if wj == nil || len(wj.Workers) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "workers    %d in the last day\n", len(wj.Workers))
+	for _, k := range wj.Workers {
+		state := fmt.Sprintf("last heartbeat %s ago", now.Sub(k.Heartbeat).Round(time.Second))
+		if k.Stopped {
+			state = "stopped " + k.Heartbeat.Format("2006-01-02 15:04:05 UTC")
+		}
+		fmt.Fprintf(w, "  worker %d: pid %d on %s, %d pages (%.1f/s), %s\n", k.ID, k.PID, k.Machine, k.Pages, k.PagesPerSec, state)
+	}
+	for _, l := range wj.Leases {
+		fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d in flight\n", l.Host, l.Worker,
+			l.Until.Format("15:04:05 UTC"), l.InFlight)
+	}
 }

@@ -3,6 +3,7 @@ package pgstore_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -105,6 +106,11 @@ func TestHostLease(t *testing.T) {
 	fa.Release(ctx, []int64{more[0].ID})
 	if st, _ := a.FrontierStats(ctx); st.Done != 2 || st.InFlight != 2 || st.Queued != 1 {
 		t.Errorf("frontier %+v; want 2 done, 2 in flight, 1 queued", st)
+	}
+	ws, ls, err := a.Workers(ctx)
+	if err != nil || len(ws) != 2 || len(ls) != 1 || ls[0].Worker != fa.ID() || ls[0].InFlight != 2 ||
+		ws[1].ID != fa.ID() || ws[1].Pages != 2 || ws[1].PID != os.Getpid() {
+		t.Errorf("Workers = %+v, %+v, %v; want 2 workers, A with 2 pages holding the host with 2 in flight", ws, ls, err)
 	}
 }
 

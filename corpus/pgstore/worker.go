@@ -310,3 +310,64 @@ func (s *Store) FrontierStats(ctx context.Context) (corpus.FrontierStats, error)
 	}
 	return *st.Frontier, nil
 }
+
+// WorkerInfo is one crawl worker, as stats shows it. JSON names are part
+// of `archivist stats --json`.
+type WorkerInfo struct {
+	ID          int64     `json:"id"`
+	Machine     string    `json:"machine"`
+	PID         int       `json:"pid"`
+	Started     time.Time `json:"started"`
+	Heartbeat   time.Time `json:"heartbeat"`
+	Stopped     bool      `json:"stopped"`
+	Pages       int64     `json:"pages"`         // URLs it settled
+	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its running time
+}
+
+// HostLease is a host leased by a worker.
+type HostLease struct {
+	Host     string    `json:"host"`
+	Worker   int64     `json:"worker"`
+	Until    time.Time `json:"until"`
+	InFlight int       `json:"in_flight"`
+	NextAt   time.Time `json:"next_at"`
+}
+
+// Workers returns the workers that ran in the last day, newest first,
+// and the hosts leased now.
+func (s *Store) Workers(ctx context.Context) ([]WorkerInfo, []HostLease, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, machine, pid, started_at, heartbeat_at, stopped_at <> 0, pages
+		FROM workers WHERE heartbeat_at > $1 ORDER BY id DESC`, time.Now().Add(-24*time.Hour).UnixMilli())
+	if err != nil {
+		return nil, nil, fmt.Errorf("workers: %w", err)
+	}
+	ws, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (WorkerInfo, error) {
+		var w WorkerInfo
+		var started, beat int64
+		err := r.Scan(&w.ID, &w.Machine, &w.PID, &started, &beat, &w.Stopped, &w.Pages)
+		w.Started, w.Heartbeat = time.UnixMilli(started).UTC(), time.UnixMilli(beat).UTC()
+		if d := w.Heartbeat.Sub(w.Started).Seconds(); d > 0 {
+			w.PagesPerSec = float64(w.Pages) / d
+		}
+		return w, err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("workers: %w", err)
+	}
+	rows, err = s.pool.Query(ctx, `SELECT host, worker, lease_until, in_flight, next_at FROM frontier_hosts
+		WHERE worker IS NOT NULL ORDER BY host`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("host leases: %w", err)
+	}
+	ls, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (HostLease, error) {
+		var l HostLease
+		var until, next int64
+		err := r.Scan(&l.Host, &l.Worker, &until, &l.InFlight, &next)
+		l.Until, l.NextAt = time.UnixMilli(until).UTC(), time.UnixMilli(next).UTC()
+		return l, err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("host leases: %w", err)
+	}
+	return ws, ls, nil
+}
