@@ -70,7 +70,7 @@ func (c *Crawler) recordPanic(ctx context.Context, j job, p *panicError) error {
 		state  string
 		panics int
 	)
-	err := c.save(ctx, func(tx *corpus.Tx) error {
+	err := c.save(ctx, func(tx Tx) error {
 		cur, err := tx.FrontierEntry(ctx, e.URL)
 		if err != nil {
 			return err

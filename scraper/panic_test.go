@@ -147,11 +147,11 @@ func TestRecovered(t *testing.T) {
 // goes on with the next function.
 func TestSaverReturnsPanic(t *testing.T) {
 	db := corpus.MustOpen(t)
-	s := newSaver(db)
+	s := newSaver(sqliteStore{db})
 	go s.run(context.Background())
 	defer s.close()
 	ctx := context.Background()
-	err := s.save(func(tx *corpus.Tx) error {
+	err := s.save(func(tx Tx) error {
 		if _, err := tx.Enqueue(ctx, []corpus.FrontierEntry{{URL: "http://a.test/1", Host: "http://a.test"}}, corpus.EnqueueOptions{}); err != nil {
 			return err
 		}
@@ -161,7 +161,7 @@ func TestSaverReturnsPanic(t *testing.T) {
 	if !errors.As(err, &p) || p.value != "save bug" {
 		t.Fatalf("save: %v, want the panic", err)
 	}
-	if err := s.save(func(tx *corpus.Tx) error {
+	if err := s.save(func(tx Tx) error {
 		_, err := tx.Enqueue(ctx, []corpus.FrontierEntry{{URL: "http://a.test/2", Host: "http://a.test"}}, corpus.EnqueueOptions{})
 		return err
 	}); err != nil {

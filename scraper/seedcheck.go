@@ -59,7 +59,7 @@ func (e *NoSeedError) Unwrap() error { return ErrNoSeedFetched }
 func (c *Crawler) checkSeeds(ctx context.Context) error {
 	var causes []string
 	for _, u := range c.seedsToCheck {
-		e, err := c.db.FrontierEntry(ctx, u)
+		e, err := c.frontier.Entry(ctx, u)
 		if err != nil {
 			return nil // cannot tell: do not claim a failure
 		}

@@ -58,7 +58,7 @@ func (c *Crawler) enqueueSeedList(ctx context.Context, now time.Time) (int, erro
 		entries := c.seedEntries(batch)
 		seeds := slices.Clone(batch)
 		batch = batch[:0]
-		err := c.db.Update(ctx, func(tx *corpus.Tx) error {
+		err := c.store.Update(ctx, func(tx Tx) error {
 			if err := tx.AddScope(ctx, keys, corpus.ScopeSeed, now); err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -249,4 +250,48 @@ func BenchmarkFrontierClaimAck(b *testing.B) {
 			b.ReportMetric(float64(done.Load())/b.Elapsed().Seconds(), "acks/s")
 		})
 	}
+}
+
+var frontierURLs = flag.Int("frontier-urls", 1_000_000, "URLs in BenchmarkFrontierLarge's frontier")
+
+// BenchmarkFrontierLarge fills a frontier of -frontier-urls queued URLs
+// over 10,000 hosts (generate_series, indexes included), reports its size
+// on disk, then times Claim (lease, claim 8 URLs) and their Finish on
+// random hosts: one op is one claim of 8 and its settling.
+func BenchmarkFrontierLarge(b *testing.B) {
+	url := cluster.NewDatabase(b)
+	s, f := worker(b, url, pgstore.WorkerOptions{LeaseTTL: time.Minute})
+	ctx := context.Background()
+	start := time.Now()
+	_, err := s.Pool().Exec(ctx, `INSERT INTO frontier (url, host, depth, source, added_at, updated_at)
+		SELECT 'http://h' || (i % 10000) || '.test/p/' || i, 'http://h' || (i % 10000) || '.test', 1, 'bench', 0, 0
+		FROM generate_series(1, $1) AS i`, *frontierURLs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Pool().Exec(ctx, "VACUUM ANALYZE frontier")
+	var size int64
+	s.Pool().QueryRow(ctx, "SELECT pg_total_relation_size('frontier')").Scan(&size)
+	b.Logf("%d URLs filled in %s: %.0f MB, %.0f bytes per URL", *frontierURLs, time.Since(start).Round(time.Second),
+		float64(size)/1e6, float64(size)/float64(*frontierURLs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		host := fmt.Sprintf("http://h%d.test", (i*7919)%10000)
+		got, _, _, err := f.Claim(ctx, host, 0, 8, time.Now())
+		if err != nil || len(got) == 0 {
+			b.Fatalf("claim %s: %d, %v", host, len(got), err)
+		}
+		err = s.Update(ctx, func(tx *pgstore.Tx) error {
+			for _, e := range got {
+				if err := tx.Finish(ctx, e.ID, corpus.StateDone, 0, "", time.Now()); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size)/float64(*frontierURLs), "bytes/url")
 }

@@ -2,6 +2,10 @@ package scraper
 
 import (
 	"context"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -257,4 +261,45 @@ func (s *scheduler) waiting() int {
 		}
 	}
 	return n
+}
+
+// retryAfter parses a Retry-After header (seconds or an HTTP date) into a
+// wait, 0 when absent; it is capped at an hour.
+func retryAfter(h http.Header, now time.Time) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if secs, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(secs) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), maxRetryAfter)
+}
+
+// backoff returns the wait before retry number attempt (1 for the first
+// retry): the base doubled each time, with up to 50% jitter.
+func (c *Crawler) backoff(attempt int) time.Duration {
+	d := c.cfg.backoff << min(attempt-1, 10)
+	if d <= 0 {
+		return 0
+	}
+	return d/2 + rand.N(d/2+1)
+}
+
+// pending reports whether any host not set aside has work claimed, may
+// have work, waits for a URL to become due or reads its robots.txt. Call
+// with mu held.
+func (s *scheduler) pending() bool {
+	for _, h := range s.order {
+		if h.robotsState == robotsUnavailable {
+			continue
+		}
+		if len(h.queue) > 0 || h.mayHaveWork || !h.wakeAt.IsZero() || h.robotsState == robotsFetching {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,265 @@
+package scraper
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// The dispatcher: our own scheduler in place of colly's. It claims URLs
+// per host from the frontier and starts each request on a worker when the
+// host's politeness allows (see plan), until the work is done or the
+// crawl stops.
+
+// dispatcher is the state of one dispatch loop.
+type dispatcher struct {
+	c          *Crawler
+	ctx        context.Context // the crawl's: cancelled on Ctrl-C
+	work       context.Context // the workers': never cancelled, so that what is fetched is saved
+	pool       chan *fetcher
+	wg         sync.WaitGroup
+	running    atomic.Int64 // workers started and not yet returned
+	dispatched int          // pages started, counted against --max-pages
+	stopping   bool
+	recheck    int // times in a row the frontier contradicted "done"
+	meter      progressMeter
+}
+
+// dispatch runs the dispatcher until the work is done or the crawl stops.
+// It returns whether the crawl stopped early.
+func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted bool, err error) {
+	d := &dispatcher{c: c, ctx: ctx, work: context.WithoutCancel(ctx)}
+	rt := newTransport(&c.cfg)
+	defer rt.CloseIdleConnections()
+	d.startWorkers(rt)
+	defer c.stopSaver()
+	defer d.wg.Wait()
+	tick := time.NewTicker(c.cfg.progressEvery)
+	defer tick.Stop()
+	d.meter = progressMeter{c: c, started: started, lastTick: started}
+	defer d.meter.report(d.work, true)
+	for {
+		interrupted = d.checkStop() || interrupted
+		if d.stopping {
+			if d.drained() {
+				return interrupted || d.pageLimitReached(), nil
+			}
+			d.waitFor(nil, tick)
+			continue
+		}
+		jobs, skips, budget, wait, done := c.plan(d.work, c.cfg.maxPages-d.dispatched)
+		if !d.settleSkips(jobs, skips, budget) {
+			continue
+		}
+		d.start(jobs)
+		if len(jobs) > 0 || len(skips) > 0 || len(budget) > 0 {
+			continue
+		}
+		if done {
+			finished, err := d.confirmDone()
+			if err != nil || finished {
+				return false, err
+			}
+			continue
+		}
+		d.recheck = 0
+		d.sleep(wait, tick)
+	}
+}
+
+// startWorkers fills the pool of fetchers and starts the saver.
+func (d *dispatcher) startWorkers(rt http.RoundTripper) {
+	c := d.c
+	jar := newJar()
+	d.pool = make(chan *fetcher, c.cfg.parallel)
+	for range c.cfg.parallel {
+		d.pool <- newFetcher(c, rt, jar)
+	}
+	c.saver = newSaver(c.store)
+	go c.saver.run(d.work)
+}
+
+// stopSaver closes the saver once every worker's save is answered.
+func (c *Crawler) stopSaver() {
+	c.saver.close()
+	c.saver = nil
+}
+
+// checkStop notes why the crawl stops, if it does: Ctrl-C (which it
+// reports as an interruption), a fatal error or --max-pages.
+func (d *dispatcher) checkStop() (interrupted bool) {
+	c := d.c
+	if d.ctx.Err() != nil && !d.stopping {
+		d.stopping, interrupted = true, true
+	}
+	if c.fatal.Load() != nil {
+		d.stopping = true
+	}
+	if d.pageLimitReached() && !d.stopping {
+		d.stopping = true
+	}
+	return interrupted
+}
+
+// pageLimitReached reports whether --max-pages pages were started.
+func (d *dispatcher) pageLimitReached() bool {
+	return d.c.cfg.maxPages > 0 && d.dispatched >= d.c.cfg.maxPages
+}
+
+// drained gives back what was claimed but not started and reports
+// whether every worker returned. It counts the workers themselves, not
+// the scheduler's slots: a slot that was taken but whose worker never ran
+// must not keep a stopping crawl waiting forever.
+func (d *dispatcher) drained() bool {
+	d.c.releaseClaimed(d.work)
+	return d.running.Load() == 0
+}
+
+// settleSkips saves the claimed URLs plan skipped. It reports false when
+// the save failed: the crawl stops, and the jobs, which hold scheduler
+// slots and claimed URLs, give both back without starting.
+func (d *dispatcher) settleSkips(jobs []job, skips []corpus.FrontierEntry, budget []string) bool {
+	c := d.c
+	if len(skips) == 0 && len(budget) == 0 {
+		return true
+	}
+	if err := c.saveSkips(d.work, skips, budget); err != nil {
+		c.setFatal(err)
+		c.unstart(jobs)
+		return false
+	}
+	return true
+}
+
+// start runs each job on a worker from the pool.
+func (d *dispatcher) start(jobs []job) {
+	for _, j := range jobs {
+		if !j.robots {
+			d.dispatched++
+		}
+		f := <-d.pool
+		d.wg.Add(1)
+		d.running.Add(1)
+		go d.runJob(j, f)
+	}
+}
+
+// runJob fetches robots.txt or a page, then gives back the worker and the
+// host's slot and wakes the dispatcher.
+func (d *dispatcher) runJob(j job, f *fetcher) {
+	c, s := d.c, d.c.sched
+	defer c.reqs.begin()()
+	defer d.wg.Done()
+	defer s.signal() // after the count below drops
+	defer d.running.Add(-1)
+	defer func() { d.pool <- f }()
+	defer s.release(j.host)
+	if j.robots {
+		c.fetchRobotsSafely(d.work, f, j.host)
+		return
+	}
+	if err := c.processSafely(d.work, f, j); err != nil {
+		c.setFatal(err)
+	}
+}
+
+// confirmDone asks the frontier whether the work is done, when the
+// scheduler's view says nothing is left: the frontier has the last word.
+// URLs it still holds (a retry queued while the scheduler decided) wake
+// their hosts once more, up to three times in a row.
+func (d *dispatcher) confirmDone() (finished bool, err error) {
+	c, s := d.c, d.c.sched
+	hosts, err := c.frontier.QueuedHosts(d.work, c.claimRun())
+	if err != nil {
+		return false, err
+	}
+	// Hosts set aside (robots.txt unavailable) keep their URLs queued for
+	// the next run.
+	hosts = slices.DeleteFunc(hosts, s.parked)
+	if len(hosts) == 0 || d.recheck >= 3 {
+		return true, nil
+	}
+	d.recheck++
+	c.log.Warn("scheduler found nothing to do while the frontier holds queued URLs; waking their hosts",
+		"hosts", hosts, "time", d.recheck)
+	touched := make(map[string]bool, len(hosts))
+	for _, h := range hosts {
+		touched[h] = true
+	}
+	s.touch(touched)
+	return false, nil
+}
+
+// sleep waits until a URL is due (after wait, when not 0), the
+// scheduler is woken, the crawl is stopped or the progress ticks.
+func (d *dispatcher) sleep(wait time.Duration, tick *time.Ticker) {
+	var t *time.Timer
+	if wait > 0 {
+		t = time.NewTimer(wait)
+		defer t.Stop()
+	}
+	d.waitFor(t, tick)
+}
+
+// waitFor waits for the scheduler's wake-up, the timer t (if any), the
+// crawl's end (unless stopping already) or a progress tick.
+func (d *dispatcher) waitFor(t *time.Timer, tick *time.Ticker) {
+	var timer <-chan time.Time
+	if t != nil {
+		timer = t.C
+	}
+	done := d.ctx.Done()
+	if d.stopping {
+		done = nil
+	}
+	select {
+	case <-done:
+	case <-d.c.sched.wake:
+	case <-timer:
+	case <-tick.C:
+		d.meter.report(d.work, false)
+	}
+}
+
+// progressMeter reports the crawl's progress to --progress.
+type progressMeter struct {
+	c           *Crawler
+	started     time.Time
+	lastFetched int
+	lastTick    time.Time
+	queued      int64
+	queuedAt    time.Time
+}
+
+// report sends a snapshot. It counts the frontier every 5 seconds and at
+// the end (final).
+func (m *progressMeter) report(ctx context.Context, final bool) {
+	c, s := m.c, m.c.sched
+	if c.cfg.progress == nil {
+		return
+	}
+	now := time.Now()
+	if final || now.Sub(m.queuedAt) >= 5*time.Second {
+		if st, err := c.frontier.Stats(ctx); err == nil {
+			m.queued, m.queuedAt = st.Queued+st.InFlight, now
+		}
+	}
+	c.counts.mu.Lock()
+	p := Progress{Elapsed: now.Sub(m.started), Fetched: c.counts.fetched, Articles: c.counts.articles,
+		Errors: c.counts.errors, Queued: m.queued, MaxPages: c.cfg.maxPages}
+	c.counts.mu.Unlock()
+	if dt := now.Sub(m.lastTick).Seconds(); dt > 0 {
+		p.PagesPerSec = float64(p.Fetched-m.lastFetched) / dt
+	}
+	m.lastFetched, m.lastTick = p.Fetched, now
+	s.mu.Lock()
+	p.InFlight = s.inFlight
+	s.mu.Unlock()
+	p.HostsWaiting = s.waiting()
+	c.cfg.progress(p)
+}

@@ -1,0 +1,197 @@
+package scraper
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// Frontier stage: the queue of URLs to fetch. The crawler claims a host's
+// due URLs, and settles each claimed URL once: done, failed or skipped
+// (FrontierTx.Finish, in the transaction that stores its capture), queued
+// again (FrontierTx.Retry) or given back (Release). The URLs a page leads
+// to are queued in batches by FrontierTx.Enqueue in the same transaction.
+
+// Frontier is the crawler's view of the frontier outside the persist
+// stage's transactions. Its methods use only standard and corpus types,
+// so that a store in another package implements it without importing
+// scraper. NewCrawler adapts a SQLite corpus (sqliteStore).
+//
+// A frontier shared by several workers leases hosts: Claim takes the
+// host's lease (skipping a host another worker holds) and answers no URLs
+// with the time the host may next start a request, which the crawler
+// waits for as for any URL not due yet; settling or releasing the claimed
+// URLs gives back the host's in-flight count, and ResetInFlight returns the
+// URLs of leases that expired.
+type Frontier interface {
+	// ResetInFlight queues again the URLs a stopped crawl left claimed.
+	ResetInFlight(ctx context.Context) (int64, error)
+	// Claim claims up to n URLs of host due at now, queued by crawl run
+	// run (by any run when run is 0). When it claims none, it returns
+	// when host's next URL becomes due, hasDue false when none is queued.
+	Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error)
+	// Release returns claimed URLs to the queue untouched.
+	Release(ctx context.Context, ids []int64) error
+	// Skip settles claimed entries that are not fetched as skipped, each
+	// for its Reason, and marks every queued URL of hosts skipped for
+	// reason, in one transaction. It returns how many queued URLs of each
+	// host it skipped.
+	Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error)
+	// QueuedHosts lists the hosts with URLs queued by run (by any run
+	// when run is 0).
+	QueuedHosts(ctx context.Context, run int64) ([]string, error)
+	// HostSettled returns how many of host's URLs were fetched or failed,
+	// counted against --max-pages-per-host.
+	HostSettled(ctx context.Context, host string) (int, error)
+	// Entry returns the entry of URL u, corpus.ErrNotFound when there is
+	// none.
+	Entry(ctx context.Context, u string) (corpus.FrontierEntry, error)
+	// Stats counts the frontier's URLs by state.
+	Stats(ctx context.Context) (corpus.FrontierStats, error)
+}
+
+var _ Frontier = sqliteStore{}
+
+// ResetInFlight queues again the URLs left in flight.
+func (s sqliteStore) ResetInFlight(ctx context.Context) (int64, error) {
+	return s.Store.ResetInFlight(ctx)
+}
+
+// Claim claims host's due URLs, or reports when the next is due, in one
+// transaction.
+func (s sqliteStore) Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
+	err = s.Store.Update(ctx, func(tx *corpus.Tx) error {
+		var err error
+		claimed, err = tx.ClaimRun(ctx, host, run, n, now)
+		if err != nil || len(claimed) > 0 {
+			return err
+		}
+		due, hasDue, err = tx.NextDueRun(ctx, host, run)
+		return err
+	})
+	return claimed, due, hasDue, err
+}
+
+// Release returns claimed URLs to the queue.
+func (s sqliteStore) Release(ctx context.Context, ids []int64) error {
+	return s.Store.Update(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, ids) })
+}
+
+// Skip settles entries and hosts' queues as skipped.
+func (s sqliteStore) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
+	var counts []int64
+	err := s.Store.Update(ctx, func(tx *corpus.Tx) error {
+		counts = counts[:0]
+		for _, e := range entries {
+			if err := tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, e.Reason, now); err != nil {
+				return err
+			}
+		}
+		for _, h := range hosts {
+			n, err := tx.SkipQueued(ctx, h, reason, now)
+			if err != nil {
+				return err
+			}
+			counts = append(counts, n)
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// QueuedHosts lists the hosts with queued URLs.
+func (s sqliteStore) QueuedHosts(ctx context.Context, run int64) ([]string, error) {
+	return s.Store.QueuedHostsRun(ctx, run)
+}
+
+// Entry returns the entry of URL u.
+func (s sqliteStore) Entry(ctx context.Context, u string) (corpus.FrontierEntry, error) {
+	return s.Store.FrontierEntry(ctx, u)
+}
+
+// Stats counts the frontier's URLs by state.
+func (s sqliteStore) Stats(ctx context.Context) (corpus.FrontierStats, error) {
+	return s.Store.FrontierStats(ctx)
+}
+
+// claimRun is the run whose URLs the crawl claims: its own when focused,
+// 0 (any) otherwise.
+func (c *Crawler) claimRun() int64 {
+	if c.focused {
+		return c.run
+	}
+	return 0
+}
+
+// claim takes a small batch of due URLs of host from the frontier. When
+// there are none, it reports when the next one becomes due.
+func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
+	batch := min(max(c.cfg.perHost*2, 2), 16)
+	return c.frontier.Claim(ctx, host, c.claimRun(), batch, now)
+}
+
+// releaseClaimed puts back in the queue what was claimed but not started.
+func (c *Crawler) releaseClaimed(ctx context.Context) {
+	s := c.sched
+	s.mu.Lock()
+	var ids []int64
+	for _, h := range s.order {
+		for _, e := range h.queue {
+			ids = append(ids, e.ID)
+		}
+		h.queue = nil
+		h.mayHaveWork = false
+		h.wakeAt = time.Time{}
+	}
+	s.mu.Unlock()
+	if len(ids) == 0 {
+		return
+	}
+	if err := c.frontier.Release(ctx, ids); err != nil {
+		c.log.Warn("release claimed URLs", "err", err)
+	}
+}
+
+// saveSkips settles claimed URLs that are not fetched (robots.txt, page
+// budget) and marks the rest of the spent hosts' queues skipped.
+func (c *Crawler) saveSkips(ctx context.Context, skips []corpus.FrontierEntry, budget []string) error {
+	settle := make([]corpus.FrontierEntry, len(skips))
+	for i, e := range skips {
+		if e.Reason != corpus.ErrKindRobots {
+			e.Reason = reasonBudget
+		}
+		settle[i] = e
+	}
+	counts, err := c.frontier.Skip(ctx, settle, budget, reasonBudget, time.Now())
+	for _, n := range counts {
+		c.count(func(k *counters) { k.skipped += int(n); k.skippedBy[reasonBudget] += int(n) })
+	}
+	if err != nil {
+		return fmt.Errorf("crawl: %w", err)
+	}
+	c.count(func(k *counters) {
+		k.skipped += len(skips)
+		for _, e := range skips {
+			if e.Reason == corpus.ErrKindRobots {
+				k.skippedBy[corpus.ErrKindRobots]++
+			} else {
+				k.skippedBy[reasonBudget]++
+			}
+		}
+	})
+	for _, e := range skips {
+		c.log.Debug("skipped", "url", e.URL, "reason", e.Reason)
+	}
+	return nil
+}
+
+const reasonBudget = "host_budget"
+
+// known reports whether the frontier has u, in any state: a redirect to
+// it is not followed, so that it is fetched once, on its own.
+func (c *Crawler) known(ctx context.Context, u string) bool {
+	_, err := c.frontier.Entry(ctx, u)
+	return err == nil
+}
