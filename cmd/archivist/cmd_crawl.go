@@ -29,6 +29,7 @@ type crawlOptions struct {
 	Parallel        int
 	PerHost         int
 	Delay           time.Duration
+	HostLease       time.Duration // with --store: how long a host lease lasts unrenewed
 	Timeout         time.Duration
 	Retries         int
 	UserAgent       string
@@ -111,6 +112,7 @@ func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.MaxPagesPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0 = no limit)")
 	fs.IntVar(&o.Parallel, "parallel", 8, "requests in flight in total")
 	fs.IntVar(&o.PerHost, "per-host", 2, "requests in flight on one host")
+	fs.DurationVar(&o.HostLease, "host-lease", defaultHostLease, "with --store: a killed worker's hosts go to the others after this long")
 	fs.DurationVar(&o.Delay, "delay", time.Second, "minimum gap between request starts on one host (robots.txt Crawl-delay wins when larger)")
 	fs.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for one request")
 	fs.IntVar(&o.Retries, "retries", 3, "retries for transient failures (timeouts, resets, 5xx), with exponential backoff")
@@ -287,6 +289,9 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		}
 		copts = append(copts, scraper.WithSeedList(list))
 		haveSeeds = haveSeeds || n > 0
+	}
+	if e.global.Store != "" {
+		return e.crawlStore(ctx, opts, copts, seeds, haveSeeds, prog)
 	}
 	if _, err := os.Stat(e.global.DB); !haveSeeds && errors.Is(err, os.ErrNotExist) {
 		// Nothing to resume: refuse before creating an empty corpus.

@@ -410,7 +410,7 @@ Commands:
 Global flags (before or after the command):
   --db PATH          corpus database (default archive.db, or $ARCHIVIST_DB)
   --store URL        corpus in PostgreSQL (postgres://user@host/db, or $ARCHIVIST_STORE)
-                     for stats, export, history, search, index and migrate
+                     for crawl, stats, export, history, search, index and migrate
   --index PATH       index folder (default: beside the database, archive.db -> archive.bleve)
   -v                 verbose logging
   --log-format F     text or json

@@ -17,7 +17,7 @@ import (
 // the others need the file (sqliteOnly says so).
 
 // storeCommands lists the commands that take --store, for messages.
-const storeCommands = "stats, export, history, search, index and migrate"
+const storeCommands = "crawl, stats, export, history, search, index and migrate"
 
 // openReader opens the corpus for a command that only reads it: the
 // PostgreSQL store named by --store, else the file at --db read-only.

@@ -254,9 +254,17 @@ func (f *Frontier) Skip(ctx context.Context, entries []corpus.FrontierEntry, hos
 	return counts, err
 }
 
-// QueuedHosts lists the hosts with URLs queued by run (any run when 0).
+// QueuedHosts lists the hosts with URLs queued by run (any run when 0),
+// and the hosts with URLs in flight for another worker: a worker that is
+// killed may leave them, and the others must not finish before its lease
+// runs out and they take them back.
 func (f *Frontier) QueuedHosts(ctx context.Context, run int64) ([]string, error) {
-	return f.s.QueuedHosts(ctx, run)
+	out, err := f.s.strings(ctx, `SELECT DISTINCT host FROM frontier WHERE (state = 'queued' AND ($1 = 0 OR run = $1))
+		OR (state = 'in_flight' AND worker IS DISTINCT FROM $2) ORDER BY host`, run, f.id)
+	if err != nil {
+		return nil, fmt.Errorf("queued hosts: %w", err)
+	}
+	return out, nil
 }
 
 // HostSettled returns how many of host's URLs were fetched or failed.
