@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"syscall"
@@ -171,4 +172,26 @@ func TestCrawlWorkers(t *testing.T) {
 		t.Error("no handover between workers: the first worker was killed after the crawl?")
 	}
 	t.Logf("%d requests, %d articles, %d handovers between workers", len(reqs), len(got), handovers)
+}
+
+// BenchmarkCrawlStore crawls the same loopback site (200 articles, no
+// faults) into a SQLite corpus and with one PostgreSQL-backed worker, in
+// the same iteration, and reports both times and their ratio
+// (sqlite/postgres: 1 is parity, the target is >= 0.7).
+func BenchmarkCrawlStore(b *testing.B) {
+	cluster := pgtest.Start(b)
+	var sqliteT, pgT time.Duration
+	for i := 0; i < b.N; i++ {
+		srv := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(200))
+		common := []string{"--delay", "0s", "--per-host", "4", "--parallel", "4", "--timeout", "5s", "-q", srv.URL + "/"}
+		start := time.Now()
+		mustRun(b, append([]string{"crawl", "--no-index", "--db", filepath.Join(b.TempDir(), "a.db")}, common...)...)
+		sqliteT += time.Since(start)
+		start = time.Now()
+		mustRun(b, append([]string{"crawl", "--store", cluster.NewDatabase(b)}, common...)...)
+		pgT += time.Since(start)
+	}
+	b.ReportMetric(sqliteT.Seconds()/float64(b.N), "s/sqlite-crawl")
+	b.ReportMetric(pgT.Seconds()/float64(b.N), "s/postgres-crawl")
+	b.ReportMetric(sqliteT.Seconds()/pgT.Seconds(), "sqlite/postgres")
 }
