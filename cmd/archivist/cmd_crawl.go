@@ -151,7 +151,10 @@ Hosts that could not be reached are tried again by the next run. With
 list) are fetched. Ctrl-C stops cleanly; a second Ctrl-C quits at once.
 A crawl in which no seed could be fetched exits 1 naming the cause.
 One crawl at a time runs on a database: a second one refuses, naming
-the first.
+the first. With --store (a PostgreSQL corpus), crawl is one worker of a
+crawl that any number of workers share, on any machines; started without
+URLs it joins the crawl in progress (see the README, "Running on several
+machines").
 
 Examples:
   archivist crawl https://www.example.com/news/
