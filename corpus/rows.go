@@ -229,3 +229,50 @@ func (db *DB) CrawlRuns(ctx context.Context) ([]CrawlRun, error) {
 	}
 	return out, rows.Err()
 }
+
+// ScopeHost is one host of a crawl's stored scope (see AddScope).
+type ScopeHost struct {
+	Host, Source string
+	AddedAt      int64 // unix milliseconds
+}
+
+// RobotsState is what a crawl last learnt of an origin's robots.txt (see
+// RecordRobots).
+type RobotsState struct {
+	Origin    string
+	Check     RobotsCheck
+	CheckedAt int64 // unix milliseconds
+}
+
+// CrawlMemory returns the crawl's stored scope and robots.txt states, for
+// a copy of the corpus.
+func (db *DB) CrawlMemory(ctx context.Context) ([]ScopeHost, []RobotsState, error) {
+	var scope []ScopeHost
+	var robots []RobotsState
+	rows, err := db.r.QueryContext(ctx, "SELECT host, source, added_at FROM crawl_scope ORDER BY host")
+	if err != nil {
+		return nil, nil, fmt.Errorf("crawl scope: %w", db.describe(err))
+	}
+	for rows.Next() {
+		var h ScopeHost
+		if err := rows.Scan(&h.Host, &h.Source, &h.AddedAt); err != nil {
+			rows.Close()
+			return nil, nil, fmt.Errorf("crawl scope: %w", err)
+		}
+		scope = append(scope, h)
+	}
+	rows.Close()
+	rows, err = db.r.QueryContext(ctx, "SELECT host, robots_sha256, robots_status, robots_error, checked_at FROM crawl_hosts ORDER BY host")
+	if err != nil {
+		return nil, nil, fmt.Errorf("crawl hosts: %w", db.describe(err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r RobotsState
+		if err := rows.Scan(&r.Origin, &r.Check.SHA256, &r.Check.Status, &r.Check.Error, &r.CheckedAt); err != nil {
+			return nil, nil, fmt.Errorf("crawl hosts: %w", err)
+		}
+		robots = append(robots, r)
+	}
+	return scope, robots, rows.Err()
+}

@@ -29,7 +29,8 @@ func migrateCommand() *command {
 		usage: `Usage: archivist migrate --to postgres://user@host/db [--db archive.db]
 
 Copies the SQLite corpus at --db (captures with their bodies, articles with
-every version and URL, crawl runs, the frontier) into the PostgreSQL
+every version and URL, crawl runs, the frontier with the crawl's scope and
+robots.txt states) into the PostgreSQL
 database --to, which then serves stats, export, history, search and index
 with --store. Rows keep their ids, digests and change sequence numbers, so
 an export from either is the same. The database must be empty or hold an
@@ -249,7 +250,16 @@ func (m *migration) copyRuns(ctx context.Context) error {
 		return err
 	}
 	m.n.runs = int64(len(runs))
-	return m.dst.Update(ctx, func(tx *pgstore.Tx) error { return tx.CopyRuns(ctx, runs) })
+	scope, robots, err := m.src.CrawlMemory(ctx)
+	if err != nil {
+		return err
+	}
+	return m.dst.Update(ctx, func(tx *pgstore.Tx) error {
+		if err := tx.CopyRuns(ctx, runs); err != nil {
+			return err
+		}
+		return tx.CopyCrawlMemory(ctx, scope, robots)
+	})
 }
 
 // copyFrontier copies every frontier row (a row copied before is brought

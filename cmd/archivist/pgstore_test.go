@@ -76,6 +76,15 @@ func TestMigrateToPostgres(t *testing.T) {
 		t.Errorf("search found %d in the PostgreSQL corpus's index, %d in SQLite's", fromPG.Total, fromSQLite.Total)
 	}
 
+	// The copied crawl goes on in PostgreSQL: a worker without seeds
+	// resumes it (its scope and frontier came along) and finishes.
+	if out := mustRun(t, "crawl", "--store", url, "--delay", "0s", "-q"); !strings.Contains(out, "crawl finished") {
+		t.Errorf("crawl --store on the migrated corpus said %q", out)
+	}
+	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Runs < 4 {
+		t.Errorf("after resuming in PostgreSQL: %+v; want nothing queued or in flight, a 4th run", fs)
+	}
+
 	// Resumable: a second run finds everything copied.
 	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles") {
 		t.Errorf("second migrate said %q, want nothing more copied", out)

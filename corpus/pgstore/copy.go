@@ -165,3 +165,24 @@ func (tx *Tx) CopyRuns(ctx context.Context, runs []corpus.CrawlRun) error {
 	}
 	return nil
 }
+
+// CopyCrawlMemory stores a crawl's scope and robots.txt states, replacing
+// earlier copies of them.
+func (tx *Tx) CopyCrawlMemory(ctx context.Context, scope []corpus.ScopeHost, robots []corpus.RobotsState) error {
+	for _, h := range scope {
+		if _, err := tx.tx.Exec(ctx, `INSERT INTO crawl_scope (host, source, added_at) VALUES ($1, $2, $3)
+			ON CONFLICT (host) DO UPDATE SET source = excluded.source, added_at = excluded.added_at`,
+			h.Host, h.Source, h.AddedAt); err != nil {
+			return fmt.Errorf("copy scope %s: %w", h.Host, err)
+		}
+	}
+	for _, r := range robots {
+		if _, err := tx.tx.Exec(ctx, `INSERT INTO crawl_hosts (host, robots_sha256, robots_status, robots_error, checked_at)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (host) DO UPDATE SET robots_sha256 = excluded.robots_sha256,
+			robots_status = excluded.robots_status, robots_error = excluded.robots_error, checked_at = excluded.checked_at`,
+			r.Origin, r.Check.SHA256, r.Check.Status, r.Check.Error, r.CheckedAt); err != nil {
+			return fmt.Errorf("copy robots %s: %w", r.Origin, err)
+		}
+	}
+	return nil
+}
