@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"sync"
 	"sort"
 	"syscall"
 	"testing"
@@ -194,4 +195,41 @@ func BenchmarkCrawlStore(b *testing.B) {
 	b.ReportMetric(sqliteT.Seconds()/float64(b.N), "s/sqlite-crawl")
 	b.ReportMetric(pgT.Seconds()/float64(b.N), "s/postgres-crawl")
 	b.ReportMetric(sqliteT.Seconds()/pgT.Seconds(), "sqlite/postgres")
+}
+
+// BenchmarkCrawlWorkers crawls two loopback sites (two hosts, 200
+// articles each) into a new PostgreSQL database with one `crawl --store`
+// process, then with two started together (both given the seeds), in the
+// same iteration, and reports both times: a worker leases a host at a
+// time, so two workers can crawl the two sites at once.
+func BenchmarkCrawlWorkers(b *testing.B) {
+	cluster := pgtest.Start(b)
+	var one, two time.Duration
+	for i := 0; i < b.N; i++ {
+		for _, workers := range []int{1, 2} {
+			a := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(200))
+			c := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(200), scrapertest.WithHost("127.0.0.2"))
+			url := cluster.NewDatabase(b)
+			args := []string{"crawl", "--store", url, "--delay", "0s", "--per-host", "4", "--parallel", "4", "--timeout", "5s", "-q"}
+			start := time.Now()
+			var wg sync.WaitGroup
+			for w := 0; w < workers; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if out, err := archivistCmd(b, append(args, a.URL+"/", c.URL+"/")...).CombinedOutput(); err != nil {
+						b.Errorf("worker: %v\n%s", err, out)
+					}
+				}()
+			}
+			wg.Wait()
+			if workers == 1 {
+				one += time.Since(start)
+			} else {
+				two += time.Since(start)
+			}
+		}
+	}
+	b.ReportMetric(one.Seconds()/float64(b.N), "s/1-worker")
+	b.ReportMetric(two.Seconds()/float64(b.N), "s/2-workers")
 }

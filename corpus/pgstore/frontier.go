@@ -156,10 +156,15 @@ func (tx *Tx) NextDueRun(ctx context.Context, host string, run int64) (time.Time
 }
 
 // settled gives back the host's in-flight count for a claimed URL that is
-// settled, and moves its next allowed start past the delay.
+// settled, and moves its next allowed start past the delay. The last
+// settled URL of a host with nothing queued ends the lease: an idle
+// holder must not keep the host from workers that queue URLs on it.
 func (tx *Tx) settled(ctx context.Context, host string, now time.Time) error {
 	_, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET in_flight = GREATEST(in_flight - 1, 0),
-		next_at = GREATEST(next_at, $2 + delay_ms) WHERE host = $1`, host, now.UnixMilli())
+		next_at = GREATEST(next_at, $2 + delay_ms),
+		worker = CASE WHEN in_flight <= 1 AND NOT EXISTS (SELECT 1 FROM frontier WHERE host = $1 AND state = 'queued')
+			THEN NULL ELSE worker END
+		WHERE host = $1`, host, now.UnixMilli())
 	return err
 }
 

@@ -94,7 +94,11 @@ func (f *Frontier) renew(ctx context.Context) error {
 		if _, err := tx.tx.Exec(ctx, "UPDATE workers SET heartbeat_at = $2 WHERE id = $1", f.id, now.UnixMilli()); err != nil {
 			return err
 		}
-		_, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = $2 WHERE worker = $1",
+		// Only leases with URLs in flight are renewed: a host the worker
+		// is not fetching lapses a lease after its last claim, so that an
+		// idle holder (its own queue for the host spent, while another
+		// worker queued more there) does not keep the host from the others.
+		_, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = $2 WHERE worker = $1 AND in_flight > 0",
 			f.id, now.Add(f.opts.LeaseTTL).UnixMilli())
 		return err
 	})
@@ -140,6 +144,10 @@ func (f *Frontier) ResetInFlight(ctx context.Context) (int64, error) {
 	}
 	return n, nil
 }
+
+// leasePoll is how soon a worker asks again for a host another worker
+// holds.
+const leasePoll = 500 * time.Millisecond
 
 // claimRetry is how soon a worker tries again a host whose row another
 // worker is locking at that moment.
@@ -202,7 +210,8 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 	}
 	mine := holder != nil && *holder == f.id
 	if holder != nil && !mine && leaseUntil > ms {
-		return time.UnixMilli(min(leaseUntil, now.Add(f.opts.LeaseTTL).UnixMilli())).UTC(), nil
+		// Look again soon: the holder gives the host back when it is done.
+		return time.UnixMilli(min(leaseUntil, now.Add(leasePoll).UnixMilli())).UTC(), nil
 	}
 	if !mine {
 		// A free host, or a lease that expired: its URLs still in flight
