@@ -567,6 +567,20 @@ const captureColumns = `c.id, c.requested_url, c.url, c.redirects, c.method, c.r
 type rowScanner interface{ Scan(dest ...any) error }
 
 func (db *DB) scanCapture(row rowScanner, withBody bool) (*Capture, error) {
+	return scanCaptureWith(row, withBody, db.decodeBody)
+}
+
+// decodeBody returns a body stored as data with encoding.
+func (db *DB) decodeBody(encoding string, data []byte) ([]byte, error) {
+	if encoding == "zstd" {
+		return db.dec.DecodeAll(data, nil)
+	}
+	return data, nil
+}
+
+// scanCaptureWith reads one row of captureColumns, decoding the body with
+// decode.
+func scanCaptureWith(row rowScanner, withBody bool, decode func(string, []byte) ([]byte, error)) (*Capture, error) {
 	var (
 		c                               Capture
 		redirects, reqHdr, hdr, fetched string
@@ -587,14 +601,9 @@ func (db *DB) scanCapture(row rowScanner, withBody bool) (*Capture, error) {
 	c.FetchedAt = parseTime(fetched)
 	c.Duration = time.Duration(durMS) * time.Millisecond
 	if withBody && encoding.Valid {
-		switch encoding.String {
-		case "zstd":
-			c.Body, err = db.dec.DecodeAll(data, nil)
-			if err != nil {
-				return nil, fmt.Errorf("capture %d: decompress body: %w", c.ID, err)
-			}
-		default:
-			c.Body = data
+		c.Body, err = decode(encoding.String, data)
+		if err != nil {
+			return nil, fmt.Errorf("capture %d: decompress body: %w", c.ID, err)
 		}
 		if c.Body == nil {
 			c.Body = []byte{}

@@ -29,6 +29,7 @@ type crawlOptions struct {
 	Parallel        int
 	PerHost         int
 	Delay           time.Duration
+	HostLease       time.Duration // with --store: how long a host lease lasts unrenewed
 	Timeout         time.Duration
 	Retries         int
 	UserAgent       string
@@ -133,6 +134,7 @@ func (o *crawlOptions) addScopeFlags(fs *flag.FlagSet) {
 func (o *crawlOptions) addPolitenessFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Parallel, "parallel", 8, "requests in flight in total")
 	fs.IntVar(&o.PerHost, "per-host", 2, "requests in flight on one host")
+	fs.DurationVar(&o.HostLease, "host-lease", defaultHostLease, "with --store: a killed worker's hosts go to the others after this long")
 	fs.DurationVar(&o.Delay, "delay", time.Second, "minimum gap between request starts on one host (robots.txt Crawl-delay wins when larger)")
 	fs.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for one request")
 	fs.IntVar(&o.Retries, "retries", 3, "retries for transient failures (timeouts, resets, 5xx), with exponential backoff")
@@ -169,7 +171,10 @@ Hosts that could not be reached are tried again by the next run. With
 list) are fetched. Ctrl-C stops cleanly; a second Ctrl-C quits at once.
 A crawl in which no seed could be fetched exits 1 naming the cause.
 One crawl at a time runs on a database: a second one refuses, naming
-the first.
+the first. With --store (a PostgreSQL corpus), crawl is one worker of a
+crawl that any number of workers share, on any machines; started without
+URLs it joins the crawl in progress (see the README, "Running on several
+machines").
 
 Examples:
   archivist crawl https://www.example.com/news/
@@ -310,6 +315,9 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		}
 		copts = append(copts, scraper.WithSeedList(list))
 		haveSeeds = haveSeeds || n > 0
+	}
+	if e.global.Store != "" {
+		return e.crawlStore(ctx, opts, copts, seeds, haveSeeds, prog)
 	}
 	if _, err := os.Stat(e.global.DB); !haveSeeds && errors.Is(err, os.ErrNotExist) {
 		// Nothing to resume: refuse before creating an empty corpus.

@@ -172,7 +172,7 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func newExportSelection(opts exportOptions) (exportSelection, error) {
 // date order, or filters the corpus cannot apply, the index picks the
 // articles and their order: exactly the hits of search with the same
 // flags.
-func (s exportSelection) resolve(ctx context.Context, e *env, db *corpus.DB, opts exportOptions) (corpus.ArticleFilter, error) {
+func (s exportSelection) resolve(ctx context.Context, e *env, db corpus.Reader, opts exportOptions) (corpus.ArticleFilter, error) {
 	byDate := opts.Sort == index.SortDate || opts.Sort == index.SortDateDesc
 	if opts.Query == "" && !opts.Filter.needsIndex() && !byDate {
 		return s.filter, nil
@@ -264,7 +264,7 @@ func (s exportSelection) resolve(ctx context.Context, e *env, db *corpus.DB, opt
 }
 
 // write streams the matching articles to out in the chosen format.
-func (r *exportRun) write(ctx context.Context, e *env, db *corpus.DB, out io.Writer) error {
+func (r *exportRun) write(ctx context.Context, e *env, db corpus.Reader, out io.Writer) error {
 	counted := &countingWriter{w: out}
 	if r.tmp != nil {
 		counted.hash = sha256.New()
@@ -376,7 +376,7 @@ func readAhead(ctx context.Context, each articleSource, f corpus.ArticleFilter) 
 type articleSource func(ctx context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error
 
 // finish puts the written file in place, then writes its manifest.
-func (r *exportRun) finish(ctx context.Context, e *env, db *corpus.DB) error {
+func (r *exportRun) finish(ctx context.Context, e *env, db corpus.Reader) error {
 	if err := r.tmp.Sync(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -424,7 +424,7 @@ var manifestSkip = map[string]bool{"db": true, "index": true, "v": true, "log-fo
 	"format": true, "out": true, "fields": true, "query": true, "sort": true}
 
 // manifest describes the file written.
-func (r *exportRun) manifest(ctx context.Context, db *corpus.DB) (*corpus.Manifest, error) {
+func (r *exportRun) manifest(ctx context.Context, db corpus.Reader) (*corpus.Manifest, error) {
 	id, err := db.ID(ctx)
 	if err != nil {
 		return nil, err
@@ -477,7 +477,7 @@ type exportProgress struct {
 
 // newExportProgress returns the bar of an export of filter; it draws
 // nothing unless standard error is a terminal.
-func newExportProgress(ctx context.Context, e *env, db *corpus.DB, f corpus.ArticleFilter, out *countingWriter) *exportProgress {
+func newExportProgress(ctx context.Context, e *env, db corpus.Reader, f corpus.ArticleFilter, out *countingWriter) *exportProgress {
 	now := time.Now()
 	p := &exportProgress{e: e, out: out, start: now, drawn: now, // the first drawing after progressEvery
 		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
@@ -558,7 +558,7 @@ func orStdout(s string) string {
 // matchingIDs returns the ids of every article matching req, in the
 // order req.Sort asks for. When the index is behind the corpus, the answer would
 // miss articles: it refuses unless allowPartial.
-func (e *env) matchingIDs(ctx context.Context, db *corpus.DB, req index.Request, allowPartial bool) ([]int64, error) {
+func (e *env) matchingIDs(ctx context.Context, db corpus.Reader, req index.Request, allowPartial bool) ([]int64, error) {
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
 		return nil, usagef("export --query (and --sort date, and filters only the index knows) needs the index at %s (run 'archivist index')", e.global.indexPath())
 	}

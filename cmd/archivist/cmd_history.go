@@ -89,7 +89,7 @@ func runHistory(ctx context.Context, e *env, opts historyOptions, raw string) er
 	if err != nil {
 		return err
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return err
 	}

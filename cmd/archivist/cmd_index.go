@@ -14,23 +14,28 @@ import (
 // indexOptions are the flags of `archivist index`.
 type indexOptions struct {
 	Rebuild bool
+	Follow  bool
 }
 
 // AddFlags registers the index flags on fs.
 func (o *indexOptions) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Rebuild, "rebuild", false, "rebuild the index from scratch beside the current one, then swap it in")
+	fs.BoolVar(&o.Follow, "follow", false, "keep indexing what the corpus adds (every few seconds) until interrupted")
 }
 
 func indexCommand() *command {
 	c := &command{
 		name:    "index",
 		summary: "bring the full-text index up to date with the corpus",
-		usage: `Usage: archivist index [--rebuild]
+		usage: `Usage: archivist index [--rebuild] [--follow]
 
 Indexes every article added or changed since the last run (crawl does this
 itself as it goes). --rebuild starts from scratch, e.g. after an upgrade:
 it builds a new index beside the current one (ARCHIVE.bleve.new), with a
 progress bar, while searches keep using the current one, then swaps it in.
+--follow then keeps following the corpus's change sequence (every few
+seconds) until interrupted: the one indexer of a corpus that crawl workers
+fill (--store), while any number of searches read the index.
 
 Example:
   archivist index --rebuild`,
@@ -50,7 +55,7 @@ Example:
 }
 
 func runIndex(ctx context.Context, e *env, opts indexOptions) error {
-	db, err := e.openCorpus(ctx, true)
+	db, err := e.openSource(ctx)
 	if err != nil {
 		return err
 	}
@@ -64,6 +69,13 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if opts.Follow {
+		m, err := e.followCorpus(ctx, db)
+		n += m
+		if err != nil {
+			return err
+		}
 	}
 	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {
@@ -80,7 +92,7 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 }
 
 // updateIndexOnce brings the index up to date with db.
-func (e *env) updateIndexOnce(ctx context.Context, db *corpus.DB) (int, error) {
+func (e *env) updateIndexOnce(ctx context.Context, db corpus.Reader) (int, error) {
 	ix, err := e.openIndex(ctx)
 	if err != nil {
 		return 0, err
@@ -97,7 +109,7 @@ func (e *env) updateIndexOnce(ctx context.Context, db *corpus.DB) (int, error) {
 
 // rebuildIndex builds a new index from db beside the current one, which
 // searches keep using until the new one replaces it, with a progress line.
-func (e *env) rebuildIndex(ctx context.Context, db *corpus.DB) (int, error) {
+func (e *env) rebuildIndex(ctx context.Context, db corpus.Reader) (int, error) {
 	ch, err := db.ChangesSince(ctx, 0)
 	if err != nil {
 		return 0, fmt.Errorf("index: %w", err)
@@ -121,6 +133,7 @@ type indexProgress struct {
 	live    bool
 	lastLog time.Time
 	drawn   bool
+	noun    string // what is counted: "articles" when empty
 }
 
 func (p *indexProgress) update(done int) {
@@ -133,7 +146,11 @@ func (p *indexProgress) update(done int) {
 		return
 	}
 	p.lastLog = time.Now()
-	p.e.logger.Info("index rebuild progress", "indexed", done, "total", p.total,
+	msg, key := "index rebuild progress", "indexed"
+	if p.noun != "" {
+		msg, key = "migrate progress", "copied"
+	}
+	p.e.logger.Info(msg, key, done, "total", p.total,
 		"elapsed", time.Since(p.start).Round(time.Second).String())
 }
 
@@ -149,8 +166,12 @@ func (p *indexProgress) line(done int, elapsed time.Duration) string {
 	if s := elapsed.Seconds(); s > 0 {
 		rate = float64(done) / s
 	}
-	line := fmt.Sprintf("[%s%s] %3.0f%% %d/%d articles | %.0f/s", strings.Repeat("=", full),
-		strings.Repeat(" ", width-full), frac*100, done, p.total, rate)
+	noun := p.noun
+	if noun == "" {
+		noun = "articles"
+	}
+	line := fmt.Sprintf("[%s%s] %3.0f%% %d/%d %s | %.0f/s", strings.Repeat("=", full),
+		strings.Repeat(" ", width-full), frac*100, done, p.total, noun, rate)
 	if rate > 0 && int64(done) < p.total {
 		eta := time.Duration(float64(p.total-int64(done)) / rate * float64(time.Second))
 		line += " | ETA " + eta.Round(time.Second).String()

@@ -179,11 +179,11 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 // searchLag compares the index with the corpus (see indexBehind); without a
 // corpus at --db it says that it cannot tell and returns nil.
 func (e *env) searchLag(ctx context.Context, ix *index.Index) (*int64, error) {
-	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(e.global.DB); e.global.Store == "" && errors.Is(err, os.ErrNotExist) {
 		fmt.Fprintf(e.stderr, "archivist: no corpus at %s: cannot tell whether the index is up to date (pass --db)\n", e.global.DB)
 		return nil, nil
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -60,7 +60,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if opts.Top < 0 {
 		return usagef("stats: bad --top %d: want 0 (all sites) or more", opts.Top)
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,11 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 		return err
 	}
 	now := time.Now()
-	ws, err := db.WatchStats(ctx, now, foundDays, 0)
+	ws, err := watchStats(ctx, db, now)
+	if err != nil {
+		return err
+	}
+	workers, err := storeWorkers(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -88,9 +92,10 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 		enc.SetIndent("", "  ")
 		out := struct {
 			*corpus.Stats
-			Lease *leaseJSON         `json:"lease,omitempty"`
-			Watch *corpus.WatchStats `json:"watch"`
-		}{Stats: st, Watch: ws}
+			Lease   *leaseJSON         `json:"lease,omitempty"`
+			Watch   *corpus.WatchStats `json:"watch,omitempty"`   // SQLite corpus only
+			Workers *workersJSON       `json:"workers,omitempty"` // PostgreSQL corpus only
+		}{Stats: st, Watch: ws, Workers: workers}
 		if held {
 			out.Lease = &leaseJSON{Lease: lease, Stale: leaseStale(lease, time.Now())}
 		}
@@ -99,6 +104,7 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 	if held {
 		printLease(e.stdout, lease, time.Now())
 	}
+	printWorkers(e.stdout, workers, time.Now())
 	printStats(e.stdout, st, opts.Top)
 	printWatchStats(e.stdout, ws, now, opts.Top)
 	return nil

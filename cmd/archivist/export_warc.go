@@ -66,7 +66,7 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil {
 		return err
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 
 // exportCaptures calls write for each capture to export, in id order with
 // --all-captures, else in the order of the selected articles.
-func exportCaptures(ctx context.Context, db *corpus.DB, f corpus.ArticleFilter, all bool, write func(*corpus.Capture) error) error {
+func exportCaptures(ctx context.Context, db corpus.Reader, f corpus.ArticleFilter, all bool, write func(*corpus.Capture) error) error {
 	if all {
 		return db.ForEachCapture(ctx, corpus.CaptureFilter{WithBody: true}, write)
 	}
@@ -135,8 +135,8 @@ func exportCaptures(ctx context.Context, db *corpus.DB, f corpus.ArticleFilter, 
 
 // warcInfo returns the warcinfo fields that describe the corpus: where it
 // is, and the settings of each crawl run.
-func warcInfo(ctx context.Context, db *corpus.DB) ([][2]string, error) {
-	info := [][2]string{{"description", "exported from the archivist corpus " + db.Path()}}
+func warcInfo(ctx context.Context, db corpus.Reader) ([][2]string, error) {
+	info := [][2]string{{"description", "exported from the archivist corpus " + db.Location()}}
 	settings, err := db.CrawlSettings(ctx)
 	if err != nil {
 		return nil, err

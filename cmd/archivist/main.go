@@ -65,6 +65,7 @@ type env struct {
 // globalOptions are the flags every command accepts.
 type globalOptions struct {
 	DB        string
+	Store     string // a PostgreSQL URL: the corpus lives there (see store.go)
 	Index     string
 	Verbose   bool
 	LogFormat string
@@ -73,6 +74,7 @@ type globalOptions struct {
 // AddFlags registers the global flags on fs.
 func (o *globalOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.DB, "db", o.DB, "corpus database `path` (default archive.db, or $ARCHIVIST_DB)")
+	fs.StringVar(&o.Store, "store", o.Store, "corpus in PostgreSQL at `URL` postgres://user@host/db instead of --db (or $ARCHIVIST_STORE)")
 	fs.StringVar(&o.Index, "index", o.Index, "index folder `path` (default: beside the database, archive.db -> archive.bleve)")
 	fs.BoolVar(&o.Verbose, "v", o.Verbose, "verbose: log every fetch and debug details")
 	fs.StringVar(&o.LogFormat, "log-format", o.LogFormat, "log `format`: text or json")
@@ -99,7 +101,7 @@ func commands() []*command {
 	return []*command{
 		crawlCommand(), watchCommand(), extractCommand(), indexCommand(), searchCommand(), exportCommand(), statsCommand(),
 		verifyCommand(), verifyExportCommand(), importCommand(), versionCommand(),
-		historyCommand(), reextractCommand(),
+		historyCommand(), reextractCommand(), migrateCommand(),
 	}
 }
 
@@ -196,6 +198,7 @@ func oneLine(s string) string {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	e.global.DB = os.Getenv("ARCHIVIST_DB")
+	e.global.Store = os.Getenv("ARCHIVIST_STORE")
 	e.global.LogFormat = "text"
 	if f, ok := stderr.(*os.File); ok && isTerminal(f) {
 		e.stderrIsTerminal = true
@@ -406,6 +409,8 @@ Commands:
 
 Global flags (before or after the command):
   --db PATH          corpus database (default archive.db, or $ARCHIVIST_DB)
+  --store URL        corpus in PostgreSQL (postgres://user@host/db, or $ARCHIVIST_STORE)
+                     for crawl, stats, export, history, search, index and migrate
   --index PATH       index folder (default: beside the database, archive.db -> archive.bleve)
   -v                 verbose logging
   --log-format F     text or json

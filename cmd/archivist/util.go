@@ -22,6 +22,9 @@ func isTerminal(f *os.File) bool {
 // When mustExist is set, a missing file is a usage error rather than a new
 // empty corpus.
 func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error) {
+	if err := e.sqliteOnly(); err != nil {
+		return nil, err
+	}
 	if mustExist {
 		if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
 			return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
@@ -34,6 +37,9 @@ func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error
 // only reads (search, export, stats, verify): it never writes to it, and
 // it works on read-only media.
 func (e *env) openCorpusReadOnly(ctx context.Context) (*corpus.DB, error) {
+	if err := e.sqliteOnly(); err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
 		return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
 	}
@@ -82,7 +88,7 @@ var indexWait = 20 * time.Second
 // (changed since its position in the corpus's change sequence). An index
 // that is ahead of the corpus was built from another corpus (or the corpus
 // was restored from a backup): that is an error.
-func (e *env) indexBehind(ctx context.Context, db *corpus.DB, ix *index.Index) (int64, error) {
+func (e *env) indexBehind(ctx context.Context, db corpus.Reader, ix *index.Index) (int64, error) {
 	seq, err := ix.Seq()
 	if err != nil {
 		return 0, err
@@ -93,7 +99,7 @@ func (e *env) indexBehind(ctx context.Context, db *corpus.DB, ix *index.Index) (
 	}
 	if seq > ch.LastSeq {
 		return 0, fmt.Errorf("index %s does not match the corpus %s: it has indexed changes up to %d, the corpus has %d; run 'archivist index --rebuild'",
-			e.global.indexPath(), db.Path(), seq, ch.LastSeq)
+			e.global.indexPath(), db.Location(), seq, ch.LastSeq)
 	}
 	return ch.Behind, nil
 }
@@ -131,7 +137,7 @@ func behindMessage(n int64) string {
 // half-way and piles up segments); searches in other processes read it
 // meanwhile (see index.OpenReadOnly). It returns the error of the last
 // update (nil when the index caught up).
-func (e *env) followIndex(ctx context.Context, db *corpus.DB, ix indexUpdater, every time.Duration) error {
+func (e *env) followIndex(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	warned := false
@@ -150,7 +156,7 @@ func (e *env) followIndex(ctx context.Context, db *corpus.DB, ix indexUpdater, e
 }
 
 // updateHeldIndex brings the open index ix up to date with db.
-func (e *env) updateHeldIndex(ctx context.Context, db *corpus.DB, ix indexUpdater) error {
+func (e *env) updateHeldIndex(ctx context.Context, db corpus.Reader, ix indexUpdater) error {
 	n, err := ix.Update(ctx, db)
 	if n > 0 {
 		e.logger.Debug("index updated", "articles", n)
@@ -160,7 +166,7 @@ func (e *env) updateHeldIndex(ctx context.Context, db *corpus.DB, ix indexUpdate
 
 // updateIndex opens the index, brings it up to date with db and closes
 // it, for a command that updates it once at its end.
-func (e *env) updateIndex(ctx context.Context, db *corpus.DB) error {
+func (e *env) updateIndex(ctx context.Context, db corpus.Reader) error {
 	ix, err := e.openIndexForUpdate(e.global.indexPath(), index.WithLogger(e.logger))
 	if err != nil {
 		return err

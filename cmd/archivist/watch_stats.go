@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"time"
@@ -117,4 +118,14 @@ func shortDuration(d time.Duration) string {
 		return fmt.Sprintf("%dm%02ds", d/time.Minute, d%time.Minute/time.Second)
 	}
 	return fmt.Sprintf("%ds", d/time.Second)
+}
+
+// watchStats returns the watch schedule's figures of a SQLite corpus, and
+// nil for a store that has no watch schedule (PostgreSQL).
+func watchStats(ctx context.Context, db corpus.Reader, now time.Time) (*corpus.WatchStats, error) {
+	sq, ok := db.(*corpus.DB)
+	if !ok {
+		return nil, nil
+	}
+	return sq.WatchStats(ctx, now, foundDays, 0)
 }

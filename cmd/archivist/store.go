@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/corpus/pgstore"
+	"github.com/archivist-project/archivist/internal/quote"
+)
+
+// The corpus is a SQLite file (--db), or a PostgreSQL database (--store
+// URL, or $ARCHIVIST_STORE) that several machines share. Commands that
+// only read it (stats, export, history, search) and index take either;
+// the others need the file (sqliteOnly says so).
+
+// storeCommands lists the commands that take --store, for messages.
+const storeCommands = "crawl, stats, export, history, search, index and migrate"
+
+// openReader opens the corpus for a command that only reads it: the
+// PostgreSQL store named by --store, else the file at --db read-only.
+func (e *env) openReader(ctx context.Context) (corpus.Reader, error) {
+	if e.global.Store != "" {
+		return e.openPG(ctx, e.global.Store)
+	}
+	return e.openCorpusReadOnly(ctx)
+}
+
+// openSource opens the corpus for `archivist index`: the PostgreSQL store
+// named by --store, else the file at --db, which must exist.
+func (e *env) openSource(ctx context.Context) (corpus.Reader, error) {
+	if e.global.Store != "" {
+		return e.openPG(ctx, e.global.Store)
+	}
+	return e.openCorpus(ctx, true)
+}
+
+// openPG opens the PostgreSQL store at rawURL; a URL that is not one is a
+// usage error.
+func (e *env) openPG(ctx context.Context, rawURL string) (*pgstore.Store, error) {
+	if !pgstore.IsURL(rawURL) {
+		return nil, usagef("bad --store %s: want a PostgreSQL URL, postgres://user@host/db", quote.Short(pgstore.Redact(rawURL)))
+	}
+	s, err := pgstore.Open(ctx, rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	return s, nil
+}
+
+// sqliteOnly refuses --store for a command that works on the SQLite file
+// only.
+func (e *env) sqliteOnly() error {
+	if e.global.Store == "" {
+		return nil
+	}
+	return usagef("--store (a PostgreSQL corpus) works with %s; this command needs the SQLite file (--db), so leave --store and $ARCHIVIST_STORE unset", storeCommands)
+}
+
+// followCorpus holds the index open for writing and brings it up to date
+// with db every e.indexEvery (5s by default) until ctx is done (Ctrl-C),
+// then once more. It returns the number of articles indexed.
+func (e *env) followCorpus(ctx context.Context, db corpus.Reader) (int, error) {
+	ix, err := e.openIndex(ctx)
+	if err != nil {
+		return 0, err
+	}
+	every := e.indexEvery
+	if every <= 0 {
+		every = 5 * time.Second
+	}
+	fmt.Fprintf(e.stderr, "archivist: following %s into %s every %s (Ctrl-C to stop)\n", db.Location(), e.global.indexPath(), every)
+	counted := &countingSource{Reader: db}
+	err = e.followIndex(ctx, counted, ix, every)
+	if cerr := ix.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return counted.n, fmt.Errorf("index: %w", err)
+	}
+	return counted.n, nil
+}
+
+// countingSource counts the articles an index update reads.
+type countingSource struct {
+	corpus.Reader
+	n int
+}
+
+// ArticlesSince implements index.Source, counting.
+func (c *countingSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64, *corpus.Article) error) error {
+	return c.Reader.ArticlesSince(ctx, seq, func(s int64, a *corpus.Article) error {
+		c.n++
+		return fn(s, a)
+	})
+}
+
+// workersJSON is the workers and host leases of a PostgreSQL corpus in
+// `stats --json`.
+type workersJSON struct {
+	Workers []pgstore.WorkerInfo `json:"workers"`
+	Leases  []pgstore.HostLease  `json:"host_leases"`
+}
+
+// storeWorkers returns the crawl workers of a PostgreSQL corpus, nil for
+// a SQLite one and for one no worker crawled.
+func storeWorkers(ctx context.Context, db corpus.Reader) (*workersJSON, error) {
+	pg, ok := db.(*pgstore.Store)
+	if !ok {
+		return nil, nil
+	}
+	ws, ls, err := pg.Workers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(ws) == 0 && len(ls) == 0 {
+		return nil, nil // no crawl ran on it (a migrated corpus): as stats on SQLite
+	}
+	return &workersJSON{Workers: ws, Leases: ls}, nil
+}
+
+// printWorkers prints the workers and leased hosts of a PostgreSQL corpus.
+func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
+	if wj == nil || len(wj.Workers) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "workers    %d in the last day\n", len(wj.Workers))
+	for _, k := range wj.Workers {
+		state := fmt.Sprintf("last heartbeat %s ago", now.Sub(k.Heartbeat).Round(time.Second))
+		if k.Stopped {
+			state = "stopped " + k.Heartbeat.Format("2006-01-02 15:04:05 UTC")
+		}
+		fmt.Fprintf(w, "  worker %d: pid %d on %s, %d pages (%.1f/s), %s\n", k.ID, k.PID, k.Machine, k.Pages, k.PagesPerSec, state)
+	}
+	for _, l := range wj.Leases {
+		fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d in flight\n", l.Host, l.Worker,
+			l.Until.Format("15:04:05 UTC"), l.InFlight)
+	}
+}

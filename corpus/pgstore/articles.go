@@ -1,0 +1,425 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/jackc/pgx/v5"
+)
+
+var (
+	qInsertArticle = "INSERT INTO articles (" + corpus.ArticleValueColumns + ", seq, key) VALUES (" +
+		placeholders(1, 28) + ") RETURNING id"
+	qUpdateArticle = "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
+		placeholders(1, 27) + ") WHERE id = $28"
+	qAddVersion = "INSERT INTO article_versions (" + corpus.VersionSelect + ") VALUES (" + placeholders(1, 12) + ")"
+)
+
+// PutArticle inserts or updates the article identified by key, as
+// corpus.Tx.PutArticle does: a new version when its title or text
+// changed, a.URL recorded as one of its URLs, the next change sequence
+// number.
+func (tx *Tx) PutArticle(ctx context.Context, a *corpus.Article, key string) (int64, error) {
+	if key == "" {
+		return 0, fmt.Errorf("put article %s: empty key", a.URL)
+	}
+	seq, err := tx.nextSeq(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("put article %s: %w", a.URL, err)
+	}
+	id, err := tx.ArticleIDByKey(ctx, key)
+	switch {
+	case errors.Is(err, corpus.ErrNotFound):
+		id = 0
+	case err != nil:
+		return 0, fmt.Errorf("put article %s: %w", a.URL, err)
+	}
+	a.ID = id
+	if err := tx.storeArticle(ctx, a, key, seq); err != nil {
+		return 0, err
+	}
+	if err := tx.AddArticleURL(ctx, a.ID, a.URL); err != nil {
+		return 0, err
+	}
+	return a.ID, nil
+}
+
+// UpdateArticle rewrites the stored article a.ID with a's values.
+func (tx *Tx) UpdateArticle(ctx context.Context, a *corpus.Article) error {
+	if a.ID == 0 {
+		return fmt.Errorf("update article %s: %w", a.URL, corpus.ErrNotFound)
+	}
+	seq, err := tx.nextSeq(ctx)
+	if err != nil {
+		return fmt.Errorf("update article %s: %w", a.URL, err)
+	}
+	return tx.storeArticle(ctx, a, "", seq)
+}
+
+// nextSeq takes the next change sequence number. The counter's row stays
+// locked until the transaction ends, so numbers commit in order.
+func (tx *Tx) nextSeq(ctx context.Context) (int64, error) {
+	var seq int64
+	err := tx.tx.QueryRow(ctx, "UPDATE article_seq SET last = last + 1 RETURNING last").Scan(&seq)
+	return seq, err
+}
+
+func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string, seq int64) error {
+	sum := corpus.TextDigest(a.Title, a.Text)
+	var lastVersion int64
+	var lastSum, lastWhen string
+	if a.ID != 0 {
+		err := tx.tx.QueryRow(ctx, `SELECT version, text_sha256, fetched_at FROM article_versions
+			WHERE article_id = $1 ORDER BY version DESC LIMIT 1`, a.ID).Scan(&lastVersion, &lastSum, &lastWhen)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return fmt.Errorf("article %d versions: %w", a.ID, err)
+		}
+		if lastVersion != 0 && lastSum != sum {
+			if err := tx.keepText(ctx, a.ID, lastVersion); err != nil {
+				return err
+			}
+		}
+	}
+	if err := tx.writeArticle(ctx, a, key, seq); err != nil {
+		return err
+	}
+	if lastVersion != 0 && lastSum == sum {
+		a.Version = int(lastVersion)
+		if t, err := time.Parse(time.RFC3339Nano, lastWhen); err == nil {
+			a.CapturedAt = &t
+		}
+		return nil
+	}
+	if _, err := tx.tx.Exec(ctx, qAddVersion, corpus.NewVersionValues(a, lastVersion+1)...); err != nil {
+		return fmt.Errorf("article %d: add version %d: %w", a.ID, lastVersion+1, err)
+	}
+	return nil
+}
+
+func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string, seq int64) error {
+	args := append(corpus.ArticleValues(a), seq)
+	if a.ID == 0 {
+		if err := tx.tx.QueryRow(ctx, qInsertArticle, append(args, key)...).Scan(&a.ID); err != nil {
+			return fmt.Errorf("put article %s: %w", a.URL, err)
+		}
+		return nil
+	}
+	tag, err := tx.tx.Exec(ctx, qUpdateArticle, append(args, a.ID)...)
+	if err != nil {
+		return fmt.Errorf("put article %s: %w", a.URL, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("update article %d: %w", a.ID, corpus.ErrNotFound)
+	}
+	return nil
+}
+
+// keepText stores article id's text in its latest version's row before a
+// new version replaces it, refusing when the article row does not match
+// its digest (see corpus.Tx.PutArticle).
+func (tx *Tx) keepText(ctx context.Context, id, version int64) error {
+	a, _, err := corpus.ScanArticle(tx.tx.QueryRow(ctx, "SELECT "+corpus.ArticleSelect+" FROM articles WHERE id = $1", id))
+	if err != nil {
+		return fmt.Errorf("article %d: keep version %d: %w", id, version, err)
+	}
+	if err := a.CheckDigest(); errors.Is(err, corpus.ErrDigestMismatch) {
+		return fmt.Errorf("article %d %s: not replaced by a new version: %w (run 'archivist verify')", id, a.URL, err)
+	}
+	v, stored, err := corpus.ScanVersion(tx.tx.QueryRow(ctx, "SELECT "+corpus.VersionSelect+
+		" FROM article_versions WHERE article_id = $1 AND version = $2", id, version))
+	if err != nil {
+		return fmt.Errorf("article %d: keep version %d: %w", id, version, err)
+	}
+	if stored {
+		return nil
+	}
+	if _, err := tx.tx.Exec(ctx, "UPDATE article_versions SET text = $1, row_sha256 = $2 WHERE article_id = $3 AND version = $4",
+		a.Text, corpus.KeptTextDigest(v, a.Text), id, version); err != nil {
+		return fmt.Errorf("article %d: keep version %d: %w", id, version, err)
+	}
+	return nil
+}
+
+// AddArticleURL records one more URL the article was seen under.
+func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) error {
+	if u == "" {
+		return nil
+	}
+	if _, err := tx.tx.Exec(ctx, "INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		u, articleID); err != nil {
+		return fmt.Errorf("add article url %s: %w", u, err)
+	}
+	return nil
+}
+
+// ArticleIDByKey returns the id of the article with key, or ErrNotFound.
+func (tx *Tx) ArticleIDByKey(ctx context.Context, key string) (int64, error) {
+	return tx.scanID(ctx, "SELECT id FROM articles WHERE key = $1", key)
+}
+
+// ArticleIDByURL returns the id of the article seen under u, or ErrNotFound.
+func (tx *Tx) ArticleIDByURL(ctx context.Context, u string) (int64, error) {
+	return tx.scanID(ctx, "SELECT article_id FROM article_urls WHERE url = $1", u)
+}
+
+// ArticleIDByContent returns the id of an article extracted from a body
+// with the given SHA-256, or ErrNotFound.
+func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error) {
+	return tx.scanID(ctx, "SELECT id FROM articles WHERE content_sha256 = $1 ORDER BY id LIMIT 1", sum)
+}
+
+func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {
+	var id int64
+	if err := tx.tx.QueryRow(ctx, q, arg).Scan(&id); err != nil {
+		if errors.Is(err, pgx.ErrNoRows) {
+			return 0, corpus.ErrNotFound
+		}
+		return 0, fmt.Errorf("lookup: %w", err)
+	}
+	return id, nil
+}
+
+// Article returns the article with id, or ErrNotFound.
+func (s *Store) Article(ctx context.Context, id int64) (*corpus.Article, error) {
+	a, _, err := corpus.ScanArticle(s.pool.QueryRow(ctx, "SELECT "+corpus.ArticleSelect+" FROM articles WHERE id = $1", id))
+	if err != nil {
+		return nil, fmt.Errorf("article %d: %w", id, notFound(err))
+	}
+	return a, nil
+}
+
+// ArticleURLs returns every URL the article was seen under, sorted.
+func (s *Store) ArticleURLs(ctx context.Context, id int64) ([]string, error) {
+	return s.strings(ctx, "SELECT url FROM article_urls WHERE article_id = $1 ORDER BY url", id)
+}
+
+func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CountArticles returns the number of articles.
+func (s *Store) CountArticles(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.pool.QueryRow(ctx, "SELECT COUNT(*) FROM articles").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+// articles reads the articles of one query (with their seqs).
+func (s *Store) articles(ctx context.Context, q string, args ...any) ([]*corpus.Article, []int64, error) {
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var out []*corpus.Article
+	var seqs []int64
+	for rows.Next() {
+		a, seq, err := corpus.ScanArticle(rows)
+		if err != nil {
+			return nil, nil, err
+		}
+		out, seqs = append(out, a), append(seqs, seq)
+	}
+	return out, seqs, rows.Err()
+}
+
+// ArticlesSince calls fn, in ascending change-sequence order, for every
+// article inserted or updated after seq. It implements index.Source.
+func (s *Store) ArticlesSince(ctx context.Context, seq int64, fn func(seq int64, a *corpus.Article) error) error {
+	const chunk = 1000
+	for {
+		batch, seqs, err := s.articles(ctx, "SELECT "+corpus.ArticleSelect+
+			" FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2", seq, chunk)
+		if err != nil {
+			return fmt.Errorf("articles since %d: %w", seq, err)
+		}
+		for i, a := range batch {
+			if err := fn(seqs[i], a); err != nil {
+				return err
+			}
+			seq = seqs[i]
+		}
+		if len(batch) < chunk {
+			return nil
+		}
+	}
+}
+
+// ChangesSince counts the articles changed after seq, with the article
+// count and the newest change sequence number.
+func (s *Store) ChangesSince(ctx context.Context, seq int64) (corpus.Changes, error) {
+	var c corpus.Changes
+	err := s.pool.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(seq), 0) FROM articles),
+		(SELECT COUNT(*) FROM articles WHERE seq > $1)`, seq).Scan(&c.Articles, &c.LastSeq, &c.Behind)
+	if err != nil {
+		return c, fmt.Errorf("changes since %d: %w", seq, err)
+	}
+	return c, nil
+}
+
+// Articles calls fn for each article matching f, in id order (or in the
+// order of f.IDs), reading 500 at a time.
+func (s *Store) Articles(ctx context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error {
+	if f.IDs != nil {
+		return s.articlesByID(ctx, f, fn)
+	}
+	where, args := []string{"id > $1"}, []any{int64(0)}
+	add := func(cond string, v ...any) {
+		for range v {
+			cond = strings.Replace(cond, "?", fmt.Sprintf("$%d", len(args)+1), 1)
+			args = append(args, v[0])
+			v = v[1:]
+		}
+		where = append(where, cond)
+	}
+	if f.Site != "" {
+		add("site = ?", strings.ToLower(f.Site))
+	}
+	if !f.From.IsZero() {
+		add("published_utc >= ?", f.From.UTC().Format(time.RFC3339))
+	}
+	if !f.To.IsZero() {
+		add("published_utc <= ?", f.To.UTC().Format(time.RFC3339))
+	}
+	if f.Lang != "" {
+		add(`(language = ? OR language LIKE ? ESCAPE '\')`, f.Lang, likeEscape(f.Lang)+"-%")
+	}
+	if f.Type != "" {
+		add("page_type = ?", strings.ToLower(f.Type))
+	}
+	q := "SELECT " + corpus.ArticleSelect + " FROM articles WHERE " + strings.Join(where, " AND ") + " ORDER BY id LIMIT 500"
+	for {
+		batch, _, err := s.articles(ctx, q, args...)
+		if err != nil {
+			return fmt.Errorf("list articles: %w", err)
+		}
+		for _, a := range batch {
+			if err := fn(a); err != nil {
+				return err
+			}
+			args[0] = a.ID
+		}
+		if len(batch) < 500 {
+			return nil
+		}
+	}
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// articlesByID calls fn for each article of f.IDs that matches f, in the
+// order of f.IDs, 100 at a time.
+func (s *Store) articlesByID(ctx context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error {
+	for start := 0; start < len(f.IDs); start += 100 {
+		ids := f.IDs[start:min(start+100, len(f.IDs))]
+		batch, _, err := s.articles(ctx, "SELECT "+corpus.ArticleSelect+" FROM articles WHERE id = ANY($1)", ids)
+		if err != nil {
+			return fmt.Errorf("list articles: %w", err)
+		}
+		byID := make(map[int64]*corpus.Article, len(batch))
+		for _, a := range batch {
+			byID[a.ID] = a
+		}
+		sent := make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			a, ok := byID[id]
+			if !ok || !f.Matches(a) {
+				continue
+			}
+			if sent[id] {
+				c := *a
+				a = &c
+			}
+			sent[id] = true
+			if err := fn(a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ArticleVersions returns every version of article id, oldest first, or
+// ErrNotFound when there is no such article.
+func (s *Store) ArticleVersions(ctx context.Context, id int64) ([]corpus.ArticleVersion, error) {
+	rows, err := s.pool.Query(ctx, "SELECT v."+strings.ReplaceAll(corpus.VersionSelect, ", ", ", v.")+`, a.text
+		FROM article_versions v JOIN articles a ON a.id = v.article_id WHERE v.article_id = $1 ORDER BY v.version`, id)
+	if err != nil {
+		return nil, fmt.Errorf("article %d versions: %w", id, err)
+	}
+	defer rows.Close()
+	var out []corpus.ArticleVersion
+	for rows.Next() {
+		var latest string
+		v, stored, err := corpus.ScanVersion(rows, &latest)
+		if err != nil {
+			return nil, fmt.Errorf("article %d versions: %w", id, err)
+		}
+		if !stored {
+			corpus.SetVersionText(v, latest)
+		}
+		out = append(out, *v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("article %d versions: %w", id, err)
+	}
+	if len(out) == 0 {
+		if _, err := s.Article(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ArticleVersionsMatching calls fn, for each article matching f, with
+// every version of it, oldest first (see corpus.DB.ArticleVersionsMatching).
+func (s *Store) ArticleVersionsMatching(ctx context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error {
+	return s.Articles(ctx, f, func(a *corpus.Article) error {
+		vs, err := s.ArticleVersions(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		if len(vs) == 0 {
+			return fn(a)
+		}
+		for i := range vs {
+			if err := fn(vs[i].AsArticle(a)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// FindArticle returns the id of the article seen under any of urls, or
+// ErrNotFound.
+func (s *Store) FindArticle(ctx context.Context, urls ...string) (int64, error) {
+	for _, u := range urls {
+		var id int64
+		err := s.pool.QueryRow(ctx, `SELECT article_id FROM article_urls WHERE url = $1
+			UNION ALL SELECT id FROM articles WHERE key = $1 OR url = $1 LIMIT 1`, u).Scan(&id)
+		if err == nil {
+			return id, nil
+		}
+		if !errors.Is(err, pgx.ErrNoRows) {
+			return 0, fmt.Errorf("find article %s: %w", u, err)
+		}
+	}
+	return 0, corpus.ErrNotFound
+}

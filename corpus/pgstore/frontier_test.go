@@ -1,0 +1,151 @@
+package pgstore_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/corpus/pgstore"
+)
+
+const site = "http://news.test"
+
+func entries(n int) []corpus.FrontierEntry {
+	var out []corpus.FrontierEntry
+	for i := 0; i < n; i++ {
+		out = append(out, corpus.FrontierEntry{URL: fmt.Sprintf("%s/p/%d", site, i), Host: site, Source: "seed"})
+	}
+	return out
+}
+
+func enqueue(t testing.TB, s *pgstore.Store, es []corpus.FrontierEntry) int {
+	t.Helper()
+	var n int
+	err := s.Update(context.Background(), func(tx *pgstore.Tx) error {
+		var err error
+		n, err = tx.Enqueue(context.Background(), es, corpus.EnqueueOptions{})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// worker opens a second connection to the same database as a worker.
+func worker(t testing.TB, url string, opts pgstore.WorkerOptions) (*pgstore.Store, *pgstore.Frontier) {
+	t.Helper()
+	s, err := pgstore.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.StartWorker(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close(context.Background()); s.Close() })
+	return s, f
+}
+
+// TestEnqueueConcurrent: workers queueing the same links at once store
+// each URL once.
+func TestEnqueueConcurrent(t *testing.T) {
+	url := cluster.NewDatabase(t)
+	var wg sync.WaitGroup
+	stores := make([]*pgstore.Store, 4)
+	for i := range stores {
+		stores[i], _ = worker(t, url, pgstore.WorkerOptions{})
+	}
+	for _, w := range stores {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			es := append(entries(300), entries(300)...) // duplicates within a batch too
+			for i := 0; i < 3; i++ {
+				enqueue(t, w, es)
+			}
+		}()
+	}
+	wg.Wait()
+	st, err := stores[0].FrontierStats(context.Background())
+	if err != nil || st.Queued != 300 {
+		t.Errorf("frontier after 4 workers queued the same 300 URLs: %+v, %v; want 300 queued", st, err)
+	}
+}
+
+// TestHostLease: one worker at a time holds a host; the other is told to
+// wait; settling gives back the in-flight count.
+func TestHostLease(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Minute})
+	_, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Minute})
+	enqueue(t, a, entries(5))
+	now := time.Now()
+	got, _, _, err := fa.Claim(ctx, site, 0, 2, now)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("A claimed %d, %v; want 2", len(got), err)
+	}
+	other, due, hasDue, err := fb.Claim(ctx, site, 0, 2, now)
+	if err != nil || len(other) != 0 || !hasDue || !due.After(now) {
+		t.Fatalf("B claimed %d (due %v, %v, %v) while A holds the host; want none and a later time", len(other), due, hasDue, err)
+	}
+	for _, e := range got {
+		if err := a.Update(ctx, func(tx *pgstore.Tx) error { return tx.Finish(ctx, e.ID, corpus.StateDone, 0, "", now) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	more, _, _, err := fa.Claim(ctx, site, 0, 10, now)
+	if err != nil || len(more) != 3 {
+		t.Fatalf("A's second claim: %d, %v; want the 3 left", len(more), err)
+	}
+	fa.Release(ctx, []int64{more[0].ID})
+	if st, _ := a.FrontierStats(ctx); st.Done != 2 || st.InFlight != 2 || st.Queued != 1 {
+		t.Errorf("frontier %+v; want 2 done, 2 in flight, 1 queued", st)
+	}
+	ws, ls, err := a.Workers(ctx)
+	if err != nil || len(ws) != 2 || len(ls) != 1 || ls[0].Worker != fa.ID() || ls[0].InFlight != 2 ||
+		ws[1].ID != fa.ID() || ws[1].Pages != 2 || ws[1].PID != os.Getpid() {
+		t.Errorf("Workers = %+v, %+v, %v; want 2 workers, A with 2 pages holding the host with 2 in flight", ws, ls, err)
+	}
+}
+
+// TestLeaseExpiry: a worker that stops renewing (killed) loses its hosts
+// when the lease runs out; the next worker takes its URLs back, and waits
+// out the delay from the last request the dead worker settled.
+func TestLeaseExpiry(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	ttl, delay := 300*time.Millisecond, 2*time.Second
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
+	_, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
+	enqueue(t, a, entries(4))
+	got, _, _, err := fa.Claim(ctx, site, 0, 3, time.Now())
+	if err != nil || len(got) != 3 {
+		t.Fatalf("A claimed %d, %v", len(got), err)
+	}
+	settledAt := time.Now()
+	if err := a.Update(ctx, func(tx *pgstore.Tx) error { return tx.Finish(ctx, got[0].ID, corpus.StateDone, 0, "", settledAt) }); err != nil {
+		t.Fatal(err)
+	}
+	fa.Kill()
+	if n, _, _, _ := fb.Claim(ctx, site, 0, 10, time.Now()); len(n) != 0 {
+		t.Fatalf("B claimed %d URLs while A's lease is live", len(n))
+	}
+	time.Sleep(ttl + 100*time.Millisecond)
+	none, due, hasDue, err := fb.Claim(ctx, site, 0, 10, time.Now())
+	if err != nil || len(none) != 0 || !hasDue || due.Before(settledAt.Add(delay).Truncate(time.Millisecond)) {
+		t.Fatalf("B after the lease expired: %d URLs, due %v (%v, %v); want none before %v", len(none), due, hasDue, err, settledAt.Add(delay))
+	}
+	back, _, _, err := fb.Claim(ctx, site, 0, 10, due)
+	if err != nil || len(back) != 3 {
+		t.Fatalf("B at %v claimed %d, %v; want A's 2 unfinished URLs and the one left", due, len(back), err)
+	}
+	if n, err := fb.ResetInFlight(ctx); err != nil || n != 0 {
+		t.Errorf("ResetInFlight by a live worker took %d of its own URLs, %v", n, err)
+	}
+}

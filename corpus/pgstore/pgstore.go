@@ -1,0 +1,262 @@
+// Package pgstore keeps an archivist corpus in PostgreSQL, through
+// github.com/jackc/pgx/v5, so that several crawl workers on several
+// machines can share one corpus. It implements corpus.Store with the same
+// stored forms as the SQLite corpus: digests, exports and WARC records
+// are byte for byte the same from either store.
+package pgstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync/atomic"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/klauspost/compress/zstd"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// IsURL reports whether s names a PostgreSQL database (postgres:// or
+// postgresql://).
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Store is a corpus in PostgreSQL. It is safe for concurrent use, and any
+// number of processes may use one database at once.
+type Store struct {
+	pool     *pgxpool.Pool
+	location string // the URL without its password
+	enc      *zstd.Encoder
+	dec      *zstd.Decoder
+	worker   atomic.Int64 // the crawl worker's id (StartWorker), 0 when none
+}
+
+var _ corpus.Store = (*Store)(nil)
+
+// Open connects to the database at rawURL and brings its schema up to
+// date.
+func Open(ctx context.Context, rawURL string) (*Store, error) {
+	loc := Redact(rawURL)
+	cfg, err := pgxpool.ParseConfig(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", loc, errors.New(strings.ReplaceAll(err.Error(), rawURL, loc)))
+	}
+	if cfg.MaxConns < 8 {
+		cfg.MaxConns = 8
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", loc, err)
+	}
+	s := &Store{pool: pool, location: loc}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open %s: %w", loc, err)
+	}
+	s.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	s.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+	return s, nil
+}
+
+// Redact returns rawURL without its password.
+func Redact(rawURL string) string {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.User == nil {
+		return rawURL
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Location returns the database URL without its password.
+func (s *Store) Location() string { return s.location }
+
+// Pool returns the connection pool (for tests and benchmarks).
+func (s *Store) Pool() *pgxpool.Pool { return s.pool }
+
+// Close closes the connections.
+func (s *Store) Close() error {
+	s.pool.Close()
+	if s.dec != nil {
+		s.dec.Close()
+	}
+	return nil
+}
+
+// migrationLock is the advisory lock key that serialises schema
+// migrations between processes opening the same database.
+const migrationLock = 0x61726368 // "arch"
+
+// migrate applies the embedded migrations the database lacks, each in
+// its own transaction, holding an advisory lock so that workers starting
+// together apply each one once.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	type mig struct {
+		v    int
+		name string
+	}
+	var ms []mig
+	for _, n := range names {
+		v, err := strconv.Atoi(strings.SplitN(path.Base(n), "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("bad migration name %s", n)
+		}
+		ms = append(ms, mig{v, n})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].v < ms[j].v })
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return fmt.Errorf("connect: %w", err)
+	}
+	defer conn.Release()
+	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrationLock); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrationLock)
+	if _, err := conn.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var current int
+	if err := conn.QueryRow(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&current); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if latest := ms[len(ms)-1].v; current > latest {
+		return fmt.Errorf("schema version %d is newer than this archivist knows (%d): upgrade archivist", current, latest)
+	}
+	for _, m := range ms {
+		if m.v <= current {
+			continue
+		}
+		body, err := migrationFS.ReadFile(m.name)
+		if err != nil {
+			return err
+		}
+		err = pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, "INSERT INTO schema_migrations (version) VALUES ($1)", m.v)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// Tx is one write transaction of the store.
+type Tx struct {
+	s  *Store
+	tx pgx.Tx
+}
+
+var _ corpus.Writer = (*Tx)(nil)
+
+// Write runs fn in one transaction and commits it when fn returns nil.
+func (s *Store) Write(ctx context.Context, fn func(corpus.Writer) error) error {
+	return s.Update(ctx, func(tx *Tx) error { return fn(tx) })
+}
+
+// Update runs fn in one transaction and commits it when fn returns nil.
+// A transaction that PostgreSQL aborts for a serialisation failure or a
+// deadlock is run again (fn must not keep state across calls).
+func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	for attempt := 0; ; attempt++ {
+		err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(&Tx{s: s, tx: tx}) })
+		if err == nil || attempt >= 5 || !retryable(err) {
+			return err
+		}
+	}
+}
+
+// retryable reports whether err is a serialisation failure or deadlock.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
+}
+
+// Pack computes c's digest and compresses its body ahead of the write
+// transaction. It is safe for concurrent use.
+func (s *Store) Pack(c *corpus.Capture) {
+	if c.Body == nil {
+		return
+	}
+	if c.SHA256 == "" {
+		sum := sha256.Sum256(c.Body)
+		c.SHA256 = hex.EncodeToString(sum[:])
+	}
+	if c.BodySize == 0 {
+		c.BodySize = int64(len(c.Body))
+	}
+	data, enc := s.compress(c.Body)
+	c.SetPacked(data, enc)
+}
+
+func (s *Store) compress(body []byte) ([]byte, string) {
+	data := s.enc.EncodeAll(body, make([]byte, 0, len(body)/3))
+	if len(data) >= len(body) {
+		return body, "identity"
+	}
+	return data, "zstd"
+}
+
+func (s *Store) decode(encoding string, data []byte) ([]byte, error) {
+	if encoding == "zstd" {
+		return s.dec.DecodeAll(data, nil)
+	}
+	return data, nil
+}
+
+// notFound maps pgx.ErrNoRows to corpus.ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return corpus.ErrNotFound
+	}
+	return err
+}
+
+// placeholders returns "$from, $from+1, ..." for n values.
+func placeholders(from, n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", from+i)
+	}
+	return b.String()
+}
+
+// splitColumns splits a comma-separated column list.
+func splitColumns(cols string) []string {
+	var out []string
+	for _, c := range strings.Split(cols, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,390 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/jackc/pgx/v5"
+)
+
+// WorkerOptions configure a crawl worker's frontier.
+type WorkerOptions struct {
+	// LeaseTTL is how long a host lease lasts without renewal (30s when
+	// zero); the worker renews its leases every third of it. A killed
+	// worker's hosts go to others after at most that long.
+	LeaseTTL time.Duration
+	// Delay is the crawl's delay between requests to a host: a host
+	// handed over to another worker gets no request sooner than Delay
+	// after the last one settled.
+	Delay time.Duration
+	// Machine and PID name the worker in stats (os.Hostname and
+	// os.Getpid when empty).
+	Machine string
+	PID     int
+}
+
+// Frontier is one crawl worker's view of the shared frontier: it leases
+// hosts (see migration 0003), so that per-host limits and delays hold
+// across all workers, and renews its leases until Close. Its method set
+// is the crawler's Frontier interface (package scraper).
+type Frontier struct {
+	s    *Store
+	id   int64
+	opts WorkerOptions
+	stop context.CancelFunc
+	wg   sync.WaitGroup
+}
+
+// StartWorker registers this process as a crawl worker and starts
+// renewing its leases. Only one worker per Store.
+func (s *Store) StartWorker(ctx context.Context, opts WorkerOptions) (*Frontier, error) {
+	if opts.LeaseTTL <= 0 {
+		opts.LeaseTTL = 30 * time.Second
+	}
+	if opts.Machine == "" {
+		opts.Machine, _ = os.Hostname()
+	}
+	if opts.PID == 0 {
+		opts.PID = os.Getpid()
+	}
+	now := time.Now().UnixMilli()
+	f := &Frontier{s: s, opts: opts}
+	if err := s.pool.QueryRow(ctx, `INSERT INTO workers (machine, pid, started_at, heartbeat_at) VALUES ($1, $2, $3, $3)
+		RETURNING id`, opts.Machine, opts.PID, now).Scan(&f.id); err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
+	}
+	s.worker.Store(f.id)
+	hctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	f.stop = cancel
+	f.wg.Add(1)
+	go f.heartbeat(hctx)
+	return f, nil
+}
+
+// ID returns the worker's id.
+func (f *Frontier) ID() int64 { return f.id }
+
+func (s *Store) workerID() int64 { return s.worker.Load() }
+
+// heartbeat renews the worker's leases every third of their TTL.
+func (f *Frontier) heartbeat(ctx context.Context) {
+	defer f.wg.Done()
+	t := time.NewTicker(f.opts.LeaseTTL / 3)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := f.renew(ctx); err != nil && ctx.Err() == nil {
+				continue // the next beat tries again; the lease lasts three beats
+			}
+		}
+	}
+}
+
+func (f *Frontier) renew(ctx context.Context) error {
+	now := time.Now()
+	return f.s.Update(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.Exec(ctx, "UPDATE workers SET heartbeat_at = $2 WHERE id = $1", f.id, now.UnixMilli()); err != nil {
+			return err
+		}
+		// Only leases with URLs in flight are renewed: a host the worker
+		// is not fetching lapses a lease after its last claim, so that an
+		// idle holder (its own queue for the host spent, while another
+		// worker queued more there) does not keep the host from the others.
+		_, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = $2 WHERE worker = $1 AND in_flight > 0",
+			f.id, now.Add(f.opts.LeaseTTL).UnixMilli())
+		return err
+	})
+}
+
+// Close stops renewing, gives back the worker's hosts and the URLs it
+// still had in flight, and records that it stopped.
+func (f *Frontier) Close(ctx context.Context) error {
+	f.stop()
+	f.wg.Wait()
+	now := time.Now().UnixMilli()
+	return f.s.Update(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id); err != nil {
+			return err
+		}
+		if _, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id); err != nil {
+			return err
+		}
+		_, err := tx.tx.Exec(ctx, "UPDATE workers SET stopped_at = $2, heartbeat_at = $2 WHERE id = $1", f.id, now)
+		return err
+	})
+}
+
+// ResetInFlight queues again the URLs in flight for workers that are gone
+// (stopped, or silent for longer than a lease), and frees their hosts.
+func (f *Frontier) ResetInFlight(ctx context.Context) (int64, error) {
+	var n int64
+	dead := time.Now().Add(-f.opts.LeaseTTL).UnixMilli()
+	err := f.s.Update(ctx, func(tx *Tx) error {
+		const gone = `(SELECT id FROM workers WHERE id <> $1 AND (stopped_at <> 0 OR heartbeat_at < $2))`
+		tag, err := tx.tx.Exec(ctx, `UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight'
+			AND (worker IS NULL OR worker IN `+gone+`)`, f.id, dead)
+		if err != nil {
+			return err
+		}
+		n = tag.RowsAffected()
+		_, err = tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0
+			WHERE worker IN `+gone, f.id, dead)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("reset in-flight: %w", err)
+	}
+	return n, nil
+}
+
+// leasePoll is how soon a worker asks again for a host another worker
+// holds.
+const leasePoll = 500 * time.Millisecond
+
+// claimRetry is how soon a worker tries again a host whose row another
+// worker is locking at that moment.
+const claimRetry = 100 * time.Millisecond
+
+// Claim takes host's lease (or renews it) and claims up to n of its URLs
+// due at now, queued by run (any run when 0). When another worker holds
+// the lease, or a handed-over host is not yet allowed a request, or no URL
+// is due, it claims none and returns when to try again (hasDue false when
+// the host has nothing queued).
+func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
+	err = f.s.Update(ctx, func(tx *Tx) error {
+		claimed, due, hasDue = nil, time.Time{}, false
+		var wait time.Time
+		var err error
+		if wait, err = f.lease(ctx, tx, host, now); err != nil || !wait.IsZero() {
+			due, hasDue = wait, !wait.IsZero()
+			return err
+		}
+		if claimed, err = tx.ClaimRun(ctx, host, run, n, now); err != nil {
+			return err
+		}
+		if len(claimed) > 0 {
+			_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET in_flight = in_flight + $2 WHERE host = $1", host, len(claimed))
+			return err
+		}
+		if due, hasDue, err = tx.NextDueRun(ctx, host, run); err != nil || hasDue {
+			return err
+		}
+		// Nothing queued: give the host back unless URLs are in flight.
+		_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, lease_until = 0 WHERE host = $1 AND in_flight = 0", host)
+		return err
+	})
+	if err != nil {
+		return nil, time.Time{}, false, fmt.Errorf("claim %s: %w", host, err)
+	}
+	return claimed, due, hasDue, nil
+}
+
+// lease takes or renews host's lease for this worker in tx. It returns a
+// zero time when the worker holds the lease and may claim, else when to
+// try again.
+func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, error) {
+	ms := now.UnixMilli()
+	if _, err := tx.tx.Exec(ctx, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		host, f.opts.Delay.Milliseconds()); err != nil {
+		return time.Time{}, err
+	}
+	var (
+		holder             *int64
+		leaseUntil, nextAt int64
+	)
+	err := tx.tx.QueryRow(ctx, "SELECT worker, lease_until, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE SKIP LOCKED",
+		host).Scan(&holder, &leaseUntil, &nextAt)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return now.Add(claimRetry), nil // another worker is claiming it this moment
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	mine := holder != nil && *holder == f.id
+	if holder != nil && !mine && leaseUntil > ms {
+		// Look again soon: the holder gives the host back when it is done.
+		return time.UnixMilli(min(leaseUntil, now.Add(leasePoll).UnixMilli())).UTC(), nil
+	}
+	if !mine {
+		// A free host, or a lease that expired: its URLs still in flight
+		// belong to a worker that is gone.
+		if _, err := tx.tx.Exec(ctx, `UPDATE frontier SET state = 'queued', worker = NULL
+			WHERE host = $1 AND state = 'in_flight'`, host); err != nil {
+			return time.Time{}, err
+		}
+	}
+	inFlight := "in_flight"
+	if !mine {
+		inFlight = "0"
+	}
+	if _, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = $4, in_flight = `+
+		inFlight+` WHERE host = $1`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds()); err != nil {
+		return time.Time{}, err
+	}
+	if !mine && nextAt > ms {
+		return time.UnixMilli(nextAt).UTC(), nil
+	}
+	return time.Time{}, nil
+}
+
+// Release returns claimed URLs to the queue untouched.
+func (f *Frontier) Release(ctx context.Context, ids []int64) error {
+	return f.s.Update(ctx, func(tx *Tx) error { return tx.Release(ctx, ids) })
+}
+
+// Skip settles claimed entries as skipped, each for its Reason, and marks
+// every queued URL of hosts skipped for reason, in one transaction.
+func (f *Frontier) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
+	var counts []int64
+	err := f.s.Update(ctx, func(tx *Tx) error {
+		counts = counts[:0]
+		for _, e := range entries {
+			if err := tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, e.Reason, now); err != nil {
+				return err
+			}
+		}
+		for _, h := range hosts {
+			n, err := tx.SkipQueued(ctx, h, reason, now)
+			if err != nil {
+				return err
+			}
+			counts = append(counts, n)
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// QueuedHosts lists the hosts with URLs queued by run (any run when 0),
+// and the hosts with URLs in flight for another worker: a worker that is
+// killed may leave them, and the others must not finish before its lease
+// runs out and they take them back.
+func (f *Frontier) QueuedHosts(ctx context.Context, run int64) ([]string, error) {
+	out, err := f.s.strings(ctx, `SELECT DISTINCT host FROM frontier WHERE (state = 'queued' AND ($1 = 0 OR run = $1))
+		OR (state = 'in_flight' AND worker IS DISTINCT FROM $2) ORDER BY host`, run, f.id)
+	if err != nil {
+		return nil, fmt.Errorf("queued hosts: %w", err)
+	}
+	return out, nil
+}
+
+// HostSettled returns how many of host's URLs were fetched or failed.
+func (f *Frontier) HostSettled(ctx context.Context, host string) (int, error) {
+	return f.s.HostSettled(ctx, host)
+}
+
+// Entry returns the entry of URL u, or ErrNotFound.
+func (f *Frontier) Entry(ctx context.Context, u string) (corpus.FrontierEntry, error) {
+	return f.s.FrontierEntry(ctx, u)
+}
+
+// Stats counts the frontier's URLs by state.
+func (f *Frontier) Stats(ctx context.Context) (corpus.FrontierStats, error) {
+	return f.s.FrontierStats(ctx)
+}
+
+// QueuedHosts lists the hosts with URLs queued by run (any run when 0),
+// sorted.
+func (s *Store) QueuedHosts(ctx context.Context, run int64) ([]string, error) {
+	out, err := s.strings(ctx, "SELECT DISTINCT host FROM frontier WHERE state = 'queued' AND ($1 = 0 OR run = $1) ORDER BY host", run)
+	if err != nil {
+		return nil, fmt.Errorf("queued hosts: %w", err)
+	}
+	return out, nil
+}
+
+// HostSettled returns how many of host's URLs are done or failed.
+func (s *Store) HostSettled(ctx context.Context, host string) (int, error) {
+	var n int
+	if err := s.pool.QueryRow(ctx, "SELECT COUNT(*) FROM frontier WHERE host = $1 AND state IN ('done', 'failed')", host).Scan(&n); err != nil {
+		return 0, fmt.Errorf("host pages %s: %w", host, err)
+	}
+	return n, nil
+}
+
+// FrontierEntry returns the frontier row of u, or ErrNotFound.
+func (s *Store) FrontierEntry(ctx context.Context, u string) (corpus.FrontierEntry, error) {
+	e, err := scanFrontier(s.pool.QueryRow(ctx, "SELECT "+frontierColumns+" FROM frontier WHERE url = $1", u))
+	if err != nil {
+		return e, fmt.Errorf("frontier %s: %w", u, notFound(err))
+	}
+	return e, nil
+}
+
+// FrontierStats counts the frontier by state (zero when it is empty).
+func (s *Store) FrontierStats(ctx context.Context) (corpus.FrontierStats, error) {
+	var st corpus.Stats
+	if err := s.frontierStats(ctx, &st); err != nil || st.Frontier == nil {
+		return corpus.FrontierStats{}, err
+	}
+	return *st.Frontier, nil
+}
+
+// WorkerInfo is one crawl worker, as stats shows it. JSON names are part
+// of `archivist stats --json`.
+type WorkerInfo struct {
+	ID          int64     `json:"id"`
+	Machine     string    `json:"machine"`
+	PID         int       `json:"pid"`
+	Started     time.Time `json:"started"`
+	Heartbeat   time.Time `json:"heartbeat"`
+	Stopped     bool      `json:"stopped"`
+	Pages       int64     `json:"pages"`         // URLs it settled
+	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its running time
+}
+
+// HostLease is a host leased by a worker.
+type HostLease struct {
+	Host     string    `json:"host"`
+	Worker   int64     `json:"worker"`
+	Until    time.Time `json:"until"`
+	InFlight int       `json:"in_flight"`
+	NextAt   time.Time `json:"next_at"`
+}
+
+// Workers returns the workers that ran in the last day, newest first,
+// and the hosts leased now.
+func (s *Store) Workers(ctx context.Context) ([]WorkerInfo, []HostLease, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, machine, pid, started_at, heartbeat_at, stopped_at <> 0, pages
+		FROM workers WHERE heartbeat_at > $1 ORDER BY id DESC`, time.Now().Add(-24*time.Hour).UnixMilli())
+	if err != nil {
+		return nil, nil, fmt.Errorf("workers: %w", err)
+	}
+	ws, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (WorkerInfo, error) {
+		var w WorkerInfo
+		var started, beat int64
+		err := r.Scan(&w.ID, &w.Machine, &w.PID, &started, &beat, &w.Stopped, &w.Pages)
+		w.Started, w.Heartbeat = time.UnixMilli(started).UTC(), time.UnixMilli(beat).UTC()
+		if d := w.Heartbeat.Sub(w.Started).Seconds(); d > 0 {
+			w.PagesPerSec = float64(w.Pages) / d
+		}
+		return w, err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("workers: %w", err)
+	}
+	rows, err = s.pool.Query(ctx, `SELECT host, worker, lease_until, in_flight, next_at FROM frontier_hosts
+		WHERE worker IS NOT NULL ORDER BY host`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("host leases: %w", err)
+	}
+	ls, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (HostLease, error) {
+		var l HostLease
+		var until, next int64
+		err := r.Scan(&l.Host, &l.Worker, &until, &l.InFlight, &next)
+		l.Until, l.NextAt = time.UnixMilli(until).UTC(), time.UnixMilli(next).UTC()
+		return l, err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("host leases: %w", err)
+	}
+	return ws, ls, nil
+}

@@ -1,0 +1,239 @@
+// Package pgtest starts throwaway PostgreSQL clusters for tests: initdb
+// into a temporary directory, a server listening only on a Unix socket
+// inside it, stopped and removed when the test ends. Nothing needs to run
+// beforehand; when the PostgreSQL binaries are missing the test fails with
+// the command that installs them (it is never skipped).
+//
+// PostgreSQL refuses to run as root, so when the tests run as root the
+// cluster's files belong to, and its processes run as, the unprivileged
+// user "nobody" (or $ARCHIVIST_PG_USER).
+package pgtest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// InstallHint is the message of a test that found no PostgreSQL binaries.
+const InstallHint = "PostgreSQL server binaries (initdb, pg_ctl, postgres) not found: " +
+	"install them with `apt-get install -y postgresql` (Debian/Ubuntu) " +
+	"or set $ARCHIVIST_PG_BIN to the folder that holds them"
+
+// Superuser is the name of the cluster's superuser.
+const Superuser = "archivist"
+
+// Cluster is a running throwaway PostgreSQL server.
+type Cluster struct {
+	bin    string // folder of initdb, pg_ctl, createdb
+	dir    string // root of the temporary tree
+	data   string // data directory
+	socket string // folder of the Unix socket
+	cred   *syscall.Credential
+	dbs    atomic.Int64
+}
+
+// Start starts a cluster for t and stops it when t ends.
+func Start(t testing.TB) *Cluster {
+	t.Helper()
+	c, err := start(context.Background())
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	t.Cleanup(c.Stop)
+	return c
+}
+
+// StartMain starts a cluster for a whole package, from TestMain. The
+// caller stops it after m.Run.
+func StartMain() (*Cluster, error) {
+	return start(context.Background())
+}
+
+func start(ctx context.Context) (*Cluster, error) {
+	bin, err := findBin()
+	if err != nil {
+		return nil, err
+	}
+	cred, err := runAs()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "pgtest-")
+	if err != nil {
+		return nil, fmt.Errorf("temporary folder: %w", err)
+	}
+	c := &Cluster{bin: bin, dir: dir, data: filepath.Join(dir, "data"), socket: dir, cred: cred}
+	if err := c.prepare(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	if err := c.initdb(ctx); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	if err := c.startServer(ctx); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return c, nil
+}
+
+// findBin finds the folder of the server binaries: $ARCHIVIST_PG_BIN,
+// then $PATH, then Debian's /usr/lib/postgresql/N/bin (newest first).
+func findBin() (string, error) {
+	if d := os.Getenv("ARCHIVIST_PG_BIN"); d != "" {
+		if isExec(filepath.Join(d, "initdb")) {
+			return d, nil
+		}
+		return "", fmt.Errorf("$ARCHIVIST_PG_BIN=%s has no initdb; %s", d, InstallHint)
+	}
+	if p, err := exec.LookPath("initdb"); err == nil {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+		}
+		if d := filepath.Dir(p); isExec(filepath.Join(d, "pg_ctl")) {
+			return d, nil
+		}
+	}
+	dirs, _ := filepath.Glob("/usr/lib/postgresql/*/bin")
+	best, bestV := "", -1
+	for _, d := range dirs {
+		v, err := strconv.Atoi(filepath.Base(filepath.Dir(d)))
+		if err == nil && v > bestV && isExec(filepath.Join(d, "initdb")) {
+			best, bestV = d, v
+		}
+	}
+	if best == "" {
+		return "", errors.New(InstallHint)
+	}
+	return best, nil
+}
+
+func isExec(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0
+}
+
+// runAs returns the credential of the unprivileged user the server runs
+// as when the tests run as root, or nil.
+func runAs() (*syscall.Credential, error) {
+	if os.Geteuid() != 0 {
+		return nil, nil
+	}
+	name := os.Getenv("ARCHIVIST_PG_USER")
+	if name == "" {
+		name = "nobody"
+	}
+	u, err := user.Lookup(name)
+	if err != nil {
+		return nil, fmt.Errorf("tests run as root and PostgreSQL refuses root: user %q: %w", name, err)
+	}
+	uid, _ := strconv.Atoi(u.Uid)
+	gid, _ := strconv.Atoi(u.Gid)
+	return &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}, nil
+}
+
+// prepare makes the tree reachable and owned by the server's user.
+func (c *Cluster) prepare() error {
+	if err := os.Chmod(c.dir, 0o755); err != nil {
+		return err
+	}
+	if err := os.Mkdir(c.data, 0o700); err != nil {
+		return err
+	}
+	if c.cred == nil {
+		return nil
+	}
+	for _, p := range []string{c.dir, c.data} {
+		if err := os.Chown(p, int(c.cred.Uid), int(c.cred.Gid)); err != nil {
+			return fmt.Errorf("hand %s to the server's user: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// command runs one of the cluster's binaries as the server's user.
+func (c *Cluster) command(ctx context.Context, name string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, name), args...)
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "TZ=UTC", "PGTZ=UTC")
+	if c.cred != nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: c.cred}
+		cmd.Dir = c.dir
+	}
+	return cmd
+}
+
+func (c *Cluster) run(ctx context.Context, name string, args ...string) error {
+	cmd := c.command(ctx, name, args...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w\n%s", name, err, strings.TrimSpace(out.String()))
+	}
+	return nil
+}
+
+func (c *Cluster) initdb(ctx context.Context) error {
+	return c.run(ctx, "initdb", "-D", c.data, "-U", Superuser, "-A", "trust",
+		"-E", "UTF8", "--locale=C", "--no-sync")
+}
+
+// startServer starts postgres on the Unix socket only, tuned for tests:
+// no fsync, nothing durable past the test.
+func (c *Cluster) startServer(ctx context.Context) error {
+	opts := strings.Join([]string{
+		"-c listen_addresses=''",
+		"-k " + c.socket,
+		"-c fsync=off",
+		"-c synchronous_commit=off",
+		"-c full_page_writes=off",
+		"-c max_connections=100",
+		"-c shared_buffers=64MB",
+	}, " ")
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	return c.run(ctx, "pg_ctl", "start", "-w", "-D", c.data,
+		"-l", filepath.Join(c.data, "server.log"), "-o", opts)
+}
+
+// Stop stops the server and removes its files.
+func (c *Cluster) Stop() {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_ = c.run(ctx, "pg_ctl", "stop", "-D", c.data, "-m", "immediate", "-w")
+	os.RemoveAll(c.dir)
+}
+
+// URL is a connection URL for database db of the cluster.
+func (c *Cluster) URL(db string) string {
+	return fmt.Sprintf("postgres://%s@/%s?host=%s&sslmode=disable", Superuser, db, c.socket)
+}
+
+// NewDatabase creates an empty database for t and returns its URL. The
+// database lives as long as the cluster.
+func (c *Cluster) NewDatabase(t testing.TB) string {
+	t.Helper()
+	name := fmt.Sprintf("t%d", c.dbs.Add(1))
+	if err := c.run(context.Background(), "createdb", "-h", c.socket, "-U", Superuser, name); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	return c.URL(name)
+}
+
+// Log returns the server's log, for a failing test to print.
+func (c *Cluster) Log() string {
+	b, _ := os.ReadFile(filepath.Join(c.data, "server.log"))
+	return string(b)
+}
