@@ -106,6 +106,7 @@ type Index struct {
 	path string // "" for an in-memory index
 	log  *slog.Logger
 	m    *mapping.IndexMappingImpl // analyzers for queries and snippets
+	docs *docBuilder               // the documents of articles
 
 	progress func(done int) // nil: none
 
@@ -340,9 +341,14 @@ func newIndex(path string, opts []Option) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}
+	docs, err := newDocBuilder(m)
+	if err != nil {
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
 	ix := &Index{
 		path: path,
 		m:    m,
+		docs: docs,
 		log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	for _, o := range opts {
@@ -472,7 +478,7 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 		end := min(start+batchSize, len(arts))
 		b := ix.bi.NewBatch()
 		for _, a := range arts[start:end] {
-			if err := b.Index(docID(a.ID), toDoc(a)); err != nil {
+			if err := b.IndexAdvanced(ix.docs.document(a)); err != nil {
 				return fmt.Errorf("index: article %d: %w", a.ID, err)
 			}
 		}
@@ -562,7 +568,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, src, seq, ix.log, ix.progress)
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, ix.log, ix.progress)
 	if err != nil {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
@@ -650,7 +656,7 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // while bleve analyzes and writes the previous batch (with its own
 // parallel analysis), in order, so that the saved seq is always that of
 // the last article written.
-func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.Logger, progress func(int)) (int, error) {
+func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type job struct {
@@ -661,7 +667,7 @@ func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.
 	var readErr error
 	go func() {
 		defer close(jobs)
-		readErr = readBatches(ctx, bi, src, seq, func(b *bleve.Batch, n int) error {
+		readErr = readBatches(ctx, bi, docs, src, seq, func(b *bleve.Batch, n int) error {
 			select {
 			case jobs <- job{b, n}:
 				return nil
@@ -696,7 +702,7 @@ func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.
 // readBatches reads the articles of src after seq into batches of
 // batchSize articles or batchBytes of text, each carrying the seq of its
 // last article, and passes each to emit with the count of articles so far.
-func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emit func(*bleve.Batch, int) error) error {
+func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, emit func(*bleve.Batch, int) error) error {
 	var (
 		n     int
 		last  = seq
@@ -719,7 +725,7 @@ func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := b.Index(docID(a.ID), toDoc(a)); err != nil {
+		if err := b.IndexAdvanced(docs.document(a)); err != nil {
 			return fmt.Errorf("article %d: %w", a.ID, err)
 		}
 		n++
@@ -764,7 +770,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, src, 0, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}

@@ -3,7 +3,6 @@ package index
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"golang.org/x/text/unicode/norm"
@@ -234,6 +233,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f := mapping.NewKeywordFieldMapping()
 		f.Index = false
 		f.Store = true
+		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -291,64 +291,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 // docID is the bleve document id of an article.
 func docID(id int64) string { return strconv.FormatInt(id, 10) }
 
-// toDoc converts an article into the document bleve indexes. Empty values
-// are left out, so that they count as missing in facets.
-func toDoc(a *corpus.Article) map[string]any {
-	d := map[string]any{fieldURL: a.URL}
-	setStr := func(k, v string) {
-		if v = strings.TrimSpace(v); v != "" {
-			d[k] = v
-		}
-	}
-	setStr(fieldTitle, foldText(a.Title))
-	setStr(fieldTitleStored, a.Title)
-	setStr(fieldDescription, a.Description)
-	setStr(fieldText, a.Text)
-	// One string rather than a list: bleve records an array position with
-	// every term location of a list, which makes phrase queries allocate
-	// several times more. A phrase may then run from one part into the
-	// next, which costs nothing but an unlikely extra match.
-	var body strings.Builder
-	for _, s := range [][]string{{a.Description, a.Text}, a.Authors, a.Tags} {
-		for _, v := range s {
-			if v = strings.TrimSpace(v); v != "" {
-				body.WriteString(foldText(v))
-				body.WriteString("\n\n")
-			}
-		}
-	}
-	setStr(fieldBody, body.String())
-	if lang := stemLang(a.Language); lang != "" {
-		setStr(fieldStemPrefix+lang, foldText(a.Title)+"\n\n"+body.String())
-	}
-	setStr(fieldSite, strings.ToLower(a.Site))
-	setStr(fieldLang, normalizeLang(a.Language))
-	setStr(fieldPageType, pageType(a))
-	setStr(fieldSection, foldText(a.Section))
-	setStr(fieldSectionFacet, a.Section)
-
-	if authors := nonEmpty(a.Authors); len(authors) > 0 {
-		d[fieldAuthor] = foldAll(authors)
-		d[fieldAuthorFacet] = authors
-	}
-	if tags := nonEmpty(a.Tags); len(tags) > 0 {
-		d[fieldTag] = foldAll(tags)
-		d[fieldTagFacet] = tags
-	}
-	if flags := nonEmpty(a.Flags); len(flags) > 0 {
-		d[fieldFlags] = flags
-	}
-	if a.Published != nil && !a.Published.IsZero() {
-		utc := a.Published.UTC()
-		d[fieldPublished] = utc
-		d[fieldPublishedRaw] = a.Published.Format(time.RFC3339Nano)
-		d[fieldYear] = utc.Format("2006")
-		d[fieldMonth] = utc.Format("2006-01")
-		d[fieldDay] = utc.Format("2006-01-02")
-	}
-	return d
-}
-
 // pageType returns a's page type; rows stored before page types existed
 // were all articles.
 func pageType(a *corpus.Article) string {
@@ -356,15 +298,6 @@ func pageType(a *corpus.Article) string {
 		return corpus.PageTypeArticle
 	}
 	return a.PageType
-}
-
-// foldAll applies foldText to each string of vs.
-func foldAll(vs []any) []any {
-	out := make([]any, len(vs))
-	for i, v := range vs {
-		out[i] = foldText(v.(string))
-	}
-	return out
 }
 
 // apostrophes are the characters written for an apostrophe: foldText

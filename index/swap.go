@@ -51,7 +51,7 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, src, 0, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, ix.log, ix.progress)
 	if cerr := nbi.Close(); err == nil && cerr != nil {
 		err = cerr
 	}
