@@ -173,4 +173,3 @@ func foldAll(vs []any) []any {
 	}
 	return out
 }
-
