@@ -22,6 +22,7 @@ const (
 	optStem       = bindex.IndexField                             // stem_xx: no positions
 	optStored     = bindex.StoreField                             // shown in results only
 	optKeyword    = bindex.IndexField                             // filters only
+	optKeywordS   = bindex.IndexField | bindex.StoreField         // filters and results
 	optKeywordDV  = bindex.IndexField | bindex.DocValues          // filters and facets
 	optKeywordSDV = optKeywordDV | bindex.StoreField              // filters, facets and results
 	optDate       = bindex.IndexField | bindex.DocValues
@@ -84,7 +85,7 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 		}
 	}
 
-	text(fieldURL, a.URL, optStored, nil)
+	text(fieldURL, a.URL, optKeywordS, b.keyword)
 	b.addWords(d, a)
 	text(fieldTitleStored, a.Title, optStored, nil)
 	text(fieldDescription, a.Description, optStored, nil)

@@ -44,13 +44,13 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 4
+const formatVersion = 5
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
 // names here; aliases such as "authors:" are resolved in query.go.
 const (
-	fieldURL          = "url"           // stored only
+	fieldURL          = "url"           // keyword as written, stored
 	fieldTitle        = "title"         // exact text, apostrophes folded
 	fieldTitleStored  = "title_raw"     // stored only: the title as written
 	fieldDescription  = "description"   // stored only (snippet fallback)
@@ -245,7 +245,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(name, f)
 	}
 
-	add(fieldURL, storedOnly())
+	add(fieldURL, keyword(analyzerKeyword, true, false))
 
 	add(fieldTitle, text(analyzerTitle, false, true))
 	add(fieldTitleStored, storedOnly())
