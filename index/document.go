@@ -39,17 +39,21 @@ type docBuilder struct {
 	// stems are the token filters of each language's analyzer
 	// (stemAnalyzers).
 	stems map[string][]analysis.TokenFilter
+	// storeText keeps the text and description in the index, for an
+	// index without a corpus to read them from (NewMemOnly; see Texts).
+	storeText bool
 }
 
 // newDocBuilder returns the builder of documents for mapping m.
-func newDocBuilder(m *mapping.IndexMappingImpl) (*docBuilder, error) {
+func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, error) {
 	b := &docBuilder{
-		title:    m.AnalyzerNamed(analyzerTitle),
-		body:     m.AnalyzerNamed(analyzerIndexed),
-		author:   m.AnalyzerNamed(analyzerIndexed),
-		keyLower: m.AnalyzerNamed(analyzerKeyLower),
-		keyword:  m.AnalyzerNamed(analyzerKeyword),
-		stems:    make(map[string][]analysis.TokenFilter, len(stemAnalyzers)),
+		storeText: storeText,
+		title:     m.AnalyzerNamed(analyzerTitle),
+		body:      m.AnalyzerNamed(analyzerIndexed),
+		author:    m.AnalyzerNamed(analyzerIndexed),
+		keyLower:  m.AnalyzerNamed(analyzerKeyLower),
+		keyword:   m.AnalyzerNamed(analyzerKeyword),
+		stems:     make(map[string][]analysis.TokenFilter, len(stemAnalyzers)),
 	}
 	for _, a := range []analysis.Analyzer{b.title, b.body, b.keyLower, b.keyword} {
 		if a == nil {
@@ -88,8 +92,10 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 	text(fieldURL, a.URL, optKeywordS, b.keyword)
 	b.addWords(d, a)
 	text(fieldTitleStored, a.Title, optStored, nil)
-	text(fieldDescription, a.Description, optStored, nil)
-	text(fieldText, a.Text, optStored, nil)
+	if b.storeText {
+		text(fieldDescription, a.Description, optStored, nil)
+		text(fieldText, a.Text, optStored, nil)
+	}
 	text(fieldSite, strings.ToLower(a.Site), optKeywordSDV, b.keyword)
 	text(fieldLang, normalizeLang(a.Language), optKeywordSDV, b.keyword)
 	text(fieldPageType, pageType(a), optKeywordSDV, b.keyword)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -23,7 +24,7 @@ func TestDocumentMatchesMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := newDocBuilder(m)
+	b, err := newDocBuilder(m, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +182,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	db, err := newDocBuilder(m)
+	db, err := newDocBuilder(m, true)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -213,4 +214,17 @@ func BenchmarkAnalyze(b *testing.B) {
 			}
 		}
 	})
+}
+
+// Article returns the latest version of article id, as *corpus.DB does
+// (fakeSource is then the Texts of an on-disk index).
+func (s *fakeSource) Article(_ context.Context, id int64) (*corpus.Article, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, ok := s.rows[id]
+	if !ok {
+		return nil, corpus.ErrNotFound
+	}
+	a := r.a
+	return &a, nil
 }

@@ -109,6 +109,9 @@ type Index struct {
 	log  *slog.Logger
 	m    *mapping.IndexMappingImpl // analyzers for queries and snippets
 	docs *docBuilder               // the documents of articles
+	// texts is where Search reads the text of hits for snippets; nil:
+	// from the index (see Texts).
+	texts Texts
 
 	progress func(done int) // nil: none
 
@@ -343,7 +346,7 @@ func newIndex(path string, opts []Option) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}
-	docs, err := newDocBuilder(m)
+	docs, err := newDocBuilder(m, path == "")
 	if err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}

@@ -2,14 +2,55 @@ package index
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"fmt"
 	"html"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/internal/quote"
 )
+
+// Texts reads articles from the corpus (implemented by *corpus.DB). An
+// on-disk index does not keep the text and description of articles, which
+// would be a fifth of its size: Search reads them from Texts to build
+// snippets.
+type Texts interface {
+	Article(ctx context.Context, id int64) (*corpus.Article, error)
+}
+
+// ReadTextsFrom sets where Search reads the text of its hits for snippets
+// (see Texts). Without it, hits from an on-disk index get their snippet
+// from nothing but their description when the index has it (an index
+// written by NewMemOnly keeps both).
+func (ix *Index) ReadTextsFrom(t Texts) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.texts = t
+}
+
+// hitTexts returns the text and description of article id for its
+// snippet: from the index when it stores them, else from ix.texts. An
+// article missing from the corpus (deleted since it was indexed) has
+// none. The caller holds ix.mu.
+func (ix *Index) hitTexts(ctx context.Context, id int64, fields map[string]any) (text, desc string, err error) {
+	text, desc = fieldString(fields[fieldText]), fieldString(fields[fieldDescription])
+	if text != "" || desc != "" || ix.texts == nil {
+		return text, desc, nil
+	}
+	a, err := ix.texts.Article(ctx, id)
+	if errors.Is(err, corpus.ErrNotFound) {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("index: snippet of article %d: %w", id, err)
+	}
+	return a.Text, a.Description, nil
+}
 
 // snippetRunes is the target length of a snippet, in characters.
 const snippetRunes = 200

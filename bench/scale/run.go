@@ -354,6 +354,12 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 		return err
 	}
 	defer ix.Close()
+	db, err := corpus.OpenReadOnly(ctx, o.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ix.ReadTextsFrom(db) // snippets, as archivist search builds them
 	for _, k := range queryKinds {
 		r := results[k.kind]
 		for i := range o.Runs + 1 {
