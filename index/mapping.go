@@ -53,8 +53,8 @@ const (
 	fieldURL          = "url"           // keyword as written, stored
 	fieldTitle        = "title"         // exact text, apostrophes folded
 	fieldTitleStored  = "title_raw"     // stored only: the title as written
-	fieldDescription  = "description"   // stored only (snippet fallback)
-	fieldText         = "text"          // stored only (snippets)
+	fieldDescription  = "description"   // stored only, in memory (snippet fallback)
+	fieldText         = "text"          // stored only, in memory (snippets)
 	fieldBody         = "body"          // exact text: description, text, authors, tags
 	fieldAuthor       = "author"        // exact text, so author:smith works
 	fieldSite         = "site"          // keyword: lower-case host
@@ -100,8 +100,10 @@ var elisionArticles = []string{
 // Fields. Words are searched in two exact fields, title and body; body
 // holds the description, the text, the authors and the tags. Fewer fields keep bleve's
 // coordination factor (the fraction of a disjunction's clauses that match)
-// from rewarding whichever field happens to repeat a word. The text and the
-// description are also stored, for snippets.
+// from rewarding whichever field happens to repeat a word. Authors and
+// tags also have fields of their own (author:, tag:). The text and the
+// description are stored only in an in-memory index: an on-disk index
+// reads them from the corpus for snippets (Texts).
 //
 // Analysis. Articles come in any language (English, French, Arabic,
 // Japanese...) and the language tag of a page is often missing or wrong, so
@@ -136,9 +138,13 @@ var elisionArticles = []string{
 // type it, and queries are folded the same way.
 //
 // Facet fields are keyword fields with doc values; sorting and date filters
-// use the published datetime field. Only what Search returns is stored:
-// url, title, site, authors, the published string (with its zone), the
-// language (to stem snippets), and the description and text for snippets.
+// use the published datetime field; url is a keyword as written. Only
+// what Search returns is stored: url, title, site, authors, the published
+// string (with its zone), and the language (to stem snippets).
+//
+// Documents are not made through this mapping but by docBuilder
+// (document.go), which analyzes the title and body once for both their
+// exact and stemmed fields; a test keeps the two in step.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	// bleve's classic TF-IDF, not its BM25: in bleve v2.6.3 BM25 takes
