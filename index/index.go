@@ -691,7 +691,7 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan batch, batchWriters)
+	jobs := make(chan batch) // unbuffered: at most batchWriters+1 batches in memory
 	var readErr error
 	go func() {
 		defer close(jobs)
