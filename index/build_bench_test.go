@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"path/filepath"
 	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // BenchmarkRebuildFolder measures `archivist index --rebuild` (and a first
@@ -56,5 +58,78 @@ func TestWrittenOutOfOrder(t *testing.T) {
 	}
 	if len(reported) != 2 || reported[0] != 9 || reported[1] != 12 {
 		t.Fatalf("progress %v, want [9 12]", reported)
+	}
+}
+
+// BenchmarkSnippetTexts measures what reading the text of the hits from
+// the corpus costs a search: the same word query on the same on-disk
+// index of 2,000 articles, with snippets read from a SQLite corpus
+// (corpus) and with no texts to read (none: no snippets); the corpus
+// query alone (read-only); and an in-memory index that stores the text
+// (stored).
+func BenchmarkSnippetTexts(b *testing.B) {
+	ctx := context.Background()
+	db, err := corpus.Open(ctx, filepath.Join(b.TempDir(), "c.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(ctx, func(tx *corpus.Tx) error {
+		for _, a := range benchArticles()[:2000] {
+			cp := &corpus.Capture{URL: a.URL, RequestedURL: a.URL, Status: 200, Body: []byte(a.Text)}
+			id, err := tx.AddCapture(ctx, cp)
+			if err != nil {
+				return err
+			}
+			c := *a
+			c.CaptureID, c.ContentSHA256 = id, cp.SHA256
+			if _, err := tx.PutArticle(ctx, &c, c.URL); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix, err := Open(filepath.Join(b.TempDir(), "x.bleve"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(ctx, db); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("read-only", func(b *testing.B) { // the corpus query alone
+		ids := []int64{3, 30, 300, 3000, 1, 10, 100, 1000, 7, 70}
+		for b.Loop() {
+			err := db.Articles(ctx, corpus.ArticleFilter{IDs: ids}, func(*corpus.Article) error { return nil })
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	mem := MustMemIndex(b, benchArticles()[:2000])
+	b.Run("stored", func(b *testing.B) { // an index that stores the text
+		for b.Loop() {
+			if res, err := mem.Search(ctx, Request{Query: "harbour"}); err != nil || res.Hits[0].Snippet == "" {
+				b.Fatalf("search: %v, %+v", err, res)
+			}
+		}
+	})
+	for _, bc := range []struct {
+		name  string
+		texts Texts
+	}{{"none", nil}, {"corpus", db}} {
+		b.Run(bc.name, func(b *testing.B) {
+			ix.ReadTextsFrom(bc.texts)
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := ix.Search(ctx, Request{Query: "harbour"})
+				if err != nil || len(res.Hits) != 10 || (bc.texts != nil) != (res.Hits[0].Snippet != "") {
+					b.Fatalf("search: %v, %+v", err, res)
+				}
+			}
+		})
 	}
 }

@@ -216,15 +216,21 @@ func BenchmarkAnalyze(b *testing.B) {
 	})
 }
 
-// Article returns the latest version of article id, as *corpus.DB does
-// (fakeSource is then the Texts of an on-disk index).
-func (s *fakeSource) Article(_ context.Context, id int64) (*corpus.Article, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, ok := s.rows[id]
-	if !ok {
-		return nil, corpus.ErrNotFound
+// Articles calls fn for the latest version of each article of f.IDs, as
+// *corpus.DB does (fakeSource is then the Texts of an on-disk index); it
+// ignores the other fields of f.
+func (s *fakeSource) Articles(_ context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error {
+	for _, id := range f.IDs {
+		s.mu.Lock()
+		r, ok := s.rows[id]
+		s.mu.Unlock()
+		if !ok {
+			continue
+		}
+		a := r.a
+		if err := fn(&a); err != nil {
+			return err
+		}
 	}
-	a := r.a
-	return &a, nil
+	return nil
 }

@@ -220,9 +220,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 
+	var texts map[string]hitText
+	if !req.IDsOnly {
+		if texts, err = ix.hitTexts(ctx, res.Hits); err != nil {
+			return nil, err
+		}
+	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		hit, err := ix.toHit(ctx, h, mt, mark, req.IDsOnly)
+		hit, err := ix.toHit(h, texts, mt, mark, req.IDsOnly)
 		if err != nil {
 			return nil, err
 		}
@@ -354,7 +360,7 @@ func inclusiveEnd(to time.Time) time.Time {
 }
 
 // toHit converts a bleve hit.
-func (ix *Index) toHit(ctx context.Context, h *search.DocumentMatch, mt *matcher, mark marker, idsOnly bool) (Hit, error) {
+func (ix *Index) toHit(h *search.DocumentMatch, texts map[string]hitText, mt *matcher, mark marker, idsOnly bool) (Hit, error) {
 	id, err := strconv.ParseInt(h.ID, 10, 64)
 	if err != nil {
 		return Hit{}, fmt.Errorf("index: bad document id %q: %v: %w", h.ID, err, ErrNeedsRebuild)
@@ -373,10 +379,7 @@ func (ix *Index) toHit(ctx context.Context, h *search.DocumentMatch, mt *matcher
 			hit.Published = &t
 		}
 	}
-	text, desc, err := ix.hitTexts(ctx, id, h.Fields)
-	if err != nil {
-		return Hit{}, err
-	}
+	text, desc := textOf(h, texts)
 	hit.Snippet = ix.snippet(text, desc, fieldString(h.Fields[fieldLang]), mt, mark)
 	return hit, nil
 }
