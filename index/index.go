@@ -599,7 +599,11 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, ix.docs, src, seq, ix.log, ix.progress)
+	writers := 1
+	if seq == 0 {
+		writers = bulkWriters
+	}
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, writers, ix.log, ix.progress)
 	if err != nil {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
@@ -685,13 +689,14 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // reached, and calls progress (if not nil) as batches are written, with
 // the number of articles written so far. One goroutine reads articles and
 // makes them into batches (readBatches) while writers hand the batches
-// to bleve, batchWriters of them at once: bleve analyzes a batch on all
-// cores, but builds its segment on the goroutine that calls Batch, so one
-// writer would leave the other cores idle for half of the time.
-func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, log *slog.Logger, progress func(int)) (int, error) {
+// to bleve, writers of them at once: bleve analyzes a batch on all cores,
+// but builds its segment on the goroutine that calls Batch, so one writer
+// leaves the other cores idle for half of the time (but each writer holds
+// a batch's segment in memory).
+func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, writers int, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	jobs := make(chan batch) // unbuffered: at most batchWriters+1 batches in memory
+	jobs := make(chan batch) // unbuffered: at most writers+1 batches in memory
 	var readErr error
 	go func() {
 		defer close(jobs)
@@ -710,7 +715,7 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 		errOnce  sync.Once
 		writeErr error
 	)
-	for range batchWriters {
+	for range writers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -745,8 +750,10 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 	return n, nil
 }
 
-// batchWriters is the number of batches fill writes at once.
-var batchWriters = min(runtime.GOMAXPROCS(0), 2)
+// bulkWriters is the number of batches fill writes at once when it builds
+// a whole index (Rebuild, RebuildFolder, a first Update); updates of an
+// index as a crawl goes use one, to keep the crawl's memory low.
+var bulkWriters = min(runtime.GOMAXPROCS(0), 2)
 
 // batch is a batch of articles on its way to the index.
 type batch struct {
@@ -890,7 +897,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, ix.docs, src, 0, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkWriters, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}

@@ -52,7 +52,7 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, ix.docs, src, 0, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkWriters, ix.log, ix.progress)
 	if err == nil {
 		err = compact(ctx, nbi)
 	}
