@@ -199,16 +199,21 @@ type wordsOf struct {
 	part int
 }
 
-// Analyze returns the tokens of the field.
+// Analyze returns the tokens of the field, and forgets them: scorch
+// analyzes each field once, and the document (which holds its fields'
+// analyzers) lives until its batch is written.
 func (f wordsOf) Analyze([]byte) analysis.TokenStream {
 	f.w.once.Do(f.w.analyze)
+	var ts analysis.TokenStream
 	switch f.part {
 	case partTitle:
-		return f.w.titleToks
+		ts, f.w.titleToks = f.w.titleToks, nil
 	case partBody:
-		return f.w.bodyToks
+		ts, f.w.bodyToks = f.w.bodyToks, nil
+	default:
+		ts, f.w.stemToks = f.w.stemToks, nil
 	}
-	return f.w.stemToks
+	return ts
 }
 
 func (w *words) analyze() {
