@@ -599,11 +599,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	writers := 1
-	if seq == 0 {
-		writers = bulkWriters
-	}
-	n, err := fill(ctx, ix.bi, ix.docs, src, seq, writers, ix.log, ix.progress)
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, 1, ix.log, ix.progress)
 	if err != nil {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
@@ -751,8 +747,8 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 }
 
 // bulkWriters is the number of batches fill writes at once when it builds
-// a whole index (Rebuild, RebuildFolder, a first Update); updates of an
-// index as a crawl goes use one, to keep the crawl's memory low.
+// a whole index in a new folder (Rebuild, RebuildFolder); Update uses one,
+// to keep the memory of a crawl, which updates its index as it goes, low.
 var bulkWriters = min(runtime.GOMAXPROCS(0), 2)
 
 // batch is a batch of articles on its way to the index.
