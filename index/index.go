@@ -24,6 +24,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"syscall"
@@ -31,6 +32,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -106,6 +108,10 @@ type Index struct {
 	path string // "" for an in-memory index
 	log  *slog.Logger
 	m    *mapping.IndexMappingImpl // analyzers for queries and snippets
+	docs *docBuilder               // the documents of articles
+	// texts is where Search reads the text of hits for snippets; nil:
+	// from the index (see Texts).
+	texts Texts
 
 	progress func(done int) // nil: none
 
@@ -327,7 +333,7 @@ func NewMemOnly(opts ...Option) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	bi, err := createIndex("", ix.m)
+	bi, err := createIndex("", ix.m, false)
 	if err != nil {
 		return nil, err
 	}
@@ -340,9 +346,14 @@ func newIndex(path string, opts []Option) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("index: mapping: %w", err)
 	}
+	docs, err := newDocBuilder(m, path == "")
+	if err != nil {
+		return nil, fmt.Errorf("index: mapping: %w", err)
+	}
 	ix := &Index{
 		path: path,
 		m:    m,
+		docs: docs,
 		log:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	for _, o := range opts {
@@ -352,11 +363,16 @@ func newIndex(path string, opts []Option) (*Index, error) {
 }
 
 // createIndex creates a new scorch index at path ("" = in memory) and
-// records the format version in it.
-func createIndex(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
+// records the format version in it. A bulk index, one that is filled at
+// once and then compacted (Rebuild, RebuildFolder), merges its segments
+// less while it is filled (bulkMerge).
+func createIndex(path string, m *mapping.IndexMappingImpl, bulk bool) (bleve.Index, error) {
 	cfg := map[string]any{}
 	if path != "" {
 		cfg["bolt_timeout"] = lockTimeout
+	}
+	if bulk {
+		cfg[mergeConfig] = bulkMerge
 	}
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
 	if err != nil {
@@ -372,21 +388,42 @@ func createIndex(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) 
 	return bi, nil
 }
 
+// mergeConfig is scorch's configuration key for its merge policy, whose
+// fields are those of mergeplan.MergePlanOptions.
+const mergeConfig = "scorchMergePlanOptions"
+
+// Merge policies. Scorch merges its segments in tiers of at most 10 (its
+// default, normalMerge): each article is rewritten once per tier, about
+// log10(articles/2000) + 1 times. A bulk build lets 100 segments of
+// the first tier pile up (bulkMerge), and compact then merges them 100 at
+// a time (compactMerge): each article is written about twice in all.
+// bleve saves an index's configuration in the index, so the writers that
+// open an existing index ask for normalMerge.
+var (
+	normalMerge  = map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10}
+	bulkMerge    = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10}
+	compactMerge = func() *mergeplan.MergePlanOptions {
+		o := mergeplan.SingleSegmentMergePlanOptions
+		o.SegmentsPerMergeTask = 100
+		return &o
+	}()
+)
+
 // openOrCreate opens the index at path, creating it when path is missing or
 // an empty folder.
 func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
-	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout})
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge})
 	switch {
 	case err == nil:
 		return bi, nil
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
-		return createIndex(path, m)
+		return createIndex(path, m, false)
 	case errors.Is(err, bleve.ErrorIndexMetaMissing):
 		if entries, derr := os.ReadDir(path); derr == nil && len(entries) == 0 {
 			if err := os.Remove(path); err != nil {
 				return nil, fmt.Errorf("index: %w", err)
 			}
-			return createIndex(path, m)
+			return createIndex(path, m, false)
 		}
 		if !looksLikeIndex(path) {
 			return nil, fmt.Errorf("index: %s is not an index folder", path)
@@ -472,7 +509,7 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 		end := min(start+batchSize, len(arts))
 		b := ix.bi.NewBatch()
 		for _, a := range arts[start:end] {
-			if err := b.Index(docID(a.ID), toDoc(a)); err != nil {
+			if err := b.IndexAdvanced(ix.docs.document(a)); err != nil {
 				return fmt.Errorf("index: article %d: %w", a.ID, err)
 			}
 		}
@@ -562,7 +599,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, src, seq, ix.log, ix.progress)
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, 1, ix.log, ix.progress)
 	if err != nil {
 		return n, fmt.Errorf("index: update: %w", err)
 	}
@@ -594,7 +631,7 @@ func compact(ctx context.Context, bi bleve.Index) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, nil); err != nil {
+	if err := s.ForceMerge(ctx, compactMerge); err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
 	// The merged-away segment files are removed by scorch's persister
@@ -644,61 +681,153 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 	}
 }
 
-// fill indexes the articles of src after seq into bi, saving the last seq
-// with each batch, and calls progress (if not nil) after each batch. Two
-// stages overlap: one goroutine reads articles and maps them into batches
-// while bleve analyzes and writes the previous batch (with its own
-// parallel analysis), in order, so that the saved seq is always that of
-// the last article written.
-func fill(ctx context.Context, bi bleve.Index, src Source, seq int64, log *slog.Logger, progress func(int)) (int, error) {
+// fill indexes the articles of src after seq into bi, saves the seq
+// reached, and calls progress (if not nil) as batches are written, with
+// the number of articles written so far. One goroutine reads articles and
+// makes them into batches (readBatches) while writers hand the batches
+// to bleve, writers of them at once: bleve analyzes a batch on all cores,
+// but builds its segment on the goroutine that calls Batch, so one writer
+// leaves the other cores idle for half of the time (but each writer holds
+// a batch's segment in memory).
+func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, writers int, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	type job struct {
-		b *bleve.Batch
-		n int
-	}
-	jobs := make(chan job, 2)
+	jobs := make(chan batch) // unbuffered: at most writers+1 batches in memory
 	var readErr error
 	go func() {
 		defer close(jobs)
-		readErr = readBatches(ctx, bi, src, seq, func(b *bleve.Batch, n int) error {
+		readErr = readBatches(ctx, bi, docs, src, seq, func(j batch) error {
 			select {
-			case jobs <- job{b, n}:
+			case jobs <- j:
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		})
 	}()
-	done := 0
-	var writeErr error
-	for j := range jobs {
-		if writeErr != nil {
-			continue // drain, so that the reader finishes
-		}
-		if err := bi.Batch(j.b); err != nil {
-			writeErr = err
-			cancel()
-			continue
-		}
-		done = j.n
-		log.Debug("indexed batch", "articles", done)
-		if progress != nil {
-			progress(done)
-		}
+	w := &written{seq: seq, saved: seq, done: map[int]batch{}, log: log, progress: progress}
+	var (
+		wg       sync.WaitGroup
+		errOnce  sync.Once
+		writeErr error
+	)
+	for range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // drain, so that the reader finishes
+				}
+				v, own := w.carry(j)
+				j.b.SetInternal(keySeq, []byte(strconv.FormatInt(v, 10)))
+				if err := bi.Batch(j.b); err != nil {
+					errOnce.Do(func() { writeErr = err })
+					cancel()
+					continue
+				}
+				w.add(j, own)
+			}
+		}()
 	}
+	wg.Wait()
+	n, last, saved := w.result()
 	if writeErr != nil {
-		return done, writeErr
+		return n, writeErr
 	}
-	return done, readErr
+	if readErr != nil {
+		return n, readErr
+	}
+	if last != saved {
+		if err := bi.SetInternal(keySeq, []byte(strconv.FormatInt(last, 10))); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// bulkWriters is the number of batches fill writes at once when it builds
+// a whole index in a new folder (Rebuild, RebuildFolder); Update uses one,
+// to keep the memory of a crawl, which updates its index as it goes, low.
+var bulkWriters = min(runtime.GOMAXPROCS(0), 2)
+
+// batch is a batch of articles on its way to the index.
+type batch struct {
+	b    *bleve.Batch
+	i    int   // its rank, from 0
+	n    int   // the articles read so far, its own included
+	last int64 // the seq of its last article
+}
+
+// written follows the batches that fill's writers have written, which may
+// finish out of order, so that the seq saved in the index is never past
+// an article not yet written: a batch carries its own seq only when every
+// earlier batch is written, else the seq of the batches written before
+// it, and fill saves the last seq at the end if the last batch could not
+// carry it.
+type written struct {
+	mu       sync.Mutex
+	next     int           // the first batch not written yet
+	done     map[int]batch // written, after a batch not written yet
+	n        int           // articles of batches 0..next-1
+	seq      int64         // seq reached by batches 0..next-1
+	saved    int64         // the seq the last batch carried, if it was its own
+	log      *slog.Logger
+	progress func(int)
+}
+
+// carry returns the seq that j is to carry into the index, and whether
+// it is j's own.
+func (w *written) carry(j batch) (int64, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.next == j.i {
+		return j.last, true
+	}
+	return w.seq, false
+}
+
+// add records that j was written, and reports progress.
+func (w *written) add(j batch, own bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.done[j.i] = j
+	if own {
+		w.saved = j.last
+	}
+	moved := false
+	for {
+		d, ok := w.done[w.next]
+		if !ok {
+			break
+		}
+		delete(w.done, w.next)
+		w.next++
+		w.n, w.seq = d.n, d.last
+		moved = true
+	}
+	if !moved {
+		return
+	}
+	w.log.Debug("indexed batch", "articles", w.n)
+	if w.progress != nil {
+		w.progress(w.n)
+	}
+}
+
+// result returns the articles written, the seq they reach, and the seq
+// saved with the last batch.
+func (w *written) result() (n int, seq, saved int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.n, w.seq, w.saved
 }
 
 // readBatches reads the articles of src after seq into batches of
-// batchSize articles or batchBytes of text, each carrying the seq of its
-// last article, and passes each to emit with the count of articles so far.
-func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emit func(*bleve.Batch, int) error) error {
+// batchSize articles or batchBytes of text, and passes each to emit.
+func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, emit func(batch) error) error {
 	var (
-		n     int
+		n, i  int
 		last  = seq
 		b     = bi.NewBatch()
 		bytes int
@@ -707,10 +836,10 @@ func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emi
 		if b.Size() == 0 {
 			return nil
 		}
-		b.SetInternal(keySeq, []byte(strconv.FormatInt(last, 10)))
-		if err := emit(b, n); err != nil {
+		if err := emit(batch{b: b, i: i, n: n, last: last}); err != nil {
 			return err
 		}
+		i++
 		b = bi.NewBatch()
 		bytes = 0
 		return nil
@@ -719,7 +848,7 @@ func readBatches(ctx context.Context, bi bleve.Index, src Source, seq int64, emi
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := b.Index(docID(a.ID), toDoc(a)); err != nil {
+		if err := b.IndexAdvanced(docs.document(a)); err != nil {
 			return fmt.Errorf("article %d: %w", a.ID, err)
 		}
 		n++
@@ -760,11 +889,11 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 			return 0, fmt.Errorf("index: rebuild: %w", err)
 		}
 	}
-	nbi, err := createIndex(tmp, ix.m)
+	nbi, err := createIndex(tmp, ix.m, true)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, src, 0, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkWriters, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}

@@ -230,8 +230,12 @@ func TestOnDiskReopen(t *testing.T) {
 	if seq, _ := ix.Seq(); seq != 10 {
 		t.Errorf("seq after reopen = %d, want 10", seq)
 	}
+	if res := MustSearch(t, ix, Request{Query: `"quiet hinge"`}); res.Total != 1 || res.Hits[0].Snippet != "" {
+		t.Errorf("snippet without texts: %+v, want none (an on-disk index keeps no text)", res.Hits)
+	}
+	ix.ReadTextsFrom(newFakeSource(arts...))
 	res := MustSearch(t, ix, Request{Query: `"quiet hinge"`, Facets: FacetNames(), Histogram: PeriodMonth})
-	if res.Total != 1 || res.Hits[0].ID != 1 || res.Hits[0].Snippet == "" {
+	if res.Total != 1 || res.Hits[0].ID != 1 || !strings.Contains(res.Hits[0].Snippet, "<mark>quiet hinge</mark>") {
 		t.Errorf("search after reopen: %+v", res)
 	}
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"golang.org/x/text/unicode/norm"
@@ -45,17 +44,17 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 4
+const formatVersion = 5
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
 // names here; aliases such as "authors:" are resolved in query.go.
 const (
-	fieldURL          = "url"           // stored only
+	fieldURL          = "url"           // keyword as written, stored
 	fieldTitle        = "title"         // exact text, apostrophes folded
 	fieldTitleStored  = "title_raw"     // stored only: the title as written
-	fieldDescription  = "description"   // stored only (snippet fallback)
-	fieldText         = "text"          // stored only (snippets)
+	fieldDescription  = "description"   // stored only, in memory (snippet fallback)
+	fieldText         = "text"          // stored only, in memory (snippets)
 	fieldBody         = "body"          // exact text: description, text, authors, tags
 	fieldAuthor       = "author"        // exact text, so author:smith works
 	fieldSite         = "site"          // keyword: lower-case host
@@ -101,8 +100,10 @@ var elisionArticles = []string{
 // Fields. Words are searched in two exact fields, title and body; body
 // holds the description, the text, the authors and the tags. Fewer fields keep bleve's
 // coordination factor (the fraction of a disjunction's clauses that match)
-// from rewarding whichever field happens to repeat a word. The text and the
-// description are also stored, for snippets.
+// from rewarding whichever field happens to repeat a word. Authors and
+// tags also have fields of their own (author:, tag:). The text and the
+// description are stored only in an in-memory index: an on-disk index
+// reads them from the corpus for snippets (Texts).
 //
 // Analysis. Articles come in any language (English, French, Arabic,
 // Japanese...) and the language tag of a page is often missing or wrong, so
@@ -137,9 +138,13 @@ var elisionArticles = []string{
 // type it, and queries are folded the same way.
 //
 // Facet fields are keyword fields with doc values; sorting and date filters
-// use the published datetime field. Only what Search returns is stored:
-// url, title, site, authors, the published string (with its zone), the
-// language (to stem snippets), and the description and text for snippets.
+// use the published datetime field; url is a keyword as written. Only
+// what Search returns is stored: url, title, site, authors, the published
+// string (with its zone), and the language (to stem snippets).
+//
+// Documents are not made through this mapping but by docBuilder
+// (document.go), which analyzes the title and body once for both their
+// exact and stemmed fields; a test keeps the two in step.
 func newMapping() (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	// bleve's classic TF-IDF, not its BM25: in bleve v2.6.3 BM25 takes
@@ -234,6 +239,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f := mapping.NewKeywordFieldMapping()
 		f.Index = false
 		f.Store = true
+		f.IncludeTermVectors = false
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -245,7 +251,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		doc.AddFieldMappingsAt(name, f)
 	}
 
-	add(fieldURL, storedOnly())
+	add(fieldURL, keyword(analyzerKeyword, true, false))
 
 	add(fieldTitle, text(analyzerTitle, false, true))
 	add(fieldTitleStored, storedOnly())
@@ -291,64 +297,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 // docID is the bleve document id of an article.
 func docID(id int64) string { return strconv.FormatInt(id, 10) }
 
-// toDoc converts an article into the document bleve indexes. Empty values
-// are left out, so that they count as missing in facets.
-func toDoc(a *corpus.Article) map[string]any {
-	d := map[string]any{fieldURL: a.URL}
-	setStr := func(k, v string) {
-		if v = strings.TrimSpace(v); v != "" {
-			d[k] = v
-		}
-	}
-	setStr(fieldTitle, foldText(a.Title))
-	setStr(fieldTitleStored, a.Title)
-	setStr(fieldDescription, a.Description)
-	setStr(fieldText, a.Text)
-	// One string rather than a list: bleve records an array position with
-	// every term location of a list, which makes phrase queries allocate
-	// several times more. A phrase may then run from one part into the
-	// next, which costs nothing but an unlikely extra match.
-	var body strings.Builder
-	for _, s := range [][]string{{a.Description, a.Text}, a.Authors, a.Tags} {
-		for _, v := range s {
-			if v = strings.TrimSpace(v); v != "" {
-				body.WriteString(foldText(v))
-				body.WriteString("\n\n")
-			}
-		}
-	}
-	setStr(fieldBody, body.String())
-	if lang := stemLang(a.Language); lang != "" {
-		setStr(fieldStemPrefix+lang, foldText(a.Title)+"\n\n"+body.String())
-	}
-	setStr(fieldSite, strings.ToLower(a.Site))
-	setStr(fieldLang, normalizeLang(a.Language))
-	setStr(fieldPageType, pageType(a))
-	setStr(fieldSection, foldText(a.Section))
-	setStr(fieldSectionFacet, a.Section)
-
-	if authors := nonEmpty(a.Authors); len(authors) > 0 {
-		d[fieldAuthor] = foldAll(authors)
-		d[fieldAuthorFacet] = authors
-	}
-	if tags := nonEmpty(a.Tags); len(tags) > 0 {
-		d[fieldTag] = foldAll(tags)
-		d[fieldTagFacet] = tags
-	}
-	if flags := nonEmpty(a.Flags); len(flags) > 0 {
-		d[fieldFlags] = flags
-	}
-	if a.Published != nil && !a.Published.IsZero() {
-		utc := a.Published.UTC()
-		d[fieldPublished] = utc
-		d[fieldPublishedRaw] = a.Published.Format(time.RFC3339Nano)
-		d[fieldYear] = utc.Format("2006")
-		d[fieldMonth] = utc.Format("2006-01")
-		d[fieldDay] = utc.Format("2006-01-02")
-	}
-	return d
-}
-
 // pageType returns a's page type; rows stored before page types existed
 // were all articles.
 func pageType(a *corpus.Article) string {
@@ -356,15 +304,6 @@ func pageType(a *corpus.Article) string {
 		return corpus.PageTypeArticle
 	}
 	return a.PageType
-}
-
-// foldAll applies foldText to each string of vs.
-func foldAll(vs []any) []any {
-	out := make([]any, len(vs))
-	for i, v := range vs {
-		out[i] = foldText(v.(string))
-	}
-	return out
 }
 
 // apostrophes are the characters written for an apostrophe: foldText

@@ -46,13 +46,14 @@ var fieldAliases = map[string]string{
 	"date":        fieldPublished,
 	"type":        fieldPageType,
 	"page_type":   fieldPageType,
+	"url":         fieldURL,
 }
 
 // QueryFields lists every field name a query string accepts (field:word),
 // each field's other names in parentheses, for help and error messages.
 // A test keeps it in step with the names Search accepts.
 const QueryFields = "title, text (or body, description), author (or authors, by), site (or host), " +
-	"lang (or language), section, tag (or tags), published (or date), type (or page_type)"
+	"lang (or language), section, tag (or tags), published (or date), type (or page_type), url"
 
 // rewriter turns a parsed bleve query string into the query run against
 // our fields: words and phrases without a field search several fields with
@@ -339,6 +340,10 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(text)))
 		t.SetField(field)
 		return boosted(t, boost), nil
+	case fieldURL:
+		t := query.NewTermQuery(strings.TrimSpace(text))
+		t.SetField(field)
+		return boosted(t, boost), nil
 	case fieldLang:
 		return boosted(langQuery(text), boost), nil
 	case fieldSection, fieldTag:
@@ -422,7 +427,7 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 	}
 	expr := pat
 	if !re {
-		if field != fieldLang {
+		if field != fieldLang && field != fieldURL {
 			pat = strings.ToLower(pat)
 		}
 		expr = wildcardToRegexp(pat)

@@ -232,9 +232,15 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 
+	var texts map[string]hitText
+	if !req.IDsOnly {
+		if texts, err = ix.hitTexts(ctx, res.Hits); err != nil {
+			return nil, err
+		}
+	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		hit, err := ix.toHit(h, mt, mark, req.IDsOnly)
+		hit, err := ix.toHit(h, texts, mt, mark, req.IDsOnly)
 		if err != nil {
 			return nil, err
 		}
@@ -427,7 +433,7 @@ func inclusiveEnd(to time.Time) time.Time {
 }
 
 // toHit converts a bleve hit.
-func (ix *Index) toHit(h *search.DocumentMatch, mt *matcher, mark marker, idsOnly bool) (Hit, error) {
+func (ix *Index) toHit(h *search.DocumentMatch, texts map[string]hitText, mt *matcher, mark marker, idsOnly bool) (Hit, error) {
 	id, err := strconv.ParseInt(h.ID, 10, 64)
 	if err != nil {
 		return Hit{}, fmt.Errorf("index: bad document id %q: %v: %w", h.ID, err, ErrNeedsRebuild)
@@ -446,8 +452,8 @@ func (ix *Index) toHit(h *search.DocumentMatch, mt *matcher, mark marker, idsOnl
 			hit.Published = &t
 		}
 	}
-	hit.Snippet = ix.snippet(fieldString(h.Fields[fieldText]), fieldString(h.Fields[fieldDescription]),
-		fieldString(h.Fields[fieldLang]), mt, mark)
+	text, desc := textOf(h, texts)
+	hit.Snippet = ix.snippet(text, desc, fieldString(h.Fields[fieldLang]), mt, mark)
 	return hit, nil
 }
 

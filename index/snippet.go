@@ -2,14 +2,75 @@ package index
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"html"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/search"
+
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/internal/quote"
 )
+
+// Texts reads articles from the corpus (implemented by *corpus.DB). An
+// on-disk index does not keep the text and description of articles, which
+// would be a fifth of its size: Search reads them from Texts to build
+// snippets, with one query for all its hits.
+type Texts interface {
+	Articles(ctx context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error
+}
+
+// ReadTextsFrom sets where Search reads the text of its hits for snippets
+// (see Texts). Without it, hits from an on-disk index get no snippet (an
+// index made by NewMemOnly keeps the text itself).
+func (ix *Index) ReadTextsFrom(t Texts) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.texts = t
+}
+
+// hitText is the text and description of a hit.
+type hitText struct{ text, desc string }
+
+// hitTexts returns the text and description of the articles of hits, by
+// bleve document id, read from ix.texts; nil when there is nothing to read
+// them from, or when the index stores them. An article missing from the
+// corpus (deleted since it was indexed) has none. The caller holds ix.mu.
+func (ix *Index) hitTexts(ctx context.Context, hits search.DocumentMatchCollection) (map[string]hitText, error) {
+	if ix.texts == nil || ix.docs.storeText || len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, 0, len(hits))
+	for _, h := range hits {
+		if id, err := strconv.ParseInt(h.ID, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	out := make(map[string]hitText, len(ids))
+	err := ix.texts.Articles(ctx, corpus.ArticleFilter{IDs: ids}, func(a *corpus.Article) error {
+		out[docID(a.ID)] = hitText{a.Text, a.Description}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: read the text of hits: %w", err)
+	}
+	return out, nil
+}
+
+// textOf returns the text and description of hit h: from texts (made by
+// hitTexts) when it is not nil, else from the index's stored fields.
+func textOf(h *search.DocumentMatch, texts map[string]hitText) (text, desc string) {
+	if texts != nil {
+		t := texts[h.ID]
+		return t.text, t.desc
+	}
+	return fieldString(h.Fields[fieldText]), fieldString(h.Fields[fieldDescription])
+}
 
 // snippetRunes is the target length of a snippet, in characters.
 const snippetRunes = 200

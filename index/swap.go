@@ -21,7 +21,8 @@ var errNoExchange = errors.New("atomic exchange not supported")
 // current index (a crawl's update) before swapping the new one in.
 var swapWait = 30 * time.Second
 
-// RebuildFolder builds the index at path again from scratch from src, and
+// RebuildFolder builds the index at path again from scratch from src,
+// merges it into one segment (compact), and
 // returns the number of articles indexed. It builds into a new folder
 // beside path (path + ".new"), without opening the current index, so that
 // searches keep using the current one meanwhile; then it waits for any
@@ -47,11 +48,14 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err := os.RemoveAll(tmp); err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	nbi, err := createIndex(tmp, ix.m)
+	nbi, err := createIndex(tmp, ix.m, true)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, src, 0, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkWriters, ix.log, ix.progress)
+	if err == nil {
+		err = compact(ctx, nbi)
+	}
 	if cerr := nbi.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

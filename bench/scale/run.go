@@ -388,6 +388,12 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 		return err
 	}
 	defer ix.Close()
+	db, err := corpus.OpenReadOnly(ctx, o.DB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ix.ReadTextsFrom(db) // snippets, as archivist search builds them
 	if o.CPUProfile != "" {
 		f, err := os.Create(o.CPUProfile)
 		if err != nil {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -183,4 +185,19 @@ func (p *indexProgress) finish() {
 	if p.drawn {
 		fmt.Fprintln(p.e.stderr)
 	}
+}
+
+// readTextsFrom has ix read the text of its hits for snippets from the
+// corpus at --db (the index keeps no text), and returns the function that
+// closes the corpus. Without a corpus, hits have no snippet.
+func (e *env) readTextsFrom(ctx context.Context, ix *index.Index) (func(), error) {
+	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
+		return func() {}, nil
+	}
+	db, err := e.openCorpusReadOnly(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ix.ReadTextsFrom(db)
+	return func() { db.Close() }, nil
 }

@@ -144,6 +144,11 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 	if err != nil {
 		return err
 	}
+	closeTexts, err := e.readTextsFrom(ctx, ix)
+	if err != nil {
+		return err
+	}
+	defer closeTexts()
 	if opts.JSON {
 		req.Highlight = "html"
 	} else if f, ok := e.stdout.(*os.File); ok && isTerminal(f) {

@@ -1,0 +1,236 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestDocumentMatchesMapping checks that the documents docBuilder makes
+// are those bleve's mapping makes of the same article (toDoc, below):
+// the same fields, options, stored values, and analyzed terms with their
+// frequencies and positions.
+func TestDocumentMatchesMapping(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newDocBuilder(m, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2024, 5, 17, 9, 30, 0, 123000000, time.FixedZone("CEST", 2*3600))
+	arts := []*corpus.Article{
+		{ID: 1, URL: "https://a.example/1"},
+		{ID: 2, URL: "https://a.example/2", Title: "  It won’t spring back  ", Text: "L’économie d’abord. It won’t spring back.",
+			Language: "fr-FR", Authors: []string{"Anne O’Neil", "", "Anne O’Neil", "Bob"}, Tags: []string{"Économie", "eco"},
+			Flags: []string{"Paywall"}, Section: "Économie", Site: "A.Example", Published: &pub, PageType: corpus.PageTypeListing},
+		{ID: 3, URL: "https://a.example/3", Title: "أَخْبَار اليوم", Text: "النص العربي هنا", Language: "ar"},
+		{ID: 4, URL: "https://a.example/4", Title: "東京の天気", Text: "今日は晴れ。", Language: "ja", Description: "desc only"},
+		{ID: 5, URL: "https://a.example/5", Title: "The government's budget", Description: "Elections and voters",
+			Text: "The ﬁnance minister’s elections.\n\nSecond paragraph.", Language: "en-GB"},
+		{ID: 6, URL: "https://a.example/6", Title: "Die Wahlen", Text: "Die Wahlen in Österreich", Language: "de_AT"},
+	}
+	for i := 1; i <= 200; i++ {
+		a := genArticle(i)
+		a.ID = int64(100 + i)
+		arts = append(arts, a)
+	}
+	for _, a := range arts {
+		want := document.NewDocument(docID(a.ID))
+		if err := m.MapDocument(want, toDoc(a)); err != nil {
+			t.Fatal(err)
+		}
+		got := b.document(a)
+		if diff := compareDocs(docFields(want), docFields(got)); diff != "" {
+			t.Errorf("article %d (%s): %s", a.ID, a.Language, diff)
+		}
+	}
+}
+
+// docFields analyzes the indexed fields of d and returns a description of
+// every field, keyed by name and array positions.
+func docFields(d *document.Document) map[string]string {
+	out := map[string]string{}
+	d.VisitFields(func(f bindex.Field) {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+		}
+		key := fmt.Sprintf("%s%v", f.Name(), f.ArrayPositions())
+		var b strings.Builder
+		fmt.Fprintf(&b, "options %v", f.Options())
+		if f.Options().IsStored() {
+			fmt.Fprintf(&b, " value %q", f.Value())
+		}
+		if f.Options().IsIndexed() {
+			fmt.Fprintf(&b, " length %d", f.AnalyzedLength())
+			freqs := f.AnalyzedTokenFrequencies()
+			terms := make([]string, 0, len(freqs))
+			for term, tf := range freqs {
+				var locs []string
+				for _, l := range tf.Locations {
+					locs = append(locs, fmt.Sprintf("%d:%d-%d%v", l.Position, l.Start, l.End, l.ArrayPositions))
+				}
+				terms = append(terms, fmt.Sprintf("%q x%d %v", term, tf.Frequency(), locs))
+			}
+			slices.Sort(terms)
+			fmt.Fprintf(&b, " terms %s", strings.Join(terms, "; "))
+		}
+		out[key] = b.String()
+	})
+	return out
+}
+
+func compareDocs(want, got map[string]string) string {
+	var diffs []string
+	for k, w := range want {
+		if g, ok := got[k]; !ok {
+			diffs = append(diffs, "missing field "+k)
+		} else if !reflect.DeepEqual(w, g) {
+			diffs = append(diffs, fmt.Sprintf("field %s:\n got %s\nwant %s", k, g, w))
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			diffs = append(diffs, "extra field "+k)
+		}
+	}
+	slices.Sort(diffs)
+	return strings.Join(diffs, "\n")
+}
+
+// toDoc converts an article into the document bleve indexes. Empty values
+// are left out, so that they count as missing in facets.
+func toDoc(a *corpus.Article) map[string]any {
+	d := map[string]any{fieldURL: a.URL}
+	setStr := func(k, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			d[k] = v
+		}
+	}
+	setStr(fieldTitle, foldText(a.Title))
+	setStr(fieldTitleStored, a.Title)
+	setStr(fieldDescription, a.Description)
+	setStr(fieldText, a.Text)
+	// One string rather than a list: bleve records an array position with
+	// every term location of a list, which makes phrase queries allocate
+	// several times more. A phrase may then run from one part into the
+	// next, which costs nothing but an unlikely extra match.
+	var body strings.Builder
+	for _, s := range [][]string{{a.Description, a.Text}, a.Authors, a.Tags} {
+		for _, v := range s {
+			if v = strings.TrimSpace(v); v != "" {
+				body.WriteString(foldText(v))
+				body.WriteString("\n\n")
+			}
+		}
+	}
+	setStr(fieldBody, body.String())
+	if lang := stemLang(a.Language); lang != "" {
+		setStr(fieldStemPrefix+lang, foldText(a.Title)+"\n\n"+body.String())
+	}
+	setStr(fieldSite, strings.ToLower(a.Site))
+	setStr(fieldLang, normalizeLang(a.Language))
+	setStr(fieldPageType, pageType(a))
+	setStr(fieldSection, foldText(a.Section))
+	setStr(fieldSectionFacet, a.Section)
+
+	if authors := nonEmpty(a.Authors); len(authors) > 0 {
+		d[fieldAuthor] = foldAll(authors)
+		d[fieldAuthorFacet] = authors
+	}
+	if tags := nonEmpty(a.Tags); len(tags) > 0 {
+		d[fieldTag] = foldAll(tags)
+		d[fieldTagFacet] = tags
+	}
+	if flags := nonEmpty(a.Flags); len(flags) > 0 {
+		d[fieldFlags] = flags
+	}
+	if a.Published != nil && !a.Published.IsZero() {
+		utc := a.Published.UTC()
+		d[fieldPublished] = utc
+		d[fieldPublishedRaw] = a.Published.Format(time.RFC3339Nano)
+		d[fieldYear] = utc.Format("2006")
+		d[fieldMonth] = utc.Format("2006-01")
+		d[fieldDay] = utc.Format("2006-01-02")
+	}
+	return d
+}
+
+// foldAll applies foldText to each string of vs.
+func foldAll(vs []any) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = foldText(v.(string))
+	}
+	return out
+}
+
+// BenchmarkAnalyze compares making and analyzing the documents of 1,000
+// generated articles through bleve's mapping (toDoc) and directly.
+func BenchmarkAnalyze(b *testing.B) {
+	m, err := newMapping()
+	if err != nil {
+		b.Fatal(err)
+	}
+	db, err := newDocBuilder(m, true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := benchArticles()[:1000]
+	analyze := func(d *document.Document) {
+		d.VisitFields(func(f bindex.Field) {
+			if f.Options().IsIndexed() {
+				f.Analyze()
+			}
+		})
+	}
+	b.Run("mapping", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, a := range arts {
+				d := document.NewDocument(docID(a.ID))
+				if err := m.MapDocument(d, toDoc(a)); err != nil {
+					b.Fatal(err)
+				}
+				analyze(d)
+			}
+		}
+	})
+	b.Run("direct", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, a := range arts {
+				analyze(db.document(a))
+			}
+		}
+	})
+}
+
+// Articles calls fn for the latest version of each article of f.IDs, as
+// *corpus.DB does (fakeSource is then the Texts of an on-disk index); it
+// ignores the other fields of f.
+func (s *fakeSource) Articles(_ context.Context, f corpus.ArticleFilter, fn func(*corpus.Article) error) error {
+	for _, id := range f.IDs {
+		s.mu.Lock()
+		r, ok := s.rows[id]
+		s.mu.Unlock()
+		if !ok {
+			continue
+		}
+		a := r.a
+		if err := fn(&a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
