@@ -188,13 +188,14 @@ func (p *indexProgress) finish() {
 }
 
 // readTextsFrom has ix read the text of its hits for snippets from the
-// corpus at --db (the index keeps no text), and returns the function that
-// closes the corpus. Without a corpus, hits have no snippet.
+// corpus (--store, or the file at --db: the index keeps no text), and
+// returns the function that closes the corpus. Without a corpus, hits have
+// no snippet.
 func (e *env) readTextsFrom(ctx context.Context, ix *index.Index) (func(), error) {
-	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(e.global.DB); e.global.Store == "" && errors.Is(err, os.ErrNotExist) {
 		return func() {}, nil
 	}
-	db, err := e.openCorpusReadOnly(ctx)
+	db, err := e.openReader(ctx)
 	if err != nil {
 		return nil, err
 	}
