@@ -49,6 +49,8 @@ type trainOptions struct {
 	Errors              bool
 	Sets                []string
 	SetWeight           map[string]float64
+	Boost               boostOptions   // the trees (-trees)
+	Search              []boostOptions // settings to cross-validate (-search); the best replaces Boost
 	Args                []string
 }
 
@@ -65,6 +67,8 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	fs.IntVar(&o.Folds, "folds", 5, "cross-validation folds (by site) for the threshold and the report")
 	sets := fs.String("sets", strings.Join(trainSets, ","), "sets to learn from (their tuning halves)")
 	weights := fs.String("set-weight", "trafilatura=0.1", "per-set weight of a page, SET=W,... (trafilatura's pages are labelled article by default, and some are shops and service pages)")
+	trees := fs.String("trees", "logistic:0:1:0.1:5", "boosted trees on top of the base model: base:rounds:depth:rate:minleaf (base logistic, prior or blend=A: the logistic model with a share A of the scores; 0 rounds for none)")
+	search := fs.String("search", "", "settings of -trees to cross-validate, separated by \";\"; the one with the lowest out-of-fold cost is fitted")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
@@ -78,6 +82,16 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 		return o, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
 	}
 	o.Sets = splitList(*sets)
+	g, err := parseGrid(*trees)
+	if err != nil {
+		return o, err
+	}
+	o.Boost = g[0]
+	if *search != "" {
+		if o.Search, err = parseGrid(*search); err != nil {
+			return o, err
+		}
+	}
 	o.SetWeight = make(map[string]float64)
 	for _, kv := range splitList(*weights) {
 		k, v, ok := strings.Cut(kv, "=")
@@ -142,7 +156,10 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	}
 	weighSamples(samples, o.SetWeight)
 	fmt.Fprintf(stdout, "%d tuning-half pages, %d features\n", len(samples), len(names))
-	oof := crossValidate(samples, len(names), o)
+	if len(o.Search) > 0 {
+		o.Boost = searchBoost(stdout, samples, len(names), o, o.Search)
+	}
+	oof := crossValidateWith(samples, len(names), o, o.Boost)
 	a, b := fitCalibration(samples, oof)
 	for _, p := range oof {
 		p[0] = calibrate(p[0], a, b)
@@ -162,7 +179,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 			}
 		}
 	}
-	m := fitModel(samples, len(names), o.L2, o.Iters)
+	m := fitFull(samples, len(names), o, o.Boost)
 	m.Threshold, m.CalibA, m.CalibB = th, a, b
 	m.Features = names
 	src, err := modelSource(m, o.Sets, "cd bench && go run . train-pagetype "+strings.Join(o.Args, " "))
@@ -281,18 +298,35 @@ type model struct {
 	CalibA    float64 // calibrated P(article) = sigmoid(CalibA*logit(P(article)) + CalibB)
 	CalibB    float64
 	Threshold float64
+	Trees     []tree // boosted trees added to the logistic scores (trainpt_trees.go)
 }
 
-// probs returns the class probabilities of x.
-func (m *model) probs(x []float64) []float64 {
+// scores returns the class scores of x: the logistic model's, plus the
+// trees'.
+func (m *model) scores(x []float64) []float64 {
 	out := make([]float64, len(m.Classes))
-	top := math.Inf(-1)
 	for c := range out {
 		z := m.Bias[c]
 		for i, v := range x {
 			z += m.Weights[c][i] * (v - m.Mean[i]) / m.Scale[i]
 		}
 		out[c] = z
+	}
+	for i := range m.Trees {
+		out[m.Trees[i].Class] += m.Trees[i].eval(x)
+	}
+	return out
+}
+
+// probs returns the class probabilities of x.
+func (m *model) probs(x []float64) []float64 {
+	return softmax(m.scores(x))
+}
+
+// softmax turns scores into probabilities, in place.
+func softmax(out []float64) []float64 {
+	top := math.Inf(-1)
+	for _, z := range out {
 		top = max(top, z)
 	}
 	sum := 0.0
@@ -413,9 +447,9 @@ func foldOf(site string, folds int) int {
 	return int(crc32.ChecksumIEEE([]byte(site)) % uint32(folds))
 }
 
-// crossValidate returns each sample's class probabilities from a model
-// fitted on the other folds (folds by site).
-func crossValidate(s []sample, nf int, o trainOptions) [][]float64 {
+// crossValidateWith returns each sample's class probabilities from a
+// model (with the trees of bo) fitted on the other folds (folds by site).
+func crossValidateWith(s []sample, nf int, o trainOptions, bo boostOptions) [][]float64 {
 	out := make([][]float64, len(s))
 	for f := 0; f < o.Folds; f++ {
 		var train []sample
@@ -425,7 +459,7 @@ func crossValidate(s []sample, nf int, o trainOptions) [][]float64 {
 			}
 		}
 		weighSamples(train, o.SetWeight)
-		m := fitModel(train, nf, o.L2, o.Iters)
+		m := fitFull(train, nf, o, bo)
 		for i, x := range s {
 			if foldOf(x.Site, o.Folds) == f {
 				out[i] = m.probs(x.X)
@@ -603,7 +637,19 @@ func modelSource(m *model, sets []string, command string) ([]byte, error) {
 	fmt.Fprintf(&b, "},\n")
 	fmt.Fprintf(&b, "Bias: %s,\n", floats(m.Bias))
 	fmt.Fprintf(&b, "CalibA: %.6g,\nCalibB: %.6g,\n", m.CalibA, m.CalibB)
-	fmt.Fprintf(&b, "Threshold: %g,\n}\n", m.Threshold)
+	fmt.Fprintf(&b, "Threshold: %g,\n", m.Threshold)
+	if len(m.Trees) > 0 {
+		fmt.Fprintf(&b, "Trees: []typeTree{\n")
+		for _, t := range m.Trees {
+			fmt.Fprintf(&b, "{%d, []treeNode{", t.Class)
+			for _, n := range t.Nodes {
+				fmt.Fprintf(&b, "{%d, %.9g, %d, %d, %.6g}, ", n.Feature, n.Threshold, n.Left, n.Right, n.Value)
+			}
+			fmt.Fprintf(&b, "}},\n")
+		}
+		fmt.Fprintf(&b, "},\n")
+	}
+	fmt.Fprintf(&b, "}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("format model: %w", err)

@@ -27,6 +27,41 @@ type typeModel struct {
 	// losing an article costing c times more than keeping another page
 	// as one (about 1/(1+c)).
 	Threshold float64
+	// Trees are boosted regression trees (bench/trainpt_trees.go) whose
+	// outputs add to the logistic scores of their class; none when the
+	// trainer's cross-validation found that they do not help.
+	Trees []typeTree
+}
+
+// typeTree is one regression tree of the boosted ensemble: it adds the
+// value of the leaf a page reaches to the score of class Class.
+type typeTree struct {
+	Class int
+	Nodes []treeNode // the root first
+}
+
+// treeNode is a split (Feature >= 0: go to Left when the feature is at
+// most Threshold, else to Right) or a leaf (Feature < 0) with its Value.
+type treeNode struct {
+	Feature   int
+	Threshold float64
+	Left      int
+	Right     int
+	Value     float64
+}
+
+// eval returns the value of the leaf feature vector f reaches.
+func (t *typeTree) eval(f []float64) float64 {
+	n := 0
+	for t.Nodes[n].Feature >= 0 {
+		nd := &t.Nodes[n]
+		if f[nd.Feature] <= nd.Threshold {
+			n = nd.Left
+		} else {
+			n = nd.Right
+		}
+	}
+	return t.Nodes[n].Value
 }
 
 // probs returns the probability of each class for feature vector f.
@@ -39,6 +74,11 @@ func (m *typeModel) probs(f []float64) []float64 {
 			z += m.Weights[c][i] * (v - m.Mean[i]) / m.Scale[i]
 		}
 		out[c] = z
+	}
+	for i := range m.Trees {
+		out[m.Trees[i].Class] += m.Trees[i].eval(f)
+	}
+	for _, z := range out {
 		top = max(top, z)
 	}
 	sum := 0.0

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -36,6 +37,44 @@ func TestPageTypeModelFits(t *testing.T) {
 	}
 	if m.Threshold <= 0 || m.Threshold >= 1 || m.CalibA <= 0 {
 		t.Errorf("threshold %v, calibration slope %v", m.Threshold, m.CalibA)
+	}
+	for i, tr := range m.Trees {
+		if err := checkTree(tr, len(m.Classes), numFeatures); err != "" {
+			t.Errorf("tree %d: %s", i, err)
+		}
+	}
+}
+
+// checkTree returns what is wrong with tr ("" if nothing): a class or
+// feature out of range, or a child that does not come after its parent
+// (which could loop).
+func checkTree(tr typeTree, classes, features int) string {
+	if tr.Class < 0 || tr.Class >= classes || len(tr.Nodes) == 0 {
+		return fmt.Sprintf("class %d, %d nodes", tr.Class, len(tr.Nodes))
+	}
+	for n, nd := range tr.Nodes {
+		if nd.Feature < 0 {
+			continue
+		}
+		if nd.Feature >= features || nd.Left <= n || nd.Right <= n || nd.Left >= len(tr.Nodes) || nd.Right >= len(tr.Nodes) {
+			return fmt.Sprintf("node %d: %+v", n, nd)
+		}
+	}
+	return ""
+}
+
+func TestTypeTreeEval(t *testing.T) {
+	tr := typeTree{Nodes: []treeNode{{Feature: 1, Threshold: 0.5, Left: 1, Right: 2}, {Feature: -1, Value: -1}, {Feature: -1, Value: 2}}}
+	for _, tt := range []struct {
+		f    []float64
+		want float64
+	}{{[]float64{9, 0.5}, -1}, {[]float64{9, 0.6}, 2}} {
+		if got := tr.eval(tt.f); got != tt.want {
+			t.Errorf("eval(%v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+	if checkTree(typeTree{Nodes: []treeNode{{Feature: 0, Left: 0, Right: 1}, {Feature: -1}}}, 1, 1) == "" {
+		t.Errorf("a node that is its own child passes")
 	}
 }
 
