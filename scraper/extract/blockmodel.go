@@ -15,7 +15,8 @@ func blockScore(w []float64, x *[nFeat]float64) float64 {
 
 // modelText returns the main text of the page by the block model: every
 // block of the body, the parts the content walk dropped included, kept
-// when the model scores it at blockThreshold or more.
+// when the second stage (blocksmooth.go) scores it at
+// blockSmoothThreshold or more.
 func (p *page) modelText() string {
 	bs, _ := p.modelBlocks()
 	return joinBlocks(bs)
@@ -25,10 +26,11 @@ func (p *page) modelText() string {
 // sits in a comment section.
 func (p *page) modelBlocks() ([]block, []bool) {
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
+	sv := smoothFeatures(fs, blockLogits(blockWeights, fs), blockThreshold)
 	out := bs[:0]
 	var comment []bool
 	for i := range bs {
-		if blockScore(blockWeights, &fs[i]) >= blockThreshold {
+		if smoothScore(blockSmoothWeights, &sv[i]) >= blockSmoothThreshold {
 			out = append(out, bs[i])
 			comment = append(comment, fs[i][fComment] > 0)
 		}
