@@ -15,8 +15,7 @@ func blockScore(w []float64, x *[nFeat]float64) float64 {
 
 // modelText returns the main text of the page by the block model: every
 // block of the body, the parts the content walk dropped included, kept
-// when the second stage (blocksmooth.go) scores it at
-// blockSmoothThreshold or more.
+// when the model scores it at blockThreshold or more.
 func (p *page) modelText() string {
 	bs, _ := p.modelBlocks()
 	return joinBlocks(bs)
@@ -26,11 +25,10 @@ func (p *page) modelText() string {
 // sits in a comment section.
 func (p *page) modelBlocks() ([]block, []bool) {
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
-	sv := smoothFeatures(fs, blockLogits(blockWeights, fs), blockThreshold)
 	out := bs[:0]
 	var comment []bool
 	for i := range bs {
-		if smoothScore(blockSmoothWeights, &sv[i]) >= blockSmoothThreshold {
+		if blockScore(blockWeights, &fs[i]) >= blockThreshold {
 			out = append(out, bs[i])
 			comment = append(comment, fs[i][fComment] > 0)
 		}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math"
 	"strings"
 	"testing"
 
@@ -14,38 +13,6 @@ func TestBlockWeights(t *testing.T) {
 	}
 	if blockThreshold <= 0 || blockThreshold >= 1 {
 		t.Fatalf("blockThreshold %v outside (0, 1)", blockThreshold)
-	}
-	if len(blockSmoothWeights) != nSmooth {
-		t.Fatalf("blockSmoothWeights has %d weights for %d features: retrain (see blockmodel_train_test.go)", len(blockSmoothWeights), nSmooth)
-	}
-	if blockSmoothThreshold <= 0 || blockSmoothThreshold >= 1 {
-		t.Fatalf("blockSmoothThreshold %v outside (0, 1)", blockSmoothThreshold)
-	}
-}
-
-// TestSmoothContext checks the second stage on a page of five blocks
-// whose first-stage verdicts are given: a borderline block among kept
-// blocks scores higher than the same block among dropped ones, the page's
-// kept share is by words, and the ends of the page read as dropped
-// neighbours.
-func TestSmoothContext(t *testing.T) {
-	fs := make([][nFeat]float64, 5)
-	for i := range fs {
-		fs[i][fWords] = math.Log1p(10)
-	}
-	among := smoothFeatures(fs, []float64{2, 2, -0.5, 2, 2}, blockThreshold)
-	alone := smoothFeatures(fs, []float64{-2, -2, -0.5, -2, -2}, blockThreshold)
-	if a, b := smoothScore(blockSmoothWeights, &among[2]), smoothScore(blockSmoothWeights, &alone[2]); a <= b {
-		t.Errorf("borderline block among kept blocks %.3f, among dropped %.3f: want more among kept", a, b)
-	}
-	if got := among[2][sPageKept]; math.Abs(got-0.8) > 1e-9 {
-		t.Errorf("kept share %v, want 0.8 (four blocks of five, same words)", got)
-	}
-	if got := among[0][sPrev]; got != -2.5 {
-		t.Errorf("first block's previous logit %v, want -2.5 (no block: read as dropped)", got)
-	}
-	if got := among[2][sNear]; got != 2 {
-		t.Errorf("near mean %v, want 2", got)
 	}
 }
 

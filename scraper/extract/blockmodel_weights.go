@@ -52,22 +52,3 @@ var blockWeights = []float64{
 
 // blockThreshold is the probability from which a block is kept.
 const blockThreshold = 0.400
-
-// blockSmoothWeights are the second stage's weights (blocksmooth.go), learned on the same pages.
-var blockSmoothWeights = []float64{
-	-0.024422, // bias
-	1.393882,  // own
-	0.207050,  // prev
-	0.261775,  // next
-	0.467265,  // near
-	0.476880,  // wide
-	0.055055,  // pageKept
-	4.214702,  // ownWords
-	-0.093191, // link
-	0.186027,  // maxSide
-	0.282692,  // minSide
-	-1.203544, // ownKept
-}
-
-// blockSmoothThreshold is the second stage's probability from which a block is kept.
-const blockSmoothThreshold = 0.400
