@@ -14,14 +14,6 @@ func TestBlockWeights(t *testing.T) {
 	if blockThreshold <= 0 || blockThreshold >= 1 {
 		t.Fatalf("blockThreshold %v outside (0, 1)", blockThreshold)
 	}
-	for typ, thr := range blockTypeThreshold {
-		if thr <= 0 || thr >= 1 {
-			t.Errorf("blockTypeThreshold[%q] %v outside (0, 1)", typ, thr)
-		}
-		if got, ok := corpus.ParsePageType(typ); !ok || got != typ || typ == corpus.PageTypeArticle {
-			t.Errorf("blockTypeThreshold has %q, not a page type the model text serves", typ)
-		}
-	}
 }
 
 // TestModelText checks the block model on pages that are not articles:

@@ -52,12 +52,3 @@ var blockWeights = []float64{
 
 // blockThreshold is the probability from which a block is kept.
 const blockThreshold = 0.400
-
-// blockTypeThreshold is the threshold for the main text of a page of a type, chosen on the tuning pages of that type.
-var blockTypeThreshold = map[string]float64{
-	"documentation": 0.525,
-	"forum":         0.500,
-	"listing":       0.300,
-	"product":       0.650,
-	"service":       0.400,
-}

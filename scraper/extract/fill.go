@@ -299,7 +299,7 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 	if art.WordCount >= ShortWords {
 		return
 	}
-	bs, comment := p.modelBlocks(blockThreshold)
+	bs, comment := p.modelBlocks()
 	own := make([]block, 0, len(bs))
 	for i, b := range bs {
 		if !comment[i] {
@@ -336,7 +336,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		p.shortBodyNet(art)
 	}
 	if !article {
-		main := p.modelText(other)
+		main := p.modelText()
 		if words := countWords(main); words*2 > art.WordCount*3 {
 			art.Text, art.WordCount = main, words
 			p.relanguage(art)
