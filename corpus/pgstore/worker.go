@@ -225,7 +225,7 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 	if !mine {
 		inFlight = "0"
 	}
-	if _, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = $4, in_flight = `+
+	if _, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = GREATEST(delay_ms, $4), in_flight = `+
 		inFlight+` WHERE host = $1`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds()); err != nil {
 		return time.Time{}, err
 	}
@@ -233,6 +233,99 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 		return time.UnixMilli(nextAt).UTC(), nil
 	}
 	return time.Time{}, nil
+}
+
+// StartRequest confirms, right before a request on host starts, that the
+// host's lease is this worker's and, for a URL (id not 0), that the URL is
+// still in flight for it; for robots.txt (id 0) it takes the lease when it
+// is free or expired. It then renews the lease and records the start: no
+// request on host starts before now+delay on any worker, and delay (the
+// host's Crawl-delay when larger than --delay) is the delay a later
+// leaseholder keeps after the host's last request settles. All under the
+// host row's lock, so that two workers never both start: the one that
+// took the lease over requeued the URLs of the one that lost it.
+func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (wait time.Time, lost bool, err error) {
+	err = f.s.Update(ctx, func(tx *Tx) error {
+		wait, lost = time.Time{}, false
+		var err error
+		if id == 0 {
+			if wait, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
+				return err
+			}
+		}
+		var holder *int64
+		var nextAt int64
+		err = tx.tx.QueryRow(ctx, "SELECT worker, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE", host).Scan(&holder, &nextAt)
+		if errors.Is(err, pgx.ErrNoRows) || err == nil && (holder == nil || *holder != f.id) {
+			lost = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if id != 0 {
+			var mine bool
+			if err := tx.tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM frontier WHERE id = $1 AND state = 'in_flight' AND worker = $2)",
+				id, f.id).Scan(&mine); err != nil {
+				return err
+			}
+			if !mine {
+				lost = true
+				return nil
+			}
+		}
+		ms := now.UnixMilli()
+		until := now.Add(f.opts.LeaseTTL).UnixMilli()
+		if nextAt > ms {
+			wait = time.UnixMilli(nextAt).UTC()
+			_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2) WHERE host = $1", host, until)
+			return err
+		}
+		_, err = tx.tx.Exec(ctx, `UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2), next_at = $3, delay_ms = $4
+			WHERE host = $1`, host, until, ms+startSpacing(delay).Milliseconds(), delay.Milliseconds())
+		return err
+	})
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
+	}
+	return wait, lost, nil
+}
+
+// startSpacing is how far after a recorded start the host's next request
+// may start on another worker: the delay and a margin for the time between
+// the record and the request reaching the server (the worker's round trip
+// to the database), a tenth of the delay, at least 5ms, at most 50ms.
+func startSpacing(delay time.Duration) time.Duration {
+	if delay <= 0 {
+		return 0
+	}
+	return delay + min(max(delay/10, 5*time.Millisecond), 50*time.Millisecond)
+}
+
+// leaseWait takes host's lease for robots.txt, which a worker reads before
+// it claims any of the host's URLs: zero when the worker holds it, else
+// when to try again. Unlike Claim it waits for the row's lock.
+func (f *Frontier) leaseWait(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, error) {
+	if _, err := tx.tx.Exec(ctx, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		host, f.opts.Delay.Milliseconds()); err != nil {
+		return time.Time{}, err
+	}
+	if _, err := tx.tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", host); err != nil {
+		return time.Time{}, err
+	}
+	return f.lease(ctx, tx, host, now)
+}
+
+// Pause records that no request on host starts before until, on any
+// worker (Retry-After).
+func (f *Frontier) Pause(ctx context.Context, host string, until time.Time) error {
+	_, err := f.s.pool.Exec(ctx, `INSERT INTO frontier_hosts (host, delay_ms, next_at) VALUES ($1, $2, $3)
+		ON CONFLICT (host) DO UPDATE SET next_at = GREATEST(frontier_hosts.next_at, $3)`,
+		host, f.opts.Delay.Milliseconds(), until.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("pause %s: %w", host, err)
+	}
+	return nil
 }
 
 // Release returns claimed URLs to the queue untouched.
