@@ -254,8 +254,9 @@ func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, dela
 			}
 		}
 		var holder *int64
-		var nextAt int64
-		err = tx.tx.QueryRow(ctx, "SELECT worker, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE", host).Scan(&holder, &nextAt)
+		var nextAt, delayMS int64
+		err = tx.tx.QueryRow(ctx, "SELECT worker, next_at, delay_ms FROM frontier_hosts WHERE host = $1 FOR UPDATE",
+			host).Scan(&holder, &nextAt, &delayMS)
 		if errors.Is(err, pgx.ErrNoRows) || err == nil && (holder == nil || *holder != f.id) {
 			lost = true
 			return nil
@@ -273,6 +274,9 @@ func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, dela
 				lost = true
 				return nil
 			}
+		}
+		if stored := time.Duration(delayMS) * time.Millisecond; id == 0 && stored > delay {
+			delay = stored // robots.txt, read before this worker knows the host's Crawl-delay
 		}
 		ms := now.UnixMilli()
 		until := now.Add(f.opts.LeaseTTL).UnixMilli()
