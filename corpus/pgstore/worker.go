@@ -245,39 +245,23 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 // host row's lock, so that two workers never both start: the one that
 // took the lease over requeued the URLs of the one that lost it.
 func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (wait time.Time, lost bool, err error) {
+	if id != 0 {
+		return f.startClaimed(ctx, host, id, delay, now)
+	}
 	err = f.s.Update(ctx, func(tx *Tx) error {
 		wait, lost = time.Time{}, false
 		var err error
-		if id == 0 {
-			if wait, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
-				return err
-			}
+		if wait, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
+			return err
 		}
-		var holder *int64
 		var nextAt, delayMS int64
-		err = tx.tx.QueryRow(ctx, "SELECT worker, next_at, delay_ms FROM frontier_hosts WHERE host = $1 FOR UPDATE",
-			host).Scan(&holder, &nextAt, &delayMS)
-		if errors.Is(err, pgx.ErrNoRows) || err == nil && (holder == nil || *holder != f.id) {
-			lost = true
-			return nil
-		}
+		err = tx.tx.QueryRow(ctx, "SELECT next_at, delay_ms FROM frontier_hosts WHERE host = $1", host).Scan(&nextAt, &delayMS)
 		if err != nil {
 			return err
 		}
-		if id != 0 {
-			var mine bool
-			if err := tx.tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM frontier WHERE id = $1 AND state = 'in_flight' AND worker = $2)",
-				id, f.id).Scan(&mine); err != nil {
-				return err
-			}
-			if !mine {
-				lost = true
-				return nil
-			}
-		}
-		if stored := time.Duration(delayMS) * time.Millisecond; id == 0 && stored > delay {
-			delay = stored // robots.txt, read before this worker knows the host's Crawl-delay
-		}
+		// robots.txt is read before this worker knows the host's
+		// Crawl-delay: keep the one recorded.
+		delay = max(delay, time.Duration(delayMS)*time.Millisecond)
 		ms := now.UnixMilli()
 		until := now.Add(f.opts.LeaseTTL).UnixMilli()
 		if nextAt > ms {
@@ -293,6 +277,31 @@ func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, dela
 		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
 	}
 	return wait, lost, nil
+}
+
+// startClaimed is StartRequest for the claimed URL id, in one statement
+// (one round trip: it runs before every request): no row when the lease
+// or the claim is lost, else the host's next allowed start before this one.
+func (f *Frontier) startClaimed(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (time.Time, bool, error) {
+	ms := now.UnixMilli()
+	var prev int64
+	err := f.s.pool.QueryRow(ctx, `UPDATE frontier_hosts h SET lease_until = GREATEST(h.lease_until, $3),
+		next_at = CASE WHEN old.next_at > $4 THEN h.next_at ELSE $5 END,
+		delay_ms = CASE WHEN old.next_at > $4 THEN h.delay_ms ELSE $6 END
+		FROM (SELECT host, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE) old
+		WHERE h.host = old.host AND h.worker = $2
+		  AND EXISTS (SELECT 1 FROM frontier WHERE id = $7 AND state = 'in_flight' AND worker = $2)
+		RETURNING old.next_at`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), ms,
+		ms+startSpacing(delay).Milliseconds(), delay.Milliseconds(), id).Scan(&prev)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return time.Time{}, true, nil
+	case err != nil:
+		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
+	case prev > ms:
+		return time.UnixMilli(prev).UTC(), false, nil
+	}
+	return time.Time{}, false, nil
 }
 
 // startSpacing is how far after a recorded start the host's next request
