@@ -34,6 +34,7 @@ type dispatcher struct {
 // It returns whether the crawl stopped early.
 func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted bool, err error) {
 	d := &dispatcher{c: c, ctx: ctx, work: context.WithoutCancel(ctx)}
+	c.sched.onPause = c.recordPause
 	rt := newTransport(&c.cfg)
 	defer rt.CloseIdleConnections()
 	d.startWorkers(rt)

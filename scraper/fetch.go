@@ -86,6 +86,9 @@ type fetcher struct {
 	coll *colly.Collector
 	cur  *fetchResult
 	host string // host of the fetch in progress
+	// claim is the frontier ID of the URL being fetched, 0 for robots.txt
+	// (see Crawler.startRequest).
+	claim int64
 	// limit, when set, replaces --max-body for the next fetch (sitemaps
 	// have a limit of their own); fetch clears it.
 	limit int64
@@ -283,7 +286,7 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		req.Body = io.NopCloser(strings.NewReader(""))
 		req.ContentLength = 0
 	}
-	if err := t.f.c.sched.gate(t.f.c.stop, t.f.host); err != nil {
+	if err := t.f.c.startRequest(t.f.c.stop, t.f.host, t.f.claim); err != nil {
 		return nil, fmt.Errorf("%w: %w", errStopped, err)
 	}
 	ctx, cancel := context.WithTimeout(req.Context(), t.f.c.cfg.timeout)

@@ -24,7 +24,10 @@ import (
 // with the time the host may next start a request, which the crawler
 // waits for as for any URL not due yet; settling or releasing the claimed
 // URLs gives back the host's in-flight count, and ResetInFlight returns the
-// URLs of leases that expired.
+// URLs of leases that expired. Right before each request on a host starts,
+// StartRequest confirms the lease is still this worker's (a stalled
+// worker's lease may have passed to another) and records the start, so
+// that the host's delay and pauses hold across workers.
 type Frontier interface {
 	// ResetInFlight queues again the URLs a stopped crawl left claimed.
 	ResetInFlight(ctx context.Context) (int64, error)
@@ -34,6 +37,19 @@ type Frontier interface {
 	Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error)
 	// Release returns claimed URLs to the queue untouched.
 	Release(ctx context.Context, ids []int64) error
+	// StartRequest is asked right before a request on host starts: for
+	// the claimed URL id, or for robots.txt when id is 0 (which takes the
+	// host's lease when it is free). It renews the lease and records the
+	// start, with delay the host's delay (--delay or its Crawl-delay):
+	// no request on host starts before now+delay on any worker. It
+	// returns a non-zero wait when no request may start before then (a
+	// pause or delay another worker recorded, a lease another holds), and
+	// lost true when the claim of id or the lease is no longer this
+	// worker's: the request must not start, and the URL is given back.
+	StartRequest(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (wait time.Time, lost bool, err error)
+	// Pause records that no request on host may start before until
+	// (Retry-After), for every worker.
+	Pause(ctx context.Context, host string, until time.Time) error
 	// Skip settles claimed entries that are not fetched as skipped, each
 	// for its Reason, and marks every queued URL of hosts skipped for
 	// reason, in one transaction. It returns how many queued URLs of each
@@ -78,6 +94,15 @@ func (s sqliteStore) Claim(ctx context.Context, host string, run int64, n int, n
 func (s sqliteStore) Release(ctx context.Context, ids []int64) error {
 	return s.Store.Update(ctx, func(tx *corpus.Tx) error { return tx.Release(ctx, ids) })
 }
+
+// StartRequest always allows the request: a SQLite corpus has one crawl
+// at a time (the crawl lock), whose scheduler keeps the host's limits.
+func (s sqliteStore) StartRequest(context.Context, string, int64, time.Duration, time.Time) (time.Time, bool, error) {
+	return time.Time{}, false, nil
+}
+
+// Pause does nothing: the crawl's scheduler holds the pause.
+func (s sqliteStore) Pause(context.Context, string, time.Time) error { return nil }
 
 // Skip settles entries and hosts' queues as skipped.
 func (s sqliteStore) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {

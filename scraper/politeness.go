@@ -2,6 +2,8 @@ package scraper
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -75,6 +77,9 @@ type scheduler struct {
 	wake     chan struct{}
 	// now is the clock (time.Now outside tests).
 	now func() time.Time
+	// onPause, when set, records a host's pause in the frontier, so that
+	// every worker sharing it honours the pause.
+	onPause func(name string, until time.Time)
 }
 
 func newScheduler(perHost int, delay time.Duration) *scheduler {
@@ -194,7 +199,88 @@ func (s *scheduler) pause(name string, t time.Time) {
 	if t.After(h.pausedUntil) {
 		h.pausedUntil = t
 	}
+	onPause := s.onPause
 	s.mu.Unlock()
+	if onPause != nil {
+		onPause(name, t)
+	}
+}
+
+// hold sets host name's pause until t, as the frontier asks: unlike pause
+// it does not record it back.
+func (s *scheduler) hold(name string, t time.Time) {
+	s.mu.Lock()
+	h := s.get(name)
+	if t.After(h.pausedUntil) {
+		h.pausedUntil = t
+	}
+	s.mu.Unlock()
+}
+
+// hostDelay returns host name's delay: --delay or its Crawl-delay.
+func (s *scheduler) hostDelay(name string) time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.get(name).delay
+}
+
+// dropClaims empties host name's claimed queue, which the frontier no
+// longer holds for this worker, and returns the IDs to give back. The host
+// claims again later (its lease may be free then).
+func (s *scheduler) dropClaims(name string) []int64 {
+	s.mu.Lock()
+	h := s.get(name)
+	var ids []int64
+	for _, e := range h.queue {
+		ids = append(ids, e.ID)
+	}
+	h.queue, h.mayHaveWork, h.wakeAt = nil, true, time.Time{}
+	s.mu.Unlock()
+	s.signal()
+	return ids
+}
+
+// errLeaseLost is why a request did not start: the host's lease, or the
+// URL's claim, passed to another worker sharing the frontier (this one
+// stalled longer than the lease).
+var errLeaseLost = errors.New("host lease passed to another worker")
+
+// startRequest waits until host may send one more request (gate), then
+// confirms with the frontier that the host's lease and the claim of id
+// (0: robots.txt) are still this crawl's and records the start, so that
+// the host's limits hold across the workers sharing the frontier. When
+// they were lost, the host's claimed URLs are given back and the request
+// does not start.
+func (c *Crawler) startRequest(ctx context.Context, host string, id int64) error {
+	s := c.sched
+	for {
+		if err := s.gate(ctx, host); err != nil {
+			return err
+		}
+		wait, lost, err := c.frontier.StartRequest(ctx, host, id, s.hostDelay(host), time.Now())
+		switch {
+		case err != nil:
+			return fmt.Errorf("start request: %w", err)
+		case lost:
+			c.log.Warn("host lease lost to another worker: claimed URLs given back", "host", host)
+			if ids := s.dropClaims(host); len(ids) > 0 {
+				if err := c.frontier.Release(context.WithoutCancel(ctx), ids); err != nil {
+					c.log.Warn("release claimed URLs", "host", host, "err", err)
+				}
+			}
+			return errLeaseLost
+		case wait.IsZero():
+			return nil
+		}
+		s.hold(host, wait)
+	}
+}
+
+// recordPause records host's pause (Retry-After) in the frontier.
+func (c *Crawler) recordPause(host string, until time.Time) {
+	if err := c.frontier.Pause(context.WithoutCancel(c.stop), host, until); err != nil {
+		c.log.Warn("record pause", "host", host, "err", err)
+	}
 }
 
 // allowed reports whether robots.txt lets ua fetch u on host name. Hosts

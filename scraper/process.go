@@ -72,7 +72,9 @@ func (c *Crawler) fetchPage(ctx context.Context, f *fetcher, j job) *page {
 	e := j.entry
 	cond, prevID := c.conditionalHeaders(ctx, e)
 	f.limit = c.bodyLimit(e)
+	f.claim = e.ID
 	r := f.fetch(ctx, e.URL, cond)
+	f.claim = 0
 	p := &page{job: j, r: r, now: time.Now(), prevID: prevID, status: r.status}
 	if c.cfg.afterFetch != nil {
 		c.cfg.afterFetch(e.URL)

@@ -89,7 +89,7 @@ func TestCrawlWorkers(t *testing.T) {
 	const delay = 40 * time.Millisecond
 	args := func(worker int, seed ...string) []string {
 		return append([]string{"crawl", "--store", url, "--per-host", "2", "--parallel", "4", "--delay", delay.String(),
-			"--timeout", "5s", "--host-lease", "3s", "-q", "--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seed...)
+			"--timeout", "5s", "--host-lease", "1s", "-q", "--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seed...)
 	}
 	first := archivistCmd(t, args(1, srv.URL+"/")...)
 	if err := first.Start(); err != nil {

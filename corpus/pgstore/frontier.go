@@ -228,8 +228,10 @@ func (tx *Tx) Release(ctx context.Context, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	// Only this worker's claims: a URL whose host passed to another
+	// worker may be that worker's claim now.
 	rows, err := tx.tx.Query(ctx, `UPDATE frontier SET state = 'queued', worker = NULL
-		WHERE id = ANY($1) AND state = 'in_flight' RETURNING host`, ids)
+		WHERE id = ANY($1) AND state = 'in_flight' AND worker IS NOT DISTINCT FROM $2 RETURNING host`, ids, nullID(tx.s.workerID()))
 	if err != nil {
 		return fmt.Errorf("release: %w", err)
 	}

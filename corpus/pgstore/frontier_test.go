@@ -149,3 +149,93 @@ func TestLeaseExpiry(t *testing.T) {
 		t.Errorf("ResetInFlight by a live worker took %d of its own URLs, %v", n, err)
 	}
 }
+
+// TestStartRequestLeaseLost: a worker that stalls longer than its lease
+// (its heartbeat stopped) may not start the requests it had claimed once
+// another worker took the host over, and giving them back leaves the new
+// holder's claims alone; the holder's starts are spaced by the delay
+// recorded in the host row, and a pause holds for every worker.
+func TestStartRequestLeaseLost(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	ttl, delay := 300*time.Millisecond, 100*time.Millisecond
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
+	_, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
+	enqueue(t, a, entries(2))
+	got, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now())
+	if err != nil || len(got) != 2 {
+		t.Fatalf("A claimed %d, %v", len(got), err)
+	}
+	if wait, lost, err := fa.StartRequest(ctx, site, got[0].ID, delay, time.Now()); err != nil || lost || !wait.IsZero() {
+		t.Fatalf("A's first start: wait %v, lost %v, %v; want it to start", wait, lost, err)
+	}
+	if wait, lost, err := fb.StartRequest(ctx, site, 0, delay, time.Now()); err != nil || lost || wait.IsZero() {
+		t.Fatalf("B's robots.txt while A holds the host: wait %v, lost %v, %v; want a wait", wait, lost, err)
+	}
+	fa.Kill() // A stalls: no more renewals
+	time.Sleep(ttl + 100*time.Millisecond)
+	var back []corpus.FrontierEntry
+	for deadline := time.Now().Add(5 * time.Second); len(back) == 0 && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if back, _, _, err = fb.Claim(ctx, site, 0, 10, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(back) != 2 {
+		t.Fatalf("B took over %d URLs; want A's 2", len(back))
+	}
+	for _, e := range got {
+		if wait, lost, err := fa.StartRequest(ctx, site, e.ID, delay, time.Now()); err != nil || !lost {
+			t.Errorf("A starts %s after B took the host: wait %v, lost %v, %v; want lost", e.URL, wait, lost, err)
+		}
+	}
+	if err := fa.Release(ctx, []int64{got[0].ID, got[1].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := a.FrontierStats(ctx); st.InFlight != 2 {
+		t.Errorf("frontier %+v after A gave back its lost claims; want B's 2 still in flight", st)
+	}
+	now := time.Now()
+	if wait, lost, err := fb.StartRequest(ctx, site, back[0].ID, delay, now); err != nil || lost || !wait.IsZero() {
+		t.Fatalf("B's start: wait %v, lost %v, %v; want it to start", wait, lost, err)
+	}
+	if wait, _, err := fb.StartRequest(ctx, site, back[1].ID, delay, now.Add(delay/2)); err != nil || wait.Before(now.Add(delay).Truncate(time.Millisecond)) {
+		t.Errorf("B's second start %s later: wait %v, %v; want a wait until at least %v", delay/2, wait, err, now.Add(delay))
+	}
+	pause := now.Add(time.Hour)
+	if err := fa.Pause(ctx, site, pause); err != nil {
+		t.Fatal(err)
+	}
+	if wait, _, err := fb.StartRequest(ctx, site, back[1].ID, delay, now.Add(time.Minute)); err != nil || wait.Before(pause.Truncate(time.Millisecond)) {
+		t.Errorf("B's start during a pause A recorded: wait %v, %v; want until %v", wait, err, pause)
+	}
+}
+
+// TestCrawlDelayHandover: the host's delay a worker starts requests with
+// (its robots.txt Crawl-delay, longer than --delay) is in the host row: a
+// worker that takes the host over waits it out, not just --delay.
+func TestCrawlDelayHandover(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	ttl, delay, crawlDelay := 300*time.Millisecond, 50*time.Millisecond, 3*time.Second
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
+	_, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
+	enqueue(t, a, entries(2))
+	got, _, _, err := fa.Claim(ctx, site, 0, 1, time.Now())
+	if err != nil || len(got) != 1 {
+		t.Fatalf("A claimed %d, %v", len(got), err)
+	}
+	start := time.Now()
+	if wait, lost, err := fa.StartRequest(ctx, site, got[0].ID, crawlDelay, start); err != nil || lost || !wait.IsZero() {
+		t.Fatalf("A's start: wait %v, lost %v, %v", wait, lost, err)
+	}
+	fa.Kill()
+	time.Sleep(ttl + 100*time.Millisecond)
+	claimed, due, hasDue, err := fb.Claim(ctx, site, 0, 10, time.Now())
+	if err != nil || len(claimed) != 0 || !hasDue || due.Before(start.Add(crawlDelay).Truncate(time.Millisecond)) {
+		t.Fatalf("B took the host over: %d URLs, due %v (%v, %v); want none before A's start + Crawl-delay %v",
+			len(claimed), due, hasDue, err, start.Add(crawlDelay))
+	}
+	if wait, _, err := fb.StartRequest(ctx, site, 0, delay, time.Now()); err != nil || wait.Before(start.Add(crawlDelay).Truncate(time.Millisecond)) {
+		t.Errorf("B's robots.txt after the handover: wait %v, %v; want until %v", wait, err, start.Add(crawlDelay))
+	}
+}

@@ -225,7 +225,7 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 	if !mine {
 		inFlight = "0"
 	}
-	if _, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = $4, in_flight = `+
+	if _, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = GREATEST(delay_ms, $4), in_flight = `+
 		inFlight+` WHERE host = $1`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds()); err != nil {
 		return time.Time{}, err
 	}
@@ -233,6 +233,112 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 		return time.UnixMilli(nextAt).UTC(), nil
 	}
 	return time.Time{}, nil
+}
+
+// StartRequest confirms, right before a request on host starts, that the
+// host's lease is this worker's and, for a URL (id not 0), that the URL is
+// still in flight for it; for robots.txt (id 0) it takes the lease when it
+// is free or expired. It then renews the lease and records the start: no
+// request on host starts before now+delay on any worker, and delay (the
+// host's Crawl-delay when larger than --delay) is the delay a later
+// leaseholder keeps after the host's last request settles. All under the
+// host row's lock, so that two workers never both start: the one that
+// took the lease over requeued the URLs of the one that lost it.
+func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (wait time.Time, lost bool, err error) {
+	if id != 0 {
+		return f.startClaimed(ctx, host, id, delay, now)
+	}
+	err = f.s.Update(ctx, func(tx *Tx) error {
+		wait, lost = time.Time{}, false
+		var err error
+		if wait, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
+			return err
+		}
+		var nextAt, delayMS int64
+		err = tx.tx.QueryRow(ctx, "SELECT next_at, delay_ms FROM frontier_hosts WHERE host = $1", host).Scan(&nextAt, &delayMS)
+		if err != nil {
+			return err
+		}
+		// robots.txt is read before this worker knows the host's
+		// Crawl-delay: keep the one recorded.
+		delay = max(delay, time.Duration(delayMS)*time.Millisecond)
+		ms := now.UnixMilli()
+		until := now.Add(f.opts.LeaseTTL).UnixMilli()
+		if nextAt > ms {
+			wait = time.UnixMilli(nextAt).UTC()
+			_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2) WHERE host = $1", host, until)
+			return err
+		}
+		_, err = tx.tx.Exec(ctx, `UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2), next_at = $3, delay_ms = $4
+			WHERE host = $1`, host, until, ms+startSpacing(delay).Milliseconds(), delay.Milliseconds())
+		return err
+	})
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
+	}
+	return wait, lost, nil
+}
+
+// startClaimed is StartRequest for the claimed URL id, in one statement
+// (one round trip: it runs before every request): no row when the lease
+// or the claim is lost, else the host's next allowed start before this one.
+func (f *Frontier) startClaimed(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (time.Time, bool, error) {
+	ms := now.UnixMilli()
+	var prev int64
+	err := f.s.pool.QueryRow(ctx, `UPDATE frontier_hosts h SET lease_until = GREATEST(h.lease_until, $3),
+		next_at = CASE WHEN old.next_at > $4 THEN h.next_at ELSE $5 END,
+		delay_ms = CASE WHEN old.next_at > $4 THEN h.delay_ms ELSE $6 END
+		FROM (SELECT host, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE) old
+		WHERE h.host = old.host AND h.worker = $2
+		  AND EXISTS (SELECT 1 FROM frontier WHERE id = $7 AND state = 'in_flight' AND worker = $2)
+		RETURNING old.next_at`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), ms,
+		ms+startSpacing(delay).Milliseconds(), delay.Milliseconds(), id).Scan(&prev)
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return time.Time{}, true, nil
+	case err != nil:
+		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
+	case prev > ms:
+		return time.UnixMilli(prev).UTC(), false, nil
+	}
+	return time.Time{}, false, nil
+}
+
+// startSpacing is how far after a recorded start the host's next request
+// may start on another worker: the delay and a margin for the time between
+// the record and the request reaching the server (the worker's round trip
+// to the database), a tenth of the delay, at least 5ms, at most 50ms.
+func startSpacing(delay time.Duration) time.Duration {
+	if delay <= 0 {
+		return 0
+	}
+	return delay + min(max(delay/10, 5*time.Millisecond), 50*time.Millisecond)
+}
+
+// leaseWait takes host's lease for robots.txt, which a worker reads before
+// it claims any of the host's URLs: zero when the worker holds it, else
+// when to try again. Unlike Claim it waits for the row's lock.
+func (f *Frontier) leaseWait(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, error) {
+	if _, err := tx.tx.Exec(ctx, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		host, f.opts.Delay.Milliseconds()); err != nil {
+		return time.Time{}, err
+	}
+	if _, err := tx.tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", host); err != nil {
+		return time.Time{}, err
+	}
+	return f.lease(ctx, tx, host, now)
+}
+
+// Pause records that no request on host starts before until, on any
+// worker (Retry-After).
+func (f *Frontier) Pause(ctx context.Context, host string, until time.Time) error {
+	_, err := f.s.pool.Exec(ctx, `INSERT INTO frontier_hosts (host, delay_ms, next_at) VALUES ($1, $2, $3)
+		ON CONFLICT (host) DO UPDATE SET next_at = GREATEST(frontier_hosts.next_at, $3)`,
+		host, f.opts.Delay.Milliseconds(), until.UnixMilli())
+	if err != nil {
+		return fmt.Errorf("pause %s: %w", host, err)
+	}
+	return nil
 }
 
 // Release returns claimed URLs to the queue untouched.
