@@ -419,42 +419,13 @@ var (
 // with every other capture of the same bytes. It fills c.SHA256 and
 // c.BodySize when they are empty and sets c.ID.
 func (tx *Tx) AddCapture(ctx context.Context, c *Capture) (int64, error) {
-	if c.Body != nil {
-		if c.SHA256 == "" {
-			sum := sha256.Sum256(c.Body)
-			c.SHA256 = hex.EncodeToString(sum[:])
-		}
-		if c.BodySize == 0 {
-			c.BodySize = int64(len(c.Body))
-		}
-	}
-	var bodyRef any
+	args := CaptureValues(c) // fills c.SHA256, which putBody keys on
 	if c.Body != nil {
 		if err := tx.putBody(ctx, c); err != nil {
 			return 0, err
 		}
-		bodyRef = c.SHA256
 	}
-	if c.FetchedAt.IsZero() {
-		c.FetchedAt = time.Now()
-	}
-	if c.Method == "" {
-		c.Method = http.MethodGet
-	}
-	redirects := c.Redirects
-	if redirects == nil {
-		redirects = []string{}
-	}
-	var revisit any
-	if c.RevisitOf != 0 {
-		revisit = c.RevisitOf
-	}
-	res, err := tx.stmt(ctx, qAddCapture).ExecContext(ctx,
-		c.RequestedURL, c.URL, hostOf(c.URL), marshalJSON(redirects), c.Method,
-		marshalJSON(headerOrEmpty(c.RequestHeader)), c.Status, c.Proto, marshalJSON(headerOrEmpty(c.Header)),
-		formatTime(c.FetchedAt), c.Duration.Milliseconds(), bodyRef, c.SHA256, c.BodySize, c.ContentType,
-		c.Truncated, c.Error, c.ErrorKind, revisit, c.Depth, c.Source, bodyForm(c), c.RemoteIP,
-		c.RequestHead, c.ResponseHead, c.WARC.File, c.WARC.Offset, c.WARC.RecordID)
+	res, err := tx.stmt(ctx, qAddCapture).ExecContext(ctx, args...)
 	if err != nil {
 		return 0, fmt.Errorf("add capture %s: %w", c.URL, describe(err))
 	}
