@@ -799,3 +799,30 @@ func (db *DB) FrontierDetails(ctx context.Context) (*FrontierDetails, error) {
 	}
 	return s, nil
 }
+
+// Skipper is the part of a write transaction, of any store, that settles
+// frontier URLs as skipped.
+type Skipper interface {
+	Finish(ctx context.Context, id int64, state string, captureID int64, reason string, now time.Time) error
+	SkipQueued(ctx context.Context, host, reason string, now time.Time) (int64, error)
+}
+
+// SkipAll settles entries as skipped, each for its own Reason, and every
+// queued URL of hosts for reason. It returns the number skipped per host,
+// in the order of hosts.
+func SkipAll(ctx context.Context, tx Skipper, entries []FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
+	for _, e := range entries {
+		if err := tx.Finish(ctx, e.ID, StateSkipped, 0, e.Reason, now); err != nil {
+			return nil, err
+		}
+	}
+	counts := make([]int64, 0, len(hosts))
+	for _, h := range hosts {
+		n, err := tx.SkipQueued(ctx, h, reason, now)
+		if err != nil {
+			return nil, err
+		}
+		counts = append(counts, n)
+	}
+	return counts, nil
+}

@@ -108,20 +108,9 @@ func (s sqliteStore) Pause(context.Context, string, time.Time) error { return ni
 func (s sqliteStore) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
 	var counts []int64
 	err := s.Store.Update(ctx, func(tx *corpus.Tx) error {
-		counts = counts[:0]
-		for _, e := range entries {
-			if err := tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, e.Reason, now); err != nil {
-				return err
-			}
-		}
-		for _, h := range hosts {
-			n, err := tx.SkipQueued(ctx, h, reason, now)
-			if err != nil {
-				return err
-			}
-			counts = append(counts, n)
-		}
-		return nil
+		var err error
+		counts, err = corpus.SkipAll(ctx, tx, entries, hosts, reason, now)
+		return err
 	})
 	return counts, err
 }

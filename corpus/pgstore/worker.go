@@ -351,20 +351,9 @@ func (f *Frontier) Release(ctx context.Context, ids []int64) error {
 func (f *Frontier) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
 	var counts []int64
 	err := f.s.Update(ctx, func(tx *Tx) error {
-		counts = counts[:0]
-		for _, e := range entries {
-			if err := tx.Finish(ctx, e.ID, corpus.StateSkipped, 0, e.Reason, now); err != nil {
-				return err
-			}
-		}
-		for _, h := range hosts {
-			n, err := tx.SkipQueued(ctx, h, reason, now)
-			if err != nil {
-				return err
-			}
-			counts = append(counts, n)
-		}
-		return nil
+		var err error
+		counts, err = corpus.SkipAll(ctx, tx, entries, hosts, reason, now)
+		return err
 	})
 	return counts, err
 }
