@@ -109,13 +109,7 @@ const CaptureValueColumns = `requested_url, url, host, redirects, method, reques
 func CaptureValues(c *Capture) []any {
 	var bodyRef any
 	if c.Body != nil {
-		if c.SHA256 == "" {
-			sum := sha256.Sum256(c.Body)
-			c.SHA256 = hex.EncodeToString(sum[:])
-		}
-		if c.BodySize == 0 {
-			c.BodySize = int64(len(c.Body))
-		}
+		c.FillDigest()
 		bodyRef = c.SHA256
 	}
 	if c.FetchedAt.IsZero() {
@@ -275,4 +269,16 @@ func (db *DB) CrawlMemory(ctx context.Context) ([]ScopeHost, []RobotsState, erro
 		robots = append(robots, r)
 	}
 	return scope, robots, rows.Err()
+}
+
+// FillDigest sets c.SHA256 and c.BodySize from c.Body where they are
+// empty.
+func (c *Capture) FillDigest() {
+	if c.SHA256 == "" {
+		sum := sha256.Sum256(c.Body)
+		c.SHA256 = hex.EncodeToString(sum[:])
+	}
+	if c.BodySize == 0 {
+		c.BodySize = int64(len(c.Body))
+	}
 }

@@ -2,10 +2,8 @@ package corpus
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
 	"embed"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -378,13 +376,7 @@ func (db *DB) Pack(c *Capture) {
 	if c.Body == nil {
 		return
 	}
-	if c.SHA256 == "" {
-		sum := sha256.Sum256(c.Body)
-		c.SHA256 = hex.EncodeToString(sum[:])
-	}
-	if c.BodySize == 0 {
-		c.BodySize = int64(len(c.Body))
-	}
+	c.FillDigest()
 	data, encoding := db.compress(c.Body)
 	c.packed, c.packedEncoding, c.packedFor = data, encoding, c.SHA256
 }

@@ -7,9 +7,7 @@ package pgstore
 
 import (
 	"context"
-	"crypto/sha256"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -204,13 +202,7 @@ func (s *Store) Pack(c *corpus.Capture) {
 	if c.Body == nil {
 		return
 	}
-	if c.SHA256 == "" {
-		sum := sha256.Sum256(c.Body)
-		c.SHA256 = hex.EncodeToString(sum[:])
-	}
-	if c.BodySize == 0 {
-		c.BodySize = int64(len(c.Body))
-	}
+	c.FillDigest()
 	data, enc := s.compress(c.Body)
 	c.SetPacked(data, enc)
 }
