@@ -323,18 +323,11 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		// Nothing to resume: refuse before creating an empty corpus.
 		return errNoSeeds(e)
 	}
-	db, err := e.openCorpus(ctx, false)
+	db, lease, err := e.openForCrawl(ctx, "crawl", cancel)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := e.checkBeforeWriting(ctx, db); err != nil {
-		return err
-	}
-	lease, err := e.takeLease(ctx, db, "crawl", cancel)
-	if err != nil {
-		return err
-	}
 	defer lease.release(e)
 	if !haveSeeds {
 		// Without seeds, crawl resumes what the corpus has queued, or

@@ -196,18 +196,11 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	if _, err := os.Stat(e.global.DB); !haveSeeds && errors.Is(err, os.ErrNotExist) {
 		return usagef("watch: no seed URLs (give URLs or --seeds FILE; with neither, watch goes on with the schedule of the database, and %s has none)", e.global.DB)
 	}
-	db, err := e.openCorpus(ctx, false)
+	db, lease, err := e.openForCrawl(ctx, "watch", cancel)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := e.checkBeforeWriting(ctx, db); err != nil {
-		return err
-	}
-	lease, err := e.takeLease(ctx, db, "watch", cancel)
-	if err != nil {
-		return err
-	}
 	defer lease.release(e)
 	if err := startSchedule(ctx, e, db, policy, opts.crawl.Depth, clock.Now(), haveSeeds); err != nil {
 		return err

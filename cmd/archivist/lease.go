@@ -110,3 +110,22 @@ func (l *crawlLease) release(e *env) {
 		e.logger.Warn("could not release the crawl lease; the next crawl takes it over when it expires", "err", err)
 	}
 }
+
+// openForCrawl opens the corpus for a crawl or a watch (holder): it checks
+// the corpus can be written and takes the crawl lease.
+func (e *env) openForCrawl(ctx context.Context, holder string, cancel context.CancelCauseFunc) (*corpus.DB, *crawlLease, error) {
+	db, err := e.openCorpus(ctx, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := e.checkBeforeWriting(ctx, db); err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	lease, err := e.takeLease(ctx, db, holder, cancel)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, lease, nil
+}
