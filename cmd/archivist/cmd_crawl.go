@@ -48,6 +48,9 @@ type crawlOptions struct {
 	Sitemaps        string
 	// cmd names the command in messages: "crawl" when empty, "watch".
 	cmd string
+	// given holds the flags set on the command line (crawl only): a
+	// worker joining a shared crawl takes the others from the crawl.
+	given map[string]bool
 	// dial, for tests, replaces name resolution and the network.
 	dial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
@@ -182,10 +185,14 @@ Examples:
 	}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		var opts crawlOptions
-		seeds, err := e.parse(c, &opts, args)
+		fs := e.newFlagSet(c)
+		opts.AddFlags(fs)
+		seeds, err := e.parseFlags(c, fs, args)
 		if err != nil {
 			return err
 		}
+		opts.given = map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { opts.given[f.Name] = true })
 		return runCrawl(ctx, e, opts, seeds)
 	}
 	return c
@@ -298,24 +305,11 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	defer cancel(nil)
 	prog := newProgressPrinter(e, opts, func() bool { return ctx.Err() != nil })
 	e.logger = prog.log
-	for _, s := range seeds {
-		if err := checkSeed(s); err != nil {
-			return usagef("crawl: %v", err)
-		}
-	}
-	copts, err := opts.crawlerOptions(e)
+	copts, seedList, haveSeeds, err := opts.seedOptions(e, seeds)
 	if err != nil {
 		return err
 	}
-	haveSeeds := len(seeds) > 0
-	if opts.Seeds != "" {
-		list, n, err := seedFile(opts.Seeds)
-		if err != nil {
-			return err
-		}
-		copts = append(copts, scraper.WithSeedList(list))
-		haveSeeds = haveSeeds || n > 0
-	}
+	copts = append(copts, seedList...)
 	if e.global.Store != "" {
 		return e.crawlStore(ctx, opts, copts, seeds, haveSeeds, prog)
 	}

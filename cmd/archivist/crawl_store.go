@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -42,6 +44,9 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 		if fs.Queued+fs.InFlight == 0 && fs.Runs == 0 {
 			return usagef("crawl: no seed URLs (give URLs or --seeds FILE; with neither, crawl joins the crawl in %s, which has none)", s.Location())
 		}
+		if copts, err = e.joinSettings(ctx, s, &opts, copts); err != nil {
+			return err
+		}
 	}
 	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay})
 	if err != nil {
@@ -73,3 +78,70 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 // defaultHostLease is how long a crawl worker's host lease lasts without
 // renewal (--host-lease).
 const defaultHostLease = 30 * time.Second
+
+// joinSettings gives a worker that joins a shared crawl (no seeds) the
+// settings of the crawl's latest run, for the flags it was not given, so
+// that politeness and scope of fetching are the same on every worker. It
+// returns the crawler options to use.
+func (e *env) joinSettings(ctx context.Context, s *pgstore.Store, opts *crawlOptions, copts []scraper.Option) ([]scraper.Option, error) {
+	runs, err := s.CrawlSettings(ctx)
+	if err != nil || len(runs) == 0 {
+		return copts, err
+	}
+	adopted, err := adoptSettings(opts, runs[len(runs)-1])
+	if err != nil {
+		return nil, fmt.Errorf("crawl: the shared crawl's settings: %w", err)
+	}
+	if len(adopted) == 0 {
+		return copts, nil
+	}
+	e.logger.Info("joining the shared crawl with its settings", "flags", strings.Join(adopted, " "))
+	return opts.crawlerOptions(e)
+}
+
+// runSettings are the settings of a crawl run (scraper's settings record)
+// that a joining worker takes.
+type runSettings struct {
+	Depth        *int    `json:"depth"`
+	PerHost      *int    `json:"per_host"`
+	Delay        *string `json:"delay"`
+	Timeout      *string `json:"timeout"`
+	Retries      *int    `json:"retries"`
+	UserAgent    *string `json:"user_agent"`
+	IgnoreRobots *bool   `json:"ignore_robots"`
+	MaxBody      *int64  `json:"max_body"`
+}
+
+// adoptSettings sets, from a run's settings (JSON), every field of opts
+// whose flag was not given, and returns those flags as name=value.
+func adoptSettings(opts *crawlOptions, settings string) ([]string, error) {
+	var rs runSettings
+	if err := json.Unmarshal([]byte(settings), &rs); err != nil {
+		return nil, err
+	}
+	var adopted []string
+	take := func(name string, ok bool, set func() error, value func() string) error {
+		if !ok || opts.given[name] {
+			return nil
+		}
+		if err := set(); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		adopted = append(adopted, "--"+name+"="+value())
+		return nil
+	}
+	duration := func(dst *time.Duration, v *string) func() error {
+		return func() (err error) { *dst, err = time.ParseDuration(*v); return err }
+	}
+	steps := []error{
+		take("depth", rs.Depth != nil, func() error { opts.Depth = *rs.Depth; return nil }, func() string { return fmt.Sprint(opts.Depth) }),
+		take("per-host", rs.PerHost != nil, func() error { opts.PerHost = *rs.PerHost; return nil }, func() string { return fmt.Sprint(opts.PerHost) }),
+		take("delay", rs.Delay != nil, duration(&opts.Delay, rs.Delay), func() string { return opts.Delay.String() }),
+		take("timeout", rs.Timeout != nil, duration(&opts.Timeout, rs.Timeout), func() string { return opts.Timeout.String() }),
+		take("retries", rs.Retries != nil, func() error { opts.Retries = *rs.Retries; return nil }, func() string { return fmt.Sprint(opts.Retries) }),
+		take("user-agent", rs.UserAgent != nil && *rs.UserAgent != "", func() error { opts.UserAgent = *rs.UserAgent; return nil }, func() string { return opts.UserAgent }),
+		take("ignore-robots", rs.IgnoreRobots != nil, func() error { opts.IgnoreRobots = *rs.IgnoreRobots; return nil }, func() string { return fmt.Sprint(opts.IgnoreRobots) }),
+		take("max-body", rs.MaxBody != nil && *rs.MaxBody > 0, func() error { opts.MaxBody = byteSizeFlag(*rs.MaxBody); return nil }, func() string { return fmt.Sprint(int64(opts.MaxBody)) }),
+	}
+	return adopted, errors.Join(steps...)
+}
