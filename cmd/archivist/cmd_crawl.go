@@ -357,26 +357,16 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	// The index follows the corpus while the crawl runs, so that search
 	// works during and right after it; after the crawl (even after Ctrl-C)
 	// it catches up once more.
-	indexCtx, stopIndexing := context.WithCancel(context.WithoutCancel(ctx))
-	indexDone := make(chan error, 1)
-	if ix != nil {
-		go func() { indexDone <- e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second)) }()
-	} else {
-		indexDone <- nil
-	}
+	stopIndexing := e.indexInBackground(ctx, db, ix)
 	sum, runErr := cr.Run(ctx, seeds)
-	stopIndexing()
-	indexErr := <-indexDone
+	indexErr := stopIndexing()
 	prog.finish()
 	if cause := context.Cause(ctx); errors.Is(cause, errLeaseLost) {
 		runErr = cause
 	}
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
-		if !strings.HasPrefix(runErr.Error(), "crawl: ") {
-			runErr = fmt.Errorf("crawl: %w", runErr)
-		}
-		return runErr
+		return commandError("crawl", runErr)
 	}
 	if indexErr != nil {
 		return indexCatchUp(indexErr)
@@ -416,4 +406,29 @@ func printSummary(w io.Writer, s scraper.Summary, runErr error) {
 		}
 		fmt.Fprintf(w, "errors by kind: %s\n", strings.Join(parts, ", "))
 	}
+}
+
+// indexInBackground keeps ix up to date with db while a crawl or a watch
+// runs (nothing when ix is nil). The returned stop ends it, after a last
+// pass, and returns its error.
+func (e *env) indexInBackground(ctx context.Context, db *corpus.DB, ix indexUpdater) (stop func() error) {
+	if ix == nil {
+		return func() error { return nil }
+	}
+	indexCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan error, 1)
+	go func() { done <- e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second)) }()
+	return func() error {
+		cancel()
+		return <-done
+	}
+}
+
+// commandError returns err with the command's name in front, unless it
+// already has it.
+func commandError(cmd string, err error) error {
+	if strings.HasPrefix(err.Error(), cmd+": ") {
+		return err
+	}
+	return fmt.Errorf("%s: %w", cmd, err)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -224,30 +223,20 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	current.Store(crawlers[0])
 	prog.inFlight = func() (int, time.Duration) { return current.Load().InFlight() }
 
-	indexCtx, stopIndexing := context.WithCancel(context.WithoutCancel(ctx))
-	indexDone := make(chan error, 1)
-	if ix != nil {
-		go func() { indexDone <- e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second)) }()
-	} else {
-		indexDone <- nil
-	}
+	stopIndexing := e.indexInBackground(ctx, db, ix)
 	started := time.Now()
 	tot, runErr := watchLoop(ctx, e, db, func(cycle int) *scraper.Crawler {
 		current.Store(crawlers[min(cycle-1, 1)])
 		return current.Load()
 	}, opts, policy, clock, seeds)
-	stopIndexing()
-	indexErr := <-indexDone
+	indexErr := stopIndexing()
 	prog.finish()
 	if cause := context.Cause(ctx); errors.Is(cause, errLeaseLost) {
 		runErr = cause
 	}
 	printWatchSummary(e.stdout, tot, time.Since(started), runErr)
 	if runErr != nil {
-		if !strings.HasPrefix(runErr.Error(), "watch: ") {
-			runErr = fmt.Errorf("watch: %w", runErr)
-		}
-		return runErr
+		return commandError("watch", runErr)
 	}
 	if indexErr != nil {
 		return indexCatchUp(indexErr)

@@ -67,10 +67,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	}
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
-		if !strings.HasPrefix(runErr.Error(), "crawl: ") {
-			runErr = fmt.Errorf("crawl: %w", runErr)
-		}
-		return runErr
+		return commandError("crawl", runErr)
 	}
 	return nil
 }
