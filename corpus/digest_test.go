@@ -181,23 +181,7 @@ func TestVerifyArticleRowsFindsFlippedBytes(t *testing.T) {
 // the one PutArticle writes for the same values.
 func TestMigrationFillsRowDigests(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms[:4] {
-		body, _ := migrationFS.ReadFile(m.name)
-		if _, err := raw.ExecContext(ctx, string(body)); err != nil {
-			t.Fatal(m.name, err)
-		}
-	}
 	stmts := []string{
-		"PRAGMA user_version = 4",
 		`INSERT INTO captures (id, requested_url, url, fetched_at) VALUES (1, 'https://example.com/', 'https://example.com/', '2024-05-17T10:00:00.000000000Z')`,
 	}
 	for i := range 1201 { // more than one chunk of the fill
@@ -206,18 +190,7 @@ func TestMigrationFillsRowDigests(t *testing.T) {
 			'2024-03-31T02:30:00+02:00', '2024-03-31T00:30:00Z', 'text', '2024-05-17T10:00:00.000000000Z', 1, %d)`,
 			i, i, i, i+1))
 	}
-	for _, q := range stmts {
-		if _, err := raw.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openFromSchema(t, 4, stmts...)
 	noDigest, err := db.VerifyArticleRows(ctx, func(p Problem) error { return fmt.Errorf("problem %+v", p) })
 	if err != nil || noDigest != 0 {
 		t.Fatalf("after the upgrade: %d rows without digest, %v", noDigest, err)
@@ -229,4 +202,43 @@ func TestMigrationFillsRowDigests(t *testing.T) {
 	if want := rowOf(a).digest(); a.RowSHA256 != want {
 		t.Errorf("filled digest %s, PutArticle would write %s", a.RowSHA256, want)
 	}
+}
+
+// openFromSchema makes a corpus of schema version v (the migrations up to
+// v), runs stmts in it, and opens it with Open, which upgrades it. The
+// corpus is closed at the end of the test.
+func openFromSchema(t *testing.T, v int, stmts ...string) *DB {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if m.version > v {
+			break
+		}
+		body, _ := migrationFS.ReadFile(m.name)
+		if _, err := raw.ExecContext(ctx, string(body)); err != nil {
+			t.Fatal(m.name, err)
+		}
+	}
+	stmts = append([]string{fmt.Sprintf("PRAGMA user_version = %d", v)}, stmts...)
+	for _, q := range stmts {
+		if _, err := raw.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }

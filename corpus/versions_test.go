@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -235,31 +234,12 @@ func TestVerifyVersionsFindsFlippedBytes(t *testing.T) {
 // the new row digest, a damaged row stays reported.
 func TestMigrationMakesVersions(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := migrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms {
-		if m.version >= 8 {
-			break
-		}
-		body, _ := migrationFS.ReadFile(m.name)
-		if _, err := raw.ExecContext(ctx, string(body)); err != nil {
-			t.Fatal(m.name, err)
-		}
-	}
 	const fetched = "2024-05-17T10:00:00.000000000Z"
 	sound := articleRow{url: "https://example.com/sound", title: "Sound", authors: "[]", tags: "[]", flags: "[]",
 		pageType: "article", text: "sound text", wordCount: 2, fetchedAt: fetched, captureID: 1}
 	damaged := sound
 	damaged.url, damaged.title = "https://example.com/damaged", "Damaged"
 	stmts := []string{
-		"PRAGMA user_version = 7",
 		`INSERT INTO captures (id, requested_url, url, fetched_at) VALUES (1, 'https://example.com/', 'https://example.com/', '` + fetched + `')`,
 	}
 	for i, r := range []articleRow{sound, damaged} {
@@ -271,18 +251,7 @@ func TestMigrationMakesVersions(t *testing.T) {
 			capture_id, seq, row_sha256) VALUES ('%s', '%s', '%s', '%s', 2, '%s', 1, %d, '%s')`,
 			r.url, r.url, r.title, r.text, fetched, i+1, sum))
 	}
-	for _, q := range stmts {
-		if _, err := raw.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
-
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openFromSchema(t, 7, stmts...)
 	var rowProblems []Problem
 	if _, err := db.VerifyArticleRows(ctx, func(p Problem) error { rowProblems = append(rowProblems, p); return nil }); err != nil {
 		t.Fatal(err)

@@ -122,3 +122,19 @@ func (s *fakeSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64
 	}
 	return nil
 }
+
+// setFormatVersion creates the index at path if needed and records v as
+// its format version, as an index written by another archivist would.
+func setFormatVersion(tb testing.TB, path, v string) {
+	tb.Helper()
+	ix, err := Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.bi.SetInternal(keyVersion, []byte(v)); err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		tb.Fatal(err)
+	}
+}

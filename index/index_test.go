@@ -264,18 +264,7 @@ func TestOpenNeedsRebuild(t *testing.T) {
 		name   string
 		damage func(tb testing.TB, path string)
 	}{
-		{"other format version", func(tb testing.TB, path string) {
-			ix, err := Open(path)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			if err := ix.bi.SetInternal(keyVersion, []byte("0")); err != nil {
-				tb.Fatal(err)
-			}
-			if err := ix.Close(); err != nil {
-				tb.Fatal(err)
-			}
-		}},
+		{"other format version", func(tb testing.TB, path string) { setFormatVersion(tb, path, "0") }},
 		{"corrupt metadata", func(tb testing.TB, path string) {
 			mustCreateIndex(tb, path)
 			if err := os.WriteFile(filepath.Join(path, "index_meta.json"), []byte("{not json"), 0o644); err != nil {

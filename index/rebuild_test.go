@@ -91,18 +91,7 @@ func TestRebuildFolderReplacesOldFormat(t *testing.T) {
 		prepare func(tb testing.TB, path string)
 	}{
 		{"missing", func(testing.TB, string) {}},
-		{"older format", func(tb testing.TB, path string) {
-			ix, err := Open(path)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			if err := ix.bi.SetInternal(keyVersion, []byte("2")); err != nil {
-				tb.Fatal(err)
-			}
-			if err := ix.Close(); err != nil {
-				tb.Fatal(err)
-			}
-		}},
+		{"older format", func(tb testing.TB, path string) { setFormatVersion(tb, path, "2") }},
 		{"corrupt store", func(tb testing.TB, path string) {
 			mustCreateIndex(tb, path)
 			if err := os.WriteFile(filepath.Join(path, "store", "root.bolt"), []byte("garbage"), 0o644); err != nil {
