@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -160,7 +161,7 @@ func (s *WatchSession) host(name string) *watchedHost {
 	return w
 }
 
-// restore gives the scheduler of a new cycle what the session kept: the
+// restoreWatch gives the scheduler of a new cycle what the session kept: the
 // robots.txt rules not expired yet (with their Crawl-delay) and the time
 // of each host's last request. Expired entries are dropped.
 func (c *Crawler) restoreWatch() {
@@ -227,11 +228,17 @@ func (c *Crawler) beginWatchRun(ctx context.Context, tx Tx, settings map[string]
 		if !ok {
 			return 0, fmt.Errorf("watch: the store's transactions (%T) cannot carry a run on", tx)
 		}
-		return s.run, r.ReopenRun(ctx, s.run)
+		// Not found: the transaction that recorded it did not commit.
+		if err := r.ReopenRun(ctx, s.run); !errors.Is(err, corpus.ErrNotFound) {
+			return s.run, err
+		}
 	}
 	id, err := tx.BeginRun(ctx, settings, started)
 	if err == nil {
-		s.run, s.started = id, started
+		s.run = id
+		if s.started.IsZero() {
+			s.started = started
+		}
 	}
 	return id, err
 }
