@@ -103,7 +103,7 @@ func exportCommand() *command {
 		summary: "export articles as JSON Lines, CSV or Parquet, or their captures as WARC",
 		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
                         [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
-                        [--type TYPE] [--flag F] [--no-flag F] [--sort relevance|date|-date] [--all-versions]
+                        [--type TYPE] [--flag F] [--no-flag F] [--sort relevance|date|-date] [--all-versions] [-q]
        archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size BYTES] [filters as above]
 
 Streams the matching articles (all by default), in constant memory.
