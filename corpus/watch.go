@@ -292,3 +292,19 @@ func revisitSQL(steps []time.Duration, ms int64) (passed, next string, args []an
 	n.WriteString(" ELSE 0 END)")
 	return p.String(), n.String(), append(pargs, nargs...)
 }
+
+// ReopenRun marks crawl run id as running again: a watch records one run
+// for its whole session, ended (EndRun) after each cycle with the
+// session's totals and reopened when the next cycle starts, so that a
+// watch killed in a cycle leaves its run unfinished, as a killed crawl
+// does.
+func (tx *Tx) ReopenRun(ctx context.Context, id int64) error {
+	res, err := tx.tx.ExecContext(ctx, "UPDATE crawl_runs SET finished_at = NULL WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("reopen run %d: %w", id, describe(err))
+	}
+	if n, err := res.RowsAffected(); err == nil && n == 0 {
+		return fmt.Errorf("reopen run %d: %w", id, ErrNotFound)
+	}
+	return nil
+}

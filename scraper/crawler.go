@@ -207,6 +207,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 func (c *Crawler) reset(ctx context.Context) {
 	c.stop = ctx
 	c.sched = newScheduler(c.cfg.perHost, c.cfg.delay)
+	c.restoreWatch()
 	c.counts = counters{byKind: map[string]int{}, skippedBy: map[string]int{},
 		unreachable: map[string]string{}, causes: map[string]string{}}
 	c.seen = newSeenCache(1 << 17)

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -292,9 +293,12 @@ func (t *captureTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	ctx, cancel := context.WithTimeout(req.Context(), t.f.c.cfg.timeout)
 	defer cancel()
 	var wt wireTrace
-	req = req.WithContext(wt.trace(ctx))
+	var wrote sync.Once
+	sent := func(at time.Time) { wrote.Do(func() { t.f.c.sched.sent(t.f.host, at) }) }
+	req = req.WithContext(wt.trace(ctx, func() { sent(time.Now()) }))
 	defer wt.done()
 	res, err := t.base.RoundTrip(req)
+	sent(time.Time{}) // not written at all, when WroteRequest never came
 	if err != nil {
 		return nil, err
 	}

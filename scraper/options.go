@@ -72,6 +72,8 @@ type config struct {
 	afterFetch func(url string)
 	// watch, when set, makes the crawl a cycle of a watch (WithWatch).
 	watch WatchFunc
+	// session, when set, is the watch these runs are cycles of.
+	session *WatchSession
 }
 
 func defaultConfig() config {

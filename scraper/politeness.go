@@ -45,6 +45,11 @@ type host struct {
 	robotsErr string
 
 	lastSend time.Time // when the last request on the host was sent
+	// unsent counts the requests gate let through whose bytes are not
+	// on the wire yet (a dial, a slow goroutine): the next request waits
+	// for them, so that the spacing holds between the writes themselves.
+	unsent int
+	sentCh chan struct{} // closed when a request counted in unsent is written
 
 	queue       []corpus.FrontierEntry // claimed, not started yet
 	mayHaveWork bool                   // the frontier may hold queued URLs due now
@@ -153,7 +158,8 @@ func (s *scheduler) release(name string) {
 // the spacing at the moment of sending, whatever happened between (a slow
 // goroutine start, a redirect hop), with a small margin for the time a
 // request takes to reach the server. The request keeps the slot it
-// holds, so the in-flight limit needs no wait here.
+// holds, so the in-flight limit needs no wait here. Every request gate
+// lets through must be reported to sent once written (or failed).
 func (s *scheduler) gate(ctx context.Context, name string) error {
 	for {
 		s.mu.Lock()
@@ -165,23 +171,72 @@ func (s *scheduler) gate(ctx context.Context, name string) error {
 				at = t
 			}
 		}
-		if !now.Before(at) {
-			h.lastSend = now
-			if t := now.Add(h.delay); t.After(h.nextStart) {
-				h.nextStart = t
+		var wait <-chan struct{}
+		if h.unsent > 0 {
+			if h.sentCh == nil {
+				h.sentCh = make(chan struct{})
 			}
+			wait = h.sentCh
+		} else if !now.Before(at) {
+			h.unsent++
+			s.sending(h, now)
 			s.mu.Unlock()
 			return nil
 		}
 		s.mu.Unlock()
-		t := time.NewTimer(at.Sub(now))
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
+		if err := sleepOr(ctx, at.Sub(now), wait); err != nil {
+			return err
 		}
 	}
+}
+
+// sending records that a request on h is sent at t. Call with mu held.
+func (s *scheduler) sending(h *host, t time.Time) {
+	if t.After(h.lastSend) {
+		h.lastSend = t
+	}
+	if t := t.Add(h.delay); t.After(h.nextStart) {
+		h.nextStart = t
+	}
+}
+
+// sent reports that a request gate let through on host name was written
+// at t (the time its last byte left), or failed before being written (t
+// zero). The host's spacing then counts from the write: the time between
+// gate and the wire (a new connection's dial, a goroutine a busy machine
+// runs late) would otherwise come off the gap the server sees.
+func (s *scheduler) sent(name string, t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	h := s.get(name)
+	if h.unsent > 0 {
+		h.unsent--
+	}
+	if !t.IsZero() {
+		s.sending(h, t)
+	}
+	if h.sentCh != nil {
+		close(h.sentCh)
+		h.sentCh = nil
+	}
+}
+
+// sleepOr waits for d, or until wake is closed (nil: never), or until ctx
+// is done.
+func sleepOr(ctx context.Context, d time.Duration, wake <-chan struct{}) error {
+	var tc <-chan time.Time
+	if wake == nil {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		tc = t.C
+	}
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-tc:
+	case <-wake:
+	}
+	return nil
 }
 
 // margin is the slack added to a host's delay at send time, so that the
@@ -250,7 +305,7 @@ var errLeaseLost = errors.New("host lease passed to another worker")
 // (0: robots.txt) are still this crawl's and records the start, so that
 // the host's limits hold across the workers sharing the frontier. When
 // they were lost, the host's claimed URLs are given back and the request
-// does not start.
+// does not start. A request started must be reported to sched.sent.
 func (c *Crawler) startRequest(ctx context.Context, host string, id int64) error {
 	s := c.sched
 	for {
@@ -258,6 +313,9 @@ func (c *Crawler) startRequest(ctx context.Context, host string, id int64) error
 			return err
 		}
 		wait, lost, err := c.frontier.StartRequest(ctx, host, id, s.hostDelay(host), time.Now())
+		if err != nil || lost || !wait.IsZero() {
+			s.sent(host, time.Time{}) // not sent
+		}
 		switch {
 		case err != nil:
 			return fmt.Errorf("start request: %w", err)

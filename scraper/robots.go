@@ -66,6 +66,7 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		rules = nil
 	}
 	c.sched.setRobots(host, rules, c.cfg.userAgent)
+	c.keepRobots(host, rules, r.header)
 	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
 	c.saveRobots(ctx, host, status, r.body, c.robotsSitemaps(rules))
 }

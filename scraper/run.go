@@ -209,7 +209,7 @@ func (c *Crawler) begin(ctx context.Context, seeds []string, started time.Time) 
 
 // beginRun records the run, its scope and its seeds in one transaction.
 func (c *Crawler) beginRun(ctx context.Context, tx Tx, seeds []string, started time.Time) error {
-	id, err := tx.BeginRun(ctx, c.settings(seeds), started)
+	id, err := c.beginWatchRun(ctx, tx, c.settings(seeds), started)
 	if err != nil {
 		return err
 	}
@@ -240,8 +240,10 @@ func (c *Crawler) end(ctx context.Context, started time.Time, interrupted bool, 
 	// Record the run's end even after Ctrl-C: the context is cancelled
 	// then, and the run must not look killed.
 	saveCtx := context.WithoutCancel(ctx)
+	c.saveWatch()
+	recorded := c.runSummary(sum)
 	if err := c.store.Update(saveCtx, func(tx Tx) error {
-		return tx.EndRun(saveCtx, c.run, sum, time.Now())
+		return tx.EndRun(saveCtx, c.run, recorded, time.Now())
 	}); err != nil {
 		return sum, fmt.Errorf("crawl: %w", err)
 	}

@@ -2,8 +2,10 @@ package scraper
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/scraper/scrapertest"
@@ -57,5 +59,35 @@ func TestWithWatch(t *testing.T) {
 	}
 	if plain := mustCrawl(t, db, nil, fast(WithDepth(2))...); plain.Fetched == 0 {
 		t.Errorf("a plain crawl run again checked no hub")
+	}
+}
+
+func TestRobotsTTL(t *testing.T) {
+	now := time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		header map[string]string
+		want   time.Duration
+	}{
+		{"no caching headers: 24 hours", nil, 24 * time.Hour},
+		{"max-age", map[string]string{"Cache-Control": "public, max-age=600"}, 10 * time.Minute},
+		{"max-age over 24 hours", map[string]string{"Cache-Control": "max-age=604800"}, 24 * time.Hour},
+		{"max-age wins over Expires", map[string]string{"Cache-Control": "max-age=60", "Expires": now.Add(time.Hour).Format(http.TimeFormat)}, time.Minute},
+		{"no-cache", map[string]string{"Cache-Control": "no-cache"}, 0},
+		{"no-store", map[string]string{"Cache-Control": "No-Store"}, 0},
+		{"Expires against Date", map[string]string{"Date": now.Add(-time.Hour).Format(http.TimeFormat), "Expires": now.Format(http.TimeFormat)}, time.Hour},
+		{"Expires past", map[string]string{"Expires": now.Add(-time.Hour).Format(http.TimeFormat)}, 0},
+		{"Expires invalid", map[string]string{"Expires": "0"}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := http.Header{}
+			for k, v := range tc.header {
+				h.Set(k, v)
+			}
+			if got := robotsTTL(h, now); got != tc.want {
+				t.Errorf("robotsTTL(%v) = %v, want %v", tc.header, got, tc.want)
+			}
+		})
 	}
 }

@@ -188,10 +188,16 @@ type wireTrace struct {
 }
 
 // trace returns ctx with a client trace that binds the connection the
-// request gets to t.
-func (t *wireTrace) trace(ctx context.Context) context.Context {
+// request gets to t and calls wrote (when not nil) once the request is
+// written.
+func (t *wireTrace) trace(ctx context.Context, wrote func()) context.Context {
 	t.rec = &wireRec{}
 	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+		WroteRequest: func(httptrace.WroteRequestInfo) {
+			if wrote != nil {
+				wrote()
+			}
+		},
 		GotConn: func(info httptrace.GotConnInfo) {
 			if a, ok := info.Conn.RemoteAddr().(*net.TCPAddr); ok {
 				t.ip = a.IP.String()

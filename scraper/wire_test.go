@@ -146,7 +146,7 @@ func TestWireTLS(t *testing.T) {
 		tr := &http.Transport{DialContext: dial, DialTLSContext: dialTLS, ForceAttemptHTTP2: true, DisableCompression: true}
 		defer tr.CloseIdleConnections()
 		var wt wireTrace
-		req, _ := http.NewRequestWithContext(wt.trace(context.Background()), http.MethodGet, srv.URL+"/x", nil)
+		req, _ := http.NewRequestWithContext(wt.trace(context.Background(), nil), http.MethodGet, srv.URL+"/x", nil)
 		res, err := tr.RoundTrip(req)
 		if err != nil {
 			t.Fatalf("h2=%v: %v", h2, err)

@@ -59,6 +59,7 @@ type ImportStats struct {
 // job is one record on its way through the pipeline.
 type job struct {
 	rec  *Record
+	req  *Record // its request record, when the file has it
 	file string
 	capt *corpus.Capture
 	art  *corpus.Article
@@ -150,6 +151,20 @@ func (im *Importer) read(ctx context.Context, files []string, jobs, ordered chan
 func (im *Importer) readFile(ctx context.Context, rd *Reader, path string, jobs, ordered chan<- *job,
 	st *ImportStats, progress func()) error {
 	base := filepath.Base(path)
+	send := func(j *job) error {
+		select {
+		case ordered <- j:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case jobs <- j:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		return nil
+	}
+	p := &pairer{send: send, unpaired: func() { st.Skipped[TypeRequest]++ }}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -157,7 +172,7 @@ func (im *Importer) readFile(ctx context.Context, rd *Reader, path string, jobs,
 		rec, err := rd.Next()
 		progress()
 		if errors.Is(err, io.EOF) {
-			return nil
+			return p.flush()
 		}
 		var ce *CorruptError
 		if errors.As(err, &ce) {
@@ -171,20 +186,21 @@ func (im *Importer) readFile(ctx context.Context, rd *Reader, path string, jobs,
 			return fmt.Errorf("%s: %w", path, err)
 		}
 		st.Records++
+		if rec.Type == TypeRequest {
+			if err := p.request(rec); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := p.release(); err != nil {
+			return err
+		}
 		if why := skipReason(rec); why != "" {
 			st.Skipped[why]++
 			continue
 		}
-		j := &job{rec: rec, file: base, done: make(chan struct{})}
-		select {
-		case ordered <- j:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		select {
-		case jobs <- j:
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := p.capture(&job{rec: rec, file: base, done: make(chan struct{})}); err != nil {
+			return err
 		}
 	}
 }
@@ -241,6 +257,9 @@ func (im *Importer) prepare(ctx context.Context, j *job) {
 	}
 	if c.WARC.RecordID == "" {
 		c.WARC.RecordID = fmt.Sprintf("<archivist:%s#%d>", j.file, r.Offset)
+	}
+	if q := j.req; q != nil && q.Head != nil {
+		c.Method, c.RequestHead, c.RequestHeader = q.Method, q.Head, q.Header
 	}
 	switch {
 	case c.Status >= 500:

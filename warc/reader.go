@@ -50,17 +50,25 @@ type Record struct {
 	IP        string
 	Truncated string // WARC-Truncated, "" when whole
 
+	// ConcurrentTo lists the WARC-Concurrent-To fields: the records made
+	// in the same exchange (a request names its response, or the other
+	// way round).
+	ConcurrentTo []string
+
 	// Revisit fields.
 	Profile      string
 	RefersTo     string
 	RefersToURI  string
 	RefersToDate time.Time
 
-	// HTTP response records (and revisits carrying a head).
+	// HTTP response records (and revisits carrying a head), and HTTP
+	// request records: Header holds the request's headers then, Head its
+	// request line and header block, Method its method.
 	Status  int
 	Proto   string
+	Method  string
 	Header  http.Header
-	Head    []byte // status line and header block as recorded
+	Head    []byte // status line (or request line) and header block as recorded
 	Payload []byte // entity body, transfer coding (chunked) removed; nil unless read
 	// ContentType is the media type of the HTTP payload, lower case.
 	ContentType string
@@ -303,6 +311,9 @@ func newRecord(f http.Header) *Record {
 		Truncated: f.Get("WARC-Truncated"), Profile: f.Get("WARC-Profile"), RefersTo: f.Get("WARC-Refers-To"),
 		RefersToURI: unbracket(f.Get("WARC-Refers-To-Target-URI")),
 	}
+	for _, v := range f.Values("WARC-Concurrent-To") {
+		rec.ConcurrentTo = append(rec.ConcurrentTo, strings.TrimSpace(v))
+	}
 	rec.Date = parseWARCDate(f.Get("WARC-Date"))
 	rec.RefersToDate = parseWARCDate(f.Get("WARC-Refers-To-Date"))
 	return rec
@@ -311,11 +322,15 @@ func newRecord(f http.Header) *Record {
 // readBlock reads what an import needs of an HTTP response or revisit
 // block: the head, and the payload when wanted.
 func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedReader) error {
-	if rec.Type != TypeResponse && rec.Type != TypeRevisit {
+	if rec.Type != TypeResponse && rec.Type != TypeRevisit && rec.Type != TypeRequest {
 		return nil
 	}
 	if !strings.HasPrefix(strings.ToLower(fields.Get("Content-Type")), "application/http") {
 		return nil // a resource, a DNS response
+	}
+	if rec.Type == TypeRequest {
+		readRequestHead(rec, block)
+		return nil
 	}
 	var digest hash.Hash
 	if alg, _, _ := strings.Cut(fields.Get("WARC-Block-Digest"), ":"); strings.EqualFold(alg, "sha1") {
@@ -475,4 +490,24 @@ func parseStatusLine(line string) (proto string, status int) {
 func mediaType(ct string) string {
 	mt, _, _ := strings.Cut(ct, ";")
 	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// readRequestHead reads the request line and headers of an HTTP request
+// record; a block that is no HTTP request is left alone (a request is
+// never imported by itself, so it makes no record corrupt).
+func readRequestHead(rec *Record, block io.Reader) {
+	head, err := readHead(bufio.NewReaderSize(block, 4<<10))
+	if err != nil {
+		return
+	}
+	first, hf := corpus.HeaderFromHead(head)
+	method, rest, ok := strings.Cut(first, " ")
+	if !ok || method == "" || !strings.Contains(rest, " HTTP/") {
+		return
+	}
+	rec.Head, rec.Method = head, method
+	rec.Header = http.Header{}
+	for _, f := range hf {
+		rec.Header.Add(f[0], f[1])
+	}
 }

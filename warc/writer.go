@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -65,7 +64,7 @@ type Writer struct {
 	gz       *gzip.Writer
 	done     []string // temporary paths of closed files, renamed on Close
 	finals   []string
-	cdx      []string
+	cdx      *cdxSorter // nil without Options.CDX
 	stats    Stats
 	byID     map[int64]ref  // capture id -> its response record
 	byURL    map[string]ref // URL -> its last response record
@@ -95,6 +94,9 @@ func Create(path string, opts Options) (*Writer, error) {
 		w.stem, w.ext = path[:len(path)-5], path[len(path)-5:]
 	default:
 		w.stem, w.ext = path, ""
+	}
+	if opts.CDX {
+		w.cdx = newCDXSorter(w.stem + ".cdxj-run")
 	}
 	if err := w.open(); err != nil {
 		return nil, err
@@ -263,8 +265,10 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 	} else {
 		w.stats.Revisits++
 	}
-	if w.opts.CDX {
-		w.cdx = append(w.cdx, cdxLine(c, mime, strings.TrimPrefix(payload, "sha1:"), off, n, filepath.Base(w.name)))
+	if w.cdx != nil {
+		if err := w.cdx.add(cdxLine(c, mime, strings.TrimPrefix(payload, "sha1:"), off, n, filepath.Base(w.name))); err != nil {
+			return err
+		}
 	}
 	_, _, err = w.record([][2]string{{"WARC-Type", TypeRequest}, {"WARC-Record-ID", reqID}, {"WARC-Date", date},
 		{"WARC-Target-URI", c.URL}, {"WARC-Warcinfo-ID", w.infoID}, {"WARC-Concurrent-To", respID},
@@ -369,6 +373,9 @@ func (w *Writer) Abort() {
 }
 
 func (w *Writer) abort() {
+	if w.cdx != nil {
+		w.cdx.remove()
+	}
 	if w.tmp != nil {
 		w.tmp.Close()
 		os.Remove(w.tmp.Name())
@@ -382,16 +389,14 @@ func (w *Writer) abort() {
 // Stats returns what was written so far.
 func (w *Writer) Stats() Stats { return w.stats }
 
-// WriteCDX writes the CDXJ index of the records written, sorted.
+// WriteCDX writes the CDXJ index of the records written, sorted, once.
+// It holds a bounded number of lines in memory: past that, sorted runs
+// wait in temporary files beside the WARC files, removed here (or by
+// Abort).
 func (w *Writer) WriteCDX(out io.Writer) error {
-	if !w.opts.CDX {
+	if w.cdx == nil {
 		return errors.New("write cdx: the writer was not asked to index")
 	}
-	sort.Strings(w.cdx)
-	bw := bufio.NewWriter(out)
-	for _, l := range w.cdx {
-		bw.WriteString(l)
-		bw.WriteByte('\n')
-	}
-	return bw.Flush()
+	defer w.cdx.remove()
+	return w.cdx.writeTo(out)
 }

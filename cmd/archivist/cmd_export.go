@@ -36,6 +36,8 @@ type exportOptions struct {
 	AllowPartial bool
 	// AllVersions writes every version of each article, oldest first.
 	AllVersions bool
+	// Quiet draws no progress bar.
+	Quiet bool
 	// given holds the flags set on the command line, by name, for the
 	// manifest (see exportFilters).
 	given map[string]string
@@ -53,6 +55,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
 	o.warcExportOptions.AddFlags(fs)
 	fs.BoolVar(&o.AllVersions, "all-versions", false, "write every version of each article (oldest first), not only the latest")
+	fs.BoolVar(&o.Quiet, "q", false, "no progress bar")
 }
 
 // exportFormat is one output format of export: how it writes articles,
@@ -100,7 +103,7 @@ func exportCommand() *command {
 		summary: "export articles as JSON Lines, CSV or Parquet, or their captures as WARC",
 		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
                         [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
-                        [--type TYPE] [--flag F] [--no-flag F] [--sort relevance|date|-date] [--all-versions]
+                        [--type TYPE] [--flag F] [--no-flag F] [--sort relevance|date|-date] [--all-versions] [-q]
        archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size BYTES] [filters as above]
 
 Streams the matching articles (all by default), in constant memory.
@@ -197,8 +200,9 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 			return err
 		}
 	}
+	// Success says nothing more: the bar (on a terminal) showed the
+	// articles written, and the file is in place.
 	r.sum.warnUnchecked(e)
-	e.logger.Info("export finished", "articles", r.sum.Articles, "format", opts.Format, "out", orStdout(opts.Out))
 	return nil
 }
 
@@ -274,7 +278,7 @@ func (r *exportRun) write(ctx context.Context, e *env, db corpus.Reader, out io.
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	bar := newExportProgress(ctx, e, db, r.filter, counted)
+	bar := newExportProgress(ctx, e, db, r.filter, counted, r.opts.Quiet)
 	each := db.Articles
 	if r.opts.AllVersions {
 		each = db.ArticleVersionsMatching
@@ -476,11 +480,11 @@ type exportProgress struct {
 }
 
 // newExportProgress returns the bar of an export of filter; it draws
-// nothing unless standard error is a terminal.
-func newExportProgress(ctx context.Context, e *env, db corpus.Reader, f corpus.ArticleFilter, out *countingWriter) *exportProgress {
+// nothing unless standard error is a terminal, or when quiet (-q).
+func newExportProgress(ctx context.Context, e *env, db corpus.Reader, f corpus.ArticleFilter, out *countingWriter, quiet bool) *exportProgress {
 	now := time.Now()
 	p := &exportProgress{e: e, out: out, start: now, drawn: now, // the first drawing after progressEvery
-		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
+		live: !quiet && e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
 	if !p.live {
 		return p
 	}

@@ -237,8 +237,11 @@ type byteBar struct {
 	lastPct int
 }
 
+// newByteBar returns the bar of an import. Without a terminal, its first
+// log line comes after logEvery, and none at the end: the summary follows.
 func newByteBar(e *env, quiet bool) *byteBar {
-	return &byteBar{e: e, quiet: quiet, start: time.Now(), lastPct: -1,
+	now := time.Now()
+	return &byteBar{e: e, quiet: quiet, start: now, last: now, lastPct: -1,
 		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
 }
 
@@ -263,7 +266,7 @@ func (b *byteBar) update(read, total int64) {
 		b.drawn = true
 		return
 	}
-	if now.Sub(b.last) < logEvery {
+	if now.Sub(b.last) < logEvery || read >= total {
 		return
 	}
 	b.last = now

@@ -287,8 +287,12 @@ type countBar struct {
 	drawn       bool
 }
 
+// newCountBar returns the bar of a job over total items. Without a
+// terminal, its first log line comes after logEvery, and none at the end:
+// the summary follows.
 func newCountBar(e *env, total int, quiet bool) *countBar {
-	return &countBar{e: e, total: total, quiet: quiet, start: time.Now(),
+	now := time.Now()
+	return &countBar{e: e, total: total, quiet: quiet, start: now, last: now,
 		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
 }
 
@@ -308,6 +312,9 @@ func (b *countBar) update(done int) {
 	if b.live {
 		fmt.Fprintf(b.e.stderr, "\r\033[K%s", b.line(done))
 		b.drawn = true
+		return
+	}
+	if done >= b.total {
 		return
 	}
 	b.e.logger.Info("reextract progress", "done", done, "total", b.total,

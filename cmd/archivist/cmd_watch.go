@@ -213,6 +213,9 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	}
 	// The first cycle reads the seeds (URLs, --seeds FILE); the others
 	// go by the schedule only.
+	// The cycles share one crawl run and the robots.txt each host
+	// answered, until it expires.
+	copts = append(copts, scraper.WithWatchSession(scraper.NewWatchSession(clock.Now)))
 	var crawlers [2]*scraper.Crawler
 	for i, o := range [][]scraper.Option{slices.Concat(copts, seedList), copts} {
 		if crawlers[i], err = newWatchCrawler(e, db, prog, o, policy, clock); err != nil {
@@ -239,7 +242,7 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 		return commandError("watch", runErr)
 	}
 	if indexErr != nil {
-		return indexCatchUp(indexErr)
+		return indexCatchUpFor("watch", indexErr)
 	}
 	return nil
 }

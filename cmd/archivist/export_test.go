@@ -206,7 +206,7 @@ func TestExportProgressOnTerminalOnly(t *testing.T) {
 	if err := e.setup(); err != nil {
 		t.Fatal(err)
 	}
-	bar := newExportProgress(t.Context(), e, nil, corpus.ArticleFilter{IDs: []int64{1, 2, 3}}, &countingWriter{w: &stdout})
+	bar := newExportProgress(t.Context(), e, nil, corpus.ArticleFilter{IDs: []int64{1, 2, 3}}, &countingWriter{w: &stdout}, false)
 	bar.tick(1)
 	if stderr.Len() != 0 {
 		t.Errorf("drawn at once: %q", stderr.String())

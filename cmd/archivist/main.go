@@ -240,12 +240,15 @@ func (r remedied) Unwrap() error { return r.error }
 
 // indexCatchUp is the error of a crawl that saved every page but could not
 // update the index.
-func indexCatchUp(err error) error {
+func indexCatchUp(err error) error { return indexCatchUpFor("crawl", err) }
+
+// indexCatchUpFor is indexCatchUp for command name (crawl, watch).
+func indexCatchUpFor(name string, err error) error {
 	first := ""
 	if isDiskFull(err) {
 		first = "free space on that disk, then "
 	}
-	return remedied{fmt.Errorf("crawl: every page is saved, but the index could not be updated (%w); %srun 'archivist index' to catch up", err, first)}
+	return remedied{fmt.Errorf("%s: every page is saved, but the index could not be updated (%w); %srun 'archivist index' to catch up", name, err, first)}
 }
 
 func isDiskFull(err error) bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
 )
 
 // fakeClock is a watch's clock that the test moves: Sleep adds its wait
@@ -63,6 +65,9 @@ type publishingSite struct {
 	times    map[string][]time.Time
 	// notModified counts the 304 answers per path.
 	notModified map[string]int
+	// robotsCache, when set, is the Cache-Control of a robots.txt that
+	// allows everything (without it, robots.txt is a 404).
+	robotsCache string
 }
 
 func newPublishingSite(t testing.TB, clock *fakeClock, period time.Duration) *publishingSite {
@@ -108,6 +113,10 @@ func (s *publishingSite) serve(w http.ResponseWriter, r *http.Request) {
 	s.times[r.URL.Path] = append(s.times[r.URL.Path], now)
 	var page string
 	switch k := 0; {
+	case r.URL.Path == "/robots.txt" && s.robotsCache != "":
+		w.Header().Set("Cache-Control", s.robotsCache)
+		fmt.Fprint(w, "User-agent: *\nAllow: /\n")
+		return
 	case r.URL.Path == "/":
 		var b strings.Builder
 		for i := s.count(now) - 1; i >= 0; i-- {
@@ -488,5 +497,96 @@ func TestWatchSitemapSeedFile(t *testing.T) {
 	}
 	if _, reqs := site.firstRequest("/"); reqs != 0 {
 		t.Errorf("the front page was fetched at --depth 0")
+	}
+}
+
+// TestWatchSessionRunAndRobots: a watch records one crawl run for its
+// session, whose summary adds up its cycles (as many pages as the corpus
+// has captures), and reads robots.txt again only when its copy expires:
+// after 24 hours without HTTP caching, after max-age with it.
+func TestWatchSessionRunAndRobots(t *testing.T) {
+	tests := []struct {
+		name        string
+		cache       string
+		minRobots   int
+		maxRobots   int
+		robotsEvery time.Duration // shortest time between two reads
+	}{
+		{"no caching headers", "", 1, 1, 0},
+		{"max-age=5", "max-age=5", 3, 5, 5 * time.Second},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &fakeClock{now: time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)}
+			site := newPublishingSite(t, clock, 2500*time.Millisecond)
+			site.robotsCache = tc.cache
+			db := filepath.Join(t.TempDir(), "archive.db")
+			t0 := clock.Now()
+			cycles := 0
+			out := watchFor(t, db, clock, t0.Add(20*time.Second), func(time.Time) { cycles++ }, quickWatch(), site.URL+"/")
+			reads := site.requestsAfter("/robots.txt", t0.Add(-time.Second))
+			if len(reads) < tc.minRobots || len(reads) > tc.maxRobots || len(reads) >= cycles {
+				t.Errorf("robots.txt read %d times in %d cycles, want %d to %d", len(reads), cycles, tc.minRobots, tc.maxRobots)
+			}
+			for i := 1; i < len(reads); i++ {
+				if gap := reads[i].Sub(reads[i-1]); gap < tc.robotsEvery {
+					t.Errorf("robots.txt read again after %v, kept for %v", gap, tc.robotsEvery)
+				}
+			}
+			c, err := corpus.OpenReadOnly(context.Background(), db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			runs, err := c.CrawlRuns(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := c.Stats(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(runs) != 1 || runs[0].FinishedAt == "" {
+				t.Fatalf("%d crawl runs (%+v), want one, finished", len(runs), runs)
+			}
+			var sum struct{ Fetched, Articles int64 }
+			if err := json.Unmarshal([]byte(runs[0].Summary), &sum); err != nil {
+				t.Fatal(err)
+			}
+			if sum.Fetched != st.Captures || sum.Articles < int64(site.count(t0)) {
+				t.Errorf("run summary %s: want %d pages fetched (the captures), at least %d articles", runs[0].Summary, st.Captures, site.count(t0))
+			}
+			if want := fmt.Sprintf("%d pages fetched", sum.Fetched); !strings.Contains(out, want) {
+				t.Errorf("watch summary %q, want %q", out, want)
+			}
+		})
+	}
+}
+
+// TestWatchIndexFailureNamesWatch: a watch whose index updates fail says
+// so under its own name when it stops, with the remedy.
+func TestWatchIndexFailureNamesWatch(t *testing.T) {
+	clock := &fakeClock{now: time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC)}
+	site := newPublishingSite(t, clock, 2500*time.Millisecond)
+	e, _, _ := crawlEnv(t, filepath.Join(t.TempDir(), "archive.db"))
+	e.indexOpener = func(string, ...index.Option) (indexUpdater, error) { return failingIndex{}, nil }
+	e.indexEvery = 10 * time.Millisecond
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	until := clock.Now().Add(5 * time.Second)
+	clock.onSleep = func(now time.Time) {
+		if !now.Before(until) {
+			cancel()
+		}
+	}
+	opts := quickWatch()
+	opts.clock = clock
+	err := runWatch(ctx, e, opts, []string{site.URL + "/"})
+	var stderr bytes.Buffer
+	if code := exitCode(e.explain(err), &stderr); code != 1 {
+		t.Fatalf("exit %d (%v), want 1", code, err)
+	}
+	if msg := stderr.String(); !strings.Contains(msg, "watch: every page is saved") || !strings.Contains(msg, "run 'archivist index' to catch up") {
+		t.Errorf("message %q", msg)
 	}
 }

@@ -36,9 +36,6 @@ type Site struct {
 
 	mu    sync.Mutex
 	tries map[string]int // requests seen by the flaky pages
-
-	bombOnce sync.Once
-	bomb     []byte
 }
 
 // variantLink is a link to an article under a URL variant.
@@ -116,6 +113,9 @@ func NewSite(opts ...Option) *Site {
 	s.duplicate.aliases = append(s.duplicate.aliases, s.duplicate.storyID, "/print"+s.duplicate.path)
 	s.redirectTo = regular[len(suffixes)+1]
 	s.redirectTo.redirects = append(s.redirectTo.redirects, "/old/"+s.redirectTo.slug+".html", "/go/"+s.redirectTo.slug)
+	if cfg.Faults {
+		gzipBomb() // now, not inside the first request's handler
+	}
 	return s
 }
 
