@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,8 +78,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	return db, nil
 }
 
+// maxEncoders bounds the zstd encoders of a DB (about 1 MiB each once
+// used) on machines with many cores.
+const maxEncoders = 8
+
 func (db *DB) newCodecs() {
-	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	// Workers compress their captures at the same time (Pack): one
+	// encoder per core lets them, where one made them wait in turn.
+	db.enc, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
+		zstd.WithEncoderConcurrency(min(runtime.GOMAXPROCS(0), maxEncoders)))
 	db.dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
 }
 

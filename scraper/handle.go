@@ -83,6 +83,11 @@ func (c *Crawler) follow(e corpus.FrontierEntry, capt *corpus.Capture, pl pageLi
 	var found []corpus.FrontierEntry
 	if !pl.nofollow && e.Depth < c.cfg.depth {
 		for _, l := range pl.links {
+			// The links are normalized already (urlnorm.Resolve): one
+			// offered before is dropped without normalizing it again.
+			if !c.seen.fresh(l, e.Depth+1) {
+				continue
+			}
 			if fe, ok := c.discovered(l, e.Depth+1, capt.URL, kindPage); ok {
 				found = append(found, fe)
 			}
@@ -165,6 +170,13 @@ func (c *Crawler) discovered(raw string, depth int, source, kind string) (corpus
 	if err != nil {
 		return corpus.FrontierEntry{}, false
 	}
+	// Most links of a page were offered already (navigation, teasers):
+	// the seen cache, a map lookup, answers before the scope and the
+	// expressions, which parse and match the URL. Only offered URLs are
+	// in it, and those passed the checks below.
+	if !c.seen.fresh(u, depth) {
+		return corpus.FrontierEntry{}, false
+	}
 	if !c.scope.contains(u) {
 		return corpus.FrontierEntry{}, false
 	}
@@ -182,9 +194,6 @@ func (c *Crawler) discovered(raw string, depth int, source, kind string) (corpus
 		if !ok {
 			return corpus.FrontierEntry{}, false
 		}
-	}
-	if !c.seen.fresh(u, depth) {
-		return corpus.FrontierEntry{}, false
 	}
 	fe := corpus.FrontierEntry{URL: u, Host: origin(u), Depth: depth, Priority: -depth, Source: source, Kind: kind}
 	if why := urlnorm.TrapCheck(u); why != "" {
