@@ -60,8 +60,9 @@ func TestCopiedPhraseInTopThree(t *testing.T) {
 }
 
 // TestPhraseSearcherMatchesBleve checks that phraseQuery finds the same
-// articles with the same scores as bleve's MatchPhraseQuery, alone and in
-// the title-and-body disjunction the query rewriter builds, on an index
+// articles with the same scores as bleve's MatchPhraseQuery, alone, in
+// the title-and-body disjunction the query rewriter builds, and beside a
+// word (AND, NOT), on an index
 // written in several batches (several segments, with replaced articles),
 // for phrases copied from articles, phrases that occur nowhere, and
 // phrases with a repeated word.
@@ -116,7 +117,7 @@ func TestPhraseSearcherMatchesBleve(t *testing.T) {
 
 	matched := 0
 	for _, p := range phrases {
-		for _, field := range []string{fieldTitle, fieldBody, ""} {
+		for _, field := range []string{fieldTitle, fieldBody, "", "and", "not"} {
 			want := searchAll(t, ix, bleveOrOurs(p, field, false))
 			got := searchAll(t, ix, bleveOrOurs(p, field, true))
 			if len(want) > 0 {
@@ -127,14 +128,15 @@ func TestPhraseSearcherMatchesBleve(t *testing.T) {
 			}
 		}
 	}
-	if matched < len(phrases) {
-		t.Errorf("only %d of %d searches matched something: the test checks too little", matched, 3*len(phrases))
+	if matched < 2*len(phrases) {
+		t.Errorf("only %d of %d searches matched something: the test checks too little", matched, 5*len(phrases))
 	}
 }
 
 // bleveOrOurs returns the query for phrase p in field (both title and
-// body, as the rewriter asks, for ""), with bleve's MatchPhraseQuery or
-// phraseQuery.
+// body, as the rewriter asks, for ""; with a word for "and"; the word
+// without the phrase for "not"), with bleve's
+// MatchPhraseQuery or phraseQuery.
 func bleveOrOurs(p, field string, ours bool) query.Query {
 	one := func(f string, boost float64) query.Query {
 		if ours {
@@ -145,10 +147,21 @@ func bleveOrOurs(p, field string, ours bool) query.Query {
 		q.SetBoost(boost)
 		return q
 	}
-	if field != "" {
-		return one(field, 1)
+	both := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
+	// A word in about a tenth of the articles: rarer than the common
+	// words of most phrases, so that it leads and the phrase is advanced.
+	word := query.NewTermQuery(genWord(50))
+	word.SetField(fieldBody)
+	switch field {
+	case "":
+		return both
+	case "and": // the phrase is advanced to the word's articles
+		return query.NewConjunctionQuery([]query.Query{word, both})
+	case "not":
+		b := query.NewBooleanQuery([]query.Query{word}, nil, []query.Query{both})
+		return b
 	}
-	return query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
+	return one(field, 1)
 }
 
 // searchAll returns the score of every hit of q in ix, by document id.
