@@ -1,9 +1,15 @@
 package index
 
 import (
+	"context"
+	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -51,4 +57,144 @@ func TestCopiedPhraseInTopThree(t *testing.T) {
 	if misses[false] > tries/50 {
 		t.Errorf("unquoted phrases: %d of %d articles missed the top 3", misses[false], tries)
 	}
+}
+
+// TestPhraseSearcherMatchesBleve checks that phraseQuery finds the same
+// articles with the same scores as bleve's MatchPhraseQuery, alone, in
+// the title-and-body disjunction the query rewriter builds, and beside a
+// word (AND, NOT), on an index
+// written in several batches (several segments, with replaced articles),
+// for phrases copied from articles, phrases that occur nowhere, and
+// phrases with a repeated word.
+func TestPhraseSearcherMatchesBleve(t *testing.T) {
+	ix := MustMemIndex(t, nil)
+	var arts []*corpus.Article
+	for i := 1; i <= 900; i++ {
+		arts = append(arts, genArticle(i))
+	}
+	for lo := 0; lo < len(arts); lo += 300 {
+		if err := ix.Put(context.Background(), arts[lo:lo+300]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Replace some articles: their old documents stay, deleted, in the
+	// first segments.
+	var again []*corpus.Article
+	for i := 0; i < len(arts); i += 7 {
+		a := *arts[(i*31)%len(arts)]
+		a.Text = genArticle(len(arts) + i).Text
+		again = append(again, &a)
+	}
+	if err := ix.Put(context.Background(), again); err != nil {
+		t.Fatal(err)
+	}
+
+	r := rand.New(rand.NewPCG(3, 9))
+	var phrases []string
+	for range 120 {
+		a := arts[r.IntN(len(arts))]
+		src := a.Text
+		if r.IntN(4) == 0 {
+			src = a.Title
+		}
+		words := strings.Fields(src)
+		n := 2 + r.IntN(4)
+		if len(words) <= n {
+			continue
+		}
+		start := r.IntN(len(words) - n)
+		phrases = append(phrases, strings.Join(words[start:start+n], " "))
+	}
+	for range 40 {
+		n := 2 + r.IntN(3)
+		var ws []string
+		for range n {
+			ws = append(ws, genWord(r.IntN(40)))
+		}
+		phrases = append(phrases, strings.Join(ws, " "))
+	}
+	phrases = append(phrases, "the the", "of the of", "the government of the", "nowhere-at-all words", "l'économie du pays")
+
+	matched := 0
+	for _, p := range phrases {
+		for _, field := range []string{fieldTitle, fieldBody, "", "and", "not"} {
+			want := searchAll(t, ix, bleveOrOurs(p, field, false))
+			got := searchAll(t, ix, bleveOrOurs(p, field, true))
+			if len(want) > 0 {
+				matched++
+			}
+			if d := diffScores(want, got); d != "" {
+				t.Errorf("%q in %q: %s", p, field, d)
+			}
+		}
+	}
+	if matched < 2*len(phrases) {
+		t.Errorf("only %d of %d searches matched something: the test checks too little", matched, 5*len(phrases))
+	}
+}
+
+// bleveOrOurs returns the query for phrase p in field (both title and
+// body, as the rewriter asks, for ""; with a word for "and"; the word
+// without the phrase for "not"), with bleve's
+// MatchPhraseQuery or phraseQuery.
+func bleveOrOurs(p, field string, ours bool) query.Query {
+	one := func(f string, boost float64) query.Query {
+		if ours {
+			return newPhraseQuery(p, f, boost)
+		}
+		q := query.NewMatchPhraseQuery(p)
+		q.SetField(f)
+		q.SetBoost(boost)
+		return q
+	}
+	both := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
+	// A word in about a tenth of the articles: rarer than the common
+	// words of most phrases, so that it leads and the phrase is advanced.
+	word := query.NewTermQuery(genWord(50))
+	word.SetField(fieldBody)
+	switch field {
+	case "":
+		return both
+	case "and": // the phrase is advanced to the word's articles
+		return query.NewConjunctionQuery([]query.Query{word, both})
+	case "not":
+		b := query.NewBooleanQuery([]query.Query{word}, nil, []query.Query{both})
+		return b
+	}
+	return one(field, 1)
+}
+
+// searchAll returns the score of every hit of q in ix, by document id.
+func searchAll(tb testing.TB, ix *Index, q query.Query) map[string]float64 {
+	tb.Helper()
+	req := bleve.NewSearchRequestOptions(q, 100000, 0, false)
+	res, err := ix.bi.SearchInContext(context.Background(), req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := make(map[string]float64, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Score
+	}
+	if uint64(len(out)) != res.Total {
+		tb.Fatalf("%d hits of %d", len(out), res.Total)
+	}
+	return out
+}
+
+// diffScores describes how got differs from want ("" if it does not).
+func diffScores(want, got map[string]float64) string {
+	if len(want) != len(got) {
+		return fmt.Sprintf("%d hits, want %d", len(got), len(want))
+	}
+	for id, s := range want {
+		g, ok := got[id]
+		if !ok {
+			return fmt.Sprintf("document %s missing", id)
+		}
+		if math.Abs(g-s) > 1e-9*math.Max(1, math.Abs(s)) {
+			return fmt.Sprintf("document %s: score %g, want %g", id, g, s)
+		}
+	}
+	return ""
 }

@@ -386,10 +386,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 
 	one := func(f string, b float64) query.Query {
 		if phrase {
-			p := query.NewMatchPhraseQuery(text)
-			p.SetField(f)
-			p.SetBoost(b)
-			return p
+			return newPhraseQuery(text, f, b) // phrase.go
 		}
 		m := query.NewMatchQuery(text)
 		m.SetField(f)
