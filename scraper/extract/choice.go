@@ -3,8 +3,6 @@ package extract
 import (
 	"math"
 	"strings"
-
-	"github.com/archivist-project/archivist/corpus"
 )
 
 // The choice between candidate texts of a page that is not an article.
@@ -16,7 +14,8 @@ import (
 // much again) that candidate would score, and the page takes the
 // candidate of the highest estimate when it clears a margin. The weights
 // (choice_weights.go) are learned by choice_train_test.go on the tuning
-// half of shared/page-types.
+// half of shared/page-types. Measured and not wired into fillFlags: see
+// docs/BENCHMARKS.md, "A learned choice between candidate texts (excands)".
 
 // The candidate texts, in the order of choiceWeights.
 const (
@@ -206,16 +205,4 @@ func (p *page) typeProbs() []float64 {
 		return nil
 	}
 	return pageTypeModel.probs(p.feats)
-}
-
-// chooseText replaces the text of a page that is not an article with the
-// candidate the choice model rates best.
-func (p *page) chooseText(art *corpus.Article) {
-	c := p.candidateTexts()
-	k := chooseCandidate(&choiceWeights, p.choiceFeatures(c, p.typeProbs()), choiceMargin)
-	if k == candBody {
-		return
-	}
-	art.Text, art.WordCount = c.text[k], c.words[k]
-	p.relanguage(art)
 }

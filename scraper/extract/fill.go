@@ -315,8 +315,9 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 }
 
 // fillFlags sets the flags and the page type. A page that is not an
-// article gets its main content as text: the candidate text that the
-// choice model (choice.go) rates best.
+// article gets its main content as text: everything in its main region
+// but navigation, banners and boilerplate, when that holds half as much
+// again as the article-shaped body found.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -335,7 +336,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 		p.shortBodyNet(art)
 	}
 	if !article {
-		p.chooseText(art)
+		main := p.modelText()
+		if words := countWords(main); words*2 > art.WordCount*3 {
+			art.Text, art.WordCount = main, words
+			p.relanguage(art)
+		}
 		art.PageType = other
 		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
