@@ -1,7 +1,7 @@
 package extract
 
 // The choice model's training program. It learns the weights in
-// choice_weights.go from the tuning half of shared/page-types and
+// choice_weights_test.go from the tuning half of shared/page-types and
 // rewrites that file:
 //
 //	go test ./scraper/extract/ -run TestTrainChoice -train-choice -v
@@ -37,9 +37,9 @@ import (
 
 var choiceCands = flag.String("choice-cands", "body,model,model_low,model_high,prose,main", "the candidates the choice model may pick besides the rule's")
 
-var choiceOut = flag.String("choice-out", "choice_weights.go", "where the choice model's trainer writes the weights")
+var choiceOut = flag.String("choice-out", "choice_weights_test.go", "where the choice model's trainer writes the weights")
 
-var trainChoice = flag.Bool("train-choice", false, "learn the choice between candidate texts from shared/page-types and rewrite choice_weights.go")
+var trainChoice = flag.Bool("train-choice", false, "learn the choice between candidate texts from shared/page-types and rewrite choice_weights_test.go")
 
 // choicePage is one training example.
 type choicePage struct {

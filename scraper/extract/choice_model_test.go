@@ -13,7 +13,7 @@ import (
 // hand rule takes (the body, or the model's text when it holds half as
 // much again) that candidate would score, and the page takes the
 // candidate of the highest estimate when it clears a margin. The weights
-// (choice_weights.go) are learned by choice_train_test.go on the tuning
+// (choice_weights_test.go) are learned by choice_train_test.go on the tuning
 // half of shared/page-types. Measured and not wired into fillFlags: see
 // docs/BENCHMARKS.md, "A learned choice between candidate texts (excands)".
 
