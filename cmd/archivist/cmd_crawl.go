@@ -10,8 +10,6 @@ import (
 	"net"
 	"os"
 	"regexp"
-	"runtime/debug"
-	"runtime/metrics"
 	"sort"
 	"strconv"
 	"strings"
@@ -349,7 +347,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		defer ix.Close()
 	}
 
-	defer crawlGC()()
+	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	copts = append(copts, scraper.WithProgress(prog.update))
 	cr, err := scraper.NewCrawler(db, copts...)
 	if err != nil {
@@ -388,50 +386,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 const (
 	crawlGCPercent   = 200
 	crawlMemoryLimit = 320 << 20
-	crawlGCEvery     = 2 * time.Second // how often the limit follows the live heap
 )
-
-// crawlGC sets the garbage collector for a crawl, unless GOGC or
-// GOMEMLIMIT in the environment says otherwise, and returns what puts it
-// back.
-func crawlGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	oldPercent := debug.SetGCPercent(crawlGCPercent)
-	oldLimit := debug.SetMemoryLimit(crawlMemoryLimit)
-	stop, done := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		t := time.NewTicker(crawlGCEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				debug.SetMemoryLimit(max(crawlMemoryLimit, 2*liveHeap()))
-			}
-		}
-	}()
-	return func() {
-		close(stop)
-		<-done
-		debug.SetGCPercent(oldPercent)
-		debug.SetMemoryLimit(oldLimit)
-	}
-}
-
-// liveHeap returns the bytes of heap the last garbage collection found
-// live.
-func liveHeap() int64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
-		return 0
-	}
-	return int64(s[0].Value.Uint64())
-}
 
 // printSummary prints what the crawl did and, when it stopped early, how
 // to go on: runErr is Run's error.

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -65,7 +64,7 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	defer db.Close()
 	start := time.Now()
 	var n int
-	restoreGC := bulkGC()
+	restoreGC := tuneGC(bulkGCPercent, bulkMemoryLimit)
 	if opts.Rebuild {
 		n, err = e.rebuildIndex(ctx, db)
 	} else {
@@ -96,7 +95,7 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	return nil
 }
 
-// Garbage collection during `archivist index` (bulkGC): bleve allocates
+// Garbage collection during `archivist index` (tuneGC): bleve allocates
 // about 0.45 MB per article built, most of it short-lived. With GOGC=400
 // the collector runs a quarter as often: an `index --rebuild` of 5,000
 // synthetic articles took 12% less CPU (23.1 s against 26.2 s), with a
@@ -108,21 +107,6 @@ const (
 	bulkGCPercent   = 400
 	bulkMemoryLimit = 1 << 30
 )
-
-// bulkGC sets the garbage collector for a bulk index build and returns the
-// function that restores its settings. A GOGC or GOMEMLIMIT set by the user
-// wins: it then changes nothing.
-func bulkGC() (restore func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	limit := debug.SetMemoryLimit(bulkMemoryLimit)
-	pct := debug.SetGCPercent(bulkGCPercent)
-	return func() {
-		debug.SetGCPercent(pct)
-		debug.SetMemoryLimit(limit)
-	}
-}
 
 // updateIndexOnce brings the index up to date with db.
 func (e *env) updateIndexOnce(ctx context.Context, db corpus.Reader) (int, error) {

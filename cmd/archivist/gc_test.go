@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestCrawlGC(t *testing.T) {
+func TestTuneGC(t *testing.T) {
 	tests := []struct {
 		name             string
 		gogc, gomemlimit string
@@ -24,7 +24,7 @@ func TestCrawlGC(t *testing.T) {
 			// The settings of the test process itself: Go's defaults.
 			defer debug.SetGCPercent(debug.SetGCPercent(100))
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
-			restore := crawlGC()
+			restore := tuneGC(crawlGCPercent, crawlMemoryLimit)
 			percent, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1)
 			debug.SetGCPercent(percent)
 			restore()
