@@ -136,8 +136,8 @@ func (p *page) urlFeatures(f []float64) []float64 {
 // contentFeatures reads the text of the page and of the body chosen. The
 // page's text counts the teasers the content walk dropped for their
 // class names ("teaser", "excerpt"): they are a listing's content. The
-// body's linked headings are p.linkHeads: bodyBlocks drops them from
-// p.blocks.
+// body's linked headings are p.linkHeads (bodyBlocks drops them from
+// p.blocks); body_link_heads counts them over short paragraphs only.
 func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 	var text, link, prose int
 	if bi := p.x.info(p.bodyNode); bi != nil {
@@ -171,9 +171,15 @@ func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 	if paras > 0 {
 		perPara = float64(paraWords) / float64(paras)
 	}
+	// Linked headings over paragraphs of a line or two are teasers; over
+	// paragraphs of prose they are the sections of a roundup article.
+	teaserHeads := 0
+	if perPara < 30 {
+		teaserHeads = p.linkHeads
+	}
 	return append(f,
 		lg(text/6), ratio(link, text), ratio(p.x.fullTotal, text), lg(art.WordCount), ratio(bodyBytes, text),
-		ratio(prose, text), lg(paras), lg(items), lg(heads), lg(p.linkHeads), linkShare, math.Log1p(perPara),
+		ratio(prose, text), lg(paras), lg(items), lg(heads), lg(teaserHeads), linkShare, math.Log1p(perPara),
 		math.Log1p(float64(p.linkHeads)/float64(paras+1)))
 }
 
@@ -187,7 +193,7 @@ func (p *page) teaserFeatures(f []float64) []float64 {
 	longParas, linkParas := 0, 0
 	for i, n := range x.nodes {
 		in := &x.infos[i]
-		if in.junk && !in.teaser || n.Type != html.ElementNode {
+		if in.junk && !droppedTeaser(in) || n.Type != html.ElementNode {
 			continue
 		}
 		if n.DataAtom == atom.P {
@@ -235,7 +241,7 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 			continue
 		}
 		in := x.info(c)
-		if in == nil || in.junk && !in.teaser || !isTeaser(in) {
+		if in == nil || in.junk && !droppedTeaser(in) || !isTeaser(in) {
 			continue
 		}
 		cls := attr(c, "class")
@@ -250,11 +256,16 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 	return tc
 }
 
+// droppedTeaser reports whether the content walk dropped the subtree only
+// for naming a teaser or an excerpt: a listing's content. Comments, also
+// marked teaser for the broad text, are an article's chrome here.
+func droppedTeaser(in *nodeInfo) bool { return in.junk && in.teaser && !in.comment }
+
 // teaserText returns the text and link bytes of the subtrees the content
-// walk dropped only for naming a teaser or an excerpt (nodeInfo.teaser).
+// walk dropped only for naming a teaser or an excerpt.
 func (x *contentExtractor) teaserText() (text, link int) {
 	for i := range x.infos {
-		if in := &x.infos[i]; in.junk && in.teaser {
+		if in := &x.infos[i]; droppedTeaser(in) {
 			text += in.text
 			link += in.link
 		}
