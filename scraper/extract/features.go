@@ -133,6 +133,11 @@ func (p *page) urlFeatures(f []float64) []float64 {
 		b2f(p.hasURL() && p.sectionLike()))
 }
 
+// contentFeatures reads the text of the page and of the body chosen. The
+// page's text counts the teasers the content walk dropped for their
+// class names ("teaser", "excerpt"): they are a listing's content. The
+// body's linked headings are p.linkHeads (bodyBlocks drops them from
+// p.blocks); body_link_heads counts them over short paragraphs only.
 func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 	var text, link, prose int
 	if bi := p.x.info(p.bodyNode); bi != nil {
@@ -141,7 +146,9 @@ func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 	if p.bodyNode != nil {
 		prose = p.x.proseBytes(p.bodyNode)
 	}
-	paras, items, heads, linkHeads, paraWords := 0, 0, 0, 0, 0
+	tt, tl := p.x.teaserText()
+	text, link = text+tt, link+tl
+	paras, items, heads, paraWords := 0, 0, 0, 0
 	linked := 0.0
 	for _, b := range p.blocks {
 		switch b.kind {
@@ -152,9 +159,6 @@ func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 			items++
 		case kindHeading:
 			heads++
-			if b.link > 0.5 {
-				linkHeads++
-			}
 		}
 		linked += b.link * float64(len(b.text))
 	}
@@ -167,9 +171,15 @@ func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 	if paras > 0 {
 		perPara = float64(paraWords) / float64(paras)
 	}
+	// Linked headings over paragraphs of a line or two are teasers; over
+	// paragraphs of prose they are the sections of a roundup article.
+	teaserHeads := 0
+	if perPara < 30 {
+		teaserHeads = p.linkHeads
+	}
 	return append(f,
 		lg(text/6), ratio(link, text), ratio(p.x.fullTotal, text), lg(art.WordCount), ratio(bodyBytes, text),
-		ratio(prose, text), lg(paras), lg(items), lg(heads), lg(linkHeads), linkShare, math.Log1p(perPara),
+		ratio(prose, text), lg(paras), lg(items), lg(heads), lg(teaserHeads), linkShare, math.Log1p(perPara),
 		math.Log1p(float64(p.linkHeads)/float64(paras+1)))
 }
 
@@ -183,7 +193,7 @@ func (p *page) teaserFeatures(f []float64) []float64 {
 	longParas, linkParas := 0, 0
 	for i, n := range x.nodes {
 		in := &x.infos[i]
-		if in.junk || n.Type != html.ElementNode {
+		if in.junk && !droppedTeaser(in) || n.Type != html.ElementNode {
 			continue
 		}
 		if n.DataAtom == atom.P {
@@ -231,7 +241,7 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 			continue
 		}
 		in := x.info(c)
-		if in == nil || in.junk || !isTeaser(in) {
+		if in == nil || in.junk && !droppedTeaser(in) || !isTeaser(in) {
 			continue
 		}
 		cls := attr(c, "class")
@@ -244,6 +254,23 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 	}
 	flush()
 	return tc
+}
+
+// droppedTeaser reports whether the content walk dropped the subtree only
+// for naming a teaser or an excerpt: a listing's content. Comments, also
+// marked teaser for the broad text, are an article's chrome here.
+func droppedTeaser(in *nodeInfo) bool { return in.junk && in.teaser && !in.comment }
+
+// teaserText returns the text and link bytes of the subtrees the content
+// walk dropped only for naming a teaser or an excerpt.
+func (x *contentExtractor) teaserText() (text, link int) {
+	for i := range x.infos {
+		if in := &x.infos[i]; droppedTeaser(in) {
+			text += in.text
+			link += in.link
+		}
+	}
+	return text, link
 }
 
 // isTeaser reports whether an element is a short block with a link in it:

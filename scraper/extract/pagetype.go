@@ -345,24 +345,32 @@ func (p *page) declaresArticle() bool {
 var pageParams = []string{"page", "pg", "paged", "pagenum", "pageno"}
 
 // pagedURL reports whether the URL is a numbered page of a list: a
-// /page/N path or a numeric page parameter.
+// /page/N path or a numeric page parameter, on a path that does not end
+// in a story's slug (the second page of a long article is
+// /a-story-of-many-words?page=2).
 func (p *page) pagedURL() bool {
 	if !p.hasURL() {
 		return false
 	}
 	segs := p.pathSegments()
+	paged := false
 	for i := 0; i+1 < len(segs); i++ {
 		if segs[i] == "page" && isDigits(segs[i+1]) {
-			return true
+			paged, segs = true, segs[:i]
+			break
 		}
 	}
 	q := p.base.Query()
 	for _, k := range pageParams {
-		if isDigits(q.Get(k)) {
-			return true
-		}
+		paged = paged || isDigits(q.Get(k))
 	}
-	return false
+	return paged && (len(segs) == 0 || !storySlug(segs[len(segs)-1]))
+}
+
+// storySlug reports whether a path segment names one story: three or
+// more hyphens ("a-story-of-words") or an .html file.
+func storySlug(seg string) bool {
+	return strings.Count(seg, "-") >= 3 || strings.HasSuffix(seg, ".html") || strings.HasSuffix(seg, ".htm")
 }
 
 // isDigits reports whether s is a non-empty run of ASCII digits.

@@ -163,6 +163,10 @@ func TestPagedURL(t *testing.T) {
 		{"https://example.org/?p=1234", false}, // WordPress's post id
 		{"https://example.org/2024/05/page-one-of-the-budget.html", false},
 		{"https://example.org/page/about", false},
+		{"https://example.org/2024/05/the-council-votes-on-the-budget?page=2", false}, // page 2 of an article
+		{"https://example.org/news/the-council-votes-on-the-budget.html?pg=3", false},
+		{"https://example.org/the-council-votes-on-the-budget/page/2/", false},
+		{"https://example.org/tag/budget-vote/page/2/", true},
 		{"", false},
 	}
 	for _, tt := range tests {
@@ -174,5 +178,46 @@ func TestPagedURL(t *testing.T) {
 		if got := p.pagedURL(); got != tt.want {
 			t.Errorf("pagedURL(%q) = %v, want %v", tt.url, got, tt.want)
 		}
+	}
+}
+
+// TestPageTypeFeaturesTeasers checks the features of a listing whose
+// teasers carry a "teaser" class, which the content walk drops: they
+// still count as the page's text and as a run of teasers, and the linked
+// headings of the body are counted (they are dropped from its blocks).
+func TestPageTypeFeaturesTeasers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><main>`)
+	for i := range 10 {
+		fmt.Fprintf(&b, `<div class="teaser"><h3><a href="/news/story-%d">A headline about the town council and its budget</a></h3><p>One line of summary, with a few more words.</p></div>`, i)
+	}
+	b.WriteString(`</main><div class="list">`)
+	for i := range 6 {
+		fmt.Fprintf(&b, `<div class="item"><h3><a href="/news/other-%d">Another headline about the harbour and its ferries</a></h3><p>One line of summary.</p></div>`, i)
+	}
+	b.WriteString(`</div></body></html>`)
+	d, err := Parse(Input{Body: []byte(b.String()), URL: "https://example.org/news/", ContentType: "text/html; charset=utf-8"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := d.PageTypeFeatures()
+	get := func(name string) float64 {
+		t.Helper()
+		i := slices.Index(featureNames, name)
+		if i < 0 {
+			t.Fatalf("no feature %q", name)
+		}
+		return f[i]
+	}
+	// 10 teasers of about 80 bytes and 6 items of about 70: over 1,000
+	// bytes of text, 170 words.
+	if w := math.Expm1(get("page_words")); w < 150 {
+		t.Errorf("page_words = %.0f, want the teasers' words counted", w)
+	}
+	if n := math.Expm1(get("teaser_items")); n < 16 {
+		t.Errorf("teaser_items = %.0f, want 16", n)
+	}
+	if get("body_link_heads") == 0 && get("link_heads_page") > 0 {
+		t.Errorf("body_link_heads = 0 with %0.f linked headings on the page", math.Expm1(get("link_heads_page")))
 	}
 }
