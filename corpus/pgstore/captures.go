@@ -30,10 +30,9 @@ func (tx *Tx) putBody(ctx context.Context, c *corpus.Capture) error {
 	if !ok {
 		data, enc = tx.s.compress(c.Body)
 	}
-	if _, err := tx.tx.Exec(ctx, `INSERT INTO bodies (sha256, size, encoding, data) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (sha256) DO NOTHING`, c.SHA256, len(c.Body), enc, data); err != nil {
-		return fmt.Errorf("store body: %w", err)
-	}
+	// Sent with the capture's INSERT, which needs its row.
+	tx.tx.later("store body", `INSERT INTO bodies (sha256, size, encoding, data) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (sha256) DO NOTHING`, c.SHA256, len(c.Body), enc, data)
 	return nil
 }
 

@@ -75,6 +75,7 @@ var (
 // sequence number seq) under its own id, with its key, URLs and versions,
 // replacing what an earlier copy stored of it.
 func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, seq int64, urls []string, versions []corpus.ArticleVersion) error {
+	tx.byKey = nil
 	args := append([]any{a.ID}, corpus.ArticleStoredValues(a)...)
 	if _, err := tx.tx.Exec(ctx, qCopyArticle, append(args, seq, key)...); err != nil {
 		return fmt.Errorf("copy article %d: %w", a.ID, err)
