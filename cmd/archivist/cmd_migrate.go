@@ -38,8 +38,9 @@ with --store. Rows keep their ids, digests and change sequence numbers, so
 an export from either is the same. The database must be empty or hold an
 earlier copy of the same corpus: the copy is resumable (an interrupted
 migrate, run again, goes on where it stopped) and brings a copy up to date
-(captures and articles added or changed since). Stop crawls on the SQLite
-corpus while it runs. A progress bar shows on a terminal.
+(captures and articles added or changed since), until a crawl runs in the
+copy (crawl --store): then it is refused. Stop crawls on the SQLite corpus
+while it runs. A progress bar shows on a terminal.
 
 Example:
   createdb archive
