@@ -139,6 +139,14 @@ func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) erro
 	if u == "" {
 		return nil
 	}
+	k := articleURL{articleID, u}
+	if tx.urls[k] {
+		return nil // recorded in this transaction already (the crawl names a page's URL twice)
+	}
+	if tx.urls == nil {
+		tx.urls = map[articleURL]bool{}
+	}
+	tx.urls[k] = true
 	tx.tx.later("add article url "+u, "INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 		u, articleID)
 	return nil

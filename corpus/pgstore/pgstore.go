@@ -175,6 +175,13 @@ type Tx struct {
 	// byKey remembers the last ArticleIDByKey answer, until the next
 	// write of an article: the crawl asks it twice for a new article.
 	byKey *keyLookup
+	// urls are the article URLs recorded in the transaction.
+	urls map[articleURL]bool
+}
+
+type articleURL struct {
+	article int64
+	url     string
 }
 
 type keyLookup struct {
