@@ -192,11 +192,9 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 	default:
 		return fmt.Errorf("finish %d: bad state %q", id, state)
 	}
-	var host string
-	err := tx.tx.QueryRow(ctx, qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, tx.s.workerID()).Scan(&host)
-	if err != nil {
-		return fmt.Errorf("finish %d: %w", id, notFound(err))
-	}
+	// Sent with the next statement: nothing waits for its answer, and
+	// a row not found fails the transaction there.
+	tx.tx.laterOne(fmt.Sprintf("finish %d", id), qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, tx.s.workerID())
 	return nil
 }
 

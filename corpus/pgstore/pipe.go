@@ -6,6 +6,7 @@ import (
 	"net"
 	"sync/atomic"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -37,6 +38,17 @@ type deferred struct {
 // that statement (the transaction fails either way).
 func (p *pipe) later(what, sql string, args ...any) {
 	p.pending = append(p.pending, deferred{what: what, sql: sql, args: args})
+}
+
+// laterOne is later for a statement that must find one row: its error is
+// corpus.ErrNotFound otherwise.
+func (p *pipe) laterOne(what, sql string, args ...any) {
+	p.pending = append(p.pending, deferred{what: what, sql: sql, args: args, check: func(tag pgconn.CommandTag) error {
+		if tag.RowsAffected() != 1 {
+			return corpus.ErrNotFound
+		}
+		return nil
+	}})
 }
 
 // send sends BEGIN when the transaction has not begun, the deferred
