@@ -230,7 +230,7 @@ func (c *Cluster) initdb(ctx context.Context) error {
 // startServer starts postgres on the Unix socket only, tuned for tests:
 // no fsync, nothing durable past the test.
 func (c *Cluster) startServer(ctx context.Context) error {
-	opts := strings.Join([]string{
+	args := []string{
 		"-c listen_addresses=''",
 		"-k " + c.socket,
 		"-c fsync=off",
@@ -238,10 +238,14 @@ func (c *Cluster) startServer(ctx context.Context) error {
 		"-c full_page_writes=off",
 		"-c max_connections=100",
 		"-c shared_buffers=64MB",
-		// Statement counts for benchmarks (CREATE EXTENSION
-		// pg_stat_statements in a database to read them).
-		"-c shared_preload_libraries=pg_stat_statements",
-	}, " ")
+	}
+	// Statement counts for benchmarks (CREATE EXTENSION
+	// pg_stat_statements in a database to read them), where the module is
+	// installed (Debian's postgresql package has it beside the binaries).
+	if _, err := os.Stat(filepath.Join(c.bin, "..", "lib", "pg_stat_statements.so")); err == nil {
+		args = append(args, "-c shared_preload_libraries=pg_stat_statements")
+	}
+	opts := strings.Join(args, " ")
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	return c.run(ctx, "pg_ctl", "start", "-w", "-D", c.data,
