@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -36,8 +38,9 @@ with --store. Rows keep their ids, digests and change sequence numbers, so
 an export from either is the same. The database must be empty or hold an
 earlier copy of the same corpus: the copy is resumable (an interrupted
 migrate, run again, goes on where it stopped) and brings a copy up to date
-(captures and articles added or changed since). Stop crawls on the SQLite
-corpus while it runs. A progress bar shows on a terminal.
+(captures and articles added or changed since), until a crawl runs in the
+copy (crawl --store): then it is refused. Stop crawls on the SQLite corpus
+while it runs. A progress bar shows on a terminal.
 
 Example:
   createdb archive
@@ -123,9 +126,14 @@ func (m *migration) prepare(ctx context.Context) error {
 	if m.state, err = m.dst.CopyState(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if m.state.From != id && (m.state.Captures > 0 || m.state.Articles > 0) {
-		return usagef("migrate: %s already holds a corpus (%d captures, %d articles) that is not a copy of %s; migrate into an empty database",
-			m.dst.Location(), m.state.Captures, m.state.Articles, m.src.Location())
+	if m.state.From != id && (m.state.Captures > 0 || m.state.Articles > 0 || m.state.Runs > 0 || m.state.Frontier > 0) {
+		return usagef("migrate: %s already holds a corpus (%d captures, %d articles, %d crawl runs, %d frontier URLs) that is not a copy of %s; migrate into an empty database",
+			m.dst.Location(), m.state.Captures, m.state.Articles, m.state.Runs, m.state.Frontier, m.src.Location())
+	}
+	if m.state.From == id {
+		if err := m.ownRuns(ctx); err != nil {
+			return err
+		}
 	}
 	if m.state.From != id {
 		if err := m.dst.Update(ctx, func(tx *pgstore.Tx) error { return tx.StartCopy(ctx, id) }); err != nil {
@@ -144,6 +152,53 @@ func (m *migration) prepare(ctx context.Context) error {
 	m.progress = &indexProgress{e: m.e, total: total, start: time.Now(), noun: "rows",
 		live: m.e.stderrIsTerminal && !m.e.global.Verbose && m.e.global.LogFormat != "json"}
 	return nil
+}
+
+// ownRuns refuses to copy again into a database where crawls ran since
+// the last copy (crawl --store): their runs, captures and frontier rows
+// took ids that the source's later rows have too, and a copy would mix
+// or drop them.
+func (m *migration) ownRuns(ctx context.Context) error {
+	dst, err := m.dst.RunStarts(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	src, err := m.src.CrawlRuns(ctx)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	srcStart := make(map[int64]string, len(src))
+	for _, r := range src {
+		srcStart[r.ID] = r.StartedAt
+	}
+	var own []int64
+	for id, started := range dst {
+		if s, ok := srcStart[id]; !ok || s != started {
+			own = append(own, id)
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	slices.Sort(own)
+	return usagef("migrate: %s is a copy of %s, but crawls ran in it since (crawl runs %s not in %s); copying again would collide with their rows: migrate into an empty database, or go on crawling with --store",
+		m.dst.Location(), m.src.Location(), joinIDs(own), m.src.Location())
+}
+
+// joinIDs writes ids as "1, 2, 3", at most five and a count of the rest.
+func joinIDs(ids []int64) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i == 5 {
+			fmt.Fprintf(&b, " and %d more", len(ids)-5)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprint(&b, id)
+	}
+	return b.String()
 }
 
 func (m *migration) copy(ctx context.Context) error {

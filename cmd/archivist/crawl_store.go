@@ -65,6 +65,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	if err := f.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
 		runErr = err
 	}
+	e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
 		return commandError("crawl", runErr)

@@ -32,7 +32,8 @@ func crawledCorpus(t *testing.T) (db, edited string) {
 // TestMigrateToPostgres migrates a crawled SQLite corpus into PostgreSQL:
 // export (JSONL, every version, CSV), stats, history and search give the
 // same answers with --store as with --db; migrate again copies nothing
-// more, and a database holding another corpus is refused.
+// more, and a database where a crawl ran since the copy, or holding
+// another corpus, is refused.
 func TestMigrateToPostgres(t *testing.T) {
 	db, edited := crawledCorpus(t)
 	cluster := pgtest.Start(t)
@@ -87,6 +88,11 @@ func TestMigrateToPostgres(t *testing.T) {
 		}
 	}
 
+	// Resumable: a second run finds everything copied.
+	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles") {
+		t.Errorf("second migrate said %q, want nothing more copied", out)
+	}
+
 	// The copied crawl goes on in PostgreSQL: a worker without seeds
 	// resumes it (its scope and frontier came along) and finishes.
 	if out := mustRun(t, "crawl", "--store", url, "--delay", "0s", "-q"); !strings.Contains(out, "crawl finished") {
@@ -95,11 +101,12 @@ func TestMigrateToPostgres(t *testing.T) {
 	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Runs < 4 {
 		t.Errorf("after resuming in PostgreSQL: %+v; want nothing queued or in flight, a 4th run", fs)
 	}
-
-	// Resumable: a second run finds everything copied.
-	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles") {
-		t.Errorf("second migrate said %q, want nothing more copied", out)
+	// Its run, captures and frontier rows took ids the SQLite corpus may
+	// give to later rows: copying again is refused.
+	if code, _, errOut := runCLI(t, "migrate", "--db", db, "--to", url); code != 2 || !strings.Contains(errOut, "crawls ran in it since") {
+		t.Errorf("migrate after a crawl in PostgreSQL: exit %d, %q; want 2 and a refusal", code, errOut)
 	}
+
 	other := filepath.Join(t.TempDir(), "other.db")
 	mustRun(t, "crawl", "--db", other, "--depth", "0", "--delay", "0s", "-q", "--no-index", edited)
 	code, _, errOut := runCLI(t, "migrate", "--db", other, "--to", url)

@@ -12,10 +12,12 @@ import (
 )
 
 var (
-	qInsertArticle = "INSERT INTO articles (" + corpus.ArticleValueColumns + ", seq, key) VALUES (" +
-		placeholders(1, 28) + ") RETURNING id"
-	qUpdateArticle = "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
-		placeholders(1, 27) + ") WHERE id = $28"
+	// The article takes the next change sequence number in the same
+	// statement (see nextSeq).
+	qInsertArticle = withSeq + "INSERT INTO articles (" + corpus.ArticleValueColumns + ", seq, key) VALUES (" +
+		placeholders(1, 26) + ", (SELECT last FROM s), $27) RETURNING id"
+	qUpdateArticle = withSeq + "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
+		placeholders(1, 26) + ", (SELECT last FROM s)) WHERE id = $27"
 	qAddVersion = "INSERT INTO article_versions (" + corpus.VersionSelect + ") VALUES (" + placeholders(1, 12) + ")"
 )
 
@@ -27,10 +29,6 @@ func (tx *Tx) PutArticle(ctx context.Context, a *corpus.Article, key string) (in
 	if key == "" {
 		return 0, fmt.Errorf("put article %s: empty key", a.URL)
 	}
-	seq, err := tx.nextSeq(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("put article %s: %w", a.URL, err)
-	}
 	id, err := tx.ArticleIDByKey(ctx, key)
 	switch {
 	case errors.Is(err, corpus.ErrNotFound):
@@ -39,7 +37,7 @@ func (tx *Tx) PutArticle(ctx context.Context, a *corpus.Article, key string) (in
 		return 0, fmt.Errorf("put article %s: %w", a.URL, err)
 	}
 	a.ID = id
-	if err := tx.storeArticle(ctx, a, key, seq); err != nil {
+	if err := tx.storeArticle(ctx, a, key); err != nil {
 		return 0, err
 	}
 	if err := tx.AddArticleURL(ctx, a.ID, a.URL); err != nil {
@@ -53,22 +51,16 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *corpus.Article) error {
 	if a.ID == 0 {
 		return fmt.Errorf("update article %s: %w", a.URL, corpus.ErrNotFound)
 	}
-	seq, err := tx.nextSeq(ctx)
-	if err != nil {
-		return fmt.Errorf("update article %s: %w", a.URL, err)
-	}
-	return tx.storeArticle(ctx, a, "", seq)
+	return tx.storeArticle(ctx, a, "")
 }
 
-// nextSeq takes the next change sequence number. The counter's row stays
-// locked until the transaction ends, so numbers commit in order.
-func (tx *Tx) nextSeq(ctx context.Context) (int64, error) {
-	var seq int64
-	err := tx.tx.QueryRow(ctx, "UPDATE article_seq SET last = last + 1 RETURNING last").Scan(&seq)
-	return seq, err
-}
+// withSeq takes the next change sequence number, as s.last, for the
+// statement that writes an article. The counter's row stays locked until
+// the transaction ends, so numbers commit in order.
+const withSeq = "WITH s AS (UPDATE article_seq SET last = last + 1 RETURNING last) "
 
-func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string, seq int64) error {
+func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) error {
+	tx.byKey = nil
 	sum := corpus.TextDigest(a.Title, a.Text)
 	var lastVersion int64
 	var lastSum, lastWhen string
@@ -84,7 +76,7 @@ func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string, s
 			}
 		}
 	}
-	if err := tx.writeArticle(ctx, a, key, seq); err != nil {
+	if err := tx.writeArticle(ctx, a, key); err != nil {
 		return err
 	}
 	if lastVersion != 0 && lastSum == sum {
@@ -94,14 +86,13 @@ func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string, s
 		}
 		return nil
 	}
-	if _, err := tx.tx.Exec(ctx, qAddVersion, corpus.NewVersionValues(a, lastVersion+1)...); err != nil {
-		return fmt.Errorf("article %d: add version %d: %w", a.ID, lastVersion+1, err)
-	}
+	tx.tx.later(fmt.Sprintf("article %d: add version %d", a.ID, lastVersion+1), qAddVersion,
+		corpus.NewVersionValues(a, lastVersion+1)...)
 	return nil
 }
 
-func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string, seq int64) error {
-	args := append(corpus.ArticleValues(a), seq)
+func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string) error {
+	args := corpus.ArticleValues(a)
 	if a.ID == 0 {
 		if err := tx.tx.QueryRow(ctx, qInsertArticle, append(args, key)...).Scan(&a.ID); err != nil {
 			return fmt.Errorf("put article %s: %w", a.URL, err)
@@ -137,10 +128,9 @@ func (tx *Tx) keepText(ctx context.Context, id, version int64) error {
 	if stored {
 		return nil
 	}
-	if _, err := tx.tx.Exec(ctx, "UPDATE article_versions SET text = $1, row_sha256 = $2 WHERE article_id = $3 AND version = $4",
-		a.Text, corpus.KeptTextDigest(v, a.Text), id, version); err != nil {
-		return fmt.Errorf("article %d: keep version %d: %w", id, version, err)
-	}
+	tx.tx.later(fmt.Sprintf("article %d: keep version %d", id, version),
+		"UPDATE article_versions SET text = $1, row_sha256 = $2 WHERE article_id = $3 AND version = $4",
+		a.Text, corpus.KeptTextDigest(v, a.Text), id, version)
 	return nil
 }
 
@@ -149,16 +139,29 @@ func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) erro
 	if u == "" {
 		return nil
 	}
-	if _, err := tx.tx.Exec(ctx, "INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-		u, articleID); err != nil {
-		return fmt.Errorf("add article url %s: %w", u, err)
+	k := articleURL{articleID, u}
+	if tx.urls[k] {
+		return nil // recorded in this transaction already (the crawl names a page's URL twice)
 	}
+	if tx.urls == nil {
+		tx.urls = map[articleURL]bool{}
+	}
+	tx.urls[k] = true
+	tx.tx.later("add article url "+u, "INSERT INTO article_urls (url, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		u, articleID)
 	return nil
 }
 
 // ArticleIDByKey returns the id of the article with key, or ErrNotFound.
 func (tx *Tx) ArticleIDByKey(ctx context.Context, key string) (int64, error) {
-	return tx.scanID(ctx, "SELECT id FROM articles WHERE key = $1", key)
+	if k := tx.byKey; k != nil && k.key == key {
+		return k.id, k.err
+	}
+	id, err := tx.scanID(ctx, "SELECT id FROM articles WHERE key = $1", key)
+	if err == nil || errors.Is(err, corpus.ErrNotFound) {
+		tx.byKey = &keyLookup{key: key, id: id, err: err}
+	}
+	return id, err
 }
 
 // ArticleIDByURL returns the id of the article seen under u, or ErrNotFound.

@@ -7,19 +7,27 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-var qAddCapture = "INSERT INTO captures (" + corpus.CaptureValueColumns + ") VALUES (" +
-	placeholders(1, 28) + ") RETURNING id"
+var (
+	qAddCapture = "INSERT INTO captures (" + corpus.CaptureValueColumns + ") VALUES (" +
+		placeholders(1, 28) + ") RETURNING id"
+	// qAddCaptureBody stores the body and the capture in one statement (the
+	// foreign key is checked at the statement's end).
+	qAddCaptureBody = `WITH b AS (INSERT INTO bodies (sha256, size, encoding, data) VALUES ($29, $30, $31, $32)
+		ON CONFLICT (sha256) DO NOTHING) ` + qAddCapture
+)
 
 // AddCapture stores one fetch, its body compressed and shared with every
 // capture of the same bytes, and sets c.ID.
 func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) {
-	vals := corpus.CaptureValues(c)
+	q, vals := qAddCapture, corpus.CaptureValues(c)
 	if c.Body != nil {
-		if err := tx.putBody(ctx, c); err != nil {
-			return 0, err
+		data, enc, ok := c.Packed()
+		if !ok {
+			data, enc = tx.s.compress(c.Body)
 		}
+		q, vals = qAddCaptureBody, append(vals, c.SHA256, len(c.Body), enc, data)
 	}
-	if err := tx.tx.QueryRow(ctx, qAddCapture, vals...).Scan(&c.ID); err != nil {
+	if err := tx.tx.QueryRow(ctx, q, vals...).Scan(&c.ID); err != nil {
 		return 0, fmt.Errorf("add capture %s: %w", c.URL, err)
 	}
 	return c.ID, nil
@@ -30,10 +38,9 @@ func (tx *Tx) putBody(ctx context.Context, c *corpus.Capture) error {
 	if !ok {
 		data, enc = tx.s.compress(c.Body)
 	}
-	if _, err := tx.tx.Exec(ctx, `INSERT INTO bodies (sha256, size, encoding, data) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (sha256) DO NOTHING`, c.SHA256, len(c.Body), enc, data); err != nil {
-		return fmt.Errorf("store body: %w", err)
-	}
+	// Sent with the capture's INSERT, which needs its row.
+	tx.tx.later("store body", `INSERT INTO bodies (sha256, size, encoding, data) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (sha256) DO NOTHING`, c.SHA256, len(c.Body), enc, data)
 	return nil
 }
 

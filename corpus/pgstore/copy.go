@@ -19,6 +19,7 @@ type CopyState struct {
 	Articles    int64  // rows in articles
 	LastSeq     int64  // the largest article change sequence number
 	Frontier    int64  // rows in frontier
+	Runs        int64  // rows in crawl_runs
 }
 
 // CopyState returns how far a copy has come.
@@ -27,12 +28,33 @@ func (s *Store) CopyState(ctx context.Context) (CopyState, error) {
 	err := s.pool.QueryRow(ctx, `SELECT COALESCE((SELECT value FROM meta WHERE key = 'migrated_from'), ''),
 		(SELECT COUNT(*) FROM captures), (SELECT COALESCE(MAX(id), 0) FROM captures),
 		(SELECT COUNT(*) FROM articles), (SELECT COALESCE(MAX(seq), 0) FROM articles),
-		(SELECT COUNT(*) FROM frontier)`).Scan(
-		&st.From, &st.Captures, &st.LastCapture, &st.Articles, &st.LastSeq, &st.Frontier)
+		(SELECT COUNT(*) FROM frontier), (SELECT COUNT(*) FROM crawl_runs)`).Scan(
+		&st.From, &st.Captures, &st.LastCapture, &st.Articles, &st.LastSeq, &st.Frontier, &st.Runs)
 	if err != nil {
 		return st, fmt.Errorf("copy state: %w", err)
 	}
 	return st, nil
+}
+
+// RunStarts returns when each crawl run in the store started, by id: a
+// copy compares them with its source's, to find runs made in the store
+// itself (a crawl --store since the last copy).
+func (s *Store) RunStarts(ctx context.Context) (map[int64]string, error) {
+	rows, err := s.pool.Query(ctx, "SELECT id, started_at FROM crawl_runs")
+	if err != nil {
+		return nil, fmt.Errorf("crawl runs: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var started string
+		if err := rows.Scan(&id, &started); err != nil {
+			return nil, fmt.Errorf("crawl runs: %w", err)
+		}
+		out[id] = started
+	}
+	return out, rows.Err()
 }
 
 // StartCopy records that the store receives a copy of the corpus whose id
@@ -75,6 +97,7 @@ var (
 // sequence number seq) under its own id, with its key, URLs and versions,
 // replacing what an earlier copy stored of it.
 func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, seq int64, urls []string, versions []corpus.ArticleVersion) error {
+	tx.byKey = nil
 	args := append([]any{a.ID}, corpus.ArticleStoredValues(a)...)
 	if _, err := tx.tx.Exec(ctx, qCopyArticle, append(args, seq, key)...); err != nil {
 		return fmt.Errorf("copy article %d: %w", a.ID, err)

@@ -155,18 +155,35 @@ func (tx *Tx) NextDueRun(ctx context.Context, host string, run int64) (time.Time
 	return time.UnixMilli(*nb).UTC(), true, nil
 }
 
-// settled gives back the host's in-flight count for a claimed URL that is
+// qSettled gives back the host's in-flight count for a claimed URL that is
 // settled, and moves its next allowed start past the delay. The last
 // settled URL of a host with nothing queued ends the lease: an idle
 // holder must not keep the host from workers that queue URLs on it.
-func (tx *Tx) settled(ctx context.Context, host string, now time.Time) error {
-	_, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET in_flight = GREATEST(in_flight - 1, 0),
+const qSettled = `UPDATE frontier_hosts SET in_flight = GREATEST(in_flight - 1, 0),
 		next_at = GREATEST(next_at, $2 + delay_ms),
 		worker = CASE WHEN in_flight <= 1 AND NOT EXISTS (SELECT 1 FROM frontier WHERE host = $1 AND state = 'queued')
 			THEN NULL ELSE worker END
-		WHERE host = $1`, host, now.UnixMilli())
-	return err
+		WHERE host = $1`
+
+// settled sends qSettled with the transaction's next statement.
+func (tx *Tx) settled(host string, now time.Time) {
+	tx.tx.later("settle "+host, qSettled, host, now.UnixMilli())
 }
+
+// qFinish settles a frontier row and, when it was in flight, its host
+// (qSettled) and the worker's page count, in one statement: the crawl
+// runs it for every page. It returns the row's host, none when there is
+// no such row.
+const qFinish = `WITH old AS (SELECT id, state, host FROM frontier WHERE id = $5 FOR UPDATE),
+	f AS (UPDATE frontier f SET state = $1, capture_id = COALESCE($2, f.capture_id), reason = $3,
+		updated_at = $4, worker = NULL FROM old WHERE f.id = old.id RETURNING old.host, old.state = 'in_flight' AS settles),
+	h AS (UPDATE frontier_hosts SET in_flight = GREATEST(in_flight - 1, 0),
+		next_at = GREATEST(next_at, $4 + delay_ms),
+		worker = CASE WHEN in_flight <= 1 AND NOT EXISTS (SELECT 1 FROM frontier q WHERE q.host = frontier_hosts.host
+			AND q.state = 'queued' AND q.id <> $5) THEN NULL ELSE worker END
+		WHERE host = (SELECT host FROM f WHERE settles)),
+	w AS (UPDATE workers SET pages = pages + 1 WHERE id = $6 AND EXISTS (SELECT 1 FROM f WHERE settles))
+	SELECT host FROM f`
 
 // Finish settles the frontier row id: done, failed or skipped.
 func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int64, reason string, now time.Time) error {
@@ -175,20 +192,10 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 	default:
 		return fmt.Errorf("finish %d: bad state %q", id, state)
 	}
-	var host, was string
-	err := tx.tx.QueryRow(ctx, `UPDATE frontier f SET state = $1, capture_id = COALESCE($2, f.capture_id), reason = $3,
-		updated_at = $4, worker = NULL FROM (SELECT id, state FROM frontier WHERE id = $5 FOR UPDATE) old
-		WHERE f.id = old.id RETURNING f.host, old.state`, state, nullID(captureID), reason, now.UnixMilli(), id).Scan(&host, &was)
-	if err != nil {
-		return fmt.Errorf("finish %d: %w", id, notFound(err))
-	}
-	if was == corpus.StateInFlight {
-		if err := tx.settled(ctx, host, now); err != nil {
-			return fmt.Errorf("finish %d: %w", id, err)
-		}
-		_, err = tx.tx.Exec(ctx, "UPDATE workers SET pages = pages + 1 WHERE id = $1", tx.s.workerID())
-	}
-	return err
+	// Sent with the next statement: nothing waits for its answer, and
+	// a row not found fails the transaction there.
+	tx.tx.laterOne(fmt.Sprintf("finish %d", id), qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, tx.s.workerID())
+	return nil
 }
 
 // Retry queues the claimed row id again after a transient failure,
@@ -201,7 +208,8 @@ func (tx *Tx) Retry(ctx context.Context, id int64, notBefore time.Time, reason s
 	if err != nil {
 		return fmt.Errorf("retry %d: %w", id, notFound(err))
 	}
-	return tx.settled(ctx, host, now)
+	tx.settled(host, now)
+	return nil
 }
 
 // RecordPanic counts a panic on the claimed row id: queued again below
@@ -219,7 +227,8 @@ func (tx *Tx) RecordPanic(ctx context.Context, id, captureID int64, limit int, r
 	if err != nil {
 		return "", 0, fmt.Errorf("record panic %d: %w", id, notFound(err))
 	}
-	return state, panics, tx.settled(ctx, host, now)
+	tx.settled(host, now)
+	return state, panics, nil
 }
 
 // Release puts claimed rows back in the queue without counting an
@@ -263,17 +272,13 @@ func (tx *Tx) SkipQueued(ctx context.Context, host, reason string, now time.Time
 
 // SetKind records what the row id turned out to be.
 func (tx *Tx) SetKind(ctx context.Context, id int64, kind string) error {
-	if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET kind = $1 WHERE id = $2", kind, id); err != nil {
-		return fmt.Errorf("set kind %d: %w", id, err)
-	}
+	tx.tx.later(fmt.Sprintf("set kind %d", id), "UPDATE frontier SET kind = $1 WHERE id = $2", kind, id)
 	return nil
 }
 
 // SetRedirectTo records where the row id's redirect led.
 func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
-	if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET redirect_to = $1 WHERE id = $2", target, id); err != nil {
-		return fmt.Errorf("set redirect %d: %w", id, err)
-	}
+	tx.tx.later(fmt.Sprintf("set redirect %d", id), "UPDATE frontier SET redirect_to = $1 WHERE id = $2", target, id)
 	return nil
 }
 
@@ -309,10 +314,8 @@ func (tx *Tx) AddScope(ctx context.Context, hosts []string, source string, now t
 		if h == "" {
 			continue
 		}
-		if _, err := tx.tx.Exec(ctx, "INSERT INTO crawl_scope (host, source, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-			h, source, now.UnixMilli()); err != nil {
-			return fmt.Errorf("add scope %s: %w", h, err)
-		}
+		tx.tx.later("add scope "+h, "INSERT INTO crawl_scope (host, source, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+			h, source, now.UnixMilli())
 	}
 	return nil
 }

@@ -42,6 +42,7 @@ type Store struct {
 	enc      *zstd.Encoder
 	dec      *zstd.Decoder
 	worker   atomic.Int64 // the crawl worker's id (StartWorker), 0 when none
+	writes   atomic.Int64 // writes to the server (RoundTrips)
 }
 
 var _ corpus.Store = (*Store)(nil)
@@ -57,11 +58,13 @@ func Open(ctx context.Context, rawURL string) (*Store, error) {
 	if cfg.MaxConns < 8 {
 		cfg.MaxConns = 8
 	}
+	s := &Store{location: loc}
+	countWrites(&cfg.ConnConfig.Config, &s.writes)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", loc, err)
 	}
-	s := &Store{pool: pool, location: loc}
+	s.pool = pool
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("open %s: %w", loc, err)
@@ -165,10 +168,26 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Tx is one write transaction of the store.
+// Tx is one write transaction of the store, pipelined (see pipe).
 type Tx struct {
 	s  *Store
-	tx pgx.Tx
+	tx *pipe
+	// byKey remembers the last ArticleIDByKey answer, until the next
+	// write of an article: the crawl asks it twice for a new article.
+	byKey *keyLookup
+	// urls are the article URLs recorded in the transaction.
+	urls map[articleURL]bool
+}
+
+type articleURL struct {
+	article int64
+	url     string
+}
+
+type keyLookup struct {
+	key string
+	id  int64
+	err error
 }
 
 var _ corpus.Writer = (*Tx)(nil)
@@ -183,7 +202,7 @@ func (s *Store) Write(ctx context.Context, fn func(corpus.Writer) error) error {
 // deadlock is run again (fn must not keep state across calls).
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	for attempt := 0; ; attempt++ {
-		err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return fn(&Tx{s: s, tx: tx}) })
+		err := s.update(ctx, fn)
 		if err == nil || attempt >= 5 || !retryable(err) {
 			return err
 		}

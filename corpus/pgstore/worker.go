@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -38,6 +39,23 @@ type Frontier struct {
 	opts WorkerOptions
 	stop context.CancelFunc
 	wg   sync.WaitGroup
+
+	// beat is when the worker's heartbeat was last written (unix ms):
+	// other workers count it gone, and take its hosts, a lease TTL later.
+	beat atomic.Int64
+	mu   sync.Mutex
+	// leases are the hosts this worker leased, as far as it knows: until
+	// when (unix ms) and with which delay recorded (see held).
+	leases map[string]localLease
+}
+
+// localLease is what a worker knows of a host lease it holds.
+type localLease struct {
+	until int64         // lease_until it wrote last
+	delay time.Duration // delay_ms it wrote last
+	// notBefore is the host's next_at as last read (a claim, a renewal):
+	// a pause another worker recorded, which the database answers.
+	notBefore int64
 }
 
 // StartWorker registers this process as a crawl worker and starts
@@ -53,12 +71,13 @@ func (s *Store) StartWorker(ctx context.Context, opts WorkerOptions) (*Frontier,
 		opts.PID = os.Getpid()
 	}
 	now := time.Now().UnixMilli()
-	f := &Frontier{s: s, opts: opts}
+	f := &Frontier{s: s, opts: opts, leases: map[string]localLease{}}
 	if err := s.pool.QueryRow(ctx, `INSERT INTO workers (machine, pid, started_at, heartbeat_at) VALUES ($1, $2, $3, $3)
 		RETURNING id`, opts.Machine, opts.PID, now).Scan(&f.id); err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
 	s.worker.Store(f.id)
+	f.beat.Store(now)
 	hctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	f.stop = cancel
 	f.wg.Add(1)
@@ -90,18 +109,107 @@ func (f *Frontier) heartbeat(ctx context.Context) {
 
 func (f *Frontier) renew(ctx context.Context) error {
 	now := time.Now()
-	return f.s.Update(ctx, func(tx *Tx) error {
-		if _, err := tx.tx.Exec(ctx, "UPDATE workers SET heartbeat_at = $2 WHERE id = $1", f.id, now.UnixMilli()); err != nil {
-			return err
-		}
+	until := now.Add(f.opts.LeaseTTL).UnixMilli()
+	var hosts []hostNext
+	err := f.s.Update(ctx, func(tx *Tx) error {
+		tx.tx.later("heartbeat", "UPDATE workers SET heartbeat_at = $2 WHERE id = $1", f.id, now.UnixMilli())
 		// Only leases with URLs in flight are renewed: a host the worker
 		// is not fetching lapses a lease after its last claim, so that an
 		// idle holder (its own queue for the host spent, while another
 		// worker queued more there) does not keep the host from the others.
-		_, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = $2 WHERE worker = $1 AND in_flight > 0",
-			f.id, now.Add(f.opts.LeaseTTL).UnixMilli())
+		rows, err := tx.tx.Query(ctx, "UPDATE frontier_hosts SET lease_until = $2 WHERE worker = $1 AND in_flight > 0 RETURNING host, next_at",
+			f.id, until)
+		if err != nil {
+			return err
+		}
+		hosts, err = pgx.CollectRows(rows, pgx.RowToStructByPos[hostNext])
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	f.beat.Store(now.UnixMilli())
+	f.renewed(hosts, until)
+	return nil
+}
+
+// hostNext is a host and its next allowed start.
+type hostNext struct {
+	Host   string
+	NextAt int64
+}
+
+// renewed records that the worker's leases are hosts, until until: the
+// others lapse.
+func (f *Frontier) renewed(hosts []hostNext, until int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	keep := make(map[string]bool, len(hosts))
+	for _, h := range hosts {
+		keep[h.Host] = true
+		if l, ok := f.leases[h.Host]; ok {
+			l.until = max(l.until, until)
+			l.notBefore = max(l.notBefore, h.NextAt)
+			f.leases[h.Host] = l
+		}
+	}
+	for h := range f.leases {
+		if !keep[h] {
+			delete(f.leases, h)
+		}
+	}
+}
+
+// leased records that the worker wrote host's lease until until, with
+// delay (-1: delay unknown, as Claim writes it), and read its next allowed
+// start notBefore (0: not read).
+func (f *Frontier) leased(host string, until int64, delay time.Duration, notBefore int64) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	l, ok := f.leases[host]
+	if !ok {
+		l.delay = -1
+	}
+	l.until = max(l.until, until)
+	l.notBefore = max(l.notBefore, notBefore)
+	if delay >= 0 {
+		l.delay = delay
+	}
+	f.leases[host] = l
+}
+
+// unleased forgets host's lease.
+func (f *Frontier) unleased(host string) {
+	f.mu.Lock()
+	delete(f.leases, host)
+	f.mu.Unlock()
+}
+
+// held reports whether a request on host, with delay, may start at now
+// without asking the database: the worker wrote host's lease with this
+// delay, and the lease provably lasts past now by more than the guard.
+// While it lasts no other worker takes the host over (nor requeues its
+// claimed URLs), so the worker's own scheduler keeps the host's limits,
+// delay and pauses exactly. The lease counts only until a TTL after the
+// worker's last heartbeat: past that, others count the worker gone.
+func (f *Frontier) held(host string, delay time.Duration, now time.Time) bool {
+	f.mu.Lock()
+	l, ok := f.leases[host]
+	f.mu.Unlock()
+	if !ok || l.delay != delay || now.UnixMilli() < l.notBefore {
+		return false
+	}
+	proven := min(l.until, f.beat.Load()+f.opts.LeaseTTL.Milliseconds())
+	return proven-now.UnixMilli() > f.guard(delay).Milliseconds()
+}
+
+// guard is how long before the end of a lease the worker stops starting
+// requests on it without asking the database: the host's delay and its
+// margin (the next leaseholder's first request then comes a delay after
+// this worker's last), and a tenth of the lease TTL for a stall between
+// the check and the request and for clocks that disagree.
+func (f *Frontier) guard(delay time.Duration) time.Duration {
+	return startSpacing(delay) + f.opts.LeaseTTL/10
 }
 
 // Close stops renewing, gives back the worker's hosts and the URLs it
@@ -159,11 +267,13 @@ const claimRetry = 100 * time.Millisecond
 // is due, it claims none and returns when to try again (hasDue false when
 // the host has nothing queued).
 func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
+	var held, gaveBack bool
+	var nextAt int64
 	err = f.s.Update(ctx, func(tx *Tx) error {
-		claimed, due, hasDue = nil, time.Time{}, false
+		claimed, due, hasDue, held, gaveBack = nil, time.Time{}, false, false, false
 		var wait time.Time
 		var err error
-		if wait, err = f.lease(ctx, tx, host, now); err != nil || !wait.IsZero() {
+		if wait, held, nextAt, err = f.lease(ctx, tx, host, now); err != nil || !wait.IsZero() {
 			due, hasDue = wait, !wait.IsZero()
 			return err
 		}
@@ -171,31 +281,37 @@ func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now
 			return err
 		}
 		if len(claimed) > 0 {
-			_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET in_flight = in_flight + $2 WHERE host = $1", host, len(claimed))
-			return err
+			tx.tx.later("claim "+host, "UPDATE frontier_hosts SET in_flight = in_flight + $2 WHERE host = $1", host, len(claimed))
+			return nil
 		}
 		if due, hasDue, err = tx.NextDueRun(ctx, host, run); err != nil || hasDue {
 			return err
 		}
 		// Nothing queued: give the host back unless URLs are in flight.
+		gaveBack = true
 		_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, lease_until = 0 WHERE host = $1 AND in_flight = 0", host)
 		return err
 	})
 	if err != nil {
 		return nil, time.Time{}, false, fmt.Errorf("claim %s: %w", host, err)
 	}
+	switch {
+	case gaveBack:
+		f.unleased(host)
+	case held:
+		f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), -1, nextAt)
+	}
 	return claimed, due, hasDue, nil
 }
 
 // lease takes or renews host's lease for this worker in tx. It returns a
 // zero time when the worker holds the lease and may claim, else when to
-// try again.
-func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, error) {
+// try again, whether it wrote the lease (now + TTL) for this worker, and
+// the host's next allowed start as it read it.
+func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, bool, int64, error) {
 	ms := now.UnixMilli()
-	if _, err := tx.tx.Exec(ctx, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-		host, f.opts.Delay.Milliseconds()); err != nil {
-		return time.Time{}, err
-	}
+	tx.tx.later("lease "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		host, f.opts.Delay.Milliseconds())
 	var (
 		holder             *int64
 		leaseUntil, nextAt int64
@@ -203,36 +319,32 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 	err := tx.tx.QueryRow(ctx, "SELECT worker, lease_until, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE SKIP LOCKED",
 		host).Scan(&holder, &leaseUntil, &nextAt)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return now.Add(claimRetry), nil // another worker is claiming it this moment
+		return now.Add(claimRetry), false, 0, nil // another worker is claiming it this moment
 	}
 	if err != nil {
-		return time.Time{}, err
+		return time.Time{}, false, 0, err
 	}
 	mine := holder != nil && *holder == f.id
 	if holder != nil && !mine && leaseUntil > ms {
 		// Look again soon: the holder gives the host back when it is done.
-		return time.UnixMilli(min(leaseUntil, now.Add(leasePoll).UnixMilli())).UTC(), nil
+		return time.UnixMilli(min(leaseUntil, now.Add(leasePoll).UnixMilli())).UTC(), false, 0, nil
 	}
 	if !mine {
 		// A free host, or a lease that expired: its URLs still in flight
 		// belong to a worker that is gone.
-		if _, err := tx.tx.Exec(ctx, `UPDATE frontier SET state = 'queued', worker = NULL
-			WHERE host = $1 AND state = 'in_flight'`, host); err != nil {
-			return time.Time{}, err
-		}
+		tx.tx.later("lease "+host, `UPDATE frontier SET state = 'queued', worker = NULL
+			WHERE host = $1 AND state = 'in_flight'`, host)
 	}
 	inFlight := "in_flight"
 	if !mine {
 		inFlight = "0"
 	}
-	if _, err := tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = GREATEST(delay_ms, $4), in_flight = `+
-		inFlight+` WHERE host = $1`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds()); err != nil {
-		return time.Time{}, err
-	}
+	tx.tx.later("lease "+host, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = GREATEST(delay_ms, $4), in_flight = `+
+		inFlight+` WHERE host = $1`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds())
 	if !mine && nextAt > ms {
-		return time.UnixMilli(nextAt).UTC(), nil
+		return time.UnixMilli(nextAt).UTC(), true, nextAt, nil
 	}
-	return time.Time{}, nil
+	return time.Time{}, true, nextAt, nil
 }
 
 // StartRequest confirms, right before a request on host starts, that the
@@ -244,14 +356,35 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 // leaseholder keeps after the host's last request settles. All under the
 // host row's lock, so that two workers never both start: the one that
 // took the lease over requeued the URLs of the one that lost it.
+//
+// While the worker provably holds the lease (held) a request on a claimed
+// URL asks nothing of the database: the lease was written by this worker
+// and lasts past the guard, the claim is this worker's, and its own
+// scheduler spaces the host's requests. The database learns the spacing
+// for the next leaseholder when each URL settles (next_at).
 func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, delay time.Duration, now time.Time) (wait time.Time, lost bool, err error) {
 	if id != 0 {
-		return f.startClaimed(ctx, host, id, delay, now)
+		if f.held(host, delay, now) {
+			return time.Time{}, false, nil
+		}
+		wait, lost, err = f.startClaimed(ctx, host, id, delay, now)
+		switch {
+		case err != nil:
+		case lost:
+			f.unleased(host)
+		default:
+			f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), delay, 0)
+			if wait.IsZero() && f.stalled(now) {
+				wait = time.Now() // ask again: the lease may have run out meanwhile
+			}
+		}
+		return wait, lost, err
 	}
+	var leased bool
 	err = f.s.Update(ctx, func(tx *Tx) error {
-		wait, lost = time.Time{}, false
+		wait, lost, leased = time.Time{}, false, false
 		var err error
-		if wait, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
+		if wait, leased, _, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
 			return err
 		}
 		var nextAt, delayMS int64
@@ -276,7 +409,22 @@ func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, dela
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
 	}
+	if leased {
+		f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), -1, 0)
+	}
+	if err == nil && wait.IsZero() && f.stalled(now) {
+		wait = time.Now()
+	}
 	return wait, lost, nil
+}
+
+// stalled reports whether the database's answer to a request start asked
+// at now came too late to send the request: the worker stalled (a pause,
+// a slow database) for longer than a lease's guard allows, so the lease it
+// renewed at now may have passed to another worker before the request
+// would reach the server. The caller asks again.
+func (f *Frontier) stalled(now time.Time) bool {
+	return time.Since(now) > f.opts.LeaseTTL/10
 }
 
 // startClaimed is StartRequest for the claimed URL id, in one statement
@@ -318,13 +466,11 @@ func startSpacing(delay time.Duration) time.Duration {
 // leaseWait takes host's lease for robots.txt, which a worker reads before
 // it claims any of the host's URLs: zero when the worker holds it, else
 // when to try again. Unlike Claim it waits for the row's lock.
-func (f *Frontier) leaseWait(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, error) {
-	if _, err := tx.tx.Exec(ctx, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-		host, f.opts.Delay.Milliseconds()); err != nil {
-		return time.Time{}, err
-	}
+func (f *Frontier) leaseWait(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, bool, int64, error) {
+	tx.tx.later("lease "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+		host, f.opts.Delay.Milliseconds())
 	if _, err := tx.tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", host); err != nil {
-		return time.Time{}, err
+		return time.Time{}, false, 0, err
 	}
 	return f.lease(ctx, tx, host, now)
 }

@@ -70,8 +70,13 @@ func start(ctx context.Context) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
+	sweep(bin, os.TempDir())
 	dir, err := os.MkdirTemp("", "pgtest-")
 	if err != nil {
+		return nil, fmt.Errorf("temporary folder: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		os.RemoveAll(dir)
 		return nil, fmt.Errorf("temporary folder: %w", err)
 	}
 	c := &Cluster{bin: bin, dir: dir, data: filepath.Join(dir, "data"), socket: dir, cred: cred}
@@ -88,6 +93,38 @@ func start(ctx context.Context) (*Cluster, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// ownerFile, in a cluster's root folder, holds the process id of the test
+// binary that started the cluster.
+const ownerFile = "owner.pid"
+
+// sweep stops and removes the clusters under tmp (pgtest-*) whose owner,
+// the test binary that started them, is gone: one killed before its
+// cleanup ran (SIGKILL, a test timeout) leaves its server running.
+// Folders without an owner file, or whose owner still runs, are left.
+func sweep(bin, tmp string) {
+	dirs, _ := filepath.Glob(filepath.Join(tmp, "pgtest-*"))
+	for _, dir := range dirs {
+		b, err := os.ReadFile(filepath.Join(dir, ownerFile))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+		if err != nil || pid <= 0 || alive(pid) {
+			continue
+		}
+		c := &Cluster{bin: bin, dir: dir, data: filepath.Join(dir, "data"), socket: dir}
+		c.cred, _ = runAs()
+		c.Stop()
+	}
+}
+
+// alive reports whether process pid exists (signal 0 reaches it, or it
+// belongs to another user).
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 // findBin finds the folder of the server binaries: $ARCHIVIST_PG_BIN,
@@ -193,7 +230,7 @@ func (c *Cluster) initdb(ctx context.Context) error {
 // startServer starts postgres on the Unix socket only, tuned for tests:
 // no fsync, nothing durable past the test.
 func (c *Cluster) startServer(ctx context.Context) error {
-	opts := strings.Join([]string{
+	args := []string{
 		"-c listen_addresses=''",
 		"-k " + c.socket,
 		"-c fsync=off",
@@ -201,7 +238,14 @@ func (c *Cluster) startServer(ctx context.Context) error {
 		"-c full_page_writes=off",
 		"-c max_connections=100",
 		"-c shared_buffers=64MB",
-	}, " ")
+	}
+	// Statement counts for benchmarks (CREATE EXTENSION
+	// pg_stat_statements in a database to read them), where the module is
+	// installed (Debian's postgresql package has it beside the binaries).
+	if _, err := os.Stat(filepath.Join(c.bin, "..", "lib", "pg_stat_statements.so")); err == nil {
+		args = append(args, "-c shared_preload_libraries=pg_stat_statements")
+	}
+	opts := strings.Join(args, " ")
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	return c.run(ctx, "pg_ctl", "start", "-w", "-D", c.data,
@@ -212,7 +256,9 @@ func (c *Cluster) startServer(ctx context.Context) error {
 func (c *Cluster) Stop() {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	_ = c.run(ctx, "pg_ctl", "stop", "-D", c.data, "-m", "immediate", "-w")
+	if _, err := os.Stat(filepath.Join(c.data, "postmaster.pid")); err == nil {
+		_ = c.run(ctx, "pg_ctl", "stop", "-D", c.data, "-m", "immediate", "-w")
+	}
 	os.RemoveAll(c.dir)
 }
 
