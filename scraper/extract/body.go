@@ -295,16 +295,17 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		}
 	}
 	keepLinks := plain < 300 && linked >= 3*max(plain, 100)
+	mixed := mixedLists(e.blocks)
 	out := e.blocks[:0]
 	linkHeads := 0
-	for _, b := range e.blocks {
+	for i, b := range e.blocks {
 		if b.kind == kindTitle {
 			if len(out) == 0 {
 				continue // the headline above the body
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(mixed != nil && mixed[i]) {
 			if b.kind == kindHeading {
 				linkHeads++
 			}
@@ -319,6 +320,39 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		out = append(out, b)
 	}
 	return dropRepeats(out), linkHeads
+}
+
+// mixedLists marks the linked items of lists that are mostly plain text:
+// a run of three or more list items whose unlinked items hold as much
+// text as the linked ones (200 bytes at least) is part of the story (a
+// list of changes citing the bug it fixes), not a list of links to other
+// pages, which is linked throughout. It returns nil when there is none.
+func mixedLists(bs []block) []bool {
+	var mixed []bool
+	for i := 0; i < len(bs); {
+		if bs[i].kind != kindItem {
+			i++
+			continue
+		}
+		j, plain, linked := i, 0, 0
+		for ; j < len(bs) && bs[j].kind == kindItem; j++ {
+			if bs[j].link > 0.5 {
+				linked += len(bs[j].text)
+			} else {
+				plain += len(bs[j].text)
+			}
+		}
+		if j-i >= 3 && plain >= 200 && plain >= linked {
+			if mixed == nil {
+				mixed = make([]bool, len(bs))
+			}
+			for k := i; k < j; k++ {
+				mixed[k] = true
+			}
+		}
+		i = j
+	}
+	return mixed
 }
 
 // dropRepeats drops the pull quotes (short blocks of an aside) whose
