@@ -298,6 +298,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	mixed := mixedLists(e.blocks)
 	out := e.blocks[:0]
 	linkHeads := 0
+	cut := false // the last kept block leads into links that were dropped
 	for i, b := range e.blocks {
 		if b.kind == kindTitle {
 			if len(out) == 0 {
@@ -309,8 +310,13 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			if b.kind == kindHeading {
 				linkHeads++
 			}
+			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || len(strings.Fields(b.text)) <= 12) {
+				out = out[:len(out)-1]
+			}
+			cut = true
 			continue
 		}
+		cut = false
 		if isBoilerLine(b.text) {
 			continue
 		}
@@ -319,7 +325,34 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		}
 		out = append(out, b)
 	}
-	return dropRepeats(out), linkHeads
+	return dropClosingPrompts(dropRepeats(out)), linkHeads
+}
+
+// isLeadIn reports whether t is a short line (seven words or fewer) that
+// introduces what follows ("More on this:", "Auch interessant:"): when the links it
+// leads into are dropped, it goes with them.
+func isLeadIn(t string) bool {
+	return strings.HasSuffix(strings.TrimSpace(t), ":") && len(strings.Fields(t)) <= 7
+}
+
+// dropClosingPrompts drops the prompts after an article ("Was this
+// article helpful?", "Share this article?", a rating): among the last
+// four blocks, when all from one on have eight words or fewer, it drops
+// from the first such block that is a question outside a list. (A last
+// line ending in a colon is not dropped: it leads into an embed as often
+// as into nothing.)
+func dropClosingPrompts(bs []block) []block {
+	cut := len(bs)
+	for i := cut - 1; i >= 0 && i >= len(bs)-4; i-- {
+		t := strings.TrimSpace(bs[i].text)
+		if len(strings.Fields(t)) > 8 {
+			break
+		}
+		if bs[i].kind != kindItem && strings.HasSuffix(t, "?") {
+			cut = i
+		}
+	}
+	return bs[:cut]
 }
 
 // mixedLists marks the linked items of lists that are mostly plain text:

@@ -26,6 +26,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "mixed_list",
 			wantInText: []string{"The address bar now remembers", "Bug 1678390", "Bug 1681796", "password manager imports"},
 			notInText:  []string{"Recent posts", "Issue 11", "Archive"}},
+		// Prompts after the story: a lead-in to a dropped list of links,
+		// questions to the reader and a rating.
+		{name: "closing_prompts",
+			wantInText: []string{"Every July, gardeners find", "saves many of them."},
+			notInText:  []string{"Also interesting", "Nest boxes", "Share this article", "Was this article helpful", "95 votes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
