@@ -31,6 +31,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "closing_prompts",
 			wantInText: []string{"Every July, gardeners find", "saves many of them."},
 			notInText:  []string{"Also interesting", "Nest boxes", "Share this article", "Was this article helpful", "95 votes"}},
+		// Figure captions: one that tells part of the story stays; a
+		// credit and a label do not.
+		{name: "figure_captions",
+			wantInText: []string{"After three winters", "Volunteers rebuilt the paddle wheels by hand", "evening trips next summer"},
+			notInText:  []string{"Photo: Lakeside Courier", "the first crossing"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
