@@ -36,6 +36,10 @@ func TestBodyClasses(t *testing.T) {
 		{name: "figure_captions",
 			wantInText: []string{"After three winters", "Volunteers rebuilt the paddle wheels by hand", "evening trips next summer"},
 			notInText:  []string{"Photo: Lakeside Courier", "the first crossing"}},
+		// A formula set in MathML between two sentences of the text.
+		{name: "mathml",
+			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},
+			notInText:  []string{"Archive"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,7 +39,7 @@ const (
 
 func classifyTag(a atom.Atom) tagClass {
 	switch a {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg,
 		atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Video, atom.Audio,
 		atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
 		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Head,
