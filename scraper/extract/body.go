@@ -67,13 +67,6 @@ func isCaption(b block) bool {
 	return b.italic >= 0.9 || reImageCredit.MatchString(b.text)
 }
 
-// proseCaption reports whether a figure caption in the body reads as a
-// sentence of the story (eight words or more, ending like a sentence,
-// no credit line) rather than a label, a video title or a photo credit.
-func proseCaption(b block) bool {
-	return len(strings.Fields(b.text)) >= 8 && endsSentence(b.text) && !reImageCredit.MatchString(b.text)
-}
-
 // selectContent picks the elements whose text forms the article body:
 // the best candidate and the siblings that continue it.
 func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
@@ -327,7 +320,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		if isBoilerLine(b.text) {
 			continue
 		}
-		if b.afterImage && (b.altText || isCaption(b)) || b.figcap && !proseCaption(b) {
+		if b.afterImage && (b.altText || isCaption(b)) {
 			continue
 		}
 		out = append(out, b)

@@ -31,11 +31,6 @@ func TestBodyClasses(t *testing.T) {
 		{name: "closing_prompts",
 			wantInText: []string{"Every July, gardeners find", "saves many of them."},
 			notInText:  []string{"Also interesting", "Nest boxes", "Share this article", "Was this article helpful", "95 votes"}},
-		// Figure captions: one that tells part of the story stays; a
-		// credit and a label do not.
-		{name: "figure_captions",
-			wantInText: []string{"After three winters", "Volunteers rebuilt the paddle wheels by hand", "evening trips next summer"},
-			notInText:  []string{"Photo: Lakeside Courier", "the first crossing"}},
 		// A formula set in MathML between two sentences of the text.
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},

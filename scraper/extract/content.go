@@ -42,14 +42,14 @@ func classifyTag(a atom.Atom) tagClass {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg,
 		atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Video, atom.Audio,
 		atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
-		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Head,
+		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Figcaption, atom.Head,
 		atom.Meta, atom.Link, atom.Title, atom.Label, atom.Dialog, atom.Menu, atom.Picture,
 		atom.Source, atom.Track, atom.Img, atom.Frameset, atom.Frame, atom.Applet:
 		return tagSkip
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.H1, atom.H2, atom.H3,
 		atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd,
 		atom.Blockquote, atom.Pre, atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr,
-		atom.Td, atom.Th, atom.Caption, atom.Figure, atom.Figcaption, atom.Hr, atom.Br, atom.Address, atom.Center,
+		atom.Td, atom.Th, atom.Caption, atom.Figure, atom.Hr, atom.Br, atom.Address, atom.Center,
 		atom.Form, atom.Fieldset, atom.Details, atom.Summary, atom.Body, atom.Html, atom.Hgroup:
 		return tagBlock
 	}

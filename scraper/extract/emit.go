@@ -28,7 +28,6 @@ type block struct {
 	afterImage bool    // an image came between this block and the previous text
 	altText    bool    // the text repeats that image's alt text: a caption
 	aside      bool    // inside an <aside> kept in the content (a pull quote)
-	figcap     bool    // inside a <figcaption>
 }
 
 // emitter turns a content subtree into text blocks.
@@ -43,7 +42,6 @@ type emitter struct {
 	inEm   int
 	ems    int
 	asides int    // depth of <aside> elements being walked
-	figcap int    // depth of <figcaption> elements being walked
 	image  bool   // an image was seen since the last block
 	alt    string // its alt text
 	blocks []block
@@ -73,7 +71,7 @@ func (e *emitter) flush() {
 			it = float64(e.ems) / float64(e.chars)
 		}
 		alt := e.image && e.alt != "" && normName(e.alt) == normName(t)
-		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt, aside: e.asides > 0, figcap: e.figcap > 0})
+		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt, aside: e.asides > 0})
 		if e.feat != nil {
 			e.feat.record()
 		}
@@ -182,13 +180,9 @@ func (e *emitter) walk(n *html.Node) {
 		}
 	}
 	e.flush()
-	switch n.DataAtom {
-	case atom.Aside:
+	if n.DataAtom == atom.Aside {
 		e.asides++
 		defer func() { e.asides-- }()
-	case atom.Figcaption:
-		e.figcap++
-		defer func() { e.figcap-- }()
 	}
 	pushed := true
 	switch n.DataAtom {
