@@ -295,21 +295,28 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		}
 	}
 	keepLinks := plain < 300 && linked >= 3*max(plain, 100)
+	mixed := mixedLists(e.blocks)
 	out := e.blocks[:0]
 	linkHeads := 0
-	for _, b := range e.blocks {
+	cut := false // the last kept block leads into links that were dropped
+	for i, b := range e.blocks {
 		if b.kind == kindTitle {
 			if len(out) == 0 {
 				continue // the headline above the body
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(mixed != nil && mixed[i]) {
 			if b.kind == kindHeading {
 				linkHeads++
 			}
+			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || len(strings.Fields(b.text)) <= 12) {
+				out = out[:len(out)-1]
+			}
+			cut = true
 			continue
 		}
+		cut = false
 		if isBoilerLine(b.text) {
 			continue
 		}
@@ -318,7 +325,67 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		}
 		out = append(out, b)
 	}
-	return dropRepeats(out), linkHeads
+	return dropClosingPrompts(dropRepeats(out)), linkHeads
+}
+
+// isLeadIn reports whether t is a short line (seven words or fewer) that
+// introduces what follows ("More on this:", "Auch interessant:"): when the links it
+// leads into are dropped, it goes with them.
+func isLeadIn(t string) bool {
+	return strings.HasSuffix(strings.TrimSpace(t), ":") && len(strings.Fields(t)) <= 7
+}
+
+// dropClosingPrompts drops the prompts after an article ("Was this
+// article helpful?", "Share this article?", a rating): among the last
+// four blocks, when all from one on have eight words or fewer, it drops
+// from the first such block that is a question outside a list. (A last
+// line ending in a colon is not dropped: it leads into an embed as often
+// as into nothing.)
+func dropClosingPrompts(bs []block) []block {
+	cut := len(bs)
+	for i := cut - 1; i >= 0 && i >= len(bs)-4; i-- {
+		t := strings.TrimSpace(bs[i].text)
+		if len(strings.Fields(t)) > 8 {
+			break
+		}
+		if bs[i].kind != kindItem && strings.HasSuffix(t, "?") {
+			cut = i
+		}
+	}
+	return bs[:cut]
+}
+
+// mixedLists marks the linked items of lists that are mostly plain text:
+// a run of three or more list items whose unlinked items hold as much
+// text as the linked ones (200 bytes at least) is part of the story (a
+// list of changes citing the bug it fixes), not a list of links to other
+// pages, which is linked throughout. It returns nil when there is none.
+func mixedLists(bs []block) []bool {
+	var mixed []bool
+	for i := 0; i < len(bs); {
+		if bs[i].kind != kindItem {
+			i++
+			continue
+		}
+		j, plain, linked := i, 0, 0
+		for ; j < len(bs) && bs[j].kind == kindItem; j++ {
+			if bs[j].link > 0.5 {
+				linked += len(bs[j].text)
+			} else {
+				plain += len(bs[j].text)
+			}
+		}
+		if j-i >= 3 && plain >= 200 && plain >= linked {
+			if mixed == nil {
+				mixed = make([]bool, len(bs))
+			}
+			for k := i; k < j; k++ {
+				mixed[k] = true
+			}
+		}
+		i = j
+	}
+	return mixed
 }
 
 // dropRepeats drops the pull quotes (short blocks of an aside) whose

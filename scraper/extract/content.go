@@ -39,7 +39,7 @@ const (
 
 func classifyTag(a atom.Atom) tagClass {
 	switch a {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math,
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg,
 		atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Video, atom.Audio,
 		atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
 		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Figcaption, atom.Head,
@@ -421,7 +421,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
-		protected := in.para*2 > x.total && !in.consent // a consent dialog is never the content
+		protected := in.para*2 > x.total && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
@@ -460,6 +460,46 @@ func (x *contentExtractor) prune(n *html.Node) {
 			}
 		}
 	}
+}
+
+// insert reports whether n, named as a gallery, slideshow or carousel, is
+// an insert in the text rather than the wrapper of it: its closest ancestor that holds more
+// than n has, outside n and its comment sections, paragraph text of its
+// own (a fifth of n's, and 1000 bytes at least), as a gallery or a
+// slideshow of captions set inside a story is.
+func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
+	if !x.namesMedia(n) {
+		return false
+	}
+	for a, i := n.Parent, 0; a != nil && i < 4 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		ai := x.info(a)
+		if ai == nil {
+			return false
+		}
+		if ai.para <= in.para+in.para/20 {
+			continue
+		}
+		other := ai.para - in.para - x.commentPara(a)
+		return other >= 1000 && other*5 >= in.para
+	}
+	return false
+}
+
+// mediaWords are class words that name a media insert: a gallery of
+// captioned images, which can hold more text than the story around it.
+var mediaWords = map[string]bool{"gallery": true, "slideshow": true, "carousel": true, "slider": true}
+
+// namesMedia reports whether the class or id of n holds a mediaWords word.
+func (x *contentExtractor) namesMedia(n *html.Node) bool {
+	x.toks = x.toks[:0]
+	x.toks = roleClassTokens(x.toks, attr(n, "class"))
+	x.toks = classTokens(x.toks, attr(n, "id"))
+	for _, t := range x.toks {
+		if mediaWords[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // leadWords are class words that name a lead paragraph on an article
