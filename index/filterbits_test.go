@@ -127,3 +127,36 @@ func TestBitFiltersMatchBleve(t *testing.T) {
 		}
 	}
 }
+
+// TestTermQueriesMatchBleve checks words searched as term queries
+// (rewriter.word) against bleve's match queries: the same hits, scores
+// and order, for single words, several words, fields, boosts, stop words,
+// words that the analyzer splits, fuzzy words and boolean queries.
+func TestTermQueriesMatchBleve(t *testing.T) {
+	ix := mustFilterCorpus(t)
+	for _, req := range []Request{
+		{Query: "the", Limit: 1000},
+		{Query: "storm", Limit: 1000},
+		{Query: "storm", Lang: "fr", Limit: 1000},
+		{Query: "storms flooding", Limit: 1000},
+		{Query: "title:storm", Limit: 1000},
+		{Query: "text:storm^2 harbour", Limit: 1000},
+		{Query: "+the -storm", Limit: 1000},
+		{Query: "(storm OR flood) AND NOT harbour", Limit: 1000},
+		{Query: "e-mail storm", Limit: 1000},
+		{Query: "storm~1", Limit: 1000},
+		{Query: "und", Limit: 1000},
+		{Query: "the", Site: "news.example.com", Sort: SortDateDesc, Limit: 100},
+	} {
+		plain := req
+		plain.plainWords = true
+		want := MustSearch(t, ix, plain)
+		got := MustSearch(t, ix, req)
+		if want.Total == 0 {
+			t.Errorf("%+v: no hits; the test needs some", req)
+		}
+		if got.Total != want.Total || !reflect.DeepEqual(got.Hits, want.Hits) {
+			t.Errorf("%+v: total %d, bleve's %d; hits differ:\n got %v\nwant %v", req, got.Total, want.Total, hitURLs(got), hitURLs(want))
+		}
+	}
+}

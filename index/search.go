@@ -118,6 +118,10 @@ type Request struct {
 	// hit by hit, instead of the fast path (facets.go): for tests that
 	// compare the two.
 	plainFacets bool
+	// plainWords searches each word through bleve's match query
+	// instead of the term query it runs (rewriter.word): for tests that
+	// compare the two.
+	plainWords bool
 	// plainFilters has bleve run the filters as its boolean query does
 	// (every hit of the query scored, then filtered) instead of from
 	// postings bitmaps (filterbits.go): for tests that compare the two.
@@ -371,7 +375,7 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 	if limit == 0 {
 		limit = DefaultLimit
 	}
-	q, mt, err := ix.parseQuery(req.Query, req.Lang)
+	q, mt, err := ix.parseQuery(req.Query, req.Lang, req.plainWords)
 	if err != nil {
 		return nil, nil, false, err
 	}
