@@ -554,8 +554,13 @@ func datePeriod(s string) (start, end time.Time, ok bool) {
 
 // matcher holds the positive terms of a query, to mark them in snippets.
 type matcher struct {
-	exact    map[string]bool
-	stems    map[string]map[string]bool // by language
+	exact map[string]bool
+	stems map[string]map[string]bool // by language
+	// firsts holds the first letters of each language's stems, and
+	// stemmed the words of texts already stemmed for snippets, with the
+	// query stems each has: texts repeat their words.
+	firsts   map[string]map[rune]bool
+	stemmed  map[string]map[string][]string
 	phrases  [][]string
 	patterns []*regexp.Regexp
 	fuzzy    []fuzzyTerm
@@ -567,7 +572,8 @@ type fuzzyTerm struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string]bool{}, stems: map[string]map[string]bool{}}
+	return &matcher{exact: map[string]bool{}, stems: map[string]map[string]bool{},
+		firsts: map[string]map[rune]bool{}, stemmed: map[string]map[string][]string{}}
 }
 
 func (m *matcher) empty() bool {
@@ -588,9 +594,12 @@ func (m *matcher) addStems(lang string, stems []string) {
 	}
 	if m.stems[lang] == nil {
 		m.stems[lang] = map[string]bool{}
+		m.firsts[lang] = map[rune]bool{}
 	}
 	for _, t := range stems {
 		m.stems[lang][t] = true
+		r, _ := utf8.DecodeRuneInString(t)
+		m.firsts[lang][r] = true
 	}
 }
 
@@ -599,15 +608,7 @@ func (m *matcher) addStems(lang string, stems []string) {
 // drop accents): only those words are worth stemming.
 func (m *matcher) stemCandidate(lang string, term []byte) bool {
 	r, _ := utf8.DecodeRune(term)
-	if r >= utf8.RuneSelf {
-		return true
-	}
-	for st := range m.stems[lang] {
-		if s, _ := utf8.DecodeRuneInString(st); s == r {
-			return true
-		}
-	}
-	return false
+	return r >= utf8.RuneSelf || m.firsts[lang][r]
 }
 
 func (m *matcher) addPhrase(terms []string) {

@@ -353,8 +353,12 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/1e6) }
 // kindResult is what one kind of query measured.
 type kindResult struct {
 	took, whole []time.Duration
-	totals      []int
-	peak        int64
+	// cpu is the CPU time (user and system, the whole process's) of
+	// the in-process searches: on a shared machine it varies less
+	// than took.
+	cpu    []time.Duration
+	totals []int
+	peak   int64
 }
 
 // benchSearch measures every kind of query as whole archivist processes,
@@ -416,11 +420,13 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 			if err != nil {
 				return err
 			}
+			cpu0 := processCPU()
 			res, err := ix.Search(ctx, req)
 			if err != nil {
 				return fmt.Errorf("%s %q: %w", k.kind, q.Query, err)
 			}
 			if i > 0 { // the first is the warm-up
+				r.cpu = append(r.cpu, processCPU()-cpu0)
 				r.took = append(r.took, res.Took)
 				r.totals = append(r.totals, int(res.Total))
 			}
@@ -429,11 +435,30 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 	return nil
 }
 
+// processCPU returns the user and system CPU time of this process so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// mean returns the mean of ds.
+func mean(ds []time.Duration) time.Duration {
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	return sum / time.Duration(max(len(ds), 1))
+}
+
 func printSearch(o runOptions, results map[string]*kindResult) {
 	fmt.Printf("search latency, ms: took = the search in process (index API, %d queries per kind, after one warm-up each);\n"+
+		"CPU = the in-process search's CPU time (user+system, mean; all of the process's threads);\n"+
 		"process = `archivist search --json` as a whole process, start-up included (%d per kind)\n\n", o.Runs, o.CLIRuns)
-	fmt.Println("| query | hits (median) | took p50 | p95 | p99 | process p50 | p95 | p99 | process peak RSS MB |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	fmt.Println("| query | hits (median) | took p50 | p95 | p99 | CPU | process p50 | p95 | p99 | process peak RSS MB |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	for _, k := range queryKinds {
 		r := results[k.kind]
 		if len(r.took) == 0 {
@@ -441,8 +466,8 @@ func printSearch(o runOptions, results map[string]*kindResult) {
 		}
 		slices.Sort(r.totals)
 		t, w := percentiles(r.took), percentiles(r.whole)
-		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, r.totals[len(r.totals)/2],
-			ms(t[0]), ms(t[1]), ms(t[2]), ms(w[0]), ms(w[1]), ms(w[2]), float64(r.peak)/1e6)
+		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, r.totals[len(r.totals)/2],
+			ms(t[0]), ms(t[1]), ms(t[2]), ms(mean(r.cpu)), ms(w[0]), ms(w[1]), ms(w[2]), float64(r.peak)/1e6)
 	}
 	fmt.Println()
 }
