@@ -34,6 +34,9 @@ type runOptions struct {
 	Kinds string
 	// CPUProfile writes a CPU profile of the in-process searches.
 	CPUProfile string
+	// Timeout, when set, stops a search that runs longer (in process
+	// or as a process): it counts as taking Timeout, and is reported.
+	Timeout time.Duration
 }
 
 func (o *runOptions) addFlags(fs *flag.FlagSet) {
@@ -47,6 +50,7 @@ func (o *runOptions) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Formats, "formats", "jsonl,csv,parquet", "export `formats` to measure (\"\": none)")
 	fs.StringVar(&o.Kinds, "kinds", "", "only these kinds of query, separated by semicolons (default all; e.g. \"word;phrase\")")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the in-process searches to `file`")
+	fs.DurationVar(&o.Timeout, "timeout", 0, "stop a search after this `duration` and count it as taking that long (0: no limit)")
 }
 
 // wants reports whether the run measures queries of kind.
@@ -359,6 +363,9 @@ type kindResult struct {
 	cpu    []time.Duration
 	totals []int
 	peak   int64
+	// timeouts counts the searches stopped by --timeout, in process
+	// and as processes.
+	timeouts, cliTimeouts int
 }
 
 // benchSearch measures every kind of query as whole archivist processes,
@@ -375,7 +382,13 @@ func benchSearchCLI(ctx context.Context, o runOptions, s *sample) (map[string]*k
 		}
 		for range o.CLIRuns {
 			q := k.make(s)
-			wall, rss, _, err := runArchivist(ctx, o, q.args()...)
+			sctx, cancel := withTimeout(ctx, o.Timeout)
+			wall, rss, _, err := runArchivist(sctx, o, q.args()...)
+			cancel()
+			if err != nil && sctx.Err() != nil && ctx.Err() == nil {
+				wall, err = o.Timeout, nil
+				r.cliTimeouts++
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -421,7 +434,16 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 				return err
 			}
 			cpu0 := processCPU()
-			res, err := ix.Search(ctx, req)
+			sctx, cancel := withTimeout(ctx, o.Timeout)
+			res, err := ix.Search(sctx, req)
+			cancel()
+			if err != nil && sctx.Err() != nil && ctx.Err() == nil {
+				// Stopped by --timeout: counted as that long.
+				res, err = &index.Result{Took: o.Timeout}, nil
+				if i > 0 {
+					r.timeouts++
+				}
+			}
 			if err != nil {
 				return fmt.Errorf("%s %q: %w", k.kind, q.Query, err)
 			}
@@ -433,6 +455,14 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 		}
 	}
 	return nil
+}
+
+// withTimeout returns ctx with timeout d, or ctx itself when d is 0.
+func withTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, d)
 }
 
 // processCPU returns the user and system CPU time of this process so far.
@@ -470,6 +500,12 @@ func printSearch(o runOptions, results map[string]*kindResult) {
 			ms(t[0]), ms(t[1]), ms(t[2]), ms(mean(r.cpu)), ms(w[0]), ms(w[1]), ms(w[2]), float64(r.peak)/1e6)
 	}
 	fmt.Println()
+	for _, k := range queryKinds {
+		if r := results[k.kind]; r.timeouts+r.cliTimeouts > 0 {
+			fmt.Printf("%s: %d of %d in process and %d of %d processes stopped at --timeout %s (counted as that long)\n",
+				k.kind, r.timeouts, len(r.took), r.cliTimeouts, len(r.whole), o.Timeout)
+		}
+	}
 }
 
 // benchExport exports the whole corpus in each format. Rates are given
