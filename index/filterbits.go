@@ -89,9 +89,8 @@ func newDateClause(from, end time.Time) (bitClause, bool) {
 
 // docs returns the documents of snap that pass f, numbered as bleve's
 // internal ids (the segment's offset plus the local number). Deleted
-// documents are left out when live is set; otherwise they may be
-// included (a searcher that it filters never returns them).
-func (f *bitFilter) docs(snap *scorch.IndexSnapshot, live bool) (*roaring.Bitmap, error) {
+// documents may be included: the searcher it filters never returns them.
+func (f *bitFilter) docs(snap *scorch.IndexSnapshot) (*roaring.Bitmap, error) {
 	out := roaring.New()
 	var offset uint64
 	for _, ss := range snap.Segments() {
@@ -100,9 +99,6 @@ func (f *bitFilter) docs(snap *scorch.IndexSnapshot, live bool) (*roaring.Bitmap
 		bm, err := f.segmentDocs(seg, n)
 		if err != nil {
 			return nil, err
-		}
-		if live {
-			bm.And(ss.DocNumbersLive())
 		}
 		if offset == 0 {
 			out.Or(bm)
@@ -292,7 +288,7 @@ func (q *filteredQuery) Searcher(ctx context.Context, i index.IndexReader, m map
 		must.Close()
 		return q.bool.Searcher(ctx, i, m, options)
 	}
-	docs, err := q.bits.docs(snap, false)
+	docs, err := q.bits.docs(snap)
 	if err != nil {
 		must.Close()
 		return nil, err
@@ -360,74 +356,3 @@ func (s *bitsSearcher) from(ctx *search.SearchContext, n uint64) (*search.Docume
 	s.done = true
 	return nil, nil
 }
-
-// filterOnlyQuery is a filter searched alone (no query words), without
-// scores: its documents in the index's order, read from the filter's
-// bitmap (on a scorch snapshot; otherwise as bleve runs it).
-type filterOnlyQuery struct {
-	filter query.Query
-	bits   *bitFilter
-}
-
-// Searcher implements query.Query.
-func (q *filterOnlyQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, options search.SearcherOptions) (search.Searcher, error) {
-	snap, ok := i.(*scorch.IndexSnapshot)
-	if !ok || options.Score != "none" || options.Explain || options.IncludeTermVectors {
-		return q.filter.Searcher(ctx, i, m, options)
-	}
-	docs, err := q.bits.docs(snap, true)
-	if err != nil {
-		return nil, err
-	}
-	return &bitmapSearcher{docs: docs, it: docs.Iterator()}, nil
-}
-
-// bitmapSearcher returns the documents of a bitmap, unscored.
-type bitmapSearcher struct {
-	docs *roaring.Bitmap
-	it   roaring.IntPeekable
-}
-
-// Next implements search.Searcher.
-func (s *bitmapSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	if !s.it.HasNext() {
-		return nil, nil
-	}
-	d := ctx.DocumentMatchPool.Get()
-	d.IndexInternalID = binary.BigEndian.AppendUint64(d.IndexInternalID[:0], uint64(s.it.Next()))
-	return d, nil
-}
-
-// Advance implements search.Searcher.
-func (s *bitmapSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
-	if len(id) != 8 {
-		return nil, fmt.Errorf("index: unexpected internal document id %x", []byte(id))
-	}
-	n := binary.BigEndian.Uint64(id)
-	if n > math.MaxUint32 {
-		return nil, nil
-	}
-	s.it.AdvanceIfNeeded(uint32(n))
-	return s.Next(ctx)
-}
-
-// Close implements search.Searcher.
-func (s *bitmapSearcher) Close() error { return nil }
-
-// Weight implements search.Searcher.
-func (s *bitmapSearcher) Weight() float64 { return 1 }
-
-// SetQueryNorm implements search.Searcher.
-func (s *bitmapSearcher) SetQueryNorm(float64) {}
-
-// Count implements search.Searcher.
-func (s *bitmapSearcher) Count() uint64 { return s.docs.GetCardinality() }
-
-// Min implements search.Searcher.
-func (s *bitmapSearcher) Min() int { return 0 }
-
-// Size implements search.Searcher.
-func (s *bitmapSearcher) Size() int { return int(s.docs.GetSizeInBytes()) + 64 }
-
-// DocumentMatchPoolSize implements search.Searcher.
-func (s *bitmapSearcher) DocumentMatchPoolSize() int { return 1 }

@@ -106,14 +106,6 @@ func TestBitFiltersMatchBleve(t *testing.T) {
 		{Query: "+the -storm", Site: "daily.example.org", Limit: 1000},
 		{Query: "(storm OR flood) AND NOT harbour", Lang: "en", Limit: 1000},
 		{Query: "the", Site: "news.example.com", Facets: FacetNames(), Histogram: PeriodMonth},
-		// No query: the filter alone, unscored, in the index's order.
-		{Query: "*", Site: "news.example.com", Limit: 1000},
-		{Query: "", Lang: "en", From: from, To: to, Limit: 1000, Offset: 3},
-		{Query: "*", NoFlags: []string{"short"}, Limit: 1000},
-		{Query: "*", Type: "listing", Flags: []string{"no-date"}, Limit: 1000},
-		{Query: "*", Site: "changed.example.com", Sort: SortDateDesc, Limit: 1000},
-		{Query: "*", Site: "news.example.com", From: from, Facets: FacetNames(), Histogram: PeriodDay, docValueHits: -1},
-		{Query: "*", Lang: "fr", Facets: FacetNames(), Histogram: PeriodMonth},
 		{Query: "the", Site: "nosuch.example.com"},
 		{Query: "nosuchwordanywhere", Site: "news.example.com"},
 	} {

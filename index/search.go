@@ -387,9 +387,6 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 	if filter != nil {
 		if matchAll {
 			q = filter
-			if bits != nil && !req.plainFilters {
-				q = &filterOnlyQuery{filter: filter, bits: bits}
-			}
 		} else {
 			b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
 			b.AddFilter(filter)
