@@ -42,70 +42,89 @@ func NormalizeSite(s string) (string, error) {
 }
 
 // filterQuery returns the query that req's filters make (nil when there
-// are none): every filter must match.
-func filterQuery(req Request) (query.Query, error) {
+// are none): every filter must match. bits is the same filter as sets of
+// postings (filterbits.go), or nil when a filter (author, section) needs
+// bleve's query.
+func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
 	var must, not []query.Query
+	bits = &bitFilter{}
 	var sites []query.Query
+	var hosts []string
 	for _, s := range append([]string{req.Site}, req.Sites...) {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
 		host, err := NormalizeSite(s)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		t := query.NewTermQuery(host)
 		t.SetField(fieldSite)
 		sites = append(sites, t)
+		hosts = append(hosts, host)
 	}
 	if len(sites) > 0 {
 		must = append(must, query.NewDisjunctionQuery(sites))
+		bits.add(bitClause{field: fieldSite, terms: hosts}, false)
 	}
 	if lang := strings.TrimSpace(req.Lang); lang != "" {
 		must = append(must, langQuery(lang))
+		tag := normalizeLang(lang)
+		bits.add(bitClause{field: fieldLang, terms: []string{tag}, prefixes: []string{tag + "-"}}, false)
 	}
 	if typ := strings.ToLower(strings.TrimSpace(req.Type)); typ != "" {
 		t := query.NewTermQuery(typ)
 		t.SetField(fieldPageType)
 		must = append(must, t)
+		bits.add(bitClause{field: fieldPageType, terms: []string{typ}}, false)
 	}
 	if author := foldText(strings.TrimSpace(req.Author)); author != "" {
 		p := query.NewMatchPhraseQuery(author)
 		p.SetField(fieldAuthor)
 		must = append(must, p)
+		bits = nil
 	}
 	if section := foldText(strings.TrimSpace(req.Section)); section != "" {
 		m := query.NewMatchQuery(section)
 		m.SetField(fieldSection)
 		must = append(must, m)
+		bits = nil
 	}
 	for _, list := range []struct {
 		flags []string
 		into  *[]query.Query
-	}{{req.Flags, &must}, {req.NoFlags, &not}} {
+		neg   bool
+	}{{req.Flags, &must, false}, {req.NoFlags, &not, true}} {
 		for _, f := range list.flags {
 			if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
 				t := query.NewTermQuery(f)
 				t.SetField(fieldFlags)
 				*list.into = append(*list.into, t)
+				bits.add(bitClause{field: fieldFlags, terms: []string{f}}, list.neg)
 			}
 		}
 	}
 	if !req.From.IsZero() || !req.To.IsZero() {
 		if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
-			return nil, badQuery("the end of the date range is before its start")
+			return nil, nil, badQuery("the end of the date range is before its start")
 		}
-		must = append(must, dateRange(req.From, inclusiveEnd(req.To)))
+		end := inclusiveEnd(req.To)
+		must = append(must, dateRange(req.From, end))
+		r, ok := newDateClause(req.From, end)
+		if !ok {
+			bits = nil // out of bleve's range: its query reports it
+		}
+		bits.add(r, false)
 	}
 	switch {
 	case len(must) == 0 && len(not) == 0:
-		return nil, nil
+		return nil, nil, nil
 	case len(must) == 1 && len(not) == 0:
-		return must[0], nil
+		return must[0], bits, nil
 	case len(not) == 0:
-		return query.NewConjunctionQuery(must), nil
+		return query.NewConjunctionQuery(must), bits, nil
 	}
-	return query.NewBooleanQuery(must, nil, not), nil
+	return query.NewBooleanQuery(must, nil, not), bits, nil
 }
 
 // facetSize returns the number of values per facet that a

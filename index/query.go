@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -60,8 +61,10 @@ const QueryFields = "title, text (or body, description), author (or authors, by)
 // weights, aliases are resolved, keyword values normalized, and the positive
 // terms are collected for snippets.
 type rewriter struct {
-	exact analysis.Analyzer
-	marks *matcher
+	m         *mapping.IndexMappingImpl
+	matchOnly bool
+	exact     analysis.Analyzer
+	marks     *matcher
 	// stemLangs are the languages whose stemmed fields a plain word also
 	// searches, and stemmers their analyzers.
 	stemLangs []string
@@ -73,8 +76,9 @@ type rewriter struct {
 var quoteMarks = strings.NewReplacer("\u201C", `"`, "\u201D", `"`, "\u201E", `"`, "\u201F", `"`, "\u00AB", `"`, "\u00BB", `"`)
 
 // parseQuery parses a query string for a search in language lang ("" for
-// all). "" and "*" match everything.
-func (ix *Index) parseQuery(qs, lang string) (query.Query, *matcher, error) {
+// all). "" and "*" match everything. matchOnly keeps bleve's match query
+// for every word (see rewriter.word), for tests.
+func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matcher, error) {
 	mt := newMatcher()
 	qs = strings.TrimSpace(qs)
 	if qs == "" || qs == "*" {
@@ -82,9 +86,11 @@ func (ix *Index) parseQuery(qs, lang string) (query.Query, *matcher, error) {
 	}
 	qs = foldText(quoteMarks.Replace(qs))
 	rw := &rewriter{
-		exact:    ix.m.AnalyzerNamed(analyzerExact),
-		marks:    mt,
-		stemmers: map[string]analysis.Analyzer{},
+		m:         ix.m,
+		matchOnly: matchOnly,
+		exact:     ix.m.AnalyzerNamed(analyzerExact),
+		marks:     mt,
+		stemmers:  map[string]analysis.Analyzer{},
 	}
 	for _, l := range ix.stemLangs(lang) {
 		if a := ix.m.AnalyzerNamed(stemAnalyzers[l]); a != nil {
@@ -388,11 +394,14 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		if phrase {
 			return newPhraseQuery(text, f, b) // phrase.go
 		}
-		m := query.NewMatchQuery(text)
-		m.SetField(f)
-		m.SetFuzziness(fuzziness)
-		m.SetBoost(b)
-		return m
+		if fuzziness != 0 {
+			m := query.NewMatchQuery(text)
+			m.SetField(f)
+			m.SetFuzziness(fuzziness)
+			m.SetBoost(b)
+			return m
+		}
+		return rw.word(f, text, b)
 	}
 	if field != "" {
 		return boosted(one(field, 1), boost), nil
@@ -402,14 +411,33 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		// Other forms of the word, in each language's stemmed field.
 		alt := query.NewDisjunctionQuery(nil)
 		for _, l := range rw.stemLangs {
-			m := query.NewMatchQuery(text)
-			m.SetField(fieldStemPrefix + l)
-			alt.AddQuery(m)
+			alt.AddQuery(rw.word(fieldStemPrefix+l, text, 1))
 		}
 		alt.SetBoost(boostStem)
 		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil
+}
+
+// word returns the query for text in field f with boost b: bleve's match
+// query, or, when f's analyzer makes one term of text, the term query that
+// the match query would run inside a disjunction of one clause. The score
+// is the same (a disjunction of one clause scores as its clause, and
+// passes its weight and query norm through), and each hit goes through
+// one searcher fewer: a plain word searches nine such fields.
+func (rw *rewriter) word(f, text string, b float64) query.Query {
+	if a := rw.m.AnalyzerNamed(rw.m.AnalyzerNameForPath(f)); a != nil && !rw.matchOnly {
+		if toks := a.Analyze([]byte(text)); len(toks) == 1 {
+			t := query.NewTermQuery(string(toks[0].Term))
+			t.SetField(f)
+			t.SetBoost(b)
+			return t
+		}
+	}
+	m := query.NewMatchQuery(text)
+	m.SetField(f)
+	m.SetBoost(b)
+	return m
 }
 
 // pattern rewrites a wildcard (re false) or regular expression for field
@@ -523,8 +551,13 @@ func datePeriod(s string) (start, end time.Time, ok bool) {
 
 // matcher holds the positive terms of a query, to mark them in snippets.
 type matcher struct {
-	exact    map[string]bool
-	stems    map[string]map[string]bool // by language
+	exact map[string]bool
+	stems map[string]map[string]bool // by language
+	// firsts holds the first letters of each language's stems, and
+	// stemmed the words of texts already stemmed for snippets, with the
+	// query stems each has: texts repeat their words.
+	firsts   map[string]map[rune]bool
+	stemmed  map[string]map[string][]string
 	phrases  [][]string
 	patterns []*regexp.Regexp
 	fuzzy    []fuzzyTerm
@@ -536,7 +569,8 @@ type fuzzyTerm struct {
 }
 
 func newMatcher() *matcher {
-	return &matcher{exact: map[string]bool{}, stems: map[string]map[string]bool{}}
+	return &matcher{exact: map[string]bool{}, stems: map[string]map[string]bool{},
+		firsts: map[string]map[rune]bool{}, stemmed: map[string]map[string][]string{}}
 }
 
 func (m *matcher) empty() bool {
@@ -557,9 +591,12 @@ func (m *matcher) addStems(lang string, stems []string) {
 	}
 	if m.stems[lang] == nil {
 		m.stems[lang] = map[string]bool{}
+		m.firsts[lang] = map[rune]bool{}
 	}
 	for _, t := range stems {
 		m.stems[lang][t] = true
+		r, _ := utf8.DecodeRuneInString(t)
+		m.firsts[lang][r] = true
 	}
 }
 
@@ -568,15 +605,7 @@ func (m *matcher) addStems(lang string, stems []string) {
 // drop accents): only those words are worth stemming.
 func (m *matcher) stemCandidate(lang string, term []byte) bool {
 	r, _ := utf8.DecodeRune(term)
-	if r >= utf8.RuneSelf {
-		return true
-	}
-	for st := range m.stems[lang] {
-		if s, _ := utf8.DecodeRuneInString(st); s == r {
-			return true
-		}
-	}
-	return false
+	return r >= utf8.RuneSelf || m.firsts[lang][r]
 }
 
 func (m *matcher) addPhrase(terms []string) {

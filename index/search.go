@@ -118,6 +118,14 @@ type Request struct {
 	// hit by hit, instead of the fast path (facets.go): for tests that
 	// compare the two.
 	plainFacets bool
+	// plainWords searches each word through bleve's match query
+	// instead of the term query it runs (rewriter.word): for tests that
+	// compare the two.
+	plainWords bool
+	// plainFilters has bleve run the filters as its boolean query does
+	// (every hit of the query scored, then filtered) instead of from
+	// postings bitmaps (filterbits.go): for tests that compare the two.
+	plainFilters bool
 	// docValueHits overrides defaultDocValueHits when not 0 (negative:
 	// never read doc values), for tests of both ways of the fast path.
 	docValueHits int
@@ -367,11 +375,11 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 	if limit == 0 {
 		limit = DefaultLimit
 	}
-	q, mt, err := ix.parseQuery(req.Query, req.Lang)
+	q, mt, err := ix.parseQuery(req.Query, req.Lang, req.plainWords)
 	if err != nil {
 		return nil, nil, false, err
 	}
-	filter, err := filterQuery(req)
+	filter, bits, err := filterQuery(req)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -383,6 +391,9 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 			b := query.NewBooleanQuery([]query.Query{q}, nil, nil)
 			b.AddFilter(filter)
 			q = b
+			if bits != nil && !req.plainFilters {
+				q = &filteredQuery{bool: b, bits: bits}
+			}
 		}
 	}
 

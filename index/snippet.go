@@ -180,14 +180,26 @@ func (ix *Index) findMatches(text, lang string, mt *matcher) []span {
 		// Stem only the words that could have a query stem: those
 		// starting with the same letter.
 		stemmer := ix.m.AnalyzerNamed(stemAnalyzers[sl])
+		memo := mt.stemmed[sl]
+		if memo == nil {
+			memo = map[string][]string{}
+			mt.stemmed[sl] = memo
+		}
 		for _, t := range toks {
 			if mt.exact[string(t.Term)] || !mt.stemCandidate(sl, t.Term) {
 				continue
 			}
-			for _, st := range stemmer.Analyze(t.Term) {
-				if term := string(st.Term); stems[term] {
-					spans = append(spans, span{t.Start, t.End, "stem:" + term})
+			keys, seen := memo[string(t.Term)]
+			if !seen {
+				for _, st := range stemmer.Analyze(t.Term) {
+					if term := string(st.Term); stems[term] {
+						keys = append(keys, "stem:"+term)
+					}
 				}
+				memo[string(t.Term)] = keys
+			}
+			for _, key := range keys {
+				spans = append(spans, span{t.Start, t.End, key})
 			}
 		}
 	}

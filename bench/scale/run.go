@@ -34,6 +34,9 @@ type runOptions struct {
 	Kinds string
 	// CPUProfile writes a CPU profile of the in-process searches.
 	CPUProfile string
+	// Timeout, when set, stops a search that runs longer (in process
+	// or as a process): it counts as taking Timeout, and is reported.
+	Timeout time.Duration
 }
 
 func (o *runOptions) addFlags(fs *flag.FlagSet) {
@@ -47,6 +50,7 @@ func (o *runOptions) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Formats, "formats", "jsonl,csv,parquet", "export `formats` to measure (\"\": none)")
 	fs.StringVar(&o.Kinds, "kinds", "", "only these kinds of query, separated by semicolons (default all; e.g. \"word;phrase\")")
 	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write a CPU profile of the in-process searches to `file`")
+	fs.DurationVar(&o.Timeout, "timeout", 0, "stop a search after this `duration` and count it as taking that long (0: no limit)")
 }
 
 // wants reports whether the run measures queries of kind.
@@ -353,8 +357,15 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/1e6) }
 // kindResult is what one kind of query measured.
 type kindResult struct {
 	took, whole []time.Duration
-	totals      []int
-	peak        int64
+	// cpu is the CPU time (user and system, the whole process's) of
+	// the in-process searches: on a shared machine it varies less
+	// than took.
+	cpu    []time.Duration
+	totals []int
+	peak   int64
+	// timeouts counts the searches stopped by --timeout, in process
+	// and as processes.
+	timeouts, cliTimeouts int
 }
 
 // benchSearch measures every kind of query as whole archivist processes,
@@ -371,7 +382,13 @@ func benchSearchCLI(ctx context.Context, o runOptions, s *sample) (map[string]*k
 		}
 		for range o.CLIRuns {
 			q := k.make(s)
-			wall, rss, _, err := runArchivist(ctx, o, q.args()...)
+			sctx, cancel := withTimeout(ctx, o.Timeout)
+			wall, rss, _, err := runArchivist(sctx, o, q.args()...)
+			cancel()
+			if err != nil && sctx.Err() != nil && ctx.Err() == nil {
+				wall, err = o.Timeout, nil
+				r.cliTimeouts++
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -416,11 +433,22 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 			if err != nil {
 				return err
 			}
-			res, err := ix.Search(ctx, req)
+			cpu0 := processCPU()
+			sctx, cancel := withTimeout(ctx, o.Timeout)
+			res, err := ix.Search(sctx, req)
+			cancel()
+			if err != nil && sctx.Err() != nil && ctx.Err() == nil {
+				// Stopped by --timeout: counted as that long.
+				res, err = &index.Result{Took: o.Timeout}, nil
+				if i > 0 {
+					r.timeouts++
+				}
+			}
 			if err != nil {
 				return fmt.Errorf("%s %q: %w", k.kind, q.Query, err)
 			}
 			if i > 0 { // the first is the warm-up
+				r.cpu = append(r.cpu, processCPU()-cpu0)
 				r.took = append(r.took, res.Took)
 				r.totals = append(r.totals, int(res.Total))
 			}
@@ -429,11 +457,38 @@ func benchSearchInProcess(ctx context.Context, o runOptions, s *sample, results 
 	return nil
 }
 
+// withTimeout returns ctx with timeout d, or ctx itself when d is 0.
+func withTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return ctx, func() {}
+	}
+	return context.WithTimeout(ctx, d)
+}
+
+// processCPU returns the user and system CPU time of this process so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// mean returns the mean of ds.
+func mean(ds []time.Duration) time.Duration {
+	var sum time.Duration
+	for _, d := range ds {
+		sum += d
+	}
+	return sum / time.Duration(max(len(ds), 1))
+}
+
 func printSearch(o runOptions, results map[string]*kindResult) {
 	fmt.Printf("search latency, ms: took = the search in process (index API, %d queries per kind, after one warm-up each);\n"+
+		"CPU = the in-process search's CPU time (user+system, mean; all of the process's threads);\n"+
 		"process = `archivist search --json` as a whole process, start-up included (%d per kind)\n\n", o.Runs, o.CLIRuns)
-	fmt.Println("| query | hits (median) | took p50 | p95 | p99 | process p50 | p95 | p99 | process peak RSS MB |")
-	fmt.Println("|---|---|---|---|---|---|---|---|---|")
+	fmt.Println("| query | hits (median) | took p50 | p95 | p99 | CPU | process p50 | p95 | p99 | process peak RSS MB |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|")
 	for _, k := range queryKinds {
 		r := results[k.kind]
 		if len(r.took) == 0 {
@@ -441,10 +496,16 @@ func printSearch(o runOptions, results map[string]*kindResult) {
 		}
 		slices.Sort(r.totals)
 		t, w := percentiles(r.took), percentiles(r.whole)
-		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, r.totals[len(r.totals)/2],
-			ms(t[0]), ms(t[1]), ms(t[2]), ms(w[0]), ms(w[1]), ms(w[2]), float64(r.peak)/1e6)
+		fmt.Printf("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %.0f |\n", k.kind, r.totals[len(r.totals)/2],
+			ms(t[0]), ms(t[1]), ms(t[2]), ms(mean(r.cpu)), ms(w[0]), ms(w[1]), ms(w[2]), float64(r.peak)/1e6)
 	}
 	fmt.Println()
+	for _, k := range queryKinds {
+		if r := results[k.kind]; r.timeouts+r.cliTimeouts > 0 {
+			fmt.Printf("%s: %d of %d in process and %d of %d processes stopped at --timeout %s (counted as that long)\n",
+				k.kind, r.timeouts, len(r.took), r.cliTimeouts, len(r.whole), o.Timeout)
+		}
+	}
 }
 
 // benchExport exports the whole corpus in each format. Rates are given
