@@ -1,8 +1,6 @@
 package index
 
 import (
-	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -16,53 +14,18 @@ import (
 // whose authors and tags repeat a value, open read-only.
 func mustFacetCorpus(tb testing.TB) *Index {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "f.bleve")
-	ix, err := Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ctx := context.Background()
-	var arts []*corpus.Article
-	for i := 1; i <= 900; i++ {
-		arts = append(arts, genArticle(i))
+	arts := make([]*corpus.Article, 900)
+	for i := range arts {
+		arts[i] = genArticle(i + 1)
 	}
 	arts[3].Authors = []string{"Ann Lee", "Ann Lee"}
 	arts[4].Tags = []string{"storm", "storm", "flood"}
 	arts[5].Published = nil
-	for start := 0; start < len(arts); start += 150 {
-		if err := ix.Put(ctx, arts[start:start+150]); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	// Replace some (their old documents are deleted in their segment),
-	// and delete others.
-	var changed []*corpus.Article
-	for i := 10; i < 900; i += 37 {
-		a := *genArticle(i + 1)
+	return mustSegmentedIndex(tb, arts, func(i int) *corpus.Article {
+		a := *genArticle(i)
 		a.Site, a.Section = "changed.example.com", "Changed"
-		changed = append(changed, &a)
-	}
-	if err := ix.Put(ctx, changed); err != nil {
-		tb.Fatal(err)
-	}
-	var gone []int64
-	for i := 20; i < 900; i += 41 {
-		gone = append(gone, int64(i))
-	}
-	if err := ix.Delete(ctx, gone); err != nil {
-		tb.Fatal(err)
-	}
-	// Read-only, the index merges no segments in the background: the
-	// index's order of the articles (that of a search of everything)
-	// stays the same from one search to the next.
-	if err := ix.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	if ix, err = OpenReadOnly(path); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { _ = ix.Close() })
-	return ix
+		return &a
+	})
 }
 
 // TestFastFacetsMatchBleve checks the facets and histograms counted from

@@ -1,8 +1,6 @@
 package index
 
 import (
-	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -16,12 +14,6 @@ import (
 // (so that no merge reorders it between searches).
 func mustFilterCorpus(tb testing.TB) *Index {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "f.bleve")
-	ix, err := Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ctx := context.Background()
 	gen := func(i int) *corpus.Article {
 		a := genArticle(i)
 		if i%7 == 0 {
@@ -35,39 +27,15 @@ func mustFilterCorpus(tb testing.TB) *Index {
 		}
 		return a
 	}
-	var arts []*corpus.Article
-	for i := 1; i <= 900; i++ {
-		arts = append(arts, gen(i))
+	arts := make([]*corpus.Article, 900)
+	for i := range arts {
+		arts[i] = gen(i + 1)
 	}
-	for start := 0; start < len(arts); start += 150 {
-		if err := ix.Put(ctx, arts[start:start+150]); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	var changed []*corpus.Article
-	for i := 10; i < 900; i += 37 {
-		a := gen(i + 1)
+	return mustSegmentedIndex(tb, arts, func(i int) *corpus.Article {
+		a := gen(i)
 		a.Site = "changed.example.com"
-		changed = append(changed, a)
-	}
-	if err := ix.Put(ctx, changed); err != nil {
-		tb.Fatal(err)
-	}
-	var gone []int64
-	for i := 20; i < 900; i += 41 {
-		gone = append(gone, int64(i))
-	}
-	if err := ix.Delete(ctx, gone); err != nil {
-		tb.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	if ix, err = OpenReadOnly(path); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { _ = ix.Close() })
-	return ix
+		return a
+	})
 }
 
 // TestBitFiltersMatchBleve checks searches whose filters are read as

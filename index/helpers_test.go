@@ -138,3 +138,47 @@ func setFormatVersion(tb testing.TB, path, v string) {
 		tb.Fatal(err)
 	}
 }
+
+// mustSegmentedIndex returns an on-disk index of arts (900 of them)
+// written in batches of 150 (several segments), in which every 37th
+// article from the 11th is replaced by changed(its number) (its old
+// document deleted in its segment) and every 41st from the 20th is
+// deleted, open read-only: a read-only index merges no segments in the
+// background, so the index's order of the articles (that of a search of
+// everything) stays the same from one search to the next.
+func mustSegmentedIndex(tb testing.TB, arts []*corpus.Article, changed func(i int) *corpus.Article) *Index {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "f.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctx := context.Background()
+	for start := 0; start < len(arts); start += 150 {
+		if err := ix.Put(ctx, arts[start:min(start+150, len(arts))]); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	var repl []*corpus.Article
+	for i := 10; i < len(arts); i += 37 {
+		repl = append(repl, changed(i+1))
+	}
+	if err := ix.Put(ctx, repl); err != nil {
+		tb.Fatal(err)
+	}
+	var gone []int64
+	for i := 20; i < len(arts); i += 41 {
+		gone = append(gone, int64(i))
+	}
+	if err := ix.Delete(ctx, gone); err != nil {
+		tb.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	if ix, err = OpenReadOnly(path); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = ix.Close() })
+	return ix
+}
