@@ -2,7 +2,6 @@ package extract
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -43,16 +42,7 @@ func TestBodyClasses(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Extract: %v", err)
 			}
-			for _, s := range tt.wantInText {
-				if !strings.Contains(art.Text, s) {
-					t.Errorf("text lacks %q", s)
-				}
-			}
-			for _, s := range tt.notInText {
-				if strings.Contains(art.Text, s) {
-					t.Errorf("text has %q", s)
-				}
-			}
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
 			if t.Failed() {
 				t.Logf("text:\n%s", art.Text)
 			}

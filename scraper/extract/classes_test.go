@@ -2,7 +2,6 @@ package extract
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -59,16 +58,7 @@ func TestFailureClasses(t *testing.T) {
 			if (tt.wantType == corpus.PageTypeArticle) == art.HasFlag(corpus.FlagNotArticle) {
 				t.Errorf("flags %v do not agree with page type %q", art.Flags, art.PageType)
 			}
-			for _, s := range tt.wantInText {
-				if !strings.Contains(art.Text, s) {
-					t.Errorf("text lacks %q", s)
-				}
-			}
-			for _, s := range tt.notInText {
-				if strings.Contains(art.Text, s) {
-					t.Errorf("text has %q", s)
-				}
-			}
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
 			if t.Failed() {
 				t.Logf("text:\n%s", art.Text)
 			}

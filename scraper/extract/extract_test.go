@@ -24,6 +24,22 @@ const goldenDir = "../../testdata/extract"
 var fetchedAt = time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC)
 
 // mustReadFile reads a file or fails the test.
+// checkText reports each string of want that text lacks and each of not
+// that it has.
+func checkText(tb testing.TB, text string, want, not []string) {
+	tb.Helper()
+	for _, s := range want {
+		if !strings.Contains(text, s) {
+			tb.Errorf("text lacks %q", s)
+		}
+	}
+	for _, s := range not {
+		if strings.Contains(text, s) {
+			tb.Errorf("text has %q", s)
+		}
+	}
+}
+
 func mustReadFile(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(name)
@@ -118,16 +134,7 @@ func TestGolden(t *testing.T) {
 					t.Errorf("flag %q set: %v", f, art.Flags)
 				}
 			}
-			for _, s := range tt.wantInText {
-				if !strings.Contains(art.Text, s) {
-					t.Errorf("text lacks %q", s)
-				}
-			}
-			for _, s := range tt.notInText {
-				if strings.Contains(art.Text, s) {
-					t.Errorf("text has %q", s)
-				}
-			}
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
 			if art.Published != nil && art.Published.After(fetchedAt) {
 				t.Errorf("published %v after fetch", art.Published)
 			}
