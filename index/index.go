@@ -513,7 +513,7 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 				return fmt.Errorf("index: article %d: %w", a.ID, err)
 			}
 		}
-		if err := ix.bi.Batch(b); err != nil {
+		if err := writeBatch(ix.bi, b); err != nil {
 			return fmt.Errorf("index: put: %w", err)
 		}
 	}
@@ -537,7 +537,7 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 	for _, id := range ids {
 		b.Delete(docID(id))
 	}
-	if err := ix.bi.Batch(b); err != nil {
+	if err := writeBatch(ix.bi, b); err != nil {
 		return fmt.Errorf("index: delete: %w", err)
 	}
 	return nil
@@ -721,7 +721,7 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 				}
 				v, own := w.carry(j)
 				j.b.SetInternal(keySeq, []byte(strconv.FormatInt(v, 10)))
-				if err := bi.Batch(j.b); err != nil {
+				if err := writeBatch(bi, j.b); err != nil {
 					errOnce.Do(func() { writeErr = err })
 					cancel()
 					continue
@@ -745,6 +745,29 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 	}
 	return n, nil
 }
+
+// writeBatch writes b into bi, returning bleve's panic as an error.
+// When scorch (bleve v2.6.3) fails to save a batch (an error of its
+// persister, such as a file it cannot write), Scorch.Batch closes the
+// batch's in-memory segment although that segment is already in the
+// index's current snapshot; every later Batch on bi then panics
+// ("assignment to entry in nil map" in zapx) while it looks up the new
+// batch's ids in that closed segment, before it changes anything. fill's
+// writers run at once, so one of them can be inside Batch when another's
+// batch fails: the panic is returned as an error, and bi is not to be
+// written again (fill stops at the first error).
+func writeBatch(bi bleve.Index, b *bleve.Batch) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: bleve failed after an earlier failed write: %v", errWriteFailed, r)
+		}
+	}()
+	return bi.Batch(b)
+}
+
+// errWriteFailed is returned by writes to an index after a write that
+// bleve could not save: the index must be closed (and opened again).
+var errWriteFailed = errors.New("index not writable")
 
 // bulkWriters is the number of batches fill writes at once when it builds
 // a whole index in a new folder (Rebuild, RebuildFolder); Update uses one,
