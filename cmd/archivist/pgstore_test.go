@@ -170,8 +170,13 @@ func TestIndexFollowsStore(t *testing.T) {
 	e, out, errOut := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
 	e.global.Store, e.global.Index, e.indexEvery = url, ix, 50*time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- runIndex(ctx, e, indexOptions{Follow: true}) }()
+	done, stopped := make(chan error, 1), make(chan struct{})
+	go func() {
+		defer close(stopped)
+		done <- runIndex(ctx, e, indexOptions{Follow: true})
+	}()
+	// On a failure too, the follower stops before its folders go.
+	t.Cleanup(func() { cancel(); <-stopped })
 
 	found := func(word string) bool {
 		code, res, _ := runCLI(t, "search", "--json", "--store", url, "--index", ix, word)
