@@ -75,6 +75,17 @@ func maxPageOverlap(reqs []scrapertest.Request) int {
 	return most
 }
 
+// robotsReads counts the requests for robots.txt in reqs.
+func robotsReads(reqs []scrapertest.Request) int {
+	n := 0
+	for _, r := range reqs {
+		if r.Path == "/robots.txt" {
+			n++
+		}
+	}
+	return n
+}
+
 // TestCrawlWorkers runs three `archivist crawl --store` processes on one
 // fake site, the first with the seed, the others joining without seeds,
 // and kills the first with SIGKILL mid-crawl: the others finish, every
@@ -160,7 +171,7 @@ func TestCrawlWorkers(t *testing.T) {
 	handovers := 0
 	for _, r := range reqs {
 		if r.Path == "/robots.txt" {
-			continue // each worker reads robots.txt itself when it starts
+			continue
 		}
 		if prev.UserAgent != "" && r.UserAgent != prev.UserAgent {
 			handovers++
@@ -170,6 +181,14 @@ func TestCrawlWorkers(t *testing.T) {
 			}
 		}
 		prev = r
+	}
+	// The first worker read robots.txt and stored it; the others used its
+	// copy, and kept its rules.
+	if n := robotsReads(reqs); n != 1 {
+		t.Errorf("robots.txt read %d times by the workers, want once (shared through the store)", n)
+	}
+	if bad := srv.DisallowedRequests(); len(bad) > 0 {
+		t.Errorf("%d requests robots.txt disallows, such as %s", len(bad), bad[0].Path)
 	}
 	if handovers == 0 {
 		t.Error("no handover between workers: the first worker was killed after the crawl?")
