@@ -196,6 +196,44 @@ func TestCrawlWorkers(t *testing.T) {
 	t.Logf("%d requests, %d articles, %d handovers between workers", len(reqs), len(got), handovers)
 }
 
+// TestCrawlWorkersShareRobots starts three `archivist crawl --store`
+// processes at once on two fake sites (two hosts), each given both seeds:
+// whichever takes a host's lease first reads its robots.txt, the others
+// wait for it and use its copy, so each site's log shows robots.txt read
+// once, and no path it disallows.
+func TestCrawlWorkersShareRobots(t *testing.T) {
+	sites := []*scrapertest.Server{
+		scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(10)),
+		scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(10), scrapertest.WithHost("127.0.0.2")),
+	}
+	url := pgtest.Start(t).NewDatabase(t)
+	args := []string{"crawl", "--store", url, "--delay", "10ms", "--per-host", "2", "--parallel", "4", "--timeout", "5s",
+		"--host-lease", "2s", "-q", sites[0].URL + "/", sites[1].URL + "/"}
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if out, err := archivistCmd(t, args...).CombinedOutput(); err != nil {
+				t.Errorf("worker %d: %v\n%s", w+1, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, srv := range sites {
+		reqs := srv.Requests()
+		if n := robotsReads(reqs); n != 1 {
+			t.Errorf("%s: robots.txt read %d times by three workers, want once", srv.URL, n)
+		}
+		if bad := srv.DisallowedRequests(); len(bad) > 0 {
+			t.Errorf("%s: %d requests robots.txt disallows, such as %s", srv.URL, len(bad), bad[0].Path)
+		}
+	}
+	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Done == 0 {
+		t.Errorf("frontier: %d queued, %d in flight, %d done; want all done", fs.Queued, fs.InFlight, fs.Done)
+	}
+}
+
 // BenchmarkCrawlStore crawls the same loopback site (200 articles, no
 // faults) into a SQLite corpus and with one PostgreSQL-backed worker, in
 // the same iteration, and reports both times and their ratio
