@@ -306,6 +306,10 @@ func (c *Crawler) sharedRobots(ctx context.Context, host string) bool {
 	c.keepRobotsFor(host, rules, until.Sub(now))
 	c.log.Debug("robots.txt, as another worker read it", "host", host, "status", check.Status,
 		"crawl_delay", rules.CrawlDelay(c.cfg.userAgent), "until", until)
+	// As after a read: on --recrawl (or rules this run has not seen), the
+	// URLs robots.txt made the crawl skip are judged again. Its sitemaps
+	// were queued by the worker that read it.
+	c.saveRobots(ctx, host, check.Status, body, nil)
 	return true
 }
 
