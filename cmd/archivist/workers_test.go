@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -231,6 +235,53 @@ func TestCrawlWorkersShareRobots(t *testing.T) {
 	}
 	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Done == 0 {
 		t.Errorf("frontier: %d queued, %d in flight, %d done; want all done", fs.Queued, fs.InFlight, fs.Done)
+	}
+}
+
+// TestCrawlWorkersRobotsUnavailable: a robots.txt that answers 503 with
+// Retry-After is read by one worker of three started together; the others
+// take its verdict from the store ("disallow for now") and set the host
+// aside too, without a request: no page is fetched and its URLs stay
+// queued for a later run.
+func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
+	var mu sync.Mutex
+	var robots, pages int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			robots++
+			w.Header().Set("Retry-After", "60")
+			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+			return
+		}
+		pages++
+		fmt.Fprint(w, `<html><body><a href="/a">a</a></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	url := pgtest.Start(t).NewDatabase(t)
+	args := []string{"crawl", "--store", url, "--delay", "0s", "--retries", "0", "--timeout", "5s", "--host-lease", "2s", "-q", srv.URL + "/"}
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := archivistCmd(t, args...).CombinedOutput()
+			var exit *exec.ExitError
+			if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
+				t.Errorf("worker %d: %v, want exit 0 or 1 (no seed fetched)\n%s", w+1, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if robots != 1 || pages != 0 {
+		t.Errorf("robots.txt read %d times and %d pages fetched by three workers, want once and none", robots, pages)
+	}
+	if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
+		t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
+			fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
 	}
 }
 
