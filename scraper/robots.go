@@ -71,7 +71,11 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	c.sched.setRobots(host, rules, c.cfg.userAgent)
 	c.keepRobots(host, rules, r.header)
 	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
-	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status}, r.body, r.start, r.start.Add(robotsTTL(r.header, r.start)))
+	var body []byte // only a 2xx answer has rules
+	if status >= 200 && status < 300 {
+		body = r.body
+	}
+	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status}, body, r.start, r.start.Add(robotsTTL(r.header, r.start)))
 	c.saveRobots(ctx, host, status, r.body, c.robotsSitemaps(rules))
 }
 
