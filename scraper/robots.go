@@ -25,6 +25,9 @@ import (
 // queued, and robots.txt is read again later in the run (see
 // robotsUnavailable), then by the next run.
 func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
+	if c.sharedRobots(ctx, host) {
+		return
+	}
 	u := host + "/robots.txt"
 	c.sched.mu.Lock()
 	h := c.sched.get(host)
@@ -68,6 +71,11 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	c.sched.setRobots(host, rules, c.cfg.userAgent)
 	c.keepRobots(host, rules, r.header)
 	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
+	var body []byte // only a 2xx answer has rules
+	if status >= 200 && status < 300 {
+		body = r.body
+	}
+	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status}, body, r.start, r.start.Add(robotsTTL(r.header, r.start)))
 	c.saveRobots(ctx, host, status, r.body, c.robotsSitemaps(rules))
 }
 
@@ -159,6 +167,21 @@ func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchRe
 		retryAt = now.Add(max(c.backoff(tries), retryAfter(r.header, now)))
 		c.sched.pause(host, retryAt)
 	}
+	// The other workers sharing the frontier set the host aside too, until
+	// this worker's next read, or one backoff step past the last.
+	until := retryAt
+	if until.IsZero() {
+		until = now.Add(c.backoff(tries))
+	}
+	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status, Error: why}, nil, r.start, until)
+	c.setAside(ctx, host, kind, why, status, retryAt)
+}
+
+// setAside parks host, its robots.txt unavailable (kind, why), until
+// retryAt (zero: for the rest of the run), counts the error once, gives
+// back its claimed URLs and records the failed read.
+func (c *Crawler) setAside(ctx context.Context, host, kind, why string, status int, retryAt time.Time) {
+	now := time.Now()
 	ids := c.sched.park(host, retryAt)
 	name := hostName(host)
 	c.sched.mu.Lock()
@@ -226,4 +249,107 @@ func robotsStatus(r *fetchResult) int {
 		return 0
 	}
 	return r.status
+}
+
+// SharedRobots is implemented by a Frontier shared by several workers
+// (the crawler checks for it with a type assertion): the worker holding a
+// host's lease reads its robots.txt once and stores it there, and the
+// others use the stored copy until it expires instead of reading it
+// themselves. A SQLite corpus has one crawl at a time and does not
+// implement it.
+type SharedRobots interface {
+	// LoadRobots returns host's robots.txt as a worker stored it (its
+	// status, why it could not be read, its body) and until when it
+	// holds, when that is after now. When none holds, it takes host's
+	// lease for this worker, which reads robots.txt and stores it (until
+	// and wait zero), or returns when to ask again (wait): another
+	// worker holds the lease, and is reading it.
+	LoadRobots(ctx context.Context, host string, now time.Time) (check corpus.RobotsCheck, body []byte, until, wait time.Time, err error)
+	// StoreRobots stores host's robots.txt as this worker read it at
+	// fetched, for the other workers to use until until.
+	StoreRobots(ctx context.Context, host string, check corpus.RobotsCheck, body []byte, fetched, until time.Time) error
+}
+
+// sharedRobots uses the copy of host's robots.txt another worker stored,
+// when the frontier is shared (SharedRobots) and holds one, or waits for
+// the worker reading it. It reports false when this crawl must read
+// robots.txt itself.
+func (c *Crawler) sharedRobots(ctx context.Context, host string) bool {
+	sr, ok := c.frontier.(SharedRobots)
+	if !ok {
+		return false
+	}
+	now := time.Now()
+	check, body, until, wait, err := sr.LoadRobots(ctx, host, now)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		c.robotsAgain(host, time.Time{})
+		return true
+	case err != nil:
+		c.log.Warn("robots.txt: no shared copy, reading it", "host", host, "err", err)
+		return false
+	case !wait.IsZero():
+		c.log.Debug("robots.txt: another worker is reading it", "host", host, "wait", wait.Sub(now))
+		c.robotsAgain(host, wait)
+		return true
+	case !until.After(now):
+		return false
+	}
+	if check.Error != "" {
+		c.log.Debug("robots.txt: unavailable, as another worker found", "host", host, "until", until)
+		c.setAside(ctx, host, robotsErrKind(check.Status), check.Error, check.Status, until)
+		return true
+	}
+	c.robotsBack(host)
+	rules, err := discover.ParseRobots(check.Status, body)
+	if err != nil {
+		c.log.Warn("robots.txt unreadable: allowing everything", "host", host, "err", err)
+		rules = nil
+	}
+	c.sched.setRobots(host, rules, c.cfg.userAgent)
+	c.keepRobotsFor(host, rules, until.Sub(now))
+	c.log.Debug("robots.txt, as another worker read it", "host", host, "status", check.Status,
+		"crawl_delay", rules.CrawlDelay(c.cfg.userAgent), "until", until)
+	// As after a read: on --recrawl (or rules this run has not seen), the
+	// URLs robots.txt made the crawl skip are judged again. Its sitemaps
+	// were queued by the worker that read it.
+	c.saveRobots(ctx, host, check.Status, body, nil)
+	return true
+}
+
+// robotsAgain makes the dispatcher plan host's robots.txt again, not
+// before at (when not zero): no request is recorded, so that other
+// workers are not held back.
+func (c *Crawler) robotsAgain(host string, at time.Time) {
+	if !at.IsZero() {
+		c.sched.hold(host, at)
+	}
+	c.sched.mu.Lock()
+	c.sched.get(host).robotsState = robotsUnknown
+	c.sched.mu.Unlock()
+}
+
+// storeRobots stores host's robots.txt as this crawl read it for the
+// other workers, when the frontier is shared. A failure costs only
+// their reading it themselves.
+func (c *Crawler) storeRobots(ctx context.Context, host string, check corpus.RobotsCheck, body []byte, fetched, until time.Time) {
+	sr, ok := c.frontier.(SharedRobots)
+	if !ok {
+		return
+	}
+	if err := sr.StoreRobots(context.WithoutCancel(ctx), host, check, body, fetched, until); err != nil {
+		c.log.Warn("robots.txt not shared with the other workers", "host", host, "err", err)
+	}
+}
+
+// robotsErrKind is the error kind counted for a robots.txt another worker
+// could not read, by its status.
+func robotsErrKind(status int) string {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return corpus.ErrKindHTTP4xx
+	case status >= 500:
+		return corpus.ErrKindHTTP5xx
+	}
+	return corpus.ErrKindConnection
 }

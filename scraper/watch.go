@@ -135,12 +135,19 @@ func robotsTTL(h http.Header, now time.Time) time.Duration {
 // keepRobots records, in a watch, the robots.txt rules just read for
 // host and how long they may be kept.
 func (c *Crawler) keepRobots(host string, rules *discover.Robots, h http.Header) {
+	if s := c.cfg.session; s != nil {
+		c.keepRobotsFor(host, rules, robotsTTL(h, s.now()))
+	}
+}
+
+// keepRobotsFor records, in a watch, the robots.txt rules of host, kept
+// for ttl.
+func (c *Crawler) keepRobotsFor(host string, rules *discover.Robots, ttl time.Duration) {
 	s := c.cfg.session
 	if s == nil {
 		return
 	}
 	now := s.now()
-	ttl := robotsTTL(h, now)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	w := s.host(host)

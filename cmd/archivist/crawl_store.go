@@ -21,8 +21,9 @@ func (w pgWriter) Update(ctx context.Context, fn func(tx scraper.Tx) error) erro
 }
 
 var (
-	_ scraper.Frontier = (*pgstore.Frontier)(nil)
-	_ scraper.Writer   = pgWriter{}
+	_ scraper.Frontier     = (*pgstore.Frontier)(nil)
+	_ scraper.SharedRobots = (*pgstore.Frontier)(nil)
+	_ scraper.Writer       = pgWriter{}
 )
 
 // crawlStore runs the crawl as one worker of a crawl shared through the

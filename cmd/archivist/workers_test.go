@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -73,6 +77,17 @@ func maxPageOverlap(reqs []scrapertest.Request) int {
 		most = max(most, n)
 	}
 	return most
+}
+
+// robotsReads counts the requests for robots.txt in reqs.
+func robotsReads(reqs []scrapertest.Request) int {
+	n := 0
+	for _, r := range reqs {
+		if r.Path == "/robots.txt" {
+			n++
+		}
+	}
+	return n
 }
 
 // TestCrawlWorkers runs three `archivist crawl --store` processes on one
@@ -160,7 +175,7 @@ func TestCrawlWorkers(t *testing.T) {
 	handovers := 0
 	for _, r := range reqs {
 		if r.Path == "/robots.txt" {
-			continue // each worker reads robots.txt itself when it starts
+			continue
 		}
 		if prev.UserAgent != "" && r.UserAgent != prev.UserAgent {
 			handovers++
@@ -171,10 +186,103 @@ func TestCrawlWorkers(t *testing.T) {
 		}
 		prev = r
 	}
+	// The first worker read robots.txt and stored it; the others used its
+	// copy, and kept its rules.
+	if n := robotsReads(reqs); n != 1 {
+		t.Errorf("robots.txt read %d times by the workers, want once (shared through the store)", n)
+	}
+	if bad := srv.DisallowedRequests(); len(bad) > 0 {
+		t.Errorf("%d requests robots.txt disallows, such as %s", len(bad), bad[0].Path)
+	}
 	if handovers == 0 {
 		t.Error("no handover between workers: the first worker was killed after the crawl?")
 	}
 	t.Logf("%d requests, %d articles, %d handovers between workers", len(reqs), len(got), handovers)
+}
+
+// TestCrawlWorkersShareRobots starts three `archivist crawl --store`
+// processes at once on two fake sites (two hosts), each given both seeds:
+// whichever takes a host's lease first reads its robots.txt, the others
+// wait for it and use its copy, so each site's log shows robots.txt read
+// once, and no path it disallows.
+func TestCrawlWorkersShareRobots(t *testing.T) {
+	sites := []*scrapertest.Server{
+		scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(10)),
+		scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(10), scrapertest.WithHost("127.0.0.2")),
+	}
+	url := pgtest.Start(t).NewDatabase(t)
+	args := []string{"crawl", "--store", url, "--delay", "10ms", "--per-host", "2", "--parallel", "4", "--timeout", "5s",
+		"--host-lease", "2s", "-q", sites[0].URL + "/", sites[1].URL + "/"}
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if out, err := archivistCmd(t, args...).CombinedOutput(); err != nil {
+				t.Errorf("worker %d: %v\n%s", w+1, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, srv := range sites {
+		reqs := srv.Requests()
+		if n := robotsReads(reqs); n != 1 {
+			t.Errorf("%s: robots.txt read %d times by three workers, want once", srv.URL, n)
+		}
+		if bad := srv.DisallowedRequests(); len(bad) > 0 {
+			t.Errorf("%s: %d requests robots.txt disallows, such as %s", srv.URL, len(bad), bad[0].Path)
+		}
+	}
+	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Done == 0 {
+		t.Errorf("frontier: %d queued, %d in flight, %d done; want all done", fs.Queued, fs.InFlight, fs.Done)
+	}
+}
+
+// TestCrawlWorkersRobotsUnavailable: a robots.txt that answers 503 with
+// Retry-After is read by one worker of three started together; the others
+// take its verdict from the store ("disallow for now") and set the host
+// aside too, without a request: no page is fetched and its URLs stay
+// queued for a later run.
+func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
+	var mu sync.Mutex
+	var robots, pages int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			robots++
+			w.Header().Set("Retry-After", "60")
+			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
+			return
+		}
+		pages++
+		fmt.Fprint(w, `<html><body><a href="/a">a</a></body></html>`)
+	}))
+	t.Cleanup(srv.Close)
+	url := pgtest.Start(t).NewDatabase(t)
+	args := []string{"crawl", "--store", url, "--delay", "0s", "--retries", "0", "--timeout", "5s", "--host-lease", "2s", "-q", srv.URL + "/"}
+	var wg sync.WaitGroup
+	for w := 0; w < 3; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			out, err := archivistCmd(t, args...).CombinedOutput()
+			var exit *exec.ExitError
+			if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
+				t.Errorf("worker %d: %v, want exit 0 or 1 (no seed fetched)\n%s", w+1, err, out)
+			}
+		}()
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if robots != 1 || pages != 0 {
+		t.Errorf("robots.txt read %d times and %d pages fetched by three workers, want once and none", robots, pages)
+	}
+	if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
+		t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
+			fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
+	}
 }
 
 // BenchmarkCrawlStore crawls the same loopback site (200 articles, no

@@ -1,0 +1,82 @@
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/jackc/pgx/v5"
+)
+
+// robots.txt shared by the workers (migration 0004): the worker holding
+// a host's lease reads it once and stores it; the others read the stored
+// copy until it expires. The crawler finds these methods with a type
+// assertion (scraper.SharedRobots).
+
+// LoadRobots returns host's robots.txt as a worker stored it (its status,
+// why it could not be read, its body) and until when it holds, when that
+// is after now. When no copy holds, it takes host's lease for this worker,
+// which then reads robots.txt and stores it (until and wait both zero), or,
+// when another worker holds the lease (and is reading it), returns when to
+// ask again (wait). The host's row is locked while the copy is looked up,
+// so that a worker never takes the lease between another's store and its
+// own look-up.
+func (f *Frontier) LoadRobots(ctx context.Context, host string, now time.Time) (check corpus.RobotsCheck, body []byte, until, wait time.Time, err error) {
+	var held bool
+	err = f.s.Update(ctx, func(tx *Tx) error {
+		check, body, until, wait, held = corpus.RobotsCheck{}, nil, time.Time{}, time.Time{}, false
+		tx.tx.later("robots "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+			host, f.opts.Delay.Milliseconds())
+		if _, err := tx.tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", host); err != nil {
+			return err
+		}
+		var exp int64
+		err := tx.tx.QueryRow(ctx, "SELECT status, error, body, expires_at FROM robots_txt WHERE host = $1", host).
+			Scan(&check.Status, &check.Error, &body, &exp)
+		switch {
+		case err == nil && exp > now.UnixMilli():
+			until = time.UnixMilli(exp).UTC()
+			return nil
+		case err != nil && !errors.Is(err, pgx.ErrNoRows):
+			return err
+		}
+		check, body = corpus.RobotsCheck{}, nil
+		var w time.Time
+		if w, held, _, err = f.lease(ctx, tx, host, now); err != nil {
+			return err
+		}
+		if !held {
+			wait = w
+		}
+		return nil
+	})
+	if err != nil {
+		return corpus.RobotsCheck{}, nil, time.Time{}, time.Time{}, fmt.Errorf("load robots.txt of %s: %w", host, err)
+	}
+	if held {
+		f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), -1, 0)
+	}
+	return check, body, until, wait, nil
+}
+
+// StoreRobots stores host's robots.txt as this worker read it at fetched:
+// its status, why it could not be read (check.Error), its body, and until
+// when the other workers use it instead of reading it themselves. A copy
+// read earlier than the stored one does not replace it.
+func (f *Frontier) StoreRobots(ctx context.Context, host string, check corpus.RobotsCheck, body []byte, fetched, until time.Time) error {
+	if body == nil {
+		body = []byte{}
+	}
+	_, err := f.s.pool.Exec(ctx, `INSERT INTO robots_txt AS r (host, status, body, error, fetched_at, expires_at, worker)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (host) DO UPDATE SET status = excluded.status, body = excluded.body, error = excluded.error,
+		  fetched_at = excluded.fetched_at, expires_at = excluded.expires_at, worker = excluded.worker
+		WHERE r.fetched_at <= excluded.fetched_at`,
+		host, check.Status, body, check.Error, fetched.UnixMilli(), until.UnixMilli(), nullID(f.id))
+	if err != nil {
+		return fmt.Errorf("store robots.txt of %s: %w", host, err)
+	}
+	return nil
+}
