@@ -309,11 +309,18 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	ruleArt := p.isArticle(art, paywalled)
 	ruleOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
+	modelReady := art.WordCount >= 20 && len(pageTypeModel.Features) == len(p.feats)
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
 		// rules reject (about, contact and privacy pages, calendars): the
-		// training sets hold too few of them for the model to judge.
-		return false, ""
+		// training sets hold too few of them for the model to judge
+		// whether they are articles, but it knows their type better than
+		// the rules of pageType do.
+		if !modelReady {
+			return false, ""
+		}
+		_, _, other := pageTypeModel.classify(p.feats)
+		return false, other
 	}
 	if p.pagedURL() && !p.declaresArticle() && p.kind.linkHeads >= 2 {
 		// A numbered page of a list (/page/3/, ?page=3) with linked
@@ -322,7 +329,7 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// articles.
 		return false, corpus.PageTypeListing
 	}
-	if art.WordCount < 20 || len(pageTypeModel.Features) != len(p.feats) {
+	if !modelReady {
 		// Too little text to judge, or a model trained on other features
 		// (while the trainer runs after a change of features.go; a test
 		// fails on it otherwise).
