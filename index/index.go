@@ -683,7 +683,7 @@ func closeBroken(bi bleve.Index) (err error) {
 // removed while the index was open is not created again.
 func openAgain(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
 	if !looksLikeIndex(path) {
-		return nil, fmt.Errorf("index: %s: %w", path, fs.ErrNotExist)
+		return nil, fmt.Errorf("%s is gone: %w", path, fs.ErrNotExist)
 	}
 	if err := checkFiles(path, true); err != nil {
 		return nil, err
