@@ -133,6 +133,9 @@ type Index struct {
 	broken atomic.Bool
 	// lost is why bi is nil when reopening it failed (ErrReopen).
 	lost error
+	// readOnly is set by OpenReadOnly: reopen does not open it for
+	// writing.
+	readOnly bool
 
 	viewDir string // the view a read-only Index reads (view.go), removed by Close
 }
@@ -177,6 +180,7 @@ func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	ix.readOnly = true
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -651,7 +655,7 @@ func (ix *Index) reopen() error {
 	if ix.bi == nil {
 		return ix.closedErr()
 	}
-	if ix.path == "" || ix.viewDir != "" {
+	if ix.path == "" || ix.readOnly {
 		return fmt.Errorf("index: %w: it is in memory or read-only", ErrReopen)
 	}
 	if err := closeBroken(ix.bi); err != nil {
