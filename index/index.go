@@ -27,6 +27,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -53,6 +54,14 @@ var (
 	ErrNeedsRebuild = errors.New("index needs a rebuild: run 'archivist index --rebuild'")
 	// ErrClosed is returned by methods called after Close.
 	ErrClosed = errors.New("index is closed")
+	// ErrBroken is returned by Search when bleve fails on an index that a
+	// failed write left unusable: the index must be opened again (the
+	// next Update does).
+	ErrBroken = errors.New("index unusable after a failed write")
+	// ErrReopen is returned by Update when a write to the index failed
+	// earlier (bleve leaves the open index unusable) and its folder could
+	// not be opened again; the error says why. The Index is closed.
+	ErrReopen = errors.New("the index could not be opened again after a failed write")
 )
 
 // Internal keys stored inside the bleve index.
@@ -119,6 +128,14 @@ type Index struct {
 
 	mu sync.RWMutex // guards bi; held for reading by every operation
 	bi bleve.Index  // nil after Close
+	// broken is set when a write to bi failed: bleve may have left bi
+	// unusable (see writeBatch), and the next Update opens it again.
+	broken atomic.Bool
+	// lost is why bi is nil when reopening it failed (ErrReopen).
+	lost error
+	// readOnly is set by OpenReadOnly: reopen does not open it for
+	// writing.
+	readOnly bool
 
 	viewDir string // the view a read-only Index reads (view.go), removed by Close
 }
@@ -163,6 +180,7 @@ func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	ix.readOnly = true
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}
@@ -514,6 +532,7 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 			}
 		}
 		if err := writeBatch(ix.bi, b); err != nil {
+			ix.broken.Store(true)
 			return fmt.Errorf("index: put: %w", err)
 		}
 	}
@@ -538,6 +557,7 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 		b.Delete(docID(id))
 	}
 	if err := writeBatch(ix.bi, b); err != nil {
+		ix.broken.Store(true)
 		return fmt.Errorf("index: delete: %w", err)
 	}
 	return nil
@@ -587,13 +607,23 @@ func readSeq(bi bleve.Index) (int64, error) {
 // Rebuild, in batches of 500, and returns how many it indexed. The sequence
 // number reached is saved with each batch, so an interrupted Update resumes
 // where it stopped.
+//
+// After a write that failed (a full disk, a folder that could not be
+// written), Update first closes the index and opens its folder again, as
+// the last batch saved left it, and goes on from there; it fails with
+// ErrReopen when the folder cannot be opened again.
 func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	ix.updateMu.Lock()
 	defer ix.updateMu.Unlock()
+	if ix.broken.Load() {
+		if err := ix.reopen(); err != nil {
+			return 0, err
+		}
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
-		return 0, ErrClosed
+		return 0, ix.closedErr()
 	}
 	seq, err := readSeq(ix.bi)
 	if err != nil {
@@ -601,6 +631,10 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	}
 	n, err := fill(ctx, ix.bi, ix.docs, src, seq, 1, ix.log, ix.progress)
 	if err != nil {
+		var we writeError
+		if errors.As(err, &we) {
+			ix.broken.Store(true)
+		}
 		return n, fmt.Errorf("index: update: %w", err)
 	}
 	if seq == 0 && n >= compactMin && ix.path != "" {
@@ -611,6 +645,72 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// reopen closes the index after a failed write and opens its folder
+// again. The caller holds ix.updateMu.
+func (ix *Index) reopen() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		return ix.closedErr()
+	}
+	if ix.path == "" || ix.readOnly {
+		return fmt.Errorf("index: %w: it is in memory or read-only", ErrReopen)
+	}
+	if err := closeBroken(ix.bi); err != nil {
+		ix.log.Warn("index: close after a failed write", "err", err)
+	}
+	ix.bi = nil
+	bi, err := openAgain(ix.path, ix.m)
+	if err != nil {
+		ix.lost = fmt.Errorf("index: %w: %w", ErrReopen, err)
+		return ix.lost
+	}
+	ix.bi = bi
+	ix.broken.Store(false)
+	ix.log.Warn("index: opened again after a failed write", "path", ix.path)
+	return nil
+}
+
+// closeBroken closes bi, returning a panic of bleve as an error.
+func closeBroken(bi bleve.Index) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bleve failed: %v", r)
+		}
+	}()
+	return bi.Close()
+}
+
+// openAgain opens the index folder at path, which must exist: a folder
+// removed while the index was open is not created again.
+func openAgain(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
+	if !looksLikeIndex(path) {
+		return nil, fmt.Errorf("%s is gone: %w", path, fs.ErrNotExist)
+	}
+	if err := checkFiles(path, true); err != nil {
+		return nil, err
+	}
+	bi, err := openOrCreate(path, m)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVersion(path, bi); err != nil {
+		_ = bi.Close()
+		return nil, err
+	}
+	return bi, nil
+}
+
+// closedErr is the error of an operation on a closed index: ErrClosed, or
+// why the index could not be opened again after a failed write. The
+// caller holds ix.mu.
+func (ix *Index) closedErr() error {
+	if ix.lost != nil {
+		return ix.lost
+	}
+	return ErrClosed
 }
 
 // compactMin is the number of articles from which a first Update merges
@@ -661,7 +761,9 @@ const compactWait = 30 * time.Second
 // Follow keeps the index up to date with src while a crawl writes to it:
 // it runs Update every interval until ctx is done, then once more (with a
 // context that is not cancelled, so the last articles are not left out),
-// and returns the number of articles indexed and the first error.
+// and returns the number of articles indexed and the first error. A
+// write that failed is logged and does not stop it: the next Update opens
+// the index again and goes on (see Update); it stops when that fails.
 func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (int, error) {
 	total := 0
 	t := time.NewTicker(every)
@@ -674,6 +776,11 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 		case <-t.C:
 			n, err := ix.Update(ctx, src)
 			total += n
+			var we writeError
+			if err != nil && ctx.Err() == nil && errors.As(err, &we) {
+				ix.log.Warn("index: write failed; opening the index again at the next update", "err", err)
+				continue
+			}
 			if err != nil && ctx.Err() == nil {
 				return total, err
 			}
@@ -756,14 +863,27 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 // writers run at once, so one of them can be inside Batch when another's
 // batch fails: the panic is returned as an error, and bi is not to be
 // written again (fill stops at the first error).
+//
+// Every error is a writeError: the index is to be closed and opened again
+// (Update does).
 func writeBatch(bi bleve.Index, b *bleve.Batch) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: bleve failed after an earlier failed write: %v", errWriteFailed, r)
+			err = writeError{fmt.Errorf("%w: bleve failed after an earlier failed write: %v", errWriteFailed, r)}
 		}
 	}()
-	return bi.Batch(b)
+	if err := bi.Batch(b); err != nil {
+		return writeError{err}
+	}
+	return nil
 }
+
+// writeError is an error of bleve writing a batch, after which the index
+// may be unusable (see writeBatch).
+type writeError struct{ err error }
+
+func (e writeError) Error() string { return e.err.Error() }
+func (e writeError) Unwrap() error { return e.err }
 
 // errWriteFailed is returned by writes to an index after a write that
 // bleve could not save: the index must be closed (and opened again).

@@ -185,6 +185,9 @@ func plainWords(q query.Query) []string {
 	var words []string
 	for _, c := range children(b.Should) {
 		if d, ok := c.(*query.DisjunctionQuery); ok {
+			if d.BoostVal != nil {
+				return nil // a number with a ^boost
+			}
 			if m := numberMatch(d); m != nil {
 				c = m
 			}
@@ -235,13 +238,16 @@ func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 				out.AddMustNot(r)
 			}
 		}
-		out.BoostVal = q.BoostVal
-		return out, nil
+		return boosted(out, q.BoostVal), nil
 	case *query.DisjunctionQuery:
 		// A bare number parses as "the word, or this numeric value";
 		// there are no numeric fields to search, so keep the word.
 		if m := numberMatch(q); m != nil {
-			return rw.rewrite(m, positive)
+			r, err := rw.rewrite(m, positive)
+			if err != nil {
+				return nil, err
+			}
+			return boosted(r, q.BoostVal), nil
 		}
 		out := query.NewDisjunctionQuery(nil)
 		for _, c := range q.Disjuncts {
@@ -251,8 +257,8 @@ func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 			}
 			out.AddQuery(r)
 		}
-		out.BoostVal, out.Min = q.BoostVal, q.Min
-		return out, nil
+		out.Min = q.Min
+		return boosted(out, q.BoostVal), nil
 	case *query.ConjunctionQuery:
 		out := query.NewConjunctionQuery(nil)
 		for _, c := range q.Conjuncts {
@@ -262,8 +268,7 @@ func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 			}
 			out.AddQuery(r)
 		}
-		out.BoostVal = q.BoostVal
-		return out, nil
+		return boosted(out, q.BoostVal), nil
 	case *query.MatchQuery:
 		return rw.match(q.FieldVal, q.Match, q.Fuzziness, false, q.BoostVal, positive)
 	case *query.MatchPhraseQuery:
@@ -325,14 +330,42 @@ func resolveField(name string) (string, error) {
 	return f, nil
 }
 
+// boosted returns q weighted by b (nil: as it is); see scaleBoost.
 func boosted(q query.Query, b *query.Boost) query.Query {
 	if b == nil {
 		return q
 	}
-	if bq, ok := q.(query.BoostableQuery); ok {
-		bq.SetBoost(bq.Boost() * b.Value())
-	}
+	scaleBoost(q, b.Value())
 	return q
+}
+
+// scaleBoost multiplies by f the weight of every clause of q that scores.
+// bleve ignores the boost of a disjunction, conjunction or boolean query
+// (their searchers sum their clauses' scores, each clause scoring with its
+// own boost), so a boost given to one of them is handed down to the
+// queries that score; must-not clauses do not score.
+func scaleBoost(q query.Query, f float64) {
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			scaleBoost(c, f)
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			scaleBoost(c, f)
+		}
+	case *query.BooleanQuery:
+		if q.Must != nil {
+			scaleBoost(q.Must, f)
+		}
+		if q.Should != nil {
+			scaleBoost(q.Should, f)
+		}
+	case *query.CustomScoreQuery:
+		scaleBoost(q.Query, f)
+	case query.BoostableQuery:
+		q.SetBoost(q.Boost() * f)
+	}
 }
 
 // match rewrites a word (phrase false) or a quoted phrase for field name.
@@ -409,11 +442,11 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	d := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
 	if stemmed && len(rw.stemLangs) > 0 {
 		// Other forms of the word, in each language's stemmed field.
+		// The weight is set on each clause: bleve ignores a disjunction's.
 		alt := query.NewDisjunctionQuery(nil)
 		for _, l := range rw.stemLangs {
-			alt.AddQuery(rw.word(fieldStemPrefix+l, text, 1))
+			alt.AddQuery(rw.word(fieldStemPrefix+l, text, boostStem))
 		}
-		alt.SetBoost(boostStem)
 		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil

@@ -224,7 +224,7 @@ var storedFields = []string{fieldURL, fieldTitleStored, fieldSite, fieldPublishe
 
 // Search runs req. A malformed query or an invalid field of req fails with
 // an error wrapping ErrBadQuery.
-func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+func (ix *Index) Search(ctx context.Context, req Request) (_ *Result, err error) {
 	start := time.Now()
 	mark, err := markerFor(req.Highlight)
 	if err != nil {
@@ -233,8 +233,9 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
-		return nil, ErrClosed
+		return nil, ix.closedErr()
 	}
+	defer ix.recoverSearch(&err)
 	res, mt, counts, err := ix.run(ctx, req)
 	if err != nil {
 		return nil, err
@@ -274,12 +275,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // order req.Sort asks for; req.Limit, Offset, Facets and Highlight are
 // ignored. It is meant for export --query, which reads the articles from
 // the corpus.
-func (ix *Index) MatchingIDs(ctx context.Context, req Request) ([]int64, error) {
+func (ix *Index) MatchingIDs(ctx context.Context, req Request) (_ []int64, err error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
-		return nil, ErrClosed
+		return nil, ix.closedErr()
 	}
+	defer ix.recoverSearch(&err)
 	n, err := ix.bi.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("index: count: %w", err)
@@ -360,6 +362,22 @@ func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.Se
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	return res, nil
+}
+
+// recoverSearch turns a panic of bleve during a search into an error in
+// *err. bleve v2.6.3 panics ("assignment to entry in nil map" in zapx)
+// when it searches an index after a write it could not save (see
+// writeBatch); the next Update opens the index again.
+func (ix *Index) recoverSearch(err *error) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if ix.broken.Load() {
+		*err = fmt.Errorf("index: search: %w: bleve failed after an earlier failed write: %v", ErrBroken, r)
+		return
+	}
+	*err = fmt.Errorf("index: search: bleve failed: %v", r)
 }
 
 // searchRequest builds the bleve request for req. The caller holds ix.mu.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/index"
 	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper"
 )
@@ -431,7 +432,13 @@ func (e *env) indexInBackground(ctx context.Context, db *corpus.DB, ix indexUpda
 	}
 	indexCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan error, 1)
-	go func() { done <- e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second)) }()
+	go func() {
+		err := e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second))
+		if errors.Is(err, index.ErrReopen) && indexCtx.Err() == nil {
+			e.logger.Error("index updates stopped; the crawl goes on, run 'archivist index' after it", "err", err)
+		}
+		done <- err
+	}()
 	return func() error {
 		cancel()
 		return <-done

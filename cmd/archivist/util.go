@@ -135,8 +135,11 @@ func behindMessage(n int64) string {
 // open for its whole run, so that scorch's merges run in the background
 // as they should (an index closed every few seconds stops its merges
 // half-way and piles up segments); searches in other processes read it
-// meanwhile (see index.OpenReadOnly). It returns the error of the last
-// update (nil when the index caught up).
+// meanwhile (see index.OpenReadOnly). A failed update is logged (once
+// until one succeeds) and tried again: after a failed write, the next
+// update opens the index again. It returns the error of the last update
+// (nil when the index caught up), or at once index.ErrReopen when the
+// index could not be opened again.
 func (e *env) followIndex(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -145,9 +148,17 @@ func (e *env) followIndex(ctx context.Context, db corpus.Reader, ix indexUpdater
 		select {
 		case <-t.C:
 			err := e.updateHeldIndex(ctx, db, ix)
+			if errors.Is(err, index.ErrReopen) {
+				// After a failed write, the index could not be opened
+				// again: trying again would fail the same way.
+				return err
+			}
 			if err != nil && !errors.Is(err, context.Canceled) && !warned {
 				e.logger.Warn("index update failed; will try again", "err", err)
 				warned = true
+			}
+			if err == nil {
+				warned = false
 			}
 		case <-ctx.Done():
 			return e.updateHeldIndex(context.Background(), db, ix)
