@@ -54,6 +54,9 @@ var (
 	ErrNeedsRebuild = errors.New("index needs a rebuild: run 'archivist index --rebuild'")
 	// ErrClosed is returned by methods called after Close.
 	ErrClosed = errors.New("index is closed")
+	// ErrReadOnly is returned by the writing methods (Put, Delete, Update,
+	// Rebuild) of an index opened with OpenReadOnly.
+	ErrReadOnly = errors.New("index is open for searching only")
 	// ErrBroken is returned by Search when bleve fails on an index that a
 	// failed write left unusable: the index must be opened again (the
 	// next Update does).
@@ -169,10 +172,10 @@ func Open(path string, opts ...Option) (*Index, error) {
 
 // OpenReadOnly opens the existing index folder at path for searching only:
 // it creates, deletes and rewrites nothing, works on read-only media, and
-// shares the index with other readers. Writes fail. It fails with
-// ErrNotExist when there is no index at path, ErrNeedsRebuild when the
-// folder is damaged or from another version, and a permission error when
-// it cannot be read. While another process writes the index (a crawl holds
+// shares the index with other readers. Writes fail with ErrReadOnly. It
+// fails with ErrNotExist when there is no index at path, ErrNeedsRebuild
+// when the folder is damaged or from another version, and a permission
+// error when it cannot be read. While another process writes the index (a crawl holds
 // it open for its whole run), it reads the index as that process last saved
 // it, through a private view (see view.go).
 func OpenReadOnly(path string, opts ...Option) (*Index, error) {
@@ -512,6 +515,9 @@ func (ix *Index) Close() error {
 // callers that index as they go should pass articles in batches, or let
 // Follow or Update read them from the corpus.
 func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
+	if ix.readOnly {
+		return ErrReadOnly
+	}
 	if len(arts) == 0 {
 		return nil
 	}
@@ -541,6 +547,9 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 
 // Delete removes articles from the index by id. Unknown ids are ignored.
 func (ix *Index) Delete(ctx context.Context, ids []int64) error {
+	if ix.readOnly {
+		return ErrReadOnly
+	}
 	if len(ids) == 0 {
 		return nil
 	}
@@ -613,6 +622,9 @@ func readSeq(bi bleve.Index) (int64, error) {
 // the last batch saved left it, and goes on from there; it fails with
 // ErrReopen when the folder cannot be opened again.
 func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
+	if ix.readOnly {
+		return 0, ErrReadOnly
+	}
 	ix.updateMu.Lock()
 	defer ix.updateMu.Unlock()
 	if ix.broken.Load() {
@@ -1016,6 +1028,9 @@ func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Sour
 // keeps answering searches until the new one replaces it; an interrupted
 // Rebuild leaves the current index as it was.
 func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
+	if ix.readOnly {
+		return 0, ErrReadOnly
+	}
 	ix.updateMu.Lock()
 	defer ix.updateMu.Unlock()
 	ix.mu.RLock()

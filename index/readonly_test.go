@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // fileState is what a read must leave unchanged: every file under root
@@ -151,5 +153,37 @@ func TestMissingSegmentNeedsRebuild(t *testing.T) {
 				t.Errorf("files changed:\nbefore %v\nafter  %v", before, after)
 			}
 		})
+	}
+}
+
+// TestReadOnlyRefusesWrites checks that every writing method of an index
+// opened with OpenReadOnly fails with ErrReadOnly and changes nothing: bleve
+// itself let an Update through, and a later Put hung.
+func TestReadOnlyRefusesWrites(t *testing.T) {
+	path := mustFilledIndex(t)
+	before := fileState(t, filepath.Dir(path))
+	ix, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	src := newFakeSource(genArticle(100))
+	writes := map[string]func() error{
+		"Put":     func() error { return ix.Put(ctx, []*corpus.Article{genArticle(101)}) },
+		"Delete":  func() error { return ix.Delete(ctx, []int64{1}) },
+		"Update":  func() error { _, err := ix.Update(ctx, src); return err },
+		"Rebuild": func() error { _, err := ix.Rebuild(ctx, src); return err },
+	}
+	for name, write := range writes {
+		if err := write(); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("%s on a read-only index: %v, want ErrReadOnly", name, err)
+		}
+	}
+	if res := MustSearch(t, ix, Request{Query: "climate"}); res.Total != 4 {
+		t.Errorf("total = %d after the refused writes, want 4", res.Total)
+	}
+	if after := fileState(t, filepath.Dir(path)); !maps.Equal(before, after) {
+		t.Errorf("the refused writes changed the index's files")
 	}
 }
