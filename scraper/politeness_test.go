@@ -23,11 +23,7 @@ const skew = 20 * time.Millisecond
 // across the logs of several servers, each request ending skew earlier
 // than logged.
 func maxOverlap(logs ...[]scrapertest.Request) int {
-	type ev struct {
-		t     time.Time
-		delta int
-	}
-	var evs []ev
+	var spans [][2]time.Time
 	for _, l := range logs {
 		for _, r := range l {
 			end := r.End
@@ -38,21 +34,10 @@ func maxOverlap(logs ...[]scrapertest.Request) int {
 			if end.Before(r.Start) {
 				end = r.Start
 			}
-			evs = append(evs, ev{r.Start, 1}, ev{end, -1})
+			spans = append(spans, [2]time.Time{r.Start, end})
 		}
 	}
-	sort.Slice(evs, func(i, j int) bool {
-		if evs[i].t.Equal(evs[j].t) {
-			return evs[i].delta < evs[j].delta
-		}
-		return evs[i].t.Before(evs[j].t)
-	})
-	n, top := 0, 0
-	for _, e := range evs {
-		n += e.delta
-		top = max(top, n)
-	}
-	return top
+	return scrapertest.MostAtOnce(spans)
 }
 
 // wireStarts records when each request starts on the client's side of the

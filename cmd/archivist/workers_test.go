@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 	"syscall"
@@ -54,29 +53,14 @@ func storeArticles(t *testing.T, url string) (map[string]bool, corpus.FrontierSt
 // maxPageOverlap is the largest number of requests other than robots.txt
 // the server had open at once.
 func maxPageOverlap(reqs []scrapertest.Request) int {
-	type ev struct {
-		at time.Time
-		d  int
-	}
-	var evs []ev
+	var spans [][2]time.Time
 	for _, r := range reqs {
 		if r.Path == "/robots.txt" || r.End.IsZero() {
 			continue
 		}
-		evs = append(evs, ev{r.Start, 1}, ev{r.End, -1})
+		spans = append(spans, [2]time.Time{r.Start, r.End})
 	}
-	sort.Slice(evs, func(i, j int) bool {
-		if evs[i].at.Equal(evs[j].at) {
-			return evs[i].d < evs[j].d
-		}
-		return evs[i].at.Before(evs[j].at)
-	})
-	n, most := 0, 0
-	for _, e := range evs {
-		n += e.d
-		most = max(most, n)
-	}
-	return most
+	return scrapertest.MostAtOnce(spans)
 }
 
 // robotsReads counts the requests for robots.txt in reqs.

@@ -288,3 +288,29 @@ func (w *statusWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 	}
 	return hj.Hijack()
 }
+
+// MostAtOnce returns the largest number of the spans [start, end] that
+// overlap at one instant (a span ending when another starts does not
+// overlap it): the most requests a log shows in flight at once.
+func MostAtOnce(spans [][2]time.Time) int {
+	type ev struct {
+		at time.Time
+		d  int
+	}
+	evs := make([]ev, 0, 2*len(spans))
+	for _, s := range spans {
+		evs = append(evs, ev{s[0], 1}, ev{s[1], -1})
+	}
+	slices.SortFunc(evs, func(a, b ev) int {
+		if c := a.at.Compare(b.at); c != 0 {
+			return c
+		}
+		return a.d - b.d
+	})
+	n, most := 0, 0
+	for _, e := range evs {
+		n += e.d
+		most = max(most, n)
+	}
+	return most
+}
