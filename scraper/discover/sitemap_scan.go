@@ -191,13 +191,16 @@ func (s *sitemapScanner) field() element {
 
 // safeText returns how much of a run of text at the end of a window may
 // be taken now: all of it, less a character reference that may go on in
-// the next window.
+// the next window, and less a final "\r" whose "\n" may follow there.
 func safeText(t []byte) int {
-	amp := bytes.LastIndexByte(t, '&')
-	if amp < 0 || len(t)-amp > 12 || bytes.IndexByte(t[amp:], ';') >= 0 {
-		return len(t)
+	n := len(t)
+	if amp := bytes.LastIndexByte(t, '&'); amp >= 0 && len(t)-amp <= 12 && bytes.IndexByte(t[amp:], ';') < 0 {
+		n = amp
 	}
-	return amp
+	if n > 0 && t[n-1] == '\r' {
+		n-- // a line end "\r\n" may be cut: see normalizeLineEnds
+	}
+	return n
 }
 
 // step parses the complete constructs of the window b and returns how
@@ -264,7 +267,7 @@ func (s *sitemapScanner) construct(b []byte, eof bool) (n int, done bool, err er
 			return cut("CDATA section")
 		}
 		if f := s.field(); f != eOther && len(s.text) < maxField {
-			s.text = append(s.text, b[9:9+end]...)
+			s.text = append(s.text, normalizeLineEnds(b[9:9+end])...)
 		}
 		return 9 + end + 3, false, nil
 	case bytes.HasPrefix(b, []byte("<?")):
@@ -416,10 +419,23 @@ func appendText(dst, raw []byte) []byte {
 	if len(dst)+len(raw) > maxField {
 		raw = raw[:maxField-len(dst)]
 	}
+	raw = normalizeLineEnds(raw)
 	if bytes.IndexByte(raw, '&') < 0 {
 		return append(dst, raw...)
 	}
 	return appendXMLUnescaped(dst, raw)
+}
+
+// normalizeLineEnds turns every "\r\n" and every other "\r" of raw text
+// into "\n", as an XML parser does before anything else (XML 1.0, 2.11),
+// so that a URL broken over lines reads as encoding/xml reads it. A "\r"
+// written as a character reference (&#13;) is not a line end and stays.
+func normalizeLineEnds(raw []byte) []byte {
+	if bytes.IndexByte(raw, '\r') < 0 {
+		return raw
+	}
+	raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(raw, []byte("\r"), []byte("\n"))
 }
 
 // xmlEntities are the five entities XML predefines, with their trailing

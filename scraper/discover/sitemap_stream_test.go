@@ -44,6 +44,7 @@ func TestScanSitemapChunked(t *testing.T) {
 		"malformed":       []byte(`<urlset><url><loc>https://a.example/1</loc></url><url <<<`),
 		"not a sitemap":   []byte(rss2XML),
 		"junk before xml": []byte("Warning: headers already sent\n" + urlsetXML),
+		"line ends":       []byte("<urlset><url><loc>https://a.example/a\r\nb</loc></url><url><loc>https://a.example/c\rd</loc><news:news><news:title>One\r\ntwo<![CDATA[\rthree]]></news:title></news:news></url></urlset>"),
 	}
 	readers := map[string]func([]byte) io.Reader{
 		"one byte": func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) },
