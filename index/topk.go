@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -49,6 +51,14 @@ type tkNode struct {
 	kids  []*tkNode
 	not   *tkNode // documents to drop (a must-not clause), or nil
 	w     float64 // a term's weight: boost * idf * idf
+
+	// A term's postings lists, by segment of the snapshot; in the
+	// segment being read, its postings and documents, and the documents
+	// of not.
+	pls  []segment.PostingsList
+	it   segment.PostingsIterator
+	docs *roaring.Bitmap
+	drop *roaring.Bitmap
 }
 
 // topNode returns the fast path's form of q, or false when q has a part
@@ -141,115 +151,271 @@ func (n *tkNode) terms(f func(*tkNode) error) error {
 	return nil
 }
 
-// weigh sets the weight of every term of n from the snapshot's counts, as
-// bleve's term searcher computes its idf.
-func (n *tkNode) weigh(ctx context.Context, snap *scorch.IndexSnapshot) error {
+// weigh opens the postings of every term of n in each segment of snap
+// and sets its weight from their counts, as bleve's term searcher
+// computes its idf.
+func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 	total, err := snap.DocCount()
 	if err != nil {
 		return fmt.Errorf("index: count: %w", err)
 	}
+	segs := snap.Segments()
+	dicts := make([]map[string]segment.TermDictionary, len(segs))
+	for i := range dicts {
+		dicts[i] = map[string]segment.TermDictionary{}
+	}
 	return n.terms(func(t *tkNode) error {
-		r, err := snap.TermFieldReader(ctx, []byte(t.term), t.field, false, false, false)
-		if err != nil {
-			return fmt.Errorf("index: term %s: %w", t.field, err)
+		t.pls = make([]segment.PostingsList, len(segs))
+		var count uint64
+		for i, ss := range segs {
+			dict, ok := dicts[i][t.field]
+			if !ok {
+				if dict, err = ss.Segment().Dictionary(t.field); err != nil {
+					return fmt.Errorf("index: term %s: %w", t.field, err)
+				}
+				dicts[i][t.field] = dict
+			}
+			if dict == nil {
+				continue
+			}
+			pl, err := dict.PostingsList([]byte(t.term), ss.Deleted(), nil)
+			if err != nil {
+				return fmt.Errorf("index: term %s: %w", t.field, err)
+			}
+			if pl != nil {
+				t.pls[i] = pl
+				count += pl.Count()
+			}
 		}
-		count := r.Count()
-		_ = r.Close()
 		idf := 1.0 + math.Log(float64(total)/float64(count+1.0))
 		t.w = t.boost * idf * idf
 		return nil
 	})
 }
 
-// bitset is a set of a segment's document numbers.
-type bitset []uint64
+// acc gathers the scores of a node's clauses, by document number of a
+// segment: their sum and number. Dense, it holds arrays over the segment
+// and the documents touched (only the touched entries are ever non-zero,
+// and they are zeroed again after use, so that dense accs can be reused);
+// sparse, a list of entries sorted and merged by done.
+type acc struct {
+	dense   bool
+	sum     []float64
+	cnt     []uint8
+	touched []uint32
+	ent     []accEntry
+}
 
-func newBitset(n uint64) bitset    { return make(bitset, (n+63)/64) }
-func (b bitset) has(d uint64) bool { return b[d>>6]&(1<<(d&63)) != 0 }
-func (b bitset) set(d uint64)      { b[d>>6] |= 1 << (d & 63) }
+type accEntry struct {
+	doc uint32
+	cnt uint8
+	sum float64
+}
+
+func (a *acc) add(d uint32, score float64) {
+	if !a.dense {
+		a.ent = append(a.ent, accEntry{d, 1, score})
+		return
+	}
+	if a.cnt[d] == 0 {
+		a.touched = append(a.touched, d)
+	}
+	a.cnt[d]++
+	a.sum[d] += score
+}
+
+// done makes the rows of a sparse acc: one per document.
+func (a *acc) done() {
+	if a.dense || len(a.ent) == 0 {
+		return
+	}
+	slices.SortFunc(a.ent, func(x, y accEntry) int { return cmp.Compare(x.doc, y.doc) })
+	out := a.ent[:1]
+	for _, e := range a.ent[1:] {
+		if last := &out[len(out)-1]; last.doc == e.doc {
+			last.cnt++
+			last.sum += e.sum
+		} else {
+			out = append(out, e)
+		}
+	}
+	a.ent = out
+}
+
+func (a *acc) rows() int {
+	if a.dense {
+		return len(a.touched)
+	}
+	return len(a.ent)
+}
+
+func (a *acc) row(i int) (uint32, float64, uint8) {
+	if a.dense {
+		d := a.touched[i]
+		return d, a.sum[d], a.cnt[d]
+	}
+	e := a.ent[i]
+	return e.doc, e.sum, e.cnt
+}
+
+// accPool holds dense accs whose entries are all zero.
+var accPool sync.Pool
+
+func getAcc(n uint64, dense bool) *acc {
+	if !dense {
+		return &acc{}
+	}
+	if a, _ := accPool.Get().(*acc); a != nil && uint64(len(a.sum)) >= n {
+		return a
+	}
+	return &acc{dense: true, sum: make([]float64, n), cnt: make([]uint8, n)}
+}
+
+// putAcc zeroes a dense acc and puts it back in the pool.
+func putAcc(a *acc) {
+	if !a.dense {
+		return
+	}
+	for _, d := range a.touched {
+		a.sum[d], a.cnt[d] = 0, 0
+	}
+	a.touched = a.touched[:0]
+	accPool.Put(a)
+}
 
 // tkSegment is the state of the pass over one segment.
 type tkSegment struct {
-	ctx     context.Context
-	seg     segment.Segment
-	deleted *roaring.Bitmap
-	keep    bitset // the filter's documents, or nil
-	dicts   map[string]segment.TermDictionary
-	seen    int
+	ctx   context.Context
+	index int // in the snapshot's segments
+	size  uint64
+	// only, when not nil, holds the hits: the terms' postings are read
+	// for these documents only.
+	only  *roaring.Bitmap
+	dense bool // accs over the segment, for many hits
+	seen  int
 }
 
-// emitFunc receives a document of a node and its score.
-type emitFunc func(doc uint64, score float64)
-
-// run scores the documents of n in the segment and passes them to emit.
-func (n *tkNode) run(s *tkSegment, emit emitFunc) error {
+// open opens the postings of n's terms in the segment and returns the
+// documents that n matches (not to be modified).
+func (n *tkNode) open(s *tkSegment) (*roaring.Bitmap, error) {
 	switch n.kind {
 	case 't':
-		return n.runTerm(s, emit)
+		return n.openTerm(s)
+	case 'n':
+		return roaring.New(), nil
+	}
+	bms := make([]*roaring.Bitmap, len(n.kids))
+	for i, k := range n.kids {
+		bm, err := k.open(s)
+		if err != nil {
+			return nil, err
+		}
+		bms[i] = bm
+	}
+	var out *roaring.Bitmap
+	if n.kind == 'o' {
+		out = roaring.FastOr(bms...)
+	} else {
+		out = roaring.FastAnd(bms...)
+	}
+	n.drop = nil
+	if n.not != nil {
+		drop, err := n.not.open(s)
+		if err != nil {
+			return nil, err
+		}
+		out.AndNot(drop)
+		n.drop = drop
+	}
+	return out, nil
+}
+
+// openTerm opens the postings of term n in the segment.
+func (n *tkNode) openTerm(s *tkSegment) (*roaring.Bitmap, error) {
+	n.it, n.docs = nil, roaring.New()
+	pl := n.pls[s.index]
+	if pl == nil {
+		return n.docs, nil
+	}
+	n.it = pl.Iterator(true, true, false, nil)
+	if o, ok := n.it.(segment.OptimizablePostingsIterator); ok {
+		if bm := o.ActualBitmap(); bm != nil {
+			n.docs = bm
+			return bm, nil
+		}
+	}
+	// Other iterators: read the documents from a second one.
+	if err := orPostings(n.docs, pl.Iterator(false, false, false, nil)); err != nil {
+		return nil, fmt.Errorf("index: term %s: %w", n.field, err)
+	}
+	return n.docs, nil
+}
+
+// into adds the documents of n in the segment, with their scores, to a.
+func (n *tkNode) into(s *tkSegment, a *acc) error {
+	switch n.kind {
+	case 't':
+		return n.termInto(s, a)
 	case 'n':
 		return nil
 	}
-	size := s.seg.Count()
-	sum := make([]float64, size)
-	cnt := make([]uint8, size)
-	var touched []uint32
-	for _, k := range n.kids {
-		err := k.run(s, func(doc uint64, score float64) {
-			if cnt[doc] == 0 {
-				touched = append(touched, uint32(doc))
-			}
-			cnt[doc]++
-			sum[doc] += score
-		})
-		if err != nil {
-			return err
+	b, err := n.gather(s)
+	if err != nil {
+		return err
+	}
+	for i := range b.rows() {
+		if d, score, ok := n.score(b, i); ok {
+			a.add(d, score)
 		}
 	}
-	var drop bitset
-	if n.not != nil {
-		drop = newBitset(size)
-		if err := n.not.run(s, func(doc uint64, _ float64) { drop.set(doc) }); err != nil {
-			return err
-		}
-	}
-	all := float64(len(n.kids))
-	for _, d := range touched {
-		doc := uint64(d)
-		c := cnt[doc]
-		if n.kind == 'a' && int(c) != len(n.kids) || drop != nil && drop.has(doc) {
-			continue
-		}
-		score := sum[doc]
-		if n.kind == 'o' {
-			score *= float64(c) / all
-		}
-		emit(doc, score)
-	}
+	putAcc(b)
 	return nil
 }
 
-// runTerm passes the documents of term n in the segment to emit, with
-// bleve's term score up to the query norm.
-func (n *tkNode) runTerm(s *tkSegment, emit emitFunc) error {
-	dict, ok := s.dicts[n.field]
-	if !ok {
-		var err error
-		if dict, err = s.seg.Dictionary(n.field); err != nil {
-			return fmt.Errorf("index: term %s: %w", n.field, err)
+// gather returns the acc of the clauses of n (a disjunction or a
+// conjunction).
+func (n *tkNode) gather(s *tkSegment) (*acc, error) {
+	b := getAcc(s.size, s.dense)
+	for _, k := range n.kids {
+		if err := k.into(s, b); err != nil {
+			return nil, err
 		}
-		s.dicts[n.field] = dict
 	}
-	if dict == nil {
+	b.done()
+	return b, nil
+}
+
+// score returns the document of row i of n's acc b and its score as
+// bleve's disjunction or conjunction scorer computes it (up to the query
+// norm), and whether it matches n.
+func (n *tkNode) score(b *acc, i int) (uint32, float64, bool) {
+	d, sum, c := b.row(i)
+	switch {
+	case c == 0, n.kind == 'a' && int(c) != len(n.kids), n.drop != nil && n.drop.Contains(d):
+		return d, 0, false
+	case n.kind == 'o':
+		return d, sum * (float64(c) / float64(len(n.kids))), true
+	}
+	return d, sum, true
+}
+
+// termInto adds the documents of term n in the segment to a, with
+// bleve's term score up to the query norm.
+func (n *tkNode) termInto(s *tkSegment, a *acc) error {
+	it := n.it
+	if it == nil {
 		return nil
 	}
-	pl, err := dict.PostingsList([]byte(n.term), s.deleted, nil)
-	if err != nil {
-		return fmt.Errorf("index: term %s: %w", n.field, err)
+	if s.only != nil {
+		o, ok := it.(segment.OptimizablePostingsIterator)
+		if !ok || o.ActualBitmap() == nil {
+			return n.termOnly(s, a)
+		}
+		// The iterator skips the other documents' frequencies and
+		// norms, and whole chunks.
+		o.ReplaceActual(roaring.And(o.ActualBitmap(), s.only))
 	}
-	if pl == nil {
-		return nil
-	}
-	it := pl.Iterator(true, true, false, nil)
+	w := n.w
 	for {
 		p, err := it.Next()
 		if err != nil {
@@ -261,12 +427,48 @@ func (n *tkNode) runTerm(s *tkSegment, emit emitFunc) error {
 		if s.seen++; s.seen&0xffff == 0 && s.ctx.Err() != nil {
 			return s.ctx.Err()
 		}
-		doc := p.Number()
-		if s.keep != nil && !s.keep.has(doc) {
-			continue
-		}
-		emit(doc, math.Sqrt(float64(p.Frequency()))*p.Norm()*n.w)
+		a.add(uint32(p.Number()), math.Sqrt(float64(p.Frequency()))*p.Norm()*w)
 	}
+}
+
+// termOnly is termInto for an iterator that cannot be narrowed to the
+// hits.
+func (n *tkNode) termOnly(s *tkSegment, a *acc) error {
+	for {
+		p, err := n.it.Next()
+		if err != nil {
+			return fmt.Errorf("index: term %s: %w", n.field, err)
+		}
+		if p == nil {
+			return nil
+		}
+		if d := uint32(p.Number()); s.only.Contains(d) {
+			a.add(d, math.Sqrt(float64(p.Frequency()))*p.Norm()*n.w)
+		}
+	}
+}
+
+// narrows reports whether the documents n matches may be fewer than the
+// union of its terms' (a conjunction, a must-not clause).
+func (n *tkNode) narrows() bool {
+	if n.kind == 'a' || n.not != nil {
+		return true
+	}
+	for _, k := range n.kids {
+		if k.narrows() {
+			return true
+		}
+	}
+	return false
+}
+
+// topK keeps the k best scores of a pass (a min-heap) and every document
+// that scored within topSlack of the k-th best when it came.
+type topK struct {
+	k     int
+	heap  []float64
+	kept  []scoredDoc
+	total uint64
 }
 
 // scoredDoc is a hit of the pass: its internal number, its score up to the
@@ -276,69 +478,95 @@ type scoredDoc struct {
 	score float64
 }
 
+func (t *topK) add(doc uint64, score float64) {
+	t.total++
+	if len(t.heap) < t.k {
+		t.heap = append(t.heap, score)
+		up(t.heap, len(t.heap)-1)
+	} else {
+		if score < floor(t.heap[0]) {
+			return
+		}
+		if score > t.heap[0] {
+			t.heap[0] = score
+			down(t.heap, 0)
+		}
+	}
+	t.kept = append(t.kept, scoredDoc{doc, score})
+}
+
+// floor is the lowest score still a candidate when the k-th best is kth.
+func floor(kth float64) float64 { return kth - math.Abs(kth)*topSlack }
+
+// docs returns the candidates.
+func (t *topK) docs() *roaring.Bitmap {
+	out := roaring.New()
+	low := math.Inf(-1)
+	if len(t.heap) == t.k {
+		low = floor(t.heap[0])
+	}
+	for _, d := range t.kept {
+		if d.score >= low {
+			out.Add(uint32(d.doc))
+		}
+	}
+	return out
+}
+
 // topDocs returns the candidates among n's documents in snap that pass
 // filter (nil: all) for the k best hits, and the number of hits.
 func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter *bitFilter, k int) (*roaring.Bitmap, uint64, error) {
-	if err := n.weigh(ctx, snap); err != nil {
+	if err := n.weigh(snap); err != nil {
 		return nil, 0, err
 	}
-	var all []scoredDoc
+	root := n
+	if n.kind == 't' || n.kind == 'n' {
+		root = &tkNode{kind: 'o', kids: []*tkNode{n}} // a coord of 1/1
+	}
+	narrows := root.narrows()
+	t := &topK{k: k}
 	var offset uint64
-	for _, ss := range snap.Segments() {
+	for i, ss := range snap.Segments() {
 		seg := ss.Segment()
-		size := seg.Count()
-		s := &tkSegment{ctx: ctx, seg: seg, deleted: ss.Deleted(), dicts: map[string]segment.TermDictionary{}}
-		if filter != nil {
-			bm, err := filter.segmentDocs(seg, size)
-			if err != nil {
-				return nil, 0, err
-			}
-			s.keep = newBitset(size)
-			it := bm.Iterator()
-			for it.HasNext() {
-				s.keep.set(uint64(it.Next()))
-			}
-		}
-		base := offset
-		err := n.run(s, func(doc uint64, score float64) {
-			all = append(all, scoredDoc{base + doc, score})
-		})
+		s := &tkSegment{ctx: ctx, index: i, size: seg.Count()}
+		hits, err := root.open(s)
 		if err != nil {
 			return nil, 0, err
 		}
-		offset += size
+		if filter != nil {
+			keep, err := filter.segmentDocs(seg, s.size)
+			if err != nil {
+				return nil, 0, err
+			}
+			hits.And(keep)
+		}
+		if filter != nil || narrows {
+			s.only = hits
+		}
+		s.dense = hits.GetCardinality()*32 > s.size
+		b, err := root.gather(s)
+		if err != nil {
+			return nil, 0, err
+		}
+		for i := range b.rows() {
+			if d, score, ok := root.score(b, i); ok {
+				t.add(offset+uint64(d), score)
+			}
+		}
+		putAcc(b)
+		offset += s.size
 	}
-	return candidates(all, k), uint64(len(all)), nil
+	return t.docs(), t.total, nil
 }
 
 // candidates returns the documents of all whose score is within topSlack
 // of the k-th best.
 func candidates(all []scoredDoc, k int) *roaring.Bitmap {
-	out := roaring.New()
-	if len(all) <= k {
-		for _, d := range all {
-			out.Add(uint32(d.doc))
-		}
-		return out
-	}
-	// A min-heap of the k best scores.
-	h := make([]float64, 0, k)
+	t := &topK{k: k}
 	for _, d := range all {
-		if len(h) < k {
-			h = append(h, d.score)
-			up(h, len(h)-1)
-		} else if d.score > h[0] {
-			h[0] = d.score
-			down(h, 0)
-		}
+		t.add(d.doc, d.score)
 	}
-	floor := h[0] - math.Abs(h[0])*topSlack
-	for _, d := range all {
-		if d.score >= floor {
-			out.Add(uint32(d.doc))
-		}
-	}
-	return out
+	return t.docs()
 }
 
 func up(h []float64, i int) {
