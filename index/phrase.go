@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -90,9 +91,19 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 		}
 		subs = append(subs, ts)
 	}
-	f, err := newPhraseFilter(ctx, ir, field, terms, offsets)
-	if err != nil {
-		return fail(err)
+	var f search.Searcher
+	if snap, ok := ir.(*scorch.IndexSnapshot); ok {
+		docs, err := phraseDocs(snap, field, terms, offsets) // phrasebits.go
+		if err != nil {
+			return fail(err)
+		}
+		f = newDocsSearcher(docs)
+	} else {
+		pf, err := newPhraseFilter(ctx, ir, field, terms, offsets)
+		if err != nil {
+			return fail(err)
+		}
+		f = pf
 	}
 	subs = append(subs, f)
 	c, err := searcher.NewConjunctionSearcher(ctx, ir, subs, options)

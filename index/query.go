@@ -470,8 +470,18 @@ func (rw *rewriter) word(f, text string, b float64) query.Query {
 	m := query.NewMatchQuery(text)
 	m.SetField(f)
 	m.SetBoost(b)
+	if a := rw.m.AnalyzerNamed(rw.m.AnalyzerNameForPath(f)); a != nil && len(a.Analyze([]byte(text))) == 0 {
+		// A stop word of f's language: bleve matches nothing, and
+		// the clause still counts in its disjunction's coord.
+		return noTermsQuery{m}
+	}
 	return m
 }
+
+// noTermsQuery is a match query whose text the field's analyzer turns
+// into no term (bleve runs it as a searcher that matches nothing); the
+// fast path of topk.go knows it by its type.
+type noTermsQuery struct{ *query.MatchQuery }
 
 // pattern rewrites a wildcard (re false) or regular expression for field
 // name.

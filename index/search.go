@@ -126,6 +126,9 @@ type Request struct {
 	// (every hit of the query scored, then filtered) instead of from
 	// postings bitmaps (filterbits.go): for tests that compare the two.
 	plainFilters bool
+	// plainTop has bleve score every hit instead of the fast path of
+	// topk.go, for tests that compare the two.
+	plainTop bool
 	// docValueHits overrides defaultDocValueHits when not 0 (negative:
 	// never read doc values), for tests of both ways of the fast path.
 	docValueHits int
@@ -320,6 +323,9 @@ func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *ma
 		if err != nil {
 			return nil, nil, nil, err
 		}
+		if tq, ok := sr.Query.(*topQuery); ok && tq.used {
+			res.Total = tq.total
+		}
 		return res, mt, bleveCounts(res, sizes), nil
 	}
 	plan := &facetPlan{sizes: sizes, everything: everything, docValueHits: defaultDocValueHits}
@@ -402,6 +408,7 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 		return nil, nil, false, err
 	}
 	_, matchAll := q.(*query.MatchAllQuery)
+	words := q
 	if filter != nil {
 		if matchAll {
 			q = filter
@@ -411,8 +418,12 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 			q = b
 			if bits != nil && !req.plainFilters {
 				q = &filteredQuery{bool: b, bits: bits}
+				words = b.Must
 			}
 		}
+	}
+	if tq := topQueryFor(req, words, q, filter, bits, limit); tq != nil {
+		q = tq
 	}
 
 	sr := bleve.NewSearchRequestOptions(q, limit, req.Offset, false)
