@@ -7,8 +7,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"github.com/archivist-project/archivist/corpus"
 )
 
 // The block model's features. Each text block of a page's body gets a
@@ -85,14 +83,6 @@ const (
 	fPageSize
 	fLongRun
 	fPos2
-	fRecord     // in a record of a group of like siblings (records.go)
-	fGroupSize  // the group's records, log
-	fGroupShare // the group's share of the body's text
-	fRecProduct // fRecord times the page-type model's product probability
-	fRecForum   // fRecord times its forum probability
-	fRecListing // fRecord times its listing probability
-	fRepeat     // the block's text (digits aside) is another block's too
-	fRepeatRec  // fRepeat inside a record: the records' template
 	nFeat
 )
 
@@ -114,18 +104,11 @@ type featWalk struct {
 	bodyText  int
 	bodyLink  int
 	feats     [][nFeat]float64
-	records   map[*html.Node]int32 // the records of repeated groups, with their group
-	recNode   *html.Node           // the record being walked
-	recGroup  int32                // its group
-	snapGroup int32
-	groups    []int32 // per block, its record's group (0: none)
-	sizes     []recordGroup
-	typeProb  map[string]float64 // the page-type model's probabilities (may be nil)
 }
 
 // featSkip reports whether the walk of all blocks skips n: elements whose
 // subtree the content walk did not count (scripts, controls, images,
-// parts hidden by style), as the content walk does.
+// parts hidden by style).
 func featSkip(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
@@ -133,9 +116,7 @@ func featSkip(n *html.Node) bool {
 	if n.DataAtom == 0 && skipCustom[n.Data] {
 		return true
 	}
-	// A <noscript> with element children was read as markup (the second
-	// parse, with scripting off): forum software serves its posts there.
-	if classifyTag(n.DataAtom) == tagSkip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
+	if classifyTag(n.DataAtom) == tagSkip && !isRegion(n.DataAtom) {
 		return true
 	}
 	return isHidden(n) && !hasAttr(n, "hidden")
@@ -202,9 +183,6 @@ func (f *featWalk) enter(n *html.Node, in *nodeInfo) {
 			f.count[c]++
 		}
 	}
-	if g := f.records[n]; g != 0 && f.recNode == nil {
-		f.recNode, f.recGroup = n, g
-	}
 	f.marks = append(f.marks, m)
 	f.stack = append(f.stack, in)
 	if i, ok := f.e.x.idx[n]; ok {
@@ -224,9 +202,6 @@ func (f *featWalk) leave(n *html.Node, in *nodeInfo) {
 	if in.junk {
 		f.junk--
 	}
-	if n == f.recNode {
-		f.recNode, f.recGroup = nil, 0
-	}
 }
 
 // start notes the context of a block when its first text arrives.
@@ -234,7 +209,6 @@ func (f *featWalk) start() {
 	f.snap = f.count
 	f.snapDepth = len(f.stack)
 	f.snapIdx = f.cur
-	f.snapGroup = f.recGroup
 }
 
 // record appends the feature vector of the block just emitted.
@@ -342,30 +316,15 @@ func (f *featWalk) record() {
 		run = 1
 	}
 	v[fLongRun] = float64(run)
-	if g := f.snapGroup; g > 0 {
-		v[fRecord] = 1
-		sz := f.sizes[g-1]
-		v[fGroupSize] = math.Log(float64(sz.members)) / 4
-		if f.bodyText > 0 {
-			v[fGroupShare] = math.Min(float64(sz.text)/float64(f.bodyText), 1)
-		}
-		v[fRecProduct] = f.typeProb[corpus.PageTypeProduct]
-		v[fRecForum] = f.typeProb[corpus.PageTypeForum]
-		v[fRecListing] = f.typeProb[corpus.PageTypeListing]
-	}
 	f.feats = append(f.feats, v)
-	f.groups = append(f.groups, f.snapGroup)
 	f.junkChars = 0
 }
 
 // featureBlocks walks the whole body, the parts the content walk dropped
-// included, and returns its blocks with their feature vectors and their
-// records' groups (recordGroups; 0: none). sel are the article body's
-// nodes (may be nil); typeProb the page-type model's probabilities (may
-// be nil).
-func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node, typeProb map[string]float64) ([]block, [][nFeat]float64, []int32) {
-	f := &featWalk{selected: make(map[*html.Node]bool, len(sel)), typeProb: typeProb}
-	f.records, f.sizes = x.recordGroups(body)
+// included, and returns its blocks with their feature vectors. sel are
+// the article body's nodes (may be nil).
+func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node) ([]block, [][nFeat]float64) {
+	f := &featWalk{selected: make(map[*html.Node]bool, len(sel))}
 	for _, n := range sel {
 		f.selected[n] = true
 	}
@@ -379,38 +338,7 @@ func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node, type
 	f.e = &e
 	e.walk(body)
 	e.flush()
-	markRepeats(e.blocks, f.feats)
-	return e.blocks, f.feats, f.groups
-}
-
-// markRepeats sets the repeat features: a block whose text, without
-// digits and case, is another block's too is a template's line (a
-// forum's "Reply with quote" and "Posts: 1,077", a shop card's "Quick
-// Shop"), more so inside records.
-func markRepeats(bs []block, fs [][nFeat]float64) {
-	keys := make([]string, len(bs))
-	count := make(map[string]int, len(bs))
-	for i, b := range bs {
-		keys[i] = repeatKey(b.text)
-		count[keys[i]]++
-	}
-	for i := range bs {
-		if count[keys[i]] >= 2 {
-			fs[i][fRepeat] = 1
-			fs[i][fRepeatRec] = fs[i][fRecord]
-		}
-	}
-}
-
-// repeatKey is a block's text for markRepeats: lower case, without
-// digits and spaces.
-func repeatKey(t string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsDigit(r) || unicode.IsSpace(r) {
-			return -1
-		}
-		return unicode.ToLower(r)
-	}, t)
+	return e.blocks, f.feats
 }
 
 // ctaWords are parts of every text that isCallToAction matches, lower

@@ -7,10 +7,7 @@ import "math"
 // (blockfeat.go) with the weights learned by blockmodel_train_test.go.
 func blockScore(w []float64, x *[nFeat]float64) float64 {
 	z := 0.0
-	// A model learned on fewer features (while the trainer runs after a
-	// change of blockfeat.go; TestBlockWeights fails on it otherwise)
-	// reads the ones it knows.
-	for i := 0; i < len(w) && i < len(x); i++ {
+	for i := range x {
 		z += w[i] * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
@@ -27,7 +24,7 @@ func (p *page) modelText() string {
 // modelBlocks returns the blocks of modelText and, for each, whether it
 // sits in a comment section.
 func (p *page) modelBlocks() ([]block, []bool) {
-	bs, fs, _ := p.x.featureBlocks(p.bodyNode, p.sel, p.typeProbMap())
+	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
 	out := bs[:0]
 	var comment []bool
 	for i := range bs {
@@ -37,18 +34,4 @@ func (p *page) modelBlocks() ([]block, []bool) {
 		}
 	}
 	return out, comment
-}
-
-// typeProbMap returns the page-type model's probabilities for the page, by
-// type, once decideType has computed its features (nil before).
-func (p *page) typeProbMap() map[string]float64 {
-	if len(p.feats) == 0 || len(pageTypeModel.Features) != len(p.feats) {
-		return nil
-	}
-	ps := pageTypeModel.probs(p.feats)
-	out := make(map[string]float64, len(ps))
-	for i, c := range pageTypeModel.Classes {
-		out[c] = ps[i]
-	}
-	return out
 }

@@ -50,7 +50,7 @@ type candidates struct {
 func (p *page) candidateTexts() *candidates {
 	c := &candidates{}
 	c.set(candBody, p.blocks)
-	bs, fs, _ := p.x.featureBlocks(p.bodyNode, p.sel, p.typeProbMap())
+	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
 	var low, mid, high []block
 	for i := range bs {
 		s := blockScore(blockWeights, &fs[i])

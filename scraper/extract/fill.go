@@ -314,10 +314,6 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 	p.relanguage(art)
 }
 
-// modelOverBody is how many times the article body's words the block
-// model's text must hold to replace it on a page that is not an article.
-var modelOverBody = 1.5
-
 // fillFlags sets the flags and the page type. A page that is not an
 // article gets its main content as text: everything in its main region
 // but navigation, banners and boilerplate, when that holds half as much
@@ -341,7 +337,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 	}
 	if !article {
 		main := p.modelText()
-		if words := countWords(main); float64(words) > modelOverBody*float64(art.WordCount) {
+		if words := countWords(main); words*2 > art.WordCount*3 {
 			art.Text, art.WordCount = main, words
 			p.relanguage(art)
 		}
