@@ -13,6 +13,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"flag"
@@ -28,7 +29,17 @@ import (
 	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/archivist-project/archivist/corpus"
+	xhtml "golang.org/x/net/html"
 )
+
+var thrOnOutput = flag.Bool("threshold-on-output", true, "choose the threshold by the extractor's text (trainPage.output) rather than the model's")
+
+var ratios = flag.String("model-over-body", "", "values of modelOverBody (fill.go) to compare on the extractor's text")
+
+var keepWeights = flag.Bool("keep-weights", false, "score the embedded weights and their threshold rather than learned ones; nothing is written")
+
+var grid = flag.Bool("choice-grid", false, "compare thresholds and modelOverBody on the extractor's text (tuning half; the check half's totals of the best), write nothing")
 
 var trainBlocks = flag.Bool("train-blocks", false, "learn the block model from shared/page-types and rewrite blockmodel_weights.go")
 
@@ -41,6 +52,15 @@ type trainPage struct {
 	labels        []float64 // share of the block's words in the reference, in order
 	weights       []float64
 	ref           string
+	// What the extractor does with the model's text: a page it takes for
+	// an article keeps its text (out); another takes the model's text
+	// when that holds half as much again as the body (fillFlags).
+	article bool
+	out     string
+	body    string
+	// Snippets the text must and must not hold (page-types' with and
+	// without).
+	with, without []string
 }
 
 // sharedDir finds ../shared from the package directory.
@@ -64,9 +84,11 @@ func loadTrainPages(tb testing.TB) []trainPage {
 		tb.Fatal(err)
 	}
 	var truth map[string]struct {
-		URL  string `json:"url"`
-		Type string `json:"page_type"`
-		Body string `json:"articleBody"`
+		URL     string   `json:"url"`
+		Type    string   `json:"page_type"`
+		Body    string   `json:"articleBody"`
+		With    []string `json:"with"`
+		Without []string `json:"without"`
 	}
 	if err := json.Unmarshal(raw, &truth); err != nil {
 		tb.Fatal(err)
@@ -88,8 +110,8 @@ func loadTrainPages(tb testing.TB) []trainPage {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		tp := trainPage{id: id, half: h, typ: t.Type, ref: t.Body}
-		tp.texts, tp.feats = pageFeatures(body, t.URL)
+		tp := trainPage{id: id, half: h, typ: t.Type, ref: t.Body, with: t.With, without: t.Without}
+		tp.texts, tp.feats, tp.article, tp.out, tp.body = pageFeatures(body, t.URL)
 		ref := refGrams(t.Body)
 		for _, s := range tp.texts {
 			l, w := ref.label(s)
@@ -102,13 +124,26 @@ func loadTrainPages(tb testing.TB) []trainPage {
 }
 
 // pageFeatures extracts a page's blocks and their features as Extract
-// would see them.
-func pageFeatures(body []byte, url string) ([]string, [][nFeat]float64) {
+// would see them: from the tree that
+// extractArticle keeps, the second parse with scripting off included
+// (forum software serves its posts to crawlers in <noscript>).
+// It also returns whether the extractor takes the page for an article,
+// its text, and the article body found.
+func pageFeatures(body []byte, url string) ([]string, [][nFeat]float64, bool, string, string) {
 	d, err := Parse(Input{Body: body, URL: url, ContentType: "text/html; charset=utf-8"}, Options{})
 	if err != nil {
-		return nil, nil
+		return nil, nil, false, "", ""
 	}
-	p := newPage(goquery.NewDocumentFromNode(d.root), d.base, d.fetched)
+	root := d.root
+	art, noscript, _ := d.article(d.root)
+	if art.WordCount < ShortWords && noscript >= 400 {
+		if alt, err := xhtml.ParseWithOptions(bytes.NewReader(d.html), xhtml.ParseOptionEnableScripting(false)); err == nil {
+			if a, _, _ := d.article(alt); a.WordCount > art.WordCount*2 && a.WordCount >= 50 {
+				root, art = alt, a
+			}
+		}
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), d.base, d.fetched)
 	defer p.release()
 	p.extract(d.opts)
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
@@ -116,7 +151,7 @@ func pageFeatures(body []byte, url string) ([]string, [][nFeat]float64) {
 	for i, b := range bs {
 		texts[i] = b.text
 	}
-	return texts, fs
+	return texts, fs, art.PageType == corpus.PageTypeArticle, art.Text, p.body
 }
 
 func readSplit(tb testing.TB, path string) map[string]string {
@@ -289,12 +324,33 @@ func scorerF1(pages []trainPage, score func(*[nFeat]float64) float64, thr float6
 	sum, n := map[string]float64{}, map[string]float64{}
 	for _, p := range pages {
 		var kept []string
-		for i, x := range p.feats {
-			if score(&x) >= thr {
+		scores := make([]float64, len(p.feats))
+		for i := range p.feats {
+			scores[i] = score(&p.feats[i])
+		}
+		for i, s := range scores {
+			if s >= thr {
 				kept = append(kept, p.texts[i])
 			}
 		}
-		f := pageF1(strings.Join(kept, "\n\n"), p.ref)
+		text := strings.Join(kept, "\n\n")
+		if scoreOutput {
+			text = p.output(text)
+		}
+		f := pageF1(text, p.ref)
+		if scoreOutput {
+			norm := strings.Join(strings.Fields(text), " ")
+			for k, sns := range map[string][]string{"with": p.with, "without": p.without} {
+				for _, sn := range sns {
+					if sn = strings.Join(strings.Fields(sn), " "); sn != "" {
+						n[k]++
+						if strings.Contains(norm, sn) {
+							sum[k]++
+						}
+					}
+				}
+			}
+		}
 		sum[p.typ] += f
 		n[p.typ]++
 		sum["all"] += f
@@ -304,6 +360,26 @@ func scorerF1(pages []trainPage, score func(*[nFeat]float64) float64, thr float6
 		sum[k] /= n[k]
 	}
 	return sum
+}
+
+// modelOverBody is fillFlags' rule: the model's text replaces the body
+// of a page that is not an article when it holds this many times the
+// body's words (words*2 > body*3 there; keep the two in step).
+var modelOverBody = 1.5
+
+// scoreOutput makes scorerF1 score the extractor's text (trainPage.output)
+// rather than the model's.
+var scoreOutput bool
+
+// output is the extractor's text for the model's text: see trainPage.
+func (p *trainPage) output(model string) string {
+	if p.article {
+		return p.out
+	}
+	if float64(countWords(model)) > modelOverBody*float64(countWords(p.body)) {
+		return model
+	}
+	return p.body
 }
 
 func TestTrainBlockModel(t *testing.T) {
@@ -320,17 +396,56 @@ func TestTrainBlockModel(t *testing.T) {
 		}
 	}
 	w := fitLogistic(tune, 600, 1e-4)
-	best, bestF := 0.5, -1.0
-	for thr := 0.2; thr <= 0.8; thr += 0.025 {
-		if f := modelF1(tune, w, thr)["all"]; f > bestF {
-			best, bestF = thr, f
-		}
+	if *keepWeights {
+		copy(w[:], blockWeights)
+		t.Logf("embedded weights, threshold %.3f: tune %v", blockThreshold, fmtScores(modelF1(tune, w, blockThreshold)))
+		scoreOutput = true
+		t.Logf("extractor's text: tune %v", fmtScores(modelF1(tune, w, blockThreshold)))
+		t.Logf("extractor's text: check (totals only) %v", fmtScores(modelF1(check, w, blockThreshold)))
+		scoreOutput = false
+	}
+	if *grid {
+		gridSearch(t, tune, check, w)
+		return
+	}
+	best, _ := bestThreshold(tune, w)
+	if *thrOnOutput {
+		scoreOutput = true
+		best, _ = bestThreshold(tune, w)
+		scoreOutput = false
 	}
 	t.Logf("threshold %.3f: tune %v", best, fmtScores(modelF1(tune, w, best)))
 	t.Logf("check (totals only): %v", fmtScores(modelF1(check, w, best)))
+	scoreOutput = true
+	t.Logf("extractor's text, threshold %.3f: tune %v", best, fmtScores(modelF1(tune, w, best)))
+	t.Logf("extractor's text, check (totals only): %v", fmtScores(modelF1(check, w, best)))
+	if *ratios != "" {
+		keep := modelOverBody
+		for _, r := range strings.Split(*ratios, ",") {
+			fmt.Sscan(r, &modelOverBody)
+			t.Logf("model over body %.2f: tune %v", modelOverBody, fmtScores(modelF1(tune, w, best)))
+			t.Logf("model over body %.2f: check (totals only) %v", modelOverBody, fmtScores(modelF1(check, w, best)))
+		}
+		modelOverBody = keep
+	}
+	scoreOutput = false
+	if *keepWeights {
+		return
+	}
 	if err := writeBlockWeights("blockmodel_weights.go", w, best, len(tune)); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// bestThreshold is the threshold of best mean word F1 on pages.
+func bestThreshold(pages []trainPage, w [nFeat]float64) (float64, float64) {
+	best, bestF := 0.5, -1.0
+	for thr := 0.2; thr <= 0.8; thr += 0.025 {
+		if f := modelF1(pages, w, thr)["all"]; f > bestF {
+			best, bestF = thr, f
+		}
+	}
+	return best, bestF
 }
 
 func fmtScores(m map[string]float64) string {
@@ -370,4 +485,28 @@ func writeBlockWeights(path string, w [nFeat]float64, thr float64, pages int) er
 		return fmt.Errorf("format weights: %w", err)
 	}
 	return os.WriteFile(path, src, 0o644)
+}
+
+// gridSearch scores the extractor's text over thresholds and values of
+// modelOverBody on the tuning half by word F1 + (with - without) / 2,
+// and shows the check half's totals for the best only.
+func gridSearch(t *testing.T, tune, check []trainPage, w [nFeat]float64) {
+	scoreOutput = true
+	defer func() { scoreOutput = false }()
+	keep := modelOverBody
+	defer func() { modelOverBody = keep }()
+	bestObj, bestThr, bestR := -1.0, 0.0, 0.0
+	for _, r := range []float64{1.2, 1.35, 1.5, 1.75} {
+		modelOverBody = r
+		for thr := 0.3; thr <= 0.501; thr += 0.05 {
+			m := modelF1(tune, w, thr)
+			obj := m["all"] + (m["with"]-m["without"])/2
+			t.Logf("thr %.2f ratio %.2f: tune %.4f  %v", thr, r, obj, fmtScores(m))
+			if obj > bestObj {
+				bestObj, bestThr, bestR = obj, thr, r
+			}
+		}
+	}
+	modelOverBody = bestR
+	t.Logf("best thr %.2f ratio %.2f: check (totals only) %v", bestThr, bestR, fmtScores(modelF1(check, w, bestThr)))
 }
