@@ -297,8 +297,10 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	keepLinks := plain < 300 && linked >= 3*max(plain, 100)
 	mixed := mixedLists(e.blocks)
 	out := e.blocks[:0]
+	var card []bool // parallel to out: the block follows a dropped linked title
 	linkHeads := 0
-	cut := false // the last kept block leads into links that were dropped
+	cut := false   // the last kept block leads into links that were dropped
+	title := false // the last block was a linked title that was dropped
 	for i, b := range e.blocks {
 		if b.kind == kindTitle {
 			if len(out) == 0 {
@@ -314,6 +316,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 				out = out[:len(out)-1]
 			}
 			cut = true
+			title = b.kind == kindHeading || b.kind == kindPara && len(strings.Fields(b.text)) <= 15
 			continue
 		}
 		cut = false
@@ -324,8 +327,35 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			continue
 		}
 		out = append(out, b)
+		card = append(card, title)
+		title = false
 	}
+	out = dropTailCards(out, card)
 	return dropClosingPrompts(dropRepeats(out)), linkHeads
+}
+
+// dropTailCards drops the teasers of other pages that close the body:
+// two or more short paragraphs at its end, each right after a linked
+// title that was dropped (a card: headline link over a line of
+// summary), when the text before them is longer than theirs. A body
+// made of such cards (a roundup) keeps them.
+func dropTailCards(bs []block, card []bool) []block {
+	j, tail := len(bs), 0
+	for j > 0 && card[j-1] && bs[j-1].kind == kindPara && len(strings.Fields(bs[j-1].text)) <= 60 {
+		j--
+		tail += len(bs[j].text)
+	}
+	if len(bs)-j < 2 {
+		return bs
+	}
+	rest := 0
+	for _, b := range bs[:j] {
+		rest += len(b.text)
+	}
+	if rest <= tail {
+		return bs
+	}
+	return bs[:j]
 }
 
 // isLeadIn reports whether t is a short line (seven words or fewer) that
@@ -340,7 +370,8 @@ func isLeadIn(t string) bool {
 // four blocks, when all from one on have eight words or fewer, it drops
 // from the first such block that is a question outside a list. (A last
 // line ending in a colon is not dropped: it leads into an embed as often
-// as into nothing.)
+// as into nothing.) Then it drops up to four closing blocks of page
+// chrome (isClosingChrome).
 func dropClosingPrompts(bs []block) []block {
 	cut := len(bs)
 	for i := cut - 1; i >= 0 && i >= len(bs)-4; i-- {
@@ -352,7 +383,47 @@ func dropClosingPrompts(bs []block) []block {
 			cut = i
 		}
 	}
+	for k := 0; k < 4 && cut > 1 && isClosingChrome(bs[cut-1].text); k++ {
+		cut--
+	}
 	return bs[:cut]
+}
+
+// reClosingCount matches the count line of a comment or rating widget
+// ("No comments yet", "12 Comments", "(No ratings yet)").
+var reClosingCount = regexp.MustCompile(`(?i)^\(?(?:no|noch keine|keine|aucun|sin|\d+)\s+(?:comments?|kommentare?|commentaires?|comentarios?|ratings?|reviews?|bewertungen|responses?|replies|antworten)\b`)
+
+// reClosingUI matches the other lines of a page's comment, rating and
+// login widgets: "Leave a comment", "You must be logged in to post a
+// comment", "How would you rate this article?".
+var reClosingUI = regexp.MustCompile(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b|kommentieren$|kommentare? schreiben|laisser un commentaire|deja un comentario|(?:you must|you need to|sie müssen|du musst)\b.{0,40}\b(?:log(?:ged)? in|sign(?:ed)? in|einloggen|anmelden|registrieren)|(?:you are|sie sind|du bist) (?:currently |aktuell |derzeit |gerade )?(?:not|nicht) (?:logged in|signed in|eingeloggt|angemeldet)|(?:how would you rate|rate this|wie bewerten sie|bewerten sie diesen|wie hat ihnen)\b)`)
+
+// rePostFooter matches the footer line of a blog post, which names its
+// date and categories: "This entry was posted on ... and is filed
+// under ...".
+var rePostFooter = regexp.MustCompile(`(?i)^(?:this|the) (?:entry|post) was posted\b|^(?:der|dieser) (?:beitrag|artikel|eintrag) wurde am\b.*\b(?:veröffentlicht|abgelegt|gepostet)`)
+
+// reTrailCredit matches a credit line for the page's lead image, which
+// some pages set after the story ("Header image: ...", "Beitragsbild: ...").
+var reTrailCredit = regexp.MustCompile(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada)s?\s*:`)
+
+// isClosingChrome reports whether a short block at the end of the body
+// is page chrome rather than the story's last words: a line of the
+// comment, rating or login widgets, a blog post's footer, or the lead
+// image's credit. Widget lines are short (twelve words at most) and a
+// count line does not end like a sentence ("12 comments were filed"
+// does).
+func isClosingChrome(t string) bool {
+	if len(t) > 300 {
+		return false
+	}
+	if rePostFooter.MatchString(t) || len(t) <= 200 && reTrailCredit.MatchString(t) {
+		return true
+	}
+	if len(strings.Fields(t)) > 12 {
+		return false
+	}
+	return reClosingUI.MatchString(t) || reClosingCount.MatchString(t) && !endsSentence(t)
 }
 
 // mixedLists marks the linked items of lists that are mostly plain text:

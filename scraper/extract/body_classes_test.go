@@ -2,6 +2,7 @@ package extract
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +35,16 @@ func TestBodyClasses(t *testing.T) {
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},
 			notInText:  []string{"Archive"}},
+		// Teasers of other stories set in the story's container after
+		// it: a linked headline over a line of summary, twice.
+		{name: "tail_cards",
+			wantInText: []string{"The harbour ferry between the old town", "with an extra evening crossing on weekends."},
+			notInText:  []string{"Buses will run later", "The cottage at the end of the pier", "Transport"}},
+		// The lines of a blog's post footer, comment and login widgets
+		// and the lead image's credit after the story.
+		{name: "closing_chrome",
+			wantInText: []string{"The radio came from a house clearance", "clear enough to listen to the evening news."},
+			notInText:  []string{"Header image", "This entry was posted", "No comments yet", "You must be logged in"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,5 +58,61 @@ func TestBodyClasses(t *testing.T) {
 				t.Logf("text:\n%s", art.Text)
 			}
 		})
+	}
+}
+
+// TestIsClosingChrome: widget, footer and credit lines go; the story's
+// own last sentences, which can name comments or images, stay.
+func TestIsClosingChrome(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"No comments yet", true},
+		{"12 Comments", true},
+		{"Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", true},
+		{"(Noch keine Bewertungen)", true},
+		{"Leave a comment", true},
+		{"You must be logged in to post a comment.", true},
+		{"Sie sind aktuell nicht eingeloggt.", true},
+		{"Wie bewerten Sie diesen Artikel? *", true},
+		{"This entry was posted on Sunday, November 29th, 2026 at 4:12 pm and is filed under Radios.", true},
+		{"Der Beitrag wurde am Mittwoch, den 2. Dezember 2026 um 10:15 Uhr veröffentlicht und wurde unter Allgemein abgelegt.", true},
+		{"Beitragsbild: Archiv der Redaktion", true},
+		{"Header image: the chassis before cleaning.", true},
+		{"12 comments were filed against the plan by Friday.", false},
+		{"No comment, the minister's office said.", false},
+		{"The header image of the old site showed the harbour at night.", false},
+		{"Readers who want to post a comment can do so until Friday, the council said.", false},
+	}
+	for _, tt := range tests {
+		if got := isClosingChrome(tt.line); got != tt.want {
+			t.Errorf("isClosingChrome(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestDropTailCards: cards after the story go; a body made of cards (a
+// roundup with a short introduction) keeps them, and so does a single
+// card.
+func TestDropTailCards(t *testing.T) {
+	story := block{text: strings.Repeat("The story goes on for a while. ", 8), kind: kindPara}
+	teaser := block{text: "A short summary of another story, one line long.", kind: kindPara}
+	intro := block{text: "Five books for the winter.", kind: kindPara}
+	tests := []struct {
+		name string
+		bs   []block
+		card []bool
+		want int
+	}{
+		{"story then two cards", []block{story, story, teaser, teaser}, []bool{false, false, true, true}, 2},
+		{"story then one card", []block{story, story, teaser}, []bool{false, false, true}, 3},
+		{"roundup", []block{intro, teaser, teaser, teaser}, []bool{false, true, true, true}, 4},
+		{"cards in the middle", []block{story, teaser, teaser, story}, []bool{false, true, true, false}, 4},
+	}
+	for _, tt := range tests {
+		if got := len(dropTailCards(tt.bs, tt.card)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
 	}
 }
