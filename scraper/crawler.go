@@ -85,6 +85,7 @@ type Crawler struct {
 	run      int64
 	scope    *scope
 	seen     *seenCache
+	resolved *resolveCache   // links resolved, for the pages after (linksOf)
 	probed   map[string]bool // hosts whose /sitemap.xml is queued as a seed
 	fatal    atomic.Pointer[error]
 	counts   counters
@@ -211,6 +212,7 @@ func (c *Crawler) reset(ctx context.Context) {
 	c.counts = counters{byKind: map[string]int{}, skippedBy: map[string]int{},
 		unreachable: map[string]string{}, causes: map[string]string{}}
 	c.seen = newSeenCache(1 << 17)
+	c.resolved = newResolveCache(resolveCacheSize)
 	c.probed = map[string]bool{}
 	c.fatal.Store(nil)
 }

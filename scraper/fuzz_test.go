@@ -2,6 +2,8 @@ package scraper
 
 import (
 	"net/http"
+	"net/url"
+	"reflect"
 	"testing"
 	"time"
 
@@ -28,7 +30,19 @@ func FuzzLinks(f *testing.F) {
 		}
 		var pl pageLinks
 		if doc, err := extract.Parse(extract.Input{Body: page, URL: pageURL}, extract.Options{}); err == nil {
-			pl = linksOf(doc.Root(), pageURL)
+			pl = linksOf(doc.Root(), pageURL, nil)
+			// The crawl's cache, filled by the same page at another
+			// path and then by itself, changes nothing.
+			rc := newResolveCache(4)
+			if u, err := url.Parse(pageURL); err == nil {
+				u.Path, u.RawPath, u.RawQuery = "/other/dir/", "", "q=1"
+				linksOf(doc.Root(), u.String(), rc)
+			}
+			for range 2 {
+				if got := linksOf(doc.Root(), pageURL, rc); !reflect.DeepEqual(got, pl) {
+					t.Fatalf("with the cache: %+v\nwithout: %+v", got, pl)
+				}
+			}
 		} else {
 			pl = extractLinks(page, pageURL)
 		}

@@ -43,7 +43,7 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 		if e.Depth < c.cfg.depth {
 			// Links of pages at the depth limit are not followed: spare
 			// resolving them.
-			pl = linksOf(doc.Root(), capt.URL)
+			pl = linksOf(doc.Root(), capt.URL, c.resolved)
 		}
 		a := doc.Article()
 		// A listing, or a seed that is not an article (a front page),

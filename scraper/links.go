@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,6 +29,10 @@ type linkCollector struct {
 	base    *url.URL
 	baseSet bool
 	seen    map[string]bool
+	// cache, when not nil, resolves the links that do not depend on the
+	// page's path (see resolveCache); origin is its key for base.
+	cache  *resolveCache
+	origin string
 }
 
 func newLinkCollector(pageURL string) (*linkCollector, bool) {
@@ -48,7 +53,7 @@ func (lc *linkCollector) wants(a atom.Atom) bool {
 }
 
 func (lc *linkCollector) add(href string) {
-	if u, ok := urlnorm.Resolve(lc.base, href); ok && !lc.seen[u] {
+	if u, ok := lc.resolve(href); ok && !lc.seen[u] {
 		lc.seen[u] = true
 		lc.out.links = append(lc.out.links, u)
 	}
@@ -70,6 +75,7 @@ func (lc *linkCollector) tag(a atom.Atom, at *tagAttrs) {
 			lc.baseSet = true
 			if b, err := lc.base.Parse(strings.TrimSpace(at.href)); err == nil {
 				lc.base = b
+				lc.origin = baseOrigin(b)
 			}
 		}
 	case atom.Link:
@@ -140,11 +146,15 @@ func extractLinks(page []byte, pageURL string) pageLinks {
 	}
 }
 
-// linksOf is extractLinks on a parsed page.
-func linksOf(root *html.Node, pageURL string) pageLinks {
+// linksOf is extractLinks on a parsed page; rc (nil: none) remembers
+// how links resolve across the pages of a crawl.
+func linksOf(root *html.Node, pageURL string, rc *resolveCache) pageLinks {
 	lc, ok := newLinkCollector(pageURL)
 	if !ok {
 		return pageLinks{}
+	}
+	if rc != nil {
+		lc.cache, lc.origin = rc, baseOrigin(lc.base)
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -224,4 +234,93 @@ func (t *tagAttrs) field(key string) (*string, uint8) {
 		return &t.typ, hasType
 	}
 	return nil, 0
+}
+
+// resolve makes href absolute against the page's base and normalizes it
+// (urlnorm.Resolve), through the crawl's cache when the result does not
+// depend on the base's path.
+func (lc *linkCollector) resolve(href string) (string, bool) {
+	if lc.cache == nil || !pathFree(href) {
+		return urlnorm.Resolve(lc.base, href)
+	}
+	if r, ok := lc.cache.get(lc.origin, href); ok {
+		return r.url, r.ok
+	}
+	u, ok := urlnorm.Resolve(lc.base, href)
+	lc.cache.put(lc.origin, href, resolved{u, ok})
+	return u, ok
+}
+
+// pathFree reports whether href resolves to the same URL against every
+// base of the same scheme, user and host: an absolute path ("/news/",
+// "//host/", and so "/\\host/", which urlnorm reads as "//host/") or an
+// http(s) URL. Relative paths, queries and fragments depend on the
+// base's path.
+func pathFree(href string) bool {
+	return strings.HasPrefix(href, "/") || strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://")
+}
+
+// baseOrigin is the part of a base URL that a path-free link's
+// resolution depends on: its scheme, user and host.
+func baseOrigin(b *url.URL) string {
+	o := b.Scheme + "://" + b.Host
+	if b.User != nil {
+		o = b.Scheme + "://" + b.User.String() + "@" + b.Host
+	}
+	return o
+}
+
+// resolveCache remembers, across the pages of a crawl, how path-free
+// links resolve (see pathFree): most links of a page (navigation,
+// footers, teasers) are on the pages before it, and resolving one
+// (parsing, resolving and normalizing a URL) costs several times a map
+// lookup. It holds at most about 2*max links per origin kept, in two
+// generations: when the current one is full, the older is dropped.
+type resolveCache struct {
+	mu    sync.Mutex
+	max   int
+	cur   map[resolveKey]resolved
+	older map[resolveKey]resolved
+}
+
+// resolveCacheSize is the links a crawl's resolveCache keeps per
+// generation: a few megabytes.
+const resolveCacheSize = 1 << 14
+
+type resolveKey struct{ origin, href string }
+
+type resolved struct {
+	url string
+	ok  bool
+}
+
+func newResolveCache(max int) *resolveCache {
+	return &resolveCache{max: max, cur: map[resolveKey]resolved{}, older: map[resolveKey]resolved{}}
+}
+
+func (rc *resolveCache) get(origin, href string) (resolved, bool) {
+	k := resolveKey{origin, href}
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if r, ok := rc.cur[k]; ok {
+		return r, true
+	}
+	if r, ok := rc.older[k]; ok {
+		rc.putLocked(k, r)
+		return r, true
+	}
+	return resolved{}, false
+}
+
+func (rc *resolveCache) put(origin, href string, r resolved) {
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	rc.putLocked(resolveKey{origin, href}, r)
+}
+
+func (rc *resolveCache) putLocked(k resolveKey, r resolved) {
+	if len(rc.cur) >= rc.max {
+		rc.older, rc.cur = rc.cur, make(map[resolveKey]resolved, rc.max/4)
+	}
+	rc.cur[k] = r
 }

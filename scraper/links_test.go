@@ -69,6 +69,18 @@ func TestExtractLinks(t *testing.T) {
 			links: []string{"http://example.com/t", "http://example.com/svg", "http://example.com/a"},
 		},
 	}
+	// The crawl's cache of resolved links, filled by every page at other
+	// paths first, changes no page's links.
+	cache := newResolveCache(resolveCacheSize)
+	for _, tc := range tests {
+		root, err := html.Parse(strings.NewReader(tc.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range []string{"http://example.com/", "http://example.com/other/dir/x?q=1"} {
+			linksOf(root, u, cache)
+		}
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			root, err := html.Parse(strings.NewReader(tc.page))
@@ -76,8 +88,9 @@ func TestExtractLinks(t *testing.T) {
 				t.Fatal(err)
 			}
 			for how, got := range map[string]pageLinks{
-				"tokenizer": extractLinks([]byte(tc.page), "http://example.com/dir/page"),
-				"tree":      linksOf(root, "http://example.com/dir/page"),
+				"tokenizer":  extractLinks([]byte(tc.page), "http://example.com/dir/page"),
+				"tree":       linksOf(root, "http://example.com/dir/page", nil),
+				"tree cache": linksOf(root, "http://example.com/dir/page", cache),
 			} {
 				t.Run(how, func(t *testing.T) { checkLinks(t, got, tc.links, tc.canonical, tc.feeds, tc.nofollow) })
 			}

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -349,7 +350,11 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	}
 
 	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
-	copts = append(copts, scraper.WithProgress(prog.update))
+	var saved atomic.Int64 // articles the crawl saved, as of its last progress report
+	copts = append(copts, scraper.WithProgress(func(p scraper.Progress) {
+		saved.Store(int64(p.Articles))
+		prog.update(p)
+	}))
 	cr, err := scraper.NewCrawler(db, copts...)
 	if err != nil {
 		return usagef("crawl: %v", err)
@@ -359,7 +364,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	// The index follows the corpus while the crawl runs, so that search
 	// works during and right after it; after the crawl (even after Ctrl-C)
 	// it catches up once more.
-	stopIndexing := e.indexInBackground(ctx, db, ix)
+	stopIndexing := e.indexInBackground(ctx, db, ix, saved.Load)
 	sum, runErr := cr.Run(ctx, seeds)
 	indexErr := stopIndexing()
 	prog.finish()
@@ -425,15 +430,23 @@ func printSummary(w io.Writer, s scraper.Summary, runErr error) {
 
 // indexInBackground keeps ix up to date with db while a crawl or a watch
 // runs (nothing when ix is nil). The returned stop ends it, after a last
-// pass, and returns its error.
-func (e *env) indexInBackground(ctx context.Context, db *corpus.DB, ix indexUpdater) (stop func() error) {
+// pass, and returns its error. saved, when not nil, returns the articles
+// the crawl has saved so far: the index is then updated as soon as a
+// batch of them waits (see indexPacer), else every 5 seconds.
+func (e *env) indexInBackground(ctx context.Context, db *corpus.DB, ix indexUpdater, saved func() int64) (stop func() error) {
 	if ix == nil {
 		return func() error { return nil }
 	}
 	indexCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	done := make(chan error, 1)
 	go func() {
-		err := e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second))
+		var err error
+		if saved != nil && e.indexEvery == 0 {
+			p := &indexPacer{saved: saved, batch: indexBatchArticles, maxWait: indexMaxWait, last: saved(), lastAt: time.Now()}
+			err = e.followIndexWhen(indexCtx, db, ix, indexCheckEvery, p.due)
+		} else {
+			err = e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second))
+		}
 		if errors.Is(err, index.ErrReopen) && indexCtx.Err() == nil {
 			e.logger.Error("index updates stopped; the crawl goes on, run 'archivist index' after it", "err", err)
 		}
@@ -452,4 +465,42 @@ func commandError(cmd string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", cmd, err)
+}
+
+// When a crawl updates its index: as soon as about one of the index's
+// batches of articles waits (the index writes at most about 250 articles
+// of a few kilobytes per segment), and at least every indexMaxWait. A
+// fast crawl thus updates about every second, with full segments, and
+// leaves little to index after its last page; a slow one (politeness, a
+// loaded machine) makes fewer, larger segments than an update every 5
+// seconds would, which its background merges would then merge again.
+const (
+	indexCheckEvery    = time.Second
+	indexBatchArticles = 250
+	indexMaxWait       = 15 * time.Second
+)
+
+// indexPacer decides when a crawl's index update is due.
+type indexPacer struct {
+	saved   func() int64 // articles saved so far
+	batch   int64
+	maxWait time.Duration
+	last    int64     // saved at the last update
+	lastAt  time.Time // when the last update was due
+	now     func() time.Time
+}
+
+// due reports whether the index is to be updated now, and if so counts
+// from now.
+func (p *indexPacer) due() bool {
+	now := time.Now()
+	if p.now != nil {
+		now = p.now()
+	}
+	n := p.saved()
+	if n-p.last < p.batch && now.Sub(p.lastAt) < p.maxWait {
+		return false
+	}
+	p.last, p.lastAt = n, now
+	return true
 }

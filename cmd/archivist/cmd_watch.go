@@ -226,7 +226,7 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	current.Store(crawlers[0])
 	prog.inFlight = func() (int, time.Duration) { return current.Load().InFlight() }
 
-	stopIndexing := e.indexInBackground(ctx, db, ix)
+	stopIndexing := e.indexInBackground(ctx, db, ix, nil)
 	started := time.Now()
 	tot, runErr := watchLoop(ctx, e, db, func(cycle int) *scraper.Crawler {
 		current.Store(crawlers[min(cycle-1, 1)])

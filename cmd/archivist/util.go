@@ -141,12 +141,21 @@ func behindMessage(n int64) string {
 // (nil when the index caught up), or at once index.ErrReopen when the
 // index could not be opened again.
 func (e *env) followIndex(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration) error {
+	return e.followIndexWhen(ctx, db, ix, every, nil)
+}
+
+// followIndexWhen is followIndex that looks every interval and updates
+// only when due (nil: always) reports true.
+func (e *env) followIndexWhen(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration, due func() bool) error {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	warned := false
 	for {
 		select {
 		case <-t.C:
+			if due != nil && !due() {
+				continue
+			}
 			err := e.updateHeldIndex(ctx, db, ix)
 			if errors.Is(err, index.ErrReopen) {
 				// After a failed write, the index could not be opened
