@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -219,5 +221,71 @@ func TestPageTypeFeaturesTeasers(t *testing.T) {
 	}
 	if get("body_link_heads") == 0 && get("link_heads_page") > 0 {
 		t.Errorf("body_link_heads = 0 with %0.f linked headings on the page", math.Expm1(get("link_heads_page")))
+	}
+}
+
+// TestPageTypeFeaturesRepeated checks the repeated-structure features on
+// two pages of testdata/pagetype: a category page whose teasers carry
+// their own ids and categories as classes (so that no two class
+// attributes are equal) and a numbered pager; and an article with
+// numbered footnote links and a calendar of linked days, neither of
+// which is a pager.
+func TestPageTypeFeaturesRepeated(t *testing.T) {
+	for _, tt := range []struct {
+		file, url          string
+		minItems, minShare float64
+		maxShare, pager    float64
+	}{
+		{"listing_post_classes.html", "https://gazette.example/category/town-life/", 8, 0.6, 1, 1},
+		{"article_notes_calendar.html", "https://gazette.example/2026/11/20/the-bridge-reopens-next-week/", 0, 0, 0.3, 0},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("testdata", "pagetype", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := d.PageTypeFeatures()
+			get := func(name string) float64 {
+				t.Helper()
+				i := slices.Index(featureNames, name)
+				if i < 0 {
+					t.Fatalf("no feature %q", name)
+				}
+				return f[i]
+			}
+			if n := math.Expm1(get("teaser_items")); n < tt.minItems-0.01 {
+				t.Errorf("teaser_items = %.0f, want at least %.0f", n, tt.minItems)
+			}
+			if s := get("teaser_share"); s < tt.minShare || s > tt.maxShare {
+				t.Errorf("teaser_share = %.2f, want %.2f to %.2f", s, tt.minShare, tt.maxShare)
+			}
+			if p := get("pager"); p != tt.pager {
+				t.Errorf("pager = %v, want %v", p, tt.pager)
+			}
+		})
+	}
+}
+
+func TestAlikeClass(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", true},
+		{"card", "card", true},
+		{"post-1 post type-post category-a", "post-2 post type-post category-b", true},
+		{"post-1 category-a", "post-2 category-b", false},
+		{"card", "", false},
+		{"  item\tlead ", "item", true},
+		{"col-4", "col-4 x", false}, // names with digits are ids and sizes, not kinds
+		{"col-4", "col-4", true},
+	} {
+		if got := alikeClass(tt.a, tt.b); got != tt.want {
+			t.Errorf("alikeClass(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
 	}
 }
