@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -44,6 +45,20 @@ var featureNames = []string{
 	// The share of the page's text in those runs, and a pager (numbered
 	// links to the other pages of a list, or a rel=next link).
 	"teaser_share", "pager",
+}
+
+// ProbeFeatures returns the page-type features of a probe page, one of
+// the hand-written pages in scraper/extract/testdata/pagetype, named by
+// its file name and read at a fixed URL made from that name. The trainer
+// (bench, train-pagetype) records them in the model it writes, and a
+// test compares them with what the feature code computes now: a change
+// that moves any feature of those pages calls for retraining.
+func ProbeFeatures(name string, body []byte) ([]float64, error) {
+	d, err := Parse(Input{Body: body, URL: "https://probe.example/pages/" + name, ContentType: "text/html; charset=utf-8"}, Options{})
+	if err != nil {
+		return nil, fmt.Errorf("probe %s: %w", name, err)
+	}
+	return d.PageTypeFeatures(), nil
 }
 
 // numFeatures is the length of a feature vector.

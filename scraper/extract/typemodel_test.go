@@ -289,3 +289,32 @@ func TestAlikeClass(t *testing.T) {
 		}
 	}
 }
+
+// TestPageTypeModelProbes recomputes the features of the probe pages
+// (testdata/pagetype) that the model's trainer recorded: a change of the
+// feature code that keeps the names but moves a value needs the model
+// retrained (cd bench && go run . train-pagetype).
+func TestPageTypeModelProbes(t *testing.T) {
+	if len(pageTypeModel.Probes) == 0 {
+		t.Fatal("the model records no probe pages; retrain: cd bench && go run . train-pagetype")
+	}
+	for _, pr := range pageTypeModel.Probes {
+		body, err := os.ReadFile(filepath.Join("testdata", "pagetype", pr.Name))
+		if err != nil {
+			t.Fatalf("probe %s: %v", pr.Name, err)
+		}
+		got, err := ProbeFeatures(pr.Name, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(pr.Features) {
+			t.Fatalf("probe %s: %d features, the model recorded %d", pr.Name, len(got), len(pr.Features))
+		}
+		for i, v := range got {
+			if want := pr.Features[i]; math.Abs(v-want) > 1e-5*max(1, math.Abs(want)) {
+				t.Errorf("probe %s: %s = %.6g, the model was trained when it was %.6g; retrain: cd bench && go run . train-pagetype",
+					pr.Name, featureNames[i], v, want)
+			}
+		}
+	}
+}
