@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -339,7 +338,7 @@ func (p *page) hasPager() bool {
 	if p.links["next"] != "" || p.links["prev"] != "" {
 		return true
 	}
-	seen := make(map[*html.Node]int)
+	var seen map[*html.Node]int
 	found := false
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
@@ -351,7 +350,17 @@ func (p *page) hasPager() bool {
 			case atom.Table, atom.Script, atom.Style, atom.Svg, atom.Head:
 				continue
 			case atom.A:
-				if pagerLink(c) {
+				if href := attr(c, "href"); href == "" || href[0] == '#' {
+					continue
+				}
+				if relNext(c) {
+					found = true
+					continue
+				}
+				if num, ok := linkNumber(c); ok && num >= 2 {
+					if seen == nil {
+						seen = make(map[*html.Node]int)
+					}
 					found = countPagerLink(seen, c)
 				}
 				continue
@@ -365,33 +374,58 @@ func (p *page) hasPager() bool {
 	return found
 }
 
-// pagerLink reports whether an anchor is a link to a numbered page or to
-// the next or previous one.
-func pagerLink(a *html.Node) bool {
-	href := attr(a, "href")
-	if href == "" || href[0] == '#' {
-		return false
-	}
+// relNext reports whether an anchor's rel names the next or previous page.
+func relNext(a *html.Node) bool {
 	for _, r := range strings.Fields(strings.ToLower(attr(a, "rel"))) {
 		if r == "next" || r == "prev" {
 			return true
 		}
 	}
-	t := strings.TrimSpace(shortText(a, 8))
-	if !isDigits(t) || len(t) > 3 {
-		return false
+	return false
+}
+
+// linkNumber reads the text below anchor a as a number of one to three digits
+// (white space around it allowed); ok is false for any other text. It
+// allocates nothing: most links are not numbers, and a page has hundreds.
+func linkNumber(a *html.Node) (num int, ok bool) {
+	val, digits := 0, 0
+	var read func(n *html.Node, depth int) bool
+	read = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for i := 0; i < len(c.Data); i++ {
+					switch b := c.Data[i]; {
+					case b >= '0' && b <= '9':
+						val, digits = val*10+int(b-'0'), digits+1
+					case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+					case b == 0xc2 && i+1 < len(c.Data) && c.Data[i+1] == 0xa0: // no-break space
+						i++
+					default:
+						return false
+					}
+				}
+			case html.ElementNode:
+				if depth >= 3 || !read(c, depth+1) {
+					return false
+				}
+			}
+			if digits > 3 {
+				return false
+			}
+		}
+		return true
 	}
-	n, _ := strconv.Atoi(t)
-	return n >= 2
+	if !read(a, 0) || digits == 0 {
+		return 0, false
+	}
+	return val, true
 }
 
 // countPagerLink counts a numbered link under its parent and grandparent
 // (a pager's links are siblings, or each in a list item) and reports
-// whether either now holds two; a rel=next link counts at once.
+// whether either now holds two.
 func countPagerLink(seen map[*html.Node]int, a *html.Node) bool {
-	if !isDigits(strings.TrimSpace(shortText(a, 8))) {
-		return true
-	}
 	for n, i := a.Parent, 0; n != nil && i < 2; n, i = n.Parent, i+1 {
 		seen[n]++
 		if seen[n] >= 2 {

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -315,6 +318,37 @@ func TestPageTypeModelProbes(t *testing.T) {
 				t.Errorf("probe %s: %s = %.6g, the model was trained when it was %.6g; retrain: cd bench && go run . train-pagetype",
 					pr.Name, featureNames[i], v, want)
 			}
+		}
+	}
+}
+
+func TestLinkNumber(t *testing.T) {
+	for _, tt := range []struct {
+		html string
+		num  int
+		ok   bool
+	}{
+		{`<a href="/p/2">2</a>`, 2, true},
+		{`<a href="/p/12"> <span>12</span> </a>`, 12, true},
+		{`<a href="/p/3">&nbsp;3&nbsp;</a>`, 3, true},
+		{`<a href="/p/2">Page 2</a>`, 0, false},
+		{`<a href="/y/2026">2026</a>`, 0, false},
+		{`<a href="/x"></a>`, 0, false},
+		{`<a href="/x"><img src="x.png"></a>`, 0, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a *html.Node
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.DataAtom == atom.A {
+				a = n
+				break
+			}
+		}
+		if num, ok := linkNumber(a); num != tt.num || ok != tt.ok {
+			t.Errorf("linkNumber(%s) = %d, %v; want %d, %v", tt.html, num, ok, tt.num, tt.ok)
 		}
 	}
 }
