@@ -14,3 +14,5 @@ func archivistSetExtractors() []setExtractor { return nil }
 func pageTypeFeatureNames() []string { return nil }
 
 func pageTypeFeatures(*setPage) ([]float64, error) { return nil, nil }
+
+func probeFeatures(string, []byte) ([]float64, error) { return nil, nil }

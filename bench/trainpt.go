@@ -12,6 +12,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -41,6 +42,7 @@ var trainClasses = []string{"article", "listing", "forum", "product", "documenta
 type trainOptions struct {
 	Shared, Splits, Out string
 	Cache               string
+	Probes              string // directory of the probe pages
 	L2                  float64
 	Iters               int
 	Folds               int
@@ -62,6 +64,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	fs.StringVar(&o.Splits, "splits", splitsDir, "directory of the committed split lists")
 	fs.StringVar(&o.Cache, "cache", "", "JSON file caching the tuning pages' features between runs (read when it holds the same features and sets, written otherwise)")
 	fs.StringVar(&o.Out, "out", "../scraper/extract/pagetype_model.go", "Go file to write the model to (- for stdout)")
+	fs.StringVar(&o.Probes, "probes", "../scraper/extract/testdata/pagetype", "directory of the probe pages whose features the model records (its test recomputes them)")
 	fs.Float64Var(&o.L2, "l2", 0.01, "L2 penalty on the weights (per page of weight)")
 	fs.IntVar(&o.Iters, "iters", 3000, "gradient steps")
 	fs.IntVar(&o.Folds, "folds", 5, "cross-validation folds (by site) for the threshold and the report")
@@ -150,7 +153,11 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	if len(names) == 0 {
 		return errors.New("this build has no archivist (built with -tags noarchivist)")
 	}
-	samples, err := cachedTrainSamples(ctx, o, names, stderr)
+	probes, err := readProbes(o.Probes)
+	if err != nil {
+		return err
+	}
+	samples, err := cachedTrainSamples(ctx, o, names, probes, stderr)
 	if err != nil {
 		return err
 	}
@@ -181,7 +188,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	}
 	m := fitFull(samples, len(names), o, o.Boost)
 	m.Threshold, m.CalibA, m.CalibB = th, a, b
-	m.Features = names
+	m.Features, m.Probes = names, probes
 	src, err := modelSource(m, o.Sets, "cd bench && go run . train-pagetype "+strings.Join(o.Args, " "))
 	if err != nil {
 		return err
@@ -299,6 +306,41 @@ type model struct {
 	CalibB    float64
 	Threshold float64
 	Trees     []tree // boosted trees added to the logistic scores (trainpt_trees.go)
+	Probes    []probe
+}
+
+// probe is one probe page's features (extract.ProbeFeatures).
+type probe struct {
+	Name     string
+	Features []float64
+}
+
+// readProbes computes the features of every .html page in dir, in name
+// order.
+func readProbes(dir string) ([]probe, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("probe pages: %w", err)
+	}
+	var out []probe
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("probe pages: %w", err)
+		}
+		f, err := probeFeatures(e.Name(), b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, probe{Name: e.Name(), Features: f})
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("probe pages: no .html file in %s", dir)
+	}
+	return out, nil
 }
 
 // scores returns the class scores of x: the logistic model's, plus the
@@ -649,6 +691,11 @@ func modelSource(m *model, sets []string, command string) ([]byte, error) {
 		}
 		fmt.Fprintf(&b, "},\n")
 	}
+	fmt.Fprintf(&b, "Probes: []typeProbe{\n")
+	for _, p := range m.Probes {
+		fmt.Fprintf(&b, "{%q, %s},\n", p.Name, floats(p.Features))
+	}
+	fmt.Fprintf(&b, "},\n")
 	fmt.Fprintf(&b, "}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
@@ -669,17 +716,21 @@ func floats(v []float64) string {
 type trainCache struct {
 	Features []string
 	Sets     []string
+	Probes   []probe // the probe pages' features when the cache was written
 	Samples  []sample
 }
 
 // cachedTrainSamples is loadTrainSamples, through the -cache file when
 // one is given: the features of the tuning pages take minutes to compute
-// and do not change while only the fit's settings do.
-func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, stderr io.Writer) ([]sample, error) {
+// and do not change while only the fit's settings do. The cache is read
+// only when it holds the same feature names, sets and probe features: a
+// change of the feature code that moves a probe page's features makes
+// it stale.
+func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, probes []probe, stderr io.Writer) ([]sample, error) {
 	if o.Cache != "" {
 		var c trainCache
 		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
-			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && len(c.Samples) > 0 {
+			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 {
 			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
 			return c.Samples, nil
 		}
@@ -688,7 +739,7 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, std
 	if err != nil || o.Cache == "" {
 		return samples, err
 	}
-	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Samples: samples})
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples})
 	if err == nil {
 		err = os.WriteFile(o.Cache, b, 0o644)
 	}
@@ -696,4 +747,9 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, std
 		return nil, fmt.Errorf("write cache: %w", err)
 	}
 	return samples, nil
+}
+
+// sameProbes reports whether two sets of probe features are equal.
+func sameProbes(a, b []probe) bool {
+	return slices.EqualFunc(a, b, func(x, y probe) bool { return x.Name == y.Name && slices.Equal(x.Features, y.Features) })
 }

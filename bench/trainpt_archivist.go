@@ -25,3 +25,9 @@ func pageTypeFeatures(p *setPage) ([]float64, error) {
 	}
 	return d.PageTypeFeatures(), nil
 }
+
+// probeFeatures returns the features of one of scraper/extract's probe
+// pages (testdata/pagetype).
+func probeFeatures(name string, body []byte) ([]float64, error) {
+	return extract.ProbeFeatures(name, body)
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -31,7 +32,8 @@ var featureNames = []string{
 	"url_front", "url_depth", "url_last_hyphens", "url_last_digits", "url_digit_run", "url_html",
 	"url_query", "url_query_page", "url_list", "url_forum", "url_doc_seg", "url_list_seg", "url_section",
 	// Markup counts gathered in the metadata walk.
-	"code", "cart", "price", "posts", "cards", "link_heads_page", "articles", "h1s", "times",
+	"code", "cart", "price", "posts", "cards", "link_heads_page", "articles", "h1s",
+	"times",
 	"consent", "forms",
 	// The content walk: text, links, paragraphs, the body chosen.
 	"page_words", "link_density", "para_share", "body_words", "body_share", "prose_share",
@@ -39,6 +41,23 @@ var featureNames = []string{
 	"link_heads_per_para",
 	// Repeated structure: sibling groups of short linked blocks (teasers).
 	"teaser_items", "teaser_groups", "teaser_max", "long_paras", "link_paras",
+	// The share of the page's text in those runs, and a pager (numbered
+	// links to the other pages of a list, or a rel=next link).
+	"teaser_share", "pager",
+}
+
+// ProbeFeatures returns the page-type features of a probe page, one of
+// the hand-written pages in scraper/extract/testdata/pagetype, named by
+// its file name and read at a fixed URL made from that name. The trainer
+// (bench, train-pagetype) records them in the model it writes, and a
+// test compares them with what the feature code computes now: a change
+// that moves any feature of those pages calls for retraining.
+func ProbeFeatures(name string, body []byte) ([]float64, error) {
+	d, err := Parse(Input{Body: body, URL: "https://probe.example/pages/" + name, ContentType: "text/html; charset=utf-8"}, Options{})
+	if err != nil {
+		return nil, fmt.Errorf("probe %s: %w", name, err)
+	}
+	return d.PageTypeFeatures(), nil
 }
 
 // numFeatures is the length of a feature vector.
@@ -80,11 +99,12 @@ func (p *page) features(art *corpus.Article, paywalled, ruleArt, ruleOther bool)
 	f = p.metaFeatures(f, art, paywalled)
 	f = p.urlFeatures(f)
 	k := &p.kind
-	f = append(f, lg(k.code), b2f(k.cart > 0), lg(k.price), lg(k.posts), lg(k.cards), lg(k.linkHeads),
-		lg(p.articles), lg(len(p.h1s)), lg(len(p.times)), b2f(p.consentTxt > 0), b2f(p.forms > 0))
+	f = append(f, lg(k.code), b2f(k.cart > 0), lg(k.price), lg(k.posts), lg(k.cards), lg(k.linkHeads))
+	f = append(f, lg(p.articles), lg(len(p.h1s)), lg(len(p.times)))
+	f = append(f, b2f(p.consentTxt > 0), b2f(p.forms > 0))
 	f = p.contentFeatures(f, art)
 	f = p.teaserFeatures(f)
-	return f
+	return append(f, b2f(p.hasPager()))
 }
 
 func (p *page) metaFeatures(f []float64, art *corpus.Article, paywalled bool) []float64 {
@@ -98,6 +118,16 @@ func (p *page) metaFeatures(f []float64, art *corpus.Article, paywalled bool) []
 		b2f(p.hasType("CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage", "OfferCatalog", "Blog")),
 		b2f(p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo", "SoftwareApplication")),
 		b2f(art.Published != nil), lg(len(art.Authors)), b2f(paywalled))
+}
+
+// few splits a count whose meaning turns with its size into two
+// features: whether there are one to n (an article's one <article>
+// element, its byline's authors, its dates) and the log of how many
+// more there are (a listing's teasers, each with its own element, author
+// and date). A single weight on the log of the count reads a listing's
+// thirty teasers as a strong article.
+func few(count, n int) []float64 {
+	return []float64{b2f(count >= 1 && count <= n), lg(count - n)}
 }
 
 func (p *page) urlFeatures(f []float64) []float64 {
@@ -189,7 +219,7 @@ func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 // a shop grid, the posts of a thread); and paragraphs by length and links.
 func (p *page) teaserFeatures(f []float64) []float64 {
 	x := p.x
-	items, groups, most := 0, 0, 0
+	items, groups, most, runText := 0, 0, 0, 0
 	longParas, linkParas := 0, 0
 	for i, n := range x.nodes {
 		in := &x.infos[i]
@@ -212,29 +242,39 @@ func (p *page) teaserFeatures(f []float64) []float64 {
 			items += c.items
 			groups += c.groups
 			most = max(most, c.most)
+			runText += c.text
 		}
 	}
-	return append(f, lg(items), lg(groups), lg(most), lg(longParas), lg(linkParas))
+	text := 0
+	if bi := x.info(p.bodyNode); bi != nil {
+		text = bi.text
+	}
+	tt, _ := x.teaserText()
+	return append(f, lg(items), lg(groups), lg(most), lg(longParas), lg(linkParas), ratio(runText, text+tt))
 }
 
-type teaserCount struct{ items, groups, most int }
+type teaserCount struct{ items, groups, most, text int }
 
 // teaserGroups counts the runs of like siblings among n's children that
 // are short linked blocks: a run is three or more consecutive element
-// children with the same tag and class attribute (other siblings in
-// between do not break it).
+// children of the same tag that are alike in class (other siblings in
+// between do not break it). Siblings are alike when neither has a class
+// or when they share a class name without digits: the items of a list
+// often carry their own ids and categories as classes ("post-123
+// category-food"), so their class attributes differ.
 func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 	var tc teaserCount
 	var sig string
 	var tag atom.Atom
-	run := 0
+	run, runText := 0, 0
 	flush := func() {
 		if run >= 3 {
 			tc.items += run
 			tc.groups++
 			tc.most = max(tc.most, run)
+			tc.text += runText
 		}
-		run = 0
+		run, runText = 0, 0
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
@@ -245,15 +285,154 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 			continue
 		}
 		cls := attr(c, "class")
-		if run > 0 && c.DataAtom == tag && cls == sig {
+		if run > 0 && c.DataAtom == tag && alikeClass(cls, sig) {
 			run++
+			runText += in.text
 			continue
 		}
 		flush()
-		tag, sig, run = c.DataAtom, cls, 1
+		tag, sig, run, runText = c.DataAtom, cls, 1, in.text
 	}
 	flush()
 	return tc
+}
+
+// alikeClass reports whether two class attributes mark like items: both
+// empty, or sharing a class name that holds no digit.
+func alikeClass(a, b string) bool {
+	if a == b {
+		return true
+	}
+	for len(a) > 0 {
+		var name string
+		name, a = nextField(a)
+		if name == "" || strings.ContainsAny(name, "0123456789") {
+			continue
+		}
+		for rest := b; len(rest) > 0; {
+			var other string
+			other, rest = nextField(rest)
+			if other == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextField returns the first space-separated field of s and the rest.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeft(s, " \t\n\r\f")
+	i := strings.IndexAny(s, " \t\n\r\f")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+// hasPager reports whether the page links to the other pages of a list:
+// a rel=next or rel=prev link, or two or more links numbered 2 to 999 in
+// one container (outside tables, where calendars number their days, and
+// not to anchors on the page, as footnotes do).
+func (p *page) hasPager() bool {
+	if p.links["next"] != "" || p.links["prev"] != "" {
+		return true
+	}
+	var seen map[*html.Node]int
+	found := false
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table, atom.Script, atom.Style, atom.Svg, atom.Head:
+				continue
+			case atom.A:
+				if href := attr(c, "href"); href == "" || href[0] == '#' {
+					continue
+				}
+				if relNext(c) {
+					found = true
+					continue
+				}
+				if num, ok := linkNumber(c); ok && num >= 2 {
+					if seen == nil {
+						seen = make(map[*html.Node]int)
+					}
+					found = countPagerLink(seen, c)
+				}
+				continue
+			}
+			if depth < 200 {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(p.root, 0)
+	return found
+}
+
+// relNext reports whether an anchor's rel names the next or previous page.
+func relNext(a *html.Node) bool {
+	for _, r := range strings.Fields(strings.ToLower(attr(a, "rel"))) {
+		if r == "next" || r == "prev" {
+			return true
+		}
+	}
+	return false
+}
+
+// linkNumber reads the text below anchor a as a number of one to three digits
+// (white space around it allowed); ok is false for any other text. It
+// allocates nothing: most links are not numbers, and a page has hundreds.
+func linkNumber(a *html.Node) (num int, ok bool) {
+	val, digits := 0, 0
+	var read func(n *html.Node, depth int) bool
+	read = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				for i := 0; i < len(c.Data); i++ {
+					switch b := c.Data[i]; {
+					case b >= '0' && b <= '9':
+						val, digits = val*10+int(b-'0'), digits+1
+					case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+					case b == 0xc2 && i+1 < len(c.Data) && c.Data[i+1] == 0xa0: // no-break space
+						i++
+					default:
+						return false
+					}
+				}
+			case html.ElementNode:
+				if depth >= 3 || !read(c, depth+1) {
+					return false
+				}
+			}
+			if digits > 3 {
+				return false
+			}
+		}
+		return true
+	}
+	if !read(a, 0) || digits == 0 {
+		return 0, false
+	}
+	return val, true
+}
+
+// countPagerLink counts a numbered link under its parent and grandparent
+// (a pager's links are siblings, or each in a list item) and reports
+// whether either now holds two.
+func countPagerLink(seen map[*html.Node]int, a *html.Node) bool {
+	for n, i := a.Parent, 0; n != nil && i < 2; n, i = n.Parent, i+1 {
+		seen[n]++
+		if seen[n] >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // droppedTeaser reports whether the content walk dropped the subtree only

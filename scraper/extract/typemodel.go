@@ -31,6 +31,17 @@ type typeModel struct {
 	// outputs add to the logistic scores of their class; none when the
 	// trainer's cross-validation found that they do not help.
 	Trees []typeTree
+	// Probes are the features the trainer computed for the pages of
+	// testdata/pagetype (ProbeFeatures): a test computes them again, so
+	// that a change of the feature code that keeps the feature names
+	// still asks for the model to be retrained.
+	Probes []typeProbe
+}
+
+// typeProbe is one test page's features as the model's trainer saw them.
+type typeProbe struct {
+	Name     string // file name in testdata/pagetype
+	Features []float64
 }
 
 // typeTree is one regression tree of the boosted ensemble: it adds the

@@ -3,9 +3,14 @@ package extract
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -219,5 +224,131 @@ func TestPageTypeFeaturesTeasers(t *testing.T) {
 	}
 	if get("body_link_heads") == 0 && get("link_heads_page") > 0 {
 		t.Errorf("body_link_heads = 0 with %0.f linked headings on the page", math.Expm1(get("link_heads_page")))
+	}
+}
+
+// TestPageTypeFeaturesRepeated checks the repeated-structure features on
+// two pages of testdata/pagetype: a category page whose teasers carry
+// their own ids and categories as classes (so that no two class
+// attributes are equal) and a numbered pager; and an article with
+// numbered footnote links and a calendar of linked days, neither of
+// which is a pager.
+func TestPageTypeFeaturesRepeated(t *testing.T) {
+	for _, tt := range []struct {
+		file, url          string
+		minItems, minShare float64
+		maxShare, pager    float64
+	}{
+		{"listing_post_classes.html", "https://gazette.example/category/town-life/", 8, 0.6, 1, 1},
+		{"article_notes_calendar.html", "https://gazette.example/2026/11/20/the-bridge-reopens-next-week/", 0, 0, 0.3, 0},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("testdata", "pagetype", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := Parse(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := d.PageTypeFeatures()
+			get := func(name string) float64 {
+				t.Helper()
+				i := slices.Index(featureNames, name)
+				if i < 0 {
+					t.Fatalf("no feature %q", name)
+				}
+				return f[i]
+			}
+			if n := math.Expm1(get("teaser_items")); n < tt.minItems-0.01 {
+				t.Errorf("teaser_items = %.0f, want at least %.0f", n, tt.minItems)
+			}
+			if s := get("teaser_share"); s < tt.minShare || s > tt.maxShare {
+				t.Errorf("teaser_share = %.2f, want %.2f to %.2f", s, tt.minShare, tt.maxShare)
+			}
+			if p := get("pager"); p != tt.pager {
+				t.Errorf("pager = %v, want %v", p, tt.pager)
+			}
+		})
+	}
+}
+
+func TestAlikeClass(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"", "", true},
+		{"card", "card", true},
+		{"post-1 post type-post category-a", "post-2 post type-post category-b", true},
+		{"post-1 category-a", "post-2 category-b", false},
+		{"card", "", false},
+		{"  item\tlead ", "item", true},
+		{"col-4", "col-4 x", false}, // names with digits are ids and sizes, not kinds
+		{"col-4", "col-4", true},
+	} {
+		if got := alikeClass(tt.a, tt.b); got != tt.want {
+			t.Errorf("alikeClass(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// TestPageTypeModelProbes recomputes the features of the probe pages
+// (testdata/pagetype) that the model's trainer recorded: a change of the
+// feature code that keeps the names but moves a value needs the model
+// retrained (cd bench && go run . train-pagetype).
+func TestPageTypeModelProbes(t *testing.T) {
+	if len(pageTypeModel.Probes) == 0 {
+		t.Fatal("the model records no probe pages; retrain: cd bench && go run . train-pagetype")
+	}
+	for _, pr := range pageTypeModel.Probes {
+		body, err := os.ReadFile(filepath.Join("testdata", "pagetype", pr.Name))
+		if err != nil {
+			t.Fatalf("probe %s: %v", pr.Name, err)
+		}
+		got, err := ProbeFeatures(pr.Name, body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(pr.Features) {
+			t.Fatalf("probe %s: %d features, the model recorded %d", pr.Name, len(got), len(pr.Features))
+		}
+		for i, v := range got {
+			if want := pr.Features[i]; math.Abs(v-want) > 1e-5*max(1, math.Abs(want)) {
+				t.Errorf("probe %s: %s = %.6g, the model was trained when it was %.6g; retrain: cd bench && go run . train-pagetype",
+					pr.Name, featureNames[i], v, want)
+			}
+		}
+	}
+}
+
+func TestLinkNumber(t *testing.T) {
+	for _, tt := range []struct {
+		html string
+		num  int
+		ok   bool
+	}{
+		{`<a href="/p/2">2</a>`, 2, true},
+		{`<a href="/p/12"> <span>12</span> </a>`, 12, true},
+		{`<a href="/p/3">&nbsp;3&nbsp;</a>`, 3, true},
+		{`<a href="/p/2">Page 2</a>`, 0, false},
+		{`<a href="/y/2026">2026</a>`, 0, false},
+		{`<a href="/x"></a>`, 0, false},
+		{`<a href="/x"><img src="x.png"></a>`, 0, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a *html.Node
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.DataAtom == atom.A {
+				a = n
+				break
+			}
+		}
+		if num, ok := linkNumber(a); num != tt.num || ok != tt.ok {
+			t.Errorf("linkNumber(%s) = %d, %v; want %d, %v", tt.html, num, ok, tt.num, tt.ok)
+		}
 	}
 }
