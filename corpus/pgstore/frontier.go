@@ -27,12 +27,24 @@ func millis(t time.Time) int64 {
 func scanFrontier(row corpus.RowScanner) (corpus.FrontierEntry, error) {
 	var e corpus.FrontierEntry
 	var nb int64
-	err := row.Scan(&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
-		&nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo, &e.Panics)
-	if nb != 0 {
-		e.NotBefore = time.UnixMilli(nb).UTC()
-	}
+	err := row.Scan(frontierDest(&e, &nb)...)
+	e.NotBefore = unixMilli(nb)
 	return e, err
+}
+
+// frontierDest returns the scan destinations of frontierColumns, with
+// not_before in nb.
+func frontierDest(e *corpus.FrontierEntry, nb *int64) []any {
+	return []any{&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
+		nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo, &e.Panics}
+}
+
+// unixMilli is the time of ms unix milliseconds, zero for 0.
+func unixMilli(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
 }
 
 func nullID(id int64) any {
