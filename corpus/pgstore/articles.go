@@ -60,7 +60,7 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *corpus.Article) error {
 const withSeq = "WITH s AS (UPDATE article_seq SET last = last + 1 RETURNING last) "
 
 func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) error {
-	tx.byKey = nil
+	tx.articleWritten()
 	sum := corpus.TextDigest(a.Title, a.Text)
 	var lastVersion int64
 	var lastSum, lastWhen string
@@ -93,6 +93,7 @@ func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) e
 
 func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string) error {
 	args := corpus.ArticleValues(a)
+	tx.prefetchRedirects(a.URL)
 	if a.ID == 0 {
 		if err := tx.tx.QueryRow(ctx, qInsertArticle, append(args, key)...).Scan(&a.ID); err != nil {
 			return fmt.Errorf("put article %s: %w", a.URL, err)
@@ -169,10 +170,33 @@ func (tx *Tx) ArticleIDByURL(ctx context.Context, u string) (int64, error) {
 	return tx.scanID(ctx, "SELECT article_id FROM article_urls WHERE url = $1", u)
 }
 
+const qByContent = "SELECT id FROM articles WHERE content_sha256 = $1 ORDER BY id LIMIT 1"
+
 // ArticleIDByContent returns the id of an article extracted from a body
 // with the given SHA-256, or ErrNotFound.
 func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error) {
-	return tx.scanID(ctx, "SELECT id FROM articles WHERE content_sha256 = $1 ORDER BY id LIMIT 1", sum)
+	if l := tx.byContent; l != nil && l.key == sum {
+		tx.byContent = nil
+		return l.id, l.err
+	}
+	return tx.scanID(ctx, qByContent, sum)
+}
+
+// prefetchContent asks ArticleIDByContent for sum with the transaction's
+// next statement that needs an answer.
+func (tx *Tx) prefetchContent(sum string) {
+	tx.byContent = nil
+	tx.tx.prefetch("article by content "+sum, qByContent, []any{sum}, func(rows pgx.Rows) error {
+		l := &keyLookup{key: sum, err: corpus.ErrNotFound}
+		if rows.Next() {
+			if err := rows.Scan(&l.id); err != nil {
+				return err
+			}
+			l.err = nil
+		}
+		tx.byContent = l
+		return nil
+	})
 }
 
 func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {
