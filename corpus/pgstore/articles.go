@@ -182,21 +182,33 @@ func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error)
 	return tx.scanID(ctx, qByContent, sum)
 }
 
-// prefetchContent asks ArticleIDByContent for sum with the transaction's
-// next statement that needs an answer.
-func (tx *Tx) prefetchContent(sum string) {
-	tx.byContent = nil
-	tx.tx.prefetch("article by content "+sum, qByContent, []any{sum}, func(rows pgx.Rows) error {
-		l := &keyLookup{key: sum, err: corpus.ErrNotFound}
+// qLookups is ArticleIDByContent and ArticleIDByKey in one statement.
+const qLookups = "SELECT (" + qByContent + "), (SELECT id FROM articles WHERE key = $2)"
+
+// prefetchLookups asks ArticleIDByContent for sum and ArticleIDByKey for
+// key with the transaction's next statement that needs an answer: the
+// crawl asks both of a page's body and URL (its article's key unless a
+// canonical URL names another).
+func (tx *Tx) prefetchLookups(sum, key string) {
+	tx.byContent, tx.byKey = nil, nil
+	tx.tx.prefetch("look up articles of "+key, qLookups, []any{sum, key}, func(rows pgx.Rows) error {
+		var byContent, byKey *int64
 		if rows.Next() {
-			if err := rows.Scan(&l.id); err != nil {
+			if err := rows.Scan(&byContent, &byKey); err != nil {
 				return err
 			}
-			l.err = nil
 		}
-		tx.byContent = l
+		tx.byContent, tx.byKey = lookedUp(sum, byContent), lookedUp(key, byKey)
 		return nil
 	})
+}
+
+// lookedUp is the answer to a lookup of key that found id (none when nil).
+func lookedUp(key string, id *int64) *keyLookup {
+	if id == nil {
+		return &keyLookup{key: key, err: corpus.ErrNotFound}
+	}
+	return &keyLookup{key: key, id: *id}
 }
 
 func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {

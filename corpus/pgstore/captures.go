@@ -28,8 +28,9 @@ func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) 
 		}
 		q, vals = qAddCaptureBody, append(vals, c.SHA256, len(c.Body), enc, data)
 		if c.SHA256 != "" && c.ErrorKind == "" && strings.Contains(c.ContentType, "html") {
-			// The crawl asks next for an article extracted from this body.
-			tx.prefetchContent(c.SHA256)
+			// The crawl asks next for an article extracted from this
+			// body, then for the article of this URL.
+			tx.prefetchLookups(c.SHA256, c.URL)
 		}
 	}
 	if err := tx.tx.QueryRow(ctx, q, vals...).Scan(&c.ID); err != nil {

@@ -79,8 +79,8 @@ func TestPipelinedTransaction(t *testing.T) {
 	}
 }
 
-// TestPrefetchedLookups: the article lookup by body digest rides with the
-// capture's INSERT, and the redirect lookup with the article's, each
+// TestPrefetchedLookups: the article lookups by body digest and by URL
+// ride with the capture's INSERT, and the redirect lookup with the article's, each
 // answering the crawl's next question without a round trip of its own;
 // a write in between (an article, a redirect) makes the store ask again,
 // so an answer is never stale.
@@ -112,10 +112,13 @@ func TestPrefetchedLookups(t *testing.T) {
 		if _, err := tx.AddCapture(ctx, c); err != nil {
 			return err
 		}
-		trips("lookup by content after the capture", 0, func() error {
+		trips("lookups by content and by key after the capture", 0, func() error {
 			_, err := tx.ArticleIDByContent(ctx, c.SHA256)
 			if !errors.Is(err, corpus.ErrNotFound) {
-				return fmt.Errorf("got %v, want ErrNotFound", err)
+				return fmt.Errorf("by content: got %v, want ErrNotFound", err)
+			}
+			if _, err := tx.ArticleIDByKey(ctx, u); !errors.Is(err, corpus.ErrNotFound) {
+				return fmt.Errorf("by key: got %v, want ErrNotFound", err)
 			}
 			return nil
 		})
@@ -148,9 +151,12 @@ func TestPrefetchedLookups(t *testing.T) {
 		if _, err := tx.AddCapture(ctx, c3); err != nil {
 			return err
 		}
-		trips("lookup by content of a stored body", 0, func() error {
+		trips("lookups of a stored body and URL", 0, func() error {
 			if got, err := tx.ArticleIDByContent(ctx, c3.SHA256); err != nil || got != id {
-				return fmt.Errorf("got %d, %v; want %d", got, err, id)
+				return fmt.Errorf("by content: got %d, %v; want %d", got, err, id)
+			}
+			if got, err := tx.ArticleIDByKey(ctx, u); err != nil || got != id {
+				return fmt.Errorf("by key: got %d, %v; want %d", got, err, id)
 			}
 			return nil
 		})
