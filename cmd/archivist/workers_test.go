@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -222,50 +223,76 @@ func TestCrawlWorkersShareRobots(t *testing.T) {
 	}
 }
 
-// TestCrawlWorkersRobotsUnavailable: a robots.txt that answers 503 with
-// Retry-After is read by one worker of three started together; the others
-// take its verdict from the store ("disallow for now") and set the host
-// aside too, without a request: no page is fetched and its URLs stay
-// queued for a later run.
+// TestCrawlWorkersRobotsUnavailable: a robots.txt that cannot be read (a
+// 503 with Retry-After; an answer that never comes, past --timeout) is
+// read by one worker of three started together; the others take its
+// verdict from the store ("disallow for now") and set the host aside too,
+// without a request, counting the error with the kind the reading worker
+// saw: no page is fetched and its URLs stay queued for a later run.
 func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
-	var mu sync.Mutex
-	var robots, pages int
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		if r.URL.Path == "/robots.txt" {
-			robots++
+	cluster := pgtest.Start(t)
+	for _, tc := range []struct {
+		name    string
+		timeout string
+		robots  func(w http.ResponseWriter, r *http.Request)
+		kind    string
+	}{
+		{"503", "5s", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Retry-After", "60")
 			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
-			return
-		}
-		pages++
-		fmt.Fprint(w, `<html><body><a href="/a">a</a></body></html>`)
-	}))
-	t.Cleanup(srv.Close)
-	url := pgtest.Start(t).NewDatabase(t)
-	args := []string{"crawl", "--store", url, "--delay", "0s", "--retries", "0", "--timeout", "5s", "--host-lease", "2s", "-q", srv.URL + "/"}
-	var wg sync.WaitGroup
-	for w := 0; w < 3; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out, err := archivistCmd(t, args...).CombinedOutput()
-			var exit *exec.ExitError
-			if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
-				t.Errorf("worker %d: %v, want exit 0 or 1 (no seed fetched)\n%s", w+1, err, out)
+		}, corpus.ErrKindHTTP5xx},
+		{"timeout", "1s", func(w http.ResponseWriter, r *http.Request) {
+			select { // no answer before the crawl's --timeout
+			case <-r.Context().Done():
+			case <-time.After(10 * time.Second):
 			}
-		}()
-	}
-	wg.Wait()
-	mu.Lock()
-	defer mu.Unlock()
-	if robots != 1 || pages != 0 {
-		t.Errorf("robots.txt read %d times and %d pages fetched by three workers, want once and none", robots, pages)
-	}
-	if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
-		t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
-			fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
+		}, corpus.ErrKindTimeout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var robots, pages int
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				if r.URL.Path == "/robots.txt" {
+					robots++
+					mu.Unlock()
+					tc.robots(w, r)
+					return
+				}
+				pages++
+				mu.Unlock()
+				fmt.Fprint(w, `<html><body><a href="/a">a</a></body></html>`)
+			}))
+			t.Cleanup(srv.Close)
+			url := cluster.NewDatabase(t)
+			args := []string{"crawl", "--store", url, "--delay", "0s", "--retries", "0", "--timeout", tc.timeout,
+				"--host-lease", "2s", "-q", srv.URL + "/"}
+			var wg sync.WaitGroup
+			for w := 0; w < 3; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					out, err := archivistCmd(t, args...).CombinedOutput()
+					var exit *exec.ExitError
+					if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
+						t.Errorf("worker %d: %v, want exit 0 or 1 (no seed fetched)\n%s", w+1, err, out)
+					}
+					if want := "errors by kind: " + tc.kind + " 1\n"; !strings.Contains(string(out), want) {
+						t.Errorf("worker %d counted the host's error otherwise, want %q:\n%s", w+1, want, out)
+					}
+				}()
+			}
+			wg.Wait()
+			mu.Lock()
+			defer mu.Unlock()
+			if robots != 1 || pages != 0 {
+				t.Errorf("robots.txt read %d times and %d pages fetched by three workers, want once and none", robots, pages)
+			}
+			if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
+				t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
+					fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
+			}
+		})
 	}
 }
 

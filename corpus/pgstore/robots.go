@@ -33,8 +33,8 @@ func (f *Frontier) LoadRobots(ctx context.Context, host string, now time.Time) (
 			return err
 		}
 		var exp int64
-		err := tx.tx.QueryRow(ctx, "SELECT status, error, body, expires_at FROM robots_txt WHERE host = $1", host).
-			Scan(&check.Status, &check.Error, &body, &exp)
+		err := tx.tx.QueryRow(ctx, "SELECT status, error, kind, body, expires_at FROM robots_txt WHERE host = $1", host).
+			Scan(&check.Status, &check.Error, &check.Kind, &body, &exp)
 		switch {
 		case err == nil && exp > now.UnixMilli():
 			until = time.UnixMilli(exp).UTC()
@@ -69,12 +69,16 @@ func (f *Frontier) StoreRobots(ctx context.Context, host string, check corpus.Ro
 	if body == nil {
 		body = []byte{}
 	}
-	_, err := f.s.pool.Exec(ctx, `INSERT INTO robots_txt AS r (host, status, body, error, fetched_at, expires_at, worker)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+	kind := check.Kind
+	if check.Error == "" {
+		kind = ""
+	}
+	_, err := f.s.pool.Exec(ctx, `INSERT INTO robots_txt AS r (host, status, body, error, kind, fetched_at, expires_at, worker)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (host) DO UPDATE SET status = excluded.status, body = excluded.body, error = excluded.error,
-		  fetched_at = excluded.fetched_at, expires_at = excluded.expires_at, worker = excluded.worker
+		  kind = excluded.kind, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at, worker = excluded.worker
 		WHERE r.fetched_at <= excluded.fetched_at`,
-		host, check.Status, body, check.Error, fetched.UnixMilli(), until.UnixMilli(), nullID(f.id))
+		host, check.Status, body, check.Error, kind, fetched.UnixMilli(), until.UnixMilli(), nullID(f.id))
 	if err != nil {
 		return fmt.Errorf("store robots.txt of %s: %w", host, err)
 	}

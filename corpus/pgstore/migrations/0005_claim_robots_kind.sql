@@ -94,3 +94,9 @@ BEGIN
     RETURN NEXT;
 END
 $$;
+
+-- The error kind (corpus.ErrKind...) the worker that read robots.txt saw
+-- when it could not be read (a timeout, a DNS failure, a 5xx answer): the
+-- other workers count the host's error with it. '' when it was read, and
+-- in copies stored before this column.
+ALTER TABLE robots_txt ADD COLUMN kind TEXT NOT NULL DEFAULT '';
