@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -221,6 +222,28 @@ func TestCrawlWorkersShareRobots(t *testing.T) {
 	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Done == 0 {
 		t.Errorf("frontier: %d queued, %d in flight, %d done; want all done", fs.Queued, fs.InFlight, fs.Done)
 	}
+	// stats shows the copies the workers shared.
+	var st struct {
+		Workers struct {
+			Robots []pgstore.RobotsCopy `json:"robots_txt"`
+		} `json:"workers"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "stats", "--json", "--store", url)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if rs := st.Workers.Robots; len(rs) != 2 || rs[0].Host != sites[0].URL || rs[1].Host != sites[1].URL {
+		t.Fatalf("stats --json: robots.txt copies %+v, want one for each of %s and %s", rs, sites[0].URL, sites[1].URL)
+	}
+	text := mustRun(t, "stats", "--store", url)
+	for _, r := range st.Workers.Robots {
+		if r.Status != 200 || r.Error != "" || r.Bytes == 0 || r.Worker == 0 || !r.Expires.After(r.Fetched) {
+			t.Errorf("stats --json: robots.txt copy %+v, want a 200 with its rules, read by a worker, expiring after it was read", r)
+		}
+		if want := fmt.Sprintf("  %s: 200, %s, fetched %s by worker %d, expires ", r.Host, byteSize(int64(r.Bytes)),
+			r.Fetched.Format("2006-01-02 15:04:05 UTC"), r.Worker); !strings.Contains(text, want) {
+			t.Errorf("stats lacks %q:\n%s", want, text)
+		}
+	}
 }
 
 // TestCrawlWorkersRobotsUnavailable: a robots.txt that cannot be read (a
@@ -291,6 +314,9 @@ func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
 			if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
 				t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
 					fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
+			}
+			if out, want := mustRun(t, "stats", "--store", url), fmt.Sprintf("\n  %s: unavailable (%s: ", srv.URL, tc.kind); !strings.Contains(out, want) {
+				t.Errorf("stats lacks %q:\n%s", want, out)
 			}
 		})
 	}

@@ -84,3 +84,36 @@ func (f *Frontier) StoreRobots(ctx context.Context, host string, check corpus.Ro
 	}
 	return nil
 }
+
+// RobotsCopy is a robots.txt a worker stored for the others, as stats
+// shows it. JSON names are part of `archivist stats --json`.
+type RobotsCopy struct {
+	Host    string    `json:"host"`
+	Status  int       `json:"status"`          // HTTP status, 0 when no response came
+	Error   string    `json:"error,omitempty"` // why it could not be read
+	Kind    string    `json:"kind,omitempty"`  // the error kind the worker saw
+	Bytes   int       `json:"bytes"`           // size of the body kept (a 2xx answer)
+	Fetched time.Time `json:"fetched"`
+	Expires time.Time `json:"expires"`
+	Worker  int64     `json:"worker,omitempty"` // the worker that read it
+}
+
+// RobotsCopies returns the stored robots.txt copies, by host.
+func (s *Store) RobotsCopies(ctx context.Context) ([]RobotsCopy, error) {
+	rows, err := s.pool.Query(ctx, `SELECT host, status, error, kind, length(body), fetched_at, expires_at,
+		COALESCE(worker, 0) FROM robots_txt ORDER BY host`)
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt copies: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (RobotsCopy, error) {
+		var c RobotsCopy
+		var fetched, expires int64
+		err := r.Scan(&c.Host, &c.Status, &c.Error, &c.Kind, &c.Bytes, &fetched, &expires, &c.Worker)
+		c.Fetched, c.Expires = time.UnixMilli(fetched).UTC(), time.UnixMilli(expires).UTC()
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt copies: %w", err)
+	}
+	return out, nil
+}
