@@ -635,6 +635,9 @@ type RobotsCheck struct {
 	SHA256 string // digest of what was read (status and rules); "" when it could not be read
 	Status int    // HTTP status, 0 when no response came
 	Error  string // why it could not be read, "" when it was
+	// Kind is the error kind (ErrKind...) of a read that failed, for
+	// the crawl workers that share the read (not recorded on SQLite).
+	Kind string
 }
 
 // RecordRobots records check for origin (scheme://host[:port]) and reports

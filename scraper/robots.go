@@ -173,7 +173,7 @@ func (c *Crawler) robotsUnavailable(ctx context.Context, host string, r *fetchRe
 	if until.IsZero() {
 		until = now.Add(c.backoff(tries))
 	}
-	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status, Error: why}, nil, r.start, until)
+	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status, Error: why, Kind: kind}, nil, r.start, until)
 	c.setAside(ctx, host, kind, why, status, retryAt)
 }
 
@@ -297,7 +297,7 @@ func (c *Crawler) sharedRobots(ctx context.Context, host string) bool {
 	}
 	if check.Error != "" {
 		c.log.Debug("robots.txt: unavailable, as another worker found", "host", host, "until", until)
-		c.setAside(ctx, host, robotsErrKind(check.Status), check.Error, check.Status, until)
+		c.setAside(ctx, host, robotsErrKind(check), check.Error, check.Status, until)
 		return true
 	}
 	c.robotsBack(host)
@@ -343,12 +343,15 @@ func (c *Crawler) storeRobots(ctx context.Context, host string, check corpus.Rob
 }
 
 // robotsErrKind is the error kind counted for a robots.txt another worker
-// could not read, by its status.
-func robotsErrKind(status int) string {
+// could not read: the kind that worker saw, or, for a copy stored without
+// one, the kind its status gives.
+func robotsErrKind(check corpus.RobotsCheck) string {
 	switch {
-	case status == http.StatusTooManyRequests:
+	case check.Kind != "":
+		return check.Kind
+	case check.Status == http.StatusTooManyRequests:
 		return corpus.ErrKindHTTP4xx
-	case status >= 500:
+	case check.Status >= 500:
 		return corpus.ErrKindHTTP5xx
 	}
 	return corpus.ErrKindConnection

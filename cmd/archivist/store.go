@@ -102,6 +102,7 @@ func (c *countingSource) ArticlesSince(ctx context.Context, seq int64, fn func(i
 type workersJSON struct {
 	Workers []pgstore.WorkerInfo `json:"workers"`
 	Leases  []pgstore.HostLease  `json:"host_leases"`
+	Robots  []pgstore.RobotsCopy `json:"robots_txt"` // the copies the workers share
 }
 
 // storeWorkers returns the crawl workers of a PostgreSQL corpus, nil for
@@ -115,15 +116,23 @@ func storeWorkers(ctx context.Context, db corpus.Reader) (*workersJSON, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(ws) == 0 && len(ls) == 0 {
+	rs, err := pg.RobotsCopies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(ws) == 0 && len(ls) == 0 && len(rs) == 0 {
 		return nil, nil // no crawl ran on it (a migrated corpus): as stats on SQLite
 	}
-	return &workersJSON{Workers: ws, Leases: ls}, nil
+	return &workersJSON{Workers: ws, Leases: ls, Robots: rs}, nil
 }
 
 // printWorkers prints the workers and leased hosts of a PostgreSQL corpus.
 func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
-	if wj == nil || len(wj.Workers) == 0 {
+	if wj == nil {
+		return
+	}
+	defer printRobotsCopies(w, wj.Robots, now)
+	if len(wj.Workers) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "workers    %d in the last day\n", len(wj.Workers))
@@ -137,5 +146,29 @@ func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
 	for _, l := range wj.Leases {
 		fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d in flight\n", l.Host, l.Worker,
 			l.Until.Format("15:04:05 UTC"), l.InFlight)
+	}
+}
+
+// printRobotsCopies prints the robots.txt copies the workers share: what
+// each host answered, when, and until when the workers use the copy.
+func printRobotsCopies(w io.Writer, rs []pgstore.RobotsCopy, now time.Time) {
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "robots.txt %d stored for the workers\n", len(rs))
+	const day = "2006-01-02 15:04:05 UTC"
+	for _, r := range rs {
+		answer := fmt.Sprintf("%d, %s", r.Status, byteSize(int64(r.Bytes)))
+		if r.Error != "" {
+			answer = fmt.Sprintf("unavailable (%s: %s)", r.Kind, r.Error)
+			if r.Kind == "" {
+				answer = fmt.Sprintf("unavailable (%s)", r.Error)
+			}
+		}
+		until := "expires " + r.Expires.Format(day)
+		if !r.Expires.After(now) {
+			until = "expired " + r.Expires.Format(day) + ", read again by the next worker"
+		}
+		fmt.Fprintf(w, "  %s: %s, fetched %s by worker %d, %s\n", r.Host, answer, r.Fetched.Format(day), r.Worker, until)
 	}
 }

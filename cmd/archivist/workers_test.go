@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -220,52 +222,103 @@ func TestCrawlWorkersShareRobots(t *testing.T) {
 	if _, fs := storeArticles(t, url); fs.Queued != 0 || fs.InFlight != 0 || fs.Done == 0 {
 		t.Errorf("frontier: %d queued, %d in flight, %d done; want all done", fs.Queued, fs.InFlight, fs.Done)
 	}
+	// stats shows the copies the workers shared.
+	var st struct {
+		Workers struct {
+			Robots []pgstore.RobotsCopy `json:"robots_txt"`
+		} `json:"workers"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, "stats", "--json", "--store", url)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if rs := st.Workers.Robots; len(rs) != 2 || rs[0].Host != sites[0].URL || rs[1].Host != sites[1].URL {
+		t.Fatalf("stats --json: robots.txt copies %+v, want one for each of %s and %s", rs, sites[0].URL, sites[1].URL)
+	}
+	text := mustRun(t, "stats", "--store", url)
+	for _, r := range st.Workers.Robots {
+		if r.Status != 200 || r.Error != "" || r.Bytes == 0 || r.Worker == 0 || !r.Expires.After(r.Fetched) {
+			t.Errorf("stats --json: robots.txt copy %+v, want a 200 with its rules, read by a worker, expiring after it was read", r)
+		}
+		if want := fmt.Sprintf("  %s: 200, %s, fetched %s by worker %d, expires ", r.Host, byteSize(int64(r.Bytes)),
+			r.Fetched.Format("2006-01-02 15:04:05 UTC"), r.Worker); !strings.Contains(text, want) {
+			t.Errorf("stats lacks %q:\n%s", want, text)
+		}
+	}
 }
 
-// TestCrawlWorkersRobotsUnavailable: a robots.txt that answers 503 with
-// Retry-After is read by one worker of three started together; the others
-// take its verdict from the store ("disallow for now") and set the host
-// aside too, without a request: no page is fetched and its URLs stay
-// queued for a later run.
+// TestCrawlWorkersRobotsUnavailable: a robots.txt that cannot be read (a
+// 503 with Retry-After; an answer that never comes, past --timeout) is
+// read by one worker of three started together; the others take its
+// verdict from the store ("disallow for now") and set the host aside too,
+// without a request, counting the error with the kind the reading worker
+// saw: no page is fetched and its URLs stay queued for a later run.
 func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
-	var mu sync.Mutex
-	var robots, pages int
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		if r.URL.Path == "/robots.txt" {
-			robots++
+	cluster := pgtest.Start(t)
+	for _, tc := range []struct {
+		name    string
+		timeout string
+		robots  func(w http.ResponseWriter, r *http.Request)
+		kind    string
+	}{
+		{"503", "5s", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Retry-After", "60")
 			http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
-			return
-		}
-		pages++
-		fmt.Fprint(w, `<html><body><a href="/a">a</a></body></html>`)
-	}))
-	t.Cleanup(srv.Close)
-	url := pgtest.Start(t).NewDatabase(t)
-	args := []string{"crawl", "--store", url, "--delay", "0s", "--retries", "0", "--timeout", "5s", "--host-lease", "2s", "-q", srv.URL + "/"}
-	var wg sync.WaitGroup
-	for w := 0; w < 3; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out, err := archivistCmd(t, args...).CombinedOutput()
-			var exit *exec.ExitError
-			if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
-				t.Errorf("worker %d: %v, want exit 0 or 1 (no seed fetched)\n%s", w+1, err, out)
+		}, corpus.ErrKindHTTP5xx},
+		{"timeout", "1s", func(w http.ResponseWriter, r *http.Request) {
+			select { // no answer before the crawl's --timeout
+			case <-r.Context().Done():
+			case <-time.After(10 * time.Second):
 			}
-		}()
-	}
-	wg.Wait()
-	mu.Lock()
-	defer mu.Unlock()
-	if robots != 1 || pages != 0 {
-		t.Errorf("robots.txt read %d times and %d pages fetched by three workers, want once and none", robots, pages)
-	}
-	if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
-		t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
-			fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
+		}, corpus.ErrKindTimeout},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var robots, pages int
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				if r.URL.Path == "/robots.txt" {
+					robots++
+					mu.Unlock()
+					tc.robots(w, r)
+					return
+				}
+				pages++
+				mu.Unlock()
+				fmt.Fprint(w, `<html><body><a href="/a">a</a></body></html>`)
+			}))
+			t.Cleanup(srv.Close)
+			url := cluster.NewDatabase(t)
+			args := []string{"crawl", "--store", url, "--delay", "0s", "--retries", "0", "--timeout", tc.timeout,
+				"--host-lease", "2s", "-q", srv.URL + "/"}
+			var wg sync.WaitGroup
+			for w := 0; w < 3; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					out, err := archivistCmd(t, args...).CombinedOutput()
+					var exit *exec.ExitError
+					if err != nil && (!errors.As(err, &exit) || exit.ExitCode() != 1) {
+						t.Errorf("worker %d: %v, want exit 0 or 1 (no seed fetched)\n%s", w+1, err, out)
+					}
+					if want := "errors by kind: " + tc.kind + " 1\n"; !strings.Contains(string(out), want) {
+						t.Errorf("worker %d counted the host's error otherwise, want %q:\n%s", w+1, want, out)
+					}
+				}()
+			}
+			wg.Wait()
+			mu.Lock()
+			defer mu.Unlock()
+			if robots != 1 || pages != 0 {
+				t.Errorf("robots.txt read %d times and %d pages fetched by three workers, want once and none", robots, pages)
+			}
+			if _, fs := storeArticles(t, url); fs.Queued == 0 || fs.InFlight != 0 || fs.Done+fs.Failed+fs.Skipped != 0 {
+				t.Errorf("frontier: %d queued, %d in flight, %d settled; want all queued (the seed, the sitemap probe)",
+					fs.Queued, fs.InFlight, fs.Done+fs.Failed+fs.Skipped)
+			}
+			if out, want := mustRun(t, "stats", "--store", url), fmt.Sprintf("\n  %s: unavailable (%s: ", srv.URL, tc.kind); !strings.Contains(out, want) {
+				t.Errorf("stats lacks %q:\n%s", want, out)
+			}
+		})
 	}
 }
 

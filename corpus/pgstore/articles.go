@@ -60,7 +60,7 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *corpus.Article) error {
 const withSeq = "WITH s AS (UPDATE article_seq SET last = last + 1 RETURNING last) "
 
 func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) error {
-	tx.byKey = nil
+	tx.articleWritten()
 	sum := corpus.TextDigest(a.Title, a.Text)
 	var lastVersion int64
 	var lastSum, lastWhen string
@@ -93,6 +93,7 @@ func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) e
 
 func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string) error {
 	args := corpus.ArticleValues(a)
+	tx.prefetchRedirects(a.URL)
 	if a.ID == 0 {
 		if err := tx.tx.QueryRow(ctx, qInsertArticle, append(args, key)...).Scan(&a.ID); err != nil {
 			return fmt.Errorf("put article %s: %w", a.URL, err)
@@ -169,10 +170,45 @@ func (tx *Tx) ArticleIDByURL(ctx context.Context, u string) (int64, error) {
 	return tx.scanID(ctx, "SELECT article_id FROM article_urls WHERE url = $1", u)
 }
 
+const qByContent = "SELECT id FROM articles WHERE content_sha256 = $1 ORDER BY id LIMIT 1"
+
 // ArticleIDByContent returns the id of an article extracted from a body
 // with the given SHA-256, or ErrNotFound.
 func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error) {
-	return tx.scanID(ctx, "SELECT id FROM articles WHERE content_sha256 = $1 ORDER BY id LIMIT 1", sum)
+	if l := tx.byContent; l != nil && l.key == sum {
+		tx.byContent = nil
+		return l.id, l.err
+	}
+	return tx.scanID(ctx, qByContent, sum)
+}
+
+// qLookups is ArticleIDByContent and ArticleIDByKey in one statement.
+const qLookups = "SELECT (" + qByContent + "), (SELECT id FROM articles WHERE key = $2)"
+
+// prefetchLookups asks ArticleIDByContent for sum and ArticleIDByKey for
+// key with the transaction's next statement that needs an answer: the
+// crawl asks both of a page's body and URL (its article's key unless a
+// canonical URL names another).
+func (tx *Tx) prefetchLookups(sum, key string) {
+	tx.byContent, tx.byKey = nil, nil
+	tx.tx.prefetch("look up articles of "+key, qLookups, []any{sum, key}, func(rows pgx.Rows) error {
+		var byContent, byKey *int64
+		if rows.Next() {
+			if err := rows.Scan(&byContent, &byKey); err != nil {
+				return err
+			}
+		}
+		tx.byContent, tx.byKey = lookedUp(sum, byContent), lookedUp(key, byKey)
+		return nil
+	})
+}
+
+// lookedUp is the answer to a lookup of key that found id (none when nil).
+func lookedUp(key string, id *int64) *keyLookup {
+	if id == nil {
+		return &keyLookup{key: key, err: corpus.ErrNotFound}
+	}
+	return &keyLookup{key: key, id: *id}
 }
 
 func (tx *Tx) scanID(ctx context.Context, q string, arg any) (int64, error) {

@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -26,6 +27,11 @@ func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) 
 			data, enc = tx.s.compress(c.Body)
 		}
 		q, vals = qAddCaptureBody, append(vals, c.SHA256, len(c.Body), enc, data)
+		if c.SHA256 != "" && c.ErrorKind == "" && strings.Contains(c.ContentType, "html") {
+			// The crawl asks next for an article extracted from this
+			// body, then for the article of this URL.
+			tx.prefetchLookups(c.SHA256, c.URL)
+		}
 	}
 	if err := tx.tx.QueryRow(ctx, q, vals...).Scan(&c.ID); err != nil {
 		return 0, fmt.Errorf("add capture %s: %w", c.URL, err)

@@ -97,7 +97,7 @@ var (
 // sequence number seq) under its own id, with its key, URLs and versions,
 // replacing what an earlier copy stored of it.
 func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, seq int64, urls []string, versions []corpus.ArticleVersion) error {
-	tx.byKey = nil
+	tx.articleWritten()
 	args := append([]any{a.ID}, corpus.ArticleStoredValues(a)...)
 	if _, err := tx.tx.Exec(ctx, qCopyArticle, append(args, seq, key)...); err != nil {
 		return fmt.Errorf("copy article %d: %w", a.ID, err)
@@ -124,6 +124,7 @@ func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, se
 // CopyFrontier stores frontier rows under their own ids, replacing
 // earlier copies of them.
 func (tx *Tx) CopyFrontier(ctx context.Context, es []corpus.FrontierEntry, now int64) error {
+	tx.redirects = nil // it writes redirect_to
 	for _, e := range es {
 		var capture any
 		if e.CaptureID != 0 {

@@ -27,12 +27,24 @@ func millis(t time.Time) int64 {
 func scanFrontier(row corpus.RowScanner) (corpus.FrontierEntry, error) {
 	var e corpus.FrontierEntry
 	var nb int64
-	err := row.Scan(&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
-		&nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo, &e.Panics)
-	if nb != 0 {
-		e.NotBefore = time.UnixMilli(nb).UTC()
-	}
+	err := row.Scan(frontierDest(&e, &nb)...)
+	e.NotBefore = unixMilli(nb)
 	return e, err
+}
+
+// frontierDest returns the scan destinations of frontierColumns, with
+// not_before in nb.
+func frontierDest(e *corpus.FrontierEntry, nb *int64) []any {
+	return []any{&e.ID, &e.URL, &e.Host, &e.Depth, &e.Source, &e.Kind, &e.State, &e.Priority, &e.Attempts,
+		nb, &e.Reason, &e.CaptureID, &e.Run, &e.RedirectTo, &e.Panics}
+}
+
+// unixMilli is the time of ms unix milliseconds, zero for 0.
+func unixMilli(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
 }
 
 func nullID(id int64) any {
@@ -62,6 +74,7 @@ const qEnqueue = `INSERT INTO frontier AS f
 // CONFLICT on the normalized URL: no duplicates across workers) and
 // returns how many rows it queued or changed.
 func (tx *Tx) Enqueue(ctx context.Context, entries []corpus.FrontierEntry, opts corpus.EnqueueOptions) (int, error) {
+	tx.redirects = nil // it writes redirect_to
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -276,15 +289,43 @@ func (tx *Tx) SetKind(ctx context.Context, id int64, kind string) error {
 	return nil
 }
 
+// prefetchRedirects asks RedirectsTo for target with the transaction's
+// next statement that needs an answer.
+func (tx *Tx) prefetchRedirects(target string) {
+	tx.redirects = nil
+	if target == "" {
+		return
+	}
+	tx.tx.prefetch("redirects to "+target, qRedirectsTo, []any{target}, func(rows pgx.Rows) error {
+		r := &redirectLookup{url: target}
+		for rows.Next() {
+			var u string
+			if err := rows.Scan(&u); err != nil {
+				return err
+			}
+			r.urls = append(r.urls, u)
+		}
+		tx.redirects = r
+		return nil
+	})
+}
+
 // SetRedirectTo records where the row id's redirect led.
 func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
+	tx.redirects = nil
 	tx.tx.later(fmt.Sprintf("set redirect %d", id), "UPDATE frontier SET redirect_to = $1 WHERE id = $2", target, id)
 	return nil
 }
 
+const qRedirectsTo = "SELECT url FROM frontier WHERE redirect_to = $1 AND redirect_to <> '' ORDER BY url"
+
 // RedirectsTo returns the URLs whose redirect led to target, sorted.
 func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) {
-	out, err := tx.strings(ctx, "SELECT url FROM frontier WHERE redirect_to = $1 AND redirect_to <> '' ORDER BY url", target)
+	if r := tx.redirects; r != nil && r.url == target {
+		tx.redirects = nil
+		return r.urls, nil
+	}
+	out, err := tx.strings(ctx, qRedirectsTo, target)
 	if err != nil {
 		return nil, fmt.Errorf("redirects to %s: %w", target, err)
 	}

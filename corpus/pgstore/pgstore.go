@@ -177,6 +177,24 @@ type Tx struct {
 	byKey *keyLookup
 	// urls are the article URLs recorded in the transaction.
 	urls map[articleURL]bool
+	// byContent is ArticleIDByContent's answer for the body of the
+	// capture just stored, asked in the capture's round trip: the crawl
+	// asks it next. Used once, dropped when an article is written.
+	byContent *keyLookup
+	// redirects is RedirectsTo's answer for the URL of the article just
+	// written, asked in the article's round trip: the crawl asks it next.
+	// Used once, dropped when a frontier row is written.
+	redirects *redirectLookup
+}
+
+type redirectLookup struct {
+	url  string
+	urls []string
+}
+
+// articleWritten drops the answers an article write may change.
+func (tx *Tx) articleWritten() {
+	tx.byKey, tx.byContent = nil, nil
 }
 
 type articleURL struct {

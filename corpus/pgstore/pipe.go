@@ -22,6 +22,17 @@ type pipe struct {
 	conn    *pgxpool.Conn
 	begun   bool
 	pending []deferred
+	ahead   []ahead
+}
+
+// ahead is a query sent right after the next statement that needs an
+// answer, in its batch, for an answer the caller will most likely ask for
+// next (see Tx.AddCapture): keep reads its rows.
+type ahead struct {
+	what string
+	sql  string
+	args []any
+	keep func(pgx.Rows) error
 }
 
 // deferred is a statement waiting to be sent. check, when set, judges
@@ -51,10 +62,18 @@ func (p *pipe) laterOne(what, sql string, args ...any) {
 	}})
 }
 
+// prefetch queues a query to be sent after the next statement that needs
+// an answer, in the same round trip; keep reads its rows once that
+// statement's answer is read. Its error is that statement's.
+func (p *pipe) prefetch(what, sql string, args []any, keep func(pgx.Rows) error) {
+	p.ahead = append(p.ahead, ahead{what: what, sql: sql, args: args, keep: keep})
+}
+
 // send sends BEGIN when the transaction has not begun, the deferred
-// statements and sql in one batch, reads the results before sql's and
-// returns the batch positioned at sql's result.
-func (p *pipe) send(ctx context.Context, sql string, args []any) (pgx.BatchResults, error) {
+// statements, sql and the queries to prefetch in one batch, reads the
+// results before sql's and returns the batch positioned at sql's result,
+// with the queries whose results follow it (see done).
+func (p *pipe) send(ctx context.Context, sql string, args []any) (*batch, error) {
 	b := &pgx.Batch{}
 	begin := !p.begun
 	if begin {
@@ -66,8 +85,13 @@ func (p *pipe) send(ctx context.Context, sql string, args []any) (pgx.BatchResul
 		b.Queue(d.sql, d.args...)
 	}
 	b.Queue(sql, args...)
+	aheads := p.ahead
+	p.ahead = nil
+	for _, a := range aheads {
+		b.Queue(a.sql, a.args...)
+	}
 	p.begun = true // from here on a failure rolls back
-	br := p.conn.SendBatch(ctx, b)
+	br := &batch{BatchResults: p.conn.SendBatch(ctx, b), ahead: aheads}
 	if begin {
 		if _, err := br.Exec(); err != nil {
 			br.Close()
@@ -87,6 +111,43 @@ func (p *pipe) send(ctx context.Context, sql string, args []any) (pgx.BatchResul
 	return br, nil
 }
 
+// batch is a batch's results and the prefetched queries at its end.
+type batch struct {
+	pgx.BatchResults
+	ahead  []ahead
+	closed bool
+}
+
+// done reads the prefetched queries' results, once the statement's own
+// result is read, and closes the batch. err is the statement's error,
+// returned as it is when set.
+func (b *batch) done(err error) error {
+	if b.closed {
+		return err
+	}
+	b.closed = true
+	for _, a := range b.ahead {
+		if err != nil {
+			break
+		}
+		rows, qerr := b.Query()
+		if qerr == nil {
+			qerr = a.keep(rows)
+			rows.Close()
+			if qerr == nil {
+				qerr = rows.Err()
+			}
+		}
+		if qerr != nil {
+			err = fmt.Errorf("%s: %w", a.what, qerr)
+		}
+	}
+	if cerr := b.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // Exec runs sql, with the statements waiting before it.
 func (p *pipe) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
 	br, err := p.send(ctx, sql, args)
@@ -94,10 +155,7 @@ func (p *pipe) Exec(ctx context.Context, sql string, args ...any) (pgconn.Comman
 		return pgconn.CommandTag{}, err
 	}
 	tag, err := br.Exec()
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
-	return tag, err
+	return tag, br.done(err)
 }
 
 // QueryRow runs sql, with the statements waiting before it, for one row.
@@ -140,7 +198,7 @@ func (p *pipe) commit(ctx context.Context) error {
 
 // rollback drops what waits and ends the transaction.
 func (p *pipe) rollback(ctx context.Context) {
-	p.pending = nil
+	p.pending, p.ahead = nil, nil
 	if p.begun && !p.conn.Conn().IsClosed() {
 		_, _ = p.conn.Exec(ctx, "ROLLBACK")
 	}
@@ -148,16 +206,12 @@ func (p *pipe) rollback(ctx context.Context) {
 
 // pipeRow is a row read from a batch, which it closes once scanned.
 type pipeRow struct {
-	br  pgx.BatchResults
+	br  *batch
 	row pgx.Row
 }
 
 func (r *pipeRow) Scan(dest ...any) error {
-	err := r.row.Scan(dest...)
-	if cerr := r.br.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return r.br.done(r.row.Scan(dest...))
 }
 
 type errRow struct{ err error }
@@ -167,12 +221,20 @@ func (r errRow) Scan(...any) error { return r.err }
 // pipeRows are rows read from a batch, which Close closes.
 type pipeRows struct {
 	pgx.Rows
-	br pgx.BatchResults
+	br  *batch
+	err error
 }
 
 func (r *pipeRows) Close() {
 	r.Rows.Close()
-	r.br.Close()
+	r.err = r.br.done(r.Rows.Err())
+}
+
+func (r *pipeRows) Err() error {
+	if r.err != nil {
+		return r.err
+	}
+	return r.Rows.Err()
 }
 
 // update runs fn in one pipelined transaction on a connection of the

@@ -3,6 +3,7 @@ package pgstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -75,5 +76,111 @@ func TestPipelinedTransaction(t *testing.T) {
 		if err != nil || e.State != corpus.StateDone || e.Kind != corpus.KindHub {
 			t.Errorf("%s after the pipelined transaction: %+v, %v; want done, a hub", u, e, err)
 		}
+	}
+}
+
+// TestPrefetchedLookups: the article lookups by body digest and by URL
+// ride with the capture's INSERT, and the redirect lookup with the article's, each
+// answering the crawl's next question without a round trip of its own;
+// a write in between (an article, a redirect) makes the store ask again,
+// so an answer is never stale.
+func TestPrefetchedLookups(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	enqueue(t, s, entries(1))
+	const u = site + "/a"
+	at := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	capture := func() *corpus.Capture {
+		c := &corpus.Capture{RequestedURL: u, URL: u, Status: 200, Proto: "HTTP/1.1", FetchedAt: at,
+			ContentType: "text/html", Body: []byte("<p>prefetched</p>"), BodyForm: corpus.BodyWire}
+		s.Pack(c)
+		return c
+	}
+	trips := func(what string, want int64, fn func() error) {
+		t.Helper()
+		before := s.RoundTrips()
+		if err := fn(); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		if n := s.RoundTrips() - before; n != want {
+			t.Errorf("%s: %d round trips, want %d", what, n, want)
+		}
+	}
+	var firstID int64
+	err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		c := capture()
+		if _, err := tx.AddCapture(ctx, c); err != nil {
+			return err
+		}
+		trips("lookups by content and by key after the capture", 0, func() error {
+			_, err := tx.ArticleIDByContent(ctx, c.SHA256)
+			if !errors.Is(err, corpus.ErrNotFound) {
+				return fmt.Errorf("by content: got %v, want ErrNotFound", err)
+			}
+			if _, err := tx.ArticleIDByKey(ctx, u); !errors.Is(err, corpus.ErrNotFound) {
+				return fmt.Errorf("by key: got %v, want ErrNotFound", err)
+			}
+			return nil
+		})
+		// The same body again, then an article written before the
+		// lookup: the prefetched "none" is dropped and the store asks.
+		c2 := capture()
+		if _, err := tx.AddCapture(ctx, c2); err != nil {
+			return err
+		}
+		a := &corpus.Article{URL: u, CanonicalURL: u, Site: "news.test", Title: "T", Text: "text",
+			FetchedAt: at, CaptureID: c2.ID, ContentSHA256: c2.SHA256}
+		id, err := tx.PutArticle(ctx, a, u)
+		if err != nil {
+			return err
+		}
+		firstID = id
+		trips("redirect lookup after the article", 0, func() error {
+			from, err := tx.RedirectsTo(ctx, u)
+			if err != nil || len(from) != 0 {
+				return fmt.Errorf("got %v, %v; want none", from, err)
+			}
+			return nil
+		})
+		if got, err := tx.ArticleIDByContent(ctx, c2.SHA256); err != nil || got != id {
+			t.Errorf("lookup by content after the article was written: %d, %v; want %d", got, err, id)
+		}
+		// A third capture of the body: the prefetched answer is the
+		// article written in this transaction.
+		c3 := capture()
+		if _, err := tx.AddCapture(ctx, c3); err != nil {
+			return err
+		}
+		trips("lookups of a stored body and URL", 0, func() error {
+			if got, err := tx.ArticleIDByContent(ctx, c3.SHA256); err != nil || got != id {
+				return fmt.Errorf("by content: got %d, %v; want %d", got, err, id)
+			}
+			if got, err := tx.ArticleIDByKey(ctx, u); err != nil || got != id {
+				return fmt.Errorf("by key: got %d, %v; want %d", got, err, id)
+			}
+			return nil
+		})
+		// A redirect recorded after the article's prefetch: asked again.
+		a.Title = "T2"
+		if _, err := tx.PutArticle(ctx, a, u); err != nil {
+			return err
+		}
+		e, err := tx.FrontierEntry(ctx, site+"/p/0")
+		if err != nil {
+			return err
+		}
+		if err := tx.SetRedirectTo(ctx, e.ID, u); err != nil {
+			return err
+		}
+		if from, err := tx.RedirectsTo(ctx, u); err != nil || len(from) != 1 || from[0] != e.URL {
+			t.Errorf("redirects to %s after SetRedirectTo: %v, %v; want [%s]", u, from, err, e.URL)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, err := s.Article(ctx, firstID); err != nil || a.Title != "T2" {
+		t.Errorf("article after the transaction: %+v, %v", a, err)
 	}
 }

@@ -33,8 +33,8 @@ func (f *Frontier) LoadRobots(ctx context.Context, host string, now time.Time) (
 			return err
 		}
 		var exp int64
-		err := tx.tx.QueryRow(ctx, "SELECT status, error, body, expires_at FROM robots_txt WHERE host = $1", host).
-			Scan(&check.Status, &check.Error, &body, &exp)
+		err := tx.tx.QueryRow(ctx, "SELECT status, error, kind, body, expires_at FROM robots_txt WHERE host = $1", host).
+			Scan(&check.Status, &check.Error, &check.Kind, &body, &exp)
 		switch {
 		case err == nil && exp > now.UnixMilli():
 			until = time.UnixMilli(exp).UTC()
@@ -69,14 +69,51 @@ func (f *Frontier) StoreRobots(ctx context.Context, host string, check corpus.Ro
 	if body == nil {
 		body = []byte{}
 	}
-	_, err := f.s.pool.Exec(ctx, `INSERT INTO robots_txt AS r (host, status, body, error, fetched_at, expires_at, worker)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
+	kind := check.Kind
+	if check.Error == "" {
+		kind = ""
+	}
+	_, err := f.s.pool.Exec(ctx, `INSERT INTO robots_txt AS r (host, status, body, error, kind, fetched_at, expires_at, worker)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
 		ON CONFLICT (host) DO UPDATE SET status = excluded.status, body = excluded.body, error = excluded.error,
-		  fetched_at = excluded.fetched_at, expires_at = excluded.expires_at, worker = excluded.worker
+		  kind = excluded.kind, fetched_at = excluded.fetched_at, expires_at = excluded.expires_at, worker = excluded.worker
 		WHERE r.fetched_at <= excluded.fetched_at`,
-		host, check.Status, body, check.Error, fetched.UnixMilli(), until.UnixMilli(), nullID(f.id))
+		host, check.Status, body, check.Error, kind, fetched.UnixMilli(), until.UnixMilli(), nullID(f.id))
 	if err != nil {
 		return fmt.Errorf("store robots.txt of %s: %w", host, err)
 	}
 	return nil
+}
+
+// RobotsCopy is a robots.txt a worker stored for the others, as stats
+// shows it. JSON names are part of `archivist stats --json`.
+type RobotsCopy struct {
+	Host    string    `json:"host"`
+	Status  int       `json:"status"`          // HTTP status, 0 when no response came
+	Error   string    `json:"error,omitempty"` // why it could not be read
+	Kind    string    `json:"kind,omitempty"`  // the error kind the worker saw
+	Bytes   int       `json:"bytes"`           // size of the body kept (a 2xx answer)
+	Fetched time.Time `json:"fetched"`
+	Expires time.Time `json:"expires"`
+	Worker  int64     `json:"worker,omitempty"` // the worker that read it
+}
+
+// RobotsCopies returns the stored robots.txt copies, by host.
+func (s *Store) RobotsCopies(ctx context.Context) ([]RobotsCopy, error) {
+	rows, err := s.pool.Query(ctx, `SELECT host, status, error, kind, length(body), fetched_at, expires_at,
+		COALESCE(worker, 0) FROM robots_txt ORDER BY host`)
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt copies: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (RobotsCopy, error) {
+		var c RobotsCopy
+		var fetched, expires int64
+		err := r.Scan(&c.Host, &c.Status, &c.Error, &c.Kind, &c.Bytes, &fetched, &expires, &c.Worker)
+		c.Fetched, c.Expires = time.UnixMilli(fetched).UTC(), time.UnixMilli(expires).UTC()
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("robots.txt copies: %w", err)
+	}
+	return out, nil
 }

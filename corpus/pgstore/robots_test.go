@@ -72,8 +72,10 @@ func TestSharedRobotsStatuses(t *testing.T) {
 	}{
 		{"ok", corpus.RobotsCheck{Status: 200}, 24 * time.Hour},
 		{"not-found", corpus.RobotsCheck{Status: 404}, 24 * time.Hour},
-		{"server-error", corpus.RobotsCheck{Status: 503, Error: "robots.txt answered 503 Service Unavailable"}, 8 * time.Second},
-		{"unreachable", corpus.RobotsCheck{Error: "connection refused"}, 8 * time.Second},
+		{"server-error", corpus.RobotsCheck{Status: 503, Error: "robots.txt answered 503 Service Unavailable", Kind: corpus.ErrKindHTTP5xx}, 8 * time.Second},
+		{"unreachable", corpus.RobotsCheck{Error: "connection refused", Kind: corpus.ErrKindConnection}, 8 * time.Second},
+		{"timeout", corpus.RobotsCheck{Error: "timeout after 5s", Kind: corpus.ErrKindTimeout}, 8 * time.Second},
+		{"dns", corpus.RobotsCheck{Error: "no such host", Kind: corpus.ErrKindDNS}, 8 * time.Second},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			host := "http://" + tc.name + ".test"

@@ -265,49 +265,76 @@ const claimRetry = 100 * time.Millisecond
 // due at now, queued by run (any run when 0). When another worker holds
 // the lease, or a handed-over host is not yet allowed a request, or no URL
 // is due, it claims none and returns when to try again (hasDue false when
-// the host has nothing queued).
+// the host has nothing queued). It is one statement, one round trip: the
+// function frontier_claim (migration 0005), which lease describes.
 func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
-	var held, gaveBack bool
-	var nextAt int64
-	err = f.s.Update(ctx, func(tx *Tx) error {
-		claimed, due, hasDue, held, gaveBack = nil, time.Time{}, false, false, false
-		var wait time.Time
-		var err error
-		if wait, held, nextAt, err = f.lease(ctx, tx, host, now); err != nil || !wait.IsZero() {
-			due, hasDue = wait, !wait.IsZero()
-			return err
+	var c claim
+	for attempt := 0; ; attempt++ {
+		c, err = f.claim(ctx, host, run, n, now)
+		if err == nil || attempt >= 5 || !retryable(err) {
+			break
 		}
-		if claimed, err = tx.ClaimRun(ctx, host, run, n, now); err != nil {
-			return err
-		}
-		if len(claimed) > 0 {
-			tx.tx.later("claim "+host, "UPDATE frontier_hosts SET in_flight = in_flight + $2 WHERE host = $1", host, len(claimed))
-			return nil
-		}
-		if due, hasDue, err = tx.NextDueRun(ctx, host, run); err != nil || hasDue {
-			return err
-		}
-		// Nothing queued: give the host back unless URLs are in flight.
-		gaveBack = true
-		_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, lease_until = 0 WHERE host = $1 AND in_flight = 0", host)
-		return err
-	})
+	}
 	if err != nil {
 		return nil, time.Time{}, false, fmt.Errorf("claim %s: %w", host, err)
 	}
-	switch {
-	case gaveBack:
+	switch c.status {
+	case "locked": // another worker is claiming it this moment
+		return nil, now.Add(claimRetry), true, nil
+	case "busy": // look again soon: the holder gives the host back when it is done
+		return nil, time.UnixMilli(min(c.at, now.Add(leasePoll).UnixMilli())).UTC(), true, nil
+	case "empty":
 		f.unleased(host)
-	case held:
-		f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), -1, nextAt)
+		return nil, time.Time{}, false, nil
 	}
-	return claimed, due, hasDue, nil
+	f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), -1, c.next)
+	switch c.status {
+	case "wait", "due":
+		return nil, time.UnixMilli(c.at).UTC(), true, nil
+	case "claimed":
+		return c.entries, time.Time{}, false, nil
+	}
+	return nil, time.Time{}, false, fmt.Errorf("claim %s: unknown answer %q", host, c.status)
 }
 
-// lease takes or renews host's lease for this worker in tx. It returns a
-// zero time when the worker holds the lease and may claim, else when to
-// try again, whether it wrote the lease (now + TTL) for this worker, and
-// the host's next allowed start as it read it.
+// claim is frontier_claim's answer: its status, its time (see the
+// migration), the host's next allowed start, and the URLs claimed.
+type claim struct {
+	status   string
+	at, next int64
+	entries  []corpus.FrontierEntry
+}
+
+const qClaim = "SELECT * FROM frontier_claim($1, $2, $3, $4, $5, $6, $7)"
+
+// claim runs frontier_claim, in a transaction of its own.
+func (f *Frontier) claim(ctx context.Context, host string, run int64, n int, now time.Time) (claim, error) {
+	var c claim
+	rows, err := f.s.pool.Query(ctx, qClaim, host, f.id, run, n, now.UnixMilli(),
+		now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds())
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e corpus.FrontierEntry
+		var nb int64
+		if err := rows.Scan(append([]any{&c.status, &c.at, &c.next}, frontierDest(&e, &nb)...)...); err != nil {
+			return c, err
+		}
+		if c.status == "claimed" {
+			e.NotBefore = unixMilli(nb)
+			c.entries = append(c.entries, e)
+		}
+	}
+	return c, rows.Err()
+}
+
+// lease takes or renews host's lease for this worker in tx, as
+// frontier_claim does (migration 0005). It returns a zero time when the
+// worker holds the lease and may claim, else when to try again, whether
+// it wrote the lease (now + TTL) for this worker, and the host's next
+// allowed start as it read it.
 func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, bool, int64, error) {
 	ms := now.UnixMilli()
 	tx.tx.later("lease "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
