@@ -65,7 +65,9 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	start := time.Now()
 	var n int
 	restoreGC := tuneGC(bulkGCPercent, bulkMemoryLimit)
-	if opts.Rebuild {
+	if opts.Rebuild || !index.Exists(e.global.indexPath()) {
+		// A first build is a bulk build: two batches at once, fewer
+		// merges, with a progress bar.
 		n, err = e.rebuildIndex(ctx, db)
 	} else {
 		n, err = e.updateIndexOnce(ctx, db)
