@@ -416,7 +416,7 @@ func createIndex(path string, m *mapping.IndexMappingImpl, bulk bool) (bleve.Ind
 		cfg["bolt_timeout"] = lockTimeout
 	}
 	if bulk {
-		cfg[mergeConfig] = bulkMerge
+		cfg[mergeConfig] = bulkMerge()
 	}
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
 	if err != nil {
@@ -445,7 +445,9 @@ const mergeConfig = "scorchMergePlanOptions"
 // open an existing index ask for normalMerge.
 var (
 	normalMerge = map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10}
-	bulkMerge   = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
+	bulkMerge   = func() map[string]any {
+		return map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
+	}
 )
 
 // openOrCreate opens the index at path, creating it when path is missing or
@@ -754,8 +756,8 @@ const compactMin = 10 * batchSize
 // million articles into one segment peaked at 8.4 GiB (about 7.9 kB of
 // index per article). Merges of at most 100,000 articles (about 0.8 GB of
 // segments) keep a build within issue 11's 2 GB; an index of a million
-// articles is left in about ten segments.
-const maxSegmentDocs = 100_000
+// articles is left in about ten segments. (A variable for tests.)
+var maxSegmentDocs int64 = 100_000
 
 // compact merges the segments of bi, as a complete build leaves them,
 // into as few segments of at most maxSegmentDocs articles as it can:
