@@ -149,12 +149,6 @@ func removeStaleNew(path string) {
 	_ = os.RemoveAll(tmp)
 }
 
-// Exists reports whether there is an index at path (or one that a
-// rebuild cut short by a crash moved aside, which Open puts back).
-func Exists(path string) bool {
-	return looksLikeIndex(path) || looksLikeIndex(path+".old")
-}
-
 func emptyDir(path string) bool {
 	entries, err := os.ReadDir(path)
 	return err == nil && len(entries) == 0

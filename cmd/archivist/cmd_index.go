@@ -65,9 +65,7 @@ func runIndex(ctx context.Context, e *env, opts indexOptions) error {
 	start := time.Now()
 	var n int
 	restoreGC := tuneGC(bulkGCPercent, bulkMemoryLimit)
-	if opts.Rebuild || !index.Exists(e.global.indexPath()) {
-		// A first build is a bulk build: two batches at once, fewer
-		// merges, with a progress bar.
+	if opts.Rebuild {
 		n, err = e.rebuildIndex(ctx, db)
 	} else {
 		n, err = e.updateIndexOnce(ctx, db)
