@@ -775,21 +775,25 @@ func compact(ctx context.Context, bi bleve.Index) error {
 	if !ok {
 		return nil
 	}
+	limit, err := compactLimit(s)
+	if err != nil {
+		return fmt.Errorf("compact: %w", err)
+	}
 	for {
-		n, err := mergeable(s)
+		n, err := mergeable(s, limit)
 		if err != nil {
 			return fmt.Errorf("compact: %w", err)
 		}
 		if n <= 1 {
 			break
 		}
-		if err := s.ForceMerge(ctx, compactStep(n)); err != nil {
+		if err := s.ForceMerge(ctx, compactStep(n, limit)); err != nil {
 			return fmt.Errorf("compact: %w", err)
 		}
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		m, err := mergeable(s)
+		m, err := mergeable(s, limit)
 		if err != nil {
 			return fmt.Errorf("compact: %w", err)
 		}
@@ -801,10 +805,28 @@ func compact(ctx context.Context, bi bleve.Index) error {
 	return nil
 }
 
+// compactLimit returns the most articles compact puts into one segment:
+// maxSegmentDocs, or no limit when the whole index holds fewer (it then
+// ends as one segment, whatever the sizes its background merges left).
+func compactLimit(s *scorch.Scorch) (int64, error) {
+	r, err := s.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil {
+		return 0, err
+	}
+	if int64(n) < maxSegmentDocs {
+		return mergeplan.SingleSegmentMergePlanOptions.MaxSegmentSize, nil
+	}
+	return maxSegmentDocs, nil
+}
+
 // mergeable returns the number of segments of s that compactStep may
-// merge: those under half of maxSegmentDocs, as scorch's planner counts
-// them.
-func mergeable(s *scorch.Scorch) (int, error) {
+// merge: those under half of limit, as scorch's planner counts them.
+func mergeable(s *scorch.Scorch, limit int64) (int, error) {
 	r, err := s.Reader()
 	if err != nil {
 		return 0, err
@@ -816,7 +838,7 @@ func mergeable(s *scorch.Scorch) (int, error) {
 	}
 	n := 0
 	for _, seg := range snap.Segments() {
-		if seg.LiveSize() < maxSegmentDocs/2 {
+		if seg.LiveSize() < limit/2 {
 			n++
 		}
 	}
@@ -827,10 +849,10 @@ func mergeable(s *scorch.Scorch) (int, error) {
 // 100 of) n mergeable segments into one: scorch's planner adds merges
 // while the segments it would leave outnumber its budget, and a budget
 // of n-1 stops it after the first.
-func compactStep(n int) *mergeplan.MergePlanOptions {
+func compactStep(n int, limit int64) *mergeplan.MergePlanOptions {
 	o := mergeplan.SingleSegmentMergePlanOptions
 	o.SegmentsPerMergeTask = 100
-	o.MaxSegmentSize = maxSegmentDocs
+	o.MaxSegmentSize = limit
 	o.CalcBudget = func(int64, int64, *mergeplan.MergePlanOptions) int { return n - 1 }
 	return &o
 }
