@@ -37,8 +37,8 @@ const (
 type docBuilder struct {
 	title, body, author, keyLower, keyword analysis.Analyzer
 	// stems are the token filters of each language's analyzer
-	// (stemAnalyzers).
-	stems map[string][]analysis.TokenFilter
+	// (stemAnalyzers), with a cache of what they make of each word.
+	stems map[string]*stemmer
 	// storeText keeps the text and description in the index, for an
 	// index without a corpus to read them from (NewMemOnly; see Texts).
 	storeText bool
@@ -53,7 +53,7 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 		author:    m.AnalyzerNamed(analyzerIndexed),
 		keyLower:  m.AnalyzerNamed(analyzerKeyLower),
 		keyword:   m.AnalyzerNamed(analyzerKeyword),
-		stems:     make(map[string][]analysis.TokenFilter, len(stemAnalyzers)),
+		stems:     make(map[string]*stemmer, len(stemAnalyzers)),
 	}
 	for _, a := range []analysis.Analyzer{b.title, b.body, b.keyLower, b.keyword} {
 		if a == nil {
@@ -65,7 +65,7 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 		if !ok || len(da.CharFilters) > 0 {
 			return nil, fmt.Errorf("analyzer %s: want a tokenizer and token filters", name)
 		}
-		b.stems[lang] = da.TokenFilters
+		b.stems[lang] = &stemmer{filters: da.TokenFilters, cache: map[string][]byte{}}
 	}
 	return b, nil
 }
@@ -178,7 +178,7 @@ func distinct(ss []string) []string {
 type words struct {
 	b           *docBuilder
 	title, body string
-	stems       []analysis.TokenFilter // nil: no stemmed field
+	stems       *stemmer // nil: no stemmed field
 
 	once                sync.Once
 	titleToks, bodyToks analysis.TokenStream
@@ -224,39 +224,96 @@ func (w *words) analyze() {
 		w.bodyToks = w.b.body.Analyze([]byte(w.body))
 	}
 	if w.stems != nil {
-		w.stemToks = stemTokens(w.stems, w.titleToks, w.bodyToks)
+		w.stemToks = w.stems.tokens(w.titleToks, w.bodyToks)
 	}
 }
 
-// stemTokens runs filters on a copy of the tokens of parts, in order. The
-// terms are copied too: bleve keeps the exact fields' terms by reference,
-// and some filters change a term in place.
-func stemTokens(filters []analysis.TokenFilter, parts ...analysis.TokenStream) analysis.TokenStream {
-	n, size := 0, 0
+// stemmer is the stemmed field's analysis of one language: its token
+// filters (stop words, stemmer, ...), run on a copy of the exact tokens.
+// All of them map a token to one token or none, whatever its neighbours
+// (TestDocumentMatchesMapping compares the result with bleve's own
+// analysis), so that what they make of a word is kept in a cache: a text's words are mostly the same few thousand, and
+// a lookup costs a fraction of a stemmer. scorch analyzes documents on
+// several goroutines at once, hence the lock.
+type stemmer struct {
+	filters []analysis.TokenFilter
+	mu      sync.RWMutex
+	cache   map[string][]byte // word -> its stem; nil: a stop word
+}
+
+// stemCacheMax is the most words a stemmer's cache holds (a few tens of
+// MB at most); the words seen once it is full are stemmed every time.
+const stemCacheMax = 200_000
+
+// tokens returns the stemmed tokens of parts, in order, numbered across
+// parts as one text (the positions of the stop words left out).
+func (st *stemmer) tokens(parts ...analysis.TokenStream) analysis.TokenStream {
+	n := 0
 	for _, p := range parts {
 		n += len(p)
-		for _, t := range p {
-			size += len(t.Term)
-		}
 	}
-	buf := make([]byte, 0, size)
 	toks := make([]analysis.Token, 0, n)
 	stream := make(analysis.TokenStream, 0, n)
+	var missed []int // indexes in toks of the words not in the cache
 	pos := 0
+	st.mu.RLock()
 	for _, p := range parts {
 		for _, t := range p {
-			start := len(buf)
-			buf = append(buf, t.Term...)
+			pos++
+			stem, ok := st.cache[string(t.Term)]
+			if ok && stem == nil {
+				continue // a stop word
+			}
 			toks = append(toks, *t)
 			c := &toks[len(toks)-1]
-			c.Term = buf[start:len(buf):len(buf)]
-			pos++
 			c.Position = pos
-			stream = append(stream, c)
+			if ok && !t.KeyWord {
+				c.Term = stem
+			} else {
+				missed = append(missed, len(toks)-1)
+			}
 		}
 	}
-	for _, f := range filters {
-		stream = f.Filter(stream)
+	st.mu.RUnlock()
+	if len(missed) > 0 {
+		st.stem(toks, missed)
+	}
+	for i := range toks {
+		if toks[i].Term != nil {
+			stream = append(stream, &toks[i])
+		}
 	}
 	return stream
+}
+
+// stem runs the filters on the tokens toks[i] for i in missed, one at a
+// time, on a copy of the term (some filters change it in place; bleve
+// keeps the exact fields' terms by reference), sets their terms (nil: a
+// stop word), and adds the words to the cache.
+func (st *stemmer) stem(toks []analysis.Token, missed []int) {
+	words := make([]string, len(missed))
+	for k, i := range missed {
+		t := &toks[i]
+		words[k] = string(t.Term)
+		one := analysis.TokenStream{t}
+		t.Term = []byte(words[k])
+		for _, f := range st.filters {
+			one = f.Filter(one)
+		}
+		var stem []byte // filters may return t itself
+		if len(one) == 1 {
+			stem = one[0].Term[:len(one[0].Term):len(one[0].Term)]
+		}
+		t.Term = stem
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for k, i := range missed {
+		if len(st.cache) >= stemCacheMax {
+			return
+		}
+		if !toks[i].KeyWord {
+			st.cache[words[k]] = toks[i].Term
+		}
+	}
 }

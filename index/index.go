@@ -82,6 +82,29 @@ const (
 	batchBytes = 1 << 20
 )
 
+// fillPlan is how fill writes: the number of batches written at once and
+// the size of a batch.
+type fillPlan struct {
+	writers     int
+	size, bytes int // the most articles and bytes of text per batch
+}
+
+var (
+	// updateFill is the plan of Update: one batch at a time, to keep the
+	// memory of a crawl, which updates its index as it goes, low.
+	updateFill = fillPlan{writers: 1, size: batchSize, bytes: batchBytes}
+	// bulkFill is the plan of a whole index built in a new folder
+	// (Rebuild, RebuildFolder): two writers (see fill), and batches of
+	// bulkBatchBytes, whose segments scorch merges less often.
+	bulkFill = fillPlan{writers: bulkWriters, size: bulkBatchSize, bytes: bulkBatchBytes}
+)
+
+// Batches of a bulk build (bulkFill).
+const (
+	bulkBatchSize  = 1000
+	bulkBatchBytes = 2 << 20
+)
+
 // lockTimeout is how long Open waits for another process to release the
 // index before failing with ErrInUse.
 const lockTimeout = "1s"
@@ -393,7 +416,7 @@ func createIndex(path string, m *mapping.IndexMappingImpl, bulk bool) (bleve.Ind
 		cfg["bolt_timeout"] = lockTimeout
 	}
 	if bulk {
-		cfg[mergeConfig] = bulkMerge
+		cfg[mergeConfig] = bulkMerge()
 	}
 	bi, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, cfg)
 	if err != nil {
@@ -417,17 +440,14 @@ const mergeConfig = "scorchMergePlanOptions"
 // default, normalMerge): each article is rewritten once per tier, about
 // log10(articles/2000) + 1 times. A bulk build lets 100 segments of
 // the first tier pile up (bulkMerge), and compact then merges them 100 at
-// a time (compactMerge): each article is written about twice in all.
+// a time (compact): each article is written about twice in all.
 // bleve saves an index's configuration in the index, so the writers that
 // open an existing index ask for normalMerge.
 var (
-	normalMerge  = map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10}
-	bulkMerge    = map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10}
-	compactMerge = func() *mergeplan.MergePlanOptions {
-		o := mergeplan.SingleSegmentMergePlanOptions
-		o.SegmentsPerMergeTask = 100
-		return &o
-	}()
+	normalMerge = map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10}
+	bulkMerge   = func() map[string]any {
+		return map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
+	}
 )
 
 // openOrCreate opens the index at path, creating it when path is missing or
@@ -641,7 +661,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, ix.docs, src, seq, 1, ix.log, ix.progress)
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, updateFill, ix.log, ix.progress)
 	if err != nil {
 		var we writeError
 		if errors.As(err, &we) {
@@ -729,11 +749,23 @@ func (ix *Index) closedErr() error {
 // the index into one segment (compact).
 const compactMin = 10 * batchSize
 
-// compact merges the segments of bi into one, as a complete build leaves
-// them: scorch's background merges stop at tiers of segments, each with
-// its own dictionaries, and a single segment is about 12% smaller (and
-// one dictionary per field to search). bi keeps answering searches
-// meanwhile.
+// maxSegmentDocs is the most articles that a merge puts into one segment,
+// during a bulk build (bulkMerge) and in compact: a merge reads every
+// segment it merges through a memory map, whose pages count in the
+// process's RSS until the merged segments are let go, so a merge of a
+// million articles into one segment peaked at 8.4 GiB (about 7.9 kB of
+// index per article). Merges of at most 100,000 articles (about 0.8 GB of
+// segments) keep a build within issue 11's 2 GB; an index of a million
+// articles is left in about ten segments. (A variable for tests.)
+var maxSegmentDocs int64 = 100_000
+
+// compact merges the segments of bi, as a complete build leaves them,
+// into as few segments of at most maxSegmentDocs articles as it can:
+// scorch's background merges stop at tiers of segments, each with its own
+// dictionaries, and a single segment is about 12% smaller (and one
+// dictionary per field to search). It asks scorch for one merge at a
+// time (compactStep), so that the segments of a merge are let go before
+// the next one reads its own. bi keeps answering searches meanwhile.
 func compact(ctx context.Context, bi bleve.Index) error {
 	adv, err := bi.Advanced()
 	if err != nil {
@@ -743,27 +775,120 @@ func compact(ctx context.Context, bi bleve.Index) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, compactMerge); err != nil {
+	limit, err := compactLimit(s)
+	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	// The merged-away segment files are removed by scorch's persister
-	// once it has saved the new root; wait for that (a few hundred
-	// milliseconds), so that a process that closes the index now does
-	// not leave them on disk until the next writer opens it.
+	for {
+		n, err := mergeable(s, limit)
+		if err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+		if n <= 1 {
+			break
+		}
+		if err := s.ForceMerge(ctx, compactStep(n, limit)); err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		m, err := mergeable(s, limit)
+		if err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+		if m >= n { // nothing left that fits in one segment
+			break
+		}
+	}
+	waitForRemoval(ctx, s)
+	return nil
+}
+
+// compactLimit returns the most articles compact puts into one segment:
+// maxSegmentDocs, or no limit when the whole index holds fewer (it then
+// ends as one segment, whatever the sizes its background merges left).
+func compactLimit(s *scorch.Scorch) (int64, error) {
+	r, err := s.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	n, err := r.DocCount()
+	if err != nil {
+		return 0, err
+	}
+	if int64(n) < maxSegmentDocs {
+		return mergeplan.SingleSegmentMergePlanOptions.MaxSegmentSize, nil
+	}
+	return maxSegmentDocs, nil
+}
+
+// mergeable returns the number of segments of s that compactStep may
+// merge: those under half of limit, as scorch's planner counts them.
+func mergeable(s *scorch.Scorch, limit int64) (int, error) {
+	r, err := s.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, nil
+	}
+	n := 0
+	for _, seg := range snap.Segments() {
+		if seg.LiveSize() < limit/2 {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// compactStep returns the options of a forced merge that merges (up to
+// 100 of) n mergeable segments into one: scorch's planner adds merges
+// while the segments it would leave outnumber its budget, and a budget
+// of n-1 stops it after the first.
+func compactStep(n int, limit int64) *mergeplan.MergePlanOptions {
+	o := mergeplan.SingleSegmentMergePlanOptions
+	o.SegmentsPerMergeTask = 100
+	o.MaxSegmentSize = limit
+	o.CalcBudget = func(int64, int64, *mergeplan.MergePlanOptions) int { return n - 1 }
+	return &o
+}
+
+// waitForRemoval waits (at most compactWait) for scorch's persister to
+// remove the merged-away segment files once it has saved the new root (a
+// few hundred milliseconds), so that a process that closes the index now
+// does not leave them on disk until the next writer opens it.
+func waitForRemoval(ctx context.Context, s *scorch.Scorch) {
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	deadline := time.Now().Add(compactWait)
 	for time.Now().Before(deadline) {
-		if files, _ := s.StatsMap()["CurOnDiskFiles"].(uint64); files <= 2 { // root.bolt and one segment
-			return nil
+		files, _ := s.StatsMap()["CurOnDiskFiles"].(uint64)
+		if n, err := segmentCount(s); err == nil && files <= uint64(n)+1 { // root.bolt and the segments
+			return
 		}
 		select {
 		case <-ctx.Done():
-			return nil
+			return
 		case <-t.C:
 		}
 	}
-	return nil
+}
+
+// segmentCount returns the number of segments of s.
+func segmentCount(s *scorch.Scorch) (int, error) {
+	r, err := s.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	if snap, ok := r.(*scorch.IndexSnapshot); ok {
+		return len(snap.Segments()), nil
+	}
+	return 0, nil
 }
 
 // compactWait is how long compact waits for the merged-away segment
@@ -808,14 +933,14 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // but builds its segment on the goroutine that calls Batch, so one writer
 // leaves the other cores idle for half of the time (but each writer holds
 // a batch's segment in memory).
-func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, writers int, log *slog.Logger, progress func(int)) (int, error) {
+func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, plan fillPlan, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan batch) // unbuffered: at most writers+1 batches in memory
 	var readErr error
 	go func() {
 		defer close(jobs)
-		readErr = readBatches(ctx, bi, docs, src, seq, func(j batch) error {
+		readErr = readBatches(ctx, bi, docs, src, seq, plan, func(j batch) error {
 			select {
 			case jobs <- j:
 				return nil
@@ -830,7 +955,7 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 		errOnce  sync.Once
 		writeErr error
 	)
-	for range writers {
+	for range plan.writers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -979,8 +1104,8 @@ func (w *written) result() (n int, seq, saved int64) {
 }
 
 // readBatches reads the articles of src after seq into batches of
-// batchSize articles or batchBytes of text, and passes each to emit.
-func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, emit func(batch) error) error {
+// plan.size articles or plan.bytes of text, and passes each to emit.
+func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, plan fillPlan, emit func(batch) error) error {
 	var (
 		n, i  int
 		last  = seq
@@ -1011,7 +1136,7 @@ func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Sour
 		if s > last {
 			last = s
 		}
-		if b.Size() >= batchSize || bytes >= batchBytes {
+		if b.Size() >= plan.size || bytes >= plan.bytes {
 			return flush()
 		}
 		return nil
@@ -1051,7 +1176,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkWriters, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}

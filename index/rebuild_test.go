@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -218,5 +220,54 @@ func TestRebuildCompacts(t *testing.T) {
 	}
 	if want := "[harbour number w777]"; !strings.Contains(res.Hits[0].Snippet, want) {
 		t.Errorf("snippet %q does not contain %q", res.Hits[0].Snippet, want)
+	}
+}
+
+// TestRebuildCapsSegments checks that the merges of a bulk build stop at
+// maxSegmentDocs articles per segment, and that every article is found.
+func TestRebuildCapsSegments(t *testing.T) {
+	oldMax, oldFill := maxSegmentDocs, bulkFill
+	t.Cleanup(func() { maxSegmentDocs, bulkFill = oldMax, oldFill })
+	maxSegmentDocs, bulkFill.size = 400, 100 // batches of 100: merges of at most 3
+
+	var arts []*corpus.Article
+	for i := 1; i <= 1500; i++ {
+		arts = append(arts, &corpus.Article{ID: int64(i), URL: fmt.Sprintf("https://example.com/%d", i),
+			Site: "example.com", Title: fmt.Sprintf("Article %d", i), Text: "Words about the harbour."})
+	}
+	path := filepath.Join(t.TempDir(), "x.bleve")
+	if n, err := RebuildFolder(context.Background(), path, newFakeSource(arts...)); err != nil || n != len(arts) {
+		t.Fatalf("rebuild = %d, %v", n, err)
+	}
+	ix, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var sizes []int64
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		sizes = append(sizes, seg.LiveSize())
+		if seg.LiveSize() > maxSegmentDocs {
+			t.Errorf("a segment of %d articles, over %d", seg.LiveSize(), maxSegmentDocs)
+		}
+	}
+	if len(sizes) < 4 || len(sizes) > 8 {
+		t.Errorf("segments %v: want 1,500 articles in merges of 200 to 400", sizes)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
+	if len(zaps) != len(sizes) {
+		t.Errorf("%d segment files for %d segments", len(zaps), len(sizes))
+	}
+	if res := MustSearch(t, ix, Request{Query: "harbour"}); res.Total != uint64(len(arts)) {
+		t.Errorf("harbour: %d hits, want %d", res.Total, len(arts))
 	}
 }

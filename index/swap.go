@@ -22,7 +22,7 @@ var errNoExchange = errors.New("atomic exchange not supported")
 var swapWait = 30 * time.Second
 
 // RebuildFolder builds the index at path again from scratch from src,
-// merges it into one segment (compact), and
+// merges its segments (compact), and
 // returns the number of articles indexed. It builds into a new folder
 // beside path (path + ".new"), without opening the current index, so that
 // searches keep using the current one meanwhile; then it waits for any
@@ -52,7 +52,7 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
-	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkWriters, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
 		err = compact(ctx, nbi)
 	}
