@@ -205,15 +205,7 @@ func TestPageTypeFeaturesTeasers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := d.PageTypeFeatures()
-	get := func(name string) float64 {
-		t.Helper()
-		i := slices.Index(featureNames, name)
-		if i < 0 {
-			t.Fatalf("no feature %q", name)
-		}
-		return f[i]
-	}
+	get := featureGetter(t, d.PageTypeFeatures())
 	// 10 teasers of about 80 bytes and 6 items of about 70: over 1,000
 	// bytes of text, 170 words.
 	if w := math.Expm1(get("page_words")); w < 150 {
@@ -251,15 +243,7 @@ func TestPageTypeFeaturesRepeated(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := d.PageTypeFeatures()
-			get := func(name string) float64 {
-				t.Helper()
-				i := slices.Index(featureNames, name)
-				if i < 0 {
-					t.Fatalf("no feature %q", name)
-				}
-				return f[i]
-			}
+			get := featureGetter(t, d.PageTypeFeatures())
 			if n := math.Expm1(get("teaser_items")); n < tt.minItems-0.01 {
 				t.Errorf("teaser_items = %.0f, want at least %.0f", n, tt.minItems)
 			}
@@ -350,5 +334,18 @@ func TestLinkNumber(t *testing.T) {
 		if num, ok := linkNumber(a); num != tt.num || ok != tt.ok {
 			t.Errorf("linkNumber(%s) = %d, %v; want %d, %v", tt.html, num, ok, tt.num, tt.ok)
 		}
+	}
+}
+
+// featureGetter returns a function that gives the page-type feature of
+// that name in f, failing the test for a name the model does not have.
+func featureGetter(t *testing.T, f []float64) func(name string) float64 {
+	return func(name string) float64 {
+		t.Helper()
+		i := slices.Index(featureNames, name)
+		if i < 0 {
+			t.Fatalf("no feature %q", name)
+		}
+		return f[i]
 	}
 }
