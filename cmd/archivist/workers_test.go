@@ -423,8 +423,8 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
 		b.Fatal(err)
 	}
 	if testing.Verbose() {
-		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110) FROM pg_stat_statements
-			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY calls DESC LIMIT 25`)
+		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' top='||toplevel FROM pg_stat_statements
+			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 40`)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -16,7 +16,10 @@ var (
 	// statement (see nextSeq).
 	qInsertArticle = withSeq + "INSERT INTO articles (" + corpus.ArticleValueColumns + ", seq, key) VALUES (" +
 		placeholders(1, 26) + ", (SELECT last FROM s), $27) RETURNING id"
-	qUpdateArticle = withSeq + "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
+	// qInsertArticleRedirects also answers RedirectsTo for the article's
+	// URL ($28), which the crawl asks next: one statement fewer a page.
+	qInsertArticleRedirects = qInsertArticle + ", ARRAY(SELECT url FROM frontier WHERE redirect_to = $28 AND redirect_to <> '' ORDER BY url)"
+	qUpdateArticle          = withSeq + "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
 		placeholders(1, 26) + ", (SELECT last FROM s)) WHERE id = $27"
 	qAddVersion = "INSERT INTO article_versions (" + corpus.VersionSelect + ") VALUES (" + placeholders(1, 12) + ")"
 )
@@ -93,6 +96,18 @@ func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) e
 
 func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string) error {
 	args := corpus.ArticleValues(a)
+	if a.ID == 0 && a.URL != "" {
+		tx.redirects = nil
+		r := &redirectLookup{url: a.URL}
+		if err := tx.tx.QueryRow(ctx, qInsertArticleRedirects, append(args, key, a.URL)...).Scan(&a.ID, &r.urls); err != nil {
+			return fmt.Errorf("put article %s: %w", a.URL, err)
+		}
+		if len(r.urls) == 0 {
+			r.urls = nil // as the lookup's answer: none
+		}
+		tx.redirects = r
+		return nil
+	}
 	tx.prefetchRedirects(a.URL)
 	if a.ID == 0 {
 		if err := tx.tx.QueryRow(ctx, qInsertArticle, append(args, key)...).Scan(&a.ID); err != nil {

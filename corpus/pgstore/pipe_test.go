@@ -183,4 +183,36 @@ func TestPrefetchedLookups(t *testing.T) {
 	if a, err := s.Article(ctx, firstID); err != nil || a.Title != "T2" {
 		t.Errorf("article after the transaction: %+v, %v", a, err)
 	}
+	// A redirect recorded before a new article: the article's INSERT
+	// answers the redirect lookup with it.
+	const u2 = site + "/b"
+	err = s.Update(ctx, func(tx *pgstore.Tx) error {
+		e, err := tx.FrontierEntry(ctx, site+"/p/0")
+		if err != nil {
+			return err
+		}
+		if err := tx.SetRedirectTo(ctx, e.ID, u2); err != nil {
+			return err
+		}
+		c := capture()
+		if _, err := tx.AddCapture(ctx, c); err != nil {
+			return err
+		}
+		a := &corpus.Article{URL: u2, CanonicalURL: u2, Site: "news.test", Title: "B", Text: "other text",
+			FetchedAt: at, CaptureID: c.ID, ContentSHA256: c.SHA256}
+		if _, err := tx.PutArticle(ctx, a, u2); err != nil {
+			return err
+		}
+		trips("redirect lookup after a new article", 0, func() error {
+			from, err := tx.RedirectsTo(ctx, u2)
+			if err != nil || len(from) != 1 || from[0] != e.URL {
+				return fmt.Errorf("got %v, %v; want [%s]", from, err, e.URL)
+			}
+			return nil
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
