@@ -19,7 +19,7 @@ type page struct {
 	root    *html.Node
 	base    *url.URL
 	fetched time.Time
-	flags   map[string]uint8 // attrFlags' memo, during collect
+	flags   map[string]uint16 // attrFlags' memo, during collect
 
 	lang        string
 	titleTag    string
@@ -65,7 +65,7 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 		links:   make(map[string]string),
 		micro:   make(map[string][]string),
 	}
-	p.flags = attrFlagMaps.Get().(map[string]uint8)
+	p.flags = attrFlagMaps.Get().(map[string]uint16)
 	p.collect(p.root, "", "", false)
 	if len(p.flags) >= memoMax {
 		clear(p.flags)
@@ -167,7 +167,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		if prop := attr(n, "itemprop"); prop != "" {
 			p.collectMicro(n, prop, scopeType, scopeProp)
 		}
-		p.kind.collectAttrs(n)
+		p.kind.collectAttrs(n, p)
 		if hasAttr(n, "itemscope") {
 			p.kind.addType(attr(n, "itemtype"))
 			scopeType = attr(n, "itemtype")
@@ -249,16 +249,20 @@ const (
 	attrByline               // a byline
 	attrDateline             // a dateline
 	attrDateHint             // an element that may hold the date among other details
+	attrPost                 // a forum post (kindSignals)
+	attrCard                 // a product or listing card (kindSignals)
+	attrPrice                // a price (kindSignals)
 )
 
 // attrFlags returns the marks of a class or id value, worked out once per
 // value and page walk: a page's templates repeat their values.
-func (p *page) attrFlags(val string) uint8 {
+func (p *page) attrFlags(val string) uint16 {
 	if f, ok := p.flags[val]; ok {
 		return f
 	}
+	f, toks := kindMarks(val, p.kind.toks)
+	p.kind.toks = toks
 	v := strings.ToLower(val)
-	var f uint8
 	if strings.Contains(v, "comment") || strings.Contains(v, "disqus") || strings.Contains(v, "respond") {
 		f |= attrComment
 	}
@@ -285,7 +289,7 @@ func (p *page) attrFlags(val string) uint8 {
 
 // attrFlagMaps recycles the pages' attrFlags memos, which also serve the
 // next pages of a site.
-var attrFlagMaps = sync.Pool{New: func() any { return make(map[string]uint8, 256) }}
+var attrFlagMaps = sync.Pool{New: func() any { return make(map[string]uint16, 256) }}
 
 // inQuote reports whether n sits in a <blockquote>: an embedded post
 // (tweet, Instagram) or a quotation, dated by its own author.
