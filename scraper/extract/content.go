@@ -117,8 +117,10 @@ type contentExtractor struct {
 	nodes     []*html.Node // element nodes in document order, parallel to infos
 	paras     []paragraph
 	toks      []string
-	total     int // page text bytes in paragraphs outside comment sections
-	fullTotal int // page text bytes in paragraphs
+	memo      map[attrKey]attrMemo // class and id values seen, across pages
+	memoToks  []string             // the tokens of memo's entries
+	total     int                  // page text bytes in paragraphs outside comment sections
+	fullTotal int                  // page text bytes in paragraphs
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -181,27 +183,16 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			if a.Key == "class" {
-				x.toks = roleClassTokens(x.toks, a.Val)
-			} else if isHeading(n.DataAtom) {
+			id := a.Key == "id"
+			if id && isHeading(n.DataAtom) {
 				// Heading ids are anchors made from the heading's words
 				// ("nav_nur_die_folie"), not roles.
 				continue
-			} else {
-				x.toks = classTokens(x.toks, a.Val)
 			}
-			if a.Val != "" {
-				// Joined forms such as "article-body" or "entry_content".
-				for _, f := range strings.Fields(a.Val) {
-					f = joinedLower(f)
-					if bodyWords[f] {
-						in.body = true
-					}
-					if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
-						in.negative = true
-					}
-				}
-			}
+			m := x.attrTokens(a.Val, id)
+			x.toks = append(x.toks, x.memoToks[m.start:m.end]...)
+			in.body = in.body || m.body
+			in.negative = in.negative || m.negative
 		case "itemprop":
 			if a.Val == "articleBody" || a.Val == "text" {
 				in.body = true
@@ -246,6 +237,56 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			in.positive = true
 		}
 	}
+}
+
+// attrKey is a class (id false) or id value.
+type attrKey struct {
+	val string
+	id  bool
+}
+
+// attrMemo is what classify reads from one class or id value: its tokens
+// (memoToks[start:end]) and whether a joined form marks a body or a
+// negative block.
+type attrMemo struct {
+	start, end     int32
+	body, negative bool
+}
+
+// memoMax bounds the class and id values an extractor remembers; a site's
+// templates repeat far fewer.
+const memoMax = 4096
+
+// attrTokens returns the tokens and marks of a class or id value, worked
+// out once per value: pages of a site repeat their templates' values.
+func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
+	k := attrKey{v, id}
+	if m, ok := x.memo[k]; ok {
+		return m
+	}
+	if x.memo == nil || len(x.memo) >= memoMax || len(x.memoToks) >= 8*memoMax {
+		x.memo = make(map[attrKey]attrMemo, 256)
+		x.memoToks = x.memoToks[:0]
+	}
+	start := len(x.memoToks)
+	if id {
+		x.memoToks = classTokens(x.memoToks, v)
+	} else {
+		x.memoToks = roleClassTokens(x.memoToks, v)
+	}
+	m := attrMemo{start: int32(start), end: int32(len(x.memoToks))}
+	// Joined forms such as "article-body" or "entry_content".
+	for _, f := range strings.Fields(v) {
+		f = joinedLower(f)
+		if bodyWords[f] {
+			m.body = true
+		}
+		if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
+			m.negative = true
+		}
+	}
+	x.memo[k] = m
+	return m
 }
 
 // analyze computes text sizes below n, post-order.

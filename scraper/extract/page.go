@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -18,6 +19,7 @@ type page struct {
 	root    *html.Node
 	base    *url.URL
 	fetched time.Time
+	flags   map[string]uint16 // attrFlags' memo, during collect
 
 	lang        string
 	titleTag    string
@@ -63,7 +65,13 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 		links:   make(map[string]string),
 		micro:   make(map[string][]string),
 	}
+	p.flags = attrFlagMaps.Get().(map[string]uint16)
 	p.collect(p.root, "", "", false)
+	if len(p.flags) >= memoMax {
+		clear(p.flags)
+	}
+	attrFlagMaps.Put(p.flags)
+	p.flags = nil
 	return p
 }
 
@@ -159,7 +167,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		if prop := attr(n, "itemprop"); prop != "" {
 			p.collectMicro(n, prop, scopeType, scopeProp)
 		}
-		p.kind.collectAttrs(n)
+		p.kind.collectAttrs(n, p)
 		if hasAttr(n, "itemscope") {
 			p.kind.addType(attr(n, "itemtype"))
 			scopeType = attr(n, "itemtype")
@@ -185,23 +193,23 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 			if a.Val == "" {
 				continue
 			}
-			v := strings.ToLower(a.Val)
-			if strings.Contains(v, "comment") || strings.Contains(v, "disqus") || strings.Contains(v, "respond") {
+			f := p.attrFlags(a.Val)
+			if f&attrComment != 0 {
 				comment = true
 			}
-			if strings.Contains(v, "paywall") || strings.Contains(v, "regwall") || strings.Contains(v, "subscriber-only") || strings.Contains(v, "premium-content") || strings.Contains(v, "metered") {
+			if f&attrPaywall != 0 {
 				p.paywall = true
 			}
-			if strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr") {
+			if f&attrConsent != 0 {
 				p.consentTxt++
 			}
-			if strings.Contains(v, "byline") || strings.Contains(v, "author") {
+			if f&attrByline != 0 {
 				byline = true
 			}
-			if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") || strings.Contains(v, "datum") || strings.Contains(v, "fecha") {
+			if f&attrDateline != 0 {
 				dateline = true
 			}
-			if !dateline && !hint && len(p.dateHints) < 20 && hasDateHint(v) {
+			if !dateline && !hint && len(p.dateHints) < 20 && f&attrDateHint != 0 {
 				hint = true
 			}
 		case "rel":
@@ -232,6 +240,56 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 	}
 	return comment
 }
+
+// Marks of a class or id value, read by collectAttrs.
+const (
+	attrComment  = 1 << iota // a comment section
+	attrPaywall              // a paywall marker
+	attrConsent              // a cookie consent notice
+	attrByline               // a byline
+	attrDateline             // a dateline
+	attrDateHint             // an element that may hold the date among other details
+	attrPost                 // a forum post (kindSignals)
+	attrCard                 // a product or listing card (kindSignals)
+	attrPrice                // a price (kindSignals)
+)
+
+// attrFlags returns the marks of a class or id value, worked out once per
+// value and page walk: a page's templates repeat their values.
+func (p *page) attrFlags(val string) uint16 {
+	if f, ok := p.flags[val]; ok {
+		return f
+	}
+	f, toks := kindMarks(val, p.kind.toks)
+	p.kind.toks = toks
+	v := strings.ToLower(val)
+	if strings.Contains(v, "comment") || strings.Contains(v, "disqus") || strings.Contains(v, "respond") {
+		f |= attrComment
+	}
+	if strings.Contains(v, "paywall") || strings.Contains(v, "regwall") || strings.Contains(v, "subscriber-only") || strings.Contains(v, "premium-content") || strings.Contains(v, "metered") {
+		f |= attrPaywall
+	}
+	if strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr") {
+		f |= attrConsent
+	}
+	if strings.Contains(v, "byline") || strings.Contains(v, "author") {
+		f |= attrByline
+	}
+	if strings.Contains(v, "date") || strings.Contains(v, "time") || strings.Contains(v, "publish") || strings.Contains(v, "datum") || strings.Contains(v, "fecha") {
+		f |= attrDateline
+	}
+	if hasDateHint(v) {
+		f |= attrDateHint
+	}
+	if p.flags != nil && len(p.flags) < memoMax {
+		p.flags[val] = f
+	}
+	return f
+}
+
+// attrFlagMaps recycles the pages' attrFlags memos, which also serve the
+// next pages of a site.
+var attrFlagMaps = sync.Pool{New: func() any { return make(map[string]uint16, 256) }}
 
 // inQuote reports whether n sits in a <blockquote>: an embedded post
 // (tweet, Instagram) or a quotation, dated by its own author.

@@ -76,25 +76,18 @@ func (k *kindSignals) addType(t string) {
 }
 
 // collectAttrs counts the class, id and itemprop words of n.
-func (k *kindSignals) collectAttrs(n *html.Node) {
+func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			k.toks = classTokens(k.toks[:0], a.Val)
-			toks := k.toks
-			post, card, price := false, false, false
-			for _, t := range toks {
-				post = post || forumWords[t]
-				card = card || cardWords[t]
-				price = price || t == "price" || t == "prices"
-			}
-			if post {
+			f := p.attrFlags(a.Val)
+			if f&attrPost != 0 {
 				k.posts++
 			}
-			if card {
+			if f&attrCard != 0 {
 				k.cards++
 			}
-			if price {
+			if f&attrPrice != 0 {
 				k.price++
 			}
 		case "itemprop":
@@ -103,6 +96,24 @@ func (k *kindSignals) collectAttrs(n *html.Node) {
 			}
 		}
 	}
+}
+
+// kindMarks returns the attrFlags marks of a class or id value's tokens
+// that the page type counts.
+func kindMarks(v string, toks []string) (f uint16, _ []string) {
+	toks = classTokens(toks[:0], v)
+	for _, t := range toks {
+		if forumWords[t] {
+			f |= attrPost
+		}
+		if cardWords[t] {
+			f |= attrCard
+		}
+		if t == "price" || t == "prices" {
+			f |= attrPrice
+		}
+	}
+	return f, toks
 }
 
 // cartWords are the labels of buttons that put a product in a basket.
