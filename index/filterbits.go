@@ -91,12 +91,20 @@ func newDateClause(from, end time.Time) (bitClause, bool) {
 // internal ids (the segment's offset plus the local number). Deleted
 // documents may be included: the searcher it filters never returns them.
 func (f *bitFilter) docs(snap *scorch.IndexSnapshot) (*roaring.Bitmap, error) {
+	return snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
+		seg := ss.Segment()
+		return f.segmentDocs(seg, seg.Count())
+	})
+}
+
+// snapshotDocs joins the documents that of gives for each segment of snap,
+// numbered in their segment, into one bitmap of bleve's internal numbers
+// (the segment's offset plus the local number).
+func snapshotDocs(snap *scorch.IndexSnapshot, of func(*scorch.SegmentSnapshot) (*roaring.Bitmap, error)) (*roaring.Bitmap, error) {
 	out := roaring.New()
 	var offset uint64
 	for _, ss := range snap.Segments() {
-		seg := ss.Segment()
-		n := seg.Count()
-		bm, err := f.segmentDocs(seg, n)
+		bm, err := of(ss)
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +113,7 @@ func (f *bitFilter) docs(snap *scorch.IndexSnapshot) (*roaring.Bitmap, error) {
 		} else {
 			out.Or(roaring.AddOffset64(bm, int64(offset)))
 		}
-		offset += n
+		offset += ss.Segment().Count()
 	}
 	return out, nil
 }

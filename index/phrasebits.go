@@ -26,21 +26,9 @@ import (
 // phraseDocs returns the documents of snap (bleve's internal numbers)
 // holding terms at offsets (from the first term) in field.
 func phraseDocs(snap *scorch.IndexSnapshot, field string, terms []string, offsets []int) (*roaring.Bitmap, error) {
-	out := roaring.New()
-	var base uint64
-	for _, ss := range snap.Segments() {
-		bm, err := phraseSegmentDocs(ss, field, terms, offsets)
-		if err != nil {
-			return nil, err
-		}
-		if base == 0 {
-			out.Or(bm)
-		} else {
-			out.Or(roaring.AddOffset64(bm, int64(base)))
-		}
-		base += ss.Segment().Count()
-	}
-	return out, nil
+	return snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
+		return phraseSegmentDocs(ss, field, terms, offsets)
+	})
 }
 
 // phraseSegmentDocs returns the documents of one segment holding the
