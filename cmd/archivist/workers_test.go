@@ -332,20 +332,29 @@ func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
 // the server (the worker's last log line).
 func BenchmarkCrawlStore(b *testing.B) {
 	cluster := pgtest.Start(b)
-	var sqliteT, pgT time.Duration
+	var sqliteT, pgT, sqliteCPU, pgCPU, serverCPU time.Duration
 	var stmts, pages, trips int64
 	for i := 0; i < b.N; i++ {
 		srv := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(200))
 		common := []string{"--delay", "0s", "--per-host", "4", "--parallel", "4", "--timeout", "5s", "-q", srv.URL + "/"}
+		cpu := processCPU(b)
 		start := time.Now()
 		mustRun(b, append([]string{"crawl", "--no-index", "--db", filepath.Join(b.TempDir(), "a.db")}, common...)...)
 		sqliteT += time.Since(start)
+		sqliteCPU += processCPU(b) - cpu
 		url := cluster.NewDatabase(b)
+		server := clusterCPU(b, cluster)
+		cpu = processCPU(b)
 		start = time.Now()
 		// Without -q: the worker's last log line gives its round trips.
 		pgArgs := slices.DeleteFunc(append([]string{"crawl", "--store", url}, common...), func(a string) bool { return a == "-q" })
 		code, _, errOut := runCLI(b, pgArgs...)
 		pgT += time.Since(start)
+		pgCPU += processCPU(b) - cpu
+		// The backends of the worker's connections exit once it closes
+		// them; the postmaster counts their time when it reaps them.
+		time.Sleep(200 * time.Millisecond)
+		serverCPU += clusterCPU(b, cluster) - server
 		m := roundTripsRE.FindStringSubmatch(errOut)
 		if code != 0 || m == nil {
 			b.Fatalf("crawl --store: exit %d, no round_trips in its log\n%s", code, errOut)
@@ -360,6 +369,31 @@ func BenchmarkCrawlStore(b *testing.B) {
 	b.ReportMetric(sqliteT.Seconds()/float64(b.N), "s/sqlite-crawl")
 	b.ReportMetric(pgT.Seconds()/float64(b.N), "s/postgres-crawl")
 	b.ReportMetric(sqliteT.Seconds()/pgT.Seconds(), "sqlite/postgres")
+	// CPU per crawl: of this process (the crawl, the fake site) during each
+	// crawl, and of the PostgreSQL cluster during the PostgreSQL crawl.
+	b.ReportMetric(sqliteCPU.Seconds()/float64(b.N), "cpu-s/sqlite-crawl")
+	b.ReportMetric(pgCPU.Seconds()/float64(b.N), "cpu-s/postgres-crawl")
+	b.ReportMetric(serverCPU.Seconds()/float64(b.N), "cpu-s/postgres-server")
+}
+
+// processCPU returns the user and system time this process has used.
+func processCPU(b *testing.B) time.Duration {
+	b.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatalf("getrusage: %v", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// clusterCPU returns the processor time cluster has used.
+func clusterCPU(b *testing.B, cluster *pgtest.Cluster) time.Duration {
+	b.Helper()
+	d, err := cluster.CPU()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
 }
 
 // BenchmarkCrawlWorkers crawls two loopback sites (two hosts, 200
