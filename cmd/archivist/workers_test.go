@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -323,7 +324,7 @@ func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
 }
 
 // BenchmarkCrawlStore crawls the same loopback site (200 articles, no
-// faults) into a SQLite corpus and with one PostgreSQL-backed worker, in
+// faults, or -crawlstore.articles) into a SQLite corpus and with one PostgreSQL-backed worker, in
 // the same iteration, and reports both times and their ratio
 // (sqlite/postgres: 1 is parity, the issue's target is >= 0.7).
 //
@@ -333,9 +334,9 @@ func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
 func BenchmarkCrawlStore(b *testing.B) {
 	cluster := pgtest.Start(b)
 	var sqliteT, pgT, sqliteCPU, pgCPU, serverCPU time.Duration
-	var stmts, pages, trips int64
+	var stmts, pages, trips, blocks, walBytes int64
 	for i := 0; i < b.N; i++ {
-		srv := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(200))
+		srv := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(*benchStoreArticles))
 		common := []string{"--delay", "0s", "--per-host", "4", "--parallel", "4", "--timeout", "5s", "-q", srv.URL + "/"}
 		cpu := processCPU(b)
 		start := time.Now()
@@ -361,11 +362,16 @@ func BenchmarkCrawlStore(b *testing.B) {
 		}
 		n, _ := strconv.ParseInt(m[1], 10, 64)
 		trips += n
-		n, p := statementsPerPage(b, url)
-		stmts, pages = stmts+n, pages+p
+		n, p, blks, wal := statementsPerPage(b, url)
+		stmts, pages, blocks, walBytes = stmts+n, pages+p, blocks+blks, walBytes+wal
 	}
 	b.ReportMetric(float64(stmts)/float64(pages), "statements/page")
 	b.ReportMetric(float64(trips)/float64(pages), "round-trips/page")
+	// The server's work as counts that the machine's load does not move:
+	// buffer accesses of the worker's statements, and the WAL the database
+	// wrote (its schema, the crawl's rows and their index entries).
+	b.ReportMetric(float64(blocks)/float64(pages), "blocks/page")
+	b.ReportMetric(float64(walBytes)/float64(pages), "wal-bytes/page")
 	b.ReportMetric(sqliteT.Seconds()/float64(b.N), "s/sqlite-crawl")
 	b.ReportMetric(pgT.Seconds()/float64(b.N), "s/postgres-crawl")
 	b.ReportMetric(sqliteT.Seconds()/pgT.Seconds(), "sqlite/postgres")
@@ -433,11 +439,16 @@ func BenchmarkCrawlWorkers(b *testing.B) {
 	b.ReportMetric(two.Seconds()/float64(b.N), "s/2-workers")
 }
 
+// benchStoreArticles is the size of BenchmarkCrawlStore's site: 200 articles
+// in the figures of docs/BENCHMARKS.md unless they say otherwise.
+var benchStoreArticles = flag.Int("crawlstore.articles", 200, "articles of the site BenchmarkCrawlStore crawls")
+
 var roundTripsRE = regexp.MustCompile(`round_trips=(\d+)`)
 
 // statementsPerPage returns the statements run in the database at url
-// (pg_stat_statements' calls) and its captures.
-func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
+// (pg_stat_statements' calls), its captures, the shared buffers the
+// statements accessed (hit or read) and the WAL bytes the database wrote.
+func statementsPerPage(b *testing.B, url string) (stmts, pages, blocks, wal int64) {
 	b.Helper()
 	ctx := context.Background()
 	s, err := pgstore.Open(ctx, url)
@@ -453,6 +464,12 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
 	err = s.Pool().QueryRow(ctx, `SELECT COALESCE(SUM(calls), 0)::bigint FROM pg_stat_statements
 		WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 		AND lower(query) NOT IN ('begin', 'commit', 'rollback')`).Scan(&stmts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	err = s.Pool().QueryRow(ctx, `SELECT COALESCE(SUM(shared_blks_hit + shared_blks_read), 0)::bigint,
+		COALESCE(SUM(wal_bytes), 0)::bigint FROM pg_stat_statements
+		WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&blocks, &wal)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -475,5 +492,5 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
 	if err := s.Pool().QueryRow(ctx, "SELECT COUNT(*) FROM captures").Scan(&pages); err != nil {
 		b.Fatal(err)
 	}
-	return stmts, pages
+	return stmts, pages, blocks, wal
 }
