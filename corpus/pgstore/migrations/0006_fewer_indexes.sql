@@ -23,6 +23,8 @@ CREATE INDEX articles_url ON articles(url) WHERE url <> key;
 
 -- The hosts with URLs queued or in flight (the crawl's host list, stats,
 -- a dead worker's claims): the settled rows, most of a frontier, are
--- never asked for by state alone.
+-- never asked for by state alone. Ordered as a claim takes a host's
+-- queued URLs (as frontier_claim is), so that a claim the planner serves
+-- from this smaller index does not sort all of a host's queue.
 DROP INDEX frontier_state;
-CREATE INDEX frontier_state ON frontier(state, host) WHERE state IN ('queued', 'in_flight');
+CREATE INDEX frontier_state ON frontier(state, host, priority DESC, id) WHERE state IN ('queued', 'in_flight');
