@@ -474,7 +474,7 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages, blocks, wal int6
 		b.Fatal(err)
 	}
 	if testing.Verbose() {
-		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' top='||toplevel FROM pg_stat_statements
+		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' blks='||(shared_blks_hit+shared_blks_read)||' wal='||wal_bytes FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 40`)
 		if err != nil {
 			b.Fatal(err)
@@ -488,6 +488,13 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages, blocks, wal int6
 			b.Logf("%6d %s", n, q)
 		}
 		rows.Close()
+	}
+	if testing.Verbose() {
+		var sessions int64
+		if err := s.Pool().QueryRow(ctx, "SELECT sessions FROM pg_stat_database WHERE datname = current_database()").Scan(&sessions); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("%d sessions (connections) so far, this one included", sessions)
 	}
 	if err := s.Pool().QueryRow(ctx, "SELECT COUNT(*) FROM captures").Scan(&pages); err != nil {
 		b.Fatal(err)
