@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -323,7 +324,7 @@ func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
 }
 
 // BenchmarkCrawlStore crawls the same loopback site (200 articles, no
-// faults) into a SQLite corpus and with one PostgreSQL-backed worker, in
+// faults, or -crawlstore.articles) into a SQLite corpus and with one PostgreSQL-backed worker, in
 // the same iteration, and reports both times and their ratio
 // (sqlite/postgres: 1 is parity, the issue's target is >= 0.7).
 //
@@ -332,34 +333,73 @@ func TestCrawlWorkersRobotsUnavailable(t *testing.T) {
 // the server (the worker's last log line).
 func BenchmarkCrawlStore(b *testing.B) {
 	cluster := pgtest.Start(b)
-	var sqliteT, pgT time.Duration
-	var stmts, pages, trips int64
+	var sqliteT, pgT, sqliteCPU, pgCPU, serverCPU time.Duration
+	var stmts, pages, trips, blocks, walBytes int64
 	for i := 0; i < b.N; i++ {
-		srv := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(200))
+		srv := scrapertest.NewServer(b, scrapertest.WithFaults(false), scrapertest.WithArticles(*benchStoreArticles))
 		common := []string{"--delay", "0s", "--per-host", "4", "--parallel", "4", "--timeout", "5s", "-q", srv.URL + "/"}
+		cpu := processCPU(b)
 		start := time.Now()
 		mustRun(b, append([]string{"crawl", "--no-index", "--db", filepath.Join(b.TempDir(), "a.db")}, common...)...)
 		sqliteT += time.Since(start)
+		sqliteCPU += processCPU(b) - cpu
 		url := cluster.NewDatabase(b)
+		server := clusterCPU(b, cluster)
+		cpu = processCPU(b)
 		start = time.Now()
 		// Without -q: the worker's last log line gives its round trips.
 		pgArgs := slices.DeleteFunc(append([]string{"crawl", "--store", url}, common...), func(a string) bool { return a == "-q" })
 		code, _, errOut := runCLI(b, pgArgs...)
 		pgT += time.Since(start)
+		pgCPU += processCPU(b) - cpu
+		// The backends of the worker's connections exit once it closes
+		// them; the postmaster counts their time when it reaps them.
+		time.Sleep(200 * time.Millisecond)
+		serverCPU += clusterCPU(b, cluster) - server
 		m := roundTripsRE.FindStringSubmatch(errOut)
 		if code != 0 || m == nil {
 			b.Fatalf("crawl --store: exit %d, no round_trips in its log\n%s", code, errOut)
 		}
 		n, _ := strconv.ParseInt(m[1], 10, 64)
 		trips += n
-		n, p := statementsPerPage(b, url)
-		stmts, pages = stmts+n, pages+p
+		n, p, blks, wal := statementsPerPage(b, url)
+		stmts, pages, blocks, walBytes = stmts+n, pages+p, blocks+blks, walBytes+wal
 	}
 	b.ReportMetric(float64(stmts)/float64(pages), "statements/page")
 	b.ReportMetric(float64(trips)/float64(pages), "round-trips/page")
+	// The server's work as counts that the machine's load does not move:
+	// buffer accesses of the worker's statements, and the WAL the database
+	// wrote (its schema, the crawl's rows and their index entries).
+	b.ReportMetric(float64(blocks)/float64(pages), "blocks/page")
+	b.ReportMetric(float64(walBytes)/float64(pages), "wal-bytes/page")
 	b.ReportMetric(sqliteT.Seconds()/float64(b.N), "s/sqlite-crawl")
 	b.ReportMetric(pgT.Seconds()/float64(b.N), "s/postgres-crawl")
 	b.ReportMetric(sqliteT.Seconds()/pgT.Seconds(), "sqlite/postgres")
+	// CPU per crawl: of this process (the crawl, the fake site) during each
+	// crawl, and of the PostgreSQL cluster during the PostgreSQL crawl.
+	b.ReportMetric(sqliteCPU.Seconds()/float64(b.N), "cpu-s/sqlite-crawl")
+	b.ReportMetric(pgCPU.Seconds()/float64(b.N), "cpu-s/postgres-crawl")
+	b.ReportMetric(serverCPU.Seconds()/float64(b.N), "cpu-s/postgres-server")
+}
+
+// processCPU returns the user and system time this process has used.
+func processCPU(b *testing.B) time.Duration {
+	b.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatalf("getrusage: %v", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// clusterCPU returns the processor time cluster has used.
+func clusterCPU(b *testing.B, cluster *pgtest.Cluster) time.Duration {
+	b.Helper()
+	d, err := cluster.CPU()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
 }
 
 // BenchmarkCrawlWorkers crawls two loopback sites (two hosts, 200
@@ -399,11 +439,16 @@ func BenchmarkCrawlWorkers(b *testing.B) {
 	b.ReportMetric(two.Seconds()/float64(b.N), "s/2-workers")
 }
 
+// benchStoreArticles is the size of BenchmarkCrawlStore's site: 200 articles
+// in the figures of docs/BENCHMARKS.md unless they say otherwise.
+var benchStoreArticles = flag.Int("crawlstore.articles", 200, "articles of the site BenchmarkCrawlStore crawls")
+
 var roundTripsRE = regexp.MustCompile(`round_trips=(\d+)`)
 
 // statementsPerPage returns the statements run in the database at url
-// (pg_stat_statements' calls) and its captures.
-func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
+// (pg_stat_statements' calls), its captures, the shared buffers the
+// statements accessed (hit or read) and the WAL bytes the database wrote.
+func statementsPerPage(b *testing.B, url string) (stmts, pages, blocks, wal int64) {
 	b.Helper()
 	ctx := context.Background()
 	s, err := pgstore.Open(ctx, url)
@@ -422,8 +467,14 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	err = s.Pool().QueryRow(ctx, `SELECT COALESCE(SUM(shared_blks_hit + shared_blks_read), 0)::bigint,
+		COALESCE(SUM(wal_bytes), 0)::bigint FROM pg_stat_statements
+		WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`).Scan(&blocks, &wal)
+	if err != nil {
+		b.Fatal(err)
+	}
 	if testing.Verbose() {
-		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' top='||toplevel FROM pg_stat_statements
+		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' blks='||(shared_blks_hit+shared_blks_read)||' wal='||wal_bytes FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 40`)
 		if err != nil {
 			b.Fatal(err)
@@ -438,8 +489,15 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages int64) {
 		}
 		rows.Close()
 	}
+	if testing.Verbose() {
+		var sessions int64
+		if err := s.Pool().QueryRow(ctx, "SELECT sessions FROM pg_stat_database WHERE datname = current_database()").Scan(&sessions); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("%d sessions (connections) so far, this one included", sessions)
+	}
 	if err := s.Pool().QueryRow(ctx, "SELECT COUNT(*) FROM captures").Scan(&pages); err != nil {
 		b.Fatal(err)
 	}
-	return stmts, pages
+	return stmts, pages, blocks, wal
 }

@@ -462,12 +462,13 @@ func (s *Store) ArticleVersionsMatching(ctx context.Context, f corpus.ArticleFil
 }
 
 // FindArticle returns the id of the article seen under any of urls, or
-// ErrNotFound.
+// ErrNotFound. url <> key lets the planner use the partial index of the
+// articles whose URL is not their key (migration 0006).
 func (s *Store) FindArticle(ctx context.Context, urls ...string) (int64, error) {
 	for _, u := range urls {
 		var id int64
 		err := s.pool.QueryRow(ctx, `SELECT article_id FROM article_urls WHERE url = $1
-			UNION ALL SELECT id FROM articles WHERE key = $1 OR url = $1 LIMIT 1`, u).Scan(&id)
+			UNION ALL SELECT id FROM articles WHERE key = $1 OR (url = $1 AND url <> key) LIMIT 1`, u).Scan(&id)
 		if err == nil {
 			return id, nil
 		}

@@ -64,10 +64,11 @@ func (s *Store) Capture(ctx context.Context, id int64) (*corpus.Capture, error) 
 
 // LatestCapture returns the newest successful capture (2xx, or a 304
 // revisit) whose requested or final URL is u, body included, or
-// ErrNotFound.
+// ErrNotFound. requested_url <> url lets the planner use the partial
+// index of redirected captures (migration 0006).
 func (s *Store) LatestCapture(ctx context.Context, u string) (*corpus.Capture, error) {
 	row := s.pool.QueryRow(ctx, "SELECT "+corpus.CaptureSelect+captureFrom+
-		` WHERE c.id = (SELECT MAX(id) FROM captures WHERE (url = $1 OR requested_url = $1)
+		` WHERE c.id = (SELECT MAX(id) FROM captures WHERE (url = $1 OR (requested_url = $1 AND requested_url <> url))
 		  AND error_kind = '' AND status BETWEEN 200 AND 399)`, u)
 	c, err := corpus.ScanCapture(row, true, s.decode)
 	if err != nil {

@@ -6,3 +6,6 @@ func (f *Frontier) Kill() {
 	f.stop()
 	f.wg.Wait()
 }
+
+// Pending returns how many statements wait to be sent in tx.
+func (tx *Tx) Pending() int { return len(tx.tx.pending) }

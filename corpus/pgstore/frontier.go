@@ -185,11 +185,12 @@ func (tx *Tx) settled(host string, now time.Time) {
 
 // qFinish settles a frontier row and, when it was in flight, its host
 // (qSettled) and the worker's page count, in one statement: the crawl
-// runs it for every page. It returns the row's host, none when there is
+// runs it for every page. $7, when not empty, is the row's kind (SetKind
+// of the row just settled). It returns the row's host, none when there is
 // no such row.
 const qFinish = `WITH old AS (SELECT id, state, host FROM frontier WHERE id = $5 FOR UPDATE),
 	f AS (UPDATE frontier f SET state = $1, capture_id = COALESCE($2, f.capture_id), reason = $3,
-		updated_at = $4, worker = NULL FROM old WHERE f.id = old.id RETURNING old.host, old.state = 'in_flight' AS settles),
+		updated_at = $4, worker = NULL, kind = COALESCE(NULLIF($7::text, ''), f.kind) FROM old WHERE f.id = old.id RETURNING old.host, old.state = 'in_flight' AS settles),
 	h AS (UPDATE frontier_hosts SET in_flight = GREATEST(in_flight - 1, 0),
 		next_at = GREATEST(next_at, $4 + delay_ms),
 		worker = CASE WHEN in_flight <= 1 AND NOT EXISTS (SELECT 1 FROM frontier q WHERE q.host = frontier_hosts.host
@@ -207,7 +208,18 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 	}
 	// Sent with the next statement: nothing waits for its answer, and
 	// a row not found fails the transaction there.
-	tx.tx.laterOne(fmt.Sprintf("finish %d", id), qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, tx.s.workerID())
+	tx.tx.laterOne(fmt.Sprintf("finish %d", id), qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, tx.s.workerID(), "")
+	return nil
+}
+
+// pendingFinish returns the arguments of the Finish of row id still
+// waiting to be sent, nil when there is none.
+func (tx *Tx) pendingFinish(id int64) []any {
+	for i := len(tx.tx.pending) - 1; i >= 0; i-- {
+		if d := tx.tx.pending[i]; d.sql == qFinish && d.args[4] == id {
+			return d.args
+		}
+	}
 	return nil
 }
 
@@ -283,8 +295,13 @@ func (tx *Tx) SkipQueued(ctx context.Context, host, reason string, now time.Time
 	return tag.RowsAffected(), nil
 }
 
-// SetKind records what the row id turned out to be.
+// SetKind records what the row id turned out to be. Right after the
+// row's Finish (a hub page's commit), it rides in Finish's statement.
 func (tx *Tx) SetKind(ctx context.Context, id int64, kind string) error {
+	if args := tx.pendingFinish(id); args != nil && kind != "" {
+		args[6] = kind
+		return nil
+	}
 	tx.tx.later(fmt.Sprintf("set kind %d", id), "UPDATE frontier SET kind = $1 WHERE id = $2", kind, id)
 	return nil
 }

@@ -245,3 +245,63 @@ func TestCrawlDelayHandover(t *testing.T) {
 		t.Errorf("B's robots.txt after the handover: wait %v, %v; want until %v", wait, err, start.Add(crawlDelay))
 	}
 }
+
+// TestFinishWithKind: SetKind right after the row's Finish rides in its
+// statement (one statement fewer for a hub page); a Finish alone keeps
+// the row's kind, and SetKind of another row is its own statement.
+func TestFinishWithKind(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	es := entries(3)
+	es[2].Kind = "sitemap"
+	enqueue(t, s, es)
+	id := func(u string) int64 {
+		t.Helper()
+		e, err := s.FrontierEntry(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.ID
+	}
+	id0, id1, id2 := id(es[0].URL), id(es[1].URL), id(es[2].URL)
+	now := time.Date(2026, 12, 4, 3, 0, 0, 0, time.UTC)
+	err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		if err := tx.Finish(ctx, id0, corpus.StateDone, 0, "", now); err != nil {
+			return err
+		}
+		if err := tx.SetKind(ctx, id0, corpus.KindHub); err != nil {
+			return err
+		}
+		if n := tx.Pending(); n != 1 {
+			t.Errorf("Finish and SetKind of one row: %d statements waiting, want 1", n)
+		}
+		if err := tx.Finish(ctx, id2, corpus.StateDone, 0, "", now); err != nil {
+			return err
+		}
+		if err := tx.SetKind(ctx, id1, "feed"); err != nil { // not the row just settled
+			return err
+		}
+		if n := tx.Pending(); n != 3 {
+			t.Errorf("then Finish of a row and SetKind of another: %d statements waiting, want 3", n)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		url, state, kind string
+	}{
+		{es[0].URL, corpus.StateDone, corpus.KindHub},
+		{es[1].URL, corpus.StateQueued, "feed"},
+		{es[2].URL, corpus.StateDone, "sitemap"},
+	} {
+		e, err := s.FrontierEntry(ctx, c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.State != c.state || e.Kind != c.kind {
+			t.Errorf("%s: state %q kind %q, want %q %q", c.url, e.State, e.Kind, c.state, c.kind)
+		}
+	}
+}

@@ -283,3 +283,83 @@ func (c *Cluster) Log() string {
 	b, _ := os.ReadFile(filepath.Join(c.data, "server.log"))
 	return string(b)
 }
+
+// CPU returns the processor time the cluster has used so far: the
+// postmaster's user and system time, that of the backends and other
+// children it has reaped (a connection's backend is reaped when the
+// connection closes), and that of its children still running. It reads
+// /proc, so it works on Linux only.
+func (c *Cluster) CPU() (time.Duration, error) {
+	b, err := os.ReadFile(filepath.Join(c.data, "postmaster.pid"))
+	if err != nil {
+		return 0, fmt.Errorf("cluster cpu: %w", err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(strings.SplitN(string(b), "\n", 2)[0]))
+	if err != nil {
+		return 0, fmt.Errorf("cluster cpu: postmaster.pid: %w", err)
+	}
+	ticks, err := procTicks(pid, true)
+	if err != nil {
+		return 0, fmt.Errorf("cluster cpu: %w", err)
+	}
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, p := range procs {
+		child, err := strconv.Atoi(filepath.Base(filepath.Dir(p)))
+		if err != nil || child == pid || parentOf(p) != pid {
+			continue
+		}
+		// A child that exits meanwhile is counted by the postmaster's
+		// cutime/cstime at the next reading.
+		if t, err := procTicks(child, true); err == nil {
+			ticks += t
+		}
+	}
+	// USER_HZ is 100 on every Linux the tests run on.
+	return time.Duration(ticks) * (time.Second / 100), nil
+}
+
+// statFields returns the fields of /proc/PID/stat after the command name.
+func statFields(path string) []string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return nil
+	}
+	return strings.Fields(string(b[i+1:]))
+}
+
+// parentOf returns the parent process id in the /proc stat file at path.
+func parentOf(path string) int {
+	f := statFields(path)
+	if len(f) < 2 {
+		return -1
+	}
+	ppid, _ := strconv.Atoi(f[1])
+	return ppid
+}
+
+// procTicks returns utime+stime of process pid, plus cutime+cstime (its
+// reaped children) when children is set, in clock ticks.
+func procTicks(pid int, children bool) (int64, error) {
+	f := statFields(fmt.Sprintf("/proc/%d/stat", pid))
+	// After the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14).
+	if len(f) < 15 {
+		return 0, fmt.Errorf("/proc/%d/stat: unreadable", pid)
+	}
+	n := 2
+	if children {
+		n = 4
+	}
+	var sum int64
+	for _, s := range f[11 : 11+n] {
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc/%d/stat: %w", pid, err)
+		}
+		sum += v
+	}
+	return sum, nil
+}

@@ -14,6 +14,10 @@ import (
 
 func TestClusterAnswers(t *testing.T) {
 	c := Start(t)
+	before, err := c.CPU()
+	if err != nil {
+		t.Fatal(err)
+	}
 	url := c.NewDatabase(t)
 	out, err := c.command(context.Background(), "psql", url, "-Atc", "select current_database(), current_user").CombinedOutput()
 	if err != nil {
@@ -21,6 +25,12 @@ func TestClusterAnswers(t *testing.T) {
 	}
 	if got := strings.TrimSpace(string(out)); got != "t1|"+Superuser {
 		t.Fatalf("psql printed %q, want t1|%s", got, Superuser)
+	}
+	// A database was created and a backend served psql and exited: the
+	// cluster's processor time counts them (at least one 10ms tick).
+	time.Sleep(100 * time.Millisecond)
+	if after, err := c.CPU(); err != nil || after <= before {
+		t.Errorf("CPU() = %v, %v after a createdb and a query, want more than %v", after, err, before)
 	}
 }
 
