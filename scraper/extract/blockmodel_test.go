@@ -49,3 +49,22 @@ func TestModelText(t *testing.T) {
 		}
 	}
 }
+
+func TestTakeModel(t *testing.T) {
+	for _, c := range []struct {
+		model, body int
+		extra       float64
+		want        bool
+	}{
+		{150, 100, 0, false},             // half as much again is needed ...
+		{151, 100, 0, true},              // ... and enough, however unsure the model
+		{130, 100, 0.6, false},           // a fifth more, the additions unsure: the body
+		{130, 100, modelExtraConf, true}, // a fifth more, the additions sure: the model
+		{120, 100, 0.9, false},           // not a fifth more
+		{0, 0, 0.9, false},               // nothing either way
+	} {
+		if got := takeModel(c.model, c.body, c.extra); got != c.want {
+			t.Errorf("takeModel(%d, %d, %.2f) = %v, want %v", c.model, c.body, c.extra, got, c.want)
+		}
+	}
+}
