@@ -41,8 +41,6 @@ var keepWeights = flag.Bool("keep-weights", false, "score the embedded weights a
 
 var grid = flag.Bool("choice-grid", false, "compare thresholds and modelOverBody on the extractor's text (tuning half; the check half's totals of the best), write nothing")
 
-var coverGrid = flag.Bool("cover-grid", false, "compare the coverage choice (coverMin, coverRatio) on the extractor's text at the embedded threshold, and where the tuning half's missed with snippets are; write nothing")
-
 var trainBlocks = flag.Bool("train-blocks", false, "learn the block model from shared/page-types and rewrite blockmodel_weights.go")
 
 // trainPage is one labelled page: its blocks' features, their texts and
@@ -380,7 +378,7 @@ func (p *trainPage) output(model string) string {
 	if p.article {
 		return p.out
 	}
-	if modelOverBody == 1.5 && extraMin == modelExtraConf && extraRatio == 1.2 && coverMin == 0 {
+	if modelOverBody == 1.5 && extraMin == modelExtraConf && extraRatio == 1.2 {
 		// The extractor's rule.
 		if takeModel(countWords(model), countWords(p.body), curExtra) {
 			return model
@@ -391,38 +389,10 @@ func (p *trainPage) output(model string) string {
 	if mw > modelOverBody*bw {
 		return model
 	}
-	if coverMin > 0 && mw > coverRatio*bw && bodyCovered(p.body, model) >= coverMin {
-		return model
-	}
 	if extraMin > 0 && mw > extraRatio*bw && curExtra >= extraMin {
 		return model
 	}
 	return p.body
-}
-
-// coverMin and coverRatio are an experiment on the choice: the model's
-// text also replaces the body when it holds coverMin of the body's words
-// and coverRatio times as many words (0 turns it off).
-var coverMin, coverRatio = 0.0, 1.0
-
-// bodyCovered is the share of the body's words (as a bag) found in text.
-func bodyCovered(body, text string) float64 {
-	bag := map[string]int{}
-	for _, t := range wordTokens(text) {
-		bag[t]++
-	}
-	bt := wordTokens(body)
-	if len(bt) == 0 {
-		return 1
-	}
-	hit := 0
-	for _, t := range bt {
-		if bag[t] > 0 {
-			bag[t]--
-			hit++
-		}
-	}
-	return float64(hit) / float64(len(bt))
 }
 
 func TestTrainBlockModel(t *testing.T) {
@@ -451,8 +421,8 @@ func TestTrainBlockModel(t *testing.T) {
 		gridSearch(t, tune, check, w)
 		return
 	}
-	if *coverGrid {
-		coverSearch(t, tune, check, w)
+	if *choiceConf {
+		choiceGrids(t, tune, check, w)
 		return
 	}
 	best, _ := bestThreshold(tune, w)
