@@ -15,9 +15,10 @@ func blockScore(w []float64, x *[nFeat]float64) float64 {
 
 // modelText returns the main text of the page by the block model: every
 // block of the body, the parts the content walk dropped included, kept
-// when the model scores it at blockThreshold or more. extra is the mean score (weighted by words) of the
-// kept blocks outside the article body (0 when there are none): how sure
-// the model is of what it adds to the body.
+// when the model scores it at blockThreshold or more. extra is the mean
+// score (weighted by words) of the kept blocks outside the article body
+// (0 when there are none): how sure the model is of what it adds to the
+// body.
 func (p *page) modelText() (text string, extra float64) {
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
 	var sum, n float64
