@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -44,6 +45,54 @@ func TestModelText(t *testing.T) {
 		}
 	}
 	for _, not := range []string{"Shop the collection", "All rights reserved", "We use cookies", "Privacy policy"} {
+		if strings.Contains(art.Text, not) {
+			t.Errorf("text holds %q:\n%s", not, art.Text)
+		}
+	}
+}
+
+func TestTakeModel(t *testing.T) {
+	for _, c := range []struct {
+		model, body int
+		extra       float64
+		want        bool
+	}{
+		{150, 100, 0, false},             // half as much again is needed ...
+		{151, 100, 0, true},              // ... and enough, however unsure the model
+		{130, 100, 0.6, false},           // a fifth more, the additions unsure: the body
+		{130, 100, modelExtraConf, true}, // a fifth more, the additions sure: the model
+		{120, 100, 0.9, false},           // not a fifth more
+		{0, 0, 0.9, false},               // nothing either way
+	} {
+		if got := takeModel(c.model, c.body, c.extra); got != c.want {
+			t.Errorf("takeModel(%d, %d, %.2f) = %v, want %v", c.model, c.body, c.extra, got, c.want)
+		}
+	}
+}
+
+// TestModelOverFragment checks takeModel on a page of our own: a service
+// page whose article body is its first section, while the block model
+// adds the questions section with high scores. The model's text holds
+// under half as much again as the body, so size alone keeps the body;
+// the confidence of what the model adds gives the page its whole text.
+func TestModelOverFragment(t *testing.T) {
+	page, err := os.ReadFile("testdata/blockmodel/service_sections.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := Extract(Input{Body: page, URL: "https://gardens.example/", ContentType: "text/html; charset=utf-8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.PageType == corpus.PageTypeArticle {
+		t.Fatalf("page type %q, want a page that is not an article", art.PageType)
+	}
+	for _, want := range []string{"We design gardens for the small plots", "Shade is the rule behind city houses"} {
+		if !strings.Contains(art.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, art.Text)
+		}
+	}
+	for _, not := range []string{"All rights reserved", "Projects"} {
 		if strings.Contains(art.Text, not) {
 			t.Errorf("text holds %q:\n%s", not, art.Text)
 		}

@@ -328,12 +328,14 @@ func scorerF1(pages []trainPage, score func(*[nFeat]float64) float64, thr float6
 		for i := range p.feats {
 			scores[i] = score(&p.feats[i])
 		}
+		pthr := pageThreshold(scores, thr)
 		for i, s := range scores {
-			if s >= thr {
+			if s >= pthr {
 				kept = append(kept, p.texts[i])
 			}
 		}
 		text := strings.Join(kept, "\n\n")
+		curExtra = extraConfidence(p.feats, p.texts, scores, pthr)
 		if scoreOutput {
 			text = p.output(text)
 		}
@@ -376,7 +378,18 @@ func (p *trainPage) output(model string) string {
 	if p.article {
 		return p.out
 	}
-	if float64(countWords(model)) > modelOverBody*float64(countWords(p.body)) {
+	if modelOverBody == 1.5 && extraMin == modelExtraConf && extraRatio == 1.2 {
+		// The extractor's rule.
+		if takeModel(countWords(model), countWords(p.body), curExtra) {
+			return model
+		}
+		return p.body
+	}
+	mw, bw := float64(countWords(model)), float64(countWords(p.body))
+	if mw > modelOverBody*bw {
+		return model
+	}
+	if extraMin > 0 && mw > extraRatio*bw && curExtra >= extraMin {
 		return model
 	}
 	return p.body
@@ -406,6 +419,10 @@ func TestTrainBlockModel(t *testing.T) {
 	}
 	if *grid {
 		gridSearch(t, tune, check, w)
+		return
+	}
+	if *choiceConf {
+		choiceGrids(t, tune, check, w)
 		return
 	}
 	best, _ := bestThreshold(tune, w)

@@ -315,9 +315,8 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 }
 
 // fillFlags sets the flags and the page type. A page that is not an
-// article gets its main content as text: everything in its main region
-// but navigation, banners and boilerplate, when that holds half as much
-// again as the article-shaped body found.
+// article gets its main content as text: the block model's text, when
+// takeModel prefers it to the article-shaped body found.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -336,8 +335,8 @@ func (p *page) fillFlags(art *corpus.Article) {
 		p.shortBodyNet(art)
 	}
 	if !article {
-		main := p.modelText()
-		if words := countWords(main); words*2 > art.WordCount*3 {
+		main, extra := p.modelText()
+		if words := countWords(main); takeModel(words, art.WordCount, extra) {
 			art.Text, art.WordCount = main, words
 			p.relanguage(art)
 		}
