@@ -217,7 +217,7 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 			continue
 		}
 		in := &x.infos[i]
-		if in.junk || in.para < 80 || linkDensity(in) > 0.4 || attr(n, "class") != class {
+		if in.junk || in.para < 80 || linkDensity(in) > 0.4 && in.para < in.link || attr(n, "class") != class {
 			continue
 		}
 		ok := false

@@ -45,6 +45,17 @@ func TestBodyClasses(t *testing.T) {
 		{name: "closing_chrome",
 			wantInText: []string{"The radio came from a house clearance", "clear enough to listen to the evening news."},
 			notInText:  []string{"Header image", "This entry was posted", "No comments yet", "You must be logged in"}},
+		// A lead set in a <div> of the article's header rather than a
+		// <p>, beside the kicker and the byline.
+		{name: "header_lead_div",
+			wantInText: []string{"After six years without a late service", "The first train will leave", "at the same price as a daytime journey."},
+			notInText:  []string{"Transport", "Mara Hart"}},
+		// A story split into chunks of like containers between ads; one
+		// chunk opens with a table of contents, whose links make most of
+		// its text.
+		{name: "split_contents",
+			wantInText: []string{"The river rose above its banks", "Three days of heavy rain in the hills", "What caused the flood?", "The forecast is dry until Sunday."},
+			notInText:  []string{"Advertisement", "Which streets are closed?\nWhere can"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
