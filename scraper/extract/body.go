@@ -67,6 +67,17 @@ func isCaption(b block) bool {
 	return b.italic >= 0.9 || reImageCredit.MatchString(b.text)
 }
 
+// reFigureLabel matches the label that opens a figure's caption
+// ("Abbildung: ...", "Figure 2. ...", "Abb. 3: ...").
+var reFigureLabel = regexp.MustCompile(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|graphic|chart|illustration|schaubild|figura|ilustración|illustrazione)\s*\d*\s*[:.]`)
+
+// isFigureLabel reports whether a short block right after an image is
+// its caption by its label. Unlike isCaption (a block-model feature), it
+// only serves the article body.
+func isFigureLabel(b block) bool {
+	return b.kind == kindPara && len(b.text) <= 300 && reFigureLabel.MatchString(b.text)
+}
+
 // selectContent picks the elements whose text forms the article body:
 // the best candidate and the siblings that continue it.
 func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
@@ -323,7 +334,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		if isBoilerLine(b.text) {
 			continue
 		}
-		if b.afterImage && (b.altText || isCaption(b)) {
+		if b.afterImage && (b.altText || isCaption(b) || isFigureLabel(b)) {
 			continue
 		}
 		out = append(out, b)

@@ -56,6 +56,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "split_contents",
 			wantInText: []string{"The river rose above its banks", "Three days of heavy rain in the hills", "What caused the flood?", "The forecast is dry until Sunday."},
 			notInText:  []string{"Advertisement", "Which streets are closed?\nWhere can"}},
+		// Figure captions opened by their label right after the image;
+		// a sentence of the text that names a figure stays.
+		{name: "figure_label",
+			wantInText: []string{"For most uses, the depth of the snow", "Figure 2 shows the same valley", "have improved the model more than once."},
+			notInText:  []string{"Figure 1:", "Figure 2:", "coloured from brown"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
