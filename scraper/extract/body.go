@@ -397,7 +397,25 @@ func dropClosingPrompts(bs []block) []block {
 	for k := 0; k < 4 && cut > 1 && isClosingChrome(bs[cut-1].text); k++ {
 		cut--
 	}
+	// The comment section opens with its count or its prompt: what
+	// follows it (the form, its notices, the comments) is the section too.
+	for i := max(1, cut-6); i < cut; i++ {
+		if isCommentStart(bs[i].text) {
+			cut = i
+			break
+		}
+	}
 	return bs[:cut]
+}
+
+// isCommentStart reports whether a short line opens a page's comment
+// section: its count ("3 Kommentare", "No comments yet") or its prompt
+// ("Leave a comment", "You must be logged in to post a comment").
+func isCommentStart(t string) bool {
+	if len(t) > 200 || len(strings.Fields(t)) > 12 {
+		return false
+	}
+	return reClosingCount.MatchString(t) && !endsSentence(t) || reClosingUI.MatchString(t)
 }
 
 // reClosingCount matches the count line of a comment or rating widget
@@ -425,10 +443,14 @@ var reTrailCredit = regexp.MustCompile(`(?i)^(?:beitragsbild|titelbild|titelfoto
 // count line does not end like a sentence ("12 comments were filed"
 // does).
 func isClosingChrome(t string) bool {
+	if len(t) <= 600 && rePostFooter.MatchString(t) {
+		// The footer lists the post's categories: it can run long.
+		return true
+	}
 	if len(t) > 300 {
 		return false
 	}
-	if rePostFooter.MatchString(t) || len(t) <= 200 && reTrailCredit.MatchString(t) {
+	if len(t) <= 200 && reTrailCredit.MatchString(t) {
 		return true
 	}
 	if len(strings.Fields(t)) > 12 {

@@ -61,6 +61,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "figure_label",
 			wantInText: []string{"For most uses, the depth of the snow", "Figure 2 shows the same valley", "have improved the model more than once."},
 			notInText:  []string{"Figure 1:", "Figure 2:", "coloured from brown"}},
+		// A comment section after the story, opened by its count: its
+		// login line, notice and comments go with it; a blog footer that
+		// lists many categories goes too.
+		{name: "comment_section",
+			wantInText: []string{"Wer im Winter auf Hecht angelt", "bis er von selbst davonschwimmt."},
+			notInText:  []string{"3 Kommentare", "nicht eingeloggt", "Datenschutzerklärung", "Schöner Beitrag", "Der Beitrag wurde am"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +135,27 @@ func TestDropTailCards(t *testing.T) {
 	for _, tt := range tests {
 		if got := len(dropTailCards(tt.bs, tt.card)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestIsCommentStart: the count or prompt that opens a comment section
+// marks it; a sentence of the story that counts comments does not.
+func TestIsCommentStart(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"3 Kommentare", true},
+		{"No comments yet", true},
+		{"Leave a comment", true},
+		{"You must be logged in to post a comment.", true},
+		{"12 comments were filed against the plan.", false},
+		{"The council read all 40 comments before it voted, and most of them asked for a later start.", false},
+	}
+	for _, tt := range tests {
+		if got := isCommentStart(tt.line); got != tt.want {
+			t.Errorf("isCommentStart(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }
