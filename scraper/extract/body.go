@@ -382,7 +382,8 @@ func isLeadIn(t string) bool {
 // from the first such block that is a question outside a list. (A last
 // line ending in a colon is not dropped: it leads into an embed as often
 // as into nothing.) Then it drops up to four closing blocks of page
-// chrome (isClosingChrome).
+// chrome (isClosingChrome), and a comment section that opens among the
+// last six blocks (isCommentStart) with everything after it.
 func dropClosingPrompts(bs []block) []block {
 	cut := len(bs)
 	for i := cut - 1; i >= 0 && i >= len(bs)-4; i-- {
