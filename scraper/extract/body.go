@@ -322,6 +322,14 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(mixed != nil && mixed[i]) {
 			if b.kind == kindHeading {
 				linkHeads++
+				if numbered(b.text) && headsSection(e.blocks, i) {
+					// A section of the story that links its subject (a
+					// ranked list's "20) Faces Places").
+					out = append(out, b)
+					card = append(card, false)
+					cut, title = false, false
+					continue
+				}
 			}
 			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || len(strings.Fields(b.text)) <= 12) {
 				out = out[:len(out)-1]
@@ -343,6 +351,45 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	}
 	out = dropTailCards(out, card)
 	return dropClosingPrompts(dropRepeats(out)), linkHeads
+}
+
+// numbered reports whether t opens with an item number ("20) ", "3. ",
+// "#4 "): a heading of a ranked list.
+func numbered(t string) bool {
+	i := 0
+	if strings.HasPrefix(t, "#") {
+		i = 1
+	}
+	j := i
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 3 || j >= len(t) {
+		return false
+	}
+	switch t[j] {
+	case ')', '.', ':', ' ':
+		return true
+	}
+	return false
+}
+
+// headsSection reports whether the heading bs[i] heads a section of
+// prose rather than a teaser: up to the next heading, two paragraphs or
+// more, mostly unlinked, of 80 words together. A teaser's headline sits
+// over a line or two of summary.
+func headsSection(bs []block, i int) bool {
+	paras, words := 0, 0
+	for _, b := range bs[i+1:] {
+		if b.kind == kindHeading || b.kind == kindTitle {
+			break
+		}
+		if b.kind == kindPara && b.link <= 0.5 {
+			paras++
+			words += len(strings.Fields(b.text))
+		}
+	}
+	return paras >= 2 && words >= 80
 }
 
 // dropTailCards drops the teasers of other pages that close the body:

@@ -67,6 +67,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "comment_section",
 			wantInText: []string{"Wer im Winter auf Hecht angelt", "bis er von selbst davonschwimmt."},
 			notInText:  []string{"3 Kommentare", "nicht eingeloggt", "Datenschutzerklärung", "Schöner Beitrag", "Der Beitrag wurde am"}},
+		// A ranked list whose numbered headings link the subject of
+		// each section; a linked headline over a line of summary is still
+		// a teaser.
+		{name: "ranked_list",
+			wantInText: []string{"5) The Lighthouse Keeper", "4) Salt Roads", "3) Paper Birds", "A quiet film about a man"},
+			notInText:  []string{"Our festival diary"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,6 +162,27 @@ func TestIsCommentStart(t *testing.T) {
 	for _, tt := range tests {
 		if got := isCommentStart(tt.line); got != tt.want {
 			t.Errorf("isCommentStart(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestNumbered: the item numbers of a ranked list's headings.
+func TestNumbered(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"20) Faces Places", true},
+		{"3. Paper Birds", true},
+		{"#4 Salt Roads", true},
+		{"1 Salt Road", true},
+		{"2026 in review", false},
+		{"Faces Places", false},
+		{"7", false},
+	}
+	for _, tt := range tests {
+		if got := numbered(tt.line); got != tt.want {
+			t.Errorf("numbered(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }
