@@ -67,6 +67,17 @@ func isCaption(b block) bool {
 	return b.italic >= 0.9 || reImageCredit.MatchString(b.text)
 }
 
+// reFigureLabel matches the label that opens a figure's caption
+// ("Abbildung: ...", "Figure 2. ...", "Abb. 3: ...").
+var reFigureLabel = regexp.MustCompile(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|graphic|chart|illustration|schaubild|figura|ilustración|illustrazione)\s*\d*\s*[:.]`)
+
+// isFigureLabel reports whether a short block right after an image is
+// its caption by its label. Unlike isCaption (a block-model feature), it
+// only serves the article body.
+func isFigureLabel(b block) bool {
+	return b.kind == kindPara && len(b.text) <= 300 && reFigureLabel.MatchString(b.text)
+}
+
 // selectContent picks the elements whose text forms the article body:
 // the best candidate and the siblings that continue it.
 func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
@@ -217,7 +228,7 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 			continue
 		}
 		in := &x.infos[i]
-		if in.junk || in.para < 80 || linkDensity(in) > 0.4 || attr(n, "class") != class {
+		if in.junk || in.para < 80 || linkDensity(in) > 0.4 && in.para < in.link || attr(n, "class") != class {
 			continue
 		}
 		ok := false
@@ -311,6 +322,14 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(mixed != nil && mixed[i]) {
 			if b.kind == kindHeading {
 				linkHeads++
+				if numbered(b.text) && headsSection(e.blocks, i) {
+					// A section of the story that links its subject (a
+					// ranked list's "20) Faces Places").
+					out = append(out, b)
+					card = append(card, false)
+					cut, title = false, false
+					continue
+				}
 			}
 			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || len(strings.Fields(b.text)) <= 12) {
 				out = out[:len(out)-1]
@@ -323,7 +342,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		if isBoilerLine(b.text) {
 			continue
 		}
-		if b.afterImage && (b.altText || isCaption(b)) {
+		if b.afterImage && (b.altText || isCaption(b) || isFigureLabel(b)) {
 			continue
 		}
 		out = append(out, b)
@@ -332,6 +351,45 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	}
 	out = dropTailCards(out, card)
 	return dropClosingPrompts(dropRepeats(out)), linkHeads
+}
+
+// numbered reports whether t opens with an item number ("20) ", "3. ",
+// "#4 "): a heading of a ranked list.
+func numbered(t string) bool {
+	i := 0
+	if strings.HasPrefix(t, "#") {
+		i = 1
+	}
+	j := i
+	for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == i || j-i > 3 || j >= len(t) {
+		return false
+	}
+	switch t[j] {
+	case ')', '.', ':', ' ':
+		return true
+	}
+	return false
+}
+
+// headsSection reports whether the heading bs[i] heads a section of
+// prose rather than a teaser: up to the next heading, two paragraphs or
+// more, mostly unlinked, of 80 words together. A teaser's headline sits
+// over a line or two of summary.
+func headsSection(bs []block, i int) bool {
+	paras, words := 0, 0
+	for _, b := range bs[i+1:] {
+		if b.kind == kindHeading || b.kind == kindTitle {
+			break
+		}
+		if b.kind == kindPara && b.link <= 0.5 {
+			paras++
+			words += len(strings.Fields(b.text))
+		}
+	}
+	return paras >= 2 && words >= 80
 }
 
 // dropTailCards drops the teasers of other pages that close the body:
@@ -371,7 +429,8 @@ func isLeadIn(t string) bool {
 // from the first such block that is a question outside a list. (A last
 // line ending in a colon is not dropped: it leads into an embed as often
 // as into nothing.) Then it drops up to four closing blocks of page
-// chrome (isClosingChrome).
+// chrome (isClosingChrome), and a comment section that opens among the
+// last six blocks (isCommentStart) with everything after it.
 func dropClosingPrompts(bs []block) []block {
 	cut := len(bs)
 	for i := cut - 1; i >= 0 && i >= len(bs)-4; i-- {
@@ -386,7 +445,25 @@ func dropClosingPrompts(bs []block) []block {
 	for k := 0; k < 4 && cut > 1 && isClosingChrome(bs[cut-1].text); k++ {
 		cut--
 	}
+	// The comment section opens with its count or its prompt: what
+	// follows it (the form, its notices, the comments) is the section too.
+	for i := max(1, cut-6); i < cut; i++ {
+		if isCommentStart(bs[i].text) {
+			cut = i
+			break
+		}
+	}
 	return bs[:cut]
+}
+
+// isCommentStart reports whether a short line opens a page's comment
+// section: its count ("3 Kommentare", "No comments yet") or its prompt
+// ("Leave a comment", "You must be logged in to post a comment").
+func isCommentStart(t string) bool {
+	if len(t) > 200 || len(strings.Fields(t)) > 12 {
+		return false
+	}
+	return reClosingCount.MatchString(t) && !endsSentence(t) || reClosingUI.MatchString(t)
 }
 
 // reClosingCount matches the count line of a comment or rating widget
@@ -414,10 +491,14 @@ var reTrailCredit = regexp.MustCompile(`(?i)^(?:beitragsbild|titelbild|titelfoto
 // count line does not end like a sentence ("12 comments were filed"
 // does).
 func isClosingChrome(t string) bool {
+	if len(t) <= 600 && rePostFooter.MatchString(t) {
+		// The footer lists the post's categories: it can run long.
+		return true
+	}
 	if len(t) > 300 {
 		return false
 	}
-	if rePostFooter.MatchString(t) || len(t) <= 200 && reTrailCredit.MatchString(t) {
+	if len(t) <= 200 && reTrailCredit.MatchString(t) {
 		return true
 	}
 	if len(strings.Fields(t)) > 12 {

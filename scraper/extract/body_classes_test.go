@@ -45,6 +45,34 @@ func TestBodyClasses(t *testing.T) {
 		{name: "closing_chrome",
 			wantInText: []string{"The radio came from a house clearance", "clear enough to listen to the evening news."},
 			notInText:  []string{"Header image", "This entry was posted", "No comments yet", "You must be logged in"}},
+		// A lead set in a <div> of the article's header rather than a
+		// <p>, beside the kicker and the byline.
+		{name: "header_lead_div",
+			wantInText: []string{"After six years without a late service", "The first train will leave", "at the same price as a daytime journey."},
+			notInText:  []string{"Transport", "Mara Hart"}},
+		// A story split into chunks of like containers between ads; one
+		// chunk opens with a table of contents, whose links make most of
+		// its text.
+		{name: "split_contents",
+			wantInText: []string{"The river rose above its banks", "Three days of heavy rain in the hills", "What caused the flood?", "The forecast is dry until Sunday."},
+			notInText:  []string{"Advertisement", "Which streets are closed?\nWhere can"}},
+		// Figure captions opened by their label right after the image;
+		// a sentence of the text that names a figure stays.
+		{name: "figure_label",
+			wantInText: []string{"For most uses, the depth of the snow", "Figure 2 shows the same valley", "have improved the model more than once."},
+			notInText:  []string{"Figure 1:", "Figure 2:", "coloured from brown"}},
+		// A comment section after the story, opened by its count: its
+		// login line, notice and comments go with it; a blog footer that
+		// lists many categories goes too.
+		{name: "comment_section",
+			wantInText: []string{"Wer im Winter auf Hecht angelt", "bis er von selbst davonschwimmt."},
+			notInText:  []string{"3 Kommentare", "nicht eingeloggt", "Datenschutzerklärung", "Schöner Beitrag", "Der Beitrag wurde am"}},
+		// A ranked list whose numbered headings link the subject of
+		// each section; a linked headline over a line of summary is still
+		// a teaser.
+		{name: "ranked_list",
+			wantInText: []string{"5) The Lighthouse Keeper", "4) Salt Roads", "3) Paper Birds", "A quiet film about a man"},
+			notInText:  []string{"Our festival diary"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,6 +141,48 @@ func TestDropTailCards(t *testing.T) {
 	for _, tt := range tests {
 		if got := len(dropTailCards(tt.bs, tt.card)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestIsCommentStart: the count or prompt that opens a comment section
+// marks it; a sentence of the story that counts comments does not.
+func TestIsCommentStart(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"3 Kommentare", true},
+		{"No comments yet", true},
+		{"Leave a comment", true},
+		{"You must be logged in to post a comment.", true},
+		{"12 comments were filed against the plan.", false},
+		{"The council read all 40 comments before it voted, and most of them asked for a later start.", false},
+	}
+	for _, tt := range tests {
+		if got := isCommentStart(tt.line); got != tt.want {
+			t.Errorf("isCommentStart(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestNumbered: the item numbers of a ranked list's headings.
+func TestNumbered(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"20) Faces Places", true},
+		{"3. Paper Birds", true},
+		{"#4 Salt Roads", true},
+		{"1 Salt Road", true},
+		{"2026 in review", false},
+		{"Faces Places", false},
+		{"7", false},
+	}
+	for _, tt := range tests {
+		if got := numbered(tt.line); got != tt.want {
+			t.Errorf("numbered(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }

@@ -977,7 +977,7 @@ func (x *contentExtractor) keepParagraphs(n *html.Node) {
 			continue
 		}
 		ci := x.info(c)
-		if ci == nil || ci.junk {
+		if ci == nil || ci.junk || isLeadBlock(c, ci) {
 			continue
 		}
 		if hasParagraph(c, 0) {
@@ -986,6 +986,19 @@ func (x *contentExtractor) keepParagraphs(n *html.Node) {
 			x.drop(c, ci)
 		}
 	}
+}
+
+// isLeadBlock reports whether an element of an article's header is a
+// lead set in a <div> rather than a <p>: no block children, no links, 120
+// bytes or more (two sentences; a byline or a kicker is shorter), ending
+// like a sentence.
+func isLeadBlock(n *html.Node, in *nodeInfo) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Span:
+	default:
+		return false
+	}
+	return !in.block && in.link == 0 && in.text >= 120 && !in.negative && endsSentence(textOf(n))
 }
 
 func hasParagraph(n *html.Node, depth int) bool {
