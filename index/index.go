@@ -164,6 +164,10 @@ type Index struct {
 	readOnly bool
 
 	viewDir string // the view a read-only Index reads (view.go), removed by Close
+
+	// stopRelease stops the release of the segment pages of an on-disk
+	// index open for writing (pages.go); nil: none.
+	stopRelease func()
 }
 
 // Open opens the index folder at path for reading and writing, or creates
@@ -189,6 +193,7 @@ func Open(path string, opts ...Option) (*Index, error) {
 		return nil, err
 	}
 	ix.bi = bi
+	ix.stopRelease = releasePages(path)
 	removeStaleNew(path) // left by a rebuild that did not finish
 	return ix, nil
 }
@@ -520,6 +525,9 @@ func (ix *Index) Close() error {
 	}
 	err := ix.bi.Close()
 	ix.bi = nil
+	if ix.stopRelease != nil {
+		ix.stopRelease()
+	}
 	if ix.viewDir != "" {
 		os.RemoveAll(ix.viewDir)
 	}
@@ -1176,10 +1184,12 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
+	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}
+	stopRelease()
 	if err != nil {
 		_ = nbi.Close()
 		if tmp != "" {
