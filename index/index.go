@@ -93,6 +93,13 @@ var (
 	// updateFill is the plan of Update: one batch at a time, to keep the
 	// memory of a crawl, which updates its index as it goes, low.
 	updateFill = fillPlan{writers: 1, size: batchSize, bytes: batchBytes}
+	// firstFill is the plan of an Update into an empty index (a first
+	// `archivist index`): one batch at a time, of up to 2,000 articles or
+	// 4 MB of text. Against updateFill, 10,000 articles took 9% less CPU
+	// and 38% fewer allocations (fewer, larger segments, fewer merges),
+	// for a peak RSS 3% higher under `archivist index`'s soft memory
+	// limit. A crawl's later updates keep updateFill.
+	firstFill = fillPlan{writers: 1, size: 4 * batchSize, bytes: 4 * batchBytes}
 	// bulkFill is the plan of a whole index built in a new folder
 	// (Rebuild, RebuildFolder): two writers (see fill), and batches of
 	// bulkBatchBytes, whose segments scorch merges less often.
@@ -669,7 +676,11 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, ix.docs, src, seq, updateFill, ix.log, ix.progress)
+	plan := updateFill
+	if seq == 0 {
+		plan = firstFill
+	}
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, plan, ix.log, ix.progress)
 	if err != nil {
 		var we writeError
 		if errors.As(err, &we) {
