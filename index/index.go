@@ -648,7 +648,8 @@ func readSeq(bi bleve.Index) (int64, error) {
 }
 
 // Update indexes every article that changed in src since the last Update or
-// Rebuild, in batches of 500, and returns how many it indexed. The sequence
+// Rebuild, in batches of 500 (2,000 into an empty index: firstFill), and
+// returns how many it indexed. The sequence
 // number reached is saved with each batch, so an interrupted Update resumes
 // where it stopped.
 //
