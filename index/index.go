@@ -93,6 +93,15 @@ var (
 	// updateFill is the plan of Update: one batch at a time, to keep the
 	// memory of a crawl, which updates its index as it goes, low.
 	updateFill = fillPlan{writers: 1, size: batchSize, bytes: batchBytes}
+	// firstFill is the plan of an Update into an empty index (a first
+	// `archivist index`): one batch at a time, of up to 2,000 articles or
+	// 4 MB of text. Against updateFill, 10,000 articles took 9% less CPU
+	// and 38% fewer allocations (fewer, larger segments, fewer merges),
+	// for a peak RSS 3% higher under `archivist index`'s soft memory
+	// limit; 100,000 articles a third less CPU per article (at another
+	// load) for a peak RSS 0.24 GB higher (the heap reached 1.29 GiB).
+	// A crawl's later updates keep updateFill.
+	firstFill = fillPlan{writers: 1, size: 4 * batchSize, bytes: 4 * batchBytes}
 	// bulkFill is the plan of a whole index built in a new folder
 	// (Rebuild, RebuildFolder): two writers (see fill), and batches of
 	// bulkBatchBytes, whose segments scorch merges less often.
@@ -164,6 +173,10 @@ type Index struct {
 	readOnly bool
 
 	viewDir string // the view a read-only Index reads (view.go), removed by Close
+
+	// stopRelease stops the release of the segment pages of an on-disk
+	// index open for writing (pages.go); nil: none.
+	stopRelease func()
 }
 
 // Open opens the index folder at path for reading and writing, or creates
@@ -189,6 +202,7 @@ func Open(path string, opts ...Option) (*Index, error) {
 		return nil, err
 	}
 	ix.bi = bi
+	ix.stopRelease = releasePages(path)
 	removeStaleNew(path) // left by a rebuild that did not finish
 	return ix, nil
 }
@@ -520,6 +534,9 @@ func (ix *Index) Close() error {
 	}
 	err := ix.bi.Close()
 	ix.bi = nil
+	if ix.stopRelease != nil {
+		ix.stopRelease()
+	}
 	if ix.viewDir != "" {
 		os.RemoveAll(ix.viewDir)
 	}
@@ -633,7 +650,8 @@ func readSeq(bi bleve.Index) (int64, error) {
 }
 
 // Update indexes every article that changed in src since the last Update or
-// Rebuild, in batches of 500, and returns how many it indexed. The sequence
+// Rebuild, in batches of 500 (2,000 into an empty index: firstFill), and
+// returns how many it indexed. The sequence
 // number reached is saved with each batch, so an interrupted Update resumes
 // where it stopped.
 //
@@ -661,7 +679,11 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := fill(ctx, ix.bi, ix.docs, src, seq, updateFill, ix.log, ix.progress)
+	plan := updateFill
+	if seq == 0 {
+		plan = firstFill
+	}
+	n, err := fill(ctx, ix.bi, ix.docs, src, seq, plan, ix.log, ix.progress)
 	if err != nil {
 		var we writeError
 		if errors.As(err, &we) {
@@ -1176,10 +1198,12 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
+	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}
+	stopRelease()
 	if err != nil {
 		_ = nbi.Close()
 		if tmp != "" {

@@ -78,9 +78,12 @@ func TestUpdateResumesAfterFailure(t *testing.T) {
 	for i := 1; i <= 1200; i++ {
 		arts = append(arts, genArticle(i))
 	}
-	src := newFakeSource(arts...)
-	src.fail, src.after = errors.New("disk on fire"), 700
 	ix := MustMemIndex(t, nil)
+	src := mustSeed(t, ix)
+	for _, a := range arts {
+		src.Set(a)
+	}
+	src.fail, src.after = errors.New("disk on fire"), 700
 
 	// It counts the articles written: the first full batch, not the
 	// 200 read after it.
@@ -90,16 +93,49 @@ func TestUpdateResumesAfterFailure(t *testing.T) {
 	}
 	// The first full batch (500) was committed with its seq; the partial
 	// one was not.
-	if seq, _ := ix.Seq(); seq != batchSize {
-		t.Errorf("seq after failure = %d, want %d", seq, batchSize)
+	if seq, _ := ix.Seq(); seq != 1+batchSize {
+		t.Errorf("seq after failure = %d, want %d", seq, 1+batchSize)
 	}
 	src.fail = nil
 	n, err = ix.Update(ctx, src)
 	if err != nil || n != 1200-batchSize {
 		t.Fatalf("resumed update = %d, %v; want %d", n, err, 1200-batchSize)
 	}
-	if got := mustCount(t, ix); got != 1200 {
-		t.Errorf("count = %d, want 1200", got)
+	if got := mustCount(t, ix); got != 1201 {
+		t.Errorf("count = %d, want 1201", got)
+	}
+}
+
+// mustSeed indexes one article into the empty index ix with Update, so
+// that later Updates write batches of updateFill (not firstFill), and
+// returns the source, to which tests add articles.
+func mustSeed(tb testing.TB, ix *Index) *fakeSource {
+	tb.Helper()
+	src := newFakeSource(genArticle(1_000_000))
+	if n, err := ix.Update(context.Background(), src); err != nil || n != 1 {
+		tb.Fatalf("seed update = %d, %v", n, err)
+	}
+	return src
+}
+
+// TestFirstUpdateBatches: the Update of an empty index writes batches of
+// firstFill, larger than a later Update's: 600 articles whose source
+// fails after 550 leave nothing written (a later Update would have
+// written a batch of 500).
+func TestFirstUpdateBatches(t *testing.T) {
+	var arts []*corpus.Article
+	for i := 1; i <= 600; i++ {
+		arts = append(arts, genArticle(i))
+	}
+	src := newFakeSource(arts...)
+	src.fail, src.after = errors.New("disk on fire"), 550
+	ix := MustMemIndex(t, nil)
+	n, err := ix.Update(context.Background(), src)
+	if err == nil || n != 0 {
+		t.Fatalf("first update = %d, %v; want 0 and an error", n, err)
+	}
+	if seq, _ := ix.Seq(); seq != 0 {
+		t.Errorf("seq after failure = %d, want 0", seq)
 	}
 }
 
@@ -461,16 +497,19 @@ func TestUpdateBatchesLongArticlesBySize(t *testing.T) {
 		a.Text = strings.Repeat(a.Text+"\n\n", 300<<10/len(a.Text)+1) // over 300 KB
 		arts = append(arts, a)
 	}
-	src := newFakeSource(arts...)
-	src.fail, src.after = errors.New("disk on fire"), 6
 	ix := MustMemIndex(t, nil)
+	src := mustSeed(t, ix)
+	for _, a := range arts {
+		src.Set(a)
+	}
+	src.fail, src.after = errors.New("disk on fire"), 6
 	if _, err := ix.Update(ctx, src); err == nil {
 		t.Fatal("update did not fail")
 	}
 	// A batch holds at most batchBytes of text: four of these articles,
-	// committed before the failure; with batches counted in articles only,
-	// nothing would have been.
-	if seq, _ := ix.Seq(); seq != 4 {
-		t.Errorf("seq after failure = %d, want 4", seq)
+	// committed before the failure (after the seed); with batches counted
+	// in articles only, nothing would have been.
+	if seq, _ := ix.Seq(); seq != 5 {
+		t.Errorf("seq after failure = %d, want 5", seq)
 	}
 }

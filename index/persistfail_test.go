@@ -177,8 +177,10 @@ func TestFollowReopens(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			done := make(chan error, 1)
+			var followed int
 			go func() {
-				_, err := ix.Follow(ctx, src, 5*time.Millisecond)
+				n, err := ix.Follow(ctx, src, 5*time.Millisecond)
+				followed = n
 				done <- err
 			}()
 			src.Set(genArticle(2))
@@ -201,6 +203,10 @@ func TestFollowReopens(t *testing.T) {
 			cancel()
 			if err := <-done; err != nil {
 				t.Errorf("follow: %v", err)
+			}
+			// Article 2, whose first save failed, is counted once.
+			if followed != 2 {
+				t.Errorf("follow indexed %d articles, want 2", followed)
 			}
 			// Every article is saved in the folder.
 			if err := ix.Close(); err != nil {

@@ -52,10 +52,12 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
+	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
 		err = compact(ctx, nbi)
 	}
+	stopRelease()
 	if cerr := nbi.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

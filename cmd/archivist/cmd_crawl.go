@@ -443,9 +443,9 @@ func (e *env) indexInBackground(ctx context.Context, db *corpus.DB, ix indexUpda
 		var err error
 		if saved != nil && e.indexEvery == 0 {
 			p := &indexPacer{saved: saved, batch: indexBatchArticles, maxWait: indexMaxWait, last: saved(), lastAt: time.Now()}
-			err = e.followIndexWhen(indexCtx, db, ix, indexCheckEvery, p.due)
+			_, err = e.followIndexWhen(indexCtx, db, ix, indexCheckEvery, p.due)
 		} else {
-			err = e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second))
+			_, err = e.followIndex(indexCtx, db, ix, cmp.Or(e.indexEvery, 5*time.Second))
 		}
 		if errors.Is(err, index.ErrReopen) && indexCtx.Err() == nil {
 			e.logger.Error("index updates stopped; the crawl goes on, run 'archivist index' after it", "err", err)

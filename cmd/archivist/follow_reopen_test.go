@@ -13,10 +13,12 @@ import (
 )
 
 // scriptedIndex is an index whose updates return the errors of script in
-// turn, then succeed.
+// turn, then succeed; each update reports the number of saved in turn as
+// the articles it saved (0 once saved is used up).
 type scriptedIndex struct {
 	mu     sync.Mutex
 	script []error
+	saved  []int
 	calls  int
 }
 
@@ -24,12 +26,16 @@ func (s *scriptedIndex) Update(ctx context.Context, src index.Source) (int, erro
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.calls++
+	n := 0
+	if len(s.saved) > 0 {
+		n, s.saved = s.saved[0], s.saved[1:]
+	}
 	if len(s.script) == 0 {
-		return 0, nil
+		return n, nil
 	}
 	err := s.script[0]
 	s.script = s.script[1:]
-	return 0, err
+	return n, err
 }
 
 func (s *scriptedIndex) Close() error { return nil }
@@ -52,7 +58,10 @@ func TestFollowIndexAfterFailedWrite(t *testing.T) {
 		ix := &scriptedIndex{script: []error{writeErr, writeErr}}
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error, 1)
-		go func() { done <- e.followIndex(ctx, nil, ix, time.Millisecond) }()
+		go func() {
+			_, err := e.followIndex(ctx, nil, ix, time.Millisecond)
+			done <- err
+		}()
 		for deadline := time.Now().Add(10 * time.Second); ix.callCount() < 5; time.Sleep(time.Millisecond) {
 			if time.Now().After(deadline) {
 				t.Fatal("the follower stopped updating")
@@ -70,7 +79,10 @@ func TestFollowIndexAfterFailedWrite(t *testing.T) {
 		e, _, _ := crawlEnv(t, t.TempDir()+"/archive.db")
 		ix := &scriptedIndex{script: []error{writeErr, reopenErr, reopenErr, reopenErr}}
 		done := make(chan error, 1)
-		go func() { done <- e.followIndex(context.Background(), nil, ix, time.Millisecond) }()
+		go func() {
+			_, err := e.followIndex(context.Background(), nil, ix, time.Millisecond)
+			done <- err
+		}()
 		select {
 		case err := <-done:
 			if !errors.Is(err, index.ErrReopen) {
@@ -83,4 +95,35 @@ func TestFollowIndexAfterFailedWrite(t *testing.T) {
 			t.Fatal("the follower did not stop")
 		}
 	})
+}
+
+// TestFollowIndexCountsSaved: the count of `index --follow` ("indexed N")
+// is the articles the updates saved, not those they read: a batch that
+// failed to save is read again by the next update, and counted once.
+func TestFollowIndexCountsSaved(t *testing.T) {
+	writeErr := errors.New("index: update: segment: persist err: no space left on device")
+	e, _, _ := crawlEnv(t, t.TempDir()+"/archive.db")
+	// Update 1 saves 2 articles, then its third batch fails; update 2
+	// saves that batch's 3 articles and 1 more; later ones find nothing.
+	ix := &scriptedIndex{script: []error{writeErr}, saved: []int{2, 4}}
+	ctx, cancel := context.WithCancel(context.Background())
+	type result struct {
+		n   int
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		n, err := e.followIndex(ctx, nil, ix, time.Millisecond)
+		done <- result{n, err}
+	}()
+	for deadline := time.Now().Add(10 * time.Second); ix.callCount() < 4; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the follower stopped updating")
+		}
+	}
+	cancel()
+	r := <-done
+	if r.err != nil || r.n != 6 {
+		t.Errorf("follow: %d, %v; want 6 articles and no error", r.n, r.err)
+	}
 }

@@ -72,29 +72,16 @@ func (e *env) followCorpus(ctx context.Context, db corpus.Reader) (int, error) {
 		every = 5 * time.Second
 	}
 	fmt.Fprintf(e.stderr, "archivist: following %s into %s every %s (Ctrl-C to stop)\n", db.Location(), e.global.indexPath(), every)
-	counted := &countingSource{Reader: db}
-	err = e.followIndex(ctx, counted, ix, every)
+	// n counts the articles saved, not those read: a batch that failed
+	// to save is read again by the next update.
+	n, err := e.followIndex(ctx, db, ix, every)
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return counted.n, fmt.Errorf("index: %w", err)
+		return n, fmt.Errorf("index: %w", err)
 	}
-	return counted.n, nil
-}
-
-// countingSource counts the articles an index update reads.
-type countingSource struct {
-	corpus.Reader
-	n int
-}
-
-// ArticlesSince implements index.Source, counting.
-func (c *countingSource) ArticlesSince(ctx context.Context, seq int64, fn func(int64, *corpus.Article) error) error {
-	return c.Reader.ArticlesSince(ctx, seq, func(s int64, a *corpus.Article) error {
-		c.n++
-		return fn(s, a)
-	})
+	return n, nil
 }
 
 // workersJSON is the workers and host leases of a PostgreSQL corpus in

@@ -137,30 +137,33 @@ func behindMessage(n int64) string {
 // half-way and piles up segments); searches in other processes read it
 // meanwhile (see index.OpenReadOnly). A failed update is logged (once
 // until one succeeds) and tried again: after a failed write, the next
-// update opens the index again. It returns the error of the last update
-// (nil when the index caught up), or at once index.ErrReopen when the
-// index could not be opened again.
-func (e *env) followIndex(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration) error {
+// update opens the index again. It returns the number of articles the
+// updates saved in the index (not those of a batch that failed to save),
+// and the error of the last update (nil when the index caught up), or at
+// once index.ErrReopen when the index could not be opened again.
+func (e *env) followIndex(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration) (int, error) {
 	return e.followIndexWhen(ctx, db, ix, every, nil)
 }
 
 // followIndexWhen is followIndex that looks every interval and updates
 // only when due (nil: always) reports true.
-func (e *env) followIndexWhen(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration, due func() bool) error {
+func (e *env) followIndexWhen(ctx context.Context, db corpus.Reader, ix indexUpdater, every time.Duration, due func() bool) (int, error) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	warned := false
+	total := 0
 	for {
 		select {
 		case <-t.C:
 			if due != nil && !due() {
 				continue
 			}
-			err := e.updateHeldIndex(ctx, db, ix)
+			n, err := e.updateHeldIndex(ctx, db, ix)
+			total += n
 			if errors.Is(err, index.ErrReopen) {
 				// After a failed write, the index could not be opened
 				// again: trying again would fail the same way.
-				return err
+				return total, err
 			}
 			if err != nil && !errors.Is(err, context.Canceled) && !warned {
 				e.logger.Warn("index update failed; will try again", "err", err)
@@ -170,18 +173,21 @@ func (e *env) followIndexWhen(ctx context.Context, db corpus.Reader, ix indexUpd
 				warned = false
 			}
 		case <-ctx.Done():
-			return e.updateHeldIndex(context.Background(), db, ix)
+			n, err := e.updateHeldIndex(context.Background(), db, ix)
+			return total + n, err
 		}
 	}
 }
 
-// updateHeldIndex brings the open index ix up to date with db.
-func (e *env) updateHeldIndex(ctx context.Context, db corpus.Reader, ix indexUpdater) error {
+// updateHeldIndex brings the open index ix up to date with db, and
+// returns the number of articles saved in it (index.Index.Update counts
+// only the batches it saved).
+func (e *env) updateHeldIndex(ctx context.Context, db corpus.Reader, ix indexUpdater) (int, error) {
 	n, err := ix.Update(ctx, db)
 	if n > 0 {
 		e.logger.Debug("index updated", "articles", n)
 	}
-	return err
+	return n, err
 }
 
 // updateIndex opens the index, brings it up to date with db and closes
@@ -191,7 +197,7 @@ func (e *env) updateIndex(ctx context.Context, db corpus.Reader) error {
 	if err != nil {
 		return err
 	}
-	err = e.updateHeldIndex(ctx, db, ix)
+	_, err = e.updateHeldIndex(ctx, db, ix)
 	if cerr := ix.Close(); err == nil {
 		err = cerr
 	}
