@@ -204,9 +204,15 @@ func TestFollowReopens(t *testing.T) {
 			if err := <-done; err != nil {
 				t.Errorf("follow: %v", err)
 			}
-			// Article 2, whose first save failed, is counted once.
-			if followed != 2 {
-				t.Errorf("follow indexed %d articles, want 2", followed)
+			// Article 2, whose first save failed, is counted at most
+			// once: twice would count a failed save. Once or not at
+			// all, depending on a race outside archivist: scorch's
+			// persister may retry the failed segment after the folder
+			// is back, so that the failed Update's batch (its articles
+			// and its seq) lands after all, and the next Update finds
+			// nothing new to count (seen about once in five runs).
+			if followed != 1 && followed != 2 {
+				t.Errorf("follow indexed %d articles, want 2 (or 1 if the failed save landed later)", followed)
 			}
 			// Every article is saved in the folder.
 			if err := ix.Close(); err != nil {
