@@ -59,6 +59,15 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 	if cand.IsEmpty() {
 		return cand, nil
 	}
+	if sp := segmentPairsOf(ss); sp != nil && consecutive(offsets) { // pairsread.go
+		// On an error, cand is still a superset: the positions decide.
+		if exact, err := sp.narrowByPairs(cand, field, terms); err == nil && exact {
+			return cand, nil
+		}
+		if cand.IsEmpty() {
+			return cand, nil
+		}
+	}
 	// Rarest term first.
 	order := make([]int, n)
 	for k := range order {
@@ -102,6 +111,16 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 		}
 	}
 	return out, nil
+}
+
+// consecutive reports whether offsets are 0, 1, 2...
+func consecutive(offsets []int) bool {
+	for k, o := range offsets {
+		if o != k {
+			return false
+		}
+	}
+	return true
 }
 
 // keepStartsAt is keepStarts for a segment's locations.
