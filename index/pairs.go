@@ -374,4 +374,3 @@ func (h *termHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return x
 }
-
