@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,24 +32,28 @@ import (
 // after the segment's file: segments are immutable and their names never
 // reused) holds, for the title and the body, the pairsTerms terms in most
 // of the segment's documents, and for each pair of them (a, b) that occurs,
-// the bitmap of the documents where b comes right after a. A phrase's
-// candidates are narrowed by the bitmap of each pair of adjacent common
-// words before any position is read (phrasebits.go), and a phrase of two
-// common words is answered by its pair's bitmap alone. A missing, damaged
-// or older file only means the positions are read as before.
+// the documents where b comes right after a, and the positions of a there.
+// A phrase's candidates are narrowed by the documents of each pair of
+// adjacent common words before any position is read (phrasebits.go); a
+// phrase made only of common words is then checked on its pairs'
+// positions (it starts at s where its k-th pair is at s+k), and never
+// reads the positions of its words, which zap decodes for every
+// occurrence in a document. A missing, damaged or older file only means
+// the words' positions are read as before.
 //
-// The file: the bitmaps (roaring's format) one after another, then the
-// header (the segment's document count; per field its name, its common
-// terms and, per pair, the two terms' numbers, the bitmap's offset, length
-// and CRC-32), then a footer: the header's offset (8 bytes), length and
-// CRC-32 (4 bytes each) and pairsMagic.
+// The file: per pair, its documents (a roaring bitmap) and its positions
+// (pairPositions), one pair after another; then the header (the segment's
+// document count; per field its name, its common terms and, per pair, the
+// two terms' numbers, the bitmap's offset, length and CRC-32, the
+// positions' length and CRC-32); then a footer: the header's offset (8
+// bytes), length and CRC-32 (4 bytes each) and pairsMagic.
 
 // pairsDirName is the folder of the index (beside bleve's store) holding
 // the sidecars: scorch counts and removes the files of its own folder.
 const pairsDirName = "pairs"
 
 // pairsMagic ends every sidecar; a new layout gets a new magic.
-const pairsMagic = "ARPAIRS1"
+const pairsMagic = "ARPAIRS2"
 
 // pairsTerms is the number of common terms per field and segment.
 var pairsTerms = 128
@@ -100,9 +105,11 @@ func writePairsErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error 
 		if ss.Segment().Count() < pairsMinDocs {
 			continue
 		}
-		if _, err := os.Stat(file); err == nil {
+		if sp, err := openPairs(file, ss.Segment().Count()); err == nil {
+			sp.f.Close()
 			continue
 		}
+		// Missing, damaged or of an older layout: (re)written.
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -168,11 +175,11 @@ func writeSegmentPairs(seg segment.Segment, file string) (int64, error) {
 	return n, nil
 }
 
-// pairEntry locates one pair's bitmap in a sidecar.
+// pairEntry locates one pair's bitmap and positions in a sidecar.
 type pairEntry struct {
-	off uint64
-	n   uint32
-	crc uint32
+	off, posOff uint64
+	n, posN     uint32
+	crc, posCRC uint32
 }
 
 // countingWriter counts and checksums what passes through it.
@@ -197,7 +204,7 @@ func writePairsTo(w io.Writer, seg segment.Segment) (int64, error) {
 	hdr = binary.AppendUvarint(hdr, seg.Count())
 	hdr = binary.AppendUvarint(hdr, uint64(len(pairsFields)))
 	for _, field := range pairsFields {
-		terms, bms, err := segmentPairs(seg, field, pairsTerms)
+		terms, ps, err := segmentPairs(seg, field, pairsTerms)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", field, err)
 		}
@@ -207,28 +214,32 @@ func writePairsTo(w io.Writer, seg segment.Segment) (int64, error) {
 			hdr = appendString(hdr, t)
 		}
 		count := 0
-		for _, bm := range bms {
-			if bm != nil {
+		for _, p := range ps {
+			if p != nil {
 				count++
 			}
 		}
 		hdr = binary.AppendUvarint(hdr, uint64(count))
-		for k, bm := range bms {
-			if bm == nil {
+		for k, p := range ps {
+			if p == nil {
 				continue
 			}
-			bm.RunOptimize()
+			p.docs.RunOptimize()
 			off := cw.n
 			cw.crc = 0
-			if _, err := bm.WriteTo(cw); err != nil {
+			if _, err := p.docs.WriteTo(cw); err != nil {
 				return 0, err
 			}
-			bms[k] = nil // let it go
-			hdr = binary.AppendUvarint(hdr, uint64(k/len(terms)))
-			hdr = binary.AppendUvarint(hdr, uint64(k%len(terms)))
-			hdr = binary.AppendUvarint(hdr, uint64(off))
-			hdr = binary.AppendUvarint(hdr, uint64(cw.n-off))
-			hdr = binary.AppendUvarint(hdr, uint64(cw.crc))
+			bmN, bmCRC := cw.n-off, cw.crc
+			cw.crc = 0
+			if _, err := cw.Write(p.encodePositions()); err != nil {
+				return 0, err
+			}
+			ps[k] = nil // let it go
+			for _, v := range []uint64{uint64(k / len(terms)), uint64(k % len(terms)), uint64(off), uint64(bmN), uint64(bmCRC),
+				uint64(cw.n - off - bmN), uint64(cw.crc)} {
+				hdr = binary.AppendUvarint(hdr, v)
+			}
 		}
 	}
 	var foot []byte
@@ -249,11 +260,53 @@ func appendString(b []byte, s string) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
+// pairsChunk is the number of documents between two entries of a pair's
+// table of offsets into its positions.
+const pairsChunk = 128
+
+// pairPositions is one pair's documents and, document after document,
+// the positions of its first term where the second follows: each a
+// uvarint of the distance from the previous position (from 0 for a
+// document's first) times two, plus one for a document's first.
+type pairPositions struct {
+	docs  *roaring.Bitmap
+	ndocs int
+	table []uint32 // offset in pos of every pairsChunk-th document
+	pos   []byte
+	prev  int
+}
+
+// add records pos in document d (documents in increasing order, positions
+// in increasing order within one).
+func (p *pairPositions) add(d uint32, pos int, first bool) {
+	if first {
+		if p.ndocs%pairsChunk == 0 {
+			p.table = append(p.table, uint32(len(p.pos)))
+		}
+		p.ndocs++
+		p.docs.Add(d)
+		p.pos = binary.AppendUvarint(p.pos, uint64(pos)<<1|1)
+	} else {
+		p.pos = binary.AppendUvarint(p.pos, uint64(pos-p.prev)<<1)
+	}
+	p.prev = pos
+}
+
+// encodePositions returns the table's length, the table (4 bytes an
+// entry) and the positions.
+func (p *pairPositions) encodePositions() []byte {
+	b := binary.AppendUvarint(nil, uint64(len(p.table)))
+	for _, o := range p.table {
+		b = binary.BigEndian.AppendUint32(b, o)
+	}
+	return append(b, p.pos...)
+}
+
 // segmentPairs returns the n terms of field in most of seg's documents
-// and, at a*len(terms)+b, the bitmap of the documents where term b comes
+// and, at a*len(terms)+b, the documents and positions where term b comes
 // right after term a (nil where it never does). One pass over the terms'
 // postings with locations, document by document.
-func segmentPairs(seg segment.Segment, field string, n int) ([]string, []*roaring.Bitmap, error) {
+func segmentPairs(seg segment.Segment, field string, n int) ([]string, []*pairPositions, error) {
 	dict, err := seg.Dictionary(field)
 	if err != nil || dict == nil {
 		return nil, nil, err
@@ -275,7 +328,7 @@ func segmentPairs(seg segment.Segment, field string, n int) ([]string, []*roarin
 			return nil, nil, err
 		}
 	}
-	bms := make([]*roaring.Bitmap, n*n)
+	ps := make([]*pairPositions, n*n)
 	last := make([]uint64, n*n) // the last document added + 1, per pair
 	var at []uint16             // term number + 1 at each position of the document
 	var touched []int
@@ -311,23 +364,22 @@ func segmentPairs(seg segment.Segment, field string, n int) ([]string, []*roarin
 				return nil, nil, err
 			}
 		}
+		slices.Sort(touched)
 		for _, pos := range touched {
 			if b := at[pos+1]; b != 0 {
 				i := int(at[pos]-1)*n + int(b-1)
-				if last[i] != d+1 {
-					last[i] = d + 1
-					if bms[i] == nil {
-						bms[i] = roaring.New()
-					}
-					bms[i].Add(uint32(d))
+				if ps[i] == nil {
+					ps[i] = &pairPositions{docs: roaring.New()}
 				}
+				ps[i].add(uint32(d), pos, last[i] != d+1)
+				last[i] = d + 1
 			}
 		}
 		for _, pos := range touched {
 			at[pos] = 0
 		}
 	}
-	return terms, bms, nil
+	return terms, ps, nil
 }
 
 // commonTerms returns the n terms of dict in the most documents.

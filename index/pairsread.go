@@ -169,10 +169,12 @@ func parsePairsHeader(hdr []byte, docs, data uint64) (*segPairs, error) {
 			a, b := r.uint(), r.uint()
 			e := pairEntry{off: r.uint()}
 			ln, crc := r.uint(), r.uint()
-			if a >= nt || b >= nt || e.off+ln > data || ln > 1<<32-1 || crc > 1<<32-1 {
+			pln, pcrc := r.uint(), r.uint()
+			if a >= nt || b >= nt || e.off+ln+pln > data || ln > 1<<32-1 || pln > 1<<32-1 || crc > 1<<32-1 || pcrc > 1<<32-1 {
 				return nil, errPairs
 			}
 			e.n, e.crc = uint32(ln), uint32(crc)
+			e.posOff, e.posN, e.posCRC = e.off+ln, uint32(pln), uint32(pcrc)
 			fp.pairs[int(a*nt+b)] = e
 		}
 		sp.fields[name] = fp
@@ -183,11 +185,19 @@ func parsePairsHeader(hdr []byte, docs, data uint64) (*segPairs, error) {
 	return sp, nil
 }
 
-// pair returns the documents of the segment where term b follows term a
-// in field, and false when the sidecar does not know (either is not one
-// of the field's common terms). A pair of common terms that never occurs
-// gives an empty bitmap.
-func (sp *segPairs) pair(field, a, b string) (*roaring.Bitmap, bool, error) {
+// pairPos is one pair's documents in a segment and the positions, in
+// each, of its first term where the second follows (pairs.go).
+type pairPos struct {
+	docs  *roaring.Bitmap
+	table []uint32
+	pos   []byte
+}
+
+// pair returns the documents and positions of the pair of terms a, b in
+// field, and false when the sidecar does not know (either is not one of
+// the field's common terms). A pair of common terms that never occurs
+// has no documents.
+func (sp *segPairs) pair(field, a, b string) (*pairPos, bool, error) {
 	fp := sp.fields[field]
 	if fp == nil {
 		return nil, false, nil
@@ -202,39 +212,133 @@ func (sp *segPairs) pair(field, a, b string) (*roaring.Bitmap, bool, error) {
 	}
 	e, ok := fp.pairs[ka*len(fp.terms)+kb]
 	if !ok {
-		return roaring.New(), true, nil
+		return &pairPos{docs: roaring.New()}, true, nil
 	}
-	buf := make([]byte, e.n)
+	buf := make([]byte, uint64(e.n)+uint64(e.posN))
 	if _, err := sp.f.ReadAt(buf, int64(e.off)); err != nil {
 		return nil, false, err
 	}
-	if crc32.ChecksumIEEE(buf) != e.crc {
+	bmb, pb := buf[:e.n], buf[e.n:]
+	if crc32.ChecksumIEEE(bmb) != e.crc || crc32.ChecksumIEEE(pb) != e.posCRC {
 		return nil, false, errPairs
 	}
-	bm := roaring.New()
-	if _, err := bm.FromBuffer(buf); err != nil {
+	p := &pairPos{docs: roaring.New()}
+	if _, err := p.docs.FromBuffer(bmb); err != nil {
 		return nil, false, fmt.Errorf("%w: %w", errPairs, err)
 	}
-	return bm, true, nil
+	nt, n := binary.Uvarint(pb)
+	if n <= 0 || nt > uint64(len(pb)-n)/4 || nt != (p.docs.GetCardinality()+pairsChunk-1)/pairsChunk {
+		return nil, false, errPairs
+	}
+	pb = pb[n:]
+	p.table = make([]uint32, nt)
+	for k := range p.table {
+		p.table[k] = binary.BigEndian.Uint32(pb[4*k:])
+	}
+	p.pos = pb[4*nt:]
+	return p, true, nil
 }
 
-// narrowByPairs intersects cand (documents of one segment holding every
-// term of a phrase whose terms are at consecutive positions) with the
-// bitmap of each pair of adjacent terms the sidecar knows. It reports
-// whether cand is then exactly the phrase's documents (a phrase of two
-// terms with a known pair). On an error cand may be narrowed by some
-// pairs only, which stays a superset of the answer.
-func (sp *segPairs) narrowByPairs(cand *roaring.Bitmap, field string, terms []string) (exact bool, err error) {
-	known := 0
-	for k := 1; k < len(terms) && !cand.IsEmpty(); k++ {
-		bm, ok, err := sp.pair(field, terms[k-1], terms[k])
-		if err != nil {
-			return false, err
+// positions appends to buf the positions of the pair in document d, one
+// of its documents.
+func (p *pairPos) positions(d uint32, buf []int) ([]int, error) {
+	r := p.docs.Rank(d)
+	if r == 0 {
+		return nil, errPairs
+	}
+	idx := int(r - 1)
+	c := idx / pairsChunk
+	if c >= len(p.table) || int(p.table[c]) > len(p.pos) {
+		return nil, errPairs
+	}
+	b := p.pos[p.table[c]:]
+	skip, doc, prev := idx%pairsChunk, -1, 0
+	for len(b) > 0 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return nil, errPairs
 		}
-		if ok {
-			cand.And(bm)
-			known++
+		if v&1 == 1 {
+			if doc++; doc > skip {
+				break
+			}
+			prev = 0
+		}
+		if doc == skip {
+			prev += int(v >> 1)
+			buf = append(buf, prev)
+		}
+		b = b[n:]
+	}
+	if len(buf) == 0 {
+		return nil, errPairs
+	}
+	return buf, nil
+}
+
+// phraseDocs narrows cand (the documents of the segment holding every
+// term of a phrase, at consecutive positions) by the documents of each
+// pair of adjacent terms the sidecar knows. When it knows them all, it
+// returns the phrase's documents, checked on the pairs' positions (the
+// phrase starts at s where the k-th pair is at s+k), and true; else cand
+// narrowed, and false: the terms' positions decide. On an error cand
+// may be narrowed by some pairs only, which stays a superset of the
+// answer.
+func (sp *segPairs) phraseDocs(cand *roaring.Bitmap, field string, terms []string) (*roaring.Bitmap, bool, error) {
+	pairs := make([]*pairPos, 0, len(terms)-1)
+	all := true
+	for k := 1; k < len(terms); k++ {
+		p, ok, err := sp.pair(field, terms[k-1], terms[k])
+		if err != nil {
+			return cand, false, err
+		}
+		if !ok {
+			all = false
+			continue
+		}
+		cand.And(p.docs)
+		pairs = append(pairs, p)
+	}
+	if !all || cand.IsEmpty() {
+		return cand, cand.IsEmpty(), nil
+	}
+	if len(pairs) == 1 {
+		return cand, true, nil
+	}
+	out := roaring.New()
+	var starts, ps []int
+	var err error
+	it := cand.Iterator()
+	for it.HasNext() {
+		d := it.Next()
+		if starts, err = pairs[0].positions(d, starts[:0]); err != nil {
+			return cand, false, err
+		}
+		for k := 1; k < len(pairs) && len(starts) > 0; k++ {
+			if ps, err = pairs[k].positions(d, ps[:0]); err != nil {
+				return cand, false, err
+			}
+			starts = keepStartsInts(starts, ps, k)
+		}
+		if len(starts) > 0 {
+			out.Add(d)
 		}
 	}
-	return len(terms) == 2 && known == 1 || cand.IsEmpty(), nil
+	return out, true, nil
+}
+
+// keepStartsInts keeps the starts s for which ps (in increasing order)
+// holds s+off.
+func keepStartsInts(starts, ps []int, off int) []int {
+	out := starts[:0]
+	j := 0
+	for _, s := range starts {
+		for j < len(ps) && ps[j] < s+off {
+			j++
+		}
+		if j < len(ps) && ps[j] == s+off {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -61,10 +61,11 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 	}
 	if sp := segmentPairsOf(ss); sp != nil && consecutive(offsets) { // pairsread.go
 		// On an error, cand is still a superset: the positions decide.
-		if exact, err := sp.narrowByPairs(cand, field, terms); err == nil && exact {
-			return cand, nil
+		docs, done, err := sp.phraseDocs(cand, field, terms)
+		if err == nil && done {
+			return docs, nil
 		}
-		if cand.IsEmpty() {
+		if cand = docs; cand.IsEmpty() {
 			return cand, nil
 		}
 	}
