@@ -276,55 +276,30 @@ func (p *pairPos) positions(d uint32, buf []int) ([]int, error) {
 	return buf, nil
 }
 
-// phraseDocs narrows cand (the documents of the segment holding every
-// term of a phrase, at consecutive positions) by the documents of each
-// pair of adjacent terms the sidecar knows. When it knows them all, it
-// returns the phrase's documents, checked on the pairs' positions (the
-// phrase starts at s where the k-th pair is at s+k), and true; else cand
-// narrowed, and false: the terms' positions decide. On an error cand
-// may be narrowed by some pairs only, which stays a superset of the
-// answer.
-func (sp *segPairs) phraseDocs(cand *roaring.Bitmap, field string, terms []string) (*roaring.Bitmap, bool, error) {
-	pairs := make([]*pairPos, 0, len(terms)-1)
-	all := true
-	for k := 1; k < len(terms); k++ {
+// knownPair is the pair of a phrase's terms k-1 and k.
+type knownPair struct {
+	k int
+	p *pairPos
+}
+
+// narrow intersects cand (the documents of the segment holding every
+// term of a phrase, at consecutive positions) with the documents of each
+// pair of adjacent terms the sidecar knows, and returns those pairs. On
+// an error cand may be narrowed by some pairs only, which stays a
+// superset of the answer.
+func (sp *segPairs) narrow(cand *roaring.Bitmap, field string, terms []string) ([]knownPair, error) {
+	var known []knownPair
+	for k := 1; k < len(terms) && !cand.IsEmpty(); k++ {
 		p, ok, err := sp.pair(field, terms[k-1], terms[k])
 		if err != nil {
-			return cand, false, err
+			return nil, err
 		}
-		if !ok {
-			all = false
-			continue
-		}
-		cand.And(p.docs)
-		pairs = append(pairs, p)
-	}
-	if !all || cand.IsEmpty() {
-		return cand, cand.IsEmpty(), nil
-	}
-	if len(pairs) == 1 {
-		return cand, true, nil
-	}
-	out := roaring.New()
-	var starts, ps []int
-	var err error
-	it := cand.Iterator()
-	for it.HasNext() {
-		d := it.Next()
-		if starts, err = pairs[0].positions(d, starts[:0]); err != nil {
-			return cand, false, err
-		}
-		for k := 1; k < len(pairs) && len(starts) > 0; k++ {
-			if ps, err = pairs[k].positions(d, ps[:0]); err != nil {
-				return cand, false, err
-			}
-			starts = keepStartsInts(starts, ps, k)
-		}
-		if len(starts) > 0 {
-			out.Add(d)
+		if ok {
+			cand.And(p.docs)
+			known = append(known, knownPair{k, p})
 		}
 	}
-	return out, true, nil
+	return known, nil
 }
 
 // keepStartsInts keeps the starts s for which ps (in increasing order)
