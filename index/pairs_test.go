@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // TestPhrasePairsMatchBleve checks phrases against bleve's on an on-disk
@@ -132,4 +135,86 @@ func TestWritePairsAt(t *testing.T) {
 	if err := writePairsErr(context.Background(), ix.bi, log); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestUpdateAndRebuildWritePairs checks that Update writes the sidecars
+// of the segments it leaves, that a later Update removes those of
+// merged-away segments, and that Rebuild writes them into the new index
+// before the swap, and that phrases then find what bleve finds.
+func TestUpdateAndRebuildWritePairs(t *testing.T) {
+	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
+	pairsMinDocs = 0
+	path := filepath.Join(t.TempDir(), "u.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	src := newFakeSource()
+	ctx := context.Background()
+	var arts []*corpus.Article
+	for i := 1; i <= 300; i++ {
+		arts = append(arts, genArticle(i))
+	}
+	stale := filepath.Join(path, pairsDirName, "ffffffffffff.pairs")
+	for lo := 0; lo < len(arts); lo += 100 {
+		for _, a := range arts[lo : lo+100] {
+			src.Set(a)
+		}
+		if _, err := ix.Update(ctx, src); err != nil {
+			t.Fatal(err)
+		}
+		// Background merges may replace segments at any time: only
+		// the next Update catches up, so this checks little more.
+		if n := usablePairs(t, ix); n == 0 {
+			t.Fatal("no sidecar after Update")
+		}
+		if _, err := os.Stat(stale); err == nil {
+			t.Fatal("a sidecar of no segment is still there after Update")
+		}
+		if err := os.WriteFile(stale, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := ix.Rebuild(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	// Rebuild leaves one segment, written before the swap.
+	if n := checkPairFiles(t, ix, path); n != 1 {
+		t.Fatalf("%d segments after Rebuild", n)
+	}
+	forgetPairs()
+	checkPhrasesMatchBleve(t, ix, testPhrases(arts)[:60])
+}
+
+// checkPairFiles checks that the pairs folder of the index at path holds
+// exactly one usable sidecar per persisted segment of ix, and returns
+// their number.
+func checkPairFiles(tb testing.TB, ix *Index, path string) int {
+	tb.Helper()
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer r.Close()
+	want := map[string]bool{}
+	for _, ss := range r.(*scorch.IndexSnapshot).Segments() {
+		if ps, ok := ss.Segment().(segment.PersistedSegment); ok {
+			want[filepath.Base(pairsFile(ps.Path()))] = true
+			if segmentPairsOf(ss) == nil {
+				tb.Errorf("segment %s: no usable sidecar", ps.Path())
+			}
+		}
+	}
+	ents, _ := os.ReadDir(filepath.Join(path, pairsDirName))
+	for _, e := range ents {
+		if !want[e.Name()] {
+			tb.Errorf("stale sidecar %s", e.Name())
+		}
+	}
+	return len(want)
 }
