@@ -53,7 +53,7 @@ import (
 const pairsDirName = "pairs"
 
 // pairsMagic ends every sidecar; a new layout gets a new magic.
-const pairsMagic = "ARPAIRS2"
+const pairsMagic = "ARPAIRS3"
 
 // pairsTerms is the number of common terms per field and segment.
 var pairsTerms = 128
@@ -262,40 +262,45 @@ func appendString(b []byte, s string) []byte {
 
 // pairsChunk is the number of documents between two entries of a pair's
 // table of offsets into its positions.
-const pairsChunk = 128
+const pairsChunk = 32
 
 // pairPositions is one pair's documents and, document after document,
-// the positions of its first term where the second follows: each a
-// uvarint of the distance from the previous position (from 0 for a
-// document's first) times two, plus one for a document's first.
+// the positions of its first term where the second follows. Each is a
+// uvarint: a document's start is its distance from the previous document
+// of its chunk (0 for a chunk's first) times two plus one; a position is
+// the distance from the previous one of its document (from 0 for the
+// first) times two. A table gives the first document of each chunk of
+// pairsChunk documents and the offset of its start.
 type pairPositions struct {
-	docs  *roaring.Bitmap
-	ndocs int
-	table []uint32 // offset in pos of every pairsChunk-th document
-	pos   []byte
-	prev  int
+	docs    *roaring.Bitmap
+	ndocs   int
+	table   []uint32 // per chunk: its first document, the offset of its start in pos
+	pos     []byte
+	prev    int
+	prevDoc uint32
 }
 
 // add records pos in document d (documents in increasing order, positions
-// in increasing order within one).
+// in increasing order within one; first for a document's first).
 func (p *pairPositions) add(d uint32, pos int, first bool) {
 	if first {
 		if p.ndocs%pairsChunk == 0 {
-			p.table = append(p.table, uint32(len(p.pos)))
+			p.table = append(p.table, d, uint32(len(p.pos)))
+			p.prevDoc = d
 		}
 		p.ndocs++
 		p.docs.Add(d)
-		p.pos = binary.AppendUvarint(p.pos, uint64(pos)<<1|1)
-	} else {
-		p.pos = binary.AppendUvarint(p.pos, uint64(pos-p.prev)<<1)
+		p.pos = binary.AppendUvarint(p.pos, uint64(d-p.prevDoc)<<1|1)
+		p.prevDoc, p.prev = d, 0
 	}
+	p.pos = binary.AppendUvarint(p.pos, uint64(pos-p.prev)<<1)
 	p.prev = pos
 }
 
-// encodePositions returns the table's length, the table (4 bytes an
-// entry) and the positions.
+// encodePositions returns the number of chunks, the table (4 bytes a
+// number) and the positions.
 func (p *pairPositions) encodePositions() []byte {
-	b := binary.AppendUvarint(nil, uint64(len(p.table)))
+	b := binary.AppendUvarint(nil, uint64(len(p.table)/2))
 	for _, o := range p.table {
 		b = binary.BigEndian.AppendUint32(b, o)
 	}

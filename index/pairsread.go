@@ -186,11 +186,15 @@ func parsePairsHeader(hdr []byte, docs, data uint64) (*segPairs, error) {
 }
 
 // pairPos is one pair's documents in a segment and the positions, in
-// each, of its first term where the second follows (pairs.go).
+// each, of its first term where the second follows (pairs.go), with a
+// cursor: documents are asked for in increasing order.
 type pairPos struct {
 	docs  *roaring.Bitmap
-	table []uint32
+	table []uint32 // per chunk: first document, offset
 	pos   []byte
+	chunk int    // the cursor's chunk
+	at    int    // the cursor's offset in pos: a document's start
+	base  uint32 // the document its distance is from
 }
 
 // pair returns the documents and positions of the pair of terms a, b in
@@ -227,50 +231,67 @@ func (sp *segPairs) pair(field, a, b string) (*pairPos, bool, error) {
 		return nil, false, fmt.Errorf("%w: %w", errPairs, err)
 	}
 	nt, n := binary.Uvarint(pb)
-	if n <= 0 || nt > uint64(len(pb)-n)/4 || nt != (p.docs.GetCardinality()+pairsChunk-1)/pairsChunk {
+	if n <= 0 || nt > uint64(len(pb)-n)/8 || nt != (p.docs.GetCardinality()+pairsChunk-1)/pairsChunk {
 		return nil, false, errPairs
 	}
 	pb = pb[n:]
-	p.table = make([]uint32, nt)
+	p.table = make([]uint32, 2*nt)
 	for k := range p.table {
 		p.table[k] = binary.BigEndian.Uint32(pb[4*k:])
 	}
-	p.pos = pb[4*nt:]
+	p.pos = pb[8*nt:]
+	p.chunk = -1
 	return p, true, nil
 }
 
 // positions appends to buf the positions of the pair in document d, one
-// of its documents.
+// of its documents, at or after the document of the previous call.
 func (p *pairPos) positions(d uint32, buf []int) ([]int, error) {
-	r := p.docs.Rank(d)
-	if r == 0 {
+	c := p.chunk
+	if c < 0 {
+		c = 0
+	}
+	for c+1 < len(p.table)/2 && p.table[2*(c+1)] <= d {
+		c++
+	}
+	if c >= len(p.table)/2 || p.table[2*c] > d {
 		return nil, errPairs
 	}
-	idx := int(r - 1)
-	c := idx / pairsChunk
-	if c >= len(p.table) || int(p.table[c]) > len(p.pos) {
+	if c != p.chunk || p.base > d {
+		p.chunk, p.at, p.base = c, int(p.table[2*c+1]), p.table[2*c]
+	}
+	b := p.pos
+	if c+1 < len(p.table)/2 && int(p.table[2*(c+1)+1]) <= len(b) {
+		b = b[:p.table[2*(c+1)+1]] // this chunk only
+	}
+	if p.at >= len(b) {
 		return nil, errPairs
 	}
-	b := p.pos[p.table[c]:]
-	skip, doc, prev := idx%pairsChunk, -1, 0
-	for len(b) > 0 {
-		v, n := binary.Uvarint(b)
+	at, doc, prev, found := p.at, p.base, 0, false
+	for at < len(b) {
+		v, n := binary.Uvarint(b[at:])
 		if n <= 0 {
 			return nil, errPairs
 		}
 		if v&1 == 1 {
-			if doc++; doc > skip {
+			if found {
 				break
 			}
-			prev = 0
+			p.at, p.base = at, doc
+			if doc += uint32(v >> 1); doc > d {
+				return nil, errPairs
+			}
+			at += n
+			continue
 		}
-		if doc == skip {
+		at += n
+		if doc == d {
+			found = true
 			prev += int(v >> 1)
 			buf = append(buf, prev)
 		}
-		b = b[n:]
 	}
-	if len(buf) == 0 {
+	if !found {
 		return nil, errPairs
 	}
 	return buf, nil
