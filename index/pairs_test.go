@@ -185,6 +185,21 @@ func TestUpdateAndRebuildWritePairs(t *testing.T) {
 	}
 	forgetPairs()
 	checkPhrasesMatchBleve(t, ix, testPhrases(arts)[:60])
+	// A reader while the writer holds the index reads it through a
+	// view of links to the segment files (view.go): it finds the
+	// sidecars beside the real files.
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if ro.viewDir == "" {
+		t.Fatal("no view while the writer holds the index")
+	}
+	forgetPairs()
+	if n := usablePairs(t, ro); n != 1 {
+		t.Errorf("%d segments with usable sidecars through the view, want 1", n)
+	}
 }
 
 // checkPairFiles checks that the pairs folder of the index at path holds
