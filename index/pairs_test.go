@@ -72,6 +72,13 @@ func TestPhrasePairsMatchBleve(t *testing.T) {
 		forgetPairs()
 		checkPhrasesMatchBleve(t, ix, phrases)
 	})
+	t.Run("rewritten", func(t *testing.T) {
+		writePairs(context.Background(), ix.bi, slog.Default())
+		forgetPairs()
+		if n := usablePairs(t, ix); n != len(files) {
+			t.Fatalf("%d of %d segments with usable pairs after damaged ones were written again", n, len(files))
+		}
+	})
 }
 
 // forgetPairs empties the cache of open sidecars.
