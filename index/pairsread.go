@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -29,7 +30,8 @@ type segPairs struct {
 // bitmap, by a*len(terms)+b.
 type fieldPairs struct {
 	terms map[string]int
-	pairs map[int]pairEntry
+	keys  []int // a*len(terms)+b of each pair, in increasing order
+	pairs []pairEntry
 }
 
 // pairsCache holds the sidecars opened by this process, by path. Files
@@ -161,11 +163,16 @@ func parsePairsHeader(hdr []byte, docs, data uint64) (*segPairs, error) {
 		if nt > 1<<16 {
 			return nil, errPairs
 		}
-		fp := &fieldPairs{terms: make(map[string]int, nt), pairs: map[int]pairEntry{}}
+		fp := &fieldPairs{terms: make(map[string]int, nt)}
 		for k := 0; k < int(nt) && !r.bad; k++ {
 			fp.terms[r.string()] = k
 		}
-		for np := r.uint(); np > 0 && !r.bad; np-- {
+		np := r.uint()
+		if np > uint64(len(r.b)) {
+			return nil, errPairs
+		}
+		fp.keys, fp.pairs = make([]int, 0, np), make([]pairEntry, 0, np)
+		for ; np > 0 && !r.bad; np-- {
 			a, b := r.uint(), r.uint()
 			e := pairEntry{off: r.uint()}
 			ln, crc := r.uint(), r.uint()
@@ -175,7 +182,12 @@ func parsePairsHeader(hdr []byte, docs, data uint64) (*segPairs, error) {
 			}
 			e.n, e.crc = uint32(ln), uint32(crc)
 			e.posOff, e.posN, e.posCRC = e.off+ln, uint32(pln), uint32(pcrc)
-			fp.pairs[int(a*nt+b)] = e
+			key := int(a*nt + b)
+			if len(fp.keys) > 0 && key <= fp.keys[len(fp.keys)-1] {
+				return nil, errPairs
+			}
+			fp.keys = append(fp.keys, key)
+			fp.pairs = append(fp.pairs, e)
 		}
 		sp.fields[name] = fp
 	}
@@ -214,10 +226,11 @@ func (sp *segPairs) pair(field, a, b string) (*pairPos, bool, error) {
 	if !ok {
 		return nil, false, nil
 	}
-	e, ok := fp.pairs[ka*len(fp.terms)+kb]
+	i, ok := slices.BinarySearch(fp.keys, ka*len(fp.terms)+kb)
 	if !ok {
 		return &pairPos{docs: roaring.New()}, true, nil
 	}
+	e := fp.pairs[i]
 	buf := make([]byte, uint64(e.n)+uint64(e.posN))
 	if _, err := sp.f.ReadAt(buf, int64(e.off)); err != nil {
 		return nil, false, err
