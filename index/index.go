@@ -698,6 +698,9 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 			ix.log.Warn("index: compact after first build", "err", err)
 		}
 	}
+	if ix.path != "" {
+		writePairs(ctx, ix.bi, ix.log) // pairs.go: sidecars of new segments
+	}
 	return n, nil
 }
 
@@ -1202,6 +1205,9 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
+	}
+	if err == nil && tmp != "" {
+		writePairs(ctx, nbi, ix.log) // pairs.go: before the swap
 	}
 	stopRelease()
 	if err != nil {

@@ -68,17 +68,24 @@ func TestCopiedPhraseInTopThree(t *testing.T) {
 // phrases with a repeated word.
 func TestPhraseSearcherMatchesBleve(t *testing.T) {
 	ix := MustMemIndex(t, nil)
+	arts := putPhraseArticles(t, ix)
+	checkPhrasesMatchBleve(t, ix, testPhrases(arts))
+}
+
+// putPhraseArticles puts 900 generated articles into ix in batches of 300
+// (several segments), then replaces some (their old documents stay,
+// deleted, in the first segments), and returns the articles.
+func putPhraseArticles(tb testing.TB, ix *Index) []*corpus.Article {
+	tb.Helper()
 	var arts []*corpus.Article
 	for i := 1; i <= 900; i++ {
 		arts = append(arts, genArticle(i))
 	}
 	for lo := 0; lo < len(arts); lo += 300 {
 		if err := ix.Put(context.Background(), arts[lo:lo+300]); err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	// Replace some articles: their old documents stay, deleted, in the
-	// first segments.
 	var again []*corpus.Article
 	for i := 0; i < len(arts); i += 7 {
 		a := *arts[(i*31)%len(arts)]
@@ -86,9 +93,15 @@ func TestPhraseSearcherMatchesBleve(t *testing.T) {
 		again = append(again, &a)
 	}
 	if err := ix.Put(context.Background(), again); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return arts
+}
 
+// testPhrases returns phrases copied from arts' texts and titles, phrases
+// of common words (most of them in most articles, as the pairs sidecar
+// serves), phrases that occur nowhere and phrases with a repeated word.
+func testPhrases(arts []*corpus.Article) []string {
 	r := rand.New(rand.NewPCG(3, 9))
 	var phrases []string
 	for range 120 {
@@ -105,16 +118,23 @@ func TestPhraseSearcherMatchesBleve(t *testing.T) {
 		start := r.IntN(len(words) - n)
 		phrases = append(phrases, strings.Join(words[start:start+n], " "))
 	}
-	for range 40 {
-		n := 2 + r.IntN(3)
-		var ws []string
-		for range n {
-			ws = append(ws, genWord(r.IntN(40)))
+	for _, top := range []int{40, 12} {
+		for range 40 {
+			n := 2 + r.IntN(3)
+			var ws []string
+			for range n {
+				ws = append(ws, genWord(r.IntN(top)))
+			}
+			phrases = append(phrases, strings.Join(ws, " "))
 		}
-		phrases = append(phrases, strings.Join(ws, " "))
 	}
-	phrases = append(phrases, "the the", "of the of", "the government of the", "nowhere-at-all words", "l'économie du pays")
+	return append(phrases, "the the", "of the of", "the government of the", "nowhere-at-all words", "l'économie du pays")
+}
 
+// checkPhrasesMatchBleve checks that phraseQuery finds the same articles
+// with the same scores as bleve's MatchPhraseQuery for phrases in ix.
+func checkPhrasesMatchBleve(t *testing.T, ix *Index, phrases []string) {
+	t.Helper()
 	matched := 0
 	for _, p := range phrases {
 		for _, field := range []string{fieldTitle, fieldBody, "", "and", "not"} {

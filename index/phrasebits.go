@@ -2,6 +2,7 @@ package index
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -59,34 +60,84 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 	if cand.IsEmpty() {
 		return cand, nil
 	}
+	var known []knownPair
+	if sp := segmentPairsOf(ss); sp != nil && consecutive(offsets) { // pairsread.go
+		if known, err = sp.narrow(cand, field, terms); err != nil {
+			known = nil // cand is still a superset: the terms' positions decide
+		}
+		if cand.IsEmpty() || n == 2 && len(known) == 1 {
+			return cand, nil
+		}
+	}
+	out, err := checkPhrase(cand, known, pls, bms, terms, offsets)
+	if errors.Is(err, errPairs) {
+		// A damaged pair: the terms' positions alone.
+		out, err = checkPhrase(cand, nil, pls, bms, terms, offsets)
+	}
+	return out, err
+}
+
+// checkPhrase returns the documents of cand (of one segment, holding
+// every term) holding the phrase: the phrase starts that the known pairs'
+// positions allow, narrowed by the positions of the terms no known pair
+// covers, rarest term first (a common word's positions, which zap
+// decodes in full, are read only when no pair covers it).
+func checkPhrase(cand *roaring.Bitmap, known []knownPair, pls []segment.PostingsList, bms []*roaring.Bitmap,
+	terms []string, offsets []int) (*roaring.Bitmap, error) {
+	n := len(terms)
+	covered := make([]bool, n)
+	for _, kp := range known {
+		covered[kp.k-1], covered[kp.k] = true, true
+	}
 	// Rarest term first.
-	order := make([]int, n)
-	for k := range order {
-		order[k] = k
+	var order []int
+	for k := range terms {
+		if !covered[k] {
+			order = append(order, k)
+		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return bms[order[a]].GetCardinality() < bms[order[b]].GetCardinality() })
-	its := make([]segment.PostingsIterator, n)
-	offs := make([]int, n)
+	its := make([]segment.PostingsIterator, len(order))
+	offs := make([]int, len(order))
 	for j, k := range order {
 		// Not narrowed to the candidates: zap's iterator would then
 		// walk both its postings and the candidates to skip to one.
 		its[j], offs[j] = pls[k].Iterator(true, false, true, nil), offsets[k]
 	}
 	out := roaring.New()
-	var starts []int
+	var starts, ps []int
+	var err error
 	c := cand.Iterator()
 	for c.HasNext() {
-		d := uint64(c.Next())
+		d := c.Next()
 		starts = starts[:0]
+		for j, kp := range known {
+			if ps, err = kp.p.positions(d, ps[:0]); err != nil {
+				return nil, err
+			}
+			if j == 0 {
+				for _, pos := range ps {
+					starts = append(starts, pos-(kp.k-1))
+				}
+			} else {
+				starts = keepStartsInts(starts, ps, kp.k-1)
+			}
+			if len(starts) == 0 {
+				break
+			}
+		}
 		for j, it := range its {
-			p, err := it.Advance(d)
+			if len(known) > 0 && len(starts) == 0 {
+				break
+			}
+			p, err := it.Advance(uint64(d))
 			if err != nil {
 				return nil, fmt.Errorf("phrase: %w", err)
 			}
-			if p == nil || p.Number() != d {
+			if p == nil || p.Number() != uint64(d) {
 				return nil, fmt.Errorf("phrase: document %d missing from the postings of %q", d, terms[order[j]])
 			}
-			if j == 0 {
+			if j == 0 && len(known) == 0 {
 				for _, l := range p.Locations() {
 					starts = append(starts, int(l.Pos())-offs[0])
 				}
@@ -98,10 +149,20 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 			}
 		}
 		if len(starts) > 0 {
-			out.Add(uint32(d))
+			out.Add(d)
 		}
 	}
 	return out, nil
+}
+
+// consecutive reports whether offsets are 0, 1, 2...
+func consecutive(offsets []int) bool {
+	for k, o := range offsets {
+		if o != k {
+			return false
+		}
+	}
+	return true
 }
 
 // keepStartsAt is keepStarts for a segment's locations.

@@ -1,0 +1,433 @@
+package index
+
+import (
+	"bufio"
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// Pairs of common words: a sidecar beside each large segment.
+//
+// A phrase of common words ("and is of the") holds all its words in most
+// of the articles, and checking it costs the positions of those words in
+// each of them (zap decodes every location of a word in a document): 1-2 s
+// at 1,000,000 articles. Search engines keep, for such words, the
+// documents where one follows another (common grams). For each segment of
+// at least pairsMinDocs articles, a file in the index's pairs folder (named
+// after the segment's file: segments are immutable and their names never
+// reused) holds, for the title and the body, the pairsTerms terms in most
+// of the segment's documents, and for each pair of them (a, b) that occurs,
+// the documents where b comes right after a, and the positions of a there.
+// A phrase's candidates are narrowed by the documents of each pair of
+// adjacent common words before any position is read (phrasebits.go); a
+// phrase made only of common words is then checked on its pairs'
+// positions (it starts at s where its k-th pair is at s+k), and never
+// reads the positions of its words, which zap decodes for every
+// occurrence in a document. A missing, damaged or older file only means
+// the words' positions are read as before.
+//
+// The file: per pair, its documents (a roaring bitmap) and its positions
+// (pairPositions), one pair after another; then the header (the segment's
+// document count; per field its name, its common terms and, per pair, the
+// two terms' numbers, the bitmap's offset, length and CRC-32, the
+// positions' length and CRC-32); then a footer: the header's offset (8
+// bytes), length and CRC-32 (4 bytes each) and pairsMagic.
+
+// pairsDirName is the folder of the index (beside bleve's store) holding
+// the sidecars: scorch counts and removes the files of its own folder.
+const pairsDirName = "pairs"
+
+// pairsMagic ends every sidecar; a new layout gets a new magic.
+const pairsMagic = "ARPAIRS3"
+
+// pairsTerms is the number of common terms per field and segment.
+var pairsTerms = 128
+
+// pairsMinDocs is the size from which a segment gets a sidecar: smaller
+// ones are searched fast enough without.
+var pairsMinDocs uint64 = 20_000
+
+// pairsFields are the fields whose phrases the sidecars serve.
+var pairsFields = []string{fieldTitle, fieldBody}
+
+// writePairs writes the missing sidecars of bi's persisted segments and
+// removes those of segments that are gone. It only logs failures: a
+// segment without its sidecar is searched as before.
+func writePairs(ctx context.Context, bi bleve.Index, log *slog.Logger) {
+	if err := writePairsErr(ctx, bi, log); err != nil && ctx.Err() == nil {
+		log.Warn("index: phrase pairs", "err", err)
+	}
+}
+
+func writePairsErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	r, err := s.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	dir := ""
+	live := map[string]bool{}
+	for _, ss := range snap.Segments() {
+		ps, ok := ss.Segment().(segment.PersistedSegment)
+		if !ok {
+			continue
+		}
+		file := pairsFile(ps.Path())
+		dir = filepath.Dir(file)
+		live[filepath.Base(file)] = true
+		if ss.Segment().Count() < pairsMinDocs {
+			continue
+		}
+		if sp, err := openPairs(file, ss.Segment().Count()); err == nil {
+			sp.f.Close()
+			continue
+		}
+		// Missing, damaged or of an older layout: (re)written.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		n, err := writeSegmentPairs(ss.Segment(), file)
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(ps.Path()), err)
+		}
+		log.Debug("index: phrase pairs written", "segment", filepath.Base(ps.Path()), "bytes", n, "took", time.Since(start))
+	}
+	if dir != "" {
+		removeStalePairs(dir, live)
+	}
+	return nil
+}
+
+// pairsFile returns the sidecar's path for the segment file seg (in the
+// index's store folder).
+func pairsFile(seg string) string {
+	root := filepath.Dir(filepath.Dir(seg))
+	return filepath.Join(root, pairsDirName, strings.TrimSuffix(filepath.Base(seg), ".zap")+".pairs")
+}
+
+// removeStalePairs removes the files of dir that are not sidecars of live
+// segments (and temporary files left by a crash).
+func removeStalePairs(dir string, live map[string]bool) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !live[e.Name()] {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// writeSegmentPairs computes seg's pairs and writes them to file, through
+// a temporary file renamed into place. It returns the file's size.
+func writeSegmentPairs(seg segment.Segment, file string) (int64, error) {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return 0, err
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
+	f, err := os.Create(tmp)
+	if err != nil {
+		return 0, err
+	}
+	n, err := writePairsTo(f, seg)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err == nil {
+		err = os.Rename(tmp, file)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return 0, err
+	}
+	return n, nil
+}
+
+// pairEntry locates one pair's bitmap and positions in a sidecar.
+type pairEntry struct {
+	off, posOff uint64
+	n, posN     uint32
+	crc, posCRC uint32
+}
+
+// countingWriter counts and checksums what passes through it.
+type countingWriter struct {
+	w   io.Writer
+	n   int64
+	crc uint32
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p[:n])
+	return n, err
+}
+
+// writePairsTo writes seg's sidecar to w and returns its size.
+func writePairsTo(w io.Writer, seg segment.Segment) (int64, error) {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	cw := &countingWriter{w: bw}
+	var hdr []byte
+	hdr = binary.AppendUvarint(hdr, seg.Count())
+	hdr = binary.AppendUvarint(hdr, uint64(len(pairsFields)))
+	for _, field := range pairsFields {
+		terms, ps, err := segmentPairs(seg, field, pairsTerms)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %w", field, err)
+		}
+		hdr = appendString(hdr, field)
+		hdr = binary.AppendUvarint(hdr, uint64(len(terms)))
+		for _, t := range terms {
+			hdr = appendString(hdr, t)
+		}
+		count := 0
+		for _, p := range ps {
+			if p != nil {
+				count++
+			}
+		}
+		hdr = binary.AppendUvarint(hdr, uint64(count))
+		for k, p := range ps {
+			if p == nil {
+				continue
+			}
+			p.docs.RunOptimize()
+			off := cw.n
+			cw.crc = 0
+			if _, err := p.docs.WriteTo(cw); err != nil {
+				return 0, err
+			}
+			bmN, bmCRC := cw.n-off, cw.crc
+			cw.crc = 0
+			if _, err := cw.Write(p.encodePositions()); err != nil {
+				return 0, err
+			}
+			ps[k] = nil // let it go
+			for _, v := range []uint64{uint64(k / len(terms)), uint64(k % len(terms)), uint64(off), uint64(bmN), uint64(bmCRC),
+				uint64(cw.n - off - bmN), uint64(cw.crc)} {
+				hdr = binary.AppendUvarint(hdr, v)
+			}
+		}
+	}
+	var foot []byte
+	foot = binary.BigEndian.AppendUint64(foot, uint64(cw.n))
+	foot = binary.BigEndian.AppendUint32(foot, uint32(len(hdr)))
+	foot = binary.BigEndian.AppendUint32(foot, crc32.ChecksumIEEE(hdr))
+	foot = append(foot, pairsMagic...)
+	if _, err := cw.Write(hdr); err != nil {
+		return 0, err
+	}
+	if _, err := cw.Write(foot); err != nil {
+		return 0, err
+	}
+	return cw.n, bw.Flush()
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// pairsChunk is the number of documents between two entries of a pair's
+// table of offsets into its positions.
+const pairsChunk = 32
+
+// pairPositions is one pair's documents and, document after document,
+// the positions of its first term where the second follows. Each is a
+// uvarint: a document's start is its distance from the previous document
+// of its chunk (0 for a chunk's first) times two plus one; a position is
+// the distance from the previous one of its document (from 0 for the
+// first) times two. A table gives the first document of each chunk of
+// pairsChunk documents and the offset of its start.
+type pairPositions struct {
+	docs    *roaring.Bitmap
+	ndocs   int
+	table   []uint32 // per chunk: its first document, the offset of its start in pos
+	pos     []byte
+	prev    int
+	prevDoc uint32
+}
+
+// add records pos in document d (documents in increasing order, positions
+// in increasing order within one; first for a document's first).
+func (p *pairPositions) add(d uint32, pos int, first bool) {
+	if first {
+		if p.ndocs%pairsChunk == 0 {
+			p.table = append(p.table, d, uint32(len(p.pos)))
+			p.prevDoc = d
+		}
+		p.ndocs++
+		p.docs.Add(d)
+		p.pos = binary.AppendUvarint(p.pos, uint64(d-p.prevDoc)<<1|1)
+		p.prevDoc, p.prev = d, 0
+	}
+	p.pos = binary.AppendUvarint(p.pos, uint64(pos-p.prev)<<1)
+	p.prev = pos
+}
+
+// encodePositions returns the number of chunks, the table (4 bytes a
+// number) and the positions.
+func (p *pairPositions) encodePositions() []byte {
+	b := binary.AppendUvarint(nil, uint64(len(p.table)/2))
+	for _, o := range p.table {
+		b = binary.BigEndian.AppendUint32(b, o)
+	}
+	return append(b, p.pos...)
+}
+
+// segmentPairs returns the n terms of field in most of seg's documents
+// and, at a*len(terms)+b, the documents and positions where term b comes
+// right after term a (nil where it never does). One pass over the terms'
+// postings with locations, document by document.
+func segmentPairs(seg segment.Segment, field string, n int) ([]string, []*pairPositions, error) {
+	dict, err := seg.Dictionary(field)
+	if err != nil || dict == nil {
+		return nil, nil, err
+	}
+	terms, err := commonTerms(dict, n)
+	if err != nil {
+		return nil, nil, err
+	}
+	n = len(terms)
+	its := make([]segment.PostingsIterator, n)
+	cur := make([]segment.Posting, n)
+	for k, t := range terms {
+		pl, err := dict.PostingsList([]byte(t), nil, nil)
+		if err != nil {
+			return nil, nil, err
+		}
+		its[k] = pl.Iterator(false, false, true, nil)
+		if cur[k], err = its[k].Next(); err != nil {
+			return nil, nil, err
+		}
+	}
+	ps := make([]*pairPositions, n*n)
+	last := make([]uint64, n*n) // the last document added + 1, per pair
+	var at []uint16             // term number + 1 at each position of the document
+	var touched []int
+	for {
+		d, any := uint64(0), false
+		for _, p := range cur {
+			if p != nil && (!any || p.Number() < d) {
+				d, any = p.Number(), true
+			}
+		}
+		if !any {
+			break
+		}
+		touched = touched[:0]
+		for k, p := range cur {
+			if p == nil || p.Number() != d {
+				continue
+			}
+			for _, l := range p.Locations() {
+				pos := int(l.Pos())
+				if pos+2 > len(at) {
+					at = append(at, make([]uint16, pos+2-len(at)+1024)...)
+				}
+				if at[pos] != 0 {
+					// Two terms at one position: not what the exact
+					// analyzers make, and the pairs would miss some.
+					return nil, nil, fmt.Errorf("document %d: two terms at position %d", d, pos)
+				}
+				at[pos] = uint16(k + 1)
+				touched = append(touched, pos)
+			}
+			if cur[k], err = its[k].Next(); err != nil {
+				return nil, nil, err
+			}
+		}
+		slices.Sort(touched)
+		for _, pos := range touched {
+			if b := at[pos+1]; b != 0 {
+				i := int(at[pos]-1)*n + int(b-1)
+				if ps[i] == nil {
+					ps[i] = &pairPositions{docs: roaring.New()}
+				}
+				ps[i].add(uint32(d), pos, last[i] != d+1)
+				last[i] = d + 1
+			}
+		}
+		for _, pos := range touched {
+			at[pos] = 0
+		}
+	}
+	return terms, ps, nil
+}
+
+// commonTerms returns the n terms of dict in the most documents.
+func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
+	h := &termHeap{}
+	it := dict.AutomatonIterator(nil, nil, nil)
+	for {
+		e, err := it.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		if h.Len() < n {
+			heap.Push(h, commonTerm{e.Term, e.Count})
+		} else if e.Count > (*h)[0].count {
+			(*h)[0] = commonTerm{e.Term, e.Count}
+			heap.Fix(h, 0)
+		}
+	}
+	terms := make([]string, h.Len())
+	for k, tc := range *h {
+		terms[k] = tc.term
+	}
+	return terms, nil
+}
+
+type commonTerm struct {
+	term  string
+	count uint64
+}
+
+// termHeap is a min-heap of terms by document count.
+type termHeap []commonTerm
+
+func (h termHeap) Len() int           { return len(h) }
+func (h termHeap) Less(i, j int) bool { return h[i].count < h[j].count }
+func (h termHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *termHeap) Push(x any)        { *h = append(*h, x.(commonTerm)) }
+func (h *termHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
