@@ -171,11 +171,10 @@ func ownPostMarks(n *html.Node) postMarks {
 		case "datetime":
 			m.dated = true
 		case "class", "id":
-			v := lowerASCII(a.Val)
-			m.dated = m.dated || strings.Contains(v, "date") || strings.Contains(v, "time")
-			m.user = m.user || containsAny(v, userClassWords)
+			m.dated = m.dated || indexFold(a.Val, "date") >= 0 || indexFold(a.Val, "time") >= 0
+			m.user = m.user || containsFold(a.Val, userClassWords)
 		case "rel":
-			m.user = m.user || n.DataAtom == atom.A && strings.Contains(lowerASCII(a.Val), "author")
+			m.user = m.user || n.DataAtom == atom.A && indexFold(a.Val, "author") >= 0
 		case "href":
 			if n.DataAtom == atom.A && profileHref(a.Val) {
 				m.user, m.key = true, a.Val
@@ -189,24 +188,27 @@ func ownPostMarks(n *html.Node) postMarks {
 var userClassWords = []string{"user", "author", "poster", "member", "nick"}
 
 // profileSegments are path segments of links to a person's profile.
-var profileSegments = map[string]bool{"user": true, "users": true, "u": true, "member": true, "members": true,
-	"profile": true, "profiles": true, "people": true, "author": true, "authors": true, "usr": true}
+var profileSegments = []string{"user", "users", "u", "member", "members", "profile", "profiles", "people",
+	"author", "authors", "usr"}
+
+// profileParams are query parameters that name a user.
+var profileParams = []string{"u", "uid", "userid", "user", "showuser"}
 
 // profileHref reports whether a link leads to a person's profile: a
 // profile path segment (/user/name, /members/name.12/), a segment that
 // starts with @ or ~, a profile script (member.php, profile.php) or a
-// user parameter (?u=12, mode=viewprofile).
-// A script is a last segment with a dot and no hyphen (not a story's
-// slug).
+// user parameter (?u=12, mode=viewprofile). A script is a last segment
+// with a dot and no hyphen (not a story's slug). It allocates nothing:
+// a page has hundreds of links.
 func profileHref(href string) bool {
-	h := lowerASCII(href)
+	h := href
 	if i := strings.Index(h, "://"); i >= 0 {
 		h = h[i+3:]
-		if j := strings.IndexByte(h, '/'); j >= 0 {
-			h = h[j:]
-		} else {
+		j := strings.IndexByte(h, '/')
+		if j < 0 {
 			return false
 		}
+		h = h[j:]
 	}
 	path, query, _ := strings.Cut(h, "?")
 	path, _, _ = strings.Cut(path, "#")
@@ -215,23 +217,43 @@ func profileHref(href string) bool {
 		seg, path, _ = strings.Cut(strings.TrimLeft(path, "/"), "/")
 		switch {
 		case seg == "":
-		case profileSegments[seg], seg[0] == '@' && len(seg) > 1, seg[0] == '~' && len(seg) > 1:
+		case equalFoldAny(seg, profileSegments), seg[0] == '@' && len(seg) > 1, seg[0] == '~' && len(seg) > 1:
 			return true
 		case path == "" && strings.Contains(seg, ".") && !strings.Contains(seg, "-") &&
-			(strings.HasPrefix(seg, "member") || strings.HasPrefix(seg, "profile") || strings.HasPrefix(seg, "user")):
+			(hasPrefixFold(seg, "member") || hasPrefixFold(seg, "profile") || hasPrefixFold(seg, "user")):
 			return true
 		}
 	}
-	if query == "" {
-		return false
+	query, _, _ = strings.Cut(query, "#")
+	for query != "" {
+		var kv string
+		kv, query, _ = strings.Cut(query, "&")
+		k, v, _ := strings.Cut(kv, "=")
+		if equalFoldAny(k, profileParams) || strings.EqualFold(k, "mode") && strings.EqualFold(v, "viewprofile") {
+			return true
+		}
 	}
-	query = "&" + query
-	return containsAny(query, []string{"&u=", "&uid=", "&userid=", "&user=", "&showuser=", "mode=viewprofile"})
+	return false
 }
 
-func containsAny(s string, subs []string) bool {
+func equalFoldAny(s string, list []string) bool {
+	for _, v := range list {
+		if strings.EqualFold(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether s holds one of subs (lower case),
+// ignoring the case of ASCII letters.
+func containsFold(s string, subs []string) bool {
 	for _, sub := range subs {
-		if strings.Contains(s, sub) {
+		if indexFold(s, sub) >= 0 {
 			return true
 		}
 	}
