@@ -12,12 +12,12 @@ import (
 // (a link to a profile, or an element named for the user or the author)
 // and dated (a <time> element, a datetime attribute, an element named for
 // a date or a time, or a short text with a year or a time of day). An
-// article holds one such byline, a listing's teasers are mostly their
-// linked headlines and often one author's, so three numbers tell them
-// apart: how many records, by how many people, and how much of the page
-// and of their own text is unlinked prose. None of it names a site: the
-// profile path words and class words are those of forum software and
-// CMSs in general.
+// article holds one such byline, and its readers' comments sit beside
+// its body; a listing's teasers are mostly their linked headlines. So
+// isThread asks for several records by several people, most of the
+// page's text in them, and the body found in a post or made of them.
+// None of it names a site: the profile path words and class words are
+// those of forum software and CMSs in general.
 
 // postMarks is what a subtree holds of a post's signature.
 type postMarks struct {
@@ -39,7 +39,6 @@ type postCount struct {
 	records int        // records in runs of two or more
 	authors int        // the most distinct profile links in one run
 	text    int        // text bytes of those records
-	link    int        // of which inside links
 	most    *html.Node // the parent of the run with the most text
 	mostTxt int        // that run's text bytes
 }
@@ -87,10 +86,10 @@ func (p *page) isThread() bool {
 
 // postRun is a run of like siblings in progress.
 type postRun struct {
-	tag        atom.Atom
-	sig        string
-	n          int
-	text, link int
+	tag  atom.Atom
+	sig  string
+	n    int
+	text int
 }
 
 // walk returns the marks of n's subtree and counts the runs among its
@@ -104,7 +103,6 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 		if run.n >= 2 {
 			w.c.records += run.n
 			w.c.text += run.text
-			w.c.link += run.link
 			w.c.authors = max(w.c.authors, len(keys))
 			if run.text > w.c.mostTxt {
 				w.c.most, w.c.mostTxt = n, run.text
@@ -142,7 +140,6 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 		}
 		run.n++
 		run.text += in.text
-		run.link += in.link
 		if cm.key != "" && len(keys) < len(keyBuf) && !containsString(keys, cm.key) {
 			keys = append(keys, cm.key)
 		}
