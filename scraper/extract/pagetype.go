@@ -347,6 +347,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	if article && p.isThread() {
+		// Posts by several people make up the page: a thread, whatever
+		// its metadata says (forum software declares its threads
+		// articles), and the training sets hold too few such threads for
+		// the model to learn it.
+		return false, corpus.PageTypeForum
+	}
 	return article, other
 }
 

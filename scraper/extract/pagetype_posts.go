@@ -1,0 +1,286 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Posts of a thread. A forum thread, a question with its answers or a
+// mailing-list archive is a run of like records, each signed by a person
+// (a link to a profile, or an element named for the user or the author)
+// and dated (a <time> element, a datetime attribute, an element named for
+// a date or a time, or a short text with a year or a time of day). An
+// article holds one such byline, and its readers' comments sit beside
+// its body; a listing's teasers are mostly their linked headlines. So
+// isThread asks for several records by several people, most of the
+// page's text in them, and the body found in a post or made of them.
+// None of it names a site: the profile path words and class words are
+// those of forum software and CMSs in general.
+
+// postMarks is what a subtree holds of a post's signature.
+type postMarks struct {
+	dated bool
+	user  bool
+	key   string // the href of the first profile link, to count people
+}
+
+func (m *postMarks) add(o postMarks) {
+	m.dated = m.dated || o.dated
+	m.user = m.user || o.user
+	if m.key == "" {
+		m.key = o.key
+	}
+}
+
+// postCount sums the runs of signed, dated records on a page.
+type postCount struct {
+	records int        // records in runs of two or more
+	authors int        // the most distinct profile links in one run
+	text    int        // text bytes of those records
+	most    *html.Node // the parent of the run with the most text
+	mostTxt int        // that run's text bytes
+}
+
+type postWalker struct {
+	x *contentExtractor
+	c postCount
+}
+
+// threadPosts counts the runs of signed, dated records on the page and
+// the share of the page's text in them.
+func (p *page) threadPosts() (c postCount, share float64) {
+	w := postWalker{x: p.x}
+	w.walk(p.root, 0)
+	total := 0
+	for i := range p.x.infos {
+		total = max(total, p.x.infos[i].text) // the page's text: the largest subtree
+	}
+	return w.c, ratio(w.c.text, total)
+}
+
+// isThread reports whether the page is a thread of posts: three or more
+// signed, dated records by two or more people, holding half the page's
+// text or more, on a page that declares no news or blog article; and the
+// body found is in one of the posts or is the thread itself. An
+// article's readers' comments can outweigh a short story, but they sit
+// beside the story's body, not around it.
+func (p *page) isThread() bool {
+	if p.hasType(newsTypes...) || p.bodyNode == nil {
+		return false
+	}
+	c, share := p.threadPosts()
+	if c.records < 3 || c.authors < 2 || share < 0.5 {
+		return false
+	}
+	if c.most == p.bodyNode || isAncestor(c.most, p.bodyNode) {
+		return true // the body is in a post
+	}
+	// Or the body holds the thread and little else: an article's story
+	// sits in its body outside the comments, where a thread's first post
+	// is one of the run.
+	bi := p.x.info(p.bodyNode)
+	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.mostTxt*5 >= bi.text*4
+}
+
+// postRun is a run of like siblings in progress.
+type postRun struct {
+	tag  atom.Atom
+	sig  string
+	n    int
+	text int
+}
+
+// walk returns the marks of n's subtree and counts the runs among its
+// children.
+func (w *postWalker) walk(n *html.Node, depth int) postMarks {
+	var m postMarks
+	var run postRun
+	var keyBuf [16]string
+	keys := keyBuf[:0] // the profile links of the run, each once
+	flush := func() {
+		if run.n >= 2 {
+			w.c.records += run.n
+			w.c.text += run.text
+			w.c.authors = max(w.c.authors, len(keys))
+			if run.text > w.c.mostTxt {
+				w.c.most, w.c.mostTxt = n, run.text
+			}
+		}
+		run = postRun{}
+		keys = keys[:0]
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			m.dated = m.dated || len(c.Data) < 80 && dateLike(c.Data)
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Svg, atom.Head, atom.Noscript, atom.Template:
+			continue
+		}
+		cm := ownPostMarks(c)
+		if depth < 200 {
+			cm.add(w.walk(c, depth+1))
+		}
+		m.add(cm)
+		in := w.x.info(c)
+		if in == nil || !cm.dated || !cm.user || in.text < 40 || in.link*4 >= in.text {
+			continue // not signed and dated, or mostly links (a teaser: a linked headline)
+		}
+		cls := attr(c, "class")
+		if run.n == 0 || c.DataAtom != run.tag || !alikeClass(cls, run.sig) {
+			flush()
+			run.tag, run.sig = c.DataAtom, cls
+		}
+		run.n++
+		run.text += in.text
+		if cm.key != "" && len(keys) < len(keyBuf) && !containsString(keys, cm.key) {
+			keys = append(keys, cm.key)
+		}
+	}
+	flush()
+	return m
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPostMarks reads the marks of one element: a <time> or a datetime
+// attribute dates it, a profile link or a class or id naming the user
+// or the author signs it.
+func ownPostMarks(n *html.Node) postMarks {
+	var m postMarks
+	m.dated = n.DataAtom == atom.Time
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "datetime":
+			m.dated = true
+		case "class", "id":
+			m.dated = m.dated || indexFold(a.Val, "date") >= 0 || indexFold(a.Val, "time") >= 0
+			m.user = m.user || containsFold(a.Val, userClassWords)
+		case "rel":
+			m.user = m.user || n.DataAtom == atom.A && indexFold(a.Val, "author") >= 0
+		case "href":
+			if n.DataAtom == atom.A && profileHref(a.Val) {
+				m.user, m.key = true, a.Val
+			}
+		}
+	}
+	return m
+}
+
+// userClassWords are parts of class and id names of a post's signature.
+var userClassWords = []string{"user", "author", "poster", "member", "nick"}
+
+// profileSegments are path segments of links to a person's profile.
+var profileSegments = []string{"user", "users", "u", "member", "members", "profile", "profiles", "people",
+	"author", "authors", "usr"}
+
+// profileParams are query parameters that name a user.
+var profileParams = []string{"u", "uid", "userid", "user", "showuser"}
+
+// profileHref reports whether a link leads to a person's profile: a
+// profile path segment (/user/name, /members/name.12/), a segment that
+// starts with @ or ~, a profile script (member.php, profile.php) or a
+// user parameter (?u=12, mode=viewprofile). A script is a last segment
+// with a dot and no hyphen (not a story's slug). It allocates nothing:
+// a page has hundreds of links.
+func profileHref(href string) bool {
+	h := href
+	if i := strings.Index(h, "://"); i >= 0 {
+		h = h[i+3:]
+		j := strings.IndexByte(h, '/')
+		if j < 0 {
+			return false
+		}
+		h = h[j:]
+	}
+	path, query, _ := strings.Cut(h, "?")
+	path, _, _ = strings.Cut(path, "#")
+	for path != "" {
+		var seg string
+		seg, path, _ = strings.Cut(strings.TrimLeft(path, "/"), "/")
+		switch {
+		case seg == "":
+		case equalFoldAny(seg, profileSegments), seg[0] == '@' && len(seg) > 1, seg[0] == '~' && len(seg) > 1:
+			return true
+		case path == "" && strings.Contains(seg, ".") && !strings.Contains(seg, "-") &&
+			(hasPrefixFold(seg, "member") || hasPrefixFold(seg, "profile") || hasPrefixFold(seg, "user")):
+			return true
+		}
+	}
+	query, _, _ = strings.Cut(query, "#")
+	for query != "" {
+		var kv string
+		kv, query, _ = strings.Cut(query, "&")
+		k, v, _ := strings.Cut(kv, "=")
+		if equalFoldAny(k, profileParams) || strings.EqualFold(k, "mode") && strings.EqualFold(v, "viewprofile") {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldAny(s string, list []string) bool {
+	for _, v := range list {
+		if strings.EqualFold(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// containsFold reports whether s holds one of subs (lower case),
+// ignoring the case of ASCII letters.
+func containsFold(s string, subs []string) bool {
+	for _, sub := range subs {
+		if indexFold(s, sub) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLike reports whether a short text reads as a date or a time: a
+// year from 1990 to 2039 or a time of day (12:45) standing alone among
+// the digits, or "ago".
+func dateLike(s string) bool {
+	if strings.Contains(s, " ago") {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || i > 0 && isDigit(s[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		switch num := s[i:j]; {
+		case len(num) == 4 && (num[:2] == "19" && num[2] >= '9' || num[:2] == "20" && num[2] <= '3'):
+			return true
+		case len(num) <= 2 && j+2 < len(s) && s[j] == ':' && isDigit(s[j+1]) && isDigit(s[j+2]) && (j+3 == len(s) || !isDigit(s[j+3])):
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
