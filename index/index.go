@@ -676,6 +676,9 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 			ix.log.Warn("index: compact after first build", "err", err)
 		}
 	}
+	if ix.path != "" {
+		writeBlockMax(ctx, ix.bi, ix.log) // blockmax.go: bounds of new segments
+	}
 	return n, nil
 }
 
@@ -1179,6 +1182,9 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
+	}
+	if err == nil && tmp != "" {
+		writeBlockMax(ctx, nbi, ix.log) // blockmax.go: before the swap
 	}
 	if err != nil {
 		_ = nbi.Close()

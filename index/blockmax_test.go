@@ -1,0 +1,148 @@
+package index
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// smallBlocks makes every segment of a test index get block bounds, in
+// blocks of 8 documents, and every query with a few hits use them.
+func smallBlocks(tb testing.TB) {
+	tb.Helper()
+	bits, minDocs, minTerm, minHits := blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits
+	blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits = 3, 0, 8, 16
+	tb.Cleanup(func() {
+		blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits = bits, minDocs, minTerm, minHits
+	})
+}
+
+// mustBlockMax writes the sidecars of ix's segments and returns their
+// paths.
+func mustBlockMax(tb testing.TB, ix *Index) []string {
+	tb.Helper()
+	if err := writeBlockMaxErr(context.Background(), ix.bi, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+		tb.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(ix.path, blockMaxDirName, "*.bmax"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no sidecars written (%v)", err)
+	}
+	return files
+}
+
+// TestTopHitsWithBlockMax runs TestTopHitsMatchBleve's requests with the
+// block bounds present, which must skip hits and change nothing, then
+// with damaged sidecars, which must change nothing either.
+func TestTopHitsWithBlockMax(t *testing.T) {
+	smallBlocks(t)
+	ix := mustFilterCorpus(t)
+	if n := checkTopHits(t, ix); n != 0 {
+		t.Fatalf("%d hits skipped without sidecars", n)
+	}
+	files := mustBlockMax(t, ix)
+	if n := checkTopHits(t, ix); n == 0 {
+		t.Errorf("no hit skipped with %d sidecars", len(files))
+	} else {
+		t.Logf("%d hits skipped", n)
+	}
+
+	// Damaged: a block byte of every entry zeroed is caught by the
+	// entry's CRC (the term is then bounded by 1); a cut file is
+	// not read at all.
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			b = b[:len(b)-3]
+		} else {
+			for j := 20; j < len(b)-blockMaxFooter; j += 7 {
+				b[j] = 0
+			}
+		}
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkTopHits(t, ix)
+}
+
+// TestBlockMaxBounds checks a sidecar's bounds against the postings: no
+// block's bound below a hit's sqrt(freq) * norm, no bound where the term
+// is absent, and an old sidecar's file ignored.
+func TestBlockMaxBounds(t *testing.T) {
+	smallBlocks(t)
+	ix := mustFilterCorpus(t)
+	mustBlockMax(t, ix)
+	snap, done := mustSnapshot(t, ix)
+	defer done()
+	checked := 0
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		bm := segmentBlockMaxAlways(t, seg)
+		if bm == nil {
+			continue
+		}
+		dict, err := seg.Dictionary(fieldBody)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range []string{"the", "storm", "und", genWord(3), genWord(40)} {
+			ub := make([]float64, bm.blocks)
+			if !bm.bounds(fieldBody, term, ub) {
+				continue
+			}
+			maxes := make([]float64, bm.blocks)
+			if _, err := termMaxes(dict, term, bm.bits, maxes); err != nil {
+				t.Fatal(err)
+			}
+			for b := range maxes {
+				if ub[b] < maxes[b] || (maxes[b] == 0) != (ub[b] == 0) {
+					t.Errorf("%s block %d: bound %g, largest %g", term, b, ub[b], maxes[b])
+				}
+			}
+			checked++
+		}
+		bm.close()
+	}
+	if checked == 0 {
+		t.Fatal("no term checked")
+	}
+}
+
+// mustSnapshot returns ix's current scorch snapshot and a function that
+// lets it go.
+func mustSnapshot(tb testing.TB, ix *Index) (*scorch.IndexSnapshot, func()) {
+	tb.Helper()
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		tb.Fatalf("reader %T", r)
+	}
+	return snap, func() { _ = r.Close() }
+}
+
+// segmentBlockMaxAlways opens the sidecar of seg, whatever its hits.
+func segmentBlockMaxAlways(tb testing.TB, seg segment.Segment) *blockMax {
+	tb.Helper()
+	ps, ok := seg.(segment.PersistedSegment)
+	if !ok {
+		return nil
+	}
+	return openBlockMax(ps.Path(), seg.Count())
+}

@@ -1,0 +1,259 @@
+package index
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// The pass of topk.go over a segment with block bounds (blockmax.go).
+//
+// Each block's bound is the query's score with every term at its largest
+// sqrt(freq) * norm in the block (a disjunction's coordination factor
+// counts the clauses with a term in the block). Blocks are scored best
+// bound first, a growing chunk of them at a time; once the k-th best score
+// so far is above the next block's bound (less the candidates' slack),
+// no later block can hold a candidate and the rest are skipped. Within a
+// block, as in MaxScore, the terms whose bounds together (the others
+// absent) stay below that score are not enough on their own: only the
+// hits holding one of the other terms are scored. The total still comes
+// from the bitmaps.
+
+// pruneMinHits is the number of hits in a segment from which its blocks
+// are bounded: fewer are scored as fast.
+var pruneMinHits uint64 = 4096
+
+// segmentBlockMax returns the block bounds of seg when it has them and its
+// hits are many enough for them to pay, or nil.
+func segmentBlockMax(seg segment.Segment, hits *roaring.Bitmap, k int) *blockMax {
+	ps, ok := seg.(segment.PersistedSegment)
+	if !ok {
+		return nil
+	}
+	if n := hits.GetCardinality(); n < pruneMinHits || n <= 4*uint64(k) {
+		return nil
+	}
+	return openBlockMax(ps.Path(), seg.Count())
+}
+
+// scoringTerms appends the terms of n that score (not those of must-not
+// clauses) to out, numbering them.
+func (n *tkNode) scoringTerms(out []*tkNode) []*tkNode {
+	if n.kind == 't' {
+		n.id = len(out)
+		return append(out, n)
+	}
+	for _, k := range n.kids {
+		out = k.scoringTerms(out)
+	}
+	return out
+}
+
+// bound returns n's bound in block b, the terms of absent (by id) taken as
+// missing, and whether any of n's terms may be in the block.
+func (n *tkNode) bound(b int, absent uint64) (float64, bool) {
+	switch n.kind {
+	case 't':
+		if n.ub == nil || n.ub[b] == 0 || n.id < 64 && absent&(1<<n.id) != 0 {
+			return 0, false
+		}
+		return n.w * n.ub[b], true
+	case 'n':
+		return 0, false
+	}
+	sum, c := 0.0, 0
+	for _, k := range n.kids {
+		v, ok := k.bound(b, absent)
+		if !ok {
+			if n.kind == 'a' {
+				return 0, false
+			}
+			continue
+		}
+		sum += v
+		c++
+	}
+	if c == 0 {
+		return 0, false
+	}
+	if n.kind == 'o' {
+		sum *= float64(c) / float64(len(n.kids))
+	}
+	return sum, true
+}
+
+// loadBounds sets the block bounds of the scoring terms in the segment.
+func loadBounds(bm *blockMax, terms []*tkNode) {
+	for _, t := range terms {
+		t.ub = nil
+		if t.docs == nil || t.docs.IsEmpty() {
+			continue
+		}
+		t.ub = make([]float64, bm.blocks)
+		if bm.bounds(t.field, t.term, t.ub) {
+			continue
+		}
+		// No bounds (a term in few documents): 1 in every block
+		// where it is.
+		it := t.docs.Iterator()
+		for it.HasNext() {
+			if b := int(it.Next() >> bm.bits); b < len(t.ub) {
+				t.ub[b] = uniformBound
+			}
+		}
+	}
+}
+
+// resetIters opens new postings iterators for n's terms in segment s.
+func (n *tkNode) resetIters(s *tkSegment) {
+	_ = n.terms(func(t *tkNode) error {
+		if pl := t.pls[s.index]; pl != nil {
+			t.it = pl.Iterator(true, true, false, nil)
+		}
+		return nil
+	})
+}
+
+// pruned runs the pass of root over segment s (whose documents start at
+// offset in the snapshot) with the block bounds of bm, adding to t.
+func (root *tkNode) pruned(s *tkSegment, bm *blockMax, terms []*tkNode, hits *roaring.Bitmap, t *topK, offset uint64) error {
+	loadBounds(bm, terms)
+	bounds := make([]float64, bm.blocks)
+	count := make([]uint64, bm.blocks)
+	var order []int
+	var prev uint64
+	for b := range bm.blocks {
+		end := min(uint64(b+1)<<bm.bits, s.size)
+		r := hits.Rank(uint32(end - 1))
+		count[b], prev = r-prev, r
+		if count[b] == 0 {
+			continue
+		}
+		bounds[b], _ = root.bound(b, 0)
+		order = append(order, b)
+	}
+	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(bounds[y], bounds[x]) })
+
+	before := t.total
+	want := uint64(t.k)
+	for pos := 0; pos < len(order); {
+		var got uint64
+		var blocks []int
+		for ; pos < len(order) && got < want; pos++ {
+			b := order[pos]
+			if len(t.heap) == t.k && bounds[b] < floor(t.heap[0]) {
+				pos = len(order)
+				break
+			}
+			blocks = append(blocks, b)
+			got += count[b]
+		}
+		if len(blocks) == 0 {
+			break
+		}
+		only := root.chunk(bm, blocks, terms, t, s.size)
+		only.And(hits)
+		if err := root.scoreOnly(s, only, t, offset); err != nil {
+			return err
+		}
+		want *= 2
+	}
+	n := hits.GetCardinality()
+	t.skipped += n - (t.total - before)
+	t.total = before + n
+	return nil
+}
+
+// chunk returns the documents of blocks that may hold a candidate: in
+// each block, those holding one of the terms without which the block's
+// bound falls below the k-th best score so far.
+func (root *tkNode) chunk(bm *blockMax, blocks []int, terms []*tkNode, t *topK, size uint64) *roaring.Bitmap {
+	low := math.Inf(-1)
+	if len(t.heap) == t.k {
+		low = floor(t.heap[0])
+	}
+	byMask := map[uint64]*roaring.Bitmap{}
+	all := roaring.New()
+	for _, b := range blocks {
+		start, end := uint64(b)<<bm.bits, min(uint64(b+1)<<bm.bits, size)
+		mask := root.essential(b, terms, low)
+		if mask == 0 {
+			all.AddRange(start, end)
+			continue
+		}
+		r := byMask[mask]
+		if r == nil {
+			r = roaring.New()
+			byMask[mask] = r
+		}
+		r.AddRange(start, end)
+	}
+	for mask, r := range byMask {
+		var docs []*roaring.Bitmap
+		for _, tm := range terms {
+			if tm.id < 64 && mask&(1<<tm.id) != 0 && tm.docs != nil {
+				docs = append(docs, tm.docs)
+			}
+		}
+		r.And(roaring.FastOr(docs...))
+		all.Or(r)
+	}
+	return all
+}
+
+// essential returns the terms (a mask of ids) one of which a document of
+// block b must hold to reach low, or 0 when every hit of the block may.
+func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
+	if len(terms) > 64 || math.IsInf(low, -1) {
+		return 0
+	}
+	// Present terms, smallest bound first: the longest run of them
+	// whose bounds (the rest absent) stay below low need not be held.
+	var ids []int
+	var present uint64
+	for _, tm := range terms {
+		if tm.ub != nil && tm.ub[b] > 0 {
+			ids = append(ids, tm.id)
+			present |= 1 << tm.id
+		}
+	}
+	slices.SortFunc(ids, func(x, y int) int {
+		return cmp.Compare(terms[x].w*terms[x].ub[b], terms[y].w*terms[y].ub[b])
+	})
+	absent := present
+	for _, id := range ids {
+		next := absent &^ (1 << id)
+		if v, ok := root.bound(b, next); ok && v >= low {
+			break
+		}
+		absent = next
+	}
+	if absent == present {
+		return 0
+	}
+	return absent
+}
+
+// scoreOnly scores the documents of only in segment s into t.
+func (root *tkNode) scoreOnly(s *tkSegment, only *roaring.Bitmap, t *topK, offset uint64) error {
+	if only.IsEmpty() {
+		return nil
+	}
+	root.resetIters(s)
+	s.only = only
+	s.dense = only.GetCardinality()*32 > s.size
+	b, err := root.gather(s)
+	if err != nil {
+		return err
+	}
+	for i := range b.rows() {
+		if d, score, ok := root.score(b, i); ok {
+			t.add(offset+uint64(d), score)
+		}
+	}
+	putAcc(b)
+	return nil
+}
