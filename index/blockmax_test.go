@@ -4,10 +4,13 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -145,4 +148,96 @@ func segmentBlockMaxAlways(tb testing.TB, seg segment.Segment) *blockMax {
 		return nil
 	}
 	return openBlockMax(ps.Path(), seg.Count())
+}
+
+// TestJumpIterMatchesPostings reads documents of long postings lists (of
+// several zap chunks) by jumps, forward and back, and checks their
+// frequencies and norms against zap's own iteration.
+func TestJumpIterMatchesPostings(t *testing.T) {
+	arts := make([]*corpus.Article, 2100)
+	for i := range arts {
+		arts[i] = genArticle(i + 1)
+	}
+	path := filepath.Join(t.TempDir(), "j.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	ctx := context.Background()
+	if err := ix.Put(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := compact(ctx, ix.bi); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Delete(ctx, []int64{3, 500, 1001}); err != nil {
+		t.Fatal(err)
+	}
+	snap, done := mustSnapshot(t, ix)
+	defer done()
+	jumped := 0
+	for _, ss := range snap.Segments() {
+		seg := ss.Segment()
+		dict, err := seg.Dictionary(fieldBody)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range []string{"the", "storm", genWord(2), genWord(30)} {
+			pl, err := dict.PostingsList([]byte(term), nil, nil)
+			if err != nil || pl == nil {
+				continue
+			}
+			want := map[uint64]float64{}
+			it := pl.Iterator(true, true, false, nil)
+			all := roaring.New()
+			for p, err := it.Next(); p != nil || err != nil; p, err = it.Next() {
+				if err != nil {
+					t.Fatal(err)
+				}
+				want[p.Number()] = math.Sqrt(float64(p.Frequency())) * p.Norm()
+				all.Add(uint32(p.Number()))
+			}
+			n := &tkNode{kind: 't', field: fieldBody, term: term, w: 1, docs: all}
+			if n.jump = newJumpIter(pl); n.jump == nil {
+				t.Logf("%s: %T %d postings, no jumps", term, pl, all.GetCardinality())
+				continue
+			}
+			t.Logf("%s: %d postings, chunks of %d", term, all.GetCardinality(), n.jump.chunk)
+			if n.jump.chunk < seg.Count() {
+				jumped++
+			}
+			// Every 7th, then every 5th from the start again, then
+			// the last few.
+			for _, step := range []int{7, 5, 1} {
+				only := roaring.New()
+				arr := all.ToArray()
+				from := 0
+				if step == 1 {
+					from = max(0, len(arr)-3)
+				}
+				for i := from; i < len(arr); i += step {
+					only.Add(arr[i])
+				}
+				a := &acc{}
+				s := &tkSegment{ctx: context.Background(), only: only}
+				if err := n.termJump(s, a); err != nil {
+					t.Fatalf("%s: %v", term, err)
+				}
+				a.done()
+				if a.rows() != int(only.GetCardinality()) {
+					t.Fatalf("%s step %d: %d rows, want %d", term, step, a.rows(), only.GetCardinality())
+				}
+				for i := range a.rows() {
+					d, v, _ := a.row(i)
+					if v != want[uint64(d)] {
+						t.Fatalf("%s step %d doc %d: %g, want %g", term, step, d, v, want[uint64(d)])
+					}
+				}
+			}
+		}
+	}
+	if jumped == 0 {
+		t.Fatal("no list of several chunks")
+	}
 }

@@ -63,8 +63,10 @@ type tkNode struct {
 	// In the segment being read with block bounds (blockmax.go): a
 	// term's bound of sqrt(freq) * norm by block (nil: not in the
 	// segment), and its number among the query's scoring terms.
-	ub []float64
-	id int
+	ub   []float64
+	id   int
+	dict []segment.TermDictionary // by segment, to open the postings again
+	jump *jumpIter                // the term's postings read by jumps, or nil
 }
 
 // topNode returns the fast path's form of q, or false when q has a part
@@ -172,6 +174,7 @@ func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 	}
 	return n.terms(func(t *tkNode) error {
 		t.pls = make([]segment.PostingsList, len(segs))
+		t.dict = make([]segment.TermDictionary, len(segs))
 		var count uint64
 		for i, ss := range segs {
 			dict, ok := dicts[i][t.field]
@@ -184,6 +187,7 @@ func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 			if dict == nil {
 				continue
 			}
+			t.dict[i] = dict
 			pl, err := dict.PostingsList([]byte(t.term), ss.Deleted(), nil)
 			if err != nil {
 				return fmt.Errorf("index: term %s: %w", t.field, err)
@@ -411,6 +415,9 @@ func (n *tkNode) termInto(s *tkSegment, a *acc) error {
 	it := n.it
 	if it == nil {
 		return nil
+	}
+	if n.jump != nil && s.only != nil {
+		return n.termJump(s, a)
 	}
 	if s.only != nil {
 		o, ok := it.(segment.OptimizablePostingsIterator)

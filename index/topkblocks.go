@@ -107,7 +107,8 @@ func loadBounds(bm *blockMax, terms []*tkNode) {
 	}
 }
 
-// resetIters opens new postings iterators for n's terms in segment s.
+// resetIters opens new postings iterators for n's terms in segment s: a
+// jumpIter where it can (postjump.go).
 func (n *tkNode) resetIters(s *tkSegment) {
 	_ = n.terms(func(t *tkNode) error {
 		if pl := t.pls[s.index]; pl != nil {
@@ -115,6 +116,27 @@ func (n *tkNode) resetIters(s *tkSegment) {
 		}
 		return nil
 	})
+}
+
+// openJumps opens the scoring terms' postings in segment s again, without
+// deletions, to be read by jumps; the others are read as before.
+func openJumps(s *tkSegment, terms []*tkNode) {
+	for _, t := range terms {
+		t.jump = nil
+		if t.pls[s.index] == nil || t.dict[s.index] == nil {
+			continue
+		}
+		if pl, err := t.dict[s.index].PostingsList([]byte(t.term), nil, nil); err == nil && pl != nil {
+			t.jump = newJumpIter(pl)
+		}
+	}
+}
+
+// closeJumps stops terms from reading by jumps.
+func closeJumps(terms []*tkNode) {
+	for _, t := range terms {
+		t.jump = nil
+	}
 }
 
 // pruned runs the pass of root over segment s (whose documents start at
@@ -137,6 +159,8 @@ func (root *tkNode) pruned(s *tkSegment, bm *blockMax, terms []*tkNode, hits *ro
 	}
 	slices.SortFunc(order, func(x, y int) int { return cmp.Compare(bounds[y], bounds[x]) })
 
+	openJumps(s, terms)
+	defer closeJumps(terms)
 	before := t.total
 	want := uint64(t.k)
 	for pos := 0; pos < len(order); {
