@@ -63,10 +63,12 @@ type tkNode struct {
 	// In the segment being read with block bounds (blockmax.go): a
 	// term's bound of sqrt(freq) * norm by block (nil: not in the
 	// segment), and its number among the query's scoring terms.
-	ub   []float64
-	id   int
-	dict []segment.TermDictionary // by segment, to open the postings again
-	jump *jumpIter                // the term's postings read by jumps, or nil
+	ub    []float64
+	id    int
+	cur   float64 // with known: the term's exact score in the document at hand
+	known bool
+	dict  []segment.TermDictionary // by segment, to open the postings again
+	jump  *jumpIter                // the term's postings read by jumps, or nil
 }
 
 // topNode returns the fast path's form of q, or false when q has a part

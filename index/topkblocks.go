@@ -57,6 +57,9 @@ func (n *tkNode) scoringTerms(out []*tkNode) []*tkNode {
 func (n *tkNode) bound(b int, absent uint64) (float64, bool) {
 	switch n.kind {
 	case 't':
+		if n.known {
+			return n.cur, n.cur > 0
+		}
 		if n.ub == nil || n.ub[b] == 0 || n.id < 64 && absent&(1<<n.id) != 0 {
 			return 0, false
 		}
@@ -180,6 +183,9 @@ func (root *tkNode) pruned(s *tkSegment, bm *blockMax, terms []*tkNode, hits *ro
 		}
 		only := root.chunk(bm, blocks, terms, t, s.size)
 		only.And(hits)
+		if err := root.refine(s, bm, only, terms, t); err != nil {
+			return err
+		}
 		if err := root.scoreOnly(s, only, t, offset); err != nil {
 			return err
 		}
@@ -259,6 +265,78 @@ func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
 		return 0
 	}
 	return absent
+}
+
+// refine drops from only the documents that cannot reach the k-th best
+// score so far, as in MaxScore: each document's bound with some terms
+// scored exactly and the others at their block bounds. The terms are read
+// one by one, short lists first (cheap), then long ones from the largest
+// bound (a jump per document, postjump.go), each for the documents still
+// in, which usually leaves a handful after the first long one.
+func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, terms []*tkNode, t *topK) error {
+	if len(t.heap) < t.k || only.IsEmpty() {
+		return nil
+	}
+	low := floor(t.heap[0])
+	n := only.GetCardinality()
+	order := make([]*tkNode, 0, len(terms))
+	top := make(map[*tkNode]float64, len(terms))
+	for _, tm := range terms {
+		if tm.docs != nil && !tm.docs.IsEmpty() && tm.ub != nil {
+			order = append(order, tm)
+			top[tm] = tm.w * slices.Max(tm.ub)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y *tkNode) int {
+		xs, ys := x.docs.GetCardinality() <= 8*n, y.docs.GetCardinality() <= 8*n
+		switch {
+		case xs != ys:
+			if xs {
+				return -1
+			}
+			return 1
+		case xs:
+			return cmp.Compare(x.docs.GetCardinality(), y.docs.GetCardinality())
+		}
+		return cmp.Compare(top[y], top[x])
+	})
+	exact := make(map[*tkNode]map[uint32]float64, len(order))
+	defer func() {
+		for _, tm := range order {
+			tm.known = false
+		}
+	}()
+	for _, tm := range order[:len(order)-1] {
+		if only.IsEmpty() {
+			return nil
+		}
+		a := &acc{}
+		s.only = only
+		tm.resetIters(s)
+		if err := tm.termInto(s, a); err != nil {
+			return err
+		}
+		a.done()
+		m := make(map[uint32]float64, a.rows())
+		for i := range a.rows() {
+			d, v, _ := a.row(i)
+			m[d] = v
+		}
+		exact[tm] = m
+		drop := roaring.New()
+		it := only.Iterator()
+		for it.HasNext() {
+			d := it.Next()
+			for k, m := range exact {
+				k.cur, k.known = m[d], true
+			}
+			if v, ok := root.bound(int(d>>bm.bits), 0); !ok || v < low {
+				drop.Add(d)
+			}
+		}
+		only.AndNot(drop)
+	}
+	return nil
 }
 
 // scoreOnly scores the documents of only in segment s into t.
