@@ -24,7 +24,7 @@ import (
 
 // pruneMinHits is the number of hits in a segment from which its blocks
 // are bounded: fewer are scored as fast.
-var pruneMinHits uint64 = 4096
+var pruneMinHits uint64 = 1024
 
 // segmentBlockMax returns the block bounds of seg when it has them and its
 // hits are many enough for them to pay, or nil.
@@ -222,14 +222,13 @@ func (root *tkNode) chunk(bm *blockMax, blocks []int, terms []*tkNode, t *topK, 
 		r.AddRange(start, end)
 	}
 	for mask, r := range byMask {
-		var docs []*roaring.Bitmap
+		// The blocks' ranges are few documents beside a long list's:
+		// intersect first.
 		for _, tm := range terms {
 			if tm.id < 64 && mask&(1<<tm.id) != 0 && tm.docs != nil {
-				docs = append(docs, tm.docs)
+				all.Or(roaring.And(r, tm.docs))
 			}
 		}
-		r.And(roaring.FastOr(docs...))
-		all.Or(r)
 	}
 	return all
 }
