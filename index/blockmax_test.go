@@ -241,3 +241,70 @@ func TestJumpIterMatchesPostings(t *testing.T) {
 		t.Fatal("no list of several chunks")
 	}
 }
+
+// TestUpdateWritesBlockMax checks the writer's side: Update writes a
+// sidecar for each persisted segment and removes those of segments that
+// are gone; Rebuild writes them into the new index before the swap.
+func TestUpdateWritesBlockMax(t *testing.T) {
+	smallBlocks(t)
+	arts := make([]*corpus.Article, 300)
+	for i := range arts {
+		arts[i] = genArticle(i + 1)
+	}
+	path := filepath.Join(t.TempDir(), "u.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	src := newFakeSource(arts...)
+	if _, err := ix.Update(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(path, blockMaxDirName, "0000000fffff.bmax")
+	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src.Set(genArticle(301))
+	if _, err := ix.Update(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	checkSidecars := func(when string) {
+		t.Helper()
+		snap, done := mustSnapshot(t, ix)
+		defer done()
+		want := map[string]bool{}
+		for _, ss := range snap.Segments() {
+			if ps, ok := ss.Segment().(segment.PersistedSegment); ok {
+				want[filepath.Base(blockMaxFile(ps.Path()))] = true
+			}
+		}
+		files, _ := filepath.Glob(filepath.Join(path, blockMaxDirName, "*"))
+		got := map[string]bool{}
+		for _, f := range files {
+			got[filepath.Base(f)] = true
+		}
+		for f := range want {
+			if !got[f] {
+				t.Errorf("%s: no sidecar %s", when, f)
+			}
+		}
+		for f := range got {
+			if !want[f] {
+				t.Errorf("%s: stale sidecar %s", when, f)
+			}
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: no persisted segment", when)
+		}
+	}
+	checkSidecars("update")
+	if _, err := ix.Rebuild(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	checkSidecars("rebuild")
+	if got := MustSearch(t, ix, Request{Query: "the", Limit: 3}); got.Total != 301 {
+		t.Errorf("after rebuild: %d hits, want 301", got.Total)
+	}
+}
