@@ -66,6 +66,7 @@ type tkNode struct {
 	ub    []float64
 	id    int
 	cur   float64 // with known: the term's exact score in the document at hand
+	has   bool    // with known: whether the document holds the term
 	known bool
 	dict  []segment.TermDictionary // by segment, to open the postings again
 	jump  *jumpIter                // the term's postings read by jumps, or nil
@@ -544,6 +545,7 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 	t := &topK{k: k}
 	var offset uint64
 	scoring := root.scoringTerms(nil)
+	prune := prunable(scoring)
 	for i, ss := range snap.Segments() {
 		seg := ss.Segment()
 		s := &tkSegment{ctx: ctx, index: i, size: seg.Count()}
@@ -562,7 +564,11 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 			s.only = hits
 		}
 		s.dense = hits.GetCardinality()*32 > s.size
-		if bm := segmentBlockMax(seg, hits, k); bm != nil {
+		var bm *blockMax
+		if prune {
+			bm = segmentBlockMax(seg, hits, k)
+		}
+		if bm != nil {
 			err := root.pruned(s, bm, scoring, hits, t, offset)
 			bm.close()
 			if err != nil {

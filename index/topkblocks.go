@@ -26,6 +26,17 @@ import (
 // are bounded: fewer are scored as fast.
 var pruneMinHits uint64 = 1024
 
+// prunable reports whether the bounds apply to terms: every weight
+// positive (a bound is a weight times a largest factor).
+func prunable(terms []*tkNode) bool {
+	for _, t := range terms {
+		if !(t.w > 0) || math.IsInf(t.w, 1) {
+			return false
+		}
+	}
+	return len(terms) > 0
+}
+
 // segmentBlockMax returns the block bounds of seg when it has them and its
 // hits are many enough for them to pay, or nil.
 func segmentBlockMax(seg segment.Segment, hits *roaring.Bitmap, k int) *blockMax {
@@ -58,7 +69,7 @@ func (n *tkNode) bound(b int, absent uint64) (float64, bool) {
 	switch n.kind {
 	case 't':
 		if n.known {
-			return n.cur, n.cur > 0
+			return n.cur, n.has
 		}
 		if n.ub == nil || n.ub[b] == 0 || n.id < 64 && absent&(1<<n.id) != 0 {
 			return 0, false
@@ -327,7 +338,8 @@ func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, ter
 		for it.HasNext() {
 			d := it.Next()
 			for k, m := range exact {
-				k.cur, k.known = m[d], true
+				k.cur, k.has = m[d]
+				k.known = true
 			}
 			if v, ok := root.bound(int(d>>bm.bits), 0); !ok || v < low {
 				drop.Add(d)
