@@ -16,13 +16,14 @@ import (
 )
 
 // smallBlocks makes every segment of a test index get block bounds, in
-// blocks of 8 documents, and every query with a few hits use them.
+// blocks of 8 documents, every query with a few hits use them, and the
+// plain pass read by jumps every list longer than its hits.
 func smallBlocks(tb testing.TB) {
 	tb.Helper()
-	bits, minDocs, minTerm, minHits := blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits
-	blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits = 3, 0, 8, 16
+	bits, minDocs, minTerm, minHits, sparse := blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits, sparseJumps
+	blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits, sparseJumps = 3, 0, 8, 16, 1
 	tb.Cleanup(func() {
-		blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits = bits, minDocs, minTerm, minHits
+		blockMaxBits, blockMaxMinDocs, blockMaxMinTerm, pruneMinHits, sparseJumps = bits, minDocs, minTerm, minHits, sparse
 	})
 }
 

@@ -577,7 +577,13 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 			offset += s.size
 			continue
 		}
+		if s.only != nil {
+			// A few hits of long lists (a filter, a conjunction):
+			// read by jumps (postjump.go).
+			openSparseJumps(s, scoring, hits.GetCardinality())
+		}
 		b, err := root.gather(s)
+		closeJumps(scoring)
 		if err != nil {
 			return nil, err
 		}

@@ -146,6 +146,22 @@ func openJumps(s *tkSegment, terms []*tkNode) {
 	}
 }
 
+// sparseJumps is how many times longer than the hits a term's list must
+// be for the plain pass to read it by jumps (a variable for tests).
+var sparseJumps uint64 = 16
+
+// openSparseJumps opens for jumps the lists of terms in segment s that
+// are much longer than its n hits.
+func openSparseJumps(s *tkSegment, terms []*tkNode, n uint64) {
+	var long []*tkNode
+	for _, t := range terms {
+		if t.docs != nil && t.docs.GetCardinality() > sparseJumps*n {
+			long = append(long, t)
+		}
+	}
+	openJumps(s, long)
+}
+
 // closeJumps stops terms from reading by jumps.
 func closeJumps(terms []*tkNode) {
 	for _, t := range terms {
