@@ -147,8 +147,10 @@ func openJumps(s *tkSegment, terms []*tkNode) {
 }
 
 // sparseJumps is how many times longer than the hits a term's list must
-// be for the plain pass to read it by jumps (a variable for tests).
-var sparseJumps uint64 = 16
+// be for the plain pass to read it by jumps (a variable for tests): a jump
+// walks half a zap chunk (about 512 postings) on average, so jumps pay
+// when most chunks hold no hit.
+var sparseJumps uint64 = 256
 
 // openSparseJumps opens for jumps the lists of terms in segment s that
 // are much longer than its n hits.
