@@ -566,7 +566,7 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 		s.dense = hits.GetCardinality()*32 > s.size
 		var bm *blockMax
 		if prune {
-			bm = segmentBlockMax(seg, hits, k)
+			bm = segmentBlockMax(seg, hits, k, scoring)
 		}
 		if bm != nil {
 			err := root.pruned(s, bm, scoring, hits, t, offset)
