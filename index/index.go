@@ -699,7 +699,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		}
 	}
 	if ix.path != "" {
-		writePairs(ctx, ix.bi, ix.log) // pairs.go: sidecars of new segments
+		writeSidecars(ctx, ix.bi, ix.log) // sidecars.go: for new segments
 	}
 	return n, nil
 }
@@ -1207,7 +1207,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		err = compact(ctx, nbi)
 	}
 	if err == nil && tmp != "" {
-		writePairs(ctx, nbi, ix.log) // pairs.go: before the swap
+		writeSidecars(ctx, nbi, ix.log) // sidecars.go: before the swap
 	}
 	stopRelease()
 	if err != nil {

@@ -59,6 +59,17 @@ type tkNode struct {
 	it   segment.PostingsIterator
 	docs *roaring.Bitmap
 	drop *roaring.Bitmap
+
+	// In the segment being read with block bounds (blockmax.go): a
+	// term's bound of sqrt(freq) * norm by block (nil: not in the
+	// segment), and its number among the query's scoring terms.
+	ub    []float64
+	id    int
+	cur   float64 // with known: the term's exact score in the document at hand
+	has   bool    // with known: whether the document holds the term
+	known bool
+	dict  []segment.TermDictionary // by segment, to open the postings again
+	jump  *jumpIter                // the term's postings read by jumps, or nil
 }
 
 // topNode returns the fast path's form of q, or false when q has a part
@@ -166,6 +177,7 @@ func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 	}
 	return n.terms(func(t *tkNode) error {
 		t.pls = make([]segment.PostingsList, len(segs))
+		t.dict = make([]segment.TermDictionary, len(segs))
 		var count uint64
 		for i, ss := range segs {
 			dict, ok := dicts[i][t.field]
@@ -178,6 +190,7 @@ func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 			if dict == nil {
 				continue
 			}
+			t.dict[i] = dict
 			pl, err := dict.PostingsList([]byte(t.term), ss.Deleted(), nil)
 			if err != nil {
 				return fmt.Errorf("index: term %s: %w", t.field, err)
@@ -406,6 +419,9 @@ func (n *tkNode) termInto(s *tkSegment, a *acc) error {
 	if it == nil {
 		return nil
 	}
+	if n.jump != nil && s.only != nil {
+		return n.termJump(s, a)
+	}
 	if s.only != nil {
 		o, ok := it.(segment.OptimizablePostingsIterator)
 		if !ok || o.ActualBitmap() == nil {
@@ -469,6 +485,8 @@ type topK struct {
 	heap  []float64
 	kept  []scoredDoc
 	total uint64
+	// skipped counts the hits that block bounds spared scoring.
+	skipped uint64
 }
 
 // scoredDoc is a hit of the pass: its internal number, its score up to the
@@ -515,9 +533,9 @@ func (t *topK) docs() *roaring.Bitmap {
 
 // topDocs returns the candidates among n's documents in snap that pass
 // filter (nil: all) for the k best hits, and the number of hits.
-func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter *bitFilter, k int) (*roaring.Bitmap, uint64, error) {
+func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter *bitFilter, k int) (*topK, error) {
 	if err := n.weigh(snap); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	root := n
 	if n.kind == 't' || n.kind == 'n' {
@@ -526,17 +544,19 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 	narrows := root.narrows()
 	t := &topK{k: k}
 	var offset uint64
+	scoring := root.scoringTerms(nil)
+	prune := prunable(scoring)
 	for i, ss := range snap.Segments() {
 		seg := ss.Segment()
 		s := &tkSegment{ctx: ctx, index: i, size: seg.Count()}
 		hits, err := root.open(s)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		if filter != nil {
 			keep, err := filter.segmentDocs(seg, s.size)
 			if err != nil {
-				return nil, 0, err
+				return nil, err
 			}
 			hits.And(keep)
 		}
@@ -544,9 +564,28 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 			s.only = hits
 		}
 		s.dense = hits.GetCardinality()*32 > s.size
+		var bm *blockMax
+		if prune {
+			bm = segmentBlockMax(seg, hits, k, scoring)
+		}
+		if bm != nil {
+			err := root.pruned(s, bm, scoring, hits, t, offset)
+			bm.close()
+			if err != nil {
+				return nil, err
+			}
+			offset += s.size
+			continue
+		}
+		if s.only != nil {
+			// A few hits of long lists (a filter, a conjunction):
+			// read by jumps (postjump.go).
+			openSparseJumps(s, scoring, hits.GetCardinality())
+		}
 		b, err := root.gather(s)
+		closeJumps(scoring)
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		for i := range b.rows() {
 			if d, score, ok := root.score(b, i); ok {
@@ -556,7 +595,7 @@ func (n *tkNode) topDocs(ctx context.Context, snap *scorch.IndexSnapshot, filter
 		putAcc(b)
 		offset += s.size
 	}
-	return t.docs(), t.total, nil
+	return t, nil
 }
 
 // candidates returns the documents of all whose score is within topSlack
@@ -613,6 +652,7 @@ type topQuery struct {
 	fallback query.Query
 	total    uint64
 	used     bool
+	skipped  uint64 // hits that block bounds spared scoring (topkblocks.go)
 }
 
 // Searcher implements query.Query.
@@ -621,10 +661,12 @@ func (q *topQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	if !ok || len(snap.Segments()) == 0 || options.Score == "none" || options.Explain {
 		return q.fallback.Searcher(ctx, i, m, options)
 	}
-	docs, total, err := q.node.topDocs(ctx, snap, q.bits, q.k)
+	t, err := q.node.topDocs(ctx, snap, q.bits, q.k)
 	if err != nil {
 		return nil, err
 	}
+	docs, total := t.docs(), t.total
+	q.skipped = t.skipped
 	s, err := q.q.Searcher(ctx, i, m, options)
 	if err != nil {
 		return nil, err

@@ -199,8 +199,14 @@ func runBench(ctx context.Context, o runOptions, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("index size: %.1f MB = %.2fx the text (%.1f MB)\n\n", float64(size)/1e6, float64(size)/float64(stats.textBytes),
+	fmt.Printf("index size: %.1f MB = %.2fx the text (%.1f MB)\n", float64(size)/1e6, float64(size)/float64(stats.textBytes),
 		float64(stats.textBytes)/1e6)
+	// The block bounds beside the segments (index/blockmax.go), counted
+	// in the size above.
+	if side, err := dirSize(filepath.Join(o.indexPath(), "blockmax")); err == nil {
+		fmt.Printf("of which block bounds: %.1f MB = %.3fx the text\n", float64(side)/1e6, float64(side)/float64(stats.textBytes))
+	}
+	fmt.Println()
 	newSample := func() *sample {
 		return &sample{rng: rand.New(rand.NewPCG(7, 11)), en: &languages[0], texts: stats.texts,
 			sites: stats.sites[:min(20, len(stats.sites))]}
