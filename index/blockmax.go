@@ -15,10 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -95,53 +93,16 @@ func writeBlockMax(ctx context.Context, bi bleve.Index, log *slog.Logger) {
 }
 
 func writeBlockMaxErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
-	adv, err := bi.Advanced()
-	if err != nil {
-		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	r, err := s.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil
-	}
-	dir := ""
-	live := map[string]bool{}
-	for _, ss := range snap.Segments() {
-		ps, ok := ss.Segment().(segment.PersistedSegment)
-		if !ok {
-			continue
-		}
-		file := blockMaxFile(ps.Path())
-		dir = filepath.Dir(file)
-		live[filepath.Base(file)] = true
-		if ss.Segment().Count() < blockMaxMinDocs {
-			continue
-		}
-		if _, err := os.Stat(file); err == nil {
-			continue
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		start := time.Now()
-		n, err := writeSegmentBlockMax(ctx, ss.Segment(), file)
-		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(ps.Path()), err)
-		}
-		log.Debug("index: block bounds written", "segment", filepath.Base(ps.Path()), "bytes", n, "took", time.Since(start))
-	}
-	if dir != "" {
-		removeStaleBlockMax(dir, live)
-	}
-	return nil
+	return sidecar{
+		what:    "block bounds",
+		file:    blockMaxFile,
+		minDocs: blockMaxMinDocs,
+		usable: func(file string, _ uint64) bool {
+			_, err := os.Stat(file)
+			return err == nil
+		},
+		write: blockMaxTo,
+	}.writeAll(ctx, bi, log)
 }
 
 // blockMaxFile returns the sidecar's path for the segment file seg (in the
@@ -152,48 +113,6 @@ func blockMaxFile(seg string) string {
 	}
 	root := filepath.Dir(filepath.Dir(seg))
 	return filepath.Join(root, blockMaxDirName, strings.TrimSuffix(filepath.Base(seg), ".zap")+".bmax")
-}
-
-// removeStaleBlockMax removes the files of dir that are not sidecars of live
-// segments (and temporary files left by a crash).
-func removeStaleBlockMax(dir string, live map[string]bool) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range ents {
-		if !live[e.Name()] {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
-
-// writeSegmentBlockMax computes seg's bounds and writes them to file,
-// through a temporary file renamed into place. It returns the file's size.
-func writeSegmentBlockMax(ctx context.Context, seg segment.Segment, file string) (int64, error) {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return 0, err
-	}
-	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
-	f, err := os.Create(tmp)
-	if err != nil {
-		return 0, err
-	}
-	n, err := blockMaxTo(ctx, f, seg)
-	if err == nil {
-		err = f.Sync()
-	}
-	if err2 := f.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp, file)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return 0, err
-	}
-	return n, nil
 }
 
 // bmDirEntry locates one term's entry in a sidecar.

@@ -9,15 +9,12 @@ import (
 	"hash/crc32"
 	"io"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -75,55 +72,20 @@ func writePairs(ctx context.Context, bi bleve.Index, log *slog.Logger) {
 }
 
 func writePairsErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
-	adv, err := bi.Advanced()
-	if err != nil {
-		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	r, err := s.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil
-	}
-	dir := ""
-	live := map[string]bool{}
-	for _, ss := range snap.Segments() {
-		ps, ok := ss.Segment().(segment.PersistedSegment)
-		if !ok {
-			continue
-		}
-		file := pairsFile(ps.Path())
-		dir = filepath.Dir(file)
-		live[filepath.Base(file)] = true
-		if ss.Segment().Count() < pairsMinDocs {
-			continue
-		}
-		if sp, err := openPairs(file, ss.Segment().Count()); err == nil {
+	return sidecar{
+		what:    "phrase pairs",
+		file:    pairsFile,
+		minDocs: pairsMinDocs,
+		usable: func(file string, docs uint64) bool {
+			sp, err := openPairs(file, docs)
+			if err != nil {
+				return false // missing, damaged or of an older layout: (re)written
+			}
 			sp.f.Close()
-			continue
-		}
-		// Missing, damaged or of an older layout: (re)written.
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		start := time.Now()
-		n, err := writeSegmentPairs(ss.Segment(), file)
-		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Base(ps.Path()), err)
-		}
-		log.Debug("index: phrase pairs written", "segment", filepath.Base(ps.Path()), "bytes", n, "took", time.Since(start))
-	}
-	if dir != "" {
-		removeStalePairs(dir, live)
-	}
-	return nil
+			return true
+		},
+		write: func(_ context.Context, w io.Writer, seg segment.Segment) (int64, error) { return writePairsTo(w, seg) },
+	}.writeAll(ctx, bi, log)
 }
 
 // pairsFile returns the sidecar's path for the segment file seg (in the
@@ -131,48 +93,6 @@ func writePairsErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error 
 func pairsFile(seg string) string {
 	root := filepath.Dir(filepath.Dir(seg))
 	return filepath.Join(root, pairsDirName, strings.TrimSuffix(filepath.Base(seg), ".zap")+".pairs")
-}
-
-// removeStalePairs removes the files of dir that are not sidecars of live
-// segments (and temporary files left by a crash).
-func removeStalePairs(dir string, live map[string]bool) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range ents {
-		if !live[e.Name()] {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-}
-
-// writeSegmentPairs computes seg's pairs and writes them to file, through
-// a temporary file renamed into place. It returns the file's size.
-func writeSegmentPairs(seg segment.Segment, file string) (int64, error) {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return 0, err
-	}
-	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
-	f, err := os.Create(tmp)
-	if err != nil {
-		return 0, err
-	}
-	n, err := writePairsTo(f, seg)
-	if err == nil {
-		err = f.Sync()
-	}
-	if err2 := f.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp, file)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return 0, err
-	}
-	return n, nil
 }
 
 // pairEntry locates one pair's bitmap and positions in a sidecar.

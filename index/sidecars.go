@@ -2,9 +2,16 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // writeSidecars writes the files that archivist keeps beside the large
@@ -16,4 +23,106 @@ import (
 func writeSidecars(ctx context.Context, bi bleve.Index, log *slog.Logger) {
 	writeBlockMax(ctx, bi, log)
 	writePairs(ctx, bi, log)
+}
+
+// sidecar is one kind of file kept beside each large persisted segment.
+type sidecar struct {
+	what    string                  // in logs
+	file    func(seg string) string // the sidecar's path for a segment file
+	minDocs uint64                  // smaller segments get none
+	// usable reports whether file is a sidecar that searches can read,
+	// for a segment of docs articles.
+	usable func(file string, docs uint64) bool
+	write  func(ctx context.Context, w io.Writer, seg segment.Segment) (int64, error)
+}
+
+// writeAll writes k's missing or unusable sidecars of bi's persisted
+// segments and removes those of segments that are gone.
+func (k sidecar) writeAll(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	r, err := s.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	dir := ""
+	live := map[string]bool{}
+	for _, ss := range snap.Segments() {
+		ps, ok := ss.Segment().(segment.PersistedSegment)
+		if !ok {
+			continue
+		}
+		file := k.file(ps.Path())
+		dir = filepath.Dir(file)
+		live[filepath.Base(file)] = true
+		if ss.Segment().Count() < k.minDocs || k.usable(file, ss.Segment().Count()) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		n, err := writeSidecarFile(file, func(w io.Writer) (int64, error) { return k.write(ctx, w, ss.Segment()) })
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Base(ps.Path()), err)
+		}
+		log.Debug("index: "+k.what+" written", "segment", filepath.Base(ps.Path()), "bytes", n, "took", time.Since(start))
+	}
+	if dir != "" {
+		removeStaleSidecars(dir, live)
+	}
+	return nil
+}
+
+// writeSidecarFile writes file with write, through a temporary file
+// synced and renamed into place. It returns the file's size.
+func writeSidecarFile(file string, write func(io.Writer) (int64, error)) (int64, error) {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return 0, err
+	}
+	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
+	f, err := os.Create(tmp)
+	if err != nil {
+		return 0, err
+	}
+	n, err := write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err == nil {
+		err = os.Rename(tmp, file)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return 0, err
+	}
+	return n, nil
+}
+
+// removeStaleSidecars removes the files of dir that are not sidecars of
+// live segments (and temporary files left by a crash).
+func removeStaleSidecars(dir string, live map[string]bool) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !live[e.Name()] {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
