@@ -112,15 +112,17 @@ type paragraph struct {
 }
 
 type contentExtractor struct {
-	idx       map[*html.Node]int32
-	infos     []nodeInfo
-	nodes     []*html.Node // element nodes in document order, parallel to infos
-	paras     []paragraph
-	toks      []string
-	memo      map[attrKey]attrMemo // class and id values seen, across pages
-	memoToks  []string             // the tokens of memo's entries
-	total     int                  // page text bytes in paragraphs outside comment sections
-	fullTotal int                  // page text bytes in paragraphs
+	idx        map[*html.Node]int32
+	infos      []nodeInfo
+	nodes      []*html.Node // element nodes in document order, parallel to infos
+	paras      []paragraph
+	toks       []string
+	memo       map[attrKey]attrMemo // class and id values seen, across pages
+	memoToks   []string             // the tokens of memo's entries
+	total      int                  // page text bytes in paragraphs outside comment sections
+	fullTotal  int                  // page text bytes in paragraphs
+	hiddenTop  *html.Node           // largest hidden subtree the walk dropped (hydrate.go)
+	hiddenText int                  // its text bytes
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -143,6 +145,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.paras)
 	x.infos, x.nodes, x.paras, x.toks = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0]
 	x.total, x.fullTotal = 0, 0
+	x.hiddenTop, x.hiddenText = nil, 0
 	extractors.Put(x)
 }
 
@@ -165,15 +168,21 @@ func isHidden(n *html.Node) bool {
 				return true
 			}
 		case "style":
-			if strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden") {
-				v := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
-				if strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden") {
-					return true
-				}
+			if styleHides(a.Val) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// styleHides reports whether an inline style hides its element.
+func styleHides(s string) bool {
+	if !strings.Contains(s, "none") && !strings.Contains(s, "hidden") {
+		return false
+	}
+	v := strings.ReplaceAll(strings.ToLower(s), " ", "")
+	return strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden")
 }
 
 // classify sets negative, positive and body marks from the class, id and
@@ -326,7 +335,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	// judged after their children are counted: malformed markup can nest
 	// the whole body in an unclosed <aside>, and streaming renderers send
 	// the body hidden until a script moves it into place.
-	deferred := false
+	deferred, hiddenAttr := false, false
 	if n.Type == html.ElementNode {
 		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) || n.DataAtom == 0 && skipCustom[n.Data]
 		if skip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
@@ -336,11 +345,14 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		hidden := isHidden(n)
 		if hidden && !hasAttr(n, "hidden") {
 			// Hidden by style or for assistive technology: copies of the
-			// text for machines, menus, dialogs.
+			// text for machines, menus, dialogs; or the whole page
+			// before hydration (hydrate.go).
 			x.infos[i].junk = true
+			t, l := hiddenSize(n, inLink)
+			x.noteHidden(n, t, l)
 			return 0, 0, 0, 0
 		}
-		deferred = skip || hidden
+		deferred, hiddenAttr = skip || hidden, hidden && !skip
 		if n.DataAtom == atom.A {
 			inLink = true
 		}
@@ -366,6 +378,9 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	if n.Type == html.ElementNode {
 		x.classify(n, in)
 		if deferred && !x.holdsContent(n, in, para) {
+			if hiddenAttr {
+				x.noteHidden(n, text, link)
+			}
 			in.junk = true
 			return 0, 0, 0, 0
 		}

@@ -27,7 +27,7 @@ func (p *page) extract(opts Options) {
 			}
 		}
 	}
-	_, _, _, para := x.analyze(body, false)
+	para := x.analyzePage(body)
 	// Comment threads can outweigh the article; the share that protects
 	// a wrapper from its class name is taken without them.
 	x.fullTotal = para
