@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zap "github.com/blevesearch/zapx/v17"
 )
 
@@ -73,23 +74,33 @@ func (n *tkNode) termJump(s *tkSegment, a *acc) error {
 		if d < j.next && !j.rewind() {
 			return fmt.Errorf("index: term %s: postings cannot be read again", n.field)
 		}
-		if c := int64(d / j.chunk); c > j.last {
-			ai := j.bm.Iterator()
-			ai.AdvanceIfNeeded(uint32(uint64(c) * j.chunk))
-			j.it.Actual = ai
-		}
-		p, err := j.it.Advance(d)
+		p, err := j.at(d)
 		if err != nil {
 			return fmt.Errorf("index: term %s: %w", n.field, err)
 		}
-		if p == nil || p.Number() != d {
-			return fmt.Errorf("index: term %s: postings out of step at document %d", n.field, d)
-		}
-		j.last, j.next = int64(d/j.chunk), d+1
 		if s.seen++; s.seen&0xffff == 0 && s.ctx.Err() != nil {
 			return s.ctx.Err()
 		}
 		a.add(uint32(d), math.Sqrt(float64(p.Frequency()))*p.Norm()*n.w)
 	}
 	return nil
+}
+
+// at returns the posting of document d, which the list holds and which
+// is at least j.next.
+func (j *jumpIter) at(d uint64) (segment.Posting, error) {
+	if c := int64(d / j.chunk); c > j.last {
+		ai := j.bm.Iterator()
+		ai.AdvanceIfNeeded(uint32(uint64(c) * j.chunk))
+		j.it.Actual = ai
+	}
+	p, err := j.it.Advance(d)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil || p.Number() != d {
+		return nil, fmt.Errorf("postings out of step at document %d", d)
+	}
+	j.last, j.next = int64(d/j.chunk), d+1
+	return p, nil
 }

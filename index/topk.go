@@ -51,6 +51,8 @@ type tkNode struct {
 	kids  []*tkNode
 	not   *tkNode // documents to drop (a must-not clause), or nil
 	w     float64 // a term's weight: boost * idf * idf
+	idf   float64 // a term's idf, as bleve computes it
+	count uint64  // a term's documents, deleted ones left out (bleve's Count)
 
 	// A term's postings lists, by segment of the snapshot; in the
 	// segment being read, its postings and documents, and the documents
@@ -70,6 +72,13 @@ type tkNode struct {
 	known bool
 	dict  []segment.TermDictionary // by segment, to open the postings again
 	jump  *jumpIter                // the term's postings read by jumps, or nil
+
+	// Scoring the candidates (topkscore.go): the clauses in the order of
+	// bleve's searcher; a term's score in each candidate of the segment
+	// at hand, and whether the candidate holds it.
+	sorted []*tkNode
+	exact  []float64
+	in     []bool
 }
 
 // topNode returns the fast path's form of q, or false when q has a part
@@ -202,6 +211,7 @@ func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 		}
 		idf := 1.0 + math.Log(float64(total)/float64(count+1.0))
 		t.w = t.boost * idf * idf
+		t.idf, t.count = idf, count
 		return nil
 	})
 }
@@ -653,6 +663,7 @@ type topQuery struct {
 	total    uint64
 	used     bool
 	skipped  uint64 // hits that block bounds spared scoring (topkblocks.go)
+	scored   bool   // the candidates were scored here, not by bleve (topkscore.go)
 }
 
 // Searcher implements query.Query.
@@ -667,6 +678,17 @@ func (q *topQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	}
 	docs, total := t.docs(), t.total
 	q.skipped = t.skipped
+	if !options.IncludeTermVectors {
+		_, lone := q.q.(*query.TermQuery)
+		hits, ok, err := q.node.exactHits(ctx, snap, docs, q.bits != nil || !lone)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			q.total, q.used, q.scored = total, true, true
+			return &scoredSearcher{hits: hits}, nil
+		}
+	}
 	s, err := q.q.Searcher(ctx, i, m, options)
 	if err != nil {
 		return nil, err
