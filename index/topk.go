@@ -38,6 +38,10 @@ import (
 // candidate, relative to that score.
 const topSlack = 1e-9
 
+// exactScoring: the candidates are scored by topkscore.go where it can
+// (a variable for tests).
+var exactScoring = true
+
 // maxTopK is the largest offset+limit the fast path serves: beyond it,
 // the candidates are most of the hits and bleve alone is as fast.
 const maxTopK = 1000
@@ -66,10 +70,13 @@ type tkNode struct {
 	// term's bound of sqrt(freq) * norm by block (nil: not in the
 	// segment), and its number among the query's scoring terms.
 	ub    []float64
+	ubMax float64 // the largest of ub
 	id    int
 	cur   float64 // with known: the term's exact score in the document at hand
 	has   bool    // with known: whether the document holds the term
 	known bool
+	rv    []float64                // the scores refine read, by position in its documents
+	rin   []bool                   // whether each of its documents holds the term
 	dict  []segment.TermDictionary // by segment, to open the postings again
 	jump  *jumpIter                // the term's postings read by jumps, or nil
 
@@ -316,6 +323,9 @@ type tkSegment struct {
 	only  *roaring.Bitmap
 	dense bool // accs over the segment, for many hits
 	seen  int
+	// refined, when not nil, holds terms already read in s.only's
+	// documents (topkblocks.go).
+	refined *refined
 }
 
 // open opens the postings of n's terms in the segment and returns the
@@ -427,6 +437,9 @@ func (n *tkNode) score(b *acc, i int) (uint32, float64, bool) {
 func (n *tkNode) termInto(s *tkSegment, a *acc) error {
 	it := n.it
 	if it == nil {
+		return nil
+	}
+	if s.refined != nil && n.termCached(s, a) {
 		return nil
 	}
 	if n.jump != nil && s.only != nil {
@@ -678,7 +691,7 @@ func (q *topQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	}
 	docs, total := t.docs(), t.total
 	q.skipped = t.skipped
-	if !options.IncludeTermVectors {
+	if exactScoring && !options.IncludeTermVectors {
 		_, lone := q.q.(*query.TermQuery)
 		hits, ok, err := q.node.exactHits(ctx, snap, docs, q.bits != nil || !lone)
 		if err != nil {

@@ -121,8 +121,10 @@ func loadBounds(bm *blockMax, terms []*tkNode) {
 		}
 		t.ub = make([]float64, bm.blocks)
 		if bm.bounds(t.field, t.term, t.ub) {
+			t.ubMax = slices.Max(t.ub)
 			continue
 		}
+		t.ubMax = uniformBound
 		// No bounds (a term in few documents): 1 in every block
 		// where it is.
 		it := t.docs.Iterator()
@@ -225,10 +227,15 @@ func (root *tkNode) pruned(s *tkSegment, bm *blockMax, terms []*tkNode, hits *ro
 		}
 		only := root.chunk(bm, blocks, terms, t, s.size)
 		only.And(hits)
-		if err := root.refine(s, bm, only, terms, t); err != nil {
+		r, err := root.refine(s, bm, only, terms, t)
+		if err != nil {
 			return err
 		}
-		if err := root.scoreOnly(s, only, t, offset); err != nil {
+		s.refined = r
+		err = root.scoreOnly(s, only, t, offset)
+		s.refined = nil
+		r.forget()
+		if err != nil {
 			return err
 		}
 		want *= 2
@@ -313,19 +320,19 @@ func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
 // scored exactly and the others at their block bounds. The terms are read
 // one by one, short lists first (cheap), then long ones from the largest
 // bound (a jump per document, postjump.go), each for the documents still
-// in, which usually leaves a handful after the first long one.
-func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, terms []*tkNode, t *topK) error {
+// in, which usually leaves a handful after the first long one. The terms
+// read keep their scores in the documents (rv, rin by position in docs)
+// for scoreOnly, and stay known until it is done.
+func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, terms []*tkNode, t *topK) (*refined, error) {
 	if len(t.heap) < t.k || only.IsEmpty() {
-		return nil
+		return nil, nil
 	}
 	low := floor(t.heap[0])
 	n := only.GetCardinality()
 	order := make([]*tkNode, 0, len(terms))
-	top := make(map[*tkNode]float64, len(terms))
 	for _, tm := range terms {
 		if tm.docs != nil && !tm.docs.IsEmpty() && tm.ub != nil {
 			order = append(order, tm)
-			top[tm] = tm.w * slices.Max(tm.ub)
 		}
 	}
 	slices.SortStableFunc(order, func(x, y *tkNode) int {
@@ -339,46 +346,98 @@ func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, ter
 		case xs:
 			return cmp.Compare(x.docs.GetCardinality(), y.docs.GetCardinality())
 		}
-		return cmp.Compare(top[y], top[x])
+		return cmp.Compare(y.w*y.ubMax, x.w*x.ubMax)
 	})
-	exact := make(map[*tkNode]map[uint32]float64, len(order))
-	defer func() {
-		for _, tm := range order {
-			tm.known = false
-		}
-	}()
-	for _, tm := range order[:len(order)-1] {
-		if only.IsEmpty() {
-			return nil
+	r := &refined{docs: only.ToArray()}
+	keep := make([]bool, len(r.docs))
+	for j := range keep {
+		keep[j] = true
+	}
+	alive := len(r.docs)
+	for _, tm := range order[:max(len(order)-1, 0)] {
+		if alive == 0 {
+			break
 		}
 		a := &acc{}
 		s.only = only
 		tm.resetIters(s)
 		if err := tm.termInto(s, a); err != nil {
-			return err
+			r.forget()
+			return nil, err
 		}
 		a.done()
-		m := make(map[uint32]float64, a.rows())
+		tm.rv = slices.Grow(tm.rv[:0], len(r.docs))[:len(r.docs)]
+		tm.rin = slices.Grow(tm.rin[:0], len(r.docs))[:len(r.docs)]
+		clear(tm.rin)
+		p := 0
 		for i := range a.rows() {
 			d, v, _ := a.row(i)
-			m[d] = v
+			for r.docs[p] < d {
+				p++
+			}
+			tm.rv[p], tm.rin[p] = v, true
 		}
-		exact[tm] = m
+		r.known = append(r.known, tm)
+		tm.known = true
 		drop := roaring.New()
-		it := only.Iterator()
-		for it.HasNext() {
-			d := it.Next()
-			for k, m := range exact {
-				k.cur, k.has = m[d]
-				k.known = true
+		for j, d := range r.docs {
+			if !keep[j] {
+				continue
+			}
+			for _, k := range r.known {
+				k.cur, k.has = k.rv[j], k.rin[j]
 			}
 			if v, ok := root.bound(int(d>>bm.bits), 0); !ok || v < low {
+				keep[j] = false
+				alive--
 				drop.Add(d)
 			}
 		}
 		only.AndNot(drop)
 	}
-	return nil
+	for _, k := range r.known {
+		k.known = false
+	}
+	return r, nil
+}
+
+// refined holds the documents refine looked at, and the terms it read
+// in them.
+type refined struct {
+	docs  []uint32
+	known []*tkNode
+}
+
+// forget makes the terms refine read be read again.
+func (r *refined) forget() {
+	if r == nil {
+		return
+	}
+	for _, k := range r.known {
+		k.known, k.rv, k.rin = false, k.rv[:0], k.rin[:0]
+	}
+	r.known = nil
+}
+
+// termCached adds the documents of term n in s.only to a from the scores
+// refine read (r.docs holds s.only), and reports whether it had them.
+func (n *tkNode) termCached(s *tkSegment, a *acc) bool {
+	r := s.refined
+	if r == nil || len(n.rv) != len(r.docs) || !slices.Contains(r.known, n) {
+		return false
+	}
+	it := s.only.Iterator()
+	p := 0
+	for it.HasNext() {
+		d := it.Next()
+		for r.docs[p] < d {
+			p++
+		}
+		if n.rin[p] {
+			a.add(d, n.rv[p])
+		}
+	}
+	return true
 }
 
 // scoreOnly scores the documents of only in segment s into t.
