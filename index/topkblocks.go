@@ -254,29 +254,31 @@ func (root *tkNode) chunk(bm *blockMax, blocks []int, terms []*tkNode, t *topK, 
 	if len(t.heap) == t.k {
 		low = floor(t.heap[0])
 	}
-	byMask := map[uint64]*roaring.Bitmap{}
+	byTerm := make([]*roaring.Bitmap, len(terms))
 	all := roaring.New()
+	var ids []int
 	for _, b := range blocks {
 		start, end := uint64(b)<<bm.bits, min(uint64(b+1)<<bm.bits, size)
-		mask := root.essential(b, terms, low)
+		var mask uint64
+		mask, ids = root.essential(b, terms, low, ids)
 		if mask == 0 {
 			all.AddRange(start, end)
 			continue
 		}
-		r := byMask[mask]
-		if r == nil {
-			r = roaring.New()
-			byMask[mask] = r
-		}
-		r.AddRange(start, end)
-	}
-	for mask, r := range byMask {
-		// The blocks' ranges are few documents beside a long list's:
-		// intersect first.
 		for _, tm := range terms {
 			if tm.id < 64 && mask&(1<<tm.id) != 0 && tm.docs != nil {
-				all.Or(roaring.And(r, tm.docs))
+				if byTerm[tm.id] == nil {
+					byTerm[tm.id] = roaring.New()
+				}
+				byTerm[tm.id].AddRange(start, end)
 			}
+		}
+	}
+	for _, tm := range terms {
+		// The blocks' ranges are few documents beside a long list's:
+		// intersect first.
+		if r := byTerm[tm.id]; r != nil {
+			all.Or(roaring.And(r, tm.docs))
 		}
 	}
 	return all
@@ -284,13 +286,14 @@ func (root *tkNode) chunk(bm *blockMax, blocks []int, terms []*tkNode, t *topK, 
 
 // essential returns the terms (a mask of ids) one of which a document of
 // block b must hold to reach low, or 0 when every hit of the block may.
-func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
+// ids is a buffer for it to use, returned.
+func (root *tkNode) essential(b int, terms []*tkNode, low float64, ids []int) (uint64, []int) {
 	if len(terms) > 64 || math.IsInf(low, -1) {
-		return 0
+		return 0, ids
 	}
 	// Present terms, smallest bound first: the longest run of them
 	// whose bounds (the rest absent) stay below low need not be held.
-	var ids []int
+	ids = ids[:0]
 	var present uint64
 	for _, tm := range terms {
 		if tm.ub != nil && tm.ub[b] > 0 {
@@ -310,9 +313,9 @@ func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
 		absent = next
 	}
 	if absent == present {
-		return 0
+		return 0, ids
 	}
-	return absent
+	return absent, ids
 }
 
 // refine drops from only the documents that cannot reach the k-th best
