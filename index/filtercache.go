@@ -28,15 +28,15 @@ const (
 	clauseCacheEntries = 1024
 )
 
-var clauseCache = newBitmapCache(clauseCacheBytes, clauseCacheEntries)
+var clauseCache = newLRU[*roaring.Bitmap](clauseCacheBytes, clauseCacheEntries)
 
-// bitmapCache is a cache of read-only bitmaps, least recently used out.
-type bitmapCache struct {
+// lruCache is a cache of read-only values, least recently used out.
+type lruCache[V any] struct {
 	mu    sync.Mutex
 	max   uint64 // bytes
 	maxN  int
 	size  uint64
-	order *list.List // of *cachedBitmap, most recent first
+	order *list.List // of *cached[V], most recent first
 	byKey map[cacheKey]*list.Element
 }
 
@@ -45,31 +45,33 @@ type cacheKey struct {
 	clause string
 }
 
-type cachedBitmap struct {
+type cached[V any] struct {
 	key  cacheKey
-	bm   *roaring.Bitmap
+	v    V
 	size uint64
 }
 
-func newBitmapCache(max uint64, maxN int) *bitmapCache {
-	return &bitmapCache{max: max, maxN: maxN, order: list.New(), byKey: map[cacheKey]*list.Element{}}
+func newLRU[V any](max uint64, maxN int) *lruCache[V] {
+	return &lruCache[V]{max: max, maxN: maxN, order: list.New(), byKey: map[cacheKey]*list.Element{}}
 }
 
-// get returns the bitmap kept for key (not to be modified), or nil.
-func (c *bitmapCache) get(key cacheKey) *roaring.Bitmap {
+// get returns the value kept for key (not to be modified), and whether
+// there is one.
+func (c *lruCache[V]) get(key cacheKey) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := c.byKey[key]
 	if e == nil {
-		return nil
+		var zero V
+		return zero, false
 	}
 	c.order.MoveToFront(e)
-	return e.Value.(*cachedBitmap).bm
+	return e.Value.(*cached[V]).v, true
 }
 
-// put keeps bm (no longer to be modified) for key.
-func (c *bitmapCache) put(key cacheKey, bm *roaring.Bitmap) {
-	size := bm.GetSizeInBytes() + uint64(len(key.clause)) + 64
+// put keeps v (no longer to be modified), of about size bytes, for key.
+func (c *lruCache[V]) put(key cacheKey, v V, size uint64) {
+	size += uint64(len(key.clause)) + 64
 	if size > c.max/4 {
 		return
 	}
@@ -78,11 +80,11 @@ func (c *bitmapCache) put(key cacheKey, bm *roaring.Bitmap) {
 	if _, ok := c.byKey[key]; ok {
 		return
 	}
-	c.byKey[key] = c.order.PushFront(&cachedBitmap{key, bm, size})
+	c.byKey[key] = c.order.PushFront(&cached[V]{key, v, size})
 	c.size += size
 	for c.size > c.max || c.order.Len() > c.maxN {
 		last := c.order.Back()
-		cb := last.Value.(*cachedBitmap)
+		cb := last.Value.(*cached[V])
 		c.order.Remove(last)
 		delete(c.byKey, cb.key)
 		c.size -= cb.size
@@ -102,7 +104,7 @@ func (c bitClause) key() string {
 // the cache when they are there.
 func (c bitClause) cachedDocs(seg segment.Segment) (*roaring.Bitmap, error) {
 	key := cacheKey{seg, c.key()}
-	if bm := clauseCache.get(key); bm != nil {
+	if bm, ok := clauseCache.get(key); ok {
 		return bm, nil
 	}
 	bm, err := c.segmentDocs(seg)
@@ -110,6 +112,6 @@ func (c bitClause) cachedDocs(seg segment.Segment) (*roaring.Bitmap, error) {
 		return nil, err
 	}
 	bm.RunOptimize()
-	clauseCache.put(key, bm)
+	clauseCache.put(key, bm, bm.GetSizeInBytes())
 	return bm, nil
 }

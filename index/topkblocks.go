@@ -60,7 +60,7 @@ func segmentBlockMax(seg segment.Segment, hits *roaring.Bitmap, k int, terms []*
 			return nil
 		}
 	}
-	return openBlockMax(ps.Path(), seg.Count())
+	return segmentSidecar(seg, ps.Path(), seg.Count())
 }
 
 // scoringTerms appends the terms of n that score (not those of must-not
