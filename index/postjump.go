@@ -31,6 +31,7 @@ type jumpIter struct {
 	chunk uint64          // document numbers per chunk
 	last  int64           // chunk of the last posting read, -1 before any
 	next  uint64          // the least document number it can still read
+	ai    roaring.IntIterator
 }
 
 // newJumpIter returns a jumpIter over pl (opened without deletions), or
@@ -90,9 +91,10 @@ func (n *tkNode) termJump(s *tkSegment, a *acc) error {
 // is at least j.next.
 func (j *jumpIter) at(d uint64) (segment.Posting, error) {
 	if c := int64(d / j.chunk); c > j.last {
-		ai := j.bm.Iterator()
-		ai.AdvanceIfNeeded(uint32(uint64(c) * j.chunk))
-		j.it.Actual = ai
+		// One iterator, moved again at each jump.
+		j.ai.Initialize(j.bm)
+		j.ai.AdvanceIfNeeded(uint32(uint64(c) * j.chunk))
+		j.it.Actual = &j.ai
 	}
 	p, err := j.it.Advance(d)
 	if err != nil {
