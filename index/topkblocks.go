@@ -136,15 +136,19 @@ func loadBounds(bm *blockMax, terms []*tkNode) {
 	}
 }
 
-// resetIters opens new postings iterators for n's terms in segment s: a
-// jumpIter where it can (postjump.go).
+// resetIters opens new postings iterators for n's scoring terms in
+// segment s that are not read by jumps (postjump.go); the others' are not
+// read again.
 func (n *tkNode) resetIters(s *tkSegment) {
-	_ = n.terms(func(t *tkNode) error {
-		if pl := t.pls[s.index]; pl != nil {
-			t.it = pl.Iterator(true, true, false, nil)
+	if n.kind != 't' {
+		for _, k := range n.kids {
+			k.resetIters(s)
 		}
-		return nil
-	})
+		return
+	}
+	if pl := n.pls[s.index]; pl != nil && n.jump == nil {
+		n.it = pl.Iterator(true, true, false, nil)
+	}
 }
 
 // openJumps opens the scoring terms' postings in segment s again, without
@@ -357,11 +361,12 @@ func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, ter
 		keep[j] = true
 	}
 	alive := len(r.docs)
+	a := &acc{ent: make([]accEntry, 0, len(r.docs))}
 	for _, tm := range order[:max(len(order)-1, 0)] {
 		if alive == 0 {
 			break
 		}
-		a := &acc{}
+		a.ent = a.ent[:0]
 		s.only = only
 		tm.resetIters(s)
 		if err := tm.termInto(s, a); err != nil {
