@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -34,6 +35,13 @@ type jumpIter struct {
 	ai    roaring.IntIterator
 }
 
+// zplFields locates the fields of zap's PostingsList that a jumpIter
+// reads (FieldByName, once).
+var zplFields struct {
+	once                sync.Once
+	chunkSize, postings []int
+}
+
 // newJumpIter returns a jumpIter over pl (opened without deletions), or
 // nil when pl is not a zap v17 list it can read so.
 func newJumpIter(pl any) *jumpIter {
@@ -41,8 +49,20 @@ func newJumpIter(pl any) *jumpIter {
 	if !ok || zpl == nil {
 		return nil
 	}
+	zplFields.once.Do(func() {
+		t := reflect.TypeOf(zap.PostingsList{})
+		if f, ok := t.FieldByName("chunkSize"); ok {
+			zplFields.chunkSize = f.Index
+		}
+		if f, ok := t.FieldByName("postings"); ok {
+			zplFields.postings = f.Index
+		}
+	})
+	if zplFields.chunkSize == nil || zplFields.postings == nil {
+		return nil
+	}
 	v := reflect.ValueOf(zpl).Elem()
-	cs, bmf := v.FieldByName("chunkSize"), v.FieldByName("postings")
+	cs, bmf := v.FieldByIndex(zplFields.chunkSize), v.FieldByIndex(zplFields.postings)
 	if !cs.IsValid() || cs.Kind() != reflect.Uint64 || cs.Uint() == 0 || !bmf.IsValid() || bmf.Kind() != reflect.Pointer {
 		return nil
 	}

@@ -79,6 +79,7 @@ type tkNode struct {
 	rin   []bool                   // whether each of its documents holds the term
 	dict  []segment.TermDictionary // by segment, to open the postings again
 	jump  *jumpIter                // the term's postings read by jumps, or nil
+	jumps []*jumpIter              // by segment, those opened so far
 
 	// Scoring the candidates (topkscore.go): the clauses in the order of
 	// bleve's searcher; a term's score in each candidate of the segment

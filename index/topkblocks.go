@@ -155,14 +155,29 @@ func (n *tkNode) resetIters(s *tkSegment) {
 // deletions, to be read by jumps; the others are read as before.
 func openJumps(s *tkSegment, terms []*tkNode) {
 	for _, t := range terms {
-		t.jump = nil
-		if t.pls[s.index] == nil || t.dict[s.index] == nil {
-			continue
-		}
-		if pl, err := t.dict[s.index].PostingsList([]byte(t.term), nil, nil); err == nil && pl != nil {
-			t.jump = newJumpIter(pl)
-		}
+		t.jump = t.jumpIn(s.index)
 	}
+}
+
+// jumpIn returns a jumpIter over term t's postings in segment i, or nil:
+// the one opened before for the segment, rewound, if there is one.
+func (t *tkNode) jumpIn(i int) *jumpIter {
+	if t.pls[i] == nil || t.dict[i] == nil {
+		return nil
+	}
+	if t.jumps == nil {
+		t.jumps = make([]*jumpIter, len(t.pls))
+	}
+	if j := t.jumps[i]; j != nil {
+		if j.last < 0 || j.rewind() {
+			return j
+		}
+		return nil
+	}
+	if pl, err := t.dict[i].PostingsList([]byte(t.term), nil, nil); err == nil && pl != nil {
+		t.jumps[i] = newJumpIter(pl)
+	}
+	return t.jumps[i]
 }
 
 // sparseJumps is how many times longer than the hits a term's list must

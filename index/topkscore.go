@@ -192,24 +192,18 @@ func (t *tkNode) readExact(i int, docs []uint32, normed bool, qnorm float64) err
 // document of docs (ascending, in segment i) that holds term t: by jumps
 // where it can, else by one iterator moving forward.
 func (t *tkNode) readPostings(i int, docs []uint32, f func(int, segment.Posting)) error {
-	if dict := t.dict[i]; dict != nil {
-		pl, err := dict.PostingsList([]byte(t.term), nil, nil)
-		if err != nil {
-			return err
-		}
-		if j := newJumpIter(pl); j != nil {
-			for k, d := range docs {
-				if !j.bm.Contains(d) {
-					continue
-				}
-				p, err := j.at(uint64(d))
-				if err != nil {
-					return err
-				}
-				f(k, p)
+	if j := t.jumpIn(i); j != nil {
+		for k, d := range docs {
+			if !j.bm.Contains(d) {
+				continue
 			}
-			return nil
+			p, err := j.at(uint64(d))
+			if err != nil {
+				return err
+			}
+			f(k, p)
 		}
+		return nil
 	}
 	it := t.pls[i].Iterator(true, true, false, nil)
 	var p segment.Posting
