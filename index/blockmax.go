@@ -320,6 +320,9 @@ var sidecarCache = newLRU[*blockMax](64<<20, 256)
 // segmentSidecar returns openBlockMax(path, docs) for segment seg, its
 // directory from the cache when it is there.
 func segmentSidecar(seg segment.Segment, path string, docs uint64) *blockMax {
+	if !cacheable(seg) {
+		return openBlockMax(path, docs)
+	}
 	key := cacheKey{seg: seg}
 	if c, ok := sidecarCache.get(key); ok {
 		f, err := os.Open(c.file)

@@ -3,6 +3,7 @@ package index
 import (
 	"container/list"
 	"fmt"
+	"reflect"
 	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -91,6 +92,12 @@ func (c *lruCache[V]) put(key cacheKey, v V, size uint64) {
 	}
 }
 
+// cacheable reports whether seg can be a cache key: a pointer (zap's
+// segments are), which is comparable and names the segment.
+func cacheable(seg segment.Segment) bool {
+	return seg != nil && reflect.ValueOf(seg).Kind() == reflect.Pointer
+}
+
 // key returns the cache key of the clause.
 func (c bitClause) key() string {
 	k := fmt.Sprintf("%s\x00%q\x00%q", c.field, c.terms, c.prefixes)
@@ -103,6 +110,9 @@ func (c bitClause) key() string {
 // cachedDocs returns the documents of seg in c (not to be modified), from
 // the cache when they are there.
 func (c bitClause) cachedDocs(seg segment.Segment) (*roaring.Bitmap, error) {
+	if !cacheable(seg) {
+		return c.segmentDocs(seg)
+	}
 	key := cacheKey{seg, c.key()}
 	if bm, ok := clauseCache.get(key); ok {
 		return bm, nil

@@ -45,4 +45,7 @@ func TestLRUCache(t *testing.T) {
 	if small.size != 0 {
 		t.Errorf("size %d after nothing kept", small.size)
 	}
+	if cacheable(nil) {
+		t.Error("a nil segment is a cache key")
+	}
 }
