@@ -263,6 +263,7 @@ func appendBMEntry(buf []byte, field, term string, top float64, maxes []float64)
 // blockMax reads one segment's sidecar.
 type blockMax struct {
 	f      *os.File
+	file   string
 	bits   uint
 	blocks int
 	dir    []byte // 16 bytes an entry, sorted by hash
@@ -272,11 +273,13 @@ type blockMax struct {
 // documents; it returns nil when there is none or it does not fit the
 // segment (older, damaged): the pass then reads every hit.
 func openBlockMax(seg string, docs uint64) *blockMax {
-	f, err := os.Open(blockMaxFile(seg))
+	file := blockMaxFile(seg)
+	f, err := os.Open(file)
 	if err != nil {
 		return nil
 	}
 	if bm := readBlockMax(f, docs); bm != nil {
+		bm.file = file
 		return bm
 	}
 	f.Close()
@@ -307,6 +310,33 @@ func readBlockMax(f *os.File, docs uint64) *blockMax {
 }
 
 func (bm *blockMax) close() { bm.f.Close() }
+
+// sidecarCache keeps the sidecars' directories read (and checked) by
+// segment: a search reads a few terms' entries, and used to read the
+// whole directory (16 bytes a term) and resolve the file's path first.
+// Each entry is still checked by its CRC when read.
+var sidecarCache = newLRU[*blockMax](64<<20, 256)
+
+// segmentSidecar returns openBlockMax(path, docs) for segment seg, its
+// directory from the cache when it is there.
+func segmentSidecar(seg segment.Segment, path string, docs uint64) *blockMax {
+	if !cacheable(seg) {
+		return openBlockMax(path, docs)
+	}
+	key := cacheKey{seg: seg}
+	if c, ok := sidecarCache.get(key); ok {
+		f, err := os.Open(c.file)
+		if err != nil {
+			return nil
+		}
+		return &blockMax{f: f, file: c.file, bits: c.bits, blocks: c.blocks, dir: c.dir}
+	}
+	bm := openBlockMax(path, docs)
+	if bm != nil {
+		sidecarCache.put(key, &blockMax{file: bm.file, bits: bm.bits, blocks: bm.blocks, dir: bm.dir}, uint64(len(bm.dir)))
+	}
+	return bm
+}
 
 // bounds sets out[b] (len bm.blocks) to a bound of sqrt(freq) * norm of
 // term in block b, and reports whether the sidecar has the term.

@@ -121,12 +121,12 @@ func snapshotDocs(snap *scorch.IndexSnapshot, of func(*scorch.SegmentSnapshot) (
 func (f *bitFilter) segmentDocs(seg segment.Segment, n uint64) (*roaring.Bitmap, error) {
 	var bm *roaring.Bitmap
 	for _, c := range f.must {
-		cb, err := c.segmentDocs(seg)
+		cb, err := c.cachedDocs(seg)
 		if err != nil {
 			return nil, err
 		}
 		if bm == nil {
-			bm = cb
+			bm = cb.Clone()
 		} else {
 			bm.And(cb)
 		}
@@ -139,7 +139,7 @@ func (f *bitFilter) segmentDocs(seg segment.Segment, n uint64) (*roaring.Bitmap,
 		if bm.IsEmpty() {
 			break
 		}
-		cb, err := c.segmentDocs(seg)
+		cb, err := c.cachedDocs(seg)
 		if err != nil {
 			return nil, err
 		}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"sync"
 
 	"github.com/RoaringBitmap/roaring/v2"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 	zap "github.com/blevesearch/zapx/v17"
 )
 
@@ -30,6 +32,14 @@ type jumpIter struct {
 	chunk uint64          // document numbers per chunk
 	last  int64           // chunk of the last posting read, -1 before any
 	next  uint64          // the least document number it can still read
+	ai    roaring.IntIterator
+}
+
+// zplFields locates the fields of zap's PostingsList that a jumpIter
+// reads (FieldByName, once).
+var zplFields struct {
+	once                sync.Once
+	chunkSize, postings []int
 }
 
 // newJumpIter returns a jumpIter over pl (opened without deletions), or
@@ -39,8 +49,20 @@ func newJumpIter(pl any) *jumpIter {
 	if !ok || zpl == nil {
 		return nil
 	}
+	zplFields.once.Do(func() {
+		t := reflect.TypeOf(zap.PostingsList{})
+		if f, ok := t.FieldByName("chunkSize"); ok {
+			zplFields.chunkSize = f.Index
+		}
+		if f, ok := t.FieldByName("postings"); ok {
+			zplFields.postings = f.Index
+		}
+	})
+	if zplFields.chunkSize == nil || zplFields.postings == nil {
+		return nil
+	}
 	v := reflect.ValueOf(zpl).Elem()
-	cs, bmf := v.FieldByName("chunkSize"), v.FieldByName("postings")
+	cs, bmf := v.FieldByIndex(zplFields.chunkSize), v.FieldByIndex(zplFields.postings)
 	if !cs.IsValid() || cs.Kind() != reflect.Uint64 || cs.Uint() == 0 || !bmf.IsValid() || bmf.Kind() != reflect.Pointer {
 		return nil
 	}
@@ -73,23 +95,34 @@ func (n *tkNode) termJump(s *tkSegment, a *acc) error {
 		if d < j.next && !j.rewind() {
 			return fmt.Errorf("index: term %s: postings cannot be read again", n.field)
 		}
-		if c := int64(d / j.chunk); c > j.last {
-			ai := j.bm.Iterator()
-			ai.AdvanceIfNeeded(uint32(uint64(c) * j.chunk))
-			j.it.Actual = ai
-		}
-		p, err := j.it.Advance(d)
+		p, err := j.at(d)
 		if err != nil {
 			return fmt.Errorf("index: term %s: %w", n.field, err)
 		}
-		if p == nil || p.Number() != d {
-			return fmt.Errorf("index: term %s: postings out of step at document %d", n.field, d)
-		}
-		j.last, j.next = int64(d/j.chunk), d+1
 		if s.seen++; s.seen&0xffff == 0 && s.ctx.Err() != nil {
 			return s.ctx.Err()
 		}
 		a.add(uint32(d), math.Sqrt(float64(p.Frequency()))*p.Norm()*n.w)
 	}
 	return nil
+}
+
+// at returns the posting of document d, which the list holds and which
+// is at least j.next.
+func (j *jumpIter) at(d uint64) (segment.Posting, error) {
+	if c := int64(d / j.chunk); c > j.last {
+		// One iterator, moved again at each jump.
+		j.ai.Initialize(j.bm)
+		j.ai.AdvanceIfNeeded(uint32(uint64(c) * j.chunk))
+		j.it.Actual = &j.ai
+	}
+	p, err := j.it.Advance(d)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil || p.Number() != d {
+		return nil, fmt.Errorf("postings out of step at document %d", d)
+	}
+	j.last, j.next = int64(d/j.chunk), d+1
+	return p, nil
 }

@@ -38,6 +38,10 @@ import (
 // candidate, relative to that score.
 const topSlack = 1e-9
 
+// exactScoring: the candidates are scored by topkscore.go where it can
+// (a variable for tests).
+var exactScoring = true
+
 // maxTopK is the largest offset+limit the fast path serves: beyond it,
 // the candidates are most of the hits and bleve alone is as fast.
 const maxTopK = 1000
@@ -51,6 +55,8 @@ type tkNode struct {
 	kids  []*tkNode
 	not   *tkNode // documents to drop (a must-not clause), or nil
 	w     float64 // a term's weight: boost * idf * idf
+	idf   float64 // a term's idf, as bleve computes it
+	count uint64  // a term's documents, deleted ones left out (bleve's Count)
 
 	// A term's postings lists, by segment of the snapshot; in the
 	// segment being read, its postings and documents, and the documents
@@ -64,12 +70,23 @@ type tkNode struct {
 	// term's bound of sqrt(freq) * norm by block (nil: not in the
 	// segment), and its number among the query's scoring terms.
 	ub    []float64
+	ubMax float64 // the largest of ub
 	id    int
 	cur   float64 // with known: the term's exact score in the document at hand
 	has   bool    // with known: whether the document holds the term
 	known bool
+	rv    []float64                // the scores refine read, by position in its documents
+	rin   []bool                   // whether each of its documents holds the term
 	dict  []segment.TermDictionary // by segment, to open the postings again
 	jump  *jumpIter                // the term's postings read by jumps, or nil
+	jumps []*jumpIter              // by segment, those opened so far
+
+	// Scoring the candidates (topkscore.go): the clauses in the order of
+	// bleve's searcher; a term's score in each candidate of the segment
+	// at hand, and whether the candidate holds it.
+	sorted []*tkNode
+	exact  []float64
+	in     []bool
 }
 
 // topNode returns the fast path's form of q, or false when q has a part
@@ -202,6 +219,7 @@ func (n *tkNode) weigh(snap *scorch.IndexSnapshot) error {
 		}
 		idf := 1.0 + math.Log(float64(total)/float64(count+1.0))
 		t.w = t.boost * idf * idf
+		t.idf, t.count = idf, count
 		return nil
 	})
 }
@@ -306,6 +324,9 @@ type tkSegment struct {
 	only  *roaring.Bitmap
 	dense bool // accs over the segment, for many hits
 	seen  int
+	// refined, when not nil, holds terms already read in s.only's
+	// documents (topkblocks.go).
+	refined *refined
 }
 
 // open opens the postings of n's terms in the segment and returns the
@@ -417,6 +438,9 @@ func (n *tkNode) score(b *acc, i int) (uint32, float64, bool) {
 func (n *tkNode) termInto(s *tkSegment, a *acc) error {
 	it := n.it
 	if it == nil {
+		return nil
+	}
+	if s.refined != nil && n.termCached(s, a) {
 		return nil
 	}
 	if n.jump != nil && s.only != nil {
@@ -653,6 +677,7 @@ type topQuery struct {
 	total    uint64
 	used     bool
 	skipped  uint64 // hits that block bounds spared scoring (topkblocks.go)
+	scored   bool   // the candidates were scored here, not by bleve (topkscore.go)
 }
 
 // Searcher implements query.Query.
@@ -667,6 +692,17 @@ func (q *topQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	}
 	docs, total := t.docs(), t.total
 	q.skipped = t.skipped
+	if exactScoring && !options.IncludeTermVectors {
+		_, lone := q.q.(*query.TermQuery)
+		hits, ok, err := q.node.exactHits(ctx, snap, docs, q.bits != nil || !lone)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			q.total, q.used, q.scored = total, true, true
+			return &scoredSearcher{hits: hits}, nil
+		}
+	}
 	s, err := q.q.Searcher(ctx, i, m, options)
 	if err != nil {
 		return nil, err

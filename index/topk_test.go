@@ -43,7 +43,7 @@ func checkTopHits(t *testing.T, ix *Index) uint64 {
 				Request{Query: q, Limit: lim, Flags: []string{"short"}, NoFlags: []string{"no-date"}})
 		}
 	}
-	fast := 0
+	fast, scored := 0, 0
 	var skipped uint64
 	for _, req := range reqs {
 		name := fmt.Sprintf("%+v", req)
@@ -57,6 +57,9 @@ func checkTopHits(t *testing.T, ix *Index) uint64 {
 				t.Fatalf("%s: %v", name, err)
 			}
 			skipped += tq.skipped
+			if tq.scored {
+				scored++
+			}
 		} else if req.Limit == 1 || req.Limit == 0 {
 			t.Logf("not fast: %s", name)
 		}
@@ -73,6 +76,11 @@ func checkTopHits(t *testing.T, ix *Index) uint64 {
 	}
 	if fast < len(reqs)*9/10 {
 		t.Errorf("the fast path ran %d of %d requests", fast, len(reqs))
+	}
+	// The candidates' scores are computed in topkscore.go, not by bleve,
+	// for all but the queries it leaves to bleve (none of these).
+	if scored != fast {
+		t.Errorf("the candidates of %d of %d fast requests were scored by bleve", fast-scored, fast)
 	}
 	return skipped
 }

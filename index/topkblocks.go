@@ -60,7 +60,7 @@ func segmentBlockMax(seg segment.Segment, hits *roaring.Bitmap, k int, terms []*
 			return nil
 		}
 	}
-	return openBlockMax(ps.Path(), seg.Count())
+	return segmentSidecar(seg, ps.Path(), seg.Count())
 }
 
 // scoringTerms appends the terms of n that score (not those of must-not
@@ -121,8 +121,10 @@ func loadBounds(bm *blockMax, terms []*tkNode) {
 		}
 		t.ub = make([]float64, bm.blocks)
 		if bm.bounds(t.field, t.term, t.ub) {
+			t.ubMax = slices.Max(t.ub)
 			continue
 		}
+		t.ubMax = uniformBound
 		// No bounds (a term in few documents): 1 in every block
 		// where it is.
 		it := t.docs.Iterator()
@@ -134,29 +136,48 @@ func loadBounds(bm *blockMax, terms []*tkNode) {
 	}
 }
 
-// resetIters opens new postings iterators for n's terms in segment s: a
-// jumpIter where it can (postjump.go).
+// resetIters opens new postings iterators for n's scoring terms in
+// segment s that are not read by jumps (postjump.go); the others' are not
+// read again.
 func (n *tkNode) resetIters(s *tkSegment) {
-	_ = n.terms(func(t *tkNode) error {
-		if pl := t.pls[s.index]; pl != nil {
-			t.it = pl.Iterator(true, true, false, nil)
+	if n.kind != 't' {
+		for _, k := range n.kids {
+			k.resetIters(s)
 		}
-		return nil
-	})
+		return
+	}
+	if pl := n.pls[s.index]; pl != nil && n.jump == nil {
+		n.it = pl.Iterator(true, true, false, nil)
+	}
 }
 
 // openJumps opens the scoring terms' postings in segment s again, without
 // deletions, to be read by jumps; the others are read as before.
 func openJumps(s *tkSegment, terms []*tkNode) {
 	for _, t := range terms {
-		t.jump = nil
-		if t.pls[s.index] == nil || t.dict[s.index] == nil {
-			continue
-		}
-		if pl, err := t.dict[s.index].PostingsList([]byte(t.term), nil, nil); err == nil && pl != nil {
-			t.jump = newJumpIter(pl)
-		}
+		t.jump = t.jumpIn(s.index)
 	}
+}
+
+// jumpIn returns a jumpIter over term t's postings in segment i, or nil:
+// the one opened before for the segment, rewound, if there is one.
+func (t *tkNode) jumpIn(i int) *jumpIter {
+	if t.pls[i] == nil || t.dict[i] == nil {
+		return nil
+	}
+	if t.jumps == nil {
+		t.jumps = make([]*jumpIter, len(t.pls))
+	}
+	if j := t.jumps[i]; j != nil {
+		if j.last < 0 || j.rewind() {
+			return j
+		}
+		return nil
+	}
+	if pl, err := t.dict[i].PostingsList([]byte(t.term), nil, nil); err == nil && pl != nil {
+		t.jumps[i] = newJumpIter(pl)
+	}
+	return t.jumps[i]
 }
 
 // sparseJumps is how many times longer than the hits a term's list must
@@ -225,10 +246,15 @@ func (root *tkNode) pruned(s *tkSegment, bm *blockMax, terms []*tkNode, hits *ro
 		}
 		only := root.chunk(bm, blocks, terms, t, s.size)
 		only.And(hits)
-		if err := root.refine(s, bm, only, terms, t); err != nil {
+		r, err := root.refine(s, bm, only, terms, t)
+		if err != nil {
 			return err
 		}
-		if err := root.scoreOnly(s, only, t, offset); err != nil {
+		s.refined = r
+		err = root.scoreOnly(s, only, t, offset)
+		s.refined = nil
+		r.forget()
+		if err != nil {
 			return err
 		}
 		want *= 2
@@ -247,29 +273,31 @@ func (root *tkNode) chunk(bm *blockMax, blocks []int, terms []*tkNode, t *topK, 
 	if len(t.heap) == t.k {
 		low = floor(t.heap[0])
 	}
-	byMask := map[uint64]*roaring.Bitmap{}
+	byTerm := make([]*roaring.Bitmap, len(terms))
 	all := roaring.New()
+	var ids []int
 	for _, b := range blocks {
 		start, end := uint64(b)<<bm.bits, min(uint64(b+1)<<bm.bits, size)
-		mask := root.essential(b, terms, low)
+		var mask uint64
+		mask, ids = root.essential(b, terms, low, ids)
 		if mask == 0 {
 			all.AddRange(start, end)
 			continue
 		}
-		r := byMask[mask]
-		if r == nil {
-			r = roaring.New()
-			byMask[mask] = r
-		}
-		r.AddRange(start, end)
-	}
-	for mask, r := range byMask {
-		// The blocks' ranges are few documents beside a long list's:
-		// intersect first.
 		for _, tm := range terms {
 			if tm.id < 64 && mask&(1<<tm.id) != 0 && tm.docs != nil {
-				all.Or(roaring.And(r, tm.docs))
+				if byTerm[tm.id] == nil {
+					byTerm[tm.id] = roaring.New()
+				}
+				byTerm[tm.id].AddRange(start, end)
 			}
+		}
+	}
+	for _, tm := range terms {
+		// The blocks' ranges are few documents beside a long list's:
+		// intersect first.
+		if r := byTerm[tm.id]; r != nil {
+			all.Or(roaring.And(r, tm.docs))
 		}
 	}
 	return all
@@ -277,13 +305,14 @@ func (root *tkNode) chunk(bm *blockMax, blocks []int, terms []*tkNode, t *topK, 
 
 // essential returns the terms (a mask of ids) one of which a document of
 // block b must hold to reach low, or 0 when every hit of the block may.
-func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
+// ids is a buffer for it to use, returned.
+func (root *tkNode) essential(b int, terms []*tkNode, low float64, ids []int) (uint64, []int) {
 	if len(terms) > 64 || math.IsInf(low, -1) {
-		return 0
+		return 0, ids
 	}
 	// Present terms, smallest bound first: the longest run of them
 	// whose bounds (the rest absent) stay below low need not be held.
-	var ids []int
+	ids = ids[:0]
 	var present uint64
 	for _, tm := range terms {
 		if tm.ub != nil && tm.ub[b] > 0 {
@@ -303,9 +332,9 @@ func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
 		absent = next
 	}
 	if absent == present {
-		return 0
+		return 0, ids
 	}
-	return absent
+	return absent, ids
 }
 
 // refine drops from only the documents that cannot reach the k-th best
@@ -313,19 +342,19 @@ func (root *tkNode) essential(b int, terms []*tkNode, low float64) uint64 {
 // scored exactly and the others at their block bounds. The terms are read
 // one by one, short lists first (cheap), then long ones from the largest
 // bound (a jump per document, postjump.go), each for the documents still
-// in, which usually leaves a handful after the first long one.
-func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, terms []*tkNode, t *topK) error {
+// in, which usually leaves a handful after the first long one. The terms
+// read keep their scores in the documents (rv, rin by position in docs)
+// for scoreOnly, and stay known until it is done.
+func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, terms []*tkNode, t *topK) (*refined, error) {
 	if len(t.heap) < t.k || only.IsEmpty() {
-		return nil
+		return nil, nil
 	}
 	low := floor(t.heap[0])
 	n := only.GetCardinality()
 	order := make([]*tkNode, 0, len(terms))
-	top := make(map[*tkNode]float64, len(terms))
 	for _, tm := range terms {
 		if tm.docs != nil && !tm.docs.IsEmpty() && tm.ub != nil {
 			order = append(order, tm)
-			top[tm] = tm.w * slices.Max(tm.ub)
 		}
 	}
 	slices.SortStableFunc(order, func(x, y *tkNode) int {
@@ -339,46 +368,99 @@ func (root *tkNode) refine(s *tkSegment, bm *blockMax, only *roaring.Bitmap, ter
 		case xs:
 			return cmp.Compare(x.docs.GetCardinality(), y.docs.GetCardinality())
 		}
-		return cmp.Compare(top[y], top[x])
+		return cmp.Compare(y.w*y.ubMax, x.w*x.ubMax)
 	})
-	exact := make(map[*tkNode]map[uint32]float64, len(order))
-	defer func() {
-		for _, tm := range order {
-			tm.known = false
+	r := &refined{docs: only.ToArray()}
+	keep := make([]bool, len(r.docs))
+	for j := range keep {
+		keep[j] = true
+	}
+	alive := len(r.docs)
+	a := &acc{ent: make([]accEntry, 0, len(r.docs))}
+	for _, tm := range order[:max(len(order)-1, 0)] {
+		if alive == 0 {
+			break
 		}
-	}()
-	for _, tm := range order[:len(order)-1] {
-		if only.IsEmpty() {
-			return nil
-		}
-		a := &acc{}
+		a.ent = a.ent[:0]
 		s.only = only
 		tm.resetIters(s)
 		if err := tm.termInto(s, a); err != nil {
-			return err
+			r.forget()
+			return nil, err
 		}
 		a.done()
-		m := make(map[uint32]float64, a.rows())
+		tm.rv = slices.Grow(tm.rv[:0], len(r.docs))[:len(r.docs)]
+		tm.rin = slices.Grow(tm.rin[:0], len(r.docs))[:len(r.docs)]
+		clear(tm.rin)
+		p := 0
 		for i := range a.rows() {
 			d, v, _ := a.row(i)
-			m[d] = v
+			for r.docs[p] < d {
+				p++
+			}
+			tm.rv[p], tm.rin[p] = v, true
 		}
-		exact[tm] = m
+		r.known = append(r.known, tm)
+		tm.known = true
 		drop := roaring.New()
-		it := only.Iterator()
-		for it.HasNext() {
-			d := it.Next()
-			for k, m := range exact {
-				k.cur, k.has = m[d]
-				k.known = true
+		for j, d := range r.docs {
+			if !keep[j] {
+				continue
+			}
+			for _, k := range r.known {
+				k.cur, k.has = k.rv[j], k.rin[j]
 			}
 			if v, ok := root.bound(int(d>>bm.bits), 0); !ok || v < low {
+				keep[j] = false
+				alive--
 				drop.Add(d)
 			}
 		}
 		only.AndNot(drop)
 	}
-	return nil
+	for _, k := range r.known {
+		k.known = false
+	}
+	return r, nil
+}
+
+// refined holds the documents refine looked at, and the terms it read
+// in them.
+type refined struct {
+	docs  []uint32
+	known []*tkNode
+}
+
+// forget makes the terms refine read be read again.
+func (r *refined) forget() {
+	if r == nil {
+		return
+	}
+	for _, k := range r.known {
+		k.known, k.rv, k.rin = false, k.rv[:0], k.rin[:0]
+	}
+	r.known = nil
+}
+
+// termCached adds the documents of term n in s.only to a from the scores
+// refine read (r.docs holds s.only), and reports whether it had them.
+func (n *tkNode) termCached(s *tkSegment, a *acc) bool {
+	r := s.refined
+	if r == nil || len(n.rv) != len(r.docs) || !slices.Contains(r.known, n) {
+		return false
+	}
+	it := s.only.Iterator()
+	p := 0
+	for it.HasNext() {
+		d := it.Next()
+		for r.docs[p] < d {
+			p++
+		}
+		if n.rin[p] {
+			a.add(d, n.rv[p])
+		}
+	}
+	return true
 }
 
 // scoreOnly scores the documents of only in segment s into t.
