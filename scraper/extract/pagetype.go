@@ -323,15 +323,16 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	modelReady := art.WordCount >= 20 && len(pageTypeModel.Features) == len(p.feats)
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
-		// rules reject (about, contact and privacy pages, calendars): the
-		// training sets hold too few of them for the model to judge
-		// whether they are articles, but it knows their type better than
-		// the rules of pageType do.
+		// rules reject (about, contact and privacy pages, calendars, but
+		// also short undated notes): the model decides, and the article
+		// body the rules rejected is not trusted over the block model's
+		// text (fillFlags).
 		if !modelReady {
 			return false, ""
 		}
-		_, _, other := pageTypeModel.classify(p.feats)
-		return false, other
+		article, _, other = pageTypeModel.classify(p.feats)
+		p.shortArt = article
+		return article, other
 	}
 	if p.pagedURL() && !p.declaresArticle() && p.kind.linkHeads >= 2 {
 		// A numbered page of a list (/page/3/, ?page=3) with linked
