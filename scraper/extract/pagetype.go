@@ -323,16 +323,19 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	modelReady := art.WordCount >= 20 && len(pageTypeModel.Features) == len(p.feats)
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
-		// rules reject (about, contact and privacy pages, calendars, but
-		// also short undated notes): the model decides, and the article
-		// body the rules rejected is not trusted over the block model's
-		// text (fillFlags).
+		// rules reject: about, contact and privacy pages, calendars, but
+		// also short undated notes. The training sets hold too few of
+		// them for the model to judge alone: it decides only for a body
+		// of prose (a calendar's grid or a contact page's lines are not),
+		// and the body the rules rejected is not trusted over the block
+		// model's text (fillFlags). Its other class is the page's type
+		// either way: it knows that better than pageType's rules.
 		if !modelReady {
 			return false, ""
 		}
 		article, _, other = pageTypeModel.classify(p.feats)
-		p.shortArt = article
-		return article, other
+		p.shortArt = article && p.proseBody(art.WordCount)
+		return p.shortArt, other
 	}
 	if p.pagedURL() && !p.declaresArticle() && p.kind.linkHeads >= 2 {
 		// A numbered page of a list (/page/3/, ?page=3) with linked
@@ -356,6 +359,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return false, corpus.PageTypeForum
 	}
 	return article, other
+}
+
+// proseBody reports whether at least half the words of the body found
+// are in paragraphs of prose (proseText: unlinked, ten words or more).
+func (p *page) proseBody(words int) bool {
+	return countWords(proseText(p.blocks))*2 >= words
 }
 
 // declaresArticle reports whether the page's metadata says it is an
