@@ -344,6 +344,14 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// articles.
 		return false, corpus.PageTypeListing
 	}
+	if art.WordCount < 20 && ruleArt && !ruleOther && len(pageTypeModel.Features) == len(p.feats) && p.pageWords() >= 100 {
+		// A body of a few words on a page of a hundred or more: the
+		// article rules' verdict rests on metadata alone (an encyclopedia
+		// declares its lists articles), so the model must agree.
+		if article, _, other := pageTypeModel.classify(p.feats); !article {
+			return false, other
+		}
+	}
 	if !modelReady {
 		// Too little text to judge, or a model trained on other features
 		// (while the trainer runs after a change of features.go; a test
@@ -359,6 +367,17 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return false, corpus.PageTypeForum
 	}
 	return article, other
+}
+
+// pageWords estimates the words of the page's text (six bytes a word),
+// the teasers the content walk dropped included, as page_words does.
+func (p *page) pageWords() int {
+	text := 0
+	if bi := p.x.info(p.bodyNode); bi != nil {
+		text = bi.text
+	}
+	tt, _ := p.x.teaserText()
+	return (text + tt) / 6
 }
 
 // proseBody reports whether at least half the words of the body found

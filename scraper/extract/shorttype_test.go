@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,6 +76,32 @@ func TestShortPageTypeFromModel(t *testing.T) {
 			}
 			if strings.Contains(art.Text, "volunteers") {
 				t.Errorf("text %q: want no footer", art.Text)
+			}
+		})
+	}
+}
+
+// TestTinyBodyNeedsModel: a page that declares an article but whose body
+// found is a few words while the page holds a hundred or more is an
+// article only if the page-type model agrees: an encyclopedia's list,
+// declared an Article, is a listing. A declared photo story of one
+// sentence on a page of a few words stays an article, by the rules.
+func TestTinyBodyNeedsModel(t *testing.T) {
+	tests := []struct {
+		file, url, want string
+	}{
+		{"declared_list.html", "https://encyclopedia.example/wiki/List_of_lighthouses_on_the_north_coast", corpus.PageTypeListing},
+		{"declared_photo.html", "https://courier.example/news/2024/02/11/storm-over-the-harbour", corpus.PageTypeArticle},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			body := mustReadFile(t, filepath.Join("testdata", "short", tc.file))
+			art, err := Extract(Input{Body: body, URL: tc.url, ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tc.want {
+				t.Errorf("page type %q, want %q", art.PageType, tc.want)
 			}
 		})
 	}
