@@ -366,7 +366,34 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it.
 		return false, corpus.PageTypeForum
 	}
+	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
+		// A page of a documentation host (docs.example.org): the model
+		// knows documentation paths, not hosts. Threads and products
+		// keep their type (a support host's forum).
+		return false, corpus.PageTypeDocumentation
+	}
 	return article, other
+}
+
+// docHostWords are first labels of the host names of documentation sites.
+var docHostWords = map[string]bool{"docs": true, "doc": true, "learn": true, "developer": true,
+	"developers": true, "wiki": true, "kb": true, "help": true, "support": true, "api": true}
+
+// postSegments are path segments under which a documentation host
+// publishes posts rather than documentation.
+var postSegments = map[string]bool{"blog": true, "blogs": true, "news": true, "stories": true,
+	"articles": true, "press": true, "changelog": true, "release-notes": true}
+
+// docHost reports whether the page sits on a documentation host (its
+// first label one of docHostWords), outside a blog, news or forum path,
+// and declares no news or blog article.
+func (p *page) docHost() bool {
+	if !p.hasURL() {
+		return false
+	}
+	host := strings.ToLower(p.base.Hostname())
+	first, _, ok := strings.Cut(host, ".")
+	return ok && docHostWords[first] && !anySegment(p.pathSegments(), postSegments) && !p.forumURL() && !p.hasType(newsTypes...)
 }
 
 // pageWords estimates the words of the page's text (six bytes a word),
