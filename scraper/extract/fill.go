@@ -334,12 +334,14 @@ func (p *page) fillFlags(art *corpus.Article) {
 		}
 		p.shortBodyNet(art)
 	}
-	if !article {
+	if !article || p.shortArt {
 		main, extra := p.modelText()
 		if words := countWords(main); takeModel(words, art.WordCount, extra) {
 			art.Text, art.WordCount = main, words
 			p.relanguage(art)
 		}
+	}
+	if !article {
 		art.PageType = other
 		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall

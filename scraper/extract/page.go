@@ -53,6 +53,9 @@ type page struct {
 	top       *html.Node
 	sel       []*html.Node // the nodes whose text is the article body
 	feats     []float64    // the page-type model's input (features.go)
+	// shortArt: a short page the rules reject that the model takes for
+	// an article (decideType); its text is chosen as a non-article's.
+	shortArt bool
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {

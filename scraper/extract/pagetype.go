@@ -323,15 +323,19 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	modelReady := art.WordCount >= 20 && len(pageTypeModel.Features) == len(p.feats)
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
-		// rules reject (about, contact and privacy pages, calendars): the
-		// training sets hold too few of them for the model to judge
-		// whether they are articles, but it knows their type better than
-		// the rules of pageType do.
+		// rules reject: about, contact and privacy pages, calendars, but
+		// also short undated notes. The training sets hold too few of
+		// them for the model to judge alone: it decides only for a body
+		// of prose (a calendar's grid or a contact page's lines are not),
+		// and the body the rules rejected is not trusted over the block
+		// model's text (fillFlags). Its other class is the page's type
+		// either way: it knows that better than pageType's rules.
 		if !modelReady {
 			return false, ""
 		}
-		_, _, other := pageTypeModel.classify(p.feats)
-		return false, other
+		article, _, other = pageTypeModel.classify(p.feats)
+		p.shortArt = article && p.proseBody(art.WordCount)
+		return p.shortArt, other
 	}
 	if p.pagedURL() && !p.declaresArticle() && p.kind.linkHeads >= 2 {
 		// A numbered page of a list (/page/3/, ?page=3) with linked
@@ -339,6 +343,14 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// last pages of a list, with two or three teasers, read as short
 		// articles.
 		return false, corpus.PageTypeListing
+	}
+	if art.WordCount < 20 && ruleArt && !ruleOther && len(pageTypeModel.Features) == len(p.feats) && p.pageWords() >= 100 {
+		// A body of a few words on a page of a hundred or more: the
+		// article rules' verdict rests on metadata alone (an encyclopedia
+		// declares its lists articles), so the model must agree.
+		if article, _, other := pageTypeModel.classify(p.feats); !article {
+			return false, other
+		}
 	}
 	if !modelReady {
 		// Too little text to judge, or a model trained on other features
@@ -354,7 +366,51 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it.
 		return false, corpus.PageTypeForum
 	}
+	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
+		// A page of a documentation host (docs.example.org): the model
+		// knows documentation paths, not hosts. Threads and products
+		// keep their type (a support host's forum).
+		return false, corpus.PageTypeDocumentation
+	}
 	return article, other
+}
+
+// docHostWords are first labels of the host names of documentation sites.
+var docHostWords = map[string]bool{"docs": true, "doc": true, "learn": true, "developer": true,
+	"developers": true, "wiki": true, "kb": true, "help": true, "support": true, "api": true}
+
+// postSegments are path segments under which a documentation host
+// publishes posts rather than documentation.
+var postSegments = map[string]bool{"blog": true, "blogs": true, "news": true, "stories": true,
+	"articles": true, "press": true, "changelog": true, "release-notes": true}
+
+// docHost reports whether the page sits on a documentation host (its
+// first label one of docHostWords), outside a blog, news or forum path,
+// and declares no news or blog article.
+func (p *page) docHost() bool {
+	if !p.hasURL() {
+		return false
+	}
+	host := strings.ToLower(p.base.Hostname())
+	first, _, ok := strings.Cut(host, ".")
+	return ok && docHostWords[first] && !anySegment(p.pathSegments(), postSegments) && !p.forumURL() && !p.hasType(newsTypes...)
+}
+
+// pageWords estimates the words of the page's text (six bytes a word),
+// the teasers the content walk dropped included, as page_words does.
+func (p *page) pageWords() int {
+	text := 0
+	if bi := p.x.info(p.bodyNode); bi != nil {
+		text = bi.text
+	}
+	tt, _ := p.x.teaserText()
+	return (text + tt) / 6
+}
+
+// proseBody reports whether at least half the words of the body found
+// are in paragraphs of prose (proseText: unlinked, ten words or more).
+func (p *page) proseBody(words int) bool {
+	return countWords(proseText(p.blocks))*2 >= words
 }
 
 // declaresArticle reports whether the page's metadata says it is an
