@@ -316,7 +316,9 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 
 // fillFlags sets the flags and the page type. A page that is not an
 // article gets its main content as text: the block model's text, when
-// takeModel prefers it to the article-shaped body found.
+// takeModel prefers it to the article-shaped body found, without site
+// chrome (dropChrome); a forum page that keeps its body loses the
+// labels its posts repeat from that body too.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -335,10 +337,16 @@ func (p *page) fillFlags(art *corpus.Article) {
 		p.shortBodyNet(art)
 	}
 	if !article {
-		main, extra := p.modelText()
+		kept, extra := p.modelKept()
+		main := joinBlocks(kept)
+		forum := other == corpus.PageTypeForum
 		if words := countWords(main); takeModel(words, art.WordCount, extra) {
-			art.Text, art.WordCount = main, words
+			art.Text = joinBlocks(dropChrome(kept, forum))
+			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
+		} else if forum && art.Text == p.body {
+			art.Text = joinBlocks(dropChrome(p.blocks, forum))
+			art.WordCount = countWords(art.Text)
 		}
 		art.PageType = other
 		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {

@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// chromeLines are whole blocks that are the controls of a site rather than
+// its content, in any kind of page: account and navigation links,
+// buttons, sorting and filtering widgets, legal footer links. Lower case,
+// without end punctuation.
+var chromeLines = map[string]bool{
+	"sign in": true, "log in": true, "login": true, "sign out": true, "log out": true, "register": true,
+	"sign up for free": true, "sign up now": true, "join now": true, "create account": true, "create an account": true,
+	"start free trial": true, "start your free trial": true,
+	"try it free": true, "try for free": true,
+	"skip to main content": true, "skip to content": true, "jump to content": true, "jump to": true, "skip navigation": true,
+	"open in app": true, "download the app": true, "get the app": true,
+	"sort by": true, "sort": true, "filter": true, "filters": true, "filter & sort": true, "filter and sort": true,
+	"sort options": true, "view options": true, "results per page": true, "show filters": true, "hide filters": true,
+	"privacy policy": true, "terms of service": true, "terms of use": true, "terms and conditions": true,
+	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
+	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
+	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
+	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
+	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,
+	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,
+	"filtern": true, "sortieren": true, "sortieren nach": true,
+	"filtres": true, "trier par": true, "se connecter": true, "connexion": true, "s'inscrire": true,
+	"iniciar sesión": true, "registrarse": true, "ordenar por": true, "filtrar": true,
+}
+
+// reChromeLine matches blocks that are site chrome by their form: a
+// copyright line (with its year) or a rights line, the lead-ins of
+// other pages' teasers ("You may also like", "Customers also bought"),
+// "Keep exploring ..." prompts.
+var reChromeLine = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from)\b.{0,40}$`)
+
+// isChromeLine reports whether a short block is a control or label of
+// the site rather than content (see chromeLines, reChromeLine).
+func isChromeLine(t string) bool {
+	if len(t) > 120 {
+		return false
+	}
+	if reChromeLine.MatchString(strings.TrimSpace(t)) {
+		return true
+	}
+	if len(t) > 40 {
+		return false
+	}
+	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
+	return chromeLines[t]
+}
+
+// dropChrome returns the blocks of a page's main text without the site
+// chrome among them (isChromeLine) and, on a forum page, without the
+// labels that every post repeats (isLabel). Headings stay: a page
+// about its site's terms or its sign-in desk heads its sections with
+// those words.
+func dropChrome(bs []block, forum bool) []block {
+	var seen map[string]int
+	if forum {
+		seen = map[string]int{}
+		for _, b := range bs {
+			if isLabel(b) {
+				seen[b.text]++
+			}
+		}
+	}
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		keep := b.kind == kindHeading || b.kind == kindTitle ||
+			!isChromeLine(b.text) && !(isLabel(b) && seen[b.text] >= 3)
+		if keep {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// isLabel reports whether a block could be a label of a forum post's
+// author card ("New Member", "Reaction score", "Posts: 1,077"): four
+// words or fewer, 40 bytes at most, not a heading, not ending in
+// punctuation as the lines of a post do ("Hello,", "Thanks!"). Such a
+// line that three posts repeat is the card's, not the posts'.
+func isLabel(b block) bool {
+	if b.kind == kindHeading || b.kind == kindTitle || len(b.text) > 40 || len(strings.Fields(b.text)) > 4 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(b.text)
+	return !strings.ContainsRune(",.!?;:…", r)
+}

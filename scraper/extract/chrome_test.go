@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestChromeClasses runs hand-written pages that are not articles
+// (testdata/chrome) whose main text held site chrome: the labels of a
+// forum's author cards, repeated on every post, a reply prompt, a shop's
+// sorting controls.
+func TestChromeClasses(t *testing.T) {
+	tests := []struct {
+		name, url, typ string
+		wantInText     []string
+		notInText      []string
+	}{
+		// Every post's author card repeats its labels: they go; the
+		// names, the greetings that open the posts and the posts stay.
+		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
+			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
+			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply"}},
+		// A shop's category page: its sorting and filtering controls,
+		// the cart buttons and the copyright line go; the products stay.
+		{name: "collection_controls", url: "https://supplies.example/c/camp-kitchen/", typ: corpus.PageTypeListing,
+			wantInText: []string{"Everything for cooking outdoors", "Tin kettle", "£34.50", "made to be used every day"},
+			notInText:  []string{"Sort by", "Filters", "Results per page", "Add to cart", "© 2026"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join("testdata", "chrome", tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if art.PageType != tt.typ {
+				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
+			}
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
+			if t.Failed() {
+				t.Logf("text:\n%s", art.Text)
+			}
+		})
+	}
+}
+
+// TestIsChromeLine: controls and legal lines of a site go; text that
+// merely names them stays.
+func TestIsChromeLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Sign in", true},
+		{"Sort by:", true},
+		{"Filter & Sort", true},
+		{"Privacy Policy", true},
+		{"Related products", true},
+		{"You may also like", true},
+		{"© 2026 Harbour Supplies Ltd.", true},
+		{"Copyright 2019-2026 The Board. All rights reserved.", true},
+		{"Copyright law protects the expression of an idea, not the idea itself.", false},
+		{"Sign in with the card you were given at the desk to borrow books.", false},
+		{"Filters for the intake pump are changed every spring.", false},
+		{"Hello,", false},
+	}
+	for _, tt := range tests {
+		if got := isChromeLine(tt.line); got != tt.want {
+			t.Errorf("isChromeLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
