@@ -36,7 +36,7 @@ var chromeLines = map[string]bool{
 // copyright line (with its year) or a rights line, the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts.
-var reChromeLine = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from)\b.{0,40}$`)
+var reChromeLine = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).
@@ -55,10 +55,11 @@ func isChromeLine(t string) bool {
 }
 
 // dropChrome returns the blocks of a page's main text without the site
-// chrome among them (isChromeLine) and, on a forum page, without the
-// labels that every post repeats (isLabel). Headings stay: a page
-// about its site's terms or its sign-in desk heads its sections with
-// those words.
+// chrome among them (isChromeLine), the lines of comment, rating and
+// login widgets (isWidgetLine) and, on a forum page, the labels that
+// every post repeats (isLabel). Headings stay, but for widget lines: a
+// page about its site's terms or its sign-in desk heads its sections
+// with those words.
 func dropChrome(bs []block, forum bool) []block {
 	var seen map[string]int
 	if forum {
@@ -71,8 +72,8 @@ func dropChrome(bs []block, forum bool) []block {
 	}
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
-		keep := b.kind == kindHeading || b.kind == kindTitle ||
-			!isChromeLine(b.text) && !(isLabel(b) && seen[b.text] >= 3)
+		keep := !isWidgetLine(b.text) && (b.kind == kindHeading || b.kind == kindTitle ||
+			!isChromeLine(b.text) && !(isLabel(b) && seen[b.text] >= 3))
 		if keep {
 			out = append(out, b)
 		}
@@ -91,4 +92,13 @@ func isLabel(b block) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(b.text)
 	return !strings.ContainsRune(",.!?;:…", r)
+}
+
+// isWidgetLine reports whether a block is a line of a comment, rating or
+// login widget ("Leave a comment", "You must be logged in to post a
+// comment", "How would you rate this article?"): twelve words at most,
+// matched by reClosingUI. An article body drops them at its end
+// (isClosingChrome); the main text of other pages, wherever they stand.
+func isWidgetLine(t string) bool {
+	return len(t) <= 200 && len(strings.Fields(t)) <= 12 && reClosingUI.MatchString(t)
 }

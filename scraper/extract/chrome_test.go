@@ -19,9 +19,10 @@ func TestChromeClasses(t *testing.T) {
 	}{
 		// Every post's author card repeats its labels: they go; the
 		// names, the greetings that open the posts and the posts stay.
+		// The reply form's prompts go, headings as they are.
 		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
 			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
-			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply"}},
+			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply", "Leave a reply", "You must be logged in"}},
 		// A shop's category page: its sorting and filtering controls,
 		// the cart buttons and the copyright line go; the products stay.
 		{name: "collection_controls", url: "https://supplies.example/c/camp-kitchen/", typ: corpus.PageTypeListing,
@@ -65,10 +66,32 @@ func TestIsChromeLine(t *testing.T) {
 		{"Sign in with the card you were given at the desk to borrow books.", false},
 		{"Filters for the intake pump are changed every spring.", false},
 		{"Hello,", false},
+		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {
 			t.Errorf("isChromeLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestIsWidgetLine: the lines of comment, rating and login widgets go
+// wherever they stand in a page's main text; a post that talks about
+// logging in stays.
+func TestIsWidgetLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Kommentieren", true},
+		{"Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.", true},
+		{"Wie bewerten Sie diesen Artikel? *", true},
+		{"Leave a reply", true},
+		{"I could not log in to the board all week, so I am posting from my phone instead.", false},
+	}
+	for _, tt := range tests {
+		if got := isWidgetLine(tt.line); got != tt.want {
+			t.Errorf("isWidgetLine(%q) = %v, want %v", tt.line, got, tt.want)
 		}
 	}
 }

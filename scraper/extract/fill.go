@@ -317,8 +317,8 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 // fillFlags sets the flags and the page type. A page that is not an
 // article gets its main content as text: the block model's text, when
 // takeModel prefers it to the article-shaped body found, without site
-// chrome (dropChrome); a forum page that keeps its body loses the
-// labels its posts repeat from that body too.
+// chrome (dropChrome); a forum page that keeps its body gets it without
+// that chrome too.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -339,18 +339,19 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if !article {
 		kept, extra := p.modelKept()
 		main := joinBlocks(kept)
-		forum := other == corpus.PageTypeForum
-		if words := countWords(main); takeModel(words, art.WordCount, extra) {
-			art.Text = joinBlocks(dropChrome(kept, forum))
+		took := takeModel(countWords(main), art.WordCount, extra)
+		if took {
+			art.Text = joinBlocks(dropChrome(kept, other == corpus.PageTypeForum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
-		} else if forum && art.Text == p.body {
-			art.Text = joinBlocks(dropChrome(p.blocks, forum))
-			art.WordCount = countWords(art.Text)
 		}
 		art.PageType = other
 		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
+		}
+		if !took && art.PageType == corpus.PageTypeForum && art.Text == p.body {
+			art.Text = joinBlocks(dropChrome(p.blocks, true))
+			art.WordCount = countWords(art.Text)
 		}
 	}
 	if art.Published == nil {
