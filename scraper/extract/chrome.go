@@ -70,6 +70,7 @@ func dropChrome(bs []block, forum bool) []block {
 			}
 		}
 	}
+	bs = dropRelated(bs)
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		keep := !isWidgetLine(b.text) && (b.kind == kindHeading || b.kind == kindTitle ||
@@ -101,4 +102,43 @@ func isLabel(b block) bool {
 // (isClosingChrome); the main text of other pages, wherever they stand.
 func isWidgetLine(t string) bool {
 	return len(t) <= 200 && len(strings.Fields(t)) <= 12 && reClosingUI.MatchString(t)
+}
+
+// reRelatedHead matches the heading of a section of other pages' teasers
+// on a page that is not an article: related products, what other
+// customers bought, trending or popular searches and topics.
+var reRelatedHead = regexp.MustCompile(`(?i)^(?:related (?:products|items|searches|posts|topics|threads|articles)|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
+
+// dropRelated drops from a page's main text each section that a
+// reRelatedHead heading opens: the heading and the blocks after it up to
+// the next heading, when they are short (30 words or fewer each, the
+// names and prices of teasers) and hold a quarter of the text or less
+// (a page made of such a section is that section).
+func dropRelated(bs []block) []block {
+	total := 0
+	for _, b := range bs {
+		total += len(b.text)
+	}
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.kind != kindHeading && b.kind != kindTitle || len(b.text) > 80 || !reRelatedHead.MatchString(strings.TrimSpace(b.text)) {
+			out = append(out, b)
+			continue
+		}
+		j := i + 1
+		for j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle && len(strings.Fields(bs[j].text)) <= 30 {
+			j++
+		}
+		sec := 0
+		for _, o := range bs[i:j] {
+			sec += len(o.text)
+		}
+		if j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle || sec*4 > total {
+			out = append(out, b) // prose follows, or most of the page: its own section
+			continue
+		}
+		i = j - 1
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -24,10 +25,11 @@ func TestChromeClasses(t *testing.T) {
 			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
 			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply", "Leave a reply", "You must be logged in"}},
 		// A shop's category page: its sorting and filtering controls,
-		// the cart buttons and the copyright line go; the products stay.
+		// the cart buttons, the copyright line and the section of
+		// products bought with these go; the products stay.
 		{name: "collection_controls", url: "https://supplies.example/c/camp-kitchen/", typ: corpus.PageTypeListing,
 			wantInText: []string{"Everything for cooking outdoors", "Tin kettle", "£34.50", "made to be used every day"},
-			notInText:  []string{"Sort by", "Filters", "Results per page", "Add to cart", "© 2026"}},
+			notInText:  []string{"Sort by", "Filters", "Results per page", "Add to cart", "© 2026", "Customers also bought", "Sea chart poster"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,6 +94,29 @@ func TestIsWidgetLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := isWidgetLine(tt.line); got != tt.want {
 			t.Errorf("isWidgetLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestDropRelated: a teaser section opened by its heading goes; one
+// followed by prose, or holding most of the page, stays.
+func TestDropRelated(t *testing.T) {
+	para := block{kind: kindPara, text: "A waxed cotton anorak cut long enough to sit on a wet bench without a second thought, with a hood that folds into the collar."}
+	head := block{kind: kindHeading, text: "Customers also bought"}
+	card := block{kind: kindPara, text: "Tide table 2027"}
+	prose := block{kind: kindPara, text: strings.Repeat("The compass was made in the workshop by the harbour, ", 4)}
+	tests := []struct {
+		name string
+		in   []block
+		want int
+	}{
+		{"teasers at the end", []block{para, para, para, head, card, card}, 3},
+		{"prose after the heading", []block{para, para, para, head, prose}, 5},
+		{"most of the page", []block{para, head, card, card, card, card, card, card, card, card, card, card}, 12},
+	}
+	for _, tt := range tests {
+		if got := len(dropRelated(tt.in)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}
 }
