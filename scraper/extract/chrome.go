@@ -55,7 +55,8 @@ func isChromeLine(t string) bool {
 }
 
 // dropChrome returns the blocks of a page's main text without the site
-// chrome among them (isChromeLine), the lines of comment, rating and
+// chrome among them: teaser sections (dropRelated), a leading trail of
+// links (dropLeadingLinks), controls and legal lines (isChromeLine), the lines of comment, rating and
 // login widgets (isWidgetLine) and, on a forum page, the labels that
 // every post repeats (isLabel). Headings stay, but for widget lines: a
 // page about its site's terms or its sign-in desk heads its sections
@@ -71,6 +72,7 @@ func dropChrome(bs []block, forum bool) []block {
 		}
 	}
 	bs = dropRelated(bs)
+	bs = dropLeadingLinks(bs)
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		keep := !isWidgetLine(b.text) && (b.kind == kindHeading || b.kind == kindTitle ||
@@ -141,4 +143,18 @@ func dropRelated(bs []block) []block {
 		i = j - 1
 	}
 	return out
+}
+
+// dropLeadingLinks drops the run of short linked blocks that opens a
+// page's main text before its first heading: a breadcrumb trail or the
+// links of a section's menu, two or more.
+func dropLeadingLinks(bs []block) []block {
+	j := 0
+	for j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle && bs[j].link >= 0.99 && len(strings.Fields(bs[j].text)) <= 6 {
+		j++
+	}
+	if j < 2 || j == len(bs) {
+		return bs
+	}
+	return bs[j:]
 }

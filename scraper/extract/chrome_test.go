@@ -20,10 +20,11 @@ func TestChromeClasses(t *testing.T) {
 	}{
 		// Every post's author card repeats its labels: they go; the
 		// names, the greetings that open the posts and the posts stay.
-		// The reply form's prompts go, headings as they are.
+		// The reply form's prompts go, headings as they are, and so does
+		// the trail of links above the thread's title.
 		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
 			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
-			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply", "Leave a reply", "You must be logged in"}},
+			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply", "Leave a reply", "You must be logged in", "Getting around by boat"}},
 		// A shop's category page: its sorting and filtering controls,
 		// the cart buttons, the copyright line and the section of
 		// products bought with these go; the products stay.
@@ -116,6 +117,29 @@ func TestDropRelated(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := len(dropRelated(tt.in)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDropLeadingLinks: a trail of two or more short links before the
+// first heading goes; one link, or links that are all the text, stay.
+func TestDropLeadingLinks(t *testing.T) {
+	link := block{kind: kindItem, text: "Forums", link: 1}
+	head := block{kind: kindTitle, text: "Ferry timetable from May"}
+	para := block{kind: kindPara, text: "The council says a new ferry timetable starts in May."}
+	tests := []struct {
+		name string
+		in   []block
+		want int
+	}{
+		{"trail", []block{link, link, link, head, para}, 2},
+		{"one link", []block{link, head, para}, 3},
+		{"links only", []block{link, link, link}, 3},
+		{"after the heading", []block{head, link, link, para}, 4},
+	}
+	for _, tt := range tests {
+		if got := len(dropLeadingLinks(tt.in)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}
