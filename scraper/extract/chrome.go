@@ -33,10 +33,11 @@ var chromeLines = map[string]bool{
 }
 
 // reChromeLine matches blocks that are site chrome by their form: a
+// shop's shipping banner ("Free shipping on orders over $75"), a
 // copyright line (with its year) or a rights line, the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts.
-var reChromeLine = regexp.MustCompile(`(?i)^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+var reChromeLine = regexp.MustCompile(`(?i)^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).

@@ -26,11 +26,12 @@ func TestChromeClasses(t *testing.T) {
 			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
 			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Log in to reply", "Leave a reply", "You must be logged in", "Getting around by boat"}},
 		// A shop's category page: its sorting and filtering controls,
-		// the cart buttons, the copyright line and the section of
-		// products bought with these go; the products stay.
+		// the cart buttons, the shipping banner, the copyright line and
+		// the section of products bought with these go; the products
+		// stay.
 		{name: "collection_controls", url: "https://supplies.example/c/camp-kitchen/", typ: corpus.PageTypeListing,
 			wantInText: []string{"Everything for cooking outdoors", "Tin kettle", "£34.50", "made to be used every day"},
-			notInText:  []string{"Sort by", "Filters", "Results per page", "Add to cart", "© 2026", "Customers also bought", "Sea chart poster"}},
+			notInText:  []string{"Sort by", "Filters", "Results per page", "Add to cart", "© 2026", "Customers also bought", "Sea chart poster", "Free delivery"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +70,10 @@ func TestIsChromeLine(t *testing.T) {
 		{"Sign in with the card you were given at the desk to borrow books.", false},
 		{"Filters for the intake pump are changed every spring.", false},
 		{"Hello,", false},
+		{"Free shipping on orders over £50", true},
+		{"Livraison offerte dès 299€", true},
+		{"Returns & exchanges accepted", true},
+		{"Free shipping was what made the shop's name, and the owners kept it through three price rises.", false},
 		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
 	}
 	for _, tt := range tests {
