@@ -57,9 +57,9 @@ func isChromeLine(t string) bool {
 
 // dropChrome returns the blocks of a page's main text without the site
 // chrome among them: teaser sections (dropRelated), a leading trail of
-// links (dropLeadingLinks), controls and legal lines (isChromeLine), the lines of comment, rating and
-// login widgets (isWidgetLine) and, on a forum page, the labels that
-// every post repeats (isLabel). Headings stay, but for widget lines: a
+// links (dropLeadingLinks), controls and legal lines (isChromeLine), the
+// lines of comment, rating and login widgets (isWidgetLine) and, on a
+// forum page, the labels that every post repeats (isLabel, labelKey). Headings stay, but for widget lines: a
 // page about its site's terms or its sign-in desk heads its sections
 // with those words.
 func dropChrome(bs []block, forum bool) []block {
@@ -68,7 +68,7 @@ func dropChrome(bs []block, forum bool) []block {
 		seen = map[string]int{}
 		for _, b := range bs {
 			if isLabel(b) {
-				seen[b.text]++
+				seen[labelKey(b.text)]++
 			}
 		}
 	}
@@ -77,7 +77,7 @@ func dropChrome(bs []block, forum bool) []block {
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		keep := !isWidgetLine(b.text) && (b.kind == kindHeading || b.kind == kindTitle ||
-			!isChromeLine(b.text) && !(isLabel(b) && seen[b.text] >= 3))
+			!isChromeLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3))
 		if keep {
 			out = append(out, b)
 		}
@@ -89,13 +89,23 @@ func dropChrome(bs []block, forum bool) []block {
 // author card ("New Member", "Reaction score", "Posts: 1,077"): four
 // words or fewer, 40 bytes at most, not a heading, not ending in
 // punctuation as the lines of a post do ("Hello,", "Thanks!"). Such a
-// line that three posts repeat is the card's, not the posts'.
+// line that three posts repeat (labelKey) is the card's, not the posts'.
 func isLabel(b block) bool {
 	if b.kind == kindHeading || b.kind == kindTitle || len(b.text) > 40 || len(strings.Fields(b.text)) > 4 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(b.text)
 	return !strings.ContainsRune(",.!?;:…", r)
+}
+
+// labelKey returns what makes a label the same on every post: the label
+// of a "Label: value" line ("Posts: 1,077" and "Posts: 12" give
+// "Posts:"), else the whole text.
+func labelKey(t string) string {
+	if i := strings.Index(t, ": "); i > 0 && len(strings.Fields(t[:i])) <= 2 {
+		return t[:i+1]
+	}
+	return t
 }
 
 // isWidgetLine reports whether a block is a line of a comment, rating or
