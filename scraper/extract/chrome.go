@@ -59,7 +59,8 @@ func isChromeLine(t string) bool {
 // chrome among them: teaser sections (dropRelated), a leading trail of
 // links (dropLeadingLinks), controls and legal lines (isChromeLine), the
 // lines of comment, rating and login widgets (isWidgetLine) and, on a
-// forum page, the labels that every post repeats (isLabel, labelKey). Headings stay, but for widget lines: a
+// forum page, the labels that every post repeats (isLabel, labelKey),
+// unlinked headings among them. Headings stay, but for widget lines: a
 // page about its site's terms or its sign-in desk heads its sections
 // with those words.
 func dropChrome(bs []block, forum bool) []block {
@@ -76,8 +77,8 @@ func dropChrome(bs []block, forum bool) []block {
 	bs = dropLeadingLinks(bs)
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
-		keep := !isWidgetLine(b.text) && (b.kind == kindHeading || b.kind == kindTitle ||
-			!isChromeLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3))
+		keep := !isWidgetLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3) &&
+			(b.kind == kindHeading || b.kind == kindTitle || !isChromeLine(b.text))
 		if keep {
 			out = append(out, b)
 		}
@@ -86,12 +87,16 @@ func dropChrome(bs []block, forum bool) []block {
 }
 
 // isLabel reports whether a block could be a label of a forum post's
-// author card ("New Member", "Reaction score", "Posts: 1,077"): four
-// words or fewer, 40 bytes at most, not a heading, not ending in
-// punctuation as the lines of a post do ("Hello,", "Thanks!"). Such a
+// author card or of its buttons ("New Member", "Reaction score",
+// "Posts: 1,077", "Link to comment"): four words or fewer, 40 bytes at
+// most, not the title nor a linked heading (a poster's name), not ending
+// in punctuation as the lines of a post do ("Hello,", "Thanks!"). Such a
 // line that three posts repeat (labelKey) is the card's, not the posts'.
 func isLabel(b block) bool {
-	if b.kind == kindHeading || b.kind == kindTitle || len(b.text) > 40 || len(strings.Fields(b.text)) > 4 {
+	if b.kind == kindTitle || len(b.text) > 40 || len(strings.Fields(b.text)) > 4 {
+		return false
+	}
+	if b.kind == kindHeading && b.link >= 0.5 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(b.text)

@@ -317,8 +317,8 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 // fillFlags sets the flags and the page type. A page that is not an
 // article gets its main content as text: the block model's text, when
 // takeModel prefers it to the article-shaped body found, without site
-// chrome (dropChrome); a forum page that keeps its body gets it without
-// that chrome too.
+// chrome (dropChrome, told whether the page came out a forum); a forum
+// page that keeps its body gets it without that chrome too.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -339,17 +339,21 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if !article {
 		kept, extra := p.modelKept()
 		main := joinBlocks(kept)
-		took := takeModel(countWords(main), art.WordCount, extra)
+		words := countWords(main)
+		took := takeModel(words, art.WordCount, extra)
 		if took {
-			art.Text = joinBlocks(dropChrome(kept, other == corpus.PageTypeForum))
-			art.WordCount = countWords(art.Text)
-			p.relanguage(art)
+			art.WordCount = words
 		}
 		art.PageType = other
 		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
 		}
-		if !took && art.PageType == corpus.PageTypeForum && art.Text == p.body {
+		forum := art.PageType == corpus.PageTypeForum
+		if took {
+			art.Text = joinBlocks(dropChrome(kept, forum))
+			art.WordCount = countWords(art.Text)
+			p.relanguage(art)
+		} else if forum && art.Text == p.body {
 			art.Text = joinBlocks(dropChrome(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		}
