@@ -20,6 +20,12 @@ func blockScore(w []float64, x *[nFeat]float64) float64 {
 // (0 when there are none): how sure the model is of what it adds to the
 // body.
 func (p *page) modelText() (text string, extra float64) {
+	bs, extra := p.modelKept()
+	return joinBlocks(bs), extra
+}
+
+// modelKept returns the blocks of modelText and its extra.
+func (p *page) modelKept() (kept []block, extra float64) {
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
 	var sum, n float64
 	out := bs[:0]
@@ -38,7 +44,7 @@ func (p *page) modelText() (text string, extra float64) {
 	if n > 0 {
 		extra = sum / n
 	}
-	return joinBlocks(out), extra
+	return out, extra
 }
 
 // modelExtraConf is the mean score from which the blocks the model adds

@@ -316,7 +316,9 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 
 // fillFlags sets the flags and the page type. A page that is not an
 // article gets its main content as text: the block model's text, when
-// takeModel prefers it to the article-shaped body found.
+// takeModel prefers it to the article-shaped body found, without site
+// chrome (dropChrome, told whether the page came out a forum); a forum
+// page that keeps its body gets it without that chrome too.
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -334,17 +336,34 @@ func (p *page) fillFlags(art *corpus.Article) {
 		}
 		p.shortBodyNet(art)
 	}
+	var kept []block
+	took := false
 	if !article || p.shortArt {
-		main, extra := p.modelText()
-		if words := countWords(main); takeModel(words, art.WordCount, extra) {
-			art.Text, art.WordCount = main, words
-			p.relanguage(art)
+		var extra float64
+		kept, extra = p.modelKept()
+		main := joinBlocks(kept)
+		words := countWords(main)
+		if took = takeModel(words, art.WordCount, extra); took {
+			art.WordCount = words
+			if article { // a short article: its text as is (dropChrome is for other pages)
+				art.Text = main
+				p.relanguage(art)
+			}
 		}
 	}
 	if !article {
 		art.PageType = other
 		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
+		}
+		forum := art.PageType == corpus.PageTypeForum
+		if took {
+			art.Text = joinBlocks(dropChrome(kept, forum))
+			art.WordCount = countWords(art.Text)
+			p.relanguage(art)
+		} else if forum && art.Text == p.body {
+			art.Text = joinBlocks(dropChrome(p.blocks, true))
+			art.WordCount = countWords(art.Text)
 		}
 	}
 	if art.Published == nil {

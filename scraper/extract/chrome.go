@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// chromeLines are whole blocks that are the controls of a site rather than
+// its content, in any kind of page: account and navigation links,
+// buttons, sorting and filtering widgets, legal footer links. Lower case,
+// without end punctuation.
+var chromeLines = map[string]bool{
+	"sign in": true, "log in": true, "login": true, "sign out": true, "log out": true, "register": true,
+	"sign up for free": true, "sign up now": true, "join now": true, "create account": true, "create an account": true,
+	"start free trial": true, "start your free trial": true,
+	"try it free": true, "try for free": true,
+	"skip to main content": true, "skip to content": true, "jump to content": true, "jump to": true, "skip navigation": true,
+	"open in app": true, "download the app": true, "get the app": true,
+	"sort by": true, "sort": true, "filter": true, "filters": true, "filter & sort": true, "filter and sort": true,
+	"sort options": true, "view options": true, "results per page": true, "show filters": true, "hide filters": true,
+	"privacy policy": true, "terms of service": true, "terms of use": true, "terms and conditions": true,
+	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
+	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
+	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
+	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
+	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,
+	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,
+	"filtern": true, "sortieren": true, "sortieren nach": true,
+	"filtres": true, "trier par": true, "se connecter": true, "connexion": true, "s'inscrire": true,
+	"iniciar sesión": true, "registrarse": true, "ordenar por": true, "filtrar": true,
+}
+
+// reChromeLine matches blocks that are site chrome by their form: a
+// shop's shipping banner ("Free shipping on orders over $75"), a
+// copyright line (with its year) or a rights line, the lead-ins of
+// other pages' teasers ("You may also like", "Customers also bought"),
+// "Keep exploring ..." prompts.
+var reChromeLine = regexp.MustCompile(`(?i)^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+
+// isChromeLine reports whether a short block is a control or label of
+// the site rather than content (see chromeLines, reChromeLine).
+func isChromeLine(t string) bool {
+	if len(t) > 120 {
+		return false
+	}
+	if reChromeLine.MatchString(strings.TrimSpace(t)) {
+		return true
+	}
+	if len(t) > 40 {
+		return false
+	}
+	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
+	return chromeLines[t]
+}
+
+// dropChrome returns the blocks of a page's main text without the site
+// chrome among them: teaser sections (dropRelated), a leading trail of
+// links (dropLeadingLinks), controls and legal lines (isChromeLine), the
+// lines of comment, rating and login widgets (isWidgetLine) and, on a
+// forum page, the labels that every post repeats (isLabel, labelKey),
+// unlinked headings among them. Headings stay, but for widget lines: a
+// page about its site's terms or its sign-in desk heads its sections
+// with those words.
+func dropChrome(bs []block, forum bool) []block {
+	var seen map[string]int
+	if forum {
+		seen = map[string]int{}
+		for _, b := range bs {
+			if isLabel(b) {
+				seen[labelKey(b.text)]++
+			}
+		}
+	}
+	bs = dropRelated(bs)
+	bs = dropLeadingLinks(bs)
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		keep := !isWidgetLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3) &&
+			(b.kind == kindHeading || b.kind == kindTitle || !isChromeLine(b.text))
+		if keep {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// isLabel reports whether a block could be a label of a forum post's
+// author card or of its buttons ("New Member", "Reaction score",
+// "Posts: 1,077", "Link to comment"): four words or fewer, 40 bytes at
+// most, not the title nor a linked heading (a poster's name), not ending
+// in punctuation as the lines of a post do ("Hello,", "Thanks!"). Such a
+// line that three posts repeat (labelKey) is the card's, not the posts'.
+func isLabel(b block) bool {
+	if b.kind == kindTitle || len(b.text) > 40 || len(strings.Fields(b.text)) > 4 {
+		return false
+	}
+	if b.kind == kindHeading && b.link >= 0.5 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(b.text)
+	return !strings.ContainsRune(",.!?;:…", r)
+}
+
+// labelKey returns what makes a label the same on every post: the label
+// of a "Label: value" line ("Posts: 1,077" and "Posts: 12" give
+// "Posts:"), else the whole text.
+func labelKey(t string) string {
+	if i := strings.Index(t, ": "); i > 0 && len(strings.Fields(t[:i])) <= 2 {
+		return t[:i+1]
+	}
+	return t
+}
+
+// isWidgetLine reports whether a block is a line of a comment, rating or
+// login widget ("Leave a comment", "You must be logged in to post a
+// comment", "How would you rate this article?"): twelve words at most,
+// matched by reClosingUI. An article body drops them at its end
+// (isClosingChrome); the main text of other pages, wherever they stand.
+func isWidgetLine(t string) bool {
+	return len(t) <= 200 && len(strings.Fields(t)) <= 12 && reClosingUI.MatchString(t)
+}
+
+// reRelatedHead matches the heading of a section of other pages' teasers
+// on a page that is not an article: related products, what other
+// customers bought, trending or popular searches and topics.
+var reRelatedHead = regexp.MustCompile(`(?i)^(?:related (?:products|items|searches|posts|topics|threads|articles)|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
+
+// dropRelated drops from a page's main text each section that a
+// reRelatedHead heading opens: the heading and the blocks after it up to
+// the next heading, when they are short (30 words or fewer each, the
+// names and prices of teasers) and hold a quarter of the text or less
+// (a page made of such a section is that section).
+func dropRelated(bs []block) []block {
+	total := 0
+	for _, b := range bs {
+		total += len(b.text)
+	}
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if b.kind != kindHeading && b.kind != kindTitle || len(b.text) > 80 || !reRelatedHead.MatchString(strings.TrimSpace(b.text)) {
+			out = append(out, b)
+			continue
+		}
+		j := i + 1
+		for j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle && len(strings.Fields(bs[j].text)) <= 30 {
+			j++
+		}
+		sec := 0
+		for _, o := range bs[i:j] {
+			sec += len(o.text)
+		}
+		if j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle || sec*4 > total {
+			out = append(out, b) // prose follows, or most of the page: its own section
+			continue
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// dropLeadingLinks drops the run of short linked blocks that opens a
+// page's main text before its first heading: a breadcrumb trail or the
+// links of a section's menu, two or more.
+func dropLeadingLinks(bs []block) []block {
+	j := 0
+	for j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle && bs[j].link >= 0.99 && len(strings.Fields(bs[j].text)) <= 6 {
+		j++
+	}
+	if j < 2 || j == len(bs) {
+		return bs
+	}
+	return bs[j:]
+}

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestChromeClasses runs hand-written pages that are not articles
+// (testdata/chrome) whose main text held site chrome: the labels of a
+// forum's author cards, repeated on every post, a reply prompt, a shop's
+// sorting controls.
+func TestChromeClasses(t *testing.T) {
+	tests := []struct {
+		name, url, typ string
+		wantInText     []string
+		notInText      []string
+	}{
+		// Every post's author card repeats its labels: they go; the
+		// names, the greetings that open the posts and the posts stay.
+		// The reply form's prompts go, headings as they are, and so does
+		// the trail of links above the thread's title.
+		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
+			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
+			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Posts:", "Share on other sites", "Log in to reply", "Leave a reply", "You must be logged in", "Getting around by boat"}},
+		// A shop's category page: its sorting and filtering controls,
+		// the cart buttons, the shipping banner, the copyright line and
+		// the section of products bought with these go; the products
+		// stay.
+		{name: "collection_controls", url: "https://supplies.example/c/camp-kitchen/", typ: corpus.PageTypeListing,
+			wantInText: []string{"Everything for cooking outdoors", "Tin kettle", "£34.50", "made to be used every day"},
+			notInText:  []string{"Sort by", "Filters", "Results per page", "Add to cart", "© 2026", "Customers also bought", "Sea chart poster", "Free delivery"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join("testdata", "chrome", tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if art.PageType != tt.typ {
+				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
+			}
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
+			if t.Failed() {
+				t.Logf("text:\n%s", art.Text)
+			}
+		})
+	}
+}
+
+// TestIsChromeLine: controls and legal lines of a site go; text that
+// merely names them stays.
+func TestIsChromeLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Sign in", true},
+		{"Sort by:", true},
+		{"Filter & Sort", true},
+		{"Privacy Policy", true},
+		{"Related products", true},
+		{"You may also like", true},
+		{"© 2026 Harbour Supplies Ltd.", true},
+		{"Copyright 2019-2026 The Board. All rights reserved.", true},
+		{"Copyright law protects the expression of an idea, not the idea itself.", false},
+		{"Sign in with the card you were given at the desk to borrow books.", false},
+		{"Filters for the intake pump are changed every spring.", false},
+		{"Hello,", false},
+		{"Free shipping on orders over £50", true},
+		{"Livraison offerte dès 299€", true},
+		{"Returns & exchanges accepted", true},
+		{"Free shipping was what made the shop's name, and the owners kept it through three price rises.", false},
+		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
+	}
+	for _, tt := range tests {
+		if got := isChromeLine(tt.line); got != tt.want {
+			t.Errorf("isChromeLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestIsWidgetLine: the lines of comment, rating and login widgets go
+// wherever they stand in a page's main text; a post that talks about
+// logging in stays.
+func TestIsWidgetLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Kommentieren", true},
+		{"Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.", true},
+		{"Wie bewerten Sie diesen Artikel? *", true},
+		{"Leave a reply", true},
+		{"I could not log in to the board all week, so I am posting from my phone instead.", false},
+	}
+	for _, tt := range tests {
+		if got := isWidgetLine(tt.line); got != tt.want {
+			t.Errorf("isWidgetLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestDropRelated: a teaser section opened by its heading goes; one
+// followed by prose, or holding most of the page, stays.
+func TestDropRelated(t *testing.T) {
+	para := block{kind: kindPara, text: "A waxed cotton anorak cut long enough to sit on a wet bench without a second thought, with a hood that folds into the collar."}
+	head := block{kind: kindHeading, text: "Customers also bought"}
+	card := block{kind: kindPara, text: "Tide table 2027"}
+	prose := block{kind: kindPara, text: strings.Repeat("The compass was made in the workshop by the harbour, ", 4)}
+	tests := []struct {
+		name string
+		in   []block
+		want int
+	}{
+		{"teasers at the end", []block{para, para, para, head, card, card}, 3},
+		{"prose after the heading", []block{para, para, para, head, prose}, 5},
+		{"most of the page", []block{para, head, card, card, card, card, card, card, card, card, card, card}, 12},
+	}
+	for _, tt := range tests {
+		if got := len(dropRelated(tt.in)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDropLeadingLinks: a trail of two or more short links before the
+// first heading goes; one link, or links that are all the text, stay.
+func TestDropLeadingLinks(t *testing.T) {
+	link := block{kind: kindItem, text: "Forums", link: 1}
+	head := block{kind: kindTitle, text: "Ferry timetable from May"}
+	para := block{kind: kindPara, text: "The council says a new ferry timetable starts in May."}
+	tests := []struct {
+		name string
+		in   []block
+		want int
+	}{
+		{"trail", []block{link, link, link, head, para}, 2},
+		{"one link", []block{link, head, para}, 3},
+		{"links only", []block{link, link, link}, 3},
+		{"after the heading", []block{head, link, link, para}, 4},
+	}
+	for _, tt := range tests {
+		if got := len(dropLeadingLinks(tt.in)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLabelKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Posts: 1,077":                        "Posts:",
+		"Join Date: Aug 2008":                 "Join Date:",
+		"New Member":                          "New Member",
+		"Note to self: check the ferry times": "Note to self: check the ferry times",
+	} {
+		if got := labelKey(in); got != want {
+			t.Errorf("labelKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
