@@ -91,9 +91,17 @@ func (n *tkNode) bound(b int, absent uint64) (float64, bool) {
 	case 'n':
 		return 0, false
 	}
+	return n.combine(n.kids, func(k *tkNode) (float64, bool) { return k.bound(b, absent) })
+}
+
+// combine adds up val of kids (n's kids, in the order bleve adds their
+// scores) as n's kind does: a conjunction has no value when a kid has
+// none; a disjunction is scaled by bleve's coordination factor, the share
+// of its kids that have one.
+func (n *tkNode) combine(kids []*tkNode, val func(k *tkNode) (float64, bool)) (float64, bool) {
 	sum, c := 0.0, 0
-	for _, k := range n.kids {
-		v, ok := k.bound(b, absent)
+	for _, k := range kids {
+		v, ok := val(k)
 		if !ok {
 			if n.kind == 'a' {
 				return 0, false

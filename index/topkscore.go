@@ -233,27 +233,7 @@ func (n *tkNode) exactScore(j int) (float64, bool) {
 	case 'n':
 		return 0, false
 	}
-	var sum float64
-	c := 0
-	for _, k := range n.sorted {
-		v, ok := k.exactScore(j)
-		if !ok {
-			if n.kind == 'a' {
-				return 0, false
-			}
-			continue
-		}
-		sum += v
-		c++
-	}
-	if c == 0 {
-		return 0, false
-	}
-	if n.kind == 'o' {
-		coord := float64(c) / float64(len(n.kids))
-		return sum * coord, true
-	}
-	return sum, true
+	return n.combine(n.sorted, func(k *tkNode) (float64, bool) { return k.exactScore(j) })
 }
 
 // scoredSearcher is a searcher of hits already scored, in document order.
