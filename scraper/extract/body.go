@@ -127,7 +127,7 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return x.addStandfirst(x.addLead(top, x.addTwins(top, out)))
+	return x.addLead(top, x.addTwins(top, out))
 }
 
 // addLead adds the lead paragraphs that an article sets apart from its

@@ -67,16 +67,6 @@ func TestBodyClasses(t *testing.T) {
 		{name: "comment_section",
 			wantInText: []string{"Wer im Winter auf Hecht angelt", "bis er von selbst davonschwimmt."},
 			notInText:  []string{"3 Kommentare", "nicht eingeloggt", "Datenschutzerklärung", "Schöner Beitrag", "Der Beitrag wurde am"}},
-		// A standfirst set as a subheading under the headline, in the
-		// article's header beside the date line.
-		{name: "standfirst_heading",
-			wantInText: []string{"After two winters standing at twenty past four", "The clock stopped in the cold of January", "will ring the hours again from Sunday."},
-			notInText:  []string{"Hillside Courier", "12 March 2026"}},
-		// A site's linked name in an <h1> over its tagline: the tagline
-		// is not the post's standfirst.
-		{name: "site_tagline",
-			wantInText: []string{"The first swifts came back to the church tower", "leave for Africa within a few days of each other."},
-			notInText:  []string{"Stories and photographs", "Field Notes"}},
 		// A ranked list whose numbered headings link the subject of
 		// each section; a linked headline over a line of summary is still
 		// a teaser.
