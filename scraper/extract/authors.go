@@ -1,25 +1,24 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
 
 var (
-	reEmail   = regexp.MustCompile(`\S+@\S+\.\S+`)
-	reURLText = regexp.MustCompile(`(?i)\bhttps?://\S+|\bwww\.\S+`)
-	reHandle  = regexp.MustCompile(`@\w+`)
-	reParens  = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	reEmail   = lazyRE(`\S+@\S+\.\S+`)
+	reURLText = lazyRE(`(?i)\bhttps?://\S+|\bwww\.\S+`)
+	reHandle  = lazyRE(`@\w+`)
+	reParens  = lazyRE(`\([^)]*\)|\[[^\]]*\]`)
 	// reByPrefix matches "By", "Written by" and their equivalents.
-	reByPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|published|reported|reporting|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)`)
+	reByPrefix = lazyRE(`(?i)^(?:(?:written|posted|published|reported|reporting|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)`)
 	// reSplit splits names on separators and on "and" in several
 	// languages; the words need spaces around them (\b is ASCII-only and
 	// would split "Mevißen" after the "ß").
-	reSplit = regexp.MustCompile(`\s*(?:,|;|\||&|、|/)\s*|\s+(?:[Aa]nd|AND|und|et|y|e|en|og|och|i|и|و)\s+`)
+	reSplit = lazyRE(`\s*(?:,|;|\||&|、|/)\s*|\s+(?:[Aa]nd|AND|und|et|y|e|en|og|och|i|и|و)\s+`)
 	// rePhotoCredit matches a part that credits a photo or illustration, not
 	// the text.
-	rePhotoCredit = regexp.MustCompile(`(?i)^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|fotos?|bilder?|video)\s*(?:by\b|:|von\b)`)
+	rePhotoCredit = lazyRE(`(?i)^(?:photo(?:graph)?s?|pictures?|images?|illustrations?|fotos?|bilder?|video)\s*(?:by\b|:|von\b)`)
 )
 
 // roleWords mark a part of a byline that is a job title, not a name.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -41,7 +40,7 @@ var boilerLines = map[string]bool{
 
 // reFurnitureLine matches paragraphs that are page furniture by their
 // form: image counters, reading times, "Popular on ..." labels.
-var reFurnitureLine = regexp.MustCompile(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$`)
+var reFurnitureLine = lazyRE(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$`)
 
 // isBoilerLine reports whether a short paragraph is page furniture.
 func isBoilerLine(t string) bool {
@@ -56,7 +55,7 @@ func isBoilerLine(t string) bool {
 }
 
 // reCredit matches photo credits and caption labels.
-var reImageCredit = regexp.MustCompile(`(?i)^(?:photo|image|picture|foto|bild|imagen|immagine|credit|source|фото|صورة)s?\b\s*(?:credit)?\s*[:/(]|©|\((?:photo|image|foto|credit|source)s?\b|\b(?:getty images|reuters|afp|ap photo|shutterstock|istock)\s*\)?$`)
+var reImageCredit = lazyRE(`(?i)^(?:photo|image|picture|foto|bild|imagen|immagine|credit|source|фото|صورة)s?\b\s*(?:credit)?\s*[:/(]|©|\((?:photo|image|foto|credit|source)s?\b|\b(?:getty images|reuters|afp|ap photo|shutterstock|istock)\s*\)?$`)
 
 // isCaption reports whether a short block right after an image is its
 // caption: set in italics, or a credit line.
@@ -69,7 +68,7 @@ func isCaption(b block) bool {
 
 // reFigureLabel matches the label that opens a figure's caption
 // ("Abbildung: ...", "Figure 2. ...", "Abb. 3: ...").
-var reFigureLabel = regexp.MustCompile(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|graphic|chart|illustration|schaubild|figura|ilustración|illustrazione)\s*\d*\s*[:.]`)
+var reFigureLabel = lazyRE(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|graphic|chart|illustration|schaubild|figura|ilustración|illustrazione)\s*\d*\s*[:.]`)
 
 // isFigureLabel reports whether a short block right after an image is
 // its caption by its label. Unlike isCaption (a block-model feature), it
@@ -468,21 +467,21 @@ func isCommentStart(t string) bool {
 
 // reClosingCount matches the count line of a comment or rating widget
 // ("No comments yet", "12 Comments", "(No ratings yet)").
-var reClosingCount = regexp.MustCompile(`(?i)^\(?(?:no|noch keine|keine|aucun|sin|\d+)\s+(?:comments?|kommentare?|commentaires?|comentarios?|ratings?|reviews?|bewertungen|responses?|replies|antworten)\b`)
+var reClosingCount = lazyRE(`(?i)^\(?(?:no|noch keine|keine|aucun|sin|\d+)\s+(?:comments?|kommentare?|commentaires?|comentarios?|ratings?|reviews?|bewertungen|responses?|replies|antworten)\b`)
 
 // reClosingUI matches the other lines of a page's comment, rating and
 // login widgets: "Leave a comment", "You must be logged in to post a
 // comment", "How would you rate this article?".
-var reClosingUI = regexp.MustCompile(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b|kommentieren$|kommentare? schreiben|laisser un commentaire|deja un comentario|(?:you must|you need to|sie müssen|du musst)\b.{0,40}\b(?:log(?:ged)? in|sign(?:ed)? in|einloggen|anmelden|registrieren)|(?:you are|sie sind|du bist) (?:currently |aktuell |derzeit |gerade )?(?:not|nicht) (?:logged in|signed in|eingeloggt|angemeldet)|(?:how would you rate|rate this|wie bewerten sie|bewerten sie diesen|wie hat ihnen)\b)`)
+var reClosingUI = lazyRE(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b|kommentieren$|kommentare? schreiben|laisser un commentaire|deja un comentario|(?:you must|you need to|sie müssen|du musst)\b.{0,40}\b(?:log(?:ged)? in|sign(?:ed)? in|einloggen|anmelden|registrieren)|(?:you are|sie sind|du bist) (?:currently |aktuell |derzeit |gerade )?(?:not|nicht) (?:logged in|signed in|eingeloggt|angemeldet)|(?:how would you rate|rate this|wie bewerten sie|bewerten sie diesen|wie hat ihnen)\b)`)
 
 // rePostFooter matches the footer line of a blog post, which names its
 // date and categories: "This entry was posted on ... and is filed
 // under ...".
-var rePostFooter = regexp.MustCompile(`(?i)^(?:this|the) (?:entry|post) was posted\b|^(?:der|dieser) (?:beitrag|artikel|eintrag) wurde am\b.*\b(?:veröffentlicht|abgelegt|gepostet)`)
+var rePostFooter = lazyRE(`(?i)^(?:this|the) (?:entry|post) was posted\b|^(?:der|dieser) (?:beitrag|artikel|eintrag) wurde am\b.*\b(?:veröffentlicht|abgelegt|gepostet)`)
 
 // reTrailCredit matches a credit line for the page's lead image, which
 // some pages set after the story ("Header image: ...", "Beitragsbild: ...").
-var reTrailCredit = regexp.MustCompile(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada)s?\s*:`)
+var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada)s?\s*:`)
 
 // isClosingChrome reports whether a short block at the end of the body
 // is page chrome rather than the story's last words: a line of the

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,7 +36,7 @@ var chromeLines = map[string]bool{
 // copyright line (with its year) or a rights line, the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts.
-var reChromeLine = regexp.MustCompile(`(?i)^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+var reChromeLine = lazyRE(`(?i)^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).
@@ -125,7 +124,7 @@ func isWidgetLine(t string) bool {
 // reRelatedHead matches the heading of a section of other pages' teasers
 // on a page that is not an article: related products, what other
 // customers bought, trending or popular searches and topics.
-var reRelatedHead = regexp.MustCompile(`(?i)^(?:related (?:products|items|searches|posts|topics|threads|articles)|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
+var reRelatedHead = lazyRE(`(?i)^(?:related (?:products|items|searches|posts|topics|threads|articles)|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
 
 // dropRelated drops from a page's main text each section that a
 // reRelatedHead heading opens: the heading and the blocks after it up to

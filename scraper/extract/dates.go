@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -98,18 +97,18 @@ var isoLayouts = []string{
 }
 
 var (
-	reISO          = regexp.MustCompile(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?\b)?)?`)
-	reDMY          = regexp.MustCompile(`\b(\d{1,2})(?:[./-]|\s\|\s)(\d{1,2})(?:[./-]|\s\|\s)(\d{4})\b`)
-	reCJK          = regexp.MustCompile(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
-	reDayMonth     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
-	reMonthDay     = regexp.MustCompile(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reTime         = regexp.MustCompile(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
-	reZone         = regexp.MustCompile(`(?i)^\s*(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b)`)
-	reDMYShort     = regexp.MustCompile(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
-	reURLDate      = regexp.MustCompile(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
-	reURLShort     = regexp.MustCompile(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
-	reURLDMY       = regexp.MustCompile(`/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.]((?:19|20)\d{2})(?:[/_.-]|$)`)
-	reURLMonthName = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/`)
+	reISO          = lazyRE(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?\b)?)?`)
+	reDMY          = lazyRE(`\b(\d{1,2})(?:[./-]|\s\|\s)(\d{1,2})(?:[./-]|\s\|\s)(\d{4})\b`)
+	reCJK          = lazyRE(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
+	reDayMonth     = lazyRE(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
+	reMonthDay     = lazyRE(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	reTime         = lazyRE(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reZone         = lazyRE(`(?i)^\s*(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b)`)
+	reDMYShort     = lazyRE(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
+	reURLDate      = lazyRE(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
+	reURLShort     = lazyRE(`/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/`)
+	reURLDMY       = lazyRE(`/(0[1-9]|[12]\d|3[01])[-.](0[1-9]|1[0-2])[-.]((?:19|20)\d{2})(?:[/_.-]|$)`)
+	reURLMonthName = lazyRE(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/`)
 )
 
 // normDigits replaces Arabic-Indic, Persian and full-width digits with
@@ -375,7 +374,7 @@ func parseTextDate(s string) (stamp, bool) {
 
 // reClockGap matches what may stand between a date and its time of day:
 // separators and the words for "at".
-var reClockGap = regexp.MustCompile(`(?i)^[\s,|·•/–—-]*(?:(?:at|um|à|a las|a la|alle|às|om|kl\.?|o|saat|pukul|в|ב|في|الساعة)[\s,]+)?[\s,|·•/–—-]*$`)
+var reClockGap = lazyRE(`(?i)^[\s,|·•/–—-]*(?:(?:at|um|à|a las|a la|alle|às|om|kl\.?|o|saat|pukul|в|ב|في|الساعة)[\s,]+)?[\s,|·•/–—-]*$`)
 
 // withClock returns the day with the time of day written just after it
 // (or, failing that, just before it: "10:30 EDT, May 17, 2024").

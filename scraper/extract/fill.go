@@ -2,7 +2,6 @@ package extract
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -121,14 +120,14 @@ func trimLinkList(bs []block) []block {
 
 // reCallToAction matches the closing lines of an article that ask the
 // reader to subscribe, follow or contact the author.
-var reCallToAction = regexp.MustCompile(`(?i)\b(?:click here|for more information|subscribe|sign up|newsletters?|share (?:it|this)|follow (?:us|him|her|them|me)|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)\b`)
+var reCallToAction = lazyRE(`(?i)\b(?:click here|for more information|subscribe|sign up|newsletters?|share (?:it|this)|follow (?:us|him|her|them|me)|may be reached at|can be reached at|have a tip|abonnieren|abonnez-vous|suscríbete|iscriviti)\b`)
 
 // reCredit matches reporting credits at the end of wire stories.
-var reCredit = regexp.MustCompile(`(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:associated press|ap) writers?\b`)
+var reCredit = lazyRE(`(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b|\bcontributed (?:reporting|to this report)\b|^(?:associated press|ap) writers?\b`)
 
 // reAddressed matches text that addresses the reader: an imperative at
 // the start or the second person.
-var reAddressed = regexp.MustCompile(`(?i)^(?:subscribe|sign up|follow|get|click|join|like|share|read|download|listen|watch|don't miss|never miss|want|have a tip|jetzt|abonnez|suivez|síguenos|seguici)\b|\b(?:you|your|yours)\b`)
+var reAddressed = lazyRE(`(?i)^(?:subscribe|sign up|follow|get|click|join|like|share|read|download|listen|watch|don't miss|never miss|want|have a tip|jetzt|abonnez|suivez|síguenos|seguici)\b|\b(?:you|your|yours)\b`)
 
 // isLinkLine reports whether a short closing line points elsewhere with a
 // spelled-out URL ("More coverage: https://...").
@@ -199,7 +198,7 @@ func (p *page) isFurniture(t string) bool {
 // reEdgeLine matches short lines found at the start or end of a body that
 // are not part of the story: update stamps, filing notes, bare e-mail
 // addresses and links.
-var reEdgeLine = regexp.MustCompile(`(?i)^(?:(?:last )?updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\b\D{0,20}\d|^(?:filed under|posted in|tagged|tags?|categor(?:y|ies)|kategorie|catégorie|categoría|schlagworte)\s*:|^\S+@\S+\.\w+$|^(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/\S*$`)
+var reEdgeLine = lazyRE(`(?i)^(?:(?:last )?updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)\b\D{0,20}\d|^(?:filed under|posted in|tagged|tags?|categor(?:y|ies)|kategorie|catégorie|categoría|schlagworte)\s*:|^\S+@\S+\.\w+$|^(?:https?://|www\.)?[\w.-]+\.[a-z]{2,}/\S*$`)
 
 // crossCheck compares the body with the JSON-LD articleBody and uses the
 // latter when the page text clearly missed the article.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -969,7 +968,7 @@ func (p *page) nearHeadline() []string {
 }
 
 // reDateLabel finds texts that announce a publication date.
-var reDateLabel = regexp.MustCompile(`(?i)(published|posted|updated|publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|입력|投稿|公開|掲載|نشر|on [A-Z][a-z]+ \d)`)
+var reDateLabel = lazyRE(`(?i)(published|posted|updated|publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|opublikowano|опубликовано|입력|投稿|公開|掲載|نشر|on [A-Z][a-z]+ \d)`)
 
 // labelledDates returns short texts anywhere in the page that carry a
 // date label such as "Published" or "publiziert am".

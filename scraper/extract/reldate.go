@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -28,28 +27,28 @@ import (
 // relPatterns find "N units ago" phrases; group 1 is the number (or a
 // word for one; absent for Arabic and Hebrew singulars and duals),
 // group 2 the unit.
-var relPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\b(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d)\s+ago\b`),
-	regexp.MustCompile(`(?i)\bil y a\s+(\d+|une?)\s*(secondes?|minutes?|mn|min|heures?|h|jours?|j)\b`),
-	regexp.MustCompile(`(?i)\bvor\s+(\d+|einer|einem|eine|einen)\s*(sekunden?|minuten?|min\.?|stunden?|std\.?|tagen?|tag)`),
-	regexp.MustCompile(`(?i)\bhace\s+(\d+|una?)\s*(segundos?|minutos?|min|horas?|h|días?|dias?)`),
-	regexp.MustCompile(`(?i)\b(\d+|una?)\s*(secondi|minuti|minuto|min|ore|ora|giorni|giorno)\s+fa\b`),
-	regexp.MustCompile(`(?i)(?:^|\s)há\s+(\d+|uma?)\s*(segundos?|minutos?|min|horas?|h|dias?)`),
-	regexp.MustCompile(`(?i)\b(\d+|uma?)\s*(segundos?|minutos?|horas?|dias?)\s+atrás`),
-	regexp.MustCompile(`(?i)\b(\d+|een)\s*(seconden|minuten|minuut|min|uur|uren|dagen|dag)\s+geleden\b`),
-	regexp.MustCompile(`(?i)(?:^|\s)för\s+(\d+|en|ett)\s*(sekunder|minuter|minut|min|timmar|timme|dagar|dag)\s+sedan\b`),
-	regexp.MustCompile(`(?i)\b(\d+)\s*(sekund[ęy]?|minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dni|dzień)\s+temu`),
-	regexp.MustCompile(`(?i)(\d+)?\s*(секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад`),
-	regexp.MustCompile(`(?i)\b(\d+|bir)\s*(saniye|dakika|dk\.?|saat|gün)\s+önce`),
-	regexp.MustCompile(`(?i)\b(\d+|satu)\s*(detik|menit|jam|hari)\s+(?:yang\s+)?lalu\b`),
-	regexp.MustCompile(`منذ\s*(\d+)?\s*(ثانية|ثوان|ثواني|دقيقة|دقائق|دقيقتين|دقيقتان|ساعة|ساعات|ساعتين|ساعتان|يومين|يومان|يوم|أيام|ايام)`),
-	regexp.MustCompile(`(\d+)\s*(ثانیه|دقیقه|ساعت|روز)\s*(?:پیش|قبل)`),
-	regexp.MustCompile(`לפני\s*(\d+)?\s*(שניות|דקות|דקה|שעות|שעתיים|שעה|ימים|יומיים|יום)`),
-	regexp.MustCompile(`(?i)πριν(?:\s+από)?\s*(\d+|μία|μια|ένα)?\s*(δευτερόλεπτα|λεπτά|λεπτό|ώρες|ώρα|ημέρες|μέρες|ημέρα|μέρα)`),
-	regexp.MustCompile(`(\d+)\s*(सेकंड|मिनट|घंटे|घंटा|दिन)\s*पहले`),
-	regexp.MustCompile(`(\d+)\s*(วินาที|นาที|ชั่วโมง|ชม\.|วัน)\s*(?:ที่แล้ว|ก่อน)`),
-	regexp.MustCompile(`(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日)\s*前`),
-	regexp.MustCompile(`(\d+)\s*(초|분|시간|일)\s*전`),
+var relPatterns = []*lazyRegexp{
+	lazyRE(`(?i)\b(\d+|an?|one)\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d)\s+ago\b`),
+	lazyRE(`(?i)\bil y a\s+(\d+|une?)\s*(secondes?|minutes?|mn|min|heures?|h|jours?|j)\b`),
+	lazyRE(`(?i)\bvor\s+(\d+|einer|einem|eine|einen)\s*(sekunden?|minuten?|min\.?|stunden?|std\.?|tagen?|tag)`),
+	lazyRE(`(?i)\bhace\s+(\d+|una?)\s*(segundos?|minutos?|min|horas?|h|días?|dias?)`),
+	lazyRE(`(?i)\b(\d+|una?)\s*(secondi|minuti|minuto|min|ore|ora|giorni|giorno)\s+fa\b`),
+	lazyRE(`(?i)(?:^|\s)há\s+(\d+|uma?)\s*(segundos?|minutos?|min|horas?|h|dias?)`),
+	lazyRE(`(?i)\b(\d+|uma?)\s*(segundos?|minutos?|horas?|dias?)\s+atrás`),
+	lazyRE(`(?i)\b(\d+|een)\s*(seconden|minuten|minuut|min|uur|uren|dagen|dag)\s+geleden\b`),
+	lazyRE(`(?i)(?:^|\s)för\s+(\d+|en|ett)\s*(sekunder|minuter|minut|min|timmar|timme|dagar|dag)\s+sedan\b`),
+	lazyRE(`(?i)\b(\d+)\s*(sekund[ęy]?|minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dni|dzień)\s+temu`),
+	lazyRE(`(?i)(\d+)?\s*(секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад`),
+	lazyRE(`(?i)\b(\d+|bir)\s*(saniye|dakika|dk\.?|saat|gün)\s+önce`),
+	lazyRE(`(?i)\b(\d+|satu)\s*(detik|menit|jam|hari)\s+(?:yang\s+)?lalu\b`),
+	lazyRE(`منذ\s*(\d+)?\s*(ثانية|ثوان|ثواني|دقيقة|دقائق|دقيقتين|دقيقتان|ساعة|ساعات|ساعتين|ساعتان|يومين|يومان|يوم|أيام|ايام)`),
+	lazyRE(`(\d+)\s*(ثانیه|دقیقه|ساعت|روز)\s*(?:پیش|قبل)`),
+	lazyRE(`לפני\s*(\d+)?\s*(שניות|דקות|דקה|שעות|שעתיים|שעה|ימים|יומיים|יום)`),
+	lazyRE(`(?i)πριν(?:\s+από)?\s*(\d+|μία|μια|ένα)?\s*(δευτερόλεπτα|λεπτά|λεπτό|ώρες|ώρα|ημέρες|μέρες|ημέρα|μέρα)`),
+	lazyRE(`(\d+)\s*(सेकंड|मिनट|घंटे|घंटा|दिन)\s*पहले`),
+	lazyRE(`(\d+)\s*(วินาที|นาที|ชั่วโมง|ชม\.|วัน)\s*(?:ที่แล้ว|ก่อน)`),
+	lazyRE(`(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日)\s*前`),
+	lazyRE(`(\d+)\s*(초|분|시간|일)\s*전`),
 }
 
 // relUnitPrefixes classify unit words by prefix, in order: the first
