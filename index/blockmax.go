@@ -9,14 +9,11 @@ import (
 	"hash/crc32"
 	"hash/fnv"
 	"io"
-	"log/slog"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -83,16 +80,8 @@ func blockMaxField(field string) bool {
 	return field == fieldTitle || field == fieldBody || strings.HasPrefix(field, fieldStemPrefix)
 }
 
-// writeBlockMax writes the missing sidecars of bi's persisted segments and
-// removes those of segments that are gone. It only logs failures: a
-// segment without its sidecar is searched as before.
-func writeBlockMax(ctx context.Context, bi bleve.Index, log *slog.Logger) {
-	if err := writeBlockMaxErr(ctx, bi, log); err != nil && ctx.Err() == nil {
-		log.Warn("index: block bounds", "err", err)
-	}
-}
-
-func writeBlockMaxErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
+// blockMaxSidecar is the block bounds' kind of sidecar (sidecars.go).
+func blockMaxSidecar() sidecar {
 	return sidecar{
 		what:    "block bounds",
 		file:    blockMaxFile,
@@ -102,18 +91,11 @@ func writeBlockMaxErr(ctx context.Context, bi bleve.Index, log *slog.Logger) err
 			return err == nil
 		},
 		write: blockMaxTo,
-	}.writeAll(ctx, bi, log)
+	}
 }
 
-// blockMaxFile returns the sidecar's path for the segment file seg (in the
-// index's store folder, or a link to it from a view).
-func blockMaxFile(seg string) string {
-	if real, err := filepath.EvalSymlinks(seg); err == nil {
-		seg = real
-	}
-	root := filepath.Dir(filepath.Dir(seg))
-	return filepath.Join(root, blockMaxDirName, strings.TrimSuffix(filepath.Base(seg), ".zap")+".bmax")
-}
+// blockMaxFile returns the block bounds' sidecar of the segment file seg.
+func blockMaxFile(seg string) string { return sidecarFile(seg, blockMaxDirName, ".bmax") }
 
 // bmDirEntry locates one term's entry in a sidecar.
 type bmDirEntry struct {

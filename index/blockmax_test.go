@@ -31,7 +31,7 @@ func smallBlocks(tb testing.TB) {
 // paths.
 func mustBlockMax(tb testing.TB, ix *Index) []string {
 	tb.Helper()
-	if err := writeBlockMaxErr(context.Background(), ix.bi, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if err := blockMaxSidecar().writeAll(context.Background(), ix.bi, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		tb.Fatal(err)
 	}
 	files, err := filepath.Glob(filepath.Join(ix.path, blockMaxDirName, "*.bmax"))

@@ -8,13 +8,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"log/slog"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
-	"github.com/blevesearch/bleve/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -62,16 +58,8 @@ var pairsMinDocs uint64 = 20_000
 // pairsFields are the fields whose phrases the sidecars serve.
 var pairsFields = []string{fieldTitle, fieldBody}
 
-// writePairs writes the missing sidecars of bi's persisted segments and
-// removes those of segments that are gone. It only logs failures: a
-// segment without its sidecar is searched as before.
-func writePairs(ctx context.Context, bi bleve.Index, log *slog.Logger) {
-	if err := writePairsErr(ctx, bi, log); err != nil && ctx.Err() == nil {
-		log.Warn("index: phrase pairs", "err", err)
-	}
-}
-
-func writePairsErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
+// pairsSidecar is the phrase pairs' kind of sidecar (sidecars.go).
+func pairsSidecar() sidecar {
 	return sidecar{
 		what:    "phrase pairs",
 		file:    pairsFile,
@@ -85,15 +73,11 @@ func writePairsErr(ctx context.Context, bi bleve.Index, log *slog.Logger) error 
 			return true
 		},
 		write: func(_ context.Context, w io.Writer, seg segment.Segment) (int64, error) { return writePairsTo(w, seg) },
-	}.writeAll(ctx, bi, log)
+	}
 }
 
-// pairsFile returns the sidecar's path for the segment file seg (in the
-// index's store folder).
-func pairsFile(seg string) string {
-	root := filepath.Dir(filepath.Dir(seg))
-	return filepath.Join(root, pairsDirName, strings.TrimSuffix(filepath.Base(seg), ".zap")+".pairs")
-}
+// pairsFile returns the phrase pairs' sidecar of the segment file seg.
+func pairsFile(seg string) string { return sidecarFile(seg, pairsDirName, ".pairs") }
 
 // pairEntry locates one pair's bitmap and positions in a sidecar.
 type pairEntry struct {

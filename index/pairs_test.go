@@ -43,7 +43,7 @@ func TestPhrasePairsMatchBleve(t *testing.T) {
 		}
 		checkPhrasesMatchBleve(t, ix, phrases)
 	})
-	writePairs(context.Background(), ix.bi, slog.Default())
+	writeSidecars(context.Background(), ix.bi, slog.Default())
 	files, _ := filepath.Glob(filepath.Join(path, pairsDirName, "*.pairs"))
 	t.Run("written", func(t *testing.T) {
 		forgetPairs()
@@ -73,7 +73,7 @@ func TestPhrasePairsMatchBleve(t *testing.T) {
 		checkPhrasesMatchBleve(t, ix, phrases)
 	})
 	t.Run("rewritten", func(t *testing.T) {
-		writePairs(context.Background(), ix.bi, slog.Default())
+		writeSidecars(context.Background(), ix.bi, slog.Default())
 		forgetPairs()
 		if n := usablePairs(t, ix); n != len(files) {
 			t.Fatalf("%d of %d segments with usable pairs after damaged ones were written again", n, len(files))
@@ -139,7 +139,7 @@ func TestWritePairsAt(t *testing.T) {
 	}
 	defer ix.Close()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	if err := writePairsErr(context.Background(), ix.bi, log); err != nil {
+	if err := pairsSidecar().writeAll(context.Background(), ix.bi, log); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 
@@ -46,21 +45,9 @@ func segmentPairsOf(ss *scorch.SegmentSnapshot) *segPairs {
 	if !ok || ss.Segment().Count() < pairsMinDocs {
 		return nil
 	}
-	path := ps.Path()
-	file := pairsFile(path)
+	file := pairsFile(ps.Path())
 	if v, ok := pairsCache.Load(file); ok {
 		return v.(*segPairs)
-	}
-	if _, err := os.Stat(file); err != nil {
-		// A read-only view (view.go) links to the segment files.
-		real, err := filepath.EvalSymlinks(path)
-		if err != nil || real == path {
-			return nil
-		}
-		file = pairsFile(real)
-		if v, ok := pairsCache.Load(file); ok {
-			return v.(*segPairs)
-		}
 	}
 	sp, err := openPairs(file, ss.Segment().Count())
 	if err != nil {

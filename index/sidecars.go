@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -21,8 +22,22 @@ import (
 // only logs its failures: a segment without a sidecar is searched the
 // plain way, with the same answers.
 func writeSidecars(ctx context.Context, bi bleve.Index, log *slog.Logger) {
-	writeBlockMax(ctx, bi, log)
-	writePairs(ctx, bi, log)
+	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar()} {
+		if err := k.writeAll(ctx, bi, log); err != nil && ctx.Err() == nil {
+			log.Warn("index: "+k.what, "err", err)
+		}
+	}
+}
+
+// sidecarFile returns the path of the sidecar with extension ext, in the
+// index's folder dir, of the segment file seg (in the index's store
+// folder, or a link to it from a read-only view: view.go).
+func sidecarFile(seg, dir, ext string) string {
+	if real, err := filepath.EvalSymlinks(seg); err == nil {
+		seg = real
+	}
+	root := filepath.Dir(filepath.Dir(seg))
+	return filepath.Join(root, dir, strings.TrimSuffix(filepath.Base(seg), ".zap")+ext)
 }
 
 // sidecar is one kind of file kept beside each large persisted segment.
