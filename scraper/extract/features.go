@@ -245,12 +245,7 @@ func (p *page) teaserFeatures(f []float64) []float64 {
 			runText += c.text
 		}
 	}
-	text := 0
-	if bi := x.info(p.bodyNode); bi != nil {
-		text = bi.text
-	}
-	tt, _ := x.teaserText()
-	return append(f, lg(items), lg(groups), lg(most), lg(longParas), lg(linkParas), ratio(runText, text+tt))
+	return append(f, lg(items), lg(groups), lg(most), lg(longParas), lg(linkParas), ratio(runText, p.pageText()))
 }
 
 type teaserCount struct{ items, groups, most, text int }

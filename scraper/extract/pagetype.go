@@ -320,7 +320,8 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	ruleArt := p.isArticle(art, paywalled)
 	ruleOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
-	modelReady := art.WordCount >= 20 && len(pageTypeModel.Features) == len(p.feats)
+	modelFits := len(pageTypeModel.Features) == len(p.feats)
+	modelReady := art.WordCount >= 20 && modelFits
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
 		// rules reject: about, contact and privacy pages, calendars, but
@@ -344,7 +345,7 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// articles.
 		return false, corpus.PageTypeListing
 	}
-	if art.WordCount < 20 && ruleArt && !ruleOther && len(pageTypeModel.Features) == len(p.feats) && p.pageWords() >= 100 {
+	if art.WordCount < 20 && ruleArt && !ruleOther && modelFits && p.pageText()/6 >= 100 {
 		// A body of a few words on a page of a hundred or more: the
 		// article rules' verdict rests on metadata alone (an encyclopedia
 		// declares its lists articles), so the model must agree.
@@ -396,15 +397,15 @@ func (p *page) docHost() bool {
 	return ok && docHostWords[first] && !anySegment(p.pathSegments(), postSegments) && !p.forumURL() && !p.hasType(newsTypes...)
 }
 
-// pageWords estimates the words of the page's text (six bytes a word),
-// the teasers the content walk dropped included, as page_words does.
-func (p *page) pageWords() int {
+// pageText returns the text bytes of the page: its body's and the
+// teasers' the content walk dropped (page_words is a sixth of it).
+func (p *page) pageText() int {
 	text := 0
 	if bi := p.x.info(p.bodyNode); bi != nil {
 		text = bi.text
 	}
 	tt, _ := p.x.teaserText()
-	return (text + tt) / 6
+	return text + tt
 }
 
 // proseBody reports whether at least half the words of the body found
