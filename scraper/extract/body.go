@@ -297,7 +297,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 	plain, linked := 0, 0
 	for _, b := range e.blocks {
 		switch {
-		case b.kind == kindHeading || b.kind == kindTitle:
+		case b.heads():
 		case b.link > 0.5:
 			linked += len(b.text)
 		default:
@@ -380,7 +380,7 @@ func numbered(t string) bool {
 func headsSection(bs []block, i int) bool {
 	paras, words := 0, 0
 	for _, b := range bs[i+1:] {
-		if b.kind == kindHeading || b.kind == kindTitle {
+		if b.heads() {
 			break
 		}
 		if b.kind == kindPara && b.link <= 0.5 {

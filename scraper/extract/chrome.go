@@ -77,7 +77,7 @@ func dropChrome(bs []block, forum bool) []block {
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		keep := !isWidgetLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3) &&
-			(b.kind == kindHeading || b.kind == kindTitle || !isChromeLine(b.text))
+			(b.heads() || !isChromeLine(b.text))
 		if keep {
 			out = append(out, b)
 		}
@@ -139,19 +139,19 @@ func dropRelated(bs []block) []block {
 	out := make([]block, 0, len(bs))
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
-		if b.kind != kindHeading && b.kind != kindTitle || len(b.text) > 80 || !reRelatedHead.MatchString(strings.TrimSpace(b.text)) {
+		if !b.heads() || len(b.text) > 80 || !reRelatedHead.MatchString(strings.TrimSpace(b.text)) {
 			out = append(out, b)
 			continue
 		}
 		j := i + 1
-		for j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle && len(strings.Fields(bs[j].text)) <= 30 {
+		for j < len(bs) && !bs[j].heads() && len(strings.Fields(bs[j].text)) <= 30 {
 			j++
 		}
 		sec := 0
 		for _, o := range bs[i:j] {
 			sec += len(o.text)
 		}
-		if j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle || sec*4 > total {
+		if j < len(bs) && !bs[j].heads() || sec*4 > total {
 			out = append(out, b) // prose follows, or most of the page: its own section
 			continue
 		}
@@ -165,7 +165,7 @@ func dropRelated(bs []block) []block {
 // links of a section's menu, two or more.
 func dropLeadingLinks(bs []block) []block {
 	j := 0
-	for j < len(bs) && bs[j].kind != kindHeading && bs[j].kind != kindTitle && bs[j].link >= 0.99 && len(strings.Fields(bs[j].text)) <= 6 {
+	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && len(strings.Fields(bs[j].text)) <= 6 {
 		j++
 	}
 	if j < 2 || j == len(bs) {

@@ -30,6 +30,10 @@ type block struct {
 	aside      bool    // inside an <aside> kept in the content (a pull quote)
 }
 
+// heads reports whether b is a heading or the title: what opens a
+// section of the text.
+func (b block) heads() bool { return b.kind == kindHeading || b.kind == kindTitle }
+
 // emitter turns a content subtree into text blocks.
 type emitter struct {
 	x      *contentExtractor
