@@ -92,17 +92,10 @@ func forgetPairs() {
 // usablePairs returns the number of ix's segments with a usable sidecar.
 func usablePairs(tb testing.TB, ix *Index) int {
 	tb.Helper()
-	r, err := ix.bi.Advanced()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ir, err := r.Reader()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer ir.Close()
+	snap, done := mustSnapshot(tb, ix)
+	defer done()
 	n := 0
-	for _, ss := range ir.(*scorch.IndexSnapshot).Segments() {
+	for _, ss := range snap.Segments() {
 		if segmentPairsOf(ss) != nil {
 			n++
 		}
