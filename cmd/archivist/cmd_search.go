@@ -34,7 +34,7 @@ type searchOptions struct {
 // AddFlags registers the search flags on fs.
 func (o *searchOptions) AddFlags(fs *flag.FlagSet) {
 	o.Filter.AddFlags(fs)
-	fs.IntVar(&o.Limit, "limit", 10, "number of hits to show")
+	fs.IntVar(&o.Limit, "limit", 10, "number of hits to show (0: none, only the total, facets and histogram)")
 	fs.IntVar(&o.Offset, "offset", 0, "hits to skip (for paging)")
 	fs.StringVar(&o.Sort, "sort", "relevance", "order: relevance, date (oldest first) or -date (newest first)")
 	fs.BoolVar(&o.JSON, "json", false, `print one JSON object: {"total", "took_ms", "hits", "facets", "histogram", "index_behind"}`)
@@ -85,6 +85,11 @@ func (o *searchOptions) request(query string) (index.Request, error) {
 		return index.Request{}, usagef("search: bad --sort %s (want relevance, date or -date)", quote.Short(o.Sort))
 	}
 	req := index.Request{Query: query, Limit: o.Limit, Offset: o.Offset, Sort: o.Sort, FacetSize: o.FacetSize}
+	if o.Limit == 0 {
+		// No hits wanted (the index's 0 means its default): ask for
+		// one and drop it, unmarked.
+		req.Limit, req.Highlight = 1, index.HighlightNone
+	}
 	if err := o.Filter.apply("search", &req); err != nil {
 		return index.Request{}, err
 	}
@@ -149,16 +154,21 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 		return err
 	}
 	defer closeTexts()
-	if opts.JSON {
-		req.Highlight = "html"
-	} else if f, ok := e.stdout.(*os.File); ok && isTerminal(f) {
-		req.Highlight = "ansi"
-	} else {
-		req.Highlight = "plain"
+	switch f, ok := e.stdout.(*os.File); {
+	case req.Highlight == index.HighlightNone:
+	case opts.JSON:
+		req.Highlight = index.HighlightHTML
+	case ok && isTerminal(f):
+		req.Highlight = index.HighlightANSI
+	default:
+		req.Highlight = index.HighlightPlain
 	}
 	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return badQuery("search", err)
+	}
+	if opts.Limit == 0 {
+		res.Hits = nil
 	}
 	switch {
 	case opts.JSON:

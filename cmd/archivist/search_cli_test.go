@@ -167,6 +167,14 @@ func TestSearchCLI(t *testing.T) {
 	if !strings.Contains(text, "matching articles per year") || !strings.Contains(text, "█") {
 		t.Errorf("histogram text:\n%s", text)
 	}
+	// --limit 0: the counts and the chart, no hits.
+	counts := mustRun(t, "search", "--db", db, "--histogram", "year", "--limit", "0")
+	if !strings.HasPrefix(counts, fmt.Sprintf("%d hits for *\n\nmatching articles per year", all.Total)) || strings.Contains(counts, "http") {
+		t.Errorf("search --limit 0:\n%s", counts)
+	}
+	if none := mustSearchJSON(t, "--db", db, "--limit", "0", "--facet", "site"); len(none.Hits) != 0 || none.Total != all.Total || len(none.Facets["site"]) == 0 {
+		t.Errorf("search --json --limit 0: %d hits, total %d of %d, site facet %v", len(none.Hits), none.Total, all.Total, none.Facets["site"])
+	}
 	csvOut := mustRun(t, "search", "--db", db, "--histogram", "week", "--csv")
 	recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
 	if err != nil || len(recs) < 2 || !slices.Equal(recs[0], []string{"period", "count"}) {
