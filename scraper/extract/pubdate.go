@@ -626,6 +626,15 @@ func (c *dateCtx) visibleDate() *stamp {
 	scope := p.dateScope()
 	var pubNear, near, far []*xhtml.Node
 	for _, t := range p.times {
+		switch p.itemLink(t) {
+		case linkSelf:
+			// A list's item that links to this page dates it.
+			pubNear = append(pubNear, t)
+			continue
+		case linkOther:
+			// One that links to another page dates that page.
+			continue
+		}
 		switch {
 		case scope != nil && !isAncestor(scope, t):
 			far = append(far, t)
@@ -1018,4 +1027,59 @@ func lastDescendant(n *xhtml.Node) *xhtml.Node {
 		n = n.LastChild
 	}
 	return n
+}
+
+// maxItemText is the most text of a list item (a teaser: headline, date,
+// a line of summary); a larger <li> or <article> is the page's own.
+const maxItemText = 400
+
+// Where the list item around an element links: to no page, this page or
+// another page.
+const (
+	linkNone = iota
+	linkSelf
+	linkOther
+)
+
+// itemLink tells where the first link of the list item around n goes
+// (an <li>, or an <article> of teaser size, at most five levels up),
+// author and tag links aside.
+func (p *page) itemLink(n *xhtml.Node) int {
+	item := n.Parent
+	for i := 0; item != nil && i < 5; item, i = item.Parent, i+1 {
+		if item.DataAtom == atom.Li || item.DataAtom == atom.Article {
+			break
+		}
+	}
+	if item == nil || (item.DataAtom != atom.Li && item.DataAtom != atom.Article) ||
+		len(textOf(item)) > maxItemText {
+		return linkNone
+	}
+	for a := range item.Descendants() {
+		if a.Type != xhtml.ElementNode || a.DataAtom != atom.A {
+			continue
+		}
+		rel := strings.ToLower(attr(a, "rel"))
+		href := p.abs(attr(a, "href"))
+		if href == "" || strings.Contains(rel, "author") || strings.Contains(rel, "tag") {
+			continue
+		}
+		if p.base != nil && samePage(href, p.base.String()) {
+			return linkSelf
+		}
+		return linkOther
+	}
+	return linkNone
+}
+
+// samePage reports whether two absolute URLs name the same page: the same
+// host and path, whatever the scheme, query, fragment or trailing slash.
+func samePage(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return strings.EqualFold(strings.TrimPrefix(ua.Host, "www."), strings.TrimPrefix(ub.Host, "www.")) &&
+		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/")
 }
