@@ -299,11 +299,18 @@ func TestDateRules(t *testing.T) {
 			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
 		{name: "a list's item linking to this page dates it, not the items before it",
 			body: `<h1>Headline</h1>` + para + `<h2>From this blog</h2><ul>` +
-				`<li><a href="/news/newer">Newer post</a> <time datetime="2024-06-30">30 June</time></li>` +
+				`<li><a href="/news/newer">The council votes on the new budget</a> <time datetime="2024-06-30">30 June</time></li>` +
 				`<li><a href="/news/story">Headline</a> <time datetime="2024-05-17">17 May</time></li></ul>`,
 			pub: "2024-05-17T00:00:00Z", pubPrec: "day"},
 		{name: "times of list items linking to other pages are theirs",
-			body: `<h1>Headline</h1>` + para + `<ul><li><a href="/news/other">Other post</a> <time datetime="2024-06-30">30 June</time> by <a rel="author" href="/me">Me</a></li></ul>`},
+			body: `<h1>Headline</h1>` + para + `<ul><li><a href="/news/other">The council votes on the new budget</a> <time datetime="2024-06-30">30 June</time> by <a rel="author" href="/me">Me</a></li></ul>`},
+		{name: "a dateline in a teaser of another post is that post's",
+			body: `<div class="head"><div class="date">News, 30.10.23</div><h1><a href="https://example.org/news/story">Headline</a></h1></div>` + para +
+				`<div class="box"><div class="date">News, 13.10.23</div><div class="title"><a href="/news/other">The council votes on the new budget</a></div></div>`,
+			pub: "2023-10-30T00:00:00Z", pubPrec: "day"},
+		{name: "a date beside a section link is the page's",
+			body: `<article><h1>Headline</h1><div class="meta"><time datetime="2024-05-17">17 May</time> in <a href="/politics">Politics</a></div>` + para + `</article>`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
 		{name: "arabic page with an arabic month and eastern arabic digits",
 			body: `<article><h1>عنوان الخبر</h1><span class="date">الجمعة ١٧ أيار ٢٠٢٤</span>` + para + `</article>`,
 			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},

@@ -657,6 +657,9 @@ func (c *dateCtx) visibleDate() *stamp {
 		if several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]) {
 			continue
 		}
+		if several && p.datelineAt[i] != nil && p.itemLink(p.datelineAt[i]) == linkOther {
+			continue // another post's teaser
+		}
 		// Elements named for a date may print a two-digit year.
 		if t, ok := parseShortStamp(d); ok && p.stampOK(t) {
 			return &t
@@ -1029,9 +1032,13 @@ func lastDescendant(n *xhtml.Node) *xhtml.Node {
 	return n
 }
 
-// maxItemText is the most text of a list item (a teaser: headline, date,
-// a line of summary); a larger <li> or <article> is the page's own.
+// maxItemText is the most text of a teaser (headline, date, a line of
+// summary); a larger block around a date is the page's own.
 const maxItemText = 400
+
+// minHeadlineWords is the fewest words of a link to another page that
+// reads as its headline.
+const minHeadlineWords = 4
 
 // Where the list item around an element links: to no page, this page or
 // another page.
@@ -1041,21 +1048,32 @@ const (
 	linkOther
 )
 
-// itemLink tells where the first link of the list item around n goes
-// (an <li>, or an <article> of teaser size, at most five levels up),
-// author and tag links aside.
+// itemLink tells where the teaser around n links, if n is in one: the
+// closest of n's ancestors (up to five levels) that holds a headline
+// link, when it has no more text than a teaser. A headline link is one
+// to this page, or one whose text is a headline's (maxItemText, author
+// and tag links aside): a date beside a link to a section ("in
+// Politics") is still the page's own.
 func (p *page) itemLink(n *xhtml.Node) int {
-	item := n.Parent
-	for i := 0; item != nil && i < 5; item, i = item.Parent, i+1 {
-		if item.DataAtom == atom.Li || item.DataAtom == atom.Article {
+	for item, i := n.Parent, 0; item != nil && i < 5; item, i = item.Parent, i+1 {
+		if item.DataAtom == atom.Body {
 			break
 		}
+		link := p.headlineLink(item)
+		if link == linkNone {
+			continue
+		}
+		if len(textOf(item)) > maxItemText {
+			return linkNone
+		}
+		return link
 	}
-	if item == nil || (item.DataAtom != atom.Li && item.DataAtom != atom.Article) ||
-		len(textOf(item)) > maxItemText {
-		return linkNone
-	}
-	for a := range item.Descendants() {
+	return linkNone
+}
+
+// headlineLink tells where the first headline link in n goes.
+func (p *page) headlineLink(n *xhtml.Node) int {
+	for a := range n.Descendants() {
 		if a.Type != xhtml.ElementNode || a.DataAtom != atom.A {
 			continue
 		}
@@ -1067,7 +1085,9 @@ func (p *page) itemLink(n *xhtml.Node) int {
 		if p.base != nil && samePage(href, p.base.String()) {
 			return linkSelf
 		}
-		return linkOther
+		if len(strings.Fields(textOf(a))) >= minHeadlineWords {
+			return linkOther
+		}
 	}
 	return linkNone
 }
