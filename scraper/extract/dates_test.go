@@ -456,3 +456,22 @@ func FuzzParseStamp(f *testing.F) {
 		}
 	})
 }
+
+func TestSamePage(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"https://example.org/news/story", "http://www.example.org/news/story/", true},
+		{"https://example.org/news/story?utm_source=rss#top", "https://example.org/news/story", true},
+		{"https://example.org/news.php?id=1", "https://example.org/news.php?id=2", false},
+		{"https://example.org/news.php?id=1&ref=home", "https://example.org/news.php?id=1", true},
+		{"https://example.org/news/story", "https://example.org/news/other", false},
+		{"https://example.org/news/story", "https://example.com/news/story", false},
+	}
+	for _, tt := range tests {
+		if got := samePage(tt.a, tt.b); got != tt.want {
+			t.Errorf("samePage(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -652,17 +652,27 @@ func (c *dateCtx) visibleDate() *stamp {
 	// Elements named for a date that name several days are a list of
 	// posts (recent posts in a sidebar): only those near the article
 	// count then.
+	// Of a teaser that links to this page (its headline), wherever it is;
+	// not of another post's.
 	several := !p.datelinesOneDay()
-	for i, d := range p.datelines {
-		if several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]) {
-			continue
+	links := make([]int, len(p.datelines))
+	for i := range p.datelines {
+		if several && p.datelineAt[i] != nil {
+			links[i] = p.itemLink(p.datelineAt[i])
 		}
-		if several && p.datelineAt[i] != nil && p.itemLink(p.datelineAt[i]) == linkOther {
-			continue // another post's teaser
-		}
-		// Elements named for a date may print a two-digit year.
-		if t, ok := parseShortStamp(d); ok && p.stampOK(t) {
-			return &t
+	}
+	for _, near := range []bool{false, true} {
+		for i, d := range p.datelines {
+			switch {
+			case !near && links[i] != linkSelf, links[i] == linkOther:
+				continue
+			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
+				continue
+			}
+			// Elements named for a date may print a two-digit year.
+			if t, ok := parseShortStamp(d); ok && p.stampOK(t) {
+				return &t
+			}
 		}
 	}
 	// A dateline at the top of the body text.
@@ -1093,7 +1103,9 @@ func (p *page) headlineLink(n *xhtml.Node) int {
 }
 
 // samePage reports whether two absolute URLs name the same page: the same
-// host and path, whatever the scheme, query, fragment or trailing slash.
+// host, path and query, whatever the scheme, fragment, trailing slash or
+// tracking parameters (a page may be named by its query:
+// news.php?id=6486285).
 func samePage(a, b string) bool {
 	ua, err1 := url.Parse(a)
 	ub, err2 := url.Parse(b)
@@ -1101,5 +1113,18 @@ func samePage(a, b string) bool {
 		return false
 	}
 	return strings.EqualFold(strings.TrimPrefix(ua.Host, "www."), strings.TrimPrefix(ub.Host, "www.")) &&
-		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/")
+		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/") &&
+		pageQuery(ua) == pageQuery(ub)
+}
+
+// pageQuery returns u's query without tracking parameters, in a canonical
+// order.
+func pageQuery(u *url.URL) string {
+	q := u.Query()
+	for k := range q {
+		if l := strings.ToLower(k); strings.HasPrefix(l, "utm_") || l == "ref" || l == "fbclid" || l == "gclid" {
+			delete(q, k)
+		}
+	}
+	return q.Encode()
 }
