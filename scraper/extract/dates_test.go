@@ -51,6 +51,8 @@ func TestParseStamp(t *testing.T) {
 		{"17 May 2024 | 5 comments | 3:20 read", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
 		{"Publié le 28 novembre 2022 à 18h30", "2022-11-28T18:30:00Z", corpus.PrecisionMinute, false},
 		{"Die Sitzung am 17.05.2024 um 10:30 ist", "2024-05-17T10:30:00Z", corpus.PrecisionMinute, false},
+		{"Von Redaktion 4. 2. 2024.", "2024-02-04T00:00:00Z", corpus.PrecisionDay, false},
+		{"4.\u20092.\u20092024", "2024-02-04T00:00:00Z", corpus.PrecisionDay, false},
 		// Month names in the extractor's languages.
 		{"17 de mayo de 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
 		{"17 maggio 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
@@ -286,6 +288,29 @@ func TestDateRules(t *testing.T) {
 		{name: "day-precision modified on the publication day is kept",
 			head: `<meta property="article:published_time" content="2024-05-17T09:30:00+02:00"><meta property="article:modified_time" content="2024-05-17">`,
 			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second", mod: "2024-05-17T00:00:00Z", modPrec: "day"},
+		{name: "json-ld followed by a stray brace still read",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-05-17T09:30:00+02:00"} }</script>`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "two json-ld objects in one script both read",
+			head: `<script type="application/ld+json">{"@type":"WebSite","name":"Site"}{"@type":"NewsArticle","datePublished":"2024-05-17T09:30:00+02:00"}</script>`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "publicationDate in the page state of a script-rendered page",
+			head: `<script id="state" type="application/json">{"props":{"article":{"slug":"story","publicationDate":"2024-05-17T09:30:00+02:00"}}}</script>`,
+			pub:  "2024-05-17T09:30:00+02:00", pubPrec: "second"},
+		{name: "a list's item linking to this page dates it, not the items before it",
+			body: `<h1>Headline</h1>` + para + `<h2>From this blog</h2><ul>` +
+				`<li><a href="/news/newer">The council votes on the new budget</a> <time datetime="2024-06-30">30 June</time></li>` +
+				`<li><a href="/news/story">Headline</a> <time datetime="2024-05-17">17 May</time></li></ul>`,
+			pub: "2024-05-17T00:00:00Z", pubPrec: "day"},
+		{name: "times of list items linking to other pages are theirs",
+			body: `<h1>Headline</h1>` + para + `<ul><li><a href="/news/other">The council votes on the new budget</a> <time datetime="2024-06-30">30 June</time> by <a rel="author" href="/me">Me</a></li></ul>`},
+		{name: "a dateline in a teaser of another post is that post's",
+			body: `<div class="head"><div class="date">News, 30.10.23</div><h1><a href="https://example.org/news/story">Headline</a></h1></div>` + para +
+				`<div class="box"><div class="date">News, 13.10.23</div><div class="title"><a href="/news/other">The council votes on the new budget</a></div></div>`,
+			pub: "2023-10-30T00:00:00Z", pubPrec: "day"},
+		{name: "a date beside a section link is the page's",
+			body: `<article><h1>Headline</h1><div class="meta"><time datetime="2024-05-17">17 May</time> in <a href="/politics">Politics</a></div>` + para + `</article>`,
+			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
 		{name: "arabic page with an arabic month and eastern arabic digits",
 			body: `<article><h1>عنوان الخبر</h1><span class="date">الجمعة ١٧ أيار ٢٠٢٤</span>` + para + `</article>`,
 			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
@@ -430,4 +455,23 @@ func FuzzParseStamp(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSamePage(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"https://example.org/news/story", "http://www.example.org/news/story/", true},
+		{"https://example.org/news/story?utm_source=rss#top", "https://example.org/news/story", true},
+		{"https://example.org/news.php?id=1", "https://example.org/news.php?id=2", false},
+		{"https://example.org/news.php?id=1&ref=home", "https://example.org/news.php?id=1", true},
+		{"https://example.org/news/story", "https://example.org/news/other", false},
+		{"https://example.org/news/story", "https://example.com/news/story", false},
+	}
+	for _, tt := range tests {
+		if got := samePage(tt.a, tt.b); got != tt.want {
+			t.Errorf("samePage(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/url"
 	"strconv"
@@ -406,8 +407,8 @@ func (p *page) parseLD(s string) {
 	if s == "" || len(s) > 2<<20 {
 		return
 	}
-	var v any
-	if err := json.Unmarshal([]byte(s), &v); err != nil {
+	vs := decodeLD([]byte(s))
+	if vs == nil {
 		// Raw control characters inside strings are a common fault.
 		b := []byte(s)
 		for i, c := range b {
@@ -415,11 +416,29 @@ func (p *page) parseLD(s string) {
 				b[i] = ' '
 			}
 		}
-		if err := json.Unmarshal(b, &v); err != nil {
-			return
-		}
+		vs = decodeLD(b)
 	}
-	p.addLD(v, 0)
+	for _, v := range vs {
+		p.addLD(v, 0)
+	}
+}
+
+// decodeLD returns the JSON values at the start of b, one after another,
+// up to the first that does not parse: sites that print two objects in
+// one script, or a stray brace after the object, lose only what follows
+// the fault (browsers never parse the script; search engines read it as
+// leniently).
+func decodeLD(b []byte) []any {
+	var vs []any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	for len(vs) < 16 {
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			break
+		}
+		vs = append(vs, v)
+	}
+	return vs
 }
 
 func (p *page) addLD(v any, depth int) {
@@ -597,12 +616,13 @@ func (p *page) abs(ref string) string {
 // scriptDateKeys are the keys under which page state and analytics
 // objects in scripts commonly carry the publication date.
 var scriptDateKeys = []string{`"datePublished"`, `"published_at"`, `"publishedAt"`, `"publishDate"`, `"publish_date"`,
-	`"pubDate"`, `"date_published"`, `"publication_date"`, `"publishedDate"`, `"firstPublishedDate"`}
+	`"pubDate"`, `"date_published"`, `"publication_date"`, `"publicationDate"`, `"publishedDate"`, `"firstPublishedDate"`,
+	`"firstPublishedAt"`, `"first_published_at"`, `"publishedOn"`, `"published_on"`}
 
 // appendScriptDates appends the string values of scriptDateKeys found in
 // the script source s.
 func appendScriptDates(dst []string, s string) []string {
-	if !strings.Contains(s, "ubDate") && !strings.Contains(s, "ublish") {
+	if !strings.Contains(s, "ubDate") && !strings.Contains(s, "ublish") && !strings.Contains(s, "ublicationDate") {
 		return dst
 	}
 	for _, k := range scriptDateKeys {

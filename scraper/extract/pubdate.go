@@ -626,6 +626,15 @@ func (c *dateCtx) visibleDate() *stamp {
 	scope := p.dateScope()
 	var pubNear, near, far []*xhtml.Node
 	for _, t := range p.times {
+		switch p.itemLink(t) {
+		case linkSelf:
+			// A list's item that links to this page dates it.
+			pubNear = append(pubNear, t)
+			continue
+		case linkOther:
+			// One that links to another page dates that page.
+			continue
+		}
 		switch {
 		case scope != nil && !isAncestor(scope, t):
 			far = append(far, t)
@@ -643,14 +652,27 @@ func (c *dateCtx) visibleDate() *stamp {
 	// Elements named for a date that name several days are a list of
 	// posts (recent posts in a sidebar): only those near the article
 	// count then.
+	// Of a teaser that links to this page (its headline), wherever it is;
+	// not of another post's.
 	several := !p.datelinesOneDay()
-	for i, d := range p.datelines {
-		if several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]) {
-			continue
+	links := make([]int, len(p.datelines))
+	for i := range p.datelines {
+		if several && p.datelineAt[i] != nil {
+			links[i] = p.itemLink(p.datelineAt[i])
 		}
-		// Elements named for a date may print a two-digit year.
-		if t, ok := parseShortStamp(d); ok && p.stampOK(t) {
-			return &t
+	}
+	for _, near := range []bool{false, true} {
+		for i, d := range p.datelines {
+			switch {
+			case !near && links[i] != linkSelf, links[i] == linkOther:
+				continue
+			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
+				continue
+			}
+			// Elements named for a date may print a two-digit year.
+			if t, ok := parseShortStamp(d); ok && p.stampOK(t) {
+				return &t
+			}
 		}
 	}
 	// A dateline at the top of the body text.
@@ -1018,4 +1040,91 @@ func lastDescendant(n *xhtml.Node) *xhtml.Node {
 		n = n.LastChild
 	}
 	return n
+}
+
+// maxItemText is the most text of a teaser (headline, date, a line of
+// summary); a larger block around a date is the page's own.
+const maxItemText = 400
+
+// minHeadlineWords is the fewest words of a link to another page that
+// reads as its headline.
+const minHeadlineWords = 4
+
+// Where the list item around an element links: to no page, this page or
+// another page.
+const (
+	linkNone = iota
+	linkSelf
+	linkOther
+)
+
+// itemLink tells where the teaser around n links, if n is in one: the
+// closest of n's ancestors (up to five levels) that holds a headline
+// link, when it has no more text than a teaser. A headline link is one
+// to this page, or one whose text is a headline's (maxItemText, author
+// and tag links aside): a date beside a link to a section ("in
+// Politics") is still the page's own.
+func (p *page) itemLink(n *xhtml.Node) int {
+	for item, i := n.Parent, 0; item != nil && i < 5; item, i = item.Parent, i+1 {
+		if item.DataAtom == atom.Body {
+			break
+		}
+		link := p.headlineLink(item)
+		if link == linkNone {
+			continue
+		}
+		if len(textOf(item)) > maxItemText {
+			return linkNone
+		}
+		return link
+	}
+	return linkNone
+}
+
+// headlineLink tells where the first headline link in n goes.
+func (p *page) headlineLink(n *xhtml.Node) int {
+	for a := range n.Descendants() {
+		if a.Type != xhtml.ElementNode || a.DataAtom != atom.A {
+			continue
+		}
+		rel := strings.ToLower(attr(a, "rel"))
+		href := p.abs(attr(a, "href"))
+		if href == "" || strings.Contains(rel, "author") || strings.Contains(rel, "tag") {
+			continue
+		}
+		if p.base != nil && samePage(href, p.base.String()) {
+			return linkSelf
+		}
+		if len(strings.Fields(textOf(a))) >= minHeadlineWords {
+			return linkOther
+		}
+	}
+	return linkNone
+}
+
+// samePage reports whether two absolute URLs name the same page: the same
+// host, path and query, whatever the scheme, fragment, trailing slash or
+// tracking parameters (a page may be named by its query:
+// news.php?id=6486285).
+func samePage(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	return strings.EqualFold(strings.TrimPrefix(ua.Host, "www."), strings.TrimPrefix(ub.Host, "www.")) &&
+		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/") &&
+		pageQuery(ua) == pageQuery(ub)
+}
+
+// pageQuery returns u's query without tracking parameters, in a canonical
+// order.
+func pageQuery(u *url.URL) string {
+	q := u.Query()
+	for k := range q {
+		if l := strings.ToLower(k); strings.HasPrefix(l, "utm_") || l == "ref" || l == "fbclid" || l == "gclid" {
+			delete(q, k)
+		}
+	}
+	return q.Encode()
 }
