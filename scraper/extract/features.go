@@ -120,16 +120,6 @@ func (p *page) metaFeatures(f []float64, art *corpus.Article, paywalled bool) []
 		b2f(art.Published != nil), lg(len(art.Authors)), b2f(paywalled))
 }
 
-// few splits a count whose meaning turns with its size into two
-// features: whether there are one to n (an article's one <article>
-// element, its byline's authors, its dates) and the log of how many
-// more there are (a listing's teasers, each with its own element, author
-// and date). A single weight on the log of the count reads a listing's
-// thirty teasers as a strong article.
-func few(count, n int) []float64 {
-	return []float64{b2f(count >= 1 && count <= n), lg(count - n)}
-}
-
 func (p *page) urlFeatures(f []float64) []float64 {
 	segs := p.pathSegments()
 	last := ""
