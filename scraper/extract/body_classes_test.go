@@ -73,6 +73,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "ranked_list",
 			wantInText: []string{"5) The Lighthouse Keeper", "4) Salt Roads", "3) Paper Birds", "A quiet film about a man"},
 			notInText:  []string{"Our festival diary"}},
+		// A list of steps, each linking the page it cites in the middle
+		// of a sentence: the items are text; a list of linked titles
+		// after the story is not.
+		{name: "linked_items",
+			wantInText: []string{"First read how to make a list of checksums", "the note on copying large folders", "what to do when two checksums of one file differ", "three damaged files"},
+			notInText:  []string{"Scanning negatives at home", "Labels that survive", "Issue 11"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
