@@ -564,8 +564,15 @@ func dropRepeats(bs []block) []block {
 // linkedProse reports whether a paragraph with mostly linked text is
 // still prose (a lead that links every name it mentions) rather than a
 // teaser: a full sentence of 15 words or more, with some words outside
-// the links.
+// the links. A list item is prose when it has twelve words or more and
+// under 70% of its text in links: a step or a change that links the page
+// it cites ("Read how to make a list of checksums and keep it"), where
+// an item of a list of links is a linked title with a few words at most
+// beside it.
 func linkedProse(b block) bool {
+	if b.kind == kindItem {
+		return b.link < 0.7 && len(strings.Fields(b.text)) >= 12
+	}
 	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && len(strings.Fields(b.text)) >= 15
 }
 

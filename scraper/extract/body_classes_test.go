@@ -73,6 +73,18 @@ func TestBodyClasses(t *testing.T) {
 		{name: "ranked_list",
 			wantInText: []string{"5) The Lighthouse Keeper", "4) Salt Roads", "3) Paper Birds", "A quiet film about a man"},
 			notInText:  []string{"Our festival diary"}},
+		// A list of steps, each linking the page it cites in the middle
+		// of a sentence: the items are text; a list of linked titles
+		// after the story is not.
+		{name: "linked_items",
+			wantInText: []string{"First read how to make a list of checksums", "the note on copying large folders", "what to do when two checksums of one file differ", "three damaged files"},
+			notInText:  []string{"Scanning negatives at home", "Labels that survive", "Issue 11"}},
+		// A heading that led into a list of links to other stories ends
+		// the story once the links are dropped: it goes too; a heading
+		// over text stays.
+		{name: "trailing_heading",
+			wantInText: []string{"The harbour ferry will run every twenty minutes", "What the commuters say", "it was a test."},
+			notInText:  []string{"Elsewhere on the water", "New bus lanes"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,6 +195,31 @@ func TestNumbered(t *testing.T) {
 	for _, tt := range tests {
 		if got := numbered(tt.line); got != tt.want {
 			t.Errorf("numbered(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestDropTrailingHeads: headings with nothing under them end no article
+// body; a heading that ends like a sentence, and a body that is a heading
+// alone, stay.
+func TestDropTrailingHeads(t *testing.T) {
+	para := block{text: "The story ends here.", kind: kindPara}
+	head := block{text: "Elsewhere on the water", kind: kindHeading}
+	line := block{text: "It stays on the water.", kind: kindHeading}
+	tests := []struct {
+		name string
+		bs   []block
+		want int
+	}{
+		{"one heading at the end", []block{para, head}, 1},
+		{"two headings at the end", []block{para, head, head}, 1},
+		{"heading between paragraphs", []block{para, head, para}, 3},
+		{"heading ending a sentence", []block{para, line}, 2},
+		{"heading alone", []block{head}, 1},
+	}
+	for _, tt := range tests {
+		if got := len(dropTrailingHeads(tt.bs)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}
 }

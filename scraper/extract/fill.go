@@ -323,6 +323,10 @@ func (p *page) fillFlags(art *corpus.Article) {
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
 	if article {
+		if bs := dropTrailingHeads(p.blocks); len(bs) < len(p.blocks) {
+			p.blocks, p.body = bs, joinBlocks(bs)
+			art.Text, art.WordCount = p.body, countWords(p.body)
+		}
 		// A recall net: the body found holds less than half the prose of
 		// the page's main region (a fragment picked over the text).
 		// A cheap estimate first: most articles hold their region's prose.
@@ -377,4 +381,15 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if !article {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
 	}
+}
+
+// dropTrailingHeads drops the headings that end an article body: a
+// heading with no text under it led into what the body left out (a list
+// of links, a comment box, a form). A heading that ends like a sentence
+// may be the story's last line set large, and stays.
+func dropTrailingHeads(bs []block) []block {
+	for len(bs) > 1 && bs[len(bs)-1].heads() && !endsSentence(bs[len(bs)-1].text) {
+		bs = bs[:len(bs)-1]
+	}
+	return bs
 }
