@@ -614,30 +614,80 @@ func (p *page) abs(ref string) string {
 }
 
 // scriptDateKeys are the keys under which page state and analytics
-// objects in scripts commonly carry the publication date.
-var scriptDateKeys = []string{`"datePublished"`, `"published_at"`, `"publishedAt"`, `"publishDate"`, `"publish_date"`,
-	`"pubDate"`, `"date_published"`, `"publication_date"`, `"publicationDate"`, `"publishedDate"`, `"firstPublishedDate"`,
-	`"firstPublishedAt"`, `"first_published_at"`, `"publishedOn"`, `"published_on"`}
+// objects in scripts commonly carry the publication date, in trust order.
+var scriptDateKeys = []string{"datePublished", "published_at", "publishedAt", "publishDate", "publish_date",
+	"pubDate", "date_published", "publication_date", "publicationDate", "publishedDate", "firstPublishedDate",
+	"firstPublishedAt", "first_published_at", "publishedOn", "published_on"}
+
+// scriptDateAnchors are substrings one of which every key of
+// scriptDateKeys holds: a script is scanned once for each, not once per
+// key (inline scripts run to megabytes).
+var scriptDateAnchors = []string{"ublish", "ubDate", "ublication"}
+
+// scriptDateKey maps each of scriptDateKeys to its rank.
+var scriptDateKey = func() map[string]int {
+	m := make(map[string]int, len(scriptDateKeys))
+	for i, k := range scriptDateKeys {
+		m[k] = i
+	}
+	return m
+}()
 
 // appendScriptDates appends the string values of scriptDateKeys found in
-// the script source s.
+// the script source s ("key": "value"), the first of each key, in the
+// keys' order.
 func appendScriptDates(dst []string, s string) []string {
-	if !strings.Contains(s, "ubDate") && !strings.Contains(s, "ublish") && !strings.Contains(s, "ublicationDate") {
-		return dst
+	var found []string
+	for _, a := range scriptDateAnchors {
+		for i := 0; ; {
+			j := strings.Index(s[i:], a)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + len(a)
+			k, v, ok := scriptDateAt(s, at)
+			if !ok {
+				continue
+			}
+			if found == nil {
+				found = make([]string, len(scriptDateKeys))
+			}
+			if found[k] == "" {
+				found[k] = v
+			}
+		}
 	}
-	for _, k := range scriptDateKeys {
-		i := strings.Index(s, k)
-		if i < 0 {
-			continue
-		}
-		v := strings.TrimLeft(s[i+len(k):], " \t\n\r:")
-		if !strings.HasPrefix(v, `"`) {
-			continue
-		}
-		v = v[1:]
-		if j := strings.IndexByte(v, '"'); j > 0 && j < 64 {
-			dst = append(dst, v[:j])
+	for _, v := range found {
+		if v != "" {
+			dst = append(dst, v)
 		}
 	}
 	return dst
+}
+
+// scriptDateAt reads the quoted key around s[at] and its quoted value:
+// the key's rank in scriptDateKeys and the value, when the key is one of
+// them and the value a short string.
+func scriptDateAt(s string, at int) (int, string, bool) {
+	from := max(0, at-len("firstPublished"))
+	q := strings.LastIndexByte(s[from:at], '"')
+	e := strings.IndexByte(s[at:min(len(s), at+len("ublication_date")+1)], '"')
+	if q < 0 || e < 0 {
+		return 0, "", false
+	}
+	k, ok := scriptDateKey[s[from+q+1:at+e]]
+	if !ok {
+		return 0, "", false
+	}
+	v := strings.TrimLeft(s[at+e+1:], " \t\n\r:")
+	if !strings.HasPrefix(v, `"`) {
+		return 0, "", false
+	}
+	v = v[1:]
+	j := strings.IndexByte(v[:min(len(v), 64)], '"')
+	if j <= 0 {
+		return 0, "", false
+	}
+	return k, v[:j], true
 }

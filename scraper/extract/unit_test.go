@@ -382,6 +382,12 @@ func TestAppendScriptDates(t *testing.T) {
 		{"two keys", `{"pubDate":"2020-01-02","datePublished":"2020-01-03"}`, []string{"2020-01-03", "2020-01-02"}},
 		{"number value skipped", `{"publishDate": 1577934245}`, nil},
 		{"no keys", `console.log("published")`, nil},
+		{"first of a key, later ones ignored", `{"publishedAt":"2020-01-02"},{"publishedAt":"2020-05-06"}`, []string{"2020-01-02"}},
+		{"a key inside a longer one is not it", `{"republishedAt":"2020-01-02","publishedAtLocal":"2020-01-03"}`, nil},
+		{"a later string value of a key whose first is not one", `{"publishDate":null,"x":{"publishDate":"2020-01-02"}}`, []string{"2020-01-02"}},
+		{"page state keys", `{"first_published_at":"2020-01-04","publicationDate":"2020-01-03"}`, []string{"2020-01-03", "2020-01-04"}},
+		{"value too long", `{"pubDate":"` + strings.Repeat("x", 70) + `"}`, nil},
+		{"key at the start", `"pubDate":"2020-01-02"`, []string{"2020-01-02"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
