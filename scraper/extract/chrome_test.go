@@ -25,6 +25,15 @@ func TestChromeClasses(t *testing.T) {
 		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
 			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
 			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Posts:", "Share on other sites", "Log in to reply", "Leave a reply", "You must be logged in", "Getting around by boat"}},
+		// The board around a thread: the welcome notice above it, the
+		// sign-up prompt and the similar threads below it go; the title,
+		// the opening post (mostly links, so not one of the run of
+		// records) and the replies stay.
+		{name: "forum_frame", url: "https://board.example/t/winter-mooring.70/", typ: corpus.PageTypeForum,
+			wantInText: []string{"Winter mooring: which harbours still have free berths?", "I am collecting the harbours",
+				"Kelp Point is full since October", "the crane is included"},
+			notInText: []string{"Welcome to the Harbour Town Board", "please read the board rules", "Join the discussion",
+				"Create a free account", "Similar threads", "Crane prices this autumn", "The time now is"}},
 		// A shop's category page: its sorting and filtering controls,
 		// the cart buttons, the shipping banner, the copyright line and
 		// the section of products bought with these go; the products
