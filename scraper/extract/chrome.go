@@ -77,8 +77,38 @@ func dropChrome(bs []block, forum bool) []block {
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		keep := !isWidgetLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3) &&
-			(b.heads() || !isChromeLine(b.text))
+			(b.heads() || !isChromeLine(b.text)) && !isCookieNotice(b.text)
 		if keep {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// reCookieNotice matches what a cookie banner or its settings dialog
+// says: that the site uses cookies and why, what each kind of cookie
+// does, that browsing on is consent. Text about cookies that is not the
+// site's notice (documentation of HTTP cookies, a page saying it sets
+// none) does not match.
+var reCookieNotice = lazyRE(`(?i)\buses? (?:first[- ]and third[- ]party |third[- ]party |essential |analytics? )?cookies\b|\bwe use (?:technologies like )?cookies\b|\b(?:these|such|our|the) cookies (?:allow|track|collect|help|are used|enable|remember|may|do not|cannot)\b|^cookies (?:collect|are small|help|allow)\b|\btechnical storage or access\b|\byou (?:agree|consent) to (?:our|the) (?:use of )?cookie|\bby (?:clicking|continuing)\b[^.]{0,60}\b(?:consent|agree)\b[^.]{0,40}\bcookies?\b|\bincluding cookie policy\b`)
+
+// isCookieNotice reports whether a block of 120 words or fewer is a line
+// of a cookie notice (reCookieNotice) that the page's markup did not name
+// as one.
+func isCookieNotice(t string) bool {
+	if len(t) > 1000 || indexFold(t, "cookie") < 0 && indexFold(t, "technical storage") < 0 {
+		return false
+	}
+	return len(strings.Fields(t)) <= 120 && reCookieNotice.MatchString(t)
+}
+
+// dropCookieNotices returns the blocks without the lines of a cookie
+// notice (isCookieNotice): all the cleaning that the body found for an
+// article gets when it is the main text of another page.
+func dropCookieNotices(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if !isCookieNotice(b.text) {
 			out = append(out, b)
 		}
 	}

@@ -34,6 +34,12 @@ func TestChromeClasses(t *testing.T) {
 				"Kelp Point is full since October", "the crane is included"},
 			notInText: []string{"Welcome to the Harbour Town Board", "please read the board rules", "Join the discussion",
 				"Create a free account", "Similar threads", "Crane prices this autumn", "The time now is"}},
+		// A product page with a cookie settings panel that its markup
+		// does not name: the panel's lines about cookies go; the
+		// description and the specifications stay.
+		{name: "product_cookies", url: "https://supplies.example/p/tin-kettle-1-5l/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A kettle of tinned steel", "held by a short chain", "Tinned steel, beech handle"},
+			notInText:  []string{"uses cookies", "These cookies allow", "These cookies track"}},
 		// A shop's category page: its sorting and filtering controls,
 		// the cart buttons, the shipping banner, the copyright line and
 		// the section of products bought with these go; the products
@@ -57,6 +63,32 @@ func TestChromeClasses(t *testing.T) {
 				t.Logf("text:\n%s", art.Text)
 			}
 		})
+	}
+}
+
+// TestIsCookieNotice: the lines of a cookie banner go; text about
+// cookies that is not a site's notice stays.
+func TestIsCookieNotice(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"This website uses first and third party cookies. By clicking \"agree\" or by continuing to browse this website, you consent to the use of cookies.", true},
+		{"We use cookies to improve your experience.", true},
+		{"To provide the best experiences, we use technologies like cookies to store and/or access device information.", true},
+		{"The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service.", true},
+		{"Cookies collect information about how you use a website, like which pages you visited.", true},
+		{"These cookies track your online activity to help advertisers deliver more relevant advertising.", true},
+		{"To make the site work, we log user data. By using it, you agree to our Privacy Policy, including cookie policy.", true},
+		{"Note that cookies are set on response objects. Since you normally just return strings from the view functions, Flask converts them.", false},
+		{"Cookies are not used and no personal data is collected.", false},
+		{"A session object persists cookies across all requests made from the session instance.", false},
+		{"She baked cookies for the whole street every Sunday.", false},
+	}
+	for _, tt := range tests {
+		if got := isCookieNotice(tt.line); got != tt.want {
+			t.Errorf("isCookieNotice(%q) = %v, want %v", tt.line, got, tt.want)
+		}
 	}
 }
 

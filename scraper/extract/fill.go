@@ -376,6 +376,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 		} else if forum && art.Text == p.body {
 			art.Text = joinBlocks(dropChrome(p.trimToThread(p.blocks), true))
 			art.WordCount = countWords(art.Text)
+		} else if art.Text == p.body {
+			art.Text = joinBlocks(dropCookieNotices(p.blocks))
+			art.WordCount = countWords(art.Text)
 		}
 	}
 	if art.Published == nil {
