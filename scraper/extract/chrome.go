@@ -22,6 +22,7 @@ var chromeLines = map[string]bool{
 	"privacy policy": true, "terms of service": true, "terms of use": true, "terms and conditions": true,
 	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
 	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
+	"click to expand": true, "click to shrink": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
 	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,
@@ -35,8 +36,9 @@ var chromeLines = map[string]bool{
 // shop's shipping banner ("Free shipping on orders over $75"), a
 // copyright line (with its year) or a rights line, the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
-// "Keep exploring ..." prompts.
-var reChromeLine = lazyRE(`(?i)^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+// "Keep exploring ..." prompts, the counters of a post or a thread
+// ("12 likes", "3 replies", "1.2k views").
+var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).

@@ -116,6 +116,12 @@ func TestIsChromeLine(t *testing.T) {
 		{"Returns & exchanges accepted", true},
 		{"Free shipping was what made the shop's name, and the owners kept it through three price rises.", false},
 		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
+		{"Click to expand...", true},
+		{"12 likes", true},
+		{"3 Replies", true},
+		{"1.2k views", true},
+		{"12 likes for the first post of a thread that nobody read", false},
+		{"9 Comments", false},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {
