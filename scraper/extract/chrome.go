@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // chromeLines are whole blocks that are the controls of a site rather than
@@ -204,4 +206,75 @@ func dropLeadingLinks(bs []block) []block {
 		return bs
 	}
 	return bs[j:]
+}
+
+// markedSpans returns the document-order spans of the outermost
+// elements that marks reports.
+func (p *page) markedSpans(marks func(*html.Node) bool) [][2]int32 {
+	var spans [][2]int32
+	x := p.x
+	for i := 0; i < len(x.nodes); i++ {
+		n := x.nodes[i]
+		if n.Type != html.ElementNode || !marks(n) {
+			continue
+		}
+		end := i
+		for end+1 < len(x.nodes) && isAncestor(n, x.nodes[end+1]) {
+			end++
+		}
+		spans = append(spans, [2]int32{int32(i), int32(end)})
+		i = end
+	}
+	return spans
+}
+
+// dropSpans drops the blocks whose text began inside one of spans,
+// unless fewer than minWords words would be left.
+func dropSpans(bs []block, spans [][2]int32, minWords int) []block {
+	if len(spans) == 0 {
+		return bs
+	}
+	out := make([]block, 0, len(bs))
+	words := 0
+	for _, b := range bs {
+		in := false
+		for _, s := range spans {
+			if b.at >= s[0] && b.at <= s[1] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, b)
+			words += countWords(b.text)
+		}
+	}
+	if words < minWords {
+		return bs
+	}
+	return out
+}
+
+// classWord reports whether a class or id word of n holds one of words.
+func (p *page) classWord(n *html.Node, words ...string) bool {
+	x := p.x
+	x.toks = x.toks[:0]
+	x.toks = roleClassTokens(x.toks, attr(n, "class"))
+	x.toks = classTokens(x.toks, attr(n, "id"))
+	for _, t := range x.toks {
+		for _, w := range words {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropSignatures drops from a forum page's main text the blocks inside
+// the posters' signatures: elements with a class or id word holding
+// "signature" (the lines each member appends to every post). The blocks
+// stay as they are when fewer than 20 words would be left.
+func (p *page) dropSignatures(bs []block) []block {
+	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return p.classWord(n, "signature") }), 20)
 }

@@ -368,13 +368,13 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		if took {
 			if forum {
-				kept = p.trimToThread(kept)
+				kept = p.dropSignatures(p.trimToThread(kept))
 			}
 			art.Text = joinBlocks(dropChrome(kept, forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		} else if forum && art.Text == p.body {
-			art.Text = joinBlocks(dropChrome(p.trimToThread(p.blocks), true))
+			art.Text = joinBlocks(dropChrome(p.dropSignatures(p.trimToThread(p.blocks)), true))
 			art.WordCount = countWords(art.Text)
 		} else if art.Text == p.body {
 			art.Text = joinBlocks(dropCookieNotices(p.blocks))
