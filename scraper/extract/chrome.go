@@ -271,42 +271,6 @@ func (p *page) classWord(n *html.Node, words ...string) bool {
 	return false
 }
 
-// marksReview reports whether an element is marked as a customer review
-// or a list of them: by schema.org microdata (itemprop="review", an
-// itemtype of Review) or by a class or id word ("review", "reviews").
-func (p *page) marksReview(n *html.Node) bool {
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "itemprop":
-			if strings.EqualFold(a.Val, "review") {
-				return true
-			}
-		case "itemtype":
-			if strings.HasSuffix(strings.ToLower(a.Val), "/review") {
-				return true
-			}
-		}
-	}
-	x := p.x
-	x.toks = x.toks[:0]
-	x.toks = roleClassTokens(x.toks, attr(n, "class"))
-	x.toks = classTokens(x.toks, attr(n, "id"))
-	for _, t := range x.toks {
-		if t == "review" || t == "reviews" {
-			return true
-		}
-	}
-	return false
-}
-
-// dropReviews drops from a product page's main text the blocks inside
-// its customer reviews (marksReview): what buyers wrote, with their
-// names, places and votes, is not the product's description. The blocks
-// stay as they are when fewer than 50 words would be left.
-func (p *page) dropReviews(bs []block) []block {
-	return dropSpans(bs, p.markedSpans(p.marksReview), 50)
-}
-
 // dropSignatures drops from a forum page's main text the blocks inside
 // the posters' signatures: elements with a class or id word holding
 // "signature" (the lines each member appends to every post). The blocks

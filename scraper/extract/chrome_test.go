@@ -41,11 +41,6 @@ func TestChromeClasses(t *testing.T) {
 		{name: "product_cookies", url: "https://supplies.example/p/tin-kettle-1-5l/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A kettle of tinned steel", "held by a short chain", "Tinned steel, beech handle"},
 			notInText:  []string{"uses cookies", "These cookies allow", "These cookies track"}},
-		// A product page with its customers' reviews: the reviews go;
-		// the description and the details stay.
-		{name: "product_reviews", url: "https://supplies.example/p/canvas-day-bag-20l/", typ: corpus.PageTypeProduct,
-			wantInText: []string{"A day bag of waxed cotton canvas", "Vegetable-tanned leather straps and base"},
-			notInText:  []string{"Walked the coast path", "Smaller than I expected", "people found this helpful"}},
 		// A shop's category page: its sorting and filtering controls,
 		// the cart buttons, the shipping banner, the copyright line and
 		// the section of products bought with these go; the products

@@ -366,13 +366,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
 		}
 		forum := art.PageType == corpus.PageTypeForum
-		product := art.PageType == corpus.PageTypeProduct && p.hasType("Product", "ProductGroup")
 		if took {
 			if forum {
 				kept = p.dropSignatures(p.trimToThread(kept))
-			}
-			if product {
-				kept = p.dropReviews(kept)
 			}
 			art.Text = joinBlocks(dropChrome(kept, forum))
 			art.WordCount = countWords(art.Text)
@@ -381,11 +377,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinBlocks(dropChrome(p.dropSignatures(p.trimToThread(p.blocks)), true))
 			art.WordCount = countWords(art.Text)
 		} else if art.Text == p.body {
-			bs := p.blocks
-			if product {
-				bs = p.dropReviews(bs)
-			}
-			art.Text = joinBlocks(dropCookieNotices(bs))
+			art.Text = joinBlocks(dropCookieNotices(p.blocks))
 			art.WordCount = countWords(art.Text)
 		}
 	}
