@@ -24,7 +24,7 @@ var chromeLines = map[string]bool{
 	"privacy policy": true, "terms of service": true, "terms of use": true, "terms and conditions": true,
 	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
 	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
-	"click to expand": true, "click to shrink": true,
+	"click to expand": true, "click to shrink": true, "loading": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
 	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,

@@ -118,6 +118,7 @@ func TestIsChromeLine(t *testing.T) {
 		{"Free shipping was what made the shop's name, and the owners kept it through three price rises.", false},
 		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
 		{"Click to expand...", true},
+		{"Loading...", true},
 		{"12 likes", true},
 		{"3 Replies", true},
 		{"1.2k views", true},
