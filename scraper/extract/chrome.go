@@ -26,6 +26,7 @@ var chromeLines = map[string]bool{
 	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
 	"click to expand": true, "click to shrink": true, "loading": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
+	"choose options": true, "select options": true, "add to wishlist": true, "add to wish list": true, "apply now": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
 	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,
 	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,
