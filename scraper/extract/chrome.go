@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // chromeLines are whole blocks that are the controls of a site rather than
@@ -22,7 +24,9 @@ var chromeLines = map[string]bool{
 	"privacy policy": true, "terms of service": true, "terms of use": true, "terms and conditions": true,
 	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
 	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
+	"click to expand": true, "click to shrink": true, "loading": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
+	"choose options": true, "select options": true, "add to wishlist": true, "add to wish list": true, "apply now": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
 	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,
 	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,
@@ -35,8 +39,9 @@ var chromeLines = map[string]bool{
 // shop's shipping banner ("Free shipping on orders over $75"), a
 // copyright line (with its year) or a rights line, the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
-// "Keep exploring ..." prompts.
-var reChromeLine = lazyRE(`(?i)^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+// "Keep exploring ..." prompts, the counters of a post or a thread
+// ("12 likes", "3 replies", "1.2k views").
+var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).
@@ -77,8 +82,38 @@ func dropChrome(bs []block, forum bool) []block {
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
 		keep := !isWidgetLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3) &&
-			(b.heads() || !isChromeLine(b.text))
+			(b.heads() || !isChromeLine(b.text)) && !isCookieNotice(b.text)
 		if keep {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// reCookieNotice matches what a cookie banner or its settings dialog
+// says: that the site uses cookies and why, what each kind of cookie
+// does, that browsing on is consent. Text about cookies that is not the
+// site's notice (documentation of HTTP cookies, a page saying it sets
+// none) does not match.
+var reCookieNotice = lazyRE(`(?i)\buses? (?:first[- ]and third[- ]party |third[- ]party |essential |analytics? )?cookies\b|\bwe use (?:technologies like )?cookies\b|\b(?:these|such|our|the) cookies (?:allow|track|collect|help|are used|enable|remember|may|do not|cannot)\b|^cookies (?:collect|are small|help|allow)\b|\btechnical storage or access\b|\byou (?:agree|consent) to (?:our|the) (?:use of )?cookie|\bby (?:clicking|continuing)\b[^.]{0,60}\b(?:consent|agree)\b[^.]{0,40}\bcookies?\b|\bincluding cookie policy\b`)
+
+// isCookieNotice reports whether a block of 120 words or fewer is a line
+// of a cookie notice (reCookieNotice) that the page's markup did not name
+// as one.
+func isCookieNotice(t string) bool {
+	if len(t) > 1000 || indexFold(t, "cookie") < 0 && indexFold(t, "technical storage") < 0 {
+		return false
+	}
+	return len(strings.Fields(t)) <= 120 && reCookieNotice.MatchString(t)
+}
+
+// dropCookieNotices returns the blocks without the lines of a cookie
+// notice (isCookieNotice): all the cleaning that the body found for an
+// article gets when it is the main text of another page.
+func dropCookieNotices(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if !isCookieNotice(b.text) {
 			out = append(out, b)
 		}
 	}
@@ -172,4 +207,75 @@ func dropLeadingLinks(bs []block) []block {
 		return bs
 	}
 	return bs[j:]
+}
+
+// markedSpans returns the document-order spans of the outermost
+// elements that marks reports.
+func (p *page) markedSpans(marks func(*html.Node) bool) [][2]int32 {
+	var spans [][2]int32
+	x := p.x
+	for i := 0; i < len(x.nodes); i++ {
+		n := x.nodes[i]
+		if n.Type != html.ElementNode || !marks(n) {
+			continue
+		}
+		end := i
+		for end+1 < len(x.nodes) && isAncestor(n, x.nodes[end+1]) {
+			end++
+		}
+		spans = append(spans, [2]int32{int32(i), int32(end)})
+		i = end
+	}
+	return spans
+}
+
+// dropSpans drops the blocks whose text began inside one of spans,
+// unless fewer than minWords words would be left.
+func dropSpans(bs []block, spans [][2]int32, minWords int) []block {
+	if len(spans) == 0 {
+		return bs
+	}
+	out := make([]block, 0, len(bs))
+	words := 0
+	for _, b := range bs {
+		in := false
+		for _, s := range spans {
+			if b.at >= s[0] && b.at <= s[1] {
+				in = true
+				break
+			}
+		}
+		if !in {
+			out = append(out, b)
+			words += countWords(b.text)
+		}
+	}
+	if words < minWords {
+		return bs
+	}
+	return out
+}
+
+// classWord reports whether a class or id word of n holds one of words.
+func (p *page) classWord(n *html.Node, words ...string) bool {
+	x := p.x
+	x.toks = x.toks[:0]
+	x.toks = roleClassTokens(x.toks, attr(n, "class"))
+	x.toks = classTokens(x.toks, attr(n, "id"))
+	for _, t := range x.toks {
+		for _, w := range words {
+			if strings.Contains(t, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropSignatures drops from a forum page's main text the blocks inside
+// the posters' signatures: elements with a class or id word holding
+// "signature" (the lines each member appends to every post). The blocks
+// stay as they are when fewer than 20 words would be left.
+func (p *page) dropSignatures(bs []block) []block {
+	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return p.classWord(n, "signature") }), 20)
 }

@@ -25,6 +25,22 @@ func TestChromeClasses(t *testing.T) {
 		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
 			wantInText: []string{"netmender", "Hello,", "the leaflet at the pier only lists weekdays", "I will post the printed table here"},
 			notInText:  []string{"Reaction score", "Full Member", "5+ Year Member", "Joined", "Posts:", "Share on other sites", "Log in to reply", "Leave a reply", "You must be logged in", "Getting around by boat"}},
+		// The board around a thread: the welcome notice above it, the
+		// sign-up prompt and the similar threads below it go, and so do
+		// the posters' signatures; the title, the opening post (mostly
+		// links, so not one of the run of records) and the replies stay.
+		{name: "forum_frame", url: "https://board.example/t/winter-mooring.70/", typ: corpus.PageTypeForum,
+			wantInText: []string{"Winter mooring: which harbours still have free berths?", "I am collecting the harbours",
+				"Kelp Point is full since October", "the crane is included"},
+			notInText: []string{"Welcome to the Harbour Town Board", "please read the board rules", "Join the discussion",
+				"Create a free account", "Similar threads", "Crane prices this autumn", "The time now is",
+				"Sailing the estuary since 1994", "rowing club treasurer"}},
+		// A product page with a cookie settings panel that its markup
+		// does not name: the panel's lines about cookies go; the
+		// description and the specifications stay.
+		{name: "product_cookies", url: "https://supplies.example/p/tin-kettle-1-5l/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A kettle of tinned steel", "held by a short chain", "Tinned steel, beech handle"},
+			notInText:  []string{"uses cookies", "These cookies allow", "These cookies track"}},
 		// A shop's category page: its sorting and filtering controls,
 		// the cart buttons, the shipping banner, the copyright line and
 		// the section of products bought with these go; the products
@@ -48,6 +64,32 @@ func TestChromeClasses(t *testing.T) {
 				t.Logf("text:\n%s", art.Text)
 			}
 		})
+	}
+}
+
+// TestIsCookieNotice: the lines of a cookie banner go; text about
+// cookies that is not a site's notice stays.
+func TestIsCookieNotice(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"This website uses first and third party cookies. By clicking \"agree\" or by continuing to browse this website, you consent to the use of cookies.", true},
+		{"We use cookies to improve your experience.", true},
+		{"To provide the best experiences, we use technologies like cookies to store and/or access device information.", true},
+		{"The technical storage or access is strictly necessary for the legitimate purpose of enabling the use of a specific service.", true},
+		{"Cookies collect information about how you use a website, like which pages you visited.", true},
+		{"These cookies track your online activity to help advertisers deliver more relevant advertising.", true},
+		{"To make the site work, we log user data. By using it, you agree to our Privacy Policy, including cookie policy.", true},
+		{"Note that cookies are set on response objects. Since you normally just return strings from the view functions, Flask converts them.", false},
+		{"Cookies are not used and no personal data is collected.", false},
+		{"A session object persists cookies across all requests made from the session instance.", false},
+		{"She baked cookies for the whole street every Sunday.", false},
+	}
+	for _, tt := range tests {
+		if got := isCookieNotice(tt.line); got != tt.want {
+			t.Errorf("isCookieNotice(%q) = %v, want %v", tt.line, got, tt.want)
+		}
 	}
 }
 
@@ -75,6 +117,16 @@ func TestIsChromeLine(t *testing.T) {
 		{"Returns & exchanges accepted", true},
 		{"Free shipping was what made the shop's name, and the owners kept it through three price rises.", false},
 		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
+		{"Click to expand...", true},
+		{"Loading...", true},
+		{"Apply now", true},
+		{"Choose options", true},
+		{"Apply now for the spring intake: the form closes on the first of March.", false},
+		{"12 likes", true},
+		{"3 Replies", true},
+		{"1.2k views", true},
+		{"12 likes for the first post of a thread that nobody read", false},
+		{"9 Comments", false},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {

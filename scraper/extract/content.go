@@ -157,6 +157,14 @@ func (x *contentExtractor) info(n *html.Node) *nodeInfo {
 	return &x.infos[i]
 }
 
+// collapsedPanel reports whether an element hidden from assistive
+// technology is the panel of an accordion or a disclosure, labelled by
+// the control that opens it (aria-labelledby): its text is shown on a
+// click, as the answers of a page's questions are.
+func collapsedPanel(n *html.Node) bool {
+	return hasAttr(n, "aria-labelledby") && n.DataAtom != atom.Nav && attr(n, "role") != "menu" && attr(n, "role") != "dialog"
+}
+
 // isHidden reports whether the element is hidden from readers.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -164,7 +172,7 @@ func isHidden(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "aria-hidden":
-			if a.Val == "true" {
+			if a.Val == "true" && !collapsedPanel(n) {
 				return true
 			}
 		case "style":

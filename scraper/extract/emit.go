@@ -28,6 +28,7 @@ type block struct {
 	afterImage bool    // an image came between this block and the previous text
 	altText    bool    // the text repeats that image's alt text: a caption
 	aside      bool    // inside an <aside> kept in the content (a pull quote)
+	at         int32   // doc-order index of the last element entered before its text began
 }
 
 // heads reports whether b is a heading or the title: what opens a
@@ -48,6 +49,8 @@ type emitter struct {
 	asides int    // depth of <aside> elements being walked
 	image  bool   // an image was seen since the last block
 	alt    string // its alt text
+	cur    int32  // doc-order index of the last element entered
+	at     int32  // cur when the current block's text began
 	blocks []block
 	// feat, when set, walks the parts the content walk dropped too (but
 	// not consent dialogs, never content) and records each block's
@@ -75,7 +78,7 @@ func (e *emitter) flush() {
 			it = float64(e.ems) / float64(e.chars)
 		}
 		alt := e.image && e.alt != "" && normName(e.alt) == normName(t)
-		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt, aside: e.asides > 0})
+		e.blocks = append(e.blocks, block{text: t, kind: k, link: ld, italic: it, afterImage: e.image, altText: alt, aside: e.asides > 0, at: e.at})
 		if e.feat != nil {
 			e.feat.record()
 		}
@@ -94,6 +97,9 @@ func (e *emitter) text(s string) {
 		if s[i] > ' ' {
 			n++
 		}
+	}
+	if e.chars == 0 && n > 0 {
+		e.at = e.cur
 	}
 	if e.feat != nil {
 		if e.chars == 0 && n > 0 {
@@ -127,12 +133,17 @@ func (e *emitter) walk(n *html.Node) {
 			e.alt = a
 		}
 	}
-	in := e.x.info(n)
-	if in == nil || in.junk && !(e.broad && in.teaser) && e.feat == nil {
+	i, ok := e.x.idx[n]
+	if !ok {
 		return
 	}
+	in := &e.x.infos[i]
+	if in.junk && !(e.broad && in.teaser) && e.feat == nil {
+		return
+	}
+	e.cur = i
 	if e.feat != nil {
-		if in == nil || in.consent || featSkip(n) {
+		if in.consent || featSkip(n) {
 			return
 		}
 		e.feat.enter(n, in)

@@ -154,18 +154,8 @@ func (p *page) isFurniture(t string) bool {
 	if len(words) > 20 {
 		return false
 	}
-	nt := normName(t)
-	for _, h := range p.h1s {
-		if normName(h) == nt {
-			return true
-		}
-	}
-	if len(nt) > 10 {
-		for _, h := range []string{p.meta("og:title"), p.meta("twitter:title"), p.titleTag} {
-			if nh := normName(h); nh == nt || len(nh) > len(nt) && (strings.HasPrefix(nh, nt) || strings.HasSuffix(nh, nt)) {
-				return true
-			}
-		}
+	if p.isHeadline(t) {
+		return true
 	}
 	if reByPrefix.MatchString(t) && len(words) <= 12 && !endsSentence(t) {
 		return true
@@ -188,6 +178,26 @@ func (p *page) isFurniture(t string) bool {
 				}
 			}
 			if letters <= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isHeadline reports whether t is the page's headline again: an <h1>
+// of the page, or its og:title, twitter:title or <title> (or the start
+// or end of one, without the site's name).
+func (p *page) isHeadline(t string) bool {
+	nt := normName(t)
+	for _, h := range p.h1s {
+		if normName(h) == nt {
+			return true
+		}
+	}
+	if len(nt) > 10 {
+		for _, h := range []string{p.meta("og:title"), p.meta("twitter:title"), p.titleTag} {
+			if nh := normName(h); nh == nt || len(nh) > len(nt) && (strings.HasPrefix(nh, nt) || strings.HasSuffix(nh, nt)) {
 				return true
 			}
 		}
@@ -361,11 +371,17 @@ func (p *page) fillFlags(art *corpus.Article) {
 		}
 		forum := art.PageType == corpus.PageTypeForum
 		if took {
+			if forum {
+				kept = p.dropSignatures(p.trimToThread(kept))
+			}
 			art.Text = joinBlocks(dropChrome(kept, forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		} else if forum && art.Text == p.body {
-			art.Text = joinBlocks(dropChrome(p.blocks, true))
+			art.Text = joinBlocks(dropChrome(p.dropSignatures(p.trimToThread(p.blocks)), true))
+			art.WordCount = countWords(art.Text)
+		} else if art.Text == p.body {
+			art.Text = joinBlocks(dropCookieNotices(p.blocks))
 			art.WordCount = countWords(art.Text)
 		}
 	}

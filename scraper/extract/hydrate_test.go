@@ -21,6 +21,12 @@ func TestHiddenWrapper(t *testing.T) {
 		{name: "hydrate_wrapper",
 			wantInText: []string{"The client retries a request", "Three settings control retries", "such a request fails on its first error."},
 			notInText:  []string{"Timeouts", "MIT licence"}},
+		// The answers of a page's questions, in accordion panels hidden
+		// from assistive technology until their button opens them, stay;
+		// a menu and a drawer hidden the same way go.
+		{name: "faq_panels",
+			wantInText: []string{"Cover for sailing boats", "covered all year", "carries the boat's name on its transom"},
+			notInText:  []string{"Car insurance", "Sign up for our newsletter"}},
 		// A visible story beside a hidden menu drawer and a dialog.
 		{name: "hidden_chrome",
 			wantInText: []string{"The night ferry to the outer islands", "returning empty to the mainland."},

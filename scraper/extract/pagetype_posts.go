@@ -21,14 +21,16 @@ import (
 
 // postMarks is what a subtree holds of a post's signature.
 type postMarks struct {
-	dated bool
-	user  bool
-	key   string // the href of the first profile link, to count people
+	dated  bool
+	user   bool
+	signed bool   // the subtree holds a signed, dated element of 40 bytes or more
+	key    string // the href of the first profile link, to count people
 }
 
 func (m *postMarks) add(o postMarks) {
 	m.dated = m.dated || o.dated
 	m.user = m.user || o.user
+	m.signed = m.signed || o.signed
 	if m.key == "" {
 		m.key = o.key
 	}
@@ -41,6 +43,12 @@ type postCount struct {
 	text    int        // text bytes of those records
 	most    *html.Node // the parent of the run with the most text
 	mostTxt int        // that run's text bytes
+	last    *html.Node // that run's last record
+	// The page's signed, dated elements of 40 bytes or more that hold
+	// no other, links or not, in document order: a post's signature, or
+	// the post.
+	sigs  []*html.Node
+	prose []bool // for each of sigs, whether it is not mostly links
 }
 
 type postWalker struct {
@@ -90,6 +98,7 @@ type postRun struct {
 	sig  string
 	n    int
 	text int
+	last *html.Node
 }
 
 // walk returns the marks of n's subtree and counts the runs among its
@@ -105,7 +114,7 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 			w.c.text += run.text
 			w.c.authors = max(w.c.authors, len(keys))
 			if run.text > w.c.mostTxt {
-				w.c.most, w.c.mostTxt = n, run.text
+				w.c.most, w.c.mostTxt, w.c.last = n, run.text, run.last
 			}
 		}
 		run = postRun{}
@@ -128,9 +137,15 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 		if depth < 200 {
 			cm.add(w.walk(c, depth+1))
 		}
-		m.add(cm)
 		in := w.x.info(c)
-		if in == nil || !cm.dated || !cm.user || in.text < 40 || in.link*4 >= in.text {
+		signed := in != nil && cm.dated && cm.user && in.text >= 40
+		if signed && !cm.signed {
+			w.c.sigs = append(w.c.sigs, c)
+			w.c.prose = append(w.c.prose, in.link*4 < in.text)
+		}
+		cm.signed = cm.signed || signed
+		m.add(cm)
+		if !signed || in.link*4 >= in.text {
 			continue // not signed and dated, or mostly links (a teaser: a linked headline)
 		}
 		cls := attr(c, "class")
@@ -140,6 +155,7 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 		}
 		run.n++
 		run.text += in.text
+		run.last = c
 		if cm.key != "" && len(keys) < len(keyBuf) && !containsString(keys, cm.key) {
 			keys = append(keys, cm.key)
 		}
@@ -284,3 +300,85 @@ func dateLike(s string) bool {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// threadSpan returns the document-order span of a thread's posts. It
+// starts at the first post: the largest element around the page's first
+// signed, dated element that holds no other one (the opening post, even
+// when its links keep it out of the run of replies or it sits apart from
+// them, as a question above its answers). It ends with the last post
+// inside the element that holds the first post and the run of records
+// with the most text: that run's last record, or a later signed element
+// there that is not mostly links (a reply nested in the replies). ok is false when the page has
+// no run of records.
+func (p *page) threadSpan() (lo, hi int32, ok bool) {
+	c, _ := p.threadPosts()
+	if len(c.sigs) == 0 || c.last == nil {
+		return 0, 0, false
+	}
+	first := p.postAround(c.sigs, 0, nil)
+	last := c.last
+	thread := first
+	for thread != nil && !isAncestor(thread, last) {
+		thread = thread.Parent
+	}
+	for i := len(c.sigs) - 1; thread != nil && i >= 0; i-- {
+		if s := c.sigs[i]; c.prose[i] && isAncestor(thread, s) {
+			if !isAncestor(last, s) && p.x.idx[s] > p.x.idx[last] {
+				last = p.postAround(c.sigs, i, thread)
+			}
+			break
+		}
+	}
+	lo, ok1 := p.x.idx[first]
+	hi, ok2 := p.x.idx[last]
+	if !ok1 || !ok2 {
+		return 0, 0, false
+	}
+	for int(hi)+1 < len(p.x.nodes) && isAncestor(last, p.x.nodes[hi+1]) {
+		hi++
+	}
+	return lo, hi, lo <= hi
+}
+
+// postAround returns the largest element around sigs[i] that holds no
+// other of sigs, below stop and the page's body.
+func (p *page) postAround(sigs []*html.Node, i int, stop *html.Node) *html.Node {
+	post := sigs[i]
+	for a := post.Parent; a != nil && a != stop && a != p.bodyNode && a.Type == html.ElementNode; a = a.Parent {
+		if i > 0 && isAncestor(a, sigs[i-1]) || i+1 < len(sigs) && isAncestor(a, sigs[i+1]) {
+			break
+		}
+		post = a
+	}
+	return post
+}
+
+// trimToThread drops from a forum page's main text the blocks outside
+// the thread's posts (threadSpan): the board's menus, breadcrumbs and
+// notices above the first post, and below the last one the reply and
+// sign-up prompts, the lists of similar threads and the board's footer.
+// The thread's title (the page's headline) stays above the posts. The blocks are kept
+// as they are when the posts hold less than half of the text: then the
+// records found are not the page's thread.
+func (p *page) trimToThread(bs []block) []block {
+	lo, hi, ok := p.threadSpan()
+	if !ok {
+		return bs
+	}
+	out := make([]block, 0, len(bs))
+	in, all := 0, 0
+	for _, b := range bs {
+		w := countWords(b.text)
+		all += w
+		if b.at >= lo && b.at <= hi {
+			in += w
+			out = append(out, b)
+		} else if b.at < lo && b.heads() && len(b.text) <= 200 && p.isHeadline(b.text) {
+			out = append(out, b)
+		}
+	}
+	if in*2 < all {
+		return bs
+	}
+	return out
+}
