@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -259,13 +260,20 @@ func TestEnqueueLater(t *testing.T) {
 	}
 	err = s.Update(ctx, func(tx *pgstore.Tx) error {
 		var added int
-		// The capture does not exist (a foreign key): the error comes with the COMMIT.
-		return tx.EnqueueLater(ctx, []corpus.FrontierEntry{{URL: site + "/y", Host: site, CaptureID: 1 << 40}}, corpus.EnqueueOptions{}, &added)
+		// The server refuses a NUL byte in text: the error comes with the
+		// COMMIT, and nothing of the transaction is kept.
+		tx.AddScope(ctx, []string{site + "/z"}, "test", time.Now())
+		return tx.EnqueueLater(ctx, []corpus.FrontierEntry{{URL: site + "/y\x00", Host: site}}, corpus.EnqueueOptions{}, &added)
 	})
 	if err == nil || !strings.Contains(err.Error(), "enqueue 1 URLs") {
-		t.Errorf("EnqueueLater of a row whose capture does not exist: %v, want the enqueue's error", err)
+		t.Errorf("EnqueueLater of a URL the server refuses: %v, want the enqueue's error", err)
 	}
-	if _, err := s.FrontierEntry(ctx, site+"/y"); !errors.Is(err, corpus.ErrNotFound) {
-		t.Errorf("the failed transaction's URL: %v, want not found", err)
+	var hosts []string
+	err = s.Update(ctx, func(tx *pgstore.Tx) (err error) {
+		hosts, _, err = tx.Scope(ctx)
+		return err
+	})
+	if err != nil || slices.Contains(hosts, site+"/z") {
+		t.Errorf("the failed transaction's scope: %v, %v; want it rolled back", hosts, err)
 	}
 }
