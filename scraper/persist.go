@@ -274,6 +274,14 @@ func addNames(ctx context.Context, tx Tx, id int64, urls []string) error {
 	return nil
 }
 
+// laterEnqueuer is a transaction that can send a page's Enqueue with its
+// COMMIT, when nothing in the transaction waits for the count
+// (pgstore.Tx: a round trip fewer a page); added is set before it
+// commits.
+type laterEnqueuer interface {
+	EnqueueLater(ctx context.Context, entries []corpus.FrontierEntry, opts corpus.EnqueueOptions, added *int) error
+}
+
 // commit saves a page in one transaction, through the saver: its capture,
 // its article, its frontier entry settled, the redirect chain's URLs and
 // the URLs found. It returns how many URLs were queued.
@@ -314,6 +322,9 @@ func (c *Crawler) commit(ctx context.Context, p *page) (added int, err error) {
 		found, err := c.settleChain(ctx, tx, p, id)
 		if err != nil {
 			return err
+		}
+		if lt, ok := tx.(laterEnqueuer); ok && c.cfg.watch == nil {
+			return lt.EnqueueLater(ctx, found, c.enqueueOptions(p.now), &added)
 		}
 		added, err = tx.Enqueue(ctx, found, c.enqueueOptions(p.now))
 		if err != nil || c.cfg.watch == nil {

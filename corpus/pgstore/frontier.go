@@ -9,6 +9,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // The frontier's writes, as corpus.Tx makes them on SQLite (see
@@ -74,7 +75,39 @@ const qEnqueue = `INSERT INTO frontier AS f
 // CONFLICT on the normalized URL: no duplicates across workers) and
 // returns how many rows it queued or changed.
 func (tx *Tx) Enqueue(ctx context.Context, entries []corpus.FrontierEntry, opts corpus.EnqueueOptions) (int, error) {
-	tx.redirects = nil // it writes redirect_to
+	args, n, err := tx.enqueueArgs(entries, opts)
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	tag, err := tx.tx.Exec(ctx, qEnqueue, args...)
+	if err != nil {
+		return 0, fmt.Errorf("enqueue %d URLs: %w", n, err)
+	}
+	return int(tag.RowsAffected()), nil
+}
+
+// EnqueueLater is Enqueue sent with the transaction's next statement that
+// needs an answer, or with its COMMIT, when nothing waits for the count:
+// a crawled page's transaction needs one round trip fewer. *added is set
+// to the count once the server has answered, before the transaction
+// commits; its error is the error of the statement it went with.
+func (tx *Tx) EnqueueLater(ctx context.Context, entries []corpus.FrontierEntry, opts corpus.EnqueueOptions, added *int) error {
+	*added = 0
+	args, n, err := tx.enqueueArgs(entries, opts)
+	if err != nil || n == 0 {
+		return err
+	}
+	tx.tx.laterThen(fmt.Sprintf("enqueue %d URLs", n), qEnqueue, func(tag pgconn.CommandTag) error {
+		*added = int(tag.RowsAffected())
+		return nil
+	}, args...)
+	return nil
+}
+
+// enqueueArgs returns qEnqueue's arguments for entries, one row per URL,
+// and the number of rows.
+func (tx *Tx) enqueueArgs(entries []corpus.FrontierEntry, opts corpus.EnqueueOptions) ([]any, int, error) {
+	tx.redirects = nil // the statement writes redirect_to
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -87,7 +120,8 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []corpus.FrontierEntry, opts 
 	var (
 		urls, hosts, sources, kinds, states, reasons, redirects []string
 		depths, prios                                           []int32
-		nbs, caps, runs                                         []int64
+		nbs, runs                                               []int64
+		caps                                                    []*int64
 	)
 	for _, e := range entries {
 		if e.URL == "" || seen[e.URL] { // one row per URL: ON CONFLICT cannot touch a row twice
@@ -101,28 +135,19 @@ func (tx *Tx) Enqueue(ctx context.Context, entries []corpus.FrontierEntry, opts 
 		switch state {
 		case corpus.StateQueued, corpus.StateDone, corpus.StateFailed, corpus.StateSkipped:
 		default:
-			return 0, fmt.Errorf("enqueue %s: bad state %q", e.URL, state)
+			return nil, 0, fmt.Errorf("enqueue %s: bad state %q", e.URL, state)
+		}
+		var capID *int64
+		if e.CaptureID != 0 {
+			capID = &e.CaptureID
 		}
 		urls, hosts, sources, kinds = append(urls, e.URL), append(hosts, e.Host), append(sources, e.Source), append(kinds, e.Kind)
 		states, reasons, redirects = append(states, state), append(reasons, e.Reason), append(redirects, e.RedirectTo)
 		depths, prios = append(depths, int32(e.Depth)), append(prios, int32(e.Priority))
-		nbs, caps, runs = append(nbs, millis(e.NotBefore)), append(caps, e.CaptureID), append(runs, opts.Run)
+		nbs, caps, runs = append(nbs, millis(e.NotBefore)), append(caps, capID), append(runs, opts.Run)
 	}
-	if len(urls) == 0 {
-		return 0, nil
-	}
-	capIDs := make([]*int64, len(caps))
-	for i := range caps {
-		if caps[i] != 0 {
-			capIDs[i] = &caps[i]
-		}
-	}
-	tag, err := tx.tx.Exec(ctx, qEnqueue, urls, hosts, depths, sources, kinds, states, prios, nbs, reasons,
-		capIDs, runs, redirects, now.UnixMilli(), opts.Revisit, before, opts.Adopt)
-	if err != nil {
-		return 0, fmt.Errorf("enqueue %d URLs: %w", len(urls), err)
-	}
-	return int(tag.RowsAffected()), nil
+	return []any{urls, hosts, depths, sources, kinds, states, prios, nbs, reasons, caps, runs, redirects,
+		now.UnixMilli(), opts.Revisit, before, opts.Adopt}, len(urls), nil
 }
 
 // ClaimRun moves up to n queued URLs of host due at now, queued by run

@@ -62,6 +62,12 @@ func (p *pipe) laterOne(what, sql string, args ...any) {
 	}})
 }
 
+// laterThen is later for a statement whose result check reads (a row
+// count to report, say) once the server has answered.
+func (p *pipe) laterThen(what, sql string, check func(pgconn.CommandTag) error, args ...any) {
+	p.pending = append(p.pending, deferred{what: what, sql: sql, args: args, check: check})
+}
+
 // prefetch queues a query to be sent after the next statement that needs
 // an answer, in the same round trip; keep reads its rows once that
 // statement's answer is read. Its error is that statement's.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -214,5 +216,64 @@ func TestPrefetchedLookups(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestEnqueueLater: EnqueueLater goes with the COMMIT (one round trip
+// for the transaction once the connection has its statements), sets the
+// count Enqueue would return before Update returns, and fails the
+// transaction with its error.
+func TestEnqueueLater(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	for i, tc := range []struct {
+		entries []corpus.FrontierEntry
+		want    int
+	}{
+		{entries(3), 3},
+		{entries(3), 0},     // known already
+		{entries(5)[3:], 2}, // two new
+		{nil, 0},            // nothing to send
+		{entries(6)[5:], 1}, // the connection has the statements now
+	} {
+		added := -1
+		before := s.RoundTrips()
+		err := s.Update(ctx, func(tx *pgstore.Tx) error {
+			return tx.EnqueueLater(ctx, tc.entries, corpus.EnqueueOptions{}, &added)
+		})
+		if err != nil || added != tc.want {
+			t.Errorf("%d: EnqueueLater of %d entries: added %d, %v; want %d", i, len(tc.entries), added, err, tc.want)
+		}
+		if n := s.RoundTrips() - before; i == 4 && n != 1 {
+			t.Errorf("%d: the transaction took %d round trips, want 1", i, n)
+		}
+	}
+	if st, _ := s.FrontierStats(ctx); st.Queued != 6 {
+		t.Errorf("queued %d, want 6", st.Queued)
+	}
+	err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		var added int
+		return tx.EnqueueLater(ctx, []corpus.FrontierEntry{{URL: site + "/x", Host: site, State: "bogus"}}, corpus.EnqueueOptions{}, &added)
+	})
+	if err == nil {
+		t.Error("EnqueueLater of a bad state: no error")
+	}
+	err = s.Update(ctx, func(tx *pgstore.Tx) error {
+		var added int
+		// The server refuses a NUL byte in text: the error comes with the
+		// COMMIT, and nothing of the transaction is kept.
+		tx.AddScope(ctx, []string{site + "/z"}, "test", time.Now())
+		return tx.EnqueueLater(ctx, []corpus.FrontierEntry{{URL: site + "/y\x00", Host: site}}, corpus.EnqueueOptions{}, &added)
+	})
+	if err == nil || !strings.Contains(err.Error(), "enqueue 1 URLs") {
+		t.Errorf("EnqueueLater of a URL the server refuses: %v, want the enqueue's error", err)
+	}
+	var hosts []string
+	err = s.Update(ctx, func(tx *pgstore.Tx) (err error) {
+		hosts, _, err = tx.Scope(ctx)
+		return err
+	})
+	if err != nil || slices.Contains(hosts, site+"/z") {
+		t.Errorf("the failed transaction's scope: %v, %v; want it rolled back", hosts, err)
 	}
 }
