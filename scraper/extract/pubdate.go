@@ -1064,19 +1064,19 @@ const (
 // to this page, or one whose text is a headline's (maxItemText, author
 // and tag links aside): a date beside a link to a section ("in
 // Politics") is still the page's own.
+//
+// The walk stops at the first ancestor with more text than a teaser (its
+// own ancestors have more still), so a page of many dates costs a few
+// small subtrees per date, not the page.
 func (p *page) itemLink(n *xhtml.Node) int {
-	for item, i := n.Parent, 0; item != nil && i < 5; item, i = item.Parent, i+1 {
-		if item.DataAtom == atom.Body {
-			break
-		}
-		link := p.headlineLink(item)
-		if link == linkNone {
-			continue
-		}
-		if len(textOf(item)) > maxItemText {
+	for item, i := n.Parent, 0; item != nil && i < 5 && item.DataAtom != atom.Body; item, i = item.Parent, i+1 {
+		var b strings.Builder
+		if !boundedText(&b, item, 2*maxItemText+64) || len(cleanSpace(b.String())) > maxItemText {
 			return linkNone
 		}
-		return link
+		if link := p.headlineLink(item); link != linkNone {
+			return link
+		}
 	}
 	return linkNone
 }
