@@ -44,7 +44,7 @@ func classifyTag(a atom.Atom) tagClass {
 		atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
 		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Figcaption, atom.Head,
 		atom.Meta, atom.Link, atom.Title, atom.Label, atom.Dialog, atom.Menu, atom.Picture,
-		atom.Source, atom.Track, atom.Img, atom.Frameset, atom.Frame, atom.Applet:
+		atom.Source, atom.Track, atom.Img, atom.Frameset, atom.Frame, atom.Applet, atom.Rt, atom.Rp:
 		return tagSkip
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.H1, atom.H2, atom.H3,
 		atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd,
