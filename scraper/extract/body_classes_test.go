@@ -79,6 +79,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "linked_items",
 			wantInText: []string{"First read how to make a list of checksums", "the note on copying large folders", "what to do when two checksums of one file differ", "three damaged files"},
 			notInText:  []string{"Scanning negatives at home", "Labels that survive", "Issue 11"}},
+		// Japanese text with its readings set over the kanji (ruby): the
+		// readings are annotations, not text.
+		{name: "ruby_readings",
+			wantInText: []string{"町の北に新しい駅ができました。", "子どもたちは公園で遊んでいました。"},
+			notInText:  []string{"まち", "えき", "(", "こうえん"}},
 		// A heading that led into a list of links to other stories ends
 		// the story once the links are dropped: it goes too; a heading
 		// over text stays.

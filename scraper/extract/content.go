@@ -44,7 +44,7 @@ func classifyTag(a atom.Atom) tagClass {
 		atom.Map, atom.Button, atom.Input, atom.Select, atom.Textarea, atom.Option,
 		atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Figcaption, atom.Head,
 		atom.Meta, atom.Link, atom.Title, atom.Label, atom.Dialog, atom.Menu, atom.Picture,
-		atom.Source, atom.Track, atom.Img, atom.Frameset, atom.Frame, atom.Applet:
+		atom.Source, atom.Track, atom.Img, atom.Frameset, atom.Frame, atom.Applet, atom.Rt, atom.Rp:
 		return tagSkip
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.H1, atom.H2, atom.H3,
 		atom.H4, atom.H5, atom.H6, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd,
@@ -741,13 +741,17 @@ func (x *contentExtractor) widen(top *html.Node) *html.Node {
 // branch of the page that scores at least half as high and holds at
 // least twice its paragraph text, mostly unlinked: a class-name bonus
 // ("content" on a footer) must not make a short box beat the article.
+// A candidate inside a region named as boilerplate (a "related" section,
+// a modal, kept for holding most of the page's paragraphs) must also hold
+// three times the top one's unlinked text: a short post set in headings
+// has little paragraph text beside the teaser cards under it.
 func (x *contentExtractor) heavier(top *html.Node, best float64, cands []*html.Node) (*html.Node, float64) {
 	ti := x.info(top)
 	var alt *html.Node
 	altPara, altScore := 2*ti.para, 0.0
 	for _, c := range cands {
 		ci := x.info(c)
-		if ci.score < best*0.5 || ci.para < altPara || linkDensity(ci) > 0.25 || ci.negative {
+		if ci.score < best*0.5 || ci.para < altPara || linkDensity(ci) > 0.25 || ci.negative || x.underNegative(c, top) && ci.text-ci.link < 3*(ti.text-ti.link) {
 			continue
 		}
 		if isAncestor(top, c) || isAncestor(c, top) {
@@ -759,6 +763,21 @@ func (x *contentExtractor) heavier(top *html.Node, best float64, cands []*html.N
 		return top, best
 	}
 	return alt, altScore
+}
+
+// underNegative reports whether n sits inside an element named as
+// boilerplate that does not also hold top: a "related" section kept
+// for holding most of the page's paragraphs.
+func (x *contentExtractor) underNegative(n, top *html.Node) bool {
+	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
+		if isAncestor(a, top) {
+			return false
+		}
+		if ai := x.info(a); ai != nil && ai.negative {
+			return true
+		}
+	}
+	return false
 }
 
 func isAncestor(a, n *html.Node) bool {
