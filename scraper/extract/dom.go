@@ -29,8 +29,9 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// nodeText appends the text of the subtree of n to b, skipping scripts and
-// styles. The result is not whitespace-normalised.
+// nodeText appends the text of the subtree of n to b, skipping scripts,
+// styles and ruby readings (the kana printed over kanji, in <rt>). The
+// result is not whitespace-normalised.
 func nodeText(b *strings.Builder, n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
@@ -38,7 +39,7 @@ func nodeText(b *strings.Builder, n *html.Node) {
 		return
 	case html.ElementNode:
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Rt, atom.Rp:
 			return
 		case atom.Br, atom.P, atom.Div, atom.Li:
 			b.WriteByte(' ')
@@ -77,7 +78,7 @@ func boundedText(b *strings.Builder, n *html.Node, limit int) bool {
 		return b.Len() <= limit
 	case html.ElementNode:
 		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Rt, atom.Rp:
 			return true
 		case atom.Br, atom.P, atom.Div, atom.Li:
 			b.WriteByte(' ')
