@@ -135,13 +135,20 @@ func isLinkLine(t string) bool {
 	return len(t) < 250 && (strings.Contains(t, "http://") || strings.Contains(t, "https://")) && !endsSentence(t)
 }
 
+// reAddressedOther matches the reader addressed in the extractor's other
+// languages: the formal German "you" (capitalised after a word: case
+// matters, and "Sie" opening a sentence is "she"), the familiar forms of several languages, and a closing German
+// infinitive ("Zum Newsletter anmelden").
+var reAddressedOther = lazyRE(`[\p{L},]\s+(?:Sie|Ihnen|Ihre?[nmrs]?)\b|(?i)\b(?:du|dich|dir|dein\w*|euch|vous|votre|vos|tu|usted|ustedes)\b|(?i)\b(?:anmelden|abonnieren|registrieren|bestellen)\W*$`)
+
 // isCallToAction reports whether a short paragraph asks the reader to
 // subscribe, follow or write in, or credits the reporting.
 func isCallToAction(t string) bool {
 	if len(t) > 300 {
 		return false
 	}
-	return reCredit.MatchString(t) || reCallToAction.MatchString(t) && reAddressed.MatchString(t)
+	return reCredit.MatchString(t) ||
+		reCallToAction.MatchString(t) && (reAddressed.MatchString(t) || reAddressedOther.MatchString(t))
 }
 
 // isFurniture reports whether a short paragraph at the edge of the body is

@@ -250,6 +250,11 @@ func TestFurnitureLines(t *testing.T) {
 		{"Filed under: Politics", false, false, true},
 		{"jane.doe@example.com", false, false, true},
 		{"Published results show a rise in sales across the region this year.", false, false, false},
+		{"Zum Newsletter anmelden", false, true, false},
+		{"Abonnieren Sie unseren Newsletter und erhalten Sie alle Nachrichten.", false, true, false},
+		{"Inscrivez-vous à notre newsletter pour recevoir vos alertes.", false, true, false},
+		{"Sie kündigte den Plan in ihrem wöchentlichen Newsletter an.", false, false, false},
+		{"Die Stadt will den Newsletter künftig monatlich verschicken.", false, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
