@@ -31,8 +31,8 @@ func (m *postMarks) add(o postMarks) {
 	m.dated = m.dated || o.dated
 	m.user = m.user || o.user
 	m.signed = m.signed || o.signed
-	if m.key == "" {
-		m.key = o.key
+	if m.key == "" || o.key != "" && strings.HasPrefix(m.key, "~") && !strings.HasPrefix(o.key, "~") {
+		m.key = o.key // a profile link names a poster better than a name does
 	}
 }
 
