@@ -31,8 +31,8 @@ func (m *postMarks) add(o postMarks) {
 	m.dated = m.dated || o.dated
 	m.user = m.user || o.user
 	m.signed = m.signed || o.signed
-	if m.key == "" {
-		m.key = o.key
+	if m.key == "" || o.key != "" && strings.HasPrefix(m.key, "~") && !strings.HasPrefix(o.key, "~") {
+		m.key = o.key // a profile link names a poster better than a name does
 	}
 }
 
@@ -44,11 +44,40 @@ type postCount struct {
 	most    *html.Node // the parent of the run with the most text
 	mostTxt int        // that run's text bytes
 	last    *html.Node // that run's last record
+	runs    []postSpan // every run: its parent and its records' text
 	// The page's signed, dated elements of 40 bytes or more that hold
 	// no other, links or not, in document order: a post's signature, or
 	// the post.
 	sigs  []*html.Node
 	prose []bool // for each of sigs, whether it is not mostly links
+}
+
+// postSpan is a run of records: the element that holds them and their
+// text bytes.
+type postSpan struct {
+	parent *html.Node
+	text   int
+}
+
+// outerText returns the text bytes of the runs that sit inside no other
+// run's element: a thread's posts split into several runs (the opening
+// post apart from the replies, a page's posts in two lists) count once
+// each, and the quotes and nested replies inside posts not again.
+func (c *postCount) outerText() int {
+	sum := 0
+	for i, r := range c.runs {
+		inner := false
+		for j, o := range c.runs {
+			if j != i && (isAncestor(o.parent, r.parent) || o.parent == r.parent && j < i) {
+				inner = true
+				break
+			}
+		}
+		if !inner {
+			sum += r.text
+		}
+	}
+	return sum
 }
 
 type postWalker struct {
@@ -87,18 +116,20 @@ func (p *page) isThread() bool {
 	}
 	// Or the body holds the thread and little else: an article's story
 	// sits in its body outside the comments, where a thread's first post
-	// is one of the run.
+	// is one of the run. The runs not inside another count together: a
+	// thread's posts may come in two lists.
 	bi := p.x.info(p.bodyNode)
-	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.mostTxt*5 >= bi.text*4
+	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.outerText()*5 >= bi.text*4
 }
 
 // postRun is a run of like siblings in progress.
 type postRun struct {
-	tag  atom.Atom
-	sig  string
-	n    int
-	text int
-	last *html.Node
+	tag   atom.Atom
+	sig   string
+	first *html.Node
+	n     int
+	text  int
+	last  *html.Node
 }
 
 // walk returns the marks of n's subtree and counts the runs among its
@@ -113,6 +144,7 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 			w.c.records += run.n
 			w.c.text += run.text
 			w.c.authors = max(w.c.authors, len(keys))
+			w.c.runs = append(w.c.runs, postSpan{n, run.text})
 			if run.text > w.c.mostTxt {
 				w.c.most, w.c.mostTxt, w.c.last = n, run.text, run.last
 			}
@@ -149,20 +181,83 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 			continue // not signed and dated, or mostly links (a teaser: a linked headline)
 		}
 		cls := attr(c, "class")
-		if run.n == 0 || c.DataAtom != run.tag || !alikeClass(cls, run.sig) {
+		if run.n == 0 || c.DataAtom != run.tag || !alikeClass(cls, run.sig) && !sameRole(c, run.first) {
 			flush()
-			run.tag, run.sig = c.DataAtom, cls
+			run.tag, run.sig, run.first = c.DataAtom, cls, c
 		}
 		run.n++
 		run.text += in.text
 		run.last = c
-		if cm.key != "" && len(keys) < len(keyBuf) && !containsString(keys, cm.key) {
+		if cm.key != "" && len(keys) < len(keyBuf) && !containsString(keys, cm.key) && !readerComment(c, cm.key) {
 			keys = append(keys, cm.key)
 		}
 	}
 	flush()
 	return m
 }
+
+// readerComment reports whether a record signed by a name alone (no
+// profile link: nameKey) is one of the readers' comments under a story
+// or a recipe, whose writers seldom have profiles: the record or one of
+// the three elements around it is named for comments. Or it holds a
+// heading, as a teaser does. A board's posts link their posters, or are
+// named for posts and messages and carry no headline of their own.
+func readerComment(n *html.Node, key string) bool {
+	if !strings.HasPrefix(key, "~") {
+		return false
+	}
+	for a, i := n, 0; a != nil && a.Type == html.ElementNode && i < 4; a, i = a.Parent, i+1 {
+		if indexFold(attr(a, "class"), "comment") >= 0 || indexFold(attr(a, "id"), "comment") >= 0 {
+			return true // the record, its list or the list's box
+		}
+	}
+	return holdsHeading(n, 0)
+}
+
+// holdsHeading reports whether n holds a heading: a teaser's or a
+// story's headline, which a post signed by a name alone does not have.
+func holdsHeading(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil && depth < 12; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+		if holdsHeading(c, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRole reports whether two elements share a role attribute
+// (roleAttrs) with the same word for a value (itemprop="comment",
+// role="article", component="post"): the records of one run whose
+// classes differ (the opening post marked apart, a moderator's post, a
+// reply to oneself). Values with digits (numbers, ids) say nothing.
+func sameRole(a, b *html.Node) bool {
+	if b == nil {
+		return false
+	}
+	for _, x := range a.Attr {
+		if !roleAttrs[x.Key] || x.Val == "" || strings.ContainsAny(x.Val, "0123456789") {
+			continue
+		}
+		for _, y := range b.Attr {
+			if y.Key == x.Key && y.Val == x.Val {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roleAttrs are attributes that say what an element is rather than how
+// it looks.
+var roleAttrs = map[string]bool{"itemprop": true, "itemtype": true, "role": true, "component": true,
+	"data-role": true, "data-type": true, "data-component": true}
 
 func containsString(list []string, s string) bool {
 	for _, v := range list {
@@ -178,6 +273,7 @@ func containsString(list []string, s string) bool {
 // or the author signs it.
 func ownPostMarks(n *html.Node) postMarks {
 	var m postMarks
+	named := false
 	m.dated = n.DataAtom == atom.Time
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -185,7 +281,10 @@ func ownPostMarks(n *html.Node) postMarks {
 			m.dated = true
 		case "class", "id":
 			m.dated = m.dated || indexFold(a.Val, "date") >= 0 || indexFold(a.Val, "time") >= 0
-			m.user = m.user || containsFold(a.Val, userClassWords)
+			if containsFold(a.Val, userClassWords) {
+				m.user = true
+				named = true
+			}
 		case "rel":
 			m.user = m.user || n.DataAtom == atom.A && indexFold(a.Val, "author") >= 0
 		case "href":
@@ -194,7 +293,20 @@ func ownPostMarks(n *html.Node) postMarks {
 			}
 		}
 	}
+	if named && m.key == "" {
+		m.key = nameKey(n)
+	}
 	return m
+}
+
+// nameKey returns the short text of an element named for the user or
+// the author, as the key of a poster who has no profile link: "~" and
+// the name, or "" when the element holds more than a name.
+func nameKey(n *html.Node) string {
+	if t := shortText(n, 40); t != "" {
+		return "~" + t
+	}
+	return ""
 }
 
 // userClassWords are parts of class and id names of a post's signature.
