@@ -50,8 +50,14 @@ func isBoilerLine(t string) bool {
 	if strings.Trim(t, "_ ") == "" && strings.Contains(t, "___") {
 		return false // a section rule typed as underscores, part of the text
 	}
-	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
+	t = bareLower(t)
 	return t == "" || boilerLines[t] || reFurnitureLine.MatchString(t)
+}
+
+// bareLower returns t in lower case without the punctuation, symbols and
+// spaces at its ends: the key of boilerLines and chromeLines.
+func bareLower(t string) string {
+	return strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
 }
 
 // reCredit matches photo credits and caption labels.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -55,8 +54,7 @@ func isChromeLine(t string) bool {
 	if len(t) > 40 {
 		return false
 	}
-	t = strings.ToLower(strings.TrimFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }))
-	return chromeLines[t]
+	return chromeLines[bareLower(t)]
 }
 
 // dropChrome returns the blocks of a page's main text without the site
@@ -219,14 +217,21 @@ func (p *page) markedSpans(marks func(*html.Node) bool) [][2]int32 {
 		if n.Type != html.ElementNode || !marks(n) {
 			continue
 		}
-		end := i
-		for end+1 < len(x.nodes) && isAncestor(n, x.nodes[end+1]) {
-			end++
-		}
+		end := x.subtreeEnd(i)
 		spans = append(spans, [2]int32{int32(i), int32(end)})
 		i = end
 	}
 	return spans
+}
+
+// subtreeEnd returns the document-order index of the last node of the
+// subtree of nodes[i].
+func (x *contentExtractor) subtreeEnd(i int) int {
+	end := i
+	for end+1 < len(x.nodes) && isAncestor(x.nodes[i], x.nodes[end+1]) {
+		end++
+	}
+	return end
 }
 
 // dropSpans drops the blocks whose text began inside one of spans,

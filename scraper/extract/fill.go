@@ -377,17 +377,16 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
 		}
 		forum := art.PageType == corpus.PageTypeForum
-		if took {
-			if forum {
-				kept = p.dropSignatures(p.trimToThread(kept))
-			}
-			art.Text = joinBlocks(dropChrome(kept, forum))
+		switch {
+		case took:
+			art.Text = joinBlocks(p.mainOfOther(kept, forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
-		} else if forum && art.Text == p.body {
-			art.Text = joinBlocks(dropChrome(p.dropSignatures(p.trimToThread(p.blocks)), true))
+		case art.Text != p.body: // a net above chose another text: kept
+		case forum:
+			art.Text = joinBlocks(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
-		} else if art.Text == p.body {
+		default:
 			art.Text = joinBlocks(dropCookieNotices(p.blocks))
 			art.WordCount = countWords(art.Text)
 		}
@@ -404,6 +403,16 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if !article {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
 	}
+}
+
+// mainOfOther returns the blocks of a page that is not an article
+// without its site's chrome (dropChrome) and, on a forum, cut to the
+// thread without the posters' signatures.
+func (p *page) mainOfOther(bs []block, forum bool) []block {
+	if forum {
+		bs = p.dropSignatures(p.trimToThread(bs))
+	}
+	return dropChrome(bs, forum)
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

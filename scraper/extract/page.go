@@ -21,6 +21,7 @@ type page struct {
 	base    *url.URL
 	fetched time.Time
 	flags   map[string]uint16 // attrFlags' memo, during collect
+	posts   *postsMemo        // threadPosts' memo
 
 	lang        string
 	titleTag    string

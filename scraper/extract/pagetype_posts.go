@@ -86,15 +86,27 @@ type postWalker struct {
 }
 
 // threadPosts counts the runs of signed, dated records on the page and
-// the share of the page's text in them.
+// the share of the page's text in them. The walk is made once per
+// analysis of the page (the page type asks, then a forum's text).
 func (p *page) threadPosts() (c postCount, share float64) {
+	if m := p.posts; m != nil && m.x == p.x {
+		return m.c, m.share
+	}
 	w := postWalker{x: p.x}
 	w.walk(p.root, 0)
 	total := 0
 	for i := range p.x.infos {
 		total = max(total, p.x.infos[i].text) // the page's text: the largest subtree
 	}
-	return w.c, ratio(w.c.text, total)
+	p.posts = &postsMemo{x: p.x, c: w.c, share: ratio(w.c.text, total)}
+	return p.posts.c, p.posts.share
+}
+
+// postsMemo is threadPosts' answer for one analysis of the page.
+type postsMemo struct {
+	x     *contentExtractor
+	c     postCount
+	share float64
 }
 
 // isThread reports whether the page is a thread of posts: three or more
@@ -446,9 +458,7 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 	if !ok1 || !ok2 {
 		return 0, 0, false
 	}
-	for int(hi)+1 < len(p.x.nodes) && isAncestor(last, p.x.nodes[hi+1]) {
-		hi++
-	}
+	hi = int32(p.x.subtreeEnd(int(hi)))
 	return lo, hi, lo <= hi
 }
 
