@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -470,7 +471,8 @@ func TestSamePage(t *testing.T) {
 		{"https://example.org/news/story", "https://example.com/news/story", false},
 	}
 	for _, tt := range tests {
-		if got := samePage(tt.a, tt.b); got != tt.want {
+		b, _ := url.Parse(tt.b)
+		if got := samePage(tt.a, b); got != tt.want {
 			t.Errorf("samePage(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}

@@ -137,8 +137,9 @@ func isLinkLine(t string) bool {
 
 // reAddressedOther matches the reader addressed in the extractor's other
 // languages: the formal German "you" (capitalised after a word: case
-// matters, and "Sie" opening a sentence is "she"), the familiar forms of several languages, and a closing German
-// infinitive ("Zum Newsletter anmelden").
+// matters, and "Sie" opening a sentence is "she"), the familiar forms of
+// several languages, and a closing German infinitive ("Zum Newsletter
+// anmelden").
 var reAddressedOther = lazyRE(`[\p{L},]\s+(?:Sie|Ihnen|Ihre?[nmrs]?)\b|(?i)\b(?:du|dich|dir|dein\w*|euch|vous|votre|vos|tu|usted|ustedes)\b|(?i)\b(?:anmelden|abonnieren|registrieren|bestellen)\W*$`)
 
 // isCallToAction reports whether a short paragraph asks the reader to

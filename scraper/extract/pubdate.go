@@ -1092,7 +1092,7 @@ func (p *page) headlineLink(n *xhtml.Node) int {
 		if href == "" || strings.Contains(rel, "author") || strings.Contains(rel, "tag") {
 			continue
 		}
-		if p.base != nil && samePage(href, p.base.String()) {
+		if samePage(href, p.base) {
 			return linkSelf
 		}
 		if len(strings.Fields(textOf(a))) >= minHeadlineWords {
@@ -1102,19 +1102,18 @@ func (p *page) headlineLink(n *xhtml.Node) int {
 	return linkNone
 }
 
-// samePage reports whether two absolute URLs name the same page: the same
-// host, path and query, whatever the scheme, fragment, trailing slash or
-// tracking parameters (a page may be named by its query:
+// samePage reports whether the absolute URL a names the page at base:
+// the same host, path and query, whatever the scheme, fragment, trailing
+// slash or tracking parameters (a page may be named by its query:
 // news.php?id=6486285).
-func samePage(a, b string) bool {
-	ua, err1 := url.Parse(a)
-	ub, err2 := url.Parse(b)
-	if err1 != nil || err2 != nil {
+func samePage(a string, base *url.URL) bool {
+	ua, err := url.Parse(a)
+	if err != nil || base == nil {
 		return false
 	}
-	return strings.EqualFold(strings.TrimPrefix(ua.Host, "www."), strings.TrimPrefix(ub.Host, "www.")) &&
-		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(ub.Path, "/") &&
-		pageQuery(ua) == pageQuery(ub)
+	return strings.EqualFold(strings.TrimPrefix(ua.Host, "www."), strings.TrimPrefix(base.Host, "www.")) &&
+		strings.TrimSuffix(ua.Path, "/") == strings.TrimSuffix(base.Path, "/") &&
+		pageQuery(ua) == pageQuery(base)
 }
 
 // pageQuery returns u's query without tracking parameters, in a canonical
