@@ -378,8 +378,12 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
 		}
 		forum := art.PageType == corpus.PageTypeForum
+		product := art.PageType == corpus.PageTypeProduct && p.hasType("Product", "ProductGroup")
 		switch {
 		case took:
+			if product {
+				kept = p.dropReviews(kept)
+			}
 			art.Text = joinBlocks(p.mainOfOther(kept, forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
@@ -388,7 +392,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinBlocks(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinBlocks(dropCookieNotices(p.blocks))
+			bs := p.blocks
+			if product {
+				bs = p.dropReviews(bs)
+			}
+			art.Text = joinBlocks(dropCookieNotices(bs))
 			art.WordCount = countWords(art.Text)
 		}
 	}
