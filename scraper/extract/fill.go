@@ -378,13 +378,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
 		}
 		forum := art.PageType == corpus.PageTypeForum
-		product := art.PageType == corpus.PageTypeProduct && p.hasType("Product", "ProductGroup")
 		switch {
 		case took:
-			if product {
-				kept = p.dropReviews(kept)
-			}
-			art.Text = joinBlocks(p.mainOfOther(kept, forum))
+			art.Text = joinBlocks(p.mainOfOther(p.productText(kept, art.PageType), forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
@@ -392,11 +388,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinBlocks(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			bs := p.blocks
-			if product {
-				bs = p.dropReviews(bs)
-			}
-			art.Text = joinBlocks(dropCookieNotices(bs))
+			art.Text = joinBlocks(dropCookieNotices(p.productText(p.blocks, art.PageType)))
 			art.WordCount = countWords(art.Text)
 		}
 	}

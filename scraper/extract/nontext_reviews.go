@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // marksReview reports whether an element is marked as a customer review
@@ -79,4 +81,18 @@ func holdsDate(n *html.Node, depth int) bool {
 // stay as they are when fewer than 50 words would be left.
 func (p *page) dropReviews(bs []block) []block {
 	return dropSpans(bs, p.markedSpans(p.isReviewItem), 50)
+}
+
+// productText returns the blocks of a page typed product without what a
+// shop repeats (dropSecondCopies) and, when the page declares a
+// schema.org Product, without its customers' reviews (dropReviews).
+// Other pages' blocks are returned as they are.
+func (p *page) productText(bs []block, pageType string) []block {
+	if pageType != corpus.PageTypeProduct {
+		return bs
+	}
+	if p.hasType("Product", "ProductGroup") {
+		bs = p.dropReviews(bs)
+	}
+	return dropSecondCopies(bs)
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -15,14 +16,17 @@ func TestNonArticleText(t *testing.T) {
 		name, url, typ string
 		wantInText     []string
 		notInText      []string
+		once           []string // in the text once only
 	}{
 		// A product page with its customers' dated reviews: the reviews
-		// go; the description, the details, the summary of the ratings
-		// and the undated testimonials stay.
+		// go; the description (once, though the page holds it twice),
+		// the details, the summary of the ratings and the undated
+		// testimonials stay.
 		{name: "product_reviews", url: "https://supplies.example/p/canvas-day-bag-20l/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A day bag of waxed cotton canvas", "Vegetable-tanned leather straps and base",
 				"Rated 4.8 out of 5", "outlast every one of us", "a winter of salt spray"},
-			notInText: []string{"Walked the coast path", "Smaller than I expected", "people found this helpful", "Ann, Truro"}},
+			notInText: []string{"Walked the coast path", "Smaller than I expected", "people found this helpful", "Ann, Truro"},
+			once:      []string{"A day bag of waxed cotton canvas"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,8 +39,45 @@ func TestNonArticleText(t *testing.T) {
 				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
 			}
 			checkText(t, art.Text, tt.wantInText, tt.notInText)
+			for _, s := range tt.once {
+				if n := strings.Count(art.Text, s); n != 1 {
+					t.Errorf("text has %q %d times, want once", s, n)
+				}
+			}
 			if t.Failed() {
 				t.Logf("text:\n%s", art.Text)
+			}
+		})
+	}
+}
+
+// TestDropSecondCopies: a block of six words or more that came before
+// goes; shorter repeats and first copies stay.
+func TestDropSecondCopies(t *testing.T) {
+	long := "Hand sewn in the old sail loft by the harbour."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"second copy", []string{long, "£58.00", long}, []string{long, "£58.00"}},
+		{"third copy", []string{long, long, "Details", long}, []string{long, "Details"}},
+		{"short repeats stay", []string{"Colour: red", "Size: M", "Colour: red"}, []string{"Colour: red", "Size: M", "Colour: red"}},
+		{"five words stay", []string{"In stock, ships in two", "x", "In stock, ships in two"}, []string{"In stock, ships in two", "x", "In stock, ships in two"}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bs []block
+			for _, s := range tt.in {
+				bs = append(bs, block{text: s})
+			}
+			var got []string
+			for _, b := range dropSecondCopies(bs) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
