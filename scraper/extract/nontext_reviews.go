@@ -75,24 +75,25 @@ func holdsDate(n *html.Node, depth int) bool {
 	return false
 }
 
-// dropReviews drops from a product page's main text the blocks inside
-// its customers' reviews (isReviewItem): what buyers wrote, with their
+// dropReviews drops from a page's main text the blocks inside its
+// customers' reviews (isReviewItem): what buyers wrote, with their
 // names, dates and votes, is not the product's description. The blocks
 // stay as they are when fewer than 50 words would be left.
 func (p *page) dropReviews(bs []block) []block {
 	return dropSpans(bs, p.markedSpans(p.isReviewItem), 50)
 }
 
-// productText returns the blocks of a page typed product without what a
-// shop repeats (dropSecondCopies) and, when the page declares a
-// schema.org Product, without its customers' reviews (dropReviews).
-// Other pages' blocks are returned as they are.
-func (p *page) productText(bs []block, pageType string) []block {
-	if pageType != corpus.PageTypeProduct {
+// shopText returns the blocks of a page that is not an article without
+// its customers' dated reviews (dropReviews; a forum's posts are its
+// text, reviews or not) and, on a page typed product, without the second
+// copies of its blocks (dropSecondCopies).
+func (p *page) shopText(bs []block, pageType string) []block {
+	if pageType == corpus.PageTypeForum {
 		return bs
 	}
-	if p.hasType("Product", "ProductGroup") {
-		bs = p.dropReviews(bs)
+	bs = p.dropReviews(bs)
+	if pageType == corpus.PageTypeProduct {
+		bs = dropSecondCopies(bs)
 	}
-	return dropSecondCopies(bs)
+	return bs
 }

@@ -27,6 +27,11 @@ func TestNonArticleText(t *testing.T) {
 				"Rated 4.8 out of 5", "outlast every one of us", "a winter of salt spray"},
 			notInText: []string{"Walked the coast path", "Smaller than I expected", "people found this helpful", "Ann, Truro"},
 			once:      []string{"A day bag of waxed cotton canvas"}},
+		// A service page with its customers' dated reviews: the reviews
+		// go, the services, the prices and the summary of the ratings stay.
+		{name: "service_reviews", url: "https://quayside-heating.example/boilers", typ: corpus.PageTypeService,
+			wantInText: []string{"A full safety check of your boiler", "An annual service costs £85", "4.9 out of 5 from 212 customers"},
+			notInText:  []string{"Came out on a Sunday", "showed us how to set the new thermostat", "Sue D.", "2 weeks ago"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
