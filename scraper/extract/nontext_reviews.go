@@ -156,15 +156,11 @@ func (p *page) dropReviews(bs []block) []block {
 
 // shopText returns the blocks of a page that is not an article without
 // its customers' dated reviews (dropReviews; a forum's posts are its
-// text, reviews or not) and, on a page typed product, without the second
-// copies of its blocks (dropSecondCopies).
+// text, reviews or not) and without the second copies of its blocks
+// (dropSecondCopies, from copyMinWords words on).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
 	}
-	bs = p.dropReviews(bs)
-	if pageType == corpus.PageTypeProduct {
-		bs = dropSecondCopies(bs)
-	}
-	return bs
+	return dropSecondCopies(p.dropReviews(bs), copyMinWords(pageType))
 }

@@ -28,10 +28,13 @@ func TestNonArticleText(t *testing.T) {
 			notInText: []string{"Walked the coast path", "Smaller than I expected", "people found this helpful", "Ann, Truro"},
 			once:      []string{"A day bag of waxed cotton canvas"}},
 		// A service page with its customers' dated reviews: the reviews
-		// go, the services, the prices and the summary of the ratings stay.
+		// go, the services, the prices and the summary of the ratings
+		// stay, and its long paragraph printed twice (once per screen
+		// size) comes once.
 		{name: "service_reviews", url: "https://quayside-heating.example/boilers", typ: corpus.PageTypeService,
 			wantInText: []string{"A full safety check of your boiler", "An annual service costs £85", "4.9 out of 5 from 212 customers"},
-			notInText:  []string{"Came out on a Sunday", "showed us how to set the new thermostat", "Sue D.", "2 weeks ago"}},
+			notInText:  []string{"Came out on a Sunday", "showed us how to set the new thermostat", "Sue D.", "2 weeks ago"},
+			once:       []string{"Every engineer on our team is Gas Safe registered"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,20 +59,24 @@ func TestNonArticleText(t *testing.T) {
 	}
 }
 
-// TestDropSecondCopies: a block of six words or more that came before
-// goes; shorter repeats and first copies stay.
+// TestDropSecondCopies: a block of six words or more (minWords) that
+// came before goes; shorter repeats and first copies stay, and so does
+// everything with minWords 0.
 func TestDropSecondCopies(t *testing.T) {
 	long := "Hand sewn in the old sail loft by the harbour."
 	tests := []struct {
 		name string
+		min  int
 		in   []string
 		want []string
 	}{
-		{"second copy", []string{long, "£58.00", long}, []string{long, "£58.00"}},
-		{"third copy", []string{long, long, "Details", long}, []string{long, "Details"}},
-		{"short repeats stay", []string{"Colour: red", "Size: M", "Colour: red"}, []string{"Colour: red", "Size: M", "Colour: red"}},
-		{"five words stay", []string{"In stock, ships in two", "x", "In stock, ships in two"}, []string{"In stock, ships in two", "x", "In stock, ships in two"}},
-		{"none", nil, nil},
+		{"second copy", 6, []string{long, "£58.00", long}, []string{long, "£58.00"}},
+		{"third copy", 6, []string{long, long, "Details", long}, []string{long, "Details"}},
+		{"short repeats stay", 6, []string{"Colour: red", "Size: M", "Colour: red"}, []string{"Colour: red", "Size: M", "Colour: red"}},
+		{"five words stay", 6, []string{"In stock, ships in two", "x", "In stock, ships in two"}, []string{"In stock, ships in two", "x", "In stock, ships in two"}},
+		{"under minWords", 25, []string{long, long}, []string{long, long}},
+		{"minWords 0", 0, []string{long, long}, []string{long, long}},
+		{"none", 6, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -78,7 +85,7 @@ func TestDropSecondCopies(t *testing.T) {
 				bs = append(bs, block{text: s})
 			}
 			var got []string
-			for _, b := range dropSecondCopies(bs) {
+			for _, b := range dropSecondCopies(bs, tt.min) {
 				got = append(got, b.text)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
