@@ -411,7 +411,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 // thread without the posters' signatures.
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		bs = p.dropSignatures(p.trimToThread(bs))
+		return dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))
 	}
 	return dropChrome(bs, forum)
 }

@@ -41,3 +41,47 @@ func dropSecondCopies(bs []block, minWords int) []block {
 	}
 	return out
 }
+
+// echoMinWords is the fewest words of a run of blocks that dropEchoes
+// drops.
+const echoMinWords = 10
+
+// dropEchoes drops from a forum page's main text each run of blocks that
+// repeats the run just before it, word for word, when it holds
+// echoMinWords words or more: a post printed twice in a row (a rendered
+// copy and a copy for another layout or for the editor). A quote is not
+// an echo: the poster's name or "... said:" stands between the post and
+// its quote.
+func dropEchoes(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); {
+		k := echoAt(out, bs[i:])
+		if k > 0 {
+			i += k
+			continue
+		}
+		out = append(out, bs[i])
+		i++
+	}
+	return out
+}
+
+// echoAt returns the length of the longest run at the start of next that
+// repeats the end of prev (echoMinWords words or more), or 0.
+func echoAt(prev, next []block) int {
+	best := 0
+	for k := 1; k <= len(prev) && k <= len(next); k++ {
+		same, words := true, 0
+		for j := 0; j < k; j++ {
+			if prev[len(prev)-k+j].text != next[j].text {
+				same = false
+				break
+			}
+			words += countWords(next[j].text)
+		}
+		if same && words >= echoMinWords {
+			best = k
+		}
+	}
+	return best
+}

@@ -17,6 +17,7 @@ func TestNonArticleText(t *testing.T) {
 		wantInText     []string
 		notInText      []string
 		once           []string // in the text once only
+		twice          []string // in the text twice
 	}{
 		// A product page with its customers' dated reviews: the reviews
 		// go; the description (once, though the page holds it twice),
@@ -35,6 +36,13 @@ func TestNonArticleText(t *testing.T) {
 			wantInText: []string{"A full safety check of your boiler", "An annual service costs £85", "4.9 out of 5 from 212 customers"},
 			notInText:  []string{"Came out on a Sunday", "showed us how to set the new thermostat", "Sue D.", "2 weeks ago"},
 			once:       []string{"Every engineer on our team is Gas Safe registered"}},
+		// A forum thread whose first two posts are printed twice in a
+		// row (a copy for another layout): each comes once, but for the
+		// quote of the first post in the last one.
+		{name: "forum_echo", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
+			wantInText: []string{"the leaflet at the pier only lists weekdays", "The first Sunday boat moves from 7:10 to 8:30", "netmender said:"},
+			once:       []string{"The first Sunday boat moves from 7:10 to 8:30", "Same answer from the harbour master"},
+			twice:      []string{"the leaflet at the pier only lists weekdays"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +58,11 @@ func TestNonArticleText(t *testing.T) {
 			for _, s := range tt.once {
 				if n := strings.Count(art.Text, s); n != 1 {
 					t.Errorf("text has %q %d times, want once", s, n)
+				}
+			}
+			for _, s := range tt.twice {
+				if n := strings.Count(art.Text, s); n != 2 {
+					t.Errorf("text has %q %d times, want twice", s, n)
 				}
 			}
 			if t.Failed() {
@@ -86,6 +99,40 @@ func TestDropSecondCopies(t *testing.T) {
 			}
 			var got []string
 			for _, b := range dropSecondCopies(bs, tt.min) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropEchoes: a run of blocks (ten words or more) that repeats the
+// run just before it goes; a repeat with a line between (a quote), a
+// short echo and a single block stay.
+func TestDropEchoes(t *testing.T) {
+	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
+	b := "There is a new one at noon."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"post twice", []string{"#1", a, b, a, b, "#2"}, []string{"#1", a, b, "#2"}},
+		{"block twice", []string{a, a}, []string{a}},
+		{"quote", []string{a, b, "netmender said:", a, "Thanks"}, []string{a, b, "netmender said:", a, "Thanks"}},
+		{"short echo", []string{b, b}, []string{b, b}},
+		{"none", nil, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bs []block
+			for _, s := range tt.in {
+				bs = append(bs, block{text: s})
+			}
+			got := []string{}
+			for _, b := range dropEchoes(bs) {
 				got = append(got, b.text)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
