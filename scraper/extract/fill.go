@@ -408,10 +408,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 
 // mainOfOther returns the blocks of a page that is not an article
 // without its site's chrome (dropChrome) and, on a forum, cut to the
-// thread without the posters' signatures.
+// thread without the posters' signatures, posts printed twice in a row
+// (dropEchoes) and the replies' shared subject lines (dropReplySubjects).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))
+		return dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true)))
 	}
 	return dropChrome(bs, forum)
 }

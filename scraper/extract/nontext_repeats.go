@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/archivist-project/archivist/corpus"
+import (
+	"strings"
+
+	"github.com/archivist-project/archivist/corpus"
+)
 
 // copyMinWords returns the fewest words of a block that dropSecondCopies
 // drops from a page of the given type when it comes again: six on a
@@ -84,4 +88,29 @@ func echoAt(prev, next []block) int {
 		}
 	}
 	return best
+}
+
+// dropReplySubjects drops from a forum page's main text the subject
+// lines of its replies, "Re: " and the thread's title, when two or more
+// say the same: the board's heading of each post, not what anyone wrote.
+func dropReplySubjects(bs []block) []block {
+	seen := map[string]int{}
+	for _, b := range bs {
+		if isReplySubject(b.text) {
+			seen[b.text]++
+		}
+	}
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if !isReplySubject(b.text) || seen[b.text] < 2 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// isReplySubject reports whether t is a reply's subject line: "Re:" and
+// a title of 200 bytes at most.
+func isReplySubject(t string) bool {
+	return len(t) <= 204 && len(t) > 4 && (strings.HasPrefix(t, "Re: ") || strings.HasPrefix(t, "RE: "))
 }

@@ -38,11 +38,13 @@ func TestNonArticleText(t *testing.T) {
 			once:       []string{"Every engineer on our team is Gas Safe registered"}},
 		// A forum thread whose first two posts are printed twice in a
 		// row (a copy for another layout): each comes once, but for the
-		// quote of the first post in the last one.
+		// quote of the first post in the last one; the replies' subject
+		// lines ("Re: " and the title) go.
 		{name: "forum_echo", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
 			wantInText: []string{"the leaflet at the pier only lists weekdays", "The first Sunday boat moves from 7:10 to 8:30", "netmender said:"},
 			once:       []string{"The first Sunday boat moves from 7:10 to 8:30", "Same answer from the harbour master"},
-			twice:      []string{"the leaflet at the pier only lists weekdays"}},
+			twice:      []string{"the leaflet at the pier only lists weekdays"},
+			notInText:  []string{"Re: Ferry timetable"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,6 +135,37 @@ func TestDropEchoes(t *testing.T) {
 			}
 			got := []string{}
 			for _, b := range dropEchoes(bs) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropReplySubjects: subject lines "Re: ..." that two replies or
+// more share go; a single one and other lines stay.
+func TestDropReplySubjects(t *testing.T) {
+	re := "Re: Ferry timetable from May"
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"shared", []string{"Ferry timetable from May", "a", re, "b", re, "c"}, []string{"Ferry timetable from May", "a", "b", "c"}},
+		{"single", []string{"a", re, "b"}, []string{"a", re, "b"}},
+		{"different", []string{re, "Re: Winter moorings"}, []string{re, "Re: Winter moorings"}},
+		{"not a subject", []string{"Re-reading it, yes.", "Re-reading it, yes."}, []string{"Re-reading it, yes.", "Re-reading it, yes."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bs []block
+			for _, s := range tt.in {
+				bs = append(bs, block{text: s})
+			}
+			got := []string{}
+			for _, b := range dropReplySubjects(bs) {
 				got = append(got, b.text)
 			}
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
