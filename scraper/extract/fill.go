@@ -380,7 +380,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case took:
-			art.Text = joinBlocks(p.mainOfOther(kept, forum))
+			art.Text = joinBlocks(p.mainOfOther(p.shopText(kept, art.PageType), forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
@@ -388,7 +388,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinBlocks(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinBlocks(dropCookieNotices(p.blocks))
+			art.Text = joinBlocks(dropCookieNotices(p.shopText(p.blocks, art.PageType)))
 			art.WordCount = countWords(art.Text)
 		}
 	}
@@ -408,10 +408,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 
 // mainOfOther returns the blocks of a page that is not an article
 // without its site's chrome (dropChrome) and, on a forum, cut to the
-// thread without the posters' signatures.
+// thread without the posters' signatures, posts printed twice in a row
+// (dropEchoes) and the replies' shared subject lines (dropReplySubjects).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		bs = p.dropSignatures(p.trimToThread(bs))
+		return dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true)))
 	}
 	return dropChrome(bs, forum)
 }

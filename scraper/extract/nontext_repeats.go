@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// copyMinWords returns the fewest words of a block that dropSecondCopies
+// drops from a page of the given type when it comes again: six on a
+// product page (a shop prints its description, badges and notices once
+// per screen size, or in a tab and again in a drawer; shorter lines, a
+// price, a colour, a size, repeat because they are said twice); 25 on
+// other pages, whose tabs and plan tables repeat shorter lines of their
+// own; none (0) on a forum (quoted posts) or a documentation page (the
+// same note under each function).
+func copyMinWords(pageType string) int {
+	switch pageType {
+	case corpus.PageTypeForum, corpus.PageTypeDocumentation:
+		return 0
+	case corpus.PageTypeProduct:
+		return 6
+	}
+	return 25
+}
+
+// dropSecondCopies drops from a page's main text each block of minWords
+// words or more whose text came before: a second copy of the same
+// paragraph, shown once on the screen. With minWords 0 the blocks stay
+// as they are.
+func dropSecondCopies(bs []block, minWords int) []block {
+	if minWords <= 0 {
+		return bs
+	}
+	seen := make(map[string]bool, len(bs))
+	out := bs[:0:0]
+	for _, b := range bs {
+		if countWords(b.text) >= minWords {
+			if seen[b.text] {
+				continue
+			}
+			seen[b.text] = true
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// echoMinWords is the fewest words of a run of blocks that dropEchoes
+// drops.
+const echoMinWords = 10
+
+// dropEchoes drops from a forum page's main text each run of blocks that
+// repeats the run just before it, word for word, when it holds
+// echoMinWords words or more: a post printed twice in a row (a rendered
+// copy and a copy for another layout or for the editor). A quote is not
+// an echo: the poster's name or "... said:" stands between the post and
+// its quote.
+func dropEchoes(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); {
+		k := echoAt(out, bs[i:])
+		if k > 0 {
+			i += k
+			continue
+		}
+		out = append(out, bs[i])
+		i++
+	}
+	return out
+}
+
+// echoAt returns the length of the longest run at the start of next that
+// repeats the end of prev (echoMinWords words or more), or 0.
+func echoAt(prev, next []block) int {
+	best := 0
+	for k := 1; k <= len(prev) && k <= len(next); k++ {
+		same, words := true, 0
+		for j := 0; j < k; j++ {
+			if prev[len(prev)-k+j].text != next[j].text {
+				same = false
+				break
+			}
+			words += countWords(next[j].text)
+		}
+		if same && words >= echoMinWords {
+			best = k
+		}
+	}
+	return best
+}
+
+// dropReplySubjects drops from a forum page's main text the subject
+// lines of its replies, "Re: " and the thread's title, when two or more
+// say the same: the board's heading of each post, not what anyone wrote.
+func dropReplySubjects(bs []block) []block {
+	seen := map[string]int{}
+	for _, b := range bs {
+		if isReplySubject(b.text) {
+			seen[b.text]++
+		}
+	}
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if !isReplySubject(b.text) || seen[b.text] < 2 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// isReplySubject reports whether t is a reply's subject line: "Re:" and
+// a title of 200 bytes at most.
+func isReplySubject(t string) bool {
+	return len(t) <= 204 && len(t) > 4 && (strings.HasPrefix(t, "Re: ") || strings.HasPrefix(t, "RE: "))
+}

@@ -1,0 +1,166 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// marksReview reports whether an element is marked as a customer review
+// or a list of them: by schema.org microdata (itemprop="review", an
+// itemtype of Review) or by a class or id word ("review", "reviews").
+func (p *page) marksReview(n *html.Node) bool {
+	named := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			if strings.EqualFold(a.Val, "review") {
+				return true
+			}
+		case "itemtype":
+			if strings.HasSuffix(strings.ToLower(a.Val), "/review") {
+				return true
+			}
+		case "class", "id":
+			named = named || indexFold(a.Val, "review") >= 0
+		}
+	}
+	if !named {
+		return false
+	}
+	x := p.x
+	x.toks = x.toks[:0]
+	x.toks = roleClassTokens(x.toks, attr(n, "class"))
+	x.toks = classTokens(x.toks, attr(n, "id"))
+	for _, t := range x.toks {
+		if t == "review" || t == "reviews" {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewDepth is how far below a review item its marked element may
+// sit: a card that holds the rating, the date and, in a box of its own,
+// the marked text.
+const reviewDepth = 3
+
+// reviewMarks holds a page's elements marked as reviews (marksReview)
+// and the candidates for review items: those elements and their
+// ancestors up to reviewDepth levels above them.
+type reviewMarks struct {
+	marked, cand map[*html.Node]bool
+}
+
+// reviewMarks returns the page's review marks, or nil when fewer than
+// two elements are marked.
+func (p *page) reviewMarks() *reviewMarks {
+	var rm *reviewMarks
+	n := 0
+	for _, e := range p.x.nodes {
+		if e.Type != html.ElementNode || !p.marksReview(e) {
+			continue
+		}
+		if rm == nil {
+			rm = &reviewMarks{marked: map[*html.Node]bool{}, cand: map[*html.Node]bool{}}
+		}
+		rm.marked[e] = true
+		n++
+		for a, d := e, 0; a != nil && d <= reviewDepth; a, d = a.Parent, d+1 {
+			rm.cand[a] = true
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return rm
+}
+
+// isItem reports whether n is one customer review among others: an
+// element that is, or holds within reviewDepth levels, an element marked
+// as a review, with a sibling of the same tag and class that holds one
+// of the same class, and holding a date (when it was written). A summary
+// of the ratings, a prompt to write the first review and a carousel of
+// undated testimonials are not.
+func (rm *reviewMarks) isItem(n *html.Node) bool {
+	if !rm.cand[n] || n.Parent == nil {
+		return false
+	}
+	r := rm.below(n, "", false, 0)
+	if r == nil || !holdsDate(n, 0) {
+		return false
+	}
+	class, rclass := attr(n, "class"), attr(r, "class")
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && s.Data == n.Data && attr(s, "class") == class &&
+			rm.cand[s] && rm.below(s, rclass, true, 0) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// below returns n or the first marked element within reviewDepth levels
+// below it (of class class, when same is set).
+func (rm *reviewMarks) below(n *html.Node, class string, same bool, depth int) *html.Node {
+	if rm.marked[n] && (!same || attr(n, "class") == class) {
+		return n
+	}
+	if depth == reviewDepth {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if r := rm.below(c, class, same, depth+1); r != nil {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// holdsDate reports whether a short text of n's subtree reads as a date
+// (dateLike: a year, a time of day, "... ago").
+func holdsDate(n *html.Node, depth int) bool {
+	if depth > 12 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if t := strings.TrimSpace(c.Data); len(t) >= 4 && len(t) <= 60 && dateLike(t) {
+				return true
+			}
+		case html.ElementNode:
+			if c.Data == "time" || holdsDate(c, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropReviews drops from a page's main text the blocks inside its
+// customers' reviews (reviewMarks.isItem): what buyers wrote, with their
+// names, dates and votes, is not the product's description. The blocks
+// stay as they are when fewer than 50 words would be left.
+func (p *page) dropReviews(bs []block) []block {
+	rm := p.reviewMarks()
+	if rm == nil {
+		return bs
+	}
+	return dropSpans(bs, p.markedSpans(rm.isItem), 50)
+}
+
+// shopText returns the blocks of a page that is not an article without
+// its customers' dated reviews (dropReviews; a forum's posts are its
+// text, reviews or not) and without the second copies of its blocks
+// (dropSecondCopies, from copyMinWords words on).
+func (p *page) shopText(bs []block, pageType string) []block {
+	if pageType == corpus.PageTypeForum {
+		return bs
+	}
+	return dropSecondCopies(p.dropReviews(bs), copyMinWords(pageType))
+}

@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestNonArticleText runs hand-written pages that are not articles
+// (testdata/nontext) through Extract and checks what their main text
+// keeps and leaves out.
+func TestNonArticleText(t *testing.T) {
+	tests := []struct {
+		name, url, typ string
+		wantInText     []string
+		notInText      []string
+		once           []string // in the text once only
+		twice          []string // in the text twice
+	}{
+		// A product page with its customers' dated reviews: the reviews
+		// go; the description (once, though the page holds it twice),
+		// the details, the summary of the ratings and the undated
+		// testimonials stay.
+		{name: "product_reviews", url: "https://supplies.example/p/canvas-day-bag-20l/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A day bag of waxed cotton canvas", "Vegetable-tanned leather straps and base",
+				"Rated 4.8 out of 5", "outlast every one of us", "a winter of salt spray"},
+			notInText: []string{"Walked the coast path", "Smaller than I expected", "people found this helpful", "Ann, Truro"},
+			once:      []string{"A day bag of waxed cotton canvas"}},
+		// A service page with its customers' dated reviews: the reviews
+		// go, the services, the prices and the summary of the ratings
+		// stay, and its long paragraph printed twice (once per screen
+		// size) comes once.
+		{name: "service_reviews", url: "https://quayside-heating.example/boilers", typ: corpus.PageTypeService,
+			wantInText: []string{"A full safety check of your boiler", "An annual service costs £85", "4.9 out of 5 from 212 customers"},
+			notInText:  []string{"Came out on a Sunday", "showed us how to set the new thermostat", "Sue D.", "2 weeks ago"},
+			once:       []string{"Every engineer on our team is Gas Safe registered"}},
+		// A forum thread whose first two posts are printed twice in a
+		// row (a copy for another layout): each comes once, but for the
+		// quote of the first post in the last one; the replies' subject
+		// lines ("Re: " and the title) go.
+		{name: "forum_echo", url: "https://board.example/t/ferry-timetable-from-may.4101/", typ: corpus.PageTypeForum,
+			wantInText: []string{"the leaflet at the pier only lists weekdays", "The first Sunday boat moves from 7:10 to 8:30", "netmender said:"},
+			once:       []string{"The first Sunday boat moves from 7:10 to 8:30", "Same answer from the harbour master"},
+			twice:      []string{"the leaflet at the pier only lists weekdays"},
+			notInText:  []string{"Re: Ferry timetable"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join("testdata", "nontext", tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			if art.PageType != tt.typ {
+				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
+			}
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
+			for _, s := range tt.once {
+				if n := strings.Count(art.Text, s); n != 1 {
+					t.Errorf("text has %q %d times, want once", s, n)
+				}
+			}
+			for _, s := range tt.twice {
+				if n := strings.Count(art.Text, s); n != 2 {
+					t.Errorf("text has %q %d times, want twice", s, n)
+				}
+			}
+			if t.Failed() {
+				t.Logf("text:\n%s", art.Text)
+			}
+		})
+	}
+}
+
+// TestDropSecondCopies: a block of six words or more (minWords) that
+// came before goes; shorter repeats and first copies stay, and so does
+// everything with minWords 0.
+func TestDropSecondCopies(t *testing.T) {
+	long := "Hand sewn in the old sail loft by the harbour."
+	tests := []struct {
+		name string
+		min  int
+		in   []string
+		want []string
+	}{
+		{"second copy", 6, []string{long, "£58.00", long}, []string{long, "£58.00"}},
+		{"third copy", 6, []string{long, long, "Details", long}, []string{long, "Details"}},
+		{"short repeats stay", 6, []string{"Colour: red", "Size: M", "Colour: red"}, []string{"Colour: red", "Size: M", "Colour: red"}},
+		{"five words stay", 6, []string{"In stock, ships in two", "x", "In stock, ships in two"}, []string{"In stock, ships in two", "x", "In stock, ships in two"}},
+		{"under minWords", 25, []string{long, long}, []string{long, long}},
+		{"minWords 0", 0, []string{long, long}, []string{long, long}},
+		{"none", 6, nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bs []block
+			for _, s := range tt.in {
+				bs = append(bs, block{text: s})
+			}
+			var got []string
+			for _, b := range dropSecondCopies(bs, tt.min) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropEchoes: a run of blocks (ten words or more) that repeats the
+// run just before it goes; a repeat with a line between (a quote), a
+// short echo and a single block stay.
+func TestDropEchoes(t *testing.T) {
+	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
+	b := "There is a new one at noon."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"post twice", []string{"#1", a, b, a, b, "#2"}, []string{"#1", a, b, "#2"}},
+		{"block twice", []string{a, a}, []string{a}},
+		{"quote", []string{a, b, "netmender said:", a, "Thanks"}, []string{a, b, "netmender said:", a, "Thanks"}},
+		{"short echo", []string{b, b}, []string{b, b}},
+		{"none", nil, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bs []block
+			for _, s := range tt.in {
+				bs = append(bs, block{text: s})
+			}
+			got := []string{}
+			for _, b := range dropEchoes(bs) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropReplySubjects: subject lines "Re: ..." that two replies or
+// more share go; a single one and other lines stay.
+func TestDropReplySubjects(t *testing.T) {
+	re := "Re: Ferry timetable from May"
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"shared", []string{"Ferry timetable from May", "a", re, "b", re, "c"}, []string{"Ferry timetable from May", "a", "b", "c"}},
+		{"single", []string{"a", re, "b"}, []string{"a", re, "b"}},
+		{"different", []string{re, "Re: Winter moorings"}, []string{re, "Re: Winter moorings"}},
+		{"not a subject", []string{"Re-reading it, yes.", "Re-reading it, yes."}, []string{"Re-reading it, yes.", "Re-reading it, yes."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bs []block
+			for _, s := range tt.in {
+				bs = append(bs, block{text: s})
+			}
+			got := []string{}
+			for _, b := range dropReplySubjects(bs) {
+				got = append(got, b.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
