@@ -434,7 +434,8 @@ func isLeadIn(t string) bool {
 // from the first such block that is a question outside a list. (A last
 // line ending in a colon is not dropped: it leads into an embed as often
 // as into nothing.) Then it drops up to four closing blocks of page
-// chrome (isClosingChrome), and a comment section that opens among the
+// chrome (isClosingChrome) or prompts set as headings (isPromptHeading),
+// and a comment section that opens among the
 // last six blocks (isCommentStart) with everything after it.
 func dropClosingPrompts(bs []block) []block {
 	cut := len(bs)
@@ -447,7 +448,7 @@ func dropClosingPrompts(bs []block) []block {
 			cut = i
 		}
 	}
-	for k := 0; k < 4 && cut > 1 && isClosingChrome(bs[cut-1].text); k++ {
+	for k := 0; k < 4 && cut > 1 && (isClosingChrome(bs[cut-1].text) || isPromptHeading(bs[cut-1])); k++ {
 		cut--
 	}
 	// The comment section opens with its count or its prompt: what
@@ -459,6 +460,18 @@ func dropClosingPrompts(bs []block) []block {
 		}
 	}
 	return bs[:cut]
+}
+
+// isPromptHeading reports whether a block that closes the body is a
+// prompt set as a heading over nothing: twelve words or fewer, ending in
+// a question mark or trailing off ("Tell us what you think...", "Was
+// meinen Sie?"), the title of a comment form or a poll the body left
+// out. (dropTrailingHeads drops the other headings that end an article
+// body, later.)
+func isPromptHeading(b block) bool {
+	t := strings.TrimRight(b.text, " \"'”’»)]")
+	prompt := strings.HasSuffix(t, "?") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+	return b.kind == kindHeading && prompt && len(strings.Fields(t)) <= 12
 }
 
 // isCommentStart reports whether a short line opens a page's comment

@@ -90,6 +90,16 @@ func TestBodyClasses(t *testing.T) {
 		{name: "trailing_heading",
 			wantInText: []string{"The harbour ferry will run every twenty minutes", "What the commuters say", "it was a test."},
 			notInText:  []string{"Elsewhere on the water", "New bus lanes"}},
+		// A lead in a <div> of the article's header, under the wrappers
+		// of the header's layout, beside the kicker and the date.
+		{name: "nested_header_lead",
+			wantInText: []string{"The mill on the river stood empty for twenty years.", "The first loaves came out of the oven", "if the council approves the plans."},
+			notInText:  []string{"Business", "4 December 2026"}},
+		// A comment form's prompt set as a heading ends the story, after
+		// a call to subscribe: both go.
+		{name: "prompt_heading",
+			wantInText: []string{"The harbour ferry will keep its summer timetable", "travel free with an adult."},
+			notInText:  []string{"Tell us what you think", "Click here for more information"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
