@@ -448,7 +448,7 @@ func dropClosingPrompts(bs []block) []block {
 			cut = i
 		}
 	}
-	for k := 0; k < 4 && cut > 1 && (isClosingChrome(bs[cut-1].text) || isPromptHeading(bs[cut-1])); k++ {
+	for k := 0; k < 4 && cut > 1 && (isClosingChrome(bs[cut-1].text) || isPromptHeading(bs[cut-1]) || isLabelLine(bs[cut-1].text)); k++ {
 		cut--
 	}
 	// The comment section opens with its count or its prompt: what
@@ -472,6 +472,14 @@ func isPromptHeading(b block) bool {
 	t := strings.TrimRight(b.text, " \"'”’»)]")
 	prompt := strings.HasSuffix(t, "?") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
 	return b.kind == kindHeading && prompt && len(strings.Fields(t)) <= 12
+}
+
+// isLabelLine reports whether a closing line is the label of a box the
+// body left out: two words or fewer ending in a colon ("Mehr Themen:",
+// "Sources:"). A longer line ending in a colon leads into an embed.
+func isLabelLine(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 2
 }
 
 // isCommentStart reports whether a short line opens a page's comment

@@ -238,3 +238,33 @@ func TestDropTrailingHeads(t *testing.T) {
 		}
 	}
 }
+
+// TestDropClosingPrompts: prompts set as headings and the labels of
+// boxes the body left out go from its end; a line that leads into an
+// embed, a heading that states, and the same lines inside the story stay.
+func TestDropClosingPrompts(t *testing.T) {
+	para := block{text: "The ferry leaves at eleven and returns at half past.", kind: kindPara}
+	prompt := block{text: "Tell us what you think...", kind: kindHeading}
+	question := block{text: "Was meinen Sie?", kind: kindHeading}
+	statement := block{text: "It stays on the water.", kind: kindHeading}
+	label := block{text: "Mehr Themen:", kind: kindPara}
+	leadIn := block{text: "Watch the whole interview here:", kind: kindPara}
+	tests := []struct {
+		name string
+		bs   []block
+		want int
+	}{
+		{"prompt heading at the end", []block{para, para, prompt}, 2},
+		{"question heading at the end", []block{para, para, question}, 2},
+		{"label after a prompt", []block{para, para, label, prompt}, 2},
+		{"label at the end", []block{para, para, label}, 2},
+		{"prompt heading inside", []block{para, prompt, para}, 3},
+		{"statement heading at the end", []block{para, para, statement}, 3},
+		{"lead-in at the end", []block{para, para, leadIn}, 3},
+	}
+	for _, tt := range tests {
+		if got := len(dropClosingPrompts(tt.bs)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
