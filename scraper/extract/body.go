@@ -358,7 +358,31 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		title = false
 	}
 	out = dropTailCards(out, card)
-	return dropClosingPrompts(dropRepeats(out)), linkHeads
+	return dropDisclosures(dropClosingPrompts(dropRepeats(out))), linkHeads
+}
+
+// reDisclosure matches an advertising or affiliate disclosure: an ad
+// label that opens a line ("Anzeige, enthält Affiliate Links",
+// "Sponsored: ..."), or a note that links earn the site a commission.
+var reDisclosure = lazyRE(`(?i)^(?:anzeige|werbung|advertisement|sponsored|gesponsert|publicité|publicidad)\s*[,:–|-]|\baffiliate[- ]?links?\b|\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b`)
+
+// dropDisclosures drops an advertising or affiliate disclosure (sixty
+// words at most) that opens or closes the body: the site's note about
+// the page, not the story.
+func dropDisclosures(bs []block) []block {
+	if len(bs) > 1 && isDisclosure(bs[0].text) {
+		bs = bs[1:]
+	}
+	if n := len(bs); n > 1 && isDisclosure(bs[n-1].text) {
+		bs = bs[:n-1]
+	}
+	return bs
+}
+
+// isDisclosure reports whether a block is an advertising or affiliate
+// disclosure (reDisclosure) of sixty words at most.
+func isDisclosure(t string) bool {
+	return len(t) <= 600 && len(strings.Fields(t)) <= 60 && reDisclosure.MatchString(t)
 }
 
 // numbered reports whether t opens with an item number ("20) ", "3. ",

@@ -268,3 +268,32 @@ func TestDropClosingPrompts(t *testing.T) {
 		}
 	}
 }
+
+// TestDropDisclosures: an ad label or an affiliate note that opens or
+// closes the body goes; a story that talks about affiliate links, or a
+// disclosure inside the text, stays.
+func TestDropDisclosures(t *testing.T) {
+	para := block{text: "The shop on the corner sells lamps made from old bottles.", kind: kindPara}
+	tests := []struct {
+		name string
+		bs   []string
+		want int
+	}{
+		{"ad label first", []string{"Anzeige, enthält Affiliate Links", para.text, para.text}, 2},
+		{"sponsored label first", []string{"Sponsored: a message from the lamp makers", para.text, para.text}, 2},
+		{"affiliate note last", []string{para.text, para.text, "Links marked with a star are affiliate links: we earn a commission on what you buy."}, 2},
+		{"commission note first", []string{"We recommend the best products through an independent review process. We may receive compensation if you buy through our links.", para.text}, 1},
+		{"disclosure inside", []string{para.text, "Anzeige: the label some shops print on their posts.", para.text}, 3},
+		{"long story about affiliate links", []string{para.text, strings.Repeat("Affiliate links pay the bills of many small sites, the survey found, and readers rarely notice them. ", 8)}, 2},
+		{"only block", []string{"Anzeige, enthält Affiliate Links"}, 1},
+	}
+	for _, tt := range tests {
+		bs := make([]block, len(tt.bs))
+		for i, s := range tt.bs {
+			bs[i] = block{text: s, kind: kindPara}
+		}
+		if got := len(dropDisclosures(bs)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
