@@ -34,6 +34,8 @@ var boilerLines = map[string]bool{
 	"trending": true, "trending now": true, "top stories": true, "latest news": true, "more stories": true,
 	"schlagworte": true, "schlagwörter": true, "stichworte": true, "mehr themen": true, "weitere themen": true,
 	"verwandte beiträge": true, "verwandte artikel": true, "ähnliche beiträge": true, "weitere artikel": true,
+	"quellen ausblenden": true, "quellen anzeigen": true, "mehr anzeigen": true, "weniger anzeigen": true,
+	"show more": true, "show less": true, "afficher plus": true, "mostrar más": true,
 	"mots-clés": true, "mots clés": true, "etiquetas": true, "artículos relacionados": true, "articles similaires": true,
 	"more from": true, "see also": true, "also read": true, "further reading": true, "next article": true,
 	"previous article": true, "back to top": true, "ähnliche artikel": true, "das könnte sie auch interessieren": true,
@@ -43,7 +45,7 @@ var boilerLines = map[string]bool{
 
 // reFurnitureLine matches paragraphs that are page furniture by their
 // form: image counters, reading times, "Popular on ..." labels.
-var reFurnitureLine = lazyRE(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$`)
+var reFurnitureLine = lazyRE(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$|^(?:(?:video|audio|sendung|folge) )?(?:verfügbar bis|available until|disponible jusqu'au|disponible hasta)\b.{0,30}$`)
 
 // isBoilerLine reports whether a short paragraph is page furniture.
 func isBoilerLine(t string) bool {
