@@ -32,6 +32,11 @@ var boilerLines = map[string]bool{
 	"just watched": true, "must watch": true, "you may also like": true, "you might also like": true,
 	"related news": true, "recommended": true, "recommended for you": true, "most popular": true, "most read": true,
 	"trending": true, "trending now": true, "top stories": true, "latest news": true, "more stories": true,
+	"schlagworte": true, "schlagwörter": true, "stichworte": true, "mehr themen": true, "weitere themen": true,
+	"verwandte beiträge": true, "verwandte artikel": true, "ähnliche beiträge": true, "weitere artikel": true,
+	"quellen ausblenden": true, "quellen anzeigen": true, "mehr anzeigen": true, "weniger anzeigen": true,
+	"show more": true, "show less": true, "afficher plus": true, "mostrar más": true,
+	"mots-clés": true, "mots clés": true, "etiquetas": true, "artículos relacionados": true, "articles similaires": true,
 	"more from": true, "see also": true, "also read": true, "further reading": true, "next article": true,
 	"previous article": true, "back to top": true, "ähnliche artikel": true, "das könnte sie auch interessieren": true,
 	"sur le même sujet": true, "noticias relacionadas": true, "notícias relacionadas": true, "articoli correlati": true,
@@ -40,7 +45,7 @@ var boilerLines = map[string]bool{
 
 // reFurnitureLine matches paragraphs that are page furniture by their
 // form: image counters, reading times, "Popular on ..." labels.
-var reFurnitureLine = lazyRE(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$`)
+var reFurnitureLine = lazyRE(`(?i)^(?:image|photo|foto|bild|slide)\s*\d+\s*(?:of|/|von|de|di)\s*\d+$|^(?:reading time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura)\b|^\d+\s*(?:min|minute|minutes|minuten|minutos)\s*(?:read|lesezeit|de lecture|de leitura|de lectura)$|^(?:popular|trending|more|latest) (?:on|from|in) \S+$|^(?:(?:video|audio|sendung|folge) )?(?:verfügbar bis|available until|disponible jusqu'au|disponible hasta)\b.{0,30}$`)
 
 // isBoilerLine reports whether a short paragraph is page furniture.
 func isBoilerLine(t string) bool {
@@ -355,7 +360,31 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		title = false
 	}
 	out = dropTailCards(out, card)
-	return dropClosingPrompts(dropRepeats(out)), linkHeads
+	return dropDisclosures(dropClosingPrompts(dropRepeats(out))), linkHeads
+}
+
+// reDisclosure matches an advertising or affiliate disclosure: an ad
+// label that opens a line ("Anzeige, enthält Affiliate Links",
+// "Sponsored: ..."), or a note that links earn the site a commission.
+var reDisclosure = lazyRE(`(?i)^(?:anzeige|werbung|advertisement|sponsored|gesponsert|publicité|publicidad)\s*[,:–|-]|\baffiliate[- ]?links?\b|\bwe (?:may )?(?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|\b(?:erhalten|bekommen) wir (?:eine )?(?:kleine )?provision\b`)
+
+// dropDisclosures drops an advertising or affiliate disclosure (sixty
+// words at most) that opens or closes the body: the site's note about
+// the page, not the story.
+func dropDisclosures(bs []block) []block {
+	if len(bs) > 1 && isDisclosure(bs[0].text) {
+		bs = bs[1:]
+	}
+	if n := len(bs); n > 1 && isDisclosure(bs[n-1].text) {
+		bs = bs[:n-1]
+	}
+	return bs
+}
+
+// isDisclosure reports whether a block is an advertising or affiliate
+// disclosure (reDisclosure) of sixty words at most.
+func isDisclosure(t string) bool {
+	return len(t) <= 600 && len(strings.Fields(t)) <= 60 && reDisclosure.MatchString(t)
 }
 
 // numbered reports whether t opens with an item number ("20) ", "3. ",
@@ -434,7 +463,8 @@ func isLeadIn(t string) bool {
 // from the first such block that is a question outside a list. (A last
 // line ending in a colon is not dropped: it leads into an embed as often
 // as into nothing.) Then it drops up to four closing blocks of page
-// chrome (isClosingChrome), and a comment section that opens among the
+// chrome (isClosingChrome) or prompts set as headings (isPromptHeading),
+// and a comment section that opens among the
 // last six blocks (isCommentStart) with everything after it.
 func dropClosingPrompts(bs []block) []block {
 	cut := len(bs)
@@ -447,7 +477,7 @@ func dropClosingPrompts(bs []block) []block {
 			cut = i
 		}
 	}
-	for k := 0; k < 4 && cut > 1 && isClosingChrome(bs[cut-1].text); k++ {
+	for k := 0; k < 4 && cut > 1 && (isClosingChrome(bs[cut-1].text) || isPromptHeading(bs[cut-1]) || isLabelLine(bs[cut-1].text)); k++ {
 		cut--
 	}
 	// The comment section opens with its count or its prompt: what
@@ -459,6 +489,26 @@ func dropClosingPrompts(bs []block) []block {
 		}
 	}
 	return bs[:cut]
+}
+
+// isPromptHeading reports whether a block that closes the body is a
+// prompt set as a heading over nothing: twelve words or fewer, ending in
+// a question mark or trailing off ("Tell us what you think...", "Was
+// meinen Sie?"), the title of a comment form or a poll the body left
+// out. (dropTrailingHeads drops the other headings that end an article
+// body, later.)
+func isPromptHeading(b block) bool {
+	t := strings.TrimRight(b.text, " \"'”’»)]")
+	prompt := strings.HasSuffix(t, "?") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+	return b.kind == kindHeading && prompt && len(strings.Fields(t)) <= 12
+}
+
+// isLabelLine reports whether a closing line is the label of a box the
+// body left out: two words or fewer ending in a colon ("Mehr Themen:",
+// "Sources:"). A longer line ending in a colon leads into an embed.
+func isLabelLine(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 2
 }
 
 // isCommentStart reports whether a short line opens a page's comment

@@ -90,6 +90,16 @@ func TestBodyClasses(t *testing.T) {
 		{name: "trailing_heading",
 			wantInText: []string{"The harbour ferry will run every twenty minutes", "What the commuters say", "it was a test."},
 			notInText:  []string{"Elsewhere on the water", "New bus lanes"}},
+		// A lead in a <div> of the article's header, under the wrappers
+		// of the header's layout, beside the kicker and the date.
+		{name: "nested_header_lead",
+			wantInText: []string{"The mill on the river stood empty for twenty years.", "The first loaves came out of the oven", "if the council approves the plans."},
+			notInText:  []string{"Business", "4 December 2026"}},
+		// A comment form's prompt set as a heading ends the story, after
+		// a call to subscribe: both go.
+		{name: "prompt_heading",
+			wantInText: []string{"The harbour ferry will keep its summer timetable", "travel free with an adult."},
+			notInText:  []string{"Tell us what you think", "Click here for more information"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -224,6 +234,65 @@ func TestDropTrailingHeads(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := len(dropTrailingHeads(tt.bs)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDropClosingPrompts: prompts set as headings and the labels of
+// boxes the body left out go from its end; a line that leads into an
+// embed, a heading that states, and the same lines inside the story stay.
+func TestDropClosingPrompts(t *testing.T) {
+	para := block{text: "The ferry leaves at eleven and returns at half past.", kind: kindPara}
+	prompt := block{text: "Tell us what you think...", kind: kindHeading}
+	question := block{text: "Was meinen Sie?", kind: kindHeading}
+	statement := block{text: "It stays on the water.", kind: kindHeading}
+	label := block{text: "Mehr Themen:", kind: kindPara}
+	leadIn := block{text: "Watch the whole interview here:", kind: kindPara}
+	tests := []struct {
+		name string
+		bs   []block
+		want int
+	}{
+		{"prompt heading at the end", []block{para, para, prompt}, 2},
+		{"question heading at the end", []block{para, para, question}, 2},
+		{"label after a prompt", []block{para, para, label, prompt}, 2},
+		{"label at the end", []block{para, para, label}, 2},
+		{"prompt heading inside", []block{para, prompt, para}, 3},
+		{"statement heading at the end", []block{para, para, statement}, 3},
+		{"lead-in at the end", []block{para, para, leadIn}, 3},
+	}
+	for _, tt := range tests {
+		if got := len(dropClosingPrompts(tt.bs)); got != tt.want {
+			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestDropDisclosures: an ad label or an affiliate note that opens or
+// closes the body goes; a story that talks about affiliate links, or a
+// disclosure inside the text, stays.
+func TestDropDisclosures(t *testing.T) {
+	para := block{text: "The shop on the corner sells lamps made from old bottles.", kind: kindPara}
+	tests := []struct {
+		name string
+		bs   []string
+		want int
+	}{
+		{"ad label first", []string{"Anzeige, enthält Affiliate Links", para.text, para.text}, 2},
+		{"sponsored label first", []string{"Sponsored: a message from the lamp makers", para.text, para.text}, 2},
+		{"affiliate note last", []string{para.text, para.text, "Links marked with a star are affiliate links: we earn a commission on what you buy."}, 2},
+		{"commission note first", []string{"We recommend the best products through an independent review process. We may receive compensation if you buy through our links.", para.text}, 1},
+		{"disclosure inside", []string{para.text, "Anzeige: the label some shops print on their posts.", para.text}, 3},
+		{"long story about affiliate links", []string{para.text, strings.Repeat("Affiliate links pay the bills of many small sites, the survey found, and readers rarely notice them. ", 8)}, 2},
+		{"only block", []string{"Anzeige, enthält Affiliate Links"}, 1},
+	}
+	for _, tt := range tests {
+		bs := make([]block, len(tt.bs))
+		for i, s := range tt.bs {
+			bs[i] = block{text: s, kind: kindPara}
+		}
+		if got := len(dropDisclosures(bs)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}

@@ -1022,7 +1022,7 @@ func (x *contentExtractor) keepParagraphs(n *html.Node) {
 		if ci == nil || ci.junk || isLeadBlock(c, ci) {
 			continue
 		}
-		if hasParagraph(c, 0) {
+		if hasParagraph(c, 0) || x.holdsLead(c, 0) {
 			x.keepParagraphs(c)
 		} else {
 			x.drop(c, ci)
@@ -1041,6 +1041,23 @@ func isLeadBlock(n *html.Node, in *nodeInfo) bool {
 		return false
 	}
 	return !in.block && in.link == 0 && in.text >= 120 && !in.negative && endsSentence(textOf(n))
+}
+
+// holdsLead reports whether a lead block (isLeadBlock) sits inside n,
+// under the wrappers of a header's layout.
+func (x *contentExtractor) holdsLead(n *html.Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if ci := x.info(c); ci != nil && !ci.junk && (isLeadBlock(c, ci) || ci.block && x.holdsLead(c, depth+1)) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasParagraph(n *html.Node, depth int) bool {
