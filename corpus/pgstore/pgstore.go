@@ -47,16 +47,36 @@ type Store struct {
 
 var _ corpus.Store = (*Store)(nil)
 
+// Option configures Open.
+type Option func(*options)
+
+type options struct {
+	maxConns int32
+}
+
+// WithMaxConns caps the store's connections at n (8 by default) when the
+// URL does not set pool_max_conns. Each connection is a server process
+// that plans each statement anew and loads the catalog for itself: a
+// crawl worker, which writes from one goroutine and claims from another,
+// needs two.
+func WithMaxConns(n int) Option {
+	return func(o *options) { o.maxConns = int32(max(n, 1)) }
+}
+
 // Open connects to the database at rawURL and brings its schema up to
 // date.
-func Open(ctx context.Context, rawURL string) (*Store, error) {
+func Open(ctx context.Context, rawURL string, opts ...Option) (*Store, error) {
 	loc := Redact(rawURL)
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", loc, errors.New(strings.ReplaceAll(err.Error(), rawURL, loc)))
 	}
-	if cfg.MaxConns < 8 {
-		cfg.MaxConns = 8
+	o := options{maxConns: 8}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if u, err := url.Parse(rawURL); err != nil || !u.Query().Has("pool_max_conns") {
+		cfg.MaxConns = o.maxConns
 	}
 	s := &Store{location: loc}
 	countWrites(&cfg.ConnConfig.Config, &s.writes)
