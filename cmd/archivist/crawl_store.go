@@ -32,7 +32,7 @@ var (
 // a worker started without seeds joins the crawl in progress. The index is
 // not updated: one `archivist index --follow --store` does that for all.
 func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper.Option, seeds []string, haveSeeds bool, prog *progressPrinter) error {
-	s, err := e.openPG(ctx, e.global.Store)
+	s, err := e.openPG(ctx, e.global.Store, pgstore.WithMaxConns(workerConns))
 	if err != nil {
 		return err
 	}
@@ -73,6 +73,15 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	}
 	return nil
 }
+
+// workerConns is how many connections a crawl worker opens (unless the
+// --store URL sets pool_max_conns): one for the transactions of the
+// pages it saves, one for its claims; its other requests, rare while it
+// holds its hosts' leases, wait for one of them. Each connection more is a
+// server process that plans the crawl's statements and loads their tables
+// once more, most of a short crawl's server work (docs/BENCHMARKS.md,
+// "The fixed cost of a small PostgreSQL crawl").
+const workerConns = 2
 
 // defaultHostLease is how long a crawl worker's host lease lasts without
 // renewal (--host-lease).

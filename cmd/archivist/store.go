@@ -39,11 +39,11 @@ func (e *env) openSource(ctx context.Context) (corpus.Reader, error) {
 
 // openPG opens the PostgreSQL store at rawURL; a URL that is not one is a
 // usage error.
-func (e *env) openPG(ctx context.Context, rawURL string) (*pgstore.Store, error) {
+func (e *env) openPG(ctx context.Context, rawURL string, opts ...pgstore.Option) (*pgstore.Store, error) {
 	if !pgstore.IsURL(rawURL) {
 		return nil, usagef("bad --store %s: want a PostgreSQL URL, postgres://user@host/db", quote.Short(pgstore.Redact(rawURL)))
 	}
-	s, err := pgstore.Open(ctx, rawURL)
+	s, err := pgstore.Open(ctx, rawURL, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}

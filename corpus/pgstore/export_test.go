@@ -1,5 +1,12 @@
 package pgstore
 
+import (
+	"context"
+	"io/fs"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
 // Kill stops the worker's heartbeat without giving anything back, as a
 // killed process leaves it.
 func (f *Frontier) Kill() {
@@ -9,3 +16,9 @@ func (f *Frontier) Kill() {
 
 // Pending returns how many statements wait to be sent in tx.
 func (tx *Tx) Pending() int { return len(tx.tx.pending) }
+
+// Migrate applies the migrations of fsys (migrations/NNNN_name.sql) on
+// conn, as Open applies the embedded ones.
+func Migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) error {
+	return migrate(ctx, conn, fsys)
+}

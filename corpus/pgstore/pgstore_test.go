@@ -43,3 +43,31 @@ func open(t testing.TB) *pgstore.Store {
 func TestStoreSuite(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) corpus.Store { return open(t) })
 }
+
+// TestOpenPoolSize checks how many connections a store may open: 8, or
+// WithMaxConns's, unless the URL says.
+func TestOpenPoolSize(t *testing.T) {
+	url := cluster.NewDatabase(t)
+	tests := []struct {
+		name string
+		url  string
+		opts []pgstore.Option
+		want int32
+	}{
+		{"default", url, nil, 8},
+		{"WithMaxConns", url, []pgstore.Option{pgstore.WithMaxConns(2)}, 2},
+		{"the URL's", url + "&pool_max_conns=3", []pgstore.Option{pgstore.WithMaxConns(2)}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := pgstore.Open(context.Background(), tt.url, tt.opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if got := s.Pool().Config().MaxConns; got != tt.want {
+				t.Errorf("MaxConns %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
