@@ -95,14 +95,7 @@ func TestDropSecondCopies(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var bs []block
-			for _, s := range tt.in {
-				bs = append(bs, block{text: s})
-			}
-			var got []string
-			for _, b := range dropSecondCopies(bs, tt.min) {
-				got = append(got, b.text)
-			}
+			got := blockTexts(dropSecondCopies(textBlocks(tt.in), tt.min))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -129,14 +122,7 @@ func TestDropEchoes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var bs []block
-			for _, s := range tt.in {
-				bs = append(bs, block{text: s})
-			}
-			got := []string{}
-			for _, b := range dropEchoes(bs) {
-				got = append(got, b.text)
-			}
+			got := blockTexts(dropEchoes(textBlocks(tt.in)))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -160,17 +146,28 @@ func TestDropReplySubjects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var bs []block
-			for _, s := range tt.in {
-				bs = append(bs, block{text: s})
-			}
-			got := []string{}
-			for _, b := range dropReplySubjects(bs) {
-				got = append(got, b.text)
-			}
+			got := blockTexts(dropReplySubjects(textBlocks(tt.in)))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
+}
+
+// textBlocks makes a paragraph block of each string.
+func textBlocks(texts []string) []block {
+	var bs []block
+	for _, s := range texts {
+		bs = append(bs, block{text: s})
+	}
+	return bs
+}
+
+// blockTexts lists the blocks' texts.
+func blockTexts(bs []block) []string {
+	var got []string
+	for _, b := range bs {
+		got = append(got, b.text)
+	}
+	return got
 }
