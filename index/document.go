@@ -127,20 +127,20 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 // field, which share one analysis (words).
 func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) {
 	w := &words{b: b, title: strings.TrimSpace(foldText(a.Title)), body: strings.TrimSpace(bodyOf(a))}
-	if lang := stemLang(a.Language); lang != "" && w.title+w.body != "" {
+	lang := stemLang(a.Language)
+	if lang != "" && w.title+w.body != "" {
 		w.stems = b.stems[lang]
 	}
-	// The exact fields come first: the stemmed field copies their tokens,
+	// The exact fields come first: the stemmed field counts their terms,
 	// and scorch analyzes a document's fields in order.
 	if w.title != "" {
-		d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(w.title), optExact, wordsOf{w, partTitle}))
+		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: optExact, plain: len(w.title)})
 	}
 	if w.body != "" {
-		d.AddField(document.NewTextFieldCustom(fieldBody, nil, []byte(w.body), optExact, wordsOf{w, partBody}))
+		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: optExact, plain: len(w.body)})
 	}
 	if w.stems != nil {
-		lang := stemLang(a.Language)
-		d.AddField(document.NewTextFieldCustom(fieldStemPrefix+lang, nil, []byte(w.title+"\n\n"+w.body), optStem, wordsOf{w, partStem}))
+		d.AddField(&wordsField{w: w, part: partStem, name: fieldStemPrefix + lang, opts: optStem, plain: len(w.title) + 2 + len(w.body)})
 	}
 }
 
@@ -180,9 +180,10 @@ type words struct {
 	title, body string
 	stems       *stemmer // nil: no stemmed field
 
-	once                sync.Once
-	titleToks, bodyToks analysis.TokenStream
-	stemToks            analysis.TokenStream
+	once sync.Once
+	// The length and term frequencies of each part.
+	lens  [3]int
+	freqs [3]bindex.TokenFrequencies
 }
 
 // Parts of words, analyzed for one field each.
@@ -192,49 +193,98 @@ const (
 	partStem
 )
 
-// wordsOf is the analyzer of one field of words: it returns that part of
-// the shared analysis, whatever input it is given.
-type wordsOf struct {
-	w    *words
-	part int
-}
-
-// Analyze returns the tokens of the field, and forgets them: scorch
-// analyzes each field once, and the document (which holds its fields'
-// analyzers) lives until its batch is written.
-func (f wordsOf) Analyze([]byte) analysis.TokenStream {
-	f.w.once.Do(f.w.analyze)
-	var ts analysis.TokenStream
-	switch f.part {
-	case partTitle:
-		ts, f.w.titleToks = f.w.titleToks, nil
-	case partBody:
-		ts, f.w.bodyToks = f.w.bodyToks, nil
-	default:
-		ts, f.w.stemToks = f.w.stemToks, nil
-	}
-	return ts
-}
-
 func (w *words) analyze() {
 	if w.title != "" {
-		w.titleToks = w.b.title.Analyze([]byte(w.title))
+		toks := w.b.title.Analyze([]byte(w.title))
+		w.lens[partTitle], w.freqs[partTitle] = len(toks), termFrequencies(toks)
 	}
 	if w.body != "" {
-		w.bodyToks = w.b.body.Analyze([]byte(w.body))
+		toks := w.b.body.Analyze([]byte(w.body))
+		w.lens[partBody], w.freqs[partBody] = len(toks), termFrequencies(toks)
 	}
 	if w.stems != nil {
-		w.stemToks = w.stems.tokens(w.titleToks, w.bodyToks)
+		w.freqs[partStem], w.lens[partStem] = w.stems.frequencies(w.freqs[partTitle], w.freqs[partBody])
 	}
+}
+
+// termFrequencies is bleve's analysis.TokenFrequency for a field with
+// term vectors and no array positions (optExact), with fewer
+// allocations: the terms' records come from slabs, and each term's
+// locations are a piece of one slice, cut to its number of tokens.
+func termFrequencies(toks analysis.TokenStream) bindex.TokenFrequencies {
+	out := make(bindex.TokenFrequencies, len(toks))
+	of := make([]*bindex.TokenFreq, len(toks)) // the record of each token's term
+	var slab []bindex.TokenFreq
+	for i, t := range toks {
+		tf, ok := out[string(t.Term)]
+		if !ok {
+			if len(slab) == cap(slab) {
+				slab = make([]bindex.TokenFreq, 0, min(64, len(toks)-i))
+			}
+			slab = append(slab, bindex.TokenFreq{Term: t.Term})
+			tf = &slab[len(slab)-1]
+			out[string(t.Term)] = tf
+		}
+		tf.SetFrequency(tf.Frequency() + 1)
+		of[i] = tf
+	}
+	locs := make([]bindex.TokenLocation, len(toks))
+	ptrs := make([]*bindex.TokenLocation, len(toks))
+	next := 0
+	for i, t := range toks {
+		locs[i] = bindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position}
+		tf := of[i]
+		if tf.Locations == nil {
+			n := tf.Frequency()
+			tf.Locations = ptrs[next : next : next+n]
+			next += n
+		}
+		tf.Locations = append(tf.Locations, &locs[i])
+	}
+	return out
+}
+
+// wordsField is a field of words: the exact title, the exact body or the
+// stemmed field, none of them stored. It is a bleve document field whose
+// Analyze takes its part of the shared analysis.
+type wordsField struct {
+	w     *words
+	part  int
+	name  string
+	opts  bindex.FieldIndexingOptions
+	plain int // bytes of text
+}
+
+func (f *wordsField) Name() string                                      { return f.name }
+func (f *wordsField) ArrayPositions() []uint64                          { return nil }
+func (f *wordsField) Options() bindex.FieldIndexingOptions              { return f.opts }
+func (f *wordsField) Value() []byte                                     { return nil } // not stored
+func (f *wordsField) NumPlainTextBytes() uint64                         { return uint64(f.plain) }
+func (f *wordsField) EncodedFieldType() byte                            { return 't' }
+func (f *wordsField) AnalyzedLength() int                               { return f.w.lens[f.part] }
+func (f *wordsField) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.w.freqs[f.part] }
+
+// Analyze runs the shared analysis once for all the fields of words.
+func (f *wordsField) Analyze() { f.w.once.Do(f.w.analyze) }
+
+// Size is bleve's estimate of the memory the field holds.
+func (f *wordsField) Size() int {
+	n := 64 + len(f.name)
+	if fr := f.w.freqs[f.part]; fr != nil {
+		n += fr.Size()
+	}
+	return n
 }
 
 // stemmer is the stemmed field's analysis of one language: its token
-// filters (stop words, stemmer, ...), run on a copy of the exact tokens.
-// All of them map a token to one token or none, whatever its neighbours
-// (TestDocumentMatchesMapping compares the result with bleve's own
-// analysis), so that what they make of a word is kept in a cache: a text's words are mostly the same few thousand, and
-// a lookup costs a fraction of a stemmer. scorch analyzes documents on
-// several goroutines at once, hence the lock.
+// filters (stop words, stemmer, ...), run on the terms of the exact
+// fields. All of them map a token to one token or none, whatever its
+// neighbours (TestDocumentMatchesMapping compares the result with bleve's
+// own analysis), and the exact analyzers mark no token as a keyword, so
+// that each distinct term of a text is stemmed once, and what the filters
+// make of a word is kept in a cache: a text's words are mostly the same
+// few thousand, and a lookup costs a fraction of a stemmer. scorch
+// analyzes documents on several goroutines at once, hence the lock.
 type stemmer struct {
 	filters []analysis.TokenFilter
 	mu      sync.RWMutex
@@ -245,75 +295,87 @@ type stemmer struct {
 // MB at most); the words seen once it is full are stemmed every time.
 const stemCacheMax = 200_000
 
-// tokens returns the stemmed tokens of parts, in order, numbered across
-// parts as one text (the positions of the stop words left out).
-func (st *stemmer) tokens(parts ...analysis.TokenStream) analysis.TokenStream {
+// frequencies returns the stemmed field's term frequencies and length
+// (its tokens, stop words left out) for the exact fields' frequencies
+// parts: the frequency of a stem is the sum of those of the terms that
+// stem to it.
+func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFrequencies, int) {
 	n := 0
 	for _, p := range parts {
 		n += len(p)
 	}
-	toks := make([]analysis.Token, 0, n)
-	stream := make(analysis.TokenStream, 0, n)
-	var missed []int // indexes in toks of the words not in the cache
-	pos := 0
+	stems := make([][]byte, 0, n)
+	freqs := make([]int, 0, n)
+	var missed []string
 	st.mu.RLock()
 	for _, p := range parts {
-		for _, t := range p {
-			pos++
-			stem, ok := st.cache[string(t.Term)]
-			if ok && stem == nil {
+		for term, tf := range p {
+			stem, ok := st.cache[term]
+			switch {
+			case !ok:
+				missed = append(missed, term)
+				stem = nil
+			case stem == nil:
 				continue // a stop word
 			}
-			toks = append(toks, *t)
-			c := &toks[len(toks)-1]
-			c.Position = pos
-			if ok && !t.KeyWord {
-				c.Term = stem
-			} else {
-				missed = append(missed, len(toks)-1)
-			}
+			stems = append(stems, stem)
+			freqs = append(freqs, tf.Frequency())
 		}
 	}
 	st.mu.RUnlock()
 	if len(missed) > 0 {
-		st.stem(toks, missed)
-	}
-	for i := range toks {
-		if toks[i].Term != nil {
-			stream = append(stream, &toks[i])
+		found := st.stem(missed)
+		k := 0
+		for i := range stems {
+			if stems[i] == nil {
+				stems[i] = found[k]
+				k++
+			}
 		}
 	}
-	return stream
+	out := make(bindex.TokenFrequencies, len(stems))
+	tfs := make([]bindex.TokenFreq, 0, len(stems))
+	length := 0
+	for i, stem := range stems {
+		if stem == nil {
+			continue // a stop word not in the cache
+		}
+		length += freqs[i]
+		if tf, ok := out[string(stem)]; ok {
+			tf.SetFrequency(tf.Frequency() + freqs[i])
+			continue
+		}
+		tfs = append(tfs, bindex.TokenFreq{Term: stem})
+		tf := &tfs[len(tfs)-1]
+		tf.SetFrequency(freqs[i])
+		out[string(stem)] = tf
+	}
+	return out, length
 }
 
-// stem runs the filters on the tokens toks[i] for i in missed, one at a
-// time, on a copy of the term (some filters change it in place; bleve
-// keeps the exact fields' terms by reference), sets their terms (nil: a
-// stop word), and adds the words to the cache.
-func (st *stemmer) stem(toks []analysis.Token, missed []int) {
-	words := make([]string, len(missed))
-	for k, i := range missed {
-		t := &toks[i]
-		words[k] = string(t.Term)
-		one := analysis.TokenStream{t}
-		t.Term = []byte(words[k])
+// stem runs the filters on each of words, in a token of its own (some
+// filters change the term in place, and bleve keeps the exact fields'
+// terms by reference), returns their stems (nil: a stop word), and adds
+// them to the cache.
+func (st *stemmer) stem(words []string) [][]byte {
+	stems := make([][]byte, len(words))
+	for k, w := range words {
+		one := analysis.TokenStream{&analysis.Token{Term: []byte(w), Position: 1, End: len(w), Type: analysis.AlphaNumeric}}
 		for _, f := range st.filters {
 			one = f.Filter(one)
 		}
-		var stem []byte // filters may return t itself
 		if len(one) == 1 {
-			stem = one[0].Term[:len(one[0].Term):len(one[0].Term)]
+			t := one[0].Term
+			stems[k] = t[:len(t):len(t)]
 		}
-		t.Term = stem
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	for k, i := range missed {
+	for k, w := range words {
 		if len(st.cache) >= stemCacheMax {
-			return
+			break
 		}
-		if !toks[i].KeyWord {
-			st.cache[words[k]] = toks[i].Term
-		}
+		st.cache[w] = stems[k]
 	}
+	return stems
 }
