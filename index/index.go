@@ -831,7 +831,7 @@ func compact(ctx context.Context, bi bleve.Index) error {
 }
 
 // compactLimit returns the most articles compact puts into one segment:
-// maxSegmentDocs, or no limit when the whole index holds fewer (it then
+// maxSegmentDocs, or no limit when the whole index holds no more (it then
 // ends as one segment, whatever the sizes its background merges left).
 func compactLimit(s *scorch.Scorch) (int64, error) {
 	r, err := s.Reader()
@@ -843,7 +843,7 @@ func compactLimit(s *scorch.Scorch) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if int64(n) < maxSegmentDocs {
+	if int64(n) <= maxSegmentDocs {
 		return mergeplan.SingleSegmentMergePlanOptions.MaxSegmentSize, nil
 	}
 	return maxSegmentDocs, nil

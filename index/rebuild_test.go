@@ -230,34 +230,11 @@ func TestRebuildCapsSegments(t *testing.T) {
 	t.Cleanup(func() { maxSegmentDocs, bulkFill = oldMax, oldFill })
 	maxSegmentDocs, bulkFill.size = 400, 100 // batches of 100: merges of at most 3
 
-	var arts []*corpus.Article
-	for i := 1; i <= 1500; i++ {
-		arts = append(arts, &corpus.Article{ID: int64(i), URL: fmt.Sprintf("https://example.com/%d", i),
-			Site: "example.com", Title: fmt.Sprintf("Article %d", i), Text: "Words about the harbour."})
-	}
-	path := filepath.Join(t.TempDir(), "x.bleve")
-	if n, err := RebuildFolder(context.Background(), path, newFakeSource(arts...)); err != nil || n != len(arts) {
-		t.Fatalf("rebuild = %d, %v", n, err)
-	}
-	ix, err := OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	adv, err := ix.bi.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	var sizes []int64
-	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
-		sizes = append(sizes, seg.LiveSize())
-		if seg.LiveSize() > maxSegmentDocs {
-			t.Errorf("a segment of %d articles, over %d", seg.LiveSize(), maxSegmentDocs)
+	arts := harbourArticles(1500)
+	path, ix, sizes := rebuildSegments(t, arts)
+	for _, n := range sizes {
+		if n > maxSegmentDocs {
+			t.Errorf("a segment of %d articles, over %d", n, maxSegmentDocs)
 		}
 	}
 	if len(sizes) < 4 || len(sizes) > 8 {
@@ -270,4 +247,59 @@ func TestRebuildCapsSegments(t *testing.T) {
 	if res := MustSearch(t, ix, Request{Query: "harbour"}); res.Total != uint64(len(arts)) {
 		t.Errorf("harbour: %d hits, want %d", res.Total, len(arts))
 	}
+}
+
+// TestRebuildAtCapIsOneSegment checks that an index of exactly
+// maxSegmentDocs articles ends as one segment, as a smaller one does.
+func TestRebuildAtCapIsOneSegment(t *testing.T) {
+	oldMax, oldFill := maxSegmentDocs, bulkFill
+	t.Cleanup(func() { maxSegmentDocs, bulkFill = oldMax, oldFill })
+	maxSegmentDocs, bulkFill.size = 400, 100
+
+	for _, n := range []int{399, 400} {
+		_, _, sizes := rebuildSegments(t, harbourArticles(n))
+		if len(sizes) != 1 {
+			t.Errorf("%d articles: segments %v, want one", n, sizes)
+		}
+	}
+}
+
+// harbourArticles makes n short articles about the harbour.
+func harbourArticles(n int) []*corpus.Article {
+	var arts []*corpus.Article
+	for i := 1; i <= n; i++ {
+		arts = append(arts, &corpus.Article{ID: int64(i), URL: fmt.Sprintf("https://example.com/%d", i),
+			Site: "example.com", Title: fmt.Sprintf("Article %d", i), Text: "Words about the harbour."})
+	}
+	return arts
+}
+
+// rebuildSegments builds arts into a new index folder and returns the
+// folder, the index open read-only (closed at the test's end) and the
+// live sizes of its segments.
+func rebuildSegments(t *testing.T, arts []*corpus.Article) (string, *Index, []int64) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.bleve")
+	if n, err := RebuildFolder(context.Background(), path, newFakeSource(arts...)); err != nil || n != len(arts) {
+		t.Fatalf("rebuild = %d, %v", n, err)
+	}
+	ix, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var sizes []int64
+	for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+		sizes = append(sizes, seg.LiveSize())
+	}
+	return path, ix, sizes
 }
