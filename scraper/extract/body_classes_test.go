@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -103,15 +102,8 @@ func TestBodyClasses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := mustReadFile(t, filepath.Join("testdata", "body", tt.name+".html"))
-			art, err := Extract(Input{Body: page, URL: "https://ledger.example/2026/12/" + tt.name, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatalf("Extract: %v", err)
-			}
+			art := extractTestPage(t, "body", tt.name, "https://ledger.example/2026/12/"+tt.name)
 			checkText(t, art.Text, tt.wantInText, tt.notInText)
-			if t.Failed() {
-				t.Logf("text:\n%s", art.Text)
-			}
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,18 +50,11 @@ func TestChromeClasses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := mustReadFile(t, filepath.Join("testdata", "chrome", tt.name+".html"))
-			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatalf("Extract: %v", err)
-			}
+			art := extractTestPage(t, "chrome", tt.name, tt.url)
 			if art.PageType != tt.typ {
 				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
 			}
 			checkText(t, art.Text, tt.wantInText, tt.notInText)
-			if t.Failed() {
-				t.Logf("text:\n%s", art.Text)
-			}
 		})
 	}
 }

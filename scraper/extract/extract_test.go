@@ -23,7 +23,6 @@ const goldenDir = "../../testdata/extract"
 // fetchedAt is the fetch time of every golden case.
 var fetchedAt = time.Date(2025, 1, 15, 12, 0, 0, 0, time.UTC)
 
-// mustReadFile reads a file or fails the test.
 // checkText reports each string of want that text lacks and each of not
 // that it has.
 func checkText(tb testing.TB, text string, want, not []string) {
@@ -40,6 +39,7 @@ func checkText(tb testing.TB, text string, want, not []string) {
 	}
 }
 
+// mustReadFile reads a file or fails the test.
 func mustReadFile(tb testing.TB, name string) []byte {
 	tb.Helper()
 	b, err := os.ReadFile(name)
@@ -47,6 +47,23 @@ func mustReadFile(tb testing.TB, name string) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// extractTestPage extracts testdata/DIR/NAME.html as fetched from url,
+// or fails the test; the text is logged if the test fails.
+func extractTestPage(t *testing.T, dir, name, url string) corpus.Article {
+	t.Helper()
+	page := mustReadFile(t, filepath.Join("testdata", dir, name+".html"))
+	art, err := Extract(Input{Body: page, URL: url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatalf("Extract: %v", err)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("text:\n%s", art.Text)
+		}
+	})
+	return art
 }
 
 func TestGolden(t *testing.T) {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,15 +33,8 @@ func TestHiddenWrapper(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := mustReadFile(t, filepath.Join("testdata", "hidden", tt.name+".html"))
-			art, err := Extract(Input{Body: page, URL: "https://docs.example/guide/" + tt.name, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatalf("Extract: %v", err)
-			}
+			art := extractTestPage(t, "hidden", tt.name, "https://docs.example/guide/"+tt.name)
 			checkText(t, art.Text, tt.wantInText, tt.notInText)
-			if t.Failed() {
-				t.Logf("text:\n%s", art.Text)
-			}
 		})
 	}
 }

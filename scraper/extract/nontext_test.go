@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,11 +47,7 @@ func TestNonArticleText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			page := mustReadFile(t, filepath.Join("testdata", "nontext", tt.name+".html"))
-			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatalf("Extract: %v", err)
-			}
+			art := extractTestPage(t, "nontext", tt.name, tt.url)
 			if art.PageType != tt.typ {
 				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
 			}
@@ -66,9 +61,6 @@ func TestNonArticleText(t *testing.T) {
 				if n := strings.Count(art.Text, s); n != 2 {
 					t.Errorf("text has %q %d times, want twice", s, n)
 				}
-			}
-			if t.Failed() {
-				t.Logf("text:\n%s", art.Text)
 			}
 		})
 	}
