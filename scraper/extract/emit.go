@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -151,6 +153,9 @@ func (e *emitter) walk(n *html.Node) {
 	}
 	cls := classifyTag(n.DataAtom)
 	if cls == tagInline {
+		if gluedSpan(n) {
+			e.buf.WriteByte(' ')
+		}
 		switch n.DataAtom {
 		case atom.A:
 			e.inLink++
@@ -221,4 +226,50 @@ func (e *emitter) walk(n *html.Node) {
 	if pushed {
 		e.kinds = e.kinds[:len(e.kinds)-1]
 	}
+}
+
+// gluedSpan reports whether n is a classed span set right after another
+// with no white space between, the first ending in a letter or digit and
+// n starting with a capital: two labelled values that a style sheet
+// shows apart (a brand and a product's name, "Merrell" "Moab 3"), which
+// run together would make one word.
+func gluedSpan(n *html.Node) bool {
+	if n.DataAtom != atom.Span || attr(n, "class") == "" {
+		return false
+	}
+	prev := n.PrevSibling
+	if prev == nil || prev.Type != html.ElementNode || prev.DataAtom != atom.Span || attr(prev, "class") == "" {
+		return false
+	}
+	a, b := edgeText(prev, true), edgeText(n, false)
+	if a == "" || b == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(a)
+	f, _ := utf8.DecodeRuneInString(b)
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && unicode.IsUpper(f)
+}
+
+// edgeText returns the last (or first) text node's data in n's subtree.
+func edgeText(n *html.Node, last bool) string {
+	c := n.FirstChild
+	if last {
+		c = n.LastChild
+	}
+	for c != nil {
+		if c.Type == html.TextNode {
+			return c.Data
+		}
+		if c.Type == html.ElementNode {
+			if t := edgeText(c, last); t != "" {
+				return t
+			}
+		}
+		if last {
+			c = c.PrevSibling
+		} else {
+			c = c.NextSibling
+		}
+	}
+	return ""
 }
