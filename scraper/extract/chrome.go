@@ -263,11 +263,7 @@ func dropSpans(bs []block, spans [][2]int32, minWords int) []block {
 
 // classWord reports whether a class or id word of n holds one of words.
 func (p *page) classWord(n *html.Node, words ...string) bool {
-	x := p.x
-	x.toks = x.toks[:0]
-	x.toks = roleClassTokens(x.toks, attr(n, "class"))
-	x.toks = classTokens(x.toks, attr(n, "id"))
-	for _, t := range x.toks {
+	for _, t := range p.x.nameTokens(n) {
 		for _, w := range words {
 			if strings.Contains(t, w) {
 				return true

@@ -553,12 +553,17 @@ func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
 // captioned images, which can hold more text than the story around it.
 var mediaWords = map[string]bool{"gallery": true, "slideshow": true, "carousel": true, "slider": true}
 
+// nameTokens returns the words of the class and id of n (in x.toks,
+// valid until the next call).
+func (x *contentExtractor) nameTokens(n *html.Node) []string {
+	x.toks = roleClassTokens(x.toks[:0], attr(n, "class"))
+	x.toks = classTokens(x.toks, attr(n, "id"))
+	return x.toks
+}
+
 // namesMedia reports whether the class or id of n holds a mediaWords word.
 func (x *contentExtractor) namesMedia(n *html.Node) bool {
-	x.toks = x.toks[:0]
-	x.toks = roleClassTokens(x.toks, attr(n, "class"))
-	x.toks = classTokens(x.toks, attr(n, "id"))
-	for _, t := range x.toks {
+	for _, t := range x.nameTokens(n) {
 		if mediaWords[t] {
 			return true
 		}
@@ -576,11 +581,8 @@ func (x *contentExtractor) leadOnly(n *html.Node) bool {
 	if attr(n, "role") != "" {
 		return false
 	}
-	x.toks = x.toks[:0]
-	x.toks = roleClassTokens(x.toks, attr(n, "class"))
-	x.toks = classTokens(x.toks, attr(n, "id"))
 	lead := false
-	for _, t := range x.toks {
+	for _, t := range x.nameTokens(n) {
 		if leadWords[t] {
 			lead = true
 		} else if negativeWords[t] {

@@ -29,18 +29,29 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// nodeText appends the text of the subtree of n to b, skipping scripts,
-// styles and ruby readings (the kana printed over kanji, in <rt>). The
-// result is not whitespace-normalised.
+// textless reports whether an element's content is no text of the page:
+// scripts, styles, templates and ruby readings (the kana printed over
+// kanji, in <rt> and <rp>).
+func textless(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Rt, atom.Rp:
+		return true
+	}
+	return false
+}
+
+// nodeText appends the text of the subtree of n to b, skipping textless
+// elements. The result is not whitespace-normalised.
 func nodeText(b *strings.Builder, n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		b.WriteString(n.Data)
 		return
 	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Rt, atom.Rp:
+		if textless(n.DataAtom) {
 			return
+		}
+		switch n.DataAtom {
 		case atom.Br, atom.P, atom.Div, atom.Li:
 			b.WriteByte(' ')
 		}
@@ -77,9 +88,10 @@ func boundedText(b *strings.Builder, n *html.Node, limit int) bool {
 		b.WriteString(n.Data)
 		return b.Len() <= limit
 	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Rt, atom.Rp:
+		if textless(n.DataAtom) {
 			return true
+		}
+		switch n.DataAtom {
 		case atom.Br, atom.P, atom.Div, atom.Li:
 			b.WriteByte(' ')
 		}

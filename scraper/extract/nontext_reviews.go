@@ -30,11 +30,7 @@ func (p *page) marksReview(n *html.Node) bool {
 	if !named {
 		return false
 	}
-	x := p.x
-	x.toks = x.toks[:0]
-	x.toks = roleClassTokens(x.toks, attr(n, "class"))
-	x.toks = classTokens(x.toks, attr(n, "id"))
-	for _, t := range x.toks {
+	for _, t := range p.x.nameTokens(n) {
 		if t == "review" || t == "reviews" {
 			return true
 		}
