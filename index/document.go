@@ -313,8 +313,7 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 			stem, ok := st.cache[term]
 			switch {
 			case !ok:
-				missed = append(missed, term)
-				stem = nil
+				missed = append(missed, term) // stem is nil until st.stem
 			case stem == nil:
 				continue // a stop word
 			}
