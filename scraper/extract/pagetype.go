@@ -253,7 +253,7 @@ func (p *page) pageType(words int) string {
 		return corpus.PageTypeProduct
 	case p.kind.code >= 3 || anySegment(segs, docSegments):
 		return corpus.PageTypeDocumentation
-	case p.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 6 || p.kind.price >= 6 ||
+	case p.productGroup() || p.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 6 || p.kind.price >= 6 ||
 		anySegment(segs, listSegments) || query && strings.Contains(p.base.RawQuery, "page="):
 		return corpus.PageTypeListing
 	}
@@ -367,6 +367,11 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it.
 		return false, corpus.PageTypeForum
 	}
+	if p.productGroup() && !p.hasType(newsTypes...) {
+		// OpenGraph's product.group: a shop's category page, whatever
+		// prose it opens with.
+		return false, corpus.PageTypeListing
+	}
 	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
 		// A page of a documentation host (docs.example.org): the model
 		// knows documentation paths, not hosts. Threads and products
@@ -374,6 +379,14 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return false, corpus.PageTypeDocumentation
 	}
 	return article, other
+}
+
+// productGroup reports whether og:type names a group of products
+// (OpenGraph's product.group, written product:group too): a shop's
+// category or collection page.
+func (p *page) productGroup() bool {
+	og := strings.ToLower(strings.TrimSpace(p.meta("og:type")))
+	return og == "product.group" || og == "product:group"
 }
 
 // docHostWords are first labels of the host names of documentation sites.
