@@ -360,6 +360,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	if !article && p.cmsPost() {
+		// The CMS says it rendered a single post: content management
+		// systems name the template in the <body>'s classes, and none
+		// gives a listing, a shop or a plain page these names.
+		article = true
+	}
 	if article && p.isThread() {
 		// Posts by several people make up the page: a thread, whatever
 		// its metadata says (forum software declares its threads
@@ -379,6 +385,28 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return false, corpus.PageTypeDocumentation
 	}
 	return article, other
+}
+
+// cmsPostClasses are the <body> classes with which content management
+// systems mark the page of one post or news article: WordPress
+// (single-post, post-template-default), Drupal (page-node-type-article,
+// node-type-article), Shopify (template-article) and Ghost
+// (post-template). Their listings, shops and plain pages get other
+// names (archive, category, page-template, single-product).
+var cmsPostClasses = map[string]bool{"single-post": true, "post-template-default": true,
+	"page-node-type-article": true, "node-type-article": true, "template-article": true, "post-template": true}
+
+// cmsPost reports whether the <body>'s classes mark the page of a post.
+func (p *page) cmsPost() bool {
+	if p.bodyNode == nil || p.bodyNode.Data != "body" {
+		return false
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(p.bodyNode, "class"))) {
+		if cmsPostClasses[c] {
+			return true
+		}
+	}
+	return false
 }
 
 // productGroup reports whether og:type names a group of products
