@@ -253,7 +253,7 @@ func (p *page) pageType(words int) string {
 		return corpus.PageTypeProduct
 	case p.kind.code >= 3 || anySegment(segs, docSegments):
 		return corpus.PageTypeDocumentation
-	case p.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 6 || p.kind.price >= 6 ||
+	case p.productGroup() || p.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 6 || p.kind.price >= 6 ||
 		anySegment(segs, listSegments) || query && strings.Contains(p.base.RawQuery, "page="):
 		return corpus.PageTypeListing
 	}
@@ -360,12 +360,23 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	if !article && p.cmsPost() {
+		// The CMS says it rendered a single post: content management
+		// systems name the template in the <body>'s classes, and none
+		// gives a listing, a shop or a plain page these names.
+		article = true
+	}
 	if article && p.isThread() {
 		// Posts by several people make up the page: a thread, whatever
 		// its metadata says (forum software declares its threads
 		// articles), and the training sets hold too few such threads for
 		// the model to learn it.
 		return false, corpus.PageTypeForum
+	}
+	if p.productGroup() && !p.hasType(newsTypes...) {
+		// OpenGraph's product.group: a shop's category page, whatever
+		// prose it opens with.
+		return false, corpus.PageTypeListing
 	}
 	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
 		// A page of a documentation host (docs.example.org): the model
@@ -374,6 +385,36 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return false, corpus.PageTypeDocumentation
 	}
 	return article, other
+}
+
+// cmsPostClasses are the <body> classes with which content management
+// systems mark the page of one post or news article: WordPress
+// (single-post, post-template-default), Drupal (page-node-type-article,
+// node-type-article), Shopify (template-article) and Ghost
+// (post-template). Their listings, shops and plain pages get other
+// names (archive, category, page-template, single-product).
+var cmsPostClasses = map[string]bool{"single-post": true, "post-template-default": true,
+	"page-node-type-article": true, "node-type-article": true, "template-article": true, "post-template": true}
+
+// cmsPost reports whether the <body>'s classes mark the page of a post.
+func (p *page) cmsPost() bool {
+	if p.bodyNode == nil || p.bodyNode.Data != "body" {
+		return false
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(p.bodyNode, "class"))) {
+		if cmsPostClasses[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// productGroup reports whether og:type names a group of products
+// (OpenGraph's product.group, written product:group too): a shop's
+// category or collection page.
+func (p *page) productGroup() bool {
+	og := strings.ToLower(strings.TrimSpace(p.meta("og:type")))
+	return og == "product.group" || og == "product:group"
 }
 
 // docHostWords are first labels of the host names of documentation sites.
