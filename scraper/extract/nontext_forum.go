@@ -25,12 +25,14 @@ var postCardWords = map[string]bool{
 	"online": true, "offline": true, "registered user": true, "new member": true, "advertisement": true,
 }
 
-// reCardLine matches other lines of a post's header or its poster's
-// card by their form: the post's number ("#12", "Reply 3", "Post #4"), a
-// thread header's starter and start date, an advertisement's label, an
-// avatar's initial before presence ("N Offline"), a template left
+// reCardLine matches other lines of a post's header, its poster's card
+// or its footer by their form: the post's number ("#12", "Reply 3",
+// "Post #4"), a thread header's starter and start date, an
+// advertisement's label, an avatar's initial before presence ("N
+// Offline"), a member's rank ("Senior Member", "10+ Year Member"), who
+// liked the post ("A, B and 2 others like this."), a template left
 // unrendered ("{{ errors[12].message }}").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|\{\{.*\}\})$`)
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\})$`)
 
 // cardLabel returns the label of a "Label: value" or "Label:" line of
 // eight words and 60 bytes at most (lower case, without the colon) and
@@ -51,7 +53,7 @@ func cardLabel(t string) (label string, bare bool) {
 // or a post's header (postCardWords, reCardLine) or a label of cardLabels
 // that the page's posts repeat (seen: how many blocks carry each label).
 func isCardLine(t string, seen map[string]int) bool {
-	if len(t) > 80 {
+	if len(t) > 160 {
 		return false
 	}
 	if postCardWords[bareLower(t)] || reCardLine.MatchString(strings.TrimSpace(t)) {

@@ -27,6 +27,8 @@ func TestDropPostCards(t *testing.T) {
 		{"stamp with time", []string{"Feb 14, 2026 | 9:05 pm", a}, []string{"Feb 14, 2026 | 9:05 pm", a}},
 		{"headers", []string{"Thread starter netmender", "Start date Jul 18, 2024", "#2", "Reply 3", "Recommended Posts", a},
 			[]string{a}},
+		{"ranks and likes", []string{"Senior Member", a, "10+ Year Member", "WiSK, JapesUK and 3 others like this.", "Ann likes this.", "I like this."},
+			[]string{a, "I like this."}},
 		{"template", []string{"{{ DiscussionBoard.errors[11793116].message }}", a}, []string{a}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},
 			[]string{"We moved on Jan 8, 2012 and never looked back.", a}},
