@@ -163,3 +163,30 @@ func blockTexts(bs []block) []string {
 	}
 	return got
 }
+
+// TestDropShopSections: a section of other products or of the visitor's
+// history goes with its heading; prose after such a heading, a page made
+// of such a section and other headings stay.
+func TestDropShopSections(t *testing.T) {
+	d := "A day bag of waxed cotton canvas with leather straps, made to outlast every one of us and then some more."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"teasers", []string{d, d, "Frequently bought together", "Canvas wax, 50 g", "$12.00", "Recently viewed", "Roll-top bag"},
+			[]string{d, d}},
+		{"prose after", []string{d, "You may also like…", d}, []string{d, d}},
+		{"whole page", []string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"},
+			[]string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"}},
+		{"other heading", []string{d, "Care and repair", "Canvas wax"}, []string{d, "Care and repair", "Canvas wax"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropShopSections(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
