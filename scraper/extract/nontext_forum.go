@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 )
 
 // cardLabels are the labels of a forum poster's card and of a thread's
@@ -29,14 +30,16 @@ var postCardWords = map[string]bool{
 // or its footer by their form: the post's number ("#12", "Reply 3",
 // "Post #4"), a thread header's starter and start date, an
 // advertisement's label, an avatar's initial before presence ("N
-// Offline"), a member's rank ("Senior Member", "10+ Year Member"), who
-// liked the post ("A, B and 2 others like this."), a template left
+// Offline"), a member's rank after a name or alone ("ann Senior
+// Member", "10+ Year Member"), an attachment's size and downloads, "View
+// attachment 123", who liked the post ("A, B and 2 others like this."), a template left
 // unrendered ("{{ errors[12].message }}").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\})$`)
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\})$`)
 
 // cardLabel returns the label of a "Label: value" or "Label:" line of
 // eight words and 60 bytes at most (lower case, without the colon) and
-// whether the label stands alone.
+// whether the label stands alone. A link ("https://...") and a clock
+// ("6:58:36 AM: ...", a log's line) have none.
 func cardLabel(t string) (label string, bare bool) {
 	if len(t) > 60 || len(strings.Fields(t)) > 8 {
 		return "", false
@@ -46,12 +49,17 @@ func cardLabel(t string) (label string, bare bool) {
 		return "", false
 	}
 	rest := strings.TrimSpace(t[i+1:])
+	if strings.HasPrefix(rest, "//") || !unicode.IsLetter([]rune(t)[0]) {
+		return "", false // a link or a clock, not a label
+	}
 	return strings.ToLower(strings.TrimSpace(t[:i])), rest == ""
 }
 
 // isCardLine reports whether a forum block is a line of a poster's card
-// or a post's header (postCardWords, reCardLine) or a label of cardLabels
-// that the page's posts repeat (seen: how many blocks carry each label).
+// or a post's header (postCardWords, reCardLine), a label of cardLabels
+// that two blocks of the page carry, or any other "Label: value" line
+// not ending a sentence whose label three blocks carry ("Primary OS:
+// ..."; seen: how many blocks carry each label).
 func isCardLine(t string, seen map[string]int) bool {
 	if len(t) > 160 {
 		return false
@@ -60,7 +68,7 @@ func isCardLine(t string, seen map[string]int) bool {
 		return true
 	}
 	l, _ := cardLabel(t)
-	return cardLabels[l] && seen[l] >= 2
+	return cardLabels[l] && seen[l] >= 2 || l != "" && seen[l] >= 3 && !endsSentence(t)
 }
 
 // isCardValue reports whether a block is the value of a bare card label
@@ -77,7 +85,7 @@ func isCardValue(t string) bool {
 func dropPostCards(bs []block) []block {
 	seen := map[string]int{}
 	for _, b := range bs {
-		if l, _ := cardLabel(b.text); cardLabels[l] {
+		if l, _ := cardLabel(b.text); l != "" {
 			seen[l]++
 		}
 	}
