@@ -153,3 +153,19 @@ func dropShopSections(bs []block) []block {
 	}
 	return out
 }
+
+// reSortLine matches a line of a sort menu: "Sort: Best match", "Price
+// (high to low)", "Lowest price", "Most recent", "Oldest first".
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z])$`)
+
+// dropSortLines drops the lines of a sort menu (reSortLine) that are not
+// headings.
+func dropSortLines(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if b.heads() || len(b.text) > 60 || !reSortLine.MatchString(strings.TrimSpace(b.text)) {
+			out = append(out, b)
+		}
+	}
+	return out
+}

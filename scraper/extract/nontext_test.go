@@ -190,3 +190,15 @@ func TestDropShopSections(t *testing.T) {
 		})
 	}
 }
+
+// TestDropSortLines: the lines of a sort menu go; a heading and a
+// sentence about prices stay.
+func TestDropSortLines(t *testing.T) {
+	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first",
+		"Prices from high to low are listed below.", "Canvas wax, 50 g"}
+	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g"}
+	got := blockTexts(dropSortLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
