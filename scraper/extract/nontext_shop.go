@@ -56,3 +56,21 @@ func dropSortLines(bs []block) []block {
 	}
 	return out
 }
+
+// reSignupLine matches the fine print of a sign-up form and its prompt:
+// "By signing up, you agree to our Privacy Policy ...", "By providing
+// my email, I am consenting to receive ...", "Sign up for our newsletter
+// to ...".
+var reSignupLine = lazyRE(`(?i)^by (?:signing up|subscribing|submitting|providing|clicking|entering|registering|creating)\b.{0,250}\b(?:privacy|terms|consent|agree)|^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|e-?mails?)\b`)
+
+// dropSignupLines drops the blocks of 60 words or fewer that a sign-up
+// form prints (reSignupLine).
+func dropSignupLines(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if len(b.text) > 400 || !reSignupLine.MatchString(strings.TrimSpace(b.text)) || countWords(b.text) > 60 {
+			out = append(out, b)
+		}
+	}
+	return out
+}

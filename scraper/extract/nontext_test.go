@@ -202,3 +202,17 @@ func TestDropSortLines(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropSignupLines: a sign-up form's fine print and prompt go; a
+// sentence about signing up that is the page's own stays.
+func TestDropSignupLines(t *testing.T) {
+	in := []string{"By signing up, you agree to our Privacy Policy & Terms and Conditions.",
+		"Sign up for our newsletter to get the latest in streaming.",
+		"By providing my email, I am consenting to receive emails.",
+		"Members sign up for a class at the front desk and agree a time with the coach."}
+	want := []string{"Members sign up for a class at the front desk and agree a time with the coach."}
+	got := blockTexts(dropSignupLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
