@@ -44,6 +44,15 @@ func TestNonArticleText(t *testing.T) {
 			once:       []string{"The first Sunday boat moves from 7:10 to 8:30", "Same answer from the harbour master"},
 			twice:      []string{"the leaflet at the pier only lists weekdays"},
 			notInText:  []string{"Re: Ferry timetable"}},
+		// A forum thread whose posters' cards carry their rank, join day,
+		// location and likes, with a thread header, post numbers, a
+		// template left unrendered and who liked each post: the posts and
+		// their stamps stay, the rest goes.
+		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4102/", typ: corpus.PageTypeForum,
+			wantInText: []string{"the leaflet at the pier only lists weekdays", "The first Sunday boat moves from 7:10 to 8:30",
+				"before the bakers sell out", "Posted 2 Mar 2026, 08:14"},
+			notInText: []string{"Thread starter", "Start date", "Senior Member", "New Member", "Jun 21, 2016", "Joined:",
+				"Location:", "Likes Received", "DiscussionBoard", "others like this", "#2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
