@@ -409,10 +409,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 // mainOfOther returns the blocks of a page that is not an article
 // without its site's chrome (dropChrome) and, on a forum, cut to the
 // thread without the posters' signatures, posts printed twice in a row
-// (dropEchoes) and the replies' shared subject lines (dropReplySubjects).
+// (dropEchoes), the replies' shared subject lines (dropReplySubjects) and
+// the lines of the posters' cards and the posts' headers (dropPostCards).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true)))
+		return dropPostCards(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))))
 	}
 	return dropChrome(bs, forum)
 }

@@ -44,6 +44,15 @@ func TestNonArticleText(t *testing.T) {
 			once:       []string{"The first Sunday boat moves from 7:10 to 8:30", "Same answer from the harbour master"},
 			twice:      []string{"the leaflet at the pier only lists weekdays"},
 			notInText:  []string{"Re: Ferry timetable"}},
+		// A forum thread whose posters' cards carry their rank, join day,
+		// location and likes, with a thread header, post numbers, a
+		// template left unrendered and who liked each post: the posts and
+		// their stamps stay, the rest goes.
+		{name: "forum_cards", url: "https://board.example/t/ferry-timetable-from-may.4102/", typ: corpus.PageTypeForum,
+			wantInText: []string{"the leaflet at the pier only lists weekdays", "The first Sunday boat moves from 7:10 to 8:30",
+				"before the bakers sell out", "Posted 2 Mar 2026, 08:14"},
+			notInText: []string{"Thread starter", "Start date", "Senior Member", "New Member", "Jun 21, 2016", "Joined:",
+				"Location:", "Likes Received", "DiscussionBoard", "others like this", "#2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,4 +171,57 @@ func blockTexts(bs []block) []string {
 		got = append(got, b.text)
 	}
 	return got
+}
+
+// TestDropShopSections: a section of other products or of the visitor's
+// history goes with its heading; prose after such a heading, a page made
+// of such a section and other headings stay.
+func TestDropShopSections(t *testing.T) {
+	d := "A day bag of waxed cotton canvas with leather straps, made to outlast every one of us and then some more."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"teasers", []string{d, d, "Frequently bought together", "Canvas wax, 50 g", "$12.00", "Recently viewed", "Roll-top bag"},
+			[]string{d, d}},
+		{"prose after", []string{d, "You may also like…", d}, []string{d, d}},
+		{"whole page", []string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"},
+			[]string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"}},
+		{"other heading", []string{d, "Care and repair", "Canvas wax"}, []string{d, "Care and repair", "Canvas wax"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropShopSections(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropSortLines: the lines of a sort menu go; a heading and a
+// sentence about prices stay.
+func TestDropSortLines(t *testing.T) {
+	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first",
+		"Prices from high to low are listed below.", "Canvas wax, 50 g"}
+	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g"}
+	got := blockTexts(dropSortLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropSignupLines: a sign-up form's fine print and prompt go; a
+// sentence about signing up that is the page's own stays.
+func TestDropSignupLines(t *testing.T) {
+	in := []string{"By signing up, you agree to our Privacy Policy & Terms and Conditions.",
+		"Sign up for our newsletter to get the latest in streaming.",
+		"By providing my email, I am consenting to receive emails.",
+		"Members sign up for a class at the front desk and agree a time with the coach."}
+	want := []string{"Members sign up for a class at the front desk and agree a time with the coach."}
+	got := blockTexts(dropSignupLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// cardLabels are the labels of a forum poster's card and of a thread's
+// header, lower case without the colon: "Joined: Mar 2016", "Posts:
+// 701", "Likes Received:", "Location: WA", "Last edited: Jul 9, 2022".
+var cardLabels = map[string]bool{
+	"joined": true, "join date": true, "registered": true, "member since": true, "last edited": true,
+	"posts": true, "messages": true, "total posts": true, "post count": true, "threads": true,
+	"reaction score": true, "points": true, "trophy points": true, "likes received": true,
+	"best answers": true, "solutions": true, "reputation": true, "karma": true, "credits": true,
+	"thanks": true, "thanked": true, "location": true, "from": true, "status": true, "gender": true,
+	"age": true, "country": true, "occupation": true, "rep": true,
+}
+
+// postCardWords are whole lines of a forum page that label a post or its
+// poster rather than say anything: a role without a name, the markers of
+// the opening post, a closed quote's label, presence.
+var postCardWords = map[string]bool{
+	"status": true, "attachments": true, "attachment": true, "author": true, "member": true, "guest": true,
+	"op": true, "recommended posts": true, "original post": true, "scroll to see replies": true, "quote": true,
+	"online": true, "offline": true, "registered user": true, "new member": true, "advertisement": true,
+}
+
+// reCardLine matches other lines of a post's header, its poster's card
+// or its footer by their form: the post's number ("#12", "Reply 3",
+// "Post #4"), a thread header's starter and start date, an
+// advertisement's label, an avatar's initial before presence ("N
+// Offline"), a member's rank after a name or alone ("ann Senior
+// Member", "10+ Year Member"), an attachment's size and downloads, "View
+// attachment 123", who liked the post ("A, B and 2 others like this."), a template left
+// unrendered ("{{ errors[12].message }}").
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\})$`)
+
+// cardLabel returns the label of a "Label: value" or "Label:" line of
+// eight words and 60 bytes at most (lower case, without the colon) and
+// whether the label stands alone. A link ("https://...") and a clock
+// ("6:58:36 AM: ...", a log's line) have none.
+func cardLabel(t string) (label string, bare bool) {
+	if len(t) > 60 || len(strings.Fields(t)) > 8 {
+		return "", false
+	}
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || len(strings.Fields(t[:i])) > 2 {
+		return "", false
+	}
+	rest := strings.TrimSpace(t[i+1:])
+	if strings.HasPrefix(rest, "//") || !unicode.IsLetter([]rune(t)[0]) {
+		return "", false // a link or a clock, not a label
+	}
+	return strings.ToLower(strings.TrimSpace(t[:i])), rest == ""
+}
+
+// isCardLine reports whether a forum block is a line of a poster's card
+// or a post's header (postCardWords, reCardLine), a label of cardLabels
+// that two blocks of the page carry, or any other "Label: value" line
+// not ending a sentence whose label three blocks carry ("Primary OS:
+// ..."; seen: how many blocks carry each label).
+func isCardLine(t string, seen map[string]int) bool {
+	if len(t) > 160 {
+		return false
+	}
+	if postCardWords[bareLower(t)] || reCardLine.MatchString(strings.TrimSpace(t)) {
+		return true
+	}
+	l, _ := cardLabel(t)
+	return cardLabels[l] && seen[l] >= 2 || l != "" && seen[l] >= 3 && !endsSentence(t)
+}
+
+// isCardValue reports whether a block is the value of a bare card label
+// before it ("103" after "Likes Received:"): a number of two words or
+// fewer.
+func isCardValue(t string) bool {
+	return len(t) <= 20 && len(strings.Fields(t)) <= 2 && strings.ContainsAny(t, "0123456789") && !endsSentence(t)
+}
+
+// dropPostCards drops from a forum page's main text the lines of the
+// posters' cards and the posts' headers (isCardLine), with the number
+// under a bare label, and lines that only date a post or a poster
+// (isPostDate).
+func dropPostCards(bs []block) []block {
+	seen := map[string]int{}
+	for _, b := range bs {
+		if l, _ := cardLabel(b.text); l != "" {
+			seen[l]++
+		}
+	}
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); i++ {
+		t := bs[i].text
+		if !isCardLine(t, seen) && !isPostDate(t) {
+			out = append(out, bs[i])
+			continue
+		}
+		if _, bare := cardLabel(t); bare && i+1 < len(bs) && isCardValue(bs[i+1].text) {
+			i++
+		}
+	}
+	return out
+}
+
+// dateWords are the words a post's date line holds besides digits.
+var dateWords = map[string]bool{
+	"at": true, "am": true, "pm": true, "ago": true, "on": true, "a": true, "an": true,
+	"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
+	"day": true, "days": true, "hour": true, "hours": true, "minute": true, "minutes": true,
+	"yesterday": true, "today": true, "edited": true,
+}
+
+// isPostDate reports whether a short forum block only dates a poster or
+// a post by the day: "Jan 8, 2012" (when a member joined), "spartan14 2
+// years ago" (dateLike, six words at most, no time of day), with one
+// word at most that is not part of a date (the poster's name). A post's
+// stamp with its time ("Feb 14, 2026 | 9:05 pm") stays: several boards'
+// references keep it, none keeps a join date.
+func isPostDate(t string) bool {
+	if len(t) > 60 || !dateLike(t) || reClock.MatchString(t) {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) > 6 {
+		return false
+	}
+	other := 0
+	for _, w := range words {
+		w = strings.Trim(strings.ToLower(w), ",.:;()")
+		if w == "" || dateWords[w] || monthOf(w) != 0 || strings.Trim(w, "0123456789:/-") == "" {
+			continue
+		}
+		other++
+	}
+	return other <= 1
+}
+
+// reClock matches a time of day.
+var reClock = lazyRE(`\d:\d\d`)

@@ -1,0 +1,76 @@
+package extract
+
+import "strings"
+
+// reShopHead matches the heading of a shop's section of other products
+// or of the visitor's own history: "Frequently bought together",
+// "Recently viewed", "Customers also bought", "Recommended accessories",
+// "Shop the look", "You may also like…".
+var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches)[\s:.!?…]*$`)
+
+// shopTeaserWords is the most words of a block in the run that follows
+// a reShopHead heading: a product's name, its price, a rating.
+const shopTeaserWords = 15
+
+// dropShopSections drops from a page's main text each section that a
+// reShopHead line opens: the line and the run of short blocks after it
+// (shopTeaserWords words or fewer each) up to the next heading or
+// longer block. The blocks stay as they are when the sections hold half
+// of the words or more: then they are the page.
+func dropShopSections(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	dropped, all := 0, 0
+	for i := 0; i < len(bs); i++ {
+		w := countWords(bs[i].text)
+		all += w
+		if w > 8 || len(bs[i].text) > 80 || !reShopHead.MatchString(strings.TrimSpace(bs[i].text)) {
+			out = append(out, bs[i])
+			continue
+		}
+		dropped += w
+		for i+1 < len(bs) && !bs[i+1].heads() && countWords(bs[i+1].text) <= shopTeaserWords {
+			i++
+			w := countWords(bs[i].text)
+			all += w
+			dropped += w
+		}
+	}
+	if dropped*2 >= all {
+		return bs
+	}
+	return out
+}
+
+// reSortLine matches a line of a sort menu: "Sort: Best match", "Price
+// (high to low)", "Lowest price", "Most recent", "Oldest first".
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z])$`)
+
+// dropSortLines drops the lines of a sort menu (reSortLine) that are not
+// headings.
+func dropSortLines(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if b.heads() || len(b.text) > 60 || !reSortLine.MatchString(strings.TrimSpace(b.text)) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// reSignupLine matches the fine print of a sign-up form and its prompt:
+// "By signing up, you agree to our Privacy Policy ...", "By providing
+// my email, I am consenting to receive ...", "Sign up for our newsletter
+// to ...".
+var reSignupLine = lazyRE(`(?i)^by (?:signing up|subscribing|submitting|providing|clicking|entering|registering|creating)\b.{0,250}\b(?:privacy|terms|consent|agree)|^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|e-?mails?)\b`)
+
+// dropSignupLines drops the blocks of 60 words or fewer that a sign-up
+// form prints (reSignupLine).
+func dropSignupLines(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if len(b.text) > 400 || !reSignupLine.MatchString(strings.TrimSpace(b.text)) || countWords(b.text) > 60 {
+			out = append(out, b)
+		}
+	}
+	return out
+}
