@@ -64,8 +64,9 @@ func TestPrintHitsPaging(t *testing.T) {
 
 // TestUsageErrorsOnWrongInputs: a --db that is a folder, a file that is
 // not SQLite or another program's SQLite database, a --seeds that is a
-// folder, a quality flag that does not exist and a --to that is not a
-// PostgreSQL URL are usage errors: exit 2, one line naming what was
+// folder, a quality flag that does not exist, a --to that is not a
+// PostgreSQL URL and an extract --url that is not absolute (it set no
+// site) are usage errors: exit 2, one line naming what was
 // typed, and nothing written (the foreign database keeps its one table).
 func TestUsageErrorsOnWrongInputs(t *testing.T) {
 	dir := t.TempDir()
@@ -98,6 +99,7 @@ func TestUsageErrorsOnWrongInputs(t *testing.T) {
 		{[]string{"search", "--db", db, "--flag", "bogus"}, `archivist: search: bad --flag "bogus" (want one of paywall, short, no_date, not_article)`},
 		{[]string{"export", "--db", db, "--no-flag", "Short"}, `archivist: export: bad --no-flag "Short" (want one of paywall, short, no_date, not_article)`},
 		{[]string{"migrate", "--db", db, "--to", "mysql://x.test/db"}, `archivist: migrate: bad --to "mysql://x.test/db": want a PostgreSQL URL`},
+		{[]string{"extract", "--url", "news/page.html", text}, `archivist: extract: bad --url "news/page.html" (want an absolute URL such as https://example.com/page)`},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
