@@ -31,6 +31,9 @@ const (
 	FlagNotArticle = "not_article" // a listing, consent or block page
 )
 
+// QualityFlags lists every quality flag.
+var QualityFlags = []string{FlagPaywall, FlagShort, FlagNoDate, FlagNotArticle}
+
 // Error kinds recorded on failed captures (Capture.ErrorKind).
 const (
 	ErrKindTimeout      = "timeout"

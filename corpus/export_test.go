@@ -437,3 +437,28 @@ func BenchmarkArticleWriter(b *testing.B) {
 		})
 	}
 }
+
+// TestVerifyExportNamesOtherFile: checked against the manifest of another
+// export (--manifest, or a file renamed), a mismatch says whose manifest
+// it is, not only that the digests differ.
+func TestVerifyExportNamesOtherFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.jsonl")
+	if err := os.WriteFile(path, []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file string
+		want bool
+	}{
+		{"corpus.jsonl", true},
+		{"x.jsonl", false},
+		{"", false}, // a manifest without a name
+	} {
+		m := &Manifest{File: tc.file, Format: FormatJSONL, Articles: 1, Bytes: 3, SHA256: strings.Repeat("0", 64)}
+		err := VerifyExport(path, m)
+		got := err != nil && strings.Contains(err.Error(), "the manifest is that of corpus.jsonl")
+		if !errors.Is(err, ErrExportMismatch) || got != tc.want {
+			t.Errorf("manifest of %q: %v; want it to name the manifest's file: %v", tc.file, err, tc.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"time"
 
@@ -157,8 +158,12 @@ func VerifyExport(path string, m *Manifest) error {
 	}
 	sum := hex.EncodeToString(h.Sum(nil))
 	if sum != m.SHA256 {
-		return fmt.Errorf("%w: sha256 is %s, the manifest says %s (%d bytes, the manifest says %d)",
-			ErrExportMismatch, sum, m.SHA256, size, m.Bytes)
+		other := ""
+		if m.File != "" && m.File != filepath.Base(path) {
+			other = "; the manifest is that of " + m.File
+		}
+		return fmt.Errorf("%w: sha256 is %s, the manifest says %s (%d bytes, the manifest says %d)%s",
+			ErrExportMismatch, sum, m.SHA256, size, m.Bytes, other)
 	}
 	rows, err := CountExportRows(f, size, m.Format)
 	if err != nil {

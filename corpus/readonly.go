@@ -30,6 +30,9 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open corpus: %w", err)
 	}
 	f.Close()
+	if err := checkCorpusFile(path); err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
 	mode, err := readOnlyMode(path)
 	if err != nil {
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)
@@ -82,7 +85,7 @@ func (db *DB) checkSchema(ctx context.Context) error {
 	case v > latest:
 		return fmt.Errorf("schema version %d is newer than this archivist knows (%d): upgrade archivist", v, latest)
 	case v == 0:
-		return errors.New("not an archivist corpus (no schema)")
+		return fmt.Errorf("%w (no schema)", ErrNotCorpus)
 	}
 	return fmt.Errorf("schema version %d is older than this archivist's (%d): run 'archivist index' once to upgrade it", v, latest)
 }

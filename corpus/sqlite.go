@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -50,6 +53,9 @@ type DB struct {
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open corpus: empty path")
+	}
+	if err := checkCorpusFile(path); err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
 	}
 	common := "_foreign_keys=on&_busy_timeout=15000&_journal_mode=WAL&_synchronous=NORMAL"
 	w, err := sql.Open("sqlite3", "file:"+escapePath(path)+"?"+common+"&_txlock=immediate")
@@ -133,6 +139,62 @@ func (db *DB) migrateWhenFree(ctx context.Context) error {
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
+}
+
+// sqliteMagic is how every SQLite database file starts.
+const sqliteMagic = "SQLite format 3\x00"
+
+// checkCorpusFile returns an ErrNotCorpus error when path is a folder or
+// a file that is not a SQLite database (a mistyped --db). A missing or
+// empty file passes: it becomes a new corpus. Other errors are left to
+// SQLite, whose message explainOpen completes.
+func checkCorpusFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return fmt.Errorf("%w: it is a folder (name the corpus file, e.g. %s)", ErrNotCorpus, filepath.Join(path, "archive.db"))
+	}
+	head := make([]byte, len(sqliteMagic))
+	n, err := io.ReadFull(f, head)
+	if n == 0 || err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil
+	}
+	if string(head[:n]) != sqliteMagic {
+		return fmt.Errorf("%w: not a SQLite database file", ErrNotCorpus)
+	}
+	return nil
+}
+
+// checkNoTables returns an ErrNotCorpus error when a database without
+// the corpus's schema (version 0) holds tables already: another
+// program's database, which migrations must not write into.
+func checkNoTables(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name LIMIT 4")
+	if err != nil {
+		return fmt.Errorf("migrate: list tables: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return fmt.Errorf("migrate: list tables: %w", err)
+		}
+		names = append(names, n)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("migrate: list tables: %w", err)
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	if len(names) == 4 {
+		names[3] = "..."
+	}
+	return fmt.Errorf("%w: it holds other tables (%s) and no archivist schema; archivist writes nothing into it", ErrNotCorpus, strings.Join(names, ", "))
 }
 
 // migration is one embedded schema change.
@@ -222,6 +284,11 @@ func (db *DB) apply(ctx context.Context, m migration) (int, error) {
 	}
 	if current >= m.version {
 		return current, nil // another process applied it while we waited
+	}
+	if current == 0 {
+		if err := checkNoTables(ctx, tx); err != nil {
+			return 0, err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return 0, fmt.Errorf("migrate %s: %w", m.name, err)
@@ -317,6 +384,10 @@ var (
 	// ErrReadOnly is returned by Update on a corpus opened with
 	// OpenReadOnly.
 	ErrReadOnly = errors.New("corpus is open read-only")
+	// ErrNotCorpus is returned by Open and OpenReadOnly when the path
+	// names something else: a folder, a file that is not a SQLite
+	// database, or a SQLite database without the corpus's schema.
+	ErrNotCorpus = errors.New("not an archivist corpus")
 )
 
 // describe turns SQLite's error codes that a user can act on into our

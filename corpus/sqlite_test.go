@@ -3,10 +3,12 @@ package corpus
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -325,4 +327,68 @@ func BenchmarkAddCapture(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestOpenRefusesWhatIsNotACorpus: a --db that names a folder, a file
+// that is not SQLite, or another program's SQLite database is refused
+// with ErrNotCorpus by Open and OpenReadOnly alike, and the foreign
+// database is left as it was (Open used to write the corpus's tables
+// into it); an empty file is still a new corpus for Open.
+func TestOpenRefusesWhatIsNotACorpus(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(text, []byte("hello, this is not a database\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(dir, "other.db")
+	f, err := sql.Open("sqlite3", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Exec("CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES ('mine')"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, tc := range []struct {
+		name, path, want string
+	}{
+		{"folder", dir, "is a folder"},
+		{"text file", text, "not a SQLite database file"},
+		{"foreign SQLite database", foreign, "holds other tables (notes)"},
+	} {
+		for _, open := range []struct {
+			name string
+			fn   func(context.Context, string) (*DB, error)
+		}{{"Open", Open}, {"OpenReadOnly", OpenReadOnly}} {
+			t.Run(tc.name+"/"+open.name, func(t *testing.T) {
+				db, err := open.fn(ctx, tc.path)
+				if err == nil {
+					db.Close()
+					t.Fatalf("%s opened", tc.path)
+				}
+				if !errors.Is(err, ErrNotCorpus) || open.name == "Open" && !strings.Contains(err.Error(), tc.want) {
+					t.Errorf("error %q: want ErrNotCorpus saying %q", err, tc.want)
+				}
+			})
+		}
+	}
+	f, err = sql.Open("sqlite3", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var tables int
+	if err := f.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil || tables != 1 {
+		t.Errorf("the foreign database holds %d tables (err %v), want its 1", tables, err)
+	}
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(ctx, empty)
+	if err != nil {
+		t.Fatalf("an empty file: %v", err)
+	}
+	db.Close()
 }

@@ -174,7 +174,7 @@ func TestOpenReadOnly(t *testing.T) {
 	}{
 		{"missing", "", "no such file"},
 		{"empty", "-", "not an archivist corpus"},
-		{"not a database", strings.Repeat("text, not SQLite\n", 400), "damaged"},
+		{"not a database", strings.Repeat("text, not SQLite\n", 400), "not a SQLite database file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

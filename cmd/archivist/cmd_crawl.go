@@ -120,6 +120,8 @@ func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.MaxPagesPerHost, "max-pages-per-host", 0, "fetch at most `N` pages from one host (0 = no limit)")
 	fs.BoolVar(&o.Recrawl, "recrawl", false, "fetch pages already captured again (conditional requests; a 304 is a revisit)")
 	fs.DurationVar(&o.RecrawlAfter, "recrawl-after", 0, "fetch again pages whose last capture is older than `DURATION`")
+	// Only crawl: watch works on the SQLite file, which has no host leases.
+	fs.DurationVar(&o.HostLease, "host-lease", defaultHostLease, "with --store: a killed worker's hosts go to the others after this long")
 }
 
 // addScopeFlags registers the flags of the seeds and of what is followed
@@ -139,7 +141,6 @@ func (o *crawlOptions) addScopeFlags(fs *flag.FlagSet) {
 func (o *crawlOptions) addPolitenessFlags(fs *flag.FlagSet) {
 	fs.IntVar(&o.Parallel, "parallel", 8, "requests in flight in total")
 	fs.IntVar(&o.PerHost, "per-host", 2, "requests in flight on one host")
-	fs.DurationVar(&o.HostLease, "host-lease", defaultHostLease, "with --store: a killed worker's hosts go to the others after this long")
 	fs.DurationVar(&o.Delay, "delay", time.Second, "minimum gap between request starts on one host (robots.txt Crawl-delay wins when larger)")
 	fs.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for one request")
 	fs.IntVar(&o.Retries, "retries", 3, "retries for transient failures (timeouts, resets, 5xx), with exponential backoff")

@@ -149,6 +149,11 @@ func checkExtractArgs(opts extractOptions, files []string) error {
 	if len(files) > 1 && opts.URL != "" {
 		return usagef("extract: --url applies to one input, got %d", len(files))
 	}
+	if opts.URL != "" {
+		if why := checkEntry(listEntry{Path: "-", URL: opts.URL}); why != "" {
+			return usagef("extract: %s", strings.Replace(why, "bad URL", "bad --url", 1))
+		}
+	}
 	for _, f := range files {
 		if f == "-" {
 			continue

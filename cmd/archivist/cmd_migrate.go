@@ -12,6 +12,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/corpus/pgstore"
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // migrateOptions are the flags of `archivist migrate`.
@@ -77,10 +78,17 @@ func runMigrate(ctx context.Context, e *env, opts migrateOptions) error {
 	if to == "" {
 		return usagef("migrate: no --to given (a PostgreSQL URL, postgres://user@host/db)")
 	}
+	if !pgstore.IsURL(to) {
+		name := "--to"
+		if opts.To == "" {
+			name = "--store"
+		}
+		return usagef("migrate: bad %s %s: want a PostgreSQL URL, postgres://user@host/db", name, quote.Short(pgstore.Redact(to)))
+	}
 	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
 		return usagef("migrate: no corpus at %s (pass --db)", e.global.DB)
 	}
-	src, err := corpus.OpenReadOnly(ctx, e.global.DB)
+	src, err := notCorpusIsUsage(corpus.OpenReadOnly(ctx, e.global.DB))
 	if err != nil {
 		return err
 	}

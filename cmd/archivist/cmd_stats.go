@@ -88,6 +88,9 @@ func runStats(ctx context.Context, e *env, opts statsOptions) error {
 		return err
 	}
 	if opts.JSON {
+		if st.BySite == nil {
+			st.BySite = []corpus.SiteCount{} // [] like the other lists, not null
+		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		out := struct {

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // searchFilter holds the filter flags that `search` and `export` share, so
@@ -47,6 +49,12 @@ func (f *searchFilter) apply(cmd string, req *index.Request) error {
 	if err := checkPageType(cmd, f.Type); err != nil {
 		return err
 	}
+	if err := checkFlags(cmd, "--flag", f.Flags); err != nil {
+		return err
+	}
+	if err := checkFlags(cmd, "--no-flag", f.NoFlags); err != nil {
+		return err
+	}
 	req.Sites = nil
 	for _, s := range f.Sites {
 		host, err := index.NormalizeSite(s)
@@ -58,6 +66,18 @@ func (f *searchFilter) apply(cmd string, req *index.Request) error {
 	req.From, req.To = from, to
 	req.Lang, req.Author, req.Section, req.Type = f.Lang, f.Author, f.Section, f.Type
 	req.Flags, req.NoFlags = f.Flags, f.NoFlags
+	return nil
+}
+
+// checkFlags returns a usage error naming the first of flags (typed
+// after name) that is not a quality flag: it would match nothing, or
+// everything, silently.
+func checkFlags(cmd, name string, flags []string) error {
+	for _, fl := range flags {
+		if !slices.Contains(corpus.QualityFlags, fl) {
+			return usagef("%s: bad %s %s (want one of %s)", cmd, name, quote.Short(fl), strings.Join(corpus.QualityFlags, ", "))
+		}
+	}
 	return nil
 }
 

@@ -130,3 +130,32 @@ func TestHelpCommandListAligned(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMENamesEveryFlag: each flag a command's help lists is named in
+// that command's section of README.md (`--flag` in its table or text),
+// so that the README cannot fall behind a new flag.
+func TestREADMENamesEveryFlag(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range commands() {
+		_, section, ok := strings.Cut(string(readme), "\n### "+cmd.name+"\n")
+		if !ok {
+			t.Errorf("%s: no section in README.md", cmd.name)
+			continue
+		}
+		if i := regexp.MustCompile(`\n##? `).FindStringIndex(section); i != nil {
+			section = section[:i[0]]
+		}
+		for _, f := range commandFlags(t, cmd) {
+			dash := "--"
+			if len(f) == 1 {
+				dash = "-"
+			}
+			if !strings.Contains(section, "`"+dash+f+"`") && !strings.Contains(section, "`"+dash+f+" ") {
+				t.Errorf("%s: README.md's section does not name %s%s", cmd.name, dash, f)
+			}
+		}
+	}
+}

@@ -65,6 +65,9 @@ func eachSeedLine(path string, fn func(n int, line string) error) (sum string, l
 		return "", 0, usagef("--seeds %s: %v", path, err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return "", 0, usagef("--seeds %s: is a folder (want a file of URLs, one a line)", path)
+	}
 	h := sha256.New()
 	var fnErr error
 	n, err := eachLine(io.TeeReader(f, h), maxSeedLine, func(n int, b []byte) error {

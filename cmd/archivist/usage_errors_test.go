@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,5 +59,63 @@ func TestPrintHitsPaging(t *testing.T) {
 		if tc.want != "" && !strings.Contains(out, tc.want) || tc.want == "" && strings.Contains(out, "(") {
 			t.Errorf("offset %d, %d hits of %d: output %q, want footer %q", tc.offset, len(tc.hits), tc.total, out, tc.want)
 		}
+	}
+}
+
+// TestUsageErrorsOnWrongInputs: a --db that is a folder, a file that is
+// not SQLite or another program's SQLite database, a --seeds that is a
+// folder, a quality flag that does not exist, a --to that is not a
+// PostgreSQL URL and an extract --url that is not absolute (it set no
+// site) are usage errors: exit 2, one line naming what was
+// typed, and nothing written (the foreign database keeps its one table).
+func TestUsageErrorsOnWrongInputs(t *testing.T) {
+	dir := t.TempDir()
+	text := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(text, []byte(`{"id":1}`+"\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(dir, "notes.db")
+	f, err := sql.Open("sqlite3", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Exec("CREATE TABLE notes (x TEXT)"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	db := filepath.Join(dir, "a.db")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"stats", "--db", dir}, "archivist: open corpus " + dir + ": not an archivist corpus: it is a folder"},
+		{[]string{"crawl", "--db", dir, "http://x.test/"}, "archivist: open corpus " + dir + ": not an archivist corpus: it is a folder"},
+		{[]string{"export", "--db", text}, "archivist: open corpus " + text + ": not an archivist corpus: not a SQLite database file"},
+		{[]string{"index", "--db", text}, "archivist: open corpus " + text + ": not an archivist corpus: not a SQLite database file"},
+		{[]string{"index", "--db", foreign}, "archivist: open corpus " + foreign + ": not an archivist corpus: it holds other tables (notes)"},
+		{[]string{"verify", "--db", foreign}, "archivist: open corpus " + foreign + ": not an archivist corpus (no schema)"},
+		{[]string{"migrate", "--db", text, "--to", "postgres://a@127.0.0.1:1/x"}, "archivist: open corpus " + text + ": not an archivist corpus"},
+		{[]string{"crawl", "--db", db, "--seeds", dir}, "archivist: crawl: --seeds " + dir + ": is a folder"},
+		{[]string{"search", "--db", db, "--flag", "bogus"}, `archivist: search: bad --flag "bogus" (want one of paywall, short, no_date, not_article)`},
+		{[]string{"export", "--db", db, "--no-flag", "Short"}, `archivist: export: bad --no-flag "Short" (want one of paywall, short, no_date, not_article)`},
+		{[]string{"migrate", "--db", db, "--to", "mysql://x.test/db"}, `archivist: migrate: bad --to "mysql://x.test/db": want a PostgreSQL URL`},
+		{[]string{"extract", "--url", "news/page.html", text}, `archivist: extract: bad --url "news/page.html" (want an absolute URL such as https://example.com/page)`},
+	} {
+		code, out, errOut := runCLI(t, tc.args...)
+		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q: want exit 2 and one line starting %q", tc.args, code, out, errOut, tc.want)
+		}
+	}
+	f, err = sql.Open("sqlite3", foreign)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var tables int
+	if err := f.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil || tables != 1 {
+		t.Errorf("%s holds %d tables (err %v), want its 1", foreign, tables, err)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("created %s", db)
 	}
 }

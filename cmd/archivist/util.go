@@ -30,7 +30,16 @@ func (e *env) openCorpus(ctx context.Context, mustExist bool) (*corpus.DB, error
 			return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
 		}
 	}
-	return corpus.Open(ctx, e.global.DB)
+	return notCorpusIsUsage(corpus.Open(ctx, e.global.DB))
+}
+
+// notCorpusIsUsage makes a --db that names no corpus (a folder, a file
+// that is not one) a usage error, exit 2.
+func notCorpusIsUsage(db *corpus.DB, err error) (*corpus.DB, error) {
+	if errors.Is(err, corpus.ErrNotCorpus) {
+		return nil, usagef("%v", err)
+	}
+	return db, err
 }
 
 // openCorpusReadOnly opens the database named by --db for a command that
@@ -43,7 +52,7 @@ func (e *env) openCorpusReadOnly(ctx context.Context) (*corpus.DB, error) {
 	if _, err := os.Stat(e.global.DB); errors.Is(err, os.ErrNotExist) {
 		return nil, usagef("no corpus at %s (crawl first, or pass --db)", e.global.DB)
 	}
-	return corpus.OpenReadOnly(ctx, e.global.DB)
+	return notCorpusIsUsage(corpus.OpenReadOnly(ctx, e.global.DB))
 }
 
 // openIndex opens (or creates) the index beside the database for writing.
