@@ -22,8 +22,9 @@ import (
 // Three corrections keep real pages readable: a byte order mark wins over
 // a header that contradicts it (as browsers do); a declared Latin-1 or
 // windows-1252 charset is ignored for bytes that are valid UTF-8 holding
-// multi-byte sequences, a common server misconfiguration; and a <meta>
-// UTF-8 declaration is ignored when many of the bytes are not UTF-8.
+// multi-byte sequences, a common server misconfiguration; and a UTF-8
+// declaration (header or <meta>) is ignored when many of the bytes are
+// not UTF-8.
 func DecodeHTML(body []byte, contentType string) ([]byte, string, error) {
 	name := ""
 	if bom := bomCharset(body); bom != "" {
@@ -35,6 +36,12 @@ func DecodeHTML(body []byte, contentType string) ([]byte, string, error) {
 	var enc encoding.Encoding
 	if name != "" {
 		enc, name = charset.Lookup(name)
+		if name == "utf-8" && bomCharset(body) == "" && mostlyInvalidUTF8(body) {
+			// A server that labels every page UTF-8 in front of
+			// text saved in a legacy charset: detect instead, or
+			// every accented letter would become U+FFFD.
+			enc, name = nil, ""
+		}
 	}
 	if enc == nil {
 		if m := metaCharset(body); m != "" {

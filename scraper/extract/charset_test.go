@@ -31,7 +31,8 @@ func TestDecodeHTML(t *testing.T) {
 		{"undeclared utf-8", "<p>naïve café</p>", "", "utf-8", "naïve café"},
 		{"latin1 declared but utf-8 bytes", "<p>naïve café</p>", "text/html; charset=iso-8859-1", "utf-8", "naïve café"},
 		{"undeclared shift_jis detected", sjis + sjis + sjis, "", "shift_jis", "図書館"},
-		{"invalid utf-8 declared", "<p>bad \xff byte</p>", "text/html; charset=utf-8", "utf-8", "bad"},
+		{"a stray byte in utf-8", "<p>naïve café résumé façade déjà vu élan \xff byte</p>", "text/html; charset=utf-8", "utf-8", "naïve café"},
+		{"header utf-8 over latin1 bytes", latin + latin, "text/html; charset=utf-8", "windows-1252", "Café, naïve"},
 		{"meta utf-8 over windows-1256 bytes", `<meta charset="utf-8">` + ar1256 + ar1256, "", "windows-1256", "مكتبة عامة"},
 		{"unknown charset", "<p>plain</p>", "text/html; charset=x-unknown", "utf-8", "plain"},
 	}
