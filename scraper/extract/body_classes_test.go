@@ -99,6 +99,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "prompt_heading",
 			wantInText: []string{"The harbour ferry will keep its summer timetable", "travel free with an adult."},
 			notInText:  []string{"Tell us what you think", "Click here for more information"}},
+		// Readers' comments beside the story, in a section whose class
+		// names do not say so, opened by a "Leserkommentare" heading:
+		// they hold more text than the story and must not become it.
+		{name: "comment_heading",
+			wantInText: []string{"Die Stadt will die alte Markthalle", "Der Wochenmarkt am Samstag bleibt, wo er ist."},
+			notInText:  []string{"Leserkommentare", "Vier Millionen für eine Halle", "Die Heizung war schon lange kaputt"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

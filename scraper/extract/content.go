@@ -23,7 +23,8 @@ type nodeInfo struct {
 	positive bool    // class or id names article content
 	block    bool    // has block-level element children
 	body     bool    // itemprop=articleBody or a strong body class
-	comment  bool    // class or id names comments
+	comment  bool    // class or id names comments, or a comment heading opens it
+	opensCmt bool    // the subtree's first text is a comment section's heading
 	teaser   bool    // dropped only for naming a teaser: content on a listing
 	consent  bool    // class or id names a cookie or consent dialog
 }
@@ -385,6 +386,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	in.own, in.ownComma = own, ownComma
 	if n.Type == html.ElementNode {
 		x.classify(n, in)
+		x.noteCommentHeading(n, in)
 		if deferred && !x.holdsContent(n, in, para) {
 			if hiddenAttr {
 				x.noteHidden(n, text, link)
