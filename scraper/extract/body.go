@@ -530,6 +530,12 @@ var reClosingCount = lazyRE(`(?i)^\(?(?:no|noch keine|keine|aucun|sin|\d+)\s+(?:
 // comment", "How would you rate this article?".
 var reClosingUI = lazyRE(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b|kommentieren$|kommentare? schreiben|laisser un commentaire|deja un comentario|(?:you must|you need to|sie müssen|du musst)\b.{0,40}\b(?:log(?:ged)? in|sign(?:ed)? in|einloggen|anmelden|registrieren)|(?:you are|sie sind|du bist) (?:currently |aktuell |derzeit |gerade )?(?:not|nicht) (?:logged in|signed in|eingeloggt|angemeldet)|(?:how would you rate|rate this|wie bewerten sie|bewerten sie diesen|wie hat ihnen)\b)`)
 
+// reHouseAppeal matches a publication's appeal to its reader after the
+// story: to write in ("We want to hear what you think about this
+// article"), to get its app, to support it ("Help us continue ...",
+// "Unterstütze unsere Arbeit").
+var reHouseAppeal = lazyRE(`(?i)\bwe(?: would|'d|’d)? (?:want|love|like) to hear (?:from you|what you think)|^(?:get|download) (?:the|our)\b.{0,60}\bapp\b|\bstraight to your (?:phone|inbox)\b|^help us (?:continue|keep)\b|^(?:please )?(?:support us|support our work|unterstütze uns|unterstützen sie uns|unterstütze unsere arbeit|unterstützen sie unsere arbeit|soutenez-nous)\b|^(?:gefällt|gefallen) (?:dir|euch|ihnen) (?:unser|unsere)\b`)
+
 // rePostFooter matches the footer line of a blog post, which names its
 // date and categories: "This entry was posted on ... and is filed
 // under ...".
@@ -554,6 +560,9 @@ func isClosingChrome(t string) bool {
 		return false
 	}
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
+		return true
+	}
+	if len(strings.Fields(t)) <= 30 && reHouseAppeal.MatchString(t) {
 		return true
 	}
 	if len(strings.Fields(t)) > 12 {
