@@ -171,7 +171,7 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 			continue
 		}
 		in := x.info(p.n)
-		if in == nil || in.junk || in.link > 0 || isHeading(p.n.DataAtom) {
+		if in == nil || in.junk || !unlinkedProse(p.n, in) || isHeading(p.n.DataAtom) {
 			continue
 		}
 		nested := false

@@ -105,6 +105,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "comment_heading",
 			wantInText: []string{"Die Stadt will die alte Markthalle", "Der Wochenmarkt am Samstag bleibt, wo er ist."},
 			notInText:  []string{"Leserkommentare", "Vier Millionen für eine Halle", "Die Heizung war schon lange kaputt"}},
+		// A lead named as a teaser that links a few words inside its
+		// sentences, set apart from the body by an image.
+		{name: "linked_lead",
+			wantInText: []string{"For the first time in forty years", "harbour council", "The smaller boat carries sixty passengers", "a month before."},
+			notInText:  []string{"Back", "Transport"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -491,7 +491,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
-		if !protected && in.link == 0 && in.text >= 80 && x.leadOnly(n) {
+		if !protected && in.text >= 80 && x.leadOnly(n) && unlinkedProse(n, in) {
 			// An unlinked "teaser" or "excerpt" is the article's lead,
 			// not a teaser for another page.
 			protected = true
@@ -571,6 +571,13 @@ func (x *contentExtractor) namesMedia(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// unlinkedProse reports whether n holds no link, or prose that links a
+// few words inside its sentences: under a tenth of its text linked, and
+// ending like a sentence (a teaser's "Read more" does not).
+func unlinkedProse(n *html.Node, in *nodeInfo) bool {
+	return in.link == 0 || in.link*10 < in.text && endsSentence(textOf(n))
 }
 
 // leadWords are class words that name a lead paragraph on an article
