@@ -574,10 +574,41 @@ func (x *contentExtractor) namesMedia(n *html.Node) bool {
 }
 
 // unlinkedProse reports whether n holds no link, or prose that links a
-// few words inside its sentences: under a tenth of its text linked, and
-// ending like a sentence (a teaser's "Read more" does not).
+// few words inside its sentences: under a tenth of its text linked, no
+// link in or around a heading or a block (a teaser's linked headline or
+// card), and ending like a sentence (a teaser's "Read more" does not).
 func unlinkedProse(n *html.Node, in *nodeInfo) bool {
-	return in.link == 0 || in.link*10 < in.text && endsSentence(textOf(n))
+	return in.link == 0 || in.link*10 < in.text && endsSentence(textOf(n)) && linksInText(n, 0)
+}
+
+// linksInText reports whether every link below n is inline: in no
+// heading and around no block.
+func linksInText(n *html.Node, depth int) bool {
+	if depth > 12 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isHeading(c.DataAtom) && hasLink(c, 0) || c.DataAtom == atom.A && hasBlock(c) {
+			return false
+		}
+		if c.DataAtom != atom.A && !linksInText(c, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasBlock reports whether n has a child element that is not inline.
+func hasBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && classifyTag(c.DataAtom) != tagInline {
+			return true
+		}
+	}
+	return false
 }
 
 // leadWords are class words that name a lead paragraph on an article
