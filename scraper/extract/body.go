@@ -536,6 +536,11 @@ var reClosingUI = lazyRE(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b
 // "Unterstütze unsere Arbeit").
 var reHouseAppeal = lazyRE(`(?i)\bwe(?: would|'d|’d)? (?:want|love|like) to hear (?:from you|what you think)|^(?:get|download) (?:the|our)\b.{0,60}\bapp\b|\bstraight to your (?:phone|inbox)\b|^help us (?:continue|keep)\b|^(?:please )?(?:support us|support our work|unterstütze uns|unterstützen sie uns|unterstütze unsere arbeit|unterstützen sie unsere arbeit|soutenez-nous)\b|^(?:gefällt|gefallen) (?:dir|euch|ihnen) (?:unser|unsere)\b`)
 
+// reCommentRules matches the line of a comment form that points to its
+// rules ("Bitte registrieren Sie sich und halten Sie sich an unsere
+// Netiquette", "Please read our community guidelines before posting").
+var reCommentRules = lazyRE(`(?i)\b(?:netiquette|community (?:guidelines|standards|rules)|house rules|kommentarregeln|kommentar-richtlinien|diskussionsregeln|charte de modération|règles de la communauté|normas de (?:la comunidad|participación))\b`)
+
 // rePostFooter matches the footer line of a blog post, which names its
 // date and categories: "This entry was posted on ... and is filed
 // under ...".
@@ -562,7 +567,7 @@ func isClosingChrome(t string) bool {
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
 		return true
 	}
-	if len(strings.Fields(t)) <= 30 && reHouseAppeal.MatchString(t) {
+	if len(strings.Fields(t)) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t)) {
 		return true
 	}
 	if len(strings.Fields(t)) > 12 {

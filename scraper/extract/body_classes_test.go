@@ -142,6 +142,8 @@ func TestIsClosingChrome(t *testing.T) {
 		{"Get the latest news straight to your phone with the Harbour Ledger app.", true},
 		{"Help us continue to bring the harbour's news to readers everywhere", true},
 		{"Unterstütze unsere Arbeit und abonniere das Magazin.", true},
+		{"Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", true},
+		{"Please read our community guidelines before posting.", true},
 		{"The council said it wanted to hear from residents before the vote in March.", false},
 		{"Fishermen say they get the catch straight to the market by six.", false},
 		{"12 comments were filed against the plan by Friday.", false},
