@@ -36,6 +36,7 @@ var boilerLines = map[string]bool{
 	"verwandte beiträge": true, "verwandte artikel": true, "ähnliche beiträge": true, "weitere artikel": true,
 	"quellen ausblenden": true, "quellen anzeigen": true, "mehr anzeigen": true, "weniger anzeigen": true,
 	"show more": true, "show less": true, "afficher plus": true, "mostrar más": true,
+	"quick view": true, "quickview": true, "schnellansicht": true, "aperçu rapide": true, "vista rápida": true,
 	"mots-clés": true, "mots clés": true, "etiquetas": true, "artículos relacionados": true, "articles similaires": true,
 	"more from": true, "see also": true, "also read": true, "further reading": true, "next article": true,
 	"previous article": true, "back to top": true, "ähnliche artikel": true, "das könnte sie auch interessieren": true,
