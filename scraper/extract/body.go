@@ -12,7 +12,7 @@ import (
 // boilerLines are whole paragraphs that are page furniture in any article,
 // lower case, without end punctuation.
 var boilerLines = map[string]bool{
-	"advertisement": true, "advertisements": true, "ad": true, "anzeige": true, "werbung": true,
+	"advertisement": true, "advertisements": true, "advertising": true, "ad": true, "anzeige": true, "werbung": true,
 	"publicité": true, "publicidad": true, "pubblicità": true, "publicidade": true, "reclame": true,
 	"advertentie": true, "реклама": true, "إعلان": true, "広告": true, "sponsored": true,
 	"skip advertisement": true, "story continues below advertisement": true,
