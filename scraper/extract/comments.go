@@ -26,7 +26,7 @@ func isCommentHeading(t string) bool {
 // after other text is the comment section, named as if by its class.
 func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 	if isHeading(n.DataAtom) {
-		in.opensCmt = in.text > 0 && in.text <= 200 && isCommentHeading(textOf(n))
+		in.opensCmt = in.text > 0 && in.text <= 200 && mayNameComments(n, 0) && isCommentHeading(textOf(n))
 		return
 	}
 	first := true
@@ -51,4 +51,33 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 			first = false
 		}
 	}
+}
+
+// commentStems are parts of the words reCommentHeading matches, in the
+// cases headings are set in: a heading whose text holds none of them is
+// not read further, which spares the text of most headings.
+var commentStems = []string{"omment", "OMMENT", "oment", "OMENT", "eacti", "EACTI", "espons", "ESPONS",
+	"epl", "EPL", "ntwort", "NTWORT", "éponse", "ÉPONSE", "espuesta", "ESPUESTA", "hought", "HOUGHT"}
+
+// mayNameComments reports whether a text node below n holds one of the
+// commentStems.
+func mayNameComments(n *html.Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			for _, st := range commentStems {
+				if strings.Contains(c.Data, st) {
+					return true
+				}
+			}
+		case html.ElementNode:
+			if mayNameComments(c, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
