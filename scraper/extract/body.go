@@ -537,6 +537,11 @@ var reClosingUI = lazyRE(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b
 // "Unterstütze unsere Arbeit").
 var reHouseAppeal = lazyRE(`(?i)\bwe(?: would|'d|’d)? (?:want|love|like) to hear (?:from you|what you think)|^(?:get|download) (?:the|our)\b.{0,60}\bapp\b|\bstraight to your (?:phone|inbox)\b|^help us (?:continue|keep)\b|^(?:please )?(?:support us|support our work|unterstütze uns|unterstützen sie uns|unterstütze unsere arbeit|unterstützen sie unsere arbeit|soutenez-nous)\b|^(?:gefällt|gefallen) (?:dir|euch|ihnen) (?:unser|unsere)\b`)
 
+// reOwnPiece matches a closing pointer to another piece of the same
+// publication ("..., erklären wir in unserem Beitrag ...", "Read more in
+// our guide to ...", "Kennt ihr schon unseren ...?").
+var reOwnPiece = lazyRE(`(?i)\b(?:erklären|zeigen|lesen sie|lest|erfahren sie|erfahrt) (?:wir |ihr |sie )?(?:\S+ ){0,3}in unserem (?:beitrag|artikel|ratgeber|text|dossier)\b|\b(?:read|find out|learn) (?:more )?(?:about (?:it|this|that) )?in our (?:article|guide|story|explainer|piece)\b|^kennt ihr (?:schon )?unser|^kennen sie (?:schon )?unser|^did you know (?:about )?our\b`)
+
 // reCommentRules matches the line of a comment form that points to its
 // rules ("Bitte registrieren Sie sich und halten Sie sich an unsere
 // Netiquette", "Please read our community guidelines before posting").
@@ -568,7 +573,7 @@ func isClosingChrome(t string) bool {
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
 		return true
 	}
-	if len(strings.Fields(t)) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t)) {
+	if len(strings.Fields(t)) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t) || reOwnPiece.MatchString(t)) {
 		return true
 	}
 	if len(strings.Fields(t)) > 12 {
