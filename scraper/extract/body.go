@@ -489,8 +489,35 @@ func dropClosingPrompts(bs []block) []block {
 			break
 		}
 	}
-	return bs[:cut]
+	return bs[:paywallCut(bs, cut)]
 }
+
+// paywallCut returns where a paywall's box starts among the last twelve
+// of bs[:cut]: a prompt to read on ("Pour lire la suite", "To continue
+// reading, ...", "Um weiterzulesen ...") followed by short lines only
+// (fifteen words at most: the offers, account and login links). It
+// returns cut when there is none.
+func paywallCut(bs []block, cut int) int {
+	for i := max(1, cut-12); i < cut; i++ {
+		if len(strings.Fields(bs[i].text)) > 20 || !reReadOn.MatchString(strings.TrimSpace(bs[i].text)) {
+			continue
+		}
+		short := true
+		for _, b := range bs[i+1 : cut] {
+			if len(strings.Fields(b.text)) > 15 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return i
+		}
+	}
+	return cut
+}
+
+// reReadOn matches a paywall's prompt to read on.
+var reReadOn = lazyRE(`(?i)^(?:pour lire la suite|pour continuer (?:à|a) lire|to (?:continue|keep) reading|to read (?:the (?:rest|full)|more of)|continue reading (?:with|for)|read the (?:rest|full) (?:of this )?(?:article|story)|um (?:den (?:ganzen |vollständigen |kompletten )?(?:artikel|beitrag|text) )?weiterzulesen|(?:jetzt )?weiterlesen mit|para (?:seguir|continuar) leyendo|per continuare a leggere|para continuar lendo)\b`)
 
 // isPromptHeading reports whether a block that closes the body is a
 // prompt set as a heading over nothing: twelve words or fewer, ending in

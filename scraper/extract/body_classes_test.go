@@ -263,6 +263,10 @@ func TestDropClosingPrompts(t *testing.T) {
 	statement := block{text: "It stays on the water.", kind: kindHeading}
 	label := block{text: "Mehr Themen:", kind: kindPara}
 	leadIn := block{text: "Watch the whole interview here:", kind: kindPara}
+	readOn := block{text: "Pour lire la suite", kind: kindHeading}
+	offer := block{text: "et accéder gratuitement à 3 articles par mois,", kind: kindPara}
+	login := block{text: "Vous avez déjà un compte", kind: kindPara}
+	story := block{text: "Pour lire la suite du rapport, le maire a réuni le conseil un dimanche, ce qui n'était plus arrivé depuis vingt ans.", kind: kindPara}
 	tests := []struct {
 		name string
 		bs   []block
@@ -273,6 +277,8 @@ func TestDropClosingPrompts(t *testing.T) {
 		{"label after a prompt", []block{para, para, label, prompt}, 2},
 		{"label at the end", []block{para, para, label}, 2},
 		{"prompt heading inside", []block{para, prompt, para}, 3},
+		{"paywall box at the end", []block{para, para, readOn, offer, login, offer}, 2},
+		{"read-on line before the story goes on", []block{para, readOn, story, offer}, 4},
 		{"statement heading at the end", []block{para, para, statement}, 3},
 		{"lead-in at the end", []block{para, para, leadIn}, 3},
 	}
