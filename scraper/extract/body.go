@@ -569,6 +569,13 @@ var reHouseAppeal = lazyRE(`(?i)\bwe(?: would|'d|’d)? (?:want|love|like) to he
 // our guide to ...", "Kennt ihr schon unseren ...?").
 var reOwnPiece = lazyRE(`(?i)\b(?:erklären|zeigen|lesen sie|lest|erfahren sie|erfahrt) (?:wir |ihr |sie )?(?:\S+ ){0,3}in unserem (?:beitrag|artikel|ratgeber|text|dossier)\b|\b(?:read|find out|learn) (?:more )?(?:about (?:it|this|that) )?in our (?:article|guide|story|explainer|piece)\b|^kennt ihr (?:schon )?unser|^kennen sie (?:schon )?unser|^did you know (?:about )?our\b`)
 
+// reContactLine matches the press contact that closes a release
+// ("Kontakt: ..., Tel.: ..., E-Mail: ..."), with reReachable: a phone
+// number or an e-mail address in it.
+var reContactLine = lazyRE(`(?i)^(?:presse|medien|media |press )?(?:kontakt|contact|ansprechpartner(?:in)?|contacto|contatto)s?(?: (?:für|for|pour|para|per) (?:die |the |la |los |i )?(?:presse|medien|media|press|journalist(?:en|s|es|i)?))?\s*:`)
+
+var reReachable = lazyRE(`(?i)@|\(at\)|\b(?:tel|telefon|phone|fon|mobil|mobile|fax)\b`)
+
 // reCommentRules matches the line of a comment form that points to its
 // rules ("Bitte registrieren Sie sich und halten Sie sich an unsere
 // Netiquette", "Please read our community guidelines before posting").
@@ -598,6 +605,9 @@ func isClosingChrome(t string) bool {
 		return false
 	}
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
+		return true
+	}
+	if reContactLine.MatchString(t) && reReachable.MatchString(t) {
 		return true
 	}
 	if len(strings.Fields(t)) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t) || reOwnPiece.MatchString(t)) {
