@@ -185,12 +185,36 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 			lead = append(lead, p.n)
 		}
 	}
+	lead = x.addLeadBlocks(art, top, first, lead)
 	if len(lead) == 0 {
 		return sel
 	}
 	all := append(lead, sel...)
 	sort.Slice(all, func(i, j int) bool { return x.idx[all[i]] < x.idx[all[j]] })
 	return all
+}
+
+// addLeadBlocks adds to lead the blocks named as a teaser or an excerpt
+// that the content walk kept as the article's own lead (prune), before
+// the selection (first: its first node's index) inside art, when no
+// paragraph of theirs is in lead yet: a lead written as a list of points.
+func (x *contentExtractor) addLeadBlocks(art, top *html.Node, first int32, lead []*html.Node) []*html.Node {
+	for i := x.idx[art] + 1; i < first; i++ {
+		n, in := x.nodes[i], &x.infos[i]
+		if in.junk || !in.negative || in.text < 80 || n.Type != html.ElementNode || !x.leadOnly(n) || isAncestor(n, top) || !isAncestor(art, n) {
+			continue
+		}
+		nested := false
+		for _, l := range lead {
+			if isAncestor(l, n) || isAncestor(n, l) || l == n {
+				nested = true
+			}
+		}
+		if !nested && unlinkedProse(n, in) {
+			lead = append(lead, n)
+		}
+	}
+	return lead
 }
 
 // addTwins adds the elements elsewhere in the page that share the top

@@ -110,6 +110,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "linked_lead",
 			wantInText: []string{"For the first time in forty years", "harbour council", "The smaller boat carries sixty passengers", "a month before."},
 			notInText:  []string{"Back", "Transport"}},
+		// A lead named as a teaser and written as a list of points
+		// before the body, set apart from it by an image.
+		{name: "list_lead",
+			wantInText: []string{"Die Fähre zur Insel fährt erstmals", "Der Winterfahrplan hängt ab Oktober am Kai aus.", "Das kleinere Boot fasst sechzig Fahrgäste", "teilte die Reederei mit."},
+			notInText:  []string{"Verkehr"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
