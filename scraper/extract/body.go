@@ -593,11 +593,12 @@ var reHouseAppeal = lazyRE(`(?i)\bwe(?: would|'d|’d)? (?:want|love|like) to he
 // our guide to ...", "Kennt ihr schon unseren ...?").
 var reOwnPiece = lazyRE(`(?i)\b(?:erklären|zeigen|lesen sie|lest|erfahren sie|erfahrt) (?:wir |ihr |sie )?(?:\S+ ){0,3}in unserem (?:beitrag|artikel|ratgeber|text|dossier)\b|\b(?:read|find out|learn) (?:more )?(?:about (?:it|this|that) )?in our (?:article|guide|story|explainer|piece)\b|^kennt ihr (?:schon )?unser|^kennen sie (?:schon )?unser|^did you know (?:about )?our\b`)
 
-// reContactLine matches the press contact that closes a release
-// ("Kontakt: ..., Tel.: ..., E-Mail: ..."), with reReachable: a phone
-// number or an e-mail address in it.
+// reContactLine matches the label of the press contact that closes a
+// release ("Kontakt: ..., Tel.: ..., E-Mail: ..."); isClosingChrome also
+// wants reReachable in the line.
 var reContactLine = lazyRE(`(?i)^(?:presse|medien|media |press )?(?:kontakt|contact|ansprechpartner(?:in)?|contacto|contatto)s?(?: (?:für|for|pour|para|per) (?:die |the |la |los |i )?(?:presse|medien|media|press|journalist(?:en|s|es|i)?))?\s*:`)
 
+// reReachable matches a phone number's label or an e-mail address.
 var reReachable = lazyRE(`(?i)@|\(at\)|\b(?:tel|telefon|phone|fon|mobil|mobile|fax)\b`)
 
 // reCommentRules matches the line of a comment form that points to its
