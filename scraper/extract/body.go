@@ -12,7 +12,7 @@ import (
 // boilerLines are whole paragraphs that are page furniture in any article,
 // lower case, without end punctuation.
 var boilerLines = map[string]bool{
-	"advertisement": true, "advertisements": true, "ad": true, "anzeige": true, "werbung": true,
+	"advertisement": true, "advertisements": true, "advertising": true, "ad": true, "anzeige": true, "werbung": true,
 	"publicité": true, "publicidad": true, "pubblicità": true, "publicidade": true, "reclame": true,
 	"advertentie": true, "реклама": true, "إعلان": true, "広告": true, "sponsored": true,
 	"skip advertisement": true, "story continues below advertisement": true,
@@ -36,6 +36,7 @@ var boilerLines = map[string]bool{
 	"verwandte beiträge": true, "verwandte artikel": true, "ähnliche beiträge": true, "weitere artikel": true,
 	"quellen ausblenden": true, "quellen anzeigen": true, "mehr anzeigen": true, "weniger anzeigen": true,
 	"show more": true, "show less": true, "afficher plus": true, "mostrar más": true,
+	"quick view": true, "quickview": true, "schnellansicht": true, "aperçu rapide": true, "vista rápida": true,
 	"mots-clés": true, "mots clés": true, "etiquetas": true, "artículos relacionados": true, "articles similaires": true,
 	"more from": true, "see also": true, "also read": true, "further reading": true, "next article": true,
 	"previous article": true, "back to top": true, "ähnliche artikel": true, "das könnte sie auch interessieren": true,
@@ -171,7 +172,7 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 			continue
 		}
 		in := x.info(p.n)
-		if in == nil || in.junk || in.link > 0 || isHeading(p.n.DataAtom) {
+		if in == nil || in.junk || !unlinkedProse(p.n, in) || isHeading(p.n.DataAtom) {
 			continue
 		}
 		nested := false
@@ -184,12 +185,36 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 			lead = append(lead, p.n)
 		}
 	}
+	lead = x.addLeadBlocks(art, top, first, lead)
 	if len(lead) == 0 {
 		return sel
 	}
 	all := append(lead, sel...)
 	sort.Slice(all, func(i, j int) bool { return x.idx[all[i]] < x.idx[all[j]] })
 	return all
+}
+
+// addLeadBlocks adds to lead the blocks named as a teaser or an excerpt
+// that the content walk kept as the article's own lead (prune), before
+// the selection (first: its first node's index) inside art, when no
+// paragraph of theirs is in lead yet: a lead written as a list of points.
+func (x *contentExtractor) addLeadBlocks(art, top *html.Node, first int32, lead []*html.Node) []*html.Node {
+	for i := x.idx[art] + 1; i < first; i++ {
+		n, in := x.nodes[i], &x.infos[i]
+		if in.junk || !in.negative || in.text < 80 || n.Type != html.ElementNode || !x.leadOnly(n) || isAncestor(n, top) || !isAncestor(art, n) {
+			continue
+		}
+		nested := false
+		for _, l := range lead {
+			if isAncestor(l, n) || isAncestor(n, l) || l == n {
+				nested = true
+			}
+		}
+		if !nested && unlinkedProse(n, in) {
+			lead = append(lead, n)
+		}
+	}
+	return lead
 }
 
 // addTwins adds the elements elsewhere in the page that share the top
@@ -488,8 +513,35 @@ func dropClosingPrompts(bs []block) []block {
 			break
 		}
 	}
-	return bs[:cut]
+	return bs[:paywallCut(bs, cut)]
 }
+
+// paywallCut returns where a paywall's box starts among the last twelve
+// of bs[:cut]: a prompt to read on ("Pour lire la suite", "To continue
+// reading, ...", "Um weiterzulesen ...") followed by short lines only
+// (fifteen words at most: the offers, account and login links). It
+// returns cut when there is none.
+func paywallCut(bs []block, cut int) int {
+	for i := max(1, cut-12); i < cut; i++ {
+		if len(strings.Fields(bs[i].text)) > 20 || !reReadOn.MatchString(strings.TrimSpace(bs[i].text)) {
+			continue
+		}
+		short := true
+		for _, b := range bs[i+1 : cut] {
+			if len(strings.Fields(b.text)) > 15 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return i
+		}
+	}
+	return cut
+}
+
+// reReadOn matches a paywall's prompt to read on.
+var reReadOn = lazyRE(`(?i)^(?:pour lire la suite|pour continuer (?:à|a) lire|to (?:continue|keep) reading|to read (?:the (?:rest|full)|more of)|continue reading (?:with|for)|read the (?:rest|full) (?:of this )?(?:article|story)|um (?:den (?:ganzen |vollständigen |kompletten )?(?:artikel|beitrag|text) )?weiterzulesen|(?:jetzt )?weiterlesen mit|para (?:seguir|continuar) leyendo|per continuare a leggere|para continuar lendo)\b`)
 
 // isPromptHeading reports whether a block that closes the body is a
 // prompt set as a heading over nothing: twelve words or fewer, ending in
@@ -530,6 +582,30 @@ var reClosingCount = lazyRE(`(?i)^\(?(?:no|noch keine|keine|aucun|sin|\d+)\s+(?:
 // comment", "How would you rate this article?".
 var reClosingUI = lazyRE(`(?i)^(?:(?:leave|post|write|add) a (?:comment|reply)\b|kommentieren$|kommentare? schreiben|laisser un commentaire|deja un comentario|(?:you must|you need to|sie müssen|du musst)\b.{0,40}\b(?:log(?:ged)? in|sign(?:ed)? in|einloggen|anmelden|registrieren)|(?:you are|sie sind|du bist) (?:currently |aktuell |derzeit |gerade )?(?:not|nicht) (?:logged in|signed in|eingeloggt|angemeldet)|(?:how would you rate|rate this|wie bewerten sie|bewerten sie diesen|wie hat ihnen)\b)`)
 
+// reHouseAppeal matches a publication's appeal to its reader after the
+// story: to write in ("We want to hear what you think about this
+// article"), to get its app, to support it ("Help us continue ...",
+// "Unterstütze unsere Arbeit").
+var reHouseAppeal = lazyRE(`(?i)\bwe(?: would|'d|’d)? (?:want|love|like) to hear (?:from you|what you think)|^(?:get|download) (?:the|our)\b.{0,60}\bapp\b|\bstraight to your (?:phone|inbox)\b|^help us (?:continue|keep)\b|^(?:please )?(?:support us|support our work|unterstütze uns|unterstützen sie uns|unterstütze unsere arbeit|unterstützen sie unsere arbeit|soutenez-nous)\b|^(?:gefällt|gefallen) (?:dir|euch|ihnen) (?:unser|unsere)\b`)
+
+// reOwnPiece matches a closing pointer to another piece of the same
+// publication ("..., erklären wir in unserem Beitrag ...", "Read more in
+// our guide to ...", "Kennt ihr schon unseren ...?").
+var reOwnPiece = lazyRE(`(?i)\b(?:erklären|zeigen|lesen sie|lest|erfahren sie|erfahrt) (?:wir |ihr |sie )?(?:\S+ ){0,3}in unserem (?:beitrag|artikel|ratgeber|text|dossier)\b|\b(?:read|find out|learn) (?:more )?(?:about (?:it|this|that) )?in our (?:article|guide|story|explainer|piece)\b|^kennt ihr (?:schon )?unser|^kennen sie (?:schon )?unser|^did you know (?:about )?our\b`)
+
+// reContactLine matches the label of the press contact that closes a
+// release ("Kontakt: ..., Tel.: ..., E-Mail: ..."); isClosingChrome also
+// wants reReachable in the line.
+var reContactLine = lazyRE(`(?i)^(?:presse|medien|media |press )?(?:kontakt|contact|ansprechpartner(?:in)?|contacto|contatto)s?(?: (?:für|for|pour|para|per) (?:die |the |la |los |i )?(?:presse|medien|media|press|journalist(?:en|s|es|i)?))?\s*:`)
+
+// reReachable matches a phone number's label or an e-mail address.
+var reReachable = lazyRE(`(?i)@|\(at\)|\b(?:tel|telefon|phone|fon|mobil|mobile|fax)\b`)
+
+// reCommentRules matches the line of a comment form that points to its
+// rules ("Bitte registrieren Sie sich und halten Sie sich an unsere
+// Netiquette", "Please read our community guidelines before posting").
+var reCommentRules = lazyRE(`(?i)\b(?:netiquette|community (?:guidelines|standards|rules)|house rules|kommentarregeln|kommentar-richtlinien|diskussionsregeln|charte de modération|règles de la communauté|normas de (?:la comunidad|participación))\b`)
+
 // rePostFooter matches the footer line of a blog post, which names its
 // date and categories: "This entry was posted on ... and is filed
 // under ...".
@@ -554,6 +630,12 @@ func isClosingChrome(t string) bool {
 		return false
 	}
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
+		return true
+	}
+	if reContactLine.MatchString(t) && reReachable.MatchString(t) {
+		return true
+	}
+	if len(strings.Fields(t)) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t) || reOwnPiece.MatchString(t)) {
 		return true
 	}
 	if len(strings.Fields(t)) > 12 {

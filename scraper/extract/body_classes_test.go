@@ -99,6 +99,22 @@ func TestBodyClasses(t *testing.T) {
 		{name: "prompt_heading",
 			wantInText: []string{"The harbour ferry will keep its summer timetable", "travel free with an adult."},
 			notInText:  []string{"Tell us what you think", "Click here for more information"}},
+		// Readers' comments beside the story, in a section whose class
+		// names do not say so, opened by a "Leserkommentare" heading:
+		// they hold more text than the story and must not become it.
+		{name: "comment_heading",
+			wantInText: []string{"Die Stadt will die alte Markthalle", "Der Wochenmarkt am Samstag bleibt, wo er ist."},
+			notInText:  []string{"Leserkommentare", "Vier Millionen für eine Halle", "Die Heizung war schon lange kaputt"}},
+		// A lead named as a teaser that links a few words inside its
+		// sentences, set apart from the body by an image.
+		{name: "linked_lead",
+			wantInText: []string{"For the first time in forty years", "harbour council", "The smaller boat carries sixty passengers", "a month before."},
+			notInText:  []string{"Back", "Transport"}},
+		// A lead named as a teaser and written as a list of points
+		// before the body, set apart from it by an image.
+		{name: "list_lead",
+			wantInText: []string{"Die Fähre zur Insel fährt erstmals", "Der Winterfahrplan hängt ab Oktober am Kai aus.", "Das kleinere Boot fasst sechzig Fahrgäste", "teilte die Reederei mit."},
+			notInText:  []string{"Verkehr"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -127,6 +143,20 @@ func TestIsClosingChrome(t *testing.T) {
 		{"Der Beitrag wurde am Mittwoch, den 2. Dezember 2026 um 10:15 Uhr veröffentlicht und wurde unter Allgemein abgelegt.", true},
 		{"Beitragsbild: Archiv der Redaktion", true},
 		{"Header image: the chassis before cleaning.", true},
+		{"We want to hear what you think about this article. Submit a letter to the editor.", true},
+		{"Get the latest news straight to your phone with the Harbour Ledger app.", true},
+		{"Help us continue to bring the harbour's news to readers everywhere", true},
+		{"Unterstütze unsere Arbeit und abonniere das Magazin.", true},
+		{"Bitte registrieren Sie sich und halten Sie sich an unsere Netiquette.", true},
+		{"Please read our community guidelines before posting.", true},
+		{"Wie der Hafen die Daten schützt, erklären wir in unserem Beitrag Daten im Hafen: sicher?", true},
+		{"Read more in our guide to winter crossings.", true},
+		{"The ferry's owners read the report in our office on Friday.", false},
+		{"Kontakt: Jana Kern, Pressestelle, Tel.: 030-1234567, E-Mail: presse(at)hafen.example", true},
+		{"Media contact: Mara Hart, mara.hart@ledger.example", true},
+		{"Contact: the harbour office had not replied by Friday.", false},
+		{"The council said it wanted to hear from residents before the vote in March.", false},
+		{"Fishermen say they get the catch straight to the market by six.", false},
 		{"12 comments were filed against the plan by Friday.", false},
 		{"No comment, the minister's office said.", false},
 		{"The header image of the old site showed the harbour at night.", false},
@@ -241,6 +271,10 @@ func TestDropClosingPrompts(t *testing.T) {
 	statement := block{text: "It stays on the water.", kind: kindHeading}
 	label := block{text: "Mehr Themen:", kind: kindPara}
 	leadIn := block{text: "Watch the whole interview here:", kind: kindPara}
+	readOn := block{text: "Pour lire la suite", kind: kindHeading}
+	offer := block{text: "et accéder gratuitement à 3 articles par mois,", kind: kindPara}
+	login := block{text: "Vous avez déjà un compte", kind: kindPara}
+	story := block{text: "Pour lire la suite du rapport, le maire a réuni le conseil un dimanche, ce qui n'était plus arrivé depuis vingt ans.", kind: kindPara}
 	tests := []struct {
 		name string
 		bs   []block
@@ -251,6 +285,8 @@ func TestDropClosingPrompts(t *testing.T) {
 		{"label after a prompt", []block{para, para, label, prompt}, 2},
 		{"label at the end", []block{para, para, label}, 2},
 		{"prompt heading inside", []block{para, prompt, para}, 3},
+		{"paywall box at the end", []block{para, para, readOn, offer, login, offer}, 2},
+		{"read-on line before the story goes on", []block{para, readOn, story, offer}, 4},
 		{"statement heading at the end", []block{para, para, statement}, 3},
 		{"lead-in at the end", []block{para, para, leadIn}, 3},
 	}

@@ -23,7 +23,8 @@ type nodeInfo struct {
 	positive bool    // class or id names article content
 	block    bool    // has block-level element children
 	body     bool    // itemprop=articleBody or a strong body class
-	comment  bool    // class or id names comments
+	comment  bool    // class or id names comments, or a comment heading opens it
+	opensCmt bool    // the subtree's first text is a comment section's heading
 	teaser   bool    // dropped only for naming a teaser: content on a listing
 	consent  bool    // class or id names a cookie or consent dialog
 }
@@ -385,6 +386,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	in.own, in.ownComma = own, ownComma
 	if n.Type == html.ElementNode {
 		x.classify(n, in)
+		x.noteCommentHeading(n, in)
 		if deferred && !x.holdsContent(n, in, para) {
 			if hiddenAttr {
 				x.noteHidden(n, text, link)
@@ -489,7 +491,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
-		if !protected && in.link == 0 && in.text >= 80 && x.leadOnly(n) {
+		if !protected && in.text >= 80 && x.leadOnly(n) && unlinkedProse(n, in) {
 			// An unlinked "teaser" or "excerpt" is the article's lead,
 			// not a teaser for another page.
 			protected = true
@@ -565,6 +567,44 @@ func (x *contentExtractor) nameTokens(n *html.Node) []string {
 func (x *contentExtractor) namesMedia(n *html.Node) bool {
 	for _, t := range x.nameTokens(n) {
 		if mediaWords[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// unlinkedProse reports whether n holds no link, or prose that links a
+// few words inside its sentences: under a tenth of its text linked, no
+// link in or around a heading or a block (a teaser's linked headline or
+// card), and ending like a sentence (a teaser's "Read more" does not).
+func unlinkedProse(n *html.Node, in *nodeInfo) bool {
+	return in.link == 0 || in.link*10 < in.text && endsSentence(textOf(n)) && linksInText(n, 0)
+}
+
+// linksInText reports whether every link below n is inline: in no
+// heading and around no block.
+func linksInText(n *html.Node, depth int) bool {
+	if depth > 12 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isHeading(c.DataAtom) && hasLink(c, 0) || c.DataAtom == atom.A && hasBlock(c) {
+			return false
+		}
+		if c.DataAtom != atom.A && !linksInText(c, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasBlock reports whether n has a child element that is not inline.
+func hasBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && classifyTag(c.DataAtom) != tagInline {
 			return true
 		}
 	}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// reCommentHeading matches the heading that opens a page's comment
+// section when its class names do not say so: the plural alone
+// ("Kommentare", "Reader comments", "Comments (12)") or a count ("27
+// commentaires", "No comments yet", "5 thoughts on “...”"). The singular
+// alone is left out: "Comment" and "Kommentar" head opinion pieces.
+var reCommentHeading = lazyRE(`(?i)^(?:(?:leser|reader(?:'?s'?)?|user)\s*-?\s*)?(?:comments|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti|reacties)(?:\s*[(\[]?\d+[)\]]?)?$|^(?:\d+|no|one|ein|eine|keine|un|une|aucun|uno|una)\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties?|responses?|replies|reply|antworten|antwort|réponses?|respuestas?|thoughts)\b`)
+
+// isCommentHeading reports whether a heading's text opens a comment
+// section (reCommentHeading).
+func isCommentHeading(t string) bool {
+	t = strings.Join(strings.Fields(t), " ")
+	return len(t) <= 200 && reCommentHeading.MatchString(bareLower(t))
+}
+
+// noteCommentHeading marks the sections that a comment heading opens,
+// bottom-up: a heading that matches opens its subtree; an element whose
+// first child with text opens one opens too; a child that opens one
+// after other text is the comment section, named as if by its class.
+func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
+	if isHeading(n.DataAtom) {
+		in.opensCmt = in.text > 0 && in.text <= 200 && mayNameComments(n, 0) && isCommentHeading(textOf(n))
+		return
+	}
+	first := true
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				first = false
+			}
+		case html.ElementNode:
+			ci := x.info(c)
+			if ci == nil || ci.junk || ci.text == 0 {
+				continue
+			}
+			if ci.opensCmt {
+				if first {
+					in.opensCmt = true
+				} else {
+					ci.comment, ci.negative = true, true
+				}
+			}
+			first = false
+		}
+	}
+}
+
+// commentStems are parts of the words reCommentHeading matches, in the
+// cases headings are set in: a heading whose text holds none of them is
+// not read further, which spares the text of most headings.
+var commentStems = []string{"omment", "OMMENT", "oment", "OMENT", "eacti", "EACTI", "espons", "ESPONS",
+	"epl", "EPL", "ntwort", "NTWORT", "éponse", "ÉPONSE", "espuesta", "ESPUESTA", "hought", "HOUGHT"}
+
+// mayNameComments reports whether a text node below n holds one of the
+// commentStems.
+func mayNameComments(n *html.Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			for _, st := range commentStems {
+				if strings.Contains(c.Data, st) {
+					return true
+				}
+			}
+		case html.ElementNode:
+			if mayNameComments(c, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
