@@ -19,7 +19,11 @@ var (
 	// qInsertArticleRedirects also answers RedirectsTo for the article's
 	// URL ($28), which the crawl asks next: one statement fewer a page.
 	qInsertArticleRedirects = qInsertArticle + ", ARRAY(SELECT url FROM frontier WHERE redirect_to = $28 AND redirect_to <> '' ORDER BY url)"
-	qUpdateArticle          = withSeq + "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
+	// qInsertArticleID inserts an article under an id taken ahead (see
+	// Tx.reservedID): nothing to wait for.
+	qInsertArticleID = withSeq + "INSERT INTO articles (" + corpus.ArticleValueColumns + ", seq, key, id) VALUES (" +
+		placeholders(1, 26) + ", (SELECT last FROM s), $27, $28)"
+	qUpdateArticle = withSeq + "UPDATE articles SET (" + corpus.ArticleValueColumns + ", seq) = (" +
 		placeholders(1, 26) + ", (SELECT last FROM s)) WHERE id = $27"
 	qAddVersion = "INSERT INTO article_versions (" + corpus.VersionSelect + ") VALUES (" + placeholders(1, 12) + ")"
 )
@@ -96,6 +100,14 @@ func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) e
 
 func (tx *Tx) writeArticle(ctx context.Context, a *corpus.Article, key string) error {
 	args := corpus.ArticleValues(a)
+	if id := tx.reservedID(a); id != 0 {
+		// The crawl's new article: its id and the redirects to its URL
+		// came with the capture's round trip, so the insert waits for
+		// the next statement that needs an answer, or the COMMIT.
+		a.ID = id
+		tx.tx.laterOne("put article "+a.URL, qInsertArticleID, append(args, key, id)...)
+		return nil
+	}
 	if a.ID == 0 && a.URL != "" {
 		tx.redirects = nil
 		r := &redirectLookup{url: a.URL}
@@ -197,25 +209,54 @@ func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error)
 	return tx.scanID(ctx, qByContent, sum)
 }
 
-// qLookups is ArticleIDByContent and ArticleIDByKey in one statement.
-const qLookups = "SELECT (" + qByContent + "), (SELECT id FROM articles WHERE key = $2)"
+// qLookups is ArticleIDByContent and ArticleIDByKey in one statement,
+// with RedirectsTo of the key ($3) and, when $4 asks for one and neither
+// lookup found an article (the page's article would be new), an article
+// id taken ahead from the articles' identity sequence (see reservedID).
+// OFFSET 0 keeps each lookup evaluated once.
+const qLookups = `SELECT c, k, ARRAY(SELECT url FROM frontier WHERE redirect_to = $2 AND redirect_to <> '' ORDER BY url),
+	CASE WHEN $3::boolean AND c IS NULL AND k IS NULL THEN nextval('articles_id_seq') END
+	FROM (SELECT (` + qByContent + `) AS c, (SELECT id FROM articles WHERE key = $2) AS k OFFSET 0) l`
 
-// prefetchLookups asks ArticleIDByContent for sum and ArticleIDByKey for
-// key with the transaction's next statement that needs an answer: the
-// crawl asks both of a page's body and URL (its article's key unless a
-// canonical URL names another).
+// prefetchLookups asks ArticleIDByContent for sum, ArticleIDByKey and
+// RedirectsTo for key with the transaction's next statement that needs
+// an answer: the crawl asks all three of a page's body and URL (its
+// article's key unless a canonical URL names another), then stores the
+// article when it is new, which takes the id reserved here.
 func (tx *Tx) prefetchLookups(sum, key string) {
-	tx.byContent, tx.byKey = nil, nil
-	tx.tx.prefetch("look up articles of "+key, qLookups, []any{sum, key}, func(rows pgx.Rows) error {
-		var byContent, byKey *int64
+	tx.byContent, tx.byKey, tx.redirects = nil, nil, nil
+	need := tx.s.spareID.Load() == 0
+	tx.tx.prefetch("look up articles of "+key, qLookups, []any{sum, key, need}, func(rows pgx.Rows) error {
+		var byContent, byKey, reserved *int64
+		r := &redirectLookup{url: key}
 		if rows.Next() {
-			if err := rows.Scan(&byContent, &byKey); err != nil {
+			if err := rows.Scan(&byContent, &byKey, &r.urls, &reserved); err != nil {
 				return err
 			}
 		}
-		tx.byContent, tx.byKey = lookedUp(sum, byContent), lookedUp(key, byKey)
+		if len(r.urls) == 0 {
+			r.urls = nil // as the lookup's answer: none
+		}
+		tx.byContent, tx.byKey, tx.redirects = lookedUp(sum, byContent), lookedUp(key, byKey), r
+		if reserved != nil {
+			tx.s.spareID.CompareAndSwap(0, *reserved)
+		}
 		return nil
 	})
+}
+
+// reservedID returns the id to insert a under without waiting for the
+// server, 0 when a is not a new article or the transaction lacks what
+// its insert would have answered (the redirects to its URL, asked with
+// its capture's lookups). The id is one the store took from the
+// articles' sequence and has not used: a page with no new article leaves
+// it to the next one, so the ids stay dense in a crawl but for one per
+// worker at its end (and any rolled back, as with the sequence itself).
+func (tx *Tx) reservedID(a *corpus.Article) int64 {
+	if a.ID != 0 || a.URL == "" || tx.redirects == nil || tx.redirects.url != a.URL {
+		return 0
+	}
+	return tx.s.spareID.Swap(0)
 }
 
 // lookedUp is the answer to a lookup of key that found id (none when nil).

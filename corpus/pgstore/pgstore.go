@@ -43,6 +43,9 @@ type Store struct {
 	dec      *zstd.Decoder
 	worker   atomic.Int64 // the crawl worker's id (StartWorker), 0 when none
 	writes   atomic.Int64 // writes to the server (RoundTrips)
+	// spareID is an article id taken from the articles' sequence and not
+	// used yet, 0 when none (see Tx.reservedID).
+	spareID atomic.Int64
 }
 
 var _ corpus.Store = (*Store)(nil)

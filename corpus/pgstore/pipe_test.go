@@ -81,9 +81,10 @@ func TestPipelinedTransaction(t *testing.T) {
 	}
 }
 
-// TestPrefetchedLookups: the article lookups by body digest and by URL
-// ride with the capture's INSERT, and the redirect lookup with the article's, each
-// answering the crawl's next question without a round trip of its own;
+// TestPrefetchedLookups: the article lookups by body digest and by URL,
+// and the redirect lookup of the URL, ride with the capture's INSERT (the
+// redirect lookup of another URL with the article's), each answering the
+// crawl's next question without a round trip of its own;
 // a write in between (an article, a redirect) makes the store ask again,
 // so an answer is never stale.
 func TestPrefetchedLookups(t *testing.T) {
@@ -275,5 +276,71 @@ func TestEnqueueLater(t *testing.T) {
 	})
 	if err != nil || slices.Contains(hosts, site+"/z") {
 		t.Errorf("the failed transaction's scope: %v, %v; want it rolled back", hosts, err)
+	}
+}
+
+// TestArticleIDTakenAhead: a crawled page's new article is inserted
+// without a round trip of its own, under an id its capture's lookups took
+// from the articles' sequence; a page with no new article (a hub, a body
+// already stored) leaves the id to the next one, so the ids stay 1, 2, 3.
+func TestArticleIDTakenAhead(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	at := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	pages := []struct {
+		name, url, body string
+		article         bool
+		wantID          int64 // 0: no new article
+	}{
+		{"a new article", site + "/a1", "<p>one</p>", true, 1},
+		{"a hub: the id taken waits", site + "/hub", "<p>links</p>", false, 0},
+		{"a new article takes it", site + "/a2", "<p>two</p>", true, 2},
+		{"a body stored already: no id taken", site + "/a2?print", "<p>two</p>", false, 0},
+		{"a new article, one round trip fewer", site + "/a3", "<p>three</p>", true, 3},
+	}
+	for _, p := range pages {
+		err := s.Update(ctx, func(tx *pgstore.Tx) error {
+			c := &corpus.Capture{RequestedURL: p.url, URL: p.url, Status: 200, Proto: "HTTP/1.1", FetchedAt: at,
+				ContentType: "text/html", Body: []byte(p.body), BodyForm: corpus.BodyWire}
+			s.Pack(c)
+			if _, err := tx.AddCapture(ctx, c); err != nil {
+				return err
+			}
+			if _, err := tx.ArticleIDByContent(ctx, c.SHA256); err == nil || !p.article {
+				return nil
+			}
+			before := s.RoundTrips()
+			a := &corpus.Article{URL: p.url, CanonicalURL: p.url, Site: "news.test", Title: p.name, Text: p.body,
+				FetchedAt: at, CaptureID: c.ID, ContentSHA256: c.SHA256}
+			id, err := tx.PutArticle(ctx, a, p.url)
+			if err != nil {
+				return err
+			}
+			if from, err := tx.RedirectsTo(ctx, p.url); err != nil || len(from) != 0 {
+				t.Errorf("%s: redirects to it %v, %v; want none", p.name, from, err)
+			}
+			if n := s.RoundTrips() - before; id != p.wantID || n != 0 {
+				t.Errorf("%s: article id %d in %d round trips, want %d in none", p.name, id, n, p.wantID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", p.name, err)
+		}
+	}
+	for _, p := range pages {
+		if p.wantID == 0 {
+			continue
+		}
+		a, err := s.Article(ctx, p.wantID)
+		if err != nil || a.URL != p.url {
+			t.Errorf("article %d: %+v, %v; want %s", p.wantID, a, err, p.url)
+			continue
+		}
+		vs, err := s.ArticleVersions(ctx, p.wantID)
+		urls, uerr := s.ArticleURLs(ctx, p.wantID)
+		if err != nil || len(vs) != 1 || uerr != nil || !slices.Equal(urls, []string{p.url}) {
+			t.Errorf("article %d: versions %d (%v), urls %v (%v); want one, [%s]", p.wantID, len(vs), err, urls, uerr, p.url)
+		}
 	}
 }
