@@ -10,6 +10,7 @@ import (
 	"encoding/base32"
 	"fmt"
 	"hash"
+	"strconv"
 	"time"
 )
 
@@ -35,7 +36,25 @@ const (
 func newRecordID() string {
 	var b [16]byte
 	rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
+	return uuidURN(b, 0x40)
+}
+
+// namedRecordID returns the WARC-Record-ID of one record of a capture: a
+// name-based (version 5, SHA-1) UUID URN of the namespace (the corpus id),
+// the capture's id and the record's type. Exporting the same capture of
+// the same corpus twice gives the same id, so that importing two
+// overlapping exports (or one export twice) adds each capture once.
+func namedRecordID(namespace string, captureID int64, typ string) string {
+	sum := sha1.Sum([]byte("archivist-capture\x00" + namespace + "\x00" + strconv.FormatInt(captureID, 10) + "\x00" + typ))
+	var b [16]byte
+	copy(b[:], sum[:16])
+	return uuidURN(b, 0x50)
+}
+
+// uuidURN formats b as a UUID URN of the given version (0x40, 0x50) in
+// angle brackets, with the RFC 4122 variant bits set.
+func uuidURN(b [16]byte, version byte) string {
+	b[6] = b[6]&0x0f | version
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("<urn:uuid:%x-%x-%x-%x-%x>", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

@@ -33,6 +33,10 @@ type Options struct {
 	Info [][2]string
 	// CDX collects a CDXJ index line per response and revisit record.
 	CDX bool
+	// Namespace, when set (the corpus id), makes a capture's record ids
+	// name-based: the same for every export of that capture, instead of
+	// random.
+	Namespace string
 }
 
 // Stats counts what a Writer wrote.
@@ -233,7 +237,7 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 			return err
 		}
 	}
-	respID, reqID := newRecordID(), newRecordID()
+	respID, reqID := w.recordIDs(c.ID)
 	date := warcDate(c.FetchedAt)
 	fields := [][2]string{{"WARC-Type", TypeResponse}, {"WARC-Record-ID", respID}, {"WARC-Date", date},
 		{"WARC-Target-URI", c.URL}, {"WARC-Warcinfo-ID", w.infoID}, {"WARC-Concurrent-To", reqID}}
@@ -277,6 +281,15 @@ func (w *Writer) WriteCapture(c *corpus.Capture) error {
 		w.stats.Requests++
 	}
 	return err
+}
+
+// recordIDs returns the ids of a capture's response (or revisit) and
+// request records: name-based under Options.Namespace, random without.
+func (w *Writer) recordIDs(captureID int64) (resp, req string) {
+	if w.opts.Namespace == "" || captureID == 0 {
+		return newRecordID(), newRecordID()
+	}
+	return namedRecordID(w.opts.Namespace, captureID, TypeResponse), namedRecordID(w.opts.Namespace, captureID, TypeRequest)
 }
 
 // original returns the response record c repeats, nil when c is written

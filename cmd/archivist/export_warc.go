@@ -79,8 +79,12 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	id, err := db.ID(ctx) // a corpus older than its id gets random record ids
+	if err != nil && !errors.Is(err, corpus.ErrNotFound) {
+		return fmt.Errorf("export: %w", err)
+	}
 	w, err := warc.Create(opts.Out, warc.Options{MaxSize: opts.WARCSize, Software: "archivist " + version,
-		Info: info, CDX: opts.CDX != ""})
+		Info: info, CDX: opts.CDX != "", Namespace: id})
 	if err != nil {
 		return usagef("export: cannot write %s: %v", quote.Short(opts.Out), unwrapPath(err))
 	}

@@ -136,10 +136,17 @@ func TestWARCRoundTrip(t *testing.T) {
 			t.Errorf("%s: imported article text differs:\n got %q\nwant %q", u, gotText[u], txt)
 		}
 	}
-	// Idempotent: the same file again adds nothing.
+	// Idempotent: the same file again adds nothing, and so does a second
+	// export of the same captures (their record ids are the same).
 	res = mustRun(t, "import", "--db", dst, "--no-index", out)
 	if !strings.Contains(res, " 0 captures added") {
 		t.Errorf("second import: %q, want 0 captures added", res)
+	}
+	again := filepath.Join(dir, "again.warc.gz")
+	runCLIOK(t, "export", "--db", src, "--format", "warc", "--all-captures", "--out", again)
+	res = mustRun(t, "import", "--db", dst, "--no-index", again)
+	if !strings.Contains(res, " 0 captures added") {
+		t.Errorf("import of a second export: %q, want 0 captures added", res)
 	}
 }
 
