@@ -459,6 +459,10 @@ func cause(err error) string {
 		opErr   *net.OpError
 	)
 	switch {
+	case errors.Is(err, ErrRedirectLoop):
+		return "redirect loop"
+	case errors.Is(err, ErrTooManyRedirects):
+		return "too many redirects"
 	case errors.As(err, &dnsErr):
 		if dnsErr.IsNotFound || dnsErr.Err == "" {
 			return "no such host"

@@ -147,6 +147,7 @@ func TestClassify(t *testing.T) {
 		cause     string
 	}{
 		{fmt.Errorf("get: %w", ErrRedirectLoop), "redirect_loop", false, "redirect loop"},
+		{fmt.Errorf("get: %w: back to http://a.test/loop/a", ErrRedirectLoop), "redirect_loop", false, "redirect loop"},
 		{fmt.Errorf("get: %w", ErrTooManyRedirects), "redirect_loop", false, "too many redirects"},
 		{fmt.Errorf("get: %w", context.DeadlineExceeded), "timeout", true, "timed out"},
 		// A name that does not resolve may resolve later: retried.

@@ -158,9 +158,12 @@ func (c *Crawler) capture(p *page) {
 		}
 	}
 	if kind != "" && kind != corpus.ErrKindTooLarge && e.Source == "seed" {
-		if r.err != nil {
+		switch {
+		case errors.Is(r.err, ErrRedirectLoop), errors.Is(r.err, ErrTooManyRedirects):
+			c.noteSeedFailure(e.URL, e.URL+": "+cause(r.err)) // the URL's fault, not its host's
+		case r.err != nil:
 			c.noteSeedFailure(e.URL, hostName(origin(e.URL))+": "+cause(r.err))
-		} else {
+		default:
 			c.noteSeedFailure(e.URL, e.URL+": "+strconv.Itoa(p.status)+" "+http.StatusText(p.status))
 		}
 	}

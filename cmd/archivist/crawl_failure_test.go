@@ -85,3 +85,23 @@ func TestCrawlSitemapsFlag(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestCrawlRedirectLoopSeed: a crawl whose only seed redirects in a loop
+// exits 1 naming the seed's URL and the cause (not its host: the host
+// answered).
+func TestCrawlRedirectLoopSeed(t *testing.T) {
+	srv := scrapertest.NewServer(t)
+	db := filepath.Join(t.TempDir(), "archive.db")
+	seed := srv.URL + scrapertest.PathLoop
+	e, _, _ := crawlEnv(t, db)
+	opts := quickCrawl()
+	opts.Depth = 0
+	err := runCrawl(context.Background(), e, opts, []string{seed})
+	var stderr bytes.Buffer
+	if code := exitCode(e.explain(err), &stderr); code != 1 {
+		t.Fatalf("exit %d (%v), want 1", code, err)
+	}
+	if want := "archivist: crawl: no seed could be fetched: " + seed + ": redirect loop\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr.String(), want)
+	}
+}
