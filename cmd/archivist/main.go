@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -191,8 +192,18 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
+// oneLine folds a message onto one line. A line that an earlier one ends
+// with is dropped: errors joined by a library (pgx's per-attempt connect
+// errors, the same for the TLS and plain attempts) would say it twice.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	var kept []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l != "" && !slices.ContainsFunc(kept, func(k string) bool { return strings.HasSuffix(k, l) }) {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

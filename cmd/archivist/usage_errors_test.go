@@ -119,3 +119,18 @@ func TestUsageErrorsOnWrongInputs(t *testing.T) {
 		t.Errorf("created %s", db)
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a  b\n\tc", "a b c"},
+		// pgx's joined connect errors: one per attempt, the same text.
+		{"failed to connect:\n\thostname resolving error: lookup x: no such host\n\tlookup x: no such host", "failed to connect: hostname resolving error: lookup x: no such host"},
+		{"two\n\tdifferent\n\tlines", "two different lines"},
+	}
+	for _, tt := range tests {
+		if got := oneLine(tt.in); got != tt.want {
+			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
