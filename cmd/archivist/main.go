@@ -461,7 +461,11 @@ func versionCommand() *command {
 	c := &command{name: "version", summary: "print archivist's version", usage: "Usage: archivist version"}
 	c.run = func(ctx context.Context, e *env, args []string) error {
 		fs := e.newFlagSet(c)
-		if _, err := e.parseFlags(c, fs, args); err != nil {
+		rest, err := e.parseFlags(c, fs, args)
+		if err != nil {
+			return err
+		}
+		if err := noArgs(c, rest, ""); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "archivist %s\n", version)

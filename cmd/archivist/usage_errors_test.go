@@ -99,6 +99,7 @@ func TestUsageErrorsOnWrongInputs(t *testing.T) {
 		{[]string{"search", "--db", db, "--flag", "bogus"}, `archivist: search: bad --flag "bogus" (want one of paywall, short, no_date, not_article)`},
 		{[]string{"export", "--db", db, "--no-flag", "Short"}, `archivist: export: bad --no-flag "Short" (want one of paywall, short, no_date, not_article)`},
 		{[]string{"migrate", "--db", db, "--to", "mysql://x.test/db"}, `archivist: migrate: bad --to "mysql://x.test/db": want a PostgreSQL URL`},
+		{[]string{"version", "extra"}, `archivist: version: unexpected argument "extra"`},
 		{[]string{"extract", "--url", "news/page.html", text}, `archivist: extract: bad --url "news/page.html" (want an absolute URL such as https://example.com/page)`},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
