@@ -431,3 +431,19 @@ func hasFieldName(term string) bool {
 	}
 	return false
 }
+
+// checkValues reports a field name with nothing after it ("url:",
+// "title: x"), which bleve's parser rejects as a bare "syntax error",
+// naming where it is. A lone "-" stays a dash pasted from a title.
+func checkValues(qs string) error {
+	toks, err := lexBool(qs)
+	if err != nil {
+		return err
+	}
+	for _, t := range toks {
+		if t.kind == tokTerm && isGroupPrefix(t.text) && strings.HasSuffix(t.text, ":") {
+			return badQuery("%s at character %d needs a value after it, with no space (e.g. %sword)", t.text, t.pos, t.text)
+		}
+	}
+	return nil
+}

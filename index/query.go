@@ -2,8 +2,10 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"time"
@@ -102,6 +104,9 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 		q   query.Query
 		err error
 	)
+	if err := checkValues(qs); err != nil {
+		return nil, nil, err
+	}
 	if hasOperators(qs) {
 		q, err = rw.parseBool(qs)
 	} else {
@@ -502,6 +507,10 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 	}
 	compiled, err := regexp.Compile("^(?:" + expr + ")$")
 	if err != nil {
+		var se *syntax.Error
+		if errors.As(err, &se) { // its Expr is our wrapped pattern: say what is wrong only
+			return nil, badQuery("bad pattern %s: %s", quote.Short(pat), se.Code)
+		}
 		return nil, badQuery("bad pattern %s: %v", quote.Short(pat), quote.Error(err))
 	}
 	if positive && (field == "" || field == fieldBody) {

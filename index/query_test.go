@@ -108,6 +108,11 @@ func TestMalformedQueries(t *testing.T) {
 		{`(police "fire)`, "unterminated quote"},
 		{`"climate bill`, "unterminated quote"},
 		{"(police) AND /a(b/", "bad pattern"},
+		{"/[/", `bad pattern "[": missing closing ]`},
+		{"url:", "url: at character 1 needs a value after it"},
+		{"police title: fire", "title: at character 8 needs a value after it"},
+		{"site: OR police", "site: at character 1 needs a value after it"},
+		{"police +title: fire", "+title: at character 8 needs a value after it"},
 		{"(colour:red)", `unknown field "colour"`},
 	}
 	for _, tt := range tests {
