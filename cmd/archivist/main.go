@@ -167,9 +167,9 @@ func signalContext(stderr io.Writer) (context.Context, func()) {
 // Ctrl-C quits at once, but a service manager's SIGTERM is no Ctrl-C.
 func stopMessage(sig os.Signal) string {
 	if sig == syscall.SIGTERM {
-		return "terminated: finishing requests in flight and saving state (a second signal quits at once)"
+		return "terminated: finishing the work in progress and saving state (a second signal quits at once)"
 	}
-	return "stopping: finishing requests in flight and saving state (Ctrl-C again to quit now)"
+	return "stopping: finishing the work in progress and saving state (Ctrl-C again to quit now)"
 }
 
 func exitCode(err error, stderr io.Writer) int {
