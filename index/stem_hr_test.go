@@ -330,3 +330,25 @@ func TestSearchCroatian(t *testing.T) {
 		t.Errorf("analyzed = %v, want %v", terms, want)
 	}
 }
+
+// BenchmarkStemCroatian stems every form of hrForms, with ours and with
+// bleve's stemmer.
+func BenchmarkStemCroatian(b *testing.B) {
+	var all []string
+	for _, g := range hrForms {
+		all = append(all, g...)
+	}
+	for _, s := range []struct {
+		name string
+		stem func(string) string
+	}{{"ours", hrStem}, {"bleve", bleveStemHR(b)}} {
+		b.Run(s.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, w := range all {
+					s.stem(w)
+				}
+			}
+		})
+	}
+}
