@@ -33,10 +33,10 @@ var stopWordsHR = []string{
 	// conjunctions and particles
 	"i", "a", "ali", "ili", "pa", "te", "da", "ne", "ni", "niti", "nego", "no", "već", "jer", "ako", "kad", "kada",
 	"dok", "čim", "kao", "li", "zar", "čak", "još", "samo", "tek", "baš", "sve", "što", "tko", "kako", "gdje",
-	"kamo", "zašto", "koliko", "onda", "tada", "tu", "tamo", "ovdje", "sad", "sada", "pak", "ipak", "dakle",
+	"kamo", "zašto", "koliko", "onda", "tada", "tamo", "ovdje", "sad", "sada", "pak", "ipak", "dakle",
 	// prepositions
 	"u", "na", "o", "od", "do", "za", "s", "sa", "iz", "k", "ka", "po", "pri", "prema", "kod", "nad", "iznad",
-	"pod", "ispod", "pred", "ispred", "između", "kroz", "bez", "oko", "uz", "nakon", "prije", "poslije", "radi",
+	"pod", "ispod", "pred", "ispred", "između", "kroz", "bez", "oko", "uz", "nakon", "prije", "poslije",
 	"zbog", "protiv", "među", "preko", "osim", "unatoč", "iza", "van",
 	// personal and reflexive pronouns
 	"ja", "ti", "on", "ona", "ono", "mi", "vi", "oni", "one", "me", "mene", "meni", "mnom", "tebe", "tebi", "tobom",
