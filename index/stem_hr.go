@@ -190,14 +190,34 @@ func (stemmerHR) Filter(ts analysis.TokenStream) analysis.TokenStream {
 	return ts
 }
 
+// legacyAnalyzerHR is the name of bleve's Croatian analyzer, which the
+// mappings of index formats 5 and older name for stem_hr.
+const legacyAnalyzerHR = "hr"
+
 var registerHROnce sync.Once
 
 // registerStemmerHR adds filterStemHR to bleve's registry of token filters,
-// once per process.
+// once per process, and a stand-in for bleve's Croatian analyzer
+// (legacyAnalyzerHR), which this binary does not link: without it, an
+// index built by an older archivist would fail to open on an unknown
+// analyzer, instead of opening far enough for checkVersion to say which
+// format it is. Where bleve's analyzer is linked (the tests compare with
+// it), the registry keeps that one.
 func registerStemmerHR() {
 	registerHROnce.Do(func() {
 		registry.RegisterTokenFilter(filterStemHR, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 			return stemmerHR{}, nil
+		})
+		_ = registry.RegisterAnalyzer(legacyAnalyzerHR, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
+			tok, err := cache.TokenizerNamed("unicode")
+			if err != nil {
+				return nil, err
+			}
+			lower, err := cache.TokenFilterNamed("to_lower")
+			if err != nil {
+				return nil, err
+			}
+			return &analysis.DefaultAnalyzer{Tokenizer: tok, TokenFilters: []analysis.TokenFilter{lower, stemmerHR{}}}, nil
 		})
 	})
 }
