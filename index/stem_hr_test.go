@@ -352,3 +352,23 @@ func BenchmarkStemCroatian(b *testing.B) {
 		})
 	}
 }
+
+// FuzzStemCroatian: any input, valid UTF-8 or not, gives a stem that is
+// empty only for an empty word, and the filter never writes into the
+// bytes it was given.
+func FuzzStemCroatian(f *testing.F) {
+	for _, g := range hrForms[:10] {
+		f.Add(g[len(g)-1])
+	}
+	f.Add("\xffa\xc4")
+	f.Fuzz(func(t *testing.T, w string) {
+		if s := hrStem(w); s == "" && w != "" {
+			t.Errorf("hrStem(%q) is empty", w)
+		}
+		in := []byte(w)
+		ts := stemmerHR{}.Filter(analysis.TokenStream{{Term: in}})
+		if string(in) != w || len(ts) != 1 {
+			t.Errorf("Filter changed its input %q to %q", w, in)
+		}
+	})
+}
