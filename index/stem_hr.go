@@ -146,13 +146,15 @@ func hasVowelHR(s string) bool {
 }
 
 // hrStemEnd undoes at the end of a stem the sound changes of inflection:
-// the fleeting a of -ac and -ak (stranac, stranca; momak, momka), and the
-// softening of k and g before -i and -e (vojnik, vojnici, vojniče; knjiga,
-// knjizi; moći, mogu, može) and of s before the present tense (pisati,
-// pišem). It maps c and č to k, z and ž to g and š to s at the end of
-// every stem, so that all the forms of a word agree, whichever they are.
+// the fleeting a of -ac, -ak, -ar and -an (stranac, stranca; momak, momka;
+// ministar, ministra; važan, važna), and the softening of k and g before
+// -i and -e (vojnik, vojnici, vojniče; knjiga, knjizi; moći, mogu, može)
+// and of s before the present tense (pisati, pišem). Both are undone on
+// every stem, whether its word has the change or not (sekretar, sekretara
+// both give sekretr): a function of the stem alone keeps all the forms of
+// a word together, at the cost of a rare meeting of two words' stems.
 func hrStemEnd(stem string) string {
-	for _, tail := range [...]string{"ac", "ak"} {
+	for _, tail := range [...]string{"ac", "ak", "ar", "an"} {
 		if before, ok := strings.CutSuffix(stem, tail); ok && utf8.RuneCountInString(before) >= 2 && hasVowelHR(before) && !endsInVowel(before) {
 			stem = before + tail[1:]
 			break
