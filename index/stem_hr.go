@@ -163,11 +163,18 @@ func hrStemEnd(stem string) string {
 	r, size := utf8.DecodeLastRuneInString(stem)
 	switch r {
 	case 'c', 'č':
-		return stem[:len(stem)-size] + "k"
+		stem = stem[:len(stem)-size] + "k"
 	case 'z', 'ž':
-		return stem[:len(stem)-size] + "g"
+		stem = stem[:len(stem)-size] + "g"
 	case 'š':
-		return stem[:len(stem)-size] + "s"
+		stem = stem[:len(stem)-size] + "s"
+	}
+	// A noun in -og or -eg (razlog, snijeg) loses them as an adjective's
+	// ending in its first form: the others lose them here.
+	for _, e := range [...]string{"og", "eg"} {
+		if before, ok := strings.CutSuffix(stem, e); ok && hrEndingFits(before, e) {
+			return before
+		}
 	}
 	return stem
 }

@@ -41,6 +41,8 @@ var hrForms = [][]string{
 	{"kriterij", "kriterija", "kriteriju", "kriterijem", "kriteriji", "kriterijima"},
 	{"kanal", "kanala", "kanalu", "kanalom", "kanali", "kanale", "kanalima"},
 	{"novinar", "novinara", "novinaru", "novinarom", "novinari", "novinare", "novinarima"},
+	{"razlog", "razloga", "razlogu", "razlogom", "razlozi", "razloge", "razlozima"},
+	{"snijeg", "snijega", "snijegu", "snijegom"},
 	// feminine nouns
 	{"vlada", "vlade", "vladi", "vladu", "vladom", "vladama"},
 	{"knjiga", "knjige", "knjizi", "knjigu", "knjigom", "knjigama"},
@@ -102,8 +104,9 @@ var hrForms = [][]string{
 }
 
 // hrFormsCheck are more words and forms, written after hrStem's endings
-// were settled and not used to choose them: they show how far the
-// stemmer holds beyond the list it was tuned on.
+// were settled and not used to choose them: they showed how far the
+// stemmer held beyond the list it was tuned on, until prijedlog here led
+// to the -og/-eg rule of hrStemEnd (hrFormsCheck2 took over).
 var hrFormsCheck = [][]string{
 	{"sastanak", "sastanka", "sastanku", "sastankom", "sastanci", "sastanaka", "sastancima"},
 	{"podatak", "podatka", "podatku", "podaci", "podataka", "podacima"},
@@ -143,6 +146,48 @@ var hrFormsCheck = [][]string{
 	{"pokazati", "pokazao", "pokazala", "pokazali", "pokazuje", "pokazuju"},
 	{"sudjelovati", "sudjeluje", "sudjeluju", "sudjelovao", "sudjelovala", "sudjelovali"},
 	{"izjaviti", "izjavi", "izjavio", "izjavila", "izjavili"},
+}
+
+// hrFormsCheck2 are words written after the -og/-eg rule was added
+// (which prijedlog, on hrFormsCheck, had shown was missing: from then on
+// hrFormsCheck no longer measured the stemmer on words it was not tuned
+// on); nothing was changed after it was first run.
+var hrFormsCheck2 = [][]string{
+	{"članak", "članka", "članku", "člankom", "članci", "članaka", "člancima"},
+	{"zastupnik", "zastupnika", "zastupniku", "zastupnici", "zastupnike", "zastupnicima"},
+	{"sabor", "sabora", "saboru", "saborom"},
+	{"prosvjed", "prosvjeda", "prosvjedu", "prosvjedom", "prosvjedi", "prosvjede", "prosvjedima"},
+	{"ured", "ureda", "uredu", "uredom", "uredi"},
+	{"zrakoplov", "zrakoplova", "zrakoplovu", "zrakoplovom", "zrakoplovi", "zrakoplovima"},
+	{"luka", "luke", "luci", "luku", "lukom"},
+	{"obitelj", "obitelji", "obiteljima"},
+	{"granica", "granice", "granici", "granicu", "granicom", "granicama"},
+	{"istraga", "istrage", "istrazi", "istragu", "istragom"},
+	{"izložba", "izložbe", "izložbi", "izložbu", "izložbom"},
+	{"ljeto", "ljeta", "ljetu", "ljetom"},
+	{"ulaganje", "ulaganja", "ulaganju", "ulaganjima"},
+	{"narod", "naroda", "narodu", "narodom", "narodi"},
+	{"sjednica", "sjednice", "sjednici", "sjednicu", "sjednicom"},
+	{"natjecanje", "natjecanja", "natjecanju", "natjecanjem"},
+	{"izbjeglica", "izbjeglice", "izbjeglici", "izbjeglicu", "izbjeglicama"},
+	{"ugovor", "ugovora", "ugovoru", "ugovorom", "ugovori", "ugovore", "ugovorima"},
+	{"trg", "trga", "trgu", "trgom", "trgovi"},
+	{"vrh", "vrha", "vrhu", "vrhom", "vrhovi"},
+	{"težak", "teška", "teško", "teškog", "teškom", "teške", "teških"},
+	{"domaći", "domaća", "domaće", "domaćeg", "domaćem", "domaćoj", "domaćih"},
+	{"lokalni", "lokalna", "lokalno", "lokalnog", "lokalnom", "lokalnoj", "lokalne", "lokalnih"},
+	{"bivši", "bivša", "bivše", "bivšeg", "bivšem", "bivših"},
+	{"mlad", "mlada", "mlado", "mladi", "mladog", "mladom", "mladih"},
+	{"otvoriti", "otvorim", "otvori", "otvorio", "otvorila", "otvorili", "otvoren", "otvorena"},
+	{"platiti", "platim", "plati", "platio", "platila", "platili"},
+	{"dolaziti", "dolazim", "dolazi", "dolaze", "dolazio", "dolazila", "dolazili"},
+	{"prodavati", "prodaje", "prodaju", "prodavao", "prodavala", "prodavali"},
+	{"ostati", "ostane", "ostanu", "ostao", "ostala", "ostali"},
+	{"postati", "postane", "postanu", "postao", "postala", "postali"},
+	{"najaviti", "najavio", "najavila", "najavili", "najavi", "najavljen", "najavljena"},
+	{"smatrati", "smatram", "smatra", "smatraju", "smatrao", "smatrala", "smatrali"},
+	{"održati", "održao", "održala", "održali", "održan", "održana", "održano"},
+	{"izgubiti", "izgubio", "izgubila", "izgubili", "izgubljen", "izgubljena"},
 }
 
 // conflation counts, over groups of forms of one word each, the pairs of
@@ -202,17 +247,18 @@ func bleveStemHR(tb testing.TB) func(string) string {
 }
 
 // TestStemCroatian compares hrStem with bleve's Croatian stemmer on
-// hrForms (the list its endings were chosen on) and hrFormsCheck (one
-// they were not): on each it must join at least as many pairs of forms
-// of one word as bleve's, and give one stem to different words at most
-// twice more often (on hrForms: stranac and stranka, the male and the
-// female, also a party; odluka and odlučiti, a decision and to decide).
+// hrForms (the list its endings were chosen on), hrFormsCheck and
+// hrFormsCheck2 (written afterwards): on each it must join at least as
+// many pairs of forms of one word as bleve's, and give one stem to
+// different words at most twice more often (on hrForms: stranac and
+// stranka, the male and the female, also a party; odluka and odlučiti, a
+// decision and to decide).
 func TestStemCroatian(t *testing.T) {
 	oracle := bleveStemHR(t)
 	for _, set := range []struct {
 		name   string
 		groups [][]string
-	}{{"tuned", hrForms}, {"check", hrFormsCheck}} {
+	}{{"tuned", hrForms}, {"check", hrFormsCheck}, {"check2", hrFormsCheck2}} {
 		t.Run(set.name, func(t *testing.T) {
 			joined, pairs, confused := conflation(set.groups, hrStem)
 			bJoined, _, bConfused := conflation(set.groups, oracle)
