@@ -39,6 +39,7 @@ func TestDocumentMatchesMapping(t *testing.T) {
 		{ID: 5, URL: "https://a.example/5", Title: "The government's budget", Description: "Elections and voters",
 			Text: "The ﬁnance minister’s elections.\n\nSecond paragraph.", Language: "en-GB"},
 		{ID: 6, URL: "https://a.example/6", Title: "Die Wahlen", Text: "Die Wahlen in Österreich", Language: "de_AT"},
+		{ID: 7, URL: "https://a.example/7", Title: "Vojnici u gradovima", Text: "Vlada je donijela odluku o novom zakonu.", Language: "hr"},
 	}
 	for i := 1; i <= 200; i++ {
 		a := genArticle(i)

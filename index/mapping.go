@@ -20,7 +20,6 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fi"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/fr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hi"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/hr"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/hu"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/it"
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl"
@@ -32,6 +31,7 @@ import (
 	_ "github.com/blevesearch/bleve/v2/analysis/lang/tr"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/elision"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	_ "github.com/blevesearch/bleve/v2/analysis/token/stop"
 	_ "github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	_ "github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	_ "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -44,7 +44,7 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 5
+const formatVersion = 6
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
@@ -207,6 +207,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if err := addCroatian(im); err != nil {
+		return nil, err
+	}
 	if err := im.AddCustomAnalyzer(analyzerKeyLower, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "single",
@@ -328,10 +331,11 @@ func foldText(s string) string {
 
 // stemAnalyzers maps the languages that have a stemmed field to their
 // analyzer: bleve's analyzer for the language (stop words, then a
-// stemmer), and ours for English (Snowball, with elision and NFKC).
+// stemmer), ours for English (Snowball, with elision and NFKC) and ours
+// for Croatian (stem_hr.go).
 var stemAnalyzers = map[string]string{
 	"ar": "ar", "ckb": "ckb", "da": "da", "de": "de", "en": analyzerStem, "es": "es", "fi": "fi",
-	"fr": "fr", "hi": "hi", "hr": "hr", "hu": "hu", "it": "it", "nl": "nl", "no": "no",
+	"fr": "fr", "hi": "hi", "hr": analyzerHR, "hu": "hu", "it": "it", "nl": "nl", "no": "no",
 	"pt": "pt", "ro": "ro", "ru": "ru", "sv": "sv", "tr": "tr",
 }
 

@@ -24,10 +24,17 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/initgc"
 	"github.com/archivist-project/archivist/internal/panics"
 	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper"
 )
+
+// init gives the garbage collector back: internal/initgc turned it off
+// while the packages initialised (a collection then frees little and
+// costs a short command more than it saves), and the main package is
+// initialised last, before main or any test runs.
+func init() { initgc.Restore() }
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = scraper.Version
