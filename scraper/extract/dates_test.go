@@ -312,6 +312,14 @@ func TestDateRules(t *testing.T) {
 		{name: "a date beside a section link is the page's",
 			body: `<article><h1>Headline</h1><div class="meta"><time datetime="2024-05-17">17 May</time> in <a href="/politics">Politics</a></div>` + para + `</article>`,
 			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+		{name: "a data-date attribute of one day beats datelines of several days (a list of posts)",
+			body: `<article><div class="header"><div data-date="18. März 2020"></div><h1>Headline</h1></div>` + para +
+				`<div class="more"><span class="date">01. Juli 2020</span> <span class="date">04. Juni 2020</span></div></article>`,
+			pub: "2020-03-18T00:00:00Z", pubPrec: "day"},
+		{name: "data-date attributes of several days are a calendar",
+			body: `<article><h1>Headline</h1><table><tr><td data-date="2020-03-17">17</td><td data-date="2020-03-18">18</td></tr></table>` + para +
+				`<div class="more"><span class="date">01. Juli 2020</span> <span class="date">04. Juni 2020</span></div></article>`,
+			pub: "2020-07-01T00:00:00Z", pubPrec: "day"},
 		{name: "arabic page with an arabic month and eastern arabic digits",
 			body: `<article><h1>عنوان الخبر</h1><span class="date">الجمعة ١٧ أيار ٢٠٢٤</span>` + para + `</article>`,
 			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},

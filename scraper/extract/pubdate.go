@@ -662,6 +662,14 @@ func (c *dateCtx) visibleDate() *stamp {
 		}
 	}
 	for _, near := range []bool{false, true} {
+		if near && several {
+			// Datelines of several days near the article are a list
+			// of posts; a data-date attribute naming one day is the
+			// page's own.
+			if t := p.dataAttrDate(); t != nil {
+				return t
+			}
+		}
 		for i, d := range p.datelines {
 			switch {
 			case !near && links[i] != linkSelf, links[i] == linkOther:
@@ -709,6 +717,9 @@ func (c *dateCtx) visibleDate() *stamp {
 		if t, ok := parseShortStamp(h); ok && p.stampOK(t) {
 			return &t
 		}
+	}
+	if t := p.dataAttrDate(); t != nil {
+		return t
 	}
 	if t := p.firstStamp(p.scriptDates...); t != nil {
 		return t
