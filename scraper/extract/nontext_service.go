@@ -24,7 +24,9 @@ func (p *page) serviceNet(art *corpus.Article) {
 	if !serviceNetTakes(pArticle, other, art.WordCount, words, countWords(proseText(kept))) {
 		return
 	}
-	art.Text, art.WordCount = text, words
+	// Without the site's chrome, as the text of a page typed service.
+	text = joinBlocks(p.mainOfOther(p.shopText(kept, corpus.PageTypeService), false))
+	art.Text, art.WordCount = text, countWords(text)
 	p.relanguage(art)
 }
 
