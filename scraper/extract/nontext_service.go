@@ -21,7 +21,7 @@ func (p *page) serviceNet(art *corpus.Article) {
 	kept, _ := p.modelKept()
 	text := joinBlocks(kept)
 	words := countWords(text)
-	if !serviceNetTakes(pArticle, other, art.WordCount, words, countWords(proseText(kept))) {
+	if !serviceNetTakes(pArticle, other, art.WordCount, words, countWords(proseText(kept))) || mostlyStubs(kept) {
 		return
 	}
 	// Without the site's chrome, as the text of a page typed service.
@@ -33,8 +33,10 @@ func (p *page) serviceNet(art *corpus.Article) {
 // serviceNetTakes reports whether serviceNet takes the block model's
 // text: the page-type model is in doubt (its article probability under
 // serviceNetDoubt) and its next guess is service, and the model's text
-// holds more than twice the body's words and half as much again of prose
-// (paragraphs of ten words or more: not a list of products or links).
+// holds more than 1.5 times the body's words and more prose than the
+// body has words (paragraphs of ten words or more: not a list of
+// products or links). serviceNet also leaves a text made mostly of stubs
+// (mostlyStubs).
 // With modelWords 0 it says whether the page is in doubt at all.
 func serviceNetTakes(pArticle float64, other string, bodyWords, modelWords, modelProse int) bool {
 	if pArticle >= serviceNetDoubt || other != corpus.PageTypeService {
@@ -43,5 +45,18 @@ func serviceNetTakes(pArticle float64, other string, bodyWords, modelWords, mode
 	if modelWords == 0 {
 		return true
 	}
-	return modelWords > bodyWords*2 && modelProse*2 > bodyWords*3
+	return modelWords*2 > bodyWords*3 && modelProse > bodyWords
+}
+
+// mostlyStubs reports whether half the blocks or more hold two words or
+// fewer: a directory's "...more" links and place names, not the sections
+// of a page.
+func mostlyStubs(bs []block) bool {
+	stubs := 0
+	for _, b := range bs {
+		if countWords(b.text) <= 2 {
+			stubs++
+		}
+	}
+	return stubs*2 >= len(bs)
 }
