@@ -356,6 +356,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			}
 		}
 		p.shortBodyNet(art)
+		p.serviceNet(art)
 	}
 	var kept []block
 	took := false
