@@ -274,7 +274,14 @@ func (b *byteBar) update(read, total int64) {
 		"mb_per_s", fmt.Sprintf("%.1f", rate))
 }
 
-func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+// mb formats a byte count for a person: MB with one decimal, kB below
+// 0.1 MB (a small file is not "0.0 MB").
+func mb(n int64) string {
+	if n < 100_000 {
+		return fmt.Sprintf("%d kB", (n+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
 
 // clear takes the live line away before a message.
 func (b *byteBar) clear() {

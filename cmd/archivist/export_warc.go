@@ -109,7 +109,8 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 		st.Responses, st.Revisits, len(st.Files), mb(st.Bytes), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9),
 		strings.Join(st.Files, ", "))
 	if st.Skipped > 0 {
-		fmt.Fprintf(e.stderr, "archivist: export: %d captures without a response to write (failed fetches, bodies not kept) left out\n", st.Skipped)
+		fmt.Fprintf(e.stderr, "archivist: export: %d %s without a response to write (failed fetches, bodies not kept) left out\n",
+			st.Skipped, plural(int64(st.Skipped), "capture"))
 	}
 	return nil
 }

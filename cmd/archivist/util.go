@@ -132,11 +132,7 @@ func plural(n int64, noun string) string {
 }
 
 func behindMessage(n int64) string {
-	noun := "articles"
-	if n == 1 {
-		noun = "article"
-	}
-	return fmt.Sprintf("index is %d %s behind the corpus; run 'archivist index'", n, noun)
+	return fmt.Sprintf("index is %d %s behind the corpus; run 'archivist index'", n, plural(n, "article"))
 }
 
 // followIndex keeps the index ix up to date with db every so often until
