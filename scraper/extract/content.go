@@ -317,8 +317,11 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 	if m, ok := x.memo[k]; ok {
 		return m
 	}
-	if x.memo == nil || len(x.memo) >= memoMax || len(x.memoToks) >= 8*memoMax {
+	if x.memo == nil {
 		x.memo = make(map[attrKey]attrMemo, 256)
+	}
+	if len(x.memo) >= memoMax || len(x.memoToks) >= 8*memoMax {
+		clear(x.memo) // keeps the table: the next pages fill it again
 		x.memoToks = x.memoToks[:0]
 		x.memoMarks = x.memoMarks[:0]
 	}
