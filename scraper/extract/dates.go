@@ -389,7 +389,7 @@ func withClock(y int, mo time.Month, d int, before, rest string) stamp {
 	if len(ms) > 0 {
 		m := ms[len(ms)-1]
 		gap := before[m[1]:]
-		if len(gap) <= 16 && len(strings.Fields(gap)) <= 1 && strings.ContainsRune(before[m[0]:m[1]], ':') {
+		if len(gap) <= 16 && numFields(gap) <= 1 && strings.ContainsRune(before[m[0]:m[1]], ':') {
 			if st, ok := clockStamp(y, mo, d, before, m); ok {
 				return st
 			}
