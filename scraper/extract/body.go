@@ -366,11 +366,11 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 					continue
 				}
 			}
-			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || len(strings.Fields(b.text)) <= 12) {
+			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || numFields(b.text) <= 12) {
 				out = out[:len(out)-1]
 			}
 			cut = true
-			title = b.kind == kindHeading || b.kind == kindPara && len(strings.Fields(b.text)) <= 15
+			title = b.kind == kindHeading || b.kind == kindPara && numFields(b.text) <= 15
 			continue
 		}
 		cut = false
@@ -409,7 +409,7 @@ func dropDisclosures(bs []block) []block {
 // isDisclosure reports whether a block is an advertising or affiliate
 // disclosure (reDisclosure) of sixty words at most.
 func isDisclosure(t string) bool {
-	return len(t) <= 600 && len(strings.Fields(t)) <= 60 && reDisclosure.MatchString(t)
+	return len(t) <= 600 && numFields(t) <= 60 && reDisclosure.MatchString(t)
 }
 
 // numbered reports whether t opens with an item number ("20) ", "3. ",
@@ -445,7 +445,7 @@ func headsSection(bs []block, i int) bool {
 		}
 		if b.kind == kindPara && b.link <= 0.5 {
 			paras++
-			words += len(strings.Fields(b.text))
+			words += numFields(b.text)
 		}
 	}
 	return paras >= 2 && words >= 80
@@ -458,7 +458,7 @@ func headsSection(bs []block, i int) bool {
 // made of such cards (a roundup) keeps them.
 func dropTailCards(bs []block, card []bool) []block {
 	j, tail := len(bs), 0
-	for j > 0 && card[j-1] && bs[j-1].kind == kindPara && len(strings.Fields(bs[j-1].text)) <= 60 {
+	for j > 0 && card[j-1] && bs[j-1].kind == kindPara && numFields(bs[j-1].text) <= 60 {
 		j--
 		tail += len(bs[j].text)
 	}
@@ -479,7 +479,7 @@ func dropTailCards(bs []block, card []bool) []block {
 // introduces what follows ("More on this:", "Auch interessant:"): when the links it
 // leads into are dropped, it goes with them.
 func isLeadIn(t string) bool {
-	return strings.HasSuffix(strings.TrimSpace(t), ":") && len(strings.Fields(t)) <= 7
+	return strings.HasSuffix(strings.TrimSpace(t), ":") && numFields(t) <= 7
 }
 
 // dropClosingPrompts drops the prompts after an article ("Was this
@@ -495,7 +495,7 @@ func dropClosingPrompts(bs []block) []block {
 	cut := len(bs)
 	for i := cut - 1; i >= 0 && i >= len(bs)-4; i-- {
 		t := strings.TrimSpace(bs[i].text)
-		if len(strings.Fields(t)) > 8 {
+		if numFields(t) > 8 {
 			break
 		}
 		if bs[i].kind != kindItem && strings.HasSuffix(t, "?") {
@@ -523,12 +523,12 @@ func dropClosingPrompts(bs []block) []block {
 // returns cut when there is none.
 func paywallCut(bs []block, cut int) int {
 	for i := max(1, cut-12); i < cut; i++ {
-		if len(strings.Fields(bs[i].text)) > 20 || !reReadOn.MatchString(strings.TrimSpace(bs[i].text)) {
+		if numFields(bs[i].text) > 20 || !reReadOn.MatchString(strings.TrimSpace(bs[i].text)) {
 			continue
 		}
 		short := true
 		for _, b := range bs[i+1 : cut] {
-			if len(strings.Fields(b.text)) > 15 {
+			if numFields(b.text) > 15 {
 				short = false
 				break
 			}
@@ -552,7 +552,7 @@ var reReadOn = lazyRE(`(?i)^(?:pour lire la suite|pour continuer (?:à|a) lire|t
 func isPromptHeading(b block) bool {
 	t := strings.TrimRight(b.text, " \"'”’»)]")
 	prompt := strings.HasSuffix(t, "?") || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
-	return b.kind == kindHeading && prompt && len(strings.Fields(t)) <= 12
+	return b.kind == kindHeading && prompt && numFields(t) <= 12
 }
 
 // isLabelLine reports whether a closing line is the label of a box the
@@ -560,14 +560,14 @@ func isPromptHeading(b block) bool {
 // "Sources:"). A longer line ending in a colon leads into an embed.
 func isLabelLine(t string) bool {
 	t = strings.TrimSpace(t)
-	return strings.HasSuffix(t, ":") && len(strings.Fields(t)) <= 2
+	return strings.HasSuffix(t, ":") && numFields(t) <= 2
 }
 
 // isCommentStart reports whether a short line opens a page's comment
 // section: its count ("3 Kommentare", "No comments yet") or its prompt
 // ("Leave a comment", "You must be logged in to post a comment").
 func isCommentStart(t string) bool {
-	if len(t) > 200 || len(strings.Fields(t)) > 12 {
+	if len(t) > 200 || numFields(t) > 12 {
 		return false
 	}
 	return reClosingCount.MatchString(t) && !endsSentence(t) || reClosingUI.MatchString(t)
@@ -635,10 +635,10 @@ func isClosingChrome(t string) bool {
 	if reContactLine.MatchString(t) && reReachable.MatchString(t) {
 		return true
 	}
-	if len(strings.Fields(t)) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t) || reOwnPiece.MatchString(t)) {
+	if numFields(t) <= 30 && (reHouseAppeal.MatchString(t) || reCommentRules.MatchString(t) || reOwnPiece.MatchString(t)) {
 		return true
 	}
-	if len(strings.Fields(t)) > 12 {
+	if numFields(t) > 12 {
 		return false
 	}
 	return reClosingUI.MatchString(t) || reClosingCount.MatchString(t) && !endsSentence(t)
@@ -709,9 +709,9 @@ func dropRepeats(bs []block) []block {
 // beside it.
 func linkedProse(b block) bool {
 	if b.kind == kindItem {
-		return b.link < 0.7 && len(strings.Fields(b.text)) >= 12
+		return b.link < 0.7 && numFields(b.text) >= 12
 	}
-	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && len(strings.Fields(b.text)) >= 15
+	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && numFields(b.text) >= 15
 }
 
 // joinBlocks renders blocks as text: paragraphs separated by a blank
@@ -795,7 +795,7 @@ func (x *contentExtractor) proseBytes(body *html.Node) int {
 func proseText(bs []block) string {
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
-		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && len(strings.Fields(b.text)) >= 10 {
+		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && numFields(b.text) >= 10 {
 			out = append(out, b)
 		}
 	}

@@ -141,6 +141,9 @@ func mostlyInvalidUTF8(b []byte) bool {
 	if len(b) > 64<<10 {
 		b = b[:64<<10]
 	}
+	if utf8.Valid(b) {
+		return false // no bad byte; utf8.Valid skips ASCII eight bytes at a time
+	}
 	high, bad := 0, 0
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {

@@ -102,7 +102,7 @@ func isCookieNotice(t string) bool {
 	if len(t) > 1000 || indexFold(t, "cookie") < 0 && indexFold(t, "technical storage") < 0 {
 		return false
 	}
-	return len(strings.Fields(t)) <= 120 && reCookieNotice.MatchString(t)
+	return numFields(t) <= 120 && reCookieNotice.MatchString(t)
 }
 
 // dropCookieNotices returns the blocks without the lines of a cookie
@@ -125,7 +125,7 @@ func dropCookieNotices(bs []block) []block {
 // in punctuation as the lines of a post do ("Hello,", "Thanks!"). Such a
 // line that three posts repeat (labelKey) is the card's, not the posts'.
 func isLabel(b block) bool {
-	if b.kind == kindTitle || len(b.text) > 40 || len(strings.Fields(b.text)) > 4 {
+	if b.kind == kindTitle || len(b.text) > 40 || numFields(b.text) > 4 {
 		return false
 	}
 	if b.kind == kindHeading && b.link >= 0.5 {
@@ -139,7 +139,7 @@ func isLabel(b block) bool {
 // of a "Label: value" line ("Posts: 1,077" and "Posts: 12" give
 // "Posts:"), else the whole text.
 func labelKey(t string) string {
-	if i := strings.Index(t, ": "); i > 0 && len(strings.Fields(t[:i])) <= 2 {
+	if i := strings.Index(t, ": "); i > 0 && numFields(t[:i]) <= 2 {
 		return t[:i+1]
 	}
 	return t
@@ -151,7 +151,7 @@ func labelKey(t string) string {
 // matched by reClosingUI. An article body drops them at its end
 // (isClosingChrome); the main text of other pages, wherever they stand.
 func isWidgetLine(t string) bool {
-	return len(t) <= 200 && len(strings.Fields(t)) <= 12 && reClosingUI.MatchString(t)
+	return len(t) <= 200 && numFields(t) <= 12 && reClosingUI.MatchString(t)
 }
 
 // reRelatedHead matches the heading of a section of other pages' teasers
@@ -177,7 +177,7 @@ func dropRelated(bs []block) []block {
 			continue
 		}
 		j := i + 1
-		for j < len(bs) && !bs[j].heads() && len(strings.Fields(bs[j].text)) <= 30 {
+		for j < len(bs) && !bs[j].heads() && numFields(bs[j].text) <= 30 {
 			j++
 		}
 		sec := 0
@@ -198,7 +198,7 @@ func dropRelated(bs []block) []block {
 // links of a section's menu, two or more.
 func dropLeadingLinks(bs []block) []block {
 	j := 0
-	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && len(strings.Fields(bs[j].text)) <= 6 {
+	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && numFields(bs[j].text) <= 6 {
 		j++
 	}
 	if j < 2 || j == len(bs) {

@@ -33,7 +33,7 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
+			if first && strings.TrimSpace(c.Data) != "" {
 				first = false
 			}
 		case html.ElementNode:

@@ -120,6 +120,8 @@ type contentExtractor struct {
 	toks       []string
 	memo       map[attrKey]attrMemo // class and id values seen, across pages
 	memoToks   []string             // the tokens of memo's entries
+	memoMarks  []tokMark            // their marks, parallel to memoToks
+	marks      []tokMark            // classify's tokens' marks
 	total      int                  // page text bytes in paragraphs outside comment sections
 	fullTotal  int                  // page text bytes in paragraphs
 	hiddenTop  *html.Node           // largest hidden subtree the walk dropped (hydrate.go)
@@ -197,7 +199,7 @@ func styleHides(s string) bool {
 // classify sets negative, positive and body marks from the class, id and
 // itemprop of n.
 func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
-	x.toks = x.toks[:0]
+	x.marks = x.marks[:0]
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
@@ -208,7 +210,7 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 				continue
 			}
 			m := x.attrTokens(a.Val, id)
-			x.toks = append(x.toks, x.memoToks[m.start:m.end]...)
+			x.marks = append(x.marks, x.memoMarks[m.start:m.end]...)
 			in.body = in.body || m.body
 			in.negative = in.negative || m.negative
 		case "itemprop":
@@ -222,39 +224,72 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			}
 		}
 	}
-	embed := false
-	for _, t := range x.toks {
-		if t == "embed" || t == "embedded" || t == "tweet" {
-			embed = true
-		}
+	x.markTokens(in)
+}
+
+// markTokens sets in's negative, comment, consent and positive marks from
+// the marks of the class and id tokens classify gathered.
+func (x *contentExtractor) markTokens(in *nodeInfo) {
+	var all tokMark
+	for _, k := range x.marks {
+		all |= k
 	}
-	positive := false
-	for _, t := range x.toks {
-		if positiveWords[t] {
-			positive = true
-		}
-	}
-	for _, t := range x.toks {
-		if embed && (t == "social" || t == "share" || t == "twitter" || t == "media") {
+	embed := all&markEmbed != 0
+	positive := all&markPositive != 0
+	for _, k := range x.marks {
+		if embed && k&markEmbedSocial != 0 {
 			continue
 		}
-		if positive && (t == "widget" || t == "widgets") {
+		if positive && k&markWidget != 0 {
 			// "widget Blog", "widget-text": a widget that holds the post.
 			continue
 		}
-		if negativeWords[t] {
+		if k&markNegative != 0 {
 			in.negative = true
-			switch t {
-			case "comment", "comments", "disqus", "respond", "reply":
-				in.comment = true
-			case "cookie", "cookies", "consent", "gdpr":
-				in.consent = true
-			}
+			in.comment = in.comment || k&markComment != 0
+			in.consent = in.consent || k&markConsent != 0
 		}
-		if positiveWords[t] {
+		if k&markPositive != 0 {
 			in.positive = true
 		}
 	}
+}
+
+// tokMark says what one class or id token means to classify.
+type tokMark uint8
+
+const (
+	markPositive    tokMark = 1 << iota // in positiveWords
+	markNegative                        // in negativeWords
+	markComment                         // a comment section's word
+	markConsent                         // a cookie banner's word
+	markEmbed                           // an embedded post's word
+	markEmbedSocial                     // not negative inside an embed
+	markWidget                          // not negative beside a positive word
+)
+
+// markOf works out t's marks.
+func markOf(t string) tokMark {
+	var k tokMark
+	if positiveWords[t] {
+		k |= markPositive
+	}
+	if negativeWords[t] {
+		k |= markNegative
+	}
+	switch t {
+	case "comment", "comments", "disqus", "respond", "reply":
+		k |= markComment
+	case "cookie", "cookies", "consent", "gdpr":
+		k |= markConsent
+	case "embed", "embedded", "tweet":
+		k |= markEmbed
+	case "social", "share", "twitter", "media":
+		k |= markEmbedSocial
+	case "widget", "widgets":
+		k |= markWidget
+	}
+	return k
 }
 
 // attrKey is a class (id false) or id value.
@@ -282,15 +317,22 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 	if m, ok := x.memo[k]; ok {
 		return m
 	}
-	if x.memo == nil || len(x.memo) >= memoMax || len(x.memoToks) >= 8*memoMax {
+	if x.memo == nil {
 		x.memo = make(map[attrKey]attrMemo, 256)
+	}
+	if len(x.memo) >= memoMax || len(x.memoToks) >= 8*memoMax {
+		clear(x.memo) // keeps the table: the next pages fill it again
 		x.memoToks = x.memoToks[:0]
+		x.memoMarks = x.memoMarks[:0]
 	}
 	start := len(x.memoToks)
 	if id {
 		x.memoToks = classTokens(x.memoToks, v)
 	} else {
 		x.memoToks = roleClassTokens(x.memoToks, v)
+	}
+	for _, t := range x.memoToks[start:] {
+		x.memoMarks = append(x.memoMarks, markOf(t))
 	}
 	m := attrMemo{start: int32(start), end: int32(len(x.memoToks))}
 	// Joined forms such as "article-body" or "entry_content".

@@ -259,7 +259,11 @@ func parseMachineDate(s string) (stamp, bool) {
 	} else if i := strings.LastIndexByte(s, '['); i > 0 && strings.HasSuffix(s, "]") {
 		s = s[:i]
 	}
+	dashed := len(s) >= 5 && s[4] == '-' && allDigitsASCII(s[:4])
 	for _, l := range isoLayouts {
+		if !dashed && strings.HasPrefix(l, "2006-") {
+			continue // time.Parse would fail: "2006" reads four digits, then "-"
+		}
 		t, err := time.Parse(l, s)
 		if err != nil {
 			continue
@@ -274,6 +278,16 @@ func parseMachineDate(s string) (stamp, bool) {
 		return st, true
 	}
 	return stamp{}, false
+}
+
+// allDigitsASCII reports whether s is all ASCII digits.
+func allDigitsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // weekdayAbbrev reports whether s starts with an English weekday's
@@ -389,7 +403,7 @@ func withClock(y int, mo time.Month, d int, before, rest string) stamp {
 	if len(ms) > 0 {
 		m := ms[len(ms)-1]
 		gap := before[m[1]:]
-		if len(gap) <= 16 && len(strings.Fields(gap)) <= 1 && strings.ContainsRune(before[m[0]:m[1]], ':') {
+		if len(gap) <= 16 && numFields(gap) <= 1 && strings.ContainsRune(before[m[0]:m[1]], ':') {
 			if st, ok := clockStamp(y, mo, d, before, m); ok {
 				return st
 			}

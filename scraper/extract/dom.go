@@ -224,3 +224,26 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// numFields returns len(strings.Fields(s)) without building the slice.
+func numFields(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
+			in = false
+		} else if !in {
+			n++
+			in = true
+		}
+	}
+	return n
+}

@@ -30,3 +30,24 @@ func TestTextOf(t *testing.T) {
 		})
 	}
 }
+
+func TestNumFields(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", " a ", "a b\tc\nd\ve\ff\rg", "  two  words  ",
+		"no\u00a0break", "next\u0085line", "ideo\u3000space", "bad\xffbyte \xff",
+		"é è", "\u2003em\u2003space\u2003", "日本語 テキスト",
+	} {
+		if got, want := numFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("numFields(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzNumFields(f *testing.F) {
+	f.Add("a b\u00a0c")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := numFields(s), len(strings.Fields(s)); got != want {
+			t.Errorf("numFields(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

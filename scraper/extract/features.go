@@ -174,7 +174,7 @@ func (p *page) contentFeatures(f []float64, art *corpus.Article) []float64 {
 		switch b.kind {
 		case kindPara:
 			paras++
-			paraWords += len(strings.Fields(b.text))
+			paraWords += numFields(b.text)
 		case kindItem:
 			items++
 		case kindHeading:

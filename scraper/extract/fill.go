@@ -80,7 +80,7 @@ func (p *page) trimBlocks(bs []block) []block {
 			continue
 		}
 		// A kicker ("Review", "Analysis") above the headline.
-		if len(bs) > 1 && len(strings.Fields(bs[0].text)) <= 3 && !endsSentence(bs[0].text) && p.isFurniture(bs[1].text) {
+		if len(bs) > 1 && numFields(bs[0].text) <= 3 && !endsSentence(bs[0].text) && p.isFurniture(bs[1].text) {
 			bs = bs[1:]
 			continue
 		}
@@ -111,7 +111,7 @@ func trimLinkList(bs []block) []block {
 	bs = bs[:j]
 	if j > 0 {
 		lead := bs[j-1]
-		if lead.kind == kindHeading || len(strings.Fields(lead.text)) <= 8 && !endsSentence(lead.text) {
+		if lead.kind == kindHeading || numFields(lead.text) <= 8 && !endsSentence(lead.text) {
 			bs = bs[:j-1]
 		}
 	}

@@ -318,7 +318,7 @@ func truncated(t string) (string, bool) {
 // the site's name, or "".
 func (p *page) headlineH1(sites []string) string {
 	for _, h := range p.h1s {
-		if len(strings.Fields(h)) < 4 {
+		if numFields(h) < 4 {
 			continue
 		}
 		site := false

@@ -41,11 +41,11 @@ var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|sta
 // whether the label stands alone. A link ("https://...") and a clock
 // ("6:58:36 AM: ...", a log's line) have none.
 func cardLabel(t string) (label string, bare bool) {
-	if len(t) > 60 || len(strings.Fields(t)) > 8 {
+	if len(t) > 60 || numFields(t) > 8 {
 		return "", false
 	}
 	i := strings.IndexByte(t, ':')
-	if i <= 0 || len(strings.Fields(t[:i])) > 2 {
+	if i <= 0 || numFields(t[:i]) > 2 {
 		return "", false
 	}
 	rest := strings.TrimSpace(t[i+1:])
@@ -75,7 +75,7 @@ func isCardLine(t string, seen map[string]int) bool {
 // before it ("103" after "Likes Received:"): a number of two words or
 // fewer.
 func isCardValue(t string) bool {
-	return len(t) <= 20 && len(strings.Fields(t)) <= 2 && strings.ContainsAny(t, "0123456789") && !endsSentence(t)
+	return len(t) <= 20 && numFields(t) <= 2 && strings.ContainsAny(t, "0123456789") && !endsSentence(t)
 }
 
 // dropPostCards drops from a forum page's main text the lines of the

@@ -1106,7 +1106,7 @@ func (p *page) headlineLink(n *xhtml.Node) int {
 		if samePage(href, p.base) {
 			return linkSelf
 		}
-		if len(strings.Fields(textOf(a))) >= minHeadlineWords {
+		if numFields(textOf(a)) >= minHeadlineWords {
 			return linkOther
 		}
 	}

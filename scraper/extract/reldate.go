@@ -149,7 +149,7 @@ func relativeStamp(s string, fetched time.Time) (stamp, bool) {
 				n = v
 			}
 		}
-		if n > 1000 || len(strings.Fields(s[:m[0]]+" "+s[m[1]:])) > 3 {
+		if n > 1000 || numFields(s[:m[0]]+" "+s[m[1]:]) > 3 {
 			return stamp{}, false
 		}
 		at := fetched.Add(-time.Duration(n) * unit)

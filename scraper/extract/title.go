@@ -67,7 +67,7 @@ func CleanTitle(title string, siteNames, headings []string) string {
 			}
 			// "Site: Headline" and other separators: the heading is the
 			// title less a few words.
-			if rest := len(strings.Fields(title)) - len(strings.Fields(h)); rest > 0 && rest <= 5 && len(hn) >= 10 {
+			if rest := numFields(title) - numFields(h); rest > 0 && rest <= 5 && len(hn) >= 10 {
 				return cleanSpace(h)
 			}
 		}
@@ -84,7 +84,7 @@ func CleanTitle(title string, siteNames, headings []string) string {
 				title, changed = head, true
 				break
 			}
-			if isSite(tail) || sep == " | " && len(strings.Fields(tail)) <= 4 && len(head) > 2*len(tail) {
+			if isSite(tail) || sep == " | " && numFields(tail) <= 4 && len(head) > 2*len(tail) {
 				title, changed = head, true
 				break
 			}
