@@ -793,11 +793,7 @@ func (x *contentExtractor) proseBytes(body *html.Node) int {
 // proseText returns the blocks of bs that read as prose: unlinked
 // paragraphs and quotes of ten words or more.
 func proseText(bs []block) string {
-	out := make([]block, 0, len(bs))
-	for _, b := range bs {
-		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && numFields(b.text) >= 10 {
-			out = append(out, b)
-		}
-	}
-	return joinBlocks(out)
+	return joinBlocks(dropBlocks(bs, func(b block) bool {
+		return b.kind != kindPara && b.kind != kindQuote || b.link >= 0.3 || numFields(b.text) < 10
+	}))
 }

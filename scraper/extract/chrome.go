@@ -77,15 +77,10 @@ func dropChrome(bs []block, forum bool) []block {
 	}
 	bs = dropRelated(bs)
 	bs = dropLeadingLinks(bs)
-	out := make([]block, 0, len(bs))
-	for _, b := range bs {
-		keep := !isWidgetLine(b.text) && !(isLabel(b) && seen[labelKey(b.text)] >= 3) &&
-			(b.heads() || !isChromeLine(b.text)) && !isCookieNotice(b.text)
-		if keep {
-			out = append(out, b)
-		}
-	}
-	return out
+	return dropBlocks(bs, func(b block) bool {
+		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
+			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
+	})
 }
 
 // reCookieNotice matches what a cookie banner or its settings dialog
@@ -109,9 +104,15 @@ func isCookieNotice(t string) bool {
 // notice (isCookieNotice): all the cleaning that the body found for an
 // article gets when it is the main text of another page.
 func dropCookieNotices(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool { return isCookieNotice(b.text) })
+}
+
+// dropBlocks returns a new slice of the blocks of bs for which drop is
+// false; bs itself is left as it is.
+func dropBlocks(bs []block, drop func(block) bool) []block {
 	out := make([]block, 0, len(bs))
 	for _, b := range bs {
-		if !isCookieNotice(b.text) {
+		if !drop(b) {
 			out = append(out, b)
 		}
 	}

@@ -100,13 +100,7 @@ func dropReplySubjects(bs []block) []block {
 			seen[b.text]++
 		}
 	}
-	out := make([]block, 0, len(bs))
-	for _, b := range bs {
-		if !isReplySubject(b.text) || seen[b.text] < 2 {
-			out = append(out, b)
-		}
-	}
-	return out
+	return dropBlocks(bs, func(b block) bool { return isReplySubject(b.text) && seen[b.text] >= 2 })
 }
 
 // isReplySubject reports whether t is a reply's subject line: "Re:" and

@@ -48,13 +48,9 @@ var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|
 // dropSortLines drops the lines of a sort menu (reSortLine) that are not
 // headings.
 func dropSortLines(bs []block) []block {
-	out := make([]block, 0, len(bs))
-	for _, b := range bs {
-		if b.heads() || len(b.text) > 60 || !reSortLine.MatchString(strings.TrimSpace(b.text)) {
-			out = append(out, b)
-		}
-	}
-	return out
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 60 && reSortLine.MatchString(strings.TrimSpace(b.text))
+	})
 }
 
 // reSignupLine matches the fine print of a sign-up form and its prompt:
@@ -66,11 +62,7 @@ var reSignupLine = lazyRE(`(?i)^by (?:signing up|subscribing|submitting|providin
 // dropSignupLines drops the blocks of 60 words or fewer that a sign-up
 // form prints (reSignupLine).
 func dropSignupLines(bs []block) []block {
-	out := make([]block, 0, len(bs))
-	for _, b := range bs {
-		if len(b.text) > 400 || !reSignupLine.MatchString(strings.TrimSpace(b.text)) || countWords(b.text) > 60 {
-			out = append(out, b)
-		}
-	}
-	return out
+	return dropBlocks(bs, func(b block) bool {
+		return len(b.text) <= 400 && reSignupLine.MatchString(strings.TrimSpace(b.text)) && countWords(b.text) <= 60
+	})
 }
