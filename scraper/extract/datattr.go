@@ -1,12 +1,9 @@
 package extract
 
-import (
-	"strings"
+import "strings"
 
-	xhtml "golang.org/x/net/html"
-)
-
-// maxDataDates bounds the data-date attributes read on one page.
+// maxDataDates bounds the data-date attributes read on one page (the
+// page collects them as it reads its elements: page.collectAttrs).
 const maxDataDates = 20
 
 // dataAttrDate returns the day that data-date attributes name, when the
@@ -15,20 +12,12 @@ const maxDataDates = 20
 // day. Several days are a calendar or a list of posts, and give nothing;
 // so does one inside a teaser linking to another page.
 func (p *page) dataAttrDate() *stamp {
+	if len(p.dataDates) > maxDataDates {
+		return nil
+	}
 	var found *stamp
-	seen := 0
-	for n := range p.root.Descendants() {
-		if n.Type != xhtml.ElementNode {
-			continue
-		}
-		v := strings.TrimSpace(attr(n, "data-date"))
-		if v == "" {
-			continue
-		}
-		if seen++; seen > maxDataDates {
-			return nil
-		}
-		s, ok := parseStamp(cleanSpace(v))
+	for _, n := range p.dataDates {
+		s, ok := parseStamp(cleanSpace(strings.TrimSpace(attr(n, "data-date"))))
 		if !ok || !p.stampOK(s) || p.itemLink(n) == linkOther {
 			continue
 		}

@@ -36,6 +36,7 @@ type page struct {
 	bylineNodes []*html.Node // their elements, parallel to bylines
 	datelines   []string     // visible date texts
 	datelineAt  []*html.Node // their elements, parallel to datelines (nil: from the body text)
+	dataDates   []*html.Node // elements with a data-date attribute, up to maxDataDates+1
 	scriptDates []string     // publication dates named in script data (page state, analytics)
 	dateHints   []string     // short texts of elements whose names hint at a date or post details
 	paywall     bool         // a paywall marker element is present
@@ -220,6 +221,10 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 		case "rel":
 			if strings.Contains(a.Val, "author") {
 				byline = true
+			}
+		case "data-date":
+			if len(p.dataDates) <= maxDataDates && strings.TrimSpace(a.Val) != "" {
+				p.dataDates = append(p.dataDates, n)
 			}
 		}
 	}
