@@ -49,6 +49,7 @@ type trainOptions struct {
 	LostCost            float64
 	ThresholdBy         string
 	Errors              bool
+	OOF                 string // file to write the out-of-fold probabilities to
 	Sets                []string
 	SetWeight           map[string]float64
 	Boost               boostOptions   // the trees (-trees)
@@ -72,6 +73,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	weights := fs.String("set-weight", "trafilatura=0.1", "per-set weight of a page, SET=W,... (trafilatura's pages are labelled article by default, and some are shops and service pages)")
 	trees := fs.String("trees", "logistic:0:1:0.1:5", "boosted trees on top of the base model: base:rounds:depth:rate:minleaf (base logistic, prior or blend=A: the logistic model with a share A of the scores; 0 rounds for none)")
 	search := fs.String("search", "", "settings of -trees to cross-validate, separated by \";\"; the one with the lowest out-of-fold cost is fitted")
+	fs.StringVar(&o.OOF, "oof", "", "TSV file to write each tuning page's out-of-fold calibrated P(article) and next type to (set, id, site, label, P, type)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
@@ -179,6 +181,11 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	fmt.Fprintf(stdout, "calibration: P = sigmoid(%.3f*logit(p) %+.3f); threshold by cost 1/(1+lost-cost) %.2f, by cross-validation %.2f; using %.2f (-threshold %s)\n",
 		a, b, costTh, cvTh, th, o.ThresholdBy)
 	reportCV(stdout, samples, oof, th, o.LostCost)
+	if o.OOF != "" {
+		if err := writeOOF(o.OOF, samples, oof); err != nil {
+			return err
+		}
+	}
 	if o.Errors {
 		for i, x := range samples {
 			if c := predictClass(oof[i], th); c != x.Class && (c == 0 || x.Class == 0) {
@@ -556,20 +563,7 @@ func reportCV(w io.Writer, s []sample, oof [][]float64, th, lostCost float64) {
 		}
 		fmt.Fprintf(w, "| %s | %s |\n", trainClasses[c], strings.Join(cells, " | "))
 	}
-	fmt.Fprintf(w, "\n| P(article) | pages | articles |\n|---|---|---|\n")
-	bins := []float64{0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.01}
-	for b := 0; b+1 < len(bins); b++ {
-		n, a := 0, 0
-		for i, x := range s {
-			if p := oof[i][0]; p >= bins[b] && p < bins[b+1] {
-				n++
-				if x.Class == 0 {
-					a++
-				}
-			}
-		}
-		fmt.Fprintf(w, "| %.1f-%.1f | %d | %d |\n", bins[b], min(bins[b+1], 1), n, a)
-	}
+	reportCalibration(w, s, oof)
 	lost, kept, lists, nonArt, nLists := 0, 0, 0, 0, 0
 	for i, x := range s {
 		c := predictClass(oof[i], th)
@@ -607,6 +601,64 @@ func reportCV(w io.Writer, s []sample, oof [][]float64, th, lostCost float64) {
 		fmt.Fprintf(w, "\narticles of %s called something else: %d", k, sets[k][0])
 	}
 	fmt.Fprintln(w)
+}
+
+// reportCalibration prints, by bins of the out-of-fold P(article), the
+// pages, the articles among them (and those of the labelled sets alone:
+// trafilatura's pages are articles by default, some are not), the mean P
+// and the weighted share of articles (the weights the model is fitted
+// with), and the weighted expected calibration error over the bins.
+func reportCalibration(w io.Writer, s []sample, oof [][]float64) {
+	fmt.Fprintf(w, "\n| P(article) | pages | articles | labelled pages | labelled articles | mean P | weighted share of articles |\n|---|---|---|---|---|---|---|\n")
+	bins := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01}
+	total, ece := 0.0, 0.0
+	for _, x := range s {
+		total += x.W
+	}
+	for b := 0; b+1 < len(bins); b++ {
+		n, a, ln, la := 0, 0, 0, 0
+		wsum, wart, wp := 0.0, 0.0, 0.0
+		for i, x := range s {
+			p := oof[i][0]
+			if p < bins[b] || p >= bins[b+1] {
+				continue
+			}
+			n++
+			wsum += x.W
+			wp += x.W * p
+			labelled := x.Set != setTrafilatura
+			if labelled {
+				ln++
+			}
+			if x.Class == 0 {
+				a++
+				wart += x.W
+				if labelled {
+					la++
+				}
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		ece += math.Abs(wart-wp) / max(total, 1e-9)
+		fmt.Fprintf(w, "| %.1f-%.1f | %d | %d | %d | %d | %.3f | %.3f |\n", bins[b], min(bins[b+1], 1), n, a, ln, la, wp/wsum, wart/wsum)
+	}
+	fmt.Fprintf(w, "\nweighted expected calibration error: %.3f\n", ece)
+}
+
+// writeOOF writes one line per tuning page: set, id, site, label, the
+// out-of-fold calibrated P(article) and the most probable other type.
+func writeOOF(path string, s []sample, oof [][]float64) error {
+	var b bytes.Buffer
+	b.WriteString("set\tid\tsite\tlabel\tp_article\tother\n")
+	for i, x := range s {
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%.4f\t%s\n", x.Set, x.ID, x.Site, trainClasses[x.Class], oof[i][0], trainClasses[predictClass(oof[i], 2)])
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write out-of-fold probabilities: %w", err)
+	}
+	return nil
 }
 
 func logit(p float64) float64 {

@@ -122,3 +122,39 @@ func TestTrainCache(t *testing.T) {
 		t.Errorf("cache used after the probe features moved")
 	}
 }
+
+func TestReportCalibration(t *testing.T) {
+	s := []sample{
+		{Set: setPageTypes, Class: 0, W: 1}, {Set: setPageTypes, Class: 1, W: 1},
+		{Set: setTrafilatura, Class: 0, W: 1}, {Set: setPageTypes, Class: 0, W: 2},
+	}
+	oof := [][]float64{{0.95}, {0.05}, {0.35}, {0.92}}
+	var b strings.Builder
+	reportCalibration(&b, s, oof)
+	for _, want := range []string{
+		"| 0.0-0.1 | 1 | 0 | 1 | 0 | 0.050 | 0.000 |",
+		"| 0.3-0.4 | 1 | 1 | 0 | 0 | 0.350 | 1.000 |",
+		"| 0.9-1.0 | 2 | 2 | 2 | 2 | 0.930 | 1.000 |",
+		// |0-0.05|*1 + |1-0.35|*1 + |3-2.79|*1, over a total weight of 5
+		"weighted expected calibration error: 0.182",
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestWriteOOF(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "oof.tsv")
+	s := []sample{{Set: setPageTypes, ID: "0001", Site: "a.example", Class: 1}}
+	if err := writeOOF(path, s, [][]float64{{0.25, 0.1, 0.5, 0.05, 0.05, 0.05}}); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "page-types\t0001\ta.example\tlisting\t0.2500\tforum\n"; !strings.HasSuffix(string(b), want) {
+		t.Errorf("got %q, want a line %q", b, want)
+	}
+}
