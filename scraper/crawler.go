@@ -107,11 +107,13 @@ type counters struct {
 	mu       sync.Mutex
 	fetched  int
 	articles int
-	errors   int
-	skipped  int
-	retries  int
-	revisits int
-	byKind   map[string]int
+	// duplicates counts article pages whose article was stored already.
+	duplicates int
+	errors     int
+	skipped    int
+	retries    int
+	revisits   int
+	byKind     map[string]int
 	// skippedBy counts skips by reason.
 	skippedBy map[string]int
 	// unreachable maps the hosts whose robots.txt could not be read to
@@ -122,9 +124,13 @@ type counters struct {
 
 // Summary is what a crawl did.
 type Summary struct {
-	Run          int64          `json:"run"`            // the crawl run's id in the corpus
-	Fetched      int            `json:"fetched"`        // captures stored (failed ones included)
-	Articles     int            `json:"articles"`       // articles stored or updated
+	Run      int64 `json:"run"`      // the crawl run's id in the corpus
+	Fetched  int   `json:"fetched"`  // captures stored (failed ones included)
+	Articles int   `json:"articles"` // articles stored or updated
+	// Duplicates counts the article pages whose article was stored
+	// already (the same body, or a print or tracking variant of its URL):
+	// their URLs were added to it.
+	Duplicates   int            `json:"duplicates"`
 	Errors       int            `json:"errors"`         // failed captures
 	ErrorsByKind map[string]int `json:"errors_by_kind"` // by corpus.ErrKind*
 	Skipped      int            `json:"skipped"`        // URLs not fetched: robots.txt, trap, budget
@@ -235,7 +241,8 @@ func (c *Crawler) count(fn func(*counters)) {
 func (c *Crawler) summary(started time.Time) Summary {
 	c.counts.mu.Lock()
 	defer c.counts.mu.Unlock()
-	sum := Summary{Run: c.run, Fetched: c.counts.fetched, Articles: c.counts.articles, Errors: c.counts.errors,
+	sum := Summary{Run: c.run, Fetched: c.counts.fetched, Articles: c.counts.articles,
+		Duplicates: c.counts.duplicates, Errors: c.counts.errors,
 		ErrorsByKind: maps.Clone(c.counts.byKind), Skipped: c.counts.skipped, Retries: c.counts.retries,
 		Revisits: c.counts.revisits, SkippedByReason: maps.Clone(c.counts.skippedBy), Duration: time.Since(started)}
 	if len(c.counts.unreachable) > 0 {

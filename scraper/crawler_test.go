@@ -158,6 +158,12 @@ func TestCrawlFaultySite(t *testing.T) {
 		sort.Strings(extra)
 		t.Errorf("%d articles, want %d: %v", len(st.articles), len(want), extra)
 	}
+	// The summary counts the articles stored, and the pages that were
+	// copies of them (print and tracking variants) apart.
+	if sum.Articles != len(st.articles) || sum.Duplicates == 0 {
+		t.Errorf("summary: %d articles and %d copies, corpus %d articles; want the corpus's count and some copies",
+			sum.Articles, sum.Duplicates, len(st.articles))
+	}
 
 	// Faults.
 	checkCapture := func(p, kind string, wantCount int) {

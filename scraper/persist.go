@@ -215,14 +215,15 @@ func (c *Crawler) save(ctx context.Context, fn func(tx Tx) error) error {
 }
 
 // saveArticle stores art under key, or, when an article was already
-// extracted from an identical body, records the URLs under that one.
-func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, key string, aliases []string) error {
+// extracted from an identical body, records the URLs under that one; dup
+// tells which.
+func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, key string, aliases []string) (dup bool, err error) {
 	id, err := tx.ArticleIDByContent(ctx, art.ContentSHA256)
 	switch {
 	case err == nil:
-		art.ID = id
+		art.ID, dup = id, true
 		if err := tx.AddArticleURL(ctx, id, art.URL); err != nil {
-			return err
+			return dup, err
 		}
 	case errors.Is(err, corpus.ErrNotFound):
 		// A duplicate under another URL (a print version, a variant)
@@ -231,21 +232,21 @@ func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, k
 		existing, err := tx.ArticleIDByKey(ctx, key)
 		switch {
 		case err == nil && !slices.Contains(aliases, key):
-			art.ID = existing
+			art.ID, dup = existing, true
 			if err := tx.AddArticleURL(ctx, existing, art.URL); err != nil {
-				return err
+				return dup, err
 			}
 		case err == nil || errors.Is(err, corpus.ErrNotFound):
 			if _, err := tx.PutArticle(ctx, art, key); err != nil {
-				return err
+				return false, err
 			}
 		default:
-			return err
+			return false, err
 		}
 	default:
-		return err
+		return false, err
 	}
-	return addNames(ctx, tx, art.ID, aliases)
+	return dup, addNames(ctx, tx, art.ID, aliases)
 }
 
 // addNames records urls as names of article id, with the URLs whose
@@ -299,7 +300,7 @@ func (c *Crawler) commit(ctx context.Context, p *page) (added int, err error) {
 		}
 		if p.art != nil {
 			p.art.CaptureID = id
-			if err := c.saveArticle(ctx, tx, p.art, p.artKey, p.chain); err != nil {
+			if p.dup, err = c.saveArticle(ctx, tx, p.art, p.artKey, p.chain); err != nil {
 				return err
 			}
 		}

@@ -33,6 +33,7 @@ type page struct {
 	// What handling the body found.
 	art      *corpus.Article
 	artKey   string
+	dup      bool // art was already stored (same body, or a variant of its URL)
 	found    []corpus.FrontierEntry
 	hub      bool
 	revisit  bool
@@ -262,14 +263,17 @@ func (c *Crawler) settled(p *page, added int) {
 	if added > 0 {
 		c.sched.touch(hosts)
 	}
-	kind, art := p.kind, p.art
+	kind, art, dup := p.kind, p.art, p.dup
 	c.count(func(k *counters) {
 		k.fetched++
 		if kind != "" {
 			k.errors++
 			k.byKind[kind]++
 		}
-		if art != nil {
+		switch {
+		case art != nil && dup:
+			k.duplicates++
+		case art != nil:
 			k.articles++
 		}
 		if p.revisit {

@@ -263,6 +263,7 @@ func (c *Crawler) runSummary(sum Summary) Summary {
 	t.Run = sum.Run
 	t.Fetched += sum.Fetched
 	t.Articles += sum.Articles
+	t.Duplicates += sum.Duplicates
 	t.Errors += sum.Errors
 	t.Skipped += sum.Skipped
 	t.Retries += sum.Retries

@@ -50,8 +50,8 @@ func TestWithWatch(t *testing.T) {
 			}
 		}
 	}
-	if articles != sum.Articles || articles == 0 {
-		t.Errorf("%d articles told, %d stored", articles, sum.Articles)
+	if articles != sum.Articles+sum.Duplicates || articles == 0 {
+		t.Errorf("%d article pages told, %d articles stored and %d copies of them", articles, sum.Articles, sum.Duplicates)
 	}
 	mu.Unlock()
 	if again := mustCrawl(t, db, nil, fast(watch, WithDepth(2))...); again.Fetched != 0 {

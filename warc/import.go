@@ -47,6 +47,7 @@ type ImportStats struct {
 	Records    int            // records read
 	Captures   int            // captures added
 	Articles   int            // articles added or updated
+	Duplicates int            // article pages whose article was stored already: their URLs added to it
 	Revisits   int            // of the captures, revisits resolved to their original
 	Already    int            // records imported before (by WARC-Record-ID): nothing added
 	Truncated  int            // captures of records flagged WARC-Truncated (or cut at MaxPayload)
@@ -316,6 +317,7 @@ func (im *Importer) write(ctx context.Context, ordered <-chan *job, st *ImportSt
 		}
 		st.Captures += add.Captures
 		st.Articles += add.Articles
+		st.Duplicates += add.Duplicates
 		st.Revisits += add.Revisits
 		st.Already += add.Already
 		st.Truncated += add.Truncated
@@ -373,10 +375,15 @@ func (im *Importer) store(ctx context.Context, tx *corpus.Tx, j *job, st *Import
 		return nil
 	}
 	j.art.CaptureID = id
-	if err := saveArticle(ctx, tx, j.art, j.key, j.self); err != nil {
+	dup, err := saveArticle(ctx, tx, j.art, j.key, j.self)
+	if err != nil {
 		return err
 	}
-	st.Articles++
+	if dup {
+		st.Duplicates++
+	} else {
+		st.Articles++
+	}
 	return nil
 }
 
@@ -403,8 +410,8 @@ func (im *Importer) original(ctx context.Context, tx *corpus.Tx, r *Record) (cor
 // saveArticle stores art under key as a crawl does: when an article was
 // already extracted from the same payload, or art is a variant (not at
 // its key) of an article already stored, it records art's URL under that
-// article instead.
-func saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Article, key string, atKey bool) error {
+// article instead (dup).
+func saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Article, key string, atKey bool) (dup bool, err error) {
 	id, err := tx.ArticleIDByContent(ctx, art.ContentSHA256)
 	if errors.Is(err, corpus.ErrNotFound) && !atKey {
 		id, err = tx.ArticleIDByKey(ctx, key)
@@ -412,12 +419,12 @@ func saveArticle(ctx context.Context, tx *corpus.Tx, art *corpus.Article, key st
 	switch {
 	case err == nil:
 		art.ID = id
-		return tx.AddArticleURL(ctx, id, art.URL)
+		return true, tx.AddArticleURL(ctx, id, art.URL)
 	case errors.Is(err, corpus.ErrNotFound):
 		_, err = tx.PutArticle(ctx, art, key)
-		return err
+		return false, err
 	}
-	return err
+	return false, err
 }
 
 func statSize(path string) (int64, error) {

@@ -51,3 +51,23 @@ func TestCollectorOffDuringInit(t *testing.T) {
 		t.Errorf("GC percent after initialisation %d, want %d", got, want)
 	}
 }
+
+// TestNoAppEngineAtStart checks that go.mod's stand-in for App Engine's
+// urlfetch holds: colly imports the real package for a method archivist
+// never calls, and it would bring App Engine's and the protocol buffers'
+// initialisation (about 6 ms of CPU) into every start of the binary.
+func TestNoAppEngineAtStart(t *testing.T) {
+	cmd := archivistCmd(t, "version")
+	cmd.Env = append(cmd.Env, "GODEBUG=inittrace=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("archivist version: %v\n%s", err, stderr.String())
+	}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" &&
+			(strings.HasPrefix(f[1], "google.golang.org/appengine/") || strings.HasPrefix(f[1], "github.com/golang/protobuf/")) {
+			t.Errorf("%s initialised at start-up; go.mod's replace of google.golang.org/appengine is gone?", f[1])
+		}
+	}
+}
