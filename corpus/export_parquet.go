@@ -9,6 +9,8 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
+
+	"github.com/archivist-project/archivist/internal/release"
 )
 
 // parquetArticle is one row of a Parquet export: the Article fields with
@@ -117,7 +119,7 @@ type ParquetWriter struct {
 func newParquetWriter(w io.Writer, fields []exportField) (*ParquetWriter, error) {
 	opts := []parquet.WriterOption{
 		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
-		parquet.CreatedBy("archivist", "", ""),
+		parquet.CreatedBy("archivist", release.Version, release.Build()),
 		parquet.PageBufferSize(1 << 20),
 	}
 	if len(fields) != len(exportFields) || !sameOrder(fields) {

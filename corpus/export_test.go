@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/archivist-project/archivist/internal/release"
 )
 
 // exportSample returns articles that exercise every field: zones,
@@ -245,6 +247,9 @@ func TestParquetSchema(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("schema:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got, want := f.Metadata().CreatedBy, "archivist version "+release.Version+"(build "+release.Build()+")"; got != want {
+		t.Errorf("created_by %q, want %q", got, want)
 	}
 	for _, rg := range f.Metadata().RowGroups {
 		for _, c := range rg.Columns {

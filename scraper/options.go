@@ -11,10 +11,11 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/internal/quote"
+	"github.com/archivist-project/archivist/internal/release"
 )
 
 // Version is archivist's version, named in the default User-Agent.
-const Version = "0.1.0"
+const Version = release.Version
 
 // DefaultUserAgent is the User-Agent sent unless WithUserAgent changes it.
 const DefaultUserAgent = "archivist/" + Version + " (+https://github.com/archivist-project/archivist)"
