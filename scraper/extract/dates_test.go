@@ -195,6 +195,10 @@ func TestDateRules(t *testing.T) {
 		pub, pubPrec          string
 		mod, modPrec          string
 	}{
+		{name: "a dateline over the headline, other stories' dates after the article",
+			body: `<section><div><div><p>02.02.2022 10:16 Uhr - Bundesliga</p><h1>Headline</h1></div></div><div><div>` + para + para + `</div></div></section>` +
+				`<div><p><span>30.01.2022 · Sport</span></p><p><a href="/news/other-story">Wer kommt und wer geht im Sommer</a></p></div>`,
+			pub: "2022-02-02T00:00:00Z", pubPrec: "day"},
 		{name: "zoned metadata wins over a local visible time",
 			head: `<meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
 			body: `<h1>Headline</h1><p class="date">May 17, 2024 3:30 pm</p>`,

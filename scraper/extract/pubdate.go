@@ -698,6 +698,10 @@ func (c *dateCtx) visibleDate() *stamp {
 	if t := p.firstStamp(heads...); t != nil {
 		return t
 	}
+	// The line over the headline.
+	if t := p.firstStamp(p.aboveHeadline()...); t != nil {
+		return t
+	}
 	// Relative dates ("3 hours ago") where datelines are.
 	if t := c.relativeDate(scope, heads); t != nil {
 		return t
@@ -962,7 +966,8 @@ func sameDay(a, b time.Time) bool {
 }
 
 // nearHeadline returns the short texts that follow the first <h1>, where
-// pages print their dateline.
+// pages print their dateline, less those of teasers linking to other
+// pages (a list of other stories after a short article).
 func (p *page) nearHeadline() []string {
 	var h1 *xhtml.Node
 	var find func(n *xhtml.Node) bool
@@ -993,7 +998,9 @@ func (p *page) nearHeadline() []string {
 			continue
 		}
 		seen++
-		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") {
+		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") && p.itemLink(n) != linkOther {
+			// Not a teaser's date: the list of other stories that
+			// follows a short article.
 			out = append(out, t)
 		}
 	}
