@@ -674,6 +674,8 @@ func (c *dateCtx) visibleDate() *stamp {
 			switch {
 			case !near && links[i] != linkSelf, links[i] == linkOther:
 				continue
+			case p.inBanner(p.datelineAt[i]):
+				continue
 			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
 				continue
 			}
