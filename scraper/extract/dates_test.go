@@ -195,6 +195,25 @@ func TestDateRules(t *testing.T) {
 		pub, pubPrec          string
 		mod, modPrec          string
 	}{
+		{name: "a dateline over the headline, other stories' dates after the article",
+			body: `<section><div><div><p>02.02.2022 10:16 Uhr - Bundesliga</p><h1>Headline</h1></div></div><div><div>` + para + para + `</div></div></section>` +
+				`<div><p><span>30.01.2022 · Sport</span></p><p><a href="/news/other-story">Wer kommt und wer geht im Sommer</a></p></div>`,
+			pub: "2022-02-02T00:00:00Z", pubPrec: "day"},
+		{name: "the site banner's date is today's, not the article's",
+			body: `<header><div><span class="date">Tue, 14 Jan 2025</span></div><nav><a href="/">Home</a></nav></header>` +
+				`<div><h2>Headline</h2><p>Wire<br>13 Jan 2025, 22:11 GMT+10</p>` + para + `</div>`,
+			pub: "2025-01-13T22:11:00+10:00", pubPrec: "minute"},
+		{name: "an article's own header is not the site banner",
+			body: `<header><nav><a href="/">Home</a></nav></header><article><header><h1>Headline</h1><div class="date">Apr 04 2013</div></header>` + para + `</article>`,
+			pub:  "2013-04-04T00:00:00Z", pubPrec: "day"},
+		{name: "a local midnight written in utc is the printed day",
+			head: `<meta property="article:published_time" content="2021-11-04T23:00Z">`,
+			body: `<article><h1>Headline</h1><span class="date">5. November 2021</span>` + para + `</article>`,
+			pub:  "2021-11-05T00:00:00Z", pubPrec: "day"},
+		{name: "a utc evening time beside a printed next day with a time is kept",
+			head: `<meta property="article:published_time" content="2021-11-04T23:07:12Z">`,
+			body: `<article><h1>Headline</h1><span class="date">5. November 2021</span>` + para + `</article>`,
+			pub:  "2021-11-04T23:07:12Z", pubPrec: "second"},
 		{name: "zoned metadata wins over a local visible time",
 			head: `<meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
 			body: `<h1>Headline</h1><p class="date">May 17, 2024 3:30 pm</p>`,

@@ -546,29 +546,44 @@ func (p *page) firstDateline() *stamp {
 
 // visibleDay corrects a UTC timestamp in the morning that falls on the
 // day after the date printed near the headline, as localDay does with the
-// URL's date: readers west of UTC saw the printed day. When the printed
+// URL's date: readers west of UTC saw the printed day; and one in the
+// evening that falls on the day before it: readers east of UTC saw the
+// printed day (a local midnight written in UTC). When the printed
 // date has the local time of the same instant, the result is that instant
 // in the zone it implies; otherwise it is the printed day.
 func (c *dateCtx) visibleDay(t stamp) stamp {
-	if _, off := t.t.Zone(); off != 0 || !t.hasTime() && t.wall.IsZero() || t.clock().Hour() >= 12 {
+	if _, off := t.t.Zone(); off != 0 || !t.hasTime() && t.wall.IsZero() {
 		return t
 	}
 	v := c.p.firstDateline()
 	if v == nil {
 		v = c.p.firstStamp(c.heads()...)
 	}
-	if v == nil || !sameDay(v.t.AddDate(0, 0, 1), t.t) {
+	if v == nil || !dayAcross(t, *v) {
 		return t
 	}
 	if v.zoned && v.hasTime() && t.hasTime() && v.t.Sub(t.t).Abs() < time.Minute {
 		t.t = t.t.In(v.t.Location())
 		return t
 	}
-	if loc, ok := offsetBetween(*v, t); ok && !v.zoned && t.hasTime() {
+	if loc, ok := offsetBetween(*v, t); ok && !v.zoned && v.hasTime() && t.hasTime() {
 		t.t = t.t.In(loc)
 		return t
 	}
 	return dayStamp(v.t.Date())
+}
+
+// dayAcross reports whether the UTC timestamp t falls on the day beside
+// the printed date v that a reader's zone explains: the day after in the
+// morning (west of UTC), the day before in the evening at a whole quarter
+// hour when the page prints the day alone (east of UTC: a local midnight
+// written in UTC).
+func dayAcross(t, v stamp) bool {
+	if t.clock().Hour() < 12 {
+		return sameDay(v.t.AddDate(0, 0, 1), t.t)
+	}
+	c := t.clock()
+	return c.Minute()%15 == 0 && c.Second() == 0 && !v.hasTime() && sameDay(t.t.AddDate(0, 0, 1), v.t)
 }
 
 // localDay corrects a UTC timestamp that falls on the day after the
@@ -674,6 +689,8 @@ func (c *dateCtx) visibleDate() *stamp {
 			switch {
 			case !near && links[i] != linkSelf, links[i] == linkOther:
 				continue
+			case p.inBanner(p.datelineAt[i]):
+				continue
 			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
 				continue
 			}
@@ -696,6 +713,10 @@ func (c *dateCtx) visibleDate() *stamp {
 	}
 	heads := c.heads()
 	if t := p.firstStamp(heads...); t != nil {
+		return t
+	}
+	// The line over the headline.
+	if t := p.firstStamp(p.aboveHeadline()...); t != nil {
 		return t
 	}
 	// Relative dates ("3 hours ago") where datelines are.
@@ -962,7 +983,8 @@ func sameDay(a, b time.Time) bool {
 }
 
 // nearHeadline returns the short texts that follow the first <h1>, where
-// pages print their dateline.
+// pages print their dateline, less those of teasers linking to other
+// pages (a list of other stories after a short article).
 func (p *page) nearHeadline() []string {
 	var h1 *xhtml.Node
 	var find func(n *xhtml.Node) bool
@@ -993,7 +1015,9 @@ func (p *page) nearHeadline() []string {
 			continue
 		}
 		seen++
-		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") {
+		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") && p.itemLink(n) != linkOther {
+			// Not a teaser's date: the list of other stories that
+			// follows a short article.
 			out = append(out, t)
 		}
 	}

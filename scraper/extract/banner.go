@@ -1,0 +1,34 @@
+package extract
+
+import (
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// inBanner reports whether n lies in the site's banner: a <header> (or an
+// element with role "banner") outside any <article> or <main>, which
+// does not hold the article's text. The date a banner prints is today's
+// (the day the page was fetched), not the article's.
+func (p *page) inBanner(n *xhtml.Node) bool {
+	if n == nil {
+		return false
+	}
+	var banner *xhtml.Node
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type != xhtml.ElementNode {
+			continue
+		}
+		switch {
+		case a.DataAtom == atom.Article || a.DataAtom == atom.Main:
+			return false // an article's own header
+		case banner == nil && (a.DataAtom == atom.Header || attr(a, "role") == "banner"):
+			banner = a
+		}
+	}
+	return banner != nil && !p.under(banner)
+}
+
+// under reports whether the article's text lies within a.
+func (p *page) under(a *xhtml.Node) bool {
+	return p.top != nil && (p.top == a || isAncestor(a, p.top))
+}
