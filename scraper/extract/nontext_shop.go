@@ -66,3 +66,17 @@ func dropSignupLines(bs []block) []block {
 		return len(b.text) <= 400 && reSignupLine.MatchString(strings.TrimSpace(b.text)) && countWords(b.text) <= 60
 	})
 }
+
+// reCartLine matches what a shop's cart drawer says, printed in the
+// page though hidden until the visitor buys: "No products in the cart.",
+// "Your cart is empty", "Added to your cart! Complete the set?",
+// "Subtotal:" without its amount.
+var reCartLine = lazyRE(`(?i)^(?:no (?:products|items) in (?:the|your) (?:cart|basket|bag)|your (?:shopping )?(?:cart|basket|bag) is (?:currently )?empty|added to (?:your )?(?:cart|basket|bag)\b.{0,40}|(?:sub-?)?total(?: amount)?:?)\W*$`)
+
+// dropCartLines drops the lines of a cart drawer (reCartLine) that are
+// not headings.
+func dropCartLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 80 && reCartLine.MatchString(strings.TrimSpace(b.text))
+	})
+}

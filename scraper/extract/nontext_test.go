@@ -212,6 +212,18 @@ func TestDropSortLines(t *testing.T) {
 	}
 }
 
+// TestDropCartLines: a cart drawer's lines go; a sentence about the
+// cart and a line with a total's amount stay.
+func TestDropCartLines(t *testing.T) {
+	in := []string{"No products in the cart.", "Your cart is empty", "Added to your cart! Complete the set?",
+		"Subtotal:", "Total: $12.40", "Your cart is empty until you pick a frame size, then the price shows."}
+	want := []string{"Total: $12.40", "Your cart is empty until you pick a frame size, then the price shows."}
+	got := blockTexts(dropCartLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestDropSignupLines: a sign-up form's fine print and prompt go; a
 // sentence about signing up that is the page's own stays.
 func TestDropSignupLines(t *testing.T) {
