@@ -59,11 +59,26 @@ func dropSortLines(bs []block) []block {
 // to ...".
 var reSignupLine = lazyRE(`(?i)^by (?:signing up|subscribing|submitting|providing|clicking|entering|registering|creating)\b.{0,250}\b(?:privacy|terms|consent|agree)|^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|e-?mails?)\b`)
 
+// reNewsletterPrompt matches the prompt of a newsletter's sign-up box:
+// "Get the latest news straight to your inbox.", "Want updates to your
+// inbox?", "Get top deals, latest trends, and more.", "Email updates".
+var reNewsletterPrompt = lazyRE(`(?i)\b(?:newsletters?|(?:in|to|into) your inbox|e-?mail updates)\b|^get (?:the )?(?:top|latest|best|exclusive) (?:deals|offers|news|stories|updates)\b`)
+
+// isNewsletterPrompt reports whether a line of 140 bytes at most is a
+// newsletter box's prompt (reNewsletterPrompt): twelve words or fewer,
+// or a line that does not end as a sentence does.
+func isNewsletterPrompt(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(t) <= 140 && reNewsletterPrompt.MatchString(t) && (numFields(t) <= 12 || !strings.HasSuffix(t, "."))
+}
+
 // dropSignupLines drops the blocks of 60 words or fewer that a sign-up
-// form prints (reSignupLine).
+// form prints (reSignupLine) and a newsletter box's prompt
+// (isNewsletterPrompt).
 func dropSignupLines(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return len(b.text) <= 400 && reSignupLine.MatchString(strings.TrimSpace(b.text)) && countWords(b.text) <= 60
+		return len(b.text) <= 400 && reSignupLine.MatchString(strings.TrimSpace(b.text)) && countWords(b.text) <= 60 ||
+			isNewsletterPrompt(b.text)
 	})
 }
 

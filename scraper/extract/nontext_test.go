@@ -230,8 +230,12 @@ func TestDropSignupLines(t *testing.T) {
 	in := []string{"By signing up, you agree to our Privacy Policy & Terms and Conditions.",
 		"Sign up for our newsletter to get the latest in streaming.",
 		"By providing my email, I am consenting to receive emails.",
-		"Members sign up for a class at the front desk and agree a time with the coach."}
-	want := []string{"Members sign up for a class at the front desk and agree a time with the coach."}
+		"Members sign up for a class at the front desk and agree a time with the coach.",
+		"Get the latest student and graduate news straight to your inbox.", "Want updates to your inbox?",
+		"Get top deals, latest trends, and more.",
+		"Our printed newsletter goes to every member twice a year, with the club's results and the dates of the next season's races."}
+	want := []string{"Members sign up for a class at the front desk and agree a time with the coach.",
+		"Our printed newsletter goes to every member twice a year, with the club's results and the dates of the next season's races."}
 	got := blockTexts(dropSignupLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
