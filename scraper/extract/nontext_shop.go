@@ -53,6 +53,20 @@ func dropSortLines(bs []block) []block {
 	})
 }
 
+// reFilterLine matches the labels of a filter panel: "Filters",
+// "Filter by:", "Filter controls", "Clear all", "Reset filters"; the
+// word alone in French, German and Spanish too.
+var reFilterLine = lazyRE(`(?i)^(?:filters?|filtres|filtern|filtros|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|reset filters?|apply filters?|hide filters|show filters)\W*$`)
+
+// dropFilterLines drops the labels of a filter panel (reFilterLine),
+// set as headings or not; its options ("Brand", "Price", a colour)
+// stay, as the references of category pages keep them.
+func dropFilterLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return len(b.text) <= 60 && reFilterLine.MatchString(strings.TrimSpace(b.text))
+	})
+}
+
 // reSignupLine matches the fine print of a sign-up form and its prompt:
 // "By signing up, you agree to our Privacy Policy ...", "By providing
 // my email, I am consenting to receive ...", "Sign up for our newsletter

@@ -224,6 +224,18 @@ func TestDropCartLines(t *testing.T) {
 	}
 }
 
+// TestDropFilterLines: a filter panel's labels go, its options and a
+// sentence about filters stay.
+func TestDropFilterLines(t *testing.T) {
+	in := []string{"Filters", "Filter by:", "Filtres", "Clear all", "Filter controls", "Brand",
+		"Filters of this kind keep the water clear for a year."}
+	want := []string{"Brand", "Filters of this kind keep the water clear for a year."}
+	got := blockTexts(dropFilterLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 // TestDropSignupLines: a sign-up form's fine print and prompt go; a
 // sentence about signing up that is the page's own stays.
 func TestDropSignupLines(t *testing.T) {
