@@ -86,13 +86,21 @@ func isNewsletterPrompt(t string) bool {
 	return len(t) <= 140 && reNewsletterPrompt.MatchString(t) && (numFields(t) <= 12 || !strings.HasSuffix(t, "."))
 }
 
+// reFormMessage matches the messages a web form holds hidden until it is
+// sent: "Thank you! Your submission has been received!", "Oops!
+// Something went wrong while submitting the form.", "Thanks for
+// subscribing!".
+var reFormMessage = lazyRE(`(?i)^(?:oops!? something went wrong\b.{0,60}|thank you!? your submission has been received!?|something went wrong\.? please try again\.?|there was an error submitting\b.{0,60}|your (?:form|message) has been (?:sent|submitted)\b.{0,40}|thanks? (?:you )?for (?:subscribing|signing up|your submission)[.!]?.{0,60})$`)
+
 // dropSignupLines drops the blocks of 60 words or fewer that a sign-up
-// form prints (reSignupLine) and a newsletter box's prompt
-// (isNewsletterPrompt).
+// form prints (reSignupLine), a newsletter box's prompt
+// (isNewsletterPrompt) and the messages of a form's states
+// (reFormMessage).
 func dropSignupLines(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return len(b.text) <= 400 && reSignupLine.MatchString(strings.TrimSpace(b.text)) && countWords(b.text) <= 60 ||
-			isNewsletterPrompt(b.text)
+		t := strings.TrimSpace(b.text)
+		return len(t) <= 400 && reSignupLine.MatchString(t) && countWords(t) <= 60 ||
+			isNewsletterPrompt(t) || len(t) <= 150 && reFormMessage.MatchString(t)
 	})
 }
 

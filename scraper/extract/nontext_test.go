@@ -236,8 +236,9 @@ func TestDropFilterLines(t *testing.T) {
 	}
 }
 
-// TestDropSignupLines: a sign-up form's fine print and prompt go; a
-// sentence about signing up that is the page's own stays.
+// TestDropSignupLines: a sign-up form's fine print and prompt, a
+// newsletter box's prompt and a form's messages go; a sentence about
+// signing up or a newsletter that is the page's own stays.
 func TestDropSignupLines(t *testing.T) {
 	in := []string{"By signing up, you agree to our Privacy Policy & Terms and Conditions.",
 		"Sign up for our newsletter to get the latest in streaming.",
@@ -245,6 +246,8 @@ func TestDropSignupLines(t *testing.T) {
 		"Members sign up for a class at the front desk and agree a time with the coach.",
 		"Get the latest student and graduate news straight to your inbox.", "Want updates to your inbox?",
 		"Get top deals, latest trends, and more.",
+		"Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
+		"Thanks for subscribing!",
 		"Our printed newsletter goes to every member twice a year, with the club's results and the dates of the next season's races."}
 	want := []string{"Members sign up for a class at the front desk and agree a time with the coach.",
 		"Our printed newsletter goes to every member twice a year, with the club's results and the dates of the next season's races."}
