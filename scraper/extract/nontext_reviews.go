@@ -154,11 +154,13 @@ func (p *page) dropReviews(bs []block) []block {
 // its customers' dated reviews (dropReviews; a forum's posts are its
 // text, reviews or not), the shop's sections of other products and of
 // the visitor's history (dropShopSections), the lines of a sort menu
-// (dropSortLines), a sign-up form's fine print (dropSignupLines) and
-// the second copies of its blocks (dropSecondCopies, from copyMinWords words on).
+// (dropSortLines), the labels of a filter panel (dropFilterLines), a
+// sign-up form's fine print (dropSignupLines), a cart drawer's lines
+// (dropCartLines) and the second copies of its blocks (dropSecondCopies,
+// from copyMinWords words on).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
 	}
-	return dropSecondCopies(dropSignupLines(dropSortLines(dropShopSections(p.dropReviews(bs)))), copyMinWords(pageType))
+	return dropSecondCopies(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))), copyMinWords(pageType))
 }

@@ -53,16 +53,67 @@ func dropSortLines(bs []block) []block {
 	})
 }
 
+// reFilterLine matches the labels of a filter panel: "Filters",
+// "Filter by:", "Filter controls", "Clear all", "Reset filters"; the
+// word alone in French, German and Spanish too.
+var reFilterLine = lazyRE(`(?i)^(?:filters?|filtres|filtern|filtros|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|reset filters?|apply filters?|hide filters|show filters)\W*$`)
+
+// dropFilterLines drops the labels of a filter panel (reFilterLine),
+// set as headings or not; its options ("Brand", "Price", a colour)
+// stay, as the references of category pages keep them.
+func dropFilterLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return len(b.text) <= 60 && reFilterLine.MatchString(strings.TrimSpace(b.text))
+	})
+}
+
 // reSignupLine matches the fine print of a sign-up form and its prompt:
 // "By signing up, you agree to our Privacy Policy ...", "By providing
 // my email, I am consenting to receive ...", "Sign up for our newsletter
 // to ...".
 var reSignupLine = lazyRE(`(?i)^by (?:signing up|subscribing|submitting|providing|clicking|entering|registering|creating)\b.{0,250}\b(?:privacy|terms|consent|agree)|^(?:sign up|subscribe) (?:for|to) (?:our|the) (?:newsletter|e-?mails?)\b`)
 
+// reNewsletterPrompt matches the prompt of a newsletter's sign-up box:
+// "Get the latest news straight to your inbox.", "Want updates to your
+// inbox?", "Get top deals, latest trends, and more.", "Email updates".
+var reNewsletterPrompt = lazyRE(`(?i)\b(?:newsletters?|(?:in|to|into) your inbox|e-?mail updates)\b|^get (?:the )?(?:top|latest|best|exclusive) (?:deals|offers|news|stories|updates)\b`)
+
+// isNewsletterPrompt reports whether a line of 140 bytes at most is a
+// newsletter box's prompt (reNewsletterPrompt): twelve words or fewer,
+// or a line that does not end as a sentence does.
+func isNewsletterPrompt(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(t) <= 140 && reNewsletterPrompt.MatchString(t) && (numFields(t) <= 12 || !strings.HasSuffix(t, "."))
+}
+
+// reFormMessage matches the messages a web form holds hidden until it is
+// sent: "Thank you! Your submission has been received!", "Oops!
+// Something went wrong while submitting the form.", "Thanks for
+// subscribing!".
+var reFormMessage = lazyRE(`(?i)^(?:oops!? something went wrong\b.{0,60}|thank you!? your submission has been received!?|something went wrong\.? please try again\.?|there was an error submitting\b.{0,60}|your (?:form|message) has been (?:sent|submitted)\b.{0,40}|thanks? (?:you )?for (?:subscribing|signing up|your submission)[.!]?.{0,60})$`)
+
 // dropSignupLines drops the blocks of 60 words or fewer that a sign-up
-// form prints (reSignupLine).
+// form prints (reSignupLine), a newsletter box's prompt
+// (isNewsletterPrompt) and the messages of a form's states
+// (reFormMessage).
 func dropSignupLines(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return len(b.text) <= 400 && reSignupLine.MatchString(strings.TrimSpace(b.text)) && countWords(b.text) <= 60
+		t := strings.TrimSpace(b.text)
+		return len(t) <= 400 && reSignupLine.MatchString(t) && countWords(t) <= 60 ||
+			isNewsletterPrompt(t) || len(t) <= 150 && reFormMessage.MatchString(t)
+	})
+}
+
+// reCartLine matches what a shop's cart drawer says, printed in the
+// page though hidden until the visitor buys: "No products in the cart.",
+// "Your cart is empty", "Added to your cart! Complete the set?",
+// "Subtotal:" without its amount.
+var reCartLine = lazyRE(`(?i)^(?:no (?:products|items) in (?:the|your) (?:cart|basket|bag)|your (?:shopping )?(?:cart|basket|bag) is (?:currently )?empty|added to (?:your )?(?:cart|basket|bag)\b.{0,40}|(?:sub-?)?total(?: amount)?:?)\W*$`)
+
+// dropCartLines drops the lines of a cart drawer (reCartLine) that are
+// not headings.
+func dropCartLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 80 && reCartLine.MatchString(strings.TrimSpace(b.text))
 	})
 }

@@ -212,14 +212,45 @@ func TestDropSortLines(t *testing.T) {
 	}
 }
 
-// TestDropSignupLines: a sign-up form's fine print and prompt go; a
-// sentence about signing up that is the page's own stays.
+// TestDropCartLines: a cart drawer's lines go; a sentence about the
+// cart and a line with a total's amount stay.
+func TestDropCartLines(t *testing.T) {
+	in := []string{"No products in the cart.", "Your cart is empty", "Added to your cart! Complete the set?",
+		"Subtotal:", "Total: $12.40", "Your cart is empty until you pick a frame size, then the price shows."}
+	want := []string{"Total: $12.40", "Your cart is empty until you pick a frame size, then the price shows."}
+	got := blockTexts(dropCartLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropFilterLines: a filter panel's labels go, its options and a
+// sentence about filters stay.
+func TestDropFilterLines(t *testing.T) {
+	in := []string{"Filters", "Filter by:", "Filtres", "Clear all", "Filter controls", "Brand",
+		"Filters of this kind keep the water clear for a year."}
+	want := []string{"Brand", "Filters of this kind keep the water clear for a year."}
+	got := blockTexts(dropFilterLines(textBlocks(in)))
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropSignupLines: a sign-up form's fine print and prompt, a
+// newsletter box's prompt and a form's messages go; a sentence about
+// signing up or a newsletter that is the page's own stays.
 func TestDropSignupLines(t *testing.T) {
 	in := []string{"By signing up, you agree to our Privacy Policy & Terms and Conditions.",
 		"Sign up for our newsletter to get the latest in streaming.",
 		"By providing my email, I am consenting to receive emails.",
-		"Members sign up for a class at the front desk and agree a time with the coach."}
-	want := []string{"Members sign up for a class at the front desk and agree a time with the coach."}
+		"Members sign up for a class at the front desk and agree a time with the coach.",
+		"Get the latest student and graduate news straight to your inbox.", "Want updates to your inbox?",
+		"Get top deals, latest trends, and more.",
+		"Thank you! Your submission has been received!", "Oops! Something went wrong while submitting the form.",
+		"Thanks for subscribing!",
+		"Our printed newsletter goes to every member twice a year, with the club's results and the dates of the next season's races."}
+	want := []string{"Members sign up for a class at the front desk and agree a time with the coach.",
+		"Our printed newsletter goes to every member twice a year, with the club's results and the dates of the next season's races."}
 	got := blockTexts(dropSignupLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
