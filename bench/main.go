@@ -35,6 +35,11 @@ func main() {
 		stop()
 		os.Exit(code)
 	}
+	if len(os.Args) > 1 && os.Args[1] == "perturb" {
+		code := perturbMain(ctx, os.Args[2:])
+		stop()
+		os.Exit(code)
+	}
 	if len(os.Args) > 1 && os.Args[1] == "sets" {
 		code := setsMain(ctx, os.Args[2:])
 		stop()

@@ -172,7 +172,7 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 			continue
 		}
 		in := x.info(p.n)
-		if in == nil || in.junk || !unlinkedProse(p.n, in) || isHeading(p.n.DataAtom) {
+		if in == nil || in.junk || !unlinkedProse(p.n, in) || isHeading(p.n.DataAtom) || inListItem(p.n) {
 			continue
 		}
 		nested := false
@@ -192,6 +192,18 @@ func (x *contentExtractor) addLead(top *html.Node, sel []*html.Node) []*html.Nod
 	all := append(lead, sel...)
 	sort.Slice(all, func(i, j int) bool { return x.idx[all[i]] < x.idx[all[j]] })
 	return all
+}
+
+// inListItem reports whether n sits in a list item, three levels up at
+// most: the summary of a teaser in a list of stories (a news ticker over
+// the article), not the article's lead.
+func inListItem(n *html.Node) bool {
+	for a, i := n.Parent, 0; a != nil && i < 3; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.Li {
+			return true
+		}
+	}
+	return false
 }
 
 // addLeadBlocks adds to lead the blocks named as a teaser or an excerpt

@@ -110,6 +110,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "linked_lead",
 			wantInText: []string{"For the first time in forty years", "harbour council", "The smaller boat carries sixty passengers", "a month before."},
 			notInText:  []string{"Back", "Transport"}},
+		// A news ticker over the story, inside the same content
+		// wrapper: a list of linked headlines, each with a summary of
+		// two lines. The summaries are teasers, not the story's lead.
+		{name: "ticker_lead",
+			wantInText: []string{"The harbour ferry will keep its summer timetable", "travel free with an adult."},
+			notInText:  []string{"The old bridge over the river", "The central library", "empty market hall"}},
 		// A lead named as a teaser and written as a list of points
 		// before the body, set apart from it by an image.
 		{name: "list_lead",

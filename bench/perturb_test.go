@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/bench/score"
+	"golang.org/x/net/html"
+)
+
+// perturbPageHTML is a page whose body holds eight paragraphs.
+const perturbPageHTML = `<html><body><div class="nav"><a href="/">Home</a></div>
+<article><h1>Title</h1><div class="story-body">
+<p>One one one.</p><p>Two two two.</p><p>Three three three.</p><p>Four four four.</p>
+<p>Five five five.</p><p>Six six six.</p><p>Seven seven seven.</p><p>Eight eight eight.</p>
+</div></article></body></html>`
+
+// TestPerturbationsKeepBody: every perturbation keeps the body's words in
+// order (the reference stays right, what is added goes between or after)
+// and finds the body element.
+func TestPerturbationsKeepBody(t *testing.T) {
+	want := "One one one. Two two two. Three three three. Four four four. Five five five. Six six six. Seven seven seven. Eight eight eight."
+	for _, pt := range perturbations {
+		t.Run(pt.Name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(perturbPageHTML))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := bodyElement(doc)
+			if b == nil || attrOf(b, "class") != "story-body" {
+				t.Fatalf("body element: got %v, want div.story-body", b)
+			}
+			pt.Apply(b)
+			var buf bytes.Buffer
+			if err := html.Render(&buf, doc); err != nil {
+				t.Fatal(err)
+			}
+			toks := score.Tokens(textOfHTML(t, buf.Bytes()))
+			got := strings.Join(toks, " ")
+			if !subsequence(score.Tokens(want), toks) {
+				t.Errorf("page text after %s lost the body's order:\n%s", pt.Name, got)
+			}
+			if pt.Name != "split-same" && pt.Name != "split-unnamed" && pt.Name != "split3-wrapped" && pt.Name != "split4-same" && pt.Name != "split-other" &&
+				!strings.Contains(got, "council") {
+				t.Errorf("%s added no filler text", pt.Name)
+			}
+		})
+	}
+}
+
+// subsequence reports whether want's tokens appear in got in order.
+func subsequence(want, got []string) bool {
+	i := 0
+	for _, g := range got {
+		if i < len(want) && g == want[i] {
+			i++
+		}
+	}
+	return i == len(want)
+}
+
+// textOfHTML returns the text nodes of page, joined by spaces.
+func textOfHTML(tb testing.TB, page []byte) string {
+	tb.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return b.String()
+}
+
+// TestSplitBodyChunks: splitBody makes k parts, the later ones after the
+// markup between them, and moves every paragraph once.
+func TestSplitBodyChunks(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(perturbPageHTML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bodyElement(doc)
+	splitBody(b, 4, "div", "chunk", `<div class="ad-slot"></div>`, true)
+	var buf bytes.Buffer
+	if err := html.Render(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	s := buf.String()
+	if got := strings.Count(s, `<div class="row"><div class="chunk">`); got != 3 {
+		t.Errorf("wrapped chunks: got %d, want 3\n%s", got, s)
+	}
+	if got := strings.Count(s, `<div class="ad-slot">`); got != 3 {
+		t.Errorf("ad slots: got %d, want 3", got)
+	}
+	if got := strings.Count(s, "<p>"); got != 8 {
+		t.Errorf("paragraphs: got %d, want 8", got)
+	}
+}
+
+func TestParsePerturbFlags(t *testing.T) {
+	var stderr bytes.Buffer
+	if _, err := parsePerturbFlags([]string{"-sets", "page-types"}, &stderr); err == nil {
+		t.Error("-sets page-types: no error, want one (no article bodies)")
+	}
+	o, err := parsePerturbFlags([]string{"-only", "archivist", "-drop", "0.2"}, &stderr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Sets) != 2 || o.Drop != 0.2 || len(o.Only) != 1 {
+		t.Errorf("options: got %+v", o)
+	}
+}
