@@ -403,16 +403,8 @@ func printSummary(w io.Writer, s scraper.Summary, runErr error) {
 	if failed {
 		verb = "crawl stopped by an error"
 	}
-	dups := ""
-	if s.Duplicates > 0 {
-		what := "pages were copies"
-		if s.Duplicates == 1 {
-			what = "page was a copy"
-		}
-		dups = fmt.Sprintf(" (%d more %s of stored articles)", s.Duplicates, what)
-	}
 	fmt.Fprintf(w, "%s: %d pages fetched, %d articles%s, %d errors in %s",
-		verb, s.Fetched, s.Articles, dups, s.Errors, s.Duration.Round(time.Millisecond))
+		verb, s.Fetched, s.Articles, copiesNote(s.Duplicates, "page"), s.Errors, s.Duration.Round(time.Millisecond))
 	switch {
 	case failed:
 		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again to resume)")

@@ -179,17 +179,9 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 }
 
 func printImportSummary(e *env, st warc.ImportStats, d time.Duration) {
-	dups := ""
-	if st.Duplicates > 0 {
-		what := "records were copies"
-		if st.Duplicates == 1 {
-			what = "record was a copy"
-		}
-		dups = fmt.Sprintf(" (%d more %s of stored articles)", st.Duplicates, what)
-	}
 	fmt.Fprintf(e.stdout, "import finished: %d records read, %d captures added, %d articles%s, %d revisits, "+
 		"%d already imported, %d truncated, %d corrupt in %s (%.1f MB/s)\n",
-		st.Records, st.Captures, st.Articles, dups, st.Revisits, st.Already, st.Truncated, st.Corrupt,
+		st.Records, st.Captures, st.Articles, copiesNote(st.Duplicates, "record"), st.Revisits, st.Already, st.Truncated, st.Corrupt,
 		d.Round(time.Millisecond), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9))
 	if len(st.Skipped) > 0 || st.Unresolved > 0 {
 		s := st.Summary()

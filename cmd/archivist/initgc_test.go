@@ -13,22 +13,16 @@ import (
 // protocol buffers, the language detector), and the main package's init
 // turns it back on before any command runs.
 func TestCollectorOffDuringInit(t *testing.T) {
-	cmd := archivistCmd(t, "version")
-	cmd.Env = append(cmd.Env, "GODEBUG=inittrace=1")
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("archivist version: %v\n%s", err, stderr.String())
-	}
+	trace := initTrace(t)
 	order := map[string]int{}
-	for i, line := range strings.Split(stderr.String(), "\n") {
+	for i, line := range strings.Split(trace, "\n") {
 		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" {
 			order[f[1]] = i
 		}
 	}
 	gc, ok := order["github.com/archivist-project/archivist/internal/initgc"]
 	if !ok {
-		t.Fatalf("internal/initgc not in the init trace:\n%s", stderr.String())
+		t.Fatalf("internal/initgc not in the init trace:\n%s", trace)
 	}
 	for _, pkg := range []string{
 		"github.com/blevesearch/bleve/v2/index/scorch",
@@ -57,6 +51,18 @@ func TestCollectorOffDuringInit(t *testing.T) {
 // never calls, and it would bring App Engine's and the protocol buffers'
 // initialisation (about 6 ms of CPU) into every start of the binary.
 func TestNoAppEngineAtStart(t *testing.T) {
+	for _, line := range strings.Split(initTrace(t), "\n") {
+		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" &&
+			(strings.HasPrefix(f[1], "google.golang.org/appengine/") || strings.HasPrefix(f[1], "github.com/golang/protobuf/")) {
+			t.Errorf("%s initialised at start-up; go.mod's replace of google.golang.org/appengine is gone?", f[1])
+		}
+	}
+}
+
+// initTrace runs archivist version with GODEBUG=inittrace=1 and returns
+// what the runtime wrote: one "init PACKAGE @..." line per package.
+func initTrace(t *testing.T) string {
+	t.Helper()
 	cmd := archivistCmd(t, "version")
 	cmd.Env = append(cmd.Env, "GODEBUG=inittrace=1")
 	var stderr strings.Builder
@@ -64,10 +70,5 @@ func TestNoAppEngineAtStart(t *testing.T) {
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("archivist version: %v\n%s", err, stderr.String())
 	}
-	for _, line := range strings.Split(stderr.String(), "\n") {
-		if f := strings.Fields(line); len(f) > 1 && f[0] == "init" &&
-			(strings.HasPrefix(f[1], "google.golang.org/appengine/") || strings.HasPrefix(f[1], "github.com/golang/protobuf/")) {
-			t.Errorf("%s initialised at start-up; go.mod's replace of google.golang.org/appengine is gone?", f[1])
-		}
-	}
+	return stderr.String()
 }

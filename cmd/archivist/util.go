@@ -131,6 +131,19 @@ func plural(n int64, noun string) string {
 	return noun + "s"
 }
 
+// copiesNote is what a summary adds after its article count for the n
+// pages (or records: unit) that were copies of articles already stored:
+// " (3 more pages were copies of stored articles)", or nothing.
+func copiesNote(n int, unit string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(" (1 more %s was a copy of a stored article)", unit)
+	}
+	return fmt.Sprintf(" (%d more %ss were copies of stored articles)", n, unit)
+}
+
 func behindMessage(n int64) string {
 	return fmt.Sprintf("index is %d %s behind the corpus; run 'archivist index'", n, plural(n, "article"))
 }
