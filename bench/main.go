@@ -62,20 +62,39 @@ func main() {
 // error in the command line, 1 for any other failure.
 func setsMain(ctx context.Context, args []string) int {
 	opts, err := parseSetsFlags(args, os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err == nil {
 		err = runSetsCmd(ctx, opts, allSetExtractors(), os.Stdout, os.Stderr)
 	}
+	return exitCode("bench sets", err)
+}
+
+// exitCode reports err of the command named cmd on stderr and returns the
+// exit code: 0 for none (or -h), 2 for a mistake in the command line, 1
+// for any other failure.
+func exitCode(cmd string, err error) int {
 	switch {
-	case err == nil:
+	case err == nil || errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintln(os.Stderr, "bench sets:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+		fmt.Fprintln(os.Stderr, cmd+":", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
 		return 2
 	default:
-		fmt.Fprintln(os.Stderr, "bench sets:", err)
+		fmt.Fprintln(os.Stderr, cmd+":", err)
 		return 1
 	}
+}
+
+// parseArgs parses args with fs: -h gives flag.ErrHelp, any other mistake
+// and any argument left over an errUsage.
+func parseArgs(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %w", errUsage, err)
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -52,14 +51,8 @@ func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) 
 	fs.StringVar(&only, "only", "", "run only these extractors (`names`, comma-separated): archivist, go-trafilatura, readeck")
 	fs.Float64Var(&o.Drop, "drop", 0.1, "list the tuning pages whose shingle F1 falls by more than `X`")
 	fs.StringVar(&o.Dump, "dump", "", "write the listed perturbed pages to `dir` (for a debugger)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return o, err
-		}
-		return o, fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	if err := parseArgs(fs, args); err != nil {
+		return o, err
 	}
 	o.Sets, o.Only = splitList(sets), splitList(only)
 	for _, s := range o.Sets {
@@ -73,20 +66,10 @@ func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) 
 // perturbMain runs the perturb command and returns the exit code.
 func perturbMain(ctx context.Context, args []string) int {
 	o, err := parsePerturbFlags(args, os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err == nil {
 		err = runPerturb(ctx, o, allSetExtractors(), os.Stdout, os.Stderr)
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench perturb:", err)
-		if errors.Is(err, errUsage) {
-			return 2
-		}
-		return 1
-	}
-	return 0
+	return exitCode("bench perturb", err)
 }
 
 // perturbation changes a parsed page around its body element b.

@@ -53,14 +53,8 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
 	var verbose bool
 	fs.BoolVar(&verbose, "v", false, "same as -failures 20")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return o, err
-		}
-		return o, fmt.Errorf("%w: %w", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	if err := parseArgs(fs, args); err != nil {
+		return o, err
 	}
 	if verbose && o.Failures == 0 {
 		o.Failures = 20

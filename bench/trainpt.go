@@ -77,14 +77,8 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return o, err
-		}
-		return o, fmt.Errorf("%w: %v", errUsage, err)
-	}
-	if fs.NArg() > 0 {
-		return o, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	if err := parseArgs(fs, args); err != nil {
+		return o, err
 	}
 	o.Sets = splitList(*sets)
 	g, err := parseGrid(*trees)
@@ -124,22 +118,10 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 // trainMain runs the command and returns the exit code.
 func trainMain(ctx context.Context, args []string) int {
 	o, err := parseTrainFlags(args, os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
 	if err == nil {
 		err = runTrain(ctx, o, os.Stdout, os.Stderr)
 	}
-	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, errUsage):
-		fmt.Fprintln(os.Stderr, "bench train-pagetype:", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
-		return 2
-	default:
-		fmt.Fprintln(os.Stderr, "bench train-pagetype:", err)
-		return 1
-	}
+	return exitCode("bench train-pagetype", err)
 }
 
 // sample is one tuning-half page: its features, label and weight.
