@@ -16,7 +16,7 @@ import (
 // after the card before). Run together they made one word of two. A
 // lower-case start goes on a word ("P" "acking"), so it stays glued.
 func (e *emitter) gluedLink(n *html.Node) bool {
-	if n.DataAtom != atom.A {
+	if !e.broad || n.DataAtom != atom.A {
 		return false
 	}
 	prev := n.PrevSibling
