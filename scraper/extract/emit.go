@@ -54,6 +54,9 @@ type emitter struct {
 	cur    int32  // doc-order index of the last element entered
 	at     int32  // cur when the current block's text began
 	blocks []block
+	// barParent is the parent last checked by gluedLink, barOK its answer.
+	barParent *html.Node
+	barOK     bool
 	// feat, when set, walks the parts the content walk dropped too (but
 	// not consent dialogs, never content) and records each block's
 	// context for the block model (blockmodel.go).
@@ -153,7 +156,7 @@ func (e *emitter) walk(n *html.Node) {
 	}
 	cls := classifyTag(n.DataAtom)
 	if cls == tagInline {
-		if gluedSpan(n) {
+		if gluedSpan(n) || e.gluedLink(n) {
 			e.buf.WriteByte(' ')
 		}
 		switch n.DataAtom {
