@@ -1,0 +1,122 @@
+package pgstore
+
+import (
+	"context"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// claim is qClaim's answer: its status, its time, the host's next allowed
+// start, and the URLs claimed.
+type claim struct {
+	status   string
+	at, next int64
+	entries  []corpus.FrontierEntry
+}
+
+// qClaim is a worker's claim in one statement: take or renew the host's
+// lease, then take its due URLs. It was the PL/pgSQL function
+// frontier_claim (migrations 0005 and 0008) until migration 0010: a
+// function costs each new connection the loading of PL/pgSQL and the
+// compiling of its body on its first call, and the database's creation
+// the same (docs/BENCHMARKS.md, "The start of a PostgreSQL crawl"). The
+// parameters are the host, the worker, the run (0: any), how many URLs,
+// now, the lease's end and the delay (milliseconds). The host row is
+// locked first (h), FOR UPDATE SKIP LOCKED, then the URLs; one row answers
+// with r_status:
+//
+//	new     the host had no row: it is inserted, and the claim is made
+//	        again at once (a row inserted by a statement is not seen by
+//	        the same statement);
+//	locked  another worker is claiming the host this moment (the host row
+//	        is locked): nothing else happens;
+//	busy    another worker holds an unexpired lease; at is its end;
+//	wait    the lease was free or expired and is now this worker's (the
+//	        URLs the last holder had in flight are queued again), but the
+//	        host allows no request before at (its next_at);
+//	claimed one row per URL claimed, in flight for this worker;
+//	due     the lease is this worker's, no URL is due before at;
+//	empty   nothing is queued: the lease is given back unless URLs are in
+//	        flight.
+//
+// next is the host's next allowed start as read under the row's lock, 0
+// on new, locked and busy. A lease taken over from a worker that is gone
+// queues its URLs again in the claim (rq) and claims them in the next one:
+// the statement reads the frontier as it was when it started.
+const qClaim = `WITH ins AS (
+	INSERT INTO frontier_hosts (host, delay_ms)
+	SELECT $1::text, $7::bigint WHERE NOT EXISTS (SELECT 1 FROM frontier_hosts WHERE host = $1::text)
+	ON CONFLICT DO NOTHING),
+h AS (
+	SELECT lease_until, next_at,
+		worker IS NOT NULL AND worker = $2::bigint AS mine,
+		worker IS NOT NULL AND worker <> $2::bigint AND lease_until > $5::bigint AS busy
+	FROM frontier_hosts WHERE host = $1::text FOR UPDATE SKIP LOCKED),
+l AS (SELECT mine, NOT mine AND next_at > $5::bigint AS wait FROM h WHERE NOT busy),
+pick AS (SELECT ARRAY(SELECT q.id FROM frontier q
+	WHERE q.host = $1::text AND q.state = 'queued' AND q.not_before <= $5::bigint
+	  AND ($3::bigint = 0 OR q.run = $3::bigint) AND (SELECT NOT wait FROM l)
+	ORDER BY q.priority DESC, q.id LIMIT GREATEST($4::int, 0) FOR UPDATE SKIP LOCKED) AS ids),
+rq AS (SELECT ARRAY(SELECT q.id FROM frontier q
+	WHERE q.host = $1::text AND q.state = 'in_flight' AND (SELECT NOT mine FROM l)) AS ids),
+c AS (
+	UPDATE frontier f SET
+		state = CASE WHEN f.id = ANY (pick.ids) THEN 'in_flight' ELSE 'queued' END,
+		worker = CASE WHEN f.id = ANY (pick.ids) THEN $2::bigint END,
+		updated_at = CASE WHEN f.id = ANY (pick.ids) THEN $5::bigint ELSE f.updated_at END
+	FROM pick
+	WHERE f.id = ANY ((SELECT ids FROM pick) || (SELECT ids FROM rq)) AND f.state IN ('queued', 'in_flight')
+	RETURNING f.id, f.url, f.host, f.depth, f.source, f.kind, f.state, f.priority, f.attempts, f.not_before,
+		f.reason, COALESCE(f.capture_id, 0) AS capture_id, f.run, f.redirect_to, f.panics, f.id = ANY (pick.ids) AS picked),
+e AS (
+	SELECT l.mine, l.wait, n.n, CASE WHEN l.wait OR n.n > 0 THEN NULL ELSE LEAST(
+			(SELECT MIN(q.not_before) FROM frontier q WHERE q.host = $1::text AND q.state = 'queued'
+				AND ($3::bigint = 0 OR q.run = $3::bigint)),
+			CASE WHEN NOT l.mine THEN (SELECT MIN(q.not_before) FROM frontier q WHERE q.host = $1::text
+				AND q.state = 'in_flight' AND ($3::bigint = 0 OR q.run = $3::bigint)) END) END AS due
+	FROM l, (SELECT count(*) AS n FROM c WHERE c.picked) n),
+u AS (
+	UPDATE frontier_hosts fh SET
+		worker = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN NULL ELSE $2::bigint END,
+		lease_until = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN 0 ELSE $6::bigint END,
+		delay_ms = GREATEST(fh.delay_ms, $7::bigint),
+		in_flight = CASE WHEN e.mine THEN fh.in_flight ELSE 0 END + e.n
+	FROM e WHERE fh.host = $1::text),
+st AS (
+	SELECT CASE WHEN h.busy IS NULL THEN
+			CASE WHEN EXISTS (SELECT 1 FROM frontier_hosts WHERE host = $1::text) THEN 'locked' ELSE 'new' END
+		WHEN h.busy THEN 'busy' WHEN e.wait THEN 'wait' WHEN e.n > 0 THEN 'claimed'
+		WHEN e.due IS NOT NULL THEN 'due' ELSE 'empty' END AS status,
+		CASE WHEN h.busy THEN h.lease_until WHEN e.wait THEN h.next_at ELSE COALESCE(e.due, 0) END AS at,
+		CASE WHEN h.busy IS NULL OR h.busy THEN 0 ELSE h.next_at END AS next
+	FROM (SELECT) one LEFT JOIN h ON true LEFT JOIN e ON true)
+SELECT st.status, st.at, st.next, COALESCE(c.id, 0), COALESCE(c.url, ''), COALESCE(c.host, ''), COALESCE(c.depth, 0),
+	COALESCE(c.source, ''), COALESCE(c.kind, ''), COALESCE(c.state, ''), COALESCE(c.priority, 0), COALESCE(c.attempts, 0),
+	COALESCE(c.not_before, 0), COALESCE(c.reason, ''), COALESCE(c.capture_id, 0), COALESCE(c.run, 0),
+	COALESCE(c.redirect_to, ''), COALESCE(c.panics, 0)
+FROM st LEFT JOIN c ON c.picked ORDER BY c.priority DESC, c.id
+`
+
+// claim runs qClaim, in a transaction of its own.
+func (f *Frontier) claim(ctx context.Context, host string, run int64, n int, now time.Time) (claim, error) {
+	var c claim
+	rows, err := f.s.pool.Query(ctx, qClaim, host, f.id, run, n, now.UnixMilli(),
+		now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds())
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e corpus.FrontierEntry
+		var nb int64
+		if err := rows.Scan(append([]any{&c.status, &c.at, &c.next}, frontierDest(&e, &nb)...)...); err != nil {
+			return c, err
+		}
+		if c.status == "claimed" {
+			e.NotBefore = unixMilli(nb)
+			c.entries = append(c.entries, e)
+		}
+	}
+	return c, rows.Err()
+}
