@@ -72,7 +72,8 @@ c AS (
 		worker = CASE WHEN f.id = ANY (pick.ids) THEN $2::bigint END,
 		updated_at = CASE WHEN f.id = ANY (pick.ids) THEN $5::bigint ELSE f.updated_at END
 	FROM pick
-	WHERE f.id = ANY ((SELECT ids FROM pick) || (SELECT ids FROM rq)) AND f.state IN ('queued', 'in_flight')
+	WHERE f.id = ANY ((SELECT ids FROM pick) || (SELECT ids FROM rq))
+	  AND CASE WHEN f.id = ANY (pick.ids) THEN true ELSE f.state = 'in_flight' END
 	RETURNING f.id, f.url, f.host, f.depth, f.source, f.kind, f.state, f.priority, f.attempts, f.not_before,
 		f.reason, COALESCE(f.capture_id, 0) AS capture_id, f.run, f.redirect_to, f.panics, f.id = ANY (pick.ids) AS picked),
 e AS (
@@ -104,16 +105,20 @@ SELECT st.status, st.at, st.next, COALESCE(c.id, 0), COALESCE(c.url, ''), COALES
 FROM st LEFT JOIN c ON c.picked ORDER BY c.priority DESC, c.id
 `
 
-// qGenericPlan sets plan_cache_mode until the end of the transaction: sent
-// in one batch with qClaim, the two in one implicit transaction (one Sync),
-// the claim runs its cached generic plan instead of planning anew at
-// every call. Left to choose, PostgreSQL plans qClaim for every call (a
-// plan for the call's n and run looks cheaper than the generic one), which
-// costs more than the claim itself: 1.4-2.1 ms of server CPU a claim
-// against 0.54-0.69 ms with the generic plan (and 0.87-1.3 ms for the
-// function before; 100 claims each on a 300,000-row frontier, three
-// rounds).
-const qGenericPlan = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)"
+// qGenericPlan sets plan_cache_mode and enable_seqscan until the end of
+// the transaction: sent in one batch with qClaim, the two in one implicit
+// transaction (one Sync), the claim runs its cached generic plan instead
+// of planning anew at every call. Left to choose, PostgreSQL plans qClaim
+// for every call (a plan for the call's n and run looks cheaper than the
+// generic one), which costs more than the claim itself: 1.4-2.1 ms of
+// server CPU a claim against 0.54-0.69 ms with the generic plan (and
+// 0.87-1.3 ms for the function before; 100 claims each on a
+// 300,000-row frontier, three rounds). The generic plan is made once per
+// connection, at its first claim, when a new crawl's frontier has a few
+// rows: without enable_seqscan off it reads the whole frontier on every
+// claim once the frontier has grown; with it, every table is read by an
+// index, which is the plan for a frontier of any size.
+const qGenericPlan = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)"
 
 // claim runs qClaim, in a transaction of its own, with its generic plan
 // (qGenericPlan): one round trip.
