@@ -474,7 +474,7 @@ func statementsPerPage(b *testing.B, url string) (stmts, pages, blocks, wal int6
 		b.Fatal(err)
 	}
 	if testing.Verbose() {
-		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' blks='||(shared_blks_hit+shared_blks_read)||' wal='||wal_bytes FROM pg_stat_statements
+		rows, err := s.Pool().Query(ctx, `SELECT calls, left(regexp_replace(query, '\s+', ' ', 'g'), 110)||' rows='||rows||' exec_ms='||round(total_exec_time::numeric,1)||' plan_ms='||round(total_plan_time::numeric,1)||' blks='||(shared_blks_hit+shared_blks_read)||' wal='||wal_bytes FROM pg_stat_statements
 			WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 40`)
 		if err != nil {
 			b.Fatal(err)

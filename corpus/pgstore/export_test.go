@@ -22,3 +22,6 @@ func (tx *Tx) Pending() int { return len(tx.tx.pending) }
 func Migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) error {
 	return migrate(ctx, conn, fsys)
 }
+
+// MigrationFS holds the embedded migrations and squashed schema.
+var MigrationFS fs.FS = migrationFS

@@ -33,6 +33,26 @@ func versions(t *testing.T, c *pgconn.PgConn) string {
 	return string(res[0].Rows[0][0])
 }
 
+// errorIs reports whether err is nil when want is "", else whether it
+// says want.
+func errorIs(err error, want string) bool {
+	if want == "" {
+		return err == nil
+	}
+	return err != nil && strings.Contains(err.Error(), want)
+}
+
+// tables returns the names of the tables in the public schema.
+func tables(t *testing.T, c *pgconn.PgConn) string {
+	t.Helper()
+	res, err := c.Exec(context.Background(), `SELECT COALESCE(string_agg(relname, ' ' ORDER BY relname), '') FROM pg_class
+		WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(res[0].Rows[0][0])
+}
+
 func TestMigrate(t *testing.T) {
 	good := fstest.MapFS{
 		"migrations/0001_a.sql": {Data: []byte("CREATE TABLE a (x INT);\nINSERT INTO a VALUES (1);")},
@@ -45,11 +65,29 @@ func TestMigrate(t *testing.T) {
 		"migrations/0004_d.sql": {Data: []byte("ALTER TABLE nowhere ADD COLUMN w INT;")},
 	}
 	older := fstest.MapFS{"migrations/0001_a.sql": good["migrations/0001_a.sql"]}
+	// squash has the migrations of good, one after them, and the schema
+	// that 0001 and 0002 build, squashed, with a table of its own to tell
+	// which way a database was built.
+	squash := fstest.MapFS{
+		"migrations/0001_a.sql":    good["migrations/0001_a.sql"],
+		"migrations/0002_b.sql":    good["migrations/0002_b.sql"],
+		"migrations/0003_c.sql":    {Data: []byte("CREATE TABLE c (z INT);")},
+		"schema/0002_squashed.sql": {Data: []byte("CREATE TABLE a (x INT); INSERT INTO a VALUES (1); CREATE TABLE b (y INT); CREATE TABLE squashed ()")},
+	}
+	badSquash := fstest.MapFS{
+		"migrations/0001_a.sql":    good["migrations/0001_a.sql"],
+		"schema/0001_squashed.sql": {Data: []byte("CREATE TABLE a (x INT); ALTER TABLE nowhere ADD COLUMN w INT;")},
+	}
+	strayNumber := fstest.MapFS{
+		"migrations/0001_a.sql":    good["migrations/0001_a.sql"],
+		"schema/0002_squashed.sql": squash["schema/0002_squashed.sql"],
+	}
 	tests := []struct {
 		name    string
 		steps   []fstest.MapFS
 		wantErr string // of the last step
 		want    string // versions recorded after the last step
+		tables  string // the database's tables after the last step, when not ""
 	}{
 		{name: "new database", steps: []fstest.MapFS{good}, want: "1 2"},
 		{name: "up to date", steps: []fstest.MapFS{good, good}, want: "1 2"},
@@ -57,6 +95,14 @@ func TestMigrate(t *testing.T) {
 			wantErr: "migrate migrations/0004_d.sql: ", want: "1 2"},
 		{name: "schema newer than the code", steps: []fstest.MapFS{good, older},
 			wantErr: "schema version 2 is newer than this archivist knows (1)", want: "1 2"},
+		{name: "new database: the squashed schema, then the migrations after it", steps: []fstest.MapFS{squash},
+			want: "1 2 3", tables: "a b c schema_migrations squashed"},
+		{name: "existing database: the numbered migrations", steps: []fstest.MapFS{good, squash},
+			want: "1 2 3", tables: "a b c schema_migrations"},
+		{name: "failing squashed schema applies none and is named", steps: []fstest.MapFS{badSquash},
+			wantErr: "migrate schema/0001_squashed.sql: ", want: "", tables: "schema_migrations"},
+		{name: "squashed schema numbered as no migration", steps: []fstest.MapFS{strayNumber},
+			wantErr: "schema/0002_squashed.sql: its number is no migration's", want: "", tables: "schema_migrations"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,18 +114,21 @@ func TestMigrate(t *testing.T) {
 			for _, fsys := range tt.steps {
 				err = pgstore.Migrate(ctx, c, fsys)
 			}
-			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+			if !errorIs(err, tt.wantErr) {
 				t.Fatalf("error %v, want %q", err, tt.wantErr)
 			}
 			if got := versions(t, c); got != tt.want {
 				t.Errorf("versions %q, want %q", got, tt.want)
 			}
+			if got := tables(t, c); tt.tables != "" && got != tt.tables {
+				t.Errorf("tables %q, want %q", got, tt.tables)
+			}
 			// The lock was given back, failure or not: another session
-			// takes it at once.
+			// takes it at once, and gets the same answer.
 			short, cancel2 := context.WithTimeout(ctx, 5*time.Second)
 			defer cancel2()
-			if err := pgstore.Migrate(short, connect(t, url), good); err != nil {
-				t.Errorf("migrate from another session: %v", err)
+			if err := pgstore.Migrate(short, connect(t, url), tt.steps[len(tt.steps)-1]); !errorIs(err, tt.wantErr) {
+				t.Errorf("migrate from another session: %v, want %q", err, tt.wantErr)
 			}
 		})
 	}

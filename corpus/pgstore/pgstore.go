@@ -25,7 +25,11 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-//go:embed migrations/*.sql
+// migrationFS holds the numbered schema migrations and the schema they
+// build, squashed (schema/NNNN_name.sql: the schema after migration NNNN),
+// which a new database is given in their place.
+//
+//go:embed migrations/*.sql schema/*.sql
 var migrationFS embed.FS
 
 // IsURL reports whether s names a PostgreSQL database (postgres:// or
@@ -156,6 +160,30 @@ func migrations(fsys fs.FS) ([]migration, error) {
 	return ms, nil
 }
 
+// squashed returns the latest squashed schema in fsys (schema/NNNN_name.sql,
+// the schema that migrations 1 to NNNN build), or ok false when there is
+// none. NNNN must be one of ms's versions.
+func squashed(fsys fs.FS, ms []migration) (sq migration, ok bool, err error) {
+	names, err := fs.Glob(fsys, "schema/*.sql")
+	if err != nil {
+		return sq, false, err
+	}
+	known := make(map[int]bool, len(ms))
+	for _, m := range ms {
+		known[m.v] = true
+	}
+	for _, n := range names {
+		v, err := strconv.Atoi(strings.SplitN(path.Base(n), "_", 2)[0])
+		if err != nil || !known[v] {
+			return sq, false, fmt.Errorf("squashed schema %s: its number is no migration's", n)
+		}
+		if v > sq.v {
+			sq, ok = migration{v, n}, true
+		}
+	}
+	return sq, ok, nil
+}
+
 // migrate brings the schema up to date with the embedded migrations.
 func (s *Store) migrate(ctx context.Context) error {
 	conn, err := s.pool.Acquire(ctx)
@@ -171,7 +199,8 @@ func (s *Store) migrate(ctx context.Context) error {
 // it is committed so that workers starting together apply each one once.
 // A new database costs two round trips and one commit (before: four or
 // five round trips and a commit for every migration); an up-to-date one
-// costs two (before: four).
+// costs two (before: four). A new database is given the squashed schema
+// (see migrationScript).
 func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 	ms, err := migrations(fsys)
 	if err != nil {
@@ -206,7 +235,7 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 	}
 	q, pending, err := migrationScript(fsys, ms, current)
 	if err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	if len(pending) > 0 {
 		// The lock is given back once the migrations are committed: the
@@ -225,32 +254,69 @@ func lastVersion(res []*pgconn.Result) (int, error) {
 	return strconv.Atoi(string(res[len(res)-1].Rows[0][0]))
 }
 
+// step is one part of a migration script: a numbered migration, or the
+// squashed schema, which stands for the migrations up to its number.
+type step struct {
+	name     string
+	versions []int
+}
+
 // migrationScript returns the migrations of ms after version current as
-// one script, each followed by its row in schema_migrations (which names
-// its column archivist_migration, so that applyMigrations can tell how
-// far the script went), and those migrations.
-func migrationScript(fsys fs.FS, ms []migration, current int) (string, []migration, error) {
+// one script, each step followed by its rows in schema_migrations (which
+// names its column archivist_migration, so that applyMigrations can tell
+// how far the script went), and those steps. A new database (current 0)
+// is given the squashed schema, when fsys has one, in place of the
+// migrations it stands for, and those after it.
+func migrationScript(fsys fs.FS, ms []migration, current int) (string, []step, error) {
 	var b strings.Builder
-	var pending []migration
-	for _, m := range ms {
-		if m.v <= current {
-			continue
+	var steps []step
+	add := func(name string, versions []int) error {
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
 		}
-		body, err := fs.ReadFile(fsys, m.name)
+		b.Write(body)
+		rows := make([]string, len(versions))
+		for i, v := range versions {
+			rows[i] = fmt.Sprintf("(%d)", v)
+		}
+		fmt.Fprintf(&b, "\n;\nINSERT INTO schema_migrations (version) VALUES %s RETURNING version AS archivist_migration;\n",
+			strings.Join(rows, ", "))
+		steps = append(steps, step{name, versions})
+		return nil
+	}
+	if current == 0 {
+		sq, ok, err := squashed(fsys, ms)
 		if err != nil {
 			return "", nil, err
 		}
-		b.Write(body)
-		fmt.Fprintf(&b, "\n;\nINSERT INTO schema_migrations (version) VALUES (%d) RETURNING version AS archivist_migration;\n", m.v)
-		pending = append(pending, m)
+		if ok {
+			var versions []int
+			for _, m := range ms {
+				if m.v <= sq.v {
+					versions = append(versions, m.v)
+				}
+			}
+			if err := add(sq.name, versions); err != nil {
+				return "", nil, err
+			}
+			current = sq.v
+		}
 	}
-	return b.String(), pending, nil
+	for _, m := range ms {
+		if m.v > current {
+			if err := add(m.name, []int{m.v}); err != nil {
+				return "", nil, err
+			}
+		}
+	}
+	return b.String(), steps, nil
 }
 
-// applyMigrations runs script, the pending migrations in a transaction
-// and then the unlock, as one simple query: all or nothing. A failure
-// names the first migration not applied.
-func applyMigrations(ctx context.Context, conn *pgconn.PgConn, script string, pending []migration) error {
+// applyMigrations runs script, the pending steps in a transaction and
+// then the unlock, as one simple query: all or nothing. A failure names
+// the first step not applied.
+func applyMigrations(ctx context.Context, conn *pgconn.PgConn, script string, pending []step) error {
 	mrr := conn.Exec(ctx, script)
 	done := 0
 	for mrr.NextResult() {

@@ -265,12 +265,15 @@ const claimRetry = 100 * time.Millisecond
 // due at now, queued by run (any run when 0). When another worker holds
 // the lease, or a handed-over host is not yet allowed a request, or no URL
 // is due, it claims none and returns when to try again (hasDue false when
-// the host has nothing queued). It is one statement, one round trip: the
-// function frontier_claim (migration 0005), which lease describes.
+// the host has nothing queued). It is one statement, one round trip
+// (qClaim, which lease describes), two for a host never claimed before.
 func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
 	var c claim
 	for attempt := 0; ; attempt++ {
 		c, err = f.claim(ctx, host, run, n, now)
+		if err == nil && c.status == "new" && attempt < 5 {
+			continue // the host's row is made: claim again at once
+		}
 		if err == nil || attempt >= 5 || !retryable(err) {
 			break
 		}
@@ -279,7 +282,7 @@ func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now
 		return nil, time.Time{}, false, fmt.Errorf("claim %s: %w", host, err)
 	}
 	switch c.status {
-	case "locked": // another worker is claiming it this moment
+	case "locked", "new": // another worker is claiming it this moment
 		return nil, now.Add(claimRetry), true, nil
 	case "busy": // look again soon: the holder gives the host back when it is done
 		return nil, time.UnixMilli(min(c.at, now.Add(leasePoll).UnixMilli())).UTC(), true, nil
@@ -297,41 +300,8 @@ func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now
 	return nil, time.Time{}, false, fmt.Errorf("claim %s: unknown answer %q", host, c.status)
 }
 
-// claim is frontier_claim's answer: its status, its time (see the
-// migration), the host's next allowed start, and the URLs claimed.
-type claim struct {
-	status   string
-	at, next int64
-	entries  []corpus.FrontierEntry
-}
-
-const qClaim = "SELECT * FROM frontier_claim($1, $2, $3, $4, $5, $6, $7)"
-
-// claim runs frontier_claim, in a transaction of its own.
-func (f *Frontier) claim(ctx context.Context, host string, run int64, n int, now time.Time) (claim, error) {
-	var c claim
-	rows, err := f.s.pool.Query(ctx, qClaim, host, f.id, run, n, now.UnixMilli(),
-		now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds())
-	if err != nil {
-		return c, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var e corpus.FrontierEntry
-		var nb int64
-		if err := rows.Scan(append([]any{&c.status, &c.at, &c.next}, frontierDest(&e, &nb)...)...); err != nil {
-			return c, err
-		}
-		if c.status == "claimed" {
-			e.NotBefore = unixMilli(nb)
-			c.entries = append(c.entries, e)
-		}
-	}
-	return c, rows.Err()
-}
-
 // lease takes or renews host's lease for this worker in tx, as
-// frontier_claim does (migration 0005). It returns a zero time when the
+// qClaim does. It returns a zero time when the
 // worker holds the lease and may claim, else when to try again, whether
 // it wrote the lease (now + TTL) for this worker, and the host's next
 // allowed start as it read it.

@@ -1,0 +1,125 @@
+package pgstore_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/corpus/pgstore"
+)
+
+// TestClaimAnswers walks one host through the claim statement's answers
+// (pgstore.qClaim): a host never claimed (its row made, then claimed in
+// the same call), URLs not yet due, a host row another session locks, a
+// host with URLs in flight and none queued (lease kept), a host spent
+// (lease given back), and a lease taken over from a worker that is gone
+// with no delay to wait (its URLs queued again, claimed next).
+func TestClaimAnswers(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	ttl := 300 * time.Millisecond
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl})
+	_, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl})
+	es := entries(4)
+	later := time.Now().Add(time.Hour).Truncate(time.Millisecond)
+	es[3].NotBefore = later
+	enqueue(t, a, es)
+	leases := func() []pgstore.HostLease {
+		t.Helper()
+		_, ls, err := a.Workers(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ls
+	}
+
+	// Never claimed: no host row until this claim, which makes it.
+	got, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now())
+	if err != nil || len(got) != 2 || got[0].URL != es[0].URL || got[1].URL != es[1].URL {
+		t.Fatalf("first claim of a host: %d URLs, %v; want the first 2", len(got), err)
+	}
+	if ls := leases(); len(ls) != 1 || ls[0].Worker != fa.ID() || ls[0].InFlight != 2 {
+		t.Fatalf("leases %+v; want A's with 2 in flight", ls)
+	}
+
+	// Locked: another session holds the host row.
+	tx, err := a.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", site); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	none, due, hasDue, err := fa.Claim(ctx, site, 0, 5, now)
+	if err != nil || len(none) != 0 || !hasDue || due.Before(now) || due.After(now.Add(time.Second)) {
+		t.Errorf("claim while the host row is locked: %d URLs, due %v (%v, %v); want none, soon", len(none), due, hasDue, err)
+	}
+	tx.Rollback(ctx)
+
+	// The third URL, then the fourth not due: due at its time.
+	if got3, _, _, err := fa.Claim(ctx, site, 0, 5, time.Now()); err != nil || len(got3) != 1 || got3[0].URL != es[2].URL {
+		t.Fatalf("claim of the rest: %d URLs, %v; want the third", len(got3), err)
+	} else {
+		got = append(got, got3...)
+	}
+	if none, due, hasDue, err := fa.Claim(ctx, site, 0, 5, time.Now()); err != nil || len(none) != 0 || !hasDue || !due.Equal(later) {
+		t.Fatalf("claim with one URL not due: %d URLs, due %v (%v, %v); want none, due %v", len(none), due, hasDue, err, later)
+	}
+
+	// Empty with URLs in flight: the lease is kept; spent: given back.
+	for _, e := range got[:2] {
+		if err := a.Update(ctx, func(tx *pgstore.Tx) error { return tx.Finish(ctx, e.ID, corpus.StateDone, 0, "", time.Now()) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Update(ctx, func(tx *pgstore.Tx) error {
+		return tx.Finish(ctx, frontierID(t, a, es[3].URL), corpus.StateDone, 0, "", time.Now())
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if none, _, hasDue, err := fa.Claim(ctx, site, 0, 5, time.Now()); err != nil || len(none) != 0 || hasDue {
+		t.Fatalf("claim of a spent host: %d URLs, %v, %v; want none, nothing due", len(none), hasDue, err)
+	}
+	if ls := leases(); len(ls) != 1 || ls[0].InFlight != 1 {
+		t.Fatalf("leases %+v; want A's kept, 1 in flight", ls)
+	}
+
+	// Taken over: A is gone with one URL in flight, no delay to wait.
+	enqueue(t, a, entries(6)[4:])
+	fa.Kill()
+	time.Sleep(ttl + 100*time.Millisecond)
+	first, _, _, err := fb.Claim(ctx, site, 0, 10, time.Now())
+	if err != nil || len(first) != 2 {
+		t.Fatalf("B's claim after A's lease ran out: %d URLs, %v; want the 2 queued", len(first), err)
+	}
+	back, _, _, err := fb.Claim(ctx, site, 0, 10, time.Now())
+	if err != nil || len(back) != 1 || back[0].ID != got[2].ID {
+		t.Fatalf("B's next claim: %d URLs, %v; want the one A had in flight", len(back), err)
+	}
+	if ls := leases(); len(ls) != 1 || ls[0].Worker != fb.ID() || ls[0].InFlight != 3 {
+		t.Errorf("leases %+v; want B's with 3 in flight", ls)
+	}
+	for _, e := range append(first, back...) {
+		if err := a.Update(ctx, func(tx *pgstore.Tx) error { return tx.Finish(ctx, e.ID, corpus.StateDone, 0, "", time.Now()) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if none, _, hasDue, err := fb.Claim(ctx, site, 0, 5, time.Now()); err != nil || len(none) != 0 || hasDue {
+		t.Fatalf("B's claim of the spent host: %d URLs, %v, %v; want none, nothing due", len(none), hasDue, err)
+	}
+	if ls := leases(); len(ls) != 0 {
+		t.Errorf("leases %+v after the host was spent; want none", ls)
+	}
+}
+
+// frontierID returns the frontier id of URL u.
+func frontierID(t *testing.T, s *pgstore.Store, u string) int64 {
+	t.Helper()
+	e, err := s.FrontierEntry(context.Background(), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e.ID
+}
