@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -387,17 +388,22 @@ func (r *exportRun) finish(ctx context.Context, e *env, db corpus.Reader) error 
 	if err := r.tmp.Close(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	// A manifest left from an earlier export to this name goes first:
+	// until the new one is written, the file has no manifest rather than
+	// one that describes another file (if the process is killed).
+	if err := removeIfThere(corpus.ManifestPath(r.opts.Out)); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	e.step("old manifest removed")
 	if err := os.Rename(r.tmp.Name(), r.opts.Out); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	e.step("file in place")
 	m, err := r.manifest(ctx, db)
 	if err == nil {
 		err = corpus.WriteManifest(r.opts.Out, m)
 	}
 	if err != nil {
-		// The file is complete, but a manifest left from an earlier
-		// export would not match it.
-		os.Remove(corpus.ManifestPath(r.opts.Out))
 		return fmt.Errorf("export: %s is written, but its manifest is not: %w", r.opts.Out, err)
 	}
 	return nil
@@ -604,20 +610,35 @@ func createBeside(path string) (*os.File, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, usagef("export: --out %s: no such folder %s", quote.Short(path), quote.Short(dir))
 	}
+	f, err := tempBeside(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("export: cannot write %s: %w", path, err)
+	}
+	return f, nil
+}
+
+// tempBeside creates a new temporary file in path's folder, named after
+// path, with the permissions a new file gets.
+func tempBeside(path string) (*os.File, error) {
+	dir := filepath.Dir(path)
 	for range 100 {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(path), rand.Uint32()))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, os.ErrExist) {
-			continue
+		if !errors.Is(err, os.ErrExist) {
+			return f, err
 		}
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, fmt.Errorf("export: cannot write %s: %w", path, err)
-		}
-		return f, nil
 	}
-	return nil, fmt.Errorf("export: cannot create a temporary file beside %s", path)
+	return nil, fmt.Errorf("cannot create a temporary file beside %s", path)
+}
+
+// removeIfThere removes the file at path, if there is one.
+func removeIfThere(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

@@ -68,6 +68,17 @@ type env struct {
 	// indexHeld is set when the index was opened read-only while another
 	// process (a crawl) was writing it.
 	indexHeld bool
+	// atStep, when set, is called at each step where a command puts a
+	// finished file in place: tests look there at what a kill would
+	// leave.
+	atStep func(step string)
+}
+
+// step calls atStep, if set, with the step's name.
+func (e *env) step(name string) {
+	if e.atStep != nil {
+		e.atStep(name)
+	}
 }
 
 // globalOptions are the flags every command accepts.
