@@ -71,6 +71,15 @@ func eachSeedLine(path string, fn func(n int, line string) error) (sum string, l
 	h := sha256.New()
 	var fnErr error
 	n, err := eachLine(io.TeeReader(f, h), maxSeedLine, func(n int, b []byte) error {
+		if n == 1 {
+			// Editors on Windows begin a UTF-8 file with a byte order
+			// mark; UTF-16 would need decoding.
+			if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+				fnErr = usagef("%s: UTF-16 text: save it as UTF-8 (one URL a line)", path)
+				return fnErr
+			}
+			b = bytes.TrimPrefix(b, []byte("\ufeff"))
+		}
 		line := strings.TrimSpace(string(b))
 		if i := strings.Index(line, " #"); i >= 0 {
 			line = strings.TrimSpace(line[:i])
