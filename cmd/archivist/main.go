@@ -300,6 +300,8 @@ func (e *env) explain(err error) error {
 			err, e.global.DB)
 	case isDiskFull(err):
 		return fmt.Errorf("%w; free space on that disk, then run the same command again (a crawl resumes where it stopped)", err)
+	case errors.Is(err, corpus.ErrFileGone):
+		return fmt.Errorf("%w; nothing more was written; what this command wrote before went into the file that was there: put it back (or restore a backup) and run the command again", err)
 	case errors.Is(err, corpus.ErrUnsavedWAL):
 		return fmt.Errorf("%w; run any archivist command on it once where its folder is writable, or copy the folder to writable storage", err)
 	case errors.Is(err, syscall.EROFS):
