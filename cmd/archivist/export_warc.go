@@ -101,6 +101,10 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	fmt.Fprintf(e.stderr, "archivist: export: %d responses, %d revisits in %d WARC file(s) (%s, %.1f MB/s): %s\n",
 		st.Responses, st.Revisits, len(st.Files), mb(st.Bytes), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9),
 		strings.Join(st.Files, ", "))
+	if len(st.Removed) > 0 {
+		fmt.Fprintf(e.stderr, "archivist: export: removed %s, left from an earlier export to %s\n",
+			strings.Join(st.Removed, ", "), opts.Out)
+	}
 	if st.Skipped > 0 {
 		fmt.Fprintf(e.stderr, "archivist: export: %d %s without a response to write (failed fetches, bodies not kept) left out\n",
 			st.Skipped, plural(int64(st.Skipped), "capture"))
