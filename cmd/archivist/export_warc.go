@@ -61,6 +61,8 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	}
 	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
 		return usagef("export: --out %s is a folder; name a file", quote.Short(opts.Out))
+	} else if err == nil && !st.Mode().IsRegular() {
+		return usagef("export: --out %s is not a regular file (a device or a pipe): a WARC export writes files; name one", quote.Short(opts.Out))
 	}
 	sel, err := newExportSelection(opts)
 	if err != nil {
@@ -155,6 +157,19 @@ func warcInfo(ctx context.Context, db corpus.Reader) ([][2]string, error) {
 // files take their names, and the new one takes its name last, so that a
 // kill at any step leaves no index beside files it does not describe.
 func placeWARC(e *env, w *warc.Writer, cdx string) error {
+	if stream, err := openStream(cdx); err != nil || stream != nil {
+		if err == nil {
+			err = w.WriteCDX(stream)
+			if cerr := stream.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			w.Abort()
+			return fmt.Errorf("export: write %s: %w", cdx, err)
+		}
+		cdx = "" // written
+	}
 	var tmp string
 	if cdx != "" {
 		var err error
