@@ -57,6 +57,14 @@ func seedFile(path string) (scraper.SeedList, int, error) {
 // file and its number of lines. Its own errors have no "crawl:" prefix;
 // those it cannot blame on the file's content are not usage errors.
 func eachSeedLine(path string, fn func(n int, line string) error) (sum string, lines int, err error) {
+	if path == "-" {
+		return "", 0, usagef("--seeds -: standard input is not read; save the list to a file and pass its name")
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// Checked before opening: opening a pipe waits for its writer.
+		return "", 0, usagef("--seeds %s is not a regular file (a pipe or a device): archivist reads the seed list twice, "+
+			"to check it and then to queue it; save the list to a file and pass its name", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {

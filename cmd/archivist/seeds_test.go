@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -47,5 +49,27 @@ func TestSeedFileEncodings(t *testing.T) {
 				t.Errorf("%d seeds %q, want %q", n, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSeedFileNotRegular: a seed list that can be read only once (a pipe,
+// /dev/stdin, a shell's <(...)) or standard input as "-" is refused by
+// name, without waiting on it: the crawl reads the list twice (to check
+// it, then to queue it), and the second read found nothing ("changed while
+// the crawl read it: run the crawl again", which failed again).
+func TestSeedFileNotRegular(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "seeds.pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{fifo, "--seeds " + fifo + " is not a regular file (a pipe or a device): archivist reads the seed list twice"},
+		{"-", "--seeds -: standard input is not read"},
+	} {
+		_, _, err := seedFile(tt.path)
+		var ue *usageError
+		if !errors.As(err, &ue) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want a usage error with %q", tt.path, err, tt.want)
+		}
 	}
 }
