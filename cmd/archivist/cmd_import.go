@@ -71,13 +71,18 @@ Examples:
 	return c
 }
 
-// checkWARCStart refuses a file named on the command line that is plainly
-// not a WARC file (a CSV, an HTML page, a compressed one of those): a WARC
-// file starts with a gzip member or a "WARC/" line, and its first gzip
+// checkWARCStart refuses a regular file named on the command line that is
+// plainly not a WARC file (a CSV, an HTML page, a compressed one of
+// those): a WARC file starts with a gzip member or a "WARC/" line, and its first gzip
 // member with "WARC/". Without this check, the whole file would be
 // reported as one corrupt record. A first member that does not decompress
 // is left to the import, which skips it as corrupt.
 func checkWARCStart(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// A pipe (/dev/stdin, <(zcat ...)) gives its bytes once: the
+		// import reads them all, and says what it cannot use.
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return usagef("import: %s: %v", quote.Short(path), unwrapPath(err))

@@ -96,3 +96,39 @@ func TestExportOutSpecialFiles(t *testing.T) {
 		mustRun(t, "verify-export", link)
 	})
 }
+
+// TestImportFromAPipe: a WARC read from a pipe (/dev/stdin, <(zcat ...))
+// is imported whole: the check that the file looks like a WARC must not
+// eat its first bytes, which a pipe cannot give twice.
+func TestImportFromAPipe(t *testing.T) {
+	a := mustArchive(t, 2)
+	dir := t.TempDir()
+	for _, name := range []string{"x.warc", "x.warc.gz"} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(dir, name)
+			mustRun(t, "export", "--db", a.db, "--format", "warc", "--all-captures", "--out", file)
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fifo := filepath.Join(t.TempDir(), "pipe")
+			if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+				t.Skip("no FIFO here:", err)
+			}
+			go func() {
+				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+				if err != nil {
+					return
+				}
+				f.Write(data)
+				f.Close()
+			}()
+			db := filepath.Join(t.TempDir(), "b.db")
+			code, out, errOut := runCLI(t, "import", "--db", db, "--no-index", "-q", fifo)
+			if code != 0 || !strings.Contains(out, "5 records read") || !strings.Contains(out, " 0 corrupt") ||
+				!strings.Contains(out, "warcinfo 1") {
+				t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+			}
+		})
+	}
+}
