@@ -148,11 +148,16 @@ func (db *DB) migrateWhenFree(ctx context.Context) error {
 // sqliteMagic is how every SQLite database file starts.
 const sqliteMagic = "SQLite format 3\x00"
 
-// checkCorpusFile returns an ErrNotCorpus error when path is a folder or
-// a file that is not a SQLite database (a mistyped --db). A missing or
+// checkCorpusFile returns an ErrNotCorpus error when path is a folder, a
+// device, a pipe or a file that is not a SQLite database (a mistyped
+// --db). A missing or
 // empty file passes: it becomes a new corpus. Other errors are left to
 // SQLite, whose message explainOpen completes.
 func checkCorpusFile(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		// Checked before opening: opening a pipe waits for a writer.
+		return fmt.Errorf("%w: it is a device or a pipe, not a file (name the corpus file, e.g. archive.db)", ErrNotCorpus)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
