@@ -25,14 +25,14 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open corpus: empty path")
 	}
+	if err := checkCorpusFile(path); err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", path, err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open corpus: %w", err)
 	}
 	f.Close()
-	if err := checkCorpusFile(path); err != nil {
-		return nil, fmt.Errorf("open corpus %s: %w", path, err)
-	}
 	mode, err := readOnlyMode(path)
 	if err != nil {
 		return nil, fmt.Errorf("open corpus %s: %w", path, err)

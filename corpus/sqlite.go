@@ -46,6 +46,9 @@ type DB struct {
 	// damaged is set once SQLite has reported the file as malformed: from
 	// then on Update refuses to write (see ErrCorrupt).
 	damaged atomic.Bool
+	// file is the database file as opened, to notice when the path no
+	// longer names it (see ErrFileGone); nil when it could not be read.
+	file os.FileInfo
 }
 
 // Open opens the corpus at path for reading and writing, creating it when
@@ -77,6 +80,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	r.SetMaxOpenConns(4)
 	db.r = r
 	db.newCodecs()
+	db.file, _ = os.Stat(path)
 	if err := db.prepare(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open corpus %s: %w", path, db.describe(err))
@@ -144,11 +148,16 @@ func (db *DB) migrateWhenFree(ctx context.Context) error {
 // sqliteMagic is how every SQLite database file starts.
 const sqliteMagic = "SQLite format 3\x00"
 
-// checkCorpusFile returns an ErrNotCorpus error when path is a folder or
-// a file that is not a SQLite database (a mistyped --db). A missing or
+// checkCorpusFile returns an ErrNotCorpus error when path is a folder, a
+// device, a pipe or a file that is not a SQLite database (a mistyped
+// --db). A missing or
 // empty file passes: it becomes a new corpus. Other errors are left to
 // SQLite, whose message explainOpen completes.
 func checkCorpusFile(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		// Checked before opening: opening a pipe waits for a writer.
+		return fmt.Errorf("%w: it is a device or a pipe, not a file (name the corpus file, e.g. archive.db)", ErrNotCorpus)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil
@@ -324,6 +333,9 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if db.damaged.Load() {
 		return fmt.Errorf("%s: %w (SQLite reported it malformed)", db.path, ErrCorrupt)
 	}
+	if err := db.checkFile(); err != nil {
+		return err
+	}
 	sqlTx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", db.describe(err))
@@ -337,6 +349,20 @@ func (db *DB) Update(ctx context.Context, fn func(tx *Tx) error) error {
 		return fmt.Errorf("commit: %w", db.describe(err))
 	}
 	return nil
+}
+
+// checkFile fails with ErrFileGone when the path no longer names the file
+// the corpus opened: SQLite would go on writing into the deleted or moved
+// file, and the work would be lost (or land elsewhere) with no error.
+func (db *DB) checkFile() error {
+	if db.file == nil {
+		return nil
+	}
+	st, err := os.Stat(db.path)
+	if err == nil && os.SameFile(st, db.file) {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", db.path, ErrFileGone)
 }
 
 // writeQueries are the statements of write transactions that run once or
@@ -388,6 +414,10 @@ var (
 	// names something else: a folder, a file that is not a SQLite
 	// database, or a SQLite database without the corpus's schema.
 	ErrNotCorpus = errors.New("not an archivist corpus")
+	// ErrFileGone is returned by Update once the database file was
+	// deleted, moved or replaced by another file while the corpus had it
+	// open: nothing more is written.
+	ErrFileGone = errors.New("the database file was deleted, moved or replaced while archivist was writing it")
 )
 
 // describe turns SQLite's error codes that a user can act on into our

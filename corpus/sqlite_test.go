@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -350,10 +351,18 @@ func TestOpenRefusesWhatIsNotACorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
+	// A pipe (or a device: /dev/null) at --db: opening it waited forever
+	// for a writer, deaf to Ctrl-C (a device got a -journal file beside
+	// it: /dev/null-journal, as root).
+	pipe := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name, path, want string
 	}{
 		{"folder", dir, "is a folder"},
+		{"pipe", pipe, "it is a device or a pipe, not a file"},
 		{"text file", text, "not a SQLite database file"},
 		{"foreign SQLite database", foreign, "holds other tables (notes)"},
 	} {

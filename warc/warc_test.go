@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -349,5 +350,46 @@ func TestTrailingGarbageOffset(t *testing.T) {
 	}
 	if _, err := rd.Next(); !errors.Is(err, io.EOF) {
 		t.Errorf("then: %v, want EOF", err)
+	}
+}
+
+// TestRolloverReplacesAnEarlierSeries: writing over an earlier export that
+// had more files removes the earlier series' later files, which would
+// otherwise sit among the new ones (their revisits pointing at records no
+// longer there), and says which.
+func TestRolloverReplacesAnEarlierSeries(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.warc.gz")
+	write := func(maxSize int64, pages int) Stats {
+		w, err := Create(path, Options{MaxSize: maxSize, Software: "test"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range fivePages(time.Now())[:pages] {
+			if err := w.WriteCapture(c); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return w.Stats()
+	}
+	first := write(1500, 5)
+	if len(first.Files) < 3 {
+		t.Fatalf("first export: %d files, want 3 or more", len(first.Files))
+	}
+	other := filepath.Join(dir, "out-notes.warc.gz") // not of the series
+	if err := os.WriteFile(other, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	second := write(1<<30, 2)
+	got, _ := filepath.Glob(filepath.Join(dir, "out*.warc.gz"))
+	want := []string{other, path}
+	if !slices.Equal(got, want) {
+		t.Errorf("files after the second export %q, want %q", got, want)
+	}
+	if !slices.Equal(second.Removed, first.Files[1:]) {
+		t.Errorf("Removed %q, want %q", second.Removed, first.Files[1:])
 	}
 }

@@ -47,6 +47,9 @@ type Stats struct {
 	Requests  int
 	Skipped   int   // captures without a response to write (failed fetches, bodies not kept)
 	Bytes     int64 // bytes written on disk, every file
+	// Removed are the later files of an earlier series at the same path
+	// (path-0000N past the last file written), removed by Close.
+	Removed []string
 }
 
 // Writer writes captures as WARC/1.1 records: a warcinfo record at the
@@ -374,7 +377,22 @@ func (w *Writer) Close() error {
 		}
 		w.stats.Files = append(w.stats.Files, w.finals[i])
 	}
+	w.removeStale()
 	return nil
+}
+
+// removeStale removes the files that continue an earlier, longer series
+// at the same path: left among the new files, they would be read with
+// them, their revisits pointing at records no longer there.
+func (w *Writer) removeStale() {
+	for n := len(w.finals); ; n++ {
+		name := fmt.Sprintf("%s-%05d%s", w.stem, n, w.ext)
+		st, err := os.Lstat(name)
+		if err != nil || !st.Mode().IsRegular() || os.Remove(name) != nil {
+			return
+		}
+		w.stats.Removed = append(w.stats.Removed, name)
+	}
 }
 
 // Abort removes every file written (those not renamed yet).

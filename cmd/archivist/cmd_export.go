@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -158,6 +159,7 @@ type exportRun struct {
 	sel    exportSelection
 	filter corpus.ArticleFilter // what is read: sel's, resolved against the index when it must be
 	tmp    *os.File             // the file under --out, nil for standard output
+	dest   string               // where tmp goes: --out, or the file its symbolic link names
 	sum    *exportSummary
 }
 
@@ -185,12 +187,22 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	}
 	var out io.Writer = e.stdout
 	if !opts.toStdout() {
-		if r.tmp, err = createBeside(opts.Out); err != nil {
+		stream, err := openStream(opts.Out)
+		if err != nil {
 			return err
 		}
-		defer os.Remove(r.tmp.Name())
-		defer r.tmp.Close()
-		out = r.tmp
+		if stream != nil {
+			// A pipe or a device: written as it is, with no manifest.
+			defer stream.Close()
+			out = stream
+		} else {
+			if r.dest, r.tmp, err = createBeside(opts.Out); err != nil {
+				return err
+			}
+			defer os.Remove(r.tmp.Name())
+			defer r.tmp.Close()
+			out = r.tmp
+		}
 	}
 	if err := r.write(ctx, e, db, out); err != nil {
 		return err
@@ -387,17 +399,22 @@ func (r *exportRun) finish(ctx context.Context, e *env, db corpus.Reader) error 
 	if err := r.tmp.Close(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := os.Rename(r.tmp.Name(), r.opts.Out); err != nil {
+	// A manifest left from an earlier export to this name goes first:
+	// until the new one is written, the file has no manifest rather than
+	// one that describes another file (if the process is killed).
+	if err := removeIfThere(corpus.ManifestPath(r.opts.Out)); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
+	e.step("old manifest removed")
+	if err := os.Rename(r.tmp.Name(), r.dest); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	e.step("file in place")
 	m, err := r.manifest(ctx, db)
 	if err == nil {
 		err = corpus.WriteManifest(r.opts.Out, m)
 	}
 	if err != nil {
-		// The file is complete, but a manifest left from an earlier
-		// export would not match it.
-		os.Remove(corpus.ManifestPath(r.opts.Out))
 		return fmt.Errorf("export: %s is written, but its manifest is not: %w", r.opts.Out, err)
 	}
 	return nil
@@ -593,31 +610,80 @@ func (e *env) matchingIDs(ctx context.Context, db corpus.Reader, req index.Reque
 }
 
 // createBeside creates the temporary file that becomes path once it is
-// written whole: in path's folder, with the permissions a new file gets
-// (0666 less the umask, as the shell's > gives), not CreateTemp's 0600.
-// Errors name path, the user's word, not the temporary name.
-func createBeside(path string) (*os.File, error) {
+// written whole, and returns where it goes: path, or the file path's
+// symbolic link names (as the shell's > writes through a link). It is in
+// that folder, with the permissions a new file gets (0666 less the umask,
+// as the shell's > gives), not CreateTemp's 0600. Errors name path, the
+// user's word, not the temporary name.
+func createBeside(path string) (string, *os.File, error) {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return nil, usagef("export: --out %s is a folder; name a file", quote.Short(path))
+		return "", nil, usagef("export: --out %s is a folder; name a file", quote.Short(path))
 	}
-	dir := filepath.Dir(path)
+	dest := linkTarget(path)
+	dir := filepath.Dir(dest)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, usagef("export: --out %s: no such folder %s", quote.Short(path), quote.Short(dir))
+		return "", nil, usagef("export: --out %s: no such folder %s", quote.Short(path), quote.Short(dir))
 	}
+	f, err := tempBeside(dest)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", nil, fmt.Errorf("export: cannot write %s: %w", path, err)
+	}
+	return dest, f, nil
+}
+
+// linkTarget follows path's symbolic links, if any, to the file they name
+// (which may not exist yet).
+func linkTarget(path string) string {
+	for range 40 {
+		to, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return path
+}
+
+// openStream opens path for writing as it is when it names a pipe, a
+// device or a socket (/dev/null, /dev/stdout...), where a file renamed
+// over it would replace it; it returns nil for anything else.
+func openStream(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil || st.Mode().IsRegular() || st.IsDir() {
+		return nil, nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, fmt.Errorf("export: cannot write %s: %w", path, unwrapPath(err))
+	}
+	return f, nil
+}
+
+// tempBeside creates a new temporary file in path's folder, named after
+// path, with the permissions a new file gets.
+func tempBeside(path string) (*os.File, error) {
+	dir := filepath.Dir(path)
 	for range 100 {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(path), rand.Uint32()))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if errors.Is(err, os.ErrExist) {
-			continue
+		if !errors.Is(err, os.ErrExist) {
+			return f, err
 		}
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, fmt.Errorf("export: cannot write %s: %w", path, err)
-		}
-		return f, nil
 	}
-	return nil, fmt.Errorf("export: cannot create a temporary file beside %s", path)
+	return nil, fmt.Errorf("cannot create a temporary file beside %s", path)
+}
+
+// removeIfThere removes the file at path, if there is one.
+func removeIfThere(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }

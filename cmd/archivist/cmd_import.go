@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
@@ -70,11 +71,18 @@ Examples:
 	return c
 }
 
-// checkWARCStart refuses a file named on the command line that is plainly
-// not a WARC file (a CSV, an HTML page): a WARC file starts with a gzip
-// member or a "WARC/" line. Without this check, the whole file would be
-// reported as one corrupt record.
+// checkWARCStart refuses a regular file named on the command line that is
+// plainly not a WARC file (a CSV, an HTML page, a compressed one of
+// those): a WARC file starts with a gzip member or a "WARC/" line, and its first gzip
+// member with "WARC/". Without this check, the whole file would be
+// reported as one corrupt record. A first member that does not decompress
+// is left to the import, which skips it as corrupt.
 func checkWARCStart(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// A pipe (/dev/stdin, <(zcat ...)) gives its bytes once: the
+		// import reads them all, and says what it cannot use.
+		return nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return usagef("import: %s: %v", quote.Short(path), unwrapPath(err))
@@ -83,10 +91,25 @@ func checkWARCStart(path string) error {
 	head := make([]byte, 5)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	if n == 0 || bytes.HasPrefix(head, []byte{0x1f, 0x8b}) || string(head) == "WARC/" {
+	switch {
+	case n == 0 || string(head) == "WARC/":
+		return nil
+	case !bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		return usagef("import: %s is not a WARC file (it starts with neither \"WARC/\" nor a gzip member)", quote.Short(path))
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil
 	}
-	return usagef("import: %s is not a WARC file (it starts with neither \"WARC/\" nor a gzip member)", quote.Short(path))
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil
+	}
+	zr.Multistream(false)
+	n, err = io.ReadFull(zr, head)
+	if (err != nil && n < len(head)) || string(head) == "WARC/" {
+		return nil
+	}
+	return usagef("import: %s is not a WARC file (it is compressed, but what it holds starts with %q, not \"WARC/\")", quote.Short(path), head)
 }
 
 // importFiles expands the arguments into WARC files: files as given,

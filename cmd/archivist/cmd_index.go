@@ -57,6 +57,9 @@ Example:
 }
 
 func runIndex(ctx context.Context, e *env, opts indexOptions) error {
+	if err := e.checkIndexPath(); err != nil {
+		return err
+	}
 	db, err := e.openSource(ctx)
 	if err != nil {
 		return err

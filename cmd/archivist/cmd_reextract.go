@@ -99,6 +99,11 @@ func runReextract(ctx context.Context, e *env, opts reextractOptions) error {
 	if err != nil {
 		return err
 	}
+	if !opts.NoIndex {
+		if err := e.checkIndexPath(); err != nil {
+			return err
+		}
+	}
 	db, err := e.openCorpus(ctx, true)
 	if err != nil {
 		return err

@@ -61,6 +61,8 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	}
 	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
 		return usagef("export: --out %s is a folder; name a file", quote.Short(opts.Out))
+	} else if err == nil && !st.Mode().IsRegular() {
+		return usagef("export: --out %s is not a regular file (a device or a pipe): a WARC export writes files; name one", quote.Short(opts.Out))
 	}
 	sel, err := newExportSelection(opts)
 	if err != nil {
@@ -93,21 +95,18 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 		w.Abort()
 		return fmt.Errorf("export: %w", err)
 	}
-	if opts.CDX != "" {
-		if err := writeCDX(w, opts.CDX); err != nil {
-			w.Abort()
-			return err
-		}
-	}
-	if err := w.Close(); err != nil {
-		os.Remove(opts.CDX)
-		return fmt.Errorf("export: %w", err)
+	if err := placeWARC(e, w, opts.CDX); err != nil {
+		return err
 	}
 	st := w.Stats()
 	d := time.Since(start)
 	fmt.Fprintf(e.stderr, "archivist: export: %d responses, %d revisits in %d WARC file(s) (%s, %.1f MB/s): %s\n",
 		st.Responses, st.Revisits, len(st.Files), mb(st.Bytes), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9),
 		strings.Join(st.Files, ", "))
+	if len(st.Removed) > 0 {
+		fmt.Fprintf(e.stderr, "archivist: export: removed %s, left from an earlier export to %s\n",
+			strings.Join(st.Removed, ", "), opts.Out)
+	}
 	if st.Skipped > 0 {
 		fmt.Fprintf(e.stderr, "archivist: export: %d %s without a response to write (failed fetches, bodies not kept) left out\n",
 			st.Skipped, plural(int64(st.Skipped), "capture"))
@@ -152,21 +151,74 @@ func warcInfo(ctx context.Context, db corpus.Reader) ([][2]string, error) {
 	return info, nil
 }
 
-func writeCDX(w *warc.Writer, path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return usagef("export: cannot write --cdx %s: %v", quote.Short(path), unwrapPath(err))
+// placeWARC gives the WARC files of w their names and writes the CDX index
+// of their records to cdx, if set. The index is written beside cdx first;
+// an index left at cdx by an earlier export is removed before the WARC
+// files take their names, and the new one takes its name last, so that a
+// kill at any step leaves no index beside files it does not describe.
+func placeWARC(e *env, w *warc.Writer, cdx string) error {
+	if stream, err := openStream(cdx); err != nil || stream != nil {
+		if err == nil {
+			err = w.WriteCDX(stream)
+			if cerr := stream.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			w.Abort()
+			return fmt.Errorf("export: write %s: %w", cdx, err)
+		}
+		cdx = "" // written
 	}
-	if err := w.WriteCDX(f); err != nil {
-		f.Close()
-		os.Remove(path)
-		return fmt.Errorf("export: write %s: %w", path, err)
+	var tmp string
+	if cdx != "" {
+		var err error
+		if tmp, err = writeCDX(w, cdx); err != nil {
+			w.Abort()
+			return err
+		}
+		defer os.Remove(tmp)
+		if err := removeIfThere(cdx); err != nil {
+			w.Abort()
+			return fmt.Errorf("export: %w", err)
+		}
+		e.step("old cdx removed")
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return fmt.Errorf("export: write %s: %w", path, err)
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	e.step("warc in place")
+	if cdx == "" {
+		return nil
+	}
+	if err := os.Rename(tmp, cdx); err != nil {
+		return fmt.Errorf("export: the WARC files are written, but not their CDX index: %w", err)
 	}
 	return nil
+}
+
+// writeCDX writes the CDX index of w's records into a temporary file
+// beside path, and returns its name.
+func writeCDX(w *warc.Writer, path string) (string, error) {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return "", usagef("export: --cdx %s is a folder; name a file", quote.Short(path))
+	}
+	f, err := tempBeside(path)
+	if err != nil {
+		return "", usagef("export: cannot write --cdx %s: %v", quote.Short(path), unwrapPath(err))
+	}
+	err = w.WriteCDX(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("export: write %s: %w", path, err)
+	}
+	return f.Name(), nil
 }
 
 func unwrapPath(err error) error {

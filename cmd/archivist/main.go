@@ -54,6 +54,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	global         globalOptions
+	command        string // the command's name (crawl, export...)
 	logger         *slog.Logger
 	// stderrIsTerminal enables the live status line of crawl, and
 	// stderrWidth (nil or 0 when unknown) gives its width in columns.
@@ -68,6 +69,17 @@ type env struct {
 	// indexHeld is set when the index was opened read-only while another
 	// process (a crawl) was writing it.
 	indexHeld bool
+	// atStep, when set, is called at each step where a command puts a
+	// finished file in place: tests look there at what a kill would
+	// leave.
+	atStep func(step string)
+}
+
+// step calls atStep, if set, with the step's name.
+func (e *env) step(name string) {
+	if e.atStep != nil {
+		e.atStep(name)
+	}
 }
 
 // globalOptions are the flags every command accepts.
@@ -248,6 +260,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if cmd == nil {
 		return usagef("unknown command %s (see 'archivist help')", quote.Short(name))
 	}
+	e.command = name
 	return e.explain(cmd.run(ctx, e, rest))
 }
 
@@ -274,6 +287,14 @@ func isDiskFull(err error) bool {
 		strings.Contains(err.Error(), "no space left on device")
 }
 
+// resumes says, for the commands that resume where they stopped, how.
+var resumes = map[string]string{
+	"crawl":     " (a crawl resumes where it stopped)",
+	"watch":     " (a watch resumes where it stopped)",
+	"import":    " (an import skips the records it imported)",
+	"reextract": " (reextract goes on with the rest)",
+}
+
 // explain adds to err what the user can do about it, for the failures
 // that have a remedy: a damaged corpus, a full disk, files that cannot be
 // read or written.
@@ -288,7 +309,9 @@ func (e *env) explain(err error) error {
 		return fmt.Errorf("%w; archivist will not write to it; 'archivist verify' lists the damage; to recover: sqlite3 %s \".recover\" | sqlite3 fixed.db, then use --db fixed.db",
 			err, e.global.DB)
 	case isDiskFull(err):
-		return fmt.Errorf("%w; free space on that disk, then run the same command again (a crawl resumes where it stopped)", err)
+		return fmt.Errorf("%w; free space on that disk, then run the same command again%s", err, resumes[e.command])
+	case errors.Is(err, corpus.ErrFileGone):
+		return fmt.Errorf("%w; nothing more was written; what this command wrote before went into the file that was there: put it back (or restore a backup) and run the command again", err)
 	case errors.Is(err, corpus.ErrUnsavedWAL):
 		return fmt.Errorf("%w; run any archivist command on it once where its folder is writable, or copy the folder to writable storage", err)
 	case errors.Is(err, syscall.EROFS):

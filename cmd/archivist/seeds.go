@@ -57,6 +57,14 @@ func seedFile(path string) (scraper.SeedList, int, error) {
 // file and its number of lines. Its own errors have no "crawl:" prefix;
 // those it cannot blame on the file's content are not usage errors.
 func eachSeedLine(path string, fn func(n int, line string) error) (sum string, lines int, err error) {
+	if path == "-" {
+		return "", 0, usagef("--seeds -: standard input is not read; save the list to a file and pass its name")
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// Checked before opening: opening a pipe waits for its writer.
+		return "", 0, usagef("--seeds %s is not a regular file (a pipe or a device): archivist reads the seed list twice, "+
+			"to check it and then to queue it; save the list to a file and pass its name", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -71,6 +79,15 @@ func eachSeedLine(path string, fn func(n int, line string) error) (sum string, l
 	h := sha256.New()
 	var fnErr error
 	n, err := eachLine(io.TeeReader(f, h), maxSeedLine, func(n int, b []byte) error {
+		if n == 1 {
+			// Editors on Windows begin a UTF-8 file with a byte order
+			// mark; UTF-16 would need decoding.
+			if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+				fnErr = usagef("%s: UTF-16 text: save it as UTF-8 (one URL a line)", path)
+				return fnErr
+			}
+			b = bytes.TrimPrefix(b, []byte("\ufeff"))
+		}
 		line := strings.TrimSpace(string(b))
 		if i := strings.Index(line, " #"); i >= 0 {
 			line = strings.TrimSpace(line[:i])

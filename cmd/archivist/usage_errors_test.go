@@ -84,10 +84,15 @@ func TestUsageErrorsOnWrongInputs(t *testing.T) {
 	}
 	f.Close()
 	db := filepath.Join(dir, "a.db")
+	real := mustArchive(t, 1)
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
+		{[]string{"search", "--db", real.db, "--index", text, "climate"}, "archivist: --index \"" + text + "\" is a file, not an index folder"},
+		{[]string{"index", "--db", real.db, "--index", text}, "archivist: --index \"" + text + "\" is a file, not an index folder"},
+		{[]string{"index", "--rebuild", "--db", real.db, "--index", text}, "archivist: --index \"" + text + "\" is a file, not an index folder"},
+		{[]string{"reextract", "--db", real.db, "--index", text}, "archivist: --index \"" + text + "\" is a file, not an index folder"},
 		{[]string{"stats", "--db", dir}, "archivist: open corpus " + dir + ": not an archivist corpus: it is a folder"},
 		{[]string{"crawl", "--db", dir, "http://x.test/"}, "archivist: open corpus " + dir + ": not an archivist corpus: it is a folder"},
 		{[]string{"export", "--db", text}, "archivist: open corpus " + text + ": not an archivist corpus: not a SQLite database file"},

@@ -71,6 +71,9 @@ func (e *env) openIndexReadOnly(ctx context.Context) (*index.Index, error) {
 }
 
 func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Option) (*index.Index, error)) (*index.Index, error) {
+	if err := e.checkIndexPath(); err != nil {
+		return nil, err
+	}
 	// A writer (`archivist index`, a crawl) may hold the index: wait a
 	// while for it rather than fail at once. (Read-only opens do not wait:
 	// they read a held index through a view.)
@@ -87,6 +90,20 @@ func (e *env) waitForIndex(ctx context.Context, open func(string, ...index.Optio
 			fmt.Fprintln(e.stderr, "archivist: the index is being updated by another process; waiting for it")
 		}
 	}
+}
+
+// checkIndexPath refuses an index path that names a file (a usage
+// error): the index is a folder.
+func (e *env) checkIndexPath() error {
+	path := e.global.indexPath()
+	st, err := os.Stat(path)
+	if err != nil || st.IsDir() {
+		return nil
+	}
+	if e.global.Index != "" {
+		return usagef("--index %s is a file, not an index folder (name the folder, e.g. archive.bleve)", quote.Short(path))
+	}
+	return usagef("index %s is a file, not an index folder: move it away, or pass --index", quote.Short(path))
 }
 
 // indexWait is how long commands wait for an index that another process

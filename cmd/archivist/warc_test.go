@@ -348,6 +348,12 @@ func TestImportCLIErrors(t *testing.T) {
 	db := filepath.Join(dir, "a.db")
 	notWARC := filepath.Join(t.TempDir(), "corpus.csv")
 	os.WriteFile(notWARC, []byte("id,url\n1,http://a.test/\n"), 0o644)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("id,url\n1,http://a.test/\n"))
+	zw.Close()
+	gzNotWARC := filepath.Join(t.TempDir(), "corpus.csv.gz")
+	os.WriteFile(gzNotWARC, gz.Bytes(), 0o644)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -357,6 +363,7 @@ func TestImportCLIErrors(t *testing.T) {
 		{[]string{"import", "--db", db, dir}, "holds no .warc or .warc.gz file"},
 		{[]string{"import", "--db", db, "--keep-types", "article,nope", dir}, "not a page type"},
 		{[]string{"import", "--db", db, notWARC}, "is not a WARC file"},
+		{[]string{"import", "--db", db, gzNotWARC}, "is not a WARC file (it is compressed, but what it holds starts with \"id,ur\""},
 		{[]string{"export", "--db", db, "--format", "warc"}, "needs --out"},
 		{[]string{"export", "--db", db, "--format", "warc", "--out", dir}, "is a folder"},
 		// "-" is standard output elsewhere; it must not become a file named "-".
@@ -371,6 +378,9 @@ func TestImportCLIErrors(t *testing.T) {
 		if code != 2 || !strings.Contains(errOut, tc.want) || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
 			t.Errorf("%q: exit %d, stderr %q: want 2 and one line with %q", tc.args, code, errOut, tc.want)
 		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("a usage error created %s", db)
 	}
 	bad := filepath.Join(dir, "bad.warc")
 	rec := "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:9>\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\n"

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestExportOutSpecialFiles: --out (or --cdx) naming a pipe or a device
+// (/dev/null, /dev/stdout) is written to as it is, like the shell's >:
+// export must not rename a file over it (as root, that replaced /dev/null
+// with a regular file) nor write a manifest beside it. A symbolic link to
+// a file is followed: the file it names gets the export.
+func TestExportOutSpecialFiles(t *testing.T) {
+	a := mustArchive(t, 2)
+	dir := t.TempDir()
+	tests := []struct {
+		name string
+		args []string // FIFO stands for the pipe
+		code int
+		want string // in what the pipe received, or in stderr
+	}{
+		{"jsonl to a pipe", []string{"--out", "FIFO"}, 0, `"url":"https://news.example/000"`},
+		{"csv to a pipe", []string{"--format", "csv", "--out", "FIFO"}, 0, "https://news.example/001"},
+		{"cdx to a pipe", []string{"--format", "warc", "--all-captures", "--out", filepath.Join(dir, "x.warc"), "--cdx", "FIFO"}, 0, `"url":"https://news.example/000"`},
+		{"warc to a pipe", []string{"--format", "warc", "--out", "FIFO"}, 2, "is not a regular file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fifo := filepath.Join(t.TempDir(), "pipe")
+			if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+				t.Skip("no FIFO here:", err)
+			}
+			got := make(chan string, 1)
+			go func() {
+				f, err := os.OpenFile(fifo, os.O_RDWR, 0) // RDWR: does not wait for a writer
+				if err != nil {
+					got <- err.Error()
+					return
+				}
+				defer f.Close()
+				var b strings.Builder
+				buf := make([]byte, 64<<10)
+				for !strings.HasSuffix(b.String(), "\n") || !strings.Contains(b.String(), "news.example/001") {
+					n, err := f.Read(buf)
+					b.Write(buf[:n])
+					if err != nil && err != io.EOF {
+						break
+					}
+				}
+				got <- b.String()
+			}()
+			args := []string{"export", "--db", a.db, "-q"}
+			for _, s := range tt.args {
+				args = append(args, strings.ReplaceAll(s, "FIFO", fifo))
+			}
+			code, _, errOut := runCLI(t, args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, tt.code, errOut)
+			}
+			if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+				t.Fatalf("the pipe is no longer one: %v %v", st.Mode(), err)
+			}
+			if _, err := os.Stat(corpus.ManifestPath(fifo)); err == nil {
+				t.Error("a manifest was written beside the pipe")
+			}
+			if tt.code != 0 {
+				if !strings.Contains(errOut, tt.want) {
+					t.Errorf("stderr %q lacks %q", errOut, tt.want)
+				}
+				return
+			}
+			if s := <-got; !strings.Contains(s, tt.want) {
+				t.Errorf("the pipe got %.300q, want %q in it", s, tt.want)
+			}
+		})
+	}
+	t.Run("symbolic link", func(t *testing.T) {
+		target := filepath.Join(dir, "real.jsonl")
+		link := filepath.Join(dir, "link.jsonl")
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+		mustRun(t, "export", "--db", a.db, "-q", "--out", link)
+		if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+			t.Fatalf("the link was replaced: %v %v", st.Mode(), err)
+		}
+		if data, err := os.ReadFile(target); err != nil || strings.Count(string(data), "\n") != 2 {
+			t.Errorf("the link's target holds %q (%v), want 2 articles", data, err)
+		}
+		mustRun(t, "verify-export", link)
+	})
+}
+
+// TestImportFromAPipe: a WARC read from a pipe (/dev/stdin, <(zcat ...))
+// is imported whole: the check that the file looks like a WARC must not
+// eat its first bytes, which a pipe cannot give twice.
+func TestImportFromAPipe(t *testing.T) {
+	a := mustArchive(t, 2)
+	dir := t.TempDir()
+	for _, name := range []string{"x.warc", "x.warc.gz"} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(dir, name)
+			mustRun(t, "export", "--db", a.db, "--format", "warc", "--all-captures", "--out", file)
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fifo := filepath.Join(t.TempDir(), "pipe")
+			if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+				t.Skip("no FIFO here:", err)
+			}
+			go func() {
+				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+				if err != nil {
+					return
+				}
+				f.Write(data)
+				f.Close()
+			}()
+			db := filepath.Join(t.TempDir(), "b.db")
+			code, out, errOut := runCLI(t, "import", "--db", db, "--no-index", "-q", fifo)
+			if code != 0 || !strings.Contains(out, "5 records read") || !strings.Contains(out, " 0 corrupt") ||
+				!strings.Contains(out, "warcinfo 1") {
+				t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+			}
+		})
+	}
+}
