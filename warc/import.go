@@ -313,7 +313,7 @@ func (im *Importer) write(ctx context.Context, ordered <-chan *job, st *ImportSt
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("import: %w", err)
+			return err // the caller names the import
 		}
 		st.Captures += add.Captures
 		st.Articles += add.Articles

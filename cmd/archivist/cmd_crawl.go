@@ -403,9 +403,11 @@ func printSummary(w io.Writer, s scraper.Summary, runErr error) {
 	if failed {
 		verb = "crawl stopped by an error"
 	}
-	fmt.Fprintf(w, "%s: %d pages fetched, %d articles%s, %d errors in %s",
-		verb, s.Fetched, s.Articles, copiesNote(s.Duplicates, "page"), s.Errors, s.Duration.Round(time.Millisecond))
+	fmt.Fprintf(w, "%s: %s fetched, %s%s, %s in %s", verb, nouns(s.Fetched, "page"), nouns(s.Articles, "article"),
+		copiesNote(s.Duplicates, "page"), nouns(s.Errors, "error"), s.Duration.Round(time.Millisecond))
 	switch {
+	case errors.Is(runErr, corpus.ErrFileGone):
+		fmt.Fprint(w, " (what was fetched went into the file that was there; see below)")
 	case failed:
 		fmt.Fprint(w, " (what was fetched is saved; fix the cause below, then run the same command again to resume)")
 	case s.Interrupted && runErr == nil:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -186,7 +187,7 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	start := time.Now()
 	st, err := im.Import(ctx, files)
 	bar.finish()
-	printImportSummary(e, st, time.Since(start))
+	printImportSummary(e, st, time.Since(start), err)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
@@ -201,10 +202,18 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	return nil
 }
 
-func printImportSummary(e *env, st warc.ImportStats, d time.Duration) {
-	fmt.Fprintf(e.stdout, "import finished: %d records read, %d captures added, %d articles%s, %d revisits, "+
+// printImportSummary prints what the import did; err is Import's error.
+func printImportSummary(e *env, st warc.ImportStats, d time.Duration, err error) {
+	verb := "import finished"
+	switch {
+	case errors.Is(err, context.Canceled):
+		verb = "import interrupted"
+	case err != nil:
+		verb = "import stopped by an error"
+	}
+	fmt.Fprintf(e.stdout, "%s: %s read, %s added, %s%s, %s, "+
 		"%d already imported, %d truncated, %d corrupt in %s (%.1f MB/s)\n",
-		st.Records, st.Captures, st.Articles, copiesNote(st.Duplicates, "record"), st.Revisits, st.Already, st.Truncated, st.Corrupt,
+		verb, nouns(st.Records, "record"), nouns(st.Captures, "capture"), nouns(st.Articles, "article"), copiesNote(st.Duplicates, "record"), nouns(st.Revisits, "revisit"), st.Already, st.Truncated, st.Corrupt,
 		d.Round(time.Millisecond), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9))
 	if len(st.Skipped) > 0 || st.Unresolved > 0 {
 		s := st.Summary()

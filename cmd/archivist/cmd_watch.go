@@ -397,7 +397,7 @@ func printWatchSummary(w io.Writer, t watchTotals, d time.Duration, runErr error
 	if runErr != nil {
 		verb = "watch stopped by an error"
 	}
-	n := func(k int, noun string) string { return fmt.Sprintf("%d %s", k, plural(int64(k), noun)) }
+	n := nouns
 	fmt.Fprintf(w, "%s: %s, %s, %s, %s fetched, %s, %s in %s", verb, n(t.cycles, "cycle"), n(t.hubs, "hub check"),
 		n(t.revisits, "revisit"), n(t.fetched, "page"), n(t.articles, "article"), n(t.errors, "error"), d.Round(time.Millisecond))
 	if runErr != nil {

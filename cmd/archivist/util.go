@@ -148,6 +148,9 @@ func plural(n int64, noun string) string {
 	return noun + "s"
 }
 
+// nouns returns "N noun", with an s unless n is 1.
+func nouns(n int, noun string) string { return fmt.Sprintf("%d %s", n, plural(int64(n), noun)) }
+
 // copiesNote is what a summary adds after its article count for the n
 // pages (or records: unit) that were copies of articles already stored:
 // " (3 more pages were copies of stored articles)", or nothing.
