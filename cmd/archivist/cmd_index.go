@@ -138,10 +138,7 @@ func (e *env) rebuildIndex(ctx context.Context, db corpus.Reader) (int, error) {
 		live: e.stderrIsTerminal && !e.global.Verbose && e.global.LogFormat != "json"}
 	n, err := index.RebuildFolder(ctx, e.global.indexPath(), db, index.WithLogger(e.logger), index.WithProgress(p.update))
 	p.finish()
-	if err != nil {
-		return n, fmt.Errorf("index: %w", err)
-	}
-	return n, nil
+	return n, err // index's errors name the index already
 }
 
 // indexProgress shows the progress of a rebuild: a live bar with a rate
