@@ -97,6 +97,26 @@ func TestExportOutSpecialFiles(t *testing.T) {
 		}
 		mustRun(t, "verify-export", link)
 	})
+	t.Run("symbolic links, warc and cdx", func(t *testing.T) {
+		links := map[string]string{} // link -> the file it names
+		for _, name := range []string{"x.warc.gz", "x.cdxj"} {
+			target, link := filepath.Join(dir, "real-"+name), filepath.Join(dir, "link-"+name)
+			if err := os.Symlink(target, link); err != nil {
+				t.Fatal(err)
+			}
+			links[link] = target
+		}
+		mustRun(t, "export", "--db", a.db, "-q", "--format", "warc", "--all-captures",
+			"--out", filepath.Join(dir, "link-x.warc.gz"), "--cdx", filepath.Join(dir, "link-x.cdxj"))
+		for link, target := range links {
+			if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("%s was replaced: %v %v", link, st.Mode(), err)
+			}
+			if st, err := os.Stat(target); err != nil || st.Size() == 0 {
+				t.Errorf("the link's target %s: %v, want the export in it", target, err)
+			}
+		}
+	})
 }
 
 // TestImportFromAPipe: a WARC read from a pipe (/dev/stdin, <(zcat ...))
