@@ -105,6 +105,7 @@ func Create(path string, opts Options) (*Writer, error) {
 	if opts.CDX {
 		w.cdx = newCDXSorter(w.stem + ".cdxj-run")
 	}
+	w.removeStaleTemps()
 	if err := w.open(); err != nil {
 		return nil, err
 	}
@@ -130,6 +131,46 @@ func (w *Writer) open() error {
 	return w.writeInfo()
 }
 
+// removeStaleTemps removes the temporary files an export to the same path
+// killed earlier left (.NAME.PID-HEX.tmp, see createTemp): those of the
+// first file, of a series' later ones and of CDX runs, whose process is
+// gone. A live process's stay: it may be writing them.
+func (w *Writer) removeStaleTemps() {
+	dir, stem := filepath.Dir(w.stem), filepath.Base(w.stem)
+	ours := func(base string) bool {
+		if base == stem+w.ext || base == stem+".cdxj-run" {
+			return true
+		}
+		n, ok := strings.CutPrefix(base, stem+"-")
+		n, ok2 := strings.CutSuffix(n, w.ext)
+		return ok && ok2 && len(n) == 5 && allDigits(n)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, ent := range entries {
+		rest, ok := strings.CutPrefix(ent.Name(), ".")
+		rest, ok2 := strings.CutSuffix(rest, ".tmp")
+		i := strings.LastIndexByte(rest, '.')
+		if !ok || !ok2 || i < 0 || !ent.Type().IsRegular() || !ours(rest[:i]) {
+			continue
+		}
+		pid, hex, found := strings.Cut(rest[i+1:], "-")
+		if !found || !allDigits(pid) || hex == "" {
+			continue
+		}
+		if id, err := strconv.Atoi(pid); err == nil && !processAlive(id) {
+			os.Remove(filepath.Join(dir, ent.Name()))
+		}
+	}
+}
+
+// allDigits reports whether s is a non-empty run of ASCII digits.
+func allDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
 // createTemp creates a fresh temporary file beside name with the
 // permissions of a new file (0666 less the umask), as the final file must
 // have once renamed: os.CreateTemp would make it 0600.
@@ -138,7 +179,7 @@ func createTemp(name string) (*os.File, error) {
 	for {
 		var b [4]byte
 		rand.Read(b[:])
-		tmp := filepath.Join(dir, fmt.Sprintf(".%s.%x.tmp", base, b))
+		tmp := filepath.Join(dir, fmt.Sprintf(".%s.%d-%x.tmp", base, os.Getpid(), b))
 		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if !errors.Is(err, os.ErrExist) {
 			return f, err

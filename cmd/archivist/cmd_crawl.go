@@ -374,12 +374,25 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	}
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
-		return commandError("crawl", runErr)
+		return e.stoppedBehind(commandError("crawl", runErr), indexErr)
 	}
 	if indexErr != nil {
 		return indexCatchUp(indexErr)
 	}
 	return nil
+}
+
+// stoppedBehind adds to err, the error that stopped a crawl or a watch,
+// that the index is behind the corpus when its last update (indexErr)
+// failed too, as on a full disk holding both.
+func (e *env) stoppedBehind(err, indexErr error) error {
+	if indexErr == nil {
+		return err
+	}
+	if isDiskFull(indexErr) {
+		return remedied{fmt.Errorf("%w; the index is behind the corpus too: run 'archivist index' once there is space", e.explain(err))}
+	}
+	return remedied{fmt.Errorf("%w; the index is behind the corpus too (%v): run 'archivist index'", e.explain(err), indexErr)}
 }
 
 // The garbage collector during a crawl. A crawl allocates about 1.6 MB

@@ -14,6 +14,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -667,17 +668,49 @@ func openStream(path string) (*os.File, error) {
 }
 
 // tempBeside creates a new temporary file in path's folder, named after
-// path, with the permissions a new file gets.
+// path and this process (.NAME.PID-N.tmp), with the permissions a new file
+// gets. Those left by an export killed earlier are removed first.
 func tempBeside(path string) (*os.File, error) {
 	dir := filepath.Dir(path)
+	removeStaleTemps(dir, filepath.Base(path))
 	for range 100 {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.%d.tmp", filepath.Base(path), rand.Uint32()))
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(path), os.Getpid(), rand.Uint32()))
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if !errors.Is(err, os.ErrExist) {
 			return f, err
 		}
 	}
 	return nil, fmt.Errorf("cannot create a temporary file beside %s", path)
+}
+
+// removeStaleTemps removes the temporary files of base (.BASE.PID-N.tmp)
+// in dir whose process is gone: a killed export's leftovers. Those of a
+// live process, which may be writing them, stay.
+func removeStaleTemps(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + "."
+	for _, ent := range entries {
+		rest, ok := strings.CutPrefix(ent.Name(), prefix)
+		if !ok || !ent.Type().IsRegular() {
+			continue
+		}
+		rest, ok = strings.CutSuffix(rest, ".tmp")
+		pid, n, found := strings.Cut(rest, "-")
+		if !ok || !found || !allDigits(pid) || !allDigits(n) {
+			continue
+		}
+		if id, err := strconv.Atoi(pid); err == nil && !processAlive(id) {
+			os.Remove(filepath.Join(dir, ent.Name()))
+		}
+	}
+}
+
+// allDigits reports whether s is a non-empty run of ASCII digits.
+func allDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // removeIfThere removes the file at path, if there is one.

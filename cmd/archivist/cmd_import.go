@@ -74,9 +74,10 @@ Examples:
 
 // checkWARCStart refuses a regular file named on the command line that is
 // plainly not a WARC file (a CSV, an HTML page, a compressed one of
-// those): a WARC file starts with a gzip member or a "WARC/" line, and its first gzip
-// member with "WARC/". Without this check, the whole file would be
-// reported as one corrupt record. A first member that does not decompress
+// those, an empty file or gzip): a WARC file starts with a gzip member or
+// a "WARC/" line, and what its gzip members hold with "WARC/". Without
+// this check, the whole file would be reported as one corrupt record (an
+// empty one imported as nothing, exit 0). A first member that does not decompress
 // is left to the import, which skips it as corrupt.
 func checkWARCStart(path string) error {
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
@@ -93,7 +94,9 @@ func checkWARCStart(path string) error {
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	switch {
-	case n == 0 || string(head) == "WARC/":
+	case n == 0:
+		return usagef("import: %s is not a WARC file (it is empty)", quote.Short(path))
+	case string(head) == "WARC/":
 		return nil
 	case !bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
 		return usagef("import: %s is not a WARC file (it starts with neither \"WARC/\" nor a gzip member)", quote.Short(path))
@@ -105,9 +108,11 @@ func checkWARCStart(path string) error {
 	if err != nil {
 		return nil
 	}
-	zr.Multistream(false)
-	n, err = io.ReadFull(zr, head)
-	if (err != nil && n < len(head)) || string(head) == "WARC/" {
+	n, err = io.ReadFull(zr, head) // across members: the first may be empty
+	switch {
+	case n == 0 && err == io.EOF:
+		return usagef("import: %s is not a WARC file (it is compressed, but holds nothing)", quote.Short(path))
+	case (err != nil && n < len(head)) || string(head) == "WARC/":
 		return nil
 	}
 	return usagef("import: %s is not a WARC file (it is compressed, but what it holds starts with %q, not \"WARC/\")", quote.Short(path), head)

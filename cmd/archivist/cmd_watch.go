@@ -239,7 +239,7 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	}
 	printWatchSummary(e.stdout, tot, time.Since(started), runErr)
 	if runErr != nil {
-		return commandError("watch", runErr)
+		return e.stoppedBehind(commandError("watch", runErr), indexErr)
 	}
 	if indexErr != nil {
 		return indexCatchUpFor("watch", indexErr)

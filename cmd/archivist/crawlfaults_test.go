@@ -203,34 +203,53 @@ func TestReadOnlyFileSystem(t *testing.T) {
 
 // TestDiskFullCrawl fills the disk under the corpus mid-crawl: the crawl
 // logs the error once, says it stopped and how to resume, and a resume
-// after space is freed completes the corpus.
+// after space is freed completes the corpus. With the index on the same
+// disk, its last update fails too: the message says the index is behind.
 func TestDiskFullCrawl(t *testing.T) {
-	mnt := mountTmpfs(t, "1m")
-	srv := scrapertest.NewBenchServer(t, 150, scrapertest.BenchPage{Size: 8000, Text: 3000})
-	db := filepath.Join(mnt, "archive.db")
-	ix := filepath.Join(t.TempDir(), "archive.bleve")
-	args := []string{"crawl", "--db", db, "--index", ix, "--delay", "0s", "--per-host", "4", srv.URL + "/"}
-	code, out, errOut := runCLI(t, args...)
-	if code != 1 {
-		t.Fatalf("crawl on a full disk: exit %d\n%s\n%s", code, out, errOut)
+	tests := []struct {
+		name     string
+		sameDisk bool // the index beside the corpus, on the full disk
+	}{
+		{"index on another disk", false},
+		{"index on the same disk", true},
 	}
-	if n := strings.Count(errOut, "level=ERROR"); n != 1 {
-		t.Errorf("%d ERROR lines, want 1:\n%s", n, errOut)
-	}
-	last := errOut[strings.LastIndex(strings.TrimSuffix(errOut, "\n"), "\n")+1:]
-	if !strings.Contains(last, "disk full") || !strings.Contains(last, "run the same command again") {
-		t.Errorf("last line %q: want disk full and how to resume", last)
-	}
-	if !strings.Contains(out, "crawl stopped by an error") || strings.Contains(out, "crawl finished") {
-		t.Errorf("summary %q", out)
-	}
-	remount(t, mnt, "size=64m")
-	if code, out, errOut := runCLI(t, args...); code != 0 {
-		t.Fatalf("resume after freeing space: exit %d\n%s\n%s", code, out, errOut)
-	}
-	got, _ := corpusSnapshot(t, db)
-	if len(got) != 150 {
-		t.Errorf("%d articles after the resume, want 150", len(got))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mnt := mountTmpfs(t, "1m")
+			srv := scrapertest.NewBenchServer(t, 150, scrapertest.BenchPage{Size: 8000, Text: 3000})
+			db := filepath.Join(mnt, "archive.db")
+			ix := filepath.Join(t.TempDir(), "archive.bleve")
+			if tt.sameDisk {
+				ix = filepath.Join(mnt, "archive.bleve")
+			}
+			args := []string{"crawl", "--db", db, "--index", ix, "--delay", "0s", "--per-host", "4", srv.URL + "/"}
+			code, out, errOut := runCLI(t, args...)
+			if code != 1 {
+				t.Fatalf("crawl on a full disk: exit %d\n%s\n%s", code, out, errOut)
+			}
+			if n := strings.Count(errOut, "level=ERROR"); n != 1 {
+				t.Errorf("%d ERROR lines, want 1:\n%s", n, errOut)
+			}
+			last := errOut[strings.LastIndex(strings.TrimSuffix(errOut, "\n"), "\n")+1:]
+			if !strings.Contains(last, "disk full") || !strings.Contains(last, "run the same command again") {
+				t.Errorf("last line %q: want disk full and how to resume", last)
+			}
+			const behind = "run 'archivist index' once there is space"
+			if said := strings.Contains(last, behind); said != tt.sameDisk {
+				t.Errorf("last line %q: says %q: %v, want %v", last, behind, said, tt.sameDisk)
+			}
+			if !strings.Contains(out, "crawl stopped by an error") || strings.Contains(out, "crawl finished") {
+				t.Errorf("summary %q", out)
+			}
+			remount(t, mnt, "size=64m")
+			if code, out, errOut := runCLI(t, args...); code != 0 {
+				t.Fatalf("resume after freeing space: exit %d\n%s\n%s", code, out, errOut)
+			}
+			got, _ := corpusSnapshot(t, db)
+			if len(got) != 150 {
+				t.Errorf("%d articles after the resume, want 150", len(got))
+			}
+		})
 	}
 }
 

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -95,6 +97,26 @@ func TestExportOutSpecialFiles(t *testing.T) {
 		}
 		mustRun(t, "verify-export", link)
 	})
+	t.Run("symbolic links, warc and cdx", func(t *testing.T) {
+		links := map[string]string{} // link -> the file it names
+		for _, name := range []string{"x.warc.gz", "x.cdxj"} {
+			target, link := filepath.Join(dir, "real-"+name), filepath.Join(dir, "link-"+name)
+			if err := os.Symlink(target, link); err != nil {
+				t.Fatal(err)
+			}
+			links[link] = target
+		}
+		mustRun(t, "export", "--db", a.db, "-q", "--format", "warc", "--all-captures",
+			"--out", filepath.Join(dir, "link-x.warc.gz"), "--cdx", filepath.Join(dir, "link-x.cdxj"))
+		for link, target := range links {
+			if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+				t.Errorf("%s was replaced: %v %v", link, st.Mode(), err)
+			}
+			if st, err := os.Stat(target); err != nil || st.Size() == 0 {
+				t.Errorf("the link's target %s: %v, want the export in it", target, err)
+			}
+		}
+	})
 }
 
 // TestImportFromAPipe: a WARC read from a pipe (/dev/stdin, <(zcat ...))
@@ -130,5 +152,42 @@ func TestImportFromAPipe(t *testing.T) {
 				t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
 			}
 		})
+	}
+}
+
+// TestExportRemovesStaleTemps: a killed export leaves its hidden
+// temporary file beside the output; the next export to the same path
+// removes those whose writer (the pid in the name) is gone, and leaves
+// those of a live process and of other names alone.
+func TestExportRemovesStaleTemps(t *testing.T) {
+	a := mustArchive(t, 2)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.jsonl")
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip("cannot run true:", err)
+	}
+	gone := dead.Process.Pid
+	tests := []struct {
+		name string
+		keep bool
+	}{
+		{fmt.Sprintf(".out.jsonl.%d-1234.tmp", gone), false},
+		{fmt.Sprintf(".out.jsonl.%d-99.tmp", gone), false},
+		{fmt.Sprintf(".out.jsonl.%d-5.tmp", os.Getpid()), true}, // a live writer
+		{fmt.Sprintf(".other.jsonl.%d-7.tmp", gone), true},      // another output
+		{".out.jsonl.tmp", true},
+	}
+	for _, tt := range tests {
+		if err := os.WriteFile(filepath.Join(dir, tt.name), []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustRun(t, "export", "--db", a.db, "-q", "--out", out)
+	for _, tt := range tests {
+		_, err := os.Stat(filepath.Join(dir, tt.name))
+		if kept := err == nil; kept != tt.keep {
+			t.Errorf("%s: kept %v, want %v", tt.name, kept, tt.keep)
+		}
 	}
 }

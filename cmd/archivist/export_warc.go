@@ -85,7 +85,13 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	if err != nil && !errors.Is(err, corpus.ErrNotFound) {
 		return fmt.Errorf("export: %w", err)
 	}
-	w, err := warc.Create(opts.Out, warc.Options{MaxSize: opts.WARCSize, Software: "archivist " + version,
+	// A symbolic link is followed, as for the other formats: the file it
+	// names gets the export (and the series beside it), the link stays.
+	out, cdx := linkTarget(opts.Out), opts.CDX
+	if cdx != "" {
+		cdx = linkTarget(cdx)
+	}
+	w, err := warc.Create(out, warc.Options{MaxSize: opts.WARCSize, Software: "archivist " + version,
 		Info: info, CDX: opts.CDX != "", Namespace: id})
 	if err != nil {
 		return usagef("export: cannot write %s: %v", quote.Short(opts.Out), unwrapPath(err))
@@ -95,7 +101,7 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 		w.Abort()
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := placeWARC(e, w, opts.CDX); err != nil {
+	if err := placeWARC(e, w, cdx); err != nil {
 		return err
 	}
 	st := w.Stats()

@@ -354,6 +354,15 @@ func TestImportCLIErrors(t *testing.T) {
 	zw.Close()
 	gzNotWARC := filepath.Join(t.TempDir(), "corpus.csv.gz")
 	os.WriteFile(gzNotWARC, gz.Bytes(), 0o644)
+	empty := filepath.Join(t.TempDir(), "empty.warc")
+	os.WriteFile(empty, nil, 0o644)
+	gz.Reset()
+	zw = gzip.NewWriter(&gz)
+	zw.Close()
+	zw = gzip.NewWriter(&gz) // two members, both empty
+	zw.Close()
+	gzEmpty := filepath.Join(t.TempDir(), "empty.warc.gz")
+	os.WriteFile(gzEmpty, gz.Bytes(), 0o644)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -364,6 +373,8 @@ func TestImportCLIErrors(t *testing.T) {
 		{[]string{"import", "--db", db, "--keep-types", "article,nope", dir}, "not a page type"},
 		{[]string{"import", "--db", db, notWARC}, "is not a WARC file"},
 		{[]string{"import", "--db", db, gzNotWARC}, "is not a WARC file (it is compressed, but what it holds starts with \"id,ur\""},
+		{[]string{"import", "--db", db, empty}, "is not a WARC file (it is empty)"},
+		{[]string{"import", "--db", db, gzEmpty}, "is not a WARC file (it is compressed, but holds nothing)"},
 		{[]string{"export", "--db", db, "--format", "warc"}, "needs --out"},
 		{[]string{"export", "--db", db, "--format", "warc", "--out", dir}, "is a folder"},
 		// "-" is standard output elsewhere; it must not become a file named "-".
