@@ -16,6 +16,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/proc"
 )
 
 // DefaultMaxSize is the size at which a WARC file is closed and the next
@@ -143,32 +144,9 @@ func (w *Writer) removeStaleTemps() {
 		}
 		n, ok := strings.CutPrefix(base, stem+"-")
 		n, ok2 := strings.CutSuffix(n, w.ext)
-		return ok && ok2 && len(n) == 5 && allDigits(n)
+		return ok && ok2 && len(n) == 5 && strings.Trim(n, "0123456789") == ""
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, ent := range entries {
-		rest, ok := strings.CutPrefix(ent.Name(), ".")
-		rest, ok2 := strings.CutSuffix(rest, ".tmp")
-		i := strings.LastIndexByte(rest, '.')
-		if !ok || !ok2 || i < 0 || !ent.Type().IsRegular() || !ours(rest[:i]) {
-			continue
-		}
-		pid, hex, found := strings.Cut(rest[i+1:], "-")
-		if !found || !allDigits(pid) || hex == "" {
-			continue
-		}
-		if id, err := strconv.Atoi(pid); err == nil && !processAlive(id) {
-			os.Remove(filepath.Join(dir, ent.Name()))
-		}
-	}
-}
-
-// allDigits reports whether s is a non-empty run of ASCII digits.
-func allDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+	proc.RemoveStaleTemps(dir, ours)
 }
 
 // createTemp creates a fresh temporary file beside name with the

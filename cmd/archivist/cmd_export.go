@@ -14,12 +14,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/index"
+	"github.com/archivist-project/archivist/internal/proc"
 	"github.com/archivist-project/archivist/internal/quote"
 )
 
@@ -687,30 +687,7 @@ func tempBeside(path string) (*os.File, error) {
 // in dir whose process is gone: a killed export's leftovers. Those of a
 // live process, which may be writing them, stay.
 func removeStaleTemps(dir, base string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	prefix := "." + base + "."
-	for _, ent := range entries {
-		rest, ok := strings.CutPrefix(ent.Name(), prefix)
-		if !ok || !ent.Type().IsRegular() {
-			continue
-		}
-		rest, ok = strings.CutSuffix(rest, ".tmp")
-		pid, n, found := strings.Cut(rest, "-")
-		if !ok || !found || !allDigits(pid) || !allDigits(n) {
-			continue
-		}
-		if id, err := strconv.Atoi(pid); err == nil && !processAlive(id) {
-			os.Remove(filepath.Join(dir, ent.Name()))
-		}
-	}
-}
-
-// allDigits reports whether s is a non-empty run of ASCII digits.
-func allDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
+	proc.RemoveStaleTemps(dir, func(b string) bool { return b == base })
 }
 
 // removeIfThere removes the file at path, if there is one.

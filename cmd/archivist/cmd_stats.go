@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/proc"
 )
 
 // statsOptions are the flags of `archivist stats`.
@@ -121,7 +122,7 @@ type leaseJSON struct {
 
 func leaseStale(l corpus.Lease, now time.Time) bool {
 	host, _ := os.Hostname()
-	return l.Stale(now, leaseTimeout, host, processAlive)
+	return l.Stale(now, leaseTimeout, host, proc.Alive)
 }
 
 // printLease prints the line of the crawl holding the database, or of the

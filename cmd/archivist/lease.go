@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/proc"
 )
 
 // leaseTimeout is how long a crawl's lease outlives its last heartbeat
@@ -75,7 +76,7 @@ func leaseHolderAlive(path string) func(pid int) bool {
 			_, ok := leasesHere.Load(path)
 			return ok
 		}
-		return processAlive(pid)
+		return proc.Alive(pid)
 	}
 }
 

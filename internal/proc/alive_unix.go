@@ -1,15 +1,15 @@
 //go:build unix
 
-package main
+package proc
 
 import (
 	"errors"
 	"syscall"
 )
 
-// processAlive reports whether a process with this pid exists on this
-// host (it may belong to another user).
-func processAlive(pid int) bool {
+// Alive reports whether a process with this pid exists on this host (it
+// may belong to another user).
+func Alive(pid int) bool {
 	if pid <= 0 {
 		return false
 	}
