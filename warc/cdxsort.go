@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"github.com/archivist-project/archivist/internal/proc"
 )
 
 // cdxMemory is how many bytes of CDXJ lines a Writer holds before it
@@ -43,7 +45,7 @@ func (s *cdxSorter) add(line string) error {
 // spill writes the lines held, sorted, to a new run.
 func (s *cdxSorter) spill() error {
 	sort.Strings(s.lines)
-	f, err := createTemp(s.at)
+	f, err := proc.CreateTemp(s.at)
 	if err != nil {
 		return fmt.Errorf("cdx: %w", err)
 	}

@@ -3,7 +3,6 @@ package warc
 import (
 	"bufio"
 	"bytes"
-	"crypto/rand"
 	"crypto/sha1"
 	"errors"
 	"fmt"
@@ -118,7 +117,7 @@ func (w *Writer) open() error {
 	if n := len(w.finals); n > 0 {
 		name = fmt.Sprintf("%s-%05d%s", w.stem, n, w.ext)
 	}
-	f, err := createTemp(name)
+	f, err := proc.CreateTemp(name)
 	if err != nil {
 		return fmt.Errorf("create %s: %w", name, err)
 	}
@@ -133,7 +132,7 @@ func (w *Writer) open() error {
 }
 
 // removeStaleTemps removes the temporary files an export to the same path
-// killed earlier left (.NAME.PID-HEX.tmp, see createTemp): those of the
+// killed earlier left (.NAME.PID-HEX.tmp, see proc.CreateTemp): those of the
 // first file, of a series' later ones and of CDX runs, whose process is
 // gone. A live process's stay: it may be writing them.
 func (w *Writer) removeStaleTemps() {
@@ -147,22 +146,6 @@ func (w *Writer) removeStaleTemps() {
 		return ok && ok2 && len(n) == 5 && strings.Trim(n, "0123456789") == ""
 	}
 	proc.RemoveStaleTemps(dir, ours)
-}
-
-// createTemp creates a fresh temporary file beside name with the
-// permissions of a new file (0666 less the umask), as the final file must
-// have once renamed: os.CreateTemp would make it 0600.
-func createTemp(name string) (*os.File, error) {
-	dir, base := filepath.Dir(name), filepath.Base(name)
-	for {
-		var b [4]byte
-		rand.Read(b[:])
-		tmp := filepath.Join(dir, fmt.Sprintf(".%s.%d-%x.tmp", base, os.Getpid(), b))
-		f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, os.ErrExist) {
-			return f, err
-		}
-	}
 }
 
 func (w *Writer) writeInfo() error {

@@ -11,7 +11,6 @@ import (
 	"hash"
 	"io"
 	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -627,11 +626,7 @@ func createBeside(path string) (string, *os.File, error) {
 	}
 	f, err := tempBeside(dest)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return "", nil, fmt.Errorf("export: cannot write %s: %w", path, err)
+		return "", nil, fmt.Errorf("export: cannot write %s: %w", path, unwrapPath(err))
 	}
 	return dest, f, nil
 }
@@ -667,27 +662,13 @@ func openStream(path string) (*os.File, error) {
 	return f, nil
 }
 
-// tempBeside creates a new temporary file in path's folder, named after
-// path and this process (.NAME.PID-N.tmp), with the permissions a new file
-// gets. Those left by an export killed earlier are removed first.
+// tempBeside creates a new temporary file beside path (proc.CreateTemp),
+// after removing those an export killed earlier left there: a live
+// process's stay, it may be writing them.
 func tempBeside(path string) (*os.File, error) {
-	dir := filepath.Dir(path)
-	removeStaleTemps(dir, filepath.Base(path))
-	for range 100 {
-		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", filepath.Base(path), os.Getpid(), rand.Uint32()))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, os.ErrExist) {
-			return f, err
-		}
-	}
-	return nil, fmt.Errorf("cannot create a temporary file beside %s", path)
-}
-
-// removeStaleTemps removes the temporary files of base (.BASE.PID-N.tmp)
-// in dir whose process is gone: a killed export's leftovers. Those of a
-// live process, which may be writing them, stay.
-func removeStaleTemps(dir, base string) {
-	proc.RemoveStaleTemps(dir, func(b string) bool { return b == base })
+	base := filepath.Base(path)
+	proc.RemoveStaleTemps(filepath.Dir(path), func(b string) bool { return b == base })
+	return proc.CreateTemp(path)
 }
 
 // removeIfThere removes the file at path, if there is one.

@@ -4,11 +4,30 @@
 package proc
 
 import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 )
+
+// CreateTemp creates a new temporary file beside path, named after it and
+// this process (".BASE.PID-X.tmp", which RemoveStaleTemps knows), with the
+// permissions of a new file (0666 less the umask), as the final file must
+// have once renamed over path: os.CreateTemp would make it 0600.
+func CreateTemp(path string) (*os.File, error) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%x.tmp", base, os.Getpid(), rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, os.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("cannot create a temporary file beside %s", path)
+}
 
 // RemoveStaleTemps removes the temporary files in dir named
 // ".BASE.PID-X.tmp" (X any non-empty tag) for which ours(BASE) holds and
