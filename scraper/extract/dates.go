@@ -259,7 +259,7 @@ func parseMachineDate(s string) (stamp, bool) {
 	} else if i := strings.LastIndexByte(s, '['); i > 0 && strings.HasSuffix(s, "]") {
 		s = s[:i]
 	}
-	dashed := len(s) >= 5 && s[4] == '-' && allDigitsASCII(s[:4])
+	dashed := len(s) >= 5 && s[4] == '-' && isDigits(s[:4])
 	for _, l := range isoLayouts {
 		if !dashed && strings.HasPrefix(l, "2006-") {
 			continue // time.Parse would fail: "2006" reads four digits, then "-"
@@ -278,16 +278,6 @@ func parseMachineDate(s string) (stamp, bool) {
 		return st, true
 	}
 	return stamp{}, false
-}
-
-// allDigitsASCII reports whether s is all ASCII digits.
-func allDigitsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // weekdayAbbrev reports whether s starts with an English weekday's
