@@ -218,7 +218,8 @@ func printImportSummary(e *env, st warc.ImportStats, d time.Duration, err error)
 	}
 	fmt.Fprintf(e.stdout, "%s: %s read, %s added, %s%s, %s, "+
 		"%d already imported, %d truncated, %d corrupt in %s (%.1f MB/s)\n",
-		verb, nouns(st.Records, "record"), nouns(st.Captures, "capture"), nouns(st.Articles, "article"), copiesNote(st.Duplicates, "record"), nouns(st.Revisits, "revisit"), st.Already, st.Truncated, st.Corrupt,
+		verb, nouns(st.Records, "record"), nouns(st.Captures, "capture"), nouns(st.Articles, "article"),
+		copiesNote(st.Duplicates, "record"), nouns(st.Revisits, "revisit"), st.Already, st.Truncated, st.Corrupt,
 		d.Round(time.Millisecond), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9))
 	if len(st.Skipped) > 0 || st.Unresolved > 0 {
 		s := st.Summary()
