@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -157,5 +158,43 @@ func TestREADMENamesEveryFlag(t *testing.T) {
 				t.Errorf("%s: README.md's section does not name %s%s", cmd.name, dash, f)
 			}
 		}
+	}
+}
+
+// TestHelpShowsTheCorpusFlagsUsed: a command's help lists --db, --store
+// and --index only if the command uses them (corpusFlags), every command
+// is in corpusFlags, and the commands using --store are those that the
+// message refusing --store names.
+func TestHelpShowsTheCorpusFlagsUsed(t *testing.T) {
+	var withStore []string
+	for _, cmd := range commands() {
+		used, ok := corpusFlags[cmd.name]
+		if !ok {
+			t.Errorf("%s is not in corpusFlags", cmd.name)
+		}
+		if slices.Contains(used, "store") {
+			withStore = append(withStore, cmd.name)
+		}
+		var help strings.Builder
+		if err := runHelp(&help, []string{cmd.name}); err != nil {
+			t.Fatalf("help %s: %v", cmd.name, err)
+		}
+		for _, name := range []string{"db", "store", "index"} {
+			shown := regexp.MustCompile(`(?m)^  -` + name + `\b`).MatchString(help.String())
+			if want := slices.Contains(used, name); shown != want {
+				t.Errorf("help %s lists -%s: %v, want %v", cmd.name, name, shown, want)
+			}
+		}
+		if !strings.Contains(help.String(), "  -log-format format\n    \tlog format: text or json (default \"text\")") {
+			t.Errorf("help %s: --log-format without its default:\n%s", cmd.name, help.String())
+		}
+	}
+	for _, name := range withStore {
+		if !strings.Contains(storeCommands, name) {
+			t.Errorf("storeCommands (%q) leaves out %s", storeCommands, name)
+		}
+	}
+	if n := strings.Count(storeCommands, ",") + 2; n != len(withStore) {
+		t.Errorf("storeCommands names %d commands, corpusFlags %d with store", n, len(withStore))
 	}
 }

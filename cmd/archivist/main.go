@@ -463,11 +463,38 @@ Run 'archivist help <command>' for a command's flags.
 `)
 }
 
+// corpusFlags names, per command, the global flags about the corpus and
+// the index that it uses; a command's help shows only those (every
+// command accepts all of them, since they may come before its name).
+// storeCommands must list the commands that use "store".
+var corpusFlags = map[string][]string{
+	"crawl": {"db", "store", "index"}, "watch": {"db", "index"},
+	"index": {"db", "store", "index"}, "search": {"db", "store", "index"},
+	"export": {"db", "store", "index"}, "stats": {"db", "store"},
+	"history": {"db", "store"}, "migrate": {"db", "store"},
+	"verify": {"db", "index"}, "import": {"db", "index"}, "reextract": {"db", "index"},
+	"extract": nil, "verify-export": nil, "version": nil,
+}
+
+// shownFlag says whether cmd's help lists the flag called name.
+func shownFlag(cmd *command, name string) bool {
+	switch name {
+	case "db", "store", "index":
+		return slices.Contains(corpusFlags[cmd.name], name)
+	}
+	return true
+}
+
 func printCommandUsage(w io.Writer, cmd *command, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "%s\n\n%s\n\nFlags:\n", cmd.summary, strings.TrimSpace(cmd.usage))
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
+	shown := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.VisitAll(func(f *flag.Flag) {
+		if shownFlag(cmd, f.Name) {
+			shown.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	shown.SetOutput(w)
+	shown.PrintDefaults()
 }
 
 func runHelp(stdout io.Writer, args []string) error {
@@ -480,6 +507,7 @@ func runHelp(stdout io.Writer, args []string) error {
 		return usagef("unknown command %s (see 'archivist help')", quote.Short(args[0]))
 	}
 	e := &env{stdout: stdout, stderr: io.Discard}
+	e.global.LogFormat = "text" // the default run gives it, shown the same way
 	err := cmd.run(context.Background(), e, []string{"-h"})
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
