@@ -8,8 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-
-	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // ErrUnsavedWAL is returned by OpenReadOnly when the database's write-ahead
@@ -97,12 +95,8 @@ func (db *DB) checkSchema(ctx context.Context) error {
 // system). The cause wraps the system error, so errors.Is finds
 // fs.ErrPermission or syscall.EROFS.
 func explainOpen(path string, write bool, err error) error {
-	var se sqlite3.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code {
-	case sqlite3.ErrCantOpen, sqlite3.ErrReadonly, sqlite3.ErrPerm, sqlite3.ErrIoErr, sqlite3.ErrAuth:
+	switch sqliteCode(err) {
+	case sqliteCantOpen, sqliteReadonly, sqlitePerm, sqliteIOErr, sqliteAuth:
 	default:
 		return err
 	}

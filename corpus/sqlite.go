@@ -22,7 +22,7 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/zstd"
-	sqlite3 "github.com/mattn/go-sqlite3"
+	_ "github.com/mattn/go-sqlite3" // the "sqlite3" database/sql driver
 )
 
 //go:embed migrations/*.sql
@@ -133,8 +133,7 @@ func (db *DB) migrateWhenFree(ctx context.Context) error {
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		err := db.migrate(ctx)
-		var se sqlite3.Error
-		if err == nil || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy || time.Now().After(deadline) {
+		if err == nil || sqliteCode(err) != sqliteBusy || time.Now().After(deadline) {
 			return err
 		}
 		select {
@@ -423,14 +422,10 @@ var (
 // describe turns SQLite's error codes that a user can act on into our
 // sentinels, keeping the original in the chain.
 func describe(err error) error {
-	var se sqlite3.Error
-	if !errors.As(err, &se) {
-		return err
-	}
-	switch se.Code {
-	case sqlite3.ErrFull:
+	switch sqliteCode(err) {
+	case sqliteFull:
 		return fmt.Errorf("%w: %w", ErrDiskFull, err)
-	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+	case sqliteCorrupt, sqliteNotADB:
 		if !errors.Is(err, ErrCorrupt) {
 			return fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
