@@ -119,20 +119,22 @@ func checkWARCStart(path string) error {
 }
 
 // importFiles expands the arguments into WARC files: files as given,
-// folders for their *.warc and *.warc.gz files, in name order.
-func importFiles(args []string) ([]string, error) {
+// folders for their *.warc and *.warc.gz files, in name order. A file
+// named on the command line that is plainly not a WARC file is a usage
+// error; one found in a folder is skipped (the others are imported) and
+// returned in skipped, with the reason, unless it leaves nothing to import.
+func importFiles(args []string) (files, skipped []string, err error) {
 	if len(args) == 0 {
-		return nil, usagef("import: name at least one WARC file or folder")
+		return nil, nil, usagef("import: name at least one WARC file or folder")
 	}
-	var files []string
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, usagef("import: %s: no such file or folder", quote.Short(a))
+			return nil, nil, usagef("import: %s: no such file or folder", quote.Short(a))
 		}
 		if !st.IsDir() {
 			if err := checkWARCStart(a); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			files = append(files, a)
 			continue
@@ -143,12 +145,21 @@ func importFiles(args []string) ([]string, error) {
 			found = append(found, m...)
 		}
 		if len(found) == 0 {
-			return nil, usagef("import: folder %s holds no .warc or .warc.gz file", quote.Short(a))
+			return nil, nil, usagef("import: folder %s holds no .warc or .warc.gz file", quote.Short(a))
 		}
 		sort.Strings(found)
-		files = append(files, found...)
+		for _, f := range found {
+			if err := checkWARCStart(f); err != nil {
+				skipped = append(skipped, strings.TrimPrefix(err.Error(), "import: "))
+				continue
+			}
+			files = append(files, f)
+		}
 	}
-	return files, nil
+	if len(files) == 0 {
+		return nil, nil, usagef("import: nothing to import: %s", strings.Join(skipped, "; "))
+	}
+	return files, skipped, nil
 }
 
 func runImport(ctx context.Context, e *env, opts importOptions, args []string) error {
@@ -163,9 +174,12 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	if opts.Parallel < 1 {
 		return usagef("import: bad --parallel %d: want 1 or more", opts.Parallel)
 	}
-	files, err := importFiles(args)
+	files, skipped, err := importFiles(args)
 	if err != nil {
 		return err
+	}
+	for _, why := range skipped {
+		fmt.Fprintf(e.stderr, "archivist: import: skipped %s\n", why)
 	}
 	db, err := e.openCorpus(ctx, false)
 	if err != nil {
@@ -201,8 +215,19 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 			return indexCatchUp(err)
 		}
 	}
+	var problems []string
 	if corrupt > 0 {
-		return fmt.Errorf("import: %d corrupt records skipped (the rest was imported)", corrupt)
+		problems = append(problems, nouns(corrupt, "corrupt record"))
+	}
+	switch len(skipped) {
+	case 0:
+	case 1:
+		problems = append(problems, "1 file that is not a WARC file")
+	default:
+		problems = append(problems, fmt.Sprintf("%d files that are not WARC files", len(skipped)))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("import: skipped %s (the rest was imported)", strings.Join(problems, " and "))
 	}
 	return nil
 }

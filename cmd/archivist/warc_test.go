@@ -20,6 +20,7 @@ import (
 	"github.com/nlnwa/gowarc/v3"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper/scrapertest"
 )
 
@@ -375,6 +376,7 @@ func TestImportCLIErrors(t *testing.T) {
 		{[]string{"import", "--db", db, gzNotWARC}, "is not a WARC file (it is compressed, but what it holds starts with \"id,ur\""},
 		{[]string{"import", "--db", db, empty}, "is not a WARC file (it is empty)"},
 		{[]string{"import", "--db", db, gzEmpty}, "is not a WARC file (it is compressed, but holds nothing)"},
+		{[]string{"import", "--db", db, filepath.Dir(empty)}, "nothing to import: " + quote.Short(empty) + " is not a WARC file (it is empty)"},
 		{[]string{"export", "--db", db, "--format", "warc"}, "needs --out"},
 		{[]string{"export", "--db", db, "--format", "warc", "--out", dir}, "is a folder"},
 		// "-" is standard output elsewhere; it must not become a file named "-".
@@ -399,5 +401,16 @@ func TestImportCLIErrors(t *testing.T) {
 	code, out, errOut := runCLI(t, "import", "--db", db, "--no-index", bad)
 	if code != 1 || !strings.Contains(errOut, "corrupt record at offset 0") || !strings.Contains(out, "1 corrupt") {
 		t.Errorf("corrupt file: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	// In a folder, a file that is not WARC is skipped and reported, the
+	// others are imported, and the exit code says something was left.
+	folder := t.TempDir()
+	os.WriteFile(filepath.Join(folder, "a-empty.warc"), nil, 0o644)
+	os.WriteFile(filepath.Join(folder, "b.warc"), []byte(rec), 0o644)
+	code, out, errOut = runCLI(t, "import", "--db", filepath.Join(dir, "f.db"), "--no-index", folder)
+	if code != 1 || !strings.Contains(errOut, "skipped "+quote.Short(filepath.Join(folder, "a-empty.warc"))+" is not a WARC file (it is empty)") ||
+		!strings.Contains(errOut, "skipped 1 corrupt record and 1 file that is not a WARC file (the rest was imported)") ||
+		!strings.Contains(out, "1 corrupt") {
+		t.Errorf("folder with an empty file: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
