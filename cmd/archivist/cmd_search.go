@@ -170,6 +170,15 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 	if opts.Limit == 0 {
 		res.Hits = nil
 	}
+	if res.Total == 0 {
+		unmatched, err := unmatchedFilters(ctx, ix, req)
+		if err != nil {
+			return badQuery("search", err)
+		}
+		for _, f := range unmatched {
+			fmt.Fprintf(e.stderr, "archivist: search: no article in the index matches %s\n", f)
+		}
+	}
 	switch {
 	case opts.JSON:
 		if res.Hits == nil {

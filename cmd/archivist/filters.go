@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -109,4 +110,42 @@ func badQuery(cmd string, err error) error {
 		return usagef("%s: %v", cmd, err)
 	}
 	return fmt.Errorf("%s: %w", cmd, err)
+}
+
+// unmatchedFilters returns, for a search of req that found nothing, the
+// filters that match no article of the index by themselves ("--site
+// \"nytimes.com\""): a host, language, author, section or type typed
+// wrong, or not in this corpus, would otherwise look like a query that
+// found nothing.
+func unmatchedFilters(ctx context.Context, ix *index.Index, req index.Request) ([]string, error) {
+	type filter struct {
+		flag, value string
+		set         func(*index.Request)
+	}
+	all := []filter{{"--site", req.Site, func(r *index.Request) { r.Site = req.Site }}}
+	for _, s := range req.Sites {
+		all = append(all, filter{"--site", s, func(r *index.Request) { r.Sites = []string{s} }})
+	}
+	all = append(all, []filter{
+		{"--lang", req.Lang, func(r *index.Request) { r.Lang = req.Lang }},
+		{"--author", req.Author, func(r *index.Request) { r.Author = req.Author }},
+		{"--section", req.Section, func(r *index.Request) { r.Section = req.Section }},
+		{"--type", req.Type, func(r *index.Request) { r.Type = req.Type }},
+	}...)
+	var unmatched []string
+	for _, f := range all {
+		if f.value == "" {
+			continue
+		}
+		probe := index.Request{Query: "*", Limit: 1, Highlight: index.HighlightNone}
+		f.set(&probe)
+		res, err := ix.Search(ctx, probe)
+		if err != nil {
+			return nil, err
+		}
+		if res.Total == 0 {
+			unmatched = append(unmatched, f.flag+" "+quote.Short(f.value))
+		}
+	}
+	return unmatched, nil
 }

@@ -90,6 +90,19 @@ func TestSearchCLI(t *testing.T) {
 		}
 	}
 
+	// A filter that matches no article at all is named on stderr when the
+	// search finds nothing; one that matches some is not.
+	code, out, errOut := runCLI(t, "search", "--db", db, "--site", "nytimes.com", "--site", host,
+		"--lang", "xx", "--type", "forum", "the")
+	for _, want := range []string{`matches --site "nytimes.com"`, `matches --lang "xx"`, `matches --type "forum"`} {
+		if code != 0 || !strings.HasPrefix(out, "0 hits") || !strings.Contains(errOut, "no article in the index "+want) {
+			t.Errorf("search with unmatched filters: exit %d, stdout %q, stderr %q: want 0 hits and %q", code, out, errOut, want)
+		}
+	}
+	if strings.Contains(errOut, "127.0.0.1") {
+		t.Errorf("a site with articles was named as matching none: %q", errOut)
+	}
+
 	// Every hit of a date-filtered search lies in the range.
 	from, to := "2024-04", "2024-05-15"
 	dated := mustSearchJSON(t, "--db", db, "--from", from, "--to", to, "--limit", "1000")
