@@ -215,7 +215,33 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	// Success says nothing more: the bar (on a terminal) showed the
 	// articles written, and the file is in place.
 	r.sum.warnUnchecked(e)
+	if r.sum.Articles == 0 {
+		r.warnEmpty(ctx, e)
+	}
 	return nil
+}
+
+// warnEmpty says on stderr that no article matched (an empty file is easy
+// to take for a dataset), and names the filters that match no article of
+// the index even alone, when there is an index to ask.
+func (r *exportRun) warnEmpty(ctx context.Context, e *env) {
+	fmt.Fprintln(e.stderr, "archivist: export: no article matches: the export is empty")
+	var req index.Request
+	if err := r.opts.Filter.apply("export", &req); err != nil {
+		return
+	}
+	if _, err := os.Stat(e.global.indexPath()); err != nil {
+		return
+	}
+	ix, err := e.openIndexReadOnly(ctx)
+	if err != nil {
+		return
+	}
+	defer ix.Close()
+	unmatched, _ := unmatchedFilters(ctx, ix, req)
+	for _, f := range unmatched {
+		fmt.Fprintf(e.stderr, "archivist: export: no article in the index matches %s\n", f)
+	}
 }
 
 // newExportRun checks the flags (usage errors) before anything is opened.

@@ -102,6 +102,12 @@ func TestSearchCLI(t *testing.T) {
 	if strings.Contains(errOut, "127.0.0.1") {
 		t.Errorf("a site with articles was named as matching none: %q", errOut)
 	}
+	empty := filepath.Join(t.TempDir(), "empty.jsonl")
+	code, _, errOut = runCLI(t, "export", "--db", db, "--site", "nytimes.com", "--out", empty)
+	if code != 0 || !strings.Contains(errOut, "no article matches: the export is empty") ||
+		!strings.Contains(errOut, `no article in the index matches --site "nytimes.com"`) {
+		t.Errorf("export matching nothing: exit %d, stderr %q", code, errOut)
+	}
 
 	// Every hit of a date-filtered search lies in the range.
 	from, to := "2024-04", "2024-05-15"
