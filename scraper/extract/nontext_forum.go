@@ -79,10 +79,59 @@ func isCardValue(t string) bool {
 }
 
 // dropPostCards drops from a forum page's main text the lines of the
+// posters' cards and the posts' headers (dropCardLines) and the copies
+// of earlier posts that replies quote (dropQuotedCopies).
+func dropPostCards(bs []block) []block {
+	return dropQuotedCopies(dropCardLines(bs))
+}
+
+// quoteMinWords is the fewest words of a forum block that
+// dropQuotedCopies drops when its text came before.
+const quoteMinWords = 8
+
+// reQuoteLead matches the line a board sets over a quote: "X said:",
+// "On 4/19/2024 at 3:10 PM, X said:", "X wrote:", "Originally Posted by
+// X", "Quote from X", "Quote".
+var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originally posted by|quote from|quoting)\b.*|^quote:?)\s*$`)
+
+// dropQuotedCopies drops from a forum page's main text the copies of
+// earlier posts that replies quote: a block of quoteMinWords words or
+// more whose text (lower case, spacing collapsed) came before on the
+// page, when it is inside a quote (<blockquote>) or in a run of such
+// copies under a quote's lead line (reQuoteLead; shorter lines do not
+// end the run, a block not seen before does). The post quoted
+// stays where it was written; a quote of a post not on the page stays.
+// Most forum references leave the copies out.
+func dropQuotedCopies(bs []block) []block {
+	seen := make(map[string]bool, len(bs))
+	out := bs[:0:0]
+	lead := false // in a run of copies under a quote's lead line
+	for _, b := range bs {
+		if len(b.text) <= 160 && reQuoteLead.MatchString(strings.TrimSpace(b.text)) {
+			lead = true
+			out = append(out, b)
+			continue
+		}
+		if countWords(b.text) < quoteMinWords {
+			out = append(out, b)
+			continue
+		}
+		k := strings.ToLower(strings.Join(strings.Fields(b.text), " "))
+		if seen[k] && (b.kind == kindQuote || lead) {
+			continue
+		}
+		lead = lead && seen[k]
+		seen[k] = true
+		out = append(out, b)
+	}
+	return out
+}
+
+// dropCardLines drops from a forum page's main text the lines of the
 // posters' cards and the posts' headers (isCardLine), with the number
 // under a bare label, and lines that only date a post or a poster
 // (isPostDate).
-func dropPostCards(bs []block) []block {
+func dropCardLines(bs []block) []block {
 	seen := map[string]int{}
 	for _, b := range bs {
 		if l, _ := cardLabel(b.text); l != "" {

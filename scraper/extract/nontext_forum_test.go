@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // TestDropPostCards: the lines of a poster's card and of a post's header
@@ -48,5 +50,58 @@ func TestDropPostCards(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDropQuotedCopies: a reply's quote of an earlier post goes (inside a
+// <blockquote>, or in a run under "X said:" or "Originally Posted by X");
+// the post quoted, a quote of a post not on the page, a copy that no
+// quote marks and short lines stay.
+func TestDropQuotedCopies(t *testing.T) {
+	a := "The council says a new ferry timetable starts in May, but the leaflet lists weekdays."
+	b := "Does anyone know whether the early Sunday crossing survives the change this year?"
+	c := "Half past eight is still fine for the market, and the later boat back helps."
+	q := func(s string) block { return block{text: s, kind: kindQuote} }
+	p := func(s string) block { return block{text: s} }
+	tests := []struct {
+		name string
+		in   []block
+		want []string
+	}{
+		{"blockquote", []block{p(a), p(b), p("netmender"), q(a), p(c)}, []string{a, b, "netmender", c}},
+		{"said run", []block{p(a), p(b), p("netmender said:"), p(a), p(b), p(c)}, []string{a, b, "netmender said:", c}},
+		{"originally posted", []block{p(a), p("Originally Posted by netmender"), p(b), p(a), p(c)},
+			[]string{a, "Originally Posted by netmender", b, a, c}},
+		{"run ends at new text", []block{p(a), p(b), p("On 4/19/2024 at 3:10 PM, sandbar said:"), p(a), p(c), p(b)},
+			[]string{a, b, "On 4/19/2024 at 3:10 PM, sandbar said:", c, b}},
+		{"quote of a post elsewhere", []block{p(a), q(c), p(b)}, []string{a, c, b}},
+		{"unmarked copy", []block{p(a), p(b), p(a)}, []string{a, b, a}},
+		{"short lines", []block{p("Thanks, that helps."), q("Thanks, that helps.")}, []string{"Thanks, that helps.", "Thanks, that helps."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropQuotedCopies(tt.in))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestForumQuotes: a thread whose replies quote earlier posts, once in a
+// <blockquote> and once under "Originally Posted by X" in a board's own
+// quote box: each post comes once, where it was written, and the quotes'
+// lead lines stay (testdata/forumquotes).
+func TestForumQuotes(t *testing.T) {
+	art := extractTestPage(t, "forumquotes", "forum_quotes", "https://estuary-sailing.example/threads/winter-storage-for-a-wooden-dinghy.8801/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"tidewatcher said:", "Originally Posted by oakum", "the bilge will grow a garden",
+		"report back on the planking"}, nil)
+	for _, s := range []string{"Is a barn better than a good breathable cover outside?", "as long as the boat sits level."} {
+		if n := strings.Count(art.Text, s); n != 1 {
+			t.Errorf("%q %d times in the text, want once", s, n)
+		}
 	}
 }
