@@ -31,6 +31,7 @@ type block struct {
 	altText    bool    // the text repeats that image's alt text: a caption
 	aside      bool    // inside an <aside> kept in the content (a pull quote)
 	at         int32   // doc-order index of the last element entered before its text began
+	item       bool    // the line of an item of a list that is not numbered (markItem)
 }
 
 // heads reports whether b is a heading or the title: what opens a
@@ -222,12 +223,16 @@ func (e *emitter) walk(n *html.Node) {
 	default:
 		pushed = false
 	}
+	first := len(e.blocks)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		e.walk(c)
 	}
 	e.flush()
 	if pushed {
 		e.kinds = e.kinds[:len(e.kinds)-1]
+	}
+	if n.DataAtom == atom.Li {
+		markItem(e.blocks[first:], n)
 	}
 }
 
