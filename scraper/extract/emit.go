@@ -31,6 +31,7 @@ type block struct {
 	altText    bool    // the text repeats that image's alt text: a caption
 	aside      bool    // inside an <aside> kept in the content (a pull quote)
 	at         int32   // doc-order index of the last element entered before its text began
+	item       bool    // the line of an item of a list that is not numbered (markItem)
 }
 
 // heads reports whether b is a heading or the title: what opens a
@@ -49,6 +50,7 @@ type emitter struct {
 	inEm   int
 	ems    int
 	asides int    // depth of <aside> elements being walked
+	mute   int    // depth of links walked but not printed (selfAnchor)
 	image  bool   // an image was seen since the last block
 	alt    string // its alt text
 	cur    int32  // doc-order index of the last element entered
@@ -96,7 +98,9 @@ func (e *emitter) flush() {
 }
 
 func (e *emitter) text(s string) {
-	e.buf.WriteString(s)
+	if e.mute == 0 {
+		e.buf.WriteString(s)
+	}
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] > ' ' {
@@ -156,6 +160,13 @@ func (e *emitter) walk(n *html.Node) {
 	}
 	cls := classifyTag(n.DataAtom)
 	if cls == tagInline {
+		if selfAnchor(n) {
+			// Counted as the link it is, so that the block's link
+			// share and the block model's features stay, but not
+			// printed.
+			e.mute++
+			defer func() { e.mute-- }()
+		}
 		if gluedSpan(n) || e.gluedLink(n) {
 			e.buf.WriteByte(' ')
 		}
@@ -222,12 +233,16 @@ func (e *emitter) walk(n *html.Node) {
 	default:
 		pushed = false
 	}
+	first := len(e.blocks)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		e.walk(c)
 	}
 	e.flush()
 	if pushed {
 		e.kinds = e.kinds[:len(e.kinds)-1]
+	}
+	if n.DataAtom == atom.Li {
+		markItem(e.blocks[first:], n)
 	}
 }
 

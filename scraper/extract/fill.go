@@ -381,15 +381,15 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case took:
-			art.Text = joinBlocks(p.mainOfOther(p.shopText(kept, art.PageType), forum))
+			art.Text = joinMarked(p.mainOfOther(p.shopText(kept, art.PageType), forum))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
 		case forum:
-			art.Text = joinBlocks(p.mainOfOther(p.blocks, true))
+			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinBlocks(dropCookieNotices(p.shopText(p.blocks, art.PageType)))
+			art.Text = joinMarked(dropCookieNotices(p.shopText(p.blocks, art.PageType)))
 			art.WordCount = countWords(art.Text)
 		}
 	}

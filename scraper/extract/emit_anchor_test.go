@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestSelfAnchor: a link to a place on its own page whose text is a lone
+// mark (a heading's permalink, a footnote's way back) is not printed,
+// and the block keeps its link share; links with a letter or a digit,
+// and marks that link elsewhere, stay.
+func TestSelfAnchor(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		link           float64
+	}{
+		{"pilcrow after a heading", `<h2>Basic Usage<a class="headerlink" href="#basic-usage">¶</a></h2>`, "Basic Usage", 0.3},
+		{"hash before a heading", `<h2><a href="#about">#</a> About</h2>`, "About", 0.3},
+		{"section sign", `<h3>Methods<a href="#methods" class="anchor">§</a></h3>`, "Methods", 0.3},
+		{"footnote way back", `<p><a href="#ref-1">↑</a> Smith, 2020.</p>`, "Smith, 2020.", 0.3},
+		{"footnote number", `<p>As shown<a href="#fn-1">[1]</a>.</p>`, "As shown[1].", 0.3},
+		{"text link on the page", `<p><a href="#top">Top</a></p>`, "Top", 1},
+		{"mark linking elsewhere", `<h2>Usage<a href="/usage">¶</a></h2>`, "Usage¶", 0.3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := getExtractor()
+			defer putExtractor(x)
+			body := doc.FirstChild.LastChild
+			x.analyze(body, false)
+			e := emitter{x: x, broad: true}
+			e.walk(body)
+			e.flush()
+			if len(e.blocks) != 1 {
+				t.Fatalf("blocks = %+v, want one", e.blocks)
+			}
+			if b := e.blocks[0]; b.text != tt.want || b.link <= 0 || b.link > tt.link {
+				t.Errorf("block = %q (link share %.2f), want %q (link share in (0, %.2f])", b.text, b.link, tt.want, tt.link)
+			}
+		})
+	}
+}
