@@ -75,13 +75,15 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 }
 
 // workerConns is how many connections a crawl worker opens (unless the
-// --store URL sets pool_max_conns): one for the transactions of the
-// pages it saves, one for its claims; its other requests, rare while it
-// holds its hosts' leases, wait for one of them. Each connection more is a
-// server process that plans the crawl's statements and loads their tables
-// once more, most of a short crawl's server work (docs/BENCHMARKS.md,
-// "The fixed cost of a small PostgreSQL crawl").
-const workerConns = 2
+// --store URL sets pool_max_conns): one, which the transactions of the
+// pages it saves, its claims and its other requests take in turn. Each
+// connection more is a server process that starts, loads the catalog for
+// the crawl's tables and plans the crawl's statements once more, most of
+// a short crawl's server work beyond the rows themselves; a second
+// connection, for the claims, cost the server about a quarter more CPU
+// per 200-article crawl and did not make the crawl faster
+// (docs/BENCHMARKS.md, "One connection per crawl worker").
+const workerConns = 1
 
 // defaultHostLease is how long a crawl worker's host lease lasts without
 // renewal (--host-lease).
