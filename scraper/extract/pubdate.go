@@ -198,6 +198,9 @@ func (c *dateCtx) published() *stamp {
 			// since (a republished or revised page).
 			return urlDate
 		}
+		if v := c.overGeneric(t, urlDate); v != nil {
+			return v
+		}
 		if v := c.visibleChoice(t, metas); v != nil {
 			t = *v
 		}
