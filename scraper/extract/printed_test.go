@@ -3,6 +3,8 @@ package extract
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // TestPrintedDateRules checks the rules that weigh the date a page prints
@@ -45,18 +47,25 @@ func TestPrintedDateRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u := tt.url
-			if u == "" {
-				u = "https://example.org/news/story"
-			}
-			page := `<!DOCTYPE html><html lang="de"><head><title>Page</title>` + tt.head + `</head><body>` + tt.body + para + `</body></html>`
-			art, err := Extract(Input{Body: []byte(page), URL: u, FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := smallDatePage(t, tt.url, "Page", tt.head, tt.body)
 			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
 		})
 	}
+}
+
+// smallDatePage extracts a small page made of a title, head and body
+// (a paragraph added), at url or a default one.
+func smallDatePage(t *testing.T, url, title, head, body string) corpus.Article {
+	t.Helper()
+	if url == "" {
+		url = "https://example.org/news/story"
+	}
+	page := `<!DOCTYPE html><html lang="de"><head><title>` + title + `</title>` + head + `</head><body>` + body + para + `</body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: url, FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
 }
 
 // TestPrintedDatePages checks the date rules of printed.go on whole pages

@@ -1112,6 +1112,9 @@ func (p *page) itemLink(n *xhtml.Node) int {
 		if !boundedText(&b, item, 2*maxItemText+64) || len(cleanSpace(b.String())) > maxItemText {
 			return linkNone
 		}
+		if p.holdsHeadline(item) {
+			return linkNone
+		}
 		if link := p.headlineLink(item); link != linkNone {
 			return link
 		}
