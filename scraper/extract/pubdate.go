@@ -737,8 +737,16 @@ func (c *dateCtx) visibleDate() *stamp {
 	if t := p.firstStamp(p.labelledDates()...); t != nil {
 		return t
 	}
+	var banner map[string]bool
 	for _, h := range p.dateHints {
-		if t, ok := parseShortStamp(h); ok && p.stampOK(t) {
+		t, ok := parseShortStamp(h)
+		if !ok || !p.stampOK(t) {
+			continue
+		}
+		if banner == nil {
+			banner = p.bannerHints()
+		}
+		if !banner[h] {
 			return &t
 		}
 	}
