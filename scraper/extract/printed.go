@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -180,6 +181,33 @@ func (c *dateCtx) overGeneric(t stamp, urlDate *stamp) *stamp {
 	}
 	v := c.printedDate()
 	if v == nil || sameDay(v.t, t.t) || urlDate != nil && !sameDay(v.t, urlDate.t) {
+		return nil
+	}
+	s := c.settle(*v, nil)
+	return &s
+}
+
+// maxRenderGap is how far a publication time may follow the modification
+// time and still read as a stamp of the page's rendering.
+const maxRenderGap = 10 * time.Minute
+
+// overRenderStamp returns the date the page prints as its own, on an
+// earlier day, when the metadata's publication time t follows its own
+// modification time by less than maxRenderGap: a content system that
+// stamps the page as it renders it, not the article's publication.
+func (c *dateCtx) overRenderStamp(t stamp) *stamp {
+	if !t.hasTime() {
+		return nil
+	}
+	mods := c.p.stamps(c.p.modifiedCands())
+	if len(mods) == 0 || !mods[0].hasTime() {
+		return nil
+	}
+	if d := t.t.Sub(mods[0].t); d <= 0 || d >= maxRenderGap {
+		return nil
+	}
+	v := c.printedDate()
+	if v == nil || !v.t.Before(t.t) || sameDay(v.t, t.t) {
 		return nil
 	}
 	s := c.settle(*v, nil)

@@ -44,6 +44,18 @@ func TestPrintedDateRules(t *testing.T) {
 			head: `<meta name="date" content="2021-10-13">`,
 			body: `<article><h1>Headline</h1><span class="date">01.09.2021</span>` + para + `</article>`,
 			pub:  "2021-10-13T00:00:00Z", pubPrec: "day"},
+		{name: "a publication time just after the modification time is a render stamp",
+			head: `<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T10:32:18Z">`,
+			body: `<article><h1>Headline</h1><ul><li>von A. Writer</li><li><time datetime="2022-03-09">09.03.2022</time></li></ul>` + para + `</article>`,
+			pub:  "2022-03-09T00:00:00Z", pubPrec: "day"},
+		{name: "a publication an hour after the last edit is a scheduled post",
+			head: `<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T09:32:18Z">`,
+			body: `<article><h1>Headline</h1><ul><li>von A. Writer</li><li><time datetime="2022-03-09">09.03.2022</time></li></ul>` + para + `</article>`,
+			pub:  "2022-11-17T10:33:13Z", pubPrec: "second"},
+		{name: "a render stamp without a printed date is kept",
+			head: `<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T10:32:18Z">`,
+			body: `<article><h1>Headline</h1>` + para + `</article>`,
+			pub:  "2022-11-17T10:33:13Z", pubPrec: "second"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -201,6 +201,9 @@ func (c *dateCtx) published() *stamp {
 		if v := c.overGeneric(t, urlDate); v != nil {
 			return v
 		}
+		if v := c.overRenderStamp(t); v != nil {
+			return v
+		}
 		if v := c.visibleChoice(t, metas); v != nil {
 			t = *v
 		}
