@@ -74,7 +74,8 @@ func (c *dateCtx) printedDate() *stamp {
 }
 
 // headTextNodes returns the short texts with digits among the 60 texts
-// after the first <h1>, as nearHeadline reads them, as nodes.
+// after the first <h1>, as nodes: what nearHeadline reads, teasers'
+// included.
 func (p *page) headTextNodes() []*xhtml.Node {
 	h1 := firstH1(p.root)
 	if h1 == nil {

@@ -1000,39 +1000,12 @@ func sameDay(a, b time.Time) bool {
 // pages print their dateline, less those of teasers linking to other
 // pages (a list of other stories after a short article).
 func (p *page) nearHeadline() []string {
-	var h1 *xhtml.Node
-	var find func(n *xhtml.Node) bool
-	find = func(n *xhtml.Node) bool {
-		if n.Type == xhtml.ElementNode && n.DataAtom == atom.H1 {
-			h1 = n
-			return true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if find(c) {
-				return true
-			}
-		}
-		return false
-	}
-	find(p.root)
-	if h1 == nil {
-		return nil
-	}
 	var out []string
-	seen := 0
-	for n := nextNode(h1, true); n != nil && seen < 60; n = nextNode(n, false) {
-		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
-			n = lastDescendant(n)
-			continue
-		}
-		if n.Type != xhtml.TextNode {
-			continue
-		}
-		seen++
-		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") && p.itemLink(n) != linkOther {
+	for _, n := range p.headTextNodes() {
+		if p.itemLink(n) != linkOther {
 			// Not a teaser's date: the list of other stories that
 			// follows a short article.
-			out = append(out, t)
+			out = append(out, cleanSpace(n.Data))
 		}
 	}
 	return out
