@@ -103,10 +103,34 @@ func (p *page) headTextNodes() []*xhtml.Node {
 // teaser's linking elsewhere, not in the banner, not labelled as a
 // change in the text just before it.
 func (p *page) ownDate(n *xhtml.Node) bool {
-	if p.itemLink(n) == linkOther || p.inBanner(n) {
+	if p.itemLink(n) == linkOther || p.inBanner(n) || inRunningText(n) {
 		return false
 	}
 	return !reModLabel.MatchString(prevText(n))
+}
+
+// minProseWords is the fewest words of a text beside a date that make
+// it a date in running text.
+const minProseWords = 5
+
+// inRunningText reports whether the date n (an element or a text) sits
+// in a sentence: up through inline elements, a text of minProseWords
+// words or more stands beside it ("The choir sings again on <time>12
+// March 2022</time> in the town hall"). Such a date is an event's.
+func inRunningText(n *xhtml.Node) bool {
+	for ; n != nil && n.Parent != nil; n = n.Parent {
+		for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s != n && s.Type == xhtml.TextNode && numFields(s.Data) >= minProseWords {
+				return true
+			}
+		}
+		switch n.Parent.DataAtom {
+		case atom.Span, atom.A, atom.B, atom.Strong, atom.I, atom.Em, atom.Time, atom.Small, atom.Abbr, atom.Font, atom.Sup, atom.Sub, atom.U, atom.Mark:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // prevText returns the nearest non-empty text before n in document
