@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -31,4 +33,35 @@ func (p *page) inBanner(n *xhtml.Node) bool {
 // under reports whether the article's text lies within a.
 func (p *page) under(a *xhtml.Node) bool {
 	return p.top != nil && (p.top == a || isAncestor(a, p.top))
+}
+
+// bannerHints returns the texts of the elements in the site's banner that
+// page.collectAttrs reads as date hints (a class or id naming details, or
+// <small>): a top bar's "Tuesday, (08 Dec 2020)" beside a calendar icon
+// is today's date.
+func (p *page) bannerHints() map[string]bool {
+	out := make(map[string]bool)
+	for n := range p.root.Descendants() {
+		if n.Type != xhtml.ElementNode || !p.hintElement(n) || !p.inBanner(n) {
+			continue
+		}
+		if t := shortText(n, 120); t != "" {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// hintElement reports whether n is one whose text page.collectAttrs reads
+// as a date hint.
+func (p *page) hintElement(n *xhtml.Node) bool {
+	if n.DataAtom == atom.Small {
+		return true
+	}
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && hasDateHint(strings.ToLower(a.Val)) {
+			return true
+		}
+	}
+	return false
 }

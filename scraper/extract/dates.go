@@ -38,13 +38,15 @@ func buildMonthNames() map[string]time.Month {
 }
 
 // monthFolder folds the spelling variants that month names are written
-// with: the hamza forms of alef, alef maqsura and tatweel in Arabic, and
-// the final sigma in Greek (upper-case text lowers to σ).
-var monthFolder = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ـ", "", "ς", "σ")
+// with: the hamza forms of alef, alef maqsura and tatweel in Arabic, the
+// Persian yeh and kaf that Persian pages also write with the Arabic
+// letters ("تير" for "تیر"), and the final sigma in Greek (upper-case
+// text lowers to σ).
+var monthFolder = strings.NewReplacer("أ", "ا", "إ", "ا", "آ", "ا", "ى", "ي", "ی", "ي", "ک", "ك", "ـ", "", "ς", "σ")
 
 // foldMonth folds a lower-case month name (see monthFolder).
 func foldMonth(s string) string {
-	if !strings.ContainsAny(s, "أإآىـς") {
+	if !strings.ContainsAny(s, "أإآىیکـς") {
 		return s
 	}
 	return monthFolder.Replace(s)

@@ -77,6 +77,10 @@ func TestParseStamp(t *testing.T) {
 		{"۱ فروردین ۱۴۰۳ - ۱۰:۳۰", "2024-03-20T10:30:00Z", corpus.PrecisionMinute, false},
 		{"۱۰ دی ۱۴۰۲", "2023-12-31T00:00:00Z", corpus.PrecisionDay, false},
 		{"۱۱ اسفند ۱۳۹۹", "2021-03-01T00:00:00Z", corpus.PrecisionDay, false},
+		// Persian written with the Arabic yeh and kaf.
+		{"دوشنبه ۲ تير ۱۳۹۹", "2020-06-22T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱۰ دي ۱۴۰۲", "2023-12-31T00:00:00Z", corpus.PrecisionDay, false},
+		{"۱۷ فوريه ۲۰۲۴", "2024-02-17T00:00:00Z", corpus.PrecisionDay, false},
 		// A month name that does not make a date does not stop the search.
 		{"الجمعة 10 ذو القعدة 1445 هـ الموافق 17 مايو 2024", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
 		{"Mai ist schön, am 17 Juni 2024", "2024-06-17T00:00:00Z", corpus.PrecisionDay, false},

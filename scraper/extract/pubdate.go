@@ -198,6 +198,12 @@ func (c *dateCtx) published() *stamp {
 			// since (a republished or revised page).
 			return urlDate
 		}
+		if v := c.overGeneric(t, urlDate); v != nil {
+			return v
+		}
+		if v := c.overRenderStamp(t); v != nil {
+			return v
+		}
 		if v := c.visibleChoice(t, metas); v != nil {
 			t = *v
 		}
@@ -734,8 +740,16 @@ func (c *dateCtx) visibleDate() *stamp {
 	if t := p.firstStamp(p.labelledDates()...); t != nil {
 		return t
 	}
+	var banner map[string]bool
 	for _, h := range p.dateHints {
-		if t, ok := parseShortStamp(h); ok && p.stampOK(t) {
+		t, ok := parseShortStamp(h)
+		if !ok || !p.stampOK(t) {
+			continue
+		}
+		if banner == nil {
+			banner = p.bannerHints()
+		}
+		if !banner[h] {
 			return &t
 		}
 	}
@@ -986,39 +1000,12 @@ func sameDay(a, b time.Time) bool {
 // pages print their dateline, less those of teasers linking to other
 // pages (a list of other stories after a short article).
 func (p *page) nearHeadline() []string {
-	var h1 *xhtml.Node
-	var find func(n *xhtml.Node) bool
-	find = func(n *xhtml.Node) bool {
-		if n.Type == xhtml.ElementNode && n.DataAtom == atom.H1 {
-			h1 = n
-			return true
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if find(c) {
-				return true
-			}
-		}
-		return false
-	}
-	find(p.root)
-	if h1 == nil {
-		return nil
-	}
 	var out []string
-	seen := 0
-	for n := nextNode(h1, true); n != nil && seen < 60; n = nextNode(n, false) {
-		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
-			n = lastDescendant(n)
-			continue
-		}
-		if n.Type != xhtml.TextNode {
-			continue
-		}
-		seen++
-		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") && p.itemLink(n) != linkOther {
+	for _, n := range p.headTextNodes() {
+		if p.itemLink(n) != linkOther {
 			// Not a teaser's date: the list of other stories that
 			// follows a short article.
-			out = append(out, t)
+			out = append(out, cleanSpace(n.Data))
 		}
 	}
 	return out
@@ -1107,6 +1094,9 @@ func (p *page) itemLink(n *xhtml.Node) int {
 	for item, i := n.Parent, 0; item != nil && i < 5 && item.DataAtom != atom.Body; item, i = item.Parent, i+1 {
 		var b strings.Builder
 		if !boundedText(&b, item, 2*maxItemText+64) || len(cleanSpace(b.String())) > maxItemText {
+			return linkNone
+		}
+		if p.holdsHeadline(item) {
 			return linkNone
 		}
 		if link := p.headlineLink(item); link != linkNone {

@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestPrintedDateRules checks the rules that weigh the date a page prints
+// against its metadata (printed.go), on small pages.
+func TestPrintedDateRules(t *testing.T) {
+	tests := []struct {
+		name, url, head, body string
+		pub, pubPrec          string
+	}{
+		{name: "a generic meta date gives way to a labelled date in the next element",
+			head: `<meta name="date" content="2021-10-15">`,
+			body: `<div><h1>Headline</h1><p>A lead of (62) words.</p></div><div><span>Erschienen am:</span><h2>13.10.2021</h2></div>` + para +
+				`<div><h4>Zuletzt geändert am:</h4><ul><li>15.10.2021</li></ul></div>`,
+			pub: "2021-10-13T00:00:00Z", pubPrec: "day"},
+		{name: "a generic meta date gives way to the time under the headline",
+			head: `<meta name="date" content="2020-04-30">`,
+			body: `<article><h1>Headline</h1><ul><li>By A. Writer</li><li><time>29.04.2020, 12:01 Uhr</time></li></ul>` + para + `</article>`,
+			pub:  "2020-04-29T00:00:00Z", pubPrec: "day"},
+		{name: "a generic meta date gives way to a dateline near the article",
+			head: `<meta name="DC.date" content="2021-12-20T11:02:44+01:00">`,
+			body: `<article><div class="header"><span class="date">27.01.2022</span></div><h2>Headline</h2>` + para + `</article>`,
+			pub:  "2022-01-27T00:00:00Z", pubPrec: "day"},
+		{name: "a generic meta date is kept over an event's date in a sentence",
+			head: `<meta name="date" content="2022-02-01">`,
+			body: `<article><h1>Headline</h1><p>The choir sings again on <time datetime="2022-03-12">12 March 2022</time> in the town hall.</p>` + para + `</article>`,
+			pub:  "2022-02-01T00:00:00Z", pubPrec: "day"},
+		{name: "a named publication time is kept over another printed day",
+			head: `<meta property="article:published_time" content="2021-12-20T11:02:44+01:00"><meta name="date" content="2021-12-20">`,
+			body: `<article><div class="header"><span class="date">27.01.2022</span></div><h2>Headline</h2>` + para + `</article>`,
+			pub:  "2021-12-20T11:02:44+01:00", pubPrec: "second"},
+		{name: "a generic meta date is kept over a printed change",
+			head: `<meta name="date" content="2021-10-13">`,
+			body: `<article><h1>Headline</h1><p><span>Aktualisiert:</span> <time>15.10.2021</time></p>` + para + `</article>`,
+			pub:  "2021-10-13T00:00:00Z", pubPrec: "day"},
+		{name: "a generic meta date is kept over a teaser's date",
+			head: `<meta name="date" content="2021-10-13">`,
+			body: `<article><h1>Headline</h1>` + para + `<div><span class="date">01.09.2021</span> <a href="/news/another-story">Four words of headline</a></div></article>`,
+			pub:  "2021-10-13T00:00:00Z", pubPrec: "day"},
+		{name: "a generic meta date is kept when the url's date disagrees with the printed one",
+			url:  "https://example.org/2021/10/13/story",
+			head: `<meta name="date" content="2021-10-13">`,
+			body: `<article><h1>Headline</h1><span class="date">01.09.2021</span>` + para + `</article>`,
+			pub:  "2021-10-13T00:00:00Z", pubPrec: "day"},
+		{name: "a publication time just after the modification time is a render stamp",
+			head: `<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T10:32:18Z">`,
+			body: `<article><h1>Headline</h1><ul><li>von A. Writer</li><li><time datetime="2022-03-09">09.03.2022</time></li></ul>` + para + `</article>`,
+			pub:  "2022-03-09T00:00:00Z", pubPrec: "day"},
+		{name: "a publication an hour after the last edit is a scheduled post",
+			head: `<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T09:32:18Z">`,
+			body: `<article><h1>Headline</h1><ul><li>von A. Writer</li><li><time datetime="2022-03-09">09.03.2022</time></li></ul>` + para + `</article>`,
+			pub:  "2022-11-17T10:33:13Z", pubPrec: "second"},
+		{name: "a render stamp without a printed date is kept",
+			head: `<meta property="article:published_time" content="2022-11-17T10:33:13Z"><meta property="article:modified_time" content="2022-11-17T10:32:18Z">`,
+			body: `<article><h1>Headline</h1>` + para + `</article>`,
+			pub:  "2022-11-17T10:33:13Z", pubPrec: "second"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := smallDatePage(t, tt.url, "Page", tt.head, tt.body)
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+		})
+	}
+}
+
+// smallDatePage extracts a small page made of a title, head and body
+// (a paragraph added), at url or a default one.
+func smallDatePage(t *testing.T, url, title, head, body string) corpus.Article {
+	t.Helper()
+	if url == "" {
+		url = "https://example.org/news/story"
+	}
+	page := `<!DOCTYPE html><html lang="de"><head><title>` + title + `</title>` + head + `</head><body>` + body + para + `</body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: url, FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
+}
+
+// TestPrintedDatePages checks the date rules of printed.go on whole pages
+// written for them (testdata/dates).
+func TestPrintedDatePages(t *testing.T) {
+	tests := []struct {
+		name, url    string
+		pub, pubPrec string
+		mod, modPrec string
+	}{
+		// A press release: the generic meta date is the last change,
+		// the page labels both; the publication in its own element.
+		{name: "press_release_labels", url: "https://verband.example/presse/neue-praesidentin-gewaehlt",
+			pub: "2021-10-13T00:00:00Z", pubPrec: "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := mustReadFile(t, filepath.Join("testdata", "dates", tt.name+".html"))
+			art, err := Extract(Input{Body: page, URL: tt.url, ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+			if art.Text == "" {
+				t.Errorf("no text extracted")
+			}
+		})
+	}
+}
