@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-
-	"golang.org/x/net/html"
-)
+import "testing"
 
 // TestSelfAnchor: a link to a place on its own page whose text is a lone
 // mark (a heading's permalink, a footnote's way back) is not printed,
@@ -26,21 +21,11 @@ func TestSelfAnchor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
+			blocks := emitBlocks(t, tt.in, true)
+			if len(blocks) != 1 {
+				t.Fatalf("blocks = %+v, want one", blocks)
 			}
-			x := getExtractor()
-			defer putExtractor(x)
-			body := doc.FirstChild.LastChild
-			x.analyze(body, false)
-			e := emitter{x: x, broad: true}
-			e.walk(body)
-			e.flush()
-			if len(e.blocks) != 1 {
-				t.Fatalf("blocks = %+v, want one", e.blocks)
-			}
-			if b := e.blocks[0]; b.text != tt.want || b.link <= 0 || b.link > tt.link {
+			if b := blocks[0]; b.text != tt.want || b.link <= 0 || b.link > tt.link {
 				t.Errorf("block = %q (link share %.2f), want %q (link share in (0, %.2f])", b.text, b.link, tt.want, tt.link)
 			}
 		})

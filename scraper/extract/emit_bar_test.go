@@ -27,19 +27,9 @@ func TestGluedLink(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			x := getExtractor()
-			defer putExtractor(x)
-			body := doc.FirstChild.LastChild
-			x.analyze(body, false)
-			e := emitter{x: x, broad: tt.broad}
-			e.walk(body)
-			e.flush()
+			blocks := emitBlocks(t, tt.in, tt.broad)
 			var got []string
-			for _, b := range e.blocks {
+			for _, b := range blocks {
 				got = append(got, b.text)
 			}
 			if s := strings.Join(got, "|"); s != tt.want {
@@ -47,4 +37,22 @@ func TestGluedLink(t *testing.T) {
 			}
 		})
 	}
+}
+
+// emitBlocks analyzes the body markup in and returns the blocks the
+// emitter makes of it (broad: the text of a page that is not an article).
+func emitBlocks(t *testing.T, in string, broad bool) []block {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + in + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := getExtractor()
+	defer putExtractor(x)
+	body := doc.FirstChild.LastChild
+	x.analyze(body, false)
+	e := emitter{x: x, broad: broad}
+	e.walk(body)
+	e.flush()
+	return e.blocks
 }

@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // TestJoinMarked: in a page's main text, the line of each item of a
@@ -26,21 +24,11 @@ func TestJoinMarked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			x := getExtractor()
-			defer putExtractor(x)
-			body := doc.FirstChild.LastChild
-			x.analyze(body, false)
-			e := emitter{x: x, broad: true}
-			e.walk(body)
-			e.flush()
-			if got := joinMarked(e.blocks); got != tt.want {
+			blocks := emitBlocks(t, tt.in, true)
+			if got := joinMarked(blocks); got != tt.want {
 				t.Errorf("text = %q, want %q", got, tt.want)
 			}
-			if got, want := joinBlocks(e.blocks), strings.ReplaceAll(tt.want, "- ", ""); got != want {
+			if got, want := joinBlocks(blocks), strings.ReplaceAll(tt.want, "- ", ""); got != want {
 				t.Errorf("joinBlocks = %q, want %q", got, want)
 			}
 		})
