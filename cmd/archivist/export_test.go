@@ -227,3 +227,34 @@ func TestExportProgressOnTerminalOnly(t *testing.T) {
 		t.Errorf("no terminal: stderr %q, %d lines", stderr.String(), strings.Count(stdout.String(), "\n"))
 	}
 }
+
+// TestExportManifestFilters checks that the manifest's filters are the
+// flags that select articles: not -q, not where the corpus is (a --store
+// URL may hold a password), not where the CDX goes.
+func TestExportManifestFilters(t *testing.T) {
+	a := mustArchive(t, 2)
+	out := filepath.Join(a.dir, "x.jsonl")
+	mustRun(t, "export", "--db", a.db, "-q", "--site", "news.example", "--out", out)
+	m, err := corpus.ReadManifest(corpus.ManifestPath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Filters) != 1 || m.Filters["site"] != "news.example" {
+		t.Errorf("export -q --site news.example: manifest filters %v, want only site", m.Filters)
+	}
+	db, err := corpus.OpenReadOnly(t.Context(), a.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := &exportRun{opts: exportOptions{Out: out, given: map[string]string{
+		"store": "postgres://me:secret@db.example/archive", "q": "true", "cdx": "x.cdxj", "warc-size": "1000", "lang": "en",
+	}}, format: exportFormats[0], sum: &exportSummary{}}
+	m, err = r.manifest(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Filters) != 1 || m.Filters["lang"] != "en" {
+		t.Errorf("manifest filters %v, want only lang", m.Filters)
+	}
+}
