@@ -216,3 +216,34 @@ func TestStartWatchSchedulesACrawledCorpus(t *testing.T) {
 		t.Errorf("found per day %+v (days %v)", ws.Sites[0], ws.Days)
 	}
 }
+
+// TestWatchStatsCountsArticlesNotURLs: an article seen under two URLs
+// (a copy at ?ref=home) is scheduled under both, and counts once in the
+// stats' articles, as in the articles table.
+func TestWatchStatsCountsArticlesNotURLs(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	t0 := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	capID := addCapture(t, db, &Capture{RequestedURL: "http://a.test/story", URL: "http://a.test/story", Status: 200, FetchedAt: t0})
+	var id int64
+	mustUpdate(t, db, func(tx *Tx) error {
+		var err error
+		id, err = tx.PutArticle(ctx, &Article{URL: "http://a.test/story", Site: "a.test", Title: "T", Text: "x", FetchedAt: t0, CaptureID: capID}, "http://a.test/story")
+		if err != nil {
+			return err
+		}
+		return tx.AddArticleURL(ctx, id, "http://a.test/story?ref=home")
+	})
+	p := WatchPolicy{MinInterval: time.Minute, MaxInterval: time.Hour, Revisit: []time.Duration{time.Hour}}
+	for _, u := range []string{"http://a.test/story", "http://a.test/story?ref=home", "http://a.test/gone"} {
+		recordFetch(t, db, WatchedFetch{URL: u, Host: "http://a.test", Article: true}, p, t0)
+	}
+	ws, err := db.WatchStats(ctx, t0, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the story under its two URLs, and a URL the corpus has no article for
+	if ws.Articles != 2 || ws.ArticlesPending != 2 {
+		t.Errorf("watch stats: %d articles, %d with a revisit to come; want 2 and 2", ws.Articles, ws.ArticlesPending)
+	}
+}
