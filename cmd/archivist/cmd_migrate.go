@@ -100,17 +100,28 @@ func runMigrate(ctx context.Context, e *env, opts migrateOptions) error {
 	defer dst.Close()
 	m := &migration{e: e, src: src, dst: dst, start: time.Now()}
 	if err := m.prepare(ctx); err != nil {
-		return err
+		return m.interrupted(ctx, err)
 	}
 	err = m.copy(ctx)
 	m.progress.finish()
 	if err != nil {
-		return fmt.Errorf("migrate: %w (run it again to go on from where it stopped)", err)
+		return m.interrupted(ctx, fmt.Errorf("migrate: %w (run it again to go on from where it stopped)", err))
 	}
 	fmt.Fprintf(e.stdout, "migrated %s to %s in %s: %d captures, %d articles, %d crawl runs, %d frontier URLs copied\n",
 		src.Location(), dst.Location(), time.Since(m.start).Round(time.Millisecond),
 		m.n.captures, m.n.articles, m.n.runs, m.n.frontier)
 	return nil
+}
+
+// interrupted says, when err comes from a Ctrl-C, what this run copied and
+// how to go on (main then prints only "interrupted").
+func (m *migration) interrupted(ctx context.Context, err error) error {
+	if ctx.Err() == nil || !errors.Is(err, context.Canceled) {
+		return err
+	}
+	fmt.Fprintf(m.e.stderr, "archivist: migrate: interrupted: %d captures, %d articles, %d crawl runs, %d frontier URLs copied; "+
+		"run the same command again to go on\n", m.n.captures, m.n.articles, m.n.runs, m.n.frontier)
+	return err
 }
 
 // migration is one run of `archivist migrate`.
