@@ -238,6 +238,7 @@ func (m *migration) tick() {
 func (m *migration) copyCaptures(ctx context.Context) error {
 	var batch []*corpus.Capture
 	flush := func() error {
+		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
 		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error {
 			for _, c := range batch {
 				if err := tx.CopyCapture(ctx, c); err != nil {
@@ -280,6 +281,7 @@ type articleCopy struct {
 func (m *migration) copyArticles(ctx context.Context) error {
 	var batch []articleCopy
 	flush := func() error {
+		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
 		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error {
 			for _, b := range batch {
 				if err := tx.CopyArticle(ctx, b.a, b.key, b.seq, b.urls, b.versions); err != nil {
@@ -323,17 +325,20 @@ func (m *migration) copyRuns(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.n.runs = int64(len(runs))
 	scope, robots, err := m.src.CrawlMemory(ctx)
 	if err != nil {
 		return err
 	}
-	return m.dst.Update(ctx, func(tx *pgstore.Tx) error {
+	err = m.dst.Update(ctx, func(tx *pgstore.Tx) error {
 		if err := tx.CopyRuns(ctx, runs); err != nil {
 			return err
 		}
 		return tx.CopyCrawlMemory(ctx, scope, robots)
 	})
+	if err == nil {
+		m.n.runs = int64(len(runs))
+	}
+	return err
 }
 
 // copyFrontier copies every frontier row (a row copied before is brought
@@ -342,6 +347,7 @@ func (m *migration) copyFrontier(ctx context.Context) error {
 	var batch []corpus.FrontierEntry
 	now := time.Now().UnixMilli()
 	flush := func() error {
+		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
 		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error { return tx.CopyFrontier(ctx, batch, now) })
 		if err == nil {
 			m.n.frontier += int64(len(batch))
