@@ -148,6 +148,9 @@ const maxDueScan = 20000
 // forbids it now) is tried again later without holding up the others.
 // It returns how many hubs and articles it queued.
 func (tx *Tx) QueueDueWatch(ctx context.Context, p WatchPolicy, now time.Time) (hubs, articles int, err error) {
+	if err := tx.fitHubsToClock(ctx, p, now); err != nil {
+		return 0, 0, err
+	}
 	due, err := tx.dueWatch(ctx, p, now)
 	if err != nil {
 		return 0, 0, err
@@ -188,6 +191,21 @@ func (tx *Tx) QueueDueWatch(ctx context.Context, p WatchPolicy, now time.Time) (
 		}
 	}
 	return hubs, articles, nil
+}
+
+// fitHubsToClock brings back to now the hubs whose next check is further
+// ahead than --max-interval, which only a clock that went back (a bad RTC
+// corrected, a VM restored) leaves: they would wait for the clock to catch
+// up. Their wait starts again from now, and their times are capped at it.
+func (tx *Tx) fitHubsToClock(ctx context.Context, p WatchPolicy, now time.Time) error {
+	ms := now.UnixMilli()
+	_, err := tx.tx.ExecContext(ctx, `UPDATE watch_schedule SET next_at = ?1 + MIN(interval_ms, ?2),
+		checked_at = MIN(checked_at, ?1), last_new_at = MIN(last_new_at, ?1)
+		WHERE next_at > 0 AND next_at > ?1 + ?2 AND role = 'hub'`, ms, max(p.MaxInterval, p.MinInterval).Milliseconds())
+	if err != nil {
+		return fmt.Errorf("queue due: %w", describe(err))
+	}
+	return nil
 }
 
 // dueWatch reads the rows of the schedule due at now, earliest first

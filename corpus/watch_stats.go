@@ -164,12 +164,16 @@ func (db *DB) watchHubs(ctx context.Context, maxHubs int, site func(string) *Sit
 // watchCounts fills the totals of ws.
 func (db *DB) watchCounts(ctx context.Context, ws *WatchStats) error {
 	var nextHub, nextRevisit *int64
+	// An article seen under several URLs is scheduled under each: it
+	// counts once, as in the articles table.
 	err := db.r.QueryRowContext(ctx, `SELECT
-		COALESCE(SUM(role = 'hub'), 0), COALESCE(SUM(role = 'article'), 0),
-		COALESCE(SUM(role = 'article' AND next_at > 0), 0),
-		MIN(CASE WHEN role = 'hub' AND next_at > 0 THEN next_at END),
-		MIN(CASE WHEN role = 'article' AND next_at > 0 THEN next_at END)
-		FROM watch_schedule`).Scan(&ws.Hubs, &ws.Articles, &ws.ArticlesPending, &nextHub, &nextRevisit)
+		COALESCE(SUM(w.role = 'hub'), 0),
+		COUNT(DISTINCT CASE WHEN w.role = 'article' THEN COALESCE(u.article_id, w.url) END),
+		COUNT(DISTINCT CASE WHEN w.role = 'article' AND w.next_at > 0 THEN COALESCE(u.article_id, w.url) END),
+		MIN(CASE WHEN w.role = 'hub' AND w.next_at > 0 THEN w.next_at END),
+		MIN(CASE WHEN w.role = 'article' AND w.next_at > 0 THEN w.next_at END)
+		FROM watch_schedule w LEFT JOIN article_urls u ON w.role = 'article' AND u.url = w.url`).Scan(
+		&ws.Hubs, &ws.Articles, &ws.ArticlesPending, &nextHub, &nextRevisit)
 	if err != nil {
 		return fmt.Errorf("stats watch: %w", db.describe(err))
 	}

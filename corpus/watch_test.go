@@ -165,6 +165,32 @@ func TestQueueDueWatch(t *testing.T) {
 	}
 }
 
+// TestQueueDueWatchClockWentBack: the machine's clock goes back a day
+// (a bad RTC corrected, a VM restored): a hub checked "tomorrow" is due
+// within --max-interval of the new time, as every hub is, not a day late.
+func TestQueueDueWatchClockWentBack(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	p := WatchPolicy{MinInterval: time.Minute, MaxInterval: time.Hour}
+	t0 := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	hub := "http://a.test/"
+	mustEnqueue(t, db, EnqueueOptions{Run: 1, Now: t0}, entry(hub, 0))
+	for _, e := range mustClaim(t, db, "a.test", 10, t0) {
+		mustUpdate(t, db, func(tx *Tx) error { return tx.Finish(ctx, e.ID, StateDone, 0, "", t0) })
+	}
+	recordFetch(t, db, WatchedFetch{URL: hub, Host: "a.test", Hub: true, NewURLs: 1}, p, t0)
+	back := t0.Add(-24 * time.Hour)
+	if h, a := queue2(t, db, p, back.Add(time.Minute)); h+a != 0 {
+		t.Fatalf("queued %d hubs %d articles at once, want the hub at its usual wait", h, a)
+	}
+	if at, ok, err := db.NextWatchDue(ctx, p); err != nil || !ok || at.After(back.Add(time.Minute+p.MaxInterval)) {
+		t.Fatalf("next due %v (%v, %v): more than --max-interval after the clock's time %v", at, ok, err, back.Add(time.Minute))
+	}
+	if h, _ := queue2(t, db, p, back.Add(time.Minute+p.MaxInterval)); h != 1 {
+		t.Errorf("hub not queued --max-interval after the clock went back")
+	}
+}
+
 func queue2(tb testing.TB, db *DB, p WatchPolicy, now time.Time) (h, a int) {
 	tb.Helper()
 	mustUpdate(tb, db, func(tx *Tx) error {
@@ -214,5 +240,36 @@ func TestStartWatchSchedulesACrawledCorpus(t *testing.T) {
 	}
 	if ws.Sites[0].Site != "a.test" || ws.Sites[0].FoundPerDay[0] != 1 {
 		t.Errorf("found per day %+v (days %v)", ws.Sites[0], ws.Days)
+	}
+}
+
+// TestWatchStatsCountsArticlesNotURLs: an article seen under two URLs
+// (a copy at ?ref=home) is scheduled under both, and counts once in the
+// stats' articles, as in the articles table.
+func TestWatchStatsCountsArticlesNotURLs(t *testing.T) {
+	db := MustOpen(t)
+	ctx := context.Background()
+	t0 := time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
+	capID := addCapture(t, db, &Capture{RequestedURL: "http://a.test/story", URL: "http://a.test/story", Status: 200, FetchedAt: t0})
+	var id int64
+	mustUpdate(t, db, func(tx *Tx) error {
+		var err error
+		id, err = tx.PutArticle(ctx, &Article{URL: "http://a.test/story", Site: "a.test", Title: "T", Text: "x", FetchedAt: t0, CaptureID: capID}, "http://a.test/story")
+		if err != nil {
+			return err
+		}
+		return tx.AddArticleURL(ctx, id, "http://a.test/story?ref=home")
+	})
+	p := WatchPolicy{MinInterval: time.Minute, MaxInterval: time.Hour, Revisit: []time.Duration{time.Hour}}
+	for _, u := range []string{"http://a.test/story", "http://a.test/story?ref=home", "http://a.test/gone"} {
+		recordFetch(t, db, WatchedFetch{URL: u, Host: "http://a.test", Article: true}, p, t0)
+	}
+	ws, err := db.WatchStats(ctx, t0, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the story under its two URLs, and a URL the corpus has no article for
+	if ws.Articles != 2 || ws.ArticlesPending != 2 {
+		t.Errorf("watch stats: %d articles, %d with a revisit to come; want 2 and 2", ws.Articles, ws.ArticlesPending)
 	}
 }

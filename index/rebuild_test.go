@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
@@ -302,4 +303,26 @@ func rebuildSegments(t *testing.T, arts []*corpus.Article) (string, *Index, []in
 		sizes = append(sizes, seg.LiveSize())
 	}
 	return path, ix, sizes
+}
+
+// TestRebuildFolderInUseRemovesNew: a rebuild that cannot swap its index
+// in (a crawl kept the current one open for writing) fails with ErrInUse,
+// keeps the current index, and removes the folder it built, which no
+// later rebuild would use (it was left: a second index's worth of disk).
+func TestRebuildFolderInUseRemovesNew(t *testing.T) {
+	defer func(d time.Duration) { swapWait = d }(swapWait)
+	swapWait = 100 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	writer, err := Open(path) // stands for a crawl updating the index
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	_, err = RebuildFolder(context.Background(), path, newFakeSource(MustLoadArticles(t, "basic")...))
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("rebuild: %v, want ErrInUse", err)
+	}
+	if _, err := os.Stat(path + ".new"); !os.IsNotExist(err) {
+		t.Errorf("the rebuilt folder was left behind (%v)", err)
+	}
 }

@@ -66,6 +66,10 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 		return n, fmt.Errorf("index: rebuild: %w", err)
 	}
 	if err := swapIn(ctx, path, tmp); err != nil {
+		if errors.Is(err, ErrInUse) {
+			// Not swapped in: no later rebuild would use it.
+			_ = os.RemoveAll(tmp)
+		}
 		return n, fmt.Errorf("index: rebuild: %w", err)
 	}
 	return n, nil

@@ -1,6 +1,7 @@
 package scraper
 
 import (
+	"errors"
 	"net/url"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -33,7 +34,13 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 	doc, err := extract.Parse(extract.Input{Body: r.body, URL: capt.URL, ContentType: ct,
 		FetchedAt: capt.FetchedAt, SHA256: capt.SHA256}, extract.Options{})
 	if err != nil {
-		c.log.Debug("extract", "url", capt.URL, "err", err)
+		if errors.Is(err, extract.ErrTooDeep) || errors.Is(err, extract.ErrTooLarge) {
+			// HTML that may hold an article, beyond what the extractor
+			// takes: say so, as the crawl counts it as no error.
+			c.log.Warn("no article extracted (the capture is kept)", "url", capt.URL, "err", err)
+		} else {
+			c.log.Debug("extract", "url", capt.URL, "err", err)
+		}
 		page, _, err := extract.DecodeHTML(r.body, ct)
 		if err != nil {
 			page = r.body

@@ -206,12 +206,28 @@ func (c *Crawler) handle(p *page) bool {
 		case discover.KindFeed:
 			p.found = c.handleFeed(e, p.capt, r.body)
 		}
+		c.warnNotListing(e, p)
 	}
 	if p.dk == discover.KindOther && kind != corpus.ErrKindTooLarge && !c.cfg.keepAll {
 		// Not HTML, a sitemap or a feed: recorded without its body.
 		p.capt.Body = nil
 	}
 	return true
+}
+
+// warnNotListing warns when a URL known as a feed or a sitemap answers
+// with something else (a redesigned site, a feed moved away): it lists no
+// URLs any more, and nothing else would say so.
+func (c *Crawler) warnNotListing(e corpus.FrontierEntry, p *page) {
+	if e.Kind != kindFeed && e.Kind != kindSitemap {
+		return
+	}
+	switch p.dk {
+	case discover.KindFeed, discover.KindSitemap, discover.KindSitemapIndex:
+		return
+	}
+	c.log.Warn("not a feed or sitemap any more: no URLs read from it", "url", p.capt.URL, "kind", e.Kind,
+		"is", p.dk.String(), "content_type", p.r.header.Get("Content-Type"), "bytes", p.capt.BodySize)
 }
 
 // skipProbe settles a /sitemap.xml tried on a hunch and not there.

@@ -466,9 +466,9 @@ func (s *exportSummary) warnUnchecked(e *env) {
 }
 
 // manifestSkip are the flags that do not select articles: they are not
-// the manifest's filters.
-var manifestSkip = map[string]bool{"db": true, "index": true, "v": true, "log-format": true,
-	"format": true, "out": true, "fields": true, "query": true, "sort": true}
+// the manifest's filters (nor is --store, whose URL may hold a password).
+var manifestSkip = map[string]bool{"db": true, "store": true, "index": true, "v": true, "log-format": true,
+	"format": true, "out": true, "fields": true, "query": true, "sort": true, "q": true, "cdx": true, "warc-size": true}
 
 // manifest describes the file written.
 func (r *exportRun) manifest(ctx context.Context, db corpus.Reader) (*corpus.Manifest, error) {

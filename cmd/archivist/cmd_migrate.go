@@ -100,17 +100,28 @@ func runMigrate(ctx context.Context, e *env, opts migrateOptions) error {
 	defer dst.Close()
 	m := &migration{e: e, src: src, dst: dst, start: time.Now()}
 	if err := m.prepare(ctx); err != nil {
-		return err
+		return m.interrupted(ctx, err)
 	}
 	err = m.copy(ctx)
 	m.progress.finish()
 	if err != nil {
-		return fmt.Errorf("migrate: %w (run it again to go on from where it stopped)", err)
+		return m.interrupted(ctx, fmt.Errorf("migrate: %w (run it again to go on from where it stopped)", err))
 	}
 	fmt.Fprintf(e.stdout, "migrated %s to %s in %s: %d captures, %d articles, %d crawl runs, %d frontier URLs copied\n",
 		src.Location(), dst.Location(), time.Since(m.start).Round(time.Millisecond),
 		m.n.captures, m.n.articles, m.n.runs, m.n.frontier)
 	return nil
+}
+
+// interrupted says, when err comes from a Ctrl-C, what this run copied and
+// how to go on (main then prints only "interrupted").
+func (m *migration) interrupted(ctx context.Context, err error) error {
+	if ctx.Err() == nil || !errors.Is(err, context.Canceled) {
+		return err
+	}
+	fmt.Fprintf(m.e.stderr, "archivist: migrate: interrupted: %d captures, %d articles, %d crawl runs, %d frontier URLs copied; "+
+		"run the same command again to go on\n", m.n.captures, m.n.articles, m.n.runs, m.n.frontier)
+	return err
 }
 
 // migration is one run of `archivist migrate`.
@@ -227,6 +238,7 @@ func (m *migration) tick() {
 func (m *migration) copyCaptures(ctx context.Context) error {
 	var batch []*corpus.Capture
 	flush := func() error {
+		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
 		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error {
 			for _, c := range batch {
 				if err := tx.CopyCapture(ctx, c); err != nil {
@@ -269,6 +281,7 @@ type articleCopy struct {
 func (m *migration) copyArticles(ctx context.Context) error {
 	var batch []articleCopy
 	flush := func() error {
+		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
 		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error {
 			for _, b := range batch {
 				if err := tx.CopyArticle(ctx, b.a, b.key, b.seq, b.urls, b.versions); err != nil {
@@ -312,17 +325,20 @@ func (m *migration) copyRuns(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	m.n.runs = int64(len(runs))
 	scope, robots, err := m.src.CrawlMemory(ctx)
 	if err != nil {
 		return err
 	}
-	return m.dst.Update(ctx, func(tx *pgstore.Tx) error {
+	err = m.dst.Update(ctx, func(tx *pgstore.Tx) error {
 		if err := tx.CopyRuns(ctx, runs); err != nil {
 			return err
 		}
 		return tx.CopyCrawlMemory(ctx, scope, robots)
 	})
+	if err == nil {
+		m.n.runs = int64(len(runs))
+	}
+	return err
 }
 
 // copyFrontier copies every frontier row (a row copied before is brought
@@ -331,6 +347,7 @@ func (m *migration) copyFrontier(ctx context.Context) error {
 	var batch []corpus.FrontierEntry
 	now := time.Now().UnixMilli()
 	flush := func() error {
+		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
 		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error { return tx.CopyFrontier(ctx, batch, now) })
 		if err == nil {
 			m.n.frontier += int64(len(batch))

@@ -138,12 +138,21 @@ func printLease(w io.Writer, l corpus.Lease, now time.Time) {
 	fmt.Fprintf(w, "lease      %s running: pid %d on host %s since %s (last heartbeat %s ago)\n", l.Holder, l.PID, l.Host, since, beat)
 }
 
+// toSeconds cuts a stored time (2026-12-03T14:05:09.123Z) to the second;
+// a value edited by hand into something shorter is shown as it is.
+func toSeconds(t string) string {
+	if len(t) < len("2006-01-02T15:04:05") {
+		return t
+	}
+	return t[:len("2006-01-02T15:04:05")]
+}
+
 func printStats(w io.Writer, st *corpus.Stats, top int) {
 	fmt.Fprintf(w, "captures   %d (%d ok, %d revisits, %d redirects, %d failed)\n", st.Captures, st.CapturesOK, st.Revisits, st.Redirects, st.Errors)
 	fmt.Fprintf(w, "articles   %d (%d changed after their first capture)\n", st.Articles, st.ArticlesChanged)
 	fmt.Fprintf(w, "bodies     %d distinct, %s raw, %s stored\n", st.Bodies, byteSize(st.BodyBytes), byteSize(st.StoredBytes))
 	if st.FirstFetch != "" {
-		fmt.Fprintf(w, "fetched    %s .. %s\n", st.FirstFetch[:19], st.LastFetch[:19])
+		fmt.Fprintf(w, "fetched    %s .. %s\n", toSeconds(st.FirstFetch), toSeconds(st.LastFetch))
 	}
 	if f := st.Frontier; f != nil {
 		fmt.Fprintf(w, "frontier   %d queued, %d in flight, %d done, %d failed, %d skipped; %d hosts with work, %d waiting on politeness\n",

@@ -61,6 +61,8 @@ func runVerifyExport(ctx context.Context, e *env, opts verifyExportOptions, path
 	mpath := opts.Manifest
 	if mpath == "" {
 		mpath = corpus.ManifestPath(path)
+	} else if st, err := os.Stat(mpath); err == nil && st.IsDir() {
+		return usagef("verify-export: --manifest %s is a folder; name a manifest file", quote.Short(mpath))
 	}
 	m, err := corpus.ReadManifest(mpath)
 	if errors.Is(err, fs.ErrNotExist) && opts.Manifest != "" {

@@ -227,3 +227,63 @@ func TestExportProgressOnTerminalOnly(t *testing.T) {
 		t.Errorf("no terminal: stderr %q, %d lines", stderr.String(), strings.Count(stdout.String(), "\n"))
 	}
 }
+
+// TestExportManifestFilters checks that the manifest's filters are the
+// flags that select articles: not -q, not where the corpus is (a --store
+// URL may hold a password), not where the CDX goes.
+func TestExportManifestFilters(t *testing.T) {
+	a := mustArchive(t, 2)
+	out := filepath.Join(a.dir, "x.jsonl")
+	mustRun(t, "export", "--db", a.db, "-q", "--site", "news.example", "--out", out)
+	m, err := corpus.ReadManifest(corpus.ManifestPath(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Filters) != 1 || m.Filters["site"] != "news.example" {
+		t.Errorf("export -q --site news.example: manifest filters %v, want only site", m.Filters)
+	}
+	db, err := corpus.OpenReadOnly(t.Context(), a.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := &exportRun{opts: exportOptions{Out: out, given: map[string]string{
+		"store": "postgres://me:secret@db.example/archive", "q": "true", "cdx": "x.cdxj", "warc-size": "1000", "lang": "en",
+	}}, format: exportFormats[0], sum: &exportSummary{}}
+	m, err = r.manifest(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Filters) != 1 || m.Filters["lang"] != "en" {
+		t.Errorf("manifest filters %v, want only lang", m.Filters)
+	}
+}
+
+// TestVerifyExportDamagedManifest gives verify-export manifests that are
+// not the file's: each gets one line on stderr naming what is wrong.
+func TestVerifyExportDamagedManifest(t *testing.T) {
+	a := mustArchive(t, 2)
+	out := filepath.Join(a.dir, "x.jsonl")
+	other := filepath.Join(a.dir, "y.csv")
+	mustRun(t, "export", "--db", a.db, "-q", "--out", out)
+	mustRun(t, "export", "--db", a.db, "-q", "--format", "csv", "--out", other)
+	whole := readFile(t, corpus.ManifestPath(out))
+	truncated := filepath.Join(a.dir, "truncated.json")
+	os.WriteFile(truncated, []byte(whole[:len(whole)/2]), 0o644)
+	for _, tc := range []struct {
+		name, manifest, want string
+		code                 int
+	}{
+		{"missing", filepath.Join(a.dir, "none.json"), "no manifest", 2},
+		{"folder", a.dir, "is a folder; name a manifest file", 2},
+		{"truncated", truncated, "not a manifest", 1},
+		{"another file's", corpus.ManifestPath(other), "the manifest is that of y.csv", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, errOut := runCLI(t, "verify-export", "--manifest", tc.manifest, out)
+			if code != tc.code || !strings.Contains(errOut, tc.want) || strings.Count(errOut, "\n") != 1 || stdout != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, stdout, errOut, tc.code, tc.want)
+			}
+		})
+	}
+}

@@ -26,3 +26,24 @@ func TestStatsJSONListsNeverNull(t *testing.T) {
 		}
 	}
 }
+
+// TestStatsHandEdited runs stats on corpora whose rows were edited by
+// hand with the sqlite3 shell: it reports what it finds, never panics.
+func TestStatsHandEdited(t *testing.T) {
+	for _, tc := range []struct{ name, sql string }{
+		{"capture time not a time", `UPDATE captures SET fetched_at = 'notatime' WHERE id = 1`},
+		{"capture time empty", `UPDATE captures SET fetched_at = '' WHERE id = 1`},
+		{"published not a date", `UPDATE articles SET published = 'garbage', published_utc = 'x' WHERE id = 1`},
+		{"article time not a time", `UPDATE articles SET fetched_at = 'x' WHERE id = 1`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := mustArchive(t, 2)
+			mustSQL(t, a.db, tc.sql)
+			for _, args := range [][]string{{"stats", "--db", a.db}, {"stats", "--db", a.db, "--json"}} {
+				if code, _, errOut := runCLI(t, args...); code != 0 {
+					t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+				}
+			}
+		})
+	}
+}
