@@ -709,6 +709,17 @@ func (x *contentExtractor) initScore(n *html.Node, in *nodeInfo) {
 
 // candidate picks the element most likely to hold the article body.
 func (x *contentExtractor) candidate() *html.Node {
+	top := x.pick()
+	if top == nil {
+		return nil
+	}
+	x.dropOtherStories(top)
+	return x.widen(top)
+}
+
+// pick scores the paragraphs' ancestors and returns the best one, moved
+// to an enclosing body element or to the ancestor of a split body.
+func (x *contentExtractor) pick() *html.Node {
 	var cands []*html.Node
 	for _, p := range x.paras {
 		if p.text < 25 {
@@ -797,7 +808,7 @@ func (x *contentExtractor) candidate() *html.Node {
 			}
 		}
 	}
-	return x.widen(top)
+	return top
 }
 
 // widen moves the top candidate up to an ancestor whose paragraph text
