@@ -713,7 +713,6 @@ func (x *contentExtractor) candidate() *html.Node {
 	if top == nil {
 		return nil
 	}
-	x.dropOtherStories(top)
 	return x.widen(top)
 }
 
@@ -773,6 +772,7 @@ func (x *contentExtractor) pick() *html.Node {
 		return nil
 	}
 	top, best = x.heavier(top, best, cands)
+	x.dropOtherStories(top)
 	// Prefer an enclosing article body element holding the top candidate.
 	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {
