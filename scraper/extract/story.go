@@ -10,9 +10,9 @@ import (
 // dropOtherStories drops a story that follows the top candidate's story
 // beside it: a block after the path from the top candidate to its
 // ancestor three levels up that is an <article> element, or whose
-// opening, before its first paragraph, holds a heading that links
-// elsewhere or a dateline (<time>, a datetime attribute), with 500 bytes
-// of paragraph text and at most twice the top's. "Next story" sections
+// opening (storyOpening) holds a heading that links to another page or
+// a dateline, with 500 bytes of paragraph text and at most twice the
+// top's. "Next story" sections
 // put a whole second article after the first; widening the body to
 // their common parent, taking siblings that score well, or a recall net
 // over the region's prose would join the two. Only a lone one goes: a
@@ -73,7 +73,7 @@ func (x *contentExtractor) storyOpening(n *html.Node) bool {
 			if seen++; seen > 60 {
 				return false, true
 			}
-			if c.DataAtom == atom.Time || attr(c, "datetime") != "" || inHead && c.DataAtom == atom.A && attr(c, "href") != "" {
+			if c.DataAtom == atom.Time || attr(c, "datetime") != "" || inHead && c.DataAtom == atom.A && linksElsewhere(c) {
 				return true, true
 			}
 			if found, stop := walk(c, inHead || isHeading(c.DataAtom)); found || stop {
@@ -84,4 +84,11 @@ func (x *contentExtractor) storyOpening(n *html.Node) bool {
 	}
 	found, _ := walk(n, false)
 	return found
+}
+
+// linksElsewhere reports whether the link a leads to another page, not to
+// an anchor of this one (a heading's permalink sign).
+func linksElsewhere(a *html.Node) bool {
+	h := strings.TrimSpace(attr(a, "href"))
+	return h != "" && h[0] != '#' && !strings.HasPrefix(strings.ToLower(h), "javascript:")
 }
