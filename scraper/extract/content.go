@@ -335,13 +335,16 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 		x.memoMarks = append(x.memoMarks, markOf(t))
 	}
 	m := attrMemo{start: int32(start), end: int32(len(x.memoToks))}
-	// Joined forms such as "article-body" or "entry_content".
+	// Joined forms such as "article-body" or "entry_content". A "read
+	// more" name followed by a content word ("read-more-content",
+	// "read-more__text") is the expander that holds the rest of the
+	// text, not a link to more.
 	for _, f := range strings.Fields(v) {
 		f = joinedLower(f)
 		if bodyWords[f] {
 			m.body = true
 		}
-		if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
+		if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") && !positiveWords[f[len("readmore"):]] || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
 			m.negative = true
 		}
 	}
