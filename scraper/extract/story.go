@@ -11,8 +11,8 @@ import (
 // beside it: a block after the path from the top candidate to its
 // ancestor three levels up that is an <article> element, or whose
 // opening (storyOpening) holds a heading that links to another page or
-// a dateline, with 500 bytes of paragraph text and at most twice the
-// top's. "Next story" sections
+// a dateline, with 500 bytes of paragraph text and at most three times
+// the top's. "Next story" sections
 // put a whole second article after the first; widening the body to
 // their common parent, taking siblings that score well, or a recall net
 // over the region's prose would join the two. Only a lone one goes: a
@@ -38,7 +38,7 @@ func (x *contentExtractor) dropOtherStories(top *html.Node) {
 			if ci == nil || ci.junk || ci.para < 500 || !(c.DataAtom == atom.Article || x.storyOpening(c)) {
 				continue
 			}
-			if n++; after && ci.para <= 2*para && !sameKind(c, child) {
+			if n++; after && ci.para <= 3*para && !sameKind(c, child) {
 				other = c
 			}
 		}
