@@ -103,9 +103,25 @@ var perturbations = []perturbation{
 		insertAfter(b, `<div class="rail">`+fillerBlocks(6, "card")+`</div>`)
 	}},
 	{"second-story", "a second story (a heading over ten paragraphs) after the body's parent", func(b *html.Node) {
-		insertAfter(b.Parent, `<div class="next-story"><h2>Another story</h2><div class="txt">`+
-			strings.ReplaceAll(fillerBlocks(10, "x"), `<div class="x">`, "<div>")+`</div></div>`)
+		insertAfter(b.Parent, secondStory("div", "<h2>Another story</h2>"))
 	}},
+	{"second-article", "the same second story in an <article> of its own", func(b *html.Node) {
+		insertAfter(b.Parent, secondStory("article", "<h2>Another story</h2>"))
+	}},
+	{"second-dated", "the same with its own byline and <time> under the heading", func(b *html.Node) {
+		insertAfter(b.Parent, secondStory("div", `<h2>Another story</h2><p class="byline">By Jane Doe</p>`+
+			`<time datetime="2026-11-30T09:00:00Z">30 November 2026</time>`))
+	}},
+	{"second-linked", "the same with its heading linking to its own URL", func(b *html.Node) {
+		insertAfter(b.Parent, secondStory("div", `<h2><a href="/news/another-story">Another story</a></h2>`))
+	}},
+}
+
+// secondStory returns a story after the page's own: tag (class
+// next-story) holding head, then ten paragraphs in a text wrapper.
+func secondStory(tag, head string) string {
+	return "<" + tag + ` class="next-story">` + head + `<div class="txt">` +
+		strings.ReplaceAll(fillerBlocks(10, "x"), `<div class="x">`, "<div>") + "</div></" + tag + ">"
 }
 
 // perturbOutcome is one extractor's score on one page before and after.

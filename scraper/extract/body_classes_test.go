@@ -121,6 +121,17 @@ func TestBodyClasses(t *testing.T) {
 		{name: "list_lead",
 			wantInText: []string{"Die Fähre zur Insel fährt erstmals", "Der Winterfahrplan hängt ab Oktober am Kai aus.", "Das kleinere Boot fasst sechzig Fahrgäste", "teilte die Reederei mit."},
 			notInText:  []string{"Verkehr"}},
+		// The next story of an endless page after the story, in an
+		// <article> of its own with its own headline and dateline:
+		// widening the body to their common parent joins the two.
+		{name: "next_story",
+			wantInText: []string{"Night trains will run on the coast line again", "together with the stations where the night trains will stop."},
+			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
+		// The rest of the story behind a "Read more" button, in a block
+		// named for it: the expander's content, not a link to more.
+		{name: "read_more_expander",
+			wantInText: []string{"The town's outdoor pool will open again", "Lifeguards have been hired", "to open the new changing rooms."},
+			notInText:  []string{"Read more", "About us"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -335,13 +335,16 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 		x.memoMarks = append(x.memoMarks, markOf(t))
 	}
 	m := attrMemo{start: int32(start), end: int32(len(x.memoToks))}
-	// Joined forms such as "article-body" or "entry_content".
+	// Joined forms such as "article-body" or "entry_content". A "read
+	// more" name followed by a content word ("read-more-content",
+	// "read-more__text") is the expander that holds the rest of the
+	// text, not a link to more.
 	for _, f := range strings.Fields(v) {
 		f = joinedLower(f)
 		if bodyWords[f] {
 			m.body = true
 		}
-		if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
+		if strings.HasPrefix(f, "share") || strings.HasPrefix(f, "related") || strings.HasPrefix(f, "social") || strings.HasPrefix(f, "newsletter") || strings.HasPrefix(f, "readmore") && !positiveWords[f[len("readmore"):]] || strings.HasPrefix(f, "mostread") || strings.HasPrefix(f, "mostpopular") {
 			m.negative = true
 		}
 	}
@@ -709,6 +712,16 @@ func (x *contentExtractor) initScore(n *html.Node, in *nodeInfo) {
 
 // candidate picks the element most likely to hold the article body.
 func (x *contentExtractor) candidate() *html.Node {
+	top := x.pick()
+	if top == nil {
+		return nil
+	}
+	return x.widen(top)
+}
+
+// pick scores the paragraphs' ancestors and returns the best one, moved
+// to an enclosing body element or to the ancestor of a split body.
+func (x *contentExtractor) pick() *html.Node {
 	var cands []*html.Node
 	for _, p := range x.paras {
 		if p.text < 25 {
@@ -762,6 +775,7 @@ func (x *contentExtractor) candidate() *html.Node {
 		return nil
 	}
 	top, best = x.heavier(top, best, cands)
+	x.dropOtherStories(top)
 	// Prefer an enclosing article body element holding the top candidate.
 	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {
@@ -797,7 +811,7 @@ func (x *contentExtractor) candidate() *html.Node {
 			}
 		}
 	}
-	return x.widen(top)
+	return top
 }
 
 // widen moves the top candidate up to an ancestor whose paragraph text
