@@ -17,7 +17,7 @@ func TestIsCallToActionFilter(t *testing.T) {
 		want bool
 	}{
 		{"Subscribe to our newsletter for your daily briefing.", true},
-		{"ſubſcribe to your newsletter", true},  // long s: (?i) folds it to s
+		{"ſubſcribe to your newsletter", true},       // long s: (?i) folds it to s
 		{"CLIC\u212a HERE for your free copy", true}, // Kelvin sign
 		{"Reporting by Jane Doe; editing by John Roe", true},
 		{"Contributed reporting from the wires.", true},

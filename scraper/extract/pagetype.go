@@ -50,15 +50,22 @@ func (p *page) sectionLike() bool {
 	return strings.Count(last, "-") <= 1 && !strings.ContainsAny(last, "0123456789._")
 }
 
-// forumWords are class and id words of posts in a thread.
-var forumWords = map[string]bool{"post": true, "posts": true, "message": true, "messages": true, "reply": true,
-	"replies": true, "answer": true, "answers": true, "thread": true, "topic": true, "forum": true,
-	"discussion": true, "postbody": true, "messagebody": true, "usertext": true, "bbcode": true}
+// kindWords are the class and id words the page type counts, with the
+// attrFlags mark of each: words of posts in a thread (attrPost), of the
+// items of a listing (attrCard) and of prices (attrPrice). One map, so
+// that kindMarks looks a token up once.
+var kindWords = map[string]uint16{
+	"post": attrPost, "posts": attrPost, "message": attrPost, "messages": attrPost, "reply": attrPost,
+	"replies": attrPost, "answer": attrPost, "answers": attrPost, "thread": attrPost, "topic": attrPost,
+	"forum": attrPost, "discussion": attrPost, "postbody": attrPost, "messagebody": attrPost,
+	"usertext": attrPost, "bbcode": attrPost,
 
-// cardWords are class and id words of the items of a listing.
-var cardWords = map[string]bool{"card": true, "cards": true, "teaser": true, "teasers": true, "tile": true,
-	"tiles": true, "excerpt": true, "summary": true, "listing": true, "results": true, "result": true,
-	"grid": true, "product": true, "products": true}
+	"card": attrCard, "cards": attrCard, "teaser": attrCard, "teasers": attrCard, "tile": attrCard,
+	"tiles": attrCard, "excerpt": attrCard, "summary": attrCard, "listing": attrCard, "results": attrCard,
+	"result": attrCard, "grid": attrCard, "product": attrCard, "products": attrCard,
+
+	"price": attrPrice, "prices": attrPrice,
+}
 
 func (k *kindSignals) addType(t string) {
 	if t = strings.TrimSpace(t); t == "" {
@@ -103,15 +110,7 @@ func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 func kindMarks(v string, toks []string) (f uint16, _ []string) {
 	toks = classTokens(toks[:0], v)
 	for _, t := range toks {
-		if forumWords[t] {
-			f |= attrPost
-		}
-		if cardWords[t] {
-			f |= attrCard
-		}
-		if t == "price" || t == "prices" {
-			f |= attrPrice
-		}
+		f |= kindWords[t]
 	}
 	return f, toks
 }
