@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -106,13 +107,56 @@ func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 }
 
 // kindMarks returns the attrFlags marks of a class or id value's tokens
-// that the page type counts.
+// that the page type counts. The tokens are classTokens' (split on what
+// is not an ASCII letter or digit and at lower-to-upper changes), each
+// looked up lower-cased in a buffer on the stack rather than copied into a
+// slice (TestKindMarksTokens holds the two to the same marks). toks is
+// scratch kept for the caller and returned as it came.
 func kindMarks(v string, toks []string) (f uint16, _ []string) {
-	toks = classTokens(toks[:0], v)
-	for _, t := range toks {
-		f |= kindWords[t]
+	start := -1
+	var prev rune
+	for i, r := range v {
+		alnum := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		if !alnum {
+			if start >= 0 {
+				f |= kindWordMark(v[start:i])
+				start = -1
+			}
+			prev = r
+			continue
+		}
+		if start >= 0 && r >= 'A' && r <= 'Z' && prev >= 'a' && prev <= 'z' {
+			f |= kindWordMark(v[start:i])
+			start = i
+		}
+		if start < 0 {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		f |= kindWordMark(v[start:])
 	}
 	return f, toks
+}
+
+// kindWordMax is more bytes than the longest of kindWords has.
+const kindWordMax = 16
+
+// kindWordMark returns the kindWords mark of an ASCII token, lower-cased.
+func kindWordMark(tok string) uint16 {
+	var buf [kindWordMax]byte
+	if len(tok) > len(buf) {
+		return 0
+	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return kindWords[string(buf[:len(tok)])]
 }
 
 // cartWords are the labels of buttons that put a product in a basket.

@@ -22,3 +22,43 @@ func TestKindMarks(t *testing.T) {
 		}
 	}
 }
+
+// kindMarksSlow is kindMarks as it was: classTokens, then each token
+// looked up.
+func kindMarksSlow(v string) uint16 {
+	var f uint16
+	for _, t := range classTokens(nil, v) {
+		f |= kindWords[t]
+	}
+	return f
+}
+
+func TestKindMarksTokens(t *testing.T) {
+	for w := range kindWords {
+		if len(w) > kindWordMax {
+			t.Errorf("kind word %q has %d bytes, kindWordMax is %d", w, len(w), kindWordMax)
+		}
+	}
+	for _, v := range []string{"", "PostBody", "postCard", "CARD", "x-Messagebody--1", "résultats result",
+		"post\xffcard", "thread_topic", "UserText", "aVeryLongClassNameThatIsNotAWordAtAll products"} {
+		if got, want := kindMarksOf(v), kindMarksSlow(v); got != want {
+			t.Errorf("kindMarks(%q) = %b, classTokens gives %b", v, got, want)
+		}
+	}
+}
+
+func kindMarksOf(v string) uint16 {
+	f, _ := kindMarks(v, nil)
+	return f
+}
+
+func FuzzKindMarks(f *testing.F) {
+	for _, s := range []string{"post-card", "PostBody", "Ülist-Products", "a1B2c3 price"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if got, want := kindMarksOf(v), kindMarksSlow(v); got != want {
+			t.Errorf("kindMarks(%q) = %b, classTokens gives %b", v, got, want)
+		}
+	})
+}
