@@ -62,3 +62,20 @@ func FuzzKindMarks(f *testing.F) {
 		}
 	})
 }
+
+func FuzzPostClassMarks(f *testing.F) {
+	for _, s := range []string{"post-date", "PostAuthor", "user-Time", "comment", "MEMBER nick", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		dated, user := postClassMarks(v)
+		wantDated := indexFoldNaive(v, "date") >= 0 || indexFoldNaive(v, "time") >= 0
+		wantUser := false
+		for _, w := range userClassWords {
+			wantUser = wantUser || indexFoldNaive(v, w) >= 0
+		}
+		if dated != wantDated || user != wantUser {
+			t.Errorf("postClassMarks(%q) = %v, %v; want %v, %v", v, dated, user, wantDated, wantUser)
+		}
+	})
+}
