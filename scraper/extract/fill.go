@@ -143,10 +143,12 @@ func isLinkLine(t string) bool {
 var reAddressedOther = lazyRE(`[\p{L},]\s+(?:Sie|Ihnen|Ihre?[nmrs]?)\b|(?i)\b(?:du|dich|dir|dein\w*|euch|vous|votre|vos|tu|usted|ustedes)\b|(?i)\b(?:anmelden|abonnieren|registrieren|bestellen)\W*$`)
 
 // isCallToAction reports whether a short paragraph asks the reader to
-// subscribe, follow or write in, or credits the reporting.
+// subscribe, follow or write in, or credits the reporting. Texts without
+// one of ctaWords are not read by the expressions: they cannot match, save
+// for a long s ('ſ'), which (?i) folds to 's' and strings.ToLower keeps.
 func isCallToAction(t string) bool {
-	if len(t) > 300 {
-		return false
+	if len(t) > 300 || !mayCallToAction(t) && !strings.ContainsRune(t, 'ſ') {
+		return false // no word the expressions need (see ctaWords)
 	}
 	return reCredit.MatchString(t) ||
 		reCallToAction.MatchString(t) && (reAddressed.MatchString(t) || reAddressedOther.MatchString(t))

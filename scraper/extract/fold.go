@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Case-insensitive matching that keeps byte offsets. strings.ToLower can
 // change the length of a string (each invalid UTF-8 byte becomes a 3-byte
 // U+FFFD, 'Ⱥ' grows from 2 to 3 bytes, 'İ' becomes two runes), so an
@@ -28,6 +30,9 @@ func lowerASCII(s string) string {
 // comparing ASCII letters without regard to case, or -1. substr must be
 // lower case.
 func indexFold(s, substr string) int {
+	if !hasUpperASCII(s) && !hasUpperASCII(substr) {
+		return strings.Index(s, substr) // nothing to fold: the same offset
+	}
 	n := len(substr)
 	for i := 0; i+n <= len(s); i++ {
 		j := 0
@@ -45,4 +50,16 @@ func indexFold(s, substr string) int {
 		}
 	}
 	return -1
+}
+
+// hasUpperASCII reports whether s holds an ASCII capital letter. Class
+// names and attribute values mostly do not, and then indexFold is a plain
+// strings.Index.
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }

@@ -86,18 +86,7 @@ func GuessLanguage(text string) string {
 	if len(text) > 4000 {
 		text = text[:4000]
 	}
-	var counts [16]int
-	n := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		n++
-		if bits := stopwords[w]; bits != 0 {
-			for i := range stopwordLangs {
-				if bits&(1<<i) != 0 {
-					counts[i]++
-				}
-			}
-		}
-	}
+	counts, n := stopwordCounts(text)
 	best, bestN := -1, 0
 	for i, c := range counts[:len(stopwordLangs)] {
 		if c > bestN {
@@ -109,6 +98,47 @@ func GuessLanguage(text string) string {
 	}
 	return stopwordLangs[best]
 }
+
+// stopwordCounts counts the words of text and, per language of
+// stopwordLangs, those that are its stopwords. The words are those of
+// strings.FieldsFunc(strings.ToLower(text), not a letter), read rune by
+// rune into a buffer on the stack instead of two copies of the text and a
+// slice of words: the same counts.
+func stopwordCounts(text string) (counts [16]int, n int) {
+	var buf [stopwordMaxLen + utf8.UTFMax]byte
+	w, long := buf[:0], false
+	end := func() {
+		if len(w) == 0 && !long {
+			return
+		}
+		n++
+		if bits := stopwords[string(w)]; bits != 0 && !long {
+			for i := range stopwordLangs {
+				if bits&(1<<i) != 0 {
+					counts[i]++
+				}
+			}
+		}
+		w, long = buf[:0], false
+	}
+	for _, r := range text {
+		if r = unicode.ToLower(r); !unicode.IsLetter(r) {
+			end()
+			continue
+		}
+		if long || len(w) >= stopwordMaxLen {
+			long = true // longer than any stopword
+			continue
+		}
+		w = utf8.AppendRune(w, r)
+	}
+	end()
+	return counts, n
+}
+
+// stopwordMaxLen is more bytes than the longest stopword has
+// (TestStopwordCounts checks).
+const stopwordMaxLen = 24
 
 // scriptGuess names the language implied by the dominant script of text.
 // For Latin and Cyrillic it reports latinOrCyrillic, with "ru" as lang for

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -50,15 +51,22 @@ func (p *page) sectionLike() bool {
 	return strings.Count(last, "-") <= 1 && !strings.ContainsAny(last, "0123456789._")
 }
 
-// forumWords are class and id words of posts in a thread.
-var forumWords = map[string]bool{"post": true, "posts": true, "message": true, "messages": true, "reply": true,
-	"replies": true, "answer": true, "answers": true, "thread": true, "topic": true, "forum": true,
-	"discussion": true, "postbody": true, "messagebody": true, "usertext": true, "bbcode": true}
+// kindWords are the class and id words the page type counts, with the
+// attrFlags mark of each: words of posts in a thread (attrPost), of the
+// items of a listing (attrCard) and of prices (attrPrice). One map, so
+// that kindMarks looks a token up once.
+var kindWords = map[string]uint16{
+	"post": attrPost, "posts": attrPost, "message": attrPost, "messages": attrPost, "reply": attrPost,
+	"replies": attrPost, "answer": attrPost, "answers": attrPost, "thread": attrPost, "topic": attrPost,
+	"forum": attrPost, "discussion": attrPost, "postbody": attrPost, "messagebody": attrPost,
+	"usertext": attrPost, "bbcode": attrPost,
 
-// cardWords are class and id words of the items of a listing.
-var cardWords = map[string]bool{"card": true, "cards": true, "teaser": true, "teasers": true, "tile": true,
-	"tiles": true, "excerpt": true, "summary": true, "listing": true, "results": true, "result": true,
-	"grid": true, "product": true, "products": true}
+	"card": attrCard, "cards": attrCard, "teaser": attrCard, "teasers": attrCard, "tile": attrCard,
+	"tiles": attrCard, "excerpt": attrCard, "summary": attrCard, "listing": attrCard, "results": attrCard,
+	"result": attrCard, "grid": attrCard, "product": attrCard, "products": attrCard,
+
+	"price": attrPrice, "prices": attrPrice,
+}
 
 func (k *kindSignals) addType(t string) {
 	if t = strings.TrimSpace(t); t == "" {
@@ -99,21 +107,56 @@ func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 }
 
 // kindMarks returns the attrFlags marks of a class or id value's tokens
-// that the page type counts.
+// that the page type counts. The tokens are classTokens' (split on what
+// is not an ASCII letter or digit and at lower-to-upper changes), each
+// looked up lower-cased in a buffer on the stack rather than copied into a
+// slice (TestKindMarksTokens holds the two to the same marks). toks is
+// scratch kept for the caller and returned as it came.
 func kindMarks(v string, toks []string) (f uint16, _ []string) {
-	toks = classTokens(toks[:0], v)
-	for _, t := range toks {
-		if forumWords[t] {
-			f |= attrPost
+	start := -1
+	var prev rune
+	for i, r := range v {
+		alnum := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+		if !alnum {
+			if start >= 0 {
+				f |= kindWordMark(v[start:i])
+				start = -1
+			}
+			prev = r
+			continue
 		}
-		if cardWords[t] {
-			f |= attrCard
+		if start >= 0 && r >= 'A' && r <= 'Z' && prev >= 'a' && prev <= 'z' {
+			f |= kindWordMark(v[start:i])
+			start = i
 		}
-		if t == "price" || t == "prices" {
-			f |= attrPrice
+		if start < 0 {
+			start = i
 		}
+		prev = r
+	}
+	if start >= 0 {
+		f |= kindWordMark(v[start:])
 	}
 	return f, toks
+}
+
+// kindWordMax is more bytes than the longest of kindWords has.
+const kindWordMax = 16
+
+// kindWordMark returns the kindWords mark of an ASCII token, lower-cased.
+func kindWordMark(tok string) uint16 {
+	var buf [kindWordMax]byte
+	if len(tok) > len(buf) {
+		return 0
+	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return kindWords[string(buf[:len(tok)])]
 }
 
 // cartWords are the labels of buttons that put a product in a basket.

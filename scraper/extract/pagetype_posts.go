@@ -292,8 +292,9 @@ func ownPostMarks(n *html.Node) postMarks {
 		case "datetime":
 			m.dated = true
 		case "class", "id":
-			m.dated = m.dated || indexFold(a.Val, "date") >= 0 || indexFold(a.Val, "time") >= 0
-			if containsFold(a.Val, userClassWords) {
+			dated, user := postClassMarks(a.Val)
+			m.dated = m.dated || dated
+			if user {
 				m.user = true
 				named = true
 			}
@@ -309,6 +310,23 @@ func ownPostMarks(n *html.Node) postMarks {
 		m.key = nameKey(n)
 	}
 	return m
+}
+
+// postClassMarks reports whether a class or id value names a date or a
+// time, and whether it names the user or the author (userClassWords),
+// ASCII letters of any case. The value is scanned for capitals once: most
+// have none, and then plain strings.Contains answers as indexFold would.
+func postClassMarks(v string) (dated, user bool) {
+	if hasUpperASCII(v) {
+		return indexFold(v, "date") >= 0 || indexFold(v, "time") >= 0, containsFold(v, userClassWords)
+	}
+	dated = strings.Contains(v, "date") || strings.Contains(v, "time")
+	for _, w := range userClassWords {
+		if strings.Contains(v, w) {
+			return dated, true
+		}
+	}
+	return dated, false
 }
 
 // nameKey returns the short text of an element named for the user or
