@@ -728,7 +728,11 @@ func linkedProse(b block) bool {
 
 // joinBlocks renders blocks as text: paragraphs separated by a blank
 // line, list items and table rows one a line.
-func joinBlocks(bs []block) string {
+func joinBlocks(bs []block) string { return renderBlocks(bs, false) }
+
+// renderBlocks is joinBlocks, with "- " before each marked item when marks is set
+// (joinMarked).
+func renderBlocks(bs []block, marks bool) string {
 	var b strings.Builder
 	for i, bl := range bs {
 		if i > 0 {
@@ -738,6 +742,9 @@ func joinBlocks(bs []block) string {
 			} else {
 				b.WriteString("\n\n")
 			}
+		}
+		if marks && bl.item {
+			b.WriteString("- ")
 		}
 		b.WriteString(bl.text)
 	}

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -26,21 +24,4 @@ func markItem(bs []block, li *html.Node) {
 // of each item of a list that is not numbered (markItem). It makes the
 // main text of a page that is not an article; an article's body keeps
 // its items bare (joinBlocks).
-func joinMarked(bs []block) string {
-	var b strings.Builder
-	for i, bl := range bs {
-		if i > 0 {
-			prev := bs[i-1].kind
-			if bl.kind == prev && (bl.kind == kindItem || bl.kind == kindRow) {
-				b.WriteByte('\n')
-			} else {
-				b.WriteString("\n\n")
-			}
-		}
-		if bl.item {
-			b.WriteString("- ")
-		}
-		b.WriteString(bl.text)
-	}
-	return b.String()
-}
+func joinMarked(bs []block) string { return renderBlocks(bs, true) }
