@@ -64,9 +64,9 @@ func BenchmarkFastPaths(b *testing.B) {
 	})
 	run("postClassMarks/old", func() {
 		for _, v := range in.classes {
-			_ = indexFoldNaive(v, "date") >= 0 || indexFoldNaive(v, "time") >= 0
+			_ = indexFoldLoop(v, "date") >= 0 || indexFoldLoop(v, "time") >= 0
 			for _, w := range userClassWords {
-				if indexFoldNaive(v, w) >= 0 {
+				if indexFoldLoop(v, w) >= 0 {
 					break
 				}
 			}

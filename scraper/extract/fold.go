@@ -33,6 +33,12 @@ func indexFold(s, substr string) int {
 	if !hasUpperASCII(s) && !hasUpperASCII(substr) {
 		return strings.Index(s, substr) // nothing to fold: the same offset
 	}
+	return indexFoldLoop(s, substr)
+}
+
+// indexFoldLoop is indexFold without its fast path: every offset tried,
+// ASCII letters folded byte by byte.
+func indexFoldLoop(s, substr string) int {
 	n := len(substr)
 	for i := 0; i+n <= len(s); i++ {
 		j := 0
