@@ -114,12 +114,7 @@ func (tx *Tx) RecordWatchFetch(ctx context.Context, f WatchedFetch, p WatchPolic
 		if !known || role != WatchArticle || first == 0 {
 			first = ms
 		}
-		done := p.revisitsPassed(fromMillis(first), now)
-		next := int64(0)
-		if at, ok := p.revisitDue(fromMillis(first), done); ok {
-			next = at.UnixMilli()
-		}
-		_, err = tx.stmt(ctx, qWatchArticle).ExecContext(ctx, f.URL, f.Host, first, done, ms, next)
+		return tx.scheduleArticle(ctx, f, p, first, now)
 	default:
 		return nil
 	}
@@ -129,11 +124,72 @@ func (tx *Tx) RecordWatchFetch(ctx context.Context, f WatchedFetch, p WatchPolic
 	return nil
 }
 
+// scheduleArticle sets the next revisit of the article fetched by f, first
+// captured at first (unix ms) as far as f.URL's row knows. An article
+// seen under several URLs is scheduled once, under one of them (see
+// articleWatchURL): its other rows are not due again.
+func (tx *Tx) scheduleArticle(ctx context.Context, f WatchedFetch, p WatchPolicy, first int64, now time.Time) error {
+	id, err := tx.ArticleIDByURL(ctx, f.URL)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("watch schedule %s: %w", f.URL, err)
+	}
+	u, host := f.URL, f.Host
+	if id != 0 {
+		if u, host, first, err = tx.articleWatchURL(ctx, id, f, first); err != nil {
+			return fmt.Errorf("watch schedule %s: %w", f.URL, err)
+		}
+		if _, err := tx.tx.ExecContext(ctx, `UPDATE watch_schedule SET next_at = 0 WHERE role = 'article'
+			AND url <> ?1 AND url IN (SELECT url FROM article_urls WHERE article_id = ?2)`, u, id); err != nil {
+			return fmt.Errorf("watch schedule %s: %w", f.URL, describe(err))
+		}
+	}
+	done := p.revisitsPassed(fromMillis(first), now)
+	next := int64(0)
+	if at, ok := p.revisitDue(fromMillis(first), done); ok {
+		next = at.UnixMilli()
+	}
+	if _, err := tx.stmt(ctx, qWatchArticle).ExecContext(ctx, u, host, first, done, now.UnixMilli(), next); err != nil {
+		return fmt.Errorf("watch schedule %s: %w", u, describe(err))
+	}
+	return nil
+}
+
+// articleWatchURL returns the URL at which article id, just fetched by f,
+// is revisited, with its origin and the article's first capture (the
+// earliest of its schedule rows, else first): its key (canonical) URL
+// when the frontier has it (and it is no hub), else the URL it was first scheduled under,
+// else f.URL.
+func (tx *Tx) articleWatchURL(ctx context.Context, id int64, f WatchedFetch, first int64) (u, host string, at int64, err error) {
+	err = tx.tx.QueryRowContext(ctx, `SELECT
+		COALESCE((SELECT k.url FROM articles a JOIN frontier k ON k.url = a.key
+			JOIN article_urls ka ON ka.url = k.url AND ka.article_id = a.id WHERE a.id = ?1
+			AND NOT EXISTS (SELECT 1 FROM watch_schedule h WHERE h.url = k.url AND h.role = 'hub')),
+			(SELECT w.url FROM watch_schedule w JOIN article_urls au ON au.url = w.url
+			WHERE au.article_id = ?1 AND w.role = 'article' ORDER BY w.first_at = 0, w.first_at, w.url LIMIT 1), ?2),
+		COALESCE((SELECT MIN(w.first_at) FROM watch_schedule w JOIN article_urls au ON au.url = w.url
+			WHERE au.article_id = ?1 AND w.role = 'article' AND w.first_at > 0), ?3)`, id, f.URL, first).Scan(&u, &at)
+	if err != nil {
+		return "", "", 0, describe(err)
+	}
+	at = min(at, first)
+	if u == f.URL {
+		return u, f.Host, at, nil
+	}
+	if err := tx.tx.QueryRowContext(ctx, "SELECT host FROM frontier WHERE url = ?", u).Scan(&host); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return f.URL, f.Host, at, nil
+		}
+		return "", "", 0, describe(err)
+	}
+	return u, host, at, nil
+}
+
 // watchDue is a due row of the schedule.
 type watchDue struct {
 	url, host, role string
 	first           int64
 	revisits        int
+	article         int64 // the article of an article row, 0 if unknown
 }
 
 // maxDueScan bounds the due rows QueueDueWatch reads at once.
@@ -155,7 +211,7 @@ func (tx *Tx) QueueDueWatch(ctx context.Context, p WatchPolicy, now time.Time) (
 	if err != nil {
 		return 0, 0, err
 	}
-	perHost := map[string]int{}
+	perHost, queued := map[string]int{}, map[int64]bool{}
 	ms := now.UnixMilli()
 	fallback := now.Add(max(p.MaxInterval, p.MinInterval)).UnixMilli()
 	for _, d := range due {
@@ -171,6 +227,15 @@ func (tx *Tx) QueueDueWatch(ctx context.Context, p WatchPolicy, now time.Time) (
 			if p.RevisitsPerHost > 0 && perHost[d.host] >= p.RevisitsPerHost {
 				continue
 			}
+			if d.article != 0 && queued[d.article] {
+				// Scheduled under another URL too (a schedule written
+				// before articles had one row): revisited once.
+				if _, err := tx.tx.ExecContext(ctx, "UPDATE watch_schedule SET next_at = 0 WHERE url = ?", d.url); err != nil {
+					return hubs, articles, fmt.Errorf("queue due: %w", describe(err))
+				}
+				continue
+			}
+			queued[d.article] = d.article != 0
 			perHost[d.host]++
 		}
 		res, err := tx.tx.ExecContext(ctx, `UPDATE frontier SET state = 'queued', attempts = 0, panics = 0,
@@ -211,11 +276,13 @@ func (tx *Tx) fitHubsToClock(ctx context.Context, p WatchPolicy, now time.Time) 
 // dueWatch reads the rows of the schedule due at now, earliest first
 // (hubs only when p has no revisit steps).
 func (tx *Tx) dueWatch(ctx context.Context, p WatchPolicy, now time.Time) ([]watchDue, error) {
-	q := "SELECT url, host, role, first_at, revisits FROM watch_schedule WHERE next_at > 0 AND next_at <= ?"
+	q := `SELECT w.url, w.host, w.role, w.first_at, w.revisits, COALESCE(au.article_id, 0)
+		FROM watch_schedule w LEFT JOIN article_urls au ON w.role = 'article' AND au.url = w.url
+		WHERE w.next_at > 0 AND w.next_at <= ?`
 	if len(p.Revisit) == 0 {
-		q += " AND role = 'hub'"
+		q += " AND w.role = 'hub'"
 	}
-	rows, err := tx.tx.QueryContext(ctx, q+" ORDER BY next_at LIMIT ?", now.UnixMilli(), maxDueScan)
+	rows, err := tx.tx.QueryContext(ctx, q+" ORDER BY w.next_at LIMIT ?", now.UnixMilli(), maxDueScan)
 	if err != nil {
 		return nil, fmt.Errorf("queue due: %w", describe(err))
 	}
@@ -223,7 +290,7 @@ func (tx *Tx) dueWatch(ctx context.Context, p WatchPolicy, now time.Time) ([]wat
 	var out []watchDue
 	for rows.Next() {
 		var d watchDue
-		if err := rows.Scan(&d.url, &d.host, &d.role, &d.first, &d.revisits); err != nil {
+		if err := rows.Scan(&d.url, &d.host, &d.role, &d.first, &d.revisits, &d.article); err != nil {
 			return nil, fmt.Errorf("queue due: %w", err)
 		}
 		out = append(out, d)
@@ -256,7 +323,8 @@ func (db *DB) NextWatchDue(ctx context.Context, p WatchPolicy) (time.Time, bool,
 // an earlier crawl fetched and the schedule does not have yet (hubs due at
 // once: sitemaps, feeds, and pages of links less than maxDepth hops from a
 // seed, as RequeueHubs; articles at their next revisit step, those past
-// their last step not at all), and fits the hubs' next checks to p's
+// their last step not at all; an article seen under several URLs once, see
+// startWatchURL), and fits the hubs' next checks to p's
 // bounds. It returns how many hubs and articles it added.
 func (tx *Tx) StartWatch(ctx context.Context, p WatchPolicy, maxDepth int, now time.Time) (hubs, articles int64, err error) {
 	ms := now.UnixMilli()
@@ -281,9 +349,12 @@ func (tx *Tx) StartWatch(ctx context.Context, p WatchPolicy, maxDepth int, now t
 	passed, next, args := revisitSQL(p.Revisit, ms)
 	res, err = tx.tx.ExecContext(ctx, `INSERT OR IGNORE INTO watch_schedule
 		(url, host, role, first_at, revisits, checked_at, next_at)
-		SELECT f.url, f.host, 'article', f.updated_at, `+passed+`, f.updated_at, `+next+` FROM frontier f
+		SELECT f.url, f.host, 'article', f.updated_at, `+passed+`, f.updated_at, `+next+`
+		FROM frontier f JOIN article_urls au ON au.url = f.url
 		WHERE f.state = 'done' AND f.kind = '' AND f.updated_at > ?
-		AND EXISTS (SELECT 1 FROM article_urls au WHERE au.url = f.url)`,
+		AND f.url = `+startWatchURL+`
+		AND NOT EXISTS (SELECT 1 FROM article_urls o JOIN watch_schedule w ON w.url = o.url
+			WHERE o.article_id = au.article_id AND w.role = 'article')`,
 		append(args, ms-p.Revisit[len(p.Revisit)-1].Milliseconds())...)
 	if err != nil {
 		return hubs, 0, fmt.Errorf("start watch: %w", describe(err))
@@ -291,6 +362,16 @@ func (tx *Tx) StartWatch(ctx context.Context, p WatchPolicy, maxDepth int, now t
 	articles, _ = res.RowsAffected()
 	return hubs, articles, nil
 }
+
+// startWatchURL is the SQL expression, over au.article_id, of the one URL
+// StartWatch schedules an article under: its key (canonical) URL when the
+// frontier has it fetched, else the one of its URLs fetched first.
+const startWatchURL = `COALESCE(
+	(SELECT k.url FROM articles a JOIN frontier k ON k.url = a.key JOIN article_urls ka ON ka.url = k.url
+		WHERE a.id = au.article_id AND ka.article_id = a.id AND k.state = 'done' AND k.kind = ''),
+	(SELECT g.url FROM article_urls g JOIN frontier fg ON fg.url = g.url
+		WHERE g.article_id = au.article_id AND fg.state = 'done' AND fg.kind = ''
+		ORDER BY fg.updated_at, g.url LIMIT 1))`
 
 // revisitSQL returns the SQL expressions, over f.updated_at (the first
 // capture), of the revisit steps passed at ms and of the next step's time

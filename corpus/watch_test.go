@@ -244,8 +244,9 @@ func TestStartWatchSchedulesACrawledCorpus(t *testing.T) {
 }
 
 // TestWatchStatsCountsArticlesNotURLs: an article seen under two URLs
-// (a copy at ?ref=home) is scheduled under both, and counts once in the
-// stats' articles, as in the articles table.
+// (a copy at ?ref=home), fetched under both, counts once in the stats'
+// articles, as in the articles table (a schedule written before articles
+// had one row has a row under each).
 func TestWatchStatsCountsArticlesNotURLs(t *testing.T) {
 	db := MustOpen(t)
 	ctx := context.Background()
