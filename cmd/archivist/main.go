@@ -166,20 +166,36 @@ func signalContext(stderr io.Writer) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
-	go func() {
-		var sig os.Signal
-		select {
-		case sig = <-ch:
-		case <-ctx.Done():
+	go onSignals(ctx, cancel, ch, stderr, os.Exit, time.Now)
+	return ctx, func() { signal.Stop(ch); cancel() }
+}
+
+// signalEcho is how soon after the first signal another one is taken for
+// the same signal delivered twice, not a second Ctrl-C: GNU timeout sends
+// its signal to the command and then to its process group, so that the
+// command gets it twice within microseconds.
+const signalEcho = 250 * time.Millisecond
+
+// onSignals cancels the command at the first signal on ch and exits with
+// code 130 at a second one that is not an echo of the first (now tells
+// the time).
+func onSignals(ctx context.Context, cancel func(), ch <-chan os.Signal, stderr io.Writer, exit func(int), now func() time.Time) {
+	var sig os.Signal
+	select {
+	case sig = <-ch:
+	case <-ctx.Done():
+		return
+	}
+	first := now()
+	fmt.Fprintf(stderr, "\narchivist: %s\n", stopMessage(sig))
+	cancel()
+	for range ch {
+		if now().Sub(first) >= signalEcho {
+			fmt.Fprintln(stderr, "archivist: interrupted")
+			exit(130)
 			return
 		}
-		fmt.Fprintf(stderr, "\narchivist: %s\n", stopMessage(sig))
-		cancel()
-		<-ch
-		fmt.Fprintln(stderr, "archivist: interrupted")
-		os.Exit(130)
-	}()
-	return ctx, func() { signal.Stop(ch); cancel() }
+	}
 }
 
 // stopMessage is what archivist says when sig asks it to stop: a second
