@@ -252,20 +252,28 @@ func (e *emitter) walk(n *html.Node) {
 // shows apart (a brand and a product's name, "Merrell" "Moab 3"), which
 // run together would make one word.
 func gluedSpan(n *html.Node) bool {
-	if n.DataAtom != atom.Span || attr(n, "class") == "" {
+	if n.DataAtom != atom.Span || attr(n, "class") == "" || n.PrevSibling == nil || attr(n.PrevSibling, "class") == "" {
 		return false
 	}
+	r, f, ok := meetingRunes(n)
+	return ok && (unicode.IsLetter(r) || unicode.IsDigit(r)) && unicode.IsUpper(f)
+}
+
+// meetingRunes returns, when the sibling right before n is an element of
+// n's own tag, the last rune of its text and the first rune of n's: where
+// the two run together in the text when nothing is written between them.
+func meetingRunes(n *html.Node) (last, first rune, ok bool) {
 	prev := n.PrevSibling
-	if prev == nil || prev.Type != html.ElementNode || prev.DataAtom != atom.Span || attr(prev, "class") == "" {
-		return false
+	if prev == nil || prev.Type != html.ElementNode || prev.DataAtom != n.DataAtom {
+		return 0, 0, false
 	}
 	a, b := edgeText(prev, true), edgeText(n, false)
 	if a == "" || b == "" {
-		return false
+		return 0, 0, false
 	}
-	r, _ := utf8.DecodeLastRuneInString(a)
-	f, _ := utf8.DecodeRuneInString(b)
-	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && unicode.IsUpper(f)
+	last, _ = utf8.DecodeLastRuneInString(a)
+	first, _ = utf8.DecodeRuneInString(b)
+	return last, first, true
 }
 
 // edgeText returns the last (or first) text node's data in n's subtree.

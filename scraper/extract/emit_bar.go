@@ -2,7 +2,6 @@ package extract
 
 import (
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -19,17 +18,8 @@ func (e *emitter) gluedLink(n *html.Node) bool {
 	if !e.broad || n.DataAtom != atom.A {
 		return false
 	}
-	prev := n.PrevSibling
-	if prev == nil || prev.Type != html.ElementNode || prev.DataAtom != atom.A {
-		return false
-	}
-	a, b := edgeText(prev, true), edgeText(n, false)
-	if a == "" || b == "" {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(a)
-	f, _ := utf8.DecodeRuneInString(b)
-	if unicode.IsSpace(r) || !unicode.IsUpper(f) {
+	r, f, ok := meetingRunes(n)
+	if !ok || unicode.IsSpace(r) || !unicode.IsUpper(f) {
 		return false
 	}
 	p := n.Parent
