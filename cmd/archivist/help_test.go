@@ -190,11 +190,11 @@ func TestHelpShowsTheCorpusFlagsUsed(t *testing.T) {
 		}
 	}
 	for _, name := range withStore {
-		if !strings.Contains(storeCommands, name) {
-			t.Errorf("storeCommands (%q) leaves out %s", storeCommands, name)
+		if !strings.Contains(storeCommands(), name) {
+			t.Errorf("storeCommands (%q) leaves out %s", storeCommands(), name)
 		}
 	}
-	if n := strings.Count(storeCommands, ",") + 2; n != len(withStore) {
+	if n := strings.Count(storeCommands(), ",") + 2; n != len(withStore) {
 		t.Errorf("storeCommands names %d commands, corpusFlags %d with store", n, len(withStore))
 	}
 }

@@ -465,24 +465,23 @@ Commands:
 		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
 	}
 	fmt.Fprintf(w, "  %-*s  %s\n", width, "help", "show help for a command")
-	fmt.Fprint(w, `
+	fmt.Fprintf(w, `
 
 Global flags (before or after the command):
   --db PATH          corpus database (default archive.db, or $ARCHIVIST_DB)
   --store URL        corpus in PostgreSQL (postgres://user@host/db, or $ARCHIVIST_STORE)
-                     for crawl, stats, export, history, search, index and migrate
+                     for %s
   --index PATH       index folder (default: beside the database, archive.db -> archive.bleve)
   -v                 verbose logging
   --log-format F     text or json
 
 Run 'archivist help <command>' for a command's flags.
-`)
+`, storeCommands())
 }
 
 // corpusFlags names, per command, the global flags about the corpus and
 // the index that it uses; a command's help shows only those (every
 // command accepts all of them, since they may come before its name).
-// storeCommands must list the commands that use "store".
 var corpusFlags = map[string][]string{
 	"crawl": {"db", "store", "index"}, "watch": {"db", "index"},
 	"index": {"db", "store", "index"}, "search": {"db", "store", "index"},

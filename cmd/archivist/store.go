@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -16,8 +18,18 @@ import (
 // only read it (stats, export, history, search) and index take either;
 // the others need the file (sqliteOnly says so).
 
-// storeCommands lists the commands that take --store, for messages.
-const storeCommands = "crawl, stats, export, history, search, index and migrate"
+// storeCommands lists the commands that take --store (corpusFlags), for
+// messages: "crawl, index, ... and migrate".
+func storeCommands() string {
+	var names []string
+	for _, c := range commands() {
+		if slices.Contains(corpusFlags[c.name], "store") {
+			names = append(names, c.name)
+		}
+	}
+	last := len(names) - 1
+	return strings.Join(names[:last], ", ") + " and " + names[last]
+}
 
 // openReader opens the corpus for a command that only reads it: the
 // PostgreSQL store named by --store, else the file at --db read-only.
@@ -56,7 +68,7 @@ func (e *env) sqliteOnly() error {
 	if e.global.Store == "" {
 		return nil
 	}
-	return usagef("--store (a PostgreSQL corpus) works with %s; this command needs the SQLite file (--db), so leave --store and $ARCHIVIST_STORE unset", storeCommands)
+	return usagef("--store (a PostgreSQL corpus) works with %s; this command needs the SQLite file (--db), so leave --store and $ARCHIVIST_STORE unset", storeCommands())
 }
 
 // followCorpus holds the index open for writing and brings it up to date
