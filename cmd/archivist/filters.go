@@ -122,7 +122,7 @@ func unmatchedFilters(ctx context.Context, ix *index.Index, req index.Request) (
 		flag, value string
 		set         func(*index.Request)
 	}
-	all := []filter{{"--site", req.Site, func(r *index.Request) { r.Site = req.Site }}}
+	var all []filter // req.Site stays unset: apply puts every --site in Sites
 	for _, s := range req.Sites {
 		all = append(all, filter{"--site", s, func(r *index.Request) { r.Sites = []string{s} }})
 	}
