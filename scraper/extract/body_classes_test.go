@@ -132,6 +132,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "read_more_expander",
 			wantInText: []string{"The town's outdoor pool will open again", "Lifeguards have been hired", "to open the new changing rooms."},
 			notInText:  []string{"Read more", "About us"}},
+		// An <aside> of site links before the story, never closed: the
+		// parser nests the headline, the story and all after it inside
+		// the aside, which holds the page's article after all.
+		{name: "unclosed_aside",
+			wantInText: []string{"The harbour ferry will keep its summer timetable", "bicycles can be taken on every crossing."},
+			notInText:  []string{"Most read", "Podcasts"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -474,6 +474,9 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		if hasMain(n, 0) {
 			return true
 		}
+		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && x.holdsArticle(n, 0) {
+			return true
+		}
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
 	}
 	return para >= 400 && in.link*4 < in.text && !in.negative
@@ -484,6 +487,27 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 func hasElementChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsArticle reports whether the subtree of n holds a headline (<h1>)
+// or an element named as an article body: what an unclosed <aside>
+// before an article nests inside it, and a sidebar does not hold.
+func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
+	if depth > 24 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 {
+			return true
+		}
+		if ci := x.info(c); ci != nil && ci.body && ci.para >= 500 || x.holdsArticle(c, depth+1) {
 			return true
 		}
 	}
