@@ -58,7 +58,7 @@ var webPerturbations = []perturbation{
 		hideForHydration(b)
 	}},
 	{"noscript-copy", "a copy of the body inside a <noscript> after it", func(b *html.Node) {
-		insertAfter(b, "<noscript>"+renderNode(b)+"</noscript>")
+		insertAfter(b, "<noscript>"+withoutNoscript(renderNode(b))+"</noscript>")
 	}},
 	{"paywall-teaser", "a teaser (the body's first two paragraphs, copied) before the body", func(b *html.Node) {
 		insertBefore(b, `<div class="article-teaser">`+renderNode(nthParagraph(b, 1))+renderNode(nthParagraph(b, 2))+`</div>`)
@@ -193,6 +193,23 @@ func renderNode(n *html.Node) string {
 		return ""
 	}
 	return b.String()
+}
+
+// withoutNoscript removes the <noscript> elements of the markup s (the
+// fallback images of lazy loading), which cannot nest in a copy of the
+// body inside a <noscript>: the first </noscript> would end the copy.
+func withoutNoscript(s string) string {
+	for {
+		i := strings.Index(s, "<noscript>")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], "</noscript>")
+		if j < 0 {
+			return s[:i]
+		}
+		s = s[:i] + s[i+j+len("</noscript>"):]
+	}
 }
 
 // linkLead rewrites the first paragraph's text so that three words in
