@@ -468,7 +468,7 @@ func isRegion(a atom.Atom) bool {
 // body sent ahead of the script that moves it into place).
 func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bool {
 	if n.DataAtom == atom.Noscript {
-		return para >= 400 && in.link*4 < in.text
+		return para >= 400 && in.link*4 < in.text && !x.copiesPrevious(n, in)
 	}
 	if isRegion(n.DataAtom) {
 		if hasMain(n, 0) {
@@ -491,6 +491,25 @@ func hasElementChild(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// copiesPrevious reports whether a <noscript> holds the same text as
+// the element before it (within a fiftieth): the text sent twice, once
+// for scripts and once for readers without them.
+func (x *contentExtractor) copiesPrevious(n *html.Node, in *nodeInfo) bool {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	if p == nil {
+		return false
+	}
+	pi := x.info(p)
+	if pi == nil || pi.junk {
+		return false
+	}
+	d := pi.text - in.text
+	return d*50 <= in.text && -d*50 <= in.text
 }
 
 // holdsArticle reports whether the subtree of n holds a headline (<h1>)
