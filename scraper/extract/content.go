@@ -571,6 +571,10 @@ func (x *contentExtractor) prune(n *html.Node) {
 	if in == nil || in.junk {
 		return
 	}
+	if n.Type == html.ElementNode && in.para >= 160 && x.teaserCopy(n, in) {
+		x.drop(n, in)
+		return
+	}
 	if n.Type == html.ElementNode && in.negative && !in.body && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Main &&
 		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
@@ -614,6 +618,56 @@ func (x *contentExtractor) prune(n *html.Node) {
 			}
 		}
 	}
+}
+
+// teaserCopy reports whether n is a teaser of the text that follows it:
+// its paragraphs (two or more) are, word for word, the first paragraphs
+// of the next element, which holds twice its paragraph text or more (a
+// paywall's teaser above the full text sent with it).
+func (x *contentExtractor) teaserCopy(n *html.Node, in *nodeInfo) bool {
+	next := n.NextSibling
+	for next != nil && next.Type != html.ElementNode {
+		next = next.NextSibling
+	}
+	if next == nil {
+		return false
+	}
+	ni := x.info(next)
+	if ni == nil || ni.junk || ni.para < 2*in.para {
+		return false
+	}
+	var own []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P {
+			own = append(own, c)
+		}
+	}
+	if len(own) < 2 {
+		return false
+	}
+	later := firstParagraphs(next, len(own), nil)
+	if len(later) < len(own) {
+		return false
+	}
+	for i, p := range own {
+		if t := strings.TrimSpace(textOf(p)); len(t) < 40 || t != strings.TrimSpace(textOf(later[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstParagraphs appends to ps the first k <p> elements under n, in
+// document order.
+func firstParagraphs(n *html.Node, k int, ps []*html.Node) []*html.Node {
+	for c := n.FirstChild; c != nil && len(ps) < k; c = c.NextSibling {
+		if c.DataAtom == atom.P {
+			ps = append(ps, c)
+		} else if c.Type == html.ElementNode {
+			ps = firstParagraphs(c, k, ps)
+		}
+	}
+	return ps
 }
 
 // insert reports whether n, named as a gallery, slideshow or carousel, is
