@@ -57,6 +57,9 @@ var webPerturbations = []perturbation{
 	{"hydration-hidden", "the body moved to <div hidden id=\"S:0\"> at the end of <body>, a template and a script in its place", func(b *html.Node) {
 		hideForHydration(b)
 	}},
+	{"hydration-hidden-article", "the same with the block holding the <h1> and the body (the whole article) moved", func(b *html.Node) {
+		hideForHydration(headlineBlock(b))
+	}},
 	{"noscript-copy", "a copy of the body inside a <noscript> after it", func(b *html.Node) {
 		insertAfter(b, "<noscript>"+withoutNoscript(renderNode(b))+"</noscript>")
 	}},
