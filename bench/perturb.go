@@ -34,6 +34,7 @@ type perturbOptions struct {
 	Only   []string // extractors to run; empty runs all
 	Drop   float64  // a page whose shingle F1 falls by more than this is listed
 	Dump   string   // directory to write the perturbed pages that are listed
+	Kinds  []string // perturbations to make; empty makes all
 }
 
 // perturbSets are the sets with full article bodies.
@@ -42,7 +43,7 @@ var perturbSets = []string{setExtractionBench, setReadeck}
 // parsePerturbFlags parses the arguments after "perturb".
 func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) {
 	var o perturbOptions
-	var sets, only string
+	var sets, only, kinds string
 	fs := flag.NewFlagSet("bench perturb", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.Shared, "shared", "", "shared data `dir` holding extraction-bench (default ../../shared or ../shared)")
@@ -51,10 +52,16 @@ func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) 
 	fs.StringVar(&only, "only", "", "run only these extractors (`names`, comma-separated): archivist, go-trafilatura, readeck")
 	fs.Float64Var(&o.Drop, "drop", 0.1, "list the tuning pages whose shingle F1 falls by more than `X`")
 	fs.StringVar(&o.Dump, "dump", "", "write the listed perturbed pages to `dir` (for a debugger)")
+	fs.StringVar(&kinds, "kinds", "", "make only these perturbations (`names`, comma-separated)")
 	if err := parseArgs(fs, args); err != nil {
 		return o, err
 	}
-	o.Sets, o.Only = splitList(sets), splitList(only)
+	o.Sets, o.Only, o.Kinds = splitList(sets), splitList(only), splitList(kinds)
+	for _, k := range o.Kinds {
+		if !knownPerturbation(k) {
+			return o, fmt.Errorf("%w: -kinds: no perturbation %q", errUsage, k)
+		}
+	}
 	for _, s := range o.Sets {
 		if s != setExtractionBench && s != setReadeck && s != setReadability {
 			return o, fmt.Errorf("%w: -sets: %q has no full article bodies (want %s)", errUsage, s, strings.Join(append(perturbSets, setReadability), ", "))
@@ -79,8 +86,12 @@ type perturbation struct {
 	Apply func(b *html.Node)
 }
 
-// perturbations are the changes perturb makes, one at a time.
-var perturbations = []perturbation{
+// perturbations are the changes perturb makes, one at a time: the
+// structural ones below, then the shapes of real pages (perturb_web.go).
+var perturbations = append(structPerturbations, webPerturbations...)
+
+// structPerturbations cut the body or add blocks of prose around it.
+var structPerturbations = []perturbation{
 	{"split-same", "the body's second half in a sibling of the same tag and class, after an ad slot", func(b *html.Node) {
 		splitBody(b, 2, b.Data, attrOf(b, "class"), `<div class="ad-slot"><p>Advertisement</p></div>`, false)
 	}},
@@ -179,7 +190,7 @@ func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []
 		r, _ := safeSetExtract(x, p)
 		before[i] = score.ScorePage(r.Text, p.Body)
 	}
-	for _, pt := range perturbations {
+	for _, pt := range selectPerturbations(o.Kinds) {
 		doc, err := html.Parse(bytes.NewReader(p.HTML))
 		if err != nil {
 			return outs
@@ -220,7 +231,7 @@ func writePerturbMarkdown(w io.Writer, o perturbOptions, xs []setExtractor, outs
 		fmt.Fprintf(w, " %s | fell |", x.Name)
 	}
 	fmt.Fprintf(w, "\n|---|---|---|%s\n", strings.Repeat("---|---|", len(xs)))
-	for _, pt := range perturbations {
+	for _, pt := range selectPerturbations(o.Kinds) {
 		n := 0
 		fmt.Fprintf(w, "| %s | %s |", pt.Name, pt.What)
 		var cells []string

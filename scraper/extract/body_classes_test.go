@@ -13,6 +13,7 @@ func TestBodyClasses(t *testing.T) {
 		name       string
 		wantInText []string
 		notInText  []string
+		once       []string // in the text exactly once
 	}{
 		// A captioned gallery inside the story holds more text than the
 		// story: its "gallery" name drops it although it holds most of
@@ -132,11 +133,27 @@ func TestBodyClasses(t *testing.T) {
 		{name: "read_more_expander",
 			wantInText: []string{"The town's outdoor pool will open again", "Lifeguards have been hired", "to open the new changing rooms."},
 			notInText:  []string{"Read more", "About us"}},
+		// An <aside> of site links before the story, never closed: the
+		// parser nests the headline, the story and all after it inside
+		// the aside, which holds the page's article after all.
+		{name: "unclosed_aside",
+			wantInText: []string{"The harbour ferry will keep its summer timetable", "bicycles can be taken on every crossing."},
+			notInText:  []string{"Most read", "Podcasts"}},
+		// A paywall's teaser (the first two paragraphs) above the full
+		// text, which repeats them: the text once.
+		{name: "teaser_copy",
+			wantInText: []string{"Night buses will run between the valley towns", "fitted with shelters."},
+			once:       []string{"Night buses will run", "Two lines will run every hour"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			art := extractTestPage(t, "body", tt.name, "https://ledger.example/2026/12/"+tt.name)
 			checkText(t, art.Text, tt.wantInText, tt.notInText)
+			for _, s := range tt.once {
+				if n := strings.Count(art.Text, s); n != 1 {
+					t.Errorf("%q is %d times in the text, want once", s, n)
+				}
+			}
 		})
 	}
 }

@@ -468,10 +468,13 @@ func isRegion(a atom.Atom) bool {
 // body sent ahead of the script that moves it into place).
 func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bool {
 	if n.DataAtom == atom.Noscript {
-		return para >= 400 && in.link*4 < in.text
+		return para >= 400 && in.link*4 < in.text && !x.copiesPrevious(n, in)
 	}
 	if isRegion(n.DataAtom) {
 		if hasMain(n, 0) {
+			return true
+		}
+		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && x.holdsArticle(n, 0) {
 			return true
 		}
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
@@ -484,6 +487,46 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 func hasElementChild(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
+// copiesPrevious reports whether a <noscript> holds the same text as
+// the element before it (within a fiftieth): the text sent twice, once
+// for scripts and once for readers without them.
+func (x *contentExtractor) copiesPrevious(n *html.Node, in *nodeInfo) bool {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	if p == nil {
+		return false
+	}
+	pi := x.info(p)
+	if pi == nil || pi.junk {
+		return false
+	}
+	d := pi.text - in.text
+	return d*50 <= in.text && -d*50 <= in.text
+}
+
+// holdsArticle reports whether the subtree of n holds a headline (<h1>)
+// or an element named as an article body: what an unclosed <aside>
+// before an article nests inside it, and a sidebar does not hold.
+func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
+	if depth > 24 {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 {
+			return true
+		}
+		if ci := x.info(c); ci != nil && ci.body && ci.para >= 500 || x.holdsArticle(c, depth+1) {
 			return true
 		}
 	}
@@ -526,6 +569,10 @@ func (x *contentExtractor) commentPara(n *html.Node) int {
 func (x *contentExtractor) prune(n *html.Node) {
 	in := x.info(n)
 	if in == nil || in.junk {
+		return
+	}
+	if n.Type == html.ElementNode && in.para >= 160 && x.teaserCopy(n, in) {
+		x.drop(n, in)
 		return
 	}
 	if n.Type == html.ElementNode && in.negative && !in.body && n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Main &&
@@ -571,6 +618,56 @@ func (x *contentExtractor) prune(n *html.Node) {
 			}
 		}
 	}
+}
+
+// teaserCopy reports whether n is a teaser of the text that follows it:
+// its paragraphs (two or more) are, word for word, the first paragraphs
+// of the next element, which holds twice its paragraph text or more (a
+// paywall's teaser above the full text sent with it).
+func (x *contentExtractor) teaserCopy(n *html.Node, in *nodeInfo) bool {
+	next := n.NextSibling
+	for next != nil && next.Type != html.ElementNode {
+		next = next.NextSibling
+	}
+	if next == nil {
+		return false
+	}
+	ni := x.info(next)
+	if ni == nil || ni.junk || ni.para < 2*in.para {
+		return false
+	}
+	var own []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P {
+			own = append(own, c)
+		}
+	}
+	if len(own) < 2 {
+		return false
+	}
+	later := firstParagraphs(next, len(own), nil)
+	if len(later) < len(own) {
+		return false
+	}
+	for i, p := range own {
+		if t := strings.TrimSpace(textOf(p)); len(t) < 40 || t != strings.TrimSpace(textOf(later[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstParagraphs appends to ps the first k <p> elements under n, in
+// document order.
+func firstParagraphs(n *html.Node, k int, ps []*html.Node) []*html.Node {
+	for c := n.FirstChild; c != nil && len(ps) < k; c = c.NextSibling {
+		if c.DataAtom == atom.P {
+			ps = append(ps, c)
+		} else if c.Type == html.ElementNode {
+			ps = firstParagraphs(c, k, ps)
+		}
+	}
+	return ps
 }
 
 // insert reports whether n, named as a gallery, slideshow or carousel, is
