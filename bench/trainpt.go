@@ -50,6 +50,7 @@ type trainOptions struct {
 	ThresholdBy         string
 	Errors              bool
 	OOF                 string // file to write the out-of-fold probabilities to
+	Check               bool   // report both halves' typing counts (trainpt_check.go)
 	Sets                []string
 	SetWeight           map[string]float64
 	Boost               boostOptions   // the trees (-trees)
@@ -74,6 +75,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	trees := fs.String("trees", "logistic:0:1:0.1:5", "boosted trees on top of the base model: base:rounds:depth:rate:minleaf (base logistic, prior or blend=A: the logistic model with a share A of the scores; 0 rounds for none)")
 	search := fs.String("search", "", "settings of -trees to cross-validate, separated by \";\"; the one with the lowest out-of-fold cost is fitted")
 	fs.StringVar(&o.OOF, "oof", "", "TSV file to write each tuning page's out-of-fold calibrated P(article) and next type to (set, id, site, label, P, type)")
+	fs.BoolVar(&o.Check, "check", false, "report the committed and the fitted model's typing counts on both halves (counts only)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
@@ -177,6 +179,13 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	}
 	m := fitFull(samples, len(names), o, o.Boost)
 	m.Threshold, m.CalibA, m.CalibB = th, a, b
+	if o.Check {
+		check, err := cachedCheckSamples(ctx, o, names, probes, stderr)
+		if err != nil {
+			return err
+		}
+		reportHalves(stdout, samples, check, m, oof)
+	}
 	m.Features, m.Probes = names, probes
 	src, err := modelSource(m, o.Sets, "cd bench && go run . train-pagetype "+strings.Join(o.Args, " "))
 	if err != nil {
@@ -196,6 +205,11 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 // loadTrainSamples loads the training sets, applies the committed splits
 // and computes the features of every tuning-half page.
 func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]sample, error) {
+	return loadSamples(ctx, o, split.Tune, stderr)
+}
+
+// loadSamples is loadTrainSamples for the pages of one half.
+func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Writer) ([]sample, error) {
 	shared, err := findSharedDir(o.Shared)
 	if err != nil {
 		fmt.Fprintf(stderr, "bench train-pagetype: %v\n", err)
@@ -225,7 +239,7 @@ func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]
 		n := 0
 		for i := range s.Pages {
 			p := &s.Pages[i]
-			if p.Half != split.Tune {
+			if p.Half != half {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
@@ -246,7 +260,7 @@ func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]
 			out = append(out, sample{Set: name, ID: p.ID, Site: p.Site, Class: c, X: x})
 			n++
 		}
-		fmt.Fprintf(stderr, "bench train-pagetype: %s: %d tuning-half pages\n", name, n)
+		fmt.Fprintf(stderr, "bench train-pagetype: %s: %d %s-half pages\n", name, n, half)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no training pages: %w", errNoData)

@@ -158,3 +158,29 @@ func TestWriteOOF(t *testing.T) {
 		t.Errorf("got %q, want a line %q", b, want)
 	}
 }
+
+func TestCountHalf(t *testing.T) {
+	s := []sample{
+		{Set: setExtractionBench, Class: 0, X: []float64{1}}, // article typed listing: lost
+		{Set: setExtractionBench, Class: 0, X: []float64{0}}, // article typed article
+		{Set: setPageTypes, Class: 1, X: []float64{0}},       // listing typed article
+		{Set: setPageTypes, Class: 1, X: []float64{1}},       // listing typed listing
+		{Set: setPageTypes, Class: 2, X: []float64{0}},       // forum typed article
+		{Set: setPageTypes, Class: 3, X: []float64{3}},       // product typed product
+		{Set: setTrafilatura, Class: 0, X: []float64{2}},     // unlabelled, typed forum
+		{Set: setTrafilatura, Class: 0, X: []float64{0}},     // unlabelled, typed article
+	}
+	h := countHalf(s, func(x []float64) int { return int(x[0]) })
+	want := halfCounts{pages: 6, right: 3, arts: 2, lost: 1, lists: 2, listsArt: 1, others: 2, othersArt: 1, unlabelled: 2, unlabelledNonArt: 1}
+	if h != want {
+		t.Errorf("countHalf = %+v, want %+v", h, want)
+	}
+	if got := h.row(); !strings.HasPrefix(got, "3 of 6 (50.0%) | 1 of 2 (50.0%) | 1 of 2 (50.0%) | 1 of 2 (50.0%) | 1 of 2 (50.0%)") {
+		t.Errorf("row = %q", got)
+	}
+	for name, want := range map[string]int{"article": 0, "collection": 1, "listing": 1, "forum": 2, "other": -1} {
+		if got := classIndex(name); got != want {
+			t.Errorf("classIndex(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
