@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,8 +50,9 @@ type trainOptions struct {
 	LostCost            float64
 	ThresholdBy         string
 	Errors              bool
-	OOF                 string // file to write the out-of-fold probabilities to
-	Check               bool   // report both halves' typing counts (trainpt_check.go)
+	OOF                 string  // file to write the out-of-fold probabilities to
+	Check               bool    // report both halves' typing counts (trainpt_check.go)
+	AugmentURL          float64 // weight of each tuning page's copy read at a bare URL (0: none)
 	Sets                []string
 	SetWeight           map[string]float64
 	Boost               boostOptions   // the trees (-trees)
@@ -75,6 +77,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	trees := fs.String("trees", "logistic:0:1:0.1:5", "boosted trees on top of the base model: base:rounds:depth:rate:minleaf (base logistic, prior or blend=A: the logistic model with a share A of the scores; 0 rounds for none)")
 	search := fs.String("search", "", "settings of -trees to cross-validate, separated by \";\"; the one with the lowest out-of-fold cost is fitted")
 	fs.StringVar(&o.OOF, "oof", "", "TSV file to write each tuning page's out-of-fold calibrated P(article) and next type to (set, id, site, label, P, type)")
+	fs.Float64Var(&o.AugmentURL, "augment-url", 0, "also learn from each tuning page read at a bare URL of its host (https://host/p), with this share of its weight: evidence from the markup when the URL says nothing (0: none)")
 	fs.BoolVar(&o.Check, "check", false, "report the committed and the fitted model's typing counts on both halves (counts only)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
@@ -93,7 +96,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 			return o, err
 		}
 	}
-	o.SetWeight = make(map[string]float64)
+	o.SetWeight = map[string]float64{augKey: o.AugmentURL}
 	for _, kv := range splitList(*weights) {
 		k, v, ok := strings.Cut(kv, "=")
 		w, err := strconv.ParseFloat(v, 64)
@@ -110,7 +113,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	if o.ThresholdBy != "cv" && o.ThresholdBy != "cost" {
 		return o, fmt.Errorf("%w: -threshold: want cv or cost, got %q", errUsage, o.ThresholdBy)
 	}
-	if o.L2 < 0 || o.Iters < 1 || o.Folds < 2 || o.LostCost <= 0 {
+	if o.L2 < 0 || o.Iters < 1 || o.AugmentURL < 0 || o.Folds < 2 || o.LostCost <= 0 {
 		return o, fmt.Errorf("%w: -l2 >= 0, -iters >= 1, -folds >= 2 and -lost-cost > 0 please", errUsage)
 	}
 	o.Args = args
@@ -132,6 +135,7 @@ type sample struct {
 	Class         int
 	X             []float64
 	W             float64
+	Aug           bool `json:",omitempty"` // the page read at a bare URL (-augment-url)
 }
 
 func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) error {
@@ -259,6 +263,15 @@ func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Wri
 			}
 			out = append(out, sample{Set: name, ID: p.ID, Site: p.Site, Class: c, X: x})
 			n++
+			if o.AugmentURL > 0 && half == split.Tune {
+				if bare := bareURL(p.URL); bare != "" {
+					q := *p
+					q.URL = bare
+					if x, err := pageTypeFeatures(&q); err == nil {
+						out = append(out, sample{Set: name, ID: p.ID + "@bare", Site: p.Site, Class: c, X: x, Aug: true})
+					}
+				}
+			}
 		}
 		fmt.Fprintf(stderr, "bench train-pagetype: %s: %d %s-half pages\n", name, n, half)
 	}
@@ -268,6 +281,23 @@ func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Wri
 	return out, nil
 }
 
+// augKey is the key of SetWeight that holds -augment-url's share: a
+// copy's weight is its page's times that share.
+const augKey = "@bare"
+
+// bareURL returns the URL a page is read at for -augment-url: its host
+// and a path of one short word (https://host/p), none of its own path,
+// query or file name, so that the features must come from the markup.
+// Not the host's root: that is a front page's URL, and says listing. ""
+// when the URL has no host.
+func bareURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + "/p"
+}
+
 // weighSamples gives articles and the other pages equal total weight
 // (articles are the larger share of the sets), each page within its side
 // the weight of its set (1 unless setWeight says otherwise), with a mean
@@ -275,10 +305,14 @@ func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Wri
 func weighSamples(s []sample, setWeight map[string]float64) {
 	arts, others := 0.0, 0.0
 	raw := func(x sample) float64 {
-		if w, ok := setWeight[x.Set]; ok {
-			return w
+		w := 1.0
+		if v, ok := setWeight[x.Set]; ok {
+			w = v
 		}
-		return 1
+		if x.Aug {
+			w *= setWeight[augKey]
+		}
+		return w
 	}
 	for _, x := range s {
 		if x.Class == 0 {
@@ -764,6 +798,7 @@ func floats(v []float64) string {
 type trainCache struct {
 	Features []string
 	Sets     []string
+	Augment  bool    `json:",omitempty"` // the samples hold -augment-url's copies
 	Probes   []probe // the probe pages' features when the cache was written
 	Samples  []sample
 }
@@ -778,7 +813,8 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 	if o.Cache != "" {
 		var c trainCache
 		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
-			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 {
+			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 &&
+			c.Augment == (o.AugmentURL > 0) {
 			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
 			return c.Samples, nil
 		}
@@ -787,7 +823,7 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 	if err != nil || o.Cache == "" {
 		return samples, err
 	}
-	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples})
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples, Augment: o.AugmentURL > 0})
 	if err == nil {
 		err = os.WriteFile(o.Cache, b, 0o644)
 	}

@@ -34,6 +34,7 @@ type halfCounts struct {
 	arts, lost                   int // labelled articles, typed otherwise
 	lists, listsArt              int // listings (and collections), typed article
 	others, othersArt            int // other non-articles, typed article
+	forums, forumsRight          int // forums, typed forum
 	unlabelled, unlabelledNonArt int // trafilatura's pages, typed other than article
 }
 
@@ -65,6 +66,12 @@ func countHalf(s []sample, class func(x []float64) int) halfCounts {
 				h.listsArt++
 			}
 		default:
+			if x.Class == 2 {
+				h.forums++
+				if c == 2 {
+					h.forumsRight++
+				}
+			}
 			h.others++
 			if c == 0 {
 				h.othersArt++
@@ -80,13 +87,21 @@ func (h halfCounts) row() string {
 		return fmt.Sprintf("%d of %d (%.1f%%)", a, b, 100*float64(a)/float64(max(b, 1)))
 	}
 	return strings.Join([]string{pct(h.right, h.pages), pct(h.lost, h.arts), pct(h.listsArt, h.lists),
-		pct(h.othersArt, h.others), pct(h.unlabelledNonArt, h.unlabelled)}, " | ")
+		pct(h.othersArt, h.others), pct(h.forumsRight, h.forums), pct(h.unlabelledNonArt, h.unlabelled)}, " | ")
 }
 
 // reportHalves prints the committed model's and the fitted model's
 // counts on the tuning half (in sample for the fitted model) and on the
-// check half, and the fitted model's out of fold on the tuning half.
-func reportHalves(w io.Writer, tune, check []sample, m *model, oof [][]float64) {
+// check half, and the fitted model's out of fold on the tuning half;
+// -augment-url's copies are left out of the counts.
+func reportHalves(w io.Writer, all, check []sample, m *model, allOOF [][]float64) {
+	var tune []sample // the pages as they are, without -augment-url's copies
+	var oof [][]float64
+	for i, x := range all {
+		if !x.Aug {
+			tune, oof = append(tune, x), append(oof, allOOF[i])
+		}
+	}
 	fitted := func(x []float64) int {
 		p := m.probs(x)
 		p[0] = calibrate(p[0], m.CalibA, m.CalibB)
@@ -102,12 +117,12 @@ func reportHalves(w io.Writer, tune, check []sample, m *model, oof [][]float64) 
 	i := 0
 	outOfFold := func([]float64) int { i++; return predictClass(oof[i-1], m.Threshold) }
 	fmt.Fprintf(w, "\nThe model alone on both halves (before the extractor's rules; labelled pages: every set but trafilatura)\n\n")
-	fmt.Fprintf(w, "| model | half | labelled pages typed right | articles typed otherwise | listings typed article | other non-articles typed article | trafilatura pages typed non-article |\n|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(w, "| model | half | labelled pages typed right | articles typed otherwise | listings typed article | other non-articles typed article | forums typed forum | trafilatura pages typed non-article |\n|---|---|---|---|---|---|---|---|\n")
 	if _, ok := committedType(tune[0].X); ok {
 		fmt.Fprintf(w, "| committed | tune | %s |\n", countHalf(tune, committed).row())
 		fmt.Fprintf(w, "| committed | check | %s |\n", countHalf(check, committed).row())
 	} else {
-		fmt.Fprintf(w, "| committed | both | fitted on other features | | | | |\n")
+		fmt.Fprintf(w, "| committed | both | fitted on other features | | | | | |\n")
 	}
 	fmt.Fprintf(w, "| fitted | tune, in sample | %s |\n", countHalf(tune, fitted).row())
 	fmt.Fprintf(w, "| fitted | tune, out of fold | %s |\n", countHalf(tune, outOfFold).row())
