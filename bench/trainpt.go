@@ -11,6 +11,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -49,7 +50,9 @@ type trainOptions struct {
 	LostCost            float64
 	ThresholdBy         string
 	Errors              bool
-	OOF                 string // file to write the out-of-fold probabilities to
+	OOF                 string  // file to write the out-of-fold probabilities to
+	Check               bool    // report both halves' typing counts (trainpt_check.go)
+	AugmentURL          float64 // weight of each tuning page's copy read at a bare URL (0: none)
 	Sets                []string
 	SetWeight           map[string]float64
 	Boost               boostOptions   // the trees (-trees)
@@ -74,6 +77,8 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	trees := fs.String("trees", "logistic:0:1:0.1:5", "boosted trees on top of the base model: base:rounds:depth:rate:minleaf (base logistic, prior or blend=A: the logistic model with a share A of the scores; 0 rounds for none)")
 	search := fs.String("search", "", "settings of -trees to cross-validate, separated by \";\"; the one with the lowest out-of-fold cost is fitted")
 	fs.StringVar(&o.OOF, "oof", "", "TSV file to write each tuning page's out-of-fold calibrated P(article) and next type to (set, id, site, label, P, type)")
+	fs.Float64Var(&o.AugmentURL, "augment-url", 0, "also learn from each tuning page read at a bare URL of its host (https://host/p), with this share of its weight: evidence from the markup when the URL says nothing (0: none)")
+	fs.BoolVar(&o.Check, "check", false, "report the committed and the fitted model's typing counts on both halves (counts only)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
 	fs.Float64Var(&o.LostCost, "lost-cost", 3, "cost of an article called something else, against 1 for a page called an article wrongly")
@@ -91,7 +96,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 			return o, err
 		}
 	}
-	o.SetWeight = make(map[string]float64)
+	o.SetWeight = map[string]float64{augKey: o.AugmentURL}
 	for _, kv := range splitList(*weights) {
 		k, v, ok := strings.Cut(kv, "=")
 		w, err := strconv.ParseFloat(v, 64)
@@ -108,7 +113,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	if o.ThresholdBy != "cv" && o.ThresholdBy != "cost" {
 		return o, fmt.Errorf("%w: -threshold: want cv or cost, got %q", errUsage, o.ThresholdBy)
 	}
-	if o.L2 < 0 || o.Iters < 1 || o.Folds < 2 || o.LostCost <= 0 {
+	if o.L2 < 0 || o.Iters < 1 || o.AugmentURL < 0 || o.Folds < 2 || o.LostCost <= 0 {
 		return o, fmt.Errorf("%w: -l2 >= 0, -iters >= 1, -folds >= 2 and -lost-cost > 0 please", errUsage)
 	}
 	o.Args = args
@@ -130,6 +135,7 @@ type sample struct {
 	Class         int
 	X             []float64
 	W             float64
+	Aug           bool `json:",omitempty"` // the page read at a bare URL (-augment-url)
 }
 
 func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) error {
@@ -177,6 +183,13 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	}
 	m := fitFull(samples, len(names), o, o.Boost)
 	m.Threshold, m.CalibA, m.CalibB = th, a, b
+	if o.Check {
+		check, err := cachedCheckSamples(ctx, o, names, probes, stderr)
+		if err != nil {
+			return err
+		}
+		reportHalves(stdout, samples, check, m, oof)
+	}
 	m.Features, m.Probes = names, probes
 	src, err := modelSource(m, o.Sets, "cd bench && go run . train-pagetype "+strings.Join(o.Args, " "))
 	if err != nil {
@@ -196,6 +209,11 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 // loadTrainSamples loads the training sets, applies the committed splits
 // and computes the features of every tuning-half page.
 func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]sample, error) {
+	return loadSamples(ctx, o, split.Tune, stderr)
+}
+
+// loadSamples is loadTrainSamples for the pages of one half.
+func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Writer) ([]sample, error) {
 	shared, err := findSharedDir(o.Shared)
 	if err != nil {
 		fmt.Fprintf(stderr, "bench train-pagetype: %v\n", err)
@@ -225,7 +243,7 @@ func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]
 		n := 0
 		for i := range s.Pages {
 			p := &s.Pages[i]
-			if p.Half != split.Tune {
+			if p.Half != half {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
@@ -245,13 +263,39 @@ func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]
 			}
 			out = append(out, sample{Set: name, ID: p.ID, Site: p.Site, Class: c, X: x})
 			n++
+			if o.AugmentURL > 0 && half == split.Tune {
+				if bare := bareURL(p.URL); bare != "" {
+					q := *p
+					q.URL = bare
+					if x, err := pageTypeFeatures(&q); err == nil {
+						out = append(out, sample{Set: name, ID: p.ID + "@bare", Site: p.Site, Class: c, X: x, Aug: true})
+					}
+				}
+			}
 		}
-		fmt.Fprintf(stderr, "bench train-pagetype: %s: %d tuning-half pages\n", name, n)
+		fmt.Fprintf(stderr, "bench train-pagetype: %s: %d %s-half pages\n", name, n, half)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no training pages: %w", errNoData)
 	}
 	return out, nil
+}
+
+// augKey is the key of SetWeight that holds -augment-url's share: a
+// copy's weight is its page's times that share.
+const augKey = "@bare"
+
+// bareURL returns the URL a page is read at for -augment-url: its host
+// and a path of one short word (https://host/p), none of its own path,
+// query or file name, so that the features must come from the markup.
+// Not the host's root: that is a front page's URL, and says listing. ""
+// when the URL has no host.
+func bareURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host + "/p"
 }
 
 // weighSamples gives articles and the other pages equal total weight
@@ -261,10 +305,14 @@ func loadTrainSamples(ctx context.Context, o trainOptions, stderr io.Writer) ([]
 func weighSamples(s []sample, setWeight map[string]float64) {
 	arts, others := 0.0, 0.0
 	raw := func(x sample) float64 {
-		if w, ok := setWeight[x.Set]; ok {
-			return w
+		w := 1.0
+		if v, ok := setWeight[x.Set]; ok {
+			w = v
 		}
-		return 1
+		if x.Aug {
+			w *= setWeight[augKey]
+		}
+		return w
 	}
 	for _, x := range s {
 		if x.Class == 0 {
@@ -750,6 +798,7 @@ func floats(v []float64) string {
 type trainCache struct {
 	Features []string
 	Sets     []string
+	Augment  bool    `json:",omitempty"` // the samples hold -augment-url's copies
 	Probes   []probe // the probe pages' features when the cache was written
 	Samples  []sample
 }
@@ -764,7 +813,8 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 	if o.Cache != "" {
 		var c trainCache
 		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
-			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 {
+			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 &&
+			c.Augment == (o.AugmentURL > 0) {
 			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
 			return c.Samples, nil
 		}
@@ -773,7 +823,7 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 	if err != nil || o.Cache == "" {
 		return samples, err
 	}
-	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples})
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples, Augment: o.AugmentURL > 0})
 	if err == nil {
 		err = os.WriteFile(o.Cache, b, 0o644)
 	}

@@ -31,3 +31,17 @@ func pageTypeFeatures(p *setPage) ([]float64, error) {
 func probeFeatures(name string, body []byte) ([]float64, error) {
 	return extract.ProbeFeatures(name, body)
 }
+
+// committedType returns the class (an index of trainClasses) the
+// committed page-type model gives a feature vector, and false when that
+// model was fitted on other features.
+func committedType(x []float64) (int, bool) {
+	article, _, other, ok := extract.ClassifyFeatures(x)
+	if !ok {
+		return 0, false
+	}
+	if article {
+		return 0, true
+	}
+	return classIndex(other), true
+}

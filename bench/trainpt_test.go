@@ -158,3 +158,49 @@ func TestWriteOOF(t *testing.T) {
 		t.Errorf("got %q, want a line %q", b, want)
 	}
 }
+
+func TestCountHalf(t *testing.T) {
+	s := []sample{
+		{Set: setExtractionBench, Class: 0, X: []float64{1}}, // article typed listing: lost
+		{Set: setExtractionBench, Class: 0, X: []float64{0}}, // article typed article
+		{Set: setPageTypes, Class: 1, X: []float64{0}},       // listing typed article
+		{Set: setPageTypes, Class: 1, X: []float64{1}},       // listing typed listing
+		{Set: setPageTypes, Class: 2, X: []float64{0}},       // forum typed article
+		{Set: setPageTypes, Class: 3, X: []float64{3}},       // product typed product
+		{Set: setTrafilatura, Class: 0, X: []float64{2}},     // unlabelled, typed forum
+		{Set: setTrafilatura, Class: 0, X: []float64{0}},     // unlabelled, typed article
+	}
+	h := countHalf(s, func(x []float64) int { return int(x[0]) })
+	want := halfCounts{pages: 6, right: 3, arts: 2, lost: 1, lists: 2, listsArt: 1, others: 2, othersArt: 1, forums: 1, unlabelled: 2, unlabelledNonArt: 1}
+	if h != want {
+		t.Errorf("countHalf = %+v, want %+v", h, want)
+	}
+	if got := h.row(); !strings.HasPrefix(got, "3 of 6 (50.0%) | 1 of 2 (50.0%) | 1 of 2 (50.0%) | 1 of 2 (50.0%) | 0 of 1 (0.0%) | 1 of 2 (50.0%)") {
+		t.Errorf("row = %q", got)
+	}
+	for name, want := range map[string]int{"article": 0, "collection": 1, "listing": 1, "forum": 2, "other": -1} {
+		if got := classIndex(name); got != want {
+			t.Errorf("classIndex(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
+
+func TestBareURL(t *testing.T) {
+	for raw, want := range map[string]string{
+		"https://forum.example.org/threads/a-question.123/page-2?x=1": "https://forum.example.org/p",
+		"http://example.com":          "http://example.com/p",
+		"readability/001/source.html": "",
+	} {
+		if got := bareURL(raw); got != want {
+			t.Errorf("bareURL(%q) = %q, want %q", raw, got, want)
+		}
+	}
+}
+
+func TestWeighSamplesAugmented(t *testing.T) {
+	s := []sample{{Set: "a", Class: 0}, {Set: "a", Class: 0, Aug: true}, {Set: "a", Class: 1}, {Set: "a", Class: 1, Aug: true}}
+	weighSamples(s, map[string]float64{augKey: 0.5})
+	if s[1].W*2 != s[0].W || s[3].W*2 != s[2].W {
+		t.Errorf("copies at 0.5: weights %v %v %v %v", s[0].W, s[1].W, s[2].W, s[3].W)
+	}
+}

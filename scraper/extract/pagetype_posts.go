@@ -352,7 +352,7 @@ var profileParams = []string{"u", "uid", "userid", "user", "showuser"}
 // profileHref reports whether a link leads to a person's profile: a
 // profile path segment (/user/name, /members/name.12/), a segment that
 // starts with @ or ~, a profile script (member.php, profile.php) or a
-// user parameter (?u=12, mode=viewprofile). A script is a last segment
+// user parameter (?u=12, mode=viewprofile, action=profile;u=12). A script is a last segment
 // with a dot and no hyphen (not a story's slug). It allocates nothing:
 // a page has hundreds of links.
 func profileHref(href string) bool {
@@ -381,10 +381,18 @@ func profileHref(href string) bool {
 	}
 	query, _, _ = strings.Cut(query, "#")
 	for query != "" {
-		var kv string
-		kv, query, _ = strings.Cut(query, "&")
+		// Parameters are separated by & or, in some board software's
+		// links (index.php?action=profile;u=12), by ;.
+		i := strings.IndexAny(query, "&;")
+		kv := query
+		if i >= 0 {
+			kv, query = query[:i], query[i+1:]
+		} else {
+			query = ""
+		}
 		k, v, _ := strings.Cut(kv, "=")
-		if equalFoldAny(k, profileParams) || strings.EqualFold(k, "mode") && strings.EqualFold(v, "viewprofile") {
+		if equalFoldAny(k, profileParams) || (strings.EqualFold(k, "mode") || strings.EqualFold(k, "action")) &&
+			(strings.EqualFold(v, "viewprofile") || strings.EqualFold(v, "profile")) {
 			return true
 		}
 	}

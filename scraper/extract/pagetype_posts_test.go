@@ -37,6 +37,9 @@ func TestThreadPosts(t *testing.T) {
 		want               string
 	}{
 		{"forum_thread.html", "https://board.example/t/ferry-timetable-from-may.4101/", 4, 3, 0.7, 1, true, corpus.PageTypeForum},
+		// Posters linked as index.php?action=profile;u=881: parameters
+		// separated by ";".
+		{"forum_semicolon.html", "https://board.example/index.php?topic=4101.0", 4, 3, 0.7, 1, true, corpus.PageTypeForum},
 		{"article_comments.html", "https://gazette.example/2026/03/02/harbour-wall-stone/", 3, 3, 0, 0.3, false, corpus.PageTypeArticle},
 		{"forum_roles.html", "https://plots.example/shared-rotavator-for-the-society-41", 4, 4, 0.7, 1, true, corpus.PageTypeForum},
 		// The model does not call this page an article (so the thread
@@ -93,6 +96,9 @@ func TestProfileHref(t *testing.T) {
 		{"https://social.example/@anna", true},
 		{"/~anna/", true},
 		{"/index.php?showuser=8", true},
+		{"https://board.example/index.php?action=profile;u=261870", true},
+		{"/index.php?action=profile", true},
+		{"/index.php?topic=5.0;sort=u", false},
 		{"/news/2026/03/harbour-wall", false},
 		{"/users-guide-to-the-ferry", false},
 		{"https://gazette.example", false},

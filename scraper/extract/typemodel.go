@@ -122,3 +122,17 @@ func (m *typeModel) classify(f []float64) (article bool, pArticle float64, other
 	pArticle = 1 / (1 + math.Exp(-(m.CalibA*math.Log(p/(1-p)) + m.CalibB)))
 	return pArticle >= m.Threshold, pArticle, other
 }
+
+// ClassifyFeatures returns the committed page-type model's decision for
+// a feature vector of PageTypeFeatures: whether the page is an article,
+// its calibrated P(article) and the most probable other type. It is the
+// model alone, before decideType's rules; ok is false when the model was
+// fitted on another feature list. The trainer (bench, train-pagetype
+// -check) compares it with a new fit on both halves of the sets.
+func ClassifyFeatures(f []float64) (article bool, pArticle float64, other string, ok bool) {
+	if len(pageTypeModel.Features) != len(f) {
+		return false, 0, "", false
+	}
+	article, pArticle, other = pageTypeModel.classify(f)
+	return article, pArticle, other, true
+}

@@ -349,3 +349,16 @@ func featureGetter(t *testing.T, f []float64) func(name string) float64 {
 		return f[i]
 	}
 }
+
+func TestClassifyFeatures(t *testing.T) {
+	if _, _, _, ok := ClassifyFeatures([]float64{1, 2}); ok {
+		t.Error("a vector of the wrong length was classified")
+	}
+	for _, pr := range pageTypeModel.Probes {
+		art, p, other, ok := ClassifyFeatures(pr.Features)
+		wantArt, wantP, wantOther := pageTypeModel.classify(pr.Features)
+		if !ok || art != wantArt || p != wantP || other != wantOther {
+			t.Errorf("%s: ClassifyFeatures = %v %v %q %v, classify = %v %v %q", pr.Name, art, p, other, ok, wantArt, wantP, wantOther)
+		}
+	}
+}
