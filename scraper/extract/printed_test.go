@@ -95,7 +95,7 @@ func TestPrintedDatePages(t *testing.T) {
 		// A press release: the generic meta date is the last change,
 		// the page labels both; the publication in its own element.
 		{name: "press_release_labels", url: "https://verband.example/presse/neue-praesidentin-gewaehlt",
-			pub: "2021-10-13T00:00:00Z", pubPrec: "day"},
+			pub: "2021-10-13T00:00:00Z", pubPrec: "day", mod: "2021-10-15T00:00:00Z", modPrec: "day"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,6 +109,40 @@ func TestPrintedDatePages(t *testing.T) {
 			if art.Text == "" {
 				t.Errorf("no text extracted")
 			}
+		})
+	}
+}
+
+// TestGenericChange checks that a generic meta date the printed date
+// replaced is reported as the last change when it is later.
+func TestGenericChange(t *testing.T) {
+	tests := []struct {
+		name, url, head, body string
+		pub, pubPrec          string
+		mod, modPrec          string
+	}{
+		{name: "a later generic meta date replaced by the printed date is the change",
+			head: `<meta name="date" content="2021-10-15T08:12:00+02:00">`,
+			body: `<div><h1>Headline</h1><p>A lead of (62) words.</p></div><div><span>Erschienen am:</span><h2>13.10.2021</h2></div>`,
+			pub:  "2021-10-13T00:00:00Z", pubPrec: "day", mod: "2021-10-15T08:12:00+02:00", modPrec: "second"},
+		{name: "an earlier generic meta date replaced by the printed date is no change",
+			head: `<meta name="date" content="2021-10-11">`,
+			body: `<div><h1>Headline</h1><p>A lead of (62) words.</p></div><div><span>Erschienen am:</span><h2>13.10.2021</h2></div>`,
+			pub:  "2021-10-13T00:00:00Z", pubPrec: "day"},
+		{name: "a generic meta date taken as the publication is no change",
+			head: `<meta name="date" content="2021-10-15">`,
+			body: `<article><h1>Headline</h1>` + para + `</article>`,
+			pub:  "2021-10-15T00:00:00Z", pubPrec: "day"},
+		{name: "a named modification time is kept over the generic date",
+			head: `<meta name="date" content="2021-10-15"><meta property="article:modified_time" content="2021-10-14T09:00:00+02:00">`,
+			body: `<div><h1>Headline</h1><p>A lead of (62) words.</p></div><div><span>Erschienen am:</span><h2>13.10.2021</h2></div>`,
+			pub:  "2021-10-13T00:00:00Z", pubPrec: "day", mod: "2021-10-14T09:00:00+02:00", modPrec: "second"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := smallDatePage(t, tt.url, "Page", tt.head, tt.body)
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
 		})
 	}
 }

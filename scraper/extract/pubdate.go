@@ -68,6 +68,9 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 	c := &dateCtx{p: p}
 	metas := c.settleAll(p.stamps(p.modifiedCands()))
 	if len(metas) == 0 {
+		metas = c.genericChange(pub)
+	}
+	if len(metas) == 0 {
 		return nil, ""
 	}
 	t := c.fuller(metas[0], metas)
