@@ -100,10 +100,10 @@ func (p *page) headTextNodes() []*xhtml.Node {
 }
 
 // ownDate reports whether the date element n is the page's own: not a
-// teaser's linking elsewhere, not in the banner, not labelled as a
-// change in the text just before it.
+// teaser's linking elsewhere, not in the banner, not an event's, not
+// labelled as a change in the text just before it.
 func (p *page) ownDate(n *xhtml.Node) bool {
-	if p.itemLink(n) == linkOther || p.inBanner(n) || inRunningText(n) {
+	if p.itemLink(n) == linkOther || p.inBanner(n) || inRunningText(n) || eventDate(n) {
 		return false
 	}
 	return !reModLabel.MatchString(prevText(n))

@@ -669,6 +669,9 @@ func (c *dateCtx) visibleDate() *stamp {
 		}
 	}
 	for _, n := range append(pubNear, near...) {
+		if eventDate(n) {
+			continue
+		}
 		if s, ok := c.timeElement(n, true); ok {
 			return &s
 		}
@@ -700,6 +703,8 @@ func (c *dateCtx) visibleDate() *stamp {
 				continue
 			case p.inBanner(p.datelineAt[i]):
 				continue
+			case p.datelineAt[i] != nil && eventDate(p.datelineAt[i]):
+				continue
 			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
 				continue
 			}
@@ -714,7 +719,7 @@ func (c *dateCtx) visibleDate() *stamp {
 		if i == 3 {
 			break
 		}
-		if len(b.text) < 200 {
+		if len(b.text) < 200 && !reTimeRange.MatchString(b.text) {
 			if t := p.firstStamp(b.text); t != nil {
 				return t
 			}
@@ -1001,11 +1006,12 @@ func sameDay(a, b time.Time) bool {
 
 // nearHeadline returns the short texts that follow the first <h1>, where
 // pages print their dateline, less those of teasers linking to other
-// pages (a list of other stories after a short article).
+// pages (a list of other stories after a short article) and events'
+// dates (eventDate).
 func (p *page) nearHeadline() []string {
 	var out []string
 	for _, n := range p.headTextNodes() {
-		if p.itemLink(n) != linkOther {
+		if p.itemLink(n) != linkOther && !eventDate(n) {
 			// Not a teaser's date: the list of other stories that
 			// follows a short article.
 			out = append(out, cleanSpace(n.Data))
