@@ -229,6 +229,9 @@ func (c *dateCtx) published() *stamp {
 	if t == nil {
 		t = p.frequentDate()
 	}
+	if t == nil {
+		t = c.yearlessDate()
+	}
 	return t
 }
 
