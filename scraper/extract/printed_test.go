@@ -162,3 +162,34 @@ func TestGenericChange(t *testing.T) {
 		})
 	}
 }
+
+// TestModifiedZone checks that a UTC modification time is shown in the
+// zone the publication time was reported in, the instant unchanged.
+func TestModifiedZone(t *testing.T) {
+	tests := []struct {
+		name, head, body string
+		pub, pubPrec     string
+		mod, modPrec     string
+	}{
+		{name: "utc modification in the zone of the printed publication clock",
+			head: `<meta property="article:published_time" content="2023-11-09T04:15:00Z"><meta property="article:modified_time" content="2023-11-09T04:26:00Z">`,
+			body: `<article><h1>Headline</h1><div class="date">November 8, 2023, 11:15 PM</div>` + para + `</article>`,
+			pub:  "2023-11-08T23:15:00-05:00", pubPrec: "second", mod: "2023-11-08T23:26:00-05:00", modPrec: "second"},
+		{name: "utc modification beside an offset publication",
+			head: `<meta property="article:published_time" content="2020-06-15T12:11:25+02:00"><meta property="article:modified_time" content="2020-06-15T10:16:21Z">`,
+			pub:  "2020-06-15T12:11:25+02:00", pubPrec: "second", mod: "2020-06-15T12:16:21+02:00", modPrec: "second"},
+		{name: "utc modification months later keeps utc",
+			head: `<meta property="article:published_time" content="2020-01-15T12:11:25+01:00"><meta property="article:modified_time" content="2020-06-15T10:16:21Z">`,
+			pub:  "2020-01-15T12:11:25+01:00", pubPrec: "second", mod: "2020-06-15T10:16:21Z", modPrec: "second"},
+		{name: "utc publication and modification stay utc",
+			head: `<meta property="article:published_time" content="2020-06-15T10:11:25Z"><meta property="article:modified_time" content="2020-06-15T10:16:21Z">`,
+			pub:  "2020-06-15T10:11:25Z", pubPrec: "second", mod: "2020-06-15T10:16:21Z", modPrec: "second"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := smallDatePage(t, "", "Page", tt.head, tt.body)
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+		})
+	}
+}

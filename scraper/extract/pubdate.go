@@ -73,7 +73,7 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 	if len(metas) == 0 {
 		return nil, ""
 	}
-	t := c.fuller(metas[0], metas)
+	t := inPubZone(c.fuller(metas[0], metas), pub)
 	if pub != nil {
 		if t.hasTime() && pubPrec != corpus.PrecisionDay && t.t.Before(*pub) {
 			return nil, ""
@@ -84,6 +84,27 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 		}
 	}
 	return (&t).out()
+}
+
+// maxZoneGap is how far apart two times of a page may be for one's
+// offset to show the other: a daylight-saving change rarely intervenes.
+const maxZoneGap = 30 * 24 * time.Hour
+
+// inPubZone returns the UTC time s in the zone the publication time pub
+// was reported in, when that zone has an offset and the two lie within
+// maxZoneGap: the page's zone, found for the publication (a printed
+// local clock, an offset elsewhere). The instant is unchanged.
+func inPubZone(s stamp, pub *time.Time) stamp {
+	if pub == nil || !s.zoned || !s.hasTime() {
+		return s
+	}
+	_, off := s.t.Zone()
+	_, poff := pub.Zone()
+	if off != 0 || poff == 0 || s.t.Sub(*pub).Abs() > maxZoneGap {
+		return s
+	}
+	s.t = s.t.In(pub.Location())
+	return s
 }
 
 // out returns the stamp's time and precision; nil and "" for no stamp.
