@@ -38,6 +38,13 @@ func TestParseStamp(t *testing.T) {
 		{"May 17, 2024 9:30 am edt", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
 		{"May 17, 2024 9:30:15 PM (GMT+5:30)", "2024-05-17T21:30:15+05:30", corpus.PrecisionSecond, true},
 		{"17. Mai 2024, 08:15 Uhr", "2024-05-17T08:15:00Z", corpus.PrecisionMinute, false},
+		{"12. marts 2024", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12. tammikuuta 2024", "2024-01-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"2024. január 12.", "2024-01-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"2023. október 3., 14:20", "2023-10-03T14:20:00Z", corpus.PrecisionMinute, false},
+		{"2024. márc. 5.", "2024-03-05T00:00:00Z", corpus.PrecisionDay, false},
+		{"5. studenoga 2023.", "2023-11-05T00:00:00Z", corpus.PrecisionDay, false},
+		{"12. prosinca 2024. u 10:30", "2024-12-12T10:30:00Z", corpus.PrecisionMinute, false},
 		{"17. Mai 2024 um 08:15 Uhr MESZ", "2024-05-17T08:15:00+02:00", corpus.PrecisionMinute, true},
 		{"10:30 EDT, May 17, 2024", "2024-05-17T10:30:00-04:00", corpus.PrecisionMinute, true},
 		// North American zones without the daylight-saving letter.
