@@ -2,15 +2,21 @@ package extract
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	xhtml "golang.org/x/net/html"
 )
 
 // reYearless finds a day and month written without a year, with the
-// closing dot ("30.11."), standing alone: not part of a longer number or
-// of a full date.
-var reYearless = lazyRE(`(^|[\s(\[])([0-3]?\d)\.([01]?\d)\.($|[\s)\]|,])`)
+// closing dot, at the start of a segment of a title or dateline ("30.11.
+// | Buch der Woche", "Mo, 30.11.", "Montag, 30.11."): not a date inside a
+// sentence ("bis 3.4. gültig"), not a version ("Version 2.1."), not part
+// of a longer number or of a full date.
+var reYearless = lazyRE(`^(?:\pL{2,3}\.?,?\s+|\pL{4,11},\s+)?([0-3]?\d)\.([01]?\d)\.(?:\s|$)`)
+
+// reSegmentSep splits a title or dateline into its segments.
+var reSegmentSep = lazyRE(`\s*(?:[|–—·•]|\s-\s)\s*`)
 
 // reISODay finds a full date written as yyyy-mm-dd anywhere in a value
 // (an asset's version, "style.css?v=2022-10-22").
@@ -53,18 +59,21 @@ func (c *dateCtx) yearlessDate() *stamp {
 	return &s
 }
 
-// dayMonth returns the first day and month without a year in t, or zeros.
+// dayMonth returns the first day and month without a year that starts
+// a segment of t, or zeros.
 func dayMonth(t string) (day, month int) {
-	sm := reYearless.FindStringSubmatch(t)
-	if sm == nil {
-		return 0, 0
+	for _, seg := range reSegmentSep.Split(strings.TrimSpace(t), -1) {
+		sm := reYearless.FindStringSubmatch(seg)
+		if sm == nil {
+			continue
+		}
+		d, _ := strconv.Atoi(sm[1])
+		m, _ := strconv.Atoi(sm[2])
+		if d >= 1 && d <= 31 && m >= 1 && m <= 12 {
+			return d, m
+		}
 	}
-	d, _ := strconv.Atoi(sm[2])
-	m, _ := strconv.Atoi(sm[3])
-	if d < 1 || d > 31 || m < 1 || m > 12 {
-		return 0, 0
-	}
-	return d, m
+	return 0, 0
 }
 
 // nearestYear returns day d of month m in the year that puts it nearest

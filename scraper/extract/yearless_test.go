@@ -61,7 +61,11 @@ func TestDayMonth(t *testing.T) {
 		day, month int
 	}{
 		{"30.11. | Buch der Woche", 30, 11},
-		{"Buch der Woche (5.1.)", 5, 1},
+		{"Site | Kultur | 30.11. | Buch der Woche", 30, 11},
+		{"Mo, 30.11. - Lesung", 30, 11},
+		{"Angebote bis 3.4. gültig", 0, 0},
+		{"Montag, 30.11.", 30, 11},
+		{"Version 2.1.", 0, 0},
 		{"30.11.2022", 0, 0},
 		{"Version 2.1.3", 0, 0},
 		{"32.11. | Buch", 0, 0},
