@@ -8,12 +8,13 @@ import (
 	xhtml "golang.org/x/net/html"
 )
 
-// reYearless finds a day and month written without a year, with the
-// closing dot, at the start of a segment of a title or dateline ("30.11.
-// | Buch der Woche", "Mo, 30.11.", "Montag, 30.11."): not a date inside a
-// sentence ("bis 3.4. gültig"), not a version ("Version 2.1."), not part
-// of a longer number or of a full date.
-var reYearless = lazyRE(`^(?:\pL{2,3}\.?,?\s+|\pL{4,11},\s+)?([0-3]?\d)\.([01]?\d)\.(?:\s|$)`)
+// reYearless matches a segment of a title or dateline that is a day and
+// month without a year, the month in two digits, with the closing dot,
+// after at most a weekday and before at most a time of day ("30.11." in
+// "30.11. | Buch der Woche", "Mo, 30.11.", "Montag, 30.11., 18:00"): not
+// a date inside a sentence ("bis 03.04. gültig"), not a version or a
+// section number ("Version 2.1.", "5.1. More on Lists"), not a full date.
+var reYearless = lazyRE(`^(?:\pL{2,3}\.?,?\s+|\pL{4,11},\s+)?([0-3]?\d)\.(0\d|1[0-2])\.(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
 
 // reSegmentSep splits a title or dateline into its segments.
 var reSegmentSep = lazyRE(`\s*(?:[|–—·•]|\s-\s)\s*`)
@@ -59,8 +60,8 @@ func (c *dateCtx) yearlessDate() *stamp {
 	return &s
 }
 
-// dayMonth returns the first day and month without a year that starts
-// a segment of t, or zeros.
+// dayMonth returns the first day and month without a year that is a
+// segment of t (reYearless), or zeros.
 func dayMonth(t string) (day, month int) {
 	for _, seg := range reSegmentSep.Split(strings.TrimSpace(t), -1) {
 		sm := reYearless.FindStringSubmatch(seg)
