@@ -11,6 +11,10 @@ import (
 // event's date ("Termin:", "When:"), not the page's.
 var reEventLabel = lazyRE(`(?i)^(termine?|wann|when|veranstaltung(sdatum)?|veranstaltungstermin|event( date)?|datum und uhrzeit|beginn|einlass|quand|date de l[’']événement|fecha del evento|cuándo|data dell[’']evento|quando|wanneer)\s*:?$`)
 
+// reEventLead matches a date line that opens with a label of an event's
+// or a deadline's date ("Deadline: 15. März 2020", "Termin: 12.03.").
+var reEventLead = lazyRE(`(?i)^(termine?|wann|when|deadline|anmeldeschluss|einsendeschluss|bewerbungsfrist|anmeldefrist|veranstaltung(sdatum)?|event date|einlass|date limite|fecha límite|scadenza)\s*:`)
+
 // reTimeRange finds a span of clock times or of days in a date line
 // ("19:00–21:00", "19 - 22 Uhr", "7pm-9pm", "10.–12. März", "March
 // 10-12"): an event's time, not a publication's.
@@ -26,8 +30,9 @@ const maxEventLevels = 3
 
 // eventDate reports whether the date element or text n states an
 // event's date: marked as one (itemprop startDate, class dtstart,
-// within maxEventLevels elements up), labelled as one in the text just
-// before it, or written as a span of times or days.
+// within maxEventLevels elements up), labelled as one (or as a
+// deadline) in the text just before it or at the start of its line, or
+// written as a span of times or days.
 func eventDate(n *xhtml.Node) bool {
 	if reEventLabel.MatchString(strings.TrimSpace(prevText(n))) {
 		return true
@@ -36,7 +41,7 @@ func eventDate(n *xhtml.Node) bool {
 	if e.Type == xhtml.TextNode {
 		e = e.Parent
 	}
-	if e != nil && reTimeRange.MatchString(lineText(e)) {
+	if e != nil && eventLine(lineText(e)) {
 		return true
 	}
 	for i := 0; e != nil && e.Type == xhtml.ElementNode && i < maxEventLevels; i, e = i+1, e.Parent {
@@ -48,6 +53,12 @@ func eventDate(n *xhtml.Node) bool {
 		}
 	}
 	return false
+}
+
+// eventLine reports whether the date line l is an event's or a
+// deadline's: a span of times or days, or a label at its start.
+func eventLine(l string) bool {
+	return reTimeRange.MatchString(l) || reEventLead.MatchString(l)
 }
 
 // hasEventWord reports whether the attribute words s mark an event's

@@ -727,7 +727,7 @@ func (c *dateCtx) visibleDate() *stamp {
 				continue
 			case p.inBanner(p.datelineAt[i]):
 				continue
-			case p.datelineAt[i] != nil && eventDate(p.datelineAt[i]):
+			case eventLine(d), p.datelineAt[i] != nil && eventDate(p.datelineAt[i]):
 				continue
 			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
 				continue
@@ -743,7 +743,7 @@ func (c *dateCtx) visibleDate() *stamp {
 		if i == 3 {
 			break
 		}
-		if len(b.text) < 200 && !reTimeRange.MatchString(b.text) {
+		if len(b.text) < 200 && !eventLine(b.text) {
 			if t := p.firstStamp(b.text); t != nil {
 				return t
 			}
