@@ -100,10 +100,10 @@ func (p *page) headTextNodes() []*xhtml.Node {
 }
 
 // ownDate reports whether the date element n is the page's own: not a
-// teaser's linking elsewhere, not in the banner, not labelled as a
-// change in the text just before it.
+// teaser's linking elsewhere, not in the banner, not an event's, not
+// labelled as a change in the text just before it.
 func (p *page) ownDate(n *xhtml.Node) bool {
-	if p.itemLink(n) == linkOther || p.inBanner(n) || inRunningText(n) {
+	if p.itemLink(n) == linkOther || p.inBanner(n) || inRunningText(n) || eventDate(n) {
 		return false
 	}
 	return !reModLabel.MatchString(prevText(n))
@@ -237,4 +237,30 @@ func (c *dateCtx) overRenderStamp(t stamp) *stamp {
 	}
 	s := c.settle(*v, nil)
 	return &s
+}
+
+// genericChange returns the generic meta date as the last change when
+// the publication was taken from elsewhere (the date the page prints, or
+// the URL's) and the generic date names a later day: the record's last
+// change, which the page states nowhere else. Nil otherwise.
+func (c *dateCtx) genericChange(pub *time.Time) []stamp {
+	if pub == nil || !c.p.genericMetaOnly() {
+		return nil
+	}
+	var vals []string
+	for _, k := range genericDateKeys {
+		vals = append(vals, c.p.metas[k]...)
+	}
+	gs := c.p.stamps(vals)
+	if len(gs) == 0 || !dayBefore(*pub, gs[0].t) {
+		return nil
+	}
+	return c.settleAll(gs[:1])
+}
+
+// dayBefore reports whether the calendar day of a comes before that of b.
+func dayBefore(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Before(time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC))
 }

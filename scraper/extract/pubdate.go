@@ -68,9 +68,12 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 	c := &dateCtx{p: p}
 	metas := c.settleAll(p.stamps(p.modifiedCands()))
 	if len(metas) == 0 {
+		metas = c.genericChange(pub)
+	}
+	if len(metas) == 0 {
 		return nil, ""
 	}
-	t := c.fuller(metas[0], metas)
+	t := inPubZone(c.fuller(metas[0], metas), pub)
 	if pub != nil {
 		if t.hasTime() && pubPrec != corpus.PrecisionDay && t.t.Before(*pub) {
 			return nil, ""
@@ -81,6 +84,27 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 		}
 	}
 	return (&t).out()
+}
+
+// maxZoneGap is how far apart two times of a page may be for one's
+// offset to show the other: a daylight-saving change rarely intervenes.
+const maxZoneGap = 30 * 24 * time.Hour
+
+// inPubZone returns the UTC time s in the zone the publication time pub
+// was reported in, when that zone has an offset and the two lie within
+// maxZoneGap: the page's zone, found for the publication (a printed
+// local clock, an offset elsewhere). The instant is unchanged.
+func inPubZone(s stamp, pub *time.Time) stamp {
+	if pub == nil || !s.zoned || !s.hasTime() {
+		return s
+	}
+	_, off := s.t.Zone()
+	_, poff := pub.Zone()
+	if off != 0 || poff == 0 || s.t.Sub(*pub).Abs() > maxZoneGap {
+		return s
+	}
+	s.t = s.t.In(pub.Location())
+	return s
 }
 
 // out returns the stamp's time and precision; nil and "" for no stamp.
@@ -225,6 +249,9 @@ func (c *dateCtx) published() *stamp {
 	}
 	if t == nil {
 		t = p.frequentDate()
+	}
+	if t == nil {
+		t = c.yearlessDate()
 	}
 	return t
 }
@@ -666,6 +693,9 @@ func (c *dateCtx) visibleDate() *stamp {
 		}
 	}
 	for _, n := range append(pubNear, near...) {
+		if eventDate(n) {
+			continue
+		}
 		if s, ok := c.timeElement(n, true); ok {
 			return &s
 		}
@@ -697,6 +727,8 @@ func (c *dateCtx) visibleDate() *stamp {
 				continue
 			case p.inBanner(p.datelineAt[i]):
 				continue
+			case eventLine(d), p.datelineAt[i] != nil && eventDate(p.datelineAt[i]):
+				continue
 			case near && several && scope != nil && p.datelineAt[i] != nil && !isAncestor(scope, p.datelineAt[i]):
 				continue
 			}
@@ -711,7 +743,7 @@ func (c *dateCtx) visibleDate() *stamp {
 		if i == 3 {
 			break
 		}
-		if len(b.text) < 200 {
+		if len(b.text) < 200 && !eventLine(b.text) {
 			if t := p.firstStamp(b.text); t != nil {
 				return t
 			}
@@ -998,11 +1030,12 @@ func sameDay(a, b time.Time) bool {
 
 // nearHeadline returns the short texts that follow the first <h1>, where
 // pages print their dateline, less those of teasers linking to other
-// pages (a list of other stories after a short article).
+// pages (a list of other stories after a short article) and events'
+// dates (eventDate).
 func (p *page) nearHeadline() []string {
 	var out []string
 	for _, n := range p.headTextNodes() {
-		if p.itemLink(n) != linkOther {
+		if p.itemLink(n) != linkOther && !eventDate(n) {
 			// Not a teaser's date: the list of other stories that
 			// follows a short article.
 			out = append(out, cleanSpace(n.Data))

@@ -36,7 +36,13 @@ var relPatterns = []*lazyRegexp{
 	lazyRE(`(?i)(?:^|\s)há\s+(\d+|uma?)\s*(segundos?|minutos?|min|horas?|h|dias?)`),
 	lazyRE(`(?i)\b(\d+|uma?)\s*(segundos?|minutos?|horas?|dias?)\s+atrás`),
 	lazyRE(`(?i)\b(\d+|een)\s*(seconden|minuten|minuut|min|uur|uren|dagen|dag)\s+geleden\b`),
-	lazyRE(`(?i)(?:^|\s)för\s+(\d+|en|ett)\s*(sekunder|minuter|minut|min|timmar|timme|dagar|dag)\s+sedan\b`),
+	lazyRE(`(?i)(?:^|\s)(?:för\s+)?(\d+|en|ett)\s*(sekunder|minuter|minut|min|timmar|timme|dagar|dag)\s+sedan\b`),
+	lazyRE(`(?i)(?:^|\s)(?:for\s+)?(\d+|en|et|ett)\s*(sekunder|sekund|minutter|minut|min|timer|time|dage|dager|dag|døgn)\s+siden\b`),
+	lazyRE(`(?i)\b(\d+)?\s*(sekuntia|sekunti|minuuttia|minuutti|min|tuntia|tunti|päivää|päivä)\s+sitten\b`),
+	lazyRE(`(?i)(?:^|\s)(\d+|egy)\s*(másodperce|perce|órája|napja)(?:$|[\s,.])`),
+	lazyRE(`(?i)(?:^|\s)(\d+|egy)\s*(másodperccel|perccel|órával|nappal)\s+ezelőtt`),
+	lazyRE(`(?i)\bprije\s+(\d+|jedan|jednog|jedne|jednu)?\s*(sekundi|sekunde|sekundu|minuta|minute|minutu|min|sati|sata|sat|dana|dan)\b`),
+	lazyRE(`(?i)\bacum\s+(\d+|o|un)\s*(secunde|secundă|minute|minut|ore|oră|zile|zi)(?:$|[\s,.])`),
 	lazyRE(`(?i)\b(\d+)\s*(sekund[ęy]?|minut[ęy]?|min\.?|godzin[ęy]?|godz\.?|dni|dzień)\s+temu`),
 	lazyRE(`(?i)(\d+)?\s*(секунд[уы]?|минут[уы]?|мин\.?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад`),
 	lazyRE(`(?i)\b(\d+|bir)\s*(saniye|dakika|dk\.?|saat|gün)\s+önce`),
@@ -63,6 +69,9 @@ var relUnitPrefixes = []struct {
 	{"min", time.Minute}, {"mn", time.Minute}, {"мин", time.Minute}, {"dak", time.Minute}, {"dk", time.Minute},
 	{"menit", time.Minute}, {"دقي", time.Minute}, {"دقیقه", time.Minute}, {"דק", time.Minute}, {"λεπτ", time.Minute},
 	{"मिनट", time.Minute}, {"นาที", time.Minute}, {"分", time.Minute}, {"분", time.Minute},
+	{"másodperc", time.Second}, {"perc", time.Minute}, {"ór", time.Hour}, {"oră", time.Hour}, {"tunt", time.Hour},
+	{"sat", time.Hour}, {"päiv", 24 * time.Hour}, {"nap", 24 * time.Hour}, {"dan", 24 * time.Hour}, {"zi", 24 * time.Hour},
+	{"døgn", 24 * time.Hour},
 	{"hour", time.Hour}, {"hr", time.Hour}, {"heure", time.Hour}, {"stund", time.Hour}, {"std", time.Hour},
 	{"hora", time.Hour}, {"ora", time.Hour}, {"ore", time.Hour}, {"uur", time.Hour}, {"uren", time.Hour},
 	{"tim", time.Hour}, {"godz", time.Hour}, {"час", time.Hour}, {"saat", time.Hour}, {"jam", time.Hour},
@@ -110,6 +119,7 @@ var relDayWords = map[string]int{
 	"dün": -1, "bugün": 0, "kemarin": -1, "أمس": -1, "امس": -1, "البارحة": -1, "دیروز": -1, "امروز": 0,
 	"אתמול": -1, "היום": 0, "χθες": -1, "σήμερα": 0, "आज": 0, "เมื่อวาน": -1, "วันนี้": 0,
 	"昨日": -1, "今日": 0, "昨天": -1, "今天": 0, "어제": -1, "오늘": 0,
+	"jučer": -1, "danas": 0, "tegnap": -1, "eilen": -1, "tänään": 0, "astăzi": 0, "azi": 0,
 }
 
 // relLabelWords may stand beside a relative date in a dateline without
@@ -123,6 +133,7 @@ var relLabelWords = map[string]bool{
 	"zaktualizowano": true, "o": true, "обновлено": true, "опубликовано": true, "в": true, "güncellendi": true,
 	"yayınlandı": true, "saat": true, "diperbarui": true, "diterbitkan": true, "pukul": true, "نشر": true,
 	"تحديث": true, "في": true, "الساعة": true, "by": true, "von": true, "par": true, "por": true, "di": true, "door": true,
+	"klo": true, "u": true, "ora": true,
 	"pm": true, "h": true, "·": true, "|": true, "-": true, "–": true, "—": true,
 }
 

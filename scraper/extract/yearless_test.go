@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"testing"
+	"time"
+)
+
+// TestYearlessDate checks that a day and month printed without a year
+// are completed with the year nearest the fetch time, or else nearest
+// the latest date in the page's attribute values.
+func TestYearlessDate(t *testing.T) {
+	const css = `<link rel="stylesheet" href="/css/site.min.css?v=2022-10-22"><script src="/js/site.js?v=2022-06-15-12-15"></script>`
+	tests := []struct {
+		name, title, head, body string
+		noFetch                 bool
+		pub, pubPrec            string
+	}{
+		{name: "a day and month in the heading, the year of the stylesheet's version", noFetch: true,
+			title: "Site | Kultur | 30.11. | Buch der Woche", head: css,
+			body: `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2><h3>A. Author • Title</h3></div>` + para,
+			pub:  "2022-11-30T00:00:00Z", pubPrec: "day"},
+		{name: "a day and month early in the year, after a late version stamp", noFetch: true,
+			title: "Buch der Woche", head: `<link rel="stylesheet" href="/css/site.css?v=2022-12-20">`,
+			body: `<h1>Literatur</h1><div><h2>05.01. | Buch der Woche</h2></div>` + para,
+			pub:  "2023-01-05T00:00:00Z", pubPrec: "day"},
+		{name: "a day and month completed from the fetch time",
+			title: "Buch der Woche", head: css,
+			body: `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2></div>` + para,
+			pub:  "2024-11-30T00:00:00Z", pubPrec: "day"},
+		{name: "no reference year, no date", noFetch: true,
+			title: "Buch der Woche",
+			body:  `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2></div>` + para},
+		{name: "a version number is no day", noFetch: true,
+			title: "Release notes", head: css,
+			body: `<h1>Release notes</h1><div><h2>Version 2.1.3 | What changed</h2></div>` + para},
+		{name: "a full date elsewhere is taken first", noFetch: true,
+			title: "Buch der Woche", head: css,
+			body: `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2><p class="date">28.11.2022</p></div>` + para,
+			pub:  "2022-11-28T00:00:00Z", pubPrec: "day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<!DOCTYPE html><html lang="de"><head><title>` + tt.title + `</title>` + tt.head + `</head><body>` + tt.body + `</body></html>`
+			in := Input{Body: []byte(page), URL: "https://example.org/kultur/buch", FetchedAt: fetchedAt}
+			if tt.noFetch {
+				in.FetchedAt = time.Time{}
+			}
+			art, err := Extract(in)
+			if err != nil {
+				t.Fatalf("Extract: %v", err)
+			}
+			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
+		})
+	}
+}
+
+// TestDayMonth checks which texts hold a day and month without a year.
+func TestDayMonth(t *testing.T) {
+	tests := []struct {
+		text       string
+		day, month int
+	}{
+		{"30.11. | Buch der Woche", 30, 11},
+		{"Site | Kultur | 30.11. | Buch der Woche", 30, 11},
+		{"Mo, 30.11. - Lesung", 30, 11},
+		{"Montag, 05.01., 18:00", 5, 1},
+		{"Angebote bis 03.04. gültig", 0, 0},
+		{"Version 2.1.", 0, 0},
+		{"5.1. More on Lists", 0, 0},
+		{"5.1.", 0, 0},
+		{"30.11.2022", 0, 0},
+		{"Version 2.1.3", 0, 0},
+		{"32.11. | Buch", 0, 0},
+		{"12.13.", 0, 0},
+		{"Preis: 3.50 Euro", 0, 0},
+	}
+	for _, tt := range tests {
+		if d, m := dayMonth(tt.text); d != tt.day || m != tt.month {
+			t.Errorf("dayMonth(%q) = %d, %d; want %d, %d", tt.text, d, m, tt.day, tt.month)
+		}
+	}
+}
