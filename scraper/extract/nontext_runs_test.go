@@ -32,3 +32,27 @@ func TestDropRepeatedRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestDropCellRuns: a run of gridMinBlocks lone short tokens or more
+// goes; shorter runs, longer tokens and lines of two words stay.
+func TestDropCellRuns(t *testing.T) {
+	grid := []string{"US", "8", "9", "10", "11", "12"}
+	tests := []struct {
+		name     string
+		in, want []string
+	}{
+		{"size chart", append(append([]string{"Sizes run large."}, grid...), "Wash by hand"), []string{"Sizes run large.", "Wash by hand"}},
+		{"five cells", []string{"x", "8", "9", "10", "11", "12"}[1:], []string{"8", "9", "10", "11", "12"}},
+		{"longer tokens", []string{"Small", "Medium", "Large", "XLarge", "XXLarge", "XXXLarge"},
+			[]string{"Small", "Medium", "Large", "XLarge", "XXLarge", "XXXLarge"}},
+		{"two words", []string{"8 cm", "9 cm", "10 cm", "11 cm", "12 cm", "13 cm"}, []string{"8 cm", "9 cm", "10 cm", "11 cm", "12 cm", "13 cm"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropCellRuns(textBlocks(tt.in)))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

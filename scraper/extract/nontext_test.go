@@ -72,9 +72,13 @@ func TestNonArticleText(t *testing.T) {
 			notInText: []string{"<p>", "&lt;"}},
 		// A product page whose specifications are printed twice, once per
 		// screen size: the run of short lines comes once
-		// (dropRepeatedRuns), the description and the care note stay.
+		// (dropRepeatedRuns); its size chart, a grid of lone cells, goes
+		// (dropCellRuns); the description, the chart's note and the care
+		// note stay.
 		{name: "product_repeats", url: "https://supplies.example/p/brass-deck-lantern/", typ: corpus.PageTypeProduct,
-			wantInText: []string{"A deck lantern spun from one sheet of brass", "Polish the brass with a soft cloth"},
+			wantInText: []string{"A deck lantern spun from one sheet of brass", "Polish the brass with a soft cloth",
+				"Spare chimneys come in three sizes"},
+			notInText: []string{"30\n\n34", "12\n\n13"},
 			once:       []string{"Burn time", "34 cm", "Paraffin\n"}},
 	}
 	for _, tt := range tests {
