@@ -79,7 +79,7 @@ func TestNonArticleText(t *testing.T) {
 			wantInText: []string{"A deck lantern spun from one sheet of brass", "Polish the brass with a soft cloth",
 				"Spare chimneys come in three sizes"},
 			notInText: []string{"30\n\n34", "12\n\n13"},
-			once:       []string{"Burn time", "34 cm", "Paraffin\n"}},
+			once:      []string{"Burn time", "34 cm", "Paraffin\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
