@@ -65,11 +65,14 @@ func TestNonArticleText(t *testing.T) {
 			notInText: []string{"Took it up the coast path for five days", "Marion, Falmouth", "Helpful?"}},
 		// A product page whose description tab is filled by a script:
 		// the description comes from its JSON-LD, written as markup
-		// (withDescription); the price and options stay.
+		// (withDescription); the price, the options and the returns
+		// policy stay, the delivery widget's lines go
+		// (dropFulfilmentLines).
 		{name: "product_described", url: "https://supplies.example/p/oilskin-smock/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"Our oilskin smock is cut long in the back and roomy in the chest",
-				"The cotton is proofed by hand with linseed oil", "£95.00", "Colour: Tan"},
-			notInText: []string{"<p>", "&lt;"}},
+				"The cotton is proofed by hand with linseed oil", "£95.00", "Colour: Tan", "30-day returns"},
+			notInText: []string{"<p>", "&lt;", "How do you want your item?", "Arrives by Tuesday", "Order within",
+				"Sold and shipped by"}},
 		// A product page whose specifications are printed twice, once per
 		// screen size: the run of short lines comes once
 		// (dropRepeatedRuns); its size chart, a grid of lone cells, goes
