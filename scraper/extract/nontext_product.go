@@ -38,8 +38,8 @@ const descMinWords = 15
 // when the text holds less than half of the words of the description
 // its JSON-LD gives: shops draw the description into a tab, a drawer
 // or a dialog by script, and the markup holds it only in the data. It
-// goes after the text's first heading (the product's name) when one
-// opens the text, else first.
+// goes after the first heading among the text's first three blocks
+// (the product's name), else first.
 func (p *page) withDescription(bs []block) []block {
 	d := p.ldProductDescription()
 	if len(strings.Fields(d)) < descMinWords || coverage(d, bs)*2 >= 1 {
