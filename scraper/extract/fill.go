@@ -361,9 +361,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 		p.serviceNet(art)
 	}
 	var kept []block
+	var extra float64
 	took := false
 	if !article || p.shortArt {
-		var extra float64
 		kept, extra = p.modelKept()
 		main := joinBlocks(kept)
 		words := countWords(main)
@@ -383,7 +383,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case took:
-			art.Text = joinMarked(p.mainOfOther(p.shopText(kept, art.PageType), forum))
+			art.Text = joinMarked(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
@@ -391,7 +391,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinMarked(dropCookieNotices(p.shopText(p.blocks, art.PageType)))
+			art.Text = joinMarked(p.productText(p.cleanedChoice(kept, extra, art.PageType), art.PageType))
 			art.WordCount = countWords(art.Text)
 		}
 	}

@@ -157,10 +157,15 @@ func (p *page) dropReviews(bs []block) []block {
 // (dropSortLines), the labels of a filter panel (dropFilterLines), a
 // sign-up form's fine print (dropSignupLines), a cart drawer's lines
 // (dropCartLines) and the second copies of its blocks (dropSecondCopies,
-// from copyMinWords words on).
+// from copyMinWords words on; on a product page, whole runs of blocks
+// printed again first, dropRepeatedRuns, the cells of a size chart,
+// dropCellRuns, and a delivery widget's lines, dropFulfilmentLines).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
+	}
+	if pageType == corpus.PageTypeProduct {
+		bs = dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))
 	}
 	return dropSecondCopies(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))), copyMinWords(pageType))
 }

@@ -54,6 +54,35 @@ func TestNonArticleText(t *testing.T) {
 				"before the bakers sell out", "Posted 2 Mar 2026, 08:14"},
 			notInText: []string{"Thread starter", "Start date", "Senior Member", "New Member", "Jun 21, 2016", "Joined:",
 				"Location:", "Likes Received", "DiscussionBoard", "others like this", "#2"}},
+		// A product page whose article-shaped body is its customers'
+		// reviews and a paragraph about the maker: the reviews go, and
+		// the text is weighed again once both candidates are cleaned,
+		// so the features and specifications, which only the block
+		// model's text holds, stay (cleanedChoice).
+		{name: "product_reviewbody", url: "https://supplies.example/p/coast-path-day-pack/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Two deep side pockets that hold a litre bottle each", "Capacity: 25 litres",
+				"We have made this pack in the loft above the chandlery"},
+			notInText: []string{"Took it up the coast path for five days", "Marion, Falmouth", "Helpful?"}},
+		// A product page whose description tab is filled by a script:
+		// the description comes from its JSON-LD, written as markup
+		// (withDescription); the price, the options and the returns
+		// policy stay, the delivery widget's lines go
+		// (dropFulfilmentLines).
+		{name: "product_described", url: "https://supplies.example/p/oilskin-smock/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Our oilskin smock is cut long in the back and roomy in the chest",
+				"The cotton is proofed by hand with linseed oil", "£95.00", "Colour: Tan", "30-day returns"},
+			notInText: []string{"<p>", "&lt;", "How do you want your item?", "Arrives by Tuesday", "Order within",
+				"Sold and shipped by"}},
+		// A product page whose specifications are printed twice, once per
+		// screen size: the run of short lines comes once
+		// (dropRepeatedRuns); its size chart, a grid of lone cells, goes
+		// (dropCellRuns); the description, the chart's note and the care
+		// note stay.
+		{name: "product_repeats", url: "https://supplies.example/p/brass-deck-lantern/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A deck lantern spun from one sheet of brass", "Polish the brass with a soft cloth",
+				"Spare chimneys come in three sizes"},
+			notInText: []string{"30\n\n34", "12\n\n13"},
+			once:      []string{"Burn time", "34 cm", "Paraffin\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

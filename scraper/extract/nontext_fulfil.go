@@ -1,0 +1,23 @@
+package extract
+
+import "strings"
+
+// reFulfilment matches the lines of a shop's delivery and returns
+// widget beside a product: how the order comes, when and from whom
+// ("Arrives by Tuesday", "Order within 3 hr 52 min", "Sold and shipped
+// by ...", "Pickup or delivery?"). The returns policy stays: several
+// references keep it.
+var reFulfilment = lazyRE(`(?i)^(?:free )?(?:standard |express |next[- ]day )?(?:shipping|delivery),? arrives\b|^arrives (?:by|in|on|today|tomorrow)\b|^order (?:within|in the next)\b|^(?:sold|ships|shipped|fulfilled)(?: and shipped)? (?:by|from) \S|^(?:pickup|delivery|shipping) (?:today|tomorrow|or delivery\??|available)\b|^how do you want your items?\b|^this item is gift eligible|^(?:check|see) (?:delivery|availability) (?:options|in store)`)
+
+// dropFulfilmentLines drops from a product page's text the short lines
+// of its delivery widget (reFulfilment, ten words or fewer).
+func dropFulfilmentLines(bs []block) []block {
+	out := bs[:0:0]
+	for _, b := range bs {
+		if len(strings.Fields(b.text)) <= 10 && reFulfilment.MatchString(b.text) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -1,0 +1,135 @@
+package extract
+
+import (
+	"html"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// ldProductDescription returns the description of the page's JSON-LD
+// Product (or ProductGroup) as plain text, or "".
+func (p *page) ldProductDescription() string {
+	for _, m := range p.ld {
+		if !ldIs(m, func(t string) bool { return t == "Product" || t == "ProductGroup" }) {
+			continue
+		}
+		d, ok := m["description"].(string)
+		if !ok {
+			continue
+		}
+		d = html.UnescapeString(strings.TrimSpace(d))
+		if strings.Contains(d, "<") && strings.Contains(d, ">") {
+			d = fragmentText(d)
+		}
+		return d
+	}
+	return ""
+}
+
+// descMinWords is the length from which a product's JSON-LD description
+// is a description and not a tag line.
+const descMinWords = 15
+
+// withDescription puts a product page's description back in its text
+// when the text holds less than half of the words of the description
+// its JSON-LD gives: shops draw the description into a tab, a drawer
+// or a dialog by script, and the markup holds it only in the data. It
+// goes after the first heading among the text's first three blocks
+// (the product's name), else first.
+func (p *page) withDescription(bs []block) []block {
+	d := p.ldProductDescription()
+	if len(strings.Fields(d)) < descMinWords || coverage(d, bs)*2 >= 1 {
+		return bs
+	}
+	var add []block
+	for _, para := range strings.Split(d, "\n") {
+		if t := cleanSpace(para); t != "" {
+			add = append(add, block{text: t})
+		}
+	}
+	at := 0
+	for i, b := range bs {
+		if i >= 3 {
+			break
+		}
+		if b.heads() {
+			at = i + 1
+			break
+		}
+	}
+	out := make([]block, 0, len(bs)+len(add))
+	out = append(out, bs[:at]...)
+	out = append(out, add...)
+	return append(out, bs[at:]...)
+}
+
+// coverage returns the share of the distinct words of t (lower-cased)
+// that the blocks hold.
+func coverage(t string, bs []block) float64 {
+	have := make(map[string]bool)
+	for _, b := range bs {
+		for _, w := range strings.FieldsFunc(b.text, notWordRune) {
+			have[strings.ToLower(w)] = true
+		}
+	}
+	seen := make(map[string]bool)
+	hit := 0
+	for _, w := range strings.FieldsFunc(t, notWordRune) {
+		w = strings.ToLower(w)
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
+		if have[w] {
+			hit++
+		}
+	}
+	if len(seen) == 0 {
+		return 1
+	}
+	return float64(hit) / float64(len(seen))
+}
+
+// productText is the text of a product page with its description
+// (withDescription); other pages' blocks are returned as they are.
+func (p *page) productText(bs []block, pageType string) []block {
+	if pageType != corpus.PageTypeProduct {
+		return bs
+	}
+	return p.withDescription(bs)
+}
+
+// fragmentText returns the text of an HTML fragment (a description
+// written as markup), a line for each paragraph, item or line break.
+func fragmentText(s string) string {
+	nodes, err := xhtml.ParseFragment(strings.NewReader(s), &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		switch {
+		case n.Type == xhtml.TextNode:
+			b.WriteString(n.Data)
+		case n.Type != xhtml.ElementNode || n.DataAtom == atom.Script || n.DataAtom == atom.Style:
+			return
+		case classifyTag(n.DataAtom) != tagInline || n.DataAtom == atom.Br:
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == xhtml.ElementNode && classifyTag(n.DataAtom) != tagInline {
+			b.WriteByte('\n')
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return b.String()
+}
