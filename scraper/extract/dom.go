@@ -247,3 +247,35 @@ func numFields(s string) int {
 	}
 	return n
 }
+
+// fragmentText returns the text of an HTML fragment (a JSON-LD
+// articleBody or product description written as markup), a line for
+// each paragraph, item or line break.
+func fragmentText(s string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type != html.ElementNode || n.DataAtom == atom.Script || n.DataAtom == atom.Style:
+			return
+		case classifyTag(n.DataAtom) != tagInline || n.DataAtom == atom.Br:
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && classifyTag(n.DataAtom) != tagInline {
+			b.WriteByte('\n')
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return b.String()
+}

@@ -233,7 +233,7 @@ func (p *page) crossCheck() {
 	}
 	ab = html.UnescapeString(ab)
 	if strings.Contains(ab, "<") && strings.Contains(ab, ">") {
-		ab = htmlText(ab)
+		ab = fragmentText(ab)
 	}
 	abWords := countWords(ab)
 	if abWords < 80 {
@@ -266,24 +266,6 @@ func (p *page) crossCheck() {
 
 func notWordRune(r rune) bool {
 	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)))
-}
-
-// htmlText returns the text of an HTML fragment, a paragraph a line.
-func htmlText(s string) string {
-	root, err := xhtml.Parse(strings.NewReader(s))
-	if err != nil {
-		return s
-	}
-	x := &contentExtractor{idx: make(map[*xhtml.Node]int32)}
-	_, _, _, x.total = x.analyze(root, false)
-	x.fullTotal = x.total
-	x.prune(root)
-	blocks, _ := x.bodyBlocks([]*xhtml.Node{root})
-	parts := make([]string, len(blocks))
-	for i, b := range blocks {
-		parts[i] = b.text
-	}
-	return strings.Join(parts, "\n")
 }
 
 // fill copies everything found into art.

@@ -4,9 +4,6 @@ import (
 	"html"
 	"strings"
 
-	xhtml "golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
-
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -101,35 +98,4 @@ func (p *page) productText(bs []block, pageType string) []block {
 		return bs
 	}
 	return p.withDescription(bs)
-}
-
-// fragmentText returns the text of an HTML fragment (a description
-// written as markup), a line for each paragraph, item or line break.
-func fragmentText(s string) string {
-	nodes, err := xhtml.ParseFragment(strings.NewReader(s), &xhtml.Node{Type: xhtml.ElementNode, Data: "body", DataAtom: atom.Body})
-	if err != nil {
-		return s
-	}
-	var b strings.Builder
-	var walk func(n *xhtml.Node)
-	walk = func(n *xhtml.Node) {
-		switch {
-		case n.Type == xhtml.TextNode:
-			b.WriteString(n.Data)
-		case n.Type != xhtml.ElementNode || n.DataAtom == atom.Script || n.DataAtom == atom.Style:
-			return
-		case classifyTag(n.DataAtom) != tagInline || n.DataAtom == atom.Br:
-			b.WriteByte('\n')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == xhtml.ElementNode && classifyTag(n.DataAtom) != tagInline {
-			b.WriteByte('\n')
-		}
-	}
-	for _, n := range nodes {
-		walk(n)
-	}
-	return b.String()
 }
