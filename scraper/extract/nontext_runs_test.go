@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -21,6 +22,12 @@ func TestDropRepeatedRuns(t *testing.T) {
 		{"two blocks", []string{"A", "B", "x", "A", "B"}, []string{"A", "B", "x", "A", "B"}},
 		{"out of order", []string{"A", "B", "C", "C", "B", "A"}, []string{"A", "B", "C", "C", "B", "A"}},
 		{"one line over and over", []string{"A", "A", "A", "A", "A"}, []string{"A", "A", "A", "A", "A"}},
+		// The bound: a run is looked for only from the first
+		// runMaxStarts places of its first line.
+		{"a run from a line's ninth place", leadRows(runMaxStarts, "Buy", "Size", "Colour", "Buy", "Size", "Colour"),
+			leadRows(runMaxStarts, "Buy", "Size", "Colour", "Buy", "Size", "Colour")},
+		{"a run from a line's eighth place", leadRows(runMaxStarts-1, "Buy", "Size", "Colour", "Buy", "Size", "Colour"),
+			leadRows(runMaxStarts-1, "Buy", "Size", "Colour")},
 		{"empty", nil, nil},
 	}
 	for _, tt := range tests {
@@ -54,5 +61,31 @@ func TestDropCellRuns(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// leadRows returns n rows of "Buy" and a line of its own, then rest.
+func leadRows(n int, rest ...string) []string {
+	var out []string
+	for i := range n {
+		out = append(out, "Buy", "item "+strconv.Itoa(i))
+	}
+	return append(out, rest...)
+}
+
+// BenchmarkDropRepeatedRuns: a line on every other row (a shop's "Add to
+// cart") must not make the walk quadratic (runMaxStarts).
+func BenchmarkDropRepeatedRuns(b *testing.B) {
+	in := make([]string, 50000)
+	for i := range in {
+		in[i] = "Add to cart"
+		if i%2 == 1 {
+			in[i] = strconv.Itoa(i)
+		}
+	}
+	bs := textBlocks(in)
+	b.ResetTimer()
+	for range b.N {
+		dropRepeatedRuns(bs)
 	}
 }
