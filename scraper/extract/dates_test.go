@@ -159,6 +159,8 @@ func TestRelativeStamp(t *testing.T) {
 		{"2 napja", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
 		{"prije 28 minuta", "2025-01-15T12:12:00Z", corpus.PrecisionMinute},
 		{"prije 2 dana", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"prije 2 sata", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"prije 14 sati", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
 		{"acum 2 zile", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
 		{"acum o oră", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
 		{"jučer u 18:45", "2025-01-14T18:45:00Z", corpus.PrecisionMinute},

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -41,8 +42,14 @@ func eventDate(n *xhtml.Node) bool {
 	if e.Type == xhtml.TextNode {
 		e = e.Parent
 	}
-	if e != nil && eventLine(lineText(e)) {
-		return true
+	if e != nil {
+		l := lineText(e)
+		if l == "" && e != n {
+			l = boundedLine(n, maxLineBytes) // a text directly in a long block
+		}
+		if eventLine(l) {
+			return true
+		}
 	}
 	for i := 0; e != nil && e.Type == xhtml.ElementNode && i < maxEventLevels; i, e = i+1, e.Parent {
 		if e.DataAtom == atom.Article || e.DataAtom == atom.Main || e.DataAtom == atom.Body {
@@ -62,27 +69,104 @@ func eventLine(l string) bool {
 }
 
 // hasEventWord reports whether the attribute words s mark an event's
-// date.
+// date, as whole words: "startDate" does, "sendDate" does not.
 func hasEventWord(s string) bool {
-	s = strings.ToLower(s)
-	for _, w := range eventWords {
-		if strings.Contains(s, w) {
-			return true
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), isWordSep) {
+		for _, ew := range eventWords {
+			if w == ew {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// lineText returns the text of the line e stands on: e's own text, or
-// its parent's when e is inline and the parent's text is short.
+// isWordSep reports whether r separates the words of an attribute value.
+func isWordSep(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// maxLineBytes is the longest text read as a date's line.
+const maxLineBytes = 120
+
+// lineText returns the text of the line e stands on: its parent's text
+// when e is inline and the parent's text is short, else e's own text when
+// short. A text longer than maxLineBytes is no line: "".
 func lineText(e *xhtml.Node) string {
-	t := cleanSpace(textOf(e))
 	if p := e.Parent; p != nil && isInlineDate(e) {
-		if pt := cleanSpace(textOf(p)); len(pt) < 120 {
+		if pt := boundedLine(p, maxLineBytes); pt != "" {
 			return pt
 		}
 	}
-	return t
+	return boundedLine(e, maxLineBytes)
+}
+
+// boundedLine returns textOf(n) when it is at most limit bytes long, else
+// "". It stops reading once past the limit.
+func boundedLine(n *xhtml.Node, limit int) string {
+	l := lineBuf{limit: limit}
+	if !l.node(n) {
+		return ""
+	}
+	return l.b.String()
+}
+
+// lineBuf collects a node's text as nodeText and cleanSpace would, up
+// to a limit.
+type lineBuf struct {
+	b     strings.Builder
+	space bool
+	limit int
+}
+
+// node adds n's text as nodeText walks it; false once past the limit.
+func (l *lineBuf) node(n *xhtml.Node) bool {
+	switch n.Type {
+	case xhtml.TextNode:
+		return l.add(n.Data)
+	case xhtml.ElementNode:
+		if textless(n.DataAtom) {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.Br, atom.P, atom.Div, atom.Li:
+			l.space = l.b.Len() > 0
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !l.node(c) {
+			return false
+		}
+	}
+	if n.Type == xhtml.ElementNode {
+		switch n.DataAtom {
+		case atom.P, atom.Div, atom.Li, atom.Td, atom.Th:
+			l.space = l.b.Len() > 0
+		}
+	}
+	return true
+}
+
+// add adds text s as cleanSpace would; false once past the limit.
+func (l *lineBuf) add(s string) bool {
+	for _, r := range s {
+		if isInvisible(r) {
+			continue
+		}
+		if unicode.IsSpace(r) {
+			l.space = l.b.Len() > 0
+			continue
+		}
+		if l.space {
+			l.b.WriteByte(' ')
+			l.space = false
+		}
+		l.b.WriteRune(r)
+		if l.b.Len() > l.limit {
+			return false
+		}
+	}
+	return true
 }
 
 // isInlineDate reports whether e is an inline element a date sits in.

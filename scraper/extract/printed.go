@@ -241,8 +241,10 @@ func (c *dateCtx) overRenderStamp(t stamp) *stamp {
 
 // genericChange returns the generic meta date as the last change when
 // the publication was taken from elsewhere (the date the page prints, or
-// the URL's) and the generic date names a later day: the record's last
-// change, which the page states nowhere else. Nil otherwise.
+// the URL's) and the latest generic date names a later day: the record's
+// last change, which the page states nowhere else. A generic date within
+// maxRenderAge before the fetch is the page's rendering, not a change.
+// Nil otherwise.
 func (c *dateCtx) genericChange(pub *time.Time) []stamp {
 	if pub == nil || !c.p.genericMetaOnly() {
 		return nil
@@ -251,12 +253,21 @@ func (c *dateCtx) genericChange(pub *time.Time) []stamp {
 	for _, k := range genericDateKeys {
 		vals = append(vals, c.p.metas[k]...)
 	}
-	gs := c.p.stamps(vals)
-	if len(gs) == 0 || !dayBefore(*pub, gs[0].t) {
+	var last *stamp
+	for _, g := range c.p.stamps(vals) {
+		if c.p.fetched.Sub(g.t) >= maxRenderAge && (last == nil || g.t.After(last.t)) {
+			last = &g
+		}
+	}
+	if last == nil || !dayBefore(*pub, last.t) {
 		return nil
 	}
-	return c.settleAll(gs[:1])
+	return c.settleAll([]stamp{*last})
 }
+
+// maxRenderAge is how long before the fetch a generic meta date may be
+// the time the page was rendered rather than changed.
+const maxRenderAge = 24 * time.Hour
 
 // dayBefore reports whether the calendar day of a comes before that of b.
 func dayBefore(a, b time.Time) bool {

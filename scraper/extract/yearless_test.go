@@ -13,6 +13,7 @@ func TestYearlessDate(t *testing.T) {
 	tests := []struct {
 		name, title, head, body string
 		noFetch                 bool
+		fetched                 time.Time // zero: fetchedAt
 		pub, pubPrec            string
 	}{
 		{name: "a day and month in the heading, the year of the stylesheet's version", noFetch: true,
@@ -27,6 +28,31 @@ func TestYearlessDate(t *testing.T) {
 			title: "Buch der Woche", head: css,
 			body: `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2></div>` + para,
 			pub:  "2024-11-30T00:00:00Z", pubPrec: "day"},
+		{name: "a day just after the fetch's day is last year's",
+			title: "01.01. | Neujahrskonzert", fetched: time.Date(2026, 12, 31, 8, 0, 0, 0, time.UTC),
+			body: `<h1>Neujahrskonzert</h1><div><h2>01.01. | Neujahrskonzert</h2></div>` + para,
+			pub:  "2026-01-01T00:00:00Z", pubPrec: "day"},
+		{name: "a day more than a month after the fetch's day is last year's",
+			title: "20.11. | Buch der Woche", fetched: time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC),
+			body: `<h1>Literatur</h1><div><h2>20.11. | Buch der Woche</h2></div>` + para,
+			pub:  "2025-11-20T00:00:00Z", pubPrec: "day"},
+		{name: "the fetch's day itself",
+			title: "15.01. | Buch der Woche",
+			body:  `<h1>Literatur</h1><div><h2>15.01. | Buch der Woche</h2></div>` + para,
+			pub:   "2025-01-15T00:00:00Z", pubPrec: "day"},
+		{name: "a link's date is no version stamp", noFetch: true,
+			title: "30.11. | Buch der Woche",
+			body:  `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2></div>` + para + `<a href="/archiv/2019-01-20/alt">Archiv</a><img src="/img/x.jpg?v=2019-01-20">`},
+		{name: "a script's path is no version stamp", noFetch: true,
+			title: "30.11. | Buch der Woche", head: `<script src="/2019-01-20/site.js"></script>`,
+			body: `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2></div>` + para},
+		{name: "an offer's end is no date",
+			title: "Frühbucherrabatt | bis 30.11.",
+			body:  `<h1>Frühbucherrabatt</h1>` + para},
+		{name: "Uhr capitalised after the time",
+			title: "Lesung",
+			body:  `<h1>Lesung</h1><div><h2>Mo, 30.11., 18:00 Uhr | Lesung</h2></div>` + para,
+			pub:   "2024-11-30T00:00:00Z", pubPrec: "day"},
 		{name: "no reference year, no date", noFetch: true,
 			title: "Buch der Woche",
 			body:  `<h1>Literatur</h1><div><h2>30.11. | Buch der Woche</h2></div>` + para},
@@ -42,6 +68,9 @@ func TestYearlessDate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			page := `<!DOCTYPE html><html lang="de"><head><title>` + tt.title + `</title>` + tt.head + `</head><body>` + tt.body + `</body></html>`
 			in := Input{Body: []byte(page), URL: "https://example.org/kultur/buch", FetchedAt: fetchedAt}
+			if !tt.fetched.IsZero() {
+				in.FetchedAt = tt.fetched
+			}
 			if tt.noFetch {
 				in.FetchedAt = time.Time{}
 			}
@@ -73,6 +102,13 @@ func TestDayMonth(t *testing.T) {
 		{"32.11. | Buch", 0, 0},
 		{"12.13.", 0, 0},
 		{"Preis: 3.50 Euro", 0, 0},
+		{"Frühbucherrabatt | bis 30.11.", 0, 0},
+		{"ab 01.12.", 0, 0},
+		{"Nr. 12.10.", 0, 0},
+		{"Mo, 30.11., 18:00 Uhr", 30, 11},
+		{"Sa. 05.12.", 5, 12},
+		{"Thu, 03.12.", 3, 12},
+		{"Sonntag, 06.12., 11:00 Uhr | Matinee", 6, 12},
 	}
 	for _, tt := range tests {
 		if d, m := dayMonth(tt.text); d != tt.day || m != tt.month {
