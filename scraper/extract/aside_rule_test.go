@@ -42,8 +42,8 @@ func TestUnclosedAside(t *testing.T) {
 	}
 }
 
-// TestUnclosedAsidePage: the reviewer's sidebar page keeps its word count
-// and leaves the about-me text out.
+// TestUnclosedAsidePage: the reviewer's sidebar page, a site title over
+// an about-me text in an <aside> before the content, leaves that text out.
 func TestUnclosedAsidePage(t *testing.T) {
 	about := strings.Repeat("I write about gardening, old bicycles and the small towns of the valley where I grew up. ", 6)
 	body := strings.Repeat("The council met on Tuesday evening, and the members argued at length about the budget. ", 20)
