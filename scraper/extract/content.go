@@ -474,7 +474,7 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		if hasMain(n, 0) {
 			return true
 		}
-		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && x.holdsArticle(n, 0) {
+		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && lastElement(n) && x.holdsArticle(n, 0) {
 			return true
 		}
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
@@ -494,8 +494,9 @@ func hasElementChild(n *html.Node) bool {
 }
 
 // copiesPrevious reports whether a <noscript> holds the same text as
-// the element before it (within a fiftieth): the text sent twice, once
-// for scripts and once for readers without them.
+// the element before it (the same length within a fiftieth, the same
+// first and last edgeBytes bytes, spaces aside): the text sent twice,
+// once for scripts and once for readers without them.
 func (x *contentExtractor) copiesPrevious(n *html.Node, in *nodeInfo) bool {
 	p := n.PrevSibling
 	for p != nil && p.Type != html.ElementNode {
@@ -509,12 +510,76 @@ func (x *contentExtractor) copiesPrevious(n *html.Node, in *nodeInfo) bool {
 		return false
 	}
 	d := pi.text - in.text
-	return d*50 <= in.text && -d*50 <= in.text
+	if d*50 > in.text || -d*50 > in.text {
+		return false
+	}
+	return string(x.edgeText(p, false, nil)) == string(x.edgeText(n, false, nil)) &&
+		string(x.edgeText(p, true, nil)) == string(x.edgeText(n, true, nil))
 }
 
-// holdsArticle reports whether the subtree of n holds a headline (<h1>)
-// or an element named as an article body: what an unclosed <aside>
-// before an article nests inside it, and a sidebar does not hold.
+// edgeBytes is how much text at each end of two elements copiesPrevious
+// compares.
+const edgeBytes = 200
+
+// edgeText appends to b the first edgeBytes bytes of the text of n
+// outside junk subtrees, spaces left out; fromEnd: the last ones, in
+// reverse order.
+func (x *contentExtractor) edgeText(n *html.Node, fromEnd bool, b []byte) []byte {
+	c := n.FirstChild
+	if fromEnd {
+		c = n.LastChild
+	}
+	for ; c != nil && len(b) < edgeBytes; c = nextChild(c, fromEnd) {
+		switch c.Type {
+		case html.TextNode:
+			b = appendEdge(b, c.Data, fromEnd)
+		case html.ElementNode:
+			if ci := x.info(c); ci != nil && !ci.junk {
+				b = x.edgeText(c, fromEnd, b)
+			}
+		}
+	}
+	return b
+}
+
+// nextChild returns the sibling after c, or before it when backwards.
+func nextChild(c *html.Node, backwards bool) *html.Node {
+	if backwards {
+		return c.PrevSibling
+	}
+	return c.NextSibling
+}
+
+// appendEdge appends the non-space bytes of s to b, up to edgeBytes in
+// all, from the end of s backwards when fromEnd.
+func appendEdge(b []byte, s string, fromEnd bool) []byte {
+	for i := 0; i < len(s) && len(b) < edgeBytes; i++ {
+		ch := s[i]
+		if fromEnd {
+			ch = s[len(s)-1-i]
+		}
+		if ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' {
+			b = append(b, ch)
+		}
+	}
+	return b
+}
+
+// lastElement reports whether n is the last element child of its parent:
+// an unclosed element swallows what follows it, up to its parent's end.
+func lastElement(n *html.Node) bool {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsArticle reports whether the subtree of n holds a headline (an
+// <h1> mostly of unlinked text) or an element named as an article body:
+// what an unclosed <aside> before an article nests inside it, and a
+// sidebar does not hold. Junk subtrees are passed over.
 func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 	if depth > 24 {
 		return false
@@ -523,10 +588,11 @@ func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if c.DataAtom == atom.H1 {
-			return true
+		ci := x.info(c)
+		if ci == nil || ci.junk {
+			continue
 		}
-		if ci := x.info(c); ci != nil && ci.body && ci.para >= 500 || x.holdsArticle(c, depth+1) {
+		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || x.holdsArticle(c, depth+1) {
 			return true
 		}
 	}
@@ -607,15 +673,22 @@ func (x *contentExtractor) prune(n *html.Node) {
 	// Paragraphs are taken after the children, whose dropped parts
 	// (hidden spans, inline widgets) no longer count.
 	if n.Type == html.ElementNode {
-		switch n.DataAtom {
-		case atom.P, atom.Pre, atom.Td, atom.Blockquote:
+		x.collect(n, in)
+	}
+}
+
+// collect adds element n to the page's paragraphs when it is one: a
+// paragraph tag, or a container of inline text (25 bytes of its own at
+// least when it also holds blocks).
+func (x *contentExtractor) collect(n *html.Node, in *nodeInfo) {
+	switch n.DataAtom {
+	case atom.P, atom.Pre, atom.Td, atom.Blockquote:
+		x.paras = append(x.paras, paragraph{n: n, text: in.text, commas: in.commas})
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Span, atom.Font, atom.Center:
+		if !in.block && in.text > 0 {
 			x.paras = append(x.paras, paragraph{n: n, text: in.text, commas: in.commas})
-		case atom.Div, atom.Section, atom.Article, atom.Main, atom.Span, atom.Font, atom.Center:
-			if !in.block && in.text > 0 {
-				x.paras = append(x.paras, paragraph{n: n, text: in.text, commas: in.commas})
-			} else if in.block && in.own >= 25 {
-				x.paras = append(x.paras, paragraph{n: n, text: in.own, commas: in.ownComma, self: true})
-			}
+		} else if in.block && in.own >= 25 {
+			x.paras = append(x.paras, paragraph{n: n, text: in.own, commas: in.ownComma, self: true})
 		}
 	}
 }

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// TestUnclosedAside: an <aside> holds content only when it is the last
+// element of its parent (an unclosed aside swallowed what followed) and
+// holds an unlinked headline or a body-named element outside links and
+// junk, with mostly unlinked prose and no comments; a sidebar, even one
+// with a linked site title over an about-me text, does not.
+func TestUnclosedAside(t *testing.T) {
+	about := `<p>` + strings.Repeat("I write about gardening, old bicycles and the small towns of the valley where I grew up. ", 6) + `</p>`
+	story := `<p>` + strings.Repeat("The council met on Tuesday evening, and the members argued at length about the budget. ", 6) + `</p>`
+	after := `<div class="content"><h2>On the budget</h2>` + story + story + `</div>`
+	links := `<ul>` + strings.Repeat(`<li><a href="/x">A story on the harbour ferry timetable</a></li>`, 8) + `</ul>`
+	tests := []struct {
+		name, page string
+		want       bool
+	}{
+		{"sidebar with a site title before the content", `<aside><h1><a href="/">Jane's Notes</a></h1>` + about + `</aside>` + after, false},
+		{"named sidebar with a site title", `<aside class="profile"><h1><a href="/">Jane's Notes</a></h1>` + about + `</aside>` + after, false},
+		{"sidebar with a headline before the content", `<aside><h1>About me</h1>` + about + `</aside>` + after, false},
+		{"last element, linked site title", `<div><aside><h1><a href="/">Jane's Notes</a></h1>` + about + `</aside></div>` + after, false},
+		{"last element, headline in a menu", `<div><aside><nav><h1>Menu</h1><a href="/">Home</a></nav>` + about + `</aside></div>` + after, false},
+		{"last element, headline in a hidden block", `<div><aside><div style="display:none"><h1>Jane's Notes</h1></div>` + about + `</aside></div>` + after, false},
+		{"unclosed before an article", `<div><aside><a href="/a">Most read</a><article><h1>On the budget</h1>` + story + story + `</article></aside></div>`, true},
+		{"unclosed before a body-named block", `<div><aside><a href="/a">Most read</a><h2>On the budget</h2><div class="article-body">` + story + story + `</div></aside></div>`, true},
+		{"headline over prose and many links", `<div><aside><h1>On the budget</h1>` + story + links + `</aside></div>`, false},
+		{"comments with a headline", `<div><aside id="comments"><h1>On the budget</h1>` + story + story + `</aside></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := analyzedContent(t, tt.page, atom.Aside); got != tt.want {
+				t.Errorf("aside kept as content: got %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnclosedAsidePage: the reviewer's sidebar page, a site title over
+// an about-me text in an <aside> before the content, leaves that text out.
+func TestUnclosedAsidePage(t *testing.T) {
+	about := strings.Repeat("I write about gardening, old bicycles and the small towns of the valley where I grew up. ", 6)
+	body := strings.Repeat("The council met on Tuesday evening, and the members argued at length about the budget. ", 20)
+	for _, open := range []string{`<aside>`, `<aside class="profile">`} {
+		page := `<!DOCTYPE html><html lang="en"><head><title>On the budget</title></head><body>` + open +
+			`<h1><a href="/">Jane's Notes</a></h1><p>` + about + `</p></aside><div class="content"><h2>On the budget</h2><p>` +
+			body + `</p><p>` + body + `</p></div></body></html>`
+		art, err := Extract(Input{Body: []byte(page), URL: "https://ledger.example/2024/budget"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(art.Text, "bicycles") {
+			t.Errorf("%s: the about-me text is in the text", open)
+		}
+	}
+}
+
+// analyzedContent analyzes page (scripting off) and reports whether the
+// first element of tag a is kept.
+func analyzedContent(t *testing.T, page string, a atom.Atom) bool {
+	t.Helper()
+	root, err := html.ParseWithOptions(strings.NewReader("<html><body>"+page+"</body></html>"), html.ParseOptionEnableScripting(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := getExtractor()
+	defer putExtractor(x)
+	x.analyze(root, false)
+	in := x.info(findAtom(root, a))
+	return in != nil && !in.junk
+}
