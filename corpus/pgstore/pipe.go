@@ -33,6 +33,8 @@ type ahead struct {
 	sql  string
 	args []any
 	keep func(pgx.Rows) error
+	// soft: its failure is not the statement's (a query after COMMIT).
+	soft bool
 }
 
 // deferred is a statement waiting to be sent. check, when set, judges
@@ -81,6 +83,13 @@ func (p *pipe) laterRows(what, sql string, read func(pgx.Rows) error, args ...an
 // statement's answer is read. Its error is that statement's.
 func (p *pipe) prefetch(what, sql string, args []any, keep func(pgx.Rows) error) {
 	p.ahead = append(p.ahead, ahead{what: what, sql: sql, args: args, keep: keep})
+}
+
+// prefetchSoft is prefetch for a query whose failure leaves the
+// statement's result as it is: a query sent after COMMIT, whose answer
+// the caller can do without.
+func (p *pipe) prefetchSoft(what, sql string, args []any, keep func(pgx.Rows) error) {
+	p.ahead = append(p.ahead, ahead{what: what, sql: sql, args: args, keep: keep, soft: true})
 }
 
 // send sends BEGIN when the transaction has not begun, the deferred
@@ -158,6 +167,7 @@ func (b *batch) done(err error) error {
 		return err
 	}
 	b.closed = true
+	soft := false
 	for _, a := range b.ahead {
 		if err != nil {
 			break
@@ -170,11 +180,14 @@ func (b *batch) done(err error) error {
 				qerr = rows.Err()
 			}
 		}
-		if qerr != nil {
+		switch {
+		case a.soft:
+			soft = soft || qerr != nil
+		case qerr != nil:
 			err = fmt.Errorf("%s: %w", a.what, qerr)
 		}
 	}
-	if cerr := b.Close(); err == nil {
+	if cerr := b.Close(); err == nil && !soft {
 		err = cerr
 	}
 	return err
@@ -285,23 +298,12 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			p.rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	tx := &Tx{s: s, tx: p}
+	tx := &Tx{s: s, tx: p, answered: s.ahead.begin()}
 	if err := fn(tx); err != nil {
 		return err
 	}
-	if tx.wantCaptureID() {
-		// The next page's capture id, with this one's COMMIT.
-		p.laterRows("take a capture id", qNextCaptureID, func(rows pgx.Rows) error {
-			var id *int64
-			if rows.Next() {
-				if err := rows.Scan(&id); err != nil {
-					return err
-				}
-			}
-			tx.keepCaptureID(id)
-			return nil
-		})
-	}
+	tx.takeIDs()
+	tx.askAhead()
 	err = p.commit(ctx)
 	done = err == nil
 	return err

@@ -420,3 +420,92 @@ func (p capturedPage) save(ctx context.Context, s *pgstore.Store, tx *pgstore.Tx
 	}
 	return nil
 }
+
+// TestLookupsAskedAhead: the lookups of a page packed while another
+// page's transaction runs go with that transaction's COMMIT, so the
+// page's own transaction (capture, article, names, version) is one round
+// trip; an answer that the transaction's own writes may have changed (a
+// second page of the same body in it) is asked again.
+func TestLookupsAskedAhead(t *testing.T) {
+	ctx := context.Background()
+	s, _ := worker(t, cluster.NewDatabase(t), pgstore.WorkerOptions{})
+	at := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
+	capture := func(u, body string) *corpus.Capture {
+		return &corpus.Capture{RequestedURL: u, URL: u, Status: 200, Proto: "HTTP/1.1", FetchedAt: at,
+			ContentType: "text/html", Body: []byte(body), BodyForm: corpus.BodyWire}
+	}
+	// save stores c and, unless its body is stored already, its article;
+	// it returns the article's id and whether it was one stored before.
+	save := func(tx *pgstore.Tx, c *corpus.Capture) (int64, bool, error) {
+		if _, err := tx.AddCapture(ctx, c); err != nil {
+			return 0, false, err
+		}
+		if id, err := tx.ArticleIDByContent(ctx, c.SHA256); err == nil {
+			return id, true, tx.AddArticleURL(ctx, id, c.URL)
+		} else if !errors.Is(err, corpus.ErrNotFound) {
+			return 0, false, err
+		}
+		a := &corpus.Article{URL: c.URL, CanonicalURL: c.URL, Site: "news.test", Title: c.URL, Text: string(c.Body),
+			FetchedAt: at, CaptureID: c.ID, ContentSHA256: c.SHA256}
+		id, err := tx.PutArticle(ctx, a, c.URL)
+		return id, false, err
+	}
+	// Each step saves its pages in one transaction, packing the next
+	// step's pages while it runs, as the crawl's fetchers do.
+	steps := []struct {
+		name      string
+		pages     []*corpus.Capture
+		wantTrips int64 // from the third step on (the first two prepare the statements)
+		wantDup   []bool
+	}{
+		{"a page", []*corpus.Capture{capture(site+"/a0", "<p>zero</p>")}, 0, []bool{false}},
+		{"a page, its lookups asked ahead", []*corpus.Capture{capture(site+"/a1", "<p>one</p>")}, 0, []bool{false}},
+		{"one more: one round trip", []*corpus.Capture{capture(site+"/a2", "<p>two</p>")}, 1, []bool{false}},
+		{"two pages of one body in one transaction", []*corpus.Capture{capture(site+"/a3", "<p>three</p>"),
+			capture(site+"/a3?print", "<p>three</p>")}, 2, []bool{false, true}},
+		{"a body stored before, under another URL", []*corpus.Capture{capture(site+"/a1?amp", "<p>one</p>")}, 1, []bool{true}},
+	}
+	s.Pack(steps[0].pages[0])
+	for i, st := range steps {
+		before := s.RoundTrips()
+		var ids []int64
+		err := s.Update(ctx, func(tx *pgstore.Tx) error {
+			ids = ids[:0]
+			if i+1 < len(steps) {
+				for _, c := range steps[i+1].pages {
+					s.Pack(c)
+				}
+			}
+			for j, c := range st.pages {
+				id, dup, err := save(tx, c)
+				if err != nil {
+					return err
+				}
+				if dup != st.wantDup[j] {
+					t.Errorf("%s: page %d stored before %v, want %v", st.name, j, dup, st.wantDup[j])
+				}
+				ids = append(ids, id)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if n := s.RoundTrips() - before; i > 1 && n != st.wantTrips {
+			t.Errorf("%s: %d round trips, want %d", st.name, n, st.wantTrips)
+		}
+		for j, c := range st.pages {
+			urls, err := s.ArticleURLs(ctx, ids[j])
+			if err != nil || !slices.Contains(urls, c.URL) {
+				t.Errorf("%s: article %d has urls %v (%v), want %s among them", st.name, ids[j], urls, err, c.URL)
+			}
+		}
+	}
+	var articles, captures int
+	if err := s.Pool().QueryRow(ctx, "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM captures)").Scan(&articles, &captures); err != nil {
+		t.Fatal(err)
+	}
+	if articles != 4 || captures != 6 {
+		t.Errorf("%d articles, last capture id %d; want 4 and 6", articles, captures)
+	}
+}
