@@ -302,8 +302,11 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	tx.takeIDs()
-	tx.askAhead()
+	// The next pages' ids: with the lookups asked ahead, after the
+	// COMMIT, or else in the transaction.
+	if c, a := tx.idsWanted(); !tx.askAhead(c, a) {
+		tx.takeIDs(c, a)
+	}
 	err = p.commit(ctx)
 	done = err == nil
 	return err
