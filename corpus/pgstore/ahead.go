@@ -67,15 +67,14 @@ func (a *aheadLookups) take() []dueLookups {
 	return l
 }
 
-// answer keeps what qLookupsAhead answered, and returns the capture and
-// article ids it took.
-func (a *aheadLookups) answer(rows pgx.Rows) (captures, articles []int64, err error) {
+// answer keeps what qLookupsAhead answered.
+func (a *aheadLookups) answer(rows pgx.Rows) error {
 	got := map[dueLookups]lookupAnswer{}
 	for rows.Next() {
 		var d dueLookups
 		var l lookupAnswer
-		if err := rows.Scan(&d.sum, &d.key, &l.byContent, &l.byKey, &l.redirects, &captures, &articles); err != nil {
-			return nil, nil, err
+		if err := rows.Scan(&d.sum, &d.key, &l.byContent, &l.byKey, &l.redirects); err != nil {
+			return err
 		}
 		if len(l.redirects) == 0 {
 			l.redirects = nil // as the lookup's answer: none
@@ -83,12 +82,12 @@ func (a *aheadLookups) answer(rows pgx.Rows) (captures, articles []int64, err er
 		got[d] = l
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return err
 	}
 	a.mu.Lock()
 	a.answered = got
 	a.mu.Unlock()
-	return captures, articles, nil
+	return nil
 }
 
 // forget drops d from the lookups to ask: its capture is being stored.
@@ -114,39 +113,27 @@ func (a *aheadLookups) begin() map[dueLookups]lookupAnswer {
 }
 
 // qLookupsAhead is qLookups' three lookups for several bodies ($1) and
-// URLs ($2), a row each, and, on every row, $3 capture ids and $4 article
-// ids taken ahead (see takeIDs; a CTE with nextval is evaluated once).
-const qLookupsAhead = `WITH ids AS (SELECT ARRAY(SELECT nextval('captures_id_seq') FROM generate_series(1, $3::int)) AS c,
-		ARRAY(SELECT nextval('articles_id_seq') FROM generate_series(1, $4::int)) AS a)
-	SELECT l.sum, l.key, (SELECT id FROM articles WHERE content_sha256 = l.sum ORDER BY id LIMIT 1),
+// URLs ($2), a row each, without the ids taken ahead.
+const qLookupsAhead = `SELECT l.sum, l.key, (SELECT id FROM articles WHERE content_sha256 = l.sum ORDER BY id LIMIT 1),
 	(SELECT id FROM articles WHERE key = l.key),
-	ARRAY(SELECT url FROM frontier WHERE redirect_to = l.key AND redirect_to <> '' ORDER BY url), ids.c, ids.a
-	FROM unnest($1::text[], $2::text[]) AS l(sum, key), ids`
+	ARRAY(SELECT url FROM frontier WHERE redirect_to = l.key AND redirect_to <> '' ORDER BY url)
+	FROM unnest($1::text[], $2::text[]) AS l(sum, key)`
 
-// askAhead queues the lookups packed meanwhile, for a crawl worker's
-// store, to be sent after the transaction's COMMIT, with captures and
-// articles ids to take ahead; it reports whether it did (none packed: no).
-func (tx *Tx) askAhead(captures, articles int) bool {
+// askAhead queues the lookups packed meanwhile to be sent after the
+// transaction's COMMIT, for a crawl worker's store.
+func (tx *Tx) askAhead() {
 	if tx.s.workerID() == 0 {
-		return false
+		return
 	}
 	l := tx.s.ahead.take()
 	if len(l) == 0 {
-		return false
+		return
 	}
 	sums, keys := make([]string, len(l)), make([]string, len(l))
 	for i, d := range l {
 		sums[i], keys[i] = d.sum, d.key
 	}
-	tx.tx.prefetchSoft("look up articles ahead", qLookupsAhead, []any{sums, keys, captures, articles}, func(rows pgx.Rows) error {
-		cs, as, err := tx.s.ahead.answer(rows)
-		if err != nil {
-		}
-		tx.s.spareCaptureID.KeepAll(cs)
-		tx.s.spareID.KeepAll(as)
-		return err
-	})
-	return true
+	tx.tx.prefetchSoft("look up articles ahead", qLookupsAhead, []any{sums, keys}, tx.s.ahead.answer)
 }
 
 // answeredAhead sets the transaction's answers to the lookups of the

@@ -90,22 +90,18 @@ func (tx *Tx) spareCaptureID() int64 {
 	return tx.s.spareCaptureID.Take()
 }
 
-// idsWanted returns how many capture and article ids the store should
-// take ahead with the COMMIT of a crawl worker's transaction that stored
-// a capture: as many as pages wait to be saved (at least one) less those
-// it has already, so that the next pages' transactions wait for neither
-// (see spareCaptureID and reservedID).
-func (tx *Tx) idsWanted() (captures, articles int) {
+// takeIDs takes, with the COMMIT of a crawl worker's transaction that
+// stored a capture, the ids of the next pages' captures and articles, as
+// many as pages wait to be saved (at least one) less those the store has
+// already: their transaction then waits for neither (see spareCaptureID
+// and reservedID).
+func (tx *Tx) takeIDs() {
 	if !tx.captured || tx.s.workerID() == 0 {
-		return 0, 0
+		return
 	}
 	want := max(tx.s.ahead.waiting(), 1)
-	return max(want-tx.s.spareCaptureID.Len(), 0), max(want-tx.s.spareID.Len(), 0)
-}
-
-// takeIDs takes captures and articles ids ahead in the transaction.
-func (tx *Tx) takeIDs(captures, articles int) {
-	if captures == 0 && articles == 0 {
+	captures, articles := want-tx.s.spareCaptureID.Len(), want-tx.s.spareID.Len()
+	if captures <= 0 && articles <= 0 {
 		return
 	}
 	tx.tx.laterRows("take ids ahead", qNextIDs, func(rows pgx.Rows) error {
@@ -115,10 +111,14 @@ func (tx *Tx) takeIDs(captures, articles int) {
 				return err
 			}
 		}
-		tx.s.spareCaptureID.KeepAll(cs)
-		tx.s.spareID.KeepAll(as)
+		for i := range cs {
+			tx.s.spareCaptureID.Keep(&cs[i])
+		}
+		for i := range as {
+			tx.s.spareID.Keep(&as[i])
+		}
 		return nil
-	}, captures, articles)
+	}, max(captures, 0), max(articles, 0))
 }
 
 // qNextIDs takes $1 capture ids and $2 article ids ahead.
@@ -153,13 +153,6 @@ func (p *idPool) Keep(id *int64) {
 	defer p.mu.Unlock()
 	i, _ := slices.BinarySearch(p.ids, *id)
 	p.ids = slices.Insert(p.ids, i, *id)
-}
-
-// KeepAll adds ids.
-func (p *idPool) KeepAll(ids []int64) {
-	for i := range ids {
-		p.Keep(&ids[i])
-	}
 }
 
 // Len returns how many ids it holds.

@@ -302,11 +302,8 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	// The next pages' ids: with the lookups asked ahead, after the
-	// COMMIT, or else in the transaction.
-	if c, a := tx.idsWanted(); !tx.askAhead(c, a) {
-		tx.takeIDs(c, a)
-	}
+	tx.takeIDs()
+	tx.askAhead()
 	err = p.commit(ctx)
 	done = err == nil
 	return err
