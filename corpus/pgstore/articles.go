@@ -68,11 +68,6 @@ const withSeq = "WITH s AS (UPDATE article_seq SET last = last + 1 RETURNING las
 
 func (tx *Tx) storeArticle(ctx context.Context, a *corpus.Article, key string) error {
 	tx.articleWritten()
-	if a.ID == 0 {
-		tx.written(a.ContentSHA256, key)
-	} else {
-		tx.written() // an update: the body digest it had no longer finds it
-	}
 	sum := corpus.TextDigest(a.Title, a.Text)
 	var lastVersion int64
 	var lastSum, lastWhen string
@@ -271,8 +266,8 @@ func (tx *Tx) askDue(ctx context.Context, sum, key string) error {
 // lookups returns qLookups' arguments for sum and key, and the function
 // that reads its answer into the transaction.
 func (tx *Tx) lookups(sum, key string) ([]any, func(pgx.Rows) error) {
-	needArticle := tx.s.spareID.Len() == 0
-	needCapture := tx.s.workerID() != 0 && tx.s.spareCaptureID.Len() == 0
+	needArticle := tx.s.spareID.Load() == 0
+	needCapture := tx.s.workerID() != 0 && tx.s.spareCaptureID.Load() == 0
 	return []any{sum, key, needArticle, needCapture}, func(rows pgx.Rows) error {
 		var byContent, byKey, reserved, capture *int64
 		r := &redirectLookup{url: key}
@@ -285,8 +280,10 @@ func (tx *Tx) lookups(sum, key string) ([]any, func(pgx.Rows) error) {
 			r.urls = nil // as the lookup's answer: none
 		}
 		tx.byContent, tx.byKey, tx.redirects = lookedUp(sum, byContent), lookedUp(key, byKey), r
-		tx.s.spareID.Keep(reserved)
-		tx.s.spareCaptureID.Keep(capture)
+		if reserved != nil {
+			tx.s.spareID.CompareAndSwap(0, *reserved)
+		}
+		tx.keepCaptureID(capture)
 		return nil
 	}
 }
@@ -294,16 +291,15 @@ func (tx *Tx) lookups(sum, key string) ([]any, func(pgx.Rows) error) {
 // reservedID returns the id to insert a under without waiting for the
 // server, 0 when a is not a new article or the transaction lacks what
 // its insert would have answered (the redirects to its URL, asked with
-// its capture's lookups). The id is the smallest the store took from the
-// articles' sequence and has not used (see takeIDs): a page with no new
-// article leaves it to the next one, so the ids stay dense in a crawl but
-// for those unused when the worker stops (at most the pages that waited
-// at its last commit) and any rolled back, as with the sequence itself.
+// its capture's lookups). The id is one the store took from the
+// articles' sequence and has not used: a page with no new article leaves
+// it to the next one, so the ids stay dense in a crawl but for one per
+// worker at its end (and any rolled back, as with the sequence itself).
 func (tx *Tx) reservedID(a *corpus.Article) int64 {
 	if a.ID != 0 || a.URL == "" || tx.redirects == nil || tx.redirects.url != a.URL {
 		return 0
 	}
-	return tx.s.spareID.Take()
+	return tx.s.spareID.Swap(0)
 }
 
 // lookedUp is the answer to a lookup of key that found id (none when nil).

@@ -3,12 +3,9 @@ package pgstore
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/archivist-project/archivist/corpus"
-	"github.com/jackc/pgx/v5"
 )
 
 var (
@@ -56,14 +53,13 @@ func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) 
 		}
 		c.ID = id
 		tx.tx.laterOne("add capture "+c.URL, q, append(vals, id)...)
-		tx.due = nil
-		if html && !tx.answeredAhead(c.SHA256, c.URL) {
-			tx.byContent, tx.byKey, tx.redirects = nil, nil, nil
+		tx.byContent, tx.byKey, tx.redirects, tx.due = nil, nil, nil, nil
+		if html {
 			tx.due = &dueLookups{sum: c.SHA256, key: c.URL}
 		}
 		return id, nil
 	}
-	if html && !tx.answeredAhead(c.SHA256, c.URL) {
+	if html {
 		// The crawl asks next for an article extracted from this
 		// body, then for the article of this URL.
 		tx.prefetchLookups(c.SHA256, c.URL)
@@ -74,92 +70,36 @@ func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) 
 	return c.ID, nil
 }
 
-// spareCaptureID returns the smallest capture id a crawl worker's store
-// took ahead and has not used, and forgets it; 0 when there is none or
-// the store is no crawl worker. The store takes more with the lookups of
-// a page's article or with the COMMIT of a transaction that stored a
-// capture (see takeIDs), as many as pages wait to be saved, so that a
-// crawl's capture ids stay 1, 2, 3, ... in the order the pages are saved,
-// but for those still unused when the worker stops (at most the pages that
-// waited at its last commit) and any in a transaction rolled back, as
-// with the sequence itself.
+// spareCaptureID returns the capture id a crawl worker's store took ahead
+// and has not used, and forgets it; 0 when there is none or the store is
+// no crawl worker. The store takes the next one with the lookups of the
+// page's article or with the COMMIT of a transaction that stored a
+// capture (see wantCaptureID), so that a crawl's capture ids stay 1, 2,
+// 3, ... but for one unused id per worker at its end (and any in a
+// transaction rolled back, as with the sequence itself).
 func (tx *Tx) spareCaptureID() int64 {
 	if tx.s.workerID() == 0 {
 		return 0
 	}
-	return tx.s.spareCaptureID.Take()
+	return tx.s.spareCaptureID.Swap(0)
 }
 
-// takeIDs takes, with the COMMIT of a crawl worker's transaction that
-// stored a capture, the ids of the next pages' captures and articles, as
-// many as pages wait to be saved (at least one) less those the store has
-// already: their transaction then waits for neither (see spareCaptureID
-// and reservedID).
-func (tx *Tx) takeIDs() {
-	if !tx.captured || tx.s.workerID() == 0 {
-		return
+// wantCaptureID reports whether the store should take a capture id ahead
+// in this transaction: a crawl worker's transaction that stored a
+// capture, when the store has no spare id.
+func (tx *Tx) wantCaptureID() bool {
+	return tx.captured && tx.s.workerID() != 0 && tx.s.spareCaptureID.Load() == 0
+}
+
+// qNextCaptureID takes a capture id ahead.
+const qNextCaptureID = "SELECT nextval('captures_id_seq')"
+
+// keepCaptureID keeps the id qNextCaptureID or qLookups answered (NULL:
+// none asked) as the store's spare.
+func (tx *Tx) keepCaptureID(id *int64) {
+	if id != nil {
+		tx.s.spareCaptureID.CompareAndSwap(0, *id)
 	}
-	want := max(tx.s.ahead.waiting(), 1)
-	captures, articles := want-tx.s.spareCaptureID.Len(), want-tx.s.spareID.Len()
-	if captures <= 0 && articles <= 0 {
-		return
-	}
-	tx.tx.laterRows("take ids ahead", qNextIDs, func(rows pgx.Rows) error {
-		var cs, as []int64
-		if rows.Next() {
-			if err := rows.Scan(&cs, &as); err != nil {
-				return err
-			}
-		}
-		for i := range cs {
-			tx.s.spareCaptureID.Keep(&cs[i])
-		}
-		for i := range as {
-			tx.s.spareID.Keep(&as[i])
-		}
-		return nil
-	}, max(captures, 0), max(articles, 0))
-}
-
-// qNextIDs takes $1 capture ids and $2 article ids ahead.
-const qNextIDs = `SELECT ARRAY(SELECT nextval('captures_id_seq') FROM generate_series(1, $1::int)),
-	ARRAY(SELECT nextval('articles_id_seq') FROM generate_series(1, $2::int))`
-
-// idPool holds ids taken ahead from a sequence and not used yet, handed
-// out smallest first. It is safe for concurrent use.
-type idPool struct {
-	mu  sync.Mutex
-	ids []int64
-}
-
-// Take returns the smallest id and forgets it, 0 when there is none.
-func (p *idPool) Take() int64 {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.ids) == 0 {
-		return 0
-	}
-	id := p.ids[0]
-	p.ids = p.ids[1:]
-	return id
-}
-
-// Keep adds id (nil: none).
-func (p *idPool) Keep(id *int64) {
-	if id == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	i, _ := slices.BinarySearch(p.ids, *id)
-	p.ids = slices.Insert(p.ids, i, *id)
-}
-
-// Len returns how many ids it holds.
-func (p *idPool) Len() int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return len(p.ids)
 }
 
 func (tx *Tx) putBody(ctx context.Context, c *corpus.Capture) error {

@@ -98,7 +98,6 @@ var (
 // replacing what an earlier copy stored of it.
 func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, seq int64, urls []string, versions []corpus.ArticleVersion) error {
 	tx.articleWritten()
-	tx.written()
 	args := append([]any{a.ID}, corpus.ArticleStoredValues(a)...)
 	if _, err := tx.tx.Exec(ctx, qCopyArticle, append(args, seq, key)...); err != nil {
 		return fmt.Errorf("copy article %d: %w", a.ID, err)
@@ -126,7 +125,6 @@ func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, se
 // earlier copies of them.
 func (tx *Tx) CopyFrontier(ctx context.Context, es []corpus.FrontierEntry, now int64) error {
 	tx.frontierWritten() // it writes redirect_to
-	tx.written()
 	for _, e := range es {
 		var capture any
 		if e.CaptureID != 0 {

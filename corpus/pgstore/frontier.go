@@ -128,9 +128,6 @@ func (tx *Tx) enqueueArgs(entries []corpus.FrontierEntry, opts corpus.EnqueueOpt
 			continue
 		}
 		seen[e.URL] = true
-		if e.RedirectTo != "" {
-			tx.written(e.RedirectTo)
-		}
 		state := e.State
 		if state == "" {
 			state = corpus.StateQueued
@@ -358,7 +355,6 @@ func (tx *Tx) prefetchRedirects(target string) {
 // SetRedirectTo records where the row id's redirect led.
 func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
 	tx.frontierWritten()
-	tx.written(target)
 	tx.tx.later(fmt.Sprintf("set redirect %d", id), "UPDATE frontier SET redirect_to = $1 WHERE id = $2", target, id)
 	return nil
 }

@@ -47,15 +47,12 @@ type Store struct {
 	dec      *zstd.Decoder
 	worker   atomic.Int64 // the crawl worker's id (StartWorker), 0 when none
 	writes   atomic.Int64 // writes to the server (RoundTrips)
-	// spareID are article ids taken from the articles' sequence and not
-	// used yet (see Tx.reservedID).
-	spareID idPool
-	// spareCaptureID are capture ids taken from the captures' sequence
-	// and not used yet (see Tx.spareCaptureID).
-	spareCaptureID idPool
-	// ahead are the lookups asked ahead of a page's transaction (see
-	// aheadLookups).
-	ahead aheadLookups
+	// spareID is an article id taken from the articles' sequence and not
+	// used yet, 0 when none (see Tx.reservedID).
+	spareID atomic.Int64
+	// spareCaptureID is a capture id taken from the captures' sequence
+	// and not used yet, 0 when none (see Tx.spareCaptureID).
+	spareCaptureID atomic.Int64
 }
 
 var _ corpus.Store = (*Store)(nil)
@@ -364,12 +361,6 @@ type Tx struct {
 	due *dueLookups
 	// captured is set once the transaction stored a capture.
 	captured bool
-	// answered are the lookups asked ahead for its captures (see
-	// answeredAhead), and wrote and wroteAny what it wrote that may
-	// change them.
-	answered map[dueLookups]lookupAnswer
-	wrote    map[string]bool
-	wroteAny bool
 }
 
 // dueLookups are the lookups prefetchLookups would ask, for a capture's
@@ -435,9 +426,6 @@ func (s *Store) Pack(c *corpus.Capture) {
 		return
 	}
 	c.FillDigest()
-	if s.workerID() != 0 {
-		s.ahead.pack(c)
-	}
 	data, enc := s.compress(c.Body)
 	c.SetPacked(data, enc)
 }

@@ -33,8 +33,6 @@ type ahead struct {
 	sql  string
 	args []any
 	keep func(pgx.Rows) error
-	// soft: its failure is not the statement's (a query after COMMIT).
-	soft bool
 }
 
 // deferred is a statement waiting to be sent. check, when set, judges
@@ -83,13 +81,6 @@ func (p *pipe) laterRows(what, sql string, read func(pgx.Rows) error, args ...an
 // statement's answer is read. Its error is that statement's.
 func (p *pipe) prefetch(what, sql string, args []any, keep func(pgx.Rows) error) {
 	p.ahead = append(p.ahead, ahead{what: what, sql: sql, args: args, keep: keep})
-}
-
-// prefetchSoft is prefetch for a query whose failure leaves the
-// statement's result as it is: a query sent after COMMIT, whose answer
-// the caller can do without.
-func (p *pipe) prefetchSoft(what, sql string, args []any, keep func(pgx.Rows) error) {
-	p.ahead = append(p.ahead, ahead{what: what, sql: sql, args: args, keep: keep, soft: true})
 }
 
 // send sends BEGIN when the transaction has not begun, the deferred
@@ -167,7 +158,6 @@ func (b *batch) done(err error) error {
 		return err
 	}
 	b.closed = true
-	soft := false
 	for _, a := range b.ahead {
 		if err != nil {
 			break
@@ -180,14 +170,11 @@ func (b *batch) done(err error) error {
 				qerr = rows.Err()
 			}
 		}
-		switch {
-		case a.soft:
-			soft = soft || qerr != nil
-		case qerr != nil:
+		if qerr != nil {
 			err = fmt.Errorf("%s: %w", a.what, qerr)
 		}
 	}
-	if cerr := b.Close(); err == nil && !soft {
+	if cerr := b.Close(); err == nil {
 		err = cerr
 	}
 	return err
@@ -298,12 +285,23 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			p.rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	tx := &Tx{s: s, tx: p, answered: s.ahead.begin()}
+	tx := &Tx{s: s, tx: p}
 	if err := fn(tx); err != nil {
 		return err
 	}
-	tx.takeIDs()
-	tx.askAhead()
+	if tx.wantCaptureID() {
+		// The next page's capture id, with this one's COMMIT.
+		p.laterRows("take a capture id", qNextCaptureID, func(rows pgx.Rows) error {
+			var id *int64
+			if rows.Next() {
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+			}
+			tx.keepCaptureID(id)
+			return nil
+		})
+	}
 	err = p.commit(ctx)
 	done = err == nil
 	return err
