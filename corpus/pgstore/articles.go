@@ -182,6 +182,9 @@ func (tx *Tx) AddArticleURL(ctx context.Context, articleID int64, u string) erro
 
 // ArticleIDByKey returns the id of the article with key, or ErrNotFound.
 func (tx *Tx) ArticleIDByKey(ctx context.Context, key string) (int64, error) {
+	if err := tx.askDue(ctx, "", key); err != nil {
+		return 0, err
+	}
 	if k := tx.byKey; k != nil && k.key == key {
 		return k.id, k.err
 	}
@@ -202,6 +205,9 @@ const qByContent = "SELECT id FROM articles WHERE content_sha256 = $1 ORDER BY i
 // ArticleIDByContent returns the id of an article extracted from a body
 // with the given SHA-256, or ErrNotFound.
 func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error) {
+	if err := tx.askDue(ctx, sum, ""); err != nil {
+		return 0, err
+	}
 	if l := tx.byContent; l != nil && l.key == sum {
 		tx.byContent = nil
 		return l.id, l.err
@@ -210,12 +216,14 @@ func (tx *Tx) ArticleIDByContent(ctx context.Context, sum string) (int64, error)
 }
 
 // qLookups is ArticleIDByContent and ArticleIDByKey in one statement,
-// with RedirectsTo of the key ($3) and, when $4 asks for one and neither
+// with RedirectsTo of the key ($2), when $3 asks for one and neither
 // lookup found an article (the page's article would be new), an article
-// id taken ahead from the articles' identity sequence (see reservedID).
-// OFFSET 0 keeps each lookup evaluated once.
+// id taken ahead from the articles' identity sequence (see reservedID),
+// and when $4 asks for one a capture id taken ahead (see
+// Tx.spareCaptureID). OFFSET 0 keeps each lookup evaluated once.
 const qLookups = `SELECT c, k, ARRAY(SELECT url FROM frontier WHERE redirect_to = $2 AND redirect_to <> '' ORDER BY url),
-	CASE WHEN $3::boolean AND c IS NULL AND k IS NULL THEN nextval('articles_id_seq') END
+	CASE WHEN $3::boolean AND c IS NULL AND k IS NULL THEN nextval('articles_id_seq') END,
+	CASE WHEN $4::boolean THEN nextval('captures_id_seq') END
 	FROM (SELECT (` + qByContent + `) AS c, (SELECT id FROM articles WHERE key = $2) AS k OFFSET 0) l`
 
 // prefetchLookups asks ArticleIDByContent for sum, ArticleIDByKey and
@@ -224,13 +232,47 @@ const qLookups = `SELECT c, k, ARRAY(SELECT url FROM frontier WHERE redirect_to 
 // article's key unless a canonical URL names another), then stores the
 // article when it is new, which takes the id reserved here.
 func (tx *Tx) prefetchLookups(sum, key string) {
-	tx.byContent, tx.byKey, tx.redirects = nil, nil, nil
-	need := tx.s.spareID.Load() == 0
-	tx.tx.prefetch("look up articles of "+key, qLookups, []any{sum, key, need}, func(rows pgx.Rows) error {
-		var byContent, byKey, reserved *int64
+	tx.byContent, tx.byKey, tx.redirects, tx.due = nil, nil, nil, nil
+	args, keep := tx.lookups(sum, key)
+	tx.tx.prefetch("look up articles of "+key, qLookups, args, keep)
+}
+
+// askDue sends the lookups due for the capture just stored (see
+// AddCapture) when the crawl asks one of them: ArticleIDByContent of sum,
+// ArticleIDByKey or RedirectsTo of key ("" matches none). They go with
+// the capture's INSERT, in one round trip.
+func (tx *Tx) askDue(ctx context.Context, sum, key string) error {
+	d := tx.due
+	if d == nil || (sum != d.sum && key != d.key) {
+		return nil
+	}
+	tx.due = nil
+	args, keep := tx.lookups(d.sum, d.key)
+	rows, err := tx.tx.Query(ctx, qLookups, args...)
+	if err != nil {
+		return fmt.Errorf("look up articles of %s: %w", d.key, err)
+	}
+	err = keep(rows)
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("look up articles of %s: %w", d.key, err)
+	}
+	return nil
+}
+
+// lookups returns qLookups' arguments for sum and key, and the function
+// that reads its answer into the transaction.
+func (tx *Tx) lookups(sum, key string) ([]any, func(pgx.Rows) error) {
+	needArticle := tx.s.spareID.Load() == 0
+	needCapture := tx.s.workerID() != 0 && tx.s.spareCaptureID.Load() == 0
+	return []any{sum, key, needArticle, needCapture}, func(rows pgx.Rows) error {
+		var byContent, byKey, reserved, capture *int64
 		r := &redirectLookup{url: key}
 		if rows.Next() {
-			if err := rows.Scan(&byContent, &byKey, &r.urls, &reserved); err != nil {
+			if err := rows.Scan(&byContent, &byKey, &r.urls, &reserved, &capture); err != nil {
 				return err
 			}
 		}
@@ -241,8 +283,9 @@ func (tx *Tx) prefetchLookups(sum, key string) {
 		if reserved != nil {
 			tx.s.spareID.CompareAndSwap(0, *reserved)
 		}
+		tx.keepCaptureID(capture)
 		return nil
-	})
+	}
 }
 
 // reservedID returns the id to insert a under without waiting for the

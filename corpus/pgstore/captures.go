@@ -13,30 +13,93 @@ var (
 		placeholders(1, 28) + ") RETURNING id"
 	// qAddCaptureBody stores the body and the capture in one statement (the
 	// foreign key is checked at the statement's end).
-	qAddCaptureBody = `WITH b AS (INSERT INTO bodies (sha256, size, encoding, data) VALUES ($29, $30, $31, $32)
-		ON CONFLICT (sha256) DO NOTHING) ` + qAddCapture
+	qAddCaptureBody = withBody + qAddCapture
+	// qAddCaptureID and qAddCaptureBodyID store a capture under an id
+	// taken ahead (see Tx.spareCaptureID): nothing to wait for.
+	qAddCaptureID = "INSERT INTO captures (" + corpus.CaptureValueColumns + ", id) VALUES (" +
+		placeholders(1, 29) + ")"
+	qAddCaptureBodyID = withBody + "INSERT INTO captures (" + corpus.CaptureValueColumns + ", id) VALUES (" +
+		placeholders(1, 28) + ", $33)"
 )
+
+const withBody = `WITH b AS (INSERT INTO bodies (sha256, size, encoding, data) VALUES ($29, $30, $31, $32)
+		ON CONFLICT (sha256) DO NOTHING) `
 
 // AddCapture stores one fetch, its body compressed and shared with every
 // capture of the same bytes, and sets c.ID.
+//
+// A crawl worker's capture takes the id its store took ahead from the
+// captures' sequence when it has one, and its INSERT waits for the next
+// statement that needs an answer, or the COMMIT: a page that stores no
+// article (a hub, a sitemap) then costs one round trip, its COMMIT. The
+// lookups the crawl asks next of an HTML page's body and URL go with the
+// first of them it asks (see askDue).
 func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) {
 	q, vals := qAddCapture, corpus.CaptureValues(c)
+	html := false
 	if c.Body != nil {
 		data, enc, ok := c.Packed()
 		if !ok {
 			data, enc = tx.s.compress(c.Body)
 		}
 		q, vals = qAddCaptureBody, append(vals, c.SHA256, len(c.Body), enc, data)
-		if c.SHA256 != "" && c.ErrorKind == "" && strings.Contains(c.ContentType, "html") {
-			// The crawl asks next for an article extracted from this
-			// body, then for the article of this URL.
-			tx.prefetchLookups(c.SHA256, c.URL)
+		html = c.SHA256 != "" && c.ErrorKind == "" && strings.Contains(c.ContentType, "html")
+	}
+	tx.captured = true
+	if id := tx.spareCaptureID(); id != 0 {
+		q = qAddCaptureID
+		if c.Body != nil {
+			q = qAddCaptureBodyID
 		}
+		c.ID = id
+		tx.tx.laterOne("add capture "+c.URL, q, append(vals, id)...)
+		tx.byContent, tx.byKey, tx.redirects, tx.due = nil, nil, nil, nil
+		if html {
+			tx.due = &dueLookups{sum: c.SHA256, key: c.URL}
+		}
+		return id, nil
+	}
+	if html {
+		// The crawl asks next for an article extracted from this
+		// body, then for the article of this URL.
+		tx.prefetchLookups(c.SHA256, c.URL)
 	}
 	if err := tx.tx.QueryRow(ctx, q, vals...).Scan(&c.ID); err != nil {
 		return 0, fmt.Errorf("add capture %s: %w", c.URL, err)
 	}
 	return c.ID, nil
+}
+
+// spareCaptureID returns the capture id a crawl worker's store took ahead
+// and has not used, and forgets it; 0 when there is none or the store is
+// no crawl worker. The store takes the next one with the lookups of the
+// page's article or with the COMMIT of a transaction that stored a
+// capture (see wantCaptureID), so that a crawl's capture ids stay 1, 2,
+// 3, ... but for one unused id per worker at its end (and any in a
+// transaction rolled back, as with the sequence itself).
+func (tx *Tx) spareCaptureID() int64 {
+	if tx.s.workerID() == 0 {
+		return 0
+	}
+	return tx.s.spareCaptureID.Swap(0)
+}
+
+// wantCaptureID reports whether the store should take a capture id ahead
+// in this transaction: a crawl worker's transaction that stored a
+// capture, when the store has no spare id.
+func (tx *Tx) wantCaptureID() bool {
+	return tx.captured && tx.s.workerID() != 0 && tx.s.spareCaptureID.Load() == 0
+}
+
+// qNextCaptureID takes a capture id ahead.
+const qNextCaptureID = "SELECT nextval('captures_id_seq')"
+
+// keepCaptureID keeps the id qNextCaptureID or qLookups answered (NULL:
+// none asked) as the store's spare.
+func (tx *Tx) keepCaptureID(id *int64) {
+	if id != nil {
+		tx.s.spareCaptureID.CompareAndSwap(0, *id)
+	}
 }
 
 func (tx *Tx) putBody(ctx context.Context, c *corpus.Capture) error {

@@ -124,7 +124,7 @@ func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, se
 // CopyFrontier stores frontier rows under their own ids, replacing
 // earlier copies of them.
 func (tx *Tx) CopyFrontier(ctx context.Context, es []corpus.FrontierEntry, now int64) error {
-	tx.redirects = nil // it writes redirect_to
+	tx.frontierWritten() // it writes redirect_to
 	for _, e := range es {
 		var capture any
 		if e.CaptureID != 0 {

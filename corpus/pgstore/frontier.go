@@ -107,7 +107,7 @@ func (tx *Tx) EnqueueLater(ctx context.Context, entries []corpus.FrontierEntry, 
 // enqueueArgs returns qEnqueue's arguments for entries, one row per URL,
 // and the number of rows.
 func (tx *Tx) enqueueArgs(entries []corpus.FrontierEntry, opts corpus.EnqueueOptions) ([]any, int, error) {
-	tx.redirects = nil // the statement writes redirect_to
+	tx.frontierWritten() // the statement writes redirect_to
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -354,7 +354,7 @@ func (tx *Tx) prefetchRedirects(target string) {
 
 // SetRedirectTo records where the row id's redirect led.
 func (tx *Tx) SetRedirectTo(ctx context.Context, id int64, target string) error {
-	tx.redirects = nil
+	tx.frontierWritten()
 	tx.tx.later(fmt.Sprintf("set redirect %d", id), "UPDATE frontier SET redirect_to = $1 WHERE id = $2", target, id)
 	return nil
 }
@@ -363,6 +363,9 @@ const qRedirectsTo = "SELECT url FROM frontier WHERE redirect_to = $1 AND redire
 
 // RedirectsTo returns the URLs whose redirect led to target, sorted.
 func (tx *Tx) RedirectsTo(ctx context.Context, target string) ([]string, error) {
+	if err := tx.askDue(ctx, "", target); err != nil {
+		return nil, err
+	}
 	if r := tx.redirects; r != nil && r.url == target {
 		tx.redirects = nil
 		return r.urls, nil

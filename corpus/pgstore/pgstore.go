@@ -50,6 +50,9 @@ type Store struct {
 	// spareID is an article id taken from the articles' sequence and not
 	// used yet, 0 when none (see Tx.reservedID).
 	spareID atomic.Int64
+	// spareCaptureID is a capture id taken from the captures' sequence
+	// and not used yet, 0 when none (see Tx.spareCaptureID).
+	spareCaptureID atomic.Int64
 }
 
 var _ corpus.Store = (*Store)(nil)
@@ -353,7 +356,16 @@ type Tx struct {
 	// written, asked in the article's round trip: the crawl asks it next.
 	// Used once, dropped when a frontier row is written.
 	redirects *redirectLookup
+	// due are the lookups of the capture just stored under a spare id,
+	// asked when the crawl asks one of them (see Tx.AddCapture).
+	due *dueLookups
+	// captured is set once the transaction stored a capture.
+	captured bool
 }
+
+// dueLookups are the lookups prefetchLookups would ask, for a capture's
+// body digest and URL.
+type dueLookups struct{ sum, key string }
 
 type redirectLookup struct {
 	url  string
@@ -362,7 +374,13 @@ type redirectLookup struct {
 
 // articleWritten drops the answers an article write may change.
 func (tx *Tx) articleWritten() {
-	tx.byKey, tx.byContent = nil, nil
+	tx.byKey, tx.byContent, tx.due = nil, nil, nil
+}
+
+// frontierWritten drops the answers a write of the frontier's redirects
+// may change.
+func (tx *Tx) frontierWritten() {
+	tx.redirects, tx.due = nil, nil
 }
 
 type articleURL struct {

@@ -36,12 +36,14 @@ type ahead struct {
 }
 
 // deferred is a statement waiting to be sent. check, when set, judges
-// its result (a row count that must be one, say).
+// its result (a row count that must be one, say); rows, when set, reads
+// the rows it answers instead.
 type deferred struct {
 	what  string
 	sql   string
 	args  []any
 	check func(pgconn.CommandTag) error
+	rows  func(pgx.Rows) error
 }
 
 // later queues sql to be sent with the next statement that needs an
@@ -66,6 +68,12 @@ func (p *pipe) laterOne(what, sql string, args ...any) {
 // count to report, say) once the server has answered.
 func (p *pipe) laterThen(what, sql string, check func(pgconn.CommandTag) error, args ...any) {
 	p.pending = append(p.pending, deferred{what: what, sql: sql, args: args, check: check})
+}
+
+// laterRows is later for a query whose rows read reads once the server
+// has answered.
+func (p *pipe) laterRows(what, sql string, read func(pgx.Rows) error, args ...any) {
+	p.pending = append(p.pending, deferred{what: what, sql: sql, args: args, rows: read})
 }
 
 // prefetch queues a query to be sent after the next statement that needs
@@ -105,16 +113,34 @@ func (p *pipe) send(ctx context.Context, sql string, args []any) (*batch, error)
 		}
 	}
 	for _, d := range pending {
-		tag, err := br.Exec()
-		if err == nil && d.check != nil {
-			err = d.check(tag)
-		}
+		err := d.result(br)
 		if err != nil {
 			br.Close()
 			return nil, fmt.Errorf("%s: %w", d.what, err)
 		}
 	}
 	return br, nil
+}
+
+// result reads d's result from br.
+func (d deferred) result(br pgx.BatchResults) error {
+	if d.rows != nil {
+		rows, err := br.Query()
+		if err != nil {
+			return err
+		}
+		err = d.rows(rows)
+		rows.Close()
+		if err == nil {
+			err = rows.Err()
+		}
+		return err
+	}
+	tag, err := br.Exec()
+	if err == nil && d.check != nil {
+		err = d.check(tag)
+	}
+	return err
 }
 
 // batch is a batch's results and the prefetched queries at its end.
@@ -259,8 +285,22 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			p.rollback(context.WithoutCancel(ctx))
 		}
 	}()
-	if err := fn(&Tx{s: s, tx: p}); err != nil {
+	tx := &Tx{s: s, tx: p}
+	if err := fn(tx); err != nil {
 		return err
+	}
+	if tx.wantCaptureID() {
+		// The next page's capture id, with this one's COMMIT.
+		p.laterRows("take a capture id", qNextCaptureID, func(rows pgx.Rows) error {
+			var id *int64
+			if rows.Next() {
+				if err := rows.Scan(&id); err != nil {
+					return err
+				}
+			}
+			tx.keepCaptureID(id)
+			return nil
+		})
 	}
 	err = p.commit(ctx)
 	done = err == nil

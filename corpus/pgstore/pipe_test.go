@@ -344,3 +344,79 @@ func TestArticleIDTakenAhead(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureIDTakenAhead: a crawl worker's capture takes an id its store
+// took ahead, so a page that stores no article costs one round trip (its
+// COMMIT), and a crawl's capture ids stay 1, 2, 3, ... in the order the
+// pages were saved, a transaction of two pages included. The steps run
+// twice, round trips counted the second time (the first prepares the
+// statements on the connection, a round trip each).
+func TestCaptureIDTakenAhead(t *testing.T) {
+	ctx := context.Background()
+	s, _ := worker(t, cluster.NewDatabase(t), pgstore.WorkerOptions{})
+	steps := []struct {
+		name      string
+		pages     []capturedPage // saved in one transaction
+		wantTrips int64
+	}{
+		{"an article: its lookups, then its COMMIT", []capturedPage{{"/a1", "text/html", "<p>one</p>", true}}, 2},
+		{"a sitemap: its COMMIT only", []capturedPage{{"/sitemap.xml", "application/xml", "<urlset/>", false}}, 1},
+		{"a hub: its COMMIT only", []capturedPage{{"/hub", "text/html", "<p>links</p>", false}}, 1},
+		{"an article after them", []capturedPage{{"/a2", "text/html", "<p>two</p>", true}}, 2},
+		{"two pages in one transaction", []capturedPage{{"/a3", "text/html", "<p>three</p>", false}, {"/a4", "text/html", "<p>four</p>", false}}, 2},
+		{"a page after them", []capturedPage{{"/a5", "text/html", "<p>five</p>", false}}, 1},
+	}
+	var urls []string
+	for pass := 1; pass <= 2; pass++ {
+		for _, st := range steps {
+			before := s.RoundTrips()
+			err := s.Update(ctx, func(tx *pgstore.Tx) error {
+				for _, p := range st.pages {
+					if err := p.save(ctx, s, tx, fmt.Sprintf("%s/%d%s", site, pass, p.path)); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			if n := s.RoundTrips() - before; pass == 2 && n != st.wantTrips {
+				t.Errorf("%s: %d round trips, want %d", st.name, n, st.wantTrips)
+			}
+			for _, p := range st.pages {
+				urls = append(urls, fmt.Sprintf("%s/%d%s", site, pass, p.path))
+			}
+		}
+	}
+	for i, u := range urls {
+		c, err := s.Capture(ctx, int64(i+1))
+		if err != nil || c.URL != u {
+			t.Errorf("capture %d: %v, %v; want %s", i+1, c, err, u)
+		}
+	}
+}
+
+// capturedPage is a page whose capture a test stores; asked: the crawl
+// then asks the lookups of an article's body and URL.
+type capturedPage struct {
+	path, contentType, body string
+	asked                   bool
+}
+
+func (p capturedPage) save(ctx context.Context, s *pgstore.Store, tx *pgstore.Tx, u string) error {
+	c := &corpus.Capture{RequestedURL: u, URL: u, Status: 200, Proto: "HTTP/1.1",
+		FetchedAt: time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC), ContentType: p.contentType, Body: []byte(p.body),
+		BodyForm: corpus.BodyWire}
+	s.Pack(c)
+	if _, err := tx.AddCapture(ctx, c); err != nil || !p.asked {
+		return err
+	}
+	if _, err := tx.ArticleIDByContent(ctx, c.SHA256); !errors.Is(err, corpus.ErrNotFound) {
+		return fmt.Errorf("article of a new body: %v, want ErrNotFound", err)
+	}
+	if _, err := tx.ArticleIDByKey(ctx, u); !errors.Is(err, corpus.ErrNotFound) {
+		return fmt.Errorf("article of a new URL: %v, want ErrNotFound", err)
+	}
+	return nil
+}
