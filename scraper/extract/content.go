@@ -498,10 +498,7 @@ func hasElementChild(n *html.Node) bool {
 // first and last edgeBytes bytes, spaces aside): the text sent twice,
 // once for scripts and once for readers without them.
 func (x *contentExtractor) copiesPrevious(n *html.Node, in *nodeInfo) bool {
-	p := n.PrevSibling
-	for p != nil && p.Type != html.ElementNode {
-		p = p.PrevSibling
-	}
+	p := prevElementSibling(n)
 	if p == nil {
 		return false
 	}
@@ -698,10 +695,7 @@ func (x *contentExtractor) collect(n *html.Node, in *nodeInfo) {
 // of the next element, which holds twice its paragraph text or more (a
 // paywall's teaser above the full text sent with it).
 func (x *contentExtractor) teaserCopy(n *html.Node, in *nodeInfo) bool {
-	next := n.NextSibling
-	for next != nil && next.Type != html.ElementNode {
-		next = next.NextSibling
-	}
+	next := nextElementSibling(n)
 	if next == nil {
 		return false
 	}

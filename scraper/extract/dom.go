@@ -279,3 +279,23 @@ func fragmentText(s string) string {
 	}
 	return b.String()
 }
+
+// prevElementSibling returns the element before n among its siblings, or
+// nil.
+func prevElementSibling(n *html.Node) *html.Node {
+	p := n.PrevSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.PrevSibling
+	}
+	return p
+}
+
+// nextElementSibling returns the element after n among its siblings, or
+// nil.
+func nextElementSibling(n *html.Node) *html.Node {
+	p := n.NextSibling
+	for p != nil && p.Type != html.ElementNode {
+		p = p.NextSibling
+	}
+	return p
+}
