@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,14 +43,18 @@ func textless(a atom.Atom) bool {
 
 // nodeText appends the text of the subtree of n to b, skipping textless
 // elements. The result is not whitespace-normalised.
-func nodeText(b *strings.Builder, n *html.Node) {
+func nodeText(b *strings.Builder, n *html.Node) { nodeTextUpTo(b, n, math.MaxInt) }
+
+// nodeTextUpTo is nodeText that stops once b holds more than limit
+// bytes, and then reports false.
+func nodeTextUpTo(b *strings.Builder, n *html.Node, limit int) bool {
 	switch n.Type {
 	case html.TextNode:
 		b.WriteString(n.Data)
-		return
+		return b.Len() <= limit
 	case html.ElementNode:
 		if textless(n.DataAtom) {
-			return
+			return true
 		}
 		switch n.DataAtom {
 		case atom.Br, atom.P, atom.Div, atom.Li:
@@ -57,7 +62,9 @@ func nodeText(b *strings.Builder, n *html.Node) {
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		nodeText(b, c)
+		if !nodeTextUpTo(b, c, limit) {
+			return false
+		}
 	}
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
@@ -65,6 +72,7 @@ func nodeText(b *strings.Builder, n *html.Node) {
 			b.WriteByte(' ')
 		}
 	}
+	return true
 }
 
 // shortText returns the whitespace-normalised text of n, or "" when the

@@ -102,72 +102,26 @@ func lineText(e *xhtml.Node) string {
 }
 
 // boundedLine returns textOf(n) when it is at most limit bytes long, else
-// "". It stops reading once past the limit.
+// "". It stops reading once the raw text is past a bound generous for
+// markup's indentation (lineRawFactor, lineRawSlack): a date in a long
+// block costs no more than the bound.
 func boundedLine(n *xhtml.Node, limit int) string {
-	l := lineBuf{limit: limit}
-	if !l.node(n) {
+	var b strings.Builder
+	if !nodeTextUpTo(&b, n, limit*lineRawFactor+lineRawSlack) {
 		return ""
 	}
-	return l.b.String()
+	if t := cleanSpace(b.String()); len(t) <= limit {
+		return t
+	}
+	return ""
 }
 
-// lineBuf collects a node's text as nodeText and cleanSpace would, up
-// to a limit.
-type lineBuf struct {
-	b     strings.Builder
-	space bool
-	limit int
-}
-
-// node adds n's text as nodeText walks it; false once past the limit.
-func (l *lineBuf) node(n *xhtml.Node) bool {
-	switch n.Type {
-	case xhtml.TextNode:
-		return l.add(n.Data)
-	case xhtml.ElementNode:
-		if textless(n.DataAtom) {
-			return true
-		}
-		switch n.DataAtom {
-		case atom.Br, atom.P, atom.Div, atom.Li:
-			l.space = l.b.Len() > 0
-		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if !l.node(c) {
-			return false
-		}
-	}
-	if n.Type == xhtml.ElementNode {
-		switch n.DataAtom {
-		case atom.P, atom.Div, atom.Li, atom.Td, atom.Th:
-			l.space = l.b.Len() > 0
-		}
-	}
-	return true
-}
-
-// add adds text s as cleanSpace would; false once past the limit.
-func (l *lineBuf) add(s string) bool {
-	for _, r := range s {
-		if isInvisible(r) {
-			continue
-		}
-		if unicode.IsSpace(r) {
-			l.space = l.b.Len() > 0
-			continue
-		}
-		if l.space {
-			l.b.WriteByte(' ')
-			l.space = false
-		}
-		l.b.WriteRune(r)
-		if l.b.Len() > l.limit {
-			return false
-		}
-	}
-	return true
-}
+// lineRawFactor and lineRawSlack bound the raw text boundedLine reads
+// for a line of limit bytes: limit*lineRawFactor+lineRawSlack.
+const (
+	lineRawFactor = 4
+	lineRawSlack  = 256
+)
 
 // isInlineDate reports whether e is an inline element a date sits in.
 func isInlineDate(e *xhtml.Node) bool {
