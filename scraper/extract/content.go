@@ -474,7 +474,10 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		if hasMain(n, 0) {
 			return true
 		}
-		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && lastElement(n) && x.holdsArticle(n, 0) {
+		// An <aside> left unclosed before the article swallowed all
+		// after it, up to its parent's end: it is its parent's last
+		// element, and holds the headline or the body.
+		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && nextElementSibling(n) == nil && x.holdsArticle(n, 0) {
 			return true
 		}
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
@@ -560,17 +563,6 @@ func appendEdge(b []byte, s string, fromEnd bool) []byte {
 		}
 	}
 	return b
-}
-
-// lastElement reports whether n is the last element child of its parent:
-// an unclosed element swallows what follows it, up to its parent's end.
-func lastElement(n *html.Node) bool {
-	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type == html.ElementNode {
-			return false
-		}
-	}
-	return true
 }
 
 // holdsArticle reports whether the subtree of n holds a headline (an
