@@ -239,12 +239,7 @@ func (p *page) crossCheck() {
 	if abWords < 80 {
 		return
 	}
-	have := make(map[string]bool)
-	for _, b := range p.blocks {
-		for _, w := range strings.FieldsFunc(b.text, notWordRune) {
-			have[strings.ToLower(w)] = true
-		}
-	}
+	have := wordSet(p.blocks)
 	seen, hit := 0, 0
 	for _, w := range strings.FieldsFunc(ab, notWordRune) {
 		seen++
@@ -262,6 +257,17 @@ func (p *page) crossCheck() {
 		}
 	}
 	p.blocks = bs
+}
+
+// wordSet returns the lower-cased words of bs.
+func wordSet(bs []block) map[string]bool {
+	have := make(map[string]bool)
+	for _, b := range bs {
+		for _, w := range strings.FieldsFunc(b.text, notWordRune) {
+			have[strings.ToLower(w)] = true
+		}
+	}
+	return have
 }
 
 func notWordRune(r rune) bool {

@@ -67,12 +67,7 @@ func (p *page) withDescription(bs []block) []block {
 // coverage returns the share of the distinct words of t (lower-cased)
 // that the blocks hold.
 func coverage(t string, bs []block) float64 {
-	have := make(map[string]bool)
-	for _, b := range bs {
-		for _, w := range strings.FieldsFunc(b.text, notWordRune) {
-			have[strings.ToLower(w)] = true
-		}
-	}
+	have := wordSet(bs)
 	seen := make(map[string]bool)
 	hit := 0
 	for _, w := range strings.FieldsFunc(t, notWordRune) {
