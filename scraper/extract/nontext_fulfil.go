@@ -12,12 +12,7 @@ var reFulfilment = lazyRE(`(?i)^(?:free )?(?:standard |express |next[- ]day )?(?
 // dropFulfilmentLines drops from a product page's text the short lines
 // of its delivery widget (reFulfilment, ten words or fewer).
 func dropFulfilmentLines(bs []block) []block {
-	out := bs[:0:0]
-	for _, b := range bs {
-		if len(strings.Fields(b.text)) <= 10 && reFulfilment.MatchString(b.text) {
-			continue
-		}
-		out = append(out, b)
-	}
-	return out
+	return dropBlocks(bs, func(b block) bool {
+		return len(strings.Fields(b.text)) <= 10 && reFulfilment.MatchString(b.text)
+	})
 }
