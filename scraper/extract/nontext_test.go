@@ -83,6 +83,14 @@ func TestNonArticleText(t *testing.T) {
 				"Spare chimneys come in three sizes"},
 			notInText: []string{"30\n\n34", "12\n\n13"},
 			once:      []string{"Burn time", "34 cm", "Paraffin\n"}},
+		// A service page whose tabs are panels hidden by style until a
+		// tab is clicked: the hidden tabs come back after the shown one
+		// (withPanels), the hidden sign-up dialog does not.
+		{name: "service_tabs", url: "https://eastmoor.example/planning-office", typ: corpus.PageTypeService,
+			wantInText: []string{"reviews every application to build", "Building permit application (printable)",
+				"Most permits for houses are decided within three weeks", "Common questions"},
+			notInText: []string{"Sign up to receive alerts"},
+			once:      []string{"Anyone found building without a permit"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
