@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -157,4 +159,112 @@ func insertAt(bs, add []block, at int32) []block {
 	out = append(out, bs[:i]...)
 	out = append(out, add...)
 	return append(out, bs[i:]...)
+}
+
+// withControls returns the main text of a page that is not an article
+// with the questions of its FAQ put back where the question is the
+// button that opens its answer: the content walk leaves buttons out while
+// it keeps the answer. A button's text comes back as a heading before the
+// first line of the text made after it, when that line sits in the
+// element around the button (up to three levels up: the entry), when the
+// text asks a question (controlLabel) and when the text does not hold it
+// already. Buttons that only say they open something (aria-expanded:
+// "Item details", "Open main menu", "Oldest first") were tried and cost
+// product and forum pages.
+func (p *page) withControls(bs []block) []block {
+	if len(bs) == 0 || p.x == nil || p.bodyNode == nil {
+		return bs
+	}
+	var buttons []*html.Node
+	findButtons(p.bodyNode, &buttons)
+	if len(buttons) == 0 {
+		return bs
+	}
+	seen := make(map[string]bool, len(bs))
+	for _, b := range bs {
+		seen[b.text] = true
+	}
+	for _, n := range buttons {
+		at, ok := p.x.idx[n]
+		if !ok {
+			continue
+		}
+		label := controlLabel(n)
+		if label == "" || seen[label] {
+			continue
+		}
+		i := firstAfter(bs, at)
+		if i < 0 || !p.inEntry(n, bs[i].at) {
+			continue
+		}
+		seen[label] = true
+		bs = insertAt(bs, []block{{text: label, kind: kindHeading, at: at}}, at)
+	}
+	return bs
+}
+
+// findButtons collects the buttons under n, in document order, outside
+// what the page hides, its navigation and its forms.
+func findButtons(n *html.Node, out *[]*html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg, atom.Form:
+			continue
+		case atom.Button:
+			*out = append(*out, c)
+			continue
+		}
+		if hidesElement(c) && !isHiddenPanel(c) {
+			continue
+		}
+		findButtons(c, out)
+	}
+}
+
+// controlLabel returns the text of a button that asks a question, of two
+// words or more; "" for other buttons.
+func controlLabel(n *html.Node) string {
+	var sb strings.Builder
+	nodeTextUpTo(&sb, n, 300)
+	t := cleanSpace(sb.String())
+	if numFields(t) < 2 || len(t) > 250 {
+		return ""
+	}
+	if strings.HasSuffix(t, "?") {
+		return t
+	}
+	return ""
+}
+
+// firstAfter returns the index of the first block of bs made after the
+// element at doc-order index at, or -1.
+func firstAfter(bs []block, at int32) int {
+	for i, b := range bs {
+		if b.at > at {
+			return i
+		}
+	}
+	return -1
+}
+
+// inEntry reports whether the element at doc-order index at sits in one
+// of the three elements around the button n.
+func (p *page) inEntry(n *html.Node, at int32) bool {
+	if int(at) >= len(p.x.nodes) {
+		return false
+	}
+	m := p.x.nodes[at]
+	a := n.Parent
+	for k := 0; k < 3 && a != nil; k++ {
+		for e := m; e != nil; e = e.Parent {
+			if e == a {
+				return true
+			}
+		}
+		a = a.Parent
+	}
+	return false
 }

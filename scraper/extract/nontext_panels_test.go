@@ -55,3 +55,24 @@ func TestInsertAt(t *testing.T) {
 		}
 	}
 }
+
+// TestControlLabel: a button that asks a question gives its text; other
+// buttons and one-word questions give nothing.
+func TestControlLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<button aria-expanded="false">  How long does a permit take? </button>`, "How long does a permit take?"},
+		{`<button><span>1. Who is this</span> <span>program for?</span><i></i></button>`, "1. Who is this program for?"},
+		{`<button aria-expanded="false">Item details</button>`, ""},
+		{`<button>Why?</button>`, ""},
+		{`<button type="submit">Subscribe</button>`, ""},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := controlLabel(doc.FirstChild.LastChild.FirstChild); got != tt.want {
+			t.Errorf("controlLabel(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -91,6 +91,14 @@ func TestNonArticleText(t *testing.T) {
 				"Most permits for houses are decided within three weeks", "Common questions"},
 			notInText: []string{"Sign up to receive alerts"},
 			once:      []string{"Anyone found building without a permit"}},
+		// A service page whose FAQ questions are the buttons that open
+		// the answers: each question comes back over its answer
+		// (withControls); the menu button and a form's button do not.
+		{name: "service_faq_buttons", url: "https://brightpane.example/window-cleaning", typ: corpus.PageTypeService,
+			wantInText: []string{"Do I need to be at home when you come?\n\nNo. As long as we can reach the back garden",
+				"How do you clean windows on the third floor?\n\nFrom the ground",
+				"What happens if it rains after you have cleaned?\n\nPure water leaves nothing"},
+			notInText: []string{"Open main menu", "Can you come to my street?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
