@@ -12,10 +12,12 @@ import (
 // control shows them put back in place: the content walk drops what is
 // hidden, but a service page's tabs ("Info", "Forms", "FAQs") and its
 // accordions are its content, and the references keep them. A panel
-// counts when it is hidden (isHiddenPanel), when the element around it
-// holds a line of the text (its visible tab, its control or a sibling
-// section) and when its lines are not in the text already (a carousel's
-// slides printed again).
+// counts when it is hidden (isHiddenPanel), when it sits between the
+// text's first and last lines or the element around it holds one of them
+// (its visible tab, a sibling section), and when most of its lines are not
+// in the text already (a carousel's slides printed again). An article's
+// body does not get them: tried, a magazine's article lost half its text
+// to a hidden tab of other stories.
 func (p *page) withPanels(bs []block) []block {
 	if len(bs) == 0 || p.x == nil || p.bodyNode == nil {
 		return bs
@@ -69,10 +71,12 @@ func findPanels(n *html.Node, out *[]*html.Node) {
 	}
 }
 
-// isHiddenPanel reports whether n is a tab panel or a section labelled by
-// its control (aria-labelledby) that is hidden: by an inline style, by
-// the hidden attribute, or, for a tab panel, from assistive technology.
-// Dialogs, menus and lists of options are not panels.
+// isHiddenPanel reports whether n is a panel the page hides until a
+// control shows it: a tab panel hidden by an inline style, or a section
+// labelled by its control (aria-labelledby) hidden by an inline style or
+// the hidden attribute. Dialogs, menus and lists of options are not
+// panels. Tab panels with the hidden attribute or aria-hidden were tried:
+// they are as often a shop's promotions or a carousel's slides.
 func isHiddenPanel(n *html.Node) bool {
 	role := attr(n, "role")
 	switch role {
@@ -86,7 +90,7 @@ func isHiddenPanel(n *html.Node) bool {
 	}
 	// aria-hidden alone: the content walk shows such a panel already
 	// (collapsedPanel).
-	return styleHides(attr(n, "style"))
+	return hasAttr(n, "hidden") || styleHides(attr(n, "style"))
 }
 
 // hidesElement reports whether n's own attributes hide it.

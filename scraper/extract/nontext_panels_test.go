@@ -20,6 +20,7 @@ func TestIsHiddenPanel(t *testing.T) {
 		{"tab hidden by attribute", `<div role="tabpanel" hidden>x</div>`, false},
 		{"accordion panel", `<div aria-labelledby="q1" style="display:none">x</div>`, true},
 		{"accordion panel, aria-hidden", `<div aria-labelledby="q1" aria-hidden="true">x</div>`, false},
+		{"accordion panel, hidden attribute", `<section aria-labelledby="q1" hidden>x</section>`, true},
 		{"dialog", `<div role="dialog" aria-labelledby="m1" style="display:none">x</div>`, false},
 		{"menu", `<ul role="menu" aria-labelledby="b1" style="display:none">x</ul>`, false},
 		{"hidden div", `<div style="display:none">x</div>`, false},
