@@ -170,7 +170,8 @@ func insertAt(bs, add []block, at int32) []block {
 // button that opens its answer: the content walk leaves buttons out while
 // it keeps the answer. A button's text comes back as a heading before the
 // first line of the text made after it, when that line sits in the
-// element around the button (up to three levels up: the entry), when the
+// element around the button (up to five levels up: the entry, or the FAQ
+// section when the page draws the answers with a script), when the
 // text asks a question (controlLabel) and when the text does not hold it
 // already. Buttons that only say they open something (aria-expanded:
 // "Item details", "Open main menu", "Oldest first") were tried and cost
@@ -255,14 +256,15 @@ func firstAfter(bs []block, at int32) int {
 }
 
 // inEntry reports whether the element at doc-order index at sits in one
-// of the three elements around the button n.
+// of the five elements around the button n. Three levels (tried first)
+// left out FAQs whose answers a script draws.
 func (p *page) inEntry(n *html.Node, at int32) bool {
 	if int(at) >= len(p.x.nodes) {
 		return false
 	}
 	m := p.x.nodes[at]
 	a := n.Parent
-	for k := 0; k < 3 && a != nil; k++ {
+	for k := 0; k < 5 && a != nil; k++ {
 		for e := m; e != nil; e = e.Parent {
 			if e == a {
 				return true
