@@ -27,13 +27,18 @@ func (p *page) withPanels(bs []block) []block {
 	if len(panels) == 0 {
 		return bs
 	}
+	if len(panels) > maxPanels {
+		panels = panels[:maxPanels]
+	}
 	seen := make(map[string]bool, len(bs))
 	for _, b := range bs {
 		seen[b.text] = true
 	}
+	kept := p.keptAncestors(bs)
+	var adds []block
 	for _, n := range panels {
 		at, ok := p.x.idx[n]
-		if !ok || n.Parent == nil || !within(bs, at) && !p.holdsKept(n.Parent, bs) {
+		if !ok || n.Parent == nil || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
 		add := newLines(dropChrome(panelBlocks(n), false), seen)
@@ -43,10 +48,17 @@ func (p *page) withPanels(bs []block) []block {
 		for i := range add {
 			add[i].at = at
 		}
-		bs = insertAt(bs, add, at)
+		adds = append(adds, add...)
+		for m := n; m != nil && !kept[m]; m = m.Parent {
+			kept[m] = true
+		}
 	}
-	return bs
+	return mergeAt(bs, adds)
 }
+
+// maxPanels bounds the panels and the questions looked at on one page
+// (a hostile page's thousands of hidden sections or buttons).
+const maxPanels = 200
 
 // findPanels collects the hidden panels under n, in document order,
 // without entering what the page hides otherwise (menus, dialogs) or
@@ -104,19 +116,19 @@ func within(bs []block, at int32) bool {
 	return bs[0].at < at && at < bs[len(bs)-1].at
 }
 
-// holdsKept reports whether a block of bs was made inside n.
-func (p *page) holdsKept(n *html.Node, bs []block) bool {
+// keptAncestors returns the elements that hold a block of bs, each
+// block's ancestors walked once.
+func (p *page) keptAncestors(bs []block) map[*html.Node]bool {
+	in := make(map[*html.Node]bool)
 	for _, b := range bs {
 		if int(b.at) >= len(p.x.nodes) {
 			continue
 		}
-		for m := p.x.nodes[b.at]; m != nil; m = m.Parent {
-			if m == n {
-				return true
-			}
+		for m := p.x.nodes[b.at]; m != nil && !in[m]; m = m.Parent {
+			in[m] = true
 		}
 	}
-	return false
+	return in
 }
 
 // panelBlocks returns the blocks of a hidden panel as the content walk
@@ -152,16 +164,22 @@ func newLines(bs []block, seen map[string]bool) []block {
 	return out
 }
 
-// insertAt puts add into bs before the first block made after the
-// element at doc-order index at.
-func insertAt(bs, add []block, at int32) []block {
-	i := 0
-	for i < len(bs) && bs[i].at <= at {
-		i++
+// mergeAt puts the blocks of adds, in document order and each with the
+// doc-order index of the element it comes from, into bs: each before the
+// first block of bs made after that element.
+func mergeAt(bs, adds []block) []block {
+	if len(adds) == 0 {
+		return bs
 	}
-	out := make([]block, 0, len(bs)+len(add))
-	out = append(out, bs[:i]...)
-	out = append(out, add...)
+	out := make([]block, 0, len(bs)+len(adds))
+	i := 0
+	for _, a := range adds {
+		for i < len(bs) && bs[i].at <= a.at {
+			out = append(out, bs[i])
+			i++
+		}
+		out = append(out, a)
+	}
 	return append(out, bs[i:]...)
 }
 
@@ -189,6 +207,8 @@ func (p *page) withControls(bs []block) []block {
 	for _, b := range bs {
 		seen[b.text] = true
 	}
+	asked := 0
+	var adds []block
 	for _, n := range buttons {
 		at, ok := p.x.idx[n]
 		if !ok {
@@ -198,14 +218,17 @@ func (p *page) withControls(bs []block) []block {
 		if label == "" || seen[label] {
 			continue
 		}
+		if asked++; asked > maxPanels {
+			break
+		}
 		i := firstAfter(bs, at)
 		if i < 0 || !p.inEntry(n, bs[i].at) {
 			continue
 		}
 		seen[label] = true
-		bs = insertAt(bs, []block{{text: label, kind: kindHeading, at: at}}, at)
+		adds = append(adds, block{text: label, kind: kindHeading, at: at})
 	}
-	return bs
+	return mergeAt(bs, adds)
 }
 
 // findButtons collects the buttons under n, in document order, outside

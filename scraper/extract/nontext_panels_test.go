@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -39,21 +40,27 @@ func TestIsHiddenPanel(t *testing.T) {
 	}
 }
 
-// TestInsertAt: the panel's lines go before the first block made after
-// the panel, or at the end.
-func TestInsertAt(t *testing.T) {
+// TestMergeAt: each added line goes before the first block made after
+// its element, or at the end; lines of one element stay in order.
+func TestMergeAt(t *testing.T) {
 	bs := []block{{text: "a", at: 1}, {text: "b", at: 5}, {text: "c", at: 9}}
-	add := []block{{text: "p"}, {text: "q"}}
 	tests := []struct {
-		at   int32
+		name string
+		adds []block
 		want string
 	}{
-		{0, "p|q|a|b|c"}, {5, "a|b|p|q|c"}, {7, "a|b|p|q|c"}, {20, "a|b|c|p|q"},
+		{"before all", []block{{text: "p", at: 0}, {text: "q", at: 0}}, "p|q|a|b|c"},
+		{"after its element", []block{{text: "p", at: 5}, {text: "q", at: 5}}, "a|b|p|q|c"},
+		{"between", []block{{text: "p", at: 7}}, "a|b|p|c"},
+		{"two places", []block{{text: "p", at: 3}, {text: "q", at: 20}}, "a|p|b|c|q"},
+		{"none", nil, "a|b|c"},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(blockTexts(insertAt(bs, add, tt.at)), "|"); got != tt.want {
-			t.Errorf("insertAt(%d) = %s, want %s", tt.at, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(blockTexts(mergeAt(bs, tt.adds)), "|"); got != tt.want {
+				t.Errorf("mergeAt = %s, want %s", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -76,4 +83,24 @@ func TestControlLabel(t *testing.T) {
 			t.Errorf("controlLabel(%s) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestManyPanels: a page of thousands of hidden panels and question
+// buttons among its paragraphs returns, the panels and questions looked
+// at bounded by maxPanels.
+func TestManyPanels(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta property="og:type" content="website"></head><body><main>`)
+	for i := 0; i < 20000; i++ {
+		b.WriteString(`<div><p>Our engineers service boilers, fit new ones and answer the phone every day of the week.</p>`)
+		b.WriteString(`<button aria-expanded="false">Do you service old boilers?</button>`)
+		b.WriteString(`<div role="tabpanel" style="display:none"><p>Yes, every make and age, with parts carried in the van.</p></div></div>`)
+	}
+	b.WriteString(`</main></body></html>`)
+	start := time.Now()
+	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
+	if err != nil {
+		return // any error is acceptable for hostile input
+	}
+	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
 }
