@@ -371,7 +371,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case took:
-			art.Text = joinMarked(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))
+			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
@@ -379,7 +379,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinMarked(p.productText(p.cleanedChoice(kept, extra, art.PageType), art.PageType))
+			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.cleanedChoice(kept, extra, art.PageType), art.PageType))))
 			art.WordCount = countWords(art.Text)
 		}
 	}

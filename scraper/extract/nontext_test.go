@@ -83,6 +83,22 @@ func TestNonArticleText(t *testing.T) {
 				"Spare chimneys come in three sizes"},
 			notInText: []string{"30\n\n34", "12\n\n13"},
 			once:      []string{"Burn time", "34 cm", "Paraffin\n"}},
+		// A service page whose tabs are panels hidden by style until a
+		// tab is clicked: the hidden tabs come back after the shown one
+		// (withPanels), the hidden sign-up dialog does not.
+		{name: "service_tabs", url: "https://eastmoor.example/planning-office", typ: corpus.PageTypeService,
+			wantInText: []string{"reviews every application to build", "Building permit application (printable)",
+				"Most permits for houses are decided within three weeks", "Common questions"},
+			notInText: []string{"Sign up to receive alerts"},
+			once:      []string{"Anyone found building without a permit"}},
+		// A service page whose FAQ questions are the buttons that open
+		// the answers: each question comes back over its answer
+		// (withControls); the menu button and a form's button do not.
+		{name: "service_faq_buttons", url: "https://brightpane.example/window-cleaning", typ: corpus.PageTypeService,
+			wantInText: []string{"Do I need to be at home when you come?\n\nNo. As long as we can reach the back garden",
+				"How do you clean windows on the third floor?\n\nFrom the ground",
+				"What happens if it rains after you have cleaned?\n\nPure water leaves nothing"},
+			notInText: []string{"Open main menu", "Can you come to my street?"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,299 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// withPanels returns the main text of a page that is not an article with
+// the tab panels and collapsed sections that the page hides until a
+// control shows them put back in place: the content walk drops what is
+// hidden, but a service page's tabs ("Info", "Forms", "FAQs") and its
+// accordions are its content, and the references keep them. A panel
+// counts when it is hidden (isHiddenPanel), when it sits between the
+// text's first and last lines or the element around it holds one of them
+// (its visible tab, a sibling section), and when most of its lines are not
+// in the text already (a carousel's slides printed again). An article's
+// body does not get them: tried, a magazine's article lost half its text
+// to a hidden tab of other stories.
+func (p *page) withPanels(bs []block) []block {
+	if len(bs) == 0 || p.x == nil || p.bodyNode == nil {
+		return bs
+	}
+	var panels []*html.Node
+	findPanels(p.bodyNode, &panels)
+	if len(panels) == 0 {
+		return bs
+	}
+	if len(panels) > maxPanels {
+		panels = panels[:maxPanels]
+	}
+	seen := make(map[string]bool, len(bs))
+	for _, b := range bs {
+		seen[b.text] = true
+	}
+	kept := p.keptAncestors(bs)
+	var adds []block
+	for _, n := range panels {
+		at, ok := p.x.idx[n]
+		if !ok || n.Parent == nil || !within(bs, at) && !kept[n.Parent] {
+			continue
+		}
+		add := newLines(dropChrome(panelBlocks(n), false), seen)
+		if len(add) == 0 {
+			continue
+		}
+		for i := range add {
+			add[i].at = at
+		}
+		adds = append(adds, add...)
+		for m := n; m != nil && !kept[m]; m = m.Parent {
+			kept[m] = true
+		}
+	}
+	return mergeAt(bs, adds)
+}
+
+// maxPanels bounds the panels and the questions looked at on one page
+// (a hostile page's thousands of hidden sections or buttons).
+const maxPanels = 200
+
+// findPanels collects the hidden panels under n, in document order,
+// without entering what the page hides otherwise (menus, dialogs) or
+// what is never text.
+func findPanels(n *html.Node, out *[]*html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg:
+			continue
+		}
+		if isHiddenPanel(c) {
+			*out = append(*out, c)
+			continue
+		}
+		if hidesElement(c) {
+			continue
+		}
+		findPanels(c, out)
+	}
+}
+
+// isHiddenPanel reports whether n is a panel the page hides until a
+// control shows it: a tab panel hidden by an inline style, or a section
+// labelled by its control (aria-labelledby) hidden by an inline style or
+// the hidden attribute. Dialogs, menus and lists of options are not
+// panels. Tab panels with the hidden attribute or aria-hidden were tried:
+// they are as often a shop's promotions or a carousel's slides.
+func isHiddenPanel(n *html.Node) bool {
+	role := attr(n, "role")
+	switch role {
+	case "tabpanel":
+		return styleHides(attr(n, "style"))
+	case "dialog", "alertdialog", "menu", "listbox", "navigation":
+		return false
+	}
+	if !hasAttr(n, "aria-labelledby") {
+		return false
+	}
+	// aria-hidden alone: the content walk shows such a panel already
+	// (collapsedPanel).
+	return hasAttr(n, "hidden") || styleHides(attr(n, "style"))
+}
+
+// hidesElement reports whether n's own attributes hide it.
+func hidesElement(n *html.Node) bool {
+	return hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || styleHides(attr(n, "style"))
+}
+
+// within reports whether the element at doc-order index at comes between
+// the first and the last block of bs.
+func within(bs []block, at int32) bool {
+	return bs[0].at < at && at < bs[len(bs)-1].at
+}
+
+// keptAncestors returns the elements that hold a block of bs, each
+// block's ancestors walked once.
+func (p *page) keptAncestors(bs []block) map[*html.Node]bool {
+	in := make(map[*html.Node]bool)
+	for _, b := range bs {
+		if int(b.at) >= len(p.x.nodes) {
+			continue
+		}
+		for m := p.x.nodes[b.at]; m != nil && !in[m]; m = m.Parent {
+			in[m] = true
+		}
+	}
+	return in
+}
+
+// panelBlocks returns the blocks of a hidden panel as the content walk
+// would make them were it shown: the panel is shown for a walk of its
+// own, then hidden again as the page had it.
+func panelBlocks(n *html.Node) []block {
+	saved := append([]html.Attribute(nil), n.Attr...)
+	unhide(n)
+	y := getExtractor()
+	y.analyzePage(n)
+	bs, _ := y.bodyBlocks([]*html.Node{n})
+	out := append([]block(nil), bs...)
+	putExtractor(y)
+	n.Attr = saved
+	return out
+}
+
+// newLines returns the blocks of bs whose text is not in seen, and adds
+// them to it; nothing when most of the lines were there already.
+func newLines(bs []block, seen map[string]bool) []block {
+	var out []block
+	for _, b := range bs {
+		if !seen[b.text] {
+			out = append(out, b)
+		}
+	}
+	if len(out)*2 < len(bs) {
+		return nil
+	}
+	for _, b := range out {
+		seen[b.text] = true
+	}
+	return out
+}
+
+// mergeAt puts the blocks of adds, in document order and each with the
+// doc-order index of the element it comes from, into bs: each before the
+// first block of bs made after that element.
+func mergeAt(bs, adds []block) []block {
+	if len(adds) == 0 {
+		return bs
+	}
+	out := make([]block, 0, len(bs)+len(adds))
+	i := 0
+	for _, a := range adds {
+		for i < len(bs) && bs[i].at <= a.at {
+			out = append(out, bs[i])
+			i++
+		}
+		out = append(out, a)
+	}
+	return append(out, bs[i:]...)
+}
+
+// withControls returns the main text of a page that is not an article
+// with the questions of its FAQ put back where the question is the
+// button that opens its answer: the content walk leaves buttons out while
+// it keeps the answer. A button's text comes back as a heading before the
+// first line of the text made after it, when that line sits in the
+// element around the button (up to five levels up: the entry, or the FAQ
+// section when the page draws the answers with a script), when the
+// text asks a question (controlLabel) and when the text does not hold it
+// already. Buttons that only say they open something (aria-expanded:
+// "Item details", "Open main menu", "Oldest first") were tried and cost
+// product and forum pages.
+func (p *page) withControls(bs []block) []block {
+	if len(bs) == 0 || p.x == nil || p.bodyNode == nil {
+		return bs
+	}
+	var buttons []*html.Node
+	findButtons(p.bodyNode, &buttons)
+	if len(buttons) == 0 {
+		return bs
+	}
+	seen := make(map[string]bool, len(bs))
+	for _, b := range bs {
+		seen[b.text] = true
+	}
+	asked := 0
+	var adds []block
+	for _, n := range buttons {
+		at, ok := p.x.idx[n]
+		if !ok {
+			continue
+		}
+		label := controlLabel(n)
+		if label == "" || seen[label] {
+			continue
+		}
+		if asked++; asked > maxPanels {
+			break
+		}
+		i := firstAfter(bs, at)
+		if i < 0 || !p.inEntry(n, bs[i].at) {
+			continue
+		}
+		seen[label] = true
+		adds = append(adds, block{text: label, kind: kindHeading, at: at})
+	}
+	return mergeAt(bs, adds)
+}
+
+// findButtons collects the buttons under n, in document order, outside
+// what the page hides, its navigation and its forms.
+func findButtons(n *html.Node, out *[]*html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg, atom.Form:
+			continue
+		case atom.Button:
+			*out = append(*out, c)
+			continue
+		}
+		if hidesElement(c) && !isHiddenPanel(c) {
+			continue
+		}
+		findButtons(c, out)
+	}
+}
+
+// controlLabel returns the text of a button that asks a question, of two
+// words or more; "" for other buttons.
+func controlLabel(n *html.Node) string {
+	var sb strings.Builder
+	nodeTextUpTo(&sb, n, 300)
+	t := cleanSpace(sb.String())
+	if numFields(t) < 2 || len(t) > 250 {
+		return ""
+	}
+	if strings.HasSuffix(t, "?") {
+		return t
+	}
+	return ""
+}
+
+// firstAfter returns the index of the first block of bs made after the
+// element at doc-order index at, or -1.
+func firstAfter(bs []block, at int32) int {
+	for i, b := range bs {
+		if b.at > at {
+			return i
+		}
+	}
+	return -1
+}
+
+// inEntry reports whether the element at doc-order index at sits in one
+// of the five elements around the button n. Three levels (tried first)
+// left out FAQs whose answers a script draws.
+func (p *page) inEntry(n *html.Node, at int32) bool {
+	if int(at) >= len(p.x.nodes) {
+		return false
+	}
+	m := p.x.nodes[at]
+	a := n.Parent
+	for k := 0; k < 5 && a != nil; k++ {
+		for e := m; e != nil; e = e.Parent {
+			if e == a {
+				return true
+			}
+		}
+		a = a.Parent
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+)
+
+// TestIsHiddenPanel: a tab panel or a section labelled by its control is
+// a panel when an inline style hides it; dialogs, menus, shown panels
+// and panels hidden otherwise (the content walk's call) are not.
+func TestIsHiddenPanel(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"tab hidden by style", `<div role="tabpanel" style="display: none;">x</div>`, true},
+		{"tab shown", `<div role="tabpanel">x</div>`, false},
+		{"tab hidden by attribute", `<div role="tabpanel" hidden>x</div>`, false},
+		{"accordion panel", `<div aria-labelledby="q1" style="display:none">x</div>`, true},
+		{"accordion panel, aria-hidden", `<div aria-labelledby="q1" aria-hidden="true">x</div>`, false},
+		{"accordion panel, hidden attribute", `<section aria-labelledby="q1" hidden>x</section>`, true},
+		{"dialog", `<div role="dialog" aria-labelledby="m1" style="display:none">x</div>`, false},
+		{"menu", `<ul role="menu" aria-labelledby="b1" style="display:none">x</ul>`, false},
+		{"hidden div", `<div style="display:none">x</div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := doc.FirstChild.LastChild.FirstChild
+			if got := isHiddenPanel(n); got != tt.want {
+				t.Errorf("isHiddenPanel(%s) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMergeAt: each added line goes before the first block made after
+// its element, or at the end; lines of one element stay in order.
+func TestMergeAt(t *testing.T) {
+	bs := []block{{text: "a", at: 1}, {text: "b", at: 5}, {text: "c", at: 9}}
+	tests := []struct {
+		name string
+		adds []block
+		want string
+	}{
+		{"before all", []block{{text: "p", at: 0}, {text: "q", at: 0}}, "p|q|a|b|c"},
+		{"after its element", []block{{text: "p", at: 5}, {text: "q", at: 5}}, "a|b|p|q|c"},
+		{"between", []block{{text: "p", at: 7}}, "a|b|p|c"},
+		{"two places", []block{{text: "p", at: 3}, {text: "q", at: 20}}, "a|p|b|c|q"},
+		{"none", nil, "a|b|c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(blockTexts(mergeAt(bs, tt.adds)), "|"); got != tt.want {
+				t.Errorf("mergeAt = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestControlLabel: a button that asks a question gives its text; other
+// buttons and one-word questions give nothing.
+func TestControlLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<button aria-expanded="false">  How long does a permit take? </button>`, "How long does a permit take?"},
+		{`<button><span>1. Who is this</span> <span>program for?</span><i></i></button>`, "1. Who is this program for?"},
+		{`<button aria-expanded="false">Item details</button>`, ""},
+		{`<button>Why?</button>`, ""},
+		{`<button type="submit">Subscribe</button>`, ""},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := controlLabel(doc.FirstChild.LastChild.FirstChild); got != tt.want {
+			t.Errorf("controlLabel(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestManyPanels: a page of thousands of hidden panels and question
+// buttons among its paragraphs returns, the panels and questions looked
+// at bounded by maxPanels.
+func TestManyPanels(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta property="og:type" content="website"></head><body><main>`)
+	for i := 0; i < 20000; i++ {
+		b.WriteString(`<div><p>Our engineers service boilers, fit new ones and answer the phone every day of the week.</p>`)
+		b.WriteString(`<button aria-expanded="false">Do you service old boilers?</button>`)
+		b.WriteString(`<div role="tabpanel" style="display:none"><p>Yes, every make and age, with parts carried in the van.</p></div></div>`)
+	}
+	b.WriteString(`</main></body></html>`)
+	start := time.Now()
+	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
+	if err != nil {
+		return // any error is acceptable for hostile input
+	}
+	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
+}
