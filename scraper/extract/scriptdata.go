@@ -173,23 +173,24 @@ func attrOf(n *html.Node, key string) string {
 }
 
 // flightChunk returns the string pushed by a streamed-rendering chunk,
-// `self.__next_f.push([1,"..."])`: a JSON array whose second member is a
-// JSON string.
+// `self.__next_f.push([1,"..."])`: an array of 1 and a JSON string.
 func flightChunk(src string) (string, bool) {
 	s := strings.TrimSpace(src)
 	i := strings.Index(s[:min(len(s), 48)], ".push(")
-	if i < 0 || i > 40 || !strings.HasSuffix(s, ")") {
+	if i < 0 || !strings.HasSuffix(s, ")") {
 		return "", false
 	}
-	var arr []json.RawMessage
-	if json.Unmarshal([]byte(s[i+len(".push("):len(s)-1]), &arr) != nil || len(arr) < 2 || string(arr[0]) != "1" {
+	s = strings.TrimSpace(s[i+len(".push(") : len(s)-1])
+	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, "]") {
 		return "", false
 	}
-	var str string
-	if json.Unmarshal(arr[1], &str) != nil {
+	s = strings.TrimSpace(s[1 : len(s)-1])
+	one, str, ok := strings.Cut(s, ",")
+	str = strings.TrimSpace(str)
+	if !ok || strings.TrimSpace(one) != "1" || len(str) < 2 || str[0] != '"' || stringEnd(str, 1) != len(str)-1 {
 		return "", false
 	}
-	return str, true
+	return jsonString(str), true
 }
 
 // assignedJSON returns the value of a script that only assigns a JSON

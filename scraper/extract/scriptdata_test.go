@@ -94,6 +94,22 @@ func TestAssignedJSON(t *testing.T) {
 	}
 }
 
+func TestJSONString(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{`"plain"`, "plain"},
+		{`"a \"quote\" and a \\ and \/"`, `a "quote" and a \ and /`},
+		{`"line\nbreak\ttab"`, "line\nbreak tab"},
+		{`"caf\u00e9 \ud83d\ude00"`, "café 😀"},
+		{`"broken \u12"`, "broken \ufffd"},
+		{`""`, ""},
+	}
+	for _, tt := range tests {
+		if got := jsonString(tt.q); got != tt.want {
+			t.Errorf("jsonString(%s) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestIsProse(t *testing.T) {
 	tests := []struct {
 		s    string
@@ -149,4 +165,24 @@ func largeDataPage(open string) []byte {
 	}
 	sb.WriteString(`]};</script></body></html>`)
 	return []byte(sb.String())
+}
+
+func TestFlightChunk(t *testing.T) {
+	tests := []struct {
+		src, want string
+		ok        bool
+	}{
+		{`self.__next_f.push([1,"0:[\"$\",\"p\",null,{\"children\":\"Hi\"}]\n"])`, "0:[\"$\",\"p\",null,{\"children\":\"Hi\"}]\n", true},
+		{` self.__next_f.push([1, "a\u00e9"]) `, "aé", true},
+		{`(self.__next_f=self.__next_f||[]).push([0])`, "", false},
+		{`self.__next_f.push([2,"x"])`, "", false},
+		{`self.__next_f.push([1,"a","b"])`, "", false},
+		{`dataLayer.push({"event":"view"})`, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := flightChunk(tt.src)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("flightChunk(%q) = %q, %v; want %q, %v", tt.src, got, ok, tt.want, tt.ok)
+		}
+	}
 }

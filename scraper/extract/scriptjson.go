@@ -1,9 +1,11 @@
 package extract
 
 import (
-	"encoding/json"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // jsonFrame is one open object or array of the JSON walk.
@@ -55,25 +57,26 @@ func (dp *dataProse) jsonData(src string) {
 			key = ""
 		case '"':
 			end := stringEnd(src, i+1)
-			str := jsonString(src[i : end+1])
+			raw := src[i : end+1]
 			i = end
 			if k := skipSpace(src, end+1); k < len(src) && src[k] == ':' {
-				key, i = str, k
+				key, i = jsonString(raw), k
 				continue
 			}
-			dp.jsonValue(str, key, stack)
+			dp.jsonValue(raw, key, stack)
 		}
 	}
 }
 
-// jsonValue handles one string value found under key, in the innermost
-// frame of stack.
-func (dp *dataProse) jsonValue(str, key string, stack []jsonFrame) {
+// jsonValue handles one string value found under key, still quoted
+// (raw), in the innermost frame of stack. Only a string that may be a
+// title, a reference or prose is decoded.
+func (dp *dataProse) jsonValue(raw, key string, stack []jsonFrame) {
 	var f *jsonFrame
 	if len(stack) > 0 {
 		f = &stack[len(stack)-1]
 		f.strs++
-		if labelLike(str) {
+		if labelLike(raw[1 : len(raw)-1]) {
 			f.labels++
 		}
 		if !f.obj {
@@ -83,6 +86,10 @@ func (dp *dataProse) jsonValue(str, key string, stack []jsonFrame) {
 			return
 		}
 	}
+	if !titleKey(key) && !strings.HasPrefix(raw, `"$`) && !mayBeProse(raw) {
+		return
+	}
+	str := jsonString(raw)
 	if len(str) > 1 && str[0] == '$' && dp.flightTexts != nil {
 		if text, ok := dp.flightTexts[str[1:]]; ok {
 			str = text
@@ -184,11 +191,67 @@ func jsonString(q string) string {
 	if !strings.ContainsRune(q, '\\') {
 		return q[1 : len(q)-1]
 	}
-	var s string
-	if json.Unmarshal([]byte(q), &s) != nil {
-		return q[1 : len(q)-1]
+	var b strings.Builder
+	b.Grow(len(q))
+	for i := 1; i < len(q)-1; i++ {
+		c := q[i]
+		if c != '\\' || i+1 >= len(q)-1 {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		switch c = q[i]; c {
+		case 'n':
+			b.WriteByte('\n')
+		case 't', 'r', 'b', 'f':
+			b.WriteByte(' ')
+		case 'u':
+			r, n := jsonRune(q[i+1 : len(q)-1])
+			b.WriteRune(r)
+			i += n
+		default: // " \ / and the unknown
+			b.WriteByte(c)
+		}
 	}
-	return s
+	return b.String()
+}
+
+// jsonRune decodes the hex digits of a \u escape at the start of s, and a
+// low surrogate's escape after a high one, returning the rune and the
+// bytes read.
+func jsonRune(s string) (rune, int) {
+	if len(s) < 4 {
+		return utf8.RuneError, len(s)
+	}
+	v, err := strconv.ParseUint(s[:4], 16, 32)
+	if err != nil {
+		return utf8.RuneError, 0
+	}
+	r := rune(v)
+	if utf16.IsSurrogate(r) && len(s) >= 10 && s[4] == '\\' && s[5] == 'u' {
+		if lo, err := strconv.ParseUint(s[6:10], 16, 32); err == nil {
+			return utf16.DecodeRune(r, rune(lo)), 10
+		}
+	}
+	return r, 4
+}
+
+// mayBeProse reports whether a quoted JSON string may hold prose or JSON
+// of its own: long enough, with a space or text outside ASCII (scripts
+// written without spaces), or opening an object or array.
+func mayBeProse(raw string) bool {
+	if len(raw) < 42 {
+		return false
+	}
+	if raw[1] == '{' || raw[1] == '[' || strings.IndexByte(raw, ' ') >= 0 || strings.Contains(raw, `\u`) {
+		return true
+	}
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // skipSpace returns the index of the first byte from i that is not JSON
@@ -241,8 +304,8 @@ func labelLike(s string) bool {
 	if strings.Contains(strings.TrimSpace(s), " ") {
 		return true
 	}
-	r := []rune(s)
-	return unicode.IsUpper(r[0]) && !strings.ContainsAny(s, "0123456789_-")
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && !strings.ContainsAny(s, "0123456789_-")
 }
 
 // add keeps s when it is prose not seen before, as text or as an HTML
