@@ -43,11 +43,10 @@ const minDataWords = 50
 
 // dataProse collects the prose strings of a page's data blocks.
 type dataProse struct {
-	parts  []dataPart
-	seen   map[string]bool
-	bytes  int // data bytes read so far
-	frames int // JSON objects and arrays opened so far
-	title  string
+	parts []dataPart
+	seen  map[string]bool
+	bytes int // data bytes read so far
+	title string
 	// pageTitle is the page's title as the markup gives it, lower case;
 	// the data's prose is cut to the first record that holds it and
 	// enough prose (anchorStart, anchorEnd: its parts), when one does.
@@ -61,7 +60,6 @@ type dataProse struct {
 type dataPart struct {
 	s      string
 	isHTML bool
-	obj    int    // the JSON object it is a member of
 	norm   string // its text, spaces collapsed
 }
 
@@ -159,7 +157,7 @@ func (dp *dataProse) templateData(n *html.Node) {
 			return
 		}
 	}
-	dp.add(b.String(), -1)
+	dp.add(b.String())
 }
 
 // attrOf returns the value of n's attribute key, or "".

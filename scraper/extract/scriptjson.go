@@ -10,7 +10,6 @@ import (
 
 // jsonFrame is one open object or array of the JSON walk.
 type jsonFrame struct {
-	id     int
 	key    string // the member name the object or array is the value of
 	obj    bool
 	skip   bool // inside a member named like a dictionary or a setting
@@ -36,9 +35,8 @@ func (dp *dataProse) jsonData(src string) {
 	for i := 0; i < len(src) && len(dp.parts) < maxDataParts; i++ {
 		switch c := src[i]; c {
 		case '{', '[':
-			dp.frames++
 			skip := skipSubtree(key) || len(stack) > 0 && stack[len(stack)-1].skip
-			stack = append(stack, jsonFrame{id: dp.frames, key: key, obj: c == '{', skip: skip, start: len(dp.parts)})
+			stack = append(stack, jsonFrame{key: key, obj: c == '{', skip: skip, start: len(dp.parts)})
 			key = ""
 		case '}', ']':
 			if len(stack) == 0 {
@@ -106,11 +104,7 @@ func (dp *dataProse) jsonValue(raw, key string, stack []jsonFrame) {
 		dp.jsonData(str) // JSON inside a string
 		return
 	}
-	id := -1
-	if f != nil {
-		id = f.id
-	}
-	dp.add(str, id)
+	dp.add(str)
 }
 
 // metaValue keeps the first title and description the data gives.
@@ -309,8 +303,8 @@ func labelLike(s string) bool {
 }
 
 // add keeps s when it is prose not seen before, as text or as an HTML
-// fragment, for the object obj.
-func (dp *dataProse) add(s string, obj int) {
+// fragment.
+func (dp *dataProse) add(s string) {
 	s = strings.TrimSpace(s)
 	if len(s) < 40 {
 		return
@@ -330,7 +324,7 @@ func (dp *dataProse) add(s string, obj int) {
 	if dp.replacesPrefix(norm, s, isHTML) {
 		return
 	}
-	dp.parts = append(dp.parts, dataPart{s: s, isHTML: isHTML, obj: obj, norm: norm})
+	dp.parts = append(dp.parts, dataPart{s: s, isHTML: isHTML, norm: norm})
 }
 
 // replacesPrefix handles a string that starts like one of the last few
