@@ -145,6 +145,12 @@ func (d *Document) extractArticle() (corpus.Article, []float64) {
 			}
 		}
 	}
+	if art.WordCount < ShortWords {
+		// Pages drawn by scripts from data in the page: read the data.
+		if alt, altFeats, ok := d.scriptArticle(art); ok {
+			art, feats = alt, altFeats
+		}
+	}
 	return art, feats
 }
 

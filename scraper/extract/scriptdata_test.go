@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestScriptData: a page whose content a script draws from data in the
+// page is read from that data; interface dictionaries and settings stay
+// out, and a page whose markup holds the article does not change.
+func TestScriptData(t *testing.T) {
+	tests := []struct {
+		name       string
+		wantInText []string
+		notInText  []string
+		wantEmpty  bool
+	}{
+		// A JSON block with the post's body as HTML, beside an i18n
+		// namespace and the post's addresses and class names.
+		{name: "next_data",
+			wantInText: []string{"The harbour board voted on Tuesday", "What changes for the fishing fleet", "within a month."},
+			notInText:  []string{"password you entered", "morning briefing", "post--wide", "cdn.example"}},
+		// Streamed chunks: JSON lines and a text chunk.
+		{name: "flight",
+			wantInText: []string{"The night train to the northern towns", "leaves the capital at nine", "sold out before noon", "breakfast is served"},
+			notInText:  []string{"chunks/app", "max-w-3xl"}},
+		// A state object assigned to a global: a thread's posts.
+		{name: "state",
+			wantInText: []string{"My sourdough starter has gone flat", "The cellar is probably too cold", "keeps my starter lively"},
+			notInText:  []string{"There are no replies yet", "Report this post", "api.example"}},
+		// Only dictionaries of interface strings and settings: nothing.
+		{name: "i18n_only", wantEmpty: true,
+			notInText: []string{"Changes are saved", "Something went wrong", "Welcome to the shop"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := extractTestPage(t, "scriptdata", tt.name, "https://news.example/p/"+tt.name)
+			checkText(t, art.Text, tt.wantInText, tt.notInText)
+			if tt.wantEmpty && art.WordCount >= 20 {
+				t.Errorf("%d words, want the markup's few", art.WordCount)
+			}
+			if strings.Count(art.Text, "The harbour board voted") > 1 {
+				t.Errorf("a paragraph repeated")
+			}
+		})
+	}
+}
+
+// TestScriptDataFullArticle: a page whose markup holds the article
+// comes out the same with and without its data block.
+func TestScriptDataFullArticle(t *testing.T) {
+	page := string(mustReadFile(t, filepath.Join("testdata", "scriptdata", "full_article.html")))
+	bare := regexp.MustCompile(`(?s)<script.*?</script>`).ReplaceAllString(page, "")
+	if bare == page {
+		t.Fatal("no script to remove")
+	}
+	in := Input{URL: "https://news.example/p/full", ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt}
+	in.Body = []byte(page)
+	got, err := Extract(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Body, in.SHA256 = []byte(bare), ""
+	want, err := Extract(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != want.Text || got.Title != want.Title || got.PageType != want.PageType {
+		t.Errorf("the data block changed the article:\n%s\n---\n%s", got.Text, want.Text)
+	}
+}
+
+func TestAssignedJSON(t *testing.T) {
+	tests := []struct {
+		src  string
+		want string
+	}{
+		{`window.__INITIAL_STATE__ = {"a":1};`, `{"a":1}`},
+		{` var data=[1,2] `, `[1,2]`},
+		{`self["x"] = {"a":"b"}`, `{"a":"b"}`},
+		{`window.x = {a:1};`, ``},                          // a JS literal, not JSON
+		{`window.x = {"a":1}; init(window.x);`, ``},        // more than an assignment
+		{`if (a == {"b":1}) run()`, ``},                    // not an assignment
+		{`window.__NUXT__=(function(a){return {}})()`, ``}, // a function
+	}
+	for _, tt := range tests {
+		got, ok := assignedJSON(tt.src)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("assignedJSON(%q) = %q, %v; want %q", tt.src, got, ok, tt.want)
+		}
+	}
+}
+
+func TestJSONString(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{`"plain"`, "plain"},
+		{`"a \"quote\" and a \\ and \/"`, `a "quote" and a \ and /`},
+		{`"line\nbreak\ttab"`, "line\nbreak tab"},
+		{`"caf\u00e9 \ud83d\ude00"`, "café 😀"},
+		{`"broken \u12"`, "broken \ufffd"},
+		{`""`, ""},
+	}
+	for _, tt := range tests {
+		if got := jsonString(tt.q); got != tt.want {
+			t.Errorf("jsonString(%s) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestIsProse(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"The harbour board voted on Tuesday to close the old ferry pier for two years.", true},
+		{"Die Gemeinde hat am Dienstag beschlossen, den alten Anleger für zwei Jahre zu schließen.", true},
+		{"btn btn-primary text-lg leading-7 mx-auto max-w-3xl flex items-center justify-between gap-4", false},
+		{"https://cdn.example/a.jpg https://cdn.example/b.jpg https://cdn.example/c.jpg and more.", false},
+		{"function(a){return a.b.c = d; if (e) { f(g); } else { h(i); } } window.x = y; z();", false},
+		{".card{margin:0 auto;padding:1rem 2rem;color:#333;} .card h2{font-size:1.2rem;line-height:1.4}", false},
+		{"A title without any end mark at all but with many words in it here", false},
+		{"Short one.", false},
+	}
+	for _, tt := range tests {
+		if got := isProse(tt.s); got != tt.want {
+			t.Errorf("isProse(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkScriptDataLarge: a page without text whose data is about
+// 10 MB of records costs a bounded scan (maxDataBytes): assigned to a
+// global (too large to check it is JSON: not read), and in a JSON block
+// whose first record is the page's (read up to the bound, taken: the
+// page is parsed and extracted twice).
+func BenchmarkScriptDataLarge(b *testing.B) {
+	for _, open := range []string{`<script>window.__STATE__ = `, `<script type="application/json">`} {
+		page := largeDataPage(open)
+		b.Run(strings.Fields(open)[1], func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Extract(Input{Body: page, URL: "https://x.example/", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// largeDataPage returns a page of 10 MB whose data block opens with open
+// and holds a record titled as the page, then many short ones.
+func largeDataPage(open string) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>The record of the page</title></head><body><div id="app"></div>` + open)
+	sb.WriteString(`{"page":{"title":"The record of the page","body":"` + strings.Repeat("This sentence is the text of the page and it has twelve words. ", 20) + `"},"items":[`)
+	for i := 0; sb.Len() < 10<<20; i++ {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"id":"i%d","url":"https://x.example/%d","name":"Item %d","text":"Record %d tells a short story about a thing that happened. It has two sentences."}`, i, i, i, i)
+	}
+	sb.WriteString(`]};</script></body></html>`)
+	return []byte(sb.String())
+}
+
+func TestFlightChunk(t *testing.T) {
+	tests := []struct {
+		src, want string
+		ok        bool
+	}{
+		{`self.__next_f.push([1,"0:[\"$\",\"p\",null,{\"children\":\"Hi\"}]\n"])`, "0:[\"$\",\"p\",null,{\"children\":\"Hi\"}]\n", true},
+		{` self.__next_f.push([1, "a\u00e9"]) `, "aé", true},
+		{`(self.__next_f=self.__next_f||[]).push([0])`, "", false},
+		{`self.__next_f.push([2,"x"])`, "", false},
+		{`self.__next_f.push([1,"a","b"])`, "", false},
+		{`dataLayer.push({"event":"view"})`, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := flightChunk(tt.src)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("flightChunk(%q) = %q, %v; want %q, %v", tt.src, got, ok, tt.want, tt.ok)
+		}
+	}
+}
