@@ -123,3 +123,124 @@ func frontierID(t *testing.T, s *pgstore.Store, u string) int64 {
 	}
 	return e.ID
 }
+
+// TestClaimAhead: a worker that claims ahead (WorkerOptions.ClaimAhead)
+// claims a host's next batch as soon as a claim fills its batch, and its
+// next claim takes those URLs, in order; a claim that does not fill its
+// batch claims nothing ahead. URLs claimed ahead and never taken are
+// skipped with the host's queue (Skip of the host: its page budget), or
+// queued again by Close. Without the option nothing is claimed ahead.
+func TestClaimAhead(t *testing.T) {
+	ctx := context.Background()
+	state := func(s *pgstore.Store, u string) string {
+		t.Helper()
+		e, err := s.FrontierEntry(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.State
+	}
+	inFlight := func(s *pgstore.Store, es []corpus.FrontierEntry) (n int) {
+		t.Helper()
+		for _, e := range es {
+			if state(s, e.URL) == corpus.StateInFlight {
+				n++
+			}
+		}
+		return n
+	}
+	waitInFlight := func(s *pgstore.Store, es []corpus.FrontierEntry, want int) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); inFlight(s, es) != want && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if n := inFlight(s, es); n != want {
+			t.Fatalf("%d URLs in flight; want %d", n, want)
+		}
+	}
+
+	t.Run("taken in order", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{ClaimAhead: true})
+		es := entries(5)
+		enqueue(t, a, es)
+		var got []corpus.FrontierEntry
+		for i, want := range []int{2, 2, 1, 0} {
+			c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now())
+			if err != nil || len(c) != want {
+				t.Fatalf("claim %d: %d URLs, %v; want %d", i+1, len(c), err, want)
+			}
+			got = append(got, c...)
+			if i == 0 {
+				waitInFlight(a, es, 4) // the batch taken and the next, ahead
+			}
+		}
+		for i, e := range got {
+			if e.URL != es[i].URL {
+				t.Fatalf("claimed %v; want the queue's order", got)
+			}
+		}
+		waitInFlight(a, es, 5)
+		if err := fa.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		waitInFlight(a, es, 0)
+	})
+
+	t.Run("queued again by Close", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{ClaimAhead: true})
+		es := entries(5)
+		enqueue(t, a, es)
+		if c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now()); err != nil || len(c) != 2 {
+			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
+		}
+		waitInFlight(a, es, 4) // the batch taken and the batch ahead
+		if err := fa.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			if st := state(a, e.URL); st != corpus.StateQueued {
+				t.Errorf("%s %s after Close; want queued", e.URL, st)
+			}
+		}
+	})
+
+	t.Run("skipped with the host", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{ClaimAhead: true})
+		es := entries(5)
+		enqueue(t, a, es)
+		c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now())
+		if err != nil || len(c) != 2 {
+			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
+		}
+		waitInFlight(a, es, 4)
+		if _, err := fa.Skip(ctx, nil, []string{site}, "budget", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range es {
+			want := corpus.StateSkipped
+			if i < 2 {
+				want = corpus.StateInFlight // the crawler's, settled by it
+			}
+			if st := state(a, e.URL); st != want {
+				t.Errorf("%s %s after the host was skipped; want %s", e.URL, st, want)
+			}
+		}
+	})
+
+	t.Run("off", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{})
+		es := entries(5)
+		enqueue(t, a, es)
+		if c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now()); err != nil || len(c) != 2 {
+			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		if n := inFlight(a, es); n != 2 {
+			t.Errorf("%d URLs in flight without ClaimAhead; want the 2 claimed", n)
+		}
+	})
+}
