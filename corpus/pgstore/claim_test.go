@@ -2,6 +2,8 @@ package pgstore_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"testing"
 	"time"
 
@@ -243,4 +245,59 @@ func TestClaimAhead(t *testing.T) {
 			t.Errorf("%d URLs in flight without ClaimAhead; want the 2 claimed", n)
 		}
 	})
+}
+
+// TestLatestCaptureFromClaim: the claim tells which of the hubs it claims
+// (entries with a kind) have no capture, and LatestCapture then answers
+// "none" for them without a round trip, once; a hub with a capture, a
+// page (no kind), and a hub this worker captured after the claim are
+// asked of the database.
+func TestLatestCaptureFromClaim(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	a, fa := worker(t, url, pgstore.WorkerOptions{})
+	es := entries(4)
+	for i := range es[:3] {
+		es[i].Kind = corpus.KindHub
+	}
+	enqueue(t, a, es)
+	capture := func(u string) {
+		t.Helper()
+		c := &corpus.Capture{RequestedURL: u, URL: u, Status: 200, Proto: "HTTP/1.1", FetchedAt: time.Now(),
+			ContentType: "text/html", Header: http.Header{"Etag": {`"x"`}}, Body: []byte("<p>hub</p>"), BodyForm: corpus.BodyWire}
+		a.Pack(c)
+		if err := a.Update(ctx, func(tx *pgstore.Tx) error { _, err := tx.AddCapture(ctx, c); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	capture(es[1].URL) // a hub captured before the claim
+	if c, _, _, err := fa.Claim(ctx, site, 0, 4, time.Now()); err != nil || len(c) != 4 {
+		t.Fatalf("claim: %d URLs, %v; want 4", len(c), err)
+	}
+	capture(es[2].URL) // a hub captured after it, by this worker
+	// The statement's first use prepares it: a round trip more.
+	if _, err := a.LatestCapture(ctx, site+"/elsewhere"); !errors.Is(err, corpus.ErrNotFound) {
+		t.Fatalf("latest capture of a URL never seen: %v; want not found", err)
+	}
+	for _, tc := range []struct {
+		name      string
+		url       string
+		found     bool
+		wantTrips int64
+	}{
+		{"a hub without a capture", es[0].URL, false, 0},
+		{"the same hub asked again", es[0].URL, false, 1},
+		{"a hub with a capture", es[1].URL, true, 1},
+		{"a hub captured after the claim", es[2].URL, true, 1},
+		{"a page", es[3].URL, false, 1},
+	} {
+		before := a.RoundTrips()
+		c, err := a.LatestCapture(ctx, tc.url)
+		if found := err == nil && c != nil; found != tc.found || (!found && !errors.Is(err, corpus.ErrNotFound)) {
+			t.Errorf("%s: capture %v, %v; want found %v", tc.name, c != nil, err, tc.found)
+		}
+		if n := a.RoundTrips() - before; n != tc.wantTrips {
+			t.Errorf("%s: %d round trips, want %d", tc.name, n, tc.wantTrips)
+		}
+	}
 }
