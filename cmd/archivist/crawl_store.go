@@ -49,11 +49,13 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 			return err
 		}
 	}
-	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay})
+	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true})
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}
 	e.logger.Info("crawl worker started", "worker", f.ID(), "store", s.Location())
+	// The garbage collector as for a crawl into SQLite (runCrawl).
+	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	copts = append(copts, scraper.WithProgress(prog.update))
 	cr, err := scraper.New(f, pgWriter{s}, copts...)
 	if err != nil {

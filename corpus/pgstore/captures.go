@@ -46,6 +46,7 @@ func (tx *Tx) AddCapture(ctx context.Context, c *corpus.Capture) (int64, error) 
 		html = c.SHA256 != "" && c.ErrorKind == "" && strings.Contains(c.ContentType, "html")
 	}
 	tx.captured = true
+	tx.s.uncaptured.drop(c.URL, c.RequestedURL)
 	if id := tx.spareCaptureID(); id != 0 {
 		q = qAddCaptureID
 		if c.Body != nil {
@@ -130,6 +131,9 @@ func (s *Store) Capture(ctx context.Context, id int64) (*corpus.Capture, error) 
 // ErrNotFound. requested_url <> url lets the planner use the partial
 // index of redirected captures (migration 0006).
 func (s *Store) LatestCapture(ctx context.Context, u string) (*corpus.Capture, error) {
+	if s.uncaptured.take(u) {
+		return nil, fmt.Errorf("latest capture of %s: %w", u, corpus.ErrNotFound)
+	}
 	row := s.pool.QueryRow(ctx, "SELECT "+corpus.CaptureSelect+captureFrom+
 		` WHERE c.id = (SELECT MAX(id) FROM captures WHERE (url = $1 OR (requested_url = $1 AND requested_url <> url))
 		  AND error_kind = '' AND status BETWEEN 200 AND 399)`, u)

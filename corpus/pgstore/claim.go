@@ -48,7 +48,9 @@ type claim struct {
 //	        flight.
 //
 // next is the host's next allowed start as read under the row's lock, 0
-// on new, locked and busy. A lease taken over from a worker that is gone
+// on new, locked and busy. Each URL claimed comes with whether, being a
+// hub (its kind set), it has no capture LatestCapture would return (see
+// uncapturedSet). A lease taken over from a worker that is gone
 // queues its URLs again in the claim (rq) and claims them in the next one:
 // the statement reads the frontier as it was when it started.
 const qClaim = `WITH ins AS (
@@ -75,7 +77,9 @@ c AS (
 	WHERE f.id = ANY ((SELECT ids FROM pick) || (SELECT ids FROM rq))
 	  AND CASE WHEN f.id = ANY (pick.ids) THEN true ELSE f.state = 'in_flight' END
 	RETURNING f.id, f.url, f.host, f.depth, f.source, f.kind, f.state, f.priority, f.attempts, f.not_before,
-		f.reason, COALESCE(f.capture_id, 0) AS capture_id, f.run, f.redirect_to, f.panics, f.id = ANY (pick.ids) AS picked),
+		f.reason, COALESCE(f.capture_id, 0) AS capture_id, f.run, f.redirect_to, f.panics, f.id = ANY (pick.ids) AS picked,
+		f.kind <> '' AND NOT EXISTS (SELECT 1 FROM captures x WHERE (x.url = f.url OR (x.requested_url = f.url AND x.requested_url <> x.url))
+			AND x.error_kind = '' AND x.status BETWEEN 200 AND 399) AS uncaptured),
 e AS (
 	SELECT l.mine, l.wait, n.n, CASE WHEN l.wait OR n.n > 0 THEN NULL ELSE LEAST(
 			(SELECT MIN(q.not_before) FROM frontier q WHERE q.host = $1::text AND q.state = 'queued'
@@ -101,7 +105,7 @@ st AS (
 SELECT st.status, st.at, st.next, COALESCE(c.id, 0), COALESCE(c.url, ''), COALESCE(c.host, ''), COALESCE(c.depth, 0),
 	COALESCE(c.source, ''), COALESCE(c.kind, ''), COALESCE(c.state, ''), COALESCE(c.priority, 0), COALESCE(c.attempts, 0),
 	COALESCE(c.not_before, 0), COALESCE(c.reason, ''), COALESCE(c.capture_id, 0), COALESCE(c.run, 0),
-	COALESCE(c.redirect_to, ''), COALESCE(c.panics, 0)
+	COALESCE(c.redirect_to, ''), COALESCE(c.panics, 0), COALESCE(c.uncaptured, false)
 FROM st LEFT JOIN c ON c.picked ORDER BY c.priority DESC, c.id
 `
 
@@ -140,12 +144,18 @@ func (f *Frontier) claim(ctx context.Context, host string, run int64, n int, now
 	for rows.Next() {
 		var e corpus.FrontierEntry
 		var nb int64
-		if err := rows.Scan(append([]any{&c.status, &c.at, &c.next}, frontierDest(&e, &nb)...)...); err != nil {
+		var uncaptured bool
+		if err := rows.Scan(append(append([]any{&c.status, &c.at, &c.next}, frontierDest(&e, &nb)...), &uncaptured)...); err != nil {
 			return c, err
 		}
 		if c.status == "claimed" {
 			e.NotBefore = unixMilli(nb)
 			c.entries = append(c.entries, e)
+			if uncaptured {
+				f.s.uncaptured.add(e.URL)
+			} else {
+				f.s.uncaptured.drop(e.URL)
+			}
 		}
 	}
 	rows.Close()

@@ -2,6 +2,8 @@ package pgstore_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"testing"
 	"time"
 
@@ -122,4 +124,180 @@ func frontierID(t *testing.T, s *pgstore.Store, u string) int64 {
 		t.Fatal(err)
 	}
 	return e.ID
+}
+
+// TestClaimAhead: a worker that claims ahead (WorkerOptions.ClaimAhead)
+// claims a host's next batch as soon as a claim fills its batch, and its
+// next claim takes those URLs, in order; a claim that does not fill its
+// batch claims nothing ahead. URLs claimed ahead and never taken are
+// skipped with the host's queue (Skip of the host: its page budget), or
+// queued again by Close. Without the option nothing is claimed ahead.
+func TestClaimAhead(t *testing.T) {
+	ctx := context.Background()
+	state := func(s *pgstore.Store, u string) string {
+		t.Helper()
+		e, err := s.FrontierEntry(ctx, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e.State
+	}
+	inFlight := func(s *pgstore.Store, es []corpus.FrontierEntry) (n int) {
+		t.Helper()
+		for _, e := range es {
+			if state(s, e.URL) == corpus.StateInFlight {
+				n++
+			}
+		}
+		return n
+	}
+	waitInFlight := func(s *pgstore.Store, es []corpus.FrontierEntry, want int) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); inFlight(s, es) != want && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if n := inFlight(s, es); n != want {
+			t.Fatalf("%d URLs in flight; want %d", n, want)
+		}
+	}
+
+	t.Run("taken in order", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{ClaimAhead: true})
+		es := entries(5)
+		enqueue(t, a, es)
+		var got []corpus.FrontierEntry
+		for i, want := range []int{2, 2, 1, 0} {
+			c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now())
+			if err != nil || len(c) != want {
+				t.Fatalf("claim %d: %d URLs, %v; want %d", i+1, len(c), err, want)
+			}
+			got = append(got, c...)
+			if i == 0 {
+				waitInFlight(a, es, 4) // the batch taken and the next, ahead
+			}
+		}
+		for i, e := range got {
+			if e.URL != es[i].URL {
+				t.Fatalf("claimed %v; want the queue's order", got)
+			}
+		}
+		waitInFlight(a, es, 5)
+		if err := fa.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		waitInFlight(a, es, 0)
+	})
+
+	t.Run("queued again by Close", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{ClaimAhead: true})
+		es := entries(5)
+		enqueue(t, a, es)
+		if c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now()); err != nil || len(c) != 2 {
+			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
+		}
+		waitInFlight(a, es, 4) // the batch taken and the batch ahead
+		if err := fa.Close(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es {
+			if st := state(a, e.URL); st != corpus.StateQueued {
+				t.Errorf("%s %s after Close; want queued", e.URL, st)
+			}
+		}
+	})
+
+	t.Run("skipped with the host", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{ClaimAhead: true})
+		es := entries(5)
+		enqueue(t, a, es)
+		c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now())
+		if err != nil || len(c) != 2 {
+			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
+		}
+		waitInFlight(a, es, 4)
+		if _, err := fa.Skip(ctx, nil, []string{site}, "budget", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		for i, e := range es {
+			want := corpus.StateSkipped
+			if i < 2 {
+				want = corpus.StateInFlight // the crawler's, settled by it
+			}
+			if st := state(a, e.URL); st != want {
+				t.Errorf("%s %s after the host was skipped; want %s", e.URL, st, want)
+			}
+		}
+	})
+
+	t.Run("off", func(t *testing.T) {
+		url := cluster.NewDatabase(t)
+		a, fa := worker(t, url, pgstore.WorkerOptions{})
+		es := entries(5)
+		enqueue(t, a, es)
+		if c, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now()); err != nil || len(c) != 2 {
+			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		if n := inFlight(a, es); n != 2 {
+			t.Errorf("%d URLs in flight without ClaimAhead; want the 2 claimed", n)
+		}
+	})
+}
+
+// TestLatestCaptureFromClaim: the claim tells which of the hubs it claims
+// (entries with a kind) have no capture, and LatestCapture then answers
+// "none" for them without a round trip, once; a hub with a capture, a
+// page (no kind), and a hub this worker captured after the claim are
+// asked of the database.
+func TestLatestCaptureFromClaim(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	a, fa := worker(t, url, pgstore.WorkerOptions{})
+	es := entries(4)
+	for i := range es[:3] {
+		es[i].Kind = corpus.KindHub
+	}
+	enqueue(t, a, es)
+	capture := func(u string) {
+		t.Helper()
+		c := &corpus.Capture{RequestedURL: u, URL: u, Status: 200, Proto: "HTTP/1.1", FetchedAt: time.Now(),
+			ContentType: "text/html", Header: http.Header{"Etag": {`"x"`}}, Body: []byte("<p>hub</p>"), BodyForm: corpus.BodyWire}
+		a.Pack(c)
+		if err := a.Update(ctx, func(tx *pgstore.Tx) error { _, err := tx.AddCapture(ctx, c); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	capture(es[1].URL) // a hub captured before the claim
+	if c, _, _, err := fa.Claim(ctx, site, 0, 4, time.Now()); err != nil || len(c) != 4 {
+		t.Fatalf("claim: %d URLs, %v; want 4", len(c), err)
+	}
+	capture(es[2].URL) // a hub captured after it, by this worker
+	// The statement's first use prepares it: a round trip more.
+	if _, err := a.LatestCapture(ctx, site+"/elsewhere"); !errors.Is(err, corpus.ErrNotFound) {
+		t.Fatalf("latest capture of a URL never seen: %v; want not found", err)
+	}
+	for _, tc := range []struct {
+		name      string
+		url       string
+		found     bool
+		wantTrips int64
+	}{
+		{"a hub without a capture", es[0].URL, false, 0},
+		{"the same hub asked again", es[0].URL, false, 1},
+		{"a hub with a capture", es[1].URL, true, 1},
+		{"a hub captured after the claim", es[2].URL, true, 1},
+		{"a page", es[3].URL, false, 1},
+	} {
+		before := a.RoundTrips()
+		c, err := a.LatestCapture(ctx, tc.url)
+		if found := err == nil && c != nil; found != tc.found || (!found && !errors.Is(err, corpus.ErrNotFound)) {
+			t.Errorf("%s: capture %v, %v; want found %v", tc.name, c != nil, err, tc.found)
+		}
+		if n := a.RoundTrips() - before; n != tc.wantTrips {
+			t.Errorf("%s: %d round trips, want %d", tc.name, n, tc.wantTrips)
+		}
+	}
 }

@@ -53,6 +53,8 @@ type Store struct {
 	// spareCaptureID is a capture id taken from the captures' sequence
 	// and not used yet, 0 when none (see Tx.spareCaptureID).
 	spareCaptureID atomic.Int64
+	// uncaptured are hubs this worker claimed that had no capture.
+	uncaptured uncapturedSet
 }
 
 var _ corpus.Store = (*Store)(nil)

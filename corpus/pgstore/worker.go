@@ -23,6 +23,11 @@ type WorkerOptions struct {
 	// handed over to another worker gets no request sooner than Delay
 	// after the last one settled.
 	Delay time.Duration
+	// ClaimAhead makes the worker claim a host's next batch of URLs as
+	// soon as a claim fills its batch, in the background, so that the
+	// crawler's next claim for the host finds it answered (see
+	// aheadClaim). A crawl worker sets it.
+	ClaimAhead bool
 	// Machine and PID name the worker in stats (os.Hostname and
 	// os.Getpid when empty).
 	Machine string
@@ -47,6 +52,10 @@ type Frontier struct {
 	// leases are the hosts this worker leased, as far as it knows: until
 	// when (unix ms) and with which delay recorded (see held).
 	leases map[string]localLease
+	// ahead holds the claims made ahead, by host (ClaimAhead), and
+	// aheadWG the goroutines making them.
+	ahead   map[string]*aheadClaim
+	aheadWG sync.WaitGroup
 }
 
 // localLease is what a worker knows of a host lease it holds.
@@ -71,7 +80,7 @@ func (s *Store) StartWorker(ctx context.Context, opts WorkerOptions) (*Frontier,
 		opts.PID = os.Getpid()
 	}
 	now := time.Now().UnixMilli()
-	f := &Frontier{s: s, opts: opts, leases: map[string]localLease{}}
+	f := &Frontier{s: s, opts: opts, leases: map[string]localLease{}, ahead: map[string]*aheadClaim{}}
 	if err := s.pool.QueryRow(ctx, `INSERT INTO workers (machine, pid, started_at, heartbeat_at) VALUES ($1, $2, $3, $3)
 		RETURNING id`, opts.Machine, opts.PID, now).Scan(&f.id); err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
@@ -217,6 +226,7 @@ func (f *Frontier) guard(delay time.Duration) time.Duration {
 func (f *Frontier) Close(ctx context.Context) error {
 	f.stop()
 	f.wg.Wait()
+	f.aheadWG.Wait() // the URLs claimed ahead and not taken are queued again below
 	now := time.Now().UnixMilli()
 	return f.s.Update(ctx, func(tx *Tx) error {
 		if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id); err != nil {
@@ -268,19 +278,39 @@ const claimRetry = 100 * time.Millisecond
 // the host has nothing queued). It is one statement, one round trip
 // (qClaim, which lease describes), two for a host never claimed before.
 func (f *Frontier) Claim(ctx context.Context, host string, run int64, n int, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
-	var c claim
+	if entries, ok := f.takeAhead(ctx, host, run, n); ok {
+		f.claimAhead(ctx, host, run, n, now, len(entries))
+		return entries, time.Time{}, false, nil
+	}
+	c, err := f.claimRetrying(ctx, host, run, n, now)
+	if err != nil {
+		return nil, time.Time{}, false, fmt.Errorf("claim %s: %w", host, err)
+	}
+	claimed, due, hasDue, err = f.answer(host, c, now)
+	if err == nil {
+		f.claimAhead(ctx, host, run, n, now, len(claimed))
+	}
+	return claimed, due, hasDue, err
+}
+
+// claimRetrying runs qClaim, again at once when it made the host's row,
+// and again when PostgreSQL aborted it for a serialisation failure or a
+// deadlock.
+func (f *Frontier) claimRetrying(ctx context.Context, host string, run int64, n int, now time.Time) (c claim, err error) {
 	for attempt := 0; ; attempt++ {
 		c, err = f.claim(ctx, host, run, n, now)
 		if err == nil && c.status == "new" && attempt < 5 {
 			continue // the host's row is made: claim again at once
 		}
 		if err == nil || attempt >= 5 || !retryable(err) {
-			break
+			return c, err
 		}
 	}
-	if err != nil {
-		return nil, time.Time{}, false, fmt.Errorf("claim %s: %w", host, err)
-	}
+}
+
+// answer records what claim c, made at now, did to host's lease, and
+// returns Claim's answer.
+func (f *Frontier) answer(host string, c claim, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
 	switch c.status {
 	case "locked", "new": // another worker is claiming it this moment
 		return nil, now.Add(claimRetry), true, nil
@@ -492,6 +522,8 @@ func (f *Frontier) Release(ctx context.Context, ids []int64) error {
 // Skip settles claimed entries as skipped, each for its Reason, and marks
 // every queued URL of hosts skipped for reason, in one transaction.
 func (f *Frontier) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
+	// URLs claimed ahead for those hosts were queued for the crawler.
+	entries = append(entries, f.dropAhead(ctx, hosts, reason)...)
 	var counts []int64
 	err := f.s.Update(ctx, func(tx *Tx) error {
 		var err error
