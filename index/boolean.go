@@ -106,10 +106,11 @@ func termEnd(qs string, i int) (int, error) {
 		r, size := utf8.DecodeRuneInString(qs[i:])
 		switch {
 		case r == '\\':
-			i += size
-			if i < len(qs) {
-				_, size = utf8.DecodeRuneInString(qs[i:])
+			if i+size == len(qs) {
+				return 0, badQuery("the \\ at character %d escapes nothing (write \\\\ to search for a backslash)", column(qs, i))
 			}
+			i += size
+			_, size = utf8.DecodeRuneInString(qs[i:])
 		case r == '"' && !inRegexp:
 			inQuote = !inQuote
 		case r == '/' && !inQuote && (inRegexp || atValueStart(qs[start:i])):
@@ -444,6 +445,31 @@ func checkValues(qs string) error {
 		if t.kind == tokTerm && isGroupPrefix(t.text) && strings.HasSuffix(t.text, ":") {
 			return badQuery("%s at character %d needs a value after it, with no space (e.g. %sword)", t.text, t.pos, t.text)
 		}
+		if p, at, ok := emptyPhrase(t); ok {
+			return badQuery("empty phrase %s at character %d: put words between the quotes", p, t.pos+at)
+		}
 	}
 	return nil
+}
+
+// emptyPhrase reports a term whose value is a quoted phrase without a word
+// in it (`""`, `title:""`, `+"  "~2`), which bleve would search for nothing
+// and so find nothing. It returns the phrase as typed and the character
+// offset of its opening quote in the term.
+func emptyPhrase(t boolToken) (string, int, bool) {
+	if t.kind != tokTerm {
+		return "", 0, false
+	}
+	v := strings.TrimLeft(t.text, "+-")
+	if f, rest, ok := strings.Cut(v, ":"); ok && f != "" && !strings.ContainsAny(f, `"/\`) {
+		v = rest
+	}
+	if !strings.HasPrefix(v, `"`) {
+		return "", 0, false
+	}
+	end := strings.IndexByte(v[1:], '"')
+	if end < 0 || strings.TrimSpace(v[1:1+end]) != "" {
+		return "", 0, false
+	}
+	return v[:end+2], utf8.RuneCountInString(t.text) - utf8.RuneCountInString(v), true
 }

@@ -114,6 +114,12 @@ func TestMalformedQueries(t *testing.T) {
 		{"site: OR police", "site: at character 1 needs a value after it"},
 		{"police +title: fire", "+title: at character 8 needs a value after it"},
 		{"(colour:red)", `unknown field "colour"`},
+		{`police\`, `the \ at character 7 escapes nothing`},
+		{`(police\`, `the \ at character 8 escapes nothing`},
+		{`""`, `empty phrase "" at character 1`},
+		{`police title:""`, `empty phrase "" at character 14`},
+		{`"  " OR police`, `empty phrase "  " at character 1`},
+		{`police +""~2`, `empty phrase "" at character 9`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
