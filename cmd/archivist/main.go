@@ -257,7 +257,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e.global.AddFlags(fs)
 	help := fs.Bool("h", false, "show help")
 	fs.BoolVar(help, "help", false, "show help")
+	once := onlyOnce(fs)
 	if err := fs.Parse(args); err != nil {
+		if once.dup != nil {
+			return usagef("%v", once.dup)
+		}
 		return usagef("%s (see 'archivist help')", flagError(err))
 	}
 	args = fs.Args()
@@ -415,13 +419,74 @@ func flagError(err error) string {
 	return quote.Error(err).Error()
 }
 
+// onceFlags makes the flags of a flag set that take one value fail when
+// given again with another value, rather than let the last one win
+// silently ("export --query a --query b" exported the hits of b alone).
+type onceFlags struct {
+	orig map[*flag.Flag]flag.Value
+	dup  error // the first flag given twice
+}
+
+// onceValue is one such flag.
+type onceValue struct {
+	flag.Value
+	name  string
+	first *string // the value given first; nil until then
+	of    *onceFlags
+}
+
+func (o *onceValue) Set(v string) error {
+	if o.first != nil && *o.first != v {
+		err := fmt.Errorf("--%s given twice: %s, then %s (it takes one value)", o.name, quote.Short(*o.first), quote.Short(v))
+		if o.of.dup == nil {
+			o.of.dup = err
+		}
+		return err
+	}
+	o.first = &v
+	return o.Value.Set(v)
+}
+
+// IsBoolFlag keeps -q and --json working without a value.
+func (o *onceValue) IsBoolFlag() bool {
+	b, ok := o.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// onlyOnce wraps every flag of fs but the repeatable ones (stringList) in
+// an onceValue.
+func onlyOnce(fs *flag.FlagSet) *onceFlags {
+	of := &onceFlags{orig: map[*flag.Flag]flag.Value{}}
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, ok := f.Value.(*stringList); !ok {
+			of.orig[f] = f.Value
+			f.Value = &onceValue{Value: f.Value, name: f.Name, of: of}
+		}
+	})
+	return of
+}
+
+// restore puts the flags back as they were (the help text reads their
+// types).
+func (of *onceFlags) restore() {
+	for f, v := range of.orig {
+		f.Value = v
+	}
+}
+
 // parseFlags parses args with fs, allowing flags after positional arguments
 // ("search 'q' --limit 5"); "--" ends flag parsing. -h prints the command's
 // help and returns flag.ErrHelp.
 func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
+	once := onlyOnce(fs)
+	defer once.restore()
 	for {
 		if err := fs.Parse(args); err != nil {
+			once.restore()
+			if once.dup != nil {
+				return nil, usagef("%s: %v", cmd.name, once.dup)
+			}
 			if errors.Is(err, flag.ErrHelp) {
 				printCommandUsage(e.stdout, cmd, fs)
 				return nil, flag.ErrHelp

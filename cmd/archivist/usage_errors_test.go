@@ -140,3 +140,40 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagGivenTwice: a flag that takes one value, given twice with
+// different values, is a usage error naming both (the second used to win
+// silently: "export --query a --query b" exported the hits of b); the same
+// value twice, and the repeatable flags (--site, --facet, --flag...), are
+// fine.
+func TestFlagGivenTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	for _, tc := range []struct {
+		args []string
+		want string // "" when the flags are fine
+	}{
+		{[]string{"export", "--db", db, "--query", "council", "--query", "police"},
+			`archivist: export: --query given twice: "council", then "police" (it takes one value)`},
+		{[]string{"search", "--db", db, "--limit", "1", "x", "-limit=2"},
+			`archivist: search: --limit given twice: "1", then "2" (it takes one value)`},
+		{[]string{"stats", "--db", db, "--json", "--json=false"},
+			`archivist: stats: --json given twice: "true", then "false" (it takes one value)`},
+		{[]string{"crawl", "--db", db, "--max-body", "1MiB", "--max-body", "2MiB", "http://127.0.0.1:1/"},
+			`archivist: crawl: --max-body given twice: "1MiB", then "2MiB" (it takes one value)`},
+		{[]string{"--db", db, "--db", db + "x", "stats"},
+			`archivist: --db given twice: "` + db + `", then "` + db + `x" (it takes one value)`},
+		{[]string{"stats", "--db", db, "--top", "3", "--top", "3"}, ""},
+		{[]string{"search", "--db", db, "--site", "a.test", "--site", "b.test", "--facet", "site", "--facet", "year"}, ""},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if tc.want == "" {
+			if strings.Contains(errOut, "given twice") {
+				t.Errorf("%q: stderr %q, want no complaint about a flag given twice", tc.args, errOut)
+			}
+			continue
+		}
+		if code != 2 || errOut != tc.want+"\n" {
+			t.Errorf("%q: exit %d, stderr %q: want exit 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}
