@@ -473,3 +473,35 @@ func emptyPhrase(t boolToken) (string, int, bool) {
 	}
 	return v[:end+2], utf8.RuneCountInString(t.text) - utf8.RuneCountInString(v), true
 }
+
+// dropLoneSigns removes each "+" or "-" that stands alone, with a space
+// (or the end) after it: a headline's dash pasted into a query ("Brexit -
+// what next"), which bleve's parser would otherwise apply to the next
+// word, excluding it ("-what") or requiring it. A sign before a word or a
+// parenthesis ("-fire", "-(a OR b)") is kept. A query made only of signs
+// is returned as it is, for the parser to reject.
+func dropLoneSigns(qs string) string {
+	var b strings.Builder
+	for i := 0; i < len(qs); {
+		r, size := utf8.DecodeRuneInString(qs[i:])
+		if unicode.IsSpace(r) || r == '(' || r == ')' {
+			b.WriteString(qs[i : i+size])
+			i += size
+			continue
+		}
+		end, err := termEnd(qs, i)
+		if err != nil {
+			return qs // the parser reports it
+		}
+		t := qs[i:end]
+		lone := (t == "+" || t == "-") && (end == len(qs) || qs[end] != '(')
+		if !lone {
+			b.WriteString(t)
+		}
+		i = end
+	}
+	if strings.TrimSpace(b.String()) == "" {
+		return qs
+	}
+	return b.String()
+}

@@ -86,7 +86,7 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 	if qs == "" || qs == "*" {
 		return query.NewMatchAllQuery(), mt, nil
 	}
-	qs = foldText(quoteMarks.Replace(qs))
+	qs = dropLoneSigns(foldText(quoteMarks.Replace(qs)))
 	rw := &rewriter{
 		m:         ix.m,
 		matchOnly: matchOnly,

@@ -73,6 +73,14 @@ func TestBooleanQueries(t *testing.T) {
 		{"NOT NOT police", []int64{1, 3, 5}},
 		{"(((budget)))", []int64{4, 5}},
 		{`title:"police report" OR title:army`, []int64{1, 3}},
+		// A sign with a space after it is a headline's dash, not an
+		// operator on the next word.
+		{"police - fire", []int64{1, 2, 3, 5}},
+		{"police + fire", []int64{1, 2, 3, 5}},
+		{"police -", []int64{1, 3, 5}},
+		{"police - fire OR army", []int64{1, 2, 3, 5}},
+		{"police -fire", []int64{3, 5}},
+		{"-(police OR fire) budget", []int64{4}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
