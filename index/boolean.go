@@ -445,6 +445,9 @@ func checkValues(qs string) error {
 		if t.kind == tokTerm && isGroupPrefix(t.text) && strings.HasSuffix(t.text, ":") {
 			return badQuery("%s at character %d needs a value after it, with no space (e.g. %sword)", t.text, t.pos, t.text)
 		}
+		if t.kind == tokTerm && colonInValue(t.text) {
+			return badQuery(`%s at character %d: a ":" inside a value must be escaped (\:) or the value quoted (url:"https://example.com/a")`, t.text, t.pos)
+		}
 		if p, at, ok := emptyPhrase(t); ok {
 			return badQuery("empty phrase %s at character %d: put words between the quotes", p, t.pos+at)
 		}
@@ -504,4 +507,28 @@ func dropLoneSigns(qs string) string {
 		return qs
 	}
 	return b.String()
+}
+
+// colonInValue reports a term with a ":" in its value, outside quotes,
+// regexps and escapes (url:https://x, 3:1, a:b:c), which bleve's parser
+// rejects as a bare "syntax error".
+func colonInValue(text string) bool {
+	colons, inQuote, inRegexp := 0, false, false
+	v := strings.TrimLeft(text, "+-")
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\':
+			i++
+		case c == '"' && !inRegexp:
+			inQuote = !inQuote
+		case c == '/' && !inQuote && (inRegexp || atValueStart(v[:i])):
+			inRegexp = !inRegexp
+		case c == ':' && !inQuote && !inRegexp:
+			colons++
+			if colons == 1 && strings.Trim(v[:i], "0123456789") == "" {
+				return true // a number is no field name
+			}
+		}
+	}
+	return colons > 1
 }

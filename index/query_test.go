@@ -73,6 +73,7 @@ func TestBooleanQueries(t *testing.T) {
 		{"NOT NOT police", []int64{1, 3, 5}},
 		{"(((budget)))", []int64{4, 5}},
 		{`title:"police report" OR title:army`, []int64{1, 3}},
+		{`url:https\://x.example/1 OR url:"https://x.example/2"`, []int64{1, 2}},
 		// A sign with a space after it is a headline's dash, not an
 		// operator on the next word.
 		{"police - fire", []int64{1, 2, 3, 5}},
@@ -122,6 +123,9 @@ func TestMalformedQueries(t *testing.T) {
 		{"site: OR police", "site: at character 1 needs a value after it"},
 		{"police +title: fire", "+title: at character 8 needs a value after it"},
 		{"(colour:red)", `unknown field "colour"`},
+		{`police url:http://x.example/1`, `url:http://x.example/1 at character 8: a ":" inside a value must be escaped`},
+		{`a:b:c`, `a:b:c at character 1: a ":" inside a value must be escaped`},
+		{`ratio 3:1`, `3:1 at character 7: a ":" inside a value must be escaped`},
 		{`police\`, `the \ at character 7 escapes nothing`},
 		{`(police\`, `the \ at character 8 escapes nothing`},
 		{`""`, `empty phrase "" at character 1`},
