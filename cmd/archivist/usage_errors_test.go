@@ -26,6 +26,9 @@ func TestUsageErrorsNameWhatWasTyped(t *testing.T) {
 		{[]string{"crawl", "--db", db}, "archivist: crawl: no seed URLs"},
 		{[]string{"stats", "--db", db, "--top", "-1"}, "archivist: stats: bad --top -1"},
 		{[]string{"search", "--db", db, "--from", "2024", "--to", "2023"}, "archivist: search: --to 2023 is before --from 2024"},
+		{[]string{"search", "--db", db, "--flag", ""}, `archivist: search: invalid value "" for flag -flag: empty (want a value)`},
+		{[]string{"export", "--db", db, "--site", " "}, `archivist: export: invalid value " " for flag -site: empty (want a value)`},
+		{[]string{"crawl", "--db", db, "--allow-host", "", "http://127.0.0.1:1/"}, `archivist: crawl: invalid value "" for flag -allow-host: empty (want a value)`},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
