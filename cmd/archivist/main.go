@@ -54,8 +54,12 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	global         globalOptions
-	command        string // the command's name (crawl, export...)
-	logger         *slog.Logger
+	// globalGiven holds the global flags given before the command, with
+	// their values: given again after it with another value, they are a
+	// usage error, as a flag given twice anywhere is.
+	globalGiven map[string]string
+	command     string // the command's name (crawl, export...)
+	logger      *slog.Logger
 	// stderrIsTerminal enables the live status line of crawl, and
 	// stderrWidth (nil or 0 when unknown) gives its width in columns.
 	stderrIsTerminal bool
@@ -265,6 +269,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return usagef("%s (see 'archivist help')", flagError(err))
 	}
 	args = fs.Args()
+	e.globalGiven = map[string]string{}
+	fs.Visit(func(f *flag.Flag) { e.globalGiven[f.Name] = f.Value.String() })
 	if *help || len(args) == 0 {
 		printMainUsage(stdout)
 		if len(args) == 0 && !*help {
@@ -466,6 +472,18 @@ func onlyOnce(fs *flag.FlagSet) *onceFlags {
 	return of
 }
 
+// givenBefore marks the flags of fs named in given (the global flags
+// given before the command) as given once, with those values.
+func (of *onceFlags) givenBefore(fs *flag.FlagSet, given map[string]string) {
+	for name, v := range given {
+		if f := fs.Lookup(name); f != nil {
+			if o, ok := f.Value.(*onceValue); ok {
+				o.first = &v
+			}
+		}
+	}
+}
+
 // restore puts the flags back as they were (the help text reads their
 // types).
 func (of *onceFlags) restore() {
@@ -481,6 +499,7 @@ func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]strin
 	var positional []string
 	once := onlyOnce(fs)
 	defer once.restore()
+	once.givenBefore(fs, e.globalGiven)
 	for {
 		if err := fs.Parse(args); err != nil {
 			once.restore()

@@ -165,6 +165,9 @@ func TestFlagGivenTwice(t *testing.T) {
 			`archivist: crawl: --max-body given twice: "1MiB", then "2MiB" (it takes one value)`},
 		{[]string{"--db", db, "--db", db + "x", "stats"},
 			`archivist: --db given twice: "` + db + `", then "` + db + `x" (it takes one value)`},
+		{[]string{"--db", db, "stats", "--db", db + "x"},
+			`archivist: stats: --db given twice: "` + db + `", then "` + db + `x" (it takes one value)`},
+		{[]string{"-v", "stats", "--db", db, "-v"}, ""},
 		{[]string{"stats", "--db", db, "--top", "3", "--top", "3"}, ""},
 		{[]string{"search", "--db", db, "--site", "a.test", "--site", "b.test", "--facet", "site", "--facet", "year"}, ""},
 	} {
