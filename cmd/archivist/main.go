@@ -271,6 +271,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	args = fs.Args()
 	e.globalGiven = map[string]string{}
 	fs.Visit(func(f *flag.Flag) { e.globalGiven[f.Name] = f.Value.String() })
+	if *help && len(args) > 0 {
+		return runHelp(stdout, args[:1]) // archivist --help stats
+	}
 	if *help || len(args) == 0 {
 		printMainUsage(stdout)
 		if len(args) == 0 && !*help {
