@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -495,6 +496,37 @@ func (of *onceFlags) restore() {
 	}
 }
 
+// parseErrorFlag finds the flag named in the flag package's "invalid
+// value ... for flag -NAME: parse error".
+var parseErrorFlag = regexp.MustCompile(`for (?:flag )?-([a-z-]+): parse error$`)
+
+// parseHint replaces the bare "parse error" that the flag package gives
+// for a value of the wrong kind with what the flag wants.
+func parseHint(fs *flag.FlagSet, msg string) string {
+	m := parseErrorFlag.FindStringSubmatch(msg)
+	if m == nil || fs.Lookup(m[1]) == nil {
+		return msg
+	}
+	g, ok := fs.Lookup(m[1]).Value.(flag.Getter)
+	if !ok {
+		return msg
+	}
+	var want string
+	switch g.Get().(type) {
+	case int, int64, uint, uint64:
+		want = "want a whole number"
+	case time.Duration:
+		want = "want a duration such as 500ms, 2s or 1m30s"
+	case bool:
+		want = "want true or false"
+	case float64:
+		want = "want a number"
+	default:
+		return msg
+	}
+	return strings.TrimSuffix(msg, "parse error") + want
+}
+
 // parseFlags parses args with fs, allowing flags after positional arguments
 // ("search 'q' --limit 5"); "--" ends flag parsing. -h prints the command's
 // help and returns flag.ErrHelp.
@@ -513,7 +545,7 @@ func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]strin
 				printCommandUsage(e.stdout, cmd, fs)
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s: %s (see 'archivist help %s')", cmd.name, flagError(err), cmd.name)
+			return nil, usagef("%s: %s (see 'archivist help %s')", cmd.name, parseHint(fs, flagError(err)), cmd.name)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
