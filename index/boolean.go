@@ -477,7 +477,7 @@ func emptyPhrase(t boolToken) (string, int, bool) {
 	return v[:end+2], utf8.RuneCountInString(t.text) - utf8.RuneCountInString(v), true
 }
 
-// dropLoneSigns removes each "+" or "-" that stands alone, with a space
+// dropLoneSigns blanks each "+" or "-" that stands alone, with a space
 // (or the end) after it: a headline's dash pasted into a query ("Brexit -
 // what next"), which bleve's parser would otherwise apply to the next
 // word, excluding it ("-what") or requiring it. A sign before a word or a
@@ -497,10 +497,10 @@ func dropLoneSigns(qs string) string {
 			return qs // the parser reports it
 		}
 		t := qs[i:end]
-		lone := (t == "+" || t == "-") && (end == len(qs) || qs[end] != '(')
-		if !lone {
-			b.WriteString(t)
+		if (t == "+" || t == "-") && (end == len(qs) || qs[end] != '(') {
+			t = " " // a space, so that characters keep their positions in messages
 		}
+		b.WriteString(t)
 		i = end
 	}
 	if strings.TrimSpace(b.String()) == "" {

@@ -129,6 +129,7 @@ func TestMalformedQueries(t *testing.T) {
 		{`police "fire"~`, `"fire"~ at character 8 is not valid query syntax`},
 		{`police +-fire`, `+-fire at character 8 is not valid query syntax`},
 		{`(police OR :fire)`, `:fire at character 12: a ":" inside a value must be escaped`},
+		{`police - title:""`, `empty phrase "" at character 16`},
 		{`police\`, `the \ at character 7 escapes nothing`},
 		{`(police\`, `the \ at character 8 escapes nothing`},
 		{`""`, `empty phrase "" at character 1`},
