@@ -106,10 +106,11 @@ func termEnd(qs string, i int) (int, error) {
 		r, size := utf8.DecodeRuneInString(qs[i:])
 		switch {
 		case r == '\\':
-			i += size
-			if i < len(qs) {
-				_, size = utf8.DecodeRuneInString(qs[i:])
+			if i+size == len(qs) {
+				return 0, badQuery("the \\ at character %d escapes nothing (write \\\\ to search for a backslash)", column(qs, i))
 			}
+			i += size
+			_, size = utf8.DecodeRuneInString(qs[i:])
 		case r == '"' && !inRegexp:
 			inQuote = !inQuote
 		case r == '/' && !inQuote && (inRegexp || atValueStart(qs[start:i])):
@@ -444,6 +445,90 @@ func checkValues(qs string) error {
 		if t.kind == tokTerm && isGroupPrefix(t.text) && strings.HasSuffix(t.text, ":") {
 			return badQuery("%s at character %d needs a value after it, with no space (e.g. %sword)", t.text, t.pos, t.text)
 		}
+		if t.kind == tokTerm && colonInValue(t.text) {
+			return badQuery(`%s at character %d: a ":" inside a value must be escaped (\:) or the value quoted (url:"https://example.com/a")`, t.text, t.pos)
+		}
+		if p, at, ok := emptyPhrase(t); ok {
+			return badQuery("empty phrase %s at character %d: put words between the quotes", p, t.pos+at)
+		}
 	}
 	return nil
+}
+
+// emptyPhrase reports a term whose value is a quoted phrase without a word
+// in it (`""`, `title:""`, `+"  "~2`), which bleve would search for nothing
+// and so find nothing. It returns the phrase as typed and the character
+// offset of its opening quote in the term.
+func emptyPhrase(t boolToken) (string, int, bool) {
+	if t.kind != tokTerm {
+		return "", 0, false
+	}
+	v := strings.TrimLeft(t.text, "+-")
+	if f, rest, ok := strings.Cut(v, ":"); ok && f != "" && !strings.ContainsAny(f, `"/\`) {
+		v = rest
+	}
+	if !strings.HasPrefix(v, `"`) {
+		return "", 0, false
+	}
+	end := strings.IndexByte(v[1:], '"')
+	if end < 0 || strings.TrimSpace(v[1:1+end]) != "" {
+		return "", 0, false
+	}
+	return v[:end+2], utf8.RuneCountInString(t.text) - utf8.RuneCountInString(v), true
+}
+
+// dropLoneSigns blanks each "+" or "-" that stands alone, with a space
+// (or the end) after it: a headline's dash pasted into a query ("Brexit -
+// what next"), which bleve's parser would otherwise apply to the next
+// word, excluding it ("-what") or requiring it. A sign before a word or a
+// parenthesis ("-fire", "-(a OR b)") is kept. A query made only of signs
+// is returned as it is, for the parser to reject.
+func dropLoneSigns(qs string) string {
+	var b strings.Builder
+	for i := 0; i < len(qs); {
+		r, size := utf8.DecodeRuneInString(qs[i:])
+		if unicode.IsSpace(r) || r == '(' || r == ')' {
+			b.WriteString(qs[i : i+size])
+			i += size
+			continue
+		}
+		end, err := termEnd(qs, i)
+		if err != nil {
+			return qs // the parser reports it
+		}
+		t := qs[i:end]
+		if (t == "+" || t == "-") && (end == len(qs) || qs[end] != '(') {
+			t = " " // a space, so that characters keep their positions in messages
+		}
+		b.WriteString(t)
+		i = end
+	}
+	if strings.TrimSpace(b.String()) == "" {
+		return qs
+	}
+	return b.String()
+}
+
+// colonInValue reports a term with a ":" in its value, outside quotes,
+// regexps and escapes (url:https://x, 3:1, a:b:c), which bleve's parser
+// rejects as a bare "syntax error".
+func colonInValue(text string) bool {
+	colons, inQuote, inRegexp := 0, false, false
+	v := strings.TrimLeft(text, "+-")
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\':
+			i++
+		case c == '"' && !inRegexp:
+			inQuote = !inQuote
+		case c == '/' && !inQuote && (inRegexp || atValueStart(v[:i])):
+			inRegexp = !inRegexp
+		case c == ':' && !inQuote && !inRegexp:
+			colons++
+			if colons == 1 && strings.Trim(v[:i], "0123456789") == "" {
+				return true // a number is no field name
+			}
+		}
+	}
+	return colons > 1
 }

@@ -86,7 +86,7 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 	if qs == "" || qs == "*" {
 		return query.NewMatchAllQuery(), mt, nil
 	}
-	qs = foldText(quoteMarks.Replace(qs))
+	qs = dropLoneSigns(foldText(quoteMarks.Replace(qs)))
 	rw := &rewriter{
 		m:         ix.m,
 		matchOnly: matchOnly,
@@ -113,9 +113,30 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 		q, err = rw.parseTerms(qs, true)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, pointAtSyntaxError(qs, err)
 	}
 	return q, mt, nil
+}
+
+// pointAtSyntaxError names the first term of qs that bleve's parser
+// rejects alone, when err is its bare "syntax error".
+func pointAtSyntaxError(qs string, err error) error {
+	if !errors.Is(err, ErrBadQuery) || !strings.HasSuffix(err.Error(), "syntax error") {
+		return err
+	}
+	toks, lexErr := lexBool(qs)
+	if lexErr != nil {
+		return err
+	}
+	for _, t := range toks {
+		if t.kind != tokTerm {
+			continue
+		}
+		if _, perr := query.NewQueryStringQuery(t.text).Parse(); perr != nil {
+			return badQuery("%s at character %d is not valid query syntax (see 'archivist help search')", t.text, t.pos)
+		}
+	}
+	return err
 }
 
 // stemLangs returns the languages with a stemmed field in the index, or

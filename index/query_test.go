@@ -73,6 +73,15 @@ func TestBooleanQueries(t *testing.T) {
 		{"NOT NOT police", []int64{1, 3, 5}},
 		{"(((budget)))", []int64{4, 5}},
 		{`title:"police report" OR title:army`, []int64{1, 3}},
+		{`url:https\://x.example/1 OR url:"https://x.example/2"`, []int64{1, 2}},
+		// A sign with a space after it is a headline's dash, not an
+		// operator on the next word.
+		{"police - fire", []int64{1, 2, 3, 5}},
+		{"police + fire", []int64{1, 2, 3, 5}},
+		{"police -", []int64{1, 3, 5}},
+		{"police - fire OR army", []int64{1, 2, 3, 5}},
+		{"police -fire", []int64{3, 5}},
+		{"-(police OR fire) budget", []int64{4}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
@@ -114,6 +123,19 @@ func TestMalformedQueries(t *testing.T) {
 		{"site: OR police", "site: at character 1 needs a value after it"},
 		{"police +title: fire", "+title: at character 8 needs a value after it"},
 		{"(colour:red)", `unknown field "colour"`},
+		{`police url:http://x.example/1`, `url:http://x.example/1 at character 8: a ":" inside a value must be escaped`},
+		{`a:b:c`, `a:b:c at character 1: a ":" inside a value must be escaped`},
+		{`ratio 3:1`, `3:1 at character 7: a ":" inside a value must be escaped`},
+		{`police "fire"~`, `"fire"~ at character 8 is not valid query syntax`},
+		{`police +-fire`, `+-fire at character 8 is not valid query syntax`},
+		{`(police OR :fire)`, `:fire at character 12: a ":" inside a value must be escaped`},
+		{`police - title:""`, `empty phrase "" at character 16`},
+		{`police\`, `the \ at character 7 escapes nothing`},
+		{`(police\`, `the \ at character 8 escapes nothing`},
+		{`""`, `empty phrase "" at character 1`},
+		{`police title:""`, `empty phrase "" at character 14`},
+		{`"  " OR police`, `empty phrase "  " at character 1`},
+		{`police +""~2`, `empty phrase "" at character 9`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {

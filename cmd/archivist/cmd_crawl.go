@@ -62,8 +62,12 @@ type stringList []string
 
 func (s *stringList) String() string { return strings.Join(*s, ",") }
 
-// Set adds one or more comma-separated values.
+// Set adds one or more comma-separated values. A blank value is an error
+// rather than no filter at all (`--site "$SITE"` with SITE unset).
 func (s *stringList) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("empty (want a value)")
+	}
 	for _, p := range strings.Split(v, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			*s = append(*s, p)

@@ -105,7 +105,7 @@ func exportCommand() *command {
 		usage: `Usage: archivist export [--format jsonl|csv|parquet] [--fields F,...] [--out FILE|-] [--query Q [--allow-partial]]
                         [--site HOST] [--from DATE] [--to DATE] [--lang L] [--author NAME] [--section S]
                         [--type TYPE] [--flag F] [--no-flag F] [--sort relevance|date|-date] [--all-versions] [-q]
-       archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size BYTES] [filters as above]
+       archivist export --format warc --out FILE.warc.gz [--all-captures] [--cdx FILE] [--warc-size SIZE] [filters as above]
 
 Streams the matching articles (all by default), in constant memory.
 JSONL: one object per line. CSV: RFC 4180 with a header row; authors, tags

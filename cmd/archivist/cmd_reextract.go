@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -20,7 +21,7 @@ import (
 
 // reextractOptions are the flags of `archivist reextract`.
 type reextractOptions struct {
-	SinceVersion int
+	SinceVersion versionFlag
 	All          bool
 	NoIndex      bool
 	Quiet        bool
@@ -28,7 +29,7 @@ type reextractOptions struct {
 
 // AddFlags registers the reextract flags on fs.
 func (o *reextractOptions) AddFlags(fs *flag.FlagSet) {
-	fs.IntVar(&o.SinceVersion, "since-version", 0, fmt.Sprintf(
+	fs.Var(&o.SinceVersion, "since-version", fmt.Sprintf(
 		"re-extract the articles extracted by an extractor older than version `V` (default: the current one, %d)", extract.Version))
 	fs.BoolVar(&o.All, "all", false, "re-extract every article")
 	fs.BoolVar(&o.NoIndex, "no-index", false, "do not bring the index up to date afterwards")
@@ -69,21 +70,39 @@ Examples:
 	return c
 }
 
+// versionFlag is --since-version: an extractor version, and whether it
+// was given at all (0 given is a bad version, not the default).
+type versionFlag struct {
+	v   int
+	set bool
+}
+
+func (f *versionFlag) String() string { return strconv.Itoa(f.v) }
+
+func (f *versionFlag) Set(s string) error {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return errors.New("not a whole number")
+	}
+	f.v, f.set = v, true
+	return nil
+}
+
 // below returns the extractor version whose older articles are selected,
 // 0 for every article.
 func (o reextractOptions) below() (int, error) {
 	switch {
-	case o.All && o.SinceVersion != 0:
+	case o.All && o.SinceVersion.set:
 		return 0, usagef("reextract: --all and --since-version do not go together")
 	case o.All:
 		return 0, nil
-	case o.SinceVersion == 0:
+	case !o.SinceVersion.set:
 		return extract.Version, nil
-	case o.SinceVersion < 1 || o.SinceVersion > extract.Version:
+	case o.SinceVersion.v < 1 || o.SinceVersion.v > extract.Version:
 		return 0, usagef("reextract: bad --since-version %d (want 1 to %d, the current extractor version)",
-			o.SinceVersion, extract.Version)
+			o.SinceVersion.v, extract.Version)
 	}
-	return o.SinceVersion, nil
+	return o.SinceVersion.v, nil
 }
 
 // reextractResult counts what reextract did.

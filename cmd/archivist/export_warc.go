@@ -18,14 +18,15 @@ import (
 type warcExportOptions struct {
 	AllCaptures bool
 	CDX         string
-	WARCSize    int64
+	WARCSize    byteSizeFlag
 }
 
 // AddFlags registers the WARC export flags on fs.
 func (o *warcExportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.AllCaptures, "all-captures", false, "with --format warc: every capture, not only those of the selected articles")
 	fs.StringVar(&o.CDX, "cdx", "", "with --format warc: also write a CDXJ index of the records to `FILE`")
-	fs.Int64Var(&o.WARCSize, "warc-size", warc.DefaultMaxSize, "with --format warc: start a new file once one holds `BYTES`")
+	o.WARCSize = warc.DefaultMaxSize
+	fs.Var(&o.WARCSize, "warc-size", "with --format warc: start a new file once one holds `SIZE` (e.g. 500MB, 2GiB; a plain number is bytes)")
 }
 
 // checkFormatFlags refuses the flags that do nothing with the --format
@@ -91,7 +92,7 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	if cdx != "" {
 		cdx = linkTarget(cdx)
 	}
-	w, err := warc.Create(out, warc.Options{MaxSize: opts.WARCSize, Software: "archivist " + version,
+	w, err := warc.Create(out, warc.Options{MaxSize: int64(opts.WARCSize), Software: "archivist " + version,
 		Info: info, CDX: opts.CDX != "", Namespace: id})
 	if err != nil {
 		return usagef("export: cannot write %s: %v", quote.Short(opts.Out), unwrapPath(err))

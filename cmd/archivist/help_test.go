@@ -198,3 +198,16 @@ func TestHelpShowsTheCorpusFlagsUsed(t *testing.T) {
 		t.Errorf("storeCommands names %d commands, corpusFlags %d with store", n, len(withStore))
 	}
 }
+
+// TestHelpFlagBeforeCommand: `archivist --help stats` and `archivist -h
+// export` print that command's help, as `archivist help stats` does (they
+// printed the list of commands).
+func TestHelpFlagBeforeCommand(t *testing.T) {
+	for _, args := range [][]string{{"--help", "stats"}, {"-h", "export", "--format", "csv"}} {
+		code, out, errOut := runCLI(t, args...)
+		want := "Usage: archivist " + args[1]
+		if code != 0 || errOut != "" || !strings.Contains(out, want) {
+			t.Errorf("%q: exit %d, stderr %q, stdout starts %.80q: want exit 0 and %q", args, code, errOut, out, want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -54,8 +55,12 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	global         globalOptions
-	command        string // the command's name (crawl, export...)
-	logger         *slog.Logger
+	// globalGiven holds the global flags given before the command, with
+	// their values: given again after it with another value, they are a
+	// usage error, as a flag given twice anywhere is.
+	globalGiven map[string]string
+	command     string // the command's name (crawl, export...)
+	logger      *slog.Logger
 	// stderrIsTerminal enables the live status line of crawl, and
 	// stderrWidth (nil or 0 when unknown) gives its width in columns.
 	stderrIsTerminal bool
@@ -257,10 +262,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	e.global.AddFlags(fs)
 	help := fs.Bool("h", false, "show help")
 	fs.BoolVar(help, "help", false, "show help")
+	once := onlyOnce(fs)
 	if err := fs.Parse(args); err != nil {
+		if once.dup != nil {
+			return usagef("%v", once.dup)
+		}
 		return usagef("%s (see 'archivist help')", flagError(err))
 	}
 	args = fs.Args()
+	e.globalGiven = map[string]string{}
+	fs.Visit(func(f *flag.Flag) { e.globalGiven[f.Name] = f.Value.String() })
+	if *help && len(args) > 0 {
+		return runHelp(stdout, args[:1]) // archivist --help stats
+	}
 	if *help || len(args) == 0 {
 		printMainUsage(stdout)
 		if len(args) == 0 && !*help {
@@ -415,18 +429,123 @@ func flagError(err error) string {
 	return quote.Error(err).Error()
 }
 
+// onceFlags makes the flags of a flag set that take one value fail when
+// given again with another value, rather than let the last one win
+// silently ("export --query a --query b" exported the hits of b alone).
+type onceFlags struct {
+	orig map[*flag.Flag]flag.Value
+	dup  error // the first flag given twice
+}
+
+// onceValue is one such flag.
+type onceValue struct {
+	flag.Value
+	name  string
+	first *string // the value given first; nil until then
+	of    *onceFlags
+}
+
+func (o *onceValue) Set(v string) error {
+	if o.first != nil && *o.first != v {
+		err := fmt.Errorf("--%s given twice: %s, then %s (it takes one value)", o.name, quote.Short(*o.first), quote.Short(v))
+		if o.of.dup == nil {
+			o.of.dup = err
+		}
+		return err
+	}
+	o.first = &v
+	return o.Value.Set(v)
+}
+
+// IsBoolFlag keeps -q and --json working without a value.
+func (o *onceValue) IsBoolFlag() bool {
+	b, ok := o.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+// onlyOnce wraps every flag of fs but the repeatable ones (stringList) in
+// an onceValue.
+func onlyOnce(fs *flag.FlagSet) *onceFlags {
+	of := &onceFlags{orig: map[*flag.Flag]flag.Value{}}
+	fs.VisitAll(func(f *flag.Flag) {
+		if _, ok := f.Value.(*stringList); !ok {
+			of.orig[f] = f.Value
+			f.Value = &onceValue{Value: f.Value, name: f.Name, of: of}
+		}
+	})
+	return of
+}
+
+// givenBefore marks the flags of fs named in given (the global flags
+// given before the command) as given once, with those values.
+func (of *onceFlags) givenBefore(fs *flag.FlagSet, given map[string]string) {
+	for name, v := range given {
+		if f := fs.Lookup(name); f != nil {
+			if o, ok := f.Value.(*onceValue); ok {
+				o.first = &v
+			}
+		}
+	}
+}
+
+// restore puts the flags back as they were (the help text reads their
+// types).
+func (of *onceFlags) restore() {
+	for f, v := range of.orig {
+		f.Value = v
+	}
+}
+
+// parseErrorFlag finds the flag named in the flag package's "invalid
+// value ... for flag -NAME: parse error".
+var parseErrorFlag = regexp.MustCompile(`for (?:flag )?-([a-z-]+): parse error$`)
+
+// parseHint replaces the bare "parse error" that the flag package gives
+// for a value of the wrong kind with what the flag wants.
+func parseHint(fs *flag.FlagSet, msg string) string {
+	m := parseErrorFlag.FindStringSubmatch(msg)
+	if m == nil || fs.Lookup(m[1]) == nil {
+		return msg
+	}
+	g, ok := fs.Lookup(m[1]).Value.(flag.Getter)
+	if !ok {
+		return msg
+	}
+	var want string
+	switch g.Get().(type) {
+	case int, int64, uint, uint64:
+		want = "want a whole number"
+	case time.Duration:
+		want = "want a duration such as 500ms, 2s or 1m30s"
+	case bool:
+		want = "want true or false"
+	case float64:
+		want = "want a number"
+	default:
+		return msg
+	}
+	return strings.TrimSuffix(msg, "parse error") + want
+}
+
 // parseFlags parses args with fs, allowing flags after positional arguments
 // ("search 'q' --limit 5"); "--" ends flag parsing. -h prints the command's
 // help and returns flag.ErrHelp.
 func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
+	once := onlyOnce(fs)
+	defer once.restore()
+	once.givenBefore(fs, e.globalGiven)
 	for {
 		if err := fs.Parse(args); err != nil {
+			once.restore()
+			if once.dup != nil {
+				return nil, usagef("%s: %v", cmd.name, once.dup)
+			}
 			if errors.Is(err, flag.ErrHelp) {
 				printCommandUsage(e.stdout, cmd, fs)
 				return nil, flag.ErrHelp
 			}
-			return nil, usagef("%s: %s (see 'archivist help %s')", cmd.name, flagError(err), cmd.name)
+			return nil, usagef("%s: %s (see 'archivist help %s')", cmd.name, parseHint(fs, flagError(err)), cmd.name)
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {

@@ -26,6 +26,12 @@ func TestUsageErrorsNameWhatWasTyped(t *testing.T) {
 		{[]string{"crawl", "--db", db}, "archivist: crawl: no seed URLs"},
 		{[]string{"stats", "--db", db, "--top", "-1"}, "archivist: stats: bad --top -1"},
 		{[]string{"search", "--db", db, "--from", "2024", "--to", "2023"}, "archivist: search: --to 2023 is before --from 2024"},
+		{[]string{"stats", "--db", db, "--top", "1.5"}, `archivist: stats: invalid value "1.5" for flag -top: want a whole number (see 'archivist help stats')`},
+		{[]string{"crawl", "--db", db, "--delay", "5", "http://127.0.0.1:1/"}, `archivist: crawl: invalid value "5" for flag -delay: want a duration such as 500ms, 2s or 1m30s (see`},
+		{[]string{"search", "--db", db, "--json=maybe"}, `archivist: search: invalid boolean value "maybe" for -json: want true or false (see`},
+		{[]string{"search", "--db", db, "--flag", ""}, `archivist: search: invalid value "" for flag -flag: empty (want a value)`},
+		{[]string{"export", "--db", db, "--site", " "}, `archivist: export: invalid value " " for flag -site: empty (want a value)`},
+		{[]string{"crawl", "--db", db, "--allow-host", "", "http://127.0.0.1:1/"}, `archivist: crawl: invalid value "" for flag -allow-host: empty (want a value)`},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
 		if code != 2 || out != "" || !strings.HasPrefix(errOut, tc.want) || strings.Count(errOut, "\n") != 1 {
@@ -137,6 +143,46 @@ func TestOneLine(t *testing.T) {
 	for _, tt := range tests {
 		if got := oneLine(tt.in); got != tt.want {
 			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFlagGivenTwice: a flag that takes one value, given twice with
+// different values, is a usage error naming both (the second used to win
+// silently: "export --query a --query b" exported the hits of b); the same
+// value twice, and the repeatable flags (--site, --facet, --flag...), are
+// fine.
+func TestFlagGivenTwice(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "a.db")
+	for _, tc := range []struct {
+		args []string
+		want string // "" when the flags are fine
+	}{
+		{[]string{"export", "--db", db, "--query", "council", "--query", "police"},
+			`archivist: export: --query given twice: "council", then "police" (it takes one value)`},
+		{[]string{"search", "--db", db, "--limit", "1", "x", "-limit=2"},
+			`archivist: search: --limit given twice: "1", then "2" (it takes one value)`},
+		{[]string{"stats", "--db", db, "--json", "--json=false"},
+			`archivist: stats: --json given twice: "true", then "false" (it takes one value)`},
+		{[]string{"crawl", "--db", db, "--max-body", "1MiB", "--max-body", "2MiB", "http://127.0.0.1:1/"},
+			`archivist: crawl: --max-body given twice: "1MiB", then "2MiB" (it takes one value)`},
+		{[]string{"--db", db, "--db", db + "x", "stats"},
+			`archivist: --db given twice: "` + db + `", then "` + db + `x" (it takes one value)`},
+		{[]string{"--db", db, "stats", "--db", db + "x"},
+			`archivist: stats: --db given twice: "` + db + `", then "` + db + `x" (it takes one value)`},
+		{[]string{"-v", "stats", "--db", db, "-v"}, ""},
+		{[]string{"stats", "--db", db, "--top", "3", "--top", "3"}, ""},
+		{[]string{"search", "--db", db, "--site", "a.test", "--site", "b.test", "--facet", "site", "--facet", "year"}, ""},
+	} {
+		code, _, errOut := runCLI(t, tc.args...)
+		if tc.want == "" {
+			if strings.Contains(errOut, "given twice") {
+				t.Errorf("%q: stderr %q, want no complaint about a flag given twice", tc.args, errOut)
+			}
+			continue
+		}
+		if code != 2 || errOut != tc.want+"\n" {
+			t.Errorf("%q: exit %d, stderr %q: want exit 2 and %q", tc.args, code, errOut, tc.want)
 		}
 	}
 }

@@ -230,6 +230,8 @@ func TestReextract(t *testing.T) {
 		{"--all", "--since-version", "1"},
 		{"--since-version", fmt.Sprint(extract.Version + 1)},
 		{"--since-version", "-1"},
+		{"--since-version", "0"},
+		{"--all", "--since-version", "0"},
 	} {
 		code, _, errOut := runCLI(t, append([]string{"reextract", "--db", db}, args...)...)
 		if code != 2 || strings.Count(errOut, "\n") != 1 {

@@ -414,3 +414,22 @@ func TestImportCLIErrors(t *testing.T) {
 		t.Errorf("folder with an empty file: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 }
+
+// TestWARCSizeUnits: --warc-size takes a unit as --max-body does
+// ("20KB"; a plain number is bytes), and a series starts past it.
+func TestWARCSizeUnits(t *testing.T) {
+	srv := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(10))
+	src := crawlSite(t, srv)
+	dir := t.TempDir()
+	for _, size := range []string{"20KB", "20000"} {
+		out := filepath.Join(dir, size+".warc")
+		_, _, errOut := runCLIOK(t, "export", "--db", src, "--format", "warc", "--all-captures", "--out", out, "--warc-size", size)
+		if _, err := os.Stat(filepath.Join(dir, size+"-00001.warc")); err != nil {
+			t.Errorf("--warc-size %s: no second file (%v); export said %q", size, err, errOut)
+		}
+	}
+	code, _, errOut := runCLI(t, "export", "--db", src, "--format", "warc", "--out", filepath.Join(dir, "x.warc"), "--warc-size", "0")
+	if code != 2 || !strings.Contains(errOut, `"0"`) {
+		t.Errorf("--warc-size 0: exit %d, %q", code, errOut)
+	}
+}
