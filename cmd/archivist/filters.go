@@ -30,14 +30,29 @@ type searchFilter struct {
 // AddFlags registers the filter flags on fs.
 func (f *searchFilter) AddFlags(fs *flag.FlagSet) {
 	fs.Var(&f.Sites, "site", "only articles from `host` (repeatable; a port, scheme or path is ignored: https://127.0.0.1:8080/ is 127.0.0.1)")
-	fs.StringVar(&f.From, "from", "", "only articles published on or after `DATE` (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
-	fs.StringVar(&f.To, "to", "", "only articles published on or before `DATE` (a day, month or year includes all of it)")
-	fs.StringVar(&f.Lang, "lang", "", "only articles in `language` (en matches en-GB too)")
-	fs.StringVar(&f.Author, "author", "", "only articles by `name` (its words in order, any case)")
-	fs.StringVar(&f.Section, "section", "", "only articles in `section` (any case)")
-	fs.StringVar(&f.Type, "type", "", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
+	fs.Var((*filterValue)(&f.From), "from", "only articles published on or after `DATE` (YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339)")
+	fs.Var((*filterValue)(&f.To), "to", "only articles published on or before `DATE` (a day, month or year includes all of it)")
+	fs.Var((*filterValue)(&f.Lang), "lang", "only articles in `language` (en matches en-GB too)")
+	fs.Var((*filterValue)(&f.Author), "author", "only articles by `name` (its words in order, any case)")
+	fs.Var((*filterValue)(&f.Section), "section", "only articles in `section` (any case)")
+	fs.Var((*filterValue)(&f.Type), "type", "only pages of `type`: "+strings.Join(corpus.PageTypes, ", "))
 	fs.Var(&f.Flags, "flag", "only articles with extraction `flag` (repeatable: all of them)")
 	fs.Var(&f.NoFlags, "no-flag", "only articles without extraction `flag` (repeatable: none of them)")
+}
+
+// filterValue is a filter flag that takes one value: a blank one is an
+// error rather than no filter at all (`--author "$NAME"` with NAME unset
+// would export everything), as for the repeatable filters (stringList).
+type filterValue string
+
+func (v *filterValue) String() string { return string(*v) }
+
+func (v *filterValue) Set(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errors.New("empty (want a value)")
+	}
+	*v = filterValue(s)
+	return nil
 }
 
 // apply checks the filters and sets them on req; cmd names the command in

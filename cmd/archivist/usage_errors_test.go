@@ -31,6 +31,9 @@ func TestUsageErrorsNameWhatWasTyped(t *testing.T) {
 		{[]string{"search", "--db", db, "--json=maybe"}, `archivist: search: invalid boolean value "maybe" for -json: want true or false (see`},
 		{[]string{"search", "--db", db, "--flag", ""}, `archivist: search: invalid value "" for flag -flag: empty (want a value)`},
 		{[]string{"export", "--db", db, "--site", " "}, `archivist: export: invalid value " " for flag -site: empty (want a value)`},
+		{[]string{"search", "--db", db, "--author", ""}, `archivist: search: invalid value "" for flag -author: empty (want a value)`},
+		{[]string{"export", "--db", db, "--lang", " "}, `archivist: export: invalid value " " for flag -lang: empty (want a value)`},
+		{[]string{"search", "--db", db, "--from", ""}, `archivist: search: invalid value "" for flag -from: empty (want a value)`},
 		{[]string{"crawl", "--db", db, "--allow-host", "", "http://127.0.0.1:1/"}, `archivist: crawl: invalid value "" for flag -allow-host: empty (want a value)`},
 	} {
 		code, out, errOut := runCLI(t, tc.args...)
