@@ -128,6 +128,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "next_story",
 			wantInText: []string{"Night trains will run on the coast line again", "together with the stations where the night trains will stop."},
 			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
+		// The next story after the story on a page that declares an
+		// article, under a plain heading with no dateline or link: the
+		// story's body element (articleBody, 1,500 bytes of paragraphs)
+		// is not widened to the column holding both.
+		{name: "next_story_plain",
+			wantInText: []string{"Ferry fares across the bay will rise", "will be honoured at the old price until they run out."},
+			notInText:  []string{"Lighthouse keeper's cottage", "The cottage at the foot of the old lighthouse", "kitchen has been repaired"}},
 		// The rest of the story behind a "Read more" button, in a block
 		// named for it: the expander's content, not a link to more.
 		{name: "read_more_expander",
