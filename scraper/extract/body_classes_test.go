@@ -146,6 +146,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "unclosed_aside",
 			wantInText: []string{"The harbour ferry will keep its summer timetable", "bicycles can be taken on every crossing."},
 			notInText:  []string{"Most read", "Podcasts"}},
+		// The same unclosed <aside> swallowing the story's text block,
+		// with the headline above it and no body-named element inside: on a
+		// page that declares an article, 1,500 bytes of paragraphs are the
+		// story.
+		{name: "unclosed_aside_body",
+			wantInText: []string{"The island school will have a new roof", "said it would pay for a new stove in the hall as thanks."},
+			notInText:  []string{"Most read", "Podcasts"}},
 		// A paywall's teaser (the first two paragraphs) above the full
 		// text, which repeats them: the text once.
 		{name: "teaser_copy",
