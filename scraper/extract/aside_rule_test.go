@@ -37,6 +37,8 @@ func TestUnclosedAside(t *testing.T) {
 		{"undeclared, the same", `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div></aside></div>`, false},
 		{"declared website, the same", `<script type="application/ld+json">{"@type":"WebSite"}</script><div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div></aside></div>`, false},
 		{"declared article, less prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + `</div></aside></div>`, false},
+		{"declared article, a column of links beside the story", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div>` + strings.Repeat(links, 3) + `</aside></div>`, true},
+		{"declared article, more links than prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div>` + strings.Repeat(links, 8) + `</aside></div>`, false},
 		{"declared article, aside not last", declared + `<div><aside><div class="text">` + story + story + story + story + `</div></aside><div class="content">` + story + `</div></div>`, false},
 	}
 	for _, tt := range tests {

@@ -476,11 +476,15 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		}
 		// An <aside> left unclosed before the article swallowed all
 		// after it, up to its parent's end: it is its parent's last
-		// element, and holds the headline or the body, or, on a page
-		// that declares an article, a story's worth of paragraphs
-		// (strongBody: the body's block without a name or a headline).
-		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && nextElementSibling(n) == nil && (x.holdsArticle(n, 0) || para >= strongBody && declaresArticle(n)) {
-			return true
+		// element, and holds the headline or the body under a quarter
+		// linked, or, on a page that declares an article, a story's
+		// worth of paragraphs (strongBody: the body's block without a
+		// name or a headline) under half linked (the site's column of
+		// links swallowed with it).
+		if n.DataAtom == atom.Aside && para >= 400 && !in.comment && nextElementSibling(n) == nil {
+			if in.link*4 < in.text && x.holdsArticle(n, 0) || para >= strongBody && in.link*2 < in.text && declaresArticle(n) {
+				return true
+			}
 		}
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
 	}
