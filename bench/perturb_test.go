@@ -143,6 +143,8 @@ func TestWebPerturbationShapes(t *testing.T) {
 		{"paywall-teaser", []string{`<div class="article-teaser"><p>One one one.</p><p>Two two two.</p></div><div class="story-body">`}},
 		{"header-article", []string{`</header></article><div class="story-body">`}},
 		{"split-newsletter", []string{`<div class="newsletter-signup">`}},
+		{"next-stories", []string{`</article><div class="next-story"><h2>Another story</h2>`}},
+		{"next-stories-parent", []string{`<div class="next-story"><h2>Another story</h2>`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,6 +35,18 @@ var webPerturbations = []perturbation{
 	{"wrap-related", "the body inside a <div> whose id holds related", func(b *html.Node) {
 		wrap(b, `<div id="content-related-wrap"></div>`)
 	}},
+	{"next-stories", "three more stories (a heading over ten paragraphs each) after the block holding the headline, as an endless scroll loads them", func(b *html.Node) {
+		at := headlineBlock(b)
+		for i := 0; i < 3; i++ {
+			at = insertAfter(at, secondStory("div", "<h2>Another story</h2>"))
+		}
+	}},
+	{"next-stories-parent", "the same three stories after the body's parent, as second-story places one", func(b *html.Node) {
+		at := b.Parent
+		for i := 0; i < 3; i++ {
+			at = insertAfter(at, secondStory("div", "<h2>Another story</h2>"))
+		}
+	}},
 	{"unclosed-aside", "an unclosed <aside> of site links before the article: the headline's block and all after it nested inside", func(b *html.Node) {
 		swallow(headlineBlock(b), `<aside class="sidebar"><ul><li><a href="/a">Most read</a></li><li><a href="/b">Podcasts</a></li></ul></aside>`)
 	}},

@@ -17,6 +17,7 @@ func TestUnclosedAside(t *testing.T) {
 	about := `<p>` + strings.Repeat("I write about gardening, old bicycles and the small towns of the valley where I grew up. ", 6) + `</p>`
 	story := `<p>` + strings.Repeat("The council met on Tuesday evening, and the members argued at length about the budget. ", 6) + `</p>`
 	after := `<div class="content"><h2>On the budget</h2>` + story + story + `</div>`
+	declared := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"On the budget"}</script>`
 	links := `<ul>` + strings.Repeat(`<li><a href="/x">A story on the harbour ferry timetable</a></li>`, 8) + `</ul>`
 	tests := []struct {
 		name, page string
@@ -32,6 +33,13 @@ func TestUnclosedAside(t *testing.T) {
 		{"unclosed before a body-named block", `<div><aside><a href="/a">Most read</a><h2>On the budget</h2><div class="article-body">` + story + story + `</div></aside></div>`, true},
 		{"headline over prose and many links", `<div><aside><h1>On the budget</h1>` + story + links + `</aside></div>`, false},
 		{"comments with a headline", `<div><aside id="comments"><h1>On the budget</h1>` + story + story + `</aside></div>`, false},
+		{"declared article, unclosed before 1,500 bytes of prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div></aside></div>`, true},
+		{"undeclared, the same", `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div></aside></div>`, false},
+		{"declared website, the same", `<script type="application/ld+json">{"@type":"WebSite"}</script><div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div></aside></div>`, false},
+		{"declared article, less prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + `</div></aside></div>`, false},
+		{"declared article, a column of links beside the story", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div>` + strings.Repeat(links, 3) + `</aside></div>`, true},
+		{"declared article, more links than prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div>` + strings.Repeat(links, 8) + `</aside></div>`, false},
+		{"declared article, aside not last", declared + `<div><aside><div class="text">` + story + story + story + story + `</div></aside><div class="content">` + story + `</div></div>`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

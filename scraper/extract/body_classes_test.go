@@ -128,6 +128,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "next_story",
 			wantInText: []string{"Night trains will run on the coast line again", "together with the stations where the night trains will stop."},
 			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
+		// The next story after the story on a page that declares an
+		// article, under a plain heading with no dateline or link: the
+		// story's body element (articleBody, 1,500 bytes of paragraphs)
+		// is not widened to the column holding both.
+		{name: "next_story_plain",
+			wantInText: []string{"Ferry fares across the bay will rise", "will be honoured at the old price until they run out."},
+			notInText:  []string{"Lighthouse keeper's cottage", "The cottage at the foot of the old lighthouse", "kitchen has been repaired"}},
 		// The rest of the story behind a "Read more" button, in a block
 		// named for it: the expander's content, not a link to more.
 		{name: "read_more_expander",
@@ -138,6 +145,13 @@ func TestBodyClasses(t *testing.T) {
 		// the aside, which holds the page's article after all.
 		{name: "unclosed_aside",
 			wantInText: []string{"The harbour ferry will keep its summer timetable", "bicycles can be taken on every crossing."},
+			notInText:  []string{"Most read", "Podcasts"}},
+		// The same unclosed <aside> swallowing the story's text block,
+		// with the headline above it and no body-named element inside: on a
+		// page that declares an article, 1,500 bytes of paragraphs are the
+		// story.
+		{name: "unclosed_aside_body",
+			wantInText: []string{"The island school will have a new roof", "said it would pay for a new stove in the hall as thanks."},
 			notInText:  []string{"Most read", "Podcasts"}},
 		// A paywall's teaser (the first two paragraphs) above the full
 		// text, which repeats them: the text once.

@@ -476,9 +476,15 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		}
 		// An <aside> left unclosed before the article swallowed all
 		// after it, up to its parent's end: it is its parent's last
-		// element, and holds the headline or the body.
-		if n.DataAtom == atom.Aside && para >= 400 && in.link*4 < in.text && !in.comment && nextElementSibling(n) == nil && x.holdsArticle(n, 0) {
-			return true
+		// element, and holds the headline or the body under a quarter
+		// linked, or, on a page that declares an article, a story's
+		// worth of paragraphs (strongBody: the body's block without a
+		// name or a headline) under half linked (the site's column of
+		// links swallowed with it).
+		if n.DataAtom == atom.Aside && para >= 400 && !in.comment && nextElementSibling(n) == nil {
+			if in.link*4 < in.text && x.holdsArticle(n, 0) || para >= strongBody && in.link*2 < in.text && declaresArticle(n) {
+				return true
+			}
 		}
 		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
 	}
@@ -974,8 +980,14 @@ func (x *contentExtractor) pick() *html.Node {
 // is much larger and still nearly free of links: the article's own
 // container, when scoring settled on one of its sections (page-builder
 // rows, accordions).
+// An article body element (articleBody, a strong body class) of
+// strongBody bytes of paragraphs or more on a page that declares an
+// article is the story itself and stays: what widening would add to it
+// is other stories (an endless scroll, a next story under its own
+// heading), not the rest of its text.
 func (x *contentExtractor) widen(top *html.Node) *html.Node {
 	ti := x.info(top)
+	strong := ti.body && ti.para >= strongBody
 	for a, lvl := top.Parent, 0; a != nil && lvl < 3 && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a, lvl = a.Parent, lvl+1 {
 		ai := x.info(a)
 		if ai == nil || ai.junk {
@@ -985,11 +997,19 @@ func (x *contentExtractor) widen(top *html.Node) *html.Node {
 			break
 		}
 		if float64(ai.para) >= 1.5*float64(ti.para) && linkDensity(ai) < 0.2 {
+			if strong && declaresArticle(top) {
+				break
+			}
+			strong = false // asked once: not declared
 			top, ti = a, ai
 		}
 	}
 	return top
 }
+
+// strongBody is the paragraph text, in bytes (about 250 words), from
+// which an article body element is the whole story for widen.
+const strongBody = 1500
 
 // heavier returns, in place of the top candidate, a candidate in another
 // branch of the page that scores at least half as high and holds at
