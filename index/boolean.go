@@ -443,13 +443,13 @@ func checkValues(qs string) error {
 	}
 	for _, t := range toks {
 		if t.kind == tokTerm && isGroupPrefix(t.text) && strings.HasSuffix(t.text, ":") {
-			return badQuery("%s at character %d needs a value after it, with no space (e.g. %sword)", t.text, t.pos, t.text)
+			return badQuery("%s at character %d needs a value after it, with no space (e.g. %sword)", showTerm(t.text), t.pos, showTerm(t.text))
 		}
 		if t.kind == tokTerm && colonInValue(t.text) {
-			return badQuery(`%s at character %d: a ":" inside a value must be escaped (\:) or the value quoted (url:"https://example.com/a")`, t.text, t.pos)
+			return badQuery(`%s at character %d: a ":" inside a value must be escaped (\:) or the value quoted (url:"https://example.com/a")`, showTerm(t.text), t.pos)
 		}
 		if p, at, ok := emptyPhrase(t); ok {
-			return badQuery("empty phrase %s at character %d: put words between the quotes", p, t.pos+at)
+			return badQuery("empty phrase %s at character %d: put words between the quotes", showTerm(p), t.pos+at)
 		}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -118,6 +119,16 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 	return q, mt, nil
 }
 
+// showTerm returns a term of a query for an error message: as typed when
+// it is short and printable, else quoted and cut (quote.Short), so that a
+// 100 KB term or a terminal's escape sequence does not reach stderr whole.
+func showTerm(s string) string {
+	if len(s) > 60 || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return quote.Short(s)
+	}
+	return s
+}
+
 // pointAtSyntaxError names the first term of qs that bleve's parser
 // rejects alone, when err is its bare "syntax error".
 func pointAtSyntaxError(qs string, err error) error {
@@ -133,7 +144,7 @@ func pointAtSyntaxError(qs string, err error) error {
 			continue
 		}
 		if _, perr := query.NewQueryStringQuery(t.text).Parse(); perr != nil {
-			return badQuery("%s at character %d is not valid query syntax (see 'archivist help search')", t.text, t.pos)
+			return badQuery("%s at character %d is not valid query syntax (see 'archivist help search')", showTerm(t.text), t.pos)
 		}
 	}
 	return err
