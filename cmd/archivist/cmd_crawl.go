@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"os"
 	"regexp"
@@ -65,13 +66,15 @@ func (s *stringList) String() string { return strings.Join(*s, ",") }
 // Set adds one or more comma-separated values. A blank value is an error
 // rather than no filter at all (`--site "$SITE"` with SITE unset).
 func (s *stringList) Set(v string) error {
-	if strings.TrimSpace(v) == "" {
-		return errors.New("empty (want a value)")
-	}
+	added := 0
 	for _, p := range strings.Split(v, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			*s = append(*s, p)
+			added++
 		}
+	}
+	if added == 0 { // "", " " or "," (--site "$A,$B" with both unset)
+		return errors.New("empty (want a value)")
 	}
 	return nil
 }
@@ -108,7 +111,7 @@ func (b *byteSizeFlag) Set(v string) error {
 		}
 	}
 	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || n <= 0 {
+	if err != nil || !(n > 0) || n*float64(mult) >= math.MaxInt64 { // !(n > 0) refuses NaN too
 		return fmt.Errorf("bad size %s (e.g. 10MiB)", quote.Short(v))
 	}
 	*b = byteSizeFlag(n * float64(mult))

@@ -203,9 +203,12 @@ func TestHelpShowsTheCorpusFlagsUsed(t *testing.T) {
 // export` print that command's help, as `archivist help stats` does (they
 // printed the list of commands).
 func TestHelpFlagBeforeCommand(t *testing.T) {
-	for _, args := range [][]string{{"--help", "stats"}, {"-h", "export", "--format", "csv"}} {
+	for _, args := range [][]string{{"--help", "stats"}, {"-h", "export", "--format", "csv"}, {"--help", "help"}} {
 		code, out, errOut := runCLI(t, args...)
 		want := "Usage: archivist " + args[1]
+		if args[1] == "help" {
+			want = "archivist [global flags] <command>"
+		}
 		if code != 0 || errOut != "" || !strings.Contains(out, want) {
 			t.Errorf("%q: exit %d, stderr %q, stdout starts %.80q: want exit 0 and %q", args, code, errOut, out, want)
 		}

@@ -442,19 +442,34 @@ type onceValue struct {
 	flag.Value
 	name  string
 	first *string // the value given first; nil until then
+	shown string  // the flag's value once first set (Value.String)
 	of    *onceFlags
 }
 
 func (o *onceValue) Set(v string) error {
-	if o.first != nil && *o.first != v {
-		err := fmt.Errorf("--%s given twice: %s, then %s (it takes one value)", o.name, quote.Short(*o.first), quote.Short(v))
-		if o.of.dup == nil {
-			o.of.dup = err
+	if o.first == nil {
+		o.first = &v
+		if err := o.Value.Set(v); err != nil {
+			return err
 		}
+		o.shown = o.Value.String()
+		return nil
+	}
+	if err := o.Value.Set(v); err != nil {
 		return err
 	}
-	o.first = &v
-	return o.Value.Set(v)
+	if o.Value.String() == o.shown { // the same value, maybe written otherwise (1MiB, 1048576)
+		return nil
+	}
+	dash := "--"
+	if len(o.name) == 1 {
+		dash = "-"
+	}
+	err := fmt.Errorf("%s%s given twice: %s, then %s (it takes one value)", dash, o.name, quote.Short(*o.first), quote.Short(v))
+	if o.of.dup == nil {
+		o.of.dup = err
+	}
+	return err
 }
 
 // IsBoolFlag keeps -q and --json working without a value.
@@ -482,7 +497,7 @@ func (of *onceFlags) givenBefore(fs *flag.FlagSet, given map[string]string) {
 	for name, v := range given {
 		if f := fs.Lookup(name); f != nil {
 			if o, ok := f.Value.(*onceValue); ok {
-				o.first = &v
+				o.first, o.shown = &v, v
 			}
 		}
 	}
@@ -632,7 +647,7 @@ func printCommandUsage(w io.Writer, cmd *command, fs *flag.FlagSet) {
 }
 
 func runHelp(stdout io.Writer, args []string) error {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "help" {
 		printMainUsage(stdout)
 		return nil
 	}
