@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -184,5 +185,41 @@ func TestFlightChunk(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("flightChunk(%q) = %q, %v; want %q, %v", tt.src, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestScriptDataHostile: data cut on an opening quote, nested a million
+// deep, or a story record of many members (review14's inputs) neither
+// panics, nor costs memory out of proportion, nor loses the story.
+func TestScriptDataHostile(t *testing.T) {
+	story := strings.Repeat("The council met on Tuesday and agreed the new harbour plan after a long debate. ", 24)
+	tests := []struct {
+		name, data string
+		want       string // in the text; "" for no check
+	}{
+		{"ends on a quote", `{"page":{"title":"Harbour","body":"` + strings.Repeat("a b. ", 300) + `"},"x":"`, ""},
+		{"deep", strings.Repeat("[", 1_500_000), ""},
+		{"twelve members", `{"props":{"story":{"title":"The harbour plan","subtitle":"A Long Night","body":"` + story +
+			`","author":"Ann Lee","section":"Local News","kicker":"Council","caption":"The Harbour At Dawn","credit":"Photo Desk",` +
+			`"location":"North Bay","tag":"Harbour Plan","id":"a1","date":"2026-01-02"}}}`, "agreed the new harbour plan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head><title>The harbour plan</title></head><body><div id="app"></div>` +
+				`<script type="application/json" id="data">` + tt.data + `</script></body></html>`
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			art, err := Extract(Input{Body: []byte(page), URL: "https://x.example/p", ContentType: "text/html", FetchedAt: fetchedAt})
+			runtime.ReadMemStats(&after)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
+				t.Errorf("%d MB allocated for a %d KB page", alloc>>20, len(page)>>10)
+			}
+			if tt.want != "" && !strings.Contains(art.Text, tt.want) {
+				t.Errorf("text %.200q: want %q", art.Text, tt.want)
+			}
+		})
 	}
 }

@@ -19,6 +19,10 @@ type jsonFrame struct {
 	titled bool // holds the page's title, or a part too small to be the page
 }
 
+// maxDataDepth bounds the nesting of data read: a hostile page of a
+// million "[" would cost a frame each.
+const maxDataDepth = 1000
+
 // jsonData reads the string values of one JSON text, within the page's
 // byte budget. A scan by hand, not a decoder: it costs one pass over the
 // bytes and stands truncated or slightly broken input.
@@ -35,6 +39,9 @@ func (dp *dataProse) jsonData(src string) {
 	for i := 0; i < len(src) && len(dp.parts) < maxDataParts; i++ {
 		switch c := src[i]; c {
 		case '{', '[':
+			if len(stack) >= maxDataDepth {
+				return // hostile nesting: a frame a level would cost memory
+			}
 			skip := skipSubtree(key) || len(stack) > 0 && stack[len(stack)-1].skip
 			stack = append(stack, jsonFrame{key: key, obj: c == '{', skip: skip, start: len(dp.parts)})
 			key = ""
@@ -55,6 +62,9 @@ func (dp *dataProse) jsonData(src string) {
 			key = ""
 		case '"':
 			end := stringEnd(src, i+1)
+			if end == i { // the text ends on an opening quote (cut at the budget)
+				return
+			}
 			raw := src[i : end+1]
 			i = end
 			if k := skipSpace(src, end+1); k < len(src) && src[k] == ':' {
@@ -74,7 +84,7 @@ func (dp *dataProse) jsonValue(raw, key string, stack []jsonFrame) {
 	if len(stack) > 0 {
 		f = &stack[len(stack)-1]
 		f.strs++
-		if labelLike(raw[1 : len(raw)-1]) {
+		if labelLike(raw[1:len(raw)-1]) && !mayBeProse(raw) {
 			f.labels++
 		}
 		if !f.obj {
