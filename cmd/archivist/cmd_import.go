@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,6 +18,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/panics"
 	"github.com/archivist-project/archivist/internal/quote"
 	"github.com/archivist-project/archivist/scraper/extract"
 	"github.com/archivist-project/archivist/scraper/urlnorm"
@@ -195,7 +197,7 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	}
 	bar := newByteBar(e, opts.Quiet)
 	corrupt := 0
-	im := &warc.Importer{DB: db, Extract: pageArticle(keep), Workers: opts.Parallel, Log: e.logger,
+	im := &warc.Importer{DB: db, Extract: guarded(pageArticle(keep), e.logger), Workers: opts.Parallel, Log: e.logger,
 		Progress: bar.update,
 		Corrupt: func(ce *warc.CorruptError) {
 			corrupt++
@@ -258,6 +260,23 @@ func printImportSummary(e *env, st warc.ImportStats, d time.Duration, err error)
 // pageArticle returns the extractor of an import: the crawl's rules (the
 // article of a kept page type, keyed by its same-site canonical URL, else
 // its URL).
+// guarded runs ex, turning a panic of the extractor (a bug) into a
+// capture kept without an article and an error logged with the page's
+// URL, so that one page does not end an import of millions of records,
+// as a crawl recovers its workers (scraper/panic.go).
+func guarded(ex warc.Extractor, log *slog.Logger) warc.Extractor {
+	return func(c *corpus.Capture, page []byte) (a *corpus.Article, key string, self bool) {
+		defer func() {
+			if v := recover(); v != nil {
+				log.Error("import: the extractor failed (a bug in archivist; please report it); the capture is kept without an article",
+					"url", c.URL, "panic", oneLine(fmt.Sprint(v)), "stack", panics.Stack())
+				a, key, self = nil, "", false
+			}
+		}()
+		return ex(c, page)
+	}
+}
+
 func pageArticle(keep map[string]bool) warc.Extractor {
 	return func(c *corpus.Capture, page []byte) (*corpus.Article, string, bool) {
 		ct := c.Header.Get("Content-Type")

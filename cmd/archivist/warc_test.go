@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -431,5 +432,29 @@ func TestWARCSizeUnits(t *testing.T) {
 	code, _, errOut := runCLI(t, "export", "--db", src, "--format", "warc", "--out", filepath.Join(dir, "x.warc"), "--warc-size", "0")
 	if code != 2 || !strings.Contains(errOut, `"0"`) {
 		t.Errorf("--warc-size 0: exit %d, %q", code, errOut)
+	}
+}
+
+// TestImportExtractorPanic: a panic of the extractor on one record (a
+// bug) leaves that capture without an article and logs its URL; it does
+// not end the import's process.
+func TestImportExtractorPanic(t *testing.T) {
+	var logged bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logged, nil))
+	ex := guarded(func(c *corpus.Capture, page []byte) (*corpus.Article, string, bool) {
+		if bytes.Contains(page, []byte("boom")) {
+			panic("slice bounds out of range [1:0]")
+		}
+		return &corpus.Article{URL: c.URL}, c.URL, true
+	}, log)
+	if a, _, _ := ex(&corpus.Capture{URL: "https://a.example/ok"}, []byte("fine")); a == nil {
+		t.Fatal("no article for a page that extracts")
+	}
+	a, key, self := ex(&corpus.Capture{URL: "https://a.example/bad"}, []byte("boom"))
+	if a != nil || key != "" || self {
+		t.Errorf("got %v, %q, %v: want no article", a, key, self)
+	}
+	if !strings.Contains(logged.String(), "https://a.example/bad") || !strings.Contains(logged.String(), "slice bounds") {
+		t.Errorf("log %q: want the URL and the panic", logged.String())
 	}
 }
