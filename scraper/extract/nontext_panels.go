@@ -38,7 +38,8 @@ func (p *page) withPanels(bs []block) []block {
 	var adds []block
 	for _, n := range panels {
 		at, ok := p.x.idx[n]
-		if !ok || n.Parent == nil || !within(bs, at) && !kept[n.Parent] {
+		// A panel directly under <body> is a popup's, not beside the text.
+		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
 		add := newLines(dropChrome(panelBlocks(n), false), seen)
@@ -96,6 +97,9 @@ func isHiddenPanel(n *html.Node) bool {
 		return styleHides(attr(n, "style"))
 	case "dialog", "alertdialog", "menu", "listbox", "navigation":
 		return false
+	}
+	if attr(n, "aria-modal") == "true" {
+		return false // a dialog by another name (a newsletter popup)
 	}
 	if !hasAttr(n, "aria-labelledby") {
 		return false
@@ -215,7 +219,7 @@ func (p *page) withControls(bs []block) []block {
 			continue
 		}
 		label := controlLabel(n)
-		if label == "" || seen[label] {
+		if label == "" || seen[label] || siblingButton(n) {
 			continue
 		}
 		if asked++; asked > maxPanels {
@@ -229,6 +233,18 @@ func (p *page) withControls(bs []block) []block {
 		adds = append(adds, block{text: label, kind: kindHeading, at: at})
 	}
 	return mergeAt(bs, adds)
+}
+
+// siblingButton reports whether n has a sibling <button>: a question
+// answered by the buttons beside it ("Was this page helpful?" Yes, No)
+// is a form's, not an FAQ's.
+func siblingButton(n *html.Node) bool {
+	for _, m := range []*html.Node{prevElementSibling(n), nextElementSibling(n)} {
+		if m != nil && m.DataAtom == atom.Button {
+			return true
+		}
+	}
+	return false
 }
 
 // findButtons collects the buttons under n, in document order, outside

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -86,21 +87,28 @@ func TestControlLabel(t *testing.T) {
 }
 
 // TestManyPanels: a page of thousands of hidden panels and question
-// buttons among its paragraphs returns, the panels and questions looked
-// at bounded by maxPanels.
+// buttons among its paragraphs returns, with at most maxPanels panels
+// and maxPanels questions put back.
 func TestManyPanels(t *testing.T) {
 	var b strings.Builder
 	b.WriteString(`<html><head><meta property="og:type" content="website"></head><body><main>`)
 	for i := 0; i < 20000; i++ {
-		b.WriteString(`<div><p>Our engineers service boilers, fit new ones and answer the phone every day of the week.</p>`)
-		b.WriteString(`<button aria-expanded="false">Do you service old boilers?</button>`)
-		b.WriteString(`<div role="tabpanel" style="display:none"><p>Yes, every make and age, with parts carried in the van.</p></div></div>`)
+		fmt.Fprintf(&b, `<div><p>Our engineers service boilers, fit new ones and answer the phone every day, team %d.</p>`, i)
+		fmt.Fprintf(&b, `<button aria-expanded="false">Do you service boilers made in year %d?</button>`, i)
+		fmt.Fprintf(&b, `<div role="tabpanel" style="display:none"><p>Yes, every make and age, with parts carried in van %d.</p></div></div>`, i)
 	}
 	b.WriteString(`</main></body></html>`)
 	start := time.Now()
 	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
 	if err != nil {
-		return // any error is acceptable for hostile input
+		t.Fatal(err)
 	}
 	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
+	const bound = 200 // maxPanels, pinned
+	if n := strings.Count(art.Text, "parts carried in van"); n == 0 || n > bound {
+		t.Errorf("%d panels put back, want 1 to %d", n, bound)
+	}
+	if n := strings.Count(art.Text, "boilers made in year"); n == 0 || n > bound {
+		t.Errorf("%d questions put back, want 1 to %d", n, bound)
+	}
 }

@@ -89,7 +89,7 @@ func TestNonArticleText(t *testing.T) {
 		{name: "service_tabs", url: "https://eastmoor.example/planning-office", typ: corpus.PageTypeService,
 			wantInText: []string{"reviews every application to build", "Building permit application (printable)",
 				"Most permits for houses are decided within three weeks", "Common questions"},
-			notInText: []string{"Sign up to receive alerts"},
+			notInText: []string{"Sign up to receive alerts", "Sign up to our weekly newsletter", "Take our two-minute survey"},
 			once:      []string{"Anyone found building without a permit"}},
 		// A service page whose FAQ questions are the buttons that open
 		// the answers: each question comes back over its answer
@@ -98,7 +98,7 @@ func TestNonArticleText(t *testing.T) {
 			wantInText: []string{"Do I need to be at home when you come?\n\nNo. As long as we can reach the back garden",
 				"How do you clean windows on the third floor?\n\nFrom the ground",
 				"What happens if it rains after you have cleaned?\n\nPure water leaves nothing"},
-			notInText: []string{"Open main menu", "Can you come to my street?"}},
+			notInText: []string{"Open main menu", "Can you come to my street?", "Was this page helpful"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
