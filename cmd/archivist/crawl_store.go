@@ -49,7 +49,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 			return err
 		}
 	}
-	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true})
+	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true, Log: e.logger})
 	if err != nil {
 		return fmt.Errorf("crawl: %w", err)
 	}

@@ -38,15 +38,23 @@ func (f *Frontier) claimAhead(ctx context.Context, host string, run int64, n int
 	f.ahead[host] = a
 	f.mu.Unlock()
 	f.aheadWG.Add(1)
+	started := time.Now()
 	go func() {
 		defer f.aheadWG.Done()
 		defer close(a.done)
+		// The claim's clock runs on from now: it may wait behind a
+		// transaction, and a lease written from a stale now would move
+		// the host's lease back past what a heartbeat set meanwhile.
+		at := now.Add(time.Since(started))
 		// The claim is made whatever becomes of the call that started it:
 		// Close waits for it and queues its URLs again.
-		a.c, a.err = f.claimRetrying(context.WithoutCancel(ctx), host, run, n, now)
+		a.c, a.err = f.claimRetrying(context.WithoutCancel(ctx), host, run, n, at)
 		if a.err == nil {
 			// Record the lease as the claim left it, as Claim does.
-			_, _, _, a.err = f.answer(host, a.c, now)
+			_, _, _, a.err = f.answer(host, a.c, at)
+		}
+		if a.err != nil {
+			f.log().Warn("pgstore: a claim made ahead failed; the crawler claims again", "host", host, "err", a.err)
 		}
 	}()
 }
@@ -66,7 +74,9 @@ func (f *Frontier) takeAhead(ctx context.Context, host string, run int64, n int)
 		for i, e := range a.c.entries {
 			ids[i] = e.ID
 		}
-		_ = f.Release(ctx, ids) // Close queues them again otherwise
+		if err := f.Release(ctx, ids); err != nil { // Close queues them again otherwise
+			f.log().Warn("pgstore: giving back URLs claimed ahead", "host", host, "err", err)
+		}
 		return nil, false
 	}
 	return a.c.entries, true
@@ -94,9 +104,10 @@ func (f *Frontier) popAhead(ctx context.Context, host string) *aheadClaim {
 // dropAhead returns the URLs claimed ahead for hosts, as entries to settle
 // skipped for reason: the crawler skips those hosts' queued URLs (their
 // page budget is spent), which these were when claimed.
-func (f *Frontier) dropAhead(ctx context.Context, hosts []string, reason string) []corpus.FrontierEntry {
-	var out []corpus.FrontierEntry
-	for _, h := range hosts {
+// per (aligned with hosts) tells how many each host had.
+func (f *Frontier) dropAhead(ctx context.Context, hosts []string, reason string) (out []corpus.FrontierEntry, per []int64) {
+	per = make([]int64, len(hosts))
+	for i, h := range hosts {
 		a := f.popAhead(ctx, h)
 		if a == nil || a.err != nil || a.c.status != "claimed" {
 			continue
@@ -105,6 +116,7 @@ func (f *Frontier) dropAhead(ctx context.Context, hosts []string, reason string)
 			e.Reason = reason
 			out = append(out, e)
 		}
+		per[i] = int64(len(a.c.entries))
 	}
-	return out
+	return out, per
 }

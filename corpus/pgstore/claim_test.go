@@ -218,8 +218,14 @@ func TestClaimAhead(t *testing.T) {
 			t.Fatalf("claim: %d URLs, %v; want 2", len(c), err)
 		}
 		waitInFlight(a, es, 4)
-		if _, err := fa.Skip(ctx, nil, []string{site}, "budget", time.Now()); err != nil {
+		counts, err := fa.Skip(ctx, nil, []string{site}, "budget", time.Now())
+		if err != nil {
 			t.Fatal(err)
+		}
+		// The two claimed ahead and the one queued: the crawl's summary
+		// counts them skipped.
+		if len(counts) != 1 || counts[0] != 3 {
+			t.Errorf("Skip counted %v; want [3]", counts)
 		}
 		for i, e := range es {
 			want := corpus.StateSkipped

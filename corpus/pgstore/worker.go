@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -28,6 +29,9 @@ type WorkerOptions struct {
 	// crawler's next claim for the host finds it answered (see
 	// aheadClaim). A crawl worker sets it.
 	ClaimAhead bool
+	// Log receives what the worker does not return: a claim made ahead
+	// that failed (the crawler then claims again). Nil logs nothing.
+	Log *slog.Logger
 	// Machine and PID name the worker in stats (os.Hostname and
 	// os.Getpid when empty).
 	Machine string
@@ -185,6 +189,14 @@ func (f *Frontier) leased(host string, until int64, delay time.Duration, notBefo
 		l.delay = delay
 	}
 	f.leases[host] = l
+}
+
+// log returns the worker's logger (WorkerOptions.Log).
+func (f *Frontier) log() *slog.Logger {
+	if f.opts.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return f.opts.Log
 }
 
 // unleased forgets host's lease.
@@ -522,14 +534,19 @@ func (f *Frontier) Release(ctx context.Context, ids []int64) error {
 // Skip settles claimed entries as skipped, each for its Reason, and marks
 // every queued URL of hosts skipped for reason, in one transaction.
 func (f *Frontier) Skip(ctx context.Context, entries []corpus.FrontierEntry, hosts []string, reason string, now time.Time) ([]int64, error) {
-	// URLs claimed ahead for those hosts were queued for the crawler.
-	entries = append(entries, f.dropAhead(ctx, hosts, reason)...)
+	// URLs claimed ahead for those hosts were queued for the crawler:
+	// they count as the hosts' queued URLs skipped.
+	ahead, per := f.dropAhead(ctx, hosts, reason)
+	entries = append(entries, ahead...)
 	var counts []int64
 	err := f.s.Update(ctx, func(tx *Tx) error {
 		var err error
 		counts, err = corpus.SkipAll(ctx, tx, entries, hosts, reason, now)
 		return err
 	})
+	for i := range counts {
+		counts[i] += per[i]
+	}
 	return counts, err
 }
 
