@@ -147,6 +147,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "next_stories_body",
 			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel."},
 			notInText:  []string{"Bus to the county town", "The bus between the valley", "School choir", "Footbridge over the river", "Easter holidays at the latest"}},
+		// The same run after a shorter story (about 1,100 bytes of
+		// paragraphs) whose <article> is a child of <body>.
+		{name: "next_stories_body_child",
+			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel."},
+			notInText:  []string{"Bus to the county town", "The bus between the valley", "School choir", "Footbridge over the river", "Easter holidays at the latest"}},
 		// A declared article whose text goes on in sections under
 		// headings inside the <article> that holds its headline: the
 		// sections are the story's (nothing follows the block holding

@@ -97,7 +97,7 @@ func linksElsewhere(a *html.Node) bool {
 // an article: on a page that declares an article, the blocks that open
 // with a heading of their own (headingOpening) over 500 bytes of
 // paragraphs after the article's own block. The walk goes up from the
-// top candidate through the blocks of strongBody bytes of paragraphs:
+// top candidate through the blocks of ownStory bytes of paragraphs:
 // from an article body element (articleBody, a strong body class) on,
 // what follows each block is looked at; it ends at the first block that
 // holds the page's headline (the last <h1> before the top candidate) and
@@ -109,12 +109,9 @@ func linksElsewhere(a *html.Node) bool {
 func (x *contentExtractor) dropNextStories(top *html.Node) {
 	head := x.headlineBefore(top)
 	body, declared := false, int8(0)
-	for a, lvl := top, 0; lvl < 6 && a.Parent != nil; a, lvl = a.Parent, lvl+1 {
-		if p := a.Parent.DataAtom; p == atom.Body || p == atom.Html {
-			return
-		}
+	for a, lvl := top, 0; lvl < 6 && a.Parent != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a, lvl = a.Parent, lvl+1 {
 		ai := x.info(a)
-		if ai == nil || ai.para < strongBody {
+		if ai == nil || ai.para < ownStory {
 			continue
 		}
 		body = body || ai.body
@@ -206,3 +203,8 @@ func headingOpening(n *html.Node) bool {
 	found, _ := walk(n)
 	return found
 }
+
+// ownStory is the paragraph text, in bytes (about 170 words), from which
+// a block holding the headline and the text, or an article body element,
+// is a story of its own for dropNextStories.
+const ownStory = 1000
