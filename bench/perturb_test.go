@@ -51,7 +51,7 @@ func TestPerturbationsKeepBody(t *testing.T) {
 // addsFiller are the perturbations that add blocks of filler prose.
 var addsFiller = map[string]bool{
 	"comments-unnamed": true, "rail-prose": true, "second-story": true, "second-article": true, "second-dated": true,
-	"second-linked": true, "gallery-inside": true, "comments-long": true,
+	"second-linked": true, "gallery-inside": true, "comments-long": true, "next-stories-dated": true,
 }
 
 // subsequence reports whether want's tokens appear in got in order.
@@ -145,6 +145,7 @@ func TestWebPerturbationShapes(t *testing.T) {
 		{"split-newsletter", []string{`<div class="newsletter-signup">`}},
 		{"next-stories", []string{`</article><div class="next-story"><h2>Another story</h2>`}},
 		{"next-stories-parent", []string{`<div class="next-story"><h2>Another story</h2>`}},
+		{"next-stories-dated", []string{`</article><article class="next-story"><h2>Another story</h2><p class="byline">By Jane Doe</p><time datetime="2026-11-30T09:00:00Z">`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

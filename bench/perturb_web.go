@@ -47,6 +47,13 @@ var webPerturbations = []perturbation{
 			at = insertAfter(at, secondStory("div", "<h2>Another story</h2>"))
 		}
 	}},
+	{"next-stories-dated", "three more stories after the block holding the headline, each an <article> with its own heading, byline and <time>, as a news site's endless scroll loads whole articles", func(b *html.Node) {
+		at := headlineBlock(b)
+		for i := 0; i < 3; i++ {
+			at = insertAfter(at, secondStory("article", `<h2>Another story</h2><p class="byline">By Jane Doe</p>`+
+				`<time datetime="2026-11-30T09:00:00Z">30 November 2026</time>`))
+		}
+	}},
 	{"unclosed-aside", "an unclosed <aside> of site links before the article: the headline's block and all after it nested inside", func(b *html.Node) {
 		swallow(headlineBlock(b), `<aside class="sidebar"><ul><li><a href="/a">Most read</a></li><li><a href="/b">Podcasts</a></li></ul></aside>`)
 	}},

@@ -135,6 +135,29 @@ func TestBodyClasses(t *testing.T) {
 		{name: "next_story_plain",
 			wantInText: []string{"Ferry fares across the bay will rise", "will be honoured at the old price until they run out."},
 			notInText:  []string{"Lighthouse keeper's cottage", "The cottage at the foot of the old lighthouse", "kitchen has been repaired"}},
+		// Three next stories of an endless scroll, each an <article> of
+		// the story's template under a plain heading, after the story's
+		// <article> that holds the headline: a run of stories, not of
+		// posts, on a page that declares an article (dropNextStories).
+		{name: "next_stories_scroll",
+			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel."},
+			notInText:  []string{"Bus to the county town", "The bus between the valley", "School choir", "Footbridge over the river", "Easter holidays at the latest"}},
+		// The same three stories after the parent of the story's body
+		// element (articleBody), the headline in a header before both.
+		{name: "next_stories_body",
+			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel."},
+			notInText:  []string{"Bus to the county town", "The bus between the valley", "School choir", "Footbridge over the river", "Easter holidays at the latest"}},
+		// The same run after a shorter story (about 1,100 bytes of
+		// paragraphs) whose <article> is a child of <body>.
+		{name: "next_stories_body_child",
+			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel."},
+			notInText:  []string{"Bus to the county town", "The bus between the valley", "School choir", "Footbridge over the river", "Easter holidays at the latest"}},
+		// A declared article whose text goes on in sections under
+		// headings inside the <article> that holds its headline: the
+		// sections are the story's (nothing follows the block holding
+		// the headline).
+		{name: "sections_after_text",
+			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel.", "Bus to the county town", "The bus between the valley", "Easter holidays at the latest"}},
 		// The rest of the story behind a "Read more" button, in a block
 		// named for it: the expander's content, not a link to more.
 		{name: "read_more_expander",

@@ -116,6 +116,7 @@ type contentExtractor struct {
 	idx        map[*html.Node]int32
 	infos      []nodeInfo
 	nodes      []*html.Node // element nodes in document order, parallel to infos
+	h1s        []int32      // indices in nodes of the <h1> elements
 	paras      []paragraph
 	toks       []string
 	memo       map[attrKey]attrMemo // class and id values seen, across pages
@@ -146,7 +147,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.idx)
 	clear(x.nodes)
 	clear(x.paras)
-	x.infos, x.nodes, x.paras, x.toks = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0]
+	x.infos, x.nodes, x.paras, x.toks, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
 	extractors.Put(x)
@@ -384,6 +385,9 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	i := int32(len(x.infos))
 	x.infos = append(x.infos, nodeInfo{})
 	x.nodes = append(x.nodes, n)
+	if n.DataAtom == atom.H1 {
+		x.h1s = append(x.h1s, i)
+	}
 	x.idx[n] = i
 	// Page regions (asides, navigation, banners) and hidden elements are
 	// judged after their children are counted: malformed markup can nest
@@ -938,6 +942,7 @@ func (x *contentExtractor) pick() *html.Node {
 	}
 	top, best = x.heavier(top, best, cands)
 	x.dropOtherStories(top)
+	x.dropNextStories(top)
 	// Prefer an enclosing article body element holding the top candidate.
 	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {

@@ -58,7 +58,7 @@ func (x *contentExtractor) analyzePage(body *html.Node) int {
 func (x *contentExtractor) reset() {
 	clear(x.idx)
 	clear(x.nodes)
-	x.infos, x.nodes, x.paras = x.infos[:0], x.nodes[:0], x.paras[:0]
+	x.infos, x.nodes, x.paras, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
 }

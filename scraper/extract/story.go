@@ -92,3 +92,119 @@ func linksElsewhere(a *html.Node) bool {
 	h := strings.TrimSpace(attr(a, "href"))
 	return h != "" && h[0] != '#' && !strings.HasPrefix(strings.ToLower(h), "javascript:")
 }
+
+// dropNextStories drops the stories that an endless scroll appends after
+// an article: on a page that declares an article, the blocks that open
+// with a heading of their own (headingOpening) over 500 bytes of
+// paragraphs after the article's own block. The walk goes up from the
+// top candidate through the blocks of ownStory bytes of paragraphs:
+// from an article body element (articleBody, a strong body class) on,
+// what follows each block is looked at; it ends at the first block that
+// holds the page's headline (the last <h1> before the top candidate) and
+// is followed by such blocks. The story's own block, or the body element
+// the page names, is the whole story: what follows it under its own
+// heading is the next story, a run of them too (the scroll loads
+// several). The declaration keeps threads and fronts of posts, which
+// declare no article, whole.
+func (x *contentExtractor) dropNextStories(top *html.Node) {
+	head := x.headlineBefore(top)
+	body, declared := false, int8(0)
+	for a, lvl := top, 0; lvl < 6 && a.Parent != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a, lvl = a.Parent, lvl+1 {
+		ai := x.info(a)
+		if ai == nil || ai.para < ownStory {
+			continue
+		}
+		body = body || ai.body
+		holds := head != nil && isAncestor(a, head)
+		if !holds && !body {
+			continue
+		}
+		next := x.nextStories(a)
+		if len(next) == 0 {
+			continue
+		}
+		if declared == 0 {
+			declared = -1
+			if declaresArticle(top) {
+				declared = 1
+			}
+		}
+		if declared < 0 {
+			return
+		}
+		for _, c := range next {
+			x.drop(c, x.info(c))
+		}
+		if holds {
+			return
+		}
+	}
+}
+
+// nextStories returns the blocks after a that open a story of their own:
+// a heading first (headingOpening) over 500 bytes of paragraphs.
+func (x *contentExtractor) nextStories(a *html.Node) []*html.Node {
+	var next []*html.Node
+	for c := a.NextSibling; c != nil; c = c.NextSibling {
+		if ci := x.info(c); c.Type == html.ElementNode && ci != nil && !ci.junk && ci.para >= 500 && headingOpening(c) {
+			next = append(next, c)
+		}
+	}
+	return next
+}
+
+// headlineBefore returns the last <h1> before top that the content walk
+// kept (x.h1s lists them), or nil.
+func (x *contentExtractor) headlineBefore(top *html.Node) *html.Node {
+	var last *html.Node
+	at := x.idx[top]
+	for _, i := range x.h1s {
+		if i >= at {
+			break
+		}
+		if !x.infos[i].junk {
+			last = x.nodes[i]
+		}
+	}
+	return last
+}
+
+// headingOpening reports whether n opens with a heading (<h1> to <h3>):
+// one met before 80 bytes of text outside headings. The walk stops after
+// a few dozen elements.
+func headingOpening(n *html.Node) bool {
+	seen, text := 0, 0
+	var walk func(n *html.Node) (found, stop bool)
+	walk = func(n *html.Node) (bool, bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				if text += len(strings.TrimSpace(c.Data)); text >= 80 {
+					return false, true
+				}
+			}
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if seen++; seen > 60 {
+				return false, true
+			}
+			switch c.DataAtom {
+			case atom.H1, atom.H2, atom.H3:
+				return true, true
+			case atom.Script, atom.Style, atom.Template:
+				continue
+			}
+			if found, stop := walk(c); found || stop {
+				return found, stop
+			}
+		}
+		return false, false
+	}
+	found, _ := walk(n)
+	return found
+}
+
+// ownStory is the paragraph text, in bytes (about 170 words), from which
+// a block holding the headline and the text, or an article body element,
+// is a story of its own for dropNextStories.
+const ownStory = 1000
