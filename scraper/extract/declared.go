@@ -7,6 +7,18 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// declares is declaresArticle for the page being analyzed, walked once:
+// a hostile page of thousands of asides asks it for each.
+func (x *contentExtractor) declares(n *html.Node) bool {
+	if x.declared == 0 {
+		x.declared = -1
+		if declaresArticle(n) {
+			x.declared = 1
+		}
+	}
+	return x.declared > 0
+}
+
 // declaresArticle reports whether the page holding n declares itself an
 // article in its metadata: og:type "article", or a JSON-LD object of an
 // article type (isArticleType) at the top, in an array, in @graph or as

@@ -40,3 +40,50 @@ func TestDeclaresArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestDeclaresOnce: the content walk asks the page's declaration once a
+// page (review14b: a hostile page of thousands of asides asked it for
+// each, a walk of the whole tree every time: 1.5 -> 10.4 s of CPU), and
+// asks again for the next page.
+func TestDeclaresOnce(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := getExtractor()
+	defer putExtractor(x)
+	if !x.declares(doc) {
+		t.Fatal("og:type article: not declared")
+	}
+	meta := doc.FirstChild.FirstChild.FirstChild // <html><head><meta>
+	meta.Attr = nil
+	if !x.declares(doc) {
+		t.Error("asked again within the page: the tree was walked twice")
+	}
+	x.reset()
+	if x.declares(doc) {
+		t.Error("after reset (the next page): the first page's answer")
+	}
+}
+
+// BenchmarkHostileAsides: review14b's page of 2,000 unclosed asides, each
+// the last of its parent with 2,000 bytes of paragraphs.
+func BenchmarkHostileAsides(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>t</title></head><body>`)
+	for range 2000 {
+		sb.WriteString(`<div><aside><a href="/a">Most read</a><div class="text">`)
+		for range 4 {
+			sb.WriteString(`<p>` + strings.Repeat("The council met again and the vote was put off until spring. ", 8) + `</p>`)
+		}
+		sb.WriteString(`</div>` + strings.Repeat("<b></b>", 314) + `</aside></div>`)
+	}
+	sb.WriteString(`</body></html>`)
+	page := []byte(sb.String())
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Extract(Input{Body: page, URL: "https://x.example/", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -108,7 +108,7 @@ func linksElsewhere(a *html.Node) bool {
 // declare no article, whole.
 func (x *contentExtractor) dropNextStories(top *html.Node) {
 	head := x.headlineBefore(top)
-	body, declared := false, int8(0)
+	body := false
 	for a, lvl := top, 0; lvl < 6 && a.Parent != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a, lvl = a.Parent, lvl+1 {
 		ai := x.info(a)
 		if ai == nil || ai.para < ownStory {
@@ -123,13 +123,7 @@ func (x *contentExtractor) dropNextStories(top *html.Node) {
 		if len(next) == 0 {
 			continue
 		}
-		if declared == 0 {
-			declared = -1
-			if declaresArticle(top) {
-				declared = 1
-			}
-		}
-		if declared < 0 {
+		if !x.declares(top) {
 			return
 		}
 		for _, c := range next {
