@@ -325,7 +325,7 @@ func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 		q.SetField(fieldPublished)
 		return q, nil
 	case *query.NumericRangeQuery:
-		return nil, badQuery("%s:>… needs a quoted date, e.g. published:>=\"2024-01-01\"", q.FieldVal)
+		return nil, badQuery("%s:>… needs a quoted date, e.g. published:>=\"2024-01-01\"", showTerm(q.FieldVal))
 	default:
 		return q, nil
 	}

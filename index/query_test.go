@@ -136,7 +136,8 @@ func TestMalformedQueries(t *testing.T) {
 		{`police title:""`, `empty phrase "" at character 14`},
 		{`"  " OR police`, `empty phrase "  " at character 1`},
 		{`police +""~2`, `empty phrase "" at character 9`},
-		{"police a:" + strings.Repeat("b", 100) + ":c", `"a:bbbbbbbb`},                       // a long term is cut
+		{"police a:" + strings.Repeat("b", 100) + ":c", `"a:bbbbbbbb`}, // a long term is cut
+		{"police a\x1b[31m:>5", `"a\x1b[31m":>… needs a quoted date`},
 		{"police a\x1b[31m:b:c", `"a\x1b[31m:b:c" at character 8: a ":" inside a value`}, // an escape is shown escaped
 	}
 	for _, tt := range tests {

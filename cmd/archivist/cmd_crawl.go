@@ -111,10 +111,11 @@ func (b *byteSizeFlag) Set(v string) error {
 		}
 	}
 	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || !(n > 0) || n*float64(mult) >= math.MaxInt64 { // !(n > 0) refuses NaN too
+	size := n * float64(mult)
+	if err != nil || !(size >= 1) || size >= math.MaxInt64 { // !(size >= 1) refuses NaN and 0.5 too
 		return fmt.Errorf("bad size %s (e.g. 10MiB)", quote.Short(v))
 	}
-	*b = byteSizeFlag(n * float64(mult))
+	*b = byteSizeFlag(size)
 	return nil
 }
 

@@ -257,9 +257,6 @@ func printImportSummary(e *env, st warc.ImportStats, d time.Duration, err error)
 	}
 }
 
-// pageArticle returns the extractor of an import: the crawl's rules (the
-// article of a kept page type, keyed by its same-site canonical URL, else
-// its URL).
 // guarded runs ex, turning a panic of the extractor (a bug) into a
 // capture kept without an article and an error logged with the page's
 // URL, so that one page does not end an import of millions of records,
@@ -277,6 +274,9 @@ func guarded(ex warc.Extractor, log *slog.Logger) warc.Extractor {
 	}
 }
 
+// pageArticle returns the extractor of an import: the crawl's rules (the
+// article of a kept page type, keyed by its same-site canonical URL, else
+// its URL).
 func pageArticle(keep map[string]bool) warc.Extractor {
 	return func(c *corpus.Capture, page []byte) (*corpus.Article, string, bool) {
 		ct := c.Header.Get("Content-Type")

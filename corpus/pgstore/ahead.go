@@ -38,20 +38,17 @@ func (f *Frontier) claimAhead(ctx context.Context, host string, run int64, n int
 	f.ahead[host] = a
 	f.mu.Unlock()
 	f.aheadWG.Add(1)
-	started := time.Now()
 	go func() {
 		defer f.aheadWG.Done()
 		defer close(a.done)
-		// The claim's clock runs on from now: it may wait behind a
-		// transaction, and a lease written from a stale now would move
-		// the host's lease back past what a heartbeat set meanwhile.
-		at := now.Add(time.Since(started))
 		// The claim is made whatever becomes of the call that started it:
-		// Close waits for it and queues its URLs again.
-		a.c, a.err = f.claimRetrying(context.WithoutCancel(ctx), host, run, n, at)
+		// Close waits for it and queues its URLs again. It may wait behind
+		// a transaction with a now gone stale: a claim of a host this
+		// worker holds never moves its lease back (qClaim's GREATEST).
+		a.c, a.err = f.claimRetrying(context.WithoutCancel(ctx), host, run, n, now)
 		if a.err == nil {
 			// Record the lease as the claim left it, as Claim does.
-			_, _, _, a.err = f.answer(host, a.c, at)
+			_, _, _, a.err = f.answer(host, a.c, now)
 		}
 		if a.err != nil {
 			f.log().Warn("pgstore: a claim made ahead failed; the crawler claims again", "host", host, "err", a.err)

@@ -90,7 +90,8 @@ e AS (
 u AS (
 	UPDATE frontier_hosts fh SET
 		worker = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN NULL ELSE $2::bigint END,
-		lease_until = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN 0 ELSE $6::bigint END,
+		lease_until = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN 0
+			WHEN e.mine THEN GREATEST(fh.lease_until, $6::bigint) ELSE $6::bigint END,
 		delay_ms = GREATEST(fh.delay_ms, $7::bigint),
 		in_flight = CASE WHEN e.mine THEN fh.in_flight ELSE 0 END + e.n
 	FROM e WHERE fh.host = $1::text),

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -42,7 +43,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		add := newLines(dropChrome(panelBlocks(n), false), seen)
+		add := newLines(dropChrome(panelBlocks(n, &p.x.declared), false), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -137,12 +138,16 @@ func (p *page) keptAncestors(bs []block) map[*html.Node]bool {
 
 // panelBlocks returns the blocks of a hidden panel as the content walk
 // would make them were it shown: the panel is shown for a walk of its
-// own, then hidden again as the page had it.
-func panelBlocks(n *html.Node) []block {
+// own, then hidden again as the page had it. declared carries the page's
+// declaration (contentExtractor.declared) in and out, so that the page is
+// not walked for it once per panel.
+func panelBlocks(n *html.Node, declared *int8) []block {
 	saved := append([]html.Attribute(nil), n.Attr...)
 	unhide(n)
 	y := getExtractor()
+	y.declared = *declared
 	y.analyzePage(n)
+	*declared = y.declared
 	bs, _ := y.bodyBlocks([]*html.Node{n})
 	out := append([]block(nil), bs...)
 	putExtractor(y)
@@ -235,12 +240,19 @@ func (p *page) withControls(bs []block) []block {
 	return mergeAt(bs, adds)
 }
 
-// siblingButton reports whether n has a sibling <button>: a question
-// answered by the buttons beside it ("Was this page helpful?" Yes, No)
-// is a form's, not an FAQ's.
+// siblingButton reports whether n has a sibling <button> that answers
+// it in a word or two ("Was this page helpful?" Yes, No): a form's
+// question, not an FAQ's. A sibling without text (an FAQ's chevron or
+// "+" toggle) does not count.
 func siblingButton(n *html.Node) bool {
 	for _, m := range []*html.Node{prevElementSibling(n), nextElementSibling(n)} {
-		if m != nil && m.DataAtom == atom.Button {
+		if m == nil || m.DataAtom != atom.Button {
+			continue
+		}
+		var sb strings.Builder
+		nodeTextUpTo(&sb, m, 40)
+		words := strings.Fields(sb.String())
+		if len(words) >= 1 && len(words) <= 2 && !strings.ContainsRune(sb.String(), '?') && strings.IndexFunc(sb.String(), unicode.IsLetter) >= 0 {
 			return true
 		}
 	}

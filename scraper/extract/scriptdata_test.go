@@ -223,3 +223,31 @@ func TestScriptDataHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestDictionaryOfSentences: an interface dictionary whose messages are
+// whole sentences stays out of the data's prose, while a story record of
+// as many members keeps its body (review14c).
+func TestDictionaryOfSentences(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(`{"post":{"title":"The harbour plan","body":"` + strings.Repeat("The council met on Tuesday and agreed the new harbour plan. ", 12) + `"},"strings":{`)
+	for i := range 8 {
+		fmt.Fprintf(&sb, `"l%d":"Label %d",`, i, i)
+	}
+	for i := range 4 {
+		fmt.Fprintf(&sb, `"s%d":"We use cookies number %d to remember your settings and to measure how readers use the site.",`, i, i)
+	}
+	sb.WriteString(`"z":"Close"}}`)
+	dp := &dataProse{seen: map[string]bool{}}
+	dp.jsonData(sb.String())
+	var got []string
+	for _, p := range dp.parts {
+		got = append(got, p.s)
+	}
+	all := strings.Join(got, "|")
+	if strings.Contains(all, "We use cookies") {
+		t.Errorf("parts %.300q: the dictionary's sentences kept", all)
+	}
+	if !strings.Contains(all, "agreed the new harbour plan") {
+		t.Errorf("parts %.300q: the story's body lost", all)
+	}
+}

@@ -17,7 +17,13 @@ type jsonFrame struct {
 	strs   int  // string members
 	labels int  // string members that read as an interface label
 	titled bool // holds the page's title, or a part too small to be the page
+	story  bool // holds a string of a story's length (storyBytes)
 }
+
+// storyBytes is the length of a string member that makes its object a
+// record of content, not an interface dictionary, whatever its other
+// members (a story's body beside its title, caption, credit, kicker ...).
+const storyBytes = 400
 
 // maxDataDepth bounds the nesting of data read: a hostile page of a
 // million "[" would cost a frame each.
@@ -84,8 +90,11 @@ func (dp *dataProse) jsonValue(raw, key string, stack []jsonFrame) {
 	if len(stack) > 0 {
 		f = &stack[len(stack)-1]
 		f.strs++
-		if labelLike(raw[1:len(raw)-1]) && !mayBeProse(raw) {
+		if labelLike(raw[1 : len(raw)-1]) {
 			f.labels++
+		}
+		if len(raw) >= storyBytes && mayBeProse(raw) {
+			f.story = true
 		}
 		if !f.obj {
 			key = f.key
@@ -293,10 +302,11 @@ func skipValue(key string) bool {
 
 // isDictionary reports whether an object is a table of interface
 // strings (an i18n dictionary): ten string members or more, nearly all
-// labels, where a record of content has addresses, dates and ids beside
-// its text.
+// labels (sentences of a cookie notice count as labels), where a record
+// of content has addresses, dates and ids beside its text, or a story's
+// body.
 func isDictionary(f jsonFrame) bool {
-	return f.strs >= 10 && f.labels*5 >= f.strs*4
+	return f.strs >= 10 && f.labels*5 >= f.strs*4 && !f.story
 }
 
 // labelLike reports whether s reads as an interface label or message: a
