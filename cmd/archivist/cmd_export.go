@@ -285,6 +285,11 @@ func newExportSelection(opts exportOptions) (exportSelection, error) {
 	if err := opts.Filter.apply("export", &req); err != nil {
 		return exportSelection{}, err
 	}
+	byIndex := opts.Query != "" || opts.Sort == index.SortDate || opts.Sort == index.SortDateDesc || opts.Filter.needsIndex()
+	if opts.AllowPartial && !byIndex {
+		// It would do nothing: the corpus picks these articles itself.
+		return exportSelection{}, usagef("export: --allow-partial applies only when the index picks the articles (--query, --sort date or -date, --author, --section, --flag, --no-flag, several --site)")
+	}
 	filter, err := opts.Filter.corpusFilter("export")
 	return exportSelection{req: req, filter: filter}, err
 }

@@ -33,6 +33,7 @@ func TestUsageErrorsNameWhatWasTyped(t *testing.T) {
 		{[]string{"export", "--db", db, "--site", " "}, `archivist: export: invalid value " " for flag -site: empty (want a value)`},
 		{[]string{"search", "--db", db, "--site", " , ", "x"}, `archivist: search: invalid value " , " for flag -site: empty (want a value)`},
 		{[]string{"export", "--db", db, "--format", "warc", "--warc-size", "NaN"}, `archivist: export: invalid value "NaN" for flag -warc-size: bad size "NaN" (e.g. 10MiB)`},
+		{[]string{"export", "--db", db, "--allow-partial"}, `archivist: export: --allow-partial applies only when the index picks the articles (--query, --sort date or -date, --author, --section, --flag, --no-flag, several --site)`},
 		{[]string{"export", "--db", db, "--format", "warc", "--warc-size", "0.5"}, `archivist: export: invalid value "0.5" for flag -warc-size: bad size "0.5" (e.g. 10MiB)`},
 		{[]string{"export", "--db", db, "--format", "warc", "--warc-size", "1e30"}, `archivist: export: invalid value "1e30" for flag -warc-size: bad size "1e30" (e.g. 10MiB)`},
 		{[]string{"search", "--db", db, "--author", ""}, `archivist: search: invalid value "" for flag -author: empty (want a value)`},
