@@ -53,7 +53,7 @@ func (o *exportOptions) AddFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.Query, "query", "", "only articles matching this search `query` (same syntax as search)")
 	fs.StringVar(&o.Sort, "sort", index.SortRelevance, "`order`: relevance (with --query; else the corpus's order), date (oldest first) or -date (newest first)")
 	o.Filter.AddFlags(fs)
-	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "with --query: export what the index finds even when it is behind the corpus")
+	fs.BoolVar(&o.AllowPartial, "allow-partial", false, "when the index picks the articles (--query, --sort date, filters only it knows): export what it finds even when it is behind the corpus")
 	o.warcExportOptions.AddFlags(fs)
 	fs.BoolVar(&o.AllVersions, "all-versions", false, "write every version of each article (oldest first), not only the latest")
 	fs.BoolVar(&o.Quiet, "q", false, "no progress bar")
