@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"math"
-	"strings"
-)
+import "math"
 
 // blockScore is the block model's probability that a block belongs to
 // the page's main text: a logistic function of its features
@@ -29,20 +26,12 @@ func (p *page) modelText() (text string, extra float64) {
 
 // modelKept returns the blocks of modelText and its extra.
 func (p *page) modelKept() (kept []block, extra float64) {
-	return p.modelKeptCards(false)
-}
-
-// modelKeptCards is modelKept that, when cards is set (a page that is
-// not an article), also keeps a linked card's summary (cardSummary)
-// that the model scores at cardFloor or more: a card whose title and
-// summary are one link holds text the model reads as a menu.
-func (p *page) modelKeptCards(cards bool) (kept []block, extra float64) {
 	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
 	var sum, n float64
 	out := bs[:0]
 	for i := range bs {
 		s := blockScore(blockWeights, &fs[i])
-		if s < blockThreshold && !(cards && s >= cardFloor && cardSummary(bs[i])) {
+		if s < blockThreshold {
 			continue
 		}
 		if fs[i][fSelected] == 0 {
@@ -56,24 +45,6 @@ func (p *page) modelKeptCards(cards bool) (kept []block, extra float64) {
 		extra = sum / n
 	}
 	return out, extra
-}
-
-// cardFloor is the lowest model score of a linked card's summary that
-// modelKeptCards keeps.
-const cardFloor = 0.15
-
-// cardSummary reports whether b is a sentence of prose inside a link: a
-// paragraph almost all linked, of 12 to 40 words, that ends like a
-// sentence and is not cut short with an ellipsis (a card's summary, not
-// a menu label, a post's whole text behind a link or another page's
-// truncated teaser).
-func cardSummary(b block) bool {
-	t := strings.TrimSpace(b.text)
-	if b.kind != kindPara || b.link < 0.9 || !endsSentence(t) || strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") {
-		return false
-	}
-	n := countWords(b.text)
-	return n >= 12 && n <= 40
 }
 
 // modelExtraConf is the mean score from which the blocks the model adds

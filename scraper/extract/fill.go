@@ -371,7 +371,6 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case took:
-			kept, _ = p.modelKeptCards(true) // cards' summaries once the model's text is taken
 			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
