@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -79,6 +80,7 @@ func analyzedContent(t *testing.T, page string, a atom.Atom) bool {
 	}
 	x := getExtractor()
 	defer putExtractor(x)
+	x.declared = newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt).declaresArticleMeta() // as page.extract does
 	x.analyze(root, false)
 	in := x.info(findAtom(root, a))
 	return in != nil && !in.junk

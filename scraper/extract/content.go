@@ -117,9 +117,9 @@ type contentExtractor struct {
 	infos []nodeInfo
 	nodes []*html.Node // element nodes in document order, parallel to infos
 	h1s   []int32      // indices in nodes of the <h1> elements
-	// declared caches declaresArticle for the page: 0 not asked yet,
-	// 1 declared, -1 not (see declares).
-	declared   int8
+	// declared tells whether the page declares an article in its
+	// metadata (declaresArticleMeta; see declares).
+	declared   bool
 	paras      []paragraph
 	toks       []string
 	memo       map[attrKey]attrMemo // class and id values seen, across pages
@@ -153,7 +153,7 @@ func putExtractor(x *contentExtractor) {
 	x.infos, x.nodes, x.paras, x.toks, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
-	x.declared = 0
+	x.declared = false
 	extractors.Put(x)
 }
 
@@ -490,7 +490,7 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		// name or a headline) under half linked (the site's column of
 		// links swallowed with it).
 		if n.DataAtom == atom.Aside && para >= 400 && !in.comment && nextElementSibling(n) == nil {
-			if in.link*4 < in.text && x.holdsArticle(n, 0) || para >= strongBody && in.link*2 < in.text && x.declares(n) {
+			if in.link*4 < in.text && x.holdsArticle(n, 0) || para >= strongBody && in.link*2 < in.text && x.declared {
 				return true
 			}
 		}
@@ -1006,7 +1006,7 @@ func (x *contentExtractor) widen(top *html.Node) *html.Node {
 			break
 		}
 		if float64(ai.para) >= 1.5*float64(ti.para) && linkDensity(ai) < 0.2 {
-			if strong && x.declares(top) {
+			if strong && x.declared {
 				break
 			}
 			strong = false // asked once: not declared

@@ -16,6 +16,7 @@ import (
 func (p *page) extract(opts Options) {
 	x := getExtractor()
 	p.x = x
+	x.declared = p.declaresArticleMeta()
 	body := p.root
 	for c := p.root.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode {

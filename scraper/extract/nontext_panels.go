@@ -43,7 +43,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		add := newLines(dropChrome(panelBlocks(n, &p.x.declared), false), seen)
+		add := newLines(dropChrome(panelBlocks(n, p.x.declared), false), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -138,16 +138,14 @@ func (p *page) keptAncestors(bs []block) map[*html.Node]bool {
 
 // panelBlocks returns the blocks of a hidden panel as the content walk
 // would make them were it shown: the panel is shown for a walk of its
-// own, then hidden again as the page had it. declared carries the page's
-// declaration (contentExtractor.declared) in and out, so that the page is
-// not walked for it once per panel.
-func panelBlocks(n *html.Node, declared *int8) []block {
+// own, then hidden again as the page had it, with the page's declaration
+// (contentExtractor.declared).
+func panelBlocks(n *html.Node, declared bool) []block {
 	saved := append([]html.Attribute(nil), n.Attr...)
 	unhide(n)
 	y := getExtractor()
-	y.declared = *declared
+	y.declared = declared
 	y.analyzePage(n)
-	*declared = y.declared
 	bs, _ := y.bodyBlocks([]*html.Node{n})
 	out := append([]block(nil), bs...)
 	putExtractor(y)

@@ -123,7 +123,7 @@ func (x *contentExtractor) dropNextStories(top *html.Node) {
 		if len(next) == 0 {
 			continue
 		}
-		if !x.declares(top) {
+		if !x.declared {
 			return
 		}
 		for _, c := range next {
