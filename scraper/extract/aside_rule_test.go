@@ -82,6 +82,6 @@ func analyzedContent(t *testing.T, page string, a atom.Atom) bool {
 	defer putExtractor(x)
 	x.declared = newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt).declaresArticleMeta() // as page.extract does
 	x.analyze(root, false)
-	in := x.info(findAtom(root, a))
+	in := x.info(firstOfAtom(root, a))
 	return in != nil && !in.junk
 }

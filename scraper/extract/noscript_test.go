@@ -38,7 +38,7 @@ func TestNoscriptCopy(t *testing.T) {
 			x := getExtractor()
 			defer putExtractor(x)
 			x.analyze(root, false)
-			ns := findAtom(root, atom.Noscript)
+			ns := firstOfAtom(root, atom.Noscript)
 			in := x.info(ns)
 			if got := in != nil && !in.junk; got != tt.want {
 				t.Errorf("noscript kept as content: got %v, want %v", got, tt.want)
@@ -63,7 +63,7 @@ func TestNoscriptSiblings(t *testing.T) {
 	defer putExtractor(x)
 	x.analyze(root, false)
 	dropped := 0
-	for n := findAtom(root, atom.Noscript); n != nil; n = n.NextSibling {
+	for n := firstOfAtom(root, atom.Noscript); n != nil; n = n.NextSibling {
 		if in := x.info(n); n.DataAtom == atom.Noscript && (in == nil || in.junk) {
 			dropped++
 		}

@@ -118,7 +118,7 @@ func (dp *dataProse) scriptData(n *html.Node, flight *strings.Builder) {
 		return
 	}
 	src := n.FirstChild.Data
-	typ := strings.ToLower(strings.TrimSpace(attrOf(n, "type")))
+	typ := strings.ToLower(strings.TrimSpace(attr(n, "type")))
 	switch {
 	case strings.Contains(typ, "ld+json"):
 		return // JSON-LD: metadata, read elsewhere
@@ -158,16 +158,6 @@ func (dp *dataProse) templateData(n *html.Node) {
 		}
 	}
 	dp.add(b.String())
-}
-
-// attrOf returns the value of n's attribute key, or "".
-func attrOf(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // flightChunk returns the string pushed by a streamed-rendering chunk,
@@ -387,8 +377,8 @@ func headTitles(root *html.Node) []string {
 		case c.Type != html.ElementNode:
 		case c.DataAtom == atom.Title && c.FirstChild != nil && c.FirstChild.Type == html.TextNode:
 			ts = append(ts, c.FirstChild.Data)
-		case c.DataAtom == atom.Meta && attrOf(c, "property") == "og:title":
-			ts = append(ts, attrOf(c, "content"))
+		case c.DataAtom == atom.Meta && attr(c, "property") == "og:title":
+			ts = append(ts, attr(c, "content"))
 		}
 	}
 	return ts

@@ -32,7 +32,7 @@ func TestStoryOpening(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			body := findAtom(doc, atom.Body)
+			body := firstOfAtom(doc, atom.Body)
 			x := getExtractor()
 			defer putExtractor(x)
 			x.analyzePage(body)
@@ -41,18 +41,6 @@ func TestStoryOpening(t *testing.T) {
 			}
 		})
 	}
-}
-
-func findAtom(n *html.Node, a atom.Atom) *html.Node {
-	if n.DataAtom == a {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := findAtom(c, a); f != nil {
-			return f
-		}
-	}
-	return nil
 }
 
 // TestHeadingOpening: a block that opens with its own heading against
@@ -76,7 +64,7 @@ func TestHeadingOpening(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := headingOpening(findAtom(doc, atom.Body).FirstChild); got != tt.want {
+			if got := headingOpening(firstOfAtom(doc, atom.Body).FirstChild); got != tt.want {
 				t.Errorf("headingOpening = %v, want %v", got, tt.want)
 			}
 		})
