@@ -2,10 +2,10 @@ package extract
 
 import "strings"
 
-// declaresArticle reports whether the page's metadata, as collect
+// declaresArticleMeta reports whether the page's metadata, as collect
 // gathered it, says the page is an article: og:type "article", or a
 // JSON-LD object of an article type (at the top, in an array, in @graph,
-// as a mainEntity). Narrower than declaresArticle's use in page typing
+// as a mainEntity). Narrower than page.declaresArticle, used in typing
 // (pagetype.go), which also reads article:published_time and microdata.
 //
 // page.extract hands the answer to the content walk before it starts
