@@ -218,7 +218,7 @@ func TestParseSetsFlags(t *testing.T) {
 	if !reflect.DeepEqual(o.Sets, []string{"page-types", "trafilatura"}) || o.Failures != 20 || o.Passes != 0 || o.Splits != splitsDir {
 		t.Errorf("options = %+v", o)
 	}
-	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"-workers", "0"}, {"extra"}, {"-bogus"}} {
+	for _, args := range [][]string{{"-sets", "nope"}, {"-passes", "-1"}, {"-workers", "0"}, {"extra"}, {"-bogus"}, {"-classes", "bogus"}} {
 		if _, err := parseSetsFlags(args, io.Discard); !errors.Is(err, errUsage) {
 			t.Errorf("%q: err %v, want a usage error", args, err)
 		}

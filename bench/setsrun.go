@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/archivist-project/archivist/bench/split"
@@ -32,6 +33,7 @@ type setsOptions struct {
 	Workers     int      // goroutines scoring pages (the speed line always runs on one)
 	Args        []string // the command line, echoed at the top of the output
 	Scores      string   // file to write per-page scores to (no text), both halves
+	Classes     string   // classesKeep, classesHashed or classesNone: pages' class and id attributes
 }
 
 // parseSetsFlags parses the arguments after "sets".
@@ -51,6 +53,7 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.StringVar(&o.Scores, "scores", "", "write per-page scores (no text; both halves) to `file`, to compare runs page by page")
 	fs.IntVar(&o.Workers, "workers", 1, "score `N` pages at a time (the speed line always uses one core)")
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
+	fs.StringVar(&o.Classes, "classes", classesKeep, "pages' class and id attributes: `mode` keep, hashed (each token a hash of itself) or none (removed)")
 	var verbose bool
 	fs.BoolVar(&verbose, "v", false, "same as -failures 20")
 	if err := parseArgs(fs, args); err != nil {
@@ -64,6 +67,9 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	}
 	if o.Workers < 1 {
 		return o, fmt.Errorf("%w: -workers must be at least 1, got %d", errUsage, o.Workers)
+	}
+	if !slices.Contains(classModes, o.Classes) {
+		return o, fmt.Errorf("%w: -classes %q: want one of %s", errUsage, o.Classes, strings.Join(classModes, ", "))
 	}
 	o.Sets = splitList(sets)
 	o.Only = splitList(only)
@@ -155,6 +161,7 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 		if err := applySplit(&s, l); err != nil {
 			return err
 		}
+		rewriteSetClasses(&s, o.Classes)
 		sets = append(sets, s)
 	}
 	if o.WriteSplits {
