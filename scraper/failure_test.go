@@ -452,3 +452,28 @@ func TestOnlySeedRedirectsWidenScope(t *testing.T) {
 		t.Errorf("seed redirected: the other host got %q; want its links followed", got)
 	}
 }
+
+// TestSeedRedirectChainWidensScope: a seed whose redirects cross hosts
+// twice (http://example.com -> https://example.com -> https://www.example.com)
+// brings the host it ends on into the scope, not only the first hop's:
+// the links of the page it lands on are followed.
+func TestSeedRedirectChainWidensScope(t *testing.T) {
+	t.Parallel()
+	w := newWrappedSite(t, scrapertest.WithArticles(20))
+	hop := newWrappedSite(t, scrapertest.WithArticles(20))
+	final := newWrappedSite(t, scrapertest.WithArticles(20))
+	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String(),
+		"b.test": hop.Listener.Addr().String(), "c.test": final.Listener.Addr().String()})
+	w.override("/moved", func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://b.test/moved-again", http.StatusMovedPermanently)
+	})
+	hop.override("/moved-again", func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://c.test/", http.StatusMovedPermanently)
+	})
+	db := corpus.MustOpen(t)
+	mustCrawl(t, db, []string{"http://a.test/moved"}, fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))...)
+	if got := final.requests(); len(got) <= 2 {
+		t.Errorf("seed redirected twice: the host it ends on got %q; want its links followed", got)
+	}
+}
+

@@ -252,6 +252,11 @@ func (c *Crawler) followRedirect(p *page) {
 		}
 		st := corpus.FrontierEntry{URL: r.stopAt, Host: origin(r.stopAt), Depth: e.Depth,
 			Priority: -e.Depth, Source: e.URL, Kind: e.Kind}
+		if r.stopReason == stopOtherHost && e.Source == "seed" {
+			// Where a seed leads is a seed: its own redirect to yet
+			// another host (http -> https -> www) widens the scope too.
+			st.Source = "seed"
+		}
 		if r.stopReason == stopRobots {
 			st.State, st.Reason = corpus.StateSkipped, corpus.ErrKindRobots
 		}
