@@ -477,3 +477,24 @@ func TestSeedRedirectChainWidensScope(t *testing.T) {
 	}
 }
 
+// TestSeedRedirectToDeadHost: a seed that redirects to a host that cannot
+// be reached was not fetched: the crawl says no seed could be fetched,
+// naming the host, as for a seed on that host.
+func TestSeedRedirectToDeadHost(t *testing.T) {
+	t.Parallel()
+	w := newWrappedSite(t, scrapertest.WithArticles(20))
+	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String()})
+	w.override("/moved", func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://gone.test/", http.StatusMovedPermanently)
+	})
+	db := corpus.MustOpen(t)
+	c, err := NewCrawler(db, fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Run(context.Background(), []string{"http://a.test/moved"})
+	var nse *NoSeedError
+	if want := "no seed could be fetched: gone.test: no such host"; !errors.As(err, &nse) || err.Error() != want {
+		t.Errorf("err %v, want %q", err, want)
+	}
+}
