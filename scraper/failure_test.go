@@ -453,8 +453,8 @@ func TestOnlySeedRedirectsWidenScope(t *testing.T) {
 	}
 }
 
-// TestSeedRedirectChainWidensScope: a seed whose redirects cross hosts
-// twice (http://example.com -> https://example.com -> https://www.example.com)
+// TestSeedRedirectChainWidensScope: a seed whose redirects cross origins
+// twice (http://old.example -> https://old.example -> https://new.example)
 // brings the host it ends on into the scope, not only the first hop's:
 // the links of the page it lands on are followed.
 func TestSeedRedirectChainWidensScope(t *testing.T) {
