@@ -498,3 +498,30 @@ func TestSeedRedirectToDeadHost(t *testing.T) {
 		t.Errorf("err %v, want %q", err, want)
 	}
 }
+
+// TestRecrawlUnchangedIsNoCopy: a page fetched again unchanged, from a
+// server that sends no ETag or Last-Modified (so a 200 with the same
+// body, not a 304), is the same article under the same URL: the summary
+// counts it as a revisit, not as "a copy of a stored article" (copies are
+// pages under another URL).
+func TestRecrawlUnchangedIsNoCopy(t *testing.T) {
+	t.Parallel()
+	para := strings.Repeat("The council met on Tuesday to discuss the harbour plan, which residents said would change the district. ", 20)
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(rw, `<html><head><title>Harbour plan</title><meta property="og:type" content="article"></head>`+
+			`<body><article><h1>Harbour plan</h1><p>`+para+`</p><p>`+para+`</p></article></body></html>`)
+	}))
+	defer srv.Close()
+	db := corpus.MustOpen(t)
+	seeds := []string{srv.URL + "/2024/05/01/harbour-plan.html"}
+	opts := fast(WithDepth(0), WithIgnoreRobots(true))
+	if sum := mustCrawl(t, db, seeds, opts...); sum.Articles != 1 {
+		t.Fatalf("first run: %+v, want 1 article", sum)
+	}
+	sum := mustCrawl(t, db, seeds, append(opts, WithRecrawl(true))...)
+	if sum.Fetched != 1 || sum.Articles != 0 || sum.Duplicates != 0 || sum.Revisits != 1 {
+		t.Errorf("recrawl of the unchanged page: fetched %d, articles %d, copies %d, revisits %d; want 1, 0, 0, 1",
+			sum.Fetched, sum.Articles, sum.Duplicates, sum.Revisits)
+	}
+}

@@ -34,6 +34,7 @@ type page struct {
 	art      *corpus.Article
 	artKey   string
 	dup      bool // art was already stored (same body, or a variant of its URL)
+	same     bool // art is that page's article, fetched again unchanged
 	found    []corpus.FrontierEntry
 	hub      bool
 	revisit  bool
@@ -292,6 +293,10 @@ func (c *Crawler) settled(p *page, added int) {
 			k.byKind[kind]++
 		}
 		switch {
+		case art != nil && p.same:
+			// The same payload as the article's capture: a revisit,
+			// as stats counts it.
+			k.revisits++
 		case art != nil && dup:
 			k.duplicates++
 		case art != nil:
