@@ -240,10 +240,13 @@ func (db *DB) capturesOfBody(ctx context.Context, p Problem, fn func(Problem) er
 }
 
 // missingBodies calls fn for every capture whose recorded body is not
-// stored.
+// stored, or is not its payload: the body it refers to is not the one
+// whose digest it recorded (a reference edited by hand).
 func (db *DB) missingBodies(ctx context.Context, fn func(Problem) error) error {
-	rows, err := db.r.QueryContext(ctx, `SELECT c.id, c.url, c.body_sha256 FROM captures c
-		WHERE c.body_sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM bodies b WHERE b.sha256 = c.body_sha256)
+	rows, err := db.r.QueryContext(ctx, `SELECT c.id, c.url, c.body_sha256, c.sha256,
+		EXISTS (SELECT 1 FROM bodies b WHERE b.sha256 = c.body_sha256) FROM captures c
+		WHERE c.body_sha256 IS NOT NULL AND (c.body_sha256 <> c.sha256
+			OR NOT EXISTS (SELECT 1 FROM bodies b WHERE b.sha256 = c.body_sha256))
 		ORDER BY c.id`)
 	if err != nil {
 		return fmt.Errorf("verify bodies: %w", db.describe(err))
@@ -251,9 +254,17 @@ func (db *DB) missingBodies(ctx context.Context, fn func(Problem) error) error {
 	defer rows.Close()
 	var found []Problem
 	for rows.Next() {
-		p := Problem{Problem: "body is missing"}
-		if err := rows.Scan(&p.CaptureID, &p.URL, &p.SHA256); err != nil {
+		var (
+			p       Problem
+			payload string
+			stored  bool
+		)
+		if err := rows.Scan(&p.CaptureID, &p.URL, &p.SHA256, &payload, &stored); err != nil {
 			return fmt.Errorf("verify bodies: %w", db.describe(err))
+		}
+		p.Problem = "body is missing"
+		if stored {
+			p.Problem = "body " + p.SHA256 + " is not its payload: the capture recorded SHA-256 " + payload
 		}
 		found = append(found, p)
 	}

@@ -290,3 +290,41 @@ func TestDiskFullIsErrDiskFull(t *testing.T) {
 		t.Errorf("%d captures readable (%v), want the %d saved", n, err, saved)
 	}
 }
+
+// TestVerifyBodiesFindsSwappedBody: a capture whose body reference was
+// edited by hand to name another capture's body (both bodies sound) holds
+// a payload that is not the one it recorded: verify names it.
+func TestVerifyBodiesFindsSwappedBody(t *testing.T) {
+	for _, tc := range []struct {
+		name, edit string
+		want       bool
+	}{
+		{"sound", "", false},
+		{"swapped", "UPDATE captures SET body_sha256 = (SELECT body_sha256 FROM captures WHERE url LIKE '%/b') WHERE url LIKE '%/a'", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			db := MustOpen(t)
+			a := addCapture(t, db, &Capture{URL: "https://example.com/a", RequestedURL: "https://example.com/a", Status: 200, Body: []byte("<p>first</p>")})
+			addCapture(t, db, &Capture{URL: "https://example.com/b", RequestedURL: "https://example.com/b", Status: 200, Body: []byte("<p>second</p>")})
+			if tc.edit != "" {
+				if _, err := db.w.ExecContext(ctx, tc.edit); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got []Problem
+			if _, err := db.VerifyBodies(ctx, func(p Problem) error { got = append(got, p); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !tc.want {
+				if len(got) != 0 {
+					t.Errorf("problems %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].CaptureID != a || !strings.Contains(got[0].Problem, "not its payload") {
+				t.Errorf("problems %+v, want capture %d's body named as not its payload", got, a)
+			}
+		})
+	}
+}

@@ -140,7 +140,7 @@ type Summary struct {
 	// response, 5xx) to the cause; its URLs stay queued for the next run.
 	Unreachable map[string]string `json:"unreachable,omitempty"`
 	Retries     int               `json:"retries"`  // transient failures retried
-	Revisits    int               `json:"revisits"` // 304 Not Modified
+	Revisits    int               `json:"revisits"` // 304 Not Modified, or an article page's body unchanged
 	Queued      int64             `json:"queued"`   // URLs left in the frontier
 	Duration    time.Duration     `json:"duration"`
 	Interrupted bool              `json:"interrupted"` // stopped by the context before the frontier was empty

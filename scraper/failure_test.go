@@ -452,3 +452,76 @@ func TestOnlySeedRedirectsWidenScope(t *testing.T) {
 		t.Errorf("seed redirected: the other host got %q; want its links followed", got)
 	}
 }
+
+// TestSeedRedirectChainWidensScope: a seed whose redirects cross origins
+// twice (http://old.example -> https://old.example -> https://new.example)
+// brings the host it ends on into the scope, not only the first hop's:
+// the links of the page it lands on are followed.
+func TestSeedRedirectChainWidensScope(t *testing.T) {
+	t.Parallel()
+	w := newWrappedSite(t, scrapertest.WithArticles(20))
+	hop := newWrappedSite(t, scrapertest.WithArticles(20))
+	final := newWrappedSite(t, scrapertest.WithArticles(20))
+	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String(),
+		"b.test": hop.Listener.Addr().String(), "c.test": final.Listener.Addr().String()})
+	w.override("/moved", func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://b.test/moved-again", http.StatusMovedPermanently)
+	})
+	hop.override("/moved-again", func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://c.test/", http.StatusMovedPermanently)
+	})
+	db := corpus.MustOpen(t)
+	mustCrawl(t, db, []string{"http://a.test/moved"}, fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))...)
+	if got := final.requests(); len(got) <= 2 {
+		t.Errorf("seed redirected twice: the host it ends on got %q; want its links followed", got)
+	}
+}
+
+// TestSeedRedirectToDeadHost: a seed that redirects to a host that cannot
+// be reached was not fetched: the crawl says no seed could be fetched,
+// naming the host, as for a seed on that host.
+func TestSeedRedirectToDeadHost(t *testing.T) {
+	t.Parallel()
+	w := newWrappedSite(t, scrapertest.WithArticles(20))
+	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String()})
+	w.override("/moved", func(rw http.ResponseWriter, r *http.Request) {
+		http.Redirect(rw, r, "http://gone.test/", http.StatusMovedPermanently)
+	})
+	db := corpus.MustOpen(t)
+	c, err := NewCrawler(db, fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Run(context.Background(), []string{"http://a.test/moved"})
+	var nse *NoSeedError
+	if want := "no seed could be fetched: gone.test: no such host"; !errors.As(err, &nse) || err.Error() != want {
+		t.Errorf("err %v, want %q", err, want)
+	}
+}
+
+// TestRecrawlUnchangedIsNoCopy: a page fetched again unchanged, from a
+// server that sends no ETag or Last-Modified (so a 200 with the same
+// body, not a 304), is the same article under the same URL: the summary
+// counts it as a revisit, not as "a copy of a stored article" (copies are
+// pages under another URL).
+func TestRecrawlUnchangedIsNoCopy(t *testing.T) {
+	t.Parallel()
+	para := strings.Repeat("The council met on Tuesday to discuss the harbour plan, which residents said would change the district. ", 20)
+	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		rw.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(rw, `<html><head><title>Harbour plan</title><meta property="og:type" content="article"></head>`+
+			`<body><article><h1>Harbour plan</h1><p>`+para+`</p><p>`+para+`</p></article></body></html>`)
+	}))
+	defer srv.Close()
+	db := corpus.MustOpen(t)
+	seeds := []string{srv.URL + "/2024/05/01/harbour-plan.html"}
+	opts := fast(WithDepth(0), WithIgnoreRobots(true))
+	if sum := mustCrawl(t, db, seeds, opts...); sum.Articles != 1 {
+		t.Fatalf("first run: %+v, want 1 article", sum)
+	}
+	sum := mustCrawl(t, db, seeds, append(opts, WithRecrawl(true))...)
+	if sum.Fetched != 1 || sum.Articles != 0 || sum.Duplicates != 0 || sum.Revisits != 1 {
+		t.Errorf("recrawl of the unchanged page: fetched %d, articles %d, copies %d, revisits %d; want 1, 0, 0, 1",
+			sum.Fetched, sum.Articles, sum.Duplicates, sum.Revisits)
+	}
+}

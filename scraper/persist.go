@@ -216,14 +216,23 @@ func (c *Crawler) save(ctx context.Context, fn func(tx Tx) error) error {
 
 // saveArticle stores art under key, or, when an article was already
 // extracted from an identical body, records the URLs under that one; dup
-// tells which.
-func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, key string, aliases []string) (dup bool, err error) {
+// tells which, and same that the identical body is the article's own,
+// fetched again under a URL it already has: an unchanged page, no copy.
+func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, key string, aliases []string) (dup, same bool, err error) {
 	id, err := tx.ArticleIDByContent(ctx, art.ContentSHA256)
 	switch {
 	case err == nil:
 		art.ID, dup = id, true
-		if err := tx.AddArticleURL(ctx, id, art.URL); err != nil {
-			return dup, err
+		had, err := tx.ArticleIDByURL(ctx, art.URL)
+		switch {
+		case err == nil && had == id:
+			dup, same = false, true
+		case err != nil && !errors.Is(err, corpus.ErrNotFound):
+			return dup, false, err
+		default:
+			if err := tx.AddArticleURL(ctx, id, art.URL); err != nil {
+				return dup, false, err
+			}
 		}
 	case errors.Is(err, corpus.ErrNotFound):
 		// A duplicate under another URL (a print version, a variant)
@@ -234,19 +243,19 @@ func (c *Crawler) saveArticle(ctx context.Context, tx Tx, art *corpus.Article, k
 		case err == nil && !slices.Contains(aliases, key):
 			art.ID, dup = existing, true
 			if err := tx.AddArticleURL(ctx, existing, art.URL); err != nil {
-				return dup, err
+				return dup, false, err
 			}
 		case err == nil || errors.Is(err, corpus.ErrNotFound):
 			if _, err := tx.PutArticle(ctx, art, key); err != nil {
-				return false, err
+				return false, false, err
 			}
 		default:
-			return false, err
+			return false, false, err
 		}
 	default:
-		return false, err
+		return false, false, err
 	}
-	return dup, addNames(ctx, tx, art.ID, aliases)
+	return dup, same, addNames(ctx, tx, art.ID, aliases)
 }
 
 // addNames records urls as names of article id, with the URLs whose
@@ -300,7 +309,7 @@ func (c *Crawler) commit(ctx context.Context, p *page) (added int, err error) {
 		}
 		if p.art != nil {
 			p.art.CaptureID = id
-			if p.dup, err = c.saveArticle(ctx, tx, p.art, p.artKey, p.chain); err != nil {
+			if p.dup, p.same, err = c.saveArticle(ctx, tx, p.art, p.artKey, p.chain); err != nil {
 				return err
 			}
 		}

@@ -34,6 +34,7 @@ type page struct {
 	art      *corpus.Article
 	artKey   string
 	dup      bool // art was already stored (same body, or a variant of its URL)
+	same     bool // art is that page's article, fetched again unchanged
 	found    []corpus.FrontierEntry
 	hub      bool
 	revisit  bool
@@ -252,6 +253,11 @@ func (c *Crawler) followRedirect(p *page) {
 		}
 		st := corpus.FrontierEntry{URL: r.stopAt, Host: origin(r.stopAt), Depth: e.Depth,
 			Priority: -e.Depth, Source: e.URL, Kind: e.Kind}
+		if r.stopReason == stopOtherHost && e.Source == "seed" {
+			// Where a seed leads is a seed: its own redirect to yet
+			// another host (http -> https -> www) widens the scope too.
+			st.Source = "seed"
+		}
 		if r.stopReason == stopRobots {
 			st.State, st.Reason = corpus.StateSkipped, corpus.ErrKindRobots
 		}
@@ -287,6 +293,10 @@ func (c *Crawler) settled(p *page, added int) {
 			k.byKind[kind]++
 		}
 		switch {
+		case art != nil && p.same:
+			// The same payload as the article's capture: a revisit,
+			// as stats counts it.
+			k.revisits++
 		case art != nil && dup:
 			k.duplicates++
 		case art != nil:

@@ -69,6 +69,7 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		rules = nil
 	}
 	c.sched.setRobots(host, rules, c.cfg.userAgent)
+	c.warnLongDelay(host, rules)
 	c.keepRobots(host, rules, r.header)
 	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
 	var body []byte // only a 2xx answer has rules
@@ -77,6 +78,18 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 	}
 	c.storeRobots(ctx, host, corpus.RobotsCheck{Status: status}, body, r.start, r.start.Add(robotsTTL(r.header, r.start)))
 	c.saveRobots(ctx, host, status, r.body, c.robotsSitemaps(rules))
+}
+
+// longCrawlDelay is the Crawl-delay from which the crawl says it obeys
+// it: with one request a minute or slower, it would seem stuck.
+const longCrawlDelay = time.Minute
+
+// warnLongDelay says when host's robots.txt asks for a long Crawl-delay.
+func (c *Crawler) warnLongDelay(host string, rules *discover.Robots) {
+	if d := rules.CrawlDelay(c.cfg.userAgent); d >= longCrawlDelay && d > c.cfg.delay {
+		c.log.Warn("robots.txt asks for a long Crawl-delay, obeyed: one request per crawl_delay on this host",
+			"host", host, "crawl_delay", d)
+	}
 }
 
 // robotsSitemaps returns the Sitemap lines of robots.txt on hosts in

@@ -1,7 +1,12 @@
 package scraper
 
 import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -133,4 +138,57 @@ func TestRobotsRechecksBounded(t *testing.T) {
 			t.Errorf("%s is %s, want queued", u, st)
 		}
 	}
+}
+
+// TestLongCrawlDelayWarned: a robots.txt Crawl-delay of an hour is obeyed,
+// so the crawl shows nothing fetched for an hour: a WARN line names the
+// host and the delay, where it used to wait without a word.
+func TestLongCrawlDelayWarned(t *testing.T) {
+	for _, tc := range []struct {
+		delay, want string // want: the delay the warning names, "" for none
+	}{{"3600", "1h0m0s"}, {"60", "1m0s"}, {"0.5", ""}, {"59", ""}} {
+		t.Run(tc.delay, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					fmt.Fprintf(w, "User-agent: *\nCrawl-delay: %s\n", tc.delay)
+					return
+				}
+				fmt.Fprint(w, `<html><body><a href="/next">next</a></body></html>`)
+			}))
+			defer srv.Close()
+			var logs syncBuffer
+			c, err := NewCrawler(corpus.MustOpen(t), WithDelay(0), WithTimeout(5*time.Second), WithDepth(1),
+				WithSitemaps(SitemapsOff), WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			defer cancel()
+			c.Run(ctx, []string{srv.URL + "/"})
+			got := logs.String()
+			warned := strings.Contains(got, "Crawl-delay")
+			if warned != (tc.want != "") || warned && !(strings.Contains(got, "level=WARN") &&
+				strings.Contains(got, "crawl_delay="+tc.want) && strings.Contains(got, srv.URL)) {
+				t.Errorf("Crawl-delay %s: want a warning naming %q (none when empty), got:\n%s", tc.delay, tc.want, got)
+			}
+		})
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the crawler's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -59,7 +59,7 @@ func (e *NoSeedError) Unwrap() error { return ErrNoSeedFetched }
 func (c *Crawler) checkSeeds(ctx context.Context) error {
 	var causes []string
 	for _, u := range c.seedsToCheck {
-		e, err := c.frontier.Entry(ctx, u)
+		e, err := c.seedEnd(ctx, u)
 		if err != nil {
 			return nil // cannot tell: do not claim a failure
 		}
@@ -73,6 +73,20 @@ func (c *Crawler) checkSeeds(ctx context.Context) error {
 		return nil
 	}
 	return &NoSeedError{Causes: causes}
+}
+
+// seedEnd returns the frontier entry of seed u, or of the URL its
+// redirects to other hosts lead to: a seed that redirects to a host that
+// cannot be reached was not fetched.
+func (c *Crawler) seedEnd(ctx context.Context, u string) (corpus.FrontierEntry, error) {
+	e, err := c.frontier.Entry(ctx, u)
+	for hops := 0; err == nil && e.State == corpus.StateDone && e.RedirectTo != "" && hops < maxRedirects; hops++ {
+		var next corpus.FrontierEntry
+		if next, err = c.frontier.Entry(ctx, e.RedirectTo); err == nil {
+			e = next
+		}
+	}
+	return e, err
 }
 
 // seedFate says why seed entry e was not captured, and false when it was

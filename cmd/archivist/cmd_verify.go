@@ -31,7 +31,8 @@ func verifyCommand() *command {
 		usage: `Usage: archivist verify [--json]
 
 Runs SQLite's integrity check on the corpus, recomputes the SHA-256 of
-every stored capture body and compares it with the recorded digest,
+every stored capture body and compares it with the recorded digest
+(and that each capture's body is that of its own payload digest),
 recomputes the digest of every article row's stored values and compares
 it with the one written with them, compares each article's content
 digest with its capture's, checks every stored version of every article
