@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/scraper/discover"
 )
 
 // Extractor returns the article to keep from a capture's page (decoded),
@@ -206,11 +207,32 @@ func (im *Importer) readFile(ctx context.Context, rd *Reader, path string, jobs,
 	}
 }
 
-// wantedPayload says which payloads the reader reads: HTML responses.
-func wantedPayload(r *Record) bool { return isHTML(r.ContentType) }
+// wantedPayload says which payloads the reader reads: HTML responses,
+// and those whose type may hide HTML (the crawl sniffs those).
+func wantedPayload(r *Record) bool { return isHTML(r.ContentType) || mayBeHTML(r.ContentType) }
 
 func isHTML(ct string) bool {
 	return ct == "text/html" || ct == "application/xhtml+xml"
+}
+
+// mayBeHTML reports whether a payload of media type ct is HTML when its
+// content says so: no type, or a generic one. The crawl stores a page
+// served so when discover.Sniff finds HTML in it; import must keep it too.
+func mayBeHTML(ct string) bool {
+	switch ct {
+	case "", "application/octet-stream", "binary/octet-stream", "text/plain", "application/unknown", "unknown/unknown":
+		return true
+	}
+	return false
+}
+
+// isPage reports whether r's payload is an HTML page, as the crawl judged it.
+func isPage(r *Record) bool {
+	if isHTML(r.ContentType) {
+		return true
+	}
+	return mayBeHTML(r.ContentType) && r.Payload != nil &&
+		discover.Sniff(r.Payload, r.Header.Get("Content-Type"), r.TargetURI) == discover.KindHTML
 }
 
 // skipReason returns why a record is not imported, "" when it is.
@@ -220,14 +242,14 @@ func skipReason(r *Record) string {
 		switch {
 		case r.Head == nil:
 			return "not_http"
-		case !isHTML(r.ContentType):
+		case !isPage(r):
 			return "not_html"
 		case r.TargetURI == "":
 			return "no_target_uri"
 		}
 		return ""
 	case TypeRevisit:
-		if r.Head != nil && r.ContentType != "" && !isHTML(r.ContentType) {
+		if r.Head != nil && !isHTML(r.ContentType) && !mayBeHTML(r.ContentType) {
 			return "not_html"
 		}
 		if r.TargetURI == "" {

@@ -393,3 +393,43 @@ func TestRolloverReplacesAnEarlierSeries(t *testing.T) {
 		t.Errorf("Removed %q, want %q", second.Removed, first.Files[1:])
 	}
 }
+
+// TestImportSniffedPages: a page served with no type or a generic one is
+// HTML when its content says so, as the crawl judged it when it stored
+// the page; a generic payload that is not HTML is still skipped.
+func TestImportSniffedPages(t *testing.T) {
+	t0 := time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)
+	page := "<!DOCTYPE html><html><head><title>Sniffed</title></head><body><p>" + strings.Repeat("word ", 100) + "</p></body></html>"
+	typed := func(id int64, u, ct, body string) *corpus.Capture {
+		body = strings.Replace(body, "Sniffed", fmt.Sprint("Sniffed ", id), 1)
+		c := testCapture(id, u, body, t0.Add(time.Duration(id)*time.Second))
+		c.Header.Del("Content-Type")
+		c.ContentType = ""
+		if ct != "" {
+			c.Header.Set("Content-Type", ct)
+			c.ContentType = ct
+		}
+		return c
+	}
+	path, _ := mustWrite(t, true,
+		typed(1, "http://news.example/octet", "application/octet-stream", page),
+		typed(2, "http://news.example/untyped", "", page),
+		typed(3, "http://news.example/plain", "text/plain; charset=utf-8", page),
+		typed(4, "http://news.example/blob", "application/octet-stream", "\x89PNG\r\n\x1a\n not a page"),
+		typed(5, "http://news.example/image", "image/png", page),
+	)
+	st, bad, db := importAll(t, path)
+	if len(bad) != 0 || st.Captures != 3 || st.Articles != 3 || st.Skipped["not_html"] != 2 {
+		t.Fatalf("stats %+v, corrupt %v; want 3 captures and articles, 2 records not_html", st, bad)
+	}
+	var urls []string
+	err := db.Articles(context.Background(), corpus.ArticleFilter{}, func(a *corpus.Article) error {
+		urls = append(urls, a.URL)
+		return nil
+	})
+	slices.Sort(urls)
+	want := []string{"http://news.example/octet", "http://news.example/plain", "http://news.example/untyped"}
+	if err != nil || !slices.Equal(urls, want) {
+		t.Errorf("articles %q, %v; want %q", urls, err, want)
+	}
+}
