@@ -159,13 +159,17 @@ func (p *page) dropReviews(bs []block) []block {
 // (dropCartLines) and the second copies of its blocks (dropSecondCopies,
 // from copyMinWords words on; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
-// dropCellRuns, and a delivery widget's lines, dropFulfilmentLines).
+// dropCellRuns, and a delivery widget's lines, dropFulfilmentLines; on a
+// listing, its filter panels first, dropFacets).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
 	}
 	if pageType == corpus.PageTypeProduct {
 		bs = dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))
+	}
+	if pageType == corpus.PageTypeListing {
+		bs = p.dropFacets(bs)
 	}
 	return dropSecondCopies(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))), copyMinWords(pageType))
 }

@@ -99,6 +99,14 @@ func TestNonArticleText(t *testing.T) {
 				"How do you clean windows on the third floor?\n\nFrom the ground",
 				"What happens if it rains after you have cleaned?\n\nPure water leaves nothing"},
 			notInText: []string{"Open main menu", "Can you come to my street?", "Was this page helpful"}},
+		// A shop's category page whose filter panel lists each facet's
+		// values with a checkbox: the panel's names and values go
+		// (dropFacets), the products, their prices and the shop's notes
+		// stay.
+		{name: "listing_facets", url: "https://estuary-outfitters.example/collections/outerwear", typ: corpus.PageTypeListing,
+			wantInText: []string{"Harbour Rain Jacket", "A heavy fleece of recycled wool", "£95.00",
+				"Every coat we sell can come back to the workshop"},
+			notInText: []string{"Refine", "Waxed cotton\n", "Ochre", "XXL", "Fabric"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
