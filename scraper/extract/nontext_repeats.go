@@ -108,3 +108,49 @@ func dropReplySubjects(bs []block) []block {
 func isReplySubject(t string) bool {
 	return len(t) <= 204 && len(t) > 4 && (strings.HasPrefix(t, "Re: ") || strings.HasPrefix(t, "RE: "))
 }
+
+// Bounds of dropContainedCopies: the fewest words of a block it drops,
+// and the most blocks of that size on a page it compares.
+const (
+	containedMinWords = 15
+	containedMaxCands = 300
+)
+
+// dropContainedCopies drops from a page's main text each block of
+// containedMinWords words or more whose text, white space aside, is part
+// of a longer block: a paragraph shown alone and again inside a block
+// that runs it together with more (a teaser of the text below, an
+// expander's short and full copies). Product pages and listings only:
+// on a service page the same offer stands in two tables with other
+// prices, and forums quote.
+func dropContainedCopies(bs []block) []block {
+	norm := make([]string, len(bs))
+	cands := 0
+	for i, b := range bs {
+		if countWords(b.text) >= containedMinWords {
+			norm[i] = strings.Join(strings.Fields(b.text), " ")
+			cands++
+		}
+	}
+	if cands < 2 || cands > containedMaxCands {
+		return bs
+	}
+	out := bs[:0:0]
+	for i, b := range bs {
+		if norm[i] == "" || !containedElsewhere(norm, i) {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// containedElsewhere reports whether norm[i] is part of a longer entry
+// of norm.
+func containedElsewhere(norm []string, i int) bool {
+	for j, t := range norm {
+		if j != i && len(t) > len(norm[i]) && strings.Contains(t, norm[i]) {
+			return true
+		}
+	}
+	return false
+}

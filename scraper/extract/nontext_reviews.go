@@ -157,9 +157,11 @@ func (p *page) dropReviews(bs []block) []block {
 // (dropSortLines), the labels of a filter panel (dropFilterLines), a
 // sign-up form's fine print (dropSignupLines), a cart drawer's lines
 // (dropCartLines) and the second copies of its blocks (dropSecondCopies,
-// from copyMinWords words on; on a product page, whole runs of blocks
+// from copyMinWords words on; on a product page or a listing, the
+// blocks that a longer block holds too, dropContainedCopies; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
-// dropCellRuns, and a delivery widget's lines, dropFulfilmentLines).
+// dropCellRuns, and a delivery widget's lines, dropFulfilmentLines; on a
+// listing, its filter panels first, dropFacets).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -167,5 +169,12 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeProduct {
 		bs = dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))
 	}
-	return dropSecondCopies(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))), copyMinWords(pageType))
+	if pageType == corpus.PageTypeListing {
+		bs = p.dropFacets(bs)
+	}
+	bs = dropSecondCopies(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))), copyMinWords(pageType))
+	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
+		bs = dropContainedCopies(bs)
+	}
+	return bs
 }

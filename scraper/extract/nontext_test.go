@@ -99,6 +99,21 @@ func TestNonArticleText(t *testing.T) {
 				"How do you clean windows on the third floor?\n\nFrom the ground",
 				"What happens if it rains after you have cleaned?\n\nPure water leaves nothing"},
 			notInText: []string{"Open main menu", "Can you come to my street?", "Was this page helpful"}},
+		// A product page whose description is printed as a teaser and
+		// again in full beside it (an expander's two copies): the teaser
+		// goes (dropContainedCopies), the full description and the care
+		// note stay.
+		{name: "product_expander", url: "https://supplies.example/p/oilskin-souwester/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"The crown is lined with brushed cotton", "proof the cotton again"},
+			once:       []string{"A sou'wester of proofed cotton with a long brim"}},
+		// A shop's category page whose filter panel lists each facet's
+		// values with a checkbox: the panel's names and values go
+		// (dropFacets), the products, their prices and the shop's notes
+		// stay.
+		{name: "listing_facets", url: "https://estuary-outfitters.example/collections/outerwear", typ: corpus.PageTypeListing,
+			wantInText: []string{"Harbour Rain Jacket", "A heavy fleece of recycled wool", "£95.00",
+				"Every coat we sell can come back to the workshop"},
+			notInText: []string{"Refine", "Waxed cotton\n", "Ochre", "XXL", "Fabric"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,5 +315,36 @@ func TestDropSignupLines(t *testing.T) {
 	got := blockTexts(dropSignupLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropContainedCopies: a block of fifteen words or more that a
+// longer block holds (white space aside) goes; the longer block, short
+// blocks and blocks that differ stay.
+func TestDropContainedCopies(t *testing.T) {
+	p1 := "The makings of a good night start with the sheets: cool in summer, warm in winter, and soft from the first wash."
+	p2 := "Every set is woven from long-staple cotton and finished without chemical softeners."
+	both := p1 + " " + p2
+	short := "Cool, crisp, refreshing."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"shown alone, then with more", []string{p1, "Shop now", both}, []string{"Shop now", both}},
+		{"printed twice in one block", []string{p1, p1 + " " + p1}, []string{p1 + " " + p1}},
+		{"white space aside", []string{strings.ReplaceAll(p1, " ", "\n"), both}, []string{both}},
+		{"short block stays", []string{short, short + " Award-winning."}, []string{short, short + " Award-winning."}},
+		{"different blocks stay", []string{p1, p2}, []string{p1, p2}},
+		{"equal copies stay", []string{p1, p1}, []string{p1, p1}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropContainedCopies(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
