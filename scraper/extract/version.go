@@ -20,4 +20,4 @@ package extract
 // and forum text, unclosed asides, noscript copies, paywall teasers,
 // content read from a page's script data, hidden tab panels and FAQ
 // buttons, the next stories of an endless scroll), which had not either.
-const Version = 3
+const Version = 4
