@@ -53,6 +53,7 @@ type trainOptions struct {
 	OOF                 string  // file to write the out-of-fold probabilities to
 	Check               bool    // report both halves' typing counts (trainpt_check.go)
 	AugmentURL          float64 // weight of each tuning page's copy read at a bare URL (0: none)
+	AugmentClasses      float64 // weight of each tuning page's copy with its class and id words hashed (0: none)
 	Sets                []string
 	SetWeight           map[string]float64
 	Boost               boostOptions   // the trees (-trees)
@@ -78,6 +79,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	search := fs.String("search", "", "settings of -trees to cross-validate, separated by \";\"; the one with the lowest out-of-fold cost is fitted")
 	fs.StringVar(&o.OOF, "oof", "", "TSV file to write each tuning page's out-of-fold calibrated P(article) and next type to (set, id, site, label, P, type)")
 	fs.Float64Var(&o.AugmentURL, "augment-url", 0, "also learn from each tuning page read at a bare URL of its host (https://host/p), with this share of its weight: evidence from the markup when the URL says nothing (0: none)")
+	fs.Float64Var(&o.AugmentClasses, "augment-classes", 0, "also learn from each tuning page with its class and id words hashed (as sets -classes hashed), with this share of its weight: evidence from structure when class names carry no words (0: none)")
 	fs.BoolVar(&o.Check, "check", false, "report the committed and the fitted model's typing counts on both halves (counts only)")
 	fs.BoolVar(&o.Errors, "errors", false, "list the tuning-half pages the cross-validation gets wrong")
 	fs.StringVar(&o.ThresholdBy, "threshold", "cv", "threshold on P(article): cv (the one that minimises the out-of-fold cost) or cost (1/(1+lost-cost))")
@@ -96,7 +98,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 			return o, err
 		}
 	}
-	o.SetWeight = map[string]float64{augKey: o.AugmentURL}
+	o.SetWeight = map[string]float64{augKey: o.AugmentURL, hashedKey: o.AugmentClasses}
 	for _, kv := range splitList(*weights) {
 		k, v, ok := strings.Cut(kv, "=")
 		w, err := strconv.ParseFloat(v, 64)
@@ -113,8 +115,8 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	if o.ThresholdBy != "cv" && o.ThresholdBy != "cost" {
 		return o, fmt.Errorf("%w: -threshold: want cv or cost, got %q", errUsage, o.ThresholdBy)
 	}
-	if o.L2 < 0 || o.Iters < 1 || o.AugmentURL < 0 || o.Folds < 2 || o.LostCost <= 0 {
-		return o, fmt.Errorf("%w: -l2 >= 0, -iters >= 1, -folds >= 2 and -lost-cost > 0 please", errUsage)
+	if o.L2 < 0 || o.Iters < 1 || o.AugmentURL < 0 || o.AugmentClasses < 0 || o.Folds < 2 || o.LostCost <= 0 {
+		return o, fmt.Errorf("%w: -l2 >= 0, -iters >= 1, -augment-url and -augment-classes >= 0, -folds >= 2 and -lost-cost > 0 please", errUsage)
 	}
 	o.Args = args
 	return o, nil
@@ -136,6 +138,7 @@ type sample struct {
 	X             []float64
 	W             float64
 	Aug           bool `json:",omitempty"` // the page read at a bare URL (-augment-url)
+	Hashed        bool `json:",omitempty"` // the page with its class and id words hashed (-augment-classes)
 }
 
 func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) error {
@@ -263,6 +266,13 @@ func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Wri
 			}
 			out = append(out, sample{Set: name, ID: p.ID, Site: p.Site, Class: c, X: x})
 			n++
+			if o.AugmentClasses > 0 && half == split.Tune {
+				q := *p
+				q.HTML = rewriteClasses(p.HTML, classesHashed)
+				if x, err := pageTypeFeatures(&q); err == nil {
+					out = append(out, sample{Set: name, ID: p.ID + "@hashed", Site: p.Site, Class: c, X: x, Hashed: true})
+				}
+			}
 			if o.AugmentURL > 0 && half == split.Tune {
 				if bare := bareURL(p.URL); bare != "" {
 					q := *p
@@ -281,9 +291,13 @@ func loadSamples(ctx context.Context, o trainOptions, half string, stderr io.Wri
 	return out, nil
 }
 
-// augKey is the key of SetWeight that holds -augment-url's share: a
-// copy's weight is its page's times that share.
-const augKey = "@bare"
+// augKey and hashedKey are the keys of SetWeight that hold
+// -augment-url's and -augment-classes' shares: a copy's weight is its
+// page's times that share.
+const (
+	augKey    = "@bare"
+	hashedKey = "@hashed"
+)
 
 // bareURL returns the URL a page is read at for -augment-url: its host
 // and a path of one short word (https://host/p), none of its own path,
@@ -311,6 +325,9 @@ func weighSamples(s []sample, setWeight map[string]float64) {
 		}
 		if x.Aug {
 			w *= setWeight[augKey]
+		}
+		if x.Hashed {
+			w *= setWeight[hashedKey]
 		}
 		return w
 	}
@@ -799,6 +816,7 @@ type trainCache struct {
 	Features []string
 	Sets     []string
 	Augment  bool    `json:",omitempty"` // the samples hold -augment-url's copies
+	Hashed   bool    `json:",omitempty"` // the samples hold -augment-classes' copies
 	Probes   []probe // the probe pages' features when the cache was written
 	Samples  []sample
 }
@@ -814,7 +832,7 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 		var c trainCache
 		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
 			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 &&
-			c.Augment == (o.AugmentURL > 0) {
+			c.Augment == (o.AugmentURL > 0) && c.Hashed == (o.AugmentClasses > 0) {
 			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
 			return c.Samples, nil
 		}
@@ -823,7 +841,7 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 	if err != nil || o.Cache == "" {
 		return samples, err
 	}
-	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples, Augment: o.AugmentURL > 0})
+	b, err := json.Marshal(trainCache{Features: names, Sets: o.Sets, Probes: probes, Samples: samples, Augment: o.AugmentURL > 0, Hashed: o.AugmentClasses > 0})
 	if err == nil {
 		err = os.WriteFile(o.Cache, b, 0o644)
 	}

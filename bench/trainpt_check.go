@@ -93,12 +93,12 @@ func (h halfCounts) row() string {
 // reportHalves prints the committed model's and the fitted model's
 // counts on the tuning half (in sample for the fitted model) and on the
 // check half, and the fitted model's out of fold on the tuning half;
-// -augment-url's copies are left out of the counts.
+// -augment-url's and -augment-classes' copies are left out of the counts.
 func reportHalves(w io.Writer, all, check []sample, m *model, allOOF [][]float64) {
-	var tune []sample // the pages as they are, without -augment-url's copies
+	var tune []sample // the pages as they are, without the copies
 	var oof [][]float64
 	for i, x := range all {
-		if !x.Aug {
+		if !x.Aug && !x.Hashed {
 			tune, oof = append(tune, x), append(oof, allOOF[i])
 		}
 	}

@@ -203,4 +203,9 @@ func TestWeighSamplesAugmented(t *testing.T) {
 	if s[1].W*2 != s[0].W || s[3].W*2 != s[2].W {
 		t.Errorf("copies at 0.5: weights %v %v %v %v", s[0].W, s[1].W, s[2].W, s[3].W)
 	}
+	h := []sample{{Set: "a", Class: 0}, {Set: "a", Class: 0, Hashed: true}, {Set: "a", Class: 1}, {Set: "a", Class: 1, Hashed: true}}
+	weighSamples(h, map[string]float64{hashedKey: 0.25})
+	if h[1].W*4 != h[0].W || h[3].W*4 != h[2].W {
+		t.Errorf("hashed copies at 0.25: weights %v %v %v %v", h[0].W, h[1].W, h[2].W, h[3].W)
+	}
 }

@@ -244,9 +244,9 @@ type teaserCount struct{ items, groups, most, text int }
 // are short linked blocks: a run is three or more consecutive element
 // children of the same tag that are alike in class (other siblings in
 // between do not break it). Siblings are alike when neither has a class
-// or when they share a class name without digits: the items of a list
-// often carry their own ids and categories as classes ("post-123
-// category-food"), so their class attributes differ.
+// or when they share a class name: the items of a list often carry their
+// own ids and categories as classes ("post-123 category-food"), so their
+// class attributes differ.
 func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 	var tc teaserCount
 	var sig string
@@ -283,7 +283,10 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 }
 
 // alikeClass reports whether two class attributes mark like items: both
-// empty, or sharing a class name that holds no digit.
+// empty, or sharing a class name. Any shared name counts, digits or not:
+// an item's own id ("post-123") is never shared, and on a site whose
+// class names are hashed (CSS modules, "c3fa9b1") every name holds
+// digits, so asking for names without digits found no run there.
 func alikeClass(a, b string) bool {
 	if a == b {
 		return true
@@ -291,7 +294,7 @@ func alikeClass(a, b string) bool {
 	for len(a) > 0 {
 		var name string
 		name, a = nextField(a)
-		if name == "" || strings.ContainsAny(name, "0123456789") {
+		if name == "" {
 			continue
 		}
 		for rest := b; len(rest) > 0; {

@@ -38,13 +38,14 @@ func (m *postMarks) add(o postMarks) {
 
 // postCount sums the runs of signed, dated records on a page.
 type postCount struct {
-	records int        // records in runs of two or more
-	authors int        // the most distinct profile links in one run
-	text    int        // text bytes of those records
-	most    *html.Node // the parent of the run with the most text
-	mostTxt int        // that run's text bytes
-	last    *html.Node // that run's last record
-	runs    []postSpan // every run: its parent and its records' text
+	records  int        // records in runs of two or more
+	authors  int        // the most distinct profile links in one run
+	text     int        // text bytes of those records
+	unlinked int        // of which outside links
+	most     *html.Node // the parent of the run with the most text
+	mostTxt  int        // that run's text bytes
+	last     *html.Node // that run's last record
+	runs     []postSpan // every run: its parent and its records' text
 	// The page's signed, dated elements of 40 bytes or more that hold
 	// no other, links or not, in document order: a post's signature, or
 	// the post.
@@ -53,16 +54,17 @@ type postCount struct {
 }
 
 // postSpan is a run of records: the element that holds them and their
-// text bytes.
+// text bytes outside links.
 type postSpan struct {
-	parent *html.Node
-	text   int
+	parent   *html.Node
+	unlinked int
 }
 
-// outerText returns the text bytes of the runs that sit inside no other
-// run's element: a thread's posts split into several runs (the opening
-// post apart from the replies, a page's posts in two lists) count once
-// each, and the quotes and nested replies inside posts not again.
+// outerText returns the text bytes outside links of the runs that sit
+// inside no other run's element: a thread's posts split into several
+// runs (the opening post apart from the replies, a page's posts in two
+// lists) count once each, and the quotes and nested replies inside posts
+// not again.
 func (c *postCount) outerText() int {
 	sum := 0
 	for i, r := range c.runs {
@@ -74,7 +76,7 @@ func (c *postCount) outerText() int {
 			}
 		}
 		if !inner {
-			sum += r.text
+			sum += r.unlinked
 		}
 	}
 	return sum
@@ -96,9 +98,10 @@ func (p *page) threadPosts() (c postCount, share float64) {
 	w.walk(p.root, 0)
 	total := 0
 	for i := range p.x.infos {
-		total = max(total, p.x.infos[i].text) // the page's text: the largest subtree
+		in := &p.x.infos[i]
+		total = max(total, in.text-in.link) // the page's text outside links: the largest subtree's
 	}
-	p.posts = &postsMemo{x: p.x, c: w.c, share: ratio(w.c.text, total)}
+	p.posts = &postsMemo{x: p.x, c: w.c, share: ratio(w.c.unlinked, total)}
 	return p.posts.c, p.posts.share
 }
 
@@ -114,7 +117,10 @@ type postsMemo struct {
 // text or more, on a page that declares no news or blog article; and the
 // body found is in one of the posts or is the thread itself. An
 // article's readers' comments can outweigh a short story, but they sit
-// beside the story's body, not around it.
+// beside the story's body, not around it. Text is counted outside links:
+// a board's menus and lists of other threads are links, and on a page
+// whose class names say nothing (hashed, or none) the content walk keeps
+// them in the page and in the body found.
 func (p *page) isThread() bool {
 	if p.hasType(newsTypes...) || p.bodyNode == nil {
 		return false
@@ -131,17 +137,18 @@ func (p *page) isThread() bool {
 	// is one of the run. The runs not inside another count together: a
 	// thread's posts may come in two lists.
 	bi := p.x.info(p.bodyNode)
-	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.outerText()*5 >= bi.text*4
+	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.outerText()*5 >= (bi.text-bi.link)*4
 }
 
 // postRun is a run of like siblings in progress.
 type postRun struct {
-	tag   atom.Atom
-	sig   string
-	first *html.Node
-	n     int
-	text  int
-	last  *html.Node
+	tag      atom.Atom
+	sig      string
+	first    *html.Node
+	n        int
+	text     int
+	unlinked int // of which outside links
+	last     *html.Node
 }
 
 // walk returns the marks of n's subtree and counts the runs among its
@@ -155,8 +162,9 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 		if run.n >= 2 {
 			w.c.records += run.n
 			w.c.text += run.text
+			w.c.unlinked += run.unlinked
 			w.c.authors = max(w.c.authors, len(keys))
-			w.c.runs = append(w.c.runs, postSpan{n, run.text})
+			w.c.runs = append(w.c.runs, postSpan{n, run.unlinked})
 			if run.text > w.c.mostTxt {
 				w.c.most, w.c.mostTxt, w.c.last = n, run.text, run.last
 			}
@@ -199,6 +207,7 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 		}
 		run.n++
 		run.text += in.text
+		run.unlinked += in.text - in.link
 		run.last = c
 		if cm.key != "" && len(keys) < len(keyBuf) && !containsString(keys, cm.key) && !readerComment(c, cm.key) {
 			keys = append(keys, cm.key)

@@ -47,6 +47,11 @@ func TestThreadPosts(t *testing.T) {
 		{"forum_comment_class.html", "https://plots.example/shared-rotavator-for-the-society-41", 4, 4, 0.7, 1, true, ""},
 		{"forum_names.html", "https://plots.example/shared-rotavator-for-the-society-41", 5, 4, 0.7, 1, true, corpus.PageTypeForum},
 		{"forum_split.html", "https://plots.example/shared-rotavator-for-the-society-41", 5, 3, 0.7, 1.2, true, corpus.PageTypeForum},
+		// No class names: the body found holds the board's menu and a list
+		// of similar threads around the posts. Their links are not the
+		// thread's text, nor its rival: the posts hold the page's text and
+		// the body's outside links.
+		{"forum_menus.html", "https://board.example/t/4101/", 4, 3, 0.7, 1, true, ""},
 		// A page this small is the model's to call (an article, today);
 		// only the thread rule is tested: not a forum.
 		{"listing_named_teasers.html", "https://valley.example/village", 5, 0, 0.7, 1.2, false, "!" + corpus.PageTypeForum},

@@ -257,6 +257,28 @@ func TestPageTypeFeaturesRepeated(t *testing.T) {
 	}
 }
 
+// TestPageTypeFeaturesHashedClasses checks that a listing whose class
+// names are hashed (a CSS-module build: every name holds digits, and each
+// teaser carries a name of its own beside the one they share) still has
+// its teasers counted as a run.
+func TestPageTypeFeaturesHashedClasses(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "hashed", "listing_hashed_classes.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Parse(Input{Body: body, URL: "https://gazette.example/town-life/", ContentType: "text/html; charset=utf-8"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := featureGetter(t, d.PageTypeFeatures())
+	if n := math.Expm1(get("teaser_items")); n < 8.99 {
+		t.Errorf("teaser_items = %.0f, want 9", n)
+	}
+	if s := get("teaser_share"); s < 0.6 {
+		t.Errorf("teaser_share = %.2f, want 0.6 or more", s)
+	}
+}
+
 func TestAlikeClass(t *testing.T) {
 	for _, tt := range []struct {
 		a, b string
@@ -268,8 +290,11 @@ func TestAlikeClass(t *testing.T) {
 		{"post-1 category-a", "post-2 category-b", false},
 		{"card", "", false},
 		{"  item\tlead ", "item", true},
-		{"col-4", "col-4 x", false}, // names with digits are ids and sizes, not kinds
+		{"col-4", "col-4 x", true},
 		{"col-4", "col-4", true},
+		// Hashed names (CSS modules): the same name, the same hash.
+		{"c3fa9b1 c0a12e7", "c3fa9b1 c99f004", true},
+		{"c3fa9b1", "c99f004", false},
 	} {
 		if got := alikeClass(tt.a, tt.b); got != tt.want {
 			t.Errorf("alikeClass(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
