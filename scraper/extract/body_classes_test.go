@@ -181,6 +181,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "teaser_copy",
 			wantInText: []string{"Night buses will run between the valley towns", "fitted with shelters."},
 			once:       []string{"Night buses will run", "Two lines will run every hour"}},
+		// A lead sentence that links the names it mentions, most of its
+		// words inside links, too short for linkedProse, goes on into
+		// the story; the closing line of links stays out.
+		{name: "linked_statement_lead",
+			wantInText: []string{"Lena Ortmann has been knocked out of the harbour quiz final.", "The schoolteacher, who had won", "go on sale in March."},
+			notInText:  []string{"Follow the Ledger", "Quiz night highlights"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -20,4 +20,5 @@ package extract
 // and forum text, unclosed asides, noscript copies, paywall teasers,
 // content read from a page's script data, hidden tab panels and FAQ
 // buttons, the next stories of an endless scroll), which had not either.
-const Version = 3
+// Version 4: the fifteenth session's (issue 8).
+const Version = 4
