@@ -187,6 +187,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "linked_statement_lead",
 			wantInText: []string{"Lena Ortmann has been knocked out of the harbour quiz final.", "The schoolteacher, who had won", "go on sale in March."},
 			notInText:  []string{"Follow the Ledger", "Quiz night highlights"}},
+		// A declared article's body: a visible lead, then the rest split
+		// around an ad into two chunks of the same boilerplate-sounding
+		// class (hidden until a button shows them), neither holding half
+		// the page's paragraphs alone: both chunks are the story.
+		{name: "split_widget_twins",
+			wantInText: []string{"The lamp that lit the harbour mouth", "Glaziers in the city replaced eleven", "a town by the sea should have a light", "since before most of its members retired."},
+			notInText:  []string{"Most read", "Ferry timetable"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
