@@ -194,6 +194,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "split_widget_twins",
 			wantInText: []string{"The lamp that lit the harbour mouth", "Glaziers in the city replaced eleven", "a town by the sea should have a light", "since before most of its members retired."},
 			notInText:  []string{"Most read", "Ferry timetable"}},
+		// A declared article whose second half sits in a wrapper that a
+		// CSS module named like a promo box, under half the page's
+		// paragraphs: a story's worth of unlinked prose is the story.
+		{name: "story_in_promo_wrapper",
+			wantInText: []string{"The night train between the coast", "The train will leave the coast at ten", "leave before dinner."},
+			notInText:  []string{"Most read", "Ferry timetable"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

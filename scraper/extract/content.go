@@ -648,7 +648,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
-		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
+		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
@@ -701,6 +701,17 @@ func (x *contentExtractor) twinsHoldContent(n *html.Node, in *nodeInfo) bool {
 		}
 	}
 	return sum*2 > x.total
+}
+
+// storyInWrapper reports whether a wrapper named like boilerplate holds
+// a story's worth of prose on a page that declares an article: strongBody
+// bytes of paragraphs or more, a quarter of the page's paragraph text or
+// more, and under a tenth of its text linked. A promo or related box
+// is short or made of links; the story's text inside a wrapper whose
+// name a CMS or a CSS module chose ("PromoArea_x1y2", "content-related-wrap")
+// is neither.
+func (x *contentExtractor) storyInWrapper(in *nodeInfo) bool {
+	return x.declared && in.para >= strongBody && in.para*4 >= x.total && in.link*10 < in.text
 }
 
 // collect adds element n to the page's paragraphs when it is one: a
