@@ -366,7 +366,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(mixed != nil && mixed[i]) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) {
 			if b.kind == kindHeading {
 				linkHeads++
 				if numbered(b.text) && headsSection(e.blocks, i) {
@@ -724,6 +724,34 @@ func linkedProse(b block) bool {
 		return b.link < 0.7 && numFields(b.text) >= 12
 	}
 	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && numFields(b.text) >= 15
+}
+
+// linkedStatement reports whether bs[i], the first block of the body, a
+// paragraph with mostly linked text too short for linkedProse, is still
+// the story's lead: six words or more under four fifths linked, ending
+// as a statement (not a question, a label or a headline), and followed
+// by a paragraph of the story's prose (ten words or more, at most half
+// linked) that is not the last block. A lead that links the names it
+// mentions ("<a>Name</a> has been eliminated from <a>the show</a>.")
+// goes on into the story. The same test anywhere in the body took
+// closing lines of chrome ("Follow us on <a>X</a> and <a>Y</a>.", a
+// credit) and cost check pages of two sets (docs/BENCHMARKS.md,
+// exread15).
+func linkedStatement(bs []block, i int) bool {
+	b := bs[i]
+	if b.kind != kindPara || b.link >= 0.8 || numFields(b.text) < 6 || !endsStatement(b.text) || i+2 >= len(bs) {
+		return false
+	}
+	n := bs[i+1]
+	return n.kind == kindPara && n.link <= 0.5 && numFields(n.text) >= 10
+}
+
+// endsStatement reports whether t ends with a full stop or an
+// exclamation mark (closing quotes and brackets aside): a statement, not
+// a question, a label or a headline.
+func endsStatement(t string) bool {
+	t = strings.TrimRight(t, " \"'”’»)]")
+	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "。")
 }
 
 // joinBlocks renders blocks as text: paragraphs separated by a blank

@@ -181,6 +181,25 @@ func TestBodyClasses(t *testing.T) {
 		{name: "teaser_copy",
 			wantInText: []string{"Night buses will run between the valley towns", "fitted with shelters."},
 			once:       []string{"Night buses will run", "Two lines will run every hour"}},
+		// A lead sentence that links the names it mentions, most of its
+		// words inside links, too short for linkedProse, goes on into
+		// the story; the closing line of links stays out.
+		{name: "linked_statement_lead",
+			wantInText: []string{"Lena Ortmann has been knocked out of the harbour quiz final.", "The schoolteacher, who had won", "go on sale in March."},
+			notInText:  []string{"Follow the Ledger", "Quiz night highlights"}},
+		// A declared article's body: a visible lead, then the rest split
+		// around an ad into two chunks of the same boilerplate-sounding
+		// class (hidden until a button shows them), neither holding half
+		// the page's paragraphs alone: both chunks are the story.
+		{name: "split_widget_twins",
+			wantInText: []string{"The lamp that lit the harbour mouth", "Glaziers in the city replaced eleven", "a town by the sea should have a light", "since before most of its members retired."},
+			notInText:  []string{"Most read", "Ferry timetable"}},
+		// A declared article whose second half sits in a wrapper that a
+		// CSS module named like a promo box, under half the page's
+		// paragraphs: a story's worth of unlinked prose is the story.
+		{name: "story_in_promo_wrapper",
+			wantInText: []string{"The night train between the coast", "The train will leave the coast at ten", "leave before dinner."},
+			notInText:  []string{"Most read", "Ferry timetable"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

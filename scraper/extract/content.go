@@ -648,7 +648,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
-		protected := in.para*2 > x.total && !in.consent && !x.insert(n, in) // a consent dialog is never the content
+		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9
 		}
@@ -678,6 +678,40 @@ func (x *contentExtractor) prune(n *html.Node) {
 	if n.Type == html.ElementNode {
 		x.collect(n, in)
 	}
+}
+
+// twinsHoldContent reports whether n, a wrapper named like boilerplate,
+// is one chunk of a body split around ads or a "show more" button into
+// siblings of its tag and class (twins, as addTwins finds them for the
+// top candidate): n holds a fifth of the page's paragraph text or more,
+// under a quarter of its text linked, and n and its twins of the same
+// kind together hold more than half of it, as one wrapper must to be
+// kept (prune).
+func (x *contentExtractor) twinsHoldContent(n *html.Node, in *nodeInfo) bool {
+	if !x.declared || in.para*5 < x.total || in.link*4 >= in.text || n.Parent == nil || attr(n, "class") == "" {
+		return false
+	}
+	sum := 0
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !sameKind(c, n) {
+			continue
+		}
+		if ci := x.info(c); ci != nil && ci.link*4 < ci.text {
+			sum += ci.para
+		}
+	}
+	return sum*2 > x.total
+}
+
+// storyInWrapper reports whether a wrapper named like boilerplate holds
+// a story's worth of prose on a page that declares an article: strongBody
+// bytes of paragraphs or more, a quarter of the page's paragraph text or
+// more, and under a tenth of its text linked. A promo or related box
+// is short or made of links; the story's text inside a wrapper whose
+// name a CMS or a CSS module chose ("PromoArea_x1y2", "content-related-wrap")
+// is neither.
+func (x *contentExtractor) storyInWrapper(in *nodeInfo) bool {
+	return x.declared && in.para >= strongBody && in.para*4 >= x.total && in.link*10 < in.text
 }
 
 // collect adds element n to the page's paragraphs when it is one: a
