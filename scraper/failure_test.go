@@ -459,21 +459,32 @@ func TestOnlySeedRedirectsWidenScope(t *testing.T) {
 // the links of the page it lands on are followed.
 func TestSeedRedirectChainWidensScope(t *testing.T) {
 	t.Parallel()
-	w := newWrappedSite(t, scrapertest.WithArticles(20))
-	hop := newWrappedSite(t, scrapertest.WithArticles(20))
-	final := newWrappedSite(t, scrapertest.WithArticles(20))
-	dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String(),
-		"b.test": hop.Listener.Addr().String(), "c.test": final.Listener.Addr().String()})
-	w.override("/moved", func(rw http.ResponseWriter, r *http.Request) {
-		http.Redirect(rw, r, "http://b.test/moved-again", http.StatusMovedPermanently)
-	})
-	hop.override("/moved-again", func(rw http.ResponseWriter, r *http.Request) {
-		http.Redirect(rw, r, "http://c.test/", http.StatusMovedPermanently)
-	})
-	db := corpus.MustOpen(t)
-	mustCrawl(t, db, []string{"http://a.test/moved"}, fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))...)
-	if got := final.requests(); len(got) <= 2 {
-		t.Errorf("seed redirected twice: the host it ends on got %q; want its links followed", got)
+	for _, tc := range []struct {
+		name, hop string
+		follow    bool // the links of the host the chain ends on
+	}{
+		{"a hop on the seed's site", "news.a.test", true},
+		{"two sites before it", "b.test", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			w := newWrappedSite(t, scrapertest.WithArticles(20))
+			hop := newWrappedSite(t, scrapertest.WithArticles(20))
+			final := newWrappedSite(t, scrapertest.WithArticles(20))
+			dial := namedHosts(map[string]string{"a.test": w.Listener.Addr().String(),
+				tc.hop: hop.Listener.Addr().String(), "c.test": final.Listener.Addr().String()})
+			w.override("/moved", func(rw http.ResponseWriter, r *http.Request) {
+				http.Redirect(rw, r, "http://"+tc.hop+"/moved-again", http.StatusMovedPermanently)
+			})
+			hop.override("/moved-again", func(rw http.ResponseWriter, r *http.Request) {
+				http.Redirect(rw, r, "http://c.test/", http.StatusMovedPermanently)
+			})
+			db := corpus.MustOpen(t)
+			mustCrawl(t, db, []string{"http://a.test/moved"}, fast(WithDepth(1), WithSitemaps(SitemapsOff), WithDialContext(dial))...)
+			if got := final.requests(); (len(got) > 2) != tc.follow {
+				t.Errorf("seed redirected via %s: the host it ends on got %q; want its links followed: %v", tc.hop, got, tc.follow)
+			}
+		})
 	}
 }
 

@@ -253,9 +253,13 @@ func (c *Crawler) followRedirect(p *page) {
 		}
 		st := corpus.FrontierEntry{URL: r.stopAt, Host: origin(r.stopAt), Depth: e.Depth,
 			Priority: -e.Depth, Source: e.URL, Kind: e.Kind}
-		if r.stopReason == stopOtherHost && e.Source == "seed" {
-			// Where a seed leads is a seed: its own redirect to yet
-			// another host (http -> https -> www) widens the scope too.
+		if r.stopReason == stopOtherHost && e.Source == "seed" && urlnorm.Site(r.stopAt) == urlnorm.Site(e.URL) {
+			// Where a seed leads on its own site is a seed: its redirect
+			// to yet another host (example.com -> news.example.com ->
+			// example.org) widens the scope too. A redirect off the
+			// site widens it once and no further, so that a chain of
+			// hosts (a login wall, a platform) cannot carry the crawl
+			// away.
 			st.Source = "seed"
 		}
 		if r.stopReason == stopRobots {
