@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,11 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/syncbuf"
 )
 
 // TestWriteAfterFailedPersist checks that writes to an index after a batch
@@ -156,13 +155,13 @@ func TestUpdateReopenFails(t *testing.T) {
 func TestFollowReopens(t *testing.T) {
 	for _, back := range []bool{true, false} {
 		t.Run(fmt.Sprintf("folder back %v", back), func(t *testing.T) {
-			var logs syncBuffer
+			var logs syncbuf.Buffer
 			var path string
 			if back {
 				// The cause goes away before the next Update opens
 				// the index again: the folder comes back when Follow
 				// logs the failed write.
-				logs.onWrite = func(line string) {
+				logs.OnWrite = func(line string) {
 					if strings.Contains(line, "write failed") {
 						_ = os.Rename(path+".away", path)
 					}
@@ -238,27 +237,4 @@ func waitFor(tb testing.TB, cond func() bool) {
 			tb.Fatal("timed out")
 		}
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent use, which calls
-// onWrite (when set) with each write.
-type syncBuffer struct {
-	mu      sync.Mutex
-	b       bytes.Buffer
-	onWrite func(string)
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.onWrite != nil {
-		s.onWrite(string(p))
-	}
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

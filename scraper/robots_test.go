@@ -1,7 +1,6 @@
 package scraper
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/archivist-project/archivist/internal/syncbuf"
 	"github.com/archivist-project/archivist/scraper/scrapertest"
 )
 
@@ -156,7 +156,7 @@ func TestLongCrawlDelayWarned(t *testing.T) {
 				fmt.Fprint(w, `<html><body><a href="/next">next</a></body></html>`)
 			}))
 			defer srv.Close()
-			var logs syncBuffer
+			var logs syncbuf.Buffer
 			c, err := NewCrawler(corpus.MustOpen(t), WithDelay(0), WithTimeout(5*time.Second), WithDepth(1),
 				WithSitemaps(SitemapsOff), WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))))
 			if err != nil {
@@ -173,22 +173,4 @@ func TestLongCrawlDelayWarned(t *testing.T) {
 			}
 		})
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the crawler's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"strings"
@@ -9,25 +8,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/archivist-project/archivist/internal/syncbuf"
 )
-
-// syncBuffer is a bytes.Buffer safe for one writer and one reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestSignalEchoIgnored: the first signal cancels the command; the same
 // signal delivered again at once (GNU timeout signals the command, then
@@ -37,7 +20,7 @@ func TestSignalEchoIgnored(t *testing.T) {
 	defer cancel()
 	ch := make(chan os.Signal, 2)
 	exited := make(chan int, 1)
-	var stderr syncBuffer
+	var stderr syncbuf.Buffer
 	var mu sync.Mutex
 	clock := time.Unix(0, 0)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
