@@ -208,8 +208,16 @@ func (im *Importer) readFile(ctx context.Context, rd *Reader, path string, jobs,
 }
 
 // wantedPayload says which payloads the reader reads: HTML responses,
-// and those whose type may hide HTML (the crawl sniffs those).
-func wantedPayload(r *Record) bool { return isHTML(r.ContentType) || mayBeHTML(r.ContentType) }
+// and those of a type that may hide HTML whose start is HTML, as the
+// crawl sniffs them.
+func wantedPayload(r *Record, prefix []byte) bool {
+	return isHTML(r.ContentType) || mayBeHTML(r.ContentType) && sniffedHTML(r, prefix)
+}
+
+// sniffedHTML reports whether a payload starting with prefix is a page.
+func sniffedHTML(r *Record, prefix []byte) bool {
+	return discover.Sniff(prefix, r.Header.Get("Content-Type"), r.TargetURI) == discover.KindHTML
+}
 
 func isHTML(ct string) bool {
 	return ct == "text/html" || ct == "application/xhtml+xml"
@@ -226,13 +234,20 @@ func mayBeHTML(ct string) bool {
 	return false
 }
 
+// genericRevisit reports whether r is a revisit whose HTTP head gives no
+// HTML type: it repeats a page only when the record it names is a stored
+// capture. Found by URL or date alone, the original could be the page
+// where the revisit repeats a PDF or a robots.txt served at the same URL.
+func genericRevisit(r *Record) bool {
+	return r.Type == TypeRevisit && r.Head != nil && !isHTML(r.ContentType)
+}
+
 // isPage reports whether r's payload is an HTML page, as the crawl judged it.
 func isPage(r *Record) bool {
 	if isHTML(r.ContentType) {
 		return true
 	}
-	return mayBeHTML(r.ContentType) && r.Payload != nil &&
-		discover.Sniff(r.Payload, r.Header.Get("Content-Type"), r.TargetURI) == discover.KindHTML
+	return mayBeHTML(r.ContentType) && r.Payload != nil && sniffedHTML(r, r.Payload)
 }
 
 // skipReason returns why a record is not imported, "" when it is.
@@ -326,7 +341,7 @@ func (im *Importer) write(ctx context.Context, ordered <-chan *job, st *ImportSt
 		}
 		var add ImportStats
 		err := im.DB.Update(ctx, func(tx *corpus.Tx) error {
-			add = ImportStats{}
+			add = ImportStats{Skipped: map[string]int{}}
 			for _, j := range batch {
 				if err := im.store(ctx, tx, j, &add); err != nil {
 					return err
@@ -344,6 +359,9 @@ func (im *Importer) write(ctx context.Context, ordered <-chan *job, st *ImportSt
 		st.Already += add.Already
 		st.Truncated += add.Truncated
 		st.Unresolved += add.Unresolved
+		for why, n := range add.Skipped {
+			st.Skipped[why] += n
+		}
 		batch = batch[:0]
 		return nil
 	}
@@ -374,6 +392,10 @@ func (im *Importer) store(ctx context.Context, tx *corpus.Tx, j *job, st *Import
 	}
 	if j.rec.Type == TypeRevisit {
 		orig, err := im.original(ctx, tx, j.rec)
+		if errors.Is(err, corpus.ErrNotFound) && genericRevisit(j.rec) {
+			st.Skipped["not_html"]++
+			return nil
+		}
 		if errors.Is(err, corpus.ErrNotFound) {
 			st.Unresolved++
 			im.Log.Debug("import: revisit of a record not in the corpus", "url", c.URL, "refers_to", j.rec.RefersTo)
@@ -416,6 +438,9 @@ func (im *Importer) original(ctx context.Context, tx *corpus.Tx, r *Record) (cor
 		if ref, err := tx.CaptureByWARCRecord(ctx, r.RefersTo); !errors.Is(err, corpus.ErrNotFound) {
 			return ref, err
 		}
+	}
+	if genericRevisit(r) {
+		return corpus.CaptureRef{}, corpus.ErrNotFound
 	}
 	uri := r.RefersToURI
 	if uri == "" {

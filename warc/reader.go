@@ -103,7 +103,7 @@ type Reader struct {
 	br     *bufio.Reader
 	gz     *gzip.Reader
 	gzbr   *bufio.Reader
-	wanted func(*Record) bool
+	wanted func(rec *Record, prefix []byte) bool
 	lost   bool // resynchronizing after a corrupt record: do not report again
 }
 
@@ -119,9 +119,11 @@ func (c countReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Open opens a WARC file. wanted, called with a record's WARC fields and
-// HTTP head, says whether its payload is to be read (nil: always).
-func Open(path string, wanted func(*Record) bool) (*Reader, error) {
+// Open opens a WARC file. wanted, called with a response record's WARC
+// fields and HTTP head and the first PrefixLen bytes of its payload (fewer
+// when it is shorter), says whether the whole payload is to be read (nil:
+// always).
+func Open(path string, wanted func(rec *Record, prefix []byte) bool) (*Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -319,6 +321,10 @@ func newRecord(f http.Header) *Record {
 	return rec
 }
 
+// PrefixLen is how much of a payload Open's wanted function is shown:
+// what discover.Sniff looks at to tell a page from other content.
+const PrefixLen = 64 << 10
+
 // readBlock reads what an import needs of an HTTP response or revisit
 // block: the head, and the payload when wanted.
 func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedReader) error {
@@ -340,7 +346,7 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 	if digest != nil {
 		src = io.TeeReader(block, digest)
 	}
-	br := bufio.NewReaderSize(src, 16<<10)
+	br := bufio.NewReaderSize(src, PrefixLen)
 	head, err := readHead(br)
 	if err != nil {
 		return err
@@ -356,8 +362,14 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 		rec.Header.Add(f[0], f[1])
 	}
 	rec.ContentType = mediaType(rec.Header.Get("Content-Type"))
-	if rec.Type != TypeResponse || (rd.wanted != nil && !rd.wanted(rec)) {
+	if rec.Type != TypeResponse {
 		return nil
+	}
+	if rd.wanted != nil {
+		prefix, _ := br.Peek(PrefixLen) // fewer bytes at the block's end
+		if !rd.wanted(rec, prefix) {
+			return nil
+		}
 	}
 	body, err := io.ReadAll(io.LimitReader(br, MaxPayload+1))
 	if err != nil {

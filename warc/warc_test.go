@@ -433,3 +433,70 @@ func TestImportSniffedPages(t *testing.T) {
 		t.Errorf("articles %q, %v; want %q", urls, err, want)
 	}
 }
+
+// TestImportGenericRevisits: a revisit served as octet-stream is tied to
+// its original only through the record it names. A revisit of a PDF that
+// was not imported must not be tied to the HTML page stored at the same
+// URL; a revisit of a page served as octet-stream is tied to that page.
+func TestImportGenericRevisits(t *testing.T) {
+	t0 := time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)
+	typed := func(id int64, u, ct, body string) *corpus.Capture {
+		c := testCapture(id, u, body, t0.Add(time.Duration(id)*time.Hour))
+		c.Header.Set("Content-Type", ct)
+		c.ContentType = ct
+		return c
+	}
+	page := "<!DOCTYPE html><html><head><title>Page</title></head><body><p>" + strings.Repeat("word ", 100) + "</p></body></html>"
+	pdf := "%PDF-1.4 not a page " + strings.Repeat("x", 200)
+	path, _ := mustWrite(t, false,
+		typed(1, "http://news.example/x", "text/html", page),
+		typed(2, "http://news.example/x", "application/octet-stream", pdf),
+		typed(3, "http://news.example/x", "application/octet-stream", pdf), // a revisit of capture 2
+		typed(4, "http://news.example/y", "application/octet-stream", page+" "),
+		typed(5, "http://news.example/y", "application/octet-stream", page+" "), // a revisit of capture 4
+	)
+	st, bad, db := importAll(t, path)
+	if len(bad) != 0 || st.Captures != 3 || st.Revisits != 1 || st.Skipped["not_html"] != 2 {
+		t.Fatalf("stats %+v, corrupt %v; want 3 captures (one a revisit), 2 records not_html", st, bad)
+	}
+	var got []*corpus.Capture
+	db.ForEachCapture(context.Background(), corpus.CaptureFilter{}, func(c *corpus.Capture) error {
+		got = append(got, c)
+		return nil
+	})
+	if len(got) != 3 || got[2].URL != "http://news.example/y" || got[2].RevisitOf != got[1].ID {
+		t.Errorf("captures %+v: want the revisit of /y tied to /y's capture, none tied to /x's page", got)
+	}
+}
+
+// TestReaderShowsPrefix: wanted sees the start of a payload, and a
+// payload it does not want is not read.
+func TestReaderShowsPrefix(t *testing.T) {
+	big := strings.Repeat("b", 3*PrefixLen)
+	c := testCapture(1, "http://news.example/blob", big, time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC))
+	path, _ := mustWrite(t, false, c)
+	var seen int
+	rd, err := Open(path, func(r *Record, prefix []byte) bool {
+		seen = len(prefix)
+		return false
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	for {
+		rec, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rec.Type == TypeResponse && rec.Payload != nil {
+			t.Errorf("payload of %d bytes read, want none", len(rec.Payload))
+		}
+	}
+	if seen != PrefixLen {
+		t.Errorf("wanted saw %d bytes, want %d", seen, PrefixLen)
+	}
+}
