@@ -209,18 +209,19 @@ func (tx *Tx) settled(host string, now time.Time) {
 }
 
 // qFinish settles a frontier row and, when it was in flight, its host
-// (qSettled), in one statement: the crawl runs it for every page. $6,
-// when not empty, is the row's kind (SetKind of the row just settled). It
-// returns the row's host, none when there is no such row. The worker's
-// page count is not written here but by its heartbeat (Store.settled).
+// (qSettled) and the worker's page count, in one statement: the crawl
+// runs it for every page. $7, when not empty, is the row's kind (SetKind
+// of the row just settled). It returns the row's host, none when there is
+// no such row.
 const qFinish = `WITH old AS (SELECT id, state, host FROM frontier WHERE id = $5 FOR UPDATE),
 	f AS (UPDATE frontier f SET state = $1, capture_id = COALESCE($2, f.capture_id), reason = $3,
-		updated_at = $4, worker = NULL, kind = COALESCE(NULLIF($6::text, ''), f.kind) FROM old WHERE f.id = old.id RETURNING old.host, old.state = 'in_flight' AS settles),
+		updated_at = $4, worker = NULL, kind = COALESCE(NULLIF($7::text, ''), f.kind) FROM old WHERE f.id = old.id RETURNING old.host, old.state = 'in_flight' AS settles),
 	h AS (UPDATE frontier_hosts SET in_flight = GREATEST(in_flight - 1, 0),
 		next_at = GREATEST(next_at, $4 + delay_ms),
 		worker = CASE WHEN in_flight <= 1 AND NOT EXISTS (SELECT 1 FROM frontier q WHERE q.host = frontier_hosts.host
 			AND q.state = 'queued' AND q.id <> $5) THEN NULL ELSE worker END
-		WHERE host = (SELECT host FROM f WHERE settles))
+		WHERE host = (SELECT host FROM f WHERE settles)),
+	w AS (UPDATE workers SET pages = pages + 1 WHERE id = $6 AND EXISTS (SELECT 1 FROM f WHERE settles))
 	SELECT host FROM f`
 
 // Finish settles the frontier row id: done, failed or skipped.
@@ -232,8 +233,7 @@ func (tx *Tx) Finish(ctx context.Context, id int64, state string, captureID int6
 	}
 	// Sent with the next statement: nothing waits for its answer, and
 	// a row not found fails the transaction there.
-	tx.tx.laterOne(fmt.Sprintf("finish %d", id), qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, "")
-	tx.finished++
+	tx.tx.laterOne(fmt.Sprintf("finish %d", id), qFinish, state, nullID(captureID), reason, now.UnixMilli(), id, tx.s.workerID(), "")
 	return nil
 }
 
@@ -324,7 +324,7 @@ func (tx *Tx) SkipQueued(ctx context.Context, host, reason string, now time.Time
 // row's Finish (a hub page's commit), it rides in Finish's statement.
 func (tx *Tx) SetKind(ctx context.Context, id int64, kind string) error {
 	if args := tx.pendingFinish(id); args != nil && kind != "" {
-		args[5] = kind
+		args[6] = kind
 		return nil
 	}
 	tx.tx.later(fmt.Sprintf("set kind %d", id), "UPDATE frontier SET kind = $1 WHERE id = $2", kind, id)

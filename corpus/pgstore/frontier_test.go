@@ -2,7 +2,6 @@ package pgstore_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"sync"
@@ -108,60 +107,10 @@ func TestHostLease(t *testing.T) {
 	if st, _ := a.FrontierStats(ctx); st.Done != 2 || st.InFlight != 2 || st.Queued != 1 {
 		t.Errorf("frontier %+v; want 2 done, 2 in flight, 1 queued", st)
 	}
-	// A's page count is written by its heartbeat (every 20s here) and
-	// when it stops, not by each page's transaction.
 	ws, ls, err := a.Workers(ctx)
 	if err != nil || len(ws) != 2 || len(ls) != 1 || ls[0].Worker != fa.ID() || ls[0].InFlight != 2 ||
-		ws[1].ID != fa.ID() || ws[1].Pages != 0 || ws[1].PID != os.Getpid() {
-		t.Errorf("Workers = %+v, %+v, %v; want 2 workers, A with no pages written yet holding the host with 2 in flight", ws, ls, err)
-	}
-	if err := fa.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ws, ls, err = a.Workers(ctx)
-	if err != nil || len(ws) != 2 || len(ls) != 0 || ws[1].ID != fa.ID() || ws[1].Pages != 2 || !ws[1].Stopped {
-		t.Errorf("Workers after A stopped = %+v, %+v, %v; want A stopped with 2 pages, no host leased", ws, ls, err)
-	}
-}
-
-// TestPagesByHeartbeat: a running worker's page count reaches stats with
-// its next heartbeat; a rolled-back transaction's pages do not count.
-func TestPagesByHeartbeat(t *testing.T) {
-	ctx := context.Background()
-	url := cluster.NewDatabase(t)
-	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: 300 * time.Millisecond})
-	enqueue(t, a, entries(3))
-	now := time.Now()
-	got, _, _, err := fa.Claim(ctx, site, 0, 3, now)
-	if err != nil || len(got) != 3 {
-		t.Fatalf("claimed %d, %v; want 3", len(got), err)
-	}
-	for _, e := range got[:2] {
-		if err := a.Update(ctx, func(tx *pgstore.Tx) error { return tx.Finish(ctx, e.ID, corpus.StateDone, 0, "", now) }); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rolledBack := errors.New("rolled back")
-	if err := a.Update(ctx, func(tx *pgstore.Tx) error {
-		if err := tx.Finish(ctx, got[2].ID, corpus.StateDone, 0, "", now); err != nil {
-			return err
-		}
-		return rolledBack
-	}); !errors.Is(err, rolledBack) {
-		t.Fatalf("Update = %v, want %v", err, rolledBack)
-	}
-	var pages int64
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		ws, _, err := a.Workers(ctx)
-		if err != nil || len(ws) != 1 {
-			t.Fatalf("Workers = %+v, %v; want 1", ws, err)
-		}
-		if pages = ws[0].Pages; pages == 2 {
-			break
-		}
-	}
-	if pages != 2 {
-		t.Errorf("worker's pages %d after its heartbeats, want 2 (the rolled-back Finish not counted)", pages)
+		ws[1].ID != fa.ID() || ws[1].Pages != 2 || ws[1].PID != os.Getpid() {
+		t.Errorf("Workers = %+v, %+v, %v; want 2 workers, A with 2 pages holding the host with 2 in flight", ws, ls, err)
 	}
 }
 

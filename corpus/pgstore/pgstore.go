@@ -55,10 +55,6 @@ type Store struct {
 	spareCaptureID atomic.Int64
 	// uncaptured are hubs this worker claimed that had no capture.
 	uncaptured uncapturedSet
-	// settledPages counts the frontier rows settled by the store's
-	// committed transactions: the crawl worker's page count, which its
-	// heartbeat writes (stats), not every page's transaction.
-	settledPages atomic.Int64
 }
 
 var _ corpus.Store = (*Store)(nil)
@@ -367,9 +363,6 @@ type Tx struct {
 	due *dueLookups
 	// captured is set once the transaction stored a capture.
 	captured bool
-	// finished counts the frontier rows the transaction settled
-	// (Finish), added to the store's count once it commits.
-	finished int64
 }
 
 // dueLookups are the lookups prefetchLookups would ask, for a capture's

@@ -304,9 +304,6 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	}
 	err = p.commit(ctx)
 	done = err == nil
-	if done {
-		s.settledPages.Add(tx.finished)
-	}
 	return err
 }
 

@@ -125,10 +125,7 @@ func (f *Frontier) renew(ctx context.Context) error {
 	until := now.Add(f.opts.LeaseTTL).UnixMilli()
 	var hosts []hostNext
 	err := f.s.Update(ctx, func(tx *Tx) error {
-		// The page count rides the heartbeat: stats is right to within a
-		// beat, and a page's transaction does not update the worker's row.
-		tx.tx.later("heartbeat", "UPDATE workers SET heartbeat_at = $2, pages = $3 WHERE id = $1", f.id, now.UnixMilli(),
-			f.s.settledPages.Load())
+		tx.tx.later("heartbeat", "UPDATE workers SET heartbeat_at = $2 WHERE id = $1", f.id, now.UnixMilli())
 		// Only leases with URLs in flight are renewed: a host the worker
 		// is not fetching lapses a lease after its last claim, so that an
 		// idle holder (its own queue for the host spent, while another
@@ -243,13 +240,15 @@ func (f *Frontier) Close(ctx context.Context) error {
 	f.wg.Wait()
 	f.aheadWG.Wait() // the URLs claimed ahead and not taken are queued again below
 	now := time.Now().UnixMilli()
-	// Three statements and the COMMIT in one round trip.
 	return f.s.Update(ctx, func(tx *Tx) error {
-		tx.tx.later("requeue", "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id)
-		tx.tx.later("free hosts", "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id)
-		tx.tx.later("stop worker", "UPDATE workers SET stopped_at = $2, heartbeat_at = $2, pages = $3 WHERE id = $1", f.id, now,
-			f.s.settledPages.Load())
-		return nil
+		if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id); err != nil {
+			return err
+		}
+		if _, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id); err != nil {
+			return err
+		}
+		_, err := tx.tx.Exec(ctx, "UPDATE workers SET stopped_at = $2, heartbeat_at = $2 WHERE id = $1", f.id, now)
+		return err
 	})
 }
 
@@ -625,7 +624,7 @@ type WorkerInfo struct {
 	Started     time.Time `json:"started"`
 	Heartbeat   time.Time `json:"heartbeat"`
 	Stopped     bool      `json:"stopped"`
-	Pages       int64     `json:"pages"`         // URLs it settled, as of its last heartbeat
+	Pages       int64     `json:"pages"`         // URLs it settled
 	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its running time
 }
 
