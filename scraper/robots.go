@@ -68,8 +68,7 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 		c.log.Warn("robots.txt unreadable: allowing everything", "host", host, "err", err)
 		rules = nil
 	}
-	c.sched.setRobots(host, rules, c.cfg.userAgent)
-	c.warnLongDelay(host, rules)
+	c.obeyRobots(host, rules)
 	c.keepRobots(host, rules, r.header)
 	c.log.Debug("robots.txt", "host", host, "status", status, "crawl_delay", rules.CrawlDelay(c.cfg.userAgent))
 	var body []byte // only a 2xx answer has rules
@@ -83,6 +82,14 @@ func (c *Crawler) fetchRobots(ctx context.Context, f *fetcher, host string) {
 // longCrawlDelay is the Crawl-delay from which the crawl says it obeys
 // it: with one request a minute or slower, it would seem stuck.
 const longCrawlDelay = time.Minute
+
+// obeyRobots makes the scheduler follow host's rules, read by this
+// worker or by another one (a PostgreSQL crawl's shared copy), and says so
+// when their Crawl-delay is long.
+func (c *Crawler) obeyRobots(host string, rules *discover.Robots) {
+	c.sched.setRobots(host, rules, c.cfg.userAgent)
+	c.warnLongDelay(host, rules)
+}
 
 // warnLongDelay says when host's robots.txt asks for a long Crawl-delay.
 func (c *Crawler) warnLongDelay(host string, rules *discover.Robots) {
@@ -319,7 +326,7 @@ func (c *Crawler) sharedRobots(ctx context.Context, host string) bool {
 		c.log.Warn("robots.txt unreadable: allowing everything", "host", host, "err", err)
 		rules = nil
 	}
-	c.sched.setRobots(host, rules, c.cfg.userAgent)
+	c.obeyRobots(host, rules)
 	c.keepRobotsFor(host, rules, until.Sub(now))
 	c.log.Debug("robots.txt, as another worker read it", "host", host, "status", check.Status,
 		"crawl_delay", rules.CrawlDelay(c.cfg.userAgent), "until", until)
