@@ -728,7 +728,9 @@ func linkedProse(b block) bool {
 
 // linkedStatement reports whether bs[i], the first block of the body, a
 // paragraph with mostly linked text too short for linkedProse, is still
-// the story's lead: six words or more under four fifths linked, ending
+// the story's lead: six words or more, four of them unlinked (a linked
+// byline, credit or "Read more:" line has fewer), under four fifths
+// linked, ending
 // as a statement (not a question, a label or a headline), and followed
 // by a paragraph of the story's prose (ten words or more, at most half
 // linked) that is not the last block. A lead that links the names it
@@ -739,7 +741,9 @@ func linkedProse(b block) bool {
 // exread15).
 func linkedStatement(bs []block, i int) bool {
 	b := bs[i]
-	if b.kind != kindPara || b.link >= 0.8 || numFields(b.text) < 6 || !endsStatement(b.text) || i+2 >= len(bs) {
+	words := numFields(b.text)
+	if b.kind != kindPara || b.link >= 0.8 || words < 6 || float64(words)*(1-b.link) < 4 ||
+		!endsStatement(b.text) || i+2 >= len(bs) {
 		return false
 	}
 	n := bs[i+1]
