@@ -24,6 +24,9 @@ func (p *page) serviceNet(art *corpus.Article) {
 	if !serviceNetTakes(pArticle, other, art.WordCount, words, countWords(proseText(kept))) || mostlyStubs(kept) {
 		return
 	}
+	if p.x.declared && p.wordsBeforeHeadline(kept)*2 > art.WordCount {
+		return // a story under other stories' teasers: the body stays
+	}
 	// Without the site's chrome, as the text of a page typed service.
 	text = joinBlocks(p.mainOfOther(p.shopText(kept, corpus.PageTypeService), false))
 	art.Text, art.WordCount = text, countWords(text)
@@ -46,6 +49,23 @@ func serviceNetTakes(pArticle float64, other string, bodyWords, modelWords, mode
 		return true
 	}
 	return modelWords*2 > bodyWords*3 && modelProse > bodyWords
+}
+
+// wordsBeforeHeadline counts the words of the blocks before the page's
+// headline among bs (0 when bs holds no headline). On a page that
+// declares an article, text before the headline that outweighs half the
+// body is the site's ticker and other stories' teasers, not a service
+// page's sections, which open under the headline: serviceNet then keeps
+// the body.
+func (p *page) wordsBeforeHeadline(bs []block) int {
+	n := 0
+	for _, b := range bs {
+		if b.heads() && len(b.text) <= 200 && p.isHeadline(b.text) {
+			return n
+		}
+		n += countWords(b.text)
+	}
+	return 0
 }
 
 // mostlyStubs reports whether half the blocks or more hold two words or

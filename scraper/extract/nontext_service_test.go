@@ -51,3 +51,29 @@ func TestMostlyStubs(t *testing.T) {
 		})
 	}
 }
+
+func TestWordsBeforeHeadline(t *testing.T) {
+	head := block{text: "Ferry fares rise for the second time this year", kind: kindTitle}
+	para := block{text: "The operator said on Monday that fares on all routes will rise by four per cent from June."}
+	teaser := block{text: "Harbour works delayed again Work on the north quay will not finish before the autumn, the council said..."}
+	ticker := block{text: "Breaking News", kind: kindHeading}
+	section := block{text: "Our services", kind: kindHeading}
+	tests := []struct {
+		name string
+		bs   []block
+		want int
+	}{
+		{"a ticker and teasers over the story", []block{ticker, teaser, teaser, head, para}, 2 + 18 + 18},
+		{"the story under its headline", []block{head, para, para}, 0},
+		{"no headline among the blocks", []block{section, para, para}, 0},
+		{"a heading that is not the headline first", []block{section, head, para}, 2},
+	}
+	p := &page{h1s: []string{head.text}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := p.wordsBeforeHeadline(tc.bs); got != tc.want {
+				t.Errorf("wordsBeforeHeadline = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
