@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -39,23 +41,32 @@ func isTickBox(n *html.Node) bool {
 // when the page has too few tick boxes.
 func (p *page) facetPanels() func(*html.Node) bool {
 	x := p.x
-	boxes := map[*html.Node]int{}
+	// Counted bottom up, children before their parents (the walk lists
+	// every ancestor of a node it lists), so that deep markup costs one
+	// step a node, not one a box and level.
+	boxes, prices := map[*html.Node]int{}, map[*html.Node]int{}
 	total := 0
-	for _, n := range x.nodes {
-		if n.Type != html.ElementNode || !isTickBox(n) {
-			continue
+	for i := len(x.nodes) - 1; i >= 0; i-- {
+		n := x.nodes[i]
+		c, pr := boxes[n], prices[n]+pricedTexts(n)
+		if n.Type == html.ElementNode && isTickBox(n) {
+			total++
+			c++
 		}
-		total++
-		for a := n.Parent; a != nil; a = a.Parent {
-			boxes[a]++
+		if n.Parent != nil {
+			boxes[n.Parent] += c
+			prices[n.Parent] += pr
 		}
+		boxes[n], prices[n] = c, pr
 	}
 	if total < facetMinBoxes {
 		return nil
 	}
 	return func(n *html.Node) bool {
 		c := boxes[n]
-		if c < facetMinBoxes || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		if c < facetMinBoxes || 2*prices[n] >= c || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+			// Half as many prices as boxes: rows of products with a
+			// "compare" box each, not a panel of filters.
 			return false
 		}
 		i, ok := x.idx[n]
@@ -73,4 +84,32 @@ func (p *page) dropFacets(bs []block) []block {
 		return bs
 	}
 	return dropSpans(bs, p.markedSpans(marks), facetMinWordsLeft)
+}
+
+// pricedTexts counts n's own text children that hold a price: a currency
+// sign beside a digit ("£3.50", "12,90 €").
+func pricedTexts(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && holdsPrice(c.Data) {
+			k++
+		}
+	}
+	return k
+}
+
+// holdsPrice reports whether s has a currency sign with a digit next to
+// it, a space between allowed.
+func holdsPrice(s string) bool {
+	for i, r := range s {
+		if !unicode.Is(unicode.Sc, r) {
+			continue
+		}
+		after := strings.TrimLeft(s[i+utf8.RuneLen(r):], " \u00a0")
+		before := strings.TrimRight(s[:i], " \u00a0")
+		if after != "" && after[0] >= '0' && after[0] <= '9' || before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9' {
+			return true
+		}
+	}
+	return false
 }

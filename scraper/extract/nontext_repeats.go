@@ -110,10 +110,12 @@ func isReplySubject(t string) bool {
 }
 
 // Bounds of dropContainedCopies: the fewest words of a block it drops,
-// and the most blocks of that size on a page it compares.
+// the most blocks of that size on a page it compares, and the most bytes
+// it searches (each block in all the others: blocks x their bytes).
 const (
 	containedMinWords = 15
 	containedMaxCands = 300
+	containedMaxWork  = 16 << 20
 )
 
 // dropContainedCopies drops from a page's main text each block of
@@ -125,14 +127,15 @@ const (
 // prices, and forums quote.
 func dropContainedCopies(bs []block) []block {
 	norm := make([]string, len(bs))
-	cands := 0
+	cands, size := 0, 0
 	for i, b := range bs {
 		if countWords(b.text) >= containedMinWords {
 			norm[i] = strings.Join(strings.Fields(b.text), " ")
 			cands++
+			size += len(norm[i])
 		}
 	}
-	if cands < 2 || cands > containedMaxCands {
+	if cands < 2 || cands > containedMaxCands || cands*size > containedMaxWork {
 		return bs
 	}
 	out := bs[:0:0]

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -338,6 +339,10 @@ func TestDropContainedCopies(t *testing.T) {
 		{"different blocks stay", []string{p1, p2}, []string{p1, p2}},
 		{"equal copies stay", []string{p1, p1}, []string{p1, p1}},
 		{"none", nil, nil},
+		// 60 blocks of 8 KB and one that holds another: 61 x 490 KB
+		// searched is over the budget, and the page is left as it is.
+		{"over the work budget", append(slices.Repeat([]string{strings.Repeat(p2+" ", 96)}, 59), p1, both),
+			append(slices.Repeat([]string{strings.Repeat(p2+" ", 96)}, 59), p1, both)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
