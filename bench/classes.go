@@ -33,8 +33,11 @@ func rewriteSetClasses(s *benchSet, mode string) {
 }
 
 // rewriteClasses returns page with its class and id attributes hashed or
-// removed. Everything else is copied byte for byte; a hashed token is the
-// same wherever it occurs, so repeated structure stays visible.
+// removed. Everything else is copied byte for byte (the tags' other
+// attributes too, entities and all); a hashed token is the same wherever
+// it occurs, so repeated structure stays visible. The markup inside
+// <noscript> is rewritten too: the extractor reads it as markup when a
+// page shows little else.
 func rewriteClasses(page []byte, mode string) []byte {
 	var out bytes.Buffer
 	out.Grow(len(page))
@@ -49,45 +52,87 @@ func rewriteClasses(page []byte, mode string) []byte {
 			out.Write(raw)
 			continue
 		}
-		raw = append([]byte(nil), raw...)
-		tok := z.Token()
-		if !rewriteAttrs(&tok, mode) {
-			out.Write(raw)
-			continue
+		rewriteTag(&out, raw, mode)
+		if name, _ := z.TagName(); string(name) == "noscript" {
+			z.NextIsNotRawText()
 		}
-		out.WriteString(tok.String())
 	}
 }
 
-// rewriteAttrs changes tok's class and id attributes by mode and reports
-// whether it changed any.
-func rewriteAttrs(tok *html.Token, mode string) bool {
-	changed := false
-	kept := tok.Attr[:0]
-	for _, a := range tok.Attr {
-		if a.Namespace != "" || (a.Key != "class" && a.Key != "id") {
-			kept = append(kept, a)
-			continue
-		}
-		changed = true
-		if mode == classesNone {
-			continue
-		}
-		a.Val = hashTokens(a.Val, a.Key[:1])
-		kept = append(kept, a)
+// rewriteTag writes the start tag raw with its class and id attributes
+// changed by mode and the rest of its bytes as they are. A value's
+// entities are left as written (a class name rarely has any).
+func rewriteTag(out *bytes.Buffer, raw []byte, mode string) {
+	i := 1
+	for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '>' && raw[i] != '/' {
+		i++ // the tag's name
 	}
-	tok.Attr = kept
-	return changed
+	last := 0 // raw[:last] is written
+	for i < len(raw) {
+		for i < len(raw) && (isTagSpace(raw[i]) || raw[i] == '/') {
+			i++
+		}
+		start := i
+		for i < len(raw) && !isTagSpace(raw[i]) && raw[i] != '=' && raw[i] != '>' && raw[i] != '/' {
+			i++
+		}
+		if i == start {
+			break // '>' or the end
+		}
+		key := strings.ToLower(string(raw[start:i]))
+		vs, ve, end := attrValue(raw, i)
+		i = end
+		if key != "class" && key != "id" {
+			continue
+		}
+		out.Write(raw[last:start])
+		if mode == classesHashed {
+			fmt.Fprintf(out, `%s="%s"`, key, hashTokens(string(raw[vs:ve]), key[:1]))
+		}
+		last = end
+	}
+	out.Write(raw[last:])
 }
 
-// hashTokens replaces each space-separated token of v by prefix and six
-// hex digits of its FNV-1a hash.
+// attrValue returns the span of the value of the attribute whose name
+// ends at raw[i] (empty when it has none) and where the attribute ends.
+func attrValue(raw []byte, i int) (vs, ve, end int) {
+	j := i
+	for j < len(raw) && isTagSpace(raw[j]) {
+		j++
+	}
+	if j >= len(raw) || raw[j] != '=' {
+		return i, i, i
+	}
+	j++
+	for j < len(raw) && isTagSpace(raw[j]) {
+		j++
+	}
+	if j < len(raw) && (raw[j] == '"' || raw[j] == '\'') {
+		q := raw[j]
+		k := bytes.IndexByte(raw[j+1:], q)
+		if k < 0 {
+			return j + 1, len(raw), len(raw)
+		}
+		return j + 1, j + 1 + k, j + 2 + k
+	}
+	k := j
+	for k < len(raw) && !isTagSpace(raw[k]) && raw[k] != '>' {
+		k++
+	}
+	return j, k, k
+}
+
+func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// hashTokens replaces each space-separated token of v by prefix and the
+// eight hex digits of its FNV-1a hash.
 func hashTokens(v, prefix string) string {
 	f := strings.Fields(v)
 	for i, t := range f {
 		h := fnv.New32a()
 		h.Write([]byte(t))
-		f[i] = fmt.Sprintf("%s%06x", prefix, h.Sum32()&0xffffff)
+		f[i] = fmt.Sprintf("%s%08x", prefix, h.Sum32())
 	}
 	return strings.Join(f, " ")
 }
