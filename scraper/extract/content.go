@@ -130,6 +130,8 @@ type contentExtractor struct {
 	fullTotal  int                  // page text bytes in paragraphs
 	hiddenTop  *html.Node           // largest hidden subtree the walk dropped (hydrate.go)
 	hiddenText int                  // its text bytes
+	copyrights []*html.Node         // parents of short copyright notices (footer.go)
+	footers    [][2]int32           // document-order spans of the footers markFooters dropped
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -154,6 +156,8 @@ func putExtractor(x *contentExtractor) {
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
 	x.declared = false
+	clear(x.copyrights)
+	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
 	extractors.Put(x)
 }
 
@@ -381,6 +385,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		if inLink {
 			link = text
 		}
+		x.noteCopyright(n)
 		return text, link, commas, 0
 	case html.ElementNode, html.DocumentNode:
 	default:
