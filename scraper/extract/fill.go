@@ -33,6 +33,7 @@ func (p *page) extract(opts Options) {
 	x.fullTotal = para
 	x.total = para - x.commentPara(body)
 	x.markFooters()
+	x.markHeaders()
 	x.prune(body)
 	top := x.candidate()
 	var nodes []*xhtml.Node

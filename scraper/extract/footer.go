@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // reCopyright matches a copyright notice in a short text: the sign or
@@ -94,4 +95,28 @@ func (x *contentExtractor) inFooter(b block) bool {
 		}
 	}
 	return false
+}
+
+// markHeaders drops the page's header when class and id words do not
+// name it: the elements before the branch that holds the page's first
+// <h1>, at each level from the <h1> up to the page's body, that are half
+// links or more (the site's menus, its account and language links) and
+// hold under half of the page's text. What comes before the headline
+// and reads as text (a kicker, a lead, an unlinked notice) stays.
+func (x *contentExtractor) markHeaders() {
+	if len(x.h1s) == 0 {
+		return
+	}
+	for a := x.nodes[x.h1s[0]]; a != nil && a.Parent != nil && a.DataAtom != atom.Body; a = a.Parent {
+		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			si := x.info(s)
+			if si == nil || si.junk || si.body || si.text == 0 || si.link*2 < si.text || si.text*2 >= x.infos[0].text || hasMain(s, 0) {
+				continue
+			}
+			x.drop(s, si)
+		}
+	}
 }

@@ -2,14 +2,16 @@ package extract
 
 import "testing"
 
-// TestFooterByPlace runs hand-written articles whose class and id names
-// are hashed (testdata/hashed), so that only the page's structure tells
-// the footer: the region after the headline's branch that holds a
-// copyright notice. A short article keeps none of its footer, not even
-// the reader desk's paragraph of prose (which the short-body net would
-// otherwise take); a wire story's own copyright line closing its text
-// does not make the story a footer.
-func TestFooterByPlace(t *testing.T) {
+// TestEdgesByPlace runs hand-written pages whose class and id names are
+// hashed (testdata/hashed), so that only the page's structure tells the
+// footer (the region after the headline's branch that holds a copyright
+// notice) and the header (the elements before the headline's branch,
+// half links or more). A short article keeps none of its footer, not
+// even the reader desk's paragraph of prose, which the recall nets would
+// otherwise take; a wire story's own copyright line closing its text
+// does not make the story a footer; a service listing's menus above its
+// headline stay out of its text.
+func TestEdgesByPlace(t *testing.T) {
 	tests := []struct {
 		name       string
 		wantInText []string
@@ -21,6 +23,9 @@ func TestFooterByPlace(t *testing.T) {
 		{"article_wire_copyright",
 			[]string{"empty since the light was automated", "Neighbours had asked", "forbids it for twenty years"},
 			[]string{"© 2026 Coast Weekly"}},
+		{"service_header_hashed",
+			[]string{"We sweep chimneys in Eastbrook", "Mesh guards fitted to the pot", "from £85"},
+			[]string{"Areas we cover", "Customer reviews", "Work with us", "Book a visit", "Terms of business"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
