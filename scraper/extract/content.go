@@ -655,7 +655,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		// when its name sounds like boilerplate.
 		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
-			protected = in.para*10 > x.fullTotal*9
+			protected = in.para*10 > x.fullTotal*9 && !x.followsStory(n)
 		}
 		if !protected && in.text >= 80 && x.leadOnly(n) && unlinkedProse(n, in) {
 			// An unlinked "teaser" or "excerpt" is the article's lead,

@@ -10,7 +10,8 @@ import "testing"
 // even the reader desk's paragraph of prose, which the recall nets would
 // otherwise take; a wire story's own copyright line closing its text
 // does not make the story a footer; a service listing's menus above its
-// headline stay out of its text.
+// headline stay out of its text. An open thread's short post keeps its
+// text without the long thread of comments that a heading opens after it.
 func TestEdgesByPlace(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -23,6 +24,9 @@ func TestEdgesByPlace(t *testing.T) {
 		{"article_wire_copyright",
 			[]string{"empty since the light was automated", "Neighbours had asked", "forbids it for twenty years"},
 			[]string{"© 2026 Coast Weekly"}},
+		{"article_comments_hashed",
+			[]string{"This is the place to ask about the winter ferry"},
+			[]string{"Top rated comments", "I asked the same at the pier office", "Rating:"}},
 		{"service_header_hashed",
 			[]string{"We sweep chimneys in Eastbrook", "Mesh guards fitted to the pot", "from £85"},
 			[]string{"Areas we cover", "Customer reviews", "Work with us", "Book a visit", "Terms of business"}},
