@@ -132,6 +132,8 @@ type contentExtractor struct {
 	hiddenText int                  // its text bytes
 	copyrights []*html.Node         // parents of short copyright notices (footer.go)
 	footers    [][2]int32           // document-order spans of the footers markFooters dropped
+	mainNode   *html.Node           // the page's first <main> (holdsMain), once mainFound
+	mainFound  bool
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -158,6 +160,7 @@ func putExtractor(x *contentExtractor) {
 	x.declared = false
 	clear(x.copyrights)
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
+	x.mainNode, x.mainFound = nil, false
 	extractors.Put(x)
 }
 

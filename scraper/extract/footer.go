@@ -10,7 +10,7 @@ import (
 // reCopyright matches a copyright notice in a short text: the sign or
 // the word, then a year within a few words ("© 2026 Example
 // Media Ltd.", "Copyright 2021, Example Media").
-var reCopyright = lazyRE(`(?i)(?:©|\(c\)|\bcopyright\b)[^.]{0,60}\b(?:19|20)\d\d\b`)
+var reCopyright = lazyRE(`(?i)(?:©|\bcopyright\b)[^.]{0,60}\b(?:19|20)\d\d\b`)
 
 // copyrightMax bounds the text nodes noteCopyright reads: a footer's
 // notice is a line, not a paragraph.
@@ -23,7 +23,7 @@ func (x *contentExtractor) noteCopyright(n *html.Node) {
 	if len(d) > copyrightMax || n.Parent == nil {
 		return
 	}
-	if !strings.Contains(d, "©") && indexFold(d, "copyright") < 0 && !strings.Contains(d, "(c)") && !strings.Contains(d, "(C)") {
+	if !strings.Contains(d, "©") && !strings.Contains(d, "opyright") && !strings.Contains(d, "OPYRIGHT") {
 		return
 	}
 	if reCopyright.MatchString(d) {
@@ -55,7 +55,7 @@ func (x *contentExtractor) markFooters() {
 			continue
 		}
 		ri := x.info(r)
-		if ri == nil || ri.junk || ri.body || ri.text*2 >= x.infos[0].text || hasMain(r, 0) {
+		if ri == nil || ri.junk || ri.body || ri.text*2 >= x.infos[0].text || x.holdsMain(r) {
 			continue
 		}
 		if ri.link*2 >= ri.text || ri.para*4 <= x.total {
@@ -113,10 +113,26 @@ func (x *contentExtractor) markHeaders() {
 				continue
 			}
 			si := x.info(s)
-			if si == nil || si.junk || si.body || si.text == 0 || si.link*2 < si.text || si.text*2 >= x.infos[0].text || hasMain(s, 0) {
+			if si == nil || si.junk || si.body || si.text == 0 || si.link*2 < si.text || si.text*2 >= x.infos[0].text || x.holdsMain(s) {
 				continue
 			}
 			x.drop(s, si)
 		}
 	}
+}
+
+// holdsMain reports whether n holds the page's first <main> element (or
+// role="main"), found once per page among the walk's nodes.
+func (x *contentExtractor) holdsMain(n *html.Node) bool {
+	if !x.mainFound {
+		x.mainFound = true
+		x.mainNode = nil
+		for _, m := range x.nodes {
+			if m.DataAtom == atom.Main || m.Type == html.ElementNode && attr(m, "role") == "main" {
+				x.mainNode = m
+				break
+			}
+		}
+	}
+	return x.mainNode != nil && isAncestor(n, x.mainNode)
 }

@@ -62,6 +62,7 @@ func (x *contentExtractor) reset() {
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
+	x.mainNode, x.mainFound = nil, false
 }
 
 // unhide removes what hides n: the hidden attribute, aria-hidden and an
