@@ -31,7 +31,7 @@ func (p *page) modelKept() (kept []block, extra float64) {
 	out := bs[:0]
 	for i := range bs {
 		s := blockScore(blockWeights, &fs[i])
-		if s < blockThreshold {
+		if s < blockThreshold || p.x.inFooter(bs[i]) {
 			continue
 		}
 		if fs[i][fSelected] == 0 {
@@ -68,7 +68,7 @@ func (p *page) modelBlocks() ([]block, []bool) {
 	out := bs[:0]
 	var comment []bool
 	for i := range bs {
-		if blockScore(blockWeights, &fs[i]) >= blockThreshold {
+		if blockScore(blockWeights, &fs[i]) >= blockThreshold && !p.x.inFooter(bs[i]) {
 			out = append(out, bs[i])
 			comment = append(comment, fs[i][fComment] > 0)
 		}

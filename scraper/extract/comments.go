@@ -7,11 +7,12 @@ import (
 )
 
 // reCommentHeading matches the heading that opens a page's comment
-// section when its class names do not say so: the plural alone
-// ("Kommentare", "Reader comments", "Comments (12)") or a count ("27
+// section when its class names do not say so: the plural alone or after
+// the order the thread is shown in ("Kommentare", "Reader comments",
+// "Comments (12)", "Top rated comments") or a count ("27
 // commentaires", "No comments yet", "5 thoughts on “...”"). The singular
 // alone is left out: "Comment" and "Kommentar" head opinion pieces.
-var reCommentHeading = lazyRE(`(?i)^(?:(?:leser|reader(?:'?s'?)?|user)\s*-?\s*)?(?:comments|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti|reacties)(?:\s*[(\[]?\d+[)\]]?)?$|^(?:\d+|no|one|ein|eine|keine|un|une|aucun|uno|una)\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties?|responses?|replies|reply|antworten|antwort|réponses?|respuestas?|thoughts)\b`)
+var reCommentHeading = lazyRE(`(?i)^(?:(?:leser|reader(?:'?s'?)?|user|top[- ]rated|top|best|featured)\s*-?\s*)?(?:comments|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti|reacties)(?:\s*[(\[]?\d+[)\]]?)?$|^(?:\d+|no|one|ein|eine|keine|un|une|aucun|uno|una)\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties?|responses?|replies|reply|antworten|antwort|réponses?|respuestas?|thoughts)\b`)
 
 // isCommentHeading reports whether a heading's text opens a comment
 // section (reCommentHeading).
@@ -80,4 +81,25 @@ func mayNameComments(n *html.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// followsStory reports whether a comment section n comes after the
+// story it answers: the page's first <h1> comes before n, and n's earlier
+// siblings hold 200 bytes of paragraph text or more. Such a section is
+// not the page's content however long the thread is (an open thread's
+// short post above hundreds of replies).
+func (x *contentExtractor) followsStory(n *html.Node) bool {
+	if len(x.h1s) == 0 || x.h1s[0] >= x.idx[n] {
+		return false
+	}
+	para := 0
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if si := x.info(s); si != nil && !si.junk {
+			para += si.para
+		}
+	}
+	return para >= 200
 }

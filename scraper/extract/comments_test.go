@@ -8,7 +8,9 @@ import (
 )
 
 // TestIsCommentHeading: the plural or a count opens a comment section;
-// the singular heads an opinion piece, and a sentence is text.
+// the singular heads an opinion piece, and a sentence is text. The
+// order a thread is sorted in may lead the plural ("Top rated comments");
+// recent comments are a sidebar's links to other pages' threads.
 func TestIsCommentHeading(t *testing.T) {
 	tests := []struct {
 		heading string
@@ -17,6 +19,8 @@ func TestIsCommentHeading(t *testing.T) {
 		{"Leserkommentare", true},
 		{"Kommentare (12)", true},
 		{"Reader comments", true},
+		{"Top Rated Comments", true},
+		{"Best comments (40)", true},
 		{"27 commentaires", true},
 		{"No comments yet", true},
 		{"1 Antwort", true},

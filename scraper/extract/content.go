@@ -130,6 +130,10 @@ type contentExtractor struct {
 	fullTotal  int                  // page text bytes in paragraphs
 	hiddenTop  *html.Node           // largest hidden subtree the walk dropped (hydrate.go)
 	hiddenText int                  // its text bytes
+	copyrights []*html.Node         // parents of short copyright notices (footer.go)
+	footers    [][2]int32           // document-order spans of the footers markFooters dropped
+	mainNode   *html.Node           // the page's first <main> (holdsMain), once mainFound
+	mainFound  bool
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -154,6 +158,9 @@ func putExtractor(x *contentExtractor) {
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
 	x.declared = false
+	clear(x.copyrights)
+	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
+	x.mainNode, x.mainFound = nil, false
 	extractors.Put(x)
 }
 
@@ -381,6 +388,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		if inLink {
 			link = text
 		}
+		x.noteCopyright(n)
 		return text, link, commas, 0
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -650,7 +658,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		// when its name sounds like boilerplate.
 		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
-			protected = in.para*10 > x.fullTotal*9
+			protected = in.para*10 > x.fullTotal*9 && !x.followsStory(n)
 		}
 		if !protected && in.text >= 80 && x.leadOnly(n) && unlinkedProse(n, in) {
 			// An unlinked "teaser" or "excerpt" is the article's lead,

@@ -32,6 +32,8 @@ func (p *page) extract(opts Options) {
 	// a wrapper from its class name is taken without them.
 	x.fullTotal = para
 	x.total = para - x.commentPara(body)
+	x.markFooters()
+	x.markHeaders()
 	x.prune(body)
 	top := x.candidate()
 	var nodes []*xhtml.Node

@@ -61,6 +61,8 @@ func (x *contentExtractor) reset() {
 	x.infos, x.nodes, x.paras, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
+	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
+	x.mainNode, x.mainFound = nil, false
 }
 
 // unhide removes what hides n: the hidden attribute, aria-hidden and an
