@@ -211,7 +211,20 @@ func (im *Importer) readFile(ctx context.Context, rd *Reader, path string, jobs,
 // and those of a type that may hide HTML whose start is HTML, as the
 // crawl sniffs them.
 func wantedPayload(r *Record, prefix []byte) bool {
-	return isHTML(r.ContentType) || mayBeHTML(r.ContentType) && sniffedHTML(r, prefix)
+	if isHTML(r.ContentType) {
+		return true
+	}
+	if !mayBeHTML(r.ContentType) {
+		return false
+	}
+	// A chunked payload starts with a chunk's size: read it whole,
+	// de-chunked, and let isPage sniff it.
+	return chunked(r) || sniffedHTML(r, prefix)
+}
+
+// chunked reports whether r's payload is in the chunked transfer coding.
+func chunked(r *Record) bool {
+	return strings.Contains(strings.ToLower(r.Header.Get("Transfer-Encoding")), "chunked")
 }
 
 // sniffedHTML reports whether a payload starting with prefix is a page.
@@ -234,12 +247,14 @@ func mayBeHTML(ct string) bool {
 	return false
 }
 
-// genericRevisit reports whether r is a revisit whose HTTP head gives no
-// HTML type: it repeats a page only when the record it names is a stored
-// capture. Found by URL or date alone, the original could be the page
+// genericRevisit reports whether r is a revisit whose HTTP head gives a
+// generic type (octet-stream, text/plain): it repeats a page only when the
+// record it names is a stored capture. A 304's head often has no type at
+// all, and is tied by URL and date as before. Found by URL or date alone, the original could be the page
 // where the revisit repeats a PDF or a robots.txt served at the same URL.
 func genericRevisit(r *Record) bool {
-	return r.Type == TypeRevisit && r.Head != nil && !isHTML(r.ContentType)
+	return r.Type == TypeRevisit && r.Head != nil && r.ContentType != "" && mayBeHTML(r.ContentType) &&
+		r.Status != http.StatusNotModified && r.Profile != ProfileNotModified
 }
 
 // isPage reports whether r's payload is an HTML page, as the crawl judged it.

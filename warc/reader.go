@@ -389,7 +389,7 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 			return err
 		}
 	}
-	if strings.Contains(strings.ToLower(rec.Header.Get("Transfer-Encoding")), "chunked") {
+	if chunked(rec) {
 		if d, err := io.ReadAll(httputil.NewChunkedReader(bytes.NewReader(body))); err == nil {
 			body = d
 		}

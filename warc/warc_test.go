@@ -500,3 +500,34 @@ func TestReaderShowsPrefix(t *testing.T) {
 		t.Errorf("wanted saw %d bytes, want %d", seen, PrefixLen)
 	}
 }
+
+// rawRecord returns a WARC/1.0 record of type typ at uri with the extra
+// WARC fields and the HTTP block.
+func rawRecord(typ, id, uri, date, fields, block string) string {
+	return "WARC/1.0\r\nWARC-Type: " + typ + "\r\nWARC-Record-ID: <urn:uuid:" + id + ">\r\nWARC-Date: " + date + "\r\n" +
+		"WARC-Target-URI: " + uri + "\r\n" + fields + "Content-Type: application/http;msgtype=response\r\n" +
+		"Content-Length: " + fmt.Sprint(len(block)) + "\r\n\r\n" + block + "\r\n\r\n"
+}
+
+// TestImportChunkedAndNotModified: a page served as text/plain in the
+// chunked coding is sniffed de-chunked; a 304 revisit whose head has no
+// Content-Type and that names no record is tied to its page by URL and
+// date, as before generic revisits were judged strictly.
+func TestImportChunkedAndNotModified(t *testing.T) {
+	page := "<!DOCTYPE html><html><head><title>Chunked</title></head><body><p>" + strings.Repeat("word ", 100) + "</p></body></html>"
+	chunkedBody := fmt.Sprintf("%x\r\n%s\r\n0\r\n\r\n", len(page), page)
+	uri := "http://news.example/x"
+	warc := rawRecord("response", "1", uri, "2024-05-01T10:00:00Z", "",
+		"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"+chunkedBody) +
+		rawRecord("revisit", "2", uri, "2024-05-02T10:00:00Z",
+			"WARC-Profile: "+ProfileNotModified+"\r\nWARC-Refers-To-Target-URI: "+uri+"\r\nWARC-Refers-To-Date: 2024-05-01T10:00:00Z\r\n",
+			"HTTP/1.1 304 Not Modified\r\nDate: Thu, 02 May 2024 10:00:00 GMT\r\nETag: \"abc\"\r\n\r\n")
+	path := filepath.Join(t.TempDir(), "x.warc")
+	if err := os.WriteFile(path, []byte(warc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, bad, _ := importAll(t, path)
+	if len(bad) != 0 || st.Captures != 2 || st.Articles != 1 || st.Revisits != 1 || st.Skipped["not_html"] != 0 {
+		t.Errorf("stats %+v, corrupt %v; want the chunked page and its 304 revisit", st, bad)
+	}
+}
