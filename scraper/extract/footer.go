@@ -8,9 +8,11 @@ import (
 )
 
 // reCopyright matches a copyright notice in a short text: the sign or
-// the word, then a year within a few words ("© 2026 Example
-// Media Ltd.", "Copyright 2021, Example Media").
-var reCopyright = lazyRE(`(?i)(?:©|\bcopyright\b)[^.]{0,60}\b(?:19|20)\d\d\b`)
+// the word, then a year with two words at most between, no stop or comma
+// ("© 2026 Example Media Ltd.", "Copyright © 2021, Example Media", "©
+// Example Media 2026"); not a sentence about copyright that names a year
+// later on ("The copyright on the cartoon expired in 2024").
+var reCopyright = lazyRE(`(?i)(?:©|\bcopyright\b|\(c\))\s*(?:©\s*)?(?:[^\s.,;]+\s+){0,2}?(?:19|20)\d\d\b`)
 
 // copyrightMax bounds the text nodes noteCopyright reads: a footer's
 // notice is a line, not a paragraph.
@@ -48,22 +50,35 @@ func (x *contentExtractor) markFooters() {
 	if len(x.copyrights) == 0 || len(x.h1s) == 0 {
 		return
 	}
+	// The last notice only: a footer closes the page, and the notices
+	// before it are photo credits and captions inside the story.
 	h1 := x.nodes[x.h1s[0]]
-	for _, c := range x.copyrights {
-		r := footerRegion(c, h1)
-		if r == nil {
-			continue
-		}
-		ri := x.info(r)
-		if ri == nil || ri.junk || ri.body || ri.text*2 >= x.infos[0].text || x.holdsMain(r) {
-			continue
-		}
-		if ri.link*2 >= ri.text || ri.para*4 <= x.total {
-			x.drop(r, ri)
-			i := int(x.idx[r])
-			x.footers = append(x.footers, [2]int32{int32(i), int32(x.subtreeEnd(i))})
-		}
+	r := footerRegion(x.copyrights[len(x.copyrights)-1], h1)
+	if r == nil || textLevel(r.DataAtom) {
+		return
 	}
+	ri := x.info(r)
+	if ri == nil || ri.junk || ri.body || ri.text*2 >= x.infos[0].text || x.holdsMain(r) {
+		return
+	}
+	if ri.link*2 >= ri.text || ri.para*4 <= x.total {
+		x.drop(r, ri)
+		i := int(x.idx[r])
+		x.footers = append(x.footers, [2]int32{int32(i), int32(x.subtreeEnd(i))})
+	}
+}
+
+// textLevel reports whether an element of type a is a piece of a text
+// (a paragraph, a figure or its caption, a quote, an item, a cell, a
+// heading), never a page's footer: a credit closing the story's last
+// caption or paragraph stays.
+func textLevel(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Figure, atom.Figcaption, atom.Blockquote, atom.Li, atom.Dd, atom.Dt, atom.Td, atom.Th,
+		atom.Caption, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Pre:
+		return true
+	}
+	return false
 }
 
 // footerRegion returns the child of the closest common ancestor of c and
