@@ -44,33 +44,37 @@ func (p *page) facetPanels() func(*html.Node) bool {
 	// Counted bottom up, children before their parents (the walk lists
 	// every ancestor of a node it lists), so that deep markup costs one
 	// step a node, not one a box and level.
-	boxes, prices := map[*html.Node]int{}, map[*html.Node]int{}
 	total := 0
-	for i := len(x.nodes) - 1; i >= 0; i-- {
-		n := x.nodes[i]
-		c, pr := boxes[n], prices[n]+pricedTexts(n)
+	for _, n := range x.nodes {
 		if n.Type == html.ElementNode && isTickBox(n) {
 			total++
-			c++
 		}
-		if n.Parent != nil {
-			boxes[n.Parent] += c
-			prices[n.Parent] += pr
-		}
-		boxes[n], prices[n] = c, pr
 	}
 	if total < facetMinBoxes {
 		return nil
 	}
+	boxes, prices := make([]int32, len(x.nodes)), make([]int32, len(x.nodes))
+	for i := len(x.nodes) - 1; i >= 0; i-- {
+		n := x.nodes[i]
+		if n.Type == html.ElementNode && isTickBox(n) {
+			boxes[i]++
+		}
+		prices[i] += int32(pricedTexts(n))
+		if j, ok := x.idx[n.Parent]; ok && n.Parent != nil {
+			boxes[j] += boxes[i]
+			prices[j] += prices[i]
+		}
+	}
 	return func(n *html.Node) bool {
-		c := boxes[n]
-		if c < facetMinBoxes || 2*prices[n] >= c || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
-			// Half as many prices as boxes: rows of products with a
-			// "compare" box each, not a panel of filters.
+		i, ok := x.idx[n]
+		if !ok || boxes[i] < facetMinBoxes || prices[i] >= boxes[i] || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+			// A price by every box: rows of products with a "compare"
+			// box each, not a panel of filters (whose price ranges
+			// are a few of its boxes).
 			return false
 		}
-		i, ok := x.idx[n]
-		return ok && x.infos[i].text <= facetBytesPerBox*c
+		c := int(boxes[i])
+		return x.infos[i].text <= facetBytesPerBox*c
 	}
 }
 

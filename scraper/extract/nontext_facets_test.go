@@ -28,6 +28,8 @@ func TestFacetPanels(t *testing.T) {
 		{"compare boxes on cards", `<div id="t"><div>` + long + box("Compare") + `</div><div>` + long + box("Compare") + `</div><div>` + long + box("Compare") + `</div><div>` + long + box("Compare") + `</div></div>`, false},
 		{"product rows with compare boxes", `<div id="t">` + strings.Repeat(box("Brass hinge £3.50")+box("Oak shelf 12,90 €"), 6) + `</div>`, false},
 		{"price ranges among facets", `<div id="t">` + box("Navy") + box("Ochre") + box("Olive") + box("Slate") + box("£0 - £50") + `</div>`, true},
+		{"as many price ranges as colours", `<div id="t">` + box("Navy") + box("Ochre") + box("Olive") + box("Slate") +
+			box("Under £25") + box("£25 - £50") + box("£50 - £100") + box("Over £100") + `</div>`, true},
 		{"consent boxes in a form", `<form id="t"><p>` + long + `</p><p>` + long + `</p>` + box("Email") + box("Post") + box("Phone") + box("I agree") + `</form>`, false},
 	}
 	for _, tt := range tests {
