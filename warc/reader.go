@@ -104,7 +104,9 @@ type Reader struct {
 	gz     *gzip.Reader
 	gzbr   *bufio.Reader
 	wanted func(rec *Record, prefix []byte) bool
-	lost   bool // resynchronizing after a corrupt record: do not report again
+	// blockBR reads a record's HTTP block; its PrefixLen buffer is reused.
+	blockBR *bufio.Reader
+	lost    bool // resynchronizing after a corrupt record: do not report again
 }
 
 // countReader counts the bytes read through it into *n.
@@ -346,7 +348,11 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 	if digest != nil {
 		src = io.TeeReader(block, digest)
 	}
-	br := bufio.NewReaderSize(src, PrefixLen)
+	if rd.blockBR == nil {
+		rd.blockBR = bufio.NewReaderSize(src, PrefixLen)
+	}
+	br := rd.blockBR
+	br.Reset(src) // one buffer for every record's block
 	head, err := readHead(br)
 	if err != nil {
 		return err
