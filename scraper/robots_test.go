@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -172,5 +173,48 @@ func TestLongCrawlDelayWarned(t *testing.T) {
 				t.Errorf("Crawl-delay %s: want a warning naming %q (none when empty), got:\n%s", tc.delay, tc.want, got)
 			}
 		})
+	}
+}
+
+// sharedCopyStore is a SQLite frontier that gives every host a copy of
+// robots.txt another worker read (SharedRobots), as a PostgreSQL
+// frontier does.
+type sharedCopyStore struct {
+	sqliteStore
+	robots string
+}
+
+func (s sharedCopyStore) LoadRobots(ctx context.Context, host string, now time.Time) (corpus.RobotsCheck, []byte, time.Time, time.Time, error) {
+	return corpus.RobotsCheck{Status: http.StatusOK}, []byte(s.robots), now.Add(time.Hour), time.Time{}, nil
+}
+
+func (s sharedCopyStore) StoreRobots(context.Context, string, corpus.RobotsCheck, []byte, time.Time, time.Time) error {
+	return nil
+}
+
+// TestLongCrawlDelayWarnedFromSharedCopy: a worker that uses another
+// worker's copy of robots.txt says it obeys a long Crawl-delay, as the
+// worker that read the file does.
+func TestLongCrawlDelayWarnedFromSharedCopy(t *testing.T) {
+	var robotsReads atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			robotsReads.Add(1)
+		}
+		fmt.Fprint(w, `<html><body><a href="/next">next</a></body></html>`)
+	}))
+	defer srv.Close()
+	var logs syncbuf.Buffer
+	s := sharedCopyStore{sqliteStore: sqliteStore{corpus.MustOpen(t)}, robots: "User-agent: *\nCrawl-delay: 3600\n"}
+	c, err := New(s, s, WithDelay(0), WithTimeout(5*time.Second), WithDepth(1), WithSitemaps(SitemapsOff),
+		WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelWarn}))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	c.Run(ctx, []string{srv.URL + "/"})
+	if got := logs.String(); robotsReads.Load() != 0 || !strings.Contains(got, "level=WARN") || !strings.Contains(got, "crawl_delay=1h0m0s") {
+		t.Errorf("robots.txt read %d times (want 0: the shared copy); want a warning naming crawl_delay=1h0m0s, got:\n%s", robotsReads.Load(), got)
 	}
 }
