@@ -58,11 +58,21 @@ func sameKind(a, b *html.Node) bool {
 // a story, not a section of one. The walk stops after a few dozen
 // elements.
 func (x *contentExtractor) storyOpening(n *html.Node) bool {
+	return openingHolds(n, false, func(c *html.Node, inHead bool) (found, skip bool) {
+		return c.DataAtom == atom.Time || attr(c, "datetime") != "" || inHead && c.DataAtom == atom.A && linksElsewhere(c), false
+	})
+}
+
+// openingHolds walks n's elements in document order until one is found,
+// 80 bytes of text have gone by (text inside headings counted only when
+// headText) or 60 elements were seen. found answers for each element
+// (inHead: under a heading); skip keeps the walk out of its children.
+func openingHolds(n *html.Node, headText bool, found func(c *html.Node, inHead bool) (found, skip bool)) bool {
 	seen, text := 0, 0
 	var walk func(n *html.Node, inHead bool) (found, stop bool)
 	walk = func(n *html.Node, inHead bool) (bool, bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode && !inHead {
+			if c.Type == html.TextNode && (headText || !inHead) {
 				if text += len(strings.TrimSpace(c.Data)); text >= 80 {
 					return false, true
 				}
@@ -73,17 +83,21 @@ func (x *contentExtractor) storyOpening(n *html.Node) bool {
 			if seen++; seen > 60 {
 				return false, true
 			}
-			if c.DataAtom == atom.Time || attr(c, "datetime") != "" || inHead && c.DataAtom == atom.A && linksElsewhere(c) {
+			ok, skip := found(c, inHead)
+			if ok {
 				return true, true
 			}
-			if found, stop := walk(c, inHead || isHeading(c.DataAtom)); found || stop {
-				return found, stop
+			if skip {
+				continue
+			}
+			if ok, stop := walk(c, inHead || isHeading(c.DataAtom)); ok || stop {
+				return ok, stop
 			}
 		}
 		return false, false
 	}
-	found, _ := walk(n, false)
-	return found
+	ok, _ := walk(n, false)
+	return ok
 }
 
 // linksElsewhere reports whether the link a leads to another page, not to
@@ -164,38 +178,18 @@ func (x *contentExtractor) headlineBefore(top *html.Node) *html.Node {
 }
 
 // headingOpening reports whether n opens with a heading (<h1> to <h3>):
-// one met before 80 bytes of text outside headings. The walk stops after
-// a few dozen elements.
+// one met before 80 bytes of text. The walk stops after a few dozen
+// elements.
 func headingOpening(n *html.Node) bool {
-	seen, text := 0, 0
-	var walk func(n *html.Node) (found, stop bool)
-	walk = func(n *html.Node) (bool, bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				if text += len(strings.TrimSpace(c.Data)); text >= 80 {
-					return false, true
-				}
-			}
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if seen++; seen > 60 {
-				return false, true
-			}
-			switch c.DataAtom {
-			case atom.H1, atom.H2, atom.H3:
-				return true, true
-			case atom.Script, atom.Style, atom.Template:
-				continue
-			}
-			if found, stop := walk(c); found || stop {
-				return found, stop
-			}
+	return openingHolds(n, true, func(c *html.Node, _ bool) (found, skip bool) {
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3:
+			return true, false
+		case atom.Script, atom.Style, atom.Template:
+			return false, true
 		}
 		return false, false
-	}
-	found, _ := walk(n)
-	return found
+	})
 }
 
 // ownStory is the paragraph text, in bytes (about 170 words), from which
