@@ -38,12 +38,11 @@ func isTickBox(n *html.Node) bool {
 // Only the boxes that the content walk meets count: it skips labels,
 // and the boxes and text inside them (counting those too dropped whole
 // grids of products whose cards hold a label per size). It returns nil
-// when the page has too few tick boxes.
+// when the page has too few tick boxes. An element with a price by every
+// box is rows of products with a "compare" box each, not a panel of
+// filters (whose price ranges are a few of its boxes).
 func (p *page) facetPanels() func(*html.Node) bool {
 	x := p.x
-	// Counted bottom up, children before their parents (the walk lists
-	// every ancestor of a node it lists), so that deep markup costs one
-	// step a node, not one a box and level.
 	total := 0
 	for _, n := range x.nodes {
 		if n.Type == html.ElementNode && isTickBox(n) {
@@ -53,6 +52,9 @@ func (p *page) facetPanels() func(*html.Node) bool {
 	if total < facetMinBoxes {
 		return nil
 	}
+	// Counted bottom up, children before their parents (the walk lists
+	// every ancestor of a node it lists): one step a node, not one a box
+	// and level.
 	boxes, prices := make([]int32, len(x.nodes)), make([]int32, len(x.nodes))
 	for i := len(x.nodes) - 1; i >= 0; i-- {
 		n := x.nodes[i]
@@ -60,7 +62,7 @@ func (p *page) facetPanels() func(*html.Node) bool {
 			boxes[i]++
 		}
 		prices[i] += int32(pricedTexts(n))
-		if j, ok := x.idx[n.Parent]; ok && n.Parent != nil {
+		if j, ok := x.idx[n.Parent]; ok {
 			boxes[j] += boxes[i]
 			prices[j] += prices[i]
 		}
@@ -68,13 +70,9 @@ func (p *page) facetPanels() func(*html.Node) bool {
 	return func(n *html.Node) bool {
 		i, ok := x.idx[n]
 		if !ok || boxes[i] < facetMinBoxes || prices[i] >= boxes[i] || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
-			// A price by every box: rows of products with a "compare"
-			// box each, not a panel of filters (whose price ranges
-			// are a few of its boxes).
 			return false
 		}
-		c := int(boxes[i])
-		return x.infos[i].text <= facetBytesPerBox*c
+		return x.infos[i].text <= facetBytesPerBox*int(boxes[i])
 	}
 }
 
