@@ -120,3 +120,22 @@ func TestHostLeaseTooShort(t *testing.T) {
 		}
 	}
 }
+
+// TestNoIndexWithStore: search and export --query with --store and no
+// index say that crawl --store builds none and how to get one (before:
+// "run 'archivist crawl' or 'archivist index' first, or pass --db/--index",
+// and a crawl --store never builds it).
+func TestNoIndexWithStore(t *testing.T) {
+	ix := filepath.Join(t.TempDir(), "none.bleve")
+	store := pgtest.Start(t).NewDatabase(t)
+	for _, args := range [][]string{
+		{"search", "--store", store, "--index", ix, "festival"},
+		{"export", "--store", store, "--index", ix, "--query", "festival"},
+	} {
+		code, out, errOut := runCLI(t, args...)
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 ||
+			!strings.Contains(errOut, "crawl --store builds no index: build one with 'archivist index --index PATH'") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and one line saying where the index comes from", args, code, out, errOut)
+		}
+	}
+}

@@ -39,3 +39,8 @@ func (e *env) chooseCorpus(cmd *command, fs *flag.FlagSet) error {
 	e.global.Store = "" // from $ARCHIVIST_STORE: the --db typed wins
 	return nil
 }
+
+// storeIndexHint says where the index of a PostgreSQL corpus comes from,
+// for a command that found none: crawl --store builds none, and the
+// default path is beside --db's, which a user of --store did not choose.
+const storeIndexHint = "crawl --store builds no index: build one with 'archivist index --index PATH', or name the one that 'index --follow' keeps, with --index PATH"
