@@ -612,7 +612,11 @@ func orStdout(s string) string {
 // miss articles: it refuses unless allowPartial.
 func (e *env) matchingIDs(ctx context.Context, db corpus.Reader, req index.Request, allowPartial bool) ([]int64, error) {
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
-		return nil, usagef("export --query (and --sort date, and filters only the index knows) needs the index at %s (run 'archivist index')", e.global.indexPath())
+		hint := "run 'archivist index'"
+		if e.global.Store != "" {
+			hint = storeIndexHint
+		}
+		return nil, usagef("export --query (and --sort date, and filters only the index knows) needs the index at %s (%s)", e.global.indexPath(), hint)
 	}
 	ix, err := e.openIndexReadOnly(ctx)
 	if err != nil {

@@ -100,7 +100,7 @@ func runHistory(ctx context.Context, e *env, opts historyOptions, raw string) er
 	}
 	id, err := db.FindArticle(ctx, candidates...)
 	if errors.Is(err, corpus.ErrNotFound) {
-		return usagef("history: no article at %s in %s", quote.Short(raw), e.global.DB)
+		return usagef("history: no article at %s in %s", quote.Short(raw), db.Location())
 	}
 	if err != nil {
 		return fmt.Errorf("history: %w", err)

@@ -138,6 +138,9 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 		return err
 	}
 	if _, err := os.Stat(e.global.indexPath()); errors.Is(err, os.ErrNotExist) {
+		if e.global.Store != "" {
+			return usagef("no index at %s (%s)", e.global.indexPath(), storeIndexHint)
+		}
 		return usagef("no index at %s (run 'archivist crawl' or 'archivist index' first, or pass --db/--index)", e.global.indexPath())
 	}
 	ix, err := e.openIndexReadOnly(ctx)

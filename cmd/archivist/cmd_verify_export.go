@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -68,6 +72,10 @@ func runVerifyExport(ctx context.Context, e *env, opts verifyExportOptions, path
 	if errors.Is(err, fs.ErrNotExist) && opts.Manifest != "" {
 		return usagef("verify-export: no manifest %s", quote.Short(opts.Manifest))
 	}
+	if errors.Is(err, fs.ErrNotExist) && isWARCFile(path) {
+		return usagef("verify-export: %s is a WARC file, and a WARC export has no manifest (each record carries its own digests); verify-export checks JSONL, CSV and Parquet exports",
+			quote.Short(path))
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("verify-export: %s has no manifest: no %s beside it (only 'export --out FILE' writes one; or pass --manifest)",
 			path, mpath)
@@ -84,4 +92,30 @@ func runVerifyExport(ctx context.Context, e *env, opts verifyExportOptions, path
 	fmt.Fprintf(e.stdout, "%s: ok: %d articles, %s, sha256 %s (corpus %s, exported %s)\n", path, m.Articles,
 		m.Format, m.SHA256, m.CorpusID, m.ExportedAt.Format("2006-01-02 15:04:05Z07:00"))
 	return nil
+}
+
+// isWARCFile says whether the file at path begins as a WARC file does
+// ("WARC/"), plain or gzip-compressed, as `export --format warc` writes
+// them.
+func isWARCFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	var r io.Reader = br
+	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return false
+		}
+		defer zr.Close()
+		r = zr
+	}
+	head := make([]byte, len("WARC/"))
+	if _, err := io.ReadFull(r, head); err != nil {
+		return false
+	}
+	return string(head) == "WARC/"
 }

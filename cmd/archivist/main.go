@@ -575,6 +575,9 @@ func (e *env) parseFlags(cmd *command, fs *flag.FlagSet, args []string) ([]strin
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+	if err := e.chooseCorpus(cmd, fs); err != nil {
+		return nil, err
+	}
 	if err := e.setup(); err != nil {
 		return nil, err
 	}
