@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -56,7 +57,14 @@ func (e *env) openPG(ctx context.Context, rawURL string, opts ...pgstore.Option)
 		return nil, usagef("bad --store %s: want a PostgreSQL URL, postgres://user@host/db", quote.Short(pgstore.Redact(rawURL)))
 	}
 	s, err := pgstore.Open(ctx, rawURL, opts...)
-	if err != nil {
+	var bad *pgstore.BadURLError
+	var foreign *pgstore.ForeignDatabaseError
+	switch {
+	case errors.As(err, &bad):
+		return nil, usagef("bad PostgreSQL URL %s: %s", quote.Short(bad.URL), bad.Why)
+	case errors.As(err, &foreign):
+		return nil, usagef("%s: %v", quote.Short(pgstore.Redact(rawURL)), foreign)
+	case err != nil:
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
 	return s, nil

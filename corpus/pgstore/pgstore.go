@@ -81,7 +81,7 @@ func Open(ctx context.Context, rawURL string, opts ...Option) (*Store, error) {
 	loc := Redact(rawURL)
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", loc, errors.New(strings.ReplaceAll(err.Error(), rawURL, loc)))
+		return nil, badURL(rawURL, err)
 	}
 	o := options{maxConns: 8}
 	for _, opt := range opts {
@@ -106,16 +106,57 @@ func Open(ctx context.Context, rawURL string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// Redact returns rawURL without its password.
+// Redact returns rawURL without its password, also when it cannot be
+// parsed (a bad percent-escape): the password is whatever lies between
+// the user name's colon and the last "@" before the query.
 func Redact(rawURL string) string {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.User == nil {
+	if u, err := url.Parse(rawURL); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
 		return rawURL
 	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	i := strings.Index(rawURL, "://")
+	if i < 0 {
+		return rawURL
 	}
-	return u.String()
+	rest := rawURL[i+3:]
+	if q := strings.IndexAny(rest, "?#"); q >= 0 {
+		rest = rest[:q]
+	}
+	at := strings.LastIndex(rest, "@")
+	colon := strings.Index(rest, ":")
+	if at < 0 || colon < 0 || colon > at {
+		return rawURL
+	}
+	return rawURL[:i+3+colon+1] + "xxxxx" + rawURL[i+3+at:]
+}
+
+// BadURLError is Open's answer for a URL that is not a valid PostgreSQL
+// connection URL (a user's error, not the server's).
+type BadURLError struct {
+	URL string // without its password
+	Why string
+}
+
+func (e *BadURLError) Error() string { return fmt.Sprintf("bad PostgreSQL URL %s: %s", e.URL, e.Why) }
+
+// badURL explains err, pgx's failure to parse rawURL, without the URL
+// (which pgx repeats, password included when it is not a URL at all).
+func badURL(rawURL string, err error) error {
+	why := err.Error()
+	var ue *url.Error
+	var pe *pgconn.ParseConfigError
+	switch {
+	case errors.As(err, &ue):
+		why = ue.Err.Error()
+	case errors.As(err, &pe):
+		if i := strings.LastIndex(why, "`: "); i >= 0 {
+			why = why[i+3:]
+		}
+	}
+	return &BadURLError{URL: Redact(rawURL), Why: strings.ReplaceAll(why, rawURL, Redact(rawURL))}
 }
 
 // Location returns the database URL without its password.
@@ -220,20 +261,31 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 		}
 	}()
 	// One implicit transaction (a simple query of several statements):
-	// the lock, then the table, then its version, each statement with a
-	// snapshot taken after the lock was granted (read committed, whatever
-	// the database's default).
+	// the lock, then the schema's tables, then its version, each
+	// statement with a snapshot taken after the lock was granted (read
+	// committed, whatever the database's default). Nothing is created
+	// here, so that a role that may only read can open an up-to-date
+	// corpus: a database without schema_migrations fails the last
+	// statement, and its tables tell a new database from another
+	// program's.
 	res, err := conn.Exec(ctx, fmt.Sprintf(`SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
 		SELECT pg_advisory_lock(%d);
-		CREATE TABLE IF NOT EXISTS schema_migrations (
-			version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+		SELECT relname FROM pg_class
+			WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+			AND relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY relname LIMIT 6;
 		SELECT COALESCE(MAX(version), 0) FROM schema_migrations`, migrationLock)).ReadAll()
-	if err != nil {
+	current := 0
+	switch {
+	case isUndefinedTable(err) && len(res) == 3:
+		if names := columnValues(res[2]); len(names) > 0 {
+			return &ForeignDatabaseError{Tables: names}
+		}
+	case err != nil:
 		return fmt.Errorf("migrate: %w", err)
-	}
-	current, err := lastVersion(res)
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
+	default:
+		if current, err = lastVersion(res); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
 	}
 	if latest := ms[len(ms)-1].v; current > latest {
 		return fmt.Errorf("schema version %d is newer than this archivist knows (%d): upgrade archivist", current, latest)
@@ -245,9 +297,43 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 	if len(pending) > 0 {
 		// The lock is given back once the migrations are committed: the
 		// next holder reads the version they recorded.
-		q = "BEGIN;\n" + q + "COMMIT;\n"
+		q = "BEGIN;\n" + migrationsTable + q + "COMMIT;\n"
 	}
 	return applyMigrations(ctx, conn, q+unlock, pending)
+}
+
+// migrationsTable creates schema_migrations, in the transaction of the
+// migrations that fill it (a failed first migration leaves nothing).
+const migrationsTable = `CREATE TABLE IF NOT EXISTS schema_migrations (
+	version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
+`
+
+// ForeignDatabaseError is Open's answer for a database that holds tables
+// and no archivist schema: another program's, which archivist does not
+// write into.
+type ForeignDatabaseError struct {
+	Tables []string // the first few of its tables
+}
+
+func (e *ForeignDatabaseError) Error() string {
+	return fmt.Sprintf("the database holds tables of another program (%s) and no archivist corpus: give an empty database, or one archivist made",
+		strings.Join(e.Tables, ", "))
+}
+
+// isUndefinedTable reports whether err is PostgreSQL's "relation does not
+// exist".
+func isUndefinedTable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42P01"
+}
+
+// columnValues returns the first column of res's rows.
+func columnValues(res *pgconn.Result) []string {
+	var vs []string
+	for _, row := range res.Rows {
+		vs = append(vs, string(row[0]))
+	}
+	return vs
 }
 
 // lastVersion reads the schema's version, the last result of the query
