@@ -100,7 +100,11 @@ func (e *env) joinSettings(ctx context.Context, s *pgstore.Store, opts *crawlOpt
 	if err != nil || len(runs) == 0 {
 		return copts, err
 	}
-	adopted, err := adoptSettings(opts, runs[len(runs)-1])
+	latest := runs[len(runs)-1]
+	for _, w := range looserThan(opts, latest) {
+		e.logger.Warn("this worker is less polite than the shared crawl: " + w)
+	}
+	adopted, err := adoptSettings(opts, latest)
 	if err != nil {
 		return nil, fmt.Errorf("crawl: the shared crawl's settings: %w", err)
 	}
@@ -122,6 +126,31 @@ type runSettings struct {
 	UserAgent    *string `json:"user_agent"`
 	IgnoreRobots *bool   `json:"ignore_robots"`
 	MaxBody      *int64  `json:"max_body"`
+	MaxPerHost   *int    `json:"max_pages_per_host"`
+}
+
+// looserThan says which politeness flags given to a joining worker are
+// looser than a run's settings (JSON): the hosts this worker leases are
+// fetched by its own flags, so one worker's --delay 0s or
+// --ignore-robots changes the crawl's manners for those hosts.
+func looserThan(opts *crawlOptions, settings string) []string {
+	var rs runSettings
+	if json.Unmarshal([]byte(settings), &rs) != nil {
+		return nil
+	}
+	var out []string
+	if opts.given["delay"] && rs.Delay != nil {
+		if d, err := time.ParseDuration(*rs.Delay); err == nil && opts.Delay < d {
+			out = append(out, fmt.Sprintf("--delay %s given, the crawl's is %s", opts.Delay, d))
+		}
+	}
+	if opts.given["per-host"] && rs.PerHost != nil && opts.PerHost > *rs.PerHost {
+		out = append(out, fmt.Sprintf("--per-host %d given, the crawl's is %d", opts.PerHost, *rs.PerHost))
+	}
+	if opts.given["ignore-robots"] && opts.IgnoreRobots && rs.IgnoreRobots != nil && !*rs.IgnoreRobots {
+		out = append(out, "--ignore-robots given, the crawl obeys robots.txt")
+	}
+	return out
 }
 
 // adoptSettings sets, from a run's settings (JSON), every field of opts
@@ -154,6 +183,7 @@ func adoptSettings(opts *crawlOptions, settings string) ([]string, error) {
 		take("user-agent", rs.UserAgent != nil && *rs.UserAgent != "", func() error { opts.UserAgent = *rs.UserAgent; return nil }, func() string { return opts.UserAgent }),
 		take("ignore-robots", rs.IgnoreRobots != nil, func() error { opts.IgnoreRobots = *rs.IgnoreRobots; return nil }, func() string { return fmt.Sprint(opts.IgnoreRobots) }),
 		take("max-body", rs.MaxBody != nil && *rs.MaxBody > 0, func() error { opts.MaxBody = byteSizeFlag(*rs.MaxBody); return nil }, func() string { return fmt.Sprint(int64(opts.MaxBody)) }),
+		take("max-pages-per-host", rs.MaxPerHost != nil && *rs.MaxPerHost > 0, func() error { opts.MaxPagesPerHost = *rs.MaxPerHost; return nil }, func() string { return fmt.Sprint(opts.MaxPagesPerHost) }),
 	}
 	return adopted, errors.Join(steps...)
 }
