@@ -13,7 +13,9 @@ import (
 // control shows them put back in place: the content walk drops what is
 // hidden, but a service page's tabs ("Info", "Forms", "FAQs") and its
 // accordions are its content, and the references keep them. A panel
-// counts when it is hidden (isHiddenPanel), when it sits between the
+// counts when it is hidden (isHiddenPanel, or an accordion's section that
+// the collapsed button heading it shows, isDisclosed, which comes back
+// under the button's words), when it sits between the
 // text's first and last lines or the element around it holds one of them
 // (its visible tab, a sibling section), and when most of its lines are not
 // in the text already (a carousel's slides printed again). An article's
