@@ -13,7 +13,9 @@ import (
 // control shows them put back in place: the content walk drops what is
 // hidden, but a service page's tabs ("Info", "Forms", "FAQs") and its
 // accordions are its content, and the references keep them. A panel
-// counts when it is hidden (isHiddenPanel), when it sits between the
+// counts when it is hidden (isHiddenPanel, or an accordion's section that
+// the collapsed button heading it shows, isDisclosed, which comes back
+// under the button's words), when it sits between the
 // text's first and last lines or the element around it holds one of them
 // (its visible tab, a sibling section), and when most of its lines are not
 // in the text already (a carousel's slides printed again). An article's
@@ -24,7 +26,8 @@ func (p *page) withPanels(bs []block) []block {
 		return bs
 	}
 	var panels []*html.Node
-	findPanels(p.bodyNode, &panels)
+	controls := disclosures(p.bodyNode)
+	findPanels(p.bodyNode, &panels, controls)
 	if len(panels) == 0 {
 		return bs
 	}
@@ -47,6 +50,13 @@ func (p *page) withPanels(bs []block) []block {
 		if len(add) == 0 {
 			continue
 		}
+		if c := controls[attr(n, "id")]; c != nil && !isHiddenPanel(n) {
+			// An accordion's section: its control's words head it.
+			if label := disclosureLabel(c); label != "" && !seen[label] {
+				seen[label] = true
+				add = append([]block{{text: label, kind: kindHeading}}, add...)
+			}
+		}
 		for i := range add {
 			add[i].at = at
 		}
@@ -65,7 +75,7 @@ const maxPanels = 200
 // findPanels collects the hidden panels under n, in document order,
 // without entering what the page hides otherwise (menus, dialogs) or
 // what is never text.
-func findPanels(n *html.Node, out *[]*html.Node) {
+func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
@@ -74,15 +84,93 @@ func findPanels(n *html.Node, out *[]*html.Node) {
 		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg:
 			continue
 		}
-		if isHiddenPanel(c) {
+		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) {
 			*out = append(*out, c)
 			continue
 		}
 		if hidesElement(c) {
 			continue
 		}
-		findPanels(c, out)
+		findPanels(c, out, controls)
 	}
+}
+
+// disclosures returns the collapsed disclosure controls under n by the
+// id of the element each shows: a button (or an element in the role of
+// one) with aria-expanded="false" and aria-controls, the WAI-ARIA
+// accordion's header. Controls in navigation, forms and what the page
+// hides are left out.
+func disclosures(n *html.Node) map[string]*html.Node {
+	var out map[string]*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg, atom.Form:
+				continue
+			}
+			if (c.DataAtom == atom.Button || attr(c, "role") == "button") && attr(c, "aria-expanded") == "false" {
+				for _, id := range strings.Fields(attr(c, "aria-controls")) {
+					if out == nil {
+						out = map[string]*html.Node{}
+					}
+					if _, ok := out[id]; !ok {
+						out[id] = c
+					}
+				}
+				continue
+			}
+			if hidesElement(c) && !isHiddenPanel(c) {
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// isDisclosed reports whether n is the section a collapsed disclosure
+// control shows (disclosures): not a dialog, a menu or a list of
+// options, which controls show too.
+func isDisclosed(n *html.Node, controls map[string]*html.Node) bool {
+	id := attr(n, "id")
+	if id == "" || controls[id] == nil || attr(n, "aria-modal") == "true" {
+		return false
+	}
+	switch attr(n, "role") {
+	case "dialog", "alertdialog", "menu", "listbox", "navigation", "tooltip":
+		return false
+	}
+	return n.DataAtom != atom.Ul && n.DataAtom != atom.Ol && headedBy(n, controls[id])
+}
+
+// headedBy reports whether the control c heads the section n: c is, or
+// sits in, the element just before n or just before n's parent (an
+// accordion's header over its panel, the panel in a wrapper that
+// animates its height). A control elsewhere opens a popup.
+func headedBy(n, c *html.Node) bool {
+	for a, k := n, 0; a != nil && k < 2; a, k = a.Parent, k+1 {
+		if prev := prevElementSibling(a); prev != nil && (prev == c || isAncestor(prev, c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// disclosureLabel returns the words of a disclosure control that heads
+// its section: two words or more, under 200 bytes; "" otherwise.
+func disclosureLabel(n *html.Node) string {
+	var sb strings.Builder
+	nodeTextUpTo(&sb, n, 300)
+	t := cleanSpace(sb.String())
+	if numFields(t) < 2 || len(t) > 200 {
+		return ""
+	}
+	return t
 }
 
 // isHiddenPanel reports whether n is a panel the page hides until a

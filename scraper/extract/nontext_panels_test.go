@@ -112,3 +112,59 @@ func TestManyPanels(t *testing.T) {
 		t.Errorf("%d questions put back, want 1 to %d", n, bound)
 	}
 }
+
+// TestManyDisclosures: a page of thousands of accordion sections, each
+// hidden under the button that heads it, returns with at most maxPanels
+// sections put back.
+func TestManyDisclosures(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta property="og:type" content="website"></head><body><main>`)
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, `<p>Our engineers service boilers, fit new ones and answer the phone every day, team %d.</p>`, i)
+		fmt.Fprintf(&b, `<h3><button aria-expanded="false" aria-controls="s%d">Boilers we fit, range %d</button></h3>`, i, i)
+		fmt.Fprintf(&b, `<div id="s%d" aria-hidden="true"><p>Every make and age, with parts carried in van %d.</p></div>`, i, i)
+	}
+	b.WriteString(`</main></body></html>`)
+	start := time.Now()
+	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
+	const bound = 200 // maxPanels, pinned
+	if n := strings.Count(art.Text, "parts carried in van"); n == 0 || n > bound {
+		t.Errorf("%d sections put back, want 1 to %d", n, bound)
+	}
+}
+
+// TestDisclosures: a section hidden under the collapsed button just
+// before it (or before its wrapper) is disclosed; one opened by a button
+// elsewhere, a list (a menu) and a dialog are not.
+func TestDisclosures(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"accordion", `<h3><button aria-expanded="false" aria-controls="p">Q</button></h3><div id="p" aria-hidden="true">x</div>`, true},
+		{"in a wrapper", `<h3><button aria-expanded="false" aria-controls="p">Q</button></h3><div><div id="p" hidden>x</div></div>`, true},
+		{"button is the header", `<button aria-expanded="false" aria-controls="p">Q</button><div id="p" style="display:none">x</div>`, true},
+		{"button far away", `<div id="p" aria-hidden="true">x</div><p>text</p><button aria-expanded="false" aria-controls="p">Q</button>`, false},
+		{"expanded already", `<h3><button aria-expanded="true" aria-controls="p">Q</button></h3><div id="p" aria-hidden="true">x</div>`, false},
+		{"menu list", `<button aria-expanded="false" aria-controls="p">Menu</button><ul id="p" aria-hidden="true"><li>x</li></ul>`, false},
+		{"dialog", `<button aria-expanded="false" aria-controls="p">Q</button><div id="p" role="dialog" hidden>x</div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body><div>" + tt.in + "</div></body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := doc.FirstChild.LastChild
+			var panels []*html.Node
+			findPanels(body, &panels, disclosures(body))
+			if got := len(panels) == 1; got != tt.want {
+				t.Errorf("%d panels found, want %v", len(panels), tt.want)
+			}
+		})
+	}
+}

@@ -100,6 +100,16 @@ func TestNonArticleText(t *testing.T) {
 				"How do you clean windows on the third floor?\n\nFrom the ground",
 				"What happens if it rains after you have cleaned?\n\nPure water leaves nothing"},
 			notInText: []string{"Open main menu", "Can you come to my street?", "Was this page helpful"}},
+		// A service page whose guides are the sections of an accordion,
+		// each shown by the button that heads it (aria-expanded,
+		// aria-controls) and hidden until then: each section comes back
+		// under its button's words (withPanels); the site menu the menu
+		// button opens, in the header, and the sign-up box after the
+		// text do not.
+		{name: "service_accordion", url: "https://hearthside.example/chimney-sweeping", typ: corpus.PageTypeService,
+			wantInText: []string{"How often to sweep a wood burner\n\nBurn seasoned logs and have the flue swept twice a year",
+				"Choosing logs that burn clean\n\nLogs with under a fifth of their weight in water"},
+			notInText: []string{"Open the main menu", "About the sweeps", "Sign up for our seasonal reminders", "Get reminders by email"}},
 		// A product page whose description is printed as a teaser and
 		// again in full beside it (an expander's two copies): the teaser
 		// goes (dropContainedCopies), the full description and the care
