@@ -305,3 +305,48 @@ func TestFinishWithKind(t *testing.T) {
 		}
 	}
 }
+
+// TestFrontierStatsOneTrip: the frontier's counts by state, its hosts with
+// URLs queued or in flight (those whose every queued URL is due later
+// counted as waiting) and its runs (those not finished counted as running)
+// come in one round trip; an empty frontier counts nothing.
+func TestFrontierStatsOneTrip(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	s, f := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Hour})
+	if st, err := s.FrontierStats(ctx); err != nil || st != (corpus.FrontierStats{}) {
+		t.Fatalf("empty frontier: %+v, %v; want nothing", st, err)
+	}
+	later := "http://later.test"
+	es := append(entries(3), corpus.FrontierEntry{URL: later + "/a", Host: later, Source: "seed", NotBefore: time.Now().Add(time.Hour)})
+	err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		if _, err := tx.BeginRun(ctx, map[string]any{}, time.Now()); err != nil {
+			return err
+		}
+		_, err := tx.Enqueue(ctx, es, corpus.EnqueueOptions{})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, _, err := f.Claim(ctx, site, 0, 2, time.Now())
+	if err != nil || len(got) != 2 {
+		t.Fatalf("claimed %d, %v", len(got), err)
+	}
+	if err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		return tx.Finish(ctx, got[0].ID, corpus.StateDone, 0, "", time.Now())
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := corpus.FrontierStats{Queued: 2, InFlight: 1, Done: 1, Hosts: 2, HostsWaiting: 1, Runs: 1, Running: 1}
+	for pass := 1; pass <= 2; pass++ { // the second on the prepared statement
+		before := s.RoundTrips()
+		st, err := s.FrontierStats(ctx)
+		if err != nil || st != want {
+			t.Fatalf("frontier stats: %+v, %v; want %+v", st, err, want)
+		}
+		if n := s.RoundTrips() - before; pass == 2 && n != 1 {
+			t.Errorf("frontier stats: %d round trips, want 1", n)
+		}
+	}
+}
