@@ -350,3 +350,51 @@ func TestFrontierStatsOneTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestResetAndCloseTrips: a worker queues again what a gone worker left in
+// flight (ResetInFlight, at its crawl's start), and gives back its own
+// (Close), each in one batch with COMMIT: two round trips, with the one
+// that prepares the statements (each is used once a worker).
+func TestResetAndCloseTrips(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Hour})
+	enqueue(t, a, entries(5))
+	if got, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now()); err != nil || len(got) != 2 {
+		t.Fatalf("A claimed %d, %v", len(got), err)
+	}
+	fa.Kill() // A stops renewing, and its last heartbeat is long past: gone
+	if _, err := a.Pool().Exec(ctx, "UPDATE workers SET heartbeat_at = 0 WHERE id = $1", fa.ID()); err != nil {
+		t.Fatal(err)
+	}
+	b, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Hour}) // no heartbeat meanwhile
+	before := b.RoundTrips()
+	if n, err := fb.ResetInFlight(ctx); err != nil || n != 2 {
+		t.Fatalf("B's reset: %d queued again, %v; want A's 2", n, err)
+	}
+	if n := b.RoundTrips() - before; n != 2 {
+		t.Errorf("B's reset: %d round trips, want 2", n)
+	}
+	if got, _, _, err := fb.Claim(ctx, site, 0, 3, time.Now()); err != nil || len(got) != 3 {
+		t.Fatalf("B claimed %d, %v", len(got), err)
+	}
+	before = b.RoundTrips()
+	if err := fb.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := b.RoundTrips() - before; n != 2 {
+		t.Errorf("B's Close: %d round trips, want 2", n)
+	}
+	if st, _ := b.FrontierStats(ctx); st.Queued != 5 || st.InFlight != 0 {
+		t.Errorf("frontier after B's Close: %+v; want its 3 claimed URLs queued again, 5 in all", st)
+	}
+	ws, ls, err := b.Workers(ctx)
+	if err != nil || len(ls) != 0 {
+		t.Fatalf("leases after Close: %+v, %v; want none", ls, err)
+	}
+	for _, w := range ws {
+		if w.ID == fb.ID() && !w.Stopped {
+			t.Errorf("worker B after Close: %+v; want it stopped", w)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // WorkerOptions configure a crawl worker's frontier.
@@ -240,15 +241,12 @@ func (f *Frontier) Close(ctx context.Context) error {
 	f.wg.Wait()
 	f.aheadWG.Wait() // the URLs claimed ahead and not taken are queued again below
 	now := time.Now().UnixMilli()
+	// One round trip: the three statements go with COMMIT.
 	return f.s.Update(ctx, func(tx *Tx) error {
-		if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id); err != nil {
-			return err
-		}
-		if _, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id); err != nil {
-			return err
-		}
-		_, err := tx.tx.Exec(ctx, "UPDATE workers SET stopped_at = $2, heartbeat_at = $2 WHERE id = $1", f.id, now)
-		return err
+		tx.tx.later("queue again", "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id)
+		tx.tx.later("give back hosts", "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id)
+		tx.tx.later("worker stopped", "UPDATE workers SET stopped_at = $2, heartbeat_at = $2 WHERE id = $1", f.id, now)
+		return nil
 	})
 }
 
@@ -257,17 +255,17 @@ func (f *Frontier) Close(ctx context.Context) error {
 func (f *Frontier) ResetInFlight(ctx context.Context) (int64, error) {
 	var n int64
 	dead := time.Now().Add(-f.opts.LeaseTTL).UnixMilli()
+	// One round trip: both statements go with COMMIT.
 	err := f.s.Update(ctx, func(tx *Tx) error {
 		const gone = `(SELECT id FROM workers WHERE id <> $1 AND (stopped_at <> 0 OR heartbeat_at < $2))`
-		tag, err := tx.tx.Exec(ctx, `UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight'
-			AND (worker IS NULL OR worker IN `+gone+`)`, f.id, dead)
-		if err != nil {
-			return err
-		}
-		n = tag.RowsAffected()
-		_, err = tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0
+		tx.tx.laterThen("queue again", `UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight'
+			AND (worker IS NULL OR worker IN `+gone+`)`, func(tag pgconn.CommandTag) error {
+			n = tag.RowsAffected()
+			return nil
+		}, f.id, dead)
+		tx.tx.later("free hosts", `UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0
 			WHERE worker IN `+gone, f.id, dead)
-		return err
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("reset in-flight: %w", err)
