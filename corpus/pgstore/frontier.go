@@ -407,14 +407,31 @@ func (tx *Tx) AddScope(ctx context.Context, hosts []string, source string, now t
 }
 
 // Scope returns the crawl's scope, sorted, with stored true; without one,
-// the seed URLs' origins with stored false.
+// the seed URLs' origins with stored false. One statement, one round trip
+// (a crawl's start asks it).
 func (tx *Tx) Scope(ctx context.Context) ([]string, bool, error) {
-	hosts, err := tx.strings(ctx, "SELECT host FROM crawl_scope ORDER BY host")
-	if err != nil || len(hosts) > 0 {
-		return hosts, true, err
+	rows, err := tx.tx.Query(ctx, `SELECT host, true FROM crawl_scope
+		UNION ALL
+		SELECT host, false FROM (SELECT DISTINCT host FROM frontier WHERE source = 'seed') seeds
+		WHERE NOT EXISTS (SELECT 1 FROM crawl_scope)
+		ORDER BY 1`)
+	if err != nil {
+		return nil, false, err
 	}
-	hosts, err = tx.strings(ctx, "SELECT DISTINCT host FROM frontier WHERE source = 'seed' ORDER BY host")
-	return hosts, false, err
+	var (
+		hosts  []string
+		host   string
+		stored bool
+	)
+	_, err = pgx.ForEachRow(rows, []any{&host, &stored}, func() error {
+		hosts = append(hosts, host)
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	// The stored scope's rows, or else the seeds': each row says which.
+	return hosts, stored, nil
 }
 
 // RecordRobots records a read of origin's robots.txt and reports whether

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -396,5 +397,96 @@ func TestResetAndCloseTrips(t *testing.T) {
 		if w.ID == fb.ID() && !w.Stopped {
 			t.Errorf("worker B after Close: %+v; want it stopped", w)
 		}
+	}
+}
+
+// TestScopeOneTrip: the crawl's scope is the stored one when there is one,
+// else the seeds' hosts (not stored), else nothing, each in one round trip.
+func TestScopeOneTrip(t *testing.T) {
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, cluster.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other := "http://other.test"
+	for _, tc := range []struct {
+		name       string
+		write      func(tx *pgstore.Tx) error
+		wantHosts  []string
+		wantStored bool
+	}{
+		{"a new corpus", func(*pgstore.Tx) error { return nil }, nil, false},
+		{"seeds queued, no scope stored", func(tx *pgstore.Tx) error {
+			_, err := tx.Enqueue(ctx, []corpus.FrontierEntry{
+				{URL: other + "/", Host: other, Source: "seed"}, {URL: site + "/", Host: site, Source: "seed"},
+				{URL: site + "/a", Host: site, Source: site + "/"},
+			}, corpus.EnqueueOptions{})
+			return err
+		}, []string{site, other}, false}, // news.test sorts before other.test
+		{"a scope stored", func(tx *pgstore.Tx) error {
+			return tx.AddScope(ctx, []string{"b.test", "a.test"}, corpus.ScopeSeed, time.Now())
+		}, []string{"a.test", "b.test"}, true},
+	} {
+		var hosts []string
+		var stored bool
+		for pass := 1; pass <= 2; pass++ { // the second on the prepared statement
+			before := s.RoundTrips()
+			err := s.Update(ctx, func(tx *pgstore.Tx) error {
+				if pass == 1 {
+					if err := tc.write(tx); err != nil {
+						return err
+					}
+				}
+				var err error
+				hosts, stored, err = tx.Scope(ctx)
+				return err
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			// BEGIN and the scope in one round trip, COMMIT in the next.
+			if n := s.RoundTrips() - before; pass == 2 && n != 2 {
+				t.Errorf("%s: %d round trips, want 2", tc.name, n)
+			}
+		}
+		if !slices.Equal(hosts, tc.wantHosts) || stored != tc.wantStored {
+			t.Errorf("%s: scope %q stored %v, want %q stored %v", tc.name, hosts, stored, tc.wantHosts, tc.wantStored)
+		}
+	}
+}
+
+// TestEndRunWithCommit: a run's end is written with the transaction's
+// COMMIT, one round trip, and the run counts as finished.
+func TestEndRunWithCommit(t *testing.T) {
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, cluster.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	enqueue(t, s, entries(1)) // a frontier, for the stats to count runs
+	var runs []int64
+	for i := 0; i < 2; i++ {
+		err := s.Update(ctx, func(tx *pgstore.Tx) error {
+			id, err := tx.BeginRun(ctx, map[string]any{}, time.Now())
+			runs = append(runs, id)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, id := range runs {
+		before := s.RoundTrips()
+		if err := s.Update(ctx, func(tx *pgstore.Tx) error { return tx.EndRun(ctx, id, map[string]any{"fetched": 1}, time.Now()) }); err != nil {
+			t.Fatal(err)
+		}
+		if n := s.RoundTrips() - before; i == 1 && n != 1 { // the second on the prepared statement
+			t.Errorf("end of run %d: %d round trips, want 1", id, n)
+		}
+	}
+	if st, err := s.FrontierStats(ctx); err != nil || st.Runs != 2 || st.Running != 0 {
+		t.Errorf("after both ends: %+v, %v; want 2 runs, none running", st, err)
 	}
 }

@@ -48,11 +48,10 @@ func (tx *Tx) BeginRun(ctx context.Context, settings any, now time.Time) (int64,
 }
 
 // EndRun records the end of crawl run id with its summary.
+// It is sent with the transaction's next statement or its COMMIT.
 func (tx *Tx) EndRun(ctx context.Context, id int64, summary any, now time.Time) error {
-	if _, err := tx.tx.Exec(ctx, "UPDATE crawl_runs SET finished_at = $1, summary = $2 WHERE id = $3",
-		corpus.FormatTime(now), marshalJSON(summary), id); err != nil {
-		return fmt.Errorf("end run %d: %w", id, err)
-	}
+	tx.tx.later(fmt.Sprintf("end run %d", id), "UPDATE crawl_runs SET finished_at = $1, summary = $2 WHERE id = $3",
+		corpus.FormatTime(now), marshalJSON(summary), id)
 	return nil
 }
 
