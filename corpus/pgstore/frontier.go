@@ -446,12 +446,11 @@ func (tx *Tx) RecordRobots(ctx context.Context, origin string, check corpus.Robo
 	if check.Error != "" {
 		sum = prev
 	}
-	_, err = tx.tx.Exec(ctx, `INSERT INTO crawl_hosts (host, robots_sha256, robots_status, robots_error, checked_at)
+	// With the transaction's next statement (the crawl queues the
+	// robots.txt's sitemaps next) or its COMMIT.
+	tx.tx.later("record robots "+origin, `INSERT INTO crawl_hosts (host, robots_sha256, robots_status, robots_error, checked_at)
 		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (host) DO UPDATE SET robots_sha256 = $2, robots_status = $3,
 		robots_error = $4, checked_at = $5`, origin, sum, check.Status, check.Error, now.UnixMilli())
-	if err != nil {
-		return false, fmt.Errorf("record robots %s: %w", origin, err)
-	}
 	return check.Error == "" && sum != prev, nil
 }
 

@@ -2,6 +2,7 @@ package pgstore_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -161,5 +162,51 @@ func TestRobotsRoundTrips(t *testing.T) {
 	// next leaseholder.
 	if wait, _, err := w2.StartRequest(ctx, site, 0, opts.Delay, now.Add(2*time.Hour)); err != nil || !wait.IsZero() {
 		t.Errorf("second worker once the first's lease ran out: wait %v, %v; want a start", wait, err)
+	}
+}
+
+// TestRecordRobots: a read of a host's robots.txt is recorded with the
+// statement after it (the sitemaps it lists, queued), and says whether
+// the rules changed: a first read, a new body, not the same body again,
+// not a read that failed (which keeps the last rules' digest). Three round
+// trips a save, as the crawl makes it (once the statements are prepared).
+func TestRecordRobots(t *testing.T) {
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, cluster.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, tc := range []struct {
+		name        string
+		check       corpus.RobotsCheck
+		wantChanged bool
+	}{
+		{"first read", corpus.RobotsCheck{SHA256: "aa", Status: 200}, true},
+		{"same rules", corpus.RobotsCheck{SHA256: "aa", Status: 200}, false},
+		{"new rules", corpus.RobotsCheck{SHA256: "bb", Status: 200}, true},
+		{"read failed", corpus.RobotsCheck{Status: 503, Error: "503 Service Unavailable"}, false},
+		{"the same rules after the failure", corpus.RobotsCheck{SHA256: "bb", Status: 200}, false},
+	} {
+		var changed bool
+		before := s.RoundTrips()
+		err := s.Update(ctx, func(tx *pgstore.Tx) error {
+			var err error
+			if changed, err = tx.RecordRobots(ctx, site, tc.check, time.Now()); err != nil {
+				return err
+			}
+			u := fmt.Sprintf("%s/sitemap-%d.xml", site, i)
+			_, err = tx.Enqueue(ctx, []corpus.FrontierEntry{{URL: u, Host: site, Source: "robots", Kind: "sitemap"}}, corpus.EnqueueOptions{})
+			return err
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if changed != tc.wantChanged {
+			t.Errorf("%s: changed %v, want %v", tc.name, changed, tc.wantChanged)
+		}
+		if n := s.RoundTrips() - before; i > 0 && n != 3 {
+			t.Errorf("%s: %d round trips, want 3", tc.name, n)
+		}
 	}
 }
