@@ -407,14 +407,31 @@ func (tx *Tx) AddScope(ctx context.Context, hosts []string, source string, now t
 }
 
 // Scope returns the crawl's scope, sorted, with stored true; without one,
-// the seed URLs' origins with stored false.
+// the seed URLs' origins with stored false. One statement, one round trip
+// (a crawl's start asks it).
 func (tx *Tx) Scope(ctx context.Context) ([]string, bool, error) {
-	hosts, err := tx.strings(ctx, "SELECT host FROM crawl_scope ORDER BY host")
-	if err != nil || len(hosts) > 0 {
-		return hosts, true, err
+	rows, err := tx.tx.Query(ctx, `SELECT host, true FROM crawl_scope
+		UNION ALL
+		SELECT host, false FROM (SELECT DISTINCT host FROM frontier WHERE source = 'seed') seeds
+		WHERE NOT EXISTS (SELECT 1 FROM crawl_scope)
+		ORDER BY 1`)
+	if err != nil {
+		return nil, false, err
 	}
-	hosts, err = tx.strings(ctx, "SELECT DISTINCT host FROM frontier WHERE source = 'seed' ORDER BY host")
-	return hosts, false, err
+	var (
+		hosts  []string
+		host   string
+		stored bool
+	)
+	_, err = pgx.ForEachRow(rows, []any{&host, &stored}, func() error {
+		hosts = append(hosts, host)
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	// The stored scope's rows, or else the seeds': each row says which.
+	return hosts, stored, nil
 }
 
 // RecordRobots records a read of origin's robots.txt and reports whether
@@ -429,12 +446,11 @@ func (tx *Tx) RecordRobots(ctx context.Context, origin string, check corpus.Robo
 	if check.Error != "" {
 		sum = prev
 	}
-	_, err = tx.tx.Exec(ctx, `INSERT INTO crawl_hosts (host, robots_sha256, robots_status, robots_error, checked_at)
+	// With the transaction's next statement (the crawl queues the
+	// robots.txt's sitemaps next) or its COMMIT.
+	tx.tx.later("record robots "+origin, `INSERT INTO crawl_hosts (host, robots_sha256, robots_status, robots_error, checked_at)
 		VALUES ($1, $2, $3, $4, $5) ON CONFLICT (host) DO UPDATE SET robots_sha256 = $2, robots_status = $3,
 		robots_error = $4, checked_at = $5`, origin, sum, check.Status, check.Error, now.UnixMilli())
-	if err != nil {
-		return false, fmt.Errorf("record robots %s: %w", origin, err)
-	}
 	return check.Error == "" && sum != prev, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -303,5 +304,189 @@ func TestFinishWithKind(t *testing.T) {
 		if e.State != c.state || e.Kind != c.kind {
 			t.Errorf("%s: state %q kind %q, want %q %q", c.url, e.State, e.Kind, c.state, c.kind)
 		}
+	}
+}
+
+// TestFrontierStatsOneTrip: the frontier's counts by state, its hosts with
+// URLs queued or in flight (those whose every queued URL is due later
+// counted as waiting) and its runs (those not finished counted as running)
+// come in one round trip; an empty frontier counts nothing.
+func TestFrontierStatsOneTrip(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	s, f := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Hour})
+	if st, err := s.FrontierStats(ctx); err != nil || st != (corpus.FrontierStats{}) {
+		t.Fatalf("empty frontier: %+v, %v; want nothing", st, err)
+	}
+	later := "http://later.test"
+	es := append(entries(3), corpus.FrontierEntry{URL: later + "/a", Host: later, Source: "seed", NotBefore: time.Now().Add(time.Hour)})
+	err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		if _, err := tx.BeginRun(ctx, map[string]any{}, time.Now()); err != nil {
+			return err
+		}
+		_, err := tx.Enqueue(ctx, es, corpus.EnqueueOptions{})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, _, err := f.Claim(ctx, site, 0, 2, time.Now())
+	if err != nil || len(got) != 2 {
+		t.Fatalf("claimed %d, %v", len(got), err)
+	}
+	if err := s.Update(ctx, func(tx *pgstore.Tx) error {
+		return tx.Finish(ctx, got[0].ID, corpus.StateDone, 0, "", time.Now())
+	}); err != nil {
+		t.Fatal(err)
+	}
+	want := corpus.FrontierStats{Queued: 2, InFlight: 1, Done: 1, Hosts: 2, HostsWaiting: 1, Runs: 1, Running: 1}
+	for pass := 1; pass <= 2; pass++ { // the second on the prepared statement
+		before := s.RoundTrips()
+		st, err := s.FrontierStats(ctx)
+		if err != nil || st != want {
+			t.Fatalf("frontier stats: %+v, %v; want %+v", st, err, want)
+		}
+		if n := s.RoundTrips() - before; pass == 2 && n != 1 {
+			t.Errorf("frontier stats: %d round trips, want 1", n)
+		}
+	}
+}
+
+// TestResetAndCloseTrips: a worker queues again what a gone worker left in
+// flight (ResetInFlight, at its crawl's start), and gives back its own
+// (Close), each in one batch with COMMIT: two round trips, with the one
+// that prepares the statements (each is used once a worker).
+func TestResetAndCloseTrips(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Hour})
+	enqueue(t, a, entries(5))
+	if got, _, _, err := fa.Claim(ctx, site, 0, 2, time.Now()); err != nil || len(got) != 2 {
+		t.Fatalf("A claimed %d, %v", len(got), err)
+	}
+	fa.Kill() // A stops renewing, and its last heartbeat is long past: gone
+	if _, err := a.Pool().Exec(ctx, "UPDATE workers SET heartbeat_at = 0 WHERE id = $1", fa.ID()); err != nil {
+		t.Fatal(err)
+	}
+	b, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: time.Hour}) // no heartbeat meanwhile
+	before := b.RoundTrips()
+	if n, err := fb.ResetInFlight(ctx); err != nil || n != 2 {
+		t.Fatalf("B's reset: %d queued again, %v; want A's 2", n, err)
+	}
+	if n := b.RoundTrips() - before; n != 2 {
+		t.Errorf("B's reset: %d round trips, want 2", n)
+	}
+	if got, _, _, err := fb.Claim(ctx, site, 0, 3, time.Now()); err != nil || len(got) != 3 {
+		t.Fatalf("B claimed %d, %v", len(got), err)
+	}
+	before = b.RoundTrips()
+	if err := fb.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := b.RoundTrips() - before; n != 2 {
+		t.Errorf("B's Close: %d round trips, want 2", n)
+	}
+	if st, _ := b.FrontierStats(ctx); st.Queued != 5 || st.InFlight != 0 {
+		t.Errorf("frontier after B's Close: %+v; want its 3 claimed URLs queued again, 5 in all", st)
+	}
+	ws, ls, err := b.Workers(ctx)
+	if err != nil || len(ls) != 0 {
+		t.Fatalf("leases after Close: %+v, %v; want none", ls, err)
+	}
+	for _, w := range ws {
+		if w.ID == fb.ID() && !w.Stopped {
+			t.Errorf("worker B after Close: %+v; want it stopped", w)
+		}
+	}
+}
+
+// TestScopeOneTrip: the crawl's scope is the stored one when there is one,
+// else the seeds' hosts (not stored), else nothing, each in one round trip.
+func TestScopeOneTrip(t *testing.T) {
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, cluster.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other := "http://other.test"
+	for _, tc := range []struct {
+		name       string
+		write      func(tx *pgstore.Tx) error
+		wantHosts  []string
+		wantStored bool
+	}{
+		{"a new corpus", func(*pgstore.Tx) error { return nil }, nil, false},
+		{"seeds queued, no scope stored", func(tx *pgstore.Tx) error {
+			_, err := tx.Enqueue(ctx, []corpus.FrontierEntry{
+				{URL: other + "/", Host: other, Source: "seed"}, {URL: site + "/", Host: site, Source: "seed"},
+				{URL: site + "/a", Host: site, Source: site + "/"},
+			}, corpus.EnqueueOptions{})
+			return err
+		}, []string{site, other}, false}, // news.test sorts before other.test
+		{"a scope stored", func(tx *pgstore.Tx) error {
+			return tx.AddScope(ctx, []string{"b.test", "a.test"}, corpus.ScopeSeed, time.Now())
+		}, []string{"a.test", "b.test"}, true},
+	} {
+		var hosts []string
+		var stored bool
+		for pass := 1; pass <= 2; pass++ { // the second on the prepared statement
+			before := s.RoundTrips()
+			err := s.Update(ctx, func(tx *pgstore.Tx) error {
+				if pass == 1 {
+					if err := tc.write(tx); err != nil {
+						return err
+					}
+				}
+				var err error
+				hosts, stored, err = tx.Scope(ctx)
+				return err
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			// BEGIN and the scope in one round trip, COMMIT in the next.
+			if n := s.RoundTrips() - before; pass == 2 && n != 2 {
+				t.Errorf("%s: %d round trips, want 2", tc.name, n)
+			}
+		}
+		if !slices.Equal(hosts, tc.wantHosts) || stored != tc.wantStored {
+			t.Errorf("%s: scope %q stored %v, want %q stored %v", tc.name, hosts, stored, tc.wantHosts, tc.wantStored)
+		}
+	}
+}
+
+// TestEndRunWithCommit: a run's end is written with the transaction's
+// COMMIT, one round trip, and the run counts as finished.
+func TestEndRunWithCommit(t *testing.T) {
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, cluster.NewDatabase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	enqueue(t, s, entries(1)) // a frontier, for the stats to count runs
+	var runs []int64
+	for i := 0; i < 2; i++ {
+		err := s.Update(ctx, func(tx *pgstore.Tx) error {
+			id, err := tx.BeginRun(ctx, map[string]any{}, time.Now())
+			runs = append(runs, id)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, id := range runs {
+		before := s.RoundTrips()
+		if err := s.Update(ctx, func(tx *pgstore.Tx) error { return tx.EndRun(ctx, id, map[string]any{"fetched": 1}, time.Now()) }); err != nil {
+			t.Fatal(err)
+		}
+		if n := s.RoundTrips() - before; i == 1 && n != 1 { // the second on the prepared statement
+			t.Errorf("end of run %d: %d round trips, want 1", id, n)
+		}
+	}
+	if st, err := s.FrontierStats(ctx); err != nil || st.Runs != 2 || st.Running != 0 {
+		t.Errorf("after both ends: %+v, %v; want 2 runs, none running", st, err)
 	}
 }

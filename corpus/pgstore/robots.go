@@ -24,30 +24,35 @@ import (
 // so that a worker never takes the lease between another's store and its
 // own look-up.
 func (f *Frontier) LoadRobots(ctx context.Context, host string, now time.Time) (check corpus.RobotsCheck, body []byte, until, wait time.Time, err error) {
+	// Two round trips: the host's row locked and read with the copy,
+	// then, when no copy holds, the lease written with COMMIT.
 	var held bool
 	err = f.s.Update(ctx, func(tx *Tx) error {
 		check, body, until, wait, held = corpus.RobotsCheck{}, nil, time.Time{}, time.Time{}, false
-		tx.tx.later("robots "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-			host, f.opts.Delay.Milliseconds())
-		if _, err := tx.tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", host); err != nil {
-			return err
-		}
 		var exp int64
-		err := tx.tx.QueryRow(ctx, "SELECT status, error, kind, body, expires_at FROM robots_txt WHERE host = $1", host).
-			Scan(&check.Status, &check.Error, &check.Kind, &body, &exp)
+		found := false
+		tx.tx.prefetch("robots "+host, "SELECT status, error, kind, body, expires_at FROM robots_txt WHERE host = $1",
+			[]any{host}, func(rows pgx.Rows) error {
+				if !rows.Next() {
+					return nil
+				}
+				found = true
+				return rows.Scan(&check.Status, &check.Error, &check.Kind, &body, &exp)
+			})
+		r, err := f.lockHost(ctx, tx, host)
 		switch {
-		case err == nil && exp > now.UnixMilli():
+		case errors.Is(err, pgx.ErrNoRows): // the row is gone: another worker is claiming it this moment
+			wait = now.Add(claimRetry)
+			return nil
+		case err != nil:
+			return err
+		case found && exp > now.UnixMilli():
 			until = time.UnixMilli(exp).UTC()
 			return nil
-		case err != nil && !errors.Is(err, pgx.ErrNoRows):
-			return err
 		}
 		check, body = corpus.RobotsCheck{}, nil
 		var w time.Time
-		if w, held, _, err = f.lease(ctx, tx, host, now); err != nil {
-			return err
-		}
-		if !held {
+		if w, held = f.lease(tx, host, r, now); !held {
 			wait = w
 		}
 		return nil

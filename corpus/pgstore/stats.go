@@ -48,11 +48,10 @@ func (tx *Tx) BeginRun(ctx context.Context, settings any, now time.Time) (int64,
 }
 
 // EndRun records the end of crawl run id with its summary.
+// It is sent with the transaction's next statement or its COMMIT.
 func (tx *Tx) EndRun(ctx context.Context, id int64, summary any, now time.Time) error {
-	if _, err := tx.tx.Exec(ctx, "UPDATE crawl_runs SET finished_at = $1, summary = $2 WHERE id = $3",
-		corpus.FormatTime(now), marshalJSON(summary), id); err != nil {
-		return fmt.Errorf("end run %d: %w", id, err)
-	}
+	tx.tx.later(fmt.Sprintf("end run %d", id), "UPDATE crawl_runs SET finished_at = $1, summary = $2 WHERE id = $3",
+		corpus.FormatTime(now), marshalJSON(summary), id)
 	return nil
 }
 
@@ -142,28 +141,26 @@ func (s *Store) counts(ctx context.Context, q string) ([]corpus.Count, error) {
 	return out, nil
 }
 
-// frontierStats fills st.Frontier when the frontier has rows.
+// frontierStats fills st.Frontier when the frontier has rows. One
+// statement, one round trip: a crawl asks it for its progress and twice
+// at its end.
 func (s *Store) frontierStats(ctx context.Context, st *corpus.Stats) error {
 	var f corpus.FrontierStats
-	err := s.pool.QueryRow(ctx, `SELECT
-		COUNT(*) FILTER (WHERE state = 'queued'), COUNT(*) FILTER (WHERE state = 'in_flight'),
-		COUNT(*) FILTER (WHERE state = 'done'), COUNT(*) FILTER (WHERE state = 'failed'),
-		COUNT(*) FILTER (WHERE state = 'skipped') FROM frontier`).Scan(&f.Queued, &f.InFlight, &f.Done, &f.Failed, &f.Skipped)
+	err := s.pool.QueryRow(ctx, `SELECT c.queued, c.in_flight, c.done, c.failed, c.skipped, h.hosts, h.waiting, r.runs, r.running
+		FROM (SELECT
+			COUNT(*) FILTER (WHERE state = 'queued') AS queued, COUNT(*) FILTER (WHERE state = 'in_flight') AS in_flight,
+			COUNT(*) FILTER (WHERE state = 'done') AS done, COUNT(*) FILTER (WHERE state = 'failed') AS failed,
+			COUNT(*) FILTER (WHERE state = 'skipped') AS skipped FROM frontier) c,
+		(SELECT COUNT(*) AS hosts, COALESCE(SUM(waiting), 0)::bigint AS waiting FROM (
+			SELECT host, MIN(CASE WHEN state = 'queued' AND not_before > $1 THEN 1 ELSE 0 END) AS waiting
+			FROM frontier WHERE state IN ('queued', 'in_flight') GROUP BY host) t) h,
+		(SELECT COUNT(*) AS runs, COUNT(*) - COUNT(finished_at) AS running FROM crawl_runs) r`,
+		time.Now().UnixMilli()).Scan(&f.Queued, &f.InFlight, &f.Done, &f.Failed, &f.Skipped, &f.Hosts, &f.HostsWaiting, &f.Runs, &f.Running)
 	if err != nil {
 		return fmt.Errorf("frontier stats: %w", err)
 	}
 	if f.Queued+f.InFlight+f.Done+f.Failed+f.Skipped == 0 {
 		return nil
-	}
-	err = s.pool.QueryRow(ctx, `SELECT COUNT(*), COALESCE(SUM(waiting), 0)::bigint FROM (
-		SELECT host, MIN(CASE WHEN state = 'queued' AND not_before > $1 THEN 1 ELSE 0 END) AS waiting
-		FROM frontier WHERE state IN ('queued', 'in_flight') GROUP BY host) t`, time.Now().UnixMilli()).Scan(&f.Hosts, &f.HostsWaiting)
-	if err != nil {
-		return fmt.Errorf("frontier stats: %w", err)
-	}
-	err = s.pool.QueryRow(ctx, "SELECT COUNT(*), COUNT(*) - COUNT(finished_at) FROM crawl_runs").Scan(&f.Runs, &f.Running)
-	if err != nil {
-		return fmt.Errorf("frontier stats: %w", err)
 	}
 	st.Frontier = &f
 	return nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // WorkerOptions configure a crawl worker's frontier.
@@ -240,15 +241,12 @@ func (f *Frontier) Close(ctx context.Context) error {
 	f.wg.Wait()
 	f.aheadWG.Wait() // the URLs claimed ahead and not taken are queued again below
 	now := time.Now().UnixMilli()
+	// One round trip: the three statements go with COMMIT.
 	return f.s.Update(ctx, func(tx *Tx) error {
-		if _, err := tx.tx.Exec(ctx, "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id); err != nil {
-			return err
-		}
-		if _, err := tx.tx.Exec(ctx, "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id); err != nil {
-			return err
-		}
-		_, err := tx.tx.Exec(ctx, "UPDATE workers SET stopped_at = $2, heartbeat_at = $2 WHERE id = $1", f.id, now)
-		return err
+		tx.tx.later("queue again", "UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight' AND worker = $1", f.id)
+		tx.tx.later("give back hosts", "UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0 WHERE worker = $1", f.id)
+		tx.tx.later("worker stopped", "UPDATE workers SET stopped_at = $2, heartbeat_at = $2 WHERE id = $1", f.id, now)
+		return nil
 	})
 }
 
@@ -257,17 +255,17 @@ func (f *Frontier) Close(ctx context.Context) error {
 func (f *Frontier) ResetInFlight(ctx context.Context) (int64, error) {
 	var n int64
 	dead := time.Now().Add(-f.opts.LeaseTTL).UnixMilli()
+	// One round trip: both statements go with COMMIT.
 	err := f.s.Update(ctx, func(tx *Tx) error {
 		const gone = `(SELECT id FROM workers WHERE id <> $1 AND (stopped_at <> 0 OR heartbeat_at < $2))`
-		tag, err := tx.tx.Exec(ctx, `UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight'
-			AND (worker IS NULL OR worker IN `+gone+`)`, f.id, dead)
-		if err != nil {
-			return err
-		}
-		n = tag.RowsAffected()
-		_, err = tx.tx.Exec(ctx, `UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0
+		tx.tx.laterThen("queue again", `UPDATE frontier SET state = 'queued', worker = NULL WHERE state = 'in_flight'
+			AND (worker IS NULL OR worker IN `+gone+`)`, func(tag pgconn.CommandTag) error {
+			n = tag.RowsAffected()
+			return nil
+		}, f.id, dead)
+		tx.tx.later("free hosts", `UPDATE frontier_hosts SET worker = NULL, in_flight = 0, lease_until = 0
 			WHERE worker IN `+gone, f.id, dead)
-		return err
+		return nil
 	})
 	if err != nil {
 		return 0, fmt.Errorf("reset in-flight: %w", err)
@@ -342,31 +340,40 @@ func (f *Frontier) answer(host string, c claim, now time.Time) (claimed []corpus
 	return nil, time.Time{}, false, fmt.Errorf("claim %s: unknown answer %q", host, c.status)
 }
 
-// lease takes or renews host's lease for this worker in tx, as
-// qClaim does. It returns a zero time when the
-// worker holds the lease and may claim, else when to try again, whether
-// it wrote the lease (now + TTL) for this worker, and the host's next
-// allowed start as it read it.
-func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, bool, int64, error) {
-	ms := now.UnixMilli()
+// hostRow is a host's row as a worker reads it, locked, to take the
+// host's lease (lockHost).
+type hostRow struct {
+	holder     *int64
+	leaseUntil int64
+	nextAt     int64
+	delayMS    int64
+}
+
+// lockHost locks host's row in tx, which it makes first when the host has
+// none, waiting for another transaction holding the lock, and reads it: one
+// round trip with the statements waiting in tx (and the queries tx
+// prefetches, which run under the lock). It is pgx.ErrNoRows when the row
+// is gone.
+func (f *Frontier) lockHost(ctx context.Context, tx *Tx, host string) (hostRow, error) {
 	tx.tx.later("lease "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
 		host, f.opts.Delay.Milliseconds())
-	var (
-		holder             *int64
-		leaseUntil, nextAt int64
-	)
-	err := tx.tx.QueryRow(ctx, "SELECT worker, lease_until, next_at FROM frontier_hosts WHERE host = $1 FOR UPDATE SKIP LOCKED",
-		host).Scan(&holder, &leaseUntil, &nextAt)
-	if errors.Is(err, pgx.ErrNoRows) {
-		return now.Add(claimRetry), false, 0, nil // another worker is claiming it this moment
-	}
-	if err != nil {
-		return time.Time{}, false, 0, err
-	}
-	mine := holder != nil && *holder == f.id
-	if holder != nil && !mine && leaseUntil > ms {
+	var r hostRow
+	err := tx.tx.QueryRow(ctx, "SELECT worker, lease_until, next_at, delay_ms FROM frontier_hosts WHERE host = $1 FOR UPDATE",
+		host).Scan(&r.holder, &r.leaseUntil, &r.nextAt, &r.delayMS)
+	return r, err
+}
+
+// lease takes or renews host's lease for this worker in tx, whose row r
+// lockHost locked and read, as qClaim does. It returns a zero time when
+// the worker holds the lease and may request, else when to try again, and
+// whether it wrote the lease (now + TTL, and the host's delay raised to
+// --delay) for this worker. Its writes wait in tx for the next round trip.
+func (f *Frontier) lease(tx *Tx, host string, r hostRow, now time.Time) (time.Time, bool) {
+	ms := now.UnixMilli()
+	mine := r.holder != nil && *r.holder == f.id
+	if r.holder != nil && !mine && r.leaseUntil > ms {
 		// Look again soon: the holder gives the host back when it is done.
-		return time.UnixMilli(min(leaseUntil, now.Add(leasePoll).UnixMilli())).UTC(), false, 0, nil
+		return time.UnixMilli(min(r.leaseUntil, now.Add(leasePoll).UnixMilli())).UTC(), false
 	}
 	if !mine {
 		// A free host, or a lease that expired: its URLs still in flight
@@ -380,10 +387,10 @@ func (f *Frontier) lease(ctx context.Context, tx *Tx, host string, now time.Time
 	}
 	tx.tx.later("lease "+host, `UPDATE frontier_hosts SET worker = $2, lease_until = $3, delay_ms = GREATEST(delay_ms, $4), in_flight = `+
 		inFlight+` WHERE host = $1`, host, f.id, now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds())
-	if !mine && nextAt > ms {
-		return time.UnixMilli(nextAt).UTC(), true, nextAt, nil
+	if !mine && r.nextAt > ms {
+		return time.UnixMilli(r.nextAt).UTC(), true
 	}
-	return time.Time{}, true, nextAt, nil
+	return time.Time{}, true
 }
 
 // StartRequest confirms, right before a request on host starts, that the
@@ -419,31 +426,36 @@ func (f *Frontier) StartRequest(ctx context.Context, host string, id int64, dela
 		}
 		return wait, lost, err
 	}
+	// Two round trips: the host's row locked and read, then the lease and
+	// the start written with COMMIT.
 	var leased bool
 	err = f.s.Update(ctx, func(tx *Tx) error {
 		wait, lost, leased = time.Time{}, false, false
-		var err error
-		if wait, leased, _, err = f.leaseWait(ctx, tx, host, now); err != nil || !wait.IsZero() {
-			return err
+		r, err := f.lockHost(ctx, tx, host)
+		if errors.Is(err, pgx.ErrNoRows) {
+			wait = now.Add(claimRetry)
+			return nil
 		}
-		var nextAt, delayMS int64
-		err = tx.tx.QueryRow(ctx, "SELECT next_at, delay_ms FROM frontier_hosts WHERE host = $1", host).Scan(&nextAt, &delayMS)
 		if err != nil {
 			return err
 		}
+		if wait, leased = f.lease(tx, host, r, now); !wait.IsZero() {
+			return nil
+		}
 		// robots.txt is read before this worker knows the host's
-		// Crawl-delay: keep the one recorded.
-		delay = max(delay, time.Duration(delayMS)*time.Millisecond)
+		// Crawl-delay: keep the one recorded (which the lease raised to
+		// --delay).
+		delay = max(delay, time.Duration(max(r.delayMS, f.opts.Delay.Milliseconds()))*time.Millisecond)
 		ms := now.UnixMilli()
 		until := now.Add(f.opts.LeaseTTL).UnixMilli()
-		if nextAt > ms {
-			wait = time.UnixMilli(nextAt).UTC()
-			_, err = tx.tx.Exec(ctx, "UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2) WHERE host = $1", host, until)
-			return err
+		if r.nextAt > ms {
+			wait = time.UnixMilli(r.nextAt).UTC()
+			tx.tx.later("start "+host, "UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2) WHERE host = $1", host, until)
+			return nil
 		}
-		_, err = tx.tx.Exec(ctx, `UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2), next_at = $3, delay_ms = $4
+		tx.tx.later("start "+host, `UPDATE frontier_hosts SET lease_until = GREATEST(lease_until, $2), next_at = $3, delay_ms = $4
 			WHERE host = $1`, host, until, ms+startSpacing(delay).Milliseconds(), delay.Milliseconds())
-		return err
+		return nil
 	})
 	if err != nil {
 		return time.Time{}, false, fmt.Errorf("start request on %s: %w", host, err)
@@ -500,18 +512,6 @@ func startSpacing(delay time.Duration) time.Duration {
 		return 0
 	}
 	return delay + min(max(delay/10, 5*time.Millisecond), 50*time.Millisecond)
-}
-
-// leaseWait takes host's lease for robots.txt, which a worker reads before
-// it claims any of the host's URLs: zero when the worker holds it, else
-// when to try again. Unlike Claim it waits for the row's lock.
-func (f *Frontier) leaseWait(ctx context.Context, tx *Tx, host string, now time.Time) (time.Time, bool, int64, error) {
-	tx.tx.later("lease "+host, "INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-		host, f.opts.Delay.Milliseconds())
-	if _, err := tx.tx.Exec(ctx, "SELECT 1 FROM frontier_hosts WHERE host = $1 FOR UPDATE", host); err != nil {
-		return time.Time{}, false, 0, err
-	}
-	return f.lease(ctx, tx, host, now)
 }
 
 // Pause records that no request on host starts before until, on any
