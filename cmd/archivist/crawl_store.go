@@ -92,7 +92,7 @@ const workerConns = 1
 const defaultHostLease = 30 * time.Second
 
 // joinSettings gives a worker that joins a shared crawl (no seeds) the
-// settings of the crawl's latest run, for the flags it was not given, so
+// settings of the crawl's latest run with seeds, for the flags it was not given, so
 // that politeness and scope of fetching are the same on every worker. It
 // returns the crawler options to use.
 func (e *env) joinSettings(ctx context.Context, s *pgstore.Store, opts *crawlOptions, copts []scraper.Option) ([]scraper.Option, error) {
@@ -100,7 +100,7 @@ func (e *env) joinSettings(ctx context.Context, s *pgstore.Store, opts *crawlOpt
 	if err != nil || len(runs) == 0 {
 		return copts, err
 	}
-	latest := runs[len(runs)-1]
+	latest := seededRun(runs)
 	for _, w := range looserThan(opts, latest) {
 		e.logger.Warn("this worker is less polite than the shared crawl: " + w)
 	}
@@ -113,6 +113,23 @@ func (e *env) joinSettings(ctx context.Context, s *pgstore.Store, opts *crawlOpt
 	}
 	e.logger.Info("joining the shared crawl with its settings", "flags", strings.Join(adopted, " "))
 	return opts.crawlerOptions(e)
+}
+
+// seededRun returns the settings of the latest of runs (JSON, oldest
+// first) that was given seeds: the run that started the crawl, or started
+// it again. Every worker records a run, joiners too, so the latest run
+// may be a joiner's, with that worker's own flags; taking it would let one
+// worker's --delay 0s become every later joiner's.
+func seededRun(runs []string) string {
+	for i := len(runs) - 1; i >= 0; i-- {
+		var r struct {
+			Seeds []string `json:"seeds"`
+		}
+		if json.Unmarshal([]byte(runs[i]), &r) == nil && len(r.Seeds) > 0 {
+			return runs[i]
+		}
+	}
+	return runs[len(runs)-1]
 }
 
 // runSettings are the settings of a crawl run (scraper's settings record)

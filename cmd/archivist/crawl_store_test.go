@@ -69,3 +69,20 @@ func TestLooserThan(t *testing.T) {
 		}
 	}
 }
+
+// TestSeededRun: a joining worker takes the settings of the latest run
+// given seeds, not those of a joiner's run recorded after it.
+func TestSeededRun(t *testing.T) {
+	runs := []string{
+		`{"delay": "3s", "seeds": ["https://a.example/"]}`,
+		`{"delay": "1s", "seeds": ["https://b.example/"]}`,
+		`{"delay": "0s", "seeds": []}`,
+		`{"delay": "0s"}`,
+	}
+	if got := seededRun(runs); got != runs[1] {
+		t.Errorf("seededRun = %s, want %s", got, runs[1])
+	}
+	if got := seededRun(runs[2:]); got != runs[3] {
+		t.Errorf("no seeded run: %s, want the latest, %s", got, runs[3])
+	}
+}

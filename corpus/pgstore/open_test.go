@@ -3,6 +3,7 @@ package pgstore_test
 import (
 	"context"
 	"errors"
+	"path"
 	"strings"
 	"testing"
 
@@ -30,10 +31,26 @@ func exec(t *testing.T, url string, stmts ...string) {
 // program's tables is refused and left as it was: no archivist table, no
 // schema_migrations, whatever its tables are called.
 func TestOpenRefusesForeignDatabase(t *testing.T) {
-	for _, table := range []string{"users", "captures"} {
-		t.Run(table, func(t *testing.T) {
+	tests := []struct {
+		name   string
+		stmts  []string
+		tables string // the tables named, in order
+	}{
+		{"users", []string{"CREATE TABLE users (id int PRIMARY KEY)"}, "users"},
+		{"captures", []string{"CREATE TABLE captures (id int PRIMARY KEY)"}, "captures"},
+		{"an empty schema_migrations beside another table", []string{
+			"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+			"CREATE TABLE users (id int)"}, "users"},
+		{"Rails' schema_migrations", []string{"CREATE TABLE schema_migrations (version varchar PRIMARY KEY)",
+			"INSERT INTO schema_migrations VALUES ('20231201123456')"}, "schema_migrations"},
+		{"golang-migrate's at version 10", []string{"CREATE TABLE schema_migrations (version bigint PRIMARY KEY, dirty boolean NOT NULL)",
+			"INSERT INTO schema_migrations VALUES (10, false)", "CREATE TABLE posts (id int)"}, "schema_migrations, posts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			url := cluster.NewDatabase(t)
-			exec(t, url, "CREATE TABLE "+table+" (id int PRIMARY KEY)")
+			exec(t, url, tt.stmts...)
+			before := tableCount(t, url)
 			s, err := pgstore.Open(context.Background(), url)
 			var foreign *pgstore.ForeignDatabaseError
 			if !errors.As(err, &foreign) {
@@ -42,23 +59,31 @@ func TestOpenRefusesForeignDatabase(t *testing.T) {
 				}
 				t.Fatalf("Open: %v, want a ForeignDatabaseError", err)
 			}
-			if len(foreign.Tables) != 1 || foreign.Tables[0] != table {
-				t.Errorf("tables %q, want [%s]", foreign.Tables, table)
+			if got := strings.Join(foreign.Tables, ", "); got != tt.tables {
+				t.Errorf("tables %q, want %q", got, tt.tables)
 			}
-			conn, err := pgx.Connect(context.Background(), url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer conn.Close(context.Background())
-			var n int
-			if err := conn.QueryRow(context.Background(),
-				"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").Scan(&n); err != nil {
-				t.Fatal(err)
-			}
-			if n != 1 {
-				t.Errorf("%d tables after Open, want the one it had", n)
+			if n := tableCount(t, url); n != before {
+				t.Errorf("%d tables after Open, want the %d it had", n, before)
 			}
 		})
+	}
+}
+
+// tableCount returns how many tables the public schema of url holds.
+func tableCount(t *testing.T, url string) int {
+	t.Helper()
+	{
+		conn, err := pgx.Connect(context.Background(), url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(context.Background())
+		var n int
+		if err := conn.QueryRow(context.Background(),
+			"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
 	}
 }
 
@@ -72,10 +97,12 @@ func TestOpenReadOnlyRole(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	exec(t, url, "CREATE ROLE reader_"+strings.ToLower(t.Name())+" LOGIN",
-		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader_"+strings.ToLower(t.Name()),
+	// A role per database: the cluster outlives one run of the test.
+	reader := "reader_" + path.Base(strings.SplitN(url, "?", 2)[0])
+	exec(t, url, "CREATE ROLE "+reader+" LOGIN",
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO "+reader,
 		"REVOKE CREATE ON SCHEMA public FROM PUBLIC")
-	readerURL := strings.Replace(url, pgtest.Superuser+"@", "reader_"+strings.ToLower(t.Name())+"@", 1)
+	readerURL := strings.Replace(url, pgtest.Superuser+"@", reader+"@", 1)
 	r, err := pgstore.Open(context.Background(), readerURL)
 	if err != nil {
 		t.Fatalf("Open as a reader: %v", err)
@@ -106,18 +133,22 @@ func TestOpenBadURL(t *testing.T) {
 	}
 }
 
+// TestRedact: the password is hidden wherever pgx would read one, and
+// the rest of the string kept.
 func TestRedact(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"postgres://u:secret@h/db", "postgres://u:xxxxx@h/db"},
-		{"postgres://u@h/db", "postgres://u@h/db"},
-		{"postgres://h/db?sslmode=disable", "postgres://h/db?sslmode=disable"},
-		{"postgres://u:se%zzcret@h:5432/db?x=1", "postgres://u:xxxxx@h:5432/db?x=1"},
-		{"postgres://u:p@ss%zz@h/db", "postgres://u:xxxxx@h/db"},
-		{"postgres://h%zz/db?user=u", "postgres://h%zz/db?user=u"},
+	tests := []struct{ in, secret, keep string }{
+		{"postgres://u:secret@h/db", "secret", "postgres://u:xxxxx@h/db"},
+		{"postgres://u@h/db", "", "postgres://u@h/db"},
+		{"postgres://h/db?sslmode=disable", "", "postgres://h/db?sslmode=disable"},
+		{"postgres://u:se%zzcret@h:5432/db?x=1", "se%zzcret", "@h:5432/db?x=1"},
+		{"postgres://u:12#x?y@h/db", "12#x?y", "@h/db"},
+		{"postgres://u@h/db?sslmode=disable&password=hunter2", "hunter2", "sslmode=disable"},
+		{"host=h user=u password=hunter2 dbname=db", "hunter2", "dbname=db"},
 	}
 	for _, tt := range tests {
-		if got := pgstore.Redact(tt.in); got != tt.want {
-			t.Errorf("Redact(%q) = %q, want %q", tt.in, got, tt.want)
+		got := pgstore.Redact(tt.in)
+		if (tt.secret != "" && strings.Contains(got, tt.secret)) || !strings.Contains(got, tt.keep) {
+			t.Errorf("Redact(%q) = %q, want no %q and %q kept", tt.in, got, tt.secret, tt.keep)
 		}
 	}
 }

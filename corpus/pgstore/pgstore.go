@@ -106,31 +106,19 @@ func Open(ctx context.Context, rawURL string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
-// Redact returns rawURL without its password, also when it cannot be
-// parsed (a bad percent-escape): the password is whatever lies between
-// the user name's colon and the last "@" before the query.
+// Redact returns rawURL without its password, wherever pgx would find
+// one: in the user information as pgx reads it (which a URL parser does
+// not always agree with: postgres://u:12#x@h/db logs in as u), in a
+// password= query value, or in a key=value connection string, also when
+// rawURL cannot be parsed. It uses pgx's own masking (the one its parse
+// errors print), so that what pgx reads as a password is what is hidden.
 func Redact(rawURL string) string {
-	if u, err := url.Parse(rawURL); err == nil && u.User != nil {
-		if _, ok := u.User.Password(); ok {
-			u.User = url.UserPassword(u.User.Username(), "xxxxx")
-			return u.String()
-		}
-		return rawURL
+	msg := pgconn.NewParseConfigError(rawURL, "", nil).Error()
+	masked, ok := strings.CutPrefix(msg, "cannot parse `")
+	if i := strings.LastIndex(masked, "`: "); ok && i >= 0 {
+		return masked[:i]
 	}
-	i := strings.Index(rawURL, "://")
-	if i < 0 {
-		return rawURL
-	}
-	rest := rawURL[i+3:]
-	if q := strings.IndexAny(rest, "?#"); q >= 0 {
-		rest = rest[:q]
-	}
-	at := strings.LastIndex(rest, "@")
-	colon := strings.Index(rest, ":")
-	if at < 0 || colon < 0 || colon > at {
-		return rawURL
-	}
-	return rawURL[:i+3+colon+1] + "xxxxx" + rawURL[i+3+at:]
+	return "(a PostgreSQL connection string)" // pgx's message changed: print nothing of it
 }
 
 // BadURLError is Open's answer for a URL that is not a valid PostgreSQL
@@ -272,20 +260,13 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 		SELECT pg_advisory_lock(%d);
 		SELECT relname FROM pg_class
 			WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
-			AND relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY relname LIMIT 6;
+			AND relkind IN ('r', 'p', 'v', 'm', 'f') AND relname <> 'schema_migrations' ORDER BY relname LIMIT 6;
+		SELECT COALESCE(string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum), '')
+			FROM pg_attribute WHERE attrelid = to_regclass('schema_migrations') AND attnum > 0 AND NOT attisdropped;
 		SELECT COALESCE(MAX(version), 0) FROM schema_migrations`, migrationLock)).ReadAll()
-	current := 0
-	switch {
-	case isUndefinedTable(err) && len(res) == 3:
-		if names := columnValues(res[2]); len(names) > 0 {
-			return &ForeignDatabaseError{Tables: names}
-		}
-	case err != nil:
-		return fmt.Errorf("migrate: %w", err)
-	default:
-		if current, err = lastVersion(res); err != nil {
-			return fmt.Errorf("migrate: %w", err)
-		}
+	current, err := schemaVersion(res, err)
+	if err != nil {
+		return err
 	}
 	if latest := ms[len(ms)-1].v; current > latest {
 		return fmt.Errorf("schema version %d is newer than this archivist knows (%d): upgrade archivist", current, latest)
@@ -300,6 +281,44 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 		q = "BEGIN;\n" + migrationsTable + q + "COMMIT;\n"
 	}
 	return applyMigrations(ctx, conn, q+unlock, pending)
+}
+
+// migrationsColumns are schema_migrations' columns as migrationsTable
+// makes them: another tool's table of that name (Rails', golang-migrate's)
+// has others.
+const migrationsColumns = "version integer, applied_at timestamp with time zone"
+
+// schemaVersion reads the answers of migrate's first query (res, err):
+// the version of an archivist schema, 0 for a database without tables,
+// or a ForeignDatabaseError for a database holding other tables (an
+// archivist schema at version 0 has none: a failed migration leaves
+// nothing) or a schema_migrations table that is not archivist's.
+func schemaVersion(res []*pgconn.Result, err error) (int, error) {
+	if len(res) < 4 {
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	tables, columns := columnValues(res[2]), ""
+	if c := columnValues(res[3]); len(c) == 1 {
+		columns = c[0]
+	}
+	switch {
+	case columns != "" && columns != migrationsColumns:
+		return 0, &ForeignDatabaseError{Tables: append([]string{"schema_migrations"}, tables...)}
+	case columns == "" && !isUndefinedTable(err):
+		return 0, fmt.Errorf("migrate: %w", err)
+	case err != nil && columns != "":
+		return 0, fmt.Errorf("migrate: %w", err)
+	}
+	current := 0
+	if err == nil {
+		if current, err = lastVersion(res); err != nil {
+			return 0, fmt.Errorf("migrate: %w", err)
+		}
+	}
+	if current == 0 && len(tables) > 0 {
+		return 0, &ForeignDatabaseError{Tables: tables}
+	}
+	return current, nil
 }
 
 // migrationsTable creates schema_migrations, in the transaction of the
