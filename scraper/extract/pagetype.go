@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -375,7 +376,7 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// model's text (fillFlags). Its other class is the page's type
 		// either way: it knows that better than pageType's rules.
 		if !modelReady {
-			return false, ""
+			return p.barePage(art), ""
 		}
 		article, _, other = pageTypeModel.classify(p.feats)
 		p.shortArt = article && p.proseBody(art.WordCount)
@@ -547,4 +548,32 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// reErrorTitle matches the title of an HTTP error page.
+var reErrorTitle = lazyRE(`(?i)\b(?:[45]\d\d|error|not found|forbidden|unauthori[sz]ed|unavailable)\b`)
+
+// barePage reports whether a page of under 20 words, too short for the
+// page-type model, holds nothing but a sentence or two of prose: no link,
+// form or consent notice anywhere, the body found holding nine tenths of
+// the page's text and ending like a sentence, and a title that names no
+// HTTP error. A note saved without its site's frame is an article however
+// short; an empty page, a wall, an error page or a fragment is not. Longer
+// pages are left to the model: a product's or a front page's few lines
+// can be as bare.
+func (p *page) barePage(art *corpus.Article) bool {
+	bi := p.x.info(p.bodyNode)
+	if bi == nil || art.WordCount < 5 || art.WordCount >= 20 || bi.link > 0 || p.forms > 0 || p.forumURL() || p.consentTxt > 0 || !endsSentence(art.Text) {
+		return false
+	}
+	if tt, _ := p.x.teaserText(); tt > 0 {
+		return false
+	}
+	body := 0
+	for _, r := range art.Text {
+		if !unicode.IsSpace(r) {
+			body += utf8.RuneLen(r)
+		}
+	}
+	return body*10 >= bi.text*9 && !reErrorTitle.MatchString(art.Title)
 }

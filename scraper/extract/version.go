@@ -21,4 +21,4 @@ package extract
 // content read from a page's script data, hidden tab panels and FAQ
 // buttons, the next stories of an endless scroll), which had not either.
 // Version 4: the fifteenth session's (issue 8).
-const Version = 4
+const Version = 5
