@@ -138,7 +138,9 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return x.addLead(top, x.addTwins(top, out))
+	out = x.addLead(top, x.addTwins(top, out))
+	x.dropCardRails(out)
+	return out
 }
 
 // addLead adds the lead paragraphs that an article sets apart from its
