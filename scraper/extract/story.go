@@ -202,11 +202,17 @@ const ownStory = 1000
 // class and are each a short box of unlinked prose (80 to 700 bytes, all
 // of it in paragraphs, no heading), after at least as much paragraph text
 // of the selection as it holds and with under a quarter of its own after
-// it. Such a row of summaries, quotes or blurbs beside or under a story
-// is laid out as cards; a story's own paragraphs are not boxed one by one
-// in a row of twins at its end. Dropping it is a drop in the content walk
-// (its text leaves its ancestors' counts too).
+// it, outside the element the page marks as its body, on a page that
+// declares an article. Such a row of summaries, quotes or blurbs beside
+// or under a story is laid out as cards; a story's own paragraphs are not
+// boxed one by one in a row of twins at its end. Dropping it is a drop in
+// the content walk (its text leaves its ancestors' counts too). On pages
+// that declare no article the same rule moved listings and service pages
+// of page-types both ways (docs/BENCHMARKS.md, exread16).
 func (x *contentExtractor) dropCardRails(sel []*html.Node) {
+	if !x.declared {
+		return
+	}
 	var rails []*html.Node
 	for _, s := range sel {
 		walkElements(s, func(n *html.Node) bool {
