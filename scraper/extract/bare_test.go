@@ -20,6 +20,7 @@ func TestBarePage(t *testing.T) {
 		{"error.html", false},
 		{"fragment.html", false},
 		{"linked.html", false},
+		{"script_wall.html", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -553,14 +553,18 @@ func isDigits(s string) bool {
 // reErrorTitle matches the title of an HTTP error page.
 var reErrorTitle = lazyRE(`(?i)\b(?:[45]\d\d|error|not found|forbidden|unauthori[sz]ed|unavailable)\b`)
 
+// reWallText matches the few words of a wall before the page: a request
+// to turn on scripts or cookies, a bot check, a redirect notice.
+var reWallText = lazyRE(`(?i)\b(?:javascript|js|browser|cookies?|captcha|robot|human|access denied|redirect(?:ed|ing)?|sign in|log ?in)\b`)
+
 // barePage reports whether a page of under 20 words, too short for the
 // page-type model, holds nothing but a sentence or two of prose: no link,
 // form or consent notice anywhere, the body found holding nine tenths of
-// the page's text and ending like a sentence, and a title that names no
-// HTTP error. A note saved without its site's frame is an article however
-// short; an empty page, a wall, an error page or a fragment is not. Longer
-// pages are left to the model: a product's or a front page's few lines
-// can be as bare.
+// the page's text and ending like a sentence, a title that names no HTTP
+// error and no words of a wall (scripts, cookies, a bot check). A note
+// saved without its site's frame is an article however short; an empty
+// page, a wall, an error page or a fragment is not. Longer pages are left
+// to the model: a product's or a front page's few lines can be as bare.
 func (p *page) barePage(art *corpus.Article) bool {
 	bi := p.x.info(p.bodyNode)
 	if bi == nil || art.WordCount < 5 || art.WordCount >= 20 || bi.link > 0 || p.forms > 0 || p.forumURL() || p.consentTxt > 0 || !endsSentence(art.Text) {
@@ -575,5 +579,5 @@ func (p *page) barePage(art *corpus.Article) bool {
 			body += utf8.RuneLen(r)
 		}
 	}
-	return body*10 >= bi.text*9 && !reErrorTitle.MatchString(art.Title)
+	return body*10 >= bi.text*9 && !reErrorTitle.MatchString(art.Title) && !reWallText.MatchString(art.Text)
 }
