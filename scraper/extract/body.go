@@ -368,7 +368,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) {
 			if b.kind == kindHeading {
 				linkHeads++
 				if numbered(b.text) && headsSection(e.blocks, i) {
@@ -689,6 +689,26 @@ func mixedLists(bs []block) []bool {
 		i = j
 	}
 	return mixed
+}
+
+// subItem reports whether b, a linked list item, is an item of a list
+// nested in a list item whose own line is unlinked text (eight bytes or
+// more): the sub-points of a point of the story ("In progress:" over the
+// bug reports it cites). The items of a menu hang under a linked entry,
+// those of a table of contents under a linked heading.
+func (x *contentExtractor) subItem(b block) bool {
+	if b.kind != kindItem || b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil || n.Parent == nil || n.Parent.Parent == nil || n.Parent.Parent.DataAtom != atom.Li {
+		return false
+	}
+	pi := x.info(n.Parent.Parent)
+	return pi != nil && !pi.junk && pi.own >= 8
 }
 
 // dropRepeats drops the pull quotes (short blocks of an aside) whose

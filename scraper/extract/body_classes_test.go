@@ -167,6 +167,12 @@ func TestBodyClasses(t *testing.T) {
 		// before its last paragraph: its own text, not a closing rail.
 		{name: "boxed_paragraphs",
 			wantInText: []string{"forty kinds of apple, most of them", "bore fruit this autumn", "kept in the county archive", "press the apples for juice"}},
+		// A point of the story whose sub-points are linked issue titles,
+		// in a list nested under its unlinked line; a table of contents
+		// nested under linked entries still goes.
+		{name: "nested_links",
+			wantInText: []string{"Still open, and waiting for a volunteer:", "Issue 311: results lose their order", "Issue 318: the year filter"},
+			notInText:  []string{"Speed\n", "Filters\n"}},
 		// The rest of the story behind a "Read more" button, in a block
 		// named for it: the expander's content, not a link to more.
 		{name: "read_more_expander",
