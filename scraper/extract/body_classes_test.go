@@ -173,6 +173,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "nested_links",
 			wantInText: []string{"Still open, and waiting for a volunteer:", "Issue 311: results lose their order", "Issue 318: the year filter"},
 			notInText:  []string{"Speed\n", "Filters\n"}},
+		// A gallery inside the story whose class names say nothing (CSS
+		// modules): slides opened by counters "1/4" ... "4/4", each with
+		// its caption; the story's text on both sides stays.
+		{name: "slide_counters",
+			wantInText: []string{"on only nine evenings since September", "short of two deckhands", "if the government matches the money."},
+			notInText:  []string{"A busy summer", "more passengers in August", "Winter storms", "forty knots"}},
 		// The rest of the story behind a "Read more" button, in a block
 		// named for it: the expander's content, not a link to more.
 		{name: "read_more_expander",
