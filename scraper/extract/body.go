@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -138,7 +139,9 @@ func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
 			}
 		}
 	}
-	return x.addLead(top, x.addTwins(top, out))
+	out = x.addLead(top, x.addTwins(top, out))
+	x.dropCardRails(out)
+	return out
 }
 
 // addLead adds the lead paragraphs that an article sets apart from its
@@ -366,7 +369,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) {
 			if b.kind == kindHeading {
 				linkHeads++
 				if numbered(b.text) && headsSection(e.blocks, i) {
@@ -397,6 +400,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 		title = false
 	}
 	out = dropTailCards(out, card)
+	out = dropSlides(out)
 	return dropDisclosures(dropClosingPrompts(dropRepeats(out))), linkHeads
 }
 
@@ -687,6 +691,68 @@ func mixedLists(bs []block) []bool {
 		i = j
 	}
 	return mixed
+}
+
+// reSlideCounter matches a gallery slide's counter opening a block:
+// "3/50", "3 / 50", "3 of 50".
+var reSlideCounter = lazyRE(`^(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b`)
+
+// dropSlides drops a gallery that the story holds: three or more blocks
+// opened by slide counters of one total, numbered one after another
+// ("1/50 Title", "2/50 Title", ...), with the blocks between them (the
+// captions) and, when the slides have captions, the block after the
+// last (its caption, 80 words at most); a title over the gallery stays, as a short line before it can
+// be the story's own subheading. Class names tell a gallery from the story when they
+// say "gallery" or "slideshow" (prune); CSS modules' names do not, and
+// fifty captions outweigh the story's text.
+func dropSlides(bs []block) []block {
+	first, last, total, next, runs := -1, -1, "", 0, 0
+	for i, b := range bs {
+		m := reSlideCounter.FindStringSubmatch(b.text)
+		if m == nil {
+			continue
+		}
+		k, _ := strconv.Atoi(m[1])
+		if first >= 0 && m[2] == total && k == next {
+			last, next, runs = i, next+1, runs+1
+			continue
+		}
+		if runs >= 3 {
+			break
+		}
+		if k == 1 {
+			first, last, total, next, runs = i, i, m[2], 2, 1
+		}
+	}
+	if runs < 3 {
+		return bs
+	}
+	end := last + 1
+	captioned := last-first+1 > runs // blocks between the counters: the slides have captions
+	if captioned && end < len(bs) && !reSlideCounter.MatchString(bs[end].text) && numFields(bs[end].text) <= 80 {
+		end++
+	}
+	return append(bs[:first:first], bs[end:]...)
+}
+
+// subItem reports whether b, a linked list item, is an item of a list
+// nested in a list item whose own line is unlinked text (eight bytes or
+// more): the sub-points of a point of the story ("In progress:" over the
+// bug reports it cites). The items of a menu hang under a linked entry,
+// those of a table of contents under a linked heading.
+func (x *contentExtractor) subItem(b block) bool {
+	if b.kind != kindItem || b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil || n.Parent == nil || n.Parent.Parent == nil || n.Parent.Parent.DataAtom != atom.Li {
+		return false
+	}
+	pi := x.info(n.Parent.Parent)
+	return pi != nil && !pi.junk && pi.own >= 8
 }
 
 // dropRepeats drops the pull quotes (short blocks of an aside) whose

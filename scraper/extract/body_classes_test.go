@@ -158,6 +158,27 @@ func TestBodyClasses(t *testing.T) {
 		// the headline).
 		{name: "sections_after_text",
 			wantInText: []string{"The valley's last water mill will grind flour", "who drew the wheel.", "Bus to the county town", "The bus between the valley", "Easter holidays at the latest"}},
+		// A rail of unlinked summary cards (four boxes of one class, each
+		// a short paragraph) after the story, beside it in its layout.
+		{name: "card_rail",
+			wantInText: []string{"The clock in the tower of the town hall", "which stopped in 1971."},
+			notInText:  []string{"market square", "footbridge", "Sunday afternoons", "Bus fares"}},
+		// A story whose paragraphs are each boxed in a <div> of one class,
+		// before its last paragraph: its own text, not a closing rail.
+		{name: "boxed_paragraphs",
+			wantInText: []string{"forty kinds of apple, most of them", "bore fruit this autumn", "kept in the county archive", "press the apples for juice"}},
+		// A point of the story whose sub-points are linked issue titles,
+		// in a list nested under its unlinked line; a table of contents
+		// nested under linked entries still goes.
+		{name: "nested_links",
+			wantInText: []string{"Still open, and waiting for a volunteer:", "Issue 311: results lose their order", "Issue 318: the year filter"},
+			notInText:  []string{"Speed\n", "Filters\n"}},
+		// A gallery inside the story whose class names say nothing (CSS
+		// modules): slides opened by counters "1/4" ... "4/4", each with
+		// its caption; the story's text on both sides stays.
+		{name: "slide_counters",
+			wantInText: []string{"on only nine evenings since September", "short of two deckhands", "if the government matches the money."},
+			notInText:  []string{"A busy summer", "more passengers in August", "Winter storms", "forty knots"}},
 		// The rest of the story behind a "Read more" button, in a block
 		// named for it: the expander's content, not a link to more.
 		{name: "read_more_expander",

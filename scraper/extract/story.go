@@ -196,3 +196,121 @@ func headingOpening(n *html.Node) bool {
 // a block holding the headline and the text, or an article body element,
 // is a story of its own for dropNextStories.
 const ownStory = 1000
+
+// dropCardRails drops a rail of cards that closes the selected text: an
+// element whose element children, four or more, all share one tag and
+// class and are each a short box of unlinked prose (80 to 700 bytes, all
+// of it in paragraphs, no heading), after at least as much paragraph text
+// of the selection as it holds and with under a quarter of its own after
+// it, outside the element the page marks as its body, on a page that
+// declares an article. Such a row of summaries, quotes or blurbs beside
+// or under a story is laid out as cards; a story's own paragraphs are not
+// boxed one by one in a row of twins at its end. Dropping it is a drop in
+// the content walk (its text leaves its ancestors' counts too). On pages
+// that declare no article the same rule moved listings and service pages
+// of page-types both ways (docs/BENCHMARKS.md, exread16).
+func (x *contentExtractor) dropCardRails(sel []*html.Node) {
+	if !x.declared {
+		return
+	}
+	var rails []*html.Node
+	for _, s := range sel {
+		walkElements(s, func(n *html.Node) bool {
+			ni := x.info(n)
+			if ni == nil || ni.junk {
+				return false
+			}
+			if ni.body {
+				return false // the text the page marks as its body
+			}
+			if x.cardRail(n) {
+				rails = append(rails, n)
+				return false
+			}
+			return true
+		})
+	}
+	for _, r := range rails {
+		ri := x.info(r)
+		ridx := x.idx[r]
+		before, after := 0, 0
+		for _, p := range x.paras {
+			if pi := x.info(p.n); pi == nil || pi.junk || isAncestor(r, p.n) || !inAny(sel, p.n) {
+				continue
+			}
+			if x.idx[p.n] < ridx {
+				before += p.text
+			} else {
+				after += p.text
+			}
+		}
+		if before >= ri.para && after*4 < ri.para {
+			x.drop(r, ri)
+		}
+	}
+}
+
+// cardRail reports whether n's element children, four or more, share one
+// tag and a class and are each a box of 80 to 700 bytes of unlinked
+// paragraph text without a heading.
+func (x *contentExtractor) cardRail(n *html.Node) bool {
+	k := 0
+	var first *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		ci := x.info(c)
+		if ci == nil || ci.junk {
+			continue
+		}
+		if first == nil {
+			first = c
+			if attr(c, "class") == "" {
+				return false
+			}
+		} else if !sameKind(c, first) {
+			return false
+		}
+		if ci.text < 80 || ci.text > 700 || ci.para*10 < ci.text*9 || ci.link*10 > ci.text || hasHeadingBelow(c) {
+			return false
+		}
+		k++
+	}
+	return k >= 4
+}
+
+// hasHeadingBelow reports whether n holds an <h1>-<h6>.
+func hasHeadingBelow(n *html.Node) bool {
+	found := false
+	walkElements(n, func(c *html.Node) bool {
+		if isHeading(c.DataAtom) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// inAny reports whether n is one of sel or below one of them.
+func inAny(sel []*html.Node, n *html.Node) bool {
+	for _, s := range sel {
+		if s == n || isAncestor(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// walkElements calls f on n and, while f returns true, on its element
+// descendants, in document order.
+func walkElements(n *html.Node, f func(*html.Node) bool) {
+	if n.Type == html.ElementNode && !f(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			walkElements(c, f)
+		}
+	}
+}
