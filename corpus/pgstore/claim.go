@@ -23,7 +23,8 @@ type claim struct {
 // compiling of its body on its first call, and the database's creation
 // the same (docs/BENCHMARKS.md, "The start of a PostgreSQL crawl"). The
 // parameters are the host, the worker, the run (0: any), how many URLs,
-// now, the lease's end and the delay (milliseconds).
+// now, the lease's end, the delay (milliseconds) and the worker's share
+// of hosts (0: no limit; see shareState).
 //
 // The host row is inserted when there is none (ins) before anything else:
 // as in the function, the insert waits for a transaction that is writing
@@ -39,6 +40,13 @@ type claim struct {
 //	locked  another worker is claiming the host this moment (the host row
 //	        is locked): nothing else happens;
 //	busy    another worker holds an unexpired lease; at is its end;
+//	full    the host is free or its lease expired, but the worker holds
+//	        its share of hosts already (the other unexpired leases it
+//	        holds): nothing happens;
+//	drain   the lease is this worker's, beyond its share (as many of its
+//	        other unexpired leases sort before the host as its share): no
+//	        URL is claimed, the lease is renewed for the URLs in flight;
+//	yield   the same, with none in flight: the lease is given back;
 //	wait    the lease was free or expired and is now this worker's (the
 //	        URLs the last holder had in flight are queued again), but the
 //	        host allows no request before at (its next_at);
@@ -48,7 +56,7 @@ type claim struct {
 //	        flight.
 //
 // next is the host's next allowed start as read under the row's lock, 0
-// on new, locked and busy. Each URL claimed comes with whether, being a
+// on new, locked, busy and full. Each URL claimed comes with whether, being a
 // hub (its kind set), it has no capture LatestCapture would return (see
 // uncapturedSet). A lease taken over from a worker that is gone
 // queues its URLs again in the claim (rq) and claims them in the next one:
@@ -57,14 +65,16 @@ const qClaim = `WITH ins AS (
 	INSERT INTO frontier_hosts (host, delay_ms) VALUES ($1::text, $7::bigint)
 	ON CONFLICT DO NOTHING RETURNING 1),
 h AS (
-	SELECT lease_until, next_at,
+	SELECT lease_until, next_at, in_flight,
 		worker IS NOT NULL AND worker = $2::bigint AS mine,
-		worker IS NOT NULL AND worker <> $2::bigint AND lease_until > $5::bigint AS busy
+		worker IS NOT NULL AND worker <> $2::bigint AND lease_until > $5::bigint AS busy,
+		$8::bigint > 0 AND (SELECT count(*) FROM frontier_hosts o WHERE o.worker = $2::bigint AND o.lease_until > $5::bigint
+			AND o.host <> $1::text AND (o.host < $1::text OR frontier_hosts.worker IS DISTINCT FROM $2::bigint)) >= $8::bigint AS over
 	FROM frontier_hosts WHERE host = $1::text AND NOT EXISTS (SELECT FROM ins) FOR UPDATE SKIP LOCKED),
-l AS (SELECT mine, NOT mine AND next_at > $5::bigint AS wait FROM h WHERE NOT busy),
+l AS (SELECT mine, NOT mine AND next_at > $5::bigint AS wait, mine AND over AS drain FROM h WHERE NOT busy AND (mine OR NOT over)),
 pick AS (SELECT ARRAY(SELECT q.id FROM frontier q
 	WHERE q.host = $1::text AND q.state = 'queued' AND q.not_before <= $5::bigint
-	  AND ($3::bigint = 0 OR q.run = $3::bigint) AND (SELECT NOT wait FROM l)
+	  AND ($3::bigint = 0 OR q.run = $3::bigint) AND (SELECT NOT wait AND NOT drain FROM l)
 	ORDER BY q.priority DESC, q.id LIMIT GREATEST($4::int, 0) FOR UPDATE SKIP LOCKED) AS ids),
 rq AS (SELECT ARRAY(SELECT q.id FROM frontier q
 	WHERE q.host = $1::text AND q.state = 'in_flight' AND (SELECT NOT mine FROM l)) AS ids),
@@ -81,7 +91,7 @@ c AS (
 		f.kind <> '' AND NOT EXISTS (SELECT 1 FROM captures x WHERE (x.url = f.url OR (x.requested_url = f.url AND x.requested_url <> x.url))
 			AND x.error_kind = '' AND x.status BETWEEN 200 AND 399) AS uncaptured),
 e AS (
-	SELECT l.mine, l.wait, n.n, CASE WHEN l.wait OR n.n > 0 THEN NULL ELSE LEAST(
+	SELECT l.mine, l.wait, l.drain, n.n, CASE WHEN l.wait OR l.drain OR n.n > 0 THEN NULL ELSE LEAST(
 			(SELECT MIN(q.not_before) FROM frontier q WHERE q.host = $1::text AND q.state = 'queued'
 				AND ($3::bigint = 0 OR q.run = $3::bigint)),
 			CASE WHEN NOT l.mine THEN (SELECT MIN(q.not_before) FROM frontier q WHERE q.host = $1::text
@@ -98,10 +108,12 @@ u AS (
 st AS (
 	SELECT CASE WHEN h.busy IS NULL THEN
 			CASE WHEN EXISTS (SELECT 1 FROM frontier_hosts WHERE host = $1::text) THEN 'locked' ELSE 'new' END
-		WHEN h.busy THEN 'busy' WHEN e.wait THEN 'wait' WHEN e.n > 0 THEN 'claimed'
+		WHEN h.busy THEN 'busy' WHEN e.mine IS NULL THEN 'full' WHEN e.drain THEN
+			CASE WHEN h.in_flight <> 0 THEN 'drain' ELSE 'yield' END
+		WHEN e.wait THEN 'wait' WHEN e.n > 0 THEN 'claimed'
 		WHEN e.due IS NOT NULL THEN 'due' ELSE 'empty' END AS status,
 		CASE WHEN h.busy THEN h.lease_until WHEN e.wait THEN h.next_at ELSE COALESCE(e.due, 0) END AS at,
-		CASE WHEN h.busy IS NULL OR h.busy THEN 0 ELSE h.next_at END AS next
+		CASE WHEN h.busy IS NULL OR h.busy OR e.mine IS NULL THEN 0 ELSE h.next_at END AS next
 	FROM (SELECT) one LEFT JOIN h ON true LEFT JOIN e ON true)
 SELECT st.status, st.at, st.next, COALESCE(c.id, 0), COALESCE(c.url, ''), COALESCE(c.host, ''), COALESCE(c.depth, 0),
 	COALESCE(c.source, ''), COALESCE(c.kind, ''), COALESCE(c.state, ''), COALESCE(c.priority, 0), COALESCE(c.attempts, 0),
@@ -126,14 +138,27 @@ FROM st LEFT JOIN c ON c.picked ORDER BY c.priority DESC, c.id
 const qGenericPlan = "SELECT set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)"
 
 // claim runs qClaim, in a transaction of its own, with its generic plan
-// (qGenericPlan): one round trip.
-func (f *Frontier) claim(ctx context.Context, host string, run int64, n int, now time.Time) (claim, error) {
-	var c claim
+// (qGenericPlan): one round trip. Every shareEvery one claim also counts
+// the workers and hosts (qShare) for the worker's share.
+func (f *Frontier) claim(ctx context.Context, host string, run int64, n int, now time.Time) (c claim, err error) {
 	b := &pgx.Batch{}
+	// The count comes first: after qGenericPlan, without a sequential
+	// scan, the plan of its scan of workers would cost enough to be
+	// compiled (JIT), half a second.
+	share := f.shareDue(now)
+	if share {
+		f.queueShare(b, now)
+	}
 	b.Queue(qGenericPlan)
-	b.Queue(qClaim, host, f.id, run, n, now.UnixMilli(), now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds())
+	b.Queue(qClaim, host, f.id, run, n, now.UnixMilli(), now.Add(f.opts.LeaseTTL).UnixMilli(), f.opts.Delay.Milliseconds(),
+		f.share.limit.Load())
 	br := f.s.pool.SendBatch(ctx, b)
 	defer br.Close()
+	if share {
+		if err := f.readShare(br); err != nil {
+			return c, err
+		}
+	}
 	if _, err := br.Exec(); err != nil {
 		return c, err
 	}

@@ -61,6 +61,7 @@ type Frontier struct {
 	// aheadWG the goroutines making them.
 	ahead   map[string]*aheadClaim
 	aheadWG sync.WaitGroup
+	share   shareState // the hosts it may hold (share.go)
 }
 
 // localLease is what a worker knows of a host lease it holds.
@@ -329,11 +330,16 @@ func (f *Frontier) answer(host string, c claim, now time.Time) (claimed []corpus
 	case "empty":
 		f.unleased(host)
 		return nil, time.Time{}, false, nil
+	case "full", "yield": // beyond the worker's share (share.go)
+		f.unleased(host)
+		return nil, now.Add(sharePoll), true, nil
 	}
 	f.leased(host, now.Add(f.opts.LeaseTTL).UnixMilli(), -1, c.next)
 	switch c.status {
 	case "wait", "due":
 		return nil, time.UnixMilli(c.at).UTC(), true, nil
+	case "drain": // given back once its URLs in flight are settled
+		return nil, now.Add(leasePoll), true, nil
 	case "claimed":
 		return c.entries, time.Time{}, false, nil
 	}
