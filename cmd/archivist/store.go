@@ -151,7 +151,7 @@ func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
 		fmt.Fprintf(w, "  worker %d: pid %d on %s, %d pages (%.1f/s), %s\n", k.ID, k.PID, k.Machine, k.Pages, k.PagesPerSec, state)
 	}
 	for _, l := range wj.Leases {
-		fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d in flight\n", l.Host, l.Worker,
+		fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d URLs claimed\n", l.Host, l.Worker,
 			l.Until.Format("15:04:05 UTC"), l.InFlight)
 	}
 }

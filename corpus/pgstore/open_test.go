@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus/pgstore"
 	"github.com/archivist-project/archivist/internal/pgtest"
@@ -150,5 +151,31 @@ func TestRedact(t *testing.T) {
 		if (tt.secret != "" && strings.Contains(got, tt.secret)) || !strings.Contains(got, tt.keep) {
 			t.Errorf("Redact(%q) = %q, want no %q and %q kept", tt.in, got, tt.secret, tt.keep)
 		}
+	}
+}
+
+// TestWorkersRate: a worker's pages per second run from its start to its
+// stop, or to now while it is not stopped, not to its last heartbeat
+// (its page count is current, its heartbeat up to a beat old).
+func TestWorkersRate(t *testing.T) {
+	s := open(t)
+	now := time.Now().UnixMilli()
+	if _, err := s.Pool().Exec(context.Background(), `INSERT INTO workers (machine, pid, started_at, heartbeat_at, stopped_at, pages)
+		VALUES ('a', 1, $1, $2, 0, 100), ('b', 2, $1, $3, $4, 100)`, now-10_000, now-9_000, now-5_000, now-10_000+20_000); err != nil {
+		t.Fatal(err)
+	}
+	ws, _, err := s.Workers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rates := map[string]float64{}
+	for _, w := range ws {
+		rates[w.Machine] = w.PagesPerSec
+	}
+	if r := rates["a"]; r < 9 || r > 10.1 {
+		t.Errorf("running worker: %.2f pages/s, want about 10 (100 pages in 10 s)", r)
+	}
+	if r := rates["b"]; r < 4.99 || r > 5.01 {
+		t.Errorf("stopped worker: %.2f pages/s, want 5 (100 pages in the 20 s to its stop)", r)
 	}
 }

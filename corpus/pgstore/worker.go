@@ -631,7 +631,7 @@ type WorkerInfo struct {
 	Heartbeat   time.Time `json:"heartbeat"`
 	Stopped     bool      `json:"stopped"`
 	Pages       int64     `json:"pages"`         // URLs it settled
-	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its running time
+	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its time from start to its stop, or to now
 }
 
 // HostLease is a host leased by a worker.
@@ -646,17 +646,25 @@ type HostLease struct {
 // Workers returns the workers that ran in the last day, newest first,
 // and the hosts leased now.
 func (s *Store) Workers(ctx context.Context) ([]WorkerInfo, []HostLease, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, machine, pid, started_at, heartbeat_at, stopped_at <> 0, pages
-		FROM workers WHERE heartbeat_at > $1 ORDER BY id DESC`, time.Now().Add(-24*time.Hour).UnixMilli())
+	now := time.Now()
+	rows, err := s.pool.Query(ctx, `SELECT id, machine, pid, started_at, heartbeat_at, stopped_at, pages
+		FROM workers WHERE heartbeat_at > $1 ORDER BY id DESC`, now.Add(-24*time.Hour).UnixMilli())
 	if err != nil {
 		return nil, nil, fmt.Errorf("workers: %w", err)
 	}
 	ws, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (WorkerInfo, error) {
 		var w WorkerInfo
-		var started, beat int64
-		err := r.Scan(&w.ID, &w.Machine, &w.PID, &started, &beat, &w.Stopped, &w.Pages)
-		w.Started, w.Heartbeat = time.UnixMilli(started).UTC(), time.UnixMilli(beat).UTC()
-		if d := w.Heartbeat.Sub(w.Started).Seconds(); d > 0 {
+		var started, beat, stopped int64
+		err := r.Scan(&w.ID, &w.Machine, &w.PID, &started, &beat, &stopped, &w.Pages)
+		w.Started, w.Heartbeat, w.Stopped = time.UnixMilli(started).UTC(), time.UnixMilli(beat).UTC(), stopped != 0
+		// The page count is current (each page's commit adds to it), so
+		// the rate runs to now, or to the stop; not to the last
+		// heartbeat, which would overstate it by up to a beat's pages.
+		end := now
+		if w.Stopped {
+			end = time.UnixMilli(stopped)
+		}
+		if d := end.Sub(w.Started).Seconds(); d > 0 {
 			w.PagesPerSec = float64(w.Pages) / d
 		}
 		return w, err
