@@ -84,11 +84,15 @@ type Crawler struct {
 	sched    *scheduler
 	run      int64
 	scope    *scope
-	seen     *seenCache
-	resolved *resolveCache   // links resolved, for the pages after (linksOf)
-	probed   map[string]bool // hosts whose /sitemap.xml is queued as a seed
-	fatal    atomic.Pointer[error]
-	counts   counters
+	// scopeRead are the hosts whose claim made the crawl read its scope
+	// again (refreshScope), once each.
+	scopeMu   sync.Mutex
+	scopeRead map[string]bool
+	seen      *seenCache
+	resolved  *resolveCache   // links resolved, for the pages after (linksOf)
+	probed    map[string]bool // hosts whose /sitemap.xml is queued as a seed
+	fatal     atomic.Pointer[error]
+	counts    counters
 	// focused is a depth 0 crawl given seeds: it fetches only what this
 	// run queued (the seeds and what their sitemaps and feeds list), not
 	// the queue an earlier crawl left.

@@ -53,6 +53,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			d.waitFor(nil, tick)
 			continue
 		}
+		c.takeOffers()
 		jobs, skips, budget, wait, done := c.plan(d.work, c.cfg.maxPages-d.pagesUsed())
 		if !d.settleSkips(jobs, skips, budget) {
 			continue

@@ -143,7 +143,70 @@ func (c *Crawler) claimRun() int64 {
 // there are none, it reports when the next one becomes due.
 func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
 	batch := min(max(c.cfg.perHost*2, 2), 16)
-	return c.frontier.Claim(ctx, host, c.claimRun(), batch, now)
+	claimed, due, hasDue, err = c.frontier.Claim(ctx, host, c.claimRun(), batch, now)
+	if err == nil && len(claimed) > 0 && !c.scope.contains(claimed[0].URL) {
+		c.refreshScope(ctx, host)
+	}
+	return claimed, due, hasDue, err
+}
+
+// refreshScope reads the crawl's scope again from the corpus, once per
+// host, when the crawl claimed URLs of a host outside the scope it
+// loaded at its start: in a crawl shared by several workers, another
+// worker's run may have added the host (its seeds) since, and without it
+// the host's links would all be dropped as off-site. A failure only logs:
+// the crawl goes on with the scope it has.
+func (c *Crawler) refreshScope(ctx context.Context, host string) {
+	c.scopeMu.Lock()
+	defer c.scopeMu.Unlock()
+	if c.scopeRead[host] {
+		return
+	}
+	if c.scopeRead == nil {
+		c.scopeRead = map[string]bool{}
+	}
+	c.scopeRead[host] = true
+	err := c.save(ctx, func(tx Tx) error {
+		stored, ok, err := tx.Scope(ctx)
+		if err != nil || !ok {
+			return err
+		}
+		for _, h := range stored {
+			c.scope.addKey(h)
+		}
+		return nil
+	})
+	if err != nil {
+		c.log.Warn("could not read the crawl's scope again; links of this host outside it are not followed", "host", host, "err", err)
+	}
+}
+
+// hostOfferer is a frontier shared with other workers that offers the
+// hosts with queued URLs that no worker holds (pgstore's, as of its last
+// count of the workers' shares).
+type hostOfferer interface {
+	OfferedHosts() []string
+}
+
+// takeOffers tells the scheduler of the hosts the frontier offers: hosts
+// another worker queued (its own seeds) that this worker would otherwise
+// learn of only when it runs out of work.
+func (c *Crawler) takeOffers() {
+	o, ok := c.frontier.(hostOfferer)
+	if !ok {
+		return
+	}
+	hs := o.OfferedHosts()
+	if len(hs) == 0 {
+		return
+	}
+	touched := make(map[string]bool, len(hs))
+	for _, h := range hs {
+		if !c.sched.parked(h) {
+			touched[h] = true
+		}
+	}
+	c.sched.touch(touched)
 }
 
 // releaseClaimed puts back in the queue what was claimed but not started.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/archivist-project/archivist/internal/pgtest"
 	"github.com/archivist-project/archivist/scraper/scrapertest"
+	"github.com/jackc/pgx/v5"
 )
 
 // TestCrawlWorkersShareHosts runs two `archivist crawl --store` workers on
@@ -138,4 +140,71 @@ func pageRequests(reqs []scrapertest.Request) map[string]int {
 		}
 	}
 	return n
+}
+
+// TestJoinWithNewSeeds: a worker joins a running crawl with seeds of
+// three new sites while the first worker crawls its own small site (the
+// case review16b found). Every new site is crawled whole: the worker that
+// takes a new site's host from the other (the share hands hosts over)
+// reads the crawl's scope again and follows the site's links, where it
+// dropped them all as off-site (3 of 25 articles stored); and the new
+// sites beyond the joining worker's share are offered to the first
+// worker, not left until the joiner finishes its others.
+func TestJoinWithNewSeeds(t *testing.T) {
+	var sites []*scrapertest.Server
+	for i, ip := range []string{"127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"} {
+		n := 25
+		if i == 0 {
+			n = 3
+		}
+		sites = append(sites, scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(n),
+			scrapertest.WithLatency(10*time.Millisecond), scrapertest.WithHost(ip)))
+	}
+	url := pgtest.Start(t).NewDatabase(t)
+	args := func(worker int, seeds ...string) []string {
+		return append([]string{"crawl", "--store", url, "--per-host", "1", "--parallel", "4", "--delay", "150ms",
+			"--timeout", "5s", "--host-lease", "2s", "-q", "--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seeds...)
+	}
+	done := make(chan error, 2)
+	run := func(worker int, seeds ...string) {
+		go func() {
+			out, err := archivistCmd(t, args(worker, seeds...)...).CombinedOutput()
+			if err != nil {
+				err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
+			}
+			done <- err
+		}()
+	}
+	run(1, sites[0].URL+"/")
+	for deadline := time.Now().Add(30 * time.Second); pageRequests(sites[0].Requests())["archivist-test/1"] < 2; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the first worker fetches nothing")
+		}
+	}
+	run(2, sites[1].URL+"/", sites[2].URL+"/", sites[3].URL+"/")
+	for range 2 {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(3 * time.Minute):
+			t.Fatal("a worker did not finish")
+		}
+	}
+	conn, err := pgx.Connect(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(context.Background())
+	for _, s := range sites[1:] {
+		var articles int
+		if err := conn.QueryRow(context.Background(), "SELECT count(*) FROM articles WHERE url LIKE $1",
+			s.URL+"/%").Scan(&articles); err != nil {
+			t.Fatal(err)
+		}
+		if articles < 25 {
+			t.Errorf("%s: %d articles stored, want its 25 (requests by worker: %v)", s.URL, articles, pageRequests(s.Requests()))
+		}
+	}
 }

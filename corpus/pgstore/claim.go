@@ -42,7 +42,8 @@ type claim struct {
 //	busy    another worker holds an unexpired lease; at is its end;
 //	full    the host is free or its lease expired, but the worker holds
 //	        its share of hosts already (the other unexpired leases it
-//	        holds): nothing happens;
+//	        holds): nothing happens (empty when the host has no URL
+//	        queued or in flight: nothing to ask again for);
 //	drain   the lease is this worker's, beyond its share (as many of its
 //	        other unexpired leases sort before the host as its share): no
 //	        URL is claimed, the lease is renewed for the URLs in flight;
@@ -108,7 +109,10 @@ u AS (
 st AS (
 	SELECT CASE WHEN h.busy IS NULL THEN
 			CASE WHEN EXISTS (SELECT 1 FROM frontier_hosts WHERE host = $1::text) THEN 'locked' ELSE 'new' END
-		WHEN h.busy THEN 'busy' WHEN e.mine IS NULL THEN 'full' WHEN e.drain THEN
+		WHEN h.busy THEN 'busy'
+		WHEN e.mine IS NULL THEN CASE WHEN EXISTS (SELECT 1 FROM frontier q WHERE q.host = $1::text
+			AND (q.state = 'in_flight' OR (q.state = 'queued' AND ($3::bigint = 0 OR q.run = $3::bigint)))) THEN 'full' ELSE 'empty' END
+		WHEN e.drain THEN
 			CASE WHEN h.in_flight <> 0 THEN 'drain' ELSE 'yield' END
 		WHEN e.wait THEN 'wait' WHEN e.n > 0 THEN 'claimed'
 		WHEN e.due IS NOT NULL THEN 'due' ELSE 'empty' END AS status,

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,12 @@ type shareState struct {
 	// next is when (unix ms) the worker counts again; a claim that
 	// moves it forward makes the count.
 	next atomic.Int64
+	// offered are hosts with queued URLs and no live lease, as of the
+	// last count, for the crawl to try (OfferedHosts): a host that only
+	// a worker at its share knows (its own new seeds) is taken by
+	// another, which would not learn of it before going idle.
+	mu      sync.Mutex
+	offered []string
 }
 
 // shareEvery is how often a worker counts the live workers and the hosts
@@ -47,7 +54,8 @@ const sharePoll = time.Second
 
 // qShare counts the live workers ($1: this worker, live whatever its
 // heartbeat; $2: the oldest heartbeat of a live worker) and the hosts with
-// URLs queued or in flight. The hosts are read off the frontier's index on
+// URLs queued or in flight, and lists (up to 256) the hosts with URLs
+// queued whose lease is free or ran out before $3 (now). The hosts are read off the frontier's index on
 // (state, host), skipping from one host to the next (a recursive query:
 // one index probe a host, whatever the number of URLs), since a host has
 // work before any worker made its frontier_hosts row.
@@ -62,7 +70,10 @@ fh AS (
 	SELECT (SELECT q.host FROM frontier q WHERE q.state = 'in_flight' AND q.host > fh.host ORDER BY q.host LIMIT 1)
 	FROM fh WHERE fh.host IS NOT NULL)
 SELECT (SELECT count(*) FROM workers WHERE id = $1::bigint OR (stopped_at = 0 AND heartbeat_at > $2::bigint)),
-	(SELECT count(*) FROM (SELECT host FROM qh UNION SELECT host FROM fh) x WHERE host IS NOT NULL)`
+	(SELECT count(*) FROM (SELECT host FROM qh UNION SELECT host FROM fh) x WHERE host IS NOT NULL),
+	ARRAY(SELECT qh.host FROM qh LEFT JOIN frontier_hosts h ON h.host = qh.host
+		WHERE qh.host IS NOT NULL AND (h.host IS NULL OR h.worker IS NULL OR h.lease_until <= $3::bigint)
+		ORDER BY qh.host LIMIT 256)`
 
 // shareDue reports whether a claim made at now should count the workers
 // and hosts again (qShare); only one claim at a time is told so.
@@ -74,18 +85,36 @@ func (f *Frontier) shareDue(now time.Time) bool {
 
 // queueShare adds qShare to a claim's batch b.
 func (f *Frontier) queueShare(b *pgx.Batch, now time.Time) {
-	b.Queue(qShare, f.id, now.Add(-f.opts.LeaseTTL).UnixMilli())
+	b.Queue(qShare, f.id, now.Add(-f.opts.LeaseTTL).UnixMilli(), now.UnixMilli())
 }
 
 // readShare reads qShare's answer from br and sets the worker's share.
 func (f *Frontier) readShare(br pgx.BatchResults) error {
 	var workers, hosts int64
-	if err := br.QueryRow().Scan(&workers, &hosts); err != nil {
+	var free []string
+	if err := br.QueryRow().Scan(&workers, &hosts, &free); err != nil {
 		f.share.next.Store(0) // count again at the next claim
 		return err
 	}
-	f.share.limit.Store(shareOf(workers, hosts))
+	limit := shareOf(workers, hosts)
+	f.share.limit.Store(limit)
+	if limit > 0 {
+		f.share.mu.Lock()
+		f.share.offered = free
+		f.share.mu.Unlock()
+	}
 	return nil
+}
+
+// OfferedHosts returns, once, the hosts with queued URLs that no live
+// lease held at the last count, when other workers share the crawl:
+// the crawl tries them as hosts that may have work.
+func (f *Frontier) OfferedHosts() []string {
+	f.share.mu.Lock()
+	defer f.share.mu.Unlock()
+	hs := f.share.offered
+	f.share.offered = nil
+	return hs
 }
 
 // shareOf is the hosts a worker may hold among workers live workers
