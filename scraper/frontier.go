@@ -144,7 +144,7 @@ func (c *Crawler) claimRun() int64 {
 func (c *Crawler) claim(ctx context.Context, host string, now time.Time) (claimed []corpus.FrontierEntry, due time.Time, hasDue bool, err error) {
 	batch := min(max(c.cfg.perHost*2, 2), 16)
 	claimed, due, hasDue, err = c.frontier.Claim(ctx, host, c.claimRun(), batch, now)
-	if err == nil && len(claimed) > 0 && !c.scope.contains(claimed[0].URL) {
+	if err == nil && len(claimed) > 0 && c.scope != nil && !c.scope.contains(claimed[0].URL) {
 		c.refreshScope(ctx, host)
 	}
 	return claimed, due, hasDue, err
