@@ -98,14 +98,16 @@ e AS (
 			CASE WHEN NOT l.mine THEN (SELECT MIN(q.not_before) FROM frontier q WHERE q.host = $1::text
 				AND q.state = 'in_flight' AND ($3::bigint = 0 OR q.run = $3::bigint)) END) END AS due
 	FROM l, (SELECT count(*) AS n FROM c WHERE c.picked) n),
+fl AS (SELECT EXISTS (SELECT 1 FROM frontier q WHERE q.host = $1::text AND q.state = 'in_flight'
+	AND q.worker = $2::bigint) AS busy),
 u AS (
 	UPDATE frontier_hosts fh SET
-		worker = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN NULL ELSE $2::bigint END,
-		lease_until = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fh.in_flight <> 0) THEN 0
+		worker = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fl.busy) THEN NULL ELSE $2::bigint END,
+		lease_until = CASE WHEN e.n = 0 AND NOT e.wait AND e.due IS NULL AND NOT (e.mine AND fl.busy) THEN 0
 			WHEN e.mine THEN GREATEST(fh.lease_until, $6::bigint) ELSE $6::bigint END,
 		delay_ms = GREATEST(fh.delay_ms, $7::bigint),
 		in_flight = CASE WHEN e.mine THEN fh.in_flight ELSE 0 END + e.n
-	FROM e WHERE fh.host = $1::text),
+	FROM e, fl WHERE fh.host = $1::text),
 st AS (
 	SELECT CASE WHEN h.busy IS NULL THEN
 			CASE WHEN EXISTS (SELECT 1 FROM frontier_hosts WHERE host = $1::text) THEN 'locked' ELSE 'new' END
@@ -113,12 +115,12 @@ st AS (
 		WHEN e.mine IS NULL THEN CASE WHEN EXISTS (SELECT 1 FROM frontier q WHERE q.host = $1::text
 			AND (q.state = 'in_flight' OR (q.state = 'queued' AND ($3::bigint = 0 OR q.run = $3::bigint)))) THEN 'full' ELSE 'empty' END
 		WHEN e.drain THEN
-			CASE WHEN h.in_flight <> 0 THEN 'drain' ELSE 'yield' END
+			CASE WHEN fl.busy THEN 'drain' ELSE 'yield' END
 		WHEN e.wait THEN 'wait' WHEN e.n > 0 THEN 'claimed'
 		WHEN e.due IS NOT NULL THEN 'due' ELSE 'empty' END AS status,
 		CASE WHEN h.busy THEN h.lease_until WHEN e.wait THEN h.next_at ELSE COALESCE(e.due, 0) END AS at,
 		CASE WHEN h.busy IS NULL OR h.busy OR e.mine IS NULL THEN 0 ELSE h.next_at END AS next
-	FROM (SELECT) one LEFT JOIN h ON true LEFT JOIN e ON true)
+	FROM (SELECT) one LEFT JOIN h ON true LEFT JOIN e ON true, fl)
 SELECT st.status, st.at, st.next, COALESCE(c.id, 0), COALESCE(c.url, ''), COALESCE(c.host, ''), COALESCE(c.depth, 0),
 	COALESCE(c.source, ''), COALESCE(c.kind, ''), COALESCE(c.state, ''), COALESCE(c.priority, 0), COALESCE(c.attempts, 0),
 	COALESCE(c.not_before, 0), COALESCE(c.reason, ''), COALESCE(c.capture_id, 0), COALESCE(c.run, 0),

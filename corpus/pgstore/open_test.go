@@ -179,3 +179,16 @@ func TestWorkersRate(t *testing.T) {
 		t.Errorf("stopped worker: %.2f pages/s, want 5 (100 pages in the 20 s to its stop)", r)
 	}
 }
+
+// TestOpenNewDatabaseWithExtension: an extension's tables and views in a
+// new database (pg_stat_statements', PostGIS's spatial_ref_sys) are not
+// another program's: the corpus is made beside them (review16b).
+func TestOpenNewDatabaseWithExtension(t *testing.T) {
+	url := cluster.NewDatabase(t)
+	exec(t, url, "CREATE EXTENSION pg_stat_statements")
+	s, err := pgstore.Open(context.Background(), url)
+	if err != nil {
+		t.Fatalf("Open of a new database with an extension: %v", err)
+	}
+	s.Close()
+}

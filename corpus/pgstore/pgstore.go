@@ -251,7 +251,9 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 	// One implicit transaction (a simple query of several statements):
 	// the lock, then the schema's tables, then its version, each
 	// statement with a snapshot taken after the lock was granted (read
-	// committed, whatever the database's default). Nothing is created
+	// committed, whatever the database's default); the tables of an
+	// extension (pg_stat_statements' views, PostGIS's spatial_ref_sys)
+	// are not another program's. Nothing is created
 	// here, so that a role that may only read can open an up-to-date
 	// corpus: a database without schema_migrations fails the last
 	// statement, and its tables tell a new database from another
@@ -260,7 +262,10 @@ func migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) (err error) {
 		SELECT pg_advisory_lock(%d);
 		SELECT relname FROM pg_class
 			WHERE relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
-			AND relkind IN ('r', 'p', 'v', 'm', 'f') AND relname <> 'schema_migrations' ORDER BY relname LIMIT 6;
+			AND relkind IN ('r', 'p', 'v', 'm', 'f') AND relname <> 'schema_migrations'
+			AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = pg_class.oid
+				AND d.deptype = 'e')
+			ORDER BY relname LIMIT 6;
 		SELECT COALESCE(string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum), '')
 			FROM pg_attribute WHERE attrelid = to_regclass('schema_migrations') AND attnum > 0 AND NOT attisdropped;
 		SELECT COALESCE(MAX(version), 0) FROM schema_migrations`, migrationLock)).ReadAll()

@@ -143,3 +143,58 @@ func TestShareDrain(t *testing.T) {
 		t.Errorf("frontier %+v, %v; want 2 done, 10 in flight, 6 queued: nothing lost nor claimed twice", st, err)
 	}
 }
+
+// TestDrainOnStaleCount: a host drained beyond a worker's share is given
+// back once none of its URLs is in flight in the frontier, whatever the
+// host row's in-flight counter says (a counter left at 1 kept the host in
+// drain, renewed, for ever: review16b).
+func TestDrainOnStaleCount(t *testing.T) {
+	url := cluster.NewDatabase(t)
+	ctx := context.Background()
+	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: 30 * time.Second})
+	hosts := []string{"http://a.test", "http://b.test", "http://c.test"}
+	var es []corpus.FrontierEntry
+	for _, h := range hosts {
+		for i := range 6 {
+			es = append(es, corpus.FrontierEntry{URL: fmt.Sprintf("%s/p/%d", h, i), Host: h, Source: "seed"})
+		}
+	}
+	enqueue(t, a, es)
+	start := time.Now()
+	var last []int64
+	for _, h := range hosts {
+		got, _, _, err := fa.Claim(ctx, h, 0, 2, start)
+		if err != nil || len(got) != 2 {
+			t.Fatalf("claim %s: %d URLs, %v", h, len(got), err)
+		}
+		last = []int64{got[0].ID, got[1].ID}
+	}
+	_, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: 30 * time.Second})
+	later := start.Add(3 * time.Second)
+	if _, _, _, err := fa.Claim(ctx, hosts[0], 0, 0, later); err != nil { // A counts: share 2
+		t.Fatal(err)
+	}
+	for _, id := range last {
+		if err := a.Update(ctx, func(tx *pgstore.Tx) error { return tx.Finish(ctx, id, corpus.StateDone, 0, "", later) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := a.Pool().Exec(ctx, "UPDATE frontier_hosts SET in_flight = 1 WHERE host = $1", hosts[2]); err != nil {
+		t.Fatal(err)
+	}
+	taken := false
+	for i := 0; i < 4 && !taken; i++ {
+		now := later.Add(time.Duration(i) * 600 * time.Millisecond)
+		if _, _, _, err := fa.Claim(ctx, hosts[2], 0, 2, now); err != nil {
+			t.Fatal(err)
+		}
+		gb, _, _, err := fb.Claim(ctx, hosts[2], 0, 2, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		taken = len(gb) > 0
+	}
+	if !taken {
+		t.Errorf("the drained host was not handed over: holders %v", holders(t, a))
+	}
+}
