@@ -162,10 +162,6 @@ func (c *Crawler) refreshScope(ctx context.Context, host string) {
 	if c.scopeRead[host] {
 		return
 	}
-	if c.scopeRead == nil {
-		c.scopeRead = map[string]bool{}
-	}
-	c.scopeRead[host] = true
 	err := c.save(ctx, func(tx Tx) error {
 		stored, ok, err := tx.Scope(ctx)
 		if err != nil || !ok {
@@ -178,7 +174,12 @@ func (c *Crawler) refreshScope(ctx context.Context, host string) {
 	})
 	if err != nil {
 		c.log.Warn("could not read the crawl's scope again; links of this host outside it are not followed", "host", host, "err", err)
+		return // read again at the host's next claim
 	}
+	if c.scopeRead == nil {
+		c.scopeRead = map[string]bool{}
+	}
+	c.scopeRead[host] = true
 }
 
 // hostOfferer is a frontier shared with other workers that offers the
@@ -197,7 +198,9 @@ func (c *Crawler) takeOffers() {
 		return
 	}
 	hs := o.OfferedHosts()
-	if len(hs) == 0 {
+	if len(hs) == 0 || c.claimRun() != 0 {
+		// A focused crawl claims its own run's URLs only: the hosts
+		// offered (any run's) are not its work.
 		return
 	}
 	touched := make(map[string]bool, len(hs))
