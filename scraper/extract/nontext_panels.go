@@ -102,35 +102,41 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 // hides are left out.
 func disclosures(n *html.Node) map[string]*html.Node {
 	var out map[string]*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg, atom.Form:
-				continue
-			}
-			if (c.DataAtom == atom.Button || attr(c, "role") == "button") && attr(c, "aria-expanded") == "false" {
-				for _, id := range strings.Fields(attr(c, "aria-controls")) {
-					if out == nil {
-						out = map[string]*html.Node{}
-					}
-					if _, ok := out[id]; !ok {
-						out[id] = c
-					}
-				}
-				continue
-			}
-			if hidesElement(c) && !isHiddenPanel(c) {
-				continue
-			}
-			walk(c)
+	walkControls(n, func(c *html.Node) bool {
+		if (c.DataAtom != atom.Button && attr(c, "role") != "button") || attr(c, "aria-expanded") != "false" {
+			return true
 		}
-	}
-	walk(n)
+		for _, id := range strings.Fields(attr(c, "aria-controls")) {
+			if out == nil {
+				out = map[string]*html.Node{}
+			}
+			if _, ok := out[id]; !ok {
+				out[id] = c
+			}
+		}
+		return false
+	})
 	return out
+}
+
+// walkControls calls visit on the elements under n in document order,
+// leaving out scripts, templates, navigation and forms, and goes into an
+// element when visit returns true and the page does not hide it (a
+// hidden panel excepted).
+func walkControls(n *html.Node, visit func(c *html.Node) bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg, atom.Form:
+			continue
+		}
+		if !visit(c) || hidesElement(c) && !isHiddenPanel(c) {
+			continue
+		}
+		walkControls(c, visit)
+	}
 }
 
 // isDisclosed reports whether n is the section a collapsed disclosure
@@ -348,22 +354,13 @@ func siblingButton(n *html.Node) bool {
 // findButtons collects the buttons under n, in document order, outside
 // what the page hides, its navigation and its forms.
 func findButtons(n *html.Node, out *[]*html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		switch c.DataAtom {
-		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg, atom.Form:
-			continue
-		case atom.Button:
+	walkControls(n, func(c *html.Node) bool {
+		if c.DataAtom == atom.Button {
 			*out = append(*out, c)
-			continue
+			return false
 		}
-		if hidesElement(c) && !isHiddenPanel(c) {
-			continue
-		}
-		findButtons(c, out)
-	}
+		return true
+	})
 }
 
 // controlLabel returns the text of a button that asks a question, of two

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/archivist-project/archivist/corpus"
 	"golang.org/x/net/html"
 )
 
@@ -86,6 +87,19 @@ func TestControlLabel(t *testing.T) {
 	}
 }
 
+// extractServicePage extracts page, a service page of heating.example,
+// and logs its size, type and the time it took.
+func extractServicePage(t *testing.T, page string) corpus.Article {
+	t.Helper()
+	start := time.Now()
+	art, err := Extract(Input{Body: []byte(page), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
+	return art
+}
+
 // TestManyPanels: a page of thousands of hidden panels and question
 // buttons among its paragraphs returns, with at most maxPanels panels
 // and maxPanels questions put back.
@@ -98,12 +112,7 @@ func TestManyPanels(t *testing.T) {
 		fmt.Fprintf(&b, `<div role="tabpanel" style="display:none"><p>Yes, every make and age, with parts carried in van %d.</p></div></div>`, i)
 	}
 	b.WriteString(`</main></body></html>`)
-	start := time.Now()
-	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
+	art := extractServicePage(t, b.String())
 	const bound = 200 // maxPanels, pinned
 	if n := strings.Count(art.Text, "parts carried in van"); n == 0 || n > bound {
 		t.Errorf("%d panels put back, want 1 to %d", n, bound)
@@ -125,12 +134,7 @@ func TestManyDisclosures(t *testing.T) {
 		fmt.Fprintf(&b, `<div id="s%d" aria-hidden="true"><p>Every make and age, with parts carried in van %d.</p></div>`, i, i)
 	}
 	b.WriteString(`</main></body></html>`)
-	start := time.Now()
-	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://heating.example/services", ContentType: "text/html; charset=utf-8"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%d words, type %s, %v", art.WordCount, art.PageType, time.Since(start))
+	art := extractServicePage(t, b.String())
 	const bound = 200 // maxPanels, pinned
 	if n := strings.Count(art.Text, "parts carried in van"); n == 0 || n > bound {
 		t.Errorf("%d sections put back, want 1 to %d", n, bound)
