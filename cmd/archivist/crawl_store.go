@@ -100,11 +100,14 @@ func (e *env) joinSettings(ctx context.Context, s *pgstore.Store, opts *crawlOpt
 	if err != nil || len(runs) == 0 {
 		return copts, err
 	}
-	latest := seededRun(runs)
-	for _, w := range looserThan(opts, latest) {
+	var rs runSettings
+	if err := json.Unmarshal([]byte(seededRun(runs)), &rs); err != nil {
+		return nil, fmt.Errorf("crawl: the shared crawl's settings: %w", err)
+	}
+	for _, w := range looserThan(opts, rs) {
 		e.logger.Warn("this worker is less polite than the shared crawl: " + w)
 	}
-	adopted, err := adoptSettings(opts, latest)
+	adopted, err := adoptSettings(opts, rs)
 	if err != nil {
 		return nil, fmt.Errorf("crawl: the shared crawl's settings: %w", err)
 	}
@@ -147,14 +150,10 @@ type runSettings struct {
 }
 
 // looserThan says which politeness flags given to a joining worker are
-// looser than a run's settings (JSON): the hosts this worker leases are
+// looser than a run's settings rs: the hosts this worker leases are
 // fetched by its own flags, so one worker's --delay 0s or
 // --ignore-robots changes the crawl's manners for those hosts.
-func looserThan(opts *crawlOptions, settings string) []string {
-	var rs runSettings
-	if json.Unmarshal([]byte(settings), &rs) != nil {
-		return nil
-	}
+func looserThan(opts *crawlOptions, rs runSettings) []string {
 	var out []string
 	if opts.given["delay"] && rs.Delay != nil {
 		if d, err := time.ParseDuration(*rs.Delay); err == nil && opts.Delay < d {
@@ -170,13 +169,9 @@ func looserThan(opts *crawlOptions, settings string) []string {
 	return out
 }
 
-// adoptSettings sets, from a run's settings (JSON), every field of opts
+// adoptSettings sets, from a run's settings rs, every field of opts
 // whose flag was not given, and returns those flags as name=value.
-func adoptSettings(opts *crawlOptions, settings string) ([]string, error) {
-	var rs runSettings
-	if err := json.Unmarshal([]byte(settings), &rs); err != nil {
-		return nil, err
-	}
+func adoptSettings(opts *crawlOptions, rs runSettings) ([]string, error) {
 	var adopted []string
 	take := func(name string, ok bool, set func() error, value func() string) error {
 		if !ok || opts.given[name] {

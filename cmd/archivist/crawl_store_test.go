@@ -1,10 +1,21 @@
 package main
 
 import (
+	"encoding/json"
 	"slices"
 	"testing"
 	"time"
 )
+
+// settingsOf parses a run's settings.
+func settingsOf(t *testing.T, settings string) runSettings {
+	t.Helper()
+	var rs runSettings
+	if err := json.Unmarshal([]byte(settings), &rs); err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
 
 // TestAdoptSettings: a worker joining a shared crawl takes the crawl's
 // settings for every flag it was not given, and keeps the ones it was.
@@ -27,7 +38,7 @@ func TestAdoptSettings(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opts := crawlOptions{Depth: 3, PerHost: 3, Delay: 5 * time.Second, Timeout: time.Second, given: tt.given}
-			adopted, err := adoptSettings(&opts, run)
+			adopted, err := adoptSettings(&opts, settingsOf(t, run))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +53,7 @@ func TestAdoptSettings(t *testing.T) {
 			}
 		})
 	}
-	if _, err := adoptSettings(&crawlOptions{}, `{"delay": "soon"}`); err == nil {
+	if _, err := adoptSettings(&crawlOptions{}, settingsOf(t, `{"delay": "soon"}`)); err == nil {
 		t.Error("a bad delay in the run's settings was taken")
 	}
 }
@@ -64,7 +75,7 @@ func TestLooserThan(t *testing.T) {
 			[]string{"--delay 100ms given, the crawl's is 3s", "--per-host 8 given, the crawl's is 2", "--ignore-robots given, the crawl obeys robots.txt"}},
 	}
 	for _, tt := range tests {
-		if got := looserThan(&tt.opts, run); !slices.Equal(got, tt.want) {
+		if got := looserThan(&tt.opts, settingsOf(t, run)); !slices.Equal(got, tt.want) {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
