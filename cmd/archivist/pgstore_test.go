@@ -91,7 +91,7 @@ func TestMigrateToPostgres(t *testing.T) {
 	}
 
 	// Resumable: a second run finds everything copied.
-	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles") {
+	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles, 0 crawl runs, 0 frontier URLs copied") {
 		t.Errorf("second migrate said %q, want nothing more copied", out)
 	}
 
