@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -206,5 +210,136 @@ func TestJoinWithNewSeeds(t *testing.T) {
 		if articles < 25 {
 			t.Errorf("%s: %d articles stored, want its 25 (requests by worker: %v)", s.URL, articles, pageRequests(s.Requests()))
 		}
+	}
+}
+
+// linkingSites are two sites on two loopback addresses: x (a front page
+// and pages /p/1../p/n, each linking to y's /extra/N, a page nothing on y
+// links to) and y (a front page, one page of its own and the /extra/
+// pages).
+type linkingSites struct {
+	x, y          *httptest.Server
+	mu            sync.Mutex
+	xPages        int
+	extrasFetched map[string]bool
+}
+
+func (s *linkingSites) counts() (xPages, extras int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.xPages, len(s.extrasFetched)
+}
+
+func newLinkingSites(t *testing.T, n int) *linkingSites {
+	t.Helper()
+	s := &linkingSites{extrasFetched: map[string]bool{}}
+	page := func(w http.ResponseWriter, title string, links ...string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>%s</title></head><body><h1>%s</h1><p>A paragraph of text about %s.</p>", title, title, title)
+		for _, l := range links {
+			fmt.Fprintf(w, `<p><a href="%s">%s</a></p>`, l, l)
+		}
+		fmt.Fprint(w, "</body></html>")
+	}
+	listen := func(ip string, h http.HandlerFunc) *httptest.Server {
+		l, err := net.Listen("tcp", ip+":0")
+		if err != nil {
+			t.Fatalf("listen on %s: %v", ip, err)
+		}
+		srv := httptest.NewUnstartedServer(h)
+		srv.Listener.Close()
+		srv.Listener = l
+		srv.Start()
+		t.Cleanup(srv.Close)
+		return srv
+	}
+	s.y = listen("127.0.0.2", func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/":
+			page(w, "Front page of y", "/own")
+		case r.URL.Path == "/own":
+			page(w, "A page of y")
+		case strings.HasPrefix(r.URL.Path, "/extra/"):
+			s.mu.Lock()
+			s.extrasFetched[r.URL.Path] = true
+			s.mu.Unlock()
+			page(w, "Extra page "+r.URL.Path)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	s.x = listen("127.0.0.1", func(w http.ResponseWriter, r *http.Request) {
+		var links []string
+		switch {
+		case r.URL.Path == "/":
+			for i := 1; i <= n; i++ {
+				links = append(links, fmt.Sprintf("/p/%d", i))
+			}
+		case strings.HasPrefix(r.URL.Path, "/p/"):
+			links = append(links, s.y.URL+"/extra/"+strings.TrimPrefix(r.URL.Path, "/p/"))
+		default:
+			http.NotFound(w, r)
+			return
+		}
+		s.mu.Lock()
+		s.xPages++
+		s.mu.Unlock()
+		page(w, "Page "+r.URL.Path+" of x", links...)
+	})
+	return s
+}
+
+// TestJoinedSiteLinkedFrom: a worker crawls site x, whose every page
+// links to a page of site y that only x links to; a second worker joins
+// the crawl with y's front page as its seed. Within a count of the
+// workers' shares the first worker sees the stored scope grow, reads it
+// again and follows the links into y from the pages it fetches after:
+// those pages of y are crawled (before, the first worker dropped every
+// link into y as off-site, since y was not in the scope it loaded).
+func TestJoinedSiteLinkedFrom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two crawls of some seconds")
+	}
+	const n = 30
+	sites := newLinkingSites(t, n)
+	url := pgtest.Start(t).NewDatabase(t)
+	args := func(worker int, seeds ...string) []string {
+		return append([]string{"crawl", "--store", url, "--depth", "3", "--per-host", "1", "--parallel", "4",
+			"--delay", "250ms", "--timeout", "5s", "--host-lease", "2s", "-q",
+			"--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seeds...)
+	}
+	done := make(chan error, 2)
+	run := func(worker int, seeds ...string) {
+		go func() {
+			out, err := archivistCmd(t, args(worker, seeds...)...).CombinedOutput()
+			if err != nil {
+				err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
+			}
+			done <- err
+		}()
+	}
+	run(1, sites.x.URL+"/")
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if xPages, _ := sites.counts(); xPages >= 3 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first worker fetches nothing")
+		}
+	}
+	run(2, sites.y.URL+"/")
+	for range 2 {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+		case <-time.After(3 * time.Minute):
+			t.Fatal("a worker did not finish")
+		}
+	}
+	// x takes about 8 s at 250 ms a page; the scope is counted every 2 s.
+	if xPages, extras := sites.counts(); extras < n/3 {
+		t.Errorf("%d of x's %d links into y followed (x served %d pages); want at least %d", extras, n, xPages, n/3)
 	}
 }
