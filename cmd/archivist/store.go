@@ -145,8 +145,13 @@ func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
 	fmt.Fprintf(w, "workers    %d in the last day\n", len(wj.Workers))
 	for _, k := range wj.Workers {
 		state := fmt.Sprintf("last heartbeat %s ago", now.Sub(k.Heartbeat).Round(time.Second))
-		if k.Stopped {
+		switch {
+		case k.Stopped:
 			state = "stopped " + k.Heartbeat.Format("2006-01-02 15:04:05 UTC")
+		case k.Gone:
+			state = fmt.Sprintf("gone: no heartbeat since %s (%s ago), longer than its %s host lease (killed, or cut off from the database); its hosts are free for the others",
+				k.Heartbeat.Format("2006-01-02 15:04:05 UTC"), now.Sub(k.Heartbeat).Round(time.Second),
+				time.Duration(k.LeaseTTL*float64(time.Second)).Round(time.Millisecond))
 		}
 		fmt.Fprintf(w, "  worker %d: pid %d on %s, %d pages (%.1f/s), %s\n", k.ID, k.PID, k.Machine, k.Pages, k.PagesPerSec, state)
 	}
