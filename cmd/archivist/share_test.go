@@ -216,12 +216,15 @@ func TestJoinWithNewSeeds(t *testing.T) {
 // linkingSites are two sites on two loopback addresses: x (a front page
 // and pages /p/1../p/n, each linking to y's /extra/N, a page nothing on y
 // links to) and y (a front page, one page of its own and the /extra/
-// pages).
+// pages). x serves three of its pages, then holds the others until y's
+// front page was served.
 type linkingSites struct {
 	x, y          *httptest.Server
 	mu            sync.Mutex
 	xPages        int
 	extrasFetched map[string]bool
+	yFront        chan struct{} // closed when y's front page is served
+	yFrontOnce    sync.Once
 }
 
 func (s *linkingSites) counts() (xPages, extras int) {
@@ -232,7 +235,7 @@ func (s *linkingSites) counts() (xPages, extras int) {
 
 func newLinkingSites(t *testing.T, n int) *linkingSites {
 	t.Helper()
-	s := &linkingSites{extrasFetched: map[string]bool{}}
+	s := &linkingSites{extrasFetched: map[string]bool{}, yFront: make(chan struct{})}
 	page := func(w http.ResponseWriter, title string, links ...string) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, "<html><head><title>%s</title></head><body><h1>%s</h1><p>A paragraph of text about %s.</p>", title, title, title)
@@ -256,6 +259,7 @@ func newLinkingSites(t *testing.T, n int) *linkingSites {
 	s.y = listen("127.0.0.2", func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case r.URL.Path == "/":
+			s.yFrontOnce.Do(func() { close(s.yFront) })
 			page(w, "Front page of y", "/own")
 		case r.URL.Path == "/own":
 			page(w, "A page of y")
@@ -277,6 +281,17 @@ func newLinkingSites(t *testing.T, n int) *linkingSites {
 			}
 		case strings.HasPrefix(r.URL.Path, "/p/"):
 			links = append(links, s.y.URL+"/extra/"+strings.TrimPrefix(r.URL.Path, "/p/"))
+			s.mu.Lock()
+			early := s.xPages < 4 // the front page and three pages
+			s.mu.Unlock()
+			if !early {
+				// The rest wait for the second worker's start, so that
+				// most of x's links come after y joined the scope.
+				select {
+				case <-s.yFront:
+				case <-time.After(20 * time.Second):
+				}
+			}
 		default:
 			http.NotFound(w, r)
 			return

@@ -633,7 +633,7 @@ type WorkerInfo struct {
 	Gone        bool      `json:"gone"`          // not stopped, silent for longer than its host lease: killed or cut off
 	LeaseTTL    float64   `json:"lease_s"`       // its --host-lease in seconds (0: not recorded, an older archivist)
 	Pages       int64     `json:"pages"`         // URLs it settled
-	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its time from start to its stop, or to now
+	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its time from start to its stop, its last heartbeat if gone, or now
 }
 
 // HostLease is a host leased by a worker.
@@ -662,9 +662,11 @@ func (s *Store) Workers(ctx context.Context) ([]WorkerInfo, []HostLease, error) 
 		w.LeaseTTL = float64(lease) / 1000
 		w.Gone = !w.Stopped && lease > 0 && now.UnixMilli()-beat > lease
 		// The page count is current (each page's commit adds to it), so
-		// the rate runs to now, or to the stop; not to the last
-		// heartbeat, which would overstate it by up to a beat's pages.
-		// A worker that is gone stopped counting about at its last one.
+		// the rate of a running worker runs to now, or to the stop; not
+		// to the last heartbeat, which would overstate it by up to a
+		// beat's pages. A worker that is gone settled its last pages
+		// within a beat after its last heartbeat: its rate runs to that
+		// heartbeat (slightly high) rather than to now (ever lower).
 		end := now
 		switch {
 		case w.Stopped:
