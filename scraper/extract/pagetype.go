@@ -21,6 +21,11 @@ type kindSignals struct {
 	cards     int             // elements named for a teaser card or list item of a listing
 	linkHeads int             // h2-h4 headings that are links, anywhere on the page
 	toks      []string        // scratch for class tokens
+	names     int             // class and id values read
+	marked    int             // of which attrFlags marks for anything
+	// structural is set once posts and price are read from structure
+	// (structuralKinds).
+	structural bool
 }
 
 // hasLink reports whether n holds a link.
@@ -89,6 +94,10 @@ func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 		switch a.Key {
 		case "class", "id":
 			f := p.attrFlags(a.Val)
+			k.names++
+			if f != 0 {
+				k.marked++
+			}
 			if f&attrPost != 0 {
 				k.posts++
 			}
@@ -360,6 +369,7 @@ func (p *page) pageSchemaOnly() bool {
 // of under 20 words is left to the rules, which know empty pages and
 // consent walls.
 func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, other string) {
+	p.structuralKinds()
 	ruleArt := p.isArticle(art, paywalled)
 	ruleOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
