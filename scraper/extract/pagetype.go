@@ -21,8 +21,6 @@ type kindSignals struct {
 	cards     int             // elements named for a teaser card or list item of a listing
 	linkHeads int             // h2-h4 headings that are links, anywhere on the page
 	toks      []string        // scratch for class tokens
-	names     int             // class and id values read
-	marked    int             // of which attrFlags marks for anything
 	// structural is set once posts and price are read from structure
 	// (structuralKinds).
 	structural bool
@@ -94,10 +92,6 @@ func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 		switch a.Key {
 		case "class", "id":
 			f := p.attrFlags(a.Val)
-			k.names++
-			if f != 0 {
-				k.marked++
-			}
 			if f&attrPost != 0 {
 				k.posts++
 			}

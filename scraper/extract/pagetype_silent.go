@@ -10,23 +10,18 @@ import (
 
 // Counts of the page type read from structure. kindSignals counts posts,
 // cards and prices by the words of class names (kindWords), which sites
-// built with hashed CSS-module names or utility classes do not use. A
-// page that names no price element gets the count of its short texts
-// that are a price alone ("$12.99"); a page whose class and id names say
-// nothing at all gets the thread detector's signed, dated records as its
-// posts. Cards are left to their names: runs of linked blocks from
-// structure are as common beside an article (related stories) as on a
-// listing, and typed articles listings (docs/BENCHMARKS.md, extype15 and
-// extype17).
+// built with hashed CSS-module names or utility classes, or named in
+// another language, do not use. A page that names no price element gets
+// the count of its short texts that are a price alone ("$12.99"); a page
+// that names no post gets the thread detector's signed, dated records as
+// its posts when two people or more sign them. Cards are left to their
+// names: runs of linked blocks are as common beside an article (related
+// stories) as on a listing, and counted from structure they made
+// articles listings (docs/BENCHMARKS.md, branches extype15, extype17).
 
-// silentNames reports whether the page's class and id values (20 or
-// more) hold none of the words attrFlags reads.
-func (k *kindSignals) silentNames() bool { return k.names >= 20 && k.marked == 0 }
-
-// structuralKinds fills the count of prices of a page that names none,
-// and the count of posts of a page whose names are silent, from its
-// structure, once per analysis of the page, before the page type is
-// decided.
+// structuralKinds fills the counts of prices and posts of a page that
+// names none from its structure, once per analysis of the page, before
+// the page type is decided.
 func (p *page) structuralKinds() {
 	if p.kind.structural {
 		return
@@ -35,11 +30,12 @@ func (p *page) structuralKinds() {
 	if p.kind.price == 0 {
 		p.kind.price = textPrices(p.root)
 	}
-	if !p.kind.silentNames() {
+	if p.kind.posts > 0 {
 		return
 	}
-	c, _ := p.threadPosts()
-	p.kind.posts = max(p.kind.posts, c.records)
+	if c, _ := p.threadPosts(); c.authors >= 2 {
+		p.kind.posts = c.records
+	}
 }
 
 // textPrices counts the text nodes below n that are a price alone

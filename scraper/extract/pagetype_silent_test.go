@@ -8,8 +8,9 @@ import (
 )
 
 // TestStructuralKinds reads the counts of posts and prices from structure
-// on pages whose class names say nothing (hashed), and prices from short
-// texts on a page that names none; a price inside a sentence is not one.
+// on pages whose class names do not name them (hashed, or in another
+// language); a price inside a sentence is not one, and an article's
+// single byline makes no posts.
 func TestStructuralKinds(t *testing.T) {
 	const namedArticle = `<!DOCTYPE html><html lang="en"><head><title>A winter coat</title></head><body>
 <header class="site-header"><a class="logo" href="/">The Daily Example</a></header>
@@ -25,6 +26,9 @@ func TestStructuralKinds(t *testing.T) {
 	}{
 		{name: "hashed shop", file: "shop_hashed_prices.html", url: "https://shop.example/c/backpacks", feature: "price", want: 8},
 		{name: "hashed thread", file: "forum_hashed_posts.html", url: "https://board.example/d/leggy-tomato-seedlings", feature: "posts", want: 5},
+		// Class names in another language: a date is named ("datum"), a
+		// post is not.
+		{name: "thread named otherwise", file: "forum_named_otherwise.html", url: "https://garten.example/kompost-im-winter", feature: "posts", want: 4},
 		// Class names that speak: posts are counted by name only (none
 		// here); the two list items that are a price alone count.
 		{name: "named article", body: namedArticle, url: "https://news.example/2026/11/01/coat", feature: "price", want: 2},
