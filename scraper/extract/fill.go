@@ -409,7 +409,7 @@ func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
 		return dropPostCards(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))))
 	}
-	return dropChrome(bs, forum)
+	return p.dropButtonLinks(dropChrome(bs, forum))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a
