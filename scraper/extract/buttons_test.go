@@ -6,12 +6,13 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// TestButtonLinks: on a page that is not an article, a short line that
+// TestCallsToAction: on a page that is not an article, a short line that
 // is one link drawn as a button (role="button" or a button class word)
 // and closes its section goes (dropButtonLinks); buttons followed by
 // more of their section's text and a button that reads as a sentence
-// stay.
-func TestButtonLinks(t *testing.T) {
+// stay. So do the lines that only invite the reader to act
+// (dropInvites).
+func TestCallsToAction(t *testing.T) {
 	tests := []struct {
 		name, url, typ string
 		wantInText     []string
@@ -24,6 +25,14 @@ func TestButtonLinks(t *testing.T) {
 				"Read the terms of our guarantee.",
 			},
 			notInText: []string{"Book your annual service", "Get a repair"}},
+		// The same page's invitations to act in words: short lines that
+		// only ask the reader to call, book or get in touch go
+		// (dropInvites); a line that says what the booking is ("Book
+		// online: ...") and the prices stay.
+		{name: "service_invites", url: "https://hearthside.example/chimney-sweeping", typ: corpus.PageTypeService,
+			wantInText: []string{"Sweep only: £65", "Book online: pick a morning", "A sweep and an inspection",
+				"We fit guards to most pots in under an hour."},
+			notInText: []string{"Call us today for a free quote", "Ready to book your sweep?", "Get in touch and we will find a slot"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
