@@ -32,7 +32,8 @@ func TestCallsToAction(t *testing.T) {
 		{name: "service_invites", url: "https://hearthside.example/chimney-sweeping", typ: corpus.PageTypeService,
 			wantInText: []string{"Sweep only: £65", "Book online: pick a morning", "A sweep and an inspection",
 				"We fit guards to most pots in under an hour."},
-			notInText: []string{"Call us today for a free quote", "Ready to book your sweep?", "Get in touch and we will find a slot"}},
+			notInText: []string{"Call us today for a free quote", "Ready to book your sweep?", "Get in touch and we will find a slot",
+				"Connect with us today"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
