@@ -10,8 +10,11 @@ import (
 // fewer that is one link (no sentence: "Get started", "See case
 // studies", "Contact us") whose link the page marks as a button, by
 // role="button" or by a class word of the kind every CSS framework gives
-// them (buttonWords). A link that reads as text (a card's title, an
-// item of a list of links) is not marked so and stays. Headings stay.
+// them (buttonWords), when it closes its section: the next line is a
+// heading, the end of the text or another such button. A button over
+// more of its section's text (a hero's "Book now" over its paragraph)
+// stays, as does a link that reads as text (a card's title, an item of
+// a list of links), which is not marked so. Headings stay.
 func (p *page) dropButtonLinks(bs []block) []block {
 	if p.x == nil {
 		return bs
