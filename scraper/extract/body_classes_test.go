@@ -37,6 +37,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "highlighted_code",
 			wantInText: []string{"// config.c: reads settings.ini", "/* one setting per line */", "<!DOCTYPE html>", `<form id="settings">`, "<!-- one input per setting -->", `<input name="port">`, "</form>", "neither needs a library"},
 			notInText:  []string{"Great post", "2 comments", "Archive"}},
+		// A story written as text in <div>s without <p>: words inside
+		// its sentences set in elements named "date", "tag" or "caption"
+		// are part of the sentence; a tag line of links is not.
+		{name: "div_text_inline",
+			wantInText: []string{"and on 30 September it will be opened", "asked the canal trust for an assistant", "so low that only two narrowboats a day could pass"},
+			notInText:  []string{"Tags:", "Jo Marsh", "Archive"}},
 		// A formula set in MathML between two sentences of the text.
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},
