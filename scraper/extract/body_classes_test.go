@@ -49,6 +49,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "div_text_inline",
 			wantInText: []string{"and on 30 September it will be opened", "asked the canal trust for an assistant", "so low that only two narrowboats a day could pass"},
 			notInText:  []string{"Tags:", "Jo Marsh", "Archive"}},
+		// Section headings written as links to their own anchors: they
+		// are the sections' titles, kept; the table of contents linking
+		// to them and a heading linking to another page still go.
+		{name: "heading_anchors",
+			wantInText: []string{"A roof needs shelter", "We left the colony"},
+			notInText:  []string{"What happened when they swarmed"},
+			once:       []string{"Choosing the roof", "The first winter"}},
 		// A formula set in MathML between two sentences of the text.
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},
