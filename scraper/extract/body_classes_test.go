@@ -21,6 +21,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},
+		// The same story split in two like chunks around an ad slot, the
+		// gallery in the second: the chunk holds too little text beside
+		// the gallery to call it an insert, the story around it does.
+		{name: "gallery_split",
+			wantInText: []string{"Most travellers check into a hotel", "A spokesman for a national hotel association", "The second is the luggage rack", "should be reported straight away"},
+			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures", "Advertisement"}},
 		// A list of changes, some citing a linked bug report: the linked
 		// items are part of the list.
 		{name: "mixed_list",
@@ -31,6 +37,31 @@ func TestBodyClasses(t *testing.T) {
 		{name: "closing_prompts",
 			wantInText: []string{"Every July, gardeners find", "saves many of them."},
 			notInText:  []string{"Also interesting", "Nest boxes", "Share this article", "Was this article helpful", "95 votes"}},
+		// Code blocks whose highlighter names its tokens with words that
+		// mark boilerplate elsewhere ("token comment", "hljs-meta",
+		// "hljs-tag"): every line of the code is text.
+		{name: "highlighted_code",
+			wantInText: []string{"// config.c: reads settings.ini", "/* one setting per line */", "<!DOCTYPE html>", `<form id="settings">`, "<!-- one input per setting -->", `<input name="port">`, "</form>", "neither needs a library"},
+			notInText:  []string{"Great post", "2 comments", "Archive"}},
+		// A story written as text in <div>s without <p>: words inside
+		// its sentences set in elements named "date", "tag" or "caption"
+		// are part of the sentence; a tag line of links is not.
+		{name: "div_text_inline",
+			wantInText: []string{"and on 30 September it will be opened", "asked the canal trust for an assistant", "so low that only two narrowboats a day could pass"},
+			notInText:  []string{"Tags:", "Jo Marsh", "Archive"}},
+		// Section headings written as links to their own anchors: they
+		// are the sections' titles, kept; the table of contents linking
+		// to them and a heading linking to another page still go.
+		{name: "heading_anchors",
+			wantInText: []string{"A roof needs shelter", "We left the colony"},
+			notInText:  []string{"What happened when they swarmed"},
+			once:       []string{"Choosing the roof", "The first winter"}},
+		// A data table in the story whose rows link the records they
+		// list (a header row over two columns): its rows are text; a
+		// layout table of links to other stories is not.
+		{name: "linked_table",
+			wantInText: []string{"Decision Date", "Resurfacing of the Millbrook road", "Weight limit on the old bridge 1 April", "drew the most letters"},
+			notInText:  []string{"Storm closes the coast road", "Libraries to open longer"}},
 		// A formula set in MathML between two sentences of the text.
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},

@@ -786,10 +786,12 @@ func firstParagraphs(n *html.Node, k int, ps []*html.Node) []*html.Node {
 }
 
 // insert reports whether n, named as a gallery, slideshow or carousel, is
-// an insert in the text rather than the wrapper of it: its closest ancestor that holds more
-// than n has, outside n and its comment sections, paragraph text of its
-// own (a fifth of n's, and 1000 bytes at least), as a gallery or a
-// slideshow of captions set inside a story is.
+// an insert in the text rather than the wrapper of it: one of its four
+// closest ancestors has, outside n and its comment sections, paragraph
+// text of its own (a fifth of n's, and 1000 bytes at least), as a gallery
+// or a slideshow of captions set inside a story is. The closest ancestor
+// holding more than n may hold only a chunk of the story (a body split
+// in like blocks around an ad slot): the rest is a level or two up.
 func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
 	if !x.namesMedia(n) {
 		return false
@@ -802,8 +804,9 @@ func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
 		if ai.para <= in.para+in.para/20 {
 			continue
 		}
-		other := ai.para - in.para - x.commentPara(a)
-		return other >= 1000 && other*5 >= in.para
+		if other := ai.para - in.para - x.commentPara(a); other >= 1000 && other*5 >= in.para {
+			return true
+		}
 	}
 	return false
 }
@@ -1142,17 +1145,40 @@ func joinedLower(s string) string {
 
 // inParagraph reports whether n sits inside a paragraph, where class
 // names on inline elements (tag links, highlighted terms) do not make
-// them boilerplate.
+// them boilerplate. A <pre> counts: syntax highlighters name their
+// tokens "comment", "meta" or "tag" ("token comment", "hljs-meta").
 func inParagraph(n *html.Node) bool {
 	for p, i := n.Parent, 0; p != nil && i < 4; p, i = p.Parent, i+1 {
 		switch p.DataAtom {
-		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd, atom.H2, atom.H3, atom.H4:
+		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd, atom.H2, atom.H3, atom.H4, atom.Pre:
 			return true
 		case atom.Div, atom.Section, atom.Article, atom.Body:
-			return false
+			return p.DataAtom != atom.Body && looseText(p) >= runningText
 		}
 	}
 	return false
+}
+
+// runningText is the text, in bytes, that a container's own text nodes
+// hold from which it is a paragraph written without <p> (a sentence and
+// more): "Posted by", "Tags:" or "on" around named links are shorter.
+const runningText = 60
+
+// looseText returns the bytes of non-space text in the text nodes that
+// are children of n.
+func looseText(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.TextNode {
+			continue
+		}
+		for i := 0; i < len(c.Data); i++ {
+			if c.Data[i] > ' ' {
+				k++
+			}
+		}
+	}
+	return k
 }
 
 // stateClassPrefixes start class names that describe what an element
