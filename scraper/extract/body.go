@@ -369,7 +369,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) && !x.dataRow(b) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) {
 			if b.kind == kindHeading {
 				linkHeads++
 				if numbered(b.text) && headsSection(e.blocks, i) {
@@ -913,62 +913,4 @@ func proseText(bs []block) string {
 	return joinBlocks(dropBlocks(bs, func(b block) bool {
 		return b.kind != kindPara && b.kind != kindQuote || b.link >= 0.3 || numFields(b.text) < 10
 	}))
-}
-
-// dataRow reports whether b is a row of a data table: a table whose
-// first row is header cells (<th>) over two columns or more, each row
-// a record whose cells link the things they list (documents, releases,
-// places). A layout table of links has no header row; a table of
-// teasers has one column.
-func (x *contentExtractor) dataRow(b block) bool {
-	if !x.declared || b.kind != kindRow || b.at < 0 || int(b.at) >= len(x.nodes) {
-		return false
-	}
-	n := x.nodes[b.at]
-	for n != nil && n.DataAtom != atom.Table {
-		if n.DataAtom == atom.Body {
-			return false
-		}
-		n = n.Parent
-	}
-	if n == nil {
-		return false
-	}
-	return headerRow(firstRow(n, 0)) >= 2
-}
-
-// firstRow returns the first <tr> under a table, through its sections.
-func firstRow(n *html.Node, depth int) *html.Node {
-	if depth > 2 {
-		return nil
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Tr:
-			return c
-		case atom.Thead, atom.Tbody:
-			if r := firstRow(c, depth+1); r != nil {
-				return r
-			}
-		}
-	}
-	return nil
-}
-
-// headerRow returns how many header cells row holds, or 0 when it also
-// holds a data cell.
-func headerRow(row *html.Node) int {
-	if row == nil {
-		return 0
-	}
-	k := 0
-	for c := row.FirstChild; c != nil; c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Th:
-			k++
-		case atom.Td:
-			return 0
-		}
-	}
-	return k
 }

@@ -56,12 +56,6 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"A roof needs shelter", "We left the colony"},
 			notInText:  []string{"What happened when they swarmed"},
 			once:       []string{"Choosing the roof", "The first winter"}},
-		// A data table in the story whose rows link the records they
-		// list (a header row over two columns): its rows are text; a
-		// layout table of links to other stories is not.
-		{name: "linked_table",
-			wantInText: []string{"Decision Date", "Resurfacing of the Millbrook road", "Weight limit on the old bridge 1 April", "drew the most letters"},
-			notInText:  []string{"Storm closes the coast road", "Libraries to open longer"}},
 		// A formula set in MathML between two sentences of the text.
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},
