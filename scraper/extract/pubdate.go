@@ -177,7 +177,11 @@ func (p *page) publishedCands() []string {
 		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
 		"dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
 		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
-		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished"} {
+		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished",
+		// Scholarly and library pages: Highwire Press tags (read by
+		// Google Scholar), PRISM and Dublin Core's issued. A bare year or
+		// month ("2017", "2017/01") names no day and is not parsed.
+		"citation_publication_date", "citation_online_date", "citation_date", "prism.publicationdate", "dc.issued"} {
 		cands = append(cands, p.metas[k]...)
 	}
 	cands = append(cands, p.micro["datePublished"]...)
