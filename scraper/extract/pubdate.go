@@ -521,6 +521,9 @@ func (c *dateCtx) timeElement(n *xhtml.Node, relative bool) (stamp, bool) {
 	p := c.p
 	a, aok := parseStamp(attr(n, "datetime"))
 	aok = aok && p.stampOK(a)
+	if !aok {
+		a, aok = p.tooltipDate(n, shortText(n, 100))
+	}
 	if aok && a.hasTime() {
 		return c.settle(a, nil), true
 	}
