@@ -60,6 +60,9 @@ func (p *page) tooltipDate(n *html.Node, text string) (stamp, bool) {
 // its own, or its tooltip when that states the date the text does not
 // (see tooltipDate).
 func (p *page) datelineText(n *html.Node, text string) string {
+	if attr(n, "title") == "" {
+		return text
+	}
 	if _, ok := p.tooltipDate(n, text); ok {
 		return strings.TrimSpace(attr(n, "title"))
 	}
