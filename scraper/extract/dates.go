@@ -266,6 +266,11 @@ func parseMachineDate(s string) (stamp, bool) {
 		case 8:
 			t, err := time.Parse("20060102", s)
 			return stamp{t: t, prec: corpus.PrecisionDay}, err == nil
+		case 14:
+			// A compact wall clock ("20210820030646"), as Korean news
+			// sites write og:regDate; its zone is not stated.
+			t, err := time.Parse("20060102150405", s)
+			return stamp{t: t, prec: corpus.PrecisionSecond}, err == nil
 		}
 		return stamp{}, false
 	}

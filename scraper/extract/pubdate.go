@@ -181,7 +181,9 @@ func (p *page) publishedCands() []string {
 		// Scholarly and library pages: Highwire Press tags (read by
 		// Google Scholar), PRISM and Dublin Core's issued. A bare year or
 		// month ("2017", "2017/01") names no day and is not parsed.
-		"citation_publication_date", "citation_online_date", "citation_date", "prism.publicationdate", "dc.issued"} {
+		"citation_publication_date", "citation_online_date", "citation_date", "prism.publicationdate", "dc.issued",
+		// Korean news sites' registration (posting) time.
+		"og:regdate"} {
 		cands = append(cands, p.metas[k]...)
 	}
 	cands = append(cands, p.micro["datePublished"]...)
