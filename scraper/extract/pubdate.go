@@ -251,6 +251,9 @@ func (c *dateCtx) published() *stamp {
 		return urlDate
 	}
 	if t == nil {
+		t = p.ldOtherDate()
+	}
+	if t == nil {
 		t = p.imageURLDate()
 	}
 	if t == nil {
@@ -911,8 +914,30 @@ func (p *page) textDate() *stamp {
 	return found
 }
 
+// ldOtherDate returns the date the page's JSON-LD objects other than
+// articles state (a recipe's or data set's datePublished, a forum
+// thread's first post, a question's dateCreated, a video's uploadDate)
+// when they name a single day. Other dates in JSON-LD are an event's,
+// an offer's or a person's, never the page's (frequentDate skips JSON-LD).
+func (p *page) ldOtherDate() *stamp {
+	var found *stamp
+	for _, m := range p.ld {
+		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]), ldString(m["uploadDate"]))
+		if s == nil {
+			continue
+		}
+		if found != nil && !sameDay(found.t, s.t) {
+			return nil // several posts or videos: none is the page's
+		}
+		if found == nil {
+			found = s
+		}
+	}
+	return found
+}
+
 // frequentDate returns the day named most often in numeric dates anywhere
-// in the page, its scripts included, the earliest on a tie: the very last
+// in the page, its scripts included (not JSON-LD), the earliest on a tie: the very last
 // resort, for pages whose only dates sit in script calls or in running
 // text. It reads at most the first 4 MB of text.
 func (p *page) frequentDate() *stamp {
@@ -937,6 +962,11 @@ func (p *page) frequentDate() *stamp {
 			return
 		case xhtml.ElementNode:
 			if n.DataAtom == atom.Style {
+				return
+			}
+			if n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+				// JSON-LD names what its dates are: those not read as the
+				// publication are an event's, an offer's, a person's.
 				return
 			}
 		}
