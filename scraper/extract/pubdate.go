@@ -916,13 +916,14 @@ func (p *page) textDate() *stamp {
 
 // ldOtherDate returns the date the page's JSON-LD objects other than
 // articles state (a recipe's or data set's datePublished, a forum
-// thread's first post, a question's dateCreated, a video's uploadDate)
-// when they name a single day. Other dates in JSON-LD are an event's,
-// an offer's or a person's, never the page's (frequentDate skips JSON-LD).
+// thread's first post, a question's dateCreated) when they name a single
+// day. Other dates in JSON-LD are an event's, an offer's or a person's,
+// never the page's (frequentDate skips JSON-LD); a video's uploadDate is
+// often an embedded clip's, and is left out.
 func (p *page) ldOtherDate() *stamp {
 	var found *stamp
 	for _, m := range p.ld {
-		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]), ldString(m["uploadDate"]))
+		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]))
 		if s == nil {
 			continue
 		}
