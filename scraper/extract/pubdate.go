@@ -177,7 +177,13 @@ func (p *page) publishedCands() []string {
 		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
 		"dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
 		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
-		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished"} {
+		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished",
+		// Scholarly and library pages: Highwire Press tags (read by
+		// Google Scholar), PRISM and Dublin Core's issued. A bare year or
+		// month ("2017", "2017/01") names no day and is not parsed.
+		"citation_publication_date", "citation_online_date", "citation_date", "prism.publicationdate", "dc.issued",
+		// Korean news sites' registration (posting) time.
+		"og:regdate"} {
 		cands = append(cands, p.metas[k]...)
 	}
 	cands = append(cands, p.micro["datePublished"]...)
@@ -243,6 +249,9 @@ func (c *dateCtx) published() *stamp {
 	t := c.pageDate()
 	if urlDate != nil && (t == nil || !sameDay(t.t, urlDate.t)) {
 		return urlDate
+	}
+	if t == nil {
+		t = p.ldOtherDate()
 	}
 	if t == nil {
 		t = p.imageURLDate()
@@ -517,6 +526,9 @@ func (c *dateCtx) timeElement(n *xhtml.Node, relative bool) (stamp, bool) {
 	p := c.p
 	a, aok := parseStamp(attr(n, "datetime"))
 	aok = aok && p.stampOK(a)
+	if !aok && attr(n, "title") != "" {
+		a, aok = p.tooltipDate(n, shortText(n, 100))
+	}
 	if aok && a.hasTime() {
 		return c.settle(a, nil), true
 	}
@@ -654,6 +666,18 @@ func (p *page) dateScope() *xhtml.Node {
 	return scope
 }
 
+// changeTime reports whether a <time> element is marked as the last
+// change: class "updated" or "modified" (WordPress themes print
+// <time class="updated"> beside, and sometimes before, the entry's date)
+// or itemprop dateModified.
+func changeTime(n *xhtml.Node) bool {
+	if strings.EqualFold(attr(n, "itemprop"), "dateModified") {
+		return true
+	}
+	c := strings.ToLower(attr(n, "class"))
+	return strings.Contains(c, "updated") || strings.Contains(c, "modified")
+}
+
 // pageDate finds a date in the page's visible text and elements, for
 // pages whose metadata has none.
 func (c *dateCtx) pageDate() *stamp {
@@ -670,9 +694,10 @@ func (c *dateCtx) visibleDate() *stamp {
 	p := c.p
 	// <time> elements near the article (its <article> or the content's
 	// close ancestors) first, marked publication times ("pubdate", class
-	// "published") before others, then the rest of the page.
+	// "published") before others and marked changes (class "updated")
+	// after them, then the rest of the page.
 	scope := p.dateScope()
-	var pubNear, near, far []*xhtml.Node
+	var pubNear, near, modNear, far []*xhtml.Node
 	for _, t := range p.times {
 		switch p.itemLink(t) {
 		case linkSelf:
@@ -688,11 +713,13 @@ func (c *dateCtx) visibleDate() *stamp {
 			far = append(far, t)
 		case hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish"):
 			pubNear = append(pubNear, t)
+		case changeTime(t):
+			modNear = append(modNear, t)
 		default:
 			near = append(near, t)
 		}
 	}
-	for _, n := range append(pubNear, near...) {
+	for _, n := range append(append(pubNear, near...), modNear...) {
 		if eventDate(n) {
 			continue
 		}
@@ -887,8 +914,31 @@ func (p *page) textDate() *stamp {
 	return found
 }
 
+// ldOtherDate returns the date the page's JSON-LD objects other than
+// articles state (a recipe's or data set's datePublished, a forum
+// thread's first post, a question's dateCreated) when they name a single
+// day. Other dates in JSON-LD are an event's, an offer's or a person's,
+// never the page's (frequentDate skips JSON-LD); a video's uploadDate is
+// often an embedded clip's, and is left out.
+func (p *page) ldOtherDate() *stamp {
+	var found *stamp
+	for _, m := range p.ld {
+		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]))
+		if s == nil {
+			continue
+		}
+		if found != nil && !sameDay(found.t, s.t) {
+			return nil // several posts or videos: none is the page's
+		}
+		if found == nil {
+			found = s
+		}
+	}
+	return found
+}
+
 // frequentDate returns the day named most often in numeric dates anywhere
-// in the page, its scripts included, the earliest on a tie: the very last
+// in the page, its scripts included (not JSON-LD), the earliest on a tie: the very last
 // resort, for pages whose only dates sit in script calls or in running
 // text. It reads at most the first 4 MB of text.
 func (p *page) frequentDate() *stamp {
@@ -913,6 +963,11 @@ func (p *page) frequentDate() *stamp {
 			return
 		case xhtml.ElementNode:
 			if n.DataAtom == atom.Style {
+				return
+			}
+			if n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+				// JSON-LD names what its dates are: those not read as the
+				// publication are an event's, an offer's, a person's.
 				return
 			}
 		}
