@@ -21,9 +21,6 @@ type kindSignals struct {
 	cards     int             // elements named for a teaser card or list item of a listing
 	linkHeads int             // h2-h4 headings that are links, anywhere on the page
 	toks      []string        // scratch for class tokens
-	// structural is set once posts and price are read from structure
-	// (structuralKinds).
-	structural bool
 }
 
 // hasLink reports whether n holds a link.
@@ -363,7 +360,6 @@ func (p *page) pageSchemaOnly() bool {
 // of under 20 words is left to the rules, which know empty pages and
 // consent walls.
 func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, other string) {
-	p.structuralKinds()
 	ruleArt := p.isArticle(art, paywalled)
 	ruleOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
