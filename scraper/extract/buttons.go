@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -32,6 +34,7 @@ func (p *page) dropButtonLinks(bs []block) []block {
 		// or is a button that does.
 		drop[i] = i+1 == len(bs) || bs[i+1].heads() || drop[i+1]
 	}
+	keepListedButtons(bs, drop)
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
 		if !drop[i] {
@@ -39,6 +42,29 @@ func (p *page) dropButtonLinks(bs []block) []block {
 		}
 	}
 	return out
+}
+
+// keepListedButtons undoes drop for the runs of buttons that a line
+// announces with a colon ("We fit these makes:"): a list of what the line
+// names, not a call to act.
+func keepListedButtons(bs []block, drop []bool) {
+	for i := 0; i < len(bs); {
+		if !drop[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(bs) && drop[j] {
+			j++
+		}
+		announced := i > 0 && strings.HasSuffix(strings.TrimSpace(bs[i-1].text), ":")
+		if announced {
+			for k := i; k < j; k++ {
+				drop[k] = false
+			}
+		}
+		i = j
+	}
 }
 
 // buttonWords are the class words that mark a link drawn as a button.

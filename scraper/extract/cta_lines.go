@@ -9,12 +9,16 @@ import "strings"
 var reInvite = lazyRE(`(?i)^(?:ready to [^.?!]{2,40}\?|(?:call|contact|email|message) us\b|get in touch\b|(?:book|schedule|request|get|claim) (?:a|an|your|our)? ?(?:free |quick |personal |personalized |personalised )?(?:demo|call|consultation|quote|estimate|appointment|discovery call)\b|(?:start|get started) (?:for free|today|now)\b|sign up (?:for free|today|now)\b|let'?s (?:talk|connect|chat)\b|(?:connect|talk) with (?:us|our \w+)\b|register (?:today|now|for free)\b)`)
 
 // dropInvites returns the blocks without the invitations to act
-// (reInvite) of twenty words or fewer; a line with a colon is a label
-// over what it offers ("Start for free: a monthly grant of ...") and
-// stays.
+// (reInvite): lines of eight words or fewer, not headings, that hold no
+// digit and no address. A longer line, or one that gives a number, an
+// address or a colon ("Call us on 0800 123 456 for a same-day visit",
+// "Email us at office@example.org", "Start for free: a monthly grant of
+// ..."), says something the reader came for and stays. The phrases are
+// English: on pages in other languages nothing matches.
 func dropInvites(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return len(b.text) <= 160 && numFields(b.text) <= 20 && !strings.Contains(b.text, ":") &&
+		return !b.heads() && len(b.text) <= 80 && numFields(b.text) <= 8 &&
+			!strings.ContainsAny(b.text, ":@0123456789") &&
 			reInvite.MatchString(strings.TrimLeft(b.text, "-–• "))
 	})
 }
