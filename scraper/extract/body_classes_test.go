@@ -21,12 +21,6 @@ func TestBodyClasses(t *testing.T) {
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},
-		// The same story split in two like chunks around an ad slot, the
-		// gallery in the second: the chunk holds too little text beside
-		// the gallery to call it an insert, the story around it does.
-		{name: "gallery_split",
-			wantInText: []string{"Most travellers check into a hotel", "A spokesman for a national hotel association", "The second is the luggage rack", "should be reported straight away"},
-			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures", "Advertisement"}},
 		// A list of changes, some citing a linked bug report: the linked
 		// items are part of the list.
 		{name: "mixed_list",

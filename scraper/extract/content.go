@@ -786,12 +786,10 @@ func firstParagraphs(n *html.Node, k int, ps []*html.Node) []*html.Node {
 }
 
 // insert reports whether n, named as a gallery, slideshow or carousel, is
-// an insert in the text rather than the wrapper of it: one of its four
-// closest ancestors has, outside n and its comment sections, paragraph
-// text of its own (a fifth of n's, and 1000 bytes at least), as a gallery
-// or a slideshow of captions set inside a story is. The closest ancestor
-// holding more than n may hold only a chunk of the story (a body split
-// in like blocks around an ad slot): the rest is a level or two up.
+// an insert in the text rather than the wrapper of it: its closest ancestor that holds more
+// than n has, outside n and its comment sections, paragraph text of its
+// own (a fifth of n's, and 1000 bytes at least), as a gallery or a
+// slideshow of captions set inside a story is.
 func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
 	if !x.namesMedia(n) {
 		return false
@@ -804,9 +802,8 @@ func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
 		if ai.para <= in.para+in.para/20 {
 			continue
 		}
-		if other := ai.para - in.para - x.commentPara(a); other >= 1000 && other*5 >= in.para {
-			return true
-		}
+		other := ai.para - in.para - x.commentPara(a)
+		return other >= 1000 && other*5 >= in.para
 	}
 	return false
 }
