@@ -37,12 +37,6 @@ func TestBodyClasses(t *testing.T) {
 		{name: "highlighted_code",
 			wantInText: []string{"// config.c: reads settings.ini", "/* one setting per line */", "<!DOCTYPE html>", `<form id="settings">`, "<!-- one input per setting -->", `<input name="port">`, "</form>", "neither needs a library"},
 			notInText:  []string{"Great post", "2 comments", "Archive"}},
-		// A story written as text in <div>s without <p>: words inside
-		// its sentences set in elements named "date", "tag" or "caption"
-		// are part of the sentence; a tag line of links is not.
-		{name: "div_text_inline",
-			wantInText: []string{"and on 30 September it will be opened", "asked the canal trust for an assistant", "so low that only two narrowboats a day could pass"},
-			notInText:  []string{"Tags:", "Jo Marsh", "Archive"}},
 		// Section headings written as links to their own anchors: they
 		// are the sections' titles, kept; the table of contents linking
 		// to them and a heading linking to another page still go.

@@ -1150,32 +1150,10 @@ func inParagraph(n *html.Node) bool {
 		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd, atom.H2, atom.H3, atom.H4, atom.Pre:
 			return true
 		case atom.Div, atom.Section, atom.Article, atom.Body:
-			return p.DataAtom != atom.Body && looseText(p) >= runningText
+			return false
 		}
 	}
 	return false
-}
-
-// runningText is the text, in bytes, that a container's own text nodes
-// hold from which it is a paragraph written without <p> (a sentence and
-// more): "Posted by", "Tags:" or "on" around named links are shorter.
-const runningText = 60
-
-// looseText returns the bytes of non-space text in the text nodes that
-// are children of n.
-func looseText(n *html.Node) int {
-	k := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.TextNode {
-			continue
-		}
-		for i := 0; i < len(c.Data); i++ {
-			if c.Data[i] > ' ' {
-				k++
-			}
-		}
-	}
-	return k
 }
 
 // stateClassPrefixes start class names that describe what an element
