@@ -666,18 +666,6 @@ func (p *page) dateScope() *xhtml.Node {
 	return scope
 }
 
-// changeTime reports whether a <time> element is marked as the last
-// change: class "updated" or "modified" (WordPress themes print
-// <time class="updated"> beside, and sometimes before, the entry's date)
-// or itemprop dateModified.
-func changeTime(n *xhtml.Node) bool {
-	if strings.EqualFold(attr(n, "itemprop"), "dateModified") {
-		return true
-	}
-	c := strings.ToLower(attr(n, "class"))
-	return strings.Contains(c, "updated") || strings.Contains(c, "modified")
-}
-
 // pageDate finds a date in the page's visible text and elements, for
 // pages whose metadata has none.
 func (c *dateCtx) pageDate() *stamp {
@@ -694,10 +682,9 @@ func (c *dateCtx) visibleDate() *stamp {
 	p := c.p
 	// <time> elements near the article (its <article> or the content's
 	// close ancestors) first, marked publication times ("pubdate", class
-	// "published") before others and marked changes (class "updated")
-	// after them, then the rest of the page.
+	// "published") before others, then the rest of the page.
 	scope := p.dateScope()
-	var pubNear, near, modNear, far []*xhtml.Node
+	var pubNear, near, far []*xhtml.Node
 	for _, t := range p.times {
 		switch p.itemLink(t) {
 		case linkSelf:
@@ -713,13 +700,11 @@ func (c *dateCtx) visibleDate() *stamp {
 			far = append(far, t)
 		case hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish"):
 			pubNear = append(pubNear, t)
-		case changeTime(t):
-			modNear = append(modNear, t)
 		default:
 			near = append(near, t)
 		}
 	}
-	for _, n := range append(append(pubNear, near...), modNear...) {
+	for _, n := range append(pubNear, near...) {
 		if eventDate(n) {
 			continue
 		}
