@@ -238,7 +238,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 		}
 	}
 	if dateline && !inComment && !comment && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-		if t := p.datelineText(n, shortText(n, 120)); t != "" {
+		if t := shortText(n, 120); t != "" {
 			p.datelines = append(p.datelines, t)
 			p.datelineAt = append(p.datelineAt, n)
 		}

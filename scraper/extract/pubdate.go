@@ -526,9 +526,6 @@ func (c *dateCtx) timeElement(n *xhtml.Node, relative bool) (stamp, bool) {
 	p := c.p
 	a, aok := parseStamp(attr(n, "datetime"))
 	aok = aok && p.stampOK(a)
-	if !aok && attr(n, "title") != "" {
-		a, aok = p.tooltipDate(n, shortText(n, 100))
-	}
 	if aok && a.hasTime() {
 		return c.settle(a, nil), true
 	}
