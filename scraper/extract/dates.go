@@ -27,11 +27,11 @@ func buildMonthNames() map[string]time.Month {
 	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "фев", "şubat", "subat", "فبراير", "شباط", "فيفري", "φεβρουαρίου", "φεβρουάριος", "φεβ", "únor", "února", "helmikuu", "februára", "februarie", "فوریه", "פברואר", "फ़रवरी", "फरवरी", "กุมภาพันธ์", "helmikuuta", "február", "febr", "veljača", "veljače",
 		"лютого", "лютий", "февруари", "фебруар", "лютага", "vasario", "februāris", "februāra", "veebruar", "febrer", "pebrero", "فروری", "ফেব্রুয়ারি", "ফেব্রুয়ারি", "ફેબ્રુઆરી", "फेब्रुवारी", "பிப்ரவரி")
 	add(3, "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "март", "марта", "mart", "maret", "مارس", "آذار", "μαρτίου", "μάρτιος", "μαρ", "březen", "března", "maaliskuu", "martie", "מרץ", "मार्च", "มีนาคม", "marts", "maaliskuuta", "március", "márc", "ožujak", "ožujka",
-		"березня", "березень", "сакавіка", "kovo", "märts", "març", "marec", "mac", "marso", "mrt", "مارچ", "মার্চ", "માર્ચ", "மார்ச்")
+		"березня", "березень", "сакавіка", "kovo", "märts", "març", "marec", "marso", "mrt", "مارچ", "মার্চ", "માર્ચ", "மார்ச்")
 	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "апр", "nisan", "أبريل", "إبريل", "نيسان", "أفريل", "απριλίου", "απρίλιος", "απρ", "duben", "dubna", "huhtikuu", "apríla", "aprilie", "آوریل", "אפריל", "अप्रैल", "เมษายน", "huhtikuuta", "április", "ápr", "travanj", "travnja",
 		"квітня", "квітень", "април", "красавіка", "balandžio", "aprīlis", "aprīļa", "aprill", "اپریل", "এপ্রিল", "એપ્રિલ", "एप्रिल", "ஏப்ரல்")
 	add(5, "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "mayıs", "mayis", "مايو", "أيار", "ماي", "μαΐου", "μάιος", "μαϊ", "květen", "května", "toukokuu", "mája", "مه", "מאי", "मई", "พฤษภาคม", "toukokuuta", "május", "máj", "svibanj", "svibnja",
-		"травня", "травень", "мај", "gegužės", "maijs", "maija", "maig", "مئی", "মে", "મે", "मे", "மே")
+		"травня", "травень", "мај", "gegužės", "maijs", "maija", "maig", "مئی", "মে", "મે", "மே")
 	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "июн", "haziran", "يونيو", "يونيه", "حزيران", "جوان", "ιουνίου", "ιούνιος", "ιουν", "červen", "června", "kesäkuu", "júna", "iunie", "ژوئن", "יוני", "जून", "มิถุนายน", "kesäkuuta", "június", "jún", "lipanj", "lipnja",
 		"червня", "червень", "юни", "јун", "јуни", "чэрвеня", "birželio", "jūnijs", "jūnija", "juuni", "juny", "junij", "hunyo", "جون", "জুন", "જૂન", "ஜூன்")
 	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "июл", "temmuz", "يوليو", "يوليه", "تموز", "يوليوز", "جويلية", "ιουλίου", "ιούλιος", "ιουλ", "červenec", "července", "heinäkuu", "júla", "iulie", "ژوئیه", "יולי", "जुलाई", "กรกฎาคม", "heinäkuuta", "július", "júl", "srpanj", "srpnja",
@@ -266,11 +266,6 @@ func parseMachineDate(s string) (stamp, bool) {
 		case 8:
 			t, err := time.Parse("20060102", s)
 			return stamp{t: t, prec: corpus.PrecisionDay}, err == nil
-		case 14:
-			// A compact wall clock ("20210820030646"), as Korean news
-			// sites write og:regDate; its zone is not stated.
-			t, err := time.Parse("20060102150405", s)
-			return stamp{t: t, prec: corpus.PrecisionSecond}, err == nil
 		}
 		return stamp{}, false
 	}

@@ -21,6 +21,10 @@ func TestParseStamp(t *testing.T) {
 		zoned bool
 	}{
 		{"2024-05-17T09:30:00-04:00", "2024-05-17T09:30:00-04:00", corpus.PrecisionSecond, true},
+		// Words that are month names in one language and ordinary words
+		// in another are not read as months (review17c).
+		{"the Mac 12, 2021 update", "", "", false},
+		{"2020 मे 15 लोग", "", "", false},
 		{"2024-05-17T09:30Z", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, true},
 		{"2024-05-17T09:30:00", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, false},
 		{"2024-05-17 09:30", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
@@ -34,7 +38,7 @@ func TestParseStamp(t *testing.T) {
 		{"Fri, 17 May 2024 09:30:00 XYZ", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, false},
 		{"1715938200", "2024-05-17T09:30:00Z", corpus.PrecisionSecond, true},
 		{"20240517", "2024-05-17T00:00:00Z", corpus.PrecisionDay, false},
-		{"20240517093015", "2024-05-17T09:30:15Z", corpus.PrecisionSecond, false},
+		{"20240517093015", "", "", false}, // 14 digits only from og:regDate (expandClock): in text, an id
 		{"20241317093015", "", "", false},
 		{"May 17, 2024 9:30 am EDT", "2024-05-17T09:30:00-04:00", corpus.PrecisionMinute, true},
 		{"May 17, 2024 9:30 am edt", "2024-05-17T09:30:00Z", corpus.PrecisionMinute, false},
@@ -450,6 +454,14 @@ func TestDateRules(t *testing.T) {
 			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
 		{name: "two postings of different days date nothing",
 			head: `<script type="application/ld+json">[{"@type":"DiscussionForumPosting","name":"A","datePublished":"2024-05-17"},{"@type":"DiscussionForumPosting","name":"B","datePublished":"2023-01-02"}]</script>`,
+			body: `<div><h1>Headline</h1>` + para + `</div>`},
+		{name: "a reference number of 14 digits in the text is no date",
+			body: `<div><h1>Headline</h1>` + para + `<table><tr><td>Ref.</td><td>20190312114500</td></tr></table></div>`},
+		{name: "a book's json-ld date is the book's, not the review page's",
+			head: `<script type="application/ld+json">{"@type":"Book","name":"A novel","datePublished":"2003-09-04"}</script>`,
+			body: `<div><h1>Headline</h1>` + para + `</div>`},
+		{name: "a film's json-ld dateCreated is the film's",
+			head: `<script type="application/ld+json">{"@type":"Movie","name":"A film","dateCreated":"2003-09-04"}</script>`,
 			body: `<div><h1>Headline</h1>` + para + `</div>`},
 		{name: "an event's start in json-ld is not the page's date",
 			head: `<script type="application/ld+json">{"@type":"Event","name":"Headline","startDate":"2024-09-05"}</script>`,

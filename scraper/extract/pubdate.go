@@ -184,7 +184,9 @@ func (p *page) publishedCands() []string {
 		"citation_publication_date", "citation_online_date", "citation_date", "prism.publicationdate", "dc.issued",
 		// Korean news sites' registration (posting) time.
 		"og:regdate"} {
-		cands = append(cands, p.metas[k]...)
+		for _, v := range p.metas[k] {
+			cands = append(cands, expandClock(v))
+		}
 	}
 	cands = append(cands, p.micro["datePublished"]...)
 	return append(cands, p.micro["dateCreated"]...)
@@ -897,14 +899,19 @@ func (p *page) textDate() *stamp {
 }
 
 // ldOtherDate returns the date the page's JSON-LD objects other than
-// articles state (a recipe's or data set's datePublished, a forum
-// thread's first post, a question's dateCreated) when they name a single
-// day. Other dates in JSON-LD are an event's, an offer's or a person's,
-// never the page's (frequentDate skips JSON-LD); a video's uploadDate is
-// often an embedded clip's, and is left out.
+// articles state when the object is the page's own content (ldPageTypes:
+// a recipe's or data set's datePublished, a forum thread's first post, a
+// question's dateCreated) and they name a single day. Other objects' dates
+// are those of what the page is about (a book's, a film's, an album's, a
+// video's: often an embedded clip's), and other dates in JSON-LD are an
+// event's, an offer's or a person's, never the page's (frequentDate skips
+// JSON-LD).
 func (p *page) ldOtherDate() *stamp {
 	var found *stamp
 	for _, m := range p.ld {
+		if !slices.ContainsFunc(ldTypes(m), func(t string) bool { return ldPageTypes[t] }) {
+			continue
+		}
 		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]))
 		if s == nil {
 			continue
@@ -917,6 +924,31 @@ func (p *page) ldOtherDate() *stamp {
 		}
 	}
 	return found
+}
+
+// expandClock writes a compact wall clock of 14 digits
+// ("20210820030646", as Korean news sites give og:regDate; its zone is
+// not stated) as "2021-08-20T03:06:46", and returns any other value as
+// it is. Only metadata gets this: in the page's text 14 digits are more
+// often an id or a reference number.
+func expandClock(v string) string {
+	t := strings.TrimSpace(v)
+	if len(t) != 14 {
+		return v
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return v
+		}
+	}
+	return t[0:4] + "-" + t[4:6] + "-" + t[6:8] + "T" + t[8:10] + ":" + t[10:12] + ":" + t[12:14]
+}
+
+// ldPageTypes are the JSON-LD types, other than articles, whose object is
+// the page's own content, so that its date is the page's.
+var ldPageTypes = map[string]bool{
+	"Recipe": true, "Dataset": true, "HowTo": true, "Question": true, "Answer": true,
+	"DiscussionForumPosting": true, "SocialMediaPosting": true,
 }
 
 // frequentDate returns the day named most often in numeric dates anywhere
