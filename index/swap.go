@@ -55,6 +55,9 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
+		err = stampCorpus(ctx, nbi, src)
+	}
+	if err == nil {
 		err = compact(ctx, nbi)
 	}
 	stopRelease()
