@@ -209,13 +209,15 @@ func TestIndexBehind(t *testing.T) {
 	}
 }
 
-// TestIndexFromAnotherCorpus searches an index that has seen more changes
-// than the corpus has: it was built from another corpus.
+// TestIndexFromAnotherCorpus searches an index built from another corpus:
+// refused by the corpus id it records (a usage error), and, for an index
+// made before the id was recorded, by its having seen more changes than
+// the corpus has.
 func TestIndexFromAnotherCorpus(t *testing.T) {
 	a := mustArchive(t, 5)
 	other := mustArchive(t, 2)
 	code, _, errOut := runCLI(t, "search", "--db", other.db, "--index", a.index, "climate")
-	if code != 1 || !strings.Contains(errOut, "does not match the corpus") || !strings.Contains(errOut, "--rebuild") {
+	if code != 2 || !strings.Contains(errOut, "was built from another corpus") || !strings.Contains(errOut, "--rebuild") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}
 }
