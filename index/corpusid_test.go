@@ -60,3 +60,25 @@ func TestIndexKeepsToOneCorpus(t *testing.T) {
 		t.Errorf("after the rebuild, Corpus() = %q, %v; want bbbb", id, err)
 	}
 }
+
+// TestIndexWithoutCorpusID: an index that has indexed articles without
+// recording a corpus (made before archivist kept the id) is not given
+// the id of the first corpus that updates it, which may be the wrong one.
+func TestIndexWithoutCorpusID(t *testing.T) {
+	ctx := context.Background()
+	ix, err := Open(filepath.Join(t.TempDir(), "idx.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	arts := MustLoadArticles(t, "basic")
+	if _, err := ix.Update(ctx, newFakeSource(arts...)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(ctx, namedSource{newFakeSource(arts[:1]...), "small"}); err != nil {
+		t.Fatal(err)
+	}
+	if id, err := ix.Corpus(); err != nil || id != "" {
+		t.Errorf("Corpus() = %q, %v after an update of an index without an id; want none recorded", id, err)
+	}
+}

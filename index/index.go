@@ -659,11 +659,13 @@ type identified interface {
 }
 
 // stampCorpus keeps the index to one corpus: it records src's corpus id in
-// an index that has none (a new one, or one made before the id was kept),
-// and fails with ErrOtherCorpus when the index holds another corpus's id;
-// extending it would mix two corpora's articles under one change
-// sequence. A source that names no corpus is not checked.
-func stampCorpus(ctx context.Context, bi bleve.Index, src Source) error {
+// a new index (seq 0: nothing indexed yet, or a rebuild's), and fails with
+// ErrOtherCorpus when the index holds another corpus's id; extending it
+// would mix two corpora's articles under one change sequence. An index
+// made before the id was kept stays without one (a rebuild records it):
+// adopting the first corpus that updates it could lock its own corpus
+// out. A source that names no corpus is not checked.
+func stampCorpus(ctx context.Context, bi bleve.Index, src Source, seq int64) error {
 	is, ok := src.(identified)
 	if !ok {
 		return nil
@@ -676,11 +678,13 @@ func stampCorpus(ctx context.Context, bi bleve.Index, src Source) error {
 	if err != nil {
 		return fmt.Errorf("read corpus id: %w", err)
 	}
-	switch string(have) {
-	case id:
+	switch {
+	case string(have) == id:
 		return nil
-	case "":
+	case len(have) == 0 && seq == 0:
 		return bi.SetInternal(keyCorpus, []byte(id))
+	case len(have) == 0:
+		return nil
 	}
 	return fmt.Errorf("%w (corpus %s; this one is %s)", ErrOtherCorpus, have, id)
 }
@@ -730,7 +734,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := stampCorpus(ctx, ix.bi, src); err != nil {
+	if err := stampCorpus(ctx, ix.bi, src, seq); err != nil {
 		return 0, fmt.Errorf("index: update: %w", err)
 	}
 	plan := updateFill
@@ -1258,7 +1262,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
-		err = stampCorpus(ctx, nbi, src)
+		err = stampCorpus(ctx, nbi, src, 0)
 	}
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)

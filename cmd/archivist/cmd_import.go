@@ -193,7 +193,11 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 		if err != nil {
 			return err
 		}
+		err = withHint(e.sameCorpus(ctx, db, ix), "or give --no-index")
 		ix.Close()
+		if err != nil {
+			return err
+		}
 	}
 	bar := newByteBar(e, opts.Quiet)
 	corrupt := 0

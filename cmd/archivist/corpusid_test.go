@@ -22,10 +22,14 @@ func TestIndexOfAnotherCorpus(t *testing.T) {
 		{"search", "--db", b, "--index", ix, "minister"},
 		{"export", "--db", b, "--index", ix, "--query", "minister", "--out", filepath.Join(t.TempDir(), "x.jsonl")},
 		{"crawl", "--db", b, "--index", ix, "--delay", "0s", "-q", srv.URL + "/"},
+		{"reextract", "--db", b, "--index", ix, "--all", "-q"},
 	} {
 		code, _, errOut := runCLI(t, args...)
 		if code != 2 || !strings.Contains(errOut, "was built from another corpus") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 			t.Errorf("%s on another corpus's index: exit %d, stderr %q; want 2 and one line", args[0], code, errOut)
+		}
+		if w := args[0] == "crawl" || args[0] == "reextract"; w && !strings.Contains(errOut, "--no-index") {
+			t.Errorf("%s: stderr %q does not say --no-index", args[0], errOut)
 		}
 	}
 	mustRun(t, "index", "--db", b, "--index", ix, "--rebuild")

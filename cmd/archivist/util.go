@@ -149,6 +149,37 @@ func (e *env) sameCorpus(ctx context.Context, db corpus.Reader, ix *index.Index)
 	return otherCorpus(e.global.indexPath(), db.Location(), have, id)
 }
 
+// withHint adds hint to a usage error's message (exitCode prints only
+// the message of a usage error, not what wraps it).
+func withHint(err error, hint string) error {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return usagef("%s (%s)", ue.msg, hint)
+	}
+	return err
+}
+
+// checkIndexCorpus refuses, before a command writes anything, an existing
+// index of another corpus than db (see sameCorpus); no index is fine.
+func (e *env) checkIndexCorpus(ctx context.Context, db corpus.Reader, hint string) error {
+	if !looksLikeIndexFolder(e.global.indexPath()) {
+		return nil
+	}
+	ix, err := e.openIndexReadOnly(ctx)
+	if err != nil {
+		return nil // the update after says what is wrong with it
+	}
+	defer ix.Close()
+	return withHint(e.sameCorpus(ctx, db, ix), hint)
+}
+
+// looksLikeIndexFolder reports whether path is a folder (an index, or
+// something the index code will judge).
+func looksLikeIndexFolder(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
 // otherCorpus is the usage error for an index of another corpus.
 func otherCorpus(path, location, have, id string) error {
 	return usagef("index %s was built from another corpus (id %s), not %s (id %s): pass this corpus's index with --index, or run 'archivist index --rebuild' to replace it",
@@ -292,7 +323,7 @@ func (e *env) openIndexForCrawl(ctx context.Context, db corpus.Reader) (indexUpd
 	}
 	if err := e.sameCorpus(ctx, db, ix); err != nil {
 		ix.Close()
-		return nil, fmt.Errorf("%w (or crawl with --no-index)", err)
+		return nil, withHint(err, "or give --no-index")
 	}
 	if e.indexOpener == nil {
 		return ix, nil

@@ -33,7 +33,8 @@ func TestCallsToAction(t *testing.T) {
 		// will find a slot before the cold weather.").
 		{name: "service_invites", url: "https://hearthside.example/chimney-sweeping", typ: corpus.PageTypeService,
 			wantInText: []string{"Sweep only: £65", "Book online: pick a morning", "A sweep and an inspection",
-				"We fit guards to most pots in under an hour."},
+				"We fit guards to most pots in under an hour.", "Ready to book your sweep?",
+				"Get in touch and we will find a slot before the cold weather."},
 			notInText: []string{"Call us today for a free quote", "Connect with us today"}},
 	}
 	for _, tt := range tests {

@@ -909,7 +909,7 @@ func (p *page) textDate() *stamp {
 func (p *page) ldOtherDate() *stamp {
 	var found *stamp
 	for _, m := range p.ld {
-		if !slices.ContainsFunc(ldTypes(m), func(t string) bool { return ldPageTypes[t] }) {
+		if !slices.ContainsFunc(ldTypes(m), isLDPageType) {
 			continue
 		}
 		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]))
@@ -945,10 +945,19 @@ func expandClock(v string) string {
 }
 
 // ldPageTypes are the JSON-LD types, other than articles, whose object is
-// the page's own content, so that its date is the page's.
+// the page's own content, so that its date is the page's: a web page of
+// any kind, and the kinds of content a page is.
 var ldPageTypes = map[string]bool{
+	"WebPage": true, "ItemPage": true, "FAQPage": true, "QAPage": true, "CollectionPage": true,
+	"AboutPage": true, "MedicalWebPage": true, "ContactPage": true, "SearchResultsPage": true,
 	"Recipe": true, "Dataset": true, "HowTo": true, "Question": true, "Answer": true,
-	"DiscussionForumPosting": true, "SocialMediaPosting": true,
+	"DiscussionForumPosting": true, "SocialMediaPosting": true, "PodcastEpisode": true, "Course": true,
+}
+
+// isLDPageType reports whether the JSON-LD type t (bare or as a schema.org
+// URL) is one of ldPageTypes.
+func isLDPageType(t string) bool {
+	return ldPageTypes[strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/")]
 }
 
 // frequentDate returns the day named most often in numeric dates anywhere
