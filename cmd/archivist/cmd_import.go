@@ -218,7 +218,7 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	}
 	if !opts.NoIndex {
 		if err := e.updateIndex(ctx, db); err != nil {
-			return indexCatchUp(err)
+			return indexCatchUpFor("import", err)
 		}
 	}
 	var problems []string

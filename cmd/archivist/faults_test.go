@@ -222,6 +222,28 @@ func TestIndexFromAnotherCorpus(t *testing.T) {
 	}
 }
 
+// TestIndexAheadOfRestoredCorpus: a corpus restored from an older copy
+// (the same corpus id) beside an index that has seen its later articles:
+// search says the index does not match the corpus (its change sequence is
+// ahead), exit 1, and names the rebuild.
+func TestIndexAheadOfRestoredCorpus(t *testing.T) {
+	a := mustArchive(t, 3)
+	old := filepath.Join(t.TempDir(), "old.db")
+	data, err := os.ReadFile(a.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustAddArticles(t, a.db, 3, 6, &a)
+	mustRun(t, "index", "--db", a.db)
+	code, _, errOut := runCLI(t, "search", "--db", old, "--index", a.index, "climate")
+	if code != 1 || !strings.Contains(errOut, "does not match the corpus") || !strings.Contains(errOut, "--rebuild") {
+		t.Errorf("search of an older copy of the corpus: exit %d, stderr %q; want 1 and the mismatch", code, errOut)
+	}
+}
+
 func TestVerify(t *testing.T) {
 	a := mustArchive(t, 30)
 	code, out, errOut := runCLI(t, "verify", "--db", a.db)
