@@ -193,7 +193,7 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 		if err != nil {
 			return err
 		}
-		err = withHint(e.sameCorpus(ctx, db, ix), "or give --no-index")
+		err = withHint(e.sameCorpus(ctx, db, ix), noIndexHint)
 		ix.Close()
 		if err != nil {
 			return err

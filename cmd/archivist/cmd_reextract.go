@@ -129,7 +129,7 @@ func runReextract(ctx context.Context, e *env, opts reextractOptions) error {
 	}
 	defer db.Close()
 	if !opts.NoIndex {
-		if err := e.checkIndexCorpus(ctx, db, "or give --no-index"); err != nil {
+		if err := e.checkIndexCorpus(ctx, db); err != nil {
 			return err
 		}
 	}

@@ -169,33 +169,11 @@ func TestJoinWithNewSeeds(t *testing.T) {
 		return append([]string{"crawl", "--store", url, "--per-host", "1", "--parallel", "4", "--delay", "150ms",
 			"--timeout", "5s", "--host-lease", "2s", "-q", "--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seeds...)
 	}
-	done := make(chan error, 2)
-	run := func(worker int, seeds ...string) {
-		go func() {
-			out, err := archivistCmd(t, args(worker, seeds...)...).CombinedOutput()
-			if err != nil {
-				err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
-			}
-			done <- err
-		}()
-	}
-	run(1, sites[0].URL+"/")
-	for deadline := time.Now().Add(30 * time.Second); pageRequests(sites[0].Requests())["archivist-test/1"] < 2; time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the first worker fetches nothing")
-		}
-	}
-	run(2, sites[1].URL+"/", sites[2].URL+"/", sites[3].URL+"/")
-	for range 2 {
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatal(err)
-			}
-		case <-time.After(3 * time.Minute):
-			t.Fatal("a worker did not finish")
-		}
-	}
+	workers := newWorkerRuns(t, args)
+	workers.start(1, sites[0].URL+"/")
+	waitUntil(t, "the first worker fetches nothing", func() bool { return pageRequests(sites[0].Requests())["archivist-test/1"] >= 2 })
+	workers.start(2, sites[1].URL+"/", sites[2].URL+"/", sites[3].URL+"/")
+	workers.wait()
 	conn, err := pgx.Connect(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
@@ -323,38 +301,65 @@ func TestJoinedSiteLinkedFrom(t *testing.T) {
 			"--delay", "250ms", "--timeout", "5s", "--host-lease", "2s", "-q",
 			"--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seeds...)
 	}
-	done := make(chan error, 2)
-	run := func(worker int, seeds ...string) {
-		go func() {
-			out, err := archivistCmd(t, args(worker, seeds...)...).CombinedOutput()
-			if err != nil {
-				err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
-			}
-			done <- err
-		}()
-	}
-	run(1, sites.x.URL+"/")
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if xPages, _ := sites.counts(); xPages >= 3 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the first worker fetches nothing")
-		}
-	}
-	run(2, sites.y.URL+"/")
-	for range 2 {
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatal(err)
-			}
-		case <-time.After(3 * time.Minute):
-			t.Fatal("a worker did not finish")
-		}
-	}
+	workers := newWorkerRuns(t, args)
+	workers.start(1, sites.x.URL+"/")
+	waitUntil(t, "the first worker fetches nothing", func() bool { xPages, _ := sites.counts(); return xPages >= 3 })
+	workers.start(2, sites.y.URL+"/")
+	workers.wait()
 	// x takes about 8 s at 250 ms a page; the scope is counted every 2 s.
 	if xPages, extras := sites.counts(); extras < n/3 {
 		t.Errorf("%d of x's %d links into y followed (x served %d pages); want at least %d", extras, n, xPages, n/3)
+	}
+}
+
+// workerRuns runs `archivist crawl` workers in the background, each with
+// args(worker, seeds...), and waits for them.
+type workerRuns struct {
+	t       *testing.T
+	args    func(worker int, seeds ...string) []string
+	done    chan error
+	started int
+}
+
+func newWorkerRuns(t *testing.T, args func(worker int, seeds ...string) []string) *workerRuns {
+	return &workerRuns{t: t, args: args, done: make(chan error, 8)}
+}
+
+// start starts worker with seeds.
+func (w *workerRuns) start(worker int, seeds ...string) {
+	w.started++
+	go func() {
+		out, err := archivistCmd(w.t, w.args(worker, seeds...)...).CombinedOutput()
+		if err != nil {
+			err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
+		}
+		w.done <- err
+	}()
+}
+
+// wait waits for every worker started, failing the test on an error or
+// a worker that runs for more than 3 minutes.
+func (w *workerRuns) wait() {
+	w.t.Helper()
+	for range w.started {
+		select {
+		case err := <-w.done:
+			if err != nil {
+				w.t.Fatal(err)
+			}
+		case <-time.After(3 * time.Minute):
+			w.t.Fatal("a worker did not finish")
+		}
+	}
+}
+
+// waitUntil polls cond for up to 30 seconds, failing with msg if it never
+// holds.
+func waitUntil(t *testing.T, msg string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal(msg)
+		}
 	}
 }

@@ -149,6 +149,10 @@ func (e *env) sameCorpus(ctx context.Context, db corpus.Reader, ix *index.Index)
 	return otherCorpus(e.global.indexPath(), db.Location(), have, id)
 }
 
+// noIndexHint is what a command that updates the index after its work
+// adds to a refusal of the index: the work can go on without it.
+const noIndexHint = "or give --no-index"
+
 // withHint adds hint to a usage error's message (exitCode prints only
 // the message of a usage error, not what wraps it).
 func withHint(err error, hint string) error {
@@ -161,7 +165,7 @@ func withHint(err error, hint string) error {
 
 // checkIndexCorpus refuses, before a command writes anything, an existing
 // index of another corpus than db (see sameCorpus); no index is fine.
-func (e *env) checkIndexCorpus(ctx context.Context, db corpus.Reader, hint string) error {
+func (e *env) checkIndexCorpus(ctx context.Context, db corpus.Reader) error {
 	if !looksLikeIndexFolder(e.global.indexPath()) {
 		return nil
 	}
@@ -170,7 +174,7 @@ func (e *env) checkIndexCorpus(ctx context.Context, db corpus.Reader, hint strin
 		return nil // the update after says what is wrong with it
 	}
 	defer ix.Close()
-	return withHint(e.sameCorpus(ctx, db, ix), hint)
+	return withHint(e.sameCorpus(ctx, db, ix), noIndexHint)
 }
 
 // looksLikeIndexFolder reports whether path is a folder (an index, or
@@ -323,7 +327,7 @@ func (e *env) openIndexForCrawl(ctx context.Context, db corpus.Reader) (indexUpd
 	}
 	if err := e.sameCorpus(ctx, db, ix); err != nil {
 		ix.Close()
-		return nil, withHint(err, "or give --no-index")
+		return nil, withHint(err, noIndexHint)
 	}
 	if e.indexOpener == nil {
 		return ix, nil

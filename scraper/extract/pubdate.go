@@ -909,7 +909,7 @@ func (p *page) textDate() *stamp {
 func (p *page) ldOtherDate() *stamp {
 	var found *stamp
 	for _, m := range p.ld {
-		if !slices.ContainsFunc(ldTypes(m), isLDPageType) {
+		if !ldIs(m, isLDPageType) {
 			continue
 		}
 		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]))
@@ -957,7 +957,7 @@ var ldPageTypes = map[string]bool{
 // isLDPageType reports whether the JSON-LD type t (bare or as a schema.org
 // URL) is one of ldPageTypes.
 func isLDPageType(t string) bool {
-	return ldPageTypes[strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/")]
+	return ldPageTypes[bareLDType(t)]
 }
 
 // frequentDate returns the day named most often in numeric dates anywhere
