@@ -7,7 +7,6 @@ package extract
 //	go test ./scraper/extract/ -run TestDumpTexts -dump-texts /tmp/texts
 
 import (
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -21,16 +20,7 @@ func TestDumpTexts(t *testing.T) {
 		t.Skip("no -dump-texts")
 	}
 	dir := filepath.Join(sharedDir(t), "page-types")
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var truth map[string]struct {
-		URL string `json:"url"`
-	}
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		t.Fatal(err)
-	}
+	truth := readTruth(t, dir)
 	half := readSplit(t, "../../bench/splits/page-types.tsv")
 	if err := os.MkdirAll(*dumpTexts, 0o755); err != nil {
 		t.Fatal(err)
