@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -49,31 +50,142 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 			return err
 		}
 	}
-	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true, Log: e.logger})
-	if err != nil {
-		return fmt.Errorf("crawl: %w", err)
-	}
-	e.logger.Info("crawl worker started", "worker", f.ID(), "store", s.Location())
 	// The garbage collector as for a crawl into SQLite (runCrawl).
 	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	copts = append(copts, scraper.WithProgress(prog.update))
-	cr, err := scraper.New(f, pgWriter{s}, copts...)
+	sum, runErr, err := e.crawlOutlasting(ctx, s, opts, copts, seeds, prog)
 	if err != nil {
-		f.Close(context.WithoutCancel(ctx))
-		return usagef("crawl: %v", err)
+		return err
 	}
-	prog.inFlight = cr.InFlight
-	sum, runErr := cr.Run(ctx, seeds)
 	prog.finish()
-	if err := f.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
-		runErr = err
-	}
-	e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
 		return commandError("crawl", runErr)
 	}
 	return nil
+}
+
+// crawlOutlasting crawls as one worker until the frontier is empty, ctx
+// ends or an error stops it, and outlasts the loss of the database (a
+// restart, a failover): what was fetched is saved, so it waits for the
+// server (storeWait at most), hands back what the lost worker held and
+// goes on as a new worker, as a worker started again by hand would. The
+// summary counts every worker's pages. When the first worker cannot
+// start, its error is the third result.
+func (e *env) crawlOutlasting(ctx context.Context, s *pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, error, error) {
+	var total scraper.Summary
+	start := time.Now()
+	for worked := false; ; worked = true {
+		sum, f, runErr := e.runWorker(ctx, s, opts, copts, seeds, prog)
+		total = addSummary(total, sum)
+		total.Duration = time.Since(start)
+		lost := runErr != nil && ctx.Err() == nil && pgstore.Lost(runErr)
+		switch {
+		case f == nil && !worked:
+			return total, nil, runErr
+		case f == nil && !lost:
+			return total, runErr, nil
+		case f != nil && !lost:
+			if err := f.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
+				runErr = err
+			}
+			e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
+			return total, runErr, nil
+		}
+		wait := cmp.Or(e.storeWait, storeWait)
+		e.logger.Warn("crawl: lost the database; waiting for it, then going on as a new worker",
+			"wait_up_to", wait, "err", runErr)
+		if err := waitForStore(ctx, s, wait); err != nil {
+			return total, fmt.Errorf("%w (the database did not come back: %w)", runErr, err), nil
+		}
+		if f != nil {
+			closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+			if err := f.Close(closeCtx); err != nil {
+				e.logger.Warn("crawl: the lost worker's URLs go back to the queue when its leases run out", "worker", f.ID(), "err", err)
+			}
+			cancel()
+		}
+	}
+}
+
+// runWorker starts a worker of the shared crawl in s and crawls with it
+// until the frontier is empty, ctx ends or an error stops it. It returns
+// the worker, not closed, with the crawl's error (nil when no worker
+// could start: the error is then the command's).
+func (e *env) runWorker(ctx context.Context, s *pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, *pgstore.Frontier, error) {
+	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true, Log: e.logger})
+	if err != nil {
+		return scraper.Summary{}, nil, fmt.Errorf("crawl: %w", err)
+	}
+	e.logger.Info("crawl worker started", "worker", f.ID(), "store", s.Location())
+	cr, err := scraper.New(f, pgWriter{s}, copts...)
+	if err != nil {
+		f.Close(context.WithoutCancel(ctx))
+		return scraper.Summary{}, nil, usagef("crawl: %v", err)
+	}
+	prog.inFlight = cr.InFlight
+	sum, err := cr.Run(ctx, seeds)
+	return sum, f, err
+}
+
+// storeWait is how long a crawl worker that lost its database waits for
+// it to come back before it stops.
+const storeWait = 10 * time.Minute
+
+// waitForStore waits until s answers again, at most limit, trying every
+// second at first and every 15 seconds at most.
+func waitForStore(ctx context.Context, s *pgstore.Store, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	pause := time.Second
+	for {
+		pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		err := s.Pool().Ping(pctx)
+		cancel()
+		if err == nil || ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if time.Now().Add(pause).After(deadline) {
+			return fmt.Errorf("waited %s: %w", limit, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 15*time.Second)
+	}
+}
+
+// addSummary adds the counts of b, a later worker's, to a; the run and
+// the queue are b's.
+func addSummary(a, b scraper.Summary) scraper.Summary {
+	a.Run, a.Queued, a.Interrupted = b.Run, b.Queued, b.Interrupted
+	a.Fetched += b.Fetched
+	a.Articles += b.Articles
+	a.Duplicates += b.Duplicates
+	a.Errors += b.Errors
+	a.Skipped += b.Skipped
+	a.Retries += b.Retries
+	a.Revisits += b.Revisits
+	a.ErrorsByKind = addCounts(a.ErrorsByKind, b.ErrorsByKind)
+	a.SkippedByReason = addCounts(a.SkippedByReason, b.SkippedByReason)
+	for h, why := range b.Unreachable {
+		if a.Unreachable == nil {
+			a.Unreachable = map[string]string{}
+		}
+		a.Unreachable[h] = why
+	}
+	return a
+}
+
+func addCounts(a, b map[string]int) map[string]int {
+	for k, n := range b {
+		if a == nil {
+			a = map[string]int{}
+		}
+		a[k] += n
+	}
+	return a
 }
 
 // workerConns is how many connections a crawl worker opens (unless the

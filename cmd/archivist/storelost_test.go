@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/internal/pgtest"
+	"github.com/archivist-project/archivist/scraper/scrapertest"
+)
+
+// TestWorkerOutlivesServerRestart restarts the PostgreSQL server under a
+// `crawl --store` worker (every session ended, as at a restart or a
+// failover; down for a second): the worker says it lost the database,
+// waits for it, carries on as a new worker, and ends with every article
+// stored once, nothing queued or in flight, and exit 0.
+func TestWorkerOutlivesServerRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a crawl of some seconds and a server restart")
+	}
+	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
+		scrapertest.WithLatency(5*time.Millisecond))
+	cluster := pgtest.Start(t)
+	url := cluster.NewDatabase(t)
+	cmd := archivistCmd(t, "crawl", "--store", url, "--per-host", "1", "--delay", "60ms", "--timeout", "5s",
+		"--host-lease", "2s", "-q", site.URL+"/")
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the worker did not start fetching")
+		}
+	}
+	cluster.Restart(t, time.Second)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("worker: %v\n%s", err, out.String())
+		}
+	case <-time.After(120 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("the worker did not finish\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "lost the database") {
+		t.Errorf("the worker did not say it lost the database:\n%s", out.String())
+	}
+	got, fs := storeArticles(t, url)
+	for _, a := range site.Articles() {
+		if !got[a.URL] {
+			t.Errorf("article %s not stored", a.URL)
+		}
+	}
+	if fs.Queued != 0 || fs.InFlight != 0 {
+		t.Errorf("frontier left %d queued, %d in flight", fs.Queued, fs.InFlight)
+	}
+	t.Logf("%d articles stored\n%s", len(got), out.String())
+}
+
+// TestWorkerGivesUpOnGoneServer stops the server for good under a worker
+// that waits 3 seconds for it: the crawl stops with an error that says
+// the database did not come back, and its summary counts what was saved.
+func TestWorkerGivesUpOnGoneServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a crawl of some seconds")
+	}
+	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
+		scrapertest.WithLatency(5*time.Millisecond))
+	cluster := pgtest.Start(t)
+	e, out, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
+	e.global.Store, e.storeWait = cluster.NewDatabase(t), 3*time.Second
+	opts := quickCrawl()
+	opts.PerHost, opts.Delay, opts.HostLease = 1, 60*time.Millisecond, 2*time.Second
+	done := make(chan error, 1)
+	go func() { done <- runCrawl(context.Background(), e, opts, []string{site.URL + "/"}) }()
+	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the worker did not start fetching")
+		}
+	}
+	cluster.Stop()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "did not come back") {
+			t.Fatalf("crawl returned %v, want an error saying the database did not come back", err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("the worker did not give up")
+	}
+	if !strings.Contains(out.String(), "crawl stopped by an error") {
+		t.Errorf("summary: %q", out.String())
+	}
+}
