@@ -66,7 +66,7 @@ func (c *Crawler) requeueSeedHubs(ctx context.Context, tx Tx, seeds []string, no
 // failure may pass (an unreachable host) and the hubs of the hosts whose
 // crawl finished, so that a crawl run again finds what is new.
 func (c *Crawler) requeue(ctx context.Context, tx Tx, now time.Time) error {
-	if c.focused {
+	if c.focused || c.cfg.carryOn {
 		return nil
 	}
 	if c.cfg.watch == nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,7 +38,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer func() { s.Close() }() // the store in use: crawlOutlasting may open another
 	if !haveSeeds {
 		fs, err := s.FrontierStats(ctx)
 		if err != nil {
@@ -53,10 +54,12 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	// The garbage collector as for a crawl into SQLite (runCrawl).
 	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	copts = append(copts, scraper.WithProgress(prog.update))
-	sum, runErr, err := e.crawlOutlasting(ctx, s, opts, copts, seeds, prog)
+	start := time.Now()
+	sum, runErr, err := e.crawlOutlasting(ctx, &s, opts, copts, seeds, prog)
 	if err != nil {
 		return err
 	}
+	sum.Duration = time.Since(start) // the waits for the database too
 	prog.finish()
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
@@ -68,17 +71,22 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 // crawlOutlasting crawls as one worker until the frontier is empty, ctx
 // ends or an error stops it, and outlasts the loss of the database (a
 // restart, a failover): what was fetched is saved, so it waits for the
-// server (storeWait at most), hands back what the lost worker held and
-// goes on as a new worker, as a worker started again by hand would. The
-// summary counts every worker's pages. When the first worker cannot
-// start, its error is the third result.
-func (e *env) crawlOutlasting(ctx context.Context, s *pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, error, error) {
+// server (--store-wait at most), hands back what the lost worker held,
+// records the end of its run, and carries on as a new worker on a new
+// connection pool (ids taken ahead from a server that failed over may be
+// taken again). More than maxLosses losses within --store-wait stop it:
+// a page whose save ends the session every time would otherwise be
+// fetched again for ever. The summary counts every worker's pages. When
+// the first worker cannot start, its error is the third result; *sp is
+// the store in use.
+func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, error, error) {
 	var total scraper.Summary
-	start := time.Now()
+	var losses []time.Time
+	carrying := false
 	for worked := false; ; worked = true {
+		s := *sp
 		sum, f, runErr := e.runWorker(ctx, s, opts, copts, seeds, prog)
-		total = addSummary(total, sum)
-		total.Duration = time.Since(start)
+		total = total.Add(sum)
 		lost := runErr != nil && ctx.Err() == nil && pgstore.Lost(runErr)
 		switch {
 		case f == nil && !worked:
@@ -92,18 +100,24 @@ func (e *env) crawlOutlasting(ctx context.Context, s *pgstore.Store, opts crawlO
 			e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
 			return total, runErr, nil
 		}
-		wait := cmp.Or(e.storeWait, storeWait)
+		losses = recentLosses(append(losses, time.Now()), opts.StoreWait)
+		if len(losses) > maxLosses || opts.StoreWait <= 0 {
+			return total, lostTooOften(runErr, len(losses), opts.StoreWait), nil
+		}
 		e.logger.Warn("crawl: lost the database; waiting for it, then going on as a new worker",
-			"wait_up_to", wait, "err", runErr)
-		if err := waitForStore(ctx, s, wait); err != nil {
-			return total, fmt.Errorf("%w (the database did not come back: %w)", runErr, err), nil
+			"wait_up_to", opts.StoreWait, "err", runErr)
+		ns, err := e.storeBack(ctx, s, opts.StoreWait, len(losses))
+		if err != nil {
+			total.Interrupted = ctx.Err() != nil
+			return total, cmp.Or(ctx.Err(), fmt.Errorf("%w (the database did not come back: %w)", runErr, err)), nil
 		}
 		if f != nil {
-			closeCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-			if err := f.Close(closeCtx); err != nil {
-				e.logger.Warn("crawl: the lost worker's URLs go back to the queue when its leases run out", "worker", f.ID(), "err", err)
-			}
-			cancel()
+			e.handBack(ctx, s, f, sum)
+		}
+		s.Close()
+		*sp = ns
+		if !carrying {
+			copts, carrying = append(copts, scraper.WithCarryOn()), true
 		}
 	}
 }
@@ -128,12 +142,46 @@ func (e *env) runWorker(ctx context.Context, s *pgstore.Store, opts crawlOptions
 	return sum, f, err
 }
 
-// storeWait is how long a crawl worker that lost its database waits for
-// it to come back before it stops.
-const storeWait = 10 * time.Minute
+// defaultStoreWait is how long a crawl worker that lost its database
+// waits for it (--store-wait), and maxLosses how many losses within that
+// time it outlasts.
+const (
+	defaultStoreWait = 10 * time.Minute
+	maxLosses        = 5
+)
+
+// recentLosses keeps the times of losses within window of the last one.
+func recentLosses(losses []time.Time, window time.Duration) []time.Time {
+	last := losses[len(losses)-1]
+	return slices.DeleteFunc(losses, func(t time.Time) bool { return last.Sub(t) > window })
+}
+
+// lostTooOften is the crawl's error when it does not wait for the
+// database any more.
+func lostTooOften(err error, n int, window time.Duration) error {
+	if window <= 0 {
+		return fmt.Errorf("%w (--store-wait 0: not waiting for the database)", err)
+	}
+	return fmt.Errorf("%w (lost the database %d times within --store-wait %s: stopping)", err, n, window)
+}
+
+// storeBack waits until the database answers again (limit at most), then
+// a second for each recent loss, and opens a new connection pool to it.
+func (e *env) storeBack(ctx context.Context, s *pgstore.Store, limit time.Duration, losses int) (*pgstore.Store, error) {
+	if err := waitForStore(ctx, s, limit); err != nil {
+		return nil, err
+	}
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-time.After(time.Duration(losses) * time.Second):
+	}
+	return e.openPG(ctx, e.global.Store, pgstore.WithMaxConns(workerConns))
+}
 
 // waitForStore waits until s answers again, at most limit, trying every
-// second at first and every 15 seconds at most.
+// second at first and every 15 seconds at most. An answer that is not a
+// lost connection (a changed password, a dropped database) ends the wait.
 func waitForStore(ctx context.Context, s *pgstore.Store, limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	pause := time.Second
@@ -141,10 +189,12 @@ func waitForStore(ctx context.Context, s *pgstore.Store, limit time.Duration) er
 		pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		err := s.Pool().Ping(pctx)
 		cancel()
-		if err == nil || ctx.Err() != nil {
+		switch {
+		case err == nil || ctx.Err() != nil:
 			return ctx.Err()
-		}
-		if time.Now().Add(pause).After(deadline) {
+		case !pgstore.Lost(err) && !errors.Is(err, context.DeadlineExceeded):
+			return err
+		case time.Now().Add(pause).After(deadline):
 			return fmt.Errorf("waited %s: %w", limit, err)
 		}
 		select {
@@ -156,36 +206,21 @@ func waitForStore(ctx context.Context, s *pgstore.Store, limit time.Duration) er
 	}
 }
 
-// addSummary adds the counts of b, a later worker's, to a; the run and
-// the queue are b's.
-func addSummary(a, b scraper.Summary) scraper.Summary {
-	a.Run, a.Queued, a.Interrupted = b.Run, b.Queued, b.Interrupted
-	a.Fetched += b.Fetched
-	a.Articles += b.Articles
-	a.Duplicates += b.Duplicates
-	a.Errors += b.Errors
-	a.Skipped += b.Skipped
-	a.Retries += b.Retries
-	a.Revisits += b.Revisits
-	a.ErrorsByKind = addCounts(a.ErrorsByKind, b.ErrorsByKind)
-	a.SkippedByReason = addCounts(a.SkippedByReason, b.SkippedByReason)
-	for h, why := range b.Unreachable {
-		if a.Unreachable == nil {
-			a.Unreachable = map[string]string{}
+// handBack records the end of the lost worker's run with its summary and
+// closes the worker, which queues again its URLs and frees its hosts at
+// once; when that fails, they go back when its leases run out.
+func (e *env) handBack(ctx context.Context, s *pgstore.Store, f *pgstore.Frontier, sum scraper.Summary) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if sum.Run != 0 {
+		err := s.Update(ctx, func(tx *pgstore.Tx) error { return tx.EndRun(ctx, sum.Run, sum, time.Now()) })
+		if err != nil {
+			e.logger.Warn("crawl: the lost worker's run could not be closed", "run", sum.Run, "err", err)
 		}
-		a.Unreachable[h] = why
 	}
-	return a
-}
-
-func addCounts(a, b map[string]int) map[string]int {
-	for k, n := range b {
-		if a == nil {
-			a = map[string]int{}
-		}
-		a[k] += n
+	if err := f.Close(ctx); err != nil {
+		e.logger.Warn("crawl: the lost worker's URLs go back to the queue when its leases run out", "worker", f.ID(), "err", err)
 	}
-	return a
 }
 
 // workerConns is how many connections a crawl worker opens (unless the

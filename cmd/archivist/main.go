@@ -71,9 +71,6 @@ type env struct {
 	// indexEvery is how often a crawl brings the index up to date (5s
 	// when zero).
 	indexEvery time.Duration
-	// storeWait is how long a crawl worker that lost its database waits
-	// for it (storeWait, 10 minutes, when zero).
-	storeWait time.Duration
 	// indexHeld is set when the index was opened read-only while another
 	// process (a crawl) was writing it.
 	indexHeld bool

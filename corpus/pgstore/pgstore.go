@@ -538,18 +538,23 @@ func retryable(err error) bool {
 // that the same work may succeed once the server answers again. A server
 // error decides by its code: connection exceptions (class 08) and the
 // server shutting down or starting up (57P01-57P03) are lost; any other,
-// a wrong password included, is not.
+// a wrong password included, is not. A connection that could not be made
+// is lost also when it timed out (connect_timeout); any other deadline or
+// cancellation is the caller's own, not the server's absence.
 func Lost(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return false // the caller's own deadline, not the server's absence
-	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
 	}
 	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return true
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
 	var ne net.Error
-	return errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, pgconn.ErrConnClosed) ||
+	return errors.As(err, &ne) || errors.Is(err, pgconn.ErrConnClosed) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
