@@ -149,7 +149,9 @@ func fillBoundary(b, s *html.Node) {
 	}
 	moveChildren(s, b)
 	b.Parent.RemoveChild(b)
-	s.Parent.RemoveChild(s)
+	if s.Parent != nil { // nil when s stood in the fallback
+		s.Parent.RemoveChild(s)
+	}
 }
 
 // moveChildren moves the children of s before at, in their order.

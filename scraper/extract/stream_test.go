@@ -88,6 +88,8 @@ func TestCompleteStreamed(t *testing.T) {
 			`<p>a</p><template id="B:0"></template><div hidden="" id="S:0"><p>b</p></div>`, false},
 		{"missing segment", `<p>a</p><template id="B:0"></template><script>$RC("B:0","S:0")</script>`,
 			`<p>a</p><template id="B:0"></template><script>$RC("B:0","S:0")</script>`, false},
+		{"segment in the fallback", `<!--$?--><template id="B:0"></template><div hidden id="S:0"><p>b</p></div><!--/$--><p>c</p><script>$RC("B:0","S:0")</script>`,
+			`<!--$--><p>b</p><!--/$--><p>c</p><script>$RC("B:0","S:0")</script>`, true},
 		{"segment not prose", `<p>a</p><template id="P:1"></template><p>c</p><div hidden id="S:9"><p>b</p></div><script>$RS("S:9","P:1")</script>`,
 			`<p>a</p><template id="P:1"></template><p>c</p><div hidden="" id="S:9"><p>b</p></div><script>$RS("S:9","P:1")</script>`, false},
 		{"boundary inside its segment", `<div hidden id="S:0"><template id="B:0"></template><p>b</p></div><script>$RC("B:0","S:0")</script>`,
