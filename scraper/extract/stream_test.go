@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -124,4 +125,29 @@ func TestCompleteStreamed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzCompleteStreamed: any arrangement of boundaries, segments,
+// placeholders and calls leaves a tree that renders, without a panic.
+func FuzzCompleteStreamed(f *testing.F) {
+	f.Add(`<!--$?--><template id="B:0"></template><div hidden id="S:0"><p>b</p></div><!--/$--><script>$RC("B:0","S:0")</script>`)
+	f.Add(`<div hidden id="S:1"><template id="P:1"></template></div><script>$RS("S:1","P:1");$RS("S:1","P:1")</script>`)
+	f.Add(`<template id="P:0"></template><div hidden id="S:0"><template id="B:0"></template></div><script>$RS("S:0","P:0");$RC("B:0","S:0")</script>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := html.Parse(strings.NewReader(in))
+		if err != nil {
+			return
+		}
+		var segs []*html.Node
+		ids := make(map[string]*html.Node)
+		var ops []streamOp
+		gatherStreamed(doc, ids, &ops, 0)
+		for _, n := range ids {
+			segs = append(segs, n)
+		}
+		completeStreamed(doc, segs)
+		if err := html.Render(io.Discard, doc); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
