@@ -1,7 +1,13 @@
 package extract
 
 import (
+	"bytes"
+	"net/url"
 	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -10,7 +16,11 @@ import (
 // pages of another type (testdata/typeneg): prices set apart in a fact
 // box, signed and dated comments under a /community/ URL, numbered steps,
 // timestamped posts of a live blog, the turns of an interview, a long
-// comment thread, a /tag/ or /category/ URL. Typing an article as another
+// comment thread, a /tag/ or /category/ URL, a grid of eight
+// other stories after an undated story, a shopping roundup (a price and a
+// shop's link per item), the second page of a story with a pager, an
+// undated review with a price and a "Buy now" button, a short story after
+// a rail of eight linked headlines, an undated recipe. Typing an article as another
 // kind loses it from the corpus (crawl stores articles only), so each must
 // stay an article whatever rule of the page type changes (review17b found
 // the first two typed service and forum).
@@ -26,6 +36,12 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		{"tag_url_article.html", "https://harbournotes.example/tag/history/the-night-the-harbour-lights-went-out"},
 		{"tag_url_article.html", "https://harbournotes.example/category/history/night-lights"},
 		{"tag_url_article.html", "https://harbournotes.example/blog/night-lights"},
+		{"related_grid_undated.html", "https://northsound.example/news/the-ferry-that-keeps-an-island-alive"},
+		{"shopping_roundup.html", "https://kitchenbench.example/reviews/best-kettles"},
+		{"story_page2.html", "https://coaststories.example/stories/the-last-lighthouse-keeper?page=2"},
+		{"review_buy_undated.html", "https://gadgetshelf.example/reviews/quiet-pods-3-review"},
+		{"rail_first_brief.html", "https://valleytimes.example/news/bridge-closed-for-repairs-until-march"},
+		{"recipe.html", "https://smallkitchen.example/recipes/grandmothers-apple-cake"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
@@ -36,6 +52,62 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 			}
 			if art.PageType != corpus.PageTypeArticle {
 				t.Errorf("page type %q (%d words), want article", art.PageType, art.WordCount)
+			}
+		})
+	}
+}
+
+// TestListingsBesideTemptingArticles: the listings the articles above
+// must not be confused with (testdata/typepos): undated section fronts
+// whose linked teaser headings follow an intro of one line or three, with a pager
+// and without, at a section's URL and at one shaped like a story's.
+func TestListingsBesideTemptingArticles(t *testing.T) {
+	tests := []struct{ file, url string }{
+		{"section_front_undated.html", "https://northsound.example/islands"},
+		{"section_front_undated.html", "https://northsound.example/news/islands-and-people"},
+		{"section_front_short.html", "https://northsound.example/islands"},
+		{"hub_intro.html", "https://smallkitchen.example/recipes/soup"}, // three lines of intro (typed article at a story's URL, before and after)
+		{"section_front_short.html", "https://northsound.example/news/islands-and-people-of-the-sound"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/typepos/"+tc.file), URL: tc.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != corpus.PageTypeListing {
+				t.Errorf("page type %q (%d words), want listing", art.PageType, art.WordCount)
+			}
+		})
+	}
+}
+
+// TestStoryBeforeHeads: otherKind's linked headings on an undated,
+// unsigned page speak for a listing only when no story comes before
+// them (three paragraphs of prose before the first linked heading).
+func TestStoryBeforeHeads(t *testing.T) {
+	tests := []struct {
+		file string
+		want bool
+	}{
+		{"typeneg/related_grid_undated.html", true}, // a story, then eight linked headings
+		{"typepos/section_front_undated.html", false},
+		{"typepos/section_front_short.html", false},
+		{"typeneg/tag_url_article.html", true}, // a story, no linked heading
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			root, err := html.Parse(bytes.NewReader(mustReadFile(t, "testdata/"+tc.file)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _ := url.Parse("https://pages.test/news/a-story")
+			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			defer p.release()
+			p.extract(Options{})
+			if got := p.storyBeforeHeads(); got != tc.want {
+				t.Errorf("storyBeforeHeads = %v, want %v", got, tc.want)
 			}
 		})
 	}
