@@ -20,7 +20,8 @@ import (
 // other stories after an undated story, a shopping roundup (a price and a
 // shop's link per item), the second page of a story with a pager, an
 // undated review with a price and a "Buy now" button, a short story after
-// a rail of eight linked headlines, an undated recipe. Typing an article as another
+// a rail of eight linked headlines, an undated recipe, and the signed
+// comments under /community/ again with each comment named "comment reply". Typing an article as another
 // kind loses it from the corpus (crawl stores articles only), so each must
 // stay an article whatever rule of the page type changes (review17b found
 // the first two typed service and forum).
@@ -42,6 +43,7 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		{"review_buy_undated.html", "https://gadgetshelf.example/reviews/quiet-pods-3-review"},
 		{"rail_first_brief.html", "https://valleytimes.example/news/bridge-closed-for-repairs-until-march"},
 		{"recipe.html", "https://smallkitchen.example/recipes/grandmothers-apple-cake"},
+		{"comments_reply_class.html", "https://millbrook.example/community/the-library-reopens"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
@@ -57,17 +59,23 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 	}
 }
 
-// TestListingsBesideTemptingArticles: the listings the articles above
-// must not be confused with (testdata/typepos): undated section fronts
-// whose linked teaser headings follow an intro of one line or three, with a pager
-// and without, at a section's URL and at one shaped like a story's.
-func TestListingsBesideTemptingArticles(t *testing.T) {
-	tests := []struct{ file, url string }{
-		{"section_front_undated.html", "https://northsound.example/islands"},
-		{"section_front_undated.html", "https://northsound.example/news/islands-and-people"},
-		{"section_front_short.html", "https://northsound.example/islands"},
-		{"hub_intro.html", "https://smallkitchen.example/recipes/soup"}, // three lines of intro (typed article at a story's URL, before and after)
-		{"section_front_short.html", "https://northsound.example/news/islands-and-people-of-the-sound"},
+// TestPagesBesideTemptingArticles: the listings and threads the articles
+// above must not be confused with (testdata/typepos): undated section
+// fronts whose linked teaser headings follow an intro of one line or
+// three, with a pager and without, at a section's URL and at one shaped
+// like a story's; threads whose posts are named "post reply" and
+// "comment reply" (a thread's first post comes before any story).
+func TestPagesBesideTemptingArticles(t *testing.T) {
+	tests := []struct{ file, url, want string }{
+		{"section_front_undated.html", "https://northsound.example/islands", corpus.PageTypeListing},
+		{"section_front_undated.html", "https://northsound.example/news/islands-and-people", corpus.PageTypeListing},
+		{"section_front_short.html", "https://northsound.example/islands", corpus.PageTypeListing},
+		{"section_front_short.html", "https://northsound.example/news/islands-and-people-of-the-sound", corpus.PageTypeListing},
+		// Three lines of intro (typed article at a story's URL, before
+		// and after storyBeforeHeads).
+		{"hub_intro.html", "https://smallkitchen.example/recipes/soup", corpus.PageTypeListing},
+		{"thread_reply.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
+		{"thread_comment_reply.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
@@ -76,8 +84,8 @@ func TestListingsBesideTemptingArticles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if art.PageType != corpus.PageTypeListing {
-				t.Errorf("page type %q (%d words), want listing", art.PageType, art.WordCount)
+			if art.PageType != tc.want {
+				t.Errorf("page type %q (%d words), want %s", art.PageType, art.WordCount, tc.want)
 			}
 		})
 	}
@@ -85,16 +93,21 @@ func TestListingsBesideTemptingArticles(t *testing.T) {
 
 // TestStoryBeforeHeads: otherKind's linked headings on an undated,
 // unsigned page speak for a listing only when no story comes before
-// them (three paragraphs of prose before the first linked heading).
+// them (three paragraphs of prose before the first linked heading); and
+// posts named for comments too are not counted after a story.
 func TestStoryBeforeHeads(t *testing.T) {
 	tests := []struct {
-		file string
-		want bool
+		file     string
+		want     bool
+		comments int // commentsAfterStory
 	}{
-		{"typeneg/related_grid_undated.html", true}, // a story, then eight linked headings
-		{"typepos/section_front_undated.html", false},
-		{"typepos/section_front_short.html", false},
-		{"typeneg/tag_url_article.html", true}, // a story, no linked heading
+		{"typeneg/related_grid_undated.html", true, 0}, // a story, then eight linked headings
+		{"typepos/section_front_undated.html", false, 0},
+		{"typepos/section_front_short.html", false, 0},
+		{"typeneg/tag_url_article.html", true, 0}, // a story, no linked heading
+		{"typeneg/comments_reply_class.html", true, 5},
+		{"typepos/thread_comment_reply.html", true, 0}, // no linked heading; the first post comes first
+		{"typepos/thread_reply.html", true, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -108,6 +121,9 @@ func TestStoryBeforeHeads(t *testing.T) {
 			p.extract(Options{})
 			if got := p.storyBeforeHeads(); got != tc.want {
 				t.Errorf("storyBeforeHeads = %v, want %v", got, tc.want)
+			}
+			if got := p.commentsAfterStory(); got != tc.comments {
+				t.Errorf("commentsAfterStory = %d, want %d", got, tc.comments)
 			}
 		})
 	}
