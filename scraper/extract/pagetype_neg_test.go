@@ -14,17 +14,17 @@ import (
 
 // TestArticlesTemptingOtherTypes: articles written to look like the
 // pages of another type (testdata/typeneg): prices set apart in a fact
-// box, signed and dated comments under a /community/ URL, numbered steps,
-// timestamped posts of a live blog, the turns of an interview, a long
-// comment thread, a /tag/ or /category/ URL, a grid of eight
-// other stories after an undated story, a shopping roundup (a price and a
-// shop's link per item), the second page of a story with a pager, an
-// undated review with a price and a "Buy now" button, a short story after
-// a rail of eight linked headlines, an undated recipe, and the signed
-// comments under /community/ again with each comment named "comment reply". Typing an article as another
-// kind loses it from the corpus (crawl stores articles only), so each must
-// stay an article whatever rule of the page type changes (review17b found
-// the first two typed service and forum).
+// box, signed and dated comments under a /community/ URL (and again with
+// each comment named "comment reply"), numbered steps, timestamped posts
+// of a live blog, the turns of an interview, a long comment thread, a
+// /tag/ or /category/ URL, a grid of eight other stories after an undated
+// story, a shopping roundup (a price and a shop's link per item), the
+// second page of a story with a pager, an undated review with a price and
+// a "Buy now" button, a short story after a rail of eight linked
+// headlines, an undated recipe. Typing an article as another kind loses
+// it from the corpus (crawl stores articles only), so each must stay an
+// article whatever rule of the page type changes (review17b found the
+// first two typed service and forum).
 func TestArticlesTemptingOtherTypes(t *testing.T) {
 	tests := []struct{ file, url string }{
 		{"travel_prices_undated.html", "https://slowroads.example/europe/three-days-in-porto-on-a-small-budget"},
@@ -64,7 +64,8 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 // fronts whose linked teaser headings follow an intro of one line or
 // three, with a pager and without, at a section's URL and at one shaped
 // like a story's; threads whose posts are named "post reply" and
-// "comment reply" (a thread's first post comes before any story).
+// "comment reply" (a thread's first post comes before any story), and
+// the pages that tempt the two rules of this file's third test.
 func TestPagesBesideTemptingArticles(t *testing.T) {
 	tests := []struct{ file, url, want string }{
 		{"section_front_undated.html", "https://northsound.example/islands", corpus.PageTypeListing},
@@ -76,6 +77,14 @@ func TestPagesBesideTemptingArticles(t *testing.T) {
 		{"hub_intro.html", "https://smallkitchen.example/recipes/soup", corpus.PageTypeListing},
 		{"thread_reply.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
 		{"thread_comment_reply.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
+		// The two rules' own temptations: a thread whose first post is
+		// unnamed and three paragraphs long, its replies named "comment
+		// reply" (P(article) 0.04 on main, 0.22 here); a front whose lead
+		// story's excerpt of three paragraphs comes before eight linked
+		// headings (0.06 on main, 0.25 here at a story-shaped URL).
+		{"thread_op_unnamed.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
+		{"front_lead_excerpt.html", "https://northsound.example/islands", corpus.PageTypeListing},
+		{"front_lead_excerpt.html", "https://northsound.example/news/islands-and-people-of-the-sound", corpus.PageTypeListing},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
