@@ -353,9 +353,10 @@ func (p *page) fillFlags(art *corpus.Article) {
 	}
 	var kept []block
 	var extra float64
+	var orphans map[int32]bool
 	took := false
 	if !article || p.shortArt {
-		kept, extra = p.modelKept()
+		kept, extra, orphans = p.modelKeptOf(other)
 		main := joinBlocks(kept)
 		words := countWords(main)
 		if took = takeModel(words, art.WordCount, extra); took {
@@ -382,7 +383,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.cleanedChoice(kept, extra, art.PageType), art.PageType))))
+			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans), art.PageType))))
 			art.WordCount = countWords(art.Text)
 		}
 	}
