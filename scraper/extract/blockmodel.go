@@ -34,16 +34,35 @@ func (p *page) modelKept() (kept []block, extra float64) {
 	return kept, extra
 }
 
-// modelKeptOf is modelKept for a page of the given type: on a product
-// page or a listing, without the headings whose section the model drops
-// whole (dropOrphanHeads), whose places (block.at) it returns too.
+// modelKeptOf is modelKept for a page of the given type: for a page
+// that is not an article (pageType not ""), without the blocks inside
+// its dialogs (isDialog) unless they hold nearly all of it, and on
+// a product page or a listing, without the headings whose section the
+// model drops whole (dropOrphanHeads), whose places (block.at) it
+// returns too.
 func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphans map[int32]bool) {
-	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
+	bs, fs, dialog := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
 	keep := make([]bool, len(bs))
 	score := make([]float64, len(bs))
+	inDialogs, all := 0, 0
 	for i := range bs {
 		score[i] = blockScore(blockWeights, &fs[i])
 		keep[i] = score[i] >= blockThreshold && !p.x.inFooter(bs[i])
+		if keep[i] {
+			w := countWords(bs[i].text)
+			all += w
+			if dialog[i] {
+				inDialogs += w
+			}
+		}
+	}
+	// A page that is not an article loses what the model keeps inside its
+	// dialogs, unless fewer than dialogMinLeft words would be left: then
+	// the dialog is the page (a quick view saved as a page).
+	if pageType != "" && inDialogs > 0 && all-inDialogs >= dialogMinLeft {
+		for i := range bs {
+			keep[i] = keep[i] && !dialog[i]
+		}
 	}
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
 		orphans = dropOrphanHeads(bs, keep)
@@ -67,6 +86,10 @@ func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphan
 	}
 	return out, extra, orphans
 }
+
+// dialogMinLeft is the fewest words of a page's text outside its
+// dialogs for modelKeptOf to drop what they hold.
+const dialogMinLeft = 20
 
 // orphanWords is the fewest words of a section the model drops whole
 // under a heading it keeps, from which the heading goes too

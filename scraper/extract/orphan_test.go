@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -13,11 +15,7 @@ import (
 // section, over cards whose linked titles are its headings, and on a
 // service page.
 func TestOrphanHeadPages(t *testing.T) {
-	tests := []struct {
-		name, url, typ string
-		wantInText     []string
-		notInText      []string
-	}{
+	tests := []textPage{
 		// A product page closing with a rail of four linked products
 		// under "Complete your kit": the rail and now its heading go;
 		// the headings whose sections stay ("Details", "Care") stay.
@@ -40,6 +38,19 @@ func TestOrphanHeadPages(t *testing.T) {
 		{name: "service_rails", url: "https://quaysail.example/services/sail-repairs", typ: corpus.PageTypeService,
 			wantInText: []string{"How a repair works", "Looking after a sail", "Complete your kit"}},
 	}
+	runTextPages(t, tests)
+}
+
+// textPage is a page of testdata/nontext and what its text must hold
+// and leave out.
+type textPage struct {
+	name, url, typ string
+	wantInText     []string
+	notInText      []string
+}
+
+func runTextPages(t *testing.T, tests []textPage) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			art := extractTestPage(t, "nontext", tt.name, tt.url)
@@ -116,5 +127,48 @@ func TestWithoutOrphans(t *testing.T) {
 	}
 	if got := len(withoutOrphans(bs, nil)); got != len(bs) {
 		t.Errorf("nil places: %d blocks, want %d", got, len(bs))
+	}
+}
+
+// TestDialogPages runs pages written for the dialogs rule (modelKeptOf,
+// withoutDialogs): a shop's cart drawer (aria-modal) and a sign-up
+// pop-up (role dialog) go from a product page's text; a product page
+// whose whole text sits in a dialog (a quick view saved as a page)
+// keeps it.
+func TestDialogPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_dialogs", url: "https://supplies.example/p/harbour-deck-shoe/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A deck shoe of oiled brown leather", "Details", "Upper: oiled full-grain leather", "Care"},
+			notInText:  []string{"Your basket is waiting", "Have an account?", "Ten per cent off your first order"}},
+		{name: "product_quickview", url: "https://supplies.example/p/harbour-deck-shoe/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A deck shoe of oiled brown leather", "Details", "Upper: oiled full-grain leather", "Care"}},
+	})
+}
+
+// TestIsDialog: closed <dialog>s, the dialog roles and aria-modal are
+// dialogs; an open <dialog>, other roles and aria-modal="false" are not.
+func TestIsDialog(t *testing.T) {
+	tests := []struct {
+		markup string
+		want   bool
+	}{
+		{`<dialog>x</dialog>`, true},
+		{`<dialog open>x</dialog>`, false},
+		{`<div role="dialog">x</div>`, true},
+		{`<div role="alertdialog">x</div>`, true},
+		{`<div aria-modal="true">x</div>`, true},
+		{`<div aria-modal="false">x</div>`, false},
+		{`<div role="tabpanel">x</div>`, false},
+		{`<section role="region">x</section>`, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader("<body>" + tt.markup + "</body>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := doc.FirstChild.LastChild.FirstChild // html > body > element
+		if got := isDialog(n); got != tt.want {
+			t.Errorf("isDialog(%s) = %v, want %v", tt.markup, got, tt.want)
+		}
 	}
 }
