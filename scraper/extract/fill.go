@@ -356,7 +356,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 	var orphans map[int32]bool
 	took := false
 	if !article || p.shortArt {
-		kept, extra, orphans = p.modelKeptOf(other)
+		typ := other
+		if article { // a short article's model text: the rules for other pages do not apply
+			typ = ""
+		}
+		kept, extra, orphans = p.modelKeptOf(typ)
 		main := joinBlocks(kept)
 		words := countWords(main)
 		if took = takeModel(words, art.WordCount, extra); took {
