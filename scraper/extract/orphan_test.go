@@ -134,7 +134,7 @@ func TestWithoutOrphans(t *testing.T) {
 // withoutDialogs): a shop's cart drawer (aria-modal) and a sign-up
 // pop-up (role dialog) go from a product page's text; a product page
 // whose whole text sits in a dialog (a quick view saved as a page)
-// keeps it.
+// keeps it, and so does an article.
 func TestDialogPages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "product_dialogs", url: "https://supplies.example/p/harbour-deck-shoe/", typ: corpus.PageTypeProduct,
@@ -142,6 +142,12 @@ func TestDialogPages(t *testing.T) {
 			notInText:  []string{"Your basket is waiting", "Have an account?", "Ten per cent off your first order"}},
 		{name: "product_quickview", url: "https://supplies.example/p/harbour-deck-shoe/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A deck shoe of oiled brown leather", "Details", "Upper: oiled full-grain leather", "Care"}},
+		// An article with a sign-up pop-up and a heading over a rail of
+		// related links: its text is the article's, as on main (the
+		// rules are for pages that are not articles).
+		{name: "article_dialog", url: "https://packet.example/news/2026/03/02/harbour-dredging/", typ: corpus.PageTypeArticle,
+			wantInText: []string{"Dredging of the inner harbour will start", "What the dredging costs", "£1.2 million"},
+			notInText:  []string{"Get the Packet every morning", "More from the harbour"}},
 	})
 }
 
