@@ -3,6 +3,8 @@ package extract
 import (
 	"math"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -128,6 +130,37 @@ func dropOrphanHeads(bs []block, keep []bool) map[int32]bool {
 		}
 	}
 	return at
+}
+
+// wordsOutsideDialogs returns the words of the article-shaped body's
+// blocks that do not begin inside a dialog (isDialog); words, the body's
+// count, when none does.
+func (p *page) wordsOutsideDialogs(words int) int {
+	out, in := 0, false
+	for _, b := range p.blocks {
+		if p.inDialog(b) {
+			in = true
+		} else {
+			out += countWords(b.text)
+		}
+	}
+	if !in {
+		return words
+	}
+	return out
+}
+
+// inDialog reports whether block b begins inside a dialog (isDialog).
+func (p *page) inDialog(b block) bool {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return false
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 64; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && isDialog(n) {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutOrphans drops from a text's blocks the headings at the places

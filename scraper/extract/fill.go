@@ -363,7 +363,13 @@ func (p *page) fillFlags(art *corpus.Article) {
 		kept, extra, orphans = p.modelKeptOf(typ)
 		main := joinBlocks(kept)
 		words := countWords(main)
-		if took = takeModel(words, art.WordCount, extra); took {
+		bodyWords := art.WordCount
+		if typ != "" {
+			// The model's text leaves the dialogs out: so does the body
+			// it is weighed against (a consent box read as the body).
+			bodyWords = p.wordsOutsideDialogs(art.WordCount)
+		}
+		if took = takeModel(words, bodyWords, extra); took {
 			art.WordCount = words
 			if article { // a short article: its text as is (dropChrome is for other pages)
 				art.Text = main
