@@ -264,14 +264,17 @@ type progressMeter struct {
 
 // minCountEvery is how often the progress counts the frontier at most;
 // a count is also never started sooner than countSpacing times the last
-// one's duration after it, so that the counts of a large shared frontier
-// take at most a twentieth of one database connection.
+// one's duration after it (maxCountEvery at most), so that the counts of
+// a large shared frontier take at most a twentieth of one database
+// connection.
 const (
 	minCountEvery = 5 * time.Second
+	maxCountEvery = 5 * time.Minute
 	countSpacing  = 20
 )
 
-// recount counts the frontier, in the background unless final.
+// recount counts the frontier, in the background unless first or final
+// (the first report shows the queue, not 0).
 func (m *progressMeter) recount(ctx context.Context, now time.Time, final bool) {
 	count := func() {
 		t0 := time.Now()
@@ -280,12 +283,13 @@ func (m *progressMeter) recount(ctx context.Context, now time.Time, final bool) 
 		}
 		m.cost.Store(int64(time.Since(t0)))
 	}
-	if final {
+	if final || m.queuedAt.IsZero() {
 		m.counting.Wait()
+		m.queuedAt = now
 		count()
 		return
 	}
-	every := max(minCountEvery, countSpacing*time.Duration(m.cost.Load()))
+	every := min(maxCountEvery, max(minCountEvery, countSpacing*time.Duration(m.cost.Load())))
 	if now.Sub(m.queuedAt) < every || !m.busy.CompareAndSwap(false, true) {
 		return
 	}

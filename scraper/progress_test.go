@@ -3,6 +3,7 @@ package scraper
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -10,19 +11,18 @@ import (
 	"github.com/archivist-project/archivist/scraper/scrapertest"
 )
 
-// heldStats is a SQLite frontier whose first count is held until the test
-// lets it go: a shared frontier of millions of rows takes seconds to
-// count.
+// heldStats is a SQLite frontier whose second count (the first made in
+// the background) is held until the test lets it go: a shared frontier
+// of millions of rows takes seconds to count.
 type heldStats struct {
 	sqliteStore
-	once             sync.Once
+	calls            atomic.Int32
 	entered, release chan struct{}
 }
 
 func (h *heldStats) Stats(ctx context.Context) (corpus.FrontierStats, error) {
-	first := false
-	h.once.Do(func() { first = true; close(h.entered) })
-	if first {
+	if h.calls.Add(1) == 2 {
+		close(h.entered)
 		<-h.release
 	}
 	return h.sqliteStore.Stats(ctx)
@@ -30,19 +30,23 @@ func (h *heldStats) Stats(ctx context.Context) (corpus.FrontierStats, error) {
 
 // TestProgressCountDoesNotHoldCrawl: while the progress line's count of
 // the frontier is held, the crawl goes on fetching (the dispatcher does
-// not wait for it), and the last report still has the final count.
+// not wait for it), the first report has the queue counted, and the last
+// report still has the final count.
 func TestProgressCountDoesNotHoldCrawl(t *testing.T) {
 	srv := scrapertest.NewServer(t, scrapertest.WithArticles(40), scrapertest.WithFaults(false),
 		scrapertest.WithLatency(5*time.Millisecond))
 	db := corpus.MustOpen(t)
 	f := &heldStats{sqliteStore: sqliteStore{db}, entered: make(chan struct{}), release: make(chan struct{})}
 	var (
-		mu   sync.Mutex
-		last Progress
+		mu          sync.Mutex
+		first, last Progress
 	)
-	c, err := New(f, sqliteStore{db}, WithPerHost(1), WithDelay(10*time.Millisecond), WithParallel(4), WithTimeout(5*time.Second), WithLogger(testLogger()),
+	c, err := New(f, sqliteStore{db}, WithPerHost(1), WithDelay(80*time.Millisecond), WithParallel(4), WithTimeout(5*time.Second), WithLogger(testLogger()),
 		WithProgress(func(p Progress) {
 			mu.Lock()
+			if first.Elapsed == 0 {
+				first = p
+			}
 			last = p
 			mu.Unlock()
 		}))
@@ -79,5 +83,8 @@ func TestProgressCountDoesNotHoldCrawl(t *testing.T) {
 	defer mu.Unlock()
 	if last.Fetched != r.sum.Fetched || last.Queued != r.sum.Queued {
 		t.Errorf("last progress %+v, summary %+v", last, r.sum)
+	}
+	if first.Queued == 0 {
+		t.Errorf("first progress %+v: the queue not counted", first)
 	}
 }

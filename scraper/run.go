@@ -55,7 +55,7 @@ func (c *Crawler) loadScope(ctx context.Context, tx Tx, seeds []string, now time
 // requeueSeedHubs queues again, in a focused crawl, the seeds that are
 // hubs (a sitemap, a feed, a front page) fetched by an earlier run.
 func (c *Crawler) requeueSeedHubs(ctx context.Context, tx Tx, seeds []string, now time.Time) error {
-	if !c.focused {
+	if !c.focused || c.cfg.carryOn {
 		return nil
 	}
 	_, err := tx.RequeueHubURLs(ctx, c.run, seeds, now)

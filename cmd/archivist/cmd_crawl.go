@@ -234,6 +234,7 @@ func (o *crawlOptions) checkNotNegative() error {
 		{"depth", o.Depth < 0, o.Depth}, {"max-pages", o.MaxPages < 0, o.MaxPages},
 		{"max-pages-per-host", o.MaxPagesPerHost < 0, o.MaxPagesPerHost}, {"retries", o.Retries < 0, o.Retries},
 		{"delay", o.Delay < 0, o.Delay}, {"recrawl-after", o.RecrawlAfter < 0, o.RecrawlAfter},
+		{"store-wait", o.StoreWait < 0, o.StoreWait},
 	} {
 		if f.neg {
 			return usagef("%s: bad --%s %v: must not be negative", o.name(), f.name, f.val)

@@ -100,19 +100,28 @@ func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts craw
 			e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
 			return total, runErr, nil
 		}
-		losses = recentLosses(append(losses, time.Now()), opts.StoreWait)
-		if len(losses) > maxLosses || opts.StoreWait <= 0 {
-			return total, lostTooOften(runErr, len(losses), opts.StoreWait), nil
+		losses = recentLosses(append(losses, time.Now()), lossWindow)
+		stop := len(losses) > maxLosses || opts.StoreWait <= 0
+		if !stop {
+			e.logger.Warn("crawl: lost the database; waiting for it, then going on as a new worker",
+				"wait_up_to", opts.StoreWait, "err", runErr)
 		}
-		e.logger.Warn("crawl: lost the database; waiting for it, then going on as a new worker",
-			"wait_up_to", opts.StoreWait, "err", runErr)
 		ns, err := e.storeBack(ctx, s, opts.StoreWait, len(losses))
 		if err != nil {
 			total.Interrupted = ctx.Err() != nil
 			return total, cmp.Or(ctx.Err(), fmt.Errorf("%w (the database did not come back: %w)", runErr, err)), nil
 		}
+		if stop {
+			// Hand back what it held before stopping: its run ended,
+			// its URLs queued again at once.
+			if f != nil {
+				e.handBack(ctx, ns, f, sum)
+			}
+			ns.Close()
+			return total, lostTooOften(runErr, len(losses)), nil
+		}
 		if f != nil {
-			e.handBack(ctx, s, f, sum)
+			e.handBack(ctx, ns, f, sum)
 		}
 		s.Close()
 		*sp = ns
@@ -143,11 +152,14 @@ func (e *env) runWorker(ctx context.Context, s *pgstore.Store, opts crawlOptions
 }
 
 // defaultStoreWait is how long a crawl worker that lost its database
-// waits for it (--store-wait), and maxLosses how many losses within that
-// time it outlasts.
+// waits for it (--store-wait), and maxLosses how many losses within
+// lossWindow it outlasts: a page whose save ends the session every time
+// would otherwise be fetched again for ever, while a server restarted for
+// maintenance now and then is outlasted.
 const (
 	defaultStoreWait = 10 * time.Minute
 	maxLosses        = 5
+	lossWindow       = time.Hour
 )
 
 // recentLosses keeps the times of losses within window of the last one.
@@ -158,25 +170,32 @@ func recentLosses(losses []time.Time, window time.Duration) []time.Time {
 
 // lostTooOften is the crawl's error when it does not wait for the
 // database any more.
-func lostTooOften(err error, n int, window time.Duration) error {
-	if window <= 0 {
-		return fmt.Errorf("%w (--store-wait 0: not waiting for the database)", err)
+func lostTooOften(err error, n int) error {
+	if n <= maxLosses {
+		return fmt.Errorf("%w (--store-wait 0: not going on after a lost database)", err)
 	}
-	return fmt.Errorf("%w (lost the database %d times within --store-wait %s: stopping)", err, n, window)
+	return fmt.Errorf("%w (lost the database %d times within %s: stopping)", err, n, lossWindow)
 }
 
 // storeBack waits until the database answers again (limit at most), then
-// a second for each recent loss, and opens a new connection pool to it.
+// a second for each recent loss, and opens a new connection pool to it;
+// a server that goes again meanwhile is waited for again, within limit.
 func (e *env) storeBack(ctx context.Context, s *pgstore.Store, limit time.Duration, losses int) (*pgstore.Store, error) {
-	if err := waitForStore(ctx, s, limit); err != nil {
-		return nil, err
+	deadline := time.Now().Add(limit)
+	for {
+		if err := waitForStore(ctx, s, time.Until(deadline)); err != nil {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(losses) * time.Second):
+		}
+		ns, err := e.openPG(ctx, e.global.Store, pgstore.WithMaxConns(workerConns))
+		if err == nil || !pgstore.Lost(err) || ctx.Err() != nil || time.Now().After(deadline) {
+			return ns, err
+		}
 	}
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-time.After(time.Duration(losses) * time.Second):
-	}
-	return e.openPG(ctx, e.global.Store, pgstore.WithMaxConns(workerConns))
 }
 
 // waitForStore waits until s answers again, at most limit, trying every

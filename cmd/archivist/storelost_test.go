@@ -79,8 +79,8 @@ func TestWorkerOutlivesServerRestart(t *testing.T) {
 // TestWorkerStopsOnPoisonPage: a page whose save ends the database
 // session every time (here a trigger; in life, say, a backend the OOM
 // killer takes on that page) would be fetched again for ever by workers
-// that outlast losses; the worker stops after maxLosses losses within
-// --store-wait, with an error that says so.
+// that outlast losses; the worker stops at the loss after maxLosses within
+// lossWindow, with an error that says so, after handing back what it held.
 func TestWorkerStopsOnPoisonPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a crawl of some seconds")
@@ -118,6 +118,10 @@ func TestWorkerStopsOnPoisonPage(t *testing.T) {
 		if n > maxLosses+1 {
 			t.Errorf("%s fetched %d times", p, n)
 		}
+	}
+	// The last worker handed back what it held before stopping.
+	if _, fs := storeArticles(t, url); fs.InFlight != 0 || fs.Running != 0 {
+		t.Errorf("frontier left %d in flight, %d runs not finished", fs.InFlight, fs.Running)
 	}
 }
 
