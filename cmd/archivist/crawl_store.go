@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/corpus/pgstore"
 	"github.com/archivist-project/archivist/scraper"
 )
@@ -82,6 +83,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, error, error) {
 	var total scraper.Summary
 	var losses []time.Time
+	lostOn := map[string]int{} // losses while saving each URL
 	carrying := false
 	for worked := false; ; worked = true {
 		s := *sp
@@ -111,6 +113,7 @@ func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts craw
 			total.Interrupted = ctx.Err() != nil
 			return total, cmp.Or(ctx.Err(), fmt.Errorf("%w (the database did not come back: %w)", runErr, err)), nil
 		}
+		e.failPoison(ctx, ns, runErr, lostOn)
 		if stop {
 			// Hand back what it held before stopping: its run ended,
 			// its URLs queued again at once.
@@ -223,6 +226,33 @@ func waitForStore(ctx context.Context, s *pgstore.Store, limit time.Duration) er
 		}
 		pause = min(2*pause, 15*time.Second)
 	}
+}
+
+// failPoison counts the loss in lostOn against the URL being saved when
+// the database went away (err), and at its second loss settles it as
+// failed (error kind store_lost): a page whose save ends the session (a
+// backend killed on it) is not fetched again for ever.
+func (e *env) failPoison(ctx context.Context, s *pgstore.Store, err error, lostOn map[string]int) {
+	var se *scraper.SaveError
+	if !errors.As(err, &se) {
+		return
+	}
+	if lostOn[se.URL]++; lostOn[se.URL] < 2 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	fe, ferr := s.FrontierEntry(ctx, se.URL)
+	if ferr == nil {
+		ferr = s.Update(ctx, func(tx *pgstore.Tx) error {
+			return tx.Finish(ctx, fe.ID, corpus.StateFailed, 0, corpus.ErrKindStoreLost, time.Now())
+		})
+	}
+	if ferr != nil {
+		e.logger.Warn("crawl: a page lost the database twice while saved; it stays queued", "url", se.URL, "err", ferr)
+		return
+	}
+	e.logger.Warn("crawl: a page lost the database twice while saved: failed, not fetched again", "url", se.URL, "error_kind", corpus.ErrKindStoreLost)
 }
 
 // handBack records the end of the lost worker's run with its summary and

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/corpus/pgstore"
 	"github.com/archivist-project/archivist/internal/pgtest"
 	"github.com/archivist-project/archivist/scraper/scrapertest"
@@ -87,24 +88,13 @@ func TestWorkerStopsOnPoisonPage(t *testing.T) {
 	}
 	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
 		scrapertest.WithLatency(5*time.Millisecond))
-	url := pgtest.Start(t).NewDatabase(t)
+	url := poisonedStore(t, "%/tag/%")
 	ctx := context.Background()
-	s, err := pgstore.Open(ctx, url) // the schema, for the trigger
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.Pool().Exec(ctx, `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
-		BEGIN IF NEW.url LIKE '%/tag/%' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$;
-		CREATE TRIGGER poison BEFORE INSERT ON captures FOR EACH ROW EXECUTE FUNCTION poison()`)
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	e, _, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
 	e.global.Store = url
 	opts := quickCrawl()
 	opts.PerHost, opts.HostLease, opts.StoreWait = 1, 2*time.Second, time.Minute
-	err = runCrawl(ctx, e, opts, []string{site.URL + "/"})
+	err := runCrawl(ctx, e, opts, []string{site.URL + "/"})
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("lost the database %d times", maxLosses+1)) {
 		t.Fatalf("crawl returned %v, want an error saying it lost the database %d times", err, maxLosses+1)
 	}
@@ -157,5 +147,64 @@ func TestWorkerGivesUpOnGoneServer(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "crawl stopped by an error") {
 		t.Errorf("summary: %q", out.String())
+	}
+}
+
+// poisonedStore returns a new database whose session ends whenever a
+// capture of a URL LIKE pattern is inserted (in life, say, a backend the
+// OOM killer takes on that page).
+func poisonedStore(t *testing.T, pattern string) string {
+	t.Helper()
+	url := pgtest.Start(t).NewDatabase(t)
+	ctx := context.Background()
+	s, err := pgstore.Open(ctx, url) // the schema, for the trigger
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.Pool().Exec(ctx, `CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN IF NEW.url LIKE '`+pattern+`' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NEW; END $$;
+		CREATE TRIGGER poison BEFORE INSERT ON captures FOR EACH ROW EXECUTE FUNCTION poison()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url
+}
+
+// TestWorkerFailsPoisonPage: one article whose save ends the session
+// every time is settled as failed (error kind store_lost) at its second
+// loss, and the crawl goes on and finishes with every other article.
+func TestWorkerFailsPoisonPage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a crawl of some seconds")
+	}
+	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
+		scrapertest.WithLatency(5*time.Millisecond))
+	poison := site.Articles()[7].URL
+	url := poisonedStore(t, poison)
+	e, _, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
+	e.global.Store = url
+	opts := quickCrawl()
+	opts.PerHost, opts.HostLease, opts.StoreWait = 1, 2*time.Second, time.Minute
+	if err := runCrawl(context.Background(), e, opts, []string{site.URL + "/"}); err != nil {
+		t.Fatalf("crawl: %v", err)
+	}
+	got, fs := storeArticles(t, url)
+	for _, a := range site.Articles() {
+		if got[a.URL] == (a.URL == poison) {
+			t.Errorf("article %s stored: %v", a.URL, got[a.URL])
+		}
+	}
+	s, err := pgstore.Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fe, err := s.FrontierEntry(context.Background(), poison)
+	if err != nil || fe.State != corpus.StateFailed || fe.Reason != corpus.ErrKindStoreLost {
+		t.Errorf("the poison page's frontier row: %+v, %v; want failed, %s", fe, err, corpus.ErrKindStoreLost)
+	}
+	if fs.Queued != 0 || fs.InFlight != 0 || fs.Running != 0 {
+		t.Errorf("frontier left %d queued, %d in flight, %d runs not finished", fs.Queued, fs.InFlight, fs.Running)
 	}
 }
