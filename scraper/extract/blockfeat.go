@@ -338,16 +338,30 @@ func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node) ([]b
 // open, or an element whose role is dialog or alertdialog, or that
 // ARIA calls modal. A shop's cart drawer, a sign-up or exit pop-up, a
 // location prompt and a product's overlays are written so; the page
-// shows them over itself on demand, and they are not its text.
+// shows them over itself on demand, and they are not its text. A dialog
+// that holds an <h1> is the page's own content shown as a modal (a story
+// opened over a list of stories at the story's URL): not a dialog here.
 func isDialog(n *html.Node) bool {
-	if n.DataAtom == atom.Dialog {
-		return !hasAttr(n, "open")
+	switch {
+	case n.DataAtom == atom.Dialog:
+		if hasAttr(n, "open") {
+			return false
+		}
+	case attr(n, "role") == "dialog", attr(n, "role") == "alertdialog", attr(n, "aria-modal") == "true":
+	default:
+		return false
 	}
-	switch attr(n, "role") {
-	case "dialog", "alertdialog":
-		return true
+	return !holdsH1(n)
+}
+
+// holdsH1 reports whether n's subtree has an <h1>.
+func holdsH1(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsH1(c)) {
+			return true
+		}
 	}
-	return attr(n, "aria-modal") == "true"
+	return false
 }
 
 // featureBlocksDialogs is featureBlocks with, per block, whether it sits

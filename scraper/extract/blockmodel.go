@@ -108,7 +108,8 @@ const orphanWords = 20
 // a service page's lone headings are its taglines and the titles of its
 // forms, which the references keep.
 func dropOrphanHeads(bs []block, keep []bool) map[int32]bool {
-	var at map[int32]bool
+	type orphan struct{ i, words int }
+	var found []orphan
 	for i := 0; i < len(bs); i++ {
 		if !keep[i] || bs[i].kind != kindHeading || bs[i].link >= 0.5 {
 			continue
@@ -122,14 +123,52 @@ func dropOrphanHeads(bs []block, keep []bool) map[int32]bool {
 			words += countWords(bs[j].text)
 		}
 		if words >= orphanWords {
-			keep[i] = false
-			if at == nil {
-				at = make(map[int32]bool)
-			}
-			at[bs[i].at] = true
+			found = append(found, orphan{i, words})
 		}
 	}
+	var at map[int32]bool
+	for k := 0; k < len(found); {
+		// A run of cardRun or more headings, each over a short dropped
+		// section and each the next heading after the other, is a grid
+		// of cards whose titles are plain text and whose teasers the
+		// model dropped: the titles stay.
+		n := 1
+		for k+n < len(found) && found[k+n-1].words < cardWords && found[k+n].words < cardWords &&
+			nextHeading(bs, found[k+n-1].i) == found[k+n].i {
+			n++
+		}
+		if n >= cardRun && found[k].words < cardWords {
+			k += n
+			continue
+		}
+		i := found[k].i
+		keep[i] = false
+		if at == nil {
+			at = make(map[int32]bool)
+		}
+		at[bs[i].at] = true
+		k++
+	}
 	return at
+}
+
+// cardRun and cardWords: a run of at least cardRun headings over dropped
+// sections of fewer than cardWords words each is a grid of cards
+// (dropOrphanHeads).
+const (
+	cardRun   = 3
+	cardWords = 60
+)
+
+// nextHeading returns the index of the first heading after bs[i], or
+// len(bs).
+func nextHeading(bs []block, i int) int {
+	for j := i + 1; j < len(bs); j++ {
+		if bs[j].heads() {
+			return j
+		}
+	}
+	return len(bs)
 }
 
 // wordsOutsideDialogs returns the words of the article-shaped body's

@@ -32,6 +32,12 @@ func TestOrphanHeadPages(t *testing.T) {
 		// TestDropOrphanHeads checks.)
 		{name: "listing_titles", url: "https://supplies.example/c/deck-shoes/", typ: corpus.PageTypeListing,
 			wantInText: []string{"Harbour Deck Shoe", "Pontoon Canvas Shoe", "Regatta Moccasin", "Quay Slip-on"}},
+		// The same listing with plain-text titles over linked teasers
+		// the model drops (review18b): a run of three or more headings
+		// over short dropped sections is a grid of cards, whose titles
+		// stay.
+		{name: "listing_plain_titles", url: "https://supplies.example/c/deck-shoes/", typ: corpus.PageTypeListing,
+			wantInText: []string{"Harbour Deck Shoe", "Pontoon Canvas Shoe", "Regatta Moccasin", "Quay Slip-on"}},
 		// A service page with the rail of the first page: the heading
 		// stays (a service page's lone headings are taglines and form
 		// titles, which the references keep).
@@ -131,7 +137,7 @@ func TestWithoutOrphans(t *testing.T) {
 }
 
 // TestDialogPages runs pages written for the dialogs rule (modelKeptOf,
-// withoutDialogs): a shop's cart drawer (aria-modal) and a sign-up
+// isDialog): a shop's cart drawer (aria-modal) and a sign-up
 // pop-up (role dialog) go from a product page's text; a product page
 // whose whole text sits in a dialog (a quick view saved as a page)
 // keeps it, and so does an article.
@@ -148,6 +154,11 @@ func TestDialogPages(t *testing.T) {
 		{name: "article_dialog", url: "https://packet.example/news/2026/03/02/harbour-dredging/", typ: corpus.PageTypeArticle,
 			wantInText: []string{"Dredging of the inner harbour will start", "What the dredging costs", "£1.2 million"},
 			notInText:  []string{"Get the Packet every morning", "More from the harbour"}},
+		// A list of stories with one story open in a modal
+		// (role=dialog, aria-modal) at its URL (review18b): a dialog
+		// that holds an h1 is the page's own content, and stays.
+		{name: "listing_modal_story", url: "https://news.example/stories/harbour-wall-repairs-begin", typ: corpus.PageTypeListing,
+			wantInText: []string{"Tom Pascoe has mended the nets of every boat"}},
 	})
 }
 
