@@ -23,8 +23,7 @@ func TestWorkerOutlivesServerRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a crawl of some seconds and a server restart")
 	}
-	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
-		scrapertest.WithLatency(5*time.Millisecond))
+	site := fortyArticles(t)
 	cluster := pgtest.Start(t)
 	url := cluster.NewDatabase(t)
 	cmd := archivistCmd(t, "crawl", "--store", url, "--per-host", "1", "--delay", "60ms", "--timeout", "5s",
@@ -86,14 +85,12 @@ func TestWorkerStopsOnPoisonPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a crawl of some seconds")
 	}
-	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
-		scrapertest.WithLatency(5*time.Millisecond))
+	site := fortyArticles(t)
 	url := poisonedStore(t, "%/tag/%")
 	ctx := context.Background()
 	e, _, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
 	e.global.Store = url
-	opts := quickCrawl()
-	opts.PerHost, opts.HostLease, opts.StoreWait = 1, 2*time.Second, time.Minute
+	opts := storeCrawl(time.Minute)
 	err := runCrawl(ctx, e, opts, []string{site.URL + "/"})
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("lost the database %d times", maxLosses+1)) {
 		t.Fatalf("crawl returned %v, want an error saying it lost the database %d times", err, maxLosses+1)
@@ -122,13 +119,12 @@ func TestWorkerGivesUpOnGoneServer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a crawl of some seconds")
 	}
-	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
-		scrapertest.WithLatency(5*time.Millisecond))
+	site := fortyArticles(t)
 	cluster := pgtest.Start(t)
 	e, out, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
 	e.global.Store = cluster.NewDatabase(t)
-	opts := quickCrawl()
-	opts.PerHost, opts.Delay, opts.HostLease, opts.StoreWait = 1, 60*time.Millisecond, 2*time.Second, 3*time.Second
+	opts := storeCrawl(3 * time.Second)
+	opts.Delay = 60 * time.Millisecond
 	done := make(chan error, 1)
 	go func() { done <- runCrawl(context.Background(), e, opts, []string{site.URL + "/"}) }()
 	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
@@ -178,14 +174,12 @@ func TestWorkerFailsPoisonPage(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a crawl of some seconds")
 	}
-	site := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
-		scrapertest.WithLatency(5*time.Millisecond))
+	site := fortyArticles(t)
 	poison := site.Articles()[7].URL
 	url := poisonedStore(t, poison)
 	e, _, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
 	e.global.Store = url
-	opts := quickCrawl()
-	opts.PerHost, opts.HostLease, opts.StoreWait = 1, 2*time.Second, time.Minute
+	opts := storeCrawl(time.Minute)
 	if err := runCrawl(context.Background(), e, opts, []string{site.URL + "/"}); err != nil {
 		t.Fatalf("crawl: %v", err)
 	}
@@ -207,4 +201,18 @@ func TestWorkerFailsPoisonPage(t *testing.T) {
 	if fs.Queued != 0 || fs.InFlight != 0 || fs.Running != 0 {
 		t.Errorf("frontier left %d queued, %d in flight, %d runs not finished", fs.Queued, fs.InFlight, fs.Running)
 	}
+}
+
+// fortyArticles is a fake news site of 40 articles without faults.
+func fortyArticles(t *testing.T) *scrapertest.Server {
+	return scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(40),
+		scrapertest.WithLatency(5*time.Millisecond))
+}
+
+// storeCrawl is quickCrawl for one worker of a PostgreSQL crawl that
+// waits wait for a lost database.
+func storeCrawl(wait time.Duration) crawlOptions {
+	opts := quickCrawl()
+	opts.PerHost, opts.HostLease, opts.StoreWait = 1, 2*time.Second, wait
+	return opts
 }
