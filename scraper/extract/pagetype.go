@@ -346,14 +346,16 @@ func (p *page) otherKind(art *corpus.Article) bool {
 // commentsAfterStory returns how many of the elements counted as posts
 // (kindSignals.posts) are readers' comments below a story: their class or
 // id names a comment too ("comment reply"), and three paragraphs of prose
-// come before the first element named for a post. A thread's first post
-// is named as its replies are, so nothing comes before it.
+// come before the first element named for a post, the story's wrapper
+// (named for a post, holding the <h1>) aside, which then counts out too.
+// A thread's first post is named as its replies are, so nothing comes
+// before it.
 func (p *page) commentsAfterStory() int {
 	if p.kind.posts == 0 {
 		return 0
 	}
 	x := p.x
-	long, comments, story := 0, 0, false
+	long, comments, wrappers, story := 0, 0, 0, false
 	for i, n := range x.nodes {
 		in := &x.infos[i]
 		if n.DataAtom == atom.P && !in.junk && in.text >= 80 && in.link*5 < in.text {
@@ -367,6 +369,13 @@ func (p *page) commentsAfterStory() int {
 			if f&attrPost == 0 {
 				continue
 			}
+			if !story && f&attrComment == 0 && holdsH1(n) {
+				// The story's own wrapper, named for a post and holding
+				// the headline (a CMS's <article class="post ...">): a
+				// thread's posts sit under its title.
+				wrappers++
+				continue
+			}
 			if !story {
 				if long < storyProseParas {
 					return 0 // posts first: a thread
@@ -378,7 +387,10 @@ func (p *page) commentsAfterStory() int {
 			}
 		}
 	}
-	return min(comments, p.kind.posts)
+	if comments == 0 {
+		return 0
+	}
+	return min(comments+wrappers, p.kind.posts)
 }
 
 // storyProseParas is how many paragraphs of prose make a story.

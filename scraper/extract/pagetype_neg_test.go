@@ -44,6 +44,9 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		{"rail_first_brief.html", "https://valleytimes.example/news/bridge-closed-for-repairs-until-march"},
 		{"recipe.html", "https://smallkitchen.example/recipes/grandmothers-apple-cake"},
 		{"comments_reply_class.html", "https://millbrook.example/community/the-library-reopens"},
+		// The same story wrapped, as WordPress does, in an element named
+		// for a post that holds the headline (review18b).
+		{"comments_post_wrapper.html", "https://millbrook.example/community/the-library-reopens"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
@@ -115,6 +118,7 @@ func TestStoryBeforeHeads(t *testing.T) {
 		{"typepos/section_front_short.html", false, 0},
 		{"typeneg/tag_url_article.html", true, 0}, // a story, no linked heading
 		{"typeneg/comments_reply_class.html", true, 5},
+		{"typeneg/comments_post_wrapper.html", true, 6}, // five comments and the story's wrapper
 		{"typepos/thread_comment_reply.html", true, 0}, // no linked heading; the first post comes first
 		{"typepos/thread_reply.html", true, 0},
 	}
