@@ -119,7 +119,7 @@ func TestStoryBeforeHeads(t *testing.T) {
 		{"typeneg/tag_url_article.html", true, 0}, // a story, no linked heading
 		{"typeneg/comments_reply_class.html", true, 5},
 		{"typeneg/comments_post_wrapper.html", true, 6}, // five comments and the story's wrapper
-		{"typepos/thread_comment_reply.html", true, 0}, // no linked heading; the first post comes first
+		{"typepos/thread_comment_reply.html", true, 0},  // no linked heading; the first post comes first
 		{"typepos/thread_reply.html", true, 0},
 	}
 	for _, tc := range tests {
