@@ -175,16 +175,34 @@ func nextHeading(bs []block, i int) int {
 // blocks that do not begin inside a dialog (isDialog); words, the body's
 // count, when none does.
 func (p *page) wordsOutsideDialogs(words int) int {
-	out, in := 0, false
-	for _, b := range p.blocks {
-		if p.inDialog(b) {
-			in = true
-		} else {
-			out += countWords(b.text)
+	out, left := p.outsideDialogs(p.blocks)
+	if len(out) == len(p.blocks) {
+		return words
+	}
+	return left
+}
+
+// outsideDialogs returns the blocks of bs that do not begin inside a
+// dialog (isDialog), and their words.
+func (p *page) outsideDialogs(bs []block) (out []block, words int) {
+	out = make([]block, 0, len(bs))
+	for _, b := range bs {
+		if !p.inDialog(b) {
+			out = append(out, b)
+			words += countWords(b.text)
 		}
 	}
-	if !in {
-		return words
+	return out, words
+}
+
+// bodyOutsideDialogs returns the article-shaped body's blocks without
+// those inside dialogs, as modelKeptOf leaves them out of the model's
+// text on a page that is not an article, unless fewer than
+// dialogMinLeft words would be left (the dialog is the page).
+func (p *page) bodyOutsideDialogs() []block {
+	out, words := p.outsideDialogs(p.blocks)
+	if len(out) == len(p.blocks) || words < dialogMinLeft {
+		return p.blocks
 	}
 	return out
 }

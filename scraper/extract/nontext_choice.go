@@ -8,7 +8,7 @@ package extract
 // reviews or of other products outweighs the model's text before the
 // cleaning and holds a few lines after it.
 func (p *page) cleanedChoice(kept []block, extra float64, pageType string) []block {
-	body := dropCookieNotices(p.shopText(p.blocks, pageType))
+	body := dropCookieNotices(p.shopText(p.bodyOutsideDialogs(), pageType))
 	bodyWords := countWords(joinBlocks(body))
 	if len(kept) == 0 || bodyWords*3 >= countWords(p.body) {
 		return body
