@@ -86,6 +86,11 @@ func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts craw
 	lostOn := map[string]int{} // losses while saving each URL
 	carrying := false
 	for worked := false; ; worked = true {
+		if worked && ctx.Err() != nil {
+			// Interrupted while the lost worker's URLs were handed back.
+			total.Interrupted = true
+			return total, ctx.Err(), nil
+		}
 		s := *sp
 		sum, f, runErr := e.runWorker(ctx, s, opts, copts, seeds, prog)
 		total = total.Add(sum)
