@@ -56,7 +56,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	copts = append(copts, scraper.WithProgress(prog.update))
 	start := time.Now()
-	sum, runErr, err := e.crawlOutlasting(ctx, &s, opts, copts, seeds, prog)
+	sum, runErr, err := e.crawlOutlasting(ctx, &s, opts, copts, seeds, prog, start)
 	if err != nil {
 		return err
 	}
@@ -77,22 +77,35 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 // connection pool (ids taken ahead from a server that failed over may be
 // taken again). More than maxLosses losses within --store-wait stop it:
 // a page whose save ends the session every time would otherwise be
-// fetched again for ever. The summary counts every worker's pages. When
+// fetched again for ever. The summary and the status line count every
+// worker's pages (from start, the crawl's start), and --max-pages holds
+// for them all. When
 // the first worker cannot start, its error is the third result; *sp is
 // the store in use.
-func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, error, error) {
+func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter, start time.Time) (scraper.Summary, error, error) {
 	var total scraper.Summary
 	var losses []time.Time
 	lostOn := map[string]int{} // losses while saving each URL
-	carrying := false
+	wopts := copts
 	for worked := false; ; worked = true {
-		if worked && ctx.Err() != nil {
-			// Interrupted while the lost worker's URLs were handed back.
-			total.Interrupted = true
-			return total, ctx.Err(), nil
+		if worked {
+			if ctx.Err() != nil {
+				// Interrupted while the lost worker's URLs were handed back.
+				total.Interrupted = true
+				return total, ctx.Err(), nil
+			}
+			left := opts.MaxPages - total.Fetched
+			if opts.MaxPages > 0 && left <= 0 {
+				total.Interrupted = true // the page limit, reached by the workers before
+				return total, nil, nil
+			}
+			// The next worker carries on: nothing queued again, the
+			// page limit what is left of it, the counts going on.
+			wopts = append(slices.Clip(copts), scraper.WithCarryOn(), scraper.WithMaxPages(max(left, 0)))
+			prog.carry(scraper.Summary{Fetched: total.Fetched, Articles: total.Articles, Errors: total.Errors, Duration: time.Since(start)})
 		}
 		s := *sp
-		sum, f, runErr := e.runWorker(ctx, s, opts, copts, seeds, prog)
+		sum, f, runErr := e.runWorker(ctx, s, opts, wopts, seeds, prog)
 		total = total.Add(sum)
 		lost := runErr != nil && ctx.Err() == nil && pgstore.Lost(runErr)
 		switch {
@@ -133,9 +146,6 @@ func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts craw
 		}
 		s.Close()
 		*sp = ns
-		if !carrying {
-			copts, carrying = append(copts, scraper.WithCarryOn()), true
-		}
 	}
 }
 

@@ -275,6 +275,20 @@ func TestStatusLineWidths(t *testing.T) {
 	}
 }
 
+// TestStatusLineCarried: the status line of a worker that took over from
+// one that lost the database goes on from the earlier workers' counts.
+func TestStatusLineCarried(t *testing.T) {
+	var b strings.Builder
+	p := &progressPrinter{w: &b, live: true, width: func() int { return 0 }, maxPages: 100}
+	p.carry(scraper.Summary{Fetched: 30, Articles: 20, Errors: 1, Duration: 10 * time.Second})
+	p.update(scraper.Progress{Fetched: 5, Articles: 4, Elapsed: 2 * time.Second})
+	for _, want := range []string{"fetched 35/100 (35%)", "articles 24", "errors 1"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("status line %q lacks %q", b.String(), want)
+		}
+	}
+}
+
 // TestQuietCrawl: -q prints nothing on standard error when all goes well,
 // on a terminal or not, and its summary on standard output.
 func TestQuietCrawl(t *testing.T) {

@@ -29,6 +29,7 @@ type progressPrinter struct {
 	inFlight func() (int, time.Duration)
 
 	mu          sync.Mutex
+	carried     scraper.Summary // earlier workers' counts (carry)
 	lastLog     time.Time
 	line        string // the status line on screen, "" when none
 	loggedStop  bool
@@ -85,6 +86,9 @@ func (p *progressPrinter) update(pr scraper.Progress) {
 	stopping := p.stopping != nil && p.stopping()
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	c := p.carried
+	pr.Fetched, pr.Articles, pr.Errors = pr.Fetched+c.Fetched, pr.Articles+c.Articles, pr.Errors+c.Errors
+	pr.Elapsed += c.Duration
 	if p.live {
 		text := p.statusLine(pr)
 		if stopping {
@@ -116,6 +120,16 @@ func (p *progressPrinter) logStop() {
 	}
 	p.loggedStop, p.lastLog, p.lastPrinted = true, time.Now(), line
 	fmt.Fprintf(p.w, "archivist: %s\n", line)
+}
+
+// carry makes the counts of the status line go on from sum, the counts
+// of the workers before the one that reports next (a crawl --store worker
+// that took over from one that lost the database), and its elapsed time
+// from the start of the first.
+func (p *progressPrinter) carry(sum scraper.Summary) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.carried = sum
 }
 
 // stopLine says what a stopping crawl waits for.

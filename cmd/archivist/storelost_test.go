@@ -216,3 +216,48 @@ func storeCrawl(wait time.Duration) crawlOptions {
 	opts.PerHost, opts.HostLease, opts.StoreWait = 1, 2*time.Second, wait
 	return opts
 }
+
+// TestWorkerKeepsPageLimit: --max-pages holds across a lost database: the
+// worker that carries on fetches what is left of the limit, not the
+// limit again, and the summary counts both workers' pages and says the
+// limit was reached.
+func TestWorkerKeepsPageLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a crawl of some seconds and a server restart")
+	}
+	site := fortyArticles(t)
+	cluster := pgtest.Start(t)
+	e, out, _ := crawlEnv(t, filepath.Join(t.TempDir(), "unused.db"))
+	e.global.Store = cluster.NewDatabase(t)
+	opts := storeCrawl(time.Minute)
+	opts.Delay, opts.MaxPages = 60*time.Millisecond, 25
+	done := make(chan error, 1)
+	go func() { done <- runCrawl(context.Background(), e, opts, []string{site.URL + "/"}) }()
+	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the worker did not start fetching")
+		}
+	}
+	cluster.Restart(t, time.Second)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("crawl: %v\n%s", err, out.String())
+		}
+	case <-time.After(120 * time.Second):
+		t.Fatal("the worker did not finish")
+	}
+	pages := 0
+	for _, r := range site.Requests() {
+		if r.Path != "/robots.txt" {
+			pages++
+		}
+	}
+	// The pages being saved when the database went are fetched again.
+	if pages > opts.MaxPages+3 {
+		t.Errorf("%d pages fetched, want at most --max-pages %d and the few fetched again", pages, opts.MaxPages)
+	}
+	if !strings.Contains(out.String(), fmt.Sprintf("%d pages fetched", opts.MaxPages)) || !strings.Contains(out.String(), "page limit reached") {
+		t.Errorf("summary: %q, want %d pages fetched and the limit reached", out.String(), opts.MaxPages)
+	}
+}
