@@ -46,8 +46,22 @@ func isStatusLine(t string) bool {
 // them hidden, or shows them only while its data loads or when a call
 // fails ("Loading recommendations", "Error rating book. Refresh and try
 // again.", "There was a problem calculating your shipping. Please try
-// again."). A heading stays: a documentation section may be named
-// "Loading data".
+// again."). A heading stays, a documentation section may be named
+// "Loading data", unless it ends in an ellipsis (isLoadingHead).
 func dropStatusLines(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool { return !b.heads() && isStatusLine(b.text) })
+	return dropBlocks(bs, func(b block) bool {
+		if b.heads() {
+			return isLoadingHead(b.text)
+		}
+		return isStatusLine(b.text)
+	})
+}
+
+// isLoadingHead reports whether a heading is a loading placeholder: it
+// matches reLoadingLine and ends in an ellipsis ("Loading...", which a
+// card waiting for its data prints as a heading for screen readers),
+// which no section's name does.
+func isLoadingHead(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(t) <= statusMaxBytes && (strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) && reLoadingLine.MatchString(t)
 }

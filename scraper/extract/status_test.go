@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -48,5 +49,47 @@ func TestIsStatusLine(t *testing.T) {
 		if got := isStatusLine(tt.line); got != tt.want {
 			t.Errorf("isStatusLine(%q) = %v, want %v", tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestIsLoadingHead: a heading is a placeholder only when it ends in an
+// ellipsis.
+func TestIsLoadingHead(t *testing.T) {
+	for _, tt := range []struct {
+		head string
+		want bool
+	}{
+		{"Loading...", true},
+		{"Loading…", true},
+		{"Loading content...", true},
+		{"Loading data", false},
+		{"Loading and firing", false},
+		{"Loading a module from a path...", false},
+	} {
+		if got := isLoadingHead(tt.head); got != tt.want {
+			t.Errorf("isLoadingHead(%q) = %v, want %v", tt.head, got, tt.want)
+		}
+	}
+}
+
+// TestDropStatusLines: a heading goes only as a loading placeholder
+// ending in an ellipsis (the titles of tiles still empty); a heading
+// that names a section stays, and so does a paragraph that is no status.
+func TestDropStatusLines(t *testing.T) {
+	bs := []block{
+		{text: "Loading...", kind: kindHeading},
+		{text: "Loading data", kind: kindHeading},
+		{text: "Read the file once and keep it in memory.", kind: kindPara},
+		{text: "Loading recommendations", kind: kindPara},
+		{text: "Error loading the chart. Refresh and try again.", kind: kindPara},
+		{text: "Try again", kind: kindHeading},
+	}
+	var got []string
+	for _, b := range dropStatusLines(bs) {
+		got = append(got, b.text)
+	}
+	want := []string{"Loading data", "Read the file once and keep it in memory.", "Try again"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dropStatusLines kept %q, want %q", got, want)
 	}
 }
