@@ -156,7 +156,8 @@ func (p *page) dropReviews(bs []block) []block {
 // the visitor's history (dropShopSections), the lines of a sort menu
 // (dropSortLines), the labels of a filter panel (dropFilterLines), a
 // sign-up form's fine print (dropSignupLines), a cart drawer's lines
-// (dropCartLines) and the second copies of its blocks (dropSecondCopies,
+// (dropCartLines), its widgets' status messages (dropStatusLines:
+// "Loading...", "... Please try again.") and the second copies of its blocks (dropSecondCopies,
 // from copyMinWords words on; on a product page or a listing, the
 // blocks that a longer block holds too, dropContainedCopies; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
@@ -172,7 +173,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeListing {
 		bs = p.dropFacets(bs)
 	}
-	bs = dropSecondCopies(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))), copyMinWords(pageType))
+	bs = dropSecondCopies(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
 		bs = dropContainedCopies(bs)
 	}
