@@ -42,6 +42,9 @@ type docBuilder struct {
 	// storeText keeps the text and description in the index, for an
 	// index without a corpus to read them from (NewMemOnly; see Texts).
 	storeText bool
+	// forward keeps each article's title and body terms in order, for
+	// the forward index (fwdstore.go): see documentWords.
+	forward bool
 }
 
 // newDocBuilder returns the builder of documents for mapping m.
@@ -73,6 +76,15 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 // document returns the bleve document of a; empty values are left out,
 // so that they count as missing in facets.
 func (b *docBuilder) document(a *corpus.Article) *document.Document {
+	d, _ := b.documentWords(a)
+	return d
+}
+
+// documentWords returns the bleve document of a and the analysis of its
+// title and body, which is done when the document is first analyzed (by
+// bleve, or by analyzeWords); when b.forward is set, the analysis keeps
+// the terms in order (words.seq) for the forward index.
+func (b *docBuilder) documentWords(a *corpus.Article) (*document.Document, *words) {
 	d := document.NewDocument(docID(a.ID))
 	d.SetIndexed()
 	text := func(name, v string, opts bindex.FieldIndexingOptions, an analysis.Analyzer) {
@@ -90,7 +102,7 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 	}
 
 	text(fieldURL, a.URL, optKeywordS, b.keyword)
-	b.addWords(d, a)
+	w := b.addWords(d, a)
 	text(fieldTitleStored, a.Title, optStored, nil)
 	if b.storeText {
 		text(fieldDescription, a.Description, optStored, nil)
@@ -120,13 +132,13 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 		text(fieldMonth, utc.Format("2006-01"), optKeywordDV, b.keyword)
 		text(fieldDay, utc.Format("2006-01-02"), optKeywordDV, b.keyword)
 	}
-	return d
+	return d, w
 }
 
 // addWords adds the exact title and body fields of a and its stemmed
 // field, which share one analysis (words).
-func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) {
-	w := &words{b: b, title: strings.TrimSpace(foldText(a.Title)), body: strings.TrimSpace(bodyOf(a))}
+func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) *words {
+	w := &words{b: b, id: a.ID, keep: b.forward, title: strings.TrimSpace(foldText(a.Title)), body: strings.TrimSpace(bodyOf(a))}
 	lang := stemLang(a.Language)
 	if lang != "" && w.title+w.body != "" {
 		w.stems = b.stems[lang]
@@ -142,6 +154,7 @@ func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) {
 	if w.stems != nil {
 		d.AddField(&wordsField{w: w, part: partStem, name: fieldStemPrefix + lang, opts: optStem, plain: len(w.title) + 2 + len(w.body)})
 	}
+	return w
 }
 
 // bodyOf returns the text of the body field: the description, the text,
@@ -177,13 +190,18 @@ func distinct(ss []string) []string {
 // the first of them (on one of its analysis workers).
 type words struct {
 	b           *docBuilder
+	id          int64 // the article's
 	title, body string
 	stems       *stemmer // nil: no stemmed field
+	keep        bool     // keep seq
 
 	once sync.Once
 	// The length and term frequencies of each part.
 	lens  [3]int
 	freqs [3]bindex.TokenFrequencies
+	// seq holds the title's and the body's terms in order, when keep is
+	// set (the forward index's; the terms are the tokens' own bytes).
+	seq [2][][]byte
 }
 
 // Parts of words, analyzed for one field each.
@@ -197,14 +215,37 @@ func (w *words) analyze() {
 	if w.title != "" {
 		toks := w.b.title.Analyze([]byte(w.title))
 		w.lens[partTitle], w.freqs[partTitle] = len(toks), termFrequencies(toks)
+		w.keepTerms(partTitle, toks)
 	}
 	if w.body != "" {
 		toks := w.b.body.Analyze([]byte(w.body))
 		w.lens[partBody], w.freqs[partBody] = len(toks), termFrequencies(toks)
+		w.keepTerms(partBody, toks)
 	}
 	if w.stems != nil {
 		w.freqs[partStem], w.lens[partStem] = w.stems.frequencies(w.freqs[partTitle], w.freqs[partBody])
 	}
+}
+
+// keepTerms keeps the terms of toks in w.seq[part] if w.keep is set. The
+// exact analyzers number tokens 1, 2, 3... (nothing drops a token), so a
+// term's place in the sequence is its position less one.
+func (w *words) keepTerms(part int, toks analysis.TokenStream) {
+	if !w.keep {
+		return
+	}
+	seq := make([][]byte, len(toks))
+	for i, t := range toks {
+		seq[i] = t.Term
+	}
+	w.seq[part] = seq
+}
+
+// fwdDoc returns the forward index's entry of w, analyzing it if it was
+// not yet.
+func (w *words) fwdDoc() fwdDoc {
+	w.once.Do(w.analyze)
+	return fwdDoc{id: w.id, title: w.seq[partTitle], body: w.seq[partBody]}
 }
 
 // termFrequencies is bleve's analysis.TokenFrequency for a field with

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -32,7 +35,8 @@ import (
 // removed; a crash between the two leaves runs whose span lies inside
 // another's, and opening the store removes them.
 type fwdStore struct {
-	dir string
+	dir      string // "": runs in memory only
+	readOnly bool
 
 	mu       sync.RWMutex
 	runs     []*fwdRun          // by generation, the oldest first
@@ -64,12 +68,41 @@ func fwdLevel(docs int) int {
 }
 
 // openFwdStore opens the forward index in dir, creating the folder if it
-// is missing.
+// is missing; dir "" makes one in memory.
 func openFwdStore(dir string) (*fwdStore, error) {
+	if dir == "" {
+		return &fwdStore{inFlight: map[uint64]bool{}, refs: map[*fwdRun]*int64{}}, nil
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("forward index: %w", err)
 	}
+	return loadFwdStore(dir, false)
+}
+
+// openFwdStoreReadOnly opens the forward index in dir for reading: it
+// changes no file, and a missing folder is an empty index. A writer may
+// merge runs meanwhile: a run removed before it could be opened makes it
+// list the folder again.
+func openFwdStoreReadOnly(dir string) (*fwdStore, error) {
+	var err error
+	for range 5 {
+		var s *fwdStore
+		if s, err = loadFwdStore(dir, true); err == nil {
+			return s, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+	}
+	return nil, err
+}
+
+// loadFwdStore opens the runs in dir.
+func loadFwdStore(dir string, readOnly bool) (*fwdStore, error) {
 	ents, err := os.ReadDir(dir)
+	if readOnly && errors.Is(err, fs.ErrNotExist) {
+		return &fwdStore{dir: dir, readOnly: true, inFlight: map[uint64]bool{}, refs: map[*fwdRun]*int64{}}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("forward index: %w", err)
 	}
@@ -81,18 +114,23 @@ func openFwdStore(dir string) (*fwdStore, error) {
 	for _, e := range ents {
 		lo, hi, ok := fwdRunSpan(e.Name())
 		if !ok {
-			_ = os.Remove(filepath.Join(dir, e.Name())) // a temporary file left by a crash
+			if !readOnly {
+				_ = os.Remove(filepath.Join(dir, e.Name())) // a temporary file left by a crash
+			}
 			continue
 		}
 		spans = append(spans, span{lo, hi, e.Name()})
 	}
-	s := &fwdStore{dir: dir, inFlight: map[uint64]bool{}, refs: map[*fwdRun]*int64{}}
+	s := &fwdStore{dir: dir, readOnly: readOnly, inFlight: map[uint64]bool{}, refs: map[*fwdRun]*int64{}}
 	for _, sp := range spans {
 		inside := false
 		for _, o := range spans {
 			if o != sp && o.lo <= sp.lo && sp.hi <= o.hi {
 				inside = true // replaced by a merged run
 			}
+		}
+		if inside && readOnly {
+			continue
 		}
 		if inside {
 			if err := removeFile(filepath.Join(dir, sp.name)); err != nil {
@@ -149,7 +187,7 @@ func (s *fwdStore) release(r *fwdRun, remove bool) error {
 		return nil
 	}
 	err := r.close()
-	if remove {
+	if remove && s.dir != "" {
 		if rerr := removeFile(r.file); err == nil {
 			err = rerr
 		}
@@ -162,6 +200,9 @@ func (s *fwdStore) release(r *fwdRun, remove bool) error {
 func (s *fwdStore) add(docs []fwdDoc) error {
 	if len(docs) == 0 {
 		return nil
+	}
+	if s.readOnly {
+		return ErrReadOnly
 	}
 	s.mu.Lock()
 	gen := s.next
@@ -183,6 +224,18 @@ func (s *fwdStore) add(docs []fwdDoc) error {
 
 // write writes the run of generations lo to hi with write, and opens it.
 func (s *fwdStore) write(lo, hi uint64, write func(io.Writer) error) (*fwdRun, error) {
+	if s.dir == "" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return nil, fmt.Errorf("forward index: %w", err)
+		}
+		r, err := parseFwdRun(buf.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("forward index: %w", err)
+		}
+		r.file, r.lo, r.hi = "(memory)", lo, hi
+		return r, nil
+	}
 	file := filepath.Join(s.dir, fwdRunName(lo, hi))
 	if _, err := writeSidecarFile(file, func(w io.Writer) (int64, error) { return 0, write(w) }); err != nil {
 		return nil, fmt.Errorf("forward index: %w", err)
@@ -208,6 +261,9 @@ func (s *fwdStore) insert(r *fwdRun) {
 // none is left. Runs with generations still being written after them are
 // left alone, so that the runs merged are always next to each other.
 func (s *fwdStore) merge(all bool) error {
+	if s.readOnly {
+		return nil
+	}
 	s.mergeMu.Lock()
 	defer s.mergeMu.Unlock()
 	for {
@@ -337,6 +393,10 @@ func (v *fwdView) terms(id int64) (title, body []string, ok bool, err error) {
 	return words(t), words(b), true, nil
 }
 
+// errFwdMissing is returned for an article that bleve has and the forward
+// index lacks.
+var errFwdMissing = errors.New("missing from the forward index")
+
 // fwdPhrase is a phrase to look for in articles' sequences: its terms and
 // their offsets from the first one (as a phrase query's), in one field
 // (title or body).
@@ -381,12 +441,15 @@ func (p *fwdPhrase) encoded(r *fwdRun) *fwdEncoded {
 	return e
 }
 
-// match reports whether article id holds the phrase; false when the
-// forward index lacks the article.
+// match reports whether article id holds the phrase. The forward index
+// is never behind bleve (fill), so an article it lacks is an error.
 func (p *fwdPhrase) match(id int64) (bool, error) {
 	r, i, err := p.v.lookup(id)
-	if err != nil || r == nil {
+	if err != nil {
 		return false, err
+	}
+	if r == nil {
+		return false, fmt.Errorf("article %d: %w", id, errFwdMissing)
 	}
 	e := p.encoded(r)
 	if e.missing {
@@ -469,4 +532,33 @@ func fwdFiles(dir string) []string {
 		}
 	}
 	return out
+}
+
+// addForward analyzes the titles and bodies of ws (those not analyzed
+// yet), on all cores, and writes their terms to fwd as one run. It does
+// nothing when fwd is nil.
+func addForward(fwd *fwdStore, ws []*words) error {
+	if fwd == nil || len(ws) == 0 {
+		return nil
+	}
+	docs := make([]fwdDoc, len(ws))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(ws))
+	for k := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < len(ws); i += workers {
+				docs[i] = ws[i].fwdDoc()
+			}
+		}()
+	}
+	wg.Wait()
+	if err := fwd.add(docs); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	for _, w := range ws {
+		w.seq = [2][][]byte{} // written: bleve needs only the frequencies
+	}
+	return nil
 }

@@ -93,7 +93,7 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 	}
 	var f search.Searcher
 	if snap, ok := ir.(*scorch.IndexSnapshot); ok {
-		docs, err := phraseDocs(snap, field, terms, offsets) // phrasebits.go
+		docs, err := phraseDocs(snap, field, terms, offsets, nil) // phrasebits.go
 		if err != nil {
 			return fail(err)
 		}

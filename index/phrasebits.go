@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -26,15 +27,18 @@ import (
 
 // phraseDocs returns the documents of snap (bleve's internal numbers)
 // holding terms at offsets (from the first term) in field.
-func phraseDocs(snap *scorch.IndexSnapshot, field string, terms []string, offsets []int) (*roaring.Bitmap, error) {
+//
+// With fp (not nil), the candidates' sequences in the forward index decide
+// instead of the terms' positions (fwdCheckPhrase).
+func phraseDocs(snap *scorch.IndexSnapshot, field string, terms []string, offsets []int, fp *fwdPhrase) (*roaring.Bitmap, error) {
 	return snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
-		return phraseSegmentDocs(ss, field, terms, offsets)
+		return phraseSegmentDocs(ss, field, terms, offsets, fp)
 	})
 }
 
 // phraseSegmentDocs returns the documents of one segment holding the
 // phrase, numbered in the segment.
-func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string, offsets []int) (*roaring.Bitmap, error) {
+func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string, offsets []int, fp *fwdPhrase) (*roaring.Bitmap, error) {
 	dict, err := ss.Segment().Dictionary(field)
 	if err != nil || dict == nil {
 		return roaring.New(), err
@@ -68,6 +72,9 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 		if cand.IsEmpty() || n == 2 && len(known) == 1 {
 			return cand, nil
 		}
+	}
+	if fp != nil {
+		return fwdCheckPhrase(ss.Segment(), fp, cand)
 	}
 	out, err := checkPhrase(cand, known, pls, bms, terms, offsets)
 	if errors.Is(err, errPairs) {
@@ -149,6 +156,34 @@ func checkPhrase(cand *roaring.Bitmap, known []knownPair, pls []segment.Postings
 			}
 		}
 		if len(starts) > 0 {
+			out.Add(d)
+		}
+	}
+	return out, nil
+}
+
+// fwdCheckPhrase returns the documents of cand (of seg) whose sequences in
+// the forward index hold the phrase of fp: each document's article id is
+// read from the segment (its stored _id), and its sequence looked up by
+// id.
+func fwdCheckPhrase(seg segment.Segment, fp *fwdPhrase, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
+	out := roaring.New()
+	c := cand.Iterator()
+	for c.HasNext() {
+		d := c.Next()
+		ext, err := seg.DocID(uint64(d))
+		if err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		id, err := strconv.ParseInt(string(ext), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("phrase: document id %q: %w", ext, err)
+		}
+		ok, err := fp.match(id)
+		if err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		if ok {
 			out.Add(d)
 		}
 	}
