@@ -31,7 +31,7 @@ func mustBoosts(tb testing.TB, ix *Index, qs string, id int64) map[string]float6
 	}
 	sr := bleve.NewSearchRequest(q)
 	sr.Explain = true
-	res, err := ix.bi.SearchInContext(context.Background(), sr)
+	res, err := ix.search(context.Background(), sr)
 	if err != nil {
 		tb.Fatalf("search %q: %v", qs, err)
 	}

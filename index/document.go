@@ -18,7 +18,8 @@ import (
 // them; a test checks that documents built here equal bleve's mapping of
 // the same article.
 const (
-	optExact      = bindex.IndexField | bindex.IncludeTermVectors // title, body, author: positions for phrases
+	optExact      = bindex.IndexField | bindex.IncludeTermVectors // author: positions for phrases
+	optWords      = bindex.IndexField                             // title, body: phrases by the forward index (but wordPositions)
 	optStem       = bindex.IndexField                             // stem_xx: no positions
 	optStored     = bindex.StoreField                             // shown in results only
 	optKeyword    = bindex.IndexField                             // filters only
@@ -27,6 +28,20 @@ const (
 	optKeywordSDV = optKeywordDV | bindex.StoreField              // filters, facets and results
 	optDate       = bindex.IndexField | bindex.DocValues
 )
+
+// wordPositions, set by tests only, indexes the title and body with
+// positions, as before the forward index, for bleve's own phrase query to
+// check the forward index's answers against. Set it before an index is
+// opened or created.
+var wordPositions = false
+
+// wordOpts returns the indexing options of the title and body.
+func wordOpts() bindex.FieldIndexingOptions {
+	if wordPositions {
+		return optExact
+	}
+	return optWords
+}
 
 // docBuilder makes the bleve document of an article directly, instead of
 // letting bleve walk a map through the mapping: the walk uses reflection
@@ -51,6 +66,7 @@ type docBuilder struct {
 func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, error) {
 	b := &docBuilder{
 		storeText: storeText,
+		forward:   true,
 		title:     m.AnalyzerNamed(analyzerTitle),
 		body:      m.AnalyzerNamed(analyzerIndexed),
 		author:    m.AnalyzerNamed(analyzerIndexed),
@@ -146,10 +162,10 @@ func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) *words {
 	// The exact fields come first: the stemmed field counts their terms,
 	// and scorch analyzes a document's fields in order.
 	if w.title != "" {
-		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: optExact, plain: len(w.title)})
+		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: wordOpts(), plain: len(w.title)})
 	}
 	if w.body != "" {
-		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: optExact, plain: len(w.body)})
+		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: wordOpts(), plain: len(w.body)})
 	}
 	if w.stems != nil {
 		d.AddField(&wordsField{w: w, part: partStem, name: fieldStemPrefix + lang, opts: optStem, plain: len(w.title) + 2 + len(w.body)})
@@ -248,13 +264,11 @@ func (w *words) fwdDoc() fwdDoc {
 	return fwdDoc{id: w.id, title: w.seq[partTitle], body: w.seq[partBody]}
 }
 
-// termFrequencies is bleve's analysis.TokenFrequency for a field with
-// term vectors and no array positions (optExact), with fewer
-// allocations: the terms' records come from slabs, and each term's
-// locations are a piece of one slice, cut to its number of tokens.
+// termFrequencies is bleve's analysis.TokenFrequency for a field without
+// term vectors (optWords), with fewer allocations: the terms' records come
+// from slabs. (Positions are the forward index's: words.seq.)
 func termFrequencies(toks analysis.TokenStream) bindex.TokenFrequencies {
 	out := make(bindex.TokenFrequencies, len(toks))
-	of := make([]*bindex.TokenFreq, len(toks)) // the record of each token's term
 	var slab []bindex.TokenFreq
 	for i, t := range toks {
 		tf, ok := out[string(t.Term)]
@@ -267,20 +281,12 @@ func termFrequencies(toks analysis.TokenStream) bindex.TokenFrequencies {
 			out[string(t.Term)] = tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
-		of[i] = tf
 	}
-	locs := make([]bindex.TokenLocation, len(toks))
-	ptrs := make([]*bindex.TokenLocation, len(toks))
-	next := 0
-	for i, t := range toks {
-		locs[i] = bindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position}
-		tf := of[i]
-		if tf.Locations == nil {
-			n := tf.Frequency()
-			tf.Locations = ptrs[next : next : next+n]
-			next += n
+	if wordPositions {
+		for _, t := range toks {
+			tf := out[string(t.Term)]
+			tf.Locations = append(tf.Locations, &bindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position})
 		}
-		tf.Locations = append(tf.Locations, &locs[i])
 	}
 	return out
 }

@@ -19,7 +19,7 @@ func fwdTestIndex(t *testing.T) (*Index, map[int64]*corpus.Article) {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "fwd.bleve")
-	ix, err := Open(path, withForward())
+	ix, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func fwdTestIndex(t *testing.T) (*Index, map[int64]*corpus.Article) {
 	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if ix, err = OpenReadOnly(path, withForward()); err != nil {
+	if ix, err = OpenReadOnly(path); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = ix.Close() })
@@ -121,7 +121,7 @@ func TestFwdTermsAreTheAnalysis(t *testing.T) {
 		arts = append(arts, a)
 	}
 	path := filepath.Join(t.TempDir(), "r.bleve")
-	rx, err := Open(path, withForward())
+	rx, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestFwdTermsAreTheAnalysis(t *testing.T) {
 	if err := rx.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := RebuildFolder(context.Background(), path, newFakeSource(arts[:100]...), withForward()); err != nil {
+	if _, err := RebuildFolder(context.Background(), path, newFakeSource(arts[:100]...)); err != nil {
 		t.Fatal(err)
 	}
 	if files := fwdFiles(filepath.Join(path, fwdDir)); len(files) != 1 {
@@ -149,6 +149,7 @@ func TestFwdTermsAreTheAnalysis(t *testing.T) {
 // positions find, in an index of several segments with replaced and
 // deleted articles, with and without the pairs sidecar.
 func TestFwdPhraseMatchesPositions(t *testing.T) {
+	useWordPositions(t) // bleve's phrase query is the reference
 	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
 	pairsMinDocs = 0
 	ix, live := fwdTestIndex(t)
@@ -213,7 +214,93 @@ func TestFwdPhraseMatchesPositions(t *testing.T) {
 		run(t)
 	})
 	t.Run("pairs", func(t *testing.T) {
-		writeSidecars(context.Background(), ix.bi, slog.Default())
+		writeSidecars(context.Background(), ix.bi, ix.fwd, slog.Default())
+		forgetPairs()
+		if usablePairs(t, ix) < 2 {
+			t.Fatal("no pairs written")
+		}
+		run(t)
+	})
+}
+
+// useWordPositions makes the indexes that the test opens keep the title's
+// and body's positions (wordPositions), until it ends.
+func useWordPositions(t *testing.T) {
+	t.Helper()
+	wordPositions = true
+	t.Cleanup(func() { wordPositions = false })
+}
+
+// TestPhrasesWithoutPositions searches quoted phrases through Search on
+// an index as archivist writes it (no positions: the forward index
+// checks the candidates), of several segments with replaced and deleted
+// articles, with and without the pairs sidecar, and compares the hits
+// with the articles whose analyzed title or body hold the phrase.
+func TestPhrasesWithoutPositions(t *testing.T) {
+	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
+	pairsMinDocs = 0
+	ix, live := fwdTestIndex(t)
+	var arts []*corpus.Article
+	for _, a := range live {
+		arts = append(arts, a)
+	}
+	slices.SortFunc(arts, func(a, b *corpus.Article) int { return int(a.ID - b.ID) })
+	analyze := func(field, text string) []string {
+		var out []string
+		for _, tok := range ix.m.AnalyzerNamed(ix.m.AnalyzerNameForPath(field)).Analyze([]byte(text)) {
+			out = append(out, string(tok.Term))
+		}
+		return out
+	}
+	type seqs struct{ title, body []string }
+	all := map[int64]seqs{}
+	for _, a := range arts {
+		all[a.ID] = seqs{analyze(fieldTitle, strings.TrimSpace(foldText(a.Title))), analyze(fieldBody, strings.TrimSpace(bodyOf(a)))}
+	}
+	holds := func(seq, terms []string) bool {
+		for p := 0; p+len(terms) <= len(seq); p++ {
+			if slices.Equal(seq[p:p+len(terms)], terms) {
+				return true
+			}
+		}
+		return false
+	}
+	phrases := testPhrases(arts)
+	run := func(t *testing.T) {
+		matched := 0
+		for _, p := range phrases {
+			terms := analyze(fieldBody, p)
+			if len(terms) < 2 {
+				continue
+			}
+			var want []int64
+			for _, a := range arts {
+				if s := all[a.ID]; holds(s.title, terms) || holds(s.body, terms) {
+					want = append(want, a.ID)
+				}
+			}
+			got, err := ix.MatchingIDs(context.Background(), Request{Query: `"` + p + `"`})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: %v, want %v", p, got, want)
+			}
+			if len(want) > 0 {
+				matched++
+			}
+		}
+		if matched < len(phrases)/2 {
+			t.Errorf("only %d of %d phrases found: the test checks too little", matched, len(phrases))
+		}
+	}
+	t.Run("no pairs", func(t *testing.T) {
+		forgetPairs()
+		run(t)
+	})
+	t.Run("pairs", func(t *testing.T) {
+		writeSidecars(context.Background(), ix.bi, ix.fwd, slog.Default())
 		forgetPairs()
 		if usablePairs(t, ix) < 2 {
 			t.Fatal("no pairs written")

@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -237,7 +238,7 @@ func (s *fwdStore) write(lo, hi uint64, write func(io.Writer) error) (*fwdRun, e
 		return r, nil
 	}
 	file := filepath.Join(s.dir, fwdRunName(lo, hi))
-	if _, err := writeSidecarFile(file, func(w io.Writer) (int64, error) { return 0, write(w) }); err != nil {
+	if err := writeFileSynced(file, write); err != nil {
 		return nil, fmt.Errorf("forward index: %w", err)
 	}
 	r, err := openFwdRun(file)
@@ -246,6 +247,31 @@ func (s *fwdStore) write(lo, hi uint64, write func(io.Writer) error) (*fwdRun, e
 	}
 	r.lo, r.hi = lo, hi
 	return r, nil
+}
+
+// writeFileSynced writes file with write, through a temporary file synced
+// and renamed into place. Unlike writeSidecarFile, it creates no folder:
+// an index folder moved or removed while open is not made again.
+func writeFileSynced(file string, write func(io.Writer) error) error {
+	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	if err == nil {
+		err = os.Rename(tmp, file)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+	}
+	return err
 }
 
 // insert puts r in s.runs at its generation's place; the caller holds s.mu.
@@ -561,4 +587,18 @@ func addForward(fwd *fwdStore, ws []*words) error {
 		w.seq = [2][][]byte{} // written: bleve needs only the frequencies
 	}
 	return nil
+}
+
+// fwdViewKey is the context key of the forward index's view that a
+// search reads (Index.search).
+type fwdViewKey struct{}
+
+func withFwdView(ctx context.Context, v *fwdView) context.Context {
+	return context.WithValue(ctx, fwdViewKey{}, v)
+}
+
+// fwdViewOf returns the view of ctx, nil when there is none.
+func fwdViewOf(ctx context.Context) *fwdView {
+	v, _ := ctx.Value(fwdViewKey{}).(*fwdView)
+	return v
 }

@@ -163,8 +163,8 @@ type Index struct {
 
 	mu sync.RWMutex // guards bi and fwd; held for reading by every operation
 	bi bleve.Index  // nil after Close
-	// fwd is the forward index (fwdstore.go), when the documents keep
-	// their terms for it (docs.forward); nil otherwise.
+	// fwd is the forward index (fwdstore.go): phrases in the title and
+	// body are checked there.
 	fwd *fwdStore
 	// broken is set when a write to bi failed: bleve may have left bi
 	// unusable (see writeBatch), and the next Update opens it again.
@@ -609,6 +609,7 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 			}
 		}
 		if err := addForward(ix.fwd, distinctWords(ws)); err != nil {
+			ix.broken.Store(true)
 			return fmt.Errorf("index: put: %w", err)
 		}
 		if err := writeBatch(ix.bi, b); err != nil {
@@ -645,6 +646,7 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 			}
 		}
 		if err := ix.fwd.add(gone); err != nil {
+			ix.broken.Store(true)
 			return fmt.Errorf("index: delete: %w", err)
 		}
 	}
@@ -754,7 +756,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		}
 	}
 	if ix.path != "" {
-		writeSidecars(ctx, ix.bi, ix.log) // sidecars.go: for new segments
+		writeSidecars(ctx, ix.bi, ix.fwd, ix.log) // sidecars.go: for new segments
 	}
 	return n, nil
 }
@@ -1048,7 +1050,9 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, 
 					continue // drain, so that the reader finishes
 				}
 				if err := addForward(fwd, j.words); err != nil {
-					errOnce.Do(func() { writeErr = err })
+					// As a failed write of bleve's: Update opens the
+					// index again (the folder may have gone).
+					errOnce.Do(func() { writeErr = writeError{err} })
 					cancel()
 					continue
 				}
@@ -1291,7 +1295,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		err = nfwd.merge(true)
 	}
 	if err == nil && tmp != "" {
-		writeSidecars(ctx, nbi, ix.log) // sidecars.go: before the swap
+		writeSidecars(ctx, nbi, nfwd, ix.log) // sidecars.go: before the swap
 	}
 	stopRelease()
 	closeFwd := func(s *fwdStore) {
@@ -1373,10 +1377,4 @@ func distinctWords(ws []*words) []*words {
 		out = append(out, w)
 	}
 	return out
-}
-
-// withForward makes the index keep a forward index (fwdstore.go) beside
-// bleve's: not used by searches yet.
-func withForward() Option {
-	return func(ix *Index) { ix.docs.forward = true }
 }

@@ -44,7 +44,7 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 6
+const formatVersion = 7
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
@@ -114,13 +114,17 @@ var elisionArticles = []string{
 // (full-width forms, ligatures, Arabic presentation forms), lower case,
 // and French/Italian elision; Arabic orthographic normalization (alef and
 // yeh variants, tashkeel) is applied to the text before analysis
-// (foldArabic), and by the title's analyzer. It keeps every word and
-// its position, with term vectors, so that an exact phrase copied from an
-// article in any language is found by a phrase query, including
-// stop words. The fields are indexed without byte offsets
-// (archivist_exact_indexed, filterNoOffsets): phrases need only positions,
-// and snippets find their matches in the stored text, so offsets would be
-// a quarter of the term vectors for nothing.
+// (foldArabic), and by the title's analyzer. It keeps every word,
+// stop words included, so that an exact phrase copied from an article in
+// any language is found by a phrase query. The title and body are indexed
+// without positions: the forward index (fwdstore.go) keeps each article's
+// title and body terms in order, and a phrase's candidates (the articles
+// holding all its words, narrowed by the pairs sidecar) are checked
+// there; positions took more room than the forward index and the rest of
+// the postings together. The author field keeps its positions (author
+// phrases go through bleve's phrase query); no field has byte offsets
+// (archivist_exact_indexed, filterNoOffsets): snippets find their matches
+// in the stored text.
 //
 // Stemming and stop words follow the article's language: the title and
 // body go once more, without positions, into a field of their own per
@@ -256,9 +260,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	add(fieldURL, keyword(analyzerKeyword, true, false))
 
-	add(fieldTitle, text(analyzerTitle, false, true))
+	add(fieldTitle, text(analyzerTitle, false, wordPositions))
 	add(fieldTitleStored, storedOnly())
-	add(fieldBody, text(analyzerIndexed, false, true))
+	add(fieldBody, text(analyzerIndexed, false, wordPositions))
 	add(fieldDescription, storedOnly())
 	add(fieldText, storedOnly())
 	add(fieldAuthor, text(analyzerIndexed, false, true))

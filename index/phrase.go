@@ -64,6 +64,11 @@ func (q phraseQuery) Searcher(ctx context.Context, i bindex.IndexReader, m mappi
 		terms = append(terms, string(t.Term))
 		offsets = append(offsets, t.Position-toks[0].Position)
 	}
+	if len(terms) == 1 {
+		// One word: its term (bleve's phrase searcher would read its
+		// positions, which the title and body do not keep).
+		return searcher.NewTermSearcher(ctx, i, terms[0], field, q.BoostVal.Value(), options)
+	}
 	if len(terms) < 2 {
 		return q.MatchPhraseQuery.Searcher(ctx, i, m, options)
 	}
@@ -92,8 +97,11 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 		subs = append(subs, ts)
 	}
 	var f search.Searcher
-	if snap, ok := ir.(*scorch.IndexSnapshot); ok {
-		docs, err := phraseDocs(snap, field, terms, offsets, nil) // phrasebits.go
+	v := fwdViewOf(ctx)
+	if snap, ok := ir.(*scorch.IndexSnapshot); ok && v != nil {
+		// The title and body have no positions: the forward index
+		// checks the candidates.
+		docs, err := phraseDocs(snap, field, terms, offsets, v.phrase(field == fieldBody, terms, offsets)) // phrasebits.go
 		if err != nil {
 			return fail(err)
 		}
