@@ -176,17 +176,19 @@ func (r *fwdRun) sequence(i int) (title, body []byte, ok bool, err error) {
 	if nt == 0 {
 		return nil, nil, false, nil
 	}
-	nb, m := binary.Uvarint(b[n:])
+	_, m := binary.Uvarint(b[n:]) // the body's tokens: the rest
 	if m <= 0 {
 		return nil, nil, false, errFwdCorrupt
 	}
 	b = b[n+m:]
+	// Only the title is walked: a phrase reads one of the two, and a
+	// whole body's walk cost more than the phrase's search in it.
 	p, err := skipUvarints(b, int(nt-1))
 	if err != nil {
 		return nil, nil, false, err
 	}
-	if q, err := skipUvarints(b[p:], int(nb)); err != nil || p+q != len(b) {
-		return nil, nil, false, errFwdCorrupt
+	if p < len(b) && b[len(b)-1] >= 0x80 {
+		return nil, nil, false, errFwdCorrupt // cut inside a rank
 	}
 	return b[:p], b[p:], true, nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -170,4 +171,79 @@ func TestStemFormsCostAt(t *testing.T) {
 	}
 	sort.Strings(lines[:0])
 	t.Log("\n" + strings.Join(lines, "\n"))
+}
+
+// TestFwdCheckCostAt measures, on the index named by
+// $ARCHIVIST_FWDCOST_INDEX (opened read-only), what checking phrase
+// candidates in the forward index costs per candidate: reading each
+// candidate's article id from its segment (DocID), and the id's lookup
+// and match, for phrases of common words without the pairs (every
+// document holding all the words is a candidate).
+func TestFwdCheckCostAt(t *testing.T) {
+	path := os.Getenv("ARCHIVIST_FWDCOST_INDEX")
+	if path == "" {
+		t.Skip("ARCHIVIST_FWDCOST_INDEX is not set")
+	}
+	ix, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	v := ix.fwd.view()
+	defer v.release()
+	snap, done := mustSnapshot(t, ix)
+	defer done()
+	for _, p := range [][]string{{"of", "the"}, {"in", "the"}, {"to", "of", "of", "the"}, {"the", "city"}, {"der", "die"}} {
+		offsets := make([]int, len(p))
+		for k := range offsets {
+			offsets[k] = k
+		}
+		var cands, found uint64
+		var idTime, allTime time.Duration
+		for _, ss := range snap.Segments() {
+			dict, err := ss.Segment().Dictionary(fieldBody)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bms []*roaring.Bitmap
+			for _, term := range p {
+				pl, err := dict.PostingsList([]byte(term), ss.Deleted(), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				bm := roaring.New()
+				if pl != nil {
+					if err := orPostings(bm, pl.Iterator(false, false, false, nil)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				bms = append(bms, bm)
+			}
+			cand := roaring.FastAnd(bms...)
+			cands += cand.GetCardinality()
+			start := time.Now()
+			it := cand.Iterator()
+			for it.HasNext() {
+				if _, err := ss.Segment().DocID(uint64(it.Next())); err != nil {
+					t.Fatal(err)
+				}
+			}
+			idTime += time.Since(start)
+			start = time.Now()
+			out, err := fwdCheckPhrase(ss.Segment(), v.phrase(true, p, offsets), cand)
+			if err != nil {
+				t.Fatal(err)
+			}
+			allTime += time.Since(start)
+			found += out.GetCardinality()
+		}
+		per := func(d time.Duration) string {
+			if cands == 0 {
+				return "-"
+			}
+			return fmt.Sprintf("%.2f µs", float64(d.Nanoseconds())/1000/float64(cands))
+		}
+		t.Logf("%-20q candidates %6d found %6d: ids %v (%s each), ids + lookup + match %v (%s each)",
+			strings.Join(p, " "), cands, found, idTime, per(idTime), allTime, per(allTime))
+	}
 }
