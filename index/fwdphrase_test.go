@@ -150,9 +150,9 @@ func TestFwdTermsAreTheAnalysis(t *testing.T) {
 // deleted articles, with and without the pairs sidecar.
 func TestFwdPhraseMatchesPositions(t *testing.T) {
 	useWordPositions(t) // bleve's phrase query is the reference
+	ix, live := fwdTestIndex(t) // no pairs: its segments are small
 	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
 	pairsMinDocs = 0
-	ix, live := fwdTestIndex(t)
 	var arts []*corpus.Article
 	for _, a := range live {
 		arts = append(arts, a)
@@ -211,6 +211,9 @@ func TestFwdPhraseMatchesPositions(t *testing.T) {
 	}
 	t.Run("no pairs", func(t *testing.T) {
 		forgetPairs()
+		if n := usablePairs(t, ix); n != 0 {
+			t.Fatalf("%d segments with pairs", n)
+		}
 		run(t)
 	})
 	t.Run("pairs", func(t *testing.T) {
@@ -237,9 +240,9 @@ func useWordPositions(t *testing.T) {
 // articles, with and without the pairs sidecar, and compares the hits
 // with the articles whose analyzed title or body hold the phrase.
 func TestPhrasesWithoutPositions(t *testing.T) {
+	ix, live := fwdTestIndex(t) // no pairs: its segments are small
 	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
 	pairsMinDocs = 0
-	ix, live := fwdTestIndex(t)
 	var arts []*corpus.Article
 	for _, a := range live {
 		arts = append(arts, a)
@@ -297,6 +300,9 @@ func TestPhrasesWithoutPositions(t *testing.T) {
 	}
 	t.Run("no pairs", func(t *testing.T) {
 		forgetPairs()
+		if n := usablePairs(t, ix); n != 0 {
+			t.Fatalf("%d segments with pairs", n)
+		}
 		run(t)
 	})
 	t.Run("pairs", func(t *testing.T) {

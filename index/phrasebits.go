@@ -74,6 +74,15 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 		}
 	}
 	if fp != nil {
+		if coversAll(known, n) {
+			// The pairs' positions alone decide (no term's positions
+			// are read), as on a segment with positions.
+			out, err := checkPhrase(cand, known, pls, bms, terms, offsets)
+			if !errors.Is(err, errPairs) {
+				return out, err
+			}
+			// A damaged pair: the forward index.
+		}
 		return fwdCheckPhrase(ss.Segment(), fp, cand)
 	}
 	out, err := checkPhrase(cand, known, pls, bms, terms, offsets)
@@ -160,6 +169,20 @@ func checkPhrase(cand *roaring.Bitmap, known []knownPair, pls []segment.Postings
 		}
 	}
 	return out, nil
+}
+
+// coversAll reports whether the known pairs cover every one of n terms.
+func coversAll(known []knownPair, n int) bool {
+	covered := make([]bool, n)
+	for _, kp := range known {
+		covered[kp.k-1], covered[kp.k] = true, true
+	}
+	for _, c := range covered {
+		if !c {
+			return false
+		}
+	}
+	return true
 }
 
 // fwdCheckPhrase returns the documents of cand (of seg) whose sequences in
