@@ -149,7 +149,7 @@ func TestFwdTermsAreTheAnalysis(t *testing.T) {
 // positions find, in an index of several segments with replaced and
 // deleted articles, with and without the pairs sidecar.
 func TestFwdPhraseMatchesPositions(t *testing.T) {
-	useWordPositions(t) // bleve's phrase query is the reference
+	useWordPositions(t)         // bleve's phrase query is the reference
 	ix, live := fwdTestIndex(t) // no pairs: its segments are small
 	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
 	pairsMinDocs = 0
