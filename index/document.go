@@ -98,7 +98,7 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 
 // documentWords returns the bleve document of a and the analysis of its
 // title and body, which is done when the document is first analyzed (by
-// bleve, or by analyzeWords); when b.forward is set, the analysis keeps
+// bleve, or by addForward); when b.forward is set, the analysis keeps
 // the terms in order (words.seq) for the forward index.
 func (b *docBuilder) documentWords(a *corpus.Article) (*document.Document, *words) {
 	d := document.NewDocument(docID(a.ID))
