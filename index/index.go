@@ -52,6 +52,9 @@ var (
 	// or was written by another version of archivist. Recreate and Rebuild
 	// (archivist index --rebuild) replace it.
 	ErrNeedsRebuild = errors.New("index needs a rebuild: run 'archivist index --rebuild'")
+	// ErrOtherCorpus is returned by Update when the index was built from
+	// another corpus than the source's (see stampCorpus).
+	ErrOtherCorpus = errors.New("index was built from another corpus")
 	// ErrClosed is returned by methods called after Close.
 	ErrClosed = errors.New("index is closed")
 	// ErrReadOnly is returned by the writing methods (Put, Delete, Update,
@@ -71,6 +74,7 @@ var (
 var (
 	keyVersion = []byte("archivist/format")
 	keySeq     = []byte("archivist/seq")
+	keyCorpus  = []byte("archivist/corpus") // the id of the corpus indexed (stampCorpus)
 )
 
 // batchSize is the largest number of articles per bleve batch in Update
@@ -701,6 +705,57 @@ func readSeq(bi bleve.Index) (int64, error) {
 	return seq, nil
 }
 
+// identified is a Source that names its corpus (corpus.DB, pgstore.Store).
+type identified interface {
+	ID(ctx context.Context) (string, error)
+}
+
+// stampCorpus keeps the index to one corpus: it records src's corpus id in
+// a new index (seq 0: nothing indexed yet, or a rebuild's), and fails with
+// ErrOtherCorpus when the index holds another corpus's id; extending it
+// would mix two corpora's articles under one change sequence. An index
+// made before the id was kept stays without one (a rebuild records it):
+// adopting the first corpus that updates it could lock its own corpus
+// out. A source that names no corpus is not checked.
+func stampCorpus(ctx context.Context, bi bleve.Index, src Source, seq int64) error {
+	is, ok := src.(identified)
+	if !ok {
+		return nil
+	}
+	id, err := is.ID(ctx)
+	if err != nil || id == "" {
+		return nil // a corpus without an id: nothing to keep to
+	}
+	have, err := bi.GetInternal(keyCorpus)
+	if err != nil {
+		return fmt.Errorf("read corpus id: %w", err)
+	}
+	switch {
+	case string(have) == id:
+		return nil
+	case len(have) == 0 && seq == 0:
+		return bi.SetInternal(keyCorpus, []byte(id))
+	case len(have) == 0:
+		return nil
+	}
+	return fmt.Errorf("%w (corpus %s; this one is %s)", ErrOtherCorpus, have, id)
+}
+
+// Corpus returns the id of the corpus the index was built from, "" for an
+// index that has not recorded one (made before archivist kept it).
+func (ix *Index) Corpus() (string, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return "", ErrClosed
+	}
+	v, err := ix.bi.GetInternal(keyCorpus)
+	if err != nil {
+		return "", fmt.Errorf("index: read corpus id: %w", err)
+	}
+	return string(v), nil
+}
+
 // Update indexes every article that changed in src since the last Update or
 // Rebuild, in batches of 500 (2,000 into an empty index: firstFill), and
 // returns how many it indexed. The sequence
@@ -730,6 +785,9 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	seq, err := readSeq(ix.bi)
 	if err != nil {
 		return 0, err
+	}
+	if err := stampCorpus(ctx, ix.bi, src, seq); err != nil {
+		return 0, fmt.Errorf("index: update: %w", err)
 	}
 	plan := updateFill
 	if seq == 0 {
@@ -1288,6 +1346,9 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	}
 	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, nfwd, src, 0, bulkFill, ix.log, ix.progress)
+	if err == nil {
+		err = stampCorpus(ctx, nbi, src, 0)
+	}
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}

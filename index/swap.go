@@ -63,6 +63,9 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	stopRelease := releasePages(tmp)
 	n, err := fill(ctx, nbi, ix.docs, fwd, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
+		err = stampCorpus(ctx, nbi, src, 0)
+	}
+	if err == nil {
 		err = compact(ctx, nbi)
 	}
 	if err == nil && fwd != nil {

@@ -88,11 +88,16 @@ type Crawler struct {
 	// again (refreshScope), once each.
 	scopeMu   sync.Mutex
 	scopeRead map[string]bool
-	seen      *seenCache
-	resolved  *resolveCache   // links resolved, for the pages after (linksOf)
-	probed    map[string]bool // hosts whose /sitemap.xml is queued as a seed
-	fatal     atomic.Pointer[error]
-	counts    counters
+	// scopeHosts is the size of the stored scope when the crawl last read
+	// it (followScope), and scopeRetry when to read it again after a
+	// failed read.
+	scopeHosts int64
+	scopeRetry time.Time
+	seen       *seenCache
+	resolved   *resolveCache   // links resolved, for the pages after (linksOf)
+	probed     map[string]bool // hosts whose /sitemap.xml is queued as a seed
+	fatal      atomic.Pointer[error]
+	counts     counters
 	// focused is a depth 0 crawl given seeds: it fetches only what this
 	// run queued (the seeds and what their sitemaps and feeds list), not
 	// the queue an earlier crawl left.
@@ -268,6 +273,13 @@ func (s *scope) addKey(k string) string {
 		s.mu.Unlock()
 	}
 	return k
+}
+
+// size returns the number of hosts in scope.
+func (s *scope) size() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.hosts)
 }
 
 func (s *scope) contains(u string) bool {

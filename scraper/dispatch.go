@@ -54,6 +54,7 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 			continue
 		}
 		c.takeOffers()
+		c.followScope(d.work)
 		jobs, skips, budget, wait, done := c.plan(d.work, c.cfg.maxPages-d.pagesUsed())
 		if !d.settleSkips(jobs, skips, budget) {
 			continue

@@ -48,6 +48,7 @@ func (c *Crawler) loadScope(ctx context.Context, tx Tx, seeds []string, now time
 	for _, h := range c.cfg.allowHosts {
 		keys = append(keys, c.scope.addKey(allowKey(h)))
 	}
+	c.scopeHosts = int64(c.scope.size()) // what the stored scope holds once this commits
 	return tx.AddScope(ctx, keys, corpus.ScopeAllowHost, now)
 }
 

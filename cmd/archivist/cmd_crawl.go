@@ -363,7 +363,7 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		// terminals read it meanwhile); an index that cannot be opened
 		// (damaged, another version, held by `archivist index`) fails the
 		// crawl now rather than after it.
-		if ix, err = e.openIndexForCrawl(ctx); err != nil {
+		if ix, err = e.openIndexForCrawl(ctx, db); err != nil {
 			return err
 		}
 		defer ix.Close()

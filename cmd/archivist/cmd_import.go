@@ -193,7 +193,11 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 		if err != nil {
 			return err
 		}
+		err = withHint(e.sameCorpus(ctx, db, ix), noIndexHint)
 		ix.Close()
+		if err != nil {
+			return err
+		}
 	}
 	bar := newByteBar(e, opts.Quiet)
 	corrupt := 0
@@ -214,7 +218,7 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 	}
 	if !opts.NoIndex {
 		if err := e.updateIndex(ctx, db); err != nil {
-			return indexCatchUp(err)
+			return indexCatchUpFor("import", err)
 		}
 	}
 	var problems []string

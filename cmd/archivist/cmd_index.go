@@ -117,6 +117,10 @@ func (e *env) updateIndexOnce(ctx context.Context, db corpus.Reader) (int, error
 	if err != nil {
 		return 0, err
 	}
+	if err := e.sameCorpus(ctx, db, ix); err != nil {
+		ix.Close()
+		return 0, err
+	}
 	n, err := ix.Update(ctx, db)
 	if cerr := ix.Close(); err == nil && cerr != nil {
 		err = cerr

@@ -329,28 +329,35 @@ func (m *migration) copyRuns(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	var n int64
 	err = m.dst.Update(ctx, func(tx *pgstore.Tx) error {
-		if err := tx.CopyRuns(ctx, runs); err != nil {
+		var err error
+		if n, err = tx.CopyRuns(ctx, runs); err != nil {
 			return err
 		}
 		return tx.CopyCrawlMemory(ctx, scope, robots)
 	})
 	if err == nil {
-		m.n.runs = int64(len(runs))
+		m.n.runs = n
 	}
 	return err
 }
 
 // copyFrontier copies every frontier row (a row copied before is brought
-// up to date), 1000 per transaction.
+// up to date), 1000 per transaction, and counts the rows new or changed.
 func (m *migration) copyFrontier(ctx context.Context) error {
 	var batch []corpus.FrontierEntry
 	now := time.Now().UnixMilli()
 	flush := func() error {
 		ctx := context.WithoutCancel(ctx) // a Ctrl-C lets the batch in hand be written whole
-		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error { return tx.CopyFrontier(ctx, batch, now) })
+		var n int64
+		err := m.dst.Update(ctx, func(tx *pgstore.Tx) error {
+			var err error
+			n, err = tx.CopyFrontier(ctx, batch, now)
+			return err
+		})
 		if err == nil {
-			m.n.frontier += int64(len(batch))
+			m.n.frontier += n
 			batch = batch[:0]
 		}
 		return err

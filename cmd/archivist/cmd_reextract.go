@@ -128,6 +128,11 @@ func runReextract(ctx context.Context, e *env, opts reextractOptions) error {
 		return err
 	}
 	defer db.Close()
+	if !opts.NoIndex {
+		if err := e.checkIndexCorpus(ctx, db); err != nil {
+			return err
+		}
+	}
 	ids, err := db.ArticlesToReextract(ctx, below)
 	if err != nil {
 		return fmt.Errorf("reextract: %w", err)

@@ -174,7 +174,8 @@ func (e *env) verifyIndex(ctx context.Context, db *corpus.DB) verifyIndexReport 
 	}
 	defer ix.Close()
 	if r.Behind, err = e.indexBehind(ctx, db, ix); err != nil {
-		r.Problem = err.Error()
+		// The line printed names the index already.
+		r.Problem = strings.TrimPrefix(err.Error(), "index "+e.global.indexPath()+" ")
 		return r
 	}
 	if r.Articles, err = ix.Count(); err != nil {

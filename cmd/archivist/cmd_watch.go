@@ -206,7 +206,7 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	}
 	var ix indexUpdater
 	if !opts.crawl.NoIndex {
-		if ix, err = e.openIndexForCrawl(ctx); err != nil {
+		if ix, err = e.openIndexForCrawl(ctx, db); err != nil {
 			return err
 		}
 		defer ix.Close()

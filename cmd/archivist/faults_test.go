@@ -209,14 +209,38 @@ func TestIndexBehind(t *testing.T) {
 	}
 }
 
-// TestIndexFromAnotherCorpus searches an index that has seen more changes
-// than the corpus has: it was built from another corpus.
+// TestIndexFromAnotherCorpus searches an index built from another corpus:
+// refused by the corpus id it records (a usage error), and, for an index
+// made before the id was recorded, by its having seen more changes than
+// the corpus has.
 func TestIndexFromAnotherCorpus(t *testing.T) {
 	a := mustArchive(t, 5)
 	other := mustArchive(t, 2)
 	code, _, errOut := runCLI(t, "search", "--db", other.db, "--index", a.index, "climate")
-	if code != 1 || !strings.Contains(errOut, "does not match the corpus") || !strings.Contains(errOut, "--rebuild") {
+	if code != 2 || !strings.Contains(errOut, "was built from another corpus") || !strings.Contains(errOut, "--rebuild") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestIndexAheadOfRestoredCorpus: a corpus restored from an older copy
+// (the same corpus id) beside an index that has seen its later articles:
+// search says the index does not match the corpus (its change sequence is
+// ahead), exit 1, and names the rebuild.
+func TestIndexAheadOfRestoredCorpus(t *testing.T) {
+	a := mustArchive(t, 3)
+	old := filepath.Join(t.TempDir(), "old.db")
+	data, err := os.ReadFile(a.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mustAddArticles(t, a.db, 3, 6, &a)
+	mustRun(t, "index", "--db", a.db)
+	code, _, errOut := runCLI(t, "search", "--db", old, "--index", a.index, "climate")
+	if code != 1 || !strings.Contains(errOut, "does not match the corpus") || !strings.Contains(errOut, "--rebuild") {
+		t.Errorf("search of an older copy of the corpus: exit %d, stderr %q; want 1 and the mismatch", code, errOut)
 	}
 }
 

@@ -303,7 +303,7 @@ func (r remedied) Unwrap() error { return r.error }
 // update the index.
 func indexCatchUp(err error) error { return indexCatchUpFor("crawl", err) }
 
-// indexCatchUpFor is indexCatchUp for command name (crawl, watch).
+// indexCatchUpFor is indexCatchUp for command name (crawl, watch, import).
 func indexCatchUpFor(name string, err error) error {
 	first := ""
 	if isDiskFull(err) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -91,7 +92,7 @@ func TestMigrateToPostgres(t *testing.T) {
 	}
 
 	// Resumable: a second run finds everything copied.
-	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles") {
+	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles, 0 crawl runs, 0 frontier URLs copied") {
 		t.Errorf("second migrate said %q, want nothing more copied", out)
 	}
 
@@ -259,5 +260,28 @@ func TestMigrateInterrupted(t *testing.T) {
 	mustRun(t, "migrate", "--db", db, "--to", url)
 	if a, b := mustRun(t, "export", "--db", db), mustRun(t, "export", "--store", url); a != b || len(a) < 1000 {
 		t.Errorf("export after the migrate resumed differs (%d bytes from SQLite, %d from PostgreSQL)", len(a), len(b))
+	}
+}
+
+// TestMigrateCountsChanged: a migrate after more crawling in the SQLite
+// corpus copies the new crawl run and the frontier rows new or changed,
+// and says how many; one more copies and counts nothing; stats agree.
+func TestMigrateCountsChanged(t *testing.T) {
+	srv := scrapertest.NewServer(t, scrapertest.WithFaults(false), scrapertest.WithArticles(30))
+	db := filepath.Join(t.TempDir(), "archive.db")
+	mustRun(t, "crawl", "--db", db, "--delay", "0s", "--max-pages", "5", "-q", "--no-index", srv.URL+"/")
+	url := pgtest.Start(t).NewDatabase(t)
+	mustRun(t, "migrate", "--db", db, "--to", url)
+	mustRun(t, "crawl", "--db", db, "--delay", "0s", "--max-pages", "5", "-q", "--no-index")
+	out := mustRun(t, "migrate", "--db", db, "--to", url)
+	m := regexp.MustCompile(`(\d+) crawl runs, (\d+) frontier URLs copied`).FindStringSubmatch(out)
+	if m == nil || m[1] != "1" || m[2] == "0" {
+		t.Errorf("migrate after another crawl said %q; want its one run and the frontier rows it changed", out)
+	}
+	if out := mustRun(t, "migrate", "--db", db, "--to", url); !strings.Contains(out, ": 0 captures, 0 articles, 0 crawl runs, 0 frontier URLs copied") {
+		t.Errorf("migrate again said %q; want nothing copied", out)
+	}
+	if want, got := statsWithoutWatch(t, mustRun(t, "stats", "--json", "--db", db)), statsWithoutWatch(t, mustRun(t, "stats", "--json", "--store", url)); got != want {
+		t.Errorf("stats --json differ:\nsqlite: %s\npostgres: %s", want, got)
 	}
 }

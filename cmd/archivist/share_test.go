@@ -3,7 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -165,33 +169,11 @@ func TestJoinWithNewSeeds(t *testing.T) {
 		return append([]string{"crawl", "--store", url, "--per-host", "1", "--parallel", "4", "--delay", "150ms",
 			"--timeout", "5s", "--host-lease", "2s", "-q", "--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seeds...)
 	}
-	done := make(chan error, 2)
-	run := func(worker int, seeds ...string) {
-		go func() {
-			out, err := archivistCmd(t, args(worker, seeds...)...).CombinedOutput()
-			if err != nil {
-				err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
-			}
-			done <- err
-		}()
-	}
-	run(1, sites[0].URL+"/")
-	for deadline := time.Now().Add(30 * time.Second); pageRequests(sites[0].Requests())["archivist-test/1"] < 2; time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the first worker fetches nothing")
-		}
-	}
-	run(2, sites[1].URL+"/", sites[2].URL+"/", sites[3].URL+"/")
-	for range 2 {
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatal(err)
-			}
-		case <-time.After(3 * time.Minute):
-			t.Fatal("a worker did not finish")
-		}
-	}
+	workers := newWorkerRuns(t, args)
+	workers.start(1, sites[0].URL+"/")
+	waitUntil(t, "the first worker fetches nothing", func() bool { return pageRequests(sites[0].Requests())["archivist-test/1"] >= 2 })
+	workers.start(2, sites[1].URL+"/", sites[2].URL+"/", sites[3].URL+"/")
+	workers.wait()
 	conn, err := pgx.Connect(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
@@ -205,6 +187,179 @@ func TestJoinWithNewSeeds(t *testing.T) {
 		}
 		if articles < 25 {
 			t.Errorf("%s: %d articles stored, want its 25 (requests by worker: %v)", s.URL, articles, pageRequests(s.Requests()))
+		}
+	}
+}
+
+// linkingSites are two sites on two loopback addresses: x (a front page
+// and pages /p/1../p/n, each linking to y's /extra/N, a page nothing on y
+// links to) and y (a front page, one page of its own and the /extra/
+// pages). x serves three of its pages, then holds the others until y's
+// front page was served.
+type linkingSites struct {
+	x, y          *httptest.Server
+	mu            sync.Mutex
+	xPages        int
+	extrasFetched map[string]bool
+	yFront        chan struct{} // closed when y's front page is served
+	yFrontOnce    sync.Once
+}
+
+func (s *linkingSites) counts() (xPages, extras int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.xPages, len(s.extrasFetched)
+}
+
+func newLinkingSites(t *testing.T, n int) *linkingSites {
+	t.Helper()
+	s := &linkingSites{extrasFetched: map[string]bool{}, yFront: make(chan struct{})}
+	page := func(w http.ResponseWriter, title string, links ...string) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><head><title>%s</title></head><body><h1>%s</h1><p>A paragraph of text about %s.</p>", title, title, title)
+		for _, l := range links {
+			fmt.Fprintf(w, `<p><a href="%s">%s</a></p>`, l, l)
+		}
+		fmt.Fprint(w, "</body></html>")
+	}
+	listen := func(ip string, h http.HandlerFunc) *httptest.Server {
+		l, err := net.Listen("tcp", ip+":0")
+		if err != nil {
+			t.Fatalf("listen on %s: %v", ip, err)
+		}
+		srv := httptest.NewUnstartedServer(h)
+		srv.Listener.Close()
+		srv.Listener = l
+		srv.Start()
+		t.Cleanup(srv.Close)
+		return srv
+	}
+	s.y = listen("127.0.0.2", func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/":
+			s.yFrontOnce.Do(func() { close(s.yFront) })
+			page(w, "Front page of y", "/own")
+		case r.URL.Path == "/own":
+			page(w, "A page of y")
+		case strings.HasPrefix(r.URL.Path, "/extra/"):
+			s.mu.Lock()
+			s.extrasFetched[r.URL.Path] = true
+			s.mu.Unlock()
+			page(w, "Extra page "+r.URL.Path)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	s.x = listen("127.0.0.1", func(w http.ResponseWriter, r *http.Request) {
+		var links []string
+		switch {
+		case r.URL.Path == "/":
+			for i := 1; i <= n; i++ {
+				links = append(links, fmt.Sprintf("/p/%d", i))
+			}
+		case strings.HasPrefix(r.URL.Path, "/p/"):
+			links = append(links, s.y.URL+"/extra/"+strings.TrimPrefix(r.URL.Path, "/p/"))
+			s.mu.Lock()
+			early := s.xPages < 4 // the front page and three pages
+			s.mu.Unlock()
+			if !early {
+				// The rest wait for the second worker's start, so that
+				// most of x's links come after y joined the scope.
+				select {
+				case <-s.yFront:
+				case <-time.After(20 * time.Second):
+				}
+			}
+		default:
+			http.NotFound(w, r)
+			return
+		}
+		s.mu.Lock()
+		s.xPages++
+		s.mu.Unlock()
+		page(w, "Page "+r.URL.Path+" of x", links...)
+	})
+	return s
+}
+
+// TestJoinedSiteLinkedFrom: a worker crawls site x, whose every page
+// links to a page of site y that only x links to; a second worker joins
+// the crawl with y's front page as its seed. Within a count of the
+// workers' shares the first worker sees the stored scope grow, reads it
+// again and follows the links into y from the pages it fetches after:
+// those pages of y are crawled (before, the first worker dropped every
+// link into y as off-site, since y was not in the scope it loaded).
+func TestJoinedSiteLinkedFrom(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two crawls of some seconds")
+	}
+	const n = 30
+	sites := newLinkingSites(t, n)
+	url := pgtest.Start(t).NewDatabase(t)
+	args := func(worker int, seeds ...string) []string {
+		return append([]string{"crawl", "--store", url, "--depth", "3", "--per-host", "1", "--parallel", "4",
+			"--delay", "250ms", "--timeout", "5s", "--host-lease", "2s", "-q",
+			"--user-agent", fmt.Sprintf("archivist-test/%d", worker)}, seeds...)
+	}
+	workers := newWorkerRuns(t, args)
+	workers.start(1, sites.x.URL+"/")
+	waitUntil(t, "the first worker fetches nothing", func() bool { xPages, _ := sites.counts(); return xPages >= 3 })
+	workers.start(2, sites.y.URL+"/")
+	workers.wait()
+	// x takes about 8 s at 250 ms a page; the scope is counted every 2 s.
+	if xPages, extras := sites.counts(); extras < n/3 {
+		t.Errorf("%d of x's %d links into y followed (x served %d pages); want at least %d", extras, n, xPages, n/3)
+	}
+}
+
+// workerRuns runs `archivist crawl` workers in the background, each with
+// args(worker, seeds...), and waits for them.
+type workerRuns struct {
+	t       *testing.T
+	args    func(worker int, seeds ...string) []string
+	done    chan error
+	started int
+}
+
+func newWorkerRuns(t *testing.T, args func(worker int, seeds ...string) []string) *workerRuns {
+	return &workerRuns{t: t, args: args, done: make(chan error, 8)}
+}
+
+// start starts worker with seeds.
+func (w *workerRuns) start(worker int, seeds ...string) {
+	w.started++
+	go func() {
+		out, err := archivistCmd(w.t, w.args(worker, seeds...)...).CombinedOutput()
+		if err != nil {
+			err = fmt.Errorf("worker %d: %w\n%s", worker, err, out)
+		}
+		w.done <- err
+	}()
+}
+
+// wait waits for every worker started, failing the test on an error or
+// a worker that runs for more than 3 minutes.
+func (w *workerRuns) wait() {
+	w.t.Helper()
+	for range w.started {
+		select {
+		case err := <-w.done:
+			if err != nil {
+				w.t.Fatal(err)
+			}
+		case <-time.After(3 * time.Minute):
+			w.t.Fatal("a worker did not finish")
+		}
+	}
+}
+
+// waitUntil polls cond for up to 30 seconds, failing with msg if it never
+// holds.
+func waitUntil(t *testing.T, msg string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal(msg)
 		}
 	}
 }

@@ -145,15 +145,42 @@ func printWorkers(w io.Writer, wj *workersJSON, now time.Time) {
 	fmt.Fprintf(w, "workers    %d in the last day\n", len(wj.Workers))
 	for _, k := range wj.Workers {
 		state := fmt.Sprintf("last heartbeat %s ago", now.Sub(k.Heartbeat).Round(time.Second))
-		if k.Stopped {
+		switch {
+		case k.Stopped:
 			state = "stopped " + k.Heartbeat.Format("2006-01-02 15:04:05 UTC")
+		case k.Gone:
+			state = goneState(k, wj.Leases, now)
 		}
 		fmt.Fprintf(w, "  worker %d: pid %d on %s, %d pages (%.1f/s), %s\n", k.ID, k.PID, k.Machine, k.Pages, k.PagesPerSec, state)
 	}
 	for _, l := range wj.Leases {
-		fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d URLs claimed\n", l.Host, l.Worker,
-			l.Until.Format("15:04:05 UTC"), l.InFlight)
+		if l.Until.After(now) {
+			fmt.Fprintf(w, "  host %s leased by worker %d until %s, %d URLs claimed\n", l.Host, l.Worker,
+				l.Until.Format("15:04:05 UTC"), l.InFlight)
+			continue
+		}
+		fmt.Fprintf(w, "  host %s: the lease of worker %d ran out at %s, %d URLs claimed (queued again when a worker takes the host)\n",
+			l.Host, l.Worker, l.Until.Format("15:04:05 UTC"), l.InFlight)
 	}
+}
+
+// goneState describes a worker that is gone: since when it is silent, and
+// when its hosts go to the others (its leases may outlast its heartbeat
+// by up to a lease).
+func goneState(k pgstore.WorkerInfo, leases []pgstore.HostLease, now time.Time) string {
+	s := fmt.Sprintf("gone: no heartbeat since %s (%s ago), longer than its %s host lease (killed, or cut off from the database)",
+		k.Heartbeat.Format("2006-01-02 15:04:05 UTC"), now.Sub(k.Heartbeat).Round(time.Second),
+		time.Duration(k.LeaseTTL*float64(time.Second)).Round(time.Millisecond))
+	var last time.Time
+	for _, l := range leases {
+		if l.Worker == k.ID && l.Until.After(last) {
+			last = l.Until
+		}
+	}
+	if last.After(now) {
+		return s + "; its host leases run out by " + last.Format("15:04:05 UTC") + ", then its hosts go to the others"
+	}
+	return s + "; its hosts are free for the others"
 }
 
 // printRobotsCopies prints the robots.txt copies the workers share: what

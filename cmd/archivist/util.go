@@ -115,6 +115,9 @@ var indexWait = 20 * time.Second
 // that is ahead of the corpus was built from another corpus (or the corpus
 // was restored from a backup): that is an error.
 func (e *env) indexBehind(ctx context.Context, db corpus.Reader, ix *index.Index) (int64, error) {
+	if err := e.sameCorpus(ctx, db, ix); err != nil {
+		return 0, err
+	}
 	seq, err := ix.Seq()
 	if err != nil {
 		return 0, err
@@ -128,6 +131,63 @@ func (e *env) indexBehind(ctx context.Context, db corpus.Reader, ix *index.Index
 			e.global.indexPath(), db.Location(), seq, ch.LastSeq)
 	}
 	return ch.Behind, nil
+}
+
+// sameCorpus refuses an index built from another corpus than db (a usage
+// error: the wrong --index, or an index left beside a corpus file that was
+// replaced): its hits would name another corpus's articles. An index made
+// before archivist recorded the corpus is taken as it is.
+func (e *env) sameCorpus(ctx context.Context, db corpus.Reader, ix *index.Index) error {
+	have, err := ix.Corpus()
+	if err != nil || have == "" {
+		return err
+	}
+	id, err := db.ID(ctx)
+	if err != nil || id == "" || id == have {
+		return nil
+	}
+	return otherCorpus(e.global.indexPath(), db.Location(), have, id)
+}
+
+// noIndexHint is what a command that updates the index after its work
+// adds to a refusal of the index: the work can go on without it.
+const noIndexHint = "or give --no-index"
+
+// withHint adds hint to a usage error's message (exitCode prints only
+// the message of a usage error, not what wraps it).
+func withHint(err error, hint string) error {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return usagef("%s (%s)", ue.msg, hint)
+	}
+	return err
+}
+
+// checkIndexCorpus refuses, before a command writes anything, an existing
+// index of another corpus than db (see sameCorpus); no index is fine.
+func (e *env) checkIndexCorpus(ctx context.Context, db corpus.Reader) error {
+	if !looksLikeIndexFolder(e.global.indexPath()) {
+		return nil
+	}
+	ix, err := e.openIndexReadOnly(ctx)
+	if err != nil {
+		return nil // the update after says what is wrong with it
+	}
+	defer ix.Close()
+	return withHint(e.sameCorpus(ctx, db, ix), noIndexHint)
+}
+
+// looksLikeIndexFolder reports whether path is a folder (an index, or
+// something the index code will judge).
+func looksLikeIndexFolder(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// otherCorpus is the usage error for an index of another corpus.
+func otherCorpus(path, location, have, id string) error {
+	return usagef("index %s was built from another corpus (id %s), not %s (id %s): pass this corpus's index with --index, or run 'archivist index --rebuild' to replace it",
+		path, have, location, id)
 }
 
 // warnBehind says on stderr that the index is n articles behind, if it is.
@@ -260,10 +320,17 @@ func (e *env) openIndexForUpdate(path string, opts ...index.Option) (indexUpdate
 // openIndexForCrawl opens the index for a crawl's updates, waiting a while
 // for another process that holds it for writing (`archivist index`);
 // tests replace index.Open (env.indexOpener) to make updates fail.
-func (e *env) openIndexForCrawl(ctx context.Context) (indexUpdater, error) {
+func (e *env) openIndexForCrawl(ctx context.Context, db corpus.Reader) (indexUpdater, error) {
 	ix, err := e.openIndex(ctx)
-	if err != nil || e.indexOpener == nil {
-		return ix, err
+	if err != nil {
+		return nil, err
+	}
+	if err := e.sameCorpus(ctx, db, ix); err != nil {
+		ix.Close()
+		return nil, withHint(err, noIndexHint)
+	}
+	if e.indexOpener == nil {
+		return ix, nil
 	}
 	ix.Close()
 	return e.indexOpener(e.global.indexPath(), index.WithLogger(e.logger))

@@ -121,10 +121,13 @@ func (tx *Tx) CopyArticle(ctx context.Context, a *corpus.Article, key string, se
 	return err
 }
 
-// CopyFrontier stores frontier rows under their own ids, replacing
-// earlier copies of them.
-func (tx *Tx) CopyFrontier(ctx context.Context, es []corpus.FrontierEntry, now int64) error {
+// CopyFrontier stores frontier rows under their own ids, bringing earlier
+// copies of them up to date. It returns how many rows were new or changed:
+// a row copied before and unchanged since is left as it is (its
+// updated_at too), so that a second migrate reports what it moved.
+func (tx *Tx) CopyFrontier(ctx context.Context, es []corpus.FrontierEntry, now int64) (int64, error) {
 	tx.frontierWritten() // it writes redirect_to
+	var n int64
 	for _, e := range es {
 		var capture any
 		if e.CaptureID != 0 {
@@ -134,19 +137,29 @@ func (tx *Tx) CopyFrontier(ctx context.Context, es []corpus.FrontierEntry, now i
 		if !e.NotBefore.IsZero() {
 			nb = e.NotBefore.UnixMilli()
 		}
-		if _, err := tx.tx.Exec(ctx, `INSERT INTO frontier (id, url, host, depth, source, kind, state, priority,
-			attempts, panics, not_before, reason, capture_id, redirect_to, run, added_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-			ON CONFLICT (id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
-			attempts = excluded.attempts, panics = excluded.panics, not_before = excluded.not_before,
-			reason = excluded.reason, capture_id = excluded.capture_id, redirect_to = excluded.redirect_to,
-			run = excluded.run, kind = excluded.kind, depth = excluded.depth, updated_at = excluded.updated_at`, e.ID, e.URL, e.Host, e.Depth, e.Source, e.Kind, e.State, e.Priority,
-			e.Attempts, e.Panics, nb, e.Reason, capture, e.RedirectTo, e.Run, now); err != nil {
-			return fmt.Errorf("copy frontier %s: %w", e.URL, err)
+		tag, err := tx.tx.Exec(ctx, qCopyFrontier, e.ID, e.URL, e.Host, e.Depth, e.Source, e.Kind, e.State, e.Priority,
+			e.Attempts, e.Panics, nb, e.Reason, capture, e.RedirectTo, e.Run, now)
+		if err != nil {
+			return n, fmt.Errorf("copy frontier %s: %w", e.URL, err)
 		}
+		n += tag.RowsAffected()
 	}
-	return nil
+	return n, nil
 }
+
+// qCopyFrontier inserts a frontier row or updates its copy where a column
+// the crawl changes differs (the WHERE makes an unchanged row affect none).
+const qCopyFrontier = `INSERT INTO frontier (id, url, host, depth, source, kind, state, priority,
+	attempts, panics, not_before, reason, capture_id, redirect_to, run, added_at, updated_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+	ON CONFLICT (id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
+	attempts = excluded.attempts, panics = excluded.panics, not_before = excluded.not_before,
+	reason = excluded.reason, capture_id = excluded.capture_id, redirect_to = excluded.redirect_to,
+	run = excluded.run, kind = excluded.kind, depth = excluded.depth, updated_at = excluded.updated_at
+	WHERE (frontier.state, frontier.priority, frontier.attempts, frontier.panics, frontier.not_before,
+		frontier.reason, frontier.capture_id, frontier.redirect_to, frontier.run, frontier.kind, frontier.depth)
+	IS DISTINCT FROM (excluded.state, excluded.priority, excluded.attempts, excluded.panics, excluded.not_before,
+		excluded.reason, excluded.capture_id, excluded.redirect_to, excluded.run, excluded.kind, excluded.depth)`
 
 // FinishCopy moves the id generators past the ids copied, so that rows
 // added later do not collide with them.
@@ -172,22 +185,27 @@ func excluded(cols string) string {
 	return string(out)
 }
 
-// CopyRuns stores crawl runs under their own ids, replacing earlier
-// copies of them.
-func (tx *Tx) CopyRuns(ctx context.Context, runs []corpus.CrawlRun) error {
+// CopyRuns stores crawl runs under their own ids, bringing earlier copies
+// of them up to date. It returns how many runs were new or changed.
+func (tx *Tx) CopyRuns(ctx context.Context, runs []corpus.CrawlRun) (int64, error) {
+	var n int64
 	for _, r := range runs {
 		var finished any
 		if r.FinishedAt != "" {
 			finished = r.FinishedAt
 		}
-		if _, err := tx.tx.Exec(ctx, `INSERT INTO crawl_runs (id, started_at, finished_at, settings, summary)
+		tag, err := tx.tx.Exec(ctx, `INSERT INTO crawl_runs (id, started_at, finished_at, settings, summary)
 			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at,
-			finished_at = excluded.finished_at, settings = excluded.settings, summary = excluded.summary`,
-			r.ID, r.StartedAt, finished, r.Settings, r.Summary); err != nil {
-			return fmt.Errorf("copy crawl run %d: %w", r.ID, err)
+			finished_at = excluded.finished_at, settings = excluded.settings, summary = excluded.summary
+			WHERE (crawl_runs.started_at, crawl_runs.finished_at, crawl_runs.settings, crawl_runs.summary)
+			IS DISTINCT FROM (excluded.started_at, excluded.finished_at, excluded.settings, excluded.summary)`,
+			r.ID, r.StartedAt, finished, r.Settings, r.Summary)
+		if err != nil {
+			return n, fmt.Errorf("copy crawl run %d: %w", r.ID, err)
 		}
+		n += tag.RowsAffected()
 	}
-	return nil
+	return n, nil
 }
 
 // CopyCrawlMemory stores a crawl's scope and robots.txt states, replacing

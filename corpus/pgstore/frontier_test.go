@@ -490,3 +490,41 @@ func TestEndRunWithCommit(t *testing.T) {
 		t.Errorf("after both ends: %+v, %v; want 2 runs, none running", st, err)
 	}
 }
+
+// TestWorkersGone: Workers tells a worker silent for longer than its host
+// lease (killed, or cut off from the database) as gone, its rate counted
+// to its last heartbeat; one that runs, or stopped, or of an older
+// archivist (no lease recorded), is not.
+func TestWorkersGone(t *testing.T) {
+	ctx := context.Background()
+	url := cluster.NewDatabase(t)
+	s, live := worker(t, url, pgstore.WorkerOptions{LeaseTTL: 5 * time.Second})
+	now := time.Now().UnixMilli()
+	for _, q := range []string{
+		// killed 10 s ago, 2 s lease, 50 pages in its 20 s
+		`INSERT INTO workers (machine, pid, started_at, heartbeat_at, pages, lease_ms) VALUES ('m', 1, $1::bigint - 30000, $1::bigint - 10000, 50, 2000)`,
+		// an older archivist's worker: no lease recorded
+		`INSERT INTO workers (machine, pid, started_at, heartbeat_at, pages) VALUES ('m', 2, $1::bigint - 30000, $1::bigint - 10000, 50)`,
+	} {
+		if _, err := s.Pool().Exec(ctx, q, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ws, _, err := s.Workers(ctx)
+	if err != nil || len(ws) != 3 {
+		t.Fatalf("Workers = %+v, %v; want 3", ws, err)
+	}
+	gone := map[int]bool{}
+	for _, w := range ws {
+		gone[w.PID] = w.Gone
+		if w.ID == live.ID() && (w.Gone || w.LeaseTTL != 5) {
+			t.Errorf("running worker: %+v; want not gone, lease 5 s", w)
+		}
+		if w.PID == 1 && (w.PagesPerSec < 2.4 || w.PagesPerSec > 2.6) {
+			t.Errorf("gone worker's rate %.2f/s; want 50 pages over its 20 s to its last heartbeat", w.PagesPerSec)
+		}
+	}
+	if !gone[1] || gone[2] {
+		t.Errorf("gone by pid: %v; want the killed worker (pid 1) gone, the older one (pid 2) not told", gone)
+	}
+}

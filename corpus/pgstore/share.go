@@ -42,6 +42,9 @@ type shareState struct {
 	// another, which would not learn of it before going idle.
 	mu      sync.Mutex
 	offered []string
+	// scopeHosts is the number of hosts in the crawl's stored scope, as
+	// of the last count (ScopeHosts).
+	scopeHosts atomic.Int64
 }
 
 // shareEvery is how often a worker counts the live workers and the hosts
@@ -55,7 +58,8 @@ const sharePoll = time.Second
 // qShare counts the live workers ($1: this worker, live whatever its
 // heartbeat; $2: the oldest heartbeat of a live worker) and the hosts with
 // URLs queued or in flight, and lists (up to 256) the hosts with URLs
-// queued whose lease is free or ran out before $3 (now). The hosts are read off the frontier's index on
+// queued whose lease is free or ran out before $3 (now), and counts the
+// hosts of the crawl's stored scope (a run that joins adds its seeds'). The hosts are read off the frontier's index on
 // (state, host), skipping from one host to the next (a recursive query:
 // one index probe a host, whatever the number of URLs), since a host has
 // work before any worker made its frontier_hosts row.
@@ -73,7 +77,8 @@ SELECT (SELECT count(*) FROM workers WHERE id = $1::bigint OR (stopped_at = 0 AN
 	(SELECT count(*) FROM (SELECT host FROM qh UNION SELECT host FROM fh) x WHERE host IS NOT NULL),
 	ARRAY(SELECT qh.host FROM qh LEFT JOIN frontier_hosts h ON h.host = qh.host
 		WHERE qh.host IS NOT NULL AND (h.host IS NULL OR h.worker IS NULL OR h.lease_until <= $3::bigint)
-		ORDER BY qh.host LIMIT 256)`
+		ORDER BY qh.host LIMIT 256),
+	(SELECT count(*) FROM crawl_scope)`
 
 // shareDue reports whether a claim made at now should count the workers
 // and hosts again (qShare); only one claim at a time is told so.
@@ -90,14 +95,15 @@ func (f *Frontier) queueShare(b *pgx.Batch, now time.Time) {
 
 // readShare reads qShare's answer from br and sets the worker's share.
 func (f *Frontier) readShare(br pgx.BatchResults) error {
-	var workers, hosts int64
+	var workers, hosts, scope int64
 	var free []string
-	if err := br.QueryRow().Scan(&workers, &hosts, &free); err != nil {
+	if err := br.QueryRow().Scan(&workers, &hosts, &free, &scope); err != nil {
 		f.share.next.Store(0) // count again at the next claim
 		return err
 	}
 	limit := shareOf(workers, hosts)
 	f.share.limit.Store(limit)
+	f.share.scopeHosts.Store(scope)
 	if limit > 0 {
 		f.share.mu.Lock()
 		f.share.offered = free
@@ -116,6 +122,12 @@ func (f *Frontier) OfferedHosts() []string {
 	f.share.offered = nil
 	return hs
 }
+
+// ScopeHosts returns the number of hosts in the crawl's stored scope as
+// of the last count (every shareEvery), 0 before the first: when it
+// grows, another run added seeds, and the crawl reads its scope again so
+// that links into the new sites are followed.
+func (f *Frontier) ScopeHosts() int64 { return f.share.scopeHosts.Load() }
 
 // shareOf is the hosts a worker may hold among workers live workers
 // sharing hosts hosts with work: ceil(hosts / workers), at least 1; 0 (no

@@ -87,8 +87,8 @@ func (s *Store) StartWorker(ctx context.Context, opts WorkerOptions) (*Frontier,
 	}
 	now := time.Now().UnixMilli()
 	f := &Frontier{s: s, opts: opts, leases: map[string]localLease{}, ahead: map[string]*aheadClaim{}}
-	if err := s.pool.QueryRow(ctx, `INSERT INTO workers (machine, pid, started_at, heartbeat_at) VALUES ($1, $2, $3, $3)
-		RETURNING id`, opts.Machine, opts.PID, now).Scan(&f.id); err != nil {
+	if err := s.pool.QueryRow(ctx, `INSERT INTO workers (machine, pid, started_at, heartbeat_at, lease_ms)
+		VALUES ($1, $2, $3, $3, $4) RETURNING id`, opts.Machine, opts.PID, now, opts.LeaseTTL.Milliseconds()).Scan(&f.id); err != nil {
 		return nil, fmt.Errorf("start worker: %w", err)
 	}
 	s.worker.Store(f.id)
@@ -630,8 +630,10 @@ type WorkerInfo struct {
 	Started     time.Time `json:"started"`
 	Heartbeat   time.Time `json:"heartbeat"`
 	Stopped     bool      `json:"stopped"`
+	Gone        bool      `json:"gone"`          // not stopped, silent for longer than its host lease: killed or cut off
+	LeaseTTL    float64   `json:"lease_s"`       // its --host-lease in seconds (0: not recorded, an older archivist)
 	Pages       int64     `json:"pages"`         // URLs it settled
-	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its time from start to its stop, or to now
+	PagesPerSec float64   `json:"pages_per_sec"` // Pages over its time from start to its stop, its last heartbeat if gone, or now
 }
 
 // HostLease is a host leased by a worker.
@@ -647,22 +649,30 @@ type HostLease struct {
 // and the hosts leased now.
 func (s *Store) Workers(ctx context.Context) ([]WorkerInfo, []HostLease, error) {
 	now := time.Now()
-	rows, err := s.pool.Query(ctx, `SELECT id, machine, pid, started_at, heartbeat_at, stopped_at, pages
+	rows, err := s.pool.Query(ctx, `SELECT id, machine, pid, started_at, heartbeat_at, stopped_at, pages, lease_ms
 		FROM workers WHERE heartbeat_at > $1 ORDER BY id DESC`, now.Add(-24*time.Hour).UnixMilli())
 	if err != nil {
 		return nil, nil, fmt.Errorf("workers: %w", err)
 	}
 	ws, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (WorkerInfo, error) {
 		var w WorkerInfo
-		var started, beat, stopped int64
-		err := r.Scan(&w.ID, &w.Machine, &w.PID, &started, &beat, &stopped, &w.Pages)
+		var started, beat, stopped, lease int64
+		err := r.Scan(&w.ID, &w.Machine, &w.PID, &started, &beat, &stopped, &w.Pages, &lease)
 		w.Started, w.Heartbeat, w.Stopped = time.UnixMilli(started).UTC(), time.UnixMilli(beat).UTC(), stopped != 0
+		w.LeaseTTL = float64(lease) / 1000
+		w.Gone = !w.Stopped && lease > 0 && now.UnixMilli()-beat > lease
 		// The page count is current (each page's commit adds to it), so
-		// the rate runs to now, or to the stop; not to the last
-		// heartbeat, which would overstate it by up to a beat's pages.
+		// the rate of a running worker runs to now, or to the stop; not
+		// to the last heartbeat, which would overstate it by up to a
+		// beat's pages. A worker that is gone settled its last pages
+		// within a beat after its last heartbeat: its rate runs to that
+		// heartbeat (slightly high) rather than to now (ever lower).
 		end := now
-		if w.Stopped {
+		switch {
+		case w.Stopped:
 			end = time.UnixMilli(stopped)
+		case w.Gone:
+			end = time.UnixMilli(beat)
 		}
 		if d := end.Sub(w.Started).Seconds(); d > 0 {
 			w.PagesPerSec = float64(w.Pages) / d

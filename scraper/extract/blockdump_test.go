@@ -15,10 +15,8 @@ package extract
 // the test refuses check-half ids.
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -31,17 +29,7 @@ func TestDumpBlocks(t *testing.T) {
 		t.Skip("no -dump-blocks")
 	}
 	dir := filepath.Join(sharedDir(t), "page-types")
-	raw, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var truth map[string]struct {
-		URL  string `json:"url"`
-		Body string `json:"articleBody"`
-	}
-	if err := json.Unmarshal(raw, &truth); err != nil {
-		t.Fatal(err)
-	}
+	truth := readTruth(t, dir)
 	half := readSplit(t, "../../bench/splits/page-types.tsv")
 	for _, id := range strings.Split(*dumpBlocks, ",") {
 		if half[id] != "tune" {

@@ -148,10 +148,16 @@ func missedWith(t *testing.T, pages []trainPage, w [nFeat]float64, half string, 
 				count["article page, not in model text"]++
 			case strings.Contains(model, sn):
 				count["in model text, body chosen"]++
+				if show {
+					t.Logf("body chosen %s %s: %q", p.id, p.typ, sn)
+				}
 			case strings.Contains(body, sn):
 				count["in body, model chosen"]++
 			case strings.Contains(all, sn):
 				count["in a block the model drops"]++
+				if show {
+					t.Logf("model drops %s %s: %q", p.id, p.typ, sn)
+				}
 			case strings.Contains(allWords, " "+strings.Join(wordTokens(sn), " ")+" "):
 				count["in blocks, other spelling"]++
 				if show {

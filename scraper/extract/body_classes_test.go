@@ -31,6 +31,19 @@ func TestBodyClasses(t *testing.T) {
 		{name: "closing_prompts",
 			wantInText: []string{"Every July, gardeners find", "saves many of them."},
 			notInText:  []string{"Also interesting", "Nest boxes", "Share this article", "Was this article helpful", "95 votes"}},
+		// Code blocks whose highlighter names its tokens with words that
+		// mark boilerplate elsewhere ("token comment", "hljs-meta",
+		// "hljs-tag"): every line of the code is text.
+		{name: "highlighted_code",
+			wantInText: []string{"// config.c: reads settings.ini", "/* one setting per line */", "<!DOCTYPE html>", `<form id="settings">`, "<!-- one input per setting -->", `<input name="port">`, "</form>", "neither needs a library"},
+			notInText:  []string{"Great post", "2 comments", "Archive"}},
+		// Section headings written as links to their own anchors: they
+		// are the sections' titles, kept; the table of contents linking
+		// to them and a heading linking to another page still go.
+		{name: "heading_anchors",
+			wantInText: []string{"A roof needs shelter", "We left the colony"},
+			notInText:  []string{"What happened when they swarmed"},
+			once:       []string{"Choosing the roof", "The first winter"}},
 		// A formula set in MathML between two sentences of the text.
 		{name: "mathml",
 			wantInText: []string{"For small angles the period is", "T=2", "where L is the length"},

@@ -1142,11 +1142,12 @@ func joinedLower(s string) string {
 
 // inParagraph reports whether n sits inside a paragraph, where class
 // names on inline elements (tag links, highlighted terms) do not make
-// them boilerplate.
+// them boilerplate. A <pre> counts: syntax highlighters name their
+// tokens "comment", "meta" or "tag" ("token comment", "hljs-meta").
 func inParagraph(n *html.Node) bool {
 	for p, i := n.Parent, 0; p != nil && i < 4; p, i = p.Parent, i+1 {
 		switch p.DataAtom {
-		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd, atom.H2, atom.H3, atom.H4:
+		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd, atom.H2, atom.H3, atom.H4, atom.Pre:
 			return true
 		case atom.Div, atom.Section, atom.Article, atom.Body:
 			return false

@@ -22,18 +22,30 @@ func buildMonthNames() map[string]time.Month {
 			monthNames[foldMonth(n)] = m
 		}
 	}
-	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "янв", "ocak", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ιανουαρίου", "ιανουάριος", "ιαν", "leden", "ledna", "tammikuu", "januára", "ianuarie", "ژانویه", "ינואר", "जनवरी", "มกราคม", "tammikuuta", "január", "siječanj", "siječnja")
-	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "фев", "şubat", "subat", "فبراير", "شباط", "فيفري", "φεβρουαρίου", "φεβρουάριος", "φεβ", "únor", "února", "helmikuu", "februára", "februarie", "فوریه", "פברואר", "फ़रवरी", "फरवरी", "กุมภาพันธ์", "helmikuuta", "február", "febr", "veljača", "veljače")
-	add(3, "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "март", "марта", "mart", "maret", "مارس", "آذار", "μαρτίου", "μάρτιος", "μαρ", "březen", "března", "maaliskuu", "martie", "מרץ", "मार्च", "มีนาคม", "marts", "maaliskuuta", "március", "márc", "ožujak", "ožujka")
-	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "апр", "nisan", "أبريل", "إبريل", "نيسان", "أفريل", "απριλίου", "απρίλιος", "απρ", "duben", "dubna", "huhtikuu", "apríla", "aprilie", "آوریل", "אפריל", "अप्रैल", "เมษายน", "huhtikuuta", "április", "ápr", "travanj", "travnja")
-	add(5, "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "mayıs", "mayis", "مايو", "أيار", "ماي", "μαΐου", "μάιος", "μαϊ", "květen", "května", "toukokuu", "mája", "مه", "מאי", "मई", "พฤษภาคม", "toukokuuta", "május", "máj", "svibanj", "svibnja")
-	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "июн", "haziran", "يونيو", "يونيه", "حزيران", "جوان", "ιουνίου", "ιούνιος", "ιουν", "červen", "června", "kesäkuu", "júna", "iunie", "ژوئن", "יוני", "जून", "มิถุนายน", "kesäkuuta", "június", "jún", "lipanj", "lipnja")
-	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "июл", "temmuz", "يوليو", "يوليه", "تموز", "يوليوز", "جويلية", "ιουλίου", "ιούλιος", "ιουλ", "červenec", "července", "heinäkuu", "júla", "iulie", "ژوئیه", "יולי", "जुलाई", "กรกฎาคม", "heinäkuuta", "július", "júl", "srpanj", "srpnja")
-	add(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "agustus", "sierpień", "sierpnia", "август", "августа", "авг", "ağustos", "agustos", "أغسطس", "آب", "غشت", "أوت", "αυγούστου", "αύγουστος", "αυγ", "srpen", "srpna", "elokuu", "augusta", "اوت", "אוגוסט", "अगस्त", "สิงหาคม", "elokuuta", "augusztus", "kolovoz", "kolovoza")
-	add(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "сентябрь", "сентября", "сен", "сент", "eylül", "eylul", "سبتمبر", "أيلول", "شتنبر", "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "září", "syyskuu", "septembra", "septembrie", "سپتامبر", "ספטמבר", "सितंबर", "सितम्बर", "กันยายน", "syyskuuta", "szeptember", "szept", "rujan", "rujna")
-	add(10, "october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "okt", "październik", "października", "октябрь", "октября", "окт", "ekim", "أكتوبر", "تشرين الأول", "تشرين أول", "οκτωβρίου", "οκτώβριος", "οκτ", "říjen", "října", "lokakuu", "októbra", "octombrie", "اکتبر", "אוקטובר", "अक्टूबर", "ตุลาคม", "lokakuuta", "október")
-	add(11, "november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября", "ноя", "kasım", "kasim", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "νοεμβρίου", "νοέμβριος", "νοε", "listopadu", "marraskuu", "novembra", "noiembrie", "نوامبر", "נובמבר", "नवंबर", "नवम्बर", "พฤศจิกายน", "marraskuuta", "studeni", "studenoga", "studenog")
-	add(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "desember", "grudzień", "grudnia", "декабрь", "декабря", "дек", "aralık", "aralik", "ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "δεκεμβρίου", "δεκέμβριος", "δεκ", "prosinec", "prosince", "joulukuu", "decembra", "decembrie", "دسامبر", "דצמבר", "दिसंबर", "दिसम्बर", "ธันวาคม", "joulukuuta", "prosinac", "prosinca")
+	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "янв", "ocak", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ιανουαρίου", "ιανουάριος", "ιαν", "leden", "ledna", "tammikuu", "januára", "ianuarie", "ژانویه", "ינואר", "जनवरी", "มกราคม", "tammikuuta", "január", "siječanj", "siječnja",
+		"січня", "січень", "януари", "јануар", "јануари", "студзеня", "sausio", "janvāris", "janvāra", "jaanuar", "gener", "جنوری", "জানুয়ারি", "জানুয়ারি", "જાન્યુઆરી", "जानेवारी", "ஜனவரி")
+	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "фев", "şubat", "subat", "فبراير", "شباط", "فيفري", "φεβρουαρίου", "φεβρουάριος", "φεβ", "únor", "února", "helmikuu", "februára", "februarie", "فوریه", "פברואר", "फ़रवरी", "फरवरी", "กุมภาพันธ์", "helmikuuta", "február", "febr", "veljača", "veljače",
+		"лютого", "лютий", "февруари", "фебруар", "лютага", "vasario", "februāris", "februāra", "veebruar", "febrer", "pebrero", "فروری", "ফেব্রুয়ারি", "ফেব্রুয়ারি", "ફેબ્રુઆરી", "फेब्रुवारी", "பிப்ரவரி")
+	add(3, "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "март", "марта", "mart", "maret", "مارس", "آذار", "μαρτίου", "μάρτιος", "μαρ", "březen", "března", "maaliskuu", "martie", "מרץ", "मार्च", "มีนาคม", "marts", "maaliskuuta", "március", "márc", "ožujak", "ožujka",
+		"березня", "березень", "сакавіка", "kovo", "märts", "març", "marec", "marso", "mrt", "مارچ", "মার্চ", "માર્ચ", "மார்ச்")
+	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "апр", "nisan", "أبريل", "إبريل", "نيسان", "أفريل", "απριλίου", "απρίλιος", "απρ", "duben", "dubna", "huhtikuu", "apríla", "aprilie", "آوریل", "אפריל", "अप्रैल", "เมษายน", "huhtikuuta", "április", "ápr", "travanj", "travnja",
+		"квітня", "квітень", "април", "красавіка", "balandžio", "aprīlis", "aprīļa", "aprill", "اپریل", "এপ্রিল", "એપ્રિલ", "एप्रिल", "ஏப்ரல்")
+	add(5, "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "mayıs", "mayis", "مايو", "أيار", "ماي", "μαΐου", "μάιος", "μαϊ", "květen", "května", "toukokuu", "mája", "مه", "מאי", "मई", "พฤษภาคม", "toukokuuta", "május", "máj", "svibanj", "svibnja",
+		"травня", "травень", "мај", "gegužės", "maijs", "maija", "maig", "مئی", "মে", "મે", "மே")
+	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "июн", "haziran", "يونيو", "يونيه", "حزيران", "جوان", "ιουνίου", "ιούνιος", "ιουν", "červen", "června", "kesäkuu", "júna", "iunie", "ژوئن", "יוני", "जून", "มิถุนายน", "kesäkuuta", "június", "jún", "lipanj", "lipnja",
+		"червня", "червень", "юни", "јун", "јуни", "чэрвеня", "birželio", "jūnijs", "jūnija", "juuni", "juny", "junij", "hunyo", "جون", "জুন", "જૂન", "ஜூன்")
+	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "июл", "temmuz", "يوليو", "يوليه", "تموز", "يوليوز", "جويلية", "ιουλίου", "ιούλιος", "ιουλ", "červenec", "července", "heinäkuu", "júla", "iulie", "ژوئیه", "יולי", "जुलाई", "กรกฎาคม", "heinäkuuta", "július", "júl", "srpanj", "srpnja",
+		"липня", "липень", "юли", "јул", "јули", "ліпеня", "liepos", "jūlijs", "jūlija", "juuli", "juliol", "julij", "julai", "hulyo", "جولائی", "জুলাই", "જુલાઈ", "जुलै", "ஜூலை")
+	add(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "agustus", "sierpień", "sierpnia", "август", "августа", "авг", "ağustos", "agustos", "أغسطس", "آب", "غشت", "أوت", "αυγούστου", "αύγουστος", "αυγ", "srpen", "srpna", "elokuu", "augusta", "اوت", "אוגוסט", "अगस्त", "สิงหาคม", "elokuuta", "augusztus", "kolovoz", "kolovoza",
+		"серпня", "серпень", "жніўня", "rugpjūčio", "augusts", "agost", "avgust", "ogos", "اگست", "আগস্ট", "ઓગસ્ટ", "ऑगस्ट", "ஆகஸ்ட்")
+	add(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "сентябрь", "сентября", "сен", "сент", "eylül", "eylul", "سبتمبر", "أيلول", "شتنبر", "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "září", "syyskuu", "septembra", "septembrie", "سپتامبر", "ספטמבר", "सितंबर", "सितम्बर", "กันยายน", "syyskuuta", "szeptember", "szept", "rujan", "rujna",
+		"вересня", "вересень", "септември", "септембар", "верасня", "rugsėjo", "septembris", "setembre", "septembar", "setyembre", "ستمبر", "সেপ্টেম্বর", "સપ્ટેમ્બર", "सप्टेंबर", "செப்டம்பர்")
+	add(10, "october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "okt", "październik", "października", "октябрь", "октября", "окт", "ekim", "أكتوبر", "تشرين الأول", "تشرين أول", "οκτωβρίου", "οκτώβριος", "οκτ", "říjen", "října", "lokakuu", "októbra", "octombrie", "اکتبر", "אוקטובר", "अक्टूबर", "ตุลาคม", "lokakuuta", "október",
+		"жовтня", "жовтень", "октомври", "октобар", "кастрычніка", "spalio", "oktobris", "oktobra", "oktoober", "oktobar", "oktubre", "اکتوبر", "অক্টোবর", "ઓક્ટોબર", "ऑक्टोबर", "அக்டோபர்")
+	add(11, "november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября", "ноя", "kasım", "kasim", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "νοεμβρίου", "νοέμβριος", "νοε", "listopadu", "marraskuu", "novembra", "noiembrie", "نوامبر", "נובמבר", "नवंबर", "नवम्बर", "พฤศจิกายน", "marraskuuta", "studeni", "studenoga", "studenog",
+		"листопада", "листопад", "ноември", "новембар", "лістапада", "lapkričio", "novembris", "novembar", "nobyembre", "نومبر", "নভেম্বর", "નવેમ્બર", "नोव्हेंबर", "நவம்பர்")
+	add(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "desember", "grudzień", "grudnia", "декабрь", "декабря", "дек", "aralık", "aralik", "ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "δεκεμβρίου", "δεκέμβριος", "δεκ", "prosinec", "prosince", "joulukuu", "decembra", "decembrie", "دسامبر", "דצמבר", "दिसंबर", "दिसम्बर", "ธันวาคม", "joulukuuta", "prosinac", "prosinca",
+		"грудня", "грудень", "декември", "децембар", "снежня", "gruodžio", "decembris", "detsember", "desembre", "decembar", "disember", "disyembre", "دسمبر", "ডিসেম্বর", "ડિસેમ્બર", "डिसेंबर", "டிசம்பர்")
 	return monthNames
 }
 
@@ -102,6 +114,7 @@ var (
 	reISO          = lazyRE(`(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s,]+(\d{1,2})[:.h](\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?\b)?)?`)
 	reDMY          = lazyRE(`\b(\d{1,2})(?:[./-]|\.[\s\x{a0}\x{2009}\x{202f}]{1,2}|\s\|\s)(\d{1,2})(?:[./-]|\.[\s\x{a0}\x{2009}\x{202f}]{1,2}|\s\|\s)(\d{4})\b`)
 	reCJK          = lazyRE(`(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?`)
+	reVietnamese   = lazyRE(`(?i)\b(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(\d{4})\b`)
 	reDayMonth     = lazyRE(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
 	reMonthDay     = lazyRE(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	reTime         = lazyRE(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
@@ -113,8 +126,8 @@ var (
 	reURLMonthName = lazyRE(`(?i)/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})/`)
 )
 
-// normDigits replaces Arabic-Indic, Persian and full-width digits with
-// ASCII digits.
+// normDigits replaces Arabic-Indic, Persian, full-width, Indic (Devanagari,
+// Bengali, Gujarati, Tamil...), Thai and Lao digits with ASCII digits.
 func normDigits(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -134,6 +147,12 @@ func normDigits(s string) string {
 			return '0' + r - '۰'
 		case r >= '０' && r <= '９':
 			return '0' + r - '０'
+		case r >= 0x0966 && r <= 0x0d6f && r&0x7f >= 0x66 && r&0x7f <= 0x6f:
+			// The digits of the Indic scripts, Devanagari to Malayalam:
+			// each block's zero is at offset 0x66.
+			return '0' + r&0x7f - 0x66
+		case r >= 0x0e50 && r <= 0x0e59, r >= 0x0ed0 && r <= 0x0ed9: // Thai, Lao
+			return '0' + r&0xf
 		case r == '\u00a0' || r == '\u202f':
 			return ' '
 		}
@@ -350,6 +369,10 @@ func parseTextDate(s string) (stamp, bool) {
 	} else if m := reCJK.FindStringSubmatchIndex(s); m != nil {
 		y, mo, d = atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
 		before, rest = s[:m[0]], s[m[1]:]
+	} else if m := reVietnamese.FindStringSubmatchIndex(s); m != nil {
+		// Vietnamese numbers the months: "5 tháng 5 năm 2020".
+		d, mo, y = atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		before, rest = s[:m[0]], s[m[1]:]
 	} else if m := reDayMonth.FindStringSubmatchIndex(s); m != nil && monthOf(s[m[4]:m[5]]) > 0 {
 		d, mo, y = atoi(s[m[2]:m[3]]), int(monthOf(s[m[4]:m[5]])), atoi(s[m[6]:m[7]])
 		before, rest = s[:m[0]], s[m[1]:]
@@ -511,9 +534,9 @@ func usDST(y int, mo time.Month, d, hh int) bool {
 }
 
 // dateConnectors are the words that may stand between the day, the month
-// and the year ("5 de octubre de 2021", "17 мая 2024 г.").
+// and the year ("5 de octubre de 2021", "17 мая 2024 г.", "2024. gada 17. maijs").
 var dateConnectors = map[string]bool{"de": true, "del": true, "of": true, "di": true, "du": true, "em": true,
-	"do": true, "da": true, "г": true, "года": true, "року": true, "年": true}
+	"do": true, "da": true, "г": true, "года": true, "року": true, "年": true, "gada": true}
 
 // parseWordDate finds day, month name and year as separate words, the
 // day next to the month and the year near it.

@@ -170,19 +170,20 @@ func (e *emitter) walk(n *html.Node) {
 		if gluedSpan(n) || e.gluedLink(n) {
 			e.buf.WriteByte(' ')
 		}
-		switch n.DataAtom {
-		case atom.A:
+		link := n.DataAtom == atom.A && !e.headingAnchor(n)
+		switch {
+		case link:
 			e.inLink++
-		case atom.Em, atom.I:
+		case n.DataAtom == atom.Em || n.DataAtom == atom.I:
 			e.inEm++
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			e.walk(c)
 		}
-		switch n.DataAtom {
-		case atom.A:
+		switch {
+		case link:
 			e.inLink--
-		case atom.Em, atom.I:
+		case n.DataAtom == atom.Em || n.DataAtom == atom.I:
 			e.inEm--
 		}
 		return

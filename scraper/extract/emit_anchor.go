@@ -29,3 +29,16 @@ func selfAnchor(n *html.Node) bool {
 	}
 	return true
 }
+
+// headingAnchor reports whether n is a link of a heading to a place on
+// its own page ("#section-2") around words: a section's permalink written
+// around the heading's words, which are the section's title and not a
+// teaser's linked headline. Its text is not counted as linked. A lone
+// mark (selfAnchor) still is.
+func (e *emitter) headingAnchor(n *html.Node) bool {
+	if len(e.kinds) == 0 || !strings.HasPrefix(attr(n, "href"), "#") || selfAnchor(n) {
+		return false
+	}
+	k := e.kinds[len(e.kinds)-1]
+	return k == kindHeading || k == kindTitle
+}

@@ -19,6 +19,20 @@ func TestSelfAnchor(t *testing.T) {
 		{"text link on the page", `<p><a href="#top">Top</a></p>`, "Top", 1},
 		{"mark linking elsewhere", `<h2>Usage<a href="/usage">¶</a></h2>`, "Usage¶", 0.3},
 	}
+	// A heading's words linked to their own anchor are not linked text;
+	// linked elsewhere they are.
+	for _, tt := range []struct {
+		in   string
+		link float64
+	}{
+		{`<h2 id="usage"><a href="#usage">Basic usage</a></h2>`, 0},
+		{`<h2><a href="/usage">Basic usage</a></h2>`, 1},
+		{`<p><a href="#usage">Basic usage</a></p>`, 1},
+	} {
+		if blocks := emitBlocks(t, tt.in, true); len(blocks) != 1 || blocks[0].link != tt.link {
+			t.Errorf("%s: blocks = %+v, want one of link share %.0f", tt.in, blocks, tt.link)
+		}
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			blocks := emitBlocks(t, tt.in, true)

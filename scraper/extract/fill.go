@@ -401,7 +401,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 }
 
 // mainOfOther returns the blocks of a page that is not an article
-// without its site's chrome (dropChrome) and, on a forum, cut to the
+// without its site's chrome (dropChrome), its buttons that close a
+// section (dropButtonLinks) and its invitations to act (dropInvites)
+// and, on a forum, cut to the
 // thread without the posters' signatures, posts printed twice in a row
 // (dropEchoes), the replies' shared subject lines (dropReplySubjects) and
 // the lines of the posters' cards and the posts' headers (dropPostCards).
@@ -409,7 +411,7 @@ func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
 		return dropPostCards(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))))
 	}
-	return dropChrome(bs, forum)
+	return dropInvites(p.dropButtonLinks(dropChrome(bs, forum)))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

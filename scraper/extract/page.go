@@ -394,14 +394,19 @@ func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
 
 // isArticleType reports whether a schema.org type names an article.
 func isArticleType(t string) bool {
-	t = strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/")
-	switch t {
+	switch t = bareLDType(t); t {
 	case "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
 		"BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
 		"ScholarlyArticle", "TechArticle", "Report", "SatiricalArticle", "AskPublicNewsArticle", "Review", "Posting":
 		return true
 	}
 	return strings.HasSuffix(t, "Article")
+}
+
+// bareLDType returns the JSON-LD type t without its schema.org prefix
+// ("http://schema.org/Recipe" -> "Recipe").
+func bareLDType(t string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/")
 }
 
 // parseLD parses one JSON-LD script and keeps its objects.

@@ -177,8 +177,16 @@ func (p *page) publishedCands() []string {
 		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
 		"dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dcterms.date",
 		"parsely-pub-date", "sailthru.date", "article.published", "article_date_original", "original-publish-date",
-		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished"} {
-		cands = append(cands, p.metas[k]...)
+		"cxenseparse:recs:publishtime", "sort_date", "displaydate", "dat", "created", "live_date", "rnews:datepublished",
+		// Scholarly and library pages: Highwire Press tags (read by
+		// Google Scholar), PRISM and Dublin Core's issued. A bare year or
+		// month ("2017", "2017/01") names no day and is not parsed.
+		"citation_publication_date", "citation_online_date", "citation_date", "prism.publicationdate", "dc.issued",
+		// Korean news sites' registration (posting) time.
+		"og:regdate"} {
+		for _, v := range p.metas[k] {
+			cands = append(cands, expandClock(v))
+		}
 	}
 	cands = append(cands, p.micro["datePublished"]...)
 	return append(cands, p.micro["dateCreated"]...)
@@ -243,6 +251,9 @@ func (c *dateCtx) published() *stamp {
 	t := c.pageDate()
 	if urlDate != nil && (t == nil || !sameDay(t.t, urlDate.t)) {
 		return urlDate
+	}
+	if t == nil {
+		t = p.ldOtherDate()
 	}
 	if t == nil {
 		t = p.imageURLDate()
@@ -887,8 +898,70 @@ func (p *page) textDate() *stamp {
 	return found
 }
 
+// ldOtherDate returns the date the page's JSON-LD objects other than
+// articles state when the object is the page's own content (ldPageTypes:
+// a recipe's or data set's datePublished, a forum thread's first post, a
+// question's dateCreated) and they name a single day. Other objects' dates
+// are those of what the page is about (a book's, a film's, an album's, a
+// video's: often an embedded clip's), and other dates in JSON-LD are an
+// event's, an offer's or a person's, never the page's (frequentDate skips
+// JSON-LD).
+func (p *page) ldOtherDate() *stamp {
+	var found *stamp
+	for _, m := range p.ld {
+		if !ldIs(m, isLDPageType) {
+			continue
+		}
+		s := p.firstStamp(ldString(m["datePublished"]), ldString(m["dateCreated"]))
+		if s == nil {
+			continue
+		}
+		if found != nil && !sameDay(found.t, s.t) {
+			return nil // several posts or videos: none is the page's
+		}
+		if found == nil {
+			found = s
+		}
+	}
+	return found
+}
+
+// expandClock writes a compact wall clock of 14 digits
+// ("20210820030646", as Korean news sites give og:regDate; its zone is
+// not stated) as "2021-08-20T03:06:46", and returns any other value as
+// it is. Only metadata gets this: in the page's text 14 digits are more
+// often an id or a reference number.
+func expandClock(v string) string {
+	t := strings.TrimSpace(v)
+	if len(t) != 14 {
+		return v
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < '0' || t[i] > '9' {
+			return v
+		}
+	}
+	return t[0:4] + "-" + t[4:6] + "-" + t[6:8] + "T" + t[8:10] + ":" + t[10:12] + ":" + t[12:14]
+}
+
+// ldPageTypes are the JSON-LD types, other than articles, whose object is
+// the page's own content, so that its date is the page's: a web page of
+// any kind, and the kinds of content a page is.
+var ldPageTypes = map[string]bool{
+	"WebPage": true, "ItemPage": true, "FAQPage": true, "QAPage": true, "CollectionPage": true,
+	"AboutPage": true, "MedicalWebPage": true, "ContactPage": true, "SearchResultsPage": true,
+	"Recipe": true, "Dataset": true, "HowTo": true, "Question": true, "Answer": true,
+	"DiscussionForumPosting": true, "SocialMediaPosting": true, "PodcastEpisode": true, "Course": true,
+}
+
+// isLDPageType reports whether the JSON-LD type t (bare or as a schema.org
+// URL) is one of ldPageTypes.
+func isLDPageType(t string) bool {
+	return ldPageTypes[bareLDType(t)]
+}
+
 // frequentDate returns the day named most often in numeric dates anywhere
-// in the page, its scripts included, the earliest on a tie: the very last
+// in the page, its scripts included (not JSON-LD), the earliest on a tie: the very last
 // resort, for pages whose only dates sit in script calls or in running
 // text. It reads at most the first 4 MB of text.
 func (p *page) frequentDate() *stamp {
@@ -913,6 +986,11 @@ func (p *page) frequentDate() *stamp {
 			return
 		case xhtml.ElementNode:
 			if n.DataAtom == atom.Style {
+				return
+			}
+			if n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+				// JSON-LD names what its dates are: those not read as the
+				// publication are an event's, an offer's, a person's.
 				return
 			}
 		}

@@ -21,4 +21,5 @@ package extract
 // content read from a page's script data, hidden tab panels and FAQ
 // buttons, the next stories of an endless scroll), which had not either.
 // Version 4: the fifteenth session's (issue 8).
-const Version = 5
+// Version 6: the seventeenth session's (issue 8).
+const Version = 6

@@ -1,4 +1,4 @@
--- The schema that migrations 0001 to 0010 build, in one step: what a new
+-- The schema that migrations 0001 to 0011 build, in one step: what a new
 -- database is given (schema_migrations empty), each of those migrations
 -- then recorded as applied, as Rails loads schema.rb and Django runs
 -- squashed migrations. It skips the numbered files' detours (six indexes
@@ -6,7 +6,7 @@
 -- function created, remade and dropped, a foreign key added and
 -- dropped): fewer relation files made and removed, less DDL, on the start
 -- of a crawl into a new database. A database made before stays on the
--- numbered files, and a migration after 0010 is applied on top of this on
+-- numbered files, and a migration after 0011 is applied on top of this on
 -- a new one.
 --
 -- TestSchemaMatchesMigrations keeps the two ways the same: a database
@@ -193,7 +193,8 @@ CREATE TABLE workers (
     started_at   BIGINT NOT NULL,
     heartbeat_at BIGINT NOT NULL,
     stopped_at   BIGINT NOT NULL DEFAULT 0,
-    pages        BIGINT NOT NULL DEFAULT 0
+    pages        BIGINT NOT NULL DEFAULT 0,
+    lease_ms     BIGINT NOT NULL DEFAULT 0  -- 0011
 );
 
 CREATE TABLE frontier_hosts (
