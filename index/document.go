@@ -164,7 +164,7 @@ func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) *words {
 	if w.title != "" {
 		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: wordOpts(), plain: len(w.title)})
 	}
-	if w.body != "" {
+	if w.body != "" && !(stemBody && w.stems != nil) {
 		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: wordOpts(), plain: len(w.body)})
 	}
 	if w.stems != nil {
@@ -362,7 +362,10 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 			case !ok:
 				missed = append(missed, term) // stem is nil until st.stem
 			case stem == nil:
-				continue // a stop word
+				if !stemBody {
+					continue // a stop word
+				}
+				stem = []byte(term) // kept as it is
 			}
 			stems = append(stems, stem)
 			freqs = append(freqs, tf.Frequency())
@@ -375,6 +378,9 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 		for i := range stems {
 			if stems[i] == nil {
 				stems[i] = found[k]
+				if stems[i] == nil && stemBody {
+					stems[i] = []byte(missed[k])
+				}
 				k++
 			}
 		}
@@ -413,6 +419,9 @@ func (st *stemmer) stem(words []string) [][]byte {
 		if len(one) == 1 {
 			t := one[0].Term
 			stems[k] = t[:len(t):len(t)]
+			if stemBody && st.isStop(stems[k]) {
+				stems[k] = append(stems[k][:len(stems[k]):len(stems[k])], stopMark...)
+			}
 		}
 	}
 	st.mu.Lock()
@@ -424,4 +433,28 @@ func (st *stemmer) stem(words []string) [][]byte {
 		st.cache[w] = stems[k]
 	}
 	return stems
+}
+
+// isStop reports whether the filters drop w (a stop word).
+func (st *stemmer) isStop(w []byte) bool {
+	one := analysis.TokenStream{&analysis.Token{Term: append([]byte(nil), w...), Position: 1, End: len(w), Type: analysis.AlphaNumeric}}
+	for _, f := range st.filters {
+		one = f.Filter(one)
+	}
+	return len(one) == 0
+}
+
+// term returns the term of the exact word w in the stemmed field of
+// option (b): its stem, or w itself when it is a stop word.
+func (st *stemmer) term(w string) string {
+	st.mu.RLock()
+	stem, ok := st.cache[w]
+	st.mu.RUnlock()
+	if !ok {
+		stem = st.stem([]string{w})[0]
+	}
+	if stem == nil {
+		return w
+	}
+	return string(stem)
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -233,7 +234,12 @@ func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]strin
 	if err != nil || dict == nil {
 		return nil, nil, err
 	}
-	terms, err := commonTerms(dict, n)
+	var terms []string
+	if stemBody && field == fieldBody && v != nil {
+		terms, err = commonBodyTerms(seg, n)
+	} else {
+		terms, err = commonTerms(dict, n)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -332,6 +338,55 @@ func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
 			heap.Push(h, commonTerm{e.Term, count})
 		} else if count > (*h)[0].count {
 			(*h)[0] = commonTerm{e.Term, count}
+			heap.Fix(h, 0)
+		}
+	}
+	terms := make([]string, h.Len())
+	for k, tc := range *h {
+		terms[k] = tc.term
+	}
+	return terms, nil
+}
+
+// commonBodyTerms is commonTerms for the body of option (b) (stemBody):
+// the terms in the most documents of the body and the stemmed fields
+// together (a stop word's count is that of its documents; a stem's may
+// count other forms).
+func commonBodyTerms(seg segment.Segment, n int) ([]string, error) {
+	counts := map[string]uint64{}
+	for _, f := range seg.Fields() {
+		if f != fieldBody && !strings.HasPrefix(f, fieldStemPrefix) {
+			continue
+		}
+		dict, err := seg.Dictionary(f)
+		if err != nil {
+			return nil, err
+		}
+		it := dict.AutomatonIterator(nil, nil, nil)
+		for {
+			e, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if e == nil {
+				break
+			}
+			if strings.HasSuffix(e.Term, stopMark) {
+				continue
+			}
+			pl, err := dict.PostingsList([]byte(e.Term), nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			counts[e.Term] += pl.Count()
+		}
+	}
+	h := &termHeap{}
+	for t, count := range counts {
+		if h.Len() < n {
+			heap.Push(h, commonTerm{t, count})
+		} else if count > (*h)[0].count {
+			(*h)[0] = commonTerm{t, count}
 			heap.Fix(h, 0)
 		}
 	}

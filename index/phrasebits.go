@@ -93,6 +93,69 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 	return out, err
 }
 
+// phraseSegmentDocsAlts is phraseSegmentDocs in the body of option (b)
+// (stemBody): a word's candidates are its documents in the body and its
+// stem's in each stemmed field; the pairs narrow them and the forward
+// index decides.
+func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets []int, alts map[string][]string, fp *fwdPhrase) (*roaring.Bitmap, error) {
+	n := len(terms)
+	bms := make([]*roaring.Bitmap, n)
+	for k := range bms {
+		bms[k] = roaring.New()
+	}
+	or := func(field string, words []string) error {
+		dict, err := ss.Segment().Dictionary(field)
+		if err != nil || dict == nil {
+			return err
+		}
+		for k, t := range words {
+			pl, err := dict.PostingsList([]byte(t), ss.Deleted(), nil)
+			if err != nil {
+				return err
+			}
+			if pl == nil || pl.Count() == 0 {
+				continue
+			}
+			if err := orPostings(bms[k], pl.Iterator(false, false, false, nil)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := or(fieldBody, terms); err != nil {
+		return nil, fmt.Errorf("phrase: %w", err)
+	}
+	for f, words := range alts {
+		if err := or(f, words); err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+	}
+	cand := roaring.FastAnd(bms...)
+	if n == 1 {
+		cand = bms[0]
+	}
+	if cand.IsEmpty() {
+		return cand, nil
+	}
+	var known []knownPair
+	if sp := segmentPairsOf(ss); sp != nil && n > 1 && consecutive(offsets) {
+		var err error
+		if known, err = sp.narrow(cand, fieldBody, terms); err != nil {
+			known = nil
+		}
+		if cand.IsEmpty() || n == 2 && len(known) == 1 {
+			return cand, nil
+		}
+		if coversAll(known, n) {
+			out, err := checkPhrase(cand, known, nil, bms, terms, offsets)
+			if !errors.Is(err, errPairs) {
+				return out, err
+			}
+		}
+	}
+	return fwdCheckPhrase(ss.Segment(), fp, cand)
+}
+
 // checkPhrase returns the documents of cand (of one segment, holding
 // every term) holding the phrase: the phrase starts that the known pairs'
 // positions allow, narrowed by the positions of the terms no known pair

@@ -72,6 +72,7 @@ type rewriter struct {
 	// searches, and stemmers their analyzers.
 	stemLangs []string
 	stemmers  map[string]analysis.Analyzer
+	docs      *docBuilder // its stemmers make option (b)'s stem terms (stemBody)
 }
 
 // quoteMarks are the quotation marks people paste from text: they quote
@@ -94,6 +95,7 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 		exact:     ix.m.AnalyzerNamed(analyzerExact),
 		marks:     mt,
 		stemmers:  map[string]analysis.Analyzer{},
+		docs:      ix.docs,
 	}
 	for _, l := range ix.stemLangs(lang) {
 		if a := ix.m.AnalyzerNamed(stemAnalyzers[l]); a != nil {
@@ -462,7 +464,11 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 
 	one := func(f string, b float64) query.Query {
 		if phrase {
-			return newPhraseQuery(text, f, b) // phrase.go
+			pq := newPhraseQuery(text, f, b) // phrase.go
+			if f == fieldBody {
+				pq.alts = rw.stemAlts(terms)
+			}
+			return pq
 		}
 		if fuzziness != 0 {
 			m := query.NewMatchQuery(text)
@@ -473,6 +479,9 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		}
 		return rw.word(f, text, b)
 	}
+	if field == fieldBody && stemBody && fuzziness == 0 {
+		phrase = true // the exact word: checked in the forward index
+	}
 	if field != "" {
 		return boosted(one(field, 1), boost), nil
 	}
@@ -482,11 +491,39 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		// The weight is set on each clause: bleve ignores a disjunction's.
 		alt := query.NewDisjunctionQuery(nil)
 		for _, l := range rw.stemLangs {
+			if st := rw.docs.stems[l]; stemBody && st != nil {
+				t := query.NewTermQuery(st.term(terms[0]))
+				t.SetField(fieldStemPrefix + l)
+				t.SetBoost(boostBody)
+				alt.AddQuery(t)
+				continue
+			}
 			alt.AddQuery(rw.word(fieldStemPrefix+l, text, boostStem))
 		}
 		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil
+}
+
+// stemAlts returns, for option (b) (stemBody), each stemmed field's terms
+// of the exact words terms; nil otherwise.
+func (rw *rewriter) stemAlts(terms []string) map[string][]string {
+	if !stemBody {
+		return nil
+	}
+	alts := map[string][]string{}
+	for _, l := range rw.stemLangs {
+		st := rw.docs.stems[l]
+		if st == nil {
+			continue
+		}
+		ts := make([]string, len(terms))
+		for k, t := range terms {
+			ts[k] = st.term(t)
+		}
+		alts[fieldStemPrefix+l] = ts
+	}
+	return alts
 }
 
 // word returns the query for text in field f with boost b: bleve's match
