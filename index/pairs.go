@@ -236,7 +236,7 @@ func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]strin
 	}
 	var terms []string
 	if stemBody && field == fieldBody && v != nil {
-		terms, err = commonBodyTerms(seg, n)
+		terms, err = commonBodyTerms(seg, n, v)
 	} else {
 		terms, err = commonTerms(dict, n)
 	}
@@ -352,7 +352,23 @@ func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
 // the terms in the most documents of the body and the stemmed fields
 // together (a stop word's count is that of its documents; a stem's may
 // count other forms).
-func commonBodyTerms(seg segment.Segment, n int) ([]string, error) {
+//
+// With a forward index, the words are its largest run's commonest (by
+// tokens): a stem ("citi") is no word of a phrase.
+func commonBodyTerms(seg segment.Segment, n int, v *fwdView) ([]string, error) {
+	var big *fwdRun
+	for _, r := range v.runs {
+		if big == nil || r.docs > big.docs {
+			big = r
+		}
+	}
+	if big != nil {
+		terms := make([]string, 0, n)
+		for rank := 1; rank <= big.terms && len(terms) < n; rank++ {
+			terms = append(terms, string(big.term(rank)))
+		}
+		return terms, nil
+	}
 	counts := map[string]uint64{}
 	for _, f := range seg.Fields() {
 		if f != fieldBody && !strings.HasPrefix(f, fieldStemPrefix) {
