@@ -97,4 +97,3 @@ func TestCandidatesAt(t *testing.T) {
 	sort.Strings(lines)
 	t.Log("\n" + strings.Join(lines, "\n"))
 }
-
