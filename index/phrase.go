@@ -36,6 +36,9 @@ type phraseQuery struct {
 	// field to the stem terms of the phrase's words: the articles of a
 	// language with a stemmer have their body there.
 	alts map[string][]string
+	// exactAlts are the fields of alts where a one-word phrase's term is
+	// the word itself (a stop word): their documents need no check.
+	exactAlts map[string]bool
 }
 
 // newPhraseQuery returns the query for the phrase text in field, with
@@ -73,7 +76,7 @@ func (q phraseQuery) Searcher(ctx context.Context, i bindex.IndexReader, m mappi
 		if fwdViewOf(ctx) == nil {
 			return nil, fmt.Errorf("phrase: option (b) needs the forward index")
 		}
-		return newPhraseSearcherAlts(ctx, i, terms, offsets, q.alts, q.BoostVal.Value(), options)
+		return newPhraseSearcherAlts(ctx, i, terms, offsets, q.alts, q.exactAlts, q.BoostVal.Value(), options)
 	}
 	if len(terms) == 1 {
 		// One word: its term (bleve's phrase searcher would read its
@@ -137,7 +140,7 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 // stemmed fields (a disjunction), and the forward index checks the
 // candidates, the articles holding a form of every word.
 func newPhraseSearcherAlts(ctx context.Context, ir bindex.IndexReader, terms []string, offsets []int, alts map[string][]string,
-	boost float64, options search.SearcherOptions) (search.Searcher, error) {
+	exact map[string]bool, boost float64, options search.SearcherOptions) (search.Searcher, error) {
 	var subs []search.Searcher
 	fail := func(err error) (search.Searcher, error) {
 		for _, s := range subs {
@@ -181,7 +184,7 @@ func newPhraseSearcherAlts(ctx context.Context, ir bindex.IndexReader, terms []s
 	}
 	v := fwdViewOf(ctx)
 	docs, err := snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
-		return phraseSegmentDocsAlts(ss, terms, offsets, alts, v.phrase(true, terms, offsets))
+		return phraseSegmentDocsAlts(ss, terms, offsets, alts, exact, v.phrase(true, terms, offsets))
 	})
 	if err != nil {
 		return fail(err)

@@ -97,30 +97,51 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 // (stemBody): a word's candidates are its documents in the body and its
 // stem's in each stemmed field; the pairs narrow them and the forward
 // index decides.
-func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets []int, alts map[string][]string, fp *fwdPhrase) (*roaring.Bitmap, error) {
+//
+// One word's documents in the body, and in the fields of exact (its term
+// there is the word as written) when their titles lack it, need no check.
+func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets []int, alts map[string][]string, exact map[string]bool, fp *fwdPhrase) (*roaring.Bitmap, error) {
 	n := len(terms)
 	bms := make([]*roaring.Bitmap, n)
 	for k := range bms {
 		bms[k] = roaring.New()
 	}
+	if n == 1 {
+		sure := roaring.New()
+		bms[0] = sure
+		if err := orField(ss, bms, fieldBody, terms); err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		// The stemmed fields hold the title too: a document holding
+		// the word in its title is checked.
+		inTitle := []*roaring.Bitmap{roaring.New()}
+		if err := orField(ss, inTitle, fieldTitle, terms); err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		stop := []*roaring.Bitmap{roaring.New()}
+		check := []*roaring.Bitmap{roaring.New()}
+		for f, words := range alts {
+			to := check
+			if exact[f] {
+				to = stop
+			}
+			if err := orField(ss, to, f, words); err != nil {
+				return nil, fmt.Errorf("phrase: %w", err)
+			}
+		}
+		check[0].Or(roaring.And(stop[0], inTitle[0]))
+		stop[0].AndNot(inTitle[0])
+		sure.Or(stop[0])
+		check[0].AndNot(sure)
+		found, err := fwdCheckPhrase(ss.Segment(), fp, check[0])
+		if err != nil {
+			return nil, err
+		}
+		sure.Or(found)
+		return sure, nil
+	}
 	or := func(field string, words []string) error {
-		dict, err := ss.Segment().Dictionary(field)
-		if err != nil || dict == nil {
-			return err
-		}
-		for k, t := range words {
-			pl, err := dict.PostingsList([]byte(t), ss.Deleted(), nil)
-			if err != nil {
-				return err
-			}
-			if pl == nil || pl.Count() == 0 {
-				continue
-			}
-			if err := orPostings(bms[k], pl.Iterator(false, false, false, nil)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return orField(ss, bms, field, words)
 	}
 	if err := or(fieldBody, terms); err != nil {
 		return nil, fmt.Errorf("phrase: %w", err)
@@ -131,14 +152,11 @@ func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets [
 		}
 	}
 	cand := roaring.FastAnd(bms...)
-	if n == 1 {
-		cand = bms[0]
-	}
 	if cand.IsEmpty() {
 		return cand, nil
 	}
 	var known []knownPair
-	if sp := segmentPairsOf(ss); sp != nil && n > 1 && consecutive(offsets) {
+	if sp := segmentPairsOf(ss); sp != nil && consecutive(offsets) {
 		var err error
 		if known, err = sp.narrow(cand, fieldBody, terms); err != nil {
 			known = nil
@@ -154,6 +172,27 @@ func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets [
 		}
 	}
 	return fwdCheckPhrase(ss.Segment(), fp, cand)
+}
+
+// orField ORs into bms[k] the documents of ss holding words[k] in field.
+func orField(ss *scorch.SegmentSnapshot, bms []*roaring.Bitmap, field string, words []string) error {
+	dict, err := ss.Segment().Dictionary(field)
+	if err != nil || dict == nil {
+		return err
+	}
+	for k, t := range words {
+		pl, err := dict.PostingsList([]byte(t), ss.Deleted(), nil)
+		if err != nil {
+			return err
+		}
+		if pl == nil || pl.Count() == 0 {
+			continue
+		}
+		if err := orPostings(bms[k], pl.Iterator(false, false, false, nil)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkPhrase returns the documents of cand (of one segment, holding

@@ -466,7 +466,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		if phrase {
 			pq := newPhraseQuery(text, f, b) // phrase.go
 			if f == fieldBody {
-				pq.alts = rw.stemAlts(terms)
+				pq.alts, pq.exactAlts = rw.stemAlts(terms)
 			}
 			return pq
 		}
@@ -506,12 +506,15 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 }
 
 // stemAlts returns, for option (b) (stemBody), each stemmed field's terms
-// of the exact words terms; nil otherwise.
-func (rw *rewriter) stemAlts(terms []string) map[string][]string {
+// of the exact words terms, and, for one word, the fields where its term
+// is the word itself as written (a stop word of the field's language,
+// kept as it is): there, its postings need no check; nil otherwise.
+func (rw *rewriter) stemAlts(terms []string) (map[string][]string, map[string]bool) {
 	if !stemBody {
-		return nil
+		return nil, nil
 	}
 	alts := map[string][]string{}
+	exact := map[string]bool{}
 	for _, l := range rw.stemLangs {
 		st := rw.docs.stems[l]
 		if st == nil {
@@ -522,8 +525,11 @@ func (rw *rewriter) stemAlts(terms []string) map[string][]string {
 			ts[k] = st.term(t)
 		}
 		alts[fieldStemPrefix+l] = ts
+		if len(terms) == 1 && st.isStop([]byte(terms[0])) {
+			exact[fieldStemPrefix+l] = true
+		}
 	}
-	return alts
+	return alts, exact
 }
 
 // word returns the query for text in field f with boost b: bleve's match

@@ -25,13 +25,14 @@ func TestStemBodyHits(t *testing.T) {
 		{ID: 6, URL: "https://a.test/6", Title: "Untagged", Text: "Running elections in the city; runs and runner."},
 		{ID: 7, URL: "https://a.test/7", Title: "Élection", Language: "fr", Text: "L'élection de la ville et les élections du pays. Die is a word here."},
 		{ID: 8, URL: "https://a.test/8", Title: "Plain", Language: "en", Text: "Nothing to see: a die was cast, and the city slept."},
+		{ID: 9, URL: "https://a.test/9", Title: "The title only", Language: "en", Text: "Words of a body without that article, about nothing."},
 	}
 	queries := []string{
 		"election", "elections", "Wahl", "wahlen", "valg", "valget", "élection", "elections lang:fr",
 		"the", "about", "abouts", "whereabouts", "die", "der", "og", "la",
 		"run", "running", "runner", "東京", "選挙", "city", "cities",
 		`"election"`, `"elections"`, `"the city"`, `"die wahl"`, `"a die"`, `"about the city"`, `"東京の選挙"`,
-		"text:elections", "text:the", "text:die", "text:abouts", `text:"the city"`, "body:election",
+		"text:elections", "text:the", "text:about", "text:title", "text:of", "title:the", "text:die", "text:abouts", `text:"the city"`, "body:election",
 		"title:wahl", "elections -city", "the city", "election AND city",
 	}
 	run := func(on bool) map[string][]string {
@@ -70,7 +71,7 @@ func TestStemBodyHits(t *testing.T) {
 		}
 	}
 	// Cases the articles were written for.
-	for q, want := range map[string]int{"abouts": 1, "about": 1, "elections": 4, "valg": 1, "die": 3, "東京": 1} {
+	for q, want := range map[string]int{"abouts": 1, "about": 2, "elections": 4, "valg": 1, "die": 3, "東京": 1} {
 		if got := len(stems[q]); got != want {
 			t.Errorf("%s: %d hits %v, want %d", q, got, stems[q], want)
 		}
