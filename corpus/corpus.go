@@ -46,6 +46,7 @@ const (
 	ErrKindRobots       = "robots"        // disallowed by robots.txt (not fetched)
 	ErrKindPanic        = "panic"         // the crawler failed unexpectedly processing it (a bug)
 	ErrKindMalformed    = "malformed"     // a response that is not valid HTTP
+	ErrKindStoreLost    = "store_lost"    // the database went away twice while saving it (a shared crawl)
 	ErrKindOther        = "other"
 )
 

@@ -155,6 +155,33 @@ type Summary struct {
 	Interrupted bool              `json:"interrupted"` // stopped by the context before the frontier was empty
 }
 
+// Add returns s with the counts of t, a later run's (a watch's next
+// cycle, a worker that took over from a lost one), added: the run, the
+// queue and whether it was interrupted are t's, the duration the sum, the
+// unreachable hosts both's.
+func (s Summary) Add(t Summary) Summary {
+	s.Run, s.Queued, s.Interrupted = t.Run, t.Queued, t.Interrupted
+	s.Fetched += t.Fetched
+	s.Articles += t.Articles
+	s.Duplicates += t.Duplicates
+	s.Errors += t.Errors
+	s.Skipped += t.Skipped
+	s.Retries += t.Retries
+	s.Revisits += t.Revisits
+	s.Duration += t.Duration
+	s.ErrorsByKind = addCounts(maps.Clone(s.ErrorsByKind), t.ErrorsByKind)
+	s.SkippedByReason = addCounts(maps.Clone(s.SkippedByReason), t.SkippedByReason)
+	if len(t.Unreachable) > 0 {
+		u := maps.Clone(s.Unreachable)
+		if u == nil {
+			u = map[string]string{}
+		}
+		maps.Copy(u, t.Unreachable)
+		s.Unreachable = u
+	}
+	return s
+}
+
 // Progress is a snapshot of a running crawl, for a status line.
 type Progress struct {
 	Elapsed      time.Duration

@@ -252,26 +252,68 @@ type progressMeter struct {
 	started     time.Time
 	lastFetched int
 	lastTick    time.Time
-	queued      int64
 	queuedAt    time.Time
+	// The frontier is counted in the background, one count at a time: on
+	// a shared frontier of millions of rows a count takes seconds, which
+	// the dispatcher must not wait for.
+	queued   atomic.Int64
+	cost     atomic.Int64 // the last count's duration (ns)
+	counting sync.WaitGroup
+	busy     atomic.Bool
 }
 
-// report sends a snapshot. It counts the frontier every 5 seconds and at
-// the end (final).
+// minCountEvery is how often the progress counts the frontier at most;
+// a count is also never started sooner than countSpacing times the last
+// one's duration after it (maxCountEvery at most), so that the counts of
+// a large shared frontier take at most a twentieth of one database
+// connection.
+const (
+	minCountEvery = 5 * time.Second
+	maxCountEvery = 5 * time.Minute
+	countSpacing  = 20
+)
+
+// recount counts the frontier, in the background unless first or final
+// (the first report shows the queue, not 0).
+func (m *progressMeter) recount(ctx context.Context, now time.Time, final bool) {
+	count := func() {
+		t0 := time.Now()
+		if st, err := m.c.frontier.Stats(ctx); err == nil {
+			m.queued.Store(st.Queued + st.InFlight)
+		}
+		m.cost.Store(int64(time.Since(t0)))
+	}
+	if final || m.queuedAt.IsZero() {
+		m.counting.Wait()
+		m.queuedAt = now
+		count()
+		return
+	}
+	every := min(maxCountEvery, max(minCountEvery, countSpacing*time.Duration(m.cost.Load())))
+	if now.Sub(m.queuedAt) < every || !m.busy.CompareAndSwap(false, true) {
+		return
+	}
+	m.queuedAt = now
+	m.counting.Add(1)
+	go func() {
+		defer m.counting.Done()
+		defer m.busy.Store(false)
+		count()
+	}()
+}
+
+// report sends a snapshot. It counts the frontier every 5 seconds or
+// more (see recount) and at the end (final).
 func (m *progressMeter) report(ctx context.Context, final bool) {
 	c, s := m.c, m.c.sched
 	if c.cfg.progress == nil {
 		return
 	}
 	now := time.Now()
-	if final || now.Sub(m.queuedAt) >= 5*time.Second {
-		if st, err := c.frontier.Stats(ctx); err == nil {
-			m.queued, m.queuedAt = st.Queued+st.InFlight, now
-		}
-	}
+	m.recount(ctx, now, final)
 	c.counts.mu.Lock()
 	p := Progress{Elapsed: now.Sub(m.started), Fetched: c.counts.fetched, Articles: c.counts.articles,
-		Errors: c.counts.errors, Queued: m.queued, MaxPages: c.cfg.maxPages}
+		Errors: c.counts.errors, Queued: m.queued.Load(), MaxPages: c.cfg.maxPages}
 	c.counts.mu.Unlock()
 	if dt := now.Sub(m.lastTick).Seconds(); dt > 0 {
 		p.PagesPerSec = float64(p.Fetched-m.lastFetched) / dt

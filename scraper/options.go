@@ -75,6 +75,9 @@ type config struct {
 	watch WatchFunc
 	// session, when set, is the watch these runs are cycles of.
 	session *WatchSession
+	// carryOn: the crawl goes on from a worker of the same process that
+	// lost its store (WithCarryOn).
+	carryOn bool
 }
 
 func defaultConfig() config {
@@ -371,6 +374,15 @@ func WithKeepAll(on bool) Option {
 		c.keepAll = on
 		return nil
 	}
+}
+
+// WithCarryOn makes the crawl carry on from a crawler of the same process
+// that stopped when it lost its store (a database restart): it does not
+// queue again what a new run would (the hubs of the hosts already
+// finished, the URLs whose failure may have passed), since the crawl it
+// carries on checked them minutes ago.
+func WithCarryOn() Option {
+	return func(c *config) error { c.carryOn = true; return nil }
 }
 
 // WithLogger sets the logger (default: discard).

@@ -343,10 +343,21 @@ func (c *Crawler) commit(ctx context.Context, p *page) (added int, err error) {
 		return c.cfg.watch(ctx, tx, c.fetched(p, state, added))
 	})
 	if err != nil {
-		return 0, fmt.Errorf("crawl: save %s: %w", e.URL, err)
+		return 0, &SaveError{URL: e.URL, Err: err}
 	}
 	return added, nil
 }
+
+// SaveError is the store's error when a fetched page was saved: a crawl
+// that stops on it names the URL it was saving.
+type SaveError struct {
+	URL string
+	Err error
+}
+
+func (e *SaveError) Error() string { return fmt.Sprintf("crawl: save %s: %v", e.URL, e.Err) }
+
+func (e *SaveError) Unwrap() error { return e.Err }
 
 // saveRedirect records where a redirect the fetch did not follow leads.
 // The target is fetched on its own: its article, now or when it is

@@ -55,7 +55,7 @@ func (c *Crawler) loadScope(ctx context.Context, tx Tx, seeds []string, now time
 // requeueSeedHubs queues again, in a focused crawl, the seeds that are
 // hubs (a sitemap, a feed, a front page) fetched by an earlier run.
 func (c *Crawler) requeueSeedHubs(ctx context.Context, tx Tx, seeds []string, now time.Time) error {
-	if !c.focused {
+	if !c.focused || c.cfg.carryOn {
 		return nil
 	}
 	_, err := tx.RequeueHubURLs(ctx, c.run, seeds, now)
@@ -66,7 +66,7 @@ func (c *Crawler) requeueSeedHubs(ctx context.Context, tx Tx, seeds []string, no
 // failure may pass (an unreachable host) and the hubs of the hosts whose
 // crawl finished, so that a crawl run again finds what is new.
 func (c *Crawler) requeue(ctx context.Context, tx Tx, now time.Time) error {
-	if c.focused {
+	if c.focused || c.cfg.carryOn {
 		return nil
 	}
 	if c.cfg.watch == nil {

@@ -260,18 +260,8 @@ func (c *Crawler) runSummary(sum Summary) Summary {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := &s.total
-	t.Run = sum.Run
-	t.Fetched += sum.Fetched
-	t.Articles += sum.Articles
-	t.Duplicates += sum.Duplicates
-	t.Errors += sum.Errors
-	t.Skipped += sum.Skipped
-	t.Retries += sum.Retries
-	t.Revisits += sum.Revisits
-	t.ErrorsByKind = addCounts(t.ErrorsByKind, sum.ErrorsByKind)
-	t.SkippedByReason = addCounts(t.SkippedByReason, sum.SkippedByReason)
+	*t = t.Add(sum)
 	t.Unreachable = sum.Unreachable // the last cycle's: these hosts are still unreachable
-	t.Queued, t.Interrupted = sum.Queued, sum.Interrupted
 	t.Duration = time.Since(s.started)
 	out := *t
 	out.ErrorsByKind, out.SkippedByReason = maps.Clone(t.ErrorsByKind), maps.Clone(t.SkippedByReason)

@@ -33,6 +33,7 @@ type crawlOptions struct {
 	PerHost         int
 	Delay           time.Duration
 	HostLease       time.Duration // with --store: how long a host lease lasts unrenewed
+	StoreWait       time.Duration // with --store: how long a worker waits for a lost database
 	Timeout         time.Duration
 	Retries         int
 	UserAgent       string
@@ -130,6 +131,7 @@ func (o *crawlOptions) AddFlags(fs *flag.FlagSet) {
 	fs.DurationVar(&o.RecrawlAfter, "recrawl-after", 0, "fetch again pages whose last capture is older than `DURATION`")
 	// Only crawl: watch works on the SQLite file, which has no host leases.
 	fs.DurationVar(&o.HostLease, "host-lease", defaultHostLease, "with --store: a killed worker's hosts go to the others after this long")
+	fs.DurationVar(&o.StoreWait, "store-wait", defaultStoreWait, "with --store: how long a worker that lost the database waits for it (0: stop at once)")
 }
 
 // addScopeFlags registers the flags of the seeds and of what is followed
@@ -232,6 +234,7 @@ func (o *crawlOptions) checkNotNegative() error {
 		{"depth", o.Depth < 0, o.Depth}, {"max-pages", o.MaxPages < 0, o.MaxPages},
 		{"max-pages-per-host", o.MaxPagesPerHost < 0, o.MaxPagesPerHost}, {"retries", o.Retries < 0, o.Retries},
 		{"delay", o.Delay < 0, o.Delay}, {"recrawl-after", o.RecrawlAfter < 0, o.RecrawlAfter},
+		{"store-wait", o.StoreWait < 0, o.StoreWait},
 	} {
 		if f.neg {
 			return usagef("%s: bad --%s %v: must not be negative", o.name(), f.name, f.val)

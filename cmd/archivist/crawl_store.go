@@ -1,13 +1,16 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/archivist-project/archivist/corpus"
 	"github.com/archivist-project/archivist/corpus/pgstore"
 	"github.com/archivist-project/archivist/scraper"
 )
@@ -36,7 +39,7 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer func() { s.Close() }() // the store in use: crawlOutlasting may open another
 	if !haveSeeds {
 		fs, err := s.FrontierStats(ctx)
 		if err != nil {
@@ -49,31 +52,224 @@ func (e *env) crawlStore(ctx context.Context, opts crawlOptions, copts []scraper
 			return err
 		}
 	}
-	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true, Log: e.logger})
-	if err != nil {
-		return fmt.Errorf("crawl: %w", err)
-	}
-	e.logger.Info("crawl worker started", "worker", f.ID(), "store", s.Location())
 	// The garbage collector as for a crawl into SQLite (runCrawl).
 	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	copts = append(copts, scraper.WithProgress(prog.update))
-	cr, err := scraper.New(f, pgWriter{s}, copts...)
+	start := time.Now()
+	sum, runErr, err := e.crawlOutlasting(ctx, &s, opts, copts, seeds, prog)
 	if err != nil {
-		f.Close(context.WithoutCancel(ctx))
-		return usagef("crawl: %v", err)
+		return err
 	}
-	prog.inFlight = cr.InFlight
-	sum, runErr := cr.Run(ctx, seeds)
+	sum.Duration = time.Since(start) // the waits for the database too
 	prog.finish()
-	if err := f.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
-		runErr = err
-	}
-	e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
 	printSummary(e.stdout, sum, runErr)
 	if runErr != nil {
 		return commandError("crawl", runErr)
 	}
 	return nil
+}
+
+// crawlOutlasting crawls as one worker until the frontier is empty, ctx
+// ends or an error stops it, and outlasts the loss of the database (a
+// restart, a failover): what was fetched is saved, so it waits for the
+// server (--store-wait at most), hands back what the lost worker held,
+// records the end of its run, and carries on as a new worker on a new
+// connection pool (ids taken ahead from a server that failed over may be
+// taken again). More than maxLosses losses within --store-wait stop it:
+// a page whose save ends the session every time would otherwise be
+// fetched again for ever. The summary counts every worker's pages. When
+// the first worker cannot start, its error is the third result; *sp is
+// the store in use.
+func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, error, error) {
+	var total scraper.Summary
+	var losses []time.Time
+	lostOn := map[string]int{} // losses while saving each URL
+	carrying := false
+	for worked := false; ; worked = true {
+		s := *sp
+		sum, f, runErr := e.runWorker(ctx, s, opts, copts, seeds, prog)
+		total = total.Add(sum)
+		lost := runErr != nil && ctx.Err() == nil && pgstore.Lost(runErr)
+		switch {
+		case f == nil && !worked:
+			return total, nil, runErr
+		case f == nil && !lost:
+			return total, runErr, nil
+		case f != nil && !lost:
+			if err := f.Close(context.WithoutCancel(ctx)); err != nil && runErr == nil {
+				runErr = err
+			}
+			e.logger.Info("crawl worker stopped", "worker", f.ID(), "round_trips", s.RoundTrips())
+			return total, runErr, nil
+		}
+		losses = recentLosses(append(losses, time.Now()), lossWindow)
+		stop := len(losses) > maxLosses || opts.StoreWait <= 0
+		if !stop {
+			e.logger.Warn("crawl: lost the database; waiting for it, then going on as a new worker",
+				"wait_up_to", opts.StoreWait, "err", runErr)
+		}
+		ns, err := e.storeBack(ctx, s, opts.StoreWait, len(losses))
+		if err != nil {
+			total.Interrupted = ctx.Err() != nil
+			return total, cmp.Or(ctx.Err(), fmt.Errorf("%w (the database did not come back: %w)", runErr, err)), nil
+		}
+		e.failPoison(ctx, ns, runErr, lostOn)
+		if stop {
+			// Hand back what it held before stopping: its run ended,
+			// its URLs queued again at once.
+			if f != nil {
+				e.handBack(ctx, ns, f, sum)
+			}
+			ns.Close()
+			return total, lostTooOften(runErr, len(losses)), nil
+		}
+		if f != nil {
+			e.handBack(ctx, ns, f, sum)
+		}
+		s.Close()
+		*sp = ns
+		if !carrying {
+			copts, carrying = append(copts, scraper.WithCarryOn()), true
+		}
+	}
+}
+
+// runWorker starts a worker of the shared crawl in s and crawls with it
+// until the frontier is empty, ctx ends or an error stops it. It returns
+// the worker, not closed, with the crawl's error (nil when no worker
+// could start: the error is then the command's).
+func (e *env) runWorker(ctx context.Context, s *pgstore.Store, opts crawlOptions, copts []scraper.Option, seeds []string, prog *progressPrinter) (scraper.Summary, *pgstore.Frontier, error) {
+	f, err := s.StartWorker(ctx, pgstore.WorkerOptions{LeaseTTL: opts.HostLease, Delay: opts.Delay, ClaimAhead: true, Log: e.logger})
+	if err != nil {
+		return scraper.Summary{}, nil, fmt.Errorf("crawl: %w", err)
+	}
+	e.logger.Info("crawl worker started", "worker", f.ID(), "store", s.Location())
+	cr, err := scraper.New(f, pgWriter{s}, copts...)
+	if err != nil {
+		f.Close(context.WithoutCancel(ctx))
+		return scraper.Summary{}, nil, usagef("crawl: %v", err)
+	}
+	prog.inFlight = cr.InFlight
+	sum, err := cr.Run(ctx, seeds)
+	return sum, f, err
+}
+
+// defaultStoreWait is how long a crawl worker that lost its database
+// waits for it (--store-wait), and maxLosses how many losses within
+// lossWindow it outlasts: a page whose save ends the session every time
+// would otherwise be fetched again for ever, while a server restarted for
+// maintenance now and then is outlasted.
+const (
+	defaultStoreWait = 10 * time.Minute
+	maxLosses        = 5
+	lossWindow       = time.Hour
+)
+
+// recentLosses keeps the times of losses within window of the last one.
+func recentLosses(losses []time.Time, window time.Duration) []time.Time {
+	last := losses[len(losses)-1]
+	return slices.DeleteFunc(losses, func(t time.Time) bool { return last.Sub(t) > window })
+}
+
+// lostTooOften is the crawl's error when it does not wait for the
+// database any more.
+func lostTooOften(err error, n int) error {
+	if n <= maxLosses {
+		return fmt.Errorf("%w (--store-wait 0: not going on after a lost database)", err)
+	}
+	return fmt.Errorf("%w (lost the database %d times within %s: stopping)", err, n, lossWindow)
+}
+
+// storeBack waits until the database answers again (limit at most), then
+// a second for each recent loss, and opens a new connection pool to it;
+// a server that goes again meanwhile is waited for again, within limit.
+func (e *env) storeBack(ctx context.Context, s *pgstore.Store, limit time.Duration, losses int) (*pgstore.Store, error) {
+	deadline := time.Now().Add(limit)
+	for {
+		if err := waitForStore(ctx, s, time.Until(deadline)); err != nil {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(losses) * time.Second):
+		}
+		ns, err := e.openPG(ctx, e.global.Store, pgstore.WithMaxConns(workerConns))
+		if err == nil || !pgstore.Lost(err) || ctx.Err() != nil || time.Now().After(deadline) {
+			return ns, err
+		}
+	}
+}
+
+// waitForStore waits until s answers again, at most limit, trying every
+// second at first and every 15 seconds at most. An answer that is not a
+// lost connection (a changed password, a dropped database) ends the wait.
+func waitForStore(ctx context.Context, s *pgstore.Store, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	pause := time.Second
+	for {
+		pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		err := s.Pool().Ping(pctx)
+		cancel()
+		switch {
+		case err == nil || ctx.Err() != nil:
+			return ctx.Err()
+		case !pgstore.Lost(err) && !errors.Is(err, context.DeadlineExceeded):
+			return err
+		case time.Now().Add(pause).After(deadline):
+			return fmt.Errorf("waited %s: %w", limit, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 15*time.Second)
+	}
+}
+
+// failPoison counts the loss in lostOn against the URL being saved when
+// the database went away (err), and at its second loss settles it as
+// failed (error kind store_lost): a page whose save ends the session (a
+// backend killed on it) is not fetched again for ever.
+func (e *env) failPoison(ctx context.Context, s *pgstore.Store, err error, lostOn map[string]int) {
+	var se *scraper.SaveError
+	if !errors.As(err, &se) {
+		return
+	}
+	if lostOn[se.URL]++; lostOn[se.URL] < 2 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	fe, ferr := s.FrontierEntry(ctx, se.URL)
+	if ferr == nil {
+		ferr = s.Update(ctx, func(tx *pgstore.Tx) error {
+			return tx.Finish(ctx, fe.ID, corpus.StateFailed, 0, corpus.ErrKindStoreLost, time.Now())
+		})
+	}
+	if ferr != nil {
+		e.logger.Warn("crawl: a page lost the database twice while saved; it stays queued", "url", se.URL, "err", ferr)
+		return
+	}
+	e.logger.Warn("crawl: a page lost the database twice while saved: failed, not fetched again", "url", se.URL, "error_kind", corpus.ErrKindStoreLost)
+}
+
+// handBack records the end of the lost worker's run with its summary and
+// closes the worker, which queues again its URLs and frees its hosts at
+// once; when that fails, they go back when its leases run out.
+func (e *env) handBack(ctx context.Context, s *pgstore.Store, f *pgstore.Frontier, sum scraper.Summary) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if sum.Run != 0 {
+		err := s.Update(ctx, func(tx *pgstore.Tx) error { return tx.EndRun(ctx, sum.Run, sum, time.Now()) })
+		if err != nil {
+			e.logger.Warn("crawl: the lost worker's run could not be closed", "run", sum.Run, "err", err)
+		}
+	}
+	if err := f.Close(ctx); err != nil {
+		e.logger.Warn("crawl: the lost worker's URLs go back to the queue when its leases run out", "worker", f.ID(), "err", err)
+	}
 }
 
 // workerConns is how many connections a crawl worker opens (unless the

@@ -10,7 +10,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"path"
 	"sort"
@@ -529,6 +531,31 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 func retryable(err error) bool {
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
+}
+
+// Lost reports whether err says the connection to the server was lost
+// or could not be made (a server restart, a failover, the network), so
+// that the same work may succeed once the server answers again. A server
+// error decides by its code: connection exceptions (class 08) and the
+// server shutting down or starting up (57P01-57P03) are lost; any other,
+// a wrong password included, is not. A connection that could not be made
+// is lost also when it timed out (connect_timeout); any other deadline or
+// cancellation is the caller's own, not the server's absence.
+func Lost(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) {
+		return true
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var ne net.Error
+	return errors.As(err, &ne) || errors.Is(err, pgconn.ErrConnClosed) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // Pack computes c's digest and compresses its body ahead of the write

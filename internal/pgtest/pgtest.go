@@ -252,6 +252,22 @@ func (c *Cluster) startServer(ctx context.Context) error {
 		"-l", filepath.Join(c.data, "server.log"), "-o", opts)
 }
 
+// Restart stops the server at once (pg_ctl's fast mode: every session
+// is ended, as at a server restart or a failover) and starts it again on
+// the same data, socket and settings, after down has passed.
+func (c *Cluster) Restart(t testing.TB, down time.Duration) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if err := c.run(ctx, "pg_ctl", "stop", "-D", c.data, "-m", "fast", "-w"); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	time.Sleep(down)
+	if err := c.startServer(ctx); err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+}
+
 // Stop stops the server and removes its files.
 func (c *Cluster) Stop() {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

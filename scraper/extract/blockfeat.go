@@ -34,6 +34,7 @@ const (
 	ctxHidden
 	ctxList
 	ctxTable
+	ctxDialog
 	nCtx
 )
 
@@ -104,6 +105,7 @@ type featWalk struct {
 	bodyText  int
 	bodyLink  int
 	feats     [][nFeat]float64
+	dialog    []bool // per block: inside a dialog (isDialog); not a feature
 }
 
 // featSkip reports whether the walk of all blocks skips n: elements whose
@@ -177,6 +179,9 @@ func (f *featWalk) enter(n *html.Node, in *nodeInfo) {
 	}
 	if hasAttr(n, "hidden") {
 		set(ctxHidden)
+	}
+	if isDialog(n) {
+		set(ctxDialog)
 	}
 	for c := 0; c < nCtx; c++ {
 		if m&(1<<c) != 0 {
@@ -317,6 +322,7 @@ func (f *featWalk) record() {
 	}
 	v[fLongRun] = float64(run)
 	f.feats = append(f.feats, v)
+	f.dialog = append(f.dialog, f.snap[ctxDialog] > 0)
 	f.junkChars = 0
 }
 
@@ -324,6 +330,43 @@ func (f *featWalk) record() {
 // included, and returns its blocks with their feature vectors. sel are
 // the article body's nodes (may be nil).
 func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node) ([]block, [][nFeat]float64) {
+	bs, fs, _ := x.featureBlocksDialogs(body, sel)
+	return bs, fs
+}
+
+// isDialog reports whether n is a dialog box: a <dialog> that is not
+// open, or an element whose role is dialog or alertdialog, or that
+// ARIA calls modal. A shop's cart drawer, a sign-up or exit pop-up, a
+// location prompt and a product's overlays are written so; the page
+// shows them over itself on demand, and they are not its text. A dialog
+// that holds an <h1> is the page's own content shown as a modal (a story
+// opened over a list of stories at the story's URL): not a dialog here.
+func isDialog(n *html.Node) bool {
+	switch {
+	case n.DataAtom == atom.Dialog:
+		if hasAttr(n, "open") {
+			return false
+		}
+	case attr(n, "role") == "dialog", attr(n, "role") == "alertdialog", attr(n, "aria-modal") == "true":
+	default:
+		return false
+	}
+	return !holdsH1(n)
+}
+
+// holdsH1 reports whether n's subtree has an <h1>.
+func holdsH1(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsH1(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// featureBlocksDialogs is featureBlocks with, per block, whether it sits
+// inside a dialog (isDialog).
+func (x *contentExtractor) featureBlocksDialogs(body *html.Node, sel []*html.Node) ([]block, [][nFeat]float64, []bool) {
 	f := &featWalk{selected: make(map[*html.Node]bool, len(sel))}
 	for _, n := range sel {
 		f.selected[n] = true
@@ -338,7 +381,7 @@ func (x *contentExtractor) featureBlocks(body *html.Node, sel []*html.Node) ([]b
 	f.e = &e
 	e.walk(body)
 	e.flush()
-	return e.blocks, f.feats
+	return e.blocks, f.feats, f.dialog
 }
 
 // ctaWords are parts of every text that isCallToAction matches, lower

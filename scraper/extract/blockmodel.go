@@ -1,6 +1,12 @@
 package extract
 
-import "math"
+import (
+	"math"
+
+	"golang.org/x/net/html"
+
+	"github.com/archivist-project/archivist/corpus"
+)
 
 // blockScore is the block model's probability that a block belongs to
 // the page's main text: a logistic function of its features
@@ -26,12 +32,48 @@ func (p *page) modelText() (text string, extra float64) {
 
 // modelKept returns the blocks of modelText and its extra.
 func (p *page) modelKept() (kept []block, extra float64) {
-	bs, fs := p.x.featureBlocks(p.bodyNode, p.sel)
+	kept, extra, _ = p.modelKeptOf("")
+	return kept, extra
+}
+
+// modelKeptOf is modelKept for a page of the given type: for a page
+// that is not an article (pageType not ""), without the blocks inside
+// its dialogs (isDialog) unless they hold nearly all of it, and on
+// a product page or a listing, without the headings whose section the
+// model drops whole (dropOrphanHeads), whose places (block.at) it
+// returns too.
+func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphans map[int32]bool) {
+	bs, fs, dialog := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
+	keep := make([]bool, len(bs))
+	score := make([]float64, len(bs))
+	inDialogs, all := 0, 0
+	for i := range bs {
+		score[i] = blockScore(blockWeights, &fs[i])
+		keep[i] = score[i] >= blockThreshold && !p.x.inFooter(bs[i])
+		if keep[i] {
+			w := countWords(bs[i].text)
+			all += w
+			if dialog[i] {
+				inDialogs += w
+			}
+		}
+	}
+	// A page that is not an article loses what the model keeps inside its
+	// dialogs, unless fewer than dialogMinLeft words would be left: then
+	// the dialog is the page (a quick view saved as a page).
+	if pageType != "" && inDialogs > 0 && all-inDialogs >= dialogMinLeft {
+		for i := range bs {
+			keep[i] = keep[i] && !dialog[i]
+		}
+	}
+	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
+		orphans = dropOrphanHeads(bs, keep)
+	}
 	var sum, n float64
 	out := bs[:0]
 	for i := range bs {
-		s := blockScore(blockWeights, &fs[i])
-		if s < blockThreshold || p.x.inFooter(bs[i]) {
+		s := score[i]
+		if !keep[i] {
 			continue
 		}
 		if fs[i][fSelected] == 0 {
@@ -44,7 +86,129 @@ func (p *page) modelKept() (kept []block, extra float64) {
 	if n > 0 {
 		extra = sum / n
 	}
-	return out, extra
+	return out, extra, orphans
+}
+
+// dialogMinLeft is the fewest words of a page's text outside its
+// dialogs for modelKeptOf to drop what they hold.
+const dialogMinLeft = 20
+
+// orphanWords is the fewest words of a section the model drops whole
+// under a heading it keeps, from which the heading goes too
+// (dropOrphanHeads).
+const orphanWords = 20
+
+// dropOrphanHeads unmarks in keep the headings whose section the model
+// drops whole, and returns their places (block.at): a kept heading, mostly unlinked (a card's linked title
+// stays, its teaser dropped or not), followed, up to the next heading or the
+// end, by blocks none of which is kept and which hold orphanWords words
+// or more. Such a heading names what the text left out (a rail of
+// reviews, a list of related items, a frequently-asked-questions box)
+// and reads as a heading over the next section. Shops draw such rails;
+// a service page's lone headings are its taglines and the titles of its
+// forms, which the references keep.
+func dropOrphanHeads(bs []block, keep []bool) map[int32]bool {
+	type orphan struct{ i, words int }
+	var found []orphan
+	for i := 0; i < len(bs); i++ {
+		if !keep[i] || bs[i].kind != kindHeading || bs[i].link >= 0.5 {
+			continue
+		}
+		words, j := 0, i+1
+		for ; j < len(bs) && !bs[j].heads(); j++ {
+			if keep[j] {
+				words = -1
+				break
+			}
+			words += countWords(bs[j].text)
+		}
+		if words >= orphanWords {
+			found = append(found, orphan{i, words})
+		}
+	}
+	var at map[int32]bool
+	for k := 0; k < len(found); {
+		// A run of cardRun or more headings, each over a short dropped
+		// section and each the next heading after the other, is a grid
+		// of cards whose titles are plain text and whose teasers the
+		// model dropped: the titles stay.
+		n := 1
+		for k+n < len(found) && found[k+n-1].words < cardWords && found[k+n].words < cardWords &&
+			nextHeading(bs, found[k+n-1].i) == found[k+n].i {
+			n++
+		}
+		if n >= cardRun && found[k].words < cardWords {
+			k += n
+			continue
+		}
+		i := found[k].i
+		keep[i] = false
+		if at == nil {
+			at = make(map[int32]bool)
+		}
+		at[bs[i].at] = true
+		k++
+	}
+	return at
+}
+
+// cardRun and cardWords: a run of at least cardRun headings over dropped
+// sections of fewer than cardWords words each is a grid of cards
+// (dropOrphanHeads).
+const (
+	cardRun   = 3
+	cardWords = 60
+)
+
+// nextHeading returns the index of the first heading after bs[i], or
+// len(bs).
+func nextHeading(bs []block, i int) int {
+	for j := i + 1; j < len(bs); j++ {
+		if bs[j].heads() {
+			return j
+		}
+	}
+	return len(bs)
+}
+
+// wordsOutsideDialogs returns the words of the article-shaped body's
+// blocks that do not begin inside a dialog (isDialog); words, the body's
+// count, when none does.
+func (p *page) wordsOutsideDialogs(words int) int {
+	out, in := 0, false
+	for _, b := range p.blocks {
+		if p.inDialog(b) {
+			in = true
+		} else {
+			out += countWords(b.text)
+		}
+	}
+	if !in {
+		return words
+	}
+	return out
+}
+
+// inDialog reports whether block b begins inside a dialog (isDialog).
+func (p *page) inDialog(b block) bool {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return false
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 64; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && isDialog(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutOrphans drops from a text's blocks the headings at the places
+// dropOrphanHeads found (the article-shaped body's copy of them).
+func withoutOrphans(bs []block, at map[int32]bool) []block {
+	if len(at) == 0 {
+		return bs
+	}
+	return dropBlocks(bs, func(b block) bool { return b.kind == kindHeading && at[b.at] })
 }
 
 // modelExtraConf is the mean score from which the blocks the model adds

@@ -13,11 +13,7 @@ import (
 // stay. So do the lines that only invite the reader to act
 // (dropInvites).
 func TestCallsToAction(t *testing.T) {
-	tests := []struct {
-		name, url, typ string
-		wantInText     []string
-		notInText      []string
-	}{
+	runTextPages(t, []textPage{
 		{name: "service_buttons", url: "https://quayside-heating.example/boiler-servicing", typ: corpus.PageTypeService,
 			wantInText: []string{
 				"An annual service costs £85", "diverter valves", "take the old one away",
@@ -36,16 +32,7 @@ func TestCallsToAction(t *testing.T) {
 				"We fit guards to most pots in under an hour.", "Ready to book your sweep?",
 				"Get in touch and we will find a slot before the cold weather."},
 			notInText: []string{"Call us today for a free quote", "Connect with us today"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			art := extractTestPage(t, "nontext", tt.name, tt.url)
-			if art.PageType != tt.typ {
-				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
-			}
-			checkText(t, art.Text, tt.wantInText, tt.notInText)
-		})
-	}
+	})
 }
 
 // TestDropInvites: short lines that only invite the reader to act go; a

@@ -130,6 +130,7 @@ type contentExtractor struct {
 	fullTotal  int                  // page text bytes in paragraphs
 	hiddenTop  *html.Node           // largest hidden subtree the walk dropped (hydrate.go)
 	hiddenText int                  // its text bytes
+	segments   []*html.Node         // hidden streamed segments kept as content (stream.go)
 	copyrights []*html.Node         // parents of short copyright notices (footer.go)
 	footers    [][2]int32           // document-order spans of the footers markFooters dropped
 	mainNode   *html.Node           // the page's first <main> (holdsMain), once mainFound
@@ -157,6 +158,8 @@ func putExtractor(x *contentExtractor) {
 	x.infos, x.nodes, x.paras, x.toks, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
+	clear(x.segments)
+	x.segments = x.segments[:0]
 	x.declared = false
 	clear(x.copyrights)
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
@@ -454,6 +457,10 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 			}
 			in.junk = true
 			return 0, 0, 0, 0
+		}
+		if hiddenAttr && strings.HasPrefix(attr(n, "id"), "S:") {
+			// A streamed segment kept as content (stream.go).
+			x.segments = append(x.segments, n)
 		}
 		switch n.DataAtom {
 		case atom.P, atom.Pre:

@@ -353,12 +353,23 @@ func (p *page) fillFlags(art *corpus.Article) {
 	}
 	var kept []block
 	var extra float64
+	var orphans map[int32]bool
 	took := false
 	if !article || p.shortArt {
-		kept, extra = p.modelKept()
+		typ := other
+		if article { // a short article's model text: the rules for other pages do not apply
+			typ = ""
+		}
+		kept, extra, orphans = p.modelKeptOf(typ)
 		main := joinBlocks(kept)
 		words := countWords(main)
-		if took = takeModel(words, art.WordCount, extra); took {
+		bodyWords := art.WordCount
+		if typ != "" {
+			// The model's text leaves the dialogs out: so does the body
+			// it is weighed against (a consent box read as the body).
+			bodyWords = p.wordsOutsideDialogs(art.WordCount)
+		}
+		if took = takeModel(words, bodyWords, extra); took {
 			art.WordCount = words
 			if article { // a short article: its text as is (dropChrome is for other pages)
 				art.Text = main
@@ -382,7 +393,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.cleanedChoice(kept, extra, art.PageType), art.PageType))))
+			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans), art.PageType))))
 			art.WordCount = countWords(art.Text)
 		}
 	}

@@ -42,8 +42,18 @@ func (x *contentExtractor) noteHidden(n *html.Node, text, link int) {
 // text of the page. When a hidden wrapper holds more text than the rest
 // of the page, it is shown and the page walked again.
 func (x *contentExtractor) analyzePage(body *html.Node) int {
+	streamDone := false
 	for i := 0; ; i++ {
 		text, _, _, para := x.analyze(body, false)
+		if len(x.segments) > 0 && !streamDone {
+			// Streamed segments are moved into place first, as the
+			// page's script moves them; the page is walked again.
+			streamDone = true
+			if completeStreamed(body, x.segments) {
+				x.reset()
+				continue
+			}
+		}
 		n := x.hiddenTop
 		if n == nil || i == maxUnhide || x.hiddenText <= hiddenPageShare*text {
 			x.hiddenTop, x.hiddenText = nil, 0
@@ -61,6 +71,8 @@ func (x *contentExtractor) reset() {
 	x.infos, x.nodes, x.paras, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
+	clear(x.segments)
+	x.segments = x.segments[:0]
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
 	x.mainNode, x.mainFound = nil, false
 }

@@ -336,8 +336,89 @@ func (p *page) otherKind(art *corpus.Article) bool {
 	if code && docPath || (code || docPath) && art.Published == nil {
 		return true // documentation; but a dated post with code is a blog post
 	}
-	// Undated and unsigned, with the shape of a shop or a listing.
-	return art.Published == nil && len(art.Authors) == 0 && (p.kind.cards >= 6 || p.kind.price >= 3 || p.kind.linkHeads >= 8)
+	// Undated and unsigned, with the shape of a shop or a listing. Linked
+	// headings below a story are other stories' (a "more stories" grid
+	// after a short undated story), not the teasers of a listing.
+	return art.Published == nil && len(art.Authors) == 0 &&
+		(p.kind.cards >= 6 || p.kind.price >= 3 || p.kind.linkHeads >= 8 && !p.storyBeforeHeads())
+}
+
+// commentsAfterStory returns how many of the elements counted as posts
+// (kindSignals.posts) are readers' comments below a story: their class or
+// id names a comment too ("comment reply"), and three paragraphs of prose
+// come before the first element named for a post, the story's wrapper
+// (named for a post, holding the <h1>) aside, which then counts out too.
+// A thread's first post is named as its replies are, so nothing comes
+// before it.
+func (p *page) commentsAfterStory() int {
+	if p.kind.posts == 0 {
+		return 0
+	}
+	x := p.x
+	long, comments, wrappers, story := 0, 0, 0, false
+	for i, n := range x.nodes {
+		in := &x.infos[i]
+		if n.DataAtom == atom.P && !in.junk && in.text >= 80 && in.link*5 < in.text {
+			long++
+		}
+		for _, a := range n.Attr {
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			f := p.attrFlags(a.Val)
+			if f&attrPost == 0 {
+				continue
+			}
+			if !story && f&attrComment == 0 && holdsH1(n) {
+				// The story's own wrapper, named for a post and holding
+				// the headline (a CMS's <article class="post ...">): a
+				// thread's posts sit under its title.
+				wrappers++
+				continue
+			}
+			if !story {
+				if long < storyProseParas {
+					return 0 // posts first: a thread
+				}
+				story = true
+			}
+			if f&attrComment != 0 {
+				comments++
+			}
+		}
+	}
+	if comments == 0 {
+		return 0
+	}
+	return min(comments+wrappers, p.kind.posts)
+}
+
+// storyProseParas is how many paragraphs of prose make a story.
+const storyProseParas = 3
+
+// storyBeforeHeads reports whether the page opens with a story: three
+// paragraphs of prose (80 bytes of text or more, some fifteen words,
+// under a fifth of it in links) before its first linked h2-h4 heading. A
+// listing's teasers come first, under an intro of a line or two, and
+// their summaries follow their headings.
+func (p *page) storyBeforeHeads() bool {
+	x := p.x
+	long := 0
+	for i, n := range x.nodes {
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.H4:
+			if hasLink(n, 0) || n.Parent != nil && n.Parent.DataAtom == atom.A {
+				return false
+			}
+		case atom.P:
+			if in := &x.infos[i]; !in.junk && in.text >= 80 && in.link*5 < in.text {
+				if long++; long >= storyProseParas {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // newsTypes are the schema.org types of news and blog articles.
@@ -360,6 +441,7 @@ func (p *page) pageSchemaOnly() bool {
 // of under 20 words is left to the rules, which know empty pages and
 // consent walls.
 func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, other string) {
+	p.kind.posts -= p.commentsAfterStory()
 	ruleArt := p.isArticle(art, paywalled)
 	ruleOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)

@@ -22,4 +22,5 @@ package extract
 // buttons, the next stories of an endless scroll), which had not either.
 // Version 4: the fifteenth session's (issue 8).
 // Version 6: the seventeenth session's (issue 8).
-const Version = 6
+// Version 7: the eighteenth session's (issue 8).
+const Version = 7
