@@ -79,14 +79,29 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 			return nil, fmt.Errorf("analyzer missing from the mapping")
 		}
 	}
-	for lang, name := range stemAnalyzers {
-		da, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
-		if !ok || len(da.CharFilters) > 0 {
-			return nil, fmt.Errorf("analyzer %s: want a tokenizer and token filters", name)
+	for lang := range stemAnalyzers {
+		filters, err := stemFilters(m, lang)
+		if err != nil {
+			return nil, err
 		}
-		b.stems[lang] = &stemmer{filters: da.TokenFilters, cache: map[string][]byte{}}
+		b.stems[lang] = &stemmer{filters: filters, cache: map[string][]byte{}}
 	}
 	return b, nil
+}
+
+// stemFilters returns the token filters of lang's analyzer, which the
+// last filter of lang's stemmed field's analyzer runs (keepStop).
+func stemFilters(m *mapping.IndexMappingImpl, lang string) ([]analysis.TokenFilter, error) {
+	name := stemFieldAnalyzer(lang)
+	da, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
+	if !ok || len(da.TokenFilters) == 0 {
+		return nil, fmt.Errorf("analyzer %s: want a tokenizer and token filters", name)
+	}
+	ks, ok := da.TokenFilters[len(da.TokenFilters)-1].(*keepStop)
+	if !ok {
+		return nil, fmt.Errorf("analyzer %s: want %s last", name, filterKeepStop)
+	}
+	return ks.filters()
 }
 
 // document returns the bleve document of a; empty values are left out,
@@ -164,7 +179,7 @@ func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) *words {
 	if w.title != "" {
 		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: wordOpts(), plain: len(w.title)})
 	}
-	if w.body != "" && !(stemBody && w.stems != nil) {
+	if w.body != "" && w.stems == nil {
 		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: wordOpts(), plain: len(w.body)})
 	}
 	if w.stems != nil {
@@ -343,7 +358,7 @@ type stemmer struct {
 const stemCacheMax = 200_000
 
 // frequencies returns the stemmed field's term frequencies and length
-// (its tokens, stop words left out) for the exact fields' frequencies
+// (its tokens, stop words included) for the exact fields' frequencies
 // parts: the frequency of a stem is the sum of those of the terms that
 // stem to it.
 func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFrequencies, int) {
@@ -362,10 +377,7 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 			case !ok:
 				missed = append(missed, term) // stem is nil until st.stem
 			case stem == nil:
-				if !stemBody {
-					continue // a stop word
-				}
-				stem = []byte(term) // kept as it is
+				stem = []byte(term) // a stop word, kept as it is
 			}
 			stems = append(stems, stem)
 			freqs = append(freqs, tf.Frequency())
@@ -377,9 +389,8 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 		k := 0
 		for i := range stems {
 			if stems[i] == nil {
-				stems[i] = found[k]
-				if stems[i] == nil && stemBody {
-					stems[i] = []byte(missed[k])
+				if stems[i] = found[k]; stems[i] == nil {
+					stems[i] = []byte(missed[k]) // a stop word
 				}
 				k++
 			}
@@ -389,9 +400,6 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 	tfs := make([]bindex.TokenFreq, 0, len(stems))
 	length := 0
 	for i, stem := range stems {
-		if stem == nil {
-			continue // a stop word not in the cache
-		}
 		length += freqs[i]
 		if tf, ok := out[string(stem)]; ok {
 			tf.SetFrequency(tf.Frequency() + freqs[i])
@@ -405,24 +413,12 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 	return out, length
 }
 
-// stem runs the filters on each of words, in a token of its own (some
-// filters change the term in place, and bleve keeps the exact fields'
-// terms by reference), returns their stems (nil: a stop word), and adds
+// stem returns the stems of words (stemOne; nil: a stop word) and adds
 // them to the cache.
 func (st *stemmer) stem(words []string) [][]byte {
 	stems := make([][]byte, len(words))
 	for k, w := range words {
-		one := analysis.TokenStream{&analysis.Token{Term: []byte(w), Position: 1, End: len(w), Type: analysis.AlphaNumeric}}
-		for _, f := range st.filters {
-			one = f.Filter(one)
-		}
-		if len(one) == 1 {
-			t := one[0].Term
-			stems[k] = t[:len(t):len(t)]
-			if stemBody && st.isStop(stems[k]) {
-				stems[k] = append(stems[k][:len(stems[k]):len(stems[k])], stopMark...)
-			}
-		}
+		stems[k], _ = stemOne(st.filters, []byte(w))
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -437,15 +433,12 @@ func (st *stemmer) stem(words []string) [][]byte {
 
 // isStop reports whether the filters drop w (a stop word).
 func (st *stemmer) isStop(w []byte) bool {
-	one := analysis.TokenStream{&analysis.Token{Term: append([]byte(nil), w...), Position: 1, End: len(w), Type: analysis.AlphaNumeric}}
-	for _, f := range st.filters {
-		one = f.Filter(one)
-	}
-	return len(one) == 0
+	_, stop := stemOne(st.filters, w)
+	return stop
 }
 
-// term returns the term of the exact word w in the stemmed field of
-// option (b): its stem, or w itself when it is a stop word.
+// term returns the term of the exact word w in the stemmed field: its
+// stem, or w itself when it is a stop word.
 func (st *stemmer) term(w string) string {
 	st.mu.RLock()
 	stem, ok := st.cache[w]

@@ -16,17 +16,17 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // Relative weights of the fields that a word or phrase without a field
-// name searches. A title match counts three times a body match; other
-// forms of a word (query-time stemming) only add recall and count half.
+// name searches: a title match counts three times a body match (the
+// stemmed fields are the body of their articles).
 const (
 	boostTitle = 3.0
 	boostBody  = 1.0
-	boostStem  = 0.5
 )
 
 // fieldAliases maps the field names accepted in query strings to index
@@ -72,7 +72,7 @@ type rewriter struct {
 	// searches, and stemmers their analyzers.
 	stemLangs []string
 	stemmers  map[string]analysis.Analyzer
-	docs      *docBuilder // its stemmers make option (b)'s stem terms (stemBody)
+	docs      *docBuilder // its stemmers make the stemmed fields' terms
 }
 
 // quoteMarks are the quotation marks people paste from text: they quote
@@ -470,6 +470,9 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 			}
 			return pq
 		}
+		if fuzziness != 0 && f == fieldBody && fuzziness <= searcher.MaxFuzziness {
+			return rw.bodyPattern("", fuzzyAccept(terms, fuzziness), b)
+		}
 		if fuzziness != 0 {
 			m := query.NewMatchQuery(text)
 			m.SetField(f)
@@ -479,7 +482,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		}
 		return rw.word(f, text, b)
 	}
-	if field == fieldBody && stemBody && fuzziness == 0 {
+	if field == fieldBody && fuzziness == 0 {
 		phrase = true // the exact word: checked in the forward index
 	}
 	if field != "" {
@@ -491,28 +494,21 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		// The weight is set on each clause: bleve ignores a disjunction's.
 		alt := query.NewDisjunctionQuery(nil)
 		for _, l := range rw.stemLangs {
-			if st := rw.docs.stems[l]; stemBody && st != nil {
-				t := query.NewTermQuery(st.term(terms[0]))
-				t.SetField(fieldStemPrefix + l)
-				t.SetBoost(boostBody)
-				alt.AddQuery(t)
-				continue
-			}
-			alt.AddQuery(rw.word(fieldStemPrefix+l, text, boostStem))
+			t := query.NewTermQuery(rw.docs.stems[l].term(terms[0]))
+			t.SetField(fieldStemPrefix + l)
+			t.SetBoost(boostBody)
+			alt.AddQuery(t)
 		}
 		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil
 }
 
-// stemAlts returns, for option (b) (stemBody), each stemmed field's terms
-// of the exact words terms, and, for one word, the fields where its term
-// is the word itself as written (a stop word of the field's language,
-// kept as it is): there, its postings need no check; nil otherwise.
+// stemAlts returns each stemmed field's terms of the exact words terms,
+// and, for one word, the fields where its term is the word itself as
+// written (a stop word of the field's language, kept as it is): there,
+// its postings need no check.
 func (rw *rewriter) stemAlts(terms []string) (map[string][]string, map[string]bool) {
-	if !stemBody {
-		return nil, nil
-	}
 	alts := map[string][]string{}
 	exact := map[string]bool{}
 	for _, l := range rw.stemLangs {
@@ -604,13 +600,23 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 		}
 		return q
 	}
-	if field != "" {
-		return boosted(one(field, 1), boost), nil
+	prefix, _ := compiled.LiteralPrefix()
+	switch field {
+	case "":
+		return boosted(query.NewDisjunctionQuery([]query.Query{
+			one(fieldTitle, boostTitle),
+			rw.bodyPattern(prefix, compiled.Match, boostBody),
+		}), boost), nil
+	case fieldBody:
+		return boosted(rw.bodyPattern(prefix, compiled.Match, 1), boost), nil
 	}
-	return boosted(query.NewDisjunctionQuery([]query.Query{
-		one(fieldTitle, boostTitle),
-		one(fieldBody, boostBody),
-	}), boost), nil
+	return boosted(one(field, 1), boost), nil
+}
+
+// bodyPattern returns the query for the words of the body that accept
+// takes, all of them starting with prefix (pattern.go).
+func (rw *rewriter) bodyPattern(prefix string, accept func([]byte) bool, boost float64) query.Query {
+	return &bodyPatternQuery{prefix: prefix, accept: accept, boost: boost, stems: rw.docs.stems, langs: rw.stemLangs}
 }
 
 func wildcardToRegexp(w string) string {

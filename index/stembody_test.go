@@ -4,13 +4,14 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// TestStemBodyHits checks option (b) (stemBody) against the exact body
-// (the switch off): the same hits for words, stop words, other forms,
+// TestStemBodyHits checks index format 8 (no exact body for articles with
+// a stemmer) against the oracle (format 7's exact body): the same hits for words, stop words, other forms,
 // quoted words, text: words and phrases, on articles written to tempt
 // it: a stem that is a stop word ("abouts" -> "about"), Norwegian
 // Bokmål, Japanese (no stemmer), an article without a language, French
@@ -35,39 +36,30 @@ func TestStemBodyHits(t *testing.T) {
 		"text:elections", "text:the", "text:about", "text:title", "text:of", "title:the", "text:die", "text:abouts", `text:"the city"`, "body:election",
 		"title:wahl", "elections -city", "the city", "election AND city",
 	}
-	run := func(on bool) map[string][]string {
-		defer func(v bool) { stemBody = v }(stemBody)
-		stemBody = on
-		ix, err := Open(filepath.Join(t.TempDir(), "x.bleve"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
-		if _, err := ix.Update(context.Background(), newFakeSource(arts...)); err != nil {
-			t.Fatal(err)
-		}
-		if on {
-			// The case the mark is for: a stem that is a stop word.
-			if got := ix.docs.stems["en"].term("abouts"); got != "about"+stopMark {
-				t.Errorf("term(abouts) = %q, want the stop word marked", got)
-			}
-			if got := ix.docs.stems["en"].term("about"); got != "about" {
-				t.Errorf("term(about) = %q, want the stop word as it is", got)
-			}
-		}
-		out := map[string][]string{}
-		for _, q := range queries {
-			res := MustSearch(t, ix, Request{Query: q, Limit: 100})
-			urls := hitURLs(res)
-			slices.Sort(urls)
-			out[q] = urls
-		}
-		return out
+	ix, err := Open(filepath.Join(t.TempDir(), "x.bleve"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	exact, stems := run(false), run(true)
+	defer ix.Close()
+	if _, err := ix.Update(context.Background(), newFakeSource(arts...)); err != nil {
+		t.Fatal(err)
+	}
+	// The case the mark is for: a stem that is a stop word.
+	if got := ix.docs.stems["en"].term("abouts"); got != "about"+stopMark {
+		t.Errorf("term(abouts) = %q, want the stop word marked", got)
+	}
+	if got := ix.docs.stems["en"].term("about"); got != "about" {
+		t.Errorf("term(about) = %q, want the stop word as it is", got)
+	}
+	o := newOracle(ix, arts)
+	stems := map[string][]string{}
 	for _, q := range queries {
-		if !slices.Equal(exact[q], stems[q]) {
-			t.Errorf("%s: switch off %v, option (b) %v", q, exact[q], stems[q])
+		res := MustSearch(t, ix, Request{Query: q, Limit: 100})
+		urls := hitURLs(res)
+		slices.Sort(urls)
+		stems[q] = urls
+		if want := o.hits(o.parse(ix, q)); !slices.Equal(urls, want) {
+			t.Errorf("%s: the oracle (format 7's exact body) %v, format 8 %v", q, want, urls)
 		}
 	}
 	// Cases the articles were written for.
@@ -76,4 +68,65 @@ func TestStemBodyHits(t *testing.T) {
 			t.Errorf("%s: %d hits %v, want %d", q, got, stems[q], want)
 		}
 	}
+}
+
+// parse reads the simple queries of TestStemBodyHits as the oracle's:
+// words, quoted words and phrases, title:, text:, body: and lang: (all
+// or-ed, as bleve's query strings read them), a leading "-" and AND
+// between two parts.
+func (o *oracle) parse(ix *Index, q string) pred {
+	if l, r, ok := strings.Cut(q, " AND "); ok {
+		return and(o.parse(ix, l), o.parse(ix, r))
+	}
+	var should, must []pred
+	for _, f := range splitQuoted(q) {
+		neg := strings.HasPrefix(f, "-")
+		f = strings.TrimPrefix(f, "-")
+		field, v, ok := strings.Cut(f, ":")
+		if !ok {
+			field, v = "", f
+		}
+		terms := termsOf(ix.m.AnalyzerNamed(analyzerExact), strings.Trim(v, `"`))
+		var p pred
+		switch {
+		case field == "lang":
+			p = inLang(v)
+		case field == "text" || field == "body":
+			p = phrase("body", terms...)
+		case field == "title":
+			p = phrase("title", terms...)
+		case strings.HasPrefix(v, `"`) || len(terms) > 1:
+			p = phrase("", terms...)
+		default:
+			p = o.word(terms[0])
+		}
+		if neg {
+			must = append(must, not(p))
+		} else {
+			should = append(should, p) // lang: too, as bleve reads it
+		}
+	}
+	return and(append(must, or(should...))...)
+}
+
+// splitQuoted splits q at spaces outside double quotes.
+func splitQuoted(q string) []string {
+	var out []string
+	in := false
+	start := 0
+	for i, r := range q {
+		switch {
+		case r == '"':
+			in = !in
+		case r == ' ' && !in:
+			if i > start {
+				out = append(out, q[start:i])
+			}
+			start = i + 1
+		}
+	}
+	if start < len(q) {
+		out = append(out, q[start:])
+	}
+	return out
 }

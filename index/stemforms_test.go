@@ -15,6 +15,10 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
+// boostStem is the weight that format 7 gave the stemmed fields (other
+// forms of a word), kept for the measurements below.
+const boostStem = 0.5
+
 // TestStemFormsCostAt measures, on the index named by
 // $ARCHIVIST_STEMFORMS_INDEX (opened read-only), what a stemmed word would
 // cost searched as a disjunction of its exact forms (issue 11's option
