@@ -18,7 +18,8 @@ import (
 // them; a test checks that documents built here equal bleve's mapping of
 // the same article.
 const (
-	optExact      = bindex.IndexField | bindex.IncludeTermVectors // title, body, author: positions for phrases
+	optExact      = bindex.IndexField | bindex.IncludeTermVectors // author: positions for phrases
+	optWords      = bindex.IndexField                             // title, body: phrases by the forward index (but wordPositions)
 	optStem       = bindex.IndexField                             // stem_xx: no positions
 	optStored     = bindex.StoreField                             // shown in results only
 	optKeyword    = bindex.IndexField                             // filters only
@@ -27,6 +28,20 @@ const (
 	optKeywordSDV = optKeywordDV | bindex.StoreField              // filters, facets and results
 	optDate       = bindex.IndexField | bindex.DocValues
 )
+
+// wordPositions, set by tests only, indexes the title and body with
+// positions, as before the forward index, for bleve's own phrase query to
+// check the forward index's answers against. Set it before an index is
+// opened or created.
+var wordPositions = false
+
+// wordOpts returns the indexing options of the title and body.
+func wordOpts() bindex.FieldIndexingOptions {
+	if wordPositions {
+		return optExact
+	}
+	return optWords
+}
 
 // docBuilder makes the bleve document of an article directly, instead of
 // letting bleve walk a map through the mapping: the walk uses reflection
@@ -42,12 +57,16 @@ type docBuilder struct {
 	// storeText keeps the text and description in the index, for an
 	// index without a corpus to read them from (NewMemOnly; see Texts).
 	storeText bool
+	// forward keeps each article's title and body terms in order, for
+	// the forward index (fwdstore.go): see documentWords.
+	forward bool
 }
 
 // newDocBuilder returns the builder of documents for mapping m.
 func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, error) {
 	b := &docBuilder{
 		storeText: storeText,
+		forward:   true,
 		title:     m.AnalyzerNamed(analyzerTitle),
 		body:      m.AnalyzerNamed(analyzerIndexed),
 		author:    m.AnalyzerNamed(analyzerIndexed),
@@ -60,19 +79,43 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 			return nil, fmt.Errorf("analyzer missing from the mapping")
 		}
 	}
-	for lang, name := range stemAnalyzers {
-		da, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
-		if !ok || len(da.CharFilters) > 0 {
-			return nil, fmt.Errorf("analyzer %s: want a tokenizer and token filters", name)
+	for lang := range stemAnalyzers {
+		filters, err := stemFilters(m, lang)
+		if err != nil {
+			return nil, err
 		}
-		b.stems[lang] = &stemmer{filters: da.TokenFilters, cache: map[string][]byte{}}
+		b.stems[lang] = &stemmer{filters: filters, cache: map[string][]byte{}}
 	}
 	return b, nil
+}
+
+// stemFilters returns the token filters of lang's analyzer, which the
+// last filter of lang's stemmed field's analyzer runs (keepStop).
+func stemFilters(m *mapping.IndexMappingImpl, lang string) ([]analysis.TokenFilter, error) {
+	name := stemFieldAnalyzer(lang)
+	da, ok := m.AnalyzerNamed(name).(*analysis.DefaultAnalyzer)
+	if !ok || len(da.TokenFilters) == 0 {
+		return nil, fmt.Errorf("analyzer %s: want a tokenizer and token filters", name)
+	}
+	ks, ok := da.TokenFilters[len(da.TokenFilters)-1].(*keepStop)
+	if !ok {
+		return nil, fmt.Errorf("analyzer %s: want %s last", name, filterKeepStop)
+	}
+	return ks.filters()
 }
 
 // document returns the bleve document of a; empty values are left out,
 // so that they count as missing in facets.
 func (b *docBuilder) document(a *corpus.Article) *document.Document {
+	d, _ := b.documentWords(a)
+	return d
+}
+
+// documentWords returns the bleve document of a and the analysis of its
+// title and body, which is done when the document is first analyzed (by
+// bleve, or by addForward); when b.forward is set, the analysis keeps
+// the terms in order (words.seq) for the forward index.
+func (b *docBuilder) documentWords(a *corpus.Article) (*document.Document, *words) {
 	d := document.NewDocument(docID(a.ID))
 	d.SetIndexed()
 	text := func(name, v string, opts bindex.FieldIndexingOptions, an analysis.Analyzer) {
@@ -90,7 +133,7 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 	}
 
 	text(fieldURL, a.URL, optKeywordS, b.keyword)
-	b.addWords(d, a)
+	w := b.addWords(d, a)
 	text(fieldTitleStored, a.Title, optStored, nil)
 	if b.storeText {
 		text(fieldDescription, a.Description, optStored, nil)
@@ -120,13 +163,13 @@ func (b *docBuilder) document(a *corpus.Article) *document.Document {
 		text(fieldMonth, utc.Format("2006-01"), optKeywordDV, b.keyword)
 		text(fieldDay, utc.Format("2006-01-02"), optKeywordDV, b.keyword)
 	}
-	return d
+	return d, w
 }
 
 // addWords adds the exact title and body fields of a and its stemmed
 // field, which share one analysis (words).
-func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) {
-	w := &words{b: b, title: strings.TrimSpace(foldText(a.Title)), body: strings.TrimSpace(bodyOf(a))}
+func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) *words {
+	w := &words{b: b, id: a.ID, keep: b.forward, title: strings.TrimSpace(foldText(a.Title)), body: strings.TrimSpace(bodyOf(a))}
 	lang := stemLang(a.Language)
 	if lang != "" && w.title+w.body != "" {
 		w.stems = b.stems[lang]
@@ -134,14 +177,15 @@ func (b *docBuilder) addWords(d *document.Document, a *corpus.Article) {
 	// The exact fields come first: the stemmed field counts their terms,
 	// and scorch analyzes a document's fields in order.
 	if w.title != "" {
-		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: optExact, plain: len(w.title)})
+		d.AddField(&wordsField{w: w, part: partTitle, name: fieldTitle, opts: wordOpts(), plain: len(w.title)})
 	}
-	if w.body != "" {
-		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: optExact, plain: len(w.body)})
+	if w.body != "" && w.stems == nil {
+		d.AddField(&wordsField{w: w, part: partBody, name: fieldBody, opts: wordOpts(), plain: len(w.body)})
 	}
 	if w.stems != nil {
 		d.AddField(&wordsField{w: w, part: partStem, name: fieldStemPrefix + lang, opts: optStem, plain: len(w.title) + 2 + len(w.body)})
 	}
+	return w
 }
 
 // bodyOf returns the text of the body field: the description, the text,
@@ -177,13 +221,18 @@ func distinct(ss []string) []string {
 // the first of them (on one of its analysis workers).
 type words struct {
 	b           *docBuilder
+	id          int64 // the article's
 	title, body string
 	stems       *stemmer // nil: no stemmed field
+	keep        bool     // keep seq
 
 	once sync.Once
 	// The length and term frequencies of each part.
 	lens  [3]int
 	freqs [3]bindex.TokenFrequencies
+	// seq holds the title's and the body's terms in order, when keep is
+	// set (the forward index's; the terms are the tokens' own bytes).
+	seq [2][][]byte
 }
 
 // Parts of words, analyzed for one field each.
@@ -197,23 +246,44 @@ func (w *words) analyze() {
 	if w.title != "" {
 		toks := w.b.title.Analyze([]byte(w.title))
 		w.lens[partTitle], w.freqs[partTitle] = len(toks), termFrequencies(toks)
+		w.keepTerms(partTitle, toks)
 	}
 	if w.body != "" {
 		toks := w.b.body.Analyze([]byte(w.body))
 		w.lens[partBody], w.freqs[partBody] = len(toks), termFrequencies(toks)
+		w.keepTerms(partBody, toks)
 	}
 	if w.stems != nil {
 		w.freqs[partStem], w.lens[partStem] = w.stems.frequencies(w.freqs[partTitle], w.freqs[partBody])
 	}
 }
 
-// termFrequencies is bleve's analysis.TokenFrequency for a field with
-// term vectors and no array positions (optExact), with fewer
-// allocations: the terms' records come from slabs, and each term's
-// locations are a piece of one slice, cut to its number of tokens.
+// keepTerms keeps the terms of toks in w.seq[part] if w.keep is set. The
+// exact analyzers number tokens 1, 2, 3... (nothing drops a token), so a
+// term's place in the sequence is its position less one.
+func (w *words) keepTerms(part int, toks analysis.TokenStream) {
+	if !w.keep {
+		return
+	}
+	seq := make([][]byte, len(toks))
+	for i, t := range toks {
+		seq[i] = t.Term
+	}
+	w.seq[part] = seq
+}
+
+// fwdDoc returns the forward index's entry of w, analyzing it if it was
+// not yet.
+func (w *words) fwdDoc() fwdDoc {
+	w.once.Do(w.analyze)
+	return fwdDoc{id: w.id, title: w.seq[partTitle], body: w.seq[partBody]}
+}
+
+// termFrequencies is bleve's analysis.TokenFrequency for a field without
+// term vectors (optWords), with fewer allocations: the terms' records come
+// from slabs. (Positions are the forward index's: words.seq.)
 func termFrequencies(toks analysis.TokenStream) bindex.TokenFrequencies {
 	out := make(bindex.TokenFrequencies, len(toks))
-	of := make([]*bindex.TokenFreq, len(toks)) // the record of each token's term
 	var slab []bindex.TokenFreq
 	for i, t := range toks {
 		tf, ok := out[string(t.Term)]
@@ -226,20 +296,12 @@ func termFrequencies(toks analysis.TokenStream) bindex.TokenFrequencies {
 			out[string(t.Term)] = tf
 		}
 		tf.SetFrequency(tf.Frequency() + 1)
-		of[i] = tf
 	}
-	locs := make([]bindex.TokenLocation, len(toks))
-	ptrs := make([]*bindex.TokenLocation, len(toks))
-	next := 0
-	for i, t := range toks {
-		locs[i] = bindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position}
-		tf := of[i]
-		if tf.Locations == nil {
-			n := tf.Frequency()
-			tf.Locations = ptrs[next : next : next+n]
-			next += n
+	if wordPositions {
+		for _, t := range toks {
+			tf := out[string(t.Term)]
+			tf.Locations = append(tf.Locations, &bindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position})
 		}
-		tf.Locations = append(tf.Locations, &locs[i])
 	}
 	return out
 }
@@ -296,7 +358,7 @@ type stemmer struct {
 const stemCacheMax = 200_000
 
 // frequencies returns the stemmed field's term frequencies and length
-// (its tokens, stop words left out) for the exact fields' frequencies
+// (its tokens, stop words included) for the exact fields' frequencies
 // parts: the frequency of a stem is the sum of those of the terms that
 // stem to it.
 func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFrequencies, int) {
@@ -315,7 +377,7 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 			case !ok:
 				missed = append(missed, term) // stem is nil until st.stem
 			case stem == nil:
-				continue // a stop word
+				stem = []byte(term) // a stop word, kept as it is
 			}
 			stems = append(stems, stem)
 			freqs = append(freqs, tf.Frequency())
@@ -327,7 +389,9 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 		k := 0
 		for i := range stems {
 			if stems[i] == nil {
-				stems[i] = found[k]
+				if stems[i] = found[k]; stems[i] == nil {
+					stems[i] = []byte(missed[k]) // a stop word
+				}
 				k++
 			}
 		}
@@ -336,9 +400,6 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 	tfs := make([]bindex.TokenFreq, 0, len(stems))
 	length := 0
 	for i, stem := range stems {
-		if stem == nil {
-			continue // a stop word not in the cache
-		}
 		length += freqs[i]
 		if tf, ok := out[string(stem)]; ok {
 			tf.SetFrequency(tf.Frequency() + freqs[i])
@@ -352,21 +413,12 @@ func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFr
 	return out, length
 }
 
-// stem runs the filters on each of words, in a token of its own (some
-// filters change the term in place, and bleve keeps the exact fields'
-// terms by reference), returns their stems (nil: a stop word), and adds
+// stem returns the stems of words (stemOne; nil: a stop word) and adds
 // them to the cache.
 func (st *stemmer) stem(words []string) [][]byte {
 	stems := make([][]byte, len(words))
 	for k, w := range words {
-		one := analysis.TokenStream{&analysis.Token{Term: []byte(w), Position: 1, End: len(w), Type: analysis.AlphaNumeric}}
-		for _, f := range st.filters {
-			one = f.Filter(one)
-		}
-		if len(one) == 1 {
-			t := one[0].Term
-			stems[k] = t[:len(t):len(t)]
-		}
+		stems[k], _ = stemOne(st.filters, []byte(w))
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -377,4 +429,25 @@ func (st *stemmer) stem(words []string) [][]byte {
 		st.cache[w] = stems[k]
 	}
 	return stems
+}
+
+// isStop reports whether the filters drop w (a stop word).
+func (st *stemmer) isStop(w []byte) bool {
+	_, stop := stemOne(st.filters, w)
+	return stop
+}
+
+// term returns the term of the exact word w in the stemmed field: its
+// stem, or w itself when it is a stop word.
+func (st *stemmer) term(w string) string {
+	st.mu.RLock()
+	stem, ok := st.cache[w]
+	st.mu.RUnlock()
+	if !ok {
+		stem = st.stem([]string{w})[0]
+	}
+	if stem == nil {
+		return w
+	}
+	return string(stem)
 }

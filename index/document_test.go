@@ -135,9 +135,12 @@ func toDoc(a *corpus.Article) map[string]any {
 			}
 		}
 	}
-	setStr(fieldBody, body.String())
+	// Format 8: an article with a stemmer has its body in its stemmed
+	// field only.
 	if lang := stemLang(a.Language); lang != "" {
 		setStr(fieldStemPrefix+lang, foldText(a.Title)+"\n\n"+body.String())
+	} else {
+		setStr(fieldBody, body.String())
 	}
 	setStr(fieldSite, strings.ToLower(a.Site))
 	setStr(fieldLang, normalizeLang(a.Language))

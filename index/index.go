@@ -165,8 +165,11 @@ type Index struct {
 
 	updateMu sync.Mutex // serializes Update and Rebuild
 
-	mu sync.RWMutex // guards bi; held for reading by every operation
+	mu sync.RWMutex // guards bi and fwd; held for reading by every operation
 	bi bleve.Index  // nil after Close
+	// fwd is the forward index (fwdstore.go): phrases in the title and
+	// body are checked there.
+	fwd *fwdStore
 	// broken is set when a write to bi failed: bleve may have left bi
 	// unusable (see writeBatch), and the next Update opens it again.
 	broken atomic.Bool
@@ -204,6 +207,12 @@ func Open(path string, opts ...Option) (*Index, error) {
 	if err := checkVersion(path, bi); err != nil {
 		_ = bi.Close()
 		return nil, err
+	}
+	if ix.docs.forward {
+		if ix.fwd, err = openFwdStore(filepath.Join(path, fwdDir)); err != nil {
+			_ = bi.Close()
+			return nil, fmt.Errorf("index: open %s: %w", path, err)
+		}
 	}
 	ix.bi = bi
 	ix.stopRelease = releasePages(path)
@@ -252,6 +261,17 @@ func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 			os.RemoveAll(ix.viewDir)
 		}
 		return nil, err
+	}
+	if ix.docs.forward {
+		// The writer's runs, which may be ahead of the view's snapshot
+		// (never behind: fill).
+		if ix.fwd, err = openFwdStoreReadOnly(filepath.Join(path, fwdDir)); err != nil {
+			_ = bi.Close()
+			if ix.viewDir != "" {
+				os.RemoveAll(ix.viewDir)
+			}
+			return nil, fmt.Errorf("index: open %s: %w", path, err)
+		}
 	}
 	ix.bi = bi
 	return ix, nil
@@ -399,6 +419,9 @@ func NewMemOnly(opts ...Option) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
+	if ix.docs.forward {
+		ix.fwd, _ = openFwdStore("") // in memory: no error
+	}
 	ix.bi = bi
 	return ix, nil
 }
@@ -538,6 +561,12 @@ func (ix *Index) Close() error {
 	}
 	err := ix.bi.Close()
 	ix.bi = nil
+	if ix.fwd != nil {
+		if ferr := ix.fwd.close(); err == nil {
+			err = ferr
+		}
+		ix.fwd = nil
+	}
 	if ix.stopRelease != nil {
 		ix.stopRelease()
 	}
@@ -573,10 +602,19 @@ func (ix *Index) Put(ctx context.Context, arts []*corpus.Article) error {
 		}
 		end := min(start+batchSize, len(arts))
 		b := ix.bi.NewBatch()
+		var ws []*words
 		for _, a := range arts[start:end] {
-			if err := b.IndexAdvanced(ix.docs.document(a)); err != nil {
+			d, w := ix.docs.documentWords(a)
+			if err := b.IndexAdvanced(d); err != nil {
 				return fmt.Errorf("index: article %d: %w", a.ID, err)
 			}
+			if ix.fwd != nil {
+				ws = append(ws, w)
+			}
+		}
+		if err := addForward(ix.fwd, distinctWords(ws)); err != nil {
+			ix.broken.Store(true)
+			return fmt.Errorf("index: put: %w", err)
 		}
 		if err := writeBatch(ix.bi, b); err != nil {
 			ix.broken.Store(true)
@@ -601,6 +639,20 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
 		return ErrClosed
+	}
+	if ix.fwd != nil {
+		gone := make([]fwdDoc, 0, len(ids))
+		seen := make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			if !seen[id] {
+				seen[id] = true
+				gone = append(gone, fwdDoc{id: id, deleted: true})
+			}
+		}
+		if err := ix.fwd.add(gone); err != nil {
+			ix.broken.Store(true)
+			return fmt.Errorf("index: delete: %w", err)
+		}
 	}
 	b := ix.bi.NewBatch()
 	for _, id := range ids {
@@ -741,7 +793,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if seq == 0 {
 		plan = firstFill
 	}
-	n, err := fill(ctx, ix.bi, ix.docs, src, seq, plan, ix.log, ix.progress)
+	n, err := fill(ctx, ix.bi, ix.docs, ix.fwd, src, seq, plan, ix.log, ix.progress)
 	if err != nil {
 		var we writeError
 		if errors.As(err, &we) {
@@ -755,9 +807,14 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		if err := compact(ctx, ix.bi); err != nil {
 			ix.log.Warn("index: compact after first build", "err", err)
 		}
+		if ix.fwd != nil {
+			if err := ix.fwd.merge(true); err != nil {
+				ix.log.Warn("index: forward index: merge after first build", "err", err)
+			}
+		}
 	}
 	if ix.path != "" {
-		writeSidecars(ctx, ix.bi, ix.log) // sidecars.go: for new segments
+		writeSidecars(ctx, ix.bi, ix.fwd, ix.log) // sidecars.go: for new segments
 	}
 	return n, nil
 }
@@ -1016,7 +1073,11 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // but builds its segment on the goroutine that calls Batch, so one writer
 // leaves the other cores idle for half of the time (but each writer holds
 // a batch's segment in memory).
-func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq int64, plan fillPlan, log *slog.Logger, progress func(int)) (int, error) {
+//
+// With a forward index (fwd not nil), each batch's titles and bodies are
+// analyzed before bleve has the batch, and their terms written to fwd
+// first: the forward index is never behind what bleve saved.
+func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, src Source, seq int64, plan fillPlan, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan batch) // unbuffered: at most writers+1 batches in memory
@@ -1045,6 +1106,13 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, src Source, seq
 			for j := range jobs {
 				if ctx.Err() != nil {
 					continue // drain, so that the reader finishes
+				}
+				if err := addForward(fwd, j.words); err != nil {
+					// As a failed write of bleve's: Update opens the
+					// index again (the folder may have gone).
+					errOnce.Do(func() { writeErr = writeError{err} })
+					cancel()
+					continue
 				}
 				v, own := w.carry(j)
 				j.b.SetInternal(keySeq, []byte(strconv.FormatInt(v, 10)))
@@ -1116,10 +1184,11 @@ var bulkWriters = min(runtime.GOMAXPROCS(0), 2)
 
 // batch is a batch of articles on its way to the index.
 type batch struct {
-	b    *bleve.Batch
-	i    int   // its rank, from 0
-	n    int   // the articles read so far, its own included
-	last int64 // the seq of its last article
+	b     *bleve.Batch
+	words []*words // its articles' analysis, for the forward index
+	i     int      // its rank, from 0
+	n     int      // the articles read so far, its own included
+	last  int64    // the seq of its last article
 }
 
 // written follows the batches that fill's writers have written, which may
@@ -1193,17 +1262,19 @@ func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Sour
 		n, i  int
 		last  = seq
 		b     = bi.NewBatch()
+		ws    []*words
 		bytes int
 	)
 	flush := func() error {
 		if b.Size() == 0 {
 			return nil
 		}
-		if err := emit(batch{b: b, i: i, n: n, last: last}); err != nil {
+		if err := emit(batch{b: b, words: ws, i: i, n: n, last: last}); err != nil {
 			return err
 		}
 		i++
 		b = bi.NewBatch()
+		ws = nil
 		bytes = 0
 		return nil
 	}
@@ -1211,8 +1282,12 @@ func readBatches(ctx context.Context, bi bleve.Index, docs *docBuilder, src Sour
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := b.IndexAdvanced(docs.document(a)); err != nil {
+		d, w := docs.documentWords(a)
+		if err := b.IndexAdvanced(d); err != nil {
 			return fmt.Errorf("article %d: %w", a.ID, err)
+		}
+		if docs.forward {
+			ws = append(ws, w)
 		}
 		n++
 		bytes += len(a.Text)
@@ -1259,20 +1334,39 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
+	var nfwd *fwdStore
+	if ix.docs.forward {
+		if nfwd, err = openFwdStore(fwdFolder(tmp)); err != nil {
+			_ = nbi.Close()
+			if tmp != "" {
+				_ = os.RemoveAll(tmp)
+			}
+			return 0, fmt.Errorf("index: rebuild: %w", err)
+		}
+	}
 	stopRelease := releasePages(tmp)
-	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, nfwd, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
 		err = stampCorpus(ctx, nbi, src, 0)
 	}
 	if err == nil && tmp != "" {
 		err = compact(ctx, nbi)
 	}
+	if err == nil && nfwd != nil {
+		err = nfwd.merge(true)
+	}
 	if err == nil && tmp != "" {
-		writeSidecars(ctx, nbi, ix.log) // sidecars.go: before the swap
+		writeSidecars(ctx, nbi, nfwd, ix.log) // sidecars.go: before the swap
 	}
 	stopRelease()
+	closeFwd := func(s *fwdStore) {
+		if s != nil {
+			_ = s.close()
+		}
+	}
 	if err != nil {
 		_ = nbi.Close()
+		closeFwd(nfwd)
 		if tmp != "" {
 			_ = os.RemoveAll(tmp)
 		}
@@ -1283,16 +1377,21 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	defer ix.mu.Unlock()
 	if ix.bi == nil {
 		_ = nbi.Close()
+		closeFwd(nfwd)
 		return n, ErrClosed
 	}
 	if ix.path == "" {
 		_ = ix.bi.Close()
-		ix.bi = nbi
+		closeFwd(ix.fwd)
+		ix.bi, ix.fwd = nbi, nfwd
 		return n, nil
 	}
+	closeFwd(nfwd)
 	if err := nbi.Close(); err != nil {
 		return n, fmt.Errorf("index: rebuild: %w", err)
 	}
+	closeFwd(ix.fwd)
+	ix.fwd = nil
 	if err := ix.bi.Close(); err != nil {
 		return n, fmt.Errorf("index: rebuild: close old index: %w", err)
 	}
@@ -1302,9 +1401,41 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if err != nil {
 		return n, fmt.Errorf("index: rebuild: reopen: %w", err)
 	}
+	if ix.docs.forward {
+		if ix.fwd, err = openFwdStore(fwdFolder(ix.path)); err != nil {
+			_ = bi.Close()
+			return n, fmt.Errorf("index: rebuild: reopen: %w", err)
+		}
+	}
 	ix.bi = bi
 	if swapErr != nil {
 		return n, fmt.Errorf("index: rebuild: %w", swapErr)
 	}
 	return n, nil
+}
+
+// fwdFolder returns the forward index's folder in the index folder path
+// ("" for an index in memory).
+func fwdFolder(path string) string {
+	if path == "" {
+		return ""
+	}
+	return filepath.Join(path, fwdDir)
+}
+
+// distinctWords returns ws without the earlier analyses of an article that
+// comes again later (Put of a list with an article twice: bleve keeps the
+// last).
+func distinctWords(ws []*words) []*words {
+	seen := make(map[int64]int, len(ws))
+	out := ws[:0:0]
+	for _, w := range ws {
+		if i, ok := seen[w.id]; ok {
+			out[i] = w
+			continue
+		}
+		seen[w.id] = len(out)
+		out = append(out, w)
+	}
+	return out
 }

@@ -44,7 +44,7 @@ import (
 // analyzers and the internal keys. Bump it whenever any of them changes, so
 // that an index written by an older archivist asks for a rebuild instead of
 // answering queries wrongly.
-const formatVersion = 6
+const formatVersion = 8
 
 // Field names in the index. The names users type in query strings
 // ("title:", "author:", "site:", "lang:", "tag:", "section:") are field
@@ -114,24 +114,31 @@ var elisionArticles = []string{
 // (full-width forms, ligatures, Arabic presentation forms), lower case,
 // and French/Italian elision; Arabic orthographic normalization (alef and
 // yeh variants, tashkeel) is applied to the text before analysis
-// (foldArabic), and by the title's analyzer. It keeps every word and
-// its position, with term vectors, so that an exact phrase copied from an
-// article in any language is found by a phrase query, including
-// stop words. The fields are indexed without byte offsets
-// (archivist_exact_indexed, filterNoOffsets): phrases need only positions,
-// and snippets find their matches in the stored text, so offsets would be
-// a quarter of the term vectors for nothing.
+// (foldArabic), and by the title's analyzer. It keeps every word,
+// stop words included, so that an exact phrase copied from an article in
+// any language is found by a phrase query. The title and body are indexed
+// without positions: the forward index (fwdstore.go) keeps each article's
+// title and body terms in order, and a phrase's candidates (the articles
+// holding all its words, narrowed by the pairs sidecar) are checked
+// there; positions took more room than the forward index and the rest of
+// the postings together. The author field keeps its positions (author
+// phrases go through bleve's phrase query); no field has byte offsets
+// (archivist_exact_indexed, filterNoOffsets): snippets find their matches
+// in the stored text.
 //
-// Stemming and stop words follow the article's language: the title and
-// body go once more, without positions, into a field of their own per
-// language (stem_de, stem_en...), analyzed by that language's analyzer
-// (stop words dropped, words stemmed). An article without a language is
+// Stemming and stop words follow the article's language (index format
+// 8): an article in a language with a stemmer has no exact body field;
+// its title and body go, without positions, into a field of their own
+// for the language (stem_de, stem_en...), where a stop word is kept as it
+// is and any other word becomes its stem (a stem that is itself a stop
+// word is marked, stopMark). A word is searched by its term there
+// (stemmer.term), which finds every article holding the word or another
+// of its forms ("Wahl" finds "Wahlen" in German articles), and a stop
+// word's term finds exactly the articles that hold it. The exact body
+// words that a quoted word, a phrase, a text: word or a pattern need are
+// checked in the forward index. An article without a language is
 // analyzed as English; one in a language without a stemmer (Japanese,
-// Chinese...) gets no stemmed field, and is found by its exact words. A
-// plain word also searches the stemmed fields, so "Wahl" finds "Wahlen"
-// in German articles and "election" finds "elections" in English ones,
-// with less weight than the word itself. Without positions, the stemmed
-// copy costs far less than the exact one.
+// Chinese...) keeps its exact body field and gets no stemmed one.
 //
 // Apostrophes are folded before analysis (foldText): a typographic
 // apostrophe (won’t) is indexed as a straight one (won't), as people
@@ -210,6 +217,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	if err := addCroatian(im); err != nil {
 		return nil, err
 	}
+	if err := addStemFields(im); err != nil {
+		return nil, err
+	}
 	if err := im.AddCustomAnalyzer(analyzerKeyLower, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "single",
@@ -256,9 +266,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	add(fieldURL, keyword(analyzerKeyword, true, false))
 
-	add(fieldTitle, text(analyzerTitle, false, true))
+	add(fieldTitle, text(analyzerTitle, false, wordPositions))
 	add(fieldTitleStored, storedOnly())
-	add(fieldBody, text(analyzerIndexed, false, true))
+	add(fieldBody, text(analyzerIndexed, false, wordPositions))
 	add(fieldDescription, storedOnly())
 	add(fieldText, storedOnly())
 	add(fieldAuthor, text(analyzerIndexed, false, true))
@@ -274,8 +284,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fieldYear, keyword(analyzerKeyword, false, true))
 	add(fieldMonth, keyword(analyzerKeyword, false, true))
 	add(fieldDay, keyword(analyzerKeyword, false, true))
-	for lang, analyzer := range stemAnalyzers {
-		add(fieldStemPrefix+lang, text(analyzer, false, false))
+	for lang := range stemAnalyzers {
+		add(fieldStemPrefix+lang, text(stemFieldAnalyzer(lang), false, false))
 	}
 	add(fieldPageType, keyword(analyzerKeyword, true, true))
 
@@ -295,6 +305,27 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		return nil, err
 	}
 	return im, nil
+}
+
+// addStemFields defines the analyzers of the stemmed fields
+// (stemFieldAnalyzer): the exact analysis, then the language's filters
+// with stop words kept (filterKeepStop).
+func addStemFields(im *mapping.IndexMappingImpl) error {
+	registerKeepStop()
+	for lang, analyzer := range stemAnalyzers {
+		filter := filterKeepStop + "_" + lang
+		if err := im.AddCustomTokenFilter(filter, map[string]any{"type": filterKeepStop, "analyzer": analyzer}); err != nil {
+			return err
+		}
+		if err := im.AddCustomAnalyzer(stemFieldAnalyzer(lang), map[string]any{
+			"type":          "custom",
+			"tokenizer":     "unicode",
+			"token_filters": []any{"archivist_nfkc", "to_lower", "archivist_elision", filter},
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // docID is the bleve document id of an article.

@@ -9,6 +9,8 @@ import (
 	"hash/crc32"
 	"io"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
@@ -59,7 +61,11 @@ var pairsMinDocs uint64 = 20_000
 var pairsFields = []string{fieldTitle, fieldBody}
 
 // pairsSidecar is the phrase pairs' kind of sidecar (sidecars.go).
-func pairsSidecar() sidecar {
+//
+// The pairs are read from the forward index fwd: the title and body have
+// no positions (wordPositions aside: the tests' indexes with positions
+// pass a nil fwd and the pairs are read from the positions).
+func pairsSidecar(fwd *fwdStore) sidecar {
 	return sidecar{
 		what:    "phrase pairs",
 		file:    pairsFile,
@@ -72,7 +78,14 @@ func pairsSidecar() sidecar {
 			sp.f.Close()
 			return true
 		},
-		write: func(_ context.Context, w io.Writer, seg segment.Segment) (int64, error) { return writePairsTo(w, seg) },
+		write: func(_ context.Context, w io.Writer, seg segment.Segment) (int64, error) {
+			if fwd == nil {
+				return writePairsTo(w, seg, nil)
+			}
+			v := fwd.view()
+			defer v.release()
+			return writePairsTo(w, seg, v)
+		},
 	}
 }
 
@@ -100,15 +113,16 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writePairsTo writes seg's sidecar to w and returns its size.
-func writePairsTo(w io.Writer, seg segment.Segment) (int64, error) {
+// writePairsTo writes seg's sidecar to w and returns its size; the pairs
+// come from the forward index v, or the segment's positions when v is nil.
+func writePairsTo(w io.Writer, seg segment.Segment, v *fwdView) (int64, error) {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := &countingWriter{w: bw}
 	var hdr []byte
 	hdr = binary.AppendUvarint(hdr, seg.Count())
 	hdr = binary.AppendUvarint(hdr, uint64(len(pairsFields)))
 	for _, field := range pairsFields {
-		terms, ps, err := segmentPairs(seg, field, pairsTerms)
+		terms, ps, err := segmentPairs(seg, field, pairsTerms, v)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", field, err)
 		}
@@ -215,14 +229,22 @@ func (p *pairPositions) encodePositions() []byte {
 // and, at a*len(terms)+b, the documents and positions where term b comes
 // right after term a (nil where it never does). One pass over the terms'
 // postings with locations, document by document.
-func segmentPairs(seg segment.Segment, field string, n int) ([]string, []*pairPositions, error) {
+func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]string, []*pairPositions, error) {
 	dict, err := seg.Dictionary(field)
 	if err != nil || dict == nil {
 		return nil, nil, err
 	}
-	terms, err := commonTerms(dict, n)
+	var terms []string
+	if stemBody && field == fieldBody && v != nil {
+		terms, err = commonBodyTerms(seg, n, v)
+	} else {
+		terms, err = commonTerms(dict, n)
+	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if v != nil {
+		return fwdPairs(seg, field, terms, v)
 	}
 	n = len(terms)
 	its := make([]segment.PostingsIterator, n)
@@ -303,10 +325,84 @@ func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
 		if e == nil {
 			break
 		}
+		// Not e.Count: zap's dictionary iterator (v17.2.5) reuses one
+		// postings list for the counts and never clears its one-document
+		// mark, so that after the first term of one document every later
+		// count reads 1 in a field without positions.
+		pl, err := dict.PostingsList([]byte(e.Term), nil, nil)
+		if err != nil {
+			return nil, err
+		}
+		count := pl.Count()
 		if h.Len() < n {
-			heap.Push(h, commonTerm{e.Term, e.Count})
-		} else if e.Count > (*h)[0].count {
-			(*h)[0] = commonTerm{e.Term, e.Count}
+			heap.Push(h, commonTerm{e.Term, count})
+		} else if count > (*h)[0].count {
+			(*h)[0] = commonTerm{e.Term, count}
+			heap.Fix(h, 0)
+		}
+	}
+	terms := make([]string, h.Len())
+	for k, tc := range *h {
+		terms[k] = tc.term
+	}
+	return terms, nil
+}
+
+// commonBodyTerms is commonTerms for the body of option (b) (stemBody):
+// the terms in the most documents of the body and the stemmed fields
+// together (a stop word's count is that of its documents; a stem's may
+// count other forms).
+//
+// With a forward index, the words are its largest run's commonest (by
+// tokens): a stem ("citi") is no word of a phrase.
+func commonBodyTerms(seg segment.Segment, n int, v *fwdView) ([]string, error) {
+	var big *fwdRun
+	for _, r := range v.runs {
+		if big == nil || r.docs > big.docs {
+			big = r
+		}
+	}
+	if big != nil {
+		terms := make([]string, 0, n)
+		for rank := 1; rank <= big.terms && len(terms) < n; rank++ {
+			terms = append(terms, string(big.term(rank)))
+		}
+		return terms, nil
+	}
+	counts := map[string]uint64{}
+	for _, f := range seg.Fields() {
+		if f != fieldBody && !strings.HasPrefix(f, fieldStemPrefix) {
+			continue
+		}
+		dict, err := seg.Dictionary(f)
+		if err != nil {
+			return nil, err
+		}
+		it := dict.AutomatonIterator(nil, nil, nil)
+		for {
+			e, err := it.Next()
+			if err != nil {
+				return nil, err
+			}
+			if e == nil {
+				break
+			}
+			if strings.HasSuffix(e.Term, stopMark) {
+				continue
+			}
+			pl, err := dict.PostingsList([]byte(e.Term), nil, nil)
+			if err != nil {
+				return nil, err
+			}
+			counts[e.Term] += pl.Count()
+		}
+	}
+	h := &termHeap{}
+	for t, count := range counts {
+		if h.Len() < n {
+			heap.Push(h, commonTerm{t, count})
+		} else if count > (*h)[0].count {
+			(*h)[0] = commonTerm{t, count}
 			heap.Fix(h, 0)
 		}
 	}
@@ -334,4 +430,70 @@ func (h *termHeap) Pop() any {
 	x := old[len(old)-1]
 	*h = old[:len(old)-1]
 	return x
+}
+
+// fwdPairs is segmentPairs for the common terms of field, read from the
+// forward index v: each document's sequence, looked up by its article's
+// id (documents of articles the forward index no longer has, deleted
+// since, are left out: they are never a phrase's candidates). Positions
+// are a term's place in the sequence plus one, as the exact analyzers
+// number tokens.
+func fwdPairs(seg segment.Segment, field string, terms []string, v *fwdView) ([]string, []*pairPositions, error) {
+	n := len(terms)
+	ps := make([]*pairPositions, n*n)
+	ranks := map[*fwdRun]map[uint64]int{} // per run: rank -> term number + 1
+	for d := range seg.Count() {
+		ext, err := seg.DocID(d)
+		if err != nil {
+			return nil, nil, err
+		}
+		id, err := strconv.ParseInt(string(ext), 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("document id %q: %w", ext, err)
+		}
+		r, i, err := v.lookup(id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if r == nil {
+			continue
+		}
+		of, ok := ranks[r]
+		if !ok {
+			of = make(map[uint64]int, n)
+			for k, t := range terms {
+				if rank := r.rank(t); rank != 0 {
+					of[rank] = k + 1
+				}
+			}
+			ranks[r] = of
+		}
+		title, body, _, err := r.sequence(i)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", r.file, err)
+		}
+		seq := title
+		if field == fieldBody {
+			seq = body
+		}
+		prev, pos := 0, 0 // the term number + 1 of the previous token; its position
+		for p := 0; p < len(seq); {
+			rank, m := binary.Uvarint(seq[p:])
+			if m <= 0 {
+				return nil, nil, fmt.Errorf("%s: %w", r.file, errFwdCorrupt)
+			}
+			p += m
+			pos++
+			k := of[rank]
+			if prev != 0 && k != 0 {
+				j := (prev-1)*n + (k - 1)
+				if ps[j] == nil {
+					ps[j] = &pairPositions{docs: roaring.New()}
+				}
+				ps[j].add(uint32(d), pos-1, !ps[j].docs.Contains(uint32(d)))
+			}
+			prev = k
+		}
+	}
+	return terms, ps, nil
 }

@@ -18,6 +18,7 @@ import (
 // with them, and with damaged ones (a flipped byte in a bitmap, a
 // truncated file, another segment's file).
 func TestPhrasePairsMatchBleve(t *testing.T) {
+	useWordPositions(t) // bleve's phrase query is the reference
 	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
 	pairsMinDocs = 0
 	path := filepath.Join(t.TempDir(), "p.bleve")
@@ -43,7 +44,7 @@ func TestPhrasePairsMatchBleve(t *testing.T) {
 		}
 		checkPhrasesMatchBleve(t, ix, phrases)
 	})
-	writeSidecars(context.Background(), ix.bi, slog.Default())
+	writeSidecars(context.Background(), ix.bi, ix.fwd, slog.Default())
 	files, _ := filepath.Glob(filepath.Join(path, pairsDirName, "*.pairs"))
 	t.Run("written", func(t *testing.T) {
 		forgetPairs()
@@ -73,7 +74,7 @@ func TestPhrasePairsMatchBleve(t *testing.T) {
 		checkPhrasesMatchBleve(t, ix, phrases)
 	})
 	t.Run("rewritten", func(t *testing.T) {
-		writeSidecars(context.Background(), ix.bi, slog.Default())
+		writeSidecars(context.Background(), ix.bi, ix.fwd, slog.Default())
 		forgetPairs()
 		if n := usablePairs(t, ix); n != len(files) {
 			t.Fatalf("%d of %d segments with usable pairs after damaged ones were written again", n, len(files))
@@ -132,7 +133,7 @@ func TestWritePairsAt(t *testing.T) {
 	}
 	defer ix.Close()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	if err := pairsSidecar().writeAll(context.Background(), ix.bi, log); err != nil {
+	if err := pairsSidecar(ix.fwd).writeAll(context.Background(), ix.bi, log); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -142,6 +143,7 @@ func TestWritePairsAt(t *testing.T) {
 // merged-away segments, and that Rebuild writes them into the new index
 // before the swap, and that phrases then find what bleve finds.
 func TestUpdateAndRebuildWritePairs(t *testing.T) {
+	useWordPositions(t) // bleve's phrase query is the reference
 	defer func(n uint64) { pairsMinDocs = n }(pairsMinDocs)
 	pairsMinDocs = 0
 	path := filepath.Join(t.TempDir(), "u.bleve")

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -31,6 +32,13 @@ import (
 // joined to the phrase filter in a conjunction.
 type phraseQuery struct {
 	*query.MatchPhraseQuery
+	// alts, in the body of option (b) (stemBody), maps each stemmed
+	// field to the stem terms of the phrase's words: the articles of a
+	// language with a stemmer have their body there.
+	alts map[string][]string
+	// exactAlts are the fields of alts where a one-word phrase's term is
+	// the word itself (a stop word): their documents need no check.
+	exactAlts map[string]bool
 }
 
 // newPhraseQuery returns the query for the phrase text in field, with
@@ -39,7 +47,7 @@ func newPhraseQuery(text, field string, boost float64) phraseQuery {
 	p := query.NewMatchPhraseQuery(text)
 	p.SetField(field)
 	p.SetBoost(boost)
-	return phraseQuery{p}
+	return phraseQuery{MatchPhraseQuery: p}
 }
 
 // Searcher returns the searcher of q in i.
@@ -63,6 +71,17 @@ func (q phraseQuery) Searcher(ctx context.Context, i bindex.IndexReader, m mappi
 		}
 		terms = append(terms, string(t.Term))
 		offsets = append(offsets, t.Position-toks[0].Position)
+	}
+	if q.alts != nil && field == fieldBody {
+		if fwdViewOf(ctx) == nil {
+			return nil, fmt.Errorf("phrase: option (b) needs the forward index")
+		}
+		return newPhraseSearcherAlts(ctx, i, terms, offsets, q.alts, q.exactAlts, q.BoostVal.Value(), options)
+	}
+	if len(terms) == 1 {
+		// One word: its term (bleve's phrase searcher would read its
+		// positions, which the title and body do not keep).
+		return searcher.NewTermSearcher(ctx, i, terms[0], field, q.BoostVal.Value(), options)
 	}
 	if len(terms) < 2 {
 		return q.MatchPhraseQuery.Searcher(ctx, i, m, options)
@@ -92,8 +111,11 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 		subs = append(subs, ts)
 	}
 	var f search.Searcher
-	if snap, ok := ir.(*scorch.IndexSnapshot); ok {
-		docs, err := phraseDocs(snap, field, terms, offsets) // phrasebits.go
+	v := fwdViewOf(ctx)
+	if snap, ok := ir.(*scorch.IndexSnapshot); ok && v != nil {
+		// The title and body have no positions: the forward index
+		// checks the candidates.
+		docs, err := phraseDocs(snap, field, terms, offsets, v.phrase(field == fieldBody, terms, offsets)) // phrasebits.go
 		if err != nil {
 			return fail(err)
 		}
@@ -106,6 +128,68 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 		f = pf
 	}
 	subs = append(subs, f)
+	c, err := searcher.NewConjunctionSearcher(ctx, ir, subs, options)
+	if err != nil {
+		return fail(err)
+	}
+	return c, nil
+}
+
+// newPhraseSearcherAlts is newPhraseSearcher in the body of option (b):
+// each word scores by its term in the body and its stem terms in the
+// stemmed fields (a disjunction), and the forward index checks the
+// candidates, the articles holding a form of every word.
+func newPhraseSearcherAlts(ctx context.Context, ir bindex.IndexReader, terms []string, offsets []int, alts map[string][]string,
+	exact map[string]bool, boost float64, options search.SearcherOptions) (search.Searcher, error) {
+	var subs []search.Searcher
+	fail := func(err error) (search.Searcher, error) {
+		for _, s := range subs {
+			_ = s.Close()
+		}
+		return nil, fmt.Errorf("phrase: %w", err)
+	}
+	topts := options
+	topts.IncludeTermVectors = false
+	fields := make([]string, 0, len(alts))
+	for f := range alts {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for k, t := range terms {
+		var ors []search.Searcher
+		ts, err := searcher.NewTermSearcher(ctx, ir, t, fieldBody, boost, topts)
+		if err != nil {
+			return fail(err)
+		}
+		ors = append(ors, ts)
+		for _, f := range fields {
+			ts, err := searcher.NewTermSearcher(ctx, ir, alts[f][k], f, boost, topts)
+			if err != nil {
+				for _, s := range ors {
+					_ = s.Close()
+				}
+				return fail(err)
+			}
+			ors = append(ors, ts)
+		}
+		d, err := searcher.NewDisjunctionSearcher(ctx, ir, ors, 0, topts)
+		if err != nil {
+			return fail(err)
+		}
+		subs = append(subs, d)
+	}
+	snap, ok := ir.(*scorch.IndexSnapshot)
+	if !ok {
+		return fail(fmt.Errorf("option (b) needs a scorch index"))
+	}
+	v := fwdViewOf(ctx)
+	docs, err := snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
+		return phraseSegmentDocsAlts(ss, terms, offsets, alts, exact, v.phrase(true, terms, offsets))
+	})
+	if err != nil {
+		return fail(err)
+	}
+	subs = append(subs, newDocsSearcher(docs))
 	c, err := searcher.NewConjunctionSearcher(ctx, ir, subs, options)
 	if err != nil {
 		return fail(err)

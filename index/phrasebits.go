@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -26,15 +27,18 @@ import (
 
 // phraseDocs returns the documents of snap (bleve's internal numbers)
 // holding terms at offsets (from the first term) in field.
-func phraseDocs(snap *scorch.IndexSnapshot, field string, terms []string, offsets []int) (*roaring.Bitmap, error) {
+//
+// With fp (not nil), the candidates' sequences in the forward index decide
+// instead of the terms' positions (fwdCheckPhrase).
+func phraseDocs(snap *scorch.IndexSnapshot, field string, terms []string, offsets []int, fp *fwdPhrase) (*roaring.Bitmap, error) {
 	return snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
-		return phraseSegmentDocs(ss, field, terms, offsets)
+		return phraseSegmentDocs(ss, field, terms, offsets, fp)
 	})
 }
 
 // phraseSegmentDocs returns the documents of one segment holding the
 // phrase, numbered in the segment.
-func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string, offsets []int) (*roaring.Bitmap, error) {
+func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string, offsets []int, fp *fwdPhrase) (*roaring.Bitmap, error) {
 	dict, err := ss.Segment().Dictionary(field)
 	if err != nil || dict == nil {
 		return roaring.New(), err
@@ -69,12 +73,126 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 			return cand, nil
 		}
 	}
+	if fp != nil {
+		if coversAll(known, n) {
+			// The pairs' positions alone decide (no term's positions
+			// are read), as on a segment with positions.
+			out, err := checkPhrase(cand, known, pls, bms, terms, offsets)
+			if !errors.Is(err, errPairs) {
+				return out, err
+			}
+			// A damaged pair: the forward index.
+		}
+		return fwdCheckPhrase(ss.Segment(), fp, cand)
+	}
 	out, err := checkPhrase(cand, known, pls, bms, terms, offsets)
 	if errors.Is(err, errPairs) {
 		// A damaged pair: the terms' positions alone.
 		out, err = checkPhrase(cand, nil, pls, bms, terms, offsets)
 	}
 	return out, err
+}
+
+// phraseSegmentDocsAlts is phraseSegmentDocs in the body of option (b)
+// (stemBody): a word's candidates are its documents in the body and its
+// stem's in each stemmed field; the pairs narrow them and the forward
+// index decides.
+//
+// One word's documents in the body, and in the fields of exact (its term
+// there is the word as written) when their titles lack it, need no check.
+func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets []int, alts map[string][]string, exact map[string]bool, fp *fwdPhrase) (*roaring.Bitmap, error) {
+	n := len(terms)
+	bms := make([]*roaring.Bitmap, n)
+	for k := range bms {
+		bms[k] = roaring.New()
+	}
+	if n == 1 {
+		sure := roaring.New()
+		bms[0] = sure
+		if err := orField(ss, bms, fieldBody, terms); err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		// The stemmed fields hold the title too: a document holding
+		// the word in its title is checked.
+		inTitle := []*roaring.Bitmap{roaring.New()}
+		if err := orField(ss, inTitle, fieldTitle, terms); err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		stop := []*roaring.Bitmap{roaring.New()}
+		check := []*roaring.Bitmap{roaring.New()}
+		for f, words := range alts {
+			to := check
+			if exact[f] {
+				to = stop
+			}
+			if err := orField(ss, to, f, words); err != nil {
+				return nil, fmt.Errorf("phrase: %w", err)
+			}
+		}
+		check[0].Or(roaring.And(stop[0], inTitle[0]))
+		stop[0].AndNot(inTitle[0])
+		sure.Or(stop[0])
+		check[0].AndNot(sure)
+		found, err := fwdCheckPhrase(ss.Segment(), fp, check[0])
+		if err != nil {
+			return nil, err
+		}
+		sure.Or(found)
+		return sure, nil
+	}
+	or := func(field string, words []string) error {
+		return orField(ss, bms, field, words)
+	}
+	if err := or(fieldBody, terms); err != nil {
+		return nil, fmt.Errorf("phrase: %w", err)
+	}
+	for f, words := range alts {
+		if err := or(f, words); err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+	}
+	cand := roaring.FastAnd(bms...)
+	if cand.IsEmpty() {
+		return cand, nil
+	}
+	var known []knownPair
+	if sp := segmentPairsOf(ss); sp != nil && consecutive(offsets) {
+		var err error
+		if known, err = sp.narrow(cand, fieldBody, terms); err != nil {
+			known = nil
+		}
+		if cand.IsEmpty() || n == 2 && len(known) == 1 {
+			return cand, nil
+		}
+		if coversAll(known, n) {
+			out, err := checkPhrase(cand, known, nil, bms, terms, offsets)
+			if !errors.Is(err, errPairs) {
+				return out, err
+			}
+		}
+	}
+	return fwdCheckPhrase(ss.Segment(), fp, cand)
+}
+
+// orField ORs into bms[k] the documents of ss holding words[k] in field.
+func orField(ss *scorch.SegmentSnapshot, bms []*roaring.Bitmap, field string, words []string) error {
+	dict, err := ss.Segment().Dictionary(field)
+	if err != nil || dict == nil {
+		return err
+	}
+	for k, t := range words {
+		pl, err := dict.PostingsList([]byte(t), ss.Deleted(), nil)
+		if err != nil {
+			return err
+		}
+		if pl == nil || pl.Count() == 0 {
+			continue
+		}
+		if err := orPostings(bms[k], pl.Iterator(false, false, false, nil)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkPhrase returns the documents of cand (of one segment, holding
@@ -149,6 +267,48 @@ func checkPhrase(cand *roaring.Bitmap, known []knownPair, pls []segment.Postings
 			}
 		}
 		if len(starts) > 0 {
+			out.Add(d)
+		}
+	}
+	return out, nil
+}
+
+// coversAll reports whether the known pairs cover every one of n terms.
+func coversAll(known []knownPair, n int) bool {
+	covered := make([]bool, n)
+	for _, kp := range known {
+		covered[kp.k-1], covered[kp.k] = true, true
+	}
+	for _, c := range covered {
+		if !c {
+			return false
+		}
+	}
+	return true
+}
+
+// fwdCheckPhrase returns the documents of cand (of seg) whose sequences in
+// the forward index hold the phrase of fp: each document's article id is
+// read from the segment (its stored _id), and its sequence looked up by
+// id.
+func fwdCheckPhrase(seg segment.Segment, fp *fwdPhrase, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
+	out := roaring.New()
+	c := cand.Iterator()
+	for c.HasNext() {
+		d := c.Next()
+		ext, err := seg.DocID(uint64(d))
+		if err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		id, err := strconv.ParseInt(string(ext), 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("phrase: document id %q: %w", ext, err)
+		}
+		ok, err := fp.match(id)
+		if err != nil {
+			return nil, fmt.Errorf("phrase: %w", err)
+		}
+		if ok {
 			out.Add(d)
 		}
 	}

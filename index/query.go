@@ -16,17 +16,17 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/archivist-project/archivist/internal/quote"
 )
 
 // Relative weights of the fields that a word or phrase without a field
-// name searches. A title match counts three times a body match; other
-// forms of a word (query-time stemming) only add recall and count half.
+// name searches: a title match counts three times a body match (the
+// stemmed fields are the body of their articles).
 const (
 	boostTitle = 3.0
 	boostBody  = 1.0
-	boostStem  = 0.5
 )
 
 // fieldAliases maps the field names accepted in query strings to index
@@ -72,6 +72,7 @@ type rewriter struct {
 	// searches, and stemmers their analyzers.
 	stemLangs []string
 	stemmers  map[string]analysis.Analyzer
+	docs      *docBuilder // its stemmers make the stemmed fields' terms
 }
 
 // quoteMarks are the quotation marks people paste from text: they quote
@@ -94,6 +95,7 @@ func (ix *Index) parseQuery(qs, lang string, matchOnly bool) (query.Query, *matc
 		exact:     ix.m.AnalyzerNamed(analyzerExact),
 		marks:     mt,
 		stemmers:  map[string]analysis.Analyzer{},
+		docs:      ix.docs,
 	}
 	for _, l := range ix.stemLangs(lang) {
 		if a := ix.m.AnalyzerNamed(stemAnalyzers[l]); a != nil {
@@ -462,7 +464,14 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 
 	one := func(f string, b float64) query.Query {
 		if phrase {
-			return newPhraseQuery(text, f, b) // phrase.go
+			pq := newPhraseQuery(text, f, b) // phrase.go
+			if f == fieldBody {
+				pq.alts, pq.exactAlts = rw.stemAlts(terms)
+			}
+			return pq
+		}
+		if fuzziness != 0 && f == fieldBody && fuzziness <= searcher.MaxFuzziness {
+			return rw.bodyPattern("", fuzzyAccept(terms, fuzziness), b)
 		}
 		if fuzziness != 0 {
 			m := query.NewMatchQuery(text)
@@ -473,6 +482,9 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		}
 		return rw.word(f, text, b)
 	}
+	if field == fieldBody && fuzziness == 0 {
+		phrase = true // the exact word: checked in the forward index
+	}
 	if field != "" {
 		return boosted(one(field, 1), boost), nil
 	}
@@ -482,11 +494,38 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		// The weight is set on each clause: bleve ignores a disjunction's.
 		alt := query.NewDisjunctionQuery(nil)
 		for _, l := range rw.stemLangs {
-			alt.AddQuery(rw.word(fieldStemPrefix+l, text, boostStem))
+			t := query.NewTermQuery(rw.docs.stems[l].term(terms[0]))
+			t.SetField(fieldStemPrefix + l)
+			t.SetBoost(boostBody)
+			alt.AddQuery(t)
 		}
 		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil
+}
+
+// stemAlts returns each stemmed field's terms of the exact words terms,
+// and, for one word, the fields where its term is the word itself as
+// written (a stop word of the field's language, kept as it is): there,
+// its postings need no check.
+func (rw *rewriter) stemAlts(terms []string) (map[string][]string, map[string]bool) {
+	alts := map[string][]string{}
+	exact := map[string]bool{}
+	for _, l := range rw.stemLangs {
+		st := rw.docs.stems[l]
+		if st == nil {
+			continue
+		}
+		ts := make([]string, len(terms))
+		for k, t := range terms {
+			ts[k] = st.term(t)
+		}
+		alts[fieldStemPrefix+l] = ts
+		if len(terms) == 1 && st.isStop([]byte(terms[0])) {
+			exact[fieldStemPrefix+l] = true
+		}
+	}
+	return alts, exact
 }
 
 // word returns the query for text in field f with boost b: bleve's match
@@ -561,13 +600,23 @@ func (rw *rewriter) pattern(name, pat string, re bool, boost *query.Boost, posit
 		}
 		return q
 	}
-	if field != "" {
-		return boosted(one(field, 1), boost), nil
+	prefix, _ := compiled.LiteralPrefix()
+	switch field {
+	case "":
+		return boosted(query.NewDisjunctionQuery([]query.Query{
+			one(fieldTitle, boostTitle),
+			rw.bodyPattern(prefix, compiled.Match, boostBody),
+		}), boost), nil
+	case fieldBody:
+		return boosted(rw.bodyPattern(prefix, compiled.Match, 1), boost), nil
 	}
-	return boosted(query.NewDisjunctionQuery([]query.Query{
-		one(fieldTitle, boostTitle),
-		one(fieldBody, boostBody),
-	}), boost), nil
+	return boosted(one(field, 1), boost), nil
+}
+
+// bodyPattern returns the query for the words of the body that accept
+// takes, all of them starting with prefix (pattern.go).
+func (rw *rewriter) bodyPattern(prefix string, accept func([]byte) bool, boost float64) query.Query {
+	return &bodyPatternQuery{prefix: prefix, accept: accept, boost: boost, stems: rw.docs.stems, langs: rw.stemLangs}
 }
 
 func wildcardToRegexp(w string) string {

@@ -222,12 +222,12 @@ func TestStemmingByLanguage(t *testing.T) {
 		first       int64
 		want        []int64
 	}{
-		{"Wahl", "", 2, []int64{1, 2}},
-		{"wahlen", "", 1, []int64{1, 2}},
+		{"Wahl", "", 0, []int64{1, 2}}, // the body's forms score alike (format 8)
+		{"wahlen", "", 0, []int64{1, 2}},
 		{"election", "", 0, []int64{3, 4, 5}}, // French stems drop accents
 		{"élection", "", 0, []int64{5}},
 		{"election", "de", 0, nil},
-		{"wahl", "de", 2, []int64{1, 2}},
+		{"wahl", "de", 0, []int64{1, 2}},
 		{"選挙", "", 6, []int64{6}},
 		{`"wahl"`, "", 2, []int64{2}}, // quoted: exact
 		{"die", "", 0, []int64{1, 2}}, // a stop word is still found as itself

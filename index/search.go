@@ -360,6 +360,11 @@ func (ix *Index) run(ctx context.Context, req Request) (*bleve.SearchResult, *ma
 }
 
 func (ix *Index) search(ctx context.Context, sr *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	if ix.fwd != nil {
+		v := ix.fwd.view()
+		defer v.release()
+		ctx = withFwdView(ctx, v) // for phrases: phrase.go
+	}
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		if ctx.Err() != nil {

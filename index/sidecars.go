@@ -21,8 +21,11 @@ import (
 // (blockmax.go) and the pairs of common words of phrases (pairs.go). Each
 // only logs its failures: a segment without a sidecar is searched the
 // plain way, with the same answers.
-func writeSidecars(ctx context.Context, bi bleve.Index, log *slog.Logger) {
-	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar()} {
+//
+// The pairs are read from the forward index fwd (nil: from the segments'
+// positions, in tests' indexes with wordPositions).
+func writeSidecars(ctx context.Context, bi bleve.Index, fwd *fwdStore, log *slog.Logger) {
+	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar(fwd)} {
 		if err := k.writeAll(ctx, bi, log); err != nil && ctx.Err() == nil {
 			log.Warn("index: "+k.what, "err", err)
 		}

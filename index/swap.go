@@ -52,15 +52,31 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err != nil {
 		return 0, fmt.Errorf("index: rebuild: %w", err)
 	}
+	var fwd *fwdStore
+	if ix.docs.forward {
+		if fwd, err = openFwdStore(fwdFolder(tmp)); err != nil {
+			_ = nbi.Close()
+			_ = os.RemoveAll(tmp)
+			return 0, fmt.Errorf("index: rebuild: %w", err)
+		}
+	}
 	stopRelease := releasePages(tmp)
-	n, err := fill(ctx, nbi, ix.docs, src, 0, bulkFill, ix.log, ix.progress)
+	n, err := fill(ctx, nbi, ix.docs, fwd, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
 		err = stampCorpus(ctx, nbi, src, 0)
 	}
 	if err == nil {
 		err = compact(ctx, nbi)
 	}
+	if err == nil && fwd != nil {
+		err = fwd.merge(true)
+	}
 	stopRelease()
+	if fwd != nil {
+		if cerr := fwd.close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}
 	if cerr := nbi.Close(); err == nil && cerr != nil {
 		err = cerr
 	}

@@ -53,7 +53,7 @@ func checkTopHits(t *testing.T, ix *Index) uint64 {
 		}
 		if tq, ok := sr.Query.(*topQuery); ok {
 			fast++
-			if _, err := ix.bi.SearchInContext(context.Background(), sr); err != nil {
+			if _, err := ix.search(context.Background(), sr); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
 			skipped += tq.skipped

@@ -93,7 +93,7 @@ func TestExactScoresMatchBleve(t *testing.T) {
 func mustBleveHits(tb testing.TB, ix *Index, q query.Query, limit int) []string {
 	tb.Helper()
 	tq, _ := q.(*topQuery)
-	res, err := ix.bi.SearchInContext(context.Background(), bleve.NewSearchRequestOptions(q, limit, 0, false))
+	res, err := ix.search(context.Background(), bleve.NewSearchRequestOptions(q, limit, 0, false))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -171,6 +171,13 @@ var queryKinds = []struct {
 		from, to := s.year()
 		return benchQuery{Query: "*", Site: s.sites[s.rng.IntN(len(s.sites))], From: from, To: to, Facets: true}
 	}},
+	// Three of the 20 most common English words: in most English articles,
+	// so that nearly all of them are a phrase's candidates (the forward
+	// index checks each). Last, so that the other kinds draw the same
+	// queries as before it was added.
+	{"common phrase", func(s *sample) benchQuery {
+		return benchQuery{Query: `"` + s.en.word(s.rng.IntN(20)) + " " + s.en.word(s.rng.IntN(20)) + " " + s.en.word(s.rng.IntN(20)) + `"`}
+	}},
 }
 
 func runBench(ctx context.Context, o runOptions, log *slog.Logger) error {
