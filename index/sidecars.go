@@ -25,7 +25,7 @@ import (
 // The pairs are read from the forward index fwd (nil: from the segments'
 // positions, in tests' indexes with wordPositions).
 func writeSidecars(ctx context.Context, bi bleve.Index, fwd *fwdStore, log *slog.Logger) {
-	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar(fwd)} {
+	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar(fwd), pairBucketsSidecar(fwd)} {
 		if err := k.writeAll(ctx, bi, log); err != nil && ctx.Err() == nil {
 			log.Warn("index: "+k.what, "err", err)
 		}
