@@ -26,7 +26,7 @@ func TestPairBucketsPhrases(t *testing.T) {
 	defer func(v bool) { stemBody = v }(stemBody)
 	stemBody = true
 	defer func(n uint64, b int) { pairsMinDocs, pairBucketsN = n, b }(pairsMinDocs, pairBucketsN)
-	pairBucketsN = 512 // about 150 pairs an article: a quarter of the buckets
+	pairBucketsN = 512          // about 150 pairs an article: a quarter of the buckets
 	ix, live := fwdTestIndex(t) // no sidecars: its segments are small
 	pairsMinDocs = 0
 	arts := make([]*corpus.Article, 0, len(live))
