@@ -19,31 +19,40 @@ import (
 // index. The pairs sidecar (pairs.go) narrows the pairs of two common
 // words; a phrase that mixes common and mid-frequency words ("the biwe
 // bube for") keeps thousands of candidates per 100,000 articles. Here
-// every other adjacent pair (a, b) of an article's body is hashed into
-// one of pairBucketsN buckets, and each bucket keeps a bitset of the
-// segment's documents holding a pair of it: a phrase's candidates are
-// intersected with the buckets of its adjacent pairs. A bucket holds
-// other pairs too (an article of 480 pairs sets about 37% of 1,024
-// buckets), so some candidates stay that do not hold the phrase (the
-// forward index drops them), but none that does is lost. The cost is
-// pairBucketsN/8 bytes per article (128).
+// each adjacent pair (a, b) of an article's body, both among the
+// pairBucketsTerms commonest terms but not both among the pairs' common
+// ones, is hashed into one of pairBucketsN buckets, and each bucket
+// keeps a bitset of the segment's documents holding a pair of it: a
+// phrase's candidates are intersected with the buckets of its adjacent
+// pairs that are hashed. A bucket holds other pairs too (an article sets
+// about a fifth of the buckets), so some candidates stay that do not
+// hold the phrase (the forward index drops them), but none that does is
+// lost. The cost is pairBucketsN/8 bytes per article (128).
 //
 // The file: per chunk of 65,536 documents, per bucket, the bitset of the
 // chunk's documents (little-endian 64-bit words, a document's bit at
 // its number in the chunk); then the header: the segment's document
-// count, the number of buckets, the common terms whose pairs among
-// themselves are left out, and a CRC-32 per bitset; then the header's
-// offset (8 bytes), length and CRC-32 (4 bytes each) and pairBucketsMagic.
-// A missing, damaged or older file only means no narrowing.
+// count, the number of buckets, the common terms (pairs of two of them
+// are left out), the hashed terms (pairs with another term are left
+// out), and a CRC-32 per bitset; then the header's offset (8 bytes),
+// length and CRC-32 (4 bytes each) and pairBucketsMagic. A missing,
+// damaged or older file only means no narrowing.
 
 // pairBucketsDirName is the folder of the sidecars in the index's folder.
 const pairBucketsDirName = "pairbuckets"
 
 // pairBucketsMagic ends every sidecar; a new layout or hash gets a new one.
-const pairBucketsMagic = "ARPBKT01"
+const pairBucketsMagic = "ARPBKT02"
 
 // pairBucketsN is the number of buckets of a new sidecar.
 var pairBucketsN = 1024
+
+// pairBucketsTerms is the number of terms whose pairs are hashed: the
+// commonest of the forward index. A phrase with a rarer word has few
+// candidates without the buckets, and leaving the pairs of rare words
+// out halves the buckets' load: an article of 204 such pairs (of 480)
+// sets 18% of 1,024 buckets, not 37%.
+var pairBucketsTerms = 2048
 
 // pairBucketsChunk is the number of documents of a chunk (a power of 2).
 const pairBucketsChunk = 1 << 16
@@ -113,16 +122,22 @@ func writePairBucketsTo(w io.Writer, seg segment.Segment, v *fwdView, n int) (in
 	if err != nil {
 		return 0, err
 	}
+	hashed, err := commonBodyTerms(seg, pairBucketsTerms, v)
+	if err != nil {
+		return 0, err
+	}
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := &countingWriter{w: bw}
 	docs := seg.Count()
 	hdr := binary.AppendUvarint(nil, docs)
 	hdr = binary.AppendUvarint(hdr, uint64(n))
-	hdr = binary.AppendUvarint(hdr, uint64(len(common)))
-	for _, t := range common {
-		hdr = appendString(hdr, t)
+	for _, ts := range [][]string{common, hashed} {
+		hdr = binary.AppendUvarint(hdr, uint64(len(ts)))
+		for _, t := range ts {
+			hdr = appendString(hdr, t)
+		}
 	}
-	hs := newRunHashes(common)
+	hs := newRunHashes(common, hashed)
 	var le [8]byte
 	for c := 0; uint64(c)*pairBucketsChunk < docs; c++ {
 		words := chunkWords(docs, c)
@@ -192,29 +207,33 @@ func bucketChunk(seg segment.Segment, v *fwdView, hs *runHashes, c, n, words int
 }
 
 // runHashes holds, per run of the forward index, each rank's term hash
-// and whether the term is common, made as ranks are met.
+// and marks, made as ranks are met.
 type runHashes struct {
-	common map[string]bool
-	runs   map[*fwdRun][]rankHash
+	common, hashed map[string]bool
+	runs           map[*fwdRun][]rankHash
 }
 
-// rankHash is a rank's term hash and common mark; set is false until the
-// rank is met.
+// rankHash is a rank's term hash and marks; set is false until the rank
+// is met.
 type rankHash struct {
-	h           uint64
-	common, set bool
+	h                   uint64
+	common, hashed, set bool
 }
 
-func newRunHashes(common []string) *runHashes {
-	hs := &runHashes{common: make(map[string]bool, len(common)), runs: map[*fwdRun][]rankHash{}}
-	for _, t := range common {
-		hs.common[t] = true
+func newRunHashes(common, hashed []string) *runHashes {
+	return &runHashes{common: termSet(common), hashed: termSet(hashed), runs: map[*fwdRun][]rankHash{}}
+}
+
+func termSet(ts []string) map[string]bool {
+	m := make(map[string]bool, len(ts))
+	for _, t := range ts {
+		m[t] = true
 	}
-	return hs
+	return m
 }
 
 // pairs calls f with the term hashes of each adjacent pair of seq (a
-// sequence of r) that is not of two common terms.
+// sequence of r) of two hashed terms, not both common.
 func (hs *runHashes) pairs(r *fwdRun, seq []byte, f func(ha, hb uint64)) error {
 	tab, ok := hs.runs[r]
 	if !ok {
@@ -231,9 +250,9 @@ func (hs *runHashes) pairs(r *fwdRun, seq []byte, f func(ha, hb uint64)) error {
 		e := &tab[rank]
 		if !e.set {
 			t := r.term(int(rank))
-			e.h, e.common, e.set = termHash(t), hs.common[string(t)], true
+			e.h, e.common, e.hashed, e.set = termHash(t), hs.common[string(t)], hs.hashed[string(t)], true
 		}
-		if prev.set && !(prev.common && e.common) {
+		if prev.hashed && e.hashed && !(prev.common && e.common) {
 			f(prev.h, e.h)
 		}
 		prev = *e

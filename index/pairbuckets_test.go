@@ -18,15 +18,17 @@ import (
 // TestPairBucketsPhrases checks option (b)'s phrases (stemBody) through
 // Search against a plain oracle (the articles whose analyzed title or
 // body holds the phrase) on an index of several segments with replaced
-// and deleted articles: without pair buckets, with them (512 buckets: each
-// article sets about a quarter), and with damaged or missing ones. It also checks
+// and deleted articles: without pair buckets, with them, and with damaged
+// or missing ones. It also checks
 // that the buckets narrow: fewer candidates reach the forward index, and
 // none of those holding the phrase is lost.
 func TestPairBucketsPhrases(t *testing.T) {
 	defer func(v bool) { stemBody = v }(stemBody)
 	stemBody = true
-	defer func(n uint64, b int) { pairsMinDocs, pairBucketsN = n, b }(pairsMinDocs, pairBucketsN)
-	pairBucketsN = 512          // about 150 pairs an article: a quarter of the buckets
+	defer func(n uint64, b, h int) { pairsMinDocs, pairBucketsN, pairBucketsTerms = n, b, h }(pairsMinDocs, pairBucketsN, pairBucketsTerms)
+	// Pairs of the 300 commonest words, in 512 buckets: an article sets
+	// about a fifth; phrases have pairs with rarer words too.
+	pairBucketsN, pairBucketsTerms = 512, 300
 	ix, live := fwdTestIndex(t) // no sidecars: its segments are small
 	pairsMinDocs = 0
 	arts := make([]*corpus.Article, 0, len(live))

@@ -21,6 +21,7 @@ type segBuckets struct {
 	docs   uint64
 	n      int             // buckets
 	common map[string]bool // pairs of two of them are not in the buckets
+	hashed map[string]bool // nor pairs with another term
 	crcs   []uint32        // per chunk, per bucket
 	starts []int64         // per chunk: its first bitset's offset
 }
@@ -105,13 +106,20 @@ func parsePairBucketsHeader(hdr []byte, docs, data uint64) (*segBuckets, error) 
 	if r.uint() != docs {
 		return nil, errPairs
 	}
-	nb, nt := r.uint(), r.uint()
-	if nb == 0 || nb > 1<<16 || nt > 1<<16 {
+	nb := r.uint()
+	if nb == 0 || nb > 1<<16 {
 		return nil, errPairs
 	}
-	sb := &segBuckets{docs: docs, n: int(nb), common: make(map[string]bool, nt)}
-	for ; nt > 0 && !r.bad; nt-- {
-		sb.common[r.string()] = true
+	sb := &segBuckets{docs: docs, n: int(nb)}
+	for _, set := range []*map[string]bool{&sb.common, &sb.hashed} {
+		nt := r.uint()
+		if nt > 1<<20 {
+			return nil, errPairs
+		}
+		*set = make(map[string]bool, nt)
+		for ; nt > 0 && !r.bad; nt-- {
+			(*set)[r.string()] = true
+		}
 	}
 	var at int64
 	for c := 0; uint64(c)*pairBucketsChunk < docs; c++ {
@@ -129,12 +137,12 @@ func parsePairBucketsHeader(hdr []byte, docs, data uint64) (*segBuckets, error) 
 }
 
 // buckets returns the distinct buckets of the adjacent pairs of terms
-// that the sidecar holds (not those of two common terms).
+// that the sidecar holds (of two hashed terms, not both common).
 func (sb *segBuckets) buckets(terms []string) []int {
 	var out []int
 	for k := 1; k < len(terms); k++ {
 		a, b := terms[k-1], terms[k]
-		if sb.common[a] && sb.common[b] {
+		if !sb.hashed[a] || !sb.hashed[b] || sb.common[a] && sb.common[b] {
 			continue
 		}
 		if bk := pairBucket(termHash(a), termHash(b), sb.n); !slices.Contains(out, bk) {
