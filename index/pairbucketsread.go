@@ -26,8 +26,8 @@ type segBuckets struct {
 	starts []int64         // per chunk: its first bitset's offset
 }
 
-// pairBucketsCache holds the sidecars opened by this process, by path
-// (files are never rewritten: see pairsCache).
+// pairBucketsCache holds the sidecars opened by this process, by their
+// segment's path (files are never rewritten: see pairsCache).
 var pairBucketsCache sync.Map
 
 // segmentBucketsOf returns the pair buckets of ss, or nil when it has none
@@ -37,15 +37,15 @@ func segmentBucketsOf(ss *scorch.SegmentSnapshot) *segBuckets {
 	if !ok || ss.Segment().Count() < pairsMinDocs {
 		return nil
 	}
-	file := pairBucketsFile(ps.Path())
-	if v, ok := pairBucketsCache.Load(file); ok {
+	seg := ps.Path() // the key: finding the sidecar's path costs system calls
+	if v, ok := pairBucketsCache.Load(seg); ok {
 		return v.(*segBuckets)
 	}
-	sb, err := openPairBuckets(file, ss.Segment().Count())
+	sb, err := openPairBuckets(pairBucketsFile(seg), ss.Segment().Count())
 	if err != nil {
 		return nil
 	}
-	v, _ := pairBucketsCache.LoadOrStore(file, sb)
+	v, _ := pairBucketsCache.LoadOrStore(seg, sb)
 	return v.(*segBuckets)
 }
 
