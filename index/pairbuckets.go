@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"strconv"
 
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -174,17 +175,16 @@ func writePairBucketsTo(w io.Writer, seg segment.Segment, v *fwdView, n int) (in
 // of the pairs of each document of chunk c.
 func bucketChunk(seg segment.Segment, v *fwdView, hs *runHashes, c, n, words int, bits []uint64) error {
 	first := uint64(c) * pairBucketsChunk
-	cur := newFwdCursor(v) // phrasefwd.go: documents come in id order
 	for d := first; d < min(first+pairBucketsChunk, seg.Count()); d++ {
 		ext, err := seg.DocID(d)
 		if err != nil {
 			return err
 		}
-		id, err := parseID(ext)
+		id, err := strconv.ParseInt(string(ext), 10, 64)
 		if err != nil {
 			return fmt.Errorf("document id %q: %w", ext, err)
 		}
-		r, i, err := cur.lookup(id)
+		r, i, err := v.lookup(id)
 		if err != nil {
 			return err
 		}

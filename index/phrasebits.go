@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -292,10 +293,9 @@ func coversAll(known []knownPair, n int) bool {
 // fwdCheckPhrase returns the documents of cand (of seg) whose sequences in
 // the forward index hold the phrase of fp: each document's article id is
 // read from the segment (its stored _id), and its sequence looked up by
-// id (phrasefwd.go: from where the previous one was found).
+// id.
 func fwdCheckPhrase(seg segment.Segment, fp *fwdPhrase, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
 	out := roaring.New()
-	cur := newFwdCursor(fp.v)
 	c := cand.Iterator()
 	for c.HasNext() {
 		d := c.Next()
@@ -303,11 +303,11 @@ func fwdCheckPhrase(seg segment.Segment, fp *fwdPhrase, cand *roaring.Bitmap) (*
 		if err != nil {
 			return nil, fmt.Errorf("phrase: %w", err)
 		}
-		id, err := parseID(ext)
+		id, err := strconv.ParseInt(string(ext), 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("phrase: document id %q: %w", ext, err)
 		}
-		ok, err := cur.match(fp, id)
+		ok, err := fp.match(id)
 		if err != nil {
 			return nil, fmt.Errorf("phrase: %w", err)
 		}

@@ -19,11 +19,11 @@ import (
 // P) on the index $ARCHIVIST_CANDS_INDEX, where a body phrase's time goes
 // in option (b): the words' candidates, the pairs' and the pair buckets'
 // narrowing, and the forward index's check of what is left, split into
-// reading the candidates' ids, finding their entries (by the view's
-// binary search and by the cursor) and matching their sequences; the
-// check of the candidates before the buckets, whose hits must be the
-// same (the test fails otherwise); and the whole search, before (cold)
-// and after (warm). Run with ARCHIVIST_IDX18=b on an index of option (b).
+// reading the candidates' ids, finding their entries and matching their
+// sequences; the check of the candidates before the buckets, whose hits
+// must be the same (the test fails otherwise); and the whole search,
+// before (cold) and after (warm). Run with ARCHIVIST_IDX18=b on an index
+// of option (b).
 func TestPhraseCostAt(t *testing.T) {
 	path, qf := os.Getenv("ARCHIVIST_CANDS_INDEX"), os.Getenv("ARCHIVIST_CANDS_QUERIES")
 	if path == "" || qf == "" {
@@ -39,13 +39,13 @@ func TestPhraseCostAt(t *testing.T) {
 	defer done()
 	v := ix.fwd.view()
 	defer v.release()
-	t.Log("phrase\tcands\tpairs\tbuckets\thits\tcands ms\tnarrow ms\tids ms\tlookup ms\tcursor ms\tmatch ms\tcheck after pairs ms\tsearch ms cold\twarm")
+	t.Log("phrase\tcands\tpairs\tbuckets\thits\tcands ms\tnarrow ms\tids ms\tlookup ms\tmatch ms\tcheck after pairs ms\tsearch ms cold\twarm")
 	for _, q := range phrases {
 		cold := timeSearch(t, ix, q)
 		c := measurePhrase(t, ix, snap, v, q)
 		warm := timeSearch(t, ix, q)
-		t.Logf("%s\t%d\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f", q, c.cands, c.pairs, c.buckets, c.hits,
-			ms(c.tCands), ms(c.tNarrow), ms(c.tIDs), ms(c.tLookup), ms(c.tCursor), ms(c.tMatch), ms(c.tFull), ms(cold), ms(warm))
+		t.Logf("%s\t%d\t%d\t%d\t%d\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.1f\t%.1f", q, c.cands, c.pairs, c.buckets, c.hits,
+			ms(c.tCands), ms(c.tNarrow), ms(c.tIDs), ms(c.tLookup), ms(c.tMatch), ms(c.tFull), ms(cold), ms(warm))
 	}
 }
 
@@ -77,8 +77,8 @@ func timeSearch(t *testing.T, ix *Index, q string) time.Duration {
 
 // phraseCost is what measurePhrase counts and times.
 type phraseCost struct {
-	cands, pairs, buckets, hits                            uint64
-	tCands, tNarrow, tIDs, tLookup, tCursor, tMatch, tFull time.Duration
+	cands, pairs, buckets, hits                   uint64
+	tCands, tNarrow, tIDs, tLookup, tMatch, tFull time.Duration
 }
 
 func measurePhrase(t *testing.T, ix *Index, snap *scorch.IndexSnapshot, v *fwdView, q string) phraseCost {
@@ -173,14 +173,6 @@ func checkTimed(t *testing.T, ss *scorch.SegmentSnapshot, fp *fwdPhrase, cand *r
 		ents[k] = entry{r, i}
 	}
 	c.tLookup += time.Since(start)
-	start = time.Now()
-	cur := newFwdCursor(fp.v)
-	for _, id := range ids {
-		if r, _, err := cur.lookup(id); err != nil || r == nil {
-			t.Fatal(fmt.Errorf("article %d: %v", id, err))
-		}
-	}
-	c.tCursor += time.Since(start)
 	start = time.Now()
 	var hits uint64
 	for _, e := range ents {
