@@ -18,7 +18,8 @@ import (
 // writeSidecars writes the files that archivist keeps beside the large
 // persisted segments of bi, for the segments that lack them, and removes
 // those of segments that are gone: the block bounds of the top-hits pass
-// (blockmax.go) and the pairs of common words of phrases (pairs.go). Each
+// (blockmax.go), the pairs of common words of phrases (pairs.go) and the
+// pair buckets of option (b)'s body phrases (pairbuckets.go). Each
 // only logs its failures: a segment without a sidecar is searched the
 // plain way, with the same answers.
 //
