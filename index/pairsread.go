@@ -33,9 +33,9 @@ type fieldPairs struct {
 	pairs []pairEntry
 }
 
-// pairsCache holds the sidecars opened by this process, by path. Files
-// are never rewritten (a segment's name is never reused), so an entry
-// stays right.
+// pairsCache holds the sidecars opened by this process, by their
+// segment's path. Files are never rewritten (a segment's name is never
+// reused, nor a read-only view's link to it), so an entry stays right.
 var pairsCache sync.Map
 
 // segmentPairsOf returns the sidecar of ss, or nil when it has none that
@@ -45,15 +45,15 @@ func segmentPairsOf(ss *scorch.SegmentSnapshot) *segPairs {
 	if !ok || ss.Segment().Count() < pairsMinDocs {
 		return nil
 	}
-	file := pairsFile(ps.Path())
-	if v, ok := pairsCache.Load(file); ok {
+	seg := ps.Path() // the key: finding the sidecar's path costs system calls
+	if v, ok := pairsCache.Load(seg); ok {
 		return v.(*segPairs)
 	}
-	sp, err := openPairs(file, ss.Segment().Count())
+	sp, err := openPairs(pairsFile(seg), ss.Segment().Count())
 	if err != nil {
 		return nil
 	}
-	v, _ := pairsCache.LoadOrStore(file, sp)
+	v, _ := pairsCache.LoadOrStore(seg, sp)
 	return v.(*segPairs)
 }
 

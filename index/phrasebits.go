@@ -171,6 +171,9 @@ func phraseSegmentDocsAlts(ss *scorch.SegmentSnapshot, terms []string, offsets [
 			}
 		}
 	}
+	if sb := segmentBucketsOf(ss); sb != nil && consecutive(offsets) { // pairbucketsread.go
+		_ = sb.narrow(cand, terms) // on an error cand is left a superset
+	}
 	return fwdCheckPhrase(ss.Segment(), fp, cand)
 }
 

@@ -18,14 +18,15 @@ import (
 // writeSidecars writes the files that archivist keeps beside the large
 // persisted segments of bi, for the segments that lack them, and removes
 // those of segments that are gone: the block bounds of the top-hits pass
-// (blockmax.go) and the pairs of common words of phrases (pairs.go). Each
+// (blockmax.go), the pairs of common words of phrases (pairs.go) and the
+// pair buckets of option (b)'s body phrases (pairbuckets.go). Each
 // only logs its failures: a segment without a sidecar is searched the
 // plain way, with the same answers.
 //
 // The pairs are read from the forward index fwd (nil: from the segments'
 // positions, in tests' indexes with wordPositions).
 func writeSidecars(ctx context.Context, bi bleve.Index, fwd *fwdStore, log *slog.Logger) {
-	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar(fwd)} {
+	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar(fwd), pairBucketsSidecar(fwd)} {
 		if err := k.writeAll(ctx, bi, log); err != nil && ctx.Err() == nil {
 			log.Warn("index: "+k.what, "err", err)
 		}
