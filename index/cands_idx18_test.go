@@ -14,8 +14,8 @@ import (
 // TestCandidatesAt (throwaway, idx18): for the phrases of
 // $ARCHIVIST_CANDS_QUERIES (kind<TAB>query lines, kind P), the body
 // candidates on the index $ARCHIVIST_CANDS_INDEX: the intersection of the
-// words' postings in the body and, with ARCHIVIST_IDX18=b, each word's
-// stem terms in the stemmed fields; then after the pairs' narrowing.
+// words' postings in the body and each word's stem terms in the stemmed
+// fields (format 8); then after the pairs' narrowing.
 func TestCandidatesAt(t *testing.T) {
 	path, qf := os.Getenv("ARCHIVIST_CANDS_INDEX"), os.Getenv("ARCHIVIST_CANDS_QUERIES")
 	if path == "" || qf == "" {
@@ -43,14 +43,12 @@ func TestCandidatesAt(t *testing.T) {
 		}
 		terms := termsOf(ix.m.AnalyzerNamed(analyzerExact), strings.Trim(q, `"`))
 		alts := map[string][]string{}
-		if stemBody {
-			for _, l := range langs {
-				ts := make([]string, len(terms))
-				for k, w := range terms {
-					ts[k] = ix.docs.stems[l].term(w)
-				}
-				alts[fieldStemPrefix+l] = ts
+		for _, l := range langs {
+			ts := make([]string, len(terms))
+			for k, w := range terms {
+				ts[k] = ix.docs.stems[l].term(w)
 			}
+			alts[fieldStemPrefix+l] = ts
 		}
 		offsets := make([]int, len(terms))
 		for k := range offsets {

@@ -13,7 +13,7 @@ import (
 )
 
 // Pair buckets: a sidecar beside each large segment, for phrases in the
-// body of option (b) (stemBody) whose words are not all common.
+// body (format 8, stembody.go) whose words are not all common.
 //
 // Without positions, a phrase's candidates are the articles holding all
 // its words (and their other forms), and each is read in the forward
@@ -67,7 +67,7 @@ func pairBucketsSidecar(fwd *fwdStore) sidecar {
 		file:    pairBucketsFile,
 		minDocs: pairsMinDocs,
 		usable: func(file string, docs uint64) bool {
-			if fwd == nil || !stemBody {
+			if fwd == nil {
 				return true // nothing to write
 			}
 			sb, err := openPairBuckets(file, docs)

@@ -15,7 +15,7 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// TestPairBucketsPhrases checks option (b)'s phrases (stemBody) through
+// TestPairBucketsPhrases checks the body's phrases (format 8) through
 // Search against a plain oracle (the articles whose analyzed title or
 // body holds the phrase) on an index of several segments with replaced
 // and deleted articles: without pair buckets, with them, and with damaged
@@ -23,8 +23,6 @@ import (
 // that the buckets narrow: fewer candidates reach the forward index, and
 // none of those holding the phrase is lost.
 func TestPairBucketsPhrases(t *testing.T) {
-	defer func(v bool) { stemBody = v }(stemBody)
-	stemBody = true
 	defer func(n uint64, b, h int) { pairsMinDocs, pairBucketsN, pairBucketsTerms = n, b, h }(pairsMinDocs, pairBucketsN, pairBucketsTerms)
 	// Pairs of the 300 commonest words, in 512 buckets: an article sets
 	// about a fifth; phrases have pairs with rarer words too.

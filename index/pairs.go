@@ -235,7 +235,7 @@ func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]strin
 		return nil, nil, err
 	}
 	var terms []string
-	if stemBody && field == fieldBody && v != nil {
+	if field == fieldBody && v != nil {
 		terms, err = commonBodyTerms(seg, n, v)
 	} else {
 		terms, err = commonTerms(dict, n)
@@ -348,7 +348,7 @@ func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
 	return terms, nil
 }
 
-// commonBodyTerms is commonTerms for the body of option (b) (stemBody):
+// commonBodyTerms is commonTerms for the body (format 8, stembody.go):
 // the terms in the most documents of the body and the stemmed fields
 // together (a stop word's count is that of its documents; a stem's may
 // count other forms).

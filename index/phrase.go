@@ -32,7 +32,7 @@ import (
 // joined to the phrase filter in a conjunction.
 type phraseQuery struct {
 	*query.MatchPhraseQuery
-	// alts, in the body of option (b) (stemBody), maps each stemmed
+	// alts, in the body (format 8, stembody.go), maps each stemmed
 	// field to the stem terms of the phrase's words: the articles of a
 	// language with a stemmer have their body there.
 	alts map[string][]string

@@ -93,8 +93,8 @@ func phraseSegmentDocs(ss *scorch.SegmentSnapshot, field string, terms []string,
 	return out, err
 }
 
-// phraseSegmentDocsAlts is phraseSegmentDocs in the body of option (b)
-// (stemBody): a word's candidates are its documents in the body and its
+// phraseSegmentDocsAlts is phraseSegmentDocs in the body (format 8,
+// stembody.go): a word's candidates are its documents in the body and its
 // stem's in each stemmed field; the pairs narrow them and the forward
 // index decides.
 //

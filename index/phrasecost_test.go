@@ -22,8 +22,7 @@ import (
 // reading the candidates' ids, finding their entries and matching their
 // sequences; the check of the candidates before the buckets, whose hits
 // must be the same (the test fails otherwise); and the whole search,
-// before (cold) and after (warm). Run with ARCHIVIST_IDX18=b on an index
-// of option (b).
+// before (cold) and after (warm). Run on an index of format 8.
 func TestPhraseCostAt(t *testing.T) {
 	path, qf := os.Getenv("ARCHIVIST_CANDS_INDEX"), os.Getenv("ARCHIVIST_CANDS_QUERIES")
 	if path == "" || qf == "" {

@@ -15,10 +15,6 @@ import (
 // that holds the word or another of its forms, and a stop word's term
 // finds the articles that hold it exactly. Articles in a language without
 // a stemmer keep the exact body field.
-//
-// stemBody is always true since format 8; it stays a name for the
-// phrase code's pairs (pairs.go), which asks for it.
-const stemBody = true
 
 // stopMark marks a stem that is itself a stop word of its language
 // ("thes" -> "the" in English, say), so that it does not meet the stop
