@@ -499,19 +499,51 @@ func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error)
 	case err == nil:
 		return bi, nil
 	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist):
-		return createIndex(path, m, false)
+		return createInPlace(path, m)
 	case errors.Is(err, bleve.ErrorIndexMetaMissing):
 		if entries, derr := os.ReadDir(path); derr == nil && len(entries) == 0 {
 			if err := os.Remove(path); err != nil {
 				return nil, fmt.Errorf("index: %w", err)
 			}
-			return createIndex(path, m, false)
+			return createInPlace(path, m)
 		}
 		if !looksLikeIndex(path) {
 			return nil, fmt.Errorf("index: %s is not an index folder", path)
 		}
 	}
 	return nil, openError(path, err)
+}
+
+// createInPlace creates a new index at path in a folder beside it (path +
+// ".creating") and renames that into place once bleve's files and the
+// format version are written: a process killed while creating the index
+// (a crawl's first seconds) leaves no half-made index at path, which the
+// next one would refuse, only a folder that the next creation removes.
+func createInPlace(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
+	tmp := path + ".creating"
+	if heldByWriter(tmp) {
+		return nil, fmt.Errorf("index: %s is being created by another process: %w", path, ErrInUse)
+	}
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	bi, err := createIndex(tmp, m, false)
+	if err != nil {
+		return nil, err
+	}
+	err = bi.Close()
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.RemoveAll(tmp)
+		return nil, fmt.Errorf("index: create %s: %w", path, err)
+	}
+	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return bi, nil
 }
 
 // checkVersion fails with ErrNeedsRebuild unless bi was written with the

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
 func mustCount(tb testing.TB, ix *Index) uint64 {
@@ -405,6 +407,44 @@ func TestOpenRecoversInterruptedSwap(t *testing.T) {
 	defer ix.Close()
 	if got := mustCount(t, ix); got != 10 {
 		t.Errorf("count = %d, want the 10 articles of the previous index", got)
+	}
+}
+
+// TestOpenAfterKilledCreate: a process killed while it created the index
+// (a crawl's first seconds) leaves its half-made folder beside the
+// index's path, not at it: the next Open creates the index, usable, and
+// removes the leftover.
+func TestOpenAfterKilledCreate(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	// Killed after bleve wrote its files, before the format version.
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bi, err := bleve.NewUsing(path+".creating", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the index's path exists before the creation ends: %v", err)
+	}
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatalf("open after a killed creation: %v", err)
+	}
+	defer ix.Close()
+	if n, err := ix.Update(ctx, newFakeSource(MustLoadArticles(t, "basic")...)); err != nil || n != 10 {
+		t.Fatalf("update = %d, %v", n, err)
+	}
+	if res := MustSearch(t, ix, Request{Query: "climate"}); res.Total != 4 {
+		t.Errorf("total = %d, want 4", res.Total)
+	}
+	if _, err := os.Stat(path + ".creating"); !os.IsNotExist(err) {
+		t.Errorf("the half-made folder is still there: %v", err)
 	}
 }
 
