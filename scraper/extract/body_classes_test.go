@@ -141,6 +141,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "next_story",
 			wantInText: []string{"Night trains will run on the coast line again", "together with the stations where the night trains will stop."},
 			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
+		// An update after the story in the story's own <article>, opened
+		// by a dated stamp without a heading: the rest of the story, not
+		// another one (storyOpening). The next story, under a heading and
+		// its own dateline, still goes.
+		{name: "story_update",
+			wantInText: []string{"The river bridge on the ring road was closed", "Updated 16:30", "In the afternoon the county said", "will be checked with ultrasound next week."},
+			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
 		// The next story after the story on a page that declares an
 		// article, under a plain heading with no dateline or link: the
 		// story's body element (articleBody, 1,500 bytes of paragraphs)
