@@ -204,6 +204,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "read_more_expander",
 			wantInText: []string{"The town's outdoor pool will open again", "Lifeguards have been hired", "to open the new changing rooms."},
 			notInText:  []string{"Read more", "About us"}},
+		// Paragraphs cut short behind a "read more" button by a script
+		// hook in their class ("js_readmore"): prose with no link, the
+		// text the button unfolds. A "read more" box holding a teaser
+		// and its link, and a lone "Read more" link, still go.
+		{name: "read_more_hook",
+			wantInText: []string{"They now let two rooms to walkers", "The village has a bakery", "within an easy walk of the mill.", "The owners hope to open a small museum", "on weekday mornings."},
+			notInText:  []string{"Another house in the valley", "Read more", "About us"}},
 		// An <aside> of site links before the story, never closed: the
 		// parser nests the headline, the story and all after it inside
 		// the aside, which holds the page's article after all.
