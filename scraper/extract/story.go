@@ -11,7 +11,7 @@ import (
 // beside it: a block after the path from the top candidate to its
 // ancestor three levels up that is an <article> element, or whose
 // opening (storyOpening) holds a heading that links to another page or
-// a dateline, with 500 bytes of paragraph text and at most three times
+// a heading and a dateline, with 500 bytes of paragraph text and at most three times
 // the top's. "Next story" sections
 // put a whole second article after the first; widening the body to
 // their common parent, taking siblings that score well, or a recall net
