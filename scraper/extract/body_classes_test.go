@@ -141,6 +141,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "next_story",
 			wantInText: []string{"Night trains will run on the coast line again", "together with the stations where the night trains will stop."},
 			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
+		// An update after the story in the story's own <article>, opened
+		// by a dated stamp without a heading: the rest of the story, not
+		// another one (storyOpening). The next story, under a heading and
+		// its own dateline, still goes.
+		{name: "story_update",
+			wantInText: []string{"The river bridge on the ring road was closed", "Updated 16:30", "In the afternoon the county said", "will be checked with ultrasound next week."},
+			notInText:  []string{"Harbour museum opens a new hall", "The harbour museum has opened", "mend old sails by hand"}},
 		// The next story after the story on a page that declares an
 		// article, under a plain heading with no dateline or link: the
 		// story's body element (articleBody, 1,500 bytes of paragraphs)
@@ -197,6 +204,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "read_more_expander",
 			wantInText: []string{"The town's outdoor pool will open again", "Lifeguards have been hired", "to open the new changing rooms."},
 			notInText:  []string{"Read more", "About us"}},
+		// Paragraphs cut short behind a "read more" button by a script
+		// hook in their class ("js_readmore"): prose with no link, the
+		// text the button unfolds. A "read more" box holding a teaser
+		// and its link, and a lone "Read more" link, still go.
+		{name: "read_more_hook",
+			wantInText: []string{"They now let two rooms to walkers", "The village has a bakery", "within an easy walk of the mill.", "The owners hope to open a small museum", "on weekday mornings."},
+			notInText:  []string{"Another house in the valley", "Read more", "About us"}},
 		// An <aside> of site links before the story, never closed: the
 		// parser nests the headline, the story and all after it inside
 		// the aside, which holds the page's article after all.

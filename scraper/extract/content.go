@@ -672,6 +672,10 @@ func (x *contentExtractor) prune(n *html.Node) {
 			// not a teaser for another page.
 			protected = true
 		}
+		if !protected && in.link == 0 && in.text >= 200 && expanderOnly(n) {
+			// The text a "read more" button unfolds: prose, no link.
+			protected = true
+		}
 		if !protected {
 			x.drop(n, in)
 			in.teaser = in.comment || x.leadOnly(n)
@@ -895,6 +899,40 @@ func (x *contentExtractor) leadOnly(n *html.Node) bool {
 	}
 	return lead
 }
+
+// expanderOnly reports whether the class and id of n name a "read
+// more" expander ("js_readmore", "read-more") and nothing else that
+// marks boilerplate. Holding prose and no link, such an element is the
+// text the button unfolds (a description cut after two lines), not a
+// link to more.
+func expanderOnly(n *html.Node) bool {
+	if attr(n, "role") != "" {
+		return false
+	}
+	expander := false
+	for _, key := range [...]string{"class", "id"} {
+		for _, f := range strings.Fields(attr(n, key)) {
+			j := joinedLower(f)
+			if strings.Contains(j, "readmore") {
+				expander = true
+				continue
+			}
+			if hasAnyPrefix(j, negativePrefixes) {
+				return false
+			}
+			for _, t := range classTokens(nil, f) {
+				if negativeWords[t] {
+					return false
+				}
+			}
+		}
+	}
+	return expander
+}
+
+// negativePrefixes mark boilerplate as the start of a joined class or id
+// name ("sharebuttons", "relatedposts"; attrTokens).
+var negativePrefixes = []string{"share", "related", "social", "newsletter", "mostread", "mostpopular"}
 
 func linkDensity(in *nodeInfo) float64 {
 	if in.text == 0 {

@@ -11,7 +11,7 @@ import (
 // beside it: a block after the path from the top candidate to its
 // ancestor three levels up that is an <article> element, or whose
 // opening (storyOpening) holds a heading that links to another page or
-// a dateline, with 500 bytes of paragraph text and at most three times
+// a heading and a dateline, with 500 bytes of paragraph text and at most three times
 // the top's. "Next story" sections
 // put a whole second article after the first; widening the body to
 // their common parent, taking siblings that score well, or a recall net
@@ -54,12 +54,20 @@ func sameKind(a, b *html.Node) bool {
 }
 
 // storyOpening reports whether n's nodes before its first 80 bytes of
-// text outside headings hold a linked heading or a dateline: the head of
-// a story, not a section of one. The walk stops after a few dozen
-// elements.
+// text outside headings hold a linked heading, or a heading and a
+// dateline: the head of a story, not a section of one. A dateline
+// without a heading opens an update or the dated rest of the same story
+// ("Updated 10:00" over its last paragraphs). The walk stops after a few
+// dozen elements.
 func (x *contentExtractor) storyOpening(n *html.Node) bool {
+	head, dated := false, false
 	return openingHolds(n, false, func(c *html.Node, inHead bool) (found, skip bool) {
-		return c.DataAtom == atom.Time || attr(c, "datetime") != "" || inHead && c.DataAtom == atom.A && linksElsewhere(c), false
+		if inHead && c.DataAtom == atom.A && linksElsewhere(c) {
+			return true, false
+		}
+		head = head || isHeading(c.DataAtom)
+		dated = dated || c.DataAtom == atom.Time || attr(c, "datetime") != ""
+		return head && dated, false
 	})
 }
 
