@@ -23,4 +23,5 @@ package extract
 // Version 4: the fifteenth session's (issue 8).
 // Version 6: the seventeenth session's (issue 8).
 // Version 7: the eighteenth session's (issue 8).
-const Version = 7
+// Version 8: the nineteenth session's (issue 8).
+const Version = 8
