@@ -14,8 +14,9 @@ import (
 
 // teaserSite is a small news site, written for TestCrawlTeaserPages, whose
 // section fronts, numbered section pages, tag pages (with pages of their
-// own) and author pages carry teasers of two or three full sentences
-// each: the listings that look most like articles. Each listing uses
+// own), author pages and a weekly digest (at a story's URL, declared an
+// article) carry teasers of two or three full sentences each: the
+// listings that look most like articles. Each listing uses
 // other markup (cards with class names, bare list items, divs with no
 // class at all, with and without dates), so that no one markup decides.
 type teaserSite struct {
@@ -77,10 +78,15 @@ func (st teaserStory) teaser() string {
 func (s *teaserSite) frame(w http.ResponseWriter, title, head, main string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s | The Coast Courier</title>%s</head><body>
-<header><a href="/">The Coast Courier</a><nav><ul><li><a href="/harbour/">Harbour</a></li><li><a href="/schools/">Schools</a></li><li><a href="/tag/transport/">Transport</a></li></ul></nav></header>
+<header><a href="/">The Coast Courier</a><nav><ul><li><a href="/harbour/">Harbour</a></li><li><a href="/schools/">Schools</a></li><li><a href="/tag/transport/">Transport</a></li><li><a href="`+digestPath+`">The week</a></li></ul></nav></header>
 <main>%s</main>
 <footer><p>The Coast Courier, 4 Quay Street. <a href="/about/">About us</a></p></footer></body></html>`, title, head, main)
 }
+
+// digestPath is the week's digest: the week's stories as teasers at a
+// URL shaped like a story's, declared an article by its metadata, as
+// some templates declare every page.
+const digestPath = "/2024/05/31/the-week-on-the-coast-in-eight-stories.html"
 
 // listing writes the teasers of stories in the markup style given.
 func listing(b *strings.Builder, stories []teaserStory, style int) {
@@ -149,6 +155,11 @@ func (s *teaserSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b.WriteString("<h1>Latest news</h1>")
 		listing(&b, s.stories[:10], 0)
 		s.frame(w, "Latest news", `<meta property="og:type" content="website">`, b.String())
+	case p == digestPath:
+		var b strings.Builder
+		b.WriteString("<h1>The week on the coast in eight stories</h1>")
+		listing(&b, s.stories[:8], 0)
+		s.frame(w, "The week on the coast", `<meta property="og:type" content="article"><meta property="article:published_time" content="2024-05-31T08:00:00Z">`, b.String())
 	case p == "/harbour/" || p == "/schools/":
 		sec := parts[0]
 		s.paged(w, r, "Section: "+sec, s.filter(func(st teaserStory) bool { return st.section == sec }), n, 0,
@@ -250,6 +261,8 @@ func TestCrawlTeaserPages(t *testing.T) {
 			kind = "tag"
 		case strings.HasPrefix(path, "/author/"):
 			kind = "author"
+		case path == digestPath:
+			kind = "digest"
 		case !stories[u]:
 			kind = "section"
 		}
@@ -258,7 +271,7 @@ func TestCrawlTeaserPages(t *testing.T) {
 			t.Errorf("%s (%s) stored as %q", path, kind, typ)
 		}
 	}
-	for _, k := range []string{"front", "section", "section page N", "tag", "tag page N", "author"} {
+	for _, k := range []string{"front", "section", "section page N", "tag", "tag page N", "author", "digest"} {
 		if kinds[k] == 0 {
 			t.Errorf("no %s page crawled (crawled: %v)", k, kinds)
 		}

@@ -325,7 +325,8 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 }
 
 // fillFlags sets the flags and the page type. A page that is not an
-// article gets its main content as text: the block model's text, when
+// article gets its main content as text (a listing whose body found is a
+// run of teasers keeps that body, as an article would): the block model's text, when
 // takeModel prefers it to the article-shaped body found, without site
 // chrome (dropChrome, told whether the page came out a forum); a forum
 // page that keeps its body gets it without that chrome too.
@@ -333,7 +334,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
-	if article {
+	if article || p.teaserBody {
 		if bs := dropTrailingHeads(p.blocks); len(bs) < len(p.blocks) {
 			p.blocks, p.body = bs, joinBlocks(bs)
 			art.Text, art.WordCount = p.body, countWords(p.body)
@@ -355,7 +356,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 	var extra float64
 	var orphans map[int32]bool
 	took := false
-	if !article || p.shortArt {
+	if !article && !p.teaserBody || p.shortArt {
 		typ := other
 		if article { // a short article's model text: the rules for other pages do not apply
 			typ = ""
@@ -384,6 +385,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		}
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
+		case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
 		case took:
 			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))))
 			art.WordCount = countWords(art.Text)

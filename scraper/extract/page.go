@@ -59,6 +59,10 @@ type page struct {
 	// shortArt: a short page the rules reject that the model takes for
 	// an article (decideType); its text is chosen as a non-article's.
 	shortArt bool
+	// teaserBody: a page the model takes for an article whose body
+	// found is a run of teasers (teaserFront): a listing whose text is
+	// that body, chosen as an article's.
+	teaserBody bool
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {

@@ -498,6 +498,14 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it.
 		return false, corpus.PageTypeForum
 	}
+	if article && !p.cmsPost() && !p.hasType(newsTypes...) && p.teaserFront(art.WordCount) {
+		// Linked headlines with a line of summary each and no story of
+		// the page's own: a section front, a tag page or a blog's index,
+		// whatever metadata its template gives it. The body found is
+		// the teasers: fillFlags keeps it as the text.
+		p.teaserBody = true
+		return false, corpus.PageTypeListing
+	}
 	if p.productGroup() && !p.hasType(newsTypes...) {
 		// OpenGraph's product.group: a shop's category page, whatever
 		// prose it opens with.

@@ -47,6 +47,10 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// The same story wrapped, as WordPress does, in an element named
 		// for a post that holds the headline (review18b).
 		{"comments_post_wrapper.html", "https://millbrook.example/community/the-library-reopens"},
+		// A brief of two paragraphs and, in the same <main>, six cards
+		// of other stories with a summary each under a heading of their
+		// own (teaserFront must not fire: a story comes first).
+		{"brief_related_cards.html", "https://quayside.example/ships/night-ferry-cancelled-for-a-second-week"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
@@ -88,6 +92,12 @@ func TestPagesBesideTemptingArticles(t *testing.T) {
 		{"thread_op_unnamed.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
 		{"front_lead_excerpt.html", "https://northsound.example/islands", corpus.PageTypeListing},
 		{"front_lead_excerpt.html", "https://northsound.example/news/islands-and-people-of-the-sound", corpus.PageTypeListing},
+		// A blog's index whose template declares it an article
+		// (og:type), each teaser a card with a linked headline, a dated
+		// byline and a line of summary: typed article on main at either
+		// URL (teaserFront).
+		{"blog_index_dated.html", "https://quayside.example/dispatches", corpus.PageTypeListing},
+		{"blog_index_dated.html", "https://quayside.example/ports/harbour-trade-dispatches-from-the-quay", corpus.PageTypeListing},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {

@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// teaserLayout is what the headings and paragraphs of the body found say
+// about a page's shape, read in document order outside the regions the
+// content walk dropped (teasers dropped for their class names count): a
+// teaser is a linked h2-h4 heading in an item of its own (teaserItem)
+// with at most one paragraph before the next heading (a headline and its
+// summary), a section such a heading with two paragraphs or more, and
+// story the paragraphs of prose under no such heading (a story's, a
+// roundup's, or a listing's intro).
+type teaserLayout struct {
+	teasers, sections, story int
+	teaserText, text         int // text bytes of the teasers, and of the body found
+	// storyBefore counts the paragraphs of prose before the first
+	// teaser's heading, and gridAfterStory tells whether a heading that
+	// is not a teaser's came between them and it.
+	storyBefore    int
+	gridAfterStory bool
+}
+
+// teaserSummaryMin is the fewest text bytes of a paragraph that counts
+// under a linked heading: a summary of a line; shorter ones are bylines
+// and dates.
+const teaserSummaryMin = 40
+
+// teaserLayout walks the nodes of the body found (p.sel) once, in
+// document order.
+func (p *page) teaserLayout() teaserLayout {
+	w := layoutWalk{x: p.x}
+	for _, s := range p.sel {
+		if in := p.x.info(s); in != nil {
+			w.l.text += in.text
+		}
+		w.region(s)
+	}
+	w.closeSection()
+	return w.l
+}
+
+// layoutWalk is teaserLayout's state: the current heading is a teaser's
+// (linked, alone in its item) and paras paragraphs have followed it.
+type layoutWalk struct {
+	x        *contentExtractor
+	l        teaserLayout
+	linked   bool
+	paras    int
+	headText int        // the text bytes of the current heading's item
+	started  bool       // a teaser's heading has been seen
+	skip     *html.Node // a dropped region being passed over
+}
+
+// region walks the subtree of s: its nodes follow it in x.nodes.
+func (w *layoutWalk) region(s *html.Node) {
+	start, ok := w.x.idx[s]
+	if !ok {
+		return
+	}
+	for i := int(start); i < len(w.x.nodes); i++ {
+		n := w.x.nodes[i]
+		if n != s && !isAncestor(s, n) {
+			return
+		}
+		w.node(n, &w.x.infos[i])
+	}
+}
+
+// node reads one node of the body found: headings open sections,
+// paragraphs count under them, dropped regions are passed over.
+func (w *layoutWalk) node(n *html.Node, in *nodeInfo) {
+	if w.skip != nil && isAncestor(w.skip, n) {
+		return
+	}
+	w.skip = nil
+	if in.junk && !droppedTeaser(in) {
+		w.skip = n
+		return
+	}
+	switch n.DataAtom {
+	case atom.H1:
+		w.closeSection()
+		if !w.started {
+			// The page's content starts at its headline.
+			w.l.storyBefore, w.l.gridAfterStory = 0, false
+		}
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		w.closeSection()
+		w.linked, w.headText = false, 0
+		if n.DataAtom != atom.H5 && n.DataAtom != atom.H6 && linkedHeading(n) {
+			if ii := w.x.info(teaserItem(n)); ii != nil {
+				w.linked, w.headText = true, ii.text
+			}
+		}
+		switch {
+		case w.linked:
+			w.started = true
+		case !w.started && w.l.storyBefore > 0:
+			// A heading of its own between a story and the first
+			// teaser: "More stories" under an article.
+			w.l.gridAfterStory = true
+		}
+	case atom.P:
+		if in.text < teaserSummaryMin || in.link*5 >= in.text {
+			return
+		}
+		if w.linked {
+			w.paras++
+		} else if in.text >= 80 {
+			w.l.story++
+			if !w.started {
+				w.l.storyBefore++
+			}
+		}
+	}
+}
+
+// closeSection counts the section the walk leaves.
+func (w *layoutWalk) closeSection() {
+	switch {
+	case !w.linked:
+	case w.paras <= 1:
+		w.l.teasers++
+		w.l.teaserText += w.headText
+	default:
+		w.l.sections++
+	}
+	w.linked, w.paras, w.headText = false, 0, 0
+}
+
+// teaserItem returns the element that holds heading n and nothing of
+// another heading: a teaser's headline sits in an item of its own (a
+// card, a list item, an <article>), the largest such element below the
+// list; nil when n's parent already holds another h1-h4, as the linked
+// headings of a roundup article do, running in the flow of its text.
+func teaserItem(n *html.Node) *html.Node {
+	var item *html.Node
+	for q, i := n.Parent, 0; q != nil && i < 4; q, i = q.Parent, i+1 {
+		if q.DataAtom == atom.Body || holdsOtherHeading(q, n, 0) {
+			break
+		}
+		item = q
+	}
+	return item
+}
+
+// holdsOtherHeading reports whether q's subtree holds an h1-h4 other
+// than n.
+func holdsOtherHeading(q, n *html.Node, depth int) bool {
+	if depth > 12 {
+		return false
+	}
+	for c := q.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c == n {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4:
+			return true
+		}
+		if holdsOtherHeading(c, n, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkedHeading reports whether heading n is a link or holds one.
+func linkedHeading(n *html.Node) bool {
+	return hasLink(n, 0) || n.Parent != nil && n.Parent.DataAtom == atom.A
+}
+
+// teaserFront reports whether the body found is a run of teasers rather
+// than a story: four teasers or more (linked headlines in items of their
+// own, with a line of summary at most), outnumbering twice over such
+// headings with paragraphs of their own, holding half the text of the
+// body found and of the article-shaped body (words), after at most one
+// paragraph of intro with no heading between it and them, and fewer than
+// three paragraphs of prose under no teaser. A story followed by a grid
+// of other stories has its own paragraphs, or a heading over the grid; a
+// roundup's linked headings run in the flow of its text. Pages that name
+// three posts or more are left to the thread rules.
+func (p *page) teaserFront(words int) bool {
+	if p.kind.linkHeads < 4 || p.kind.posts >= 3 {
+		return false // posts with linked titles make a thread's page
+	}
+	l := p.teaserLayout()
+	return l.teasers >= 4 && l.teasers > 2*l.sections && l.story < storyProseParas &&
+		l.teaserText*2 >= max(l.text, bytesPerWord*words) && l.storyBefore <= 1 && !l.gridAfterStory
+}
+
+// bytesPerWord is about how many text bytes (white space not counted) a
+// word takes, in the languages of the sets.
+const bytesPerWord = 5
