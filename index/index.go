@@ -209,7 +209,10 @@ func Open(path string, opts ...Option) (*Index, error) {
 		return nil, err
 	}
 	if ix.docs.forward {
-		if ix.fwd, err = openFwdStore(filepath.Join(path, fwdDir)); err != nil {
+		if ix.fwd, err = openFwdStore(filepath.Join(path, fwdDir)); err == nil {
+			err = checkFwd(path, bi, ix.fwd)
+		}
+		if err != nil {
 			_ = bi.Close()
 			return nil, fmt.Errorf("index: open %s: %w", path, err)
 		}
@@ -265,7 +268,10 @@ func OpenReadOnly(path string, opts ...Option) (*Index, error) {
 	if ix.docs.forward {
 		// The writer's runs, which may be ahead of the view's snapshot
 		// (never behind: fill).
-		if ix.fwd, err = openFwdStoreReadOnly(filepath.Join(path, fwdDir)); err != nil {
+		if ix.fwd, err = openFwdStoreReadOnly(filepath.Join(path, fwdDir)); err == nil {
+			err = checkFwd(path, bi, ix.fwd)
+		}
+		if err != nil {
 			_ = bi.Close()
 			if ix.viewDir != "" {
 				os.RemoveAll(ix.viewDir)
@@ -512,6 +518,20 @@ func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error)
 		}
 	}
 	return nil, openError(path, err)
+}
+
+// checkFwd fails with ErrNeedsRebuild when bi holds articles and its
+// forward index none (its folder removed or emptied): phrases would fail
+// and the body's patterns miss articles without a word.
+func checkFwd(path string, bi bleve.Index, fwd *fwdStore) error {
+	if len(fwd.runs) > 0 {
+		return nil
+	}
+	if n, err := bi.DocCount(); err != nil || n == 0 {
+		return err
+	}
+	_ = fwd.close()
+	return fmt.Errorf("the forward index (%s) is missing: %w", filepath.Join(path, fwdDir), ErrNeedsRebuild)
 }
 
 // createInPlace creates a new index at path in a folder beside it (path +

@@ -448,6 +448,39 @@ func TestOpenAfterKilledCreate(t *testing.T) {
 	}
 }
 
+// TestOpenMissingForwardIndex: an index whose forward index was removed
+// is refused (needs a rebuild), for writing and for searching: its
+// patterns would otherwise miss articles without a word.
+func TestOpenMissingForwardIndex(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	ix, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(context.Background(), newFakeSource(MustLoadArticles(t, "basic")...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(path, fwdDir)); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range map[string]func(string, ...Option) (*Index, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
+		if ix, err := open(path); !errors.Is(err, ErrNeedsRebuild) || !strings.Contains(err.Error(), "forward index") {
+			if ix != nil {
+				ix.Close()
+			}
+			t.Errorf("%s: %v, want ErrNeedsRebuild naming the forward index", name, err)
+		}
+	}
+	ix, err = Recreate(path)
+	if err != nil {
+		t.Fatalf("recreate: %v", err)
+	}
+	ix.Close()
+}
+
 func TestConcurrentSearchDuringWrites(t *testing.T) {
 	ctx := context.Background()
 	arts := MustLoadArticles(t, "basic")
@@ -551,5 +584,29 @@ func TestUpdateBatchesLongArticlesBySize(t *testing.T) {
 	// in articles only, nothing would have been.
 	if seq, _ := ix.Seq(); seq != 5 {
 		t.Errorf("seq after failure = %d, want 5", seq)
+	}
+}
+
+// TestPatternTermsCapped: a pattern in the body that matches more words
+// than maxPatternTerms is a bad query, not a search that eats the
+// machine's memory.
+func TestPatternTermsCapped(t *testing.T) {
+	ix, err := Open(filepath.Join(t.TempDir(), "archive.bleve"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(context.Background(), newFakeSource(MustLoadArticles(t, "basic")...)); err != nil {
+		t.Fatal(err)
+	}
+	if res := MustSearch(t, ix, Request{Query: "clim*"}); res.Total == 0 {
+		t.Fatal("clim* found nothing")
+	}
+	defer func(n int) { maxPatternTerms = n }(maxPatternTerms)
+	maxPatternTerms = 0
+	for _, q := range []string{"c*", "text:c*", "/c.*/", "climate~1"} {
+		if _, err := ix.Search(context.Background(), Request{Query: q}); !errors.Is(err, ErrBadQuery) {
+			t.Errorf("%s with no word allowed: %v, want ErrBadQuery", q, err)
+		}
 	}
 }
