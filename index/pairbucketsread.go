@@ -2,7 +2,6 @@ package index
 
 import (
 	"encoding/binary"
-	"fmt"
 	"hash/crc32"
 	"os"
 	"slices"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Reading the sidecars of pairbuckets.go.
@@ -33,64 +31,21 @@ var pairBucketsCache sync.Map
 // segmentBucketsOf returns the pair buckets of ss, or nil when it has none
 // that can be used.
 func segmentBucketsOf(ss *scorch.SegmentSnapshot) *segBuckets {
-	ps, ok := ss.Segment().(segment.PersistedSegment)
-	if !ok || ss.Segment().Count() < pairsMinDocs {
-		return nil
-	}
-	seg := ps.Path() // the key: finding the sidecar's path costs system calls
-	if v, ok := pairBucketsCache.Load(seg); ok {
-		return v.(*segBuckets)
-	}
-	sb, err := openPairBuckets(pairBucketsFile(seg), ss.Segment().Count())
-	if err != nil {
-		return nil
-	}
-	v, _ := pairBucketsCache.LoadOrStore(seg, sb)
-	return v.(*segBuckets)
+	return sidecarOf(&pairBucketsCache, ss, func(seg string, docs uint64) (*segBuckets, error) {
+		return openPairBuckets(pairBucketsFile(seg), docs)
+	})
 }
 
 // openPairBuckets opens the sidecar file of a segment of docs documents
 // and reads its header.
 func openPairBuckets(file string, docs uint64) (*segBuckets, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	sb, err := readPairBucketsHeader(f, docs)
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	return sb, nil
+	return openSidecar(file, docs, readPairBucketsHeader)
 }
 
 func readPairBucketsHeader(f *os.File, docs uint64) (*segBuckets, error) {
-	st, err := f.Stat()
+	hdr, off, err := readSidecarHeader(f, pairBucketsMagic)
 	if err != nil {
 		return nil, err
-	}
-	const footLen = 8 + 4 + 4 + len(pairBucketsMagic)
-	size := st.Size()
-	if size < int64(footLen) {
-		return nil, errPairs
-	}
-	foot := make([]byte, footLen)
-	if _, err := f.ReadAt(foot, size-int64(footLen)); err != nil {
-		return nil, err
-	}
-	if string(foot[16:]) != pairBucketsMagic {
-		return nil, errPairs
-	}
-	off, n := binary.BigEndian.Uint64(foot), binary.BigEndian.Uint32(foot[8:])
-	if off+uint64(n)+uint64(footLen) != uint64(size) {
-		return nil, errPairs
-	}
-	hdr := make([]byte, n)
-	if _, err := f.ReadAt(hdr, int64(off)); err != nil {
-		return nil, err
-	}
-	if crc32.ChecksumIEEE(hdr) != binary.BigEndian.Uint32(foot[12:]) {
-		return nil, errPairs
 	}
 	sb, err := parsePairBucketsHeader(hdr, docs, off)
 	if err != nil {

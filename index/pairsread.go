@@ -41,65 +41,57 @@ var pairsCache sync.Map
 // segmentPairsOf returns the sidecar of ss, or nil when it has none that
 // can be used (in memory, small, not written yet, damaged).
 func segmentPairsOf(ss *scorch.SegmentSnapshot) *segPairs {
+	return sidecarOf(&pairsCache, ss, func(seg string, docs uint64) (*segPairs, error) {
+		return openPairs(pairsFile(seg), docs)
+	})
+}
+
+// sidecarOf returns the sidecar of ss's segment held in cache, opened by
+// open from the segment's path and document count the first time; nil
+// when the segment has none that can be used (in memory, small, not
+// written yet, damaged).
+func sidecarOf[T any](cache *sync.Map, ss *scorch.SegmentSnapshot, open func(seg string, docs uint64) (*T, error)) *T {
 	ps, ok := ss.Segment().(segment.PersistedSegment)
 	if !ok || ss.Segment().Count() < pairsMinDocs {
 		return nil
 	}
 	seg := ps.Path() // the key: finding the sidecar's path costs system calls
-	if v, ok := pairsCache.Load(seg); ok {
-		return v.(*segPairs)
+	if v, ok := cache.Load(seg); ok {
+		return v.(*T)
 	}
-	sp, err := openPairs(pairsFile(seg), ss.Segment().Count())
+	sc, err := open(seg, ss.Segment().Count())
 	if err != nil {
 		return nil
 	}
-	v, _ := pairsCache.LoadOrStore(seg, sp)
-	return v.(*segPairs)
+	v, _ := cache.LoadOrStore(seg, sc)
+	return v.(*T)
 }
 
 // openPairs opens the sidecar file of a segment of docs documents and
 // reads its header.
 func openPairs(file string, docs uint64) (*segPairs, error) {
+	return openSidecar(file, docs, readPairsHeader)
+}
+
+// openSidecar opens a sidecar file of a segment of docs documents and
+// reads its header with read; the file stays open in the result.
+func openSidecar[T any](file string, docs uint64, read func(*os.File, uint64) (*T, error)) (*T, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	sp, err := readPairsHeader(f, docs)
+	sc, err := read(f, docs)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	return sp, nil
+	return sc, nil
 }
 
 func readPairsHeader(f *os.File, docs uint64) (*segPairs, error) {
-	st, err := f.Stat()
+	hdr, off, err := readSidecarHeader(f, pairsMagic)
 	if err != nil {
 		return nil, err
-	}
-	const footLen = 8 + 4 + 4 + len(pairsMagic)
-	size := st.Size()
-	if size < int64(footLen) {
-		return nil, errPairs
-	}
-	foot := make([]byte, footLen)
-	if _, err := f.ReadAt(foot, size-int64(footLen)); err != nil {
-		return nil, err
-	}
-	if string(foot[16:]) != pairsMagic {
-		return nil, errPairs
-	}
-	off := binary.BigEndian.Uint64(foot)
-	n := binary.BigEndian.Uint32(foot[8:])
-	if off+uint64(n)+uint64(footLen) != uint64(size) {
-		return nil, errPairs
-	}
-	hdr := make([]byte, n)
-	if _, err := f.ReadAt(hdr, int64(off)); err != nil {
-		return nil, err
-	}
-	if crc32.ChecksumIEEE(hdr) != binary.BigEndian.Uint32(foot[12:]) {
-		return nil, errPairs
 	}
 	sp, err := parsePairsHeader(hdr, docs, off)
 	if err != nil {
@@ -107,6 +99,40 @@ func readPairsHeader(f *os.File, docs uint64) (*segPairs, error) {
 	}
 	sp.f = f
 	return sp, nil
+}
+
+// readSidecarHeader reads the header of a sidecar file that ends in
+// magic, after the header's offset (8 bytes), length and CRC-32 (4 bytes
+// each); it returns the header and its offset.
+func readSidecarHeader(f *os.File, magic string) ([]byte, uint64, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	footLen := 8 + 4 + 4 + len(magic)
+	size := st.Size()
+	if size < int64(footLen) {
+		return nil, 0, errPairs
+	}
+	foot := make([]byte, footLen)
+	if _, err := f.ReadAt(foot, size-int64(footLen)); err != nil {
+		return nil, 0, err
+	}
+	if string(foot[16:]) != magic {
+		return nil, 0, errPairs
+	}
+	off, n := binary.BigEndian.Uint64(foot), binary.BigEndian.Uint32(foot[8:])
+	if off+uint64(n)+uint64(footLen) != uint64(size) {
+		return nil, 0, errPairs
+	}
+	hdr := make([]byte, n)
+	if _, err := f.ReadAt(hdr, int64(off)); err != nil {
+		return nil, 0, err
+	}
+	if crc32.ChecksumIEEE(hdr) != binary.BigEndian.Uint32(foot[12:]) {
+		return nil, 0, errPairs
+	}
+	return hdr, off, nil
 }
 
 // pairsReader reads the numbers and strings of a header, remembering the
