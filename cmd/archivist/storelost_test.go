@@ -35,11 +35,7 @@ func TestWorkerOutlivesServerRestart(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the worker did not start fetching")
-		}
-	}
+	waitUntil(t, "the worker did not start fetching", func() bool { return len(site.Requests()) >= 12 })
 	cluster.Restart(t, time.Second)
 	select {
 	case err := <-done:
@@ -127,11 +123,7 @@ func TestWorkerGivesUpOnGoneServer(t *testing.T) {
 	opts.Delay = 60 * time.Millisecond
 	done := make(chan error, 1)
 	go func() { done <- runCrawl(context.Background(), e, opts, []string{site.URL + "/"}) }()
-	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the worker did not start fetching")
-		}
-	}
+	waitUntil(t, "the worker did not start fetching", func() bool { return len(site.Requests()) >= 12 })
 	cluster.Stop()
 	select {
 	case err := <-done:
@@ -233,11 +225,7 @@ func TestWorkerKeepsPageLimit(t *testing.T) {
 	opts.Delay, opts.MaxPages = 60*time.Millisecond, 25
 	done := make(chan error, 1)
 	go func() { done <- runCrawl(context.Background(), e, opts, []string{site.URL + "/"}) }()
-	for deadline := time.Now().Add(30 * time.Second); len(site.Requests()) < 12; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("the worker did not start fetching")
-		}
-	}
+	waitUntil(t, "the worker did not start fetching", func() bool { return len(site.Requests()) >= 12 })
 	cluster.Restart(t, time.Second)
 	select {
 	case err := <-done:
