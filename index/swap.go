@@ -71,6 +71,9 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 	if err == nil && fwd != nil {
 		err = fwd.merge(true)
 	}
+	if err == nil {
+		writeSidecars(ctx, nbi, fwd, ix.log) // sidecars.go: before the swap, as Rebuild
+	}
 	stopRelease()
 	if fwd != nil {
 		if cerr := fwd.close(); err == nil && cerr != nil {
