@@ -413,6 +413,9 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	if err != nil {
 		return nil, err
 	}
+	if fuzziness > searcher.MaxFuzziness {
+		return nil, badQuery("%s~%d: a fuzzy word allows at most %d edits", text, fuzziness, searcher.MaxFuzziness)
+	}
 	switch field {
 	case fieldSite, fieldPageType:
 		t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(text)))

@@ -118,6 +118,8 @@ func TestMalformedQueries(t *testing.T) {
 		{`"climate bill`, "unterminated quote"},
 		{"(police) AND /a(b/", "bad pattern"},
 		{"/[/", `bad pattern "[": missing closing ]`},
+		{"police~3", "police~3: a fuzzy word allows at most 2 edits"},
+		{"title:police~5", "police~5: a fuzzy word allows at most 2 edits"},
 		{"url:", "url: at character 1 needs a value after it"},
 		{"police title: fire", "title: at character 8 needs a value after it"},
 		{"site: OR police", "site: at character 1 needs a value after it"},
