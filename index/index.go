@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -391,6 +392,10 @@ func openError(path string, err error) error {
 		return fmt.Errorf("index: %s: %w", path, ErrInUse)
 	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("index: open %s: %w", path, err)
+	case strings.Contains(err.Error(), " registered"):
+		// bleve quotes the whole stored mapping (kilobytes on one line)
+		// when it names an analyzer or filter this archivist lacks.
+		return fmt.Errorf("index: %s was built by another version of archivist (its analyzers are unknown to this one): %w", path, ErrNeedsRebuild)
 	}
 	return fmt.Errorf("index: open %s: %v: %w", path, err, ErrNeedsRebuild)
 }

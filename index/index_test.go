@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolt "go.etcd.io/bbolt"
 )
 
 func mustCount(tb testing.TB, ix *Index) uint64 {
@@ -608,5 +610,41 @@ func TestPatternTermsCapped(t *testing.T) {
 		if _, err := ix.Search(context.Background(), Request{Query: q}); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("%s with no word allowed: %v, want ErrBadQuery", q, err)
 		}
+	}
+}
+
+// TestOpenUnknownAnalyzers: an index whose stored mapping names a token
+// filter this archivist lacks (one built by a later version) is refused
+// with one short line, not bleve's error quoting the whole mapping.
+func TestOpenUnknownAnalyzers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "archive.bleve")
+	mustCreateIndex(t, path)
+	db, err := bolt.Open(filepath.Join(path, filepath.FromSlash(rootFile)), 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		snaps := tx.Bucket([]byte("s"))
+		if snaps == nil {
+			return errors.New("no snapshots in root.bolt")
+		}
+		return snaps.ForEach(func(epoch, _ []byte) error {
+			in := snaps.Bucket(epoch).Bucket([]byte("i"))
+			if in == nil {
+				return nil
+			}
+			m := in.Get([]byte("_mapping"))
+			return in.Put([]byte("_mapping"), bytes.ReplaceAll(m, []byte(filterKeepStop), []byte("archivist_later_filter")))
+		})
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(path)
+	if !errors.Is(err, ErrNeedsRebuild) || len(err.Error()) > 300 || !strings.Contains(err.Error(), "another version") {
+		t.Fatalf("open: %.400v; want a short ErrNeedsRebuild saying another version built it", err)
 	}
 }
