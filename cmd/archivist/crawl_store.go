@@ -89,19 +89,10 @@ func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts craw
 	wopts := copts
 	for worked := false; ; worked = true {
 		if worked {
-			if ctx.Err() != nil {
-				// Interrupted while the lost worker's URLs were handed back.
-				total.Interrupted = true
+			var done bool
+			if wopts, done = carryOn(ctx, opts, copts, &total); done {
 				return total, ctx.Err(), nil
 			}
-			left := opts.MaxPages - total.Fetched
-			if opts.MaxPages > 0 && left <= 0 {
-				total.Interrupted = true // the page limit, reached by the workers before
-				return total, nil, nil
-			}
-			// The next worker carries on: nothing queued again, the
-			// page limit what is left of it, the counts going on.
-			wopts = append(slices.Clip(copts), scraper.WithCarryOn(), scraper.WithMaxPages(max(left, 0)))
 			prog.carry(scraper.Summary{Fetched: total.Fetched, Articles: total.Articles, Errors: total.Errors, Duration: time.Since(start)})
 		}
 		s := *sp
@@ -147,6 +138,24 @@ func (e *env) crawlOutlasting(ctx context.Context, sp **pgstore.Store, opts craw
 		s.Close()
 		*sp = ns
 	}
+}
+
+// carryOn returns the options of the worker that carries on after a lost
+// one (nothing queued again, the page limit what is left of it), or done
+// when the crawl ends instead, marked interrupted in *total: ctx ended
+// while the lost worker's URLs were handed back, or the workers before
+// reached --max-pages.
+func carryOn(ctx context.Context, opts crawlOptions, copts []scraper.Option, total *scraper.Summary) (wopts []scraper.Option, done bool) {
+	left := opts.MaxPages - total.Fetched
+	if ctx.Err() != nil || opts.MaxPages > 0 && left <= 0 {
+		total.Interrupted = true
+		return nil, true
+	}
+	wopts = append(slices.Clip(copts), scraper.WithCarryOn())
+	if opts.MaxPages > 0 {
+		wopts = append(wopts, scraper.WithMaxPages(left))
+	}
+	return wopts, false
 }
 
 // runWorker starts a worker of the shared crawl in s and crawls with it
