@@ -159,7 +159,7 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		case atom.Pre:
 			p.kind.code++
 		case atom.H2, atom.H3, atom.H4:
-			if hasLink(n, 0) || n.Parent != nil && n.Parent.DataAtom == atom.A {
+			if linkedHeading(n) {
 				p.kind.linkHeads++
 			}
 		case atom.Button:

@@ -407,7 +407,7 @@ func (p *page) storyBeforeHeads() bool {
 	for i, n := range x.nodes {
 		switch n.DataAtom {
 		case atom.H2, atom.H3, atom.H4:
-			if hasLink(n, 0) || n.Parent != nil && n.Parent.DataAtom == atom.A {
+			if linkedHeading(n) {
 				return false
 			}
 		case atom.P:

@@ -57,14 +57,14 @@ func completeStreamed(root *html.Node, segments []*html.Node) bool {
 		switch op.kind {
 		case 'C', 'R':
 			b, s := ids[op.a], ids[op.b]
-			if b == nil || s == nil || !slices.Contains(segments, s) || b.Parent == nil || s.Parent == nil || holdsNode(s, b) {
+			if b == nil || s == nil || !slices.Contains(segments, s) || b.Parent == nil || s.Parent == nil || s == b || isAncestor(s, b) {
 				continue
 			}
 			fillBoundary(b, s)
 			moved = true
 		case 'S':
 			s, p := ids[op.a], ids[op.b]
-			if s == nil || p == nil || !slices.Contains(segments, s) || p.Parent == nil || s.Parent == nil || holdsNode(s, p) {
+			if s == nil || p == nil || !slices.Contains(segments, s) || p.Parent == nil || s.Parent == nil || s == p || isAncestor(s, p) {
 				continue
 			}
 			moveChildren(s, p)
@@ -160,14 +160,4 @@ func moveChildren(s, at *html.Node) {
 		s.RemoveChild(c)
 		at.Parent.InsertBefore(c, at)
 	}
-}
-
-// holdsNode reports whether n is a or lies below it.
-func holdsNode(a, n *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == a {
-			return true
-		}
-	}
-	return false
 }
