@@ -138,7 +138,7 @@ func patternSegmentDocs(ss *scorch.SegmentSnapshot, fields []fieldTerms, set *fw
 		if f.name == fieldBody {
 			to = sure
 		}
-		if err := orTerms(ss, to[0], f); err != nil {
+		if err := orField(ss, slices.Repeat(to[:1], len(f.terms)), f.name, f.terms); err != nil { // phrasebits.go
 			return nil, err
 		}
 	}
@@ -237,27 +237,6 @@ func (s *fwdTermSet) bodyHolds(id int64) (bool, error) {
 		}
 	}
 	return false, nil
-}
-
-// orTerms ORs into bm the documents of ss holding one of f's terms.
-func orTerms(ss *scorch.SegmentSnapshot, bm *roaring.Bitmap, f fieldTerms) error {
-	dict, err := ss.Segment().Dictionary(f.name)
-	if err != nil || dict == nil {
-		return err
-	}
-	for _, t := range f.terms {
-		pl, err := dict.PostingsList([]byte(t), ss.Deleted(), nil)
-		if err != nil {
-			return err
-		}
-		if pl == nil || pl.Count() == 0 {
-			continue
-		}
-		if err := orPostings(bm, pl.Iterator(false, false, false, nil)); err != nil { // phrasebits.go
-			return err
-		}
-	}
-	return nil
 }
 
 // fuzzyAccept returns the test of a fuzzy word: a term at most dist edits

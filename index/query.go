@@ -473,7 +473,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 			}
 			return pq
 		}
-		if fuzziness != 0 && f == fieldBody && fuzziness <= searcher.MaxFuzziness {
+		if fuzziness != 0 && f == fieldBody {
 			return rw.bodyPattern("", fuzzyAccept(terms, fuzziness), b)
 		}
 		if fuzziness != 0 {
