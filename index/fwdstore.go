@@ -359,10 +359,12 @@ type fwdView struct {
 	runs []*fwdRun
 }
 
-// view returns the store's runs as they are now.
+// view returns the store's runs as they are now. It takes s.mu for
+// writing: the runs' reference counts change (under a read lock, two
+// searches' views lost an increment, and a run was closed while in use).
 func (s *fwdStore) view() *fwdView {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	v := &fwdView{s: s, runs: slices.Clone(s.runs)}
 	for _, r := range v.runs {
 		*s.refs[r]++
