@@ -98,6 +98,7 @@ type Crawler struct {
 	probed     map[string]bool // hosts whose /sitemap.xml is queued as a seed
 	fatal      atomic.Pointer[error]
 	counts     counters
+	meter      progressMeter // the run's progress reports
 	// focused is a depth 0 crawl given seeds: it fetches only what this
 	// run queued (the seeds and what their sitemaps and feeds list), not
 	// the queue an earlier crawl left.
@@ -242,6 +243,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string) (Summary, error) {
 	if err := c.begin(ctx, seeds, started); err != nil {
 		return Summary{}, err
 	}
+	c.meter = progressMeter{c: c, started: started, lastTick: started}
 	interrupted, err := c.dispatch(ctx, started)
 	return c.end(ctx, started, interrupted, err)
 }

@@ -27,7 +27,6 @@ type dispatcher struct {
 	pagesGoing atomic.Int64 // page jobs running: with the pages stored, counted against --max-pages
 	stopping   bool
 	recheck    int // times in a row the frontier contradicted "done"
-	meter      progressMeter
 }
 
 // dispatch runs the dispatcher until the work is done or the crawl stops.
@@ -42,8 +41,6 @@ func (c *Crawler) dispatch(ctx context.Context, started time.Time) (interrupted 
 	defer d.wg.Wait()
 	tick := time.NewTicker(c.cfg.progressEvery)
 	defer tick.Stop()
-	d.meter = progressMeter{c: c, started: started, lastTick: started}
-	defer d.meter.report(d.work, true)
 	for {
 		interrupted = d.checkStop() || interrupted
 		if d.stopping {
@@ -242,7 +239,7 @@ func (d *dispatcher) waitFor(t *time.Timer, tick *time.Ticker) {
 	case <-d.c.sched.wake:
 	case <-timer:
 	case <-tick.C:
-		d.meter.report(d.work, false)
+		d.c.meter.report(d.work)
 	}
 }
 
@@ -273,9 +270,9 @@ const (
 	countSpacing  = 20
 )
 
-// recount counts the frontier, in the background unless first or final
+// recount counts the frontier in the background, but the first time
 // (the first report shows the queue, not 0).
-func (m *progressMeter) recount(ctx context.Context, now time.Time, final bool) {
+func (m *progressMeter) recount(ctx context.Context, now time.Time) {
 	count := func() {
 		t0 := time.Now()
 		if st, err := m.c.frontier.Stats(ctx); err == nil {
@@ -283,8 +280,7 @@ func (m *progressMeter) recount(ctx context.Context, now time.Time, final bool) 
 		}
 		m.cost.Store(int64(time.Since(t0)))
 	}
-	if final || m.queuedAt.IsZero() {
-		m.counting.Wait()
+	if m.queuedAt.IsZero() {
 		m.queuedAt = now
 		count()
 		return
@@ -303,14 +299,34 @@ func (m *progressMeter) recount(ctx context.Context, now time.Time, final bool) 
 }
 
 // report sends a snapshot. It counts the frontier every 5 seconds or
-// more (see recount) and at the end (final).
-func (m *progressMeter) report(ctx context.Context, final bool) {
-	c, s := m.c, m.c.sched
-	if c.cfg.progress == nil {
+// more (see recount).
+func (m *progressMeter) report(ctx context.Context) {
+	if m.c == nil || m.c.cfg.progress == nil {
 		return
 	}
+	m.recount(ctx, time.Now())
+	m.send()
+}
+
+// finish sends the last snapshot, with queued when counted: the crawl's
+// end counts the frontier once for the summary and the progress alike (a
+// count of a shared frontier of millions of rows takes seconds). It
+// waits for a count in the background first.
+func (m *progressMeter) finish(queued int64, counted bool) {
+	if m.c == nil || m.c.cfg.progress == nil {
+		return
+	}
+	m.counting.Wait()
+	if counted {
+		m.queued.Store(queued)
+	}
+	m.send()
+}
+
+// send sends a snapshot with the last count of the frontier.
+func (m *progressMeter) send() {
+	c, s := m.c, m.c.sched
 	now := time.Now()
-	m.recount(ctx, now, final)
 	c.counts.mu.Lock()
 	p := Progress{Elapsed: now.Sub(m.started), Fetched: c.counts.fetched, Articles: c.counts.articles,
 		Errors: c.counts.errors, Queued: m.queued.Load(), MaxPages: c.cfg.maxPages}

@@ -88,3 +88,49 @@ func TestProgressCountDoesNotHoldCrawl(t *testing.T) {
 		t.Errorf("first progress %+v: the queue not counted", first)
 	}
 }
+
+// countedStats counts the frontier's counts.
+type countedStats struct {
+	sqliteStore
+	calls atomic.Int32
+}
+
+func (c *countedStats) Stats(ctx context.Context) (corpus.FrontierStats, error) {
+	c.calls.Add(1)
+	return c.sqliteStore.Stats(ctx)
+}
+
+// TestProgressCountsFrontierOnceAtEnd: the progress line's last report
+// takes the count the summary makes (a count of a shared frontier of
+// millions of rows costs seconds), so a crawl with no tick of the
+// progress line counts the frontier as often as one without the line.
+func TestProgressCountsFrontierOnceAtEnd(t *testing.T) {
+	crawl := func(progress bool) (int32, Summary, Progress) {
+		srv := scrapertest.NewServer(t, scrapertest.WithArticles(5), scrapertest.WithFaults(false))
+		db := corpus.MustOpen(t)
+		f := &countedStats{sqliteStore: sqliteStore{db}}
+		var last Progress
+		opts := []Option{WithParallel(2), WithDelay(time.Millisecond), WithTimeout(5 * time.Second), WithLogger(testLogger())}
+		if progress {
+			opts = append(opts, WithProgress(func(p Progress) { last = p }))
+		}
+		c, err := New(f, sqliteStore{db}, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.cfg.progressEvery = time.Hour // only the last report
+		sum, err := c.Run(context.Background(), []string{srv.URL + "/"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.calls.Load(), sum, last
+	}
+	without, _, _ := crawl(false)
+	with, sum, last := crawl(true)
+	if with != without {
+		t.Errorf("the frontier counted %d times with the progress line, %d without", with, without)
+	}
+	if last.Fetched != sum.Fetched || last.Queued != sum.Queued {
+		t.Errorf("last progress %+v, summary %+v", last, sum)
+	}
+}

@@ -232,9 +232,11 @@ func (c *Crawler) beginRun(ctx context.Context, tx Tx, seeds []string, started t
 func (c *Crawler) end(ctx context.Context, started time.Time, interrupted bool, dispatchErr error) (Summary, error) {
 	sum := c.summary(started)
 	sum.Interrupted = interrupted
-	if st, err := c.frontier.Stats(context.WithoutCancel(ctx)); err == nil {
+	st, err := c.frontier.Stats(context.WithoutCancel(ctx))
+	if err == nil {
 		sum.Queued = st.Queued + st.InFlight
 	}
+	c.meter.finish(sum.Queued, err == nil)
 	if p := c.fatal.Load(); p != nil {
 		return sum, *p
 	}
