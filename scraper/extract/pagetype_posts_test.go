@@ -135,3 +135,53 @@ func TestDateLike(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadInNoscript: a board that draws its thread by script and
+// serves the posts to crawlers inside <noscript> (read as markup by
+// extractArticle's second parse, with scripting off) is a thread to the
+// detector, at a story-shaped URL where the model calls it an article;
+// an article served the same way, with readers' comments under it, is
+// not. The thread's text is not trimmed to its signed posts there (a
+// crawler's view holds little else): the last, short reply stays.
+func TestThreadInNoscript(t *testing.T) {
+	for _, tt := range []struct {
+		file, url        string
+		records, authors int
+		thread           bool
+		want             string
+	}{
+		{"forum_noscript.html", "https://circle.example/winter-feeding-for-the-hives-on-the-north-slope", 4, 3, true, corpus.PageTypeForum},
+		{"article_noscript_comments.html", "https://gazette.example/2026/11/28/bees-wet-autumn", 3, 3, false, corpus.PageTypeArticle},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, err := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _ := url.Parse(tt.url)
+			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			defer p.release()
+			p.extract(Options{})
+			if c, _ := p.threadPosts(); c.records != tt.records || c.authors != tt.authors {
+				t.Errorf("%d records by %d people, want %d by %d", c.records, c.authors, tt.records, tt.authors)
+			}
+			if got := p.isThread(); got != tt.thread {
+				t.Errorf("isThread() = %v, want %v", got, tt.thread)
+			}
+			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q, want %q", art.PageType, tt.want)
+			}
+			if tt.thread && !strings.Contains(art.Text, "Good luck with them.") {
+				t.Errorf("the last reply was dropped: %q", art.Text)
+			}
+		})
+	}
+}
