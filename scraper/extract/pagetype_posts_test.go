@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -181,6 +182,62 @@ func TestThreadInNoscript(t *testing.T) {
 			}
 			if tt.thread && !strings.Contains(art.Text, "Good luck with them.") {
 				t.Errorf("the last reply was dropped: %q", art.Text)
+			}
+		})
+	}
+}
+
+// fixedTypeModel returns a page-type model with the features of the
+// committed one that gives every page the calibrated P(article) p and
+// other as its most probable other type: decideType's rules around the
+// model, tested whatever the committed model says of a test page.
+func fixedTypeModel(p float64, other string) *typeModel {
+	m := pageTypeModel
+	n := len(m.Features)
+	w := make([][]float64, len(m.Classes))
+	bias := make([]float64, len(m.Classes))
+	for c, name := range m.Classes {
+		w[c] = make([]float64, n)
+		if name == other {
+			bias[c] = 1
+		}
+	}
+	scale := make([]float64, n)
+	for i := range scale {
+		scale[i] = 1
+	}
+	return &typeModel{Features: m.Features, Classes: m.Classes, Mean: make([]float64, n), Scale: scale,
+		Weights: w, Bias: bias, CalibB: math.Log(p / (1 - p)), Threshold: m.Threshold}
+}
+
+// TestThreadTypedOtherByModel: a thread at a thread's URL that the model
+// calls a listing or a plain page is a forum when the thread detector
+// finds its posts; not at another URL (a list of signed, dated items
+// elsewhere), and not when the detector finds no thread (a listing's
+// teasers with their writers' names).
+func TestThreadTypedOtherByModel(t *testing.T) {
+	saved := pageTypeModel
+	t.Cleanup(func() { pageTypeModel = saved })
+	tests := []struct{ file, url, model, want string }{
+		{"forum_thread.html", "https://board.example/forum/threads/ferry-timetable.4101/", corpus.PageTypeListing, corpus.PageTypeForum},
+		{"forum_thread.html", "https://board.example/forum/threads/ferry-timetable.4101/", corpus.PageTypeService, corpus.PageTypeForum},
+		{"forum_thread.html", "https://board.example/ferry-timetable-from-may", corpus.PageTypeListing, corpus.PageTypeListing},
+		{"listing_named_teasers.html", "https://board.example/forum/threads/village.4101/", corpus.PageTypeListing, corpus.PageTypeListing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+" "+tt.model+" "+tt.url, func(t *testing.T) {
+			pageTypeModel = fixedTypeModel(0.05, tt.model)
+			defer func() { pageTypeModel = saved }()
+			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q, want %q", art.PageType, tt.want)
 			}
 		})
 	}
