@@ -498,6 +498,11 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it.
 		return false, corpus.PageTypeForum
 	}
+	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && p.isThread() {
+		// The same posts at a thread's URL, where the model saw a list
+		// of items or a plain page.
+		return false, corpus.PageTypeForum
+	}
 	if article && !p.cmsPost() && !p.hasType(newsTypes...) && p.teaserFront(art.WordCount) {
 		// Linked headlines with a line of summary each and no story of
 		// the page's own: a section front, a tag page or a blog's index,

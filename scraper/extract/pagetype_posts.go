@@ -182,8 +182,12 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 			continue
 		}
 		switch c.DataAtom {
-		case atom.Script, atom.Style, atom.Svg, atom.Head, atom.Noscript, atom.Template:
+		case atom.Script, atom.Style, atom.Svg, atom.Head, atom.Template:
 			continue
+		case atom.Noscript:
+			if !holdsElement(c) {
+				continue // read as text: the page was parsed with scripting on
+			}
 		}
 		cm := ownPostMarks(c)
 		if depth < 200 {
@@ -215,6 +219,19 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 	}
 	flush()
 	return m
+}
+
+// holdsElement reports whether n has an element child: a <noscript>
+// parsed with scripting off (extractArticle's second parse, for pages
+// that serve their posts to crawlers there) holds markup, one parsed
+// with scripting on a text node.
+func holdsElement(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
 }
 
 // readerComment reports whether a record signed by a name alone (no
@@ -471,7 +488,9 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // no run of records.
 func (p *page) threadSpan() (lo, hi int32, ok bool) {
 	c, _ := p.threadPosts()
-	if len(c.sigs) == 0 || c.last == nil {
+	if len(c.sigs) == 0 || c.last == nil || inNoscript(c.last) {
+		// No posts; or a board's view for crawlers in <noscript>, read
+		// with scripting off: the thread and little else, nothing to trim.
 		return 0, 0, false
 	}
 	first := p.postAround(c.sigs, 0, nil)
@@ -495,6 +514,16 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 	}
 	hi = int32(p.x.subtreeEnd(int(hi)))
 	return lo, hi, lo <= hi
+}
+
+// inNoscript reports whether n sits in a <noscript> element.
+func inNoscript(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Noscript {
+			return true
+		}
+	}
+	return false
 }
 
 // postAround returns the largest element around sigs[i] that holds no

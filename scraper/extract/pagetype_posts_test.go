@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -133,5 +134,111 @@ func TestDateLike(t *testing.T) {
 		if got := dateLike(tt.s); got != tt.want {
 			t.Errorf("dateLike(%q) = %v, want %v", tt.s, got, tt.want)
 		}
+	}
+}
+
+// TestThreadInNoscript: a board that draws its thread by script and
+// serves the posts to crawlers inside <noscript> (read as markup by
+// extractArticle's second parse, with scripting off) is a thread to the
+// detector, at a story-shaped URL where the model calls it an article;
+// an article served the same way, with readers' comments under it, is
+// not. The thread's text is not trimmed to its signed posts there (a
+// crawler's view holds little else): the last, short reply stays.
+func TestThreadInNoscript(t *testing.T) {
+	for _, tt := range []struct {
+		file, url        string
+		records, authors int
+		thread           bool
+		want             string
+	}{
+		{"forum_noscript.html", "https://circle.example/winter-feeding-for-the-hives-on-the-north-slope", 4, 3, true, corpus.PageTypeForum},
+		{"article_noscript_comments.html", "https://gazette.example/2026/11/28/bees-wet-autumn", 3, 3, false, corpus.PageTypeArticle},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			root, err := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _ := url.Parse(tt.url)
+			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			defer p.release()
+			p.extract(Options{})
+			if c, _ := p.threadPosts(); c.records != tt.records || c.authors != tt.authors {
+				t.Errorf("%d records by %d people, want %d by %d", c.records, c.authors, tt.records, tt.authors)
+			}
+			if got := p.isThread(); got != tt.thread {
+				t.Errorf("isThread() = %v, want %v", got, tt.thread)
+			}
+			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q, want %q", art.PageType, tt.want)
+			}
+			if tt.thread && !strings.Contains(art.Text, "Good luck with them.") {
+				t.Errorf("the last reply was dropped: %q", art.Text)
+			}
+		})
+	}
+}
+
+// fixedTypeModel returns a page-type model with the features of the
+// committed one that gives every page the calibrated P(article) p and
+// other as its most probable other type: decideType's rules around the
+// model, tested whatever the committed model says of a test page.
+func fixedTypeModel(p float64, other string) *typeModel {
+	m := pageTypeModel
+	n := len(m.Features)
+	w := make([][]float64, len(m.Classes))
+	bias := make([]float64, len(m.Classes))
+	for c, name := range m.Classes {
+		w[c] = make([]float64, n)
+		if name == other {
+			bias[c] = 1
+		}
+	}
+	scale := make([]float64, n)
+	for i := range scale {
+		scale[i] = 1
+	}
+	return &typeModel{Features: m.Features, Classes: m.Classes, Mean: make([]float64, n), Scale: scale,
+		Weights: w, Bias: bias, CalibB: math.Log(p / (1 - p)), Threshold: m.Threshold}
+}
+
+// TestThreadTypedOtherByModel: a thread at a thread's URL that the model
+// calls a listing or a plain page is a forum when the thread detector
+// finds its posts; not at another URL (a list of signed, dated items
+// elsewhere), and not when the detector finds no thread (a listing's
+// teasers with their writers' names).
+func TestThreadTypedOtherByModel(t *testing.T) {
+	saved := pageTypeModel
+	t.Cleanup(func() { pageTypeModel = saved })
+	tests := []struct{ file, url, model, want string }{
+		{"forum_thread.html", "https://board.example/forum/threads/ferry-timetable.4101/", corpus.PageTypeListing, corpus.PageTypeForum},
+		{"forum_thread.html", "https://board.example/forum/threads/ferry-timetable.4101/", corpus.PageTypeService, corpus.PageTypeForum},
+		{"forum_thread.html", "https://board.example/ferry-timetable-from-may", corpus.PageTypeListing, corpus.PageTypeListing},
+		{"listing_named_teasers.html", "https://board.example/forum/threads/village.4101/", corpus.PageTypeListing, corpus.PageTypeListing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+" "+tt.model+" "+tt.url, func(t *testing.T) {
+			pageTypeModel = fixedTypeModel(0.05, tt.model)
+			defer func() { pageTypeModel = saved }()
+			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q, want %q", art.PageType, tt.want)
+			}
+		})
 	}
 }

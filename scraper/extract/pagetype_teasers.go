@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"net/url"
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -31,7 +34,7 @@ const teaserSummaryMin = 40
 // teaserLayout walks the nodes of the body found (p.sel) once, in
 // document order.
 func (p *page) teaserLayout() teaserLayout {
-	w := layoutWalk{x: p.x}
+	w := layoutWalk{x: p.x, base: p.base}
 	for _, s := range p.sel {
 		if in := p.x.info(s); in != nil {
 			w.l.text += in.text
@@ -46,6 +49,7 @@ func (p *page) teaserLayout() teaserLayout {
 // (linked, alone in its item) and paras paragraphs have followed it.
 type layoutWalk struct {
 	x        *contentExtractor
+	base     *url.URL // the page's URL, nil when it has none
 	l        teaserLayout
 	linked   bool
 	paras    int
@@ -90,7 +94,7 @@ func (w *layoutWalk) node(n *html.Node, in *nodeInfo) {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		w.closeSection()
 		w.linked, w.headText = false, 0
-		if n.DataAtom != atom.H5 && n.DataAtom != atom.H6 && linkedHeading(n) {
+		if n.DataAtom != atom.H5 && n.DataAtom != atom.H6 && linkedHeading(n) && leadsAway(headingHref(n), w.base) {
 			if ii := w.x.info(teaserItem(n)); ii != nil {
 				w.linked, w.headText = true, ii.text
 			}
@@ -173,6 +177,59 @@ func linkedHeading(n *html.Node) bool {
 	return hasLink(n, 0) || n.Parent != nil && n.Parent.DataAtom == atom.A
 }
 
+// headingHref returns the href of heading n's link: the first link it
+// holds, or the link around it.
+func headingHref(n *html.Node) string {
+	if n.Parent != nil && n.Parent.DataAtom == atom.A {
+		return attr(n.Parent, "href")
+	}
+	if a := firstLink(n, 0); a != nil {
+		return attr(a, "href")
+	}
+	return ""
+}
+
+// firstLink returns the first <a> under n, depth levels deep at most.
+func firstLink(n *html.Node, depth int) *html.Node {
+	if depth > 6 {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			return c
+		}
+		if a := firstLink(c, depth+1); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// leadsAway reports whether a heading's link leads to another page, as a
+// teaser's headline does to its story: not to a person's profile (a
+// thread's posts headed by their posters' names) and not into the page
+// itself (a post's permalink, #p123 or thread.php?p=123#p123: an anchor
+// on the page's own path; or the page's own URL, a thread's title).
+func leadsAway(href string, base *url.URL) bool {
+	href = strings.TrimSpace(href)
+	if href == "" || href[0] == '#' || profileHref(href) {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	if base == nil {
+		return true
+	}
+	u = base.ResolveReference(u)
+	samePath := strings.EqualFold(u.Host, base.Host) && strings.TrimSuffix(u.Path, "/") == strings.TrimSuffix(base.Path, "/")
+	return !samePath || u.Fragment == "" && u.RawQuery != base.RawQuery
+}
+
 // teaserFront reports whether the body found is a run of teasers rather
 // than a story: four teasers or more (linked headlines in items of their
 // own, with a line of summary at most), outnumbering twice over such
@@ -181,11 +238,12 @@ func linkedHeading(n *html.Node) bool {
 // paragraph of intro with no heading between it and them, and fewer than
 // three paragraphs of prose under no teaser. A story followed by a grid
 // of other stories has its own paragraphs, or a heading over the grid; a
-// roundup's linked headings run in the flow of its text. Pages that name
-// three posts or more are left to the thread rules.
+// roundup's linked headings run in the flow of its text. A heading that
+// links into the page or to a profile is no teaser's (leadsAway): the
+// titles of a thread's posts.
 func (p *page) teaserFront(words int) bool {
-	if p.kind.linkHeads < 4 || p.kind.posts >= 3 {
-		return false // posts with linked titles make a thread's page
+	if p.kind.linkHeads < 4 {
+		return false
 	}
 	l := p.teaserLayout()
 	return l.teasers >= 4 && l.teasers > 2*l.sections && l.story < storyProseParas &&
