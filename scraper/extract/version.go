@@ -24,4 +24,5 @@ package extract
 // Version 6: the seventeenth session's (issue 8).
 // Version 7: the eighteenth session's (issue 8).
 // Version 8: the nineteenth session's (issue 8).
-const Version = 8
+// Version 9: the twentieth session's (issue 8).
+const Version = 9
