@@ -5,22 +5,24 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // labelMaxBytes bounds the text of a label read only by screen readers
 // (srLabel): a field's name, not a sentence.
 const labelMaxBytes = 40
 
-// srLabel reports whether n is a label that only screen readers get, set
-// before the visible value it names: an inline element whose class says
-// it is visually hidden (srOnlyClass), whose text is a name of four words
-// or fewer without a digit, and whose next sibling that is not white
-// space is visible text. A shop's tiles carry them by the dozen ("Regular
-// price" before "$36", "Sale price:", "Brand Name" before the brand): the
-// page shows the value, not the label. A hidden label with a figure in it
-// is a sentence read aloud ("Original price was: $39.95."), and a hidden
-// word with nothing visible after it stands for an icon (a table's
-// "Yes"): both stay.
+// srLabel reports whether n is a label that only screen readers get: an
+// inline element whose class says it is visually hidden (srOnlyClass),
+// whose text is a name of four words or fewer without a digit, set before
+// the visible value it names or naming a control that shows no text of
+// its own. A shop's tiles carry them by the dozen ("Regular price" before
+// "$36", "Sale price:", "Select size" before the sizes a script draws),
+// and so do buttons and links ("Play video", "More information"): the
+// page shows the value or the icon, not the label. A hidden text with a
+// figure in it is a sentence read aloud ("Original price was: $39.95.")
+// and stays, and so does a hidden word that is all a table cell says (a
+// tick's "Yes"), and a hidden name before another hidden text.
 func srLabel(n *html.Node) bool {
 	if !srOnlyClass(attr(n, "class")) {
 		return false
@@ -29,8 +31,42 @@ func srLabel(n *html.Node) bool {
 	if t == "" || len(strings.Fields(t)) > 4 || strings.IndexFunc(t, unicode.IsDigit) >= 0 {
 		return false
 	}
-	v := nextShown(n)
-	return v != nil && (v.Type == html.TextNode || !srOnlyClass(attr(v, "class")) && shortText(v, 200) != "")
+	switch v := nextShown(n); {
+	case v == nil || v.Type == html.ElementNode && !holdsText(v):
+		return !inCell(n)
+	case v.Type == html.TextNode:
+		return true
+	default:
+		return !srOnlyClass(attr(v, "class"))
+	}
+}
+
+// inCell reports whether n sits in a table cell, at most two elements
+// down.
+func inCell(n *html.Node) bool {
+	for p, i := n.Parent, 0; p != nil && i < 3; p, i = p.Parent, i+1 {
+		if p.DataAtom == atom.Td || p.DataAtom == atom.Th {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsText reports whether n's subtree has a text node that is not
+// white space, outside elements that hold no text (scripts, styles).
+func holdsText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return !blank(n.Data)
+	}
+	if n.Type != html.ElementNode || textless(n.DataAtom) {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsText(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // nextShown returns n's next sibling that is not blank text or a
