@@ -91,6 +91,7 @@ const (
 // vector per block.
 type featWalk struct {
 	e         *emitter
+	labels    []byte              // the block's labels muted for screen readers only (srLabel)
 	region    *html.Node          // the page's main region, when not the body
 	selected  map[*html.Node]bool // the article body's nodes
 	count     [nCtx]int
@@ -219,6 +220,7 @@ func (f *featWalk) start() {
 // record appends the feature vector of the block just emitted.
 func (f *featWalk) record() {
 	b := f.e.blocks[len(f.e.blocks)-1]
+	b.text = f.featText(b.text)
 	var v [nFeat]float64
 	words := countWords(b.text)
 	chars := f.e.chars

@@ -94,6 +94,7 @@ func (e *emitter) flush() {
 	e.chars, e.links, e.ems = 0, 0, 0
 	if e.feat != nil {
 		e.feat.junkChars = 0
+		e.feat.labels = e.feat.labels[:0]
 	}
 }
 
@@ -160,7 +161,14 @@ func (e *emitter) walk(n *html.Node) {
 	}
 	cls := classifyTag(n.DataAtom)
 	if cls == tagInline {
-		if selfAnchor(n) {
+		if e.broad && srLabel(n) {
+			// Not printed; the block model still reads it (featText).
+			if e.feat != nil {
+				e.feat.label(n)
+			}
+			e.mute++
+			defer func() { e.mute-- }()
+		} else if selfAnchor(n) {
 			// Counted as the link it is, so that the block's link
 			// share and the block model's features stay, but not
 			// printed.

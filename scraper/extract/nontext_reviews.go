@@ -157,7 +157,8 @@ func (p *page) dropReviews(bs []block) []block {
 // (dropSortLines), the labels of a filter panel (dropFilterLines), a
 // sign-up form's fine print (dropSignupLines), a cart drawer's lines
 // (dropCartLines), its widgets' status messages (dropStatusLines:
-// "Loading...", "... Please try again.") and the second copies of its blocks (dropSecondCopies,
+// "Loading...", "... Please try again."), the choices of a star rating
+// input (dropRatingInputs: "1 of 5 stars2 of 5 stars...") and the second copies of its blocks (dropSecondCopies,
 // from copyMinWords words on; on a product page or a listing, the
 // blocks that a longer block holds too, dropContainedCopies; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
@@ -173,7 +174,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeListing {
 		bs = p.dropFacets(bs)
 	}
-	bs = dropSecondCopies(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs))))))), copyMinWords(pageType))
+	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
 		bs = dropContainedCopies(bs)
 	}
