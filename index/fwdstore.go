@@ -199,6 +199,15 @@ func (s *fwdStore) release(r *fwdRun, remove bool) error {
 // add writes docs as a new run, then merges runs if enough of them have
 // piled up.
 func (s *fwdStore) add(docs []fwdDoc) error {
+	if err := s.addRun(docs); err != nil {
+		return err
+	}
+	return s.merge(false)
+}
+
+// addRun writes docs as a new run, and merges none (see add and
+// fwdMerger).
+func (s *fwdStore) addRun(docs []fwdDoc) error {
 	if len(docs) == 0 {
 		return nil
 	}
@@ -217,10 +226,7 @@ func (s *fwdStore) add(docs []fwdDoc) error {
 		s.insert(r)
 	}
 	s.mu.Unlock()
-	if err != nil {
-		return err
-	}
-	return s.merge(false)
+	return err
 }
 
 // write writes the run of generations lo to hi with write, and opens it.
@@ -563,12 +569,22 @@ func fwdFiles(dir string) []string {
 }
 
 // addForward analyzes the titles and bodies of ws (those not analyzed
-// yet), on all cores, and writes their terms to fwd as one run. It does
-// nothing when fwd is nil.
+// yet), on all cores, and writes their terms to fwd as one run, merging
+// runs if enough of them have piled up. It does nothing when fwd is nil.
 func addForward(fwd *fwdStore, ws []*words) error {
 	if fwd == nil || len(ws) == 0 {
 		return nil
 	}
+	if err := fwd.add(analyzeForward(ws)); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	dropSequences(ws)
+	return nil
+}
+
+// analyzeForward analyzes the titles and bodies of ws (those not analyzed
+// yet), on all cores, and returns their forward index's entries.
+func analyzeForward(ws []*words) []fwdDoc {
 	docs := make([]fwdDoc, len(ws))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(ws))
@@ -582,13 +598,61 @@ func addForward(fwd *fwdStore, ws []*words) error {
 		}()
 	}
 	wg.Wait()
-	if err := fwd.add(docs); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
+	return docs
+}
+
+// dropSequences lets the terms in order of ws go once they are in the
+// forward index: bleve needs only their frequencies.
+func dropSequences(ws []*words) {
 	for _, w := range ws {
-		w.seq = [2][][]byte{} // written: bleve needs only the frequencies
+		w.seq = [2][][]byte{}
 	}
-	return nil
+}
+
+// fwdMerger merges the runs of a store on a goroutine of its own while
+// batches add runs (fill's plan.ahead): a merge rewrites up to
+// fwdMergeRuns runs (200,000 articles at a million), and off the path of
+// the batches it runs beside them. One merge at a time (fwdStore.merge);
+// after the first error it merges no more, and stop returns the error.
+type fwdMerger struct {
+	s    *fwdStore
+	kick chan struct{}
+	done chan struct{}
+	err  error // set before done is closed
+}
+
+// startFwdMerger starts a merger of s's runs; onErr (not nil) is called
+// once, on the merger's goroutine, when a merge fails.
+func startFwdMerger(s *fwdStore, onErr func(error)) *fwdMerger {
+	m := &fwdMerger{s: s, kick: make(chan struct{}, 1), done: make(chan struct{})}
+	go func() {
+		defer close(m.done)
+		for range m.kick {
+			if m.err != nil {
+				continue // drain until stop
+			}
+			if err := s.merge(false); err != nil {
+				m.err = fmt.Errorf("index: %w", err)
+				onErr(m.err)
+			}
+		}
+	}()
+	return m
+}
+
+// poke asks for a merge of the runs that have piled up; it never waits.
+func (m *fwdMerger) poke() {
+	select {
+	case m.kick <- struct{}{}:
+	default: // a merge is asked for already
+	}
+}
+
+// stop waits for the merges asked for and returns the first error.
+func (m *fwdMerger) stop() error {
+	close(m.kick)
+	<-m.done
+	return m.err
 }
 
 // fwdViewKey is the context key of the forward index's view that a

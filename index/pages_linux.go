@@ -42,7 +42,8 @@ func procStatus(key string) int64 {
 }
 
 // releaseSegments asks the kernel to reclaim the resident pages of every
-// mapped segment file of stores (MADV_PAGEOUT). A map that was unmapped
+// mapped segment or run file of stores (releaseStores' folders;
+// MADV_PAGEOUT). A map that was unmapped
 // since /proc/self/maps was read is skipped; if its addresses were mapped
 // again meanwhile, the advice still changes no page's contents (pages
 // paged out are read back on their next use). It fails only when the

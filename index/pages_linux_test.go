@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -32,7 +34,7 @@ func TestParseMap(t *testing.T) {
 }
 
 func TestIsSegmentMap(t *testing.T) {
-	stores := []string{"/x/a.bleve/store", "/x/a.bleve.new/store"}
+	stores := []string{"/x/a.bleve/store", "/x/a.bleve/fwd", "/x/a.bleve.new/store", "/x/a.bleve.new/fwd"}
 	tests := []struct {
 		path string
 		want bool
@@ -42,6 +44,11 @@ func TestIsSegmentMap(t *testing.T) {
 		{"/x/a.bleve/store/root.bolt", false},
 		{"/x/b.bleve/store/000000000002.zap", false},
 		{"/x/a.bleve/store/sub/000000000002.zap", false},
+		{"/x/a.bleve/fwd/0000000000000000-0000000000000009.fwd", true},
+		{"/x/a.bleve.new/fwd/0000000000000003-0000000000000003.fwd", true},
+		{"/x/a.bleve/fwd/000000000002.zap", false}, // a segment's name outside the store
+		{"/x/a.bleve/store/0000000000000000-0000000000000009.fwd", false},
+		{"/x/b.bleve/fwd/0000000000000000-0000000000000009.fwd", false},
 	}
 	for _, tt := range tests {
 		if got := isSegmentMap(tt.path, stores); got != tt.want {
@@ -89,6 +96,13 @@ func TestReleaseSegments(t *testing.T) {
 // segment files of stores (/proc/self/smaps).
 func segmentResident(tb testing.TB, stores []string) int64 {
 	tb.Helper()
+	return mapResident(tb, func(path string) bool { return isSegmentMap(path, stores) })
+}
+
+// mapResident returns the resident kB of the process's maps of the files
+// whose paths match (/proc/self/smaps).
+func mapResident(tb testing.TB, match func(path string) bool) int64 {
+	tb.Helper()
 	b, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
 		tb.Skipf("smaps: %v", err)
@@ -100,7 +114,7 @@ func segmentResident(tb testing.TB, stores []string) int64 {
 		line := sc.Bytes()
 		if f := bytes.Fields(line); len(f) > 0 && bytes.IndexByte(f[0], '-') > 0 && !bytes.HasSuffix(f[0], []byte(":")) {
 			_, _, p, ok := parseMap(line) // a map's first line
-			in = ok && isSegmentMap(p, stores)
+			in = ok && match(p)
 			continue
 		}
 		if rest, ok := bytes.CutPrefix(line, []byte("Rss:")); ok && in {
@@ -110,4 +124,53 @@ func segmentResident(tb testing.TB, stores []string) int64 {
 		}
 	}
 	return total
+}
+
+// TestReleaseRuns: the forward index's runs, read through their maps by
+// a merge or by phrases, are released as the segments are, and read the
+// same afterwards.
+func TestReleaseRuns(t *testing.T) {
+	arts := make([]*corpus.Article, 0, 400)
+	for i := range 400 {
+		arts = append(arts, genArticle(i+1))
+	}
+	ix, path := mustOpenFilled(t, newFakeSource(arts...))
+	read := func() map[int64]string {
+		v := ix.fwd.view()
+		defer v.release()
+		out := map[int64]string{}
+		for _, a := range arts {
+			title, body, ok, err := v.terms(a.ID)
+			if err != nil || !ok {
+				t.Fatalf("article %d: %v, %v", a.ID, ok, err)
+			}
+			out[a.ID] = strings.Join(title, " ") + "|" + strings.Join(body, " ")
+		}
+		return out
+	}
+	before := read()
+	stores := releaseStores(path)
+	runs := func() int64 {
+		return mapResident(t, func(p string) bool {
+			return filepath.Base(filepath.Dir(p)) == fwdDir && strings.HasSuffix(p, ".fwd")
+		})
+	}
+	resident := runs()
+	if resident == 0 {
+		t.Fatal("no run page is resident after reading every article")
+	}
+	if err := releaseSegments(stores); err != nil {
+		t.Skipf("kernel: %v", err)
+	}
+	after := runs()
+	t.Logf("run pages resident: %d kB, then %d kB", resident, after)
+	if after >= resident {
+		t.Errorf("run pages resident: %d kB before, %d kB after the release", resident, after)
+	}
+	again := read()
+	for id, s := range before {
+		if again[id] != s {
+			t.Errorf("article %d after the release: %q, before %q", id, again[id], s)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -25,12 +26,21 @@ import (
 //
 // The pairs are read from the forward index fwd (nil: from the segments'
 // positions, in tests' indexes with wordPositions).
+//
+// The kinds are written side by side, each on a goroutine of its own:
+// each reads its segments one at a time, on one core.
 func writeSidecars(ctx context.Context, bi bleve.Index, fwd *fwdStore, log *slog.Logger) {
+	var wg sync.WaitGroup
 	for _, k := range []sidecar{blockMaxSidecar(), pairsSidecar(fwd), pairBucketsSidecar(fwd)} {
-		if err := k.writeAll(ctx, bi, log); err != nil && ctx.Err() == nil {
-			log.Warn("index: "+k.what, "err", err)
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := k.writeAll(ctx, bi, log); err != nil && ctx.Err() == nil {
+				log.Warn("index: "+k.what, "err", err)
+			}
+		}()
 	}
+	wg.Wait()
 }
 
 // sidecarFile returns the path of the sidecar with extension ext, in the
