@@ -498,9 +498,11 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it.
 		return false, corpus.PageTypeForum
 	}
-	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && p.isThread() {
+	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {
 		// The same posts at a thread's URL, where the model saw a list
-		// of items or a plain page.
+		// of items or a plain page. Not at a list's URL (/topic/name):
+		// a news site's topic page whose teasers link their writers'
+		// profiles is a run of signed, dated records too.
 		return false, corpus.PageTypeForum
 	}
 	if article && !p.cmsPost() && !p.hasType(newsTypes...) && p.teaserFront(art.WordCount) {

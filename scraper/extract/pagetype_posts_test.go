@@ -223,6 +223,10 @@ func TestThreadTypedOtherByModel(t *testing.T) {
 		{"forum_thread.html", "https://board.example/forum/threads/ferry-timetable.4101/", corpus.PageTypeService, corpus.PageTypeForum},
 		{"forum_thread.html", "https://board.example/ferry-timetable-from-may", corpus.PageTypeListing, corpus.PageTypeListing},
 		{"listing_named_teasers.html", "https://board.example/forum/threads/village.4101/", corpus.PageTypeListing, corpus.PageTypeListing},
+		// A news site's topic page ("topic" names lists as well as a
+		// board's threads) whose teasers link their writers' profiles.
+		{"listing_linked_bylines.html", "https://gazette.example/topic/village-news", corpus.PageTypeListing, corpus.PageTypeListing},
+		{"forum_thread.html", "https://board.example/topic/4101/ferry-timetable", corpus.PageTypeListing, corpus.PageTypeForum},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.model+" "+tt.url, func(t *testing.T) {

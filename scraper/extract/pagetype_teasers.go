@@ -210,16 +210,20 @@ func firstLink(n *html.Node, depth int) *html.Node {
 
 // leadsAway reports whether a heading's link leads to another page, as a
 // teaser's headline does to its story: not to a person's profile (a
-// thread's posts headed by their posters' names) and not into the page
+// thread's posts headed by their posters' names; a profile's path ends
+// in a name, a story's in a slug: slugLast) and not into the page
 // itself (a post's permalink, #p123 or thread.php?p=123#p123: an anchor
 // on the page's own path; or the page's own URL, a thread's title).
 func leadsAway(href string, base *url.URL) bool {
 	href = strings.TrimSpace(href)
-	if href == "" || href[0] == '#' || profileHref(href) {
+	if href == "" || href[0] == '#' {
 		return false
 	}
 	u, err := url.Parse(href)
 	if err != nil {
+		return false
+	}
+	if profileHref(href) && !slugLast(u.Path) {
 		return false
 	}
 	if base == nil {
@@ -228,6 +232,15 @@ func leadsAway(href string, base *url.URL) bool {
 	u = base.ResolveReference(u)
 	samePath := strings.EqualFold(u.Host, base.Host) && strings.TrimSuffix(u.Path, "/") == strings.TrimSuffix(base.Path, "/")
 	return !samePath || u.Fragment == "" && u.RawQuery != base.RawQuery
+}
+
+// slugLast reports whether a path ends in a story's slug (three hyphens
+// or more, as listURL reads a name): a story filed under its writer's
+// handle (/@anna/first-frost-on-the-lower-slope) or under a section that
+// profileHref takes for people's (/people/...), not a profile.
+func slugLast(path string) bool {
+	segs := strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
+	return len(segs) > 0 && strings.Count(segs[len(segs)-1], "-") >= 3
 }
 
 // teaserFront reports whether the body found is a run of teasers rather

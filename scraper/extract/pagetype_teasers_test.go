@@ -90,6 +90,10 @@ func TestLeadsAway(t *testing.T) {
 		{"./viewtopic.php?p=123&sid=9#p123", false},
 		{"https://board.example/viewtopic.php?t=12", false}, // the page itself
 		{"/members/anna.41/", false},
+		{"/members/anna-may-hale.41/", false},
+		{"/@anna/first-frost-on-the-lower-slope", true}, // a story under its writer's handle
+		{"/people/2026/04/first-frost-on-the-lower-slope", true},
+		{"/@drone-watch", false},
 		{"", false},
 	}
 	for _, tc := range tests {
@@ -111,6 +115,9 @@ func TestTeaserPagesTyped(t *testing.T) {
 	tests := []struct{ file, url, want string }{
 		{"typepos/blog_index_menu.html", "https://upland.example/notes", corpus.PageTypeListing},
 		{"typepos/blog_index_menu.html", "https://upland.example/orchard/field-notes-from-the-upland-orchard", corpus.PageTypeListing},
+		// A blog whose stories are filed under its writer's handle
+		// (/@upland/slug): the headlines lead to stories, not profiles.
+		{"typepos/handle_index.html", "https://pages.example/@upland/field-notes-from-the-upland-orchard", corpus.PageTypeListing},
 		{"threads/forum_post_permalinks.html", "https://growers.example/board/viewtopic.php?t=88", corpus.PageTypeForum},
 		{"threads/forum_post_permalinks.html", "https://growers.example/grafting-onto-old-rootstock-which-knife", "!" + corpus.PageTypeListing},
 	}
