@@ -316,14 +316,24 @@ func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]strin
 // commonTerms returns the n terms of dict in the most documents.
 func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
 	h := &termHeap{}
+	err := eachTermCount(dict, nil, func(t string, count uint64) { h.keep(n, t, count) })
+	if err != nil {
+		return nil, err
+	}
+	return h.terms(), nil
+}
+
+// eachTermCount calls fn with each term of dict that want accepts (every
+// term when want is nil) and the number of documents holding it.
+func eachTermCount(dict segment.TermDictionary, want func(string) bool, fn func(term string, count uint64)) error {
 	it := dict.AutomatonIterator(nil, nil, nil)
 	for {
 		e, err := it.Next()
-		if err != nil {
-			return nil, err
+		if err != nil || e == nil {
+			return err
 		}
-		if e == nil {
-			break
+		if want != nil && !want(e.Term) {
+			continue
 		}
 		// Not e.Count: zap's dictionary iterator (v17.2.5) reuses one
 		// postings list for the counts and never clears its one-document
@@ -331,21 +341,10 @@ func commonTerms(dict segment.TermDictionary, n int) ([]string, error) {
 		// count reads 1 in a field without positions.
 		pl, err := dict.PostingsList([]byte(e.Term), nil, nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		count := pl.Count()
-		if h.Len() < n {
-			heap.Push(h, commonTerm{e.Term, count})
-		} else if count > (*h)[0].count {
-			(*h)[0] = commonTerm{e.Term, count}
-			heap.Fix(h, 0)
-		}
+		fn(e.Term, pl.Count())
 	}
-	terms := make([]string, h.Len())
-	for k, tc := range *h {
-		terms[k] = tc.term
-	}
-	return terms, nil
 }
 
 // commonBodyTerms is commonTerms for the body (format 8, stembody.go):
@@ -370,6 +369,7 @@ func commonBodyTerms(seg segment.Segment, n int, v *fwdView) ([]string, error) {
 		return terms, nil
 	}
 	counts := map[string]uint64{}
+	notStop := func(t string) bool { return !strings.HasSuffix(t, stopMark) }
 	for _, f := range seg.Fields() {
 		if f != fieldBody && !strings.HasPrefix(f, fieldStemPrefix) {
 			continue
@@ -378,39 +378,15 @@ func commonBodyTerms(seg segment.Segment, n int, v *fwdView) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		it := dict.AutomatonIterator(nil, nil, nil)
-		for {
-			e, err := it.Next()
-			if err != nil {
-				return nil, err
-			}
-			if e == nil {
-				break
-			}
-			if strings.HasSuffix(e.Term, stopMark) {
-				continue
-			}
-			pl, err := dict.PostingsList([]byte(e.Term), nil, nil)
-			if err != nil {
-				return nil, err
-			}
-			counts[e.Term] += pl.Count()
+		if err := eachTermCount(dict, notStop, func(t string, count uint64) { counts[t] += count }); err != nil {
+			return nil, err
 		}
 	}
 	h := &termHeap{}
 	for t, count := range counts {
-		if h.Len() < n {
-			heap.Push(h, commonTerm{t, count})
-		} else if count > (*h)[0].count {
-			(*h)[0] = commonTerm{t, count}
-			heap.Fix(h, 0)
-		}
+		h.keep(n, t, count)
 	}
-	terms := make([]string, h.Len())
-	for k, tc := range *h {
-		terms[k] = tc.term
-	}
-	return terms, nil
+	return h.terms(), nil
 }
 
 type commonTerm struct {
@@ -420,6 +396,25 @@ type commonTerm struct {
 
 // termHeap is a min-heap of terms by document count.
 type termHeap []commonTerm
+
+// keep adds t to h, which holds the n terms of the highest counts.
+func (h *termHeap) keep(n int, t string, count uint64) {
+	if h.Len() < n {
+		heap.Push(h, commonTerm{t, count})
+	} else if count > (*h)[0].count {
+		(*h)[0] = commonTerm{t, count}
+		heap.Fix(h, 0)
+	}
+}
+
+// terms returns h's terms, in the heap's order.
+func (h termHeap) terms() []string {
+	terms := make([]string, len(h))
+	for k, tc := range h {
+		terms[k] = tc.term
+	}
+	return terms
+}
 
 func (h termHeap) Len() int           { return len(h) }
 func (h termHeap) Less(i, j int) bool { return h[i].count < h[j].count }

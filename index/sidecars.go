@@ -120,23 +120,12 @@ func writeSidecarFile(file string, write func(io.Writer) (int64, error)) (int64,
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return 0, err
 	}
-	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
-	f, err := os.Create(tmp)
+	var n int64
+	err := writeFileSynced(file, func(w io.Writer) (err error) {
+		n, err = write(w)
+		return err
+	})
 	if err != nil {
-		return 0, err
-	}
-	n, err := write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if err2 := f.Close(); err == nil {
-		err = err2
-	}
-	if err == nil {
-		err = os.Rename(tmp, file)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
 		return 0, err
 	}
 	return n, nil
