@@ -89,24 +89,27 @@ func (q phraseQuery) Searcher(ctx context.Context, i bindex.IndexReader, m mappi
 	return newPhraseSearcher(ctx, i, field, terms, offsets, q.BoostVal.Value(), options)
 }
 
+// failPhrase closes the searchers made so far, subs, and returns err as
+// a phrase's.
+func failPhrase(subs []search.Searcher, err error) (search.Searcher, error) {
+	for _, s := range subs {
+		_ = s.Close()
+	}
+	return nil, fmt.Errorf("phrase: %w", err)
+}
+
 // newPhraseSearcher returns the searcher of the phrase terms (at offsets
 // from the first) in field: the conjunction of the terms' searchers,
 // which score, and of a phraseFilter, which checks the positions.
 func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string, terms []string, offsets []int,
 	boost float64, options search.SearcherOptions) (search.Searcher, error) {
 	var subs []search.Searcher
-	fail := func(err error) (search.Searcher, error) {
-		for _, s := range subs {
-			_ = s.Close()
-		}
-		return nil, fmt.Errorf("phrase: %w", err)
-	}
 	topts := options
 	topts.IncludeTermVectors = false
 	for _, t := range terms {
 		ts, err := searcher.NewTermSearcher(ctx, ir, t, field, boost, topts)
 		if err != nil {
-			return fail(err)
+			return failPhrase(subs, err)
 		}
 		subs = append(subs, ts)
 	}
@@ -117,20 +120,20 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 		// checks the candidates.
 		docs, err := phraseDocs(snap, field, terms, offsets, v.phrase(field == fieldBody, terms, offsets)) // phrasebits.go
 		if err != nil {
-			return fail(err)
+			return failPhrase(subs, err)
 		}
 		f = newDocsSearcher(docs)
 	} else {
 		pf, err := newPhraseFilter(ctx, ir, field, terms, offsets)
 		if err != nil {
-			return fail(err)
+			return failPhrase(subs, err)
 		}
 		f = pf
 	}
 	subs = append(subs, f)
 	c, err := searcher.NewConjunctionSearcher(ctx, ir, subs, options)
 	if err != nil {
-		return fail(err)
+		return failPhrase(subs, err)
 	}
 	return c, nil
 }
@@ -142,12 +145,6 @@ func newPhraseSearcher(ctx context.Context, ir bindex.IndexReader, field string,
 func newPhraseSearcherAlts(ctx context.Context, ir bindex.IndexReader, terms []string, offsets []int, alts map[string][]string,
 	exact map[string]bool, boost float64, options search.SearcherOptions) (search.Searcher, error) {
 	var subs []search.Searcher
-	fail := func(err error) (search.Searcher, error) {
-		for _, s := range subs {
-			_ = s.Close()
-		}
-		return nil, fmt.Errorf("phrase: %w", err)
-	}
 	topts := options
 	topts.IncludeTermVectors = false
 	fields := make([]string, 0, len(alts))
@@ -159,7 +156,7 @@ func newPhraseSearcherAlts(ctx context.Context, ir bindex.IndexReader, terms []s
 		var ors []search.Searcher
 		ts, err := searcher.NewTermSearcher(ctx, ir, t, fieldBody, boost, topts)
 		if err != nil {
-			return fail(err)
+			return failPhrase(subs, err)
 		}
 		ors = append(ors, ts)
 		for _, f := range fields {
@@ -168,31 +165,31 @@ func newPhraseSearcherAlts(ctx context.Context, ir bindex.IndexReader, terms []s
 				for _, s := range ors {
 					_ = s.Close()
 				}
-				return fail(err)
+				return failPhrase(subs, err)
 			}
 			ors = append(ors, ts)
 		}
 		d, err := searcher.NewDisjunctionSearcher(ctx, ir, ors, 0, topts)
 		if err != nil {
-			return fail(err)
+			return failPhrase(subs, err)
 		}
 		subs = append(subs, d)
 	}
 	snap, ok := ir.(*scorch.IndexSnapshot)
 	if !ok {
-		return fail(fmt.Errorf("option (b) needs a scorch index"))
+		return failPhrase(subs, fmt.Errorf("option (b) needs a scorch index"))
 	}
 	v := fwdViewOf(ctx)
 	docs, err := snapshotDocs(snap, func(ss *scorch.SegmentSnapshot) (*roaring.Bitmap, error) {
 		return phraseSegmentDocsAlts(ss, terms, offsets, alts, exact, v.phrase(true, terms, offsets))
 	})
 	if err != nil {
-		return fail(err)
+		return failPhrase(subs, err)
 	}
 	subs = append(subs, newDocsSearcher(docs))
 	c, err := searcher.NewConjunctionSearcher(ctx, ir, subs, options)
 	if err != nil {
-		return fail(err)
+		return failPhrase(subs, err)
 	}
 	return c, nil
 }
