@@ -3,6 +3,7 @@ package pgstore
 import (
 	"context"
 	"io/fs"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -25,3 +26,9 @@ func Migrate(ctx context.Context, conn *pgconn.PgConn, fsys fs.FS) error {
 
 // MigrationFS holds the embedded migrations and squashed schema.
 var MigrationFS fs.FS = migrationFS
+
+// WithClock returns opts with the worker's clock replaced by clock.
+func WithClock(opts WorkerOptions, clock func() time.Time) WorkerOptions {
+	opts.clock = clock
+	return opts
+}

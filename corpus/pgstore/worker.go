@@ -37,6 +37,10 @@ type WorkerOptions struct {
 	// os.Getpid when empty).
 	Machine string
 	PID     int
+
+	// clock is the local clock the start-up check compares with the
+	// database server's (time.Now when nil); tests skew it.
+	clock func() time.Time
 }
 
 // Frontier is one crawl worker's view of the shared frontier: it leases
@@ -84,6 +88,12 @@ func (s *Store) StartWorker(ctx context.Context, opts WorkerOptions) (*Frontier,
 	}
 	if opts.PID == 0 {
 		opts.PID = os.Getpid()
+	}
+	if opts.clock == nil {
+		opts.clock = time.Now
+	}
+	if err := s.checkClock(ctx, opts.LeaseTTL, opts.clock); err != nil {
+		return nil, fmt.Errorf("start worker: %w", err)
 	}
 	now := time.Now().UnixMilli()
 	f := &Frontier{s: s, opts: opts, leases: map[string]localLease{}, ahead: map[string]*aheadClaim{}}
