@@ -369,7 +369,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) {
+		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) && !bareAddress(b.text) {
 			if b.kind == kindHeading {
 				linkHeads++
 				if numbered(b.text) && headsSection(e.blocks, i) {
@@ -790,6 +790,22 @@ func linkedProse(b block) bool {
 		return b.link < 0.7 && numFields(b.text) >= 12
 	}
 	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && numFields(b.text) >= 15
+}
+
+// bareAddress reports whether t, a block's whole text, is one web
+// address ("http://...", "https://...", "www...."): a link that prints
+// its own address is the story citing it (a list of shop links under
+// the items of a gift guide, the sources of a report), which the
+// reader copies; a teaser or a menu entry names its page in words. A
+// label before the address ("Listen: http://...") makes it another
+// line of links, which still goes.
+func bareAddress(t string) bool {
+	t = strings.TrimSpace(t)
+	if numFields(t) != 1 {
+		return false
+	}
+	l := strings.ToLower(t)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }
 
 // linkedStatement reports whether bs[i], the first block of the body, a

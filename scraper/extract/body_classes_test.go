@@ -248,6 +248,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "story_in_promo_wrapper",
 			wantInText: []string{"The night train between the coast", "The train will leave the coast at ten", "leave before dinner."},
 			notInText:  []string{"Most read", "Ferry timetable"}},
+		// Paragraphs that are one linked web address, the story citing
+		// where to buy each item: kept. A label before the address, the
+		// linked headlines of other stories after it and the site's
+		// address in the footer still go.
+		{name: "bare_addresses",
+			wantInText: []string{"https://shop.example.net/border-spade", "www.tools.example.org/hand-fork", "https://weather.example.com/gauge", "a good pair of gloves comes first."},
+			notInText:  []string{"Listen:", "pod.example.com", "How to start a compost heap", "When to expect the first frost", "www.ledger.example"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
