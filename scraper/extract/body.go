@@ -396,7 +396,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			continue
 		}
 		out = append(out, b)
-		card = append(card, title)
+		card = append(card, title && !bareAddress(b.text)) // an address is no teaser's summary
 		title = false
 	}
 	out = dropTailCards(out, card)
@@ -793,18 +793,23 @@ func linkedProse(b block) bool {
 }
 
 // bareAddress reports whether t, a block's whole text, is one web
-// address ("http://...", "https://...", "www...."): a link that prints
-// its own address is the story citing it (a list of shop links under
-// the items of a gift guide, the sources of a report), which the
+// address ("http://...", "https://...", "www....") or e-mail address
+// ("name@host.tld"): a link that prints its own address is the story
+// citing it (a list of shop links under the items of a gift guide, the
+// sources of a report, the writer's address under a column), which the
 // reader copies; a teaser or a menu entry names its page in words. A
-// label before the address ("Listen: http://...") makes it another
-// line of links, which still goes.
+// label before the address ("Listen: http://...", "Write to ... at
+// name@host") makes it another line of links, which still goes, and so
+// does a social handle ("@name").
 func bareAddress(t string) bool {
 	t = strings.TrimSpace(t)
 	if numFields(t) != 1 {
 		return false
 	}
 	l := strings.ToLower(t)
+	if at := strings.IndexByte(l, '@'); at > 0 && strings.Count(l, "@") == 1 && strings.Contains(l[at:], ".") {
+		return true
+	}
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }
 

@@ -249,12 +249,19 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"The night train between the coast", "The train will leave the coast at ten", "leave before dinner."},
 			notInText:  []string{"Most read", "Ferry timetable"}},
 		// Paragraphs that are one linked web address, the story citing
-		// where to buy each item: kept. A label before the address, the
-		// linked headlines of other stories after it and the site's
-		// address in the footer still go.
+		// where to buy each item, and one that is a linked e-mail
+		// address it names: kept. A label before an address, a social handle,
+		// the linked headlines of other stories after the story and the
+		// site's address in the footer still go.
 		{name: "bare_addresses",
-			wantInText: []string{"https://shop.example.net/border-spade", "www.tools.example.org/hand-fork", "https://weather.example.com/gauge", "a good pair of gloves comes first."},
-			notInText:  []string{"Listen:", "pod.example.com", "How to start a compost heap", "When to expect the first frost", "www.ledger.example"}},
+			wantInText: []string{"https://shop.example.net/border-spade", "www.tools.example.org/hand-fork", "https://weather.example.com/gauge", "a good pair of gloves comes first.", "secretary@allotments.example"},
+			notInText:  []string{"Listen:", "pod.example.com", "Write to me", "ada.marsh@", "@ledgergarden", "How to start a compost heap", "When to expect the first frost", "www.ledger.example"}},
+		// The story's last paragraph after a dropped line of links, and
+		// a bare address after another: the address kept is no
+		// teaser's summary, so the two do not make a run of tail cards.
+		{name: "bare_address_tail",
+			wantInText: []string{"The orchard behind the old school", "for anyone who brings a cup."},
+			notInText:  []string{"Hear the volunteers", "The cider press that came back"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
