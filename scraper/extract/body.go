@@ -664,7 +664,9 @@ func isClosingChrome(t string) bool {
 // a run of three or more list items whose unlinked items hold as much
 // text as the linked ones (200 bytes at least) is part of the story (a
 // list of changes citing the bug it fixes), not a list of links to other
-// pages, which is linked throughout. It returns nil when there is none.
+// pages, which is linked throughout; so are the linked items that say
+// something besides their links in a body whose lists are mostly plain
+// text (proseItems). It returns nil when there is none.
 func mixedLists(bs []block) []bool {
 	var mixed []bool
 	for i := 0; i < len(bs); {
@@ -689,6 +691,42 @@ func mixedLists(bs []block) []bool {
 			}
 		}
 		i = j
+	}
+	return proseItems(bs, mixed)
+}
+
+// proseItems marks, in mixed, the linked items that say something
+// outside their links (three words or more: "Neil has patches up to
+// <a>improve the tab unloader</a>") when the body's list items, five or
+// more, hold mostly unlinked text (300 bytes at least): the body's lists
+// are its points, split by headings into runs too short for
+// mixedLists (a changelog's sections of one or two items each). Where
+// linked items hold most of the lists' text, the lists are links to
+// other pages, and their items stay out. It returns mixed, made when
+// it was nil and an item is marked.
+func proseItems(bs []block, mixed []bool) []bool {
+	plain, linked, items := 0, 0, 0
+	for _, b := range bs {
+		if b.kind != kindItem {
+			continue
+		}
+		items++
+		if b.link > 0.5 {
+			linked += len(b.text)
+		} else {
+			plain += len(b.text)
+		}
+	}
+	if items < 5 || plain < 300 || plain < linked {
+		return mixed
+	}
+	for i, b := range bs {
+		if b.kind == kindItem && b.link > 0.5 && float64(numFields(b.text))*(1-b.link) >= 3 {
+			if mixed == nil {
+				mixed = make([]bool, len(bs))
+			}
+			mixed[i] = true
+		}
 	}
 	return mixed
 }

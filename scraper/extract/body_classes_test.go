@@ -262,6 +262,19 @@ func TestBodyClasses(t *testing.T) {
 		{name: "bare_address_tail",
 			wantInText: []string{"The orchard behind the old school", "for anyone who brings a cup."},
 			notInText:  []string{"Hear the volunteers", "The cider press that came back"}},
+		// A post whose lists are its points, split by headings into
+		// lists of one or two items: a linked item that says something
+		// besides its links is one of them. A lone link under "See also"
+		// and the sidebar's links still go.
+		{name: "prose_items",
+			wantInText: []string{"The message list keeps its scroll position", "Mira has patches up to show the week number", "Tomas Berg and Ines Kahl fixed the duplicate entries", "The next one comes out in two weeks"},
+			notInText:  []string{"Issue 30", "Recent posts"}},
+		// The same words beside links in a story's list of other
+		// stories, which holds more linked text than plain: the list is
+		// links to other pages, and its items stay out.
+		{name: "linked_items_story",
+			wantInText: []string{"The flood barrier at the mouth of the river", "The board will pay two thirds", "until the end of the month."},
+			notInText:  []string{"The quay floods of last winter", "Who sits on the harbour board", "by Jane Doe", "Reading the tide tables"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
