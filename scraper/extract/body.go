@@ -337,6 +337,30 @@ func endsSentence(t string) bool {
 // It also returns how many headings in the content were links, a sign
 // of a listing page (teaser headlines).
 func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
+	bs, heads, _ := x.articleBlocks(nodes, false)
+	return bs, heads
+}
+
+// blockFilter holds what bodyBlocks' filter knows of all the blocks.
+type blockFilter struct {
+	keepLinks bool   // a post made of links: linked blocks stay
+	mixed     []bool // mixedLists' marks, or nil
+	prose     []bool // proseItems' marks, or nil
+}
+
+// cited reports whether the linked block bs[i] is kept only in an
+// article's body: an address printed as itself (bareAddress) or a linked
+// point of a body whose lists are plain text (proseItems). The page type
+// and the text of other pages are decided without them (they moved
+// forum and service pages of page-types when kept for every page).
+func (f blockFilter) cited(bs []block, i int) bool {
+	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i]
+}
+
+// articleBlocks is bodyBlocks; with cite set it also returns the blocks
+// as an article's body has them (the cited ones kept), or nil when the
+// two are the same.
+func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block, int, []block) {
 	e := emitter{x: x}
 	for _, n := range nodes {
 		e.walk(n)
@@ -355,24 +379,42 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			plain += len(b.text)
 		}
 	}
-	keepLinks := plain < 300 && linked >= 3*max(plain, 100)
-	mixed := mixedLists(e.blocks)
-	out := e.blocks[:0]
+	f := blockFilter{keepLinks: plain < 300 && linked >= 3*max(plain, 100), mixed: mixedLists(e.blocks)}
+	var cited []block
+	if cite {
+		f.prose = proseItems(e.blocks)
+		for i, b := range e.blocks {
+			if b.link > 0.5 && f.cited(e.blocks, i) {
+				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)
+				break
+			}
+		}
+	}
+	out, heads := x.filterBlocks(e.blocks, f, false)
+	return out, heads, cited
+}
+
+// filterBlocks drops from bs, in place, the blocks that are not the
+// body's text: linked blocks (teasers, menus) but those the story keeps,
+// and the cited ones (blockFilter.cited) when cite is set; boilerplate
+// lines, captions, tail cards, slides, closing prompts and disclosures.
+func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([]block, int) {
+	out := bs[:0]
 	var card []bool // parallel to out: the block follows a dropped linked title
 	linkHeads := 0
 	cut := false   // the last kept block leads into links that were dropped
 	title := false // the last block was a linked title that was dropped
-	for i, b := range e.blocks {
+	for i, b := range bs {
 		if b.kind == kindTitle {
 			if len(out) == 0 {
 				continue // the headline above the body
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) && !bareAddress(b.text) {
+		if b.link > 0.5 && !(f.keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(bs, i)) && !(f.mixed != nil && f.mixed[i]) && !x.subItem(b) && !(cite && f.cited(bs, i)) {
 			if b.kind == kindHeading {
 				linkHeads++
-				if numbered(b.text) && headsSection(e.blocks, i) {
+				if numbered(b.text) && headsSection(bs, i) {
 					// A section of the story that links its subject (a
 					// ranked list's "20) Faces Places").
 					out = append(out, b)
@@ -396,7 +438,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			continue
 		}
 		out = append(out, b)
-		card = append(card, title && !bareAddress(b.text)) // an address is no teaser's summary
+		card = append(card, title && !(cite && bareAddress(b.text))) // an address is no teaser's summary
 		title = false
 	}
 	out = dropTailCards(out, card)
@@ -664,9 +706,7 @@ func isClosingChrome(t string) bool {
 // a run of three or more list items whose unlinked items hold as much
 // text as the linked ones (200 bytes at least) is part of the story (a
 // list of changes citing the bug it fixes), not a list of links to other
-// pages, which is linked throughout; so are the linked items that say
-// something besides their links in a body whose lists are mostly plain
-// text (proseItems). It returns nil when there is none.
+// pages, which is linked throughout. It returns nil when there is none.
 func mixedLists(bs []block) []bool {
 	var mixed []bool
 	for i := 0; i < len(bs); {
@@ -692,19 +732,18 @@ func mixedLists(bs []block) []bool {
 		}
 		i = j
 	}
-	return proseItems(bs, mixed)
+	return mixed
 }
 
-// proseItems marks, in mixed, the linked items that say something
-// outside their links (three words or more: "Neil has patches up to
-// <a>improve the tab unloader</a>") when the body's list items, five or
-// more, hold mostly unlinked text (300 bytes at least): the body's lists
-// are its points, split by headings into runs too short for
-// mixedLists (a changelog's sections of one or two items each). Where
-// linked items hold most of the lists' text, the lists are links to
-// other pages, and their items stay out. It returns mixed, made when
-// it was nil and an item is marked.
-func proseItems(bs []block, mixed []bool) []bool {
+// proseItems marks the linked items that say something outside their
+// links (three words or more: "Neil has patches up to <a>improve the tab
+// unloader</a>") when the body's list items, five or more, hold mostly
+// unlinked text (300 bytes at least): the body's lists are its points,
+// split by headings into runs too short for mixedLists (a changelog's
+// sections of one or two items each). Where linked items hold most of
+// the lists' text, the lists are links to other pages, and their items
+// stay out. It returns nil when there is none.
+func proseItems(bs []block) []bool {
 	plain, linked, items := 0, 0, 0
 	for _, b := range bs {
 		if b.kind != kindItem {
@@ -718,17 +757,18 @@ func proseItems(bs []block, mixed []bool) []bool {
 		}
 	}
 	if items < 5 || plain < 300 || plain < linked {
-		return mixed
+		return nil
 	}
+	var marks []bool
 	for i, b := range bs {
 		if b.kind == kindItem && b.link > 0.5 && float64(numFields(b.text))*(1-b.link) >= 3 {
-			if mixed == nil {
-				mixed = make([]bool, len(bs))
+			if marks == nil {
+				marks = make([]bool, len(bs))
 			}
-			mixed[i] = true
+			marks[i] = true
 		}
 	}
-	return mixed
+	return marks
 }
 
 // reSlideCounter matches a gallery slide's counter opening a block:
