@@ -1,8 +1,13 @@
 package extract
 
 import (
+	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // TestBodyClasses runs one hand-written article page per failure class
@@ -489,4 +494,30 @@ func TestDropDisclosures(t *testing.T) {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestCitedArticleOnly: the blocks that the page type, the dates and the
+// text of other pages read (p.blocks, p.body) leave the cited links out
+// (an address printed as itself, a linked point of plain lists); the
+// article's version (p.cited) holds them, and the article's text is it.
+func TestCitedArticleOnly(t *testing.T) {
+	page := mustReadFile(t, filepath.Join("testdata", "body", "bare_addresses.html"))
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	defer p.release()
+	p.extract(Options{})
+	addrs := []string{"https://shop.example.net/border-spade", "secretary@allotments.example"}
+	checkText(t, p.body, []string{"A border spade."}, addrs)
+	if p.cited == nil {
+		t.Fatal("no cited version of the body")
+	}
+	checkText(t, joinBlocks(p.cited), addrs, []string{"Listen:"})
+	art := extractTestPage(t, "body", "bare_addresses", "https://ledger.example/2026/12/bare_addresses")
+	if art.PageType != "article" {
+		t.Fatalf("page type %q, want article", art.PageType)
+	}
+	checkText(t, art.Text, addrs, nil)
 }
