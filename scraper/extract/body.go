@@ -337,6 +337,30 @@ func endsSentence(t string) bool {
 // It also returns how many headings in the content were links, a sign
 // of a listing page (teaser headlines).
 func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
+	bs, heads, _ := x.articleBlocks(nodes, false)
+	return bs, heads
+}
+
+// blockFilter holds what bodyBlocks' filter knows of all the blocks.
+type blockFilter struct {
+	keepLinks bool   // a post made of links: linked blocks stay
+	mixed     []bool // mixedLists' marks, or nil
+	prose     []bool // proseItems' marks, or nil
+}
+
+// cited reports whether the linked block bs[i] is kept only in an
+// article's body: an address printed as itself (bareAddress) or a linked
+// point of a body whose lists are plain text (proseItems). The page type
+// and the text of other pages are decided without them (they moved
+// forum and service pages of page-types when kept for every page).
+func (f blockFilter) cited(bs []block, i int) bool {
+	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i]
+}
+
+// articleBlocks is bodyBlocks; with cite set it also returns the blocks
+// as an article's body has them (the cited ones kept), or nil when the
+// two are the same.
+func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block, int, []block) {
 	e := emitter{x: x}
 	for _, n := range nodes {
 		e.walk(n)
@@ -355,24 +379,42 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			plain += len(b.text)
 		}
 	}
-	keepLinks := plain < 300 && linked >= 3*max(plain, 100)
-	mixed := mixedLists(e.blocks)
-	out := e.blocks[:0]
+	f := blockFilter{keepLinks: plain < 300 && linked >= 3*max(plain, 100), mixed: mixedLists(e.blocks)}
+	var cited []block
+	if cite {
+		f.prose = proseItems(e.blocks)
+		for i, b := range e.blocks {
+			if b.link > 0.5 && f.cited(e.blocks, i) {
+				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)
+				break
+			}
+		}
+	}
+	out, heads := x.filterBlocks(e.blocks, f, false)
+	return out, heads, cited
+}
+
+// filterBlocks drops from bs, in place, the blocks that are not the
+// body's text: linked blocks (teasers, menus) but those the story keeps,
+// and the cited ones (blockFilter.cited) when cite is set; boilerplate
+// lines, captions, tail cards, slides, closing prompts and disclosures.
+func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([]block, int) {
+	out := bs[:0]
 	var card []bool // parallel to out: the block follows a dropped linked title
 	linkHeads := 0
 	cut := false   // the last kept block leads into links that were dropped
 	title := false // the last block was a linked title that was dropped
-	for i, b := range e.blocks {
+	for i, b := range bs {
 		if b.kind == kindTitle {
 			if len(out) == 0 {
 				continue // the headline above the body
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(e.blocks, i)) && !(mixed != nil && mixed[i]) && !x.subItem(b) {
+		if b.link > 0.5 && !(f.keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(bs, i)) && !(f.mixed != nil && f.mixed[i]) && !x.subItem(b) && !(cite && f.cited(bs, i)) {
 			if b.kind == kindHeading {
 				linkHeads++
-				if numbered(b.text) && headsSection(e.blocks, i) {
+				if numbered(b.text) && headsSection(bs, i) {
 					// A section of the story that links its subject (a
 					// ranked list's "20) Faces Places").
 					out = append(out, b)
@@ -396,7 +438,7 @@ func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
 			continue
 		}
 		out = append(out, b)
-		card = append(card, title)
+		card = append(card, title && !(cite && bareAddress(b.text))) // an address is no teaser's summary
 		title = false
 	}
 	out = dropTailCards(out, card)
@@ -693,6 +735,42 @@ func mixedLists(bs []block) []bool {
 	return mixed
 }
 
+// proseItems marks the linked items that say something outside their
+// links (three words or more: "Neil has patches up to <a>improve the tab
+// unloader</a>") when the body's list items, five or more, hold mostly
+// unlinked text (300 bytes at least): the body's lists are its points,
+// split by headings into runs too short for mixedLists (a changelog's
+// sections of one or two items each). Where linked items hold most of
+// the lists' text, the lists are links to other pages, and their items
+// stay out. It returns nil when there is none.
+func proseItems(bs []block) []bool {
+	plain, linked, items := 0, 0, 0
+	for _, b := range bs {
+		if b.kind != kindItem {
+			continue
+		}
+		items++
+		if b.link > 0.5 {
+			linked += len(b.text)
+		} else {
+			plain += len(b.text)
+		}
+	}
+	if items < 5 || plain < 300 || plain < linked {
+		return nil
+	}
+	var marks []bool
+	for i, b := range bs {
+		if b.kind == kindItem && b.link > 0.5 && float64(numFields(b.text))*(1-b.link) >= 3 {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
 // reSlideCounter matches a gallery slide's counter opening a block:
 // "3/50", "3 / 50", "3 of 50".
 var reSlideCounter = lazyRE(`^(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b`)
@@ -790,6 +868,27 @@ func linkedProse(b block) bool {
 		return b.link < 0.7 && numFields(b.text) >= 12
 	}
 	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && numFields(b.text) >= 15
+}
+
+// bareAddress reports whether t, a block's whole text, is one web
+// address ("http://...", "https://...", "www....") or e-mail address
+// ("name@host.tld"): a link that prints its own address is the story
+// citing it (a list of shop links under the items of a gift guide, the
+// sources of a report, the writer's address under a column), which the
+// reader copies; a teaser or a menu entry names its page in words. A
+// label before the address ("Listen: http://...", "Write to ... at
+// name@host") makes it another line of links, which still goes, and so
+// does a social handle ("@name").
+func bareAddress(t string) bool {
+	t = strings.TrimSpace(t)
+	if numFields(t) != 1 {
+		return false
+	}
+	l := strings.ToLower(t)
+	if at := strings.IndexByte(l, '@'); at > 0 && strings.Count(l, "@") == 1 && strings.Contains(l[at:], ".") {
+		return true
+	}
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
 }
 
 // linkedStatement reports whether bs[i], the first block of the body, a

@@ -1,8 +1,13 @@
 package extract
 
 import (
+	"bytes"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // TestBodyClasses runs one hand-written article page per failure class
@@ -248,6 +253,33 @@ func TestBodyClasses(t *testing.T) {
 		{name: "story_in_promo_wrapper",
 			wantInText: []string{"The night train between the coast", "The train will leave the coast at ten", "leave before dinner."},
 			notInText:  []string{"Most read", "Ferry timetable"}},
+		// Paragraphs that are one linked web address, the story citing
+		// where to buy each item, and one that is a linked e-mail
+		// address it names: kept. A label before an address, a social handle,
+		// the linked headlines of other stories after the story and the
+		// site's address in the footer still go.
+		{name: "bare_addresses",
+			wantInText: []string{"https://shop.example.net/border-spade", "www.tools.example.org/hand-fork", "https://weather.example.com/gauge", "a good pair of gloves comes first.", "secretary@allotments.example"},
+			notInText:  []string{"Listen:", "pod.example.com", "Write to me", "ada.marsh@", "@ledgergarden", "How to start a compost heap", "When to expect the first frost", "www.ledger.example"}},
+		// The story's last paragraph after a dropped line of links, and
+		// a bare address after another: the address kept is no
+		// teaser's summary, so the two do not make a run of tail cards.
+		{name: "bare_address_tail",
+			wantInText: []string{"The orchard behind the old school", "for anyone who brings a cup."},
+			notInText:  []string{"Hear the volunteers", "The cider press that came back"}},
+		// A post whose lists are its points, split by headings into
+		// lists of one or two items: a linked item that says something
+		// besides its links is one of them. A lone link under "See also"
+		// and the sidebar's links still go.
+		{name: "prose_items",
+			wantInText: []string{"The message list keeps its scroll position", "Mira has patches up to show the week number", "Tomas Berg and Ines Kahl fixed the duplicate entries", "The next one comes out in two weeks"},
+			notInText:  []string{"Issue 30", "Recent posts"}},
+		// The same words beside links in a story's list of other
+		// stories, which holds more linked text than plain: the list is
+		// links to other pages, and its items stay out.
+		{name: "linked_items_story",
+			wantInText: []string{"The flood barrier at the mouth of the river", "The board will pay two thirds", "until the end of the month."},
+			notInText:  []string{"The quay floods of last winter", "Who sits on the harbour board", "by Jane Doe", "Reading the tide tables"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -462,4 +494,30 @@ func TestDropDisclosures(t *testing.T) {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestCitedArticleOnly: the blocks that the page type, the dates and the
+// text of other pages read (p.blocks, p.body) leave the cited links out
+// (an address printed as itself, a linked point of plain lists); the
+// article's version (p.cited) holds them, and the article's text is it.
+func TestCitedArticleOnly(t *testing.T) {
+	page := mustReadFile(t, filepath.Join("testdata", "body", "bare_addresses.html"))
+	root, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	defer p.release()
+	p.extract(Options{})
+	addrs := []string{"https://shop.example.net/border-spade", "secretary@allotments.example"}
+	checkText(t, p.body, []string{"A border spade."}, addrs)
+	if p.cited == nil {
+		t.Fatal("no cited version of the body")
+	}
+	checkText(t, joinBlocks(p.cited), addrs, []string{"Listen:"})
+	art := extractTestPage(t, "body", "bare_addresses", "https://ledger.example/2026/12/bare_addresses")
+	if art.PageType != "article" {
+		t.Fatalf("page type %q, want article", art.PageType)
+	}
+	checkText(t, art.Text, addrs, nil)
 }

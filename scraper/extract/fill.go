@@ -46,8 +46,14 @@ func (p *page) extract(opts Options) {
 		nodes = x.selectContent(top)
 	}
 	p.sel = nodes
-	p.blocks, p.linkHeads = x.bodyBlocks(nodes)
+	p.blocks, p.linkHeads, p.cited = x.articleBlocks(nodes, true)
 	p.blocks = p.trimBlocks(p.blocks)
+	if p.cited != nil {
+		// The same trim, without noting its datelines twice.
+		d, da := len(p.datelines), len(p.datelineAt)
+		p.cited = p.trimBlocks(p.cited)
+		p.datelines, p.datelineAt = p.datelines[:d], p.datelineAt[:da]
+	}
 	if !opts.NoJSONLDBody {
 		p.crossCheck()
 	}
@@ -259,7 +265,7 @@ func (p *page) crossCheck() {
 			bs = append(bs, block{text: t})
 		}
 	}
-	p.blocks = bs
+	p.blocks, p.cited = bs, nil
 }
 
 // wordSet returns the lower-cased words of bs.
@@ -334,6 +340,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
+	if article && p.cited != nil && art.Text == p.body {
+		// An article's body keeps the links it cites (articleBlocks).
+		p.blocks, p.body = p.cited, joinBlocks(p.cited)
+		art.Text, art.WordCount = p.body, countWords(p.body)
+	}
 	if article || p.teaserBody {
 		if bs := dropTrailingHeads(p.blocks); len(bs) < len(p.blocks) {
 			p.blocks, p.body = bs, joinBlocks(bs)

@@ -46,7 +46,8 @@ type page struct {
 	kind        kindSignals  // what the markup says about the page type
 
 	blocks    []block
-	linkHeads int // headings in the content that are links (teasers)
+	cited     []block // the body as an article has it, cited links kept (articleBlocks), or nil
+	linkHeads int     // headings in the content that are links (teasers)
 	body      string
 	x         *contentExtractor // the content walk's tables, until release
 	bodyNode  *html.Node        // the page's <body>
