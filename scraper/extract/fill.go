@@ -395,7 +395,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans), art.PageType))))
+			bs := withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans)
+			if art.PageType == corpus.PageTypeListing {
+				bs = withLinkedTitles(bs, kept)
+			}
+			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(bs, art.PageType))))
 			art.WordCount = countWords(art.Text)
 		}
 	}

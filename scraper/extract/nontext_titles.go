@@ -1,0 +1,36 @@
+package extract
+
+import "slices"
+
+// withLinkedTitles returns bs, the article-shaped body kept as a
+// listing's text, with the linked blocks the block model keeps (kept)
+// between its first and last block put back in their places: the
+// content walk drops a card's linked headline as an article's teaser,
+// while on a listing the headlines are the content.
+func withLinkedTitles(bs, kept []block) []block {
+	if len(bs) == 0 {
+		return bs
+	}
+	first, last := bs[0].at, bs[len(bs)-1].at
+	have := make(map[int32]bool, len(bs))
+	for _, b := range bs {
+		have[b.at] = true
+	}
+	var add []block
+	for _, k := range kept {
+		if k.link > 0.5 && k.at > first && k.at < last && !have[k.at] && (k.heads() || k.kind == kindPara && countWords(k.text) >= titleWords) {
+			add = append(add, k)
+		}
+	}
+	if len(add) == 0 {
+		return bs
+	}
+	out := append(slices.Clip(bs), add...)
+	slices.SortStableFunc(out, func(a, b block) int { return int(a.at - b.at) })
+	return out
+}
+
+// titleWords is the fewest words of a linked line that is not a heading
+// for withLinkedTitles to take it as a card's title: shorter ones are
+// buttons ("More", "Star") and menus.
+const titleWords = 4
