@@ -329,7 +329,9 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 // run of teasers keeps that body, as an article would): the block model's text, when
 // takeModel prefers it to the article-shaped body found, without site
 // chrome (dropChrome, told whether the page came out a forum); a forum
-// page that keeps its body gets it without that chrome too.
+// page that keeps its body gets it without that chrome too. A listing
+// that keeps a body gets back the linked headlines the content walk
+// dropped from it (withLinkedTitles).
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -386,6 +388,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
+			p.withTeaserTitles(art)
 		case took:
 			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))))
 			art.WordCount = countWords(art.Text)

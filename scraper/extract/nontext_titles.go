@@ -1,6 +1,25 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// withTeaserTitles gives a listing whose text is the run of teasers
+// found as its body (teaserFront: the text an article would get) the
+// linked headlines of those teasers that the block model keeps
+// (withLinkedTitles), unless a net chose another text.
+func (p *page) withTeaserTitles(art *corpus.Article) {
+	if art.Text != p.body {
+		return
+	}
+	kept, _, _ := p.modelKeptOf(art.PageType)
+	if bs := withLinkedTitles(p.blocks, kept); len(bs) > len(p.blocks) {
+		art.Text = joinBlocks(bs)
+		art.WordCount = countWords(art.Text)
+	}
+}
 
 // withLinkedTitles returns bs, the article-shaped body kept as a
 // listing's text, with the linked blocks the block model keeps (kept)

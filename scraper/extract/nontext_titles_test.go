@@ -22,6 +22,16 @@ func TestLinkedTitlePages(t *testing.T) {
 				"25 November 2025 | The Valley Index",
 			},
 			notInText: []string{"More", "Newest", "Oldest", "Our own study", "become a tutor"}},
+		// A blog index that declares an article, whose body found is its
+		// run of teasers (teaserFront): the listing keeps that body, and
+		// gets its headlines back; the linked headings of the rail after
+		// it stay out.
+		{name: "listing_teaser_titles", url: "https://quaystreet.example/news/harbour", typ: corpus.PageTypeListing,
+			wantInText: []string{
+				"New tide tables for the winter season are out\n\nThe harbour office has printed",
+				"Sailing school wins a regional award for its youth courses\n\nThe judges praised",
+			},
+			notInText: []string{"The new bypass opens", "Rowing club takes"}},
 	})
 }
 
