@@ -23,9 +23,11 @@ func (p *page) withTeaserTitles(art *corpus.Article) {
 
 // withLinkedTitles returns bs, the article-shaped body kept as a
 // listing's text, with the linked blocks the block model keeps (kept)
-// between its first and last block put back in their places: the
-// content walk drops a card's linked headline as an article's teaser,
-// while on a listing the headlines are the content.
+// between its first and last block put back in their places, and the
+// linked heading it keeps right before the body's first block (the first
+// card's title when the body opens with its teaser): the content walk
+// drops a card's linked headline as an article's teaser, while on a
+// listing the headlines are the content.
 func withLinkedTitles(bs, kept []block) []block {
 	if len(bs) == 0 {
 		return bs
@@ -36,8 +38,9 @@ func withLinkedTitles(bs, kept []block) []block {
 		have[b.at] = true
 	}
 	var add []block
-	for _, k := range kept {
-		if k.link > 0.5 && k.at > first && k.at < last && !have[k.at] && (k.heads() || k.kind == kindPara && countWords(k.text) >= titleWords) {
+	for i, k := range kept {
+		in := k.at > first && k.at < last || k.at < first && k.heads() && i+1 < len(kept) && kept[i+1].at == first
+		if k.link > 0.5 && in && !have[k.at] && (k.heads() || k.kind == kindPara && countWords(k.text) >= titleWords) {
 			add = append(add, k)
 		}
 	}

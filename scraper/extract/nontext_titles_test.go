@@ -37,9 +37,9 @@ func TestLinkedTitlePages(t *testing.T) {
 
 // TestWithLinkedTitles: the model's kept linked headings and linked
 // lines of titleWords words or more between the body's first and last
-// block come back in document order; short linked lines, linked list
-// items, blocks outside the body's span and blocks it holds already do
-// not.
+// block, and a linked heading kept right before its first block, come
+// back in document order; short linked lines, linked list items, other
+// blocks outside the body's span and blocks it holds already do not.
 func TestWithLinkedTitles(t *testing.T) {
 	p := func(s string, at int32) block { return block{text: s, at: at} }
 	l := func(s string, k blockKind, at int32) block { return block{text: s, kind: k, link: 1, at: at} }
@@ -58,6 +58,12 @@ func TestWithLinkedTitles(t *testing.T) {
 		{"a linked item", []block{l("Price: low to high", kindItem, 5)},
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
 		{"outside the body", []block{l("A rail before the list", kindHeading, 0), l("A rail after the list", kindHeading, 14)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"the first card's title right before the body", []block{l("Title zero", kindHeading, 0), p("Intro", 1)},
+			[]string{"Title zero", "Intro", "Summary one", "Summary two", "Last words"}},
+		{"a title before the body with another kept block between", []block{l("Title zero", kindHeading, 0), p("Menu", 0), p("Intro", 1)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"a linked line of four words right before the body", []block{l("A line of four words", kindPara, 0), p("Intro", 1)},
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
 		{"a place the body holds", []block{l("Summary one, linked", kindHeading, 4)},
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
