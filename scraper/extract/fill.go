@@ -330,8 +330,8 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 // takeModel prefers it to the article-shaped body found, without site
 // chrome (dropChrome, told whether the page came out a forum); a forum
 // page that keeps its body gets it without that chrome too. A listing
-// that keeps a body gets back the linked headlines the content walk
-// dropped from it (withLinkedTitles).
+// that keeps a body gets back the cards' titles the content walk
+// dropped from it (withCardTitles).
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -400,7 +400,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		default:
 			bs := withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans)
 			if art.PageType == corpus.PageTypeListing {
-				bs = withLinkedTitles(bs, kept)
+				bs = p.withListingTitles(bs, kept)
 			}
 			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(bs, art.PageType))))
 			art.WordCount = countWords(art.Text)

@@ -35,12 +35,13 @@ func TestLinkedTitlePages(t *testing.T) {
 	})
 }
 
-// TestWithLinkedTitles: the model's kept linked headings and linked
-// lines of titleWords words or more between the body's first and last
-// block, and a linked heading kept right before its first block, come
-// back in document order; short linked lines, linked list items, other
-// blocks outside the body's span and blocks it holds already do not.
-func TestWithLinkedTitles(t *testing.T) {
+// TestWithCardTitles: the model's kept headings and linked lines of
+// titleWords words or more between the body's first and last block, and
+// a linked heading kept right before its first block, come back in
+// document order; short linked lines, linked list items, unlinked lines,
+// other blocks outside the body's span and blocks it holds already do
+// not.
+func TestWithCardTitles(t *testing.T) {
 	p := func(s string, at int32) block { return block{text: s, at: at} }
 	l := func(s string, k blockKind, at int32) block { return block{text: s, kind: k, link: 1, at: at} }
 	body := []block{p("Intro", 1), p("Summary one", 4), p("Summary two", 8), p("Last words", 12)}
@@ -65,15 +66,21 @@ func TestWithLinkedTitles(t *testing.T) {
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
 		{"a linked line of four words right before the body", []block{l("A line of four words", kindPara, 0), p("Intro", 1)},
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"an unlinked heading", []block{{text: "Section", kind: kindHeading, at: 6}},
+			[]string{"Intro", "Summary one", "Section", "Summary two", "Last words"}},
+		{"an unlinked line", []block{p("A line the walk dropped as boilerplate", 6)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"an unlinked heading right before the body", []block{{text: "Section", kind: kindHeading, at: 0}, p("Intro", 1)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
 		{"a place the body holds", []block{l("Summary one, linked", kindHeading, 4)},
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
-		{"half linked", []block{{text: "A title with half its words linked", kind: kindHeading, link: 0.5, at: 6}},
+		{"a line half linked", []block{{text: "A line with half its words linked", link: 0.5, at: 6}},
 			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := append([]block(nil), body...)
-			got := withLinkedTitles(in, tt.kept)
+			got := withCardTitles(in, tt.kept)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d blocks %v, want %q", len(got), got, tt.want)
 			}
