@@ -398,8 +398,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			bs := withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans)
-			if art.PageType == corpus.PageTypeListing {
+			bs, isModel := p.cleanedChoice(kept, extra, art.PageType)
+			bs = withoutOrphans(bs, orphans)
+			if art.PageType == corpus.PageTypeListing && !isModel {
 				bs = p.withListingTitles(bs, kept)
 			}
 			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(bs, art.PageType))))
