@@ -335,7 +335,9 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 // run of teasers keeps that body, as an article would): the block model's text, when
 // takeModel prefers it to the article-shaped body found, without site
 // chrome (dropChrome, told whether the page came out a forum); a forum
-// page that keeps its body gets it without that chrome too.
+// page that keeps its body gets it without that chrome too. A listing
+// that keeps a body gets back the cards' titles the content walk
+// dropped from it (withCardTitles).
 func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
@@ -397,6 +399,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		forum := art.PageType == corpus.PageTypeForum
 		switch {
 		case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
+			p.withTeaserTitles(art)
 		case took:
 			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))))
 			art.WordCount = countWords(art.Text)
@@ -406,7 +409,12 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
 			art.WordCount = countWords(art.Text)
 		default:
-			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(withoutOrphans(p.cleanedChoice(kept, extra, art.PageType), orphans), art.PageType))))
+			bs, isModel := p.cleanedChoice(kept, extra, art.PageType)
+			bs = withoutOrphans(bs, orphans)
+			if art.PageType == corpus.PageTypeListing && !isModel {
+				bs = p.withListingTitles(bs, kept)
+			}
+			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(bs, art.PageType))))
 			art.WordCount = countWords(art.Text)
 		}
 	}

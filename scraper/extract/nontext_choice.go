@@ -6,16 +6,17 @@ package extract
 // model's text, cleaned as it would be (shopText, dropChrome), wins the
 // same test once both are cleaned. A body made mostly of customers'
 // reviews or of other products outweighs the model's text before the
-// cleaning and holds a few lines after it.
-func (p *page) cleanedChoice(kept []block, extra float64, pageType string) []block {
+// cleaning and holds a few lines after it. isModel tells which it
+// returns.
+func (p *page) cleanedChoice(kept []block, extra float64, pageType string) (bs []block, isModel bool) {
 	body := dropCookieNotices(p.shopText(p.bodyOutsideDialogs(), pageType))
 	bodyWords := countWords(joinBlocks(body))
 	if len(kept) == 0 || bodyWords*3 >= countWords(p.body) {
-		return body
+		return body, false
 	}
 	model := p.mainOfOther(p.shopText(kept, pageType), false)
 	if takeModel(countWords(joinBlocks(model)), bodyWords, extra) {
-		return model
+		return model, true
 	}
-	return body
+	return body, false
 }

@@ -54,9 +54,10 @@ func dropSortLines(bs []block) []block {
 }
 
 // reFilterLine matches the labels of a filter panel: "Filters",
-// "Filter by:", "Filter controls", "Clear all", "Reset filters"; the
+// "Filter by:", "Filter controls", "Clear all", "Reset filters", with
+// the count of filters set ("Filters (1)", "1 filter applied"); the
 // word alone in French, German and Spanish too.
-var reFilterLine = lazyRE(`(?i)^(?:filters?|filtres|filtern|filtros|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|reset filters?|apply filters?|hide filters|show filters)\W*$`)
+var reFilterLine = lazyRE(`(?i)^(?:(?:filters?|filtres|filtern|filtros)(?: \(\d+\))?|\d+ filters? (?:applied|selected)|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|reset filters?|apply filters?|hide filters|show filters)\W*$`)
 
 // dropFilterLines drops the labels of a filter panel (reFilterLine),
 // set as headings or not; its options ("Brand", "Price", a colour)

@@ -296,12 +296,14 @@ func TestDropCartLines(t *testing.T) {
 	}
 }
 
-// TestDropFilterLines: a filter panel's labels go, its options and a
-// sentence about filters stay.
+// TestDropFilterLines: a filter panel's labels go, with the count of
+// filters set; its options, a sentence about filters and a product
+// named with a count stay.
 func TestDropFilterLines(t *testing.T) {
 	in := []string{"Filters", "Filter by:", "Filtres", "Clear all", "Filter controls", "Brand",
+		"Filters (1)", "Filter (12)", "1 filter applied", "3 filters selected", "Water filters (12)", "2 filters in a box",
 		"Filters of this kind keep the water clear for a year."}
-	want := []string{"Brand", "Filters of this kind keep the water clear for a year."}
+	want := []string{"Brand", "Water filters (12)", "2 filters in a box", "Filters of this kind keep the water clear for a year."}
 	got := blockTexts(dropFilterLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)

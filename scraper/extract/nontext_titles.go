@@ -1,0 +1,73 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// withTeaserTitles gives a listing whose text is the run of teasers
+// found as its body (teaserFront: the text an article would get) the
+// titles of those teasers that the block model keeps (withListingTitles),
+// unless a net chose another text.
+func (p *page) withTeaserTitles(art *corpus.Article) {
+	if art.Text != p.body {
+		return
+	}
+	kept, _, _ := p.modelKeptOf(art.PageType)
+	if bs := p.withListingTitles(p.blocks, kept); len(bs) > len(p.blocks) {
+		art.Text = joinBlocks(bs)
+		art.WordCount = countWords(art.Text)
+	}
+}
+
+// withListingTitles returns bs, a listing's article-shaped body, with
+// its cards' titles put back (withCardTitles) from the block model's
+// text kept (kept) without its filter panels, filter labels and sort
+// menus (dropFacets, dropFilterLines, dropSortLines), which the body
+// lost to the same rules: a panel's heading ("Refine") is no card's
+// title.
+func (p *page) withListingTitles(bs, kept []block) []block {
+	return withCardTitles(bs, dropFilterLines(dropSortLines(p.dropFacets(kept))))
+}
+
+// withCardTitles returns bs, the article-shaped body kept as a
+// listing's text, with the titles the content walk left out of it put
+// back in their places from the blocks the block model keeps (kept): the
+// headings between the body's first and last block, linked or not, the
+// linked lines of titleWords words or more there, and a linked heading
+// right before the body's first block (the first card's title when the
+// body opens with its teaser). The walk drops a card's linked headline as
+// an article's teaser, while on a listing the headlines are the content.
+func withCardTitles(bs, kept []block) []block {
+	if len(bs) == 0 {
+		return bs
+	}
+	first, last := bs[0].at, bs[len(bs)-1].at
+	have := make(map[int32]bool, len(bs))
+	for _, b := range bs {
+		have[b.at] = true
+	}
+	var add []block
+	for i, k := range kept {
+		inside := k.at > first && k.at < last
+		before := k.at < first && i+1 < len(kept) && kept[i+1].at == first
+		linked := k.link > 0.5
+		if have[k.at] || !(k.heads() && (inside || before && linked) ||
+			linked && inside && k.kind == kindPara && countWords(k.text) >= titleWords) {
+			continue
+		}
+		add = append(add, k)
+	}
+	if len(add) == 0 {
+		return bs
+	}
+	out := append(slices.Clip(bs), add...)
+	slices.SortStableFunc(out, func(a, b block) int { return int(a.at - b.at) })
+	return out
+}
+
+// titleWords is the fewest words of a linked line that is not a heading
+// for withCardTitles to take it as a card's title: shorter ones are
+// buttons ("More", "Star") and menus.
+const titleWords = 4

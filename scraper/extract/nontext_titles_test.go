@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestLinkedTitlePages: a page of press cuttings whose cards are a linked
+// headline over a summary and a source line; the page is a listing and
+// keeps its article-shaped body, from which the content walk dropped the
+// headlines. They come back in their places; the cards' "More" buttons,
+// the sort links and the linked headings of the related rail after the
+// list do not.
+func TestLinkedTitlePages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "listing_linked_titles", url: "https://brightwater.example/news/in-the-press", typ: corpus.PageTypeListing,
+			wantInText: []string{
+				"Altimira Middle School to bring high-impact tutoring to every year group in January\n\nThe district will pair",
+				"Why one-on-one tutoring outperforms tutoring in pairs",
+				"Council votes to keep funding tutoring in village schools",
+				"25 November 2025 | The Valley Index",
+			},
+			notInText: []string{"More", "Newest", "Oldest", "Our own study", "become a tutor"}},
+		// A blog index that declares an article, whose body found is its
+		// run of teasers (teaserFront): the listing keeps that body, and
+		// gets its headlines back; the linked headings of the rail after
+		// it stay out.
+		{name: "listing_teaser_titles", url: "https://quaystreet.example/news/harbour", typ: corpus.PageTypeListing,
+			wantInText: []string{
+				"New tide tables for the winter season are out\n\nThe harbour office has printed",
+				"Sailing school wins a regional award for its youth courses\n\nThe judges praised",
+			},
+			notInText: []string{"The new bypass opens", "Rowing club takes"}},
+	})
+}
+
+// TestWithCardTitles: the model's kept headings and linked lines of
+// titleWords words or more between the body's first and last block, and
+// a linked heading kept right before its first block, come back in
+// document order; short linked lines, linked list items, unlinked lines,
+// other blocks outside the body's span and blocks it holds already do
+// not.
+func TestWithCardTitles(t *testing.T) {
+	p := func(s string, at int32) block { return block{text: s, at: at} }
+	l := func(s string, k blockKind, at int32) block { return block{text: s, kind: k, link: 1, at: at} }
+	body := []block{p("Intro", 1), p("Summary one", 4), p("Summary two", 8), p("Last words", 12)}
+	tests := []struct {
+		name string
+		kept []block
+		want []string
+	}{
+		{"headings back in place", []block{p("Intro", 1), l("Title one", kindHeading, 3), p("Summary one", 4), l("Title two", kindHeading, 7), p("Summary two", 8)},
+			[]string{"Intro", "Title one", "Summary one", "Title two", "Summary two", "Last words"}},
+		{"a linked line of four words", []block{l("A title of four words", kindPara, 6)},
+			[]string{"Intro", "Summary one", "A title of four words", "Summary two", "Last words"}},
+		{"a short linked line", []block{l("More", kindPara, 5), l("Star this repo", kindPara, 6)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"a linked item", []block{l("Price: low to high", kindItem, 5)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"outside the body", []block{l("A rail before the list", kindHeading, 0), l("A rail after the list", kindHeading, 14)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"the first card's title right before the body", []block{l("Title zero", kindHeading, 0), p("Intro", 1)},
+			[]string{"Title zero", "Intro", "Summary one", "Summary two", "Last words"}},
+		{"a title before the body with another kept block between", []block{l("Title zero", kindHeading, 0), p("Menu", 0), p("Intro", 1)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"a linked line of four words right before the body", []block{l("A line of four words", kindPara, 0), p("Intro", 1)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"an unlinked heading", []block{{text: "Section", kind: kindHeading, at: 6}},
+			[]string{"Intro", "Summary one", "Section", "Summary two", "Last words"}},
+		{"an unlinked line", []block{p("A line the walk dropped as boilerplate", 6)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"an unlinked heading right before the body", []block{{text: "Section", kind: kindHeading, at: 0}, p("Intro", 1)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"a place the body holds", []block{l("Summary one, linked", kindHeading, 4)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+		{"a line half linked", []block{{text: "A line with half its words linked", link: 0.5, at: 6}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := append([]block(nil), body...)
+			got := withCardTitles(in, tt.kept)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d blocks %v, want %q", len(got), got, tt.want)
+			}
+			for i := range got {
+				if got[i].text != tt.want[i] {
+					t.Errorf("block %d %q, want %q", i, got[i].text, tt.want[i])
+				}
+			}
+			for i := range body {
+				if in[i].text != body[i].text {
+					t.Errorf("the body's blocks were changed: %v", in)
+				}
+			}
+		})
+	}
+}
