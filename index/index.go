@@ -228,7 +228,7 @@ func Open(path string, opts ...Option) (*Index, error) {
 		}
 	}
 	ix.bi = bi
-	ix.stopRelease = releasePages(path)
+	ix.stopRelease = releasePages(path, ix.heldMaps)
 	removeStaleNew(path) // left by a rebuild that did not finish
 	return ix, nil
 }
@@ -620,6 +620,9 @@ func recoverSwap(path string) {
 
 // Close closes the index. Further calls return ErrClosed.
 func (ix *Index) Close() error {
+	if ix.stopRelease != nil {
+		ix.stopRelease() // before the lock: the releaser takes it to read
+	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.bi == nil {
@@ -632,9 +635,6 @@ func (ix *Index) Close() error {
 			err = ferr
 		}
 		ix.fwd = nil
-	}
-	if ix.stopRelease != nil {
-		ix.stopRelease()
 	}
 	if ix.viewDir != "" {
 		os.RemoveAll(ix.viewDir)
@@ -1493,7 +1493,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 			return 0, fmt.Errorf("index: rebuild: %w", err)
 		}
 	}
-	stopRelease := releasePages(tmp)
+	stopRelease := releasePages(tmp, func() ([][]byte, func()) { return indexMaps(nbi, nfwd) })
 	n, err := fill(ctx, nbi, ix.docs, nfwd, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
 		err = stampCorpus(ctx, nbi, src, 0)
