@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -276,4 +277,49 @@ func unmapped(tb testing.TB, maps [][]byte) int {
 		}
 	}
 	return n
+}
+
+// TestConcurrentRelease: the releaser's work (heldMaps, releaseMaps) run
+// over and over while batches are written, scorch merges segments and
+// unmaps the merged ones, and searches read: every article is found, and
+// the index closes while a release may be under way.
+func TestConcurrentRelease(t *testing.T) {
+	ix, _ := mustOpenFilled(t, newFakeSource())
+	stop := make(chan struct{})
+	exited := make(chan struct{})
+	releases := 0
+	go func() {
+		defer close(exited)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			maps, done := ix.heldMaps()
+			if err := releaseMaps(maps); err != nil {
+				t.Error(err)
+			}
+			done()
+			releases++
+		}
+	}()
+	for b := range 20 {
+		var arts []*corpus.Article
+		for i := range 20 {
+			arts = append(arts, genArticle(b*20+i+1))
+		}
+		if err := ix.Put(context.Background(), arts); err != nil {
+			t.Fatal(err)
+		}
+		if res := MustSearch(t, ix, Request{Query: "*", Limit: 1}); res.Total != uint64(b+1)*20 {
+			t.Fatalf("after batch %d: %d articles found, want %d", b, res.Total, (b+1)*20)
+		}
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	close(stop)
+	<-exited
+	t.Logf("%d releases", releases)
 }
