@@ -1171,6 +1171,11 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // With a forward index (fwd not nil), each batch's titles and bodies are
 // analyzed before bleve has the batch, and their terms written to fwd
 // first: the forward index is never behind what bleve saved. With
+// plan.beside, the terms are written while bleve writes the batch, and
+// the seq saved never counts a batch before both are written: after a
+// crash, bleve may hold a batch that the forward index lacks (phrases
+// and patterns on its articles fail) until the next Update writes it
+// again. With
 // plan.ahead, a stage between the reader and the writer does that for the
 // next batch while the writer writes the last one (prepare), and the
 // forward index's runs are merged on a goroutine of their own
