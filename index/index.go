@@ -1300,7 +1300,11 @@ func (f *filler) write(ctx context.Context, jobs <-chan batch, beside bool) {
 func (f *filler) writeBeside(j batch) {
 	docs := analyzeForward(j.words)
 	run := make(chan error, 1)
-	go func() { run <- f.fwd.add(docs) }()
+	go func() {
+		err := f.fwd.add(docs)
+		dropSequences(j.words) // bleve reads only the frequencies
+		run <- err
+	}()
 	v := f.w.before()
 	j.b.SetInternal(keySeq, []byte(strconv.FormatInt(v, 10)))
 	err := writeBatch(f.bi, j.b)
@@ -1311,7 +1315,6 @@ func (f *filler) writeBeside(j batch) {
 		f.fail(err)
 		return
 	}
-	dropSequences(j.words)
 	f.w.add(j, false)
 }
 
