@@ -124,8 +124,10 @@ var (
 	// writer's path). Two first Updates of 20,000 articles side by side,
 	// twice, at load 13-15: 4-8% less wall time (204.6 s against 223.0 s,
 	// 220.2 against 230.4) for the same CPU (44.5 s against 44.7, 53.1
-	// against 53.6) and peak RSS. Two writers instead (the same test):
-	// 15% more CPU, 62 MB more peak RSS, for 5% less wall time.
+	// against 53.6) and peak RSS; 100,000 articles (`archivist index`,
+	// the page release of idx21 with it) beside main, 2.5-4.4% less wall
+	// time. Two writers instead (the 20,000 test): 15% more CPU, 62 MB
+	// more peak RSS, for 5% less wall time.
 	firstFill = fillPlan{writers: 1, size: 4 * batchSize, bytes: 4 * batchBytes, beside: true}
 	// bulkFill is the plan of a whole index built in a new folder
 	// (Rebuild, RebuildFolder): two writers (see fill), and batches of
