@@ -52,7 +52,7 @@ func BenchmarkCompactCopy(b *testing.B) {
 		}
 		stopRelease := func() {}
 		if *compactRelease {
-			stopRelease = releasePages(path)
+			stopRelease = releasePages(path, func() ([][]byte, func()) { return indexMaps(bi, nil) })
 		}
 		stop := sampleResident(&peakAnon, &peakFile)
 		b.StartTimer()

@@ -100,14 +100,34 @@ func searchURLs(tb testing.TB, ix *Index, q string) []string {
 
 // TestFillAheadSameIndex: a fill that prepares the next batch while the
 // writer writes (plan.ahead: the analysis, the forward index's run and
-// its merges off the writer's path) makes the index that one stage at a
-// time makes: the same articles, the same terms in the forward index,
-// the same runs once merged, the same hits.
+// its merges off the writer's path), and one that writes a batch's run
+// while bleve writes the batch (plan.beside), make the index that one
+// stage at a time makes: the same articles, the same terms in the
+// forward index, the same runs once merged, the same hits, the seq.
 func TestFillAheadSameIndex(t *testing.T) {
+	for _, tt := range stagedPlans {
+		t.Run(tt.name, func(t *testing.T) { testFillSameIndex(t, tt.plan) })
+	}
+}
+
+// stagedPlans are the fill plans whose stages overlap (ahead, beside),
+// each checked against smallPlan(false), one stage at a time.
+var stagedPlans = []struct {
+	name string
+	plan fillPlan
+}{
+	{"ahead", smallPlan(true)},
+	{"beside", fillPlan{writers: 1, size: smallBatch, bytes: 1 << 20, beside: true}},
+}
+
+func testFillSameIndex(t *testing.T, plan fillPlan) {
 	arts := fillArticles(15 * smallBatch) // one merge of ten runs
 	src := newFakeSource(arts...)
 	plain, _ := mustFill(t, src, smallPlan(false))
-	ahead, _ := mustFill(t, src, smallPlan(true))
+	ahead, _ := mustFill(t, src, plan)
+	if seq, err := readSeq(ahead.bi); err != nil || seq != int64(len(arts)) {
+		t.Errorf("seq saved %d, %v; want %d", seq, err, len(arts))
+	}
 	if got, want := mustCount(t, ahead), mustCount(t, plain); got != want || got != uint64(len(arts)) {
 		t.Fatalf("count %d ahead, %d one stage at a time; want %d", got, want, len(arts))
 	}
@@ -143,37 +163,43 @@ func TestFillAheadStageFails(t *testing.T) {
 		{"forward index", fwdDir},
 		{"bleve", "store"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ix, path := mustOpenEmpty(t)
-			src := newFakeSource(fillArticles(10 * smallBatch)...)
-			rows := 0
-			src.onRow = func() {
-				if rows++; rows == 3*smallBatch+5 {
-					if err := os.RemoveAll(filepath.Join(path, tt.remove)); err != nil {
-						t.Error(err)
-					}
-				}
+	for _, p := range stagedPlans {
+		for _, tt := range tests {
+			t.Run(p.name+"/"+tt.name, func(t *testing.T) { testFillStageFails(t, p.plan, tt.remove) })
+		}
+	}
+}
+
+func testFillStageFails(t *testing.T, plan fillPlan, remove string) {
+	ix, path := mustOpenEmpty(t)
+	src := newFakeSource(fillArticles(10 * smallBatch)...)
+	rows := 0
+	src.onRow = func() {
+		if rows++; rows == 3*smallBatch+5 {
+			if err := os.RemoveAll(filepath.Join(path, remove)); err != nil {
+				t.Error(err)
 			}
-			n, err := fillIndex(context.Background(), ix, src, 0, smallPlan(true))
-			var we writeError
-			if !errors.As(err, &we) {
-				t.Fatalf("fill = %d, %v; want a write error", n, err)
-			}
-			if n%smallBatch != 0 || n >= 10*smallBatch {
-				t.Errorf("fill wrote %d articles; want whole batches, not all", n)
-			}
-			t.Logf("fill wrote %d articles: %v", n, err)
-			if tt.remove != fwdDir {
-				return // bleve's index is unusable after a failed write
-			}
-			if seq, err := readSeq(ix.bi); err != nil || seq != int64(n) {
-				t.Errorf("seq saved %d, %v; want %d", seq, err, n)
-			}
-			if got := mustCount(t, ix); got != uint64(n) {
-				t.Errorf("count %d; want %d", got, n)
-			}
-		})
+		}
+	}
+	n, err := fillIndex(context.Background(), ix, src, 0, plan)
+	var we writeError
+	if !errors.As(err, &we) {
+		t.Fatalf("fill = %d, %v; want a write error", n, err)
+	}
+	if n%smallBatch != 0 || n >= 10*smallBatch {
+		t.Errorf("fill wrote %d articles; want whole batches, not all", n)
+	}
+	t.Logf("fill wrote %d articles: %v", n, err)
+	if remove != fwdDir {
+		return // bleve's index is unusable after a failed write
+	}
+	// With plan.beside, bleve may have saved the batch whose run failed:
+	// it carried the seq of the batches before it, n.
+	if seq, err := readSeq(ix.bi); err != nil || seq != int64(n) {
+		t.Errorf("seq saved %d, %v; want %d", seq, err, n)
+	}
+	if got := mustCount(t, ix); got < uint64(n) || got > uint64(n)+smallBatch {
+		t.Errorf("count %d; want %d, or a batch more (bleve's, written beside the failed run)", got, n)
 	}
 }
 
@@ -181,6 +207,12 @@ func TestFillAheadStageFails(t *testing.T) {
 // error, its seq counts the batches written, and the next fill goes on
 // from there to the same index as one that was never stopped.
 func TestFillAheadCancelled(t *testing.T) {
+	for _, tt := range stagedPlans {
+		t.Run(tt.name, func(t *testing.T) { testFillCancelled(t, tt.plan) })
+	}
+}
+
+func testFillCancelled(t *testing.T, plan fillPlan) {
 	arts := fillArticles(10 * smallBatch)
 	src := newFakeSource(arts...)
 	ix, _ := mustOpenEmpty(t)
@@ -192,7 +224,7 @@ func TestFillAheadCancelled(t *testing.T) {
 			cancel()
 		}
 	}
-	n, err := fillIndex(ctx, ix, src, 0, smallPlan(true))
+	n, err := fillIndex(ctx, ix, src, 0, plan)
 	if !errors.Is(err, context.Canceled) || n%smallBatch != 0 || n >= len(arts) {
 		t.Fatalf("cancelled fill = %d, %v; want whole batches and context.Canceled", n, err)
 	}
@@ -201,7 +233,7 @@ func TestFillAheadCancelled(t *testing.T) {
 		t.Fatalf("seq saved %d, %v; want %d", seq, err, n)
 	}
 	src.onRow = nil
-	m, err := fillIndex(context.Background(), ix, src, seq, smallPlan(true))
+	m, err := fillIndex(context.Background(), ix, src, seq, plan)
 	if err != nil || n+m != len(arts) {
 		t.Fatalf("fill after the cancelled one = %d, %v; want %d", m, err, len(arts)-n)
 	}

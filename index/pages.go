@@ -1,9 +1,12 @@
 package index
 
 import (
-	"path/filepath"
-	"slices"
+	"sync"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // Segment pages in the resident memory of a writer.
@@ -25,63 +28,53 @@ import (
 //
 // A writer of an on-disk index therefore runs a pageReleaser: every
 // releaseEvery, when the process's file-backed resident memory exceeds
-// releaseAbove, it asks the kernel to reclaim the pages of the index's
-// segment and run maps (madvise MADV_PAGEOUT, on Linux; elsewhere it does
-// nothing). The advice never changes what a page holds: a page read again
-// is read again from the page cache or the file. It costs a merge that
-// goes back to a released page one more read.
+// releaseAbove, it takes the pages of the index's segment and run maps out
+// of the process (madvise MADV_DONTNEED, on Linux; elsewhere it does
+// nothing). The maps are read-only maps of the files (MAP_SHARED), so the
+// advice drops the process's page table entries and nothing else: the
+// pages stay in the page cache, and a page read again through the map is
+// mapped again from there (a minor fault), or read from the file if the
+// kernel has reclaimed it meanwhile. (MADV_PAGEOUT, used before, also
+// reclaimed every page that only this process mapped from the page cache:
+// the index a build had just written was then read back from the disk by
+// the first searches after it.)
+//
+// MADV_DONTNEED on memory that is not a shared map of a file discards what
+// it holds, so the releaser advises only the maps of segments and runs it
+// holds a reference to (heldMaps): a map cannot be unmapped, and its
+// addresses given to another map, while the advice runs.
 const (
 	releaseEvery = time.Second
 	releaseAbove = 256 << 20
 )
 
-// pageReleaser releases the segment pages of the index folders in dirs
-// (see above) until stop is called.
+// heldMaps returns the memory maps of an index's segment and run files,
+// each held open until done is called. It returns no maps (and a done
+// that does nothing) when the index cannot be read now.
+type heldMaps func() (maps [][]byte, done func())
+
+// pageReleaser releases the pages of the maps held returns (see above)
+// until it is stopped.
 type pageReleaser struct {
-	stores []string // the store folders whose .zap maps are released
+	held   heldMaps
 	done   chan struct{}
 	exited chan struct{}
 }
 
-// releasePages starts a pageReleaser for the on-disk index folders paths
-// ("" is skipped). The returned function stops it; it is safe to call
-// more than once.
-func releasePages(paths ...string) (stop func()) {
-	stores := releaseStores(paths...)
-	if len(stores) == 0 || !canRelease {
+// releasePages starts a pageReleaser for the on-disk index folder path
+// whose maps held returns; for an in-memory index (path "") it does
+// nothing. The returned function stops it; it is safe to call more than
+// once, and from more than one goroutine.
+func releasePages(path string, held heldMaps) (stop func()) {
+	if path == "" || !canRelease {
 		return func() {}
 	}
-	r := &pageReleaser{stores: stores, done: make(chan struct{}), exited: make(chan struct{})}
+	r := &pageReleaser{held: held, done: make(chan struct{}), exited: make(chan struct{})}
 	go r.run()
-	stopped := false
-	return func() {
-		if !stopped {
-			stopped = true
-			close(r.done)
-			<-r.exited
-		}
-	}
-}
-
-// releaseStores returns the store and forward-index folders of the index
-// folders paths, as absolute paths without symbolic links, as
-// /proc/self/maps names their files.
-func releaseStores(paths ...string) []string {
-	var stores []string
-	for _, p := range paths {
-		if p == "" {
-			continue
-		}
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			continue
-		}
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
-		}
-		stores = append(stores, filepath.Join(abs, "store"), filepath.Join(abs, fwdDir))
-	}
-	return stores
+	return sync.OnceFunc(func() {
+		close(r.done)
+		<-r.exited
+	})
 }
 
 func (r *pageReleaser) run() {
@@ -96,29 +89,59 @@ func (r *pageReleaser) run() {
 			if residentFile() < releaseAbove {
 				continue
 			}
-			if err := releaseSegments(r.stores); err != nil {
+			maps, done := r.held()
+			err := releaseMaps(maps)
+			done()
+			if err != nil {
 				return // not supported here: nothing more to do
 			}
 		}
 	}
 }
 
-// isSegmentMap reports whether a mapped file at path is a segment (.zap in
-// a store folder) or a forward-index run (.fwd in a forward-index folder)
-// of one of the folders dirs.
-func isSegmentMap(path string, dirs []string) bool {
-	dir := filepath.Dir(path)
-	switch filepath.Ext(path) {
-	case ".zap":
-		if filepath.Base(dir) != "store" {
-			return false
+// indexMaps returns the maps of bi's segment files and of fwd's runs (fwd
+// may be nil), holding a reader of bi and a view of fwd until done is
+// called: scorch closes (and unmaps) no segment of a reader, nor fwd a
+// run of a view, while it is held. Segments still in memory are left out.
+func indexMaps(bi bleve.Index, fwd *fwdStore) (maps [][]byte, done func()) {
+	var closers []func()
+	if adv, err := bi.Advanced(); err == nil {
+		if s, ok := adv.(*scorch.Scorch); ok {
+			if r, err := s.Reader(); err == nil {
+				closers = append(closers, func() { _ = r.Close() })
+				if snap, ok := r.(*scorch.IndexSnapshot); ok {
+					for _, ss := range snap.Segments() {
+						if zs, ok := ss.Segment().(*zap.Segment); ok && len(zs.Data()) > 0 {
+							maps = append(maps, zs.Data())
+						}
+					}
+				}
+			}
 		}
-	case ".fwd":
-		if filepath.Base(dir) != fwdDir {
-			return false
-		}
-	default:
-		return false
 	}
-	return slices.Contains(dirs, dir)
+	if fwd != nil {
+		v := fwd.view()
+		closers = append(closers, v.release)
+		for _, r := range v.runs {
+			if len(r.data) > 0 {
+				maps = append(maps, r.data)
+			}
+		}
+	}
+	return maps, func() {
+		for _, c := range closers {
+			c()
+		}
+	}
+}
+
+// heldMaps returns the maps of ix's segments and runs (indexMaps), or none
+// when ix is closed or a failed write left it to be opened again.
+func (ix *Index) heldMaps() (maps [][]byte, done func()) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil || ix.broken.Load() {
+		return nil, func() {}
+	}
+	return indexMaps(ix.bi, ix.fwd)
 }

@@ -1,17 +1,16 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"strconv"
-	"strings"
 
 	"golang.org/x/sys/unix"
 )
 
-// canRelease: Linux has madvise(MADV_PAGEOUT) (since 5.4).
+// canRelease: the releaser runs on Linux, where RssFile can be read.
 const canRelease = true
 
 // residentFile returns the process's file-backed resident memory in bytes
@@ -41,55 +40,21 @@ func procStatus(key string) int64 {
 	return 0
 }
 
-// releaseSegments asks the kernel to reclaim the resident pages of every
-// mapped segment or run file of stores (releaseStores' folders;
-// MADV_PAGEOUT). A map that was unmapped
-// since /proc/self/maps was read is skipped; if its addresses were mapped
-// again meanwhile, the advice still changes no page's contents (pages
-// paged out are read back on their next use). It fails only when the
-// kernel does not know the advice.
-func releaseSegments(stores []string) error {
-	f, err := os.Open("/proc/self/maps")
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		start, end, path, ok := parseMap(sc.Bytes())
-		if !ok || !isSegmentMap(path, stores) {
+// releaseMaps takes the resident pages of maps out of the process
+// (MADV_DONTNEED) and leaves them in the page cache. Each map must be a
+// read-only shared map of a file, held mapped until it returns (heldMaps):
+// on any other memory the advice discards what it holds. It fails only
+// when the kernel refuses the advice.
+func releaseMaps(maps [][]byte) error {
+	for _, m := range maps {
+		if len(m) == 0 {
 			continue
 		}
-		_, _, errno := unix.Syscall(unix.SYS_MADVISE, start, end-start, unix.MADV_PAGEOUT)
-		if errno == unix.EINVAL {
-			return errors.New("madvise MADV_PAGEOUT not supported")
+		if err := unix.Madvise(m, unix.MADV_DONTNEED); err != nil {
+			if errors.Is(err, unix.EINVAL) {
+				return fmt.Errorf("madvise MADV_DONTNEED: %w", err)
+			}
 		}
 	}
 	return nil
-}
-
-// parseMap parses a line of /proc/self/maps:
-// "7f12a000-7f12b000 r--s 00000000 fd:01 1234   /path/to/file".
-func parseMap(line []byte) (start, end uintptr, path string, ok bool) {
-	f := bytes.Fields(line)
-	if len(f) < 6 {
-		return 0, 0, "", false
-	}
-	lo, hi, found := bytes.Cut(f[0], []byte("-"))
-	if !found {
-		return 0, 0, "", false
-	}
-	s, err1 := strconv.ParseUint(string(lo), 16, 64)
-	e, err2 := strconv.ParseUint(string(hi), 16, 64)
-	if err1 != nil || err2 != nil || e <= s {
-		return 0, 0, "", false
-	}
-	// The path is the rest of the line from its first slash (it may hold
-	// spaces); a file removed while mapped ends in " (deleted)".
-	i := bytes.IndexByte(line, '/')
-	if i < 0 {
-		return 0, 0, "", false
-	}
-	path = strings.TrimSuffix(string(line[i:]), " (deleted)")
-	return uintptr(s), uintptr(e), path, true
 }

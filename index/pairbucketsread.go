@@ -39,20 +39,7 @@ func segmentBucketsOf(ss *scorch.SegmentSnapshot) *segBuckets {
 // openPairBuckets opens the sidecar file of a segment of docs documents
 // and reads its header.
 func openPairBuckets(file string, docs uint64) (*segBuckets, error) {
-	return openSidecar(file, docs, readPairBucketsHeader)
-}
-
-func readPairBucketsHeader(f *os.File, docs uint64) (*segBuckets, error) {
-	hdr, off, err := readSidecarHeader(f, pairBucketsMagic)
-	if err != nil {
-		return nil, err
-	}
-	sb, err := parsePairBucketsHeader(hdr, docs, off)
-	if err != nil {
-		return nil, err
-	}
-	sb.f = f
-	return sb, nil
+	return openSidecar(file, docs, pairBucketsMagic, parsePairBucketsHeader)
 }
 
 // parsePairBucketsHeader parses a header; data is where the bitsets end.

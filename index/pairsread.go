@@ -70,35 +70,38 @@ func sidecarOf[T any](cache *sync.Map, ss *scorch.SegmentSnapshot, open func(seg
 // openPairs opens the sidecar file of a segment of docs documents and
 // reads its header.
 func openPairs(file string, docs uint64) (*segPairs, error) {
-	return openSidecar(file, docs, readPairsHeader)
+	return openSidecar(file, docs, pairsMagic, parsePairsHeader)
 }
 
-// openSidecar opens a sidecar file of a segment of docs documents and
-// reads its header with read; the file stays open in the result.
-func openSidecar[T any](file string, docs uint64, read func(*os.File, uint64) (*T, error)) (*T, error) {
+// sidecarHeader is the parsed header of a sidecar file, which keeps the
+// file open to read the rest.
+type sidecarHeader[T any] interface {
+	*T
+	keep(f *os.File)
+}
+
+func (sp *segPairs) keep(f *os.File)   { sp.f = f }
+func (sb *segBuckets) keep(f *os.File) { sb.f = f }
+
+// openSidecar opens a sidecar file of a segment of docs documents that
+// ends in magic, and parses its header with parse (given the header, docs
+// and the header's offset); the file stays open in the result.
+func openSidecar[T any, P sidecarHeader[T]](file string, docs uint64, magic string, parse func(hdr []byte, docs, off uint64) (P, error)) (P, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	sc, err := read(f, docs)
+	hdr, off, err := readSidecarHeader(f, magic)
+	var sc P
+	if err == nil {
+		sc, err = parse(hdr, docs, off)
+	}
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	sc.keep(f)
 	return sc, nil
-}
-
-func readPairsHeader(f *os.File, docs uint64) (*segPairs, error) {
-	hdr, off, err := readSidecarHeader(f, pairsMagic)
-	if err != nil {
-		return nil, err
-	}
-	sp, err := parsePairsHeader(hdr, docs, off)
-	if err != nil {
-		return nil, err
-	}
-	sp.f = f
-	return sp, nil
 }
 
 // readSidecarHeader reads the header of a sidecar file that ends in

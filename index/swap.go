@@ -60,7 +60,7 @@ func RebuildFolder(ctx context.Context, path string, src Source, opts ...Option)
 			return 0, fmt.Errorf("index: rebuild: %w", err)
 		}
 	}
-	stopRelease := releasePages(tmp)
+	stopRelease := releasePages(tmp, func() ([][]byte, func()) { return indexMaps(nbi, fwd) })
 	n, err := fill(ctx, nbi, ix.docs, fwd, src, 0, bulkFill, ix.log, ix.progress)
 	if err == nil {
 		err = stampCorpus(ctx, nbi, src, 0)
