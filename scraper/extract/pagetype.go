@@ -491,11 +491,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// gives a listing, a shop or a plain page these names.
 		article = true
 	}
-	if article && p.isThread() {
+	if article && p.isThread() && !p.storyBeside() {
 		// Posts by several people make up the page: a thread, whatever
 		// its metadata says (forum software declares its threads
 		// articles), and the training sets hold too few such threads for
-		// the model to learn it.
+		// the model to learn it. Unless a story stands beside them: then
+		// they are its readers' comments.
 		return false, corpus.PageTypeForum
 	}
 	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {

@@ -46,6 +46,7 @@ type postCount struct {
 	mostTxt  int        // that run's text bytes
 	last     *html.Node // that run's last record
 	runs     []postSpan // every run: its parent and its records' text
+	first    *html.Node // that run's first record
 	// The page's signed, dated elements of 40 bytes or more that hold
 	// no other, links or not, in document order: a post's signature, or
 	// the post.
@@ -129,8 +130,8 @@ func (p *page) isThread() bool {
 	if c.records < 3 || c.authors < 2 || share < 0.5 {
 		return false
 	}
-	if c.most == p.bodyNode || isAncestor(c.most, p.bodyNode) {
-		return true // the body is in a post
+	if b := p.top; b != nil && (c.most == b || isAncestor(c.most, b)) {
+		return true // the body found is the thread or in one of its posts
 	}
 	// Or the body holds the thread and little else: an article's story
 	// sits in its body outside the comments, where a thread's first post
@@ -138,6 +139,99 @@ func (p *page) isThread() bool {
 	// thread's posts may come in two lists.
 	bi := p.x.info(p.bodyNode)
 	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.outerText()*5 >= (bi.text-bi.link)*4
+}
+
+// storyBeside reports whether a story stands beside the runs of
+// records: storyBesideParas paragraphs of prose or more with one parent,
+// under the page's first <h1> and before the first record of the run
+// with the most text, each in no post (a signed, dated element that
+// holds no run: a record, an opening post apart) or in one that holds the
+// <h1> (a story's wrapper, with its headline and byline). The records are
+// then readers' comments under the story, however much text they hold. A
+// thread's first post is one of the run, or a post of its own apart from
+// the replies, under the thread's title, not holding it; a board's
+// notices come above the title.
+func (p *page) storyBeside() bool {
+	c, _ := p.threadPosts()
+	if c.first == nil {
+		return false
+	}
+	before, ok := p.x.idx[c.first]
+	if !ok {
+		return false
+	}
+	after := int32(-1)
+	if len(p.x.h1s) > 0 {
+		after = p.x.h1s[0]
+	}
+	var marks map[*html.Node]uint8
+	var parent *html.Node
+	k := 0
+	for _, para := range p.x.paras {
+		i, ok := p.x.idx[para.n]
+		if !ok || i >= before {
+			break // paragraphs come in document order
+		}
+		in := &p.x.infos[i]
+		if i < after || in.junk || para.text < 80 || in.link*5 >= in.text {
+			continue
+		}
+		if marks == nil {
+			marks = c.nodeMarks()
+		}
+		if !storyPara(para.n, marks) {
+			continue
+		}
+		if para.n.Parent != parent {
+			parent, k = para.n.Parent, 0
+		}
+		if k++; k >= storyBesideParas {
+			return true
+		}
+	}
+	return false
+}
+
+// storyBesideParas is how many paragraphs of prose make a story (two: a
+// brief above a long thread of comments is one).
+const storyBesideParas = 2
+
+// Marks of the elements around a thread's records (postCount.nodeMarks).
+const (
+	markHoldsSig uint8 = 1 << iota // is or holds a signed, dated element
+	markHoldsRun                   // is or holds a run's element
+)
+
+// nodeMarks marks the elements that hold a signed, dated element or a
+// run.
+func (c *postCount) nodeMarks() map[*html.Node]uint8 {
+	m := make(map[*html.Node]uint8, 4*len(c.sigs))
+	up := func(n *html.Node, bit uint8) {
+		for a := n; a != nil && m[a]&bit == 0; a = a.Parent {
+			m[a] |= bit
+		}
+	}
+	for _, s := range c.sigs {
+		up(s, markHoldsSig)
+	}
+	for _, r := range c.runs {
+		up(r.parent, markHoldsRun)
+	}
+	return m
+}
+
+// storyPara reports whether paragraph n is a story's: in no post (a
+// record of a run is one), or in one that holds the page's <h1>.
+func storyPara(n *html.Node, marks map[*html.Node]uint8) bool {
+	for a := n; a != nil; a = a.Parent {
+		switch m := marks[a]; {
+		case m&markHoldsRun != 0:
+			return true // up to the thread's element: in no post
+		case m&markHoldsSig != 0:
+			return holdsH1(a) // a post, or a story's wrapper
+		}
+	}
+	return true
 }
 
 // postRun is a run of like siblings in progress.
@@ -166,7 +260,7 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 			w.c.authors = max(w.c.authors, len(keys))
 			w.c.runs = append(w.c.runs, postSpan{n, run.unlinked})
 			if run.text > w.c.mostTxt {
-				w.c.most, w.c.mostTxt, w.c.last = n, run.text, run.last
+				w.c.most, w.c.mostTxt, w.c.first, w.c.last = n, run.text, run.first, run.last
 			}
 		}
 		run = postRun{}

@@ -246,3 +246,97 @@ func TestThreadTypedOtherByModel(t *testing.T) {
 		})
 	}
 }
+
+// TestStoryWithReadersComments: a news story followed by readers'
+// comments, each signed with a profile link and dated, is an article,
+// and its text is the story, however the comments are served: in a
+// section named for comments, in a class-less <div> under a "Comments"
+// heading, in a page served whole inside <noscript>, under a story that
+// sits in no <article> of its own, under a story of two paragraphs that
+// they outweigh ten to one (typed forum before storyBeside). And the
+// threads that tempt the rule: a thread whose first post is as long as a
+// story, in the replies' markup; a thread under two notices of prose
+// above its title; a thread whose opening post sits apart from the
+// replies, under the title. Each at a story's URL (where the model calls
+// them articles) and, for the threads, at a board's.
+func TestStoryWithReadersComments(t *testing.T) {
+	const story = "https://valleyecho.example/news/2026/05/12/mill-lane-baths-to-close-at-the-end-of-summer"
+	const board = "https://valleyforum.example/forum/threads/where-to-swim.4412"
+	const storyLine = "The county council voted on Tuesday night to close the old swimming baths"
+	const commentLine = "I learned to swim there in the seventies"
+	for _, tt := range []struct {
+		file, url, want string
+		text, notText   string // a line the text holds, and one it must not ("" for none)
+	}{
+		{"typeneg/story_comments_section.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/story_comments_div.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/story_comments_noscript.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/story_comments_loose.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/short_story_long_comments.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		// No class and no heading says the comments are comments: the
+		// content walk keeps them in the text (not this rule's to
+		// decide), but the page is an article.
+		{"typeneg/short_story_bare_comments.html", story, corpus.PageTypeArticle, storyLine, ""},
+		{"typepos/thread_long_first_post.html", story, corpus.PageTypeForum, "Closing before the new pool", ""},
+		{"typepos/thread_long_first_post.html", board, corpus.PageTypeForum, "Closing before the new pool", ""},
+		{"typepos/thread_notices.html", story, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+		{"typepos/thread_notices.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+		{"typepos/thread_op_apart.html", story, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+		{"typepos/thread_op_apart.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
+			}
+			if !strings.Contains(art.Text, tt.text) {
+				t.Errorf("text lacks %q", tt.text)
+			}
+			if tt.notText != "" && strings.Contains(art.Text, tt.notText) {
+				t.Errorf("text holds a comment, %q", tt.notText)
+			}
+		})
+	}
+}
+
+// TestStoryBeside checks the rule itself on the pages above: a story
+// stands beside the records on the story pages, not on the threads (the
+// first post in the run, notices above the title, an opening post apart
+// that does not hold the title).
+func TestStoryBeside(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want bool
+	}{
+		{"typeneg/story_comments_section.html", true},
+		{"typeneg/story_comments_div.html", true},
+		{"typeneg/story_comments_loose.html", true},
+		{"typeneg/short_story_long_comments.html", true},
+		{"typeneg/short_story_bare_comments.html", true},
+		{"threads/article_comments.html", true},
+		{"typepos/thread_long_first_post.html", false},
+		{"typepos/thread_notices.html", false},
+		{"typepos/thread_op_apart.html", false},
+		{"typepos/thread_op_unnamed.html", false},
+		{"threads/forum_roles.html", false},
+		{"threads/forum_thread.html", false},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			root, err := html.Parse(bytes.NewReader(mustReadFile(t, "testdata/"+tt.file)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _ := url.Parse("https://pages.test/news/2026/05/12/a-story-of-the-town")
+			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			defer p.release()
+			p.extract(Options{})
+			if got := p.storyBeside(); got != tt.want {
+				t.Errorf("storyBeside() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -25,4 +25,5 @@ package extract
 // Version 7: the eighteenth session's (issue 8).
 // Version 8: the nineteenth session's (issue 8).
 // Version 9: the twentieth session's (issue 8).
-const Version = 9
+// Version 10: the twenty-first session's (issue 8).
+const Version = 10
