@@ -499,6 +499,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// they are its readers' comments.
 		return false, corpus.PageTypeForum
 	}
+	if article && p.replyThread() {
+		// Replies titled with the thread's headline ("Re: ..."): a
+		// thread, whatever signs its posts, and whatever their linked
+		// titles would say to teaserFront.
+		return false, corpus.PageTypeForum
+	}
 	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {
 		// The same posts at a thread's URL, where the model saw a list
 		// of items or a plain page. Not at a list's URL (/topic/name):

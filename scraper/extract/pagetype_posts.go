@@ -160,11 +160,23 @@ func (p *page) storyBeside() bool {
 	if !ok {
 		return false
 	}
+	var marks map[*html.Node]uint8
+	return p.storyBefore(before, func(n *html.Node) bool {
+		if marks == nil {
+			marks = c.nodeMarks()
+		}
+		return storyPara(n, marks)
+	})
+}
+
+// storyBefore reports whether storyBesideParas paragraphs of prose or
+// more with one parent, that story accepts, stand under the page's first
+// <h1> and before the node of index before.
+func (p *page) storyBefore(before int32, story func(*html.Node) bool) bool {
 	after := int32(-1)
 	if len(p.x.h1s) > 0 {
 		after = p.x.h1s[0]
 	}
-	var marks map[*html.Node]uint8
 	var parent *html.Node
 	k := 0
 	for _, para := range p.x.paras {
@@ -173,13 +185,7 @@ func (p *page) storyBeside() bool {
 			break // paragraphs come in document order
 		}
 		in := &p.x.infos[i]
-		if i < after || in.junk || para.text < 80 || in.link*5 >= in.text {
-			continue
-		}
-		if marks == nil {
-			marks = c.nodeMarks()
-		}
-		if !storyPara(para.n, marks) {
+		if i < after || in.junk || para.text < 80 || in.link*5 >= in.text || !story(para.n) {
 			continue
 		}
 		if para.n.Parent != parent {
@@ -661,4 +667,57 @@ func (p *page) trimToThread(bs []block) []block {
 		return bs
 	}
 	return out
+}
+
+// replyThread reports whether two headings or more on the page are
+// replies' subjects: the page's headline after a reply prefix ("Re:",
+// replyPrefixes), as boards and mailing-list archives title the replies
+// of a thread. A listing's teasers have headlines of their own, and a
+// story's sections do not answer it. Such a thread's posts may be signed
+// by a name in plain text, which isThread cannot read, and their titles
+// link to each post's own page, which teaserFront would read as teasers.
+// A story before the first heading that repeats the headline (the first
+// post's subject, or the first reply's) is not a thread's: the replies
+// are its readers' comments.
+func (p *page) replyThread() bool {
+	k, first := 0, int32(-1)
+	for i, n := range p.x.nodes {
+		if !isHeading(n.DataAtom) || n.DataAtom == atom.H1 || p.x.infos[i].text > 300 {
+			continue
+		}
+		rest, reply := cutReplyPrefix(textOf(n))
+		if !p.isHeadline(rest) {
+			continue
+		}
+		if first < 0 {
+			first = int32(i)
+		}
+		if reply {
+			k++
+		}
+	}
+	return k >= 2 && !p.storyBefore(first, func(*html.Node) bool { return true })
+}
+
+// replyPrefixes are the prefixes mail and board software put before a
+// reply's subject, lower case: English and Latin "re", German "aw",
+// Scandinavian "sv", Dutch "antw", Polish "odp", Finnish "vs", Turkish
+// "ynt", Italian "r" and "rif".
+var replyPrefixes = []string{"re", "aw", "sv", "antw", "odp", "vs", "ynt", "r", "rif"}
+
+// cutReplyPrefix returns s without a reply prefix ("Re: ", "RE[2]: ",
+// "Aw: "), and whether it had one.
+func cutReplyPrefix(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	head, rest, ok := strings.Cut(s, ":")
+	if !ok || len(head) > 8 {
+		return s, false
+	}
+	if i := strings.IndexAny(head, "[("); i > 0 {
+		head = head[:i]
+	}
+	if !equalFoldAny(strings.TrimSpace(head), replyPrefixes) {
+		return s, false
+	}
+	return strings.TrimSpace(rest), true
 }

@@ -340,3 +340,58 @@ func TestStoryBeside(t *testing.T) {
 		})
 	}
 }
+
+// TestReplyThread: a thread whose replies are titled "Re: " and the
+// thread's headline, each title linking to the post's own page (/post/N,
+// ?p=N on the thread's path) or to its anchor (#post-N), its posters
+// named in plain text or in an element named for the user: typed listing
+// (teaserFront read the linked titles as teasers) or article at a story's
+// URL before replyThread; a forum at a story's URL and at a board's. And
+// the page that tempts the rule: a blog post whose readers' comments are
+// titled "Re: " and the post's headline is an article.
+func TestReplyThread(t *testing.T) {
+	const story = "https://orchardboard.example/grafting-onto-old-rootstock-which-knife"
+	const board = "https://orchardboard.example/forum/t/grafting-onto-old-rootstock.1201"
+	for _, tt := range []struct{ file, url, want string }{
+		{"threads/forum_reply_titles_path.html", story, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_path.html", board, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_query.html", story, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_query.html", board, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_anchor.html", story, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_anchor.html", board, corpus.PageTypeForum},
+		{"threads/forum_post_permalinks.html", story, corpus.PageTypeForum},
+		{"typeneg/story_reply_titles.html", "https://orchardiary.example/2026/12/02/grafting-onto-old-rootstock-which-knife", corpus.PageTypeArticle},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
+			}
+		})
+	}
+}
+
+func TestCutReplyPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		in, rest string
+		ok       bool
+	}{
+		{"Re: Grafting onto old rootstock", "Grafting onto old rootstock", true},
+		{"RE[2]: Which knife?", "Which knife?", true},
+		{"  Aw:  Welches Messer? ", "Welches Messer?", true},
+		{"Sv: Vilken kniv?", "Vilken kniv?", true},
+		{"Update: the knife arrived", "Update: the knife arrived", false},
+		{"Review: Which knife?", "Review: Which knife?", false},
+		{"Which knife?", "Which knife?", false},
+		{"Read: a long prefix before the colon: no", "Read: a long prefix before the colon: no", false},
+	} {
+		rest, ok := cutReplyPrefix(tt.in)
+		if rest != tt.rest || ok != tt.ok {
+			t.Errorf("cutReplyPrefix(%q) = %q, %v; want %q, %v", tt.in, rest, ok, tt.rest, tt.ok)
+		}
+	}
+}
