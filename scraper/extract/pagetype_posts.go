@@ -685,18 +685,22 @@ func (p *page) replyThread() bool {
 		if !isHeading(n.DataAtom) || n.DataAtom == atom.H1 || p.x.infos[i].text > 300 {
 			continue
 		}
-		rest, reply := cutReplyPrefix(textOf(n))
-		if !p.isHeadline(rest) {
-			continue
-		}
-		if first < 0 {
-			first = int32(i)
-		}
-		if reply {
+		if rest, reply := cutReplyPrefix(textOf(n)); reply && p.isHeadline(rest) {
 			k++
 		}
 	}
-	return k >= 2 && !p.storyBefore(first, func(*html.Node) bool { return true })
+	if k < 2 {
+		return false
+	}
+	for i, n := range p.x.nodes {
+		if isHeading(n.DataAtom) && n.DataAtom != atom.H1 && p.x.infos[i].text <= 300 {
+			if rest, _ := cutReplyPrefix(textOf(n)); p.isHeadline(rest) {
+				first = int32(i)
+				break
+			}
+		}
+	}
+	return !p.storyBefore(first, func(*html.Node) bool { return true })
 }
 
 // replyPrefixes are the prefixes mail and board software put before a
