@@ -130,8 +130,8 @@ func (p *page) isThread() bool {
 	if c.records < 3 || c.authors < 2 || share < 0.5 {
 		return false
 	}
-	if b := p.top; b != nil && (c.most == b || isAncestor(c.most, b)) {
-		return true // the body found is the thread or in one of its posts
+	if c.most == p.bodyNode || isAncestor(c.most, p.bodyNode) {
+		return true // the body is in a post
 	}
 	// Or the body holds the thread and little else: an article's story
 	// sits in its body outside the comments, where a thread's first post
