@@ -44,9 +44,9 @@ type postCount struct {
 	unlinked int        // of which outside links
 	most     *html.Node // the parent of the run with the most text
 	mostTxt  int        // that run's text bytes
+	first    *html.Node // that run's first record
 	last     *html.Node // that run's last record
 	runs     []postSpan // every run: its parent and its records' text
-	first    *html.Node // that run's first record
 	// The page's signed, dated elements of 40 bytes or more that hold
 	// no other, links or not, in document order: a post's signature, or
 	// the post.
