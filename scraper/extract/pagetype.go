@@ -478,6 +478,11 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 			return false, other
 		}
 	}
+	if !modelReady && p.forumURL() && !p.listURL() && p.isThread() {
+		// A thread at a thread's URL whose posts the content walk
+		// dropped as comments: the body found is its title.
+		return false, corpus.PageTypeForum
+	}
 	if !modelReady {
 		// Too little text to judge, or a model trained on other features
 		// (while the trainer runs after a change of features.go; a test

@@ -397,3 +397,28 @@ func TestCutReplyPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadOfCommentPosts: a thread at a board's URL whose posts are
+// named for comments, so that the content walk drops them all and the
+// body found is the thread's title (under 20 words: too little for the
+// model), is a forum; it was typed by pageType's rules (service). At a
+// topic's list URL (/topic/NAME) the rule does not hold, as for the
+// model's listings.
+func TestThreadOfCommentPosts(t *testing.T) {
+	for _, tt := range []struct{ file, url, want string }{
+		{"threads/forum_comment_posts.html", "https://valleyforum.example/forum/threads/where-to-swim.4412", corpus.PageTypeForum},
+		{"threads/forum_comment_class.html", "https://plots.example/forum/t/shared-rotavator.41", corpus.PageTypeForum},
+		{"threads/forum_comment_posts.html", "https://valleyforum.example/topic/swimming", "!" + corpus.PageTypeForum},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if not, ok := strings.CutPrefix(tt.want, "!"); ok && art.PageType == not || !ok && art.PageType != tt.want {
+				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
+			}
+		})
+	}
+}
