@@ -478,6 +478,11 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 			return false, other
 		}
 	}
+	if !modelReady && p.forumURL() && !p.listURL() && p.isThread() {
+		// A thread at a thread's URL whose posts the content walk
+		// dropped as comments: the body found is its title.
+		return false, corpus.PageTypeForum
+	}
 	if !modelReady {
 		// Too little text to judge, or a model trained on other features
 		// (while the trainer runs after a change of features.go; a test
@@ -491,11 +496,18 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// gives a listing, a shop or a plain page these names.
 		article = true
 	}
-	if article && p.isThread() {
+	if article && p.isThread() && !p.storyBeside() {
 		// Posts by several people make up the page: a thread, whatever
 		// its metadata says (forum software declares its threads
 		// articles), and the training sets hold too few such threads for
-		// the model to learn it.
+		// the model to learn it. Unless a story stands beside them: then
+		// they are its readers' comments.
+		return false, corpus.PageTypeForum
+	}
+	if article && p.replyThread() {
+		// Replies titled with the thread's headline ("Re: ..."): a
+		// thread, whatever signs its posts, and whatever their linked
+		// titles would say to teaserFront.
 		return false, corpus.PageTypeForum
 	}
 	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {

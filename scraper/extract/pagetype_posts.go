@@ -44,6 +44,7 @@ type postCount struct {
 	unlinked int        // of which outside links
 	most     *html.Node // the parent of the run with the most text
 	mostTxt  int        // that run's text bytes
+	first    *html.Node // that run's first record
 	last     *html.Node // that run's last record
 	runs     []postSpan // every run: its parent and its records' text
 	// The page's signed, dated elements of 40 bytes or more that hold
@@ -140,6 +141,105 @@ func (p *page) isThread() bool {
 	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.outerText()*5 >= (bi.text-bi.link)*4
 }
 
+// storyBeside reports whether a story stands beside the runs of
+// records: storyBesideParas paragraphs of prose or more with one parent,
+// under the page's first <h1> and before the first record of the run
+// with the most text, each in no post (a signed, dated element that
+// holds no run: a record, an opening post apart) or in one that holds the
+// <h1> (a story's wrapper, with its headline and byline). The records are
+// then readers' comments under the story, however much text they hold. A
+// thread's first post is one of the run, or a post of its own apart from
+// the replies, under the thread's title, not holding it; a board's
+// notices come above the title.
+func (p *page) storyBeside() bool {
+	c, _ := p.threadPosts()
+	if c.first == nil {
+		return false
+	}
+	before, ok := p.x.idx[c.first]
+	if !ok {
+		return false
+	}
+	var marks map[*html.Node]uint8
+	return p.storyBefore(before, func(n *html.Node) bool {
+		if marks == nil {
+			marks = c.nodeMarks()
+		}
+		return storyPara(n, marks)
+	})
+}
+
+// storyBefore reports whether storyBesideParas paragraphs of prose or
+// more with one parent, that story accepts, stand under the page's first
+// <h1> and before the node of index before.
+func (p *page) storyBefore(before int32, story func(*html.Node) bool) bool {
+	after := int32(-1)
+	if len(p.x.h1s) > 0 {
+		after = p.x.h1s[0]
+	}
+	var parent *html.Node
+	k := 0
+	for _, para := range p.x.paras {
+		i, ok := p.x.idx[para.n]
+		if !ok || i >= before {
+			break // paragraphs come in document order
+		}
+		in := &p.x.infos[i]
+		if i < after || in.junk || para.text < 80 || in.link*5 >= in.text || !story(para.n) {
+			continue
+		}
+		if para.n.Parent != parent {
+			parent, k = para.n.Parent, 0
+		}
+		if k++; k >= storyBesideParas {
+			return true
+		}
+	}
+	return false
+}
+
+// storyBesideParas is how many paragraphs of prose make a story (two: a
+// brief above a long thread of comments is one).
+const storyBesideParas = 2
+
+// Marks of the elements around a thread's records (postCount.nodeMarks).
+const (
+	markHoldsSig uint8 = 1 << iota // is or holds a signed, dated element
+	markHoldsRun                   // is or holds a run's element
+)
+
+// nodeMarks marks the elements that hold a signed, dated element or a
+// run.
+func (c *postCount) nodeMarks() map[*html.Node]uint8 {
+	m := make(map[*html.Node]uint8, 4*len(c.sigs))
+	up := func(n *html.Node, bit uint8) {
+		for a := n; a != nil && m[a]&bit == 0; a = a.Parent {
+			m[a] |= bit
+		}
+	}
+	for _, s := range c.sigs {
+		up(s, markHoldsSig)
+	}
+	for _, r := range c.runs {
+		up(r.parent, markHoldsRun)
+	}
+	return m
+}
+
+// storyPara reports whether paragraph n is a story's: in no post (a
+// record of a run is one), or in one that holds the page's <h1>.
+func storyPara(n *html.Node, marks map[*html.Node]uint8) bool {
+	for a := n; a != nil; a = a.Parent {
+		switch m := marks[a]; {
+		case m&markHoldsRun != 0:
+			return true // up to the thread's element: in no post
+		case m&markHoldsSig != 0:
+			return holdsH1(a) // a post, or a story's wrapper
+		}
+	}
+	return true
+}
+
 // postRun is a run of like siblings in progress.
 type postRun struct {
 	tag      atom.Atom
@@ -166,7 +266,7 @@ func (w *postWalker) walk(n *html.Node, depth int) postMarks {
 			w.c.authors = max(w.c.authors, len(keys))
 			w.c.runs = append(w.c.runs, postSpan{n, run.unlinked})
 			if run.text > w.c.mostTxt {
-				w.c.most, w.c.mostTxt, w.c.last = n, run.text, run.last
+				w.c.most, w.c.mostTxt, w.c.first, w.c.last = n, run.text, run.first, run.last
 			}
 		}
 		run = postRun{}
@@ -567,4 +667,61 @@ func (p *page) trimToThread(bs []block) []block {
 		return bs
 	}
 	return out
+}
+
+// replyThread reports whether two headings or more on the page are
+// replies' subjects: the page's headline after a reply prefix ("Re:",
+// replyPrefixes), as boards and mailing-list archives title the replies
+// of a thread. A listing's teasers have headlines of their own, and a
+// story's sections do not answer it. Such a thread's posts may be signed
+// by a name in plain text, which isThread cannot read, and their titles
+// link to each post's own page, which teaserFront would read as teasers.
+// A story before the first heading that repeats the headline (the first
+// post's subject, or the first reply's) is not a thread's: the replies
+// are its readers' comments.
+func (p *page) replyThread() bool {
+	k, first := 0, int32(-1)
+	for i, n := range p.x.nodes {
+		if !isHeading(n.DataAtom) || n.DataAtom == atom.H1 || p.x.infos[i].text > 300 {
+			continue
+		}
+		if rest, reply := cutReplyPrefix(textOf(n)); reply && p.isHeadline(rest) {
+			k++
+		}
+	}
+	if k < 2 {
+		return false
+	}
+	for i, n := range p.x.nodes {
+		if isHeading(n.DataAtom) && n.DataAtom != atom.H1 && p.x.infos[i].text <= 300 {
+			if rest, _ := cutReplyPrefix(textOf(n)); p.isHeadline(rest) {
+				first = int32(i)
+				break
+			}
+		}
+	}
+	return !p.storyBefore(first, func(*html.Node) bool { return true })
+}
+
+// replyPrefixes are the prefixes mail and board software put before a
+// reply's subject, lower case: English and Latin "re", German "aw",
+// Scandinavian "sv", Dutch "antw", Polish "odp", Finnish "vs", Turkish
+// "ynt", Italian "r" and "rif".
+var replyPrefixes = []string{"re", "aw", "sv", "antw", "odp", "vs", "ynt", "r", "rif"}
+
+// cutReplyPrefix returns s without a reply prefix ("Re: ", "RE[2]: ",
+// "Aw: "), and whether it had one.
+func cutReplyPrefix(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	head, rest, ok := strings.Cut(s, ":")
+	if !ok || len(head) > 8 {
+		return s, false
+	}
+	if i := strings.IndexAny(head, "[("); i > 0 {
+		head = head[:i]
+	}
+	if !equalFoldAny(strings.TrimSpace(head), replyPrefixes) {
+		return s, false
+	}
+	return strings.TrimSpace(rest), true
 }

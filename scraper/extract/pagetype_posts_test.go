@@ -246,3 +246,179 @@ func TestThreadTypedOtherByModel(t *testing.T) {
 		})
 	}
 }
+
+// TestStoryWithReadersComments: a news story followed by readers'
+// comments, each signed with a profile link and dated, is an article,
+// and its text is the story, however the comments are served: in a
+// section named for comments, in a class-less <div> under a "Comments"
+// heading, in a page served whole inside <noscript>, under a story that
+// sits in no <article> of its own, under a story of two paragraphs that
+// they outweigh ten to one (typed forum before storyBeside). And the
+// threads that tempt the rule: a thread whose first post is as long as a
+// story, in the replies' markup; a thread under two notices of prose
+// above its title (at a board's URL only: at a story's the notices and
+// rules the content walk keeps hold over a fifth of the page's text, and
+// isThread's four fifths fail before storyBeside is asked); a thread
+// whose opening post sits apart from the replies, under the title. Each
+// at a story's URL (where the model calls them articles) and, for the
+// threads, at a board's.
+func TestStoryWithReadersComments(t *testing.T) {
+	const story = "https://valleyecho.example/news/2026/05/12/mill-lane-baths-to-close-at-the-end-of-summer"
+	const board = "https://valleyforum.example/forum/threads/where-to-swim.4412"
+	const storyLine = "The county council voted on Tuesday night to close the old swimming baths"
+	const commentLine = "I learned to swim there in the seventies"
+	for _, tt := range []struct {
+		file, url, want string
+		text, notText   string // a line the text holds, and one it must not ("" for none)
+	}{
+		{"typeneg/story_comments_section.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/story_comments_div.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/story_comments_noscript.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/story_comments_loose.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		{"typeneg/short_story_long_comments.html", story, corpus.PageTypeArticle, storyLine, commentLine},
+		// No class and no heading says the comments are comments: the
+		// content walk keeps them in the text (not this rule's to
+		// decide), but the page is an article.
+		{"typeneg/short_story_bare_comments.html", story, corpus.PageTypeArticle, storyLine, ""},
+		{"typepos/thread_long_first_post.html", story, corpus.PageTypeForum, "Closing before the new pool", ""},
+		{"typepos/thread_long_first_post.html", board, corpus.PageTypeForum, "Closing before the new pool", ""},
+		{"typepos/thread_notices.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+		{"typepos/thread_op_apart.html", story, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+		{"typepos/thread_op_apart.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
+			}
+			if !strings.Contains(art.Text, tt.text) {
+				t.Errorf("text lacks %q", tt.text)
+			}
+			if tt.notText != "" && strings.Contains(art.Text, tt.notText) {
+				t.Errorf("text holds a comment, %q", tt.notText)
+			}
+		})
+	}
+}
+
+// TestStoryBeside checks the rule itself on the pages above: a story
+// stands beside the records on the story pages, not on the threads (the
+// first post in the run, notices above the title, an opening post apart
+// that does not hold the title).
+func TestStoryBeside(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		want bool
+	}{
+		{"typeneg/story_comments_section.html", true},
+		{"typeneg/story_comments_div.html", true},
+		{"typeneg/story_comments_loose.html", true},
+		{"typeneg/short_story_long_comments.html", true},
+		{"typeneg/short_story_bare_comments.html", true},
+		{"threads/article_comments.html", true},
+		{"typepos/thread_long_first_post.html", false},
+		{"typepos/thread_notices.html", false},
+		{"typepos/thread_op_apart.html", false},
+		{"typepos/thread_op_unnamed.html", false},
+		{"threads/forum_roles.html", false},
+		{"threads/forum_thread.html", false},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			root, err := html.Parse(bytes.NewReader(mustReadFile(t, "testdata/"+tt.file)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, _ := url.Parse("https://pages.test/news/2026/05/12/a-story-of-the-town")
+			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			defer p.release()
+			p.extract(Options{})
+			if got := p.storyBeside(); got != tt.want {
+				t.Errorf("storyBeside() = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReplyThread: a thread whose replies are titled "Re: " and the
+// thread's headline, each title linking to the post's own page (/post/N,
+// ?p=N on the thread's path) or to its anchor (#post-N), its posters
+// named in plain text or in an element named for the user: typed listing
+// (teaserFront read the linked titles as teasers) or article at a story's
+// URL before replyThread; a forum at a story's URL and at a board's. And
+// the page that tempts the rule: a blog post whose readers' comments are
+// titled "Re: " and the post's headline is an article.
+func TestReplyThread(t *testing.T) {
+	const story = "https://orchardboard.example/grafting-onto-old-rootstock-which-knife"
+	const board = "https://orchardboard.example/forum/t/grafting-onto-old-rootstock.1201"
+	for _, tt := range []struct{ file, url, want string }{
+		{"threads/forum_reply_titles_path.html", story, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_path.html", board, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_query.html", story, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_query.html", board, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_anchor.html", story, corpus.PageTypeForum},
+		{"threads/forum_reply_titles_anchor.html", board, corpus.PageTypeForum},
+		{"threads/forum_post_permalinks.html", story, corpus.PageTypeForum},
+		{"typeneg/story_reply_titles.html", "https://orchardiary.example/2026/12/02/grafting-onto-old-rootstock-which-knife", corpus.PageTypeArticle},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.want {
+				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
+			}
+		})
+	}
+}
+
+func TestCutReplyPrefix(t *testing.T) {
+	for _, tt := range []struct {
+		in, rest string
+		ok       bool
+	}{
+		{"Re: Grafting onto old rootstock", "Grafting onto old rootstock", true},
+		{"RE[2]: Which knife?", "Which knife?", true},
+		{"  Aw:  Welches Messer? ", "Welches Messer?", true},
+		{"Sv: Vilken kniv?", "Vilken kniv?", true},
+		{"Update: the knife arrived", "Update: the knife arrived", false},
+		{"Review: Which knife?", "Review: Which knife?", false},
+		{"Which knife?", "Which knife?", false},
+		{"Read: a long prefix before the colon: no", "Read: a long prefix before the colon: no", false},
+	} {
+		rest, ok := cutReplyPrefix(tt.in)
+		if rest != tt.rest || ok != tt.ok {
+			t.Errorf("cutReplyPrefix(%q) = %q, %v; want %q, %v", tt.in, rest, ok, tt.rest, tt.ok)
+		}
+	}
+}
+
+// TestThreadOfCommentPosts: a thread at a board's URL whose posts are
+// named for comments, so that the content walk drops them all and the
+// body found is the thread's title (under 20 words: too little for the
+// model), is a forum; it was typed by pageType's rules (service). At a
+// topic's list URL (/topic/NAME) the rule does not hold, as for the
+// model's listings.
+func TestThreadOfCommentPosts(t *testing.T) {
+	for _, tt := range []struct{ file, url, want string }{
+		{"threads/forum_comment_posts.html", "https://valleyforum.example/forum/threads/where-to-swim.4412", corpus.PageTypeForum},
+		{"threads/forum_comment_class.html", "https://plots.example/forum/t/shared-rotavator.41", corpus.PageTypeForum},
+		{"threads/forum_comment_posts.html", "https://valleyforum.example/topic/swimming", "!" + corpus.PageTypeForum},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
+				ContentType: "text/html; charset=utf-8"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if not, ok := strings.CutPrefix(tt.want, "!"); ok && art.PageType == not || !ok && art.PageType != tt.want {
+				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
+			}
+		})
+	}
+}
