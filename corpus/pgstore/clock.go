@@ -13,8 +13,9 @@ import (
 // whose clock is behind writes leases that the others see end early, and
 // two workers may then fetch from one host at once. The lease guard (held)
 // leaves a tenth of the lease's TTL for stalls and clocks that disagree,
-// so a worker whose clock is off by more than half of that margin from the
-// database server's refuses to start (as database clusters refuse a node
+// so a worker whose clock is off by more than a quarter of that margin
+// from the database server's refuses to start (two workers then disagree
+// by at most half of it, and the other half is left for stalls) (as database clusters refuse a node
 // past their maximum clock offset). The server's clock is the reference
 // every worker can see; ntp keeps real machines within milliseconds.
 
@@ -24,7 +25,7 @@ const clockSamples = 3
 
 // maxClockOffset is the largest offset from the server's clock a worker
 // with lease TTL ttl accepts.
-func maxClockOffset(ttl time.Duration) time.Duration { return ttl / 20 }
+func maxClockOffset(ttl time.Duration) time.Duration { return ttl / 40 }
 
 // clockOffset measures how far the local clock (now) is from the database
 // server's: the offset (server minus local) and its uncertainty (half the
@@ -62,7 +63,7 @@ func (s *Store) checkClock(ctx context.Context, ttl time.Duration, now func() ti
 		if offset < 0 {
 			way = "ahead of"
 		}
-		return fmt.Errorf("this machine's clock is %v %s the database server's: workers' host leases need clocks within %v (a twentieth of the host lease, %v); synchronise the clocks (NTP) or raise --host-lease",
+		return fmt.Errorf("this machine's clock is %v %s the database server's: workers' host leases need clocks within %v (a fortieth of the host lease, %v); synchronise the clocks (NTP) or raise --host-lease",
 			offset.Abs().Round(100*time.Millisecond), way, limit, ttl)
 	}
 	return nil
