@@ -337,7 +337,7 @@ func endsSentence(t string) bool {
 // It also returns how many headings in the content were links, a sign
 // of a listing page (teaser headlines).
 func (x *contentExtractor) bodyBlocks(nodes []*html.Node) ([]block, int) {
-	bs, heads, _ := x.articleBlocks(nodes, "", false)
+	bs, heads, _ := x.articleBlocks(nodes, false)
 	return bs, heads
 }
 
@@ -346,7 +346,6 @@ type blockFilter struct {
 	keepLinks bool   // a post made of links: linked blocks stay
 	mixed     []bool // mixedLists' marks, or nil
 	prose     []bool // proseItems' marks, or nil
-	host      string // the page's host name, or ""
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
@@ -355,13 +354,13 @@ type blockFilter struct {
 // and the text of other pages are decided without them (they moved
 // forum and service pages of page-types when kept for every page).
 func (f blockFilter) cited(bs []block, i int) bool {
-	return bareAddress(bs[i].text) && !siteAddress(bs[i].text, f.host) || f.prose != nil && f.prose[i]
+	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i]
 }
 
 // articleBlocks is bodyBlocks; with cite set it also returns the blocks
-// as an article's body has them (the cited ones kept), or nil when no
-// linked block is cited. host is the page's host name (siteAddress).
-func (x *contentExtractor) articleBlocks(nodes []*html.Node, host string, cite bool) ([]block, int, []block) {
+// as an article's body has them (the cited ones kept), or nil when the
+// two are the same.
+func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block, int, []block) {
 	e := emitter{x: x}
 	for _, n := range nodes {
 		e.walk(n)
@@ -380,7 +379,7 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, host string, cite b
 			plain += len(b.text)
 		}
 	}
-	f := blockFilter{keepLinks: plain < 300 && linked >= 3*max(plain, 100), mixed: mixedLists(e.blocks), host: host}
+	f := blockFilter{keepLinks: plain < 300 && linked >= 3*max(plain, 100), mixed: mixedLists(e.blocks)}
 	var cited []block
 	if cite {
 		f.prose = proseItems(e.blocks)
@@ -890,20 +889,6 @@ func bareAddress(t string) bool {
 		return true
 	}
 	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "www.")
-}
-
-// siteAddress reports whether t, a block's whole text, is the address of
-// the home page of the site at host ("www.host", "https://host/"): the
-// site signing its page, as its footer does, not an address the story
-// cites. An e-mail address at the site (a writer's) is not.
-func siteAddress(t, host string) bool {
-	if host == "" {
-		return false
-	}
-	l := strings.ToLower(strings.TrimSpace(t))
-	l = strings.TrimPrefix(strings.TrimPrefix(l, "https://"), "http://")
-	l = strings.TrimPrefix(strings.TrimSuffix(l, "/"), "www.")
-	return l == strings.TrimPrefix(strings.ToLower(host), "www.")
 }
 
 // linkedStatement reports whether bs[i], the first block of the body, a

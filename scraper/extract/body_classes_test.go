@@ -277,12 +277,6 @@ func TestBodyClasses(t *testing.T) {
 		// The same words beside links in a story's list of other
 		// stories, which holds more linked text than plain: the list is
 		// links to other pages, and its items stay out.
-		// The site's own address signed under the story, linked to its
-		// home page: no address the story cites. The address of another
-		// site the story names and an e-mail address at the site stay.
-		{name: "site_address",
-			wantInText: []string{"The harbour festival returns", "https://harbourfest.example.net/tickets", "letters@ledger.example"},
-			notInText:  []string{"www.ledger.example", "https://ledger.example/"}},
 		{name: "linked_items_story",
 			wantInText: []string{"The flood barrier at the mouth of the river", "The board will pay two thirds", "until the end of the month."},
 			notInText:  []string{"The quay floods of last winter", "Who sits on the harbour board", "by Jane Doe", "Reading the tide tables"}},
@@ -526,28 +520,4 @@ func TestCitedArticleOnly(t *testing.T) {
 		t.Fatalf("page type %q, want article", art.PageType)
 	}
 	checkText(t, art.Text, addrs, nil)
-}
-
-// TestSiteAddress: the home page of the page's own site, written as an
-// address, is the site signing its page; other sites' addresses, pages
-// of the site and e-mail addresses at it are not.
-func TestSiteAddress(t *testing.T) {
-	tests := []struct {
-		text, host string
-		want       bool
-	}{
-		{"www.ledger.example", "ledger.example", true},
-		{"https://ledger.example/", "www.ledger.example", true},
-		{"HTTP://WWW.Ledger.Example", "ledger.example", true},
-		{"https://ledger.example/2026/12/tickets", "ledger.example", false},
-		{"https://harbourfest.example.net", "ledger.example", false},
-		{"letters@ledger.example", "ledger.example", false},
-		{"news.ledger.example", "ledger.example", false},
-		{"www.ledger.example", "", false},
-	}
-	for _, tt := range tests {
-		if got := siteAddress(tt.text, tt.host); got != tt.want {
-			t.Errorf("siteAddress(%q, %q) = %v, want %v", tt.text, tt.host, got, tt.want)
-		}
-	}
 }

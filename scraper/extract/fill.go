@@ -46,7 +46,7 @@ func (p *page) extract(opts Options) {
 		nodes = x.selectContent(top)
 	}
 	p.sel = nodes
-	p.blocks, p.linkHeads, p.cited = x.articleBlocks(nodes, p.host(), true)
+	p.blocks, p.linkHeads, p.cited = x.articleBlocks(nodes, true)
 	p.blocks = p.trimBlocks(p.blocks)
 	if p.cited != nil {
 		// The same trim, without noting its datelines twice.
@@ -455,12 +455,4 @@ func dropTrailingHeads(bs []block) []block {
 		bs = bs[:len(bs)-1]
 	}
 	return bs
-}
-
-// host returns the page's host name, or "" without a base URL.
-func (p *page) host() string {
-	if p.base == nil {
-		return ""
-	}
-	return p.base.Hostname()
 }
