@@ -1,13 +1,9 @@
 package extract
 
 import (
-	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 )
 
 // TestBodyClasses runs one hand-written article page per failure class
@@ -501,14 +497,8 @@ func TestDropDisclosures(t *testing.T) {
 // (an address printed as itself, a linked point of plain lists); the
 // article's version (p.cited) holds them, and the article's text is it.
 func TestCitedArticleOnly(t *testing.T) {
-	page := mustReadFile(t, filepath.Join("testdata", "body", "bare_addresses.html"))
-	root, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	p := extractedPage(t, filepath.Join("testdata", "body", "bare_addresses.html"))
 	defer p.release()
-	p.extract(Options{})
 	addrs := []string{"https://shop.example.net/border-spade", "secretary@allotments.example"}
 	checkText(t, p.body, []string{"A border spade."}, addrs)
 	if p.cited == nil {

@@ -14,17 +14,24 @@ import (
 // text than the post (kept for holding most of the page's paragraphs):
 // the body is the post, not a card.
 func TestHeavierRelated(t *testing.T) {
-	page := mustReadFile(t, filepath.Join("testdata", "body", "related_cards.html"))
-	root, err := html.Parse(bytes.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	p := extractedPage(t, filepath.Join("testdata", "body", "related_cards.html"))
 	defer p.release()
-	p.extract(Options{})
 	checkText(t, p.body, []string{"takes place for the sixth time", "Entries go to the harbour office"},
 		[]string{"Drink tap water", "Save the spit", "Regatta week"})
 	if t.Failed() {
 		t.Logf("body:\n%s", p.body)
 	}
+}
+
+// extractedPage parses the page in file and runs the extraction on it,
+// for tests that read the page's state (the caller releases it).
+func extractedPage(t *testing.T, file string) *page {
+	t.Helper()
+	root, err := html.Parse(bytes.NewReader(mustReadFile(t, file)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	p.extract(Options{})
+	return p
 }

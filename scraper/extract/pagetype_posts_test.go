@@ -287,11 +287,7 @@ func TestStoryWithReadersComments(t *testing.T) {
 		{"typepos/thread_op_apart.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
-			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
-				ContentType: "text/html; charset=utf-8"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := extractTestdata(t, tt.file, tt.url)
 			if art.PageType != tt.want {
 				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
 			}
@@ -365,11 +361,7 @@ func TestReplyThread(t *testing.T) {
 		{"typeneg/story_reply_titles.html", "https://orchardiary.example/2026/12/02/grafting-onto-old-rootstock-which-knife", corpus.PageTypeArticle},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
-			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
-				ContentType: "text/html; charset=utf-8"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := extractTestdata(t, tt.file, tt.url)
 			if art.PageType != tt.want {
 				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
 			}
@@ -411,14 +403,21 @@ func TestThreadOfCommentPosts(t *testing.T) {
 		{"threads/forum_comment_posts.html", "https://valleyforum.example/topic/swimming", "!" + corpus.PageTypeForum},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
-			art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+tt.file), URL: tt.url,
-				ContentType: "text/html; charset=utf-8"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := extractTestdata(t, tt.file, tt.url)
 			if not, ok := strings.CutPrefix(tt.want, "!"); ok && art.PageType == not || !ok && art.PageType != tt.want {
 				t.Errorf("page type %q (%d words), want %q", art.PageType, art.WordCount, tt.want)
 			}
 		})
 	}
+}
+
+// extractTestdata extracts testdata/file as served at url.
+func extractTestdata(t *testing.T, file, url string) corpus.Article {
+	t.Helper()
+	art, err := Extract(Input{Body: mustReadFile(t, "testdata/"+file), URL: url,
+		ContentType: "text/html; charset=utf-8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
 }
