@@ -8,6 +8,7 @@ package urlnorm
 import (
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"slices"
 	"strconv"
@@ -328,7 +329,10 @@ func validHost(h string) bool {
 				return false
 			}
 		}
-		return true
+		// Colons and hex digits alone are not an address (":" from
+		// "//::", whose last colon was read as the port's).
+		_, err := netip.ParseAddr(h)
+		return err == nil
 	}
 	if h == "" {
 		return true // reported as "no host" by the caller

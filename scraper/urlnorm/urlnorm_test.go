@@ -128,6 +128,7 @@ func TestNormalizeErrors(t *testing.T) {
 		{"control char", "http://example.com/a\x00b", ErrInvalidURL},
 		{"trailing control chars trimmed then relative", "\x00/a\x01", ErrUnsupportedScheme},
 		{"bad ipv6", "http://[::1/", ErrInvalidURL},
+		{"colons, no address", "http://::/", ErrInvalidURL},
 		{"invalid idn", "http://xn--a.\u0080/", ErrInvalidURL},
 	}
 	for _, tt := range tests {
@@ -186,6 +187,8 @@ func TestResolve(t *testing.T) {
 		{"ftp", "ftp://example.com/f", "", false},
 		{"unparsable", "http://[::1", "", false},
 		{"bad port", "http://example.com:x/", "", false},
+		{"colons, no address", "//::", "", false},
+		{"ipv6 host", "//[2001:db8::1]/a", "https://[2001:db8::1]/a", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
