@@ -497,7 +497,7 @@ func TestDropDisclosures(t *testing.T) {
 // (an address printed as itself, a linked point of plain lists); the
 // article's version (p.cited) holds them, and the article's text is it.
 func TestCitedArticleOnly(t *testing.T) {
-	p := extractedPage(t, filepath.Join("testdata", "body", "bare_addresses.html"))
+	p := extractedPage(t, filepath.Join("testdata", "body", "bare_addresses.html"), "")
 	defer p.release()
 	addrs := []string{"https://shop.example.net/border-spade", "secretary@allotments.example"}
 	checkText(t, p.body, []string{"A border spade."}, addrs)

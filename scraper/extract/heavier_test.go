@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"net/url"
 	"path/filepath"
 	"testing"
 
@@ -14,7 +15,7 @@ import (
 // text than the post (kept for holding most of the page's paragraphs):
 // the body is the post, not a card.
 func TestHeavierRelated(t *testing.T) {
-	p := extractedPage(t, filepath.Join("testdata", "body", "related_cards.html"))
+	p := extractedPage(t, filepath.Join("testdata", "body", "related_cards.html"), "")
 	defer p.release()
 	checkText(t, p.body, []string{"takes place for the sixth time", "Entries go to the harbour office"},
 		[]string{"Drink tap water", "Save the spit", "Regatta week"})
@@ -23,15 +24,22 @@ func TestHeavierRelated(t *testing.T) {
 	}
 }
 
-// extractedPage parses the page in file and runs the extraction on it,
-// for tests that read the page's state (the caller releases it).
-func extractedPage(t *testing.T, file string) *page {
+// extractedPage parses the page in file (with opts) and runs the
+// extraction on it as served at rawURL ("": no URL), for tests that read
+// the page's state (the caller releases it).
+func extractedPage(t *testing.T, file, rawURL string, opts ...html.ParseOption) *page {
 	t.Helper()
-	root, err := html.Parse(bytes.NewReader(mustReadFile(t, file)))
+	root, err := html.ParseWithOptions(bytes.NewReader(mustReadFile(t, file)), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	var base *url.URL
+	if rawURL != "" {
+		if base, err = url.Parse(rawURL); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), base, fetchedAt)
 	p.extract(Options{})
 	return p
 }

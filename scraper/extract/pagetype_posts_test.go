@@ -1,16 +1,11 @@
 package extract
 
 import (
-	"bytes"
 	"math"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -59,18 +54,8 @@ func TestThreadPosts(t *testing.T) {
 		{"article_named_comments.html", "https://valley.example/2026/04/03/village-mill-wheel-turns-again", 6, 0, 0.5, 1.2, false, corpus.PageTypeArticle},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
-			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			root, err := html.Parse(bytes.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			base, _ := url.Parse(tt.url)
-			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			p := extractedPage(t, filepath.Join("testdata", "threads", tt.file), tt.url)
 			defer p.release()
-			p.extract(Options{})
 			c, share := p.threadPosts()
 			if c.records != tt.records || c.authors != tt.authors || share < tt.minShare || share > tt.maxShare {
 				t.Errorf("%d records by %d people, %.2f of the text; want %d by %d, %.2f to %.2f",
@@ -79,10 +64,7 @@ func TestThreadPosts(t *testing.T) {
 			if got := p.isThread(); got != tt.thread {
 				t.Errorf("isThread() = %v, want %v", got, tt.thread)
 			}
-			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := extractTestdata(t, "threads/"+tt.file, tt.url)
 			if not, ok := strings.CutPrefix(tt.want, "!"); tt.want != "" && (ok && art.PageType == not || !ok && art.PageType != tt.want) {
 				t.Errorf("page type %q, want %q", art.PageType, tt.want)
 			}
@@ -155,28 +137,15 @@ func TestThreadInNoscript(t *testing.T) {
 		{"article_noscript_comments.html", "https://gazette.example/2026/11/28/bees-wet-autumn", 3, 3, false, corpus.PageTypeArticle},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
-			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			root, err := html.ParseWithOptions(bytes.NewReader(body), html.ParseOptionEnableScripting(false))
-			if err != nil {
-				t.Fatal(err)
-			}
-			base, _ := url.Parse(tt.url)
-			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			p := extractedPage(t, filepath.Join("testdata", "threads", tt.file), tt.url, html.ParseOptionEnableScripting(false))
 			defer p.release()
-			p.extract(Options{})
 			if c, _ := p.threadPosts(); c.records != tt.records || c.authors != tt.authors {
 				t.Errorf("%d records by %d people, want %d by %d", c.records, c.authors, tt.records, tt.authors)
 			}
 			if got := p.isThread(); got != tt.thread {
 				t.Errorf("isThread() = %v, want %v", got, tt.thread)
 			}
-			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := extractTestdata(t, "threads/"+tt.file, tt.url)
 			if art.PageType != tt.want {
 				t.Errorf("page type %q, want %q", art.PageType, tt.want)
 			}
@@ -232,14 +201,7 @@ func TestThreadTypedOtherByModel(t *testing.T) {
 		t.Run(tt.file+" "+tt.model+" "+tt.url, func(t *testing.T) {
 			pageTypeModel = fixedTypeModel(0.05, tt.model)
 			defer func() { pageTypeModel = saved }()
-			body, err := os.ReadFile(filepath.Join("testdata", "threads", tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			art, err := Extract(Input{Body: body, URL: tt.url, ContentType: "text/html; charset=utf-8"})
-			if err != nil {
-				t.Fatal(err)
-			}
+			art := extractTestdata(t, "threads/"+tt.file, tt.url)
 			if art.PageType != tt.want {
 				t.Errorf("page type %q, want %q", art.PageType, tt.want)
 			}
@@ -324,14 +286,8 @@ func TestStoryBeside(t *testing.T) {
 		{"threads/forum_thread.html", false},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
-			root, err := html.Parse(bytes.NewReader(mustReadFile(t, "testdata/"+tt.file)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			base, _ := url.Parse("https://pages.test/news/2026/05/12/a-story-of-the-town")
-			p := newPage(goquery.NewDocumentFromNode(root), base, time.Time{})
+			p := extractedPage(t, "testdata/"+tt.file, "https://pages.test/news/2026/05/12/a-story-of-the-town")
 			defer p.release()
-			p.extract(Options{})
 			if got := p.storyBeside(); got != tt.want {
 				t.Errorf("storyBeside() = %v, want %v", got, tt.want)
 			}
