@@ -406,7 +406,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
 		case forum:
-			art.Text = joinMarked(p.mainOfOther(p.blocks, true))
+			art.Text = joinMarked(p.mainOfOther(withLinkedLines(p.blocks, kept), true))
 			art.WordCount = countWords(art.Text)
 		default:
 			bs, isModel := p.cleanedChoice(kept, extra, art.PageType)

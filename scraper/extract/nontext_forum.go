@@ -24,6 +24,7 @@ var postCardWords = map[string]bool{
 	"status": true, "attachments": true, "attachment": true, "author": true, "member": true, "guest": true,
 	"op": true, "recommended posts": true, "original post": true, "scroll to see replies": true, "quote": true,
 	"online": true, "offline": true, "registered user": true, "new member": true, "advertisement": true,
+	"not open for further replies": true,
 }
 
 // reCardLine matches other lines of a post's header, its poster's card

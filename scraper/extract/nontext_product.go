@@ -4,6 +4,8 @@ import (
 	"html"
 	"strings"
 
+	xhtml "golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -92,5 +94,27 @@ func (p *page) productText(bs []block, pageType string) []block {
 	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return p.withDescription(bs)
+	return p.withDescription(p.dropTabLabels(bs))
+}
+
+// dropTabLabels drops the labels of a product page's tabs: a block of
+// four words or fewer that begins inside an element whose role is "tab"
+// ("Description", "Reviews (29)", "Shipping & Returns"): the names of
+// the panels, not their text.
+func (p *page) dropTabLabels(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool { return countWords(b.text) <= 4 && p.inRole(b, "tab") })
+}
+
+// inRole reports whether block b begins inside an element of the given
+// ARIA role.
+func (p *page) inRole(b block, role string) bool {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return false
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 8; n, d = n.Parent, d+1 {
+		if n.Type == xhtml.ElementNode && attr(n, "role") == role {
+			return true
+		}
+	}
+	return false
 }

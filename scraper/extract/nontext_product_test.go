@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // TestFragmentText: a description written as markup comes out a line
@@ -43,5 +47,44 @@ func TestCoverage(t *testing.T) {
 		if got := coverage(tt.in, bs); got != tt.want {
 			t.Errorf("coverage(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTabLabelPages: a product page's tab labels (an element whose role
+// is "tab") name its panels and go; the panels, their own headings and a
+// line that names a tab stay. A service page's tabs stay: their
+// references keep them (a price plan's tabs, a page's sections).
+func TestTabLabelPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_tabs", url: "https://supplies.example/p/brass-ships-bell/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A ship's bell cast in one piece", "Diameter 20 cm",
+				"Caring for brass\n\nLeft outside, brass darkens", "See the Specifications above"},
+			notInText: []string{"- Description", "- Specifications", "- Caring for brass"}},
+		{name: "service_tabs", url: "https://eastmoor.example/planning-office", typ: corpus.PageTypeService,
+			wantInText: []string{"- Info\n- Forms\n- Questions"}},
+	})
+}
+
+// TestDropTabLabels: blocks of four words or fewer that begin inside an
+// element of role "tab" go; a longer one, and blocks outside, stay.
+func TestDropTabLabels(t *testing.T) {
+	p := extractedPage(t, filepath.Join("testdata", "nontext", "product_tabs.html"), "https://supplies.example/p/brass-ships-bell/")
+	defer p.release()
+	tab := func(s string) block {
+		for i, n := range p.x.nodes {
+			if attr(n, "role") == "tab" {
+				return block{text: s, at: int32(i)}
+			}
+		}
+		t.Fatal("no tab on the page")
+		return block{}
+	}
+	bs := []block{tab("Description"), tab("Reviews (29)"), tab("Delivery and returns for orders abroad"), {text: "Description", at: -1}}
+	var got []string
+	for _, b := range p.dropTabLabels(bs) {
+		got = append(got, b.text)
+	}
+	if want := []string{"Delivery and returns for orders abroad", "Description"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

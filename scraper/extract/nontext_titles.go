@@ -40,6 +40,38 @@ func (p *page) withListingTitles(bs, kept []block) []block {
 // body opens with its teaser). The walk drops a card's linked headline as
 // an article's teaser, while on a listing the headlines are the content.
 func withCardTitles(bs, kept []block) []block {
+	return withKept(bs, kept, func(k block, inside, before bool) bool {
+		linked := k.link > 0.5
+		return k.heads() && (inside || before && linked) || linked && inside && isLinkedLine(k)
+	})
+}
+
+// withLinkedLines returns bs, the article-shaped body kept as a forum's
+// text, with the linked lines of titleWords words or more between its
+// first and last block put back from the blocks the block model keeps
+// (kept): a reply that is one link (an address, a linked title) reads as
+// a teaser's headline to the content walk, which drops it. Headings are
+// not put back: on a forum they are posters' names and posts' permalink
+// headers; nor is a line with a date (a post's header: the poster's
+// linked name and its time).
+func withLinkedLines(bs, kept []block) []block {
+	return withKept(bs, kept, func(k block, inside, _ bool) bool {
+		return inside && k.link > 0.5 && isLinkedLine(k) && !dateLike(k.text)
+	})
+}
+
+// isLinkedLine reports whether k is a line of text (not a heading, an
+// item or a row) of titleWords words or more.
+func isLinkedLine(k block) bool {
+	return k.kind == kindPara && countWords(k.text) >= titleWords
+}
+
+// withKept returns bs with the blocks of kept that take accepts put back
+// in their places (block.at), those bs holds already left out. take is
+// told whether the block lies between bs's first and last block
+// (inside) or right before its first one, with no other kept block
+// between (before).
+func withKept(bs, kept []block, take func(k block, inside, before bool) bool) []block {
 	if len(bs) == 0 {
 		return bs
 	}
@@ -52,12 +84,9 @@ func withCardTitles(bs, kept []block) []block {
 	for i, k := range kept {
 		inside := k.at > first && k.at < last
 		before := k.at < first && i+1 < len(kept) && kept[i+1].at == first
-		linked := k.link > 0.5
-		if have[k.at] || !(k.heads() && (inside || before && linked) ||
-			linked && inside && k.kind == kindPara && countWords(k.text) >= titleWords) {
-			continue
+		if !have[k.at] && take(k, inside, before) {
+			add = append(add, k)
 		}
-		add = append(add, k)
 	}
 	if len(add) == 0 {
 		return bs

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -96,4 +97,59 @@ func TestWithCardTitles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWithLinkedLines: on a forum that keeps its body, the model's kept
+// linked lines of titleWords words or more between the body's first and
+// last block come back in place; headings (posters' names, permalink
+// headers), lines with a date (a post's header), short linked lines and
+// blocks outside the body's span do not.
+func TestWithLinkedLines(t *testing.T) {
+	p := func(s string, at int32) block { return block{text: s, at: at} }
+	l := func(s string, k blockKind, at int32) block { return block{text: s, kind: k, link: 1, at: at} }
+	body := []block{p("First post", 1), p("Second post", 4), p("Last post", 8)}
+	tests := []struct {
+		name string
+		kept []block
+		want []string
+	}{
+		{"a linked reply", []block{l("https://harbour.example/council/minutes/noon-boat", kindPara, 5)},
+			[]string{"First post", "Second post", "https://harbour.example/council/minutes/noon-boat", "Last post"}},
+		{"a linked line of four words", []block{l("Council minutes on boats", kindPara, 2)},
+			[]string{"First post", "Council minutes on boats", "Second post", "Last post"}},
+		{"a linked heading", []block{l("Re: the noon boat trial", kindHeading, 3)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"a poster's name and date", []block{l("keeper of lights 2026-03-02", kindPara, 3)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"a short linked line", []block{l("sandbar", kindPara, 3)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"after the body", []block{l("Sunday buses to the station from June", kindPara, 9)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"an unlinked line", []block{p("A line the walk dropped as boilerplate", 6)},
+			[]string{"First post", "Second post", "Last post"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := withLinkedLines(append([]block(nil), body...), tt.kept)
+			var texts []string
+			for _, b := range got {
+				texts = append(texts, b.text)
+			}
+			if !slices.Equal(texts, tt.want) {
+				t.Errorf("got %q, want %q", texts, tt.want)
+			}
+		})
+	}
+}
+
+// TestLinkedLinePages: a thread whose body wins over the block model's
+// text gets back a reply's line that is one link, which the content walk
+// dropped as a teaser's headline; the posters' linked names with their
+// dates and the similar threads after the posts stay out.
+func TestLinkedLinePages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "forum_linked_lines", url: "https://board.example/index.php?topic=4101.0", typ: corpus.PageTypeForum,
+			wantInText: []string{"on the survey form.\n\nCouncil minutes on the trial noon boat\n\nThanks both."},
+			notInText:  []string{"keeper of lights", "2026-03-02", "Similar threads", "Sunday buses to the station"}},
+	})
 }
