@@ -17,13 +17,15 @@ const (
 
 // TestEngineThreads types pages written in the markup of common forum
 // engines and habits (testdata/engines): phpBB, XenForo, vBulletin,
-// Discourse's crawler view in <noscript>, a
+// Discourse's crawler view in <noscript> and its bare script shell, a
 // Q&A page whose question sits apart from its answers, a mailing-list
 // archive's thread, a link post with a nested comment tree, a thread of
 // two posts and one whose first post is as long as a story. And the pages
 // they must not be confused with: a board's index of threads (a
 // listing), a story whose byline sits in its body above readers'
-// comments or responses (an article).
+// comments or responses (an article), a shop's product with signed reviews (a
+// product), and the bare shell at a topic list's URL (nothing says what
+// it is).
 func TestEngineThreads(t *testing.T) {
 	for _, tt := range []struct {
 		file, url, want, text string
@@ -36,12 +38,20 @@ func TestEngineThreads(t *testing.T) {
 		{"vbulletin.html", slugURL, corpus.PageTypeForum, "dust shield"},
 		{"discourse.html", "https://community.quietmeters.example/t/sensor-readings-drop-to-zero/5512", corpus.PageTypeForum, "Moved it to midday"},
 		{"discourse.html", slugURL, corpus.PageTypeForum, "Moved it to midday"},
+		// The posts are drawn by a script: no word of them in the markup.
+		{"discourse_shell.html", "https://community.quietmeters.example/t/sensor-readings-drop-to-zero/5512", corpus.PageTypeForum, ""},
+		{"discourse_shell.html", "https://community.quietmeters.example/topic/sensors", corpus.PageTypeOther, ""},
+		{"discourse_shell.html", slugURL, corpus.PageTypeOther, ""},
 		// The question is classed apart from its answers (.question,
 		// .answer) but signed in the same template.
 		{"qa.html", "https://baking.example/questions/7712/why-does-my-bread-dough-collapse", corpus.PageTypeForum, "over-proofed"},
 		{"qa.html", slugURL, corpus.PageTypeForum, "over-proofed"},
 		{"mailthread.html", "https://lists.turners.example/archives/list/lathe-users@lists.turners.example/thread/AB11/", corpus.PageTypeForum, "gib is loose"},
+		// A link post: the body found is the post's linked title, the
+		// comments (named so) dropped by the content walk.
 		{"linkpost.html", "https://board.example/r/localnews/comments/x8k2p/town_council_approves_cycle_lane/", corpus.PageTypeForum, "wide berth"},
+		{"linkpost.html", slugURL, corpus.PageTypeForum, "wide berth"},
+		{"linkpost.html", storyURL, corpus.PageTypeForum, "wide berth"},
 		{"two_posts.html", "https://readerdevices.example/threads/does-the-6-2-update-break-the-sync.4410/", corpus.PageTypeForum, "fresh login"},
 		{"long_first_post.html", "https://canalboaters.example/forum/projects/2288-build-log/", corpus.PageTypeForum, "tidal Trent"},
 		{"long_first_post.html", slugURL, corpus.PageTypeForum, "tidal Trent"},
@@ -53,6 +63,9 @@ func TestEngineThreads(t *testing.T) {
 		// its body, signed by a byline unlike the responses' signatures,
 		// is not a thread's opening post (openingApart).
 		{"story_byline_responses.html", storyURL, corpus.PageTypeArticle, "kerb between cyclists"},
+		// Reviews named as comments: the body found is the product's
+		// name and price, and the signed, dated reviews are no thread.
+		{"product_reviews.html", "https://trailkit.example/enamel-camping-kettle-1-5-litres", corpus.PageTypeProduct, ""},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
 			art := extractTestdata(t, "engines/"+tt.file, tt.url)
