@@ -288,6 +288,10 @@ func (p *page) pageType(words int) string {
 		return corpus.PageTypeListing
 	}
 	switch {
+	case words < 20 && p.forumURL() && !p.listURL() && p.consentTxt == 0:
+		// A thread's page whose posts a script draws: the markup holds
+		// none of them, the URL says what the page is.
+		return corpus.PageTypeForum
 	case words < 20 || p.consentTxt > 0 && words < 100:
 		return corpus.PageTypeOther // empty, or a consent wall
 	case p.kind.posts >= 3 && p.forumURL() || p.kind.posts >= 20:
@@ -478,9 +482,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 			return false, other
 		}
 	}
-	if !modelReady && p.forumURL() && !p.listURL() && p.isThread() {
-		// A thread at a thread's URL whose posts the content walk
-		// dropped as comments: the body found is its title.
+	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopLike()) {
+		// A thread whose posts the content walk dropped as comments: the
+		// body found is its title, or a link post's linked title. At a
+		// thread's URL, or at another with no story beside the posts
+		// (they would be its readers' comments) and no shop's markup
+		// (they would be a product's reviews).
 		return false, corpus.PageTypeForum
 	}
 	if !modelReady {
@@ -559,6 +566,14 @@ func (p *page) cmsPost() bool {
 		}
 	}
 	return false
+}
+
+// shopLike reports whether the page has a shop's markup: a basket
+// button, an element named for a price, a declared product or offer, or
+// og:type product.
+func (p *page) shopLike() bool {
+	return p.kind.cart > 0 || p.kind.price > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
+		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer")
 }
 
 // productGroup reports whether og:type names a group of products

@@ -135,10 +135,70 @@ func (p *page) isThread() bool {
 	}
 	// Or the body holds the thread and little else: an article's story
 	// sits in its body outside the comments, where a thread's first post
-	// is one of the run. The runs not inside another count together: a
-	// thread's posts may come in two lists.
+	// is one of the run, or a post apart before it (a question above its
+	// answers). The runs not inside another count together: a thread's
+	// posts may come in two lists.
 	bi := p.x.info(p.bodyNode)
-	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) && c.outerText()*5 >= (bi.text-bi.link)*4
+	return bi != nil && (p.bodyNode == c.most || isAncestor(p.bodyNode, c.most)) &&
+		(c.outerText()+p.openingApart(c))*5 >= (bi.text-bi.link-p.textAboveTitle(c))*4
+}
+
+// textAboveTitle returns the text bytes outside links of the elements
+// that end before the page's first <h1>, when that heading is the page's
+// title (its og:title or <title>) and comes before the thread's records:
+// a board's notices and menus above the thread's title are not the
+// thread's rivals, where a story under its headline is.
+func (p *page) textAboveTitle(c postCount) int {
+	if len(p.x.h1s) == 0 || c.first == nil {
+		return 0
+	}
+	h := p.x.h1s[0]
+	if j, ok := p.x.idx[c.first]; !ok || j < h || !p.titleLike(textOf(p.x.nodes[h])) {
+		return 0
+	}
+	sum := 0
+	for i := 0; i < int(h); {
+		if end := p.x.subtreeEnd(i); end < int(h) {
+			in := &p.x.infos[i]
+			sum += in.text - in.link
+			i = end + 1
+			continue
+		}
+		i++
+	}
+	return sum
+}
+
+// openingApart returns the text bytes outside links of a thread's
+// opening post when it sits apart from the run of replies: the largest
+// element around the page's first signed, dated element (postAround),
+// before the run, in no run's element, not holding the page's <h1> (a
+// story's wrapper holds its headline; a question sits under it), and
+// signed as the replies are (its signature's tag and a class name or role
+// found in the run's first record: a question and its answers come from
+// one template, a story's byline and its readers' comments from two). 0
+// when there is none.
+func (p *page) openingApart(c postCount) int {
+	if len(c.sigs) == 0 || c.first == nil {
+		return 0
+	}
+	first := p.postAround(c.sigs, 0, nil)
+	if first == c.first || isAncestor(first, c.first) || isAncestor(c.first, first) || holdsH1(first) ||
+		!signedLike(c.first, c.sigs[0], false) {
+		return 0
+	}
+	i, ok1 := p.x.idx[first]
+	j, ok2 := p.x.idx[c.first]
+	if !ok1 || !ok2 || i >= j {
+		return 0
+	}
+	for _, r := range c.runs {
+		if r.parent == first || isAncestor(r.parent, first) || isAncestor(first, r.parent) {
+			return 0
+		}
+	}
+	in := &p.x.infos[i]
+	return in.text - in.link
 }
 
 // storyBeside reports whether a story stands beside the runs of
@@ -165,7 +225,7 @@ func (p *page) storyBeside() bool {
 		if marks == nil {
 			marks = c.nodeMarks()
 		}
-		return storyPara(n, marks)
+		return c.storyPara(n, marks)
 	})
 }
 
@@ -227,17 +287,95 @@ func (c *postCount) nodeMarks() map[*html.Node]uint8 {
 }
 
 // storyPara reports whether paragraph n is a story's: in no post (a
-// record of a run is one), or in one that holds the page's <h1>.
-func storyPara(n *html.Node, marks map[*html.Node]uint8) bool {
+// record of a run is one), or in a signed element that holds the page's
+// <h1> (a story's wrapper), or, when the records are named for comments,
+// in one whose signature is not like the records' (a story's body
+// holding its byline, the headline above it: the byline and the readers'
+// comments come from two templates). A board's opening post apart from
+// the replies is signed as they are, or the replies are named for posts
+// or replies, not comments.
+func (c *postCount) storyPara(n *html.Node, marks map[*html.Node]uint8) bool {
 	for a := n; a != nil; a = a.Parent {
 		switch m := marks[a]; {
 		case m&markHoldsRun != 0:
 			return true // up to the thread's element: in no post
 		case m&markHoldsSig != 0:
-			return holdsH1(a) // a post, or a story's wrapper
+			return holdsH1(a) || commentNamed(c.first) && !c.signedLikeRecords(a)
 		}
 	}
 	return true
+}
+
+// commentNamed reports whether a record or one of the three elements
+// around it has a class or id naming comments.
+func commentNamed(n *html.Node) bool {
+	for a, i := n, 0; a != nil && a.Type == html.ElementNode && i < 4; a, i = a.Parent, i+1 {
+		if indexFold(attr(a, "class"), "comment") >= 0 || indexFold(attr(a, "id"), "comment") >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// signedLikeRecords reports whether the first signed, dated element in
+// a is like one in the first record of the main run (holdsLike; two
+// elements with no class are alike here).
+func (c *postCount) signedLikeRecords(a *html.Node) bool {
+	if c.first == nil {
+		return true
+	}
+	for _, s := range c.sigs {
+		if s == a || isAncestor(a, s) {
+			return signedLike(c.first, s, true)
+		}
+	}
+	return true
+}
+
+// signedLike reports whether record holds an element like the signed,
+// dated element s (holdsLike), or like one inside s that holds its
+// profile link or its date (a signature's parts: the first signed
+// element of a short reply is often the whole reply). Elements with no
+// class are alike only when emptyAlike, and only s itself.
+func signedLike(record, s *html.Node, emptyAlike bool) bool {
+	if holdsLike(record, s, emptyAlike, 0) {
+		return true
+	}
+	found := false
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for ch := n.FirstChild; ch != nil && !found && depth < 20; ch = ch.NextSibling {
+			if ch.Type != html.ElementNode {
+				continue
+			}
+			if ch.DataAtom == atom.Time || hasAttr(ch, "datetime") || ch.DataAtom == atom.A && profileHref(attr(ch, "href")) {
+				for a := ch; a != s && a != nil && !found; a = a.Parent {
+					found = holdsLike(record, a, false, 0)
+				}
+			}
+			walk(ch, depth+1)
+		}
+	}
+	walk(s, 0)
+	return found
+}
+
+// holdsLike reports whether root is or holds an element like s: the
+// same tag and a class name in common, or the same role attribute
+// (sameRole); or, when emptyAlike, both without a class.
+func holdsLike(root, s *html.Node, emptyAlike bool, depth int) bool {
+	if root.Type == html.ElementNode && root.DataAtom == s.DataAtom {
+		rc, sc := attr(root, "class"), attr(s, "class")
+		if rc == "" && sc == "" && emptyAlike || rc != "" && sc != "" && alikeClass(rc, sc) || sameRole(root, s) {
+			return true
+		}
+	}
+	for ch := root.FirstChild; ch != nil && depth < 40; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && holdsLike(ch, s, emptyAlike, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // postRun is a run of like siblings in progress.
@@ -344,10 +482,8 @@ func readerComment(n *html.Node, key string) bool {
 	if !strings.HasPrefix(key, "~") {
 		return false
 	}
-	for a, i := n, 0; a != nil && a.Type == html.ElementNode && i < 4; a, i = a.Parent, i+1 {
-		if indexFold(attr(a, "class"), "comment") >= 0 || indexFold(attr(a, "id"), "comment") >= 0 {
-			return true // the record, its list or the list's box
-		}
+	if commentNamed(n) {
+		return true // the record, its list or the list's box
 	}
 	return holdsHeading(n, 0)
 }
@@ -667,6 +803,21 @@ func (p *page) trimToThread(bs []block) []block {
 		return bs
 	}
 	return out
+}
+
+// titleLike reports whether t is the page's og:title, twitter:title or
+// <title> (or the start or end of one, without the site's name).
+func (p *page) titleLike(t string) bool {
+	nt := normName(t)
+	if len(nt) <= 10 {
+		return false
+	}
+	for _, h := range []string{p.meta("og:title"), p.meta("twitter:title"), p.titleTag} {
+		if nh := normName(h); nh == nt || len(nh) > len(nt) && (strings.HasPrefix(nh, nt) || strings.HasSuffix(nh, nt)) {
+			return true
+		}
+	}
+	return false
 }
 
 // replyThread reports whether two headings or more on the page are

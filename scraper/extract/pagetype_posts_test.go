@@ -218,10 +218,10 @@ func TestThreadTypedOtherByModel(t *testing.T) {
 // they outweigh ten to one (typed forum before storyBeside). And the
 // threads that tempt the rule: a thread whose first post is as long as a
 // story, in the replies' markup; a thread under two notices of prose
-// above its title (at a board's URL only: at a story's the notices and
-// rules the content walk keeps hold over a fifth of the page's text, and
-// isThread's four fifths fail before storyBeside is asked); a thread
-// whose opening post sits apart from the replies, under the title. Each
+// above its title (isThread's four fifths leave out the text above the
+// title, textAboveTitle: at a story's URL the notices had kept it an
+// article); a thread whose opening post sits apart from the replies,
+// under the title. Each
 // at a story's URL (where the model calls them articles) and, for the
 // threads, at a board's.
 func TestStoryWithReadersComments(t *testing.T) {
@@ -245,6 +245,7 @@ func TestStoryWithReadersComments(t *testing.T) {
 		{"typepos/thread_long_first_post.html", story, corpus.PageTypeForum, "Closing before the new pool", ""},
 		{"typepos/thread_long_first_post.html", board, corpus.PageTypeForum, "Closing before the new pool", ""},
 		{"typepos/thread_notices.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
+		{"typepos/thread_notices.html", story, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
 		{"typepos/thread_op_apart.html", story, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
 		{"typepos/thread_op_apart.html", board, corpus.PageTypeForum, "Has anyone found somewhere to swim", ""},
 	} {
