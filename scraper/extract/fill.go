@@ -214,14 +214,7 @@ func (p *page) isHeadline(t string) bool {
 			return true
 		}
 	}
-	if len(nt) > 10 {
-		for _, h := range []string{p.meta("og:title"), p.meta("twitter:title"), p.titleTag} {
-			if nh := normName(h); nh == nt || len(nh) > len(nt) && (strings.HasPrefix(nh, nt) || strings.HasSuffix(nh, nt)) {
-				return true
-			}
-		}
-	}
-	return false
+	return p.titleLike(t)
 }
 
 // reEdgeLine matches short lines found at the start or end of a body that
