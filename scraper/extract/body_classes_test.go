@@ -276,6 +276,15 @@ func TestBodyClasses(t *testing.T) {
 		{name: "linked_items_story",
 			wantInText: []string{"The flood barrier at the mouth of the river", "The board will pay two thirds", "until the end of the month."},
 			notInText:  []string{"The quay floods of last winter", "Who sits on the harbour board", "by Jane Doe", "Reading the tide tables"}},
+		// A story whose points are plain items, and a list of other
+		// stories in its middle: linked headlines, each opening its
+		// item, followed after a comma by a few words of their own
+		// (when and where it ran). They are teasers, not points of the
+		// story; a point that opens with a link and goes on with its
+		// sentence stays.
+		{name: "related_coverage",
+			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
+			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,4 +26,5 @@ package extract
 // Version 8: the nineteenth session's (issue 8).
 // Version 9: the twentieth session's (issue 8).
 // Version 10: the twenty-first session's (issue 8).
-const Version = 10
+// Version 11: the twenty-second session's (issue 8).
+const Version = 11
