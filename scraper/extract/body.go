@@ -346,6 +346,7 @@ type blockFilter struct {
 	keepLinks bool   // a post made of links: linked blocks stay
 	mixed     []bool // mixedLists' marks, or nil
 	prose     []bool // proseItems' marks, or nil
+	names     []bool // nameItems' marks, or nil
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
@@ -354,7 +355,8 @@ type blockFilter struct {
 // and the text of other pages are decided without them (they moved
 // forum and service pages of page-types when kept for every page).
 func (f blockFilter) cited(bs []block, i int) bool {
-	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i]
+	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i] ||
+		f.names != nil && f.names[i]
 }
 
 // articleBlocks is bodyBlocks; with cite set it also returns the blocks
@@ -383,6 +385,7 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 	var cited []block
 	if cite {
 		f.prose = x.proseItems(e.blocks)
+		f.names = x.nameItems(e.blocks)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)

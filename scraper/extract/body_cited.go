@@ -6,6 +6,69 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// nameItems marks the linked items of three words at most (30 bytes),
+// two or more in a row, that a paragraph of the story's prose follows:
+// a list of the names the story goes on to talk about (the apps a
+// writer uses, a profile and a timeline of the case), linked to their
+// pages. A list of links after the story's last paragraph (further
+// reading, tags, a menu), a lone "see also" link and a table of
+// contents (links to the page's own sections) are left to the link
+// rule. It returns nil when there is none.
+func (x *contentExtractor) nameItems(bs []block) []bool {
+	last := -1 // the story's last paragraph of prose
+	for i, b := range bs {
+		if storyProse(b) {
+			last = i
+		}
+	}
+	var marks []bool
+	for i := 0; i < last; {
+		j := i
+		for j < last && x.nameItem(bs[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			for k := i; k < j; k++ {
+				marks[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return marks
+}
+
+// nameItem reports whether b is a linked list item of three words at
+// most (30 bytes) whose link leads to another page.
+func (x *contentExtractor) nameItem(b block) bool {
+	return b.kind == kindItem && b.link > 0.5 && len(b.text) <= 30 && numFields(b.text) <= 3 && !x.opensFragment(b)
+}
+
+// opensFragment reports whether the first link of b's element points
+// into the page itself ("#section").
+func (x *contentExtractor) opensFragment(b block) bool {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil {
+		return false
+	}
+	a := firstLink(n, 0)
+	return a != nil && strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#")
+}
+
+// storyProse reports whether b is a paragraph of the story's prose: ten
+// words or more, at most half of its text linked.
+func storyProse(b block) bool {
+	return b.kind == kindPara && b.link <= 0.5 && numFields(b.text) >= 10
+}
+
 // titledItem reports whether b, a list item, opens with its link and
 // goes on after a separator (",", a dash, "|", "(", "·"): a headline and
 // when, where or by whom it ran ("<a>Shops brace for the works</a>, from

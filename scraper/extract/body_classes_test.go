@@ -282,6 +282,12 @@ func TestBodyClasses(t *testing.T) {
 		// (when and where it ran). They are teasers, not points of the
 		// story; a point that opens with a link and goes on with its
 		// sentence stays.
+		// A list of the names the story then talks about, each linked
+		// to its site, before the paragraphs about them: kept. The
+		// tags after the story's last paragraph still go.
+		{name: "name_list",
+			wantInText: []string{"Ledger\nInkwell\nTide Pool\nQuill Notes", "Tide Pool is new this year"},
+			notInText:  []string{"Year in review", "Software"}},
 		{name: "related_coverage",
 			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
 			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
