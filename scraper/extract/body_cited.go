@@ -69,6 +69,45 @@ func storyProse(b block) bool {
 	return b.kind == kindPara && b.link <= 0.5 && numFields(b.text) >= 10
 }
 
+// recordRows marks the linked rows of tables whose row holds text in
+// two cells or more: a record of a data table (a release and its date,
+// a team and its score), whose linked cells are its values. A layout
+// table's menu puts one link in a row or in a cell of its own row. It
+// returns nil when there is none.
+func (x *contentExtractor) recordRows(bs []block) []bool {
+	var marks []bool
+	for i, b := range bs {
+		if b.kind == kindRow && b.link > 0.5 && x.rowCells(b) >= 2 {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
+// rowCells returns how many cells of the table row holding b have text.
+func (x *contentExtractor) rowCells(b block) int {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return 0
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Tr {
+		n = n.Parent
+	}
+	if n == nil {
+		return 0
+	}
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && textOf(c) != "" {
+			k++
+		}
+	}
+	return k
+}
+
 // titledItem reports whether b, a list item, opens with its link and
 // goes on after a separator (",", a dash, "|", "(", "·"): a headline and
 // when, where or by whom it ran ("<a>Shops brace for the works</a>, from

@@ -288,6 +288,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "name_list",
 			wantInText: []string{"Ledger\nInkwell\nTide Pool\nQuill Notes", "Tide Pool is new this year"},
 			notInText:  []string{"Year in review", "Software"}},
+		// A table of releases whose first cells link to the releases'
+		// notes: records of a data table, kept. A layout table of one
+		// link a row (a menu) still goes.
+		{name: "record_rows",
+			wantInText: []string{"Release 4.2 with the new importer March 2028", "Release 4.0 with the new storage", "Upgrading from 3.x"},
+			notInText:  []string{"Project home", "Downloads", "Support"}},
 		{name: "related_coverage",
 			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
 			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
