@@ -348,6 +348,7 @@ type blockFilter struct {
 	prose     []bool // proseItems' marks, or nil
 	names     []bool // nameItems' marks, or nil
 	rows      []bool // recordRows' marks, or nil
+	others    []bool // otherSiteItems' marks, or nil
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
@@ -357,7 +358,8 @@ type blockFilter struct {
 // forum and service pages of page-types when kept for every page).
 func (f blockFilter) cited(bs []block, i int) bool {
 	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i] ||
-		f.names != nil && f.names[i] || f.rows != nil && f.rows[i]
+		f.names != nil && f.names[i] || f.rows != nil && f.rows[i] ||
+		f.others != nil && f.others[i]
 }
 
 // articleBlocks is bodyBlocks; with cite set it also returns the blocks
@@ -388,6 +390,7 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 		f.prose = x.proseItems(e.blocks)
 		f.names = x.nameItems(e.blocks)
 		f.rows = x.recordRows(e.blocks)
+		f.others = x.otherSiteItems(e.blocks)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)

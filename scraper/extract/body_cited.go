@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"net/url"
 	"strings"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -67,6 +69,76 @@ func (x *contentExtractor) opensFragment(b block) bool {
 // words or more, at most half of its text linked.
 func storyProse(b block) bool {
 	return b.kind == kindPara && b.link <= 0.5 && numFields(b.text) >= 10
+}
+
+// otherSiteItems marks the linked list items before the story's last
+// paragraph of prose whose links all lead to other sites: the sources
+// and things the story cites (a shop's product, a report, a tool), which
+// the story goes on to talk about. A list of the site's own pages (other
+// stories, sections, a table of contents) is left to the link rule, and
+// so is a list after the story. It returns nil when there is none, or
+// when the page's address is not known.
+func (x *contentExtractor) otherSiteItems(bs []block) []bool {
+	if x.host == "" {
+		return nil
+	}
+	last := -1 // the story's last paragraph of prose
+	for i, b := range bs {
+		if storyProse(b) {
+			last = i
+		}
+	}
+	var marks []bool
+	for i, b := range bs[:max(last, 0)] {
+		if b.kind == kindItem && b.link > 0.5 && x.linksElsewhere(b) {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
+// linksElsewhere reports whether the list item holding b has links and
+// all of them lead to hosts other than the page's.
+func (x *contentExtractor) linksElsewhere(b block) bool {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil {
+		return false
+	}
+	other, own := 0, 0
+	forEachLink(n, func(href string) {
+		u, err := url.Parse(strings.TrimSpace(href))
+		switch {
+		case err != nil || u.Host == "" || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+			own++ // a page of the site, a fragment, mail or script
+		case strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == x.host:
+			own++
+		default:
+			other++
+		}
+	})
+	return other > 0 && own == 0
+}
+
+// forEachLink calls f with the href of each link in n's subtree.
+func forEachLink(n *html.Node, f func(href string)) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			f(attr(c, "href"))
+		}
+		forEachLink(c, f)
+	}
 }
 
 // recordRows marks the linked rows of tables whose row holds text in

@@ -294,6 +294,12 @@ func TestBodyClasses(t *testing.T) {
 		{name: "record_rows",
 			wantInText: []string{"Release 4.2 with the new importer March 2028", "Release 4.0 with the new storage", "Upgrading from 3.x"},
 			notInText:  []string{"Project home", "Downloads", "Support"}},
+		// A list of studies on other sites that the story goes on to
+		// talk about: kept. A list of the site's own stories between
+		// the paragraphs still goes.
+		{name: "other_site_items",
+			wantInText: []string{"Screen time and sleep onset in children aged 8 to 12", "Phones at night: a survey of 4,000 families", "The survey asked parents"},
+			notInText:  []string{"Five sleep myths", "Do night lights", "Should school start later"}},
 		{name: "related_coverage",
 			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
 			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
