@@ -17,12 +17,7 @@ import (
 // contents (links to the page's own sections) are left to the link
 // rule. It returns nil when there is none.
 func (x *contentExtractor) nameItems(bs []block) []bool {
-	last := -1 // the story's last paragraph of prose
-	for i, b := range bs {
-		if storyProse(b) {
-			last = i
-		}
-	}
+	last := lastProse(bs)
 	var marks []bool
 	for i := 0; i < last; {
 		j := i
@@ -65,6 +60,17 @@ func (x *contentExtractor) opensFragment(b block) bool {
 	return a != nil && strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#")
 }
 
+// lastProse returns the index of the body's last paragraph of prose
+// (storyProse), or -1.
+func lastProse(bs []block) int {
+	for i := len(bs) - 1; i >= 0; i-- {
+		if storyProse(bs[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
 // storyProse reports whether b is a paragraph of the story's prose: ten
 // words or more, at most half of its text linked.
 func storyProse(b block) bool {
@@ -82,12 +88,7 @@ func (x *contentExtractor) otherSiteItems(bs []block) []bool {
 	if x.host == "" {
 		return nil
 	}
-	last := -1 // the story's last paragraph of prose
-	for i, b := range bs {
-		if storyProse(b) {
-			last = i
-		}
-	}
+	last := lastProse(bs)
 	var marks []bool
 	for i, b := range bs[:max(last, 0)] {
 		if b.kind == kindItem && b.link > 0.5 && x.linksElsewhere(b) {
