@@ -346,6 +346,9 @@ type blockFilter struct {
 	keepLinks bool   // a post made of links: linked blocks stay
 	mixed     []bool // mixedLists' marks, or nil
 	prose     []bool // proseItems' marks, or nil
+	names     []bool // nameItems' marks, or nil
+	rows      []bool // recordRows' marks, or nil
+	others    []bool // otherSiteItems' marks, or nil
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
@@ -354,7 +357,9 @@ type blockFilter struct {
 // and the text of other pages are decided without them (they moved
 // forum and service pages of page-types when kept for every page).
 func (f blockFilter) cited(bs []block, i int) bool {
-	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i]
+	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i] ||
+		f.names != nil && f.names[i] || f.rows != nil && f.rows[i] ||
+		f.others != nil && f.others[i]
 }
 
 // articleBlocks is bodyBlocks; with cite set it also returns the blocks
@@ -382,7 +387,10 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 	f := blockFilter{keepLinks: plain < 300 && linked >= 3*max(plain, 100), mixed: mixedLists(e.blocks)}
 	var cited []block
 	if cite {
-		f.prose = proseItems(e.blocks)
+		f.prose = x.proseItems(e.blocks)
+		f.names = x.nameItems(e.blocks)
+		f.rows = x.recordRows(e.blocks)
+		f.others = x.otherSiteItems(e.blocks)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)
@@ -742,8 +750,11 @@ func mixedLists(bs []block) []bool {
 // split by headings into runs too short for mixedLists (a changelog's
 // sections of one or two items each). Where linked items hold most of
 // the lists' text, the lists are links to other pages, and their items
-// stay out. It returns nil when there is none.
-func proseItems(bs []block) []bool {
+// stay out, and so do items that open with their link (a headline and
+// when or where it ran: "<a>Shops brace for the works</a>, from our
+// business desk", a list of other stories inside the story). It returns
+// nil when there is none.
+func (x *contentExtractor) proseItems(bs []block) []bool {
 	plain, linked, items := 0, 0, 0
 	for _, b := range bs {
 		if b.kind != kindItem {
@@ -761,7 +772,7 @@ func proseItems(bs []block) []bool {
 	}
 	var marks []bool
 	for i, b := range bs {
-		if b.kind == kindItem && b.link > 0.5 && float64(numFields(b.text))*(1-b.link) >= 3 {
+		if b.kind == kindItem && b.link > 0.5 && float64(numFields(b.text))*(1-b.link) >= 3 && !x.titledItem(b) {
 			if marks == nil {
 				marks = make([]bool, len(bs))
 			}

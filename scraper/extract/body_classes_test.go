@@ -276,6 +276,33 @@ func TestBodyClasses(t *testing.T) {
 		{name: "linked_items_story",
 			wantInText: []string{"The flood barrier at the mouth of the river", "The board will pay two thirds", "until the end of the month."},
 			notInText:  []string{"The quay floods of last winter", "Who sits on the harbour board", "by Jane Doe", "Reading the tide tables"}},
+		// A story whose points are plain items, and a list of other
+		// stories in its middle: linked headlines, each opening its
+		// item, followed after a comma by a few words of their own
+		// (when and where it ran). They are teasers, not points of the
+		// story; a point that opens with a link and goes on with its
+		// sentence stays.
+		// A list of the names the story then talks about, each linked
+		// to its site, before the paragraphs about them: kept. The
+		// tags after the story's last paragraph still go.
+		{name: "name_list",
+			wantInText: []string{"Ledger\nInkwell\nTide Pool\nQuill Notes", "Tide Pool is new this year"},
+			notInText:  []string{"Year in review", "Software"}},
+		// A table of releases whose first cells link to the releases'
+		// notes: records of a data table, kept. A layout table of one
+		// link a row (a menu) still goes.
+		{name: "record_rows",
+			wantInText: []string{"Release 4.2 with the new importer March 2028", "Release 4.0 with the new storage", "Upgrading from 3.x"},
+			notInText:  []string{"Project home", "Downloads", "Support"}},
+		// A list of studies on other sites that the story goes on to
+		// talk about: kept. A list of the site's own stories between
+		// the paragraphs still goes.
+		{name: "other_site_items",
+			wantInText: []string{"Screen time and sleep onset in children aged 8 to 12", "Phones at night: a survey of 4,000 families", "The survey asked parents"},
+			notInText:  []string{"Five sleep myths", "Do night lights", "Should school start later"}},
+		{name: "related_coverage",
+			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
+			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -135,6 +135,9 @@ type contentExtractor struct {
 	footers    [][2]int32           // document-order spans of the footers markFooters dropped
 	mainNode   *html.Node           // the page's first <main> (holdsMain), once mainFound
 	mainFound  bool
+	// host is the page's host without "www.", or "" when the page has
+	// no address: links elsewhere lead to other sites (otherSiteItems).
+	host string
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -161,6 +164,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.segments)
 	x.segments = x.segments[:0]
 	x.declared = false
+	x.host = ""
 	clear(x.copyrights)
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
 	x.mainNode, x.mainFound = nil, false

@@ -16,6 +16,9 @@ import (
 func (p *page) extract(opts Options) {
 	x := getExtractor()
 	p.x = x
+	if p.base != nil {
+		x.host = strings.TrimPrefix(strings.ToLower(p.base.Hostname()), "www.")
+	}
 	x.declared = p.declaresArticleMeta()
 	body := p.root
 	for c := p.root.FirstChild; c != nil; c = c.NextSibling {

@@ -1,0 +1,213 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// nameItems marks the linked items of three words at most (30 bytes),
+// two or more in a row, that a paragraph of the story's prose follows:
+// a list of the names the story goes on to talk about (the apps a
+// writer uses, a profile and a timeline of the case), linked to their
+// pages. A list of links after the story's last paragraph (further
+// reading, tags, a menu), a lone "see also" link and a table of
+// contents (links to the page's own sections) are left to the link
+// rule. It returns nil when there is none.
+func (x *contentExtractor) nameItems(bs []block) []bool {
+	last := lastProse(bs)
+	var marks []bool
+	for i := 0; i < last; {
+		j := i
+		for j < last && x.nameItem(bs[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			for k := i; k < j; k++ {
+				marks[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	return marks
+}
+
+// nameItem reports whether b is a linked list item of three words at
+// most (30 bytes) whose link leads to another page.
+func (x *contentExtractor) nameItem(b block) bool {
+	return b.kind == kindItem && b.link > 0.5 && len(b.text) <= 30 && numFields(b.text) <= 3 && !x.opensFragment(b)
+}
+
+// opensFragment reports whether the first link of b's element points
+// into the page itself ("#section").
+func (x *contentExtractor) opensFragment(b block) bool {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil {
+		return false
+	}
+	a := firstLink(n, 0)
+	return a != nil && strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#")
+}
+
+// lastProse returns the index of the body's last paragraph of prose
+// (storyProse), or -1.
+func lastProse(bs []block) int {
+	for i := len(bs) - 1; i >= 0; i-- {
+		if storyProse(bs[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// storyProse reports whether b is a paragraph of the story's prose: ten
+// words or more, at most half of its text linked.
+func storyProse(b block) bool {
+	return b.kind == kindPara && b.link <= 0.5 && numFields(b.text) >= 10
+}
+
+// otherSiteItems marks the linked list items before the story's last
+// paragraph of prose whose links all lead to other sites: the sources
+// and things the story cites (a shop's product, a report, a tool), which
+// the story goes on to talk about. A list of the site's own pages (other
+// stories, sections, a table of contents) is left to the link rule, and
+// so is a list after the story. It returns nil when there is none, or
+// when the page's address is not known.
+func (x *contentExtractor) otherSiteItems(bs []block) []bool {
+	if x.host == "" {
+		return nil
+	}
+	last := lastProse(bs)
+	var marks []bool
+	for i, b := range bs[:max(last, 0)] {
+		if b.kind == kindItem && b.link > 0.5 && x.linksElsewhere(b) {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
+// linksElsewhere reports whether the list item holding b has links and
+// all of them lead to hosts other than the page's.
+func (x *contentExtractor) linksElsewhere(b block) bool {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil {
+		return false
+	}
+	other, own := 0, 0
+	forEachLink(n, func(href string) {
+		u, err := url.Parse(strings.TrimSpace(href))
+		switch {
+		case err != nil || u.Host == "" || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+			own++ // a page of the site, a fragment, mail or script
+		case strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == x.host:
+			own++
+		default:
+			other++
+		}
+	})
+	return other > 0 && own == 0
+}
+
+// forEachLink calls f with the href of each link in n's subtree.
+func forEachLink(n *html.Node, f func(href string)) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			f(attr(c, "href"))
+		}
+		forEachLink(c, f)
+	}
+}
+
+// recordRows marks the linked rows of tables whose row holds text in
+// two cells or more: a record of a data table (a release and its date,
+// a team and its score), whose linked cells are its values. A layout
+// table's menu puts one link in a row or in a cell of its own row. It
+// returns nil when there is none.
+func (x *contentExtractor) recordRows(bs []block) []bool {
+	var marks []bool
+	for i, b := range bs {
+		if b.kind == kindRow && b.link > 0.5 && x.rowCells(b) >= 2 {
+			if marks == nil {
+				marks = make([]bool, len(bs))
+			}
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
+// rowCells returns how many cells of the table row holding b have text.
+func (x *contentExtractor) rowCells(b block) int {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return 0
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Tr {
+		n = n.Parent
+	}
+	if n == nil {
+		return 0
+	}
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if (c.DataAtom == atom.Td || c.DataAtom == atom.Th) && textOf(c) != "" {
+			k++
+		}
+	}
+	return k
+}
+
+// titledItem reports whether b, a list item, opens with its link and
+// goes on after a separator (",", a dash, "|", "(", "·"): a headline and
+// when, where or by whom it ran ("<a>Shops brace for the works</a>, from
+// our business desk"), where a point of the story that opens with a
+// link goes on with its sentence.
+func (x *contentExtractor) titledItem(b block) bool {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return false
+	}
+	a := x.nodes[b.at]
+	for a != nil && a.DataAtom != atom.A {
+		if a.DataAtom == atom.Li || a.DataAtom == atom.Dd || a.DataAtom == atom.Dt {
+			return false // the text began outside a link
+		}
+		a = a.Parent
+	}
+	if a == nil {
+		return false
+	}
+	for n := a; n != nil && n.DataAtom != atom.Li; n = n.Parent {
+		if n.NextSibling != nil {
+			next := textOf(n.NextSibling)
+			for s := n.NextSibling.NextSibling; next == "" && s != nil; s = s.NextSibling {
+				next = textOf(s)
+			}
+			return next != "" && strings.ContainsRune(",–—-|(·:", []rune(next)[0])
+		}
+	}
+	return false
+}
