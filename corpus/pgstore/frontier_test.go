@@ -160,7 +160,10 @@ func TestLeaseExpiry(t *testing.T) {
 func TestStartRequestLeaseLost(t *testing.T) {
 	ctx := context.Background()
 	url := cluster.NewDatabase(t)
-	ttl, delay := 300*time.Millisecond, 100*time.Millisecond
+	// A lease of a second: a tenth of it is the stall a start may take
+	// (Frontier.stalled), which a loaded machine's round trip can pass at
+	// 300 ms (CI saw "B's start: wait ..." once at load 15).
+	ttl, delay := time.Second, 100*time.Millisecond
 	a, fa := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
 	b, fb := worker(t, url, pgstore.WorkerOptions{LeaseTTL: ttl, Delay: delay})
 	enqueue(t, a, entries(2))
@@ -196,8 +199,7 @@ func TestStartRequestLeaseLost(t *testing.T) {
 	if st, _ := a.FrontierStats(ctx); st.InFlight != 2 {
 		t.Errorf("frontier %+v after A gave back its lost claims; want B's 2 still in flight", st)
 	}
-	now := time.Now()
-	if wait, lost, err := fb.StartRequest(ctx, site, back[0].ID, delay, now); err != nil || lost || !wait.IsZero() {
+	if wait, lost, err := startUnstalled(ctx, fb, back[0].ID, delay); err != nil || lost || !wait.IsZero() {
 		t.Fatalf("B's start: wait %v, lost %v, %v; want it to start", wait, lost, err)
 	}
 	trips := b.RoundTrips()
@@ -211,10 +213,29 @@ func TestStartRequestLeaseLost(t *testing.T) {
 	if err := fa.Pause(ctx, site, pause); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(ttl/3 + 100*time.Millisecond) // B's next heartbeat reads the pause
-	if wait, _, err := fb.StartRequest(ctx, site, back[1].ID, delay, time.Now()); err != nil || wait.Before(pause.Truncate(time.Millisecond)) {
+	// B's next heartbeat (every third of the TTL) reads the pause.
+	var wait time.Time
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if wait, _, err = fb.StartRequest(ctx, site, back[1].ID, delay, time.Now()); err != nil || !wait.Before(pause.Truncate(time.Millisecond)) {
+			break
+		}
+	}
+	if err != nil || wait.Before(pause.Truncate(time.Millisecond)) {
 		t.Errorf("B's start during a pause A recorded: wait %v, %v; want until %v", wait, err, pause)
 	}
+}
+
+// startUnstalled is StartRequest on site, asked again (as the crawler
+// does) while the answer is a stall's: a wait that has already passed
+// when the answer came (Frontier.stalled), which a loaded machine gives.
+func startUnstalled(ctx context.Context, f *pgstore.Frontier, id int64, delay time.Duration) (wait time.Time, lost bool, err error) {
+	for range 5 {
+		wait, lost, err = f.StartRequest(ctx, site, id, delay, time.Now())
+		if err != nil || lost || wait.IsZero() || wait.After(time.Now()) {
+			break
+		}
+	}
+	return wait, lost, err
 }
 
 // TestCrawlDelayHandover: the host's delay a worker starts requests with
