@@ -199,7 +199,7 @@ func TestStartRequestLeaseLost(t *testing.T) {
 	if st, _ := a.FrontierStats(ctx); st.InFlight != 2 {
 		t.Errorf("frontier %+v after A gave back its lost claims; want B's 2 still in flight", st)
 	}
-	if wait, lost, err := startUnstalled(ctx, fb, back[0].ID, delay); err != nil || lost || !wait.IsZero() {
+	if wait, lost, _, err := startUnstalled(ctx, fb, back[0].ID, delay); err != nil || lost || !wait.IsZero() {
 		t.Fatalf("B's start: wait %v, lost %v, %v; want it to start", wait, lost, err)
 	}
 	trips := b.RoundTrips()
@@ -228,14 +228,16 @@ func TestStartRequestLeaseLost(t *testing.T) {
 // startUnstalled is StartRequest on site, asked again (as the crawler
 // does) while the answer is a stall's: a wait that has already passed
 // when the answer came (Frontier.stalled), which a loaded machine gives.
-func startUnstalled(ctx context.Context, f *pgstore.Frontier, id int64, delay time.Duration) (wait time.Time, lost bool, err error) {
+// It returns the time of the start asked last.
+func startUnstalled(ctx context.Context, f *pgstore.Frontier, id int64, delay time.Duration) (wait time.Time, lost bool, at time.Time, err error) {
 	for range 5 {
-		wait, lost, err = f.StartRequest(ctx, site, id, delay, time.Now())
+		at = time.Now()
+		wait, lost, err = f.StartRequest(ctx, site, id, delay, at)
 		if err != nil || lost || wait.IsZero() || wait.After(time.Now()) {
 			break
 		}
 	}
-	return wait, lost, err
+	return wait, lost, at, err
 }
 
 // TestCrawlDelayHandover: the host's delay a worker starts requests with
@@ -252,8 +254,8 @@ func TestCrawlDelayHandover(t *testing.T) {
 	if err != nil || len(got) != 1 {
 		t.Fatalf("A claimed %d, %v", len(got), err)
 	}
-	start := time.Now()
-	if wait, lost, err := fa.StartRequest(ctx, site, got[0].ID, crawlDelay, start); err != nil || lost || !wait.IsZero() {
+	wait, lost, start, err := startUnstalled(ctx, fa, got[0].ID, crawlDelay)
+	if err != nil || lost || !wait.IsZero() {
 		t.Fatalf("A's start: wait %v, lost %v, %v", wait, lost, err)
 	}
 	fa.Kill()
