@@ -1,10 +1,12 @@
 package index
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
@@ -60,6 +62,9 @@ type docBuilder struct {
 	// forward keeps each article's title and body terms in order, for
 	// the forward index (fwdstore.go): see documentWords.
 	forward bool
+	// counts holds empty maps for fwdPart.count: the map of a body's
+	// terms is the largest allocation of its analysis.
+	counts sync.Pool
 }
 
 // newDocBuilder returns the builder of documents for mapping m.
@@ -74,6 +79,7 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 		keyword:   m.AnalyzerNamed(analyzerKeyword),
 		stems:     make(map[string]*stemmer, len(stemAnalyzers)),
 	}
+	b.counts.New = func() any { return map[string]uint32{} }
 	for _, a := range []analysis.Analyzer{b.title, b.body, b.keyLower, b.keyword} {
 		if a == nil {
 			return nil, fmt.Errorf("analyzer missing from the mapping")
@@ -227,12 +233,15 @@ type words struct {
 	keep        bool     // keep seq
 
 	once sync.Once
-	// The length and term frequencies of each part.
+	// The length and term frequencies of each part (the body's only when
+	// the body is a field: without a stemmed field, see addWords).
 	lens  [3]int
 	freqs [3]bindex.TokenFrequencies
-	// seq holds the title's and the body's terms in order, when keep is
-	// set (the forward index's; the terms are the tokens' own bytes).
-	seq [2][][]byte
+	sizes [3]int // of freqs, as TokenFrequencies.Size counts
+	// parts holds the title's and the body's distinct terms, and their
+	// terms in order when keep is set (the forward index's); the terms
+	// are the tokens' own bytes.
+	parts [2]fwdPart
 }
 
 // Parts of words, analyzed for one field each.
@@ -244,66 +253,75 @@ const (
 
 func (w *words) analyze() {
 	if w.title != "" {
-		toks := w.b.title.Analyze([]byte(w.title))
-		w.lens[partTitle], w.freqs[partTitle] = len(toks), termFrequencies(toks)
-		w.keepTerms(partTitle, toks)
+		w.count(partTitle, w.b.title.Analyze([]byte(w.title)), true)
 	}
 	if w.body != "" {
-		toks := w.b.body.Analyze([]byte(w.body))
-		w.lens[partBody], w.freqs[partBody] = len(toks), termFrequencies(toks)
-		w.keepTerms(partBody, toks)
+		w.count(partBody, w.b.body.Analyze([]byte(w.body)), w.stems == nil)
 	}
 	if w.stems != nil {
-		w.freqs[partStem], w.lens[partStem] = w.stems.frequencies(w.freqs[partTitle], w.freqs[partBody])
+		w.freqs[partStem], w.sizes[partStem], w.lens[partStem] = w.stems.frequencies(&w.parts[partTitle], &w.parts[partBody])
 	}
 }
 
-// keepTerms keeps the terms of toks in w.seq[part] if w.keep is set. The
-// exact analyzers number tokens 1, 2, 3... (nothing drops a token), so a
-// term's place in the sequence is its position less one.
-func (w *words) keepTerms(part int, toks analysis.TokenStream) {
-	if !w.keep {
-		return
+// count counts the terms of part, whose tokens are toks, and makes its
+// field's term frequencies if it is a field. The exact analyzers number
+// tokens 1, 2, 3... (nothing drops a token), so a term's place in the
+// sequence is its position less one.
+func (w *words) count(part int, toks analysis.TokenStream, field bool) {
+	p := &w.parts[part]
+	ids := w.b.counts.Get().(map[string]uint32)
+	p.count(toks, w.keep, ids)
+	w.b.counts.Put(ids)
+	w.lens[part] = len(toks)
+	if field {
+		w.freqs[part], w.sizes[part] = termFrequencies(p, toks)
 	}
-	seq := make([][]byte, len(toks))
-	for i, t := range toks {
-		seq[i] = t.Term
-	}
-	w.seq[part] = seq
 }
 
 // fwdDoc returns the forward index's entry of w, analyzing it if it was
 // not yet.
 func (w *words) fwdDoc() fwdDoc {
 	w.once.Do(w.analyze)
-	return fwdDoc{id: w.id, title: w.seq[partTitle], body: w.seq[partBody]}
+	return fwdDoc{id: w.id, title: w.parts[partTitle], body: w.parts[partBody]}
 }
 
-// termFrequencies is bleve's analysis.TokenFrequency for a field without
-// term vectors (optWords), with fewer allocations: the terms' records come
-// from slabs. (Positions are the forward index's: words.seq.)
-func termFrequencies(toks analysis.TokenStream) bindex.TokenFrequencies {
-	out := make(bindex.TokenFrequencies, len(toks))
-	var slab []bindex.TokenFreq
-	for i, t := range toks {
-		tf, ok := out[string(t.Term)]
-		if !ok {
-			if len(slab) == cap(slab) {
-				slab = make([]bindex.TokenFreq, 0, min(64, len(toks)-i))
-			}
-			slab = append(slab, bindex.TokenFreq{Term: t.Term})
-			tf = &slab[len(slab)-1]
-			out[string(t.Term)] = tf
-		}
-		tf.SetFrequency(tf.Frequency() + 1)
+// termFrequencies is bleve's analysis.TokenFrequency, for a field without
+// term vectors (optWords), of the part p whose tokens are toks, with
+// fewer allocations: the terms' records come from one slice. It returns
+// the map's size too (freqsSize). (Positions are the forward index's:
+// words.parts.)
+func termFrequencies(p *fwdPart, toks analysis.TokenStream) (bindex.TokenFrequencies, int) {
+	out := make(bindex.TokenFrequencies, len(p.terms))
+	tfs := make([]bindex.TokenFreq, len(p.terms))
+	termBytes := 0
+	for i, t := range p.terms {
+		tf := &tfs[i]
+		tf.Term = t
+		tf.SetFrequency(int(p.counts[i]))
+		out[string(t)] = tf
+		termBytes += len(t)
 	}
 	if wordPositions {
 		for _, t := range toks {
 			tf := out[string(t.Term)]
 			tf.Locations = append(tf.Locations, &bindex.TokenLocation{Start: t.Start, End: t.End, Position: t.Position})
 		}
+		return out, out.Size()
 	}
-	return out
+	return out, freqsSize(len(out), termBytes)
+}
+
+// freqsSize is what TokenFrequencies.Size returns for a map of n terms of
+// bytes bytes in all, without locations, counted as it goes instead of by
+// a walk of the map (bleve asks each document for its size once written:
+// the walk cost 1.4% of a first build's CPU).
+func freqsSize(n, bytes int) int {
+	const (
+		sizeOfMap   = int(unsafe.Sizeof(map[int]int{}))
+		sizeOfEntry = int(unsafe.Sizeof("") + unsafe.Sizeof(&bindex.TokenFreq{}))
+		sizeOfFreq  = int(unsafe.Sizeof(bindex.TokenFreq{}))
+	)
+	return sizeOfMap + n*(sizeOfEntry+sizeOfFreq) + 2*bytes // a term's bytes: the key's and the record's
 }
 
 // wordsField is a field of words: the exact title, the exact body or the
@@ -331,11 +349,7 @@ func (f *wordsField) Analyze() { f.w.once.Do(f.w.analyze) }
 
 // Size is bleve's estimate of the memory the field holds.
 func (f *wordsField) Size() int {
-	n := 64 + len(f.name)
-	if fr := f.w.freqs[f.part]; fr != nil {
-		n += fr.Size()
-	}
-	return n
+	return 64 + len(f.name) + f.w.sizes[f.part]
 }
 
 // stemmer is the stemmed field's analysis of one language: its token
@@ -358,67 +372,79 @@ type stemmer struct {
 const stemCacheMax = 200_000
 
 // frequencies returns the stemmed field's term frequencies and length
-// (its tokens, stop words included) for the exact fields' frequencies
-// parts: the frequency of a stem is the sum of those of the terms that
-// stem to it.
-func (st *stemmer) frequencies(parts ...bindex.TokenFrequencies) (bindex.TokenFrequencies, int) {
+// (its tokens, stop words included) for the exact fields' parts: the
+// frequency of a stem is the sum of those of the terms that stem to it.
+func (st *stemmer) frequencies(parts ...*fwdPart) (out bindex.TokenFrequencies, size, length int) {
 	n := 0
 	for _, p := range parts {
-		n += len(p)
+		n += len(p.terms)
 	}
-	stems := make([][]byte, 0, n)
-	freqs := make([]int, 0, n)
-	var missed []string
+	tfs := make([]bindex.TokenFreq, n) // one per term, stems repeated
+	var missed []int                   // the terms not in the cache, by index in tfs
+	var words [][]byte
+	k := 0
 	st.mu.RLock()
 	for _, p := range parts {
-		for term, tf := range p {
-			stem, ok := st.cache[term]
+		for i, term := range p.terms {
+			stem, ok := st.cache[string(term)]
 			switch {
 			case !ok:
-				missed = append(missed, term) // stem is nil until st.stem
+				missed, words = append(missed, k), append(words, term)
 			case stem == nil:
-				stem = []byte(term) // a stop word, kept as it is
+				stem = term // a stop word, kept as it is
 			}
-			stems = append(stems, stem)
-			freqs = append(freqs, tf.Frequency())
+			tfs[k].Term = stem
+			tfs[k].SetFrequency(int(p.counts[i]))
+			length += int(p.counts[i])
+			k++
 		}
 	}
 	st.mu.RUnlock()
 	if len(missed) > 0 {
-		found := st.stem(missed)
-		k := 0
-		for i := range stems {
-			if stems[i] == nil {
-				if stems[i] = found[k]; stems[i] == nil {
-					stems[i] = []byte(missed[k]) // a stop word
-				}
-				k++
+		for j, stem := range st.stem(words) {
+			if stem == nil {
+				stem = words[j] // a stop word
+			}
+			tfs[missed[j]].Term = stem
+		}
+	}
+	out, size = stemFrequencies(tfs)
+	return out, size, length
+}
+
+// stemFrequencies returns the map of tfs, the frequencies of a repeated
+// stem summed into its first record, and its size (freqsSize). Most stems of an article come once:
+// each record is put in the map without a lookup first, and only when
+// the map did not grow (a repeated stem) is the first record found
+// (before it in tfs) and put back with the frequencies summed.
+func stemFrequencies(tfs []bindex.TokenFreq) (bindex.TokenFrequencies, int) {
+	out := make(bindex.TokenFrequencies, len(tfs))
+	termBytes := 0
+	for k := range tfs {
+		tf := &tfs[k]
+		before := len(out)
+		out[string(tf.Term)] = tf
+		if len(out) > before {
+			termBytes += len(tf.Term)
+			continue
+		}
+		for j := range k {
+			if first := &tfs[j]; bytes.Equal(first.Term, tf.Term) {
+				first.SetFrequency(first.Frequency() + tf.Frequency())
+				out[string(first.Term)] = first
+				break
 			}
 		}
 	}
-	out := make(bindex.TokenFrequencies, len(stems))
-	tfs := make([]bindex.TokenFreq, 0, len(stems))
-	length := 0
-	for i, stem := range stems {
-		length += freqs[i]
-		if tf, ok := out[string(stem)]; ok {
-			tf.SetFrequency(tf.Frequency() + freqs[i])
-			continue
-		}
-		tfs = append(tfs, bindex.TokenFreq{Term: stem})
-		tf := &tfs[len(tfs)-1]
-		tf.SetFrequency(freqs[i])
-		out[string(stem)] = tf
-	}
-	return out, length
+	return out, freqsSize(len(out), termBytes)
 }
 
 // stem returns the stems of words (stemOne; nil: a stop word) and adds
 // them to the cache.
-func (st *stemmer) stem(words []string) [][]byte {
+func (st *stemmer) stem(words [][]byte) [][]byte {
 	stems := make([][]byte, len(words))
 	for k, w := range words {
-		stems[k], _ = stemOne(st.filters, []byte(w))
+		stems[k], _ = stemOne(st.filters, w)
 	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
@@ -426,7 +452,7 @@ func (st *stemmer) stem(words []string) [][]byte {
 		if len(st.cache) >= stemCacheMax {
 			break
 		}
-		st.cache[w] = stems[k]
+		st.cache[string(w)] = stems[k]
 	}
 	return stems
 }
@@ -444,7 +470,7 @@ func (st *stemmer) term(w string) string {
 	stem, ok := st.cache[w]
 	st.mu.RUnlock()
 	if !ok {
-		stem = st.stem([]string{w})[0]
+		stem = st.stem([][]byte{[]byte(w)})[0]
 	}
 	if stem == nil {
 		return w

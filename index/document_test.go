@@ -40,6 +40,9 @@ func TestDocumentMatchesMapping(t *testing.T) {
 			Text: "The ﬁnance minister’s elections.\n\nSecond paragraph.", Language: "en-GB"},
 		{ID: 6, URL: "https://a.example/6", Title: "Die Wahlen", Text: "Die Wahlen in Österreich", Language: "de_AT"},
 		{ID: 7, URL: "https://a.example/7", Title: "Vojnici u gradovima", Text: "Vlada je donijela odluku o novom zakonu.", Language: "hr"},
+		// Stems that several terms share, in the title and the body.
+		{ID: 8, URL: "https://a.example/8", Title: "Elections: the elected", Language: "en",
+			Text: "The election was run by those elected in elections. Running, runs, the election."},
 	}
 	for i := 1; i <= 200; i++ {
 		a := genArticle(i)
@@ -55,7 +58,23 @@ func TestDocumentMatchesMapping(t *testing.T) {
 		if diff := compareDocs(docFields(want), docFields(got)); diff != "" {
 			t.Errorf("article %d (%s): %s", a.ID, a.Language, diff)
 		}
+		checkSizes(t, a.ID, got)
 	}
+}
+
+// checkSizes checks that the size of each field of words (counted as its
+// frequencies are made) is what bleve's walk of its frequencies counts.
+func checkSizes(t *testing.T, id int64, d *document.Document) {
+	t.Helper()
+	d.VisitFields(func(f bindex.Field) {
+		wf, ok := f.(*wordsField)
+		if !ok {
+			return
+		}
+		if got, want := wf.Size(), 64+len(wf.name)+wf.AnalyzedTokenFrequencies().Size(); got != want {
+			t.Errorf("article %d, field %s: size %d, want %d", id, wf.name, got, want)
+		}
+	})
 }
 
 // docFields analyzes the indexed fields of d and returns a description of

@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -11,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // The forward index: each article's title and body as the sequence of its
@@ -53,8 +56,57 @@ const fwdFooterSize = len(fwdMagic) + 7*8
 type fwdDoc struct {
 	id          int64
 	deleted     bool
-	title, body [][]byte
+	title, body fwdPart
 }
+
+// fwdPart is a title's or a body's terms in order: its distinct terms (in
+// the order they first come), the tokens of each, and each token as an
+// index into terms. A run is written from the distinct terms (one lookup
+// of a batch's table per term of an article, not per token).
+type fwdPart struct {
+	terms  [][]byte
+	counts []int32
+	seq    []uint32
+}
+
+// newFwdPart returns the part whose tokens are toks, in order.
+func newFwdPart(toks [][]byte) fwdPart {
+	ts := make(analysis.TokenStream, len(toks))
+	for i, t := range toks {
+		ts[i] = &analysis.Token{Term: t}
+	}
+	var p fwdPart
+	p.count(ts, true, map[string]uint32{})
+	return p
+}
+
+// count makes p the part of toks, keeping their order (seq) if keep is
+// set, with ids, an empty map, which it leaves empty. The terms are the
+// tokens' own bytes.
+func (p *fwdPart) count(toks analysis.TokenStream, keep bool, ids map[string]uint32) {
+	guess := len(toks)*5/8 + 8 // an article's distinct terms: about 58% of its tokens
+	p.terms, p.counts, p.seq = make([][]byte, 0, guess), make([]int32, 0, guess), nil
+	if keep {
+		p.seq = make([]uint32, len(toks))
+	}
+	for i, t := range toks {
+		id, ok := ids[string(t.Term)]
+		if !ok {
+			id = uint32(len(p.terms))
+			ids[string(t.Term)] = id
+			p.terms = append(p.terms, t.Term)
+			p.counts = append(p.counts, 0)
+		}
+		p.counts[id]++
+		if keep {
+			p.seq[i] = id
+		}
+	}
+	clear(ids)
+}
+
+// tokens returns the number of tokens of p.
+func (p *fwdPart) tokens() int { return len(p.seq) }
 
 // fwdRun is a run opened for reading.
 type fwdRun struct {
@@ -227,15 +279,13 @@ type fwdTerm struct {
 	count int
 }
 
-// rankTerms sorts terms by their ranks: the commonest first, ties in byte
-// order.
-func rankTerms(terms []fwdTerm) {
-	slices.SortFunc(terms, func(a, b fwdTerm) int {
-		if a.count != b.count {
-			return b.count - a.count
-		}
-		return bytes.Compare(a.term, b.term)
-	})
+// compareRanks orders terms by their ranks: the commonest first, ties in
+// byte order.
+func compareRanks(a, b fwdTerm) int {
+	if a.count != b.count {
+		return b.count - a.count
+	}
+	return bytes.Compare(a.term, b.term)
 }
 
 // addDoc writes the next article (ids ascending), its terms given as
@@ -321,43 +371,30 @@ func (fw *fwdRunWriter) finish(terms []fwdTerm) error {
 
 // writeFwdDocs writes a run of docs (any order; one entry per id) to w.
 func writeFwdDocs(w io.Writer, docs []fwdDoc) error {
-	counts := map[string]int{}
-	for _, d := range docs {
-		for _, part := range [][][]byte{d.title, d.body} {
-			for _, t := range part {
-				counts[string(t)]++
-			}
-		}
+	terms, at := fwdRunTerms(docs)
+	byRank := make([]int, len(terms))
+	for i := range byRank {
+		byRank[i] = i
 	}
-	terms := make([]fwdTerm, 0, len(counts))
-	for t, c := range counts {
-		terms = append(terms, fwdTerm{term: []byte(t), count: c})
-	}
-	rankTerms(terms)
-	ranks := make(map[string]uint64, len(terms))
-	for i, t := range terms {
-		ranks[string(t.term)] = uint64(i + 1)
+	slices.SortFunc(byRank, func(a, b int) int { return compareRanks(terms[a], terms[b]) })
+	rankOf := make([]uint64, len(terms))
+	ranked := make([]fwdTerm, len(terms))
+	for rank, i := range byRank {
+		rankOf[i] = uint64(rank + 1)
+		ranked[rank] = terms[i]
 	}
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		switch {
-		case docs[a].id < docs[b].id:
-			return -1
-		case docs[a].id > docs[b].id:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(docs[a].id, docs[b].id) })
 	fw := &fwdRunWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	for _, i := range order {
-		d := &docs[i]
-		err := fw.addDoc(d.id, d.deleted, len(d.title), len(d.body), func(emit func(uint64)) {
-			for _, part := range [][][]byte{d.title, d.body} {
-				for _, t := range part {
-					emit(ranks[string(t)])
+	for _, k := range order {
+		d := &docs[k]
+		err := fw.addDoc(d.id, d.deleted, d.title.tokens(), d.body.tokens(), func(emit func(uint64)) {
+			for j, p := range [2]*fwdPart{&d.title, &d.body} {
+				for _, id := range p.seq {
+					emit(rankOf[at[k][j][id]])
 				}
 			}
 		})
@@ -365,7 +402,39 @@ func writeFwdDocs(w io.Writer, docs []fwdDoc) error {
 			return err
 		}
 	}
-	return fw.finish(terms)
+	return fw.finish(ranked)
+}
+
+// fwdRunTerms returns the terms of docs, each with its tokens, and, for
+// each doc, the index in terms of each distinct term of its title and of
+// its body.
+func fwdRunTerms(docs []fwdDoc) ([]fwdTerm, [][2][]int32) {
+	n := 0
+	for i := range docs {
+		n += len(docs[i].title.terms) + len(docs[i].body.terms)
+	}
+	flat := make([]int32, n)
+	at := make([][2][]int32, len(docs))
+	index := make(map[string]int32, n/8)
+	var terms []fwdTerm
+	for k := range docs {
+		for j, p := range [2]*fwdPart{&docs[k].title, &docs[k].body} {
+			xs := flat[:len(p.terms):len(p.terms)]
+			flat = flat[len(p.terms):]
+			for i, t := range p.terms {
+				x, ok := index[string(t)]
+				if !ok {
+					x = int32(len(terms))
+					index[string(t)] = x
+					terms = append(terms, fwdTerm{term: t})
+				}
+				terms[x].count += int(p.counts[i])
+				xs[i] = x
+			}
+			at[k][j] = xs
+		}
+	}
+	return terms, at
 }
 
 // mergeFwdRuns writes to w the one run that holds what runs (oldest
@@ -416,12 +485,7 @@ func mergeFwdRuns(w io.Writer, runs []*fwdRun, drop bool) error {
 	for i := range byRank {
 		byRank[i] = i
 	}
-	slices.SortFunc(byRank, func(a, b int) int {
-		if all[a].count != all[b].count {
-			return all[b].count - all[a].count
-		}
-		return bytes.Compare(all[a].term, all[b].term)
-	})
+	slices.SortFunc(byRank, func(a, b int) int { return compareRanks(all[a], all[b]) })
 	rankOf := make([]uint64, len(all))
 	terms := make([]fwdTerm, len(all))
 	for rank, i := range byRank {

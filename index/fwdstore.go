@@ -609,7 +609,7 @@ func analyzeForward(ws []*words) []fwdDoc {
 // forward index: bleve needs only their frequencies.
 func dropSequences(ws []*words) {
 	for _, w := range ws {
-		w.seq = [2][][]byte{}
+		w.parts = [2]fwdPart{}
 	}
 }
 

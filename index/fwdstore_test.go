@@ -1,7 +1,11 @@
 package index
 
 import (
+	"bufio"
+	"bytes"
+	"cmp"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,12 +15,12 @@ import (
 )
 
 // fwdWords splits s into terms, as the tests' sequences.
-func fwdWords(s string) [][]byte {
+func fwdWords(s string) fwdPart {
 	var out [][]byte
 	for _, w := range strings.Fields(s) {
 		out = append(out, []byte(w))
 	}
-	return out
+	return newFwdPart(out)
 }
 
 func fwdStrings(ts [][]byte) []string {
@@ -277,4 +281,95 @@ func TestFwdRunDamaged(t *testing.T) {
 	if _, err := parseFwdRun(b); err != nil {
 		t.Errorf("whole run: %v", err)
 	}
+}
+
+// TestFwdRunFromDistinctTerms checks that a run written from each part's
+// distinct terms (writeFwdDocs) is, byte for byte, the run of the same
+// articles written token by token (writeFwdDocsByToken: the terms counted
+// and ranked per token, as runs were written before): the same ranks,
+// sequences and tables.
+func TestFwdRunFromDistinctTerms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	vocab := make([]string, 300)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%d", i)
+	}
+	text := func(n int) ([][]byte, fwdPart) {
+		var toks [][]byte
+		for range n {
+			toks = append(toks, []byte(vocab[int(rng.ExpFloat64()*30)%len(vocab)])) // a few common words, many rare
+		}
+		return toks, newFwdPart(toks)
+	}
+	for _, n := range []int{1, 2, 50} {
+		var docs []fwdDoc
+		var byToken [][3]any
+		for _, i := range rng.Perm(n) { // any order
+			id := int64(10 + i)
+			if i%7 == 3 {
+				docs = append(docs, fwdDoc{id: id, deleted: true})
+				byToken = append(byToken, [3]any{id, nil, nil})
+				continue
+			}
+			title, tp := text(rng.IntN(8))
+			body, bp := text(rng.IntN(200))
+			docs = append(docs, fwdDoc{id: id, title: tp, body: bp})
+			byToken = append(byToken, [3]any{id, title, body})
+		}
+		var got, want bytes.Buffer
+		if err := writeFwdDocs(&got, docs); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeFwdDocsByToken(&want, byToken); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%d articles: the run differs from the one written token by token (%d bytes, want %d)", n, got.Len(), want.Len())
+		}
+	}
+}
+
+// writeFwdDocsByToken is writeFwdDocs as it was written before runs were
+// written from distinct terms: docs are {id, title, body} ([][]byte each,
+// nil for a deletion).
+func writeFwdDocsByToken(w io.Writer, docs [][3]any) error {
+	parts := func(d [3]any) [2][][]byte {
+		t, _ := d[1].([][]byte)
+		b, _ := d[2].([][]byte)
+		return [2][][]byte{t, b}
+	}
+	counts := map[string]int{}
+	for _, d := range docs {
+		for _, part := range parts(d) {
+			for _, t := range part {
+				counts[string(t)]++
+			}
+		}
+	}
+	terms := make([]fwdTerm, 0, len(counts))
+	for t, c := range counts {
+		terms = append(terms, fwdTerm{term: []byte(t), count: c})
+	}
+	slices.SortFunc(terms, compareRanks)
+	ranks := make(map[string]uint64, len(terms))
+	for i, t := range terms {
+		ranks[string(t.term)] = uint64(i + 1)
+	}
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, func(a, b [3]any) int { return cmp.Compare(a[0].(int64), b[0].(int64)) })
+	fw := &fwdRunWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	for _, d := range docs {
+		ps := parts(d)
+		err := fw.addDoc(d[0].(int64), d[1] == nil, len(ps[0]), len(ps[1]), func(emit func(uint64)) {
+			for _, part := range ps {
+				for _, t := range part {
+					emit(ranks[string(t)])
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return fw.finish(terms)
 }

@@ -83,7 +83,11 @@ func TestStemFormsCostAt(t *testing.T) {
 	for _, l := range langs {
 		st := ix.docs.stems[l]
 		m := map[string][]string{}
-		stems := st.stem(ranked)
+		words := make([][]byte, len(ranked))
+		for i, w := range ranked {
+			words[i] = []byte(w)
+		}
+		stems := st.stem(words)
 		for i, s := range stems {
 			if s != nil {
 				m[string(s)] = append(m[string(s)], ranked[i])
@@ -100,7 +104,7 @@ func TestStemFormsCostAt(t *testing.T) {
 		return q
 	}
 	stemOf := func(l, w string) string {
-		s := ix.docs.stems[l].stem([]string{w})[0]
+		s := ix.docs.stems[l].stem([][]byte{[]byte(w)})[0]
 		return string(s)
 	}
 	// The stemmed fields' query, as the rewriter makes it (term queries).
