@@ -23,14 +23,6 @@ func fwdWords(s string) fwdPart {
 	return newFwdPart(out)
 }
 
-func fwdStrings(ts [][]byte) []string {
-	var out []string
-	for _, t := range ts {
-		out = append(out, string(t))
-	}
-	return out
-}
-
 // TestFwdStore writes runs, replaces and deletes articles, merges runs,
 // and reads every article back after each step, against a map.
 func TestFwdStore(t *testing.T) {
