@@ -288,9 +288,11 @@ func (p *page) pageType(words int) string {
 		return corpus.PageTypeListing
 	}
 	switch {
-	case words < 20 && p.forumURL() && !p.listURL() && p.consentTxt == 0:
+	case words == 0 && p.forumURL() && !p.listURL() && p.consentTxt == 0:
 		// A thread's page whose posts a script draws: the markup holds
-		// none of them, the URL says what the page is.
+		// no text, the URL says what the page is. A page with a few
+		// words at a thread's URL says what it is instead: that the
+		// thread is not there, or that one must log in to read it.
 		return corpus.PageTypeForum
 	case words < 20 || p.consentTxt > 0 && words < 100:
 		return corpus.PageTypeOther // empty, or a consent wall
