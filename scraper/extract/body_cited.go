@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/publicsuffix"
 )
 
 // nameItems marks the linked items of three words at most (30 bytes),
@@ -102,7 +103,9 @@ func (x *contentExtractor) otherSiteItems(bs []block) []bool {
 }
 
 // linksElsewhere reports whether the list item holding b has links and
-// all of them lead to hosts other than the page's.
+// all of them lead to other sites than the page's: other registrable
+// domains (siteOf), where a site's hosts (news.host, www.host, host) are
+// one.
 func (x *contentExtractor) linksElsewhere(b block) bool {
 	if b.at < 0 || int(b.at) >= len(x.nodes) {
 		return false
@@ -120,13 +123,28 @@ func (x *contentExtractor) linksElsewhere(b block) bool {
 		switch {
 		case err != nil || u.Host == "" || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
 			own++ // a page of the site, a fragment, mail or script
-		case strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == x.host:
-			own++
+		case siteOf(u.Hostname()) == x.host:
+			own++ // the page's site, or another of its hosts (news.host, host)
 		default:
 			other++
 		}
 	})
 	return other > 0 && own == 0
+}
+
+// siteOf returns the registrable domain of host (eTLD+1 from the public
+// suffix list: "ledger.example" for news.ledger.example and
+// www.ledger.example), lower case without "www."; an IP address, a
+// single label or a public suffix itself as it is.
+func siteOf(host string) string {
+	h := strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(host), "."), "www.")
+	if h == "" || strings.IndexByte(h, ':') >= 0 || strings.Trim(h, "0123456789.") == "" {
+		return h
+	}
+	if s, err := publicsuffix.EffectiveTLDPlusOne(h); err == nil {
+		return s
+	}
+	return h
 }
 
 // forEachLink calls f with the href of each link in n's subtree.
