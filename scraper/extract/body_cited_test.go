@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 // TestOtherSiteItemsAddress extracts testdata/body/other_site_items.html
 // (a list of studies on other sites between the story's paragraphs, and
@@ -46,6 +49,37 @@ func TestSiteOf(t *testing.T) {
 	} {
 		if got := siteOf(tt.host); got != tt.want {
 			t.Errorf("siteOf(%q) = %q, want %q", tt.host, got, tt.want)
+		}
+	}
+}
+
+// TestSiteHandle: the last segment of a short path is a site's handle
+// when it holds the site's name, or is held in it and six letters or
+// more; without the page's address, three sites under one name.
+func TestSiteHandle(t *testing.T) {
+	for _, tt := range []struct {
+		host, href string
+		sites      int
+		want       bool
+	}{
+		{"ledger.example", "https://social.example/@coastledger", 2, true},
+		{"ledger.example", "https://pics.example/coast_ledger", 2, true},
+		{"ledger.example", "https://video.example/c/Ledger", 2, true},
+		{"theguardian.example", "https://social.example/guardian", 2, true},
+		{"theguardian.example", "https://social.example/guard", 2, false},      // under six letters
+		{"ledger.example", "https://inkwell.example/app", 2, false},            // an app's page
+		{"ledger.example", "https://social.example/a/b/coastledger", 2, false}, // a long path
+		{"", "https://social.example/harbourapp", 2, false},
+		{"", "https://social.example/harbourapp", 3, true},
+	} {
+		u, err := url.Parse(tt.href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := &contentExtractor{host: tt.host}
+		name := profileName(u)
+		if got := name != "" && x.siteHandle(name, tt.sites); got != tt.want {
+			t.Errorf("%s at %q, %d sites: %v, want %v", tt.href, tt.host, tt.sites, got, tt.want)
 		}
 	}
 }
