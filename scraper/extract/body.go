@@ -388,9 +388,10 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 	var cited []block
 	if cite {
 		f.prose = x.proseItems(e.blocks)
-		f.names = x.nameItems(e.blocks)
+		bar := x.barItems(e.blocks)
+		f.names = x.nameItems(e.blocks, bar)
 		f.rows = x.recordRows(e.blocks)
-		f.others = x.otherSiteItems(e.blocks)
+		f.others = x.otherSiteItems(e.blocks, bar)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)

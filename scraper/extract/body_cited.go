@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/publicsuffix"
 )
 
 // nameItems marks the linked items of three words at most (30 bytes),
@@ -15,13 +16,14 @@ import (
 // pages. A list of links after the story's last paragraph (further
 // reading, tags, a menu), a lone "see also" link and a table of
 // contents (links to the page's own sections) are left to the link
-// rule. It returns nil when there is none.
-func (x *contentExtractor) nameItems(bs []block) []bool {
+// rule, and so is a share or follow bar (barItems' marks, bar). It
+// returns nil when there is none.
+func (x *contentExtractor) nameItems(bs []block, bar []bool) []bool {
 	last := lastProse(bs)
 	var marks []bool
 	for i := 0; i < last; {
 		j := i
-		for j < last && x.nameItem(bs[j]) {
+		for j < last && x.nameItem(bs[j]) && !bar[j] {
 			j++
 		}
 		if j-i >= 2 {
@@ -82,16 +84,17 @@ func storyProse(b block) bool {
 // and things the story cites (a shop's product, a report, a tool), which
 // the story goes on to talk about. A list of the site's own pages (other
 // stories, sections, a table of contents) is left to the link rule, and
-// so is a list after the story. It returns nil when there is none, or
-// when the page's address is not known.
-func (x *contentExtractor) otherSiteItems(bs []block) []bool {
+// so is a list after the story and a share or follow bar (barItems'
+// marks, bar). It returns nil when there is none, or when the page's
+// address is not known.
+func (x *contentExtractor) otherSiteItems(bs []block, bar []bool) []bool {
 	if x.host == "" {
 		return nil
 	}
 	last := lastProse(bs)
 	var marks []bool
 	for i, b := range bs[:max(last, 0)] {
-		if b.kind == kindItem && b.link > 0.5 && x.linksElsewhere(b) {
+		if b.kind == kindItem && b.link > 0.5 && !bar[i] && x.linksElsewhere(b) {
 			if marks == nil {
 				marks = make([]bool, len(bs))
 			}
@@ -102,7 +105,9 @@ func (x *contentExtractor) otherSiteItems(bs []block) []bool {
 }
 
 // linksElsewhere reports whether the list item holding b has links and
-// all of them lead to hosts other than the page's.
+// all of them lead to other sites than the page's: other registrable
+// domains (siteOf), where a site's hosts (news.host, www.host, host) are
+// one.
 func (x *contentExtractor) linksElsewhere(b block) bool {
 	if b.at < 0 || int(b.at) >= len(x.nodes) {
 		return false
@@ -120,13 +125,123 @@ func (x *contentExtractor) linksElsewhere(b block) bool {
 		switch {
 		case err != nil || u.Host == "" || u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
 			own++ // a page of the site, a fragment, mail or script
-		case strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == x.host:
-			own++
+		case siteOf(u.Hostname()) == x.host:
+			own++ // the page's site, or another of its hosts (news.host, host)
 		default:
 			other++
 		}
 	})
 	return other > 0 && own == 0
+}
+
+// siteOf returns the registrable domain of host (eTLD+1 from the public
+// suffix list: "ledger.example" for news.ledger.example and
+// www.ledger.example), lower case without "www."; an IP address, a
+// single label or a public suffix itself as it is.
+func siteOf(host string) string {
+	h := strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(host), "."), "www.")
+	if h == "" || strings.IndexByte(h, ':') >= 0 || strings.Trim(h, "0123456789.") == "" {
+		return h
+	}
+	if s, err := publicsuffix.EffectiveTLDPlusOne(h); err == nil {
+		return s
+	}
+	return h
+}
+
+// barItems marks the linked items of a follow bar, which link other
+// sites for the page's sake and cite nothing: items whose links lead to
+// two sites or more under one name, the last segment of a short path,
+// that is the page's site's (siteHandle: its handle on each network,
+// "/ledger", "/@ledger", "/c/ledger"). A list of names the story cites
+// links each name to its own page. It returns a mark for every block of
+// bs.
+func (x *contentExtractor) barItems(bs []block) []bool {
+	marks := make([]bool, len(bs))
+	handles := map[string]map[string]bool{} // handle: hosts
+	names := make([]string, len(bs))
+	for i, b := range bs {
+		if b.kind != kindItem || b.link <= 0.5 {
+			continue
+		}
+		u := x.itemLink(b)
+		if u == nil || u.Host == "" {
+			continue
+		}
+		host := siteOf(u.Hostname())
+		if names[i] = profileName(u); names[i] != "" {
+			if handles[names[i]] == nil {
+				handles[names[i]] = map[string]bool{}
+			}
+			handles[names[i]][host] = true
+		}
+	}
+	for i, h := range names {
+		if h != "" && len(handles[h]) >= 2 && x.siteHandle(h, len(handles[h])) {
+			marks[i] = true
+		}
+	}
+	return marks
+}
+
+// siteHandle reports whether name, the last path segment of links to
+// other sites (hosts of them), is the page's site's handle there: it
+// holds the name of the page's site ("coastledger" and ledger.example),
+// or is held in it and six letters or more ("guardian" and
+// theguardian.example; "/app" on two sites is two apps' pages). When the
+// page's address is not known, three sites or more under one name make
+// it a handle.
+func (x *contentExtractor) siteHandle(name string, hosts int) bool {
+	if x.host == "" {
+		return hosts >= 3
+	}
+	site, _, _ := strings.Cut(x.host, ".")
+	return len(site) >= 3 && strings.Contains(name, site) || len(name) >= 6 && strings.Contains(site, name)
+}
+
+// itemLink returns the address of the first link of the list item
+// holding b, or nil.
+func (x *contentExtractor) itemLink(b block) *url.URL {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return nil
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != atom.Li {
+		n = n.Parent
+	}
+	if n == nil {
+		return nil
+	}
+	a := firstLink(n, 0)
+	if a == nil {
+		return nil
+	}
+	u, err := url.Parse(strings.TrimSpace(attr(a, "href")))
+	if err != nil {
+		return nil
+	}
+	return u
+}
+
+// profileName returns the last segment of u's path, lower case without
+// "@", "-", "_" and ".", when the path has one or two segments and the
+// name three characters or more ("/ledger", "/@ledger", "/c/the_ledger");
+// or "".
+func profileName(u *url.URL) string {
+	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
+	if len(segs) == 0 || len(segs) > 2 {
+		return ""
+	}
+	name := strings.Map(func(r rune) rune {
+		if r == '@' || r == '-' || r == '_' || r == '.' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(segs[len(segs)-1]))
+	if len(name) < 3 {
+		return ""
+	}
+	return name
 }
 
 // forEachLink calls f with the href of each link in n's subtree.

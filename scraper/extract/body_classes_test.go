@@ -300,6 +300,14 @@ func TestBodyClasses(t *testing.T) {
 		{name: "other_site_items",
 			wantInText: []string{"Screen time and sleep onset in children aged 8 to 12", "Phones at night: a survey of 4,000 families", "The survey asked parents"},
 			notInText:  []string{"Five sleep myths", "Do night lights", "Should school start later"}},
+		// A follow bar between the paragraphs of a story whose class
+		// names say nothing: links to other sites, but for the page's
+		// sake (the site's handle on each network). The two apps the
+		// story names, each linked to a page named "app" on its own
+		// site, stay.
+		{name: "follow_bar",
+			wantInText: []string{"Inkwell Tides\nTide Pool", "Neither app costs anything"},
+			notInText:  []string{"Follow us", "Watch us", "See our photos"}},
 		{name: "related_coverage",
 			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
 			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},

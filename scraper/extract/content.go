@@ -135,8 +135,9 @@ type contentExtractor struct {
 	footers    [][2]int32           // document-order spans of the footers markFooters dropped
 	mainNode   *html.Node           // the page's first <main> (holdsMain), once mainFound
 	mainFound  bool
-	// host is the page's host without "www.", or "" when the page has
-	// no address: links elsewhere lead to other sites (otherSiteItems).
+	// host is the page's site (siteOf: its registrable domain), or ""
+	// when the page has no address: links elsewhere lead to other sites
+	// (otherSiteItems).
 	host string
 }
 

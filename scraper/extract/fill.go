@@ -17,7 +17,7 @@ func (p *page) extract(opts Options) {
 	x := getExtractor()
 	p.x = x
 	if p.base != nil {
-		x.host = strings.TrimPrefix(strings.ToLower(p.base.Hostname()), "www.")
+		x.host = siteOf(p.base.Hostname())
 	}
 	x.declared = p.declaresArticleMeta()
 	body := p.root

@@ -99,21 +99,28 @@ func (p *page) productText(bs []block, pageType string) []block {
 
 // dropTabLabels drops the labels of a product page's tabs: a block of
 // four words or fewer that begins inside an element whose role is "tab"
-// ("Description", "Reviews (29)", "Shipping & Returns"): the names of
-// the panels, not their text.
+// ("Description", "Reviews (29)", "Shipping & Returns") and that holds
+// the label and little else (inTabLabel): the names of the panels, not
+// their text. An accordion that gives the role to an item holding its
+// panel keeps the panel's short lines ("Hand wash only").
 func (p *page) dropTabLabels(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool { return countWords(b.text) <= 4 && p.inRole(b, "tab") })
+	return dropBlocks(bs, func(b block) bool { return countWords(b.text) <= 4 && p.inTabLabel(b) })
 }
 
-// inRole reports whether block b begins inside an element of the given
-// ARIA role.
-func (p *page) inRole(b block, role string) bool {
+// tabExtraBytes is the most text a tab holds beside its label's block: a
+// count or a badge of its own ("12", "New").
+const tabExtraBytes = 16
+
+// inTabLabel reports whether block b begins inside an element of role
+// "tab" whose text is b's and tabExtraBytes more at most.
+func (p *page) inTabLabel(b block) bool {
 	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
 		return false
 	}
 	for n, d := p.x.nodes[b.at], 0; n != nil && d < 8; n, d = n.Parent, d+1 {
-		if n.Type == xhtml.ElementNode && attr(n, "role") == role {
-			return true
+		if n.Type == xhtml.ElementNode && attr(n, "role") == "tab" {
+			in := p.x.info(n)
+			return in != nil && in.text <= len(b.text)+tabExtraBytes
 		}
 	}
 	return false

@@ -60,6 +60,12 @@ func TestTabLabelPages(t *testing.T) {
 			wantInText: []string{"A ship's bell cast in one piece", "Diameter 20 cm",
 				"Caring for brass\n\nLeft outside, brass darkens", "See the Specifications above"},
 			notInText: []string{"- Description", "- Specifications", "- Caring for brass"}},
+		// An accordion whose items carry the role "tab" around their
+		// panels: the panels' short lines stay; the tab list's labels
+		// still go.
+		{name: "product_accordion", url: "https://trailkit.example/enamel-camping-kettle", typ: corpus.PageTypeProduct,
+			wantInText: []string{"boils a litre in four minutes", "Enamelled steel.", "Whistling lid.", "- Hand wash only", "- Dry before storing"},
+			notInText:  []string{"Overview", "Questions (3)"}},
 		{name: "service_tabs", url: "https://eastmoor.example/planning-office", typ: corpus.PageTypeService,
 			wantInText: []string{"- Info\n- Forms\n- Questions"}},
 	})

@@ -42,6 +42,7 @@ type page struct {
 	paywall     bool         // a paywall marker element is present
 	articles    int          // number of <article> elements
 	forms       int          // password fields and login forms
+	shownForms  int          // password fields in no hidden element: a login wall's
 	consentTxt  int          // elements naming cookies or consent
 	kind        kindSignals  // what the markup says about the page type
 
@@ -170,6 +171,9 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		case atom.Input:
 			if strings.EqualFold(attr(n, "type"), "password") {
 				p.forms++
+				if !inHidden(n) {
+					p.shownForms++
+				}
 			}
 		}
 		if p.collectAttrs(n, inComment) {

@@ -254,6 +254,32 @@ func (p *page) forumURL() bool {
 	return false
 }
 
+// errorWords are words of an error page's title ("Page not found",
+// "404", "This topic does not exist").
+var errorWords = []string{"not found", "404", "doesn't exist", "does not exist", "no longer exists", "no longer available"}
+
+// errorTitle reports whether title is an error page's (errorWords).
+func errorTitle(title string) bool {
+	t := strings.ToLower(title)
+	for _, w := range errorWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// inHidden reports whether n or an element around it is hidden from
+// readers (isHidden).
+func inHidden(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && isHidden(a) {
+			return true
+		}
+	}
+	return false
+}
+
 // pathSegments returns the lower-case segments of the page URL's path.
 func (p *page) pathSegments() []string {
 	if p.base == nil {
@@ -288,9 +314,11 @@ func (p *page) pageType(words int) string {
 		return corpus.PageTypeListing
 	}
 	switch {
-	case words < 20 && p.forumURL() && !p.listURL() && p.consentTxt == 0:
+	case words < 20 && p.forumURL() && !p.listURL() && p.consentTxt == 0 && p.shownForms == 0 && !errorTitle(p.titleTag):
 		// A thread's page whose posts a script draws: the markup holds
-		// none of them, the URL says what the page is.
+		// none of them, the URL says what the page is. Not a login wall
+		// (a password field shown: a shell's login form is hidden) nor
+		// a page whose title says the thread is not there.
 		return corpus.PageTypeForum
 	case words < 20 || p.consentTxt > 0 && words < 100:
 		return corpus.PageTypeOther // empty, or a consent wall

@@ -24,8 +24,9 @@ const (
 // they must not be confused with: a board's index of threads (a
 // listing), a story whose byline sits in its body above readers'
 // comments or responses (an article), a shop's product with signed reviews (a
-// product), and the bare shell at a topic list's URL (nothing says what
-// it is).
+// product), the bare shell at a topic list's URL (nothing says what
+// it is), and a thread's URL that serves a "not found" notice or a login
+// wall.
 func TestEngineThreads(t *testing.T) {
 	for _, tt := range []struct {
 		file, url, want, text string
@@ -42,6 +43,11 @@ func TestEngineThreads(t *testing.T) {
 		{"discourse_shell.html", "https://community.quietmeters.example/t/sensor-readings-drop-to-zero/5512", corpus.PageTypeForum, ""},
 		{"discourse_shell.html", "https://community.quietmeters.example/topic/sensors", corpus.PageTypeOther, ""},
 		{"discourse_shell.html", slugURL, corpus.PageTypeOther, ""},
+		// A few words at a thread's URL say what the page is: the thread
+		// is gone, or one must log in to read it. Not a thread.
+		{"thread_not_found.html", "https://community.quietmeters.example/t/sensor-readings-drop-to-zero/5512", corpus.PageTypeOther, "doesn't exist"},
+		{"thread_not_found.html", "https://news.example/2026/11/30/pier?t=1733050000", corpus.PageTypeOther, "doesn't exist"},
+		{"thread_login.html", "https://estatecars.example/threads/clicking-noise.41077/", corpus.PageTypeOther, "logged in"},
 		// The question is classed apart from its answers (.question,
 		// .answer) but signed in the same template.
 		{"qa.html", "https://baking.example/questions/7712/why-does-my-bread-dough-collapse", corpus.PageTypeForum, "over-proofed"},

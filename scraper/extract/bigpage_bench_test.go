@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// bigListPage returns a story of about 2 MB whose body holds n list
+// items (or table rows) written by item, between two paragraphs of prose.
+func bigListPage(n int, open, close string, item func(i int) string) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>The harbour works, item by item</title></head><body><article><h1>The harbour works, item by item</h1>`)
+	sb.WriteString(`<p>` + strings.Repeat("The council met again and the vote was put off until spring. ", 4) + `</p>` + open)
+	for i := range n {
+		sb.WriteString(item(i))
+	}
+	sb.WriteString(close + `<p>` + strings.Repeat("The works begin in the spring and close the road in stages. ", 4) + `</p></article></body></html>`)
+	return []byte(sb.String())
+}
+
+// BenchmarkBigLists times Extract on 2 MB pages of 20,000 list items or
+// table rows of the kinds the cited-block rules (nameItems,
+// otherSiteItems, proseItems' titledItem, recordRows) walk, and on a
+// thread whose opening post holds 5,000 paragraphs (storyBeside's
+// signedLike per paragraph).
+func BenchmarkBigLists(b *testing.B) {
+	pages := map[string][]byte{
+		"names": bigListPage(20000, "<ul>", "</ul>", func(i int) string {
+			return fmt.Sprintf(`<li class="entry-name"><a href="/people/p%d">Name %d</a></li>`+"\n", i, i)
+		}),
+		"other-sites": bigListPage(20000, "<ul>", "</ul>", func(i int) string {
+			return fmt.Sprintf(`<li><a href="https://h%d.example/report">The report of the year %d</a></li>`+"\n", i, i)
+		}),
+		"titled": bigListPage(20000, "<ul>", "</ul>", func(i int) string {
+			return fmt.Sprintf(`<li><a href="/s/%d">Shops brace for works %d</a>, from our desk</li>`+"\n", i, i)
+		}),
+		"rows": bigListPage(20000, "<table>", "</table>", func(i int) string {
+			return fmt.Sprintf(`<tr><td><a href="/r/%d">Release %d.0</a></td><td>2026</td></tr>`+"\n", i, i)
+		}),
+		"thread": bigThreadPage(5000, 40),
+	}
+	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread"} {
+		page := pages[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if _, err := Extract(Input{Body: page, URL: "https://news.example/2026/12/05/harbour-works", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// bigThreadPage returns a thread whose opening post, signed as its
+// replies are, holds paras paragraphs, above replies comments named for
+// comments.
+func bigThreadPage(paras, replies int) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>Rebuilding the harbour crane</title></head><body><h1>Rebuilding the harbour crane</h1><div class="thread">`)
+	sb.WriteString(`<div class="post opening"><div class="sig"><a href="/u/keeper">keeper</a> <time datetime="2026-03-02">2 March</time></div>`)
+	for range paras {
+		sb.WriteString(`<p>` + strings.Repeat("The crane's arm came down in stages and we kept the bolts. ", 6) + "</p>\n")
+	}
+	sb.WriteString(`</div><ol class="comments">`)
+	for i := range replies {
+		fmt.Fprintf(&sb, `<li class="comment"><div class="sig"><a href="/u/r%d">reader %d</a> <time datetime="2026-03-03">3 March</time></div><p>%s</p></li>`+"\n",
+			i%7, i, strings.Repeat("A fine job on the crane, thanks for the photos. ", 3))
+	}
+	sb.WriteString(`</ol></div></body></html>`)
+	return []byte(sb.String())
+}
