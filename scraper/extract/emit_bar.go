@@ -31,7 +31,7 @@ func (e *emitter) gluedLink(n *html.Node) bool {
 	return e.barOK
 }
 
-// gluedTwin reports whether n, in a broad text, is a span or a link set
+// gluedTwin reports whether n is a span or a link set
 // right against a twin (the sibling before it: the same tag and the same
 // class attribute, not empty) with no white space between, in a run of
 // three twins or more under a parent without text of its own, the two
@@ -43,9 +43,10 @@ func (e *emitter) gluedLink(n *html.Node) bool {
 // letters meeting may be the styled pieces of one word ("Hel" "lo"), a
 // pair may be a price's ("12" "99"), one-rune pieces are a word or a
 // number cut for an animation, and twins inside running text may be a
-// number's groups: all stay glued.
-func (e *emitter) gluedTwin(n *html.Node) bool {
-	if !e.broad || n.DataAtom != atom.Span && n.DataAtom != atom.A {
+// number's groups: all stay glued. Unlike gluedLink it holds in an
+// article's body too (no article set's page moved).
+func gluedTwin(n *html.Node) bool {
+	if n.DataAtom != atom.Span && n.DataAtom != atom.A {
 		return false
 	}
 	c := attr(n, "class")
