@@ -175,7 +175,7 @@ func (e *emitter) walk(n *html.Node) {
 			e.mute++
 			defer func() { e.mute-- }()
 		}
-		if gluedSpan(n) || e.gluedLink(n) {
+		if gluedSpan(n) || gluedTwin(n) || e.gluedLink(n) {
 			e.buf.WriteByte(' ')
 		}
 		link := n.DataAtom == atom.A && !e.headingAnchor(n)

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,6 +30,63 @@ func (e *emitter) gluedLink(n *html.Node) bool {
 	}
 	return e.barOK
 }
+
+// gluedTwin reports whether n is a span or a link set
+// right against a twin (the sibling before it: the same tag and the same
+// class attribute, not empty) with no white space between, in a run of
+// three twins or more under a parent without text of its own, the two
+// meeting letter or digit to letter or digit with a digit on one side
+// at least, and each holding two runes or more there: the values of one
+// list that a style sheet lays out apart (a film's "2026" "1h 54m" "R",
+// a chart's years "1990" "1991" "1992"). gluedSpan and gluedLink ask for
+// a capital; a number is a value of its own whatever follows it. Two
+// letters meeting may be the styled pieces of one word ("Hel" "lo"), a
+// pair may be a price's ("12" "99"), one-rune pieces are a word or a
+// number cut for an animation, and twins inside running text may be a
+// number's groups: all stay glued. Unlike gluedLink it holds in an
+// article's body too (no article set's page moved).
+func gluedTwin(n *html.Node) bool {
+	if n.DataAtom != atom.Span && n.DataAtom != atom.A {
+		return false
+	}
+	c := attr(n, "class")
+	if c == "" || n.PrevSibling == nil || attr(n.PrevSibling, "class") != c {
+		return false
+	}
+	r, f, ok := meetingRunes(n)
+	if !ok || !wordRune(r) || !wordRune(f) || !unicode.IsDigit(r) && !unicode.IsDigit(f) {
+		return false
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(edgeText(n.PrevSibling, true))) < 2 ||
+		utf8.RuneCountInString(strings.TrimSpace(edgeText(n, false))) < 2 {
+		return false
+	}
+	return n.Parent != nil && !ownText(n.Parent) && twinRun(n) >= 3
+}
+
+// twinRun counts the elements of n's tag and class attribute in the run
+// of siblings around n that holds nothing else (white space aside).
+func twinRun(n *html.Node) int {
+	c := attr(n, "class")
+	twin := func(s *html.Node) bool {
+		return s.Type == html.ElementNode && s.DataAtom == n.DataAtom && attr(s, "class") == c
+	}
+	k := 1
+	for s := n.PrevSibling; s != nil && (twin(s) || s.Type == html.TextNode && blank(s.Data)); s = s.PrevSibling {
+		if twin(s) {
+			k++
+		}
+	}
+	for s := n.NextSibling; s != nil && (twin(s) || s.Type == html.TextNode && blank(s.Data)); s = s.NextSibling {
+		if twin(s) {
+			k++
+		}
+	}
+	return k
+}
+
+// wordRune reports whether r is a letter or a digit.
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // ownText reports whether n has a child text node that is not white space.
 func ownText(n *html.Node) bool {

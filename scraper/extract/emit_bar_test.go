@@ -56,3 +56,37 @@ func emitBlocks(t *testing.T, in string, broad bool) []block {
 	e.flush()
 	return e.blocks
 }
+
+// TestGluedTwin: three twins or more (spans or links of
+// one class) set against each other, out of running text, are set apart
+// where a digit meets the next one; the styled pieces of a word, a
+// price's two pieces, one-rune pieces and a number's groups in a
+// sentence stay as they are.
+func TestGluedTwin(t *testing.T) {
+	tests := []struct {
+		name, in string
+		broad    bool
+		want     string
+	}{
+		{"year and running time", `<div><span class="m">2026</span><span class="m">1h 54m</span><span class="m">PG-13</span></div>`, true, "2026 1h 54m PG-13"},
+		{"years", `<div><a class="y" href="/a">1990</a><a class="y" href="/b">1991</a><a class="y" href="/c">1992</a></div>`, true, "1990 1991 1992"},
+		{"runtime then count", `<div><span class="s">3 seasons</span><span class="s">24 episodes</span><span class="s">2019</span></div>`, true, "3 seasons 24 episodes 2019"},
+		{"pieces of a word", `<div><span class="w">Hel</span><span class="w">lo</span><span class="w">world</span></div>`, true, "Helloworld"},
+		{"a price's pieces", `<div><span class="p">12</span><span class="p">99</span></div>`, true, "1299"},
+		{"one-rune pieces", `<div><span class="d">1</span><span class="d">2</span><span class="d">3</span></div>`, true, "123"},
+		{"in a sentence", `<p>Call <span class="n">0800</span><span class="n">123</span><span class="n">456</span> today</p>`, true, "Call 0800123456 today"},
+		{"two classes", `<div><span class="a">2026</span><span class="b">1h</span><span class="c">54m</span></div>`, true, "20261h54m"},
+		{"article text too", `<div><span class="m">2026</span><span class="m">1h 54m</span><span class="m">12A</span></div>`, false, "2026 1h 54m 12A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range emitBlocks(t, tt.in, tt.broad) {
+				got = append(got, b.text)
+			}
+			if s := strings.Join(got, "|"); s != tt.want {
+				t.Errorf("text = %q, want %q", s, tt.want)
+			}
+		})
+	}
+}

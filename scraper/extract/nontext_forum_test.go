@@ -108,3 +108,18 @@ func TestForumQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestPosterCards: a thread whose posters' cards are definition lists
+// (the name a link in the term, the rank, the post count, the join date
+// and the place in the items): the names stay and the items go; a post's
+// own list of linked terms with "Location:" lines stays whole
+// (testdata/postercards).
+func TestPosterCards(t *testing.T) {
+	art := extractTestPage(t, "postercards", "poster_cards", "https://estuary-sailing.example/viewtopic.php?t=9012")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"tidewatcher", "oakum", "Harwich", "Datum: chart datum at the ferry quay",
+		"Slack water comes about half an hour", "Datum: chart datum at the pier head", "forty minutes behind it"},
+		[]string{"Harbour Pilot", "Deckhand", "2214", "Mar 07, 2016", "Jun 01, 2024", "Brightlingsea"})
+}

@@ -27,4 +27,4 @@ package extract
 // Version 9: the twentieth session's (issue 8).
 // Version 10: the twenty-first session's (issue 8).
 // Version 11: the twenty-second session's (issue 8).
-const Version = 11
+const Version = 12
