@@ -91,17 +91,9 @@ func (x *contentExtractor) otherSiteItems(bs []block, bar []bool) []bool {
 	if x.host == "" {
 		return nil
 	}
-	last := lastProse(bs)
-	var marks []bool
-	for i, b := range bs[:max(last, 0)] {
-		if b.kind == kindItem && b.link > 0.5 && !bar[i] && x.linksElsewhere(b) {
-			if marks == nil {
-				marks = make([]bool, len(bs))
-			}
-			marks[i] = true
-		}
-	}
-	return marks
+	return markWhere(bs, max(lastProse(bs), 0), func(i int, b block) bool {
+		return b.kind == kindItem && b.link > 0.5 && !bar[i] && x.linksElsewhere(b)
+	})
 }
 
 // linksElsewhere reports whether the list item holding b has links and
@@ -263,9 +255,17 @@ func forEachLink(n *html.Node, f func(href string)) {
 // table's menu puts one link in a row or in a cell of its own row. It
 // returns nil when there is none.
 func (x *contentExtractor) recordRows(bs []block) []bool {
+	return markWhere(bs, len(bs), func(_ int, b block) bool {
+		return b.kind == kindRow && b.link > 0.5 && x.rowCells(b) >= 2
+	})
+}
+
+// markWhere returns the marks of the blocks among bs[:upto] for which ok
+// holds, as long as bs, or nil when there is none.
+func markWhere(bs []block, upto int, ok func(i int, b block) bool) []bool {
 	var marks []bool
-	for i, b := range bs {
-		if b.kind == kindRow && b.link > 0.5 && x.rowCells(b) >= 2 {
+	for i, b := range bs[:upto] {
+		if ok(i, b) {
 			if marks == nil {
 				marks = make([]bool, len(bs))
 			}
