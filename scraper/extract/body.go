@@ -831,13 +831,10 @@ func dropSlides(bs []block) []block {
 // bug reports it cites). The items of a menu hang under a linked entry,
 // those of a table of contents under a linked heading.
 func (x *contentExtractor) subItem(b block) bool {
-	if b.kind != kindItem || b.at < 0 || int(b.at) >= len(x.nodes) {
+	if b.kind != kindItem {
 		return false
 	}
-	n := x.nodes[b.at]
-	for n != nil && n.DataAtom != atom.Li {
-		n = n.Parent
-	}
+	n := x.enclosing(b, atom.Li)
 	if n == nil || n.Parent == nil || n.Parent.Parent == nil || n.Parent.Parent.DataAtom != atom.Li {
 		return false
 	}

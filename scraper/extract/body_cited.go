@@ -48,18 +48,25 @@ func (x *contentExtractor) nameItem(b block) bool {
 // opensFragment reports whether the first link of b's element points
 // into the page itself ("#section").
 func (x *contentExtractor) opensFragment(b block) bool {
-	if b.at < 0 || int(b.at) >= len(x.nodes) {
-		return false
-	}
-	n := x.nodes[b.at]
-	for n != nil && n.DataAtom != atom.Li {
-		n = n.Parent
-	}
+	n := x.enclosing(b, atom.Li)
 	if n == nil {
 		return false
 	}
 	a := firstLink(n, 0)
 	return a != nil && strings.HasPrefix(strings.TrimSpace(attr(a, "href")), "#")
+}
+
+// enclosing returns the nearest element of tag a around b's first
+// node (the list item or table row holding b), or nil.
+func (x *contentExtractor) enclosing(b block, a atom.Atom) *html.Node {
+	if b.at < 0 || int(b.at) >= len(x.nodes) {
+		return nil
+	}
+	n := x.nodes[b.at]
+	for n != nil && n.DataAtom != a {
+		n = n.Parent
+	}
+	return n
 }
 
 // lastProse returns the index of the body's last paragraph of prose
@@ -101,13 +108,7 @@ func (x *contentExtractor) otherSiteItems(bs []block, bar []bool) []bool {
 // domains (siteOf), where a site's hosts (news.host, www.host, host) are
 // one.
 func (x *contentExtractor) linksElsewhere(b block) bool {
-	if b.at < 0 || int(b.at) >= len(x.nodes) {
-		return false
-	}
-	n := x.nodes[b.at]
-	for n != nil && n.DataAtom != atom.Li {
-		n = n.Parent
-	}
+	n := x.enclosing(b, atom.Li)
 	if n == nil {
 		return false
 	}
@@ -194,13 +195,7 @@ func (x *contentExtractor) siteHandle(name string, hosts int) bool {
 // itemLink returns the address of the first link of the list item
 // holding b, or nil.
 func (x *contentExtractor) itemLink(b block) *url.URL {
-	if b.at < 0 || int(b.at) >= len(x.nodes) {
-		return nil
-	}
-	n := x.nodes[b.at]
-	for n != nil && n.DataAtom != atom.Li {
-		n = n.Parent
-	}
+	n := x.enclosing(b, atom.Li)
 	if n == nil {
 		return nil
 	}
@@ -277,13 +272,7 @@ func markWhere(bs []block, upto int, ok func(i int, b block) bool) []bool {
 
 // rowCells returns how many cells of the table row holding b have text.
 func (x *contentExtractor) rowCells(b block) int {
-	if b.at < 0 || int(b.at) >= len(x.nodes) {
-		return 0
-	}
-	n := x.nodes[b.at]
-	for n != nil && n.DataAtom != atom.Tr {
-		n = n.Parent
-	}
+	n := x.enclosing(b, atom.Tr)
 	if n == nil {
 		return 0
 	}
