@@ -85,31 +85,8 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 			body = body[:i+1]
 		}
 	}
-	agents := map[string]bool{}
-	var out bytes.Buffer
-	out.Grow(len(body) + 64)
-	write := func(key, val string) {
-		out.WriteString(key)
-		out.WriteString(": ")
-		out.WriteString(val)
-		out.WriteByte('\n')
-	}
-	var (
-		inAgents bool     // the last group line was a User-agent line
-		agentsN  int      // valid user agents of the current group
-		allows   []string // the current group's rules, flushed at its end
-		others   []string // disallow and crawl-delay lines, as "key\x00val"
-	)
-	flush := func() {
-		for _, a := range allows {
-			write("allow", a)
-		}
-		for _, o := range others {
-			k, v, _ := strings.Cut(o, "\x00")
-			write(k, v)
-		}
-		allows, others = allows[:0], others[:0]
-	}
+	w := robotsWriter{agents: map[string]bool{}}
+	w.out.Grow(len(body) + 64)
 	for line := range bytes.Lines(body) {
 		// Old Macs end lines with a lone CR.
 		for sub := range bytes.SplitSeq(line, []byte{'\r'}) {
@@ -117,71 +94,104 @@ func sanitizeRobots(body []byte) ([]byte, map[string]bool) {
 			if i := strings.IndexByte(s, '#'); i >= 0 {
 				s = s[:i]
 			}
-			key, val, ok := strings.Cut(s, ":")
-			if !ok {
-				continue
-			}
-			key = strings.ToLower(strings.TrimSpace(key))
-			val = strings.TrimSpace(val)
-			switch key {
-			case "user-agent", "useragent":
-				if !inAgents {
-					flush()
-					agentsN = 0
-				}
-				inAgents = true
-				// The value is a product token ("*" or letters, digits,
-				// "-" and "_"); keep what comes before any space.
-				if i := strings.IndexAny(val, " \t"); i >= 0 {
-					val = val[:i]
-				}
-				if val = strings.ToLower(val); val != "" {
-					agents[val] = true
-					agentsN++
-					write("user-agent", val)
-				}
-				continue
-			case "allow", "disallow":
-				if agentsN == 0 || val == "" {
-					continue
-				}
-				val = anchor(urlnorm.NormalizePath(val))
-			case "crawl-delay", "crawldelay":
-				if agentsN == 0 {
-					continue
-				}
-				d, err := strconv.ParseFloat(val, 64)
-				if err != nil || d < 0 || math.IsNaN(d) {
-					continue
-				}
-				key = "crawl-delay"
-				val = strconv.FormatFloat(min(d, MaxCrawlDelay.Seconds()), 'f', -1, 64)
-			case "sitemap", "host":
-				if val != "" {
-					write(key, val)
-				}
-				continue
-			default:
-				continue
-			}
-			if inAgents {
-				inAgents = false
-				// First rule of a group: a no-op line that creates the
-				// group in temoto even if all its rules were dropped.
-				write("crawl-delay", "0")
-			}
-			if key == "allow" {
-				allows = append(allows, val)
-			} else {
-				others = append(others, key+"\x00"+val)
+			if key, val, ok := strings.Cut(s, ":"); ok {
+				w.line(strings.ToLower(strings.TrimSpace(key)), strings.TrimSpace(val))
 			}
 		}
 	}
-	if inAgents && agentsN > 0 {
-		write("crawl-delay", "0")
+	if w.inAgents && w.agentsN > 0 {
+		w.write("crawl-delay", "0")
 	}
-	flush()
-	return out.Bytes(), agents
+	w.flush()
+	return w.out.Bytes(), w.agents
+}
+
+// robotsWriter is sanitizeRobots' state: the rewritten file and the group
+// being read.
+type robotsWriter struct {
+	out      bytes.Buffer
+	agents   map[string]bool
+	inAgents bool     // the last group line was a User-agent line
+	agentsN  int      // valid user agents of the current group
+	allows   []string // the current group's rules, flushed at its end
+	others   []string // disallow and crawl-delay lines, as "key\x00val"
+}
+
+func (w *robotsWriter) write(key, val string) {
+	w.out.WriteString(key)
+	w.out.WriteString(": ")
+	w.out.WriteString(val)
+	w.out.WriteByte('\n')
+}
+
+// flush writes the current group's rules, its Allow rules first.
+func (w *robotsWriter) flush() {
+	for _, a := range w.allows {
+		w.write("allow", a)
+	}
+	for _, o := range w.others {
+		k, v, _ := strings.Cut(o, "\x00")
+		w.write(k, v)
+	}
+	w.allows, w.others = w.allows[:0], w.others[:0]
+}
+
+// line takes one "key: value" line, key in lower case.
+func (w *robotsWriter) line(key, val string) {
+	switch key {
+	case "user-agent", "useragent":
+		w.agent(val)
+		return
+	case "allow", "disallow":
+		if w.agentsN == 0 || val == "" {
+			return
+		}
+		val = anchor(urlnorm.NormalizePath(val))
+	case "crawl-delay", "crawldelay":
+		d, err := strconv.ParseFloat(val, 64)
+		if w.agentsN == 0 || err != nil || d < 0 || math.IsNaN(d) {
+			return
+		}
+		key = "crawl-delay"
+		val = strconv.FormatFloat(min(d, MaxCrawlDelay.Seconds()), 'f', -1, 64)
+	case "sitemap", "host":
+		if val != "" {
+			w.write(key, val)
+		}
+		return
+	default:
+		return
+	}
+	if w.inAgents {
+		w.inAgents = false
+		// First rule of a group: a no-op line that creates the group in
+		// temoto even if all its rules were dropped.
+		w.write("crawl-delay", "0")
+	}
+	if key == "allow" {
+		w.allows = append(w.allows, val)
+	} else {
+		w.others = append(w.others, key+"\x00"+val)
+	}
+}
+
+// agent takes a User-agent line: the first of a group ends the one before.
+func (w *robotsWriter) agent(val string) {
+	if !w.inAgents {
+		w.flush()
+		w.agentsN = 0
+	}
+	w.inAgents = true
+	// The value is a product token ("*" or letters, digits, "-" and "_");
+	// keep what comes before any space.
+	if i := strings.IndexAny(val, " \t"); i >= 0 {
+		val = val[:i]
+	}
+	if val = strings.ToLower(val); val != "" {
+		w.agents[val] = true
+		w.agentsN++
+		w.write("user-agent", val)
+	}
 }
 
 // anchorMark starts every rule and every tested path. temoto/robotstxt
