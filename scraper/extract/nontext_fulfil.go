@@ -16,3 +16,18 @@ func dropFulfilmentLines(bs []block) []block {
 		return len(strings.Fields(b.text)) <= 10 && reFulfilment.MatchString(b.text)
 	})
 }
+
+// reStockLine matches a line that only states whether an item is in
+// stock or how to get it: "In Stock!", "Low in stock, only 6 left",
+// "Only 3 left", "Ready to ship", "Available for shipping or pickup",
+// "Calculate shipping", "Pre-order". A "Sold out" badge stays.
+var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in stock)?)?|only \d+ left(?: in stock)?|ready to ship|available for (?:shipping|pickup|delivery)(?: or (?:shipping|pickup|delivery))?|calculate shipping|pre-?order(?: now)?)[.!]?$`)
+
+// dropStockLines drops the stock and availability lines of a product
+// page (reStockLine) that are not headings. A category page keeps them:
+// on its cards they are the items' badges, which references keep.
+func dropStockLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 60 && reStockLine.MatchString(strings.TrimSpace(b.text))
+	})
+}

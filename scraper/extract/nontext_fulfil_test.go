@@ -21,3 +21,17 @@ func TestDropFulfilmentLines(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropStockLines: lines that only say an item is in stock or how it
+// can be had go; a "Sold out" badge, a heading and a sentence about
+// stock stay.
+func TestDropStockLines(t *testing.T) {
+	in := []block{{text: "In Stock!"}, {text: "Low in stock, only 6 left"}, {text: "Only 3 left"}, {text: "Ready to ship"},
+		{text: "Available for Shipping or Pickup"}, {text: "Calculate Shipping"}, {text: "Pre-order"},
+		{text: "Sold out"}, {text: "In stock", kind: kindHeading},
+		{text: "In stock at our Leeds workshop from March, when the new canvas comes in."}}
+	want := []string{"Sold out", "In stock", "In stock at our Leeds workshop from March, when the new canvas comes in."}
+	if got := blockTexts(dropStockLines(in)); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
