@@ -35,3 +35,19 @@ func TestDropStockLines(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropLoyaltyLines: the points a purchase earns and the scheme's
+// terms go; cash back, a heading, a long description and points that
+// are not earned stay.
+func TestDropLoyaltyLines(t *testing.T) {
+	long := "Earn 200 points for every walk you log in the app, and trade them for a day on the hill with one of our guides, a map of the ridge and a flask of tea at the hut."
+	in := []block{{text: "Earn up to 4500 points per item"}, {text: "Purchasing this product earns 176XP"},
+		{text: "Points are subject to change based on the final price paid. See full T&Cs"},
+		{text: "Get 3% back in Daily Cash with our card."}, {text: "Earn 50 points", kind: kindHeading},
+		{text: long}, {text: "The blade holds its edge at 58 points on the Rockwell scale."}}
+	want := []string{"Get 3% back in Daily Cash with our card.", "Earn 50 points", long,
+		"The blade holds its edge at 58 points on the Rockwell scale."}
+	if got := blockTexts(dropLoyaltyLines(in)); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

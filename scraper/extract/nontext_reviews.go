@@ -170,7 +170,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		return bs
 	}
 	if pageType == corpus.PageTypeProduct {
-		bs = dropStockLines(dropReviewChrome(dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))))
+		bs = dropLoyaltyLines(dropStockLines(dropReviewChrome(dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs))))))
 	}
 	if pageType == corpus.PageTypeListing {
 		bs = p.dropFacets(bs)

@@ -29,17 +29,17 @@ func TestDropReviewChrome(t *testing.T) {
 	}
 }
 
-// TestShopWidgetPages: a product page loses its stock lines, its review
-// widget's summary and prompts and its rail of featured products, and
-// keeps its description, its rating and a sentence that starts like a
-// widget's line; a category page keeps its "Featured Products" grid and
-// its cards' stock badges.
+// TestShopWidgetPages: a product page loses its stock lines, its loyalty
+// offer, its review widget's summary and prompts and its rail of
+// featured products, and keeps its description, its rating and a
+// sentence that starts like a widget's line; a category page keeps its
+// "Featured Products" grid and its cards' stock badges.
 func TestShopWidgetPages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "product_widgets", url: "https://hollin.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A bread board cut from one plank", "45 cm by 28 cm", "Customer Reviews", "4.8 out of 5 stars",
 				"Every board is made to order in our workshop by the river; based on the plank"},
-			notInText: []string{"In Stock!", "Ready to ship", "Based on 212 reviews", "96% of customers", "Rating snapshot",
+			notInText: []string{"In Stock!", "Ready to ship", "580 points", "Based on 212 reviews", "96% of customers", "Rating snapshot",
 				"Write a review", "Photos from reviews", "Featured Products", "Butter Knife"}},
 		{name: "listing_stock", url: "https://hollin.example/collections/bread-boards", typ: corpus.PageTypeListing,
 			wantInText: []string{"Featured Products", "Oak Bread Board", "In stock", "Only 2 left", "Pre-order", "Sold out"}},
