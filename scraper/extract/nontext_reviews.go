@@ -170,7 +170,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		return bs
 	}
 	if pageType == corpus.PageTypeProduct {
-		bs = dropLoyaltyLines(dropStockLines(dropReviewChrome(dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs))))))
+		bs = dropSizeHelp(dropLoyaltyLines(dropStockLines(dropReviewChrome(dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))))))
 	}
 	if pageType == corpus.PageTypeListing {
 		bs = p.dropFacets(bs)
@@ -195,7 +195,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 // ("Average Overall Fit Rating"). A rating given ("4.4 out of 5 stars",
 // "1,113 ratings") and a "Customer Reviews" heading stay: references
 // keep them.
-var reReviewChrome = lazyRE(`(?i)^(?:based on [\d,.]+k? (?:reviews?|ratings?)|[\d.]+% of (?:customers|reviewers|buyers|respondents) (?:would )?recommend\b.{0,30}|rating snapshot|write an? review|be the first to (?:write an? )?review\b.{0,30}|reviews? for this (?:item|product)(?: \(\d[\d,]*\))?|why are these reviews shown\??|photos from reviews|customer (?:images|photos)|average (?:overall )?[\w ]{0,20} rating|adding a review will\b.{0,80}|(?:on average )?[\d,]+ reviewers say\b.{0,60}|customers say (?:it|this) (?:fits|runs)\b.{0,30}|(?:fits|runs) (?:slightly |a bit )?(?:large|small|big|true to size) based on reviews|reviews summary|buyer highlights,? summari[sz]ed by ai)[.!]?$`)
+var reReviewChrome = lazyRE(`(?i)^(?:based on [\d,.]+k? (?:reviews?|ratings?)|[\d.]+% of (?:customers|reviewers|buyers|respondents) (?:would )?recommend\b.{0,30}|rating snapshot|write an? review|be the first to (?:write an? )?review\b.{0,30}|reviews? for this (?:item|product)(?: \(\d[\d,]*\))?|why are these reviews shown\??|photos from reviews|customer (?:images|photos)|average (?:overall )?[\w ]{0,20} rating|adding a review will\b.{0,80}|(?:on average )?[\d,]+ reviewers say\b.{0,60}|customers say (?:it|this|the|this product|product) ?(?:item |product )?(?:fits|runs)\b.{0,80}|(?:fits|runs) (?:slightly |a bit )?(?:large|small|big|true to size) based on reviews|reviews summary|buyer highlights,? summari[sz]ed by ai)[.!]?$`)
 
 // dropReviewChrome drops the lines of a product page's review widget
 // (reReviewChrome, 20 words or fewer).

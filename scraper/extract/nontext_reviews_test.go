@@ -17,6 +17,7 @@ func TestDropReviewChrome(t *testing.T) {
 		"Photos from reviews", "Customer Images", "Average Overall Fit Rating",
 		"Adding a review will require a valid email for verification", "Fits slightly large based on reviews",
 		"On average 279 reviewers say this product is true to size.", "Reviews summary",
+		"Customers say product fits true to size. We recommend sticking with your regular size.",
 		"4.4 out of 5 stars", "1,113 ratings", "Customer Reviews",
 		"Based on my own use over two winters, I would buy it again.",
 		"Write a review of the book for the school magazine and send it in by Friday.",
@@ -30,16 +31,16 @@ func TestDropReviewChrome(t *testing.T) {
 }
 
 // TestShopWidgetPages: a product page loses its stock lines, its loyalty
-// offer, its review widget's summary and prompts and its rail of
-// featured products, and keeps its description, its rating and a
-// sentence that starts like a widget's line; a category page keeps its
-// "Featured Products" grid and its cards' stock badges.
+// offer, its size guide's link, its review widget's summary and prompts
+// and its rail of featured products, and keeps its description, its
+// rating and a sentence that starts like a widget's line; a category
+// page keeps its "Featured Products" grid and its cards' stock badges.
 func TestShopWidgetPages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "product_widgets", url: "https://hollin.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A bread board cut from one plank", "45 cm by 28 cm", "Customer Reviews", "4.8 out of 5 stars",
 				"Every board is made to order in our workshop by the river; based on the plank"},
-			notInText: []string{"In Stock!", "Ready to ship", "580 points", "Based on 212 reviews", "96% of customers", "Rating snapshot",
+			notInText: []string{"In Stock!", "Ready to ship", "580 points", "Size guide", "Based on 212 reviews", "96% of customers", "Rating snapshot",
 				"Write a review", "Photos from reviews", "Featured Products", "Butter Knife"}},
 		{name: "listing_stock", url: "https://hollin.example/collections/bread-boards", typ: corpus.PageTypeListing,
 			wantInText: []string{"Featured Products", "Oak Bread Board", "In stock", "Only 2 left", "Pre-order", "Sold out"}},
