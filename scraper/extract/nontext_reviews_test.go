@@ -31,17 +31,19 @@ func TestDropReviewChrome(t *testing.T) {
 }
 
 // TestShopWidgetPages: a product page loses its stock lines, its loyalty
-// offer, its size guide's link, its review widget's summary and prompts
-// and its rail of featured products, and keeps its description, its
-// rating and a sentence that starts like a widget's line; a category
-// page keeps its "Featured Products" grid and its cards' stock badges.
+// offer, its size guide's link, its review widget's summary and prompts,
+// its rail of featured products and its cart drawer's upsell, and keeps
+// its description, its rating and a sentence that starts like a
+// widget's line; a category page keeps its "Featured Products" grid and
+// its cards' stock badges.
 func TestShopWidgetPages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "product_widgets", url: "https://hollin.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A bread board cut from one plank", "45 cm by 28 cm", "Customer Reviews", "4.8 out of 5 stars",
 				"Every board is made to order in our workshop by the river; based on the plank"},
 			notInText: []string{"In Stock!", "Ready to ship", "580 points", "Size guide", "Based on 212 reviews", "96% of customers", "Rating snapshot",
-				"Write a review", "Photos from reviews", "Featured Products", "Butter Knife"}},
+				"Write a review", "Photos from reviews", "Featured Products", "Butter Knife",
+				"Added to your cart", "matching designs", "Ash Ladle"}},
 		{name: "listing_stock", url: "https://hollin.example/collections/bread-boards", typ: corpus.PageTypeListing,
 			wantInText: []string{"Featured Products", "Oak Bread Board", "In stock", "Only 2 left", "Pre-order", "Sold out"}},
 	})

@@ -9,8 +9,9 @@ import (
 // reShopHead matches the heading of a shop's section of other products
 // or of the visitor's own history: "Frequently bought together",
 // "Recently viewed", "Customers also bought", "Recommended accessories",
-// "Shop the look", "You may also like…".
-var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches)[\s:.!?…]*$`)
+// "Shop the look", "You may also like…", and a cart drawer's upsell
+// ("Added to your cart! Complete the set?").
+var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches|added to (?:your )?(?:cart|basket|bag)\b.{0,40})[\s:.!?…]*$`)
 
 // reProductShopHead matches the heading of a product page's section of
 // other products: "Featured products", "Complete your order", "Most

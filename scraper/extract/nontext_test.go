@@ -264,6 +264,10 @@ func TestDropShopSections(t *testing.T) {
 		{"other heading", []string{d, "Care and repair", "Canvas wax"}, []string{d, "Care and repair", "Canvas wax"}, corpus.PageTypeListing},
 		{"product rail", []string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d, "Complete Your Order", "Roll-top bag"},
 			[]string{d, d}, corpus.PageTypeProduct},
+		{"cart drawer", []string{d, "Added to your cart! Complete the set?", "Check out these matching designs:", "Canvas wax, 50 g", "Roll-top bag", d},
+			[]string{d, d}, corpus.PageTypeProduct},
+		{"added in a sentence", []string{d, "Added to your cart, a gift note travels with the bag in its own envelope, written by hand.", d},
+			[]string{d, "Added to your cart, a gift note travels with the bag in its own envelope, written by hand.", d}, corpus.PageTypeProduct},
 		// On a category page the same heading is over its own grid.
 		{"category grid", []string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d},
 			[]string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d}, corpus.PageTypeListing},
