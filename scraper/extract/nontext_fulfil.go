@@ -16,3 +16,37 @@ func dropFulfilmentLines(bs []block) []block {
 		return len(strings.Fields(b.text)) <= 10 && reFulfilment.MatchString(b.text)
 	})
 }
+
+// reStockLine matches a line that only states whether an item is in
+// stock or how to get it: "In Stock!", "Low in stock, only 6 left",
+// "Only 3 left", "Ready to ship", "Available for shipping or pickup",
+// "Calculate shipping", "Pre-order". A "Sold out" badge stays.
+var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in stock)?)?|only \d+ left(?: in stock)?|ready to ship|available for (?:shipping|pickup|delivery)(?: or (?:shipping|pickup|delivery))?|calculate shipping|pre-?order(?: now)?)[.!]?$`)
+
+// dropStockLines drops the stock and availability lines of a product
+// page (reStockLine) that are not headings. A category page keeps them:
+// on its cards they are the items' badges, which references keep.
+func dropStockLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 60 && reStockLine.MatchString(strings.TrimSpace(b.text))
+	})
+}
+
+// reLoyaltyLine matches a shop's loyalty offer beside a product: the
+// points a purchase earns ("Earn up to 4500 points per item",
+// "Purchasing this product earns 176XP") and the scheme's terms ("...
+// points are subject to change ..."). Cash back stays: one reference
+// keeps "Get 3% back in Daily Cash", another drops it.
+var reLoyaltyLine = lazyRE(`(?i)\b(?:earns?|earning|collect)\s(?:up to\s)?\d[\d,.]*\s?(?:[\w+]+\s){0,2}(?:points?|xp|rewards?)\b|\bpoints (?:are|may be) subject to change\b`)
+
+// loyaltyWords is the most words of a loyalty line: a longer block is a
+// description that may name the scheme.
+const loyaltyWords = 30
+
+// dropLoyaltyLines drops a product page's loyalty offers (reLoyaltyLine)
+// of loyaltyWords words or fewer that are not headings.
+func dropLoyaltyLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && countWords(b.text) <= loyaltyWords && reLoyaltyLine.MatchString(b.text)
+	})
+}

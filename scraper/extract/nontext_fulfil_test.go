@@ -21,3 +21,33 @@ func TestDropFulfilmentLines(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropStockLines: lines that only say an item is in stock or how it
+// can be had go; a "Sold out" badge, a heading and a sentence about
+// stock stay.
+func TestDropStockLines(t *testing.T) {
+	in := []block{{text: "In Stock!"}, {text: "Low in stock, only 6 left"}, {text: "Only 3 left"}, {text: "Ready to ship"},
+		{text: "Available for Shipping or Pickup"}, {text: "Calculate Shipping"}, {text: "Pre-order"},
+		{text: "Sold out"}, {text: "In stock", kind: kindHeading},
+		{text: "In stock at our Leeds workshop from March, when the new canvas comes in."}}
+	want := []string{"Sold out", "In stock", "In stock at our Leeds workshop from March, when the new canvas comes in."}
+	if got := blockTexts(dropStockLines(in)); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropLoyaltyLines: the points a purchase earns and the scheme's
+// terms go; cash back, a heading, a long description and points that
+// are not earned stay.
+func TestDropLoyaltyLines(t *testing.T) {
+	long := "Earn 200 points for every walk you log in the app, and trade them for a day on the hill with one of our guides, a map of the ridge and a flask of tea at the hut."
+	in := []block{{text: "Earn up to 4500 points per item"}, {text: "Purchasing this product earns 176XP"},
+		{text: "Points are subject to change based on the final price paid. See full T&Cs"},
+		{text: "Get 3% back in Daily Cash with our card."}, {text: "Earn 50 points", kind: kindHeading},
+		{text: long}, {text: "The blade holds its edge at 58 points on the Rockwell scale."}}
+	want := []string{"Get 3% back in Daily Cash with our card.", "Earn 50 points", long,
+		"The blade holds its edge at 58 points on the Rockwell scale."}
+	if got := blockTexts(dropLoyaltyLines(in)); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

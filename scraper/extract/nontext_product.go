@@ -125,3 +125,16 @@ func (p *page) inTabLabel(b block) bool {
 	}
 	return false
 }
+
+// reSizeHelp matches the link or button that opens a product page's
+// size help: "Size chart", "Size guide", "Know your size", "Not your
+// size?". The chart itself, when the page shows it, stays.
+var reSizeHelp = lazyRE(`(?i)^(?:(?:view |see )?size (?:chart|guide|table)s?|sizing (?:chart|guide)|(?:find|know) your (?:size|fit)|not your size\??)$`)
+
+// dropSizeHelp drops a product page's size help lines (reSizeHelp) that
+// are not headings: a heading over the chart is the chart's.
+func dropSizeHelp(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 40 && reSizeHelp.MatchString(strings.TrimSpace(b.text))
+	})
+}

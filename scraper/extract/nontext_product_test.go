@@ -94,3 +94,15 @@ func TestDropTabLabels(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropSizeHelp: the links that open a size chart go; a heading over
+// the chart, the chart's rows and a sentence about sizes stay.
+func TestDropSizeHelp(t *testing.T) {
+	in := []block{{text: "Size Chart"}, {text: "Size guide"}, {text: "Know your size"}, {text: "Not your size?"},
+		{text: "Size chart", kind: kindHeading}, {text: "S 36-38"},
+		{text: "Not your size? Send it back within 30 days and we will swap it."}}
+	want := []string{"Size chart", "S 36-38", "Not your size? Send it back within 30 days and we will swap it."}
+	if got := blockTexts(dropSizeHelp(in)); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -162,21 +162,45 @@ func (p *page) dropReviews(bs []block) []block {
 // from copyMinWords words on; on a product page or a listing, the
 // blocks that a longer block holds too, dropContainedCopies; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
-// dropCellRuns, and a delivery widget's lines, dropFulfilmentLines; on a
-// listing, its filter panels first, dropFacets).
+// dropCellRuns, a delivery widget's lines, dropFulfilmentLines, a
+// review widget's, dropReviewChrome, and the lines of stock,
+// dropStockLines; on a listing, its filter panels first, dropFacets).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
 	}
 	if pageType == corpus.PageTypeProduct {
-		bs = dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))
+		bs = dropSizeHelp(dropLoyaltyLines(dropStockLines(dropReviewChrome(dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))))))
 	}
 	if pageType == corpus.PageTypeListing {
 		bs = p.dropFacets(bs)
 	}
-	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs)))))))), copyMinWords(pageType))
+	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
 		bs = dropContainedCopies(bs)
 	}
 	return bs
+}
+
+// reReviewChrome matches the lines of a review widget around the
+// reviews, not what anyone wrote: its summary ("Based on 407 reviews",
+// "81% of customers would recommend this", "Rating snapshot"), its
+// prompts ("Write a review", "Be the first to review this item",
+// "Adding a review will require a valid email ..."), its section and
+// gallery labels ("Reviews for this item (76)", "Photos from reviews",
+// "Customer images", "Why are these reviews shown?"), the fit read from
+// the reviews ("Fits slightly large based on reviews", "On average 279
+// reviewers say ..."), a machine summary's label ("Reviews summary",
+// "Buyer highlights, summarized by AI") and its averages' labels
+// ("Average Overall Fit Rating"). A rating given ("4.4 out of 5 stars",
+// "1,113 ratings") and a "Customer Reviews" heading stay: references
+// keep them.
+var reReviewChrome = lazyRE(`(?i)^(?:based on [\d,.]+k? (?:reviews?|ratings?)|[\d.]+% of (?:customers|reviewers|buyers|respondents) (?:would )?recommend\b.{0,30}|rating snapshot|write an? review|be the first to (?:write an? )?review\b.{0,30}|reviews? for this (?:item|product)(?: \(\d[\d,]*\))?|why are these reviews shown\??|photos from reviews|customer (?:images|photos)|average (?:overall )?[\w ]{0,20} rating|adding a review will\b.{0,80}|(?:on average )?[\d,]+ reviewers say\b.{0,60}|customers say (?:it|this|the|this product|product) ?(?:item |product )?(?:fits|runs)\b.{0,80}|(?:fits|runs) (?:slightly |a bit )?(?:large|small|big|true to size) based on reviews|reviews summary|buyer highlights,? summari[sz]ed by ai)[.!]?$`)
+
+// dropReviewChrome drops the lines of a product page's review widget
+// (reReviewChrome, 20 words or fewer).
+func dropReviewChrome(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return countWords(b.text) <= 20 && reReviewChrome.MatchString(strings.TrimSpace(b.text))
+	})
 }

@@ -1,12 +1,23 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/archivist-project/archivist/corpus"
+)
 
 // reShopHead matches the heading of a shop's section of other products
 // or of the visitor's own history: "Frequently bought together",
 // "Recently viewed", "Customers also bought", "Recommended accessories",
-// "Shop the look", "You may also like…".
-var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches)[\s:.!?…]*$`)
+// "Shop the look", "You may also like…", and a cart drawer's upsell
+// ("Added to your cart! Complete the set?").
+var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches|added to (?:your )?(?:cart|basket|bag)\b.{0,40})[\s:.!?…]*$`)
+
+// reProductShopHead matches the heading of a product page's section of
+// other products: "Featured products", "Complete your order", "Most
+// popular accessories & related items". On a category page such a
+// heading is over its own grid, which is the page's content.
+var reProductShopHead = lazyRE(`(?i)^(?:featured products|complete your (?:order|purchase)|(?:most )?popular accessories(?: (?:&|and) related (?:items|products))?)[\s:.!?…]*$`)
 
 // shopTeaserWords is the most words of a block in the run that follows
 // a reShopHead heading: a product's name, its price, a rating.
@@ -17,13 +28,13 @@ const shopTeaserWords = 15
 // (shopTeaserWords words or fewer each) up to the next heading or
 // longer block. The blocks stay as they are when the sections hold half
 // of the words or more: then they are the page.
-func dropShopSections(bs []block) []block {
+func dropShopSections(bs []block, pageType string) []block {
 	out := make([]block, 0, len(bs))
 	dropped, all := 0, 0
 	for i := 0; i < len(bs); i++ {
 		w := countWords(bs[i].text)
 		all += w
-		if w > 8 || len(bs[i].text) > 80 || !reShopHead.MatchString(strings.TrimSpace(bs[i].text)) {
+		if w > 8 || len(bs[i].text) > 80 || !isShopHead(bs[i].text, pageType) {
 			out = append(out, bs[i])
 			continue
 		}
@@ -41,9 +52,18 @@ func dropShopSections(bs []block) []block {
 	return out
 }
 
+// isShopHead reports whether a line opens a shop's section of other
+// products or of the visitor's history on a page of the type given
+// (reShopHead; on a product page, reProductShopHead too).
+func isShopHead(s, pageType string) bool {
+	s = strings.TrimSpace(s)
+	return reShopHead.MatchString(s) || pageType == corpus.PageTypeProduct && reProductShopHead.MatchString(s)
+}
+
 // reSortLine matches a line of a sort menu: "Sort: Best match", "Price
-// (high to low)", "Lowest price", "Most recent", "Oldest first".
-var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z])$`)
+// (high to low)", "Lowest price", "Most recent", "Oldest first",
+// "Highest rated".
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z])$`)
 
 // dropSortLines drops the lines of a sort menu (reSortLine) that are not
 // headings.

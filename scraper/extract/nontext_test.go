@@ -254,17 +254,27 @@ func TestDropShopSections(t *testing.T) {
 		name string
 		in   []string
 		want []string
+		typ  string
 	}{
 		{"teasers", []string{d, d, "Frequently bought together", "Canvas wax, 50 g", "$12.00", "Recently viewed", "Roll-top bag"},
-			[]string{d, d}},
-		{"prose after", []string{d, "You may also like…", d}, []string{d, d}},
+			[]string{d, d}, corpus.PageTypeListing},
+		{"prose after", []string{d, "You may also like…", d}, []string{d, d}, corpus.PageTypeListing},
 		{"whole page", []string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"},
-			[]string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"}},
-		{"other heading", []string{d, "Care and repair", "Canvas wax"}, []string{d, "Care and repair", "Canvas wax"}},
+			[]string{"Our bags", "Customers also bought", "Canvas wax", "$12.00", "Roll-top bag", "$80.00"}, corpus.PageTypeListing},
+		{"other heading", []string{d, "Care and repair", "Canvas wax"}, []string{d, "Care and repair", "Canvas wax"}, corpus.PageTypeListing},
+		{"product rail", []string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d, "Complete Your Order", "Roll-top bag"},
+			[]string{d, d}, corpus.PageTypeProduct},
+		{"cart drawer", []string{d, "Added to your cart! Complete the set?", "Check out these matching designs:", "Canvas wax, 50 g", "Roll-top bag", d},
+			[]string{d, d}, corpus.PageTypeProduct},
+		{"added in a sentence", []string{d, "Added to your cart, a gift note travels with the bag in its own envelope, written by hand.", d},
+			[]string{d, "Added to your cart, a gift note travels with the bag in its own envelope, written by hand.", d}, corpus.PageTypeProduct},
+		// On a category page the same heading is over its own grid.
+		{"category grid", []string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d},
+			[]string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d}, corpus.PageTypeListing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropShopSections(textBlocks(tt.in)))
+			got := blockTexts(dropShopSections(textBlocks(tt.in), tt.typ))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -275,7 +285,7 @@ func TestDropShopSections(t *testing.T) {
 // TestDropSortLines: the lines of a sort menu go; a heading and a
 // sentence about prices stay.
 func TestDropSortLines(t *testing.T) {
-	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first",
+	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first", "Highest Rated",
 		"Prices from high to low are listed below.", "Canvas wax, 50 g"}
 	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g"}
 	got := blockTexts(dropSortLines(textBlocks(in)))

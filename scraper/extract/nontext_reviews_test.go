@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestDropReviewChrome: a review widget's summary, prompts and labels
+// go; a rating given, a count of ratings, the section's heading and what
+// a reviewer wrote stay.
+func TestDropReviewChrome(t *testing.T) {
+	in := []string{
+		"Based on 407 reviews", "81% of customers would recommend this", "Rating snapshot", "Write a Review",
+		"Be the first to review this item", "Reviews for this item (76)", "Why are these reviews shown?",
+		"Photos from reviews", "Customer Images", "Average Overall Fit Rating",
+		"Adding a review will require a valid email for verification", "Fits slightly large based on reviews",
+		"On average 279 reviewers say this product is true to size.", "Reviews summary",
+		"Customers say product fits true to size. We recommend sticking with your regular size.",
+		"4.4 out of 5 stars", "1,113 ratings", "Customer Reviews",
+		"Based on my own use over two winters, I would buy it again.",
+		"Write a review of the book for the school magazine and send it in by Friday.",
+	}
+	want := []string{"4.4 out of 5 stars", "1,113 ratings", "Customer Reviews",
+		"Based on my own use over two winters, I would buy it again.",
+		"Write a review of the book for the school magazine and send it in by Friday."}
+	if got := blockTexts(dropReviewChrome(textBlocks(in))); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestShopWidgetPages: a product page loses its stock lines, its loyalty
+// offer, its size guide's link, its review widget's summary and prompts,
+// its rail of featured products and its cart drawer's upsell, and keeps
+// its description, its rating and a sentence that starts like a
+// widget's line; a category page keeps its "Featured Products" grid and
+// its cards' stock badges.
+func TestShopWidgetPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_widgets", url: "https://hollin.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A bread board cut from one plank", "45 cm by 28 cm", "Customer Reviews", "4.8 out of 5 stars",
+				"Every board is made to order in our workshop by the river; based on the plank"},
+			notInText: []string{"In Stock!", "Ready to ship", "580 points", "Size guide", "Based on 212 reviews", "96% of customers", "Rating snapshot",
+				"Write a review", "Photos from reviews", "Featured Products", "Butter Knife",
+				"Added to your cart", "matching designs", "Ash Ladle"}},
+		{name: "listing_stock", url: "https://hollin.example/collections/bread-boards", typ: corpus.PageTypeListing,
+			wantInText: []string{"Featured Products", "Oak Bread Board", "In stock", "Only 2 left", "Pre-order", "Sold out"}},
+	})
+}
