@@ -120,6 +120,13 @@ func TestBodyClasses(t *testing.T) {
 		{name: "comment_heading",
 			wantInText: []string{"Die Stadt will die alte Markthalle", "Der Wochenmarkt am Samstag bleibt, wo er ist."},
 			notInText:  []string{"Leserkommentare", "Vier Millionen für eine Halle", "Die Heizung war schon lange kaputt"}},
+		// Readers' comments after the story, in a section whose class
+		// names say nothing, opened by a line that is no heading ("View
+		// comments (3)"): they go. The byline's count of comments, a
+		// line at the story's top, leaves the story whole.
+		{name: "comment_line",
+			wantInText: []string{"The harbour ferry will keep running", "plan its rotas around the boats."},
+			notInText:  []string{"View comments", "I take the last boat", "Two years is not long", "published on paper at the pier"}},
 		// A lead named as a teaser that links a few words inside its
 		// sentences, set apart from the body by an image.
 		{name: "linked_lead",

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // reCommentHeading matches the heading that opens a page's comment
@@ -13,6 +14,20 @@ import (
 // commentaires", "No comments yet", "5 thoughts on “...”"). The singular
 // alone is left out: "Comment" and "Kommentar" head opinion pieces.
 var reCommentHeading = lazyRE(`(?i)^(?:(?:leser|reader(?:'?s'?)?|user|top[- ]rated|top|best|featured)\s*-?\s*)?(?:comments|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti|reacties)(?:\s*[(\[]?\d+[)\]]?)?$|^(?:\d+|no|one|ein|eine|keine|un|une|aucun|uno|una)\s+(?:comments?|kommentare?|commentaires?|comentarios?|comentários?|comment[io]|reacties?|responses?|replies|reply|antworten|antwort|réponses?|respuestas?|thoughts)\b`)
+
+// reCommentLine matches a line that opens a comment section without
+// being marked up as a heading: the plural of "comment", alone, after a
+// verb that shows them or with their count ("View comments (27)", "12
+// Kommentare"). Replies and answers are left out (a forum's thread
+// counts them), and so is a label ("Comments:" before a card's count).
+var reCommentLine = lazyRE(`(?i)^(?:(?:view|show|see|read|all|alle|voir|ver)\s+(?:the\s+|all\s+|die\s+|les\s+|los\s+)?)?(?:comments|kommentare|commentaires|comentarios|comentários|commenti|reacties)(?:\s*[(\[]?\d+[)\]]?)?$|^\d+\s+(?:comments|kommentare|commentaires|comentarios|comentários|commenti|reacties)$`)
+
+// isCommentLine reports whether t, a short line that is no heading,
+// opens a comment section (reCommentLine).
+func isCommentLine(t string) bool {
+	t = strings.Join(strings.Fields(t), " ")
+	return !strings.HasSuffix(t, ":") && reCommentLine.MatchString(bareLower(t))
+}
 
 // isCommentHeading reports whether a heading's text opens a comment
 // section (reCommentHeading).
@@ -29,6 +44,13 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 	if isHeading(n.DataAtom) {
 		in.opensCmt = in.text > 0 && in.text <= 200 && mayNameComments(n, 0) && isCommentHeading(textOf(n))
 		return
+	}
+	if !in.block && in.link == 0 && in.text > 0 && in.text <= 40 && n.DataAtom != atom.P && n.DataAtom != atom.Li &&
+		mayNameComments(n, 0) && isCommentLine(textOf(n)) {
+		// A line of its own, set as no heading ("<div><span>View
+		// comments</span> (27)</div>"), unlinked: a link there is the
+		// byline's count that leads to the thread.
+		in.opensCmt = true
 	}
 	first := true
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

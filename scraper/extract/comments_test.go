@@ -39,6 +39,34 @@ func TestIsCommentHeading(t *testing.T) {
 	}
 }
 
+// TestIsCommentLine: a line that is no heading opens a comment section
+// with the plural of "comment", alone, after a verb that shows them or
+// with their count; a forum's count of replies, a label and a sentence
+// do not.
+func TestIsCommentLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"View comments (27)", true},
+		{"Show all comments", true},
+		{"Comments (4)", true},
+		{"12 Kommentare", true},
+		{"Voir les commentaires", true},
+		{"5 replies", false},
+		{"1 Antwort", false},
+		{"Comments:", false},
+		{"Comment", false},
+		{"Recent comments", false},
+		{"Comments from the council meeting were mixed", false},
+	}
+	for _, tt := range tests {
+		if got := isCommentLine(tt.line); got != tt.want {
+			t.Errorf("isCommentLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
 // TestLinksInText: a lead's inline link keeps it prose; a linked
 // headline or a link around a card makes it a teaser.
 func TestLinksInText(t *testing.T) {
