@@ -9,7 +9,9 @@ import (
 // TestPostSiblingPages: on a thread whose posts are comments by their
 // markup (the content walk drops them; the block model gives the text),
 // a post's paragraphs the model scores under its threshold come back
-// beside a kept paragraph of the same post; the sidebar's notices, the
+// beside a kept paragraph of the same post, and a reply of one short
+// paragraph beside the other posts' kept text (an element of the same
+// tag and class); a post's stamp, the sidebar's notices, the
 // posters' cards and the post's buttons do not. A story with readers'
 // comments stays an article without them: the rule runs on forums only.
 func TestPostSiblingPages(t *testing.T) {
@@ -17,7 +19,9 @@ func TestPostSiblingPages(t *testing.T) {
 		{name: "forum_post_siblings", url: "https://allotments.example/topic/4410-shed-roof-leaking-at-the-ridge/",
 			typ: corpus.PageTypeForum,
 			wantInText: []string{"Photos to follow.", "Check the soft corner first.",
-				"ring road.\n\nWill report back after the weekend.\n\nThe forecast says dry until Thursday"},
+				"ring road.\n\nWill report back after the weekend.\n\nThe forecast says dry until Thursday",
+				"ladder round.\n\nGood job, that roof should see out a few winters now.\n\nCheers for the advice",
+				"seed potatoes are back in.\n\nPictures of the finished roof are below."},
 			notInText: []string{"Plot inspections start in May.", "The seed swap is on Sunday.", "40 posts",
 				"Share this post", "Powered by a board", "6:05 PM"}},
 	})
@@ -44,6 +48,27 @@ func TestIsStamp(t *testing.T) {
 	for _, tt := range tests {
 		if got := isStamp(tt.in); got != tt.want {
 			t.Errorf("isStamp(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIsPostProse: a paragraph brought back for the kind of its element
+// alone is a sentence or ten words or more, without a date; a poster's
+// card line or a post's header is not.
+func TestIsPostProse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Good job, that roof should see out a few winters now.", true},
+		{"Another option that is also good but cheaper is the smaller model", true},
+		{"Analyst 3+ in Banking - Cov", false},
+		{"dusty32309 Jun 8, 2017 at 5:26 am", false},
+		{"I re-felted it on 12 April 2026 and it has held since.", false},
+	}
+	for _, tt := range tests {
+		if got := isPostProse(tt.in); got != tt.want {
+			t.Errorf("isPostProse(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }
