@@ -58,6 +58,9 @@ func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphan
 			}
 		}
 	}
+	if pageType == corpus.PageTypeForum {
+		p.keepPostSiblings(bs, keep, score)
+	}
 	// A page that is not an article loses what the model keeps inside its
 	// dialogs, unless fewer than dialogMinLeft words would be left: then
 	// the dialog is the page (a quick view saved as a page).

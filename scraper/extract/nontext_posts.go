@@ -1,0 +1,96 @@
+package extract
+
+import "golang.org/x/net/html"
+
+// A forum's posts are comments by their markup (a class or a microdata
+// role of "comment", "reply", "message"), which the content walk drops
+// from an article, so a forum's text is the block model's. The model
+// weighs each paragraph alone: a reply's short paragraph ("Thank you
+// James.", "Quite a short journey, but a good one nonetheless.") can
+// score under the threshold beside a longer one of the same post that
+// scores over it. A post's paragraphs stand or fall together: on a page
+// typed forum, a paragraph the model left out that scores
+// postSiblingScore or more comes back when a paragraph it kept is a
+// sibling in the same element (the post's text), or when it reads as
+// prose (isPostProse) and its element is of the kind (tag and class)
+// that holds the kept paragraphs of two posts or more: a reply of one
+// short paragraph, which has no kept sibling, in a post's text element.
+
+// postSiblingScore is the least model score of a paragraph that a kept
+// sibling brings back: far lower ones are chrome that sits beside a post
+// ("Share this post", a notice).
+const postSiblingScore = 0.25
+
+// postSiblingWords is the fewest words of a paragraph that a kept
+// sibling brings back: shorter lines are names, stamps and buttons.
+const postSiblingWords = 4
+
+// keepPostSiblings sets keep for the paragraphs of bs (scored score)
+// that share their parent element with a kept paragraph, or whose parent
+// is of a kind two kept paragraphs' parents are and that read as prose.
+func (p *page) keepPostSiblings(bs []block, keep []bool, score []float64) {
+	parents := make(map[*html.Node]bool)
+	kinds := make(map[string]int) // posts' text elements: tag and class of a kept paragraph's parent
+	for i, b := range bs {
+		if keep[i] && b.kind == kindPara {
+			if n := p.blockParent(b); n != nil {
+				if !parents[n] {
+					kinds[postKind(n)]++
+				}
+				parents[n] = true
+			}
+		}
+	}
+	for i, b := range bs {
+		if keep[i] || b.kind != kindPara || score[i] < postSiblingScore || b.link >= 0.3 ||
+			countWords(b.text) < postSiblingWords || isStamp(b.text) {
+			continue
+		}
+		n := p.blockParent(b)
+		if n == nil {
+			continue
+		}
+		if parents[n] || kinds[postKind(n)] >= 2 && postKind(n) != "" && isPostProse(b.text) {
+			keep[i] = true
+		}
+	}
+}
+
+// isStamp reports whether t is a post's time stamp ("Dec 31, 2025,
+// 10:15 PM"): a line of six words or fewer with a date. The model's
+// score decides those alone, as a post's header.
+func isStamp(t string) bool {
+	return countWords(t) <= 6 && dateLike(t)
+}
+
+// blockParent returns the parent of the block-level element b begins
+// in: the element that holds b beside its sibling paragraphs.
+func (p *page) blockParent(b block) *html.Node {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return nil
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 16; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && classifyTag(n.DataAtom) == tagBlock {
+			return n.Parent
+		}
+	}
+	return nil
+}
+
+// postKind returns the tag and class attribute of n, a post's text
+// element, or "" when it has no class.
+func postKind(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" && a.Val != "" {
+			return n.Data + "." + a.Val
+		}
+	}
+	return ""
+}
+
+// isPostProse reports whether t reads as a post's own text, not a line
+// of its header or its poster's card: a sentence, or ten words or more,
+// without a date.
+func isPostProse(t string) bool {
+	return (endsSentence(t) || countWords(t) >= 10) && !dateLike(t)
+}

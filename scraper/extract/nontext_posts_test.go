@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestPostSiblingPages: on a thread whose posts are comments by their
+// markup (the content walk drops them; the block model gives the text),
+// a post's paragraphs the model scores under its threshold come back
+// beside a kept paragraph of the same post, and a reply of one short
+// paragraph beside the other posts' kept text (an element of the same
+// tag and class); a post's stamp, the sidebar's notices, the
+// posters' cards and the post's buttons do not. A story with readers'
+// comments stays an article without them: the rule runs on forums only.
+func TestPostSiblingPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "forum_post_siblings", url: "https://allotments.example/topic/4410-shed-roof-leaking-at-the-ridge/",
+			typ: corpus.PageTypeForum,
+			wantInText: []string{"Photos to follow.", "Check the soft corner first.",
+				"ring road.\n\nWill report back after the weekend.\n\nThe forecast says dry until Thursday",
+				"ladder round.\n\nGood job, that roof should see out a few winters now.\n\nCheers for the advice",
+				"seed potatoes are back in.\n\nPictures of the finished roof are below."},
+			notInText: []string{"Plot inspections start in May.", "The seed swap is on Sunday.", "40 posts",
+				"Share this post", "Powered by a board", "6:05 PM"}},
+	})
+	art := extractTestPage(t, "threads", "article_comments", "https://gazette.example/2026/03/02/harbour-wall-stone/")
+	if art.PageType != corpus.PageTypeArticle {
+		t.Errorf("story with comments: page type %q, want article", art.PageType)
+	}
+	checkText(t, art.Text, []string{"The harbour wall that the January storms broke"},
+		[]string{"About time.", "Good that the herring season is kept free of the works."})
+}
+
+// TestIsStamp: a post's short line with a date is a stamp, which the
+// sibling rule leaves to the model; a sentence with a date is not.
+func TestIsStamp(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Dec 31, 2025, 10:15 PM", true},
+		{"April 12, 2026", true},
+		{"Will report back after the weekend.", false},
+		{"The works start on 4 May 2026 and last two summers at the harbour.", false},
+	}
+	for _, tt := range tests {
+		if got := isStamp(tt.in); got != tt.want {
+			t.Errorf("isStamp(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestIsPostProse: a paragraph brought back for the kind of its element
+// alone is a sentence or ten words or more, without a date; a poster's
+// card line or a post's header is not.
+func TestIsPostProse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Good job, that roof should see out a few winters now.", true},
+		{"Another option that is also good but cheaper is the smaller model", true},
+		{"Analyst 3+ in Banking - Cov", false},
+		{"dusty32309 Jun 8, 2017 at 5:26 am", false},
+		{"I re-felted it on 12 April 2026 and it has held since.", false},
+	}
+	for _, tt := range tests {
+		if got := isPostProse(tt.in); got != tt.want {
+			t.Errorf("isPostProse(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
