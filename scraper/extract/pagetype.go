@@ -510,12 +510,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 			return false, other
 		}
 	}
-	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopLike()) {
+	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopLike() && !p.bylineApart()) {
 		// A thread whose posts the content walk dropped as comments: the
 		// body found is its title, or a link post's linked title. At a
 		// thread's URL, or at another with no story beside the posts
-		// (they would be its readers' comments) and no shop's markup
-		// (they would be a product's reviews).
+		// (they would be its readers' comments), no shop's markup (they
+		// would be a product's reviews) and no byline apart from them (a
+		// video's story: a headline, a byline and a caption).
 		return false, corpus.PageTypeForum
 	}
 	if !modelReady {
@@ -536,13 +537,23 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// its metadata says (forum software declares its threads
 		// articles), and the training sets hold too few such threads for
 		// the model to learn it. Unless a story stands beside them: then
-		// they are its readers' comments.
+		// they are its readers' comments. On a page with a shop's markup
+		// they are a product's reviews.
+		if p.shopLike() {
+			return false, corpus.PageTypeProduct
+		}
 		return false, corpus.PageTypeForum
 	}
 	if article && p.replyThread() {
 		// Replies titled with the thread's headline ("Re: ..."): a
 		// thread, whatever signs its posts, and whatever their linked
 		// titles would say to teaserFront.
+		return false, corpus.PageTypeForum
+	}
+	if article && p.kind.code > 0 && p.listMessage() {
+		// One message of a mailing list's archive: its body in a <pre>,
+		// under the archive's links to the messages before and after
+		// it. A post of a discussion, as a thread's page is.
 		return false, corpus.PageTypeForum
 	}
 	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {

@@ -27,4 +27,5 @@ package extract
 // Version 9: the twentieth session's (issue 8).
 // Version 10: the twenty-first session's (issue 8).
 // Version 11: the twenty-second session's (issue 8).
-const Version = 12
+// Version 13: the twenty-third session's (issue 8).
+const Version = 13
