@@ -166,7 +166,9 @@ func (p *page) postPair(c postCount) bool {
 // that end before the page's first <h1>, when that heading is the page's
 // title (its og:title or <title>) and comes before the thread's records:
 // a board's notices and menus above the thread's title are not the
-// thread's rivals, where a story under its headline is.
+// thread's rivals, where a story under its headline is. The content
+// walk is rooted at the <body> (node 0, p.bodyNode), so the sum is of the
+// body's text, as isThread's total is.
 func (p *page) textAboveTitle(c postCount) int {
 	if len(p.x.h1s) == 0 || c.first == nil {
 		return 0
