@@ -510,7 +510,7 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 			return false, other
 		}
 	}
-	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopLike() && !p.bylineApart()) {
+	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopBesidePosts() && !p.bylineApart()) {
 		// A thread whose posts the content walk dropped as comments: the
 		// body found is its title, or a link post's linked title. At a
 		// thread's URL, or at another with no story beside the posts
@@ -539,7 +539,7 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// the model to learn it. Unless a story stands beside them: then
 		// they are its readers' comments. On a page with a shop's markup
 		// they are a product's reviews.
-		if p.shopLike() {
+		if p.shopBesidePosts() {
 			return false, corpus.PageTypeProduct
 		}
 		return false, corpus.PageTypeForum
@@ -613,6 +613,34 @@ func (p *page) cmsPost() bool {
 func (p *page) shopLike() bool {
 	return p.kind.cart > 0 || p.kind.price > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
 		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer")
+}
+
+// shopBesidePosts reports whether the page has a shop's markup beside
+// its run of records (shopLike): a declared product or offer, og:type
+// product, a basket button, or an element named for a price outside the
+// element that holds the records. A thread whose posts sell things
+// (a price in a for-sale post) has no price of its own.
+func (p *page) shopBesidePosts() bool {
+	if !p.shopLike() {
+		return false
+	}
+	if p.kind.cart > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
+		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer") {
+		return true
+	}
+	c, _ := p.threadPosts()
+	for _, n := range p.x.nodes {
+		if n.Type != html.ElementNode || c.most != nil && (n == c.most || isAncestor(c.most, n)) {
+			continue
+		}
+		if v := attr(n, "itemprop"); v == "price" || v == "offers" {
+			return true
+		}
+		if p.attrFlags(attr(n, "class"))&attrPrice != 0 || p.attrFlags(attr(n, "id"))&attrPrice != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // productGroup reports whether og:type names a group of products

@@ -14,6 +14,7 @@ import (
 //
 //   - A shop's product whose signed, dated reviews hold most of its text,
 //     which the model calls an article: its reviews, not a thread.
+//     A thread whose first post names its price is no shop.
 //   - A video's story (a headline, a byline, a video and its caption)
 //     above readers' comments: the body found is under 20 words, and the
 //     byline apart from the comments, signed in another template, says a
@@ -35,6 +36,9 @@ func TestTypeMisfires(t *testing.T) {
 	}{
 		{"product_signed_reviews.html", "https://coppicetools.example/folding-saw-21cm", corpus.PageTypeProduct, false, "hedge laying"},
 		{"product_signed_reviews.html", storyURL, corpus.PageTypeProduct, false, "hedge laying"},
+		// A thread whose first post sells something: its price is the
+		// post's, not a shop's beside the posts.
+		{"thread_for_sale.html", storyURL, corpus.PageTypeForum, false, "charger included"},
 		{"video_story_comments.html", storyURL, corpus.PageTypeArticle, false, ""},
 		{"video_story_comments.html", "https://valleycourier.example/news/", corpus.PageTypeArticle, false, ""},
 		{"video_story_comments.html", thread, corpus.PageTypeForum, false, "winding gear"},
