@@ -510,12 +510,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 			return false, other
 		}
 	}
-	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopLike()) {
+	if !modelReady && !p.listURL() && p.isThread() && (p.forumURL() || !p.storyBeside() && !p.shopBesidePosts() && !p.bylineApart()) {
 		// A thread whose posts the content walk dropped as comments: the
 		// body found is its title, or a link post's linked title. At a
 		// thread's URL, or at another with no story beside the posts
-		// (they would be its readers' comments) and no shop's markup
-		// (they would be a product's reviews).
+		// (they would be its readers' comments), no shop's markup (they
+		// would be a product's reviews) and no byline apart from them (a
+		// video's story: a headline, a byline and a caption).
 		return false, corpus.PageTypeForum
 	}
 	if !modelReady {
@@ -536,13 +537,23 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// its metadata says (forum software declares its threads
 		// articles), and the training sets hold too few such threads for
 		// the model to learn it. Unless a story stands beside them: then
-		// they are its readers' comments.
+		// they are its readers' comments. On a page with a shop's markup
+		// they are a product's reviews.
+		if p.shopBesidePosts() {
+			return false, corpus.PageTypeProduct
+		}
 		return false, corpus.PageTypeForum
 	}
 	if article && p.replyThread() {
 		// Replies titled with the thread's headline ("Re: ..."): a
 		// thread, whatever signs its posts, and whatever their linked
 		// titles would say to teaserFront.
+		return false, corpus.PageTypeForum
+	}
+	if article && p.kind.code > 0 && p.listMessage() {
+		// One message of a mailing list's archive: its body in a <pre>,
+		// under the archive's links to the messages before and after
+		// it. A post of a discussion, as a thread's page is.
 		return false, corpus.PageTypeForum
 	}
 	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {
@@ -602,6 +613,34 @@ func (p *page) cmsPost() bool {
 func (p *page) shopLike() bool {
 	return p.kind.cart > 0 || p.kind.price > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
 		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer")
+}
+
+// shopBesidePosts reports whether the page has a shop's markup beside
+// its run of records (shopLike): a declared product or offer, og:type
+// product, a basket button, or an element named for a price outside the
+// element that holds the records. A thread whose posts sell things
+// (a price in a for-sale post) has no price of its own.
+func (p *page) shopBesidePosts() bool {
+	if !p.shopLike() {
+		return false
+	}
+	if p.kind.cart > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
+		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer") {
+		return true
+	}
+	c, _ := p.threadPosts()
+	for _, n := range p.x.nodes {
+		if n.Type != html.ElementNode || c.most != nil && (n == c.most || isAncestor(c.most, n)) {
+			continue
+		}
+		if v := attr(n, "itemprop"); v == "price" || v == "offers" {
+			return true
+		}
+		if p.attrFlags(attr(n, "class"))&attrPrice != 0 || p.attrFlags(attr(n, "id"))&attrPrice != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // productGroup reports whether og:type names a group of products

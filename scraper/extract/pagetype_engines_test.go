@@ -59,6 +59,9 @@ func TestEngineThreads(t *testing.T) {
 		{"linkpost.html", slugURL, corpus.PageTypeForum, "wide berth"},
 		{"linkpost.html", storyURL, corpus.PageTypeForum, "wide berth"},
 		{"two_posts.html", "https://readerdevices.example/threads/does-the-6-2-update-break-the-sync.4410/", corpus.PageTypeForum, "fresh login"},
+		// Two posts, each named for a post (postPair), at a story's URL.
+		{"two_posts.html", storyURL, corpus.PageTypeForum, "fresh login"},
+		{"two_posts.html", slugURL, corpus.PageTypeForum, "fresh login"},
 		{"long_first_post.html", "https://canalboaters.example/forum/projects/2288-build-log/", corpus.PageTypeForum, "tidal Trent"},
 		{"long_first_post.html", slugURL, corpus.PageTypeForum, "tidal Trent"},
 		{"board_index.html", "https://forum.oldsaloons.example/viewforum.php?f=7", corpus.PageTypeListing, "Blasting media for thin panels"},

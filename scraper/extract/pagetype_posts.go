@@ -127,7 +127,7 @@ func (p *page) isThread() bool {
 		return false
 	}
 	c, share := p.threadPosts()
-	if c.records < 3 || c.authors < 2 || share < 0.5 {
+	if c.records < 3 && !p.postPair(c) || c.authors < 2 || share < 0.5 {
 		return false
 	}
 	if c.most == p.bodyNode || isAncestor(c.most, p.bodyNode) {
@@ -143,11 +143,32 @@ func (p *page) isThread() bool {
 		(c.outerText()+p.openingApart(c))*5 >= (bi.text-bi.link-p.textAboveTitle(c))*4
 }
 
+// postPair reports whether the page's records are a thread of two
+// posts: one run of two, each named for a post (a class or id word of
+// kindWords' posts, not of comments) and holding no heading. Two signed,
+// dated sections of a story are named for its layout, a blog's two posts
+// on its front page carry their headlines, and two readers' comments are
+// named comments.
+func (p *page) postPair(c postCount) bool {
+	if c.records != 2 || len(c.runs) != 1 || c.first == nil || c.last == nil {
+		return false
+	}
+	for _, n := range []*html.Node{c.first, c.last} {
+		f := p.attrFlags(attr(n, "class")) | p.attrFlags(attr(n, "id"))
+		if f&attrPost == 0 || f&attrComment != 0 || holdsHeading(n, 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // textAboveTitle returns the text bytes outside links of the elements
 // that end before the page's first <h1>, when that heading is the page's
 // title (its og:title or <title>) and comes before the thread's records:
 // a board's notices and menus above the thread's title are not the
-// thread's rivals, where a story under its headline is.
+// thread's rivals, where a story under its headline is. The content
+// walk is rooted at the <body> (node 0, p.bodyNode), so the sum is of the
+// body's text, as isThread's total is.
 func (p *page) textAboveTitle(c postCount) int {
 	if len(p.x.h1s) == 0 || c.first == nil {
 		return 0
@@ -199,6 +220,31 @@ func (p *page) openingApart(c postCount) int {
 	}
 	in := &p.x.infos[i]
 	return in.text - in.link
+}
+
+// bylineApart reports whether the page's first signed, dated element
+// stands before the records of the run with the most text, in no run's
+// element, signed unlike them (signedLike): a story's byline above its
+// readers' comments. A link post's submission line is signed in the
+// template of its comments, and a question apart from its answers in
+// theirs (openingApart).
+func (p *page) bylineApart() bool {
+	c, _ := p.threadPosts()
+	if len(c.sigs) == 0 || c.first == nil {
+		return false
+	}
+	s := c.sigs[0]
+	i, ok1 := p.x.idx[s]
+	j, ok2 := p.x.idx[c.first]
+	if !ok1 || !ok2 || i >= j || isAncestor(s, c.first) {
+		return false
+	}
+	for _, r := range c.runs {
+		if isAncestor(r.parent, s) {
+			return false
+		}
+	}
+	return !signedLike(c.first, s, false)
 }
 
 // storyBeside reports whether a story stands beside the runs of
@@ -875,4 +921,37 @@ func cutReplyPrefix(s string) (string, bool) {
 		return s, false
 	}
 	return strings.TrimSpace(rest), true
+}
+
+// mailNavLabels are the labels, lower case, of the links a mailing
+// list's archive puts around one message (Mailman's pipermail,
+// Hypermail, MHonArc): to the messages before and after it by thread or
+// by date, and to the indexes.
+var mailNavLabels = []string{"previous message", "next message", "messages sorted by", "thread prev", "thread next",
+	"date prev", "date next", "prev by date", "next by date", "prev by thread", "next by thread",
+	"previous by thread", "previous by date"}
+
+// listMessage reports whether the page is one message of a mailing
+// list's archive: two short texts or more carry mailNavLabels.
+func (p *page) listMessage() bool {
+	k := 0
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil && depth < 60; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && len(c.Data) < 80:
+				if containsFold(c.Data, mailNavLabels) {
+					if k++; k >= 2 {
+						return true
+					}
+				}
+			case c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style && c.DataAtom != atom.Pre:
+				if walk(c, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(p.root, 0)
 }

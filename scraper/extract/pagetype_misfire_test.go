@@ -1,0 +1,61 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestTypeMisfires types pages that the thread rules misread
+// (testdata/typemisfire), each at its own kind of URL and at a
+// story-shaped one, and the pages that tempt the fixes. want is the type
+// the page must get; with not set, the type it must not get.
+//
+//   - A shop's product whose signed, dated reviews hold most of its text,
+//     which the model calls an article: its reviews, not a thread.
+//     A thread whose first post names its price is no shop.
+//   - A video's story (a headline, a byline, a video and its caption)
+//     above readers' comments: the body found is under 20 words, and the
+//     byline apart from the comments, signed in another template, says a
+//     story stands there. A link post's submission line is signed as its
+//     comments are (engines/linkpost.html in TestEngineThreads).
+//   - One message of a mailing list's archive (pipermail): its body in a
+//     <pre> under the archive's links to the messages before and after.
+//     A blog post with code and links to the posts before and after it
+//     is no message.
+//   - Two signed sections of a story (two columns), and a blog's front
+//     page with two posts under their headlines, are no thread of two
+//     posts (engines/two_posts.html in TestEngineThreads is).
+func TestTypeMisfires(t *testing.T) {
+	const thread = "https://board.example/comments/x9k/the-old-swing-bridge-opens/"
+	for _, tt := range []struct {
+		file, url, want string
+		not             bool
+		text            string
+	}{
+		{"product_signed_reviews.html", "https://coppicetools.example/folding-saw-21cm", corpus.PageTypeProduct, false, "hedge laying"},
+		{"product_signed_reviews.html", storyURL, corpus.PageTypeProduct, false, "hedge laying"},
+		// A thread whose first post sells something: its price is the
+		// post's, not a shop's beside the posts.
+		{"thread_for_sale.html", storyURL, corpus.PageTypeForum, false, "charger included"},
+		{"video_story_comments.html", storyURL, corpus.PageTypeArticle, false, ""},
+		{"video_story_comments.html", "https://valleycourier.example/news/", corpus.PageTypeArticle, false, ""},
+		{"video_story_comments.html", thread, corpus.PageTypeForum, false, "winding gear"},
+		{"list_message.html", "https://lists.turners.example/pipermail/lathe-users/2026-November/004413.html", corpus.PageTypeForum, false, "gib strip"},
+		{"list_message.html", storyURL, corpus.PageTypeForum, false, "gib strip"},
+		{"post_code_nav.html", storyURL, corpus.PageTypeArticle, false, "carriage return"},
+		{"story_two_sections.html", storyURL, corpus.PageTypeArticle, false, "old oak wood"},
+		{"blog_front_two_posts.html", "https://allotmentdiary.example/", corpus.PageTypeForum, true, "shed roof"},
+	} {
+		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
+			art := extractTestdata(t, "typemisfire/"+tt.file, tt.url)
+			if got := art.PageType; (got == tt.want) == tt.not {
+				t.Errorf("page type %q (%d words), want %q (not: %v)", got, art.WordCount, tt.want, tt.not)
+			}
+			if !strings.Contains(art.Text, tt.text) {
+				t.Errorf("text lacks %q: %q", tt.text, art.Text)
+			}
+		})
+	}
+}
