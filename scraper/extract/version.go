@@ -26,6 +26,6 @@ package extract
 // Version 8: the nineteenth session's (issue 8).
 // Version 9: the twentieth session's (issue 8).
 // Version 10: the twenty-first session's (issue 8).
-// Version 11: the twenty-second session's (issue 8).
+// Versions 11 and 12: the twenty-second session's (issue 8).
 // Version 13: the twenty-third session's (issue 8).
 const Version = 13
