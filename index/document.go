@@ -72,9 +72,9 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 	b := &docBuilder{
 		storeText: storeText,
 		forward:   true,
-		title:     m.AnalyzerNamed(analyzerTitle),
-		body:      m.AnalyzerNamed(analyzerIndexed),
-		author:    m.AnalyzerNamed(analyzerIndexed),
+		title:     fastTokens(m.AnalyzerNamed(analyzerTitle)),
+		body:      fastTokens(m.AnalyzerNamed(analyzerIndexed)),
+		author:    fastTokens(m.AnalyzerNamed(analyzerIndexed)),
 		keyLower:  m.AnalyzerNamed(analyzerKeyLower),
 		keyword:   m.AnalyzerNamed(analyzerKeyword),
 		stems:     make(map[string]*stemmer, len(stemAnalyzers)),
