@@ -13,10 +13,10 @@ import (
 // implements it), faster: bleve's calls the scanner once per segment,
 // with two allocations each, and the scanner walks a large automaton
 // byte by byte. Here the text is cut at the ASCII bytes that always end
-// a segment and that nothing after can join (sepByte); a chunk between
+// a segment and that nothing after can join (clsSep); a chunk between
 // two of them that is all ASCII is split by the scanner's rules for
 // ASCII, written out (asciiWords), and any other chunk is given to the
-// scanner, with the byte before it for context (scannerWords). Text
+// scanner, with the byte before it for context (scan.words). Text
 // that is not valid UTF-8 goes to bleve's tokenizer whole. A test
 // compares the two token for token (TestWordTokenizerMatchesBleve,
 // FuzzWordTokenizer).
