@@ -72,9 +72,9 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 	b := &docBuilder{
 		storeText: storeText,
 		forward:   true,
-		title:     m.AnalyzerNamed(analyzerTitle),
-		body:      m.AnalyzerNamed(analyzerIndexed),
-		author:    m.AnalyzerNamed(analyzerIndexed),
+		title:     fastTokens(m.AnalyzerNamed(analyzerTitle)),
+		body:      fastTokens(m.AnalyzerNamed(analyzerIndexed)),
+		author:    fastTokens(m.AnalyzerNamed(analyzerIndexed)),
 		keyLower:  m.AnalyzerNamed(analyzerKeyLower),
 		keyword:   m.AnalyzerNamed(analyzerKeyword),
 		stems:     make(map[string]*stemmer, len(stemAnalyzers)),
@@ -294,11 +294,12 @@ func termFrequencies(p *fwdPart, toks analysis.TokenStream) (bindex.TokenFrequen
 	out := make(bindex.TokenFrequencies, len(p.terms))
 	tfs := make([]bindex.TokenFreq, len(p.terms))
 	termBytes := 0
+	keys := newTermKeys(p.terms, func(t *[]byte) []byte { return *t })
 	for i, t := range p.terms {
 		tf := &tfs[i]
 		tf.Term = t
 		tf.SetFrequency(int(p.counts[i]))
-		out[string(t)] = tf
+		out[keys.key(t)] = tf
 		termBytes += len(t)
 	}
 	if wordPositions {
@@ -419,11 +420,13 @@ func (st *stemmer) frequencies(parts ...*fwdPart) (out bindex.TokenFrequencies, 
 // (before it in tfs) and put back with the frequencies summed.
 func stemFrequencies(tfs []bindex.TokenFreq) (bindex.TokenFrequencies, int) {
 	out := make(bindex.TokenFrequencies, len(tfs))
+	keys := newTermKeys(tfs, func(tf *bindex.TokenFreq) []byte { return tf.Term })
 	termBytes := 0
 	for k := range tfs {
 		tf := &tfs[k]
 		before := len(out)
-		out[string(tf.Term)] = tf
+		key := keys.key(tf.Term)
+		out[key] = tf
 		if len(out) > before {
 			termBytes += len(tf.Term)
 			continue
@@ -431,12 +434,36 @@ func stemFrequencies(tfs []bindex.TokenFreq) (bindex.TokenFrequencies, int) {
 		for j := range k {
 			if first := &tfs[j]; bytes.Equal(first.Term, tf.Term) {
 				first.SetFrequency(first.Frequency() + tf.Frequency())
-				out[string(first.Term)] = first
+				out[key] = first
 				break
 			}
 		}
 	}
 	return out, freqsSize(len(out), termBytes)
+}
+
+// termKeys holds the bytes of the string keys of a map of terms, made by
+// key without an allocation each (the stemmed field's ~350 keys of an
+// article were 9% of its analysis). The bytes are never written again.
+type termKeys []byte
+
+// newTermKeys returns room for the keys of terms.
+func newTermKeys[T any](terms []T, term func(*T) []byte) termKeys {
+	n := 0
+	for i := range terms {
+		n += len(term(&terms[i]))
+	}
+	return make(termKeys, 0, n)
+}
+
+// key returns term as a string whose bytes are in k.
+func (k *termKeys) key(term []byte) string {
+	if len(term) == 0 {
+		return ""
+	}
+	start := len(*k)
+	*k = append(*k, term...) // if it moves, the keys before keep the old array
+	return unsafe.String(&(*k)[start], len(term))
 }
 
 // stem returns the stems of words (stemOne; nil: a stop word) and adds

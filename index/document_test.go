@@ -257,3 +257,33 @@ func (s *fakeSource) Articles(_ context.Context, f corpus.ArticleFilter, fn func
 	}
 	return nil
 }
+
+// TestTermKeys checks that the keys keep their terms' bytes when the
+// terms change afterwards and when the buffer moves.
+func TestTermKeys(t *testing.T) {
+	for name, room := range map[string]int{"room for all": 1 << 10, "buffer moves": 3, "no room": 0} {
+		t.Run(name, func(t *testing.T) {
+			terms := [][]byte{[]byte("alpha"), []byte("b"), nil, []byte("gamma"), []byte("alpha"), []byte("δέλτα")}
+			want := make([]string, len(terms))
+			keys := make(termKeys, 0, room)
+			got := make([]string, len(terms))
+			for i, term := range terms {
+				want[i] = string(term)
+				got[i] = keys.key(term)
+			}
+			for _, term := range terms {
+				for i := range term {
+					term[i] = 'x'
+				}
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("key %d: %q, want %q", i, got[i], want[i])
+				}
+			}
+		})
+	}
+	if n := cap(newTermKeys([][]byte{[]byte("ab"), []byte("cde")}, func(t *[]byte) []byte { return *t })); n != 5 {
+		t.Errorf("newTermKeys: room for %d bytes, want 5", n)
+	}
+}

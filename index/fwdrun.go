@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 )
@@ -93,7 +94,7 @@ func (p *fwdPart) count(toks analysis.TokenStream, keep bool, ids map[string]uin
 		id, ok := ids[string(t.Term)]
 		if !ok {
 			id = uint32(len(p.terms))
-			ids[string(t.Term)] = id
+			ids[unsafeString(t.Term)] = id // ids is cleared before t.Term could change
 			p.terms = append(p.terms, t.Term)
 			p.counts = append(p.counts, 0)
 		}
@@ -574,4 +575,13 @@ func removeFile(file string) error {
 		return err
 	}
 	return nil
+}
+
+// unsafeString returns b as a string without a copy: b must not change
+// while the string is in use.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }

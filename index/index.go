@@ -1038,12 +1038,27 @@ func compactBoth(ctx context.Context, bi bleve.Index, fwd *fwdStore, segments bo
 	}()
 	var err error
 	if segments {
-		start := time.Now()
+		start, merged := time.Now(), mergedBytes(bi)
 		err = compact(ctx, bi)
-		log.Debug("index: segments compacted", "took", time.Since(start))
+		log.Debug("index: segments compacted", "took", time.Since(start),
+			"merged_bytes", merged, "compact_bytes", mergedBytes(bi)-merged)
 	}
 	<-done
 	return errors.Join(err, fwdErr)
+}
+
+// mergedBytes returns the bytes scorch's merges have written into bi's
+// segment files since it was opened, background merges and compact's
+// alike (its statistic TotFileMergeWrittenBytes), or 0 if bi is not
+// scorch's.
+func mergedBytes(bi bleve.Index) uint64 {
+	if adv, err := bi.Advanced(); err == nil {
+		if s, ok := adv.(*scorch.Scorch); ok {
+			n, _ := s.StatsMap()["TotFileMergeWrittenBytes"].(uint64)
+			return n
+		}
+	}
+	return 0
 }
 
 // compactLimit returns the most articles compact puts into one segment:
