@@ -127,6 +127,11 @@ func TestBodyClasses(t *testing.T) {
 		{name: "comment_line",
 			wantInText: []string{"The harbour ferry will keep running", "plan its rotas around the boats."},
 			notInText:  []string{"View comments", "I take the last boat", "Two years is not long", "published on paper at the pier"}},
+		// The same lines above the story ("Comments" as a tab, "12
+		// comments" in the byline), first in the story's wrapper: the
+		// story stays, though a rail of other stories holds text too.
+		{name: "comment_tab",
+			wantInText: []string{"The ducks have returned to the mill pond", "county's winter survey."}},
 		// A lead named as a teaser that links a few words inside its
 		// sentences, set apart from the body by an image.
 		{name: "linked_lead",

@@ -40,6 +40,11 @@ func isCommentHeading(t string) bool {
 // bottom-up: a heading that matches opens its subtree; an element whose
 // first child with text opens one opens too; a child that opens one
 // after other text is the comment section, named as if by its class.
+// A section opened by a line that is no heading (isCommentLine) is
+// noted as such (cmtLine): prune keeps it when it holds most of the
+// page's paragraphs and follows no story, for such a line above the
+// story ("Comments" as a tab, the byline's "12 comments") opens the
+// story's own wrapper.
 func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 	if isHeading(n.DataAtom) {
 		in.opensCmt = in.text > 0 && in.text <= 200 && mayNameComments(n, 0) && isCommentHeading(textOf(n))
@@ -50,7 +55,7 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 		// A line of its own, set as no heading ("<div><span>View
 		// comments</span> (27)</div>"), unlinked: a link there is the
 		// byline's count that leads to the thread.
-		in.opensCmt = true
+		in.opensCmt, in.cmtLine = true, true
 	}
 	first := true
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -66,7 +71,7 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 			}
 			if ci.opensCmt {
 				if first {
-					in.opensCmt = true
+					in.opensCmt, in.cmtLine = true, ci.cmtLine
 				} else {
 					ci.comment, ci.negative = true, true
 				}

@@ -25,6 +25,7 @@ type nodeInfo struct {
 	body     bool    // itemprop=articleBody or a strong body class
 	comment  bool    // class or id names comments, or a comment heading opens it
 	opensCmt bool    // the subtree's first text is a comment section's heading
+	cmtLine  bool    // that heading is a line set as no heading (isCommentLine)
 	teaser   bool    // dropped only for naming a teaser: content on a listing
 	consent  bool    // class or id names a cookie or consent dialog
 }
@@ -671,6 +672,11 @@ func (x *contentExtractor) prune(n *html.Node) {
 		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9 && !x.followsStory(n)
+			if in.cmtLine {
+				// Opened by a line, not a heading: a tab or a count
+				// above the story can open the story's wrapper.
+				protected = in.para*2 > x.fullTotal && !x.followsStory(n)
+			}
 		}
 		if !protected && in.text >= 80 && x.leadOnly(n) && unlinkedProse(n, in) {
 			// An unlinked "teaser" or "excerpt" is the article's lead,

@@ -39,14 +39,20 @@ func dropStockLines(bs []block) []block {
 // keeps "Get 3% back in Daily Cash", another drops it.
 var reLoyaltyLine = lazyRE(`(?i)\b(?:earns?|earning|collect)\s(?:up to\s)?\d[\d,.]*\s?(?:[\w+]+\s){0,2}(?:points?|xp|rewards?)\b|\bpoints (?:are|may be) subject to change\b`)
 
+// rePurchase matches the words that tie earned points to a purchase,
+// which a loyalty line holds beside reLoyaltyLine: a game's rules earn
+// points too ("earns 2 victory points for every ship", "collect 15
+// victory points").
+var rePurchase = lazyRE(`(?i)\b(?:up to|items?|products?|orders?|purchas\w*|buy\w*|spend\w*|basket|cart|subject to change)\b|[£$€]`)
+
 // loyaltyWords is the most words of a loyalty line: a longer block is a
 // description that may name the scheme.
 const loyaltyWords = 30
 
-// dropLoyaltyLines drops a product page's loyalty offers (reLoyaltyLine)
-// of loyaltyWords words or fewer that are not headings.
+// dropLoyaltyLines drops a product page's loyalty offers (reLoyaltyLine
+// with rePurchase) of loyaltyWords words or fewer that are not headings.
 func dropLoyaltyLines(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && countWords(b.text) <= loyaltyWords && reLoyaltyLine.MatchString(b.text)
+		return !b.heads() && countWords(b.text) <= loyaltyWords && reLoyaltyLine.MatchString(b.text) && rePurchase.MatchString(b.text)
 	})
 }

@@ -37,16 +37,22 @@ func TestDropStockLines(t *testing.T) {
 }
 
 // TestDropLoyaltyLines: the points a purchase earns and the scheme's
-// terms go; cash back, a heading, a long description and points that
-// are not earned stay.
+// terms go; cash back, a heading, a long description, points that are
+// not earned and a game's rules (points won in play) stay.
 func TestDropLoyaltyLines(t *testing.T) {
 	long := "Earn 200 points for every walk you log in the app, and trade them for a day on the hill with one of our guides, a map of the ridge and a flask of tea at the hut."
 	in := []block{{text: "Earn up to 4500 points per item"}, {text: "Purchasing this product earns 176XP"},
 		{text: "Points are subject to change based on the final price paid. See full T&Cs"},
 		{text: "Get 3% back in Daily Cash with our card."}, {text: "Earn 50 points", kind: kindHeading},
-		{text: long}, {text: "The blade holds its edge at 58 points on the Rockwell scale."}}
+		{text: long}, {text: "The blade holds its edge at 58 points on the Rockwell scale."},
+		{text: "Each keeper earns 2 victory points for every ship guided home."},
+		{text: "The first keeper to collect 15 victory points wins the game."},
+		{text: "Each player earns 3 points per trick."}, {text: "Earn 120 reward points with this order"},
+		{text: "Earn up to 4500 Acme+ points per item"}}
 	want := []string{"Get 3% back in Daily Cash with our card.", "Earn 50 points", long,
-		"The blade holds its edge at 58 points on the Rockwell scale."}
+		"The blade holds its edge at 58 points on the Rockwell scale.",
+		"Each keeper earns 2 victory points for every ship guided home.",
+		"The first keeper to collect 15 victory points wins the game.", "Each player earns 3 points per trick."}
 	if got := blockTexts(dropLoyaltyLines(in)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -35,7 +35,8 @@ func TestDropReviewChrome(t *testing.T) {
 // its rail of featured products and its cart drawer's upsell, and keeps
 // its description, its rating and a sentence that starts like a
 // widget's line; a category page keeps its "Featured Products" grid and
-// its cards' stock badges.
+// its cards' stock badges; a game's rules that earn points in play, and
+// sentences that mention the stock or a size chart, stay.
 func TestShopWidgetPages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "product_widgets", url: "https://hollin.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
@@ -46,5 +47,9 @@ func TestShopWidgetPages(t *testing.T) {
 				"Added to your cart", "matching designs", "Ash Ladle"}},
 		{name: "listing_stock", url: "https://hollin.example/collections/bread-boards", typ: corpus.PageTypeListing,
 			wantInText: []string{"Featured Products", "Oak Bread Board", "In stock", "Only 2 left", "Pre-order", "Sold out"}},
+		{name: "product_game", url: "https://tidewater.example/p/harbour-lights", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A game of lighthouse keepers", "Each keeper earns 2 victory points for every ship guided home",
+				"The first keeper to collect 15 victory points wins the game.", "All copies are in stock at our shop",
+				"the size chart on the back of the box"}},
 	})
 }
