@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -171,14 +172,13 @@ func (sc *scan) words(toks []analysis.Token, input []byte, i, j int) ([]analysis
 	if from > 0 {
 		from--
 	}
-	if sc.segs == nil {
-		sc.segs, sc.types = make([][]byte, 0, 16), make([]int, 0, 16)
-	}
+	sc.room(input[from:j])
 	segs, types, n, err := segment.SegmentWordsDirect(input[from:j], sc.segs[:0], sc.types[:0])
 	sc.segs, sc.types = segs, types
 	if err != nil || n != j-from {
 		return toks, false
 	}
+	toks = slices.Grow(toks, len(segs))
 	start := from
 	for k, s := range segs {
 		end := start + len(s)
@@ -188,6 +188,20 @@ func (sc *scan) words(toks []analysis.Token, input []byte, i, j int) ([]analysis
 		start = end
 	}
 	return toks, true
+}
+
+// room makes room in sc for the segments of chunk, at most one a rune,
+// at once: the scanner's appends grow a slice by a quarter at a time
+// once it is long, and a long chunk (a paragraph of Chinese, Japanese or
+// Thai, with no ASCII space) copied its segments over and over.
+func (sc *scan) room(chunk []byte) {
+	if len(chunk) <= cap(sc.segs) {
+		return
+	}
+	n := max(utf8.RuneCount(chunk), 16)
+	if n > cap(sc.segs) {
+		sc.segs, sc.types = make([][]byte, 0, n), make([]int, 0, n)
+	}
 }
 
 // tokenType is the unicode tokenizer's type of a segment's type.

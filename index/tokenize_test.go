@@ -179,3 +179,17 @@ func tokensSame(a, b analysis.TokenStream) bool {
 	return true
 }
 
+// TestWordTokenizerLongChunk checks that a long stretch with no ASCII
+// separator (Chinese, Japanese, Thai) is split with a fixed number of
+// allocations, not a growing slice of segments copied at each growth.
+func TestWordTokenizerLongChunk(t *testing.T) {
+	para := "东京都知事选举于周日举行，投票率为百分之五十五。候选人们讨论了住房、交通和老龄化等问题。"
+	tok := wordTokenizer{bleve: unicode.NewUnicodeTokenizer()}
+	for _, size := range []int{4 << 10, 64 << 10} {
+		in := []byte(strings.Repeat(para, size/len(para)))
+		MustTokensEqual(t, tok.Tokenize(in), unicode.NewUnicodeTokenizer().Tokenize(in))
+		if n := testing.AllocsPerRun(3, func() { tok.Tokenize(in) }); n > 8 {
+			t.Errorf("%d bytes: %.0f allocations, want at most 8", len(in), n)
+		}
+	}
+}
