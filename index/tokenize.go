@@ -190,16 +190,14 @@ func (sc *scan) words(toks []analysis.Token, input []byte, i, j int) ([]analysis
 	return toks, true
 }
 
-// room makes room in sc for the segments of chunk, at most one a rune,
-// at once: the scanner's appends grow a slice by a quarter at a time
-// once it is long, and a long chunk (a paragraph of Chinese, Japanese or
-// Thai, with no ASCII space) copied its segments over and over.
+// room makes room in sc for the segments of chunk at once, one per three
+// bytes (a segment a character in Chinese, Japanese or Thai, whose
+// paragraphs have no ASCII space and come whole): the scanner's appends
+// grow a long slice by a quarter at a time, and copied the segments of
+// such a chunk over and over. (One per rune would be exact for them, and
+// twice the room for one long word of two-byte letters.)
 func (sc *scan) room(chunk []byte) {
-	if len(chunk) <= cap(sc.segs) {
-		return
-	}
-	n := max(utf8.RuneCount(chunk), 16)
-	if n > cap(sc.segs) {
+	if n := len(chunk)/3 + 16; n > cap(sc.segs) {
 		sc.segs, sc.types = make([][]byte, 0, n), make([]int, 0, n)
 	}
 }
