@@ -73,8 +73,25 @@ var asciiClass = func() (t [256]uint8) {
 
 // Tokenize returns the tokens of input, as the unicode tokenizer does.
 func (t wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	if !utf8.Valid(input) {
+	toks, ok := splitWords(input)
+	if !ok {
 		return t.bleve.Tokenize(input)
+	}
+	stream := make(analysis.TokenStream, len(toks))
+	for k := range toks {
+		toks[k].Position = k + 1
+		stream[k] = &toks[k]
+	}
+	return stream
+}
+
+// splitWords returns the tokens of input, without their positions, or
+// false if input is not valid UTF-8 or the scanner failed on a chunk
+// (which it does not on valid UTF-8: a test checks that the fast path
+// takes every valid text, since bleve's tokens would hide its failure).
+func splitWords(input []byte) ([]analysis.Token, bool) {
+	if !utf8.Valid(input) {
+		return nil, false
 	}
 	toks := make([]analysis.Token, 0, len(input)/4+4) // English: 4.7 bytes a token
 	var sc scan
@@ -93,17 +110,12 @@ func (t wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		} else {
 			var ok bool
 			if toks, ok = sc.words(toks, input, i, j); !ok {
-				return t.bleve.Tokenize(input)
+				return nil, false
 			}
 		}
 		i = j
 	}
-	stream := make(analysis.TokenStream, len(toks))
-	for k := range toks {
-		toks[k].Position = k + 1
-		stream[k] = &toks[k]
-	}
-	return stream
+	return toks, true
 }
 
 // asciiWords appends the words of input[i:j], ASCII bytes none of them a

@@ -157,6 +157,9 @@ func TestWordTokenizerBoundaries(t *testing.T) {
 				if !tokensSame(got, want) {
 					t.Fatalf("%s, %q at %d: %q:\n got %v\nwant %v", name, ins, at, in, got, want)
 				}
+				if _, fast := splitWords(in); !fast && utf8.Valid(in) {
+					t.Fatalf("%s, %q at %d: %q: handed to bleve's tokenizer", name, ins, at, in)
+				}
 				n++
 			}
 		}
