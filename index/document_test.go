@@ -287,3 +287,37 @@ func TestTermKeys(t *testing.T) {
 		t.Errorf("newTermKeys: room for %d bytes, want 5", n)
 	}
 }
+
+// TestDocumentsKeepTheirTerms checks that a document's terms (the keys
+// of its term maps, which bleve keeps in its batch, and the forward
+// index's terms) still hold after the builder has made other documents:
+// nothing of one document's analysis may be reused by the next.
+func TestDocumentsKeepTheirTerms(t *testing.T) {
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := newDocBuilder(m, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type made struct {
+		d     *document.Document
+		w     *words
+		first map[string]string
+		fwd   string
+	}
+	docs := make([]made, 0, 300)
+	for i := 1; i <= 300; i++ {
+		d, w := b.documentWords(genArticle(i))
+		docs = append(docs, made{d: d, w: w, first: docFields(d), fwd: fmt.Sprint(w.fwdDoc())})
+	}
+	for i, m := range docs {
+		if diff := compareDocs(m.first, docFields(m.d)); diff != "" {
+			t.Fatalf("article %d changed after the next ones: %s", i+1, diff)
+		}
+		if fwd := fmt.Sprint(m.w.fwdDoc()); fwd != m.fwd {
+			t.Fatalf("article %d: forward terms changed after the next ones", i+1)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -72,8 +73,25 @@ var asciiClass = func() (t [256]uint8) {
 
 // Tokenize returns the tokens of input, as the unicode tokenizer does.
 func (t wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	if !utf8.Valid(input) {
+	toks, ok := splitWords(input)
+	if !ok {
 		return t.bleve.Tokenize(input)
+	}
+	stream := make(analysis.TokenStream, len(toks))
+	for k := range toks {
+		toks[k].Position = k + 1
+		stream[k] = &toks[k]
+	}
+	return stream
+}
+
+// splitWords returns the tokens of input, without their positions, or
+// false if input is not valid UTF-8 or the scanner failed on a chunk
+// (which it does not on valid UTF-8: a test checks that the fast path
+// takes every valid text, since bleve's tokens would hide its failure).
+func splitWords(input []byte) ([]analysis.Token, bool) {
+	if !utf8.Valid(input) {
+		return nil, false
 	}
 	toks := make([]analysis.Token, 0, len(input)/4+4) // English: 4.7 bytes a token
 	var sc scan
@@ -92,17 +110,12 @@ func (t wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		} else {
 			var ok bool
 			if toks, ok = sc.words(toks, input, i, j); !ok {
-				return t.bleve.Tokenize(input)
+				return nil, false
 			}
 		}
 		i = j
 	}
-	stream := make(analysis.TokenStream, len(toks))
-	for k := range toks {
-		toks[k].Position = k + 1
-		stream[k] = &toks[k]
-	}
-	return stream
+	return toks, true
 }
 
 // asciiWords appends the words of input[i:j], ASCII bytes none of them a
@@ -171,14 +184,13 @@ func (sc *scan) words(toks []analysis.Token, input []byte, i, j int) ([]analysis
 	if from > 0 {
 		from--
 	}
-	if sc.segs == nil {
-		sc.segs, sc.types = make([][]byte, 0, 16), make([]int, 0, 16)
-	}
+	sc.room(input[from:j])
 	segs, types, n, err := segment.SegmentWordsDirect(input[from:j], sc.segs[:0], sc.types[:0])
 	sc.segs, sc.types = segs, types
 	if err != nil || n != j-from {
 		return toks, false
 	}
+	toks = slices.Grow(toks, len(segs))
 	start := from
 	for k, s := range segs {
 		end := start + len(s)
@@ -188,6 +200,18 @@ func (sc *scan) words(toks []analysis.Token, input []byte, i, j int) ([]analysis
 		start = end
 	}
 	return toks, true
+}
+
+// room makes room in sc for the segments of chunk at once, one per three
+// bytes (a segment a character in Chinese, Japanese or Thai, whose
+// paragraphs have no ASCII space and come whole): the scanner's appends
+// grow a long slice by a quarter at a time, and copied the segments of
+// such a chunk over and over. (One per rune would be exact for them, and
+// twice the room for one long word of two-byte letters.)
+func (sc *scan) room(chunk []byte) {
+	if n := len(chunk)/3 + 16; n > cap(sc.segs) {
+		sc.segs, sc.types = make([][]byte, 0, n), make([]int, 0, n)
+	}
 }
 
 // tokenType is the unicode tokenizer's type of a segment's type.

@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -36,6 +37,23 @@ var tokenizeCases = map[string]string{
 	"long punctuation":     "a...b ... ?!? a—b a–b a/b a\\b (a) [b] {c} <d> a|b a&b a*b a+b a=b a#b a@b a%b a^b a~b a`b a$b",
 	"ends in a mark":       "word.",
 	"ends in a digit mark": "1,",
+	// WB6/WB7: letters around a mark, ASCII and not, with what the rule
+	// skips (combining marks, format characters) on either side.
+	"letter marks":      "a:b a·b a\u0387b a\u05f4b a\u2027b a\ufe13b a\ufe55b a\uff1ab a’b a‘b a\u2024b a\ufe52b a\uff07b a\uff0eb é.é é'a a'é a\u0301'b a'\u0301b a\u00ad.b a.\u00adb a\u200b.b",
+	"digit marks":       "1,2 1.2 1;2 1'2 1\u066c2 1\u066b2 1\u037e2 1\u0589x 1\u060c2 1\u2044 1\ufe502 1\ufe542 1\uff0c2 1\uff1b2 ١,٢ 1,٢ ١.2 1\u0301,2 1,\u03012 1\u00ad.2 1.\u200d2 1\u200b,2",
+	"katakana":          "カタカナ カ_カ カー ｶﾀｶﾅ ｰ カ\u3099 カ1 1カ aカ カa 〱 カ゛ ㇰ カ_1 _カ_",
+	"extend num let":    "a_b _ __ a__b 1_2 a\u203fb a\u2040b a\u2054b a\ufe33b a\ufe4fb a\uff3fb ‿ a\u202fb",
+	"zwj and modifiers": "👨\u200d👩 👍\U0001F3FB a\U0001F3FBb x\u200dy \u200d 👍\u200d \u2764\ufe0f a\ufe0fb",
+	"regional":          "🇫🇷🇩🇪🇮 a🇫b 🇫\u0301🇷 1🇫",
+	"hebrew quotes":     "א\"ב א\" \"א א'ב א' צה\"ל ש\"\"ל א\u05b0\"ב א\"\u05b0ב aא\"ב א\"a",
+	"format characters": "a\u00adb \u00ad \u00adab ab\u00ad a\u200bb a\u200cb a\u200eb a\u200fb a\u2060b \u2060 a\ufeffb \u200b\u200b 1\u00ad2 a\u0600b",
+	"ascii then mark":   "cafe\u0301 e\u0301 a\u0301 1\u0301 _\u0301 .\u0301 '\u0301 ,\u0301 -\u0301 \u0301\u0301 a\u20dd 1\u0301a",
+	"line ends":         "a\r\nb\r\rb\n\nc\r\n\u0301 a\u0085b a\u2028b a\u2029b a\vb a\fb",
+	"nbsp":              "a\u00a0b 1\u00a02 a\u2007b a\u202fb a\u3000b",
+	"non-ascii letters": "Ǆ ǅ ß ſt ﬁ ﬀ ŉ ʼn aʼb aˈb ａｂ ａ.ｂ ｱ ꙮ 𝒜𝒷 𝟏𝟐",
+	"scripts":           "ไทย ภาษา ລາວ ខ្មែរ မြန်မာ हिन्दी বাংলা தமிழ் ગુજરાતી 中文 ひらがな 한국어 가 가\u0301",
+	"ascii around high": "ab東cd 12東34 a.東 東.a 1,東 東,1 a'é é'a a:é é:a 1.١ ١.1 a_東 東_a",
+	"replacement char":  "a\ufffdb \ufffd 1\ufffd2",
 }
 
 // MustTokensEqual fails tb unless got and want are the same tokens.
@@ -116,5 +134,65 @@ func TestDocBuilderFastTokens(t *testing.T) {
 	}
 	if da := m.AnalyzerNamed(analyzerTitle).(*analysis.DefaultAnalyzer); da.Tokenizer == b.title.(*analysis.DefaultAnalyzer).Tokenizer {
 		t.Error("the mapping's own analyzer was changed")
+	}
+}
+
+// TestWordTokenizerBoundaries puts a rune that the scanner must take
+// (a letter, a mark, a format character, a joiner, an ideograph, a
+// Hebrew letter, an ASCII separator) at every rune boundary of every
+// case, so that an ASCII stretch ends and a non-ASCII one begins at each
+// place in each context.
+func TestWordTokenizerBoundaries(t *testing.T) {
+	inserts := []string{"é", "\u0301", "\u00ad", "\u200b", "\u200d", "東", "カ", "א", "’", "·", "٣", " ", "\u00a0", "\r\n", "_"}
+	ours, theirs := wordTokenizer{bleve: unicode.NewUnicodeTokenizer()}, unicode.NewUnicodeTokenizer()
+	n := 0
+	for name, text := range tokenizeCases {
+		for at := 0; at <= len(text); at++ {
+			if at < len(text) && !utf8.RuneStart(text[at]) {
+				continue
+			}
+			for _, ins := range inserts {
+				in := []byte(text[:at] + ins + text[at:])
+				got, want := ours.Tokenize(in), theirs.Tokenize(in)
+				if !tokensSame(got, want) {
+					t.Fatalf("%s, %q at %d: %q:\n got %v\nwant %v", name, ins, at, in, got, want)
+				}
+				if _, fast := splitWords(in); !fast && utf8.Valid(in) {
+					t.Fatalf("%s, %q at %d: %q: handed to bleve's tokenizer", name, ins, at, in)
+				}
+				n++
+			}
+		}
+	}
+	if n < 10000 {
+		t.Fatalf("only %d texts", n)
+	}
+}
+
+// tokensSame reports whether a and b are the same tokens.
+func tokensSame(a, b analysis.TokenStream) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !tokenEqual(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestWordTokenizerLongChunk checks that a long stretch with no ASCII
+// separator (Chinese, Japanese, Thai) is split with a fixed number of
+// allocations, not a growing slice of segments copied at each growth.
+func TestWordTokenizerLongChunk(t *testing.T) {
+	para := "东京都知事选举于周日举行，投票率为百分之五十五。候选人们讨论了住房、交通和老龄化等问题。"
+	tok := wordTokenizer{bleve: unicode.NewUnicodeTokenizer()}
+	for _, size := range []int{4 << 10, 64 << 10} {
+		in := []byte(strings.Repeat(para, size/len(para)))
+		MustTokensEqual(t, tok.Tokenize(in), unicode.NewUnicodeTokenizer().Tokenize(in))
+		if n := testing.AllocsPerRun(3, func() { tok.Tokenize(in) }); n > 8 {
+			t.Errorf("%d bytes: %.0f allocations, want at most 8", len(in), n)
+		}
 	}
 }
