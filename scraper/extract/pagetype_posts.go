@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -926,13 +927,18 @@ func cutReplyPrefix(s string) (string, bool) {
 // mailNavLabels are the labels, lower case, of the links a mailing
 // list's archive puts around one message (Mailman's pipermail,
 // Hypermail, MHonArc): to the messages before and after it by thread or
-// by date, and to the indexes.
+// by date, and to the indexes. An archive in another language names
+// them in its own: the previous and next message in French, German and
+// Spanish too.
 var mailNavLabels = []string{"previous message", "next message", "messages sorted by", "thread prev", "thread next",
 	"date prev", "date next", "prev by date", "next by date", "prev by thread", "next by thread",
-	"previous by thread", "previous by date"}
+	"previous by thread", "previous by date",
+	"message précédent", "message suivant", "vorherige nachricht", "nächste nachricht",
+	"mensaje anterior", "mensaje siguiente"}
 
 // listMessage reports whether the page is one message of a mailing
-// list's archive: two short texts or more carry mailNavLabels.
+// list's archive: two short texts or more open with mailNavLabels
+// (navLabel). Texts inside <pre> (the message) are not read.
 func (p *page) listMessage() bool {
 	k := 0
 	var walk func(n *html.Node, depth int) bool
@@ -940,7 +946,7 @@ func (p *page) listMessage() bool {
 		for c := n.FirstChild; c != nil && depth < 60; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode && len(c.Data) < 80:
-				if containsFold(c.Data, mailNavLabels) {
+				if navLabel(c.Data) {
 					if k++; k >= 2 {
 						return true
 					}
@@ -954,4 +960,17 @@ func (p *page) listMessage() bool {
 		return false
 	}
 	return walk(p.root, 0)
+}
+
+// navLabel reports whether s, past spaces and punctuation ("[", "«"),
+// opens with one of mailNavLabels, in any case: a label, not a
+// sentence of a story that speaks of the next message.
+func navLabel(s string) bool {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, l := range mailNavLabels {
+		if hasPrefixFold(s, l) {
+			return true
+		}
+	}
+	return false
 }
