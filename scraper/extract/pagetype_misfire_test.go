@@ -27,9 +27,10 @@ import (
 //     The labels must open the short texts that carry them: a story's
 //     sentences that speak of the next message are none, and an archive
 //     in French or German has labels in its language.
-//   - Two signed sections of a story (two columns), and a blog's front
-//     page with two posts under their headlines, are no thread of two
-//     posts (engines/two_posts.html in TestEngineThreads is).
+//   - Two signed sections of a story (two numbered columns; two named
+//     as posts but numbered by no id), and a blog's front page with two
+//     numbered posts under their headlines, are no thread of two posts
+//     (engines/two_posts.html in TestEngineThreads is, and is numbered).
 func TestTypeMisfires(t *testing.T) {
 	const thread = "https://board.example/comments/x9k/the-old-swing-bridge-opens/"
 	for _, tt := range []struct {
@@ -56,6 +57,11 @@ func TestTypeMisfires(t *testing.T) {
 		{"fr_list_message.html", storyURL, corpus.PageTypeForum, false, "queue"},
 		{"de_list_message.html", storyURL, corpus.PageTypeForum, false, "queue"},
 		{"story_two_sections.html", storyURL, corpus.PageTypeArticle, false, "old oak wood"},
+		// Two columns named as posts, but numbered by no id: a debate.
+		{"opinion_two_columns.html", storyURL, corpus.PageTypeArticle, false, "old depot site"},
+		{"opinion_two_columns.html", slugURL, corpus.PageTypeArticle, false, "old depot site"},
+		// A thread's two posts numbered inside, on their first element.
+		{"two_posts_numbered_inside.html", storyURL, corpus.PageTypeForum, false, "fresh login"},
 		{"blog_front_two_posts.html", "https://allotmentdiary.example/", corpus.PageTypeForum, true, "shed roof"},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {

@@ -146,21 +146,52 @@ func (p *page) isThread() bool {
 
 // postPair reports whether the page's records are a thread of two
 // posts: one run of two, each named for a post (a class or id word of
-// kindWords' posts, not of comments) and holding no heading. Two signed,
-// dated sections of a story are named for its layout, a blog's two posts
-// on its front page carry their headlines, and two readers' comments are
-// named comments.
+// kindWords' posts, not of comments), numbered (postNumbered) and
+// holding no heading. Two signed, dated sections of a story are named
+// for its layout and numbered by none, a blog's two posts on its front
+// page carry their headlines, and two readers' comments are named
+// comments.
 func (p *page) postPair(c postCount) bool {
 	if c.records != 2 || len(c.runs) != 1 || c.first == nil || c.last == nil {
 		return false
 	}
 	for _, n := range []*html.Node{c.first, c.last} {
 		f := p.attrFlags(attr(n, "class")) | p.attrFlags(attr(n, "id"))
-		if f&attrPost == 0 || f&attrComment != 0 || holdsHeading(n, 0) {
+		if f&attrPost == 0 || f&attrComment != 0 || holdsHeading(n, 0) || !postNumbered(n, c.most) {
 			return false
 		}
 	}
 	return true
+}
+
+// postNumbered reports whether a record, an element between it and the
+// run's parent, or one of its children carries an id or a data-
+// attribute with a digit: forum software numbers each post for its
+// permalink (id="p1201", data-post-id="88"), where a story's columns,
+// however named, are not numbered.
+func postNumbered(rec, parent *html.Node) bool {
+	for n := rec; n != nil && n != parent; n = n.Parent {
+		if numberedAttr(n) {
+			return true
+		}
+	}
+	for ch := rec.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && numberedAttr(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedAttr reports whether n has an id or a data- attribute whose
+// value holds a digit.
+func numberedAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "id" || strings.HasPrefix(a.Key, "data-")) && strings.ContainsAny(a.Val, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // textAboveTitle returns the text bytes outside links of the elements
