@@ -611,7 +611,14 @@ func (p *page) cmsPost() bool {
 // button, an element named for a price, a declared product or offer, or
 // og:type product.
 func (p *page) shopLike() bool {
-	return p.kind.cart > 0 || p.kind.price > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
+	return p.kind.price > 0 || p.shopDeclared()
+}
+
+// shopDeclared reports whether the page has a shop's markup other than
+// an element named for a price: a basket button, a declared product or
+// offer, or og:type product.
+func (p *page) shopDeclared() bool {
+	return p.kind.cart > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
 		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer")
 }
 
@@ -624,8 +631,7 @@ func (p *page) shopBesidePosts() bool {
 	if !p.shopLike() {
 		return false
 	}
-	if p.kind.cart > 0 || strings.EqualFold(p.meta("og:type"), "product") ||
-		p.hasType("Product", "ProductGroup", "IndividualProduct", "Offer", "AggregateOffer") {
+	if p.shopDeclared() {
 		return true
 	}
 	c, _ := p.threadPosts()

@@ -24,9 +24,13 @@ import (
 //     <pre> under the archive's links to the messages before and after.
 //     A blog post with code and links to the posts before and after it
 //     is no message.
-//   - Two signed sections of a story (two columns), and a blog's front
-//     page with two posts under their headlines, are no thread of two
-//     posts (engines/two_posts.html in TestEngineThreads is).
+//     The labels must open the short texts that carry them: a story's
+//     sentences that speak of the next message are none, and an archive
+//     in French or German has labels in its language.
+//   - Two signed sections of a story (two numbered columns; two named
+//     as posts but numbered by no id), and a blog's front page with two
+//     numbered posts under their headlines, are no thread of two posts
+//     (engines/two_posts.html in TestEngineThreads is, and is numbered).
 func TestTypeMisfires(t *testing.T) {
 	const thread = "https://board.example/comments/x9k/the-old-swing-bridge-opens/"
 	for _, tt := range []struct {
@@ -45,7 +49,19 @@ func TestTypeMisfires(t *testing.T) {
 		{"list_message.html", "https://lists.turners.example/pipermail/lathe-users/2026-November/004413.html", corpus.PageTypeForum, false, "gib strip"},
 		{"list_message.html", storyURL, corpus.PageTypeForum, false, "gib strip"},
 		{"post_code_nav.html", storyURL, corpus.PageTypeArticle, false, "carriage return"},
+		// The labels open the archive's links: a story with a <pre> whose
+		// sentences, cut short by links, speak of the next message is no
+		// message. An archive in French or German names them in its own.
+		{"news_code_nav.html", storyURL, corpus.PageTypeArticle, false, "bin collection"},
+		{"fr_list_message.html", "https://listes.atelier.example/pipermail/tourneurs/2026-November/000813.html", corpus.PageTypeForum, false, "queue"},
+		{"fr_list_message.html", storyURL, corpus.PageTypeForum, false, "queue"},
+		{"de_list_message.html", storyURL, corpus.PageTypeForum, false, "queue"},
 		{"story_two_sections.html", storyURL, corpus.PageTypeArticle, false, "old oak wood"},
+		// Two columns named as posts, but numbered by no id: a debate.
+		{"opinion_two_columns.html", storyURL, corpus.PageTypeArticle, false, "old depot site"},
+		{"opinion_two_columns.html", slugURL, corpus.PageTypeArticle, false, "old depot site"},
+		// A thread's two posts numbered inside, on their first element.
+		{"two_posts_numbered_inside.html", storyURL, corpus.PageTypeForum, false, "fresh login"},
 		{"blog_front_two_posts.html", "https://allotmentdiary.example/", corpus.PageTypeForum, true, "shed roof"},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {

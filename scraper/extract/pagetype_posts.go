@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -145,21 +146,52 @@ func (p *page) isThread() bool {
 
 // postPair reports whether the page's records are a thread of two
 // posts: one run of two, each named for a post (a class or id word of
-// kindWords' posts, not of comments) and holding no heading. Two signed,
-// dated sections of a story are named for its layout, a blog's two posts
-// on its front page carry their headlines, and two readers' comments are
-// named comments.
+// kindWords' posts, not of comments), numbered (postNumbered) and
+// holding no heading. Two signed, dated sections of a story are named
+// for its layout and numbered by none, a blog's two posts on its front
+// page carry their headlines, and two readers' comments are named
+// comments.
 func (p *page) postPair(c postCount) bool {
 	if c.records != 2 || len(c.runs) != 1 || c.first == nil || c.last == nil {
 		return false
 	}
 	for _, n := range []*html.Node{c.first, c.last} {
 		f := p.attrFlags(attr(n, "class")) | p.attrFlags(attr(n, "id"))
-		if f&attrPost == 0 || f&attrComment != 0 || holdsHeading(n, 0) {
+		if f&attrPost == 0 || f&attrComment != 0 || holdsHeading(n, 0) || !postNumbered(n, c.most) {
 			return false
 		}
 	}
 	return true
+}
+
+// postNumbered reports whether a record, an element between it and the
+// run's parent, or one of its children carries an id or a data-
+// attribute with a digit: forum software numbers each post for its
+// permalink (id="p1201", data-post-id="88"), where a story's columns,
+// however named, are not numbered.
+func postNumbered(rec, parent *html.Node) bool {
+	for n := rec; n != nil && n != parent; n = n.Parent {
+		if numberedAttr(n) {
+			return true
+		}
+	}
+	for ch := rec.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && numberedAttr(ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedAttr reports whether n has an id or a data- attribute whose
+// value holds a digit.
+func numberedAttr(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "id" || strings.HasPrefix(a.Key, "data-")) && strings.ContainsAny(a.Val, "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // textAboveTitle returns the text bytes outside links of the elements
@@ -926,13 +958,18 @@ func cutReplyPrefix(s string) (string, bool) {
 // mailNavLabels are the labels, lower case, of the links a mailing
 // list's archive puts around one message (Mailman's pipermail,
 // Hypermail, MHonArc): to the messages before and after it by thread or
-// by date, and to the indexes.
+// by date, and to the indexes. An archive in another language names
+// them in its own: the previous and next message in French, German and
+// Spanish too.
 var mailNavLabels = []string{"previous message", "next message", "messages sorted by", "thread prev", "thread next",
 	"date prev", "date next", "prev by date", "next by date", "prev by thread", "next by thread",
-	"previous by thread", "previous by date"}
+	"previous by thread", "previous by date",
+	"message précédent", "message suivant", "vorherige nachricht", "nächste nachricht",
+	"mensaje anterior", "mensaje siguiente"}
 
 // listMessage reports whether the page is one message of a mailing
-// list's archive: two short texts or more carry mailNavLabels.
+// list's archive: two short texts or more open with mailNavLabels
+// (navLabel). Texts inside <pre> (the message) are not read.
 func (p *page) listMessage() bool {
 	k := 0
 	var walk func(n *html.Node, depth int) bool
@@ -940,7 +977,7 @@ func (p *page) listMessage() bool {
 		for c := n.FirstChild; c != nil && depth < 60; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode && len(c.Data) < 80:
-				if containsFold(c.Data, mailNavLabels) {
+				if navLabel(c.Data) {
 					if k++; k >= 2 {
 						return true
 					}
@@ -954,4 +991,17 @@ func (p *page) listMessage() bool {
 		return false
 	}
 	return walk(p.root, 0)
+}
+
+// navLabel reports whether s, past spaces and punctuation ("[", "«"),
+// opens with one of mailNavLabels, in any case: a label, not a
+// sentence of a story that speaks of the next message.
+func navLabel(s string) bool {
+	s = strings.TrimLeftFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, l := range mailNavLabels {
+		if hasPrefixFold(s, l) {
+			return true
+		}
+	}
+	return false
 }
