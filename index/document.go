@@ -458,12 +458,9 @@ func newTermKeys[T any](terms []T, term func(*T) []byte) termKeys {
 
 // key returns term as a string whose bytes are in k.
 func (k *termKeys) key(term []byte) string {
-	if len(term) == 0 {
-		return ""
-	}
 	start := len(*k)
 	*k = append(*k, term...) // if it moves, the keys before keep the old array
-	return unsafe.String(&(*k)[start], len(term))
+	return unsafeString((*k)[start:])
 }
 
 // stem returns the stems of words (stemOne; nil: a stop word) and adds

@@ -26,11 +26,7 @@ var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in sto
 // dropStockLines drops the stock and availability lines of a product
 // page (reStockLine) that are not headings. A category page keeps them:
 // on its cards they are the items' badges, which references keep.
-func dropStockLines(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && len(b.text) <= 60 && reStockLine.MatchString(strings.TrimSpace(b.text))
-	})
-}
+func dropStockLines(bs []block) []block { return dropShortLines(bs, reStockLine, 60) }
 
 // reLoyaltyLine matches a shop's loyalty offer beside a product: the
 // points a purchase earns ("Earn up to 4500 points per item",

@@ -133,8 +133,4 @@ var reSizeHelp = lazyRE(`(?i)^(?:(?:view |see )?size (?:chart|guide|table)s?|siz
 
 // dropSizeHelp drops a product page's size help lines (reSizeHelp) that
 // are not headings: a heading over the chart is the chart's.
-func dropSizeHelp(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && len(b.text) <= 40 && reSizeHelp.MatchString(strings.TrimSpace(b.text))
-	})
-}
+func dropSizeHelp(bs []block) []block { return dropShortLines(bs, reSizeHelp, 40) }

@@ -170,7 +170,9 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		return bs
 	}
 	if pageType == corpus.PageTypeProduct {
-		bs = dropSizeHelp(dropLoyaltyLines(dropStockLines(dropReviewChrome(dropFulfilmentLines(dropCellRuns(dropRepeatedRuns(bs)))))))
+		for _, drop := range productDrops {
+			bs = drop(bs)
+		}
 	}
 	if pageType == corpus.PageTypeListing {
 		bs = p.dropFacets(bs)
@@ -181,6 +183,11 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	}
 	return bs
 }
+
+// productDrops are the steps of shopText on a product page alone, in
+// their order.
+var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",

@@ -67,9 +67,14 @@ var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|
 
 // dropSortLines drops the lines of a sort menu (reSortLine) that are not
 // headings.
-func dropSortLines(bs []block) []block {
+func dropSortLines(bs []block) []block { return dropShortLines(bs, reSortLine, 60) }
+
+// dropShortLines drops the blocks of bs that are not headings, of
+// maxBytes or fewer, whose text re matches (white space trimmed): the
+// lines of a shop's widgets.
+func dropShortLines(bs []block, re *lazyRegexp, maxBytes int) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && len(b.text) <= 60 && reSortLine.MatchString(strings.TrimSpace(b.text))
+		return !b.heads() && len(b.text) <= maxBytes && re.MatchString(strings.TrimSpace(b.text))
 	})
 }
 
@@ -133,8 +138,4 @@ var reCartLine = lazyRE(`(?i)^(?:no (?:products|items) in (?:the|your) (?:cart|b
 
 // dropCartLines drops the lines of a cart drawer (reCartLine) that are
 // not headings.
-func dropCartLines(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && len(b.text) <= 80 && reCartLine.MatchString(strings.TrimSpace(b.text))
-	})
-}
+func dropCartLines(bs []block) []block { return dropShortLines(bs, reCartLine, 80) }
