@@ -628,11 +628,11 @@ func (p *page) shopDeclared() bool {
 // element that holds the records. A thread whose posts sell things
 // (a price in a for-sale post) has no price of its own.
 func (p *page) shopBesidePosts() bool {
-	if !p.shopLike() {
-		return false
-	}
 	if p.shopDeclared() {
 		return true
+	}
+	if p.kind.price == 0 {
+		return false
 	}
 	c, _ := p.threadPosts()
 	for _, n := range p.x.nodes {
