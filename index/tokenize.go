@@ -120,9 +120,10 @@ func splitWords(input []byte) ([]analysis.Token, bool) {
 
 // asciiWords appends the words of input[i:j], ASCII bytes none of them a
 // separator: runs of letters, digits and underscores, in which a single
-// ':', '.' or '\” between two letters, or a single '.', '\”, ',' or ';'
-// between two digits, is part of the word (the rules WB5-WB13b). A word
-// of digits (and underscores, and the marks between digits) is numeric.
+// ':', '.' or apostrophe between two letters, or a single '.',
+// apostrophe, ',' or ';' between two digits, is part of the word (the
+// rules WB5-WB13b). A word of digits (and underscores, and the marks
+// between digits) is numeric.
 func asciiWords(toks []analysis.Token, input []byte, i, j int) []analysis.Token {
 	for p := i; p < j; {
 		if c := asciiClass[input[p]]; c != clsLetter && c != clsDigit && c != clsUnder {
