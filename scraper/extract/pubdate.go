@@ -678,12 +678,27 @@ func (c *dateCtx) pageDate() *stamp {
 
 // visibleDate finds the page's date outside its metadata, in trust order.
 func (c *dateCtx) visibleDate() *stamp {
+	scope := c.p.dateScope()
+	t, far := c.nearTimeDate(scope)
+	if t == nil {
+		t = c.datelineDate(scope)
+	}
+	if t == nil {
+		t = c.textTopDate(scope)
+	}
+	if t == nil {
+		t = c.lastResortDate(far)
+	}
+	return t
+}
+
+// nearTimeDate returns the date of the first <time> element near the
+// article (its <article> or the content's close ancestors), marked
+// publication times ("pubdate", class "published") before others, and
+// the <time> elements of the rest of the page, for later.
+func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) {
 	p := c.p
-	// <time> elements near the article (its <article> or the content's
-	// close ancestors) first, marked publication times ("pubdate", class
-	// "published") before others, then the rest of the page.
-	scope := p.dateScope()
-	var pubNear, near, far []*xhtml.Node
+	var pubNear, near []*xhtml.Node
 	for _, t := range p.times {
 		switch p.itemLink(t) {
 		case linkSelf:
@@ -708,14 +723,19 @@ func (c *dateCtx) visibleDate() *stamp {
 			continue
 		}
 		if s, ok := c.timeElement(n, true); ok {
-			return &s
+			return &s, far
 		}
 	}
-	// Elements named for a date that name several days are a list of
-	// posts (recent posts in a sidebar): only those near the article
-	// count then.
-	// Of a teaser that links to this page (its headline), wherever it is;
-	// not of another post's.
+	return nil, far
+}
+
+// datelineDate returns the date of the first element named for a date
+// (a dateline) that dates this page: of a teaser that links to this page
+// (its headline), wherever it is, then of the others, never another
+// post's. Datelines that name several days are a list of posts (recent
+// posts in a sidebar): only those near the article count then.
+func (c *dateCtx) datelineDate(scope *xhtml.Node) *stamp {
+	p := c.p
 	several := !p.datelinesOneDay()
 	links := make([]int, len(p.datelines))
 	for i := range p.datelines {
@@ -749,7 +769,14 @@ func (c *dateCtx) visibleDate() *stamp {
 			}
 		}
 	}
-	// A dateline at the top of the body text.
+	return nil
+}
+
+// textTopDate returns a date written at the top of the story: a dateline
+// in its first blocks, under the headline, over it, or a relative date
+// ("3 hours ago") where datelines are.
+func (c *dateCtx) textTopDate(scope *xhtml.Node) *stamp {
+	p := c.p
 	for i, b := range p.blocks {
 		if i == 3 {
 			break
@@ -764,18 +791,19 @@ func (c *dateCtx) visibleDate() *stamp {
 	if t := p.firstStamp(heads...); t != nil {
 		return t
 	}
-	// The line over the headline.
 	if t := p.firstStamp(p.aboveHeadline()...); t != nil {
 		return t
 	}
-	// Relative dates ("3 hours ago") where datelines are.
-	if t := c.relativeDate(scope, heads); t != nil {
-		return t
-	}
-	// <time> elsewhere on the page, last among the structured sources:
-	// sidebars and related lists carry other posts' dates.
+	return c.relativeDate(scope, heads)
+}
+
+// lastResortDate returns a date from the sources least tied to the
+// story: <time> elsewhere on the page (far; sidebars and related lists
+// carry other posts' dates, so not their relative dates), labelled dates,
+// date hints outside the banner, data attributes, scripts, the text.
+func (c *dateCtx) lastResortDate(far []*xhtml.Node) *stamp {
+	p := c.p
 	for _, n := range far {
-		// Not their relative dates: other posts' "2 hours ago".
 		if s, ok := c.timeElement(n, false); ok {
 			return &s
 		}
