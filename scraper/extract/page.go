@@ -91,90 +91,8 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 // the itemtype of the innermost microdata item, scopeProp its itemprop.
 func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool) {
 	if n.Type == html.ElementNode {
-		switch n.DataAtom {
-		case atom.Html:
-			if l := attr(n, "lang"); l != "" {
-				p.lang = l
-			} else if l := attr(n, "xml:lang"); l != "" {
-				p.lang = l
-			}
-		case atom.Title:
-			if p.titleTag == "" && n.FirstChild != nil {
-				p.titleTag = shortText(n, 2000)
-			}
-		case atom.Meta:
-			content, hasContent := "", false
-			for _, a := range n.Attr {
-				if a.Key == "content" {
-					content, hasContent = a.Val, true
-				}
-			}
-			if hasContent {
-				for _, a := range n.Attr {
-					switch a.Key {
-					case "name", "property", "http-equiv":
-						for _, k := range strings.Fields(strings.ToLower(a.Val)) {
-							p.metas[k] = append(p.metas[k], content)
-						}
-					}
-				}
-			}
-		case atom.Link:
-			rel := strings.ToLower(attr(n, "rel"))
-			if href := attr(n, "href"); href != "" {
-				for _, r := range strings.Fields(rel) {
-					if _, ok := p.links[r]; !ok {
-						p.links[r] = href
-					}
-				}
-			}
-		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
-				p.parseLD(n.FirstChild.Data)
-			} else if n.FirstChild != nil && len(p.scriptDates) < 5 {
-				p.scriptDates = appendScriptDates(p.scriptDates, n.FirstChild.Data)
-			}
+		if !p.collectElement(n, inComment) {
 			return
-		case atom.Style, atom.Template, atom.Svg:
-			return
-		case atom.Noscript:
-			if !hasElementChild(n) {
-				// Read as text: markup for browsers without scripts.
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					p.noscript += len(c.Data)
-				}
-				return
-			}
-		case atom.H1:
-			if len(p.h1s) < 5 {
-				if t := shortText(n, 1000); t != "" {
-					p.h1s = append(p.h1s, t)
-				}
-			}
-		case atom.Time:
-			// Comments carry their own dates.
-			if len(p.times) < 50 && !inComment && !inQuote(n) {
-				p.times = append(p.times, n)
-			}
-		case atom.Article:
-			p.articles++
-		case atom.Pre:
-			p.kind.code++
-		case atom.H2, atom.H3, atom.H4:
-			if linkedHeading(n) {
-				p.kind.linkHeads++
-			}
-		case atom.Button:
-			if isCartText(shortText(n, 80)) {
-				p.kind.cart++
-			}
-		case atom.Input:
-			if strings.EqualFold(attr(n, "type"), "password") {
-				p.forms++
-				if !inHidden(n) {
-					p.shownForms++
-				}
-			}
 		}
 		if p.collectAttrs(n, inComment) {
 			inComment = true
@@ -192,6 +110,122 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
 			p.collect(c, scopeType, scopeProp, inComment)
+		}
+	}
+}
+
+// collectElement gathers what the element n is by its tag (the language,
+// the title, metas, links, scripts' data, headings, times, counts of
+// kinds of elements). It reports whether collect goes on into n: not
+// into scripts, styles, templates, SVG, nor a <noscript> read as text.
+func (p *page) collectElement(n *html.Node, inComment bool) (descend bool) {
+	switch n.DataAtom {
+	case atom.Html:
+		if l := attr(n, "lang"); l != "" {
+			p.lang = l
+		} else if l := attr(n, "xml:lang"); l != "" {
+			p.lang = l
+		}
+	case atom.Title:
+		if p.titleTag == "" && n.FirstChild != nil {
+			p.titleTag = shortText(n, 2000)
+		}
+	case atom.Meta:
+		p.collectMeta(n)
+	case atom.Link:
+		p.collectLink(n)
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+			p.parseLD(n.FirstChild.Data)
+		} else if n.FirstChild != nil && len(p.scriptDates) < 5 {
+			p.scriptDates = appendScriptDates(p.scriptDates, n.FirstChild.Data)
+		}
+		return false
+	case atom.Style, atom.Template, atom.Svg:
+		return false
+	case atom.Noscript:
+		if !hasElementChild(n) {
+			// Read as text: markup for browsers without scripts.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				p.noscript += len(c.Data)
+			}
+			return false
+		}
+	case atom.H1:
+		if len(p.h1s) < 5 {
+			if t := shortText(n, 1000); t != "" {
+				p.h1s = append(p.h1s, t)
+			}
+		}
+	case atom.Time:
+		// Comments carry their own dates.
+		if len(p.times) < 50 && !inComment && !inQuote(n) {
+			p.times = append(p.times, n)
+		}
+	default:
+		p.countKind(n)
+	}
+	return true
+}
+
+// countKind counts the elements that tell a page's kind: articles, code,
+// linked headings, cart buttons, password fields.
+func (p *page) countKind(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Article:
+		p.articles++
+	case atom.Pre:
+		p.kind.code++
+	case atom.H2, atom.H3, atom.H4:
+		if linkedHeading(n) {
+			p.kind.linkHeads++
+		}
+	case atom.Button:
+		if isCartText(shortText(n, 80)) {
+			p.kind.cart++
+		}
+	case atom.Input:
+		if strings.EqualFold(attr(n, "type"), "password") {
+			p.forms++
+			if !inHidden(n) {
+				p.shownForms++
+			}
+		}
+	}
+}
+
+// collectMeta files a <meta>'s content under each of its names,
+// properties and http-equiv values, lower-cased.
+func (p *page) collectMeta(n *html.Node) {
+	content, hasContent := "", false
+	for _, a := range n.Attr {
+		if a.Key == "content" {
+			content, hasContent = a.Val, true
+		}
+	}
+	if !hasContent {
+		return
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "name", "property", "http-equiv":
+			for _, k := range strings.Fields(strings.ToLower(a.Val)) {
+				p.metas[k] = append(p.metas[k], content)
+			}
+		}
+	}
+}
+
+// collectLink files a <link>'s href under each of its rel values, the
+// first of each kept.
+func (p *page) collectLink(n *html.Node) {
+	href := attr(n, "href")
+	if href == "" {
+		return
+	}
+	for _, r := range strings.Fields(strings.ToLower(attr(n, "rel"))) {
+		if _, ok := p.links[r]; !ok {
+			p.links[r] = href
 		}
 	}
 }
