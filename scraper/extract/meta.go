@@ -23,23 +23,42 @@ func (p *page) fillMeta(art *corpus.Article) {
 		}
 		return html.UnescapeString(ldString(ld[k]))
 	}
-	micro := func(k string) string {
-		if v := p.micro[k]; len(v) > 0 {
-			return cleanSpace(v[0])
-		}
-		return ""
-	}
-
 	// Site name first: the title cleaner needs it.
 	art.SiteName = firstNonEmpty(p.meta("og:site_name"), p.publisherName(ld), p.websiteName(), p.meta("application-name", "apple-mobile-web-app-title"))
 	art.SiteName = cleanSpace(html.UnescapeString(art.SiteName))
+	art.Title = p.title(ld, get, art)
+	art.Authors = p.authors(ld, art.SiteName)
+	art.Published, art.PublishedPrecision = p.published(art.FetchedAt)
+	art.Modified, art.ModifiedPrecision = p.modified(art.Published, art.PublishedPrecision)
+	art.Description = cleanSpace(html.UnescapeString(firstNonEmpty(get("description"), p.meta("og:description"), p.meta("description"),
+		p.meta("twitter:description", "dc.description", "dcterms.description"), p.microFirst("description"))))
+	art.Image = p.image(ld)
+	art.Section = p.section(ld)
+	art.Tags = p.tags(ld)
+	art.CanonicalURL = p.canonical(ld)
+	p.ldLang = get("inLanguage")
+	p.langDone = true
+	art.Language = p.language(p.ldLang, art.Text)
+}
 
+// microFirst returns the first microdata value of the property k, its
+// space cleaned.
+func (p *page) microFirst(k string) string {
+	if v := p.micro[k]; len(v) > 0 {
+		return cleanSpace(v[0])
+	}
+	return ""
+}
+
+// title returns the page's headline (get reads the JSON-LD item ld),
+// cleaned of the site's name (art.SiteName and art.Site known).
+func (p *page) title(ld map[string]any, get func(string) string, art *corpus.Article) string {
 	sites := []string{art.SiteName}
 	if ld != nil {
 		sites = append(sites, p.publisherName(ld))
 	}
 	sites = append(sites, hostNames(art.Site)...)
-	title := firstNonEmpty(get("headline"), p.meta("og:title", "twitter:title"), micro("headline"),
+	title := firstNonEmpty(get("headline"), p.meta("og:title", "twitter:title"), p.microFirst("headline"),
 		p.meta("title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"), get("name"))
 	if title != "" && normName(title) == normName(art.SiteName) {
 		// The site's name, not the headline.
@@ -51,24 +70,20 @@ func (p *page) fillMeta(art *corpus.Article) {
 		// is part of the <title>.
 		title = firstNonEmpty(p.headlineH1(sites), p.titleTag, p.firstH1())
 	}
-	art.Title = CleanTitle(html.UnescapeString(title), sites, p.h1s)
-	if stem, ok := truncated(art.Title); ok {
+	cleaned := CleanTitle(html.UnescapeString(title), sites, p.h1s)
+	if stem, ok := truncated(cleaned); ok {
 		// A headline cut for a feed or a card: the page's <h1> has it whole.
 		for _, h := range p.h1s {
 			if len(h) > len(stem) && strings.HasPrefix(h, stem) {
-				art.Title = h
-				break
+				return h
 			}
 		}
 	}
+	return cleaned
+}
 
-	art.Authors = p.authors(ld, art.SiteName)
-
-	art.Published, art.PublishedPrecision = p.published(art.FetchedAt)
-	art.Modified, art.ModifiedPrecision = p.modified(art.Published, art.PublishedPrecision)
-
-	art.Description = cleanSpace(html.UnescapeString(firstNonEmpty(get("description"), p.meta("og:description"), p.meta("description"),
-		p.meta("twitter:description", "dc.description", "dcterms.description"), micro("description"))))
+// image returns the address of the page's lead image.
+func (p *page) image(ld map[string]any) string {
 	var img string
 	if ld != nil {
 		img = ldURL(ld["image"])
@@ -76,23 +91,28 @@ func (p *page) fillMeta(art *corpus.Article) {
 			img = ldURL(ld["thumbnailUrl"])
 		}
 	}
-	img = firstNonEmpty(img, p.meta("og:image", "og:image:url", "og:image:secure_url"), p.meta("twitter:image", "twitter:image:src"), micro("image"), p.links["image_src"])
-	art.Image = p.abs(img)
+	img = firstNonEmpty(img, p.meta("og:image", "og:image:url", "og:image:secure_url"), p.meta("twitter:image", "twitter:image:src"), p.microFirst("image"), p.links["image_src"])
+	return p.abs(img)
+}
 
+// section returns the page's section: a name, not a path or a URL.
+func (p *page) section(ld map[string]any) string {
 	section := ""
 	if ld != nil {
 		section = ldString(ld["articleSection"])
 	}
-	for _, v := range []string{section, p.meta("article:section"), p.meta("section", "parsely-section", "sailthru.section", "category", "dc.subject"), micro("articleSection")} {
+	for _, v := range []string{section, p.meta("article:section"), p.meta("section", "parsely-section", "sailthru.section", "category", "dc.subject"), p.microFirst("articleSection")} {
 		v = cleanSpace(html.UnescapeString(v))
 		if v != "" && !strings.HasPrefix(v, "/") && !strings.Contains(v, "://") && len(v) < 100 {
-			art.Section = v // a name, not a path or a URL
-			break
+			return v
 		}
 	}
+	return ""
+}
 
-	art.Tags = p.tags(ld)
-
+// canonical returns the page's canonical address: its <link>, og:url,
+// the JSON-LD item's, the JSON-LD page's.
+func (p *page) canonical(ld map[string]any) string {
 	canon := p.abs(p.links["canonical"])
 	if canon == "" {
 		canon = p.abs(p.meta("og:url"))
@@ -103,11 +123,7 @@ func (p *page) fillMeta(art *corpus.Article) {
 	if lp := p.ldPage(); canon == "" && lp != nil {
 		canon = p.abs(firstNonEmpty(ldURL(lp["url"]), ldURL(lp["@id"])))
 	}
-	art.CanonicalURL = canon
-
-	p.ldLang = get("inLanguage")
-	p.langDone = true
-	art.Language = p.language(p.ldLang, art.Text)
+	return canon
 }
 
 func firstNonEmpty(vs ...string) string {
