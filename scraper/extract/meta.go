@@ -172,47 +172,74 @@ func (p *page) websiteName() string {
 // authors returns the people who wrote the article, or the organisation
 // when no person is named.
 func (p *page) authors(ld map[string]any, siteName string) []string {
-	var orgs []string
-	add := func(dst []string, raw string) []string {
-		for _, a := range CleanAuthors(html.UnescapeString(raw)) {
-			if siteName != "" && normName(a) == normName(siteName) || looksLikeOrg(a) {
-				orgs = appendUnique(orgs, a)
+	set := authorSet{site: siteName}
+	if ld != nil && set.addLD(ld) {
+		return set.people
+	}
+	if set.addMeta(p) || set.addBylines(p) {
+		return set.people
+	}
+	if len(set.orgs) > 0 {
+		return set.orgs[:1]
+	}
+	return nil
+}
+
+// authorSet gathers the names of a page's authors: people, and
+// organisations (the site itself, names that read as one) apart.
+type authorSet struct {
+	site         string
+	people, orgs []string
+}
+
+// add adds the names of the raw author line.
+func (s *authorSet) add(raw string) {
+	for _, a := range CleanAuthors(html.UnescapeString(raw)) {
+		if s.site != "" && normName(a) == normName(s.site) || looksLikeOrg(a) {
+			s.orgs = appendUnique(s.orgs, a)
+			continue
+		}
+		s.people = appendUnique(s.people, a)
+	}
+}
+
+// addLD adds the JSON-LD item's author, else its creator, and reports
+// whether a person was named. Items typed other than Person are
+// organisations.
+func (s *authorSet) addLD(ld map[string]any) bool {
+	for _, k := range []string{"author", "creator"} {
+		var vals []any
+		switch v := ld[k].(type) {
+		case []any:
+			vals = v
+		case nil:
+		default:
+			vals = []any{v}
+		}
+		for _, v := range vals {
+			if m, ok := v.(map[string]any); ok && ldIs(m, func(t string) bool { return t != "Person" }) {
+				if n := ldString(m["name"]); n != "" {
+					s.orgs = appendUnique(s.orgs, cleanSpace(html.UnescapeString(n)))
+				}
 				continue
 			}
-			dst = appendUnique(dst, a)
-		}
-		return dst
-	}
-	var out []string
-	if ld != nil {
-		for _, k := range []string{"author", "creator"} {
-			var vals []any
-			switch v := ld[k].(type) {
-			case []any:
-				vals = v
-			case nil:
-			default:
-				vals = []any{v}
-			}
-			for _, v := range vals {
-				if m, ok := v.(map[string]any); ok && ldIs(m, func(t string) bool { return t != "Person" }) {
-					if n := ldString(m["name"]); n != "" {
-						orgs = appendUnique(orgs, cleanSpace(html.UnescapeString(n)))
-					}
-					continue
-				}
-				switch t := v.(type) {
-				case map[string]any:
-					out = add(out, ldString(t["name"]))
-				case string:
-					out = add(out, t)
-				}
-			}
-			if len(out) > 0 {
-				return out
+			switch t := v.(type) {
+			case map[string]any:
+				s.add(ldString(t["name"]))
+			case string:
+				s.add(t)
 			}
 		}
+		if len(s.people) > 0 {
+			return true
+		}
 	}
+	return false
+}
+
+// addMeta adds the authors of the first meta source (or microdata) that
+// names a person, and reports whether one did.
+func (s *authorSet) addMeta(p *page) bool {
 	sources := [][]string{
 		p.metas["author"], p.metas["article:author"], p.metas["parsely-author"], p.metas["sailthru.author"],
 		p.metas["dc.creator"], p.metas["dcterms.creator"], p.metas["byl"],
@@ -220,34 +247,33 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 	}
 	for _, src := range sources {
 		for _, v := range src {
-			out = add(out, v)
+			s.add(v)
 		}
-		if len(out) > 0 {
-			return out
+		if len(s.people) > 0 {
+			return true
 		}
 	}
-	// Visible bylines: the first that names a person, and those beside it
-	// (names in sibling spans); bylines elsewhere belong to other
-	// articles (teasers, related lists, author boxes of quoted pieces).
+	return false
+}
+
+// addBylines adds the visible bylines: the first that names a person, and
+// those beside it (names in sibling spans); bylines elsewhere belong to
+// other articles (teasers, related lists, author boxes of quoted pieces).
+// It reports whether a person was named.
+func (s *authorSet) addBylines(p *page) bool {
 	var first *xhtml.Node
 	for i, v := range p.bylines {
 		n := p.bylineNodes[i]
 		if first != nil && !nearNode(first, n) {
 			continue
 		}
-		before := len(out)
-		out = add(out, v)
-		if first == nil && len(out) > before {
+		before := len(s.people)
+		s.add(v)
+		if first == nil && len(s.people) > before {
 			first = n
 		}
 	}
-	if len(out) > 0 {
-		return out
-	}
-	if len(orgs) > 0 {
-		return orgs[:1]
-	}
-	return nil
+	return len(s.people) > 0
 }
 
 // looksLikeOrg reports whether an author name is an organisation.
