@@ -5,18 +5,23 @@ import (
 	"testing"
 )
 
-// TestDropFulfilmentLines: a delivery widget's short lines go; the
-// returns policy, a bare "Sold by", delivery terms in a sentence and
-// longer lines stay.
+// TestDropFulfilmentLines: a delivery widget's short lines go (its
+// estimate, its options with their times, the cost to ship); the returns
+// policy, a bare "Sold by", a bare "Standard delivery", delivery terms in
+// a sentence and longer lines stay.
 func TestDropFulfilmentLines(t *testing.T) {
 	in := []string{
 		"Pickup or delivery?", "How do you want your item?", "Arrives by Tue, Mar 10", "Order within 3 hr 52 min",
 		"Sold and shipped by Walmart.com", "Ships from Leeds", "This item is gift eligible", "Delivery today",
 		"Free 90-day returns", "30 day return policy", "Sold by", "Free delivery on orders over £50.",
 		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour.",
+		"- Order today to get by Mar 17-27", "Cost to ship: USD 14.40", "Standard Delivery (4-7 Working Days)",
+		"Express Delivery Available", "Select size for delivery dates", "Standard delivery",
+		"Express delivery of every order we pack before noon, by our own van, to any address in the valley.",
 	}
 	want := []string{"Free 90-day returns", "30 day return policy", "Sold by", "Free delivery on orders over £50.",
-		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour."}
+		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour.",
+		"Standard delivery", "Express delivery of every order we pack before noon, by our own van, to any address in the valley."}
 	if got := blockTexts(dropFulfilmentLines(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

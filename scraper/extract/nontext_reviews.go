@@ -163,8 +163,9 @@ func (p *page) dropReviews(bs []block) []block {
 // blocks that a longer block holds too, dropContainedCopies; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
 // dropCellRuns, a delivery widget's lines, dropFulfilmentLines, a
-// review widget's, dropReviewChrome, and the lines of stock,
-// dropStockLines; on a listing, its filter panels first, dropFacets).
+// review widget's, dropReviewChrome, the lines of stock,
+// dropStockLines, and a histogram of ratings, dropRatingBars; on a
+// listing, its filter panels first, dropFacets).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -187,7 +188,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 // productDrops are the steps of shopText on a product page alone, in
 // their order.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",
