@@ -26,8 +26,13 @@ func dropFulfilmentLines(bs []block) []block {
 // reStockLine matches a line that only states whether an item is in
 // stock or how to get it: "In Stock!", "Low in stock, only 6 left",
 // "Only 3 left", "Ready to ship", "Available for shipping or pickup",
-// "Calculate shipping", "Pre-order". A "Sold out" badge stays.
-var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in stock)?)?|only \d+ left(?: in stock)?|ready to ship|available for (?:shipping|pickup|delivery)(?: or (?:shipping|pickup|delivery))?|calculate shipping|pre-?order(?: now)?)[.!]?$`)
+// "Calculate shipping", "Pre-order"; and in French, German and Spanish
+// ("En stock", "Plus que 3 en stock", "Sofort lieferbar", "Nur noch 2
+// auf Lager", "Quedan 4 unidades"). A "Sold out" badge stays.
+var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in stock)?)?|only \d+ left(?: in stock)?|ready to ship|available for (?:shipping|pickup|delivery)(?: or (?:shipping|pickup|delivery))?|calculate shipping|pre-?order(?: now)?` +
+	`|en stock|plus que \d+ (?:en stock|disponibles?|articles?)|précommande` +
+	`|auf lager|(?:sofort )?lieferbar|nur noch \d+(?: stück)? (?:auf lager|verfügbar|lieferbar)|vorbestellen|vorbestellung` +
+	`|en existencias?|disponible|(?:s[oó]lo )?quedan \d+(?: unidades)?|preventa)[.!]?$`)
 
 // dropStockLines drops the stock and availability lines of a product
 // page (reStockLine) that are not headings. A category page keeps them:

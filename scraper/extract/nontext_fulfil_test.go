@@ -28,14 +28,18 @@ func TestDropFulfilmentLines(t *testing.T) {
 }
 
 // TestDropStockLines: lines that only say an item is in stock or how it
-// can be had go; a "Sold out" badge, a heading and a sentence about
-// stock stay.
+// can be had go, in English, French, German and Spanish; a "Sold out"
+// badge (in each), a heading and a sentence about stock stay.
 func TestDropStockLines(t *testing.T) {
 	in := []block{{text: "In Stock!"}, {text: "Low in stock, only 6 left"}, {text: "Only 3 left"}, {text: "Ready to ship"},
 		{text: "Available for Shipping or Pickup"}, {text: "Calculate Shipping"}, {text: "Pre-order"},
 		{text: "Sold out"}, {text: "In stock", kind: kindHeading},
-		{text: "In stock at our Leeds workshop from March, when the new canvas comes in."}}
-	want := []string{"Sold out", "In stock", "In stock at our Leeds workshop from March, when the new canvas comes in."}
+		{text: "In stock at our Leeds workshop from March, when the new canvas comes in."},
+		{text: "En stock"}, {text: "Plus que 3 en stock"}, {text: "Sofort lieferbar"}, {text: "Nur noch 2 auf Lager"},
+		{text: "Quedan 4 unidades"}, {text: "Disponible"}, {text: "Rupture de stock"}, {text: "Ausverkauft"}, {text: "Agotado"},
+		{text: "En stock dans notre atelier de Lyon dès mars, quand la toile arrive."}}
+	want := []string{"Sold out", "In stock", "In stock at our Leeds workshop from March, when the new canvas comes in.",
+		"Rupture de stock", "Ausverkauft", "Agotado", "En stock dans notre atelier de Lyon dès mars, quand la toile arrive."}
 	if got := blockTexts(dropStockLines(in)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

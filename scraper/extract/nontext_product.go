@@ -166,8 +166,10 @@ func (p *page) inTabLabel(b block) bool {
 
 // reSizeHelp matches the link or button that opens a product page's
 // size help: "Size chart", "Size guide", "Know your size", "Not your
-// size?". The chart itself, when the page shows it, stays.
-var reSizeHelp = lazyRE(`(?i)^(?:(?:view |see )?size (?:chart|guide|table)s?|sizing (?:chart|guide)|(?:find|know) your (?:size|fit)|not your size\??)$`)
+// size?", "Guide des tailles", "Größentabelle", "Guía de tallas". The
+// chart itself, when the page shows it, stays.
+var reSizeHelp = lazyRE(`(?i)^(?:(?:view |see )?size (?:chart|guide|table)s?|sizing (?:chart|guide)|(?:find|know) your (?:size|fit)|not your size\??` +
+	`|(?:voir le )?(?:guide|tableau) des tailles|größentabelle|größenratgeber|größenberater|(?:ver (?:la )?)?(?:guía|tabla) de tallas)$`)
 
 // dropSizeHelp drops a product page's size help lines (reSizeHelp) that
 // are not headings: a heading over the chart is the chart's.

@@ -100,8 +100,9 @@ func TestDropTabLabels(t *testing.T) {
 func TestDropSizeHelp(t *testing.T) {
 	in := []block{{text: "Size Chart"}, {text: "Size guide"}, {text: "Know your size"}, {text: "Not your size?"},
 		{text: "Size chart", kind: kindHeading}, {text: "S 36-38"},
-		{text: "Not your size? Send it back within 30 days and we will swap it."}}
-	want := []string{"Size chart", "S 36-38", "Not your size? Send it back within 30 days and we will swap it."}
+		{text: "Not your size? Send it back within 30 days and we will swap it."},
+		{text: "Guide des tailles"}, {text: "Größentabelle"}, {text: "Guía de tallas"}, {text: "Guide des tailles", kind: kindHeading}}
+	want := []string{"Size chart", "S 36-38", "Not your size? Send it back within 30 days and we will swap it.", "Guide des tailles"}
 	if got := blockTexts(dropSizeHelp(in)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
