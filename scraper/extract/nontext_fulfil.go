@@ -4,10 +4,16 @@ import "strings"
 
 // reFulfilment matches the lines of a shop's delivery and returns
 // widget beside a product: how the order comes, when and from whom
-// ("Arrives by Tuesday", "Order within 3 hr 52 min", "Sold and shipped
-// by ...", "Pickup or delivery?"). The returns policy stays: several
-// references keep it.
-var reFulfilment = lazyRE(`(?i)^(?:free )?(?:standard |express |next[- ]day )?(?:shipping|delivery),? arrives\b|^arrives (?:by|in|on|today|tomorrow)\b|^order (?:within|in the next)\b|^(?:sold|ships|shipped|fulfilled)(?: and shipped)? (?:by|from) \S|^(?:pickup|delivery|shipping) (?:today|tomorrow|or delivery\??|available)\b|^how do you want your items?\b|^this item is gift eligible|^(?:check|see) (?:delivery|availability) (?:options|in store)`)
+// ("Arrives by Tuesday", "Order within 3 hr 52 min", "Order today to get
+// by Mar 17-27", "Sold and shipped by ...", "Pickup or delivery?"), the
+// options offered ("Standard Delivery (4-7 Working Days)", "Express
+// Delivery Available", "Cost to ship: USD 14.40", "Select size for
+// delivery dates"). A bare "Standard delivery" stays (a reference keeps
+// it over its dates), as do the terms of free delivery ("Free delivery
+// on orders over £50.") and the returns policy: references keep them.
+var reFulfilment = lazyRE(`(?i)^(?:free )?(?:standard |express |next[- ]day )?(?:shipping|delivery),? arrives\b|^arrives (?:by|in|on|today|tomorrow)\b|^order (?:within|in the next)\b|^(?:sold|ships|shipped|fulfilled)(?: and shipped)? (?:by|from) \S|^(?:pickup|delivery|shipping) (?:today|tomorrow|or delivery\??|available)\b|^how do you want your items?\b|^this item is gift eligible|^(?:check|see) (?:delivery|availability) (?:options|in store)` +
+	`|^(?:- )?order (?:today|now) to (?:get|receive)(?: it)? by\b|^(?:- )?cost to ship\b|^select (?:a )?(?:size|colou?r|options?) (?:for|to see) (?:delivery|shipping)\b` +
+	`|^(?:free )?(?:standard|express|priority|next[- ]day) (?:delivery|shipping)(?: \([^)]{1,30}\)| available)$`)
 
 // dropFulfilmentLines drops from a product page's text the short lines
 // of its delivery widget (reFulfilment, ten words or fewer).
@@ -20,8 +26,13 @@ func dropFulfilmentLines(bs []block) []block {
 // reStockLine matches a line that only states whether an item is in
 // stock or how to get it: "In Stock!", "Low in stock, only 6 left",
 // "Only 3 left", "Ready to ship", "Available for shipping or pickup",
-// "Calculate shipping", "Pre-order". A "Sold out" badge stays.
-var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in stock)?)?|only \d+ left(?: in stock)?|ready to ship|available for (?:shipping|pickup|delivery)(?: or (?:shipping|pickup|delivery))?|calculate shipping|pre-?order(?: now)?)[.!]?$`)
+// "Calculate shipping", "Pre-order"; and in French, German and Spanish
+// ("En stock", "Plus que 3 en stock", "Sofort lieferbar", "Nur noch 2
+// auf Lager", "Quedan 4 unidades"). A "Sold out" badge stays.
+var reStockLine = lazyRE(`(?i)^(?:(?:low )?in stock(?:,? only \d+ left(?: in stock)?)?|only \d+ left(?: in stock)?|ready to ship|available for (?:shipping|pickup|delivery)(?: or (?:shipping|pickup|delivery))?|calculate shipping|pre-?order(?: now)?` +
+	`|en stock|plus que \d+ (?:en stock|disponibles?|articles?)|précommande` +
+	`|auf lager|(?:sofort )?lieferbar|nur noch \d+(?: stück)? (?:auf lager|verfügbar|lieferbar)|vorbestellen|vorbestellung` +
+	`|en existencias?|disponible|(?:s[oó]lo )?quedan \d+(?: unidades)?|preventa)[.!]?$`)
 
 // dropStockLines drops the stock and availability lines of a product
 // page (reStockLine) that are not headings. A category page keeps them:

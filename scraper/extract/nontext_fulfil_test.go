@@ -5,32 +5,41 @@ import (
 	"testing"
 )
 
-// TestDropFulfilmentLines: a delivery widget's short lines go; the
-// returns policy, a bare "Sold by", delivery terms in a sentence and
-// longer lines stay.
+// TestDropFulfilmentLines: a delivery widget's short lines go (its
+// estimate, its options with their times, the cost to ship); the returns
+// policy, a bare "Sold by", a bare "Standard delivery", delivery terms in
+// a sentence and longer lines stay.
 func TestDropFulfilmentLines(t *testing.T) {
 	in := []string{
 		"Pickup or delivery?", "How do you want your item?", "Arrives by Tue, Mar 10", "Order within 3 hr 52 min",
 		"Sold and shipped by Walmart.com", "Ships from Leeds", "This item is gift eligible", "Delivery today",
 		"Free 90-day returns", "30 day return policy", "Sold by", "Free delivery on orders over £50.",
 		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour.",
+		"- Order today to get by Mar 17-27", "Cost to ship: USD 14.40", "Standard Delivery (4-7 Working Days)",
+		"Express Delivery Available", "Select size for delivery dates", "Standard delivery",
+		"Express delivery of every order we pack before noon, by our own van, to any address in the valley.",
 	}
 	want := []string{"Free 90-day returns", "30 day return policy", "Sold by", "Free delivery on orders over £50.",
-		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour."}
+		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour.",
+		"Standard delivery", "Express delivery of every order we pack before noon, by our own van, to any address in the valley."}
 	if got := blockTexts(dropFulfilmentLines(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
 // TestDropStockLines: lines that only say an item is in stock or how it
-// can be had go; a "Sold out" badge, a heading and a sentence about
-// stock stay.
+// can be had go, in English, French, German and Spanish; a "Sold out"
+// badge (in each), a heading and a sentence about stock stay.
 func TestDropStockLines(t *testing.T) {
 	in := []block{{text: "In Stock!"}, {text: "Low in stock, only 6 left"}, {text: "Only 3 left"}, {text: "Ready to ship"},
 		{text: "Available for Shipping or Pickup"}, {text: "Calculate Shipping"}, {text: "Pre-order"},
 		{text: "Sold out"}, {text: "In stock", kind: kindHeading},
-		{text: "In stock at our Leeds workshop from March, when the new canvas comes in."}}
-	want := []string{"Sold out", "In stock", "In stock at our Leeds workshop from March, when the new canvas comes in."}
+		{text: "In stock at our Leeds workshop from March, when the new canvas comes in."},
+		{text: "En stock"}, {text: "Plus que 3 en stock"}, {text: "Sofort lieferbar"}, {text: "Nur noch 2 auf Lager"},
+		{text: "Quedan 4 unidades"}, {text: "Disponible"}, {text: "Rupture de stock"}, {text: "Ausverkauft"}, {text: "Agotado"},
+		{text: "En stock dans notre atelier de Lyon dès mars, quand la toile arrive."}}
+	want := []string{"Sold out", "In stock", "In stock at our Leeds workshop from March, when the new canvas comes in.",
+		"Rupture de stock", "Ausverkauft", "Agotado", "En stock dans notre atelier de Lyon dès mars, quand la toile arrive."}
 	if got := blockTexts(dropStockLines(in)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -94,8 +94,46 @@ func (p *page) productText(bs []block, pageType string) []block {
 	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return p.withDescription(p.dropTabLabels(bs))
+	return p.withDescription(p.dropTooltips(p.dropTabLabels(bs)))
 }
+
+// dropTooltips drops the blocks of a product page that begin inside a
+// tooltip or a popover (isTooltip): what an icon or a badge explains on
+// hover or click ("Star Sellers have an outstanding track record ...",
+// "Open-back headphone designs are often ...", how a delivery date is
+// estimated), printed in the markup beside the product and left out of
+// its text by the references of every shop that shows such notes. A
+// service page's tooltips explain its plans' features and stay. The
+// blocks stay as they are when fewer than 50 words would be left.
+func (p *page) dropTooltips(bs []block) []block {
+	return dropSpans(bs, p.markedSpans(p.isTooltip), 50)
+}
+
+// isTooltip reports whether n is a tooltip or a popover: its role says
+// so, its tag is a custom element <tool-tip>, or a class or id word is
+// "tooltip" or "popover" ("tool-tip" as two words) and no word after it
+// names what opens it (tooltipOpeners: a trigger, an icon, a wrapper
+// around the text that has the note).
+func (p *page) isTooltip(n *xhtml.Node) bool {
+	if attr(n, "role") == "tooltip" || n.Data == "tool-tip" {
+		return true
+	}
+	toks := p.x.nameTokens(n)
+	for i, t := range toks {
+		tip := t == "tooltip" || t == "popover" || t == "tip" && i > 0 && toks[i-1] == "tool"
+		if tip && (i+1 == len(toks) || !tooltipOpeners[toks[i+1]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// tooltipOpeners are the class words that, after "tooltip" or
+// "popover", name the element that opens the note or holds the text it
+// is about rather than the note itself.
+var tooltipOpeners = map[string]bool{"trigger": true, "toggle": true, "button": true, "btn": true,
+	"icon": true, "link": true, "anchor": true, "target": true, "wrapper": true, "wrap": true,
+	"container": true, "holder": true, "parent": true, "host": true}
 
 // dropTabLabels drops the labels of a product page's tabs: a block of
 // four words or fewer that begins inside an element whose role is "tab"
@@ -128,8 +166,10 @@ func (p *page) inTabLabel(b block) bool {
 
 // reSizeHelp matches the link or button that opens a product page's
 // size help: "Size chart", "Size guide", "Know your size", "Not your
-// size?". The chart itself, when the page shows it, stays.
-var reSizeHelp = lazyRE(`(?i)^(?:(?:view |see )?size (?:chart|guide|table)s?|sizing (?:chart|guide)|(?:find|know) your (?:size|fit)|not your size\??)$`)
+// size?", "Guide des tailles", "Größentabelle", "Guía de tallas". The
+// chart itself, when the page shows it, stays.
+var reSizeHelp = lazyRE(`(?i)^(?:(?:view |see )?size (?:chart|guide|table)s?|sizing (?:chart|guide)|(?:find|know) your (?:size|fit)|not your size\??` +
+	`|(?:voir le )?(?:guide|tableau) des tailles|größentabelle|größenratgeber|größenberater|(?:ver (?:la )?)?(?:guía|tabla) de tallas)$`)
 
 // dropSizeHelp drops a product page's size help lines (reSizeHelp) that
 // are not headings: a heading over the chart is the chart's.

@@ -100,9 +100,29 @@ func TestDropTabLabels(t *testing.T) {
 func TestDropSizeHelp(t *testing.T) {
 	in := []block{{text: "Size Chart"}, {text: "Size guide"}, {text: "Know your size"}, {text: "Not your size?"},
 		{text: "Size chart", kind: kindHeading}, {text: "S 36-38"},
-		{text: "Not your size? Send it back within 30 days and we will swap it."}}
-	want := []string{"Size chart", "S 36-38", "Not your size? Send it back within 30 days and we will swap it."}
+		{text: "Not your size? Send it back within 30 days and we will swap it."},
+		{text: "Guide des tailles"}, {text: "Größentabelle"}, {text: "Guía de tallas"}, {text: "Guide des tailles", kind: kindHeading}}
+	want := []string{"Size chart", "S 36-38", "Not your size? Send it back within 30 days and we will swap it.", "Guide des tailles"}
 	if got := blockTexts(dropSizeHelp(in)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// TestTooltipPages: a product page's tooltips and popovers (role
+// "tooltip", a <tool-tip> element, a class word "tooltip" or "popover")
+// go; the lines they explain, a price in a tooltip's trigger and a
+// paragraph whose class says it has a tooltip stay, as does a note
+// printed inside a line (the rule drops blocks). A service page's
+// tooltips explain its plans and stay.
+func TestTooltipPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_tooltips", url: "https://fenwick.example/p/copper-kettle", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A stovetop kettle spun from a single sheet of copper", "Capacity: 1.5 litres", "Lining: tin",
+				"Maker's Choice", "£89.00 with a lid of solid brass", "Packed by hand in our Whitby workshop", "Polish the copper with lemon and salt",
+				"Base: flat for gas, electric and induction"},
+			notInText: []string{"Maker's Choice marks the pieces", "Capacity is the volume of water", "Tin is a soft metal",
+				"Your order should arrive by this date"}},
+		{name: "service_tooltips", url: "https://harbourline.example/plans", typ: corpus.PageTypeService,
+			wantInText: []string{"A copy of every file and database is taken each night", "Engineers answer the phone around the clock"}},
+	})
 }

@@ -19,17 +19,50 @@ var reStarChoice = regexp.MustCompile(`(?i)^\s*([1-9]|10)\s+(?:(?:out\s+)?of\s+(
 // widget's filter). The page's rating of a thing ("4.4 out of 5 stars",
 // "Rated 4 stars") names one figure and stays.
 func dropRatingInputs(bs []block) []block {
+	return dropStarRuns(bs, func(t string) string {
+		if starChoices(t) != 1 {
+			return ""
+		}
+		return reStarChoice.FindStringSubmatch(t)[1]
+	}, true)
+}
+
+// reRatingBar matches one bar of a review widget's histogram of ratings:
+// the stars and how many reviews gave them ("5 (260)", "4 stars 49",
+// "3★ 12%"). Its group is the stars' number.
+var reRatingBar = regexp.MustCompile(`(?i)^\s*([1-5])\s*(?:(?:stars?|★|☆)\s*(?:\(?\d[\d,.]*%?\)?)|\(\d[\d,.]*%?\)|\d[\d,.]*%)\s*$`)
+
+// dropRatingBars drops a product page's histogram of ratings: a run of
+// three or more lines that are each one bar (reRatingBar), every number
+// different. A line of one figure with a count ("4 (12)") is no bar
+// alone, nor in a run that repeats a number.
+func dropRatingBars(bs []block) []block {
+	return dropStarRuns(bs, func(t string) string {
+		if len(t) > 40 {
+			return ""
+		}
+		if m := reRatingBar.FindStringSubmatch(t); m != nil {
+			return m[1]
+		}
+		return ""
+	}, false)
+}
+
+// dropStarRuns drops the runs of starRunMin or more blocks in a row for
+// which choice gives a number, every number different; with inputs set,
+// a block made of starRunMin choices or more (starChoices) goes alone.
+func dropStarRuns(bs []block, choice func(string) string, inputs bool) []block {
 	drop := make([]bool, len(bs))
 	for i := 0; i < len(bs); {
-		if starChoices(bs[i].text) >= starRunMin {
+		if inputs && starChoices(bs[i].text) >= starRunMin {
 			drop[i] = true
 			i++
 			continue
 		}
 		j, seen := i, map[string]bool{}
-		for ; j < len(bs) && starChoices(bs[j].text) == 1; j++ {
-			n := reStarChoice.FindStringSubmatch(bs[j].text)[1]
-			if seen[n] {
+		for ; j < len(bs); j++ {
+			n := choice(bs[j].text)
+			if n == "" || seen[n] {
 				break
 			}
 			seen[n] = true

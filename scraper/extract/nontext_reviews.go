@@ -163,8 +163,9 @@ func (p *page) dropReviews(bs []block) []block {
 // blocks that a longer block holds too, dropContainedCopies; on a product page, whole runs of blocks
 // printed again first, dropRepeatedRuns, the cells of a size chart,
 // dropCellRuns, a delivery widget's lines, dropFulfilmentLines, a
-// review widget's, dropReviewChrome, and the lines of stock,
-// dropStockLines; on a listing, its filter panels first, dropFacets).
+// review widget's, dropReviewChrome, the lines of stock,
+// dropStockLines, and a histogram of ratings, dropRatingBars; on a
+// listing, its filter panels first, dropFacets).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -187,7 +188,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 // productDrops are the steps of shopText on a product page alone, in
 // their order.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",
@@ -201,8 +202,13 @@ var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropF
 // "Buyer highlights, summarized by AI") and its averages' labels
 // ("Average Overall Fit Rating"). A rating given ("4.4 out of 5 stars",
 // "1,113 ratings") and a "Customer Reviews" heading stay: references
-// keep them.
-var reReviewChrome = lazyRE(`(?i)^(?:based on [\d,.]+k? (?:reviews?|ratings?)|[\d.]+% of (?:customers|reviewers|buyers|respondents) (?:would )?recommend\b.{0,30}|rating snapshot|write an? review|be the first to (?:write an? )?review\b.{0,30}|reviews? for this (?:item|product)(?: \(\d[\d,]*\))?|why are these reviews shown\??|photos from reviews|customer (?:images|photos)|average (?:overall )?[\w ]{0,20} rating|adding a review will\b.{0,80}|(?:on average )?[\d,]+ reviewers say\b.{0,60}|customers say (?:it|this|the|this product|product) ?(?:item |product )?(?:fits|runs)\b.{0,80}|(?:fits|runs) (?:slightly |a bit )?(?:large|small|big|true to size) based on reviews|reviews summary|buyer highlights,? summari[sz]ed by ai)[.!]?$`)
+// keep them. The summary and the prompts are read in French, German and
+// Spanish too ("Basé sur 12 avis", "Bewertung schreiben", "Escribir una
+// opinión").
+var reReviewChrome = lazyRE(`(?i)^(?:based on [\d,.]+k? (?:reviews?|ratings?)|[\d.]+% of (?:customers|reviewers|buyers|respondents) (?:would )?recommend\b.{0,30}|rating snapshot|write an? review|be the first to (?:write an? )?review\b.{0,30}|reviews? for this (?:item|product)(?: \(\d[\d,]*\))?|why are these reviews shown\??|photos from reviews|customer (?:images|photos)|average (?:overall )?[\w ]{0,20} rating|adding a review will\b.{0,80}|(?:on average )?[\d,]+ reviewers say\b.{0,60}|customers say (?:it|this|the|this product|product) ?(?:item |product )?(?:fits|runs)\b.{0,80}|(?:fits|runs) (?:slightly |a bit )?(?:large|small|big|true to size) based on reviews|reviews summary|buyer highlights,? summari[sz]ed by ai` +
+	`|basé sur [\d\s,.]+ avis|(?:é|e)crire un avis|rédiger un avis|donnez votre avis|soyez (?:le )?premier à (?:donner|laisser|écrire|rédiger) (?:votre|un) avis\b.{0,30}` +
+	`|basierend auf [\d.,]+ bewertungen|(?:eine )?bewertung (?:schreiben|abgeben|verfassen)|(?:seien sie|sei) (?:der|die) erste\b.{0,40}` +
+	`|basado en [\d.,]+ (?:opiniones|reseñas|valoraciones)|escrib(?:ir|e) una (?:opinión|reseña)|sé el primero en (?:opinar|escribir una (?:opinión|reseña))\b.{0,30})[.!]?$`)
 
 // dropReviewChrome drops the lines of a product page's review widget
 // (reReviewChrome, 20 words or fewer).

@@ -21,10 +21,16 @@ func TestDropReviewChrome(t *testing.T) {
 		"4.4 out of 5 stars", "1,113 ratings", "Customer Reviews",
 		"Based on my own use over two winters, I would buy it again.",
 		"Write a review of the book for the school magazine and send it in by Friday.",
+		"Basé sur 12 avis", "Écrire un avis", "Soyez le premier à donner votre avis sur ce produit", "Basierend auf 87 Bewertungen",
+		"Bewertung schreiben", "Sei der Erste, der dieses Produkt bewertet", "Basado en 31 opiniones", "Escribir una opinión",
+		"4,6 sur 5 étoiles", "Kundenbewertungen", "Opiniones de clientes",
+		"Basé sur une recette de famille, ce savon est fait à la main dans la Drôme.",
 	}
 	want := []string{"4.4 out of 5 stars", "1,113 ratings", "Customer Reviews",
 		"Based on my own use over two winters, I would buy it again.",
-		"Write a review of the book for the school magazine and send it in by Friday."}
+		"Write a review of the book for the school magazine and send it in by Friday.",
+		"4,6 sur 5 étoiles", "Kundenbewertungen", "Opiniones de clientes",
+		"Basé sur une recette de famille, ce savon est fait à la main dans la Drôme."}
 	if got := blockTexts(dropReviewChrome(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -47,6 +53,12 @@ func TestShopWidgetPages(t *testing.T) {
 				"Added to your cart", "matching designs", "Ash Ladle"}},
 		{name: "listing_stock", url: "https://hollin.example/collections/bread-boards", typ: corpus.PageTypeListing,
 			wantInText: []string{"Featured Products", "Oak Bread Board", "In stock", "Only 2 left", "Pre-order", "Sold out"}},
+		// The same widgets in French.
+		{name: "product_fr_widgets", url: "https://savonnerie-du-lez.example/p/savon-lait-anesse", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Un savon saponifié à froid", "Basé sur une recette de famille", "Avis clients", "4,7 sur 5 étoiles",
+				"Huile d'olive, lait d'ânesse", "Faites mousser le savon"},
+			notInText: []string{"En stock", "Plus que 3", "Guide des tailles", "Basé sur 58 avis", "Écrire un avis", "Vous aimerez aussi",
+				"Savon au miel"}},
 		{name: "product_game", url: "https://tidewater.example/p/harbour-lights", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A game of lighthouse keepers", "Each keeper earns 2 victory points for every ship guided home",
 				"The first keeper to collect 15 victory points wins the game.", "All copies are in stock at our shop",

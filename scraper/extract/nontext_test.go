@@ -268,6 +268,11 @@ func TestDropShopSections(t *testing.T) {
 			[]string{d, d}, corpus.PageTypeProduct},
 		{"added in a sentence", []string{d, "Added to your cart, a gift note travels with the bag in its own envelope, written by hand.", d},
 			[]string{d, "Added to your cart, a gift note travels with the bag in its own envelope, written by hand.", d}, corpus.PageTypeProduct},
+		{"french rail", []string{d, "Vous aimerez aussi", "Savon au lait d'ânesse", "12,00 €", d}, []string{d, d}, corpus.PageTypeProduct},
+		{"german and spanish rails", []string{d, "Kunden kauften auch", "Wachs, 50 g", d, "Productos relacionados:", "Cera, 50 g"},
+			[]string{d, d}, corpus.PageTypeListing},
+		{"french sentence", []string{d, "Produits similaires à ceux de nos grands-parents, faits main.", d},
+			[]string{d, "Produits similaires à ceux de nos grands-parents, faits main.", d}, corpus.PageTypeProduct},
 		// On a category page the same heading is over its own grid.
 		{"category grid", []string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d},
 			[]string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d}, corpus.PageTypeListing},
