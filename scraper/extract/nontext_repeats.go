@@ -153,17 +153,23 @@ func dropContainedCopies(bs []block) []block {
 // drops when it comes twice.
 const pairMinWords = 8
 
+// pairRun is the fewest blocks in a row, the paired block among them,
+// that must come again for dropPairedCopies to drop the copy.
+const pairRun = 3
+
 // dropPairedCopies drops the second copy of each block of pairMinWords
-// words or more that bs holds exactly twice, when it comes again in a
-// run of pairRun blocks or more that repeats the run around the first
-// copy: a card or an intro printed once per screen size, or in a
-// carousel and again in the grid, comes again with its title, its
-// teaser and its lines. A line printed three times or more is a line of every card's
-// template ("Must be presented before start of work.", the subjects
-// under each paper), and a line printed twice among other lines (two
-// stories by the same team) or with a line beside it (a book and its
-// rating on two lists of one page) is two cards' own: both stay. On a product page, dropSecondCopies has dropped every
-// second copy of six words or more already.
+// words or more that bs holds exactly twice, with the run of blocks
+// around it that repeats the run around the first copy, when that run
+// holds pairRun blocks or more: a card or an intro printed once per
+// screen size, or in a carousel and again in the grid, comes again
+// with its title, its teaser and its lines, and goes with them. A line
+// printed three times or more is a line of every card's template
+// ("Must be presented before start of work.", the subjects under each
+// paper), and a line printed twice among other lines (two stories by
+// the same team) or with one line beside it (a book and its rating on
+// two lists of one page) is two cards' own: both stay. On a product
+// page, dropSecondCopies has dropped every second copy of six words or
+// more already.
 func dropPairedCopies(bs []block) []block {
 	first := make(map[string]int, len(bs))
 	n := make(map[string]int, len(bs))
@@ -181,8 +187,11 @@ func dropPairedCopies(bs []block) []block {
 		if n[b.text] != 2 || first[b.text] == j {
 			continue
 		}
-		if copyRun(bs, first[b.text], j) >= pairRun {
-			drop[j], any = true, true
+		if from, to := copyRun(bs, first[b.text], j); to-from >= pairRun {
+			for k := from; k < to; k++ {
+				drop[k] = true
+			}
+			any = true
 		}
 	}
 	if !any {
@@ -197,22 +206,18 @@ func dropPairedCopies(bs []block) []block {
 	return out
 }
 
-// pairRun is the fewest blocks in a row, the paired block among them,
-// that must come again for dropPairedCopies to drop its second copy.
-const pairRun = 3
-
-// copyRun returns how many blocks in a row around bs[j] repeat those
-// around bs[i] (i < j), bs[j] itself counted, without the two runs
-// overlapping.
-func copyRun(bs []block, i, j int) int {
-	n := 1
-	for d := 1; i-d >= 0 && bs[i-d].text == bs[j-d].text; d++ {
-		n++
+// copyRun returns the run of blocks bs[from:to] around bs[j] that
+// repeats, block for block, the run around bs[i] (i < j), the two runs
+// apart.
+func copyRun(bs []block, i, j int) (from, to int) {
+	from, to = j, j+1
+	for d := 1; i-d >= 0 && j-d > i && bs[i-d].text == bs[j-d].text; d++ {
+		from = j - d
 	}
-	for d := 1; i+d < j && j+d < len(bs) && bs[i+d].text == bs[j+d].text; d++ {
-		n++
+	for d := 1; i+d < from && j+d < len(bs) && bs[i+d].text == bs[j+d].text; d++ {
+		to = j + d + 1
 	}
-	return n
+	return from, to
 }
 
 // containedElsewhere reports whether norm[i] is part of a longer entry
