@@ -182,7 +182,7 @@ func dropPairedCopies(bs []block) []block {
 		}
 	}
 	drop := make([]bool, len(bs))
-	any := false
+	dropped := false
 	for j, b := range bs {
 		if n[b.text] != 2 || first[b.text] == j {
 			continue
@@ -191,10 +191,10 @@ func dropPairedCopies(bs []block) []block {
 			for k := from; k < to; k++ {
 				drop[k] = true
 			}
-			any = true
+			dropped = true
 		}
 	}
-	if !any {
+	if !dropped {
 		return bs
 	}
 	out := make([]block, 0, len(bs))
