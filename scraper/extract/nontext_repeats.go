@@ -118,14 +118,16 @@ const (
 	containedMaxWork  = 16 << 20
 )
 
-// dropContainedCopies drops from a page's main text each block of
-// containedMinWords words or more whose text, white space aside, is part
-// of a longer block: a paragraph shown alone and again inside a block
-// that runs it together with more (a teaser of the text below, an
-// expander's short and full copies). Product pages and listings only:
-// on a service page the same offer stands in two tables with other
-// prices, and forums quote.
+// dropContainedCopies drops from a page's main text the second copies
+// of the blocks it holds exactly twice (dropPairedCopies), then each
+// block of containedMinWords words or more whose text, white space
+// aside, is part of a longer block: a paragraph shown alone and again
+// inside a block that runs it together with more (a teaser of the text
+// below, an expander's short and full copies). Product pages and
+// listings only: on a service page the same offer stands in two tables
+// with other prices, and forums quote.
 func dropContainedCopies(bs []block) []block {
+	bs = dropPairedCopies(bs)
 	norm := make([]string, len(bs))
 	cands, size := 0, 0
 	for i, b := range bs {
@@ -145,6 +147,77 @@ func dropContainedCopies(bs []block) []block {
 		}
 	}
 	return out
+}
+
+// pairMinWords is the fewest words of a block that dropPairedCopies
+// drops when it comes twice.
+const pairMinWords = 8
+
+// pairRun is the fewest blocks in a row, the paired block among them,
+// that must come again for dropPairedCopies to drop the copy.
+const pairRun = 3
+
+// dropPairedCopies drops the second copy of each block of pairMinWords
+// words or more that bs holds exactly twice, with the run of blocks
+// around it that repeats the run around the first copy, when that run
+// holds pairRun blocks or more: a card or an intro printed once per
+// screen size, or in a carousel and again in the grid, comes again
+// with its title, its teaser and its lines, and goes with them. A line
+// printed three times or more is a line of every card's template
+// ("Must be presented before start of work.", the subjects under each
+// paper), and a line printed twice among other lines (two stories by
+// the same team) or with one line beside it (a book and its rating on
+// two lists of one page) is two cards' own: both stay. On a product
+// page, dropSecondCopies has dropped every second copy of six words or
+// more already.
+func dropPairedCopies(bs []block) []block {
+	first := make(map[string]int, len(bs))
+	n := make(map[string]int, len(bs))
+	for i, b := range bs {
+		if countWords(b.text) >= pairMinWords {
+			if n[b.text] == 0 {
+				first[b.text] = i
+			}
+			n[b.text]++
+		}
+	}
+	drop := make([]bool, len(bs))
+	dropped := false
+	for j, b := range bs {
+		if n[b.text] != 2 || first[b.text] == j {
+			continue
+		}
+		if from, to := copyRun(bs, first[b.text], j); to-from >= pairRun {
+			for k := from; k < to; k++ {
+				drop[k] = true
+			}
+			dropped = true
+		}
+	}
+	if !dropped {
+		return bs
+	}
+	out := make([]block, 0, len(bs))
+	for j, b := range bs {
+		if !drop[j] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// copyRun returns the run of blocks bs[from:to] around bs[j] that
+// repeats, block for block, the run around bs[i] (i < j), the two runs
+// apart.
+func copyRun(bs []block, i, j int) (from, to int) {
+	from, to = j, j+1
+	for d := 1; i-d >= 0 && j-d > i && bs[i-d].text == bs[j-d].text; d++ {
+		from = j - d
+	}
+	for d := 1; i+d < from && j+d < len(bs) && bs[i+d].text == bs[j+d].text; d++ {
+		to = j + d + 1
+	}
+	return from, to
 }
 
 // containedElsewhere reports whether norm[i] is part of a longer entry

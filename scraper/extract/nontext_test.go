@@ -125,6 +125,16 @@ func TestNonArticleText(t *testing.T) {
 			wantInText: []string{"Harbour Rain Jacket", "A heavy fleece of recycled wool", "£95.00",
 				"Every coat we sell can come back to the workshop"},
 			notInText: []string{"Refine", "Waxed cotton\n", "Ochre", "XXL", "Fabric"}},
+		// A news listing whose featured cards are printed twice, once
+		// per screen size: each card comes once, title, teaser and
+		// byline (dropPairedCopies); a byline two cards share and a
+		// note under every card stay as often as the cards print them.
+		{name: "listing_screen_copies", url: "https://porthcove-harbour.example/news/", typ: corpus.PageTypeListing,
+			wantInText: []string{"Tide notes", "Gig racing returns to the inner harbour", "The lantern parade moves to the fish quay"},
+			once: []string{"The north quay will be closed to vehicles from the first of April",
+				"Twelve new visitor berths on the outer pontoon can be booked from May",
+				"North quay closed for resurfacing", "By the harbour office, 9 March 2026"},
+			twice: []string{"Written by the volunteers of the harbour regatta committee"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -343,6 +353,41 @@ func TestDropSignupLines(t *testing.T) {
 	got := blockTexts(dropSignupLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropPairedCopies: the second copy of a block of eight words or
+// more that comes exactly twice goes, with the blocks around it, when
+// three blocks in a row, itself counted, repeat those around the first
+// copy; a copy alone or with one neighbour repeated, a line printed
+// three times, short blocks and runs that would overlap stay.
+func TestDropPairedCopies(t *testing.T) {
+	title, meta := "North quay closed", "12 March 2026"
+	teaser := "The north quay will be closed to vehicles from the first of April."
+	other := "Twelve new visitor berths on the outer pontoon can be booked from May."
+	note := "Free to watch from the quays, no ticket is needed on the day."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"a card again", []string{title, teaser, meta, other, title, teaser, meta}, []string{title, teaser, meta, other}},
+		{"a card again at the end", []string{"News", title, teaser, "Rail", "News", title, teaser}, []string{"News", title, teaser, "Rail"}},
+		{"with one line beside it", []string{title, teaser, other, title, teaser, meta}, []string{title, teaser, other, title, teaser, meta}},
+		{"among other lines", []string{"A", teaser, "B", "C", teaser, "D"}, []string{"A", teaser, "B", "C", teaser, "D"}},
+		{"three times", []string{title, note, meta, title, note, meta, title, note, meta},
+			[]string{title, note, meta, title, note, meta, title, note, meta}},
+		{"short lines", []string{title, meta, "Read", title, meta, "Read"}, []string{title, meta, "Read", title, meta, "Read"}},
+		{"overlapping", []string{title, teaser, title, teaser, title}, []string{title, teaser, title, teaser, title}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropPairedCopies(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
