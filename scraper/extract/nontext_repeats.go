@@ -118,16 +118,14 @@ const (
 	containedMaxWork  = 16 << 20
 )
 
-// dropContainedCopies drops from a page's main text the second copies
-// of the blocks it holds exactly twice (dropPairedCopies), then each
-// block of containedMinWords words or more whose text, white space
-// aside, is part of a longer block: a paragraph shown alone and again
+// dropContainedCopies drops from a page's main text each block of
+// containedMinWords words or more whose text, white space aside, is part
+// of a longer block: a paragraph shown alone and again
 // inside a block that runs it together with more (a teaser of the text
 // below, an expander's short and full copies). Product pages and
 // listings only: on a service page the same offer stands in two tables
 // with other prices, and forums quote.
 func dropContainedCopies(bs []block) []block {
-	bs = dropPairedCopies(bs)
 	norm := make([]string, len(bs))
 	cands, size := 0, 0
 	for i, b := range bs {

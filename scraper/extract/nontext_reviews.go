@@ -176,7 +176,9 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		}
 	}
 	if pageType == corpus.PageTypeListing {
-		bs = p.dropFacets(bs)
+		// The cards printed twice, before dropSecondCopies takes a
+		// long teaser out of the run around a copy's shorter lines.
+		bs = dropPairedCopies(p.dropFacets(bs))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
