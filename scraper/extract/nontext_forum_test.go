@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -122,4 +124,52 @@ func TestPosterCards(t *testing.T) {
 	checkText(t, art.Text, []string{"tidewatcher", "oakum", "Harwich", "Datum: chart datum at the ferry quay",
 		"Slack water comes about half an hour", "Datum: chart datum at the pier head", "forty minutes behind it"},
 		[]string{"Harbour Pilot", "Deckhand", "2214", "Mar 07, 2016", "Jun 01, 2024", "Brightlingsea"})
+}
+
+// TestPosterTitlePages: on a thread in XenForo's markup, the posters'
+// titles under their names go (an itemprop of jobTitle, a class
+// "userTitle", "usertitle"), and so does the thread's headline above the
+// first post; the posts, the poster named "Senior Member" in a sentence
+// of a post, a post whose element carries a rank modifier
+// ("has-profile-rank") and the last one-line reply stay.
+func TestPosterTitlePages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "forum_poster_titles", url: "https://smallboats.example/threads/which-wood-for-a-steam-bent-tiller.771/",
+			typ: corpus.PageTypeForum,
+			wantInText: []string{"oarlock_jen", "Hal Kettering", "Which of the two takes the bend better",
+				"A senior member of our club bends his tillers", "Green ash it is, thanks both."},
+			notInText: []string{"Slow and steady wins the varnish", "Senior Member\n", "Which wood for a steam-bent tiller?",
+				"Similar threads", "Terms and rules"}},
+	})
+}
+
+// TestIsPosterTitle: the elements that hold a poster's title, by a
+// whole class name or schema.org's jobTitle; a modifier that holds
+// "rank" or "title" in a longer name does not.
+func TestIsPosterTitle(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{`<h5 class="userTitle message-userTitle">`, true},
+		{`<span class="usertitle">`, true},
+		{`<span class="user-title">`, true},
+		{`<dd class="profile-rank">`, true},
+		{`<div itemprop="jobTitle">`, true},
+		{`<div class="post has-profile-rank bg2">`, false},
+		{`<div class="no-profile-rank no-avatar">`, false},
+		{`<li class="Item ItemComment Rank-Admin">`, false},
+		{`<h2 class="title">`, false},
+		{`<div itemprop="name">`, false},
+	}
+	for _, tt := range tests {
+		root, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "x</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := root.FirstChild.LastChild.FirstChild
+		if got := isPosterTitle(n); got != tt.want {
+			t.Errorf("isPosterTitle(%s) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
 }
