@@ -12,7 +12,8 @@ import (
 // TestDropPostCards: the lines of a poster's card and of a post's header
 // go from a forum's text (labels that posts repeat, with the number
 // under a bare one; a member's join day; "#3", "Thread starter ...", an
-// unrendered template, a locked thread's notice); a post's stamp with its time, a label that one
+// unrendered template, a locked thread's notice, a poster's counts alone
+// on a line); a post's stamp with its time, a label that one
 // post uses and what the posts say stay.
 func TestDropPostCards(t *testing.T) {
 	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
@@ -43,6 +44,8 @@ func TestDropPostCards(t *testing.T) {
 				"6:58:37 AM: Upload", "6:58:38 AM: Done"}},
 		{"template", []string{"{{ DiscussionBoard.errors[11793116].message }}", a}, []string{a}},
 		{"locked thread", []string{a, "Not open for further replies."}, []string{a}},
+		{"poster's counts", []string{"1,076 posts", "155 helpful votes", "8.2k reputation", a, "We have 3 posts left on the fence."},
+			[]string{a, "We have 3 posts left on the fence."}},
 		{"a sentence about replies", []string{a, "The ferry office is not open for further replies until May."},
 			[]string{a, "The ferry office is not open for further replies until May."}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},
