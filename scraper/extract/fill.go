@@ -434,11 +434,11 @@ func (p *page) fillFlags(art *corpus.Article) {
 // and, on a forum, cut to the
 // thread without the posters' signatures, posts printed twice in a row
 // (dropEchoes), the replies' shared subject lines (dropReplySubjects) and
-// the lines of the posters' cards (dropCardItems) and the posts'
-// headers (dropPostCards).
+// the lines of the posters' cards (dropCardItems), the posters' titles
+// (dropPosterTitles) and the posts' headers (dropPostCards).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropPostCards(p.dropCardItems(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true)))))
+		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))))))
 	}
 	return dropInvites(p.dropButtonLinks(dropChrome(bs, forum)))
 }

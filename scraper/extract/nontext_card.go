@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -79,4 +81,58 @@ func isPosterCard(dl *html.Node) bool {
 		}
 	}
 	return named && items >= 2 && labelled
+}
+
+// posterTitleClasses are the class names, lower case without their
+// separators, that forum software gives a poster's title or rank under
+// the name ("userTitle", "usertitle", "user-title", "member-rank").
+var posterTitleClasses = map[string]bool{
+	"usertitle": true, "membertitle": true, "postertitle": true, "authortitle": true,
+	"userrank": true, "memberrank": true, "posterrank": true, "profilerank": true,
+}
+
+// isPosterTitle reports whether n holds a poster's title: its itemprop
+// is schema.org's jobTitle (a Person's), or one of its class names is
+// one of posterTitleClasses. A modifier such as "no-profile-rank" on a
+// post's element, or "Rank-Admin", names no title.
+func isPosterTitle(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch {
+		case a.Key == "itemprop" && strings.EqualFold(strings.TrimSpace(a.Val), "jobTitle"):
+			return true
+		case a.Key == "class":
+			for _, c := range strings.Fields(a.Val) {
+				if posterTitleClasses[lettersLower(c)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// lettersLower returns s lower case with only its ASCII letters and
+// digits.
+func lettersLower(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
+// dropPosterTitles drops from a forum page's main text the posters'
+// titles and ranks under their names ("Well-known member", "Senior
+// Member", a member's own motto set as a title): the blocks that begin
+// inside an element that holds one (isPosterTitle). The references of
+// forum threads keep the poster's name and drop the title; a block that
+// begins before the title (the name, with the title inline) stays.
+func (p *page) dropPosterTitles(bs []block) []block {
+	return dropSpans(bs, p.markedSpans(isPosterTitle), 20)
 }

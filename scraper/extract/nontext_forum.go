@@ -34,8 +34,9 @@ var postCardWords = map[string]bool{
 // Offline"), a member's rank after a name or alone ("ann Senior
 // Member", "10+ Year Member"), an attachment's size and downloads, "View
 // attachment 123", who liked the post ("A, B and 2 others like this."), a template left
-// unrendered ("{{ errors[12].message }}").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\})$`)
+// unrendered ("{{ errors[12].message }}"), a poster's count alone on its
+// line ("1,076 posts", "155 helpful votes", "8.2k reputation").
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?))$`)
 
 // cardLabel returns the label of a "Label: value" or "Label:" line of
 // eight words and 60 bytes at most (lower case, without the colon) and

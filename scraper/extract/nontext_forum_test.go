@@ -4,13 +4,16 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
 // TestDropPostCards: the lines of a poster's card and of a post's header
 // go from a forum's text (labels that posts repeat, with the number
 // under a bare one; a member's join day; "#3", "Thread starter ...", an
-// unrendered template, a locked thread's notice); a post's stamp with its time, a label that one
+// unrendered template, a locked thread's notice, a poster's counts alone
+// on a line); a post's stamp with its time, a label that one
 // post uses and what the posts say stay.
 func TestDropPostCards(t *testing.T) {
 	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
@@ -41,6 +44,8 @@ func TestDropPostCards(t *testing.T) {
 				"6:58:37 AM: Upload", "6:58:38 AM: Done"}},
 		{"template", []string{"{{ DiscussionBoard.errors[11793116].message }}", a}, []string{a}},
 		{"locked thread", []string{a, "Not open for further replies."}, []string{a}},
+		{"poster's counts", []string{"1,076 posts", "155 helpful votes", "8.2k reputation", a, "We have 3 posts left on the fence."},
+			[]string{a, "We have 3 posts left on the fence."}},
 		{"a sentence about replies", []string{a, "The ferry office is not open for further replies until May."},
 			[]string{a, "The ferry office is not open for further replies until May."}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},
@@ -122,4 +127,52 @@ func TestPosterCards(t *testing.T) {
 	checkText(t, art.Text, []string{"tidewatcher", "oakum", "Harwich", "Datum: chart datum at the ferry quay",
 		"Slack water comes about half an hour", "Datum: chart datum at the pier head", "forty minutes behind it"},
 		[]string{"Harbour Pilot", "Deckhand", "2214", "Mar 07, 2016", "Jun 01, 2024", "Brightlingsea"})
+}
+
+// TestPosterTitlePages: on a thread in XenForo's markup, the posters'
+// titles under their names go (an itemprop of jobTitle, a class
+// "userTitle", "usertitle"), and so does the thread's headline above the
+// first post; the posts, the poster named "Senior Member" in a sentence
+// of a post, a post whose element carries a rank modifier
+// ("has-profile-rank") and the last one-line reply stay.
+func TestPosterTitlePages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "forum_poster_titles", url: "https://smallboats.example/threads/which-wood-for-a-steam-bent-tiller.771/",
+			typ: corpus.PageTypeForum,
+			wantInText: []string{"oarlock_jen", "Hal Kettering", "Which of the two takes the bend better",
+				"A senior member of our club bends his tillers", "Green ash it is, thanks both."},
+			notInText: []string{"Slow and steady wins the varnish", "Senior Member\n", "Which wood for a steam-bent tiller?",
+				"Similar threads", "Terms and rules"}},
+	})
+}
+
+// TestIsPosterTitle: the elements that hold a poster's title, by a
+// whole class name or schema.org's jobTitle; a modifier that holds
+// "rank" or "title" in a longer name does not.
+func TestIsPosterTitle(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{`<h5 class="userTitle message-userTitle">`, true},
+		{`<span class="usertitle">`, true},
+		{`<span class="user-title">`, true},
+		{`<dd class="profile-rank">`, true},
+		{`<div itemprop="jobTitle">`, true},
+		{`<div class="post has-profile-rank bg2">`, false},
+		{`<div class="no-profile-rank no-avatar">`, false},
+		{`<li class="Item ItemComment Rank-Admin">`, false},
+		{`<h2 class="title">`, false},
+		{`<div itemprop="name">`, false},
+	}
+	for _, tt := range tests {
+		root, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "x</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := root.FirstChild.LastChild.FirstChild
+		if got := isPosterTitle(n); got != tt.want {
+			t.Errorf("isPosterTitle(%s) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
 }

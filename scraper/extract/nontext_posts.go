@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // A forum's posts are comments by their markup (a class or a microdata
 // role of "comment", "reply", "message"), which the content walk drops
@@ -78,11 +82,16 @@ func (p *page) blockParent(b block) *html.Node {
 }
 
 // postKind returns the tag and class attribute of n, a post's text
-// element, or "" when it has no class.
+// element, or of the nearest of its two ancestors that has a class ("" when
+// none has): a board that writes a post's text straight into a wrapper
+// without a class (XenForo's <div itemprop="text">) has its kind a
+// level up, where every post's is.
 func postKind(n *html.Node) string {
-	for _, a := range n.Attr {
-		if a.Key == "class" && a.Val != "" {
-			return n.Data + "." + a.Val
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; n, d = n.Parent, d+1 {
+		for _, a := range n.Attr {
+			if a.Key == "class" && strings.TrimSpace(a.Val) != "" {
+				return n.Data + "." + a.Val
+			}
 		}
 	}
 	return ""

@@ -1,7 +1,11 @@
 package extract
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -24,6 +28,15 @@ func TestPostSiblingPages(t *testing.T) {
 				"seed potatoes are back in.\n\nPictures of the finished roof are below."},
 			notInText: []string{"Plot inspections start in May.", "The seed swap is on Sunday.", "40 posts",
 				"Share this post", "Powered by a board", "6:05 PM"}},
+	})
+	// The same thread with each post's text element stripped of its
+	// class: the one-paragraph reply comes back by the kind of the
+	// element a level up (postKind), where every post's text sits.
+	runTextPages(t, []textPage{
+		{name: "forum_post_bare", url: "https://allotments.example/topic/4410-shed-roof-leaking-at-the-ridge/",
+			typ:        corpus.PageTypeForum,
+			wantInText: []string{"ladder round.\n\nGood job, that roof should see out a few winters now.\n\nCheers for the advice"},
+			notInText:  []string{"Plot inspections start in May.", "40 posts", "Share this post", "6:05 PM"}},
 	})
 	art := extractTestPage(t, "threads", "article_comments", "https://gazette.example/2026/03/02/harbour-wall-stone/")
 	if art.PageType != corpus.PageTypeArticle {
@@ -70,5 +83,36 @@ func TestIsPostProse(t *testing.T) {
 		if got := isPostProse(tt.in); got != tt.want {
 			t.Errorf("isPostProse(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestKeepPostSiblingsStamp: a post's stamp beside its kept paragraph,
+// scored over postSiblingScore, stays out (isStamp), where a sentence
+// beside it of as few words comes back.
+func TestKeepPostSiblingsStamp(t *testing.T) {
+	const page = `<html><body><main><article class="post"><div class="post-text">` +
+		`<p>The new felt went on in an afternoon and the shed stayed dry through the rain on Tuesday night.</p>` +
+		`<p>April 12, 2026, 6:05 PM</p><p>Pictures of it follow.</p></div></article></main></body></html>`
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	defer p.release()
+	p.extract(Options{})
+	bs, _ := p.x.featureBlocks(p.bodyNode, p.sel)
+	keep := make([]bool, len(bs))
+	score := make([]float64, len(bs))
+	for i, b := range bs {
+		keep[i] = strings.HasPrefix(b.text, "The new felt")
+		score[i] = postSiblingScore + 0.05
+	}
+	p.keepPostSiblings(bs, keep, score)
+	got := map[string]bool{}
+	for i, b := range bs {
+		got[b.text] = keep[i]
+	}
+	if !got["Pictures of it follow."] || got["April 12, 2026, 6:05 PM"] {
+		t.Errorf("kept %v: want the sentence back and the stamp out", got)
 	}
 }

@@ -857,9 +857,10 @@ func (p *page) postAround(sigs []*html.Node, i int, stop *html.Node) *html.Node 
 // the thread's posts (threadSpan): the board's menus, breadcrumbs and
 // notices above the first post, and below the last one the reply and
 // sign-up prompts, the lists of similar threads and the board's footer.
-// The thread's title (the page's headline) stays above the posts. The blocks are kept
-// as they are when the posts hold less than half of the text: then the
-// records found are not the page's thread.
+// The thread's title (the page's headline) goes with them: it is the
+// page's title, which the forum references leave out of the posts. The
+// blocks are kept as they are when the posts hold less than half of the
+// text: then the records found are not the page's thread.
 func (p *page) trimToThread(bs []block) []block {
 	lo, hi, ok := p.threadSpan()
 	if !ok {
@@ -872,8 +873,6 @@ func (p *page) trimToThread(bs []block) []block {
 		all += w
 		if b.at >= lo && b.at <= hi {
 			in += w
-			out = append(out, b)
-		} else if b.at < lo && b.heads() && len(b.text) <= 200 && p.isHeadline(b.text) {
 			out = append(out, b)
 		}
 	}
