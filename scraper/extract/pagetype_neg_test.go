@@ -69,6 +69,9 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// that link to the earlier stories, with no "Read more": the
 		// sections are the story's own, not excerpts.
 		{"timeline_linked_sections.html", "https://northsound.example/news/how-the-night-ferry-broke-down"},
+		// A story's key events: one paragraph, then dated links into the
+		// page (#anchors), not to other pages (itemRunBody's first link).
+		{"key_events_anchors.html", "https://northsound.example/news/the-night-ferry-every-update"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
