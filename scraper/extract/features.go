@@ -227,7 +227,7 @@ func (p *page) teaserFeatures(f []float64) []float64 {
 		if !in.block {
 			continue
 		}
-		c := teaserGroups(x, n)
+		c := teaserGroups(x, n, nil)
 		if c.items > 0 {
 			items += c.items
 			groups += c.groups
@@ -246,20 +246,25 @@ type teaserCount struct{ items, groups, most, text int }
 // between do not break it). Siblings are alike when neither has a class
 // or when they share a class name: the items of a list often carry their
 // own ids and categories as classes ("post-123 category-food"), so their
-// class attributes differ.
-func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
+// class attributes differ. each, when not nil, is called with every item
+// of the runs counted.
+func teaserGroups(x *contentExtractor, n *html.Node, each func(*html.Node)) teaserCount {
 	var tc teaserCount
 	var sig string
 	var tag atom.Atom
 	run, runText := 0, 0
+	var runItems []*html.Node
 	flush := func() {
 		if run >= 3 {
 			tc.items += run
 			tc.groups++
 			tc.most = max(tc.most, run)
 			tc.text += runText
+			for _, it := range runItems {
+				each(it)
+			}
 		}
-		run, runText = 0, 0
+		run, runText, runItems = 0, 0, runItems[:0]
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
@@ -273,10 +278,16 @@ func teaserGroups(x *contentExtractor, n *html.Node) teaserCount {
 		if run > 0 && c.DataAtom == tag && alikeClass(cls, sig) {
 			run++
 			runText += in.text
+			if each != nil {
+				runItems = append(runItems, c)
+			}
 			continue
 		}
 		flush()
 		tag, sig, run, runText = c.DataAtom, cls, 1, in.text
+		if each != nil {
+			runItems = append(runItems, c)
+		}
 	}
 	flush()
 	return tc

@@ -563,10 +563,12 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// profiles is a run of signed, dated records too.
 		return false, corpus.PageTypeForum
 	}
-	if article && !p.cmsPost() && !p.hasType(newsTypes...) && p.teaserFront(art.WordCount) {
-		// Linked headlines with a line of summary each and no story of
-		// the page's own: a section front, a tag page or a blog's index,
-		// whatever metadata its template gives it. The body found is
+	if article && !p.cmsPost() && !p.hasType(newsTypes...) && (p.teaserFront(art.WordCount) || p.itemRunBody(art.WordCount)) {
+		// Linked headlines with a line of summary each, dated excerpts
+		// that link their story again ("Continue reading"), or dated
+		// plain links with a line each, and no story of the page's own:
+		// a section front, a tag page or a blog's index, whatever
+		// metadata its template gives it. The body found is
 		// the teasers: fillFlags keeps it as the text.
 		p.teaserBody = true
 		return false, corpus.PageTypeListing

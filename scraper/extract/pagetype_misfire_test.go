@@ -30,7 +30,8 @@ import (
 //   - Two signed sections of a story (two numbered columns; two named
 //     as posts but numbered by no id), and a blog's front page with two
 //     numbered posts under their headlines, are no thread of two posts
-//     (engines/two_posts.html in TestEngineThreads is, and is numbered).
+//     (engines/two_posts.html in TestEngineThreads is, and is numbered),
+//     nor are two readers' comments named for posts and comments.
 func TestTypeMisfires(t *testing.T) {
 	const thread = "https://board.example/comments/x9k/the-old-swing-bridge-opens/"
 	for _, tt := range []struct {
@@ -63,6 +64,14 @@ func TestTypeMisfires(t *testing.T) {
 		// A thread's two posts numbered inside, on their first element.
 		{"two_posts_numbered_inside.html", storyURL, corpus.PageTypeForum, false, "fresh login"},
 		{"blog_front_two_posts.html", "https://allotmentdiary.example/", corpus.PageTypeForum, true, "shed roof"},
+		// A photo story's caption above two readers' comments, numbered
+		// and named for posts and for comments: comments, not a thread
+		// of two posts (postPair). Typed service, not article, on main
+		// too (left: the text found is the comments').
+		{"photo_two_comments.html", storyURL, corpus.PageTypeForum, true, "winding gear"},
+		// Code whose comments, highlighted one per span, read "previous
+		// message" and "next message": the labels in a <pre> are code.
+		{"post_code_message_comments.html", storyURL, corpus.PageTypeArticle, false, "empty mailbox"},
 	} {
 		t.Run(tt.file+" "+tt.url, func(t *testing.T) {
 			art := extractTestdata(t, "typemisfire/"+tt.file, tt.url)

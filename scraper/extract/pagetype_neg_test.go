@@ -51,6 +51,27 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// of other stories with a summary each under a heading of their
 		// own (teaserFront must not fire: a story comes first).
 		{"brief_related_cards.html", "https://quayside.example/ships/night-ferry-cancelled-for-a-second-week"},
+		// A listicle whose entries each sit in an item of their own under
+		// a linked heading, with two paragraphs and a second link to the
+		// same page: not excerpts (no entry is dated), so an article.
+		{"listicle_linked_entries.html", "https://northsound.example/food/six-harbour-cafes-worth-the-ferry"},
+		{"listicle_linked_entries.html", "https://northsound.example/food"},
+		// A reading list: one paragraph, then five linked titles with a
+		// line each, none dated (itemRunBody wants dated teasers).
+		{"reading_list_undated.html", "https://northsound.example/books/books-for-a-winter-on-the-islands"},
+		// A story of two paragraphs, then four dated links to the
+		// earlier stories (itemRunBody allows one paragraph of intro).
+		{"story_then_dated_links.html", "https://northsound.example/news/ferry-back-in-service-after-repairs"},
+		// A brief of one paragraph, then "Earlier coverage" over six
+		// dated links: the heading says the list is not the page's.
+		{"brief_dated_links_heading.html", "https://northsound.example/news/harbour-dues-to-rise-in-the-spring"},
+		// A timeline: dated sections of two paragraphs under headings
+		// that link to the earlier stories, with no "Read more": the
+		// sections are the story's own, not excerpts.
+		{"timeline_linked_sections.html", "https://northsound.example/news/how-the-night-ferry-broke-down"},
+		// A story's key events: one paragraph, then dated links into the
+		// page (#anchors), not to other pages (itemRunBody's first link).
+		{"key_events_anchors.html", "https://northsound.example/news/the-night-ferry-every-update"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
@@ -98,6 +119,19 @@ func TestPagesBesideTemptingArticles(t *testing.T) {
 		// URL (teaserFront).
 		{"blog_index_dated.html", "https://quayside.example/dispatches", corpus.PageTypeListing},
 		{"blog_index_dated.html", "https://quayside.example/ports/harbour-trade-dispatches-from-the-quay", corpus.PageTypeListing},
+		// A blog's category page whose posts show two paragraphs each,
+		// dated, with "Continue reading": excerpts, not sections of a
+		// story (typed article on main at both URLs).
+		{"blog_index_excerpts.html", "https://quayside.example/ports", corpus.PageTypeListing},
+		{"blog_index_excerpts.html", "https://quayside.example/ports/harbour-trade-dispatches-from-the-quay", corpus.PageTypeListing},
+		// A section front whose body found is its lead story's excerpt,
+		// under a headline that links to the story, ending in "Read
+		// more" (typed article on main at a story's URL).
+		{"front_lead_readmore.html", "https://northsound.example/news/islands-and-people-of-the-sound", corpus.PageTypeListing},
+		// A tag page whose titles are plain links, each dated with a
+		// line of summary, in no heading (typed article on main at a
+		// story's URL).
+		{"tag_plain_links.html", "https://northsound.example/news/islands-and-people-of-the-sound", corpus.PageTypeListing},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {

@@ -19,6 +19,12 @@ import (
 type teaserLayout struct {
 	teasers, sections, story int
 	teaserText, text         int // text bytes of the teasers, and of the body found
+	// excerpts counts the sections whose item is dated and links the
+	// heading's page again after the heading ("Continue reading", "Read
+	// more"): the excerpt of a story on a blog's index or a section
+	// front's lead, not a section of the page's own; excerptText is their
+	// items' text.
+	excerpts, excerptText int
 	// storyBefore counts the paragraphs of prose before the first
 	// teaser's heading, and gridAfterStory tells whether a heading that
 	// is not a teaser's came between them and it.
@@ -54,6 +60,10 @@ type layoutWalk struct {
 	linked   bool
 	paras    int
 	headText int        // the text bytes of the current heading's item
+	head     *html.Node // the current linked heading
+	item     *html.Node // and its item (teaserItem)
+	href     string     // the page its link leads to (pageKey)
+	again    bool       // a link in the item after the heading leads there too
 	started  bool       // a teaser's heading has been seen
 	skip     *html.Node // a dropped region being passed over
 }
@@ -85,6 +95,8 @@ func (w *layoutWalk) node(n *html.Node, in *nodeInfo) {
 		return
 	}
 	switch n.DataAtom {
+	case atom.A:
+		w.linkAgain(n)
 	case atom.H1:
 		w.closeSection()
 		if !w.started {
@@ -95,8 +107,10 @@ func (w *layoutWalk) node(n *html.Node, in *nodeInfo) {
 		w.closeSection()
 		w.linked, w.headText = false, 0
 		if n.DataAtom != atom.H5 && n.DataAtom != atom.H6 && linkedHeading(n) && leadsAway(headingHref(n), w.base) {
-			if ii := w.x.info(teaserItem(n)); ii != nil {
+			item := teaserItem(n)
+			if ii := w.x.info(item); ii != nil {
 				w.linked, w.headText = true, ii.text
+				w.head, w.item, w.href = n, item, pageKey(headingHref(n), w.base)
 			}
 		}
 		switch {
@@ -131,8 +145,66 @@ func (w *layoutWalk) closeSection() {
 		w.l.teaserText += w.headText
 	default:
 		w.l.sections++
+		if w.again && datedItem(w.item, 0) {
+			w.l.excerpts++
+			w.l.excerptText += w.headText
+		}
 	}
 	w.linked, w.paras, w.headText = false, 0, 0
+	w.head, w.item, w.href, w.again = nil, nil, "", false
+}
+
+// datedItem reports whether item holds a date: a <time> element or a
+// short text that reads as one ("Posted on 12 November 2026 by Anna").
+// A blog's index dates its posts; the sections of a listicle are not
+// dated one by one.
+func datedItem(item *html.Node, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	for c := item.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			if c.DataAtom == atom.Time || datedItem(c, depth+1) {
+				return true
+			}
+		case html.TextNode:
+			if t := strings.TrimSpace(c.Data); len(t) >= 6 && len(t) <= 80 {
+				if _, ok := ParseDate(t); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// linkAgain notes a link in the current heading's item, after the
+// heading, that leads where the heading does.
+func (w *layoutWalk) linkAgain(a *html.Node) {
+	if !w.linked || w.again || w.href == "" || w.item == nil || !isAncestor(w.item, a) || isAncestor(w.head, a) || w.head.Parent == a {
+		return
+	}
+	w.again = pageKey(attr(a, "href"), w.base) == w.href
+}
+
+// pageKey returns the page a link leads to, resolved against base, with
+// no fragment and no trailing slash: "" for a link into the page.
+func pageKey(href string, base *url.URL) string {
+	href = strings.TrimSpace(href)
+	if href == "" || href[0] == '#' {
+		return ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	u.Fragment = ""
+	u.Path = strings.TrimSuffix(u.Path, "/")
+	return strings.ToLower(u.Host) + u.Path + "?" + u.RawQuery
 }
 
 // teaserItem returns the element that holds heading n and nothing of
@@ -253,16 +325,152 @@ func slugLast(path string) bool {
 // of other stories has its own paragraphs, or a heading over the grid; a
 // roundup's linked headings run in the flow of its text. A heading that
 // links into the page or to a profile is no teaser's (leadsAway): the
-// titles of a thread's posts.
+// titles of a thread's posts. Sections that are excerpts (a dated item
+// that links the heading's page again, "Continue reading") count with the
+// teasers when they hold two thirds of the body found: a blog's index, or
+// a front whose body found is its lead story's excerpt.
 func (p *page) teaserFront(words int) bool {
 	if p.kind.linkHeads < 4 {
 		return false
 	}
 	l := p.teaserLayout()
-	return l.teasers >= 4 && l.teasers > 2*l.sections && l.story < storyProseParas &&
-		l.teaserText*2 >= max(l.text, bytesPerWord*words) && l.storyBefore <= 1 && !l.gridAfterStory
+	if l.story >= storyProseParas || l.storyBefore > 1 || l.gridAfterStory {
+		return false
+	}
+	if l.teasers >= 4 && l.teasers > 2*l.sections && l.teaserText*2 >= max(l.text, bytesPerWord*words) {
+		return true
+	}
+	// Excerpts of other pages, each under its linked headline and
+	// ending in a link to it again ("Continue reading"): a blog's index,
+	// or a front's lead story above its teasers. They hold two thirds of
+	// the body found.
+	return l.excerpts >= 1 && (l.excerptText+l.teaserText)*3 >= 2*max(l.text, bytesPerWord*words)
 }
 
 // bytesPerWord is about how many text bytes (white space not counted) a
 // word takes, in the languages of the sets.
 const bytesPerWord = 5
+
+// teaserRunMin is the fewest items of the longest run of teasers that
+// makes a body found a list of them (itemRunBody).
+const teaserRunMin = 4
+
+// itemRunBody reports whether the body found is a list of teasers that
+// carry no headings: runs of like sibling items (teaserGroups: a linked
+// title, a date, a line of summary each), the longest of four items or
+// more, that hold two thirds of the body found's text and of the
+// article-shaped body (words), with one paragraph of prose at most
+// outside them and no heading of its own between it and them. A tag page
+// or a search page whose titles are plain links; a story's paragraphs are
+// no such items (they hold too little of their text in links), and a
+// brief's "More stories" grid stands under a heading.
+func (p *page) itemRunBody(words int) bool {
+	x := p.x
+	var items []*html.Node
+	text, runText, most := 0, 0, 0
+	for _, s := range p.sel {
+		start, ok := x.idx[s]
+		if !ok {
+			continue
+		}
+		text += x.infos[start].text
+		var skip *html.Node
+		for i := int(start); i < len(x.nodes); i++ {
+			n, in := x.nodes[i], &x.infos[i]
+			if n != s && !isAncestor(s, n) {
+				break
+			}
+			if skip != nil && isAncestor(skip, n) {
+				continue
+			}
+			skip = nil
+			if in.junk && !droppedTeaser(in) || !in.block || n.Type != html.ElementNode {
+				continue
+			}
+			c := teaserGroups(x, n, func(it *html.Node) { items = append(items, it) })
+			if c.items > 0 {
+				runText += c.text
+				most = max(most, c.most)
+				skip = n // the runs' items hold no runs of their own
+			}
+		}
+	}
+	if most < teaserRunMin || runText*3 < 2*max(text, bytesPerWord*words) {
+		return false
+	}
+	teasers := 0
+	for _, it := range items {
+		if a := firstLink(it, 0); a != nil && leadsAway(attr(a, "href"), p.base) && datedItem(it, 0) {
+			teasers++
+		}
+	}
+	if teasers*4 < len(items)*3 {
+		// Not dated: a roundup's items, or a ticker's times of day. Not
+		// opened by a link to another page: a thread's posts, opened by
+		// their posters' profiles.
+		return false
+	}
+	long, grid := p.proseOutside(items)
+	return long <= 1 && !grid
+}
+
+// proseOutside counts the paragraphs of prose (80 bytes or more, under
+// a fifth of it linked) from the body found's first node to its last that
+// are in none of items, and tells whether a heading of its own stands
+// between such a paragraph and the first item: a story's "More stories"
+// over a grid of others. The walk covers what lies between the body's
+// parts too: the content walk leaves such a heading out of the body.
+func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
+	x := p.x
+	first, last := -1, -1
+	for _, s := range p.sel {
+		start, ok := x.idx[s]
+		if !ok {
+			continue
+		}
+		if first < 0 || int(start) < first {
+			first = int(start)
+		}
+		end := int(start) + 1
+		for end < len(x.nodes) && isAncestor(s, x.nodes[end]) {
+			end++
+		}
+		last = max(last, end)
+	}
+	seen := false
+	var skip *html.Node
+	for i := max(first, 0); i < last; i++ {
+		n, in := x.nodes[i], &x.infos[i]
+		if skip != nil && isAncestor(skip, n) {
+			continue
+		}
+		skip = nil
+		if in.junk {
+			skip = n
+			continue
+		}
+		if inItem(n, items) {
+			seen = true
+			continue
+		}
+		switch n.DataAtom {
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			grid = grid || !seen && long > 0
+		case atom.P:
+			if in.text >= 80 && in.link*5 < in.text {
+				long++
+			}
+		}
+	}
+	return long, grid
+}
+
+// inItem reports whether n is one of items or inside one.
+func inItem(n *html.Node, items []*html.Node) bool {
+	for _, it := range items {
+		if n == it || isAncestor(it, n) {
+			return true
+		}
+	}
+	return false
+}
