@@ -75,6 +75,14 @@ func TestBodyClasses(t *testing.T) {
 		{name: "figure_label",
 			wantInText: []string{"For most uses, the depth of the snow", "Figure 2 shows the same valley", "have improved the model more than once."},
 			notInText:  []string{"Figure 1:", "Figure 2:", "coloured from brown"}},
+		// Captions after an image that give a picture's credit, closing
+		// the caption in parentheses or on a line of their own under it,
+		// and the lead image's credit after the story. A paragraph after
+		// an image with no credit, and a credit-like aside inside a
+		// sentence of the story, stay.
+		{name: "credited_captions",
+			wantInText: []string{"Every November the stoats", "The tracks we followed led us along the wall", "The change is set off by the shortening days", "published by the Moorland Trust (Photo: a ranger's notebook"},
+			notInText:  []string{"A stoat in its winter coat", "iStock", "The upper moor after the first snowfall", "© Moorland Trust", "Jonas Field"}},
 		// A comment section after the story, opened by its count: its
 		// login line, notice and comments go with it; a blog footer that
 		// lists many categories goes too.

@@ -28,4 +28,5 @@ package extract
 // Version 10: the twenty-first session's (issue 8).
 // Versions 11 and 12: the twenty-second session's (issue 8).
 // Version 13: the twenty-third session's (issue 8).
-const Version = 13
+// Version 14: the twenty-fourth session's (issue 8).
+const Version = 14
