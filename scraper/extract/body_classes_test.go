@@ -140,6 +140,14 @@ func TestBodyClasses(t *testing.T) {
 		// story stays, though a rail of other stories holds text too.
 		{name: "comment_tab",
 			wantInText: []string{"The ducks have returned to the mill pond", "county's winter survey."}},
+		// A bar of tabs that starts with "Comments" ("Comments Share
+		// Print") opening the wrapper of the story's second half: the
+		// bar is no comment line and opens nothing, so the story stays
+		// whole; the comment section after it still goes.
+		{name: "comment_row",
+			wantInText: []string{"The Thursday night market will move", "Traders were told in a letter on Monday",
+				"free soup from the bakers on the corner."},
+			notInText: []string{"About time, the square", "Will the buses still stop"}},
 		// A lead named as a teaser that links a few words inside its
 		// sentences, set apart from the body by an image.
 		{name: "linked_lead",
