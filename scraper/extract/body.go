@@ -91,13 +91,14 @@ func isCreditLine(t string) bool {
 
 // isCreditedCaption reports whether the block bs[i], right after an
 // image, is its caption by its credit: the caption closes with one in
-// parentheses, or the next block is a credit line. Captions run to a few
-// sentences (300 bytes at most); a paragraph of the story after an image
-// has no credit of its own. Unlike isCaption (a block-model feature), it
-// only serves the article body.
+// parentheses, or the next block is a credit line. Captions are short
+// (200 bytes at most, as isCaption's); a longer block after an image
+// and before its credit line is the story's lead printed between the
+// two. Unlike isCaption (a block-model feature), it only serves the
+// article body.
 func isCreditedCaption(bs []block, i int) bool {
 	b := bs[i]
-	if b.kind != kindPara || len(b.text) > 300 {
+	if b.kind != kindPara || len(b.text) > 200 {
 		return false
 	}
 	return reEndCredit.MatchString(b.text) || i+1 < len(bs) && !bs[i+1].afterImage && isCreditLine(bs[i+1].text)
