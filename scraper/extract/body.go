@@ -79,6 +79,31 @@ func isCaption(b block) bool {
 	return b.italic >= 0.9 || reImageCredit.MatchString(b.text)
 }
 
+// reEndCredit matches a picture credit closing a caption: "(Foto: dpa)",
+// "(mlharing / iStock.com)", "© Reuters".
+var reEndCredit = lazyRE(`(?i)\((?:(?:photo|foto|bild|image|picture|credit|fotos|photos)\s*:[^()]{1,60}|[^()]{0,60}\b(?:getty ?images|istock(?:photo)?|shutterstock|dpa|afp|reuters|ap photo|adobe ?stock|unsplash|pixabay|imago|picture alliance)(?:\.com)?)\)$`)
+
+// isCreditLine reports whether t is a short line that credits a
+// picture: "© WSNA", "Foto: Ingo Pertramer", "iStock/cjp".
+func isCreditLine(t string) bool {
+	return len(t) <= 80 && numFields(t) <= 8 && reImageCredit.MatchString(t)
+}
+
+// isCreditedCaption reports whether the block bs[i], right after an
+// image, is its caption by its credit: the caption closes with one in
+// parentheses, or the next block is a credit line. Captions are short
+// (200 bytes at most, as isCaption's); a longer block after an image
+// and before its credit line is the story's lead printed between the
+// two. Unlike isCaption (a block-model feature), it only serves the
+// article body.
+func isCreditedCaption(bs []block, i int) bool {
+	b := bs[i]
+	if b.kind != kindPara || len(b.text) > 200 {
+		return false
+	}
+	return reEndCredit.MatchString(b.text) || i+1 < len(bs) && !bs[i+1].afterImage && isCreditLine(bs[i+1].text)
+}
+
 // reFigureLabel matches the label that opens a figure's caption
 // ("Abbildung: ...", "Figure 2. ...", "Abb. 3: ...").
 var reFigureLabel = lazyRE(`(?i)^(?:abbildung|abb\.|figure|fig\.|grafik|graphic|chart|illustration|schaubild|figura|ilustración|illustrazione)\s*\d*\s*[:.]`)
@@ -443,8 +468,11 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 		if isBoilerLine(b.text) {
 			continue
 		}
-		if b.afterImage && (b.altText || isCaption(b) || isFigureLabel(b)) {
+		if b.afterImage && (b.altText || isCaption(b) || isFigureLabel(b) || isCreditedCaption(bs, i)) {
 			continue
+		}
+		if i > 0 && bs[i-1].afterImage && isCreditLine(b.text) && isCreditedCaption(bs, i-1) {
+			continue // the credit under a caption dropped above
 		}
 		out = append(out, b)
 		card = append(card, title && !(cite && bareAddress(b.text))) // an address is no teaser's summary
@@ -680,7 +708,7 @@ var rePostFooter = lazyRE(`(?i)^(?:this|the) (?:entry|post) was posted\b|^(?:der
 
 // reTrailCredit matches a credit line for the page's lead image, which
 // some pages set after the story ("Header image: ...", "Beitragsbild: ...").
-var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada)s?\s*:`)
+var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada|photo|foto|bild|picture)s?\s*:`)
 
 // isClosingChrome reports whether a short block at the end of the body
 // is page chrome rather than the story's last words: a line of the

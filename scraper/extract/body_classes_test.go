@@ -75,6 +75,14 @@ func TestBodyClasses(t *testing.T) {
 		{name: "figure_label",
 			wantInText: []string{"For most uses, the depth of the snow", "Figure 2 shows the same valley", "have improved the model more than once."},
 			notInText:  []string{"Figure 1:", "Figure 2:", "coloured from brown"}},
+		// Captions after an image that give a picture's credit, closing
+		// the caption in parentheses or on a line of their own under it,
+		// and the lead image's credit after the story. A paragraph after
+		// an image with no credit, and a credit-like aside inside a
+		// sentence of the story, stay.
+		{name: "credited_captions",
+			wantInText: []string{"Every November the stoats", "The tracks we followed led us along the wall", "The change is set off by the shortening days", "published by the Moorland Trust (Photo: a ranger's notebook"},
+			notInText:  []string{"A stoat in its winter coat", "iStock", "The upper moor after the first snowfall", "© Moorland Trust", "Jonas Field"}},
 		// A comment section after the story, opened by its count: its
 		// login line, notice and comments go with it; a blog footer that
 		// lists many categories goes too.
@@ -132,6 +140,14 @@ func TestBodyClasses(t *testing.T) {
 		// story stays, though a rail of other stories holds text too.
 		{name: "comment_tab",
 			wantInText: []string{"The ducks have returned to the mill pond", "county's winter survey."}},
+		// A bar of tabs that starts with "Comments" ("Comments Share
+		// Print") opening the wrapper of the story's second half: the
+		// bar is no comment line and opens nothing, so the story stays
+		// whole; the comment section after it still goes.
+		{name: "comment_row",
+			wantInText: []string{"The Thursday night market will move", "Traders were told in a letter on Monday",
+				"free soup from the bakers on the corner."},
+			notInText: []string{"About time, the square", "Will the buses still stop"}},
 		// A lead named as a teaser that links a few words inside its
 		// sentences, set apart from the body by an image.
 		{name: "linked_lead",

@@ -57,6 +57,10 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 		// byline's count that leads to the thread.
 		in.opensCmt, in.cmtLine = true, true
 	}
+	// On a page that declares an article, a row of words that starts
+	// with such a line and is none itself ("Comments Share Print") is a
+	// bar of tabs: it opens nothing.
+	row := x.declared && !in.block && !in.cmtLine
 	first := true
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
@@ -70,9 +74,9 @@ func (x *contentExtractor) noteCommentHeading(n *html.Node, in *nodeInfo) {
 				continue
 			}
 			if ci.opensCmt {
-				if first {
+				if first && !(row && ci.cmtLine) {
 					in.opensCmt, in.cmtLine = true, ci.cmtLine
-				} else {
+				} else if !first {
 					ci.comment, ci.negative = true, true
 				}
 			}
