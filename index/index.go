@@ -875,6 +875,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if seq == 0 {
 		plan = firstFill
 	}
+	cpu := readCPU()
 	n, err := fill(ctx, ix.bi, ix.docs, ix.fwd, src, seq, plan, ix.log, ix.progress)
 	if err != nil {
 		var we writeError
@@ -883,6 +884,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		}
 		return n, fmt.Errorf("index: update: %w", err)
 	}
+	cpu = logCPU(ix.log, "fill", cpu)
 	if seq == 0 && n >= compactMin && ix.path != "" {
 		// A first build: all its articles are in, so a failed or
 		// interrupted compaction only leaves more segments or runs.
@@ -893,6 +895,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if ix.path != "" {
 		writeSidecars(ctx, ix.bi, ix.fwd, ix.log) // sidecars.go: for new segments
 	}
+	logCPU(ix.log, "end", cpu)
 	return n, nil
 }
 
