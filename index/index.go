@@ -93,7 +93,8 @@ type fillPlan struct {
 	writers     int
 	size, bytes int // the most articles and bytes of text per batch
 	// ahead analyzes the next batch and writes its forward index run
-	// while the writers write (see fill).
+	// while the writers write (see fill); with beside, it only analyzes
+	// the next batch (filler.analyzeAhead).
 	ahead bool
 	// beside writes a batch's forward index run while bleve writes the
 	// batch (see filler.writeBeside).
@@ -118,6 +119,12 @@ var (
 	// 29 min 39 s) for 18.6% more CPU (321.8 s against 271.4 s) and a
 	// peak RSS 0.12 GB higher; at 20,000 articles, 17% more CPU for the
 	// same wall time. What it does with two idle cores is not measured.
+	// Nor ahead with beside (only the analysis ahead, idx24): the Ps'
+	// idle share of a 100,000-article fill fell from 18.6% to 13.1% and
+	// of a 30,000-article one from 19.8% to 12.5%, but the CPU rose by
+	// 8.8% and 8.5% (the collector's share about doubled: one more batch
+	// live under the soft memory limit), for the same wall time, side by
+	// side at load 14-25.
 	//
 	// beside: each batch's forward index run written while bleve builds
 	// the batch's segment (the run was 8% of a first build's CPU, on the
@@ -875,6 +882,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if seq == 0 {
 		plan = firstFill
 	}
+	cpu := readCPU()
 	n, err := fill(ctx, ix.bi, ix.docs, ix.fwd, src, seq, plan, ix.log, ix.progress)
 	if err != nil {
 		var we writeError
@@ -883,6 +891,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 		}
 		return n, fmt.Errorf("index: update: %w", err)
 	}
+	cpu = logCPU(ix.log, "fill", cpu)
 	if seq == 0 && n >= compactMin && ix.path != "" {
 		// A first build: all its articles are in, so a failed or
 		// interrupted compaction only leaves more segments or runs.
@@ -893,6 +902,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if ix.path != "" {
 		writeSidecars(ctx, ix.bi, ix.fwd, ix.log) // sidecars.go: for new segments
 	}
+	logCPU(ix.log, "end", cpu)
 	return n, nil
 }
 
@@ -1201,6 +1211,8 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // forward index's runs are merged on a goroutine of their own
 // (fwdMerger): the forward index is then ahead of bleve by up to two
 // batches, which the next Update writes again if bleve did not save them.
+// With both, the next batch is only analyzed ahead (analyzeAhead), and its
+// run written beside bleve as with beside alone.
 func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, src Source, seq int64, plan fillPlan, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -1221,7 +1233,11 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, 
 	}()
 	ready := jobs
 	var merger *fwdMerger
-	if plan.ahead && fwd != nil {
+	switch {
+	case plan.ahead && fwd != nil && plan.beside:
+		ready = make(chan batch)
+		go f.analyzeAhead(ctx, jobs, ready)
+	case plan.ahead && fwd != nil:
 		merger = startFwdMerger(fwd, f.fail)
 		ready = make(chan batch)
 		go f.prepare(ctx, jobs, ready, merger)
@@ -1286,6 +1302,20 @@ func (f *filler) prepare(ctx context.Context, in <-chan batch, out chan<- batch,
 	}
 }
 
+// analyzeAhead analyzes the titles and bodies of each batch of in (on
+// all cores) and passes the batch on to out, which it closes when in is
+// done: the next batch is analyzed while the writer has bleve write the
+// last one and writes its run beside (plan.ahead with plan.beside).
+func (f *filler) analyzeAhead(ctx context.Context, in <-chan batch, out chan<- batch) {
+	defer close(out)
+	for j := range in {
+		if ctx.Err() == nil && len(j.words) > 0 {
+			j.docs = analyzeForward(j.words)
+		}
+		out <- j // the writers read until out is closed, and drain it
+	}
+}
+
 // write hands the batches of jobs to bleve, each after its forward index
 // entries when prepare did not write them, or beside them (writeBeside).
 func (f *filler) write(ctx context.Context, jobs <-chan batch, beside bool) {
@@ -1318,7 +1348,10 @@ func (f *filler) write(ctx context.Context, jobs <-chan batch, beside bool) {
 // before it, never its own: were the process to stop between the two,
 // the next Update writes j again (fill saves the last seq at its end).
 func (f *filler) writeBeside(j batch) {
-	docs := analyzeForward(j.words)
+	docs := j.docs
+	if docs == nil {
+		docs = analyzeForward(j.words)
+	}
 	run := make(chan error, 1)
 	go func() {
 		err := f.fwd.add(docs)
@@ -1401,6 +1434,7 @@ var bulkWriters = min(runtime.GOMAXPROCS(0), 2)
 type batch struct {
 	b     *bleve.Batch
 	words []*words // its articles' analysis, for the forward index
+	docs  []fwdDoc // their forward index entries, when analyzed ahead
 	i     int      // its rank, from 0
 	n     int      // the articles read so far, its own included
 	last  int64    // the seq of its last article

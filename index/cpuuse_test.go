@@ -1,0 +1,63 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCPUShare(t *testing.T) {
+	tests := []struct {
+		name        string
+		u           cpuUse
+		part, share float64
+	}{
+		{"a quarter idle", cpuUse{total: 8, idle: 2}, 2, 0.25},
+		{"rounded to three decimals", cpuUse{total: 3}, 1, 0.333},
+		{"rounded up", cpuUse{total: 3}, 2, 0.667},
+		{"no time counted", cpuUse{}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.u.share(tt.part); got != tt.share {
+				t.Errorf("share(%v) of %v = %v; want %v", tt.part, tt.u.total, got, tt.share)
+			}
+		})
+	}
+}
+
+// TestUpdateLogsCPU: a first Update logs the CPU time of its fill and of
+// its end (compaction, sidecars) at debug level, with shares between 0
+// and 1 and the Ps' time counted.
+func TestUpdateLogsCPU(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ix, err := Open(filepath.Join(t.TempDir(), "x.bleve"), WithLogger(log))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(context.Background(), newFakeSource(fillArticles(3*smallBatch)...)); err != nil {
+		t.Fatal(err)
+	}
+	var phases []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if !strings.Contains(line, `msg="index: cpu"`) {
+			continue
+		}
+		f := strings.Fields(line)
+		phases = append(phases, f[len(f)-4])
+		for _, kv := range f[len(f)-3:] {
+			k, v, _ := strings.Cut(kv, "=")
+			if v == "" || strings.HasPrefix(v, "-") || (k != "ps_s" && v > "1") {
+				t.Errorf("%s: %s=%s", line, k, v)
+			}
+		}
+	}
+	if strings.Join(phases, " ") != "phase=fill phase=end" {
+		t.Errorf("cpu lines logged %q; want phase=fill, then phase=end\n%s", phases, buf.String())
+	}
+}
