@@ -1578,17 +1578,29 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 	if closed {
 		return 0, ErrClosed
 	}
-
 	tmp := ""
 	if ix.path != "" {
 		tmp = ix.path + ".new"
+	}
+	nbi, nfwd, n, err := ix.buildNew(ctx, src, tmp)
+	if err != nil {
+		return n, fmt.Errorf("index: rebuild: %w", err)
+	}
+	return n, ix.swapRebuilt(ctx, nbi, nfwd, tmp)
+}
+
+// buildNew builds a whole index of src in the folder tmp ("": in memory),
+// compacted, with its sidecars, and returns it open. On an error nothing
+// of it is left.
+func (ix *Index) buildNew(ctx context.Context, src Source, tmp string) (bleve.Index, *fwdStore, int, error) {
+	if tmp != "" {
 		if err := os.RemoveAll(tmp); err != nil {
-			return 0, fmt.Errorf("index: rebuild: %w", err)
+			return nil, nil, 0, err
 		}
 	}
 	nbi, err := createIndex(tmp, ix.m, true)
 	if err != nil {
-		return 0, fmt.Errorf("index: rebuild: %w", err)
+		return nil, nil, 0, err
 	}
 	var nfwd *fwdStore
 	if ix.docs.forward {
@@ -1597,7 +1609,7 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 			if tmp != "" {
 				_ = os.RemoveAll(tmp)
 			}
-			return 0, fmt.Errorf("index: rebuild: %w", err)
+			return nil, nil, 0, err
 		}
 	}
 	stopRelease := releasePages(tmp, func() ([][]byte, func()) { return indexMaps(nbi, nfwd) })
@@ -1612,59 +1624,66 @@ func (ix *Index) Rebuild(ctx context.Context, src Source) (int, error) {
 		writeSidecars(ctx, nbi, nfwd, ix.log) // sidecars.go: before the swap
 	}
 	stopRelease()
-	closeFwd := func(s *fwdStore) {
-		if s != nil {
-			_ = s.close()
-		}
-	}
 	if err != nil {
 		_ = nbi.Close()
 		closeFwd(nfwd)
 		if tmp != "" {
 			_ = os.RemoveAll(tmp)
 		}
-		return n, fmt.Errorf("index: rebuild: %w", err)
+		return nil, nil, n, err
 	}
+	return nbi, nfwd, n, nil
+}
 
+// closeFwd closes s, if any, ignoring its error (a store being dropped).
+func closeFwd(s *fwdStore) {
+	if s != nil {
+		_ = s.close()
+	}
+}
+
+// swapRebuilt puts the index Rebuild built (nbi and nfwd, in the folder
+// tmp, or in memory when tmp is "") in the place of ix's, and reopens it.
+func (ix *Index) swapRebuilt(ctx context.Context, nbi bleve.Index, nfwd *fwdStore, tmp string) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if ix.bi == nil {
 		_ = nbi.Close()
 		closeFwd(nfwd)
-		return n, ErrClosed
+		return ErrClosed
 	}
 	if ix.path == "" {
 		_ = ix.bi.Close()
 		closeFwd(ix.fwd)
 		ix.bi, ix.fwd = nbi, nfwd
-		return n, nil
+		return nil
 	}
 	closeFwd(nfwd)
 	if err := nbi.Close(); err != nil {
-		return n, fmt.Errorf("index: rebuild: %w", err)
+		return fmt.Errorf("index: rebuild: %w", err)
 	}
 	closeFwd(ix.fwd)
 	ix.fwd = nil
 	if err := ix.bi.Close(); err != nil {
-		return n, fmt.Errorf("index: rebuild: close old index: %w", err)
+		return fmt.Errorf("index: rebuild: close old index: %w", err)
 	}
 	ix.bi = nil
 	swapErr := swapIn(ctx, ix.path, tmp)
 	bi, err := openOrCreate(ix.path, ix.m)
 	if err != nil {
-		return n, fmt.Errorf("index: rebuild: reopen: %w", err)
+		return fmt.Errorf("index: rebuild: reopen: %w", err)
 	}
 	if ix.docs.forward {
 		if ix.fwd, err = openFwdStore(fwdFolder(ix.path)); err != nil {
 			_ = bi.Close()
-			return n, fmt.Errorf("index: rebuild: reopen: %w", err)
+			return fmt.Errorf("index: rebuild: reopen: %w", err)
 		}
 	}
 	ix.bi = bi
 	if swapErr != nil {
-		return n, fmt.Errorf("index: rebuild: %w", swapErr)
+		return fmt.Errorf("index: rebuild: %w", swapErr)
 	}
-	return n, nil
+	return nil
 }
 
 // fwdFolder returns the forward index's folder in the index folder path
