@@ -443,11 +443,20 @@ func fwdRunTerms(docs []fwdDoc) ([]fwdTerm, [][2][]int32) {
 // when drop is set (the runs are the oldest of the store: nothing older
 // is left for a deletion to hide).
 func mergeFwdRuns(w io.Writer, runs []*fwdRun, drop bool) error {
-	// The union of the runs' terms, in byte order, each run's ranks
-	// mapped to the merged ones.
+	terms, from := mergedTerms(runs)
+	fw := &fwdRunWriter{w: bufio.NewWriterSize(w, 1<<16)}
+	if err := mergeFwdDocs(fw, runs, from, drop); err != nil {
+		return err
+	}
+	return fw.finish(terms)
+}
+
+// mergedTerms returns the union of the runs' terms, in rank order, and
+// each run's ranks mapped to the merged ones (from[run][rank-1]).
+func mergedTerms(runs []*fwdRun) (terms []fwdTerm, from [][]int) {
 	type cursor struct{ r, i int }
-	var all []fwdTerm
-	from := make([][]int, len(runs)) // run, rank-1 -> index in all
+	var all []fwdTerm               // in byte order
+	from = make([][]int, len(runs)) // run, rank-1 -> index in all
 	cur := make([]cursor, 0, len(runs))
 	for k, r := range runs {
 		from[k] = make([]int, r.terms)
@@ -488,7 +497,7 @@ func mergeFwdRuns(w io.Writer, runs []*fwdRun, drop bool) error {
 	}
 	slices.SortFunc(byRank, func(a, b int) int { return compareRanks(all[a], all[b]) })
 	rankOf := make([]uint64, len(all))
-	terms := make([]fwdTerm, len(all))
+	terms = make([]fwdTerm, len(all))
 	for rank, i := range byRank {
 		rankOf[i] = uint64(rank + 1)
 		terms[rank] = all[i]
@@ -498,9 +507,13 @@ func mergeFwdRuns(w io.Writer, runs []*fwdRun, drop bool) error {
 			from[k][j] = int(rankOf[i])
 		}
 	}
+	return terms, from
+}
 
-	// The articles, in id order, newest entry first.
-	fw := &fwdRunWriter{w: bufio.NewWriterSize(w, 1<<16)}
+// mergeFwdDocs writes the runs' articles to fw in id order, each its
+// newest entry (later runs win ties), their terms' ranks mapped by from;
+// deletions are left out when drop is set.
+func mergeFwdDocs(fw *fwdRunWriter, runs []*fwdRun, from [][]int, drop bool) error {
 	pos := make([]int, len(runs))
 	for {
 		best := -1
@@ -511,7 +524,7 @@ func mergeFwdRuns(w io.Writer, runs []*fwdRun, drop bool) error {
 			}
 		}
 		if best < 0 {
-			break
+			return nil
 		}
 		for k, r := range runs {
 			if pos[k] < r.docs && r.id(pos[k]) == id {
@@ -540,7 +553,6 @@ func mergeFwdRuns(w io.Writer, runs []*fwdRun, drop bool) error {
 			return err
 		}
 	}
-	return fw.finish(terms)
 }
 
 // countUvarints returns the number of uvarints in b.
