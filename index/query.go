@@ -416,29 +416,9 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	if fuzziness > searcher.MaxFuzziness {
 		return nil, badQuery("%s~%d: a fuzzy word allows at most %d edits", text, fuzziness, searcher.MaxFuzziness)
 	}
-	switch field {
-	case fieldSite, fieldPageType:
-		t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(text)))
-		t.SetField(field)
-		return boosted(t, boost), nil
-	case fieldURL:
-		t := query.NewTermQuery(strings.TrimSpace(text))
-		t.SetField(field)
-		return boosted(t, boost), nil
-	case fieldLang:
-		return boosted(langQuery(text), boost), nil
-	case fieldSection, fieldTag:
-		m := query.NewMatchQuery(text)
-		m.SetField(field)
-		return boosted(m, boost), nil
-	case fieldPublished:
-		start, end, ok := datePeriod(text)
-		if !ok {
-			return nil, badQuery("published:%s: want a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range such as published:>=\"2024-01-01\"", text)
-		}
-		return boosted(dateRange(start, end), boost), nil
+	if q, ok, err := keywordMatch(field, text, boost); ok {
+		return q, err
 	}
-
 	terms := termsOf(rw.exact, text)
 	if len(terms) == 0 {
 		return query.NewMatchNoneQuery(), nil
@@ -450,19 +430,7 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 	}
 	stemmed := !phrase && fuzziness == 0 && len(terms) == 1 && (field == "" || field == fieldBody)
 	if positive && (field == "" || field == fieldBody) {
-		switch {
-		case phrase:
-			rw.marks.addPhrase(terms)
-		case fuzziness > 0:
-			rw.marks.addFuzzy(terms[0], fuzziness)
-		default:
-			rw.marks.addTerms(terms)
-			for _, l := range rw.stemLangs {
-				if stemmed {
-					rw.marks.addStems(l, termsOf(rw.stemmers[l], text))
-				}
-			}
-		}
+		rw.markWords(text, terms, phrase, fuzziness, stemmed)
 	}
 
 	one := func(f string, b float64) query.Query {
@@ -505,6 +473,54 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		d.AddQuery(alt)
 	}
 	return boosted(d, boost), nil
+}
+
+// keywordMatch rewrites a word for a field that is not analysed as
+// text (site, page type, URL, language, section, tag, date), and reports
+// whether field is one.
+func keywordMatch(field, text string, boost *query.Boost) (query.Query, bool, error) {
+	switch field {
+	case fieldSite, fieldPageType:
+		t := query.NewTermQuery(strings.ToLower(strings.TrimSpace(text)))
+		t.SetField(field)
+		return boosted(t, boost), true, nil
+	case fieldURL:
+		t := query.NewTermQuery(strings.TrimSpace(text))
+		t.SetField(field)
+		return boosted(t, boost), true, nil
+	case fieldLang:
+		return boosted(langQuery(text), boost), true, nil
+	case fieldSection, fieldTag:
+		m := query.NewMatchQuery(text)
+		m.SetField(field)
+		return boosted(m, boost), true, nil
+	case fieldPublished:
+		start, end, ok := datePeriod(text)
+		if !ok {
+			return nil, true, badQuery("published:%s: want a date as YYYY, YYYY-MM or YYYY-MM-DD, or a range such as published:>=\"2024-01-01\"", text)
+		}
+		return boosted(dateRange(start, end), boost), true, nil
+	}
+	return nil, false, nil
+}
+
+// markWords notes the words of a positive clause (text, its exact terms)
+// for the snippets' marks: a phrase, a fuzzy word, or words and, when
+// stemmed, their stems in each language searched.
+func (rw *rewriter) markWords(text string, terms []string, phrase bool, fuzziness int, stemmed bool) {
+	switch {
+	case phrase:
+		rw.marks.addPhrase(terms)
+	case fuzziness > 0:
+		rw.marks.addFuzzy(terms[0], fuzziness)
+	default:
+		rw.marks.addTerms(terms)
+		for _, l := range rw.stemLangs {
+			if stemmed {
+				rw.marks.addStems(l, termsOf(rw.stemmers[l], text))
+			}
+		}
+	}
 }
 
 // stemAlts returns each stemmed field's terms of the exact words terms,
