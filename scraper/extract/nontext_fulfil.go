@@ -7,12 +7,13 @@ import "strings"
 // ("Arrives by Tuesday", "Order within 3 hr 52 min", "Order today to get
 // by Mar 17-27", "Sold and shipped by ...", "Pickup or delivery?"), the
 // options offered ("Standard Delivery (4-7 Working Days)", "Express
-// Delivery Available", "Cost to ship: USD 14.40", "Select size for
-// delivery dates"). A bare "Standard delivery" stays (a reference keeps
-// it over its dates), as do the terms of free delivery ("Free delivery
-// on orders over £50.") and the returns policy: references keep them.
+// Delivery Available", "Cost to ship: USD 14.40" but no sentence about
+// it, "Select size for delivery dates"). A bare "Standard delivery"
+// stays (a reference keeps it over its dates), as do the terms of free
+// delivery ("Free delivery on orders over £50.") and the returns
+// policy: references keep them.
 var reFulfilment = lazyRE(`(?i)^(?:free )?(?:standard |express |next[- ]day )?(?:shipping|delivery),? arrives\b|^arrives (?:by|in|on|today|tomorrow)\b|^order (?:within|in the next)\b|^(?:sold|ships|shipped|fulfilled)(?: and shipped)? (?:by|from) \S|^(?:pickup|delivery|shipping) (?:today|tomorrow|or delivery\??|available)\b|^how do you want your items?\b|^this item is gift eligible|^(?:check|see) (?:delivery|availability) (?:options|in store)` +
-	`|^(?:- )?order (?:today|now) to (?:get|receive)(?: it)? by\b|^(?:- )?cost to ship\b|^select (?:a )?(?:size|colou?r|options?) (?:for|to see) (?:delivery|shipping)\b` +
+	`|^(?:- )?order (?:today|now) to (?:get|receive)(?: it)? by\b|^(?:- )?cost to ship:? (?:free|[a-z]{3} ?\d|\p{Sc} ?\d)|^select (?:a )?(?:size|colou?r|options?) (?:for|to see) (?:delivery|shipping)\b` +
 	`|^(?:free )?(?:standard|express|priority|next[- ]day) (?:delivery|shipping)(?: \([^)]{1,30}\)| available)$`)
 
 // dropFulfilmentLines drops from a product page's text the short lines

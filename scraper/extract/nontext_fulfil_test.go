@@ -18,10 +18,12 @@ func TestDropFulfilmentLines(t *testing.T) {
 		"- Order today to get by Mar 17-27", "Cost to ship: USD 14.40", "Standard Delivery (4-7 Working Days)",
 		"Express Delivery Available", "Select size for delivery dates", "Standard delivery",
 		"Express delivery of every order we pack before noon, by our own van, to any address in the valley.",
+		"Cost to ship is part of every price we print.", "Cost to ship £4.95",
 	}
 	want := []string{"Free 90-day returns", "30 day return policy", "Sold by", "Free delivery on orders over £50.",
 		"Arrives by sea in the spring, when the boats bring the first of the new season's canvas to the harbour.",
-		"Standard delivery", "Express delivery of every order we pack before noon, by our own van, to any address in the valley."}
+		"Standard delivery", "Express delivery of every order we pack before noon, by our own van, to any address in the valley.",
+		"Cost to ship is part of every price we print."}
 	if got := blockTexts(dropFulfilmentLines(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

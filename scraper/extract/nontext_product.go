@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -106,12 +107,54 @@ func (p *page) productText(bs []block, pageType string) []block {
 // service page's tooltips explain its plans' features and stay. The
 // blocks stay as they are when fewer than 50 words would be left.
 func (p *page) dropTooltips(bs []block) []block {
-	return dropSpans(bs, p.markedSpans(p.isTooltip), 50)
+	return dropSpans(bs, p.markedSpans(p.isTipNote), 50)
+}
+
+// isTipNote reports whether n is the note of a tooltip or a popover
+// (isTooltip) rather than the line it explains or a panel of content.
+// An element that prints text of its own beside a child that is a
+// tooltip is the line the note explains (a CSS tooltip: <div
+// class="tooltip">Fabric: linen<span class="tooltiptext">...</span>).
+// A popover that holds three paragraphs or list items or more is a
+// panel shown on click (care notes, a list of specifications), which
+// references keep; the notes of the tuning shops are one or two
+// paragraphs, some under a title.
+func (p *page) isTipNote(n *xhtml.Node) bool {
+	return p.isTooltip(n) && !p.hostsTip(n) && !holdsParas(n, 3)
+}
+
+// hostsTip reports whether n has a text child that is not white space
+// and a child element that is a tooltip (isTooltip).
+func (p *page) hostsTip(n *xhtml.Node) bool {
+	text, tip := false, false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == xhtml.TextNode:
+			text = text || strings.TrimSpace(c.Data) != ""
+		case c.Type == xhtml.ElementNode:
+			tip = tip || p.isTooltip(c)
+		}
+	}
+	return text && tip
+}
+
+// holdsParas reports whether n holds min paragraphs or list items or
+// more.
+func holdsParas(n *xhtml.Node, min int) bool {
+	paras := 0
+	for d := range n.Descendants() {
+		if d.DataAtom == atom.P || d.DataAtom == atom.Li {
+			if paras++; paras >= min {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isTooltip reports whether n is a tooltip or a popover: its role says
 // so, its tag is a custom element <tool-tip>, or a class or id word is
-// "tooltip" or "popover" ("tool-tip" as two words) and no word after it
+// one of tipWords ("tool-tip" as two words) and no word after it
 // names what opens it (tooltipOpeners: a trigger, an icon, a wrapper
 // around the text that has the note).
 func (p *page) isTooltip(n *xhtml.Node) bool {
@@ -120,13 +163,17 @@ func (p *page) isTooltip(n *xhtml.Node) bool {
 	}
 	toks := p.x.nameTokens(n)
 	for i, t := range toks {
-		tip := t == "tooltip" || t == "popover" || t == "tip" && i > 0 && toks[i-1] == "tool"
+		tip := tipWords[t] || t == "tip" && i > 0 && toks[i-1] == "tool"
 		if tip && (i+1 == len(toks) || !tooltipOpeners[toks[i+1]]) {
 			return true
 		}
 	}
 	return false
 }
+
+// tipWords are the class words of a tooltip's or a popover's note:
+// the words themselves and a CSS tooltip's note ("tooltiptext").
+var tipWords = map[string]bool{"tooltip": true, "popover": true, "tooltiptext": true, "tooltipcontent": true}
 
 // tooltipOpeners are the class words that, after "tooltip" or
 // "popover", name the element that opens the note or holds the text it

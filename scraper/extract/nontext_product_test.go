@@ -122,6 +122,14 @@ func TestTooltipPages(t *testing.T) {
 				"Base: flat for gas, electric and induction"},
 			notInText: []string{"Maker's Choice marks the pieces", "Capacity is the volume of water", "Tin is a soft metal",
 				"Your order should arrive by this date"}},
+		// A CSS tooltip's line (text beside its "tooltiptext" note), a
+		// list of three specifications and care notes of three
+		// paragraphs in popovers are content and stay; a popover's
+		// note under its title goes.
+		{name: "product_tip_content", url: "https://tarnbrook.example/p/linen-apron", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A bib apron cut from heavy washed linen", "Fabric: 100% linen, 320 gsm", "Straps: cotton webbing",
+				"Pockets: two, 20 cm deep", "Weight: 480 g", "Wash at forty degrees", "Send it back to us when the straps wear through"},
+			notInText: []string{"How it fits", "The bib reaches the collarbone"}},
 		{name: "service_tooltips", url: "https://harbourline.example/plans", typ: corpus.PageTypeService,
 			wantInText: []string{"A copy of every file and database is taken each night", "Engineers answer the phone around the clock"}},
 	})

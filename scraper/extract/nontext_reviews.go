@@ -209,7 +209,7 @@ var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropF
 // opinión").
 var reReviewChrome = lazyRE(`(?i)^(?:based on [\d,.]+k? (?:reviews?|ratings?)|[\d.]+% of (?:customers|reviewers|buyers|respondents) (?:would )?recommend\b.{0,30}|rating snapshot|write an? review|be the first to (?:write an? )?review\b.{0,30}|reviews? for this (?:item|product)(?: \(\d[\d,]*\))?|why are these reviews shown\??|photos from reviews|customer (?:images|photos)|average (?:overall )?[\w ]{0,20} rating|adding a review will\b.{0,80}|(?:on average )?[\d,]+ reviewers say\b.{0,60}|customers say (?:it|this|the|this product|product) ?(?:item |product )?(?:fits|runs)\b.{0,80}|(?:fits|runs) (?:slightly |a bit )?(?:large|small|big|true to size) based on reviews|reviews summary|buyer highlights,? summari[sz]ed by ai` +
 	`|basé sur [\d\s,.]+ avis|(?:é|e)crire un avis|rédiger un avis|donnez votre avis|soyez (?:le )?premier à (?:donner|laisser|écrire|rédiger) (?:votre|un) avis\b.{0,30}` +
-	`|basierend auf [\d.,]+ bewertungen|(?:eine )?bewertung (?:schreiben|abgeben|verfassen)|(?:seien sie|sei) (?:der|die) erste\b.{0,40}` +
+	`|basierend auf [\d.,]+ bewertungen|(?:eine )?bewertung (?:schreiben|abgeben|verfassen)|(?:seien sie|sei) (?:der|die) erste\b.{0,40}\bbewert\w*` +
 	`|basado en [\d.,]+ (?:opiniones|reseñas|valoraciones)|escrib(?:ir|e) una (?:opinión|reseña)|sé el primero en (?:opinar|escribir una (?:opinión|reseña))\b.{0,30})[.!]?$`)
 
 // dropReviewChrome drops the lines of a product page's review widget

@@ -25,12 +25,14 @@ func TestDropReviewChrome(t *testing.T) {
 		"Bewertung schreiben", "Sei der Erste, der dieses Produkt bewertet", "Basado en 31 opiniones", "Escribir una opinión",
 		"4,6 sur 5 étoiles", "Kundenbewertungen", "Opiniones de clientes",
 		"Basé sur une recette de famille, ce savon est fait à la main dans la Drôme.",
+		"Sei der Erste mit einer Mühle aus Holz!",
 	}
 	want := []string{"4.4 out of 5 stars", "1,113 ratings", "Customer Reviews",
 		"Based on my own use over two winters, I would buy it again.",
 		"Write a review of the book for the school magazine and send it in by Friday.",
 		"4,6 sur 5 étoiles", "Kundenbewertungen", "Opiniones de clientes",
-		"Basé sur une recette de famille, ce savon est fait à la main dans la Drôme."}
+		"Basé sur une recette de famille, ce savon est fait à la main dans la Drôme.",
+		"Sei der Erste mit einer Mühle aus Holz!"}
 	if got := blockTexts(dropReviewChrome(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

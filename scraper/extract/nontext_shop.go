@@ -12,10 +12,12 @@ import (
 // "Shop the look", "You may also like…", and a cart drawer's upsell
 // ("Added to your cart! Complete the set?"); and in French, German and
 // Spanish ("Vous aimerez aussi", "Produits complémentaires", "Kunden
-// kauften auch", "Ähnliche Produkte", "Productos relacionados").
+// kauften auch", "Ähnliche Produkte", "Productos relacionados"). As in
+// English, what customers asked ("Kunden haben auch gefragt") is no
+// rail.
 var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers|guests) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches|added to (?:your )?(?:cart|basket|bag)\b.{0,40}` +
 	`|vous (?:aimerez|pourriez aimer|aimerez peut-être) aussi|(?:nos |les )?clients ont (?:aussi|également) (?:acheté|consulté|aimé)|produits (?:similaires|associés|complémentaires)|(?:articles |produits )?(?:récemment )?consultés|souvent achetés ensemble|complétez (?:le|votre) look` +
-	`|das könnte (?:dir|ihnen) auch gefallen|kunden (?:kauften|kaufen|haben) auch\b.{0,20}|ähnliche (?:produkte|artikel)|zuletzt (?:angesehen|angesehene (?:produkte|artikel))|passende (?:produkte|artikel)|(?:wird oft|häufig) zusammen gekauft` +
+	`|das könnte (?:dir|ihnen) auch gefallen|kunden(?:, die (?:diesen artikel|dieses produkt) (?:kauften|gekauft haben),)? (?:kauften|kaufen|haben) (?:auch|ebenfalls)(?: (?:gekauft|angesehen))?|ähnliche (?:produkte|artikel)|zuletzt (?:angesehen|angesehene (?:produkte|artikel))|passende (?:produkte|artikel)|(?:wird oft|häufig) zusammen gekauft` +
 	`|(?:también )?te (?:puede|podría) (?:gustar|interesar)(?: también)?|productos (?:relacionados|similares)|los clientes también (?:compraron|vieron)|(?:productos )?vistos recientemente|comprados juntos habitualmente|completa (?:el|tu) look)[\s:.!?…]*$`)
 
 // reProductShopHead matches the heading of a product page's section of

@@ -281,6 +281,9 @@ func TestDropShopSections(t *testing.T) {
 		{"french rail", []string{d, "Vous aimerez aussi", "Savon au lait d'ânesse", "12,00 €", d}, []string{d, d}, corpus.PageTypeProduct},
 		{"german and spanish rails", []string{d, "Kunden kauften auch", "Wachs, 50 g", d, "Productos relacionados:", "Cera, 50 g"},
 			[]string{d, d}, corpus.PageTypeListing},
+		{"german questions", []string{d, "Kunden haben auch gefragt", "Passt der Deckel auf den Topf?", d},
+			[]string{d, "Kunden haben auch gefragt", "Passt der Deckel auf den Topf?", d}, corpus.PageTypeProduct},
+		{"german rail in full", []string{d, "Kunden, die diesen Artikel kauften, kauften auch", "Wachs, 50 g", d}, []string{d, d}, corpus.PageTypeProduct},
 		{"french sentence", []string{d, "Produits similaires à ceux de nos grands-parents, faits main.", d},
 			[]string{d, "Produits similaires à ceux de nos grands-parents, faits main.", d}, corpus.PageTypeProduct},
 		// On a category page the same heading is over its own grid.
