@@ -181,17 +181,22 @@ func dropPairedCopies(bs []block) []block {
 			n[b.text]++
 		}
 	}
-	drop := make([]bool, len(bs))
+	// run marks the blocks of the runs found: 1 stays, 2 goes. A block
+	// of a run found is not looked at again, so a list printed twice
+	// costs one pass, not one per block.
+	run := make([]int8, len(bs))
 	dropped := false
 	for j, b := range bs {
-		if n[b.text] != 2 || first[b.text] == j {
+		if n[b.text] != 2 || first[b.text] == j || run[j] != 0 {
 			continue
 		}
-		if from, to := copyRun(bs, first[b.text], j); to-from >= pairRun && !underOtherTitle(bs, from, to) {
-			for k := from; k < to; k++ {
-				drop[k] = true
-			}
-			dropped = true
+		from, to := copyRun(bs, first[b.text], j)
+		mark := int8(1)
+		if to-from >= pairRun && !underOtherTitle(bs, from, to) {
+			mark, dropped = 2, true
+		}
+		for k := from; k < to; k++ {
+			run[k] = max(run[k], mark)
 		}
 	}
 	if !dropped {
@@ -199,7 +204,7 @@ func dropPairedCopies(bs []block) []block {
 	}
 	out := make([]block, 0, len(bs))
 	for j, b := range bs {
-		if !drop[j] {
+		if run[j] != 2 {
 			out = append(out, b)
 		}
 	}
