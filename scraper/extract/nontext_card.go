@@ -130,9 +130,39 @@ func lettersLower(s string) string {
 // dropPosterTitles drops from a forum page's main text the posters'
 // titles and ranks under their names ("Well-known member", "Senior
 // Member", a member's own motto set as a title): the blocks that begin
-// inside an element that holds one (isPosterTitle). The references of
-// forum threads keep the poster's name and drop the title; a block that
-// begins before the title (the name, with the title inline) stays.
+// inside an element that holds one (isPosterTitle) and whose text is
+// part of that element's. The references of forum threads keep the
+// poster's name and drop the title; a block that begins before the
+// title (the name, with the title inline) stays, and so does the text
+// that follows the element without another element around it (a post's
+// sentence after a quoted card's jobTitle), which the block records
+// as begun inside it.
 func (p *page) dropPosterTitles(bs []block) []block {
-	return dropSpans(bs, p.markedSpans(isPosterTitle), 20)
+	spans := p.markedSpans(isPosterTitle)
+	if len(spans) == 0 {
+		return bs
+	}
+	out := make([]block, 0, len(bs))
+	words := 0
+	for _, b := range bs {
+		if !p.inPosterTitle(b, spans) {
+			out = append(out, b)
+			words += countWords(b.text)
+		}
+	}
+	if words < 20 {
+		return bs
+	}
+	return out
+}
+
+// inPosterTitle reports whether b began inside one of spans, the poster
+// titles' elements, and its text is part of that element's.
+func (p *page) inPosterTitle(b block, spans [][2]int32) bool {
+	for _, s := range spans {
+		if b.at >= s[0] && b.at <= s[1] {
+			return strings.Contains(textOf(p.x.nodes[s[0]]), cleanSpace(b.text))
+		}
+	}
+	return false
 }

@@ -134,7 +134,8 @@ func TestPosterCards(t *testing.T) {
 // "userTitle", "usertitle"), and so does the thread's headline above the
 // first post; the posts, the poster named "Senior Member" in a sentence
 // of a post, a post whose element carries a rank modifier
-// ("has-profile-rank") and the last one-line reply stay.
+// ("has-profile-rank") and the last one-line reply stay. On a second
+// thread, a reply's sentence after a quoted card's jobTitle stays.
 func TestPosterTitlePages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "forum_poster_titles", url: "https://smallboats.example/threads/which-wood-for-a-steam-bent-tiller.771/",
@@ -143,6 +144,13 @@ func TestPosterTitlePages(t *testing.T) {
 				"A senior member of our club bends his tillers", "Green ash it is, thanks both."},
 			notInText: []string{"Slow and steady wins the varnish", "Senior Member\n", "Which wood for a steam-bent tiller?",
 				"Similar threads", "Terms and rules"}},
+		// A reply quotes a surveyor's card marked up with a jobTitle, and
+		// its sentence goes on after the quote without an element of its
+		// own: the posters' titles go, the sentence stays.
+		{name: "forum_title_then_text", url: "https://smallboats.example/threads/who-can-survey-an-old-clinker-dinghy.902/",
+			typ:        corpus.PageTypeForum,
+			wantInText: []string{"Ada Penrose, Surveyor of small craft", "She charges by the foot", "Booked her for Friday"},
+			notInText:  []string{"Still learning the ropes", "Harbour rat"}},
 	})
 }
 

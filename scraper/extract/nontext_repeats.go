@@ -164,8 +164,10 @@ const pairRun = 3
 // printed three times or more is a line of every card's template
 // ("Must be presented before start of work.", the subjects under each
 // paper), and a line printed twice among other lines (two stories by
-// the same team) or with one line beside it (a book and its rating on
-// two lists of one page) is two cards' own: both stay. On a product
+// the same team), with one line beside it (a book and its rating on
+// two lists of one page) or under another heading than the first copy
+// (two stories of a series, their standfirst and byline alike) is two
+// cards' own: both stay. On a product
 // page, dropSecondCopies has dropped every second copy of six words or
 // more already.
 func dropPairedCopies(bs []block) []block {
@@ -179,17 +181,22 @@ func dropPairedCopies(bs []block) []block {
 			n[b.text]++
 		}
 	}
-	drop := make([]bool, len(bs))
+	// run marks the blocks of the runs found: 1 stays, 2 goes. A block
+	// of a run found is not looked at again, so a list printed twice
+	// costs one pass, not one per block.
+	run := make([]int8, len(bs))
 	dropped := false
 	for j, b := range bs {
-		if n[b.text] != 2 || first[b.text] == j {
+		if n[b.text] != 2 || first[b.text] == j || run[j] != 0 {
 			continue
 		}
-		if from, to := copyRun(bs, first[b.text], j); to-from >= pairRun {
-			for k := from; k < to; k++ {
-				drop[k] = true
-			}
-			dropped = true
+		from, to := copyRun(bs, first[b.text], j)
+		mark := int8(1)
+		if to-from >= pairRun && !underOtherTitle(bs, from, to) {
+			mark, dropped = 2, true
+		}
+		for k := from; k < to; k++ {
+			run[k] = max(run[k], mark)
 		}
 	}
 	if !dropped {
@@ -197,11 +204,28 @@ func dropPairedCopies(bs []block) []block {
 	}
 	out := make([]block, 0, len(bs))
 	for j, b := range bs {
-		if !drop[j] {
+		if run[j] != 2 {
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// underOtherTitle reports whether the copied run bs[from:to] holds no
+// heading and opens right under one, which the first copy's run does
+// not have above it (copyRun would have taken it in): the lines two
+// cards share, a series' standfirst and its byline, under the second
+// card's own title. A card printed twice comes with its title.
+func underOtherTitle(bs []block, from, to int) bool {
+	if from == 0 || !bs[from-1].heads() {
+		return false
+	}
+	for _, b := range bs[from:to] {
+		if b.heads() {
+			return false
+		}
+	}
+	return true
 }
 
 // copyRun returns the run of blocks bs[from:to] around bs[j] that

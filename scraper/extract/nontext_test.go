@@ -135,6 +135,13 @@ func TestNonArticleText(t *testing.T) {
 				"Twelve new visitor berths on the outer pontoon can be booked from May",
 				"North quay closed for resurfacing", "By the harbour office, 9 March 2026"},
 			twice: []string{"Written by the volunteers of the harbour regatta committee"}},
+		// Two stories of a series under their own titles share their
+		// standfirst, byline and link: neither is a copy of the other,
+		// and both cards keep their lines.
+		{name: "listing_series_cards", url: "https://porthcove-harbour.example/history/", typ: corpus.PageTypeListing,
+			wantInText: []string{"The last of the sail pilots", "When the ice house was full", "A hundred years of the regatta"},
+			twice: []string{"Part of our summer series on the harbour's working past, told by those who were there.",
+				"By the harbour archive, 12 March 2026"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

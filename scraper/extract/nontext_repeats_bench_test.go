@@ -1,0 +1,44 @@
+package extract
+
+import (
+	"fmt"
+	"testing"
+)
+
+// BenchmarkDropPairedCopies: a listing's n cards printed twice, the
+// second time under a heading or not. Each run found is walked once, so
+// the time grows with n, not with n².
+func BenchmarkDropPairedCopies(b *testing.B) {
+	for _, n := range []int{500, 2000, 8000} {
+		for _, head := range []bool{false, true} {
+			bs, want := twicePrinted(n, head)
+			b.Run(fmt.Sprintf("cards=%d/heading=%v", n, head), func(b *testing.B) {
+				for b.Loop() {
+					if got := dropPairedCopies(bs); len(got) != want {
+						b.Fatalf("%d blocks left, want %d", len(got), want)
+					}
+				}
+			})
+		}
+	}
+}
+
+// twicePrinted returns n teasers printed twice, each copy under a
+// heading of its own when head is set, and how many blocks
+// dropPairedCopies leaves: one copy, or both when the second copy holds
+// no heading and opens under one (underOtherTitle).
+func twicePrinted(n int, head bool) ([]block, int) {
+	var bs []block
+	for k := 0; k < 2; k++ {
+		if head {
+			bs = append(bs, block{text: fmt.Sprint("Section ", k), kind: kindHeading})
+		}
+		for i := 0; i < n; i++ {
+			bs = append(bs, block{text: fmt.Sprintf("The teaser of story number %d runs on for a dozen words or so", i)})
+		}
+	}
+	if head {
+		return bs, len(bs)
+	}
+	return bs, n
+}
