@@ -437,6 +437,10 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 		}
 		last = max(last, end)
 	}
+	isItem := make(map[*html.Node]bool, len(items))
+	for _, it := range items {
+		isItem[it] = true
+	}
 	seen := false
 	var skip *html.Node
 	for i := max(first, 0); i < last; i++ {
@@ -449,8 +453,10 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 			skip = n
 			continue
 		}
-		if inItem(n, items) {
-			seen = true
+		if isItem[n] {
+			// The walk is in document order: an item comes before the
+			// nodes inside it, which are skipped with it.
+			seen, skip = true, n
 			continue
 		}
 		switch n.DataAtom {
@@ -463,14 +469,4 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 		}
 	}
 	return long, grid
-}
-
-// inItem reports whether n is one of items or inside one.
-func inItem(n *html.Node, items []*html.Node) bool {
-	for _, it := range items {
-		if n == it || isAncestor(it, n) {
-			return true
-		}
-	}
-	return false
 }
