@@ -189,7 +189,9 @@ func (w *layoutWalk) linkAgain(a *html.Node) {
 }
 
 // pageKey returns the page a link leads to, resolved against base, with
-// no fragment and no trailing slash: "" for a link into the page.
+// no fragment and no trailing slash: "" for a link into the page, or to
+// the page's own path with another query (a live blog's permalink to one
+// of its entries, "?post=105"): such a link leads to no other story.
 func pageKey(href string, base *url.URL) string {
 	href = strings.TrimSpace(href)
 	if href == "" || href[0] == '#' {
@@ -204,6 +206,9 @@ func pageKey(href string, base *url.URL) string {
 	}
 	u.Fragment = ""
 	u.Path = strings.TrimSuffix(u.Path, "/")
+	if base != nil && strings.EqualFold(u.Host, base.Host) && u.Path == strings.TrimSuffix(base.Path, "/") {
+		return ""
+	}
 	return strings.ToLower(u.Host) + u.Path + "?" + u.RawQuery
 }
 
