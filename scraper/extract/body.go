@@ -714,7 +714,13 @@ var rePostFooter = lazyRE(`(?i)^(?:this|the) (?:entry|post) was posted\b|^(?:der
 
 // reTrailCredit matches a credit line for the page's lead image, which
 // some pages set after the story ("Header image: ...", "Beitragsbild: ...").
-var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada|photo|foto|bild|picture)s?\s*:`)
+var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada)s?\s*:`)
+
+// reTrailPhoto matches the shortest form of such a line, "Photo: Anna
+// Berg", "Bild: dpa". The words name other things too (Bild is a
+// newspaper a press review quotes, "Bild: «...»"), so the line must be
+// short and no sentence (isClosingChrome).
+var reTrailPhoto = lazyRE(`(?i)^(?:photo|foto|bild|picture)s?\s*:`)
 
 // isClosingChrome reports whether a short block at the end of the body
 // is page chrome rather than the story's last words: a line of the
@@ -731,6 +737,9 @@ func isClosingChrome(t string) bool {
 		return false
 	}
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
+		return true
+	}
+	if numFields(t) <= 8 && reTrailPhoto.MatchString(t) && !endsSentence(t) {
 		return true
 	}
 	if reContactLine.MatchString(t) && reReachable.MatchString(t) {
