@@ -39,8 +39,9 @@ func BenchmarkBigLists(b *testing.B) {
 			return fmt.Sprintf(`<tr><td><a href="/r/%d">Release %d.0</a></td><td>2026</td></tr>`+"\n", i, i)
 		}),
 		"thread": bigThreadPage(5000, 40),
+		"tag":    bigTagPage(10000),
 	}
-	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread"} {
+	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag"} {
 		page := pages[name]
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -52,6 +53,18 @@ func BenchmarkBigLists(b *testing.B) {
 			}
 		})
 	}
+}
+
+// bigTagPage returns a tag page that declares an article: n items of a
+// plain linked title, a date and a line of summary each (itemRunBody).
+func bigTagPage(n int) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries | North Sound</title><meta property="og:type" content="article"></head><body><main><h1>Stories about ferries</h1><ul class="stories">`)
+	for i := range n {
+		fmt.Fprintf(&sb, `<li class="story"><a class="title" href="/news/story-%d">Night ferry cancelled for week %d</a> <span class="date">2 December 2024</span><p>The replacement stern door has still not arrived from the yard.</p></li>`+"\n", i, i)
+	}
+	sb.WriteString(`</ul></main></body></html>`)
+	return []byte(sb.String())
 }
 
 // bigThreadPage returns a thread whose opening post, signed as its

@@ -80,8 +80,8 @@ func isCaption(b block) bool {
 }
 
 // reEndCredit matches a picture credit closing a caption: "(Foto: dpa)",
-// "(mlharing / iStock.com)", "© Reuters".
-var reEndCredit = lazyRE(`(?i)\((?:(?:photo|foto|bild|image|picture|credit|fotos|photos)\s*:[^()]{1,60}|[^()]{0,60}\b(?:getty ?images|istock(?:photo)?|shutterstock|dpa|afp|reuters|ap photo|adobe ?stock|unsplash|pixabay|imago|picture alliance)(?:\.com)?)\)$`)
+// "(mlharing / iStock.com)", "(AP Photo/Anna Berg)", "© Reuters".
+var reEndCredit = lazyRE(`(?i)\((?:(?:photo|foto|bild|image|picture|credit|fotos|photos)\s*:[^()]{1,60}|[^()]{0,60}\b(?:getty ?images|istock(?:photo)?|shutterstock|dpa|afp|reuters|ap photo|adobe ?stock|unsplash|pixabay|imago|picture alliance)(?:\.com)?(?:\s*/[^()/]{1,40})?)\)$`)
 
 // isCreditLine reports whether t is a short line that credits a
 // picture: "© WSNA", "Foto: Ingo Pertramer", "iStock/cjp".
@@ -103,6 +103,12 @@ func isCreditedCaption(bs []block, i int) bool {
 	}
 	return reEndCredit.MatchString(b.text) || i+1 < len(bs) && !bs[i+1].afterImage && isCreditLine(bs[i+1].text)
 }
+
+// reWireTag matches a news agency's name alone in parentheses closing a
+// block, "(Reuters)", "(AFP)", "(dpa)": the source of a wire story's
+// text. An agency's picture credit names the picture or its
+// photographer too ("(AP Photo/Anna Berg)", "(Foto: dpa)").
+var reWireTag = lazyRE(`(?i)\((?:reuters|afp|dpa|ap)\)$`)
 
 // reFigureLabel matches the label that opens a figure's caption
 // ("Abbildung: ...", "Figure 2. ...", "Abb. 3: ...").
@@ -468,7 +474,7 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 		if isBoilerLine(b.text) {
 			continue
 		}
-		if b.afterImage && (b.altText || isCaption(b) || isFigureLabel(b) || isCreditedCaption(bs, i)) {
+		if b.afterImage && (b.altText || isFigureLabel(b) || !reWireTag.MatchString(b.text) && (isCaption(b) || isCreditedCaption(bs, i))) {
 			continue
 		}
 		if i > 0 && bs[i-1].afterImage && isCreditLine(b.text) && isCreditedCaption(bs, i-1) {
@@ -708,7 +714,13 @@ var rePostFooter = lazyRE(`(?i)^(?:this|the) (?:entry|post) was posted\b|^(?:der
 
 // reTrailCredit matches a credit line for the page's lead image, which
 // some pages set after the story ("Header image: ...", "Beitragsbild: ...").
-var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada|photo|foto|bild|picture)s?\s*:`)
+var reTrailCredit = lazyRE(`(?i)^(?:beitragsbild|titelbild|titelfoto|aufmacherbild|vorschaubild|headerbild|bildquelle|bildnachweis|fotonachweis|header image|featured image|cover image|lead image|top image|image credit|photo credit|crédit photo|foto de portada)s?\s*:`)
+
+// reTrailPhoto matches the shortest form of such a line, "Photo: Anna
+// Berg", "Bild: dpa". The words name other things too (Bild is a
+// newspaper a press review quotes, "Bild: «...»"), so the line must be
+// short and no sentence (isClosingChrome).
+var reTrailPhoto = lazyRE(`(?i)^(?:photo|foto|bild|picture)s?\s*:`)
 
 // isClosingChrome reports whether a short block at the end of the body
 // is page chrome rather than the story's last words: a line of the
@@ -725,6 +737,9 @@ func isClosingChrome(t string) bool {
 		return false
 	}
 	if len(t) <= 200 && reTrailCredit.MatchString(t) {
+		return true
+	}
+	if numFields(t) <= 8 && reTrailPhoto.MatchString(t) && !endsSentence(t) {
 		return true
 	}
 	if reContactLine.MatchString(t) && reReachable.MatchString(t) {

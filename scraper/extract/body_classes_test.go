@@ -83,6 +83,19 @@ func TestBodyClasses(t *testing.T) {
 		{name: "credited_captions",
 			wantInText: []string{"Every November the stoats", "The tracks we followed led us along the wall", "The change is set off by the shortening days", "published by the Moorland Trust (Photo: a ranger's notebook"},
 			notInText:  []string{"A stoat in its winter coat", "iStock", "The upper moor after the first snowfall", "© Moorland Trust", "Jonas Field"}},
+		// A short paragraph after an image that closes with an agency's
+		// name alone, "(Reuters)", is a wire story's text, not a
+		// caption; captions that credit the picture to an agency with
+		// its photographer or a "Foto:" still go.
+		{name: "wire_tags",
+			wantInText: []string{"Dock workers voted on Sunday to end their strike", "Truck drivers queued for hours at the gates", "The port authority expects normal traffic"},
+			notInText:  []string{"Pickets leave the main gate", "The first ship to dock after the strike"}},
+		// A press review whose last quote is a newspaper's named Bild:
+		// a sentence, not the lead image's credit ("Bild: dpa"); the
+		// short credit line under it still goes.
+		{name: "press_review",
+			wantInText: []string{"Bild: «Wieder zahlen die Bürger die Zeche", "Allgemeine Rundschau:"},
+			notInText:  []string{"Anna Berg"}},
 		// A comment section after the story, opened by its count: its
 		// login line, notice and comments go with it; a blog footer that
 		// lists many categories goes too.

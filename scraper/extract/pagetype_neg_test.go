@@ -72,6 +72,10 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// A story's key events: one paragraph, then dated links into the
 		// page (#anchors), not to other pages (itemRunBody's first link).
 		{"key_events_anchors.html", "https://northsound.example/news/the-night-ferry-every-update"},
+		// A live blog: timed entries under headings that link to the
+		// entry's permalink, the page's own path with a query, and link
+		// it again ("Link to this post"): no excerpts of other stories.
+		{"live_blog_permalinks.html", "https://northsound.example/news/live-night-ferry-crossing"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {

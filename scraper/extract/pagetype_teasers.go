@@ -189,7 +189,9 @@ func (w *layoutWalk) linkAgain(a *html.Node) {
 }
 
 // pageKey returns the page a link leads to, resolved against base, with
-// no fragment and no trailing slash: "" for a link into the page.
+// no fragment and no trailing slash: "" for a link into the page, or to
+// the page's own path with another query (a live blog's permalink to one
+// of its entries, "?post=105"): such a link leads to no other story.
 func pageKey(href string, base *url.URL) string {
 	href = strings.TrimSpace(href)
 	if href == "" || href[0] == '#' {
@@ -204,6 +206,9 @@ func pageKey(href string, base *url.URL) string {
 	}
 	u.Fragment = ""
 	u.Path = strings.TrimSuffix(u.Path, "/")
+	if base != nil && strings.EqualFold(u.Host, base.Host) && u.Path == strings.TrimSuffix(base.Path, "/") {
+		return ""
+	}
 	return strings.ToLower(u.Host) + u.Path + "?" + u.RawQuery
 }
 
@@ -437,6 +442,10 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 		}
 		last = max(last, end)
 	}
+	isItem := make(map[*html.Node]bool, len(items))
+	for _, it := range items {
+		isItem[it] = true
+	}
 	seen := false
 	var skip *html.Node
 	for i := max(first, 0); i < last; i++ {
@@ -449,8 +458,10 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 			skip = n
 			continue
 		}
-		if inItem(n, items) {
-			seen = true
+		if isItem[n] {
+			// The walk is in document order: an item comes before the
+			// nodes inside it, which are skipped with it.
+			seen, skip = true, n
 			continue
 		}
 		switch n.DataAtom {
@@ -463,14 +474,4 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 		}
 	}
 	return long, grid
-}
-
-// inItem reports whether n is one of items or inside one.
-func inItem(n *html.Node, items []*html.Node) bool {
-	for _, it := range items {
-		if n == it || isAncestor(it, n) {
-			return true
-		}
-	}
-	return false
 }
