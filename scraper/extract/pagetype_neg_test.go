@@ -65,6 +65,10 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// A brief of one paragraph, then "Earlier coverage" over six
 		// dated links: the heading says the list is not the page's.
 		{"brief_dated_links_heading.html", "https://northsound.example/news/harbour-dues-to-rise-in-the-spring"},
+		// The same brief with the six dated links right under it, no
+		// heading between: a page that declares an article keeps its one
+		// paragraph as its own story.
+		{"brief_dated_links_bare.html", "https://northsound.example/news/harbour-dues-to-rise-in-the-spring"},
 		// A timeline: dated sections of two paragraphs under headings
 		// that link to the earlier stories, with no "Read more": the
 		// sections are the story's own, not excerpts.

@@ -415,8 +415,15 @@ func (p *page) itemRunBody(words int) bool {
 		// their posters' profiles.
 		return false
 	}
+	// A paragraph of intro is a tag page's description, but on a page
+	// that declares an article it is a brief's story, and the dated
+	// links under it its related stories.
 	long, grid := p.proseOutside(items)
-	return long <= 1 && !grid
+	intro := 1
+	if p.declaresArticleMeta() {
+		intro = 0
+	}
+	return long <= intro && !grid
 }
 
 // proseOutside counts the paragraphs of prose (80 bytes or more, under
