@@ -238,20 +238,20 @@ func (x *contentExtractor) subtreeEnd(i int) int {
 // dropSpans drops the blocks whose text began inside one of spans,
 // unless fewer than minWords words would be left.
 func dropSpans(bs []block, spans [][2]int32, minWords int) []block {
+	return dropSpansIf(bs, spans, minWords, func(block, [2]int32) bool { return true })
+}
+
+// dropSpansIf drops the blocks whose text began inside one of spans and
+// for which also holds, given that span, unless fewer than minWords
+// words would be left.
+func dropSpansIf(bs []block, spans [][2]int32, minWords int, also func(block, [2]int32) bool) []block {
 	if len(spans) == 0 {
 		return bs
 	}
 	out := make([]block, 0, len(bs))
 	words := 0
 	for _, b := range bs {
-		in := false
-		for _, s := range spans {
-			if b.at >= s[0] && b.at <= s[1] {
-				in = true
-				break
-			}
-		}
-		if !in {
+		if s, in := spanOf(b, spans); !in || !also(b, s) {
 			out = append(out, b)
 			words += countWords(b.text)
 		}
@@ -260,6 +260,16 @@ func dropSpans(bs []block, spans [][2]int32, minWords int) []block {
 		return bs
 	}
 	return out
+}
+
+// spanOf returns the first of spans that b's text began inside.
+func spanOf(b block, spans [][2]int32) ([2]int32, bool) {
+	for _, s := range spans {
+		if b.at >= s[0] && b.at <= s[1] {
+			return s, true
+		}
+	}
+	return [2]int32{}, false
 }
 
 // classWord reports whether a class or id word of n holds one of words.

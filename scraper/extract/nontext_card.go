@@ -102,29 +102,13 @@ func isPosterTitle(n *html.Node) bool {
 			return true
 		case a.Key == "class":
 			for _, c := range strings.Fields(a.Val) {
-				if posterTitleClasses[lettersLower(c)] {
+				if posterTitleClasses[joinedLower(c)] {
 					return true
 				}
 			}
 		}
 	}
 	return false
-}
-
-// lettersLower returns s lower case with only its ASCII letters and
-// digits.
-func lettersLower(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b = append(b, c)
-		}
-	}
-	return string(b)
 }
 
 // dropPosterTitles drops from a forum page's main text the posters'
@@ -138,31 +122,7 @@ func lettersLower(s string) string {
 // sentence after a quoted card's jobTitle), which the block records
 // as begun inside it.
 func (p *page) dropPosterTitles(bs []block) []block {
-	spans := p.markedSpans(isPosterTitle)
-	if len(spans) == 0 {
-		return bs
-	}
-	out := make([]block, 0, len(bs))
-	words := 0
-	for _, b := range bs {
-		if !p.inPosterTitle(b, spans) {
-			out = append(out, b)
-			words += countWords(b.text)
-		}
-	}
-	if words < 20 {
-		return bs
-	}
-	return out
-}
-
-// inPosterTitle reports whether b began inside one of spans, the poster
-// titles' elements, and its text is part of that element's.
-func (p *page) inPosterTitle(b block, spans [][2]int32) bool {
-	for _, s := range spans {
-		if b.at >= s[0] && b.at <= s[1] {
-			return strings.Contains(textOf(p.x.nodes[s[0]]), cleanSpace(b.text))
-		}
-	}
-	return false
+	return dropSpansIf(bs, p.markedSpans(isPosterTitle), 20, func(b block, s [2]int32) bool {
+		return strings.Contains(textOf(p.x.nodes[s[0]]), cleanSpace(b.text))
+	})
 }

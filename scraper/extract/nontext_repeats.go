@@ -120,11 +120,11 @@ const (
 
 // dropContainedCopies drops from a page's main text each block of
 // containedMinWords words or more whose text, white space aside, is part
-// of a longer block: a paragraph shown alone and again
-// inside a block that runs it together with more (a teaser of the text
-// below, an expander's short and full copies). Product pages and
-// listings only: on a service page the same offer stands in two tables
-// with other prices, and forums quote.
+// of a longer block: a paragraph shown alone and again inside a block
+// that runs it together with more (a teaser of the text below, an
+// expander's short and full copies). Product pages and listings only: on
+// a service page the same offer stands in two tables with other prices,
+// and forums quote.
 func dropContainedCopies(bs []block) []block {
 	norm := make([]string, len(bs))
 	cands, size := 0, 0
@@ -167,9 +167,9 @@ const pairRun = 3
 // the same team), with one line beside it (a book and its rating on
 // two lists of one page) or under another heading than the first copy
 // (two stories of a series, their standfirst and byline alike) is two
-// cards' own: both stay. On a product
-// page, dropSecondCopies has dropped every second copy of six words or
-// more already.
+// cards' own: both stay. shopText calls it on listings only, before
+// dropSecondCopies (on a product page that drops every second copy of
+// six words or more).
 func dropPairedCopies(bs []block) []block {
 	first := make(map[string]int, len(bs))
 	n := make(map[string]int, len(bs))
