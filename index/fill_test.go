@@ -118,7 +118,6 @@ var stagedPlans = []struct {
 }{
 	{"ahead", smallPlan(true)},
 	{"beside", fillPlan{writers: 1, size: smallBatch, bytes: 1 << 20, beside: true}},
-	{"ahead beside", fillPlan{writers: 1, size: smallBatch, bytes: 1 << 20, ahead: true, beside: true}},
 }
 
 func testFillSameIndex(t *testing.T, plan fillPlan) {
@@ -247,67 +246,5 @@ func testFillCancelled(t *testing.T, plan fillPlan) {
 	}
 	if c := mustCount(t, ix); c != uint64(len(arts)) {
 		t.Errorf("count %d; want %d", c, len(arts))
-	}
-}
-
-// TestAnalyzeAhead: the stage before the writer passes every batch on in
-// order, each with its articles analyzed into their forward index
-// entries; once the context is cancelled it analyzes nothing but still
-// passes the batches on (the writers drain them).
-func TestAnalyzeAhead(t *testing.T) {
-	ix, _ := mustOpenEmpty(t)
-	arts := fillArticles(3 * smallBatch)
-	batches := make([]batch, 3)
-	for i, a := range arts {
-		_, w := ix.docs.documentWords(a)
-		batches[i/smallBatch].i = i / smallBatch
-		batches[i/smallBatch].words = append(batches[i/smallBatch].words, w)
-	}
-	for _, cancelled := range []bool{false, true} {
-		ctx, cancel := context.WithCancel(context.Background())
-		if cancelled {
-			cancel()
-		}
-		f := &filler{cancel: cancel}
-		in, out := make(chan batch), make(chan batch)
-		go func() {
-			for _, j := range batches {
-				in <- j
-			}
-			close(in)
-		}()
-		go f.analyzeAhead(ctx, in, out)
-		k := 0
-		for j := range out {
-			if j.i != k {
-				t.Fatalf("cancelled %v: batch %d passed on as batch %d", cancelled, j.i, k)
-			}
-			checkAnalyzed(t, j, !cancelled)
-			k++
-		}
-		cancel()
-		if k != len(batches) {
-			t.Errorf("cancelled %v: %d batches passed on; want %d", cancelled, k, len(batches))
-		}
-	}
-}
-
-// checkAnalyzed fails unless j carries its articles' forward index
-// entries (want), or none (!want).
-func checkAnalyzed(tb testing.TB, j batch, want bool) {
-	tb.Helper()
-	if !want {
-		if j.docs != nil {
-			tb.Errorf("batch %d analyzed after the context was cancelled", j.i)
-		}
-		return
-	}
-	if len(j.docs) != len(j.words) {
-		tb.Fatalf("batch %d: %d entries for %d articles", j.i, len(j.docs), len(j.words))
-	}
-	for k, d := range j.docs {
-		if d.id != j.words[k].id || len(d.body.terms) == 0 {
-			tb.Errorf("batch %d, entry %d: article %d with %d body terms; want article %d, analyzed", j.i, k, d.id, len(d.body.terms), j.words[k].id)
-		}
 	}
 }

@@ -93,8 +93,7 @@ type fillPlan struct {
 	writers     int
 	size, bytes int // the most articles and bytes of text per batch
 	// ahead analyzes the next batch and writes its forward index run
-	// while the writers write (see fill); with beside, it only analyzes
-	// the next batch (filler.analyzeAhead).
+	// while the writers write (see fill).
 	ahead bool
 	// beside writes a batch's forward index run while bleve writes the
 	// batch (see filler.writeBeside).
@@ -124,7 +123,7 @@ var (
 	// of a 30,000-article one from 19.8% to 12.5%, but the CPU rose by
 	// 8.8% and 8.5% (the collector's share about doubled: one more batch
 	// live under the soft memory limit), for the same wall time, side by
-	// side at load 14-25.
+	// side at load 14-25 (the code: branch idx24, filler.analyzeAhead).
 	//
 	// beside: each batch's forward index run written while bleve builds
 	// the batch's segment (the run was 8% of a first build's CPU, on the
@@ -1211,8 +1210,6 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 // forward index's runs are merged on a goroutine of their own
 // (fwdMerger): the forward index is then ahead of bleve by up to two
 // batches, which the next Update writes again if bleve did not save them.
-// With both, the next batch is only analyzed ahead (analyzeAhead), and its
-// run written beside bleve as with beside alone.
 func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, src Source, seq int64, plan fillPlan, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -1233,11 +1230,7 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, 
 	}()
 	ready := jobs
 	var merger *fwdMerger
-	switch {
-	case plan.ahead && fwd != nil && plan.beside:
-		ready = make(chan batch)
-		go f.analyzeAhead(ctx, jobs, ready)
-	case plan.ahead && fwd != nil:
+	if plan.ahead && fwd != nil {
 		merger = startFwdMerger(fwd, f.fail)
 		ready = make(chan batch)
 		go f.prepare(ctx, jobs, ready, merger)
@@ -1302,20 +1295,6 @@ func (f *filler) prepare(ctx context.Context, in <-chan batch, out chan<- batch,
 	}
 }
 
-// analyzeAhead analyzes the titles and bodies of each batch of in (on
-// all cores) and passes the batch on to out, which it closes when in is
-// done: the next batch is analyzed while the writer has bleve write the
-// last one and writes its run beside (plan.ahead with plan.beside).
-func (f *filler) analyzeAhead(ctx context.Context, in <-chan batch, out chan<- batch) {
-	defer close(out)
-	for j := range in {
-		if ctx.Err() == nil && len(j.words) > 0 {
-			j.docs = analyzeForward(j.words)
-		}
-		out <- j // the writers read until out is closed, and drain it
-	}
-}
-
 // write hands the batches of jobs to bleve, each after its forward index
 // entries when prepare did not write them, or beside them (writeBeside).
 func (f *filler) write(ctx context.Context, jobs <-chan batch, beside bool) {
@@ -1348,10 +1327,7 @@ func (f *filler) write(ctx context.Context, jobs <-chan batch, beside bool) {
 // before it, never its own: were the process to stop between the two,
 // the next Update writes j again (fill saves the last seq at its end).
 func (f *filler) writeBeside(j batch) {
-	docs := j.docs
-	if docs == nil {
-		docs = analyzeForward(j.words)
-	}
+	docs := analyzeForward(j.words)
 	run := make(chan error, 1)
 	go func() {
 		err := f.fwd.add(docs)
@@ -1434,7 +1410,6 @@ var bulkWriters = min(runtime.GOMAXPROCS(0), 2)
 type batch struct {
 	b     *bleve.Batch
 	words []*words // its articles' analysis, for the forward index
-	docs  []fwdDoc // their forward index entries, when analyzed ahead
 	i     int      // its rank, from 0
 	n     int      // the articles read so far, its own included
 	last  int64    // the seq of its last article

@@ -443,11 +443,7 @@ func (p *page) proseOutside(items []*html.Node) (long int, grid bool) {
 		if first < 0 || int(start) < first {
 			first = int(start)
 		}
-		end := int(start) + 1
-		for end < len(x.nodes) && isAncestor(s, x.nodes[end]) {
-			end++
-		}
-		last = max(last, end)
+		last = max(last, x.subtreeEnd(int(start))+1)
 	}
 	isItem := make(map[*html.Node]bool, len(items))
 	for _, it := range items {
