@@ -163,6 +163,21 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	im.StoreDynamic = false
 	im.DocValuesDynamic = false
 
+	if err := addAnalyzers(im); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = analyzerExact
+
+	im.DefaultMapping = documentMapping()
+	if err := im.Validate(); err != nil {
+		return nil, err
+	}
+	return im, nil
+}
+
+// addAnalyzers defines the token filters and analyzers of newMapping's
+// fields.
+func addAnalyzers(im *mapping.IndexMappingImpl) error {
 	articles := make([]any, len(elisionArticles))
 	for i, a := range elisionArticles {
 		articles[i] = a
@@ -171,26 +186,26 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"type":   "custom",
 		"tokens": articles,
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := im.AddCustomTokenFilter("archivist_elision", map[string]any{
 		"type":               "elision",
 		"articles_token_map": "archivist_elided",
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := im.AddCustomTokenFilter("archivist_nfkc", map[string]any{
 		"type": "normalize_unicode",
 		"form": "nfkc",
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := im.AddCustomAnalyzer(analyzerExact, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "unicode",
 		"token_filters": []any{"archivist_nfkc", "to_lower", "archivist_elision"},
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	registerNoOffsets()
 	if err := im.AddCustomAnalyzer(analyzerIndexed, map[string]any{
@@ -198,96 +213,70 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		"tokenizer":     "unicode",
 		"token_filters": []any{"archivist_nfkc", "to_lower", "archivist_elision", filterNoOffsets},
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := im.AddCustomAnalyzer(analyzerTitle, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "unicode",
 		"token_filters": []any{"archivist_nfkc", "to_lower", "normalize_ar", "archivist_elision", filterNoOffsets},
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := im.AddCustomAnalyzer(analyzerStem, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "unicode",
 		"token_filters": []any{"archivist_nfkc", "possessive_en", "to_lower", "archivist_elision", "stop_en", "stemmer_en_snowball"},
 	}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := addCroatian(im); err != nil {
-		return nil, err
+		return err
 	}
 	if err := addStemFields(im); err != nil {
-		return nil, err
+		return err
 	}
 	if err := im.AddCustomAnalyzer(analyzerKeyLower, map[string]any{
 		"type":          "custom",
 		"tokenizer":     "single",
 		"token_filters": []any{"archivist_nfkc", "to_lower"},
 	}); err != nil {
-		return nil, err
+		return err
 	}
-	im.DefaultAnalyzer = analyzerExact
+	return nil
+}
 
-	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = store
-		f.IncludeTermVectors = vectors
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-	keyword := func(analyzer string, store, docValues bool) *mapping.FieldMapping {
-		f := mapping.NewKeywordFieldMapping()
-		f.Analyzer = analyzer
-		f.Store = store
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = docValues
-		return f
-	}
-
-	storedOnly := func() *mapping.FieldMapping {
-		f := mapping.NewKeywordFieldMapping()
-		f.Index = false
-		f.Store = true
-		f.IncludeTermVectors = false
-		f.IncludeInAll = false
-		f.DocValues = false
-		return f
-	}
-
+// documentMapping maps an article's fields (see newMapping).
+func documentMapping() *mapping.DocumentMapping {
 	doc := mapping.NewDocumentStaticMapping()
 	add := func(name string, f *mapping.FieldMapping) {
 		f.Name = name
 		doc.AddFieldMappingsAt(name, f)
 	}
 
-	add(fieldURL, keyword(analyzerKeyword, true, false))
+	add(fieldURL, keywordField(analyzerKeyword, true, false))
 
-	add(fieldTitle, text(analyzerTitle, false, wordPositions))
-	add(fieldTitleStored, storedOnly())
-	add(fieldBody, text(analyzerIndexed, false, wordPositions))
-	add(fieldDescription, storedOnly())
-	add(fieldText, storedOnly())
-	add(fieldAuthor, text(analyzerIndexed, false, true))
+	add(fieldTitle, textField(analyzerTitle, false, wordPositions))
+	add(fieldTitleStored, storedField())
+	add(fieldBody, textField(analyzerIndexed, false, wordPositions))
+	add(fieldDescription, storedField())
+	add(fieldText, storedField())
+	add(fieldAuthor, textField(analyzerIndexed, false, true))
 
-	add(fieldSite, keyword(analyzerKeyword, true, true))
-	add(fieldLang, keyword(analyzerKeyword, true, true))
-	add(fieldFlags, keyword(analyzerKeyLower, false, false))
-	add(fieldSection, keyword(analyzerKeyLower, false, false))
-	add(fieldTag, keyword(analyzerKeyLower, false, false))
-	add(fieldSectionFacet, keyword(analyzerKeyword, false, true))
-	add(fieldTagFacet, keyword(analyzerKeyword, false, true))
-	add(fieldAuthorFacet, keyword(analyzerKeyword, true, true))
-	add(fieldYear, keyword(analyzerKeyword, false, true))
-	add(fieldMonth, keyword(analyzerKeyword, false, true))
-	add(fieldDay, keyword(analyzerKeyword, false, true))
+	add(fieldSite, keywordField(analyzerKeyword, true, true))
+	add(fieldLang, keywordField(analyzerKeyword, true, true))
+	add(fieldFlags, keywordField(analyzerKeyLower, false, false))
+	add(fieldSection, keywordField(analyzerKeyLower, false, false))
+	add(fieldTag, keywordField(analyzerKeyLower, false, false))
+	add(fieldSectionFacet, keywordField(analyzerKeyword, false, true))
+	add(fieldTagFacet, keywordField(analyzerKeyword, false, true))
+	add(fieldAuthorFacet, keywordField(analyzerKeyword, true, true))
+	add(fieldYear, keywordField(analyzerKeyword, false, true))
+	add(fieldMonth, keywordField(analyzerKeyword, false, true))
+	add(fieldDay, keywordField(analyzerKeyword, false, true))
 	for lang := range stemAnalyzers {
-		add(fieldStemPrefix+lang, text(stemFieldAnalyzer(lang), false, false))
+		add(fieldStemPrefix+lang, textField(stemFieldAnalyzer(lang), false, false))
 	}
-	add(fieldPageType, keyword(analyzerKeyword, true, true))
+	add(fieldPageType, keywordField(analyzerKeyword, true, true))
 
 	pub := mapping.NewDateTimeFieldMapping()
 	pub.Store = false
@@ -295,16 +284,46 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	pub.DocValues = true
 	add(fieldPublished, pub)
 
-	add(fieldPublishedRaw, storedOnly())
+	add(fieldPublishedRaw, storedField())
 
 	// No "_all" field: words without a field name are searched in the
 	// fields chosen by the query rewriter.
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
-	im.DefaultMapping = doc
-	if err := im.Validate(); err != nil {
-		return nil, err
-	}
-	return im, nil
+	return doc
+}
+
+// textField is an analyzed field of an article, in no _all field and
+// without doc values.
+func textField(analyzer string, store, vectors bool) *mapping.FieldMapping {
+	f := mapping.NewTextFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = store
+	f.IncludeTermVectors = vectors
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
+}
+
+// keywordField is a field indexed as one term (after analyzer).
+func keywordField(analyzer string, store, docValues bool) *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Analyzer = analyzer
+	f.Store = store
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = docValues
+	return f
+}
+
+// storedField is a field stored for results, not indexed.
+func storedField() *mapping.FieldMapping {
+	f := mapping.NewKeywordFieldMapping()
+	f.Index = false
+	f.Store = true
+	f.IncludeTermVectors = false
+	f.IncludeInAll = false
+	f.DocValues = false
+	return f
 }
 
 // addStemFields defines the analyzers of the stemmed fields
