@@ -243,7 +243,42 @@ func (o *crawlOptions) checkNotNegative() error {
 	return nil
 }
 
+// crawlerOptions turns the crawl's flags into the crawler's options; a
+// bad flag is a usage error.
 func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
+	keepTypes, err := o.checkCrawlFlags()
+	if err != nil {
+		return nil, err
+	}
+	opts := []scraper.Option{
+		scraper.WithDepth(o.Depth), scraper.WithMaxPages(o.MaxPages), scraper.WithMaxPagesPerHost(o.MaxPagesPerHost),
+		scraper.WithParallel(o.Parallel), scraper.WithPerHost(o.PerHost), scraper.WithDelay(o.Delay),
+		scraper.WithTimeout(o.Timeout), scraper.WithRetries(o.Retries), scraper.WithAllowHosts(o.AllowHosts...),
+		scraper.WithIgnoreRobots(o.IgnoreRobots), scraper.WithMaxBody(int64(o.MaxBody)), scraper.WithKeepAll(o.KeepAll),
+		scraper.WithKeepTypes(keepTypes...),
+		scraper.WithLogger(e.logger),
+	}
+	switch o.Sitemaps {
+	case "", scraper.SitemapsAuto:
+	case scraper.SitemapsOff:
+		opts = append(opts, scraper.WithSitemaps(scraper.SitemapsOff))
+	default:
+		return nil, usagef("%s: bad --sitemaps %s (want auto or off)", o.name(), quote.Short(o.Sitemaps))
+	}
+	if o.dial != nil {
+		opts = append(opts, scraper.WithDialContext(o.dial))
+	}
+	if o.UserAgent != "" {
+		opts = append(opts, scraper.WithUserAgent(o.UserAgent))
+	} else {
+		opts = append(opts, scraper.WithUserAgent(scraper.DefaultUserAgent))
+	}
+	return o.filterOptions(opts)
+}
+
+// checkCrawlFlags checks the flags that crawlerOptions passes on as they
+// are, and returns the page types to keep.
+func (o *crawlOptions) checkCrawlFlags() ([]string, error) {
 	if err := o.checkNotNegative(); err != nil {
 		return nil, err
 	}
@@ -270,29 +305,12 @@ func (o *crawlOptions) crawlerOptions(e *env) ([]scraper.Option, error) {
 			return nil, usagef("%s: bad --keep-types %s: %s is not a page type (want %s)", o.name(), quote.Short(o.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
 		}
 	}
-	opts := []scraper.Option{
-		scraper.WithDepth(o.Depth), scraper.WithMaxPages(o.MaxPages), scraper.WithMaxPagesPerHost(o.MaxPagesPerHost),
-		scraper.WithParallel(o.Parallel), scraper.WithPerHost(o.PerHost), scraper.WithDelay(o.Delay),
-		scraper.WithTimeout(o.Timeout), scraper.WithRetries(o.Retries), scraper.WithAllowHosts(o.AllowHosts...),
-		scraper.WithIgnoreRobots(o.IgnoreRobots), scraper.WithMaxBody(int64(o.MaxBody)), scraper.WithKeepAll(o.KeepAll),
-		scraper.WithKeepTypes(keepTypes...),
-		scraper.WithLogger(e.logger),
-	}
-	switch o.Sitemaps {
-	case "", scraper.SitemapsAuto:
-	case scraper.SitemapsOff:
-		opts = append(opts, scraper.WithSitemaps(scraper.SitemapsOff))
-	default:
-		return nil, usagef("%s: bad --sitemaps %s (want auto or off)", o.name(), quote.Short(o.Sitemaps))
-	}
-	if o.dial != nil {
-		opts = append(opts, scraper.WithDialContext(o.dial))
-	}
-	if o.UserAgent != "" {
-		opts = append(opts, scraper.WithUserAgent(o.UserAgent))
-	} else {
-		opts = append(opts, scraper.WithUserAgent(scraper.DefaultUserAgent))
-	}
+	return keepTypes, nil
+}
+
+// filterOptions adds to opts the crawl's filters: --include, --exclude,
+// --since and the recrawl flags.
+func (o *crawlOptions) filterOptions(opts []scraper.Option) ([]scraper.Option, error) {
 	for _, re := range []struct{ flag, expr string }{{"--include", o.Include}, {"--exclude", o.Exclude}} {
 		if re.expr == "" {
 			continue
