@@ -249,35 +249,7 @@ func badQuery(format string, args ...any) error {
 func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 	switch q := q.(type) {
 	case *query.BooleanQuery:
-		out := query.NewBooleanQueryForQueryString(nil, nil, nil)
-		if q.Must != nil {
-			for _, c := range children(q.Must) {
-				r, err := rw.rewrite(c, positive)
-				if err != nil {
-					return nil, err
-				}
-				out.AddMust(r)
-			}
-		}
-		if q.Should != nil {
-			for _, c := range children(q.Should) {
-				r, err := rw.rewrite(c, positive)
-				if err != nil {
-					return nil, err
-				}
-				out.AddShould(r)
-			}
-		}
-		if q.MustNot != nil {
-			for _, c := range children(q.MustNot) {
-				r, err := rw.rewrite(c, !positive)
-				if err != nil {
-					return nil, err
-				}
-				out.AddMustNot(r)
-			}
-		}
-		return boosted(out, q.BoostVal), nil
+		return rw.rewriteBoolean(q, positive)
 	case *query.DisjunctionQuery:
 		// A bare number parses as "the word, or this numeric value";
 		// there are no numeric fields to search, so keep the word.
@@ -288,26 +260,19 @@ func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 			}
 			return boosted(r, q.BoostVal), nil
 		}
-		out := query.NewDisjunctionQuery(nil)
-		for _, c := range q.Disjuncts {
-			r, err := rw.rewrite(c, positive)
-			if err != nil {
-				return nil, err
-			}
-			out.AddQuery(r)
+		rs, err := rw.rewriteAll(q.Disjuncts, positive)
+		if err != nil {
+			return nil, err
 		}
+		out := query.NewDisjunctionQuery(rs)
 		out.Min = q.Min
 		return boosted(out, q.BoostVal), nil
 	case *query.ConjunctionQuery:
-		out := query.NewConjunctionQuery(nil)
-		for _, c := range q.Conjuncts {
-			r, err := rw.rewrite(c, positive)
-			if err != nil {
-				return nil, err
-			}
-			out.AddQuery(r)
+		rs, err := rw.rewriteAll(q.Conjuncts, positive)
+		if err != nil {
+			return nil, err
 		}
-		return boosted(out, q.BoostVal), nil
+		return boosted(query.NewConjunctionQuery(rs), q.BoostVal), nil
 	case *query.MatchQuery:
 		return rw.match(q.FieldVal, q.Match, q.Fuzziness, false, q.BoostVal, positive)
 	case *query.MatchPhraseQuery:
@@ -331,6 +296,40 @@ func (rw *rewriter) rewrite(q query.Query, positive bool) (query.Query, error) {
 	default:
 		return q, nil
 	}
+}
+
+// rewriteBoolean rewrites each clause of q; a must-not clause's terms
+// are not positive.
+func (rw *rewriter) rewriteBoolean(q *query.BooleanQuery, positive bool) (query.Query, error) {
+	out := query.NewBooleanQueryForQueryString(nil, nil, nil)
+	for _, part := range []struct {
+		clauses  query.Query
+		positive bool
+		add      func(...query.Query)
+	}{{q.Must, positive, out.AddMust}, {q.Should, positive, out.AddShould}, {q.MustNot, !positive, out.AddMustNot}} {
+		if part.clauses == nil {
+			continue
+		}
+		rs, err := rw.rewriteAll(children(part.clauses), part.positive)
+		if err != nil {
+			return nil, err
+		}
+		part.add(rs...) // nothing when rs is nil, as bleve's Add methods do
+	}
+	return boosted(out, q.BoostVal), nil
+}
+
+// rewriteAll rewrites each of qs; it returns nil for none.
+func (rw *rewriter) rewriteAll(qs []query.Query, positive bool) ([]query.Query, error) {
+	var out []query.Query
+	for _, c := range qs {
+		r, err := rw.rewrite(c, positive)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // children returns the clauses of a conjunction or disjunction.
