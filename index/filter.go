@@ -48,22 +48,15 @@ func NormalizeSite(s string) (string, error) {
 func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
 	var must, not []query.Query
 	bits = &bitFilter{}
-	var sites []query.Query
-	var hosts []string
-	for _, s := range append([]string{req.Site}, req.Sites...) {
-		if strings.TrimSpace(s) == "" {
-			continue
-		}
-		host, err := NormalizeSite(s)
-		if err != nil {
-			return nil, nil, err
-		}
-		t := query.NewTermQuery(host)
-		t.SetField(fieldSite)
-		sites = append(sites, t)
-		hosts = append(hosts, host)
+	hosts, err := siteHosts(req)
+	if err != nil {
+		return nil, nil, err
 	}
-	if len(sites) > 0 {
+	if len(hosts) > 0 {
+		sites := make([]query.Query, len(hosts))
+		for i, h := range hosts {
+			sites[i] = termOn(fieldSite, h)
+		}
 		must = append(must, query.NewDisjunctionQuery(sites))
 		bits.add(bitClause{field: fieldSite, terms: hosts}, false)
 	}
@@ -73,9 +66,7 @@ func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
 		bits.add(bitClause{field: fieldLang, terms: []string{tag}, prefixes: []string{tag + "-"}}, false)
 	}
 	if typ := strings.ToLower(strings.TrimSpace(req.Type)); typ != "" {
-		t := query.NewTermQuery(typ)
-		t.SetField(fieldPageType)
-		must = append(must, t)
+		must = append(must, termOn(fieldPageType, typ))
 		bits.add(bitClause{field: fieldPageType, terms: []string{typ}}, false)
 	}
 	if author := foldText(strings.TrimSpace(req.Author)); author != "" {
@@ -97,9 +88,7 @@ func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
 	}{{req.Flags, &must, false}, {req.NoFlags, &not, true}} {
 		for _, f := range list.flags {
 			if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
-				t := query.NewTermQuery(f)
-				t.SetField(fieldFlags)
-				*list.into = append(*list.into, t)
+				*list.into = append(*list.into, termOn(fieldFlags, f))
 				bits.add(bitClause{field: fieldFlags, terms: []string{f}}, list.neg)
 			}
 		}
@@ -116,15 +105,45 @@ func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
 		}
 		bits.add(r, false)
 	}
-	switch {
-	case len(must) == 0 && len(not) == 0:
+	if len(must) == 0 && len(not) == 0 {
 		return nil, nil, nil
-	case len(must) == 1 && len(not) == 0:
-		return must[0], bits, nil
-	case len(not) == 0:
-		return query.NewConjunctionQuery(must), bits, nil
 	}
-	return query.NewBooleanQuery(must, nil, not), bits, nil
+	return allOf(must, not), bits, nil
+}
+
+// siteHosts returns the hosts of req's --site values, normalized.
+func siteHosts(req Request) ([]string, error) {
+	var hosts []string
+	for _, s := range append([]string{req.Site}, req.Sites...) {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		host, err := NormalizeSite(s)
+		if err != nil {
+			return nil, err
+		}
+		hosts = append(hosts, host)
+	}
+	return hosts, nil
+}
+
+// termOn is a term query on field.
+func termOn(field, term string) *query.TermQuery {
+	t := query.NewTermQuery(term)
+	t.SetField(field)
+	return t
+}
+
+// allOf is the query that matches every query of must and none of not
+// (must or not not empty).
+func allOf(must, not []query.Query) query.Query {
+	switch {
+	case len(must) == 1 && len(not) == 0:
+		return must[0]
+	case len(not) == 0:
+		return query.NewConjunctionQuery(must)
+	}
+	return query.NewBooleanQuery(must, nil, not)
 }
 
 // facetSize returns the number of values per facet that a
