@@ -90,10 +90,13 @@ func sameSiblings(n *html.Node, class string, groups map[*html.Node]map[string]i
 }
 
 // cardParts reports whether n's subtree holds an image, a link to a
-// page (not "#...") and a price (rePriceText in its text), reading
+// page (not "#...") and a price (rePriceText in its text) or a control
+// that puts the card's product in the cart (addsToCart, or a button's
+// label in its text, isCartText: an add-on sold beside the product, its
+// price left to the cart), reading
 // railCardNodes nodes at most.
 func cardParts(n *html.Node) bool {
-	img, link, seen := false, false, 0
+	img, link, cart, seen := false, false, false, 0
 	var text strings.Builder
 	for d := range n.Descendants() {
 		if seen++; seen > railCardNodes {
@@ -109,6 +112,31 @@ func cardParts(n *html.Node) bool {
 			h := attr(d, "href")
 			link = link || h != "" && !strings.HasPrefix(h, "#") && !strings.HasPrefix(h, "javascript:")
 		}
+		cart = cart || d.Type == html.ElementNode && addsToCart(d)
 	}
-	return img && link && rePriceText.MatchString(text.String())
+	t := text.String()
+	return img && link && (cart || rePriceText.MatchString(t) || isCartText(t))
+}
+
+// cartMarks are what the class, the link or the form of an add-to-cart
+// control holds in the shop engines' themes: WooCommerce's
+// "add_to_cart_button" and "?add-to-cart=", Shopify's "/cart/add",
+// Magento's "tocart", BigCommerce's "add-to-cart".
+var cartMarks = []string{"add_to_cart", "add-to-cart", "addtocart", "/cart/add", "tocart"}
+
+// addsToCart reports whether element n is an add-to-cart control: its
+// class, link or form action holds one of cartMarks.
+func addsToCart(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "href" && a.Key != "action" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, w := range cartMarks {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
