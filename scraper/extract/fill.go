@@ -397,7 +397,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
 			p.withTeaserTitles(art)
 		case took:
-			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType))))
+			art.Text = joinMarked(p.withControls(p.dropPolicyPanels(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType)), art.PageType)))
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
@@ -410,7 +410,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			if art.PageType == corpus.PageTypeListing && !isModel {
 				bs = p.withListingTitles(bs, kept)
 			}
-			art.Text = joinMarked(p.withControls(p.withPanels(p.productText(bs, art.PageType))))
+			art.Text = joinMarked(p.withControls(p.dropPolicyPanels(p.withPanels(p.productText(bs, art.PageType)), art.PageType)))
 			art.WordCount = countWords(art.Text)
 		}
 	}

@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // TestDropFulfilmentLines: a delivery widget's short lines go (its
@@ -66,5 +68,38 @@ func TestDropLoyaltyLines(t *testing.T) {
 		"The first keeper to collect 15 victory points wins the game.", "Each player earns 3 points per trick."}
 	if got := blockTexts(dropLoyaltyLines(in)); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestPolicyPanelPages: a product page's collapsed sections of the
+// shop's delivery and returns terms go, a <details> under its
+// <summary> and an accordion's panel with its button; another
+// collapsed section (care), a label printed alone and its line of
+// terms, and the description stay.
+func TestPolicyPanelPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_policy", url: "https://fellside.example/p/wool-watch-cap", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A watch cap knitted from the wool of fell sheep", "Wash by hand in cool water",
+				"Shipping & Returns", "Free shipping over £75 and easy returns."},
+			notInText: []string{"Delivery & Returns", "Standard delivery is free", "Returns are free within 30 days",
+				"Shipping and returns information", "We ship worldwide"}},
+	})
+}
+
+// TestPolicyLabels: the labels of the terms' sections match
+// rePolicyLabel, in English, French, German and Spanish; other labels
+// do not.
+func TestPolicyLabels(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"Shipping & Returns", true}, {"Delivery and returns", true}, {"Returns policy", true}, {"Shipping info", true},
+		{"Free shipping", true}, {"Livraison et retours", true}, {"Versand & Rückgabe", true}, {"Envíos y devoluciones", true},
+		{"Care instructions", false}, {"Free shipping over £75", false}, {"Details", false}, {"Size & fit", false},
+	} {
+		if got := rePolicyLabel.MatchString(tt.s); got != tt.want {
+			t.Errorf("%q: got %v, want %v", tt.s, got, tt.want)
+		}
 	}
 }

@@ -90,12 +90,14 @@ func coverage(t string, bs []block) float64 {
 }
 
 // productText is the text of a product page with its description
-// (withDescription); other pages' blocks are returned as they are.
+// (withDescription), without the options of its list boxes
+// (dropChoiceLists) and the cards of other products (dropRailCards);
+// other pages' blocks are returned as they are.
 func (p *page) productText(bs []block, pageType string) []block {
 	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return p.withDescription(p.dropTooltips(p.dropTabLabels(bs)))
+	return p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropTooltips(p.dropTabLabels(bs)))))
 }
 
 // dropTooltips drops the blocks of a product page that begin inside a

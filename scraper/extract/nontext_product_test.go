@@ -134,3 +134,25 @@ func TestTooltipPages(t *testing.T) {
 			wantInText: []string{"A copy of every file and database is taken each night", "Engineers answer the phone around the clock"}},
 	})
 }
+
+// TestRailPages: on a product page the options of a list box (a
+// reviews widget's filter drawn by script) and the cards of other
+// products (three or more siblings of one class, each with an image, a
+// link and a price, or an add-to-cart control in place of the price)
+// go; a comparison table's cells, cards without a
+// price (the steps of how it is made) and the description stay.
+func TestRailPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_cards", url: "https://heron.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A bread board cut from a single plank of English oak", "Ash Bread Board", "Elm Bread Board",
+				"Sawn at the mill down the lane", "Oiled three times over a week", "Filter the reviews by how often you bake"},
+			notInText: []string{"Every day", "Couple of times per month", "Cherry Butter Knife", "Walnut Serving Spoon",
+				"Beech Salad Bowl", "£9.50"}},
+		// Add-ons without a price: an add-to-cart link (WooCommerce's
+		// class and link, a button's label) or form (Shopify's action)
+		// stands for it.
+		{name: "product_addons", url: "https://heron.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A bread board cut from a single plank of English oak", "Sawn at the mill down the lane"},
+			notInText:  []string{"Board Stand", "Linen Bread Bag", "Beeswax Polish"}},
+	})
+}

@@ -117,8 +117,14 @@ func (rm *reviewMarks) below(n *html.Node, class string, same bool, depth int) *
 	return nil
 }
 
+// reRelativeDay matches a review's date given as a day relative to
+// today without a number, which dateLike does not read: "last week",
+// "yesterday", "this month" (review widgets print these under each
+// review in place of the date).
+var reRelativeDay = lazyRE(`(?i)^(?:today|yesterday|(?:last|this) (?:week|month|year))$`)
+
 // holdsDate reports whether a short text of n's subtree reads as a date
-// (dateLike: a year, a time of day, "... ago").
+// (dateLike: a year, a time of day, "... ago"; reRelativeDay).
 func holdsDate(n *html.Node, depth int) bool {
 	if depth > 12 {
 		return false
@@ -126,7 +132,7 @@ func holdsDate(n *html.Node, depth int) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if t := strings.TrimSpace(c.Data); len(t) >= 4 && len(t) <= 60 && dateLike(t) {
+			if t := strings.TrimSpace(c.Data); len(t) >= 4 && len(t) <= 60 && (dateLike(t) || reRelativeDay.MatchString(t)) {
 				return true
 			}
 		case html.ElementNode:

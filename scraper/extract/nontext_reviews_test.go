@@ -67,3 +67,14 @@ func TestShopWidgetPages(t *testing.T) {
 				"the size chart on the back of the box"}},
 	})
 }
+
+// TestRelativeDateReviews: reviews dated "last week", "yesterday" or
+// "this month" are dated reviews and go; the description, the heading
+// and the rating stay.
+func TestRelativeDateReviews(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_reldates", url: "https://quayside.example/p/brass-spudger", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A prying tool of solid brass", "Customer Reviews", "4.9 out of 5 stars"},
+			notInText:  []string{"Strong enough for the stuck battery", "The hooked end lifted", "Heavier than the plastic", "Ines R", "last week"}},
+	})
+}
