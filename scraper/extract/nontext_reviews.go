@@ -165,7 +165,9 @@ func (p *page) dropReviews(bs []block) []block {
 // dropCellRuns, a delivery widget's lines, dropFulfilmentLines, a
 // review widget's, dropReviewChrome, the lines of stock,
 // dropStockLines, and a histogram of ratings, dropRatingBars; on a
-// listing, its filter panels first, dropFacets).
+// listing, its filter panels first, dropFacets, then the cards printed
+// twice, dropPairedCopies, and the lines every card prints alike,
+// dropCardBadges).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -177,8 +179,9 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	}
 	if pageType == corpus.PageTypeListing {
 		// The cards printed twice, before dropSecondCopies takes a
-		// long teaser out of the run around a copy's shorter lines.
-		bs = dropPairedCopies(p.dropFacets(bs))
+		// long teaser out of the run around a copy's shorter lines;
+		// then the labels and badges all cards share.
+		bs = p.dropCardBadges(dropPairedCopies(p.dropFacets(bs)))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
