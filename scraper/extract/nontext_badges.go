@@ -18,8 +18,9 @@ const badgeMaxWords = 3
 // card prints alike in the same place: a field's label ("Brand Name",
 // "Price" in each card's <dl>), a badge ("Lifetime Guarantee",
 // "Back-order"), a button ("Quick view"). A place is the element a
-// block begins in with its two parents, tag and class (slotKey), and a
-// line's number within blocks of as many lines. When badgeMinCards
+// block begins in, its index among its siblings, and its two parents,
+// tag and class (slotKey), and a line's number within blocks of as
+// many lines. When badgeMinCards
 // blocks or more begin in one place and a line of theirs says the same
 // thing in all of them, in badgeMaxWords words or fewer, that line is
 // no card's own text. A line that differs from card to card ("slim
