@@ -40,8 +40,9 @@ func BenchmarkBigLists(b *testing.B) {
 		}),
 		"thread": bigThreadPage(5000, 40),
 		"tag":    bigTagPage(10000),
+		"cards":  bigCardPage(16000),
 	}
-	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag"} {
+	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag", "cards"} {
 		page := pages[name]
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -62,6 +63,19 @@ func bigTagPage(n int) []byte {
 	sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferries | North Sound</title><meta property="og:type" content="article"></head><body><main><h1>Stories about ferries</h1><ul class="stories">`)
 	for i := range n {
 		fmt.Fprintf(&sb, `<li class="story"><a class="title" href="/news/story-%d">Night ferry cancelled for week %d</a> <span class="date">2 December 2024</span><p>The replacement stern door has still not arrived from the yard.</p></li>`+"\n", i, i)
+	}
+	sb.WriteString(`</ul></main></body></html>`)
+	return []byte(sb.String())
+}
+
+// bigCardPage returns a shop's category page of n sibling cards, each
+// with a badge and the labels of its facts (dropCardBadges, whose
+// slotKey counts a card's earlier siblings only up to slotMaxIndex).
+func bigCardPage(n int) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Coats | Estuary Outfitters</title></head><body><main><h1>Coats</h1><ul class="results">`)
+	for i := range n {
+		fmt.Fprintf(&sb, `<li class="card"><span class="badge">Mended for free</span><a href="/p/coat-%d"><h3>Coat number %d</h3></a><dl><dt>Price</dt><dd>£%d.00</dd></dl></li>`+"\n", i, i, i%300)
 	}
 	sb.WriteString(`</ul></main></body></html>`)
 	return []byte(sb.String())

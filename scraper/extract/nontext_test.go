@@ -135,6 +135,16 @@ func TestNonArticleText(t *testing.T) {
 				"Twelve new visitor berths on the outer pontoon can be booked from May",
 				"North quay closed for resurfacing", "By the harbour office, 9 March 2026"},
 			twice: []string{"Written by the volunteers of the harbour regatta committee"}},
+		// A shop's category page whose cards each carry the same badge
+		// and the same labels of their facts in the same places: the
+		// badge and the labels go (dropCardBadges); each card's title,
+		// teaser, maker, cut and price stay, and so does the section
+		// headed with the badge's words after the cards.
+		{name: "listing_card_badges", url: "https://estuary-outfitters.example/collections/outerwear", typ: corpus.PageTypeListing,
+			wantInText: []string{"Harbour Rain Jacket", "A heavy fleece of recycled wool", "Northdeck", "oversized fit", "£95.00",
+				"Mended for free\n\nEvery coat we sell"},
+			notInText: []string{"Maker", "Cut\n", "Price"},
+			once:      []string{"Mended for free", "slim fit\n£72.00"}},
 		// Two stories of a series under their own titles share their
 		// standfirst, byline and link: neither is a copy of the other,
 		// and both cards keep their lines.

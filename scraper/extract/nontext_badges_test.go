@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDropBadgeLines: a card's merchandising badge alone on its line
+// goes ("New", "Sale!", "Top Rated", "Just added"); a heading that says
+// the same, a stock line, "Sold out", a product named with the word and
+// a sentence stay.
+func TestDropBadgeLines(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []block
+		want []string
+	}{
+		{"badges", textBlocks([]string{"New", "Sale!", "On Sale", "Best Seller", "Top Rated", "New arrival", "New Colors",
+			"Low Stock", "Back-order", "Exclusive", "Online only", "Limited edition", "Just added", "Almost full",
+			"Going fast", "Sales end soon", "Harbour Rain Jacket"}), []string{"Harbour Rain Jacket"}},
+		{"kept lines", textBlocks([]string{"In stock", "Sold out", "Featured", "New Balance Fresh Foam", "Sale ends 9 March",
+			"New arrivals come every Thursday, straight from the workshop."}),
+			[]string{"In stock", "Sold out", "Featured", "New Balance Fresh Foam", "Sale ends 9 March",
+				"New arrivals come every Thursday, straight from the workshop."}},
+		{"heading", []block{{text: "New arrivals", kind: kindHeading}, {text: "New"}, {text: "Quayside Fleece"}},
+			[]string{"New arrivals", "Quayside Fleece"}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropBadgeLines(tt.in))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropCardBadges: on a shop's category page, a line that four cards
+// or more print alike in the same place goes (a badge, the labels of a
+// card's facts); with three cards, a line that one card says otherwise,
+// a shared line of four words and a line that three cards print in one
+// place and three in another stay.
+func TestDropCardBadges(t *testing.T) {
+	names := []string{"Harbour Rain Jacket", "Quayside Fleece", "Lighthouse Knit Jumper", "Tidewater Overtrousers", "Saltmarsh Gilet", "Breakwater Smock"}
+	card := func(i int, extra string) string {
+		return `<li class="card"><a href="/p/` + strings.ReplaceAll(strings.ToLower(names[i]), " ", "-") + `"><h3>` + names[i] + `</h3></a>` +
+			`<p class="teaser">A coat sewn in our workshop by the estuary, number ` + strings.Repeat("I", i+1) + ` of the season.</p>` + extra + `</li>`
+	}
+	tests := []struct {
+		name  string
+		cards int
+		extra func(i int) string
+		line  string
+		want  int // times line is in the text
+	}{
+		{"badge", 6, func(int) string { return `<span class="badge">Mended for free</span>` }, "Mended for free", 0},
+		{"label", 6, func(i int) string { return `<dl><dt>Maker</dt><dd>Estuary</dd></dl>` }, "Maker", 0},
+		{"three cards", 3, func(int) string { return `<span class="badge">Mended for free</span>` }, "Mended for free", 3},
+		{"one card differs", 6, func(i int) string {
+			if i == 5 {
+				return `<span class="fit">oversized fit</span>`
+			}
+			return `<span class="fit">slim fit</span>`
+		}, "slim fit", 5},
+		{"four words", 6, func(int) string { return `<span class="badge">Free repairs for life</span>` }, "Free repairs for life", 6},
+		{"two places, three cards each", 6, func(i int) string {
+			if i%2 == 0 {
+				return `<span class="badge">Mended for free</span>`
+			}
+			return `<p class="note">Mended for free</p>`
+		}, "Mended for free", 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sb strings.Builder
+			sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Outerwear | Estuary Outfitters</title></head><body><main><h1>Outerwear</h1><ul class="results">`)
+			for i := range tt.cards {
+				sb.WriteString(card(i, tt.extra(i)))
+			}
+			sb.WriteString(`</ul></main></body></html>`)
+			art, err := Extract(Input{Body: []byte(sb.String()), URL: "https://estuary-outfitters.example/collections/outerwear", ContentType: "text/html", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != "listing" {
+				t.Fatalf("page type %q, want listing", art.PageType)
+			}
+			if n := strings.Count(art.Text, tt.line); n != tt.want {
+				t.Errorf("text has %q %d times, want %d:\n%s", tt.line, n, tt.want, art.Text)
+			}
+		})
+	}
+}
