@@ -7,8 +7,8 @@ import (
 )
 
 // TestSiteNotice: a site's notices about itself (affiliate disclosures,
-// the licence of its own text, an account box's sign-in prompt) are
-// chrome; sentences about a subject's licence, commissions or accounts
+// the licence of its own text, an account box's sign-in prompt, its app
+// and its free registration advertised) are chrome; sentences about a subject's licence, commissions or accounts
 // are not.
 func TestSiteNotice(t *testing.T) {
 	for _, tt := range []struct {
@@ -23,6 +23,13 @@ func TestSiteNotice(t *testing.T) {
 		{"Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.", true},
 		{"Already have an account? Sign in", true},
 		{"Already a subscriber?Log in", true},
+		{"Download the App Get your news faster with our mobile experience", true},
+		{"Get our free app", true},
+		{"Register for free site membership to access direct comparisons and more", true},
+		{"Unlock advanced filters by registering for free!", true},
+		{"Download the app, open the map and pick the layer you want to print.", false},
+		{"Download the app and open the map to pick a layer.", false},
+		{"Registration is free for members of the society.", false},
 		{"The library is licensed under the MIT License.", false},
 		{"Chardet has always been licensed under the LGPL.", false},
 		{"Our agents earn a commission of 3% on every sale they close.", false},
