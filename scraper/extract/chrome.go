@@ -41,7 +41,7 @@ var chromeLines = map[string]bool{
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts, the counters of a post or a thread
 // ("12 likes", "3 replies", "1.2k views").
-var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).
@@ -80,7 +80,7 @@ func dropChrome(bs []block, forum bool) []block {
 	bs = dropLeadingLinks(bs)
 	return dropBlocks(bs, func(b block) bool {
 		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
-			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
+			!b.heads() && (isChromeLine(b.text) || isSiteNotice(b.text)) || isCookieNotice(b.text)
 	})
 }
 

@@ -109,6 +109,8 @@ func TestIsChromeLine(t *testing.T) {
 		{"Free shipping on orders over £50", true},
 		{"Livraison offerte dès 299€", true},
 		{"Returns & exchanges accepted", true},
+		{"Returns & exchanges accepted within 30 days", true},
+		{"Returns & exchanges accepted within 30 days of delivery, unless the item was made to order.", false},
 		{"Free shipping was what made the shop's name, and the owners kept it through three price rises.", false},
 		{"Sie könnten auch an folgenden Artikeln interessiert sein", true},
 		{"Click to expand...", true},

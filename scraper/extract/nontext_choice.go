@@ -2,7 +2,8 @@ package extract
 
 // cleanedChoice returns the text of a page that is not an article and
 // whose body won over the block model's text (takeModel): the body
-// without a shop's widgets and cookie notices (shopText), unless the
+// without a shop's widgets, cookie notices (shopText) and the site's
+// notices about itself (dropSiteNotices, after the weighing), unless the
 // model's text, cleaned as it would be (shopText, dropChrome), wins the
 // same test once both are cleaned. A body made mostly of customers'
 // reviews or of other products outweighs the model's text before the
@@ -12,11 +13,11 @@ func (p *page) cleanedChoice(kept []block, extra float64, pageType string) (bs [
 	body := dropCookieNotices(p.shopText(p.bodyOutsideDialogs(), pageType))
 	bodyWords := countWords(joinBlocks(body))
 	if len(kept) == 0 || bodyWords*3 >= countWords(p.body) {
-		return body, false
+		return dropSiteNotices(body), false
 	}
 	model := p.mainOfOther(p.shopText(kept, pageType), false)
 	if takeModel(countWords(joinBlocks(model)), bodyWords, extra) {
 		return model, true
 	}
-	return body, false
+	return dropSiteNotices(body), false
 }

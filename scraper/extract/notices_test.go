@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestSiteNotice: a site's notices about itself (affiliate disclosures,
+// the licence of its own text, an account box's sign-in prompt, its app
+// and its free registration advertised) are chrome; sentences about a subject's licence, commissions or accounts
+// are not.
+func TestSiteNotice(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"We may earn money when you click our links.", true},
+		{"We may earn a commission when you buy through links on our site.", true},
+		{"As an Amazon Associate I earn from qualifying purchases.", true},
+		{"This post contains affiliate links.", true},
+		{"Except as otherwise noted, the content of this page is licensed under the Creative Commons Attribution 4.0 License, and code samples are licensed under the Apache 2.0 License.", true},
+		{"Text is available under the Creative Commons Attribution-ShareAlike License; additional terms may apply.", true},
+		{"Already have an account? Sign in", true},
+		{"Already a subscriber?Log in", true},
+		{"Download the App Get your news faster with our mobile experience", true},
+		{"Get our free app", true},
+		{"Register for free site membership to access direct comparisons and more", true},
+		{"Unlock advanced filters by registering for free!", true},
+		{"Download the app, open the map and pick the layer you want to print.", false},
+		{"Download the app and open the map to pick a layer.", false},
+		{"Registration is free for members of the society.", false},
+		{"The library is licensed under the MIT License.", false},
+		{"Chardet has always been licensed under the LGPL.", false},
+		{"Our agents earn a commission of 3% on every sale they close.", false},
+		{"We receive a commission from the insurer when you buy a policy through us.", false},
+		{"Students may earn Yellow, Green, and Black Belts.", false},
+		{"Already have a website? We move it for you at no cost.", false},
+	} {
+		if got := isSiteNotice(tt.line); got != tt.want {
+			t.Errorf("isSiteNotice(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+// TestSiteNoticePage: on a page that is not an article, the site's
+// notices go with its chrome (dropChrome); the page's own sentence about
+// a licence stays.
+func TestSiteNoticePage(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "documentation_notices", url: "https://docs.lanternkit.example/guide/install", typ: corpus.PageTypeDocumentation,
+			wantInText: []string{"pip install lanternkit", "Lanternkit is licensed under the MIT License",
+				"lanternkit --version"},
+			notInText: []string{"We may earn", "Creative Commons", "Already have an account"}},
+	})
+}
