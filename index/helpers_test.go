@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -181,4 +182,23 @@ func mustSegmentedIndex(tb testing.TB, arts []*corpus.Article, changed func(i in
 	}
 	tb.Cleanup(func() { _ = ix.Close() })
 	return ix
+}
+
+// segmentFiles returns the segment files of the index at path once there
+// are want of them, or after 10 seconds: scorch removes merged-away
+// segments' files in the background, when no snapshot holds them any
+// more, which a loaded machine delays (CI once saw three left).
+func segmentFiles(t *testing.T, path string, want int) []string {
+	t.Helper()
+	var segs []string
+	var err error
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		segs, err = filepath.Glob(filepath.Join(path, "store", "*.zap"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(segs) == want || time.Now().After(deadline) {
+			return segs
+		}
+	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -34,17 +33,9 @@ func TestMergedBytes(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := mergedBytes(ix.bi) - before
-	// scorch removes the merged segments' files after compact returns,
-	// when no snapshot holds them any more (CI once saw three left).
-	var segs []string
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		segs, err = filepath.Glob(filepath.Join(path, "store", "*.zap"))
-		if err == nil && len(segs) == 1 || time.Now().After(deadline) {
-			break
-		}
-	}
-	if err != nil || len(segs) != 1 {
-		t.Fatalf("after compact: segment files %v (%v), want one", segs, err)
+	segs := segmentFiles(t, path, 1)
+	if len(segs) != 1 {
+		t.Fatalf("after compact: segment files %v, want one", segs)
 	}
 	size := dirSize(t, segs[0])
 	if got < uint64(size)/2 || got > uint64(size)*2 {

@@ -211,9 +211,8 @@ func TestRebuildCompacts(t *testing.T) {
 	if n, err := ix.Rebuild(context.Background(), src); err != nil || n != len(arts) {
 		t.Fatalf("rebuild = %d, %v", n, err)
 	}
-	zaps, err := filepath.Glob(filepath.Join(path, "store", "*.zap"))
-	if err != nil || len(zaps) != 1 {
-		t.Errorf("segment files after rebuild = %v, %v; want one", zaps, err)
+	if zaps := segmentFiles(t, path, 1); len(zaps) != 1 {
+		t.Errorf("segment files after rebuild = %v; want one", zaps)
 	}
 	res := MustSearch(t, ix, Request{Query: `"harbour number w777"`, Highlight: HighlightPlain})
 	if res.Total != 1 || len(res.Hits) != 1 {
@@ -241,8 +240,7 @@ func TestRebuildCapsSegments(t *testing.T) {
 	if len(sizes) < 4 || len(sizes) > 8 {
 		t.Errorf("segments %v: want 1,500 articles in merges of 200 to 400", sizes)
 	}
-	zaps, _ := filepath.Glob(filepath.Join(path, "store", "*.zap"))
-	if len(zaps) != len(sizes) {
+	if zaps := segmentFiles(t, path, len(sizes)); len(zaps) != len(sizes) {
 		t.Errorf("%d segment files for %d segments", len(zaps), len(sizes))
 	}
 	if res := MustSearch(t, ix, Request{Query: "harbour"}); res.Total != uint64(len(arts)) {
