@@ -53,7 +53,7 @@ func (p *page) withDek(art *corpus.Article) {
 		return
 	}
 	d := p.x.dekOf()
-	if d == "" || strings.Contains(art.Text, d) {
+	if d == "" || strings.Contains(cleanSpace(art.Text), d) { // lines broken inside it count
 		return
 	}
 	art.Text = d + "\n\n" + art.Text

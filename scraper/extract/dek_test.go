@@ -65,3 +65,17 @@ func TestDekOfNonArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestWithDekOnce: a dek the text already holds, broken into lines, is
+// not added a second time.
+func TestWithDekOnce(t *testing.T) {
+	hero := `<p class="subtitle">Send invoices in minutes and get paid twice as fast.</p>`
+	body := strings.Replace(fmt.Sprintf(dekPage, hero), "<main>", "<main><p>Send invoices in minutes<br>and get paid twice as fast.</p>", 1)
+	a, err := Extract(Input{Body: []byte(body), URL: "https://acme.example.com/invoicing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(a.Text, "paid twice"); n > 1 {
+		t.Errorf("the dek %d times in the text:\n%s", n, a.Text)
+	}
+}
