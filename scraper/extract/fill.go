@@ -414,6 +414,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			art.WordCount = countWords(art.Text)
 		}
 	}
+	p.withDek(art)
 	if art.Published == nil {
 		art.Flags = append(art.Flags, corpus.FlagNoDate)
 	}

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// dekLook is how many elements after the headline's subtree dekOf reads
+// for the first one that holds text.
+const dekLook = 12
+
+// dekOf returns the page's dek: the short paragraph that follows its
+// first <h1> in the page and says in a sentence or two what the page is
+// about (a standfirst, a hero's subtitle). Page builders put it in the
+// headline's <header> or banner, which the content walk and the block
+// model read as chrome, so the text loses it. Only an unlinked
+// paragraph of prose of five words or more, closed by a full stop or an
+// exclamation mark, counts: a byline, a date, a kicker or a button does
+// not read so. Work: the headline's subtree (subtreeEnd, its size times
+// its depth) and dekLook elements past it, whatever the page's size.
+func (x *contentExtractor) dekOf() string {
+	if len(x.h1s) == 0 {
+		return ""
+	}
+	i := x.subtreeEnd(int(x.h1s[0])) + 1
+	for end := min(len(x.nodes), i+dekLook); i < end; i++ {
+		in := &x.infos[i]
+		if in.text == 0 || in.block {
+			continue // empty, or a wrapper: its first leaf follows
+		}
+		n := x.nodes[i]
+		if in.link > 0 || in.text > 400 || !isProseTag(n.DataAtom) {
+			return ""
+		}
+		if t := textOf(n); numFields(t) >= 5 && closesSentence(t) {
+			return t
+		}
+		return ""
+	}
+	return ""
+}
+
+// withDek puts the dek (dekOf) at the top of the text of a page that is
+// not an article, when the text does not hold it. An article's lead is
+// the body's business (addLead): tried on articles too, the line cost
+// precision on extraction-bench and the readability sets, whose bodies
+// leave such lines out more often than not.
+func (p *page) withDek(art *corpus.Article) {
+	if p.x == nil || art.WordCount == 0 || art.PageType == corpus.PageTypeOther || art.PageType == corpus.PageTypeArticle {
+		return
+	}
+	d := p.x.dekOf()
+	if d == "" || strings.Contains(cleanSpace(art.Text), d) { // lines broken inside it count
+		return
+	}
+	art.Text = d + "\n\n" + art.Text
+	art.WordCount = countWords(art.Text)
+}
+
+// isProseTag reports whether an element with no block inside may be a
+// paragraph of prose.
+func isProseTag(a atom.Atom) bool {
+	return a == atom.P || a == atom.Div || a == atom.Span
+}
+
+// closesSentence reports whether t ends with a full stop or an
+// exclamation mark (quotes and brackets aside).
+func closesSentence(t string) bool {
+	t = strings.TrimRight(t, " \"'”’»)")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!")
+}
