@@ -111,6 +111,22 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "microdata authors of listed books are not the page's",
+			body: `<h1>Best books</h1><table><tr itemscope itemtype="http://schema.org/Book"><td><span itemprop="name">One</span> by <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Ann Bell</span></span></td></tr>` +
+				`<tr itemscope itemtype="http://schema.org/Book"><td><span itemprop="name">Two</span> by <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Carl Dunn</span></span></td></tr></table>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "")
+			},
+		},
+		{
+			name: "microdata author of a listed recipe is not the page's, the article's is",
+			body: `<article itemscope itemtype="https://schema.org/BlogPosting"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Kim Lee</span></span>` +
+				`<div itemscope itemtype="https://schema.org/Recipe"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ann Bell</span></span></div></article>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Kim Lee")
+			},
+		},
+		{
 			name: "date in an element named for post details",
 			body: `<h1>Headline</h1><ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>`,
 			check: func(t *testing.T, got map[string]string) {

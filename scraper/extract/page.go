@@ -103,8 +103,14 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 		p.kind.collectAttrs(n, p)
 		if hasAttr(n, "itemscope") {
 			p.kind.addType(attr(n, "itemtype"))
+			outer := scopeType
 			scopeType = attr(n, "itemtype")
 			scopeProp = attr(n, "itemprop")
+			if !authorsScope(outer) && (strings.Contains(scopeProp, "author") || strings.Contains(scopeProp, "creator")) {
+				// The author of an item in a list (each book's, each
+				// recipe's) or of a product: not the page's author.
+				scopeProp = ""
+			}
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -397,7 +403,7 @@ func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
 	// Properties of the article item (or of no item, a common slip);
 	// those of related items, breadcrumbs or the publisher are not the
 	// article's.
-	inArticle := scopeType == "" || isArticleType(scopeType) || strings.HasSuffix(scopeType, "WebPage")
+	inArticle := articleScope(scopeType)
 	for _, pr := range strings.Fields(prop) {
 		switch pr {
 		case "articleBody", "text":
@@ -436,6 +442,22 @@ func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
 }
 
 // isArticleType reports whether a schema.org type names an article.
+// articleScope reports whether microdata properties in an item of type
+// t (the innermost itemscope's, "" for none) describe the page's
+// article: no item (a common slip), an article or a web page.
+func articleScope(t string) bool {
+	return t == "" || isArticleType(t) || strings.HasSuffix(t, "WebPage")
+}
+
+// authorsScope reports whether the authors of an item of type t are the
+// page's: an article's or a web page's (articleScope), a post's of a
+// thread or a comment's, as before; not a book's, a recipe's or a
+// product's in a list of them.
+func authorsScope(t string) bool {
+	bare := bareLDType(t)
+	return articleScope(t) || strings.HasSuffix(bare, "Posting") || bare == "Comment"
+}
+
 func isArticleType(t string) bool {
 	switch t = bareLDType(t); t {
 	case "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
