@@ -184,3 +184,16 @@ func TestIsPosterTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestForumRelatedLinks: a thread whose board lists other threads after
+// the posts under a plain line ("Check out other Related discussions",
+// no heading, no telling class): the line and its links go, the posts
+// stay (testdata/forumrelated).
+func TestForumRelatedLinks(t *testing.T) {
+	art := extractTestPage(t, "forumrelated", "forum_related", "https://estuary-sailing.example/threads/best-anchor-for-a-muddy-creek.9100/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"My old fisherman anchor drags", "plenty of chain on the bottom", "before it bites."},
+		[]string{"Related discussions", "Chain or rope rode", "Drying out on legs", "Winter mooring prices"})
+}

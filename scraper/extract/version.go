@@ -29,4 +29,5 @@ package extract
 // Versions 11 and 12: the twenty-second session's (issue 8).
 // Version 13: the twenty-third session's (issue 8).
 // Version 14: the twenty-fourth session's (issue 8).
-const Version = 14
+// Version 15: the twenty-fifth session's (issue 8).
+const Version = 15
