@@ -197,3 +197,18 @@ func TestForumRelatedLinks(t *testing.T) {
 	checkText(t, art.Text, []string{"My old fisherman anchor drags", "plenty of chain on the bottom", "before it bites."},
 		[]string{"Related discussions", "Chain or rope rode", "Drying out on legs", "Winter mooring prices"})
 }
+
+// TestCardPairs: a thread whose posters' cards set each field as a
+// one-pair definition list (XenForo's "pairs": "Member Type" /
+// "Student", "Home Country" / "Germany"), fields no list of labels
+// knows: the lists that every card repeats go, term and item; a post's
+// own one-pair list and the posts stay (testdata/cardpairs).
+func TestCardPairs(t *testing.T) {
+	art := extractTestPage(t, "cardpairs", "card_pairs", "https://estuary-sailing.example/threads/which-tide-table.9200/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Which tide table do you trust", "corrected for the bar", "Springs",
+		"The biggest tides of the fortnight", "keep an eye on the beacon"},
+		[]string{"Retired Pilot", "Boatbuilder", "Dutch", "Netherlands", "Germany", "Member Type", "Home Country"})
+}
