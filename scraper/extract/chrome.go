@@ -76,7 +76,7 @@ func dropChrome(bs []block, forum bool) []block {
 		}
 	}
 	bs = dropRelated(bs)
-	bs = dropLeadingLinks(bs)
+	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
 		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
 			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
@@ -220,12 +220,22 @@ func relatedEnd(bs []block, i int) int {
 	return j
 }
 
+// crumbWords is the most words of a link in the trail dropLeadingLinks
+// drops; on a forum, forumCrumbWords: a board's trail names its forums
+// and subforums, whose names run longer ("Physician and Resident
+// Communities (MD / DO)").
+const crumbWords, forumCrumbWords = 6, 8
+
 // dropLeadingLinks drops the run of short linked blocks that opens a
 // page's main text before its first heading: a breadcrumb trail or the
 // links of a section's menu, two or more.
-func dropLeadingLinks(bs []block) []block {
+func dropLeadingLinks(bs []block, forum bool) []block {
+	most := crumbWords
+	if forum {
+		most = forumCrumbWords
+	}
 	j := 0
-	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && numFields(bs[j].text) <= 6 {
+	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && numFields(bs[j].text) <= most {
 		j++
 	}
 	if j < 2 || j == len(bs) {

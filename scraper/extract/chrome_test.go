@@ -180,9 +180,12 @@ func TestDropRelated(t *testing.T) {
 }
 
 // TestDropLeadingLinks: a trail of two or more short links before the
-// first heading goes; one link, or links that are all the text, stay.
+// first heading goes; one link, or links that are all the text, stay. On
+// a forum, a trail of longer forum names goes too; elsewhere, links of
+// seven or eight words stay.
 func TestDropLeadingLinks(t *testing.T) {
 	link := block{kind: kindItem, text: "Forums", link: 1}
+	board := block{kind: kindItem, text: "Harbour and Estuary Sailing (East Coast / Thames)", link: 1}
 	head := block{kind: kindTitle, text: "Ferry timetable from May"}
 	para := block{kind: kindPara, text: "The council says a new ferry timetable starts in May."}
 	tests := []struct {
@@ -194,9 +197,12 @@ func TestDropLeadingLinks(t *testing.T) {
 		{"one link", []block{link, head, para}, 3},
 		{"links only", []block{link, link, link}, 3},
 		{"after the heading", []block{head, link, link, para}, 4},
+		{"forum's long names", []block{link, board, board, head, para}, 2},
+		{"long names off a forum", []block{link, board, board, head, para}, 5},
 	}
 	for _, tt := range tests {
-		if got := len(dropLeadingLinks(tt.in)); got != tt.want {
+		forum := strings.HasPrefix(tt.name, "forum")
+		if got := len(dropLeadingLinks(tt.in, forum)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}
