@@ -77,7 +77,7 @@ func dropChrome(bs []block, forum bool) []block {
 		}
 	}
 	bs = dropRelated(bs)
-	bs = dropLeadingLinks(bs)
+	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
 		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
 			!b.heads() && (isChromeLine(b.text) || isSiteNotice(b.text)) || isCookieNotice(b.text)
@@ -159,13 +159,16 @@ func isWidgetLine(t string) bool {
 // reRelatedHead matches the heading of a section of other pages' teasers
 // on a page that is not an article: related products, what other
 // customers bought, trending or popular searches and topics.
-var reRelatedHead = lazyRE(`(?i)^(?:related (?:products|items|searches|posts|topics|threads|articles)|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
+var reRelatedHead = lazyRE(`(?i)^(?:(?:(?:check out|see|browse) )?(?:other |more )?(?:related|similar|suggested) (?:products|items|searches|posts|topics|threads|articles|discussions|questions)|hot network questions|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
 
 // dropRelated drops from a page's main text each section that a
 // reRelatedHead heading opens: the heading and the blocks after it up to
 // the next heading, when they are short (30 words or fewer each, the
 // names and prices of teasers) and hold a quarter of the text or less
-// (a page made of such a section is that section).
+// (a page made of such a section is that section). A board often sets
+// the head as a plain line ("Check out other Related discussions",
+// "Similar threads"): its section is the run of links after it, two or
+// more.
 func dropRelated(bs []block) []block {
 	total := 0
 	for _, b := range bs {
@@ -174,19 +177,15 @@ func dropRelated(bs []block) []block {
 	out := make([]block, 0, len(bs))
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
-		if !b.heads() || len(b.text) > 80 || !reRelatedHead.MatchString(strings.TrimSpace(b.text)) {
+		if len(b.text) > 80 || !reRelatedHead.MatchString(strings.TrimSpace(b.text)) {
 			out = append(out, b)
 			continue
 		}
-		j := i + 1
-		for j < len(bs) && !bs[j].heads() && numFields(bs[j].text) <= 30 {
-			j++
+		j, sec := relatedEnd(bs, i), 0
+		for k := i; k < j; k++ {
+			sec += len(bs[k].text)
 		}
-		sec := 0
-		for _, o := range bs[i:j] {
-			sec += len(o.text)
-		}
-		if j < len(bs) && !bs[j].heads() || sec*4 > total {
+		if j < 0 || sec*4 > total {
 			out = append(out, b) // prose follows, or most of the page: its own section
 			continue
 		}
@@ -195,12 +194,49 @@ func dropRelated(bs []block) []block {
 	return out
 }
 
+// relatedLinks is the least share of a block's text in links that makes
+// it a line of a related section under a plain-line head.
+const relatedLinks = 0.9
+
+// relatedEnd returns the end of the related section that bs[i] heads
+// (see dropRelated), or -1 when what follows is not one: prose under a
+// heading, fewer than two links under a plain line.
+func relatedEnd(bs []block, i int) int {
+	j := i + 1
+	if bs[i].heads() {
+		for j < len(bs) && !bs[j].heads() && numFields(bs[j].text) <= 30 {
+			j++
+		}
+		if j < len(bs) && !bs[j].heads() {
+			return -1
+		}
+		return j
+	}
+	for j < len(bs) && !bs[j].heads() && bs[j].link >= relatedLinks && numFields(bs[j].text) <= 30 {
+		j++
+	}
+	if j-i-1 < 2 {
+		return -1
+	}
+	return j
+}
+
+// crumbWords is the most words of a link in the trail dropLeadingLinks
+// drops; on a forum, forumCrumbWords: a board's trail names its forums
+// and subforums, whose names run longer ("Physician and Resident
+// Communities (MD / DO)").
+const crumbWords, forumCrumbWords = 6, 8
+
 // dropLeadingLinks drops the run of short linked blocks that opens a
 // page's main text before its first heading: a breadcrumb trail or the
 // links of a section's menu, two or more.
-func dropLeadingLinks(bs []block) []block {
+func dropLeadingLinks(bs []block, forum bool) []block {
+	most := crumbWords
+	if forum {
+		most = forumCrumbWords
+	}
 	j := 0
-	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && numFields(bs[j].text) <= 6 {
+	for j < len(bs) && !bs[j].heads() && bs[j].link >= 0.99 && numFields(bs[j].text) <= most {
 		j++
 	}
 	if j < 2 || j == len(bs) {

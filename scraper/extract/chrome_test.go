@@ -153,12 +153,15 @@ func TestIsWidgetLine(t *testing.T) {
 }
 
 // TestDropRelated: a teaser section opened by its heading goes; one
-// followed by prose, or holding most of the page, stays.
+// followed by prose, or holding most of the page, stays. A head set as a
+// plain line takes the run of two or more links after it.
 func TestDropRelated(t *testing.T) {
 	para := block{kind: kindPara, text: "A waxed cotton anorak cut long enough to sit on a wet bench without a second thought, with a hood that folds into the collar."}
 	head := block{kind: kindHeading, text: "Customers also bought"}
 	card := block{kind: kindPara, text: "Tide table 2027"}
 	prose := block{kind: kindPara, text: strings.Repeat("The compass was made in the workshop by the harbour, ", 4)}
+	line := block{kind: kindPara, text: "Check out other Related discussions"}
+	link := block{kind: kindItem, text: "Best tide tables for the north coast?", link: 1}
 	tests := []struct {
 		name string
 		in   []block
@@ -167,6 +170,9 @@ func TestDropRelated(t *testing.T) {
 		{"teasers at the end", []block{para, para, para, head, card, card}, 3},
 		{"prose after the heading", []block{para, para, para, head, prose}, 5},
 		{"most of the page", []block{para, head, card, card, card, card, card, card, card, card, card, card}, 12},
+		{"plain-line head over links", []block{para, para, para, line, link, link, link, para}, 4},
+		{"plain-line head over one link", []block{para, para, para, line, link, para}, 6},
+		{"plain-line head over prose", []block{para, para, para, line, para, para}, 6},
 	}
 	for _, tt := range tests {
 		if got := len(dropRelated(tt.in)); got != tt.want {
@@ -176,9 +182,12 @@ func TestDropRelated(t *testing.T) {
 }
 
 // TestDropLeadingLinks: a trail of two or more short links before the
-// first heading goes; one link, or links that are all the text, stay.
+// first heading goes; one link, or links that are all the text, stay. On
+// a forum, a trail of longer forum names goes too; elsewhere, links of
+// seven or eight words stay.
 func TestDropLeadingLinks(t *testing.T) {
 	link := block{kind: kindItem, text: "Forums", link: 1}
+	board := block{kind: kindItem, text: "Harbour and Estuary Sailing (East Coast / Thames)", link: 1}
 	head := block{kind: kindTitle, text: "Ferry timetable from May"}
 	para := block{kind: kindPara, text: "The council says a new ferry timetable starts in May."}
 	tests := []struct {
@@ -190,9 +199,12 @@ func TestDropLeadingLinks(t *testing.T) {
 		{"one link", []block{link, head, para}, 3},
 		{"links only", []block{link, link, link}, 3},
 		{"after the heading", []block{head, link, link, para}, 4},
+		{"forum's long names", []block{link, board, board, head, para}, 2},
+		{"long names off a forum", []block{link, board, board, head, para}, 5},
 	}
 	for _, tt := range tests {
-		if got := len(dropLeadingLinks(tt.in)); got != tt.want {
+		forum := strings.HasPrefix(tt.name, "forum")
+		if got := len(dropLeadingLinks(tt.in, forum)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}

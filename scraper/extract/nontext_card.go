@@ -9,13 +9,18 @@ import (
 
 // dropCardItems drops from a forum page's main text the lines of the
 // posters' cards written as a definition list: the <dd> items of a <dl>
-// that is a card (isPosterCard). The poster's name, the <dt>, stays;
+// that is a card (isPosterCard), and both lines of the one-pair lists
+// that the cards repeat (cardPairs). The poster's name, the <dt>, stays;
 // the rank, the post count, the join date and the custom fields under
 // it go ("Volunteer", "Posts: 1725", "Joined: 14. Sep 2019"), as the
 // forum references keep the name and drop the rest.
 func (p *page) dropCardItems(bs []block) []block {
 	cards := map[*html.Node]bool{}
+	keys, count := p.cardPairs(bs)
 	return dropBlocks(bs, func(b block) bool {
+		if k, ok := keys[p.pairOf(b)]; ok && k != "\x00" && count[k] >= minCardPairs {
+			return true
+		}
 		dd := p.cardItem(b)
 		if dd == nil {
 			return false
@@ -28,6 +33,88 @@ func (p *page) dropCardItems(bs []block) []block {
 		}
 		return is
 	})
+}
+
+// A poster's card on some boards (XenForo's "pairs") sets each field as
+// a <dl> of its own, one term and one item: "Joined" / "Dec 23, 2009",
+// "Member Type" / "Student or Learner", "Home Country" / "Spain". The
+// labels are the board's own custom fields, which no list of labels
+// knows, but every post's card repeats them: a one-pair list whose term
+// minCardPairs lists of the page share goes, term and item.
+
+// minCardPairs is the fewest one-pair lists with the same term that make
+// them the fields of posters' cards.
+const minCardPairs = 3
+
+// cardPairs maps each one-pair list (pairOf) that a block of bs begins
+// in to its term (pairKey), and counts the lists by term. Each list is
+// read once: a long list's blocks cost one look each.
+func (p *page) cardPairs(bs []block) (keys map[*html.Node]string, count map[string]int) {
+	keys, count = map[*html.Node]string{}, map[string]int{}
+	for _, b := range bs {
+		dl := p.pairOf(b)
+		if dl == nil {
+			continue
+		}
+		if _, ok := keys[dl]; !ok {
+			k, one := pairKey(dl)
+			if !one {
+				k = "\x00" // not one pair
+			}
+			keys[dl] = k
+			count[k]++
+		}
+	}
+	return keys, count
+}
+
+// pairOf returns the <dl> that block b begins in as its <dt> or <dd>
+// (within three levels of the element its text began under), or nil.
+func (p *page) pairOf(b block) *html.Node {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) || len(b.text) > 60 {
+		return nil
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 3; n, d = n.Parent, d+1 {
+		switch n.DataAtom {
+		case atom.Dt, atom.Dd:
+			if dl := n.Parent; dl != nil && dl.DataAtom == atom.Dl {
+				return dl
+			}
+			return nil
+		case atom.Dl:
+			return nil
+		}
+	}
+	return nil
+}
+
+// pairKey returns the term of dl, lower case, spacing collapsed, without
+// a colon, and whether dl is one pair: one <dt> of 40 bytes at most and
+// one <dd>. It stops at the third term or item.
+func pairKey(dl *html.Node) (key string, one bool) {
+	var dt *html.Node
+	dds := 0
+	for c := dl.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Dt:
+			if dt != nil {
+				return "", false
+			}
+			dt = c
+		case atom.Dd:
+			if dds++; dds > 1 {
+				return "", false
+			}
+		}
+	}
+	if dt == nil || dds != 1 {
+		return "", false
+	}
+	t := textOf(dt)
+	if len(t) > 40 {
+		return "", false
+	}
+	return strings.TrimSuffix(strings.ToLower(cleanSpace(t)), ":"), true
 }
 
 // cardItem returns the <dd> that block b begins in, within four levels

@@ -184,3 +184,31 @@ func TestIsPosterTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestForumRelatedLinks: a thread whose board lists other threads after
+// the posts under a plain line ("Check out other Related discussions",
+// no heading, no telling class): the line and its links go, the posts
+// stay (testdata/forumrelated).
+func TestForumRelatedLinks(t *testing.T) {
+	art := extractTestPage(t, "forumrelated", "forum_related", "https://estuary-sailing.example/threads/best-anchor-for-a-muddy-creek.9100/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"My old fisherman anchor drags", "plenty of chain on the bottom", "before it bites."},
+		[]string{"Related discussions", "Chain or rope rode", "Drying out on legs", "Winter mooring prices"})
+}
+
+// TestCardPairs: a thread whose posters' cards set each field as a
+// one-pair definition list (XenForo's "pairs": "Member Type" /
+// "Student", "Home Country" / "Germany"), fields no list of labels
+// knows: the lists that every card repeats go, term and item; a post's
+// own one-pair list and the posts stay (testdata/cardpairs).
+func TestCardPairs(t *testing.T) {
+	art := extractTestPage(t, "cardpairs", "card_pairs", "https://estuary-sailing.example/threads/which-tide-table.9200/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Which tide table do you trust", "corrected for the bar", "Springs",
+		"The biggest tides of the fortnight", "keep an eye on the beacon"},
+		[]string{"Retired Pilot", "Boatbuilder", "Dutch", "Netherlands", "Germany", "Member Type", "Home Country"})
+}
