@@ -77,9 +77,11 @@ func (p *page) reviewMarks() *reviewMarks {
 // isItem reports whether n is one customer review among others: an
 // element that is, or holds within reviewDepth levels, an element marked
 // as a review, with a sibling of the same tag and class that holds one
-// of the same class, and holding a date (when it was written). A summary
-// of the ratings, a prompt to write the first review and a carousel of
-// undated testimonials are not.
+// of the same class, both holding a date (when they were written: a
+// widget dates every review, while a date-like word in one block, a
+// song called "Yesterday" in a list of tracks, is no review's date). A
+// summary of the ratings, a prompt to write the first review and a
+// carousel of undated testimonials are not.
 func (rm *reviewMarks) isItem(n *html.Node) bool {
 	if !rm.cand[n] || n.Parent == nil {
 		return false
@@ -91,7 +93,7 @@ func (rm *reviewMarks) isItem(n *html.Node) bool {
 	class, rclass := attr(n, "class"), attr(r, "class")
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s != n && s.Type == html.ElementNode && s.Data == n.Data && attr(s, "class") == class &&
-			rm.cand[s] && rm.below(s, rclass, true, 0) != nil {
+			rm.cand[s] && rm.below(s, rclass, true, 0) != nil && holdsDate(s, 0) {
 			return true
 		}
 	}
