@@ -107,7 +107,7 @@ func bigProductPage(n int, card func(i int) string) []byte {
 func BenchmarkBigProductPages(b *testing.B) {
 	pages := map[string][]byte{
 		"rail": bigProductPage(8000, func(i int) string {
-			return fmt.Sprintf(`<div class="card"><a href="/products/p%d"><img src="/i/%d.jpg"></a><h3 class="card-title"><a href="/products/p%d">Sock %d</a></h3><span class="card-price">£%d.00</span></div>`+"\n", i, i, i, i, 10+i%50)
+			return fmt.Sprintf(`<div class="card"><a href="/products/p%d"><img src="/i/%d.jpg"></a><p class="card-title"><a href="/products/p%d">Sock %d</a></p><span class="card-price">£%d.00</span></div>`+"\n", i, i, i, i, 10+i%50)
 		}),
 		"priceless": bigProductPage(8000, func(i int) string {
 			return fmt.Sprintf(`<div class="card"><div class="row"><a href="/s/%d"><img src="/i/%d.jpg"></a><span class="tag">wool</span><span class="tag">ribbed</span><span class="tag">knee</span></div><div class="row"><p>Step %d of the knitting</p></div><div class="row"><a href="/s/%d">More</a></div></div>`+"\n", i, i, i, i)
