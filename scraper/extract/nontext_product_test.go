@@ -159,10 +159,16 @@ func TestRailPages(t *testing.T) {
 		// itself with a variant's query stay.
 		{name: "product_packs", url: "https://shop.example/products/fell-walker-sock", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A walking sock knitted in Cumbria", "Three pairs, save 10%", "£67.20"}},
-		// A shop's grid whose cards declare Product microdata, typed
-		// product: the cards outweigh the rest of the page, and stay.
-		{name: "product_grid_microdata", url: "https://shop.example/walking-socks.html", typ: corpus.PageTypeProduct,
+		// A shop's grid typed product (og:type, and Product microdata
+		// on its cards): the cards outweigh the rest of the page, and
+		// stay.
+		{name: "product_grid_og", url: "https://shop.example/walking-socks.html", typ: corpus.PageTypeProduct,
 			wantInText: []string{"Our walking socks are knitted in Cumbria", "Thick loop pile under the foot", "£14.00",
+				"Cushioned at the shin for ski boots"}},
+		// The same grid under an introduction that outweighs it: the
+		// cards declare the only products, so they are the page's.
+		{name: "product_grid_intro", url: "https://shop.example/walking-socks.html", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Herdwick wool is coarse and hard-wearing", "Thick loop pile under the foot", "£14.00",
 				"Cushioned at the shin for ski boots"}},
 	})
 }

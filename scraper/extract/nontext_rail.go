@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -40,12 +41,17 @@ const railSiblings = 3
 // "complete the look" and the shop's loop of products that themes print
 // under a product without a heading reShopHead reads, or with none at
 // all. References of product pages leave other products out. The
-// blocks stay as they are when fewer than 50 words would be left, or
-// when the cards hold more words than the rest: a rail sits beside a
-// product, while cards that outweigh the page are its own grid (a
-// collection whose cards declare Product microdata is typed product).
+// blocks stay as they are when fewer than 50 words would be left, when
+// the cards alone declare the page's products (productsOnlyInCards), or
+// when they hold more words than the rest: a rail sits beside a product,
+// while cards that outweigh the page are its own grid (a shop's
+// collection typed product).
 func (p *page) dropRailCards(bs []block) []block {
-	out := dropSpans(bs, p.railCardSpans(), 50)
+	spans := p.railCardSpans()
+	if len(spans) == 0 || p.productsOnlyInCards(spans) {
+		return bs
+	}
+	out := dropSpans(bs, spans, 50)
 	if kept := blocksWords(out); 2*kept < blocksWords(bs) {
 		return bs
 	}
@@ -77,6 +83,50 @@ func (p *page) railCardSpans() [][2]int32 {
 		i = end
 	}
 	return spans
+}
+
+// productsOnlyInCards reports whether the page declares its products
+// in the cards of spans alone: no JSON-LD product nor og:type, and
+// every element of microdata that types a product (productTypes) inside
+// a card. Then the cards are what typed the page a product: a shop's
+// grid whose cards declare theirs, with an introduction that outweighs
+// them, whose products are its text.
+func (p *page) productsOnlyInCards(spans [][2]int32) bool {
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			if slices.Contains(productTypes, t) {
+				return false
+			}
+		}
+	}
+	if strings.EqualFold(p.meta("og:type"), "product") {
+		return false
+	}
+	found := false
+	for i, n := range p.x.nodes {
+		if n.Type != html.ElementNode || !typesProduct(attr(n, "itemtype")) {
+			continue
+		}
+		if _, in := spanOf(block{at: int32(i)}, spans); !in {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// typesProduct reports whether a microdata itemtype names one of
+// productTypes ("https://schema.org/Product").
+func typesProduct(itemtype string) bool {
+	for _, f := range strings.Fields(itemtype) {
+		if i := strings.LastIndexByte(f, '/'); i >= 0 {
+			f = f[i+1:]
+		}
+		if slices.Contains(productTypes, f) {
+			return true
+		}
+	}
+	return false
 }
 
 // blocksWords returns how many words the texts of bs hold.
