@@ -134,3 +134,28 @@ func BenchmarkBigProductPages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBigReviewPages times Extract on a product page of 3,000
+// undated reviews followed by 3,000 dated ones (isItem looks among each
+// review's siblings for another dated one).
+func BenchmarkBigReviewPages(b *testing.B) {
+	page := bigProductPage(1, func(int) string {
+		var sb strings.Builder
+		sb.WriteString(`<section class="reviews"><h2>Customer Reviews</h2>`)
+		for i := range 6000 {
+			when := ""
+			if i >= 3000 {
+				when = `<p class="when">yesterday</p>`
+			}
+			fmt.Fprintf(&sb, `<div class="review-card"><div class="head"><p class="name">Buyer %d</p>%s</div><div class="prose-review">Review number %d: warm socks, and they last.</div></div>`, i, when, i)
+		}
+		return sb.String() + `</section>`
+	})
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Extract(Input{Body: page, URL: "https://shop.example/products/fell-walker-sock", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
