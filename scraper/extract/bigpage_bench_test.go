@@ -99,3 +99,77 @@ func bigThreadPage(paras, replies int) []byte {
 	sb.WriteString(`</ol></div></body></html>`)
 	return []byte(sb.String())
 }
+
+// bigProductPage returns a product page (declared Product) whose
+// description is followed by n cards written by card, in one grid.
+func bigProductPage(n int, card func(i int) string) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>Fell Walker Sock</title><script type="application/ld+json">{"@type":"Product","name":"Fell Walker Sock"}</script></head><body><main><h1>Fell Walker Sock</h1><p class="price">£14.00</p>`)
+	sb.WriteString(`<div class="description"><p>` + strings.Repeat("A walking sock of Herdwick wool, cushioned under the foot and at the heel. ", 6) + `</p></div><div class="grid">`)
+	for i := range n {
+		sb.WriteString(card(i))
+	}
+	sb.WriteString(`</div><button>Add to cart</button></main></body></html>`)
+	return []byte(sb.String())
+}
+
+// BenchmarkBigProductPages times Extract on product pages of 8,000
+// cards of other products (dropRailCards' cards, sameSiblings' groups)
+// and of 8,000 cards without a price whose three levels of like
+// siblings each make isRailCard read their subtrees (cardParts), and a
+// list box of 16,000 options (dropChoiceLists).
+func BenchmarkBigProductPages(b *testing.B) {
+	pages := map[string][]byte{
+		"rail": bigProductPage(8000, func(i int) string {
+			return fmt.Sprintf(`<div class="card"><a href="/products/p%d"><img src="/i/%d.jpg"></a><p class="card-title"><a href="/products/p%d">Sock %d</a></p><span class="card-price">£%d.00</span></div>`+"\n", i, i, i, i, 10+i%50)
+		}),
+		"priceless": bigProductPage(8000, func(i int) string {
+			return fmt.Sprintf(`<div class="card"><div class="row"><a href="/s/%d"><img src="/i/%d.jpg"></a><span class="tag">wool</span><span class="tag">ribbed</span><span class="tag">knee</span></div><div class="row"><p>Step %d of the knitting</p></div><div class="row"><a href="/s/%d">More</a></div></div>`+"\n", i, i, i, i)
+		}),
+		"listbox": bigProductPage(1, func(int) string {
+			var sb strings.Builder
+			sb.WriteString(`<div role="listbox">`)
+			for i := range 16000 {
+				fmt.Fprintf(&sb, `<div role="option">Option %d</div>`, i)
+			}
+			return sb.String() + `</div>`
+		}),
+	}
+	for _, name := range []string{"rail", "priceless", "listbox"} {
+		page := pages[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if _, err := Extract(Input{Body: page, URL: "https://shop.example/products/fell-walker-sock", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBigReviewPages times Extract on a product page of 3,000
+// undated reviews followed by 3,000 dated ones (isItem looks among each
+// review's siblings for another dated one).
+func BenchmarkBigReviewPages(b *testing.B) {
+	page := bigProductPage(1, func(int) string {
+		var sb strings.Builder
+		sb.WriteString(`<section class="reviews"><h2>Customer Reviews</h2>`)
+		for i := range 6000 {
+			when := ""
+			if i >= 3000 {
+				when = `<p class="when">yesterday</p>`
+			}
+			fmt.Fprintf(&sb, `<div class="review-card"><div class="head"><p class="name">Buyer %d</p>%s</div><div class="prose-review">Review number %d: warm socks, and they last.</div></div>`, i, when, i)
+		}
+		return sb.String() + `</section>`
+	})
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Extract(Input{Body: page, URL: "https://shop.example/products/fell-walker-sock", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -397,7 +397,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
 			p.withTeaserTitles(art)
 		case took:
-			art.Text = joinMarked(p.withControls(p.dropPolicyPanels(p.withPanels(p.productText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType)), art.PageType)))
+			art.Text = p.otherText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType)
 			art.WordCount = countWords(art.Text)
 			p.relanguage(art)
 		case art.Text != p.body: // a net above chose another text: kept
@@ -410,7 +410,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 			if art.PageType == corpus.PageTypeListing && !isModel {
 				bs = p.withListingTitles(bs, kept)
 			}
-			art.Text = joinMarked(p.withControls(p.dropPolicyPanels(p.withPanels(p.productText(bs, art.PageType)), art.PageType)))
+			art.Text = p.otherText(bs, art.PageType)
 			art.WordCount = countWords(art.Text)
 		}
 	}
@@ -427,6 +427,16 @@ func (p *page) fillFlags(art *corpus.Article) {
 	if !article {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
 	}
+}
+
+// otherText is the text of a page that is not an article, from the
+// blocks chosen for it: a product's rules first (productText), then the
+// panels its controls show put back (withPanels), less a product's
+// delivery and returns panels (dropPolicyPanels: after withPanels, so
+// that a hidden one put back goes too), and the questions its controls
+// ask (withControls). Both ways fillFlags takes to a text end here.
+func (p *page) otherText(bs []block, pageType string) string {
+	return joinMarked(p.withControls(p.dropPolicyPanels(p.withPanels(p.productText(bs, pageType)), pageType)))
 }
 
 // mainOfOther returns the blocks of a page that is not an article

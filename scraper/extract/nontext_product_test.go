@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -154,5 +155,39 @@ func TestRailPages(t *testing.T) {
 		{name: "product_addons", url: "https://heron.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A bread board cut from a single plank of English oak", "Sawn at the mill down the lane"},
 			notInText:  []string{"Board Stand", "Linen Bread Bag", "Beeswax Polish"}},
+		// The product's own packs: cards whose links go to the page
+		// itself with a variant's query stay.
+		{name: "product_packs", url: "https://shop.example/products/fell-walker-sock", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A walking sock knitted in Cumbria", "Three pairs, save 10%", "£67.20"}},
+		// A shop's grid typed product (og:type, and Product microdata
+		// on its cards): the cards outweigh the rest of the page, and
+		// stay.
+		{name: "product_grid_og", url: "https://shop.example/walking-socks.html", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Our walking socks are knitted in Cumbria", "Thick loop pile under the foot", "£14.00",
+				"Cushioned at the shin for ski boots"}},
+		// The same grid under an introduction that outweighs it: the
+		// cards declare the only products, so they are the page's.
+		{name: "product_grid_intro", url: "https://shop.example/walking-socks.html", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Herdwick wool is coarse and hard-wearing", "Thick loop pile under the foot", "£14.00",
+				"Cushioned at the shin for ski boots"}},
 	})
+}
+
+// TestCardLink: a card's link to another page, or to the page as it
+// is, is a product's; one to the page's own path with another query (a
+// variant), to a fragment or to a script is not.
+func TestCardLink(t *testing.T) {
+	base, _ := url.Parse("https://shop.example/products/fell-sock?ref=home")
+	for _, tt := range []struct {
+		href string
+		want bool
+	}{
+		{"/products/tarn-sock", true}, {"https://other.example/products/fell-sock", true},
+		{"/products/fell-sock?ref=home", true}, {"/products/fell-sock?variant=102", false},
+		{"?variant=102", false}, {"#reviews", false}, {"javascript:void(0)", false}, {"", false},
+	} {
+		if got := cardLink(tt.href, base); got != tt.want {
+			t.Errorf("%q: got %v, want %v", tt.href, got, tt.want)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -26,8 +28,9 @@ const railCardBytes = 200
 // that a big subtree with little text costs no more than a small one.
 const railCardNodes = 300
 
-// rePriceText matches an amount of money: "$395", "49,00 €", "USD 12".
-var rePriceText = lazyRE(`\p{Sc}\s?\d|\d\s?\p{Sc}|\b(?:USD|EUR|GBP|CAD|AUD|CHF)\s?\d`)
+// reCodePrice matches an amount of money given by its currency's code,
+// "USD 12"; holdsPrice reads those given by a sign, "$395", "49,00 €".
+var reCodePrice = lazyRE(`\b(?:USD|EUR|GBP|CAD|AUD|CHF)\s?\d`)
 
 // railSiblings is the fewest cards, of the same tag and class, that
 // make a rail or a grid of other products.
@@ -38,30 +41,121 @@ const railSiblings = 3
 // "complete the look" and the shop's loop of products that themes print
 // under a product without a heading reShopHead reads, or with none at
 // all. References of product pages leave other products out. The
-// blocks stay as they are when fewer than 50 words would be left.
+// blocks stay as they are when fewer than 50 words would be left, when
+// the cards alone declare the page's products (productsOnlyInCards), or
+// when they hold more words than the rest: a rail sits beside a product,
+// while cards that outweigh the page are its own grid (a shop's
+// collection typed product).
 func (p *page) dropRailCards(bs []block) []block {
-	groups := map[*html.Node]map[string]int{}
-	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return p.isRailCard(n, groups) }), 50)
+	spans := p.railCardSpans()
+	if len(spans) == 0 || p.productsOnlyInCards(spans) {
+		return bs
+	}
+	out := dropSpans(bs, spans, 50)
+	if kept := blocksWords(out); 2*kept < blocksWords(bs) {
+		return bs
+	}
+	return out
+}
+
+// railCardSpans returns the spans of the page's cards of other products
+// (isRailCard), as markedSpans would, without going below an element
+// whose subtree cardParts read whole and found short of a card's parts:
+// no element under it holds what it lacks (on a grid of 8,000 cards
+// without a price, each card's rows and their tags were read again).
+func (p *page) railCardSpans() [][2]int32 {
+	var spans [][2]int32
+	groups := map[*html.Node]map[siblingKey]int{}
+	x := p.x
+	for i := 0; i < len(x.nodes); i++ {
+		n := x.nodes[i]
+		if n.Type != html.ElementNode {
+			continue
+		}
+		card, read := p.isRailCard(n, groups)
+		if !card && !read {
+			continue
+		}
+		end := x.subtreeEnd(i)
+		if card {
+			spans = append(spans, [2]int32{int32(i), int32(end)})
+		}
+		i = end
+	}
+	return spans
+}
+
+// productsOnlyInCards reports whether the page declares its products
+// in the cards of spans alone: no JSON-LD product nor og:type, and
+// every element of microdata that types a product (productTypes) inside
+// a card. Then the cards are what typed the page a product: a shop's
+// grid whose cards declare theirs, with an introduction that outweighs
+// them, whose products are its text.
+func (p *page) productsOnlyInCards(spans [][2]int32) bool {
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			if slices.Contains(productTypes, t) {
+				return false
+			}
+		}
+	}
+	if strings.EqualFold(p.meta("og:type"), "product") {
+		return false
+	}
+	found := false
+	for i, n := range p.x.nodes {
+		if n.Type != html.ElementNode || !typesProduct(attr(n, "itemtype")) {
+			continue
+		}
+		if _, in := spanOf(block{at: int32(i)}, spans); !in {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// typesProduct reports whether a microdata itemtype names one of
+// productTypes ("https://schema.org/Product").
+func typesProduct(itemtype string) bool {
+	for _, f := range strings.Fields(itemtype) {
+		if i := strings.LastIndexByte(f, '/'); i >= 0 {
+			f = f[i+1:]
+		}
+		if slices.Contains(productTypes, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// blocksWords returns how many words the texts of bs hold.
+func blocksWords(bs []block) int {
+	n := 0
+	for _, b := range bs {
+		n += countWords(b.text)
+	}
+	return n
 }
 
 // isRailCard reports whether n is the card of a product among others:
 // an element with a class, not a table's part (a comparison table is
 // the product's), that has railSiblings-1 siblings or more of its tag
 // and class (sameSiblings), of railCardBytes of text or fewer, holding
-// an image, a link and a price (cardParts).
-func (p *page) isRailCard(n *html.Node, groups map[*html.Node]map[string]int) bool {
+// an image, a link and a price (cardParts). It reports too whether
+// cardParts read n's whole subtree.
+func (p *page) isRailCard(n *html.Node, groups map[*html.Node]map[siblingKey]int) (card, read bool) {
 	class := attr(n, "class")
 	if class == "" || n.Parent == nil || inTablePart(n) {
-		return false
+		return false, false
 	}
-	in := p.x.info(n)
-	if in == nil || in.text == 0 || in.text > railCardBytes {
-		return false
+	if in := p.x.info(n); in == nil || in.text == 0 || in.text > railCardBytes {
+		return false, false
 	}
 	if sameSiblings(n, class, groups) < railSiblings {
-		return false
+		return false, false
 	}
-	return cardParts(n)
+	return cardParts(n, p.base)
 }
 
 // inTablePart reports whether n is a table's row or cell.
@@ -73,49 +167,70 @@ func inTablePart(n *html.Node) bool {
 	return false
 }
 
+// siblingKey is an element's tag and class.
+type siblingKey struct{ tag, class string }
+
 // sameSiblings returns how many children of n's parent have n's tag and
 // class (n among them), counting each parent's children once (groups).
-func sameSiblings(n *html.Node, class string, groups map[*html.Node]map[string]int) int {
+func sameSiblings(n *html.Node, class string, groups map[*html.Node]map[siblingKey]int) int {
 	g, ok := groups[n.Parent]
 	if !ok {
-		g = map[string]int{}
+		g = map[siblingKey]int{}
 		for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
-				g[c.Data+" "+attr(c, "class")]++
+				g[siblingKey{c.Data, attr(c, "class")}]++
 			}
 		}
 		groups[n.Parent] = g
 	}
-	return g[n.Data+" "+class]
+	return g[siblingKey{n.Data, class}]
 }
 
 // cardParts reports whether n's subtree holds an image, a link to a
-// page (not "#...") and a price (rePriceText in its text) or a control
+// product's page (cardLink, or an add-to-cart link: "?add-to-cart=301"
+// names a product) and a price (holdsPrice or reCodePrice in its text) or a control
 // that puts the card's product in the cart (addsToCart, or a button's
 // label in its text, isCartText: an add-on sold beside the product, its
-// price left to the cart), reading
-// railCardNodes nodes at most.
-func cardParts(n *html.Node) bool {
+// price left to the cart), reading railCardNodes nodes at most; and
+// whether it read them all.
+func cardParts(n *html.Node, base *url.URL) (card, read bool) {
 	img, link, cart, seen := false, false, false, 0
 	var text strings.Builder
 	for d := range n.Descendants() {
 		if seen++; seen > railCardNodes {
-			return false
+			return false, false
 		}
 		switch {
 		case d.Type == html.TextNode:
-			text.WriteString(d.Data)
+			text.WriteString(strings.TrimSpace(d.Data))
 			text.WriteByte(' ')
 		case d.DataAtom == atom.Img || d.DataAtom == atom.Picture:
 			img = true
 		case d.DataAtom == atom.A:
 			h := attr(d, "href")
-			link = link || h != "" && !strings.HasPrefix(h, "#") && !strings.HasPrefix(h, "javascript:")
+			link = link || addsToCart(d) || cardLink(h, base)
 		}
 		cart = cart || d.Type == html.ElementNode && addsToCart(d)
 	}
 	t := text.String()
-	return img && link && (cart || rePriceText.MatchString(t) || isCartText(t))
+	return img && link && (cart || holdsPrice(t) || reCodePrice.MatchString(t) || isCartText(t)), true
+}
+
+// cardLink reports whether href, on the page at base, links a card to
+// a product's page: not "#..." nor "javascript:", nor the page's own
+// path with another query, as the cards of a product's own packs and
+// variants link ("?variant=2"). A link to the page as it is stays a
+// card's link: the product's own card in a grid of others, which goes
+// with them.
+func cardLink(href string, base *url.URL) bool {
+	if href == "" || href[0] == '#' || strings.HasPrefix(href, "javascript:") {
+		return false
+	}
+	if base == nil || pageKey(href, base) != "" {
+		return true
+	}
+	u, err := url.Parse(strings.TrimSpace(href))
+	return err == nil && base.ResolveReference(u).RawQuery == base.RawQuery
 }
 
 // cartMarks are what the class, the link or the form of an add-to-cart

@@ -48,6 +48,16 @@ const reviewDepth = 3
 // ancestors up to reviewDepth levels above them.
 type reviewMarks struct {
 	marked, cand map[*html.Node]bool
+	// dated holds, per parent and kind of item, the first two dated
+	// items among its children (datedItems).
+	dated map[itemKind][2]*html.Node
+}
+
+// itemKind is the parent, tag and class of a review item and the class
+// of the element marked as a review in it.
+type itemKind struct {
+	parent             *html.Node
+	tag, class, rclass string
 }
 
 // reviewMarks returns the page's review marks, or nil when fewer than
@@ -60,7 +70,7 @@ func (p *page) reviewMarks() *reviewMarks {
 			continue
 		}
 		if rm == nil {
-			rm = &reviewMarks{marked: map[*html.Node]bool{}, cand: map[*html.Node]bool{}}
+			rm = &reviewMarks{marked: map[*html.Node]bool{}, cand: map[*html.Node]bool{}, dated: map[itemKind][2]*html.Node{}}
 		}
 		rm.marked[e] = true
 		n++
@@ -77,9 +87,11 @@ func (p *page) reviewMarks() *reviewMarks {
 // isItem reports whether n is one customer review among others: an
 // element that is, or holds within reviewDepth levels, an element marked
 // as a review, with a sibling of the same tag and class that holds one
-// of the same class, and holding a date (when it was written). A summary
-// of the ratings, a prompt to write the first review and a carousel of
-// undated testimonials are not.
+// of the same class, both holding a date (when they were written: a
+// widget dates every review, while a date-like word in one block, a
+// song called "Yesterday" in a list of tracks, is no review's date). A
+// summary of the ratings, a prompt to write the first review and a
+// carousel of undated testimonials are not.
 func (rm *reviewMarks) isItem(n *html.Node) bool {
 	if !rm.cand[n] || n.Parent == nil {
 		return false
@@ -88,14 +100,29 @@ func (rm *reviewMarks) isItem(n *html.Node) bool {
 	if r == nil || !holdsDate(n, 0) {
 		return false
 	}
-	class, rclass := attr(n, "class"), attr(r, "class")
-	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
-		if s != n && s.Type == html.ElementNode && s.Data == n.Data && attr(s, "class") == class &&
-			rm.cand[s] && rm.below(s, rclass, true, 0) != nil {
-			return true
+	two := rm.datedItems(itemKind{n.Parent, n.Data, attr(n, "class"), attr(r, "class")})
+	return two[0] != nil && two[0] != n || two[1] != nil
+}
+
+// datedItems returns the first two children of k's parent of k's tag
+// and class that hold, within reviewDepth levels, an element marked as
+// a review of k's rclass, and a date; read once per kind, so that a
+// page of thousands of reviews, the dated ones after the others, is
+// not read once per review.
+func (rm *reviewMarks) datedItems(k itemKind) [2]*html.Node {
+	if two, ok := rm.dated[k]; ok {
+		return two
+	}
+	var two [2]*html.Node
+	for s, i := k.parent.FirstChild, 0; s != nil && i < 2; s = s.NextSibling {
+		if s.Type == html.ElementNode && s.Data == k.tag && attr(s, "class") == k.class &&
+			rm.cand[s] && rm.below(s, k.rclass, true, 0) != nil && holdsDate(s, 0) {
+			two[i] = s
+			i++
 		}
 	}
-	return false
+	rm.dated[k] = two
+	return two
 }
 
 // below returns n or the first marked element within reviewDepth levels

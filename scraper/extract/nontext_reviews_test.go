@@ -76,5 +76,10 @@ func TestRelativeDateReviews(t *testing.T) {
 		{name: "product_reldates", url: "https://quayside.example/p/brass-spudger", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A prying tool of solid brass", "Customer Reviews", "4.9 out of 5 stars"},
 			notInText:  []string{"Strong enough for the stuck battery", "The hooked end lifted", "Heavier than the plastic", "Ines R", "last week"}},
+		// Blocks marked as reviews, one of which lists a song called
+		// "Yesterday": no date on the other, no dated reviews.
+		{name: "product_tracklist", url: "https://quayside.example/p/help-lp", typ: corpus.PageTypeProduct,
+			wantInText: []string{"The fifth studio album", "The songs of the film fill the first side",
+				"The second side holds the quieter songs", "Yesterday", "Dizzy Miss Lizzy"}},
 	})
 }

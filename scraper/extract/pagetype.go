@@ -297,6 +297,9 @@ func anySegment(segs []string, set map[string]bool) bool {
 	return false
 }
 
+// productTypes are the schema.org types that declare a page a product.
+var productTypes = []string{"Product", "ProductGroup", "IndividualProduct", "Car", "Book"}
+
 // pageType tells what a page that is not an article is, from its
 // declared types, its URL and the shape of its markup. It never answers
 // article.
@@ -306,7 +309,7 @@ func (p *page) pageType(words int) string {
 	switch {
 	case p.hasType("DiscussionForumPosting", "QAPage", "Question"):
 		return corpus.PageTypeForum
-	case p.hasType("Product", "ProductGroup", "IndividualProduct", "Car", "Book") && !p.hasType("ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"):
+	case p.hasType(productTypes...) && !p.hasType("ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"):
 		return corpus.PageTypeProduct
 	case p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo"):
 		return corpus.PageTypeDocumentation
