@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -20,14 +21,15 @@ const badgeMaxWords = 3
 // "Back-order"), a button ("Quick view"). A place is the element a
 // block begins in, its index among its siblings, and its two parents,
 // tag and class (slotKey), and a line's number within blocks of as
-// many lines. When badgeMinCards
-// blocks or more begin in one place and a line of theirs says the same
-// thing in all of them, in badgeMaxWords words or fewer, that line is
-// no card's own text. A line that differs from card to card ("slim
-// fit", "oversized fit"; a price, a date) is a field and stays, and so
-// does the same text where it begins in a place of its own (a heading).
-// The references of listings keep each card's title, teaser and fields
-// and leave out what all cards share. Two linear passes.
+// many lines. When badgeMinCards blocks or more begin in one place and
+// a line of theirs says the same thing in all of them, in badgeMaxWords
+// words or fewer, that line is no card's own text, unless it is a
+// value that all cards happen to share (isSharedValue: a price, a date,
+// a byline). A line that differs from card to card ("slim fit",
+// "oversized fit") is a field and stays, and so does the same text
+// where it begins in a place of its own (a heading). The references of
+// listings keep each card's title, teaser and fields and leave out what
+// all cards share. Two linear passes.
 func (p *page) dropCardBadges(bs []block) []block {
 	keys := make([]string, len(bs))
 	places := map[string]*cardPlace{}
@@ -44,6 +46,9 @@ func (p *page) dropCardBadges(bs []block) []block {
 		}
 		pl.add(lines)
 	}
+	for _, pl := range places {
+		pl.settle()
+	}
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
 		if pl := places[keys[i]]; keys[i] != "" && pl.n >= badgeMinCards {
@@ -57,11 +62,13 @@ func (p *page) dropCardBadges(bs []block) []block {
 }
 
 // cardPlace is what dropCardBadges knows of one place: the lines of the
-// first block there, how many blocks began there, and which of the
-// lines another block said otherwise.
+// first block there, how many blocks began there, which of the lines
+// another block said otherwise and, once all are counted (settle), which
+// lines go.
 type cardPlace struct {
 	lines []string
 	mixed []bool
+	drop  []bool
 	n     int
 }
 
@@ -73,17 +80,46 @@ func (pl *cardPlace) add(lines []string) {
 	}
 }
 
-// own returns text without the lines that all blocks of the place share
-// and that are badgeMaxWords words or fewer; "" when none is left.
+// settle marks the lines of a place of badgeMinCards blocks or more
+// that go: those all its blocks share, of badgeMaxWords words or fewer,
+// that are not a value (isSharedValue). Once per place, not per card.
+func (pl *cardPlace) settle() {
+	if pl.n < badgeMinCards {
+		return
+	}
+	pl.drop = make([]bool, len(pl.lines))
+	for j, l := range pl.lines {
+		pl.drop[j] = !pl.mixed[j] && countWords(l) <= badgeMaxWords && !isSharedValue(l)
+	}
+}
+
+// own returns text without the lines of the place that go (settle); ""
+// when none is left.
 func (pl *cardPlace) own(text string) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for j, l := range lines {
-		if pl.mixed[j] || countWords(l) > badgeMaxWords {
+		if !pl.drop[j] {
 			kept = append(kept, l)
 		}
 	}
 	return strings.TrimSpace(strings.Join(kept, "\n"))
+}
+
+// isSharedValue reports whether a line that all cards print alike is
+// still each card's own: a price ("$10", "£95"), a date ("9 March 2026")
+// or a byline ("By Jane Doe"). On a one-author blog, a day's archive or
+// a shop of one price every card says the same, and the card keeps its
+// value; a label or a badge is none of these. Other numbers ("100%
+// salary", "5 min read") are left to the rule: a job board's shared
+// line went in the references.
+func isSharedValue(l string) bool {
+	l = strings.TrimSpace(l)
+	if strings.IndexFunc(l, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) >= 0 || reByPrefix.MatchString(l) {
+		return true
+	}
+	_, ok := ParseDate(l)
+	return ok
 }
 
 // slotMaxIndex bounds the count of an element's earlier siblings in
@@ -129,6 +165,23 @@ func slotKey(n *html.Node) string {
 // "Featured" and "Sponsored" (kept as often as not).
 var reCardBadge = lazyRE(`(?i)^(?:new|sale|on sale|best ?-?sellers?|top rated|new arrivals?|new colou?rs?|low stock|back-?order|exclusive|online only|limited edition|just added|almost full|going fast|sales end soon)!?$`)
 
+// reConditionLine matches an item's condition alone on its line
+// ("Used", "Pre-owned", "Refurbished"): where cards print one, their
+// "New" is the same field's value, not a badge.
+var reConditionLine = lazyRE(`(?i)^(?:used|pre-?owned|refurbished|renewed|second[- ]hand|open box)$`)
+
 // dropBadgeLines drops the cards' badges (reCardBadge) from a listing's
-// text, headings aside (a "New arrivals" section keeps its heading).
-func dropBadgeLines(bs []block) []block { return dropShortLines(bs, reCardBadge, 40) }
+// text, headings aside (a "New arrivals" section keeps its heading). On
+// a listing of new and used items (a car dealer's, a marketplace's:
+// reConditionLine) "New" is the item's condition and stays.
+func dropBadgeLines(bs []block) []block {
+	for _, b := range bs {
+		if len(b.text) <= 20 && reConditionLine.MatchString(strings.TrimSpace(b.text)) {
+			return dropBlocks(bs, func(b block) bool {
+				t := strings.TrimSpace(b.text)
+				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(t) && !strings.EqualFold(t, "new")
+			})
+		}
+	}
+	return dropShortLines(bs, reCardBadge, 40)
+}
