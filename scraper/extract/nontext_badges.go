@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // badgeMinCards is the fewest cards of a listing that must carry one
@@ -34,7 +35,7 @@ func (p *page) dropCardBadges(bs []block) []block {
 	keys := make([]string, len(bs))
 	places := map[string]*cardPlace{}
 	for i, b := range bs {
-		if b.kind == kindTitle || b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		if b.kind == kindTitle || b.at < 0 || int(b.at) >= len(p.x.nodes) || isFeatureItem(b, p.x.nodes[b.at]) {
 			continue
 		}
 		lines := strings.Split(b.text, "\n")
@@ -59,6 +60,28 @@ func (p *page) dropCardBadges(bs []block) []block {
 		out = append(out, b)
 	}
 	return out
+}
+
+// isFeatureItem reports whether b is the bare text of an item of a list
+// of unlinked items (its neighbours hold no link either): a line of a
+// list inside a card (a plan's "Daily backups", a room's "Free wifi"),
+// which every card may share and which is still each card's text; a
+// pricing page taken for a listing lost its plans' common features. A
+// card's menu (linked items), a list of tags among links ("4-day week",
+// "100% salary", "Remote, Romania only": the references leave the
+// shared tag out) and a badge (a span or div of its own, though the
+// card is an item) are no such item. Two neighbours, a few levels deep:
+// linear on a list of thousands of items.
+func isFeatureItem(b block, n *html.Node) bool {
+	if n.DataAtom != atom.Li || b.link > 0 {
+		return false
+	}
+	for _, s := range []*html.Node{prevElementSibling(n), nextElementSibling(n)} {
+		if s != nil && hasLink(s, 3) {
+			return false
+		}
+	}
+	return true
 }
 
 // cardPlace is what dropCardBadges knows of one place: the lines of the
@@ -156,19 +179,24 @@ func slotKey(n *html.Node) string {
 // "Best seller", "Top rated", "New arrival", "New colors", "Low stock",
 // "Back-order", "Exclusive", "Online only", "Limited edition", and an
 // events list's "Just added", "Almost full", "Going fast", "Sales end
-// soon". The references of listings leave them out: on the tuning
+// soon"; "New" in French, German, Spanish, Italian, Dutch and
+// Portuguese too ("Nouveau", "Neu", "Nuevo": a tuning page's badge in
+// an item of each card's list). The references of listings leave them out: on the tuning
 // half's pages taken for listings, archivist's text had 212 such lines
 // and the references 13. Whether an item is there at all stays ("In
 // stock", "Sold out": dropStockLines found category pages' references
 // keeping them, and 4 of the 8 "Sold out" here were kept; "Low stock"
 // and "Back-order", 42 lines here, none kept, go), and so do
 // "Featured" and "Sponsored" (kept as often as not).
-var reCardBadge = lazyRE(`(?i)^(?:new|sale|on sale|best ?-?sellers?|top rated|new arrivals?|new colou?rs?|low stock|back-?order|exclusive|online only|limited edition|just added|almost full|going fast|sales end soon)!?$`)
+var reCardBadge = lazyRE(`(?i)^(?:new|neu|nouveau|nouveauté|nuevo|novedad|nuovo|novità|nieuw|novo|novidade|sale|on sale|best ?-?sellers?|top rated|new arrivals?|new colou?rs?|low stock|back-?order|exclusive|online only|limited edition|just added|almost full|going fast|sales end soon)!?$`)
 
 // reConditionLine matches an item's condition alone on its line
 // ("Used", "Pre-owned", "Refurbished"): where cards print one, their
 // "New" is the same field's value, not a badge.
-var reConditionLine = lazyRE(`(?i)^(?:used|pre-?owned|refurbished|renewed|second[- ]hand|open box)$`)
+var reConditionLine = lazyRE(`(?i)^(?:used|pre-?owned|refurbished|renewed|second[- ]hand|open box|gebraucht|d'occasion|occasion|usado|usato|gebruikt|seminuevo|reconditionné)$`)
+
+// reNewLine matches "New" alone, in the languages of reCardBadge.
+var reNewLine = lazyRE(`(?i)^(?:new|neu|nouveau|nuevo|nuovo|nieuw|novo)!?$`)
 
 // dropBadgeLines drops the cards' badges (reCardBadge) from a listing's
 // text, headings aside (a "New arrivals" section keeps its heading). On
@@ -179,7 +207,7 @@ func dropBadgeLines(bs []block) []block {
 		if len(b.text) <= 20 && reConditionLine.MatchString(strings.TrimSpace(b.text)) {
 			return dropBlocks(bs, func(b block) bool {
 				t := strings.TrimSpace(b.text)
-				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(t) && !strings.EqualFold(t, "new")
+				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(t) && !reNewLine.MatchString(t)
 			})
 		}
 	}

@@ -17,7 +17,7 @@ func TestDropBadgeLines(t *testing.T) {
 	}{
 		{"badges", textBlocks([]string{"New", "Sale!", "On Sale", "Best Seller", "Top Rated", "New arrival", "New Colors",
 			"Low Stock", "Back-order", "Exclusive", "Online only", "Limited edition", "Just added", "Almost full",
-			"Going fast", "Sales end soon", "Harbour Rain Jacket"}), []string{"Harbour Rain Jacket"}},
+			"Going fast", "Sales end soon", "Nouveau", "Neu", "Nuevo!", "Novità", "Harbour Rain Jacket"}), []string{"Harbour Rain Jacket"}},
 		{"kept lines", textBlocks([]string{"In stock", "Sold out", "Featured", "New Balance Fresh Foam", "Sale ends 9 March",
 			"New arrivals come every Thursday, straight from the workshop."}),
 			[]string{"In stock", "Sold out", "Featured", "New Balance Fresh Foam", "Sale ends 9 March",
@@ -26,6 +26,8 @@ func TestDropBadgeLines(t *testing.T) {
 			[]string{"New arrivals", "Quayside Fleece"}},
 		{"condition", textBlocks([]string{"Harbour Rain Jacket", "New", "Quayside Fleece", "Used", "Sale!"}),
 			[]string{"Harbour Rain Jacket", "New", "Quayside Fleece", "Used"}},
+		{"condition in Spanish", textBlocks([]string{"Chaqueta", "Nuevo", "Forro polar", "Usado", "Exclusive"}),
+			[]string{"Chaqueta", "Nuevo", "Forro polar", "Usado"}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {
@@ -41,7 +43,8 @@ func TestDropBadgeLines(t *testing.T) {
 // TestDropCardBadges: on a shop's category page, a line that four cards
 // or more print alike in the same place goes (a badge, the labels of a
 // card's facts); with three cards, a line that one card says otherwise,
-// a shared byline, date or price, a shared line of four words and a line
+// a shared byline, date or price, an unlinked item of a list in each
+// card, a shared line of four words and a line
 // that three cards print in one place and three in another stay.
 func TestDropCardBadges(t *testing.T) {
 	names := []string{"Harbour Rain Jacket", "Quayside Fleece", "Lighthouse Knit Jumper", "Tidewater Overtrousers", "Saltmarsh Gilet", "Breakwater Smock"}
@@ -84,6 +87,17 @@ func TestDropCardBadges(t *testing.T) {
 			}
 			return `<p class="cond">Used</p>`
 		}, "New", 3},
+		// A list in each card whose items all cards share (a plan's
+		// features) is the cards' text; a menu of links is not.
+		{"feature item", 6, func(int) string {
+			return `<ul class="features"><li>Waxed seams</li><li>Storm hood</li></ul>`
+		}, "Storm hood", 6},
+		{"menu item", 6, func(int) string {
+			return `<ul class="actions"><li><a href="/compare">Add to compare</a></li></ul>`
+		}, "Add to compare", 0},
+		{"tag among links", 6, func(int) string {
+			return `<ul class="tags"><li><a href="/t/wool">Wool</a></li><li>Made here</li><li><a href="/t/wax">Wax</a></li></ul>`
+		}, "Made here", 0},
 		{"four words", 6, func(int) string { return `<span class="badge">Free repairs for life</span>` }, "Free repairs for life", 6},
 		{"two places, three cards each", 6, func(i int) string {
 			if i%2 == 0 {
