@@ -80,7 +80,7 @@ func dropChrome(bs []block, forum bool) []block {
 	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
 		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
-			!b.heads() && (isChromeLine(b.text) || isSiteNotice(b.text)) || isCookieNotice(b.text)
+			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
 	})
 }
 

@@ -440,7 +440,8 @@ func (p *page) otherText(bs []block, pageType string) string {
 }
 
 // mainOfOther returns the blocks of a page that is not an article
-// without its site's chrome (dropChrome), its buttons that close a
+// without its site's chrome (dropChrome) and notices about itself
+// (dropSiteNotices), its buttons that close a
 // section (dropButtonLinks) and its invitations to act (dropInvites)
 // and, on a forum, cut to the
 // thread without the posters' signatures, posts printed twice in a row
@@ -449,9 +450,9 @@ func (p *page) otherText(bs []block, pageType string) string {
 // (dropPosterTitles) and the posts' headers (dropPostCards).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))))))
+		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true)))))))
 	}
-	return dropInvites(p.dropButtonLinks(dropChrome(bs, forum)))
+	return dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum))))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

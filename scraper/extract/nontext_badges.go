@@ -3,8 +3,10 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // badgeMinCards is the fewest cards of a listing that must carry one
@@ -20,19 +22,20 @@ const badgeMaxWords = 3
 // "Back-order"), a button ("Quick view"). A place is the element a
 // block begins in, its index among its siblings, and its two parents,
 // tag and class (slotKey), and a line's number within blocks of as
-// many lines. When badgeMinCards
-// blocks or more begin in one place and a line of theirs says the same
-// thing in all of them, in badgeMaxWords words or fewer, that line is
-// no card's own text. A line that differs from card to card ("slim
-// fit", "oversized fit"; a price, a date) is a field and stays, and so
-// does the same text where it begins in a place of its own (a heading).
-// The references of listings keep each card's title, teaser and fields
-// and leave out what all cards share. Two linear passes.
+// many lines. When badgeMinCards blocks or more begin in one place and
+// a line of theirs says the same thing in all of them, in badgeMaxWords
+// words or fewer, that line is no card's own text, unless it is a
+// value that all cards happen to share (isSharedValue: a price, a date,
+// a byline). A line that differs from card to card ("slim fit",
+// "oversized fit") is a field and stays, and so does the same text
+// where it begins in a place of its own (a heading). The references of
+// listings keep each card's title, teaser and fields and leave out what
+// all cards share. Two linear passes.
 func (p *page) dropCardBadges(bs []block) []block {
 	keys := make([]string, len(bs))
 	places := map[string]*cardPlace{}
 	for i, b := range bs {
-		if b.kind == kindTitle || b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		if b.kind == kindTitle || b.at < 0 || int(b.at) >= len(p.x.nodes) || isFeatureItem(b, p.x.nodes[b.at]) {
 			continue
 		}
 		lines := strings.Split(b.text, "\n")
@@ -43,6 +46,9 @@ func (p *page) dropCardBadges(bs []block) []block {
 			places[keys[i]] = pl
 		}
 		pl.add(lines)
+	}
+	for _, pl := range places {
+		pl.settle()
 	}
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
@@ -56,12 +62,36 @@ func (p *page) dropCardBadges(bs []block) []block {
 	return out
 }
 
+// isFeatureItem reports whether b is the bare text of an item of a list
+// of unlinked items (its neighbours hold no link either): a line of a
+// list inside a card (a plan's "Daily backups", a room's "Free wifi"),
+// which every card may share and which is still each card's text; a
+// pricing page taken for a listing lost its plans' common features. A
+// card's menu (linked items), a list of tags among links ("4-day week",
+// "100% salary", "Remote, Romania only": the references leave the
+// shared tag out) and a badge (a span or div of its own, though the
+// card is an item) are no such item. Two neighbours, a few levels deep:
+// linear on a list of thousands of items.
+func isFeatureItem(b block, n *html.Node) bool {
+	if n.DataAtom != atom.Li || b.link > 0 {
+		return false
+	}
+	for _, s := range []*html.Node{prevElementSibling(n), nextElementSibling(n)} {
+		if s != nil && hasLink(s, 3) {
+			return false
+		}
+	}
+	return true
+}
+
 // cardPlace is what dropCardBadges knows of one place: the lines of the
-// first block there, how many blocks began there, and which of the
-// lines another block said otherwise.
+// first block there, how many blocks began there, which of the lines
+// another block said otherwise and, once all are counted (settle), which
+// lines go.
 type cardPlace struct {
 	lines []string
 	mixed []bool
+	drop  []bool
 	n     int
 }
 
@@ -73,17 +103,46 @@ func (pl *cardPlace) add(lines []string) {
 	}
 }
 
-// own returns text without the lines that all blocks of the place share
-// and that are badgeMaxWords words or fewer; "" when none is left.
+// settle marks the lines of a place of badgeMinCards blocks or more
+// that go: those all its blocks share, of badgeMaxWords words or fewer,
+// that are not a value (isSharedValue). Once per place, not per card.
+func (pl *cardPlace) settle() {
+	if pl.n < badgeMinCards {
+		return
+	}
+	pl.drop = make([]bool, len(pl.lines))
+	for j, l := range pl.lines {
+		pl.drop[j] = !pl.mixed[j] && countWords(l) <= badgeMaxWords && !isSharedValue(l)
+	}
+}
+
+// own returns text without the lines of the place that go (settle); ""
+// when none is left.
 func (pl *cardPlace) own(text string) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for j, l := range lines {
-		if pl.mixed[j] || countWords(l) > badgeMaxWords {
+		if !pl.drop[j] {
 			kept = append(kept, l)
 		}
 	}
 	return strings.TrimSpace(strings.Join(kept, "\n"))
+}
+
+// isSharedValue reports whether a line that all cards print alike is
+// still each card's own: a price ("$10", "£95"), a date ("9 March 2026")
+// or a byline ("By Jane Doe"). On a one-author blog, a day's archive or
+// a shop of one price every card says the same, and the card keeps its
+// value; a label or a badge is none of these. Other numbers ("100%
+// salary", "5 min read") are left to the rule: a job board's shared
+// line went in the references.
+func isSharedValue(l string) bool {
+	l = strings.TrimSpace(l)
+	if strings.IndexFunc(l, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) >= 0 || reByPrefix.MatchString(l) {
+		return true
+	}
+	_, ok := ParseDate(l)
+	return ok
 }
 
 // slotMaxIndex bounds the count of an element's earlier siblings in
@@ -120,15 +179,37 @@ func slotKey(n *html.Node) string {
 // "Best seller", "Top rated", "New arrival", "New colors", "Low stock",
 // "Back-order", "Exclusive", "Online only", "Limited edition", and an
 // events list's "Just added", "Almost full", "Going fast", "Sales end
-// soon". The references of listings leave them out: on the tuning
+// soon"; "New" in French, German, Spanish, Italian, Dutch and
+// Portuguese too ("Nouveau", "Neu", "Nuevo": a tuning page's badge in
+// an item of each card's list). The references of listings leave them out: on the tuning
 // half's pages taken for listings, archivist's text had 212 such lines
 // and the references 13. Whether an item is there at all stays ("In
 // stock", "Sold out": dropStockLines found category pages' references
 // keeping them, and 4 of the 8 "Sold out" here were kept; "Low stock"
 // and "Back-order", 42 lines here, none kept, go), and so do
 // "Featured" and "Sponsored" (kept as often as not).
-var reCardBadge = lazyRE(`(?i)^(?:new|sale|on sale|best ?-?sellers?|top rated|new arrivals?|new colou?rs?|low stock|back-?order|exclusive|online only|limited edition|just added|almost full|going fast|sales end soon)!?$`)
+var reCardBadge = lazyRE(`(?i)^(?:new|neu|nouveau|nouveauté|nuevo|novedad|nuovo|novità|nieuw|novo|novidade|sale|on sale|best ?-?sellers?|top rated|new arrivals?|new colou?rs?|low stock|back-?order|exclusive|online only|limited edition|just added|almost full|going fast|sales end soon)!?$`)
+
+// reConditionLine matches an item's condition alone on its line
+// ("Used", "Pre-owned", "Refurbished"): where cards print one, their
+// "New" is the same field's value, not a badge.
+var reConditionLine = lazyRE(`(?i)^(?:used|pre-?owned|refurbished|renewed|second[- ]hand|open box|gebraucht|d'occasion|occasion|usado|usato|gebruikt|seminuevo|reconditionné)$`)
+
+// reNewLine matches "New" alone, in the languages of reCardBadge.
+var reNewLine = lazyRE(`(?i)^(?:new|neu|nouveau|nuevo|nuovo|nieuw|novo)!?$`)
 
 // dropBadgeLines drops the cards' badges (reCardBadge) from a listing's
-// text, headings aside (a "New arrivals" section keeps its heading).
-func dropBadgeLines(bs []block) []block { return dropShortLines(bs, reCardBadge, 40) }
+// text, headings aside (a "New arrivals" section keeps its heading). On
+// a listing of new and used items (a car dealer's, a marketplace's:
+// reConditionLine) "New" is the item's condition and stays.
+func dropBadgeLines(bs []block) []block {
+	for _, b := range bs {
+		if len(b.text) <= 20 && reConditionLine.MatchString(strings.TrimSpace(b.text)) {
+			return dropBlocks(bs, func(b block) bool {
+				t := strings.TrimSpace(b.text)
+				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(t) && !reNewLine.MatchString(t)
+			})
+		}
+	}
+	return dropShortLines(bs, reCardBadge, 40)
+}

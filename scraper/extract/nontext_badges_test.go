@@ -8,7 +8,7 @@ import (
 // TestDropBadgeLines: a card's merchandising badge alone on its line
 // goes ("New", "Sale!", "Top Rated", "Just added"); a heading that says
 // the same, a stock line, "Sold out", a product named with the word and
-// a sentence stay.
+// a sentence stay, and so does "New" where cards say "Used" in its place.
 func TestDropBadgeLines(t *testing.T) {
 	tests := []struct {
 		name string
@@ -17,13 +17,17 @@ func TestDropBadgeLines(t *testing.T) {
 	}{
 		{"badges", textBlocks([]string{"New", "Sale!", "On Sale", "Best Seller", "Top Rated", "New arrival", "New Colors",
 			"Low Stock", "Back-order", "Exclusive", "Online only", "Limited edition", "Just added", "Almost full",
-			"Going fast", "Sales end soon", "Harbour Rain Jacket"}), []string{"Harbour Rain Jacket"}},
+			"Going fast", "Sales end soon", "Nouveau", "Neu", "Nuevo!", "Novità", "Harbour Rain Jacket"}), []string{"Harbour Rain Jacket"}},
 		{"kept lines", textBlocks([]string{"In stock", "Sold out", "Featured", "New Balance Fresh Foam", "Sale ends 9 March",
 			"New arrivals come every Thursday, straight from the workshop."}),
 			[]string{"In stock", "Sold out", "Featured", "New Balance Fresh Foam", "Sale ends 9 March",
 				"New arrivals come every Thursday, straight from the workshop."}},
 		{"heading", []block{{text: "New arrivals", kind: kindHeading}, {text: "New"}, {text: "Quayside Fleece"}},
 			[]string{"New arrivals", "Quayside Fleece"}},
+		{"condition", textBlocks([]string{"Harbour Rain Jacket", "New", "Quayside Fleece", "Used", "Sale!"}),
+			[]string{"Harbour Rain Jacket", "New", "Quayside Fleece", "Used"}},
+		{"condition in Spanish", textBlocks([]string{"Chaqueta", "Nuevo", "Forro polar", "Usado", "Exclusive"}),
+			[]string{"Chaqueta", "Nuevo", "Forro polar", "Usado"}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {
@@ -39,8 +43,9 @@ func TestDropBadgeLines(t *testing.T) {
 // TestDropCardBadges: on a shop's category page, a line that four cards
 // or more print alike in the same place goes (a badge, the labels of a
 // card's facts); with three cards, a line that one card says otherwise,
-// a shared line of four words and a line that three cards print in one
-// place and three in another stay.
+// a shared byline, date or price, an unlinked item of a list in each
+// card, a shared line of four words and a line
+// that three cards print in one place and three in another stay.
 func TestDropCardBadges(t *testing.T) {
 	names := []string{"Harbour Rain Jacket", "Quayside Fleece", "Lighthouse Knit Jumper", "Tidewater Overtrousers", "Saltmarsh Gilet", "Breakwater Smock"}
 	card := func(i int, extra string) string {
@@ -63,6 +68,36 @@ func TestDropCardBadges(t *testing.T) {
 			}
 			return `<span class="fit">slim fit</span>`
 		}, "slim fit", 5},
+		// A value every card happens to share is still each card's: a
+		// one-author blog's byline, a day's archive's date, one price.
+		{"byline", 6, func(int) string { return `<span class="author">By Jane Doe</span>` }, "By Jane Doe", 6},
+		{"date", 6, func(int) string { return `<time>9 March 2026</time>` }, "9 March 2026", 6},
+		{"price", 6, func(int) string { return `<span class="price">$10</span>` }, "$10", 6},
+		// A merchandising badge on some cards only (dropBadgeLines), and
+		// "New" beside "Used", an item's condition.
+		{"badge on two cards", 6, func(i int) string {
+			if i%3 == 0 {
+				return `<span class="flag">New</span>`
+			}
+			return ""
+		}, "New", 0},
+		{"condition", 6, func(i int) string {
+			if i%2 == 0 {
+				return `<p class="cond">New</p>`
+			}
+			return `<p class="cond">Used</p>`
+		}, "New", 3},
+		// A list in each card whose items all cards share (a plan's
+		// features) is the cards' text; a menu of links is not.
+		{"feature item", 6, func(int) string {
+			return `<ul class="features"><li>Waxed seams</li><li>Storm hood</li></ul>`
+		}, "Storm hood", 6},
+		{"menu item", 6, func(int) string {
+			return `<ul class="actions"><li><a href="/compare">Add to compare</a></li></ul>`
+		}, "Add to compare", 0},
+		{"tag among links", 6, func(int) string {
+			return `<ul class="tags"><li><a href="/t/wool">Wool</a></li><li>Made here</li><li><a href="/t/wax">Wax</a></li></ul>`
+		}, "Made here", 0},
 		{"four words", 6, func(int) string { return `<span class="badge">Free repairs for life</span>` }, "Free repairs for life", 6},
 		{"two places, three cards each", 6, func(i int) string {
 			if i%2 == 0 {

@@ -13,11 +13,11 @@ func (p *page) cleanedChoice(kept []block, extra float64, pageType string) (bs [
 	body := dropCookieNotices(p.shopText(p.bodyOutsideDialogs(), pageType))
 	bodyWords := countWords(joinBlocks(body))
 	if len(kept) == 0 || bodyWords*3 >= countWords(p.body) {
-		return dropSiteNotices(body), false
+		return p.dropSiteNotices(body), false
 	}
 	model := p.mainOfOther(p.shopText(kept, pageType), false)
 	if takeModel(countWords(joinBlocks(model)), bodyWords, extra) {
 		return model, true
 	}
-	return dropSiteNotices(body), false
+	return p.dropSiteNotices(body), false
 }
