@@ -30,10 +30,10 @@ func (x *contentExtractor) dekOf(siteName string) string {
 		return ""
 	}
 	h := int(x.h1s[0])
-	if x.siteLogo(h, siteName) {
+	i := x.subtreeEnd(h) + 1
+	if x.siteLogo(h, i, siteName) {
 		return ""
 	}
-	i := x.subtreeEnd(h) + 1
 	for end := min(len(x.nodes), i+dekLook); i < end; i++ {
 		in := &x.infos[i]
 		if in.junk {
@@ -57,11 +57,12 @@ func (x *contentExtractor) dekOf(siteName string) string {
 	return ""
 }
 
-// siteLogo reports whether the <h1> at index h is the site's logo, not
-// the page's headline: an image with no text, the site's name, or a link
-// to the home page (a theme's site title). The line under such an <h1>
-// is the site's tagline, the same on every page.
-func (x *contentExtractor) siteLogo(h int, siteName string) bool {
+// siteLogo reports whether the <h1> at index h (its subtree ending
+// before end) is the site's logo, not the page's headline: an image with
+// no text, the site's name, or a link to the home page (a theme's site
+// title). The line under such an <h1> is the site's tagline, the same on
+// every page.
+func (x *contentExtractor) siteLogo(h, end int, siteName string) bool {
 	in := &x.infos[h]
 	if in.text == 0 || siteName != "" && normName(textOf(x.nodes[h])) == normName(siteName) {
 		return true
@@ -69,7 +70,7 @@ func (x *contentExtractor) siteLogo(h int, siteName string) bool {
 	if in.link < in.text {
 		return false
 	}
-	for _, a := range x.nodes[h : x.subtreeEnd(h)+1] {
+	for _, a := range x.nodes[h:end] {
 		if a.DataAtom == atom.A {
 			return isHomeHref(attr(a, "href"))
 		}
