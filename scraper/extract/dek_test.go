@@ -40,16 +40,32 @@ func TestDekOfNonArticle(t *testing.T) {
 	tests := []struct {
 		name, hero string
 		want       bool
+		h1, head   string // replace the page's <h1>, add to its <head>
 	}{
-		{"dek", `<p class="subtitle">` + dek + `</p>`, true},
-		{"dek in a wrapper", `<div class="lead"><span>` + dek + `</span></div>`, true},
-		{"linked", `<p class="subtitle"><a href="/pay">Send invoices in minutes</a> and get paid twice as fast.</p>`, false},
-		{"no full stop", `<p class="subtitle">Send invoices in minutes and get paid twice as fast</p>`, false},
-		{"too short", `<p class="subtitle">Invoices made easy.</p>`, false},
+		{"dek", `<p class="subtitle">` + dek + `</p>`, true, "", ""},
+		{"dek in a wrapper", `<div class="lead"><span>` + dek + `</span></div>`, true, "", ""},
+		{"linked", `<p class="subtitle"><a href="/pay">Send invoices in minutes</a> and get paid twice as fast.</p>`, false, "", ""},
+		{"no full stop", `<p class="subtitle">Send invoices in minutes and get paid twice as fast</p>`, false, "", ""},
+		{"too short", `<p class="subtitle">Invoices made easy.</p>`, false, "", ""},
+		{"in a class named for a header", `<p class="hero-header-description">` + dek + `</p>`, true, "", ""},
+		{"in an aside", `<aside><p>` + dek + `</p></aside>`, false, "", ""},
+		{"call to action", `<p class="subtitle">Sign up to send invoices in minutes and get paid twice as fast.</p>`, false, "", ""},
+		// An <h1> that is the site's logo (a link home, an image, the
+		// site's name) is followed by the site's tagline, not a dek.
+		{"under a logo linked home", `<p class="site-description">` + dek + `</p>`, false, `<h1 class="site-title"><a href="/">Acme Invoicing</a></h1>`, ""},
+		{"under a logo linked home, absolute", `<p>` + dek + `</p>`, false, `<h1><a href="https://acme.example.com/">Acme Invoicing</a></h1>`, ""},
+		{"under a headline linked elsewhere", `<p>` + dek + `</p>`, true, `<h1><a href="/invoicing">Invoicing for small teams</a></h1>`, ""},
+		{"under a logo image", `<p>` + dek + `</p>`, false, `<h1><img src="/logo.svg" alt="Acme Invoicing"></h1>`, ""},
+		{"under the site's name", `<p>` + dek + `</p>`, false, `<h1>Acme Invoicing</h1>`, `<meta property="og:site_name" content="Acme Invoicing">`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, err := Extract(Input{Body: []byte(fmt.Sprintf(dekPage, tt.hero)), URL: "https://acme.example.com/invoicing"})
+			page := fmt.Sprintf(dekPage, tt.hero)
+			if tt.h1 != "" {
+				page = strings.Replace(page, "<h1>Invoicing for small teams</h1>", tt.h1, 1)
+			}
+			page = strings.Replace(page, "</head>", tt.head+"</head>", 1)
+			a, err := Extract(Input{Body: []byte(page), URL: "https://acme.example.com/invoicing"})
 			if err != nil {
 				t.Fatal(err)
 			}

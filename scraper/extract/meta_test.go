@@ -127,6 +127,52 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			name: "microdata author of a post a blog theme types CreativeWork is the page's",
+			body: `<article itemscope itemtype="https://schema.org/CreativeWork"><h1 itemprop="headline">A walk by the river</h1><span itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/author/jane" itemprop="url"><span itemprop="name">Jane Roe</span></a></span>` + para + `</article>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Jane Roe")
+			},
+		},
+		{
+			name: "microdata author of a blog post in a web page's blog is the page's",
+			body: `<div itemscope itemtype="http://schema.org/WebPage"><div itemscope itemtype="http://schema.org/Blog"><article itemprop="blogPost" itemscope itemtype="http://schema.org/BlogPosting"><span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Jane Roe</span></span>` + para + `</article></div></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Jane Roe")
+			},
+		},
+		{
+			name: "microdata author of a question on a Q&A page is the page's",
+			body: `<div itemscope itemtype="https://schema.org/QAPage"><div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question"><h1 itemprop="name">How do I reset the router?</h1><div itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ann Bell</span></div>` + para + `</div></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Ann Bell")
+			},
+		},
+		{
+			name: "microdata reviews of a product: their authors and dates are not the page's",
+			body: `<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Trail Shoe 2</h1>` + para +
+				`<div itemprop="review" itemscope itemtype="http://schema.org/Review"><span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Ann Bell</span></span><meta itemprop="datePublished" content="2021-03-04"><p itemprop="reviewBody">Great shoe, the grip on wet rock is superb.</p></div>` +
+				`<div itemprop="review" itemscope itemtype="http://schema.org/Review"><span itemprop="author">Carl Dunn</span><p itemprop="reviewBody">Worn out after two months.</p></div></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "")
+				want(t, got, "published", "")
+			},
+		},
+		{
+			name: "microdata post with no itemprop inside a body typed WebSite is the page's",
+			body: `<div itemscope itemtype="https://schema.org/WebSite"><article itemscope itemtype="https://schema.org/BlogPosting"><h1 itemprop="headline">A walk by the river</h1><meta itemprop="datePublished" content="2023-05-06"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jane Roe</span></span>` + para + `</article></div>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "Jane Roe")
+				want(t, got, "published", "2023-05-06T00:00:00Z")
+			},
+		},
+		{
+			name: "microdata authors of news articles in an item list are not the page's",
+			body: `<h1>Latest</h1><ol itemscope itemtype="http://schema.org/ItemList"><li itemprop="itemListElement" itemscope itemtype="http://schema.org/NewsArticle"><span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Ann Bell</span></span><span itemprop="author">Carl Dunn</span>` + para + `</li></ol>`,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "")
+			},
+		},
+		{
 			name: "date in an element named for post details",
 			body: `<h1>Headline</h1><ul class="info"><li><span>Datum:</span>26. Januar 2022</li></ul>`,
 			check: func(t *testing.T, got map[string]string) {

@@ -78,7 +78,7 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 		micro:   make(map[string][]string),
 	}
 	p.flags = attrFlagMaps.Get().(map[string]uint16)
-	p.collect(p.root, "", "", false)
+	p.collect(p.root, microScope{}, false)
 	if len(p.flags) >= memoMax {
 		clear(p.flags)
 	}
@@ -87,9 +87,9 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 	return p
 }
 
-// collect walks the tree once and gathers metadata sources. scopeType is
-// the itemtype of the innermost microdata item, scopeProp its itemprop.
-func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool) {
+// collect walks the tree once and gathers metadata sources. sc is the
+// innermost microdata item around n.
+func (p *page) collect(n *html.Node, sc microScope, inComment bool) {
 	if n.Type == html.ElementNode {
 		if !p.collectElement(n, inComment) {
 			return
@@ -98,26 +98,41 @@ func (p *page) collect(n *html.Node, scopeType, scopeProp string, inComment bool
 			inComment = true
 		}
 		if prop := attr(n, "itemprop"); prop != "" {
-			p.collectMicro(n, prop, scopeType, scopeProp)
+			p.collectMicro(n, prop, sc)
 		}
 		p.kind.collectAttrs(n, p)
 		if hasAttr(n, "itemscope") {
 			p.kind.addType(attr(n, "itemtype"))
-			outer := scopeType
-			scopeType = attr(n, "itemtype")
-			scopeProp = attr(n, "itemprop")
-			if !authorsScope(outer) && (strings.Contains(scopeProp, "author") || strings.Contains(scopeProp, "creator")) {
-				// The author of an item in a list (each book's, each
-				// recipe's) or of a product: not the page's author.
-				scopeProp = ""
-			}
+			sc = sc.enter(attr(n, "itemtype"), attr(n, "itemprop"))
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode || c.Type == html.DocumentNode {
-			p.collect(c, scopeType, scopeProp, inComment)
+			p.collect(c, sc, inComment)
 		}
 	}
+}
+
+// microScope is the innermost microdata item around an element: its
+// itemtype and the itemprop it is the value of.
+type microScope struct {
+	typ, prop string
+	// part: the item is part of one whose properties are not the page's
+	// (a product's review, a list's element, a book's author), and so
+	// are its own.
+	part bool
+}
+
+// enter returns the scope of an item of type t that is the value of
+// prop, opened inside sc. The parts of an article, a post, a comment, a
+// blog or a web page may describe the page (its author, its image);
+// those of a product or a list do not: the reviews' authors and dates
+// on a product page, the authors of a list's books or recipes. An item
+// with no itemprop is no part of the one around it (microdata's
+// top-level item: a post inside a <body> typed WebSite).
+func (sc microScope) enter(t, prop string) microScope {
+	part := prop != "" && (sc.part || sc.typ != "" && !authorsScope(sc.typ))
+	return microScope{typ: t, prop: prop, part: part}
 }
 
 // collectElement gathers what the element n is by its tag (the language,
@@ -398,12 +413,13 @@ func microValue(n *html.Node) string {
 	return shortText(n, 2000)
 }
 
-func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
+func (p *page) collectMicro(n *html.Node, prop string, sc microScope) {
 	scoped := hasAttr(n, "itemscope")
 	// Properties of the article item (or of no item, a common slip);
 	// those of related items, breadcrumbs or the publisher are not the
 	// article's.
-	inArticle := articleScope(scopeType)
+	scopeType, scopeProp := sc.typ, sc.prop
+	inArticle := !sc.part && articleScope(scopeType)
 	for _, pr := range strings.Fields(prop) {
 		switch pr {
 		case "articleBody", "text":
@@ -417,7 +433,7 @@ func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
 			continue
 		case "name":
 			if strings.Contains(scopeProp, "author") || strings.Contains(scopeProp, "creator") {
-				if v := microValue(n); v != "" && len(v) < 200 {
+				if v := microValue(n); v != "" && len(v) < 200 && !sc.part {
 					p.microAuth = append(p.microAuth, v)
 				}
 				continue
@@ -441,7 +457,6 @@ func (p *page) collectMicro(n *html.Node, prop, scopeType, scopeProp string) {
 	}
 }
 
-// isArticleType reports whether a schema.org type names an article.
 // articleScope reports whether microdata properties in an item of type
 // t (the innermost itemscope's, "" for none) describe the page's
 // article: no item (a common slip), an article or a web page.
@@ -449,15 +464,22 @@ func articleScope(t string) bool {
 	return t == "" || isArticleType(t) || strings.HasSuffix(t, "WebPage")
 }
 
-// authorsScope reports whether the authors of an item of type t are the
-// page's: an article's or a web page's (articleScope), a post's of a
-// thread or a comment's, as before; not a book's, a recipe's or a
-// product's in a list of them.
+// authorsScope reports whether the authors of an item of type t, and the
+// items that are its properties (microScope.enter), are the page's: an
+// article's or a page's (a web page, a Q&A page), a post's of a thread,
+// a comment's, a question's or an answer's, a blog's, or a
+// CreativeWork's (the type popular blog themes give a post); not a
+// book's, a recipe's or a product's in a list of them.
 func authorsScope(t string) bool {
-	bare := bareLDType(t)
-	return articleScope(t) || strings.HasSuffix(bare, "Posting") || bare == "Comment"
+	switch bare := bareLDType(t); bare {
+	case "Comment", "Question", "Answer", "Blog", "CreativeWork":
+		return true
+	default:
+		return articleScope(t) || strings.HasSuffix(bare, "Posting") || strings.HasSuffix(bare, "Page")
+	}
 }
 
+// isArticleType reports whether a schema.org type names an article.
 func isArticleType(t string) bool {
 	switch t = bareLDType(t); t {
 	case "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
