@@ -160,6 +160,24 @@ func normDigits(s string) string {
 	}, s)
 }
 
+// hasDigit reports whether s holds a digit of any script that normDigits
+// reads (ASCII, Arabic-Indic, Persian, Indic, Thai, full-width): the
+// cheap test before parsing a text as a date. An ASCII-only test misses
+// every date a page writes in its own digits ("١٦ فبراير ٢٠٢٠").
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	for _, r := range s {
+		if r >= 0x80 && unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // stamp is a date as a page states it: the time, how much of it the page
 // gave, and whether it gave the zone.
 type stamp struct {

@@ -452,6 +452,22 @@ func TestDateRules(t *testing.T) {
 			head: `<script type="application/ld+json">{"@type":"Recipe","name":"Headline","datePublished":"2024-05-17"}</script>`,
 			body: `<div><h1>Headline</h1>` + para + `</div>`,
 			pub:  "2024-05-17T00:00:00Z", pubPrec: "day"},
+		// A page's only date in plain text, written in its own digits
+		// and letters, is read as the same date in ASCII would be:
+		// neither the test for digits nor the length limits may count
+		// only ASCII digits or bytes.
+		{name: "a plain date in arabic-indic digits",
+			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><span>١٦ فبراير ٢٠٢٠</span></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		{name: "a plain date in bengali digits and letters, longer in bytes than in letters",
+			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><span>১৬:২০, ১৬ ফেব্রুয়ারি ২০২০</span></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		{name: "a labelled date in arabic-indic digits in a long line",
+			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><p>نشر في ١٦ فبراير ٢٠٢٠ بواسطة هيئة التحرير في قسم الأخبار المحلية والدولية</p></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		{name: "a small print date in arabic-indic digits in a line of over 120 bytes",
+			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><small>١٦ فبراير ٢٠٢٠ · هيئة التحرير · قسم الأخبار المحلية والدولية والاقتصادية</small></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
 		{name: "two postings of different days date nothing",
 			head: `<script type="application/ld+json">[{"@type":"DiscussionForumPosting","name":"A","datePublished":"2024-05-17"},{"@type":"DiscussionForumPosting","name":"B","datePublished":"2023-01-02"}]</script>`,
 			body: `<div><h1>Headline</h1>` + para + `</div>`},

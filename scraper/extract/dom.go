@@ -76,15 +76,17 @@ func nodeTextUpTo(b *strings.Builder, n *html.Node, limit int) bool {
 }
 
 // shortText returns the whitespace-normalised text of n, or "" when the
-// text is longer than limit bytes. It stops walking once past the limit,
-// so calling it on many nested elements stays linear.
+// text is longer than limit characters (not bytes: a dateline in Bengali
+// or Thai takes three bytes a character, and is no longer than the same
+// dateline in Latin letters). It stops walking once past four bytes a
+// character, so calling it on many nested elements stays linear.
 func shortText(n *html.Node, limit int) string {
 	var b strings.Builder
-	if !boundedText(&b, n, limit*2+64) {
+	if !boundedText(&b, n, limit*4+64) {
 		return ""
 	}
 	t := cleanSpace(b.String())
-	if len(t) > limit {
+	if len(t) > limit && utf8.RuneCountInString(t) > limit {
 		return ""
 	}
 	return t

@@ -308,7 +308,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 		}
 	}
 	if (hint || n.DataAtom == atom.Small) && !inComment && !comment && len(p.dateHints) < 20 {
-		if t := shortText(n, 120); t != "" && strings.ContainsAny(t, "0123456789") {
+		if t := shortText(n, 120); t != "" && hasDigit(t) {
 			p.dateHints = append(p.dateHints, t)
 		}
 	}

@@ -73,9 +73,9 @@ func (c *dateCtx) printedDate() *stamp {
 	return nil
 }
 
-// headTextNodes returns the short texts with digits among the 60 texts
-// after the first <h1>, as nodes: what nearHeadline reads, teasers'
-// included.
+// headTextNodes returns the short texts with digits (of any script)
+// among the 60 texts after the first <h1>, as nodes: what nearHeadline
+// and yearlessDate read, teasers' included.
 func (p *page) headTextNodes() []*xhtml.Node {
 	h1 := firstH1(p.root)
 	if h1 == nil {
@@ -92,7 +92,7 @@ func (p *page) headTextNodes() []*xhtml.Node {
 			continue
 		}
 		seen++
-		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && strings.ContainsAny(t, "0123456789") {
+		if t := cleanSpace(n.Data); t != "" && len(t) < 120 && hasDigit(t) {
 			out = append(out, n)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -887,18 +888,8 @@ func (p *page) textDate() *stamp {
 		}
 		switch n.Type {
 		case xhtml.TextNode:
-			if len(n.Data) > 120 || !strings.ContainsAny(n.Data, "0123456789") {
-				return
-			}
-			if t := cleanSpace(n.Data); len(t) >= 6 && len(t) <= 60 {
-				d, ok := parseStamp(t)
-				if !ok && len(t) <= 10 {
-					// A text that is nothing but "02.12.19".
-					d, ok = parseShortStamp(t)
-				}
-				if ok && p.stampOK(d) {
-					found = &d
-				}
+			if d, ok := p.plainDate(n.Data); ok {
+				found = &d
 			}
 			return
 		case xhtml.ElementNode:
@@ -924,6 +915,26 @@ func (p *page) textDate() *stamp {
 	}
 	walk(p.root)
 	return found
+}
+
+// plainDate reads a short text that is a date, for textDate. Its lengths
+// count characters, not bytes: a date in Bengali, Devanagari or Thai
+// letters and digits takes three bytes a character, and a byte limit
+// would drop it where the same date in Latin letters is read.
+func (p *page) plainDate(s string) (stamp, bool) {
+	if len(s) > 4*120 || !hasDigit(s) || utf8.RuneCountInString(s) > 120 {
+		return stamp{}, false
+	}
+	t := cleanSpace(s)
+	if n := utf8.RuneCountInString(t); n < 6 || n > 60 {
+		return stamp{}, false
+	}
+	d, ok := parseStamp(t)
+	if !ok && len(t) <= 10 {
+		// A text that is nothing but "02.12.19".
+		d, ok = parseShortStamp(t)
+	}
+	return d, ok && p.stampOK(d)
 }
 
 // ldOtherDate returns the date the page's JSON-LD objects other than
@@ -1164,7 +1175,7 @@ func (p *page) labelledDates() []string {
 		}
 		switch n.Type {
 		case xhtml.TextNode:
-			if len(n.Data) < 200 && strings.ContainsAny(n.Data, "0123456789") && reDateLabel.MatchString(n.Data) {
+			if len(n.Data) < 200 && hasDigit(n.Data) && reDateLabel.MatchString(n.Data) {
 				out = append(out, cleanSpace(n.Data))
 			}
 			return

@@ -18,6 +18,13 @@ import (
 // number ("Version 2.1.", "5.1. More on Lists"), not a full date.
 var reYearless = lazyRE(`(?i)^(?:(?:` + weekdayAbbrevs + `)\.?,?\s+|(?:` + weekdayNames + `),\s+)?([0-3]?\d)\.(0\d|1[0-2])\.(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
 
+// reYearlessCJK matches a segment that is a month and day written with
+// the CJK date signs and no year, in brackets or not, before at most a
+// time of day ("6月24日", "[06月24日 11時30分]", "6월 24일 11:30"): how
+// Japanese, Chinese and Korean news pages print the day of a story of
+// the current year under its headline.
+var reYearlessCJK = lazyRE(`^[\[(（【]?\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*\d{1,2}\s*[時:시]\s*\d{2}\s*[分분]?)?\s*[\])）】]?$`)
+
 // weekdayAbbrevs are the weekdays' short forms in the languages of the
 // month names (German, English, French, Dutch, Spanish, Italian,
 // Portuguese, the Scandinavian languages, Finnish, Polish, Czech, Slovak,
@@ -89,12 +96,17 @@ func (c *dateCtx) yearlessDate() *stamp {
 // segment of t (reYearless), or zeros.
 func dayMonth(t string) (day, month int) {
 	for _, seg := range reSegmentSep.Split(strings.TrimSpace(t), -1) {
+		di, mi := 1, 2
 		sm := reYearless.FindStringSubmatch(seg)
+		if sm == nil {
+			// The CJK order is month, then day.
+			sm, di, mi = reYearlessCJK.FindStringSubmatch(normDigits(seg)), 2, 1
+		}
 		if sm == nil {
 			continue
 		}
-		d, _ := strconv.Atoi(sm[1])
-		m, _ := strconv.Atoi(sm[2])
+		d, _ := strconv.Atoi(sm[di])
+		m, _ := strconv.Atoi(sm[mi])
 		if d >= 1 && d <= 31 && m >= 1 && m <= 12 {
 			return d, m
 		}
