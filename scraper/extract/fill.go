@@ -439,9 +439,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 // (dropPosterTitles) and the posts' headers (dropPostCards).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true))))))
+		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks))))))
 	}
-	return dropInvites(p.dropButtonLinks(dropChrome(bs, forum)))
+	return dropInvites(p.dropButtonLinks(dropChrome(bs, forum, p.ownLinks)))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

@@ -198,6 +198,19 @@ func TestForumRelatedLinks(t *testing.T) {
 		[]string{"Related discussions", "Chain or rope rode", "Drying out on legs", "Winter mooring prices"})
 }
 
+// TestForumPostRelatedLinks: a reply that lists other threads under its
+// own plain line ("Similar threads:") and more replies follow: the
+// line, the links and the next poster's name stay
+// (testdata/forumrelated).
+func TestForumPostRelatedLinks(t *testing.T) {
+	art := extractTestPage(t, "forumrelated", "forum_reply_links", "https://estuary-sailing.example/threads/re-caulking-a-teak-deck.9300/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Similar threads:", "Reefing out old seams with a hooked tool",
+		"Masking a deck before caulking, step by step", "moorings", "Took me three weekends"}, nil)
+}
+
 // TestCardPairs: a thread whose posters' cards set each field as a
 // one-pair definition list (XenForo's "pairs": "Member Type" /
 // "Student", "Home Country" / "Germany"), fields no list of labels

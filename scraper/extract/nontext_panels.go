@@ -46,7 +46,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		add := newLines(dropChrome(panelBlocks(n, p.x.declared), false), seen)
+		add := newLines(dropChrome(panelBlocks(n, p.x.declared), false, nil), seen)
 		if len(add) == 0 {
 			continue
 		}
