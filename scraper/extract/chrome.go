@@ -247,9 +247,14 @@ func (p *page) ownLinks(head, last block) bool {
 }
 
 // unlinkedOver reports whether the text of n outside links is longer
-// than limit bytes. It stops reading there: a box that holds a whole
-// thread's posts costs the first few of them, not the thread.
-func unlinkedOver(n *html.Node, limit int) bool {
+// than limit bytes (textOver).
+func unlinkedOver(n *html.Node, limit int) bool { return textOver(n, limit, nil) }
+
+// textOver reports whether the text of n outside links and outside the
+// elements skip reports (nil: none) is longer than limit bytes. It stops
+// reading there: a box that holds a whole thread's posts costs the first
+// few of them, not the thread.
+func textOver(n *html.Node, limit int, skip func(*html.Node) bool) bool {
 	size := 0
 	var over func(*html.Node) bool
 	over = func(n *html.Node) bool {
@@ -257,7 +262,7 @@ func unlinkedOver(n *html.Node, limit int) bool {
 		case n.Type == html.TextNode:
 			size += len(strings.TrimSpace(n.Data))
 			return size > limit
-		case n.Type == html.ElementNode && (n.DataAtom == atom.A || textless(n.DataAtom)):
+		case n.Type == html.ElementNode && (n.DataAtom == atom.A || textless(n.DataAtom) || skip != nil && skip(n)):
 			return false
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

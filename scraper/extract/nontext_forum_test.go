@@ -225,3 +225,15 @@ func TestCardPairs(t *testing.T) {
 		"The biggest tides of the fortnight", "keep an eye on the beacon"},
 		[]string{"Retired Pilot", "Boatbuilder", "Dutch", "Netherlands", "Germany", "Member Type", "Home Country"})
 }
+
+// TestPostPairs: a thread of small ads whose posts set their price and
+// place as one-pair lists among the post's words: the lists repeat their
+// terms as cards do, but they are the posts' own and stay
+// (testdata/cardpairs).
+func TestPostPairs(t *testing.T) {
+	art := extractTestPage(t, "cardpairs", "post_pairs", "https://estuary-sailing.example/threads/small-ads-december.9400/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Selling my old seagull outboard", "£180", "Woodbridge", "£45", "Maldon", "Brightlingsea"}, nil)
+}
