@@ -197,7 +197,6 @@ func TestRelatedHead(t *testing.T) {
 		{"Check out other Related discussions", true},
 		{"See more similar questions:", true},
 		{"Suggested topics", true},
-		{"Hot Network Questions", true},
 		{"Related discussion:", false},
 		{"Suggested reading", false},
 		{"Similar threads come up every spring", false},
