@@ -23,7 +23,8 @@ func bigListPage(n int, open, close string, item func(i int) string) []byte {
 // table rows of the kinds the cited-block rules (nameItems,
 // otherSiteItems, proseItems' titledItem, recordRows) walk, and on a
 // thread whose opening post holds 5,000 paragraphs (storyBeside's
-// signedLike per paragraph).
+// signedLike per paragraph), and on a thread of 3,000 posts whose
+// posters' cards set each field as a one-pair list (cardPairs).
 func BenchmarkBigLists(b *testing.B) {
 	pages := map[string][]byte{
 		"names": bigListPage(20000, "<ul>", "</ul>", func(i int) string {
@@ -41,8 +42,9 @@ func BenchmarkBigLists(b *testing.B) {
 		"thread": bigThreadPage(5000, 40),
 		"tag":    bigTagPage(10000),
 		"cards":  bigCardPage(16000),
+		"pairs":  bigPairsThread(3000),
 	}
-	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag", "cards"} {
+	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag", "cards", "pairs"} {
 		page := pages[name]
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -172,4 +174,18 @@ func BenchmarkBigReviewPages(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// bigPairsThread returns a thread of n posts, each under a poster's card
+// of three one-pair definition lists (cardPairs), each with its own
+// text.
+func bigPairsThread(n int) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>Which tide table</title></head><body><main><h1>Which tide table</h1><div class="thread">`)
+	for i := range n {
+		fmt.Fprintf(&sb, `<article class="message"><div class="message-user"><h4><a href="/members/u%d/">user%d</a></h4><div class="extras"><dl class="pairs"><dt>Joined</dt><dd>Jun %d, 2015</dd></dl><dl class="pairs"><dt>Member Type</dt><dd>Pilot</dd></dl><dl class="pairs"><dt>Home Country</dt><dd>Land %d</dd></dl></div></div><div class="message-content"><p>Post %d. %s</p></div></article>`+"\n",
+			i%50, i%50, i%28+1, i%9, i, strings.Repeat("The printed almanac and the harbour app disagree by twenty minutes at springs. ", 4))
+	}
+	sb.WriteString(`</div></main></body></html>`)
+	return []byte(sb.String())
 }

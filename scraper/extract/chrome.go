@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // chromeLines are whole blocks that are the controls of a site rather than
@@ -65,8 +66,9 @@ func isChromeLine(t string) bool {
 // forum page, the labels that every post repeats (isLabel, labelKey),
 // unlinked headings among them. Headings stay, but for widget lines: a
 // page about its site's terms or its sign-in desk heads its sections
-// with those words.
-func dropChrome(bs []block, forum bool) []block {
+// with those words. own tells a post's own links from a board's list
+// (dropRelated).
+func dropChrome(bs []block, forum bool, own func(head, last block) bool) []block {
 	var seen map[string]int
 	if forum {
 		seen = map[string]int{}
@@ -76,7 +78,7 @@ func dropChrome(bs []block, forum bool) []block {
 			}
 		}
 	}
-	bs = dropRelated(bs)
+	bs = dropRelated(bs, own)
 	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
 		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
@@ -159,7 +161,7 @@ func isWidgetLine(t string) bool {
 // reRelatedHead matches the heading of a section of other pages' teasers
 // on a page that is not an article: related products, what other
 // customers bought, trending or popular searches and topics.
-var reRelatedHead = lazyRE(`(?i)^(?:(?:(?:check out|see|browse) )?(?:other |more )?(?:related|similar|suggested) (?:products|items|searches|posts|topics|threads|articles|discussions|questions)|hot network questions|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
+var reRelatedHead = lazyRE(`(?i)^(?:(?:(?:check out|see|browse) )?(?:other |more )?(?:related|similar|suggested) (?:products|items|searches|posts|topics|threads|articles|discussions|questions)|(?:customers|shoppers|people) (?:also|who) (?:bought|viewed|searched)|(?:you (?:may|might) also (?:like|need|be interested in))|(?:trending|popular|related|recent) (?:searches|topics|threads)|(?:keep exploring|explore more)\b.{0,30}|more (?:topics|threads|posts) from\b.{0,30}|(?:sie|du) könnte(?:n|st)? auch\b.{0,40}|das könnte (?:sie|dich) auch interessieren|ähnliche (?:produkte|artikel|themen)|produits (?:similaires|associés)|vous aimerez (?:peut-être )?aussi|productos relacionados|(?:también )?te puede interesar)[\s:.!?]*$`)
 
 // dropRelated drops from a page's main text each section that a
 // reRelatedHead heading opens: the heading and the blocks after it up to
@@ -168,8 +170,9 @@ var reRelatedHead = lazyRE(`(?i)^(?:(?:(?:check out|see|browse) )?(?:other |more
 // (a page made of such a section is that section). A board often sets
 // the head as a plain line ("Check out other Related discussions",
 // "Similar threads"): its section is the run of links after it, two or
-// more.
-func dropRelated(bs []block) []block {
+// more, unless own (nil where the blocks' elements are not known) finds
+// them a post's own (ownLinks).
+func dropRelated(bs []block, own func(head, last block) bool) []block {
 	total := 0
 	for _, b := range bs {
 		total += len(b.text)
@@ -185,8 +188,8 @@ func dropRelated(bs []block) []block {
 		for k := i; k < j; k++ {
 			sec += len(bs[k].text)
 		}
-		if j < 0 || sec*4 > total {
-			out = append(out, b) // prose follows, or most of the page: its own section
+		if j < 0 || sec*4 > total || !b.heads() && own != nil && own(b, bs[j-1]) {
+			out = append(out, b) // prose follows, most of the page, a post's own: not a teaser section
 			continue
 		}
 		i = j - 1
@@ -219,6 +222,57 @@ func relatedEnd(bs []block, i int) int {
 		return -1
 	}
 	return j
+}
+
+// relatedSlack is the most text, in bytes, outside links beside a
+// plain-line head in its box: "This discussion is now closed.", a "Show
+// more" control.
+const relatedSlack = 60
+
+// ownLinks reports whether a plain-line head and the last link of its
+// run sit in an element holding more unlinked text than the head and
+// relatedSlack: a post's own lead-in and the threads its poster means
+// ("Similar threads:" after the post's paragraphs), not a board's box
+// of other threads. Links do not count, as the box's links the earlier
+// steps dropped would not be in the run.
+func (p *page) ownLinks(head, last block) bool {
+	if head.at < 0 || int(head.at) >= len(p.x.nodes) || last.at < 0 || int(last.at) >= len(p.x.nodes) {
+		return false
+	}
+	box, l := p.x.nodes[head.at], p.x.nodes[last.at]
+	for box != nil && box != l && !isAncestor(box, l) {
+		box = box.Parent
+	}
+	return box == nil || unlinkedOver(box, len(head.text)+relatedSlack)
+}
+
+// unlinkedOver reports whether the text of n outside links is longer
+// than limit bytes (textOver).
+func unlinkedOver(n *html.Node, limit int) bool { return textOver(n, limit, nil) }
+
+// textOver reports whether the text of n outside links and outside the
+// elements skip reports (nil: none) is longer than limit bytes. It stops
+// reading there: a box that holds a whole thread's posts costs the first
+// few of them, not the thread.
+func textOver(n *html.Node, limit int, skip func(*html.Node) bool) bool {
+	size := 0
+	var over func(*html.Node) bool
+	over = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.TextNode:
+			size += len(strings.TrimSpace(n.Data))
+			return size > limit
+		case n.Type == html.ElementNode && (n.DataAtom == atom.A || textless(n.DataAtom) || skip != nil && skip(n)):
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if over(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return over(n)
 }
 
 // crumbWords is the most words of a link in the trail dropLeadingLinks

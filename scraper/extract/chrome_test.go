@@ -173,10 +173,37 @@ func TestDropRelated(t *testing.T) {
 		{"plain-line head over links", []block{para, para, para, line, link, link, link, para}, 4},
 		{"plain-line head over one link", []block{para, para, para, line, link, para}, 6},
 		{"plain-line head over prose", []block{para, para, para, line, para, para}, 6},
+		{"a post's own links", []block{para, para, para, line, link, link, link, para}, 8},
 	}
 	for _, tt := range tests {
-		if got := len(dropRelated(tt.in)); got != tt.want {
+		// ownLinks reads the page; here a post's own links are named so.
+		own := func(block, block) bool { return strings.HasPrefix(tt.name, "a post's") }
+		if got := len(dropRelated(tt.in, own)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestRelatedHead: the heads of other pages' lists, headings or plain
+// lines, boards' wordings among them; a lead-in of one discussion, a
+// reading list and a sentence do not match.
+func TestRelatedHead(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Customers also bought", true},
+		{"Similar threads", true},
+		{"Check out other Related discussions", true},
+		{"See more similar questions:", true},
+		{"Suggested topics", true},
+		{"Related discussion:", false},
+		{"Suggested reading", false},
+		{"Similar threads come up every spring", false},
+	}
+	for _, tt := range tests {
+		if got := reRelatedHead.MatchString(tt.in); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

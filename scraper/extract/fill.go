@@ -450,9 +450,9 @@ func (p *page) otherText(bs []block, pageType string) string {
 // (dropPosterTitles) and the posts' headers (dropPostCards).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true)))))))
+		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))))
 	}
-	return dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum))))
+	return dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks))))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

@@ -40,7 +40,16 @@ func (p *page) dropCardItems(bs []block) []block {
 // "Member Type" / "Student or Learner", "Home Country" / "Spain". The
 // labels are the board's own custom fields, which no list of labels
 // knows, but every post's card repeats them: a one-pair list whose term
-// minCardPairs lists of the page share goes, term and item.
+// minCardPairs lists of the page share goes, term and item. A card's
+// lists stand apart from the post's words; lists among a post's words
+// (a small ad's "Price" / "£180") are the post's own.
+
+// pairSlack is the most text, in bytes, outside links and lists beside a
+// card's one-pair lists: a poster's title ("Well-known member").
+const pairSlack = 60
+
+// isDl reports whether n is a definition list.
+func isDl(n *html.Node) bool { return n.DataAtom == atom.Dl }
 
 // minCardPairs is the fewest one-pair lists with the same term that make
 // them the fields of posters' cards.
@@ -51,6 +60,7 @@ const minCardPairs = 3
 // read once: a long list's blocks cost one look each.
 func (p *page) cardPairs(bs []block) (keys map[*html.Node]string, count map[string]int) {
 	keys, count = map[*html.Node]string{}, map[string]int{}
+	prose := map[*html.Node]bool{} // by parent: read once for all its lists
 	for _, b := range bs {
 		dl := p.pairOf(b)
 		if dl == nil {
@@ -58,8 +68,16 @@ func (p *page) cardPairs(bs []block) (keys map[*html.Node]string, count map[stri
 		}
 		if _, ok := keys[dl]; !ok {
 			k, one := pairKey(dl)
+			if one && dl.Parent != nil {
+				in, seen := prose[dl.Parent]
+				if !seen {
+					in = textOver(dl.Parent, pairSlack, isDl)
+					prose[dl.Parent] = in
+				}
+				one = !in
+			}
 			if !one {
-				k = "\x00" // not one pair
+				k = "\x00" // not one pair, or a post's own
 			}
 			keys[dl] = k
 			count[k]++

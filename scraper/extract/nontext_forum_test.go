@@ -198,6 +198,19 @@ func TestForumRelatedLinks(t *testing.T) {
 		[]string{"Related discussions", "Chain or rope rode", "Drying out on legs", "Winter mooring prices"})
 }
 
+// TestForumPostRelatedLinks: a reply that lists other threads under its
+// own plain line ("Similar threads:") and more replies follow: the
+// line, the links and the next poster's name stay
+// (testdata/forumrelated).
+func TestForumPostRelatedLinks(t *testing.T) {
+	art := extractTestPage(t, "forumrelated", "forum_reply_links", "https://estuary-sailing.example/threads/re-caulking-a-teak-deck.9300/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Similar threads:", "Reefing out old seams with a hooked tool",
+		"Masking a deck before caulking, step by step", "moorings", "Took me three weekends"}, nil)
+}
+
 // TestCardPairs: a thread whose posters' cards set each field as a
 // one-pair definition list (XenForo's "pairs": "Member Type" /
 // "Student", "Home Country" / "Germany"), fields no list of labels
@@ -211,4 +224,16 @@ func TestCardPairs(t *testing.T) {
 	checkText(t, art.Text, []string{"Which tide table do you trust", "corrected for the bar", "Springs",
 		"The biggest tides of the fortnight", "keep an eye on the beacon"},
 		[]string{"Retired Pilot", "Boatbuilder", "Dutch", "Netherlands", "Germany", "Member Type", "Home Country"})
+}
+
+// TestPostPairs: a thread of small ads whose posts set their price and
+// place as one-pair lists among the post's words: the lists repeat their
+// terms as cards do, but they are the posts' own and stay
+// (testdata/cardpairs).
+func TestPostPairs(t *testing.T) {
+	art := extractTestPage(t, "cardpairs", "post_pairs", "https://estuary-sailing.example/threads/small-ads-december.9400/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Selling my old seagull outboard", "£180", "Woodbridge", "£45", "Maldon", "Brightlingsea"}, nil)
 }

@@ -46,7 +46,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		add := newLines(p.dropSiteNotices(dropChrome(panelBlocks(n, p.x.declared), false)), seen)
+		add := newLines(p.dropSiteNotices(dropChrome(panelBlocks(n, p.x.declared), false, nil)), seen)
 		if len(add) == 0 {
 			continue
 		}
