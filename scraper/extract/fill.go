@@ -344,77 +344,110 @@ func (p *page) fillFlags(art *corpus.Article) {
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 	if article || p.teaserBody {
-		if bs := dropTrailingHeads(p.blocks); len(bs) < len(p.blocks) {
-			p.blocks, p.body = bs, joinBlocks(bs)
-			art.Text, art.WordCount = p.body, countWords(p.body)
-		}
-		// A recall net: the body found holds less than half the prose of
-		// the page's main region (a fragment picked over the text).
-		// A cheap estimate first: most articles hold their region's prose.
-		if p.x.proseBytes(p.bodyNode)*3 > len(p.body)*4 {
-			prose := proseText(p.x.mainBlocks(p.bodyNode, false))
-			if words := countWords(prose); words > art.WordCount*2 {
-				art.Text, art.WordCount = prose, words
-				p.relanguage(art)
-			}
-		}
-		p.shortBodyNet(art)
-		p.serviceNet(art)
+		p.articleNets(art)
 	}
-	var kept []block
-	var extra float64
-	var orphans map[int32]bool
-	took := false
+	var m modelChoice
 	if !article && !p.teaserBody || p.shortArt {
-		typ := other
-		if article { // a short article's model text: the rules for other pages do not apply
-			typ = ""
-		}
-		kept, extra, orphans = p.modelKeptOf(typ)
-		main := joinBlocks(kept)
-		words := countWords(main)
-		bodyWords := art.WordCount
-		if typ != "" {
-			// The model's text leaves the dialogs out: so does the body
-			// it is weighed against (a consent box read as the body).
-			bodyWords = p.wordsOutsideDialogs(art.WordCount)
-		}
-		if took = takeModel(words, bodyWords, extra); took {
-			art.WordCount = words
-			if article { // a short article: its text as is (dropChrome is for other pages)
-				art.Text = main
-				p.relanguage(art)
-			}
-		}
+		m = p.weighModel(art, article, other)
 	}
 	if !article {
-		art.PageType = other
-		if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
-			art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
-		}
-		forum := art.PageType == corpus.PageTypeForum
-		switch {
-		case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
-			p.withTeaserTitles(art)
-		case took:
-			art.Text = p.otherText(p.mainOfOther(p.shopText(kept, art.PageType), forum), art.PageType)
-			art.WordCount = countWords(art.Text)
-			p.relanguage(art)
-		case art.Text != p.body: // a net above chose another text: kept
-		case forum:
-			art.Text = joinMarked(p.mainOfOther(withLinkedLines(p.blocks, kept), true))
-			art.WordCount = countWords(art.Text)
-		default:
-			bs, isModel := p.cleanedChoice(kept, extra, art.PageType)
-			bs = withoutOrphans(bs, orphans)
-			if art.PageType == corpus.PageTypeListing && !isModel {
-				bs = p.withListingTitles(bs, kept)
-			}
-			art.Text = p.otherText(bs, art.PageType)
-			art.WordCount = countWords(art.Text)
-		}
+		p.otherPage(art, other, m)
 	}
 	p.withDek(art)
+	addFlags(art, article, paywalled)
+}
+
+// articleNets trims the headings that end an article's body (or a
+// listing's run of teasers) and, where the body found holds far less than
+// the page's prose, takes that prose (the recall nets).
+func (p *page) articleNets(art *corpus.Article) {
+	if bs := dropTrailingHeads(p.blocks); len(bs) < len(p.blocks) {
+		p.blocks, p.body = bs, joinBlocks(bs)
+		art.Text, art.WordCount = p.body, countWords(p.body)
+	}
+	// A recall net: the body found holds less than half the prose of
+	// the page's main region (a fragment picked over the text).
+	// A cheap estimate first: most articles hold their region's prose.
+	if p.x.proseBytes(p.bodyNode)*3 > len(p.body)*4 {
+		prose := proseText(p.x.mainBlocks(p.bodyNode, false))
+		if words := countWords(prose); words > art.WordCount*2 {
+			art.Text, art.WordCount = prose, words
+			p.relanguage(art)
+		}
+	}
+	p.shortBodyNet(art)
+	p.serviceNet(art)
+}
+
+// modelChoice is the block model's text of a page (weighModel): the
+// blocks kept, the words it adds outside the body, the orphans, and
+// whether it was taken over the body found.
+type modelChoice struct {
+	kept    []block
+	extra   float64
+	orphans map[int32]bool
+	took    bool
+}
+
+// weighModel weighs the block model's text against the body found
+// (takeModel) for a page that is not an article of type other, or a
+// short article; a short article taken gets the model's text as it is.
+func (p *page) weighModel(art *corpus.Article, article bool, other string) modelChoice {
+	typ := other
+	if article { // a short article's model text: the rules for other pages do not apply
+		typ = ""
+	}
+	var m modelChoice
+	m.kept, m.extra, m.orphans = p.modelKeptOf(typ)
+	main := joinBlocks(m.kept)
+	words := countWords(main)
+	bodyWords := art.WordCount
+	if typ != "" {
+		// The model's text leaves the dialogs out: so does the body
+		// it is weighed against (a consent box read as the body).
+		bodyWords = p.wordsOutsideDialogs(art.WordCount)
+	}
+	if m.took = takeModel(words, bodyWords, m.extra); m.took {
+		art.WordCount = words
+		if article { // a short article: its text as is (dropChrome is for other pages)
+			art.Text = main
+			p.relanguage(art)
+		}
+	}
+	return m
+}
+
+// otherPage sets the type and the text of a page that is not an article.
+func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
+	art.PageType = other
+	if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
+		art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
+	}
+	forum := art.PageType == corpus.PageTypeForum
+	switch {
+	case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
+		p.withTeaserTitles(art)
+	case m.took:
+		art.Text = p.otherText(p.mainOfOther(p.shopText(m.kept, art.PageType), forum), art.PageType)
+		art.WordCount = countWords(art.Text)
+		p.relanguage(art)
+	case art.Text != p.body: // a net above chose another text: kept
+	case forum:
+		art.Text = joinMarked(p.mainOfOther(withLinkedLines(p.blocks, m.kept), true))
+		art.WordCount = countWords(art.Text)
+	default:
+		bs, isModel := p.cleanedChoice(m.kept, m.extra, art.PageType)
+		bs = withoutOrphans(bs, m.orphans)
+		if art.PageType == corpus.PageTypeListing && !isModel {
+			bs = p.withListingTitles(bs, m.kept)
+		}
+		art.Text = p.otherText(bs, art.PageType)
+		art.WordCount = countWords(art.Text)
+	}
+}
+
+// addFlags sets art's flags from its date, length, paywall and type.
+func addFlags(art *corpus.Article, article, paywalled bool) {
 	if art.Published == nil {
 		art.Flags = append(art.Flags, corpus.FlagNoDate)
 	}
