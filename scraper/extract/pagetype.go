@@ -529,6 +529,14 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	return p.correctModel(art, article, other)
+}
+
+// correctModel corrects the page-type model's verdict (article, other)
+// where the rules know better: a CMS's single post, threads, mailing
+// lists, section fronts and tag pages, shops' category pages and
+// documentation hosts.
+func (p *page) correctModel(art *corpus.Article, article bool, other string) (bool, string) {
 	if !article && p.cmsPost() {
 		// The CMS says it rendered a single post: content management
 		// systems name the template in the <body>'s classes, and none
