@@ -155,10 +155,34 @@ func TestParseStamp(t *testing.T) {
 			if !ok {
 				t.Fatalf("parseStamp(%q): no date, want %s", tt.in, tt.want)
 			}
+			if !dateDigits(tt.in) {
+				// textDate's cheap test must pass every date parseStamp reads.
+				t.Errorf("dateDigits(%q) = false for a date", tt.in)
+			}
 			if s := got.t.Format(time.RFC3339); s != tt.want || got.prec != tt.prec || got.zoned != tt.zoned {
 				t.Errorf("parseStamp(%q) = %s %s zoned=%v, want %s %s zoned=%v", tt.in, s, got.prec, got.zoned, tt.want, tt.prec, tt.zoned)
 			}
 		})
+	}
+}
+
+// TestDateDigits checks the cheap test textDate runs before parsing: a
+// text with a single short run of digits, in any script, is no date.
+func TestDateDigits(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Story number 123": false,
+		"বন্দরের খবর নম্বর ১২৩": false,
+		"12 comments":        false,
+		"20240617":           true,
+		"1700000000":         true,
+		"١٦ فبراير ٢٠٢٠":     true,
+		"২৪ জুন ২০২৪":        true,
+		"Price: ١٢٠٫٥٠ ريال": true,
+		"２０２４年６月２４日":         true,
+	} {
+		if got := dateDigits(in); got != want {
+			t.Errorf("dateDigits(%q) = %v, want %v", in, got, want)
+		}
 	}
 }
 
