@@ -486,6 +486,19 @@ func TestDateRules(t *testing.T) {
 		{name: "a plain date in bengali digits and letters, longer in bytes than in letters",
 			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><span>১৬:২০, ১৬ ফেব্রুয়ারি ২০২০</span></div>`,
 			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		// Without an <h1> the texts under the headline are not read
+		// (printedDate): only the last-resort text search finds these,
+		// through its digit test and its limits in letters.
+		{name: "a plain date in bengali, no h1, longer in bytes than textDate's 60 letters",
+			body: `<div><h2>Headline</h2>` + para + para + para + `</div><div><span>১৬:২০, ১৬ ফেব্রুয়ারি ২০২০</span></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		{name: "a plain date in arabic-indic digits, no h1",
+			body: `<div><h2>Headline</h2>` + para + para + para + `</div><div><span>١٦ فبراير ٢٠٢٠</span></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		// A price, a phone number or a verse in the page's digits is no
+		// date, as in ASCII digits.
+		{name: "a price, a phone number and a verse in arabic-indic digits date nothing",
+			body: `<div><h2>Headline</h2>` + para + para + para + `</div><div><span>١٢٠٫٥٠ ريال</span><span>هاتف: ٠١٠-١٢٣٤-٥٦٧٨</span><span>سورة البقرة ٢:٢٥٥</span><span>النتيجة ٢ - ١</span></div>`},
 		{name: "a labelled date in arabic-indic digits in a long line",
 			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><p>نشر في ١٦ فبراير ٢٠٢٠ بواسطة هيئة التحرير في قسم الأخبار المحلية والدولية</p></div>`,
 			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
