@@ -155,10 +155,34 @@ func TestParseStamp(t *testing.T) {
 			if !ok {
 				t.Fatalf("parseStamp(%q): no date, want %s", tt.in, tt.want)
 			}
+			if !dateDigits(tt.in) {
+				// textDate's cheap test must pass every date parseStamp reads.
+				t.Errorf("dateDigits(%q) = false for a date", tt.in)
+			}
 			if s := got.t.Format(time.RFC3339); s != tt.want || got.prec != tt.prec || got.zoned != tt.zoned {
 				t.Errorf("parseStamp(%q) = %s %s zoned=%v, want %s %s zoned=%v", tt.in, s, got.prec, got.zoned, tt.want, tt.prec, tt.zoned)
 			}
 		})
+	}
+}
+
+// TestDateDigits checks the cheap test textDate runs before parsing: a
+// text with a single short run of digits, in any script, is no date.
+func TestDateDigits(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Story number 123": false,
+		"বন্দরের খবর নম্বর ১২৩": false,
+		"12 comments":        false,
+		"20240617":           true,
+		"1700000000":         true,
+		"١٦ فبراير ٢٠٢٠":     true,
+		"২৪ জুন ২০২৪":        true,
+		"Price: ١٢٠٫٥٠ ريال": true,
+		"２０２４年６月２４日":         true,
+	} {
+		if got := dateDigits(in); got != want {
+			t.Errorf("dateDigits(%q) = %v, want %v", in, got, want)
+		}
 	}
 }
 
@@ -462,6 +486,19 @@ func TestDateRules(t *testing.T) {
 		{name: "a plain date in bengali digits and letters, longer in bytes than in letters",
 			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><span>১৬:২০, ১৬ ফেব্রুয়ারি ২০২০</span></div>`,
 			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		// Without an <h1> the texts under the headline are not read
+		// (printedDate): only the last-resort text search finds these,
+		// through its digit test and its limits in letters.
+		{name: "a plain date in bengali, no h1, longer in bytes than textDate's 60 letters",
+			body: `<div><h2>Headline</h2>` + para + para + para + `</div><div><span>১৬:২০, ১৬ ফেব্রুয়ারি ২০২০</span></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		{name: "a plain date in arabic-indic digits, no h1",
+			body: `<div><h2>Headline</h2>` + para + para + para + `</div><div><span>١٦ فبراير ٢٠٢٠</span></div>`,
+			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},
+		// A price, a phone number or a verse in the page's digits is no
+		// date, as in ASCII digits.
+		{name: "a price, a phone number and a verse in arabic-indic digits date nothing",
+			body: `<div><h2>Headline</h2>` + para + para + para + `</div><div><span>١٢٠٫٥٠ ريال</span><span>هاتف: ٠١٠-١٢٣٤-٥٦٧٨</span><span>سورة البقرة ٢:٢٥٥</span><span>النتيجة ٢ - ١</span></div>`},
 		{name: "a labelled date in arabic-indic digits in a long line",
 			body: `<div><h1>Headline</h1>` + para + para + para + `</div><div><p>نشر في ١٦ فبراير ٢٠٢٠ بواسطة هيئة التحرير في قسم الأخبار المحلية والدولية</p></div>`,
 			pub:  "2020-02-16T00:00:00Z", pubPrec: "day"},

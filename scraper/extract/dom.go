@@ -76,8 +76,8 @@ func nodeTextUpTo(b *strings.Builder, n *html.Node, limit int) bool {
 }
 
 // shortText returns the whitespace-normalised text of n, or "" when the
-// text is longer than limit characters (not bytes: a dateline in Bengali
-// or Thai takes three bytes a character, and is no longer than the same
+// text is longer than limit (textWidth: letters, not bytes, so a dateline
+// in Bengali or Thai, three bytes a letter, is no longer than the same
 // dateline in Latin letters). It stops walking once past four bytes a
 // character, so calling it on many nested elements stays linear.
 func shortText(n *html.Node, limit int) string {
@@ -86,10 +86,27 @@ func shortText(n *html.Node, limit int) string {
 		return ""
 	}
 	t := cleanSpace(b.String())
-	if len(t) > limit && utf8.RuneCountInString(t) > limit {
+	if len(t) > limit && textWidth(t) > limit {
 		return ""
 	}
 	return t
+}
+
+// textWidth is the length of t in letters, a CJK ideograph, kana or
+// Hangul syllable counting three (as in bytes): one of them writes a
+// word or most of one, so a 200-letter byline limit in CJK would take a
+// 90-character author's biography for a byline, where the same
+// biography in Latin letters is far over the limit.
+func textWidth(t string) int {
+	w := 0
+	for _, r := range t {
+		if r >= 0x1100 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			w += 3
+		} else {
+			w++
+		}
+	}
+	return w
 }
 
 func boundedText(b *strings.Builder, n *html.Node, limit int) bool {

@@ -9,12 +9,18 @@ import (
 )
 
 // reEventLabel matches a text that is nothing but a label announcing an
-// event's date ("Termin:", "When:"), not the page's.
-var reEventLabel = lazyRE(`(?i)^(termine?|wann|when|veranstaltung(sdatum)?|veranstaltungstermin|event( date)?|datum und uhrzeit|beginn|einlass|quand|date de l[’']événement|fecha del evento|cuándo|data dell[’']evento|quando|wanneer)\s*:?$`)
+// event's date ("Termin:", "When:", "開催日", "일시"), not the page's. The
+// CJK ones matter since a month and day without a year ("3月20日") under
+// the headline is read as the page's (yearlessDate).
+var reEventLabel = lazyRE(`(?i)^(termine?|wann|when|veranstaltung(sdatum)?|veranstaltungstermin|event( date)?|datum und uhrzeit|beginn|einlass|quand|date de l[’']événement|fecha del evento|cuándo|data dell[’']evento|quando|wanneer|` + cjkEventLabels + `)\s*[:：]?$`)
+
+// cjkEventLabels are the Japanese, Korean and Chinese labels of an
+// event's date and time.
+const cjkEventLabels = `開催日時?|開催期間|日時|일시|행사\s*일시|活动时间|活動時間|举办时间|舉辦時間`
 
 // reEventLead matches a date line that opens with a label of an event's
 // or a deadline's date ("Deadline: 15. März 2020", "Termin: 12.03.").
-var reEventLead = lazyRE(`(?i)^(termine?|wann|when|deadline|anmeldeschluss|einsendeschluss|bewerbungsfrist|anmeldefrist|veranstaltung(sdatum)?|event date|einlass|date limite|fecha límite|scadenza)\s*:`)
+var reEventLead = lazyRE(`(?i)^(termine?|wann|when|deadline|anmeldeschluss|einsendeschluss|bewerbungsfrist|anmeldefrist|veranstaltung(sdatum)?|event date|einlass|date limite|fecha límite|scadenza|` + cjkEventLabels + `)\s*[:：]`)
 
 // reTimeRange finds a span of clock times or of days in a date line
 // ("19:00–21:00", "19 - 22 Uhr", "7pm-9pm", "10.–12. März", "March

@@ -215,6 +215,22 @@ func TestMetadataSources(t *testing.T) {
 			},
 		},
 		{
+			// A CJK character writes a word or most of one: 95 of them
+			// are a biography, not a byline, though under 200 letters.
+			name: "a cjk author's biography in an author box is no byline",
+			body: `<h1>見出し</h1><div class="author">山田太郎は東京生まれの記者で、二十年にわたり港湾と都市計画を取材してきた。著書に『港の未来』など。現在は地方の経済や交通、環境問題を中心に取材を続け、週に一度コラムを執筆している。</div>` + para,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "")
+			},
+		},
+		{
+			name: "a cjk byline is read",
+			body: `<h1>見出し</h1><div class="author">山田太郎</div>` + para,
+			check: func(t *testing.T, got map[string]string) {
+				want(t, got, "authors", "山田太郎")
+			},
+		},
+		{
 			name: "bylines of other articles are not the author's",
 			body: `<h1>Headline</h1><div class="meta"><span class="author">Ana Silva</span>, <span class="author">Ben Ruiz</span></div>` + para +
 				`<div class="teasers"><div class="item"><h3>Other</h3><span class="author">Carl Diaz</span></div><div class="item"><span class="author">Dora Eng</span></div></div>`,

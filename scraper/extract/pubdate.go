@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
@@ -922,7 +923,7 @@ func (p *page) textDate() *stamp {
 // letters and digits takes three bytes a character, and a byte limit
 // would drop it where the same date in Latin letters is read.
 func (p *page) plainDate(s string) (stamp, bool) {
-	if len(s) > 4*120 || !hasDigit(s) || utf8.RuneCountInString(s) > 120 {
+	if len(s) > 4*120 || !hasDigit(s) || utf8.RuneCountInString(s) > 120 || !dateDigits(s) {
 		return stamp{}, false
 	}
 	t := cleanSpace(s)
@@ -935,6 +936,27 @@ func (p *page) plainDate(s string) (stamp, bool) {
 		d, ok = parseShortStamp(t)
 	}
 	return d, ok && p.stampOK(d)
+}
+
+// dateDigits reports whether s holds the digits every date parseStamp
+// reads has: a day and a year apart (two runs of digits of any script),
+// or one run of eight or more ("20240617", a Unix time). The cheap test
+// that spares parsing each "Story ১২৩" or "12 comments" of an undated
+// 16,000-link listing (a fifth of Extract's time on one in Bengali).
+func dateDigits(s string) bool {
+	runs, run, longest := 0, 0, 0
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			run = 0
+			continue
+		}
+		if run == 0 {
+			runs++
+		}
+		run++
+		longest = max(longest, run)
+	}
+	return runs >= 2 || longest >= 8
 }
 
 // ldOtherDate returns the date the page's JSON-LD objects other than
