@@ -147,8 +147,12 @@ func (rm *reviewMarks) below(n *html.Node, class string, same bool, depth int) *
 // reRelativeDay matches a review's date given as a day relative to
 // today without a number, which dateLike does not read: "last week",
 // "yesterday", "this month" (review widgets print these under each
-// review in place of the date).
-var reRelativeDay = lazyRE(`(?i)^(?:today|yesterday|(?:last|this) (?:week|month|year))$`)
+// review in place of the date); in French, German and Spanish too, as
+// a shop's rail headings are read (reShopHead).
+var reRelativeDay = lazyRE(`(?i)^(?:today|yesterday|(?:last|this) (?:week|month|year)` +
+	`|aujourd['’]hui|hier|la semaine derni[eè]re|le mois dernier|l['’]ann[ée]e derni[eè]re|cette (?:semaine|ann[ée]e)|ce mois(?:-ci)?` +
+	`|heute|gestern|(?:letzte|diese) woche|(?:letzten|diesen) monat|(?:letztes|dieses) jahr` +
+	`|ayer|la semana pasada|el mes pasado|el año pasado|esta semana|este (?:mes|año))$`)
 
 // holdsDate reports whether a short text of n's subtree reads as a date
 // (dateLike: a year, a time of day, "... ago"; reRelativeDay).

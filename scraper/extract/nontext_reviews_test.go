@@ -83,3 +83,22 @@ func TestRelativeDateReviews(t *testing.T) {
 				"The second side holds the quieter songs", "Yesterday", "Dizzy Miss Lizzy"}},
 	})
 }
+
+// TestRelativeDay: a review's date as a day relative to today, in the
+// languages whose shop lines are read, and what is no such date.
+func TestRelativeDay(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Yesterday", true}, {"last week", true}, {"This month", true},
+		{"hier", true}, {"la semaine dernière", true}, {"le mois dernier", true}, {"l’année dernière", true}, {"Aujourd'hui", true},
+		{"Gestern", true}, {"letzte Woche", true}, {"letzten Monat", true}, {"dieses Jahr", true},
+		{"Ayer", true}, {"la semana pasada", true}, {"el mes pasado", true}, {"este año", true},
+		{"Yesterday's papers", false}, {"Hier ist alles gut", false}, {"ayer y hoy", false}, {"last weekend", false},
+	} {
+		if got := reRelativeDay.MatchString(tt.text); got != tt.want {
+			t.Errorf("reRelativeDay(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
