@@ -19,11 +19,12 @@ import (
 var reYearless = lazyRE(`(?i)^(?:(?:` + weekdayAbbrevs + `)\.?,?\s+|(?:` + weekdayNames + `),\s+)?([0-3]?\d)\.(0\d|1[0-2])\.(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
 
 // reYearlessCJK matches a segment that is a month and day written with
-// the CJK date signs and no year, in brackets or not, before at most a
-// time of day ("6月24日", "[06月24日 11時30分]", "6월 24일 11:30"): how
+// the CJK date signs and no year, in brackets or not, before at most the
+// weekday in brackets and a time of day ("6月24日", "[06月24日 11時30分]",
+// "6月24日(火) 11:30", "6월 24일(월) 11:30"): how
 // Japanese, Chinese and Korean news pages print the day of a story of
 // the current year under its headline.
-var reYearlessCJK = lazyRE(`^[\[(（【]?\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*\d{1,2}\s*[時:시]\s*\d{2}\s*[分분]?)?\s*[\])）】]?$`)
+var reYearlessCJK = lazyRE(`^[\[(（【]?\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일](?:\s*[(（][月火水木金土日월화수목금토일][)）])?(?:\s*\d{1,2}\s*[時:시]\s*\d{2}\s*[分분]?)?\s*[\])）】]?$`)
 
 // weekdayAbbrevs are the weekdays' short forms in the languages of the
 // month names (German, English, French, Dutch, Spanish, Italian,
