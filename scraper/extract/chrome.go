@@ -243,12 +243,8 @@ func (p *page) ownLinks(head, last block) bool {
 	for box != nil && box != l && !isAncestor(box, l) {
 		box = box.Parent
 	}
-	return box == nil || unlinkedOver(box, len(head.text)+relatedSlack)
+	return box == nil || textOver(box, len(head.text)+relatedSlack, nil)
 }
-
-// unlinkedOver reports whether the text of n outside links is longer
-// than limit bytes (textOver).
-func unlinkedOver(n *html.Node, limit int) bool { return textOver(n, limit, nil) }
 
 // textOver reports whether the text of n outside links and outside the
 // elements skip reports (nil: none) is longer than limit bytes. It stops

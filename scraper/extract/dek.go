@@ -116,7 +116,9 @@ func isProseTag(a atom.Atom) bool {
 }
 
 // closesSentence reports whether t ends with a full stop or an
-// exclamation mark (quotes and brackets aside).
+// exclamation mark (quotes and brackets aside): narrower than
+// endsSentence, as a line under a headline that ends with a question or
+// a colon is a prompt or a label, not the page's dek.
 func closesSentence(t string) bool {
 	t = strings.TrimRight(t, " \"'”’»)")
 	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!")

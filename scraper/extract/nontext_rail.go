@@ -119,10 +119,7 @@ func (p *page) productsOnlyInCards(spans [][2]int32) bool {
 // productTypes ("https://schema.org/Product").
 func typesProduct(itemtype string) bool {
 	for _, f := range strings.Fields(itemtype) {
-		if i := strings.LastIndexByte(f, '/'); i >= 0 {
-			f = f[i+1:]
-		}
-		if slices.Contains(productTypes, f) {
+		if slices.Contains(productTypes, itemTypeName(f)) {
 			return true
 		}
 	}

@@ -76,11 +76,17 @@ func (k *kindSignals) addType(t string) {
 		k.types = make(map[string]bool)
 	}
 	for _, f := range strings.Fields(t) {
-		if i := strings.LastIndexByte(f, '/'); i >= 0 {
-			f = f[i+1:]
-		}
-		k.types[f] = true
+		k.types[itemTypeName(f)] = true
 	}
+}
+
+// itemTypeName returns the name of one of a microdata itemtype's types
+// without its vocabulary ("https://schema.org/Product" -> "Product").
+func itemTypeName(f string) string {
+	if i := strings.LastIndexByte(f, '/'); i >= 0 {
+		return f[i+1:]
+	}
+	return f
 }
 
 // collectAttrs counts the class, id and itemprop words of n.
