@@ -246,71 +246,112 @@ func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]strin
 	if v != nil {
 		return fwdPairs(seg, field, terms, v)
 	}
-	n = len(terms)
+	ps, err := postingPairs(dict, terms)
+	return terms, ps, err
+}
+
+// postingPairs returns, at a*len(terms)+b, the documents and positions where
+// term b comes right after term a, merging the terms' postings with
+// locations document by document.
+func postingPairs(dict segment.TermDictionary, terms []string) ([]*pairPositions, error) {
+	n := len(terms)
 	its := make([]segment.PostingsIterator, n)
 	cur := make([]segment.Posting, n)
 	for k, t := range terms {
 		pl, err := dict.PostingsList([]byte(t), nil, nil)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		its[k] = pl.Iterator(false, false, true, nil)
 		if cur[k], err = its[k].Next(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	ps := make([]*pairPositions, n*n)
 	last := make([]uint64, n*n) // the last document added + 1, per pair
-	var at []uint16             // term number + 1 at each position of the document
-	var touched []int
+	var doc docTerms
 	for {
-		d, any := uint64(0), false
-		for _, p := range cur {
-			if p != nil && (!any || p.Number() < d) {
-				d, any = p.Number(), true
-			}
+		d, ok := firstDoc(cur)
+		if !ok {
+			return ps, nil
 		}
-		if !any {
-			break
-		}
-		touched = touched[:0]
+		doc.reset()
 		for k, p := range cur {
 			if p == nil || p.Number() != d {
 				continue
 			}
-			for _, l := range p.Locations() {
-				pos := int(l.Pos())
-				if pos+2 > len(at) {
-					at = append(at, make([]uint16, pos+2-len(at)+1024)...)
-				}
-				if at[pos] != 0 {
-					// Two terms at one position: not what the exact
-					// analyzers make, and the pairs would miss some.
-					return nil, nil, fmt.Errorf("document %d: two terms at position %d", d, pos)
-				}
-				at[pos] = uint16(k + 1)
-				touched = append(touched, pos)
+			if err := doc.mark(d, k, p); err != nil {
+				return nil, err
 			}
+			var err error
 			if cur[k], err = its[k].Next(); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
-		slices.Sort(touched)
-		for _, pos := range touched {
-			if b := at[pos+1]; b != 0 {
-				i := int(at[pos]-1)*n + int(b-1)
-				if ps[i] == nil {
-					ps[i] = &pairPositions{docs: roaring.New()}
-				}
-				ps[i].add(uint32(d), pos, last[i] != d+1)
-				last[i] = d + 1
-			}
-		}
-		for _, pos := range touched {
-			at[pos] = 0
+		doc.addPairs(ps, last, n, d)
+	}
+}
+
+// firstDoc returns the smallest document number of the current postings,
+// false when every iterator is done.
+func firstDoc(cur []segment.Posting) (uint64, bool) {
+	d, any := uint64(0), false
+	for _, p := range cur {
+		if p != nil && (!any || p.Number() < d) {
+			d, any = p.Number(), true
 		}
 	}
-	return terms, ps, nil
+	return d, any
+}
+
+// docTerms holds, for one document, the term number + 1 at each position
+// where one of the common terms stands, and those positions.
+type docTerms struct {
+	at      []uint16
+	touched []int
+}
+
+func (dt *docTerms) reset() {
+	for _, pos := range dt.touched {
+		dt.at[pos] = 0
+	}
+	dt.touched = dt.touched[:0]
+}
+
+// mark records term k at each of posting p's locations in document d.
+func (dt *docTerms) mark(d uint64, k int, p segment.Posting) error {
+	for _, l := range p.Locations() {
+		pos := int(l.Pos())
+		if pos+2 > len(dt.at) {
+			dt.at = append(dt.at, make([]uint16, pos+2-len(dt.at)+1024)...)
+		}
+		if dt.at[pos] != 0 {
+			// Two terms at one position: not what the exact
+			// analyzers make, and the pairs would miss some.
+			return fmt.Errorf("document %d: two terms at position %d", d, pos)
+		}
+		dt.at[pos] = uint16(k + 1)
+		dt.touched = append(dt.touched, pos)
+	}
+	return nil
+}
+
+// addPairs adds document d's adjacent pairs of marked terms, in position
+// order, to ps (n terms; last holds the last document added + 1 per pair).
+func (dt *docTerms) addPairs(ps []*pairPositions, last []uint64, n int, d uint64) {
+	slices.Sort(dt.touched)
+	for _, pos := range dt.touched {
+		b := dt.at[pos+1]
+		if b == 0 {
+			continue
+		}
+		i := int(dt.at[pos]-1)*n + int(b-1)
+		if ps[i] == nil {
+			ps[i] = &pairPositions{docs: roaring.New()}
+		}
+		ps[i].add(uint32(d), pos, last[i] != d+1)
+		last[i] = d + 1
+	}
 }
 
 // commonTerms returns the n terms of dict in the most documents.

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -131,7 +132,6 @@ func (ix *Index) findMatches(text, lang string, mt *matcher) []span {
 	if text == "" {
 		return nil
 	}
-	var spans []span
 	toks := ix.m.AnalyzerNamed(analyzerExact).Analyze([]byte(text))
 	for _, t := range toks {
 		// Index and query text went through foldText; the stored text
@@ -140,6 +140,21 @@ func (ix *Index) findMatches(text, lang string, mt *matcher) []span {
 			t.Term = []byte(foldText(string(t.Term)))
 		}
 	}
+	spans := termSpans(nil, toks, mt)
+	spans = phraseSpans(spans, toks, mt)
+	spans = ix.stemSpans(spans, toks, lang, mt)
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].start != spans[j].start {
+			return spans[i].start < spans[j].start
+		}
+		return spans[i].end > spans[j].end
+	})
+	return spans
+}
+
+// termSpans appends the tokens that match one of mt's words exactly, a
+// wildcard or regexp pattern, or a fuzzy term.
+func termSpans(spans []span, toks analysis.TokenStream, mt *matcher) []span {
 	for _, t := range toks {
 		if mt.exact[string(t.Term)] {
 			spans = append(spans, span{t.Start, t.End, string(t.Term)})
@@ -162,6 +177,12 @@ func (ix *Index) findMatches(text, lang string, mt *matcher) []span {
 			}
 		}
 	}
+	return spans
+}
+
+// phraseSpans appends each run of tokens, at consecutive positions, that
+// spells one of mt's phrases.
+func phraseSpans(spans []span, toks analysis.TokenStream, mt *matcher) []span {
 	for _, p := range mt.phrases {
 		key := strings.Join(p, " ")
 	next:
@@ -175,40 +196,41 @@ func (ix *Index) findMatches(text, lang string, mt *matcher) []span {
 			spans = append(spans, span{toks[i].Start, toks[i+len(p)-1].End, key})
 		}
 	}
+	return spans
+}
+
+// stemSpans appends the tokens whose stem, in the article's language, is one
+// of mt's stems. Only the words that could have a query stem (those starting
+// with the same letter) are stemmed, each once per query (mt.stemmed).
+func (ix *Index) stemSpans(spans []span, toks analysis.TokenStream, lang string, mt *matcher) []span {
 	sl := stemLang(lang)
-	if stems := mt.stems[sl]; len(stems) > 0 {
-		// Stem only the words that could have a query stem: those
-		// starting with the same letter.
-		stemmer := ix.m.AnalyzerNamed(stemAnalyzers[sl])
-		memo := mt.stemmed[sl]
-		if memo == nil {
-			memo = map[string][]string{}
-			mt.stemmed[sl] = memo
+	stems := mt.stems[sl]
+	if len(stems) == 0 {
+		return spans
+	}
+	stemmer := ix.m.AnalyzerNamed(stemAnalyzers[sl])
+	memo := mt.stemmed[sl]
+	if memo == nil {
+		memo = map[string][]string{}
+		mt.stemmed[sl] = memo
+	}
+	for _, t := range toks {
+		if mt.exact[string(t.Term)] || !mt.stemCandidate(sl, t.Term) {
+			continue
 		}
-		for _, t := range toks {
-			if mt.exact[string(t.Term)] || !mt.stemCandidate(sl, t.Term) {
-				continue
-			}
-			keys, seen := memo[string(t.Term)]
-			if !seen {
-				for _, st := range stemmer.Analyze(t.Term) {
-					if term := string(st.Term); stems[term] {
-						keys = append(keys, "stem:"+term)
-					}
+		keys, seen := memo[string(t.Term)]
+		if !seen {
+			for _, st := range stemmer.Analyze(t.Term) {
+				if term := string(st.Term); stems[term] {
+					keys = append(keys, "stem:"+term)
 				}
-				memo[string(t.Term)] = keys
 			}
-			for _, key := range keys {
-				spans = append(spans, span{t.Start, t.End, key})
-			}
+			memo[string(t.Term)] = keys
+		}
+		for _, key := range keys {
+			spans = append(spans, span{t.Start, t.End, key})
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i].start != spans[j].start {
-			return spans[i].start < spans[j].start
-		}
-		return spans[i].end > spans[j].end
-	})
 	return spans
 }
 
