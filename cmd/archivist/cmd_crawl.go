@@ -367,14 +367,8 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 	defer db.Close()
 	defer lease.release(e)
 	if !haveSeeds {
-		// Without seeds, crawl resumes what the corpus has queued, or
-		// checks the hubs of a finished crawl again.
-		fs, err := db.FrontierStats(ctx)
-		if err != nil {
+		if err := e.checkResumable(ctx, db); err != nil {
 			return err
-		}
-		if fs.Queued+fs.InFlight == 0 && fs.Runs == 0 {
-			return errNoSeeds(e)
 		}
 	}
 
@@ -389,7 +383,27 @@ func runCrawl(ctx context.Context, e *env, opts crawlOptions, seeds []string) er
 		}
 		defer ix.Close()
 	}
+	return e.crawlWith(ctx, db, ix, copts, seeds, prog)
+}
 
+// checkResumable returns errNoSeeds unless the corpus has a crawl to go on
+// with: without seeds, crawl resumes what the corpus has queued, or checks
+// the hubs of a finished crawl again.
+func (e *env) checkResumable(ctx context.Context, db *corpus.DB) error {
+	fs, err := db.FrontierStats(ctx)
+	if err != nil {
+		return err
+	}
+	if fs.Queued+fs.InFlight == 0 && fs.Runs == 0 {
+		return errNoSeeds(e)
+	}
+	return nil
+}
+
+// crawlWith runs the crawl of the embedded corpus db (its lease held) with
+// the crawler's options copts, keeping ix (nil with --no-index) up to date
+// as it goes and once more at the end, and prints the summary.
+func (e *env) crawlWith(ctx context.Context, db *corpus.DB, ix indexUpdater, copts []scraper.Option, seeds []string, prog *progressPrinter) error {
 	defer tuneGC(crawlGCPercent, crawlMemoryLimit)()
 	var saved atomic.Int64 // articles the crawl saved, as of its last progress report
 	copts = append(copts, scraper.WithProgress(func(p scraper.Progress) {
