@@ -157,15 +157,7 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 		return err
 	}
 	defer closeTexts()
-	switch f, ok := e.stdout.(*os.File); {
-	case req.Highlight == index.HighlightNone:
-	case opts.JSON:
-		req.Highlight = index.HighlightHTML
-	case ok && isTerminal(f):
-		req.Highlight = index.HighlightANSI
-	default:
-		req.Highlight = index.HighlightPlain
-	}
+	req.Highlight = e.highlightFor(req.Highlight, opts.JSON)
 	res, err := ix.Search(ctx, req)
 	if err != nil {
 		return badQuery("search", err)
@@ -174,33 +166,63 @@ func runSearch(ctx context.Context, e *env, opts searchOptions, query string) er
 		res.Hits = nil
 	}
 	if res.Total == 0 {
-		unmatched, err := unmatchedFilters(ctx, ix, req)
-		if err != nil {
-			return badQuery("search", err)
-		}
-		for _, f := range unmatched {
-			fmt.Fprintf(e.stderr, "archivist: search: no article in the index matches %s\n", f)
+		if err := e.warnUnmatched(ctx, ix, req); err != nil {
+			return err
 		}
 	}
 	switch {
 	case opts.JSON:
-		if res.Hits == nil {
-			res.Hits = []index.Hit{}
-		}
-		if res.Facets == nil {
-			res.Facets = map[string][]index.FacetCount{}
-		}
-		if res.Histogram == nil {
-			res.Histogram = []index.PeriodCount{}
-		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(searchOutput{Result: res, IndexBehind: behind})
+		return e.printSearchJSON(res, behind)
 	case opts.CSV:
 		return printHistogramCSV(e.stdout, res.Histogram)
 	}
 	printHits(e.stdout, query, req, res)
 	return nil
+}
+
+// highlightFor returns how the matched words are marked: as asked (none),
+// HTML in JSON, bold on a terminal, plain otherwise.
+func (e *env) highlightFor(asked string, json bool) string {
+	switch f, ok := e.stdout.(*os.File); {
+	case asked == index.HighlightNone:
+		return asked
+	case json:
+		return index.HighlightHTML
+	case ok && isTerminal(f):
+		return index.HighlightANSI
+	default:
+		return index.HighlightPlain
+	}
+}
+
+// warnUnmatched says on stderr which of req's filters no article in the
+// index matches, so that a search with no hit tells a typo from no news.
+func (e *env) warnUnmatched(ctx context.Context, ix *index.Index, req index.Request) error {
+	unmatched, err := unmatchedFilters(ctx, ix, req)
+	if err != nil {
+		return badQuery("search", err)
+	}
+	for _, f := range unmatched {
+		fmt.Fprintf(e.stderr, "archivist: search: no article in the index matches %s\n", f)
+	}
+	return nil
+}
+
+// printSearchJSON writes res as one JSON object, with empty lists and
+// objects rather than nulls.
+func (e *env) printSearchJSON(res *index.Result, behind *int64) error {
+	if res.Hits == nil {
+		res.Hits = []index.Hit{}
+	}
+	if res.Facets == nil {
+		res.Facets = map[string][]index.FacetCount{}
+	}
+	if res.Histogram == nil {
+		res.Histogram = []index.PeriodCount{}
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(searchOutput{Result: res, IndexBehind: behind})
 }
 
 // searchLag compares the index with the corpus (see indexBehind); without a
