@@ -165,13 +165,9 @@ func importFiles(args []string) (files, skipped []string, err error) {
 }
 
 func runImport(ctx context.Context, e *env, opts importOptions, args []string) error {
-	keep := map[string]bool{}
-	for _, t := range strings.Split(opts.KeepTypes, ",") {
-		pt, ok := corpus.ParsePageType(t)
-		if !ok {
-			return usagef("import: bad --keep-types %s: %s is not a page type (want %s)", quote.Short(opts.KeepTypes), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
-		}
-		keep[pt] = true
+	keep, err := parseKeepTypes(opts.KeepTypes)
+	if err != nil {
+		return err
 	}
 	if opts.Parallel < 1 {
 		return usagef("import: bad --parallel %d: want 1 or more", opts.Parallel)
@@ -221,16 +217,36 @@ func runImport(ctx context.Context, e *env, opts importOptions, args []string) e
 			return indexCatchUpFor("import", err)
 		}
 	}
+	return importSkipped(corrupt, len(skipped))
+}
+
+// parseKeepTypes reads --keep-types, a comma-separated list of page types.
+func parseKeepTypes(list string) (map[string]bool, error) {
+	keep := map[string]bool{}
+	for _, t := range strings.Split(list, ",") {
+		pt, ok := corpus.ParsePageType(t)
+		if !ok {
+			return nil, usagef("import: bad --keep-types %s: %s is not a page type (want %s)", quote.Short(list), quote.Short(t), strings.Join(corpus.PageTypes, ", "))
+		}
+		keep[pt] = true
+	}
+	return keep, nil
+}
+
+// importSkipped returns the error that makes an import that skipped corrupt
+// records or files that are not WARC files exit non-zero, nil when it
+// skipped nothing.
+func importSkipped(corrupt, notWARC int) error {
 	var problems []string
 	if corrupt > 0 {
 		problems = append(problems, nouns(corrupt, "corrupt record"))
 	}
-	switch len(skipped) {
+	switch notWARC {
 	case 0:
 	case 1:
 		problems = append(problems, "1 file that is not a WARC file")
 	default:
-		problems = append(problems, fmt.Sprintf("%d files that are not WARC files", len(skipped)))
+		problems = append(problems, fmt.Sprintf("%d files that are not WARC files", notWARC))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("import: skipped %s (the rest was imported)", strings.Join(problems, " and "))
