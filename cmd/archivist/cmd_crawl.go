@@ -423,15 +423,23 @@ func (e *env) crawlWith(ctx context.Context, db *corpus.DB, ix indexUpdater, cop
 	sum, runErr := cr.Run(ctx, seeds)
 	indexErr := stopIndexing()
 	prog.finish()
+	return e.runOutcome(ctx, "crawl", runErr, indexErr, func(err error) { printSummary(e.stdout, sum, err) })
+}
+
+// runOutcome returns what a crawl or a watch (cmd) ends with: runErr, the
+// error that stopped it (or the lease lost to another process, ctx's cause),
+// with the index's state when its last update failed too (indexErr); nil
+// when both succeeded. summary prints the run's summary for that error.
+func (e *env) runOutcome(ctx context.Context, cmd string, runErr, indexErr error, summary func(error)) error {
 	if cause := context.Cause(ctx); errors.Is(cause, errLeaseLost) {
 		runErr = cause
 	}
-	printSummary(e.stdout, sum, runErr)
+	summary(runErr)
 	if runErr != nil {
-		return e.stoppedBehind(commandError("crawl", runErr), indexErr)
+		return e.stoppedBehind(commandError(cmd, runErr), indexErr)
 	}
 	if indexErr != nil {
-		return indexCatchUp(indexErr)
+		return indexCatchUpFor(cmd, indexErr)
 	}
 	return nil
 }

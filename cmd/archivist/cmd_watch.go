@@ -222,6 +222,14 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 			return err
 		}
 	}
+	return e.watchCycles(ctx, db, ix, crawlers, opts, policy, clock, seeds, prog)
+}
+
+// watchCycles runs the watch's cycles with its two crawlers (the first
+// cycle's, which reads the seeds, and the others'), keeping ix (nil with
+// --no-index) up to date as it goes, and prints the summary.
+func (e *env) watchCycles(ctx context.Context, db *corpus.DB, ix indexUpdater, crawlers [2]*scraper.Crawler,
+	opts watchOptions, policy corpus.WatchPolicy, clock watchClock, seeds []string, prog *progressPrinter) error {
 	var current atomic.Pointer[scraper.Crawler]
 	current.Store(crawlers[0])
 	prog.inFlight = func() (int, time.Duration) { return current.Load().InFlight() }
@@ -234,17 +242,9 @@ func runWatch(ctx context.Context, e *env, opts watchOptions, seeds []string) er
 	}, opts, policy, clock, seeds)
 	indexErr := stopIndexing()
 	prog.finish()
-	if cause := context.Cause(ctx); errors.Is(cause, errLeaseLost) {
-		runErr = cause
-	}
-	printWatchSummary(e.stdout, tot, time.Since(started), runErr)
-	if runErr != nil {
-		return e.stoppedBehind(commandError("watch", runErr), indexErr)
-	}
-	if indexErr != nil {
-		return indexCatchUpFor("watch", indexErr)
-	}
-	return nil
+	return e.runOutcome(ctx, "watch", runErr, indexErr, func(err error) {
+		printWatchSummary(e.stdout, tot, time.Since(started), err)
+	})
 }
 
 // newWatchCrawler returns the crawler of a watch's cycles: it records

@@ -299,11 +299,8 @@ type remedied struct{ error }
 
 func (r remedied) Unwrap() error { return r.error }
 
-// indexCatchUp is the error of a crawl that saved every page but could not
-// update the index.
-func indexCatchUp(err error) error { return indexCatchUpFor("crawl", err) }
-
-// indexCatchUpFor is indexCatchUp for command name (crawl, watch, import).
+// indexCatchUpFor is the error of a command (name: crawl, watch, import)
+// that saved every page but could not update the index.
 func indexCatchUpFor(name string, err error) error {
 	first := ""
 	if isDiskFull(err) {
