@@ -61,6 +61,9 @@ func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphan
 	if pageType == corpus.PageTypeForum {
 		p.keepPostSiblings(bs, keep, score)
 	}
+	if pageType == corpus.PageTypeService || pageType == corpus.PageTypeDocumentation {
+		p.keepLeadHeads(bs, keep, score)
+	}
 	// A page that is not an article loses what the model keeps inside its
 	// dialogs, unless fewer than dialogMinLeft words would be left: then
 	// the dialog is the page (a quick view saved as a page).

@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestKeepLeadHeads: a heading the model dropped right above a block it
+// keeps is put back; a linked one, a long one, one the model is sure of,
+// one over a dropped block, and one over a heading only put back stay
+// out.
+func TestKeepLeadHeads(t *testing.T) {
+	h := func(s string) block { return block{text: s, kind: kindHeading, at: -1} }
+	p := func(s string) block { return block{text: s, at: -1} }
+	tab := h("Sales teams")
+	tab.link = 1
+	long := h("A heading that runs on for far too many words to be the short title of one section of a page like this")
+	para := p("Trim clips, stitch them and add a background before you send the video to your team.")
+	tests := []struct {
+		name  string
+		bs    []block
+		keep  []bool
+		score []float64
+		want  []bool
+	}{
+		{"title over a kept paragraph", []block{h("Keep your content safe"), para},
+			[]bool{false, true}, []float64{0.36, 0.6}, []bool{true, true}},
+		{"title over a dropped paragraph", []block{h("From our blog"), para},
+			[]bool{false, false}, []float64{0.34, 0.3}, []bool{false, false}},
+		{"linked tab", []block{tab, para},
+			[]bool{false, true}, []float64{0.3, 0.6}, []bool{false, true}},
+		{"long heading", []block{long, para},
+			[]bool{false, true}, []float64{0.3, 0.6}, []bool{false, true}},
+		{"the model is sure it is chrome", []block{h("Menu"), para},
+			[]bool{false, true}, []float64{0.1, 0.6}, []bool{false, true}},
+		{"a paragraph is not a heading", []block{p("Loom for teams"), para},
+			[]bool{false, true}, []float64{0.3, 0.6}, []bool{false, true}},
+		{"a run of headings: only the last one", []block{h("Products"), h("Editing"), para},
+			[]bool{false, false, true}, []float64{0.3, 0.3, 0.6}, []bool{false, true, true}},
+	}
+	pg := &page{x: &contentExtractor{}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keep := append([]bool(nil), tt.keep...)
+			pg.keepLeadHeads(tt.bs, keep, tt.score)
+			if !reflect.DeepEqual(keep, tt.want) {
+				t.Errorf("keep %v, want %v", keep, tt.want)
+			}
+		})
+	}
+}
+
+// TestLeadHeadPages: what keepLeadHeads must leave as it is on a whole
+// page: a service page whose feature titles sit in <header> elements
+// over their paragraphs keeps titles and paragraphs, and the footer's
+// heading and the menu stay out. (The content walk keeps these titles
+// already; TestKeepLeadHeads checks the rule on the model's marks.)
+func TestLeadHeadPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "service_feature_heads", url: "https://clipdeck.example/", typ: corpus.PageTypeService,
+			wantInText: []string{"Record in two clicks", "Trim before you send", "Private by default",
+				"Administrators choose how long videos are kept"},
+			notInText: []string{"Company", "Log in"}},
+	})
+}
