@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // cardLabels are the labels of a forum poster's card and of a thread's
@@ -82,9 +85,10 @@ func isCardValue(t string) bool {
 
 // dropPostCards drops from a forum page's main text the lines of the
 // posters' cards and the posts' headers (dropCardLines) and the copies
-// of earlier posts that replies quote (dropQuotedCopies).
-func dropPostCards(bs []block) []block {
-	return dropQuotedCopies(dropCardLines(bs))
+// of earlier posts that replies quote (dropQuotedCopies; pasted tells a
+// block pasted as code, which may come twice).
+func dropPostCards(bs []block, pasted func(block) bool) []block {
+	return dropQuotedCopies(dropCardLines(bs), pasted)
 }
 
 // quoteMinWords is the fewest words of a forum block that
@@ -97,14 +101,17 @@ const quoteMinWords = 8
 var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originally posted by|quote from|quoting)\b.*|^quote:?)\s*$`)
 
 // dropQuotedCopies drops from a forum page's main text the copies of
-// earlier posts that replies quote: a block of quoteMinWords words or
-// more whose text (lower case, spacing collapsed) came before on the
-// page, when it is inside a quote (<blockquote>) or in a run of such
-// copies under a quote's lead line (reQuoteLead; shorter lines do not
-// end the run, a block not seen before does). The post quoted
-// stays where it was written; a quote of a post not on the page stays.
+// earlier posts: a block of quoteMinWords words or more whose text
+// (lower case, spacing collapsed) came before on the page. Replies quote
+// posts in a <blockquote>, in a run of copies under a quote's lead line
+// (reQuoteLead; shorter lines do not end the run, a block not seen
+// before does) or in a box of the board's own markup, and boards print
+// the post a reply answers above it (a "replying to" preview): the post
+// stays where it was written, once. Outside a quote, a copy pasted as
+// code stays (pasted: the same log or program output in two posts is
+// each poster's own), and so does a quote of a post not on the page.
 // Most forum references leave the copies out.
-func dropQuotedCopies(bs []block) []block {
+func dropQuotedCopies(bs []block, pasted func(block) bool) []block {
 	seen := make(map[string]bool, len(bs))
 	out := bs[:0:0]
 	lead := false // in a run of copies under a quote's lead line
@@ -119,7 +126,7 @@ func dropQuotedCopies(bs []block) []block {
 			continue
 		}
 		k := strings.ToLower(strings.Join(strings.Fields(b.text), " "))
-		if seen[k] && (b.kind == kindQuote || lead) {
+		if seen[k] && (b.kind == kindQuote || lead || pasted == nil || !pasted(b)) {
 			continue
 		}
 		lead = lead && seen[k]
@@ -189,3 +196,21 @@ func isPostDate(t string) bool {
 
 // reClock matches a time of day.
 var reClock = lazyRE(`\d:\d\d`)
+
+// pastedMaxDepth bounds the walk up from a block to a <pre>: code sits
+// in <pre><code>, a highlighter adds a span or two.
+const pastedMaxDepth = 4
+
+// inPre reports whether block b began inside a <pre>: pasted code, a log
+// or a program's output.
+func (p *page) inPre(b block) bool {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return false
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < pastedMaxDepth; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Pre {
+			return true
+		}
+	}
+	return false
+}

@@ -18,6 +18,7 @@ import (
 func TestDropPostCards(t *testing.T) {
 	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
 	b := "Location: the harbour office has the new leaflet."
+	c := "The last boat back still leaves at six on weekdays."
 	tests := []struct {
 		name string
 		in   []string
@@ -25,17 +26,17 @@ func TestDropPostCards(t *testing.T) {
 	}{
 		{"labelled card", []string{"Joined: Mar 2016", "Posts: 701", a, "Joined: Jun 2024", "Posts: 1", b},
 			[]string{a, b}},
-		{"bare labels", []string{"Likes Received:", "103", "Best Answers:", a, "Likes Received:", "4", "Best Answers:", a},
-			[]string{a, a}},
+		{"bare labels", []string{"Likes Received:", "103", "Best Answers:", a, "Likes Received:", "4", "Best Answers:", c},
+			[]string{a, c}},
 		{"label once", []string{"Location: Brisbane", a}, []string{"Location: Brisbane", a}},
-		{"join day", []string{"Oct 27, 2003", a, "spartan14 2 years ago", a}, []string{a, a}},
+		{"join day", []string{"Oct 27, 2003", a, "spartan14 2 years ago", c}, []string{a, c}},
 		{"stamp with time", []string{"Feb 14, 2026 | 9:05 pm", a}, []string{"Feb 14, 2026 | 9:05 pm", a}},
 		{"headers", []string{"Thread starter netmender", "Start date Jul 18, 2024", "#2", "Reply 3", "Recommended Posts", a},
 			[]string{a}},
 		{"ranks and likes", []string{"Senior Member", a, "10+ Year Member", "WiSK, JapesUK and 3 others like this.", "Ann likes this.", "I like this."},
 			[]string{a, "I like this."}},
-		{"repeated label", []string{"Primary OS: Fedora", a, "Primary OS: MS Windows 10", a, "Primary OS: Mac OS X"},
-			[]string{a, a}},
+		{"repeated label", []string{"Primary OS: Fedora", a, "Primary OS: MS Windows 10", c, "Primary OS: Mac OS X"},
+			[]string{a, c}},
 		{"attachments and ranks", []string{"Logs.zip", "(95.79 KiB) Downloaded 478 times", "View attachment 2028258", "Spartan14 Well-Known Member", a},
 			[]string{"Logs.zip", a}},
 		{"links and clocks", []string{"https://example.org/a", "https://example.org/a", "https://example.org/a", "6:58:36 AM: Deploy site",
@@ -53,7 +54,7 @@ func TestDropPostCards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropPostCards(textBlocks(tt.in)))
+			got := blockTexts(dropPostCards(textBlocks(tt.in), nil))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -62,15 +63,18 @@ func TestDropPostCards(t *testing.T) {
 }
 
 // TestDropQuotedCopies: a reply's quote of an earlier post goes (inside a
-// <blockquote>, or in a run under "X said:" or "Originally Posted by X");
-// the post quoted, a quote of a post not on the page, a copy that no
-// quote marks and short lines stay.
+// <blockquote>, in a run under "X said:" or "Originally Posted by X", or
+// unmarked: a board's own quote box, a "replying to" preview); the post
+// quoted, a quote of a post not on the page, short lines and a copy
+// pasted as code outside a quote stay.
 func TestDropQuotedCopies(t *testing.T) {
 	a := "The council says a new ferry timetable starts in May, but the leaflet lists weekdays."
 	b := "Does anyone know whether the early Sunday crossing survives the change this year?"
 	c := "Half past eight is still fine for the market, and the later boat back helps."
 	q := func(s string) block { return block{text: s, kind: kindQuote} }
 	p := func(s string) block { return block{text: s} }
+	code := func(s string) block { return block{text: s, at: 1} }
+	log := "ferryd: timetable 2027 loaded, 14 sailings, 2 cancelled, next sync in 60 s"
 	tests := []struct {
 		name string
 		in   []block
@@ -78,17 +82,20 @@ func TestDropQuotedCopies(t *testing.T) {
 	}{
 		{"blockquote", []block{p(a), p(b), p("netmender"), q(a), p(c)}, []string{a, b, "netmender", c}},
 		{"said run", []block{p(a), p(b), p("netmender said:"), p(a), p(b), p(c)}, []string{a, b, "netmender said:", c}},
-		{"originally posted", []block{p(a), p("Originally Posted by netmender"), p(b), p(a), p(c)},
-			[]string{a, "Originally Posted by netmender", b, a, c}},
-		{"run ends at new text", []block{p(a), p(b), p("On 4/19/2024 at 3:10 PM, sandbar said:"), p(a), p(c), p(b)},
-			[]string{a, b, "On 4/19/2024 at 3:10 PM, sandbar said:", c, b}},
+		{"originally posted", []block{p(a), p("Originally Posted by netmender"), p(a), p(b), p(c)},
+			[]string{a, "Originally Posted by netmender", b, c}},
+		{"pasted under a lead", []block{code(log), p(b), p("On 4/19/2024 at 3:10 PM, sandbar said:"), code(log), p(c), code(log)},
+			[]string{log, b, "On 4/19/2024 at 3:10 PM, sandbar said:", c, log}},
 		{"quote of a post elsewhere", []block{p(a), q(c), p(b)}, []string{a, c, b}},
-		{"unmarked copy", []block{p(a), p(b), p(a)}, []string{a, b, a}},
+		{"unmarked copy", []block{p(a), p(b), p(a), p(c)}, []string{a, b, c}},
 		{"short lines", []block{p("Thanks, that helps."), q("Thanks, that helps.")}, []string{"Thanks, that helps.", "Thanks, that helps."}},
+		{"pasted twice", []block{code(log), p(b), code(log)}, []string{log, b, log}},
+		{"pasted copy quoted", []block{code(log), p(b), q(log)}, []string{log, b}},
 	}
+	pasted := func(b block) bool { return b.at == 1 }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropQuotedCopies(tt.in))
+			got := blockTexts(dropQuotedCopies(tt.in, pasted))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -236,4 +243,25 @@ func TestPostPairs(t *testing.T) {
 		t.Errorf("page type %q, want forum", art.PageType)
 	}
 	checkText(t, art.Text, []string{"Selling my old seagull outboard", "£180", "Woodbridge", "£45", "Maldon", "Brightlingsea"}, nil)
+}
+
+// TestReplyPreviews: a board that prints the post a reply answers above
+// the reply (a "replying to" preview, no quote's markup) has each post
+// once, where it was written; the same program output pasted as code in
+// two posts comes twice (testdata/forumquotes).
+func TestReplyPreviews(t *testing.T) {
+	art := extractTestPage(t, "forumquotes", "reply_previews", "https://estuary-sailing.example/threads/tide-gauge-logger-stops-after-an-hour.9031/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	for s, want := range map[string]int{
+		"the logger stops after about an hour and never comes back": 1,
+		"so the buffer is not your only problem":                    1,
+		"buffer 3600 of 3600 readings, flush failed":                2,
+		"the interval only decides how soon":                        1,
+	} {
+		if n := strings.Count(art.Text, s); n != want {
+			t.Errorf("%q %d times in the text, want %d", s, n, want)
+		}
+	}
 }

@@ -52,12 +52,21 @@ func withCardTitles(bs, kept []block) []block {
 // (kept): a reply that is one link (an address, a linked title) reads as
 // a teaser's headline to the content walk, which drops it. Headings are
 // not put back: on a forum they are posters' names and posts' permalink
-// headers; nor is a line with a date (a post's header: the poster's
-// linked name and its time).
+// headers; nor is a linked line with a date (a post's header: the
+// poster's linked name and its day). A post's stamp with its time of day
+// ("2019-02-24, 02:31 AM", isPostStamp) the model keeps comes back, linked
+// or not: the content walk drops it with the post's header, and the
+// forum references keep it, as dropCardLines does (isPostDate).
 func withLinkedLines(bs, kept []block) []block {
 	return withKept(bs, kept, func(k block, inside, _ bool) bool {
-		return inside && k.link > 0.5 && isLinkedLine(k) && !dateLike(k.text)
+		return inside && (k.link > 0.5 && isLinkedLine(k) && !dateLike(k.text) || isPostStamp(k.text))
 	})
+}
+
+// isPostStamp reports whether t is a post's stamp with its time of day: six
+// words or fewer with a date and a clock.
+func isPostStamp(t string) bool {
+	return isStamp(t) && reClock.MatchString(t)
 }
 
 // isLinkedLine reports whether k is a line of text (not a heading, an

@@ -101,9 +101,10 @@ func TestWithCardTitles(t *testing.T) {
 
 // TestWithLinkedLines: on a forum that keeps its body, the model's kept
 // linked lines of titleWords words or more between the body's first and
-// last block come back in place; headings (posters' names, permalink
-// headers), lines with a date (a post's header), short linked lines and
-// blocks outside the body's span do not.
+// last block come back in place, and so do posts' stamps with their time
+// of day, linked or not; headings (posters' names, permalink headers),
+// linked lines with a day (a post's header), a day alone, a sentence,
+// short linked lines and blocks outside the body's span do not.
 func TestWithLinkedLines(t *testing.T) {
 	p := func(s string, at int32) block { return block{text: s, at: at} }
 	l := func(s string, k blockKind, at int32) block { return block{text: s, kind: k, link: 1, at: at} }
@@ -120,6 +121,14 @@ func TestWithLinkedLines(t *testing.T) {
 		{"a linked heading", []block{l("Re: the noon boat trial", kindHeading, 3)},
 			[]string{"First post", "Second post", "Last post"}},
 		{"a poster's name and date", []block{l("keeper of lights 2026-03-02", kindPara, 3)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"a post's stamp with its time", []block{p("2026-03-02, 10:15 AM", 3), l("Mar 4, 2026, 9:05 pm", kindPara, 6)},
+			[]string{"First post", "2026-03-02, 10:15 AM", "Second post", "Mar 4, 2026, 9:05 pm", "Last post"}},
+		{"a day without a time", []block{p("2026-03-02", 3)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"a dated sentence with a time", []block{p("The noon boat left at 12:05 on 2 March 2026, five minutes late, with the council's new timetable on board.", 3)},
+			[]string{"First post", "Second post", "Last post"}},
+		{"a stamp after the body", []block{p("2026-03-02, 10:15 AM", 9)},
 			[]string{"First post", "Second post", "Last post"}},
 		{"a short linked line", []block{l("sandbar", kindPara, 3)},
 			[]string{"First post", "Second post", "Last post"}},
