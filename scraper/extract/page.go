@@ -202,8 +202,11 @@ func (p *page) countKind(n *html.Node) {
 			p.kind.linkHeads++
 		}
 	case atom.Button:
-		if isCartText(shortText(n, 80)) {
+		if t := strings.ToLower(shortText(n, 80)); isCartText(t) {
 			p.kind.cart++
+			if hasBasketWord(t) {
+				p.kind.basket++
+			}
 		}
 	case atom.Input:
 		if strings.EqualFold(attr(n, "type"), "password") {

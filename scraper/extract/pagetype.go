@@ -15,7 +15,8 @@ import (
 type kindSignals struct {
 	types     map[string]bool // schema.org types from microdata (JSON-LD is read from page.ld)
 	code      int             // <pre> blocks
-	cart      int             // add-to-cart buttons
+	cart      int             // add-to-cart and buy-now buttons
+	basket    int             // of which add-to-cart buttons (basketWords)
 	price     int             // elements named for a price
 	posts     int             // elements named for a forum post, reply or answer
 	cards     int             // elements named for a teaser card or list item of a listing
@@ -165,14 +166,23 @@ func kindWordMark(tok string) uint16 {
 	return kindWords[string(buf[:len(tok)])]
 }
 
-// cartWords are the labels of buttons that put a product in a basket.
-var cartWords = []string{"add to cart", "add to bag", "add to basket", "buy now", "add to trolley",
+// basketWords are the labels of buttons that put a product in the
+// page's own basket: only a shop has one.
+var basketWords = []string{"add to cart", "add to bag", "add to basket", "add to trolley",
 	"in den warenkorb", "ajouter au panier", "añadir al carrito", "aggiungi al carrello", "in winkelwagen",
 	"adicionar ao carrinho", "в корзину"}
 
+// isCartText reports whether a button's label sells a product: a
+// basket's (basketWords) or "Buy now", which a review's link to a shop
+// says too.
 func isCartText(t string) bool {
 	t = strings.ToLower(t)
-	for _, w := range cartWords {
+	return strings.Contains(t, "buy now") || hasBasketWord(t)
+}
+
+// hasBasketWord reports whether lower-cased t holds one of basketWords.
+func hasBasketWord(t string) bool {
+	for _, w := range basketWords {
 		if strings.Contains(t, w) {
 			return true
 		}
@@ -349,29 +359,55 @@ func (p *page) pageType(words int) string {
 // or listing type, a shop's basket button, code blocks or a
 // documentation path without any article metadata, or no date, no
 // author, no article metadata and the shape of a shop or listing.
-func (p *page) otherKind(art *corpus.Article) bool {
+//
+// firm tells whether that evidence is more than declared schema types
+// (a forum, product or list type, or a web page's schema alone) on a
+// page with a date, an author or article metadata, which a template
+// gives some articles too, or a "Buy now" button without a price's
+// markup, which an undated review has too: the page-type model weighs those against the
+// rest; the rest of the URL and markup evidence is firm, and
+// decideType holds it over the model.
+func (p *page) otherKind(art *corpus.Article) (other, firm bool) {
 	declared := p.ldArticle() != nil && !p.hasType("WebPage", "ItemPage") || strings.EqualFold(p.meta("og:type"), "article") ||
 		p.meta("article:published_time") != "" || len(p.micro["headline"]) > 0
-	if p.hasType("DiscussionForumPosting", "QAPage", "Product", "ProductGroup", "CollectionPage", "ItemList", "SearchResultsPage") && !p.hasType(newsTypes...) {
-		return true
-	}
 	if strings.EqualFold(p.meta("og:type"), "product") {
-		return true
-	}
-	if p.pageSchemaOnly() && len(art.Authors) == 0 && p.meta("article:published_time") == "" && len(p.micro["headline"]) == 0 {
-		return true // a CMS page, not a post: its schema describes a web page or a business
+		return true, true
 	}
 	if p.forumURL() && p.kind.posts >= 3 && !p.hasType(newsTypes...) {
-		return true // posts in a thread
+		return true, true // posts in a thread
 	}
 	if p.listURL() && (p.kind.linkHeads >= 4 || p.articles >= 4 || p.kind.cards >= 4) && !p.hasType(newsTypes...) {
-		return true // a tag, topic or author page, whatever its og:type says
+		return true, true // a tag, topic or author page, whatever its og:type says
 	}
-	if declared {
-		return false
+	if !declared && p.shapeOther(art) {
+		return true, true
 	}
-	if p.kind.cart > 0 || p.kind.linkHeads >= 6 && p.sectionLike() {
-		return true // a shop, or teaser headlines on a section's URL
+	if !declared && p.kind.cart > 0 {
+		// A shop's button: firm when it adds to the page's own basket
+		// or stands beside a price's markup (an element named for a
+		// price, itemprop price or offers); a "Buy now" alone, an
+		// undated review has one too, leading to a shop.
+		return true, p.kind.basket > 0 || p.kind.price > 0
+	}
+	// Declared types alone are firm on a page with nothing of an
+	// article: no date, no author, no article metadata.
+	bare := art.Published == nil && len(art.Authors) == 0 && !p.declaresArticle()
+	if p.hasType("DiscussionForumPosting", "QAPage", "Product", "ProductGroup", "CollectionPage", "ItemList", "SearchResultsPage") && !p.hasType(newsTypes...) {
+		return true, bare
+	}
+	if p.pageSchemaOnly() && len(art.Authors) == 0 && p.meta("article:published_time") == "" && len(p.micro["headline"]) == 0 {
+		return true, bare // a CMS page, not a post: its schema describes a web page or a business
+	}
+	return false, false
+}
+
+// shapeOther reports whether a page that declares no article has the
+// markup of another kind of page: teaser headlines on a section's URL, code blocks or a documentation path
+// (undated, or both), or no date, no author and the shape of a shop or
+// a listing.
+func (p *page) shapeOther(art *corpus.Article) bool {
+	if p.kind.linkHeads >= 6 && p.sectionLike() {
+		return true // teaser headlines on a section's URL
 	}
 	code, docPath := p.kind.code >= 3, anySegment(p.pathSegments(), docSegments)
 	if code && docPath || (code || docPath) && art.Published == nil {
@@ -484,7 +520,7 @@ func (p *page) pageSchemaOnly() bool {
 func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, other string) {
 	p.kind.posts -= p.commentsAfterStory()
 	ruleArt := p.isArticle(art, paywalled)
-	ruleOther := p.otherKind(art)
+	ruleOther, firmOther := p.otherKind(art)
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
 	modelFits := len(pageTypeModel.Features) == len(p.feats)
 	modelReady := art.WordCount >= 20 && modelFits
@@ -535,6 +571,14 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	if article && firmOther {
+		// The rules saw another kind of page in the URL and the markup
+		// (otherKind's firm evidence): the model weighs it among the
+		// rest, but on the tuning halves of the sets no page with it
+		// came out an article. A CMS's single post is still one
+		// (correctModel).
+		article = false
+	}
 	return p.correctModel(art, article, other)
 }
 
