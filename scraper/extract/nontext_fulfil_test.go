@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -100,6 +102,39 @@ func TestPolicyLabels(t *testing.T) {
 	} {
 		if got := rePolicyLabel.MatchString(tt.s); got != tt.want {
 			t.Errorf("%q: got %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestSignupBoxPages: on a product page, the box around an e-mail field
+// goes (a "notify me when back in stock" form with its prompt and its
+// message); a box that asks for an address too but prints a price (a
+// gift card's), and the description stay.
+func TestSignupBoxPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_signup", url: "https://harbour.example/p/oilskin-smock", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A pull-on smock of waxed cotton", "a gift card for £140.00"},
+			notInText:  []string{"Notify me when back in stock", "the next batch is waxed", "we have your details"}},
+	})
+}
+
+// TestIsEmailInput: a field asks for an e-mail address by its type, its
+// name, its id or its autocomplete; a search box and a name field do not.
+func TestIsEmailInput(t *testing.T) {
+	for _, tt := range []struct {
+		attrs []html.Attribute
+		want  bool
+	}{
+		{[]html.Attribute{{Key: "type", Val: "email"}}, true},
+		{[]html.Attribute{{Key: "type", Val: "text"}, {Key: "name", Val: "contact[email]"}}, true},
+		{[]html.Attribute{{Key: "id", Val: "newsletterEmail"}}, true},
+		{[]html.Attribute{{Key: "autocomplete", Val: "email"}}, true},
+		{[]html.Attribute{{Key: "type", Val: "search"}, {Key: "name", Val: "q"}}, false},
+		{[]html.Attribute{{Key: "type", Val: "text"}, {Key: "name", Val: "first_name"}}, false},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "input", Attr: tt.attrs}
+		if got := isEmailInput(n); got != tt.want {
+			t.Errorf("%v: got %v, want %v", tt.attrs, got, tt.want)
 		}
 	}
 }

@@ -97,7 +97,7 @@ func (p *page) productText(bs []block, pageType string) []block {
 	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropTooltips(p.dropTabLabels(bs)))))
+	return p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropSignupBoxes(p.dropTooltips(p.dropTabLabels(bs))))))
 }
 
 // dropTooltips drops the blocks of a product page that begin inside a
