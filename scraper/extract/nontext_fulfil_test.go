@@ -138,3 +138,35 @@ func TestIsEmailInput(t *testing.T) {
 		}
 	}
 }
+
+// TestFooterBoxPages: on a product page, a footer drawn as a <div>
+// whose class names it goes (its customer-care note, its legal notice);
+// a review's footer and the description stay.
+func TestFooterBoxPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_divfooter", url: "https://fellside.example/p/tarn-walking-sock", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A walking sock knitted from the wool of fell sheep", "three winters on the fells",
+				"Posted by a walker from Keswick"},
+			notInText: []string{"Our customer care team", "Notice to consumers"}},
+	})
+}
+
+// TestIsFooterBox: the first word of a class or an id that begins with
+// "footer" (after "site", "page", "global" or "main") names a page's
+// footer; a card's, a review's or a later class word does not.
+func TestIsFooterBox(t *testing.T) {
+	for _, tt := range []struct {
+		key, val string
+		want     bool
+	}{
+		{"class", "footer", true}, {"class", "Footer-styled__Footer-sc-d11cfc8d-0 hVXgzm", true},
+		{"class", "site-footer dark", true}, {"id", "page_footer", true}, {"class", "footer-newsletter", true},
+		{"class", "card-footer", false}, {"class", "review__footer", false}, {"class", "product footer", false},
+		{"class", "page-header", false}, {"id", "footnotes", false},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: tt.key, Val: tt.val}}}
+		if got := isFooterBox(n); got != tt.want {
+			t.Errorf("%s=%q: got %v, want %v", tt.key, tt.val, got, tt.want)
+		}
+	}
+}
