@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -100,6 +102,71 @@ func TestPolicyLabels(t *testing.T) {
 	} {
 		if got := rePolicyLabel.MatchString(tt.s); got != tt.want {
 			t.Errorf("%q: got %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestSignupBoxPages: on a product page, the box around an e-mail field
+// goes (a "notify me when back in stock" form with its prompt and its
+// message); a box that asks for an address too but prints a price (a
+// gift card's), and the description stay.
+func TestSignupBoxPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_signup", url: "https://harbour.example/p/oilskin-smock", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A pull-on smock of waxed cotton", "a gift card for £140.00"},
+			notInText:  []string{"Notify me when back in stock", "the next batch is waxed", "we have your details"}},
+	})
+}
+
+// TestIsEmailInput: a field asks for an e-mail address by its type, its
+// name, its id or its autocomplete; a search box and a name field do not.
+func TestIsEmailInput(t *testing.T) {
+	for _, tt := range []struct {
+		attrs []html.Attribute
+		want  bool
+	}{
+		{[]html.Attribute{{Key: "type", Val: "email"}}, true},
+		{[]html.Attribute{{Key: "type", Val: "text"}, {Key: "name", Val: "contact[email]"}}, true},
+		{[]html.Attribute{{Key: "id", Val: "newsletterEmail"}}, true},
+		{[]html.Attribute{{Key: "autocomplete", Val: "email"}}, true},
+		{[]html.Attribute{{Key: "type", Val: "search"}, {Key: "name", Val: "q"}}, false},
+		{[]html.Attribute{{Key: "type", Val: "text"}, {Key: "name", Val: "first_name"}}, false},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "input", Attr: tt.attrs}
+		if got := isEmailInput(n); got != tt.want {
+			t.Errorf("%v: got %v, want %v", tt.attrs, got, tt.want)
+		}
+	}
+}
+
+// TestFooterBoxPages: on a product page, a footer drawn as a <div>
+// whose class names it goes (its customer-care note, its legal notice);
+// a review's footer and the description stay.
+func TestFooterBoxPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_divfooter", url: "https://fellside.example/p/tarn-walking-sock", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A walking sock knitted from the wool of fell sheep", "three winters on the fells",
+				"Posted by a walker from Keswick"},
+			notInText: []string{"Our customer care team", "Notice to consumers"}},
+	})
+}
+
+// TestIsFooterBox: the first word of a class or an id that begins with
+// "footer" (after "site", "page", "global" or "main") names a page's
+// footer; a card's, a review's or a later class word does not.
+func TestIsFooterBox(t *testing.T) {
+	for _, tt := range []struct {
+		key, val string
+		want     bool
+	}{
+		{"class", "footer", true}, {"class", "Footer-styled__Footer-sc-d11cfc8d-0 hVXgzm", true},
+		{"class", "site-footer dark", true}, {"id", "page_footer", true}, {"class", "footer-newsletter", true},
+		{"class", "card-footer", false}, {"class", "review__footer", false}, {"class", "product footer", false},
+		{"class", "page-header", false}, {"id", "footnotes", false},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: tt.key, Val: tt.val}}}
+		if got := isFooterBox(n); got != tt.want {
+			t.Errorf("%s=%q: got %v, want %v", tt.key, tt.val, got, tt.want)
 		}
 	}
 }

@@ -91,13 +91,16 @@ func coverage(t string, bs []block) float64 {
 
 // productText is the text of a product page with its description
 // (withDescription), without the options of its list boxes
-// (dropChoiceLists) and the cards of other products (dropRailCards);
-// other pages' blocks are returned as they are.
+// (dropChoiceLists), its sign-up boxes (dropSignupBoxes), the cards of
+// other products (dropRailCards) and, once the description is in (so
+// that a page whose description only its data holds keeps 50 words),
+// its footer drawn as a <div> (dropFooterBoxes); other pages' blocks
+// are returned as they are.
 func (p *page) productText(bs []block, pageType string) []block {
 	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropTooltips(p.dropTabLabels(bs)))))
+	return p.dropFooterBoxes(p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropSignupBoxes(p.dropTooltips(p.dropTabLabels(bs)))))))
 }
 
 // dropTooltips drops the blocks of a product page that begin inside a

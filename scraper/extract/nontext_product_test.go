@@ -149,6 +149,13 @@ func TestRailPages(t *testing.T) {
 				"Sawn at the mill down the lane", "Oiled three times over a week", "Filter the reviews by how often you bake"},
 			notInText: []string{"Every day", "Couple of times per month", "Cherry Butter Knife", "Walnut Serving Spoon",
 				"Beech Salad Bowl", "£9.50"}},
+		// A marketplace's rail: each card's name is a long listing title
+		// with a badge, a price and a rating (up to 320 bytes a card);
+		// the product's own size cards, a paragraph each, stay.
+		{name: "product_longcards", url: "https://heron.example/p/oak-bread-board", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A bread board cut from a single plank of English oak", "The small board measures 30 x 20 cm",
+				"The large board measures 50 x 30 cm"},
+			notInText: []string{"End-Grain Walnut Chopping Block", "Maple Carving Board", "people's baskets"}},
 		// Add-ons without a price: an add-to-cart link (WooCommerce's
 		// class and link, a button's label) or form (Shopify's action)
 		// stands for it.
