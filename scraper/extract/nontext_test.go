@@ -411,6 +411,37 @@ func TestDropPairedCopies(t *testing.T) {
 	}
 }
 
+// TestDropCardEchoes: on a listing, a run of two blocks or more that
+// repeats the run just before it (four words or more, one block printed
+// exactly twice on the page) goes: a card printed twice in a row. A lone
+// line said twice, short copies, a line every card prints and copies
+// apart stay.
+func TestDropCardEchoes(t *testing.T) {
+	t1, d1 := "Harbour lights evening walk", "Sat, Apr 11, 7:00 PM"
+	t2, d2 := "Tide tables for beginners", "Sun, Apr 12, 10:00 AM"
+	rule := "Bring your own lamp, no booking needed."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"a card twice in a row", []string{t1, d1, t1, d1, t2, d2, t2, d2}, []string{t1, d1, t2, d2}},
+		{"a lone line twice", []string{t1, t1, d1, t2, t2, d2}, []string{t1, t1, d1, t2, t2, d2}},
+		{"short copies", []string{"Free", "7.9", "Free", "7.9"}, []string{"Free", "7.9", "Free", "7.9"}},
+		{"every card's lines", []string{"Walks", rule, d1, rule, d1, rule, d1}, []string{"Walks", rule, d1, rule, d1, rule, d1}},
+		{"copies apart", []string{t1, d1, t2, d2, t1, d1}, []string{t1, d1, t2, d2, t1, d1}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropCardEchoes(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestDropContainedCopies: a block of fifteen words or more that a
 // longer block holds (white space aside) goes; the longer block, short
 // blocks and blocks that differ stay.
