@@ -318,3 +318,19 @@ func containedElsewhere(norm []string, i int) bool {
 	}
 	return false
 }
+
+// reEmbedCode matches a block that is nothing but the markup of an
+// embedded player or post, as a share widget prints it for copying
+// ("<iframe src=... title=...></iframe>"): a tag of a player, a frame
+// or a script, with its attributes, closed or not.
+var reEmbedCode = lazyRE(`(?is)^<(iframe|embed|object|video|audio|script)\b[^<>]*>\s*(?:</(?:iframe|embed|object|video|audio|script)>)?$`)
+
+// dropEmbedCodes drops from a listing's main text the embed codes its
+// cards' share widgets print (reEmbedCode): markup to copy, not
+// something to read. A documentation page's snippets are not touched:
+// this runs on listings only.
+func dropEmbedCodes(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return len(b.text) < 1000 && reEmbedCode.MatchString(strings.TrimSpace(b.text))
+	})
+}

@@ -204,7 +204,8 @@ func (p *page) dropReviews(bs []block) []block {
 // dropStockLines, and a histogram of ratings, dropRatingBars; on a
 // listing, its filter panels first, dropFacets, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
-// dropCardBadges, and the cards' merchandising badges, dropBadgeLines).
+// dropCardBadges, the cards' merchandising badges, dropBadgeLines,
+// and the embed codes of their share widgets, dropEmbedCodes).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -220,7 +221,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		bs = dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs)))))
+		bs = dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs))))))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {

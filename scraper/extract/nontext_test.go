@@ -476,3 +476,31 @@ func TestDropContainedCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestDropEmbedCodes: on a listing, a block that is only a player's or
+// a post's embed markup goes; prose that names a tag, other markup and
+// a tag with text after it stay.
+func TestDropEmbedCodes(t *testing.T) {
+	frame := `<iframe src="https://radio.example/player/embed/4471" width="100%" height="290" frameborder="0" title="Embedded audio player">`
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"a frame's code", []string{"Tide report", frame, "Listen"}, []string{"Tide report", "Listen"}},
+		{"closed", []string{frame + "</iframe>"}, nil},
+		{"a script", []string{`<script async src="https://posts.example/widgets.js" charset="utf-8"></script>`}, nil},
+		{"prose naming a tag", []string{"Paste the <iframe> tag into your page to play the episode."},
+			[]string{"Paste the <iframe> tag into your page to play the episode."}},
+		{"other markup", []string{`<b class="x">bold</b>`}, []string{`<b class="x">bold</b>`}},
+		{"text after the tag", []string{frame + " Listen to the whole episode"}, []string{frame + " Listen to the whole episode"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropEmbedCodes(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
