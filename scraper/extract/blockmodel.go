@@ -43,6 +43,14 @@ func (p *page) modelKept() (kept []block, extra float64) {
 // model drops whole (dropOrphanHeads), whose places (block.at) it
 // returns too.
 func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphans map[int32]bool) {
+	return p.modelKeptAs(pageType, pageType == corpus.PageTypeListing)
+}
+
+// modelKeptAs is modelKeptOf, with the linked titles of the cards whose
+// teasers the model keeps (keepCardTitles) when cardTitles is set: on a
+// listing, and on a page typed a listing only after its model text was
+// weighed (otherPage).
+func (p *page) modelKeptAs(pageType string, cardTitles bool) (kept []block, extra float64, orphans map[int32]bool) {
 	bs, fs, dialog := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
 	keep := make([]bool, len(bs))
 	score := make([]float64, len(bs))
@@ -63,6 +71,9 @@ func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphan
 	}
 	if pageType == corpus.PageTypeService || pageType == corpus.PageTypeDocumentation {
 		p.keepLeadHeads(bs, keep, score)
+	}
+	if cardTitles {
+		p.keepCardTitles(bs, keep)
 	}
 	// A page that is not an article loses what the model keeps inside its
 	// dialogs, unless fewer than dialogMinLeft words would be left: then

@@ -424,6 +424,11 @@ func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
 		art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
 	}
 	forum := art.PageType == corpus.PageTypeForum
+	if other == "" && m.took && art.PageType == corpus.PageTypeListing {
+		// The type came after the model's text was weighed (a short
+		// body): the cards' titles are put back all the same.
+		m.kept, _, _ = p.modelKeptAs(other, true)
+	}
 	switch {
 	case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
 		p.withTeaserTitles(art)

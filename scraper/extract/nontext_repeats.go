@@ -90,6 +90,72 @@ func echoAt(prev, next []block) int {
 	return best
 }
 
+// Bounds of dropCardEchoes: the fewest words of a run it drops, the
+// fewest and the most blocks of a run it compares (a card is a title and
+// a few lines; the bound keeps the walk linear).
+const (
+	cardEchoMinWords = 4
+	cardEchoMinRun   = 2
+	cardEchoMaxRun   = 8
+)
+
+// dropCardEchoes drops from a listing's main text each run of blocks
+// that repeats, word for word, the run just before it, when it holds
+// cardEchoMinWords words or more and a block that the page prints
+// exactly twice: a card printed twice in a row, once per screen size or
+// once for a hover layer ("Tech talk", "Tue, Mar 17, 5 PM" and the same
+// again). A run is cardEchoMinRun blocks or more: a lone line said twice
+// is a shop card's name over its picture and under it, which references
+// keep twice. Shorter copies stay (two items priced alike, "Free",
+// "7.9"), and so do the lines every card prints ("Must be presented
+// before start of work."), which come in a row when the model leaves out
+// the cards' titles, and copies apart: two cards by one author. A
+// forum's echoes are longer (dropEchoes): replies say "+1" twice.
+func dropCardEchoes(bs []block) []block {
+	n := make(map[string]int, len(bs))
+	for _, b := range bs {
+		n[b.text]++
+	}
+	out := make([]block, 0, len(bs))
+	dropped := false
+	for i := 0; i < len(bs); {
+		if k := cardEchoAt(out, bs[i:], n); k > 0 {
+			dropped = true
+			i += k
+			continue
+		}
+		out = append(out, bs[i])
+		i++
+	}
+	if !dropped {
+		return bs
+	}
+	return out
+}
+
+// cardEchoAt returns the length of the longest run at the start of next,
+// cardEchoMinRun to cardEchoMaxRun blocks, that repeats the end of prev, holds
+// cardEchoMinWords words or more and a block printed twice on the page
+// (n counts the page's blocks by text), or 0.
+func cardEchoAt(prev, next []block, n map[string]int) int {
+	best := 0
+	for k := 1; k <= cardEchoMaxRun && k <= len(prev) && k <= len(next); k++ {
+		words, twice := 0, false
+		for j := 0; j < k; j++ {
+			if prev[len(prev)-k+j].text != next[j].text {
+				words = -1
+				break
+			}
+			words += countWords(next[j].text)
+			twice = twice || n[next[j].text] == 2
+		}
+		if k >= cardEchoMinRun && words >= cardEchoMinWords && twice {
+			best = k
+		}
+	}
+	return best
+}
+
 // dropReplySubjects drops from a forum page's main text the subject
 // lines of its replies, "Re: " and the thread's title, when two or more
 // say the same: the board's heading of each post, not what anyone wrote.
@@ -251,4 +317,20 @@ func containedElsewhere(norm []string, i int) bool {
 		}
 	}
 	return false
+}
+
+// reEmbedCode matches a block that is nothing but the markup of an
+// embedded player or post, as a share widget prints it for copying
+// ("<iframe src=... title=...></iframe>"): a tag of a player, a frame
+// or a script, with its attributes, closed or not.
+var reEmbedCode = lazyRE(`(?is)^<(iframe|embed|object|video|audio|script)\b[^<>]*>\s*(?:</(?:iframe|embed|object|video|audio|script)>)?$`)
+
+// dropEmbedCodes drops from a listing's main text the embed codes its
+// cards' share widgets print (reEmbedCode): markup to copy, not
+// something to read. A documentation page's snippets are not touched:
+// this runs on listings only.
+func dropEmbedCodes(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return len(b.text) < 1000 && reEmbedCode.MatchString(strings.TrimSpace(b.text))
+	})
 }

@@ -203,8 +203,9 @@ func (p *page) dropReviews(bs []block) []block {
 // review widget's, dropReviewChrome, the lines of stock,
 // dropStockLines, and a histogram of ratings, dropRatingBars; on a
 // listing, its filter panels first, dropFacets, then the cards printed
-// twice, dropPairedCopies, the lines every card prints alike,
-// dropCardBadges, and the cards' merchandising badges, dropBadgeLines).
+// twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
+// dropCardBadges, the cards' merchandising badges, dropBadgeLines,
+// and the embed codes of their share widgets, dropEmbedCodes).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -215,11 +216,12 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		}
 	}
 	if pageType == corpus.PageTypeListing {
-		// The cards printed twice, before dropSecondCopies takes a
+		// The cards printed twice, in a row (dropCardEchoes) or
+		// apart, before dropSecondCopies takes a
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		bs = dropBadgeLines(p.dropCardBadges(dropPairedCopies(p.dropFacets(bs))))
+		bs = dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs))))))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {

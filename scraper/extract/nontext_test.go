@@ -411,6 +411,37 @@ func TestDropPairedCopies(t *testing.T) {
 	}
 }
 
+// TestDropCardEchoes: on a listing, a run of two blocks or more that
+// repeats the run just before it (four words or more, one block printed
+// exactly twice on the page) goes: a card printed twice in a row. A lone
+// line said twice, short copies, a line every card prints and copies
+// apart stay.
+func TestDropCardEchoes(t *testing.T) {
+	t1, d1 := "Harbour lights evening walk", "Sat, Apr 11, 7:00 PM"
+	t2, d2 := "Tide tables for beginners", "Sun, Apr 12, 10:00 AM"
+	rule := "Bring your own lamp, no booking needed."
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"a card twice in a row", []string{t1, d1, t1, d1, t2, d2, t2, d2}, []string{t1, d1, t2, d2}},
+		{"a lone line twice", []string{t1, t1, d1, t2, t2, d2}, []string{t1, t1, d1, t2, t2, d2}},
+		{"short copies", []string{"Free", "7.9", "Free", "7.9"}, []string{"Free", "7.9", "Free", "7.9"}},
+		{"every card's lines", []string{"Walks", rule, d1, rule, d1, rule, d1}, []string{"Walks", rule, d1, rule, d1, rule, d1}},
+		{"copies apart", []string{t1, d1, t2, d2, t1, d1}, []string{t1, d1, t2, d2, t1, d1}},
+		{"none", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropCardEchoes(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestDropContainedCopies: a block of fifteen words or more that a
 // longer block holds (white space aside) goes; the longer block, short
 // blocks and blocks that differ stay.
@@ -439,6 +470,34 @@ func TestDropContainedCopies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := blockTexts(dropContainedCopies(textBlocks(tt.in)))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropEmbedCodes: on a listing, a block that is only a player's or
+// a post's embed markup goes; prose that names a tag, other markup and
+// a tag with text after it stay.
+func TestDropEmbedCodes(t *testing.T) {
+	frame := `<iframe src="https://radio.example/player/embed/4471" width="100%" height="290" frameborder="0" title="Embedded audio player">`
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"a frame's code", []string{"Tide report", frame, "Listen"}, []string{"Tide report", "Listen"}},
+		{"closed", []string{frame + "</iframe>"}, nil},
+		{"a script", []string{`<script async src="https://posts.example/widgets.js" charset="utf-8"></script>`}, nil},
+		{"prose naming a tag", []string{"Paste the <iframe> tag into your page to play the episode."},
+			[]string{"Paste the <iframe> tag into your page to play the episode."}},
+		{"other markup", []string{`<b class="x">bold</b>`}, []string{`<b class="x">bold</b>`}},
+		{"text after the tag", []string{frame + " Listen to the whole episode"}, []string{frame + " Listen to the whole episode"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropEmbedCodes(textBlocks(tt.in)))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
