@@ -26,7 +26,9 @@ const badgeMaxWords = 3
 // a line of theirs says the same thing in all of them, in badgeMaxWords
 // words or fewer, that line is no card's own text, unless it is a
 // value that all cards happen to share (isSharedValue: a price, a date,
-// a byline). A line that differs from card to card ("slim fit",
+// a byline), or a field's label written with its colon ("Features:")
+// or the value under such a label ("Insulated"): the references of
+// category pages keep both. A line that differs from card to card ("slim fit",
 // "oversized fit") is a field and stays, and so does the same text
 // where it begins in a place of its own (a heading). The references of
 // listings keep each card's title, teaser and fields and leave out what
@@ -53,7 +55,7 @@ func (p *page) dropCardBadges(bs []block) []block {
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
 		if pl := places[keys[i]]; keys[i] != "" && pl.n >= badgeMinCards {
-			if b.text = pl.own(b.text); b.text == "" {
+			if b.text = pl.own(b.text, i > 0 && isFieldLabel(lastLine(bs[i-1].text))); b.text == "" {
 				continue
 			}
 		}
@@ -112,17 +114,18 @@ func (pl *cardPlace) settle() {
 	}
 	pl.drop = make([]bool, len(pl.lines))
 	for j, l := range pl.lines {
-		pl.drop[j] = !pl.mixed[j] && countWords(l) <= badgeMaxWords && !isSharedValue(l)
+		pl.drop[j] = !pl.mixed[j] && countWords(l) <= badgeMaxWords && !isSharedValue(l) && !isFieldLabel(l)
 	}
 }
 
 // own returns text without the lines of the place that go (settle); ""
-// when none is left.
-func (pl *cardPlace) own(text string) string {
+// when none is left. After a label (afterLabel: the block before ends in
+// "Features:") the first line is that field's value and stays.
+func (pl *cardPlace) own(text string, afterLabel bool) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for j, l := range lines {
-		if !pl.drop[j] {
+		if !pl.drop[j] || j == 0 && afterLabel {
 			kept = append(kept, l)
 		}
 	}
@@ -212,4 +215,20 @@ func dropBadgeLines(bs []block) []block {
 		}
 	}
 	return dropShortLines(bs, reCardBadge, 40)
+}
+
+// isFieldLabel reports whether a line is a field's label written with its
+// colon ("Features:", "Material:"): the label and the line under it, the
+// field's value, are each card's text though every card may say them
+// alike ("Features:" "Insulated"); a label without its colon ("Brand
+// Name" in each card's <dt>) still goes. On the tuning half, three
+// category pages' references kept such labels and values.
+func isFieldLabel(l string) bool {
+	l = strings.TrimSpace(l)
+	return len(l) > 1 && strings.HasSuffix(l, ":")
+}
+
+// lastLine returns the last line of text.
+func lastLine(text string) string {
+	return text[strings.LastIndexByte(text, '\n')+1:]
 }

@@ -30,4 +30,5 @@ package extract
 // Version 13: the twenty-third session's (issue 8).
 // Version 14: the twenty-fourth session's (issue 8).
 // Version 15: the twenty-fifth session's (issue 8).
-const Version = 15
+// Version 16: the twenty-sixth session's (issue 8).
+const Version = 16
