@@ -204,7 +204,8 @@ func (p *page) dropReviews(bs []block) []block {
 // dropStockLines, and a histogram of ratings, dropRatingBars; on a
 // listing, its filter panels first, dropFacets, then the cards printed
 // twice, dropPairedCopies, the lines every card prints alike,
-// dropCardBadges, and the cards' merchandising badges, dropBadgeLines).
+// dropCardBadges, the cards' merchandising badges, dropBadgeLines, and
+// a price said again on the next line, dropRepeatedPrices).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -219,7 +220,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		bs = dropBadgeLines(p.dropCardBadges(dropPairedCopies(p.dropFacets(bs))))
+		bs = dropRepeatedPrices(dropBadgeLines(p.dropCardBadges(dropPairedCopies(p.dropFacets(bs)))))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
