@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -204,17 +205,31 @@ var reNewLine = lazyRE(`(?i)^(?:new|neu|nouveau|nuevo|nuovo|nieuw|novo)!?$`)
 // dropBadgeLines drops the cards' badges (reCardBadge) from a listing's
 // text, headings aside (a "New arrivals" section keeps its heading). On
 // a listing of new and used items (a car dealer's, a marketplace's:
-// reConditionLine) "New" is the item's condition and stays.
+// reConditionLine) "New" is the item's condition and stays. A badge
+// printed twice on its line ("NEW NEW", onceOf) is read once.
 func dropBadgeLines(bs []block) []block {
 	for _, b := range bs {
 		if len(b.text) <= 20 && reConditionLine.MatchString(strings.TrimSpace(b.text)) {
 			return dropBlocks(bs, func(b block) bool {
 				t := strings.TrimSpace(b.text)
-				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(t) && !reNewLine.MatchString(t)
+				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(onceOf(t)) && !reNewLine.MatchString(onceOf(t))
 			})
 		}
 	}
-	return dropShortLines(bs, reCardBadge, 40)
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 40 && reCardBadge.MatchString(onceOf(strings.TrimSpace(b.text)))
+	})
+}
+
+// onceOf returns the first half of a line that says the same words
+// twice ("NEW NEW": a badge printed for the eye and again for screen
+// readers), else the line.
+func onceOf(t string) string {
+	f := strings.Fields(t)
+	if h := len(f) / 2; h > 0 && len(f)%2 == 0 && slices.Equal(f[:h], f[h:]) {
+		return strings.Join(f[:h], " ")
+	}
+	return t
 }
 
 // isFieldLabel reports whether a line is a field's label written with its

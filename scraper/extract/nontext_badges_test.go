@@ -28,6 +28,12 @@ func TestDropBadgeLines(t *testing.T) {
 			[]string{"Harbour Rain Jacket", "New", "Quayside Fleece", "Used"}},
 		{"condition in Spanish", textBlocks([]string{"Chaqueta", "Nuevo", "Forro polar", "Usado", "Exclusive"}),
 			[]string{"Chaqueta", "Nuevo", "Forro polar", "Usado"}},
+		// A badge printed twice on its line (for the eye and again for
+		// screen readers) is a badge; a name said twice is not.
+		{"badge twice", textBlocks([]string{"NEW NEW", "Best Seller Best Seller", "Sale! Sale!", "Harbour Rain Jacket", "New Balance New Balance", "New New York Cap"}),
+			[]string{"Harbour Rain Jacket", "New Balance New Balance", "New New York Cap"}},
+		{"condition twice", textBlocks([]string{"Chaqueta", "Nuevo Nuevo", "Forro polar", "Usado"}),
+			[]string{"Chaqueta", "Nuevo Nuevo", "Forro polar", "Usado"}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {
