@@ -209,12 +209,18 @@ func isHidden(n *html.Node) bool {
 }
 
 // copyLinkMaxBytes bounds the text isShownCopyLink reads of a link and
-// of its neighbours.
-const copyLinkMaxBytes = 2000
+// of its neighbours; copyLinkMinWords is the fewest words of a teaser
+// it reads (a shorter hidden link is a name or a button's words, a copy
+// of what the card shows elsewhere).
+const (
+	copyLinkMaxBytes = 2000
+	copyLinkMinWords = 8
+)
 
 // isShownCopyLink reports whether an element hidden from assistive
 // technology is a link taken out of the tab order (tabindex -1) that the
-// eye still reads: a card's teaser linked a second time to the story its
+// eye still reads: a card's teaser (copyLinkMinWords words or more)
+// linked a second time to the story its
 // linked title opens, hidden from screen readers only so that they do
 // not read two links to one place. It is not when a neighbour says its
 // text already (a heading's words wrapped again in an overlay link): a
@@ -224,7 +230,7 @@ func isShownCopyLink(n *html.Node) bool {
 		return false
 	}
 	t := textUpTo(n)
-	if t == "" {
+	if countWords(t) < copyLinkMinWords {
 		return false
 	}
 	for _, s := range []*html.Node{nonBlank(n.PrevSibling, false), nonBlank(n.NextSibling, true)} {

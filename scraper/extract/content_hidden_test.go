@@ -12,7 +12,7 @@ import (
 // of the tab order is read when it is the only copy of its text (a
 // card's teaser linked again); not when a neighbour says the same (an
 // overlay link wrapping a heading's words), nor when it is no link, is
-// still in the tab order or holds no text.
+// still in the tab order or holds a few words only.
 func TestIsShownCopyLink(t *testing.T) {
 	tests := []struct {
 		name, frag string
@@ -21,8 +21,9 @@ func TestIsShownCopyLink(t *testing.T) {
 		{"teaser", `<p><a href="/s/1" aria-hidden="true" tabindex="-1">The ferry runs twice a day again from Monday, the harbour office said.</a></p>`, true},
 		{"heading copy", `<h2><a href="/s/1" aria-hidden="true" tabindex="-1"><span>Ferries return</span></a>Ferries return</h2>`, false},
 		{"heading copy before", `<h2><a href="/s/1">Ferries return</a> <a href="/s/1" aria-hidden="true" tabindex="-1">Ferries return</a></h2>`, false},
-		{"in tab order", `<p><a href="/s/1" aria-hidden="true">The ferry runs twice a day again.</a></p>`, false},
-		{"no link", `<p><span aria-hidden="true" tabindex="-1">The ferry runs twice a day again.</span></p>`, false},
+		{"in tab order", `<p><a href="/s/1" aria-hidden="true">The ferry runs twice a day again from Monday.</a></p>`, false},
+		{"no link", `<p><span aria-hidden="true" tabindex="-1">The ferry runs twice a day again from Monday.</span></p>`, false},
+		{"short link", `<div><a href="/s/1" aria-hidden="true" tabindex="-1">Read the story</a></div>`, false},
 		{"image only", `<p><a href="/s/1" aria-hidden="true" tabindex="-1"><img src="/f.jpg" alt=""></a></p>`, false},
 	}
 	for _, tt := range tests {
