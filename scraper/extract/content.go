@@ -196,7 +196,7 @@ func isHidden(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "aria-hidden":
-			if a.Val == "true" && !collapsedPanel(n) {
+			if a.Val == "true" && !collapsedPanel(n) && !isShownCopyLink(n) {
 				return true
 			}
 		case "style":
@@ -206,6 +206,60 @@ func isHidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// copyLinkMaxBytes bounds the text isShownCopyLink reads of a link and
+// of its neighbours; copyLinkMinWords is the fewest words of a teaser
+// it reads (a shorter hidden link is a name or a button's words, a copy
+// of what the card shows elsewhere).
+const (
+	copyLinkMaxBytes = 2000
+	copyLinkMinWords = 8
+)
+
+// isShownCopyLink reports whether an element hidden from assistive
+// technology is a link taken out of the tab order (tabindex -1) that the
+// eye still reads: a card's teaser (copyLinkMinWords words or more)
+// linked a second time to the story its
+// linked title opens, hidden from screen readers only so that they do
+// not read two links to one place. It is not when a neighbour says its
+// text already (a heading's words wrapped again in an overlay link): a
+// copy for the mouse. Two neighbours, their text bounded: linear.
+func isShownCopyLink(n *html.Node) bool {
+	if n.DataAtom != atom.A || attr(n, "tabindex") != "-1" {
+		return false
+	}
+	t := textUpTo(n)
+	if countWords(t) < copyLinkMinWords {
+		return false
+	}
+	for _, s := range []*html.Node{nonBlank(n.PrevSibling, false), nonBlank(n.NextSibling, true)} {
+		if s != nil && strings.Contains(textUpTo(s), t) {
+			return false
+		}
+	}
+	return true
+}
+
+// nonBlank returns s or, if it is white space, the first sibling after
+// it (next) or before it that is not; nil when none is.
+func nonBlank(s *html.Node, next bool) *html.Node {
+	for s != nil && s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" {
+		if next {
+			s = s.NextSibling
+		} else {
+			s = s.PrevSibling
+		}
+	}
+	return s
+}
+
+// textUpTo returns the whitespace-normalised text of n, its first
+// copyLinkMaxBytes bytes.
+func textUpTo(n *html.Node) string {
+	var b strings.Builder
+	nodeTextUpTo(&b, n, copyLinkMaxBytes)
+	return cleanSpace(b.String())
 }
 
 // styleHides reports whether an inline style hides its element.

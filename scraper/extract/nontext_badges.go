@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,7 +27,9 @@ const badgeMaxWords = 3
 // a line of theirs says the same thing in all of them, in badgeMaxWords
 // words or fewer, that line is no card's own text, unless it is a
 // value that all cards happen to share (isSharedValue: a price, a date,
-// a byline). A line that differs from card to card ("slim fit",
+// a byline), or a field's label written with its colon ("Features:")
+// or the value under such a label ("Insulated"): the references of
+// category pages keep both. A line that differs from card to card ("slim fit",
 // "oversized fit") is a field and stays, and so does the same text
 // where it begins in a place of its own (a heading). The references of
 // listings keep each card's title, teaser and fields and leave out what
@@ -53,7 +56,7 @@ func (p *page) dropCardBadges(bs []block) []block {
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
 		if pl := places[keys[i]]; keys[i] != "" && pl.n >= badgeMinCards {
-			if b.text = pl.own(b.text); b.text == "" {
+			if b.text = pl.own(b.text, i > 0 && isFieldLabel(lastLine(bs[i-1].text))); b.text == "" {
 				continue
 			}
 		}
@@ -112,17 +115,18 @@ func (pl *cardPlace) settle() {
 	}
 	pl.drop = make([]bool, len(pl.lines))
 	for j, l := range pl.lines {
-		pl.drop[j] = !pl.mixed[j] && countWords(l) <= badgeMaxWords && !isSharedValue(l)
+		pl.drop[j] = !pl.mixed[j] && countWords(l) <= badgeMaxWords && !isSharedValue(l) && !isFieldLabel(l)
 	}
 }
 
 // own returns text without the lines of the place that go (settle); ""
-// when none is left.
-func (pl *cardPlace) own(text string) string {
+// when none is left. After a label (afterLabel: the block before ends in
+// "Features:") the first line is that field's value and stays.
+func (pl *cardPlace) own(text string, afterLabel bool) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for j, l := range lines {
-		if !pl.drop[j] {
+		if !pl.drop[j] || j == 0 && afterLabel {
 			kept = append(kept, l)
 		}
 	}
@@ -201,15 +205,45 @@ var reNewLine = lazyRE(`(?i)^(?:new|neu|nouveau|nuevo|nuovo|nieuw|novo)!?$`)
 // dropBadgeLines drops the cards' badges (reCardBadge) from a listing's
 // text, headings aside (a "New arrivals" section keeps its heading). On
 // a listing of new and used items (a car dealer's, a marketplace's:
-// reConditionLine) "New" is the item's condition and stays.
+// reConditionLine) "New" is the item's condition and stays. A badge
+// printed twice on its line ("NEW NEW", onceOf) is read once.
 func dropBadgeLines(bs []block) []block {
 	for _, b := range bs {
 		if len(b.text) <= 20 && reConditionLine.MatchString(strings.TrimSpace(b.text)) {
 			return dropBlocks(bs, func(b block) bool {
 				t := strings.TrimSpace(b.text)
-				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(t) && !reNewLine.MatchString(t)
+				return !b.heads() && len(t) <= 40 && reCardBadge.MatchString(onceOf(t)) && !reNewLine.MatchString(onceOf(t))
 			})
 		}
 	}
-	return dropShortLines(bs, reCardBadge, 40)
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && len(b.text) <= 40 && reCardBadge.MatchString(onceOf(strings.TrimSpace(b.text)))
+	})
+}
+
+// onceOf returns the first half of a line that says the same words
+// twice ("NEW NEW": a badge printed for the eye and again for screen
+// readers), else the line.
+func onceOf(t string) string {
+	f := strings.Fields(t)
+	if h := len(f) / 2; h > 0 && len(f)%2 == 0 && slices.Equal(f[:h], f[h:]) {
+		return strings.Join(f[:h], " ")
+	}
+	return t
+}
+
+// isFieldLabel reports whether a line is a field's label written with its
+// colon ("Features:", "Material:"): the label and the line under it, the
+// field's value, are each card's text though every card may say them
+// alike ("Features:" "Insulated"); a label without its colon ("Brand
+// Name" in each card's <dt>) still goes. On the tuning half, three
+// category pages' references kept such labels and values.
+func isFieldLabel(l string) bool {
+	l = strings.TrimSpace(l)
+	return len(l) > 1 && strings.HasSuffix(l, ":")
+}
+
+// lastLine returns the last line of text.
+func lastLine(text string) string {
+	return text[strings.LastIndexByte(text, '\n')+1:]
 }

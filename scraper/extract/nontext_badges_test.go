@@ -28,6 +28,12 @@ func TestDropBadgeLines(t *testing.T) {
 			[]string{"Harbour Rain Jacket", "New", "Quayside Fleece", "Used"}},
 		{"condition in Spanish", textBlocks([]string{"Chaqueta", "Nuevo", "Forro polar", "Usado", "Exclusive"}),
 			[]string{"Chaqueta", "Nuevo", "Forro polar", "Usado"}},
+		// A badge printed twice on its line (for the eye and again for
+		// screen readers) is a badge; a name said twice is not.
+		{"badge twice", textBlocks([]string{"NEW NEW", "Best Seller Best Seller", "Sale! Sale!", "Harbour Rain Jacket", "New Balance New Balance", "New New York Cap"}),
+			[]string{"Harbour Rain Jacket", "New Balance New Balance", "New New York Cap"}},
+		{"condition twice", textBlocks([]string{"Chaqueta", "Nuevo Nuevo", "Forro polar", "Usado"}),
+			[]string{"Chaqueta", "Nuevo Nuevo", "Forro polar", "Usado"}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {
@@ -98,6 +104,18 @@ func TestDropCardBadges(t *testing.T) {
 		{"tag among links", 6, func(int) string {
 			return `<ul class="tags"><li><a href="/t/wool">Wool</a></li><li>Made here</li><li><a href="/t/wax">Wax</a></li></ul>`
 		}, "Made here", 0},
+		// A field's label written with its colon, and the value under
+		// it, stay though all cards share them ("Lining:" "Quilted"); the
+		// label without its colon is the "label" case above.
+		{"value after a colon label", 6, func(int) string {
+			return `<div class="facts"><div class="k">Lining:</div><div class="v">Quilted</div></div>`
+		}, "Quilted", 6},
+		{"value after a colon label's block", 6, func(int) string {
+			return `<dl class="facts"><dt>Lining:</dt><dd><p>Quilted</p></dd></dl>`
+		}, "Quilted", 6},
+		{"colon label", 6, func(int) string {
+			return `<div class="facts"><div class="k">Lining:</div><div class="v">Quilted</div></div>`
+		}, "Lining:", 6},
 		{"four words", 6, func(int) string { return `<span class="badge">Free repairs for life</span>` }, "Free repairs for life", 6},
 		{"two places, three cards each", 6, func(i int) string {
 			if i%2 == 0 {

@@ -205,7 +205,8 @@ func (p *page) dropReviews(bs []block) []block {
 // listing, its filter panels first, dropFacets, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
 // dropCardBadges, the cards' merchandising badges, dropBadgeLines,
-// and the embed codes of their share widgets, dropEmbedCodes).
+// the embed codes of their share widgets, dropEmbedCodes, and a price
+// said again on the next line, dropRepeatedPrices).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -221,7 +222,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		bs = dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs))))))
+		bs = dropRepeatedPrices(dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs)))))))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {

@@ -1,0 +1,86 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// TestIsShownCopyLink: a link hidden from screen readers and taken out
+// of the tab order is read when it is the only copy of its text (a
+// card's teaser linked again); not when a neighbour says the same (an
+// overlay link wrapping a heading's words), nor when it is no link, is
+// still in the tab order or holds a few words only.
+func TestIsShownCopyLink(t *testing.T) {
+	tests := []struct {
+		name, frag string
+		want       bool
+	}{
+		{"teaser", `<p><a href="/s/1" aria-hidden="true" tabindex="-1">The ferry runs twice a day again from Monday, the harbour office said.</a></p>`, true},
+		{"heading copy", `<h2><a href="/s/1" aria-hidden="true" tabindex="-1"><span>Ferries return</span></a>Ferries return</h2>`, false},
+		{"heading copy before", `<h2><a href="/s/1">Ferries return</a> <a href="/s/1" aria-hidden="true" tabindex="-1">Ferries return</a></h2>`, false},
+		{"in tab order", `<p><a href="/s/1" aria-hidden="true">The ferry runs twice a day again from Monday.</a></p>`, false},
+		{"no link", `<p><span aria-hidden="true" tabindex="-1">The ferry runs twice a day again from Monday.</span></p>`, false},
+		{"short link", `<div><a href="/s/1" aria-hidden="true" tabindex="-1">Read the story</a></div>`, false},
+		{"image only", `<p><a href="/s/1" aria-hidden="true" tabindex="-1"><img src="/f.jpg" alt=""></a></p>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tt.frag))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := findHidden(doc)
+			if n == nil {
+				t.Fatal("no aria-hidden element")
+			}
+			if got := isShownCopyLink(n); got != tt.want {
+				t.Errorf("isShownCopyLink = %v, want %v", got, tt.want)
+			}
+			if n.DataAtom == atom.A && isHidden(n) == tt.want {
+				t.Errorf("isHidden = %v, want %v", isHidden(n), !tt.want)
+			}
+		})
+	}
+}
+
+// findHidden returns the first element of the tree with aria-hidden.
+func findHidden(n *html.Node) *html.Node {
+	if n.Type == html.ElementNode && attr(n, "aria-hidden") == "true" {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if h := findHidden(c); h != nil {
+			return h
+		}
+	}
+	return nil
+}
+
+// TestShownCopyLinkPage: a topic page whose cards link their teasers a
+// second time, hidden from screen readers, keeps the teasers; the
+// overlay links that repeat each heading's words add no second copy.
+func TestShownCopyLinkPage(t *testing.T) {
+	titles := []string{"Ferries return to the outer islands", "Harbour wall repairs finish early", "New pilot boat named after a lifeboat crew", "Lighthouse opens for summer visits", "Fish market moves to the old customs house"}
+	var sb strings.Builder
+	sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour | Coast News</title></head><body><main><h1>Harbour</h1><section>`)
+	for i, ti := range titles {
+		u := "/2026/03/0" + string(rune('1'+i)) + "/story"
+		sb.WriteString(`<article class="river"><h2><a href="` + u + `" class="overlay" aria-hidden="true" tabindex="-1"><span>` + ti + `</span></a><a href="` + u + `">` + ti + `</a></h2>` +
+			`<p class="desc"><a href="` + u + `" aria-hidden="true" tabindex="-1">Teaser number ` + string(rune('1'+i)) + `: the harbour master told the council what the week's work on the quay had shown them.</a></p>` +
+			`<a class="author" href="/author/ann">Ann Reed</a></article>`)
+	}
+	sb.WriteString(`</section></main></body></html>`)
+	art, err := Extract(Input{Body: []byte(sb.String()), URL: "https://coast-news.example/topic/harbour", ContentType: "text/html", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(art.Text, "the harbour master told the council"); n != len(titles) {
+		t.Errorf("text has %d teasers, want %d:\n%s", n, len(titles), art.Text)
+	}
+	if n := strings.Count(art.Text, titles[1]); n != 1 {
+		t.Errorf("text has %q %d times, want once:\n%s", titles[1], n, art.Text)
+	}
+}
