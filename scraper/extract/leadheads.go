@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
 // leadHeadFloor is the least block-model score of a heading that
 // keepLeadHeads puts back: below it the model is sure the line is chrome
 // (a menu's or a footer's heading) whatever follows it.
@@ -15,18 +20,53 @@ const leadHeadWords = 16
 // in <header> elements and in the same classes as their menus, which
 // the model reads as chrome; the paragraph under one says the section is
 // content, and its title belongs with it. A heading mostly linked (a
-// tab, a menu entry), a long one, one in the page's footer or one the
-// model scores under leadHeadFloor stays out. The walk goes forward
-// and looks at the next block's own mark, so a heading over a heading
-// put back is not put back: a run of headings is not pulled in by its
-// last one.
+// tab, a menu entry), a long one, one in the page's footer, one the
+// model scores under leadHeadFloor, and one whose box closes before the
+// kept block (sharesBox) stays out. The walk goes forward and looks at
+// the next block's own mark, so a heading over a heading put back is
+// not put back: a run of headings is not pulled in by its last one.
 func (p *page) keepLeadHeads(bs []block, keep []bool, score []float64) {
 	for i := 0; i+1 < len(bs); i++ {
 		b := bs[i]
 		if keep[i] || !keep[i+1] || b.kind != kindHeading || b.link >= 0.5 ||
-			score[i] < leadHeadFloor || numFields(b.text) > leadHeadWords || p.x.inFooter(b) {
+			score[i] < leadHeadFloor || numFields(b.text) > leadHeadWords || p.x.inFooter(b) ||
+			!p.x.sharesBox(b, bs[i+1]) {
 			continue
 		}
 		keep[i] = true
 	}
+}
+
+// sharesBox reports whether block next began inside the closest
+// section, article, aside, nav or form around heading h (isBox), or h
+// has none. A heading whose box closes before the next text titles what
+// the box holds without text (a sidebar's "Follow us" over icons, a
+// table of contents a script fills), not the section that follows. The
+// walk up is the heading's depth: keepLeadHeads stays linear.
+func (x *contentExtractor) sharesBox(h, next block) bool {
+	if h.at < 0 || next.at < 0 || int(h.at) >= len(x.nodes) || int(next.at) >= len(x.nodes) {
+		return true
+	}
+	for a := x.nodes[h.at]; a != nil; a = a.Parent {
+		if isBox(a) {
+			n := x.nodes[next.at]
+			return n == a || isAncestor(a, n)
+		}
+	}
+	return true
+}
+
+// isBox reports whether n is an element that closes a part of a page
+// around its own heading: a section, an article, an aside, a nav or a
+// form, or an element with the role of a navigation or an aside.
+func isBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Section, atom.Article, atom.Aside, atom.Nav, atom.Form:
+		return true
+	}
+	switch attr(n, "role") {
+	case "navigation", "complementary":
+		return true
+	}
+	return false
 }
