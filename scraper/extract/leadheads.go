@@ -37,23 +37,48 @@ func (p *page) keepLeadHeads(bs []block, keep []bool, score []float64) {
 	}
 }
 
+// boxLevels bounds the walk up from a heading to its box: a box further
+// up holds much more than the heading's section, and on a page of
+// unclosed elements (hundreds of levels deep) an unbounded walk per
+// heading would make keepLeadHeads quadratic.
+const boxLevels = 12
+
 // sharesBox reports whether block next began inside the closest
 // section, article, aside, nav or form around heading h (isBox), or h
-// has none. A heading whose box closes before the next text titles what
-// the box holds without text (a sidebar's "Follow us" over icons, a
-// table of contents a script fills), not the section that follows. The
-// walk up is the heading's depth: keepLeadHeads stays linear.
+// has none within boxLevels levels. A heading whose box closes before
+// the next text titles what the box holds without text (a sidebar's
+// "Follow us" over icons, a nav's hidden "Pagination" label), not the
+// section that follows.
 func (x *contentExtractor) sharesBox(h, next block) bool {
 	if h.at < 0 || next.at < 0 || int(h.at) >= len(x.nodes) || int(next.at) >= len(x.nodes) {
 		return true
 	}
-	for a := x.nodes[h.at]; a != nil; a = a.Parent {
+	a := x.nodes[h.at]
+	for up := 0; a != nil && up < boxLevels; a, up = a.Parent, up+1 {
 		if isBox(a) {
-			n := x.nodes[next.at]
-			return n == a || isAncestor(a, n)
+			return x.within(a, next.at)
 		}
 	}
 	return true
+}
+
+// within reports whether the node of document-order index i lies inside
+// a, which comes before it. The walk up from the node stops at the first
+// ancestor that comes before a: it climbs only the levels opened since a.
+func (x *contentExtractor) within(a *html.Node, i int32) bool {
+	ai, ok := x.idx[a]
+	if !ok {
+		return false
+	}
+	for n := x.nodes[i]; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+		if j, ok := x.idx[n]; !ok || j < ai {
+			return false
+		}
+	}
+	return false
 }
 
 // isBox reports whether n is an element that closes a part of a page
