@@ -10,7 +10,9 @@ import (
 // (a menu's or a footer's heading) whatever follows it.
 const leadHeadFloor = 0.2
 
-// leadHeadWords is the most words of a heading keepLeadHeads puts back.
+// leadHeadWords is the most words of a heading keepLeadHeads puts back:
+// a longer line drawn as a heading is a teaser's sentence or a banner's
+// slogan more often than a section's title.
 const leadHeadWords = 16
 
 // keepLeadHeads marks in keep the headings the block model dropped right

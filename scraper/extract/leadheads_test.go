@@ -73,3 +73,29 @@ func TestLeadHeadPages(t *testing.T) {
 			notInText: []string{"Company", "Log in"}},
 	})
 }
+
+// TestIsBox: the elements whose close ends a heading's part of the page
+// (sharesBox), by tag or by role; a plain wrapper, a <header> (a feature's
+// title drawn in one, its paragraph after it) and a <main> are not.
+func TestIsBox(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool
+	}{
+		{`<section></section>`, true},
+		{`<article></article>`, true},
+		{`<aside></aside>`, true},
+		{`<nav></nav>`, true},
+		{`<form></form>`, true},
+		{`<div role="navigation"></div>`, true},
+		{`<div role="complementary"></div>`, true},
+		{`<div class="feature"></div>`, false},
+		{`<header></header>`, false},
+		{`<main></main>`, false},
+	}
+	for _, tt := range tests {
+		if got := isBox(mustParseFragment(t, tt.html)); got != tt.want {
+			t.Errorf("isBox(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+	}
+}
