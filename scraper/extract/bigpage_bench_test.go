@@ -189,3 +189,46 @@ func bigPairsThread(n int) []byte {
 	sb.WriteString(`</div></main></body></html>`)
 	return []byte(sb.String())
 }
+
+// bigServicePage returns a service page of n feature sections, each a
+// title in a <header> over a paragraph; nested, the sections are left
+// unclosed, so the page is about 2n levels deep (keepLeadHeads' walk
+// from a title up to its box, sharesBox; the parser refuses pages
+// over 512 levels).
+func bigServicePage(n int, nested bool) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>Shared notes for small teams</title><meta property="og:type" content="website"></head><body>`)
+	sb.WriteString(`<nav><a href="/">Home</a> <a href="/pricing">Pricing</a> <a href="/login">Log in</a></nav><div class="page">`)
+	sb.WriteString(`<div class="intro rich-text"><p>` + strings.Repeat("Notes, plans and how-tos where the whole team finds them. ", 6) + `</p></div>`)
+	for i := range n {
+		fmt.Fprintf(&sb, `<div class="px-lg"><header class="mx-auto"><h2 class="text-white">Feature %d in real time</h2>`+
+			`<p class="text-white">Everyone edits page %d at once and sees who is typing where, so a plan is agreed in one sitting.</p></header>`, i, i)
+		if !nested {
+			sb.WriteString(`</div>`)
+		}
+		sb.WriteString("\n")
+	}
+	sb.WriteString(`</div><footer><p>© 2026 Notes Ltd</p></footer></body></html>`)
+	return []byte(sb.String())
+}
+
+// BenchmarkBigServicePages times Extract on a service page of 3,000
+// feature sections side by side and on one of 240 nested sections.
+func BenchmarkBigServicePages(b *testing.B) {
+	for _, nested := range []bool{false, true} {
+		n := 3000
+		if nested {
+			n = 240
+		}
+		page := bigServicePage(n, nested)
+		b.Run(fmt.Sprintf("nested=%v", nested), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if _, err := Extract(Input{Body: page, URL: "https://notes.example/", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
