@@ -91,16 +91,5 @@ func TestFirmMisfires(t *testing.T) {
 		{"firm_story_card_grid_undated.html", "https://northsound.example/features/the-ferry-that-keeps-an-island-alive"},
 		{"firm_roundup_prices_undated.html", "https://kitchenbench.example/reviews/five-quiet-kettles"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
-			art, err := Extract(Input{Body: mustReadFile(t, "testdata/typeneg/"+tc.file), URL: tc.url,
-				ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if art.PageType != corpus.PageTypeArticle {
-				t.Errorf("page type %q, want article", art.PageType)
-			}
-		})
-	}
+	wantArticles(t, tests)
 }
