@@ -204,7 +204,7 @@ func (p *page) countKind(n *html.Node) {
 	case atom.Button:
 		if t := strings.ToLower(shortText(n, 80)); isCartText(t) {
 			p.kind.cart++
-			if hasBasketWord(t) {
+			if hasBasketWord(t) && !inRail(n) {
 				p.kind.basket++
 			}
 		}

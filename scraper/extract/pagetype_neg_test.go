@@ -81,6 +81,12 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// it again ("Link to this post"): no excerpts of other stories.
 		{"live_blog_permalinks.html", "https://northsound.example/news/live-night-ferry-crossing"},
 	}
+	wantArticles(t, tests)
+}
+
+// wantArticles extracts each testdata/typeneg page at its URL and fails
+// the test unless it is typed an article.
+func wantArticles(t *testing.T, tests []struct{ file, url string }) {
 	for _, tc := range tests {
 		t.Run(tc.file+" "+tc.url, func(t *testing.T) {
 			art, err := Extract(Input{Body: mustReadFile(t, "testdata/typeneg/"+tc.file), URL: tc.url,
