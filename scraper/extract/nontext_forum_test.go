@@ -261,43 +261,41 @@ func TestPostPairs(t *testing.T) {
 	checkText(t, art.Text, []string{"Selling my old seagull outboard", "£180", "Woodbridge", "£45", "Maldon", "Brightlingsea"}, nil)
 }
 
-// TestReplyPreviews: a board that prints the post a reply answers above
-// the reply (a "replying to" preview, no quote's markup) has each post
-// once, where it was written; the same program output pasted as code in
-// two posts comes twice (testdata/forumquotes).
-func TestReplyPreviews(t *testing.T) {
-	art := extractTestPage(t, "forumquotes", "reply_previews", "https://estuary-sailing.example/threads/tide-gauge-logger-stops-after-an-hour.9031/")
-	if art.PageType != corpus.PageTypeForum {
-		t.Errorf("page type %q, want forum", art.PageType)
+// TestThreadCopies: on a thread, a board that prints the post a reply
+// answers above the reply (a "replying to" preview, no quote's markup)
+// has each post once, where it was written; a program's output pasted
+// twice as code comes twice, in a <pre> or in a board's code box that is
+// a <code> with line breaks, and so does a post's own refrain: neither
+// is a quote (testdata/forumquotes).
+func TestThreadCopies(t *testing.T) {
+	tests := []struct {
+		name, url string
+		counts    map[string]int // how many times each string comes in the text
+	}{
+		{"reply_previews", "https://estuary-sailing.example/threads/tide-gauge-logger-stops-after-an-hour.9031/", map[string]int{
+			"the logger stops after about an hour and never comes back": 1,
+			"so the buffer is not your only problem":                    1,
+			"buffer 3600 of 3600 readings, flush failed":                2,
+			"the interval only decides how soon":                        1,
+		}},
+		{"own_copies", "https://estuary-sailing.example/threads/logger-stops-after-the-firmware-update.9050/", map[string]int{
+			"buffer 3600 of 3600 readings, flush failed": 2,
+			"a working logger, before the season starts": 2,
+			"nobody knew it was coming":                  1,
+			"keep the old file somewhere safe":           1,
+		}},
 	}
-	for s, want := range map[string]int{
-		"the logger stops after about an hour and never comes back": 1,
-		"so the buffer is not your only problem":                    1,
-		"buffer 3600 of 3600 readings, flush failed":                2,
-		"the interval only decides how soon":                        1,
-	} {
-		if n := strings.Count(art.Text, s); n != want {
-			t.Errorf("%q %d times in the text, want %d", s, n, want)
-		}
-	}
-}
-
-// TestOwnCopies: on a thread, a program's output pasted twice in a board's
-// code box that is a <code> with line breaks (no <pre>) comes twice, as
-// does a post's own refrain; neither is a quote (testdata/forumquotes).
-func TestOwnCopies(t *testing.T) {
-	art := extractTestPage(t, "forumquotes", "own_copies", "https://estuary-sailing.example/threads/logger-stops-after-the-firmware-update.9050/")
-	if art.PageType != corpus.PageTypeForum {
-		t.Errorf("page type %q, want forum", art.PageType)
-	}
-	for s, want := range map[string]int{
-		"buffer 3600 of 3600 readings, flush failed": 2,
-		"a working logger, before the season starts": 2,
-		"nobody knew it was coming":                  1,
-		"keep the old file somewhere safe":           1,
-	} {
-		if n := strings.Count(art.Text, s); n != want {
-			t.Errorf("%q %d times in the text, want %d", s, n, want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := extractTestPage(t, "forumquotes", tt.name, tt.url)
+			if art.PageType != corpus.PageTypeForum {
+				t.Errorf("page type %q, want forum", art.PageType)
+			}
+			for s, want := range tt.counts {
+				if n := strings.Count(art.Text, s); n != want {
+					t.Errorf("%q %d times in the text, want %d", s, n, want)
+				}
+			}
+		})
 	}
 }
