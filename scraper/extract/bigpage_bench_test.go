@@ -232,3 +232,40 @@ func BenchmarkBigServicePages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBigPreviewThread times Extract on a forum thread of 3,000
+// posts, each reply under a preview of the post it answers:
+// dropQuotedCopies drops 2,999 copies with one map and a short walk up
+// from each block, so the time grows with the posts, not with their
+// square.
+func BenchmarkBigPreviewThread(b *testing.B) {
+	page := bigPreviewThread(3000)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Extract(Input{Body: page, URL: "https://board.example/threads/logger-stops.9050/", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// bigPreviewThread returns a thread of n posts, each reply under a
+// preview of the post it answers (the same paragraph again, in no
+// quote's markup) and each holding a code box.
+func bigPreviewThread(n int) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<html><head><title>Logger stops</title></head><body><main><h1>Logger stops</h1><ul class="posts">`)
+	post := func(i int) string {
+		return fmt.Sprintf("Post %d: the logger stops after about an hour and the buffer never flushes to the card.", i)
+	}
+	for i := range n {
+		preview := ""
+		if i > 0 {
+			preview = `<div class="reply-to"><p>` + post(i-1) + `</p></div>`
+		}
+		fmt.Fprintf(&sb, `<li class="post">%s<div class="poster"><a href="/members/u%d/">user%d</a></div><div class="post-date">Posted 9 Nov 2026, 10:%02d</div><div class="post-body"><p>%s</p><pre><code>gauge: buffer 3600 of 3600 readings, flush failed, restarting</code></pre></div></li>`+"\n",
+			preview, i%40, i%40, i%60, post(i))
+	}
+	sb.WriteString(`</ul></main></body></html>`)
+	return []byte(sb.String())
+}

@@ -488,7 +488,7 @@ func (p *page) otherText(bs []block, pageType string) string {
 // (dropPosterTitles) and the posts' headers (dropPostCards).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))), p.inPre)
+		return dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))), p.copyMarks())
 	}
 	return dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks))))
 }

@@ -85,10 +85,10 @@ func isCardValue(t string) bool {
 
 // dropPostCards drops from a forum page's main text the lines of the
 // posters' cards and the posts' headers (dropCardLines) and the copies
-// of earlier posts that replies quote (dropQuotedCopies; pasted tells a
-// block pasted as code, which may come twice).
-func dropPostCards(bs []block, pasted func(block) bool) []block {
-	return dropQuotedCopies(dropCardLines(bs), pasted)
+// of earlier posts that replies quote (dropQuotedCopies; marks tells
+// what a block's markup says of it).
+func dropPostCards(bs []block, marks copyMarks) []block {
+	return dropQuotedCopies(dropCardLines(bs), marks)
 }
 
 // quoteMinWords is the fewest words of a forum block that
@@ -100,40 +100,78 @@ const quoteMinWords = 8
 // X", "Quote from X", "Quote".
 var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originally posted by|quote from|quoting)\b.*|^quote:?)\s*$`)
 
+// copyMarks tells dropQuotedCopies what the page's markup says of a
+// copy: whether the page is made of posts (threaded: two or more signed,
+// dated records), whether a block was pasted as code (pasted) and which
+// element holds it beside its sibling paragraphs (parent). The funcs may
+// be nil (no markup known).
+type copyMarks struct {
+	threaded bool
+	pasted   func(block) bool
+	parent   func(block) *html.Node
+}
+
 // dropQuotedCopies drops from a forum page's main text the copies of
 // earlier posts: a block of quoteMinWords words or more whose text
 // (lower case, spacing collapsed) came before on the page. Replies quote
-// posts in a <blockquote>, in a run of copies under a quote's lead line
-// (reQuoteLead; shorter lines do not end the run, a block not seen
-// before does) or in a box of the board's own markup, and boards print
-// the post a reply answers above it (a "replying to" preview): the post
-// stays where it was written, once. Outside a quote, a copy pasted as
-// code stays (pasted: the same log or program output in two posts is
-// each poster's own), and so does a quote of a post not on the page.
+// posts in a <blockquote> or in a run of copies under a quote's lead
+// line (reQuoteLead; shorter lines do not end the run, a block not seen
+// before does); on a thread of posts (marks.threaded) boards also quote
+// in a box of their own markup and print the post a reply answers above
+// it (a "replying to" preview), so there a copy in no quote's markup
+// goes too, but for one pasted as code (the same log or program output
+// in two posts is each poster's own) and one in the same element as its
+// first print (ownCopies: a post's own refrain). The post stays where
+// it was written, once, and so does a quote of a post not on the page.
 // Most forum references leave the copies out.
-func dropQuotedCopies(bs []block, pasted func(block) bool) []block {
-	seen := make(map[string]bool, len(bs))
+func dropQuotedCopies(bs []block, marks copyMarks) []block {
+	copies, own := ownCopies(bs, marks.parent)
 	out := bs[:0:0]
 	lead := false // in a run of copies under a quote's lead line
-	for _, b := range bs {
+	for i, b := range bs {
 		if len(b.text) <= 160 && reQuoteLead.MatchString(strings.TrimSpace(b.text)) {
 			lead = true
 			out = append(out, b)
 			continue
 		}
-		if countWords(b.text) < quoteMinWords {
+		if countWords(b.text) < quoteMinWords { // shorter lines do not end a lead's run
 			out = append(out, b)
 			continue
 		}
-		k := strings.ToLower(strings.Join(strings.Fields(b.text), " "))
-		if seen[k] && (b.kind == kindQuote || lead || pasted == nil || !pasted(b)) {
+		if copies[i] && (b.kind == kindQuote || lead || marks.threaded && !own[i] && (marks.pasted == nil || !marks.pasted(b))) {
 			continue
 		}
-		lead = lead && seen[k]
-		seen[k] = true
+		lead = lead && copies[i]
 		out = append(out, b)
 	}
 	return out
+}
+
+// ownCopies tells, for each block of bs, whether it is a copy (a block
+// of quoteMinWords words or more whose text came before) and whether it
+// sits in the same element (parent) as the text's first print: a post
+// that repeats its own line (a refrain, a step), where a quote or a
+// preview sits in another post.
+func ownCopies(bs []block, parent func(block) *html.Node) (copies, own []bool) {
+	copies, own = make([]bool, len(bs)), make([]bool, len(bs))
+	first := make(map[string]*html.Node, len(bs))
+	for i, b := range bs {
+		if countWords(b.text) < quoteMinWords {
+			continue
+		}
+		k := strings.ToLower(strings.Join(strings.Fields(b.text), " "))
+		var n *html.Node
+		if parent != nil {
+			n = parent(b)
+		}
+		at, ok := first[k]
+		copies[i] = ok
+		own[i] = ok && n != nil && n == at
+		if !ok {
+			first[k] = n
+		}
+	}
+	return copies, own
 }
 
 // dropCardLines drops from a forum page's main text the lines of the
@@ -197,20 +235,30 @@ func isPostDate(t string) bool {
 // reClock matches a time of day.
 var reClock = lazyRE(`\d:\d\d`)
 
-// pastedMaxDepth bounds the walk up from a block to a <pre>: code sits
-// in <pre><code>, a highlighter adds a span or two.
+// pastedMaxDepth bounds the walk up from a block to a <pre> or a
+// <code>: code sits in <pre><code>, a highlighter adds a span or two.
 const pastedMaxDepth = 4
 
-// inPre reports whether block b began inside a <pre>: pasted code, a log
-// or a program's output.
-func (p *page) inPre(b block) bool {
+// inCode reports whether block b began inside a <pre> or a <code>:
+// pasted code, a log or a program's output (several boards set a code
+// box as a <code> with line breaks, no <pre>).
+func (p *page) inCode(b block) bool {
 	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
 		return false
 	}
 	for n, d := p.x.nodes[b.at], 0; n != nil && d < pastedMaxDepth; n, d = n.Parent, d+1 {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Pre {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Pre || n.DataAtom == atom.Code) {
 			return true
 		}
 	}
 	return false
+}
+
+// copyMarks returns what dropQuotedCopies asks of the page's markup. A
+// page typed forum that holds no run of signed, dated records (a shop's
+// or a club's grid of cards) repeats a card's blurb as its own; only a
+// thread's boards print a post again without a quote's markup.
+func (p *page) copyMarks() copyMarks {
+	c, _ := p.threadPosts()
+	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent}
 }

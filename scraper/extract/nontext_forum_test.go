@@ -54,7 +54,7 @@ func TestDropPostCards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropPostCards(textBlocks(tt.in), nil))
+			got := blockTexts(dropPostCards(textBlocks(tt.in), copyMarks{}))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -64,38 +64,54 @@ func TestDropPostCards(t *testing.T) {
 
 // TestDropQuotedCopies: a reply's quote of an earlier post goes (inside a
 // <blockquote>, in a run under "X said:" or "Originally Posted by X", or
-// unmarked: a board's own quote box, a "replying to" preview); the post
-// quoted, a quote of a post not on the page, short lines and a copy
-// pasted as code outside a quote stay.
+// on a thread of posts unmarked: a board's own quote box, a "replying
+// to" preview); the post quoted, a quote of a post not on the page,
+// short lines, a copy pasted as code outside a quote, a post's own
+// refrain (a copy in the element of its first print) and, on a page
+// that is no thread of posts, an unmarked copy (a card's blurb) stay.
 func TestDropQuotedCopies(t *testing.T) {
 	a := "The council says a new ferry timetable starts in May, but the leaflet lists weekdays."
 	b := "Does anyone know whether the early Sunday crossing survives the change this year?"
 	c := "Half past eight is still fine for the market, and the later boat back helps."
-	q := func(s string) block { return block{text: s, kind: kindQuote} }
-	p := func(s string) block { return block{text: s} }
+	at := int32(10)
+	p := func(s string) block { at++; return block{text: s, at: at} } // each in an element of its own
+	q := func(s string) block { at++; return block{text: s, kind: kindQuote, at: at} }
+	own := func(s string) block { return block{text: s, at: 2} } // one post's paragraphs
 	code := func(s string) block { return block{text: s, at: 1} }
 	log := "ferryd: timetable 2027 loaded, 14 sailings, 2 cancelled, next sync in 60 s"
 	tests := []struct {
-		name string
-		in   []block
-		want []string
+		name  string
+		in    []block
+		cards bool // a page typed forum with no run of signed, dated records
+		want  []string
 	}{
-		{"blockquote", []block{p(a), p(b), p("netmender"), q(a), p(c)}, []string{a, b, "netmender", c}},
-		{"said run", []block{p(a), p(b), p("netmender said:"), p(a), p(b), p(c)}, []string{a, b, "netmender said:", c}},
-		{"originally posted", []block{p(a), p("Originally Posted by netmender"), p(a), p(b), p(c)},
+		{"blockquote", []block{p(a), p(b), p("netmender"), q(a), p(c)}, false, []string{a, b, "netmender", c}},
+		{"said run", []block{p(a), p(b), p("netmender said:"), p(a), p(b), p(c)}, false, []string{a, b, "netmender said:", c}},
+		{"originally posted", []block{p(a), p("Originally Posted by netmender"), p(a), p(b), p(c)}, false,
 			[]string{a, "Originally Posted by netmender", b, c}},
-		{"pasted under a lead", []block{code(log), p(b), p("On 4/19/2024 at 3:10 PM, sandbar said:"), code(log), p(c), code(log)},
+		{"pasted under a lead", []block{code(log), p(b), p("On 4/19/2024 at 3:10 PM, sandbar said:"), code(log), p(c), code(log)}, false,
 			[]string{log, b, "On 4/19/2024 at 3:10 PM, sandbar said:", c, log}},
-		{"quote of a post elsewhere", []block{p(a), q(c), p(b)}, []string{a, c, b}},
-		{"unmarked copy", []block{p(a), p(b), p(a), p(c)}, []string{a, b, c}},
-		{"short lines", []block{p("Thanks, that helps."), q("Thanks, that helps.")}, []string{"Thanks, that helps.", "Thanks, that helps."}},
-		{"pasted twice", []block{code(log), p(b), code(log)}, []string{log, b, log}},
-		{"pasted copy quoted", []block{code(log), p(b), q(log)}, []string{log, b}},
+		{"quote of a post elsewhere", []block{p(a), q(c), p(b)}, false, []string{a, c, b}},
+		{"unmarked copy", []block{p(a), p(b), p(a), p(c)}, false, []string{a, b, c}},
+		{"short lines", []block{p("Thanks, that helps."), q("Thanks, that helps.")}, false, []string{"Thanks, that helps.", "Thanks, that helps."}},
+		{"pasted twice", []block{code(log), p(b), code(log)}, false, []string{log, b, log}},
+		{"pasted copy quoted", []block{code(log), p(b), q(log)}, false, []string{log, b}},
+		{"a post's refrain", []block{own(a), own(b), own(a), p(c)}, false, []string{a, b, a, c}},
+		{"a refrain quoted", []block{own(a), own(b), own(a), p("netmender said:"), p(a), p(c)}, false,
+			[]string{a, b, a, "netmender said:", c}},
+		{"cards' blurb", []block{p(b), p(a), p(c), p(a)}, true, []string{b, a, c, a}},
+		{"cards' blurb quoted", []block{p(a), p(b), q(a), p("netmender said:"), p("Re: ferry times"), p(b), p(c)}, true,
+			[]string{a, b, "netmender said:", "Re: ferry times", c}},
 	}
 	pasted := func(b block) bool { return b.at == 1 }
+	nodes := make([]*html.Node, 100)
+	for i := range nodes {
+		nodes[i] = &html.Node{}
+	}
+	parent := func(b block) *html.Node { return nodes[b.at] }
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropQuotedCopies(tt.in, pasted))
+			got := blockTexts(dropQuotedCopies(tt.in, copyMarks{threaded: !tt.cards, pasted: pasted, parent: parent}))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
@@ -245,23 +261,41 @@ func TestPostPairs(t *testing.T) {
 	checkText(t, art.Text, []string{"Selling my old seagull outboard", "£180", "Woodbridge", "£45", "Maldon", "Brightlingsea"}, nil)
 }
 
-// TestReplyPreviews: a board that prints the post a reply answers above
-// the reply (a "replying to" preview, no quote's markup) has each post
-// once, where it was written; the same program output pasted as code in
-// two posts comes twice (testdata/forumquotes).
-func TestReplyPreviews(t *testing.T) {
-	art := extractTestPage(t, "forumquotes", "reply_previews", "https://estuary-sailing.example/threads/tide-gauge-logger-stops-after-an-hour.9031/")
-	if art.PageType != corpus.PageTypeForum {
-		t.Errorf("page type %q, want forum", art.PageType)
+// TestThreadCopies: on a thread, a board that prints the post a reply
+// answers above the reply (a "replying to" preview, no quote's markup)
+// has each post once, where it was written; a program's output pasted
+// twice as code comes twice, in a <pre> or in a board's code box that is
+// a <code> with line breaks, and so does a post's own refrain: neither
+// is a quote (testdata/forumquotes).
+func TestThreadCopies(t *testing.T) {
+	tests := []struct {
+		name, url string
+		counts    map[string]int // how many times each string comes in the text
+	}{
+		{"reply_previews", "https://estuary-sailing.example/threads/tide-gauge-logger-stops-after-an-hour.9031/", map[string]int{
+			"the logger stops after about an hour and never comes back": 1,
+			"so the buffer is not your only problem":                    1,
+			"buffer 3600 of 3600 readings, flush failed":                2,
+			"the interval only decides how soon":                        1,
+		}},
+		{"own_copies", "https://estuary-sailing.example/threads/logger-stops-after-the-firmware-update.9050/", map[string]int{
+			"buffer 3600 of 3600 readings, flush failed": 2,
+			"a working logger, before the season starts": 2,
+			"nobody knew it was coming":                  1,
+			"keep the old file somewhere safe":           1,
+		}},
 	}
-	for s, want := range map[string]int{
-		"the logger stops after about an hour and never comes back": 1,
-		"so the buffer is not your only problem":                    1,
-		"buffer 3600 of 3600 readings, flush failed":                2,
-		"the interval only decides how soon":                        1,
-	} {
-		if n := strings.Count(art.Text, s); n != want {
-			t.Errorf("%q %d times in the text, want %d", s, n, want)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art := extractTestPage(t, "forumquotes", tt.name, tt.url)
+			if art.PageType != corpus.PageTypeForum {
+				t.Errorf("page type %q, want forum", art.PageType)
+			}
+			for s, want := range tt.counts {
+				if n := strings.Count(art.Text, s); n != want {
+					t.Errorf("%q %d times in the text, want %d", s, n, want)
+				}
+			}
+		})
 	}
 }

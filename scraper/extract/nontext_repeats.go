@@ -71,19 +71,14 @@ func dropEchoes(bs []block) []block {
 }
 
 // echoAt returns the length of the longest run at the start of next that
-// repeats the end of prev (echoMinWords words or more), or 0.
+// repeats the end of prev (echoMinWords words or more), or 0. Words are
+// counted only for a run that repeats whole: on a long thread a line
+// every post prints (a code box, a button) starts a partial match at
+// each earlier post.
 func echoAt(prev, next []block) int {
 	best := 0
 	for k := 1; k <= len(prev) && k <= len(next); k++ {
-		same, words := true, 0
-		for j := 0; j < k; j++ {
-			if prev[len(prev)-k+j].text != next[j].text {
-				same = false
-				break
-			}
-			words += countWords(next[j].text)
-		}
-		if same && words >= echoMinWords {
+		if sameTexts(prev[len(prev)-k:], next[:k]) && blockWords(next[:k]) >= echoMinWords {
 			best = k
 		}
 	}
@@ -154,6 +149,25 @@ func cardEchoAt(prev, next []block, n map[string]int) int {
 		}
 	}
 	return best
+}
+
+// sameTexts reports whether a and b, of one length, hold the same texts.
+func sameTexts(a, b []block) bool {
+	for j := range a {
+		if a[j].text != b[j].text {
+			return false
+		}
+	}
+	return true
+}
+
+// blockWords returns the words of bs.
+func blockWords(bs []block) int {
+	n := 0
+	for _, b := range bs {
+		n += countWords(b.text)
+	}
+	return n
 }
 
 // dropReplySubjects drops from a forum page's main text the subject
