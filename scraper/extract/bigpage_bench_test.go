@@ -43,8 +43,9 @@ func BenchmarkBigLists(b *testing.B) {
 		"tag":    bigTagPage(10000),
 		"cards":  bigCardPage(16000),
 		"pairs":  bigPairsThread(3000),
+		"copies": bigCopyLinkPage(10000),
 	}
-	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag", "cards", "pairs"} {
+	for _, name := range []string{"names", "other-sites", "titled", "rows", "thread", "tag", "cards", "pairs", "copies"} {
 		page := pages[name]
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -80,6 +81,21 @@ func bigCardPage(n int) []byte {
 		fmt.Fprintf(&sb, `<li class="card"><span class="badge">Mended for free</span><a href="/p/coat-%d"><h3>Coat number %d</h3></a><dl><dt>Price</dt><dd>£%d.00</dd></dl></li>`+"\n", i, i, i%300)
 	}
 	sb.WriteString(`</ul></main></body></html>`)
+	return []byte(sb.String())
+}
+
+// bigCopyLinkPage returns a topic page of n sibling cards, each with
+// two links hidden from screen readers and out of the tab order
+// (isShownCopyLink): its title again in an overlay of its own, compared
+// with the card's other parts, and its teaser.
+func bigCopyLinkPage(n int) []byte {
+	var sb strings.Builder
+	sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour | Coast News</title></head><body><main><h1>Harbour</h1>`)
+	for i := range n {
+		fmt.Fprintf(&sb, `<div class="card"><h3><a href="/s/%d">Ferries return to the outer islands, story %d</a></h3><div class="overlay"><a href="/s/%d" aria-hidden="true" tabindex="-1">Ferries return to the outer islands, story %d</a></div>`+
+			`<p><a href="/s/%d" aria-hidden="true" tabindex="-1">The harbour master told the council what the work had shown.</a></p></div>`+"\n", i, i, i, i, i)
+	}
+	sb.WriteString(`</main></body></html>`)
 	return []byte(sb.String())
 }
 

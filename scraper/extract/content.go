@@ -211,34 +211,73 @@ func isHidden(n *html.Node) bool {
 // copyLinkMaxBytes bounds the text isShownCopyLink reads of a link and
 // of its neighbours; copyLinkMinWords is the fewest words of a teaser
 // it reads (a shorter hidden link is a name or a button's words, a copy
-// of what the card shows elsewhere).
+// of what the card shows elsewhere); copyLinkSiblings is how many
+// neighbours on each side it compares.
 const (
 	copyLinkMaxBytes = 2000
 	copyLinkMinWords = 8
+	copyLinkSiblings = 3
 )
 
 // isShownCopyLink reports whether an element hidden from assistive
 // technology is a link taken out of the tab order (tabindex -1) that the
 // eye still reads: a card's teaser (copyLinkMinWords words or more)
-// linked a second time to the story its
-// linked title opens, hidden from screen readers only so that they do
-// not read two links to one place. It is not when a neighbour says its
-// text already (a heading's words wrapped again in an overlay link): a
-// copy for the mouse. Two neighbours, their text bounded: linear.
+// linked a second time to the story its linked title opens, hidden from
+// screen readers only so that they do not read two links to one place.
+// It is not when a neighbour of the link, or of the wrappers that hold
+// the link alone (an overlay's <div>), says its text already or most of
+// it (a heading's words wrapped again in an overlay link, "Read more:"
+// and the title): a copy for the mouse. Nor is it when the link sits
+// beside another such link: the slides of a carousel, whose clones say
+// the real slides' text again, or the items of a closed menu. A few
+// neighbours, their text bounded: linear.
 func isShownCopyLink(n *html.Node) bool {
-	if n.DataAtom != atom.A || attr(n, "tabindex") != "-1" {
+	if !isTabHiddenLink(n) {
 		return false
 	}
-	t := textUpTo(n)
-	if countWords(t) < copyLinkMinWords {
+	t := strings.ToLower(textUpTo(n))
+	words := countWords(t)
+	if words < copyLinkMinWords {
 		return false
 	}
 	for _, s := range []*html.Node{nonBlank(n.PrevSibling, false), nonBlank(n.NextSibling, true)} {
-		if s != nil && strings.Contains(textUpTo(s), t) {
+		if s != nil && isTabHiddenLink(s) {
 			return false
 		}
 	}
-	return true
+	w := n
+	for w.Parent != nil && w.Parent.Type == html.ElementNode && w.Parent.DataAtom != atom.Body &&
+		nonBlank(w.PrevSibling, false) == nil && nonBlank(w.NextSibling, true) == nil {
+		w = w.Parent
+	}
+	return !neighbourSays(w.PrevSibling, false, t, words) && !neighbourSays(w.NextSibling, true, t, words)
+}
+
+// isTabHiddenLink reports whether n is a link hidden from assistive
+// technology and taken out of the tab order.
+func isTabHiddenLink(n *html.Node) bool {
+	return n.DataAtom == atom.A && attr(n, "tabindex") == "-1" && attr(n, "aria-hidden") == "true"
+}
+
+// neighbourSays reports whether one of the copyLinkSiblings siblings
+// from s on (next) or back says t (lower-case, of words words) or most
+// of it, in any case.
+func neighbourSays(s *html.Node, next bool, t string, words int) bool {
+	for i := 0; i < copyLinkSiblings; i++ {
+		if s = nonBlank(s, next); s == nil {
+			return false
+		}
+		st := strings.ToLower(textUpTo(s))
+		if strings.Contains(st, t) || 2*countWords(st) >= words && strings.Contains(t, st) {
+			return true
+		}
+		if next {
+			s = s.NextSibling
+		} else {
+			s = s.PrevSibling
+		}
+	}
+	return false
 }
 
 // nonBlank returns s or, if it is white space, the first sibling after

@@ -25,6 +25,17 @@ func TestIsShownCopyLink(t *testing.T) {
 		{"no link", `<p><span aria-hidden="true" tabindex="-1">The ferry runs twice a day again from Monday.</span></p>`, false},
 		{"short link", `<div><a href="/s/1" aria-hidden="true" tabindex="-1">Read the story</a></div>`, false},
 		{"image only", `<p><a href="/s/1" aria-hidden="true" tabindex="-1"><img src="/f.jpg" alt=""></a></p>`, false},
+		// The copy in a wrapper of its own (a card's overlay) is compared
+		// with the wrapper's neighbours; "Read more:" and the title, in
+		// any language or case, is the title's copy; a teaser beside a byline it
+		// does not repeat is read.
+		{"overlay in a wrapper", `<div class="card"><h3><a href="/s/1">Ferries return to the outer islands after the long winter</a></h3><div class="overlay"><a href="/s/1" aria-hidden="true" tabindex="-1">Ferries return to the outer islands after the long winter</a></div></div>`, false},
+		{"read more and the title", `<div class="card"><h3><a href="/s/1">Ferries return to the outer islands after the long winter</a></h3><p>The council will hear the plans next month.</p><a href="/s/1" aria-hidden="true" tabindex="-1">Read more: Ferries return to the outer islands after the long winter</a></div>`, false},
+		{"lire la suite", `<div class="card"><h3><a href="/s/1">Les ferries reviennent vers les îles après le long hiver</a></h3><a href="/s/1" aria-hidden="true" tabindex="-1">Lire la suite : les ferries reviennent vers les îles après le long hiver</a></div>`, false},
+		{"teaser beside a byline", `<div class="card"><h3><a href="/s/1">Ferries return</a></h3><p><a href="/s/1" aria-hidden="true" tabindex="-1">The ferry runs twice a day again from Monday, the harbour office said.</a></p><p>Ann Reed</p></div>`, true},
+		// Slides of a carousel side by side, hidden but the one shown:
+		// their clones repeat them, so none is read.
+		{"carousel slides", `<div class="track"><a href="/s/1" aria-hidden="true" tabindex="-1">Ferries return to the outer islands after the long winter</a><a href="/s/2" aria-hidden="true" tabindex="-1">Harbour wall repairs finish three weeks early this spring</a></div>`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,5 +93,53 @@ func TestShownCopyLinkPage(t *testing.T) {
 	}
 	if n := strings.Count(art.Text, titles[1]); n != 1 {
 		t.Errorf("text has %q %d times, want once:\n%s", titles[1], n, art.Text)
+	}
+}
+
+// TestShownCopyLinkCopies: on a topic page, hidden copies of each card's
+// title (an overlay link in a wrapper of its own, a "Read more:" link,
+// a carousel's cloned slides) add no second copy of the title, and the
+// teaser a card links again, hidden, is still read.
+func TestShownCopyLinkCopies(t *testing.T) {
+	titles := []string{"Ferries return to the outer islands after the long winter", "New pilot boat named after the lifeboat crew of the storm", "Lighthouse opens for summer visits with a show on its keepers"}
+	hidden := func(u, text string) string {
+		return `<a href="` + u + `" aria-hidden="true" tabindex="-1">` + text + `</a>`
+	}
+	card := func(i int, copyOf func(u, title string) string) string {
+		u := "/2026/03/0" + string(rune('1'+i)) + "/story"
+		return `<div class="card"><h3><a href="` + u + `">` + titles[i] + `</a></h3>` + copyOf(u, titles[i]) +
+			`<p>` + hidden(u, "Teaser: the harbour master told the council what the week's work had shown.") + `</p></div>`
+	}
+	tests := []struct {
+		name   string
+		copyOf func(u, title string) string
+		track  bool // the titles in a carousel too, cloned
+	}{
+		{"overlay in a wrapper", func(u, ti string) string { return `<div class="overlay">` + hidden(u, ti) + `</div>` }, false},
+		{"read more", func(u, ti string) string { return hidden(u, "Read more: "+ti) }, false},
+		{"carousel clones", func(string, string) string { return "" }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var sb strings.Builder
+			sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour | Coast News</title></head><body><main><h1>Harbour</h1><p>Stories about the harbour, its boats and the people who work there.</p>`)
+			if tt.track {
+				sb.WriteString(`<div class="track">` + hidden("/s/3", titles[2]) + `<a href="/s/1">` + titles[0] + `</a>` + hidden("/s/2", titles[1]) + hidden("/s/3", titles[2]) + hidden("/s/1", titles[0]) + `</div>`)
+			}
+			for i := range titles {
+				sb.WriteString(card(i, tt.copyOf))
+			}
+			sb.WriteString(`</main></body></html>`)
+			art, err := Extract(Input{Body: []byte(sb.String()), URL: "https://coast-news.example/topic/harbour", ContentType: "text/html", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(art.Text, titles[1]); n != 1 {
+				t.Errorf("text has %q %d times, want once:\n%s", titles[1], n, art.Text)
+			}
+			if n := strings.Count(art.Text, "the harbour master told the council"); n != len(titles) {
+				t.Errorf("text has %d teasers, want %d:\n%s", n, len(titles), art.Text)
+			}
+		})
 	}
 }

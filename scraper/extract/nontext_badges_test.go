@@ -126,22 +126,33 @@ func TestDropCardBadges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var sb strings.Builder
-			sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Outerwear | Estuary Outfitters</title></head><body><main><h1>Outerwear</h1><ul class="results">`)
-			for i := range tt.cards {
-				sb.WriteString(card(i, tt.extra(i)))
+			cards := make([]string, tt.cards)
+			for i := range cards {
+				cards[i] = card(i, tt.extra(i))
 			}
-			sb.WriteString(`</ul></main></body></html>`)
-			art, err := Extract(Input{Body: []byte(sb.String()), URL: "https://estuary-outfitters.example/collections/outerwear", ContentType: "text/html", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if art.PageType != "listing" {
-				t.Fatalf("page type %q, want listing", art.PageType)
-			}
-			if n := strings.Count(art.Text, tt.line); n != tt.want {
-				t.Errorf("text has %q %d times, want %d:\n%s", tt.line, n, tt.want, art.Text)
+			if text := outerwearText(t, cards); strings.Count(text, tt.line) != tt.want {
+				t.Errorf("text has %q %d times, want %d:\n%s", tt.line, strings.Count(text, tt.line), tt.want, text)
 			}
 		})
 	}
+}
+
+// outerwearText returns the text of a shop's category page whose list of
+// results holds cards, and fails unless the page is typed a listing.
+func outerwearText(t *testing.T, cards []string) string {
+	t.Helper()
+	var sb strings.Builder
+	sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Outerwear | Estuary Outfitters</title></head><body><main><h1>Outerwear</h1><ul class="results">`)
+	for _, c := range cards {
+		sb.WriteString(c)
+	}
+	sb.WriteString(`</ul></main></body></html>`)
+	art, err := Extract(Input{Body: []byte(sb.String()), URL: "https://estuary-outfitters.example/collections/outerwear", ContentType: "text/html", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.PageType != "listing" {
+		t.Fatalf("page type %q, want listing", art.PageType)
+	}
+	return art.Text
 }

@@ -24,21 +24,13 @@ func TestDropRepeatedPrices(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var sb strings.Builder
-			sb.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Outerwear | Estuary Outfitters</title></head><body><main><h1>Outerwear</h1><ul class="results">`)
-			for _, n := range names {
-				sb.WriteString(`<li class="card"><a href="/p/` + strings.ReplaceAll(strings.ToLower(n), " ", "-") + `"><h3>` + n + `</h3></a>` + tt.price + `</li>`)
+			cards := make([]string, len(names))
+			for i, n := range names {
+				cards[i] = `<li class="card"><a href="/p/` + strings.ReplaceAll(strings.ToLower(n), " ", "-") + `"><h3>` + n + `</h3></a>` + tt.price + `</li>`
 			}
-			sb.WriteString(`</ul></main></body></html>`)
-			art, err := Extract(Input{Body: []byte(sb.String()), URL: "https://estuary-outfitters.example/collections/outerwear", ContentType: "text/html", FetchedAt: fetchedAt})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if art.PageType != "listing" {
-				t.Fatalf("page type %q, want listing", art.PageType)
-			}
-			if n := strings.Count(art.Text, tt.line); n != tt.want*len(names) {
-				t.Errorf("text has %q %d times, want %d:\n%s", tt.line, n, tt.want*len(names), art.Text)
+			text := outerwearText(t, cards)
+			if n := strings.Count(text, tt.line); n != tt.want*len(names) {
+				t.Errorf("text has %q %d times, want %d:\n%s", tt.line, n, tt.want*len(names), text)
 			}
 		})
 	}
