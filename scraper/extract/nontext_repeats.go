@@ -327,10 +327,11 @@ var reEmbedCode = lazyRE(`(?is)^<(iframe|embed|object|video|audio|script)\b[^<>]
 
 // dropEmbedCodes drops from a listing's main text the embed codes its
 // cards' share widgets print (reEmbedCode): markup to copy, not
-// something to read. A documentation page's snippets are not touched:
-// this runs on listings only.
-func dropEmbedCodes(bs []block) []block {
+// something to read. A code sample in a <pre> stays: a tutorial or a
+// help page on embedding, typed a listing (a run of players, each with
+// its snippet), shows the same markup as its content (inPre).
+func (p *page) dropEmbedCodes(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return len(b.text) < 1000 && reEmbedCode.MatchString(strings.TrimSpace(b.text))
+		return len(b.text) < 1000 && reEmbedCode.MatchString(strings.TrimSpace(b.text)) && !p.inPre(b)
 	})
 }
