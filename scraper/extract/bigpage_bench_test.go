@@ -285,3 +285,34 @@ func bigPreviewThread(n int) []byte {
 	sb.WriteString(`</ul></main></body></html>`)
 	return []byte(sb.String())
 }
+
+// BenchmarkBigCardEchoes times dropCardEchoes on 80,000 blocks: 20,000
+// cards each printed twice in a row, and a run of one line said 80,000
+// times, where every run of up to cardEchoMaxRun blocks matches the one
+// before it (the worst case of cardEchoAt). Both must grow linearly
+// with the blocks: compare the two sizes.
+func BenchmarkBigCardEchoes(b *testing.B) {
+	for _, n := range []int{10000, 20000} {
+		// A line printed twice first, so that the walk is not skipped.
+		once := block{text: "Tide tables for beginners"}
+		cards, same := []block{}, []block{once, once}
+		for i := range n {
+			t := block{text: fmt.Sprintf("Evening walk number %d along the harbour", i)}
+			d := block{text: fmt.Sprintf("Sat, Apr %d, 7:00 PM", i%28+1)}
+			cards = append(cards, t, d, t, d)
+		}
+		for range 4 * n {
+			same = append(same, block{text: "Bring your own lamp, no booking needed."})
+		}
+		for _, c := range []struct {
+			name string
+			bs   []block
+		}{{"cards", cards}, {"same", same}} {
+			b.Run(fmt.Sprintf("%s-%d", c.name, 4*n), func(b *testing.B) {
+				for range b.N {
+					dropCardEchoes(c.bs)
+				}
+			})
+		}
+	}
+}

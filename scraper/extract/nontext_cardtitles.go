@@ -1,6 +1,9 @@
 package extract
 
-import "golang.org/x/net/html"
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // Bounds of keepCardTitles: a card's title is cardTitleMinWords to
 // cardTitleMaxWords words, nearly all linked (cardTitleLink); its teaser
@@ -25,12 +28,16 @@ const (
 // so: a lone linked line over a kept paragraph is a "related" link or a
 // breadcrumb. "Read more" and other short links stay out by the bound on
 // words, a link after its teaser is not over it, and a title must stand
-// in the teaser's card (oneCard).
+// in the teaser's card (oneCard). Nor do the titles above the page's
+// headline come back (headlineAt): a menu's items over their one-line
+// descriptions, or a header's promotions, precede it; a listing's cards
+// follow it.
 func (p *page) keepCardTitles(bs []block, keep []bool) {
 	var titles []int
 	prev := -1 // the last kept block before i
+	head := p.headlineAt()
 	for i := 0; i+1 < len(bs); i++ {
-		if !keep[i] && keep[i+1] && isCardTitle(bs[i]) && isCardTeaser(bs[i+1]) && p.oneCard(bs, i, prev) {
+		if !keep[i] && keep[i+1] && bs[i].at > head && isCardTitle(bs[i]) && isCardTeaser(bs[i+1]) && p.oneCard(bs, i, prev) {
 			titles = append(titles, i)
 		}
 		if keep[i] {
@@ -111,4 +118,15 @@ func (p *page) blockNode(b block) *html.Node {
 		return nil
 	}
 	return p.x.nodes[b.at]
+}
+
+// headlineAt returns the place (block.at) of the page's first <h1> that
+// holds text, or -1 for a page without one.
+func (p *page) headlineAt() int32 {
+	for i, n := range p.x.nodes {
+		if n.Type == html.ElementNode && n.DataAtom == atom.H1 && p.x.infos[i].text > 0 {
+			return int32(i)
+		}
+	}
+	return -1
 }

@@ -11,8 +11,8 @@ import (
 // TestKeepCardTitles: on a listing whose teasers the model keeps, the
 // linked title right above each teaser, in its card, comes back when
 // three cards or more stand so. Two cards, a "Read more" link, a link
-// under its teaser and a link of another section over a paragraph stay
-// out. The model is left aside: every unlinked block is kept, every
+// under its teaser, a link of another section over a paragraph and a
+// menu's items over their descriptions above the headline stay out. The model is left aside: every unlinked block is kept, every
 // linked one dropped, as the model does on such fronts.
 func TestKeepCardTitles(t *testing.T) {
 	card := func(title, teaser string) string {
@@ -32,6 +32,8 @@ func TestKeepCardTitles(t *testing.T) {
 		kept, lost []string
 	}{
 		{"four cards", four, titles, nil},
+		{"four cards under the headline", `<h1>Harbour news</h1>` + four, titles, nil},
+		{"a menu above the headline", four + `<h1>Harbour news</h1><p>` + teaser + `</p>`, nil, titles},
 		{"two cards", card(titles[0], teaser) + card(titles[1], teaser+" Again."), nil, titles[:2]},
 		{"read more", strings.Repeat(`<div class="c"><a href="/x">Read more</a><p>`+teaser+`</p></div>`, 4), nil, []string{"Read more"}},
 		{"link under its teaser", strings.Repeat(`<div class="c"><p>`+teaser+`</p><a href="/x">Harbour wall repairs start in spring</a></div>`, 4),

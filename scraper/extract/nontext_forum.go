@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -242,12 +243,20 @@ const pastedMaxDepth = 4
 // inCode reports whether block b began inside a <pre> or a <code>:
 // pasted code, a log or a program's output (several boards set a code
 // box as a <code> with line breaks, no <pre>).
-func (p *page) inCode(b block) bool {
+func (p *page) inCode(b block) bool { return p.within(b, atom.Pre, atom.Code) }
+
+// inPre reports whether block b began inside a <pre>: a code sample set
+// as such, where a <code> alone may be a widget's snippet in a line.
+func (p *page) inPre(b block) bool { return p.within(b, atom.Pre) }
+
+// within reports whether block b began inside an element of one of the
+// kinds, at most pastedMaxDepth levels up.
+func (p *page) within(b block, kinds ...atom.Atom) bool {
 	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
 		return false
 	}
 	for n, d := p.x.nodes[b.at], 0; n != nil && d < pastedMaxDepth; n, d = n.Parent, d+1 {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Pre || n.DataAtom == atom.Code) {
+		if n.Type == html.ElementNode && slices.Contains(kinds, n.DataAtom) {
 			return true
 		}
 	}

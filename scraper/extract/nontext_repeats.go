@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -111,18 +112,23 @@ func dropCardEchoes(bs []block) []block {
 	for _, b := range bs {
 		n[b.text]++
 	}
+	if !slices.ContainsFunc(bs, func(b block) bool { return n[b.text] == 2 }) {
+		return bs // no block printed exactly twice: no card to drop
+	}
+	words := make([]int, len(bs)) // counted once: a block is compared up to cardEchoMaxRun times
+	for i, b := range bs {
+		words[i] = countWords(b.text)
+	}
 	out := make([]block, 0, len(bs))
-	dropped := false
 	for i := 0; i < len(bs); {
-		if k := cardEchoAt(out, bs[i:], n); k > 0 {
-			dropped = true
+		if k := cardEchoAt(out, bs[i:], words[i:], n); k > 0 {
 			i += k
 			continue
 		}
 		out = append(out, bs[i])
 		i++
 	}
-	if !dropped {
+	if len(out) == len(bs) {
 		return bs
 	}
 	return out
@@ -131,20 +137,19 @@ func dropCardEchoes(bs []block) []block {
 // cardEchoAt returns the length of the longest run at the start of next,
 // cardEchoMinRun to cardEchoMaxRun blocks, that repeats the end of prev, holds
 // cardEchoMinWords words or more and a block printed twice on the page
-// (n counts the page's blocks by text), or 0.
-func cardEchoAt(prev, next []block, n map[string]int) int {
-	best := 0
+// (n counts the page's blocks by text; words[j] is next[j]'s words), or 0.
+func cardEchoAt(prev, next []block, words []int, n map[string]int) int {
+	best, sum, twice := 0, 0, false
 	for k := 1; k <= cardEchoMaxRun && k <= len(prev) && k <= len(next); k++ {
-		words, twice := 0, false
-		for j := 0; j < k; j++ {
-			if prev[len(prev)-k+j].text != next[j].text {
-				words = -1
-				break
-			}
-			words += countWords(next[j].text)
-			twice = twice || n[next[j].text] == 2
+		// The run's words and its block printed twice grow with k; only
+		// the comparison with prev's end shifts.
+		sum += words[k-1]
+		twice = twice || n[next[k-1].text] == 2
+		same := true
+		for j := 0; j < k && same; j++ {
+			same = prev[len(prev)-k+j].text == next[j].text
 		}
-		if k >= cardEchoMinRun && words >= cardEchoMinWords && twice {
+		if same && k >= cardEchoMinRun && sum >= cardEchoMinWords && twice {
 			best = k
 		}
 	}
@@ -341,10 +346,11 @@ var reEmbedCode = lazyRE(`(?is)^<(iframe|embed|object|video|audio|script)\b[^<>]
 
 // dropEmbedCodes drops from a listing's main text the embed codes its
 // cards' share widgets print (reEmbedCode): markup to copy, not
-// something to read. A documentation page's snippets are not touched:
-// this runs on listings only.
-func dropEmbedCodes(bs []block) []block {
+// something to read. A code sample in a <pre> stays: a tutorial or a
+// help page on embedding, typed a listing (a run of players, each with
+// its snippet), shows the same markup as its content (inPre).
+func (p *page) dropEmbedCodes(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
-		return len(b.text) < 1000 && reEmbedCode.MatchString(strings.TrimSpace(b.text))
+		return len(b.text) < 1000 && reEmbedCode.MatchString(strings.TrimSpace(b.text)) && !p.inPre(b)
 	})
 }

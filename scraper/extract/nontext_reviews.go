@@ -222,7 +222,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		bs = dropRepeatedPrices(dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs)))))))
+		bs = dropRepeatedPrices(p.dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs)))))))
 	}
 	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
 	"github.com/archivist-project/archivist/corpus"
+	"golang.org/x/net/html"
 )
 
 // TestNonArticleText runs hand-written pages that are not articles
@@ -414,8 +416,9 @@ func TestDropPairedCopies(t *testing.T) {
 // TestDropCardEchoes: on a listing, a run of two blocks or more that
 // repeats the run just before it (four words or more, one block printed
 // exactly twice on the page) goes: a card printed twice in a row. A lone
-// line said twice, short copies, a line every card prints and copies
-// apart stay.
+// line said twice, short copies, a line every card prints, copies
+// apart, two cards that share a teaser (a syndicated story) and one
+// event listed on two dates stay.
 func TestDropCardEchoes(t *testing.T) {
 	t1, d1 := "Harbour lights evening walk", "Sat, Apr 11, 7:00 PM"
 	t2, d2 := "Tide tables for beginners", "Sun, Apr 12, 10:00 AM"
@@ -430,6 +433,8 @@ func TestDropCardEchoes(t *testing.T) {
 		{"short copies", []string{"Free", "7.9", "Free", "7.9"}, []string{"Free", "7.9", "Free", "7.9"}},
 		{"every card's lines", []string{"Walks", rule, d1, rule, d1, rule, d1}, []string{"Walks", rule, d1, rule, d1, rule, d1}},
 		{"copies apart", []string{t1, d1, t2, d2, t1, d1}, []string{t1, d1, t2, d2, t1, d1}},
+		{"two cards sharing a teaser", []string{t1, rule, t2, rule}, []string{t1, rule, t2, rule}},
+		{"one event on two dates", []string{t1, rule, d1, t1, rule, d2}, []string{t1, rule, d1, t1, rule, d2}},
 		{"none", nil, nil},
 	}
 	for _, tt := range tests {
@@ -478,26 +483,40 @@ func TestDropContainedCopies(t *testing.T) {
 }
 
 // TestDropEmbedCodes: on a listing, a block that is only a player's or
-// a post's embed markup goes; prose that names a tag, other markup and
-// a tag with text after it stay.
+// a post's embed markup, as a share widget prints it, goes; prose that
+// names a tag, other markup, a tag with text after it and a code sample
+// in a <pre> (a help page on embedding, typed a listing) stay.
 func TestDropEmbedCodes(t *testing.T) {
 	frame := `<iframe src="https://radio.example/player/embed/4471" width="100%" height="290" frameborder="0" title="Embedded audio player">`
+	script := `<script async src="https://posts.example/widgets.js" charset="utf-8"></script>`
+	widget := func(code string) string {
+		return `<div class="share"><b class="code"><code>` + html.EscapeString(code) + `</code></b></div>`
+	}
 	tests := []struct {
 		name string
-		in   []string
+		body string
 		want []string
 	}{
-		{"a frame's code", []string{"Tide report", frame, "Listen"}, []string{"Tide report", "Listen"}},
-		{"closed", []string{frame + "</iframe>"}, nil},
-		{"a script", []string{`<script async src="https://posts.example/widgets.js" charset="utf-8"></script>`}, nil},
-		{"prose naming a tag", []string{"Paste the <iframe> tag into your page to play the episode."},
+		{"a frame's code", `<p>Tide report</p>` + widget(frame) + `<p>Listen</p>`, []string{"Tide report", "Listen"}},
+		{"closed", widget(frame + "</iframe>"), nil},
+		{"a script", widget(script), nil},
+		{"prose naming a tag", `<p>Paste the &lt;iframe&gt; tag into your page to play the episode.</p>`,
 			[]string{"Paste the <iframe> tag into your page to play the episode."}},
-		{"other markup", []string{`<b class="x">bold</b>`}, []string{`<b class="x">bold</b>`}},
-		{"text after the tag", []string{frame + " Listen to the whole episode"}, []string{frame + " Listen to the whole episode"}},
+		{"other markup", widget(`<b class="x">bold</b>`), []string{`<b class="x">bold</b>`}},
+		{"text after the tag", widget(frame + " Listen to the whole episode"), []string{frame + " Listen to the whole episode"}},
+		{"a sample in a pre", `<p>Paste this where the player goes:</p><pre><code>` + html.EscapeString(script) + `</code></pre>`,
+			[]string{"Paste this where the player goes:", script}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropEmbedCodes(textBlocks(tt.in)))
+			root, err := html.Parse(strings.NewReader(`<html><body><main>` + tt.body + `</main></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+			p.extract(Options{})
+			bs, _, _ := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
+			got := blockTexts(p.dropEmbedCodes(bs))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
