@@ -115,6 +115,11 @@ func TestSignupBoxPages(t *testing.T) {
 		{name: "product_signup", url: "https://harbour.example/p/oilskin-smock", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A pull-on smock of waxed cotton", "a gift card for £140.00"},
 			notInText:  []string{"Notify me when back in stock", "the next batch is waxed", "we have your details"}},
+		// The product's own order form asks for a recipient's address
+		// (a voucher sent by e-mail) beside an add-to-cart control: its
+		// text is the product's.
+		{name: "product_voucher", url: "https://kiln.example/p/class-voucher", typ: corpus.PageTypeProduct,
+			wantInText: []string{"three hours with a potter", "We send the voucher by e-mail on the day you choose"}},
 	})
 }
 
@@ -131,6 +136,8 @@ func TestIsEmailInput(t *testing.T) {
 		{[]html.Attribute{{Key: "autocomplete", Val: "email"}}, true},
 		{[]html.Attribute{{Key: "type", Val: "search"}, {Key: "name", Val: "q"}}, false},
 		{[]html.Attribute{{Key: "type", Val: "text"}, {Key: "name", Val: "first_name"}}, false},
+		{[]html.Attribute{{Key: "type", Val: "checkbox"}, {Key: "name", Val: "email_opt_in"}}, false},
+		{[]html.Attribute{{Key: "type", Val: "hidden"}, {Key: "name", Val: "email_list"}}, false},
 	} {
 		n := &html.Node{Type: html.ElementNode, Data: "input", Attr: tt.attrs}
 		if got := isEmailInput(n); got != tt.want {
@@ -148,6 +155,16 @@ func TestFooterBoxPages(t *testing.T) {
 			wantInText: []string{"A walking sock knitted from the wool of fell sheep", "three winters on the fells",
 				"Posted by a walker from Keswick"},
 			notInText: []string{"Our customer care team", "Notice to consumers"}},
+		// Footers that are the content's: a description's notes, a spec
+		// table's care line and each review's byline ("footer" in every
+		// card); the page's own footer after them still goes.
+		{name: "product_footernotes", url: "https://loom.example/p/linen-apron", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A full-length apron woven from washed linen", "Each apron is cut by hand",
+				"Wash warm with like colours", "Reviewed by a baker in Bath", "Reviewed by a potter in Leeds"},
+			notInText: []string{"Our studio answers every letter"}},
+		// A care note at the end of the page's <main> is the product's.
+		{name: "product_footermain", url: "https://hearth.example/p/copper-kettle", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A stove-top kettle spun from a single sheet", "Polish the outside with lemon and salt"}},
 	})
 }
 
@@ -167,6 +184,27 @@ func TestIsFooterBox(t *testing.T) {
 		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: tt.key, Val: tt.val}}}
 		if got := isFooterBox(n); got != tt.want {
 			t.Errorf("%s=%q: got %v, want %v", tt.key, tt.val, got, tt.want)
+		}
+	}
+}
+
+// TestHoldsSentenceBreak: a sentence's end followed by another reads as
+// prose; a rating's full stop before a digit, an abbreviation before a
+// number and a listing title do not.
+func TestHoldsSentenceBreak(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Steel pot, £30.00. A two-litre pot with a lid. It nests the pan.", true},
+		{"Une casserole en acier brossé. Elle contient deux litres", true},
+		{"Heron Woodworks Maple Carving Board, Large, Gift Boxed current price £84.00 4.4 out of 5 stars. 212 reviews", false},
+		{"Parfum No. 5, 100 ml", false},
+		{"Was it worth it? Yes", true},
+		{"", false},
+	} {
+		if got := holdsSentenceBreak(tt.in); got != tt.want {
+			t.Errorf("%q: got %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -156,6 +156,12 @@ func TestRailPages(t *testing.T) {
 			wantInText: []string{"A bread board cut from a single plank of English oak", "The small board measures 30 x 20 cm",
 				"The large board measures 50 x 30 cm"},
 			notInText: []string{"End-Grain Walnut Chopping Block", "Maple Carving Board", "people's baskets"}},
+		// A set's own parts, each a card with its picture, its link, its
+		// price and a few sentences (200 to 320 bytes), are the
+		// product's text, not a rail.
+		{name: "product_bundle", url: "https://moor.example/p/camp-kitchen-set", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Everything two people need to cook", "A two-litre pot of brushed steel",
+				"A shallow pan of seasoned iron", "Two mugs of white enamel"}},
 		// Add-ons without a price: an add-to-cart link (WooCommerce's
 		// class and link, a button's label) or form (Shopify's action)
 		// stands for it.

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -26,6 +28,13 @@ func (p *page) dropChoiceLists(bs []block) []block {
 // 1400PW, Black", with "In 50+ people's carts" and "4.6 out of 5
 // stars. 1664 reviews"): 200 bytes left such cards in (ex26pr).
 const railCardBytes = 320
+
+// railProseBytes is the most text of a card of another product that
+// may hold sentences (holdsSentenceBreak): past it, a card that does
+// is a part of the product described (the pot of a cooking set, "A
+// two-litre pot ... It nests the pan"), as a listing title is no prose
+// (review26d).
+const railProseBytes = 200
 
 // railCardNodes is the most nodes isRailCard reads below a card, so
 // that a big subtree with little text costs no more than a small one.
@@ -155,7 +164,30 @@ func (p *page) isRailCard(n *html.Node, groups map[*html.Node]map[siblingKey]int
 	if sameSiblings(n, class, groups) < railSiblings {
 		return false, false
 	}
-	return cardParts(n, p.base)
+	card, read = cardParts(n, p.base)
+	if card && p.x.info(n).text > railProseBytes && holdsSentenceBreak(textOf(n)) {
+		return false, read
+	}
+	return card, read
+}
+
+// holdsSentenceBreak reports whether t holds the end of a sentence
+// followed by another: a lower-case letter, a full stop, an exclamation
+// or a question mark, a space and an upper-case letter ("with a click.
+// The base"). A rating's "out of 5 stars. 1664 reviews" and "No. 5"
+// are none.
+func holdsSentenceBreak(t string) bool {
+	for i := 1; i+2 < len(t); i++ {
+		if c := t[i]; c != '.' && c != '!' && c != '?' || t[i+1] != ' ' {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(t[:i])
+		after, _ := utf8.DecodeRuneInString(t[i+2:])
+		if unicode.IsLower(before) && unicode.IsUpper(after) {
+			return true
+		}
+	}
+	return false
 }
 
 // inTablePart reports whether n is a table's row or cell.

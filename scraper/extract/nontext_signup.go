@@ -29,40 +29,70 @@ func (p *page) dropSignupBoxes(bs []block) []block {
 
 // signupBoxes returns the boxes around the page's e-mail fields
 // (isEmailInput): from each field up, the last element of
-// signupBoxBytes of text or fewer that holds neither an <h1> nor a
-// price (the product's own buying box may ask for an address too).
-// Each field climbs its ancestors once, so the walk is linear in the
-// page times the depth.
+// signupBoxBytes of text or fewer that holds neither an <h1>, a price
+// nor an add-to-cart control (the product's own buying form may ask
+// for an address too: a voucher sent by e-mail, whose terms are the
+// product's; review26d). Each field climbs its ancestors once, so the
+// walk is linear in the page times the depth.
 func (p *page) signupBoxes() map[*html.Node]bool {
-	var boxes map[*html.Node]bool
+	var fields []*html.Node
 	for _, n := range p.x.nodes {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Input || !isEmailInput(n) {
-			continue
+		if n.Type == html.ElementNode && n.DataAtom == atom.Input && isEmailInput(n) {
+			fields = append(fields, n)
 		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	carts := p.cartHolders()
+	boxes := map[*html.Node]bool{}
+	for _, n := range fields {
 		var box *html.Node
 		for a := n.Parent; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
 			in := p.x.info(a)
-			if in == nil || in.text > signupBoxBytes || p.holdsH1(a) || holdsPrice(textOf(a)) {
+			if in == nil || in.text > signupBoxBytes || carts[a] || p.holdsH1(a) || holdsPrice(textOf(a)) {
 				break
 			}
 			box = a
 		}
 		if box != nil {
-			if boxes == nil {
-				boxes = map[*html.Node]bool{}
-			}
 			boxes[box] = true
 		}
 	}
 	return boxes
 }
 
+// cartHolders returns the elements that are or hold an add-to-cart
+// control: a form, a button, a link or an input that addsToCart (a box
+// whose class only names one, "product-add-to-cart-wishlist-container"
+// beside a notify form, is none). Each control marks its ancestors up
+// to one marked already, so the walk is linear in the page times the
+// depth.
+func (p *page) cartHolders() map[*html.Node]bool {
+	held := map[*html.Node]bool{}
+	for _, n := range p.x.nodes {
+		if n.Type != html.ElementNode || !isControl(n) || !addsToCart(n) {
+			continue
+		}
+		for a := n; a != nil && !held[a]; a = a.Parent {
+			held[a] = true
+		}
+	}
+	return held
+}
+
 // isEmailInput reports whether an <input> asks for an e-mail address:
-// its type is "email", or its name, id or autocomplete says "email"
-// ("EMAIL", "newsletter-email", "contact[email]").
+// its type is "email", or it is a text field whose name, id or
+// autocomplete says "email" ("EMAIL", "newsletter-email",
+// "contact[email]"). A check box or a hidden field named so
+// ("email_opt_in") asks for no address: it may sit in any form.
 func isEmailInput(n *html.Node) bool {
-	if strings.EqualFold(attr(n, "type"), "email") {
+	switch t := strings.ToLower(attr(n, "type")); t {
+	case "email":
 		return true
+	case "", "text":
+	default:
+		return false
 	}
 	for _, k := range []string{"name", "id", "autocomplete"} {
 		if strings.Contains(strings.ToLower(attr(n, k)), "email") {
@@ -78,6 +108,15 @@ func (p *page) holdsH1(n *html.Node) bool {
 		if isAncestor(n, p.x.nodes[i]) {
 			return true
 		}
+	}
+	return false
+}
+
+// isControl reports whether n is a form or one of its controls.
+func isControl(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Form, atom.Button, atom.Input, atom.A:
+		return true
 	}
 	return false
 }
