@@ -3,9 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"github.com/PuerkitoBio/goquery"
-	"golang.org/x/net/html"
 )
 
 // TestKeepCardTitles: on a listing whose teasers the model keeps, the
@@ -43,13 +40,7 @@ func TestKeepCardTitles(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, err := html.Parse(strings.NewReader(`<html><body><main>` + tt.body + `</main></body></html>`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
-			p.extract(Options{})
-			bs, _, _ := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
+			p, bs := mainBlocks(t, tt.body)
 			keep := make([]bool, len(bs))
 			for i, b := range bs {
 				keep[i] = b.link < 0.3

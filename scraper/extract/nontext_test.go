@@ -509,17 +509,25 @@ func TestDropEmbedCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root, err := html.Parse(strings.NewReader(`<html><body><main>` + tt.body + `</main></body></html>`))
-			if err != nil {
-				t.Fatal(err)
-			}
-			p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
-			p.extract(Options{})
-			bs, _, _ := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
+			p, bs := mainBlocks(t, tt.body)
 			got := blockTexts(p.dropEmbedCodes(bs))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
+}
+
+// mainBlocks returns the page of body, set in a <main>, extracted, and its
+// feature blocks, as the rules over blocks see them.
+func mainBlocks(t *testing.T, body string) (*page, []block) {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(`<html><body><main>` + body + `</main></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	p.extract(Options{})
+	bs, _, _ := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
+	return p, bs
 }
