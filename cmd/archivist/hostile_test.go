@@ -151,12 +151,20 @@ func endlessChunked(w *bufio.Writer, r *http.Request, s *hostileServer) {
 	}
 }
 
-// gzipBomb sends 32 MiB of zeros, gzipped to about 32 KiB.
-func gzipBomb(w *bufio.Writer, r *http.Request, s *hostileServer) {
+// gzipBombBody is the bomb's body, compressed once per test binary: on
+// a loaded machine compressing 32 MiB per request took longer than the
+// crawl's --timeout, and the bomb was recorded as a timeout.
+var gzipBombBody = sync.OnceValue(func() *bytes.Buffer {
 	var body bytes.Buffer
 	zw := gzip.NewWriter(&body)
 	zw.Write(make([]byte, 32<<20))
 	zw.Close()
+	return &body
+})
+
+// gzipBomb sends 32 MiB of zeros, gzipped to about 32 KiB.
+func gzipBomb(w *bufio.Writer, r *http.Request, s *hostileServer) {
+	body := gzipBombBody()
 	fmt.Fprintf(w, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: %d\r\nConnection: close\r\n\r\n", body.Len())
 	w.Write(body.Bytes())
 }
@@ -310,7 +318,7 @@ func TestHostileServer(t *testing.T) {
 	srv := newHostileServer(t, hostileSite(cases, normal))
 	db := filepath.Join(t.TempDir(), "archive.db")
 	crawl := []string{"crawl", "--db", db, "--delay", "0s", "--per-host", "4", "--parallel", "4",
-		"--timeout", "2s", "--retries", "1", "--max-body", "256KiB", "-q", srv.url("/")}
+		"--timeout", "5s", "--retries", "1", "--max-body", "256KiB", "-q", srv.url("/")}
 
 	start := time.Now()
 	code, out, errOut := runCLI(t, crawl...)
@@ -344,7 +352,7 @@ func TestHostileServer(t *testing.T) {
 	before := len(srv.log())
 	start = time.Now()
 	code, _, errOut = runCLI(t, "crawl", "--db", db, "--delay", "0s", "--per-host", "4", "--parallel", "4",
-		"--timeout", "2s", "--retries", "1", "--max-body", "256KiB", "-q")
+		"--timeout", "5s", "--retries", "1", "--max-body", "256KiB", "-q")
 	t.Logf("crawl again without seeds took %s, fetched %q", time.Since(start), srv.log()[before:])
 	if code != 0 {
 		t.Errorf("finished crawl run again without seeds: exit %d, stderr %q; want 0", code, errOut)
