@@ -192,7 +192,7 @@ func segmentFiles(t *testing.T, path string, want int) []string {
 	t.Helper()
 	var segs []string
 	var err error
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		segs, err = filepath.Glob(filepath.Join(path, "store", "*.zap"))
 		if err != nil {
 			t.Fatal(err)
