@@ -185,7 +185,7 @@ func mustSegmentedIndex(tb testing.TB, arts []*corpus.Article, changed func(i in
 }
 
 // segmentFiles returns the segment files of the index at path once there
-// are want of them, or after 10 seconds: scorch removes merged-away
+// are want of them, or after 30 seconds: scorch removes merged-away
 // segments' files in the background, when no snapshot holds them any
 // more, which a loaded machine delays (CI once saw three left).
 func segmentFiles(t *testing.T, path string, want int) []string {
