@@ -51,21 +51,59 @@ func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphan
 // listing, and on a page typed a listing only after its model text was
 // weighed (otherPage).
 func (p *page) modelKeptAs(pageType string, cardTitles bool) (kept []block, extra float64, orphans map[int32]bool) {
+	r := p.runModel()
+	return p.keptOfRun(r, pageType, cardTitles, r.bs[:0])
+}
+
+// modelRun is one run of the block model over a page's body: its
+// blocks, their features, dialogs and scores, and which blocks the
+// scores keep (above blockThreshold, outside the footer), with the words
+// kept in all and inside dialogs.
+type modelRun struct {
+	bs             []block
+	fs             [][nFeat]float64
+	dialog         []bool
+	score          []float64
+	keep           []bool
+	inDialogs, all int
+}
+
+// kept is the number of blocks r keeps.
+func (r *modelRun) kept() int {
+	n := 0
+	for _, k := range r.keep {
+		if k {
+			n++
+		}
+	}
+	return n
+}
+
+// runModel scores every block of the page's body (modelKeptAs).
+func (p *page) runModel() *modelRun {
 	bs, fs, dialog := p.x.featureBlocksDialogs(p.bodyNode, p.sel)
-	keep := make([]bool, len(bs))
-	score := make([]float64, len(bs))
-	inDialogs, all := 0, 0
+	r := &modelRun{bs: bs, fs: fs, dialog: dialog, keep: make([]bool, len(bs)), score: make([]float64, len(bs))}
 	for i := range bs {
-		score[i] = blockScore(blockWeights, &fs[i])
-		keep[i] = score[i] >= blockThreshold && !p.x.inFooter(bs[i])
-		if keep[i] {
+		r.score[i] = blockScore(blockWeights, &fs[i])
+		r.keep[i] = r.score[i] >= blockThreshold && !p.x.inFooter(bs[i])
+		if r.keep[i] {
 			w := countWords(bs[i].text)
-			all += w
+			r.all += w
 			if dialog[i] {
-				inDialogs += w
+				r.inDialogs += w
 			}
 		}
 	}
+	return r
+}
+
+// keptOfRun is modelKeptAs on a run of the model, the kept blocks
+// appended to out: r.bs[:0] reuses the run's blocks (the run is spent),
+// another slice leaves them whole. r.keep is changed unless pageType is
+// "" and cardTitles unset: then the run can be kept for a second reading
+// (reuseModel).
+func (p *page) keptOfRun(r *modelRun, pageType string, cardTitles bool, out []block) (kept []block, extra float64, orphans map[int32]bool) {
+	bs, fs, keep, score, dialog := r.bs, r.fs, r.keep, r.score, r.dialog
 	if pageType == corpus.PageTypeForum {
 		p.keepPostSiblings(bs, keep, score)
 	}
@@ -78,7 +116,7 @@ func (p *page) modelKeptAs(pageType string, cardTitles bool) (kept []block, extr
 	// A page that is not an article loses what the model keeps inside its
 	// dialogs, unless fewer than dialogMinLeft words would be left: then
 	// the dialog is the page (a quick view saved as a page).
-	if pageType != "" && inDialogs > 0 && all-inDialogs >= dialogMinLeft {
+	if pageType != "" && r.inDialogs > 0 && r.all-r.inDialogs >= dialogMinLeft {
 		for i := range bs {
 			keep[i] = keep[i] && !dialog[i]
 		}
@@ -87,7 +125,6 @@ func (p *page) modelKeptAs(pageType string, cardTitles bool) (kept []block, extr
 		orphans = dropOrphanHeads(bs, keep)
 	}
 	var sum, n float64
-	out := bs[:0]
 	for i := range bs {
 		s := score[i]
 		if !keep[i] {

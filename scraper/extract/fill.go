@@ -387,6 +387,17 @@ type modelChoice struct {
 	extra   float64
 	orphans map[int32]bool
 	took    bool
+	run     *modelRun // the model's run, kept whole for a page of no type yet
+}
+
+// reuseModel is modelKeptAs(pageType, true) on the run weighModel kept
+// whole (the blocks and scores do not change in between), or on a new
+// run when there is none; the run is spent.
+func (p *page) reuseModel(r *modelRun, pageType string) (kept []block, extra float64, orphans map[int32]bool) {
+	if r == nil {
+		return p.modelKeptAs(pageType, true)
+	}
+	return p.keptOfRun(r, pageType, true, r.bs[:0])
 }
 
 // weighModel weighs the block model's text against the body found
@@ -398,7 +409,14 @@ func (p *page) weighModel(art *corpus.Article, article bool, other string) model
 		typ = ""
 	}
 	var m modelChoice
-	m.kept, m.extra, m.orphans = p.modelKeptOf(typ)
+	if typ == "" && !article {
+		// A page of no type yet may come out a listing (otherPage), whose
+		// model text adds the cards' titles: the run is kept for that.
+		m.run = p.runModel()
+		m.kept, m.extra, m.orphans = p.keptOfRun(m.run, "", false, make([]block, 0, m.run.kept()))
+	} else {
+		m.kept, m.extra, m.orphans = p.modelKeptOf(typ)
+	}
 	main := joinBlocks(m.kept)
 	words := countWords(main)
 	bodyWords := art.WordCount
@@ -427,7 +445,7 @@ func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
 	if other == "" && m.took && art.PageType == corpus.PageTypeListing {
 		// The type came after the model's text was weighed (a short
 		// body): the cards' titles are put back all the same.
-		m.kept, _, _ = p.modelKeptAs(other, true)
+		m.kept, _, _ = p.reuseModel(m.run, other)
 	}
 	switch {
 	case p.teaserBody: // the teasers found are the listing's text, as an article's body would be
