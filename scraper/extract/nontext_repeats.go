@@ -59,29 +59,50 @@ const echoMinWords = 10
 // its quote.
 func dropEchoes(bs []block) []block {
 	out := make([]block, 0, len(bs))
+	pairs := map[[2]string][]int{} // out's pairs of blocks in a row by text: where each starts
 	for i := 0; i < len(bs); {
-		k := echoAt(out, bs[i:])
+		k := echoAt(out, bs[i:], pairs)
 		if k > 0 {
 			i += k
 			continue
 		}
 		out = append(out, bs[i])
+		if n := len(out); n >= 2 {
+			key := [2]string{out[n-2].text, out[n-1].text}
+			pairs[key] = append(pairs[key], n-2)
+		}
 		i++
 	}
 	return out
 }
 
 // echoAt returns the length of the longest run at the start of next that
-// repeats the end of prev (echoMinWords words or more), or 0. Words are
+// repeats the end of prev (echoMinWords words or more), or 0. pairs holds
+// where each pair of blocks in a row starts in prev: a run of two blocks
+// or more starts where prev holds next's first two, so only those places
+// are compared, not every earlier block (a thread of thousands of posts).
+// The longest run decides: a shorter one holds no more words. Words are
 // counted only for a run that repeats whole: on a long thread a line
 // every post prints (a code box, a button) starts a partial match at
 // each earlier post.
-func echoAt(prev, next []block) int {
+func echoAt(prev, next []block, pairs map[[2]string][]int) int {
 	best := 0
-	for k := 1; k <= len(prev) && k <= len(next); k++ {
-		if sameTexts(prev[len(prev)-k:], next[:k]) && blockWords(next[:k]) >= echoMinWords {
-			best = k
+	if len(next) >= 2 {
+		starts := pairs[[2]string{next[0].text, next[1].text}]
+		// The earliest start within reach of next gives the longest run.
+		from, _ := slices.BinarySearch(starts, len(prev)-len(next))
+		for _, p := range starts[from:] {
+			if sameTexts(prev[p:], next[:len(prev)-p]) {
+				best = len(prev) - p
+				break
+			}
 		}
+	}
+	if best == 0 && len(prev) > 0 && len(next) > 0 && prev[len(prev)-1].text == next[0].text {
+		best = 1
+	}
+	if best == 0 || blockWords(next[:best]) < echoMinWords {
+		return 0
 	}
 	return best
 }
