@@ -59,42 +59,66 @@ const echoMinWords = 10
 // its quote.
 func dropEchoes(bs []block) []block {
 	out := make([]block, 0, len(bs))
-	pairs := map[[2]string][]int{} // out's pairs of blocks in a row by text: where each starts
+	var pairs pairStarts
 	for i := 0; i < len(bs); {
-		k := echoAt(out, bs[i:], pairs)
+		k := echoAt(out, bs[i:], &pairs)
 		if k > 0 {
 			i += k
 			continue
 		}
 		out = append(out, bs[i])
-		if n := len(out); n >= 2 {
-			key := [2]string{out[n-2].text, out[n-1].text}
-			pairs[key] = append(pairs[key], n-2)
-		}
+		pairs.add(out)
 		i++
 	}
 	return out
 }
 
+// pairStarts indexes where each pair of blocks in a row, by text, starts
+// in a growing list of blocks: last holds the latest start of each pair,
+// older[p] the start of the same pair before p, or -1. A map of lists
+// would allocate one list per block of a long thread.
+type pairStarts struct {
+	last  map[[2]string]int
+	older []int
+}
+
+// add indexes the pair that the last block of bs ends, once bs has
+// grown by that block.
+func (ps *pairStarts) add(bs []block) {
+	n := len(bs)
+	if n < 2 {
+		return
+	}
+	if ps.last == nil {
+		ps.last = map[[2]string]int{}
+	}
+	key := [2]string{bs[n-2].text, bs[n-1].text}
+	prev, ok := ps.last[key]
+	if !ok {
+		prev = -1
+	}
+	ps.older = append(ps.older, prev) // at n-2: one entry per start
+	ps.last[key] = n - 2
+}
+
 // echoAt returns the length of the longest run at the start of next that
-// repeats the end of prev (echoMinWords words or more), or 0. pairs holds
-// where each pair of blocks in a row starts in prev: a run of two blocks
-// or more starts where prev holds next's first two, so only those places
-// are compared, not every earlier block (a thread of thousands of posts).
+// repeats the end of prev (echoMinWords words or more), or 0. pairs
+// indexes prev's pairs of blocks: a run of two blocks or more starts
+// where prev holds next's first two in a row, so only those places are
+// compared, not every earlier block (a thread of thousands of posts).
 // The longest run decides: a shorter one holds no more words. Words are
 // counted only for a run that repeats whole: on a long thread a line
 // every post prints (a code box, a button) starts a partial match at
 // each earlier post.
-func echoAt(prev, next []block, pairs map[[2]string][]int) int {
+func echoAt(prev, next []block, pairs *pairStarts) int {
 	best := 0
 	if len(next) >= 2 {
-		starts := pairs[[2]string{next[0].text, next[1].text}]
-		// The earliest start within reach of next gives the longest run.
-		from, _ := slices.BinarySearch(starts, len(prev)-len(next))
-		for _, p := range starts[from:] {
+		p, ok := pairs.last[[2]string{next[0].text, next[1].text}]
+		// From the latest start back to the earliest within reach of
+		// next: the last match is the longest run.
+		for ; ok && p >= 0 && p >= len(prev)-len(next); p = pairs.older[p] {
 			if sameTexts(prev[p:], next[:len(prev)-p]) {
 				best = len(prev) - p
-				break
 			}
 		}
 	}

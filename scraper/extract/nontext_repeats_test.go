@@ -18,6 +18,8 @@ func TestDropEchoesAsEveryRun(t *testing.T) {
 		"gauge: buffer full, flush failed",
 		"Reply",
 		"netmender said:",
+		"Yes, at noon.",
+		"Not on Sundays.",
 	}
 	rng := rand.New(rand.NewSource(26))
 	for n := range 400 {
@@ -30,6 +32,18 @@ func TestDropEchoesAsEveryRun(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: got %q, want %q", texts, got, want)
 		}
+	}
+}
+
+// TestDropEchoesLongestRun: a post of short lines printed twice goes
+// whole, though its first lines alone, too short to drop, repeat the
+// lines before them too.
+func TestDropEchoesLongestRun(t *testing.T) {
+	x, y := "Yes, at noon.", "Not on Sundays."
+	in := []string{x, y, x, y, x, y, x, y}
+	want := []string{x, y, x, y}
+	if got := blockTexts(dropEchoes(textBlocks(in))); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
