@@ -59,29 +59,74 @@ const echoMinWords = 10
 // its quote.
 func dropEchoes(bs []block) []block {
 	out := make([]block, 0, len(bs))
+	var pairs pairStarts
 	for i := 0; i < len(bs); {
-		k := echoAt(out, bs[i:])
+		k := echoAt(out, bs[i:], &pairs)
 		if k > 0 {
 			i += k
 			continue
 		}
 		out = append(out, bs[i])
+		pairs.add(out)
 		i++
 	}
 	return out
 }
 
+// pairStarts indexes where each pair of blocks in a row, by text, starts
+// in a growing list of blocks: last holds the latest start of each pair,
+// older[p] the start of the same pair before p, or -1. A map of lists
+// would allocate one list per block of a long thread.
+type pairStarts struct {
+	last  map[[2]string]int
+	older []int
+}
+
+// add indexes the pair that the last block of bs ends, once bs has
+// grown by that block.
+func (ps *pairStarts) add(bs []block) {
+	n := len(bs)
+	if n < 2 {
+		return
+	}
+	if ps.last == nil {
+		ps.last = map[[2]string]int{}
+	}
+	key := [2]string{bs[n-2].text, bs[n-1].text}
+	prev, ok := ps.last[key]
+	if !ok {
+		prev = -1
+	}
+	ps.older = append(ps.older, prev) // at n-2: one entry per start
+	ps.last[key] = n - 2
+}
+
 // echoAt returns the length of the longest run at the start of next that
-// repeats the end of prev (echoMinWords words or more), or 0. Words are
+// repeats the end of prev (echoMinWords words or more), or 0. pairs
+// indexes prev's pairs of blocks: a run of two blocks or more starts
+// where prev holds next's first two in a row, so only those places are
+// compared, not every earlier block (a thread of thousands of posts).
+// The longest run decides: a shorter one holds no more words. Words are
 // counted only for a run that repeats whole: on a long thread a line
 // every post prints (a code box, a button) starts a partial match at
 // each earlier post.
-func echoAt(prev, next []block) int {
+func echoAt(prev, next []block, pairs *pairStarts) int {
 	best := 0
-	for k := 1; k <= len(prev) && k <= len(next); k++ {
-		if sameTexts(prev[len(prev)-k:], next[:k]) && blockWords(next[:k]) >= echoMinWords {
-			best = k
+	if len(next) >= 2 {
+		p, ok := pairs.last[[2]string{next[0].text, next[1].text}]
+		// From the latest start back to the earliest within reach of
+		// next: the last match is the longest run.
+		for ; ok && p >= 0 && p >= len(prev)-len(next); p = pairs.older[p] {
+			if sameTexts(prev[p:], next[:len(prev)-p]) {
+				best = len(prev) - p
+			}
 		}
+	}
+	if best == 0 && len(prev) > 0 && len(next) > 0 && prev[len(prev)-1].text == next[0].text {
+		best = 1
+	}
+	if best == 0 || blockWords(next[:best]) < echoMinWords {
+		return 0
 	}
 	return best
 }

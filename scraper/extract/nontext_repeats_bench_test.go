@@ -42,3 +42,27 @@ func twicePrinted(n int, head bool) ([]block, int) {
 	}
 	return bs, n
 }
+
+// BenchmarkDropEchoes times dropEchoes on threads of 3,000 and 6,000
+// posts, each a name, a paragraph and a code line every post prints (a
+// partial match at each earlier post), the last post twice: the time
+// must grow with the posts, not with their square.
+func BenchmarkDropEchoes(b *testing.B) {
+	for _, n := range []int{3000, 6000} {
+		var bs []block
+		for i := range n {
+			bs = append(bs, block{text: fmt.Sprintf("user%d", i%40)},
+				block{text: fmt.Sprintf("Post %d: the logger stops after about an hour and never flushes.", i)},
+				block{text: "gauge: buffer full, flush failed, restarting"})
+		}
+		bs = append(bs, bs[len(bs)-3:]...)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if got := dropEchoes(bs); len(got) != 3*n {
+					b.Fatalf("kept %d blocks, want %d", len(got), 3*n)
+				}
+			}
+		})
+	}
+}
