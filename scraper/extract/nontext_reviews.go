@@ -222,14 +222,26 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		bs = dropRepeatedPrices(p.dropEmbedCodes(dropBadgeLines(p.dropCardBadges(dropPairedCopies(dropCardEchoes(p.dropFacets(bs)))))))
+		for _, drop := range []func([]block) []block{p.dropFacets, dropCardEchoes, dropPairedCopies,
+			p.dropCardBadges, dropBadgeLines, p.dropEmbedCodes, dropRepeatedPrices} {
+			bs = drop(bs)
+		}
 	}
-	bs = dropSecondCopies(dropRatingInputs(dropStatusLines(dropCartLines(dropSignupLines(dropFilterLines(dropSortLines(dropShopSections(p.dropReviews(bs), pageType))))))), copyMinWords(pageType))
+	bs = dropShopSections(p.dropReviews(bs), pageType)
+	for _, drop := range shopDrops {
+		bs = drop(bs)
+	}
+	bs = dropSecondCopies(bs, copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
 		bs = dropContainedCopies(bs)
 	}
 	return bs
 }
+
+// shopDrops are the steps of shopText on every page it reads, in their
+// order, after the reviews and the shop's sections.
+var shopDrops = []func([]block) []block{dropSortLines, dropFilterLines, dropSignupLines, dropCartLines,
+	dropStatusLines, dropRatingInputs}
 
 // productDrops are the steps of shopText on a product page alone, in
 // their order.
