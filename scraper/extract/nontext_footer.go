@@ -98,7 +98,7 @@ func isFooterBox(n *html.Node) bool {
 	}
 	for _, v := range [2]string{attr(n, "class"), attr(n, "id")} {
 		f, _, _ := strings.Cut(strings.TrimSpace(v), " ")
-		if !hasFold(f, "footer") {
+		if indexFold(f, "footer") < 0 {
 			continue // most elements: no tokens made
 		}
 		toks := classTokens(nil, f)
@@ -117,17 +117,6 @@ func isFooterBox(n *html.Node) bool {
 func (p *page) spanHoldsH1(s [2]int32) bool {
 	for _, i := range p.x.h1s {
 		if s[0] <= i && i <= s[1] {
-			return true
-		}
-	}
-	return false
-}
-
-// hasFold reports whether s holds sub (lower-case ASCII) in any case,
-// without allocating.
-func hasFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}

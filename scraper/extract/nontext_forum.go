@@ -252,10 +252,7 @@ func (p *page) inPre(b block) bool { return p.within(b, atom.Pre) }
 // within reports whether block b began inside an element of one of the
 // kinds, at most pastedMaxDepth levels up.
 func (p *page) within(b block, kinds ...atom.Atom) bool {
-	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
-		return false
-	}
-	for n, d := p.x.nodes[b.at], 0; n != nil && d < pastedMaxDepth; n, d = n.Parent, d+1 {
+	for n, d := p.blockNode(b), 0; n != nil && d < pastedMaxDepth; n, d = n.Parent, d+1 {
 		if n.Type == html.ElementNode && slices.Contains(kinds, n.DataAtom) {
 			return true
 		}
