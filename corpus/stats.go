@@ -49,33 +49,8 @@ type SiteCount struct {
 // another process while a crawl writes.
 func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 	s := &Stats{}
-	scalars := []struct {
-		q    string
-		dest any
-	}{
-		{"SELECT COUNT(*) FROM captures", &s.Captures},
-		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 200 AND 299", &s.CapturesOK},
-		{"SELECT COUNT(*) FROM captures WHERE revisit_of IS NOT NULL", &s.Revisits},
-		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 300 AND 399", &s.Redirects},
-		{"SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(LENGTH(data)), 0) FROM bodies", nil},
-		{"SELECT COUNT(*) FROM articles", &s.Articles},
-		{"SELECT COUNT(*) FROM captures WHERE error_kind <> ''", &s.Errors},
-		{"SELECT COALESCE(MIN(fetched_at), ''), COALESCE(MAX(fetched_at), '') FROM captures", nil},
-	}
-	for i, sc := range scalars {
-		row := db.r.QueryRowContext(ctx, sc.q)
-		var err error
-		switch i {
-		case 4:
-			err = row.Scan(&s.Bodies, &s.BodyBytes, &s.StoredBytes)
-		case 7:
-			err = row.Scan(&s.FirstFetch, &s.LastFetch)
-		default:
-			err = row.Scan(sc.dest)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("stats: %w", db.describe(err))
-		}
+	if err := db.scalarStats(ctx, s); err != nil {
+		return nil, err
 	}
 	var err error
 	if s.ErrorsByKind, err = db.counts(ctx,
@@ -90,25 +65,8 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 		"SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1"); err != nil {
 		return nil, err
 	}
-	rows, err := db.r.QueryContext(ctx, `
-		SELECT host, SUM(n), SUM(e), SUM(a) FROM (
-			SELECT host, COUNT(*) AS n, SUM(error_kind <> '') AS e, 0 AS a FROM captures GROUP BY host
-			UNION ALL
-			SELECT site, 0, 0, COUNT(*) FROM articles GROUP BY site)
-		GROUP BY host ORDER BY 4 DESC, 2 DESC, 1`)
-	if err != nil {
-		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var sc SiteCount
-		if err := rows.Scan(&sc.Site, &sc.Captures, &sc.Errors, &sc.Articles); err != nil {
-			return nil, fmt.Errorf("stats by site: %w", db.describe(err))
-		}
-		s.BySite = append(s.BySite, sc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
+	if s.BySite, err = db.siteCounts(ctx); err != nil {
+		return nil, err
 	}
 	if err := db.addChanged(ctx, s); err != nil {
 		return nil, err
@@ -121,6 +79,57 @@ func (db *DB) Stats(ctx context.Context) (*Stats, error) {
 		s.Frontier = &fs
 	}
 	return s, nil
+}
+
+// scalarStats fills the counts of captures, bodies and articles and the
+// first and last fetch times.
+func (db *DB) scalarStats(ctx context.Context, s *Stats) error {
+	scalars := []struct {
+		q    string
+		dest []any
+	}{
+		{"SELECT COUNT(*) FROM captures", []any{&s.Captures}},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 200 AND 299", []any{&s.CapturesOK}},
+		{"SELECT COUNT(*) FROM captures WHERE revisit_of IS NOT NULL", []any{&s.Revisits}},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 300 AND 399", []any{&s.Redirects}},
+		{"SELECT COUNT(*), COALESCE(SUM(size), 0), COALESCE(SUM(LENGTH(data)), 0) FROM bodies", []any{&s.Bodies, &s.BodyBytes, &s.StoredBytes}},
+		{"SELECT COUNT(*) FROM articles", []any{&s.Articles}},
+		{"SELECT COUNT(*) FROM captures WHERE error_kind <> ''", []any{&s.Errors}},
+		{"SELECT COALESCE(MIN(fetched_at), ''), COALESCE(MAX(fetched_at), '') FROM captures", []any{&s.FirstFetch, &s.LastFetch}},
+	}
+	for _, sc := range scalars {
+		if err := db.r.QueryRowContext(ctx, sc.q).Scan(sc.dest...); err != nil {
+			return fmt.Errorf("stats: %w", db.describe(err))
+		}
+	}
+	return nil
+}
+
+// siteCounts gives each host's captures, errors and articles, the sites
+// with most articles first.
+func (db *DB) siteCounts(ctx context.Context) ([]SiteCount, error) {
+	rows, err := db.r.QueryContext(ctx, `
+		SELECT host, SUM(n), SUM(e), SUM(a) FROM (
+			SELECT host, COUNT(*) AS n, SUM(error_kind <> '') AS e, 0 AS a FROM captures GROUP BY host
+			UNION ALL
+			SELECT site, 0, 0, COUNT(*) FROM articles GROUP BY site)
+		GROUP BY host ORDER BY 4 DESC, 2 DESC, 1`)
+	if err != nil {
+		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
+	}
+	defer rows.Close()
+	var out []SiteCount
+	for rows.Next() {
+		var sc SiteCount
+		if err := rows.Scan(&sc.Site, &sc.Captures, &sc.Errors, &sc.Articles); err != nil {
+			return nil, fmt.Errorf("stats by site: %w", db.describe(err))
+		}
+		out = append(out, sc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("stats by site: %w", db.describe(err))
+	}
+	return out, nil
 }
 
 func (db *DB) counts(ctx context.Context, q string) ([]Count, error) {
