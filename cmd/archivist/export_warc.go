@@ -54,16 +54,8 @@ func checkFormatFlags(opts exportOptions) error {
 // the first, later ones (past --warc-size) get -00001... before the
 // extension.
 func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
-	if opts.toStdout() {
-		return usagef("export: --format warc needs --out FILE.warc.gz (WARC is not written to standard output)")
-	}
-	if opts.WARCSize <= 0 {
-		return usagef("export: bad --warc-size %d: want a size in bytes above 0", opts.WARCSize)
-	}
-	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
-		return usagef("export: --out %s is a folder; name a file", quote.Short(opts.Out))
-	} else if err == nil && !st.Mode().IsRegular() {
-		return usagef("export: --out %s is not a regular file (a device or a pipe): a WARC export writes files; name one", quote.Short(opts.Out))
+	if err := checkWARCOut(opts); err != nil {
+		return err
 	}
 	sel, err := newExportSelection(opts)
 	if err != nil {
@@ -105,20 +97,40 @@ func runExportWARC(ctx context.Context, e *env, opts exportOptions) error {
 	if err := placeWARC(e, w, cdx); err != nil {
 		return err
 	}
-	st := w.Stats()
-	d := time.Since(start)
+	reportWARC(e, w.Stats(), time.Since(start), opts.Out)
+	return nil
+}
+
+// checkWARCOut refuses what a WARC export cannot write to: standard
+// output, a size of 0, a folder, a device or a pipe.
+func checkWARCOut(opts exportOptions) error {
+	if opts.toStdout() {
+		return usagef("export: --format warc needs --out FILE.warc.gz (WARC is not written to standard output)")
+	}
+	if opts.WARCSize <= 0 {
+		return usagef("export: bad --warc-size %d: want a size in bytes above 0", opts.WARCSize)
+	}
+	if st, err := os.Stat(opts.Out); err == nil && st.IsDir() {
+		return usagef("export: --out %s is a folder; name a file", quote.Short(opts.Out))
+	} else if err == nil && !st.Mode().IsRegular() {
+		return usagef("export: --out %s is not a regular file (a device or a pipe): a WARC export writes files; name one", quote.Short(opts.Out))
+	}
+	return nil
+}
+
+// reportWARC says on stderr what the export wrote, removed and left out.
+func reportWARC(e *env, st warc.Stats, d time.Duration, out string) {
 	fmt.Fprintf(e.stderr, "archivist: export: %d responses, %d revisits in %d WARC file(s) (%s, %.1f MB/s): %s\n",
 		st.Responses, st.Revisits, len(st.Files), mb(st.Bytes), float64(st.Bytes)/1e6/max(d.Seconds(), 1e-9),
 		strings.Join(st.Files, ", "))
 	if len(st.Removed) > 0 {
 		fmt.Fprintf(e.stderr, "archivist: export: removed %s, left from an earlier export to %s\n",
-			strings.Join(st.Removed, ", "), opts.Out)
+			strings.Join(st.Removed, ", "), out)
 	}
 	if st.Skipped > 0 {
 		fmt.Fprintf(e.stderr, "archivist: export: %d %s without a response to write (failed fetches, bodies not kept) left out\n",
 			st.Skipped, plural(int64(st.Skipped), "capture"))
 	}
-	return nil
 }
 
 // exportCaptures calls write for each capture to export, in id order with
