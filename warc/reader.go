@@ -360,14 +360,7 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 	if !bytes.HasPrefix(head, []byte("HTTP/")) {
 		return nil
 	}
-	rec.Head = head
-	first, hf := corpus.HeaderFromHead(head)
-	rec.Proto, rec.Status = parseStatusLine(first)
-	rec.Header = http.Header{}
-	for _, f := range hf {
-		rec.Header.Add(f[0], f[1])
-	}
-	rec.ContentType = mediaType(rec.Header.Get("Content-Type"))
+	setHead(rec, head)
 	if rec.Type != TypeResponse {
 		return nil
 	}
@@ -377,6 +370,26 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 			return nil
 		}
 	}
+	return readPayload(rec, br, block, fields.Get("WARC-Block-Digest"), digest)
+}
+
+// setHead gives rec the HTTP head it was read with: status, protocol,
+// header fields and media type.
+func setHead(rec *Record, head []byte) {
+	rec.Head = head
+	first, hf := corpus.HeaderFromHead(head)
+	rec.Proto, rec.Status = parseStatusLine(first)
+	rec.Header = http.Header{}
+	for _, f := range hf {
+		rec.Header.Add(f[0], f[1])
+	}
+	rec.ContentType = mediaType(rec.Header.Get("Content-Type"))
+}
+
+// readPayload reads the rest of a response block (the payload, cut at
+// MaxPayload), checks the block's digest when one was computed, and
+// undoes a chunked transfer coding.
+func readPayload(rec *Record, br *bufio.Reader, block *io.LimitedReader, digestField string, digest hash.Hash) error {
 	body, err := io.ReadAll(io.LimitReader(br, MaxPayload+1))
 	if err != nil {
 		return fmt.Errorf("payload: %w", noEOF(err))
@@ -391,7 +404,7 @@ func (rd *Reader) readBlock(rec *Record, fields http.Header, block *io.LimitedRe
 		return fmt.Errorf("block: %d bytes missing", block.N)
 	}
 	if digest != nil {
-		if err := checkDigest(fields.Get("WARC-Block-Digest"), digest.Sum(nil)); err != nil {
+		if err := checkDigest(digestField, digest.Sum(nil)); err != nil {
 			return err
 		}
 	}
