@@ -585,8 +585,9 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 
 // correctModel corrects the page-type model's verdict (article, other)
 // where the rules know better: a CMS's single post, threads, mailing
-// lists, section fronts and tag pages, shops' category pages and
-// documentation hosts.
+// lists, section fronts and tag pages, shops' category pages, dated and
+// signed posts it calls documentation (signedPost) and documentation
+// hosts.
 func (p *page) correctModel(art *corpus.Article, article bool, other string) (bool, string) {
 	if !article && p.cmsPost() {
 		// The CMS says it rendered a single post: content management
