@@ -585,8 +585,9 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 
 // correctModel corrects the page-type model's verdict (article, other)
 // where the rules know better: a CMS's single post, threads, mailing
-// lists, section fronts and tag pages, shops' category pages and
-// documentation hosts.
+// lists, section fronts and tag pages, shops' category pages, dated and
+// signed posts it calls documentation (signedPost) and documentation
+// hosts.
 func (p *page) correctModel(art *corpus.Article, article bool, other string) (bool, string) {
 	if !article && p.cmsPost() {
 		// The CMS says it rendered a single post: content management
@@ -640,6 +641,14 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		// prose it opens with.
 		return false, corpus.PageTypeListing
 	}
+	if !article && other == corpus.PageTypeDocumentation && p.signedPost(art) {
+		// A dated, signed post of prose at a URL that is not
+		// documentation's: a tutorial on a blog, whose code blocks the
+		// model reads as a manual's. Manuals are rarely both dated and
+		// signed, and those that are say so by their path, host or
+		// declared type.
+		article = true
+	}
 	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
 		// A page of a documentation host (docs.example.org): the model
 		// knows documentation paths, not hosts. Threads and products
@@ -647,6 +656,30 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		return false, corpus.PageTypeDocumentation
 	}
 	return article, other
+}
+
+// signedPost reports whether the page is dated and signed, with a body
+// of prose (sentenceProse), and neither its URL (a documentation path or
+// host) nor its declared type says it is documentation.
+func (p *page) signedPost(art *corpus.Article) bool {
+	return art.Published != nil && len(art.Authors) > 0 && !anySegment(p.pathSegments(), docSegments) && !p.docHost() &&
+		!p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo") && p.sentenceProse(art.WordCount)
+}
+
+// sentenceProse reports whether at least half of the body's words are in
+// paragraphs of prose that end a sentence (ten words or more, under
+// 30% linked). proseBody's paragraphs of ten words take in a code
+// block's lines too; a line of code seldom ends as a sentence does.
+func (p *page) sentenceProse(words int) bool {
+	n := 0
+	for _, b := range p.blocks {
+		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && endsSentence(b.text) {
+			if w := numFields(b.text); w >= 10 {
+				n += w
+			}
+		}
+	}
+	return n*2 >= words
 }
 
 // cmsPostClasses are the <body> classes with which content management
