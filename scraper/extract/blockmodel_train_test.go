@@ -332,8 +332,8 @@ func scorerF1(pages []trainPage, score func(*[nFeat]float64) float64, thr float6
 			scores[i] = score(&p.feats[i])
 		}
 		pthr := pageThreshold(scores, thr)
-		for i, s := range scores {
-			if s >= pthr {
+		for i, keep := range keptBlocks(scores, pthr) {
+			if keep {
 				kept = append(kept, p.texts[i])
 			}
 		}
@@ -413,6 +413,10 @@ func TestTrainBlockModel(t *testing.T) {
 	}
 	if *weighGrid {
 		weighGrids(t, tune, check)
+		return
+	}
+	if *rescue {
+		rescueGrid(t, tune, check)
 		return
 	}
 	if *choiceDump {

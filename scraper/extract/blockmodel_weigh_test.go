@@ -13,6 +13,7 @@ package extract
 import (
 	"flag"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,8 @@ func weighGrids(t *testing.T, tune, check []trainPage) {
 	}
 }
 
+var rescue = flag.Bool("rescue-grid", false, "with -train-blocks: keep blocks under the threshold between two kept ones, at a few floors (embedded weights)")
+
 var choiceDump = flag.Bool("choice-dump", false, "with -train-blocks: print, per tuning page not typed article, the model's and the body's words, the extra confidence, and both texts' word F1 and with snippets")
 
 // dumpChoice prints the inputs and outcomes of takeModel per tuning page.
@@ -182,5 +185,42 @@ func dumpChoice(t *testing.T, tune []trainPage) {
 		t.Logf("choice %s %-13s take %-5v model %5d body %5d ratio %5.2f extra %.2f | F1 model %.3f body %.3f | with model %d body %d of %d",
 			p.id, p.typ, takeModel(mw, bw, extra), mw, bw, float64(mw)/float64(max(bw, 1)), extra,
 			pageF1(model, p.ref), pageF1(p.body, p.ref), withIn(p, model), withIn(p, p.body), len(p.with))
+	}
+}
+
+// rescueLow, when above 0, keeps a block that scores rescueLow or more,
+// under the threshold, between two kept blocks (keptBlocks).
+var rescueLow float64
+
+// keptBlocks reports which blocks the threshold keeps, with rescueLow's
+// blocks between two kept ones.
+func keptBlocks(scores []float64, thr float64) []bool {
+	keep := make([]bool, len(scores))
+	for i, s := range scores {
+		keep[i] = s >= thr
+	}
+	if rescueLow <= 0 {
+		return keep
+	}
+	out := slices.Clone(keep)
+	for i := 1; i+1 < len(scores); i++ {
+		if !keep[i] && scores[i] >= rescueLow && keep[i-1] && keep[i+1] {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// rescueGrid scores the embedded weights with rescueLow at a few values.
+func rescueGrid(t *testing.T, tune, check []trainPage) {
+	var w [nFeat]float64
+	copy(w[:], blockWeights)
+	scoreOutput = true
+	defer func() { scoreOutput, rescueLow = false, 0 }()
+	for _, lo := range []float64{0, 0.3, 0.25, 0.2} {
+		rescueLow = lo
+		tm, cm := modelF1(tune, w, blockThreshold), modelF1(check, w, blockThreshold)
+		t.Logf("rescue %.2f: tune %.4f %v", lo, choiceObjective(tm), fmtScores(tm))
+		t.Logf("rescue %.2f: check %.4f %v", lo, choiceObjective(cm), fmtScores(cm))
 	}
 }
