@@ -12,6 +12,7 @@ package extract
 
 import (
 	"flag"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -135,6 +136,11 @@ func missedWith(t *testing.T, pages []trainPage, w [nFeat]float64, half string, 
 		all := norm(strings.Join(p.texts, "\n\n"))
 		allWords := " " + strings.Join(wordTokens(all), " ") + " "
 		body := norm(p.body)
+		// bump counts a missed snippet by where it is, in all and per type.
+		bump := func(where string) {
+			count[where]++
+			count[p.typ+": "+where]++
+		}
 		for _, sn := range p.with {
 			sn = norm(sn)
 			if sn == "" || strings.Contains(out, sn) {
@@ -143,35 +149,53 @@ func missedWith(t *testing.T, pages []trainPage, w [nFeat]float64, half string, 
 			count["missed"]++
 			switch {
 			case p.article && strings.Contains(model, sn):
-				count["article page, in model text"]++
+				bump("article page, in model text")
 			case p.article:
-				count["article page, not in model text"]++
+				bump("article page, not in model text")
 			case strings.Contains(model, sn):
-				count["in model text, body chosen"]++
+				bump("in model text, body chosen")
 				if show {
 					t.Logf("body chosen %s %s: %q", p.id, p.typ, sn)
 				}
 			case strings.Contains(body, sn):
-				count["in body, model chosen"]++
+				bump("in body, model chosen")
 			case strings.Contains(all, sn):
-				count["in a block the model drops"]++
+				bump("in a block the model drops")
 				if show {
-					t.Logf("model drops %s %s: %q", p.id, p.typ, sn)
+					t.Logf("model drops %s %s (score %.2f): %q", p.id, p.typ, bestScoreOf(p, scores, sn), sn)
 				}
 			case strings.Contains(allWords, " "+strings.Join(wordTokens(sn), " ")+" "):
-				count["in blocks, other spelling"]++
+				bump("in blocks, other spelling")
 				if show {
 					t.Logf("other spelling %s %s: %q", p.id, p.typ, sn)
 				}
 			default:
-				count["in no block"]++
+				bump("in no block")
 				if show {
 					t.Logf("no block %s %s: %q", p.id, p.typ, sn)
 				}
 			}
 		}
 	}
-	for k, v := range count {
-		t.Logf("%s with missed: %-32s %d", half, k, v)
+	keys := make([]string, 0, len(count))
+	for k := range count {
+		keys = append(keys, k)
 	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t.Logf("%s with missed: %-45s %d", half, k, count[k])
+	}
+}
+
+// bestScoreOf is the highest score of p's blocks that hold sn or lie
+// inside it (whitespace collapsed).
+func bestScoreOf(p trainPage, scores []float64, sn string) float64 {
+	best := -1.0
+	for i, text := range p.texts {
+		text = strings.Join(strings.Fields(text), " ")
+		if text != "" && (strings.Contains(text, sn) || strings.Contains(sn, text)) {
+			best = max(best, scores[i])
+		}
+	}
+	return best
 }

@@ -51,7 +51,10 @@ type trainPage struct {
 	texts         []string
 	labels        []float64 // share of the block's words in the reference, in order
 	weights       []float64
-	ref           string
+	// boost multiplies a block's training weight and force, when 0 or 1,
+	// overrides its label (snippetWeights; nil: neither).
+	boost, force []float64
+	ref          string
 	// What the extractor does with the model's text: a page it takes for
 	// an article keeps its text (out); another takes the model's text
 	// when that holds half as much again as the body (fillFlags).
@@ -248,20 +251,20 @@ func fitLogistic(pages []trainPage, iters int, l2 float64) [nFeat]float64 {
 	const lr, b1, b2, eps = 0.05, 0.9, 0.999, 1e-8
 	total := 0.0
 	for _, p := range pages {
-		for _, x := range p.weights {
-			total += math.Sqrt(x)
+		for i := range p.weights {
+			total += p.trainWeight(i)
 		}
 	}
 	for it := 1; it <= iters; it++ {
 		var g [nFeat]float64
 		for _, p := range pages {
 			for i, x := range p.feats {
-				wt := math.Sqrt(p.weights[i])
+				wt := p.trainWeight(i)
 				if wt == 0 {
 					continue
 				}
 				y := 0.0
-				if p.labels[i] >= 0.5 {
+				if p.label(i) >= 0.5 {
 					y = 1
 				}
 				z := 0.0
@@ -329,8 +332,8 @@ func scorerF1(pages []trainPage, score func(*[nFeat]float64) float64, thr float6
 			scores[i] = score(&p.feats[i])
 		}
 		pthr := pageThreshold(scores, thr)
-		for i, s := range scores {
-			if s >= pthr {
+		for i, keep := range keptBlocks(scores, pthr) {
+			if keep {
 				kept = append(kept, p.texts[i])
 			}
 		}
@@ -407,6 +410,18 @@ func TestTrainBlockModel(t *testing.T) {
 		} else {
 			check = append(check, p)
 		}
+	}
+	if *weighGrid {
+		weighGrids(t, tune, check)
+		return
+	}
+	if *rescue {
+		rescueGrid(t, tune, check)
+		return
+	}
+	if *choiceDump {
+		dumpChoice(t, tune)
+		return
 	}
 	w := fitLogistic(tune, 600, 1e-4)
 	if *keepWeights {
