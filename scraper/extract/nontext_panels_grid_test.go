@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -98,5 +99,28 @@ func TestSiblingPanelPage(t *testing.T) {
 	}
 	if strings.Contains(art.Text, "next-day delivery") {
 		t.Errorf("hidden promotion put back")
+	}
+}
+
+// TestManySiblingPanels: a page of thousands of tab rows, each a shown
+// grid beside a hidden one, returns with at most maxPanels hidden grids
+// put back; each hidden element is looked at once (linear).
+func TestManySiblingPanels(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Shop</title></head><body><main><h1>All products</h1>`)
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&b, `<div class="tabs"><div class="grid">%s</div><div class="grid" style="display:none">%s</div></div>`,
+			gridCards(fmt.Sprintf("Pot%d", i), 4, 10), gridCards(fmt.Sprintf("Lid%d", i), 4, 40))
+	}
+	b.WriteString(`</main></body></html>`)
+	start := time.Now()
+	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://garden.example/shop/", ContentType: "text/html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d bytes, %d words, %d hidden titles, type %s, %v", b.Len(), art.WordCount, strings.Count(art.Text, "Lid"), art.PageType, time.Since(start))
+	const bound = 200 // maxPanels, pinned
+	if n := strings.Count(art.Text, "Lid"); n == 0 || n > bound*4 {
+		t.Errorf("%d hidden cards put back, want 1 to %d", n, bound*4)
 	}
 }
