@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -46,7 +47,11 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		add := newLines(p.dropSiteNotices(dropChrome(panelBlocks(n, p.x.declared), false, nil)), seen)
+		pb := panelBlocks(n, p.x.declared)
+		if isSiblingPanel(n) {
+			pb = panelModelBlocks(n, p.x.declared)
+		}
+		add := newLines(p.dropSiteNotices(dropChrome(pb, false, nil)), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -84,7 +89,7 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg:
 			continue
 		}
-		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) {
+		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) || isSiblingPanel(c) {
 			*out = append(*out, c)
 			continue
 		}
@@ -204,6 +209,93 @@ func isHiddenPanel(n *html.Node) bool {
 	return hasAttr(n, "hidden") || styleHides(attr(n, "style"))
 }
 
+// siblingPanelReach bounds the siblings isSiblingPanel looks at on each
+// side of a hidden element.
+const siblingPanelReach = 6
+
+// isSiblingPanel reports whether n is one of a row of tab panels that
+// name no role: an element hidden by an inline style beside a sibling of
+// the same tag and class that is shown ("products-content" shown for
+// one category, hidden for the others, each tab's grid). A shop's
+// category page switches its grids with such tabs, a service or product
+// page its sections of text, and the references keep every tab. The
+// panel must hold a grid (holdsGrid) or prose (holdsProse): a hidden
+// price label, shipping note or promotion beside the one shown is
+// neither. A dialog or a menu is no panel; a carousel's hidden slides
+// that only print the shown one again are left out by withPanels
+// (newLines). At most siblingPanelReach siblings on each side: linear.
+func isSiblingPanel(n *html.Node) bool {
+	if !styleHides(attr(n, "style")) || attr(n, "aria-modal") == "true" || hasAttr(n, "role") {
+		return false
+	}
+	cls := strings.Fields(attr(n, "class"))
+	if len(cls) == 0 {
+		return false
+	}
+	for _, next := range []func(*html.Node) *html.Node{prevElementSibling, nextElementSibling} {
+		for s, k := next(n), 0; s != nil && k < siblingPanelReach; s, k = next(s), k+1 {
+			if s.Data == n.Data && !hidesElement(s) && sharesClass(s, cls) {
+				return holdsGrid(n) || holdsProse(n)
+			}
+		}
+	}
+	return false
+}
+
+// gridMinLinks is the fewest links to distinct addresses a hidden panel
+// holds for isSiblingPanel to read it as a tab's grid of items.
+const gridMinLinks = 4
+
+// holdsGrid reports whether n holds links to gridMinLinks addresses or
+// more: a grid of items, each linked to its page. A hidden price label,
+// a shipping note or a promotion's text beside the one shown links to
+// one page or none. The walk stops at the count.
+func holdsGrid(n *html.Node) bool {
+	seen := map[string]bool{}
+	var walk func(*html.Node) bool
+	walk = func(m *html.Node) bool {
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if h := attr(c, "href"); c.DataAtom == atom.A && h != "" && !strings.HasPrefix(h, "#") {
+				seen[h] = true
+				if len(seen) >= gridMinLinks {
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
+}
+
+// panelProseWords is the fewest words of a hidden panel's text for
+// holdsProse; a price label, a shipping or membership note (tuning
+// pages of page-types put back under a looser rule) hold fewer.
+const panelProseWords = 40
+
+// holdsProse reports whether n's text (its first 2000 bytes) runs to
+// panelProseWords words or more: a tab's section of text.
+func holdsProse(n *html.Node) bool {
+	var sb strings.Builder
+	nodeTextUpTo(&sb, n, 2000)
+	return countWords(sb.String()) >= panelProseWords
+}
+
+// sharesClass reports whether one of n's classes is in cls.
+func sharesClass(n *html.Node, cls []string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if slices.Contains(cls, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // hidesElement reports whether n's own attributes hide it.
 func hidesElement(n *html.Node) bool {
 	return hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || styleHides(attr(n, "style"))
@@ -242,6 +334,32 @@ func panelBlocks(n *html.Node, declared bool) []block {
 	y.analyzePage(n)
 	bs, _ := y.bodyBlocks([]*html.Node{n})
 	out := append([]block(nil), bs...)
+	putExtractor(y)
+	n.Attr = saved
+	return out
+}
+
+// panelLinkedShare is the share of a block's text in links from which
+// panelModelBlocks asks the block model whether the block stays.
+const panelLinkedShare = 0.3
+
+// panelModelBlocks returns the blocks of a hidden tab's grid as the
+// block model reads the panel shown: its unlinked lines (prices, short
+// texts) and the linked ones the model keeps (the cards' titles), which
+// panelBlocks' walk drops as links.
+func panelModelBlocks(n *html.Node, declared bool) []block {
+	saved := append([]html.Attribute(nil), n.Attr...)
+	unhide(n)
+	y := getExtractor()
+	y.declared = declared
+	y.analyzePage(n)
+	bs, fs, _ := y.featureBlocksDialogs(n, nil)
+	var out []block
+	for i := range bs {
+		if bs[i].link < panelLinkedShare || blockScore(blockWeights, &fs[i]) >= blockThreshold {
+			out = append(out, bs[i])
+		}
+	}
 	putExtractor(y)
 	n.Attr = saved
 	return out

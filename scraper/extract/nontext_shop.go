@@ -86,10 +86,14 @@ func dropShortLines(bs []block, re *lazyRegexp, maxBytes int) []block {
 }
 
 // reFilterLine matches the labels of a filter panel: "Filters",
-// "Filter by:", "Filter controls", "Clear all", "Reset filters", with
-// the count of filters set ("Filters (1)", "1 filter applied"); the
-// word alone in French, German and Spanish too.
-var reFilterLine = lazyRE(`(?i)^(?:(?:filters?|filtres|filtern|filtros)(?: \(\d+\))?|\d+ filters? (?:applied|selected)|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|reset filters?|apply filters?|hide filters|show filters)\W*$`)
+// "Filter by:", "Filter controls", "Clear all", "Remove all", "Reset
+// filters", with the count of filters set ("Filters (1)", "1 filter
+// applied"); the word alone in French, German and Spanish too. A price
+// range filter's note of the dearest price ("The highest price is
+// $4,799.90", which a shop theme prints over its two price boxes) is
+// read in those languages too.
+var reFilterLine = lazyRE(`(?i)^(?:(?:filters?|filtres|filtern|filtros)(?: \(\d+\))?|\d+ filters? (?:applied|selected)|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|remove all(?: filters)?|reset filters?|apply filters?|hide filters|show filters` +
+	`|(?:the highest price is|le prix le plus élevé est(?: de)?|der höchste preis ist|el precio más alto es) .{1,24})\W*$`)
 
 // dropFilterLines drops the labels of a filter panel (reFilterLine),
 // set as headings or not; its options ("Brand", "Price", a colour)
