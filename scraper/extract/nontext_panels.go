@@ -15,7 +15,8 @@ import (
 // accordions are its content, and the references keep them. A panel
 // counts when it is hidden (isHiddenPanel, or an accordion's section that
 // the collapsed button heading it shows, isDisclosed, which comes back
-// under the button's words), when it sits between the
+// under the button's words, or a section hidden right after a heading
+// of its own, isHeadedSection), when it sits between the
 // text's first and last lines or the element around it holds one of them
 // (its visible tab, a sibling section), and when most of its lines are not
 // in the text already (a carousel's slides printed again). An article's
@@ -84,7 +85,7 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg:
 			continue
 		}
-		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) {
+		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) || isHeadedSection(c) {
 			*out = append(*out, c)
 			continue
 		}
@@ -93,6 +94,25 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 		}
 		findPanels(c, out, controls)
 	}
+}
+
+// isHeadedSection reports whether n is a section that an inline style
+// hides right after a heading of its own (h2 to h6, its previous
+// sibling): an accordion drawn without ARIA, whose heading a script
+// turns into the control that shows it (a product's FAQ answers under
+// their questions). Tried and left: a heading wrapped in a <div> before
+// the section (a product's "Pros"/"Neutral" notes came back too), and a
+// button or <dt> before it (popups' panels).
+func isHeadedSection(n *html.Node) bool {
+	if !styleHides(attr(n, "style")) || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		return false
+	}
+	switch attr(n, "role") {
+	case "dialog", "alertdialog", "menu", "listbox", "navigation", "tooltip":
+		return false
+	}
+	prev := prevElementSibling(n)
+	return prev != nil && isHeading(prev.DataAtom) && prev.DataAtom != atom.H1 && !hidesElement(prev)
 }
 
 // disclosures returns the collapsed disclosure controls under n by the

@@ -119,6 +119,15 @@ func TestNonArticleText(t *testing.T) {
 		{name: "product_expander", url: "https://supplies.example/p/oilskin-souwester/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"The crown is lined with brushed cotton", "proof the cotton again"},
 			once:       []string{"A sou'wester of proofed cotton with a long brim"}},
+		// A product page whose FAQ is an accordion drawn without ARIA:
+		// each answer, hidden by an inline style, follows its question's
+		// heading; the answers come back (withPanels, isHeadedSection),
+		// the hidden list of gift wraps and the hidden newsletter dialog
+		// after their headings do not.
+		{name: "product_headed_accordion", url: "https://ironbank.example/p/cast-iron-griddle/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A ridged griddle of cast iron", "Cast iron carries the heat of an induction ring evenly",
+				"Scrub it under hot water with a stiff brush"},
+			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order"}},
 		// A shop's category page whose filter panel lists each facet's
 		// values with a checkbox: the panel's names and values go
 		// (dropFacets), the products, their prices and the shop's notes
