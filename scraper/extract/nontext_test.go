@@ -128,6 +128,14 @@ func TestNonArticleText(t *testing.T) {
 			wantInText: []string{"A ridged griddle of cast iron", "Cast iron carries the heat of an induction ring evenly",
 				"Scrub it under hot water with a stiff brush"},
 			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order"}},
+		// A product page with the shop's offers of help beside the
+		// product, a protection plan and a call to its advisers: both
+		// go (dropHelpOffers); the description's line about the
+		// experts who set each clock stays.
+		{name: "product_help_offers", url: "https://quayside.example/p/tide-clock-oak/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A tide clock whose single hand turns", "Our in-house clock experts set each movement",
+				"Dust the oak with a dry cloth"},
+			notInText: []string{"protection plan", "Ask an expert", "ready to help"}},
 		// A shop's category page whose filter panel lists each facet's
 		// values with a checkbox: the panel's names and values go
 		// (dropFacets), the products, their prices and the shop's notes
