@@ -102,9 +102,12 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 // turns into the control that shows it (a product's FAQ answers under
 // their questions). Tried and left: a heading wrapped in a <div> before
 // the section (a product's "Pros"/"Neutral" notes came back too), and a
-// button or <dt> before it (popups' panels).
+// button or <dt> before it (popups' panels). A hide marked !important is
+// meant to last: a forum's description under a thread's title that the
+// board's theme never shows.
 func isHeadedSection(n *html.Node) bool {
-	if !styleHides(attr(n, "style")) || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+	style := attr(n, "style")
+	if !styleHides(style) || strings.Contains(style, "!important") || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
 		return false
 	}
 	switch attr(n, "role") {

@@ -56,6 +56,7 @@ func TestIsHeadedSection(t *testing.T) {
 		{"after a paragraph", `<p>Does it rust?</p><div style="display:none">x</div>`, false},
 		{"after a wrapped heading", `<div><h3>Does it rust?</h3></div><div style="display:none">x</div>`, false},
 		{"hidden attribute", `<h3>Does it rust?</h3><div hidden>x</div>`, false},
+		{"hidden for good", `<h2>Thread title</h2><div style="display: none !important;">Board description</div>`, false},
 		{"shown", `<h3>Does it rust?</h3><div>x</div>`, false},
 		{"list", `<h3>Gift wrap</h3><ul style="display:none"><li>x</li></ul>`, false},
 		{"dialog", `<h3>Newsletter</h3><div role="dialog" style="display:none">x</div>`, false},
