@@ -32,3 +32,24 @@ func dropHelpOffers(bs []block) []block {
 		return countWords(b.text) <= helpOfferWords && reHelpOffer.MatchString(b.text)
 	})
 }
+
+// reSellerLine matches the lines of a marketplace's card of the seller
+// beside a product, the same on every item the seller lists: how fast
+// the seller answers ("This seller usually responds within a few hours",
+// "... has a history of shipping on time"), the seller's badge and its
+// terms ("Star Seller. This seller consistently earned 5-star reviews
+// ..."), its count of sales ("1.1k sales") and the link to report the
+// listing ("Report this item"); in French, German and Spanish too ("Ce
+// vendeur répond généralement ...", "Artikel melden", "Denunciar este
+// artículo").
+var reSellerLine = lazyRE(`(?i)^(?:(?:this|the) (?:seller|shop|store) (?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in)\b|.{0,40}\bhas a history of (?:shipping|replying|responding)\b|(?:star|top[- ]rated|power) seller\b.{0,20}\b(?:this|the) seller\b|[\d.,]+k? sales$|report (?:this|the) (?:item|listing|product|ad)(?: to \S+)?\W*$` +
+	`|ce vendeur répond (?:généralement |habituellement )?(?:en|sous)\b|signaler (?:cet article|cette annonce)\W*$|dieser verkäufer antwortet (?:normalerweise |in der regel )?(?:innerhalb|in)\b|(?:artikel|angebot) melden\W*$|este vendedor (?:suele responder|responde)\b|denunciar (?:este artículo|este anuncio)\W*$)`)
+
+// dropSellerLines drops from a product page's text the lines of a
+// marketplace's seller card (reSellerLine), of helpOfferWords words or
+// fewer.
+func dropSellerLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return countWords(b.text) <= helpOfferWords && reSellerLine.MatchString(b.text)
+	})
+}

@@ -29,3 +29,25 @@ func TestDropHelpOffers(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropSellerLines: a marketplace's seller card goes, its answer
+// times, badge, sales and report link, in English, French, German and
+// Spanish; the maker's story, a warranty line that asks to report a
+// fault and a count of items in a set stay.
+func TestDropSellerLines(t *testing.T) {
+	in := []string{
+		"This seller usually responds within a few hours.", "Smooth shipping Has a history of shipping on time with tracking.",
+		"Star Seller. This seller consistently earned 5-star reviews and shipped on time.", "1.1k sales",
+		"Report this item to Marketbarn", "Ce vendeur répond généralement en quelques heures.", "Artikel melden",
+		"Denunciar este artículo",
+		"I throw every mug on the wheel in my garden studio and fire it twice in a wood kiln.",
+		"Report this item's faults within 30 days and we repair it free of charge.", "Set of 4 mugs",
+		"Our sales team answers within a day.",
+	}
+	want := []string{"I throw every mug on the wheel in my garden studio and fire it twice in a wood kiln.",
+		"Report this item's faults within 30 days and we repair it free of charge.", "Set of 4 mugs",
+		"Our sales team answers within a day."}
+	if got := blockTexts(dropSellerLines(textBlocks(in))); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

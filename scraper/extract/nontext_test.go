@@ -136,6 +136,12 @@ func TestNonArticleText(t *testing.T) {
 			wantInText: []string{"A tide clock whose single hand turns", "Our in-house clock experts set each movement",
 				"Dust the oak with a dry cloth"},
 			notInText: []string{"protection plan", "Ask an expert", "ready to help"}},
+		// A marketplace's product page with the seller's card: its
+		// sales, its answer times and the link to report the item go
+		// (dropSellerLines); the item's details and care stay.
+		{name: "product_seller_card", url: "https://marketbarn.example/listing/salt-glazed-jug", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A pint jug thrown on the wheel", "It pours without a drip", "Wash it by hand in warm water"},
+			notInText:  []string{"1.1k sales", "usually responds", "has a history of replying", "Report this item"}},
 		// A shop's category page whose filter panel lists each facet's
 		// values with a checkbox: the panel's names and values go
 		// (dropFacets), the products, their prices and the shop's notes
