@@ -201,7 +201,9 @@ func (p *page) dropReviews(bs []block) []block {
 // printed again first, dropRepeatedRuns, the cells of a size chart,
 // dropCellRuns, a delivery widget's lines, dropFulfilmentLines, a
 // review widget's, dropReviewChrome, the lines of stock,
-// dropStockLines, and a histogram of ratings, dropRatingBars; on a
+// dropStockLines, a histogram of ratings, dropRatingBars, and the shop's
+// offers of its experts' help and of protection plans, dropHelpOffers,
+// and a marketplace's seller card, dropSellerLines; on a
 // listing, its filter panels first, dropFacets, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
 // dropCardBadges, the cards' merchandising badges, dropBadgeLines,
@@ -246,7 +248,7 @@ var shopDrops = []func([]block) []block{dropSortLines, dropFilterLines, dropSign
 // productDrops are the steps of shopText on a product page alone, in
 // their order.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",
