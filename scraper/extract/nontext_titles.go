@@ -52,7 +52,6 @@ func (p *page) bodyTail(bs []block) int32 {
 	return -1
 }
 
-
 // withCardTitles returns bs, the article-shaped body kept as a
 // listing's text, with the titles the content walk left out of it put
 // back in their places from the blocks the block model keeps (kept): the
