@@ -204,7 +204,8 @@ func (p *page) dropReviews(bs []block) []block {
 // dropStockLines, a histogram of ratings, dropRatingBars, and the shop's
 // offers of its experts' help and of protection plans, dropHelpOffers,
 // and a marketplace's seller card, dropSellerLines; on a
-// listing, its filter panels first, dropFacets, then the cards printed
+// listing, its filter panels first, dropFacets, and those named so whatever
+// their controls, dropFilterBoxes, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
 // dropCardBadges, the cards' merchandising badges, dropBadgeLines,
 // the embed codes of their share widgets, dropEmbedCodes, and a price
@@ -224,7 +225,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		for _, drop := range []func([]block) []block{p.dropFacets, dropCardEchoes, dropPairedCopies,
+		for _, drop := range []func([]block) []block{p.dropFacets, p.dropFilterBoxes, dropCardEchoes, dropPairedCopies,
 			p.dropCardBadges, dropBadgeLines, p.dropEmbedCodes, dropRepeatedPrices} {
 			bs = drop(bs)
 		}
