@@ -670,11 +670,14 @@ func (p *page) signedPost(art *corpus.Article) bool {
 // paragraphs of prose that end a sentence (ten words or more, under
 // 30% linked). proseBody's paragraphs of ten words take in a code
 // block's lines too; a line of code seldom ends as a sentence does.
+// Words are counted as the body's are (countWords: a CJK character is
+// one), or a Chinese or Japanese paragraph, of few spaces, would count
+// as one word.
 func (p *page) sentenceProse(words int) bool {
 	n := 0
 	for _, b := range p.blocks {
 		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && endsSentence(b.text) {
-			if w := numFields(b.text); w >= 10 {
+			if w := countWords(b.text); w >= 10 {
 				n += w
 			}
 		}
