@@ -12,7 +12,8 @@ import (
 // blocks (testdata/typeneg/signed_tutorial_code.html), which the
 // page-type model alone types documentation at a blog's URL, is an article
 // (correctModel, signedPost). Kept documentation: the same page at a
-// documentation path or host, and the same page unsigned or undated (a
+// documentation path or host (a help centre's, or one in another
+// language: helpSegments), and the same page unsigned or undated (a
 // manual's page says neither who wrote it nor when, or only one of them).
 func TestSignedPostWithCode(t *testing.T) {
 	page := string(mustReadFile(t, "testdata/typeneg/signed_tutorial_code.html"))
@@ -30,6 +31,10 @@ func TestSignedPostWithCode(t *testing.T) {
 		{"documentation path", page, "https://samreyes.example/docs/scanning-logs", corpus.PageTypeDocumentation, true, true},
 		{"guide path", page, "https://samreyes.example/guides/scanning-logs-in-python", corpus.PageTypeDocumentation, true, true},
 		{"documentation host", page, "https://docs.samreyes.example/scanning-logs", corpus.PageTypeDocumentation, true, true},
+		{"help path", page, "https://samreyes.example/help/scanning-logs", corpus.PageTypeDocumentation, true, true},
+		{"help path (fr)", page, "https://samreyes.example/aide/journaux", corpus.PageTypeDocumentation, true, true},
+		{"guide path (de)", page, "https://samreyes.example/anleitungen/logs-auswerten", corpus.PageTypeDocumentation, true, true},
+		{"help path (es)", page, "https://samreyes.example/ayuda/analizar-registros", corpus.PageTypeDocumentation, true, true},
 		{"unsigned", unsigned, "https://samreyes.example/blog/scanning-logs", corpus.PageTypeDocumentation, false, true},
 		{"steps of a line each", terse, "https://samreyes.example/blog/scanning-logs", corpus.PageTypeDocumentation, true, true},
 		{"undated", undated, "https://samreyes.example/blog/scanning-logs", corpus.PageTypeDocumentation, true, false},
