@@ -352,6 +352,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 	}
 	if !article {
 		p.otherPage(art, other, m)
+		p.withDeclaredContent(art)
 	}
 	p.withDek(art)
 	addFlags(art, article, paywalled)

@@ -1,0 +1,285 @@
+package extract
+
+import (
+	"html"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// A page that is not an article can state its main content in its
+// schema.org data as well as in its markup: an FAQPage's questions and
+// answers, a HowTo's steps. Most pages show the same text in the markup,
+// and the text found holds it; some keep it in a collapsed accordion, or
+// a panel a script fills, that the content walk leaves out. A piece the
+// text found lacks (fewer than declaredShown of its runs of three words
+// are in the text) while the page's markup holds it (its question or its
+// answer, anywhere outside scripts) is put back, from the data, where
+// question and answer come clean: the answer after its question when the
+// text holds the question as a line, else both at the end. A piece that
+// only the data holds is left out: references leave it out too (data for
+// search engines, or shown in another form, as figures in a table).
+//
+// Forums are left out (their posts are another rule's), and so are
+// articles, whose articleBody crossCheck reads. So are products: what a
+// product page keeps collapsed (its description's tabs, the shop's
+// questions on delivery and returns, see dropPolicyPanels) is not what a
+// reader counts as its text, and putting the data's answers back cost
+// product pages more than it gained (docs/BENCHMARKS.md, ex27sd).
+// declaredShown is the share of a piece's runs of words that the text must hold
+// for the piece to count as shown already (a page's wording differs a
+// little from its data: entities, punctuation, a word changed).
+const declaredShown = 0.6
+
+// minDeclaredAnswer is the least words of a piece: shorter answers
+// ("Yes.") are labels or stubs, not content.
+const minDeclaredAnswer = 5
+
+// maxDeclaredPieces bounds the pieces read from one page.
+const maxDeclaredPieces = 60
+
+// declaredPiece is one piece of main content a page's data states: a
+// question (or step name) as lead, with its answer (or step text).
+type declaredPiece struct {
+	lead, text string
+}
+
+// withDeclaredContent adds to art's text the pieces of its schema.org
+// data the text lacks, for a service, documentation, listing or
+// collection page.
+func (p *page) withDeclaredContent(art *corpus.Article) {
+	switch art.PageType {
+	case corpus.PageTypeArticle, corpus.PageTypeForum, corpus.PageTypeOther, corpus.PageTypeProduct, "":
+		return
+	}
+	pieces := p.declaredPieces()
+	if len(pieces) == 0 {
+		return
+	}
+	have := make(map[string]bool)
+	addShingles(have, art.Text)
+	var page map[string]bool // the markup's text, read once when needed
+	text := art.Text
+	for _, pc := range pieces {
+		if shownIn(have, pc.text) {
+			continue
+		}
+		if page == nil {
+			page = make(map[string]bool)
+			addShingles(page, markupText(p.bodyNode))
+		}
+		if !shownIn(page, pc.lead) && !shownIn(page, pc.text) {
+			continue // data for search engines only, or shown in another form
+		}
+		text = placePiece(text, pc)
+		addShingles(have, pc.lead+"\n"+pc.text)
+	}
+	if text != art.Text {
+		art.Text = text
+		art.WordCount = countWords(text)
+	}
+}
+
+// declaredPieces returns the pieces of main content the page's JSON-LD
+// states: FAQPage questions and answers and HowTo steps. A Product's
+// description was tried and left out: the page shows it behind a tab
+// that a reader does not count as the page's text (product pages fell
+// on both halves), or the data holds it percent-encoded.
+func (p *page) declaredPieces() []declaredPiece {
+	var out []declaredPiece
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			switch bareLDType(t) {
+			case "FAQPage":
+				out = appendQuestions(out, m["mainEntity"])
+			case "HowTo":
+				out = appendSteps(out, m["step"], 0)
+			}
+		}
+		if len(out) >= maxDeclaredPieces {
+			return out[:maxDeclaredPieces]
+		}
+	}
+	return out
+}
+
+// appendQuestions adds the questions of v (a Question or an array of
+// them) with their accepted answer, or their first suggested one.
+func appendQuestions(out []declaredPiece, v any) []declaredPiece {
+	for _, e := range ldList(v) {
+		q, ok := e.(map[string]any)
+		if !ok || !ldIs(q, func(t string) bool { return bareLDType(t) == "Question" }) {
+			continue
+		}
+		ans := q["acceptedAnswer"]
+		if ans == nil {
+			ans = q["suggestedAnswer"]
+		}
+		var a string
+		for _, x := range ldList(ans) {
+			if am, ok := x.(map[string]any); ok {
+				if a = ldText(am["text"]); a != "" {
+					break
+				}
+			}
+		}
+		lead := ldText(q["name"])
+		if lead == "" {
+			lead = ldText(q["text"])
+		}
+		if lead != "" && countWords(a) >= minDeclaredAnswer {
+			out = append(out, declaredPiece{lead: lead, text: a})
+		}
+	}
+	return out
+}
+
+// appendSteps adds the steps of v: HowToStep objects (name and text),
+// HowToSection objects (their itemListElement, one level down) or plain
+// strings.
+func appendSteps(out []declaredPiece, v any, depth int) []declaredPiece {
+	for _, e := range ldList(v) {
+		switch s := e.(type) {
+		case string:
+			if t := ldText(s); countWords(t) >= minDeclaredAnswer {
+				out = append(out, declaredPiece{text: t})
+			}
+		case map[string]any:
+			if ldIs(s, func(t string) bool { return bareLDType(t) == "HowToSection" }) && depth == 0 {
+				out = appendSteps(out, s["itemListElement"], depth+1)
+				continue
+			}
+			t := ldText(s["text"])
+			if countWords(t) < minDeclaredAnswer {
+				continue
+			}
+			lead := ldText(s["name"])
+			if strings.HasPrefix(t, lead) {
+				lead = "" // a step named by its own first words
+			}
+			out = append(out, declaredPiece{lead: lead, text: t})
+		}
+	}
+	return out
+}
+
+// ldList returns v as a list: an array as it is, anything else alone.
+func ldList(v any) []any {
+	switch t := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return t
+	default:
+		return []any{t}
+	}
+}
+
+// ldText returns a JSON-LD text value as plain text, a line for each
+// paragraph: entities decoded and markup (answers are often written as
+// HTML) read as text.
+func ldText(v any) string {
+	s, ok := v.(string)
+	if !ok {
+		return ""
+	}
+	s = html.UnescapeString(s)
+	if strings.Contains(s, "<") && strings.Contains(s, ">") {
+		s = fragmentText(s)
+	}
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = cleanSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// addShingles adds the runs of three lower-cased words of s to have.
+func addShingles(have map[string]bool, s string) {
+	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
+	for i := 2; i < len(ws); i++ {
+		have[ws[i-2]+" "+ws[i-1]+" "+ws[i]] = true
+	}
+}
+
+// shownIn reports whether have holds declaredShown of the runs of three
+// words of s. Runs, not words: a short answer's words (brand names, the
+// page's subject) are all over a page that does not show the answer.
+func shownIn(have map[string]bool, s string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
+	seen, hit := 0, 0
+	for i := 2; i < len(ws); i++ {
+		seen++
+		if have[ws[i-2]+" "+ws[i-1]+" "+ws[i]] {
+			hit++
+		}
+	}
+	return seen > 0 && float64(hit) >= declaredShown*float64(seen)
+}
+
+// placePiece puts pc into text: its text after the line that holds its
+// lead, when the text shows the lead as a line of its own (the question
+// whose answer stayed collapsed), else lead and text at the end.
+func placePiece(text string, pc declaredPiece) string {
+	if pc.lead != "" {
+		if i := lineAt(text, pc.lead); i >= 0 {
+			return text[:i] + "\n\n" + pc.text + text[i:]
+		}
+	}
+	add := pc.text
+	if pc.lead != "" {
+		add = pc.lead + "\n\n" + pc.text
+	}
+	if text == "" {
+		return add
+	}
+	return text + "\n\n" + add
+}
+
+// lineAt returns the end of the first line of text that is lead (marks
+// and spaces aside), or -1.
+func lineAt(text, lead string) int {
+	from := 0
+	for from <= len(text) {
+		end := strings.IndexByte(text[from:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += from
+		}
+		line := strings.TrimPrefix(strings.TrimSpace(text[from:end]), "- ")
+		if line == lead {
+			return end
+		}
+		from = end + 1
+	}
+	return -1
+}
+
+// markupText returns the text of the tree under n outside scripts and
+// styles, hidden parts included, a space between text nodes.
+func markupText(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	if n != nil {
+		walk(n)
+	}
+	return b.String()
+}
