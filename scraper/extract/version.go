@@ -31,4 +31,5 @@ package extract
 // Version 14: the twenty-fourth session's (issue 8).
 // Version 15: the twenty-fifth session's (issue 8).
 // Version 16: the twenty-sixth session's (issue 8).
-const Version = 16
+// Version 17: the twenty-seventh session's (issue 8).
+const Version = 17
