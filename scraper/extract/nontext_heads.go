@@ -69,8 +69,9 @@ func (p *page) postHeads() []postHead {
 // outside quotes (a quote names and dates the post it copies). The name
 // is a profile link's text in a short element of its own (a header's
 // name line, not a mention in a sentence nor the name over a preview of
-// the post answered); the stamp is a <time> element's text, or one's
-// with a datetime attribute.
+// the post answered); the stamp is the text of a <time> element, or of
+// one with a datetime attribute or a class or id naming a date or a time
+// (ownPostMarks), not labelled as a poster's date (labelled).
 func (p *page) readHead(h *postHead) {
 	for i := int(h.lo); i <= int(h.hi) && (h.name == "" || h.stamp == ""); i++ {
 		n := p.x.nodes[i]
@@ -81,18 +82,34 @@ func (p *page) readHead(h *postHead) {
 			i = p.x.subtreeEnd(i)
 			continue
 		}
+		m := ownPostMarks(n)
 		if h.name == "" && n.DataAtom == atom.A && profileHref(attr(n, "href")) && shortText(n.Parent, 2*headNameMax) != "" {
 			if t := shortText(n, headNameMax); isHeadName(t) {
 				h.name, h.nameAt = t, int32(i)
 				continue
 			}
 		}
-		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime")) {
-			if t := shortText(n, headStampMax); isHeadStamp(t) {
+		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || m.dated) {
+			if t := shortText(n, headStampMax); isHeadStamp(t) && !labelled(n) && !cardDated(t) {
 				h.stamp, h.stampAt = t, int32(i)
 			}
 		}
 	}
+}
+
+// labelled reports whether a stamp's element follows a card's label in
+// its parent ("Joined: <span class="date">Mar 2016</span>"): a poster's
+// date, not the post's.
+func labelled(n *html.Node) bool {
+	l, _ := cardLabel(shortText(n.Parent, headStampMax+20))
+	return cardLabels[l]
+}
+
+// cardDated reports whether a stamp's text opens with a card's label
+// without its colon ("Joined 2012", "Member since May 2020").
+func cardDated(t string) bool {
+	w := strings.Fields(strings.ToLower(t))
+	return len(w) > 0 && cardLabels[w[0]] || len(w) > 1 && cardLabels[w[0]+" "+w[1]]
 }
 
 // isHeadName reports whether t, a profile link's text, reads as a
