@@ -71,7 +71,7 @@ func (p *page) postHeads() []postHead {
 // name line, not a mention in a sentence nor the name over a preview of
 // the post answered); the stamp is the text of a <time> element, or of
 // one with a datetime attribute or a class or id naming a date or a time
-// (ownPostMarks), not labelled as a poster's date (labelled).
+// (classDated), not labelled as a poster's date (labelled, cardDated).
 func (p *page) readHead(h *postHead) {
 	for i := int(h.lo); i <= int(h.hi) && (h.name == "" || h.stamp == ""); i++ {
 		n := p.x.nodes[i]
@@ -82,19 +82,31 @@ func (p *page) readHead(h *postHead) {
 			i = p.x.subtreeEnd(i)
 			continue
 		}
-		m := ownPostMarks(n)
-		if h.name == "" && n.DataAtom == atom.A && profileHref(attr(n, "href")) && shortText(n.Parent, 2*headNameMax) != "" {
-			if t := shortText(n, headNameMax); isHeadName(t) {
+		if h.name == "" && n.DataAtom == atom.A && profileHref(attr(n, "href")) {
+			if t := shortText(n, headNameMax); isHeadName(t) && shortText(n.Parent, 2*headNameMax) != "" {
 				h.name, h.nameAt = t, int32(i)
 				continue
 			}
 		}
-		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || m.dated) {
+		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || classDated(n)) {
 			if t := shortText(n, headStampMax); isHeadStamp(t) && !labelled(n) && !cardDated(t) {
 				h.stamp, h.stampAt = t, int32(i)
 			}
 		}
 	}
+}
+
+// classDated reports whether a class or id of n names a date or a time
+// (postClassMarks).
+func classDated(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" || a.Key == "id" {
+			if dated, _ := postClassMarks(a.Val); dated {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // labelled reports whether a stamp's element follows a card's label in
