@@ -375,8 +375,21 @@ func (p *page) classWord(n *html.Node, words ...string) bool {
 
 // dropSignatures drops from a forum page's main text the blocks inside
 // the posters' signatures: elements with a class or id word holding
-// "signature" (the lines each member appends to every post). The blocks
-// stay as they are when fewer than 20 words would be left.
+// "signature" (the lines each member appends to every post), or a role
+// attribute that does (data-role="memberSignature": the class names
+// only say how it looks). The blocks stay as they are when fewer than 20
+// words would be left.
 func (p *page) dropSignatures(bs []block) []block {
-	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return p.classWord(n, "signature") }), 20)
+	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return p.classWord(n, "signature") || roleSignature(n) }), 20)
+}
+
+// roleSignature reports whether a role attribute of n (roleAttrs) names
+// a signature, in any case.
+func roleSignature(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if roleAttrs[a.Key] && indexFold(a.Val, "signature") >= 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -24,7 +24,7 @@ func TestPostSiblingPages(t *testing.T) {
 			typ: corpus.PageTypeForum,
 			wantInText: []string{"Photos to follow.", "Check the soft corner first.",
 				"ring road.\n\nWill report back after the weekend.\n\nThe forecast says dry until Thursday",
-				"ladder round.\n\nGood job, that roof should see out a few winters now.\n\nCheers for the advice",
+				"ladder round.\n\noldspade\n\nApril 19, 2026\n\nGood job, that roof should see out a few winters now.\n\nharbourcat\n\nApril 19, 2026\n\nCheers for the advice",
 				"seed potatoes are back in.\n\nPictures of the finished roof are below."},
 			notInText: []string{"Plot inspections start in May.", "The seed swap is on Sunday.", "40 posts",
 				"Share this post", "Powered by a board", "6:05 PM"}},
@@ -35,7 +35,7 @@ func TestPostSiblingPages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "forum_post_bare", url: "https://allotments.example/topic/4410-shed-roof-leaking-at-the-ridge/",
 			typ:        corpus.PageTypeForum,
-			wantInText: []string{"ladder round.\n\nGood job, that roof should see out a few winters now.\n\nCheers for the advice"},
+			wantInText: []string{"ladder round.\n\noldspade\n\nApril 19, 2026\n\nGood job, that roof should see out a few winters now.\n\nharbourcat\n\nApril 19, 2026\n\nCheers for the advice"},
 			notInText:  []string{"Plot inspections start in May.", "40 posts", "Share this post", "6:05 PM"}},
 	})
 	art := extractTestPage(t, "threads", "article_comments", "https://gazette.example/2026/03/02/harbour-wall-stone/")

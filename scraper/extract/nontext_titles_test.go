@@ -196,7 +196,7 @@ func TestWithLinkedLines(t *testing.T) {
 func TestLinkedLinePages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "forum_linked_lines", url: "https://board.example/index.php?topic=4101.0", typ: corpus.PageTypeForum,
-			wantInText: []string{"on the survey form.\n\nCouncil minutes on the trial noon boat\n\nThanks both."},
-			notInText:  []string{"keeper of lights", "2026-03-02", "Similar threads", "Sunday buses to the station"}},
+			wantInText: []string{"on the survey form.\n\nCouncil minutes on the trial noon boat\n\nnetmender\n\n2026-03-03\n\nThanks both."},
+			notInText:  []string{"Similar threads", "Sunday buses to the station"}},
 	})
 }

@@ -1,0 +1,31 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestPostHeads: each post of a thread opens with its poster's name and
+// its stamp (withPostHeads), read from the profile link in the post's
+// header and its <time>; not the avatar's initial nor the presence line,
+// not the name over a preview of the post answered, not a mention in a
+// sentence, not the name and stamp of a quote, not a relative stamp, and
+// none over a post whose body is not in the text (a two-word reply).
+// A signature named so by its role attribute alone goes (dropSignatures),
+// the posts' bodies, which have a role of their own, stay. A stamp set
+// in an element named for a date counts; a poster's join date, labelled
+// or not, does not.
+func TestPostHeads(t *testing.T) {
+	art := extractTestPage(t, "forumheads", "thread", "https://estuary-sailing.example/threads/rudder-stock-creaks.9120/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Fatalf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{
+		"halyard\n\nMay 2, 2026\n\nSince the spring launch",
+		"kedge\n\nMay 2, 2026\n\nPlastic bearings take up water",
+		"halyard\n\nkedge said:\n\nThat fits:",
+		"May 5, 2026\n\nWorth checking",
+	}, []string{"Offline", "3 hours ago", "May 2, 2026\n\nkedge said:", "May 4, 2026", "launching.\n\nhalyard",
+		"twenty-six foot sloop", "Joined 2019", "Mar 2019"})
+}
