@@ -217,13 +217,11 @@ const siblingPanelReach = 6
 // name no role: an element hidden by an inline style beside a sibling of
 // the same tag and class that is shown ("products-content" shown for
 // one category, hidden for the others, each tab's grid). A shop's
-// category page switches its grids with such tabs, a service or product
-// page its sections of text, and the references keep every tab. The
-// panel must hold a grid (holdsGrid) or prose (holdsProse): a hidden
-// price label, shipping note or promotion beside the one shown is
-// neither. A dialog or a menu is no panel; a carousel's hidden slides
-// that only print the shown one again are left out by withPanels
-// (newLines). At most siblingPanelReach siblings on each side: linear.
+// category page switches its grids with such tabs, and the references
+// keep every tab's items. A dialog or a menu is no panel; a carousel's
+// hidden slides that only print the shown one again are left out by
+// withPanels (newLines). At most siblingPanelReach siblings on each
+// side: linear.
 func isSiblingPanel(n *html.Node) bool {
 	if !styleHides(attr(n, "style")) || attr(n, "aria-modal") == "true" || hasAttr(n, "role") {
 		return false
@@ -235,7 +233,7 @@ func isSiblingPanel(n *html.Node) bool {
 	for _, next := range []func(*html.Node) *html.Node{prevElementSibling, nextElementSibling} {
 		for s, k := next(n), 0; s != nil && k < siblingPanelReach; s, k = next(s), k+1 {
 			if s.Data == n.Data && !hidesElement(s) && sharesClass(s, cls) {
-				return holdsGrid(n) || holdsProse(n)
+				return holdsGrid(n)
 			}
 		}
 	}
@@ -271,19 +269,6 @@ func holdsGrid(n *html.Node) bool {
 		return false
 	}
 	return walk(n)
-}
-
-// panelProseWords is the fewest words of a hidden panel's text for
-// holdsProse; a price label, a shipping or membership note (tuning
-// pages of page-types put back under a looser rule) hold fewer.
-const panelProseWords = 40
-
-// holdsProse reports whether n's text (its first 2000 bytes) runs to
-// panelProseWords words or more: a tab's section of text.
-func holdsProse(n *html.Node) bool {
-	var sb strings.Builder
-	nodeTextUpTo(&sb, n, 2000)
-	return countWords(sb.String()) >= panelProseWords
 }
 
 // sharesClass reports whether one of n's classes is in cls.
