@@ -49,6 +49,12 @@ func (p *page) withPanels(bs []block) []block {
 		}
 		pb := panelBlocks(n, p.x.declared)
 		if isSiblingPanel(n) {
+			if !isHiddenPanel(n) && controls[attr(n, "id")] == nil && !kept[shownSibling(n)] {
+				// The text left the shown tab out: its hidden
+				// siblings are the same chrome (a product page's
+				// "You may also like" slides).
+				continue
+			}
 			pb = panelModelBlocks(n, p.x.declared)
 		}
 		add := newLines(p.dropSiteNotices(dropChrome(pb, false, nil)), seen)
@@ -215,29 +221,44 @@ const siblingPanelReach = 6
 
 // isSiblingPanel reports whether n is one of a row of tab panels that
 // name no role: an element hidden by an inline style beside a sibling of
-// the same tag and class that is shown ("products-content" shown for
-// one category, hidden for the others, each tab's grid). A shop's
-// category page switches its grids with such tabs, and the references
-// keep every tab's items. A dialog or a menu is no panel; a carousel's
-// hidden slides that only print the shown one again are left out by
-// withPanels (newLines). At most siblingPanelReach siblings on each
-// side: linear.
+// the same tag and class that is shown (shownSibling) and holding a grid
+// (holdsGrid): "products-content" shown for one category, hidden for the
+// others, each tab's grid. A shop's category page switches its grids
+// with such tabs, and the references keep every tab's items. A hidden
+// tab of text was tried (40 words or more, ed2a2f1, reverted in
+// review27f): it put back a product page's hidden "Shipping and returns"
+// tab, a carousel's other testimonials and the hidden translation of a
+// shown text, and no tuning page supported it.
 func isSiblingPanel(n *html.Node) bool {
+	return shownSibling(n) != nil && holdsGrid(n)
+}
+
+// shownSibling returns the sibling of n, within siblingPanelReach on
+// each side, of n's tag sharing one of its classes and shown, when n is
+// hidden by an inline style, names no role and is no dialog; nil
+// otherwise. A sibling in another language (its lang attribute) is a
+// translation, not another tab. A dialog or a menu is no panel; a
+// carousel's hidden slides that only print the shown one again are left
+// out by withPanels (newLines). Linear: a bounded look on each side.
+func shownSibling(n *html.Node) *html.Node {
 	if !styleHides(attr(n, "style")) || attr(n, "aria-modal") == "true" || hasAttr(n, "role") {
-		return false
+		return nil
 	}
 	cls := strings.Fields(attr(n, "class"))
 	if len(cls) == 0 {
-		return false
+		return nil
 	}
 	for _, next := range []func(*html.Node) *html.Node{prevElementSibling, nextElementSibling} {
 		for s, k := next(n), 0; s != nil && k < siblingPanelReach; s, k = next(s), k+1 {
 			if s.Data == n.Data && !hidesElement(s) && sharesClass(s, cls) {
-				return holdsGrid(n)
+				if attr(s, "lang") != attr(n, "lang") {
+					return nil
+				}
+				return s
 			}
 		}
 	}
-	return false
+	return nil
 }
 
 // gridMinLinks is the fewest links to distinct addresses a hidden panel

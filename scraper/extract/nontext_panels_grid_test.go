@@ -38,6 +38,8 @@ func TestIsSiblingPanel(t *testing.T) {
 		{"no shown sibling", `<div class="tab-grid" style="display:none">` + gridCards("Pot", 4, 10) + `</div><div id="h" class="tab-grid" style="display:none">` + grid + `</div>`, false},
 		{"sibling of another class", `<div class="intro">x</div><div id="h" class="tab-grid" style="display:none">` + grid + `</div>`, false},
 		{"sibling of another tag", `<section class="tab-grid">x</section><div id="h" class="tab-grid" style="display:none">` + grid + `</div>`, false},
+		{"prose tab", `<div class="tab-body">Shown.</div><div id="h" class="tab-body" style="display:none"><p>` + strings.Repeat("Our team fits and services every boiler in the county. ", 5) + `</p></div>`, false},
+		{"grid in another language", `<div class="tab-grid" lang="en">` + gridCards("Pot", 4, 10) + `</div><div id="h" class="tab-grid" lang="fr" style="display:none">` + grid + `</div>`, false},
 		{"dialog", `<div class="tab-grid">x</div><div id="h" role="dialog" class="tab-grid" style="display:none">` + grid + `</div>`, false},
 		{"hidden by a class", `<div class="tab-grid">x</div><div id="h" class="tab-grid hidden">` + grid + `</div>`, false},
 	}
@@ -119,5 +121,50 @@ func TestManySiblingPanels(t *testing.T) {
 	const bound = 200 // maxPanels, pinned
 	if n := strings.Count(art.Text, "Lid"); n == 0 || n > bound*4 {
 		t.Errorf("%d hidden cards put back, want 1 to %d", n, bound*4)
+	}
+}
+
+// prose returns a paragraph of n words beginning with mark.
+func prose(mark string, n int) string {
+	ws := strings.Fields("we fit and service boilers and heat pumps across the county with a warranty on every part and a visit within two days of your call")
+	out := []string{mark}
+	for i := 1; i < n; i++ {
+		out = append(out, ws[i%len(ws)])
+	}
+	return "<p>" + strings.Join(out, " ") + ".</p>"
+}
+
+// TestSiblingPanelMisfires: hidden siblings that are not a tab's items
+// stay out of a page's text (a related-products carousel whose shown
+// slide the text drops, a hidden tab of policy text, a carousel's other
+// testimonials, a shown text's hidden translation); a list's hidden
+// next page beside the shown one, whose items the text keeps, comes back.
+func TestSiblingPanelMisfires(t *testing.T) {
+	product := `<html><head><title>Kettle X</title></head><body><main><h1>Kettle X</h1><span class="price">$40.00</span><button>Add to cart</button>` + prose("Intro", 40)
+	tests := []struct {
+		name, page, mark string
+		want             bool
+	}{
+		{"related slides", product + prose("Descr", 60) + `<section class="related"><h2>You may also like</h2><div class="slides"><div class="slide">` + gridCards("Alsolike", 4, 20) +
+			`</div><div class="slide" style="display:none">` + gridCards("Hiddenlike", 4, 50) + `</div></div></section><h2>Reviews</h2>` + prose("Review", 40) + `</main></body></html>`, "Hiddenlike", false},
+		{"policy tab", product + `<div class="tabs"><div class="tab-content">` + prose("Descr", 60) + `</div><div class="tab-content" style="display:none"><h3>Shipping and returns</h3>` +
+			prose("Shippingpolicy", 50) + `</div></div></main></body></html>`, "Shippingpolicy", false},
+		{"testimonials", product + `<div class="slider"><div class="slide"><blockquote>` + prose("Testimonyone", 42) + `</blockquote></div><div class="slide" style="display:none"><blockquote>` +
+			prose("Testimonytwo", 42) + `</blockquote></div></div>` + prose("Closing", 40) + `</main></body></html>`, "Testimonytwo", false},
+		{"translation", product + `<div class="lang-text" lang="en">` + prose("Englishcopy", 60) + `</div><div class="lang-text" lang="fr" style="display:none"><p>Frenchcopy nous installons et entretenons les chaudières et les pompes à chaleur dans tout le département, avec une garantie de dix ans sur chaque pièce et une visite dans les deux jours suivant votre appel; nos techniciens sont certifiés et assurés depuis vingt ans dans la région.</p></div>` +
+			prose("Closing", 40) + `</main></body></html>`, "Frenchcopy", false},
+		{"next page of a list", `<html><head><title>Kettles</title></head><body><main><h1>Kettles</h1><div class="results-page">` + gridCards("Kettle", 8, 10) +
+			`</div><div class="results-page" style="display:none">` + gridCards("Morekettle", 8, 30) + `</div></main></body></html>`, "Morekettle model 8", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte(tt.page), URL: "https://shop.example/a/", ContentType: "text/html"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(art.Text, tt.mark); got != tt.want {
+				t.Errorf("%q in the text = %v, want %v (type %s)\n%s", tt.mark, got, tt.want, art.PageType, art.Text)
+			}
+		})
 	}
 }
