@@ -47,17 +47,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		pb := panelBlocks(n, p.x.declared)
-		if isSiblingPanel(n) {
-			if !isHiddenPanel(n) && controls[attr(n, "id")] == nil && !kept[shownSibling(n)] {
-				// The text left the shown tab out: its hidden
-				// siblings are the same chrome (a product page's
-				// "You may also like" slides).
-				continue
-			}
-			pb = panelModelBlocks(n, p.x.declared)
-		}
-		add := newLines(p.dropSiteNotices(dropChrome(pb, false, nil)), seen)
+		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil)), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -77,6 +67,23 @@ func (p *page) withPanels(bs []block) []block {
 		}
 	}
 	return mergeAt(bs, adds)
+}
+
+// panelLines returns the blocks of the hidden panel n as the page would
+// show them: panelBlocks' walk, or the block model's reading for a tab
+// that names no role (isSiblingPanel, panelModelBlocks), which comes
+// back only when the text keeps the tab shown beside it (kept holds the
+// text's elements and their ancestors): the hidden siblings of a shown
+// tab the text leaves out are the same chrome, a product page's "You
+// may also like" slides.
+func (p *page) panelLines(n *html.Node, controls map[string]*html.Node, kept map[*html.Node]bool) []block {
+	if !isSiblingPanel(n) {
+		return panelBlocks(n, p.x.declared)
+	}
+	if !isHiddenPanel(n) && controls[attr(n, "id")] == nil && !kept[shownSibling(n)] {
+		return nil
+	}
+	return panelModelBlocks(n, p.x.declared)
 }
 
 // maxPanels bounds the panels and the questions looked at on one page
