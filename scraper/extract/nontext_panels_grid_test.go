@@ -137,7 +137,8 @@ func prose(mark string, n int) string {
 // TestSiblingPanelMisfires: hidden siblings that are not a tab's items
 // stay out of a page's text (a related-products carousel whose shown
 // slide the text drops, a hidden tab of policy text, a carousel's other
-// testimonials, a shown text's hidden translation); a list's hidden
+// testimonials, a shown text's hidden translation, an article's hidden
+// tab of other stories: withPanels is not run on articles); a list's hidden
 // next page beside the shown one, whose items the text keeps, comes back.
 func TestSiblingPanelMisfires(t *testing.T) {
 	product := `<html><head><title>Kettle X</title></head><body><main><h1>Kettle X</h1><span class="price">$40.00</span><button>Add to cart</button>` + prose("Intro", 40)
@@ -153,6 +154,9 @@ func TestSiblingPanelMisfires(t *testing.T) {
 			prose("Testimonytwo", 42) + `</blockquote></div></div>` + prose("Closing", 40) + `</main></body></html>`, "Testimonytwo", false},
 		{"translation", product + `<div class="lang-text" lang="en">` + prose("Englishcopy", 60) + `</div><div class="lang-text" lang="fr" style="display:none"><p>Frenchcopy nous installons et entretenons les chaudières et les pompes à chaleur dans tout le département, avec une garantie de dix ans sur chaque pièce et une visite dans les deux jours suivant votre appel; nos techniciens sont certifiés et assurés depuis vingt ans dans la région.</p></div>` +
 			prose("Closing", 40) + `</main></body></html>`, "Frenchcopy", false},
+		{"article's story tabs", `<html><head><title>Council cuts budget</title><meta property="og:type" content="article"></head><body><article><h1>Council cuts budget</h1><time datetime="2026-01-02">2 Jan 2026</time>` +
+			prose("Para1", 80) + `<div class="tabs"><div class="tab-pane">` + gridCards("Latest", 5, 1) + `</div><div class="tab-pane" style="display:none">` + gridCards("Mostread", 5, 1) + `</div></div>` +
+			prose("Para2", 80) + `</article></body></html>`, "Mostread", false},
 		{"next page of a list", `<html><head><title>Kettles</title></head><body><main><h1>Kettles</h1><div class="results-page">` + gridCards("Kettle", 8, 10) +
 			`</div><div class="results-page" style="display:none">` + gridCards("Morekettle", 8, 30) + `</div></main></body></html>`, "Morekettle model 8", true},
 	}
