@@ -335,20 +335,30 @@ func (p *page) keptAncestors(bs []block) map[*html.Node]bool {
 	return in
 }
 
-// panelBlocks returns the blocks of a hidden panel as the content walk
-// would make them were it shown: the panel is shown for a walk of its
-// own, then hidden again as the page had it, with the page's declaration
-// (contentExtractor.declared).
-func panelBlocks(n *html.Node, declared bool) []block {
+// readShown calls read with a pooled extractor that has analysed the
+// hidden panel n shown: the panel is shown for a walk of its own, then
+// hidden again as the page had it, with the page's declaration
+// (contentExtractor.declared). read must copy what it keeps: the
+// extractor goes back to the pool.
+func readShown(n *html.Node, declared bool, read func(y *contentExtractor)) {
 	saved := append([]html.Attribute(nil), n.Attr...)
 	unhide(n)
 	y := getExtractor()
 	y.declared = declared
 	y.analyzePage(n)
-	bs, _ := y.bodyBlocks([]*html.Node{n})
-	out := append([]block(nil), bs...)
+	read(y)
 	putExtractor(y)
 	n.Attr = saved
+}
+
+// panelBlocks returns the blocks of a hidden panel as the content walk
+// would make them were it shown (readShown).
+func panelBlocks(n *html.Node, declared bool) []block {
+	var out []block
+	readShown(n, declared, func(y *contentExtractor) {
+		bs, _ := y.bodyBlocks([]*html.Node{n})
+		out = append([]block(nil), bs...)
+	})
 	return out
 }
 
@@ -357,24 +367,19 @@ func panelBlocks(n *html.Node, declared bool) []block {
 const panelLinkedShare = 0.3
 
 // panelModelBlocks returns the blocks of a hidden tab's grid as the
-// block model reads the panel shown: its unlinked lines (prices, short
-// texts) and the linked ones the model keeps (the cards' titles), which
-// panelBlocks' walk drops as links.
+// block model reads the panel shown (readShown): its unlinked lines
+// (prices, short texts) and the linked ones the model keeps (the cards'
+// titles), which panelBlocks' walk drops as links.
 func panelModelBlocks(n *html.Node, declared bool) []block {
-	saved := append([]html.Attribute(nil), n.Attr...)
-	unhide(n)
-	y := getExtractor()
-	y.declared = declared
-	y.analyzePage(n)
-	bs, fs, _ := y.featureBlocksDialogs(n, nil)
 	var out []block
-	for i := range bs {
-		if bs[i].link < panelLinkedShare || blockScore(blockWeights, &fs[i]) >= blockThreshold {
-			out = append(out, bs[i])
+	readShown(n, declared, func(y *contentExtractor) {
+		bs, fs, _ := y.featureBlocksDialogs(n, nil)
+		for i := range bs {
+			if bs[i].link < panelLinkedShare || blockScore(blockWeights, &fs[i]) >= blockThreshold {
+				out = append(out, bs[i])
+			}
 		}
-	}
-	putExtractor(y)
-	n.Attr = saved
+	})
 	return out
 }
 
