@@ -316,3 +316,32 @@ func BenchmarkBigCardEchoes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBigSignedTutorial times Extract on dated, signed tutorials of
+// 3,000 steps (a paragraph and a code block each), in English and in
+// Japanese, which the page-type model calls documentation: signedPost's
+// sentenceProse counts the words of every paragraph once.
+func BenchmarkBigSignedTutorial(b *testing.B) {
+	pages := map[string]string{
+		"en": signedTutorial("en", "Scanning logs in Python, step by step", "Sam Reyes", "18 March 2024",
+			"Every team has a log that somebody greps by hand each morning, and this walk-through turns it into a script.",
+			"Read the lines of the log in step %d, and keep the result for the next step. It is a line or two of work that a hurried script leaves out.",
+			"That is the whole script: many steps, none of them clever, each of them a bug that will not happen.", 3000),
+		"ja": signedTutorial("ja", "Python でログを一歩ずつ調べる", "山田太郎", "2024年3月18日",
+			"どのチームにも、毎朝だれかが手で確認しているログがあります。",
+			"ステップ%dでは、ログの各行を読み込み、その結果を次のステップのために保存しておきます。",
+			"これでスクリプトは完成です。", 3000),
+	}
+	for _, lang := range []string{"en", "ja"} {
+		page := []byte(pages[lang])
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if _, err := Extract(Input{Body: page, URL: "https://writer.example/blog/scanning-logs", ContentType: "text/html", FetchedAt: fetchedAt}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

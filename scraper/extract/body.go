@@ -356,7 +356,9 @@ func endsSentence(t string) bool {
 	case '.', '!', '?', ':':
 		return true
 	}
-	for _, suf := range []string{"。", "！", "？", "۔", "؟", "…"} {
+	// CJK full stops, Urdu's full stop, Arabic's question mark, an
+	// ellipsis, and the danda of Hindi, Bengali and their neighbours.
+	for _, suf := range []string{"。", "！", "？", "۔", "؟", "…", "।", "॥"} {
 		if strings.HasSuffix(t, suf) {
 			return true
 		}

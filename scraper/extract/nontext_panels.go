@@ -16,7 +16,8 @@ import (
 // accordions are its content, and the references keep them. A panel
 // counts when it is hidden (isHiddenPanel, or an accordion's section that
 // the collapsed button heading it shows, isDisclosed, which comes back
-// under the button's words), when it sits between the
+// under the button's words, or a section hidden right after a heading
+// of its own, isHeadedSection), when it sits between the
 // text's first and last lines or the element around it holds one of them
 // (its visible tab, a sibling section), and when most of its lines are not
 // in the text already (a carousel's slides printed again). An article's
@@ -80,10 +81,19 @@ func (p *page) panelLines(n *html.Node, controls map[string]*html.Node, kept map
 	if !isSiblingPanel(n) {
 		return panelBlocks(n, p.x.declared)
 	}
-	if !isHiddenPanel(n) && controls[attr(n, "id")] == nil && !kept[shownSibling(n)] {
+	if !kept[shownSibling(n)] && !foundOtherwise(n, controls) {
 		return nil
 	}
 	return panelModelBlocks(n, p.x.declared)
+}
+
+// foundOtherwise reports whether findPanels takes the hidden panel n by
+// a rule other than isSiblingPanel's: a tab panel or a labelled
+// section (isHiddenPanel), an accordion's section (controls), a section
+// under its own heading (isHeadedSection). Those come back whether the
+// text keeps a shown sibling or not.
+func foundOtherwise(n *html.Node, controls map[string]*html.Node) bool {
+	return isHiddenPanel(n) || controls[attr(n, "id")] != nil || isHeadedSection(n)
 }
 
 // maxPanels bounds the panels and the questions looked at on one page
@@ -102,7 +112,7 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg:
 			continue
 		}
-		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) || isSiblingPanel(c) {
+		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) || isSiblingPanel(c) || isHeadedSection(c) {
 			*out = append(*out, c)
 			continue
 		}
@@ -111,6 +121,28 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 		}
 		findPanels(c, out, controls)
 	}
+}
+
+// isHeadedSection reports whether n is a section that an inline style
+// hides right after a heading of its own (h2 to h6, its previous
+// sibling): an accordion drawn without ARIA, whose heading a script
+// turns into the control that shows it (a product's FAQ answers under
+// their questions). Tried and left: a heading wrapped in a <div> before
+// the section (a product's "Pros"/"Neutral" notes came back too), and a
+// button or <dt> before it (popups' panels). A hide marked !important is
+// meant to last: a forum's description under a thread's title that the
+// board's theme never shows.
+func isHeadedSection(n *html.Node) bool {
+	style := attr(n, "style")
+	if !styleHides(style) || strings.Contains(style, "!important") || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		return false
+	}
+	switch attr(n, "role") {
+	case "dialog", "alertdialog", "menu", "listbox", "navigation", "tooltip":
+		return false
+	}
+	prev := prevElementSibling(n)
+	return prev != nil && isHeading(prev.DataAtom) && prev.DataAtom != atom.H1 && !hidesElement(prev)
 }
 
 // disclosures returns the collapsed disclosure controls under n by the

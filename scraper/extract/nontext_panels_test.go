@@ -42,6 +42,40 @@ func TestIsHiddenPanel(t *testing.T) {
 	}
 }
 
+// TestIsHeadedSection: a section hidden by an inline style right after a
+// heading h2 to h6 is an accordion's; one after an <h1>, a paragraph or a
+// wrapper, one hidden otherwise, a hidden list and a dialog are not.
+func TestIsHeadedSection(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"after h3", `<h3>Does it rust?</h3><div style="display: none">x</div>`, true},
+		{"after h2, visibility", `<h2>Care</h2><section style="visibility:hidden">x</section>`, true},
+		{"after h1", `<h1>Griddle</h1><div style="display:none">x</div>`, false},
+		{"after a paragraph", `<p>Does it rust?</p><div style="display:none">x</div>`, false},
+		{"after a wrapped heading", `<div><h3>Does it rust?</h3></div><div style="display:none">x</div>`, false},
+		{"hidden attribute", `<h3>Does it rust?</h3><div hidden>x</div>`, false},
+		{"hidden for good", `<h2>Thread title</h2><div style="display: none !important;">Board description</div>`, false},
+		{"shown", `<h3>Does it rust?</h3><div>x</div>`, false},
+		{"list", `<h3>Gift wrap</h3><ul style="display:none"><li>x</li></ul>`, false},
+		{"dialog", `<h3>Newsletter</h3><div role="dialog" style="display:none">x</div>`, false},
+		{"hidden heading", `<h3 style="display:none">Q</h3><div style="display:none">x</div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := doc.FirstChild.LastChild.LastChild
+			if got := isHeadedSection(n); got != tt.want {
+				t.Errorf("isHeadedSection(%s) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestMergeAt: each added line goes before the first block made after
 // its element, or at the end; lines of one element stay in order.
 func TestMergeAt(t *testing.T) {

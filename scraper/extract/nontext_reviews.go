@@ -201,8 +201,11 @@ func (p *page) dropReviews(bs []block) []block {
 // printed again first, dropRepeatedRuns, the cells of a size chart,
 // dropCellRuns, a delivery widget's lines, dropFulfilmentLines, a
 // review widget's, dropReviewChrome, the lines of stock,
-// dropStockLines, and a histogram of ratings, dropRatingBars; on a
-// listing, its filter panels first, dropFacets, then the cards printed
+// dropStockLines, a histogram of ratings, dropRatingBars, and the shop's
+// offers of its experts' help and of protection plans, dropHelpOffers,
+// and a marketplace's seller card, dropSellerLines; on a
+// listing, its filter panels first, dropFacets, and those named so whatever
+// their controls, dropFilterBoxes, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
 // dropCardBadges, the cards' merchandising badges, dropBadgeLines,
 // the embed codes of their share widgets, dropEmbedCodes, and a price
@@ -222,7 +225,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		// long teaser out of the run around a copy's shorter lines;
 		// then the labels and badges all cards share, and the badges
 		// ("New", "Top rated") that only some cards wear.
-		for _, drop := range []func([]block) []block{p.dropFacets, dropCardEchoes, dropPairedCopies,
+		for _, drop := range []func([]block) []block{p.dropFacets, p.dropFilterBoxes, dropCardEchoes, dropPairedCopies,
 			p.dropCardBadges, dropBadgeLines, p.dropEmbedCodes, dropRepeatedPrices} {
 			bs = drop(bs)
 		}
@@ -246,7 +249,7 @@ var shopDrops = []func([]block) []block{dropSortLines, dropFilterLines, dropSign
 // productDrops are the steps of shopText on a product page alone, in
 // their order.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",

@@ -119,6 +119,29 @@ func TestNonArticleText(t *testing.T) {
 		{name: "product_expander", url: "https://supplies.example/p/oilskin-souwester/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"The crown is lined with brushed cotton", "proof the cotton again"},
 			once:       []string{"A sou'wester of proofed cotton with a long brim"}},
+		// A product page whose FAQ is an accordion drawn without ARIA:
+		// each answer, hidden by an inline style, follows its question's
+		// heading; the answers come back (withPanels, isHeadedSection),
+		// the hidden list of gift wraps and the hidden newsletter dialog
+		// after their headings do not.
+		{name: "product_headed_accordion", url: "https://ironbank.example/p/cast-iron-griddle/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A ridged griddle of cast iron", "Cast iron carries the heat of an induction ring evenly",
+				"Scrub it under hot water with a stiff brush"},
+			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order"}},
+		// A product page with the shop's offers of help beside the
+		// product, a protection plan and a call to its advisers: both
+		// go (dropHelpOffers); the description's line about the
+		// experts who set each clock stays.
+		{name: "product_help_offers", url: "https://quayside.example/p/tide-clock-oak/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A tide clock whose single hand turns", "Our in-house clock experts set each movement",
+				"Dust the oak with a dry cloth"},
+			notInText: []string{"protection plan", "Ask an expert", "ready to help"}},
+		// A marketplace's product page with the seller's card: its
+		// sales, its answer times and the link to report the item go
+		// (dropSellerLines); the item's details and care stay.
+		{name: "product_seller_card", url: "https://marketbarn.example/listing/salt-glazed-jug", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A pint jug thrown on the wheel", "It pours without a drip", "Wash it by hand in warm water"},
+			notInText:  []string{"1.1k sales", "usually responds", "has a history of replying", "Report this item"}},
 		// A shop's category page whose filter panel lists each facet's
 		// values with a checkbox: the panel's names and values go
 		// (dropFacets), the products, their prices and the shop's notes

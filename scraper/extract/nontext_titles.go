@@ -28,7 +28,28 @@ func (p *page) withTeaserTitles(art *corpus.Article) {
 // lost to the same rules: a panel's heading ("Refine") is no card's
 // title.
 func (p *page) withListingTitles(bs, kept []block) []block {
-	return withCardTitles(bs, dropFilterLines(dropSortLines(p.dropFacets(kept))))
+	return withCardTitles(bs, dropFilterLines(dropSortLines(p.dropFacets(kept))), p.bodyTail(bs))
+}
+
+// bodyTail returns the document-order index of the last node inside the
+// selected element (page.sel) that holds bs's last block, -1 when none
+// does. A listing's body can stop short of its container's end: the
+// content walk drops the later cards as link-dense teasers, while they
+// are the same list.
+func (p *page) bodyTail(bs []block) int32 {
+	if len(bs) == 0 {
+		return -1
+	}
+	last := bs[len(bs)-1].at
+	if last < 0 || int(last) >= len(p.x.nodes) {
+		return -1
+	}
+	for _, s := range p.sel {
+		if i, ok := p.x.idx[s]; ok && p.x.within(s, last) {
+			return int32(p.x.subtreeEnd(int(i)))
+		}
+	}
+	return -1
 }
 
 // withCardTitles returns bs, the article-shaped body kept as a
@@ -39,9 +60,21 @@ func (p *page) withListingTitles(bs, kept []block) []block {
 // right before the body's first block (the first card's title when the
 // body opens with its teaser). The walk drops a card's linked headline as
 // an article's teaser, while on a listing the headlines are the content.
-func withCardTitles(bs, kept []block) []block {
+// After the body's last block, up to the document-order index tail (the
+// end of the body's container, bodyTail; -1 for none), the linked
+// headings and lines come back too: the cards the walk cut off the end of
+// the list. An unlinked heading there opens nothing the body holds (an
+// "Explore more" over the site's links).
+func withCardTitles(bs, kept []block, tail int32) []block {
+	if len(bs) == 0 {
+		return bs
+	}
+	last := bs[len(bs)-1].at
 	return withKept(bs, kept, func(k block, inside, before bool) bool {
 		linked := k.link > 0.5
+		if k.at > last && k.at <= tail {
+			return linked && (k.heads() || isLinkedLine(k))
+		}
 		return k.heads() && (inside || before && linked) || linked && inside && isLinkedLine(k)
 	})
 }

@@ -36,12 +36,41 @@ func TestLinkedTitlePages(t *testing.T) {
 	})
 }
 
+// TestListingTailTitles: a science section front whose body (the
+// section's container) ends at the last card with a teaser: the content
+// walk leaves out the title-only cards after it, which the block model
+// keeps. They come back; the linked titles of the rail after the
+// container do not.
+func TestListingTailTitles(t *testing.T) {
+	p := extractedPage(t, "testdata/nontext/listing_tail_titles.html", "https://riverside.example/science")
+	kept, _, _ := p.modelKeptOf(corpus.PageTypeListing)
+	tests := []struct {
+		name string
+		bs   []block
+		want []string
+		not  []string
+	}{
+		{"the body alone", p.blocks, nil, []string{"Nest boxes for swifts", "The moon rocket goes back", "Archaeology"}},
+		{"with its titles", p.withListingTitles(p.blocks, kept),
+			[]string{"Nest boxes for swifts", "Space\n\nThe moon rocket goes back", "Archaeology\n\nArchaeologists lift the lid",
+				"Volunteers map the ditches of an iron age hill fort from the air"},
+			[]string{"The town choir", "The rowing club"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkText(t, joinBlocks(tt.bs), tt.want, tt.not)
+		})
+	}
+}
+
 // TestWithCardTitles: the model's kept headings and linked lines of
 // titleWords words or more between the body's first and last block, and
 // a linked heading kept right before its first block, come back in
 // document order; short linked lines, linked list items, unlinked lines,
 // other blocks outside the body's span and blocks it holds already do
-// not.
+// not. After the body's last block, up to tail, linked headings and
+// linked lines come back; an unlinked heading, a short link and blocks
+// past tail do not.
 func TestWithCardTitles(t *testing.T) {
 	p := func(s string, at int32) block { return block{text: s, at: at} }
 	l := func(s string, k blockKind, at int32) block { return block{text: s, kind: k, link: 1, at: at} }
@@ -50,38 +79,47 @@ func TestWithCardTitles(t *testing.T) {
 		name string
 		kept []block
 		want []string
+		tail int32
 	}{
 		{"headings back in place", []block{p("Intro", 1), l("Title one", kindHeading, 3), p("Summary one", 4), l("Title two", kindHeading, 7), p("Summary two", 8)},
-			[]string{"Intro", "Title one", "Summary one", "Title two", "Summary two", "Last words"}},
+			[]string{"Intro", "Title one", "Summary one", "Title two", "Summary two", "Last words"}, -1},
 		{"a linked line of four words", []block{l("A title of four words", kindPara, 6)},
-			[]string{"Intro", "Summary one", "A title of four words", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "A title of four words", "Summary two", "Last words"}, -1},
 		{"a short linked line", []block{l("More", kindPara, 5), l("Star this repo", kindPara, 6)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"a linked item", []block{l("Price: low to high", kindItem, 5)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"outside the body", []block{l("A rail before the list", kindHeading, 0), l("A rail after the list", kindHeading, 14)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"the first card's title right before the body", []block{l("Title zero", kindHeading, 0), p("Intro", 1)},
-			[]string{"Title zero", "Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Title zero", "Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"a title before the body with another kept block between", []block{l("Title zero", kindHeading, 0), p("Menu", 0), p("Intro", 1)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"a linked line of four words right before the body", []block{l("A line of four words", kindPara, 0), p("Intro", 1)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"an unlinked heading", []block{{text: "Section", kind: kindHeading, at: 6}},
-			[]string{"Intro", "Summary one", "Section", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Section", "Summary two", "Last words"}, -1},
 		{"an unlinked line", []block{p("A line the walk dropped as boilerplate", 6)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"an unlinked heading right before the body", []block{{text: "Section", kind: kindHeading, at: 0}, p("Intro", 1)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"a place the body holds", []block{l("Summary one, linked", kindHeading, 4)},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 		{"a line half linked", []block{{text: "A line with half its words linked", link: 0.5, at: 6}},
-			[]string{"Intro", "Summary one", "Summary two", "Last words"}},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
+		{"linked titles after the body, in its container", []block{l("Space", kindHeading, 14), l("A card cut off the list", kindPara, 15)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words", "Space", "A card cut off the list"}, 20},
+		{"after the body's container", []block{l("A card of the rail", kindPara, 21)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, 20},
+		{"an unlinked heading or a short link after the body", []block{{text: "Explore more", kind: kindHeading, at: 14}, l("More", kindPara, 15)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, 20},
+		{"no container", []block{l("A card cut off the list", kindPara, 15)},
+			[]string{"Intro", "Summary one", "Summary two", "Last words"}, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := append([]block(nil), body...)
-			got := withCardTitles(in, tt.kept)
+			got := withCardTitles(in, tt.kept, tt.tail)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d blocks %v, want %q", len(got), got, tt.want)
 			}

@@ -662,19 +662,36 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 // of prose (sentenceProse), and neither its URL (a documentation path or
 // host) nor its declared type says it is documentation.
 func (p *page) signedPost(art *corpus.Article) bool {
-	return art.Published != nil && len(art.Authors) > 0 && !anySegment(p.pathSegments(), docSegments) && !p.docHost() &&
-		!p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo") && p.sentenceProse(art.WordCount)
+	segs := p.pathSegments()
+	return art.Published != nil && len(art.Authors) > 0 && !anySegment(segs, docSegments) && !anySegment(segs, helpSegments) &&
+		!p.docHost() && !p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo") && p.sentenceProse(art.WordCount)
 }
+
+// helpSegments are path segments of documentation and help centres that
+// docSegments lacks: help and support centres' (whose articles are dated
+// and signed: "Updated ... by ...") and other languages' words for
+// documentation, help, guides and tutorials. Only signedPost reads
+// them: docSegments is one of the page-type model's features, which
+// the model was trained on as it is.
+var helpSegments = map[string]bool{"help": true, "support": true, "help-center": true, "helpcenter": true,
+	"help-centre": true, "support-center": true, "knowledge": true, "aide": true, "assistance": true,
+	"tutoriel": true, "tutoriels": true, "manuel": true, "hilfe": true, "dokumentation": true, "doku": true,
+	"anleitung": true, "anleitungen": true, "handbuch": true, "ayuda": true, "documentacion": true,
+	"documentación": true, "guia": true, "guias": true, "tutoriales": true, "soporte": true, "aiuto": true,
+	"supporto": true, "documentazione": true, "ajuda": true, "suporte": true, "documentacao": true, "documentação": true}
 
 // sentenceProse reports whether at least half of the body's words are in
 // paragraphs of prose that end a sentence (ten words or more, under
 // 30% linked). proseBody's paragraphs of ten words take in a code
 // block's lines too; a line of code seldom ends as a sentence does.
+// Words are counted as the body's are (countWords: a CJK character is
+// one), or a Chinese or Japanese paragraph, of few spaces, would count
+// as one word.
 func (p *page) sentenceProse(words int) bool {
 	n := 0
 	for _, b := range p.blocks {
 		if (b.kind == kindPara || b.kind == kindQuote) && b.link < 0.3 && endsSentence(b.text) {
-			if w := numFields(b.text); w >= 10 {
+			if w := countWords(b.text); w >= 10 {
 				n += w
 			}
 		}

@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDropFilterBoxes: a job board's filter panel of drop-downs, named
+// "search-filters", goes with its labels; the results stay. A box so
+// named that holds a sentence (a category's introduction in the side
+// column) stays, and so does one holding a third of the text or more (a
+// wrapper around the results).
+func TestDropFilterBoxes(t *testing.T) {
+	panel := `<div class="search-filters"><p>Location</p><p>Hours worked</p><p>Seniority</p>` +
+		`<button>Clear all</button></div>`
+	intro := `<div class="side-filters"><p>Find your next role at a firm that works four days a week at full pay.</p>` +
+		`<p>Seniority</p></div>`
+	job := func(title, place string) string {
+		return `<div class="job"><h3><a href="/j">` + title + `</a></h3><p>` + place + ` · four days a week · full pay</p></div>`
+	}
+	results := job("Senior gameplay engineer", "Remote, Canada") + job("Full stack developer", "Remote, Romania") +
+		job("Observability engineer", "Remote, anywhere") + job("Support tooling engineer", "Remote, anywhere") +
+		job("Frontend engineer", "Remote, USA") + job("Integrations engineer", "Remote, USA")
+	tests := []struct {
+		name       string
+		body       string
+		kept, lost []string
+	}{
+		{"a panel of drop-downs", `<h1>Remote jobs</h1>` + panel + results,
+			[]string{"Senior gameplay engineer", "Integrations engineer"}, []string{"Hours worked", "Clear all", "Location"}},
+		{"a box with a sentence", `<h1>Remote jobs</h1>` + intro + results,
+			[]string{"Find your next role", "Seniority", "Senior gameplay engineer"}, nil},
+		{"a wrapper around the results", `<h1>Remote jobs</h1><p>` + strings.Repeat("Every firm on this board works a four day week at full pay. ", 6) +
+			`</p><div class="results-with-filters">` + results + `</div>`,
+			[]string{"Senior gameplay engineer", "Integrations engineer"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, bs := mainBlocks(t, tt.body)
+			var got []string
+			for _, b := range p.dropFilterBoxes(bs) {
+				got = append(got, b.text)
+			}
+			checkText(t, strings.Join(got, "\n"), tt.kept, tt.lost)
+		})
+	}
+}

@@ -1,0 +1,55 @@
+package extract
+
+// reHelpOffer matches a shop's offer of help beside a product, the same on
+// every product it sells: a call to its experts ("Ask an expert", "Video
+// chat with a lighting expert", "Shop live with a Specialist", "Need help
+// choosing gear?", "Get real advice from our experts ...", "Our expertly
+// trained sales engineers are ready to help!") and a protection plan sold
+// with the item ("Add a protection plan from $79.99", "Protect your
+// gear", "... Protection Plan by ..."); in French, German and Spanish too
+// ("Parlez à un expert", "Besoin d'aide pour choisir ?", "Fragen Sie
+// unsere Experten", "Habla con un experto"). A line about the experts who
+// made the product ("designed by our in-house repair experts") does not
+// begin so and stays.
+var reHelpOffer = lazyRE(`(?i)^(?:(?:video )?(?:ask|chat (?:live )?with|talk (?:to|with)|speak (?:to|with)|call|contact|shop live with|book an? (?:call|appointment|consultation) with|get (?:help|advice) from) (?:an?|our|one of our)(?: [\w-]+){0,2} (?:experts?|specialists?|advis[eo]rs?|stylists?|consultants?|sales engineers?)\b` +
+	`|need help (?:choosing|deciding|finding|picking)\b|(?:get )?(?:real |expert |personal |free )?advice from (?:our|an?) (?:experts?|specialists?)\b` +
+	`|our\b.{0,40}\b(?:experts?|specialists?|engineers|advis[eo]rs|team) (?:are|is) (?:ready|here|standing by|happy|available) to help\b` +
+	`|(?:jump into|join|book) (?:an? )?(?:online |live |free )?(?:sessions?|appointments?|calls?) with an? (?:specialist|expert)\b` +
+	`|(?:add|get|buy) an? (?:[\w-]+ ){0,2}protection plan\b|[\w-]+(?: [\w-]+)? protection plan by \S|protect your (?:gear|purchase|device|item|order|investment)\W*$` +
+	`|(?:parle[rz]|discute[rz]|échange[rz]) (?:avec|à) (?:un|une|nos|l'un de nos) (?:expert|conseill|spécialiste)|besoin d'(?:aide|un conseil) pour (?:choisir|trouver)\b|(?:demande[rz]|obtene[zr]) (?:conseil|l'avis) (?:à|d'|de) (?:un|nos) (?:expert|conseill)|contacte[rz] (?:un|nos) (?:expert|conseill|spécialiste)` +
+	`|(?:fragen sie|frag) (?:einen|unsere[nr]?) (?:experten|berater|spezialisten)\b|(?:sprechen sie|sprich|chatten sie) mit (?:einem|unseren) (?:experten|beratern?|spezialisten)\b|brauchen sie hilfe bei der auswahl\b` +
+	`|(?:habla|hable|chatea|chatee) con (?:un|una|nuestros|uno de nuestros) (?:expert|especialista|asesor)|pregunta (?:a|le a) (?:un|nuestros) (?:expert|especialista|asesor)|¿?necesitas ayuda para elegir\b)`)
+
+// helpOfferWords is the most words of a help offer's line: a longer block
+// is a paragraph of the description that may speak of experts.
+const helpOfferWords = 20
+
+// dropHelpOffers drops from a product page's text the lines of a shop's
+// offers of help (reHelpOffer), headings or not, of helpOfferWords words
+// or fewer.
+func dropHelpOffers(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return countWords(b.text) <= helpOfferWords && reHelpOffer.MatchString(b.text)
+	})
+}
+
+// reSellerLine matches the lines of a marketplace's card of the seller
+// beside a product, the same on every item the seller lists: how fast
+// the seller answers ("This seller usually responds within a few hours",
+// "... has a history of shipping on time"), the seller's badge and its
+// terms ("Star Seller. This seller consistently earned 5-star reviews
+// ..."), its count of sales ("1.1k sales") and the link to report the
+// listing ("Report this item"); in French, German and Spanish too ("Ce
+// vendeur répond généralement ...", "Artikel melden", "Denunciar este
+// artículo").
+var reSellerLine = lazyRE(`(?i)^(?:(?:this|the) (?:seller|shop|store) (?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in)\b|.{0,40}\bhas a history of (?:shipping|replying|responding)\b|(?:star|top[- ]rated|power) seller\b.{0,20}\b(?:this|the) seller\b|[\d.,]+k? sales$|report (?:this|the) (?:item|listing|product|ad)(?: to \S+)?\W*$` +
+	`|ce vendeur répond (?:généralement |habituellement )?(?:en|sous)\b|signaler (?:cet article|cette annonce)\W*$|dieser verkäufer antwortet (?:normalerweise |in der regel )?(?:innerhalb|in)\b|(?:artikel|angebot) melden\W*$|este vendedor (?:suele responder|responde)\b|denunciar (?:este artículo|este anuncio)\W*$)`)
+
+// dropSellerLines drops from a product page's text the lines of a
+// marketplace's seller card (reSellerLine), of helpOfferWords words or
+// fewer.
+func dropSellerLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return countWords(b.text) <= helpOfferWords && reSellerLine.MatchString(b.text)
+	})
+}
