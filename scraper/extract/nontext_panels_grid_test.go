@@ -172,3 +172,30 @@ func TestSiblingPanelMisfires(t *testing.T) {
 		})
 	}
 }
+
+// TestFoundOtherwise: a hidden sibling grid that another rule of
+// findPanels takes (a tab panel by its role, a section under its own
+// heading) is not held to its shown tab being kept; one the sibling
+// rule alone takes is.
+func TestFoundOtherwise(t *testing.T) {
+	grid := gridCards("Kettle", 4, 10)
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"sibling rule alone", `<div class="tab-grid">x</div><div id="h" class="tab-grid" style="display:none">` + grid + `</div>`, false},
+		{"under its own heading", `<div class="tab-grid">x</div><h3>More kettles</h3><div id="h" class="tab-grid" style="display:none">` + grid + `</div>`, true},
+		{"tab panel", `<div class="tab-grid">x</div><div id="h" role="tabpanel" class="tab-grid" style="display:none">` + grid + `</div>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body><div>" + tt.in + "</div></body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := foundOtherwise(findID(doc, "h"), nil); got != tt.want {
+				t.Errorf("foundOtherwise = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
