@@ -48,11 +48,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		pb := panelBlocks(n, p.x.declared)
-		if isSiblingPanel(n) {
-			pb = panelModelBlocks(n, p.x.declared)
-		}
-		add := newLines(p.dropSiteNotices(dropChrome(pb, false, nil)), seen)
+		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil)), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -72,6 +68,32 @@ func (p *page) withPanels(bs []block) []block {
 		}
 	}
 	return mergeAt(bs, adds)
+}
+
+// panelLines returns the blocks of the hidden panel n as the page would
+// show them: panelBlocks' walk, or the block model's reading for a tab
+// that names no role (isSiblingPanel, panelModelBlocks), which comes
+// back only when the text keeps the tab shown beside it (kept holds the
+// text's elements and their ancestors): the hidden siblings of a shown
+// tab the text leaves out are the same chrome, a product page's "You
+// may also like" slides.
+func (p *page) panelLines(n *html.Node, controls map[string]*html.Node, kept map[*html.Node]bool) []block {
+	if !isSiblingPanel(n) {
+		return panelBlocks(n, p.x.declared)
+	}
+	if !kept[shownSibling(n)] && !foundOtherwise(n, controls) {
+		return nil
+	}
+	return panelModelBlocks(n, p.x.declared)
+}
+
+// foundOtherwise reports whether findPanels takes the hidden panel n by
+// a rule other than isSiblingPanel's: a tab panel or a labelled
+// section (isHiddenPanel), an accordion's section (controls), a section
+// under its own heading (isHeadedSection). Those come back whether the
+// text keeps a shown sibling or not.
+func foundOtherwise(n *html.Node, controls map[string]*html.Node) bool {
+	return isHiddenPanel(n) || controls[attr(n, "id")] != nil || isHeadedSection(n)
 }
 
 // maxPanels bounds the panels and the questions looked at on one page
@@ -238,31 +260,44 @@ const siblingPanelReach = 6
 
 // isSiblingPanel reports whether n is one of a row of tab panels that
 // name no role: an element hidden by an inline style beside a sibling of
-// the same tag and class that is shown ("products-content" shown for
-// one category, hidden for the others, each tab's grid). A shop's
-// category page switches its grids with such tabs, a service or product
-// page its sections of text, and the references keep every tab. The
-// panel must hold a grid (holdsGrid) or prose (holdsProse): a hidden
-// price label, shipping note or promotion beside the one shown is
-// neither. A dialog or a menu is no panel; a carousel's hidden slides
-// that only print the shown one again are left out by withPanels
-// (newLines). At most siblingPanelReach siblings on each side: linear.
+// the same tag and class that is shown (shownSibling) and holding a grid
+// (holdsGrid): "products-content" shown for one category, hidden for the
+// others, each tab's grid. A shop's category page switches its grids
+// with such tabs, and the references keep every tab's items. A hidden
+// tab of text was tried (40 words or more, ed2a2f1, reverted in
+// review27f): it put back a product page's hidden "Shipping and returns"
+// tab, a carousel's other testimonials and the hidden translation of a
+// shown text, and no tuning page supported it.
 func isSiblingPanel(n *html.Node) bool {
+	return shownSibling(n) != nil && holdsGrid(n)
+}
+
+// shownSibling returns the sibling of n, within siblingPanelReach on
+// each side, of n's tag sharing one of its classes and shown, when n is
+// hidden by an inline style, names no role and is no dialog; nil
+// otherwise. A sibling in another language (its lang attribute) is a
+// translation, not another tab. A dialog or a menu is no panel; a
+// carousel's hidden slides that only print the shown one again are left
+// out by withPanels (newLines). Linear: a bounded look on each side.
+func shownSibling(n *html.Node) *html.Node {
 	if !styleHides(attr(n, "style")) || attr(n, "aria-modal") == "true" || hasAttr(n, "role") {
-		return false
+		return nil
 	}
 	cls := strings.Fields(attr(n, "class"))
 	if len(cls) == 0 {
-		return false
+		return nil
 	}
 	for _, next := range []func(*html.Node) *html.Node{prevElementSibling, nextElementSibling} {
 		for s, k := next(n), 0; s != nil && k < siblingPanelReach; s, k = next(s), k+1 {
 			if s.Data == n.Data && !hidesElement(s) && sharesClass(s, cls) {
-				return holdsGrid(n) || holdsProse(n)
+				if attr(s, "lang") != attr(n, "lang") {
+					return nil
+				}
+				return s
 			}
 		}
 	}
-	return false
+	return nil
 }
 
 // gridMinLinks is the fewest links to distinct addresses a hidden panel
@@ -294,19 +329,6 @@ func holdsGrid(n *html.Node) bool {
 		return false
 	}
 	return walk(n)
-}
-
-// panelProseWords is the fewest words of a hidden panel's text for
-// holdsProse; a price label, a shipping or membership note (tuning
-// pages of page-types put back under a looser rule) hold fewer.
-const panelProseWords = 40
-
-// holdsProse reports whether n's text (its first 2000 bytes) runs to
-// panelProseWords words or more: a tab's section of text.
-func holdsProse(n *html.Node) bool {
-	var sb strings.Builder
-	nodeTextUpTo(&sb, n, 2000)
-	return countWords(sb.String()) >= panelProseWords
 }
 
 // sharesClass reports whether one of n's classes is in cls.
@@ -345,20 +367,30 @@ func (p *page) keptAncestors(bs []block) map[*html.Node]bool {
 	return in
 }
 
-// panelBlocks returns the blocks of a hidden panel as the content walk
-// would make them were it shown: the panel is shown for a walk of its
-// own, then hidden again as the page had it, with the page's declaration
-// (contentExtractor.declared).
-func panelBlocks(n *html.Node, declared bool) []block {
+// readShown calls read with a pooled extractor that has analysed the
+// hidden panel n shown: the panel is shown for a walk of its own, then
+// hidden again as the page had it, with the page's declaration
+// (contentExtractor.declared). read must copy what it keeps: the
+// extractor goes back to the pool.
+func readShown(n *html.Node, declared bool, read func(y *contentExtractor)) {
 	saved := append([]html.Attribute(nil), n.Attr...)
 	unhide(n)
 	y := getExtractor()
 	y.declared = declared
 	y.analyzePage(n)
-	bs, _ := y.bodyBlocks([]*html.Node{n})
-	out := append([]block(nil), bs...)
+	read(y)
 	putExtractor(y)
 	n.Attr = saved
+}
+
+// panelBlocks returns the blocks of a hidden panel as the content walk
+// would make them were it shown (readShown).
+func panelBlocks(n *html.Node, declared bool) []block {
+	var out []block
+	readShown(n, declared, func(y *contentExtractor) {
+		bs, _ := y.bodyBlocks([]*html.Node{n})
+		out = append([]block(nil), bs...)
+	})
 	return out
 }
 
@@ -367,24 +399,19 @@ func panelBlocks(n *html.Node, declared bool) []block {
 const panelLinkedShare = 0.3
 
 // panelModelBlocks returns the blocks of a hidden tab's grid as the
-// block model reads the panel shown: its unlinked lines (prices, short
-// texts) and the linked ones the model keeps (the cards' titles), which
-// panelBlocks' walk drops as links.
+// block model reads the panel shown (readShown): its unlinked lines
+// (prices, short texts) and the linked ones the model keeps (the cards'
+// titles), which panelBlocks' walk drops as links.
 func panelModelBlocks(n *html.Node, declared bool) []block {
-	saved := append([]html.Attribute(nil), n.Attr...)
-	unhide(n)
-	y := getExtractor()
-	y.declared = declared
-	y.analyzePage(n)
-	bs, fs, _ := y.featureBlocksDialogs(n, nil)
 	var out []block
-	for i := range bs {
-		if bs[i].link < panelLinkedShare || blockScore(blockWeights, &fs[i]) >= blockThreshold {
-			out = append(out, bs[i])
+	readShown(n, declared, func(y *contentExtractor) {
+		bs, fs, _ := y.featureBlocksDialogs(n, nil)
+		for i := range bs {
+			if bs[i].link < panelLinkedShare || blockScore(blockWeights, &fs[i]) >= blockThreshold {
+				out = append(out, bs[i])
+			}
 		}
-	}
-	putExtractor(y)
-	n.Attr = saved
+	})
 	return out
 }
 

@@ -91,9 +91,10 @@ func dropShortLines(bs []block, re *lazyRegexp, maxBytes int) []block {
 // applied"); the word alone in French, German and Spanish too. A price
 // range filter's note of the dearest price ("The highest price is
 // $4,799.90", which a shop theme prints over its two price boxes) is
-// read in those languages too.
+// read in those languages too, an amount only: "The highest price is
+// freedom." is a sentence (a line of any page but a forum's).
 var reFilterLine = lazyRE(`(?i)^(?:(?:filters?|filtres|filtern|filtros)(?: \(\d+\))?|\d+ filters? (?:applied|selected)|filter (?:by|controls|results)|filtered items|refine (?:by|results)|clear (?:all|filters?)|remove all(?: filters)?|reset filters?|apply filters?|hide filters|show filters` +
-	`|(?:the highest price is|le prix le plus élevé est(?: de)?|der höchste preis ist|el precio más alto es) .{1,24})\W*$`)
+	`|(?:the highest price is|le prix le plus élevé est(?: de)?|der höchste preis ist|el precio más alto es) [^\d\s]{0,4}\s?\d[\d.,\s\x{a0}]*(?:[^\d\s]{1,4})?)\W*$`)
 
 // dropFilterLines drops the labels of a filter panel (reFilterLine),
 // set as headings or not; its options ("Brand", "Price", a colour)

@@ -374,9 +374,11 @@ func TestDropFilterLines(t *testing.T) {
 		"Filters (1)", "Filter (12)", "1 filter applied", "3 filters selected", "Water filters (12)", "2 filters in a box",
 		"Filters of this kind keep the water clear for a year.", "Remove all", "The highest price is $4,799.90",
 		"Le prix le plus élevé est de 120,00 €", "Der höchste Preis ist 89,00 €", "El precio más alto es 45,00 €",
-		"Remove all stains with one wash.", "The highest price is paid by those who wait for the last day to book."}
+		"Remove all stains with one wash.", "The highest price is paid by those who wait for the last day to book.",
+		"The highest price is freedom.", "The highest price is 3 times the lowest.", "Der höchste Preis ist EUR 1.299,00"}
 	want := []string{"Brand", "Water filters (12)", "2 filters in a box", "Filters of this kind keep the water clear for a year.",
-		"Remove all stains with one wash.", "The highest price is paid by those who wait for the last day to book."}
+		"Remove all stains with one wash.", "The highest price is paid by those who wait for the last day to book.",
+		"The highest price is freedom.", "The highest price is 3 times the lowest."}
 	got := blockTexts(dropFilterLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
