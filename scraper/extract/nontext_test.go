@@ -123,11 +123,14 @@ func TestNonArticleText(t *testing.T) {
 		// each answer, hidden by an inline style, follows its question's
 		// heading; the answers come back (withPanels, isHeadedSection),
 		// the hidden list of gift wraps and the hidden newsletter dialog
-		// after their headings do not.
+		// after their headings do not, nor the hidden review form
+		// (holdsField); the hidden delivery terms and their heading go
+		// (dropPolicyPanels).
 		{name: "product_headed_accordion", url: "https://ironbank.example/p/cast-iron-griddle/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A ridged griddle of cast iron", "Cast iron carries the heat of an induction ring evenly",
 				"Scrub it under hot water with a stiff brush"},
-			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order"}},
+			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order", "Delivery & returns",
+				"leave the warehouse the same day", "will not be published"}},
 		// A product page with the shop's offers of help beside the
 		// product, a protection plan and a call to its advisers: both
 		// go (dropHelpOffers); the description's line about the
