@@ -55,12 +55,15 @@ func isPolicyPanel(n *html.Node, controls map[string]*html.Node) bool {
 		return true
 	}
 	// An accordion drawn without ARIA: the section withPanels put back
-	// (isHeadedSection) and its heading.
-	if isHeadedSection(n) && isPolicyLabel(prevElementSibling(n)) {
+	// (isHeadedSection) and its heading. The label first: it reads 60
+	// bytes, isHeadedSection may walk the section.
+	if prev := prevElementSibling(n); prev != nil && isHeading(prev.DataAtom) && isPolicyLabel(prev) && isHeadedSection(n) {
 		return true
 	}
-	if next := nextElementSibling(n); isHeading(n.DataAtom) && next != nil && isHeadedSection(next) && isPolicyLabel(n) {
-		return true
+	if isHeading(n.DataAtom) && isPolicyLabel(n) {
+		if next := nextElementSibling(n); next != nil && isHeadedSection(next) {
+			return true
+		}
 	}
 	return attr(n, "aria-expanded") == "false" && hasAttr(n, "aria-controls") && isPolicyLabel(n)
 }
