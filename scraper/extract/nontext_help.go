@@ -16,7 +16,7 @@ var reHelpOffer = lazyRE(`(?i)^(?:(?:video )?(?:ask|chat (?:live )?with|talk (?:
 	`|our\b.{0,40}\b(?:experts?|specialists?|engineers|advis[eo]rs|team) (?:are|is) (?:ready|here|standing by|happy|available) to help\b` +
 	`|(?:jump into|join|book) (?:an? )?(?:online |live |free )?(?:sessions?|appointments?|calls?) with an? (?:specialist|expert)\b` +
 	`|(?:add|get|buy) an? (?:[\w-]+ ){0,2}protection plan\b|[\w-]+(?: [\w-]+)? protection plan by \S` +
-	`|(?:parle[rz]|discute[rz]|échange[rz]) (?:avec|à) (?:un|une|nos|l'un de nos) (?:expert|conseill|spécialiste)|besoin d'(?:aide|un conseil) pour (?:choisir|trouver)\b|(?:demande[rz]|obtene[zr]) (?:conseil|l'avis) (?:à|d'|de) (?:un|nos) (?:expert|conseill)|contacte[rz] (?:un|nos) (?:expert|conseill|spécialiste)` +
+	`|(?:parle[rz]|discute[rz]|échange[rz]) (?:avec|à) (?:un|une|nos|l['’]un de nos) (?:expert|conseill|spécialiste)|besoin d['’](?:aide|un conseil) pour (?:choisir|trouver)\b|(?:demande[rz]|obtene[zr]) (?:conseil|l['’]avis) (?:à|d['’]|de) (?:un|nos) (?:expert|conseill)|contacte[rz] (?:un|nos) (?:expert|conseill|spécialiste)` +
 	`|(?:fragen sie|frag) (?:einen|unsere[nr]?) (?:experten|berater|spezialisten)\b|(?:sprechen sie|sprich|chatten sie) mit (?:einem|unseren) (?:experten|beratern?|spezialisten)\b|brauchen sie hilfe bei der auswahl\b` +
 	`|(?:habla|hable|chatea|chatee) con (?:un|una|nuestros|uno de nuestros) (?:expert|especialista|asesor)|pregunta (?:a|le a) (?:un|nuestros) (?:expert|especialista|asesor)|¿?necesitas ayuda para elegir\b)`)
 

@@ -18,7 +18,7 @@ func TestDropHelpOffers(t *testing.T) {
 		"Our expertly trained Sales Engineers are ready to help!",
 		"Jump into online sessions with a Specialist to set up your tablet and discover new features.",
 		"Protect Your Gear", "Add a protection plan from $79.99", "Harbourmart Protection Plan by Allsafe",
-		"Parlez à un expert", "Besoin d'aide pour choisir ?", "Fragen Sie unsere Experten", "Habla con un experto",
+		"Parlez à un expert", "Besoin d'aide pour choisir ?", "Besoin d’aide pour trouver ?", "Fragen Sie unsere Experten", "Habla con un experto",
 		"Designed by our in-house repair experts and teardown engineers.",
 		"Our Concierge team provides expert, personalised support at every step.",
 		long, "Warranty: two years, protection plan not needed", "Ask for the blue glaze at the counter.",
