@@ -133,12 +133,15 @@ func TestNonArticleText(t *testing.T) {
 				"leave the warehouse the same day", "will not be published"}},
 		// A product page with the shop's offers of help beside the
 		// product, a protection plan and a call to its advisers: both
-		// go (dropHelpOffers); the description's line about the
-		// experts who set each clock stays.
+		// go (dropHelpOffers), and so does a call to its specialists in
+		// a section hidden under its heading (isHeadedSection), put back
+		// after dropHelpOffers ran and dropped again by otherText; the
+		// description's line about the experts who set each clock and
+		// that section's other line stay.
 		{name: "product_help_offers", url: "https://quayside.example/p/tide-clock-oak/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A tide clock whose single hand turns", "Our in-house clock experts set each movement",
-				"Dust the oak with a dry cloth"},
-			notInText: []string{"protection plan", "Ask an expert", "ready to help"}},
+				"Dust the oak with a dry cloth", "we wrap it in brown paper"},
+			notInText: []string{"protection plan", "Ask an expert", "ready to help", "clock specialists"}},
 		// A marketplace's product page with the seller's card: its
 		// sales, its answer times and the link to report the item go
 		// (dropSellerLines); the item's details and care stay.
