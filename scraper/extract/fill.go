@@ -492,8 +492,15 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 // delivery and returns panels (dropPolicyPanels: after withPanels, so
 // that a hidden one put back goes too), and the questions its controls
 // ask (withControls). Both ways fillFlags takes to a text end here.
+// A panel put back did not go through productDrops (shopText): a
+// shop's help offers and a seller's card in a hidden section go after
+// withPanels; the text's other lines went through them already.
 func (p *page) otherText(bs []block, pageType string) string {
-	return joinMarked(p.withControls(p.dropPolicyPanels(p.withPanels(p.productText(bs, pageType)), pageType)))
+	bs = p.withPanels(p.productText(bs, pageType))
+	if pageType == corpus.PageTypeProduct {
+		bs = dropSellerLines(dropHelpOffers(bs))
+	}
+	return joinMarked(p.withControls(p.dropPolicyPanels(bs, pageType)))
 }
 
 // mainOfOther returns the blocks of a page that is not an article

@@ -5,8 +5,8 @@ package extract
 // chat with a lighting expert", "Shop live with a Specialist", "Need help
 // choosing gear?", "Get real advice from our experts ...", "Our expertly
 // trained sales engineers are ready to help!") and a protection plan sold
-// with the item ("Add a protection plan from $79.99", "Protect your
-// gear", "... Protection Plan by ..."); in French, German and Spanish too
+// with the item ("Add a protection plan from $79.99", "... Protection
+// Plan by ..."); in French, German and Spanish too
 // ("Parlez à un expert", "Besoin d'aide pour choisir ?", "Fragen Sie
 // unsere Experten", "Habla con un experto"). A line about the experts who
 // made the product ("designed by our in-house repair experts") does not
@@ -15,8 +15,8 @@ var reHelpOffer = lazyRE(`(?i)^(?:(?:video )?(?:ask|chat (?:live )?with|talk (?:
 	`|need help (?:choosing|deciding|finding|picking)\b|(?:get )?(?:real |expert |personal |free )?advice from (?:our|an?) (?:experts?|specialists?)\b` +
 	`|our\b.{0,40}\b(?:experts?|specialists?|engineers|advis[eo]rs|team) (?:are|is) (?:ready|here|standing by|happy|available) to help\b` +
 	`|(?:jump into|join|book) (?:an? )?(?:online |live |free )?(?:sessions?|appointments?|calls?) with an? (?:specialist|expert)\b` +
-	`|(?:add|get|buy) an? (?:[\w-]+ ){0,2}protection plan\b|[\w-]+(?: [\w-]+)? protection plan by \S|protect your (?:gear|purchase|device|item|order|investment)\W*$` +
-	`|(?:parle[rz]|discute[rz]|échange[rz]) (?:avec|à) (?:un|une|nos|l'un de nos) (?:expert|conseill|spécialiste)|besoin d'(?:aide|un conseil) pour (?:choisir|trouver)\b|(?:demande[rz]|obtene[zr]) (?:conseil|l'avis) (?:à|d'|de) (?:un|nos) (?:expert|conseill)|contacte[rz] (?:un|nos) (?:expert|conseill|spécialiste)` +
+	`|(?:add|get|buy) an? (?:[\w-]+ ){0,2}protection plan\b|[\w-]+(?: [\w-]+)? protection plan by \S` +
+	`|(?:parle[rz]|discute[rz]|échange[rz]) (?:avec|à) (?:un|une|nos|l['’]un de nos) (?:expert|conseill|spécialiste)|besoin d['’](?:aide|un conseil) pour (?:choisir|trouver)\b|(?:demande[rz]|obtene[zr]) (?:conseil|l['’]avis) (?:à|d['’]|de) (?:un|nos) (?:expert|conseill)|contacte[rz] (?:un|nos) (?:expert|conseill|spécialiste)` +
 	`|(?:fragen sie|frag) (?:einen|unsere[nr]?) (?:experten|berater|spezialisten)\b|(?:sprechen sie|sprich|chatten sie) mit (?:einem|unseren) (?:experten|beratern?|spezialisten)\b|brauchen sie hilfe bei der auswahl\b` +
 	`|(?:habla|hable|chatea|chatee) con (?:un|una|nuestros|uno de nuestros) (?:expert|especialista|asesor)|pregunta (?:a|le a) (?:un|nuestros) (?:expert|especialista|asesor)|¿?necesitas ayuda para elegir\b)`)
 
@@ -24,13 +24,25 @@ var reHelpOffer = lazyRE(`(?i)^(?:(?:video )?(?:ask|chat (?:live )?with|talk (?:
 // is a paragraph of the description that may speak of experts.
 const helpOfferWords = 20
 
+// reProtectYour matches the title of a protection plan's box ("Protect
+// your gear"), which is also the title of a section of a case's or a
+// bag's description: it goes only right before a help offer's line.
+var reProtectYour = lazyRE(`(?i)^protect your (?:gear|purchase|device|item|order|investment)\W*$`)
+
 // dropHelpOffers drops from a product page's text the lines of a shop's
 // offers of help (reHelpOffer), headings or not, of helpOfferWords words
-// or fewer.
+// or fewer, and a protection plan's title (reProtectYour) one or two
+// lines before such a line.
 func dropHelpOffers(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool {
-		return countWords(b.text) <= helpOfferWords && reHelpOffer.MatchString(b.text)
-	})
+	isOffer := func(b block) bool { return countWords(b.text) <= helpOfferWords && reHelpOffer.MatchString(b.text) }
+	out := make([]block, 0, len(bs))
+	for i, b := range bs {
+		if isOffer(b) || reProtectYour.MatchString(b.text) && (i+1 < len(bs) && isOffer(bs[i+1]) || i+2 < len(bs) && isOffer(bs[i+2])) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // reSellerLine matches the lines of a marketplace's card of the seller

@@ -6,9 +6,10 @@ import (
 )
 
 // TestDropHelpOffers: a shop's calls to its experts and its protection
-// plans go, in English, French, German and Spanish; lines about the
-// experts who made the product, a description's longer sentence that
-// begins like an offer, and a plan named in the specifications stay.
+// plans go, in English, French, German and Spanish, with a plan's title
+// before them; lines about the experts who made the product, a
+// description's longer sentence that begins like an offer, a plan named
+// in the specifications and a bag's section titled as a plan's box stay.
 func TestDropHelpOffers(t *testing.T) {
 	long := "Ask an expert at the mill how the wool is graded and you will hear about the fleeces of six farms on the fell, each washed in the river by hand before it is spun."
 	in := []string{
@@ -16,15 +17,17 @@ func TestDropHelpOffers(t *testing.T) {
 		"Need help choosing gear?", "Get real advice from our experts who have been there, done that.",
 		"Our expertly trained Sales Engineers are ready to help!",
 		"Jump into online sessions with a Specialist to set up your tablet and discover new features.",
-		"Add a protection plan from $79.99", "Protect Your Gear", "Harbourmart Protection Plan by Allsafe",
-		"Parlez à un expert", "Besoin d'aide pour choisir ?", "Fragen Sie unsere Experten", "Habla con un experto",
+		"Protect Your Gear", "Add a protection plan from $79.99", "Harbourmart Protection Plan by Allsafe",
+		"Parlez à un expert", "Besoin d'aide pour choisir ?", "Besoin d’aide pour trouver ?", "Fragen Sie unsere Experten", "Habla con un experto",
 		"Designed by our in-house repair experts and teardown engineers.",
 		"Our Concierge team provides expert, personalised support at every step.",
 		long, "Warranty: two years, protection plan not needed", "Ask for the blue glaze at the counter.",
+		"Protect your gear", "The padded walls keep a camera dry on the hill.",
 	}
 	want := []string{"Designed by our in-house repair experts and teardown engineers.",
 		"Our Concierge team provides expert, personalised support at every step.",
-		long, "Warranty: two years, protection plan not needed", "Ask for the blue glaze at the counter."}
+		long, "Warranty: two years, protection plan not needed", "Ask for the blue glaze at the counter.",
+		"Protect your gear", "The padded walls keep a camera dry on the hill."}
 	if got := blockTexts(dropHelpOffers(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -131,7 +131,9 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 // the section (a product's "Pros"/"Neutral" notes came back too), and a
 // button or <dt> before it (popups' panels). A hide marked !important is
 // meant to last: a forum's description under a thread's title that the
-// board's theme never shows.
+// board's theme never shows. A section that holds a form's field is a
+// form the heading names ("Newsletter", "Write a review", "Quick
+// reply"), not an accordion's text.
 func isHeadedSection(n *html.Node) bool {
 	style := attr(n, "style")
 	if !styleHides(style) || strings.Contains(style, "!important") || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
@@ -142,7 +144,25 @@ func isHeadedSection(n *html.Node) bool {
 		return false
 	}
 	prev := prevElementSibling(n)
-	return prev != nil && isHeading(prev.DataAtom) && prev.DataAtom != atom.H1 && !hidesElement(prev)
+	return prev != nil && isHeading(prev.DataAtom) && prev.DataAtom != atom.H1 && !hidesElement(prev) && !holdsField(n)
+}
+
+// holdsField reports whether n holds a form or one of a form's fields.
+// The walk stops at the first.
+func holdsField(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Form, atom.Input, atom.Textarea, atom.Select:
+			return true
+		}
+		if holdsField(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // disclosures returns the collapsed disclosure controls under n by the

@@ -44,7 +44,8 @@ func TestIsHiddenPanel(t *testing.T) {
 
 // TestIsHeadedSection: a section hidden by an inline style right after a
 // heading h2 to h6 is an accordion's; one after an <h1>, a paragraph or a
-// wrapper, one hidden otherwise, a hidden list and a dialog are not.
+// wrapper, one hidden otherwise, a hidden list, a dialog and a form
+// (holdsField) are not.
 func TestIsHeadedSection(t *testing.T) {
 	tests := []struct {
 		name, in string
@@ -60,6 +61,8 @@ func TestIsHeadedSection(t *testing.T) {
 		{"shown", `<h3>Does it rust?</h3><div>x</div>`, false},
 		{"list", `<h3>Gift wrap</h3><ul style="display:none"><li>x</li></ul>`, false},
 		{"dialog", `<h3>Newsletter</h3><div role="dialog" style="display:none">x</div>`, false},
+		{"form", `<h3>Newsletter</h3><div style="display:none"><form><p>Sign up</p><input type="email"></form></div>`, false},
+		{"field", `<h3>Write a review</h3><div style="display:none"><p>Your review</p><textarea></textarea></div>`, false},
 		{"hidden heading", `<h3 style="display:none">Q</h3><div style="display:none">x</div>`, false},
 	}
 	for _, tt := range tests {

@@ -23,7 +23,9 @@ var rePolicyLabel = lazyRE(`(?i)^(?:(?:free )?(?:shipping|delivery)(?: (?:&|and|
 // dropPolicyPanels drops from a product page's text its collapsed
 // sections of the shop's terms: a <details> whose <summary> is a
 // rePolicyLabel, or the section that a collapsed disclosure control
-// (disclosures) with such a label shows, with the control. What and
+// (disclosures) with such a label shows, with the control, or the
+// section hidden under a heading with such a label (isHeadedSection),
+// with the heading. What and
 // when the shop delivers and takes back is the same on every product;
 // references leave it out. A label printed alone, or a line of terms
 // beside the product ("Free shipping over $75"), stays. The blocks stay
@@ -38,7 +40,8 @@ func (p *page) dropPolicyPanels(bs []block, pageType string) []block {
 
 // isPolicyPanel reports whether n is a <details> whose first <summary>
 // reads as rePolicyLabel, the section a control of controls with such a
-// label shows, or that control.
+// label shows, or that control, or a section hidden under a heading
+// with such a label (isHeadedSection), or that heading.
 func isPolicyPanel(n *html.Node, controls map[string]*html.Node) bool {
 	if n.DataAtom == atom.Details {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -50,6 +53,17 @@ func isPolicyPanel(n *html.Node, controls map[string]*html.Node) bool {
 	}
 	if c := controls[attr(n, "id")]; c != nil && isPolicyLabel(c) {
 		return true
+	}
+	// An accordion drawn without ARIA: the section withPanels put back
+	// (isHeadedSection) and its heading. The label first: it reads 60
+	// bytes, isHeadedSection may walk the section.
+	if prev := prevElementSibling(n); prev != nil && isHeading(prev.DataAtom) && isPolicyLabel(prev) && isHeadedSection(n) {
+		return true
+	}
+	if isHeading(n.DataAtom) && isPolicyLabel(n) {
+		if next := nextElementSibling(n); next != nil && isHeadedSection(next) {
+			return true
+		}
 	}
 	return attr(n, "aria-expanded") == "false" && hasAttr(n, "aria-controls") && isPolicyLabel(n)
 }

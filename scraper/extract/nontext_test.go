@@ -123,19 +123,25 @@ func TestNonArticleText(t *testing.T) {
 		// each answer, hidden by an inline style, follows its question's
 		// heading; the answers come back (withPanels, isHeadedSection),
 		// the hidden list of gift wraps and the hidden newsletter dialog
-		// after their headings do not.
+		// after their headings do not, nor the hidden review form
+		// (holdsField); the hidden delivery terms and their heading go
+		// (dropPolicyPanels).
 		{name: "product_headed_accordion", url: "https://ironbank.example/p/cast-iron-griddle/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A ridged griddle of cast iron", "Cast iron carries the heat of an induction ring evenly",
 				"Scrub it under hot water with a stiff brush"},
-			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order"}},
+			notInText: []string{"Brown paper", "Linen bag", "ten percent off your first order", "Delivery & returns",
+				"leave the warehouse the same day", "will not be published"}},
 		// A product page with the shop's offers of help beside the
 		// product, a protection plan and a call to its advisers: both
-		// go (dropHelpOffers); the description's line about the
-		// experts who set each clock stays.
+		// go (dropHelpOffers), and so does a call to its specialists in
+		// a section hidden under its heading (isHeadedSection), put back
+		// after dropHelpOffers ran and dropped again by otherText; the
+		// description's line about the experts who set each clock and
+		// that section's other line stay.
 		{name: "product_help_offers", url: "https://quayside.example/p/tide-clock-oak/", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A tide clock whose single hand turns", "Our in-house clock experts set each movement",
-				"Dust the oak with a dry cloth"},
-			notInText: []string{"protection plan", "Ask an expert", "ready to help"}},
+				"Dust the oak with a dry cloth", "we wrap it in brown paper"},
+			notInText: []string{"protection plan", "Ask an expert", "ready to help", "clock specialists"}},
 		// A marketplace's product page with the seller's card: its
 		// sales, its answer times and the link to report the item go
 		// (dropSellerLines); the item's details and care stay.
