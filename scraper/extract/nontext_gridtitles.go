@@ -13,7 +13,12 @@ const gridTitleRun = 3
 // the cards are one component, and the references keep them all. A
 // linked line in another slot (a menu, a rail of another component)
 // stays out, and so do the footer's, a dialog's, and the titles above
-// the page's headline (headlineAt: a header's promotions).
+// the page's headline (headlineAt: a header's promotions). Only the
+// titles after a kept one of their slot come back, up to a heading the
+// model drops: a site reuses its card for the rails under a list
+// ("Trending", "More from us"), each under a heading of its own that
+// the model reads as chrome, while a heading it keeps (a section of the
+// list: "Soups") goes on with the list.
 func (p *page) keepGridTitles(bs []block, keep, dialog []bool) {
 	head := p.headlineAt()
 	keys := make([]string, len(bs))
@@ -28,9 +33,16 @@ func (p *page) keepGridTitles(bs []block, keep, dialog []bool) {
 			kept[keys[i]]++
 		}
 	}
-	for i := range bs {
-		if !keep[i] && keys[i] != "" && kept[keys[i]] >= gridTitleRun && !p.x.inFooter(bs[i]) {
+	open := map[string]bool{} // slots with a kept title since the last dropped heading
+	for i, b := range bs {
+		k := keys[i]
+		switch {
+		case k != "" && keep[i]:
+			open[k] = true
+		case k != "" && open[k] && kept[k] >= gridTitleRun && !p.x.inFooter(b):
 			keep[i] = true
+		case b.kind == kindHeading && !keep[i]:
+			clear(open)
 		}
 	}
 }
