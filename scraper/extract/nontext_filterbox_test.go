@@ -34,6 +34,21 @@ func TestDropFilterBoxes(t *testing.T) {
 			`</p><div class="results-with-filters">` + results + `</div>`,
 			[]string{"Senior gameplay engineer", "Integrations engineer"}, nil},
 	}
+	// A shop's class made of the category's name ("water-filters") on the
+	// wrapper of the product grid, with a buying guide longer than the grid.
+	product := func(title string) string {
+		return `<div class="product"><h3><a href="/p">` + title + `</a></h3><p>£24.99</p></div>`
+	}
+	products := `<div class="products collection-water-filters">` + product("Jug filter cartridges for hard water, pack of three") +
+		product("Under sink filter system with a chrome tap") + product("Fridge water filter for most double door fridges") +
+		product("Shower head filter with vitamin C beads") + `</div>`
+	guide := `<h2>Buying guide</h2><p>` + strings.Repeat("Hard water leaves scale in kettles and a film on tea, and a filter takes most of it out. ", 8) + `</p>`
+	tests = append(tests, struct {
+		name       string
+		body       string
+		kept, lost []string
+	}{"a grid named after its products", `<h1>Water filters</h1>` + products + guide,
+		[]string{"Jug filter cartridges", "Shower head filter with vitamin C beads", "Hard water leaves scale"}, nil})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, bs := mainBlocks(t, tt.body)
