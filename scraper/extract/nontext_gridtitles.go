@@ -14,35 +14,39 @@ const gridTitleRun = 3
 // linked line in another slot (a menu, a rail of another component)
 // stays out, and so do the footer's, a dialog's, and the titles above
 // the page's headline (headlineAt: a header's promotions). Only the
-// titles after a kept one of their slot come back, up to a heading the
-// model drops: a site reuses its card for the rails under a list
-// ("Trending", "More from us"), each under a heading of its own that
-// the model reads as chrome, while a heading it keeps (a section of the
-// list: "Soups") goes on with the list.
+// titles between the same two headings the model drops as a kept one
+// of their slot come back: a site reuses its card for the rails under
+// a list ("Trending", "More from us"), each under a heading of its own
+// that the model reads as chrome, while a heading it keeps (a section
+// of the list: "Soups") goes on with the list.
 func (p *page) keepGridTitles(bs []block, keep, dialog []bool) {
+	type slotIn struct {
+		key string
+		run int
+	}
 	head := p.headlineAt()
 	keys := make([]string, len(bs))
+	runs := make([]int, len(bs))
 	kept := map[string]int{}
+	keptIn := map[slotIn]bool{}
+	run := 0
 	for i, b := range bs {
 		n := p.blockNode(b)
-		if n == nil || b.at <= head || dialog[i] || b.kind != kindPara && b.kind != kindHeading || !isCardTitle(b) {
-			continue
+		if n != nil && b.at > head && !dialog[i] && (b.kind == kindPara || b.kind == kindHeading) && isCardTitle(b) {
+			keys[i] = slotKey(n)
 		}
-		keys[i] = slotKey(n)
-		if keep[i] {
+		if keys[i] == "" && b.kind == kindHeading && !keep[i] {
+			run++
+		}
+		runs[i] = run
+		if keys[i] != "" && keep[i] {
 			kept[keys[i]]++
+			keptIn[slotIn{keys[i], run}] = true
 		}
 	}
-	open := map[string]bool{} // slots with a kept title since the last dropped heading
-	for i, b := range bs {
-		k := keys[i]
-		switch {
-		case k != "" && keep[i]:
-			open[k] = true
-		case k != "" && open[k] && kept[k] >= gridTitleRun && !p.x.inFooter(b):
+	for i, k := range keys {
+		if !keep[i] && k != "" && kept[k] >= gridTitleRun && keptIn[slotIn{k, runs[i]}] && !p.x.inFooter(bs[i]) {
 			keep[i] = true
-		case b.kind == kindHeading && !keep[i]:
-			clear(open)
 		}
 	}
 }
