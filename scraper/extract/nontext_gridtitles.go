@@ -13,23 +13,39 @@ const gridTitleRun = 3
 // the cards are one component, and the references keep them all. A
 // linked line in another slot (a menu, a rail of another component)
 // stays out, and so do the footer's, a dialog's, and the titles above
-// the page's headline (headlineAt: a header's promotions).
+// the page's headline (headlineAt: a header's promotions). Only the
+// titles between the same two headings the model drops as a kept one
+// of their slot come back: a site reuses its card for the rails under
+// a list ("Trending", "More from us"), each under a heading of its own
+// that the model reads as chrome, while a heading it keeps (a section
+// of the list: "Soups") goes on with the list.
 func (p *page) keepGridTitles(bs []block, keep, dialog []bool) {
+	type slotIn struct {
+		key string
+		run int
+	}
 	head := p.headlineAt()
 	keys := make([]string, len(bs))
+	runs := make([]int, len(bs))
 	kept := map[string]int{}
+	keptIn := map[slotIn]bool{}
+	run := 0
 	for i, b := range bs {
 		n := p.blockNode(b)
-		if n == nil || b.at <= head || dialog[i] || b.kind != kindPara && b.kind != kindHeading || !isCardTitle(b) {
-			continue
+		if n != nil && b.at > head && !dialog[i] && (b.kind == kindPara || b.kind == kindHeading) && isCardTitle(b) {
+			keys[i] = slotKey(n)
 		}
-		keys[i] = slotKey(n)
-		if keep[i] {
+		if keys[i] == "" && b.kind == kindHeading && !keep[i] {
+			run++
+		}
+		runs[i] = run
+		if keys[i] != "" && keep[i] {
 			kept[keys[i]]++
+			keptIn[slotIn{keys[i], run}] = true
 		}
 	}
-	for i := range bs {
-		if !keep[i] && keys[i] != "" && kept[keys[i]] >= gridTitleRun && !p.x.inFooter(bs[i]) {
+	for i, k := range keys {
+		if !keep[i] && k != "" && kept[k] >= gridTitleRun && keptIn[slotIn{k, runs[i]}] && !p.x.inFooter(bs[i]) {
 			keep[i] = true
 		}
 	}

@@ -42,6 +42,12 @@ func TestKeepGridTitles(t *testing.T) {
 		{"another slot", `<h1>Dinner recipes</h1>` + grid(kept...) + rail, kept, []string{"Our most popular stories"}},
 		{"list items", `<h1>Dinner recipes</h1>` + items, kept, more},
 		{"above the headline", grid(more...) + `<h1>Dinner recipes</h1>` + grid(kept...), kept, more},
+		{"a rail of the same cards under its own heading", `<h1>Dinner recipes</h1>` + grid(kept...) +
+			`<h2>Trending on the site</h2>` + grid(more...), kept, more},
+		{"a title before the kept ones", `<h1>Dinner recipes</h1><h2>Popular this week</h2>` + grid(append(more[:1:1], kept...)...),
+			append(more[:1:1], kept...), nil},
+		{"the grid goes on under a heading the model keeps", `<h1>Dinner recipes</h1>` + grid(kept...) +
+			`<h2>Kept heading: soups</h2>` + grid(more...), append(append([]string{}, kept...), more...), nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
