@@ -61,3 +61,34 @@ func TestUpdateLogsCPU(t *testing.T) {
 		t.Errorf("cpu lines logged %q; want phase=fill, then phase=end\n%s", phases, buf.String())
 	}
 }
+
+// TestUpdateLogsBatchTimes: a fill logs its batches' count and bleve's
+// times (analysis, segments, introduction), none negative.
+func TestUpdateLogsBatchTimes(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	ix, err := Open(filepath.Join(t.TempDir(), "x.bleve"), WithLogger(log))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Update(context.Background(), newFakeSource(fillArticles(3*smallBatch)...)); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if !strings.Contains(line, `msg="index: batches"`) {
+			continue
+		}
+		got = append(got, line)
+		for _, kv := range strings.Fields(line) {
+			if k, v, _ := strings.Cut(kv, "="); strings.HasSuffix(k, "_s") && strings.HasPrefix(v, "-") {
+				t.Errorf("%s: %s=%s", line, k, v)
+			}
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "batches=1 ") {
+		// 60 articles in batches of 2,000 (firstFill): one batch.
+		t.Errorf("batch lines logged %q; want one, of 1 batch\n%s", got, buf.String())
+	}
+}

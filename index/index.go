@@ -1213,6 +1213,7 @@ func (ix *Index) Follow(ctx context.Context, src Source, every time.Duration) (i
 func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, src Source, seq int64, plan fillPlan, log *slog.Logger, progress func(int)) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	times := readBatchTimes(bi)
 	f := &filler{bi: bi, fwd: fwd, cancel: cancel,
 		w: &written{seq: seq, saved: seq, done: map[int]batch{}, log: log, progress: progress}}
 	jobs := make(chan batch) // unbuffered: at most writers+1 batches in memory (+1 prepared)
@@ -1247,6 +1248,7 @@ func fill(ctx context.Context, bi bleve.Index, docs *docBuilder, fwd *fwdStore, 
 	if merger != nil {
 		_ = merger.stop() // its error is f's (fail)
 	}
+	logBatchTimes(log, bi, times)
 	return f.finish(readErr)
 }
 
