@@ -29,10 +29,10 @@ func TestCPUShare(t *testing.T) {
 	}
 }
 
-// TestUpdateLogsCPU: a first Update logs the CPU time of its fill and of
-// its end (compaction, sidecars) at debug level, with shares between 0
-// and 1 and the Ps' time counted.
-func TestUpdateLogsCPU(t *testing.T) {
+// firstUpdateLog runs a first Update of 60 articles with a debug logger
+// and returns the lines logged with message msg, and the whole log.
+func firstUpdateLog(t *testing.T, msg string) (lines []string, all string) {
+	t.Helper()
 	var buf bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ix, err := Open(filepath.Join(t.TempDir(), "x.bleve"), WithLogger(log))
@@ -43,11 +43,21 @@ func TestUpdateLogsCPU(t *testing.T) {
 	if _, err := ix.Update(context.Background(), newFakeSource(fillArticles(3*smallBatch)...)); err != nil {
 		t.Fatal(err)
 	}
-	var phases []string
 	for _, line := range strings.Split(buf.String(), "\n") {
-		if !strings.Contains(line, `msg="index: cpu"`) {
-			continue
+		if strings.Contains(line, `msg="`+msg+`"`) {
+			lines = append(lines, line)
 		}
+	}
+	return lines, buf.String()
+}
+
+// TestUpdateLogsCPU: a first Update logs the CPU time of its fill and of
+// its end (compaction, sidecars) at debug level, with shares between 0
+// and 1 and the Ps' time counted.
+func TestUpdateLogsCPU(t *testing.T) {
+	lines, all := firstUpdateLog(t, "index: cpu")
+	var phases []string
+	for _, line := range lines {
 		f := strings.Fields(line)
 		phases = append(phases, f[len(f)-4])
 		for _, kv := range f[len(f)-3:] {
@@ -58,29 +68,15 @@ func TestUpdateLogsCPU(t *testing.T) {
 		}
 	}
 	if strings.Join(phases, " ") != "phase=fill phase=end" {
-		t.Errorf("cpu lines logged %q; want phase=fill, then phase=end\n%s", phases, buf.String())
+		t.Errorf("cpu lines logged %q; want phase=fill, then phase=end\n%s", phases, all)
 	}
 }
 
 // TestUpdateLogsBatchTimes: a fill logs its batches' count and bleve's
 // times (analysis, segments, introduction), none negative.
 func TestUpdateLogsBatchTimes(t *testing.T) {
-	var buf bytes.Buffer
-	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	ix, err := Open(filepath.Join(t.TempDir(), "x.bleve"), WithLogger(log))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if _, err := ix.Update(context.Background(), newFakeSource(fillArticles(3*smallBatch)...)); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, line := range strings.Split(buf.String(), "\n") {
-		if !strings.Contains(line, `msg="index: batches"`) {
-			continue
-		}
-		got = append(got, line)
+	got, all := firstUpdateLog(t, "index: batches")
+	for _, line := range got {
 		for _, kv := range strings.Fields(line) {
 			if k, v, _ := strings.Cut(kv, "="); strings.HasSuffix(k, "_s") && strings.HasPrefix(v, "-") {
 				t.Errorf("%s: %s=%s", line, k, v)
@@ -89,6 +85,6 @@ func TestUpdateLogsBatchTimes(t *testing.T) {
 	}
 	if len(got) != 1 || !strings.Contains(got[0], "batches=1 ") {
 		// 60 articles in batches of 2,000 (firstFill): one batch.
-		t.Errorf("batch lines logged %q; want one, of 1 batch\n%s", got, buf.String())
+		t.Errorf("batch lines logged %q; want one, of 1 batch\n%s", got, all)
 	}
 }
