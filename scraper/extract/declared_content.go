@@ -13,15 +13,17 @@ import (
 // A page that is not an article can state its main content in its
 // schema.org data as well as in its markup: an FAQPage's questions and
 // answers, a HowTo's steps. Most pages show the same text in the markup,
-// and the text found holds it; some keep it in a collapsed accordion, or
-// a panel a script fills, that the content walk leaves out. A piece the
-// text found lacks (fewer than declaredShown of its runs of three words
-// are in the text) while the page's markup holds it (its question or its
-// answer, anywhere outside scripts) is put back, from the data, where
-// question and answer come clean: the answer after its question when the
-// text holds the question as a line, else both at the end. A piece that
-// only the data holds is left out: references leave it out too (data for
-// search engines, or shown in another form, as figures in a table).
+// and the text found holds it; some keep it in a collapsed accordion that
+// the content walk leaves out. A piece the text found lacks (fewer than
+// declaredShown of its runs of three words are in the text) while the
+// page's markup holds its answer (hidden parts included; scripts and the
+// site's footer, sidebar and navigation left out) is put back, from the
+// data, where question and answer come clean: the answer after its
+// question when the text holds the question as a line, else both at the
+// end. A piece that only the data holds is left out: references leave it
+// out too (data for search engines, or shown in another form, as figures
+// in a table); so is one whose question alone is shown (a link to the
+// answer's own page).
 //
 // Forums are left out (their posts are another rule's), and so are
 // articles, whose articleBody crossCheck reads. So are products: what a
@@ -71,8 +73,12 @@ func (p *page) withDeclaredContent(art *corpus.Article) {
 			page = make(map[string]bool)
 			addShingles(page, markupText(p.bodyNode))
 		}
-		if !shownIn(page, pc.lead) && !shownIn(page, pc.text) {
-			continue // data for search engines only, or shown in another form
+		if !shownIn(page, pc.text) {
+			// Data for search engines only, or shown in another form; or
+			// only its question is shown, as a link to a page of its own
+			// (a help centre's list of questions), whose answer is not
+			// this page's text.
+			continue
 		}
 		text = placePiece(text, pc)
 		addShingles(have, pc.lead+"\n"+pc.text)
@@ -186,8 +192,13 @@ func ldText(v any) string {
 	if !ok {
 		return ""
 	}
-	s = html.UnescapeString(s)
-	if strings.Contains(s, "<") && strings.Contains(s, ">") {
+	// Markup written as such is parsed as it is (the parser decodes its
+	// entities once: "&lt;br&gt;" in it is text); markup written with
+	// entities ("&lt;p&gt;") is decoded first, then parsed.
+	if !isMarkup(s) {
+		s = html.UnescapeString(s)
+	}
+	if isMarkup(s) {
 		s = fragmentText(s)
 	}
 	var lines []string
@@ -197,6 +208,11 @@ func ldText(v any) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// isMarkup reports whether s looks like HTML: a tag's brackets in it.
+func isMarkup(s string) bool {
+	return strings.Contains(s, "<") && strings.Contains(s, ">")
 }
 
 // addShingles adds the runs of three lower-cased words of s to have.
@@ -261,13 +277,17 @@ func lineAt(text, lead string) int {
 	return -1
 }
 
-// markupText returns the text of the tree under n outside scripts and
-// styles, hidden parts included, a space between text nodes.
+// markupText returns the text of the tree under n outside scripts,
+// styles and the site's frame (footer, sidebar, navigation), hidden parts
+// included, a space between text nodes. The frame is left out because an
+// SEO plugin states the same FAQ on every page of a site, and a site that
+// shows it in its footer or sidebar shows it as chrome, which the content
+// walk rightly left out.
 func markupText(n *xhtml.Node) string {
 	var b strings.Builder
 	var walk func(n *xhtml.Node)
 	walk = func(n *xhtml.Node) {
-		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || isFrameElement(n)) {
 			return
 		}
 		if n.Type == xhtml.TextNode {
@@ -282,4 +302,18 @@ func markupText(n *xhtml.Node) string {
 		walk(n)
 	}
 	return b.String()
+}
+
+// isFrameElement reports whether n is a part of the site's frame around
+// the content: a footer, sidebar or navigation, by tag or by role.
+func isFrameElement(n *xhtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Footer, atom.Aside, atom.Nav:
+		return true
+	}
+	switch attr(n, "role") {
+	case "contentinfo", "complementary", "navigation":
+		return true
+	}
+	return false
 }
