@@ -257,10 +257,11 @@ func placePiece(text string, pc declaredPiece) string {
 	return text + "\n\n" + add
 }
 
-// lineAt returns the end of the first line of text that is lead (marks
-// and spaces aside), or -1.
+// lineAt returns the end of the last line of text that is lead (marks
+// and spaces aside), or -1. The last: a page that lists its questions
+// at the top (a table of contents) shows them again over their answers.
 func lineAt(text, lead string) int {
-	from := 0
+	from, at := 0, -1
 	for from <= len(text) {
 		end := strings.IndexByte(text[from:], '\n')
 		if end < 0 {
@@ -270,11 +271,11 @@ func lineAt(text, lead string) int {
 		}
 		line := strings.TrimPrefix(strings.TrimSpace(text[from:end]), "- ")
 		if line == lead {
-			return end
+			at = end
 		}
 		from = end + 1
 	}
-	return -1
+	return at
 }
 
 // markupText returns the text of the tree under n outside scripts,
