@@ -2,6 +2,7 @@ package extract
 
 import (
 	"html"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -64,7 +65,7 @@ func (p *page) withDeclaredContent(art *corpus.Article) {
 	have := make(map[string]bool)
 	addShingles(have, art.Text)
 	var page map[string]bool // the markup's text, read once when needed
-	text := art.Text
+	var add []declaredPiece
 	for _, pc := range pieces {
 		if shownIn(have, pc.text) {
 			continue
@@ -80,12 +81,12 @@ func (p *page) withDeclaredContent(art *corpus.Article) {
 			// this page's text.
 			continue
 		}
-		text = placePiece(text, pc)
-		addShingles(have, pc.lead+"\n"+pc.text)
+		add = append(add, pc)
+		addShingles(have, pc.lead+"\n"+pc.text) // a piece the data states twice goes in once
 	}
-	if text != art.Text {
-		art.Text = text
-		art.WordCount = countWords(text)
+	if len(add) > 0 {
+		art.Text = placePieces(art.Text, add)
+		art.WordCount = countWords(art.Text)
 	}
 }
 
@@ -238,30 +239,53 @@ func shownIn(have map[string]bool, s string) bool {
 	return seen > 0 && float64(hit) >= declaredShown*float64(seen)
 }
 
-// placePiece puts pc into text: its text after the line that holds its
-// lead, when the text shows the lead as a line of its own (the question
-// whose answer stayed collapsed), else lead and text at the end.
-func placePiece(text string, pc declaredPiece) string {
-	if pc.lead != "" {
-		if i := lineAt(text, pc.lead); i >= 0 {
-			return text[:i] + "\n\n" + pc.text + text[i:]
+// placePieces puts pcs into text in one pass (a page can declare tens of
+// answers, and its text be long): each piece's text after the line that
+// is its lead, when the text shows the lead as a line of its own (the
+// question whose answer stayed collapsed), else lead and text at the end,
+// in the data's order.
+func placePieces(text string, pcs []declaredPiece) string {
+	type insert struct {
+		at   int
+		text string
+	}
+	ends := lineEnds(text)
+	var ins []insert
+	var tail []string
+	for _, pc := range pcs {
+		if at, ok := ends[pc.lead]; ok && pc.lead != "" {
+			ins = append(ins, insert{at, pc.text})
+		} else if pc.lead != "" {
+			tail = append(tail, pc.lead+"\n\n"+pc.text)
+		} else {
+			tail = append(tail, pc.text)
 		}
 	}
-	add := pc.text
-	if pc.lead != "" {
-		add = pc.lead + "\n\n" + pc.text
+	slices.SortStableFunc(ins, func(a, b insert) int { return a.at - b.at })
+	var b strings.Builder
+	from := 0
+	for _, in := range ins {
+		b.WriteString(text[from:in.at])
+		b.WriteString("\n\n")
+		b.WriteString(in.text)
+		from = in.at
 	}
-	if text == "" {
-		return add
+	b.WriteString(text[from:])
+	for _, t := range tail {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(t)
 	}
-	return text + "\n\n" + add
+	return b.String()
 }
 
-// lineAt returns the end of the last line of text that is lead (marks
-// and spaces aside), or -1. The last: a page that lists its questions
-// at the top (a table of contents) shows them again over their answers.
-func lineAt(text, lead string) int {
-	from, at := 0, -1
+// lineEnds maps each line of text (marks and spaces aside) to the end of
+// its last occurrence. The last: a page that lists its questions at the
+// top (a table of contents) shows them again over their answers.
+func lineEnds(text string) map[string]int {
+	ends := make(map[string]int)
+	from := 0
 	for from <= len(text) {
 		end := strings.IndexByte(text[from:], '\n')
 		if end < 0 {
@@ -269,13 +293,10 @@ func lineAt(text, lead string) int {
 		} else {
 			end += from
 		}
-		line := strings.TrimPrefix(strings.TrimSpace(text[from:end]), "- ")
-		if line == lead {
-			at = end
-		}
+		ends[strings.TrimPrefix(strings.TrimSpace(text[from:end]), "- ")] = end
 		from = end + 1
 	}
-	return at
+	return ends
 }
 
 // markupText returns the text of the tree under n outside scripts,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -137,5 +138,42 @@ func TestDeclaredContentInPage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkDeclaredContentBig: a long documentation page whose JSON-LD
+// declares 80 questions, each shown with its answer collapsed, the
+// answers put back after their questions (one pass over the text, not
+// one per answer).
+func BenchmarkDeclaredContentBig(b *testing.B) {
+	var ld, body, text strings.Builder
+	ld.WriteString(`<script type="application/ld+json">{"@type":"FAQPage","mainEntity":[`)
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&text, "Paragraph %d about paint, brushes and walls, with a few more words to read on.\n\n", i)
+	}
+	for i := 0; i < 80; i++ {
+		if i > 0 {
+			ld.WriteString(",")
+		}
+		q := fmt.Sprintf("Question number %d about paint?", i)
+		a := fmt.Sprintf("Answer number %d says the coat dries in %d hours and cures in a week.", i, i)
+		fmt.Fprintf(&ld, `{"@type":"Question","name":%q,"acceptedAnswer":{"@type":"Answer","text":%q}}`, q, a)
+		body.WriteString(`<button>` + q + `</button><div hidden><p>` + a + `</p></div>`)
+		text.WriteString(q + "\n\n")
+	}
+	ld.WriteString(`]}</script>`)
+	root, err := html.Parse(strings.NewReader("<html><head>" + ld.String() + "</head><body>" + body.String() + "</body></html>"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := newPage(goquery.NewDocumentFromNode(root), nil, fetchedAt)
+	p.bodyNode = root.FirstChild.LastChild
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		art := corpus.Article{PageType: corpus.PageTypeDocumentation, Text: text.String()}
+		p.withDeclaredContent(&art)
+		if n := strings.Count(art.Text, "Answer number"); n != maxDeclaredPieces {
+			b.Fatalf("%d answers put back, want %d", n, maxDeclaredPieces)
+		}
 	}
 }
