@@ -327,10 +327,15 @@ func markupText(n *xhtml.Node) string {
 }
 
 // isFrameElement reports whether n is a part of the site's frame around
-// the content: a footer, sidebar or navigation, by tag or by role.
+// the content: a footer, sidebar or navigation, by tag or by role, or a
+// footer drawn as a <div> that its class names (isFooterBox) outside the
+// page's <main> or <article>.
 func isFrameElement(n *xhtml.Node) bool {
 	switch n.DataAtom {
 	case atom.Footer, atom.Aside, atom.Nav:
+		return true
+	}
+	if isFooterBox(n) && !inMainPart(n) {
 		return true
 	}
 	switch attr(n, "role") {

@@ -57,6 +57,8 @@ func TestWithDeclaredContent(t *testing.T) {
 		// What must be kept.
 		{"FAQ in the site's footer", faqLD(testQ, testA), `<p>Paints.</p><footer><details><summary>` + testQ + `</summary><p>` + testA + `</p></details></footer>`,
 			corpus.PageTypeListing, "Paints.", "Paints."},
+		{"FAQ in a footer drawn as a div", faqLD(testQ, testA), `<p>Paints.</p><div class="site-footer"><div class="faq"><p>` + testQ + `</p><p>` + testA + `</p></div></div>`,
+			corpus.PageTypeListing, "Paints.", "Paints."},
 		{"FAQ in a sidebar", faqLD(testQ, testA), `<p>Paints.</p><div role="complementary"><p>` + testQ + `</p><p>` + testA + `</p></div>`,
 			corpus.PageTypeService, "Paints.", "Paints."},
 		{"question alone shown, as a link", faqLD(testQ, testA), `<ul><li><a href="/help/drying">` + testQ + `</a></li></ul>`,
