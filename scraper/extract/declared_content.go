@@ -2,6 +2,7 @@ package extract
 
 import (
 	"html"
+	"slices"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -13,15 +14,17 @@ import (
 // A page that is not an article can state its main content in its
 // schema.org data as well as in its markup: an FAQPage's questions and
 // answers, a HowTo's steps. Most pages show the same text in the markup,
-// and the text found holds it; some keep it in a collapsed accordion, or
-// a panel a script fills, that the content walk leaves out. A piece the
-// text found lacks (fewer than declaredShown of its runs of three words
-// are in the text) while the page's markup holds it (its question or its
-// answer, anywhere outside scripts) is put back, from the data, where
-// question and answer come clean: the answer after its question when the
-// text holds the question as a line, else both at the end. A piece that
-// only the data holds is left out: references leave it out too (data for
-// search engines, or shown in another form, as figures in a table).
+// and the text found holds it; some keep it in a collapsed accordion that
+// the content walk leaves out. A piece the text found lacks (fewer than
+// declaredShown of its runs of three words are in the text) while the
+// page's markup holds its answer (hidden parts included; scripts and the
+// site's footer, sidebar and navigation left out) is put back, from the
+// data, where question and answer come clean: the answer after its
+// question when the text holds the question as a line, else both at the
+// end. A piece that only the data holds is left out: references leave it
+// out too (data for search engines, or shown in another form, as figures
+// in a table); so is one whose question alone is shown (a link to the
+// answer's own page).
 //
 // Forums are left out (their posts are another rule's), and so are
 // articles, whose articleBody crossCheck reads. So are products: what a
@@ -62,7 +65,7 @@ func (p *page) withDeclaredContent(art *corpus.Article) {
 	have := make(map[string]bool)
 	addShingles(have, art.Text)
 	var page map[string]bool // the markup's text, read once when needed
-	text := art.Text
+	var add []declaredPiece
 	for _, pc := range pieces {
 		if shownIn(have, pc.text) {
 			continue
@@ -71,15 +74,19 @@ func (p *page) withDeclaredContent(art *corpus.Article) {
 			page = make(map[string]bool)
 			addShingles(page, markupText(p.bodyNode))
 		}
-		if !shownIn(page, pc.lead) && !shownIn(page, pc.text) {
-			continue // data for search engines only, or shown in another form
+		if !shownIn(page, pc.text) {
+			// Data for search engines only, or shown in another form; or
+			// only its question is shown, as a link to a page of its own
+			// (a help centre's list of questions), whose answer is not
+			// this page's text.
+			continue
 		}
-		text = placePiece(text, pc)
-		addShingles(have, pc.lead+"\n"+pc.text)
+		add = append(add, pc)
+		addShingles(have, pc.lead+"\n"+pc.text) // a piece the data states twice goes in once
 	}
-	if text != art.Text {
-		art.Text = text
-		art.WordCount = countWords(text)
+	if len(add) > 0 {
+		art.Text = placePieces(art.Text, add)
+		art.WordCount = countWords(art.Text)
 	}
 }
 
@@ -186,8 +193,13 @@ func ldText(v any) string {
 	if !ok {
 		return ""
 	}
-	s = html.UnescapeString(s)
-	if strings.Contains(s, "<") && strings.Contains(s, ">") {
+	// Markup written as such is parsed as it is (the parser decodes its
+	// entities once: "&lt;br&gt;" in it is text); markup written with
+	// entities ("&lt;p&gt;") is decoded first, then parsed.
+	if !isMarkup(s) {
+		s = html.UnescapeString(s)
+	}
+	if isMarkup(s) {
 		s = fragmentText(s)
 	}
 	var lines []string
@@ -197,6 +209,11 @@ func ldText(v any) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// isMarkup reports whether s looks like HTML: a tag's brackets in it.
+func isMarkup(s string) bool {
+	return strings.Contains(s, "<") && strings.Contains(s, ">")
 }
 
 // addShingles adds the runs of three lower-cased words of s to have.
@@ -222,28 +239,52 @@ func shownIn(have map[string]bool, s string) bool {
 	return seen > 0 && float64(hit) >= declaredShown*float64(seen)
 }
 
-// placePiece puts pc into text: its text after the line that holds its
-// lead, when the text shows the lead as a line of its own (the question
-// whose answer stayed collapsed), else lead and text at the end.
-func placePiece(text string, pc declaredPiece) string {
-	if pc.lead != "" {
-		if i := lineAt(text, pc.lead); i >= 0 {
-			return text[:i] + "\n\n" + pc.text + text[i:]
+// placePieces puts pcs into text in one pass (a page can declare tens of
+// answers, and its text be long): each piece's text after the line that
+// is its lead, when the text shows the lead as a line of its own (the
+// question whose answer stayed collapsed), else lead and text at the end,
+// in the data's order.
+func placePieces(text string, pcs []declaredPiece) string {
+	type insert struct {
+		at   int
+		text string
+	}
+	ends := lineEnds(text)
+	var ins []insert
+	var tail []string
+	for _, pc := range pcs {
+		if at, ok := ends[pc.lead]; ok && pc.lead != "" {
+			ins = append(ins, insert{at, pc.text})
+		} else if pc.lead != "" {
+			tail = append(tail, pc.lead+"\n\n"+pc.text)
+		} else {
+			tail = append(tail, pc.text)
 		}
 	}
-	add := pc.text
-	if pc.lead != "" {
-		add = pc.lead + "\n\n" + pc.text
+	slices.SortStableFunc(ins, func(a, b insert) int { return a.at - b.at })
+	var b strings.Builder
+	from := 0
+	for _, in := range ins {
+		b.WriteString(text[from:in.at])
+		b.WriteString("\n\n")
+		b.WriteString(in.text)
+		from = in.at
 	}
-	if text == "" {
-		return add
+	b.WriteString(text[from:])
+	for _, t := range tail {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(t)
 	}
-	return text + "\n\n" + add
+	return b.String()
 }
 
-// lineAt returns the end of the first line of text that is lead (marks
-// and spaces aside), or -1.
-func lineAt(text, lead string) int {
+// lineEnds maps each line of text (marks and spaces aside) to the end of
+// its last occurrence. The last: a page that lists its questions at the
+// top (a table of contents) shows them again over their answers.
+func lineEnds(text string) map[string]int {
+	ends := make(map[string]int)
 	from := 0
 	for from <= len(text) {
 		end := strings.IndexByte(text[from:], '\n')
@@ -252,22 +293,23 @@ func lineAt(text, lead string) int {
 		} else {
 			end += from
 		}
-		line := strings.TrimPrefix(strings.TrimSpace(text[from:end]), "- ")
-		if line == lead {
-			return end
-		}
+		ends[strings.TrimPrefix(strings.TrimSpace(text[from:end]), "- ")] = end
 		from = end + 1
 	}
-	return -1
+	return ends
 }
 
-// markupText returns the text of the tree under n outside scripts and
-// styles, hidden parts included, a space between text nodes.
+// markupText returns the text of the tree under n outside scripts,
+// styles and the site's frame (footer, sidebar, navigation), hidden parts
+// included, a space between text nodes. The frame is left out because an
+// SEO plugin states the same FAQ on every page of a site, and a site that
+// shows it in its footer or sidebar shows it as chrome, which the content
+// walk rightly left out.
 func markupText(n *xhtml.Node) string {
 	var b strings.Builder
 	var walk func(n *xhtml.Node)
 	walk = func(n *xhtml.Node) {
-		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+		if n.Type == xhtml.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || isFrameElement(n)) {
 			return
 		}
 		if n.Type == xhtml.TextNode {
@@ -282,4 +324,23 @@ func markupText(n *xhtml.Node) string {
 		walk(n)
 	}
 	return b.String()
+}
+
+// isFrameElement reports whether n is a part of the site's frame around
+// the content: a footer, sidebar or navigation, by tag or by role, or a
+// footer drawn as a <div> that its class names (isFooterBox) outside the
+// page's <main> or <article>.
+func isFrameElement(n *xhtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Footer, atom.Aside, atom.Nav:
+		return true
+	}
+	if isFooterBox(n) && !inMainPart(n) {
+		return true
+	}
+	switch attr(n, "role") {
+	case "contentinfo", "complementary", "navigation":
+		return true
+	}
+	return false
 }
