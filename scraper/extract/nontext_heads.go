@@ -83,17 +83,69 @@ func (p *page) readHead(h *postHead) {
 			continue
 		}
 		if h.name == "" && n.DataAtom == atom.A && profileHref(attr(n, "href")) {
-			if t := shortText(n, headNameMax); isHeadName(t) && shortText(n.Parent, 2*headNameMax) != "" {
+			if t := shortText(n, headNameMax); isHeadName(t) && !replyLine(shortText(n.Parent, 2*headNameMax), t) {
 				h.name, h.nameAt = t, int32(i)
 				continue
 			}
 		}
 		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || classDated(n)) {
-			if t := shortText(n, headStampMax); isHeadStamp(t) && !labelled(n) && !cardDated(t) {
+			if t := shortText(n, headStampMax); isHeadStamp(t) && !labelled(n) && !cardDated(t) && !editStamp(n) {
 				h.stamp, h.stampAt = t, int32(i)
 			}
 		}
 	}
+}
+
+// replyWords are words of a line naming the member a post answers ("In
+// reply to", "Replying to", "En réponse à", "Antwort auf", "En respuesta
+// a"), and editWords of a line dating the post's last edit ("Edited",
+// "Modifié", "Bearbeitet", "Editado"), in lower case.
+var (
+	replyWords = []string{"repl", "respon", "répon", "antwort", "respuesta"}
+	editWords  = []string{"edit", "modifi", "bearbeit", "geändert"}
+)
+
+// replyLine reports whether line, the text of the element around a
+// profile link whose text is name, is not a poster's name line: empty
+// (the element is long: a sentence or a preview of the post answered) or
+// naming the member answered ("In reply to halyard"), whose name put
+// over the post would read as its poster's.
+func replyLine(line, name string) bool {
+	return line == "" || ledBy(line, name, replyWords)
+}
+
+// editStamp reports whether the text just before a stamp's element (or
+// before its parent, when the element opens it: "Edited <a><time>")
+// holds an edit word: the stamp dates the post's last edit, not the post.
+func editStamp(n *html.Node) bool {
+	s := n.PrevSibling
+	if s == nil && n.Parent != nil {
+		s = n.Parent.PrevSibling
+	}
+	if s == nil || s.Type != html.TextNode {
+		return false
+	}
+	return holdsAny(strings.ToLower(s.Data), editWords)
+}
+
+// ledBy reports whether a word of words (lower case) comes in line
+// before t.
+func ledBy(line, t string, words []string) bool {
+	i := strings.Index(line, t)
+	if i <= 0 {
+		return false
+	}
+	return holdsAny(strings.ToLower(line[:i]), words)
+}
+
+// holdsAny reports whether s holds one of words.
+func holdsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // classDated reports whether a class or id of n names a date or a time

@@ -29,3 +29,49 @@ func TestPostHeads(t *testing.T) {
 	}, []string{"Offline", "3 hours ago", "May 2, 2026\n\nkedge said:", "May 4, 2026", "launching.\n\nhalyard",
 		"twenty-six foot sloop", "Joined 2019", "Mar 2019"})
 }
+
+// TestPostHeadsReplyLine: a line naming the member a post answers ("In
+// reply to halyard", "En réponse à kedge") sits in a short element of
+// its own above the poster's name; its profile link is not the poster,
+// whose name alone opens the post.
+func TestPostHeadsReplyLine(t *testing.T) {
+	art := extractTestPage(t, "forumheads", "replyto", "https://estuary-sailing.example/threads/rudder-stock-creaks.9120/")
+	checkText(t, art.Text, []string{
+		"halyard\n\nMay 2, 2026\n\nSince the spring launch",
+		"kedge\n\nMay 2, 2026\n\nPlastic bearings",
+		"tiller\n\nMay 3, 2026\n\nThat fits",
+		"wake\n\nMay 4, 2026\n\nWorth checking",
+	}, []string{"halyard\n\nkedge", "kedge\n\ntiller"})
+}
+
+// TestReplyLine: the lines around a profile link that are not a poster's
+// name line.
+func TestReplyLine(t *testing.T) {
+	for _, c := range []struct {
+		line, name string
+		want       bool
+	}{
+		{"halyard", "halyard", false},
+		{"Posted by halyard", "halyard", false},
+		{"halyard · Moderator", "halyard", false},
+		{"", "halyard", true},
+		{"In reply to halyard", "halyard", true},
+		{"Replying to @halyard", "@halyard", true},
+		{"En réponse à halyard", "halyard", true},
+		{"Antwort auf halyard", "halyard", true},
+		{"En respuesta a halyard", "halyard", true},
+	} {
+		if got := replyLine(c.line, c.name); got != c.want {
+			t.Errorf("replyLine(%q, %q) = %v, want %v", c.line, c.name, got, c.want)
+		}
+	}
+}
+
+// TestPostHeadsEditStamp: a post's header dates its last edit ("Edited
+// <time>", "Bearbeitet <time>") before the post's own stamp; the post
+// opens with its own stamp, not the edit's.
+func TestPostHeadsEditStamp(t *testing.T) {
+	art := extractTestPage(t, "forumheads", "edited", "https://estuary-sailing.example/threads/rudder-stock-creaks.9120/")
+	checkText(t, art.Text, []string{"halyard\n\nMay 1, 2026\n\nSince the spring launch"},
+		[]string{"halyard\n\nMay 9, 2026"})
+}
