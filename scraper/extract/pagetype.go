@@ -595,36 +595,8 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		// gives a listing, a shop or a plain page these names.
 		article = true
 	}
-	if article && p.isThread() && !p.storyBeside() {
-		// Posts by several people make up the page: a thread, whatever
-		// its metadata says (forum software declares its threads
-		// articles), and the training sets hold too few such threads for
-		// the model to learn it. Unless a story stands beside them: then
-		// they are its readers' comments. On a page with a shop's markup
-		// they are a product's reviews.
-		if p.shopBesidePosts() {
-			return false, corpus.PageTypeProduct
-		}
-		return false, corpus.PageTypeForum
-	}
-	if article && p.replyThread() {
-		// Replies titled with the thread's headline ("Re: ..."): a
-		// thread, whatever signs its posts, and whatever their linked
-		// titles would say to teaserFront.
-		return false, corpus.PageTypeForum
-	}
-	if article && p.kind.code > 0 && p.listMessage() {
-		// One message of a mailing list's archive: its body in a <pre>,
-		// under the archive's links to the messages before and after
-		// it. A post of a discussion, as a thread's page is.
-		return false, corpus.PageTypeForum
-	}
-	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {
-		// The same posts at a thread's URL, where the model saw a list
-		// of items or a plain page. Not at a list's URL (/topic/name):
-		// a news site's topic page whose teasers link their writers'
-		// profiles is a run of signed, dated records too.
-		return false, corpus.PageTypeForum
+	if t := p.threadType(article, other); t != "" {
+		return false, t
 	}
 	if article && !p.cmsPost() && !p.hasType(newsTypes...) && (p.teaserFront(art.WordCount) || p.itemRunBody(art.WordCount)) {
 		// Linked headlines with a line of summary each, dated excerpts
@@ -656,6 +628,44 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		return false, corpus.PageTypeDocumentation
 	}
 	return article, other
+}
+
+// threadType gives the type of a page whose body is a thread of posts
+// the model took for an article or a plain page (forum, or product when
+// the posts are a shop's reviews), or "" when it is none.
+func (p *page) threadType(article bool, other string) string {
+	if article && p.isThread() && !p.storyBeside() {
+		// Posts by several people make up the page: a thread, whatever
+		// its metadata says (forum software declares its threads
+		// articles), and the training sets hold too few such threads for
+		// the model to learn it. Unless a story stands beside them: then
+		// they are its readers' comments. On a page with a shop's markup
+		// they are a product's reviews.
+		if p.shopBesidePosts() {
+			return corpus.PageTypeProduct
+		}
+		return corpus.PageTypeForum
+	}
+	if article && p.replyThread() {
+		// Replies titled with the thread's headline ("Re: ..."): a
+		// thread, whatever signs its posts, and whatever their linked
+		// titles would say to teaserFront.
+		return corpus.PageTypeForum
+	}
+	if article && p.kind.code > 0 && p.listMessage() {
+		// One message of a mailing list's archive: its body in a <pre>,
+		// under the archive's links to the messages before and after
+		// it. A post of a discussion, as a thread's page is.
+		return corpus.PageTypeForum
+	}
+	if (other == corpus.PageTypeListing || other == corpus.PageTypeService) && !article && p.forumURL() && !p.listURL() && p.isThread() {
+		// The same posts at a thread's URL, where the model saw a list
+		// of items or a plain page. Not at a list's URL (/topic/name):
+		// a news site's topic page whose teasers link their writers'
+		// profiles is a run of signed, dated records too.
+		return corpus.PageTypeForum
+	}
+	return ""
 }
 
 // signedPost reports whether the page is dated and signed, with a body
