@@ -288,21 +288,7 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 			taken[a] = true
 		}
 	}
-	// Twins must sit near the top candidate: under its ancestor five
-	// levels up, so teaser cards elsewhere on the page that reuse the
-	// class stay out.
-	// The page's <article> or <main> element, when it holds the top
-	// candidate within ten levels, bounds the article too.
-	scope := unit
-	for i := 0; i < 5 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
-		scope = scope.Parent
-	}
-	for a, i := scope, 0; a != nil && i < 5 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
-		if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
-			scope = a
-			break
-		}
-	}
+	scope := twinScope(unit)
 	var twins []*html.Node
 	for i, n := range x.nodes {
 		if n.DataAtom != unit.DataAtom || n.Type != html.ElementNode || taken[n] {
@@ -312,28 +298,7 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 		if in.junk || in.para < 80 || linkDensity(in) > 0.4 && in.para < in.link || attr(n, "class") != class {
 			continue
 		}
-		ok := false
-		for a := n.Parent; a != nil; a = a.Parent {
-			if a == scope {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		ok = true
-		for a := n.Parent; a != nil; a = a.Parent {
-			if chosen[a] {
-				ok = false
-				break
-			}
-			if ai := x.info(a); ai != nil && ai.junk {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if isAncestor(scope, n) && x.freeOf(n, chosen) {
 			twins = append(twins, n)
 			chosen[n] = true
 		}
@@ -344,6 +309,36 @@ func (x *contentExtractor) addTwins(top *html.Node, sel []*html.Node) []*html.No
 	all := append(sel, twins...)
 	sort.Slice(all, func(i, j int) bool { return x.idx[all[i]] < x.idx[all[j]] })
 	return all
+}
+
+// twinScope is the element a body's twins must sit under: the unit's
+// ancestor five levels up, so that teaser cards elsewhere on the page that
+// reuse the class stay out; or the page's <article> or <main> element,
+// when it holds the top candidate within ten levels.
+func twinScope(unit *html.Node) *html.Node {
+	scope := unit
+	for i := 0; i < 5 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
+		scope = scope.Parent
+	}
+	for a, i := scope, 0; a != nil && i < 5 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.Article || a.DataAtom == atom.Main {
+			return a
+		}
+	}
+	return scope
+}
+
+// freeOf reports whether no ancestor of n is chosen already or junk.
+func (x *contentExtractor) freeOf(n *html.Node, chosen map[*html.Node]bool) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if chosen[a] {
+			return false
+		}
+		if ai := x.info(a); ai != nil && ai.junk {
+			return false
+		}
+	}
+	return true
 }
 
 // endsSentence reports whether t ends like a sentence.
