@@ -159,88 +159,21 @@ func (e *emitter) walk(n *html.Node) {
 		e.feat.enter(n, in)
 		defer e.feat.leave(n, in)
 	}
-	cls := classifyTag(n.DataAtom)
-	if cls == tagInline {
-		if e.broad && srLabel(n) {
-			// Not printed; the block model still reads it (featText).
-			if e.feat != nil {
-				e.feat.label(n)
-			}
-			e.mute++
-			defer func() { e.mute-- }()
-		} else if selfAnchor(n) {
-			// Counted as the link it is, so that the block's link
-			// share and the block model's features stay, but not
-			// printed.
-			e.mute++
-			defer func() { e.mute-- }()
-		}
-		if gluedSpan(n) || gluedTwin(n) || e.gluedLink(n) {
-			e.buf.WriteByte(' ')
-		}
-		link := n.DataAtom == atom.A && !e.headingAnchor(n)
-		switch {
-		case link:
-			e.inLink++
-		case n.DataAtom == atom.Em || n.DataAtom == atom.I:
-			e.inEm++
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			e.walk(c)
-		}
-		switch {
-		case link:
-			e.inLink--
-		case n.DataAtom == atom.Em || n.DataAtom == atom.I:
-			e.inEm--
-		}
+	if classifyTag(n.DataAtom) == tagInline {
+		e.walkInline(n)
 		return
 	}
-	switch n.DataAtom {
-	case atom.Br, atom.Hr:
-		e.flush()
+	if e.walkBreakOrCell(n, in) {
 		return
-	case atom.Td, atom.Th:
-		if in.text > 200 {
-			// A layout cell holding running text: its lines are
-			// paragraphs, not table rows.
-			e.flush()
-			e.kinds = append(e.kinds, kindPara)
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				e.walk(c)
-			}
-			e.flush()
-			e.kinds = e.kinds[:len(e.kinds)-1]
-			return
-		}
-		if !in.block {
-			e.buf.WriteByte(' ')
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				e.walk(c)
-			}
-			e.buf.WriteByte(' ')
-			return
-		}
 	}
 	e.flush()
 	if n.DataAtom == atom.Aside {
 		e.asides++
 		defer func() { e.asides-- }()
 	}
-	pushed := true
-	switch n.DataAtom {
-	case atom.H1:
-		e.kinds = append(e.kinds, kindTitle)
-	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		e.kinds = append(e.kinds, kindHeading)
-	case atom.Li, atom.Dt, atom.Dd:
-		e.kinds = append(e.kinds, kindItem)
-	case atom.Tr:
-		e.kinds = append(e.kinds, kindRow)
-	case atom.Blockquote:
-		e.kinds = append(e.kinds, kindQuote)
-	default:
-		pushed = false
+	k, pushed := blockKindOf(n.DataAtom)
+	if pushed {
+		e.kinds = append(e.kinds, k)
 	}
 	first := len(e.blocks)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -253,6 +186,94 @@ func (e *emitter) walk(n *html.Node) {
 	if n.DataAtom == atom.Li {
 		markItem(e.blocks[first:], n)
 	}
+}
+
+// walkInline walks an inline element: a screen reader's label or a
+// self-linking anchor read but not printed, glued spans spaced, and the
+// link and emphasis depths kept while its children are walked.
+func (e *emitter) walkInline(n *html.Node) {
+	if e.broad && srLabel(n) {
+		// Not printed; the block model still reads it (featText).
+		if e.feat != nil {
+			e.feat.label(n)
+		}
+		e.mute++
+		defer func() { e.mute-- }()
+	} else if selfAnchor(n) {
+		// Counted as the link it is, so that the block's link
+		// share and the block model's features stay, but not
+		// printed.
+		e.mute++
+		defer func() { e.mute-- }()
+	}
+	if gluedSpan(n) || gluedTwin(n) || e.gluedLink(n) {
+		e.buf.WriteByte(' ')
+	}
+	link := n.DataAtom == atom.A && !e.headingAnchor(n)
+	switch {
+	case link:
+		e.inLink++
+	case n.DataAtom == atom.Em || n.DataAtom == atom.I:
+		e.inEm++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		e.walk(c)
+	}
+	switch {
+	case link:
+		e.inLink--
+	case n.DataAtom == atom.Em || n.DataAtom == atom.I:
+		e.inEm--
+	}
+}
+
+// walkBreakOrCell handles the elements that end a line (br, hr) and the
+// table cells that are no block of their own, and reports whether it did.
+func (e *emitter) walkBreakOrCell(n *html.Node, in *nodeInfo) bool {
+	switch n.DataAtom {
+	case atom.Br, atom.Hr:
+		e.flush()
+		return true
+	case atom.Td, atom.Th:
+		if in.text > 200 {
+			// A layout cell holding running text: its lines are
+			// paragraphs, not table rows.
+			e.flush()
+			e.kinds = append(e.kinds, kindPara)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				e.walk(c)
+			}
+			e.flush()
+			e.kinds = e.kinds[:len(e.kinds)-1]
+			return true
+		}
+		if !in.block {
+			e.buf.WriteByte(' ')
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				e.walk(c)
+			}
+			e.buf.WriteByte(' ')
+			return true
+		}
+	}
+	return false
+}
+
+// blockKindOf gives the kind of block an element opens, if it opens one.
+func blockKindOf(a atom.Atom) (blockKind, bool) {
+	switch a {
+	case atom.H1:
+		return kindTitle, true
+	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return kindHeading, true
+	case atom.Li, atom.Dt, atom.Dd:
+		return kindItem, true
+	case atom.Tr:
+		return kindRow, true
+	case atom.Blockquote:
+		return kindQuote, true
+	}
+	return 0, false
 }
 
 // gluedSpan reports whether n is a classed span set right after another
