@@ -227,7 +227,38 @@ func (f *featWalk) record() {
 	v[fBias] = 1
 	v[fWords] = math.Log1p(float64(words))
 	v[fLink] = b.link
-	switch b.kind {
+	kindFeatures(&v, b.kind)
+	if endsSentence(b.text) {
+		v[fSentence] = 1
+	}
+	if chars > 0 {
+		v[fJunk] = float64(min(f.junkChars, chars)) / float64(chars)
+	}
+	f.contextFeatures(&v)
+	textFeatures(&v, b.text, words)
+	f.containerFeatures(&v, chars)
+	if b.afterImage && (b.altText || isCaption(b)) {
+		v[fCaption] = 1
+	}
+	if words < 4 {
+		v[fShort] = 1
+	}
+	v[fLinkItem] = b.link * v[fItem]
+	v[fLinkHeading] = b.link * v[fHeading]
+	v[fLinkPara] = b.link * v[fPara]
+	v[fDepth] = math.Min(float64(f.snapDepth), 40) / 40
+	v[fSelPara] = v[fSelected] * v[fPara]
+	if words >= 30 && b.link < 0.2 {
+		v[fLongRun] = 1
+	}
+	f.feats = append(f.feats, v)
+	f.dialog = append(f.dialog, f.snap[ctxDialog] > 0)
+	f.junkChars = 0
+}
+
+// kindFeatures sets the one-hot feature of the block's kind.
+func kindFeatures(v *[nFeat]float64, k blockKind) {
+	switch k {
 	case kindPara:
 		v[fPara] = 1
 	case kindHeading:
@@ -241,12 +272,11 @@ func (f *featWalk) record() {
 	case kindTitle:
 		v[fTitle] = 1
 	}
-	if endsSentence(b.text) {
-		v[fSentence] = 1
-	}
-	if chars > 0 {
-		v[fJunk] = float64(min(f.junkChars, chars)) / float64(chars)
-	}
+}
+
+// contextFeatures sets the features of the elements open around the
+// block (teaser, comment, nav, ...) and of its position in the page.
+func (f *featWalk) contextFeatures(v *[nFeat]float64) {
 	on := func(c int) float64 {
 		if f.snap[c] > 0 {
 			return 1
@@ -272,14 +302,19 @@ func (f *featWalk) record() {
 		v[fPos] = float64(f.snapIdx) / float64(n)
 		v[fPos2] = v[fPos] * v[fPos]
 	}
-	if isBoilerLine(b.text) {
+}
+
+// textFeatures sets the features read from the block's text alone:
+// boilerplate and call-to-action lines, the share of digits and commas.
+func textFeatures(v *[nFeat]float64, text string, words int) {
+	if isBoilerLine(text) {
 		v[fBoiler] = 1
 	}
-	if len(b.text) <= 300 && mayCallToAction(b.text) && isCallToAction(b.text) {
+	if len(text) <= 300 && mayCallToAction(text) && isCallToAction(text) {
 		v[fCallToAction] = 1
 	}
-	digits, commas, run := 0, 0, 0
-	for _, r := range b.text {
+	digits, commas := 0, 0
+	for _, r := range text {
 		switch {
 		case unicode.IsDigit(r):
 			digits++
@@ -287,14 +322,18 @@ func (f *featWalk) record() {
 			commas++
 		}
 	}
-	if len(b.text) > 0 {
-		v[fDigits] = float64(digits) / float64(len(b.text))
+	if len(text) > 0 {
+		v[fDigits] = float64(digits) / float64(len(text))
 	}
 	if words > 0 {
 		v[fCommas] = math.Min(float64(commas)/float64(words)*5, 1)
 	}
-	// The container: the innermost open element holding three times the
-	// block's text and at least 200 bytes.
+}
+
+// containerFeatures sets the link share and text share of the block's
+// container (the innermost open element holding three times the block's
+// text and at least 200 bytes) and the page's link share and size.
+func (f *featWalk) containerFeatures(v *[nFeat]float64, chars int) {
 	for i := f.snapDepth - 1; i >= 0 && i < len(f.stack); i-- {
 		if c := f.stack[i]; c.text >= 3*chars && c.text >= 200 {
 			v[fContLink] = linkDensity(c)
@@ -308,24 +347,6 @@ func (f *featWalk) record() {
 		v[fPageLink] = float64(f.bodyLink) / float64(f.bodyText)
 		v[fPageSize] = math.Log1p(float64(f.bodyText)) / 12
 	}
-	if b.afterImage && (b.altText || isCaption(b)) {
-		v[fCaption] = 1
-	}
-	if words < 4 {
-		v[fShort] = 1
-	}
-	v[fLinkItem] = b.link * v[fItem]
-	v[fLinkHeading] = b.link * v[fHeading]
-	v[fLinkPara] = b.link * v[fPara]
-	v[fDepth] = math.Min(float64(f.snapDepth), 40) / 40
-	v[fSelPara] = v[fSelected] * v[fPara]
-	if words >= 30 && b.link < 0.2 {
-		run = 1
-	}
-	v[fLongRun] = float64(run)
-	f.feats = append(f.feats, v)
-	f.dialog = append(f.dialog, f.snap[ctxDialog] > 0)
-	f.junkChars = 0
 }
 
 // featureBlocks walks the whole body, the parts the content walk dropped
