@@ -470,23 +470,7 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, commas, para int) {
 	switch n.Type {
 	case html.TextNode:
-		d := n.Data
-		for i := 0; i < len(d); i++ {
-			c := d[i]
-			if c > ' ' {
-				text++
-				switch {
-				case c == ',':
-					commas++
-				case c == 0xd8 && i+1 < len(d) && d[i+1] == 0x8c: // ، Arabic comma
-					commas++
-				case c == 0xe3 && i+2 < len(d) && d[i+1] == 0x80 && d[i+2] == 0x81: // 、
-					commas++
-				case c == 0xef && i+2 < len(d) && d[i+1] == 0xbc && d[i+2] == 0x8c: // ，
-					commas++
-				}
-			}
-		}
+		text, commas = textSize(n.Data)
 		if inLink {
 			link = text
 		}
@@ -561,19 +545,50 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 			// A streamed segment kept as content (stream.go).
 			x.segments = append(x.segments, n)
 		}
-		switch n.DataAtom {
-		case atom.P, atom.Pre:
-			para = text - link
-		case atom.Div, atom.Section, atom.Td, atom.Blockquote, atom.Article, atom.Main, atom.Span, atom.Font, atom.Center:
-			if !block {
-				para = text - link
-			} else if own >= 25 {
-				para += own
-			}
-		}
+		para = paraSize(n.DataAtom, text-link, own, para, block)
 	}
 	in.para = para
 	return text, link, commas, para
+}
+
+// textSize counts a text's bytes that are not white space or control
+// characters, and its commas (Latin, Arabic and CJK ones).
+func textSize(d string) (text, commas int) {
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		if c > ' ' {
+			text++
+			switch {
+			case c == ',':
+				commas++
+			case c == 0xd8 && i+1 < len(d) && d[i+1] == 0x8c: // ، Arabic comma
+				commas++
+			case c == 0xe3 && i+2 < len(d) && d[i+1] == 0x80 && d[i+2] == 0x81: // 、
+				commas++
+			case c == 0xef && i+2 < len(d) && d[i+1] == 0xbc && d[i+2] == 0x8c: // ，
+				commas++
+			}
+		}
+	}
+	return text, commas
+}
+
+// paraSize gives an element's paragraph text: all its unlinked text for
+// a paragraph or a container of inline content only; for a container of
+// blocks, its children's paragraph text (para) plus its own loose text
+// when that is a sentence's worth (25 bytes).
+func paraSize(a atom.Atom, unlinked, own, para int, block bool) int {
+	switch a {
+	case atom.P, atom.Pre:
+		return unlinked
+	case atom.Div, atom.Section, atom.Td, atom.Blockquote, atom.Article, atom.Main, atom.Span, atom.Font, atom.Center:
+		if !block {
+			return unlinked
+		} else if own >= 25 {
+			return para + own
+		}
+	}
+	return para
 }
 
 // isRegion reports whether a never-content tag names a region of the
