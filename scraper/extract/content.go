@@ -1098,6 +1098,38 @@ func (x *contentExtractor) candidate() *html.Node {
 // pick scores the paragraphs' ancestors and returns the best one, moved
 // to an enclosing body element or to the ancestor of a split body.
 func (x *contentExtractor) pick() *html.Node {
+	cands := x.scoreParas()
+	var top *html.Node
+	best := 0.0
+	for _, c := range cands {
+		ci := x.info(c)
+		ci.score *= 1 - linkDensity(ci)
+		if top == nil || ci.score > best {
+			top, best = c, ci.score
+		}
+	}
+	if top == nil {
+		return nil
+	}
+	top, best = x.heavier(top, best, cands)
+	x.dropOtherStories(top)
+	x.dropNextStories(top)
+	// Prefer an enclosing article body element holding the top candidate.
+	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {
+			if a != top && float64(ai.para) >= float64(x.info(top).para)*0.9 || a == top {
+				top = a
+			}
+			break
+		}
+	}
+	return x.splitBody(top, best, cands)
+}
+
+// scoreParas adds each paragraph's score (one, its commas, a point per
+// 100 bytes up to three) to its first five ancestors, less the higher
+// they are, and returns the ancestors scored, in the order first scored.
+func (x *contentExtractor) scoreParas() []*html.Node {
 	var cands []*html.Node
 	for _, p := range x.paras {
 		if p.text < 25 {
@@ -1138,32 +1170,13 @@ func (x *contentExtractor) pick() *html.Node {
 			level++
 		}
 	}
-	var top *html.Node
-	best := 0.0
-	for _, c := range cands {
-		ci := x.info(c)
-		ci.score *= 1 - linkDensity(ci)
-		if top == nil || ci.score > best {
-			top, best = c, ci.score
-		}
-	}
-	if top == nil {
-		return nil
-	}
-	top, best = x.heavier(top, best, cands)
-	x.dropOtherStories(top)
-	x.dropNextStories(top)
-	// Prefer an enclosing article body element holding the top candidate.
-	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
-		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {
-			if a != top && float64(ai.para) >= float64(x.info(top).para)*0.9 || a == top {
-				top = a
-			}
-			break
-		}
-	}
-	// When several strong candidates share a close ancestor, the content
-	// is split over them: move up to that ancestor.
+	return cands
+}
+
+// splitBody moves top up to a close ancestor (three levels at most) that
+// holds two or more strong candidates outside top (scored three quarters
+// of the best or more): the content is split over them.
+func (x *contentExtractor) splitBody(top *html.Node, best float64, cands []*html.Node) *html.Node {
 	// Only candidates outside the top one count, and a handful is enough.
 	var strong []*html.Node
 	for _, c := range cands {
@@ -1174,18 +1187,18 @@ func (x *contentExtractor) pick() *html.Node {
 			}
 		}
 	}
-	if len(strong) >= 2 {
-		for a, lvl := top.Parent, 0; a != nil && lvl < 3 && a.DataAtom != atom.Body; a, lvl = a.Parent, lvl+1 {
-			k := 0
-			for _, s := range strong {
-				if isAncestor(a, s) {
-					k++
-				}
+	if len(strong) < 2 {
+		return top
+	}
+	for a, lvl := top.Parent, 0; a != nil && lvl < 3 && a.DataAtom != atom.Body; a, lvl = a.Parent, lvl+1 {
+		k := 0
+		for _, s := range strong {
+			if isAncestor(a, s) {
+				k++
 			}
-			if k >= 2 {
-				top = a
-				break
-			}
+		}
+		if k >= 2 {
+			return a
 		}
 	}
 	return top
