@@ -29,74 +29,91 @@ func CleanTitle(title string, siteNames, headings []string) string {
 	if title == "" {
 		return ""
 	}
-	var sites []string
+	var sites siteMatcher
 	for _, s := range siteNames {
 		if n := normName(s); len(n) >= 2 {
 			sites = append(sites, n)
 		}
 	}
-	isSite := func(part string) bool {
-		n := normName(part)
-		if n == "" {
-			return false
-		}
-		for _, s := range sites {
-			if n == s || strings.Contains(n, s) && len(n) <= len(s)+12 || strings.Contains(s, n) && len(n) >= 3 {
-				return true
-			}
-		}
+	if h, ok := headlinePart(title, headings, sites); ok {
+		return h
+	}
+	for changed := true; changed; {
+		title, changed = sites.trimOnce(title)
+	}
+	return title
+}
+
+// siteMatcher holds the normalised names a site goes by.
+type siteMatcher []string
+
+// isSite reports whether part of a title names the site.
+func (sites siteMatcher) isSite(part string) bool {
+	n := normName(part)
+	if n == "" {
 		return false
 	}
-	// A heading that is one part of the title is the headline.
+	for _, s := range sites {
+		if n == s || strings.Contains(n, s) && len(n) <= len(s)+12 || strings.Contains(s, n) && len(n) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// headlinePart returns the part of the title that one of the page's
+// headings is, if one is: the headline.
+func headlinePart(title string, headings []string, sites siteMatcher) (string, bool) {
 	for _, h := range headings {
 		hn := normName(h)
-		if len(hn) < 4 || isSite(h) {
+		if len(hn) < 4 || sites.isSite(h) {
 			continue
 		}
 		tn := normName(title)
 		if tn == hn {
-			return title
+			return title, true
 		}
 		if strings.HasPrefix(tn, hn) || strings.HasSuffix(tn, hn) {
 			for _, sep := range titleSeps {
 				for _, part := range strings.Split(title, sep) {
 					if normName(part) == hn {
-						return strings.TrimSpace(part)
+						return strings.TrimSpace(part), true
 					}
 				}
 			}
 			// "Site: Headline" and other separators: the heading is the
 			// title less a few words.
 			if rest := numFields(title) - numFields(h); rest > 0 && rest <= 5 && len(hn) >= 10 {
-				return cleanSpace(h)
+				return cleanSpace(h), true
 			}
 		}
 	}
-	for changed := true; changed; {
-		changed = false
-		for _, sep := range titleSeps {
-			i := strings.LastIndex(title, sep)
-			if i <= 0 {
-				continue
-			}
-			head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
-			if tail == "" {
-				title, changed = head, true
-				break
-			}
-			if isSite(tail) || sep == " | " && numFields(tail) <= 4 && len(head) > 2*len(tail) {
-				title, changed = head, true
-				break
-			}
-			j := strings.Index(title, sep)
-			head, tail = strings.TrimSpace(title[:j]), strings.TrimSpace(title[j+len(sep):])
-			if isSite(head) && len(tail) > 0 {
-				title, changed = tail, true
-				break
-			}
+	return "", false
+}
+
+// trimOnce removes one site name (or an empty part, or a short tail after
+// " | ") from the title's end, or a site name from its start, and reports
+// whether it did.
+func (sites siteMatcher) trimOnce(title string) (string, bool) {
+	for _, sep := range titleSeps {
+		i := strings.LastIndex(title, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
+		if tail == "" {
+			return head, true
+		}
+		if sites.isSite(tail) || sep == " | " && numFields(tail) <= 4 && len(head) > 2*len(tail) {
+			return head, true
+		}
+		j := strings.Index(title, sep)
+		head, tail = strings.TrimSpace(title[:j]), strings.TrimSpace(title[j+len(sep):])
+		if sites.isSite(head) && len(tail) > 0 {
+			return tail, true
 		}
 	}
-	return title
+	return title, false
 }
 
 // hostNames returns name-like labels of a host: "www.nytimes.com" gives
