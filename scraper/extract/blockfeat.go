@@ -144,6 +144,37 @@ func (f *featWalk) enter(n *html.Node, in *nodeInfo) {
 	if in.positive || in.body {
 		set(ctxPositive)
 	}
+	m |= regionContexts(n)
+	if f.selected[n] {
+		set(ctxSelected)
+	}
+	if n == f.region {
+		set(ctxMain)
+	}
+	if hasAttr(n, "hidden") {
+		set(ctxHidden)
+	}
+	if isDialog(n) {
+		set(ctxDialog)
+	}
+	for c := 0; c < nCtx; c++ {
+		if m&(1<<c) != 0 {
+			f.count[c]++
+		}
+	}
+	f.marks = append(f.marks, m)
+	f.stack = append(f.stack, in)
+	if i, ok := f.e.x.idx[n]; ok {
+		f.cur = int(i)
+	}
+}
+
+// regionContexts gives the contexts an element opens by its tag or its
+// ARIA role: navigation, header, footer, aside, form, article, list,
+// table.
+func regionContexts(n *html.Node) uint32 {
+	var m uint32
+	set := func(c int) { m |= 1 << c }
 	switch n.DataAtom {
 	case atom.Nav:
 		set(ctxNav)
@@ -172,28 +203,7 @@ func (f *featWalk) enter(n *html.Node, in *nodeInfo) {
 	case "complementary":
 		set(ctxAside)
 	}
-	if f.selected[n] {
-		set(ctxSelected)
-	}
-	if n == f.region {
-		set(ctxMain)
-	}
-	if hasAttr(n, "hidden") {
-		set(ctxHidden)
-	}
-	if isDialog(n) {
-		set(ctxDialog)
-	}
-	for c := 0; c < nCtx; c++ {
-		if m&(1<<c) != 0 {
-			f.count[c]++
-		}
-	}
-	f.marks = append(f.marks, m)
-	f.stack = append(f.stack, in)
-	if i, ok := f.e.x.idx[n]; ok {
-		f.cur = int(i)
-	}
+	return m
 }
 
 func (f *featWalk) leave(n *html.Node, in *nodeInfo) {
