@@ -75,32 +75,12 @@ func (p *page) isArticle(art *corpus.Article, paywalled bool) bool {
 		return signal && paywalled
 	}
 	short := art.WordCount < ShortWords
-	if short && !signal {
-		// A consent or login wall: little text about cookies, consent
-		// and privacy, or a password field. Pages that declare an
-		// article are exempt, so short news about privacy stays.
-		lt := strings.ToLower(art.Text + " " + art.Title)
-		hits := 0
-		for _, w := range consentWords {
-			if strings.Contains(lt, w) {
-				hits++
-			}
-		}
-		if hits >= 2 || hits == 1 && p.consentTxt > 0 {
-			return false
-		}
-		if p.forms > 0 && art.WordCount < 50 {
-			return false
-		}
+	if short && !signal && p.wall(art) {
+		// A consent or login wall. Pages that declare an article are
+		// exempt, so short news about privacy stays.
+		return false
 	}
-	listing := false
-	for _, m := range p.ld {
-		if ldIs(m, func(t string) bool {
-			return t == "CollectionPage" || t == "SearchResultsPage" || t == "ProfilePage"
-		}) {
-			listing = true
-		}
-	}
+	listing := p.declaresList()
 	dated := art.Published != nil && p.articles <= 2
 	front := p.hasURL() && (p.base.Path == "" || p.base.Path == "/") && p.base.RawQuery == ""
 	paras := 0
@@ -135,6 +115,32 @@ func (p *page) isArticle(art *corpus.Article, paywalled bool) bool {
 		return false
 	}
 	return true
+}
+
+// wall reports whether a short page is a consent or login wall: little
+// text about cookies, consent and privacy, or a password field.
+func (p *page) wall(art *corpus.Article) bool {
+	lt := strings.ToLower(art.Text + " " + art.Title)
+	hits := 0
+	for _, w := range consentWords {
+		if strings.Contains(lt, w) {
+			hits++
+		}
+	}
+	return hits >= 2 || hits == 1 && p.consentTxt > 0 || p.forms > 0 && art.WordCount < 50
+}
+
+// declaresList reports whether the page's JSON-LD declares a collection,
+// search results or a profile.
+func (p *page) declaresList() bool {
+	for _, m := range p.ld {
+		if ldIs(m, func(t string) bool {
+			return t == "CollectionPage" || t == "SearchResultsPage" || t == "ProfilePage"
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownArticle reports whether the body sits in an <article> element of its
