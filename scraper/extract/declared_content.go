@@ -218,9 +218,8 @@ func isMarkup(s string) bool {
 
 // addShingles adds the runs of three lower-cased words of s to have.
 func addShingles(have map[string]bool, s string) {
-	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
-	for i := 2; i < len(ws); i++ {
-		have[ws[i-2]+" "+ws[i-1]+" "+ws[i]] = true
+	for _, r := range wordRuns(s) {
+		have[r] = true
 	}
 }
 
@@ -228,15 +227,24 @@ func addShingles(have map[string]bool, s string) {
 // words of s. Runs, not words: a short answer's words (brand names, the
 // page's subject) are all over a page that does not show the answer.
 func shownIn(have map[string]bool, s string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
-	seen, hit := 0, 0
-	for i := 2; i < len(ws); i++ {
-		seen++
-		if have[ws[i-2]+" "+ws[i-1]+" "+ws[i]] {
+	runs := wordRuns(s)
+	hit := 0
+	for _, r := range runs {
+		if have[r] {
 			hit++
 		}
 	}
-	return seen > 0 && float64(hit) >= declaredShown*float64(seen)
+	return len(runs) > 0 && float64(hit) >= declaredShown*float64(len(runs))
+}
+
+// wordRuns returns the runs of three lower-cased words of s.
+func wordRuns(s string) []string {
+	ws := strings.FieldsFunc(strings.ToLower(s), notWordRune)
+	var out []string
+	for i := 2; i < len(ws); i++ {
+		out = append(out, ws[i-2]+" "+ws[i-1]+" "+ws[i])
+	}
+	return out
 }
 
 // placePieces puts pcs into text in one pass (a page can declare tens of
