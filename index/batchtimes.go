@@ -22,12 +22,8 @@ type batchTimes struct {
 // readBatchTimes returns bi's batch times so far (zero when bi is not
 // scorch's).
 func readBatchTimes(bi bleve.Index) batchTimes {
-	adv, err := bi.Advanced()
-	if err != nil {
-		return batchTimes{}
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
+	s, err := scorchOf(bi)
+	if err != nil || s == nil {
 		return batchTimes{}
 	}
 	st, ok := s.Stats().(*scorch.Stats)
@@ -47,12 +43,22 @@ func readBatchTimes(bi bleve.Index) batchTimes {
 // and their introduction (with safe batches, the wait for the persister,
 // during which the writer builds nothing). It tells how much of a build's
 // idle core the writer's waits are, whatever the machine's load.
-func logBatchTimes(log *slog.Logger, bi bleve.Index, start batchTimes, extra ...any) {
+func logBatchTimes(log *slog.Logger, bi bleve.Index, start batchTimes) {
 	now := readBatchTimes(bi)
 	intro := now.introduce - start.introduce
-	args := []any{"batches", now.batches - start.batches,
+	log.Debug("index: batches", "batches", now.batches-start.batches,
 		"analysis_s", round2((now.analysis - start.analysis).Seconds()),
 		"segment_s", round2((now.index - start.index - intro).Seconds()),
-		"introduce_s", round2(intro.Seconds())}
-	log.Debug("index: batches", append(args, extra...)...)
+		"introduce_s", round2(intro.Seconds()))
+}
+
+// scorchOf returns the scorch index under bi; nil, and no error, when bi
+// is another kind of index (an in-memory one in tests).
+func scorchOf(bi bleve.Index) (*scorch.Scorch, error) {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	s, _ := adv.(*scorch.Scorch)
+	return s, nil
 }

@@ -993,12 +993,11 @@ var maxSegmentDocs int64 = 100_000
 // time (compactStep), so that the segments of a merge are let go before
 // the next one reads its own. bi keeps answering searches meanwhile.
 func compact(ctx context.Context, bi bleve.Index) error {
-	adv, err := bi.Advanced()
+	s, err := scorchOf(bi)
 	if err != nil {
 		return fmt.Errorf("compact: %w", err)
 	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
+	if s == nil {
 		return nil
 	}
 	limit, err := compactLimit(s)
@@ -1061,11 +1060,9 @@ func compactBoth(ctx context.Context, bi bleve.Index, fwd *fwdStore, segments bo
 // alike (its statistic TotFileMergeWrittenBytes), or 0 if bi is not
 // scorch's.
 func mergedBytes(bi bleve.Index) uint64 {
-	if adv, err := bi.Advanced(); err == nil {
-		if s, ok := adv.(*scorch.Scorch); ok {
-			n, _ := s.StatsMap()["TotFileMergeWrittenBytes"].(uint64)
-			return n
-		}
+	if s, err := scorchOf(bi); err == nil && s != nil {
+		n, _ := s.StatsMap()["TotFileMergeWrittenBytes"].(uint64)
+		return n
 	}
 	return 0
 }

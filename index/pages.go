@@ -105,15 +105,13 @@ func (r *pageReleaser) run() {
 // run of a view, while it is held. Segments still in memory are left out.
 func indexMaps(bi bleve.Index, fwd *fwdStore) (maps [][]byte, done func()) {
 	var closers []func()
-	if adv, err := bi.Advanced(); err == nil {
-		if s, ok := adv.(*scorch.Scorch); ok {
-			if r, err := s.Reader(); err == nil {
-				closers = append(closers, func() { _ = r.Close() })
-				if snap, ok := r.(*scorch.IndexSnapshot); ok {
-					for _, ss := range snap.Segments() {
-						if zs, ok := ss.Segment().(*zap.Segment); ok && len(zs.Data()) > 0 {
-							maps = append(maps, zs.Data())
-						}
+	if s, err := scorchOf(bi); err == nil && s != nil {
+		if r, err := s.Reader(); err == nil {
+			closers = append(closers, func() { _ = r.Close() })
+			if snap, ok := r.(*scorch.IndexSnapshot); ok {
+				for _, ss := range snap.Segments() {
+					if zs, ok := ss.Segment().(*zap.Segment); ok && len(zs.Data()) > 0 {
+						maps = append(maps, zs.Data())
 					}
 				}
 			}

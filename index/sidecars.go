@@ -68,13 +68,9 @@ type sidecar struct {
 // writeAll writes k's missing or unusable sidecars of bi's persisted
 // segments and removes those of segments that are gone.
 func (k sidecar) writeAll(ctx context.Context, bi bleve.Index, log *slog.Logger) error {
-	adv, err := bi.Advanced()
-	if err != nil {
+	s, err := scorchOf(bi)
+	if err != nil || s == nil {
 		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
 	}
 	r, err := s.Reader()
 	if err != nil {
