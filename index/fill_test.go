@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,7 +157,7 @@ func testFillSameIndex(t *testing.T, plan fillPlan) {
 func TestFillAheadStageFails(t *testing.T) {
 	tests := []struct {
 		name   string
-		remove string // the folder removed while the fill runs
+		remove string // the folder taken away while the fill runs
 	}{
 		{"forward index", fwdDir},
 		{"bleve", "store"},
@@ -176,7 +175,7 @@ func testFillStageFails(t *testing.T, plan fillPlan, remove string) {
 	rows := 0
 	src.onRow = func() {
 		if rows++; rows == 3*smallBatch+5 {
-			if err := os.RemoveAll(filepath.Join(path, remove)); err != nil {
+			if err := takeAway(filepath.Join(path, remove)); err != nil {
 				t.Error(err)
 			}
 		}

@@ -35,7 +35,7 @@ func TestWriteAfterFailedPersist(t *testing.T) {
 	}
 	// bleve's folder only: the forward index, written first, takes the
 	// batch, and bleve fails to save it.
-	if err := os.RemoveAll(filepath.Join(path, "store")); err != nil {
+	if err := takeAway(filepath.Join(path, "store")); err != nil {
 		t.Fatal(err)
 	}
 	if err := ix.Put(ctx, []*corpus.Article{genArticle(2)}); err == nil {
@@ -130,7 +130,7 @@ func TestUpdateReopenFails(t *testing.T) {
 	ctx := context.Background()
 	src := newFakeSource(genArticle(1))
 	ix, path := mustOpenFilled(t, src)
-	if err := os.RemoveAll(path); err != nil {
+	if err := takeAway(path); err != nil {
 		t.Fatal(err)
 	}
 	src.Set(genArticle(2))
@@ -241,4 +241,12 @@ func waitFor(tb testing.TB, cond func() bool) {
 			tb.Fatal("timed out")
 		}
 	}
+}
+
+// takeAway renames dir aside, as a removal would leave it to the index
+// still open on it. Not os.RemoveAll: that races with bleve's background
+// writers creating files in the folder ("directory not empty") and may
+// leave it in place.
+func takeAway(dir string) error {
+	return os.Rename(dir, dir+".gone")
 }
