@@ -147,67 +147,110 @@ func scriptGuess(text string) (lang string, latinOrCyrillic bool) {
 	if len(text) > 3000 {
 		text = text[:3000]
 	}
-	var latin, cyr, arabic, hebrew, han, kana, hangul, thai, greek, devanagari, persian int
+	var n scriptCounts
+	persian := 0
 	for _, r := range text {
-		switch {
-		case r < 0x80:
-			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
-				latin++
-			}
-		case r < 0x250:
-			if unicode.IsLetter(r) {
-				latin++
-			}
-		case r >= 0x400 && r < 0x530:
-			cyr++
-		case r >= 0x600 && r < 0x700 || r >= 0x750 && r < 0x780 || r >= 0xfb50 && r < 0xfe00 || r >= 0xfe70 && r < 0xff00:
-			arabic++
-			switch r {
-			case 'پ', 'چ', 'ژ', 'گ', 'ی', 'ک':
-				persian++
-			}
-		case r >= 0x590 && r < 0x600:
-			hebrew++
-		case r >= 0x3040 && r < 0x3100:
-			kana++
-		case r >= 0x4e00 && r < 0xa000 || r >= 0x3400 && r < 0x4dc0:
-			han++
-		case r >= 0xac00 && r < 0xd7b0 || r >= 0x1100 && r < 0x1200:
-			hangul++
-		case r >= 0xe00 && r < 0xe80:
-			thai++
-		case r >= 0x370 && r < 0x400:
-			greek++
-		case r >= 0x900 && r < 0x980:
-			devanagari++
+		sc := scriptOf(r)
+		if sc < 0 {
+			continue
+		}
+		n[sc]++
+		if sc == scriptArabic && strings.ContainsRune("پچژگیک", r) {
+			persian++
 		}
 	}
-	total := latin + cyr + arabic + hebrew + han + kana + hangul + thai + greek + devanagari
+	total := 0
+	for _, c := range n {
+		total += c
+	}
 	if total < 20 {
 		return "", false
 	}
-	switch max(latin, cyr, arabic, hebrew, han+kana, hangul, thai, greek, devanagari) {
-	case latin:
+	return n.verdict(persian)
+}
+
+// script is a writing system scriptGuess counts letters of.
+type script int
+
+const (
+	scriptLatin script = iota
+	scriptCyrillic
+	scriptArabic
+	scriptHebrew
+	scriptHan
+	scriptKana
+	scriptHangul
+	scriptThai
+	scriptGreek
+	scriptDevanagari
+	numScripts
+)
+
+// scriptCounts holds the letters of each script in a text.
+type scriptCounts [numScripts]int
+
+// scriptOf names r's script, or -1 for a rune scriptGuess does not count
+// (digits, punctuation, scripts it does not tell apart).
+func scriptOf(r rune) script {
+	switch {
+	case r < 0x80:
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return scriptLatin
+		}
+	case r < 0x250:
+		if unicode.IsLetter(r) {
+			return scriptLatin
+		}
+	case r >= 0x400 && r < 0x530:
+		return scriptCyrillic
+	case r >= 0x600 && r < 0x700 || r >= 0x750 && r < 0x780 || r >= 0xfb50 && r < 0xfe00 || r >= 0xfe70 && r < 0xff00:
+		return scriptArabic
+	case r >= 0x590 && r < 0x600:
+		return scriptHebrew
+	case r >= 0x3040 && r < 0x3100:
+		return scriptKana
+	case r >= 0x4e00 && r < 0xa000 || r >= 0x3400 && r < 0x4dc0:
+		return scriptHan
+	case r >= 0xac00 && r < 0xd7b0 || r >= 0x1100 && r < 0x1200:
+		return scriptHangul
+	case r >= 0xe00 && r < 0xe80:
+		return scriptThai
+	case r >= 0x370 && r < 0x400:
+		return scriptGreek
+	case r >= 0x900 && r < 0x980:
+		return scriptDevanagari
+	}
+	return -1
+}
+
+// verdict names the language of the script with the most letters, Han and
+// kana counted together (ties go to the first in this order); persian is
+// the Arabic letters only Persian uses.
+func (n scriptCounts) verdict(persian int) (lang string, latinOrCyrillic bool) {
+	cjk := n[scriptHan] + n[scriptKana]
+	switch max(n[scriptLatin], n[scriptCyrillic], n[scriptArabic], n[scriptHebrew], cjk,
+		n[scriptHangul], n[scriptThai], n[scriptGreek], n[scriptDevanagari]) {
+	case n[scriptLatin]:
 		return "", true
-	case cyr:
+	case n[scriptCyrillic]:
 		return "ru", true
-	case arabic:
-		if persian*20 > arabic {
+	case n[scriptArabic]:
+		if persian*20 > n[scriptArabic] {
 			return "fa", false
 		}
 		return "ar", false
-	case hebrew:
+	case n[scriptHebrew]:
 		return "he", false
-	case han + kana:
-		if kana*10 > han+kana {
+	case cjk:
+		if n[scriptKana]*10 > cjk {
 			return "ja", false
 		}
 		return "zh", false
-	case hangul:
+	case n[scriptHangul]:
 		return "ko", false
-	case thai:
+	case n[scriptThai]:
 		return "th", false
-	case greek:
+	case n[scriptGreek]:
 		return "el", false
 	}
 	return "hi", false
