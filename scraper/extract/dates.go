@@ -559,51 +559,17 @@ var dateConnectors = map[string]bool{"de": true, "del": true, "of": true, "di": 
 // parseWordDate finds day, month name and year as separate words, the
 // day next to the month and the year near it.
 func parseWordDate(s string) (stamp, bool) {
-	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '،' || r == '-' || r == '/' || r == '|'
-	})
-	kept := fields[:0]
-	for _, f := range fields {
-		if f = strings.TrimRight(f, "."); f != "" && !dateConnectors[f] {
-			kept = append(kept, f)
-		}
-	}
-	fields = kept
-	num := func(j int) int {
-		if j < 0 || j >= len(fields) {
-			return -1
-		}
-		n, err := strconv.Atoi(fields[j])
-		if err != nil {
-			return -1
-		}
-		return n
-	}
-	for i, f := range fields {
-		mo, width := monthOf(f), 1
-		if mo == 0 && i+1 < len(fields) {
-			if mo = monthOf(f + " " + fields[i+1]); mo > 0 {
-				width = 2
-			}
-		}
-		jalali := false
-		if mo == 0 {
-			mo, jalali = jalaliMonths[foldMonth(f)], true
-		}
+	fields := splitDateWords(s)
+	for i := range fields {
+		mo, width, jalali := monthAt(fields, i)
 		if mo == 0 {
 			continue
 		}
-		d := num(i - 1)
+		d := fields.num(i - 1)
 		if d < 1 || d > 31 {
-			d = num(i + width)
+			d = fields.num(i + width)
 		}
-		y := -1
-		for _, j := range []int{i + width, i + width + 1, i - 2, i - 1} {
-			if n := num(j); !jalali && (n >= 1900 && n <= 2100 || n > 2400 && n < 2700) || jalali && n >= 1300 && n <= 1500 {
-				y = n
-				break
-			}
-		}
+		y := fields.yearNear(i, width, jalali)
 		switch {
 		case y < 0 || d < 1 || d > 31:
 			continue
@@ -625,6 +591,66 @@ func parseWordDate(s string) (stamp, bool) {
 		return dayStamp(y, mo, d), true
 	}
 	return stamp{}, false
+}
+
+// dateFields are the lower-cased words of a written date, without the
+// words that join its parts (dateConnectors) and trailing dots.
+type dateFields []string
+
+// splitDateWords splits s into dateFields at spaces and date punctuation.
+func splitDateWords(s string) dateFields {
+	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '،' || r == '-' || r == '/' || r == '|'
+	})
+	kept := fields[:0]
+	for _, f := range fields {
+		if f = strings.TrimRight(f, "."); f != "" && !dateConnectors[f] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// num is the number written as field j, or -1.
+func (fields dateFields) num(j int) int {
+	if j < 0 || j >= len(fields) {
+		return -1
+	}
+	n, err := strconv.Atoi(fields[j])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// monthAt names the month that field i starts (a name of one word, or of
+// two, width 2) and whether it is a Solar Hijri month; 0 when field i
+// starts none.
+func monthAt(fields dateFields, i int) (mo time.Month, width int, jalali bool) {
+	f := fields[i]
+	if mo = monthOf(f); mo > 0 {
+		return mo, 1, false
+	}
+	if i+1 < len(fields) {
+		if mo = monthOf(f + " " + fields[i+1]); mo > 0 {
+			return mo, 2, false
+		}
+	}
+	mo = jalaliMonths[foldMonth(f)]
+	return mo, 1, mo > 0
+}
+
+// yearNear is the year written after the month (width fields long at i)
+// or before it: a Gregorian or Buddhist-era year, or a Solar Hijri one
+// for a jalali month; -1 when none is near.
+func (fields dateFields) yearNear(i, width int, jalali bool) int {
+	for _, j := range []int{i + width, i + width + 1, i - 2, i - 1} {
+		n := fields.num(j)
+		if !jalali && (n >= 1900 && n <= 2100 || n > 2400 && n < 2700) || jalali && n >= 1300 && n <= 1500 {
+			return n
+		}
+	}
+	return -1
 }
 
 // jalaliMonths maps the month names of the Solar Hijri calendar, which
