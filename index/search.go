@@ -413,6 +413,22 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 		return nil, nil, false, err
 	}
 	_, matchAll := q.(*query.MatchAllQuery)
+	q = withFilter(req, q, matchAll, filter, bits, limit)
+	sr := bleve.NewSearchRequestOptions(q, limit, req.Offset, false)
+	if err := setSort(sr, req.Sort, matchAll); err != nil {
+		return nil, nil, false, err
+	}
+	if !req.IDsOnly {
+		sr.Fields = storedFields
+	}
+	everything := matchAll && filter == nil && sr.Score == bleve.ScoreNone && len(sr.Sort) == 2
+	return sr, mt, everything, nil
+}
+
+// withFilter joins the words' query q and the filters' query (bits their
+// postings bitmaps, when known), and wraps the result in the top-hits
+// query that fits req, if one does.
+func withFilter(req Request, q query.Query, matchAll bool, filter query.Query, bits *bitFilter, limit int) query.Query {
 	words := q
 	if filter != nil {
 		if matchAll {
@@ -430,9 +446,13 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 	if tq := topQueryFor(req, words, q, filter, bits, limit); tq != nil {
 		q = tq
 	}
+	return q
+}
 
-	sr := bleve.NewSearchRequestOptions(q, limit, req.Offset, false)
-	switch req.Sort {
+// setSort orders sr's hits by sort (relevance, date or -date); matchAll
+// says that every article matches alike.
+func setSort(sr *bleve.SearchRequest, sort string, matchAll bool) error {
+	switch sort {
 	case "", SortRelevance:
 		if matchAll {
 			// Every article (that the filters keep) matches as well as
@@ -446,7 +466,7 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 			sr.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, &search.SortScore{Desc: true}})
 		}
 	case SortDate, SortDateDesc:
-		desc := req.Sort == SortDateDesc
+		desc := sort == SortDateDesc
 		// Articles with equal dates (and the undated ones) keep the
 		// index's internal order, which is stable for a given index
 		// state; a second sort key would cost a third more per hit.
@@ -456,13 +476,9 @@ func (ix *Index) searchRequest(req Request) (*bleve.SearchRequest, *matcher, boo
 		// Scores play no part in the order: skip computing them.
 		sr.Score = bleve.ScoreNone
 	default:
-		return nil, nil, false, badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(req.Sort))
+		return badQuery("unknown sort %s (want relevance, date or -date)", quote.Short(sort))
 	}
-	if !req.IDsOnly {
-		sr.Fields = storedFields
-	}
-	everything := matchAll && filter == nil && sr.Score == bleve.ScoreNone && len(sr.Sort) == 2
-	return sr, mt, everything, nil
+	return nil
 }
 
 // inclusiveEnd returns the exclusive end of a range that includes to: the
