@@ -285,26 +285,44 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 	for _, p := range ds.Pages {
 		rep.Pages[p.Set]++
 	}
+	sums, firsts, err := runPasses(ctx, o.Passes, xs, ds.Pages, stderr)
+	if err != nil {
+		return err
+	}
+	rep.Results = sums
+	rep.Halves = halfSummaries(xs, ds.Pages, firsts)
+	if o.Details != "" {
+		if err := writeDetails(o.Details, rep.Results); err != nil {
+			return err
+		}
+	}
+	return writeReport(stdout, rep, o)
+}
+
+// runPasses runs each extractor on every page passes times, in a rotating
+// order, and returns each one's summary (scores of the first pass, the
+// fastest time of each page, the median rates) and first-pass outcomes.
+func runPasses(ctx context.Context, passes int, xs []extractor, pages []*page, stderr io.Writer) ([]*summary, [][]outcome, error) {
 	sums := make([]*summary, len(xs))
 	firsts := make([][]outcome, len(xs))
 	walls := make([][]float64, len(xs))
 	cpus := make([][]float64, len(xs))
-	for pass := range o.Passes {
+	for pass := range passes {
 		for k := range xs {
 			i := (k + pass) % len(xs)
 			x := xs[i]
-			fmt.Fprintf(stderr, "othersites: pass %d/%d: %s on %d pages\n", pass+1, o.Passes, x.Name, len(ds.Pages))
+			fmt.Fprintf(stderr, "othersites: pass %d/%d: %s on %d pages\n", pass+1, passes, x.Name, len(pages))
 			runtime.GC()
-			res, wall, cpu, err := runPass(ctx, x, ds.Pages)
+			res, wall, cpu, err := runPass(ctx, x, pages)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			walls[i] = append(walls[i], float64(len(ds.Pages))/wall.Seconds())
+			walls[i] = append(walls[i], float64(len(pages))/wall.Seconds())
 			if cpu > 0 {
-				cpus[i] = append(cpus[i], float64(len(ds.Pages))/cpu.Seconds())
+				cpus[i] = append(cpus[i], float64(len(pages))/cpu.Seconds())
 			}
 			if pass == 0 {
-				sums[i], firsts[i] = summarize(x, ds.Pages, res), res
+				sums[i], firsts[i] = summarize(x, pages, res), res
 			} else {
 				for j := range res {
 					sums[i].results[j].Duration = min(sums[i].results[j].Duration, res[j].d)
@@ -319,12 +337,17 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 				s.Slowest, s.SlowestFile = r.Duration, r.File
 			}
 		}
-		rep.Results = append(rep.Results, s)
 	}
-	rep.Halves = map[string][]*summary{}
+	return sums, firsts, nil
+}
+
+// halfSummaries scores each extractor's first-pass outcomes on each half
+// of the pages (halfOf).
+func halfSummaries(xs []extractor, all []*page, firsts [][]outcome) map[string][]*summary {
+	halves := map[string][]*summary{}
 	for _, half := range []string{halfDev, halfHeldOut} {
 		var idx []int
-		for j, p := range ds.Pages {
+		for j, p := range all {
 			if halfOf(p.File) == half {
 				idx = append(idx, j)
 			}
@@ -332,16 +355,17 @@ func run(ctx context.Context, o options, all []extractor, stdout, stderr io.Writ
 		for i, x := range xs {
 			pages, outs := make([]*page, len(idx)), make([]outcome, len(idx))
 			for k, j := range idx {
-				pages[k], outs[k] = ds.Pages[j], firsts[i][j]
+				pages[k], outs[k] = all[j], firsts[i][j]
 			}
-			rep.Halves[half] = append(rep.Halves[half], summarize(x, pages, outs))
+			halves[half] = append(halves[half], summarize(x, pages, outs))
 		}
 	}
-	if o.Details != "" {
-		if err := writeDetails(o.Details, rep.Results); err != nil {
-			return err
-		}
-	}
+	return halves
+}
+
+// writeReport prints rep as JSON, or as Markdown with the worst losses
+// when o asks for them.
+func writeReport(stdout io.Writer, rep *report, o options) error {
 	if o.JSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
