@@ -58,6 +58,31 @@ func (tx *Tx) EndRun(ctx context.Context, id int64, summary any, now time.Time) 
 // Stats computes corpus statistics, as corpus.DB.Stats does.
 func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 	st := &corpus.Stats{}
+	if err := s.scalarStats(ctx, st); err != nil {
+		return nil, err
+	}
+	for _, c := range []struct {
+		q    string
+		dest *[]corpus.Count
+	}{
+		{"SELECT error_kind, COUNT(*) FROM captures WHERE error_kind <> '' GROUP BY error_kind ORDER BY 2 DESC, 1", &st.ErrorsByKind},
+		{"SELECT COALESCE(substr(published_utc, 1, 7), ''), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1", &st.ByMonth},
+		{"SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1", &st.ByLanguage},
+	} {
+		var err error
+		if *c.dest, err = s.counts(ctx, c.q); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.siteCounts(ctx, st); err != nil {
+		return nil, err
+	}
+	return st, s.frontierStats(ctx, st)
+}
+
+// scalarStats fills st's counts of captures, bodies and articles and the
+// span of fetch times.
+func (s *Store) scalarStats(ctx context.Context, st *corpus.Stats) error {
 	err := s.pool.QueryRow(ctx, `SELECT
 		(SELECT COUNT(*) FROM captures),
 		(SELECT COUNT(*) FROM captures WHERE error_kind = '' AND revisit_of IS NULL AND status BETWEEN 200 AND 299),
@@ -71,20 +96,14 @@ func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 		&st.Captures, &st.CapturesOK, &st.Revisits, &st.Redirects, &st.Bodies, &st.BodyBytes, &st.StoredBytes,
 		&st.Articles, &st.Errors, &st.FirstFetch, &st.LastFetch)
 	if err != nil {
-		return nil, fmt.Errorf("stats: %w", err)
+		return fmt.Errorf("stats: %w", err)
 	}
-	for _, c := range []struct {
-		q    string
-		dest *[]corpus.Count
-	}{
-		{"SELECT error_kind, COUNT(*) FROM captures WHERE error_kind <> '' GROUP BY error_kind ORDER BY 2 DESC, 1", &st.ErrorsByKind},
-		{"SELECT COALESCE(substr(published_utc, 1, 7), ''), COUNT(*) FROM articles GROUP BY 1 ORDER BY 1", &st.ByMonth},
-		{"SELECT language, COUNT(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1", &st.ByLanguage},
-	} {
-		if *c.dest, err = s.counts(ctx, c.q); err != nil {
-			return nil, err
-		}
-	}
+	return nil
+}
+
+// siteCounts fills st.BySite (captures, errors, articles and articles
+// with more than one version, per site) and st.ArticlesChanged.
+func (s *Store) siteCounts(ctx context.Context, st *corpus.Stats) error {
 	rows, err := s.pool.Query(ctx, `
 		SELECT host, SUM(n)::bigint, SUM(e)::bigint, SUM(a)::bigint FROM (
 			SELECT host, COUNT(*) AS n, COUNT(*) FILTER (WHERE error_kind <> '') AS e, 0 AS a FROM captures GROUP BY host
@@ -92,7 +111,7 @@ func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 			SELECT site, 0, 0, COUNT(*) FROM articles GROUP BY site) t
 		GROUP BY host ORDER BY 4 DESC, 2 DESC, 1`)
 	if err != nil {
-		return nil, fmt.Errorf("stats by site: %w", err)
+		return fmt.Errorf("stats by site: %w", err)
 	}
 	st.BySite, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (corpus.SiteCount, error) {
 		var sc corpus.SiteCount
@@ -100,7 +119,7 @@ func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 		return sc, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("stats by site: %w", err)
+		return fmt.Errorf("stats by site: %w", err)
 	}
 	if len(st.BySite) == 0 {
 		st.BySite = nil // as SQLite gives it
@@ -109,7 +128,7 @@ func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 		WHERE (SELECT COUNT(DISTINCT capture_id) FROM article_versions v WHERE v.article_id = a.id) > 1
 		GROUP BY a.site ORDER BY 2 DESC, 1`)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	bySite := map[string]int64{}
 	for _, c := range changed {
@@ -119,7 +138,7 @@ func (s *Store) Stats(ctx context.Context) (*corpus.Stats, error) {
 	for i := range st.BySite {
 		st.BySite[i].Changed = bySite[st.BySite[i].Site]
 	}
-	return st, s.frontierStats(ctx, st)
+	return nil
 }
 
 func (s *Store) counts(ctx context.Context, q string) ([]corpus.Count, error) {
