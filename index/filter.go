@@ -46,8 +46,7 @@ func NormalizeSite(s string) (string, error) {
 // postings (filterbits.go), or nil when a filter (author, section) needs
 // bleve's query.
 func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
-	var must, not []query.Query
-	bits = &bitFilter{}
+	f := filters{bits: &bitFilter{}}
 	hosts, err := siteHosts(req)
 	if err != nil {
 		return nil, nil, err
@@ -57,58 +56,76 @@ func filterQuery(req Request) (q query.Query, bits *bitFilter, err error) {
 		for i, h := range hosts {
 			sites[i] = termOn(fieldSite, h)
 		}
-		must = append(must, query.NewDisjunctionQuery(sites))
-		bits.add(bitClause{field: fieldSite, terms: hosts}, false)
+		f.add(query.NewDisjunctionQuery(sites), bitClause{field: fieldSite, terms: hosts}, false)
 	}
 	if lang := strings.TrimSpace(req.Lang); lang != "" {
-		must = append(must, langQuery(lang))
 		tag := normalizeLang(lang)
-		bits.add(bitClause{field: fieldLang, terms: []string{tag}, prefixes: []string{tag + "-"}}, false)
+		f.add(langQuery(lang), bitClause{field: fieldLang, terms: []string{tag}, prefixes: []string{tag + "-"}}, false)
 	}
 	if typ := strings.ToLower(strings.TrimSpace(req.Type)); typ != "" {
-		must = append(must, termOn(fieldPageType, typ))
-		bits.add(bitClause{field: fieldPageType, terms: []string{typ}}, false)
+		f.add(termOn(fieldPageType, typ), bitClause{field: fieldPageType, terms: []string{typ}}, false)
 	}
 	if author := foldText(strings.TrimSpace(req.Author)); author != "" {
 		p := query.NewMatchPhraseQuery(author)
 		p.SetField(fieldAuthor)
-		must = append(must, p)
-		bits = nil
+		f.addText(p)
 	}
 	if section := foldText(strings.TrimSpace(req.Section)); section != "" {
 		m := query.NewMatchQuery(section)
 		m.SetField(fieldSection)
-		must = append(must, m)
-		bits = nil
+		f.addText(m)
 	}
-	for _, list := range []struct {
-		flags []string
-		into  *[]query.Query
-		neg   bool
-	}{{req.Flags, &must, false}, {req.NoFlags, &not, true}} {
-		for _, f := range list.flags {
-			if f = strings.ToLower(strings.TrimSpace(f)); f != "" {
-				*list.into = append(*list.into, termOn(fieldFlags, f))
-				bits.add(bitClause{field: fieldFlags, terms: []string{f}}, list.neg)
-			}
-		}
-	}
+	f.addFlags(req.Flags, false)
+	f.addFlags(req.NoFlags, true)
 	if !req.From.IsZero() || !req.To.IsZero() {
 		if !req.From.IsZero() && !req.To.IsZero() && req.To.Before(req.From) {
 			return nil, nil, badQuery("the end of the date range is before its start")
 		}
 		end := inclusiveEnd(req.To)
-		must = append(must, dateRange(req.From, end))
 		r, ok := newDateClause(req.From, end)
 		if !ok {
-			bits = nil // out of bleve's range: its query reports it
+			f.bits = nil // out of bleve's range: its query reports it
 		}
-		bits.add(r, false)
+		f.add(dateRange(req.From, end), r, false)
 	}
-	if len(must) == 0 && len(not) == 0 {
+	if len(f.must) == 0 && len(f.not) == 0 {
 		return nil, nil, nil
 	}
-	return allOf(must, not), bits, nil
+	return allOf(f.must, f.not), f.bits, nil
+}
+
+// filters gathers the queries of a request's filters, those that must
+// match and those that must not, and the same as postings (bits, nil
+// once a filter needs bleve's query).
+type filters struct {
+	must, not []query.Query
+	bits      *bitFilter
+}
+
+// add adds the filter q, which c says as postings (neg: must not match).
+func (f *filters) add(q query.Query, c bitClause, neg bool) {
+	if neg {
+		f.not = append(f.not, q)
+	} else {
+		f.must = append(f.must, q)
+	}
+	f.bits.add(c, neg)
+}
+
+// addText adds a filter on an analysed field, which postings of whole
+// terms cannot answer.
+func (f *filters) addText(q query.Query) {
+	f.must = append(f.must, q)
+	f.bits = nil
+}
+
+// addFlags adds a filter per flag (neg: the article must not have it).
+func (f *filters) addFlags(flags []string, neg bool) {
+	for _, fl := range flags {
+		if fl = strings.ToLower(strings.TrimSpace(fl)); fl != "" {
+			f.add(termOn(fieldFlags, fl), bitClause{field: fieldFlags, terms: []string{fl}}, neg)
+		}
+	}
 }
 
 // siteHosts returns the hosts of req's --site values, normalized.
