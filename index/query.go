@@ -432,46 +432,61 @@ func (rw *rewriter) match(name, text string, fuzziness int, phrase bool, boost *
 		rw.markWords(text, terms, phrase, fuzziness, stemmed)
 	}
 
-	one := func(f string, b float64) query.Query {
-		if phrase {
-			pq := newPhraseQuery(text, f, b) // phrase.go
-			if f == fieldBody {
-				pq.alts, pq.exactAlts = rw.stemAlts(terms)
-			}
-			return pq
-		}
-		if fuzziness != 0 && f == fieldBody {
-			return rw.bodyPattern("", fuzzyAccept(terms, fuzziness), b)
-		}
-		if fuzziness != 0 {
-			m := query.NewMatchQuery(text)
-			m.SetField(f)
-			m.SetFuzziness(fuzziness)
-			m.SetBoost(b)
-			return m
-		}
-		return rw.word(f, text, b)
-	}
 	if field == fieldBody && fuzziness == 0 {
 		phrase = true // the exact word: checked in the forward index
 	}
+	m := wordMatch{text: text, terms: terms, fuzziness: fuzziness, phrase: phrase}
 	if field != "" {
-		return boosted(one(field, 1), boost), nil
+		return boosted(rw.matchOn(m, field, 1), boost), nil
 	}
-	d := query.NewDisjunctionQuery([]query.Query{one(fieldTitle, boostTitle), one(fieldBody, boostBody)})
+	d := query.NewDisjunctionQuery([]query.Query{rw.matchOn(m, fieldTitle, boostTitle), rw.matchOn(m, fieldBody, boostBody)})
 	if stemmed && len(rw.stemLangs) > 0 {
-		// Other forms of the word, in each language's stemmed field.
-		// The weight is set on each clause: bleve ignores a disjunction's.
-		alt := query.NewDisjunctionQuery(nil)
-		for _, l := range rw.stemLangs {
-			t := query.NewTermQuery(rw.docs.stems[l].term(terms[0]))
-			t.SetField(fieldStemPrefix + l)
-			t.SetBoost(boostBody)
-			alt.AddQuery(t)
-		}
-		d.AddQuery(alt)
+		d.AddQuery(rw.stemmedForms(terms[0]))
 	}
 	return boosted(d, boost), nil
+}
+
+// wordMatch is a word or phrase of a query as match rewrites it.
+type wordMatch struct {
+	text      string
+	terms     []string // text's terms, analysed
+	fuzziness int
+	phrase    bool
+}
+
+// matchOn is the query of m on field f, weighed b.
+func (rw *rewriter) matchOn(m wordMatch, f string, b float64) query.Query {
+	switch {
+	case m.phrase:
+		pq := newPhraseQuery(m.text, f, b) // phrase.go
+		if f == fieldBody {
+			pq.alts, pq.exactAlts = rw.stemAlts(m.terms)
+		}
+		return pq
+	case m.fuzziness != 0 && f == fieldBody:
+		return rw.bodyPattern("", fuzzyAccept(m.terms, m.fuzziness), b)
+	case m.fuzziness != 0:
+		q := query.NewMatchQuery(m.text)
+		q.SetField(f)
+		q.SetFuzziness(m.fuzziness)
+		q.SetBoost(b)
+		return q
+	}
+	return rw.word(f, m.text, b)
+}
+
+// stemmedForms matches the other forms of the word term in each
+// language's stemmed field. The weight is set on each clause: bleve
+// ignores a disjunction's.
+func (rw *rewriter) stemmedForms(term string) query.Query {
+	alt := query.NewDisjunctionQuery(nil)
+	for _, l := range rw.stemLangs {
+		t := query.NewTermQuery(rw.docs.stems[l].term(term))
+		t.SetField(fieldStemPrefix + l)
+		t.SetBoost(boostBody)
+		alt.AddQuery(t)
+	}
+	return alt
 }
 
 // keywordMatch rewrites a word for a field that is not analysed as
