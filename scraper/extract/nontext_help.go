@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // reHelpOffer matches a shop's offer of help beside a product, the same on
 // every product it sells: a call to its experts ("Ask an expert", "Video
 // chat with a lighting expert", "Shop live with a Specialist", "Need help
@@ -64,4 +66,72 @@ func dropSellerLines(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
 		return countWords(b.text) <= helpOfferWords && reSellerLine.MatchString(b.text)
 	})
+}
+
+// reShopPitchHead matches the title of a shop's pitch of itself as the
+// place to buy, the same beside every product it sells: "Why Harbourmart
+// is the best place to buy a tablet.", "Why shop with us", "Marketbarn
+// Purchase Protection", "Buy with confidence"; in French, German and
+// Spanish too ("Pourquoi acheter chez nous ?", "Käuferschutz", "Compra
+// con confianza"). What follows such a title is the shop's terms and
+// perks (instalments, trade-in, delivery, engraving), not the product.
+var reShopPitchHead = lazyRE(`(?i)^(?:why (?:buy|shop|order) (?:from|with|at|on) .{1,40}|why .{1,40} is the (?:best|right|smart) place to (?:buy|shop)\b.{0,40}|(?:[\w'’-]+ )?(?:purchase|buyer'?s?) protection|(?:shop|buy|order) with confidence` +
+	`|pourquoi (?:acheter|commander) (?:chez|sur) .{1,40}|achetez en toute (?:confiance|sérénité)|protection (?:des )?acheteurs?` +
+	`|warum (?:bei|auf) .{1,40} (?:kaufen|bestellen)|(?:sicher|sorgenfrei) (?:einkaufen|bestellen)|käuferschutz` +
+	`|¿?por qué comprar (?:en|con) .{1,40}|compra con (?:confianza|seguridad|tranquilidad)|protección (?:al|del) comprador)[\s:.!?…]*$`)
+
+// reShopPitchLine matches a line of a shop's pitch of its own assurances
+// ("Shop confidently on Marketbarn knowing if something goes wrong with
+// an order, we've got your back ...", "Extra peace of mind at no extra
+// cost."); in French, German and Spanish too.
+var reShopPitchLine = lazyRE(`(?i)^(?:(?:shop|buy|order) (?:confidently|with confidence) (?:on|at|from|with|knowing)\b|(?:extra |added )?peace of mind at no (?:extra|additional) cost\b` +
+	`|achetez en toute (?:confiance|sérénité) (?:sur|chez)\b|kaufen sie (?:sorgenfrei|sicher) (?:bei|auf)\b|compra con (?:confianza|tranquilidad) en\b)`)
+
+// rePitchTitle matches the title of a shop's warranty or protection
+// offer, which goes right before a pitch line (reShopPitchLine):
+// "Harbourmart's FREE 2-Year Total Care Warranty".
+var rePitchTitle = lazyRE(`(?i)\b(?:warranty|guarantee|protection|coverage|garantie|gewährleistung|garantía)\W*$`)
+
+// pitchLineWords is the most words of a pitch line (reShopPitchLine);
+// pitchHeadWords of a pitch's title.
+const (
+	pitchLineWords = 30
+	pitchHeadWords = 12
+)
+
+// dropShopPitches drops from a product page's text a shop's pitch of
+// itself as the place to buy: a title reShopPitchHead reads with the run
+// of short blocks after it (shopTeaserWords words or fewer each, up to
+// the next heading or longer block), lines reShopPitchLine reads and,
+// right before such a line, a warranty's or a protection's title
+// (rePitchTitle). A product's own warranty ("Two-year warranty on the
+// motor") is no pitch and stays. The blocks stay as they are when the
+// pitch holds half of the words or more.
+func dropShopPitches(bs []block) []block {
+	isLine := func(i int) bool {
+		return i < len(bs) && countWords(bs[i].text) <= pitchLineWords && reShopPitchLine.MatchString(strings.TrimSpace(bs[i].text))
+	}
+	out := make([]block, 0, len(bs))
+	dropped, all := 0, 0
+	for i := 0; i < len(bs); i++ {
+		w := countWords(bs[i].text)
+		all += w
+		t := strings.TrimSpace(bs[i].text)
+		head := w <= pitchHeadWords && reShopPitchHead.MatchString(t)
+		if !head && !isLine(i) && !(w <= pitchHeadWords && rePitchTitle.MatchString(t) && isLine(i+1)) {
+			out = append(out, bs[i])
+			continue
+		}
+		dropped += w
+		for head && i+1 < len(bs) && !bs[i+1].heads() && countWords(bs[i+1].text) <= shopTeaserWords {
+			i++
+			w := countWords(bs[i].text)
+			all += w
+			dropped += w
+		}
+	}
+	if dropped*2 >= all {
+		return bs
+	}
+	return out
 }

@@ -54,3 +54,43 @@ func TestDropSellerLines(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDropShopPitches: a shop's pitch of itself as the place to buy goes,
+// its title with the short perks after it, its assurance lines and a
+// warranty offer's title before one, in English, French, German and
+// Spanish; the product's own warranty, a description's sentence about
+// confidence, a perk-like line under another heading and the pitch that
+// is the whole text stay.
+func TestDropShopPitches(t *testing.T) {
+	head := func(s string) block { return block{text: s, kind: kindHeading} }
+	para := func(s string) block { return block{text: s} }
+	long := "The kettle's spout pours without a drip, and its base holds a cord reel so that the counter stays clear; the lid opens with one finger."
+	cases := []struct {
+		name     string
+		in, want []block
+	}{
+		{"best place", []block{head("Tin Kettle"), para(long), head("Why Harbourmart is the best place to buy a kettle."),
+			para("Pay over time, interest-free."), para("Trade in your old kettle for credit."), head("Specifications"), para("Capacity 1.7 l")},
+			[]block{head("Tin Kettle"), para(long), head("Specifications"), para("Capacity 1.7 l")}},
+		{"protection", []block{head("Tin Kettle"), para(long), para("Did you know?"), para("Marketbarn Purchase Protection"),
+			para("Shop confidently on Marketbarn knowing if something goes wrong with an order, we've got your back for all eligible purchases.")},
+			[]block{head("Tin Kettle"), para(long), para("Did you know?")}},
+		{"warranty offer", []block{head("Tin Kettle"), para(long), para("Harbourmart's FREE 2-Year Total Care Warranty"),
+			para("Extra peace of mind at no extra cost."), para("Two-year warranty on the heating element.")},
+			[]block{head("Tin Kettle"), para(long), para("Two-year warranty on the heating element.")}},
+		{"languages", []block{head("Bouilloire"), para(long), head("Pourquoi acheter chez nous ?"), para("Livraison offerte"),
+			head("Käuferschutz"), para("Rückgabe in 30 Tagen"), head("Compra con confianza"), para("Envío gratis"), head("Warum bei Kesselhaus kaufen?")},
+			[]block{head("Bouilloire"), para(long)}},
+		{"kept", []block{head("Tin Kettle"), para(long), para("Brew with confidence: the dial holds the water at 80 degrees."),
+			head("Guarantee"), para("Pay over time, interest-free."), para("Lifetime guarantee")},
+			[]block{head("Tin Kettle"), para(long), para("Brew with confidence: the dial holds the water at 80 degrees."),
+				head("Guarantee"), para("Pay over time, interest-free."), para("Lifetime guarantee")}},
+		{"whole text", []block{head("Buy with confidence"), para("Free returns for 90 days.")},
+			[]block{head("Buy with confidence"), para("Free returns for 90 days.")}},
+	}
+	for _, c := range cases {
+		if got := dropShopPitches(c.in); !slices.Equal(blockTexts(got), blockTexts(c.want)) {
+			t.Errorf("%s: got %q, want %q", c.name, blockTexts(got), blockTexts(c.want))
+		}
+	}
+}

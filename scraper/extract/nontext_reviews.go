@@ -203,7 +203,8 @@ func (p *page) dropReviews(bs []block) []block {
 // review widget's, dropReviewChrome, the lines of stock,
 // dropStockLines, a histogram of ratings, dropRatingBars, and the shop's
 // offers of its experts' help and of protection plans, dropHelpOffers,
-// and a marketplace's seller card, dropSellerLines; on a
+// and a marketplace's seller card, dropSellerLines, and the shop's
+// pitch of itself as the place to buy, dropShopPitches; on a
 // listing, its filter panels first, dropFacets, and those named so whatever
 // their controls, dropFilterBoxes, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
@@ -249,7 +250,7 @@ var shopDrops = []func([]block) []block{dropSortLines, dropFilterLines, dropSign
 // productDrops are the steps of shopText on a product page alone, in
 // their order.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines, dropShopPitches}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",

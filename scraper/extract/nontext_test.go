@@ -148,6 +148,16 @@ func TestNonArticleText(t *testing.T) {
 		{name: "product_seller_card", url: "https://marketbarn.example/listing/salt-glazed-jug", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A pint jug thrown on the wheel", "It pours without a drip", "Wash it by hand in warm water"},
 			notInText:  []string{"1.1k sales", "usually responds", "has a history of replying", "Report this item"}},
+		// A product page with the shop's pitch of itself as the place to
+		// buy: the title "Why ... is the best place to buy" with its
+		// perks, a free warranty's offer with its "peace of mind" line
+		// and the shop's purchase protection go (dropShopPitches); the
+		// description, the product's own warranty and its care stay.
+		{name: "product_shop_pitch", url: "https://harbourmart.example/p/tin-kettle/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A stovetop kettle of tinned steel", "Two-year warranty on the tinning",
+				"Dry it on a low flame"},
+			notInText: []string{"best place to buy", "interest-free", "Trade in your old kettle", "Free engraving",
+				"Total Care Cover Warranty", "peace of mind", "Purchase Protection", "Shop confidently"}},
 		// A shop's category page whose filter panel lists each facet's
 		// values with a checkbox: the panel's names and values go
 		// (dropFacets), the products, their prices and the shop's notes
