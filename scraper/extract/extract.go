@@ -151,6 +151,12 @@ func (d *Document) extractArticle() (corpus.Article, []float64) {
 			art, feats = alt, altFeats
 		}
 	}
+	if art.WordCount == 0 {
+		// A thread's shell may state its posts in its data alone.
+		p := newPage(goquery.NewDocumentFromNode(d.root), d.base, d.fetched)
+		p.withDeclaredPosts(&art)
+		p.release()
+	}
 	return art, feats
 }
 
