@@ -65,3 +65,33 @@ func (p *page) dropSiteNotices(bs []block) []block {
 		return !b.heads() && !(b.kind == kindItem && !b.item) && isSiteNotice(b.text)
 	})
 }
+
+// reClosingNotice matches a site's legal notice that sends the reader to
+// the site's own policies ("For more information, please review our
+// Terms of Service.", "... consultez notre politique de
+// confidentialité"): the site's words about itself, printed at the foot
+// of every page. A sentence that only names a policy ("The new privacy
+// policy takes effect in May") does not match.
+var reClosingNotice = lazyRE(`(?i)\b(?:for (?:more|further) (?:information|details)|(?:please )?(?:see|review|read|refer to|visit|consult) our|learn more in our)\b[^.]{0,40}\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:service|use)|and conditions|& conditions)|cookie policy)\b|\b(?:consultez|voir|lisez) notre (?:politique de confidentialité|politique (?:relative aux|de) cookies|conditions générales)|\b(?:siehe|lesen sie) unsere (?:datenschutzerklärung|nutzungsbedingungen|agb)\b|\b(?:consulta|lee|visita) nuestr[ao]s? (?:política de privacidad|política de cookies|términos y condiciones)\b`)
+
+// reLegalSubject matches the title of a page whose subject is the site's
+// policies: there such sentences are the text.
+var reLegalSubject = lazyRE(`(?i)\b(?:privacy|terms|cookies?|legal|conditions|confidentialité|datenschutz|privacidad)\b`)
+
+// dropClosingNotice returns the blocks of a page that is not an article
+// without their last block when it is such a notice (reClosingNotice)
+// of 80 words or fewer and no heading: where a page's main text runs on
+// into its footer, the footer's legal line is the last thing it takes.
+// The same sentence higher up is the page's own (a service explaining
+// its terms) and stays, as it does on a page about the policies
+// (reLegalSubject).
+func (p *page) dropClosingNotice(bs []block) []block {
+	n := len(bs)
+	if n < 2 || bs[n-1].heads() || numFields(bs[n-1].text) > 80 || reLegalSubject.MatchString(p.titleTag) {
+		return bs
+	}
+	if reClosingNotice.MatchString(bs[n-1].text) {
+		return bs[:n-1]
+	}
+	return bs
+}
