@@ -35,7 +35,15 @@ var reSiteNotice = lazyRE(`(?i)^(?:` +
 	// What free registration unlocks ("Register for free site membership
 	// to access ...", "Unlock advanced filters by registering for free!").
 	`(?:register|registering|sign up|signing up|join|joining) (?:for )?free\b[^.]{0,60}\bto (?:access|unlock|save|compare|see|get)\b|` +
-	`unlock\b[^.]{0,60}\bby (?:registering|signing up|subscribing|joining)\b)`)
+	`unlock\b[^.]{0,60}\bby (?:registering|signing up|subscribing|joining)\b|` +
+	// A board's notice that a thread is closed, whole ("This topic was
+	// automatically closed after 30 days. New replies are no longer
+	// allowed."; not a reply that goes on: "This thread was closed by
+	// mistake, can a moderator reopen it?").
+	`(?:this|the) (?:topic|thread|discussion|question) (?:was|has been|is(?: now)?) (?:automatically )?(?:closed|locked|archived)(?: (?:after|on|since) [^.,?]{1,30})?\.?(?:\s*(?:new )?replies are no longer (?:allowed|accepted)\.?)?$|` +
+	`(?:ce sujet|cette discussion) (?:a été|est) (?:automatiquement )?(?:fermée?|verrouillée?)(?:[ ,][^.,?]{0,30})?\.?$|` +
+	`(?:dieses thema|dieser thread|diese diskussion) (?:wurde|ist) (?:automatisch )?(?:geschlossen|gesperrt)\b[^.,?]{0,30}\.?$|` +
+	`(?:este tema|este hilo|esta discusión) (?:fue|ha sido|está) (?:automáticamente )?(?:cerrad[oa]|bloquead[oa])\b[^.,?]{0,30}\.?$)`)
 
 // reNoticeSubject matches a page title whose subject is what the site's
 // notices are about (a licence, copyright, affiliate links, a
