@@ -123,6 +123,15 @@ func TestIsChromeLine(t *testing.T) {
 		{"1.2k views", true},
 		{"12 likes for the first post of a thread that nobody read", false},
 		{"9 Comments", false},
+		{"Spend $65 to get free shipping", true},
+		{"You're €20 away from free delivery", true},
+		{"Select your region", true},
+		{"You are now shopping in the currency AUD", true},
+		{"Cart", true},
+		{"Shopping Cart", true},
+		{"Spend $65 to get free shipping on the first order, then $40 on every order after it for a year.", false},
+		{"Select your region from the map and the table below lists the depots that deliver there.", false},
+		{"The cart was drawn by two horses.", false},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {

@@ -506,8 +506,8 @@ func (p *page) otherText(bs []block, pageType string) string {
 // mainOfOther returns the blocks of a page that is not an article
 // without its site's chrome (dropChrome) and notices about itself
 // (dropSiteNotices), its buttons that close a
-// section (dropButtonLinks) and its invitations to act (dropInvites)
-// and, on a forum, cut to the
+// section (dropButtonLinks), its invitations to act (dropInvites) and
+// a closing legal line (dropClosingNotice) and, on a forum, cut to the
 // thread without the posters' signatures, posts printed twice in a row
 // (dropEchoes), the replies' shared subject lines (dropReplySubjects) and
 // the lines of the posters' cards (dropCardItems), the posters' titles
@@ -517,7 +517,7 @@ func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
 		return p.withPostHeads(dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))), p.copyMarks()))
 	}
-	return dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks))))
+	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks)))))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

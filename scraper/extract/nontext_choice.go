@@ -3,7 +3,8 @@ package extract
 // cleanedChoice returns the text of a page that is not an article and
 // whose body won over the block model's text (takeModel): the body
 // without a shop's widgets, cookie notices (shopText) and the site's
-// notices about itself (dropSiteNotices, after the weighing), unless the
+// notices about itself (dropSiteNotices, dropClosingNotice, after the
+// weighing), unless the
 // model's text, cleaned as it would be (shopText, dropChrome), wins the
 // same test once both are cleaned. A body made mostly of customers'
 // reviews or of other products outweighs the model's text before the
@@ -13,11 +14,11 @@ func (p *page) cleanedChoice(kept []block, extra float64, pageType string) (bs [
 	body := dropCookieNotices(p.shopText(p.bodyOutsideDialogs(), pageType))
 	bodyWords := countWords(joinBlocks(body))
 	if len(kept) == 0 || bodyWords*3 >= countWords(p.body) {
-		return p.dropSiteNotices(body), false
+		return p.dropClosingNotice(p.dropSiteNotices(body)), false
 	}
 	model := p.mainOfOther(p.shopText(kept, pageType), false)
 	if takeModel(countWords(joinBlocks(model)), bodyWords, extra) {
 		return model, true
 	}
-	return p.dropSiteNotices(body), false
+	return p.dropClosingNotice(p.dropSiteNotices(body)), false
 }

@@ -69,8 +69,10 @@ func isShopHead(s, pageType string) bool {
 
 // reSortLine matches a line of a sort menu: "Sort: Best match", "Price
 // (high to low)", "Lowest price", "Most recent", "Oldest first",
-// "Highest rated".
-var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z])$`)
+// "Highest rated"; a shop theme's "Price, low to high", "Date, new to
+// old", "Best selling"; in French, German and Spanish "Prix croissant",
+// "De A à Z", "Pertinence", "Preis aufsteigend", "Más relevantes".
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]|(?:price|date|name),? (?:low to high|high to low|old to new|new to old|a-z|z-a)|best ?selling|(?:prix|preis|precio) (?:croissant|décroissant|aufsteigend|absteigend|ascendente|descendente)|de [az] à [az]|pertinence|relevanz|más relevantes|nouveautés d'abord|neueste zuerst|más recientes)$`)
 
 // dropSortLines drops the lines of a sort menu (reSortLine) that are not
 // headings.

@@ -362,8 +362,12 @@ func TestDropShopSections(t *testing.T) {
 // sentence about prices stay.
 func TestDropSortLines(t *testing.T) {
 	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first", "Highest Rated",
-		"Prices from high to low are listed below.", "Canvas wax, 50 g"}
-	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g"}
+		"Price, low to high", "Date, new to old", "Alphabetically, A-Z", "Best selling",
+		"Pertinence", "Prix croissant", "De A à Z", "Preis absteigend", "Más relevantes",
+		"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling wax of the year, by a mile.",
+		"Pertinence et clarté"}
+	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling wax of the year, by a mile.",
+		"Pertinence et clarté"}
 	got := blockTexts(dropSortLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)

@@ -35,7 +35,15 @@ var reSiteNotice = lazyRE(`(?i)^(?:` +
 	// What free registration unlocks ("Register for free site membership
 	// to access ...", "Unlock advanced filters by registering for free!").
 	`(?:register|registering|sign up|signing up|join|joining) (?:for )?free\b[^.]{0,60}\bto (?:access|unlock|save|compare|see|get)\b|` +
-	`unlock\b[^.]{0,60}\bby (?:registering|signing up|subscribing|joining)\b)`)
+	`unlock\b[^.]{0,60}\bby (?:registering|signing up|subscribing|joining)\b|` +
+	// A board's notice that a thread is closed, whole ("This topic was
+	// automatically closed after 30 days. New replies are no longer
+	// allowed."; not a reply that goes on: "This thread was closed by
+	// mistake, can a moderator reopen it?").
+	`(?:this|the) (?:topic|thread|discussion|question) (?:was|has been|is(?: now)?) (?:automatically )?(?:closed|locked|archived)(?: (?:after|on|since) [^.,?]{1,30})?\.?(?:\s*(?:new )?replies are no longer (?:allowed|accepted)\.?)?$|` +
+	`(?:ce sujet|cette discussion) (?:a été|est) (?:automatiquement )?(?:fermée?|verrouillée?)(?:[ ,][^.,?]{0,30})?\.?$|` +
+	`(?:dieses thema|dieser thread|diese diskussion) (?:wurde|ist) (?:automatisch )?(?:geschlossen|gesperrt)\b[^.,?]{0,30}\.?$|` +
+	`(?:este tema|este hilo|esta discusión) (?:fue|ha sido|está) (?:automáticamente )?(?:cerrad[oa]|bloquead[oa])\b[^.,?]{0,30}\.?$)`)
 
 // reNoticeSubject matches a page title whose subject is what the site's
 // notices are about (a licence, copyright, affiliate links, a
@@ -64,4 +72,34 @@ func (p *page) dropSiteNotices(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool {
 		return !b.heads() && !(b.kind == kindItem && !b.item) && isSiteNotice(b.text)
 	})
+}
+
+// reClosingNotice matches a site's legal notice that sends the reader to
+// the site's own policies ("For more information, please review our
+// Terms of Service.", "... consultez notre politique de
+// confidentialité"): the site's words about itself, printed at the foot
+// of every page. A sentence that only names a policy ("The new privacy
+// policy takes effect in May") does not match.
+var reClosingNotice = lazyRE(`(?i)\b(?:for (?:more|further) (?:information|details)|(?:please )?(?:see|review|read|refer to|visit|consult) our|learn more in our)\b[^.]{0,40}\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:service|use)|and conditions|& conditions)|cookie policy)\b|\b(?:consultez|voir|lisez) notre (?:politique de confidentialité|politique (?:relative aux|de) cookies|conditions générales)|\b(?:siehe|lesen sie) unsere (?:datenschutzerklärung|nutzungsbedingungen|agb)\b|\b(?:consulta|lee|visita) nuestr[ao]s? (?:política de privacidad|política de cookies|términos y condiciones)\b`)
+
+// reLegalSubject matches the title of a page whose subject is the site's
+// policies: there such sentences are the text.
+var reLegalSubject = lazyRE(`(?i)\b(?:privacy|terms|cookies?|legal|conditions|confidentialité|datenschutz|privacidad)\b`)
+
+// dropClosingNotice returns the blocks of a page that is not an article
+// without their last block when it is such a notice (reClosingNotice)
+// of 80 words or fewer and no heading: where a page's main text runs on
+// into its footer, the footer's legal line is the last thing it takes.
+// The same sentence higher up is the page's own (a service explaining
+// its terms) and stays, as it does on a page about the policies
+// (reLegalSubject).
+func (p *page) dropClosingNotice(bs []block) []block {
+	n := len(bs)
+	if n < 2 || bs[n-1].heads() || numFields(bs[n-1].text) > 80 || reLegalSubject.MatchString(p.titleTag) {
+		return bs
+	}
+	if reClosingNotice.MatchString(bs[n-1].text) {
+		return bs[:n-1]
+	}
+	return bs
 }

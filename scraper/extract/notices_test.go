@@ -34,6 +34,13 @@ func TestSiteNotice(t *testing.T) {
 		{"Chardet has always been licensed under the LGPL.", false},
 		{"Our agents earn a commission of 3% on every sale they close.", false},
 		{"We receive a commission from the insurer when you buy a policy through us.", false},
+		{"This topic was automatically closed after 30 days. New replies are no longer allowed.", true},
+		{"This thread has been locked.", true},
+		{"Ce sujet a été verrouillé", true},
+		{"Dieses Thema wurde automatisch geschlossen", true},
+		{"Este tema fue cerrado.", true},
+		{"This thread was closed by mistake, can a moderator reopen it?", false},
+		{"The topic was closed after the vote, and the board moved on to the budget.", false},
 		{"Students may earn Yellow, Green, and Black Belts.", false},
 		{"Already have a website? We move it for you at no cost.", false},
 		{"Disclosure: We may earn a commission when you buy through links on our site.", true},
@@ -87,5 +94,37 @@ func BenchmarkIsSiteNotice(b *testing.B) {
 		for _, l := range lines {
 			isSiteNotice(l)
 		}
+	}
+}
+
+// TestClosingNotice: a legal line that sends the reader to the site's
+// policies goes when it ends the text; the same line higher up, a
+// heading, a sentence that only names a policy, and any line on a page
+// about the policies stay.
+func TestClosingNotice(t *testing.T) {
+	notice := "Harbour Movers is a licensed broker. For more information about our operations, please review our Terms of Service."
+	p := block{text: "We carry boxes up four floors without a lift."}
+	tests := []struct {
+		name, title string
+		bs          []block
+		want        int
+	}{
+		{"closing notice", "Movers in Leith", []block{p, {text: notice}}, 1},
+		{"French", "Déménageurs", []block{p, {text: "Pour en savoir plus, consultez notre politique de confidentialité."}}, 1},
+		{"German", "Umzug", []block{p, {text: "Weitere Hinweise: siehe unsere Datenschutzerklärung."}}, 1},
+		{"Spanish", "Mudanzas", []block{p, {text: "Para más detalles, consulta nuestra política de privacidad."}}, 1},
+		{"higher up", "Movers in Leith", []block{{text: notice}, p}, 2},
+		{"heading", "Movers in Leith", []block{p, {text: "Please see our Privacy Policy", kind: kindHeading}}, 2},
+		{"names a policy", "Movers in Leith", []block{p, {text: "The new privacy policy takes effect in May."}}, 2},
+		{"page about the terms", "Terms of Service", []block{p, {text: notice}}, 2},
+		{"alone", "Movers in Leith", []block{{text: notice}}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pg := &page{titleTag: tt.title}
+			if got := len(pg.dropClosingNotice(tt.bs)); got != tt.want {
+				t.Errorf("%d blocks left, want %d", got, tt.want)
+			}
+		})
 	}
 }
