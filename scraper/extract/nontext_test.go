@@ -348,12 +348,19 @@ func TestDropShopSections(t *testing.T) {
 	}
 }
 
-// TestDropSortLines: the lines of a sort menu go; a heading and a
-// sentence about prices stay.
+// TestDropSortLines: the lines of a sort menu go, in English (a shop
+// theme's comma forms too), French, German and Spanish; a heading and
+// sentences that begin alike stay.
 func TestDropSortLines(t *testing.T) {
 	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first", "Highest Rated",
-		"Prices from high to low are listed below.", "Canvas wax, 50 g"}
-	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g"}
+		"Price, low to high", "Date, new to old", "Alphabetically, Z-A", "Best selling",
+		"Trier par : Pertinence", "Pertinence", "Prix croissant", "Prix décroissant", "De A à Z", "Du moins cher au plus cher",
+		"Sortieren nach: Beliebtheit", "Relevanz", "Preis aufsteigend", "Neueste zuerst",
+		"Ordenar por: Relevancia", "Precio: menor a mayor", "Más recientes",
+		"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
+		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder"}
+	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
+		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder"}
 	got := blockTexts(dropSortLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
