@@ -9,10 +9,11 @@ const (
 	closingLinksMaxShare = 8 // the list holds at most 1/closingLinksMaxShare of the words
 )
 
-// dropClosingLinks drops from a listing's text the list of short links
-// that closes it, with the short line that leads into it ("Related
-// searches", "More in Sauces"): a shop's or a directory's links to other
-// categories and searches, set under the grid and its text. Each item is
+// dropClosingLinks drops from a listing's or a product page's text the
+// list of short links that closes it, with the short line that leads
+// into it ("Related searches", "More in Sauces"): a shop's or a
+// directory's links to other categories and searches, set under the grid
+// or the product and its text. Each item is
 // a link of closingLinkMaxWords words or fewer that is no sentence;
 // there are closingLinksMin of them or more, and the line before the
 // list is not an item (the list is not the tail of the page's own list
