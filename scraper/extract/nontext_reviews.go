@@ -210,7 +210,9 @@ func (p *page) dropReviews(bs []block) []block {
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
 // dropCardBadges, the cards' merchandising badges, dropBadgeLines,
 // the embed codes of their share widgets, dropEmbedCodes, and a price
-// said again on the next line, dropRepeatedPrices).
+// said again on the next line, dropRepeatedPrices; and last, on a listing
+// or a product page, the list of links to other categories that closes
+// the text, dropClosingLinks).
 func (p *page) shopText(bs []block, pageType string) []block {
 	if pageType == corpus.PageTypeForum {
 		return bs
@@ -238,6 +240,9 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	bs = dropSecondCopies(bs, copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
 		bs = dropContainedCopies(bs)
+	}
+	if pageType == corpus.PageTypeListing || pageType == corpus.PageTypeProduct {
+		bs = dropClosingLinks(bs)
 	}
 	return bs
 }

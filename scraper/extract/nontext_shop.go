@@ -69,10 +69,18 @@ func isShopHead(s, pageType string) bool {
 
 // reSortLine matches a line of a sort menu: "Sort: Best match", "Price
 // (high to low)", "Lowest price", "Most recent", "Oldest first",
-// "Highest rated"; a shop theme's "Price, low to high", "Date, new to
-// old", "Best selling"; in French, German and Spanish "Prix croissant",
-// "De A à Z", "Pertinence", "Preis aufsteigend", "Más relevantes".
-var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]|(?:price|date|name),? (?:low to high|high to low|old to new|new to old|a-z|z-a)|best ?selling|(?:prix|preis|precio) (?:croissant|décroissant|aufsteigend|absteigend|ascendente|descendente)|de [az] à [az]|pertinence|relevanz|más relevantes|nouveautés d'abord|neueste zuerst|más recientes)$`)
+// "Highest rated"; a shop theme's stock options with a comma ("Price,
+// low to high", "Date, new to old", "Best selling"); and in French,
+// German and Spanish ("Trier par : Pertinence", "Prix croissant", "De
+// A à Z", "Preis aufsteigend", "Neueste zuerst", "Precio: menor a
+// mayor", "Ordenar por relevancia"). A shop's sort menu is a list of
+// these and nothing else; the references of category pages leave it
+// out.
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]` +
+	`|(?:price|date|name|alphabetically),? (?:low to high|high to low|old to new|new to old|oldest to newest|newest to oldest|a ?- ?z|z ?- ?a|a to z|z to a)|best[- ]?selling` +
+	`|tri(?:er|é) par ?:? .{1,30}|pertinence|(?:prix|nom),? (?:par ordre )?(?:croissant|décroissant)|(?:nom,? )?de [az] à [az]|du (?:moins cher au plus cher|plus cher au moins cher)` +
+	`|sortier(?:en|t|ung)(?: nach)? ?:? .{1,30}|relevanz|(?:preis|name),? (?:aufsteigend|absteigend)|preis:? (?:niedrig|hoch) (?:nach|bis) (?:hoch|niedrig)|(?:neueste|älteste) zuerst` +
+	`|ordenar(?: por)? ?:? .{1,30}|relevancia|(?:precio|nombre),? ?:? (?:de )?(?:menor a mayor|mayor a menor|ascendente|descendente|más (?:bajo|alto))|más recientes|más relevantes|nouveautés d'abord)$`)
 
 // dropSortLines drops the lines of a sort menu (reSortLine) that are not
 // headings.

@@ -358,16 +358,21 @@ func TestDropShopSections(t *testing.T) {
 	}
 }
 
-// TestDropSortLines: the lines of a sort menu go; a heading and a
-// sentence about prices stay.
+// TestDropSortLines: the lines of a sort menu go, in English (a shop
+// theme's comma forms too), French, German and Spanish; a heading and
+// sentences that begin alike stay.
 func TestDropSortLines(t *testing.T) {
 	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first", "Highest Rated",
-		"Price, low to high", "Date, new to old", "Alphabetically, A-Z", "Best selling",
-		"Pertinence", "Prix croissant", "De A à Z", "Preis absteigend", "Más relevantes",
-		"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling wax of the year, by a mile.",
-		"Pertinence et clarté"}
-	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling wax of the year, by a mile.",
-		"Pertinence et clarté"}
+		"Price, low to high", "Date, new to old", "Alphabetically, A-Z", "Alphabetically, Z-A", "Best selling",
+		"Trier par : Pertinence", "Pertinence", "Prix croissant", "Prix décroissant", "De A à Z", "Du moins cher au plus cher",
+		"Sortieren nach: Beliebtheit", "Relevanz", "Preis aufsteigend", "Preis absteigend", "Neueste zuerst",
+		"Ordenar por: Relevancia", "Precio: menor a mayor", "Más recientes", "Más relevantes",
+		"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
+		"Best selling wax of the year, by a mile.", "Pertinence et clarté",
+		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder"}
+	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
+		"Best selling wax of the year, by a mile.", "Pertinence et clarté",
+		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder"}
 	got := blockTexts(dropSortLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
