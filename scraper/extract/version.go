@@ -32,4 +32,5 @@ package extract
 // Version 15: the twenty-fifth session's (issue 8).
 // Version 16: the twenty-sixth session's (issue 8).
 // Version 17: the twenty-seventh session's (issue 8).
-const Version = 17
+// Version 18: the twenty-eighth session's (issue 8).
+const Version = 18
