@@ -35,6 +35,7 @@ type perturbOptions struct {
 	Drop   float64  // a page whose shingle F1 falls by more than this is listed
 	Dump   string   // directory to write the perturbed pages that are listed
 	Kinds  []string // perturbations to make; empty makes all
+	All    bool     // list every page where archivist fell, not only those another extractor held
 }
 
 // perturbSets are the sets with full article bodies.
@@ -53,6 +54,7 @@ func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) 
 	fs.Float64Var(&o.Drop, "drop", 0.1, "list the tuning pages whose shingle F1 falls by more than `X`")
 	fs.StringVar(&o.Dump, "dump", "", "write the listed perturbed pages to `dir` (for a debugger)")
 	fs.StringVar(&kinds, "kinds", "", "make only these perturbations (`names`, comma-separated)")
+	fs.BoolVar(&o.All, "all", false, "list every tuning page where archivist fell, with its precision and recall")
 	if err := parseArgs(fs, args); err != nil {
 		return o, err
 	}
@@ -88,7 +90,7 @@ type perturbation struct {
 
 // perturbations are the changes perturb makes, one at a time: the
 // structural ones below, then the shapes of real pages (perturb_web.go).
-var perturbations = append(structPerturbations, webPerturbations...)
+var perturbations = append(append(structPerturbations, webPerturbations...), chunkPerturbations...)
 
 // structPerturbations cut the body or add blocks of prose around it.
 var structPerturbations = []perturbation{
@@ -282,7 +284,7 @@ func writePerturbLosses(w io.Writer, o perturbOptions, outs []perturbOutcome) {
 				held = append(held, fmt.Sprintf("%s %.2f -> %.2f", r.Extractor, r.Before.F1(), r.After.F1()))
 			}
 		}
-		if len(held) > 0 {
+		if len(held) > 0 || o.All {
 			lines = append(lines, fmt.Sprintf("| %s | %s/%s | %.2f -> %.2f (P %.2f, R %.2f) | %s |", k.pt, k.set, failureID(k.id),
 				a.Before.F1(), a.After.F1(), a.After.Precision, a.After.Recall, strings.Join(held, ", ")))
 		}
@@ -291,7 +293,11 @@ func writePerturbLosses(w io.Writer, o perturbOptions, outs []perturbOutcome) {
 		return
 	}
 	sort.Strings(lines)
-	fmt.Fprintf(w, "\nTuning pages where archivist fell and another extractor held:\n\n| perturbation | page | archivist | held |\n|---|---|---|---|\n%s\n", strings.Join(lines, "\n"))
+	title := "Tuning pages where archivist fell and another extractor held"
+	if o.All {
+		title = "Tuning pages where archivist fell"
+	}
+	fmt.Fprintf(w, "\n%s:\n\n| perturbation | page | archivist | held |\n|---|---|---|---|\n%s\n", title, strings.Join(lines, "\n"))
 }
 
 // meanF1 is the F1 of the mean precision and recall of pages.

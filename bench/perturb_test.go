@@ -52,6 +52,7 @@ func TestPerturbationsKeepBody(t *testing.T) {
 var addsFiller = map[string]bool{
 	"comments-unnamed": true, "rail-prose": true, "second-story": true, "second-article": true, "second-dated": true,
 	"second-linked": true, "gallery-inside": true, "comments-long": true, "next-stories-dated": true,
+	"chunks-gallery": true, "chunks-comments": true, "chunks-second": true, "chunks-about": true,
 }
 
 // subsequence reports whether want's tokens appear in got in order.
@@ -145,6 +146,10 @@ func TestWebPerturbationShapes(t *testing.T) {
 		{"split-newsletter", []string{`<div class="newsletter-signup">`}},
 		{"next-stories", []string{`</article><div class="next-story"><h2>Another story</h2>`}},
 		{"next-stories-parent", []string{`<div class="next-story"><h2>Another story</h2>`}},
+		{"chunks-deep", []string{`<div class="layout-col"><div class="col-inner"><div class="story-body"><p>One one one.</p><p>Two two two.</p></div></div></div><figure class="inline-figure">`,
+			`<figure class="inline-figure"><img src="f.jpg"/><figcaption>A photo</figcaption></figure><div class="layout-col"><div class="col-inner"><div class="story-body"><p>Seven seven seven.</p><p>Eight eight eight.</p></div></div></div></article>`}},
+		{"chunks3-gallery-in", []string{`<div class="col"><div class="story-body"><p>One one one.</p><p>Two two two.</p></div><div class="media-strip"><div class="slide"><img src="s0.jpg"/>`}},
+		{"chunks-about", []string{`</article><div class="site-info"><div><p>The council`}},
 		{"next-stories-dated", []string{`</article><article class="next-story"><h2>Another story</h2><p class="byline">By Jane Doe</p><time datetime="2026-11-30T09:00:00Z">`}},
 	}
 	for _, tt := range tests {

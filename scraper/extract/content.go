@@ -820,25 +820,62 @@ func (x *contentExtractor) prune(n *html.Node) {
 
 // twinsHoldContent reports whether n, a wrapper named like boilerplate,
 // is one chunk of a body split around ads or a "show more" button into
-// siblings of its tag and class (twins, as addTwins finds them for the
-// top candidate): n holds a fifth of the page's paragraph text or more,
-// under a quarter of its text linked, and n and its twins of the same
-// kind together hold more than half of it, as one wrapper must to be
-// kept (prune).
+// elements of its tag and class (twins): n holds a fifth of the page's
+// paragraph text or more (a tenth when it holds two <p> or more), under a
+// quarter of its text linked, and n and
+// its twins of the same kind together hold more than half of it, as one
+// wrapper must to be kept (prune). The twins are looked for under n's
+// ancestor four levels up, not only among n's siblings: a CMS that
+// draws the story in companion columns puts each chunk inside its own
+// layout section, row and column, so the chunks are cousins, four of
+// them a tenth of the page each; teaser cards elsewhere that reuse a
+// class stay out.
 func (x *contentExtractor) twinsHoldContent(n *html.Node, in *nodeInfo) bool {
-	if !x.declared || in.para*5 < x.total || in.link*4 >= in.text || n.Parent == nil || attr(n, "class") == "" {
+	if !x.declared || in.para*10 < x.total || in.link*4 >= in.text || n.Parent == nil || attr(n, "class") == "" {
 		return false
 	}
-	sum := 0
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || !sameKind(c, n) {
-			continue
-		}
-		if ci := x.info(c); ci != nil && ci.link*4 < ci.text {
-			sum += ci.para
+	if in.para*5 < x.total && pChildren(n) < 2 {
+		// Under a fifth of the page, a chunk is paragraphs: a teaser
+		// card, a slide or a styled <p> repeated down a listing is not.
+		return false
+	}
+	scope := n.Parent
+	for i := 0; i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
+		scope = scope.Parent
+	}
+	return x.kindProse(scope, n, 0)*2 > x.total
+}
+
+// pChildren counts n's <p> children.
+func pChildren(n *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P {
+			k++
 		}
 	}
-	return sum*2 > x.total
+	return k
+}
+
+// kindProse returns the paragraph text of the elements of n's tag and
+// class below scope that are under a quarter linked, not looking inside
+// them (a twin does not nest in a twin). Few wrappers ask (each holds a
+// tenth of the page's paragraphs), each walking one region once.
+func (x *contentExtractor) kindProse(scope, n *html.Node, depth int) int {
+	sum := 0
+	for c := scope.FirstChild; c != nil && depth < 12; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if sameKind(c, n) {
+			if ci := x.info(c); ci != nil && ci.link*4 < ci.text {
+				sum += ci.para
+			}
+			continue
+		}
+		sum += x.kindProse(c, n, depth+1)
+	}
+	return sum
 }
 
 // storyInWrapper reports whether a wrapper named like boilerplate holds
