@@ -99,17 +99,32 @@ const (
 	pitchHeadWords = 12
 )
 
+// reOwnCover matches a line naming a warranty or a guarantee ("... and
+// the motor is covered for three years"): the product's own cover,
+// which a line that opens like a shop's assurance ("Buy with confidence
+// from any of our dealers: register the drill ...") may spell out, and
+// which stays, with the warranty's title before it. The run after a
+// pitch's title goes whole: the references leave out the perks a shop
+// lists there, its guarantees too ("Price match guarantee").
+var reOwnCover = lazyRE(`(?i)\b(?:warrant|guarant|covered\b|garanti|gewährleist)`)
+
 // dropShopPitches drops from a product page's text a shop's pitch of
 // itself as the place to buy: a title reShopPitchHead reads with the run
-// of short blocks after it (shopTeaserWords words or fewer each, up to
-// the next heading or longer block), lines reShopPitchLine reads and,
+// of short blocks after it (pitchRun), lines reShopPitchLine reads and,
 // right before such a line, a warranty's or a protection's title
 // (rePitchTitle). A product's own warranty ("Two-year warranty on the
-// motor") is no pitch and stays. The blocks stay as they are when the
-// pitch holds half of the words or more.
-func dropShopPitches(bs []block) []block {
+// motor") is no pitch and stays, and so does a line naming one
+// (reOwnCover) with its title. The blocks stay as they
+// are when the pitch holds half of the words or more. boxOf(head, first)
+// returns the test of a block's lying in the box of a pitch's title
+// head, whose first block after it is first (page.pitchBox).
+func dropShopPitches(bs []block, boxOf func(head, first block) func(block) bool) []block {
 	isLine := func(i int) bool {
-		return i < len(bs) && countWords(bs[i].text) <= pitchLineWords && reShopPitchLine.MatchString(strings.TrimSpace(bs[i].text))
+		if i >= len(bs) || countWords(bs[i].text) > pitchLineWords {
+			return false
+		}
+		t := strings.TrimSpace(bs[i].text)
+		return reShopPitchLine.MatchString(t) && !reOwnCover.MatchString(t)
 	}
 	out := make([]block, 0, len(bs))
 	dropped, all := 0, 0
@@ -123,15 +138,64 @@ func dropShopPitches(bs []block) []block {
 			continue
 		}
 		dropped += w
-		for head && i+1 < len(bs) && !bs[i+1].heads() && countWords(bs[i+1].text) <= shopTeaserWords {
-			i++
-			w := countWords(bs[i].text)
-			all += w
-			dropped += w
+		if !head {
+			continue
 		}
+		n := pitchRun(bs[i:], boxOf)
+		for _, b := range bs[i+1 : i+n] {
+			w := countWords(b.text)
+			all, dropped = all+w, dropped+w
+		}
+		i += n - 1
 	}
 	if dropped*2 >= all {
 		return bs
 	}
 	return out
+}
+
+// pitchRun returns the length of the pitch that the title bs[0] opens:
+// the title and the short blocks after it (shopTeaserWords words or
+// fewer each) up to the next heading, a longer block or the first block
+// outside the title's box (boxOf), where a pitch set in a box of its own
+// ends and the product's features or specifications may go on in short
+// lines.
+func pitchRun(bs []block, boxOf func(head, first block) func(block) bool) int {
+	n := 1
+	var in func(block) bool
+	for ; n < len(bs) && !bs[n].heads() && countWords(bs[n].text) <= shopTeaserWords; n++ {
+		if in == nil {
+			in = boxOf(bs[0], bs[n])
+		} else if !in(bs[n]) {
+			break
+		}
+	}
+	return n
+}
+
+// anyBox is the test of a pitch's box when its place is unknown: every
+// block lies in it.
+func anyBox(block, block) func(block) bool { return func(block) bool { return true } }
+
+// dropShopPitches is dropShopPitches on the page's text, a pitch's run
+// ending with its title's box (pitchBox).
+func (p *page) dropShopPitches(bs []block) []block { return dropShopPitches(bs, p.pitchBox) }
+
+// pitchBox returns the test of a block's lying in the box of a pitch's
+// title head: the smallest element holding the title and first, the
+// block right after it. Every block passes when a place is unknown or
+// the box is more than boxLevels levels up (the page's body, which holds
+// all).
+func (p *page) pitchBox(head, first block) func(block) bool {
+	placed := func(b block) bool { return b.at >= 0 && int(b.at) < len(p.x.nodes) }
+	if p.x == nil || !placed(head) || !placed(first) {
+		return anyBox(head, first)
+	}
+	box := p.x.nodes[head.at]
+	for up := 0; !p.x.within(box, first.at); up++ {
+		if box = box.Parent; box == nil || up == boxLevels {
+			return anyBox(head, first)
+		}
+	}
+	return func(b block) bool { return !placed(b) || p.x.within(box, b.at) }
 }

@@ -58,9 +58,11 @@ func TestDropSellerLines(t *testing.T) {
 // TestDropShopPitches: a shop's pitch of itself as the place to buy goes,
 // its title with the short perks after it, its assurance lines and a
 // warranty offer's title before one, in English, French, German and
-// Spanish; the product's own warranty, a description's sentence about
+// Spanish; the product's own warranty (alone, or in a line that opens
+// like a pitch's, with its title), a description's sentence about
 // confidence, a perk-like line under another heading and the pitch that
-// is the whole text stay.
+// is the whole text stay. Boxes are TestNonArticleText's
+// (product_pitch_box).
 func TestDropShopPitches(t *testing.T) {
 	head := func(s string) block { return block{text: s, kind: kindHeading} }
 	para := func(s string) block { return block{text: s} }
@@ -85,11 +87,15 @@ func TestDropShopPitches(t *testing.T) {
 			head("Guarantee"), para("Pay over time, interest-free."), para("Lifetime guarantee")},
 			[]block{head("Tin Kettle"), para(long), para("Brew with confidence: the dial holds the water at 80 degrees."),
 				head("Guarantee"), para("Pay over time, interest-free."), para("Lifetime guarantee")}},
+		{"own cover", []block{head("Tin Kettle"), para(long), para("3-year warranty"),
+			para("Buy with confidence from any of our dealers: register the kettle within 30 days and the element is covered for three years.")},
+			[]block{head("Tin Kettle"), para(long), para("3-year warranty"),
+				para("Buy with confidence from any of our dealers: register the kettle within 30 days and the element is covered for three years.")}},
 		{"whole text", []block{head("Buy with confidence"), para("Free returns for 90 days.")},
 			[]block{head("Buy with confidence"), para("Free returns for 90 days.")}},
 	}
 	for _, c := range cases {
-		if got := dropShopPitches(c.in); !slices.Equal(blockTexts(got), blockTexts(c.want)) {
+		if got := dropShopPitches(c.in, anyBox); !slices.Equal(blockTexts(got), blockTexts(c.want)) {
 			t.Errorf("%s: got %q, want %q", c.name, blockTexts(got), blockTexts(c.want))
 		}
 	}

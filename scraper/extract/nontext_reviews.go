@@ -221,6 +221,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		for _, drop := range productDrops {
 			bs = drop(bs)
 		}
+		bs = p.dropShopPitches(bs)
 	}
 	if pageType == corpus.PageTypeListing {
 		// The cards printed twice, in a row (dropCardEchoes) or
@@ -253,9 +254,10 @@ var shopDrops = []func([]block) []block{dropSortLines, dropFilterLines, dropSign
 	dropStatusLines, dropRatingInputs}
 
 // productDrops are the steps of shopText on a product page alone, in
-// their order.
+// their order; p.dropShopPitches, which reads the page's elements (a
+// pitch's box), comes after them.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines, dropShopPitches}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",

@@ -158,6 +158,21 @@ func TestNonArticleText(t *testing.T) {
 				"Dry it on a low flame"},
 			notInText: []string{"best place to buy", "interest-free", "Trade in your old kettle", "Free engraving",
 				"Total Care Cover Warranty", "peace of mind", "Purchase Protection", "Shop confidently"}},
+		// A product page whose shop's pitches sit in boxes of their own
+		// in the buy box, right before the product's highlights and its
+		// table of specifications in short lines: each pitch goes, its
+		// run ending with its box (dropShopPitches).
+		{name: "product_pitch_box", url: "https://harbourmart.example/p/enamel-milk-pan/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Holds 1.2 litres", "Pouring lips on both sides", "Suits gas, electric and induction hobs",
+				"A small pan of enamelled steel", "Diameter 14 cm", "Weight 620 g", "Dishwasher safe Yes"},
+			notInText: []string{"Buy with confidence", "Free returns within 30 days", "Secure checkout",
+				"Shop with confidence", "Pay in three"}},
+		// The same in French: the pitch's box goes, the points after it
+		// stay.
+		{name: "product_pitch_box_fr", url: "https://boutique-du-port.example/p/casserole-a-lait/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"Contenance : 1,2 litre", "Poids : 620 g", "Poignée en frêne", "Compatible induction",
+				"Une petite casserole"},
+			notInText: []string{"Achetez en toute confiance", "Paiement sécurisé", "Retours sous 30 jours"}},
 		// A shop's category page whose filter panel lists each facet's
 		// values with a checkbox: the panel's names and values go
 		// (dropFacets), the products, their prices and the shop's notes
