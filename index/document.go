@@ -90,7 +90,7 @@ func newDocBuilder(m *mapping.IndexMappingImpl, storeText bool) (*docBuilder, er
 		if err != nil {
 			return nil, err
 		}
-		b.stems[lang] = &stemmer{filters: filters, cache: map[string][]byte{}}
+		b.stems[lang] = &stemmer{filters: filters, cache: newStemCache()}
 	}
 	return b, nil
 }
@@ -365,7 +365,7 @@ func (f *wordsField) Size() int {
 type stemmer struct {
 	filters []analysis.TokenFilter
 	mu      sync.RWMutex
-	cache   map[string][]byte // word -> its stem; nil: a stop word
+	cache   stemCache // word -> its stem; nil: a stop word
 }
 
 // stemCacheMax is the most words a stemmer's cache holds (a few tens of
@@ -387,7 +387,7 @@ func (st *stemmer) frequencies(parts ...*fwdPart) (out bindex.TokenFrequencies, 
 	st.mu.RLock()
 	for _, p := range parts {
 		for i, term := range p.terms {
-			stem, ok := st.cache[string(term)]
+			stem, ok := st.cache.get(term)
 			switch {
 			case !ok:
 				missed, words = append(missed, k), append(words, term)
@@ -473,10 +473,10 @@ func (st *stemmer) stem(words [][]byte) [][]byte {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	for k, w := range words {
-		if len(st.cache) >= stemCacheMax {
+		if st.cache.len() >= stemCacheMax {
 			break
 		}
-		st.cache[string(w)] = stems[k]
+		st.cache.put(w, stems[k])
 	}
 	return stems
 }
@@ -491,7 +491,7 @@ func (st *stemmer) isStop(w []byte) bool {
 // stem, or w itself when it is a stop word.
 func (st *stemmer) term(w string) string {
 	st.mu.RLock()
-	stem, ok := st.cache[w]
+	stem, ok := st.cache.get([]byte(w))
 	st.mu.RUnlock()
 	if !ok {
 		stem = st.stem([][]byte{[]byte(w)})[0]
