@@ -384,19 +384,24 @@ func insertAfter(ref *html.Node, s string) *html.Node {
 	return last
 }
 
-// splitBody moves b's children, from the paragraph that starts each of
-// the k-1 later parts on, into new elements (tag, class) placed after b,
-// each after the between markup; wrapped puts each new element inside a
-// <div class="row">.
-func splitBody(b *html.Node, k int, tag, class, between string, wrapped bool) {
-	var kids []*html.Node
-	var ps []int
+// childrenAndParas returns b's children and the places among them of
+// its paragraphs.
+func childrenAndParas(b *html.Node) (kids []*html.Node, ps []int) {
 	for c := b.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom == atom.P {
 			ps = append(ps, len(kids))
 		}
 		kids = append(kids, c)
 	}
+	return kids, ps
+}
+
+// splitBody moves b's children, from the paragraph that starts each of
+// the k-1 later parts on, into new elements (tag, class) placed after b,
+// each after the between markup; wrapped puts each new element inside a
+// <div class="row">.
+func splitBody(b *html.Node, k int, tag, class, between string, wrapped bool) {
+	kids, ps := childrenAndParas(b)
 	ref := b
 	for part := 1; part < k; part++ {
 		from, to := ps[len(ps)*part/k], len(kids)
