@@ -1,0 +1,59 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// ldShell returns a script's shell page whose only content is the
+// JSON-LD scripts given.
+func ldShell(scripts ...string) []byte {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Thread - Board</title>`)
+	for _, s := range scripts {
+		b.WriteString(`<script type="application/ld+json">` + s + `</script>`)
+	}
+	b.WriteString(`</head><body><div id="app"></div><script src="/app.js"></script></body></html>`)
+	return []byte(b.String())
+}
+
+const (
+	ldOpening = "I am fixing an oak handle onto a steel tang and the old epoxy let go."
+	ldReply   = "Rough the tang with coarse paper first, then use a slow epoxy."
+	ldThread  = `{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Glue",
+		"text":"` + ldOpening + `","comment":[{"@type":"Comment","text":"` + ldReply + `"}]}`
+	ldQuestion = `{"@type":"Question","name":"Do you ship abroad?","text":"Do you ship the oak stools abroad or only at home?",
+		"acceptedAnswer":{"@type":"Answer","text":"We ship to every country in the union within five days."}}`
+)
+
+// TestDeclaredPostsScope: the posts are read once each, from forum
+// postings and QAPage questions only; a shell whose data states an
+// article (its comments as postings), an FAQ or a product's questions
+// stays empty.
+func TestDeclaredPostsScope(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		page []byte
+		want string // the whole text
+	}{
+		{"thread in two scripts", ldShell(ldThread, ldThread), ldOpening + "\n\n" + ldReply},
+		{"QAPage question once", ldShell(`{"@context":"https://schema.org","@type":"QAPage","mainEntity":` + ldQuestion + `}`),
+			"Do you ship the oak stools abroad or only at home?\n\nWe ship to every country in the union within five days."},
+		{"QAPage questions as an array", ldShell(`{"@context":"https://schema.org","@type":"QAPage","mainEntity":[` + ldQuestion + `]}`),
+			"Do you ship the oak stools abroad or only at home?\n\nWe ship to every country in the union within five days."},
+		{"graph", ldShell(`{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"Glue"},` + ldThread + `]}`),
+			ldOpening + "\n\n" + ldReply},
+		{"FAQ question", ldShell(`{"@context":"https://schema.org","@type":"FAQPage","mainEntity":` + ldQuestion + `}`), ""},
+		{"product question", ldShell(`{"@context":"https://schema.org","@graph":[{"@type":"Product","name":"Oak stool"},` + ldQuestion + `]}`), ""},
+		{"news article's comments", ldShell(`{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour town votes"}`, ldThread), ""},
+		{"blog post's comments in a graph", ldShell(`{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Harbour"},` + ldThread + `]}`), ""},
+	} {
+		art, err := Extract(Input{Body: c.page, URL: "https://board.example/t/glue/12", ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+		if err != nil {
+			t.Fatalf("%s: Extract: %v", c.name, err)
+		}
+		if got := strings.TrimSpace(art.Text); got != c.want {
+			t.Errorf("%s: text\n%q\nwant\n%q", c.name, got, c.want)
+		}
+	}
+}
