@@ -29,7 +29,7 @@ const (
 // TestDeclaredPostsScope: the posts are read once each, from forum
 // postings and QAPage questions only; a shell whose data states an
 // article (its comments as postings), an FAQ or a product's questions
-// stays empty.
+// stays empty; a post's text that names a tag in entities keeps the tag.
 func TestDeclaredPostsScope(t *testing.T) {
 	for _, c := range []struct {
 		name string
@@ -47,6 +47,9 @@ func TestDeclaredPostsScope(t *testing.T) {
 		{"product question", ldShell(`{"@context":"https://schema.org","@graph":[{"@type":"Product","name":"Oak stool"},` + ldQuestion + `]}`), ""},
 		{"news article's comments", ldShell(`{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour town votes"}`, ldThread), ""},
 		{"blog post's comments in a graph", ldShell(`{"@context":"https://schema.org","@graph":[{"@type":"BlogPosting","headline":"Harbour"},` + ldThread + `]}`), ""},
+		{"tag named in entities", ldShell(`{"@context":"https://schema.org","@type":"DiscussionForumPosting",
+			"text":"Why does my &lt;div&gt; collapse when I float both of its children?"}`),
+			"Why does my <div> collapse when I float both of its children?"},
 	} {
 		art, err := Extract(Input{Body: c.page, URL: "https://board.example/t/glue/12", ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
 		if err != nil {
@@ -54,6 +57,23 @@ func TestDeclaredPostsScope(t *testing.T) {
 		}
 		if got := strings.TrimSpace(art.Text); got != c.want {
 			t.Errorf("%s: text\n%q\nwant\n%q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLDTextEntities: a JSON-LD text is decoded once; decoded markup is
+// read as markup, a tag named in plain text stays text.
+func TestLDTextEntities(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"&lt;p&gt;Feed it twice a day.&lt;/p&gt;&lt;p&gt;Keep it warm.&lt;/p&gt;", "Feed it twice a day.\nKeep it warm."},
+		{"First line&lt;br&gt;second line", "First line\nsecond line"},
+		{"Why does my &lt;div&gt; collapse?", "Why does my <div> collapse?"},
+		{"Salt &amp; pepper", "Salt & pepper"},
+		{"&amp;lt;p&amp;gt; is a paragraph", "&lt;p&gt; is a paragraph"},
+		{"<p>Raw &amp; parsed</p>", "Raw & parsed"},
+	} {
+		if got := ldText(c.in); got != c.want {
+			t.Errorf("ldText(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
