@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -35,6 +36,10 @@ func (p *page) withDeclaredPosts(art *corpus.Article) {
 	}
 	art.Text = strings.Join(posts, "\n\n")
 	art.WordCount = countWords(art.Text)
+	if art.WordCount >= ShortWords {
+		// The flags were set on the empty text: a long thread is not short.
+		art.Flags = slices.DeleteFunc(art.Flags, func(f string) bool { return f == corpus.FlagShort })
+	}
 }
 
 // ldPosts returns the texts of the posts of the page's JSON-LD threads

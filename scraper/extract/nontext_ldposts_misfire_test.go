@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // ldShell returns a script's shell page whose only content is the
@@ -74,6 +78,33 @@ func TestLDTextEntities(t *testing.T) {
 	} {
 		if got := ldText(c.in); got != c.want {
 			t.Errorf("ldText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestDeclaredPostsShortFlag: the short flag was set on the empty text; a
+// thread whose declared posts run long loses it, a short one keeps it.
+func TestDeclaredPostsShortFlag(t *testing.T) {
+	var comments []string
+	for i := range 20 {
+		comments = append(comments, fmt.Sprintf(`{"@type":"Comment","text":"Reply %d: a slow epoxy on a roughened tang held for me through two winters."}`, i))
+	}
+	long := ldShell(`{"@context":"https://schema.org","@type":"DiscussionForumPosting","text":"` + ldOpening +
+		`","comment":[` + strings.Join(comments, ",") + `]}`)
+	for _, c := range []struct {
+		name      string
+		page      []byte
+		wantShort bool
+	}{
+		{"long thread", long, false},
+		{"short thread", ldShell(ldThread), true},
+	} {
+		art, err := Extract(Input{Body: c.page, URL: "https://board.example/t/glue/12", ContentType: "text/html; charset=utf-8", FetchedAt: fetchedAt})
+		if err != nil {
+			t.Fatalf("%s: Extract: %v", c.name, err)
+		}
+		if got := slices.Contains(art.Flags, corpus.FlagShort); got != c.wantShort {
+			t.Errorf("%s: %d words, short flag %v, want %v", c.name, art.WordCount, got, c.wantShort)
 		}
 	}
 }
