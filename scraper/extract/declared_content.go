@@ -195,11 +195,14 @@ func ldText(v any) string {
 	}
 	// Markup written as such is parsed as it is (the parser decodes its
 	// entities once: "&lt;br&gt;" in it is text); markup written with
-	// entities ("&lt;p&gt;") is decoded first, then parsed.
-	if !isMarkup(s) {
+	// entities ("&lt;p&gt;") is decoded first, then parsed. Plain text
+	// that names a tag ("my &lt;div&gt; collapses", a post on web pages)
+	// decodes to brackets too: it is parsed only when it reads as markup.
+	raw := isMarkup(s)
+	if !raw {
 		s = html.UnescapeString(s)
 	}
-	if isMarkup(s) {
+	if raw || isMarkup(s) && escapedFragment(s) {
 		s = fragmentText(s)
 	}
 	var lines []string
@@ -209,6 +212,20 @@ func ldText(v any) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// escapedFragment reports whether s, decoded from entities, is a
+// fragment of markup rather than text that names a tag: it opens with a
+// tag or holds a closing tag or a line break.
+func escapedFragment(s string) bool {
+	t := strings.TrimSpace(s)
+	return len(t) > 1 && t[0] == '<' && (isASCIILetter(t[1]) || t[1] == '/') ||
+		strings.Contains(s, "</") || strings.Contains(strings.ToLower(s), "<br")
+}
+
+// isASCIILetter reports whether c is an ASCII letter.
+func isASCIILetter(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z'
 }
 
 // isMarkup reports whether s looks like HTML: a tag's brackets in it.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -35,23 +36,38 @@ func (p *page) withDeclaredPosts(art *corpus.Article) {
 	}
 	art.Text = strings.Join(posts, "\n\n")
 	art.WordCount = countWords(art.Text)
+	if art.WordCount >= ShortWords {
+		// The flags were set on the empty text: a long thread is not short.
+		art.Flags = slices.DeleteFunc(art.Flags, func(f string) bool { return f == corpus.FlagShort })
+	}
 }
 
 // ldPosts returns the texts of the posts of the page's JSON-LD threads
-// in their order: each DiscussionForumPosting (or Question, also as a
-// QAPage's mainEntity) and then its comments and answers, replies after
-// the post they answer. Texts of fewer than minDeclaredAnswer words
-// ("+1", a lone link) are left out.
+// in their order: each DiscussionForumPosting (or a QAPage's Question)
+// and then its comments and answers, replies after the post they answer.
+// Texts of fewer than minDeclaredAnswer words ("+1", a lone link) are
+// left out, and so is a text stated twice (a QAPage's Question is also
+// read alone, boards print the same data in two scripts).
+//
+// A Question outside a QAPage is not a thread: an FAQPage's or a
+// product's questions are the shop's, not posts. A page that declares a
+// news or blog article states no thread of its own: its postings are the
+// comments under an article whose body did not come out, and they are not
+// its text.
 func (p *page) ldPosts() []string {
+	if p.ldStatesArticle() {
+		return nil
+	}
 	var out []string
+	seen := make(map[string]bool)
 	for _, m := range p.ld {
 		switch {
-		case ldIs(m, isThreadType):
-			out = appendPosts(out, m, 0)
-		case ldIs(m, func(t string) bool { return bareLDType(t) == "QAPage" }):
+		case ldIs(m, isForumPostType):
+			out = appendPosts(out, seen, m, 0)
+		case ldIs(m, isLDType("QAPage")):
 			for _, e := range ldList(m["mainEntity"]) {
-				if q, ok := e.(map[string]any); ok {
-					out = appendPosts(out, q, 0)
+				if q, ok := e.(map[string]any); ok && ldIs(q, isLDType("Question")) {
+					out = appendPosts(out, seen, q, 0)
 				}
 			}
 		}
@@ -59,19 +75,31 @@ func (p *page) ldPosts() []string {
 	return out
 }
 
-// isThreadType reports whether t names a thread's opening post.
-func isThreadType(t string) bool {
-	switch bareLDType(t) {
-	case "DiscussionForumPosting", "Question":
-		return true
+// ldStatesArticle reports whether the page's JSON-LD states an article
+// (a social network's posting, which is a thread's opening post, aside).
+func (p *page) ldStatesArticle() bool {
+	for _, m := range p.ld {
+		if ldIs(m, func(t string) bool { return isArticleType(t) && bareLDType(t) != "SocialMediaPosting" }) {
+			return true
+		}
 	}
 	return false
 }
 
+// isForumPostType reports whether t names a forum thread's opening post.
+func isForumPostType(t string) bool {
+	return bareLDType(t) == "DiscussionForumPosting"
+}
+
+// isLDType returns a test for the schema.org type name.
+func isLDType(name string) func(string) bool {
+	return func(t string) bool { return bareLDType(t) == name }
+}
+
 // appendPosts appends to out the text of the post m (its text, else its
-// articleBody) and then its replies' (comment, acceptedAnswer,
-// suggestedAnswer), depth levels deep.
-func appendPosts(out []string, m map[string]any, depth int) []string {
+// articleBody) unless seen holds it, and then its replies' (comment,
+// acceptedAnswer, suggestedAnswer), depth levels deep.
+func appendPosts(out []string, seen map[string]bool, m map[string]any, depth int) []string {
 	if len(out) >= maxDeclaredPosts || depth > maxPostDepth {
 		return out
 	}
@@ -79,13 +107,14 @@ func appendPosts(out []string, m map[string]any, depth int) []string {
 	if t == "" {
 		t = ldText(m["articleBody"])
 	}
-	if countWords(t) >= minDeclaredAnswer {
+	if countWords(t) >= minDeclaredAnswer && !seen[t] {
+		seen[t] = true
 		out = append(out, t)
 	}
 	for _, k := range []string{"acceptedAnswer", "suggestedAnswer", "comment"} {
 		for _, e := range ldList(m[k]) {
 			if r, ok := e.(map[string]any); ok {
-				out = appendPosts(out, r, depth+1)
+				out = appendPosts(out, seen, r, depth+1)
 			}
 		}
 	}
