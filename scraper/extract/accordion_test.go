@@ -162,3 +162,30 @@ func TestAccordionHeadsNothing(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkBigAccordions: a page of 1,500 accordion sections whose
+// panels open with more nodes than accordionButton reads of them (the
+// bound, panelNodes, is what keeps the look at each panel linear), and
+// headings of empty header buttons over one panel.
+func BenchmarkBigAccordions(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<html><body><main><h1>Questions</h1>")
+	pad := strings.Repeat("<span></span>", panelNodes+44)
+	for i := range 1500 {
+		id := "p" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+		if i%10 == 0 {
+			sb.WriteString(`<h3>` + strings.Repeat(`<button aria-expanded="false" aria-controls="`+id+`"></button>`, 40) + `</h3>`)
+		} else {
+			sb.WriteString(`<h3><button aria-expanded="false" aria-controls="` + id + `">How long does delivery take to the islands?</button></h3>`)
+		}
+		sb.WriteString(`<div id="` + id + `" hidden>` + pad + `<p>Three to five working days by the morning ferry, weather permitting.</p></div>`)
+	}
+	sb.WriteString("</main></body></html>")
+	page := []byte(sb.String())
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Extract(Input{Body: page, URL: "https://shop.example/help/delivery", ContentType: "text/html"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
