@@ -44,7 +44,7 @@ func TestAccordionButton(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b := findAtom(doc, atom.Button)
+			b := firstOfAtom(doc, atom.Button)
 			if b == nil {
 				t.Fatal("no button")
 			}
@@ -53,19 +53,6 @@ func TestAccordionButton(t *testing.T) {
 			}
 		})
 	}
-}
-
-// findAtom returns the first element of kind a under n.
-func findAtom(n *html.Node, a atom.Atom) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
-			return c
-		}
-		if m := findAtom(c, a); m != nil {
-			return m
-		}
-	}
-	return nil
 }
 
 // TestAccordionHeaders: a service page's FAQ written as WAI-ARIA
