@@ -28,6 +28,15 @@ func TestAccordionButton(t *testing.T) {
 		{"not in a heading", `<div><button aria-expanded="false" aria-controls="m">Menu</button></div>`, false},
 		{"heading three levels up", `<h3><div><div><button aria-expanded="false">Deep</button></div></div></h3>`, false},
 		{"heading too large", `<h3>` + many + `<button aria-expanded="false">Care</button></h3>`, false},
+		{"panel of text", `<h3><button aria-expanded="false" aria-controls="p">Care</button></h3><div id="p" hidden><p>Wash cold.</p></div>`, true},
+		{"panel in a container", `<h3><button aria-expanded="false" aria-controls="p">Care</button></h3><div style="max-height:0"><div id="p" aria-hidden="true"><ul><li>Wash cold.</li></ul></div></div>`, true},
+		{"panel elsewhere", `<h3><button aria-expanded="false" aria-controls="p">Care</button></h3><p>Intro.</p><div id="p" hidden></div>`, true},
+		{"panel of checkboxes", `<h3><button aria-expanded="true" aria-controls="p">Brand</button></h3><div id="p"><label><input type="checkbox">Northway</label><span>12</span></div>`, false},
+		{"panel of custom options", `<h3><button aria-expanded="true" aria-controls="p">Colour</button></h3><div id="p"><div role="listbox"><span role="option">Red</span></div></div>`, false},
+		{"empty panel", `<h3><button aria-expanded="false" aria-controls="p">Heel height</button></h3><div id="p" hidden role="region"></div>`, false},
+		{"empty panel under a question", `<h3><button aria-expanded="false" aria-controls="p">Is the mat heat resistant?</button></h3><div id="p" hidden role="region"></div>`, true},
+		{"empty panel under a Spanish question", `<h3><button aria-expanded="false" aria-controls="p">¿Cuánto cuesta el envío</button></h3><div id="p" hidden></div>`, true},
+		{"panel of links", `<h2><button aria-expanded="false" aria-controls="p">More stories</button></h2><ul id="p" hidden><li><a href="/a">Library opens late</a></li></ul>`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,7 +44,7 @@ func TestAccordionButton(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b := findAtom(doc, atom.Button)
+			b := firstOfAtom(doc, atom.Button)
 			if b == nil {
 				t.Fatal("no button")
 			}
@@ -44,19 +53,6 @@ func TestAccordionButton(t *testing.T) {
 			}
 		})
 	}
-}
-
-// findAtom returns the first element of kind a under n.
-func findAtom(n *html.Node, a atom.Atom) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
-			return c
-		}
-		if m := findAtom(c, a); m != nil {
-			return m
-		}
-	}
-	return nil
 }
 
 // TestAccordionHeaders: a service page's FAQ written as WAI-ARIA
@@ -97,6 +93,86 @@ func TestAccordionHeaders(t *testing.T) {
 	for _, not := range []string{"See all", "Menu", "Add to basket"} {
 		if strings.Contains(art.Text, not) {
 			t.Errorf("text holds the control %q", not)
+		}
+	}
+}
+
+// TestAccordionHeadsNothing: accordion headers whose panel holds no text
+// a reader reads stay out of the text, where their words would stand
+// alone: a shop's filters (over checkboxes, or over panels a script
+// fills) and an article's drawer of links to other stories. A buying
+// guide's header over a panel of text, hidden in a container, is kept.
+func TestAccordionHeadsNothing(t *testing.T) {
+	para := func(s string) string {
+		return "<p>" + s + " The council met on Tuesday evening to weigh the plan, and residents spoke for more than two hours about the traffic, the trees and the cost of the work.</p>"
+	}
+	story := para("One.") + para("Two.") + para("Three.") + para("Four.")
+	grid := strings.Repeat(`<li><h2><a href="/p/1">Trail boot mid</a></h2><p>$120.00</p><p>4.5 out of 5 stars</p></li>`, 12)
+	facet := func(id, name, panel string) string {
+		return `<div><h3><button aria-expanded="false" aria-controls="` + id + `">` + name + `</button></h3><div id="` + id + `" role="region">` + panel + `</div></div>`
+	}
+	tests := []struct {
+		name, url, page string
+		want, not       []string
+	}{
+		{"filters over checkboxes", "https://shop.example/c/boots", `<html><body><main><h1>Hiking boots</h1><div class="side">` +
+			facet("f1", "Waterproofing", `<label><input type="checkbox"> Membrane</label><span>40</span>`) +
+			facet("f2", "Closure", `<label><input type="checkbox"> Laces</label><span>31</span>`) +
+			`</div><ul class="grid">` + grid + `</ul></main></body></html>`, []string{"Trail boot mid"}, []string{"Waterproofing", "Closure"}},
+		{"filters a script fills", "https://shop.example/c/boots", `<html><body><main><h1>Hiking boots</h1><div class="side">` +
+			facet("f1", "Heel height", "") + facet("f2", "Occasion", "") +
+			`</div><ul class="grid">` + grid + `</ul></main></body></html>`, []string{"Trail boot mid"}, []string{"Heel height", "Occasion"}},
+		{"drawer of links in an article", "https://town.example/news/2024/05/bridge", `<html><head><title>Council backs the bridge</title></head><body><main><article><h1>Council backs the bridge</h1>` + story +
+			`<div class="drawer"><h2><button aria-expanded="false" aria-controls="rel">More from the town desk</button></h2><ul id="rel" hidden><li><a href="/a">Library opens late on Fridays</a></li><li><a href="/b">School run changes</a></li></ul></div>` +
+			para("Five.") + `</article></main></body></html>`, []string{"Five."}, []string{"More from the town desk"}},
+		{"a guide over a panel of text", "https://shop.example/c/lamps", `<html><body><main><h1>Headlamps</h1><ul class="grid">` + grid + `</ul>` +
+			`<div class="acc"><h3><button aria-expanded="false" aria-controls="g1">Choosing a headlamp</button></h3><div style="max-height:0"><div id="g1" aria-hidden="true">` +
+			`<p>More lumens give a brighter beam and drain the battery faster, so most lamps offer several levels of brightness.</p><p><a href="/guide">Read the full guide</a></p></div></div></div>` +
+			`</main></body></html>`, []string{"Choosing a headlamp"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte(tt.page), URL: tt.url, ContentType: "text/html"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(art.Text, w) {
+					t.Errorf("text lacks %q:\n%s", w, art.Text)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(art.Text, n) {
+					t.Errorf("text holds %q:\n%s", n, art.Text)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBigAccordions: a page of 1,500 accordion sections whose
+// panels open with more nodes than accordionButton reads of them (the
+// bound, panelNodes, is what keeps the look at each panel linear), and
+// headings of empty header buttons over one panel.
+func BenchmarkBigAccordions(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<html><body><main><h1>Questions</h1>")
+	pad := strings.Repeat("<span></span>", panelNodes+44)
+	for i := range 1500 {
+		id := "p" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + strings.Repeat("y", i/26)
+		if i%10 == 0 {
+			sb.WriteString(`<h3>` + strings.Repeat(`<button aria-expanded="false" aria-controls="`+id+`"></button>`, 40) + `</h3>`)
+		} else {
+			sb.WriteString(`<h3><button aria-expanded="false" aria-controls="` + id + `">How long does delivery take to the islands?</button></h3>`)
+		}
+		sb.WriteString(`<div id="` + id + `" hidden>` + pad + `<p>Three to five working days by the morning ferry, weather permitting.</p></div>`)
+	}
+	sb.WriteString("</main></body></html>")
+	page := []byte(sb.String())
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := Extract(Input{Body: page, URL: "https://shop.example/help/delivery", ContentType: "text/html"}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
