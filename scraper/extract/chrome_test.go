@@ -132,6 +132,10 @@ func TestIsChromeLine(t *testing.T) {
 		{"Spend $65 to get free shipping on the first order, then $40 on every order after it for a year.", false},
 		{"Select your region from the map and the table below lists the depots that deliver there.", false},
 		{"The cart was drawn by two horses.", false},
+		{"Select your country/region", true},
+		{"Change country / currency", true},
+		{"Select your region and click Next.", false},
+		{"Choose your location type, then click Create.", false},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {
