@@ -33,7 +33,10 @@ var chromeLines = map[string]bool{
 	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,
 	"filtern": true, "sortieren": true, "sortieren nach": true,
 	"filtres": true, "trier par": true, "se connecter": true, "connexion": true, "s'inscrire": true,
-	"cart": true, "shopping cart": true, "your cart": true, "panier": true, "warenkorb": true, "carrito": true,
+	// A basket's label says whose it is: a bare "Cart" or "Panier" may
+	// be a product (a garden cart, a wicker basket) or an API's object.
+	"shopping cart": true, "your cart": true, "votre panier": true, "mon panier": true, "ihr warenkorb": true, "mein warenkorb": true,
+	"tu carrito": true, "mi carrito": true,
 	"iniciar sesión": true, "registrarse": true, "ordenar por": true, "filtrar": true,
 }
 
