@@ -87,8 +87,9 @@ var reClosingNotice = lazyRE(`(?i)(?:\b(?:for (?:more|further) (?:information|de
 
 // reLegalSubject matches the title of a page whose subject is the site's
 // policies or legal notices (a privacy policy, a refund policy, terms,
-// an imprint, in en, fr, de, es): there such sentences are the text.
-var reLegalSubject = lazyRE(`(?i)\b(?:privacy|polic(?:y|ies)|terms|cookies?|legal|conditions|licen[cs]\w*|disclaimer|imprint|gdpr|confidentialit|mentions légales|politique|datenschutz\w*|impressum|agb|nutzungsbedingungen|richtlinie\w*|privacidad|política|términos|condiciones|aviso legal)\b`)
+// an imprint, in en, fr, de, es; "Politique" or "Política" alone is a
+// politics section): there such sentences are the text.
+var reLegalSubject = lazyRE(`(?i)\b(?:privacy|polic(?:y|ies)|terms|cookies?|legal|conditions|licen[cs]\w*|disclaimer|imprint|gdpr|confidentialit|mentions légales|politique (?:de|des|d'|relative)|datenschutz\w*|impressum|agb|nutzungsbedingungen|richtlinie\w*|privacidad|política de|términos|condiciones|aviso legal)\b`)
 
 // dropClosingNotice returns the blocks of a page that is not an article
 // without their last block when it is such a notice (reClosingNotice)

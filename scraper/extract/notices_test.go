@@ -130,6 +130,8 @@ func TestClosingNotice(t *testing.T) {
 		{"German privacy page", "Datenschutzerklärung – Umzug GmbH", []block{p, {text: "Weitere Hinweise: siehe unsere Nutzungsbedingungen."}}, 2},
 		{"French legal page", "Mentions légales", []block{p, {text: "Pour vos données, consultez notre politique de confidentialité."}}, 2},
 		{"French privacy page", "Politique de confidentialité", []block{p, {text: "Pour le reste, consultez notre politique de cookies."}}, 2},
+		{"politics section", "Politique – Le Quotidien", []block{p, {text: "Pour en savoir plus, consultez notre politique de confidentialité."}}, 1},
+		{"French returns page", "Politique de retour", []block{p, {text: "Pour le reste, consultez notre politique de cookies."}}, 2},
 		{"Spanish terms page", "Términos y condiciones", []block{p, {text: "Para más detalles, consulta nuestra política de privacidad."}}, 2},
 	}
 	for _, tt := range tests {
