@@ -33,19 +33,23 @@ var chromeLines = map[string]bool{
 	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,
 	"filtern": true, "sortieren": true, "sortieren nach": true,
 	"filtres": true, "trier par": true, "se connecter": true, "connexion": true, "s'inscrire": true,
-	"cart": true, "shopping cart": true, "your cart": true, "panier": true, "warenkorb": true, "carrito": true,
+	// A basket's label says whose it is: a bare "Cart" or "Panier" may
+	// be a product (a garden cart, a wicker basket) or an API's object.
+	"shopping cart": true, "your cart": true, "votre panier": true, "mon panier": true, "ihr warenkorb": true, "mein warenkorb": true,
+	"tu carrito": true, "mi carrito": true,
 	"iniciar sesión": true, "registrarse": true, "ordenar por": true, "filtrar": true,
 }
 
 // reChromeLine matches blocks that are site chrome by their form: a
 // shop's shipping banner ("Free shipping on orders over $75", "Spend $65
 // to get free shipping"), its region and currency picker ("Select your
-// region", "You are now shopping in the currency AUD"), a
+// region", the whole line: "Select your region and click Next" is a
+// step of a how-to; "You are now shopping in the currency AUD"), a
 // copyright line (with its year) or a rights line, the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts, the counters of a post or a thread
 // ("12 likes", "3 replies", "1.2k views").
-var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|spend [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} (?:more )?(?:to get|for|and get) free (?:shipping|delivery)|you(?:'re| are) [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} away from free (?:shipping|delivery)|you are now shopping in\b|(?:select|choose|change) (?:your )?(?:country|region|location|country/region)|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|spend [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} (?:more )?(?:to get|for|and get) free (?:shipping|delivery)|you(?:'re| are) [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} away from free (?:shipping|delivery)|you are now shopping in\b|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:select|choose|change) (?:your )?(?:country|region|location|country/region)(?:\s*(?:/|,|&|and)\s*(?:language|currency))?\s*:?$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).

@@ -127,11 +127,21 @@ func TestIsChromeLine(t *testing.T) {
 		{"You're €20 away from free delivery", true},
 		{"Select your region", true},
 		{"You are now shopping in the currency AUD", true},
-		{"Cart", true},
+		// A bare "Cart" or "Panier" may be a product (a garden cart, a
+		// wicker basket) or an API's object in a list; the basket's
+		// label says whose it is.
+		{"Cart", false},
+		{"Panier", false},
+		{"Votre panier", true},
+		{"Mi carrito", true},
 		{"Shopping Cart", true},
 		{"Spend $65 to get free shipping on the first order, then $40 on every order after it for a year.", false},
 		{"Select your region from the map and the table below lists the depots that deliver there.", false},
 		{"The cart was drawn by two horses.", false},
+		{"Select your country/region", true},
+		{"Change country / currency", true},
+		{"Select your region and click Next.", false},
+		{"Choose your location type, then click Create.", false},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {

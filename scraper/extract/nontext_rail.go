@@ -176,18 +176,23 @@ func (p *page) isRailCard(n *html.Node, groups map[*html.Node]map[siblingKey]int
 // or a question mark, a space and an upper-case letter ("with a click.
 // The base"). A rating's "out of 5 stars. 1664 reviews" and "No. 5"
 // are none.
-func holdsSentenceBreak(t string) bool {
-	for i := 1; i+2 < len(t); i++ {
+func holdsSentenceBreak(t string) bool { return sentenceBreaks(t, 1) > 0 }
+
+// sentenceBreaks counts t's ends of a sentence followed by another, as
+// holdsSentenceBreak finds them, up to most.
+func sentenceBreaks(t string, most int) int {
+	n := 0
+	for i := 1; i+2 < len(t) && n < most; i++ {
 		if c := t[i]; c != '.' && c != '!' && c != '?' || t[i+1] != ' ' {
 			continue
 		}
 		before, _ := utf8.DecodeLastRuneInString(t[:i])
 		after, _ := utf8.DecodeRuneInString(t[i+2:])
 		if unicode.IsLower(before) && unicode.IsUpper(after) {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // inTablePart reports whether n is a table's row or cell.

@@ -64,41 +64,49 @@ func isSiteNotice(t string) bool {
 // (dropChrome). Headings stay, and so do the items of a numbered list:
 // "Install the Authenticator app" is a step of a how-to. On a page whose
 // title names their subject (reNoticeSubject: "Licensing your docs",
-// "Affiliate disclosure") nothing goes.
+// "Affiliate disclosure") nothing goes. A quoted block stays too: a
+// notice in a <blockquote> is one a writer quotes (a poster asking why
+// their thread was closed), not the site printing it.
 func (p *page) dropSiteNotices(bs []block) []block {
 	if reNoticeSubject.MatchString(p.titleTag) {
 		return bs
 	}
 	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && !(b.kind == kindItem && !b.item) && isSiteNotice(b.text)
+		return !b.heads() && b.kind != kindQuote && !(b.kind == kindItem && !b.item) && isSiteNotice(b.text)
 	})
 }
 
 // reClosingNotice matches a site's legal notice that sends the reader to
 // the site's own policies ("For more information, please review our
 // Terms of Service.", "... consultez notre politique de
-// confidentialité"): the site's words about itself, printed at the foot
-// of every page. A sentence that only names a policy ("The new privacy
-// policy takes effect in May") does not match.
-var reClosingNotice = lazyRE(`(?i)\b(?:for (?:more|further) (?:information|details)|(?:please )?(?:see|review|read|refer to|visit|consult) our|learn more in our)\b[^.]{0,40}\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:service|use)|and conditions|& conditions)|cookie policy)\b|\b(?:consultez|voir|lisez) notre (?:politique de confidentialité|politique (?:relative aux|de) cookies|conditions générales)|\b(?:siehe|lesen sie) unsere (?:datenschutzerklärung|nutzungsbedingungen|agb)\b|\b(?:consulta|lee|visita) nuestr[ao]s? (?:política de privacidad|política de cookies|términos y condiciones)\b`)
+// confidentialité"), as the last sentence of its block: the site's words
+// about itself, printed at the foot of every page. A sentence that only
+// names a policy ("The new privacy policy takes effect in May") does not
+// match, nor does one that goes on after the policy's name.
+var reClosingNotice = lazyRE(`(?i)(?:\b(?:for (?:more|further) (?:information|details)|(?:please )?(?:see|review|read|refer to|visit|consult) our|learn more in our)\b[^.]{0,40}\b(?:privacy (?:policy|notice|statement)|terms (?:of (?:service|use)|and conditions|& conditions)|cookie policy)|\b(?:consultez|voir|lisez) notre (?:politique de confidentialité|politique (?:relative aux|de) cookies|conditions générales(?: d'utilisation| de vente)?)|\b(?:siehe|lesen sie) unsere (?:datenschutzerklärung|nutzungsbedingungen|agb)|\b(?:consulta|lee|visita) nuestr[ao]s? (?:política de privacidad|política de cookies|términos y condiciones))[.!)\s]*$`)
 
 // reLegalSubject matches the title of a page whose subject is the site's
-// policies: there such sentences are the text.
-var reLegalSubject = lazyRE(`(?i)\b(?:privacy|terms|cookies?|legal|conditions|confidentialité|datenschutz|privacidad)\b`)
+// policies or legal notices (a privacy policy, a refund policy, terms,
+// an imprint, in en, fr, de, es; "Politique" or "Política" alone is a
+// politics section): there such sentences are the text.
+var reLegalSubject = lazyRE(`(?i)\b(?:privacy|polic(?:y|ies)|terms|cookies?|legal|conditions|licen[cs]\w*|disclaimer|imprint|gdpr|confidentialit|mentions légales|politique (?:de|des|d'|relative)|datenschutz\w*|impressum|agb|nutzungsbedingungen|richtlinie\w*|privacidad|política de|términos|condiciones|aviso legal)\b`)
 
 // dropClosingNotice returns the blocks of a page that is not an article
 // without their last block when it is such a notice (reClosingNotice)
-// of 80 words or fewer and no heading: where a page's main text runs on
-// into its footer, the footer's legal line is the last thing it takes.
+// of 80 words and two sentences or fewer, and no heading or quote: where
+// a page's main text runs on into its footer, the footer's legal line
+// (what the firm is or collects, then where its policies are) is the
+// last thing it takes; a paragraph of three sentences or more that ends
+// by pointing to the terms (an answer about refunds) is the page's own.
 // The same sentence higher up is the page's own (a service explaining
 // its terms) and stays, as it does on a page about the policies
 // (reLegalSubject).
 func (p *page) dropClosingNotice(bs []block) []block {
 	n := len(bs)
-	if n < 2 || bs[n-1].heads() || numFields(bs[n-1].text) > 80 || reLegalSubject.MatchString(p.titleTag) {
+	if n < 2 || bs[n-1].heads() || bs[n-1].kind == kindQuote || reLegalSubject.MatchString(p.titleTag) {
 		return bs
 	}
-	if reClosingNotice.MatchString(bs[n-1].text) {
+	if t := bs[n-1].text; numFields(t) <= 80 && sentenceBreaks(t, 2) < 2 && reClosingNotice.MatchString(t) {
 		return bs[:n-1]
 	}
 	return bs

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -118,6 +119,20 @@ func TestClosingNotice(t *testing.T) {
 		{"names a policy", "Movers in Leith", []block{p, {text: "The new privacy policy takes effect in May."}}, 2},
 		{"page about the terms", "Terms of Service", []block{p, {text: notice}}, 2},
 		{"alone", "Movers in Leith", []block{{text: notice}}, 1},
+		{"long notice", "Socks", []block{p, {text: "Notice to customers: the shop may collect identifiers, commercial information and network activity " +
+			"when you visit this website, and may use such information to draw inferences about your tastes and for other operational " +
+			"and commercial purposes across its shops and its partners. For more information, please see our Privacy Policy."}}, 1},
+		{"long answer", "Pricing", []block{p, {text: "Yes, you can cancel at any time from your account page, and the month you are in is refunded to the day. " +
+			"Credits you bought and did not use carry over for a year after you leave. For more details, see our Terms of Service."}}, 2},
+		{"goes on", "Pricing", []block{p, {text: "For more details, see our Terms of Use and the fair-use rules below."}}, 2},
+		{"quoted", "Movers in Leith", []block{p, {text: notice, kind: kindQuote}}, 2},
+		{"refund policy page", "Refund policy | Harbour Shop", []block{p, {text: notice}}, 2},
+		{"German privacy page", "Datenschutzerklärung – Umzug GmbH", []block{p, {text: "Weitere Hinweise: siehe unsere Nutzungsbedingungen."}}, 2},
+		{"French legal page", "Mentions légales", []block{p, {text: "Pour vos données, consultez notre politique de confidentialité."}}, 2},
+		{"French privacy page", "Politique de confidentialité", []block{p, {text: "Pour le reste, consultez notre politique de cookies."}}, 2},
+		{"politics section", "Politique – Le Quotidien", []block{p, {text: "Pour en savoir plus, consultez notre politique de confidentialité."}}, 1},
+		{"French returns page", "Politique de retour", []block{p, {text: "Pour le reste, consultez notre politique de cookies."}}, 2},
+		{"Spanish terms page", "Términos y condiciones", []block{p, {text: "Para más detalles, consulta nuestra política de privacidad."}}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,5 +141,31 @@ func TestClosingNotice(t *testing.T) {
 				t.Errorf("%d blocks left, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestQuotedSiteNotice: a thread's closure notice that a poster quotes
+// stays in the thread's text; the board's own, after the posts, goes.
+func TestQuotedSiteNotice(t *testing.T) {
+	const closed = "This topic was automatically closed after 7 days. New replies are no longer allowed."
+	page := `<html><head><title>Can a moderator reopen my thread? - Boiler Forums</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Can a moderator reopen my thread?"}</script></head><body>
+<main><h1>Can a moderator reopen my thread?</h1>
+<article class="post"><p>My thread about the boiler fault got this message after a week:</p><blockquote><p>` + closed + `</p></blockquote>
+<p>But the fault came back and I have new readings from the gauge. Can someone reopen it?</p></article>
+<article class="post"><p>Just start a new one and link the old one, that is what the rule is for.</p></article>
+<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p></main></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://forum.boilers.example/t/can-a-moderator-reopen/123", ContentType: "text/html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.PageType != corpus.PageTypeForum {
+		t.Fatalf("type %q, want forum", art.PageType)
+	}
+	if !strings.Contains(art.Text, closed) {
+		t.Errorf("the quoted notice is lost:\n%s", art.Text)
+	}
+	if strings.Contains(art.Text, "after 30 days") {
+		t.Errorf("the board's own notice is kept:\n%s", art.Text)
 	}
 }
