@@ -9,8 +9,10 @@ import (
 // searches goes with the line that leads into it; the grid and the
 // category's text stay. Kept: a page that is a list of links (the list
 // is most of its text), a list of three links, a closing list of
-// sentences, a list of unlinked items, and links that go on from the
-// page's own list of entries.
+// sentences, a list of unlinked items, links that go on from the page's
+// own list of entries, the lines of a grid's last card (each linked,
+// in one list item: review28co) and a topic page's own list of recipes
+// under its long guide (review28co).
 func TestDropClosingLinks(t *testing.T) {
 	card := func(title, price string) string {
 		return `<div class="card"><h3><a href="/p">` + title + `</a></h3><p>` + price + `</p></div>`
@@ -51,6 +53,14 @@ func TestDropClosingLinks(t *testing.T) {
 			link("Skillets")+` from 20 to 32 cm, for one to six people`, link("Woks")+` from 28 to 36 cm, flat or round based`,
 			link("Saucepans"), link("Crepe pans"), link("Casseroles"), link("Butter warmers")),
 			[]string{"Skillets", "Butter warmers"}, nil},
+		{"the last card's lines", `<h1>Pans</h1>` + intro + grid + `<ul><li><h3><a href="/p">Cast iron griddle</a></h3>` +
+			`<p>` + link("4.8 stars") + `</p><p>` + link("€49.00") + `</p><p>` + link("Free delivery") + `</p><p>` + link("In stock") + `</p></li></ul>`,
+			[]string{"Cast iron griddle", "€49.00", "Free delivery", "In stock"}, nil},
+		{"a topic's guide and its own list of recipes", `<h1>Sourdough</h1>` +
+			`<p>` + strings.Repeat("A starter needs flour, water, warmth and a few days of patience before it rises well. ", 10) + `</p>` +
+			list(`<h2>Latest recipes</h2>`, link("Country loaf with a dark crust"), link("Rye and caraway bread"),
+				link("Sourdough pizza dough"), link("Spelt crackers"), link("Cinnamon buns")),
+			[]string{"Latest recipes", "Country loaf", "Cinnamon buns"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

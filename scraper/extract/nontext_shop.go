@@ -76,11 +76,11 @@ func isShopHead(s, pageType string) bool {
 // mayor", "Ordenar por relevancia"). A shop's sort menu is a list of
 // these and nothing else; the references of category pages leave it
 // out.
-var reSortLine = lazyRE(`(?i)^(?:sort(?: by)?:? .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]` +
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by ?:?|:) .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]` +
 	`|(?:price|date|name|alphabetically),? (?:low to high|high to low|old to new|new to old|oldest to newest|newest to oldest|a ?- ?z|z ?- ?a|a to z|z to a)|best[- ]?selling` +
 	`|tri(?:er|é) par ?:? .{1,30}|pertinence|(?:prix|nom),? (?:par ordre )?(?:croissant|décroissant)|(?:nom,? )?de [az] à [az]|du (?:moins cher au plus cher|plus cher au moins cher)` +
-	`|sortier(?:en|t|ung)(?: nach)? ?:? .{1,30}|relevanz|(?:preis|name),? (?:aufsteigend|absteigend)|preis:? (?:niedrig|hoch) (?:nach|bis) (?:hoch|niedrig)|(?:neueste|älteste) zuerst` +
-	`|ordenar(?: por)? ?:? .{1,30}|relevancia|(?:precio|nombre),? ?:? (?:de )?(?:menor a mayor|mayor a menor|ascendente|descendente|más (?:bajo|alto))|más recientes|más relevantes|nouveautés d'abord)$`)
+	`|(?:sortier(?:en|t) nach ?:?|sortier(?:en|ung) ?:) .{1,30}|relevanz|(?:preis|name),? (?:aufsteigend|absteigend)|preis:? (?:niedrig|hoch) (?:nach|bis) (?:hoch|niedrig)|(?:neueste|älteste) zuerst` +
+	`|ordenar(?: por ?:?| ?:) .{1,30}|relevancia|(?:precio|nombre),? ?:? (?:de )?(?:menor a mayor|mayor a menor|ascendente|descendente|más (?:bajo|alto))|más recientes|más relevantes|nouveautés d'abord)$`)
 
 // dropSortLines drops the lines of a sort menu (reSortLine) that are not
 // headings.

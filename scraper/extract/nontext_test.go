@@ -384,10 +384,12 @@ func TestDropSortLines(t *testing.T) {
 		"Ordenar por: Relevancia", "Precio: menor a mayor", "Más recientes", "Más relevantes",
 		"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
 		"Best selling wax of the year, by a mile.", "Pertinence et clarté",
-		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder"}
+		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder",
+		"Sort a list in place", "Sortieren von Listen", "Ordenar listas de precios", "Ordenar en línea es fácil"}
 	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
 		"Best selling wax of the year, by a mile.", "Pertinence et clarté",
-		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder"}
+		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder",
+		"Sort a list in place", "Sortieren von Listen", "Ordenar listas de precios", "Ordenar en línea es fácil"}
 	got := blockTexts(dropSortLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
