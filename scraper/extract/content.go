@@ -843,11 +843,14 @@ func (x *contentExtractor) twinsHoldContent(n *html.Node, in *nodeInfo) bool {
 		// card, a slide or a styled <p> repeated down a listing is not.
 		return false
 	}
-	scope := n.Parent
-	for i := 0; shown && i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
-		scope = scope.Parent
+	scope, levels := n.Parent, 1
+	if shown {
+		for i := 0; i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
+			scope = scope.Parent
+		}
+		levels = twinLevels
 	}
-	return x.kindProse(scope, n, 0)*2 > x.total
+	return x.kindProse(scope, n, levels)*2 > x.total
 }
 
 // shownNameOnly reports whether the boilerplate words of n's class all
@@ -887,13 +890,19 @@ func pChildren(n *html.Node) int {
 	return k
 }
 
+// twinLevels bounds the search for a shown-named chunk's cousins below
+// its scope: layout nests a chunk a few levels deep, not a dozen, and the
+// bound keeps the walks of nested wrappers from each other's depths.
+const twinLevels = 12
+
 // kindProse returns the paragraph text of the elements of n's tag and
-// class below scope that are under a quarter linked, not looking inside
-// them (a twin does not nest in a twin). Few wrappers ask (each holds a
-// tenth of the page's paragraphs), each walking one region once.
-func (x *contentExtractor) kindProse(scope, n *html.Node, depth int) int {
+// class below scope, at most levels deep, that are under a quarter
+// linked, not looking inside them (a twin does not nest in a twin). Few
+// wrappers ask (each holds a tenth of the page's paragraphs), each
+// walking one region once.
+func (x *contentExtractor) kindProse(scope, n *html.Node, levels int) int {
 	sum := 0
-	for c := scope.FirstChild; c != nil && depth < 12; c = c.NextSibling {
+	for c := scope.FirstChild; c != nil && levels > 0; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
@@ -903,7 +912,7 @@ func (x *contentExtractor) kindProse(scope, n *html.Node, depth int) int {
 			}
 			continue
 		}
-		sum += x.kindProse(c, n, depth+1)
+		sum += x.kindProse(c, n, levels-1)
 	}
 	return sum
 }

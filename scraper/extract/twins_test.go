@@ -34,6 +34,11 @@ func TestTwinCousins(t *testing.T) {
 		{"repeated_bios_cousins.html",
 			[]string{"The reservoirs of the valley are lower", "before the spring, when the next licences are due to be signed."},
 			[]string{"Anna Berg teaches hydrology", "Jon Hale farms sheep", "Most read"}},
+		// Three such bios, each over a fifth of the page: cousins named
+		// for a role are not looked for (siblings only).
+		{"repeated_bios3_cousins.html",
+			[]string{"The reservoirs of the valley are lower", "before the spring, when the next licences are due to be signed."},
+			[]string{"Anna Berg teaches hydrology", "Lena Fors works", "Most read"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
