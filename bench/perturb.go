@@ -384,30 +384,15 @@ func insertAfter(ref *html.Node, s string) *html.Node {
 	return last
 }
 
-// childrenAndParas returns b's children and the places among them of
-// its paragraphs.
-func childrenAndParas(b *html.Node) (kids []*html.Node, ps []int) {
-	for c := b.FirstChild; c != nil; c = c.NextSibling {
-		if c.DataAtom == atom.P {
-			ps = append(ps, len(kids))
-		}
-		kids = append(kids, c)
-	}
-	return kids, ps
-}
-
 // splitBody moves b's children, from the paragraph that starts each of
 // the k-1 later parts on, into new elements (tag, class) placed after b,
 // each after the between markup; wrapped puts each new element inside a
 // <div class="row">.
 func splitBody(b *html.Node, k int, tag, class, between string, wrapped bool) {
-	kids, ps := childrenAndParas(b)
+	kids, ps := bodyParts(b)
 	ref := b
 	for part := 1; part < k; part++ {
-		from, to := ps[len(ps)*part/k], len(kids)
-		if part+1 < k {
-			to = ps[len(ps)*(part+1)/k]
-		}
+		from, to := partRange(ps, len(kids), part, k)
 		if between != "" {
 			ref = insertAfter(ref, between)
 		}
@@ -427,6 +412,30 @@ func splitBody(b *html.Node, k int, tag, class, between string, wrapped bool) {
 			nb.AppendChild(c)
 		}
 	}
+}
+
+// bodyParts returns b's children and the indexes among them of its <p>
+// children, where splitBody and chunkBodyIn cut b.
+func bodyParts(b *html.Node) (kids []*html.Node, ps []int) {
+	for c := b.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P {
+			ps = append(ps, len(kids))
+		}
+		kids = append(kids, c)
+	}
+	return kids, ps
+}
+
+// partRange returns the children [from, to) of part (1 to k-1) of a body
+// cut in k parts at its paragraphs ps, of n children: the first part
+// stays in place. bodyElement's body has six <p> at least, so k up to 6
+// gives no empty part.
+func partRange(ps []int, n, part, k int) (from, to int) {
+	from, to = ps[len(ps)*part/k], n
+	if part+1 < k {
+		to = ps[len(ps)*(part+1)/k]
+	}
+	return from, to
 }
 
 // fillerSentences are the text of the blocks perturb adds: prose that is

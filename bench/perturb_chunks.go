@@ -60,20 +60,18 @@ func chunkBody(b *html.Node, k int) *html.Node { return chunkBodyIn(b, k, chunkW
 
 // chunkBodyIn cuts b's children into k parts at its paragraphs: b keeps
 // the first, each later one moves into a copy of b (tag and class); each
-// part goes inside the innermost element of the markup wrapper, a
-// captioned figure between. It returns the last part's outer wrapper.
+// part goes inside the innermost element of its own copy of the markup
+// wrapper, a captioned figure between. It returns the last part's outer
+// wrapper.
 func chunkBodyIn(b *html.Node, k int, wrapper string) *html.Node {
-	kids, ps := childrenAndParas(b)
+	kids, ps := bodyParts(b)
 	wrap(b, wrapper)
 	ref := b
 	for ref.Parent.Type == html.ElementNode && ref.Parent.FirstChild == ref.Parent.LastChild {
 		ref = ref.Parent
 	}
 	for part := 1; part < k; part++ {
-		from, to := ps[len(ps)*part/k], len(kids)
-		if part+1 < k {
-			to = ps[len(ps)*(part+1)/k]
-		}
+		from, to := partRange(ps, len(kids), part, k)
 		ref = insertAfter(ref, `<figure class="inline-figure"><img src="f.jpg"><figcaption>A photo</figcaption></figure>`)
 		w := fragment(wrapper)[0]
 		inner := w

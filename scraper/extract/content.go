@@ -821,30 +821,63 @@ func (x *contentExtractor) prune(n *html.Node) {
 // twinsHoldContent reports whether n, a wrapper named like boilerplate,
 // is one chunk of a body split around ads or a "show more" button into
 // elements of its tag and class (twins): n holds a fifth of the page's
-// paragraph text or more (a tenth when it holds two <p> or more), under a
-// quarter of its text linked, and n and
+// paragraph text or more, under a quarter of its text linked, and n and
 // its twins of the same kind together hold more than half of it, as one
-// wrapper must to be kept (prune). The twins are looked for under n's
-// ancestor four levels up, not only among n's siblings: a CMS that
+// wrapper must to be kept (prune). The twins are n's siblings; a chunk
+// named only for how it is shown (shownNameOnly: "hideOnInit") has its
+// twins looked for under its ancestor four levels up too, and counts
+// from a tenth of the page when it holds two <p> or more: a CMS that
 // draws the story in companion columns puts each chunk inside its own
 // layout section, row and column, so the chunks are cousins, four of
-// them a tenth of the page each; teaser cards elsewhere that reuse a
-// class stay out.
+// them a tenth of the page each. A box named for its role (an author's
+// bio, a newsletter, "about the company") repeated down a short story
+// stays under the sibling rule: several such boxes can outweigh the
+// story without being it.
 func (x *contentExtractor) twinsHoldContent(n *html.Node, in *nodeInfo) bool {
 	if !x.declared || in.para*10 < x.total || in.link*4 >= in.text || n.Parent == nil || attr(n, "class") == "" {
 		return false
 	}
-	if in.para*5 < x.total && pChildren(n) < 2 {
+	shown := shownNameOnly(n)
+	if in.para*5 < x.total && (!shown || pChildren(n) < 2) {
 		// Under a fifth of the page, a chunk is paragraphs: a teaser
 		// card, a slide or a styled <p> repeated down a listing is not.
 		return false
 	}
-	scope := n.Parent
-	for i := 0; i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
-		scope = scope.Parent
+	scope, levels := n.Parent, 1
+	if shown {
+		for i := 0; i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
+			scope = scope.Parent
+		}
+		levels = twinLevels
 	}
-	return x.kindProse(scope, n, 0)*2 > x.total
+	return x.kindProse(scope, n, levels)*2 > x.total
 }
+
+// shownNameOnly reports whether the boilerplate words of n's class all
+// say how n is shown ("hidden", "hideOnInit", "read-more"), not what it
+// is: the folded rest of a story is named for its display, a box
+// repeated in a story for its role ("author-bio", "newsletter-box").
+func shownNameOnly(n *html.Node) bool {
+	shown := false
+	for _, f := range strings.Fields(attr(n, "class")) {
+		if hasAnyPrefix(joinedLower(f), negativePrefixes) {
+			return false
+		}
+		for _, t := range classTokens(nil, f) {
+			switch t = strings.ToLower(t); {
+			case displayWords[t]:
+				shown = true
+			case negativeWords[t]:
+				return false
+			}
+		}
+	}
+	return shown
+}
+
+// displayWords are the boilerplate words of negativeWords that name how
+// an element is shown, not its role.
+var displayWords = map[string]bool{"hide": true, "hidden": true, "invisible": true, "offscreen": true, "readmore": true}
 
 // pChildren counts n's <p> children.
 func pChildren(n *html.Node) int {
@@ -857,13 +890,19 @@ func pChildren(n *html.Node) int {
 	return k
 }
 
+// twinLevels bounds the search for a shown-named chunk's cousins below
+// its scope: layout nests a chunk a few levels deep, not a dozen, and the
+// bound keeps the walks of nested wrappers from each other's depths.
+const twinLevels = 12
+
 // kindProse returns the paragraph text of the elements of n's tag and
-// class below scope that are under a quarter linked, not looking inside
-// them (a twin does not nest in a twin). Few wrappers ask (each holds a
-// tenth of the page's paragraphs), each walking one region once.
-func (x *contentExtractor) kindProse(scope, n *html.Node, depth int) int {
+// class below scope, at most levels deep, that are under a quarter
+// linked, not looking inside them (a twin does not nest in a twin). Few
+// wrappers ask (each holds a tenth of the page's paragraphs), each
+// walking one region once.
+func (x *contentExtractor) kindProse(scope, n *html.Node, levels int) int {
 	sum := 0
-	for c := scope.FirstChild; c != nil && depth < 12; c = c.NextSibling {
+	for c := scope.FirstChild; c != nil && levels > 0; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
@@ -873,7 +912,7 @@ func (x *contentExtractor) kindProse(scope, n *html.Node, depth int) int {
 			}
 			continue
 		}
-		sum += x.kindProse(c, n, depth+1)
+		sum += x.kindProse(c, n, levels-1)
 	}
 	return sum
 }
