@@ -108,12 +108,20 @@ func fieldOrText(n *html.Node, budget *int, text *bool) bool {
 // isField reports whether n is a form or a form's field, by tag or by
 // the ARIA role a script's custom control takes.
 func isField(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Form, atom.Input, atom.Select, atom.Textarea:
+	if isFormTag(n.DataAtom) {
 		return true
 	}
 	switch attr(n, "role") {
 	case "checkbox", "radio", "listbox", "option", "slider", "searchbox", "switch":
+		return true
+	}
+	return false
+}
+
+// isFormTag reports whether a is a form's or a form field's tag.
+func isFormTag(a atom.Atom) bool {
+	switch a {
+	case atom.Form, atom.Input, atom.Select, atom.Textarea:
 		return true
 	}
 	return false

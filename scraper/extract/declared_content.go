@@ -118,7 +118,7 @@ func (p *page) declaredPieces() []declaredPiece {
 func appendQuestions(out []declaredPiece, v any) []declaredPiece {
 	for _, e := range ldList(v) {
 		q, ok := e.(map[string]any)
-		if !ok || !ldIs(q, func(t string) bool { return bareLDType(t) == "Question" }) {
+		if !ok || !ldIs(q, isLDType("Question")) {
 			continue
 		}
 		ans := q["acceptedAnswer"]
@@ -155,7 +155,7 @@ func appendSteps(out []declaredPiece, v any, depth int) []declaredPiece {
 				out = append(out, declaredPiece{text: t})
 			}
 		case map[string]any:
-			if ldIs(s, func(t string) bool { return bareLDType(t) == "HowToSection" }) && depth == 0 {
+			if ldIs(s, isLDType("HowToSection")) && depth == 0 {
 				out = appendSteps(out, s["itemListElement"], depth+1)
 				continue
 			}

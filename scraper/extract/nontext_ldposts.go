@@ -62,7 +62,7 @@ func (p *page) ldPosts() []string {
 	seen := make(map[string]bool)
 	for _, m := range p.ld {
 		switch {
-		case ldIs(m, isForumPostType):
+		case ldIs(m, isLDType("DiscussionForumPosting")):
 			out = appendPosts(out, seen, m, 0)
 		case ldIs(m, isLDType("QAPage")):
 			for _, e := range ldList(m["mainEntity"]) {
@@ -84,16 +84,6 @@ func (p *page) ldStatesArticle() bool {
 		}
 	}
 	return false
-}
-
-// isForumPostType reports whether t names a forum thread's opening post.
-func isForumPostType(t string) bool {
-	return bareLDType(t) == "DiscussionForumPosting"
-}
-
-// isLDType returns a test for the schema.org type name.
-func isLDType(name string) func(string) bool {
-	return func(t string) bool { return bareLDType(t) == name }
 }
 
 // appendPosts appends to out the text of the post m (its text, else its

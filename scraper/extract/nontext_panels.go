@@ -154,11 +154,7 @@ func holdsField(n *html.Node) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		switch c.DataAtom {
-		case atom.Form, atom.Input, atom.Textarea, atom.Select:
-			return true
-		}
-		if holdsField(c) {
+		if isFormTag(c.DataAtom) || holdsField(c) {
 			return true
 		}
 	}

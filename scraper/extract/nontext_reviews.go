@@ -240,10 +240,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 	}
 	bs = dropSecondCopies(bs, copyMinWords(pageType))
 	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeListing {
-		bs = dropContainedCopies(bs)
-	}
-	if pageType == corpus.PageTypeListing || pageType == corpus.PageTypeProduct {
-		bs = dropClosingLinks(bs)
+		bs = dropClosingLinks(dropContainedCopies(bs))
 	}
 	return bs
 }

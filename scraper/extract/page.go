@@ -585,6 +585,7 @@ func ldTypes(m map[string]any) []string {
 	return nil
 }
 
+// ldIs reports whether one of m's types (ldTypes) passes pred.
 func ldIs(m map[string]any, pred func(string) bool) bool {
 	for _, t := range ldTypes(m) {
 		if pred(t) {
@@ -592,6 +593,12 @@ func ldIs(m map[string]any, pred func(string) bool) bool {
 		}
 	}
 	return false
+}
+
+// isLDType returns a test for the schema.org type name, with or
+// without its vocabulary's prefix (bareLDType).
+func isLDType(name string) func(string) bool {
+	return func(t string) bool { return bareLDType(t) == name }
 }
 
 // ldArticle returns the JSON-LD article object, the WebPage object when
