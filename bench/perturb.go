@@ -384,6 +384,14 @@ func insertAfter(ref *html.Node, s string) *html.Node {
 	return last
 }
 
+// moveNodes moves kids, children of from, to the end of to.
+func moveNodes(kids []*html.Node, from, to *html.Node) {
+	for _, c := range kids {
+		from.RemoveChild(c)
+		to.AppendChild(c)
+	}
+}
+
 // splitBody moves b's children, from the paragraph that starts each of
 // the k-1 later parts on, into new elements (tag, class) placed after b,
 // each after the between markup; wrapped puts each new element inside a
@@ -407,10 +415,7 @@ func splitBody(b *html.Node, k int, tag, class, between string, wrapped bool) {
 		}
 		ref.Parent.InsertBefore(holder, ref.NextSibling)
 		ref = holder
-		for _, c := range kids[from:to] {
-			b.RemoveChild(c)
-			nb.AppendChild(c)
-		}
+		moveNodes(kids[from:to], b, nb)
 	}
 }
 

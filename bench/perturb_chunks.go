@@ -82,10 +82,7 @@ func chunkBodyIn(b *html.Node, k int, wrapper string) *html.Node {
 		inner.AppendChild(nb)
 		ref.Parent.InsertBefore(w, ref.NextSibling)
 		ref = w
-		for _, c := range kids[from:to] {
-			b.RemoveChild(c)
-			nb.AppendChild(c)
-		}
+		moveNodes(kids[from:to], b, nb)
 	}
 	return ref
 }
