@@ -45,6 +45,25 @@ func accordionButton(n *html.Node) bool {
 	return text || isQuestion(textOf(h))
 }
 
+// shutHeader reports whether n, a button the content walk kept as an
+// accordion's header (accordionButton), heads a panel that the walk
+// dropped (hidden): on an article, whose hidden parts stay out, its
+// words would stand alone in the text ("Transcript" over a hidden
+// transcript, between two paragraphs of the story). A page of another
+// type gets the panel back (withPanels) and keeps its header.
+func (x *contentExtractor) shutHeader(n *html.Node) bool {
+	h := headingAround(n)
+	if h == nil {
+		return false
+	}
+	p := followingPanel(h, attr(n, "aria-controls"))
+	if p == nil {
+		return false
+	}
+	i, ok := x.idx[p]
+	return !ok || x.infos[i].junk
+}
+
 // isQuestion reports whether a heading's text t asks a question (a
 // question mark at its end, or the Spanish opening one at its start).
 func isQuestion(t string) bool {

@@ -100,8 +100,11 @@ func TestAccordionHeaders(t *testing.T) {
 // TestAccordionHeadsNothing: accordion headers whose panel holds no text
 // a reader reads stay out of the text, where their words would stand
 // alone: a shop's filters (over checkboxes, or over panels a script
-// fills) and an article's drawer of links to other stories. A buying
-// guide's header over a panel of text, hidden in a container, is kept.
+// fills), an article's drawer of links to other stories and an
+// article's header over a hidden panel (a transcript: the article's
+// hidden parts stay out). A buying guide's header over a panel of text,
+// hidden in a container, is kept, and so is an article's header over an
+// open section.
 func TestAccordionHeadsNothing(t *testing.T) {
 	para := func(s string) string {
 		return "<p>" + s + " The council met on Tuesday evening to weigh the plan, and residents spoke for more than two hours about the traffic, the trees and the cost of the work.</p>"
@@ -125,6 +128,12 @@ func TestAccordionHeadsNothing(t *testing.T) {
 		{"drawer of links in an article", "https://town.example/news/2024/05/bridge", `<html><head><title>Council backs the bridge</title></head><body><main><article><h1>Council backs the bridge</h1>` + story +
 			`<div class="drawer"><h2><button aria-expanded="false" aria-controls="rel">More from the town desk</button></h2><ul id="rel" hidden><li><a href="/a">Library opens late on Fridays</a></li><li><a href="/b">School run changes</a></li></ul></div>` +
 			para("Five.") + `</article></main></body></html>`, []string{"Five."}, []string{"More from the town desk"}},
+		{"a transcript hidden in an article", "https://town.example/news/2024/05/bridge", `<html><head><title>Council backs the bridge</title></head><body><main><article><h1>Council backs the bridge</h1>` + story +
+			`<h3><button aria-expanded="false" aria-controls="tr">Transcript</button></h3><div id="tr" hidden><p>Speaker one: we have waited for this bridge for twenty years, and the river has not waited for us.</p></div>` +
+			para("Five.") + `</article></main></body></html>`, []string{"Four.", "Five."}, []string{"Transcript", "Speaker one"}},
+		{"an open section in an article", "https://town.example/news/2024/05/bridge", `<html><head><title>Council backs the bridge</title></head><body><main><article><h1>Council backs the bridge</h1>` + story +
+			`<h3><button aria-expanded="true" aria-controls="kp">What happens next</button></h3><div id="kp"><p>The works start in the spring and the old crossing closes for six weeks while the new deck is lifted into place.</p></div>` +
+			para("Five.") + `</article></main></body></html>`, []string{"What happens next", "Five."}, nil},
 		{"a guide over a panel of text", "https://shop.example/c/lamps", `<html><body><main><h1>Headlamps</h1><ul class="grid">` + grid + `</ul>` +
 			`<div class="acc"><h3><button aria-expanded="false" aria-controls="g1">Choosing a headlamp</button></h3><div style="max-height:0"><div id="g1" aria-hidden="true">` +
 			`<p>More lumens give a brighter beam and drain the battery faster, so most lamps offer several levels of brightness.</p><p><a href="/guide">Read the full guide</a></p></div></div></div>` +

@@ -32,6 +32,7 @@ type block struct {
 	aside      bool    // inside an <aside> kept in the content (a pull quote)
 	at         int32   // doc-order index of the last element entered before its text began
 	item       bool    // the line of an item of a list that is not numbered (markItem)
+	shut       bool    // an accordion's header over a panel the walk dropped (shutHeader)
 }
 
 // heads reports whether b is a heading or the title: what opens a
@@ -182,6 +183,11 @@ func (e *emitter) walk(n *html.Node) {
 	e.flush()
 	if pushed {
 		e.kinds = e.kinds[:len(e.kinds)-1]
+	}
+	if n.DataAtom == atom.Button && e.x.shutHeader(n) {
+		for j := first; j < len(e.blocks); j++ {
+			e.blocks[j].shut = true
+		}
 	}
 	if n.DataAtom == atom.Li {
 		markItem(e.blocks[first:], n)

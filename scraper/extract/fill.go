@@ -362,7 +362,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 // listing's run of teasers) and, where the body found holds far less than
 // the page's prose, takes that prose (the recall nets).
 func (p *page) articleNets(art *corpus.Article) {
-	if bs := dropTrailingHeads(p.blocks); len(bs) < len(p.blocks) {
+	if bs := dropTrailingHeads(dropShutHeads(p.blocks)); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
@@ -527,6 +527,17 @@ func (p *page) mainOfOther(bs []block, forum bool) []block {
 func dropTrailingHeads(bs []block) []block {
 	for len(bs) > 1 && bs[len(bs)-1].heads() && !endsSentence(bs[len(bs)-1].text) {
 		bs = bs[:len(bs)-1]
+	}
+	return bs
+}
+
+// dropShutHeads drops an article's accordion headers over panels the
+// walk left out (block.shut): headings of nothing.
+func dropShutHeads(bs []block) []block {
+	for _, b := range bs {
+		if b.shut {
+			return dropBlocks(bs, func(b block) bool { return b.shut })
+		}
 	}
 	return bs
 }
