@@ -1,6 +1,11 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // reSiteNotice matches the notices a site prints on every page about
 // itself rather than about the page's subject, each from the start of
@@ -96,18 +101,48 @@ var reLegalSubject = lazyRE(`(?i)\b(?:privacy|polic(?:y|ies)|terms|cookies?|lega
 // of 80 words and two sentences or fewer, and no heading or quote: where
 // a page's main text runs on into its footer, the footer's legal line
 // (what the firm is or collects, then where its policies are) is the
-// last thing it takes; a paragraph of three sentences or more that ends
+// last thing it takes, and the block must lie in that footer (inFooter):
+// the last answer of an FAQ that ends "For details, see our Terms of
+// Use." is the page's own; a paragraph of three sentences or more that ends
 // by pointing to the terms (an answer about refunds) is the page's own.
 // The same sentence higher up is the page's own (a service explaining
 // its terms) and stays, as it does on a page about the policies
 // (reLegalSubject).
 func (p *page) dropClosingNotice(bs []block) []block {
-	n := len(bs)
-	if n < 2 || bs[n-1].heads() || bs[n-1].kind == kindQuote || reLegalSubject.MatchString(p.titleTag) {
-		return bs
-	}
-	if t := bs[n-1].text; numFields(t) <= 80 && sentenceBreaks(t, 2) < 2 && reClosingNotice.MatchString(t) {
+	if n := len(bs); p.closingNotice(bs) && p.inFooter(bs[n-1]) {
 		return bs[:n-1]
 	}
 	return bs
+}
+
+// closingNotice reports whether the last block of bs reads as such a
+// notice, wherever it lies.
+func (p *page) closingNotice(bs []block) bool {
+	n := len(bs)
+	if n < 2 || bs[n-1].heads() || bs[n-1].kind == kindQuote || reLegalSubject.MatchString(p.titleTag) {
+		return false
+	}
+	t := bs[n-1].text
+	return numFields(t) <= 80 && sentenceBreaks(t, 2) < 2 && reClosingNotice.MatchString(t)
+}
+
+// inFooter reports whether block b lies in the page's footer: a
+// <footer> that is no article's or section's own, an element of role
+// contentinfo, or one named as the page's footer (isFooterBox).
+func (p *page) inFooter(b block) bool {
+	if p.x == nil || int(b.at) >= len(p.x.nodes) {
+		return false
+	}
+	for n := p.x.nodes[b.at]; n != nil; n = n.Parent {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch {
+		case n.DataAtom == atom.Article || n.DataAtom == atom.Section:
+			return false
+		case n.DataAtom == atom.Footer, attr(n, "role") == "contentinfo", isFooterBox(n):
+			return true
+		}
+	}
+	return false
 }

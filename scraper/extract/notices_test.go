@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -137,8 +139,52 @@ func TestClosingNotice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			pg := &page{titleTag: tt.title}
-			if got := len(pg.dropClosingNotice(tt.bs)); got != tt.want {
-				t.Errorf("%d blocks left, want %d", got, tt.want)
+			if got, want := pg.closingNotice(tt.bs), tt.want < len(tt.bs); got != want {
+				t.Errorf("closingNotice = %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+// TestClosingNoticeInFooter: the notice goes only from the page's footer;
+// an FAQ's last answer that ends by pointing to the terms is the page's
+// own, in a <section> or in the main text's flow.
+func TestClosingNoticeInFooter(t *testing.T) {
+	const answer = "Yes, you can cancel at any time from your account page. For more details, see our Terms of Use."
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{"site footer", `<main><p>We carry boxes.</p></main><footer><p id="n">` + answer + `</p></footer>`, true},
+		{"contentinfo", `<main><p>We carry boxes.</p></main><div role="contentinfo"><p id="n">` + answer + `</p></div>`, true},
+		{"named footer", `<main><p>We carry boxes.</p></main><div class="site-footer legal"><p id="n">` + answer + `</p></div>`, true},
+		{"FAQ answer", `<main><h3>Can I cancel?</h3><div class="answer"><p id="n">` + answer + `</p></div></main>`, false},
+		{"FAQ section", `<section class="faq"><h3>Can I cancel?</h3><p id="n">` + answer + `</p></section><footer><p>© Movers</p></footer>`, false},
+		{"a card's footer", `<main><div class="card-footer"><p id="n">` + answer + `</p></div></main>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader("<html><body>" + tt.in + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := getExtractor()
+			defer putExtractor(x)
+			x.analyze(root, false)
+			var n *html.Node
+			for m := range root.Descendants() {
+				if attr(m, "id") == "n" {
+					n = m
+				}
+			}
+			at, ok := x.idx[n]
+			if !ok {
+				t.Fatal("the notice's paragraph was not analyzed")
+			}
+			p := &page{x: x, titleTag: "Movers in Leith"}
+			bs := []block{{text: "We carry boxes up four floors without a lift."}, {text: answer, at: at}}
+			if got := len(p.dropClosingNotice(bs)) == 1; got != tt.want {
+				t.Errorf("notice dropped = %v, want %v", got, tt.want)
 			}
 		})
 	}
