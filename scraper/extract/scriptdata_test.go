@@ -32,6 +32,12 @@ func TestScriptData(t *testing.T) {
 		{name: "state",
 			wantInText: []string{"My sourdough starter has gone flat", "The cellar is probably too cold", "keeps my starter lively"},
 			notInText:  []string{"There are no replies yet", "Report this post", "api.example"}},
+		// A board's preload store in a data-* attribute: each member a
+		// JSON text inside a string (the thread's, the site's categories,
+		// its settings). The thread's posts, not the categories' blurbs.
+		{name: "preloaded_attr",
+			wantInText: []string{"My rain barrel overflows", "Add a diverter on the downpipe", "The second barrel can wait until spring."},
+			notInText:  []string{"Everything that grows outside", "A friendly board for gardeners", "user_avatar"}},
 		// Only dictionaries of interface strings and settings: nothing.
 		{name: "i18n_only", wantEmpty: true,
 			notInText: []string{"Changes are saved", "Something went wrong", "Welcome to the shop"}},
