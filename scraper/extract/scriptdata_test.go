@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
 	"fmt"
+	"html"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -249,5 +251,50 @@ func TestDictionaryOfSentences(t *testing.T) {
 	}
 	if !strings.Contains(all, "agreed the new harbour plan") {
 		t.Errorf("parts %.300q: the story's body lost", all)
+	}
+}
+
+// TestScriptDataPreloadStore: a board's shell whose preload store sits in
+// a data-* attribute, each member a JSON text inside a string (the
+// thread, the site's categories, its settings), comes out as the thread's
+// posts in order, without the categories' blurbs, settings or addresses.
+// The page is built here (not a testdata file) so that the digest of
+// TestVersionFollowsOutput does not move for a test of unchanged output.
+func TestScriptDataPreloadStore(t *testing.T) {
+	posts := []string{
+		"My rain barrel overflows every time the gutter fills after a storm. The overflow hose sits too high and water pools against the shed wall. Should I move the outlet lower?",
+		"Add a diverter on the downpipe instead. It sends water to the barrel until the barrel is full and then lets the rest run down the pipe as before.",
+		"Thanks, I fitted a diverter this weekend and the last storm left the wall completely dry. The second barrel can wait until spring.",
+	}
+	var stream []map[string]any
+	for i, p := range posts {
+		stream = append(stream, map[string]any{"id": 11 + i, "created_at": "2026-05-02T08:11:00.000Z",
+			"avatar_template": "/user_avatar/talk.backyard.example/x/{size}/1.png", "cooked": "<p>" + p + "</p>"})
+	}
+	member := func(v any) string {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	store := member(map[string]string{
+		"site":         member(map[string]any{"categories": []any{map[string]string{"name": "Garden", "description": "Everything that grows outside, from lawns to vegetable beds and the tools you use on them."}}}),
+		"siteSettings": member(map[string]any{"title": "Backyard Helpers", "site_description": "A friendly board for gardeners who like to share what works.", "min_post_length": 20}),
+		"topic_7781":   member(map[string]any{"post_stream": map[string]any{"posts": stream}, "id": 7781, "title": "Rain barrel overflows onto the shed wall"}),
+	})
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Rain barrel overflows onto the shed wall - Watering - Backyard Helpers</title></head><body>
+<section id="d-splash"><div class="preloader-image"><div class="dots"></div></div></section>
+<div class="hidden" id="data-preloaded" data-preloaded="` + html.EscapeString(store) + `"></div>
+<section id="main"></section></body></html>`
+	art, err := Extract(Input{URL: "https://talk.backyard.example/t/rain-barrel/7781", Body: []byte(page), FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkText(t, art.Text, []string{posts[0], posts[1], posts[2]},
+		[]string{"Everything that grows outside", "A friendly board for gardeners", "user_avatar"})
+	if i, j := strings.Index(art.Text, "My rain barrel"), strings.Index(art.Text, "Thanks, I fitted"); i < 0 || j < i {
+		t.Errorf("posts out of order:\n%s", art.Text)
 	}
 }
