@@ -89,8 +89,7 @@ func coverage(t string, bs []block) float64 {
 	return float64(hit) / float64(len(seen))
 }
 
-// productText is the text of a product page cut to the region around
-// its <h1> (keepHeadRegion), with its description
+// productText is the text of a product page with its description
 // (withDescription), without the options of its list boxes
 // (dropChoiceLists), its sign-up boxes (dropSignupBoxes), the cards of
 // other products (dropRailCards) and, once the description is in (so
@@ -101,7 +100,7 @@ func (p *page) productText(bs []block, pageType string) []block {
 	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return p.dropFooterBoxes(p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropSignupBoxes(p.dropTooltips(p.dropTabLabels(p.keepHeadRegion(bs))))))))
+	return p.dropFooterBoxes(p.withDescription(p.dropRailCards(p.dropChoiceLists(p.dropSignupBoxes(p.dropTooltips(p.dropTabLabels(bs)))))))
 }
 
 // dropTooltips drops the blocks of a product page that begin inside a

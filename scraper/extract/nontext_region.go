@@ -2,7 +2,7 @@ package extract
 
 import "golang.org/x/net/html"
 
-// headRegionShare is the share of a product page's text (in words) that
+// headRegionShare is the share of a page's text (in words) that
 // the smallest element around its <h1> must hold for the text outside
 // that element to go (keepHeadRegion).
 const headRegionShare = 0.75
