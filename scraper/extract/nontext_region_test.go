@@ -24,8 +24,7 @@ func regionPage(box, other string) string {
 // TestKeepHeadRegion: on a product page, the text outside the smallest
 // element around the <h1> that holds three quarters of it goes (a
 // brand's message in prose beside the product); a description outside
-// the heading's box stays when the box holds less, and so does the
-// same brand message on a service page.
+// the heading's box stays when the box holds less.
 func TestKeepHeadRegion(t *testing.T) {
 	desc := `<p>A three-legged stool of green oak, turned and pegged by hand, with a seat dished to sit well for a long evening by the fire or at the bench.</p>
 <p>The legs are riven rather than sawn, so the grain runs their whole length and they will not snap however the stool is treated in a busy kitchen.</p>
