@@ -112,9 +112,6 @@ func (p *page) keptOfRun(r *modelRun, pageType string, cardTitles bool, out []bl
 	if pageType == corpus.PageTypeService || pageType == corpus.PageTypeDocumentation {
 		p.keepLeadHeads(bs, keep, score)
 	}
-	if pageType != "" && pageType != corpus.PageTypeForum {
-		p.keepLinkedCards(bs, r.fs, keep, dialog)
-	}
 	if cardTitles {
 		p.keepCardTitles(bs, keep)
 		p.keepGridTitles(bs, keep, dialog)
