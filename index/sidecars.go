@@ -52,19 +52,19 @@ func writeSidecars(ctx context.Context, bi bleve.Index, fwd *fwdStore, log *slog
 // that failed writes no more and removes nothing.
 func writeKinds(ctx context.Context, bi bleve.Index, kinds []sidecar, workers int, log *slog.Logger) []error {
 	errs := make([]error, len(kinds))
-	s, err := scorchOf(bi)
-	if err != nil || s == nil {
+	each := func(err error) []error {
 		for i := range errs {
 			errs[i] = err
 		}
 		return errs
 	}
+	s, err := scorchOf(bi)
+	if err != nil || s == nil {
+		return each(err)
+	}
 	r, err := s.Reader()
 	if err != nil {
-		for i := range errs {
-			errs[i] = err
-		}
-		return errs
+		return each(err)
 	}
 	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
