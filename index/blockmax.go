@@ -86,6 +86,7 @@ func blockMaxSidecar() sidecar {
 		what:    "block bounds",
 		file:    blockMaxFile,
 		minDocs: blockMaxMinDocs,
+		weight:  2, // 1.6-2.0 s a segment of 100,000 articles
 		usable: func(file string, _ uint64) bool {
 			_, err := os.Stat(file)
 			return err == nil

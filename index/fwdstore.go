@@ -32,10 +32,11 @@ import (
 // renamed into place, before bleve is given the batch it belongs to: the
 // forward index is never behind the bleve index, only ahead of it (by a
 // batch that bleve did not save, which the next Update writes again).
-// A first Update (fill's plan.beside) writes the run while bleve writes
-// the batch: the seq saved then never counts a batch before its run is
-// in place, and a crash between the two leaves bleve a batch ahead until
-// the next Update writes it again.
+// fill's plan.beside writes the run while bleve writes the batch: the
+// seq saved then never counts a batch before its run is in place, and a
+// crash between the two leaves bleve a batch ahead until the next Update
+// writes it again. A first Update (plan.ahead) writes a batch's run
+// before the writer has the batch, as any other.
 // A merged run is renamed into place before the runs it replaces are
 // removed; a crash between the two leaves runs whose span lies inside
 // another's, and opening the store removes them.

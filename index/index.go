@@ -113,31 +113,32 @@ var (
 	// load) for a peak RSS 0.24 GB higher (the heap reached 1.29 GiB).
 	// A crawl's later updates keep updateFill.
 	//
-	// Not ahead: with it, two first builds of 100,000 articles side by
-	// side at load 8-16 took the same wall time (29 min 24 s against
-	// 29 min 39 s) for 18.6% more CPU (321.8 s against 271.4 s) and a
-	// peak RSS 0.12 GB higher; at 20,000 articles, 17% more CPU for the
-	// same wall time. What it does with two idle cores is not measured.
-	// Nor ahead with beside (only the analysis ahead, idx24): the Ps'
-	// idle share of a 100,000-article fill fell from 18.6% to 13.1% and
-	// of a 30,000-article one from 19.8% to 12.5%, but the CPU rose by
-	// 8.8% and 8.5% (the collector's share about doubled: one more batch
-	// live under the soft memory limit), for the same wall time, side by
-	// side at load 14-25 (the code: branch idx24, filler.analyzeAhead).
+	// ahead: the next batch analyzed and its forward index run written
+	// by a stage between the reader and the writer (prepare), and the
+	// runs merged on a goroutine of their own (fwdMerger), while bleve
+	// builds the last batch's segment on the writer, which is the fill's
+	// bottleneck (73% of its path, idx27). On a quiet machine (the lead,
+	// 28th session; 100,000 articles, six pairs at load 1.0-1.8) against
+	// beside: the fill's Ps idle 13.9-14.4% instead of 24.0-25.2%, median
+	// wall 74.5 s instead of 80.9 s (8% less) for 2.7% more CPU (121.9
+	// against 118.7 s; the collector's share 3.9-4.6% instead of
+	// 1.9-2.3%: one batch more live) and 40 MB more peak RSS; idx29
+	// measured it again (docs/BENCHMARKS.md). Under load, where no core
+	// is idle, it costs CPU for no wall time: two first builds of 100,000
+	// articles side by side at load 8-16 took the same wall time for
+	// 18.6% more CPU (before the analysis was shared and the stem cache
+	// made cheaper); idx24's analysis alone ahead 8.8% more CPU.
 	//
-	// beside: each batch's forward index run written while bleve builds
-	// the batch's segment (the run was 8% of a first build's CPU, on the
-	// writer's path). Two first Updates of 20,000 articles side by side,
-	// twice, at load 13-15: 4-8% less wall time (204.6 s against 223.0 s,
-	// 220.2 against 230.4) for the same CPU (44.5 s against 44.7, 53.1
-	// against 53.6) and peak RSS; 100,000 articles (`archivist index`,
-	// the page release of idx21 with it) beside main, 2.5-4.4% less wall
-	// time. Two writers instead (the 20,000 test): 15% more CPU, 62 MB
-	// more peak RSS, for 5% less wall time; again with the analysis
-	// counted by distinct term (idx22: 100,000 articles side by side with
-	// one writer, at load 7-13 and 4-9): 15% and 18% more CPU for 4.5%
-	// and 1.5% less wall time.
-	firstFill = fillPlan{writers: 1, size: 4 * batchSize, bytes: 4 * batchBytes, beside: true}
+	// Before it, beside (filler.writeBeside): each batch's forward index
+	// run written while bleve builds the batch's segment, on the
+	// writer's goroutine's time. Two first Updates of 20,000 articles
+	// side by side at load 13-15: 4-8% less wall time than the run on
+	// the writer's path, for the same CPU. Two writers instead (the
+	// 20,000 test): 15% more CPU, 62 MB more peak RSS, for 5% less wall
+	// time; again with the analysis counted by distinct term (idx22:
+	// 100,000 articles side by side with one writer, at load 7-13 and
+	// 4-9): 15% and 18% more CPU for 4.5% and 1.5% less wall time.
+	firstFill = fillPlan{writers: 1, size: 4 * batchSize, bytes: 4 * batchBytes, ahead: true}
 	// bulkFill is the plan of a whole index built in a new folder
 	// (Rebuild, RebuildFolder): two writers (see fill), and batches of
 	// bulkBatchBytes, whose segments scorch merges less often.
