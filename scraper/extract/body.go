@@ -438,8 +438,6 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([]block, int) {
 	out := bs[:0]
 	var card []bool // parallel to out: the block follows a dropped linked title
-	var line []bool // parallel to out: a linked line kept as the story's (storyLinkLines)
-	lines := storyLinkLines(bs)
 	linkHeads := 0
 	cut := false   // the last kept block leads into links that were dropped
 	title := false // the last block was a linked title that was dropped
@@ -450,7 +448,7 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 			}
 			b.kind = kindHeading // a section heading marked up as h1
 		}
-		if b.link > 0.5 && !(f.keepLinks && b.kind != kindHeading) && !linkedProse(b) && !lines[i] && !(len(out) == 0 && linkedStatement(bs, i)) && !(f.mixed != nil && f.mixed[i]) && !x.subItem(b) && !(cite && f.cited(bs, i)) {
+		if b.link > 0.5 && !(f.keepLinks && b.kind != kindHeading) && !linkedProse(b) && !(len(out) == 0 && linkedStatement(bs, i)) && !(f.mixed != nil && f.mixed[i]) && !x.subItem(b) && !(cite && f.cited(bs, i)) {
 			if b.kind == kindHeading {
 				linkHeads++
 				if numbered(b.text) && headsSection(bs, i) {
@@ -458,7 +456,6 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 					// ranked list's "20) Faces Places").
 					out = append(out, b)
 					card = append(card, false)
-					line = append(line, false)
 					cut, title = false, false
 					continue
 				}
@@ -482,10 +479,9 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 		}
 		out = append(out, b)
 		card = append(card, title && !(cite && bareAddress(b.text))) // an address is no teaser's summary
-		line = append(line, lines[i] && b.link > 0.5)
-		title = line[len(line)-1] // a card's title kept: its summary follows
+		title = false
 	}
-	out = dropTailCards(out, card, line)
+	out = dropTailCards(out, card)
 	out = dropSlides(out)
 	return dropDisclosures(dropClosingPrompts(dropRepeats(out))), linkHeads
 }
@@ -555,21 +551,16 @@ func headsSection(bs []block, i int) bool {
 
 // dropTailCards drops the teasers of other pages that close the body:
 // two or more short paragraphs at its end, each right after a linked
-// title that was dropped or kept as a line of the story (line: a card
-// is a headline link over a line of summary, and so is a story's linked
-// line over its sentence), when the text before them is longer than
-// theirs; the titles kept go with them. A body made of such cards (a
-// roundup) keeps them.
-func dropTailCards(bs []block, card, line []bool) []block {
-	j, tail, cards := len(bs), 0, 0
-	for j > 0 && (line[j-1] || card[j-1] && bs[j-1].kind == kindPara && numFields(bs[j-1].text) <= 60) {
+// title that was dropped (a card: headline link over a line of
+// summary), when the text before them is longer than theirs. A body
+// made of such cards (a roundup) keeps them.
+func dropTailCards(bs []block, card []bool) []block {
+	j, tail := len(bs), 0
+	for j > 0 && card[j-1] && bs[j-1].kind == kindPara && numFields(bs[j-1].text) <= 60 {
 		j--
 		tail += len(bs[j].text)
-		if card[j] {
-			cards++
-		}
 	}
-	if cards < 2 {
+	if len(bs)-j < 2 {
 		return bs
 	}
 	rest := 0
@@ -926,90 +917,6 @@ func linkedProse(b block) bool {
 		return b.link < 0.7 && numFields(b.text) >= 12
 	}
 	return b.kind == kindPara && b.link < 0.8 && endsSentence(b.text) && numFields(b.text) >= 15
-}
-
-// storyLinkLine reports whether bs[i], a linked line, stands alone
-// between two unlinked blocks of the story: a line of the story's own
-// that its words link (a source named, a list's entries each under its
-// description, a reading of a word linked to its gloss). A run of two
-// linked lines or more is a menu or a teaser list, a linked line at
-// either edge leads in or out of the body, and a promotion set alone in
-// the story goes: a label that opens it ("Related:", "READ MORE:"), a
-// headline in capitals, an address to the reader (isPromoLine).
-func storyLinkLine(bs []block, i int, seen map[string]int) bool {
-	b := bs[i]
-	if i == 0 || i == len(bs)-1 || bs[i-1].link > 0.5 || bs[i+1].link > 0.5 || bs[i-1].kind == kindTitle || b.kind == kindItem || b.kind == kindHeading {
-		return false
-	}
-	return len(b.text) <= storyLinkBytes && numFields(b.text) <= storyLinkWords && seen[b.text] < 2 && !isPromoLine(b.text)
-}
-
-// storyLinkBytes and storyLinkWords bound a linked line kept as the
-// story's: a longer one mostly linked is a run of links set as a
-// paragraph (tags, a teaser's summary linked whole).
-const (
-	storyLinkBytes = 150
-	storyLinkWords = 12
-)
-
-// storyLinkLines tells for each block whether it is a linked line the
-// story keeps (storyLinkLine). A linked line printed twice or more is a
-// label repeated down the page ("Read the full review"), not the story's.
-func storyLinkLines(bs []block) []bool {
-	var seen map[string]int
-	lines := make([]bool, len(bs))
-	for i, b := range bs {
-		if b.link <= 0.5 {
-			continue
-		}
-		if seen == nil {
-			seen = make(map[string]int)
-			for _, c := range bs {
-				if c.link > 0.5 {
-					seen[c.text]++
-				}
-			}
-		}
-		lines[i] = storyLinkLine(bs, i, seen)
-	}
-	return lines
-}
-
-// rePromoLabel matches a short label that opens a line and points to
-// another page ("Related:", "READ MORE:", "Lire aussi :", "Mehr zum
-// Thema:"): at most four words before a colon or a dash.
-var rePromoLabel = lazyRE(`^[^\s:|–—-]+(?:\s+[^\s:|–—-]+){0,3}\s*[:|–—]`)
-
-// reLinkOffer matches what a link offers rather than says: more to
-// read or learn elsewhere, a shop's action or a price ("Learn more about
-// Git", "Weitere Informationen ... auf der Website", "$52 Add to cart").
-var reLinkOffer = lazyRE(`(?i)\b(?:learn more|read more|find out more|more info(?:rmation)?|further information|weitere informationen|mehr (?:erfahren|informationen|dazu)|en savoir plus|plus d'informations|más información|saber más|add to (?:cart|bag|basket)|buy now|shop now|in den warenkorb|ajouter au panier|añadir al carrito)\b|[$€£¥]\s?\d|\d\s?(?:€|£)`)
-
-// isPromoLine reports whether a linked line set alone in a story
-// promotes another page: it opens with a label (rePromoLabel), is set in
-// capitals (a teaser's headline), is furniture (isBoilerLine), offers
-// more elsewhere or a purchase (reLinkOffer, isCallToAction) or
-// addresses the reader (reAddressed, reAddressedOther: "Follow us on
-// ...", "Click here to get the app").
-func isPromoLine(t string) bool {
-	t = strings.TrimSpace(t)
-	return rePromoLabel.MatchString(t) || shouted(t) || isBoilerLine(t) || reLinkOffer.MatchString(t) ||
-		isCallToAction(t) || reAddressed.MatchString(t) || reAddressedOther.MatchString(t)
-}
-
-// shouted reports whether t has letters with case and all of those of
-// two words or more are upper case.
-func shouted(t string) bool {
-	up, low := 0, 0
-	for _, r := range t {
-		switch {
-		case unicode.IsUpper(r):
-			up++
-		case unicode.IsLower(r):
-			low++
-		}
-	}
-	return up >= 4 && low == 0 && numFields(t) >= 2
 }
 
 // bareAddress reports whether t, a block's whole text, is one web

@@ -430,7 +430,7 @@ func TestDropTailCards(t *testing.T) {
 		{"cards in the middle", []block{story, teaser, teaser, story}, []bool{false, true, true, false}, 4},
 	}
 	for _, tt := range tests {
-		if got := len(dropTailCards(tt.bs, tt.card, make([]bool, len(tt.bs)))); got != tt.want {
+		if got := len(dropTailCards(tt.bs, tt.card)); got != tt.want {
 			t.Errorf("%s: %d blocks kept, want %d", tt.name, got, tt.want)
 		}
 	}

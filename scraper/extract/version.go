@@ -33,5 +33,4 @@ package extract
 // Version 16: the twenty-sixth session's (issue 8).
 // Version 17: the twenty-seventh session's (issue 8).
 // Version 18: the twenty-eighth session's (issue 8).
-// Version 19: the twenty-ninth session's (issue 8).
-const Version = 19
+const Version = 18
