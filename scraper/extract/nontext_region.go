@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // headRegionShare is the share of a page's text (in words) that
 // the smallest element around its <h1> must hold for the text outside
@@ -11,46 +15,45 @@ const headRegionShare = 0.75
 // it the blocks stay as they are.
 const headRegionMinWords = 50
 
+// headPlace is where a block stands against the ancestors of the page's
+// <h1>: level is how far above the heading the first of them it meets
+// stands (-1: the block has no place in the page), branch the element
+// below that ancestor that holds the block, inTab whether the block sits
+// in a tab panel.
+type headPlace struct {
+	level  int
+	branch *html.Node
+	inTab  bool
+}
+
 // keepHeadRegion keeps, of a product page's blocks, those inside the
 // smallest element around the page's first <h1> that holds
 // headRegionShare of the text's words or more: a shop lays a product out
 // in one container, its name, buy box and description, and prints the
-// site's other regions (a brand message, a newsletter box, a footer in
-// prose, the rails of other products) beside it, outside. When the
+// site's other regions (a brand message, a newsletter box, delivery
+// options, the rails of other products) beside it, outside. When the
 // smallest such element is <body> or above, or a page has no <h1>,
 // nothing goes; a block with no place in the page (a description its
-// data gives) stays. The walk is linear: each block climbs to the first
-// of the heading's ancestors it meets.
+// data gives) stays. So do the product's own parts outside that element,
+// a tab panel or a section a heading names as one (ownParts): a
+// two-column shop puts the gallery, name and buy box in one column and
+// the description and specifications below, and a buy box full of
+// bullets can hold three quarters of the words (review29rg). The walk
+// is linear: each block climbs to the first of the heading's ancestors
+// it meets.
 func (p *page) keepHeadRegion(bs []block) []block {
 	at := p.headlineAt()
 	if at < 0 || len(bs) == 0 {
 		return bs
 	}
-	// level[n] is how far ancestor n is above the <h1> (0: the <h1>).
-	level := make(map[*html.Node]int)
-	var chain []*html.Node
-	for n := p.x.nodes[at]; n != nil && n.Type == html.ElementNode; n = n.Parent {
-		level[n] = len(chain)
-		chain = append(chain, n)
-	}
-	top := len(chain) // a block under no ancestor of the heading: the document
-	levels := make([]int, len(bs))
+	chain, places := p.headPlaces(bs, p.x.nodes[at])
+	top := len(chain)
 	words := make([]int, top+1)
 	all := 0
 	for i, b := range bs {
-		levels[i] = -1 // no place: always kept
-		if n := p.blockNode(b); n != nil {
-			levels[i] = top
-			for ; n != nil; n = n.Parent {
-				if l, ok := level[n]; ok {
-					levels[i] = l
-					break
-				}
-			}
-		}
 		w := countWords(b.text)
 		all += w
-		words[max(levels[i], 0)] += w
+		words[max(places[i].level, 0)] += w
 	}
 	cut, sum := -1, 0
 	for l := 0; l <= top; l++ {
@@ -62,13 +65,102 @@ func (p *page) keepHeadRegion(bs []block) []block {
 	if cut < 0 || cut >= top || isPageFrame(chain[cut]) || sum < headRegionMinWords {
 		return bs
 	}
+	own := p.ownParts(bs, places, cut)
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
-		if levels[i] <= cut {
+		if places[i].level <= cut || places[i].inTab || inOwnPart(p.blockNode(b), own) {
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// headPlaces returns the ancestors of the heading h (h first) and each
+// block's place against them (headPlace).
+func (p *page) headPlaces(bs []block, h *html.Node) ([]*html.Node, []headPlace) {
+	level := make(map[*html.Node]int)
+	var chain []*html.Node
+	for n := h; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		level[n] = len(chain)
+		chain = append(chain, n)
+	}
+	places := make([]headPlace, len(bs))
+	for i, b := range bs {
+		places[i].level = -1 // no place: always kept
+		n := p.blockNode(b)
+		if n == nil {
+			continue
+		}
+		places[i].level = len(chain) // under none of them: the document
+		for ; n != nil; n = n.Parent {
+			if l, ok := level[n]; ok {
+				places[i].level = l
+				break
+			}
+			places[i].branch = n
+			if attr(n, "role") == "tabpanel" {
+				places[i].inTab = true
+			}
+		}
+	}
+	return chain, places
+}
+
+// ownParts returns the sections outside the heading's box that a
+// heading naming a part of the product opens (isPartHeading): the
+// description or the specifications laid out below the buy box. A
+// section is the heading's first ancestor that holds more than the
+// heading (a title row's wrapper holds the heading alone), below the
+// branch the block joins the heading's ancestors by: not the whole
+// branch, which may hold the reviews and the rails of other products.
+func (p *page) ownParts(bs []block, places []headPlace, cut int) map[*html.Node]bool {
+	own := make(map[*html.Node]bool)
+	for i, b := range bs {
+		n := p.blockNode(b)
+		if places[i].level <= cut || n == nil || !b.heads() || !isPartHeading(b.text) {
+			continue
+		}
+		words := p.x.infos[b.at].text
+		for n != places[i].branch && n.Parent != nil {
+			n = n.Parent
+			if at, ok := p.x.idx[n]; ok && p.x.infos[at].text > words {
+				break
+			}
+		}
+		own[n] = true
+	}
+	return own
+}
+
+// inOwnPart reports whether n sits in one of the sections own holds.
+func inOwnPart(n *html.Node, own map[*html.Node]bool) bool {
+	if len(own) == 0 {
+		return false
+	}
+	for ; n != nil; n = n.Parent {
+		if own[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// partHeadings are the headings, lower-cased, under which a shop prints
+// a part of its product's own text (en, fr, de, es, it, nl).
+var partHeadings = map[string]bool{
+	"description": true, "product description": true, "details": true, "product details": true,
+	"specifications": true, "specs": true, "technical specifications": true, "features": true,
+	"description du produit": true, "détails": true, "caractéristiques": true, "fiche technique": true,
+	"beschreibung": true, "produktbeschreibung": true, "technische daten": true, "produktdetails": true, "eigenschaften": true,
+	"descripción": true, "descripción del producto": true, "detalles": true, "características": true, "especificaciones": true, "ficha técnica": true,
+	"descrizione": true, "dettagli": true, "caratteristiche": true, "specifiche": true, "scheda tecnica": true,
+	"beschrijving": true, "productbeschrijving": true, "specificaties": true, "kenmerken": true,
+}
+
+// isPartHeading reports whether t, a heading, is one of partHeadings,
+// its case and a closing colon aside.
+func isPartHeading(t string) bool {
+	return len(t) <= 40 && partHeadings[strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ": "))]
 }
 
 // isPageFrame reports whether n is the document's <body> or <html>,
