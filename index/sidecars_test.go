@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -152,5 +153,17 @@ func TestRunSidecarJobsCancelled(t *testing.T) {
 	runSidecarJobs(ctx, kinds, jobs, 1, errs, slog.New(slog.DiscardHandler))
 	if n != 1 || !errors.Is(errs[0], context.Canceled) {
 		t.Errorf("%d written, err %v; want 1 and context.Canceled", n, errs[0])
+	}
+}
+
+// TestSidecarWorkers: as many workers as cores, two at most (their
+// memory adds up: maxSidecarWorkers).
+func TestSidecarWorkers(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, tt := range []struct{ procs, want int }{{1, 1}, {2, 2}, {8, 2}} {
+		runtime.GOMAXPROCS(tt.procs)
+		if got := sidecarWorkers(); got != tt.want {
+			t.Errorf("GOMAXPROCS %d: %d workers, want %d", tt.procs, got, tt.want)
+		}
 	}
 }
