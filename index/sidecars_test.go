@@ -88,6 +88,7 @@ func jobSegs(dir string) []segment.Segment {
 func TestRunSidecarJobsTwoWorkers(t *testing.T) {
 	var running, most atomic.Int32
 	both := make(chan struct{})
+	closeBoth := sync.OnceFunc(func() { close(both) })
 	var mu sync.Mutex
 	var order []string
 	write := func(what string, seg segment.Segment) error {
@@ -98,7 +99,7 @@ func TestRunSidecarJobsTwoWorkers(t *testing.T) {
 		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 		}
 		if n == 2 {
-			close(both)
+			closeBoth() // c may start while b runs: n is 2 again
 		}
 		select {
 		case <-both:
