@@ -119,6 +119,26 @@ var stagedPlans = []struct {
 	{"beside", fillPlan{writers: 1, size: smallBatch, bytes: 1 << 20, beside: true}},
 }
 
+// smallFirstFill is firstFill, the plan of a first build, in batches of
+// smallBatch articles.
+func smallFirstFill() fillPlan {
+	plan := firstFill
+	plan.size, plan.bytes = smallBatch, 1<<20
+	return plan
+}
+
+// TestFirstFillPlanTested: the plan of a first build is one of the plans
+// that the fill tests run (stagedPlans), so that changing firstFill's
+// stages cannot leave its tests on a plan no build uses.
+func TestFirstFillPlanTested(t *testing.T) {
+	for _, p := range stagedPlans {
+		if p.plan == smallFirstFill() {
+			return
+		}
+	}
+	t.Errorf("firstFill %+v is none of stagedPlans: add it there", firstFill)
+}
+
 func testFillSameIndex(t *testing.T, plan fillPlan) {
 	arts := fillArticles(15 * smallBatch) // one merge of ten runs
 	src := newFakeSource(arts...)

@@ -56,10 +56,8 @@ func killedFill(path, at string) {
 			os.Exit(3)
 		}
 	}
-	plan := firstFill // the plan of a first build, in small batches
-	plan.size, plan.bytes = smallBatch, 1<<20
 	src := newFakeSource(fillArticles(killArticles)...)
-	if _, err := fill(context.Background(), ix.bi, ix.docs, ix.fwd, src, 0, plan, slog.New(slog.DiscardHandler), progress); err != nil {
+	if _, err := fill(context.Background(), ix.bi, ix.docs, ix.fwd, src, 0, smallFirstFill(), slog.New(slog.DiscardHandler), progress); err != nil {
 		os.Exit(2)
 	}
 	os.Exit(3)

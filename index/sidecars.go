@@ -30,7 +30,7 @@ import (
 // The pairs are read from the forward index fwd (nil: from the segments'
 // positions, in tests' indexes with wordPositions).
 //
-// Each sidecar (a kind for a segment) is a job, taken by GOMAXPROCS
+// Each sidecar (a kind for a segment) is a job, taken by sidecarWorkers
 // workers, the costliest first (sidecarJobs). A goroutine per kind, each
 // reading its segments one after another, left a core idle for most of
 // the end of a build of 1,000,000 articles: the phrase pairs of eight
@@ -38,13 +38,24 @@ import (
 // 17 s (the lead's log, 28th session; idx29 measured the jobs).
 func writeSidecars(ctx context.Context, bi bleve.Index, fwd *fwdStore, log *slog.Logger) {
 	kinds := []sidecar{blockMaxSidecar(), pairsSidecar(fwd), pairBucketsSidecar(fwd)}
-	errs := writeKinds(ctx, bi, kinds, runtime.GOMAXPROCS(0), log)
+	errs := writeKinds(ctx, bi, kinds, sidecarWorkers(), log)
 	for i, err := range errs {
 		if err != nil && ctx.Err() == nil {
 			log.Warn("index: "+kinds[i].what, "err", err)
 		}
 	}
 }
+
+// maxSidecarWorkers bounds the sidecar workers on machines of more cores:
+// each phrase-pair job holds its segment's pairs in memory, and a second
+// one beside the first raised the peak RSS of the sidecars of 1,000,000
+// articles by 0.15-0.44 GB (0.73-0.89 GB to 0.97-1.17 GB, idx29), so
+// eight at once would pass the 2 GB the fill stays under. Two is what
+// was measured.
+const maxSidecarWorkers = 2
+
+// sidecarWorkers is the number of goroutines writing sidecars.
+func sidecarWorkers() int { return min(runtime.GOMAXPROCS(0), maxSidecarWorkers) }
 
 // writeKinds writes the missing or unusable sidecars of kinds for bi's
 // persisted segments, workers at a time, and removes those of segments

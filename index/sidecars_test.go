@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -71,71 +72,99 @@ func TestSidecarJobs(t *testing.T) {
 	}
 }
 
-// TestRunSidecarJobs: the jobs run on as many workers as asked, in their
-// order; a kind's first failure skips its later jobs and not the other
-// kinds'; a cancelled context skips what is left.
-func TestRunSidecarJobs(t *testing.T) {
-	log := slog.New(slog.DiscardHandler)
-	dir := t.TempDir()
-	segs := []segment.Segment{
+// jobSegs are three fake segments of decreasing sizes in dir's store.
+func jobSegs(dir string) []segment.Segment {
+	return []segment.Segment{
 		fakeSegment{docs: 100, path: dir + "/store/a.zap"},
 		fakeSegment{docs: 90, path: dir + "/store/b.zap"},
 		fakeSegment{docs: 80, path: dir + "/store/c.zap"},
 	}
-	t.Run("two workers", func(t *testing.T) {
-		var running, most atomic.Int32
-		var mu sync.Mutex
-		var order []string
-		write := func(what string, seg segment.Segment) error {
-			mu.Lock()
-			order = append(order, what+" "+filepath.Base(seg.(fakeSegment).path))
-			mu.Unlock()
-			n := running.Add(1)
-			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
-			}
-			time.Sleep(20 * time.Millisecond)
-			running.Add(-1)
-			return nil
+}
+
+// TestRunSidecarJobsTwoWorkers: the jobs run on as many workers as asked,
+// in their order. Each of the first two jobs waits (10s at most) for the
+// other to start, so that one worker, or jobs taken out of order, fail
+// on any machine, loaded or not.
+func TestRunSidecarJobsTwoWorkers(t *testing.T) {
+	var running, most atomic.Int32
+	both := make(chan struct{})
+	closeBoth := sync.OnceFunc(func() { close(both) })
+	var mu sync.Mutex
+	var order []string
+	write := func(what string, seg segment.Segment) error {
+		mu.Lock()
+		order = append(order, what+" "+filepath.Base(seg.(fakeSegment).path))
+		mu.Unlock()
+		n := running.Add(1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 		}
-		kinds := []sidecar{fakeKind("k", dir+"/k", 1, 0, nil, write)}
-		jobs, _ := sidecarJobs(kinds, segs)
-		errs := make([]error, 1)
-		runSidecarJobs(context.Background(), kinds, jobs, 2, errs, log)
-		if errs[0] != nil || most.Load() != 2 || len(order) != 3 || order[0] != "k a.zap" && order[1] != "k a.zap" {
-			t.Errorf("err %v, at most %d at once, order %q; want nil, 2, a.zap among the first two", errs[0], most.Load(), order)
+		if n == 2 {
+			closeBoth() // c may start while b runs: n is 2 again
 		}
-	})
-	t.Run("a kind fails", func(t *testing.T) {
-		var mu sync.Mutex
-		var wrote []string
-		broken := errors.New("disk full")
-		write := func(what string, seg segment.Segment) error {
-			mu.Lock()
-			defer mu.Unlock()
-			wrote = append(wrote, what)
-			if what == "bad" {
-				return broken
-			}
-			return nil
+		select {
+		case <-both:
+		case <-time.After(10 * time.Second):
 		}
-		kinds := []sidecar{fakeKind("bad", dir+"/bad", 10, 0, nil, write), fakeKind("good", dir+"/good", 1, 0, nil, write)}
-		jobs, _ := sidecarJobs(kinds, segs)
-		errs := make([]error, 2)
-		runSidecarJobs(context.Background(), kinds, jobs, 1, errs, log)
-		if !errors.Is(errs[0], broken) || errs[1] != nil || !slices.Equal(wrote, []string{"bad", "good", "good", "good"}) {
-			t.Errorf("errors %v, written %q; want the bad kind's error once, then the good kind's three", errs, wrote)
+		running.Add(-1)
+		return nil
+	}
+	kinds := []sidecar{fakeKind("k", t.TempDir()+"/k", 1, 0, nil, write)}
+	jobs, _ := sidecarJobs(kinds, jobSegs(t.TempDir()))
+	errs := make([]error, 1)
+	runSidecarJobs(context.Background(), kinds, jobs, 2, errs, slog.New(slog.DiscardHandler))
+	if errs[0] != nil || most.Load() != 2 || len(order) != 3 || order[2] != "k c.zap" {
+		t.Errorf("err %v, at most %d at once, order %q; want nil, 2, c.zap last", errs[0], most.Load(), order)
+	}
+}
+
+// TestRunSidecarJobsKindFails: a kind's first failure skips its later
+// jobs and not the other kinds'.
+func TestRunSidecarJobsKindFails(t *testing.T) {
+	var mu sync.Mutex
+	var wrote []string
+	broken := errors.New("disk full")
+	write := func(what string, seg segment.Segment) error {
+		mu.Lock()
+		defer mu.Unlock()
+		wrote = append(wrote, what)
+		if what == "bad" {
+			return broken
 		}
-	})
-	t.Run("cancelled", func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		n := 0
-		write := func(string, segment.Segment) error { n++; cancel(); return nil }
-		kinds := []sidecar{fakeKind("k", dir+"/k", 1, 0, nil, write)}
-		jobs, _ := sidecarJobs(kinds, segs)
-		errs := make([]error, 1)
-		runSidecarJobs(ctx, kinds, jobs, 1, errs, log)
-		if n != 1 || !errors.Is(errs[0], context.Canceled) {
-			t.Errorf("%d written, err %v; want 1 and context.Canceled", n, errs[0])
+		return nil
+	}
+	dir := t.TempDir()
+	kinds := []sidecar{fakeKind("bad", dir+"/bad", 10, 0, nil, write), fakeKind("good", dir+"/good", 1, 0, nil, write)}
+	jobs, _ := sidecarJobs(kinds, jobSegs(dir))
+	errs := make([]error, 2)
+	runSidecarJobs(context.Background(), kinds, jobs, 1, errs, slog.New(slog.DiscardHandler))
+	if !errors.Is(errs[0], broken) || errs[1] != nil || !slices.Equal(wrote, []string{"bad", "good", "good", "good"}) {
+		t.Errorf("errors %v, written %q; want the bad kind's error once, then the good kind's three", errs, wrote)
+	}
+}
+
+// TestRunSidecarJobsCancelled: a cancelled context skips what is left.
+func TestRunSidecarJobsCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	write := func(string, segment.Segment) error { n++; cancel(); return nil }
+	dir := t.TempDir()
+	kinds := []sidecar{fakeKind("k", dir+"/k", 1, 0, nil, write)}
+	jobs, _ := sidecarJobs(kinds, jobSegs(dir))
+	errs := make([]error, 1)
+	runSidecarJobs(ctx, kinds, jobs, 1, errs, slog.New(slog.DiscardHandler))
+	if n != 1 || !errors.Is(errs[0], context.Canceled) {
+		t.Errorf("%d written, err %v; want 1 and context.Canceled", n, errs[0])
+	}
+}
+
+// TestSidecarWorkers: as many workers as cores, two at most (their
+// memory adds up: maxSidecarWorkers).
+func TestSidecarWorkers(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, tt := range []struct{ procs, want int }{{1, 1}, {2, 2}, {8, 2}} {
+		runtime.GOMAXPROCS(tt.procs)
+		if got := sidecarWorkers(); got != tt.want {
+			t.Errorf("GOMAXPROCS %d: %d workers, want %d", tt.procs, got, tt.want)
 		}
-	})
+	}
 }
