@@ -116,6 +116,10 @@ type fwdRun struct {
 	data   []byte // the whole file, mapped
 	unmap  func() error
 
+	// gone is set (under the store's mu) when a merge has replaced the
+	// run: its file goes with its last reference, whoever drops it.
+	gone bool
+
 	docs, terms int
 	seqs        []byte // sequences
 	ids         []byte

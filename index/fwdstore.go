@@ -179,7 +179,11 @@ func (s *fwdStore) close() error {
 }
 
 // release drops one reference to r; the last one closes it and, if
-// remove is set, removes its file.
+// remove is set or a merge replaced r, removes its file. A view taken
+// before the merge (a search, the sidecars' or the page release's
+// reading during a build) may hold the last reference: its release
+// removes the file then, which was left on disk until the next open
+// (ten runs, 29 MB, after a first build of 1,000,000 articles).
 func (s *fwdStore) release(r *fwdRun, remove bool) error {
 	s.mu.Lock()
 	n := s.refs[r]
@@ -188,6 +192,7 @@ func (s *fwdStore) release(r *fwdRun, remove bool) error {
 	if last {
 		delete(s.refs, r)
 	}
+	remove = remove || r.gone
 	s.mu.Unlock()
 	if !last {
 		return nil
@@ -324,6 +329,9 @@ func (s *fwdStore) merge(all bool) error {
 		i := slices.Index(s.runs, group[0])
 		s.runs = slices.Delete(s.runs, i, i+len(group))
 		s.insert(merged)
+		for _, r := range group {
+			r.gone = true
+		}
 		s.mu.Unlock()
 		for _, r := range group {
 			if err := s.release(r, true); err != nil {

@@ -108,6 +108,37 @@ func TestFwdStore(t *testing.T) {
 	v.release()
 }
 
+// TestFwdStoreViewOutlivesMerge: the runs a merge replaces while a view
+// holds them are removed when the view is released, not left on disk
+// until the store is opened again.
+func TestFwdStoreViewOutlivesMerge(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), fwdDir)
+	s, err := openFwdStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = s.close() }()
+	for id := range int64(3) {
+		if err := s.add([]fwdDoc{{id: id, title: fwdWords("a title"), body: fwdWords("some body words")}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := s.view()
+	if err := s.merge(true); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(fwdFiles(dir)); n != 4 {
+		t.Errorf("%d files while the view holds the merged runs, want 4", n)
+	}
+	if _, _, ok, err := v.terms(1); !ok || err != nil {
+		t.Errorf("the view lost article 1 (ok %v, err %v)", ok, err)
+	}
+	v.release()
+	if files := fwdFiles(dir); len(files) != 1 {
+		t.Errorf("after the view's release: %v, want the merged run alone", files)
+	}
+}
+
 // TestFwdStoreCrashAfterMerge opens a store in which a merge's inputs
 // were left beside the merged run (a crash before their removal): they
 // are removed, and the newer runs still win.
