@@ -53,7 +53,7 @@ func (p *page) withDeclaredPosts(art *corpus.Article) {
 // product's questions are the shop's, not posts. A page that declares a
 // news or blog article states no thread of its own: its postings are the
 // comments under an article whose body did not come out, and they are not
-// its text.
+// its text; so are the postings about an article (aboutArticle).
 func (p *page) ldPosts() []string {
 	if p.ldStatesArticle() {
 		return nil
@@ -62,7 +62,7 @@ func (p *page) ldPosts() []string {
 	seen := make(map[string]bool)
 	for _, m := range p.ld {
 		switch {
-		case ldIs(m, isLDType("DiscussionForumPosting")):
+		case ldIs(m, isLDType("DiscussionForumPosting")) && !aboutArticle(m):
 			out = appendPosts(out, seen, m, 0)
 		case ldIs(m, isLDType("QAPage")):
 			for _, e := range ldList(m["mainEntity"]) {
@@ -79,7 +79,23 @@ func (p *page) ldPosts() []string {
 // (a social network's posting, which is a thread's opening post, aside).
 func (p *page) ldStatesArticle() bool {
 	for _, m := range p.ld {
-		if ldIs(m, func(t string) bool { return isArticleType(t) && bareLDType(t) != "SocialMediaPosting" }) {
+		if ldIs(m, statedArticle) {
+			return true
+		}
+	}
+	return false
+}
+
+// statedArticle reports whether the JSON-LD type t is a news or blog
+// article's: a social network's posting is a thread's opening post.
+func statedArticle(t string) bool { return isArticleType(t) && bareLDType(t) != "SocialMediaPosting" }
+
+// aboutArticle reports whether the posting m is about a news or blog
+// article (its "about" states one): the comments under a post whose body
+// did not come out, as when the page states the article itself.
+func aboutArticle(m map[string]any) bool {
+	for _, e := range ldList(m["about"]) {
+		if a, ok := e.(map[string]any); ok && ldIs(a, statedArticle) {
 			return true
 		}
 	}
