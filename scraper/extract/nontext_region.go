@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // headRegionShare is the share of a page's text (in words) that
@@ -166,5 +167,5 @@ func isPartHeading(t string) bool {
 // isPageFrame reports whether n is the document's <body> or <html>,
 // which hold every region of a page.
 func isPageFrame(n *html.Node) bool {
-	return n.Data == "body" || n.Data == "html"
+	return n.DataAtom == atom.Body || n.DataAtom == atom.Html
 }

@@ -130,10 +130,10 @@ func (p *page) closingNotice(bs []block) bool {
 // <footer> that is no article's or section's own, an element of role
 // contentinfo, or one named as the page's footer (isFooterBox).
 func (p *page) inFooter(b block) bool {
-	if p.x == nil || int(b.at) >= len(p.x.nodes) {
+	if p.x == nil {
 		return false
 	}
-	for n := p.x.nodes[b.at]; n != nil; n = n.Parent {
+	for n := p.blockNode(b); n != nil; n = n.Parent {
 		if n.Type != html.ElementNode {
 			continue
 		}
