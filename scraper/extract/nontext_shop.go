@@ -75,8 +75,10 @@ func isShopHead(s, pageType string) bool {
 // A à Z", "Preis aufsteigend", "Neueste zuerst", "Precio: menor a
 // mayor", "Ordenar por relevancia"). A shop's sort menu is a list of
 // these and nothing else; the references of category pages leave it
-// out.
-var reSortLine = lazyRE(`(?i)^(?:sort(?: by ?:?|:) .{1,30}|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]` +
+// out. In English, "Sort by" without a colon names a sort key ("Sort by
+// price", "Sort by newest"): a contents line of a manual ("Sort by
+// multiple keys") is a section's title.
+var reSortLine = lazyRE(`(?i)^(?:sort(?: by)? ?: .{1,30}|sort by (?:price|date|name|title|relevance|relevancy|popularity|newest|oldest|latest|featured|rating|reviews|distance|(?:best|most|highest|lowest) \w+|a ?- ?z|z ?- ?a)(?:[ ,:(-]+.{1,25})?|.{0,30}\((?:high to low|low to high|a-z|z-a)\)|(?:price:? )?(?:low to high|high to low)|(?:lowest|highest) price|relevancy|relevance|best match|most recent|most popular|highest rated|lowest rated|newest first|oldest first|top customer reviews|avg\.? customer review|alphabetically, [a-z]-[a-z]` +
 	`|(?:price|date|name|alphabetically),? (?:low to high|high to low|old to new|new to old|oldest to newest|newest to oldest|a ?- ?z|z ?- ?a|a to z|z to a)|best[- ]?selling` +
 	`|tri(?:er|é) par ?:? .{1,30}|pertinence|(?:prix|nom),? (?:par ordre )?(?:croissant|décroissant)|(?:nom,? )?de [az] à [az]|du (?:moins cher au plus cher|plus cher au moins cher)` +
 	`|(?:sortier(?:en|t) nach ?:?|sortier(?:en|ung) ?:) .{1,30}|relevanz|(?:preis|name),? (?:aufsteigend|absteigend)|preis:? (?:niedrig|hoch) (?:nach|bis) (?:hoch|niedrig)|(?:neueste|älteste) zuerst` +

@@ -375,7 +375,8 @@ func TestDropShopSections(t *testing.T) {
 
 // TestDropSortLines: the lines of a sort menu go, in English (a shop
 // theme's comma forms too), French, German and Spanish; a heading and
-// sentences that begin alike stay.
+// sentences that begin alike stay, and so does a manual's contents line
+// that is "Sort by" something other than a sort key.
 func TestDropSortLines(t *testing.T) {
 	in := []string{"Sort: Best Match", "Price (high to low)", "Lowest Price", "Most recent", "Oldest first", "Highest Rated",
 		"Price, low to high", "Date, new to old", "Alphabetically, A-Z", "Alphabetically, Z-A", "Best selling",
@@ -385,11 +386,14 @@ func TestDropSortLines(t *testing.T) {
 		"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
 		"Best selling wax of the year, by a mile.", "Pertinence et clarté",
 		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder",
-		"Sort a list in place", "Sortieren von Listen", "Ordenar listas de precios", "Ordenar en línea es fácil"}
+		"Sort a list in place", "Sortieren von Listen", "Ordenar listas de precios", "Ordenar en línea es fácil",
+		"Sort by price", "Sort By: Featured", "Sort by Newest", "Sort by price (low to high)", "Sort by best selling",
+		"Sort by multiple keys", "Sort by a custom comparator"}
 	want := []string{"Prices from high to low are listed below.", "Canvas wax, 50 g", "Best selling author of the year",
 		"Best selling wax of the year, by a mile.", "Pertinence et clarté",
 		"Prix croissant des matières premières.", "De A à Z, tout sur la cire.", "Relevanz der Pflege für Leder",
-		"Sort a list in place", "Sortieren von Listen", "Ordenar listas de precios", "Ordenar en línea es fácil"}
+		"Sort a list in place", "Sortieren von Listen", "Ordenar listas de precios", "Ordenar en línea es fácil",
+		"Sort by multiple keys", "Sort by a custom comparator"}
 	got := blockTexts(dropSortLines(textBlocks(in)))
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
