@@ -377,19 +377,17 @@ type blockFilter struct {
 	names     []bool // nameItems' marks, or nil
 	rows      []bool // recordRows' marks, or nil
 	others    []bool // otherSiteItems' marks, or nil
-	story     []bool // storyLines' marks (a story's own linked lines), or nil
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
-// article's body: an address printed as itself (bareAddress), a linked
-// point of a body whose lists are plain text (proseItems) or a linked
-// line alone between the story's paragraphs (storyLines). The page type
+// article's body: an address printed as itself (bareAddress) or a linked
+// point of a body whose lists are plain text (proseItems). The page type
 // and the text of other pages are decided without them (they moved
 // forum and service pages of page-types when kept for every page).
 func (f blockFilter) cited(bs []block, i int) bool {
 	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i] ||
 		f.names != nil && f.names[i] || f.rows != nil && f.rows[i] ||
-		f.others != nil && f.others[i] || f.story != nil && f.story[i]
+		f.others != nil && f.others[i]
 }
 
 // articleBlocks is bodyBlocks; with cite set it also returns the blocks
@@ -422,7 +420,6 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 		f.names = x.nameItems(e.blocks, bar)
 		f.rows = x.recordRows(e.blocks)
 		f.others = x.otherSiteItems(e.blocks, bar)
-		f.story = storyLines(e.blocks)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)
