@@ -527,9 +527,20 @@ const mergeConfig = "scorchMergePlanOptions"
 // a time (compact): each article is written about twice in all.
 // bleve saves an index's configuration in the index, so the writers that
 // open an existing index ask for normalMerge.
+//
+// Both make no segment of more than maxSegmentDocs articles, as compact
+// does, so that a segment of half as many is final: no merge takes it
+// again, and its sidecars can be written as soon as it is made, during a
+// first build's fill (sidecarFollower). Without the cap a build of
+// 1,000,000 articles ended in eight segments, six of 125,000-145,000
+// articles that a build of 2.5 million would have merged again (and a
+// merge of ten of them would have read 1.4 million articles' segments
+// through memory maps: see maxSegmentDocs).
 var (
-	normalMerge = map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10}
-	bulkMerge   = func() map[string]any {
+	normalMerge = func() map[string]any {
+		return map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
+	}
+	bulkMerge = func() map[string]any {
 		return map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
 	}
 )
@@ -537,7 +548,7 @@ var (
 // openOrCreate opens the index at path, creating it when path is missing or
 // an empty folder.
 func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
-	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge})
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge()})
 	switch {
 	case err == nil:
 		return bi, nil
@@ -596,7 +607,7 @@ func createInPlace(path string, m *mapping.IndexMappingImpl) (bleve.Index, error
 		_ = os.RemoveAll(tmp)
 		return nil, fmt.Errorf("index: create %s: %w", path, err)
 	}
-	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge})
+	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge()})
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -882,8 +893,14 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if seq == 0 {
 		plan = firstFill
 	}
+	var side *sidecarFollower // a first build's final segments' sidecars during the fill
+	if seq == 0 && ix.path != "" && followFill {
+		side = followSidecars(ctx, ix.bi, ix.fwd, ix.log)
+	}
+	defer side.wait()
 	cpu := readCPU()
 	n, err := fill(ctx, ix.bi, ix.docs, ix.fwd, src, seq, plan, ix.log, ix.progress)
+	side.stop() // the job in flight goes on beside the compaction
 	if err != nil {
 		var we writeError
 		if errors.As(err, &we) {
@@ -899,6 +916,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 			ix.log.Warn("index: compact after first build", "err", err)
 		}
 	}
+	side.wait()
 	if ix.path != "" {
 		writeSidecars(ctx, ix.bi, ix.fwd, ix.log) // sidecars.go: for new segments
 	}
@@ -1101,7 +1119,7 @@ func mergeable(s *scorch.Scorch, limit int64) (int, error) {
 	}
 	n := 0
 	for _, seg := range snap.Segments() {
-		if seg.LiveSize() < limit/2 {
+		if mergeableSize(seg.LiveSize(), limit) {
 			n++
 		}
 	}
