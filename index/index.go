@@ -528,17 +528,17 @@ const mergeConfig = "scorchMergePlanOptions"
 // bleve saves an index's configuration in the index, so the writers that
 // open an existing index ask for normalMerge.
 //
-// Both make no segment of more than maxSegmentDocs articles, as compact
-// does, so that a segment of half as many is final: no merge takes it
-// again, and its sidecars can be written as soon as it is made, during a
-// first build's fill (sidecarFollower). Without the cap a build of
-// 1,000,000 articles ended in eight segments, six of 125,000-145,000
-// articles that a build of 2.5 million would have merged again (and a
-// merge of ten of them would have read 1.4 million articles' segments
-// through memory maps: see maxSegmentDocs).
+// normalMerge makes no segment of more than mergeMaxDocs articles, so
+// that a segment of half as many is final once the index holds more than
+// maxSegmentDocs (compact leaves it alone too): no merge takes it again,
+// and its sidecars can be written as soon as it is made, during a first
+// build's fill (sidecarFollower). Without a cap scorch's default (5
+// million) left every segment mergeable at 1,000,000 articles (six of
+// 126,000-145,000, which a build of 1.45 million would merge into one,
+// reading them all through memory maps: see maxSegmentDocs).
 var (
 	normalMerge = func() map[string]any {
-		return map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
+		return map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10, "MaxSegmentSize": mergeMaxDocs}
 	}
 	bulkMerge = func() map[string]any {
 		return map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
@@ -993,6 +993,18 @@ func (ix *Index) closedErr() error {
 // compactMin is the number of articles from which a first Update merges
 // the index into one segment (compact).
 const compactMin = 10 * batchSize
+
+// mergeMaxDocs is the most articles that scorch's background merges put
+// into one segment while an index is updated (normalMerge). 250,000 leaves
+// the segments that a first build of 1,000,000 articles made without a cap
+// as they were (tiers of ten: about 14,500 articles, then 126,000-145,000;
+// scorch's planner, run on those sizes, makes the same eight segments),
+// and makes those of 125,000 or more final. The cap at maxSegmentDocs
+// instead would leave eleven segments of at most 100,000 (searches pay for
+// each segment, and each has its own dictionaries: at 100,000 articles,
+// seven segments made the store 17% larger than one). (A variable for
+// tests.)
+var mergeMaxDocs int64 = 250_000
 
 // maxSegmentDocs is the most articles that a merge puts into one segment,
 // during a bulk build (bulkMerge) and in compact: a merge reads every

@@ -151,11 +151,11 @@ func segmentPath(seg segment.Segment) string {
 }
 
 // finalSegments returns the segments of snap that no merge of this build
-// takes again: those of at least limit/2 live articles, which neither
-// scorch's planner (normalMerge's MaxSegmentSize is limit) nor compact
-// (mergeable) merges, once the index holds more than limit articles (below
-// that compact merges it into one segment, whatever the sizes). A first
-// build only adds articles, so that the count can only grow past limit.
+// takes again: those that neither scorch's planner (normalMerge: under
+// half of mergeMaxDocs) nor compact (mergeable: under half of limit) may
+// merge, once the index holds more than limit articles (below that compact
+// merges it into one segment, whatever the sizes). A first build only adds
+// articles, so that the count can only grow past limit.
 func finalSegments(snap *scorch.IndexSnapshot, limit int64) []segment.Segment {
 	n, err := snap.DocCount()
 	if err != nil || int64(n) <= limit {
@@ -163,11 +163,17 @@ func finalSegments(snap *scorch.IndexSnapshot, limit int64) []segment.Segment {
 	}
 	var segs []segment.Segment
 	for _, ss := range snap.Segments() {
-		if !mergeableSize(ss.LiveSize(), limit) {
+		if finalSize(ss.LiveSize(), limit) {
 			segs = append(segs, ss.Segment())
 		}
 	}
 	return segs
+}
+
+// finalSize reports whether a segment of live articles is merged neither
+// by scorch's planner under normalMerge nor by compact under limit.
+func finalSize(live, limit int64) bool {
+	return !mergeableSize(live, mergeMaxDocs) && !mergeableSize(live, limit)
 }
 
 // mergeableSize reports whether a segment of live articles may be merged

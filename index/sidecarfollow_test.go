@@ -47,20 +47,21 @@ func mergeOptions(t *testing.T, policy map[string]any) *mergeplan.MergePlanOptio
 
 // TestMergePolicyKeepsFinalSegments: under the merge policies of every
 // writer, scorch's planner merges no segment that sidecarFollower takes
-// as final (half of maxSegmentDocs or more), however many there are, and
-// makes none larger than maxSegmentDocs; smaller ones it still merges.
+// as final (finalSize), however many there are, and makes none larger
+// than its cap (mergeMaxDocs; maxSegmentDocs in a bulk build); smaller
+// ones it still merges.
 func TestMergePolicyKeepsFinalSegments(t *testing.T) {
-	limit := maxSegmentDocs
 	for _, tt := range []struct {
 		name   string
 		policy map[string]any
-	}{{"normal", normalMerge()}, {"bulk", bulkMerge()}} {
+		cap    int64
+	}{{"normal", normalMerge(), mergeMaxDocs}, {"bulk", bulkMerge(), maxSegmentDocs}} {
 		t.Run(tt.name, func(t *testing.T) {
 			var segs []mergeplan.Segment
 			for i := range 300 { // 30 final segments, then 270 small ones
-				live := limit / 2
+				live := mergeMaxDocs / 2
 				if i >= 30 {
-					live = limit / 50
+					live = maxSegmentDocs / 50
 				}
 				segs = append(segs, planSegment{id: uint64(i + 1), live: live})
 			}
@@ -72,13 +73,13 @@ func TestMergePolicyKeepsFinalSegments(t *testing.T) {
 			for _, task := range plan.Tasks {
 				var sum int64
 				for _, s := range task.Segments {
-					if !mergeableSize(s.LiveSize(), limit) {
+					if finalSize(s.LiveSize(), maxSegmentDocs) {
 						t.Fatalf("a final segment (%d articles) is merged", s.LiveSize())
 					}
 					sum += s.LiveSize()
 				}
-				if sum > limit {
-					t.Errorf("a merge makes %d articles, over %d", sum, limit)
+				if sum > tt.cap {
+					t.Errorf("a merge makes %d articles, over %d", sum, tt.cap)
 				}
 				merged += len(task.Segments)
 			}
@@ -89,20 +90,25 @@ func TestMergePolicyKeepsFinalSegments(t *testing.T) {
 	}
 }
 
-// TestFinalSegmentSize: a segment is final from half of the limit; below,
-// the planner and compact may merge it.
+// TestFinalSegmentSize: a segment is final from half of the larger of
+// the two caps (scorch's merges', compact's); below, either may merge it.
 func TestFinalSegmentSize(t *testing.T) {
+	defer func(m, s int64) { mergeMaxDocs, maxSegmentDocs = m, s }(mergeMaxDocs, maxSegmentDocs)
+	mergeMaxDocs, maxSegmentDocs = 250_000, 100_000
 	for _, tt := range []struct {
 		live, limit int64
-		mergeable   bool
+		final       bool
 	}{
-		{49_999, 100_000, true},
-		{50_000, 100_000, false},
-		{100_000, 100_000, false},
-		{0, 100_000, true},
+		{49_999, 100_000, false},
+		{50_000, 100_000, false}, // compact leaves it, scorch may merge it
+		{124_999, 100_000, false},
+		{125_000, 100_000, true},
+		{145_000, 100_000, true},
+		{145_000, 300_000, false}, // compact may merge it
+		{0, 100_000, false},
 	} {
-		if got := mergeableSize(tt.live, tt.limit); got != tt.mergeable {
-			t.Errorf("mergeableSize(%d, %d) = %v", tt.live, tt.limit, got)
+		if got := finalSize(tt.live, tt.limit); got != tt.final {
+			t.Errorf("finalSize(%d, %d) = %v", tt.live, tt.limit, got)
 		}
 	}
 }
@@ -163,14 +169,16 @@ func (h *attrHandler) Handle(_ context.Context, r slog.Record) error {
 }
 
 // followSetup makes a first build of 300 articles in batches of 20 make
-// final segments (maxSegmentDocs 200: merges of 100 to 199 articles)
+// final segments (mergeMaxDocs 300: merges of 150 to 200 articles, final
+// once the index holds more than maxSegmentDocs, 200)
 // with sidecars, the follower look every 5 ms, and restores all after.
 func followSetup(t *testing.T) []*corpus.Article {
-	plan, limit, bm, pm, every := firstFill, maxSegmentDocs, blockMaxMinDocs, pairsMinDocs, followEvery
+	plan, limit, mcap, bm, pm, every := firstFill, maxSegmentDocs, mergeMaxDocs, blockMaxMinDocs, pairsMinDocs, followEvery
 	t.Cleanup(func() {
-		firstFill, maxSegmentDocs, blockMaxMinDocs, pairsMinDocs, followEvery = plan, limit, bm, pm, every
+		firstFill, maxSegmentDocs, mergeMaxDocs, blockMaxMinDocs, pairsMinDocs, followEvery = plan, limit, mcap, bm, pm, every
 	})
-	firstFill, maxSegmentDocs, blockMaxMinDocs, pairsMinDocs, followEvery = smallFirstFill(), 200, 1, 1, 5*time.Millisecond
+	firstFill, maxSegmentDocs, mergeMaxDocs = smallFirstFill(), 200, 300
+	blockMaxMinDocs, pairsMinDocs, followEvery = 1, 1, 5*time.Millisecond
 	return fillArticles(300)
 }
 
@@ -226,7 +234,7 @@ func TestSidecarsDuringFill(t *testing.T) {
 	}
 	checkPhrasesMatchBleve(t, ix, testPhrases(arts)[:60])
 	// Merged away after all (compact into one segment): stale, removed.
-	maxSegmentDocs = 10_000
+	maxSegmentDocs, mergeMaxDocs = 10_000, 10_000
 	if err := compact(context.Background(), ix.bi); err != nil {
 		t.Fatal(err)
 	}
