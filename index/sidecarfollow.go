@@ -37,8 +37,16 @@ type sidecarFollower struct {
 	settled map[string]bool
 }
 
-// followFill turns the follower on (tests and measurements turn it off).
-var followFill = true
+// followFill turns the follower on. It is off: at 100,000 articles with
+// the caps lowered to 20,000 (so that six of seven segments were final
+// during the fill), at load 10-18 in an autogroup at -20, five pairs of
+// builds with and without it took median 2.7 s longer with it (4 of 5
+// pairs slower) for 6% more CPU, although the end after the fill was 2.5 s
+// shorter every time: the fill slowed by more than the work it took on
+// (idx30, docs/BENCHMARKS.md). Only a build on a quiet machine, where the
+// fill leaves a core idle 13% of the time, can tell whether it pays: build
+// with -tags measure_segcap and set ARCHIVIST_FOLLOW=1 to compare.
+var followFill = false
 
 // followEvery is how often the follower looks for new final segments:
 // scorch's merges make one every few minutes at most (a variable for tests).

@@ -168,15 +168,16 @@ func (h *attrHandler) Handle(_ context.Context, r slog.Record) error {
 	return nil
 }
 
-// followSetup makes a first build of 300 articles in batches of 20 make
+// followSetup turns the follower on and makes a first build of 300 articles in batches of 20 make
 // final segments (mergeMaxDocs 300: merges of 150 to 200 articles, final
 // once the index holds more than maxSegmentDocs, 200)
 // with sidecars, the follower look every 5 ms, and restores all after.
 func followSetup(t *testing.T) []*corpus.Article {
-	plan, limit, mcap, bm, pm, every := firstFill, maxSegmentDocs, mergeMaxDocs, blockMaxMinDocs, pairsMinDocs, followEvery
+	plan, limit, mcap, bm, pm, every, on := firstFill, maxSegmentDocs, mergeMaxDocs, blockMaxMinDocs, pairsMinDocs, followEvery, followFill
 	t.Cleanup(func() {
-		firstFill, maxSegmentDocs, mergeMaxDocs, blockMaxMinDocs, pairsMinDocs, followEvery = plan, limit, mcap, bm, pm, every
+		firstFill, maxSegmentDocs, mergeMaxDocs, blockMaxMinDocs, pairsMinDocs, followEvery, followFill = plan, limit, mcap, bm, pm, every, on
 	})
+	followFill = true
 	firstFill, maxSegmentDocs, mergeMaxDocs = smallFirstFill(), 200, 300
 	blockMaxMinDocs, pairsMinDocs, followEvery = 1, 1, 5*time.Millisecond
 	return fillArticles(300)
