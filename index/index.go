@@ -996,10 +996,10 @@ const compactMin = 10 * batchSize
 
 // mergeMaxDocs is the most articles that scorch's background merges put
 // into one segment while an index is updated (normalMerge). 250,000 leaves
-// the segments that a first build of 1,000,000 articles made without a cap
-// as they were (tiers of ten: about 14,500 articles, then 126,000-145,000;
-// scorch's planner, run on those sizes, makes the same eight segments),
-// and makes those of 125,000 or more final. The cap at maxSegmentDocs
+// a first build of 1,000,000 articles in eight segments as without a cap
+// (scorch's planner run on the fill's sizes: seven of 126,000-135,000
+// articles, where it made six of 126,000-145,000, then compact's), bounds
+// the merges of larger builds, and makes segments of 125,000 or more final. The cap at maxSegmentDocs
 // instead would leave eleven segments of at most 100,000 (searches pay for
 // each segment, and each has its own dictionaries: at 100,000 articles,
 // seven segments made the store 17% larger than one). (A variable for
