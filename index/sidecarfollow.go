@@ -11,7 +11,7 @@ import (
 )
 
 // sidecarFollower writes, during a first build's fill, the sidecars of
-// the segments that no merge of this build will take again (finalSegment),
+// the segments that no merge of this build will take again (finalSegments),
 // one job at a time on one goroutine, so that after the fill only the last
 // and smaller segments are left to writeSidecars. A build of 1,000,000
 // articles spent 31 s after its fill on the sidecars of eight segments
@@ -39,13 +39,14 @@ type sidecarFollower struct {
 
 // followFill turns the follower on. It is off: at 100,000 articles with
 // the caps lowered to 20,000 (so that six of seven segments were final
-// during the fill), at load 10-18 in an autogroup at -20, five pairs of
-// builds with and without it took median 2.7 s longer with it (4 of 5
-// pairs slower) for 6% more CPU, although the end after the fill was 2.5 s
-// shorter every time: the fill slowed by more than the work it took on
-// (idx30, docs/BENCHMARKS.md). Only a build on a quiet machine, where the
-// fill leaves a core idle 13% of the time, can tell whether it pays: build
-// with -tags measure_segcap and set ARCHIVIST_FOLLOW=1 to compare.
+// during the fill), at load 10-19 in an autogroup at -20, seven pairs of
+// builds with and without it showed no wall time saved (pairwise median
+// 2.6 s longer with it, 4 of 7 pairs slower, for 5% more CPU), although
+// the end after the fill was 1.7-3.7 s shorter every time: the fill's
+// length moved by more than that (idx30, docs/BENCHMARKS.md). Only a
+// build on a quiet machine, where the fill leaves a core idle 13% of the
+// time, can tell whether it pays: build with -tags measure_segcap and set
+// ARCHIVIST_FOLLOW=1 to compare.
 var followFill = false
 
 // followEvery is how often the follower looks for new final segments:
