@@ -266,8 +266,12 @@ func (s *fwdStore) write(lo, hi uint64, write func(io.Writer) error) (*fwdRun, e
 }
 
 // writeFileSynced writes file with write, through a temporary file synced
-// and renamed into place. Unlike writeSidecarFile, it creates no folder:
-// an index folder moved or removed while open is not made again.
+// and renamed into place, and syncs the folder: until then the rename may
+// be lost to a power cut (not to a killed process) while bleve's batch,
+// saved after it, is kept, and the forward index would be behind bleve,
+// which fill's order of writes is there to prevent. Unlike
+// writeSidecarFile, it creates no folder: an index folder moved or
+// removed while open is not made again.
 func writeFileSynced(file string, write func(io.Writer) error) error {
 	tmp := fmt.Sprintf("%s.tmp-%d", file, os.Getpid())
 	f, err := os.Create(tmp)
@@ -286,6 +290,21 @@ func writeFileSynced(file string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		_ = os.Remove(tmp)
+		return err
+	}
+	return syncDir(filepath.Dir(file))
+}
+
+// syncDir syncs the folder dir, so that the files renamed into it stay
+// renamed after a power cut.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if err2 := d.Close(); err == nil {
+		err = err2
 	}
 	return err
 }

@@ -527,9 +527,20 @@ const mergeConfig = "scorchMergePlanOptions"
 // a time (compact): each article is written about twice in all.
 // bleve saves an index's configuration in the index, so the writers that
 // open an existing index ask for normalMerge.
+//
+// normalMerge makes no segment of more than mergeMaxDocs articles, so
+// that a segment of half as many is final once the index holds more than
+// maxSegmentDocs (compact leaves it alone too): no merge takes it again,
+// and its sidecars can be written as soon as it is made, during a first
+// build's fill (sidecarFollower). Without a cap scorch's default (5
+// million) left every segment mergeable at 1,000,000 articles (six of
+// 126,000-145,000, which a build of 1.45 million would merge into one,
+// reading them all through memory maps: see maxSegmentDocs).
 var (
-	normalMerge = map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10}
-	bulkMerge   = func() map[string]any {
+	normalMerge = func() map[string]any {
+		return map[string]any{"MaxSegmentsPerTier": 10, "SegmentsPerMergeTask": 10, "MaxSegmentSize": mergeMaxDocs}
+	}
+	bulkMerge = func() map[string]any {
 		return map[string]any{"MaxSegmentsPerTier": 100, "SegmentsPerMergeTask": 10, "MaxSegmentSize": maxSegmentDocs}
 	}
 )
@@ -537,7 +548,7 @@ var (
 // openOrCreate opens the index at path, creating it when path is missing or
 // an empty folder.
 func openOrCreate(path string, m *mapping.IndexMappingImpl) (bleve.Index, error) {
-	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge})
+	bi, err := bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge()})
 	switch {
 	case err == nil:
 		return bi, nil
@@ -596,7 +607,7 @@ func createInPlace(path string, m *mapping.IndexMappingImpl) (bleve.Index, error
 		_ = os.RemoveAll(tmp)
 		return nil, fmt.Errorf("index: create %s: %w", path, err)
 	}
-	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge})
+	bi, err = bleve.OpenUsing(path, map[string]any{"bolt_timeout": lockTimeout, mergeConfig: normalMerge()})
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -882,8 +893,14 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 	if seq == 0 {
 		plan = firstFill
 	}
+	var side *sidecarFollower // a first build's final segments' sidecars during the fill
+	if seq == 0 && ix.path != "" && followFill {
+		side = followSidecars(ctx, ix.bi, ix.fwd, ix.log)
+	}
+	defer side.wait()
 	cpu := readCPU()
 	n, err := fill(ctx, ix.bi, ix.docs, ix.fwd, src, seq, plan, ix.log, ix.progress)
+	side.stop() // the job in flight goes on beside the compaction
 	if err != nil {
 		var we writeError
 		if errors.As(err, &we) {
@@ -899,6 +916,7 @@ func (ix *Index) Update(ctx context.Context, src Source) (int, error) {
 			ix.log.Warn("index: compact after first build", "err", err)
 		}
 	}
+	side.wait()
 	if ix.path != "" {
 		writeSidecars(ctx, ix.bi, ix.fwd, ix.log) // sidecars.go: for new segments
 	}
@@ -975,6 +993,18 @@ func (ix *Index) closedErr() error {
 // compactMin is the number of articles from which a first Update merges
 // the index into one segment (compact).
 const compactMin = 10 * batchSize
+
+// mergeMaxDocs is the most articles that scorch's background merges put
+// into one segment while an index is updated (normalMerge). 250,000 leaves
+// a first build of 1,000,000 articles in eight segments as without a cap
+// (scorch's planner run on the fill's sizes: seven of 126,000-135,000
+// articles, where it made six of 126,000-145,000, then compact's), bounds
+// the merges of larger builds, and makes segments of 125,000 or more final. The cap at maxSegmentDocs
+// instead would leave eleven segments of at most 100,000 (searches pay for
+// each segment, and each has its own dictionaries: at 100,000 articles,
+// seven segments made the store 17% larger than one). (A variable for
+// tests.)
+var mergeMaxDocs int64 = 250_000
 
 // maxSegmentDocs is the most articles that a merge puts into one segment,
 // during a bulk build (bulkMerge) and in compact: a merge reads every
@@ -1101,7 +1131,7 @@ func mergeable(s *scorch.Scorch, limit int64) (int, error) {
 	}
 	n := 0
 	for _, seg := range snap.Segments() {
-		if seg.LiveSize() < limit/2 {
+		if mergeableSize(seg.LiveSize(), limit) {
 			n++
 		}
 	}

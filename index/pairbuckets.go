@@ -78,10 +78,10 @@ func pairBucketsSidecar(fwd *fwdStore) sidecar {
 			sb.f.Close()
 			return true
 		},
-		write: func(_ context.Context, w io.Writer, seg segment.Segment) (int64, error) {
+		write: func(ctx context.Context, w io.Writer, seg segment.Segment) (int64, error) {
 			v := fwd.view()
 			defer v.release()
-			return writePairBucketsTo(w, seg, v, pairBucketsN)
+			return writePairBucketsTo(ctx, w, seg, v, pairBucketsN)
 		},
 	}
 }
@@ -118,8 +118,9 @@ func chunkWords(docs uint64, c int) int {
 }
 
 // writePairBucketsTo writes seg's sidecar, of n buckets, read from the
-// forward index v, to w and returns its size.
-func writePairBucketsTo(w io.Writer, seg segment.Segment, v *fwdView, n int) (int64, error) {
+// forward index v, to w and returns its size; it stops with ctx's error
+// once ctx is done.
+func writePairBucketsTo(ctx context.Context, w io.Writer, seg segment.Segment, v *fwdView, n int) (int64, error) {
 	common, err := commonBodyTerms(seg, pairsTerms, v) // pairs.go's: the pairs it knows are left out
 	if err != nil {
 		return 0, err
@@ -144,7 +145,7 @@ func writePairBucketsTo(w io.Writer, seg segment.Segment, v *fwdView, n int) (in
 	for c := 0; uint64(c)*pairBucketsChunk < docs; c++ {
 		words := chunkWords(docs, c)
 		bits := make([]uint64, n*words)
-		if err := bucketChunk(seg, v, hs, c, n, words, bits); err != nil {
+		if err := bucketChunk(ctx, seg, v, hs, c, n, words, bits); err != nil {
 			return 0, err
 		}
 		for b := range n {
@@ -174,9 +175,12 @@ func writePairBucketsTo(w io.Writer, seg segment.Segment, v *fwdView, n int) (in
 
 // bucketChunk sets, in bits (bucket b's bitset at b*words), the buckets
 // of the pairs of each document of chunk c.
-func bucketChunk(seg segment.Segment, v *fwdView, hs *runHashes, c, n, words int, bits []uint64) error {
+func bucketChunk(ctx context.Context, seg segment.Segment, v *fwdView, hs *runHashes, c, n, words int, bits []uint64) error {
 	first := uint64(c) * pairBucketsChunk
 	for d := first; d < min(first+pairBucketsChunk, seg.Count()); d++ {
+		if err := ctxEvery(ctx, d); err != nil {
+			return err
+		}
 		ext, err := seg.DocID(d)
 		if err != nil {
 			return err

@@ -79,19 +79,28 @@ func pairsSidecar(fwd *fwdStore) sidecar {
 			sp.f.Close()
 			return true
 		},
-		write: func(_ context.Context, w io.Writer, seg segment.Segment) (int64, error) {
+		write: func(ctx context.Context, w io.Writer, seg segment.Segment) (int64, error) {
 			if fwd == nil {
-				return writePairsTo(w, seg, nil)
+				return writePairsTo(ctx, w, seg, nil)
 			}
 			v := fwd.view()
 			defer v.release()
-			return writePairsTo(w, seg, v)
+			return writePairsTo(ctx, w, seg, v)
 		},
 	}
 }
 
 // pairsFile returns the phrase pairs' sidecar of the segment file seg.
 func pairsFile(seg string) string { return sidecarFile(seg, pairsDirName, ".pairs") }
+
+// ctxEvery returns ctx's error every 1,024th document d: a sidecar's walk
+// over a segment's documents stops soon after its context is done.
+func ctxEvery(ctx context.Context, d uint64) error {
+	if d%1024 != 0 {
+		return nil
+	}
+	return ctx.Err()
+}
 
 // pairEntry locates one pair's bitmap and positions in a sidecar.
 type pairEntry struct {
@@ -116,14 +125,16 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 
 // writePairsTo writes seg's sidecar to w and returns its size; the pairs
 // come from the forward index v, or the segment's positions when v is nil.
-func writePairsTo(w io.Writer, seg segment.Segment, v *fwdView) (int64, error) {
+// It stops with ctx's error once ctx is done (a cancelled index command
+// does not wait for a segment's pairs: several seconds at 100,000 articles).
+func writePairsTo(ctx context.Context, w io.Writer, seg segment.Segment, v *fwdView) (int64, error) {
 	bw := bufio.NewWriterSize(w, 1<<20)
 	cw := &countingWriter{w: bw}
 	var hdr []byte
 	hdr = binary.AppendUvarint(hdr, seg.Count())
 	hdr = binary.AppendUvarint(hdr, uint64(len(pairsFields)))
 	for _, field := range pairsFields {
-		terms, ps, err := segmentPairs(seg, field, pairsTerms, v)
+		terms, ps, err := segmentPairs(ctx, seg, field, pairsTerms, v)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", field, err)
 		}
@@ -230,7 +241,7 @@ func (p *pairPositions) encodePositions() []byte {
 // and, at a*len(terms)+b, the documents and positions where term b comes
 // right after term a (nil where it never does). One pass over the terms'
 // postings with locations, document by document.
-func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]string, []*pairPositions, error) {
+func segmentPairs(ctx context.Context, seg segment.Segment, field string, n int, v *fwdView) ([]string, []*pairPositions, error) {
 	dict, err := seg.Dictionary(field)
 	if err != nil || dict == nil {
 		return nil, nil, err
@@ -245,7 +256,7 @@ func segmentPairs(seg segment.Segment, field string, n int, v *fwdView) ([]strin
 		return nil, nil, err
 	}
 	if v != nil {
-		return fwdPairs(seg, field, terms, v)
+		return fwdPairs(ctx, seg, field, terms, v)
 	}
 	ps, err := postingPairs(dict, terms)
 	return terms, ps, err
@@ -475,11 +486,14 @@ func (h *termHeap) Pop() any {
 // since, are left out: they are never a phrase's candidates). Positions
 // are a term's place in the sequence plus one, as the exact analyzers
 // number tokens.
-func fwdPairs(seg segment.Segment, field string, terms []string, v *fwdView) ([]string, []*pairPositions, error) {
+func fwdPairs(ctx context.Context, seg segment.Segment, field string, terms []string, v *fwdView) ([]string, []*pairPositions, error) {
 	n := len(terms)
 	ps := make([]*pairPositions, n*n)
 	ranks := map[*fwdRun]map[uint64]int{} // per run: rank -> term number + 1
 	for d := range seg.Count() {
+		if err := ctxEvery(ctx, d); err != nil {
+			return nil, nil, err
+		}
 		ext, err := seg.DocID(d)
 		if err != nil {
 			return nil, nil, err
