@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // headRegionShare is the share of a page's text (in words) that
@@ -15,6 +17,19 @@ const headRegionShare = 0.75
 // headRegionMinWords is the fewest words keepHeadRegion leaves: below
 // it the blocks stay as they are.
 const headRegionMinWords = 50
+
+// headRegionTypes are the page types whose text keepHeadRegion cuts to
+// the region around the <h1>. A manual's page prints its heading and its
+// text in one container, a listing its heading and its grid, as a shop
+// does its product, and the site's banners, menus and rails beside them
+// (ex30wo). Not a service page, whose sections often stand apart from a
+// hero that holds the <h1> (ex29rg: mixed on both halves), nor a
+// collection's (no page moved) or a forum's (its thread has its own cut).
+var headRegionTypes = map[string]bool{
+	corpus.PageTypeProduct:       true,
+	corpus.PageTypeDocumentation: true,
+	corpus.PageTypeListing:       true,
+}
 
 // headPlace is where a block stands against the ancestors of the page's
 // <h1>: level is how far above the heading the first of them it meets
@@ -27,7 +42,8 @@ type headPlace struct {
 	inTab  bool
 }
 
-// keepHeadRegion keeps, of a product page's blocks, those inside the
+// keepHeadRegion keeps, of a page's blocks (a product's; a manual's
+// and a listing's, headRegionTypes), those inside the
 // smallest element around the page's first <h1> that holds
 // headRegionShare of the text's words or more: a shop lays a product out
 // in one container, its name, buy box and description, and prints the
