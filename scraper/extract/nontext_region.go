@@ -49,21 +49,38 @@ type headPlace struct {
 // in one container, its name, buy box and description, and prints the
 // site's other regions (a brand message, a newsletter box, delivery
 // options, the rails of other products) beside it, outside. When the
-// smallest such element is <body> or above, or a page has no <h1>,
-// nothing goes; a block with no place in the page (a description its
+// smallest such element is <body> or above, the heading cuts nothing; a block with no place in the page (a description its
 // data gives) stays. So do the product's own parts outside that element,
 // a tab panel or a section a heading names as one (ownParts): a
 // two-column shop puts the gallery, name and buy box in one column and
 // the description and specifications below, and a buy box full of
-// bullets can hold three quarters of the words (review29rg). The walk
-// is linear: each block climbs to the first of the heading's ancestors
-// it meets.
+// bullets can hold three quarters of the words (review29rg). When the
+// <h1> gives no cut (it is the site's logo in the header, or the page
+// has none), the page's <main> landmark is the anchor in its place: the
+// region the page declares its own (ex30wo). The walk is linear: each
+// block climbs to the first of the anchor's ancestors it meets.
 func (p *page) keepHeadRegion(bs []block) []block {
-	at := p.headlineAt()
-	if at < 0 || len(bs) == 0 {
+	if len(bs) == 0 {
 		return bs
 	}
-	chain, places := p.headPlaces(bs, p.x.nodes[at])
+	if at := p.headlineAt(); at >= 0 {
+		if out, ok := p.keepRegionOf(bs, p.x.nodes[at]); ok {
+			return out
+		}
+	}
+	if n := p.mainLandmark(); n != nil {
+		out, _ := p.keepRegionOf(bs, n)
+		return out
+	}
+	return bs
+}
+
+// keepRegionOf keeps the blocks inside the smallest element around
+// anchor that holds headRegionShare of their words (keepHeadRegion);
+// ok is false, and bs comes back whole, when there is no such element
+// short of the page's frame.
+func (p *page) keepRegionOf(bs []block, anchor *html.Node) (kept []block, ok bool) {
+	chain, places := p.headPlaces(bs, anchor)
 	top := len(chain)
 	words := make([]int, top+1)
 	all := 0
@@ -80,7 +97,7 @@ func (p *page) keepHeadRegion(bs []block) []block {
 		}
 	}
 	if cut < 0 || cut >= top || isPageFrame(chain[cut]) || sum < headRegionMinWords {
-		return bs
+		return bs, false
 	}
 	own := p.ownParts(bs, places, cut)
 	out := make([]block, 0, len(bs))
@@ -89,7 +106,18 @@ func (p *page) keepHeadRegion(bs []block) []block {
 			out = append(out, b)
 		}
 	}
-	return out
+	return out, true
+}
+
+// mainLandmark returns the page's first <main> or element of role
+// "main", or nil.
+func (p *page) mainLandmark() *html.Node {
+	for _, n := range p.x.nodes {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+			return n
+		}
+	}
+	return nil
 }
 
 // headPlaces returns the ancestors of the heading h (h first) and each

@@ -179,7 +179,9 @@ func notesPage(layout func(h1, grid string) string) string {
 // the region around the <h1> as a product's is (headRegionTypes): a
 // release note above a manual's section and a shop's offer below a
 // listing's grid, in the container the content walk takes, go; a
-// heading in a title bar keeps the text beside it.
+// heading in a title bar keeps the text beside it. Without an <h1>,
+// the <main> landmark is the anchor; a <main> holding less than three
+// quarters of the text cuts nothing.
 func TestKeepHeadRegionTypes(t *testing.T) {
 	offer := `<div class="band"><h3>Our spring catalogue is here</h3><p>Order seed potatoes, onion sets and fruit bushes before the end of the month and we send them at the right time for planting.</p></div>`
 	tests := []struct {
@@ -199,6 +201,21 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
 		{"a listing's heading in a hero keeps the grid beside it", "https://fieldfare.example/notes/",
 			notesPage(func(h1, grid string) string { return `<div class="hero">` + h1 + `</div>` + grid }),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass", "Laying a hedge"}, nil},
+		{"without an <h1>, an offer outside the <main> landmark goes", "https://fieldfare.example/notes/",
+			notesPage(func(_, grid string) string {
+				return `<div class="content"><main class="notes"><h2>Garden notes</h2>` + grid + `</main>` + offer + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"so it does outside an element of role main", "https://fieldfare.example/notes/",
+			notesPage(func(_, grid string) string {
+				return `<div class="content"><div role="main" class="notes">` + grid + `</div>` + offer + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"a grid beside a small <main> stays", "https://fieldfare.example/notes/",
+			notesPage(func(_, grid string) string {
+				return `<div class="content"><main><h2>Garden notes</h2><p>What we grew and how, season by season.</p></main>` + grid + `</div>`
+			}),
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass", "Laying a hedge"}, nil},
 	}
 	for _, tt := range tests {
