@@ -487,8 +487,8 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 }
 
 // otherText is the text of a page that is not an article, from the
-// blocks chosen for it: on a product page, cut to the
-// region around its <h1> (keepHeadRegion), then a product's rules
+// blocks chosen for it: on a product, documentation or listing page,
+// cut to the region around its <h1> (keepHeadRegion), then a product's rules
 // (productText), then the panels its controls show put back
 // (withPanels), less a product's
 // delivery and returns panels (dropPolicyPanels: after withPanels, so
@@ -498,7 +498,7 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 // shop's help offers and a seller's card in a hidden section go after
 // withPanels; the text's other lines went through them already.
 func (p *page) otherText(bs []block, pageType string) string {
-	if pageType == corpus.PageTypeProduct {
+	if headRegionTypes[pageType] {
 		bs = p.keepHeadRegion(bs)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))

@@ -5,6 +5,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/archivist-project/archivist/corpus"
 )
 
 // headRegionShare is the share of a page's text (in words) that
@@ -15,6 +17,19 @@ const headRegionShare = 0.75
 // headRegionMinWords is the fewest words keepHeadRegion leaves: below
 // it the blocks stay as they are.
 const headRegionMinWords = 50
+
+// headRegionTypes are the page types whose text keepHeadRegion cuts to
+// the region around the <h1>. A manual's page prints its heading and its
+// text in one container, a listing its heading and its grid, as a shop
+// does its product, and the site's banners, menus and rails beside them
+// (ex30wo). Not a service page, whose sections often stand apart from a
+// hero that holds the <h1> (ex29rg: mixed on both halves), nor a
+// collection's (no page moved) or a forum's (its thread has its own cut).
+var headRegionTypes = map[string]bool{
+	corpus.PageTypeProduct:       true,
+	corpus.PageTypeDocumentation: true,
+	corpus.PageTypeListing:       true,
+}
 
 // headPlace is where a block stands against the ancestors of the page's
 // <h1>: level is how far above the heading the first of them it meets
@@ -27,27 +42,45 @@ type headPlace struct {
 	inTab  bool
 }
 
-// keepHeadRegion keeps, of a product page's blocks, those inside the
+// keepHeadRegion keeps, of a page's blocks (a product's; a manual's
+// and a listing's, headRegionTypes), those inside the
 // smallest element around the page's first <h1> that holds
 // headRegionShare of the text's words or more: a shop lays a product out
 // in one container, its name, buy box and description, and prints the
 // site's other regions (a brand message, a newsletter box, delivery
 // options, the rails of other products) beside it, outside. When the
-// smallest such element is <body> or above, or a page has no <h1>,
-// nothing goes; a block with no place in the page (a description its
+// smallest such element is <body> or above, the heading cuts nothing; a block with no place in the page (a description its
 // data gives) stays. So do the product's own parts outside that element,
 // a tab panel or a section a heading names as one (ownParts): a
 // two-column shop puts the gallery, name and buy box in one column and
 // the description and specifications below, and a buy box full of
-// bullets can hold three quarters of the words (review29rg). The walk
-// is linear: each block climbs to the first of the heading's ancestors
-// it meets.
+// bullets can hold three quarters of the words (review29rg). When the
+// <h1> gives no cut (it is the site's logo in the header, or the page
+// has none), the page's <main> landmark is the anchor in its place: the
+// region the page declares its own (ex30wo). The walk is linear: each
+// block climbs to the first of the anchor's ancestors it meets.
 func (p *page) keepHeadRegion(bs []block) []block {
-	at := p.headlineAt()
-	if at < 0 || len(bs) == 0 {
+	if len(bs) == 0 {
 		return bs
 	}
-	chain, places := p.headPlaces(bs, p.x.nodes[at])
+	if at := p.headlineAt(); at >= 0 {
+		if out, ok := p.keepRegionOf(bs, p.x.nodes[at]); ok {
+			return out
+		}
+	}
+	if n := p.mainLandmark(); n != nil {
+		out, _ := p.keepRegionOf(bs, n)
+		return out
+	}
+	return bs
+}
+
+// keepRegionOf keeps the blocks inside the smallest element around
+// anchor that holds headRegionShare of their words (keepHeadRegion);
+// ok is false, and bs comes back whole, when there is no such element
+// short of the page's frame.
+func (p *page) keepRegionOf(bs []block, anchor *html.Node) (kept []block, ok bool) {
+	chain, places := p.headPlaces(bs, anchor)
 	top := len(chain)
 	words := make([]int, top+1)
 	all := 0
@@ -64,7 +97,7 @@ func (p *page) keepHeadRegion(bs []block) []block {
 		}
 	}
 	if cut < 0 || cut >= top || isPageFrame(chain[cut]) || sum < headRegionMinWords {
-		return bs
+		return bs, false
 	}
 	own := p.ownParts(bs, places, cut)
 	out := make([]block, 0, len(bs))
@@ -73,7 +106,18 @@ func (p *page) keepHeadRegion(bs []block) []block {
 			out = append(out, b)
 		}
 	}
-	return out
+	return out, true
+}
+
+// mainLandmark returns the page's first <main> or element of role
+// "main", or nil.
+func (p *page) mainLandmark() *html.Node {
+	for _, n := range p.x.nodes {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+			return n
+		}
+	}
+	return nil
 }
 
 // headPlaces returns the ancestors of the heading h (h first) and each

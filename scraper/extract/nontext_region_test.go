@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -124,6 +125,111 @@ func TestKeepHeadRegionBlocks(t *testing.T) {
 			bs = append(bs, block{text: "From the data: a stool.", at: -1})
 			if got := len(p.keepHeadRegion(bs)); got != tt.want {
 				t.Errorf("kept %d blocks, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// manualPage is a made-up manual's page: a site's bar, a side menu, and
+// a main column holding top, the section with the <h1> (sec) and a
+// closing note.
+func manualPage(top, sec string) string {
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Configuring the cache - Lanternfish 4.2 documentation</title></head>
+<body><header><a href="/">Lanternfish</a> <a href="/docs/">Docs</a> <a href="/blog/">Blog</a> <a href="/download/">Download</a></header>
+<div class="wrap"><nav class="sidebar"><ul><li><a href="/docs/4.2/install/">Installing</a></li><li><a href="/docs/4.2/cache/">Configuring the cache</a></li><li><a href="/docs/4.2/logging/">Logging</a></li></ul></nav>
+<div class="main"><div class="body" role="main">` + top + `<section id="cache">` + sec + `
+<p>The cache keeps the results of recent queries in memory, so that a query asked twice in a short while is answered without reading the tables again.</p>
+<p>Its size is set with the <code>cache.size</code> option, in megabytes. The default of 256 suits a small server; a server with many clients asking the same questions gains from a larger cache.</p>
+<h2>Expiry</h2>
+<p>An entry expires after <code>cache.ttl</code> seconds, or as soon as a table it was read from changes. Set the option to zero to keep entries until the next change.</p>
+<pre><code>cache.size = 512
+cache.ttl = 600</code></pre>
+<p>Changes to either option take effect when the server is restarted; the cache starts empty each time.</p>
+<h2>Watching the cache</h2>
+<p>The <code>stats</code> command prints the number of entries, the share of queries answered from the cache and the memory it holds.</p>
+</section></div></div></div>
+<footer><a href="/privacy">Privacy</a> <a href="/license">License</a></footer></body></html>`
+}
+
+// notesPage is a made-up listing of a garden's notes: eight cards in a
+// grid under the <h1>, laid out by layout (the heading and the grid,
+// then what stands beside them).
+func notesPage(layout func(h1, grid string) string) string {
+	cards := [][2]string{
+		{"The winter garden at dusk", "A walk among the hellebores and the witch hazel, with notes on what to plant for scent in the cold months."},
+		{"Pruning old apple trees", "How to bring a neglected tree back to fruit over three winters without shocking it into water shoots."},
+		{"A pond for frogs", "Digging a small pond with shallow edges, and the plants that give tadpoles shelter from the birds."},
+		{"Saving seed from beans", "Which beans come true from seed, how to dry the pods, and how long the seed keeps in a cool tin."},
+		{"Compost in a small yard", "Two bins, a fork and a little patience: making good compost where there is room for little else."},
+		{"Growing garlic in pots", "Planting cloves in autumn, feeding them through spring and lifting the bulbs when the leaves turn."},
+		{"The hedge as a habitat", "Laying a hedge the old way, and what nests in it once it thickens up over the following years."},
+		{"Tomatoes under glass", "Sowing, pricking out and training cordons in a cold greenhouse, with the varieties that ripen early."},
+	}
+	var grid strings.Builder
+	for i, c := range cards {
+		fmt.Fprintf(&grid, "<article class=\"card\"><h2><a href=\"/notes/%d/\">%s</a></h2><p>%s</p><p class=\"meta\">March %d, 2026</p></article>\n", i, c[0], c[1], i+2)
+	}
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Garden notes - Fieldfare</title></head>
+<body><header><a href="/">Fieldfare</a> <a href="/notes/">Notes</a> <a href="/shop/">Shop</a> <a href="/about/">About</a></header>
+<div class="page">` + layout(`<h1>Garden notes</h1>`, `<div class="grid">`+grid.String()+`</div>`) + `</div>
+<footer><a href="/privacy">Privacy</a> <a href="/terms">Terms</a></footer></body></html>`
+}
+
+// TestKeepHeadRegionTypes: a manual's and a listing's text is cut to
+// the region around the <h1> as a product's is (headRegionTypes): a
+// release note above a manual's section and a shop's offer below a
+// listing's grid, in the container the content walk takes, go; a
+// heading in a title bar keeps the text beside it. Without an <h1>,
+// the <main> landmark is the anchor; a <main> holding less than three
+// quarters of the text cuts nothing.
+func TestKeepHeadRegionTypes(t *testing.T) {
+	offer := `<div class="band"><h3>Our spring catalogue is here</h3><p>Order seed potatoes, onion sets and fruit bushes before the end of the month and we send them at the right time for planting.</p></div>`
+	tests := []struct {
+		name, url, page, typ string
+		want, not            []string
+	}{
+		{"a release note above a manual's section goes", "https://lanternfish.example/docs/4.2/cache/",
+			manualPage(`<div class="deck"><p>These pages describe release 4.2 of Lanternfish. The pages for the release in development are kept apart, with the options it adds.</p></div>`, `<h1>Configuring the cache</h1>`),
+			corpus.PageTypeDocumentation, []string{"answered without reading the tables", "The stats command prints"}, []string{"These pages describe release 4.2"}},
+		{"a manual's heading in a title bar keeps the section beside it", "https://lanternfish.example/docs/4.2/cache/",
+			manualPage(`<div class="titlebar"><h1>Configuring the cache</h1></div>`, ``),
+			corpus.PageTypeDocumentation, []string{"answered without reading the tables", "The stats command prints"}, nil},
+		{"an offer below a listing's grid goes", "https://fieldfare.example/notes/",
+			notesPage(func(h1, grid string) string {
+				return `<div class="content"><section class="notes">` + h1 + grid + `</section>` + offer + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"a listing's heading in a hero keeps the grid beside it", "https://fieldfare.example/notes/",
+			notesPage(func(h1, grid string) string { return `<div class="hero">` + h1 + `</div>` + grid }),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass", "Laying a hedge"}, nil},
+		{"without an <h1>, an offer outside the <main> landmark goes", "https://fieldfare.example/notes/",
+			notesPage(func(_, grid string) string {
+				return `<div class="content"><main class="notes"><h2>Garden notes</h2>` + grid + `</main>` + offer + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"so it does outside an element of role main", "https://fieldfare.example/notes/",
+			notesPage(func(_, grid string) string {
+				return `<div class="content"><div role="main" class="notes">` + grid + `</div>` + offer + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"a grid beside a small <main> stays", "https://fieldfare.example/notes/",
+			notesPage(func(_, grid string) string {
+				return `<div class="content"><main><h2>Garden notes</h2><p>What we grew and how, season by season.</p></main>` + grid + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass", "Laying a hedge"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte(tt.page), URL: tt.url, ContentType: "text/html"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != tt.typ {
+				t.Fatalf("page type %q, want %q; text:\n%s", art.PageType, tt.typ, art.Text)
+			}
+			checkText(t, art.Text, tt.want, tt.not)
+			if t.Failed() {
+				t.Logf("text:\n%s", art.Text)
 			}
 		})
 	}
