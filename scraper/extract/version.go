@@ -34,4 +34,5 @@ package extract
 // Version 17: the twenty-seventh session's (issue 8).
 // Version 18: the twenty-eighth session's (issue 8).
 // Version 19: the twenty-ninth session's (issue 8).
-const Version = 19
+// Version 20: the thirtieth session's (issue 8).
+const Version = 20
