@@ -516,11 +516,13 @@ func (p *page) otherText(bs []block, pageType string) string {
 // thread without the posters' signatures, posts printed twice in a row
 // (dropEchoes), the replies' shared subject lines (dropReplySubjects) and
 // the lines of the posters' cards (dropCardItems), the posters' titles
-// (dropPosterTitles) and the posts' headers (dropPostCards), each post
-// then opening with its poster's name and its stamp (withPostHeads).
+// (dropPosterTitles), the posts' headers (dropPostCards) and the bars of
+// controls each post repeats (dropPostBars), each post then opening with
+// its poster's name and its stamp (withPostHeads).
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
-		return p.withPostHeads(dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))), p.copyMarks()))
+		marks := p.copyMarks()
+		return p.withPostHeads(dropPostBars(dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))), marks), marks))
 	}
 	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks)))))
 }

@@ -12,7 +12,10 @@ import (
 // mailing-list archive is a run of like records, each signed by a person
 // (a link to a profile, or an element named for the user or the author)
 // and dated (a <time> element, a datetime attribute, an element named for
-// a date or a time, or a short text with a year or a time of day). An
+// a date or a time, a short title attribute that reads as one: the
+// stamp's tooltip, where the text shows "Nov 27" or "3h", and which a
+// board whose class words say nothing keeps; or a short text with a year
+// or a time of day). An
 // article holds one such byline, and its readers' comments sit beside
 // its body; a listing's teasers are mostly their linked headlines. So
 // isThread asks for several records by several people, most of the
@@ -631,6 +634,8 @@ func ownPostMarks(n *html.Node) postMarks {
 		switch a.Key {
 		case "datetime":
 			m.dated = true
+		case "title":
+			m.dated = m.dated || len(a.Val) < 80 && dateLike(a.Val)
 		case "class", "id":
 			dated, user := postClassMarks(a.Val)
 			m.dated = m.dated || dated

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Each post of a thread carries the same bar of controls: "Reply Quote
+// 0", "1 Reply Last reply", a share menu ("Copy Link", "Share on X"),
+// with a count or an avatar's initial beside them that changes from post
+// to post. Boards name those bars in their class words, which chrome and
+// card rules read; a board whose class words say nothing (hashed, or
+// none) leaves them in the text, once per post. What marks them on any
+// board is the repetition itself: the same short line, numbers and
+// initials aside, in three places of one thread, where a post's own
+// words are its own.
+
+// barMinRepeats is how many times a short line must recur in a thread
+// for dropPostBars to take it for a post's controls.
+const barMinRepeats = 3
+
+// barKey returns the key under which a forum block counts as a possible
+// line of a post's bar: its words in lower case without numbers ("12",
+// "3.2k", "+1") and single letters (an avatar's initial), when the block
+// is a short line (eight words and 80 bytes at most) that is no heading,
+// ends no sentence, dates nothing (a post's stamp, which references may
+// keep), labels nothing ("Label: value", a field of the poster's card
+// some references keep) and keeps two words or more, not all of them in
+// capitals when three or fewer (a poster's name, which a board repeats
+// over each of their posts). Otherwise "".
+func barKey(b block) string {
+	t := b.text
+	if b.heads() || len(t) > 80 || endsSentence(t) || dateLike(t) || strings.Contains(t, ":") {
+		return ""
+	}
+	fs := strings.Fields(t)
+	if len(fs) > 8 {
+		return ""
+	}
+	kept := fs[:0:0]
+	capital := 0 // words in capitals: a poster's name ("Ann Lee") is all so
+	for _, f := range fs {
+		w := strings.TrimFunc(f, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) })
+		if len([]rune(w)) <= 1 || isCount(w) {
+			continue
+		}
+		if unicode.IsUpper([]rune(w)[0]) {
+			capital++
+		}
+		kept = append(kept, strings.ToLower(w))
+	}
+	if len(kept) < 2 || capital == len(kept) && len(kept) <= 3 {
+		return "" // a lone word ("Share", "Reply") or a name may be a post's own, or its poster's
+	}
+	return strings.Join(kept, " ")
+}
+
+// isCount reports whether a word is a number as a counter prints it:
+// digits with separators, a k or m after them ("3.2k").
+func isCount(w string) bool {
+	w = strings.TrimRight(w, "km")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return true
+}
+
+// dropPostBars drops from a thread's text (marks.threaded) the lines of
+// its posts' bars: a short line whose key (barKey) barMinRepeats blocks
+// share, outside code (a log's repeated lines are the poster's). The
+// walk is linear: one count, one pass.
+func dropPostBars(bs []block, marks copyMarks) []block {
+	keys := make([]string, len(bs))
+	seen := map[string]int{}
+	for i, b := range bs {
+		if marks.pasted != nil && marks.pasted(b) {
+			continue
+		}
+		if keys[i] = barKey(b); keys[i] != "" {
+			seen[keys[i]]++
+		}
+	}
+	out := bs[:0:0]
+	for i, b := range bs {
+		if keys[i] == "" || seen[keys[i]] < barMinRepeats {
+			out = append(out, b)
+		}
+	}
+	return out
+}
