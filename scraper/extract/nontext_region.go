@@ -103,7 +103,9 @@ func (p *page) keepRegionOf(bs []block, anchor *html.Node, wide bool) (kept []bl
 	if cut < 0 || cut >= top || isPageFrame(chain[cut]) || sum < headRegionMinWords {
 		return bs, false
 	}
-	own := p.ownParts(bs, places, cut, wide)
+	// Another <h1> only when the anchor is one: under the <main> landmark,
+	// the <h1> outside is the one that gave no cut, often the site's logo.
+	own := p.ownParts(bs, places, cut, wide && anchor.DataAtom == atom.H1)
 	var shapes map[string]int
 	if wide {
 		shapes = p.repeatedShapes(bs, places, cut)
@@ -127,7 +129,9 @@ func (p *page) repeatedShapes(bs []block, places []headPlace, cut int) map[strin
 	shapes := make(map[string]int)
 	for i, b := range bs {
 		if n := p.blockNode(b); n != nil && places[i].level >= 0 && places[i].level <= cut {
-			shapes[nodeShape(n)]++
+			if s := nodeShape(n); s != "" {
+				shapes[s]++
+			}
 		}
 	}
 	return shapes
@@ -135,12 +139,19 @@ func (p *page) repeatedShapes(bs []block, places []headPlace, cut int) map[strin
 
 // nodeShape is n's tag with its parent's and grandparent's tags and
 // classes: what a template prints the same for each item it repeats,
-// and not for a band of different markup beside them.
+// and not for a band of different markup beside them. Without a class
+// on either the shape is "", no item's: bare wrappers match anything.
 func nodeShape(n *html.Node) string {
 	var b strings.Builder
 	b.WriteString(n.Data)
+	classed := false
 	for i, a := 0, n.Parent; i < 2 && a != nil && a.Type == html.ElementNode; i, a = i+1, a.Parent {
-		b.WriteString("<" + a.Data + "." + attr(a, "class"))
+		c := attr(a, "class")
+		classed = classed || c != ""
+		b.WriteString("<" + a.Data + "." + c)
+	}
+	if !classed {
+		return ""
 	}
 	return b.String()
 }
@@ -189,21 +200,21 @@ func (p *page) headPlaces(bs []block, h *html.Node) ([]*html.Node, []headPlace) 
 
 // ownParts returns the sections outside the heading's box that a
 // heading naming a part of the product opens (isPartHeading): the
-// description or the specifications laid out below the buy box; wide
-// (keepRegionOf), also those another <h1> opens: a page with two <h1>s
+// description or the specifications laid out below the buy box; with
+// h1s (keepRegionOf), also those another <h1> opens: a page with two <h1>s
 // declares two parts of its own (review30wo). A
 // section is the heading's first ancestor that holds more than the
 // heading (a title row's wrapper holds the heading alone), below the
 // branch the block joins the heading's ancestors by: not the whole
 // branch, which may hold the reviews and the rails of other products.
-func (p *page) ownParts(bs []block, places []headPlace, cut int, wide bool) map[*html.Node]bool {
+func (p *page) ownParts(bs []block, places []headPlace, cut int, h1s bool) map[*html.Node]bool {
 	own := make(map[*html.Node]bool)
 	for i, b := range bs {
 		n := p.blockNode(b)
 		if places[i].level <= cut || n == nil || !b.heads() {
 			continue
 		}
-		if !isPartHeading(b.text) && !(wide && n.DataAtom == atom.H1) {
+		if !isPartHeading(b.text) && !(h1s && n.DataAtom == atom.H1) {
 			continue
 		}
 		words := p.x.infos[b.at].text

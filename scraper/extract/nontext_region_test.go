@@ -211,6 +211,11 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 				return `<div class="content"><main class="notes"><h2>Garden notes</h2>` + grid + `</main>` + offer + `</div>`
 			}),
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"under the <main> landmark, a logo's <h1> opens no section of the page's own", "https://fieldfare.example/notes/",
+			strings.Replace(notesPage(func(_, grid string) string {
+				return `<div class="content"><main class="notes"><h2>Garden notes</h2>` + grid + `</main>` + offer + `</div>`
+			}), `<div class="page">`, `<div class="top"><h1 class="logo">Fieldfare</h1><p>Seeds, bulbs and fruit bushes sent from our nursery to your door, with a planting guide in every parcel.</p></div><div class="page">`, 1),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "Fieldfare"}},
 		{"so it does outside an element of role main", "https://fieldfare.example/notes/",
 			notesPage(func(_, grid string) string {
 				return `<div class="content"><div role="main" class="notes">` + grid + `</div>` + offer + `</div>`
@@ -226,6 +231,12 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 				return `<div class="content"><section class="notes">` + h1 + grid + `</section>` + older + `</div>`
 			}),
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "Leeks for winter", "A bed of strawberries"}, nil},
+		{"a bare wrapper's paragraphs are no item: an offer shaped as the intro goes", "https://fieldfare.example/notes/",
+			notesPage(func(h1, grid string) string {
+				return `<div class="content"><section class="notes">` + h1 + `<div><div><p>What we grew this year.</p><p>And how it fared.</p></div></div>` + grid + `</section>` +
+					`<div><div><p>Order seed potatoes, onion sets and fruit bushes before the end of the month and we send them in time.</p></div></div></div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"seed potatoes"}},
 		{"a second <h1>'s section stays", "https://fieldfare.example/notes/",
 			notesPage(func(h1, grid string) string {
 				return `<div class="content"><section class="notes">` + h1 + grid + `</section><section class="about"><h1>About these notes</h1><p>They come from a small garden on clay soil in a cold valley; what works here may need changing where you garden.</p></section>` + offer + `</div>`
