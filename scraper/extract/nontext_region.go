@@ -106,18 +106,28 @@ func (p *page) keepRegionOf(bs []block, anchor *html.Node, wide bool) (kept []bl
 	// Another <h1> only when the anchor is one: under the <main> landmark,
 	// the <h1> outside is the one that gave no cut, often the site's logo.
 	own := p.ownParts(bs, places, cut, wide && anchor.DataAtom == atom.H1)
-	var shapes map[string]int
+	var shapes map[shape]int
 	if wide {
 		shapes = p.repeatedShapes(bs, places, cut)
 	}
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
 		n := p.blockNode(b)
-		if places[i].level <= cut || places[i].inTab || inOwnPart(n, own) || (n != nil && shapes[nodeShape(n)] >= 2) {
+		if places[i].level <= cut || places[i].inTab || inOwnPart(n, own) || isRepeated(n, shapes) {
 			out = append(out, b)
 		}
 	}
 	return out, true
+}
+
+// isRepeated reports whether n, outside the region, is shaped as an item
+// the region holds twice or more (repeatedShapes).
+func isRepeated(n *html.Node, shapes map[shape]int) bool {
+	if n == nil || len(shapes) == 0 {
+		return false
+	}
+	s, ok := nodeShape(n)
+	return ok && shapes[s] >= 2
 }
 
 // repeatedShapes counts the shapes (nodeShape) of the blocks inside the
@@ -125,11 +135,11 @@ func (p *page) keepRegionOf(bs []block, anchor *html.Node, wide bool) (kept []bl
 // item's: a listing's card, a manual's entry. The same item outside the
 // region belongs with them: a second grid under its own heading, the
 // cards a "load more" button appended below the first grid (review30wo).
-func (p *page) repeatedShapes(bs []block, places []headPlace, cut int) map[string]int {
-	shapes := make(map[string]int)
+func (p *page) repeatedShapes(bs []block, places []headPlace, cut int) map[shape]int {
+	shapes := make(map[shape]int)
 	for i, b := range bs {
 		if n := p.blockNode(b); n != nil && places[i].level >= 0 && places[i].level <= cut {
-			if s := nodeShape(n); s != "" {
+			if s, ok := nodeShape(n); ok {
 				shapes[s]++
 			}
 		}
@@ -137,23 +147,24 @@ func (p *page) repeatedShapes(bs []block, places []headPlace, cut int) map[strin
 	return shapes
 }
 
-// nodeShape is n's tag with its parent's and grandparent's tags and
-// classes: what a template prints the same for each item it repeats,
-// and not for a band of different markup beside them. Without a class
-// on either the shape is "", no item's: bare wrappers match anything.
-func nodeShape(n *html.Node) string {
-	var b strings.Builder
-	b.WriteString(n.Data)
-	classed := false
-	for i, a := 0, n.Parent; i < 2 && a != nil && a.Type == html.ElementNode; i, a = i+1, a.Parent {
-		c := attr(a, "class")
-		classed = classed || c != ""
-		b.WriteString("<" + a.Data + "." + c)
+// shape is a node's tag with its parent's and grandparent's tags and
+// classes (nodeShape); a struct, so that a map keyed by it allocates no
+// string per block.
+type shape struct{ tag, up, upClass, top, topClass string }
+
+// nodeShape is what a template prints the same for each item it
+// repeats, and not for a band of different markup beside them: n's tag,
+// its parent's and grandparent's. Without a class on either, ok is
+// false: bare wrappers match anything.
+func nodeShape(n *html.Node) (s shape, ok bool) {
+	s.tag = n.Data
+	if a := n.Parent; a != nil && a.Type == html.ElementNode {
+		s.up, s.upClass = a.Data, attr(a, "class")
+		if g := a.Parent; g != nil && g.Type == html.ElementNode {
+			s.top, s.topClass = g.Data, attr(g, "class")
+		}
 	}
-	if !classed {
-		return ""
-	}
-	return b.String()
+	return s, s.upClass != "" || s.topClass != ""
 }
 
 // mainLandmark returns the page's first <main> or element of role
