@@ -499,7 +499,7 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 // withPanels; the text's other lines went through them already.
 func (p *page) otherText(bs []block, pageType string) string {
 	if headRegionTypes[pageType] {
-		bs = p.keepHeadRegion(bs)
+		bs = p.keepHeadRegion(bs, pageType)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))
 	if pageType == corpus.PageTypeProduct {

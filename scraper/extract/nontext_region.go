@@ -59,17 +59,18 @@ type headPlace struct {
 // has none), the page's <main> landmark is the anchor in its place: the
 // region the page declares its own (ex30wo). The walk is linear: each
 // block climbs to the first of the anchor's ancestors it meets.
-func (p *page) keepHeadRegion(bs []block) []block {
+func (p *page) keepHeadRegion(bs []block, pageType string) []block {
 	if len(bs) == 0 {
 		return bs
 	}
+	wide := pageType != corpus.PageTypeProduct
 	if at := p.headlineAt(); at >= 0 {
-		if out, ok := p.keepRegionOf(bs, p.x.nodes[at]); ok {
+		if out, ok := p.keepRegionOf(bs, p.x.nodes[at], wide); ok {
 			return out
 		}
 	}
 	if n := p.mainLandmark(); n != nil {
-		out, _ := p.keepRegionOf(bs, n)
+		out, _ := p.keepRegionOf(bs, n, wide)
 		return out
 	}
 	return bs
@@ -78,8 +79,11 @@ func (p *page) keepHeadRegion(bs []block) []block {
 // keepRegionOf keeps the blocks inside the smallest element around
 // anchor that holds headRegionShare of their words (keepHeadRegion);
 // ok is false, and bs comes back whole, when there is no such element
-// short of the page's frame.
-func (p *page) keepRegionOf(bs []block, anchor *html.Node) (kept []block, ok bool) {
+// short of the page's frame. wide (a manual's or a listing's page, not a
+// product's) keeps more outside the region: the sections another <h1>
+// opens (ownParts) and the items shaped as the region's own
+// (repeatedShapes).
+func (p *page) keepRegionOf(bs []block, anchor *html.Node, wide bool) (kept []block, ok bool) {
 	chain, places := p.headPlaces(bs, anchor)
 	top := len(chain)
 	words := make([]int, top+1)
@@ -99,14 +103,68 @@ func (p *page) keepRegionOf(bs []block, anchor *html.Node) (kept []block, ok boo
 	if cut < 0 || cut >= top || isPageFrame(chain[cut]) || sum < headRegionMinWords {
 		return bs, false
 	}
-	own := p.ownParts(bs, places, cut)
+	// Another <h1> only when the anchor is one: under the <main> landmark,
+	// the <h1> outside is the one that gave no cut, often the site's logo.
+	own := p.ownParts(bs, places, cut, wide && anchor.DataAtom == atom.H1)
+	var shapes map[shape]int
+	if wide {
+		shapes = p.repeatedShapes(bs, places, cut)
+	}
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
-		if places[i].level <= cut || places[i].inTab || inOwnPart(p.blockNode(b), own) {
+		n := p.blockNode(b)
+		if places[i].level <= cut || places[i].inTab || inOwnPart(n, own) || isRepeated(n, shapes) {
 			out = append(out, b)
 		}
 	}
 	return out, true
+}
+
+// isRepeated reports whether n, outside the region, is shaped as an item
+// the region holds twice or more (repeatedShapes).
+func isRepeated(n *html.Node, shapes map[shape]int) bool {
+	if n == nil || len(shapes) == 0 {
+		return false
+	}
+	s, ok := nodeShape(n)
+	return ok && shapes[s] >= 2
+}
+
+// repeatedShapes counts the shapes (nodeShape) of the blocks inside the
+// region (level up to cut). A shape met twice or more there is an
+// item's: a listing's card, a manual's entry. The same item outside the
+// region belongs with them: a second grid under its own heading, the
+// cards a "load more" button appended below the first grid (review30wo).
+func (p *page) repeatedShapes(bs []block, places []headPlace, cut int) map[shape]int {
+	shapes := make(map[shape]int)
+	for i, b := range bs {
+		if n := p.blockNode(b); n != nil && places[i].level >= 0 && places[i].level <= cut {
+			if s, ok := nodeShape(n); ok {
+				shapes[s]++
+			}
+		}
+	}
+	return shapes
+}
+
+// shape is a node's tag with its parent's and grandparent's tags and
+// classes (nodeShape); a struct, so that a map keyed by it allocates no
+// string per block.
+type shape struct{ tag, up, upClass, top, topClass string }
+
+// nodeShape is what a template prints the same for each item it
+// repeats, and not for a band of different markup beside them: n's tag,
+// its parent's and grandparent's. Without a class on either, ok is
+// false: bare wrappers match anything.
+func nodeShape(n *html.Node) (s shape, ok bool) {
+	s.tag = n.Data
+	if a := n.Parent; a != nil && a.Type == html.ElementNode {
+		s.up, s.upClass = a.Data, attr(a, "class")
+		if g := a.Parent; g != nil && g.Type == html.ElementNode {
+			s.top, s.topClass = g.Data, attr(g, "class")
+		}
+	}
+	return s, s.upClass != "" || s.topClass != ""
 }
 
 // mainLandmark returns the page's first <main> or element of role
@@ -153,16 +211,21 @@ func (p *page) headPlaces(bs []block, h *html.Node) ([]*html.Node, []headPlace) 
 
 // ownParts returns the sections outside the heading's box that a
 // heading naming a part of the product opens (isPartHeading): the
-// description or the specifications laid out below the buy box. A
+// description or the specifications laid out below the buy box; with
+// h1s (keepRegionOf), also those another <h1> opens: a page with two <h1>s
+// declares two parts of its own (review30wo). A
 // section is the heading's first ancestor that holds more than the
 // heading (a title row's wrapper holds the heading alone), below the
 // branch the block joins the heading's ancestors by: not the whole
 // branch, which may hold the reviews and the rails of other products.
-func (p *page) ownParts(bs []block, places []headPlace, cut int) map[*html.Node]bool {
+func (p *page) ownParts(bs []block, places []headPlace, cut int, h1s bool) map[*html.Node]bool {
 	own := make(map[*html.Node]bool)
 	for i, b := range bs {
 		n := p.blockNode(b)
-		if places[i].level <= cut || n == nil || !b.heads() || !isPartHeading(b.text) {
+		if places[i].level <= cut || n == nil || !b.heads() {
+			continue
+		}
+		if !isPartHeading(b.text) && !(h1s && n.DataAtom == atom.H1) {
 			continue
 		}
 		words := p.x.infos[b.at].text

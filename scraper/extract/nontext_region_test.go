@@ -123,7 +123,7 @@ func TestKeepHeadRegionBlocks(t *testing.T) {
 			defer p.release()
 			bs, _ := p.x.featureBlocks(p.bodyNode, p.sel)
 			bs = append(bs, block{text: "From the data: a stool.", at: -1})
-			if got := len(p.keepHeadRegion(bs)); got != tt.want {
+			if got := len(p.keepHeadRegion(bs, corpus.PageTypeProduct)); got != tt.want {
 				t.Errorf("kept %d blocks, want %d", got, tt.want)
 			}
 		})
@@ -181,8 +181,12 @@ func notesPage(layout func(h1, grid string) string) string {
 // listing's grid, in the container the content walk takes, go; a
 // heading in a title bar keeps the text beside it. Without an <h1>,
 // the <main> landmark is the anchor; a <main> holding less than three
-// quarters of the text cuts nothing.
+// quarters of the text cuts nothing. Kept outside the region: cards
+// shaped as the grid's (a second grid) and a second <h1>'s section
+// (review30wo).
 func TestKeepHeadRegionTypes(t *testing.T) {
+	older := `<section class="more"><h2>Older notes</h2><div class="grid"><article class="card"><h2><a href="/notes/20/">Leeks for winter</a></h2><p>Sowing leeks in spring and trenching them for long white stems by the first frosts.</p><p class="meta">February 2, 2026</p></article>` +
+		`<article class="card"><h2><a href="/notes/21/">A bed of strawberries</a></h2><p>Runners, straw and nets: a bed that gives fruit for four summers before it needs renewing.</p><p class="meta">February 9, 2026</p></article></div></section>`
 	offer := `<div class="band"><h3>Our spring catalogue is here</h3><p>Order seed potatoes, onion sets and fruit bushes before the end of the month and we send them at the right time for planting.</p></div>`
 	tests := []struct {
 		name, url, page, typ string
@@ -207,6 +211,11 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 				return `<div class="content"><main class="notes"><h2>Garden notes</h2>` + grid + `</main>` + offer + `</div>`
 			}),
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "seed potatoes"}},
+		{"under the <main> landmark, a logo's <h1> opens no section of the page's own", "https://fieldfare.example/notes/",
+			strings.Replace(notesPage(func(_, grid string) string {
+				return `<div class="content"><main class="notes"><h2>Garden notes</h2>` + grid + `</main>` + offer + `</div>`
+			}), `<div class="page">`, `<div class="top"><h1 class="logo">Fieldfare</h1><p>Seeds, bulbs and fruit bushes sent from our nursery to your door, with a planting guide in every parcel.</p></div><div class="page">`, 1),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"spring catalogue", "Fieldfare"}},
 		{"so it does outside an element of role main", "https://fieldfare.example/notes/",
 			notesPage(func(_, grid string) string {
 				return `<div class="content"><div role="main" class="notes">` + grid + `</div>` + offer + `</div>`
@@ -217,6 +226,22 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 				return `<div class="content"><main><h2>Garden notes</h2><p>What we grew and how, season by season.</p></main>` + grid + `</div>`
 			}),
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass", "Laying a hedge"}, nil},
+		{"a second grid below the first keeps its cards", "https://fieldfare.example/notes/",
+			notesPage(func(h1, grid string) string {
+				return `<div class="content"><section class="notes">` + h1 + grid + `</section>` + older + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Leeks for winter", "A bed of strawberries"}, nil},
+		{"a bare wrapper's paragraphs are no item: an offer shaped as the intro goes", "https://fieldfare.example/notes/",
+			notesPage(func(h1, grid string) string {
+				return `<div class="content"><section class="notes">` + h1 + `<div><div><p>What we grew this year.</p><p>And how it fared.</p></div></div>` + grid + `</section>` +
+					`<div><div><p>Order seed potatoes, onion sets and fruit bushes before the end of the month and we send them in time.</p></div></div></div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "Tomatoes under glass"}, []string{"seed potatoes"}},
+		{"a second <h1>'s section stays", "https://fieldfare.example/notes/",
+			notesPage(func(h1, grid string) string {
+				return `<div class="content"><section class="notes">` + h1 + grid + `</section><section class="about"><h1>About these notes</h1><p>They come from a small garden on clay soil in a cold valley; what works here may need changing where you garden.</p></section>` + offer + `</div>`
+			}),
+			corpus.PageTypeListing, []string{"The winter garden at dusk", "About these notes", "clay soil in a cold valley"}, []string{"spring catalogue"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
