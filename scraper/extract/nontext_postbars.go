@@ -27,7 +27,11 @@ const barMinRepeats = 3
 // keep), labels nothing ("Label: value", a field of the poster's card
 // some references keep) and keeps two words or more, not all of them in
 // capitals when three or fewer (a poster's name, which a board repeats
-// over each of their posts). Otherwise "".
+// over each of their posts). A line of more than four words whose words
+// are those of a phrase (no count or initial left out, most words in
+// lower case: "Same problem here with the new app", which three posters
+// may each write) is no bar either: a bar that long is a row of
+// capitalised labels or carries a count. Otherwise "".
 func barKey(b block) string {
 	t := b.text
 	if b.heads() || len(t) > 80 || endsSentence(t) || dateLike(t) || strings.Contains(t, ":") {
@@ -52,6 +56,9 @@ func barKey(b block) string {
 	if len(kept) < 2 || capital == len(kept) && len(kept) <= 3 {
 		return "" // a lone word ("Share", "Reply") or a name may be a post's own, or its poster's
 	}
+	if len(kept) > 4 && len(kept) == len(fs) && capital*2 <= len(kept) {
+		return "" // a phrase a post says, not a row of labels
+	}
 	return strings.Join(kept, " ")
 }
 
@@ -72,8 +79,8 @@ func isCount(w string) bool {
 
 // dropPostBars drops from a thread's text (marks.threaded) the lines of
 // its posts' bars: a short line whose key (barKey) barMinRepeats blocks
-// share, outside code (a log's repeated lines are the poster's). The
-// walk is linear: one count, one pass.
+// share in separate places, outside code (a log's repeated lines are the
+// poster's). The walk is linear: one count, one pass.
 func dropPostBars(bs []block, marks copyMarks) []block {
 	keys := make([]string, len(bs))
 	seen := map[string]int{}
@@ -81,7 +88,10 @@ func dropPostBars(bs []block, marks copyMarks) []block {
 		if marks.pasted != nil && marks.pasted(b) {
 			continue
 		}
-		if keys[i] = barKey(b); keys[i] != "" {
+		// A run of lines under one key (the rows of a post's table or
+		// list: "Day 1 - 12 km", "Day 2 - 15 km") counts once: bars
+		// recur from post to post, with the posts' words between them.
+		if keys[i] = barKey(b); keys[i] != "" && (i == 0 || keys[i-1] != keys[i]) {
 			seen[keys[i]]++
 		}
 	}

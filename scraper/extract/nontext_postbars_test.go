@@ -13,8 +13,9 @@ import (
 // TestDropPostBars: the bar of controls a thread repeats under each post
 // ("I 1 Reply Last reply Reply Quote 0", a share menu) goes, numbers and
 // avatars' initials aside; a line said twice, a poster's name over each
-// post, a card's "Label: value", a stamp, a sentence, a lone word and a
-// log pasted as code stay.
+// post, a card's "Label: value", a stamp, a sentence, a lone word, a
+// phrase of five words or more that several posts say, the rows of one
+// post's list (review30fo) and a log pasted as code stay.
 func TestDropPostBars(t *testing.T) {
 	a := "The ferry leaves the north quay at seven on weekdays."
 	b := "Thanks, the timetable on the board matches that now."
@@ -40,6 +41,12 @@ func TestDropPostBars(t *testing.T) {
 		{"sentences", []string{"Same here, thanks.", a, "Same here, thanks.", b, "Same here, thanks.", c},
 			[]string{"Same here, thanks.", a, "Same here, thanks.", b, "Same here, thanks.", c}},
 		{"lone word", []string{"share", a, "share", b, "share", c}, []string{"share", a, "share", b, "share", c}},
+		{"row of labels", []string{a, "Reply Quote Report Share Bookmark", b, "Reply Quote Report Share Bookmark", c, "Reply Quote Report Share Bookmark"},
+			[]string{a, b, c}},
+		{"phrase three posts say", []string{a, "same problem here with the new app", b, "same problem here with the new app", c, "same problem here with the new app"},
+			[]string{a, "same problem here with the new app", b, "same problem here with the new app", c, "same problem here with the new app"}},
+		{"a post's rows", []string{a, "Day 1 walked 12 km", "Day 2 walked 15 km", "Day 3 walked 9 km", b},
+			[]string{a, "Day 1 walked 12 km", "Day 2 walked 15 km", "Day 3 walked 9 km", b}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
