@@ -51,9 +51,9 @@ var moreWords = []string{
 // TestPostBarsMisfires: in a thread whose posts are signed and dated in
 // plain markup, what dropPostBars must not take for a post's bar of
 // controls (review30fo): a phrase of five words or more that three
-// posters write, the rows of one post's list or of its paragraphs that
-// differ only in their numbers ("Day 1 - 12 km"), a table's cells; the
-// bar itself goes.
+// posters write as paragraphs, the rows of one post's list or of its
+// paragraphs that differ only in their numbers ("Day 1 - 12 km"), a
+// table's cells; the bar itself goes.
 func TestPostBarsMisfires(t *testing.T) {
 	const postBar = "Reply Quote Report Share Bookmark" // what each post repeats, and which goes
 	long := ""
