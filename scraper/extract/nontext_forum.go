@@ -107,9 +107,10 @@ var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originall
 // element holds it beside its sibling paragraphs (parent). The funcs may
 // be nil (no markup known).
 type copyMarks struct {
-	threaded bool
-	pasted   func(block) bool
-	parent   func(block) *html.Node
+	threaded  bool
+	pasted    func(block) bool
+	parent    func(block) *html.Node
+	paragraph func(block) bool // b is written as a <p>: a post's words, not a bar's
 }
 
 // dropQuotedCopies drops from a forum page's main text the copies of
@@ -266,5 +267,5 @@ func (p *page) within(b block, kinds ...atom.Atom) bool {
 // thread's boards print a post again without a quote's markup.
 func (p *page) copyMarks() copyMarks {
 	c, _ := p.threadPosts()
-	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent}
+	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, paragraph: p.inParagraph}
 }

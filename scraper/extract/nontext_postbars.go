@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Each post of a thread carries the same bar of controls: "Reply Quote
@@ -27,15 +30,19 @@ const barMinRepeats = 3
 // keep), labels nothing ("Label: value", a field of the poster's card
 // some references keep) and keeps two words or more, not all of them in
 // capitals when three or fewer (a poster's name, which a board repeats
-// over each of their posts). Otherwise "".
-func barKey(b block) string {
+// over each of their posts). Otherwise "". phrase reports a key of more
+// than four words that reads as a phrase (no count or initial left out,
+// most words in lower case): "Same problem here with the new app",
+// which three posters may each write, or a board's "wrote on ... last
+// edited by"; dropPostBars tells them apart by their markup.
+func barKey(b block) (key string, phrase bool) {
 	t := b.text
 	if b.heads() || len(t) > 80 || endsSentence(t) || dateLike(t) || strings.Contains(t, ":") {
-		return ""
+		return "", false
 	}
 	fs := strings.Fields(t)
 	if len(fs) > 8 {
-		return ""
+		return "", false
 	}
 	kept := fs[:0:0]
 	capital := 0 // words in capitals: a poster's name ("Ann Lee") is all so
@@ -50,9 +57,9 @@ func barKey(b block) string {
 		kept = append(kept, strings.ToLower(w))
 	}
 	if len(kept) < 2 || capital == len(kept) && len(kept) <= 3 {
-		return "" // a lone word ("Share", "Reply") or a name may be a post's own, or its poster's
+		return "", false // a lone word ("Share", "Reply") or a name may be a post's own, or its poster's
 	}
-	return strings.Join(kept, " ")
+	return strings.Join(kept, " "), len(kept) > 4 && len(kept) == len(fs) && capital*2 <= len(kept)
 }
 
 // isCount reports whether a word is a number as a counter prints it:
@@ -72,8 +79,9 @@ func isCount(w string) bool {
 
 // dropPostBars drops from a thread's text (marks.threaded) the lines of
 // its posts' bars: a short line whose key (barKey) barMinRepeats blocks
-// share, outside code (a log's repeated lines are the poster's). The
-// walk is linear: one count, one pass.
+// share in separate places, outside code (a log's repeated lines are the
+// poster's) and, for a phrase (barKey), outside paragraphs. The walk is
+// linear: one count, one pass.
 func dropPostBars(bs []block, marks copyMarks) []block {
 	keys := make([]string, len(bs))
 	seen := map[string]int{}
@@ -81,8 +89,15 @@ func dropPostBars(bs []block, marks copyMarks) []block {
 		if marks.pasted != nil && marks.pasted(b) {
 			continue
 		}
-		if keys[i] = barKey(b); keys[i] != "" {
-			seen[keys[i]]++
+		key, phrase := barKey(b)
+		if phrase && marks.paragraph != nil && marks.paragraph(b) {
+			continue // a phrase written as a paragraph is a post's
+		}
+		// A run of lines under one key (the rows of a post's table or
+		// list: "Day 1 - 12 km", "Day 2 - 15 km") counts once: bars
+		// recur from post to post, with the posts' words between them.
+		if keys[i] = key; key != "" && (i == 0 || keys[i-1] != key) {
+			seen[key]++
 		}
 	}
 	out := bs[:0:0]
@@ -92,4 +107,19 @@ func dropPostBars(bs []block, marks copyMarks) []block {
 		}
 	}
 	return out
+}
+
+// inParagraph reports whether the block-level element b begins in is a
+// <p>: what a post's author writes, where a board's own lines (a bar of
+// controls, "wrote on ... last edited by") sit in <div>s and <span>s.
+func (p *page) inParagraph(b block) bool {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return false
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 16; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && classifyTag(n.DataAtom) == tagBlock {
+			return n.DataAtom == atom.P
+		}
+	}
+	return false
 }

@@ -13,8 +13,9 @@ import (
 // TestDropPostBars: the bar of controls a thread repeats under each post
 // ("I 1 Reply Last reply Reply Quote 0", a share menu) goes, numbers and
 // avatars' initials aside; a line said twice, a poster's name over each
-// post, a card's "Label: value", a stamp, a sentence, a lone word and a
-// log pasted as code stay.
+// post, a card's "Label: value", a stamp, a sentence, a lone word, a
+// phrase of five words or more that several posts say, the rows of one
+// post's list (review30fo) and a log pasted as code stay.
 func TestDropPostBars(t *testing.T) {
 	a := "The ferry leaves the north quay at seven on weekdays."
 	b := "Thanks, the timetable on the board matches that now."
@@ -40,6 +41,10 @@ func TestDropPostBars(t *testing.T) {
 		{"sentences", []string{"Same here, thanks.", a, "Same here, thanks.", b, "Same here, thanks.", c},
 			[]string{"Same here, thanks.", a, "Same here, thanks.", b, "Same here, thanks.", c}},
 		{"lone word", []string{"share", a, "share", b, "share", c}, []string{"share", a, "share", b, "share", c}},
+		{"row of labels", []string{a, "Reply Quote Report Share Bookmark", b, "Reply Quote Report Share Bookmark", c, "Reply Quote Report Share Bookmark"},
+			[]string{a, b, c}},
+		{"a post's rows", []string{a, "Day 1 walked 12 km", "Day 2 walked 15 km", "Day 3 walked 9 km", b},
+			[]string{a, "Day 1 walked 12 km", "Day 2 walked 15 km", "Day 3 walked 9 km", b}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +54,19 @@ func TestDropPostBars(t *testing.T) {
 			}
 		})
 	}
+	t.Run("phrases", func(t *testing.T) {
+		// A phrase three posts write as paragraphs stays; a board's
+		// phrase in its own markup ("wrote on ... last edited by") goes.
+		para := copyMarks{paragraph: func(b block) bool { return b.at == 1 }}
+		in := []block{{text: a}, {text: "same problem here with the new app", at: 1}, {text: "wrote on last edited by"},
+			{text: b}, {text: "same problem here with the new app", at: 1}, {text: "wrote on last edited by"},
+			{text: c}, {text: "same problem here with the new app", at: 1}, {text: "wrote on last edited by"}}
+		got := strings.Join(blockTexts(dropPostBars(in, para)), "|")
+		want := strings.Join([]string{a, "same problem here with the new app", b, "same problem here with the new app", c, "same problem here with the new app"}, "|")
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
 	t.Run("pasted log", func(t *testing.T) {
 		log := []block{{text: "usb device 11 reset", at: 1}, {text: "usb device 12 reset", at: 1},
 			{text: "usb device 13 reset", at: 1}, {text: a}}
