@@ -46,7 +46,12 @@ type sidecarFollower struct {
 // length moved by more than that (idx30, docs/BENCHMARKS.md). Only a
 // build on a quiet machine, where the fill leaves a core idle 13% of the
 // time, can tell whether it pays: build with -tags measure_segcap and set
-// ARCHIVIST_FOLLOW=1 to compare.
+// ARCHIVIST_FOLLOW=1 to compare. The lead did, at 1,000,000 articles on a
+// machine with no other work (thirtieth session, the host slow that hour:
+// last session's binary took 14:52 right after): 13:06 with it against
+// 13:14 without, CPU 1,364 s against 1,352 s; the fill slowed by about the
+// work the follower took on (its phrase pairs took 9-16 s a segment during
+// the fill, 4-7 s after it). Not worth turning on; a candidate for removal.
 var followFill = false
 
 // followEvery is how often the follower looks for new final segments:
