@@ -27,10 +27,7 @@ func fwdWords(s string) fwdPart {
 // and reads every article back after each step, against a map.
 func TestFwdStore(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), fwdDir)
-	s, err := openFwdStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpenFwdStore(t, dir)
 	defer func() { _ = s.close() }()
 	rng := rand.New(rand.NewPCG(1, 2))
 	vocab := strings.Fields("the of and a to in is ünïcödé 東 京 rare1 rare2 election elections wahl wahlen x y z")
@@ -88,10 +85,7 @@ func TestFwdStore(t *testing.T) {
 	if err := s.close(); err != nil {
 		t.Fatal(err)
 	}
-	s, err = openFwdStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = mustOpenFwdStore(t, dir)
 	check(s, "reopened")
 	// All merged into one: the same, deletions gone.
 	if err := s.merge(true); err != nil {
@@ -113,10 +107,7 @@ func TestFwdStore(t *testing.T) {
 // until the store is opened again.
 func TestFwdStoreViewOutlivesMerge(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), fwdDir)
-	s, err := openFwdStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpenFwdStore(t, dir)
 	defer func() { _ = s.close() }()
 	for id := range int64(3) {
 		if err := s.add([]fwdDoc{{id: id, title: fwdWords("a title"), body: fwdWords("some body words")}}); err != nil {
@@ -144,10 +135,7 @@ func TestFwdStoreViewOutlivesMerge(t *testing.T) {
 // are removed, and the newer runs still win.
 func TestFwdStoreCrashAfterMerge(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), fwdDir)
-	s, err := openFwdStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpenFwdStore(t, dir)
 	for i := range 3 {
 		doc := fwdDoc{id: 7, title: fwdWords(fmt.Sprintf("version %d", i))}
 		if err := s.add([]fwdDoc{doc, {id: int64(10 + i), body: fwdWords("b")}}); err != nil {
@@ -179,10 +167,7 @@ func TestFwdStoreCrashAfterMerge(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "x.fwd.tmp-1"), []byte("junk"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err = openFwdStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = mustOpenFwdStore(t, dir)
 	defer func() { _ = s.close() }()
 	if files := fwdFiles(dir); len(files) != 2 {
 		t.Errorf("runs after opening: %v, want the merged one and the newest", files)
@@ -202,10 +187,7 @@ func TestFwdStoreCrashAfterMerge(t *testing.T) {
 // the terms.
 func TestFwdPhrase(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), fwdDir)
-	s, err := openFwdStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpenFwdStore(t, dir)
 	defer func() { _ = s.close() }()
 	rng := rand.New(rand.NewPCG(3, 4))
 	// 300 terms, so that ranks take one and two bytes.
@@ -395,4 +377,14 @@ func writeFwdDocsByToken(w io.Writer, docs [][3]any) error {
 		}
 	}
 	return fw.finish(terms)
+}
+
+// mustOpenFwdStore opens the forward index store in dir or fails the test.
+func mustOpenFwdStore(t *testing.T, dir string) *fwdStore {
+	t.Helper()
+	s, err := openFwdStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -531,10 +531,7 @@ const mergeConfig = "scorchMergePlanOptions"
 // normalMerge makes no segment of more than mergeMaxDocs articles, so
 // that a segment of half as many is final once the index holds more than
 // maxSegmentDocs (compact leaves it alone too): no merge takes it again.
-// (Its sidecars could then be written during a first build's fill: idx30
-// built that, 435febc; at 1,000,000 articles the fill slowed by about the
-// work it took on, 13:06 against 13:14 for 0.9% more CPU, the thirtieth
-// session: removed.) Without a cap scorch's default (5
+// Without a cap scorch's default (5
 // million) left every segment mergeable at 1,000,000 articles (six of
 // 126,000-145,000, which a build of 1.45 million would merge into one,
 // reading them all through memory maps: see maxSegmentDocs).

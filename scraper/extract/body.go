@@ -1026,15 +1026,23 @@ func (x *contentExtractor) mainBlocks(body *html.Node, broad bool) []block {
 // page's text, else body.
 func (x *contentExtractor) mainRegion(body *html.Node) *html.Node {
 	bi := x.info(body)
-	for i, n := range x.nodes {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
-			if in := &x.infos[i]; !in.junk && bi != nil && in.text*4 >= bi.text {
-				return n
-			}
-			break
+	if i, n := x.firstMain(); n != nil {
+		if in := &x.infos[i]; !in.junk && bi != nil && in.text*4 >= bi.text {
+			return n
 		}
 	}
 	return body
+}
+
+// firstMain returns the page's first <main> or element of role "main"
+// and its index in x.nodes, or -1 and nil.
+func (x *contentExtractor) firstMain() (int, *html.Node) {
+	for i, n := range x.nodes {
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
+			return i, n
+		}
+	}
+	return -1, nil
 }
 
 // proseBytes estimates, without an emit walk, the text bytes of the main

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -113,13 +112,6 @@ func dropPostBars(bs []block, marks copyMarks) []block {
 // <p>: what a post's author writes, where a board's own lines (a bar of
 // controls, "wrote on ... last edited by") sit in <div>s and <span>s.
 func (p *page) inParagraph(b block) bool {
-	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
-		return false
-	}
-	for n, d := p.x.nodes[b.at], 0; n != nil && d < 16; n, d = n.Parent, d+1 {
-		if n.Type == html.ElementNode && classifyTag(n.DataAtom) == tagBlock {
-			return n.DataAtom == atom.P
-		}
-	}
-	return false
+	n := p.blockElement(b)
+	return n != nil && n.DataAtom == atom.P
 }

@@ -70,12 +70,18 @@ func isStamp(t string) bool {
 // blockParent returns the parent of the block-level element b begins
 // in: the element that holds b beside its sibling paragraphs.
 func (p *page) blockParent(b block) *html.Node {
-	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
-		return nil
+	if n := p.blockElement(b); n != nil {
+		return n.Parent
 	}
-	for n, d := p.x.nodes[b.at], 0; n != nil && d < 16; n, d = n.Parent, d+1 {
+	return nil
+}
+
+// blockElement returns the block-level element that block b begins in
+// (16 levels up at most), or nil.
+func (p *page) blockElement(b block) *html.Node {
+	for n, d := p.blockNode(b), 0; n != nil && d < 16; n, d = n.Parent, d+1 {
 		if n.Type == html.ElementNode && classifyTag(n.DataAtom) == tagBlock {
-			return n.Parent
+			return n
 		}
 	}
 	return nil

@@ -69,7 +69,7 @@ func (p *page) keepHeadRegion(bs []block, pageType string) []block {
 			return out
 		}
 	}
-	if n := p.mainLandmark(); n != nil {
+	if _, n := p.x.firstMain(); n != nil {
 		out, _ := p.keepRegionOf(bs, n, wide)
 		return out
 	}
@@ -165,17 +165,6 @@ func nodeShape(n *html.Node) (s shape, ok bool) {
 		}
 	}
 	return s, s.upClass != "" || s.topClass != ""
-}
-
-// mainLandmark returns the page's first <main> or element of role
-// "main", or nil.
-func (p *page) mainLandmark() *html.Node {
-	for _, n := range p.x.nodes {
-		if n.Type == html.ElementNode && (n.DataAtom == atom.Main || attr(n, "role") == "main") {
-			return n
-		}
-	}
-	return nil
 }
 
 // headPlaces returns the ancestors of the heading h (h first) and each

@@ -51,12 +51,7 @@ func TestKeepHeadRegion(t *testing.T) {
 	}
 	specs := `<section><h2>Specifications</h2><table><tr><th>Height</th><td>45 cm</td></tr><tr><th>Seat</th><td>40 cm across</td></tr><tr><th>Wood</th><td>Green oak</td></tr></table></section>`
 	tabs := `<div class="tabs"><div role="tabpanel" id="care"><p>Wipe the seat with a damp cloth after use, keep the stool away from a hot stove, and give it a fresh coat of linseed oil once a year.</p></div></div>`
-	tests := []struct {
-		name      string
-		url, page string
-		typ       string
-		want, not []string
-	}{
+	tests := []regionCase{
 		{"brand message beside the product goes", "https://saltmarsh.example/p/oak-stool/",
 			regionPage(`<h1>Oak stool</h1><p class="price">£120.00</p>`+desc, brand), corpus.PageTypeProduct,
 			[]string{"A three-legged stool of green oak", "forty-five centimetres tall"},
@@ -83,21 +78,7 @@ func TestKeepHeadRegion(t *testing.T) {
 			regionPage(buyBox, part("Made slowly on the marsh", "We began in a boat shed with a stack of windblown oak, and every tree we fell on the marsh is replanted twice over along the river bank by our neighbours.")), corpus.PageTypeProduct,
 			[]string{"Riven legs"}, []string{"windblown oak"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			art, err := Extract(Input{Body: []byte(tt.page), URL: tt.url, ContentType: "text/html"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if art.PageType != tt.typ {
-				t.Fatalf("page type %q, want %q; text:\n%s", art.PageType, tt.typ, art.Text)
-			}
-			checkText(t, art.Text, tt.want, tt.not)
-			if t.Failed() {
-				t.Logf("text:\n%s", art.Text)
-			}
-		})
-	}
+	runRegionCases(t, tests)
 }
 
 // TestKeepHeadRegionBlocks: the cut itself on a page's blocks: what no
@@ -188,10 +169,7 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 	older := `<section class="more"><h2>Older notes</h2><div class="grid"><article class="card"><h2><a href="/notes/20/">Leeks for winter</a></h2><p>Sowing leeks in spring and trenching them for long white stems by the first frosts.</p><p class="meta">February 2, 2026</p></article>` +
 		`<article class="card"><h2><a href="/notes/21/">A bed of strawberries</a></h2><p>Runners, straw and nets: a bed that gives fruit for four summers before it needs renewing.</p><p class="meta">February 9, 2026</p></article></div></section>`
 	offer := `<div class="band"><h3>Our spring catalogue is here</h3><p>Order seed potatoes, onion sets and fruit bushes before the end of the month and we send them at the right time for planting.</p></div>`
-	tests := []struct {
-		name, url, page, typ string
-		want, not            []string
-	}{
+	tests := []regionCase{
 		{"a release note above a manual's section goes", "https://lanternfish.example/docs/4.2/cache/",
 			manualPage(`<div class="deck"><p>These pages describe release 4.2 of Lanternfish. The pages for the release in development are kept apart, with the options it adds.</p></div>`, `<h1>Configuring the cache</h1>`),
 			corpus.PageTypeDocumentation, []string{"answered without reading the tables", "The stats command prints"}, []string{"These pages describe release 4.2"}},
@@ -243,6 +221,19 @@ func TestKeepHeadRegionTypes(t *testing.T) {
 			}),
 			corpus.PageTypeListing, []string{"The winter garden at dusk", "About these notes", "clay soil in a cold valley"}, []string{"spring catalogue"}},
 	}
+	runRegionCases(t, tests)
+}
+
+// regionCase is a page for the region cut's tests: the type it must get,
+// the texts its text must hold (want) and must not (not).
+type regionCase struct {
+	name, url, page, typ string
+	want, not            []string
+}
+
+// runRegionCases extracts each case's page and checks its type and text.
+func runRegionCases(t *testing.T, tests []regionCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			art, err := Extract(Input{Body: []byte(tt.page), URL: tt.url, ContentType: "text/html"})
