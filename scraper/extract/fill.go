@@ -522,7 +522,10 @@ func (p *page) otherText(bs []block, pageType string) string {
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
 		marks := p.copyMarks()
-		return p.withPostHeads(dropPostBars(dropPostCards(p.dropPosterTitles(p.dropCardItems(dropReplySubjects(dropEchoes(p.dropSiteNotices(dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)))))), marks), marks))
+		bs = dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)
+		bs = dropReplySubjects(dropEchoes(p.dropSiteNotices(bs)))
+		bs = dropPostCards(p.dropPosterTitles(p.dropCardItems(bs)), marks)
+		return p.withPostHeads(dropPostBars(bs, marks))
 	}
 	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks)))))
 }
