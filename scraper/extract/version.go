@@ -35,4 +35,5 @@ package extract
 // Version 18: the twenty-eighth session's (issue 8).
 // Version 19: the twenty-ninth session's (issue 8).
 // Version 20: the thirtieth session's (issue 8).
-const Version = 20
+// Version 21: the thirty-first session's (issue 8).
+const Version = 21
