@@ -355,7 +355,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 		p.withDeclaredContent(art)
 	}
 	p.withDek(art)
-	addFlags(art, article, paywalled)
+	addFlags(art, art.PageType == corpus.PageTypeArticle, paywalled)
 }
 
 // articleNets trims the headings that end an article's body (or a
@@ -441,6 +441,12 @@ func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
 	art.PageType = other
 	if other == "" || art.WordCount < 20 || p.consentTxt > 0 && art.WordCount < 100 {
 		art.PageType = p.pageType(art.WordCount) // "other" for an empty page or a consent wall
+		if art.PageType == corpus.PageTypeOther && p.bare {
+			// A page that says a sentence and nothing more: a short
+			// text of its own, not an empty page. Its text is chosen
+			// as other's, which keeps the page's every line.
+			art.PageType = corpus.PageTypeArticle
+		}
 	}
 	forum := art.PageType == corpus.PageTypeForum
 	if other == "" && m.took && art.PageType == corpus.PageTypeListing {

@@ -65,6 +65,10 @@ type page struct {
 	// found is a run of teasers (teaserFront): a listing whose text is
 	// that body, chosen as an article's.
 	teaserBody bool
+	// bare: a page of a few words and nothing else (bareDocument),
+	// typed article where pageType would say other; its text is chosen
+	// as other's.
+	bare bool
 }
 
 func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {

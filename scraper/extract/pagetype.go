@@ -525,6 +525,7 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	p.feats = p.features(art, paywalled, ruleArt, ruleOther)
 	modelFits := len(pageTypeModel.Features) == len(p.feats)
 	modelReady := art.WordCount >= 20 && modelFits
+	p.bare = p.bareDocument(art) // read by otherPage, once the text is chosen
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
 		// rules reject: about, contact and privacy pages, calendars, but
