@@ -467,6 +467,9 @@ func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
 		art.WordCount = countWords(art.Text)
 	default:
 		bs, isModel := p.cleanedChoice(m.kept, m.extra, art.PageType)
+		if !isModel && innerSentenceTypes[art.PageType] {
+			bs = withInnerSentences(bs, p.mainOfOther(p.shopText(m.kept, art.PageType), false))
+		}
 		bs = withoutOrphans(bs, m.orphans)
 		if art.PageType == corpus.PageTypeListing && !isModel {
 			bs = p.withListingTitles(bs, m.kept)

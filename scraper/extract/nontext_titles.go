@@ -96,6 +96,44 @@ func withLinkedLines(bs, kept []block) []block {
 	})
 }
 
+// innerSentenceTypes are the page types whose kept body gets back the
+// model's sentences inside it (withInnerSentences). A manual's and a
+// service page's body is their prose, and what the content walk drops
+// between its paragraphs is prose too. Not a product's (its body's
+// neighbours are offers and rails: tried, product word F1 fell on both
+// halves), a listing's (its cards come back by withListingTitles) or a
+// forum's (withLinkedLines).
+var innerSentenceTypes = map[string]bool{
+	corpus.PageTypeDocumentation: true,
+	corpus.PageTypeService:       true,
+}
+
+// innerSentenceWords is the fewest words of a sentence that
+// withInnerSentences puts back: shorter ones are a page's buttons and
+// prompts ("Start learning. Already have an account?").
+const innerSentenceWords = 6
+
+// innerSentenceLink is the largest share of a sentence's text inside
+// links for withInnerSentences: a cross-reference ("For more
+// information, see Overview of storage.") is half link; a line that is
+// all link is a call to act ("Learn about our plans.").
+const innerSentenceLink = 0.6
+
+// withInnerSentences returns bs, the article-shaped body a manual's or a
+// service page keeps (cleanedChoice), with the sentences of the model's
+// cleaned text (kept) that lie between its first and last block put back
+// in their places: a cross-reference whose link made the content walk
+// drop it, a section or a pitch it left out between two it kept. A
+// sentence ends like one (endsSentence), holds innerSentenceWords words
+// or more and innerSentenceLink of links at most; the blocks before the
+// body's first and after its last (menus, footers, other pages' teasers)
+// do not come back.
+func withInnerSentences(bs, kept []block) []block {
+	return withKept(bs, kept, func(k block, inside, _ bool) bool {
+		return inside && endsSentence(k.text) && k.link <= innerSentenceLink && countWords(k.text) >= innerSentenceWords
+	})
+}
+
 // isPostStamp reports whether t is a post's stamp with its time of day: six
 // words or fewer with a date and a clock.
 func isPostStamp(t string) bool {

@@ -200,3 +200,61 @@ func TestLinkedLinePages(t *testing.T) {
 			notInText:  []string{"Similar threads", "Sunday buses to the station"}},
 	})
 }
+
+// TestWithInnerSentences: on a manual's or a service page's kept body,
+// the model's sentences between the body's first and last block come
+// back in place: a cross-reference half link; not a sentence that is
+// nearly all link, one of fewer than innerSentenceWords words, a line
+// that ends no sentence, a sentence before the body's first block or
+// after its last, nor a block the body holds already.
+func TestWithInnerSentences(t *testing.T) {
+	p := func(s string, at int32) block { return block{text: s, at: at} }
+	l := func(s string, link float64, at int32) block { return block{text: s, link: link, at: at} }
+	body := []block{p("First section", 1), p("Second section", 4), p("Last section", 8)}
+	tests := []struct {
+		name string
+		kept []block
+		want []string
+	}{
+		{"a cross-reference", []block{l("For more information, see Overview of chart datums.", 0.5, 2)},
+			[]string{"First section", "For more information, see Overview of chart datums.", "Second section", "Last section"}},
+		{"an unlinked sentence", []block{p("The heights are printed quarter by quarter for each berth.", 6)},
+			[]string{"First section", "Second section", "The heights are printed quarter by quarter for each berth.", "Last section"}},
+		{"nearly all link", []block{l("Read the guide to installing Harbourmaster first.", 0.8, 2)},
+			[]string{"First section", "Second section", "Last section"}},
+		{"a short sentence", []block{p("Start your trial today.", 2)},
+			[]string{"First section", "Second section", "Last section"}},
+		{"no sentence", []block{p("Tide tables for every port and every year", 2)},
+			[]string{"First section", "Second section", "Last section"}},
+		{"before the body", []block{p("Harbourmaster reads the tide tables of every port.", 0)},
+			[]string{"First section", "Second section", "Last section"}},
+		{"after the body", []block{p("Harbourmaster is written by its contributors worldwide.", 9)},
+			[]string{"First section", "Second section", "Last section"}},
+		{"held already", []block{p("Second section, as the model read it.", 4)},
+			[]string{"First section", "Second section", "Last section"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := withInnerSentences(append([]block(nil), body...), tt.kept)
+			var texts []string
+			for _, b := range got {
+				texts = append(texts, b.text)
+			}
+			if !slices.Equal(texts, tt.want) {
+				t.Errorf("got %q, want %q", texts, tt.want)
+			}
+		})
+	}
+}
+
+// TestInnerSentencePages: a manual's page whose body wins over the
+// block model's text gets back the cross-reference between its
+// paragraphs that the content walk dropped for its link; a line that is
+// one link, the menus and the footer stay out.
+func TestInnerSentencePages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "documentation_inner_sentences", url: "https://docs.harbourmaster.example/guide/tide-tables", typ: corpus.PageTypeDocumentation,
+			wantInText: []string{"the margin the port sets.\n\nFor more information, see Overview of chart datums and depths.\n\nLoading a table"},
+			notInText:  []string{"Install Harbourmaster first", "Releases", "Berths", "contributors", "Privacy policy"}},
+	})
+}
