@@ -77,6 +77,27 @@ func writeBodyTable(w io.Writer, rep setsReport) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Shingle scores: 4-word shingles as in shared/extraction-bench (F1 of the mean P and R). Word scores: page-types' rule (lower-cased \\w+ tokens as a bag; the mean over pages of P, R and F1). Empty: pages with no word extracted. with/without found: share of the snippets contained in the text (white space collapsed). Date acc: the expected day, or no date where none is expected.")
 	fmt.Fprintln(w)
+	writeFoldedTable(w, rep)
+}
+
+// writeFoldedTable writes, for the sets with snippets, the snippets found
+// as counted and as found when quotes and the spaces around punctuation
+// are folded on both sides (score.FoldSpelling): how much of a miss is
+// the snippet's spelling, not the text.
+func writeFoldedTable(w io.Writer, rep setsReport) {
+	fmt.Fprintln(w, "| set | half | extractor | with found | with found, folded | without found | without found, folded |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|")
+	for _, h := range rep.Scores {
+		if h.With.Total == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", h.Set, h.Half, h.Extractor,
+			pct(h.With.Found, h.With.Total), pct(h.WithFolded.Found, h.WithFolded.Total),
+			pct(h.Without.Found, h.Without.Total), pct(h.WithoutFolded.Found, h.WithoutFolded.Total))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Folded (informational; the targets count the snippets as above): typographic quotes written straight and no space before closing punctuation or after an opening bracket, on both the text and the snippets (score.FoldSpelling): page-types' snippets were drafted by a program that wrote quotes straight and put a space where two inline elements meet.")
+	fmt.Fprintln(w)
 }
 
 func writePerTypeTable(w io.Writer, rep setsReport) {

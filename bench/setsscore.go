@@ -27,6 +27,10 @@ type pageOutcome struct {
 	DateOK   bool     // the expected day (or no date where none is expected)
 	DateGot  string   // the day found, YYYY-MM-DD, "" for none
 	Text     string   // kept for -show only
+
+	// WithFolded and WithoutFolded count the same snippets spelled as
+	// score.FoldSpelling writes them (informational).
+	WithFolded, WithoutFolded score.Snippets
 }
 
 // scorePage runs x on p and scores the result.
@@ -47,6 +51,7 @@ func scorePage(s benchSet, p *setPage, x setExtractor) pageOutcome {
 	}
 	o.With, _, o.Missed = score.FindSnippets(r.Text, p.With)
 	o.Without, o.Leaked, _ = score.FindSnippets(r.Text, p.Without)
+	o.WithFolded, o.WithoutFolded = score.CountFolded(r.Text, p.With), score.CountFolded(r.Text, p.Without)
 	if p.HasDate {
 		got := ""
 		if !r.Published.IsZero() {
@@ -81,6 +86,11 @@ type halfScore struct {
 	// Types counts, per labelled type, the extractor's page types
 	// (extractors that have one).
 	Types map[string]map[string]int `json:"types,omitempty"`
+
+	// WithFolded and WithoutFolded: the snippets found when both sides
+	// are spelled as score.FoldSpelling writes them (informational).
+	WithFolded    score.Snippets `json:"with_folded"`
+	WithoutFolded score.Snippets `json:"without_folded"`
 }
 
 // setsReport is the whole output of the sets command.
@@ -194,6 +204,8 @@ func sumHalf(s benchSet, half, name string, outs []pageOutcome, sites int) halfS
 		}
 		hs.With.Add(o.With)
 		hs.Without.Add(o.Without)
+		hs.WithFolded.Add(o.WithFolded)
+		hs.WithoutFolded.Add(o.WithoutFolded)
 		if p.HasBody {
 			words = append(words, o.Words)
 			perType[p.PageType] = append(perType[p.PageType], o.Words)

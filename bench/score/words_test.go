@@ -89,3 +89,23 @@ func TestSnippetsRate(t *testing.T) {
 		t.Errorf("after Add: %+v rate %v", s, s.Rate())
 	}
 }
+
+func TestFoldSpelling(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"it won’t “spring” back", `it won't "spring" back`},
+		{"Arch Linux .", "Arch Linux."},
+		{"one , two ; three : four ! five ?", "one, two; three: four! five?"},
+		{"( a note ) and [ b ]", "(a note) and [b]"},
+		{"  many\n\n spaces  ", "many spaces"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := FoldSpelling(tc.in); got != tc.want {
+			t.Errorf("FoldSpelling(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	text := "He said “it won’t” (twice)."
+	if got := CountFolded(text, []string{`said "it won't"`, "( twice ) .", "never", ""}); got != (Snippets{3, 2}) {
+		t.Errorf("CountFolded = %+v, want {3 2}", got)
+	}
+}
