@@ -93,13 +93,7 @@ func (p *page) reviewMarks() *reviewMarks {
 // summary of the ratings, a prompt to write the first review and a
 // carousel of undated testimonials are not.
 func (rm *reviewMarks) isItem(n *html.Node) bool {
-	if n.Parent == nil {
-		return false
-	}
-	if rm.marked[n.Parent] && rm.isListed(n) {
-		return true
-	}
-	if !rm.cand[n] {
+	if !rm.cand[n] || n.Parent == nil {
 		return false
 	}
 	r := rm.below(n, "", false, 0)
@@ -108,56 +102,6 @@ func (rm *reviewMarks) isItem(n *html.Node) bool {
 	}
 	two := rm.datedItems(itemKind{n.Parent, n.Data, attr(n, "class"), attr(r, "class")})
 	return two[0] != nil && two[0] != n || two[1] != nil
-}
-
-// isListed reports whether n, a child of an element marked as a list
-// of reviews, is one of two or more siblings of its tag and class that
-// each hold a date, in their text or stamped in an attribute for a
-// script to print (holdsStamp): a review widget that names its list
-// ("reviews") and not its items, and writes each review's date when the
-// page runs.
-func (rm *reviewMarks) isListed(n *html.Node) bool {
-	k := itemKind{n.Parent, n.Data, attr(n, "class"), "\x00listed"}
-	two, ok := rm.dated[k]
-	if !ok {
-		for s, i := n.Parent.FirstChild, 0; s != nil && i < 2; s = s.NextSibling {
-			if s.Type == html.ElementNode && s.Data == k.tag && attr(s, "class") == k.class && (holdsDate(s, 0) || holdsStamp(s, 0)) {
-				two[i] = s
-				i++
-			}
-		}
-		rm.dated[k] = two
-	}
-	return two[1] != nil && (n == two[0] || n == two[1] || holdsDate(n, 0) || holdsStamp(n, 0))
-}
-
-// holdsStamp reports whether an element of n's subtree carries a date
-// in an attribute (isISODate): a <time datetime>, an ISO stamp in a data
-// attribute.
-func holdsStamp(n *html.Node, depth int) bool {
-	if depth > 12 {
-		return false
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		for _, a := range c.Attr {
-			if (a.Key == "datetime" || strings.HasPrefix(a.Key, "data-")) && isISODate(a.Val) {
-				return true
-			}
-		}
-		if holdsStamp(c, depth+1) {
-			return true
-		}
-	}
-	return false
-}
-
-// isISODate reports whether s begins with an ISO date (2024-03-02).
-func isISODate(s string) bool {
-	return len(s) >= 10 && len(s) <= 40 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) &&
-		s[4] == '-' && isDigit(s[5]) && isDigit(s[6]) && s[7] == '-' && isDigit(s[8]) && isDigit(s[9])
 }
 
 // datedItems returns the first two children of k's parent of k's tag

@@ -30,13 +30,6 @@ func TestNonArticleText(t *testing.T) {
 				"Rated 4.8 out of 5", "outlast every one of us", "a winter of salt spray"},
 			notInText: []string{"Walked the coast path", "Smaller than I expected", "people found this helpful", "Ann, Truro"},
 			once:      []string{"A day bag of waxed cotton canvas"}},
-		// A product page whose review widget names its list ("reviews")
-		// and not its items, each item's date an ISO stamp in a data
-		// attribute that a script prints: the reviews go, the
-		// description, the details and the summary of the ratings stay.
-		{name: "product_reviews_stamped", url: "https://quarry-kitchen.example/p/slate-cheese-board/", typ: corpus.PageTypeProduct,
-			wantInText: []string{"A board of Welsh slate split by hand", "Felt feet that keep the table unmarked", "Rated 4.7 out of 5"},
-			notInText:  []string{"Heavier than it looks", "sent another board the next morning", "grain of the slate", "Gwen P."}},
 		// A service page with its customers' dated reviews: the reviews
 		// go, the services, the prices and the summary of the ratings
 		// stay, and its long paragraph printed twice (once per screen
