@@ -14,6 +14,15 @@ import (
 // that element to go (keepHeadRegion).
 const headRegionShare = 0.75
 
+// productRegionShare is headRegionShare on a product page: a half. A
+// shop prints its buy box's widgets (delivery choices, other sellers'
+// offers, instalments, a count of baskets) beside the product's box,
+// which then holds under three quarters of the words; the product's own
+// parts outside that box stay by their headings or tabs (ownParts). On
+// the tuning half a half moved 0615 +0.244 and, with an accordion's
+// part titles read as headings, 0604 +0.049; ex31sh.
+const productRegionShare = 0.5
+
 // headRegionMinWords is the fewest words keepHeadRegion leaves: below
 // it the blocks stay as they are.
 const headRegionMinWords = 50
@@ -45,7 +54,8 @@ type headPlace struct {
 // keepHeadRegion keeps, of a page's blocks (a product's; a manual's
 // and a listing's, headRegionTypes), those inside the
 // smallest element around the page's first <h1> that holds
-// headRegionShare of the text's words or more: a shop lays a product out
+// headRegionShare of the text's words or more (productRegionShare on a
+// product's page): a shop lays a product out
 // in one container, its name, buy box and description, and prints the
 // site's other regions (a brand message, a newsletter box, delivery
 // options, the rails of other products) beside it, outside. When the
@@ -77,7 +87,8 @@ func (p *page) keepHeadRegion(bs []block, pageType string) []block {
 }
 
 // keepRegionOf keeps the blocks inside the smallest element around
-// anchor that holds headRegionShare of their words (keepHeadRegion);
+// anchor that holds headRegionShare of their words (productRegionShare
+// when wide is false: a product's page; keepHeadRegion);
 // ok is false, and bs comes back whole, when there is no such element
 // short of the page's frame. wide (a manual's or a listing's page, not a
 // product's) keeps more outside the region: the sections another <h1>
@@ -93,13 +104,11 @@ func (p *page) keepRegionOf(bs []block, anchor *html.Node, wide bool) (kept []bl
 		all += w
 		words[max(places[i].level, 0)] += w
 	}
-	cut, sum := -1, 0
-	for l := 0; l <= top; l++ {
-		if sum += words[l]; float64(sum) >= headRegionShare*float64(all) {
-			cut = l
-			break
-		}
+	share := headRegionShare
+	if !wide {
+		share = productRegionShare
 	}
+	cut, sum := regionLevel(words, all, share)
 	if cut < 0 || cut >= top || isPageFrame(chain[cut]) || sum < headRegionMinWords {
 		return bs, false
 	}
@@ -118,6 +127,18 @@ func (p *page) keepRegionOf(bs []block, anchor *html.Node, wide bool) (kept []bl
 		}
 	}
 	return out, true
+}
+
+// regionLevel returns the first level whose words, summed from the
+// heading up, reach share of all, and that sum.
+func regionLevel(words []int, all int, share float64) (int, int) {
+	sum := 0
+	for l := range words {
+		if sum += words[l]; float64(sum) >= share*float64(all) {
+			return l, sum
+		}
+	}
+	return -1, sum
 }
 
 // isRepeated reports whether n, outside the region, is shaped as an item
@@ -200,7 +221,9 @@ func (p *page) headPlaces(bs []block, h *html.Node) ([]*html.Node, []headPlace) 
 
 // ownParts returns the sections outside the heading's box that a
 // heading naming a part of the product opens (isPartHeading): the
-// description or the specifications laid out below the buy box; with
+// description or the specifications laid out below the buy box, under a
+// heading or an accordion's title of three words or fewer (a <div> or a
+// <button> that names the panel it opens: "Details"); with
 // h1s (keepRegionOf), also those another <h1> opens: a page with two <h1>s
 // declares two parts of its own (review30wo). A
 // section is the heading's first ancestor that holds more than the
@@ -211,7 +234,10 @@ func (p *page) ownParts(bs []block, places []headPlace, cut int, h1s bool) map[*
 	own := make(map[*html.Node]bool)
 	for i, b := range bs {
 		n := p.blockNode(b)
-		if places[i].level <= cut || n == nil || !b.heads() {
+		if places[i].level <= cut || n == nil {
+			continue
+		}
+		if !b.heads() && !(countWords(b.text) <= 3 && isPartHeading(b.text)) {
 			continue
 		}
 		if !isPartHeading(b.text) && !(h1s && n.DataAtom == atom.H1) {

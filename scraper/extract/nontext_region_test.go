@@ -50,6 +50,12 @@ func TestKeepHeadRegion(t *testing.T) {
 		return `<section><h2>` + head + `</h2><p>` + body + `</p></section>`
 	}
 	specs := `<section><h2>Specifications</h2><table><tr><th>Height</th><td>45 cm</td></tr><tr><th>Seat</th><td>40 cm across</td></tr><tr><th>Wood</th><td>Green oak</td></tr></table></section>`
+	// widgets is what a marketplace prints beside the product's box:
+	// delivery choices, other sellers' offers, a count of baskets.
+	widgets := `<div class="buying"><p>Collect from the workshop on Saturday morning, or choose tracked delivery at checkout for £9.50.</p>
+<p>Other sellers on Saltmarsh Market offer this stool from £112.00 with delivery in two to three weeks.</p>
+<p>In 40 baskets today. Only 3 left at this price, and the next batch is not due for six weeks.</p>
+<p>Pay in three instalments of £40.00 with no interest when you check out with a partner lender.</p></div>`
 	tabs := `<div class="tabs"><div role="tabpanel" id="care"><p>Wipe the seat with a damp cloth after use, keep the stool away from a hot stove, and give it a fresh coat of linseed oil once a year.</p></div></div>`
 	tests := []regionCase{
 		{"brand message beside the product goes", "https://saltmarsh.example/p/oak-stool/",
@@ -74,6 +80,14 @@ func TestKeepHeadRegion(t *testing.T) {
 		{"a tab panel below a full buy box stays", "https://saltmarsh.example/p/oak-stool/",
 			regionPage(buyBox, tabs), corpus.PageTypeProduct,
 			[]string{"Riven legs", "damp cloth"}, nil},
+		{"a box holding half the words: the widgets beside it go", "https://saltmarsh.example/p/oak-stool/",
+			regionPage(`<h1>Oak stool</h1><p class="price">£120.00</p>`+desc, widgets), corpus.PageTypeProduct,
+			[]string{"A three-legged stool of green oak", "forty-five centimetres tall"},
+			[]string{"Collect from the workshop", "Other sellers on Saltmarsh Market", "in 40 baskets"}},
+		{"an accordion's part title outside the box keeps its panel", "https://saltmarsh.example/p/oak-stool/",
+			regionPage(buyBox, `<div class="accordion"><div class="accordion-item"><div class="accordion-title">Details</div>`+
+				`<div class="accordion-content"><p>Seat height forty-five centimetres, seat width forty centimetres, green oak from one storm-felled tree, linseed oil finish.</p></div></div></div>`), corpus.PageTypeProduct,
+			[]string{"Riven legs", "one storm-felled tree"}, nil},
 		{"a brand message below a full buy box goes", "https://saltmarsh.example/p/oak-stool/",
 			regionPage(buyBox, part("Made slowly on the marsh", "We began in a boat shed with a stack of windblown oak, and every tree we fell on the marsh is replanted twice over along the river bank by our neighbours.")), corpus.PageTypeProduct,
 			[]string{"Riven legs"}, []string{"windblown oak"}},
