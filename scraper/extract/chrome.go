@@ -74,8 +74,10 @@ func isChromeLine(t string) bool {
 // unlinked headings among them. Headings stay, but for widget lines: a
 // page about its site's terms or its sign-in desk heads its sections
 // with those words. own tells a post's own links from a board's list
-// (dropRelated).
-func dropChrome(bs []block, forum bool, own func(head, last block) bool) []block {
+// (dropRelated). On a forum, said (nil where the markup is not known)
+// tells a poster's words from a label: a short reply that three posters
+// write ("Count me in", "Thank you") is no card's label.
+func dropChrome(bs []block, forum bool, own func(head, last block) bool, said func(block) bool) []block {
 	var seen map[string]int
 	if forum {
 		seen = map[string]int{}
@@ -88,7 +90,7 @@ func dropChrome(bs []block, forum bool, own func(head, last block) bool) []block
 	bs = dropRelated(bs, own)
 	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
-		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
+		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 && (said == nil || !said(b)) ||
 			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
 	})
 }

@@ -104,13 +104,15 @@ var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originall
 // copyMarks tells dropQuotedCopies what the page's markup says of a
 // copy: whether the page is made of posts (threaded: two or more signed,
 // dated records), whether a block was pasted as code (pasted) and which
-// element holds it beside its sibling paragraphs (parent). The funcs may
-// be nil (no markup known).
+// element holds it beside its sibling paragraphs (parent); and, for
+// dropPostBars, whether a block is written as a poster writes (written,
+// said). The funcs may be nil (no markup known).
 type copyMarks struct {
-	threaded  bool
-	pasted    func(block) bool
-	parent    func(block) *html.Node
-	paragraph func(block) bool // b is written as a <p>: a post's words, not a bar's
+	threaded bool
+	pasted   func(block) bool
+	parent   func(block) *html.Node
+	written  func(block) bool // b is written as a <p> or a line broken by <br>: a post's words, not a bar's
+	said     func(block) bool // b is an unlinked <p>: a poster's words, not a label
 }
 
 // dropQuotedCopies drops from a forum page's main text the copies of
@@ -267,5 +269,5 @@ func (p *page) within(b block, kinds ...atom.Atom) bool {
 // thread's boards print a post again without a quote's markup.
 func (p *page) copyMarks() copyMarks {
 	c, _ := p.threadPosts()
-	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, paragraph: p.inParagraph}
+	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, written: p.inWriting, said: p.saidInPost}
 }
