@@ -11,7 +11,7 @@ import (
 
 // chromeLines are whole blocks that are the controls of a site rather than
 // its content, in any kind of page: account and navigation links,
-// buttons, sorting and filtering widgets, legal footer links. Lower case,
+// buttons, sharing, sorting and filtering widgets, legal footer links. Lower case,
 // without end punctuation.
 var chromeLines = map[string]bool{
 	"sign in": true, "log in": true, "login": true, "sign out": true, "log out": true, "register": true,
@@ -26,6 +26,10 @@ var chromeLines = map[string]bool{
 	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
 	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
 	"click to expand": true, "click to shrink": true, "loading": true,
+	// A share menu's entries, which a board repeats under each post.
+	"copy link": true, "share on facebook": true, "share on x": true, "share on twitter": true, "share on linkedin": true,
+	"share on whatsapp": true, "share on reddit": true, "share on pinterest": true, "share on bluesky": true,
+	"share via email": true, "share via e-mail": true, "share by email": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
 	"choose options": true, "select options": true, "add to wishlist": true, "add to wish list": true, "apply now": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
