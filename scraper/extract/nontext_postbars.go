@@ -138,19 +138,26 @@ func (p *page) inWriting(b block) bool {
 // which some boards set as a <p> in the poster's card). Boards set their
 // cards' and bars' other labels in <div>s, <span>s, <dt>s and links.
 func (p *page) saidInPost(b block) bool {
-	if b.link >= 0.5 || titleCased(b.text) {
+	if b.link >= 0.5 {
 		return false
 	}
 	n := p.blockElement(b)
-	return n != nil && n.DataAtom == atom.P
+	return n != nil && n.DataAtom == atom.P && !titleCased(b.text)
 }
 
 // titleCased reports whether every word of t that starts with a letter
-// starts with a capital.
+// starts with a capital. It allocates nothing: dropPostBars asks it of
+// a thread's every paragraph.
 func titleCased(t string) bool {
-	for _, f := range strings.Fields(t) {
-		if r := []rune(f)[0]; unicode.IsLetter(r) && !unicode.IsUpper(r) {
+	start := true
+	for _, r := range t {
+		switch {
+		case unicode.IsSpace(r):
+			start = true
+		case start && unicode.IsLetter(r) && !unicode.IsUpper(r):
 			return false
+		default:
+			start = false
 		}
 	}
 	return true

@@ -630,7 +630,7 @@ func containsString(list []string, s string) bool {
 func ownPostMarks(n *html.Node) postMarks {
 	var m postMarks
 	named := false
-	dataKey := "" // a data- attribute's poster: the key of the last resort
+	dataName := "" // a data- attribute's poster: the key of the last resort
 	m.dated = n.DataAtom == atom.Time
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -654,8 +654,8 @@ func ownPostMarks(n *html.Node) postMarks {
 		default:
 			if poster, stamp := dataPostMark(a.Key, a.Val); poster {
 				m.user = true
-				if dataKey == "" {
-					dataKey = "~" + a.Val
+				if dataName == "" {
+					dataName = a.Val
 				}
 			} else if stamp {
 				m.dated = true
@@ -665,8 +665,8 @@ func ownPostMarks(n *html.Node) postMarks {
 	if named && m.key == "" {
 		m.key = nameKey(n)
 	}
-	if m.key == "" {
-		m.key = dataKey
+	if m.key == "" && dataName != "" {
+		m.key = "~" + dataName
 	}
 	return m
 }
