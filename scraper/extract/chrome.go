@@ -11,7 +11,7 @@ import (
 
 // chromeLines are whole blocks that are the controls of a site rather than
 // its content, in any kind of page: account and navigation links,
-// buttons, sorting and filtering widgets, legal footer links. Lower case,
+// buttons, sharing, sorting and filtering widgets, legal footer links. Lower case,
 // without end punctuation.
 var chromeLines = map[string]bool{
 	"sign in": true, "log in": true, "login": true, "sign out": true, "log out": true, "register": true,
@@ -26,6 +26,10 @@ var chromeLines = map[string]bool{
 	"terms & conditions": true, "cookie policy": true, "cookie settings": true, "all rights reserved": true,
 	"log in to reply": true, "reply to this topic": true, "start new topic": true, "post reply": true,
 	"click to expand": true, "click to shrink": true, "loading": true,
+	// A share menu's entries, which a board repeats under each post.
+	"copy link": true, "share on facebook": true, "share on x": true, "share on twitter": true, "share on linkedin": true,
+	"share on whatsapp": true, "share on reddit": true, "share on pinterest": true, "share on bluesky": true,
+	"share via email": true, "share via e-mail": true, "share by email": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
 	"choose options": true, "select options": true, "add to wishlist": true, "add to wish list": true, "apply now": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
@@ -74,8 +78,10 @@ func isChromeLine(t string) bool {
 // unlinked headings among them. Headings stay, but for widget lines: a
 // page about its site's terms or its sign-in desk heads its sections
 // with those words. own tells a post's own links from a board's list
-// (dropRelated).
-func dropChrome(bs []block, forum bool, own func(head, last block) bool) []block {
+// (dropRelated). On a forum, said (nil where the markup is not known)
+// tells a poster's words from a label: a short reply that three posters
+// write ("Count me in", "Thank you") is no card's label.
+func dropChrome(bs []block, forum bool, own func(head, last block) bool, said func(block) bool) []block {
 	var seen map[string]int
 	if forum {
 		seen = map[string]int{}
@@ -88,7 +94,7 @@ func dropChrome(bs []block, forum bool, own func(head, last block) bool) []block
 	bs = dropRelated(bs, own)
 	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
-		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 ||
+		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 && (said == nil || !said(b)) ||
 			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
 	})
 }

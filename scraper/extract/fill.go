@@ -531,12 +531,12 @@ func (p *page) otherText(bs []block, pageType string) string {
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
 		marks := p.copyMarks()
-		bs = dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks)
+		bs = dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks, p.saidInPost)
 		bs = dropReplySubjects(dropEchoes(p.dropSiteNotices(bs)))
 		bs = dropPostCards(p.dropPosterTitles(p.dropCardItems(bs)), marks)
 		return p.withPostHeads(dropPostBars(bs, marks))
 	}
-	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks)))))
+	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks, nil)))))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

@@ -39,8 +39,10 @@ var postCardWords = map[string]bool{
 // Member", "10+ Year Member"), an attachment's size and downloads, "View
 // attachment 123", who liked the post ("A, B and 2 others like this."), a template left
 // unrendered ("{{ errors[12].message }}"), a poster's count alone on its
-// line ("1,076 posts", "155 helpful votes", "8.2k reputation").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?))$`)
+// line ("1,076 posts", "155 helpful votes", "8.2k reputation"), or a Q&A
+// site's reputation and badge counts run together ("59.6k44 gold
+// badges151 silver badges").
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
 
 // cardLabel returns the label of a "Label: value" or "Label:" line of
 // eight words and 60 bytes at most (lower case, without the colon) and
@@ -104,13 +106,15 @@ var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originall
 // copyMarks tells dropQuotedCopies what the page's markup says of a
 // copy: whether the page is made of posts (threaded: two or more signed,
 // dated records), whether a block was pasted as code (pasted) and which
-// element holds it beside its sibling paragraphs (parent). The funcs may
-// be nil (no markup known).
+// element holds it beside its sibling paragraphs (parent); and, for
+// dropPostBars, whether a block is written as a poster writes (written,
+// said). The funcs may be nil (no markup known).
 type copyMarks struct {
-	threaded  bool
-	pasted    func(block) bool
-	parent    func(block) *html.Node
-	paragraph func(block) bool // b is written as a <p>: a post's words, not a bar's
+	threaded bool
+	pasted   func(block) bool
+	parent   func(block) *html.Node
+	written  func(block) bool // b is written as a <p> or a line broken by <br>: a post's words, not a bar's
+	said     func(block) bool // b is an unlinked <p>: a poster's words, not a label
 }
 
 // dropQuotedCopies drops from a forum page's main text the copies of
@@ -267,5 +271,5 @@ func (p *page) within(b block, kinds ...atom.Atom) bool {
 // thread's boards print a post again without a quote's markup.
 func (p *page) copyMarks() copyMarks {
 	c, _ := p.threadPosts()
-	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, paragraph: p.inParagraph}
+	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, written: p.inWriting, said: p.saidInPost}
 }

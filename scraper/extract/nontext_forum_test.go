@@ -47,6 +47,8 @@ func TestDropPostCards(t *testing.T) {
 		{"locked thread", []string{a, "Not open for further replies."}, []string{a}},
 		{"poster's counts", []string{"1,076 posts", "155 helpful votes", "8.2k reputation", a, "We have 3 posts left on the fence."},
 			[]string{a, "We have 3 posts left on the fence."}},
+		{"badge counts", []string{"59.6k44 gold badges151 silver badges202 bronze badges", "2246 silver badges22 bronze badges", a, "She won 3 gold badges at the regatta."},
+			[]string{a, "She won 3 gold badges at the regatta."}},
 		{"a sentence about replies", []string{a, "The ferry office is not open for further replies until May."},
 			[]string{a, "The ferry office is not open for further replies until May."}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},

@@ -48,7 +48,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
 			continue
 		}
-		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil)), seen)
+		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil, nil)), seen)
 		if len(add) == 0 {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -79,8 +80,10 @@ func isCount(w string) bool {
 // dropPostBars drops from a thread's text (marks.threaded) the lines of
 // its posts' bars: a short line whose key (barKey) barMinRepeats blocks
 // share in separate places, outside code (a log's repeated lines are the
-// poster's) and, for a phrase (barKey), outside paragraphs. The walk is
-// linear: one count, one pass.
+// poster's), outside an unlinked paragraph (copyMarks.said: "Count me
+// in", which three posters may write) and, for a phrase (barKey),
+// outside a poster's writing (paragraphs, lines broken by <br>:
+// copyMarks.written). The walk is linear: one count, one pass.
 func dropPostBars(bs []block, marks copyMarks) []block {
 	keys := make([]string, len(bs))
 	seen := map[string]int{}
@@ -89,8 +92,8 @@ func dropPostBars(bs []block, marks copyMarks) []block {
 			continue
 		}
 		key, phrase := barKey(b)
-		if phrase && marks.paragraph != nil && marks.paragraph(b) {
-			continue // a phrase written as a paragraph is a post's
+		if phrase && marks.written != nil && marks.written(b) || marks.said != nil && marks.said(b) {
+			continue // a phrase written as a paragraph or a post's line, a paragraph of its own: a post's
 		}
 		// A run of lines under one key (the rows of a post's table or
 		// list: "Day 1 - 12 km", "Day 2 - 15 km") counts once: bars
@@ -108,10 +111,54 @@ func dropPostBars(bs []block, marks copyMarks) []block {
 	return out
 }
 
-// inParagraph reports whether the block-level element b begins in is a
-// <p>: what a post's author writes, where a board's own lines (a bar of
-// controls, "wrote on ... last edited by") sit in <div>s and <span>s.
-func (p *page) inParagraph(b block) bool {
+// inWriting reports whether block b is written as a poster writes: in a
+// <p>, or as a line of a text broken by <br> (a board that sets a post's
+// body without paragraphs): a line of an element that holds a <br> of
+// its own. A board's own lines (a bar of controls,
+// "wrote on ... last edited by") sit alone in <div>s and <span>s.
+func (p *page) inWriting(b block) bool {
 	n := p.blockElement(b)
-	return n != nil && n.DataAtom == atom.P
+	if n == nil {
+		return false
+	}
+	if n.DataAtom == atom.P {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			return true
+		}
+	}
+	return false
+}
+
+// saidInPost reports whether block b is a poster's words rather than a
+// label of the board's: an unlinked paragraph (<p>) not written as a
+// title (every word capitalized: a poster's rank, "Big Board Owner",
+// which some boards set as a <p> in the poster's card). Boards set their
+// cards' and bars' other labels in <div>s, <span>s, <dt>s and links.
+func (p *page) saidInPost(b block) bool {
+	if b.link >= 0.5 {
+		return false
+	}
+	n := p.blockElement(b)
+	return n != nil && n.DataAtom == atom.P && !titleCased(b.text)
+}
+
+// titleCased reports whether every word of t that starts with a letter
+// starts with a capital. It allocates nothing: dropPostBars asks it of
+// a thread's every paragraph.
+func titleCased(t string) bool {
+	start := true
+	for _, r := range t {
+		switch {
+		case unicode.IsSpace(r):
+			start = true
+		case start && unicode.IsLetter(r) && !unicode.IsUpper(r):
+			return false
+		default:
+			start = false
+		}
+	}
+	return true
 }

@@ -48,6 +48,27 @@ var moreWords = []string{
 	"Booking online also lets you change the date once without paying the fee that the ticket office charges for it.",
 }
 
+// TestPosterRanks: a poster's rank that a board sets as a <p> in each
+// poster's card ("Big Board Owner", every word capitalized) is a label,
+// not a reply three posters write (saidInPost), and goes.
+func TestPosterRanks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Ferry timetable - Harbour board</title></head><body>`)
+	b.WriteString(`<h1>Ferry timetable</h1><div>`)
+	for i, n := range []string{"kedge", "halyard", "tiller", "bosun"} {
+		fmt.Fprintf(&b, `<div><div><a href="/u/%s">%s</a><span><p>Big Board Owner</p></span></div><time datetime="2024-11-%02dT10:04">Nov %d, 2024</time><div><p>%s</p><p>%s</p></div></div>`,
+			n, n, 10+i, 10+i, ownWords[i], moreWords[i])
+	}
+	b.WriteString(`</div></body></html>`)
+	art, err := Extract(Input{Body: []byte(b.String()), URL: "https://board.example/t/ferry-timetable/41", ContentType: "text/html", FetchedAt: fetchedAt})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.Text, "north quay") || strings.Contains(art.Text, "Big Board Owner") {
+		t.Errorf("want the posts without the posters' rank (type %s):\n%s", art.PageType, art.Text)
+	}
+}
+
 // TestPostBarsMisfires: in a thread whose posts are signed and dated in
 // plain markup, what dropPostBars must not take for a post's bar of
 // controls (review30fo): a phrase of five words or more that three
@@ -63,6 +84,8 @@ func TestPostBarsMisfires(t *testing.T) {
 		keep   string
 	}{
 		{"short replies", []string{long, "<p>Same problem here with the new app</p>", "<p>Same problem here with the new app</p>", "<p>Same problem here with the new app</p>"}, "Same problem here"},
+		{"phrase in a post written with line breaks", []string{long, "<div>Same problem here with the new app<br>It started after the update and the timetable screen stays blank now.</div>", "<div>Same problem here with the new app<br>Mine shows last year's sailings instead.</div>", "<div>Same problem here with the new app<br>Reinstalling did not help either.</div>"}, "Same problem here"},
+		{"a short reply three posters write", []string{long, "<p>Count me in</p>", "<p>Count me in</p>", "<p>Count me in</p>"}, "Count me in"},
 		{"table cells", []string{long + "<table><tr><td>Monday</td><td>Not running</td></tr><tr><td>Tuesday</td><td>Not running</td></tr><tr><td>Friday</td><td>Not running</td></tr></table>", long}, "Not running"},
 		{"trip log", []string{long + "<ul><li>Day 1 - 12 km</li><li>Day 2 - 15 km</li><li>Day 3 - 9 km</li></ul>", long}, "Day 2 - 15 km"},
 		{"results rows", []string{long + "<p>Week 1 ran 12 km in 3 runs</p><p>Week 2 ran 15 km in 4 runs</p><p>Week 3 ran 9 km in 2 runs</p>", long}, "Week 2 ran 15 km"},

@@ -57,7 +57,7 @@ func TestDropPostBars(t *testing.T) {
 	t.Run("phrases", func(t *testing.T) {
 		// A phrase three posts write as paragraphs stays; a board's
 		// phrase in its own markup ("wrote on ... last edited by") goes.
-		para := copyMarks{paragraph: func(b block) bool { return b.at == 1 }}
+		para := copyMarks{written: func(b block) bool { return b.at == 1 }}
 		in := []block{{text: a}, {text: "same problem here with the new app", at: 1}, {text: "wrote on last edited by"},
 			{text: b}, {text: "same problem here with the new app", at: 1}, {text: "wrote on last edited by"},
 			{text: c}, {text: "same problem here with the new app", at: 1}, {text: "wrote on last edited by"}}

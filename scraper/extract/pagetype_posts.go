@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -629,6 +630,7 @@ func containsString(list []string, s string) bool {
 func ownPostMarks(n *html.Node) postMarks {
 	var m postMarks
 	named := false
+	dataName := "" // a data- attribute's poster: the key of the last resort
 	m.dated = n.DataAtom == atom.Time
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -649,12 +651,70 @@ func ownPostMarks(n *html.Node) postMarks {
 			if n.DataAtom == atom.A && profileHref(a.Val) {
 				m.user, m.key = true, a.Val
 			}
+		default:
+			if poster, stamp := dataPostMark(a.Key, a.Val); poster {
+				m.user = true
+				if dataName == "" {
+					dataName = a.Val
+				}
+			} else if stamp {
+				m.dated = true
+			}
 		}
 	}
 	if named && m.key == "" {
 		m.key = nameKey(n)
 	}
+	if m.key == "" && dataName != "" {
+		m.key = "~" + dataName
+	}
 	return m
+}
+
+// dataPosterWords are the words a data- attribute's name holds when its
+// value names a post's poster (data-username="ann", data-user-id="12",
+// data-author="ann", data-poster-name="ann"), and dataStampNames the
+// names of one whose value dates the post (data-timestamp="1708800062",
+// data-time, data-date, data-posttime). Board software writes them for
+// its scripts whatever its class names say: a board built with hashed
+// or utility classes keeps them.
+var (
+	dataPosterWords = []string{"user", "author", "poster", "member"}
+	dataStampNames  = []string{"data-time", "data-timestamp", "data-date", "data-datetime", "data-posttime"}
+)
+
+// dataPostMark reports whether a data- attribute names a post's poster
+// (data-, a word of dataPosterWords, then nothing, "name", "id" or
+// "username", with or without a hyphen: not data-user-color-scheme-id on
+// the page's root, nor data-ipsquote-username on a quote) or dates it
+// (dataStampNames, with a value that reads as a date or is a Unix time
+// in seconds or milliseconds).
+func dataPostMark(key, val string) (poster, stamp bool) {
+	rest, ok := strings.CutPrefix(key, "data-")
+	if !ok || strings.TrimSpace(val) == "" {
+		return false, false
+	}
+	for _, w := range dataPosterWords {
+		if tail, ok := strings.CutPrefix(rest, w); ok {
+			tail = strings.TrimLeft(tail, "-_")
+			return tail == "" || tail == "name" || tail == "id" || tail == "username", false
+		}
+	}
+	return false, slices.Contains(dataStampNames, key) && (dateLike(val) || unixTime(val))
+}
+
+// unixTime reports whether s is a Unix time of this century's first
+// decades: ten digits (seconds) or thirteen (milliseconds) from a 1.
+func unixTime(s string) bool {
+	if len(s) != 10 && len(s) != 13 || s[0] != '1' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // postClassMarks reports whether a class or id value names a date or a
