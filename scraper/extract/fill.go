@@ -338,13 +338,19 @@ func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
-	if article && p.cited != nil && art.Text == p.body {
+	swap := article && p.cited != nil && art.Text == p.body
+	if swap && zz.netfix == 0 {
 		// An article's body keeps the links it cites (articleBlocks).
 		p.blocks, p.body = p.cited, joinBlocks(p.cited)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 	if article || p.teaserBody {
 		p.articleNets(art)
+	}
+	if swap && zz.netfix == 1 && art.Text == p.body {
+		cited := dropTrailingHeads(dropShutHeads(p.cited))
+		p.blocks, p.body = cited, joinBlocks(cited)
+		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 	var m modelChoice
 	if !article && !p.teaserBody || p.shortArt {
