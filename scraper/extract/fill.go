@@ -338,19 +338,13 @@ func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
-	swap := article && p.cited != nil && art.Text == p.body
-	if swap && zz.netfix == 0 {
+	if article && p.cited != nil && art.Text == p.body {
 		// An article's body keeps the links it cites (articleBlocks).
 		p.blocks, p.body = p.cited, joinBlocks(p.cited)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 	if article || p.teaserBody {
 		p.articleNets(art)
-	}
-	if swap && zz.netfix == 1 && art.Text == p.body {
-		cited := dropTrailingHeads(dropShutHeads(p.cited))
-		p.blocks, p.body = cited, joinBlocks(cited)
-		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 	var m modelChoice
 	if !article && !p.teaserBody || p.shortArt {
