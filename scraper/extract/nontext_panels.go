@@ -45,7 +45,7 @@ func (p *page) withPanels(bs []block) []block {
 	for _, n := range panels {
 		at, ok := p.x.idx[n]
 		// A panel directly under <body> is a popup's, not beside the text.
-		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] {
+		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] && !headKept(n, controls, kept) {
 			continue
 		}
 		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil, nil)), seen)
@@ -68,6 +68,15 @@ func (p *page) withPanels(bs []block) []block {
 		}
 	}
 	return mergeAt(bs, adds)
+}
+
+// headKept reports whether the collapsed control that heads the
+// accordion's section n (isDisclosed) is in the text (kept): the
+// section under the text's last heading, after its last line, is still
+// the text's.
+func headKept(n *html.Node, controls map[string]*html.Node, kept map[*html.Node]bool) bool {
+	c := controls[attr(n, "id")]
+	return c != nil && kept[c] && isDisclosed(n, controls)
 }
 
 // panelLines returns the blocks of the hidden panel n as the page would
@@ -112,7 +121,7 @@ func findPanels(n *html.Node, out *[]*html.Node, controls map[string]*html.Node)
 		case atom.Script, atom.Style, atom.Template, atom.Noscript, atom.Nav, atom.Svg:
 			continue
 		}
-		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) || isSiblingPanel(c) || isHeadedSection(c) {
+		if isHiddenPanel(c) || hidesElement(c) && isDisclosed(c, controls) || isSiblingPanel(c) || isHeadedSection(c) || isRevealedLayer(c) {
 			*out = append(*out, c)
 			continue
 		}
@@ -145,6 +154,28 @@ func isHeadedSection(n *html.Node) bool {
 	}
 	prev := prevElementSibling(n)
 	return prev != nil && isHeading(prev.DataAtom) && prev.DataAtom != atom.H1 && !hidesElement(prev) && !holdsField(n)
+}
+
+// isRevealedLayer reports whether n is hidden by an inline
+// visibility:hidden alone, the mark of a widget that its script shows
+// once it has laid it out (a slider, a fading block): the box keeps its
+// place on the page, and its text is the page's. What a page means to
+// keep hidden it takes out of the flow (display:none), hides from
+// assistive technology or marks !important; dialogs, menus and forms
+// are no such widget.
+func isRevealedLayer(n *html.Node) bool {
+	v := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	if !strings.Contains(v, "visibility:hidden") || strings.Contains(v, "display:none") || strings.Contains(v, "!important") {
+		return false
+	}
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || attr(n, "aria-modal") == "true" {
+		return false
+	}
+	switch attr(n, "role") {
+	case "dialog", "alertdialog", "menu", "listbox", "navigation", "tooltip":
+		return false
+	}
+	return !holdsField(n)
 }
 
 // holdsField reports whether n holds a form or one of a form's fields.
