@@ -336,6 +336,10 @@ func (p *page) pageType(words int) string {
 	switch {
 	case p.hasType("DiscussionForumPosting", "QAPage", "Question"):
 		return corpus.PageTypeForum
+	case p.productGroup():
+		// OpenGraph's product.group says the page is a category of
+		// products, whose cards may each declare a Product.
+		return corpus.PageTypeListing
 	case p.hasType(productTypes...) && !p.hasType("ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage"):
 		return corpus.PageTypeProduct
 	case p.hasType("TechArticle", "APIReference", "SoftwareSourceCode", "HowTo"):
@@ -352,9 +356,13 @@ func (p *page) pageType(words int) string {
 		return corpus.PageTypeForum
 	case words < 20 || p.consentTxt > 0 && words < 100:
 		return corpus.PageTypeOther // empty, or a consent wall
-	case p.kind.posts >= 3 && p.forumURL() || p.kind.posts >= 20:
+	case p.kind.posts >= 3 && p.forumURL() || p.kind.posts >= 20 && !p.pricedGrid():
 		return corpus.PageTypeForum
-	case p.kind.cart > 0 && p.kind.price < 6 || strings.EqualFold(p.meta("og:type"), "product"):
+	case (p.kind.cart > 0 || strings.EqualFold(p.meta("og:type"), "product")) && p.kind.price < 6:
+		// A basket button or og:type product on a page of a few
+		// prices: one product. With six prices or more it is a shop's
+		// grid of them (the listing case below), whatever og:type the
+		// shop gives all its pages.
 		return corpus.PageTypeProduct
 	case p.kind.code >= 3 || anySegment(segs, docSegments):
 		return corpus.PageTypeDocumentation
@@ -609,6 +617,12 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		p.teaserBody = true
 		return false, corpus.PageTypeListing
 	}
+	if !article && other == corpus.PageTypeService && p.priceGrid() {
+		// A grid of priced items: a shop's category page, which the
+		// model, reading a long page of few linked headings and no
+		// basket button, takes for a plain page of a business.
+		return false, corpus.PageTypeListing
+	}
 	if p.productGroup() && !p.hasType(newsTypes...) {
 		// OpenGraph's product.group: a shop's category page, whatever
 		// prose it opens with.
@@ -772,6 +786,59 @@ func (p *page) shopBesidePosts() bool {
 		}
 	}
 	return false
+}
+
+// pricedGrid reports whether the page names twenty prices and has no
+// basket button: a shop's grid, whose cards' ratings and review counts
+// are named as posts, not a thread (a for-sale post's price is one).
+func (p *page) pricedGrid() bool {
+	return p.kind.price >= 20 && p.kind.cart == 0
+}
+
+// priceGridItems is how many priced siblings make a grid of products.
+// On the tuning half of page-types a product page holds at most eight
+// (its related products), a service page six, and shops' category
+// pages eleven or more.
+const priceGridItems = 10
+
+// priceGrid reports whether the page holds a grid of priced items:
+// priceGridItems siblings of one tag and class under one parent that
+// each hold an element named for a price (class or id words, or
+// itemprop price).
+func (p *page) priceGrid() bool {
+	type key struct {
+		parent     *html.Node
+		tag, class string
+	}
+	items := map[key]map[*html.Node]bool{}
+	for _, n := range p.x.nodes {
+		if !p.namesPrice(n) {
+			continue
+		}
+		a := n
+		for d := 0; d < 8 && a.Parent != nil && a.Parent.Type == html.ElementNode; d, a = d+1, a.Parent {
+			k := key{a.Parent, a.Data, attr(a, "class")}
+			if items[k] == nil {
+				items[k] = map[*html.Node]bool{}
+			}
+			if items[k][a] = true; len(items[k]) >= priceGridItems {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesPrice reports whether element n is named for a price, as
+// kindSignals.collectAttrs counts it.
+func (p *page) namesPrice(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	if v := attr(n, "itemprop"); v == "price" {
+		return true
+	}
+	return p.attrFlags(attr(n, "class"))&attrPrice != 0 || p.attrFlags(attr(n, "id"))&attrPrice != 0
 }
 
 // productGroup reports whether og:type names a group of products
