@@ -102,14 +102,19 @@ func (s Snippets) Rate() float64 {
 // everything else must match, as in go-trafilatura's evaluation, which
 // uses plain strings.Contains. Empty snippets are not counted.
 func FindSnippets(text string, snippets []string) (s Snippets, found, missed []string) {
-	norm := CollapseSpace(text)
+	return findSnippets(text, snippets, CollapseSpace)
+}
+
+// findSnippets is FindSnippets with both sides written by norm first.
+func findSnippets(text string, snippets []string, norm func(string) string) (s Snippets, found, missed []string) {
+	text = norm(text)
 	for _, sn := range snippets {
-		sn = CollapseSpace(sn)
+		sn = norm(sn)
 		if sn == "" {
 			continue
 		}
 		s.Total++
-		if strings.Contains(norm, sn) {
+		if strings.Contains(text, sn) {
 			s.Found++
 			found = append(found, sn)
 		} else {
@@ -155,17 +160,7 @@ func FoldSpelling(s string) string {
 
 // CountFolded counts the snippets contained in text when both are
 // spelled as FoldSpelling writes them.
-func CountFolded(text string, snippets []string) (s Snippets) {
-	norm := FoldSpelling(text)
-	for _, sn := range snippets {
-		sn = FoldSpelling(sn)
-		if sn == "" {
-			continue
-		}
-		s.Total++
-		if strings.Contains(norm, sn) {
-			s.Found++
-		}
-	}
+func CountFolded(text string, snippets []string) Snippets {
+	s, _, _ := findSnippets(text, snippets, FoldSpelling)
 	return s
 }
