@@ -468,7 +468,7 @@ func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
 	default:
 		bs, isModel := p.cleanedChoice(m.kept, m.extra, art.PageType)
 		if !isModel && innerSentenceTypes[art.PageType] {
-			bs = withInnerSentences(bs, p.mainOfOther(p.shopText(m.kept, art.PageType), false))
+			bs = withInnerSentences(bs, p.outsideBoilerplate(p.mainOfOther(p.shopText(m.kept, art.PageType), false), bs))
 		}
 		bs = withoutOrphans(bs, m.orphans)
 		if art.PageType == corpus.PageTypeListing && !isModel {

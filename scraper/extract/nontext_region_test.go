@@ -56,6 +56,14 @@ func TestKeepHeadRegion(t *testing.T) {
 <p>Other sellers on Saltmarsh Market offer this stool from £112.00 with delivery in two to three weeks.</p>
 <p>In 40 baskets today. Only 3 left at this price, and the next batch is not due for six weeks.</p>
 <p>Pay in three instalments of £40.00 with no interest when you check out with a partner lender.</p></div>`
+	// halfBox holds a little over half of a page's words once the
+	// product's parts below it are counted.
+	halfBox := `<h1>Oak stool</h1><p class="price">£120.00</p>
+<p>A three-legged stool of green oak, turned and pegged by hand, with a seat dished to sit well for a long evening by the fire.</p>
+<ul><li>Riven legs, so the grain runs their whole length and they will not snap in a busy kitchen.</li>
+<li>A seat forty centimetres across, dished by hand with an adze and smoothed with a scraper.</li>
+<li>Finished with a coat of linseed oil and seasoned for a month in the workshop before it leaves.</li></ul>
+<p>Sent within five working days by tracked courier, free to any mainland address on orders over fifty pounds.</p>`
 	tabs := `<div class="tabs"><div role="tabpanel" id="care"><p>Wipe the seat with a damp cloth after use, keep the stool away from a hot stove, and give it a fresh coat of linseed oil once a year.</p></div></div>`
 	tests := []regionCase{
 		{"brand message beside the product goes", "https://saltmarsh.example/p/oak-stool/",
@@ -88,6 +96,18 @@ func TestKeepHeadRegion(t *testing.T) {
 			regionPage(buyBox, `<div class="accordion"><div class="accordion-item"><div class="accordion-title">Details</div>`+
 				`<div class="accordion-content"><p>Seat height forty-five centimetres, seat width forty centimetres, green oak from one storm-felled tree, linseed oil finish.</p></div></div></div>`), corpus.PageTypeProduct,
 			[]string{"Riven legs", "one storm-felled tree"}, nil},
+		// review31a: a box that holds half of the words, and the
+		// product's own parts outside it under names of their own, or
+		// marked by microdata as its description with no heading.
+		{"a half box's parts under other names stay", "https://saltmarsh.example/p/oak-stool/",
+			regionPage(halfBox, `<section><h2>Materials</h2><p>Our stools are made from oak felled by winter storms on the estate, split along the grain and left to dry in the open for a year before the joiners turn the legs on a pole lathe in the yard.</p></section>`+
+				`<section><h2>Composition</h2><p>Green oak and linseed oil only, with no glue, screws or varnish. Wipe the seat with a damp cloth and oil it again once a year.</p></section>`+
+				`<section><h2>Dimensions</h2><table><tr><th>Height</th><td>45 cm</td></tr><tr><th>Seat</th><td>40 cm across</td></tr><tr><th>Weight</th><td>2.8 kg</td></tr></table></section>`), corpus.PageTypeProduct,
+			[]string{"Riven legs", "pole lathe", "no glue, screws or varnish", "2.8 kg"}, nil},
+		{"a half box's description marked by microdata stays", "https://saltmarsh.example/p/oak-stool/",
+			regionPage(halfBox, `<div class="long-text" itemprop="description"><p>Our stools are made from oak felled by winter storms on the estate, split along the grain and left to dry in the open for a year before the joiners turn the legs on a pole lathe in the yard.</p>`+
+				`<p>Green oak and linseed oil only, with no glue, screws or varnish. Wipe the seat with a damp cloth and oil it again once a year.</p></div>`), corpus.PageTypeProduct,
+			[]string{"Riven legs", "pole lathe", "no glue, screws or varnish"}, nil},
 		{"a brand message below a full buy box goes", "https://saltmarsh.example/p/oak-stool/",
 			regionPage(buyBox, part("Made slowly on the marsh", "We began in a boat shed with a stack of windblown oak, and every tree we fell on the marsh is replanted twice over along the river bank by our neighbours.")), corpus.PageTypeProduct,
 			[]string{"Riven legs"}, []string{"windblown oak"}},

@@ -250,11 +250,19 @@ func TestWithInnerSentences(t *testing.T) {
 // TestInnerSentencePages: a manual's page whose body wins over the
 // block model's text gets back the cross-reference between its
 // paragraphs that the content walk dropped for its link; a line that is
-// one link, the menus and the footer stay out.
+// one link, the menus and the footer stay out, and so do the boxes named
+// as boilerplate between its sections.
 func TestInnerSentencePages(t *testing.T) {
 	runTextPages(t, []textPage{
 		{name: "documentation_inner_sentences", url: "https://docs.harbourmaster.example/guide/tide-tables", typ: corpus.PageTypeDocumentation,
 			wantInText: []string{"the margin the port sets.\n\nFor more information, see Overview of chart datums and depths.\n\nLoading a table"},
 			notInText:  []string{"Install Harbourmaster first", "Releases", "Berths", "contributors", "Privacy policy"}},
+		// The same page with a newsletter box, an advert, a call to
+		// act and a feedback prompt between its sections: the
+		// cross-reference comes back, none of those (outsideBoilerplate).
+		{name: "documentation_inner_boilerplate", url: "https://docs.harbourmaster.example/guide/tide-tables", typ: corpus.PageTypeDocumentation,
+			wantInText: []string{"the margin the port sets.\n\nFor more information, see Overview of chart datums and depths.\n\nLoading a table"},
+			notInText: []string{"Install Harbourmaster first", "newsletter", "never share your email", "Marine insurance",
+				"Try Harbourmaster Cloud", "Was this page helpful"}},
 	})
 }

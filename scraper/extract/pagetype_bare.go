@@ -32,6 +32,9 @@ func (p *page) bareDocument(art *corpus.Article) bool {
 	if p.meta("refresh") != "" || errorTitle(p.titleTag) || len(p.h1s) > 0 && errorTitle(p.h1s[0]) {
 		return false
 	}
+	if statusText(p.titleTag, art.Text) {
+		return false
+	}
 	words, ok := bareText(p.bodyNode)
 	return ok && words <= art.WordCount
 }
@@ -70,4 +73,41 @@ func bareText(n *html.Node) (words int, ok bool) {
 		words += w
 	}
 	return words, true
+}
+
+// statusWords are phrases of a server's or an app's notice served as a
+// page: an access or a rate limit, a geographic block, an expired
+// session, a maintenance or a launch notice, a browser check, a host's
+// placeholder. A bare page that says one is that notice, not a text of
+// its own (review31a: each of these was typed article).
+var statusWords = []string{
+	"forbidden", "access denied", "permission to access", "unauthorized", "not authorized",
+	"unavailable", "not available in your", "too many requests", "rate limit", "request blocked",
+	"an error occurred", "unexpected error", "internal server error", "bad gateway", "bad request",
+	"went wrong", "try again", "session has expired", "session expired", "maintenance",
+	"coming soon", "under construction", "enable javascript", "javascript is required",
+	"javascript is disabled", "suspended", "default web page", "lorem ipsum",
+}
+
+// statusText reports whether a bare page's title or text is a notice
+// rather than a text (bareDocument): it names a status (statusWords or
+// an HTTP error's code in the title: "503 Service Unavailable"), or its
+// text is data or an unfilled template, not prose (a JSON error body
+// shown as a page, "{{ page.title }}").
+func statusText(title, text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") || strings.Contains(t, "{{") || strings.Contains(t, "{%") {
+		return true
+	}
+	if f := strings.Fields(title); len(f) > 0 && len(f[0]) == 3 && (f[0][0] == '4' || f[0][0] == '5') &&
+		strings.Trim(f[0][1:], "0123456789") == "" {
+		return true
+	}
+	all := strings.ToLower(title + " " + t)
+	for _, w := range statusWords {
+		if strings.Contains(all, w) {
+			return true
+		}
+	}
+	return false
 }

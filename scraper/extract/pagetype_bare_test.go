@@ -35,6 +35,13 @@ func TestBareDocument(t *testing.T) {
 		{"an error's title", page("<title>404 Not Found</title>", note), corpus.PageTypeOther},
 		{"an error's heading", page("", "<h1>Page not found</h1>"+note), corpus.PageTypeOther},
 		{"a label", page("<title>Soon</title>", "<h1>Coming soon</h1>"), corpus.PageTypeOther},
+		// Notices served as pages (review31a): each was typed article.
+		{"a JSON error shown as a page", page("", `<pre>{"status":500,"error":"Internal Server Error","message":"Upstream did not respond in time"}</pre>`), corpus.PageTypeOther},
+		{"an unfilled template", page("<title>Notice</title>", `<p>{{ notice.summary }} {{ notice.body }} {{ notice.author }}</p>`), corpus.PageTypeOther},
+		{"a geographic block", page("<title>Notice</title>", `<p>This content is not available in your country due to legal restrictions.</p>`), corpus.PageTypeOther},
+		{"a browser check", page("<title>Notice</title>", `<p>Please enable JavaScript in your browser to read this site.</p>`), corpus.PageTypeOther},
+		{"an expired session", page("<title>Notice</title>", `<p>Your session has expired. Please sign in again to continue reading.</p>`), corpus.PageTypeOther},
+		{"a status code's title", page("<title>403 Reading room</title>", note), corpus.PageTypeOther},
 		{"a line the body found leaves out", page("", note+`<p><a href="#top">Back to the top</a></p>`), corpus.PageTypeOther},
 	}
 	for _, tc := range tests {
