@@ -636,6 +636,14 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		// declared type.
 		article = true
 	}
+	if article && other == corpus.PageTypeService && !p.cmsPost() && !p.hasType(newsTypes...) && p.offersService() {
+		// A business's page of prose (a service, a consultancy, a law
+		// firm's practice) that asks the reader for a quote, a
+		// consultation or a call outside its menus: the model sees the
+		// prose of an article and a service page as its runner-up. A
+		// story does not sell its writer's time.
+		article = false
+	}
 	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
 		// A page of a documentation host (docs.example.org): the model
 		// knows documentation paths, not hosts. Threads and products

@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// reServiceInvite matches the lines with which a business asks the
+// reader to buy its time: "Get a free quote", "Book a consultation",
+// "Request a demo", "Get in touch", "Let's talk", "Call us". It is
+// reInvite without the invitations a news site makes too: "Contact us"
+// (its masthead's page), "Sign up now" and "Register today" (its
+// newsletter and accounts), "Connect with us" (its social links) and
+// "Start for free". English only: on other languages' pages nothing
+// matches.
+var reServiceInvite = lazyRE(`(?i)^(?:(?:book|schedule|request|get|claim) (?:a|an|your|our)? ?(?:free |quick |personal |personalized |personalised )?(?:demo|call|consultation|quote|estimate|appointment|discovery call)\b|get in touch\b|let'?s (?:talk|connect|chat)\b|talk (?:with|to) (?:us|our \w+)\b|call us\b)`)
+
+// offersService reports whether the page's <body>, outside its <nav>,
+// <header>, <footer> and <aside>, holds a link, button, paragraph or
+// heading that is one invitation of reServiceInvite: a short line (80
+// bytes and ten words at most) with no digit, colon or address, so that
+// "Call us on 0800 123 456" in a story's text does not count.
+func (p *page) offersService() bool {
+	if p.bodyNode == nil {
+		return false
+	}
+	return serviceInviteIn(p.bodyNode)
+}
+
+// serviceInviteIn walks n's children for offersService.
+func serviceInviteIn(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Nav, atom.Header, atom.Footer, atom.Aside:
+			continue // the site's chrome invites on every page
+		case atom.A, atom.Button, atom.P, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			if isServiceInvite(textOf(c)) {
+				return true
+			}
+		}
+		if serviceInviteIn(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isServiceInvite reports whether the line s is one invitation of
+// reServiceInvite, short and giving no number or address.
+func isServiceInvite(s string) bool {
+	return len(s) <= 80 && numFields(s) <= 10 && !strings.ContainsAny(s, ":@0123456789") &&
+		reServiceInvite.MatchString(strings.TrimLeft(s, "-–• "))
+}
