@@ -45,7 +45,7 @@ func (p *page) withPanels(bs []block) []block {
 	for _, n := range panels {
 		at, ok := p.x.idx[n]
 		// A panel directly under <body> is a popup's, not beside the text.
-		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && !kept[n.Parent] && !headKept(n, controls, kept) {
+		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && (onlyLayer(n, controls) || !kept[n.Parent] && !headKept(n, controls, kept)) {
 			continue
 		}
 		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil, nil)), seen)
@@ -77,6 +77,21 @@ func (p *page) withPanels(bs []block) []block {
 func headKept(n *html.Node, controls map[string]*html.Node, kept map[*html.Node]bool) bool {
 	c := controls[attr(n, "id")]
 	return c != nil && kept[c] && isDisclosed(n, controls)
+}
+
+// onlyLayer reports whether findPanels takes n as a revealed layer alone
+// (isRevealedLayer): such a layer comes back only between the text's
+// first and last lines, where a slider or a collapsed detail sits. One
+// after the text, under the element that holds it, is rather a popup, a
+// toast or a banner that the page's script shows later ("Subscribe to
+// our newsletter", "... was added to your cart"), unless its own style
+// collapses it (height:0, max-height:0): a collapsed section of details
+// under the text's last line, which no popup is.
+func onlyLayer(n *html.Node, controls map[string]*html.Node) bool {
+	if !isRevealedLayer(n) || foundOtherwise(n, controls) || hidesElement(n) && isDisclosed(n, controls) || isSiblingPanel(n) {
+		return false
+	}
+	return !strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "height:0")
 }
 
 // panelLines returns the blocks of the hidden panel n as the page would

@@ -117,3 +117,38 @@ func TestAccordionAfterLastLine(t *testing.T) {
 		t.Errorf("popup's panel put back")
 	}
 }
+
+// TestLayerAfterText: a popup, a toast or a widget hidden by
+// visibility:hidden alone after a product page's text, under the
+// element that holds the text, stays out; a collapsed section of details
+// there (height:0) comes back.
+func TestLayerAfterText(t *testing.T) {
+	page := func(tail string) string {
+		return `<html><head><title>Trail sandal N2 | Shoe shop</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Trail sandal N2","offers":{"@type":"Offer","price":"89.00","priceCurrency":"EUR"}}</script>
+</head><body><header><nav><a href="/">Home</a><a href="/sandals">Sandals</a></nav></header><main>
+<h1>Trail sandal N2</h1><p class="price">89.00 EUR</p>
+<p>The N2 is our lightest trail sandal, cut from one piece of recycled rubber and stitched by hand in our workshop.</p>
+<p>Every pair comes with a two-year warranty and free resoling for its first three years on the trail.</p>
+` + tail + `</main><footer><p>Shoe shop, 2 Mill Road</p></footer></body></html>`
+	}
+	tests := []struct {
+		name, tail, text string
+		want             bool
+	}{
+		{"newsletter popup", `<div class="newsletter-popup" style="visibility:hidden;opacity:0"><h3>Before you go!</h3><p>Subscribe to our newsletter and get ten percent off your first order of sandals.</p><a href="/subscribe">Subscribe now</a></div>`, "Subscribe to our newsletter", false},
+		{"cart toast", `<div class="toast" style="visibility:hidden"><p>Trail sandal N2 was added to your cart.</p><a href="/cart">View cart</a></div>`, "added to your cart", false},
+		{"collapsed details", `<div class="details" style="height:0;visibility:hidden"><p>Weight 410 g per pair, sole 9 mm of recycled rubber, straps of woven polyester.</p></div>`, "Weight 410 g", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := Extract(Input{Body: []byte(page(tt.tail)), URL: "https://shoes.example/p/trail-sandal-n2", ContentType: "text/html"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(art.Text, tt.text); got != tt.want {
+				t.Errorf("text has %q: %v, want %v\n%s", tt.text, got, tt.want, art.Text)
+			}
+		})
+	}
+}
