@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
 
 // TestIsRevealedLayer: an element hidden by an inline visibility:hidden
@@ -31,11 +29,7 @@ func TestIsRevealedLayer(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			n := doc.FirstChild.LastChild.FirstChild
+			n := mustParseFragment(t, tt.in)
 			if got := isRevealedLayer(n); got != tt.want {
 				t.Errorf("isRevealedLayer(%s) = %v, want %v", tt.in, got, tt.want)
 			}

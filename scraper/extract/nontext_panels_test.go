@@ -30,11 +30,7 @@ func TestIsHiddenPanel(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			n := doc.FirstChild.LastChild.FirstChild
+			n := mustParseFragment(t, tt.in)
 			if got := isHiddenPanel(n); got != tt.want {
 				t.Errorf("isHiddenPanel(%s) = %v, want %v", tt.in, got, tt.want)
 			}
@@ -114,11 +110,7 @@ func TestControlLabel(t *testing.T) {
 		{`<button type="submit">Subscribe</button>`, ""},
 	}
 	for _, tt := range tests {
-		doc, err := html.Parse(strings.NewReader("<body>" + tt.in + "</body>"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := controlLabel(doc.FirstChild.LastChild.FirstChild); got != tt.want {
+		if got := controlLabel(mustParseFragment(t, tt.in)); got != tt.want {
 			t.Errorf("controlLabel(%s) = %q, want %q", tt.in, got, tt.want)
 		}
 	}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/net/html"
-
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -179,11 +177,7 @@ func TestIsDialog(t *testing.T) {
 		{`<section role="region">x</section>`, false},
 	}
 	for _, tt := range tests {
-		doc, err := html.Parse(strings.NewReader("<body>" + tt.markup + "</body>"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := doc.FirstChild.LastChild.FirstChild // html > body > element
+		n := mustParseFragment(t, tt.markup)
 		if got := isDialog(n); got != tt.want {
 			t.Errorf("isDialog(%s) = %v, want %v", tt.markup, got, tt.want)
 		}
