@@ -112,6 +112,9 @@ func (p *page) keptOfRun(r *modelRun, pageType string, cardTitles bool, out []bl
 	if pageType == corpus.PageTypeService || pageType == corpus.PageTypeDocumentation {
 		p.keepLeadHeads(bs, keep, score)
 	}
+	if pageType == corpus.PageTypeService {
+		p.keepFeatureCards(bs, keep, dialog)
+	}
 	if cardTitles {
 		p.keepCardTitles(bs, keep)
 		p.keepGridTitles(bs, keep, dialog)
