@@ -46,16 +46,15 @@ func (p *page) keepFeatureCards(bs []block, keep, dialog []bool) {
 	}
 	var marks []int
 	for i := first + 1; i < last; {
-		step := p.featureCard(bs, dialog, i, last)
-		if step == 0 {
+		step, n := p.featureRun(bs, dialog, i, last, 3)
+		if s2, n2 := p.featureRun(bs, dialog, i, last, 2); n2 > n {
+			step, n = s2, n2
+		}
+		if n == 0 {
 			i++
 			continue
 		}
-		n, j := 0, i
-		for j < last && p.featureCard(bs, dialog, j, last) == step {
-			n++
-			j += step
-		}
+		j := i + n*step
 		if n >= featureCardRun {
 			for k := i; k < j; k += step {
 				marks = append(marks, k, k+1)
@@ -68,22 +67,37 @@ func (p *page) keepFeatureCards(bs []block, keep, dialog []bool) {
 	}
 }
 
-// featureCard returns the blocks of a card that begins at bs[i] and
-// ends before bs[end] (2: title and teaser, 3: with its link), or 0
-// when none does (keepFeatureCards).
-func (p *page) featureCard(bs []block, dialog []bool, i, end int) int {
-	if i+1 >= end {
-		return 0
+// featureRun counts the cards of step blocks (2: title and teaser, 3:
+// with its link) that follow each other from bs[i] on, before bs[end].
+// Both steps are tried and the longer run wins (keepFeatureCards): a
+// card's short linked title reads as the "Learn more" of the card
+// before it, so taking the link whenever there is one broke every run
+// of cards with linked titles and no such link.
+func (p *page) featureRun(bs []block, dialog []bool, i, end, step int) (int, int) {
+	n := 0
+	for j := i; p.featureCard(bs, dialog, j, end, step); j += step {
+		n++
+	}
+	return step, n
+}
+
+// featureCard reports whether a card of step blocks begins at bs[i] and
+// ends before bs[end]: a title, a teaser and, when step is 3, the card's
+// link (keepFeatureCards).
+func (p *page) featureCard(bs []block, dialog []bool, i, end, step int) bool {
+	if i+step-1 >= end {
+		return false
 	}
 	t, s := bs[i], bs[i+1]
 	tw, sw := numFields(t.text), numFields(s.text)
 	if tw == 0 || tw > featureTitleWords || s.link >= 0.5 ||
 		sw < featureTeaserMinWords || sw > featureTeaserMaxWords || s.heads() ||
 		dialog[i] || dialog[i+1] || p.x.inFooter(t) || p.x.inFooter(s) {
-		return 0
+		return false
 	}
-	if i+2 < end && bs[i+2].link >= 0.99 && countWords(bs[i+2].text) <= 4 {
-		return 3
+	if step == 3 {
+		l := bs[i+2]
+		return l.link >= 0.99 && countWords(l.text) <= 4
 	}
-	return 2
+	return true
 }
