@@ -306,8 +306,14 @@ func styleHides(s string) bool {
 	if !strings.Contains(s, "none") && !strings.Contains(s, "hidden") {
 		return false
 	}
-	v := strings.ReplaceAll(strings.ToLower(s), " ", "")
+	v := compactStyle(s)
 	return strings.Contains(v, "display:none") || strings.Contains(v, "visibility:hidden")
+}
+
+// compactStyle returns an inline style in lower case without spaces,
+// so that "Display: None" reads as "display:none".
+func compactStyle(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), " ", "")
 }
 
 // classify sets negative, positive and body marks from the class, id and

@@ -46,9 +46,9 @@ func (p *page) keepFeatureCards(bs []block, keep, dialog []bool) {
 	}
 	var marks []int
 	for i := first + 1; i < last; {
-		step, n := p.featureRun(bs, dialog, i, last, 3)
-		if s2, n2 := p.featureRun(bs, dialog, i, last, 2); n2 > n {
-			step, n = s2, n2
+		step, n := 3, p.featureRun(bs, dialog, i, last, 3)
+		if n2 := p.featureRun(bs, dialog, i, last, 2); n2 > n {
+			step, n = 2, n2
 		}
 		if n == 0 {
 			i++
@@ -73,12 +73,12 @@ func (p *page) keepFeatureCards(bs []block, keep, dialog []bool) {
 // card's short linked title reads as the "Learn more" of the card
 // before it, so taking the link whenever there is one broke every run
 // of cards with linked titles and no such link.
-func (p *page) featureRun(bs []block, dialog []bool, i, end, step int) (int, int) {
+func (p *page) featureRun(bs []block, dialog []bool, i, end, step int) int {
 	n := 0
 	for j := i; p.featureCard(bs, dialog, j, end, step); j += step {
 		n++
 	}
-	return step, n
+	return n
 }
 
 // featureCard reports whether a card of step blocks begins at bs[i] and

@@ -466,9 +466,12 @@ func (p *page) otherPage(art *corpus.Article, other string, m modelChoice) {
 		art.Text = joinMarked(p.mainOfOther(withLinkedLines(p.blocks, m.kept), true))
 		art.WordCount = countWords(art.Text)
 	default:
-		bs, isModel := p.cleanedChoice(m.kept, m.extra, art.PageType)
+		bs, model, isModel := p.cleanedChoice(m.kept, m.extra, art.PageType)
 		if !isModel && innerSentenceTypes[art.PageType] {
-			bs = withInnerSentences(bs, p.outsideBoilerplate(p.mainOfOther(p.shopText(m.kept, art.PageType), false), bs))
+			if model == nil { // cleanedChoice kept the body without weighing the model's text
+				model = p.mainOfOther(p.shopText(m.kept, art.PageType), false)
+			}
+			bs = withInnerSentences(bs, p.outsideBoilerplate(model, bs))
 		}
 		bs = withoutOrphans(bs, m.orphans)
 		if art.PageType == corpus.PageTypeListing && !isModel {

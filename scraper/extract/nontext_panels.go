@@ -91,7 +91,7 @@ func onlyLayer(n *html.Node, controls map[string]*html.Node) bool {
 	if !isRevealedLayer(n) || foundOtherwise(n, controls) || hidesElement(n) && isDisclosed(n, controls) || isSiblingPanel(n) {
 		return false
 	}
-	return !strings.Contains(strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", ""), "height:0")
+	return !strings.Contains(compactStyle(attr(n, "style")), "height:0")
 }
 
 // panelLines returns the blocks of the hidden panel n as the page would
@@ -179,7 +179,7 @@ func isHeadedSection(n *html.Node) bool {
 // assistive technology or marks !important; dialogs, menus and forms
 // are no such widget.
 func isRevealedLayer(n *html.Node) bool {
-	v := strings.ReplaceAll(strings.ToLower(attr(n, "style")), " ", "")
+	v := compactStyle(attr(n, "style"))
 	if !strings.Contains(v, "visibility:hidden") || strings.Contains(v, "display:none") || strings.Contains(v, "!important") {
 		return false
 	}

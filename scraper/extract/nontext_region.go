@@ -242,10 +242,8 @@ func (p *page) ownParts(bs []block, places []headPlace, cut int, h1s bool) map[*
 			own[d] = true
 			continue
 		}
-		if !b.heads() && !(countWords(b.text) <= 3 && isPartHeading(b.text)) {
-			continue
-		}
-		if !isPartHeading(b.text) && !(h1s && n.DataAtom == atom.H1) {
+		part := isPartHeading(b.text)
+		if !b.heads() && !(part && countWords(b.text) <= 3) || !part && !(h1s && n.DataAtom == atom.H1) {
 			continue
 		}
 		words := p.x.infos[b.at].text

@@ -786,10 +786,7 @@ func (p *page) shopBesidePosts() bool {
 		if n.Type != html.ElementNode || c.most != nil && (n == c.most || isAncestor(c.most, n)) {
 			continue
 		}
-		if v := attr(n, "itemprop"); v == "price" || v == "offers" {
-			return true
-		}
-		if p.attrFlags(attr(n, "class"))&attrPrice != 0 || p.attrFlags(attr(n, "id"))&attrPrice != 0 {
+		if attr(n, "itemprop") == "offers" || p.namesPrice(n) {
 			return true
 		}
 	}
