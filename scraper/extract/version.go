@@ -36,4 +36,5 @@ package extract
 // Version 19: the twenty-ninth session's (issue 8).
 // Version 20: the thirtieth session's (issue 8).
 // Version 21: the thirty-first session's (issue 8).
-const Version = 21
+// Version 22: the thirty-second session's (issue 8).
+const Version = 22
