@@ -124,9 +124,6 @@ func isFigureLabel(b block) bool {
 // selectContent picks the elements whose text forms the article body:
 // the best candidate and the siblings that continue it.
 func (x *contentExtractor) selectContent(top *html.Node) []*html.Node {
-	if zzExp {
-		top = x.pastExpander(top)
-	}
 	parent := top.Parent
 	if parent == nil || top.DataAtom == atom.Body || top.DataAtom == atom.Html {
 		return []*html.Node{top}
@@ -380,7 +377,6 @@ type blockFilter struct {
 	names     []bool // nameItems' marks, or nil
 	rows      []bool // recordRows' marks, or nil
 	others    []bool // otherSiteItems' marks, or nil
-	story     []bool // SCRATCH zzStoryLines
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
@@ -389,23 +385,6 @@ type blockFilter struct {
 // and the text of other pages are decided without them (they moved
 // forum and service pages of page-types when kept for every page).
 func (f blockFilter) cited(bs []block, i int) bool {
-	if zz.dropCited && zz.drop != 0 {
-		first, last := -1, -1
-		for j, b := range bs {
-			if storyProse(b) {
-				if first < 0 {
-					first = j
-				}
-				last = j
-			}
-		}
-		if zzLeak(bs, i, first, last, zz.drop) {
-			return false
-		}
-	}
-	if f.story != nil && f.story[i] {
-		return true
-	}
 	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i] ||
 		f.names != nil && f.names[i] || f.rows != nil && f.rows[i] ||
 		f.others != nil && f.others[i]
@@ -441,7 +420,6 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 		f.names = x.nameItems(e.blocks, bar)
 		f.rows = x.recordRows(e.blocks)
 		f.others = x.otherSiteItems(e.blocks, bar)
-		f.story = zzStoryLines(e.blocks)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)
