@@ -338,13 +338,12 @@ func (p *page) fillFlags(art *corpus.Article) {
 	paywalled := p.isPaywalled(art)
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
-	if article && p.cited != nil && art.Text == p.body {
-		// An article's body keeps the links it cites (articleBlocks).
-		p.blocks, p.body = p.cited, joinBlocks(p.cited)
-		art.Text, art.WordCount = p.body, countWords(p.body)
-	}
+	plain := art.Text == p.body
 	if article || p.teaserBody {
 		p.articleNets(art)
+	}
+	if article && plain && p.cited != nil && art.Text == p.body {
+		p.withCited(art)
 	}
 	var m modelChoice
 	if !article && !p.teaserBody || p.shortArt {
@@ -356,6 +355,19 @@ func (p *page) fillFlags(art *corpus.Article) {
 	}
 	p.withDek(art)
 	addFlags(art, art.PageType == corpus.PageTypeArticle, paywalled)
+}
+
+// withCited swaps in the article's body with the links it cites
+// (articleBlocks), trimmed as articleNets trims the plain body. It comes
+// after the recall nets: their ratios weigh the body found against the
+// page's other texts, and the cited lines, kept only in an article's
+// body, must not tip a net that would have taken the page's text (a
+// service page whose body is one section, read as an article's with a
+// few linked headings kept).
+func (p *page) withCited(art *corpus.Article) {
+	cited := dropTrailingHeads(dropShutHeads(p.cited))
+	p.blocks, p.body = cited, joinBlocks(cited)
+	art.Text, art.WordCount = p.body, countWords(p.body)
 }
 
 // articleNets trims the headings that end an article's body (or a
