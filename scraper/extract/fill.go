@@ -514,7 +514,9 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 // blocks chosen for it: on a product, documentation or listing page,
 // cut to the region around its <h1> (keepHeadRegion), then a product's rules
 // (productText), then the panels its controls show put back
-// (withPanels), less a product's
+// (withPanels) after the sign-up boxes that close the text of a page
+// that is neither a product nor a forum (dropClosingSignups), less a
+// product's
 // delivery and returns panels (dropPolicyPanels: after withPanels, so
 // that a hidden one put back goes too), and the questions its controls
 // ask (withControls). Both ways fillFlags takes to a text end here.
@@ -524,6 +526,11 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 func (p *page) otherText(bs []block, pageType string) string {
 	if headRegionTypes[pageType] {
 		bs = p.keepHeadRegion(bs, pageType)
+	}
+	if pageType != corpus.PageTypeProduct && pageType != corpus.PageTypeForum {
+		// A product's sign-up boxes go wherever they stand
+		// (productText); a forum's are the thread's.
+		bs = p.dropClosingSignups(bs)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))
 	if pageType == corpus.PageTypeProduct {

@@ -20,11 +20,46 @@ const signupBoxBytes = 400
 // references of product pages leave these out. The blocks stay as they
 // are when fewer than 50 words would be left.
 func (p *page) dropSignupBoxes(bs []block) []block {
-	boxes := p.signupBoxes()
+	boxes := p.signupBoxes(false)
 	if len(boxes) == 0 {
 		return bs
 	}
 	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return boxes[n] }), 50)
+}
+
+// dropClosingSignups drops the blocks of a page that is not an article
+// (a service, a listing, a docs page) that begin inside the box around an e-mail field
+// (signupBoxes) in the second half of the text's words: the newsletter
+// box, the "stay in touch" band and the footer's sign-up that close the
+// page, told by the field they ask to fill and not by class words
+// ("newsletter", "signup"), which hashed or utility class names do not
+// carry. A box in the first half is the page's own offer (a trial's
+// "enter your work e-mail" under the headline), and a field inside a
+// list item is that item's (a product card's waitlist): both stay. The
+// blocks stay as they are when fewer than 50 words would be left.
+func (p *page) dropClosingSignups(bs []block) []block {
+	boxes := p.signupBoxes(true)
+	if len(boxes) == 0 {
+		return bs
+	}
+	spans := p.markedSpans(func(n *html.Node) bool { return boxes[n] })
+	total := 0
+	for _, b := range bs {
+		total += countWords(b.text)
+	}
+	out := make([]block, 0, len(bs))
+	seen, kept := 0, 0
+	for _, b := range bs {
+		if _, in := spanOf(b, spans); !in || seen*2 < total {
+			out = append(out, b)
+			kept += countWords(b.text)
+		}
+		seen += countWords(b.text)
+	}
+	if kept < 50 {
+		return bs
+	}
+	return out
 }
 
 // signupBoxes returns the boxes around the page's e-mail fields
@@ -32,9 +67,11 @@ func (p *page) dropSignupBoxes(bs []block) []block {
 // signupBoxBytes of text or fewer that holds neither an <h1>, a price
 // nor an add-to-cart control (the product's own buying form may ask
 // for an address too: a voucher sent by e-mail, whose terms are the
-// product's; review26d). Each field climbs its ancestors once, so the
-// walk is linear in the page times the depth.
-func (p *page) signupBoxes() map[*html.Node]bool {
+// product's; review26d). With items, a field whose climb meets a list
+// item has no box: the form is one card's (a waitlist on a product
+// card), which a collection's reference keeps. Each field climbs its
+// ancestors once, so the walk is linear in the page times the depth.
+func (p *page) signupBoxes(items bool) map[*html.Node]bool {
 	var fields []*html.Node
 	for _, n := range p.x.nodes {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Input && isEmailInput(n) {
@@ -51,6 +88,10 @@ func (p *page) signupBoxes() map[*html.Node]bool {
 		for a := n.Parent; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
 			in := p.x.info(a)
 			if in == nil || in.text > signupBoxBytes || carts[a] || p.holdsH1(a) || holdsPrice(textOf(a)) {
+				break
+			}
+			if items && a.DataAtom == atom.Li {
+				box = nil
 				break
 			}
 			box = a

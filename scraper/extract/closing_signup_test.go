@@ -1,0 +1,20 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestClosingSignupPages: on a service page whose class names say
+// nothing (hashed), the newsletter box that closes the text goes, told by
+// its e-mail field; the trial form under the headline (the page's own
+// offer) and a card's waitlist inside a list item stay.
+func TestClosingSignupPages(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "service_closing_signup", url: "https://slackwater.example/", typ: corpus.PageTypeService,
+			wantInText: []string{"Slackwater prints the week's tides", "Start a free month with your work address",
+				"Tell me when fees are ready", "Boats over twenty metres book their pilot"},
+			notInText: []string{"Letters from the quay", "One short letter a month", "We never share your address"}},
+	})
+}
