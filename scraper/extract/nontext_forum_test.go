@@ -13,8 +13,9 @@ import (
 // go from a forum's text (labels that posts repeat, with the number
 // under a bare one; a member's join day; "#3", "Thread starter ...", an
 // unrendered template, a locked thread's notice, a poster's counts alone
-// on a line); a post's stamp with its time, a label that one
-// post uses and what the posts say stay.
+// on a line, a Q&A post's "asked ..." stamp, a comment's "– name"
+// signature); a post's stamp with its time (a board's "Posted ..."
+// too), a label that one post uses and what the posts say stay.
 func TestDropPostCards(t *testing.T) {
 	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
 	b := "Location: the harbour office has the new leaflet."
@@ -49,6 +50,11 @@ func TestDropPostCards(t *testing.T) {
 			[]string{a, "We have 3 posts left on the fence."}},
 		{"badge counts", []string{"59.6k44 gold badges151 silver badges202 bronze badges", "2246 silver badges22 bronze badges", a, "She won 3 gold badges at the regatta."},
 			[]string{a, "She won 3 gold badges at the regatta."}},
+		{"Q&A stamps", []string{"asked Oct 16, 2010 at 21:58", a, "answered May 17, 2013 at 16:35", "edited 3 hours ago", c,
+			"Commented Oct 17, 2010 at 1:03", "| Show 12 more comments", "Posted March 19, 2024 at 9:05 pm", "I asked about it on May 2 at the office."},
+			[]string{a, c, "Posted March 19, 2024 at 9:05 pm", "I asked about it on May 2 at the office."}},
+		{"comment signatures", []string{a, "– Decio Lira", c, "— Léo Léopold Hertz 준영", "— as the harbour master said, go early."},
+			[]string{a, c, "— as the harbour master said, go early."}},
 		{"a sentence about replies", []string{a, "The ferry office is not open for further replies until May."},
 			[]string{a, "The ferry office is not open for further replies until May."}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},
