@@ -279,3 +279,49 @@ func (p *page) copyMarks() copyMarks {
 	c, _ := p.threadPosts()
 	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, written: p.inWriting, said: p.saidInPost}
 }
+
+// headRunMin is the fewest headings in a row that dropHeadRuns drops,
+// and headRunWords the most words of each.
+const (
+	headRunMin   = 5
+	headRunWords = 5
+)
+
+// dropHeadRuns drops from a forum's text the runs of headRunMin short,
+// unlinked section headings or more with no other line between them. A
+// heading titles what follows it; in a thread, a stack of labels over
+// nothing is a poster's card or profile whose fields lost their values
+// to the card rules or a folded menu ("Motherboard", "Processor",
+// "Memory", "Power Supply", "Monitor" of a member's system specs), not a
+// post. A post's own headings each have its words under them, but for
+// two or three in a row ("Key Comparison Categories:" over "Memory"), and
+// a listing's teaser headlines typed a thread are links.
+func dropHeadRuns(bs []block) []block {
+	drop := make([]bool, len(bs))
+	for i := 0; i < len(bs); {
+		j := i
+		for j < len(bs) && cardHeading(bs[j]) {
+			j++
+		}
+		if j-i >= headRunMin {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	out := bs[:0:0]
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// cardHeading reports whether b could be a field's label set as a
+// heading: a section heading of headRunWords words or fewer, mostly
+// unlinked.
+func cardHeading(b block) bool {
+	return b.kind == kindHeading && b.link < 0.5 && numFields(b.text) <= headRunWords
+}

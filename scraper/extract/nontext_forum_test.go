@@ -307,3 +307,38 @@ func TestThreadCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestDropHeadRuns: a stack of five short unlinked headings over nothing
+// (a member's system specs whose values went) leaves a forum's text; a
+// post's own two or three headings in a row, a stack of linked teaser
+// headlines and headings of six words or more stay.
+func TestDropHeadRuns(t *testing.T) {
+	a := "I've heard the rear port is for an external connection of some kind."
+	h := func(s string) block { return block{text: s, kind: kindHeading} }
+	l := func(s string) block { return block{text: s, kind: kindHeading, link: 1} }
+	p := func(s string) block { return block{text: s} }
+	tests := []struct {
+		name string
+		in   []block
+		want []string
+	}{
+		{"specs labels", []block{p(a), h("Motherboard"), h("Processor"), h("Memory (part number)"), h("Video Card # 1"), h("Power Supply"), p(a)},
+			[]string{a, a}},
+		{"a post's headings", []block{h("Key Comparison Categories:"), h("Memory"), h("Speed"), p(a)},
+			[]string{"Key Comparison Categories:", "Memory", "Speed", a}},
+		{"linked headlines", []block{l("Build agents"), l("Our next track"), l("Women who helped me"), l("Rust at work"), l("Ten tips"), p(a)},
+			[]string{"Build agents", "Our next track", "Women who helped me", "Rust at work", "Ten tips", a}},
+		{"long headings", []block{h("What the council decided on Monday night"), h("Why the ferry timetable changes in May"),
+			h("Where the new leaflets can be picked up"), h("Who runs the early Sunday crossing now"), h("When the last boat back leaves town"), p(a)},
+			[]string{"What the council decided on Monday night", "Why the ferry timetable changes in May",
+				"Where the new leaflets can be picked up", "Who runs the early Sunday crossing now", "When the last boat back leaves town", a}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropHeadRuns(tt.in))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
