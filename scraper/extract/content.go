@@ -337,6 +337,7 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 			if a.Val == "articleBody" || a.Val == "text" {
 				in.body = true
 			}
+			in.negative = in.negative || machineStamp(n, a.Val)
 		case "role":
 			switch a.Val {
 			case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar", "toolbar", "search":
@@ -1655,4 +1656,26 @@ func hasParagraph(n *html.Node, depth int) bool {
 		}
 	}
 	return false
+}
+
+// stampProps are schema.org's date properties.
+var stampProps = map[string]bool{"datePublished": true, "dateCreated": true, "dateModified": true, "uploadDate": true}
+
+// reMachineStamp matches a date and time written for machines:
+// "2010-10-17 01:03:31 +00:00", "2024-05-03T10:09:38Z".
+var reMachineStamp = lazyRE(`^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z| ?[+-]\d\d:?\d\d)?$`)
+
+// machineStamp reports whether n, carrying itemprop prop, is a
+// schema.org date property stated as an element's text in the form
+// written for machines, outside a <time>: the copy a page keeps for
+// crawlers (a post's or a comment's date, set invisible beside the
+// stamp readers see: "Commented Oct 17, 2010 at 1:03"), not a line to
+// read. A <time> is what readers see, and a stamp without a clock is
+// left to the date rules.
+func machineStamp(n *html.Node, prop string) bool {
+	if !stampProps[prop] || n.DataAtom == atom.Time || n.FirstChild == nil || n.FirstChild != n.LastChild {
+		return false
+	}
+	t := n.FirstChild
+	return t.Type == html.TextNode && len(t.Data) <= 40 && reMachineStamp.MatchString(strings.TrimSpace(t.Data))
 }

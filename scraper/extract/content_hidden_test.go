@@ -143,3 +143,30 @@ func TestShownCopyLinkCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestMachineStamp: a schema.org date property stated as text in the
+// form written for machines is the crawlers' copy of a stamp; a <time>,
+// a date without a clock, a stamp readers read and other properties are
+// not.
+func TestMachineStamp(t *testing.T) {
+	tests := []struct {
+		frag string
+		want bool
+	}{
+		{`<div itemprop="datePublished">2010-10-17 01:03:31 &#x2B;00:00</div>`, true},
+		{`<span itemprop="dateCreated">2024-05-03T10:09:38Z</span>`, true},
+		{`<time itemprop="datePublished">2010-10-17 01:03:31</time>`, false},
+		{`<div itemprop="datePublished">2010-10-17</div>`, false},
+		{`<div itemprop="datePublished">Oct 17, 2010 at 1:03</div>`, false},
+		{`<div itemprop="name">2010-10-17 01:03:31</div>`, false},
+		{`<div itemprop="datePublished"><b>2010-10-17 01:03:31</b></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.frag, func(t *testing.T) {
+			n := mustParseFragment(t, tt.frag)
+			if got := machineStamp(n, attr(n, "itemprop")); got != tt.want {
+				t.Errorf("machineStamp = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

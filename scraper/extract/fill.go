@@ -556,7 +556,7 @@ func (p *page) mainOfOther(bs []block, forum bool) []block {
 		bs = dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks, p.saidInPost)
 		bs = dropReplySubjects(dropEchoes(p.dropSiteNotices(bs)))
 		bs = dropPostCards(p.dropPosterTitles(p.dropCardItems(bs)), marks)
-		return p.withPostHeads(dropPostBars(bs, marks))
+		return p.withPostHeads(dropHeadRuns(dropPostBars(bs, marks)))
 	}
 	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks, nil)))))
 }

@@ -39,10 +39,16 @@ var postCardWords = map[string]bool{
 // Member", "10+ Year Member"), an attachment's size and downloads, "View
 // attachment 123", who liked the post ("A, B and 2 others like this."), a template left
 // unrendered ("{{ errors[12].message }}"), a poster's count alone on its
-// line ("1,076 posts", "155 helpful votes", "8.2k reputation"), or a Q&A
+// line ("1,076 posts", "155 helpful votes", "8.2k reputation"), a Q&A
 // site's reputation and badge counts run together ("59.6k44 gold
-// badges151 silver badges").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
+// badges151 silver badges"), a Q&A post's or comment's stamp led by what
+// was done ("asked Oct 16, 2010 at 21:58", "Commented May 1, 2017 at
+// 13:17", "edited 3 hours ago": Q&A references leave them out, while a
+// board's "Posted March 19, 2024 at 9:05 pm" stays), a comment's signature (a dash
+// before the commenter's name of four words at most: "– Decio Lira"), or
+// the link that unfolds a post's folded comments ("| Show 12 more
+// comments").
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:asked|answered|edited|commented|modified) (?:on )?(?:[a-z]{3,9}\.? \d{1,2}(?:, ?\d{4})?|\d{1,2} [a-z]{3,9}\.?(?: \d{4})?|\d{4}-\d\d-\d\d|yesterday|today|\d+ (?:secs?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago)(?:,? at \d{1,2}:\d\d(?::\d\d)?(?: ?[ap]m)?)?|[–—] ?[^\s.!?,;:]+(?: [^\s.!?,;:]+){0,3}|(?:\|\s*)?show \d+ more (?:comments?|replies)|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
 
 // cardLabel returns the label of a "Label: value" or "Label:" line of
 // eight words and 60 bytes at most (lower case, without the colon) and
@@ -272,4 +278,50 @@ func (p *page) within(b block, kinds ...atom.Atom) bool {
 func (p *page) copyMarks() copyMarks {
 	c, _ := p.threadPosts()
 	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, written: p.inWriting, said: p.saidInPost}
+}
+
+// headRunMin is the fewest headings in a row that dropHeadRuns drops,
+// and headRunWords the most words of each.
+const (
+	headRunMin   = 5
+	headRunWords = 5
+)
+
+// dropHeadRuns drops from a forum's text the runs of headRunMin short,
+// unlinked section headings or more with no other line between them. A
+// heading titles what follows it; in a thread, a stack of labels over
+// nothing is a poster's card or profile whose fields lost their values
+// to the card rules or a folded menu ("Motherboard", "Processor",
+// "Memory", "Power Supply", "Monitor" of a member's system specs), not a
+// post. A post's own headings each have its words under them, but for
+// two or three in a row ("Key Comparison Categories:" over "Memory"), and
+// a listing's teaser headlines typed a thread are links.
+func dropHeadRuns(bs []block) []block {
+	drop := make([]bool, len(bs))
+	for i := 0; i < len(bs); {
+		j := i
+		for j < len(bs) && cardHeading(bs[j]) {
+			j++
+		}
+		if j-i >= headRunMin {
+			for k := i; k < j; k++ {
+				drop[k] = true
+			}
+		}
+		i = max(j, i+1)
+	}
+	out := bs[:0:0]
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// cardHeading reports whether b could be a field's label set as a
+// heading: a section heading of headRunWords words or fewer, mostly
+// unlinked.
+func cardHeading(b block) bool {
+	return b.kind == kindHeading && b.link < 0.5 && numFields(b.text) <= headRunWords
 }

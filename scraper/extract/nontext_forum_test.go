@@ -13,8 +13,9 @@ import (
 // go from a forum's text (labels that posts repeat, with the number
 // under a bare one; a member's join day; "#3", "Thread starter ...", an
 // unrendered template, a locked thread's notice, a poster's counts alone
-// on a line); a post's stamp with its time, a label that one
-// post uses and what the posts say stay.
+// on a line, a Q&A post's "asked ..." stamp, a comment's "– name"
+// signature); a post's stamp with its time (a board's "Posted ..."
+// too), a label that one post uses and what the posts say stay.
 func TestDropPostCards(t *testing.T) {
 	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
 	b := "Location: the harbour office has the new leaflet."
@@ -49,6 +50,11 @@ func TestDropPostCards(t *testing.T) {
 			[]string{a, "We have 3 posts left on the fence."}},
 		{"badge counts", []string{"59.6k44 gold badges151 silver badges202 bronze badges", "2246 silver badges22 bronze badges", a, "She won 3 gold badges at the regatta."},
 			[]string{a, "She won 3 gold badges at the regatta."}},
+		{"Q&A stamps", []string{"asked Oct 16, 2010 at 21:58", a, "answered May 17, 2013 at 16:35", "edited 3 hours ago", c,
+			"Commented Oct 17, 2010 at 1:03", "| Show 12 more comments", "Posted March 19, 2024 at 9:05 pm", "I asked about it on May 2 at the office."},
+			[]string{a, c, "Posted March 19, 2024 at 9:05 pm", "I asked about it on May 2 at the office."}},
+		{"comment signatures", []string{a, "– Decio Lira", c, "— Léo Léopold Hertz 준영", "— as the harbour master said, go early."},
+			[]string{a, c, "— as the harbour master said, go early."}},
 		{"a sentence about replies", []string{a, "The ferry office is not open for further replies until May."},
 			[]string{a, "The ferry office is not open for further replies until May."}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},
@@ -297,6 +303,41 @@ func TestThreadCopies(t *testing.T) {
 				if n := strings.Count(art.Text, s); n != want {
 					t.Errorf("%q %d times in the text, want %d", s, n, want)
 				}
+			}
+		})
+	}
+}
+
+// TestDropHeadRuns: a stack of five short unlinked headings over nothing
+// (a member's system specs whose values went) leaves a forum's text; a
+// post's own two or three headings in a row, a stack of linked teaser
+// headlines and headings of six words or more stay.
+func TestDropHeadRuns(t *testing.T) {
+	a := "I've heard the rear port is for an external connection of some kind."
+	h := func(s string) block { return block{text: s, kind: kindHeading} }
+	l := func(s string) block { return block{text: s, kind: kindHeading, link: 1} }
+	p := func(s string) block { return block{text: s} }
+	tests := []struct {
+		name string
+		in   []block
+		want []string
+	}{
+		{"specs labels", []block{p(a), h("Motherboard"), h("Processor"), h("Memory (part number)"), h("Video Card # 1"), h("Power Supply"), p(a)},
+			[]string{a, a}},
+		{"a post's headings", []block{h("Key Comparison Categories:"), h("Memory"), h("Speed"), p(a)},
+			[]string{"Key Comparison Categories:", "Memory", "Speed", a}},
+		{"linked headlines", []block{l("Build agents"), l("Our next track"), l("Women who helped me"), l("Rust at work"), l("Ten tips"), p(a)},
+			[]string{"Build agents", "Our next track", "Women who helped me", "Rust at work", "Ten tips", a}},
+		{"long headings", []block{h("What the council decided on Monday night"), h("Why the ferry timetable changes in May"),
+			h("Where the new leaflets can be picked up"), h("Who runs the early Sunday crossing now"), h("When the last boat back leaves town"), p(a)},
+			[]string{"What the council decided on Monday night", "Why the ferry timetable changes in May",
+				"Where the new leaflets can be picked up", "Who runs the early Sunday crossing now", "When the last boat back leaves town", a}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := blockTexts(dropHeadRuns(tt.in))
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
