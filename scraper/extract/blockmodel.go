@@ -48,8 +48,9 @@ func (p *page) modelKeptOf(pageType string) (kept []block, extra float64, orphan
 
 // modelKeptAs is modelKeptOf, with the linked titles of the cards whose
 // teasers the model keeps (keepCardTitles) and the rest of a grid of
-// title-only cards whose first titles it keeps (keepGridTitles) when
-// cardTitles is set: on a
+// title-only cards whose first titles it keeps (keepGridTitles), and
+// the price lines of the cards whose titles it keeps (keepCardPrices),
+// when cardTitles is set: on a
 // listing, and on a page typed a listing only after its model text was
 // weighed (otherPage).
 func (p *page) modelKeptAs(pageType string, cardTitles bool) (kept []block, extra float64, orphans map[int32]bool) {
@@ -118,6 +119,7 @@ func (p *page) keptOfRun(r *modelRun, pageType string, cardTitles bool, out []bl
 	if cardTitles {
 		p.keepCardTitles(bs, keep)
 		p.keepGridTitles(bs, keep, dialog)
+		p.keepCardPrices(bs, keep)
 	}
 	// A page that is not an article loses what the model keeps inside its
 	// dialogs, unless fewer than dialogMinLeft words would be left: then
