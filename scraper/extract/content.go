@@ -20,6 +20,7 @@ type nodeInfo struct {
 	scored   bool    // score was initialised
 	junk     bool    // subtree is boilerplate and skipped
 	negative bool    // class or id names boilerplate
+	picture  bool    // a picture box in the article body (pictureBox): not its text
 	positive bool    // class or id names article content
 	block    bool    // has block-level element children
 	body     bool    // itemprop=articleBody or a strong body class

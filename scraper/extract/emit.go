@@ -152,6 +152,9 @@ func (e *emitter) walk(n *html.Node) {
 	if in.junk && !(e.broad && in.teaser) && e.feat == nil {
 		return
 	}
+	if in.picture && !e.broad && e.feat == nil {
+		return
+	}
 	e.cur = i
 	if e.feat != nil {
 		if in.consent || featSkip(n) {

@@ -49,6 +49,7 @@ func (p *page) extract(opts Options) {
 		nodes = x.selectContent(top)
 	}
 	p.sel = nodes
+	x.markPictures(nodes, p.summaryWords())
 	p.blocks, p.linkHeads, p.cited = x.articleBlocks(nodes, true)
 	p.blocks = p.trimBlocks(p.blocks)
 	if p.cited != nil {
@@ -93,6 +94,20 @@ func (p *page) trimBlocks(bs []block) []block {
 		}
 		// A kicker ("Review", "Analysis") above the headline.
 		if len(bs) > 1 && numFields(bs[0].text) <= 3 && !endsSentence(bs[0].text) && p.isFurniture(bs[1].text) {
+			bs = bs[1:]
+			continue
+		}
+		// A byline that names the metadata's author: opening the body
+		// only (a closing line that names the author is often the
+		// story's own sign-off).
+		if numFields(bs[0].text) <= 14 && p.namesAuthor(bs[0].text) {
+			bs = bs[1:]
+			continue
+		}
+		// A byline the page labels only by class ("Jane Doe Springfield
+		// Herald"): a short line, no sentence, no link, right above the
+		// dateline that opens the body.
+		if len(bs) > 1 && isBylineShape(bs[0]) && isDateLine(bs[1].text) {
 			bs = bs[1:]
 			continue
 		}

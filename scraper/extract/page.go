@@ -22,6 +22,8 @@ type page struct {
 	fetched time.Time
 	flags   map[string]uint16 // attrFlags' memo, during collect
 	posts   *postsMemo        // threadPosts' memo
+	// bylineNames memoises metaAuthorWords (nil: not worked out yet).
+	bylineNames *[]string
 
 	lang        string
 	titleTag    string

@@ -1,0 +1,76 @@
+package extract
+
+import "strings"
+
+// namesAuthor reports whether t, a short line that ends no sentence,
+// holds the full name of one of the page's authors as its JSON-LD or meta
+// tags give them: a byline ("Jane Doe and John Roe Springfield Herald")
+// whatever its markup. Sites whose class names say nothing (CSS modules,
+// utility classes) do not label it "byline", so the edge trim would keep
+// it as the story's first line.
+func (p *page) namesAuthor(t string) bool {
+	if endsSentence(t) {
+		return false
+	}
+	line := " " + nameWords(t) + " "
+	for _, a := range p.metaAuthorWords() {
+		if strings.Contains(line, " "+a+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// metaAuthorWords returns the people the page's JSON-LD or meta tags name
+// as its authors, each as its lower-cased words, names of two words or
+// more only (one word could be any word of a line). Visible bylines are
+// left out: they are found by class names, and the line at hand may be
+// one of them.
+func (p *page) metaAuthorWords() []string {
+	if p.bylineNames != nil {
+		return *p.bylineNames
+	}
+	set := authorSet{}
+	ld := p.ldArticle()
+	if ld == nil {
+		ld = p.ldPage()
+	}
+	if ld == nil || !set.addLD(ld) {
+		set.addMeta(p)
+	}
+	var names []string
+	for _, a := range set.people {
+		if w := nameWords(a); strings.Count(w, " ") >= 1 {
+			names = append(names, w)
+		}
+	}
+	p.bylineNames = &names
+	return names
+}
+
+// nameWords returns the lower-cased words of t, one space apart.
+func nameWords(t string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(t), notWordRune), " ")
+}
+
+// isBylineShape reports whether b could be a byline by its shape alone:
+// a paragraph of two to twelve words, none linked, that ends no
+// sentence.
+func isBylineShape(b block) bool {
+	n := numFields(b.text)
+	return b.kind == kindPara && n >= 2 && n <= 12 && b.link == 0 && !endsSentence(b.text)
+}
+
+// isDateLine reports whether t is a short update or publication stamp
+// ("Published 10:02 AM EST Nov 19, 2019", "Updated 5:27 am CST,
+// Wednesday, November 20, 2019").
+func isDateLine(t string) bool {
+	if numFields(t) > 12 || endsSentence(t) {
+		return false
+	}
+	if reEdgeLine.MatchString(t) {
+		return true
+	}
+	_, ok := ParseDate(t)
+	return ok
+}

@@ -1,0 +1,66 @@
+package extract
+
+import "testing"
+
+// TestHashedArticleChrome runs a hand-written story whose class names are
+// hashed: its byline, its update stamp and a gallery of captioned
+// pictures above the first paragraph carry no class word ("byline",
+// "caption", "gallery"), so only the metadata's author, the shape of the
+// lines and the captions' repeat of the pictures' alt texts tell them
+// from the story.
+func TestHashedArticleChrome(t *testing.T) {
+	art := extractTestPage(t, "hashed", "article_gallery_hashed", "https://news.example/2026/11/harbour-wall")
+	checkText(t, art.Text,
+		[]string{"Repairs to the harbour wall began on Tuesday", "inner basin while the crane works"},
+		[]string{"Mara Quill", "Updated 9:40", "Workers lower a concrete block", "arrived by barge", "Photo: Ann Lee", "Back to gallery"})
+}
+
+func TestNamesAuthor(t *testing.T) {
+	p := &page{}
+	names := []string{"mara quill", "jo de la cruz"}
+	p.bylineNames = &names
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Mara Quill, Harbour Correspondent", true},
+		{"Jo de la Cruz and Mara Quill Coast Weekly", true},
+		{"Mara Quill said the wall would hold.", false}, // a sentence
+		{"Quill", false},
+		{"Maran Quill", false}, // whole words only
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := p.namesAuthor(tt.line); got != tt.want {
+				t.Errorf("namesAuthor(%q) = %v, want %v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBylineAboveDateLine(t *testing.T) {
+	tests := []struct {
+		name  string
+		first block
+		date  string
+		want  bool // the first block is dropped
+	}{
+		{"names over a stamp", block{text: "Lena Ortiz and Tom Reyes Valley Courier"}, "Published 10:02 AM EST Nov 19, 2026", true},
+		{"names over a bare date", block{text: "Lena Ortiz Valley Courier"}, "November 19, 2026", true},
+		{"a sentence", block{text: "The council met on Tuesday."}, "Published 10:02 AM EST Nov 19, 2026", false},
+		{"linked", block{text: "Lena Ortiz Valley Courier", link: 1}, "Published 10:02 AM EST Nov 19, 2026", false},
+		{"a heading", block{text: "What the council decided", kind: kindHeading}, "Published 10:02 AM EST Nov 19, 2026", false},
+		{"no date below", block{text: "Lena Ortiz Valley Courier"}, "The council met on Tuesday to vote on the budget.", false},
+	}
+	story := block{text: "The council met on Tuesday to vote on the budget for the coming year, and the vote was close."}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &page{}
+			p.bylineNames = &[]string{}
+			out := p.trimBlocks([]block{tt.first, {text: tt.date}, story})
+			if got := len(out) == 0 || out[0].text != tt.first.text; got != tt.want {
+				t.Errorf("dropped = %v, want %v (left %d blocks)", got, tt.want, len(out))
+			}
+		})
+	}
+}
