@@ -176,15 +176,23 @@ func holdsDate(n *html.Node, depth int) bool {
 }
 
 // dropReviews drops from a page's main text the blocks inside its
-// customers' reviews (reviewMarks.isItem): what buyers wrote, with their
-// names, dates and votes, is not the product's description. The blocks
-// stay as they are when fewer than 50 words would be left.
-func (p *page) dropReviews(bs []block) []block {
+// customers' reviews (reviewMarks.isItem; on a product page also the
+// rated, dated records no class word marks, ratedRecords): what buyers
+// wrote, with their names, dates and votes, is not the product's
+// description. The blocks stay as they are when fewer than 50 words
+// would be left.
+func (p *page) dropReviews(bs []block, pageType string) []block {
 	rm := p.reviewMarks()
-	if rm == nil {
+	var rated map[*html.Node]bool
+	if pageType == corpus.PageTypeProduct {
+		rated = p.ratedRecords()
+	}
+	if rm == nil && rated == nil {
 		return bs
 	}
-	return dropSpans(bs, p.markedSpans(rm.isItem), 50)
+	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool {
+		return rated[n] || rm != nil && rm.isItem(n)
+	}), 50)
 }
 
 // shopText returns the blocks of a page that is not an article without
@@ -234,7 +242,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 			bs = drop(bs)
 		}
 	}
-	bs = dropShopSections(p.dropReviews(bs), pageType)
+	bs = dropShopSections(p.dropReviews(bs, pageType), pageType)
 	for _, drop := range shopDrops {
 		bs = drop(bs)
 	}
