@@ -59,7 +59,24 @@ const ratedDepth = 6
 // posts without ratings (questions and answers, a blog's teasers) is
 // not read here. A child that holds the page's <h1> is the product
 // itself (its buy box may print its rating and a date), never a review.
-func (p *page) ratedRecords() map[*html.Node]bool {
+func (p *page) ratedRecords() map[*html.Node]bool { return p.ratedItems(true, 2) }
+
+// ratedCardsMin is the fewest undated rated siblings that make a run of
+// cards (ratedCards).
+const ratedCardsMin = 3
+
+// ratedCards returns a product page's cards that each give a rating,
+// dated or not, three siblings of one tag or more, none holding the
+// <h1>: the cards of other products ("You may also like", each with
+// its stars) or reviews whose dates the widget leaves out; references
+// of product pages leave both out, while the product's own rating is
+// one, in the element that holds its name.
+func (p *page) ratedCards() map[*html.Node]bool { return p.ratedItems(false, ratedCardsMin) }
+
+// ratedItems returns the children of one parent, of one tag, min of
+// them or more, that each hold a rating of their own (givesRating), and
+// a date (holdsDate) when dated is set, and not the page's <h1>.
+func (p *page) ratedItems(dated bool, min int) map[*html.Node]bool {
 	rated := map[*html.Node]map[*html.Node]bool{}
 	for i, e := range p.x.nodes {
 		if e.Type != html.ElementNode || !givesRating(e, p.x.infos[i].text) {
@@ -74,17 +91,17 @@ func (p *page) ratedRecords() map[*html.Node]bool {
 	}
 	var out map[*html.Node]bool
 	for _, kids := range rated {
-		if len(kids) < 2 {
+		if len(kids) < min {
 			continue
 		}
 		byTag := map[string][]*html.Node{}
 		for k := range kids {
-			if k.Data != "body" && !p.holdsH1(k) && holdsDate(k, 0) {
+			if k.Data != "body" && !p.holdsH1(k) && (!dated || holdsDate(k, 0)) {
 				byTag[k.Data] = append(byTag[k.Data], k)
 			}
 		}
 		for _, items := range byTag {
-			if len(items) < 2 {
+			if len(items) < min {
 				continue
 			}
 			if out == nil {

@@ -179,20 +179,33 @@ func holdsDate(n *html.Node, depth int) bool {
 // customers' reviews (reviewMarks.isItem; on a product page also the
 // rated, dated records no class word marks, ratedRecords): what buyers
 // wrote, with their names, dates and votes, is not the product's
-// description. The blocks stay as they are when fewer than 50 words
-// would be left.
+// description. On a product page it then drops the runs of rated cards
+// (ratedCards: other products, undated reviews), unless that leaves
+// under half of the words, where the cards are the page's own grid.
+// The blocks stay as they are when fewer than 50 words would be left.
 func (p *page) dropReviews(bs []block, pageType string) []block {
 	rm := p.reviewMarks()
 	var rated map[*html.Node]bool
 	if pageType == corpus.PageTypeProduct {
 		rated = p.ratedRecords()
 	}
-	if rm == nil && rated == nil {
+	if rm != nil || rated != nil {
+		bs = dropSpans(bs, p.markedSpans(func(n *html.Node) bool {
+			return rated[n] || rm != nil && rm.isItem(n)
+		}), 50)
+	}
+	if pageType != corpus.PageTypeProduct {
 		return bs
 	}
-	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool {
-		return rated[n] || rm != nil && rm.isItem(n)
-	}), 50)
+	cards := p.ratedCards()
+	if cards == nil {
+		return bs
+	}
+	out := dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return cards[n] }), 50)
+	if 2*blocksWords(out) < blocksWords(bs) {
+		return bs
+	}
+	return out
 }
 
 // shopText returns the blocks of a page that is not an article without

@@ -95,6 +95,12 @@ func TestRatedRecords(t *testing.T) {
 			wantInText: []string{"A full-length apron cut from heavy washed linen", "softens with every wash",
 				"Does it shrink in a hot wash?", "Can the ties be shortened?"},
 			notInText: []string{"Wore it every day in the bakery", "Heavier than I expected", "Bought a second one", "Morwenna", "Tobias K."}},
+		// Three undated cards of other products, each with its stars, no
+		// price nor link (no rail card, isRailCard, nor closing links),
+		// go; the product's own rating, beside its <h1>, stays.
+		{name: "product_rated_cards", url: "https://alder-tin.example/p/copper-kettle", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A stovetop kettle spun from one sheet of copper", "whistles when it boils", "Polish the outside", "never heat it empty"},
+			notInText:  []string{"Brass Ladle", "Tin-lined Saucepan", "Iron Trivet"}},
 	})
 }
 
