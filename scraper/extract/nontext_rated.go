@@ -27,7 +27,8 @@ func isRatingText(t string) bool {
 
 // givesRating reports whether element n gives a rating: schema.org's
 // rating fields, an accessible label or title that reads as one (a row
-// of star icons labelled "Rated 4 out of 5"), or its own short text.
+// of star icons labelled "Rated 4 out of 5"), or its text when short
+// (infoText bytes, 60 at most).
 func givesRating(n *html.Node, infoText int) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -49,6 +50,31 @@ func givesRating(n *html.Node, infoText int) bool {
 // with the stars, the name and the date, and the text.
 const ratedDepth = 6
 
+// ratedKids maps a parent to those of its children that hold an
+// element giving a rating (givesRating) within ratedDepth levels.
+type ratedKids map[*html.Node]map[*html.Node]bool
+
+// ratedKids reads the page's ratings once for ratedRecords and
+// ratedCards; it is nil when the page gives none.
+func (p *page) ratedKids() ratedKids {
+	var rk ratedKids
+	for i, e := range p.x.nodes {
+		if e.Type != html.ElementNode || !givesRating(e, p.x.infos[i].text) {
+			continue
+		}
+		if rk == nil {
+			rk = ratedKids{}
+		}
+		for a, d := e, 0; a.Parent != nil && d <= ratedDepth; a, d = a.Parent, d+1 {
+			if rk[a.Parent] == nil {
+				rk[a.Parent] = map[*html.Node]bool{}
+			}
+			rk[a.Parent][a] = true
+		}
+	}
+	return rk
+}
+
 // ratedRecords returns a product page's customers' reviews that neither
 // a class word nor microdata marks as reviews (marksReview; a shop whose
 // class names are generated, or say "card" or "feedback"): two children
@@ -59,7 +85,7 @@ const ratedDepth = 6
 // posts without ratings (questions and answers, a blog's teasers) is
 // not read here. A child that holds the page's <h1> is the product
 // itself (its buy box may print its rating and a date), never a review.
-func (p *page) ratedRecords() map[*html.Node]bool { return p.ratedItems(true, 2) }
+func (p *page) ratedRecords(rk ratedKids) map[*html.Node]bool { return p.ratedItems(rk, true, 2) }
 
 // ratedCardsMin is the fewest undated rated siblings that make a run of
 // cards (ratedCards).
@@ -71,26 +97,16 @@ const ratedCardsMin = 3
 // its stars) or reviews whose dates the widget leaves out; references
 // of product pages leave both out, while the product's own rating is
 // one, in the element that holds its name.
-func (p *page) ratedCards() map[*html.Node]bool { return p.ratedItems(false, ratedCardsMin) }
+func (p *page) ratedCards(rk ratedKids) map[*html.Node]bool {
+	return p.ratedItems(rk, false, ratedCardsMin)
+}
 
 // ratedItems returns the children of one parent, of one tag, min of
-// them or more, that each hold a rating of their own (givesRating), and
-// a date (holdsDate) when dated is set, and not the page's <h1>.
-func (p *page) ratedItems(dated bool, min int) map[*html.Node]bool {
-	rated := map[*html.Node]map[*html.Node]bool{}
-	for i, e := range p.x.nodes {
-		if e.Type != html.ElementNode || !givesRating(e, p.x.infos[i].text) {
-			continue
-		}
-		for a, d := e, 0; a.Parent != nil && d <= ratedDepth; a, d = a.Parent, d+1 {
-			if rated[a.Parent] == nil {
-				rated[a.Parent] = map[*html.Node]bool{}
-			}
-			rated[a.Parent][a] = true
-		}
-	}
+// them or more, that each hold a rating of their own (rk), and a date
+// (holdsDate) when dated is set, and not the page's <h1>.
+func (p *page) ratedItems(rk ratedKids, dated bool, min int) map[*html.Node]bool {
 	var out map[*html.Node]bool
-	for _, kids := range rated {
+	for _, kids := range rk {
 		if len(kids) < min {
 			continue
 		}

@@ -185,19 +185,21 @@ func holdsDate(n *html.Node, depth int) bool {
 // The blocks stay as they are when fewer than 50 words would be left.
 func (p *page) dropReviews(bs []block, pageType string) []block {
 	rm := p.reviewMarks()
+	var rk ratedKids
 	var rated map[*html.Node]bool
 	if pageType == corpus.PageTypeProduct {
-		rated = p.ratedRecords()
+		rk = p.ratedKids()
+		rated = p.ratedRecords(rk)
 	}
 	if rm != nil || rated != nil {
 		bs = dropSpans(bs, p.markedSpans(func(n *html.Node) bool {
 			return rated[n] || rm != nil && rm.isItem(n)
 		}), 50)
 	}
-	if pageType != corpus.PageTypeProduct {
+	if rk == nil {
 		return bs
 	}
-	cards := p.ratedCards()
+	cards := p.ratedCards(rk)
 	if cards == nil {
 		return bs
 	}
