@@ -176,15 +176,38 @@ func holdsDate(n *html.Node, depth int) bool {
 }
 
 // dropReviews drops from a page's main text the blocks inside its
-// customers' reviews (reviewMarks.isItem): what buyers wrote, with their
-// names, dates and votes, is not the product's description. The blocks
-// stay as they are when fewer than 50 words would be left.
-func (p *page) dropReviews(bs []block) []block {
+// customers' reviews (reviewMarks.isItem; on a product page also the
+// rated, dated records no class word marks, ratedRecords): what buyers
+// wrote, with their names, dates and votes, is not the product's
+// description. On a product page it then drops the runs of rated cards
+// (ratedCards: other products, undated reviews), unless that leaves
+// under half of the words, where the cards are the page's own grid.
+// The blocks stay as they are when fewer than 50 words would be left.
+func (p *page) dropReviews(bs []block, pageType string) []block {
 	rm := p.reviewMarks()
-	if rm == nil {
+	var rk ratedKids
+	var rated map[*html.Node]bool
+	if pageType == corpus.PageTypeProduct {
+		rk = p.ratedKids()
+		rated = p.ratedRecords(rk)
+	}
+	if rm != nil || rated != nil {
+		bs = dropSpans(bs, p.markedSpans(func(n *html.Node) bool {
+			return rated[n] || rm != nil && rm.isItem(n)
+		}), 50)
+	}
+	if rk == nil {
 		return bs
 	}
-	return dropSpans(bs, p.markedSpans(rm.isItem), 50)
+	cards := p.ratedCards(rk)
+	if cards == nil {
+		return bs
+	}
+	out := dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return cards[n] }), 50)
+	if 2*blocksWords(out) < blocksWords(bs) {
+		return bs
+	}
+	return out
 }
 
 // shopText returns the blocks of a page that is not an article without
@@ -234,7 +257,7 @@ func (p *page) shopText(bs []block, pageType string) []block {
 			bs = drop(bs)
 		}
 	}
-	bs = dropShopSections(p.dropReviews(bs), pageType)
+	bs = dropShopSections(p.dropReviews(bs, pageType), pageType)
 	for _, drop := range shopDrops {
 		bs = drop(bs)
 	}

@@ -84,6 +84,44 @@ func TestRelativeDateReviews(t *testing.T) {
 	})
 }
 
+// TestRatedRecords: a product page's reviews that no class word marks
+// (generated class names), each with a rating of its own, as a label of
+// its stars or a row of star glyphs, and a date, go; the description,
+// the product's own rating (no date) and dated questions without a
+// rating stay.
+func TestRatedRecords(t *testing.T) {
+	runTextPages(t, []textPage{
+		{name: "product_rated_records", url: "https://fernhill.example/p/linen-apron", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A full-length apron cut from heavy washed linen", "softens with every wash",
+				"Does it shrink in a hot wash?", "Can the ties be shortened?"},
+			notInText: []string{"Wore it every day in the bakery", "Heavier than I expected", "Bought a second one", "Morwenna", "Tobias K."}},
+		// Three undated cards of other products, each with its stars, no
+		// price nor link (no rail card, isRailCard, nor closing links),
+		// go; the product's own rating, beside its <h1>, stays.
+		{name: "product_rated_cards", url: "https://alder-tin.example/p/copper-kettle", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A stovetop kettle spun from one sheet of copper", "whistles when it boils", "Polish the outside", "never heat it empty"},
+			notInText:  []string{"Brass Ladle", "Tin-lined Saucepan", "Iron Trivet"}},
+	})
+}
+
+// TestIsRatingText: what reads as a rating, and what does not (a
+// slide's number, a date, a size).
+func TestIsRatingText(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Rated 4 out of 5", true}, {"4.5 out of 5 stars", true}, {"4,7 sur 5", true}, {"5 von 5 Sternen", true},
+		{"5 stars", true}, {"Rating: 4/5", true}, {"★★★★☆", true}, {"Rated 5.00 out of 5", true},
+		{"Slide 1 of 5", false}, {"3/5/2024", false}, {"1 / 5", false}, {"Size 5", false}, {"Pack of 5", false},
+		{"15 out of 50", false},
+	} {
+		if got := isRatingText(tt.text); got != tt.want {
+			t.Errorf("isRatingText(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestRelativeDay: a review's date as a day relative to today, in the
 // languages whose shop lines are read, and what is no such date.
 func TestRelativeDay(t *testing.T) {
