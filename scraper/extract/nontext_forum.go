@@ -321,7 +321,8 @@ func dropHeadRuns(bs []block) []block {
 
 // cardHeading reports whether b could be a field's label set as a
 // heading: a section heading of headRunWords words or fewer, mostly
-// unlinked.
+// unlinked, not a question. A run of questions is an FAQ whose answers
+// are folded (put back later by withPanels), not a card's labels.
 func cardHeading(b block) bool {
-	return b.kind == kindHeading && b.link < 0.5 && numFields(b.text) <= headRunWords
+	return b.kind == kindHeading && b.link < 0.5 && numFields(b.text) <= headRunWords && !strings.HasSuffix(b.text, "?")
 }

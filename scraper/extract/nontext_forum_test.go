@@ -311,7 +311,7 @@ func TestThreadCopies(t *testing.T) {
 // TestDropHeadRuns: a stack of five short unlinked headings over nothing
 // (a member's system specs whose values went) leaves a forum's text; a
 // post's own two or three headings in a row, a stack of linked teaser
-// headlines and headings of six words or more stay.
+// headlines, an FAQ's questions and headings of six words or more stay.
 func TestDropHeadRuns(t *testing.T) {
 	a := "I've heard the rear port is for an external connection of some kind."
 	h := func(s string) block { return block{text: s, kind: kindHeading} }
@@ -328,6 +328,8 @@ func TestDropHeadRuns(t *testing.T) {
 			[]string{"Key Comparison Categories:", "Memory", "Speed", a}},
 		{"linked headlines", []block{l("Build agents"), l("Our next track"), l("Women who helped me"), l("Rust at work"), l("Ten tips"), p(a)},
 			[]string{"Build agents", "Our next track", "Women who helped me", "Rust at work", "Ten tips", a}},
+		{"folded FAQ", []block{h("Can I change my ticket?"), h("Do children travel free?"), h("Are dogs allowed?"), h("Where do I park?"), h("Can I bring a bike?"), p(a)},
+			[]string{"Can I change my ticket?", "Do children travel free?", "Are dogs allowed?", "Where do I park?", "Can I bring a bike?", a}},
 		{"long headings", []block{h("What the council decided on Monday night"), h("Why the ferry timetable changes in May"),
 			h("Where the new leaflets can be picked up"), h("Who runs the early Sunday crossing now"), h("When the last boat back leaves town"), p(a)},
 			[]string{"What the council decided on Monday night", "Why the ferry timetable changes in May",
