@@ -1662,21 +1662,39 @@ func hasParagraph(n *html.Node, depth int) bool {
 // stampProps are schema.org's date properties.
 var stampProps = map[string]bool{"datePublished": true, "dateCreated": true, "dateModified": true, "uploadDate": true}
 
-// reMachineStamp matches a date and time written for machines:
-// "2010-10-17 01:03:31 +00:00", "2024-05-03T10:09:38Z".
-var reMachineStamp = lazyRE(`^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z| ?[+-]\d\d:?\d\d)?$`)
+// reMachineStamp matches a date and time in the form written for
+// machines only, with a "T" between date and clock or a zone:
+// "2010-10-17 01:03:31 +00:00", "2024-05-03T10:09:38Z". A bare
+// "2024-05-03 10:09" or "2024-05-03 10:09:38" is how many sites print
+// the stamp readers see, and is not matched.
+var reMachineStamp = lazyRE(`^\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z| ?[+-]\d\d:?\d\d)?| \d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z| ?[+-]\d\d:?\d\d))$`)
 
 // machineStamp reports whether n, carrying itemprop prop, is a
 // schema.org date property stated as an element's text in the form
-// written for machines, outside a <time>: the copy a page keeps for
-// crawlers (a post's or a comment's date, set invisible beside the
-// stamp readers see: "Commented Oct 17, 2010 at 1:03"), not a line to
-// read. A <time> is what readers see, and a stamp without a clock is
-// left to the date rules.
+// written for machines, outside a <time>, beside the stamp readers see:
+// the copy a page keeps for crawlers (a post's or a comment's date, set
+// invisible beside "Commented Oct 17, 2010 at 1:03"), not a line to
+// read. A <time> is what readers see, a stamp without a clock is left
+// to the date rules, and a stamp with no other stamp beside it (no
+// sibling with a digit) is the one readers see, whatever its form.
 func machineStamp(n *html.Node, prop string) bool {
 	if !stampProps[prop] || n.DataAtom == atom.Time || n.FirstChild == nil || n.FirstChild != n.LastChild {
 		return false
 	}
 	t := n.FirstChild
-	return t.Type == html.TextNode && len(t.Data) <= 40 && reMachineStamp.MatchString(strings.TrimSpace(t.Data))
+	return t.Type == html.TextNode && len(t.Data) <= 40 && reMachineStamp.MatchString(strings.TrimSpace(t.Data)) && stampBeside(n)
+}
+
+// stampBeside reports whether a sibling of n holds a digit: another
+// stamp, the one readers see.
+func stampBeside(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && (s.Type == html.ElementNode || s.Type == html.TextNode) && hasDigit(textOf(s)) {
+			return true
+		}
+	}
+	return false
 }

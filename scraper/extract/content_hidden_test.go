@@ -145,21 +145,27 @@ func TestShownCopyLinkCopies(t *testing.T) {
 }
 
 // TestMachineStamp: a schema.org date property stated as text in the
-// form written for machines is the crawlers' copy of a stamp; a <time>,
-// a date without a clock, a stamp readers read and other properties are
-// not.
+// form written for machines, beside the stamp readers see, is the
+// crawlers' copy of a stamp; a <time>, a date without a clock, a stamp
+// readers read ("Oct 17", "2024-05-03 10:09"), a stamp alone and other
+// properties are not.
 func TestMachineStamp(t *testing.T) {
+	const seen = `<span>Oct 17, 2010 at 1:03</span>`
 	tests := []struct {
 		frag string
 		want bool
 	}{
-		{`<div itemprop="datePublished">2010-10-17 01:03:31 &#x2B;00:00</div>`, true},
-		{`<span itemprop="dateCreated">2024-05-03T10:09:38Z</span>`, true},
-		{`<time itemprop="datePublished">2010-10-17 01:03:31</time>`, false},
-		{`<div itemprop="datePublished">2010-10-17</div>`, false},
-		{`<div itemprop="datePublished">Oct 17, 2010 at 1:03</div>`, false},
-		{`<div itemprop="name">2010-10-17 01:03:31</div>`, false},
-		{`<div itemprop="datePublished"><b>2010-10-17 01:03:31</b></div>`, false},
+		{`<div itemprop="datePublished">2010-10-17 01:03:31 &#x2B;00:00</div>` + seen, true},
+		{`<span itemprop="dateCreated">2024-05-03T10:09:38Z</span>` + seen, true},
+		{`<time itemprop="datePublished">2010-10-17 01:03:31</time>` + seen, false},
+		{`<div itemprop="datePublished">2010-10-17</div>` + seen, false},
+		{`<div itemprop="datePublished">Oct 17, 2010 at 1:03</div>` + seen, false},
+		{`<div itemprop="name">2010-10-17 01:03:31</div>` + seen, false},
+		{`<div itemprop="datePublished"><b>2010-10-17 01:03:31</b></div>` + seen, false},
+		{`<span itemprop="dateCreated">2024-05-03 10:09</span>` + seen, false},
+		{`<span itemprop="dateCreated">2024-05-03 10:09:38</span>` + seen, false},
+		{`<span itemprop="dateCreated">2024-05-03T10:09:38+02:00</span><a href="/u/alice">alice</a>`, false},
+		{`<span itemprop="dateCreated">2024-05-03T10:09:38+02:00</span>`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.frag, func(t *testing.T) {
@@ -169,4 +175,13 @@ func TestMachineStamp(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMachineStampPage: on a thread whose posts print their stamps in
+// ISO form with a schema.org itemprop, the stamps readers see stay; the
+// crawlers' copy of a stamp beside a readable one goes.
+func TestMachineStampPage(t *testing.T) {
+	art := extractTestPage(t, "forumheads", "isostamps", "https://island-forum.example/t/sunday-ferry-moved.412/")
+	checkText(t, art.Text, []string{"bob 2024-05-03 11:42", "carol 2024-05-03 13:05", "dave May 4, 2024 at 8:15"},
+		[]string{"08:15:00"})
 }

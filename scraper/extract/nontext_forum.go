@@ -200,7 +200,7 @@ func dropCardLines(bs []block) []block {
 	out := make([]block, 0, len(bs))
 	for i := 0; i < len(bs); i++ {
 		t := bs[i].text
-		if !isCardLine(t, seen) && !isPostDate(t) {
+		if !isCardLine(t, seen) && !isPostDate(t) || dashList(bs, i) {
 			out = append(out, bs[i])
 			continue
 		}
@@ -209,6 +209,20 @@ func dropCardLines(bs []block) []block {
 		}
 	}
 	return out
+}
+
+// dashList reports whether bs[i] and a block beside it both open with
+// a dash: a list a poster wrote with dashes ("– my shift times", "–
+// the ward"), not a comment's signature ("– Decio Lira"), which stands
+// alone between comments.
+func dashList(bs []block, i int) bool {
+	dash := func(j int) bool {
+		if j < 0 || j >= len(bs) {
+			return false
+		}
+		return strings.HasPrefix(bs[j].text, "–") || strings.HasPrefix(bs[j].text, "—")
+	}
+	return dash(i) && (dash(i-1) || dash(i+1))
 }
 
 // dateWords are the words a post's date line holds besides digits.
@@ -321,7 +335,8 @@ func dropHeadRuns(bs []block) []block {
 
 // cardHeading reports whether b could be a field's label set as a
 // heading: a section heading of headRunWords words or fewer, mostly
-// unlinked.
+// unlinked, not a question. A run of questions is an FAQ whose answers
+// are folded (put back later by withPanels), not a card's labels.
 func cardHeading(b block) bool {
-	return b.kind == kindHeading && b.link < 0.5 && numFields(b.text) <= headRunWords
+	return b.kind == kindHeading && b.link < 0.5 && numFields(b.text) <= headRunWords && !strings.HasSuffix(b.text, "?")
 }

@@ -15,7 +15,8 @@ import (
 // unrendered template, a locked thread's notice, a poster's counts alone
 // on a line, a Q&A post's "asked ..." stamp, a comment's "– name"
 // signature); a post's stamp with its time (a board's "Posted ..."
-// too), a label that one post uses and what the posts say stay.
+// too), a label that one post uses, a list written with dashes and
+// what the posts say stay.
 func TestDropPostCards(t *testing.T) {
 	a := "The first Sunday boat moves from 7:10 to 8:30 this year."
 	b := "Location: the harbour office has the new leaflet."
@@ -53,8 +54,10 @@ func TestDropPostCards(t *testing.T) {
 		{"Q&A stamps", []string{"asked Oct 16, 2010 at 21:58", a, "answered May 17, 2013 at 16:35", "edited 3 hours ago", c,
 			"Commented Oct 17, 2010 at 1:03", "| Show 12 more comments", "Posted March 19, 2024 at 9:05 pm", "I asked about it on May 2 at the office."},
 			[]string{a, c, "Posted March 19, 2024 at 9:05 pm", "I asked about it on May 2 at the office."}},
-		{"comment signatures", []string{a, "– Decio Lira", c, "— Léo Léopold Hertz 준영", "— as the harbour master said, go early."},
-			[]string{a, c, "— as the harbour master said, go early."}},
+		{"comment signatures", []string{a, "– Decio Lira", c, "— Léo Léopold Hertz 준영", a, "— as the harbour master said, go early."},
+			[]string{a, c, a, "— as the harbour master said, go early."}},
+		{"a list written with dashes", []string{a, "– my shift times", "– the hospital ward", "– Sunday mornings only", c},
+			[]string{a, "– my shift times", "– the hospital ward", "– Sunday mornings only", c}},
 		{"a sentence about replies", []string{a, "The ferry office is not open for further replies until May."},
 			[]string{a, "The ferry office is not open for further replies until May."}},
 		{"dated sentence", []string{"We moved on Jan 8, 2012 and never looked back.", a},
@@ -311,7 +314,7 @@ func TestThreadCopies(t *testing.T) {
 // TestDropHeadRuns: a stack of five short unlinked headings over nothing
 // (a member's system specs whose values went) leaves a forum's text; a
 // post's own two or three headings in a row, a stack of linked teaser
-// headlines and headings of six words or more stay.
+// headlines, an FAQ's questions and headings of six words or more stay.
 func TestDropHeadRuns(t *testing.T) {
 	a := "I've heard the rear port is for an external connection of some kind."
 	h := func(s string) block { return block{text: s, kind: kindHeading} }
@@ -328,6 +331,8 @@ func TestDropHeadRuns(t *testing.T) {
 			[]string{"Key Comparison Categories:", "Memory", "Speed", a}},
 		{"linked headlines", []block{l("Build agents"), l("Our next track"), l("Women who helped me"), l("Rust at work"), l("Ten tips"), p(a)},
 			[]string{"Build agents", "Our next track", "Women who helped me", "Rust at work", "Ten tips", a}},
+		{"folded FAQ", []block{h("Can I change my ticket?"), h("Do children travel free?"), h("Are dogs allowed?"), h("Where do I park?"), h("Can I bring a bike?"), p(a)},
+			[]string{"Can I change my ticket?", "Do children travel free?", "Are dogs allowed?", "Where do I park?", "Can I bring a bike?", a}},
 		{"long headings", []block{h("What the council decided on Monday night"), h("Why the ferry timetable changes in May"),
 			h("Where the new leaflets can be picked up"), h("Who runs the early Sunday crossing now"), h("When the last boat back leaves town"), p(a)},
 			[]string{"What the council decided on Monday night", "Why the ferry timetable changes in May",
