@@ -180,19 +180,11 @@ func cleanSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		// ASCII takes the byte tests (what isInvisible and
-		// unicode.IsSpace say of it): most text is ASCII.
-		if c < utf8.RuneSelf && (c < 0x20 || c == 0x7f) && !isASCIISpace(c) || c >= utf8.RuneSelf && isInvisible(r) {
+	for _, r := range s {
+		if isInvisible(r) {
 			continue
 		}
-		if c < utf8.RuneSelf && isASCIISpace(c) || c >= utf8.RuneSelf && unicode.IsSpace(r) {
+		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -203,12 +195,6 @@ func cleanSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// isASCIISpace reports whether c is a space that isInvisible keeps and
-// unicode.IsSpace accepts (vertical tab is invisible).
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // classTokens splits class and id values into lower-case words on any
