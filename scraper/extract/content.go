@@ -124,7 +124,7 @@ type contentExtractor struct {
 	declared   bool
 	paras      []paragraph
 	toks       []string
-	memo       map[attrKey]attrMemo // class and id values seen, across pages
+	memo       attrMemosByClassOrID // class and id values seen, across pages
 	memoToks   []string             // the tokens of memo's entries
 	memoMarks  []tokMark            // their marks, parallel to memoToks
 	marks      []tokMark            // classify's tokens' marks
@@ -414,11 +414,10 @@ func markOf(t string) tokMark {
 	return k
 }
 
-// attrKey is a class (id false) or id value.
-type attrKey struct {
-	val string
-	id  bool
-}
+// attrMemosByClassOrID holds the memos of class values (index 0) and of
+// id values (1): two maps keyed by the string alone, which Go looks up
+// faster than a map keyed by a struct of the value and a flag.
+type attrMemosByClassOrID [2]map[string]attrMemo
 
 // attrMemo is what classify reads from one class or id value: its tokens
 // (memoToks[start:end]) and whether a joined form marks a body or a
@@ -435,15 +434,20 @@ const memoMax = 4096
 // attrTokens returns the tokens and marks of a class or id value, worked
 // out once per value: pages of a site repeat their templates' values.
 func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
-	k := attrKey{v, id}
-	if m, ok := x.memo[k]; ok {
+	memo := &x.memo[0]
+	if id {
+		memo = &x.memo[1]
+	}
+	if m, ok := (*memo)[v]; ok {
 		return m
 	}
-	if x.memo == nil {
-		x.memo = make(map[attrKey]attrMemo, 256)
+	if *memo == nil {
+		*memo = make(map[string]attrMemo, 256)
 	}
-	if len(x.memo) >= memoMax || len(x.memoToks) >= 8*memoMax {
-		clear(x.memo) // keeps the table: the next pages fill it again
+	if len(x.memo[0])+len(x.memo[1]) >= memoMax || len(x.memoToks) >= 8*memoMax {
+		// Keeps the tables: the next pages fill them again.
+		clear(x.memo[0])
+		clear(x.memo[1])
 		x.memoToks = x.memoToks[:0]
 		x.memoMarks = x.memoMarks[:0]
 	}
@@ -470,7 +474,7 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 			m.negative = true
 		}
 	}
-	x.memo[k] = m
+	(*memo)[v] = m
 	return m
 }
 

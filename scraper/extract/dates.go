@@ -160,6 +160,16 @@ func normDigits(s string) string {
 	}, s)
 }
 
+// hasASCIIDigit reports whether s holds a digit 0-9.
+func hasASCIIDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // hasDigit reports whether s holds a digit of any script that normDigits
 // reads (ASCII, Arabic-Indic, Persian, Indic, Thai, full-width): the
 // cheap test before parsing a text as a date. An ASCII-only test misses
@@ -249,7 +259,10 @@ func parseStamp(s string) (stamp, bool) {
 	if strings.Contains(s, "時") {
 		s = cjkTime.Replace(s)
 	}
-	if s == "" || len(s) > 300 {
+	if s == "" || len(s) > 300 || !hasASCIIDigit(s) {
+		// Every layout reads a year in ASCII digits (normDigits has
+		// mapped the others): a text without one is no date, and the
+		// regular expressions need not run.
 		return stamp{}, false
 	}
 	if st, ok := parseMachineDate(s); ok {

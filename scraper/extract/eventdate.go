@@ -71,7 +71,9 @@ func eventDate(n *xhtml.Node) bool {
 // eventLine reports whether the date line l is an event's or a
 // deadline's: a span of times or days, or a label at its start.
 func eventLine(l string) bool {
-	return reTimeRange.MatchString(l) || reEventLead.MatchString(l)
+	// Every branch of reTimeRange needs an ASCII digit (\d): the test
+	// spares the expression on lines without one.
+	return hasASCIIDigit(l) && reTimeRange.MatchString(l) || reEventLead.MatchString(l)
 }
 
 // hasEventWord reports whether the attribute words s mark an event's
