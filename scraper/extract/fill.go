@@ -529,8 +529,9 @@ func (p *page) otherText(bs []block, pageType string) string {
 	}
 	if pageType != corpus.PageTypeProduct && pageType != corpus.PageTypeForum && pageType != corpus.PageTypeArticle {
 		// A product's sign-up boxes go wherever they stand
-		// (productText); a forum's are the thread's; an article's
-		// (a short page otherPage calls one) are the author's to judge.
+		// (productText); a forum's are the thread's. An article
+		// (a short page otherPage types so) is not cut by it: the
+		// rule was made and measured on pages that are not articles.
 		bs = p.dropClosingSignups(bs)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))
