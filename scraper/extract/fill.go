@@ -530,11 +530,11 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 // cut to the region around its <h1> (keepHeadRegion), then a product's rules
 // (productText), then the panels its controls show put back
 // (withPanels) after the sign-up boxes that close the text of a page
-// that is neither a product nor a forum (dropClosingSignups), less a
-// product's
-// delivery and returns panels (dropPolicyPanels: after withPanels, so
-// that a hidden one put back goes too), and the questions its controls
-// ask (withControls). Both ways fillFlags takes to a text end here.
+// that is neither a product, a forum nor an article
+// (dropClosingSignups), less a product's delivery and returns panels
+// (dropPolicyPanels: after withPanels, so that a hidden one put back
+// goes too), and the questions its controls ask (withControls). Both
+// ways fillFlags takes to a text end here.
 // A panel put back did not go through productDrops (shopText): a
 // shop's help offers and a seller's card in a hidden section go after
 // withPanels; the text's other lines went through them already.
@@ -542,9 +542,11 @@ func (p *page) otherText(bs []block, pageType string) string {
 	if headRegionTypes[pageType] {
 		bs = p.keepHeadRegion(bs, pageType)
 	}
-	if pageType != corpus.PageTypeProduct && pageType != corpus.PageTypeForum {
+	if pageType != corpus.PageTypeProduct && pageType != corpus.PageTypeForum && pageType != corpus.PageTypeArticle {
 		// A product's sign-up boxes go wherever they stand
-		// (productText); a forum's are the thread's.
+		// (productText); a forum's are the thread's. An article
+		// (a short page otherPage types so) is not cut by it: the
+		// rule was made and measured on pages that are not articles.
 		bs = p.dropClosingSignups(bs)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))
