@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // namesAuthor reports whether t, a short line that ends no sentence,
 // holds the full name of one of the page's authors as its JSON-LD or meta
@@ -9,7 +13,7 @@ import "strings"
 // utility classes) do not label it "byline", so the edge trim would keep
 // it as the story's first line.
 func (p *page) namesAuthor(t string) bool {
-	if endsSentence(t) {
+	if endsSentence(t) || !isNameLine(t) {
 		return false
 	}
 	line := " " + nameWords(t) + " "
@@ -55,10 +59,28 @@ func nameWords(t string) string {
 
 // isBylineShape reports whether b could be a byline by its shape alone:
 // a paragraph of two to twelve words, none linked, that ends no
-// sentence.
+// sentence and reads as names (isNameLine).
 func isBylineShape(b block) bool {
 	n := numFields(b.text)
-	return b.kind == kindPara && n >= 2 && n <= 12 && b.link == 0 && !endsSentence(b.text)
+	return b.kind == kindPara && n >= 2 && n <= 12 && b.link == 0 && !endsSentence(b.text) && isNameLine(b.text)
+}
+
+// isNameLine reports whether t reads as names and titles rather than
+// prose: half its words or more open with a capital, a digit or a
+// letter of a script without case ("Jane Doe, Staff Writer", "Lena Ortiz
+// and Tom Reyes Valley Courier"). A dek, a subheading or an opening line
+// that names the author ("Jane Doe on why Kyiv will not go dark", "How
+// a city learned to live with the dark") is mostly lower-case words, and
+// is the story's own, even without a full stop.
+func isNameLine(t string) bool {
+	words := strings.FieldsFunc(t, notWordRune)
+	caps := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			caps++
+		}
+	}
+	return len(words) > 0 && 2*caps >= len(words)
 }
 
 // isDateLine reports whether t is a short update or publication stamp

@@ -28,6 +28,11 @@ func TestNamesAuthor(t *testing.T) {
 		{"Mara Quill said the wall would hold.", false}, // a sentence
 		{"Quill", false},
 		{"Maran Quill", false}, // whole words only
+		// Openings that name the author but are the story's, with no
+		// full stop: a lead, a dek, a first-person start.
+		{"Mara Quill reports from the harbour, where the wall gave way in February", false},
+		{"Mara Quill on why the harbour wall must be rebuilt", false},
+		{"I am Mara Quill and I have fished from this harbour for nine winters", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
@@ -51,6 +56,9 @@ func TestBylineAboveDateLine(t *testing.T) {
 		{"linked", block{text: "Lena Ortiz Valley Courier", link: 1}, "Published 10:02 AM EST Nov 19, 2026", false},
 		{"a heading", block{text: "What the council decided", kind: kindHeading}, "Published 10:02 AM EST Nov 19, 2026", false},
 		{"no date below", block{text: "Lena Ortiz Valley Courier"}, "The council met on Tuesday to vote on the budget.", false},
+		{"a dek", block{text: "How the council split over the budget"}, "Published 10:02 AM EST Nov 19, 2026", false},
+		{"a subheading", block{text: "Three votes, one budget and a long night"}, "November 19, 2026", false},
+		{"a byline in French", block{text: "Par Jean Dupont, envoyé spécial à Kyiv"}, "Publié le 19 novembre 2026 à 10h02", true},
 	}
 	story := block{text: "The council met on Tuesday to vote on the budget for the coming year, and the vote was close."}
 	for _, tt := range tests {
@@ -63,4 +71,15 @@ func TestBylineAboveDateLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHashedArticleStoryKept runs a hand-written story with hashed class
+// names whose dek names its author above the date stamp, and whose first
+// paragraph sits beside a picture whose alt text the CMS filled from that
+// paragraph: both are the story's (main at a165df00 dropped both).
+func TestHashedArticleStoryKept(t *testing.T) {
+	art := extractTestPage(t, "hashed", "article_dek_mediatext", "https://ledger.example/2026/11/kyiv-dark")
+	checkText(t, art.Text,
+		[]string{"Jane Doe on a city that keeps its lights on", "The first generator arrived on our street in October", "the trains still run on time"},
+		nil) // the stamp under the dek is kept, as before ex32ha
 }

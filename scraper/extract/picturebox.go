@@ -13,8 +13,8 @@ import (
 const pictureBoxMaxText = 4000
 
 // pictureBox reports whether n holds pictures and their captions and
-// nothing more: every run of text in it of seven words or more opens with
-// six words of one of its images' alt texts, those runs hold two thirds
+// nothing more: every run of text in it of seven words or more repeats
+// one of its images' alt texts (repeatsAlt), those runs hold two thirds
 // of its words or more (the rest: credits, counters, "Back to gallery"),
 // and it holds at most three times as many words as its alt texts (a
 // caption shown in full and cut short). Galleries and figures built
@@ -56,7 +56,7 @@ func pictureBox(n *html.Node, summary string) bool {
 
 // captionWords counts the words of n's text runs of seven words or more
 // (captions) and of the shorter ones (other); a long run that does not
-// open with six words of one of alts (each padded with spaces), or that
+// repeat one of alts (repeatsAlt), or that
 // is linked, is no caption, and makes captions -1: a teaser card's
 // linked title repeats its thumbnail's alt text, and the card is left
 // to the teaser rules.
@@ -76,17 +76,31 @@ func captionWords(n *html.Node, alts []string, summary string) (captions, other 
 		if strings.Contains(summary, " "+strings.Join(words[:min(len(words), 12)], " ")+" ") {
 			return -1, other // the standfirst under the lead picture
 		}
-		lead := " " + strings.Join(words[:6], " ") + " "
-		found := false
-		for _, a := range alts {
-			found = found || strings.Contains(a, lead)
-		}
-		if !found {
+		if !repeatsAlt(words, alts) {
 			return -1, other
 		}
 		captions += len(words)
 	}
 	return captions, other
+}
+
+// repeatsAlt reports whether the run of words repeats one of alts (each
+// padded with spaces) from its sixth word on, bar a tail of three words
+// at most (a credit, a cut word): a caption shown in full or cut short.
+// A paragraph that opens with its picture's alt text and goes on is the
+// story's (CMSs fill the alt text from the text beside the picture, and
+// a photo essay's captions say more than its pictures' descriptions).
+func repeatsAlt(words, alts []string) bool {
+	for _, a := range alts {
+		k := 0
+		for k < len(words) && strings.Contains(a, " "+strings.Join(words[:k+1], " ")+" ") {
+			k++
+		}
+		if k >= 6 && len(words)-k <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // markPictures marks the picture boxes (pictureBox; summary as there)

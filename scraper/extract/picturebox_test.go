@@ -19,6 +19,11 @@ func TestPictureBox(t *testing.T) {
 		{"no alt text", `<div><img src="/p.jpg"><div>` + alt + `.</div></div>`, false},
 		{"alt too short", `<div><img alt="Harbour wall"><div>Harbour wall</div></div>`, false},
 		{"a story described by its lead", `<div><img alt="` + alt + `"><p>` + alt + `, the council said.</p><p>The wall was breached in three places last February when a gale met a spring tide.</p></div>`, false},
+		// The CMS filled the alt text from the paragraph beside the
+		// picture: the paragraph goes on, and is the story's.
+		{"a paragraph opening with the alt text", `<div><img alt="` + alt + `"><div><p>` + alt + ` on Tuesday, two weeks before the winter storms were due to reach the coast.</p></div></div>`, false},
+		// A photo essay: each caption says more than its picture's alt.
+		{"a photo essay's caption", `<div><img alt="` + alt + `"><div>` + alt + `. The crew works only for the two hours either side of low water.</div></div>`, false},
 		{"a teaser card's linked title", `<div><a href="/s"><img alt="` + alt + `"></a><a href="/s">` + alt + `</a></div>`, false},
 		{"the story's header", `<div><h1>` + alt + `</h1><img alt="` + alt + `"></div>`, false},
 		{"a part's heading over its picture", `<div><h2>` + alt + `.</h2><img alt="` + alt + `"></div>`, false},
