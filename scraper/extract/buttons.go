@@ -35,13 +35,7 @@ func (p *page) dropButtonLinks(bs []block) []block {
 		drop[i] = i+1 == len(bs) || bs[i+1].heads() || drop[i+1]
 	}
 	keepListedButtons(bs, drop)
-	out := make([]block, 0, len(bs))
-	for i, b := range bs {
-		if !drop[i] {
-			out = append(out, b)
-		}
-	}
-	return out
+	return keepUndropped(bs, drop)
 }
 
 // keepListedButtons undoes drop for the runs of buttons that a line

@@ -123,6 +123,18 @@ func dropCookieNotices(bs []block) []block {
 	return dropBlocks(bs, func(b block) bool { return isCookieNotice(b.text) })
 }
 
+// keepUndropped returns the blocks of bs whose drop mark is false, in
+// order: the last step of the rules that mark a run of blocks first.
+func keepUndropped(bs []block, drop []bool) []block {
+	out := make([]block, 0, len(bs))
+	for i, b := range bs {
+		if !drop[i] {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // dropBlocks returns a new slice of the blocks of bs for which drop is
 // false; bs itself is left as it is.
 func dropBlocks(bs []block, drop func(block) bool) []block {

@@ -324,13 +324,7 @@ func dropHeadRuns(bs []block) []block {
 		}
 		i = max(j, i+1)
 	}
-	out := bs[:0:0]
-	for i, b := range bs {
-		if !drop[i] {
-			out = append(out, b)
-		}
-	}
-	return out
+	return keepUndropped(bs, drop)
 }
 
 // cardHeading reports whether b could be a field's label set as a

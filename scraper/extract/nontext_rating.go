@@ -72,13 +72,7 @@ func dropStarRuns(bs []block, choice func(string) string, inputs bool) []block {
 		}
 		i = max(j, i+1)
 	}
-	out := make([]block, 0, len(bs))
-	for i, b := range bs {
-		if !drop[i] {
-			out = append(out, b)
-		}
-	}
-	return out
+	return keepUndropped(bs, drop)
 }
 
 // starChoices returns how many choices of a rating input t is made of, in
