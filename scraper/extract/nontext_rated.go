@@ -114,19 +114,12 @@ const ratedCardsMin = 3
 // ratedCards returns a product page's cards that each give a rating,
 // dated or not, three siblings of one tag or more, none holding the
 // <h1>: the cards of other products ("You may also like", each with
-// its stars) or short reviews whose dates the widget leaves out, each
-// of ratedCardText bytes at most; references of product pages leave
-// both out, while the product's own rating is one, in the element that
-// holds its name.
+// its stars) or reviews whose dates the widget leaves out; references
+// of product pages leave both out, while the product's own rating is
+// one, in the element that holds its name.
 func (p *page) ratedCards(rk ratedKids) map[*html.Node]bool {
 	return p.ratedItems(rk, false, ratedCardsMin)
 }
-
-// ratedCardText is the most visible text, in bytes, of a card that
-// ratedCards takes: another product's card is its name, its stars and
-// a price; a longer rated box is the page's own prose (an editorial
-// review's scored sections, the models of the product itself).
-const ratedCardText = 240
 
 // ratedItems returns the children of one parent, of one tag, min of
 // them or more, that each hold a rating of their own (rk), and a date
@@ -158,7 +151,7 @@ func (p *page) ratedRuns(rk ratedKids, dated bool, min int, skip map[*html.Node]
 		}
 		byTag := map[string][]*html.Node{}
 		for k := range kids {
-			if k.Data != "body" && !skip[k] && !p.holdsH1(k) && (dated && holdsDate(k, 0) || !dated && p.cardSized(k)) {
+			if k.Data != "body" && !skip[k] && !p.holdsH1(k) && (!dated || holdsDate(k, 0)) {
 				byTag[k.Data] = append(byTag[k.Data], k)
 			}
 		}
@@ -175,11 +168,4 @@ func (p *page) ratedRuns(rk ratedKids, dated bool, min int, skip map[*html.Node]
 		}
 	}
 	return out
-}
-
-// cardSized reports whether n holds at most ratedCardText bytes of
-// visible text.
-func (p *page) cardSized(n *html.Node) bool {
-	i, ok := p.x.idx[n]
-	return ok && p.x.infos[i].text <= ratedCardText
 }
