@@ -42,7 +42,27 @@ func givesRating(n *html.Node, infoText int) bool {
 			}
 		}
 	}
-	return infoText > 0 && infoText <= 60 && isRatingText(shortText(n, 80))
+	return infoText > 0 && infoText <= 60 && mayRate(n) && isRatingText(shortText(n, 80))
+}
+
+// mayRate reports whether n's text holds a byte that every rating
+// isRatingText reads has: a digit from 0 to 5, or the first byte of a
+// star glyph (U+2000 to U+2FFF). Most short elements hold neither, and
+// this walk, unlike shortText and the regexps, allocates nothing.
+func mayRate(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			for i := 0; i < len(c.Data); i++ {
+				if b := c.Data[i]; b >= '0' && b <= '5' || b == 0xE2 {
+					return true
+				}
+			}
+		case c.Type == html.ElementNode && !textless(c.DataAtom) && mayRate(c):
+			return true
+		}
+	}
+	return false
 }
 
 // ratedDepth is how far above an element that gives a rating the record
@@ -103,8 +123,27 @@ func (p *page) ratedCards(rk ratedKids) map[*html.Node]bool {
 
 // ratedItems returns the children of one parent, of one tag, min of
 // them or more, that each hold a rating of their own (rk), and a date
-// (holdsDate) when dated is set, and not the page's <h1>.
+// (holdsDate) when dated is set, and not the page's <h1>; only the
+// innermost runs: a child that holds a run itself (the section around
+// the reviews, beside a description that prints the product's rating
+// and a date) is a box of records, not one, and goes only with them.
 func (p *page) ratedItems(rk ratedKids, dated bool, min int) map[*html.Node]bool {
+	out := p.ratedRuns(rk, dated, min, nil)
+	if out == nil {
+		return nil
+	}
+	outer := map[*html.Node]bool{}
+	for k := range out {
+		for a, d := k.Parent, 0; a != nil && d <= ratedDepth; a, d = a.Parent, d+1 {
+			outer[a] = true
+		}
+	}
+	return p.ratedRuns(rk, dated, min, outer)
+}
+
+// ratedRuns returns the runs of ratedItems, leaving out the children in
+// skip.
+func (p *page) ratedRuns(rk ratedKids, dated bool, min int, skip map[*html.Node]bool) map[*html.Node]bool {
 	var out map[*html.Node]bool
 	for _, kids := range rk {
 		if len(kids) < min {
@@ -112,7 +151,7 @@ func (p *page) ratedItems(rk ratedKids, dated bool, min int) map[*html.Node]bool
 		}
 		byTag := map[string][]*html.Node{}
 		for k := range kids {
-			if k.Data != "body" && !p.holdsH1(k) && (!dated || holdsDate(k, 0)) {
+			if k.Data != "body" && !skip[k] && !p.holdsH1(k) && (!dated || holdsDate(k, 0)) {
 				byTag[k.Data] = append(byTag[k.Data], k)
 			}
 		}

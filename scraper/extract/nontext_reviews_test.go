@@ -101,6 +101,12 @@ func TestRatedRecords(t *testing.T) {
 		{name: "product_rated_cards", url: "https://alder-tin.example/p/copper-kettle", typ: corpus.PageTypeProduct,
 			wantInText: []string{"A stovetop kettle spun from one sheet of copper", "whistles when it boils", "Polish the outside", "never heat it empty"},
 			notInText:  []string{"Brass Ladle", "Tin-lined Saucepan", "Iron Trivet"}},
+		// The description prints the product's rating and a date, beside
+		// the box of dated reviews: the box holds a run of records
+		// itself, so only its reviews go, never the description with it.
+		{name: "product_rated_sections", url: "https://oakfield.example/p/cedar-bench", typ: corpus.PageTypeProduct,
+			wantInText: []string{"western red cedar", "mortised rails", "goes together in half an hour", "We deliver to the door"},
+			notInText:  []string{"Lovely bench", "one screw was missing", "Hal B.", "Priya S."}},
 	})
 }
 
@@ -137,6 +143,22 @@ func TestRelativeDay(t *testing.T) {
 	} {
 		if got := reRelativeDay.MatchString(tt.text); got != tt.want {
 			t.Errorf("reRelativeDay(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestMayRate: mayRate passes every text isRatingText may read as a
+// rating (a digit 0-5, a star glyph) and only skips text without them.
+func TestMayRate(t *testing.T) {
+	for _, tt := range []struct {
+		frag string
+		want bool
+	}{
+		{`<span>Rated <b>4</b> out of five</span>`, true}, {`<span>★★★★☆</span>`, true}, {`<span>✮✮✮</span>`, true},
+		{`<span>Add to basket</span>`, false}, {`<span>Size 9<script>var a=1</script></span>`, false},
+	} {
+		if got := mayRate(mustParseFragment(t, tt.frag)); got != tt.want {
+			t.Errorf("mayRate(%s) = %v, want %v", tt.frag, got, tt.want)
 		}
 	}
 }
