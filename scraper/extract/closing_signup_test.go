@@ -6,7 +6,10 @@ import (
 	"github.com/archivist-project/archivist/corpus"
 )
 
-// TestClosingSignupPages: on a service page whose class names say
+// TestClosingSignupPages: on a news article whose class names say
+// nothing, the newsletter box inside the story's container after its
+// last paragraph goes, told by its e-mail field; the story's paragraph
+// that mentions e-mail stays (ex32nl). On a service page whose class names say
 // nothing (hashed), the newsletter box that closes the text goes, told by
 // its e-mail field; the trial form under the headline (the page's own
 // offer) and a card's waitlist inside a list item stay. A beta's
@@ -20,6 +23,10 @@ func TestClosingSignupPages(t *testing.T) {
 			wantInText: []string{"Slackwater prints the week's tides", "Start a free month with your work address",
 				"Tell me when fees are ready", "Boats over twenty metres book their pilot"},
 			notInText: []string{"Letters from the quay", "One short letter a month", "We never share your address"}},
+		{name: "article_closing_signup", url: "https://tidewater.example/news/dredge", typ: corpus.PageTypeArticle,
+			wantInText: []string{"The harbour board voted on Tuesday night", "Residents who wrote to the board by e-mail",
+				"should take about six weeks if the weather holds"},
+			notInText: []string{"Morning tide", "in your inbox before breakfast", "Unsubscribe in one click"}},
 		{name: "service_midpage_signup", url: "https://loftbook.example/", typ: corpus.PageTypeService,
 			wantInText: []string{"Under eighteens sign with a parent", "One plan for every gym"},
 			notInText:  []string{"Try the beta of route setting", "We are opening route logging"}},

@@ -380,16 +380,17 @@ func (p *page) fillFlags(art *corpus.Article) {
 // service page whose body is one section, read as an article's with a
 // few linked headings kept).
 func (p *page) withCited(art *corpus.Article) {
-	cited := dropTrailingHeads(dropShutHeads(p.cited))
+	cited := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.cited)))
 	p.blocks, p.body = cited, joinBlocks(cited)
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }
 
-// articleNets trims the headings that end an article's body (or a
-// listing's run of teasers) and, where the body found holds far less than
+// articleNets trims the sign-up boxes (dropClosingSignups) and the
+// headings that end an article's body (or a listing's run of teasers)
+// and, where the body found holds far less than
 // the page's prose, takes that prose (the recall nets).
 func (p *page) articleNets(art *corpus.Article) {
-	if bs := dropTrailingHeads(dropShutHeads(p.blocks)); len(bs) < len(p.blocks) {
+	if bs := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.blocks))); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
@@ -545,8 +546,9 @@ func (p *page) otherText(bs []block, pageType string) string {
 	if pageType != corpus.PageTypeProduct && pageType != corpus.PageTypeForum && pageType != corpus.PageTypeArticle {
 		// A product's sign-up boxes go wherever they stand
 		// (productText); a forum's are the thread's. An article
-		// (a short page otherPage types so) is not cut by it: the
-		// rule was made and measured on pages that are not articles.
+		// (a short page otherPage types so) is not cut here, as
+		// before (review32a's defensive skip); the body found for
+		// an article is cut in articleNets.
 		bs = p.dropClosingSignups(bs)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))

@@ -27,16 +27,20 @@ func (p *page) dropSignupBoxes(bs []block) []block {
 	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return boxes[n] }), 50)
 }
 
-// dropClosingSignups drops the blocks of a page that is not an article
-// (a service, a listing, a docs page) that begin inside the box around an e-mail field
+// dropClosingSignups drops the blocks of a page (a service, a listing,
+// a docs page; an article's body, articleNets) that begin inside the
+// box around an e-mail field
 // (signupBoxes) in the second half of the text's words: the newsletter
 // box, the "stay in touch" band and the footer's sign-up that close the
 // page, told by the field they ask to fill and not by class words
 // ("newsletter", "signup"), which hashed or utility class names do not
 // carry. A box in the first half is the page's own offer (a trial's
 // "enter your work e-mail" under the headline), and a field inside a
-// list item is that item's (a product card's waitlist): both stay. The
-// blocks stay as they are when fewer than 50 words would be left.
+// list item is that item's (a product card's waitlist): both stay. On
+// an article the box is the newsletter's "in your inbox" band after the
+// story's last paragraph, inside its container (ex32nl); a paragraph
+// that only mentions e-mail has no field and stays. The blocks stay as
+// they are when fewer than 50 words would be left.
 func (p *page) dropClosingSignups(bs []block) []block {
 	boxes := p.signupBoxes(true)
 	if len(boxes) == 0 {
