@@ -125,7 +125,7 @@ func echoAt(prev, next []block, pairs *pairStarts) int {
 	if best == 0 && len(prev) > 0 && len(next) > 0 && prev[len(prev)-1].text == next[0].text {
 		best = 1
 	}
-	if best == 0 || blockWords(next[:best]) < echoMinWords {
+	if best == 0 || blocksWords(next[:best]) < echoMinWords {
 		return 0
 	}
 	return best
@@ -209,15 +209,6 @@ func sameTexts(a, b []block) bool {
 		}
 	}
 	return true
-}
-
-// blockWords returns the words of bs.
-func blockWords(bs []block) int {
-	n := 0
-	for _, b := range bs {
-		n += countWords(b.text)
-	}
-	return n
 }
 
 // dropReplySubjects drops from a forum page's main text the subject

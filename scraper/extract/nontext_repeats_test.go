@@ -54,7 +54,7 @@ func dropEchoesEveryRun(bs []block) []block {
 	for i := 0; i < len(bs); {
 		best, next := 0, bs[i:]
 		for k := 1; k <= len(out) && k <= len(next); k++ {
-			if sameTexts(out[len(out)-k:], next[:k]) && blockWords(next[:k]) >= echoMinWords {
+			if sameTexts(out[len(out)-k:], next[:k]) && blocksWords(next[:k]) >= echoMinWords {
 				best = k
 			}
 		}

@@ -47,10 +47,7 @@ func (p *page) dropClosingSignups(bs []block) []block {
 		return bs
 	}
 	spans := p.markedSpans(func(n *html.Node) bool { return boxes[n] })
-	total := 0
-	for _, b := range bs {
-		total += countWords(b.text)
-	}
+	total := blocksWords(bs)
 	out := make([]block, 0, len(bs))
 	seen, kept := 0, 0
 	for _, b := range bs {
