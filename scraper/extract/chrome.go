@@ -402,10 +402,15 @@ func (p *page) classWord(n *html.Node, words ...string) bool {
 // the posters' signatures: elements with a class or id word holding
 // "signature" (the lines each member appends to every post), or a role
 // attribute that does (data-role="memberSignature": the class names
-// only say how it looks). The blocks stay as they are when fewer than 20
-// words would be left.
+// only say how it looks). When no element is named so, the boxes that
+// end each post the same way stand in (trailingSigs). The blocks stay as
+// they are when fewer than 20 words would be left.
 func (p *page) dropSignatures(bs []block) []block {
-	return dropSpans(bs, p.markedSpans(func(n *html.Node) bool { return p.classWord(n, "signature") || roleSignature(n) }), 20)
+	spans := p.markedSpans(func(n *html.Node) bool { return p.classWord(n, "signature") || roleSignature(n) })
+	if len(spans) == 0 {
+		spans = p.trailingSigs()
+	}
+	return dropSpans(bs, spans, 20)
 }
 
 // roleSignature reports whether a role attribute of n (roleAttrs) names

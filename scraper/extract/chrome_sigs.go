@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// sigMaxBytes is the most text (non-space bytes) a trailing line may
+// hold to be read as a poster's signature (trailingSigs).
+const sigMaxBytes = 300
+
+// trailingSigs returns the spans of the posters' signatures of a thread
+// whose class names say nothing (hashed or utility classes), where
+// dropSignatures finds none by name. A board prints each post's body as
+// two boxes, the post's text and the poster's signature after it: three
+// or more posts of the thread (threadSpan) whose body is such a pair with
+// the same class names, the second box short, holding no quote, and
+// saying something else in each post (each poster's own line, not a bar
+// of controls every post repeats), are read so. A quote and its answer
+// are not such a pair: a box that holds or is a quote does not count.
+// Nor is a post's header and its text: the pair's element holds none of
+// the signed, dated elements the thread was read from (threadPosts),
+// and over the thread the second boxes hold no more text than the first:
+// a post's stamp or title box and its text are the other way round (a
+// half measured as well as this bound on the tuning half, ex32fh).
+func (p *page) trailingSigs() [][2]int32 {
+	lo, hi, ok := p.threadSpan()
+	if !ok {
+		return nil
+	}
+	c, _ := p.threadPosts()
+	marked := map[*html.Node]bool{} // the signed, dated elements and what holds them
+	for _, s := range c.sigs {
+		for a := s; a != nil && !marked[a]; a = a.Parent {
+			marked[a] = true
+		}
+	}
+	groups := map[string][]int32{}
+	texts := map[string]map[string]bool{}
+	sizes := map[string][2]int{} // the first boxes' text bytes, the second's
+	for i := lo; i <= hi && int(i) < len(p.x.nodes); i++ {
+		n := p.x.nodes[i]
+		key, ok := p.sigPair(n)
+		if !ok || marked[n.Parent] {
+			continue
+		}
+		if texts[key] == nil {
+			texts[key] = map[string]bool{}
+		}
+		groups[key] = append(groups[key], i)
+		texts[key][textOf(n)] = true
+		sz := sizes[key]
+		sizes[key] = [2]int{sz[0] + p.x.infos[p.x.idx[prevElement(n)]].text, sz[1] + p.x.infos[i].text}
+	}
+	var spans [][2]int32
+	for i := lo; i <= hi && int(i) < len(p.x.nodes); i++ {
+		key, ok := p.sigPair(p.x.nodes[i])
+		if ok && !marked[p.x.nodes[i].Parent] && len(groups[key]) >= 3 && len(texts[key]) >= 3 && sizes[key][1] <= sizes[key][0] {
+			end := int32(p.x.subtreeEnd(int(i)))
+			spans = append(spans, [2]int32{i, end})
+			i = end
+		}
+	}
+	return spans
+}
+
+// sigPair reports whether n is the second of exactly two boxes with
+// class names in its parent, short and after a box that has text, neither
+// a quote; key names the three elements' classes.
+func (p *page) sigPair(n *html.Node) (key string, ok bool) {
+	if n.Type != html.ElementNode || n.Parent == nil || attr(n, "class") == "" || attr(n.Parent, "class") == "" {
+		return "", false
+	}
+	var kids []*html.Node
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom != atom.Br:
+			kids = append(kids, c)
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return "", false
+		}
+	}
+	if len(kids) != 2 || kids[1] != n || attr(kids[0], "class") == "" {
+		return "", false
+	}
+	ti, ok1 := p.x.idx[n]
+	pi, ok2 := p.x.idx[kids[0]]
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	if t := p.x.infos[ti].text; t == 0 || t > sigMaxBytes || p.x.infos[pi].text == 0 || holdsQuote(n) || holdsQuote(kids[0]) {
+		return "", false
+	}
+	return attr(n.Parent, "class") + "\x00" + attr(kids[0], "class") + "\x00" + attr(n, "class"), true
+}
+
+// holdsQuote reports whether n is or holds a <blockquote>.
+func holdsQuote(n *html.Node) bool {
+	if n.DataAtom == atom.Blockquote {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && holdsQuote(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// prevElement returns the element before n among its siblings, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Br {
+			return c
+		}
+	}
+	return nil
+}
