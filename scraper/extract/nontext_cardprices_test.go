@@ -45,10 +45,7 @@ func TestKeepCardPrices(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, bs := mainBlocks(t, tt.body)
-			keep := make([]bool, len(bs))
-			for i, b := range bs {
-				keep[i] = strings.HasPrefix(b.text, "Kept") || b.kind == kindTitle
-			}
+			keep := keptMarks(bs)
 			p.keepCardPrices(bs, keep)
 			var got []string
 			for i, b := range bs {
