@@ -37,4 +37,5 @@ package extract
 // Version 20: the thirtieth session's (issue 8).
 // Version 21: the thirty-first session's (issue 8).
 // Version 22: the thirty-second session's (issue 8).
-const Version = 22
+// Version 23: the thirty-third session's (issue 8).
+const Version = 23
