@@ -67,7 +67,7 @@ func (p *page) trailingSigs() [][2]int32 {
 }
 
 // sigPair reports whether n is the second of exactly two boxes with
-// class names in its parent, short and after a box that has text, neither
+// class names, not the same, in its parent, short and after a box that has text, neither
 // a quote; key names the three elements' classes.
 func (p *page) sigPair(n *html.Node) (key string, ok bool) {
 	if n.Type != html.ElementNode || n.Parent == nil || attr(n, "class") == "" || attr(n.Parent, "class") == "" {
@@ -82,7 +82,9 @@ func (p *page) sigPair(n *html.Node) (key string, ok bool) {
 			return "", false
 		}
 	}
-	if len(kids) != 2 || kids[1] != n || attr(kids[0], "class") == "" {
+	// Two boxes styled alike are two paragraphs of the post, the short
+	// second one the poster's own closing words.
+	if len(kids) != 2 || kids[1] != n || attr(kids[0], "class") == "" || attr(kids[0], "class") == attr(n, "class") {
 		return "", false
 	}
 	ti, ok1 := p.x.idx[n]

@@ -11,7 +11,8 @@ import (
 // TestTrailingSigs: on a thread whose class names say nothing, the short
 // box that ends each post's body, saying something else in each post,
 // goes as the posters' signatures; when the first box of the pair is a
-// quote, the second is the reply's text and stays.
+// quote, the second is the reply's text and stays, and so does the short
+// second of two paragraphs styled alike.
 func TestTrailingSigs(t *testing.T) {
 	tests := []struct {
 		file       string
@@ -22,6 +23,10 @@ func TestTrailingSigs(t *testing.T) {
 			[]string{"too many slugs", "leeks, parsnips and patience", "seed swap since 2019", "mower engines"}},
 		{"forum_hashed_quotes.html",
 			[]string{"too many slugs", "twice a year at most", "died within a season", "first Saturday of each month"}, nil},
+		// A post of two paragraphs styled alike: the short second one is
+		// the poster's own words, not a signature.
+		{"forum_hashed_paragraphs.html",
+			[]string{"Do reply before Friday", "Count me in for spring", "a book first, then the machine", "show anyone how"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
