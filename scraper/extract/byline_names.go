@@ -83,6 +83,19 @@ func isNameLine(t string) bool {
 	return len(words) > 0 && 2*caps >= len(words)
 }
 
+// isSummaryLine reports whether t, a line of four words or more, is the
+// page's description or holds it: a dek written in Title Case ("How a
+// City Learned to Live With the Dark") reads as names to isNameLine, but
+// CMSs copy the dek into the description, and no byline is one.
+func (p *page) isSummaryLine(t string) bool {
+	line := " " + nameWords(t) + " "
+	if strings.Count(line, " ") < 5 {
+		return false
+	}
+	sum := p.summaryWords()
+	return strings.Contains(sum, line) || len(sum) > 2 && strings.Contains(line, sum)
+}
+
 // isDateLine reports whether t is a short update or publication stamp
 // ("Published 10:02 AM EST Nov 19, 2019", "Updated 5:27 am CST,
 // Wednesday, November 20, 2019").

@@ -32,6 +32,7 @@ func TestNamesAuthor(t *testing.T) {
 		// full stop: a lead, a dek, a first-person start.
 		{"Mara Quill reports from the harbour, where the wall gave way in February", false},
 		{"Mara Quill on why the harbour wall must be rebuilt", false},
+		{"Mara Quill on Why the Harbour Wall Must Be Rebuilt", true}, // a dek only when the description says so (TestDekNamesAuthor)
 		{"I am Mara Quill and I have fished from this harbour for nine winters", false},
 	}
 	for _, tt := range tests {
@@ -58,12 +59,13 @@ func TestBylineAboveDateLine(t *testing.T) {
 		{"no date below", block{text: "Lena Ortiz Valley Courier"}, "The council met on Tuesday to vote on the budget.", false},
 		{"a dek", block{text: "How the council split over the budget"}, "Published 10:02 AM EST Nov 19, 2026", false},
 		{"a subheading", block{text: "Three votes, one budget and a long night"}, "November 19, 2026", false},
+		{"a Title Case dek the description repeats", block{text: "How a City Learned to Live With the Dark"}, "Published 10:02 AM EST Nov 19, 2026", false},
 		{"a byline in French", block{text: "Par Jean Dupont, envoyé spécial à Kyiv"}, "Publié le 19 novembre 2026 à 10h02", true},
 	}
 	story := block{text: "The council met on Tuesday to vote on the budget for the coming year, and the vote was close."}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := &page{}
+			p := &page{metas: map[string][]string{"description": {"How a city learned to live with the dark."}}}
 			p.bylineNames = &[]string{}
 			out := p.trimBlocks([]block{tt.first, {text: tt.date}, story})
 			if got := len(out) == 0 || out[0].text != tt.first.text; got != tt.want {
@@ -82,4 +84,28 @@ func TestHashedArticleStoryKept(t *testing.T) {
 	checkText(t, art.Text,
 		[]string{"Jane Doe on a city that keeps its lights on", "The first generator arrived on our street in October", "the trains still run on time"},
 		nil) // the stamp under the dek is kept, as before ex32ha
+}
+
+// TestDekNamesAuthor: a Title Case dek that names the author opens the
+// body; it is the page's description, so it stays, where a byline that
+// names the author goes.
+func TestDekNamesAuthor(t *testing.T) {
+	story := block{text: "The harbour wall gave way in February, and the repairs have not begun."}
+	tests := []struct {
+		first string
+		want  bool // the first block is dropped
+	}{
+		{"Mara Quill on Why the Harbour Wall Must Be Rebuilt", false},
+		{"Mara Quill, Harbour Correspondent", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.first, func(t *testing.T) {
+			p := &page{metas: map[string][]string{"og:description": {"Mara Quill on why the harbour wall must be rebuilt"}}}
+			p.bylineNames = &[]string{"mara quill"}
+			out := p.trimBlocks([]block{{text: tt.first}, story})
+			if got := out[0].text != tt.first; got != tt.want {
+				t.Errorf("dropped = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }

@@ -100,14 +100,14 @@ func (p *page) trimBlocks(bs []block) []block {
 		// A byline that names the metadata's author: opening the body
 		// only (a closing line that names the author is often the
 		// story's own sign-off).
-		if numFields(bs[0].text) <= 14 && p.namesAuthor(bs[0].text) {
+		if numFields(bs[0].text) <= 14 && p.namesAuthor(bs[0].text) && !p.isSummaryLine(bs[0].text) {
 			bs = bs[1:]
 			continue
 		}
 		// A byline the page labels only by class ("Jane Doe Springfield
 		// Herald"): a short line, no sentence, no link, right above the
 		// dateline that opens the body.
-		if len(bs) > 1 && isBylineShape(bs[0]) && isDateLine(bs[1].text) {
+		if len(bs) > 1 && isBylineShape(bs[0]) && isDateLine(bs[1].text) && !p.isSummaryLine(bs[0].text) {
 			bs = bs[1:]
 			continue
 		}
