@@ -22,6 +22,22 @@ func TestBodyClasses(t *testing.T) {
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},
+		// A story in chunks around adverts, then a strip of a dozen
+		// pictures, each captioned in a paragraph, with more text than the
+		// story and no class word naming a gallery: the captions go.
+		{name: "shape_gallery_after",
+			wantInText: []string{"The old swimming baths on Mill Street", "Engineers found that the iron frame", "pay for a part-time coach."},
+			notInText:  []string{"Volunteers carry the last", "The pool at night", "Advertisement"}},
+		// The same pictures in blocks of hashed class names, set inside
+		// the column of the story's first chunk: the story goes on in
+		// the other chunks' columns.
+		{name: "shape_gallery_column",
+			wantInText: []string{"The old swimming baths on Mill Street", "Engineers found that the iron frame", "pay for a part-time coach."},
+			notInText:  []string{"Volunteers carry the last", "The pool at night"}},
+		// A photo essay: a short introduction over the captioned
+		// pictures, which are the story and stay.
+		{name: "photo_essay_captions",
+			wantInText: []string{"Our photographer followed the volunteers", "Volunteers carry the last", "The pool at night"}},
 		// A list of changes, some citing a linked bug report: the linked
 		// items are part of the list.
 		{name: "mixed_list",

@@ -813,6 +813,12 @@ func (x *contentExtractor) prune(n *html.Node) {
 			return
 		}
 	}
+	// A run of captioned pictures amid a story's prose is an insert,
+	// whatever its class names (gallery.go).
+	if n.Type == html.ElementNode && !in.body && x.captionGallery(n, in) && x.galleryAmidProse(n, in) {
+		x.drop(n, in)
+		return
+	}
 	if n.DataAtom == atom.Header {
 		// An article's own header: only its lead paragraphs are text;
 		// headline, kicker, byline and date are metadata.
@@ -1009,21 +1015,7 @@ func firstParagraphs(n *html.Node, k int, ps []*html.Node) []*html.Node {
 // own (a fifth of n's, and 1000 bytes at least), as a gallery or a
 // slideshow of captions set inside a story is.
 func (x *contentExtractor) insert(n *html.Node, in *nodeInfo) bool {
-	if !x.namesMedia(n) {
-		return false
-	}
-	for a, i := n.Parent, 0; a != nil && i < 4 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
-		ai := x.info(a)
-		if ai == nil {
-			return false
-		}
-		if ai.para <= in.para+in.para/20 {
-			continue
-		}
-		other := ai.para - in.para - x.commentPara(a)
-		return other >= 1000 && other*5 >= in.para
-	}
-	return false
+	return x.namesMedia(n) && x.amidProse(n, in)
 }
 
 // mediaWords are class words that name a media insert: a gallery of

@@ -1,0 +1,186 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A gallery told by its shape (ex33ga). A photo gallery after a story,
+// or inside one of its chunks, captions each picture in a paragraph of its
+// own: a dozen captions of two sentences hold more paragraph text than a
+// short story split into chunks by ads, and the story's container, or the
+// ancestor holding the chunks, takes them in. The class-word rule
+// (mediaWords, insert) needs the words "gallery" or "slideshow"; pages
+// whose classes name a strip, a slide or nothing at all (hashed CSS
+// modules) need the shape: a run of three or more like siblings (one tag
+// and class), each an image with a short caption (captionSlide), that
+// holds nearly all of its parent's text. Like a named gallery it leaves
+// the text only when an ancestor close above it holds prose of its own
+// outside it (amidProse): a gallery page, a photo essay whose captions are
+// the story, keeps its captions.
+
+// Bounds of a caption slide.
+const (
+	slideText   = 400 // non-space bytes of caption at most: two sentences, a credit
+	slideBlocks = 2   // paragraphs of caption at most
+	minSlides   = 3   // captioned slides in a gallery at least
+	galleryPara = 600 // paragraph bytes a gallery must hold to be weighed
+)
+
+// captionGallery reports whether n is a run of captioned pictures: three
+// or more element children of one tag and class that are each a
+// captionSlide with text, holding nine tenths of n's text or more.
+func (x *contentExtractor) captionGallery(n *html.Node, in *nodeInfo) bool {
+	if in.para < galleryPara || in.link*5 > in.text {
+		return false
+	}
+	var first *html.Node
+	slides, text := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		ci := x.info(c)
+		if c.Type != html.ElementNode || ci == nil || ci.junk || ci.text == 0 {
+			continue
+		}
+		if first != nil && !sameKind(c, first) || !x.captionSlide(c, ci) {
+			continue
+		}
+		if first == nil {
+			first = c
+		}
+		slides++
+		text += ci.text
+	}
+	return slides >= minSlides && text*10 >= in.text*9
+}
+
+// captionSlide reports whether s is one picture and its caption: an image
+// below it (two at most), no heading (a listicle's item or a teaser card
+// is headed), at most slideText bytes of text in slideBlocks paragraphs or
+// fewer, a fifth of it linked at most (a credit's link).
+func (x *contentExtractor) captionSlide(s *html.Node, si *nodeInfo) bool {
+	if si.text > slideText || si.link*5 > si.text {
+		return false
+	}
+	imgs, blocks := 0, 0
+	ok := walkUntil(s, func(c *html.Node) bool {
+		switch {
+		case c.DataAtom == atom.Img || c.DataAtom == atom.Picture:
+			imgs++
+		case isHeading(c.DataAtom):
+			return false
+		case c.DataAtom == atom.P:
+			blocks++
+		}
+		return imgs <= 2 && blocks <= slideBlocks
+	})
+	return ok && imgs > 0 && endsSentence(firstBlockText(s))
+}
+
+// firstBlockText returns the text of the block holding s's first words:
+// a caption opens with its sentence, a card with its title.
+func firstBlockText(s *html.Node) string {
+	t := firstText(s)
+	if t == nil {
+		return ""
+	}
+	b := t.Parent
+	for b != s && classifyTag(b.DataAtom) == tagInline {
+		b = b.Parent
+	}
+	return strings.TrimSpace(textOf(b))
+}
+
+// firstText returns the first text node below n holding more than
+// spaces, outside elements never read as text.
+func firstText(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return c
+		case c.Type == html.ElementNode && classifyTag(c.DataAtom) != tagSkip:
+			if t := firstText(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// walkUntil calls f on every element below n (not n), depth first,
+// skipping what a <picture> holds, and stops at the first false.
+func walkUntil(n *html.Node, f func(*html.Node) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if !f(c) {
+			return false
+		}
+		if c.DataAtom != atom.Picture && !walkUntil(c, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// galleryAmidProse is amidProse for a gallery told by its shape, which
+// also looks past the closest larger ancestor when that holds too little
+// prose: a gallery set in the column of a story's first chunk sits beside
+// that chunk alone, and the story goes on in the chunk's twins (elements
+// of its tag and class) in the layout around (chunkProse).
+func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
+	if x.amidProse(n, in) {
+		return true
+	}
+	other := x.chunkProse(n, in)
+	return other >= 1000 && other*5 >= in.para
+}
+
+// chunkProse returns the most paragraph text that the twins of one
+// element beside n hold: the elements of a named tag and class in the
+// closest ancestor of n holding more paragraph text than n, summed under
+// that ancestor's own ancestor three levels up (kindProse).
+func (x *contentExtractor) chunkProse(n *html.Node, in *nodeInfo) int {
+	a := n.Parent
+	for i := 0; a != nil && i < 4 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		if ai := x.info(a); ai == nil || ai.para > in.para+in.para/20 {
+			break
+		}
+	}
+	if a == nil || a.DataAtom == atom.Body || x.info(a) == nil {
+		return 0
+	}
+	scope := a
+	for i := 0; i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
+		scope = scope.Parent
+	}
+	best := 0
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		ci := x.info(c)
+		if c.Type != html.ElementNode || ci == nil || ci.junk || ci.para == 0 || attr(c, "class") == "" || c == n || isAncestor(c, n) {
+			continue
+		}
+		best = max(best, x.kindProse(scope, c, twinLevels))
+	}
+	return best
+}
+
+// amidProse reports whether the closest ancestor of n (four levels up at
+// most) that holds more paragraph text than n holds prose of its own
+// outside it: 1000 bytes or more and a fifth of n's, comments not counted.
+func (x *contentExtractor) amidProse(n *html.Node, in *nodeInfo) bool {
+	for a, i := n.Parent, 0; a != nil && i < 4 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
+		ai := x.info(a)
+		if ai == nil {
+			return false
+		}
+		if ai.para <= in.para+in.para/20 {
+			continue
+		}
+		other := ai.para - in.para - x.commentPara(a)
+		return other >= 1000 && other*5 >= in.para
+	}
+	return false
+}

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// TestCaptionGallery: a run of pictures each captioned by a sentence or
+// two is a gallery, in any markup; cards headed or titled, linked
+// teasers, long paragraphs beside pictures and runs too short are not.
+func TestCaptionGallery(t *testing.T) {
+	caption := "The harbour wall at low tide, seen from the lighthouse steps. The stones were laid in 1851."
+	run := func(n int, item string) string { return strings.Repeat(item, n) }
+	tests := []struct {
+		name, run string
+		want      bool
+	}{
+		{"div slides, caption in a paragraph", run(10, `<div class="s"><img src="a.jpg"><div><p>`+caption+`</p></div></div>`), true},
+		{"list of pictures, caption after a credit line", run(10, `<li><picture><img src="a.jpg"></picture><p>`+caption+`</p><span>Photo: Ana Silva</span></li>`), true},
+		{"caption as bare text", run(10, `<div><img src="a.jpg"> `+caption+`</div>`), true},
+		{"two slides only", run(2, `<div class="s"><img src="a.jpg"><p>`+caption+` `+caption+` `+caption+` `+caption+`</p></div>`), false},
+		{"headed items (a listicle)", run(10, `<div class="s"><h3>Harbour</h3><img src="a.jpg"><p>`+caption+`</p></div>`), false},
+		{"titled cards", run(10, `<div class="s"><img src="a.jpg"><div>Harbour walks</div><p>`+caption+`</p></div>`), false},
+		{"linked teasers", run(10, `<div class="s"><img src="a.jpg"><p><a href="/x">`+caption+`</a></p></div>`), false},
+		{"no pictures", run(10, `<div class="s"><p>`+caption+`</p></div>`), false},
+		{"long paragraphs beside pictures", run(10, `<div class="s"><img src="a.jpg"><p>`+strings.Repeat(caption+" ", 7)+`</p></div>`), false},
+		{"two of each kind", run(2, `<div class="s"><img src="a.jpg"><p>`+caption+` `+caption+`</p></div>`) + run(2, `<section><img src="a.jpg"><p>`+caption+` `+caption+`</p></section>`) + run(2, `<div class="t"><img src="a.jpg"><p>`+caption+` `+caption+`</p></div>`), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><div id="g">` + tt.run + `</div></body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := getExtractor()
+			defer putExtractor(x)
+			x.declared = true
+			body := doc.Find("body").Get(0)
+			x.analyze(body, false)
+			g := doc.Find("#g").Get(0)
+			if got := x.captionGallery(g, x.info(g)); got != tt.want {
+				t.Errorf("captionGallery = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
