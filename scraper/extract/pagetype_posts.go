@@ -872,7 +872,7 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 		// with scripting off: the thread and little else, nothing to trim.
 		return 0, 0, false
 	}
-	first := p.postAround(c.sigs, 0, nil)
+	first := p.firstPost(c.sigs)
 	last := c.last
 	thread := first
 	for thread != nil && !isAncestor(thread, last) {
@@ -903,6 +903,80 @@ func inNoscript(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// firstPost returns the opening post: the largest element around the
+// page's first signature that holds no other. A post may be signed twice
+// in one row ("edited ... by X" beside "asked ... by Y", under the
+// question they sign): signatures whose nearest common element holds no
+// text of its own outside links (sigRow) sign one post, and the post is
+// the largest element around that row holding no later signature. Else
+// a body printed above its signature row is left out, as if it were the
+// board's chrome.
+func (p *page) firstPost(sigs []*html.Node) *html.Node {
+	row, n := sigs[0], 1
+	for n < len(sigs) {
+		r := commonParent(row, sigs[n])
+		if r == nil || !p.sigRow(r, sigs[:n+1]) {
+			break
+		}
+		row, n = r, n+1
+	}
+	if n == 1 {
+		return p.postAround(sigs, 0, nil)
+	}
+	post := row
+	for a := row.Parent; a != nil && a != p.bodyNode && a.Type == html.ElementNode; a = a.Parent {
+		if n < len(sigs) && isAncestor(a, sigs[n]) {
+			break
+		}
+		post = a
+	}
+	return post
+}
+
+// sigRowSlack is the most text bytes outside links, besides its
+// signatures, that a row of signatures holds (a "Follow" label, a
+// separator).
+const sigRowSlack = 24
+
+// sigCardMax is the most text bytes of a signature card: a stamp, a
+// name and the poster's counts, not a post.
+const sigCardMax = 160
+
+// sigRow reports whether r, the element around sigs, holds no text
+// outside links but theirs (sigRowSlack bytes at most), and each of sigs
+// is a card (sigCardMax), not a post that holds its own signature.
+func (p *page) sigRow(r *html.Node, sigs []*html.Node) bool {
+	own := p.unlinkedText(r)
+	for _, s := range sigs {
+		i, ok := p.x.idx[s]
+		if !ok || p.x.infos[i].text > sigCardMax {
+			return false
+		}
+		own -= p.unlinkedText(s)
+	}
+	return own <= sigRowSlack
+}
+
+// unlinkedText returns n's visible text bytes outside links.
+func (p *page) unlinkedText(n *html.Node) int {
+	i, ok := p.x.idx[n]
+	if !ok {
+		return 0
+	}
+	in := &p.x.infos[i]
+	return in.text - in.link
+}
+
+// commonParent returns the nearest element holding both a and b.
+func commonParent(a, b *html.Node) *html.Node {
+	for r := a; r != nil; r = r.Parent {
+		if r == b || isAncestor(r, b) {
+			return r
+		}
+	}
+	return nil
 }
 
 // postAround returns the largest element around sigs[i] that holds no
