@@ -158,7 +158,8 @@ func TestDropInviteHeads(t *testing.T) {
 		{"twice at the end", []block{p, h("Let's connect"), h("Let's connect")}, 1},
 		{"over its lines", []block{h("Contact us"), p}, 2},
 		{"not an invitation", []block{p, h("Our offices")}, 2},
-		{"a question", []block{p, h("Ready to wear?"), h("Coats")}, 3},
+		{"a question over a heading", []block{p, h("Ready to wear?"), h("Coats")}, 3},
+		{"a question at the end", []block{p, h("Ready to get started?")}, 1},
 		{"the first line", []block{h("Contact us")}, 1},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

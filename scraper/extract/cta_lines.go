@@ -34,14 +34,15 @@ func invites(b block) bool {
 // before it, and the next line is another heading or the text ends. Such
 // a heading stood over a contact form or a button the text leaves out; a
 // heading with lines under it ("Contact us" over the office's address)
-// stays, and so does a question ("Ready to wear?" may head a shop's
-// sections) and a page's first line.
+// stays, and so does a page's first line and a question over another
+// heading ("Ready to wear?" may head a shop's sections); a question that
+// ends the text heads nothing.
 func dropInviteHeads(bs []block) []block {
 	drop := make([]bool, len(bs))
 	for i := len(bs) - 1; i > 0; i-- {
 		b := bs[i]
-		drop[i] = b.heads() && invites(b) && !strings.HasSuffix(strings.TrimSpace(b.text), "?") &&
-			(i+1 == len(bs) || bs[i+1].heads())
+		question := strings.HasSuffix(strings.TrimSpace(b.text), "?")
+		drop[i] = b.heads() && invites(b) && (i+1 == len(bs) || bs[i+1].heads() && !question)
 	}
 	return keepUndropped(bs, drop)
 }
