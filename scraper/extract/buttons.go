@@ -101,3 +101,33 @@ func hasLinkChild(n *html.Node) bool {
 	}
 	return false
 }
+
+// dropCardActions returns the blocks of a service page without the
+// links that close its cards (cardAction): "Record now", "Start
+// sharing" under a feature's paragraph.
+func dropCardActions(bs []block) []block {
+	drop := make([]bool, len(bs))
+	for i := range bs {
+		drop[i] = cardAction(bs, i)
+	}
+	return keepUndropped(bs, drop)
+}
+
+// cardAction reports whether bs[i] is the call to action that closes a
+// card of a service page: one short link (five words or fewer, no
+// sentence, not an item of a list) between a paragraph of prose and the
+// next heading or the end of the text. A card's title stands over its
+// paragraph, not under it, and a list of links is items; what is left
+// in that place is the card's "Learn more" or "Start now", whether or
+// not the page draws it as a button (dropButtonLinks).
+func cardAction(bs []block, i int) bool {
+	b := bs[i]
+	if i == 0 || b.heads() || b.item || b.link < 0.99 || len(b.text) > 60 || numFields(b.text) > 5 || endsSentence(b.text) {
+		return false
+	}
+	if i+1 < len(bs) && !bs[i+1].heads() {
+		return false
+	}
+	prev := bs[i-1]
+	return !prev.heads() && prev.link < 0.5 && numFields(prev.text) >= 6 && endsSentence(prev.text)
+}

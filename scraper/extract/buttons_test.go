@@ -33,6 +33,15 @@ func TestCallsToAction(t *testing.T) {
 				"Get in touch and we will find a slot before the cold weather."},
 			notInText: []string{"Call us today for a free quote", "Connect with us today",
 				"Already have an account"}}, // a site notice on the block model's path (mainOfOther's dropSiteNotices)
+		// A service page whose cards close with links (which go, here
+		// before dropCardActions already: TestCardAction tests it) and
+		// whose invitation heading stands over a form alone: it heads
+		// nothing and goes (dropInviteHeads); "Contact us" over the
+		// address stays.
+		{name: "service_cards", url: "https://ledgerwell.example/bookkeeping-for-small-firms", typ: corpus.PageTypeService,
+			wantInText: []string{"by the fifth working day.", "teams of two to fifty.",
+				"what to put aside.", "Contact us", "4 Mill Lane"},
+			notInText: []string{"Start your books", "See payroll plans", "Let's talk"}},
 	})
 }
 
@@ -96,6 +105,66 @@ func TestKeepListedButtons(t *testing.T) {
 				if drop[i] != tt.want[i] {
 					t.Errorf("line %d %q: drop %v, want %v", i, tt.bs[i].text, drop[i], tt.want[i])
 				}
+			}
+		})
+	}
+}
+
+// TestCardAction: a short link between a paragraph of prose and the next
+// heading (or the end) closes a card; a link over more text, after a
+// heading or a short line, an item, a sentence or a long link stays.
+func TestCardAction(t *testing.T) {
+	prose := block{text: "We reconcile your bank feeds every week and send a summary.", kind: kindPara}
+	head := block{text: "Payroll", kind: kindHeading}
+	link := func(s string) block { return block{text: s, kind: kindPara, link: 1} }
+	item := link("VAT for beginners")
+	item.item = true
+	for _, tt := range []struct {
+		name string
+		bs   []block
+		want bool // cardAction(bs, 1)
+	}{
+		{"closes a card", []block{prose, link("Start your books"), head}, true},
+		{"closes the text", []block{prose, link("Start your books")}, true},
+		{"text follows", []block{prose, link("Start your books"), prose}, false},
+		{"after a heading", []block{head, link("Start your books"), head}, false},
+		{"after a short line", []block{{text: "Monthly plans.", kind: kindPara}, link("Start your books"), head}, false},
+		{"an item", []block{prose, item, head}, false},
+		{"a sentence", []block{prose, link("Read our terms."), head}, false},
+		{"six words", []block{prose, link("Read all about our monthly plans"), head}, false},
+		{"half linked", []block{prose, {text: "Start your books", kind: kindPara, link: 0.5}, head}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := cardAction(tt.bs, 1); got != tt.want {
+				t.Errorf("cardAction = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDropInviteHeads: a heading that invites and heads nothing (another
+// heading or the end follows) goes; one with lines under it stays, and so
+// does a heading that does not invite.
+func TestDropInviteHeads(t *testing.T) {
+	h := func(s string) block { return block{text: s, kind: kindHeading} }
+	p := block{text: "4 Mill Lane, Hebden.", kind: kindPara}
+	for _, tt := range []struct {
+		name string
+		bs   []block
+		want int // blocks left
+	}{
+		{"at the end", []block{p, h("Let's talk")}, 1},
+		{"before a heading", []block{p, h("Contact us"), h("Our offices"), p}, 3},
+		{"twice at the end", []block{p, h("Let's connect"), h("Let's connect")}, 1},
+		{"over its lines", []block{h("Contact us"), p}, 2},
+		{"not an invitation", []block{p, h("Our offices")}, 2},
+		{"a question over a heading", []block{p, h("Ready to wear?"), h("Coats")}, 3},
+		{"a question at the end", []block{p, h("Ready to get started?")}, 1},
+		{"the first line", []block{h("Contact us")}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := len(dropInviteHeads(tt.bs)); got != tt.want {
+				t.Errorf("%d blocks left, want %d", got, tt.want)
 			}
 		})
 	}

@@ -16,9 +16,33 @@ var reInvite = lazyRE(`(?i)^(?:ready to [^.?!]{2,40}\?|(?:call|contact|email|mes
 // ..."), says something the reader came for and stays. The phrases are
 // English: on pages in other languages nothing matches.
 func dropInvites(bs []block) []block {
-	return dropBlocks(bs, func(b block) bool {
-		return !b.heads() && len(b.text) <= 80 && numFields(b.text) <= 8 &&
-			!strings.ContainsAny(b.text, ":@0123456789") &&
-			reInvite.MatchString(strings.TrimLeft(b.text, "-–• "))
+	return dropBlocks(dropInviteHeads(bs), func(b block) bool {
+		return !b.heads() && invites(b)
 	})
+}
+
+// invites reports whether b is a short line that invites the reader to
+// act (reInvite): eight words or fewer, no digit, address or colon.
+func invites(b block) bool {
+	return len(b.text) <= 80 && numFields(b.text) <= 8 &&
+		!strings.ContainsAny(b.text, ":@0123456789") &&
+		reInvite.MatchString(strings.TrimLeft(b.text, "-–• "))
+}
+
+// dropInviteHeads returns the blocks without the headings that invite
+// (invites: "Let's connect", "Contact us") and head nothing: text comes
+// before it, and the next line is another heading or the text ends. Such
+// a heading stood over a contact form or a button the text leaves out; a
+// heading with lines under it ("Contact us" over the office's address)
+// stays, and so does a page's first line and a question over another
+// heading ("Ready to wear?" may head a shop's sections); a question that
+// ends the text heads nothing.
+func dropInviteHeads(bs []block) []block {
+	drop := make([]bool, len(bs))
+	for i := len(bs) - 1; i > 0; i-- {
+		b := bs[i]
+		question := strings.HasSuffix(strings.TrimSpace(b.text), "?")
+		drop[i] = b.heads() && invites(b) && (i+1 == len(bs) || bs[i+1].heads() && !question)
+	}
+	return keepUndropped(bs, drop)
 }

@@ -532,7 +532,8 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 // (productText), then the panels its controls show put back
 // (withPanels) after the sign-up boxes that close the text of a page
 // that is neither a product, a forum nor an article
-// (dropClosingSignups), less a product's delivery and returns panels
+// (dropClosingSignups) and the links that close a service page's cards
+// (dropCardActions), less a product's delivery and returns panels
 // (dropPolicyPanels: after withPanels, so that a hidden one put back
 // goes too), and the questions its controls ask (withControls). Both
 // ways fillFlags takes to a text end here.
@@ -550,6 +551,9 @@ func (p *page) otherText(bs []block, pageType string) string {
 		// before (review32a's defensive skip); the body found for
 		// an article is cut in articleNets.
 		bs = p.dropClosingSignups(bs)
+	}
+	if pageType == corpus.PageTypeService {
+		bs = dropCardActions(bs)
 	}
 	bs = p.withPanels(p.productText(bs, pageType))
 	if pageType == corpus.PageTypeProduct {
