@@ -94,24 +94,3 @@ func TestLoadHtmldateNaN(t *testing.T) {
 		t.Errorf("dated entry: Date %q", p.Date)
 	}
 }
-
-func TestIsDay(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"2022-11-29", true},
-		{"", false},
-		{"2022-29-11", false},
-		{"2022-11-1", false},
-		{"2022-01.26", false},
-		{"2022-02-30", false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := isDay(tc.in); got != tc.want {
-				t.Errorf("isDay(%q) = %v, want %v", tc.in, got, tc.want)
-			}
-		})
-	}
-}
