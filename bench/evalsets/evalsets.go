@@ -136,18 +136,6 @@ func LoadTrafilatura(dir string) (pages []*Page, missing int, err error) {
 	return pages, missing, nil
 }
 
-// htmldateDay returns the expected day of an htmldate entry: "" for
-// "nan", which is how the mediacloud data (exported from a pandas table)
-// says that the page has no date, so that an extractor giving none
-// scores, as for the entries whose Date is empty. Upstream's comparison
-// script compares "nan" as a day, which no extractor can return.
-func htmldateDay(date string) string {
-	if strings.EqualFold(strings.TrimSpace(date), "nan") {
-		return ""
-	}
-	return date
-}
-
 // LoadHtmldate reads go-htmldate's comparison data: mediacloudData
 // (scripts/comparison/data-mediacloud.go) and defaultComparisonData
 // (data-default.go), each file looked up in test-files/mediacloud,
@@ -172,7 +160,7 @@ func LoadHtmldate(dir string) (pages []*Page, missing int, err error) {
 				Set:     SetHtmldate,
 				URL:     fields.str("URL"),
 				File:    fields.str("File"),
-				Date:    htmldateDay(fields.str("Date")),
+				Date:    fields.str("Date"),
 				HasDate: true,
 			}
 			if p.File == "" || !readFirst(p, dir, "mediacloud", "comparison", "mock") {

@@ -60,37 +60,3 @@ func TestEscapeModulePath(t *testing.T) {
 		t.Errorf("escapeModulePath = %q, want %q", got, want)
 	}
 }
-
-func TestHtmldateDay(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2020-03-01", "2020-03-01"},
-		{"", ""},
-		{"nan", ""},
-		{"NaN", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := htmldateDay(tc.in); got != tc.want {
-				t.Errorf("htmldateDay(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		})
-	}
-}
-
-func TestLoadHtmldateNaN(t *testing.T) {
-	dir := t.TempDir()
-	mustWriteFile(t, dir, "scripts/comparison/data-mediacloud.go", "package main\nvar mediacloudData = []E{\n\t{URL: \"u\", File: \"a.html\", Date: \"nan\"},\n}\n")
-	mustWriteFile(t, dir, "scripts/comparison/data-default.go", "package main\nvar defaultComparisonData = []E{\n\t{URL: \"v\", File: \"b.html\", Date: \"2020-01-02\"},\n}\n")
-	mustWriteFile(t, dir, "test-files/mediacloud/a.html", "<p>a</p>")
-	mustWriteFile(t, dir, "test-files/comparison/b.html", "<p>b</p>")
-	pages, missing, err := LoadHtmldate(dir)
-	if err != nil || missing != 0 || len(pages) != 2 {
-		t.Fatalf("LoadHtmldate = %d pages, %d missing, %v", len(pages), missing, err)
-	}
-	if p := pages[0]; p.Date != "" || !p.HasDate {
-		t.Errorf("nan entry: Date %q, HasDate %v; want no date expected", p.Date, p.HasDate)
-	}
-	if p := pages[1]; p.Date != "2020-01-02" {
-		t.Errorf("dated entry: Date %q", p.Date)
-	}
-}
