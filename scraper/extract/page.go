@@ -22,6 +22,7 @@ type page struct {
 	base    *url.URL
 	fetched time.Time
 	flags   map[string]uint16 // attrFlags' memo, during collect
+	dates   *dateFacts        // the dates' facts, shared by published and modified
 	posts   *postsMemo        // threadPosts' memo
 	// bylineNames memoises metaAuthorWords (nil: not worked out yet).
 	bylineNames *[]string
