@@ -126,3 +126,70 @@ func sampleRE(r *rand.Rand, re *syntax.Regexp, sb *strings.Builder) {
 		}
 	}
 }
+
+func TestNeededTexts(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string // fold texts marked with a leading "~"
+	}{
+		{`(?i)\baffiliate[- ]?links?\b`, []string{"~affiliate"}},
+		{`(?i)^(?:sponsored|anzeige)\s*:`, []string{"~ored", "~anzeige"}},
+		{`(?i)\bwe (?:receive|earn) a commission`, []string{"~ a commi"}}, // "s" cuts it
+		{`API key|Token`, []string{"API key", "Token"}},
+		{`(?i)(?:ab|cd)`, nil}, // too short
+		{`(?i)foo|bar*`, nil},  // a branch without a text
+		{`(?i)(?:footer)?\d+`, nil},
+		{`(?i)\d+(?:footer)+`, []string{"~footer"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, n := range neededTexts(tt.src) {
+			if n.fold {
+				got = append(got, "~"+n.s)
+			} else {
+				got = append(got, n.s)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("neededTexts(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+// TestNeededTextsSame checks every expression of the package with and
+// without its needed texts, on texts made from the expression itself,
+// with their case changed and something before or after them.
+func TestNeededTextsSame(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	filtered := 0
+	for _, l := range lazyREs {
+		re := l.get()
+		if len(l.need) == 0 {
+			continue
+		}
+		filtered++
+		tree, err := syntax.Parse(l.src, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 2000; i++ {
+			var sb strings.Builder
+			sampleRE(r, tree, &sb)
+			s := sb.String()
+			switch i % 5 {
+			case 1:
+				s = "Vor " + s
+			case 2:
+				s = strings.ToUpper(s) + " END"
+			case 3:
+				s = s[:r.Intn(len(s)+1)]
+			case 4:
+				s = strings.Repeat("ſK ", 200) + s
+			}
+			if l.MatchString(s) != re.MatchString(s) || !slices.Equal(l.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s)) {
+				t.Fatalf("%q: the needed texts %v change the result on %q", l.src, l.need, s)
+			}
+		}
+	}
+	t.Logf("%d of %d expressions have needed texts", filtered, len(lazyREs))
+}
