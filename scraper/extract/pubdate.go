@@ -48,8 +48,16 @@ import (
 // time the caller gave, and the page's zoned and local times, read once
 // when first needed.
 type dateCtx struct {
-	p         *page
-	fetched   time.Time // as the caller gave it; zero: relative dates are not read
+	p       *page
+	fetched time.Time // as the caller gave it; zero: relative dates are not read
+	*dateFacts
+}
+
+// dateFacts are what a dateCtx reads from its page once: they depend on
+// the page alone, so published and modified share them (sharedDates)
+// instead of parsing the page's times and walking under its headline
+// twice.
+type dateFacts struct {
 	loaded    bool
 	zones     []stamp   // times in the page's metadata with a stated offset other than UTC
 	vzones    []stamp   // the same in visible elements (<time>, datelines, under the headline)
@@ -60,14 +68,22 @@ type dateCtx struct {
 
 // published returns the publication date and its precision.
 func (p *page) published(fetchedAt time.Time) (*time.Time, string) {
-	c := &dateCtx{p: p, fetched: fetchedAt}
+	c := &dateCtx{p: p, fetched: fetchedAt, dateFacts: p.sharedDates()}
 	return c.published().out()
+}
+
+// sharedDates returns the page's dateFacts, made on first use.
+func (p *page) sharedDates() *dateFacts {
+	if p.dates == nil {
+		p.dates = &dateFacts{}
+	}
+	return p.dates
 }
 
 // modified returns the last modification date and its precision; it is
 // never before the publication date.
 func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
-	c := &dateCtx{p: p}
+	c := &dateCtx{p: p, dateFacts: p.sharedDates()}
 	metas := c.settleAll(p.stamps(p.modifiedCands()))
 	if len(metas) == 0 {
 		metas = c.genericChange(pub)
