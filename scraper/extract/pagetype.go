@@ -617,6 +617,12 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		p.teaserBody = true
 		return false, corpus.PageTypeListing
 	}
+	if !article && other == corpus.PageTypeService && p.cardPage(art) {
+		// The same grid of cards that the model, reading a page of few
+		// linked headings, took for a business's plain page: a shop's
+		// or a collection's page whose class names say nothing.
+		return false, corpus.PageTypeListing
+	}
 	if !article && other == corpus.PageTypeService && p.priceGrid() {
 		// A grid of priced items: a shop's category page, which the
 		// model, reading a long page of few linked headings and no
