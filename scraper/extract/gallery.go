@@ -33,7 +33,7 @@ const (
 // or more element children of one tag and class that are each a
 // captionSlide with text, holding nine tenths of n's text or more.
 func (x *contentExtractor) captionGallery(n *html.Node, in *nodeInfo) bool {
-	if in.para < galleryPara || in.link*5 > in.text {
+	if in.para < galleryPara || in.link*5 > in.text || x.inStoryFlow(n) {
 		return false
 	}
 	var first *html.Node
@@ -53,6 +53,27 @@ func (x *contentExtractor) captionGallery(n *html.Node, in *nodeInfo) bool {
 		text += ci.text
 	}
 	return slides >= minSlides && text*10 >= in.text*9
+}
+
+// inStoryFlow reports whether a run of pictures is written into the
+// story itself rather than set beside it (review33a): an ordered list
+// (a recipe's or a how-to's steps, each a photo and a sentence), or a
+// run with a paragraph of prose or a heading beside it under one parent
+// (pictured moments listed in the story's flow, a "Method" section). A
+// gallery that is an insert sits in a block of its own, beside the
+// story's chunks.
+func (x *contentExtractor) inStoryFlow(n *html.Node) bool {
+	if n.DataAtom == atom.Ol || n.Parent == nil {
+		return n.DataAtom == atom.Ol
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && (c.DataAtom == atom.P || isHeading(c.DataAtom)) {
+			if ci := x.info(c); ci != nil && !ci.junk && ci.text > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // captionSlide reports whether s is one picture and its caption: an image
