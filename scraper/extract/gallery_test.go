@@ -27,8 +27,8 @@ func TestCaptionGallery(t *testing.T) {
 		{"no pictures", run(10, `<div class="s"><p>`+caption+`</p></div>`), false},
 		{"long paragraphs beside pictures", run(10, `<div class="s"><img src="a.jpg"><p>`+strings.Repeat(caption+" ", 7)+`</p></div>`), false},
 		{"an ordered list of steps", `<ol id="g">` + run(10, `<li><img src="a.jpg"><p>`+caption+`</p></li>`) + `</ol>`, false},
-		{"paragraphs of prose beside the run", `<p>` + caption + `</p><div id="g">` + run(10, `<div class="s"><img src="a.jpg"><p>`+caption+`</p></div>`) + `</div>`, false},
-		{"a heading over the run", `<h2>Method</h2><div id="g">` + run(10, `<div class="s"><img src="a.jpg"><p>`+caption+`</p></div>`) + `</div>`, false},
+		{"paragraphs of prose beside the run", run(7, `<p>`+caption+`</p>`) + `<div id="g">` + run(10, `<div class="s"><img src="a.jpg"><p>`+caption+`</p></div>`) + `</div>`, false},
+		{"a line beside the run", `<p>Photos: Ana Silva</p><div id="g">` + run(10, `<div class="s"><img src="a.jpg"><p>`+caption+`</p></div>`) + `</div>`, true},
 		{"two of each kind", run(2, `<div class="s"><img src="a.jpg"><p>`+caption+` `+caption+`</p></div>`) + run(2, `<section><img src="a.jpg"><p>`+caption+` `+caption+`</p></section>`) + run(2, `<div class="t"><img src="a.jpg"><p>`+caption+` `+caption+`</p></div>`), false},
 	}
 	for _, tt := range tests {
