@@ -38,6 +38,16 @@ func TestBodyClasses(t *testing.T) {
 		// pictures, which are the story and stay.
 		{name: "photo_essay_captions",
 			wantInText: []string{"Our photographer followed the volunteers", "Volunteers carry the last", "The pool at night"}},
+		// Pictures written into the story (review33a): pictured
+		// moments listed after its paragraphs, a recipe's method and a
+		// how-to's numbered steps, each a photo and a sentence, with more
+		// than 1000 bytes of prose above. They are the story and stay.
+		{name: "photo_moments_flow",
+			wantInText: []string{"The river festival returned", "A crew from Millford pulls past", "counts the takings at a trestle table"}},
+		{name: "recipe_step_photos",
+			wantInText: []string{"The river festival returned", "Heat the oil in a large heavy pan", "Serve in warm bowls with rice"}},
+		{name: "howto_step_photos",
+			wantInText: []string{"The river festival returned", "1. Switch off the power", "switch the power back on."}},
 		// A list of changes, some citing a linked bug report: the linked
 		// items are part of the list.
 		{name: "mixed_list",

@@ -26,11 +26,18 @@ func TestCaptionGallery(t *testing.T) {
 		{"linked teasers", run(10, `<div class="s"><img src="a.jpg"><p><a href="/x">`+caption+`</a></p></div>`), false},
 		{"no pictures", run(10, `<div class="s"><p>`+caption+`</p></div>`), false},
 		{"long paragraphs beside pictures", run(10, `<div class="s"><img src="a.jpg"><p>`+strings.Repeat(caption+" ", 7)+`</p></div>`), false},
+		{"an ordered list of steps", `<ol id="g">` + run(10, `<li><img src="a.jpg"><p>`+caption+`</p></li>`) + `</ol>`, false},
+		{"paragraphs of prose beside the run", run(7, `<p>`+caption+`</p>`) + `<div id="g">` + run(10, `<div class="s"><img src="a.jpg"><p>`+caption+`</p></div>`) + `</div>`, false},
+		{"a line beside the run", `<p>Photos: Ana Silva</p><div id="g">` + run(10, `<div class="s"><img src="a.jpg"><p>`+caption+`</p></div>`) + `</div>`, true},
 		{"two of each kind", run(2, `<div class="s"><img src="a.jpg"><p>`+caption+` `+caption+`</p></div>`) + run(2, `<section><img src="a.jpg"><p>`+caption+` `+caption+`</p></section>`) + run(2, `<div class="t"><img src="a.jpg"><p>`+caption+` `+caption+`</p></div>`), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body><div id="g">` + tt.run + `</div></body></html>`))
+			page := tt.run // the run, or the run in context with its own id="g"
+			if !strings.Contains(page, `id="g"`) {
+				page = `<div id="g">` + page + `</div>`
+			}
+			doc, err := goquery.NewDocumentFromReader(strings.NewReader(`<html><body>` + page + `</body></html>`))
 			if err != nil {
 				t.Fatal(err)
 			}
