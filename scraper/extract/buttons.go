@@ -119,10 +119,15 @@ func dropCardActions(bs []block) []block {
 // next heading or the end of the text. A card's title stands over its
 // paragraph, not under it, and a list of links is items; what is left
 // in that place is the card's "Learn more" or "Start now", whether or
-// not the page draws it as a button (dropButtonLinks).
+// not the page draws it as a button (dropButtonLinks). A link that
+// gives a number, an address or a list ("0113 000 0000",
+// "office@example.org", "Unit 4, Mill Lane") is what the paragraph
+// leads the reader to (a phone, a mailbox, a place), not an action, and
+// stays.
 func cardAction(bs []block, i int) bool {
 	b := bs[i]
-	if i == 0 || b.heads() || b.item || b.link < 0.99 || len(b.text) > 60 || numFields(b.text) > 5 || endsSentence(b.text) {
+	if i == 0 || b.heads() || b.item || b.link < 0.99 || len(b.text) > 60 || numFields(b.text) > 5 || endsSentence(b.text) ||
+		strings.ContainsAny(b.text, "@,0123456789") {
 		return false
 	}
 	if i+1 < len(bs) && !bs[i+1].heads() {

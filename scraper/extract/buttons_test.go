@@ -133,6 +133,9 @@ func TestCardAction(t *testing.T) {
 		{"a sentence", []block{prose, link("Read our terms."), head}, false},
 		{"six words", []block{prose, link("Read all about our monthly plans"), head}, false},
 		{"half linked", []block{prose, {text: "Start your books", kind: kindPara, link: 0.5}, head}, false},
+		{"a phone number", []block{prose, link("0113 000 0000"), head}, false},
+		{"a mailbox", []block{prose, link("office@mill-lane.example"), head}, false},
+		{"an address", []block{prose, link("Mill Lane, Leeds"), head}, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := cardAction(tt.bs, 1); got != tt.want {

@@ -103,3 +103,33 @@ func TestFirstPost(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstPostRowLikeOneCard: a question whose title, breadcrumb and
+// body share a wrapper with the site's bar, apart from its answers,
+// starts at the same place whether it is signed by one card or by a row
+// of two (firstPost climbs from the row as postAround does from the
+// card): the second card adds its own line and no chrome.
+func TestFirstPostRowLikeOneCard(t *testing.T) {
+	text := func(file string) string {
+		body, err := os.ReadFile("testdata/threads/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Extract(Input{Body: body, URL: "https://kitchen.example/questions/812/how-do-i-stop-my-cast-iron-pan-rusting", FetchedAt: fetchedAt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.PageType != corpus.PageTypeForum {
+			t.Fatalf("%s: page type %q, want forum", file, a.PageType)
+		}
+		return a.Text
+	}
+	once, twice := text("qa_wrapped_signed_once.html"), text("qa_wrapped_signed_twice.html")
+	if !strings.Contains(twice, "orange spots of rust") {
+		t.Errorf("the question's body went:\n%s", twice)
+	}
+	edit := "edited Feb 2, 2026 at 9:00 tin 12,004 reputation, 30 gold badges\n\n"
+	if got := strings.Replace(twice, edit, "", 1); got != once {
+		t.Errorf("signed twice:\n%s\nwant as signed once, plus the editor's card:\n%s", twice, once)
+	}
+}
