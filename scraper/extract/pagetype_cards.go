@@ -27,10 +27,10 @@ const cardMaxText = 700
 const cardRunMin = 3
 
 // cardStats counts card runs: cards, the longest run, their text bytes,
-// the runs, and the cards themselves.
+// and the cards themselves.
 type cardStats struct {
-	cards, most, text, runs int
-	items                   []*html.Node
+	cards, most, text int
+	items             []*html.Node
 }
 
 // cardShape returns n's shape: its tag and its element children's tags,
@@ -160,7 +160,6 @@ func (p *page) cardRuns(n *html.Node, st *cardStats) bool {
 			continue
 		}
 		found = true
-		st.runs++
 		st.cards += len(run)
 		st.most = max(st.most, len(run))
 		for _, c := range run {
