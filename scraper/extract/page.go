@@ -446,6 +446,13 @@ func microValue(n *html.Node) string {
 		}
 	case atom.Data, atom.Meter:
 		return attr(n, "value")
+	case atom.Abbr:
+		// Microformat templates (hAtom's abbr.published, as blog engines
+		// print it) put the full value in the title and show a short
+		// form, such as the clock time alone.
+		if v := attr(n, "title"); v != "" {
+			return v
+		}
 	}
 	if v := attr(n, "content"); v != "" {
 		return v

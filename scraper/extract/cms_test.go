@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// cmsCase is one article page written in the markup a common publishing
+// stack prints (WordPress blocks, Ghost, a newsletter platform, hashed
+// class names, Drupal fields, CSS modules with utility classes, AMP,
+// Blogger), with its chrome: navigation, cookie banner, breadcrumbs,
+// share bar, an inline "Read also" box, newsletter box, related stories,
+// comments and footer. Must holds story sentences (the embedded post and
+// pull quote belong to the story); MustNot holds chrome lines.
+type cmsCase struct {
+	File      string   `json:"file"`
+	URL       string   `json:"url"`
+	Title     string   `json:"title"`
+	Author    string   `json:"author"`
+	Published string   `json:"published"` // the instant, RFC 3339
+	Must      []string `json:"must"`
+	MustNot   []string `json:"mustNot"`
+}
+
+// TestCMSArticles checks text, title, author, date and page type on
+// article pages of publishing stacks nobody tuned for. The cases live in
+// testdata/cms/cases.json so that bench/cmscompare runs the other
+// extractors on the same pages and expectations.
+func TestCMSArticles(t *testing.T) {
+	var cases []cmsCase
+	if err := json.Unmarshal(mustReadFile(t, filepath.Join("testdata", "cms", "cases.json")), &cases); err != nil {
+		t.Fatal(err)
+	}
+	fetched := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	for _, tc := range cases {
+		t.Run(tc.File, func(t *testing.T) {
+			body := mustReadFile(t, filepath.Join("testdata", "cms", tc.File))
+			art, err := Extract(Input{Body: body, URL: tc.URL, FetchedAt: fetched})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCMSText(t, art.Text, tc)
+			if art.Title != tc.Title {
+				t.Errorf("title %q, want %q", art.Title, tc.Title)
+			}
+			if got := strings.Join(art.Authors, "; "); got != tc.Author {
+				t.Errorf("authors %q, want %q", got, tc.Author)
+			}
+			want, err := time.Parse(time.RFC3339, tc.Published)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.Published == nil || !art.Published.Truncate(time.Second).Equal(want) || art.PublishedPrecision != corpus.PrecisionSecond {
+				t.Errorf("published %v (%s), want %v to the second", art.Published, art.PublishedPrecision, want)
+			}
+			if art.PageType != corpus.PageTypeArticle {
+				t.Errorf("page type %q, want article", art.PageType)
+			}
+		})
+	}
+}
+
+// checkCMSText reports story sentences missing from text and chrome lines
+// found in it, comparing with runs of white space folded.
+func checkCMSText(t *testing.T, text string, tc cmsCase) {
+	t.Helper()
+	text = strings.Join(strings.Fields(text), " ")
+	for _, s := range tc.Must {
+		if !strings.Contains(text, s) {
+			t.Errorf("story sentence lost: %q", s)
+		}
+	}
+	for _, s := range tc.MustNot {
+		if strings.Contains(text, s) {
+			t.Errorf("chrome kept: %q", s)
+		}
+	}
+}
