@@ -1,9 +1,9 @@
 // Command cmscompare runs archivist, go-trafilatura and readeck on the
 // hand-written CMS article pages of scraper/extract/testdata/cms and
 // prints, per page and extractor, the story sentences lost, the chrome
-// lines kept, and the title, author and date found. It is a throwaway
-// comparison for issue 8; the pages and their expectations are the ones
-// TestCMSArticles reads.
+// lines kept, and the title, author and date found: a side-by-side view
+// on pages written for no extractor (issue 8); the pages and their
+// expectations are the ones TestCMSArticles reads.
 //
 //	go run ./cmscompare -dir ../scraper/extract/testdata/cms
 package main
