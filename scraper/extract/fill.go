@@ -73,8 +73,10 @@ func (p *page) relanguage(art *corpus.Article) {
 	}
 }
 
-// release gives the content walk's tables back to the pool.
+// release gives the content walk's tables and attrFlags' memo back to
+// the pool.
 func (p *page) release() {
+	p.putFlags()
 	if p.x != nil {
 		putExtractor(p.x)
 		p.x = nil

@@ -21,7 +21,7 @@ type page struct {
 	root    *html.Node
 	base    *url.URL
 	fetched time.Time
-	flags   map[string]uint16 // attrFlags' memo, during collect
+	flags   map[string]uint16 // attrFlags' memo, until release
 	dates   *dateFacts        // the dates' facts, shared by published and modified
 	posts   *postsMemo        // threadPosts' memo
 	// bylineNames memoises metaAuthorWords (nil: not worked out yet).
@@ -87,12 +87,22 @@ func newPage(doc *goquery.Document, base *url.URL, fetched time.Time) *page {
 	}
 	p.flags = attrFlagMaps.Get().(map[string]uint16)
 	p.collect(p.root, microScope{}, false)
+	return p
+}
+
+// putFlags gives attrFlags' memo back to the pool. The memo is kept for
+// the page's whole life, not only its collect walk: the type and post
+// rules ask again for the values collect saw (some hundred a page), and
+// attrFlags depends on the value alone.
+func (p *page) putFlags() {
+	if p.flags == nil {
+		return
+	}
 	if len(p.flags) >= memoMax {
 		clear(p.flags)
 	}
 	attrFlagMaps.Put(p.flags)
 	p.flags = nil
-	return p
 }
 
 // collect walks the tree once and gathers metadata sources. sc is the
@@ -340,7 +350,7 @@ const (
 )
 
 // attrFlags returns the marks of a class or id value, worked out once per
-// value and page walk: a page's templates repeat their values.
+// value and page: a page's templates repeat their values.
 func (p *page) attrFlags(val string) uint16 {
 	if f, ok := p.flags[val]; ok {
 		return f
