@@ -326,3 +326,24 @@ func nextElementSibling(n *html.Node) *html.Node {
 	}
 	return p
 }
+
+// walkSkipping calls visit on x.nodes from index from on, in document
+// order, and leaves out the subtree of each node for which visit returns
+// true. With within set, the walk ends at the first node outside its
+// subtree.
+func (x *contentExtractor) walkSkipping(from int, within *html.Node, visit func(i int, n *html.Node) (skip bool)) {
+	var skip *html.Node
+	for i := from; i < len(x.nodes); i++ {
+		n := x.nodes[i]
+		if within != nil && n != within && !isAncestor(within, n) {
+			return
+		}
+		if skip != nil && isAncestor(skip, n) {
+			continue
+		}
+		skip = nil
+		if visit(i, n) {
+			skip = n
+		}
+	}
+}

@@ -181,27 +181,9 @@ func (p *page) bodyCards() (st cardStats, text int) {
 			continue
 		}
 		text += x.infos[start].text
-		var skip *html.Node
-		for i := int(start); i < len(x.nodes); i++ {
-			n, in := x.nodes[i], &x.infos[i]
-			if n != s && !isAncestor(s, n) {
-				break
-			}
-			if skip != nil && isAncestor(skip, n) {
-				continue
-			}
-			skip = nil
-			if in.junk {
-				skip = n
-				continue
-			}
-			if n.Type != html.ElementNode {
-				continue
-			}
-			if p.cardRuns(n, &st) {
-				skip = n
-			}
-		}
+		x.walkSkipping(int(start), s, func(i int, n *html.Node) bool {
+			return x.infos[i].junk || n.Type == html.ElementNode && p.cardRuns(n, &st)
+		})
 	}
 	return st, text
 }
@@ -210,24 +192,10 @@ func (p *page) bodyCards() (st cardStats, text int) {
 // content walk dropped (comments, consent walls), and the page's text.
 func (p *page) pageCards() (st cardStats) {
 	x := p.x
-	var skip *html.Node
-	for i, n := range x.nodes {
+	x.walkSkipping(0, nil, func(i int, n *html.Node) bool {
 		in := &x.infos[i]
-		if skip != nil && isAncestor(skip, n) {
-			continue
-		}
-		skip = nil
-		if in.junk && !droppedTeaser(in) {
-			skip = n
-			continue
-		}
-		if n.Type != html.ElementNode {
-			continue
-		}
-		if p.cardRuns(n, &st) {
-			skip = n
-		}
-	}
+		return in.junk && !droppedTeaser(in) || n.Type == html.ElementNode && p.cardRuns(n, &st)
+	})
 	return st
 }
 
@@ -268,21 +236,16 @@ func (p *page) longParasOutside(items []*html.Node) int {
 	}
 	x := p.x
 	k := 0
-	var skip *html.Node
-	for i, n := range x.nodes {
-		if skip != nil && isAncestor(skip, n) {
-			continue
-		}
-		skip = nil
+	x.walkSkipping(0, nil, func(i int, n *html.Node) bool {
 		info := &x.infos[i]
 		if in[n] || info.junk {
-			skip = n
-			continue
+			return true
 		}
 		if n.DataAtom == atom.P && info.text >= 200 && info.link*5 < info.text {
 			k++
 		}
-	}
+		return false
+	})
 	return k
 }
 

@@ -379,26 +379,18 @@ func (p *page) itemRunBody(words int) bool {
 			continue
 		}
 		text += x.infos[start].text
-		var skip *html.Node
-		for i := int(start); i < len(x.nodes); i++ {
-			n, in := x.nodes[i], &x.infos[i]
-			if n != s && !isAncestor(s, n) {
-				break
-			}
-			if skip != nil && isAncestor(skip, n) {
-				continue
-			}
-			skip = nil
-			if in.junk && !droppedTeaser(in) || !in.block || n.Type != html.ElementNode {
-				continue
+		x.walkSkipping(int(start), s, func(i int, n *html.Node) bool {
+			if in := &x.infos[i]; in.junk && !droppedTeaser(in) || !in.block || n.Type != html.ElementNode {
+				return false
 			}
 			c := teaserGroups(x, n, func(it *html.Node) { items = append(items, it) })
-			if c.items > 0 {
-				runText += c.text
-				most = max(most, c.most)
-				skip = n // the runs' items hold no runs of their own
+			if c.items == 0 {
+				return false
 			}
-		}
+			runText += c.text
+			most = max(most, c.most)
+			return true // the runs' items hold no runs of their own
+		})
 	}
 	if most < teaserRunMin || runText*3 < 2*max(text, bytesPerWord*words) {
 		return false
