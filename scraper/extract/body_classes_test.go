@@ -48,6 +48,25 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"The river festival returned", "Heat the oil in a large heavy pan", "Serve in warm bowls with rice"}},
 		{name: "howto_step_photos",
 			wantInText: []string{"The river festival returned", "1. Switch off the power", "switch the power back on."}},
+		// Recipe steps printed as pictures whose captions are the steps
+		// (storyCaption): in a list, in step blocks with a two-sentence
+		// <p> caption, and as bare figures. Credits, a copy of the alt
+		// text and a lone photo's caption stay out.
+		{name: "figure_steps_list",
+			wantInText: []string{"Slow-cooked beans were", "Soak the beans overnight", "a spoonful of the fat", "Any beans left over"}},
+		{name: "figure_steps_divs",
+			wantInText: []string{"Step 1. Soak the beans overnight", "Keep an eye on it", "Step 8. Serve in warm bowls"}},
+		{name: "figure_steps_bare",
+			wantInText: []string{"Soak the beans overnight", "Serve in warm bowls"}},
+		{name: "figure_steps_credits",
+			wantInText: []string{"Slow-cooked beans were", "Any beans left over"},
+			notInText:  []string{"Ann Lee"}},
+		{name: "figure_steps_alt",
+			wantInText: []string{"Slow-cooked beans were", "Any beans left over"},
+			notInText:  []string{"Soak the beans overnight in plenty"}},
+		{name: "figure_single_caption",
+			wantInText: []string{"Slow-cooked beans were", "Soak the beans overnight"},
+			notInText:  []string{"burns wood through the winter"}},
 		// A list of changes, some citing a linked bug report: the linked
 		// items are part of the list.
 		{name: "mixed_list",
