@@ -67,6 +67,14 @@ func TestBodyClasses(t *testing.T) {
 		{name: "figure_single_caption",
 			wantInText: []string{"Slow-cooked beans were", "Soak the beans overnight"},
 			notInText:  []string{"burns wood through the winter"}},
+		// A shopping roundup: cards of a picture, a named pick with its
+		// sentence and the shop's link, in the same paragraph or in a
+		// second one. Both stay (review33a saw the second kind dropped on
+		// its own page; this markup keeps it).
+		{name: "roundup_shop_line",
+			wantInText: []string{"Winter walks are only", "stayed warm when wet", "£18 at Shop 2", "pulls up over the nose", "spare pair of socks"}},
+		{name: "roundup_shop_inline",
+			wantInText: []string{"Winter walks are only", "stayed warm when wet", "£18 at Shop 2", "pulls up over the nose", "spare pair of socks"}},
 		// A list of changes, some citing a linked bug report: the linked
 		// items are part of the list.
 		{name: "mixed_list",
