@@ -119,7 +119,7 @@ func featSkip(n *html.Node) bool {
 	if n.DataAtom == 0 && skipCustom[n.Data] {
 		return true
 	}
-	if classifyTag(n.DataAtom) == tagSkip && !isRegion(n.DataAtom) && !accordionButton(n) {
+	if classifyTag(n.DataAtom) == tagSkip && !isRegion(n.DataAtom) && !accordionButton(n) && !storyCaption(n) {
 		return true
 	}
 	return isHidden(n) && !hasAttr(n, "hidden")

@@ -505,7 +505,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	// the body hidden until a script moves it into place.
 	deferred, hiddenAttr := false, false
 	if n.Type == html.ElementNode {
-		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) || n.DataAtom == 0 && skipCustom[n.Data]
+		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) && !storyCaption(n) || n.DataAtom == 0 && skipCustom[n.Data]
 		if skip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0

@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Figure captions are not content (classifyTag): most are a photo's
+// description beside the story, and references leave them out. A run of
+// pictured items whose captions are each a full sentence is different:
+// recipe methods and how-to steps are printed as <figure><img>
+// <figcaption>step</figcaption></figure>, one per step, and the captions
+// are the story's text. A credit, a short label or a copy of the
+// picture's alt text stays out, and so does a lone captioned photo.
+
+// stepCaptionRun is how many captioned items in a row make a run of steps.
+const stepCaptionRun = 3
+
+// storyCaption reports whether the figcaption n is the story's text: a
+// sentence caption of an item in a run of such items.
+func storyCaption(n *html.Node) bool {
+	if n.DataAtom != atom.Figcaption || !sentenceCaption(n) {
+		return false
+	}
+	it := captionItem(n.Parent)
+	if it == nil {
+		return false
+	}
+	near := func(step func(*html.Node) *html.Node) int {
+		k := 0
+		for s := step(it); s != nil && k < stepCaptionRun-1; s = step(s) {
+			if s.DataAtom != it.DataAtom || !itemHasSentenceCaption(s) {
+				break
+			}
+			k++
+		}
+		return k
+	}
+	return 1+near(prevElementSibling)+near(nextElementSibling) >= stepCaptionRun
+}
+
+// captionItem returns the element that repeats in a run for the figure
+// f: the figure itself, or the list item or block that holds only it.
+func captionItem(f *html.Node) *html.Node {
+	if f == nil || f.DataAtom != atom.Figure {
+		return nil
+	}
+	p := f.Parent
+	if p != nil && (p.DataAtom == atom.Li || p.DataAtom == atom.Div) && prevElementSibling(f) == nil && nextElementSibling(f) == nil {
+		return p
+	}
+	return f
+}
+
+// itemHasSentenceCaption reports whether the run item it is a figure, or
+// holds one, whose caption is a sentence.
+func itemHasSentenceCaption(it *html.Node) bool {
+	f := it
+	if it.DataAtom != atom.Figure {
+		f = onlyElementChild(it)
+	}
+	if f == nil || f.DataAtom != atom.Figure {
+		return false
+	}
+	for c := f.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Figcaption {
+			return sentenceCaption(c)
+		}
+	}
+	return false
+}
+
+// onlyElementChild returns n's element child when it has just one.
+func onlyElementChild(n *html.Node) *html.Node {
+	var one *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if one != nil {
+			return nil
+		}
+		one = c
+	}
+	return one
+}
+
+// sentenceCaption reports whether the figcaption c reads as a sentence
+// of text: eight words or more, ending like a sentence, not a credit and
+// not the figure's alt text again.
+func sentenceCaption(c *html.Node) bool {
+	t := textOf(c)
+	if countWords(t) < 8 || !endsSentence(t) || creditCaption(t) {
+		return false
+	}
+	if f := c.Parent; f != nil {
+		for img := f.FirstChild; img != nil; img = img.NextSibling {
+			if img.DataAtom == atom.Img && strings.EqualFold(cleanSpace(attr(img, "alt")), t) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// creditCaption reports whether t is a picture credit: it holds a
+// copyright sign, or opens with a word for a picture followed by a colon,
+// a slash, "by" or "courtesy" ("Photo: Ann Lee", "Image courtesy of ...").
+// A step that opens with such a word as a verb ("Photograph the wires")
+// is not a credit.
+func creditCaption(t string) bool {
+	l := strings.ToLower(t)
+	if strings.Contains(l, "©") || strings.HasPrefix(l, "(c)") {
+		return true
+	}
+	for _, w := range []string{"photos", "photo", "photograph", "image", "picture", "credit", "source"} {
+		rest, ok := strings.CutPrefix(l, w)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " ")
+		for _, next := range []string{":", "/", "by ", "courtesy"} {
+			if strings.HasPrefix(rest, next) {
+				return true
+			}
+		}
+	}
+	return false
+}
