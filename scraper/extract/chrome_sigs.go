@@ -37,41 +37,48 @@ func (p *page) trailingSigs() [][2]int32 {
 			marked[a] = true
 		}
 	}
-	groups := map[string][]int32{}
+	type pair struct {
+		at  int32
+		key string
+	}
+	var pairs []pair
+	groups := map[string]int{}
 	texts := map[string]map[string]bool{}
 	sizes := map[string][2]int{} // the first boxes' text bytes, the second's
 	for i := lo; i <= hi && int(i) < len(p.x.nodes); i++ {
 		n := p.x.nodes[i]
-		key, ok := p.sigPair(n)
+		key, first, ok := p.sigPair(n)
 		if !ok || marked[n.Parent] {
 			continue
 		}
 		if texts[key] == nil {
 			texts[key] = map[string]bool{}
 		}
-		groups[key] = append(groups[key], i)
+		pairs = append(pairs, pair{i, key})
+		groups[key]++
 		texts[key][textOf(n)] = true
 		sz := sizes[key]
-		sizes[key] = [2]int{sz[0] + p.x.infos[p.x.idx[prevElement(n)]].text, sz[1] + p.x.infos[i].text}
+		sizes[key] = [2]int{sz[0] + first, sz[1] + p.x.infos[i].text}
 	}
 	var spans [][2]int32
-	for i := lo; i <= hi && int(i) < len(p.x.nodes); i++ {
-		key, ok := p.sigPair(p.x.nodes[i])
-		if ok && !marked[p.x.nodes[i].Parent] && len(groups[key]) >= 3 && len(texts[key]) >= 3 && sizes[key][1] <= sizes[key][0] {
-			end := int32(p.x.subtreeEnd(int(i)))
-			spans = append(spans, [2]int32{i, end})
-			i = end
+	end := lo - 1
+	for _, pr := range pairs {
+		k := pr.key
+		if pr.at > end && groups[k] >= 3 && len(texts[k]) >= 3 && sizes[k][1] <= sizes[k][0] {
+			end = int32(p.x.subtreeEnd(int(pr.at)))
+			spans = append(spans, [2]int32{pr.at, end})
 		}
 	}
 	return spans
 }
 
 // sigPair reports whether n is the second of exactly two boxes with
-// class names, not the same, in its parent, short and after a box that has text, neither
-// a quote; key names the three elements' classes.
-func (p *page) sigPair(n *html.Node) (key string, ok bool) {
+// class names, not the same, in its parent, short and after a box that
+// has text, neither a quote; key names the three elements' classes, and
+// first is the first box's text bytes.
+func (p *page) sigPair(n *html.Node) (key string, first int, ok bool) {
 	if n.Type != html.ElementNode || n.Parent == nil || attr(n, "class") == "" || attr(n.Parent, "class") == "" {
-		return "", false
+		return "", 0, false
 	}
 	var kids []*html.Node
 	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
@@ -79,23 +86,23 @@ func (p *page) sigPair(n *html.Node) (key string, ok bool) {
 		case c.Type == html.ElementNode && c.DataAtom != atom.Br:
 			kids = append(kids, c)
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
-			return "", false
+			return "", 0, false
 		}
 	}
 	// Two boxes styled alike are two paragraphs of the post, the short
 	// second one the poster's own closing words.
 	if len(kids) != 2 || kids[1] != n || attr(kids[0], "class") == "" || attr(kids[0], "class") == attr(n, "class") {
-		return "", false
+		return "", 0, false
 	}
 	ti, ok1 := p.x.idx[n]
 	pi, ok2 := p.x.idx[kids[0]]
 	if !ok1 || !ok2 {
-		return "", false
+		return "", 0, false
 	}
 	if t := p.x.infos[ti].text; t == 0 || t > sigMaxBytes || p.x.infos[pi].text == 0 || holdsQuote(n) || holdsQuote(kids[0]) {
-		return "", false
+		return "", 0, false
 	}
-	return attr(n.Parent, "class") + "\x00" + attr(kids[0], "class") + "\x00" + attr(n, "class"), true
+	return attr(n.Parent, "class") + "\x00" + attr(kids[0], "class") + "\x00" + attr(n, "class"), p.x.infos[pi].text, true
 }
 
 // holdsQuote reports whether n is or holds a <blockquote>.
@@ -109,14 +116,4 @@ func holdsQuote(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// prevElement returns the element before n among its siblings, or nil.
-func prevElement(n *html.Node) *html.Node {
-	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
-		if c.Type == html.ElementNode && c.DataAtom != atom.Br {
-			return c
-		}
-	}
-	return nil
 }

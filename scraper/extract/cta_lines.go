@@ -39,7 +39,7 @@ func invites(b block) bool {
 // ends the text heads nothing.
 func dropInviteHeads(bs []block) []block {
 	drop := make([]bool, len(bs))
-	for i := len(bs) - 1; i > 0; i-- {
+	for i := 1; i < len(bs); i++ {
 		b := bs[i]
 		question := strings.HasSuffix(strings.TrimSpace(b.text), "?")
 		drop[i] = b.heads() && invites(b) && (i+1 == len(bs) || bs[i+1].heads() && !question)

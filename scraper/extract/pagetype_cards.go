@@ -170,10 +170,11 @@ func (p *page) cardRuns(n *html.Node, st *cardStats) bool {
 	return found
 }
 
-// bodyCards counts the card runs inside the body found (p.sel), and
-// returns them with the body's text bytes. A run's cards hold no runs of
+// bodyCards returns the text bytes of the card runs inside the body
+// found (p.sel) and the body's text bytes. A run's cards hold no runs of
 // their own that count, nor does what the content walk dropped.
-func (p *page) bodyCards() (st cardStats, text int) {
+func (p *page) bodyCards() (cardText, text int) {
+	var st cardStats
 	x := p.x
 	for _, s := range p.sel {
 		start, ok := x.idx[s]
@@ -185,7 +186,7 @@ func (p *page) bodyCards() (st cardStats, text int) {
 			return x.infos[i].junk || n.Type == html.ElementNode && p.cardRuns(n, &st)
 		})
 	}
-	return st, text
+	return st.text, text
 }
 
 // pageCards counts the card runs of the whole page, outside what the
@@ -217,8 +218,8 @@ func (p *page) cardPage(art *corpus.Article) bool {
 	if ps.cards < cardPageMin || ps.most < teaserRunMin || ps.text*5 < 3*p.pageText() {
 		return false
 	}
-	st, text := p.bodyCards()
-	return ps.text >= 2*max(text-st.text, bytesPerWord*art.WordCount-st.text, 0) && p.longParasOutside(ps.items) <= cardPageProse
+	cardText, text := p.bodyCards()
+	return ps.text >= 2*max(text-cardText, bytesPerWord*art.WordCount-cardText, 0) && p.longParasOutside(ps.items) <= cardPageProse
 }
 
 // cardPageProse is the most long paragraphs a page of cards holds
