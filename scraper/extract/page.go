@@ -387,7 +387,9 @@ var attrWords = []attrWord{
 	{"paywall", attrPaywall}, {"regwall", attrPaywall}, {"subscriber-only", attrPaywall},
 	{"premium-content", attrPaywall}, {"metered", attrPaywall},
 	{"cookie", attrConsent}, {"consent", attrConsent}, {"gdpr", attrConsent},
-	{"byline", attrByline}, {"author", attrByline},
+	// "writer" is the byline's name on many templates ("news-writer",
+	// "article-writer"), Arabic news sites' among them.
+	{"byline", attrByline}, {"author", attrByline}, {"writer", attrByline},
 	{"date", attrDateline}, {"time", attrDateline}, {"publish", attrDateline},
 	{"datum", attrDateline}, {"fecha", attrDateline},
 }
