@@ -33,15 +33,21 @@ type cmsCase struct {
 	Title     string   `json:"title"`
 	Author    string   `json:"author"`
 	Published string   `json:"published"`
+	Precision string   `json:"precision"` // empty means second
+	Lang      string   `json:"lang"`
 	Must      []string `json:"must"`
 	MustNot   []string `json:"mustNot"`
 }
 
 // result is what one extractor found.
 type result struct {
-	text, title, author, pageType string
-	published                     time.Time
+	text, title, author, pageType, lang string
+	published                           time.Time
 }
+
+// fetched is the fetch time the relative dates are read against, as in
+// TestCMSArticles.
+var fetched = time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
 
 type extractor struct {
 	name string
@@ -79,9 +85,10 @@ func main() {
 			lost, kept := report(c, r)
 			t := totals[ex.name]
 			totals[ex.name] = [2]int{t[0] + len(lost), t[1] + len(kept)}
-			fmt.Printf("%-15s %-15s lost %d/%d kept %d/%d type=%s title=%v author=%v date=%v (%s)\n", c.File, ex.name,
+			fmt.Printf("%-18s %-15s lost %d/%d kept %d/%d type=%s title=%v author=%v date=%v (%s) lang=%v\n", c.File, ex.name,
 				len(lost), len(c.Must), len(kept), len(c.MustNot), r.pageType, r.title == c.Title,
-				strings.Contains(r.author, c.Author), sameInstant(r.published, c.Published), r.published.Format(time.RFC3339))
+				strings.Contains(r.author, c.Author), sameInstant(r.published, c.Published), r.published.Format(time.RFC3339),
+				c.Lang == "" || strings.HasPrefix(r.lang, c.Lang))
 			for _, s := range lost {
 				fmt.Printf("    lost: %s\n", s)
 			}
@@ -117,11 +124,11 @@ func sameInstant(t time.Time, want string) bool {
 }
 
 func runArchivist(body []byte, u *url.URL) (result, error) {
-	a, err := extract.Extract(extract.Input{Body: body, URL: u.String()})
+	a, err := extract.Extract(extract.Input{Body: body, URL: u.String(), FetchedAt: fetched})
 	if err != nil {
 		return result{}, err
 	}
-	r := result{text: a.Text, title: a.Title, author: strings.Join(a.Authors, "; "), pageType: a.PageType}
+	r := result{text: a.Text, title: a.Title, author: strings.Join(a.Authors, "; "), pageType: a.PageType, lang: a.Language}
 	if a.Published != nil {
 		r.published = *a.Published
 	}
@@ -134,7 +141,7 @@ func runTrafilatura(body []byte, u *url.URL) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	return result{text: r.ContentText, title: r.Metadata.Title, author: r.Metadata.Author, published: r.Metadata.Date}, nil
+	return result{text: r.ContentText, title: r.Metadata.Title, author: r.Metadata.Author, published: r.Metadata.Date, lang: r.Metadata.Language}, nil
 }
 
 func runReadeck(body []byte, u *url.URL) (result, error) {
@@ -143,7 +150,7 @@ func runReadeck(body []byte, u *url.URL) (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	r := result{title: a.Title(), author: a.Byline()}
+	r := result{title: a.Title(), author: a.Byline(), lang: a.Language()}
 	if a.Node != nil {
 		r.text = render.InnerText(a.Node)
 	}

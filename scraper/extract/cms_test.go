@@ -22,7 +22,9 @@ type cmsCase struct {
 	URL       string   `json:"url"`
 	Title     string   `json:"title"`
 	Author    string   `json:"author"`
-	Published string   `json:"published"` // the instant, RFC 3339
+	Published string   `json:"published"` // the instant, RFC 3339, in the zone the page gives
+	Precision string   `json:"precision"` // the published precision; empty means second
+	Lang      string   `json:"lang"`      // the language's primary subtag; empty means not checked
 	Must      []string `json:"must"`
 	MustNot   []string `json:"mustNot"`
 }
@@ -51,17 +53,37 @@ func TestCMSArticles(t *testing.T) {
 			if got := strings.Join(art.Authors, "; "); got != tc.Author {
 				t.Errorf("authors %q, want %q", got, tc.Author)
 			}
-			want, err := time.Parse(time.RFC3339, tc.Published)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if art.Published == nil || !art.Published.Truncate(time.Second).Equal(want) || art.PublishedPrecision != corpus.PrecisionSecond {
-				t.Errorf("published %v (%s), want %v to the second", art.Published, art.PublishedPrecision, want)
+			checkCMSPublished(t, art, tc)
+			if lang, _, _ := strings.Cut(art.Language, "-"); tc.Lang != "" && lang != tc.Lang {
+				t.Errorf("language %q, want %q", art.Language, tc.Lang)
 			}
 			if art.PageType != corpus.PageTypeArticle {
 				t.Errorf("page type %q, want article", art.PageType)
 			}
 		})
+	}
+}
+
+// checkCMSPublished checks the published instant, its precision and its
+// zone: a page that states its offset keeps it, and a local time the page
+// gives no zone for is a day, never a time labelled UTC.
+func checkCMSPublished(t *testing.T, art corpus.Article, tc cmsCase) {
+	t.Helper()
+	want, err := time.Parse(time.RFC3339, tc.Published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prec := tc.Precision
+	if prec == "" {
+		prec = corpus.PrecisionSecond
+	}
+	if art.Published == nil || !art.Published.Truncate(time.Second).Equal(want) || art.PublishedPrecision != prec {
+		t.Errorf("published %v (%s), want %v (%s)", art.Published, art.PublishedPrecision, want, prec)
+		return
+	}
+	_, got := art.Published.Zone()
+	if _, off := want.Zone(); got != off {
+		t.Errorf("published in zone %+ds, want %+ds", got, off)
 	}
 }
 

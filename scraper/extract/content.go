@@ -331,7 +331,11 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 				continue
 			}
 			m := x.attrTokens(a.Val, id)
+			k := len(x.marks)
 			x.marks = append(x.marks, x.memoMarks[m.start:m.end]...)
+			if isHeading(n.DataAtom) && inArticle(n) {
+				headingHeader(x.marks[k:], x.memoToks[m.start:m.end])
+			}
 			in.body = in.body || m.body
 			in.negative = in.negative || m.negative
 		case "itemprop":
@@ -347,6 +351,19 @@ func (x *contentExtractor) classify(n *html.Node, in *nodeInfo) {
 		}
 	}
 	x.markTokens(in)
+}
+
+// headingHeader clears the boilerplate mark of "header" among the class
+// words of a heading inside an <article> or <main>: on an <h2> there
+// ("section-header", "b-header") it names what the element is, a heading
+// of the story, not the page's banner, whose word sits on a container.
+// (Outside them, "block-header" heads a sidebar's or a thread's boxes.)
+func headingHeader(marks []tokMark, toks []string) {
+	for i, t := range toks {
+		if t == "header" {
+			marks[i] &^= markNegative
+		}
+	}
 }
 
 // markTokens sets in's negative, comment, consent and positive marks from

@@ -323,7 +323,7 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 		}
 	}
 	if dateline && !inComment && !comment && len(p.datelines) < 10 && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
-		if t := shortText(n, 120); t != "" {
+		if t := datelineText(n); t != "" {
 			p.datelines = append(p.datelines, t)
 			p.datelineAt = append(p.datelineAt, n)
 		}
@@ -334,6 +334,22 @@ func (p *page) collectAttrs(n *html.Node, inComment bool) (comment bool) {
 		}
 	}
 	return comment
+}
+
+// datelineText is the text of an element named for a date: its title when
+// it is an <abbr> whose title is a machine date. The hAtom microformat
+// (abbr.published, as blog and CMS templates print it without itemprop)
+// shows a local date and keeps the full instant with its zone in the
+// title.
+func datelineText(n *html.Node) string {
+	if n.DataAtom == atom.Abbr {
+		if v := strings.TrimSpace(attr(n, "title")); v != "" {
+			if _, ok := parseMachineDate(v); ok {
+				return v
+			}
+		}
+	}
+	return shortText(n, 120)
 }
 
 // Marks of a class or id value, read by collectAttrs.
@@ -371,7 +387,9 @@ var attrWords = []attrWord{
 	{"paywall", attrPaywall}, {"regwall", attrPaywall}, {"subscriber-only", attrPaywall},
 	{"premium-content", attrPaywall}, {"metered", attrPaywall},
 	{"cookie", attrConsent}, {"consent", attrConsent}, {"gdpr", attrConsent},
-	{"byline", attrByline}, {"author", attrByline},
+	// "writer" is the byline's name on many templates ("news-writer",
+	// "article-writer"), Arabic news sites' among them.
+	{"byline", attrByline}, {"author", attrByline}, {"writer", attrByline},
 	{"date", attrDateline}, {"time", attrDateline}, {"publish", attrDateline},
 	{"datum", attrDateline}, {"fecha", attrDateline},
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titleSeps separate a headline from a site or section name.
@@ -86,9 +87,32 @@ func headlinePart(title string, headings []string, sites siteMatcher) (string, b
 			if rest := numFields(title) - numFields(h); rest > 0 && rest <= 5 && len(hn) >= 10 {
 				return cleanSpace(h), true
 			}
+			if joinedByMark(title, cleanSpace(h)) {
+				return cleanSpace(h), true
+			}
 		}
 	}
 	return "", false
+}
+
+// joinedByMark reports whether the title is the heading with a section or
+// site name joined to it by a punctuation mark and no space
+// ("Headline_Section_Site", "Site——Headline"): scripts written without
+// spaces between words (Chinese, Japanese) join them so, and the word
+// count cannot tell the heading from the title there.
+func joinedByMark(title, h string) bool {
+	if len(h) == 0 || len(title) <= len(h) {
+		return false
+	}
+	if rest, ok := strings.CutPrefix(title, h); ok {
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}
+	if rest, ok := strings.CutSuffix(title, h); ok {
+		r, _ := utf8.DecodeLastRuneInString(rest)
+		return unicode.IsPunct(r) || unicode.IsSymbol(r)
+	}
+	return false
 }
 
 // trimOnce removes one site name (or an empty part, or a short tail after

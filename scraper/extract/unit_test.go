@@ -115,6 +115,14 @@ func TestCleanAuthors(t *testing.T) {
 		{"Text: Ana Silva, Fotos: Ben Ruiz", []string{"Ana Silva"}},
 		{"Zeige alle Beiträge von Creeny", []string{"Creeny"}},
 		{"Veröffentlicht von Max Muster", []string{"Max Muster"}},
+		// Labels written with a colon only: without it the word says
+		// something else ("Haber Merkezi" is the newsdesk).
+		{"Haber: Elif Kaya", []string{"Elif Kaya"}},
+		{"Yazar: Mehmet Yılmaz", []string{"Mehmet Yılmaz"}},
+		{"作者：陈晓明", []string{"陈晓明"}},
+		{"记者 : 王芳", []string{"王芳"}},
+		{"Penulis: Budi Santoso", []string{"Budi Santoso"}},
+		{"Haber Merkezi", []string{"Haber Merkezi"}},
 		{"Über Creeny", []string{"Creeny"}},
 		{"Veröffentlicht am", nil},
 		{"Post author By Jo Lee", []string{"Jo Lee"}},

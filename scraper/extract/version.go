@@ -38,4 +38,5 @@ package extract
 // Version 21: the thirty-first session's (issue 8).
 // Version 22: the thirty-second session's (issue 8).
 // Version 23: the thirty-third session's (issue 8).
-const Version = 23
+// Version 24: the thirty-fourth session's (issue 8).
+const Version = 24
