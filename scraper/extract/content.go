@@ -721,9 +721,10 @@ func appendEdge(b []byte, s string, fromEnd bool) []byte {
 }
 
 // holdsArticle reports whether the subtree of n holds a headline (an
-// <h1> mostly of unlinked text) or an element named as an article body:
-// what an unclosed <aside> before an article nests inside it, and a
-// sidebar does not hold. Junk subtrees are passed over.
+// <h1> mostly of unlinked text), an element named as an article body, or
+// an <article> element of a story's paragraphs (storyArticle): what an
+// unclosed <aside> before an article nests inside it, and a sidebar does
+// not hold. Junk subtrees are passed over.
 func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 	if depth > 24 {
 		return false
@@ -736,11 +737,22 @@ func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 		if ci == nil || ci.junk {
 			continue
 		}
-		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || x.holdsArticle(c, depth+1) {
+		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || storyArticle(c, ci) || x.holdsArticle(c, depth+1) {
 			return true
 		}
 	}
 	return false
+}
+
+// storyArticle reports whether n, with info in, is an <article> element
+// that holds a story's paragraphs: 500 bytes of them or more, under a
+// quarter of its text linked, and no class or id word of boilerplate.
+// HTML's <article> is a composition that stands on its own; a sidebar's
+// are teaser cards of a line or two, mostly linked. A story whose
+// headline sits above the unclosed <aside> and whose body has no named
+// wrapper is found by this alone.
+func storyArticle(n *html.Node, in *nodeInfo) bool {
+	return n.DataAtom == atom.Article && in.para >= 500 && in.link*4 < in.text && !in.negative
 }
 
 // hasMain reports whether the subtree of n holds the page's <main>.
