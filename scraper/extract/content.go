@@ -105,6 +105,28 @@ var bodyWords = map[string]bool{"articlebody": true, "storybody": true, "entryco
 	"articlebodytext": true, "textcontent": true, "postentry": true, "richtext": true, "newsbody": true,
 }
 
+// bemContent are the element names of a BEM class ("block__element")
+// that name the block's own content: "article-body__content" is the
+// article body's text, where "article-body__share" is a part of it that
+// is not.
+var bemContent = map[string]bool{"content": true, "text": true, "inner": true, "wrapper": true, "wrap": true, "container": true, "main": true, "body": true}
+
+// bemBody reports whether a class name is a BEM element of a body block
+// that holds the block's content ("article-body__content",
+// "story-body__inner--wide"): the joined name is not a body word, the
+// block's name is.
+func bemBody(f string) bool {
+	i := strings.Index(f, "__")
+	if i <= 0 {
+		return false
+	}
+	el := f[i+2:]
+	if j := strings.Index(el, "--"); j >= 0 {
+		el = el[:j]
+	}
+	return bodyWords[joinedLower(f[:i])] && bemContent[joinedLower(el)]
+}
+
 // paragraph is a scored text unit: a paragraph element, or the loose
 // text of a container (self) as in <div>text<br>text<div>..</div></div>.
 type paragraph struct {
@@ -466,6 +488,9 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 	// "read-more__text") is the expander that holds the rest of the
 	// text, not a link to more.
 	for _, f := range strings.Fields(v) {
+		if bemBody(f) {
+			m.body = true
+		}
 		f = joinedLower(f)
 		if bodyWords[f] {
 			m.body = true
