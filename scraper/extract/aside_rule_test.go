@@ -11,9 +11,10 @@ import (
 
 // TestUnclosedAside: an <aside> holds content only when it is the last
 // element of its parent (an unclosed aside swallowed what followed) and
-// holds an unlinked headline or a body-named element outside links and
-// junk, with mostly unlinked prose and no comments; a sidebar, even one
-// with a linked site title over an about-me text, does not.
+// holds an unlinked headline, a body-named element or an <article> of a
+// story's paragraphs outside links and junk, with mostly unlinked prose
+// and no comments; a sidebar, even one with a linked site title over an
+// about-me text, does not.
 func TestUnclosedAside(t *testing.T) {
 	about := `<p>` + strings.Repeat("I write about gardening, old bicycles and the small towns of the valley where I grew up. ", 6) + `</p>`
 	story := `<p>` + strings.Repeat("The council met on Tuesday evening, and the members argued at length about the budget. ", 6) + `</p>`
@@ -40,6 +41,15 @@ func TestUnclosedAside(t *testing.T) {
 		{"declared article, less prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + `</div></aside></div>`, false},
 		{"declared article, a column of links beside the story", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div>` + strings.Repeat(links, 3) + `</aside></div>`, true},
 		{"declared article, more links than prose", declared + `<div><aside><a href="/a">Most read</a><div class="text">` + story + story + story + story + `</div>` + strings.Repeat(links, 8) + `</aside></div>`, false},
+		// An <article> of a story's paragraphs, its headline above the
+		// aside: the story, declared or not. A sidebar's <article>s are
+		// teaser cards, short or mostly linked, and one named as
+		// boilerplate is a box.
+		{"unclosed before an unnamed article, headline above", `<div><aside><a href="/a">Most read</a><article>` + story + story + `</article></aside></div>`, true},
+		{"unclosed before a short article", `<div><aside><a href="/a">Most read</a><article><p>The council met on Tuesday and argued about the budget.</p></article></aside></div>`, false},
+		{"teaser articles in a sidebar", `<div><aside>` + strings.Repeat(`<article><a href="/x"><h3>A story on the harbour ferry timetable</h3><p>The ferry runs again from Monday, the harbour office says.</p></a></article>`, 6) + `</aside></div>`, false},
+		{"a linked article in a sidebar", `<div><aside><article><p>` + strings.Repeat(`<a href="/x">A story on the harbour ferry timetable</a> `, 12) + `</p></article></aside></div>`, false},
+		{"unclosed before an article named as boilerplate", `<div><aside><a href="/a">Most read</a><article class="sidebar-promo">` + story + story + `</article></aside></div>`, false},
 		{"declared article, aside not last", declared + `<div><aside><div class="text">` + story + story + story + story + `</div></aside><div class="content">` + story + `</div></div>`, false},
 	}
 	for _, tt := range tests {

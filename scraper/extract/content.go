@@ -105,6 +105,28 @@ var bodyWords = map[string]bool{"articlebody": true, "storybody": true, "entryco
 	"articlebodytext": true, "textcontent": true, "postentry": true, "richtext": true, "newsbody": true,
 }
 
+// bemContent are the element names of a BEM class ("block__element")
+// that name the block's own content: "article-body__content" is the
+// article body's text, where "article-body__share" is a part of it that
+// is not.
+var bemContent = map[string]bool{"content": true, "text": true, "inner": true, "wrapper": true, "wrap": true, "container": true, "main": true, "body": true}
+
+// bemBody reports whether a class name is a BEM element of a body block
+// that holds the block's content ("article-body__content",
+// "story-body__inner--wide"): the joined name is not a body word, the
+// block's name is.
+func bemBody(f string) bool {
+	i := strings.Index(f, "__")
+	if i <= 0 {
+		return false
+	}
+	el := f[i+2:]
+	if j := strings.Index(el, "--"); j >= 0 {
+		el = el[:j]
+	}
+	return bodyWords[joinedLower(f[:i])] && bemContent[joinedLower(el)]
+}
+
 // paragraph is a scored text unit: a paragraph element, or the loose
 // text of a container (self) as in <div>text<br>text<div>..</div></div>.
 type paragraph struct {
@@ -483,6 +505,9 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 	// "read-more__text") is the expander that holds the rest of the
 	// text, not a link to more.
 	for _, f := range strings.Fields(v) {
+		if bemBody(f) {
+			m.body = true
+		}
 		f = joinedLower(f)
 		if bodyWords[f] {
 			m.body = true
@@ -738,9 +763,10 @@ func appendEdge(b []byte, s string, fromEnd bool) []byte {
 }
 
 // holdsArticle reports whether the subtree of n holds a headline (an
-// <h1> mostly of unlinked text) or an element named as an article body:
-// what an unclosed <aside> before an article nests inside it, and a
-// sidebar does not hold. Junk subtrees are passed over.
+// <h1> mostly of unlinked text), an element named as an article body, or
+// an <article> element of a story's paragraphs (storyArticle): what an
+// unclosed <aside> before an article nests inside it, and a sidebar does
+// not hold. Junk subtrees are passed over.
 func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 	if depth > 24 {
 		return false
@@ -753,11 +779,22 @@ func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 		if ci == nil || ci.junk {
 			continue
 		}
-		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || x.holdsArticle(c, depth+1) {
+		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || storyArticle(c, ci) || x.holdsArticle(c, depth+1) {
 			return true
 		}
 	}
 	return false
+}
+
+// storyArticle reports whether n, with info in, is an <article> element
+// that holds a story's paragraphs: 500 bytes of them or more, under a
+// quarter of its text linked, and no class or id word of boilerplate.
+// HTML's <article> is a composition that stands on its own; a sidebar's
+// are teaser cards of a line or two, mostly linked. A story whose
+// headline sits above the unclosed <aside> and whose body has no named
+// wrapper is found by this alone.
+func storyArticle(n *html.Node, in *nodeInfo) bool {
+	return n.DataAtom == atom.Article && in.para >= 500 && in.link*4 < in.text && !in.negative
 }
 
 // hasMain reports whether the subtree of n holds the page's <main>.
