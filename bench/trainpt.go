@@ -43,6 +43,7 @@ var trainClasses = []string{"article", "listing", "forum", "product", "documenta
 type trainOptions struct {
 	Shared, Splits, Out string
 	Cache               string
+	FitCache            string // features of another commit to fit on (-fit-cache, trainpt_digest.go)
 	Probes              string // directory of the probe pages
 	L2                  float64
 	Iters               int
@@ -68,6 +69,7 @@ func parseTrainFlags(args []string, stderr io.Writer) (trainOptions, error) {
 	fs.StringVar(&o.Shared, "shared", "", "directory holding extraction-bench and page-types (default ../../shared, then ../shared)")
 	fs.StringVar(&o.Splits, "splits", splitsDir, "directory of the committed split lists")
 	fs.StringVar(&o.Cache, "cache", "", "JSON file caching the tuning pages' features between runs (read when it holds the same features and sets, written otherwise)")
+	fs.StringVar(&o.FitCache, "fit-cache", "", "fit on the tuning pages' features in this -cache file, written at another commit (the one the committed model was fitted at), and record today's features' digest as the drift since (bench/README.md)")
 	fs.StringVar(&o.Out, "out", "../scraper/extract/pagetype_model.go", "Go file to write the model to (- for stdout)")
 	fs.StringVar(&o.Probes, "probes", "../scraper/extract/testdata/pagetype", "directory of the probe pages whose features the model records (its test recomputes them)")
 	fs.Float64Var(&o.L2, "l2", 0.01, "L2 penalty on the weights (per page of weight)")
@@ -150,7 +152,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	samples, err := cachedTrainSamples(ctx, o, names, probes, stderr)
+	samples, drift, err := fitSamples(ctx, o, names, probes, stderr)
 	if err != nil {
 		return err
 	}
@@ -193,7 +195,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout, stderr io.Writer) err
 		}
 		reportHalves(stdout, samples, check, m, oof)
 	}
-	m.Features, m.Probes = names, probes
+	m.Features, m.Probes, m.Fit, m.Drift = names, probes, digestSamples(samples, len(names)), drift
 	src, err := modelSource(m, o.Sets, "cd bench && go run . train-pagetype "+strings.Join(o.Args, " "))
 	if err != nil {
 		return err
@@ -361,6 +363,8 @@ type model struct {
 	Threshold float64
 	Trees     []tree // boosted trees added to the logistic scores (trainpt_trees.go)
 	Probes    []probe
+	Fit       fitDigest // the tuning pages' features (trainpt_digest.go)
+	Drift     fitDigest // today's, when the model was fitted on another commit's (-fit-cache)
 }
 
 // probe is one probe page's features (extract.ProbeFeatures).
@@ -795,6 +799,12 @@ func modelSource(m *model, sets []string, command string) ([]byte, error) {
 		fmt.Fprintf(&b, "{%q, %s},\n", p.Name, floats(p.Features))
 	}
 	fmt.Fprintf(&b, "},\n")
+	if m.Fit.Pages > 0 {
+		b.WriteString(digestSource("Fit", m.Fit))
+	}
+	if m.Drift.Pages > 0 {
+		b.WriteString(digestSource("Drift", m.Drift))
+	}
 	fmt.Fprintf(&b, "}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {

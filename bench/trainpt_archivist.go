@@ -45,3 +45,11 @@ func committedType(x []float64) (int, bool) {
 	}
 	return classIndex(other), true
 }
+
+// committedFit returns the digests of the tuning pages' features that the
+// committed page-type model records: the features it was fitted on, and
+// the drift since that its file accepts (extract.PageTypeModelFit).
+func committedFit() (fit, drift fitDigest) {
+	f, d := extract.PageTypeModelFit()
+	return fitDigest{Pages: f.Pages, Sum: f.Sum, Mix: f.Mix}, fitDigest{Pages: d.Pages, Sum: d.Sum, Mix: d.Mix}
+}

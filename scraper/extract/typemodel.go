@@ -36,6 +36,27 @@ type typeModel struct {
 	// that a change of the feature code that keeps the feature names
 	// still asks for the model to be retrained.
 	Probes []typeProbe
+	// Fit digests the tuning pages' features the model was fitted on: a
+	// test in bench (TestPageTypeModelFit) computes them again from the
+	// shared sets and names the features that drifted since.
+	Fit FitDigest
+	// Drift digests the same pages' features at the commit the model
+	// file was last written, when the model was fitted on an older
+	// commit's features (the trainer's -fit-cache): the drift since was
+	// read and accepted, and the test fails only on a further one.
+	Drift FitDigest
+}
+
+// FitDigest sums, per feature, the values the trainer computed on the
+// tuning pages it fitted the model on (bench, train-pagetype), so that a
+// drift of the feature code on those pages shows without refitting.
+type FitDigest struct {
+	Pages int       // tuning pages, copies made by the trainer's -augment flags left out
+	Sum   []float64 // per feature, the sum over the pages
+	// Mix is per feature the sum of each value times a weight in [1, 2)
+	// drawn from a hash of the page's set and id: two pages that move
+	// in opposite directions leave Sum as it was but not Mix.
+	Mix []float64
 }
 
 // typeProbe is one test page's features as the model's trainer saw them.
@@ -122,6 +143,13 @@ func (m *typeModel) classify(f []float64) (article bool, pArticle float64, other
 	pArticle = 1 / (1 + math.Exp(-(m.CalibA*math.Log(p/(1-p)) + m.CalibB)))
 	return pArticle >= m.Threshold, pArticle, other
 }
+
+// PageTypeModelFit returns the digest of the tuning pages' features that
+// the committed page-type model was fitted on (empty for a model written
+// before the trainer recorded one).
+// The second is the drift the model file accepts, empty when the model
+// was fitted on the features of the commit that wrote it.
+func PageTypeModelFit() (fit, drift FitDigest) { return pageTypeModel.Fit, pageTypeModel.Drift }
 
 // ClassifyFeatures returns the committed page-type model's decision for
 // a feature vector of PageTypeFeatures: whether the page is an article,
