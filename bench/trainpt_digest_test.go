@@ -56,7 +56,8 @@ func TestPageTypeModelFit(t *testing.T) {
 	}
 	if d := digestDrift(names, drift, got); len(d) > 0 {
 		t.Errorf("the feature code moved the tuning pages' features since the model file accepted a drift:\n  %s\n%s",
-			strings.Join(d, "\n  "), refit)
+			strings.Join(d, "\n  "), "read the drift (bench/README.md, \"The page-type model\"), then accept it by fitting on the "+
+				"older features again (cd bench && go run . train-pagetype -fit-cache FILE; the README makes FILE) or refit")
 		return
 	}
 	t.Skipf("the committed model was fitted on an older commit's features (-fit-cache); the file accepts this drift since, "+
