@@ -52,15 +52,21 @@ func (x *contentExtractor) pageDF() (map[string]int, int) {
 	return df, n
 }
 
-// joinedParts lists the blocks joined to the best candidate (x.core):
-// the siblings of each element on the path from it up to top, where a
-// split body or widen moved the choice, then the blocks of sel other
-// than top (selectContent's siblings). Only blocks of offTopicMin bytes
-// of paragraphs or more count.
+// joinedParts lists the blocks joined after the best candidate (x.core):
+// the later siblings of each element on the path from x.picked up to
+// top, where widen moved the choice, then the blocks of sel after it
+// (selectContent's siblings). The blocks of a split body's ancestor
+// (splitBody) are not weighed: with them, a product page's sections went
+// on the check half. Only blocks of offTopicMin bytes
+// of paragraphs or more count, and not the candidate's twins (its tag
+// and class: the chunks of a body split by a CMS). A block before the
+// candidate is the story's opening (a lead, its first sections), which
+// the headline introduces; what is not the story follows it (a text
+// about the site, next stories, a rail).
 func (x *contentExtractor) joinedParts(top *html.Node, sel []*html.Node) []*html.Node {
 	var parts []*html.Node
 	add := func(n *html.Node) {
-		if ni := x.info(n); ni != nil && !ni.junk && ni.para >= offTopicMin && !sameKind(n, x.core) {
+		if ni := x.info(n); ni != nil && !ni.junk && ni.para >= offTopicMin && !sameKind(n, x.core) && x.idx[n] > x.idx[x.core] {
 			parts = append(parts, n)
 		}
 	}
