@@ -19,6 +19,19 @@ func TestBodyClasses(t *testing.T) {
 		// A captioned gallery inside the story holds more text than the
 		// story: its "gallery" name drops it although it holds most of
 		// the page's paragraphs.
+		// A story in two chunks of layout columns, then, after the
+		// chunks' parent, a link-free text about the newspaper
+		// (ex34pc): it names nothing of the headline's subject and
+		// shares only common words with the story, so it goes.
+		{name: "off_topic_about",
+			wantInText: []string{"Repairs to the harbour bridge", "The steel mill blamed a fire", "last painted twenty years ago."},
+			notInText:  []string{"Founded by a printer", "charitable trust", "full account of our income"}},
+		// A roundup whose list of items continues the story after a
+		// promo line, in a block of another class: the items share no
+		// word with the introduction but are not written in sentences,
+		// so they stay.
+		{name: "off_topic_roundup",
+			wantInText: []string{"The winter sales are here again", "1) Space station building set", "10) Arcade cabinet replica"}},
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},

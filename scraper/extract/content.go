@@ -163,6 +163,11 @@ type contentExtractor struct {
 	// when the page has no address: links elsewhere lead to other sites
 	// (otherSiteItems).
 	host string
+	// core is the best candidate before it was moved to the ancestor of
+	// a split body or widened (coherence.go).
+	core *html.Node
+	// picked is the candidate before widen moved it (coherence.go).
+	picked *html.Node
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -193,6 +198,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.copyrights)
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
 	x.mainNode, x.mainFound = nil, false
+	x.core, x.picked = nil, nil
 	extractors.Put(x)
 }
 
@@ -1226,6 +1232,7 @@ func (x *contentExtractor) candidate() *html.Node {
 	if top == nil {
 		return nil
 	}
+	x.picked = top
 	return x.widen(top)
 }
 
@@ -1248,6 +1255,7 @@ func (x *contentExtractor) pick() *html.Node {
 	top, best = x.heavier(top, best, cands)
 	x.dropOtherStories(top)
 	x.dropNextStories(top)
+	x.core = top
 	// Prefer an enclosing article body element holding the top candidate.
 	for a := top; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if ai := x.info(a); ai != nil && ai.body && ai.para > 0 {

@@ -46,7 +46,7 @@ func (p *page) extract(opts Options) {
 		nodes = []*xhtml.Node{body}
 	} else {
 		p.top = top
-		nodes = x.selectContent(top)
+		nodes = x.dropOffTopic(top, x.selectContent(top), p.titleTag)
 	}
 	p.sel = nodes
 	x.markPictures(nodes, p.summaryWords())

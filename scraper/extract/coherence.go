@@ -1,0 +1,227 @@
+package extract
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Lexical coherence (ex34pc): a block that scoring joined to the story
+// (a sibling selectContent took, or a block of the ancestor that a split
+// body or widen moved the choice to) is told from the story's own chunks
+// by its words. A story split around ads, photos and layout columns
+// tells of the same people, places and things in every chunk, and most
+// chunks name some of the headline's subject; a text about the site, a
+// second story or a rail of other stories shares only the language's
+// common words with it.
+
+// contentWords adds to into (made when nil) the distinct words of s of
+// four letters or more, lowercased: a rough stand-in for its content
+// words in any language written with spaces.
+func contentWords(s string, into map[string]bool) map[string]bool {
+	if into == nil {
+		into = make(map[string]bool, 256)
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if k := utf8.RuneCountInString(w); k >= 4 && k <= 30 {
+			into[strings.ToLower(w)] = true
+		}
+	}
+	return into
+}
+
+// pageDF counts, for each content word, the page's paragraphs (of 25
+// bytes or more) that hold it, and returns the count of paragraphs: a
+// word in many paragraphs ("that", "with") says nothing of the topic, a
+// word in few (a name, a subject) does.
+func (x *contentExtractor) pageDF() (map[string]int, int) {
+	df := make(map[string]int, 1024)
+	n := 0
+	for _, p := range x.paras {
+		if p.text < 25 {
+			continue
+		}
+		n++
+		for w := range contentWords(textOf(p.n), nil) {
+			df[w]++
+		}
+	}
+	return df, n
+}
+
+// joinedParts lists the blocks joined after the best candidate (x.core):
+// the later siblings of each element on the path from x.picked up to
+// top, where widen moved the choice, then the blocks of sel after it
+// (selectContent's siblings). The blocks of a split body's ancestor
+// (splitBody) are not weighed: with them, a product page's sections went
+// on the check half. Only blocks of offTopicMin bytes
+// of paragraphs or more count, and not the candidate's twins (its tag
+// and class: the chunks of a body split by a CMS). A block before the
+// candidate is the story's opening (a lead, its first sections), which
+// the headline introduces; what is not the story follows it (a text
+// about the site, next stories, a rail).
+func (x *contentExtractor) joinedParts(top *html.Node, sel []*html.Node) []*html.Node {
+	var parts []*html.Node
+	add := func(n *html.Node) {
+		if ni := x.info(n); ni != nil && !ni.junk && ni.para >= offTopicMin && !sameKind(n, x.core) && x.idx[n] > x.idx[x.core] {
+			parts = append(parts, n)
+		}
+	}
+	if x.picked != nil && isAncestor(top, x.picked) {
+		for a := x.picked; a != top && a.Parent != nil; a = a.Parent {
+			for s := a.Parent.FirstChild; s != nil; s = s.NextSibling {
+				if s != a && s.Type == html.ElementNode {
+					add(s)
+				}
+			}
+		}
+	}
+	for _, n := range sel {
+		if n != top {
+			add(n)
+		}
+	}
+	return parts
+}
+
+// offTopicMin is the paragraph text, in bytes, from which a joined block
+// is weighed: a short lead or chunk keeps too few words to tell.
+const offTopicMin = 500
+
+// dropOffTopic drops the joined blocks (joinedParts) that share neither
+// the headline's subject nor the story's words: a block whose text holds
+// at most a tenth of the headline's topic words (headlineTopic) and under
+// offTopicShare of its distinct content words, weighted by their rarity
+// among the page's paragraphs (idf), found in the headline, the best
+// candidate or the other joined blocks. It is asked only when the best
+// candidate holds offTopicMin bytes of paragraphs and three tenths of
+// the headline's topic words: the choice is then the story, and not the
+// block beside it.
+func (x *contentExtractor) dropOffTopic(top *html.Node, sel []*html.Node, headline string) []*html.Node {
+	if x.core == nil || x.info(x.core) == nil || x.info(x.core).para < offTopicMin {
+		return sel
+	}
+	parts := x.joinedParts(top, sel)
+	if len(parts) == 0 {
+		return sel
+	}
+	df, docs := x.pageDF()
+	topic := headlineTopic(headline, df, docs)
+	coreText := textOf(x.core)
+	if len(topic) < 3 || topicShare(coreText, topic) < 0.3 {
+		return sel
+	}
+	texts := make([]string, len(parts))
+	for i, n := range parts {
+		texts[i] = textOf(n)
+	}
+	var drop []*html.Node
+	for i, n := range parts {
+		if topicShare(texts[i], topic) > 0.1 || !x.sentenceProse(n) {
+			continue
+		}
+		vocab := contentWords(headline+" "+coreText, nil)
+		for j, t := range texts {
+			if j != i {
+				contentWords(t, vocab)
+			}
+		}
+		if weightedShare(texts[i], vocab, df, docs) < offTopicShare {
+			drop = append(drop, n)
+		}
+	}
+	return x.dropFromSel(sel, drop)
+}
+
+// offTopicShare is the weighted share of its words a joined block must
+// find in the story to stay when it names none of the headline's
+// subject: the chunks of the perturbed tuning pages that name none of
+// it find 0.3 or more, the texts about the site and second stories most
+// often less.
+const offTopicShare = 0.3
+
+// dropFromSel drops each of drop from the page's text (x.drop) and
+// returns sel without them.
+func (x *contentExtractor) dropFromSel(sel, drop []*html.Node) []*html.Node {
+	if len(drop) == 0 {
+		return sel
+	}
+	for _, n := range drop {
+		x.drop(n, x.info(n))
+	}
+	out := make([]*html.Node, 0, len(sel))
+	for _, n := range sel {
+		if !x.info(n).junk {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// headlineTopic returns the headline's topic words: its content words
+// found in at most half of the page's paragraphs ("with", "this" and
+// their like in every language are in more).
+func headlineTopic(headline string, df map[string]int, docs int) map[string]bool {
+	hw := contentWords(headline, nil)
+	for w := range hw {
+		if 2*df[w] > docs {
+			delete(hw, w)
+		}
+	}
+	return hw
+}
+
+// topicShare is the share of topic's words found in text.
+func topicShare(text string, topic map[string]bool) float64 {
+	ws := contentWords(text, nil)
+	k := 0
+	for w := range topic {
+		if ws[w] {
+			k++
+		}
+	}
+	return float64(k) / float64(len(topic))
+}
+
+// weightedShare is the share of text's distinct content words found in
+// vocab, each weighted by its rarity among the page's paragraphs (idf).
+func weightedShare(text string, vocab map[string]bool, df map[string]int, docs int) float64 {
+	var in, all float64
+	for w := range contentWords(text, nil) {
+		idf := math.Log(float64(docs+1) / float64(df[w]+1))
+		if idf <= 0 {
+			continue
+		}
+		all += idf
+		if vocab[w] {
+			in += idf
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return in / all
+}
+
+// sentenceProse reports whether most of n's paragraph text is in
+// paragraphs of 80 bytes or more that end a sentence: a text about the
+// site, another story or a rail of cards is written in sentences; a
+// roundup's list of items (names, prices, links) that continues the
+// story after an ad shares few words with its introduction and is not
+// weighed.
+func (x *contentExtractor) sentenceProse(n *html.Node) bool {
+	prose, all := 0, 0
+	for _, p := range x.paras {
+		if p.self || p.text < 25 || !isAncestor(n, p.n) {
+			continue
+		}
+		all += p.text
+		if p.text >= 80 && endsSentence(textOf(p.n)) {
+			prose += p.text
+		}
+	}
+	return all > 0 && 2*prose >= all
+}
