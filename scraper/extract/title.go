@@ -99,9 +99,12 @@ func headlinePart(title string, headings []string, sites siteMatcher) (string, b
 // site name joined to it by a punctuation mark and no space
 // ("Headline_Section_Site", "Site——Headline"): scripts written without
 // spaces between words (Chinese, Japanese) join them so, and the word
-// count cannot tell the heading from the title there.
+// count cannot tell the heading from the title there. Only there: in a
+// spaced script the mark is most often part of a word the heading is the
+// start or end of ("Apple's", "Node.js", "COVID-19", "Brexit:" when a
+// topic's <h1> comes before the headline's).
 func joinedByMark(title, h string) bool {
-	if len(h) == 0 || len(title) <= len(h) {
+	if len(h) == 0 || len(title) <= len(h) || strings.IndexFunc(h, isSpaceless) < 0 {
 		return false
 	}
 	if rest, ok := strings.CutPrefix(title, h); ok {
