@@ -63,8 +63,11 @@ func (sites siteMatcher) isSite(part string) bool {
 }
 
 // headlinePart returns the part of the title that one of the page's
-// headings is, if one is: the headline.
+// headings is, if one is: the headline. Of the headings joined to the
+// title by a mark, the longest: a channel's <h1> ("新闻") can begin the
+// title before the headline's.
 func headlinePart(title string, headings []string, sites siteMatcher) (string, bool) {
+	joined := ""
 	for _, h := range headings {
 		hn := normName(h)
 		if len(hn) < 4 || sites.isSite(h) {
@@ -87,12 +90,12 @@ func headlinePart(title string, headings []string, sites siteMatcher) (string, b
 			if rest := numFields(title) - numFields(h); rest > 0 && rest <= 5 && len(hn) >= 10 {
 				return cleanSpace(h), true
 			}
-			if joinedByMark(title, cleanSpace(h)) {
-				return cleanSpace(h), true
+			if ch := cleanSpace(h); len(ch) > len(joined) && joinedByMark(title, ch) {
+				joined = ch
 			}
 		}
 	}
-	return "", false
+	return joined, joined != ""
 }
 
 // joinedByMark reports whether the title is the heading with a section or
