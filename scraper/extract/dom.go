@@ -228,14 +228,21 @@ func classTokens(dst []string, s string) []string {
 	return dst
 }
 
+// isSpaceless reports whether r is of a script written without spaces
+// between words: Han, Hiragana or Katakana. (Thai is one too, but
+// countWords has never counted it so: its test below 0x3040 left it out.)
+func isSpaceless(r rune) bool {
+	return r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+}
+
 // countWords counts words in s: runs of letters and digits, where each
-// Han, Hiragana, Katakana or Thai character counts as a word of its own
-// since those scripts do not separate words with spaces.
+// character of a script written without spaces (isSpaceless) counts as a
+// word of its own.
 func countWords(s string) int {
 	n := 0
 	in := false
 	for _, r := range s {
-		if r >= 0x3040 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)) {
+		if isSpaceless(r) {
 			n++
 			in = false
 			continue

@@ -196,7 +196,7 @@ func (p *page) isFurniture(t string) bool {
 	if p.isHeadline(t) {
 		return true
 	}
-	if reByPrefix.MatchString(t) && len(words) <= 12 && !endsSentence(t) {
+	if reByPrefix.MatchString(t) && len(words) <= 12 && !endsSentence(t) && maxSpacelessRun(t) <= bylineRunMax {
 		return true
 	}
 	if len(words) <= 12 && reEdgeLine.MatchString(t) {
@@ -222,6 +222,28 @@ func (p *page) isFurniture(t string) bool {
 		}
 	}
 	return false
+}
+
+// bylineRunMax is the most characters of a script written without spaces
+// a byline holds in a row: a Chinese or Japanese name is two to five, and
+// names are set apart by spaces or marks. An interview's question after
+// its "记者：" (the reporter's label) is a sentence, one long run, and
+// strings.Fields cannot count its words.
+const bylineRunMax = 6
+
+// maxSpacelessRun returns the length of the longest run of characters of
+// a script written without spaces (isSpaceless) in t.
+func maxSpacelessRun(t string) int {
+	longest, n := 0, 0
+	for _, r := range t {
+		if !isSpaceless(r) {
+			n = 0
+			continue
+		}
+		n++
+		longest = max(longest, n)
+	}
+	return longest
 }
 
 // isHeadline reports whether t is the page's headline again: an <h1>

@@ -387,9 +387,8 @@ var attrWords = []attrWord{
 	{"paywall", attrPaywall}, {"regwall", attrPaywall}, {"subscriber-only", attrPaywall},
 	{"premium-content", attrPaywall}, {"metered", attrPaywall},
 	{"cookie", attrConsent}, {"consent", attrConsent}, {"gdpr", attrConsent},
-	// "writer" is the byline's name on many templates ("news-writer",
-	// "article-writer"), Arabic news sites' among them.
-	{"byline", attrByline}, {"author", attrByline}, {"writer", attrByline},
+	// "writer" marks a byline only as a whole word (kindWords).
+	{"byline", attrByline}, {"author", attrByline},
 	{"date", attrDateline}, {"time", attrDateline}, {"publish", attrDateline},
 	{"datum", attrDateline}, {"fecha", attrDateline},
 }

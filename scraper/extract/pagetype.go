@@ -54,8 +54,9 @@ func (p *page) sectionLike() bool {
 
 // kindWords are the class and id words the page type counts, with the
 // attrFlags mark of each: words of posts in a thread (attrPost), of the
-// items of a listing (attrCard) and of prices (attrPrice). One map, so
-// that kindMarks looks a token up once.
+// items of a listing (attrCard) and of prices (attrPrice), and the one
+// byline word that must be whole (attrByline). One map, so that
+// kindMarks looks a token up once.
 var kindWords = map[string]uint16{
 	"post": attrPost, "posts": attrPost, "message": attrPost, "messages": attrPost, "reply": attrPost,
 	"replies": attrPost, "answer": attrPost, "answers": attrPost, "thread": attrPost, "topic": attrPost,
@@ -67,6 +68,12 @@ var kindWords = map[string]uint16{
 	"result": attrCard, "grid": attrCard, "product": attrCard, "products": attrCard,
 
 	"price": attrPrice, "prices": attrPrice,
+
+	// "writer" is the byline's name on many templates ("news-writer",
+	// "article-writer"), Arabic news sites' among them; a whole word
+	// only, as "writers-guild", "ghostwriter", "copywriter" and a
+	// "typewriter" effect name other things.
+	"writer": attrByline,
 }
 
 func (k *kindSignals) addType(t string) {
@@ -114,11 +121,12 @@ func (k *kindSignals) collectAttrs(n *html.Node, p *page) {
 }
 
 // kindMarks returns the attrFlags marks of a class or id value's tokens
-// that the page type counts. The tokens are classTokens' (split on what
-// is not an ASCII letter or digit and at lower-to-upper changes), each
-// looked up lower-cased in a buffer on the stack rather than copied into a
-// slice (TestKindMarksTokens holds the two to the same marks). toks is
-// scratch kept for the caller and returned as it came.
+// that the page type counts, and the byline's whole word (kindWords).
+// The tokens are classTokens' (split on what is not an ASCII letter or
+// digit and at lower-to-upper changes), each looked up lower-cased in a
+// buffer on the stack rather than copied into a slice
+// (TestKindMarksTokens holds the two to the same marks). toks is scratch
+// kept for the caller and returned as it came.
 func kindMarks(v string, toks []string) (f uint16, _ []string) {
 	start := -1
 	var prev rune

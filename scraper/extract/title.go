@@ -63,8 +63,11 @@ func (sites siteMatcher) isSite(part string) bool {
 }
 
 // headlinePart returns the part of the title that one of the page's
-// headings is, if one is: the headline.
+// headings is, if one is: the headline. Of the headings joined to the
+// title by a mark, the longest: a channel's <h1> ("新闻") can begin the
+// title before the headline's.
 func headlinePart(title string, headings []string, sites siteMatcher) (string, bool) {
+	joined := ""
 	for _, h := range headings {
 		hn := normName(h)
 		if len(hn) < 4 || sites.isSite(h) {
@@ -87,21 +90,24 @@ func headlinePart(title string, headings []string, sites siteMatcher) (string, b
 			if rest := numFields(title) - numFields(h); rest > 0 && rest <= 5 && len(hn) >= 10 {
 				return cleanSpace(h), true
 			}
-			if joinedByMark(title, cleanSpace(h)) {
-				return cleanSpace(h), true
+			if ch := cleanSpace(h); len(ch) > len(joined) && joinedByMark(title, ch) {
+				joined = ch
 			}
 		}
 	}
-	return "", false
+	return joined, joined != ""
 }
 
 // joinedByMark reports whether the title is the heading with a section or
 // site name joined to it by a punctuation mark and no space
 // ("Headline_Section_Site", "Site——Headline"): scripts written without
 // spaces between words (Chinese, Japanese) join them so, and the word
-// count cannot tell the heading from the title there.
+// count cannot tell the heading from the title there. Only there: in a
+// spaced script the mark is most often part of a word the heading is the
+// start or end of ("Apple's", "Node.js", "COVID-19", "Brexit:" when a
+// topic's <h1> comes before the headline's).
 func joinedByMark(title, h string) bool {
-	if len(h) == 0 || len(title) <= len(h) {
+	if len(h) == 0 || len(title) <= len(h) || strings.IndexFunc(h, isSpaceless) < 0 {
 		return false
 	}
 	if rest, ok := strings.CutPrefix(title, h); ok {

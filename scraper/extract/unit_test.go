@@ -145,6 +145,8 @@ func TestCleanTitle(t *testing.T) {
 		want     string
 	}{
 		{"Storm hits coast | The Daily Example", []string{"The Daily Example"}, nil, "Storm hits coast"},
+		// A channel's <h1> before the headline's, both joined by a mark.
+		{"新闻：江滨公园改造完工 新增三公里滨水步道", nil, []string{"新闻", "江滨公园改造完工 新增三公里滨水步道"}, "江滨公园改造完工 新增三公里滨水步道"},
 		{"Storm hits coast - Daily Example", []string{"dailyexample"}, nil, "Storm hits coast"},
 		{"Storm hits coast | Weather | Daily Example", []string{"Daily Example"}, nil, "Storm hits coast"},
 		{"Daily Example: Storm hits coast", []string{"Daily Example"}, nil, "Daily Example: Storm hits coast"},
