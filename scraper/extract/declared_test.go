@@ -25,7 +25,8 @@ func TestDeclaresArticle(t *testing.T) {
 		{"ld array", `<script type="application/ld+json">[{"@type":"Organization"},{"@type":"https://schema.org/ReportageNewsArticle"}]</script>`, true},
 		{"ld web page", `<script type="application/ld+json">{"@type":"WebPage","name":"x"}</script>`, false},
 		{"ld product", `<script type="application/ld+json">{"@type":"Product","name":"x"}</script>`, false},
-		{"ld broken", `<script type="application/ld+json">{"@type":"NewsArticle",</script>`, false},
+		{"ld truncated", `<script type="application/ld+json">{"@type":"NewsArticle",</script>`, true},
+		{"ld not json", `<script type="application/ld+json">@type NewsArticle</script>`, false},
 		{"none", ``, false},
 	}
 	for _, tt := range tests {

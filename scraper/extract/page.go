@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/url"
 	"slices"
 	"strconv"
@@ -579,16 +580,13 @@ func (p *page) parseLD(s string) {
 	if s == "" || len(s) > 2<<20 {
 		return
 	}
-	vs := decodeLD([]byte(s))
-	if vs == nil {
-		// Raw control characters inside strings are a common fault.
-		b := []byte(s)
-		for i, c := range b {
-			if c < 0x20 {
-				b[i] = ' '
-			}
+	vs, ok := decodeLD([]byte(s))
+	if !ok {
+		// A template broke the script: read the repaired text when it
+		// gives at least the values read up to the fault (repairLD).
+		if rs, _ := decodeLD(repairLD([]byte(s))); len(rs) >= len(vs) {
+			vs = rs
 		}
-		vs = decodeLD(b)
 	}
 	for _, v := range vs {
 		p.addLD(v, 0)
@@ -596,21 +594,20 @@ func (p *page) parseLD(s string) {
 }
 
 // decodeLD returns the JSON values at the start of b, one after another,
-// up to the first that does not parse: sites that print two objects in
-// one script, or a stray brace after the object, lose only what follows
-// the fault (browsers never parse the script; search engines read it as
-// leniently).
-func decodeLD(b []byte) []any {
+// up to the first that does not parse, and whether it read them all: sites
+// print two objects in one script (browsers never parse the script; search
+// engines read it as leniently).
+func decodeLD(b []byte) ([]any, bool) {
 	var vs []any
 	dec := json.NewDecoder(bytes.NewReader(b))
 	for len(vs) < 16 {
 		var v any
 		if err := dec.Decode(&v); err != nil {
-			break
+			return vs, err == io.EOF
 		}
 		vs = append(vs, v)
 	}
-	return vs
+	return vs, true
 }
 
 func (p *page) addLD(v any, depth int) {
