@@ -49,6 +49,11 @@ func TestUnclosedAside(t *testing.T) {
 		{"unclosed before a short article", `<div><aside><a href="/a">Most read</a><article><p>The council met on Tuesday and argued about the budget.</p></article></aside></div>`, false},
 		{"teaser articles in a sidebar", `<div><aside>` + strings.Repeat(`<article><a href="/x"><h3>A story on the harbour ferry timetable</h3><p>The ferry runs again from Monday, the harbour office says.</p></a></article>`, 6) + `</aside></div>`, false},
 		{"a linked article in a sidebar", `<div><aside><article><p>` + strings.Repeat(`<a href="/x">A story on the harbour ferry timetable</a> `, 12) + `</p></article></aside></div>`, false},
+		// A box after a story already told, at the end of its
+		// parent: the next story's first paragraphs are not the
+		// story the aside swallowed.
+		{"a read-next box after the story", `<div><h1>On the budget</h1>` + story + story + story + `<aside><h2>Read next</h2><article><h3><a href="/x">The harbour ferry</a></h3>` + story + story + `</article></aside></div>`, false},
+		{"unclosed after a lead paragraph, before the story's article", `<div><h1>On the budget</h1>` + about + `<aside><a href="/a">Most read</a><article>` + story + story + `</article></aside></div>`, true},
 		{"unclosed before an article named as boilerplate", `<div><aside><a href="/a">Most read</a><article class="sidebar-promo">` + story + story + `</article></aside></div>`, false},
 		{"declared article, aside not last", declared + `<div><aside><div class="text">` + story + story + story + story + `</div></aside><div class="content">` + story + `</div></div>`, false},
 	}
@@ -77,6 +82,27 @@ func TestUnclosedAsidePage(t *testing.T) {
 		if strings.Contains(art.Text, "bicycles") {
 			t.Errorf("%s: the about-me text is in the text", open)
 		}
+	}
+}
+
+// TestReadNextBoxPage: a news story whose <article> ends in an unnamed
+// <aside> with the next story's opening paragraphs in an <article>
+// leaves them out; the aside is its parent's last element, as an
+// unclosed one would be.
+func TestReadNextBoxPage(t *testing.T) {
+	body := strings.Repeat("<p>The council met on Tuesday evening, and the members argued at length about the budget. The roads and the library came first.</p>", 12)
+	next := "<p>" + strings.Repeat("The harbour ferry returns to service on Monday after a winter of repairs, the operator says. ", 12) + "</p>"
+	page := `<!DOCTYPE html><html lang="en"><head><title>On the budget</title></head><body><main><article><h1>On the budget</h1>` +
+		body + `<aside><h2>Read next</h2><article><h3><a href="/ferry">The ferry returns</a></h3>` + next + `</article></aside></article></main></body></html>`
+	art, err := Extract(Input{Body: []byte(page), URL: "https://ledger.example/2024/budget"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.Text, "harbour ferry") {
+		t.Error("the next story's paragraphs are in the text")
+	}
+	if !strings.Contains(art.Text, "The roads and the library") {
+		t.Error("the story is not in the text")
 	}
 }
 

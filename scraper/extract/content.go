@@ -679,7 +679,7 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 		// name or a headline) under half linked (the site's column of
 		// links swallowed with it).
 		if n.DataAtom == atom.Aside && para >= 400 && !in.comment && nextElementSibling(n) == nil {
-			if in.link*4 < in.text && x.holdsArticle(n, 0) || para >= strongBody && in.link*2 < in.text && x.declared {
+			if in.link*4 < in.text && x.holdsArticle(n, 0, x.proseBefore(n)) || para >= strongBody && in.link*2 < in.text && x.declared {
 				return true
 			}
 		}
@@ -770,10 +770,13 @@ func appendEdge(b []byte, s string, fromEnd bool) []byte {
 
 // holdsArticle reports whether the subtree of n holds a headline (an
 // <h1> mostly of unlinked text), an element named as an article body, or
-// an <article> element of a story's paragraphs (storyArticle): what an
-// unclosed <aside> before an article nests inside it, and a sidebar does
-// not hold. Junk subtrees are passed over.
-func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
+// an <article> element of a story's paragraphs (storyArticle) with more
+// of them than the page has before n (before): what an unclosed <aside>
+// before an article nests inside it, and a sidebar does not hold. A
+// story already told before the aside makes its <article> a box after
+// it ("Read next" with the next story's first paragraphs), not the
+// story the aside swallowed. Junk subtrees are passed over.
+func (x *contentExtractor) holdsArticle(n *html.Node, depth, before int) bool {
 	if depth > 24 {
 		return false
 	}
@@ -785,7 +788,7 @@ func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 		if ci == nil || ci.junk {
 			continue
 		}
-		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || storyArticle(c, ci) || x.holdsArticle(c, depth+1) {
+		if c.DataAtom == atom.H1 && ci.link*2 < ci.text || ci.body && ci.para >= 500 || storyArticle(c, ci) && ci.para > before || x.holdsArticle(c, depth+1, before) {
 			return true
 		}
 	}
@@ -801,6 +804,21 @@ func (x *contentExtractor) holdsArticle(n *html.Node, depth int) bool {
 // wrapper is found by this alone.
 func storyArticle(n *html.Node, in *nodeInfo) bool {
 	return n.DataAtom == atom.Article && in.para >= 500 && in.link*4 < in.text && !in.negative
+}
+
+// proseBefore sums the paragraph bytes of the page before n: its
+// ancestors' earlier siblings and its own, all analyzed by the time n is
+// (analyze runs in document order).
+func (x *contentExtractor) proseBefore(n *html.Node) int {
+	sum := 0
+	for a := n; a != nil; a = a.Parent {
+		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
+			if si := x.info(s); si != nil && !si.junk {
+				sum += si.para
+			}
+		}
+	}
+	return sum
 }
 
 // hasMain reports whether the subtree of n holds the page's <main>.
