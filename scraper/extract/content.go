@@ -506,7 +506,8 @@ func (x *contentExtractor) attrTokens(v string, id bool) attrMemo {
 		x.memoMarks = append(x.memoMarks, markOf(t))
 	}
 	m := attrMemo{start: int32(start), end: int32(len(x.memoToks))}
-	// Joined forms such as "article-body" or "entry_content". A "read
+	// Joined forms such as "article-body" or "entry_content", and a BEM
+	// element of a body block ("article-body__content", bemBody). A "read
 	// more" name followed by a content word ("read-more-content",
 	// "read-more__text") is the expander that holds the rest of the
 	// text, not a link to more.
