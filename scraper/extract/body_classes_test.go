@@ -54,6 +54,14 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"Eleanor Whitcombe, who ran", "A funeral service will be held", "during her final weeks."}},
 		{name: "section_russian_post",
 			wantInText: []string{"Ремонт портового моста", "Сооружение было открыто", "старше пятидесяти лет."}},
+		// The same kind of box, without heading or <article>, in
+		// scripts written without spaces: dropOffTopic finds no word of
+		// the headline in the story (its "words" are runs between
+		// punctuation marks) and weighs nothing.
+		{name: "section_chinese_bare",
+			wantInText: []string{"港务局表示", "这座建筑于一九六二年通车", "地方财政往往难以承担如此集中的开支"}},
+		{name: "section_japanese_bare",
+			wantInText: []string{"港湾局によると", "この構造物は一九六二年に開通し", "負担しきれないという"}},
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},
