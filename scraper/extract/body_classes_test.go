@@ -26,12 +26,42 @@ func TestBodyClasses(t *testing.T) {
 		{name: "off_topic_about",
 			wantInText: []string{"Repairs to the harbour bridge", "The steel mill blamed a fire", "last painted twenty years ago."},
 			notInText:  []string{"Founded by a printer", "charitable trust", "full account of our income"}},
+		// The same text about the newspaper after the story's <article>
+		// (review34c): outside it, it is still weighed and goes.
+		{name: "off_topic_about_article",
+			wantInText: []string{"Repairs to the harbour bridge", "last painted twenty years ago."},
+			notInText:  []string{"Founded by a printer", "charitable trust"}},
 		// A roundup whose list of items continues the story after a
 		// promo line, in a block of another class: the items share no
 		// word with the introduction but are not written in sentences,
 		// so they stay.
 		{name: "off_topic_roundup",
 			wantInText: []string{"The winter sales are here again", "1) Space station building set", "10) Arcade cabinet replica"}},
+		// A story's own later section in a block of its own class after
+		// the body, sharing almost none of the headline's words
+		// (review34c): inside the story's <article> it is the story's,
+		// and dropOffTopic does not weigh it.
+		{name: "section_background",
+			wantInText: []string{"Nurses at the city's two hospitals", "Talks are due to resume", "The dispute began last spring", "fallen behind the private sector"}},
+		{name: "section_interview",
+			wantInText: []string{"Marta Lind has written music", "Q: What did your teachers make", "paying attention for long enough"}},
+		// Without an <article>, a block beside the body that opens with
+		// its own heading ("Method", "Services", "Справка") is the
+		// story's section.
+		{name: "section_recipe_post",
+			wantInText: []string{"Every August my grandmother", "Heat the oven to 160C", "before turning out."}},
+		{name: "section_services_post",
+			wantInText: []string{"Eleanor Whitcombe, who ran", "A funeral service will be held", "during her final weeks."}},
+		{name: "section_russian_post",
+			wantInText: []string{"Ремонт портового моста", "Сооружение было открыто", "старше пятидесяти лет."}},
+		// The same kind of box, without heading or <article>, in
+		// scripts written without spaces: dropOffTopic finds no word of
+		// the headline in the story (its "words" are runs between
+		// punctuation marks) and weighs nothing.
+		{name: "section_chinese_bare",
+			wantInText: []string{"港务局表示", "这座建筑于一九六二年通车", "地方财政往往难以承担如此集中的开支"}},
+		{name: "section_japanese_bare",
+			wantInText: []string{"港湾局によると", "この構造物は一九六二年に開通し", "負担しきれないという"}},
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},

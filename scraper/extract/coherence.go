@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Lexical coherence (ex34pc): a block that scoring joined to the story
@@ -62,11 +63,14 @@ func (x *contentExtractor) pageDF() (map[string]int, int) {
 // and class: the chunks of a body split by a CMS). A block before the
 // candidate is the story's opening (a lead, its first sections), which
 // the headline introduces; what is not the story follows it (a text
-// about the site, next stories, a rail).
+// about the site, next stories, a rail). Nor is a section of the story
+// (storySection).
 func (x *contentExtractor) joinedParts(top *html.Node, sel []*html.Node) []*html.Node {
 	var parts []*html.Node
+	art := articleAbove(x.core)
 	add := func(n *html.Node) {
-		if ni := x.info(n); ni != nil && !ni.junk && ni.para >= offTopicMin && !sameKind(n, x.core) && x.idx[n] > x.idx[x.core] {
+		if ni := x.info(n); ni != nil && !ni.junk && ni.para >= offTopicMin && !sameKind(n, x.core) && x.idx[n] > x.idx[x.core] &&
+			!x.storySection(n, art) {
 			parts = append(parts, n)
 		}
 	}
@@ -85,6 +89,33 @@ func (x *contentExtractor) joinedParts(top *html.Node, sel []*html.Node) []*html
 		}
 	}
 	return parts
+}
+
+// storySection reports whether the markup makes n a section of the
+// story (review34c): a block inside the <article> element art that holds
+// the candidate, or, where no <article> says so, a block beside the
+// candidate (of its parent) that opens with a heading. A story's own
+// later sections (a background box, a recipe's method, an obituary's
+// services, an interview's second half) share few of its words and went
+// with the words alone; a heading-led block beside the story may also be
+// a second story, which the words cannot tell from a section either, and
+// it is kept as before the rule.
+func (x *contentExtractor) storySection(n, art *html.Node) bool {
+	if art != nil {
+		return isAncestor(art, n)
+	}
+	return n.Parent == x.core.Parent && headingOpening(n)
+}
+
+// articleAbove returns the nearest <article> element strictly above n,
+// or nil.
+func articleAbove(n *html.Node) *html.Node {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode && a.DataAtom == atom.Article {
+			return a
+		}
+	}
+	return nil
 }
 
 // offTopicMin is the paragraph text, in bytes, from which a joined block
