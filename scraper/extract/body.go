@@ -461,7 +461,7 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 				}
 			}
 			if !cut && len(out) > 0 && isLeadIn(out[len(out)-1].text) && (b.kind != kindPara || numFields(b.text) <= 12) {
-				out = out[:len(out)-1]
+				out, card = out[:len(out)-1], card[:len(card)-1]
 			} else if !cut && len(out) > 0 && headsLinkBox(out, bs, i) {
 				out, card = out[:len(out)-1], card[:len(card)-1]
 			}
