@@ -213,6 +213,11 @@ func TestCleanSpace(t *testing.T) {
 		"":                  "",
 		"\ufeffbom":         "bom",
 		"a\u200e\u200fb  c": "ab c",
+		"vertical\vtab":     "verticaltab",
+		"next\u0085line":    "nextline",
+		"bad\xffbyte":       "badbyte",
+		" é \n\n à ":        "é à",
+		"tab\tand\r\nend ":  "tab and end",
 	}
 	for in, want := range tests {
 		if got := cleanSpace(in); got != want {
