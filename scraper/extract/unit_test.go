@@ -512,3 +512,26 @@ func TestLooseDates(t *testing.T) {
 		})
 	}
 }
+
+func TestIndexHTMLSpace(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", "ab\tc", "\nx", "x\r", "a\fb c", "a\vb", "a\u00a0b", "é ü"} {
+		if got, want := indexHTMLSpace(s), strings.IndexAny(s, " \t\n\r\f"); got != want {
+			t.Errorf("indexHTMLSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestHasAnyPrefix(t *testing.T) {
+	prefixes := [][]string{nil, {""}, {"et_pb", "et-pb", "e"}, {"wp-block", "kb-"}}
+	for _, s := range []string{"", "e", "et", "et_pb_row", "wp-blocks", "wp-bl", "kb", "kb-x", "x"} {
+		for _, ps := range prefixes {
+			want := false
+			for _, p := range ps {
+				want = want || strings.HasPrefix(s, p)
+			}
+			if got := hasAnyPrefix(s, ps); got != want {
+				t.Errorf("hasAnyPrefix(%q, %q) = %v, want %v", s, ps, got, want)
+			}
+		}
+	}
+}
