@@ -253,6 +253,19 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of most pages: a word character is a letter, a
+			// digit or '_' (as below, without the tables' lookups).
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
+				if !in {
+					n++
+					in = true
+				}
+			} else {
+				in = false
+			}
+			continue
+		}
 		if isSpaceless(r) {
 			n++
 			in = false

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -531,6 +533,36 @@ func TestHasAnyPrefix(t *testing.T) {
 			}
 			if got := hasAnyPrefix(s, ps); got != want {
 				t.Errorf("hasAnyPrefix(%q, %q) = %v, want %v", s, ps, got, want)
+			}
+		}
+	}
+}
+
+// TestCountWordsASCII: countWords' ASCII branch counts as the Unicode
+// tables do, for every ASCII character beside letters, digits and others.
+func TestCountWordsASCII(t *testing.T) {
+	word := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + "é", "日" + string(r) + "x"} {
+			want := 0
+			in := false
+			for _, c := range s {
+				switch {
+				case isSpaceless(c):
+					want, in = want+1, false
+				case word(c):
+					if !in {
+						want++
+					}
+					in = true
+				default:
+					in = false
+				}
+			}
+			if got := countWords(s); got != want {
+				t.Errorf("countWords(%q) = %d, want %d", s, got, want)
 			}
 		}
 	}
