@@ -1514,7 +1514,7 @@ var builderPrefixes = []string{"elementor", "et_pb", "et-pb", "vc_", "wpb_", "fl
 // wrapper named for both content and furniture ("content-sidebar-wrap").
 func roleClassTokens(dst []string, s string) []string {
 	for len(s) > 0 {
-		i := strings.IndexAny(s, " \t\n\r\f")
+		i := indexHTMLSpace(s)
 		f := s
 		if i >= 0 {
 			f, s = s[:i], s[i+1:]
@@ -1553,13 +1553,29 @@ func roleClassTokens(dst []string, s string) []string {
 	return dst
 }
 
+// hasAnyPrefix reports whether s starts with one of prefixes.
 func hasAnyPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
+		// The first bytes are compared before the rest: every class name
+		// meets this test, and most share no first byte with a prefix.
+		if p == "" || len(s) >= len(p) && s[0] == p[0] && s[:len(p)] == p {
 			return true
 		}
 	}
 	return false
+}
+
+// indexHTMLSpace is strings.IndexAny(s, " \t\n\r\f"), the white space
+// that separates class names, without IndexAny's set built on every call
+// (roleClassTokens runs on every class value the memo misses).
+func indexHTMLSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			return i
+		}
+	}
+	return -1
 }
 
 // dropTokens removes the words in drop from dst[start:].

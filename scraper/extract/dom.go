@@ -180,7 +180,14 @@ func cleanSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII bytes are told apart without decoding a rune: most
+		// text is ASCII, and this loop runs over every text of the page.
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if isInvisible(r) {
 			continue
 		}
@@ -192,7 +199,11 @@ func cleanSpace(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(r)
+		if size == 1 {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
 	return b.String()
 }
@@ -242,6 +253,19 @@ func countWords(s string) int {
 	n := 0
 	in := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII, most of most pages: a word character is a letter, a
+			// digit or '_' (as below, without the tables' lookups).
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' {
+				if !in {
+					n++
+					in = true
+				}
+			} else {
+				in = false
+			}
+			continue
+		}
 		if isSpaceless(r) {
 			n++
 			in = false

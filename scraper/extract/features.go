@@ -322,7 +322,7 @@ func alikeClass(a, b string) bool {
 // nextField returns the first space-separated field of s and the rest.
 func nextField(s string) (field, rest string) {
 	s = strings.TrimLeft(s, " \t\n\r\f")
-	i := strings.IndexAny(s, " \t\n\r\f")
+	i := indexHTMLSpace(s)
 	if i < 0 {
 		return s, ""
 	}

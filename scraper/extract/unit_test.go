@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -213,6 +215,11 @@ func TestCleanSpace(t *testing.T) {
 		"":                  "",
 		"\ufeffbom":         "bom",
 		"a\u200e\u200fb  c": "ab c",
+		"vertical\vtab":     "verticaltab",
+		"next\u0085line":    "nextline",
+		"bad\xffbyte":       "badbyte",
+		" é \n\n à ":        "é à",
+		"tab\tand\r\nend ":  "tab and end",
 	}
 	for in, want := range tests {
 		if got := cleanSpace(in); got != want {
@@ -505,5 +512,58 @@ func TestLooseDates(t *testing.T) {
 				t.Errorf("looseDates(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestIndexHTMLSpace(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", "ab\tc", "\nx", "x\r", "a\fb c", "a\vb", "a\u00a0b", "é ü"} {
+		if got, want := indexHTMLSpace(s), strings.IndexAny(s, " \t\n\r\f"); got != want {
+			t.Errorf("indexHTMLSpace(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestHasAnyPrefix(t *testing.T) {
+	prefixes := [][]string{nil, {""}, {"et_pb", "et-pb", "e"}, {"wp-block", "kb-"}}
+	for _, s := range []string{"", "e", "et", "et_pb_row", "wp-blocks", "wp-bl", "kb", "kb-x", "x"} {
+		for _, ps := range prefixes {
+			want := false
+			for _, p := range ps {
+				want = want || strings.HasPrefix(s, p)
+			}
+			if got := hasAnyPrefix(s, ps); got != want {
+				t.Errorf("hasAnyPrefix(%q, %q) = %v, want %v", s, ps, got, want)
+			}
+		}
+	}
+}
+
+// TestCountWordsASCII: countWords' ASCII branch counts as the Unicode
+// tables do, for every ASCII character beside letters, digits and others.
+func TestCountWordsASCII(t *testing.T) {
+	word := func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || unicode.Is(unicode.Mn, r)
+	}
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "b", string(r) + "é", "日" + string(r) + "x"} {
+			want := 0
+			in := false
+			for _, c := range s {
+				switch {
+				case isSpaceless(c):
+					want, in = want+1, false
+				case word(c):
+					if !in {
+						want++
+					}
+					in = true
+				default:
+					in = false
+				}
+			}
+			if got := countWords(s); got != want {
+				t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+			}
+		}
 	}
 }
