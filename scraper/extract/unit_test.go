@@ -120,6 +120,8 @@ func TestCleanAuthors(t *testing.T) {
 		// Labels written with a colon only: without it the word says
 		// something else ("Haber Merkezi" is the newsdesk).
 		{"Haber: Elif Kaya", []string{"Elif Kaya"}},
+		{"Featured writer: Tom Lee", []string{"Tom Lee"}},
+		{"Guest Author: Ana Ruiz", []string{"Ana Ruiz"}},
 		{"Yazar: Mehmet Yılmaz", []string{"Mehmet Yılmaz"}},
 		{"作者：陈晓明", []string{"陈晓明"}},
 		{"记者 : 王芳", []string{"王芳"}},
