@@ -141,26 +141,34 @@ func (x *contentExtractor) dropOffTopic(top *html.Node, sel []*html.Node, headli
 	}
 	df, docs := x.pageDF()
 	topic := headlineTopic(headline, df, docs)
-	coreText := textOf(x.core)
-	if len(topic) < 3 || topicShare(coreText, topic) < 0.3 {
+	story := contentWords(textOf(x.core), nil)
+	if len(topic) < 3 || topicShare(story, topic) < 0.3 {
 		return sel
 	}
-	texts := make([]string, len(parts))
+	contentWords(headline, story)
+	words := make([]map[string]bool, len(parts))
 	for i, n := range parts {
-		texts[i] = textOf(n)
+		words[i] = contentWords(textOf(n), nil)
 	}
 	var drop []*html.Node
 	for i, n := range parts {
-		if topicShare(texts[i], topic) > 0.1 || !x.sentenceProse(n) {
+		if topicShare(words[i], topic) > 0.1 || !x.sentenceProse(n) {
 			continue
 		}
-		vocab := contentWords(headline+" "+coreText, nil)
-		for j, t := range texts {
-			if j != i {
-				contentWords(t, vocab)
+		// The story's words: the headline's, the candidate's and the
+		// other joined blocks'.
+		inStory := func(w string) bool {
+			if story[w] {
+				return true
 			}
+			for j, ws := range words {
+				if j != i && ws[w] {
+					return true
+				}
+			}
+			return false
 		}
-		if weightedShare(texts[i], vocab, df, docs) < offTopicShare {
+		if weightedShare(words[i], inStory, df, docs) < offTopicShare {
 			drop = append(drop, n)
 		}
 	}
@@ -205,9 +213,9 @@ func headlineTopic(headline string, df map[string]int, docs int) map[string]bool
 	return hw
 }
 
-// topicShare is the share of topic's words found in text.
-func topicShare(text string, topic map[string]bool) float64 {
-	ws := contentWords(text, nil)
+// topicShare is the share of topic's words found in ws, a text's
+// content words.
+func topicShare(ws, topic map[string]bool) float64 {
 	k := 0
 	for w := range topic {
 		if ws[w] {
@@ -217,24 +225,24 @@ func topicShare(text string, topic map[string]bool) float64 {
 	return float64(k) / float64(len(topic))
 }
 
-// weightedShare is the share of text's distinct content words found in
-// vocab, each weighted by its rarity among the page's paragraphs (idf).
-func weightedShare(text string, vocab map[string]bool, df map[string]int, docs int) float64 {
-	var in, all float64
-	for w := range contentWords(text, nil) {
+// weightedShare is the share of a text's content words ws for which in
+// holds, each weighted by its rarity among the page's paragraphs (idf).
+func weightedShare(ws map[string]bool, in func(string) bool, df map[string]int, docs int) float64 {
+	var found, all float64
+	for w := range ws {
 		idf := math.Log(float64(docs+1) / float64(df[w]+1))
 		if idf <= 0 {
 			continue
 		}
 		all += idf
-		if vocab[w] {
-			in += idf
+		if in(w) {
+			found += idf
 		}
 	}
 	if all == 0 {
 		return 0
 	}
-	return in / all
+	return found / all
 }
 
 // sentenceProse reports whether most of n's paragraph text is in

@@ -27,11 +27,12 @@ func TestCoherenceMeasures(t *testing.T) {
 				t.Errorf("headlineTopic = %v, want %d words", topic, tc.topic)
 			}
 			if len(topic) > 0 {
-				if got := topicShare(tc.text, topic); math.Abs(got-tc.share) > 0.01 {
+				if got := topicShare(contentWords(tc.text, nil), topic); math.Abs(got-tc.share) > 0.01 {
 					t.Errorf("topicShare = %.2f, want %.2f", got, tc.share)
 				}
 			}
-			if got := weightedShare(tc.text, contentWords(tc.headline, nil), df, docs); math.Abs(got-tc.weighted) > 0.01 {
+			hw := contentWords(tc.headline, nil)
+			if got := weightedShare(contentWords(tc.text, nil), func(w string) bool { return hw[w] }, df, docs); math.Abs(got-tc.weighted) > 0.01 {
 				t.Errorf("weightedShare = %.2f, want %.2f", got, tc.weighted)
 			}
 		})
