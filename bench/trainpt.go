@@ -839,10 +839,7 @@ type trainCache struct {
 // it stale.
 func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, probes []probe, stderr io.Writer) ([]sample, error) {
 	if o.Cache != "" {
-		var c trainCache
-		if b, err := os.ReadFile(o.Cache); err == nil && json.Unmarshal(b, &c) == nil &&
-			slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 &&
-			c.Augment == (o.AugmentURL > 0) && c.Hashed == (o.AugmentClasses > 0) {
+		if c, err := readTrainCache(o.Cache); err == nil && c.matches(o, names) && sameProbes(c.Probes, probes) && len(c.Samples) > 0 {
 			fmt.Fprintf(stderr, "bench train-pagetype: features from %s\n", o.Cache)
 			return c.Samples, nil
 		}
@@ -859,6 +856,22 @@ func cachedTrainSamples(ctx context.Context, o trainOptions, names []string, pro
 		return nil, fmt.Errorf("write cache: %w", err)
 	}
 	return samples, nil
+}
+
+// readTrainCache reads a -cache file.
+func readTrainCache(path string) (trainCache, error) {
+	var c trainCache
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	return c, err
+}
+
+// matches reports whether c holds the features of names for the sets and
+// augmentation o asks for.
+func (c trainCache) matches(o trainOptions, names []string) bool {
+	return slices.Equal(c.Features, names) && slices.Equal(c.Sets, o.Sets) && c.Augment == (o.AugmentURL > 0) && c.Hashed == (o.AugmentClasses > 0)
 }
 
 // sameProbes reports whether two sets of probe features are equal.

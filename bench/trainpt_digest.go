@@ -4,12 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"slices"
 	"strings"
 )
 
@@ -101,15 +98,11 @@ func fitSamples(ctx context.Context, o trainOptions, names []string, probes []pr
 	if err != nil || o.FitCache == "" {
 		return today, fitDigest{}, err
 	}
-	var c trainCache
-	b, err := os.ReadFile(o.FitCache)
-	if err == nil {
-		err = json.Unmarshal(b, &c)
-	}
+	c, err := readTrainCache(o.FitCache)
 	if err != nil {
 		return nil, fitDigest{}, fmt.Errorf("-fit-cache: %w", err)
 	}
-	if !slices.Equal(c.Features, names) || !slices.Equal(c.Sets, o.Sets) || c.Augment != (o.AugmentURL > 0) || c.Hashed != (o.AugmentClasses > 0) {
+	if !c.matches(o, names) {
 		return nil, fitDigest{}, fmt.Errorf("-fit-cache %s: other features, sets or augmentation than this command's", o.FitCache)
 	}
 	fmt.Fprintf(stderr, "bench train-pagetype: fitting on the features in %s\n", o.FitCache)
