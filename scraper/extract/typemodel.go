@@ -146,9 +146,9 @@ func (m *typeModel) classify(f []float64) (article bool, pArticle float64, other
 
 // PageTypeModelFit returns the digest of the tuning pages' features that
 // the committed page-type model was fitted on (empty for a model written
-// before the trainer recorded one).
-// The second is the drift the model file accepts, empty when the model
-// was fitted on the features of the commit that wrote it.
+// before the trainer recorded one), and the drift its file accepts
+// (empty when the model was fitted on the features of the commit that
+// wrote it).
 func PageTypeModelFit() (fit, drift FitDigest) { return pageTypeModel.Fit, pageTypeModel.Drift }
 
 // ClassifyFeatures returns the committed page-type model's decision for
