@@ -242,6 +242,31 @@ func writeFailures(w io.Writer, blocks []failureBlock) {
 				optScore(l.WordF1), optScore(l.Shingle), cell(l.Missed), cell(l.Leaked), date, note)
 		}
 		fmt.Fprintln(w)
+		writePlaces(w, b.Pages)
+	}
+}
+
+// writePlaces prints, after a -failures table read with -places, where
+// each listed snippet sits in its page's markup.
+func writePlaces(w io.Writer, lines []failureLine) {
+	header := false
+	for _, l := range lines {
+		for _, k := range []struct {
+			kind       string
+			snips, ats []string
+		}{{"missed with", l.Missed, l.MissedAt}, {"found without", l.Leaked, l.LeakedAt}} {
+			for i, at := range k.ats {
+				if !header {
+					fmt.Fprintln(w, "| id | snippet | kind | where in the markup |")
+					fmt.Fprintln(w, "|---|---|---|---|")
+					header = true
+				}
+				fmt.Fprintf(w, "| %s | %s | %s | %s |\n", failureID(l.ID), cell(k.snips[i:i+1]), k.kind, at)
+			}
+		}
+	}
+	if header {
+		fmt.Fprintln(w)
 	}
 }
 

@@ -271,16 +271,22 @@ type failureLine struct {
 	Err     string   `json:"error,omitempty"`
 	Missed  []string `json:"missed_with,omitempty"`
 	Leaked  []string `json:"found_without,omitempty"`
-	DateOK  *bool    `json:"date_ok,omitempty"`
-	Date    string   `json:"date,omitempty"` // "want W, got G" when wrong
-	badness float64
+	// MissedAt and LeakedAt say where each of Missed and Leaked sits in
+	// the page's markup (snippetPlace), with -places.
+	MissedAt []string `json:"missed_at,omitempty"`
+	LeakedAt []string `json:"found_at,omitempty"`
+	DateOK   *bool    `json:"date_ok,omitempty"`
+	Date     string   `json:"date,omitempty"` // "want W, got G" when wrong
+	badness  float64
+	page     *setPage
 }
 
 // collectFailures returns, per set and extractor, the n worst pages of
 // the tuning half: lowest word F1 first where the set has bodies, then
 // the most snippet errors, then a wrong date. Check-half pages are
-// never listed (tuneOnly).
-func collectFailures(sets []benchSet, xs []setExtractor, all outcomes, n int) []failureBlock {
+// never listed (tuneOnly). With places, each listed page's snippets are
+// placed in its markup (placeSnippets).
+func collectFailures(sets []benchSet, xs []setExtractor, all outcomes, n int, places bool) []failureBlock {
 	var blocks []failureBlock
 	for _, s := range sets {
 		outs := all[s.Name]
@@ -293,7 +299,7 @@ func collectFailures(sets []benchSet, xs []setExtractor, all outcomes, n int) []
 				}
 				o := outs[xi][i]
 				l := failureLine{ID: p.ID, Site: p.Site, URL: p.URL, Type: p.PageType, Got: o.PageType,
-					Empty: o.Empty, Err: o.Err, Missed: o.Missed, Leaked: o.Leaked}
+					Empty: o.Empty, Err: o.Err, Missed: o.Missed, Leaked: o.Leaked, page: p}
 				bad := float64(len(o.Missed) + len(o.Leaked))
 				if p.HasBody {
 					bad += 10 * (1 - o.Words.F1)
@@ -321,10 +327,34 @@ func collectFailures(sets []benchSet, xs []setExtractor, all outcomes, n int) []
 			if len(lines) > n {
 				lines = lines[:n]
 			}
+			if places {
+				placeSnippets(lines)
+			}
 			blocks = append(blocks, failureBlock{Set: s.Name, Extractor: x.Name, Pages: lines})
 		}
 	}
 	return blocks
+}
+
+// placeSnippets fills MissedAt and LeakedAt of lines, tuning-half pages
+// (collectFailures lists no other), each page parsed once.
+func placeSnippets(lines []failureLine) {
+	for i := range lines {
+		l := &lines[i]
+		if len(l.Missed) == 0 && len(l.Leaked) == 0 {
+			continue
+		}
+		doc := parsePage(l.page.HTML)
+		if doc == nil {
+			continue
+		}
+		for _, s := range l.Missed {
+			l.MissedAt = append(l.MissedAt, snippetPlace(doc, s))
+		}
+		for _, s := range l.Leaked {
+			l.LeakedAt = append(l.LeakedAt, snippetPlace(doc, s))
+		}
+	}
 }
 
 // runGit runs git in the current directory and returns its output.
