@@ -448,6 +448,17 @@ func TestBodyClasses(t *testing.T) {
 		{name: "related_coverage",
 			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
 			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
+		// A story in three chunks of layout columns, photos between,
+		// then a next story under its own heading in other markup inside
+		// the chunks' parent (ex35cs): it goes. It shares the story's
+		// place names, so its words alone do not tell it.
+		{name: "chunks_next_story",
+			wantInText: []string{"The island ferry will sail only four times", "The operator said the cut was for the summer only", "settled with the harbour."},
+			notInText:  []string{"Harbour market to open on Sundays", "The harbour market will open on Sundays", "whether to open on Sundays or not"}},
+		// The same story, whose closing section under its own heading is
+		// drawn in the chunks' markup: it is the story's and stays.
+		{name: "chunks_section",
+			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "Fishermen who land their catch", "before it answers the council's offer."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

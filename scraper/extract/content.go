@@ -1252,7 +1252,9 @@ func (x *contentExtractor) candidate() *html.Node {
 		return nil
 	}
 	x.picked = top
-	return x.widen(top)
+	top = x.widen(top)
+	x.dropAfterChunks(top)
+	return top
 }
 
 // pick scores the paragraphs' ancestors and returns the best one, moved
