@@ -39,4 +39,5 @@ package extract
 // Version 22: the thirty-second session's (issue 8).
 // Version 23: the thirty-third session's (issue 8).
 // Version 24: the thirty-fourth session's (issue 8).
-const Version = 24
+// Version 25: the thirty-fifth session's (issue 8).
+const Version = 25
