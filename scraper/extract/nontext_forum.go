@@ -201,7 +201,14 @@ func dropCardLines(bs []block) []block {
 	for i := 0; i < len(bs); i++ {
 		t := bs[i].text
 		if !isCardLine(t, seen) && !isPostDate(t) || dashList(bs, i) {
-			out = append(out, bs[i])
+			b := bs[i]
+			if h, ok := stripRelStamp(b.text); ok {
+				if h == "" {
+					continue
+				}
+				b.text = h
+			}
+			out = append(out, b)
 			continue
 		}
 		if _, bare := cardLabel(t); bare && i+1 < len(bs) && isCardValue(bs[i+1].text) {
@@ -209,6 +216,34 @@ func dropCardLines(bs []block) []block {
 		}
 	}
 	return out
+}
+
+// reRelStamp matches a post's relative stamp inside its header line:
+// "2 years ago", "· 1 year ago", "an hour ago" (a separator before it
+// goes with it).
+var reRelStamp = lazyRE(`(?i)\s*[·•|]?\s*\b(?:\d+|an?|one) (?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?) ago\b`)
+
+// stripRelStamp returns a post's header line without its relative stamp
+// ("Need2KnowLion 2 years ago#1" -> "Need2KnowLion #1", "- ann 1 year
+// ago" -> "- ann") and whether it had one: a line of eight words at most
+// that does not end a sentence and does not lead a quote ("3 minutes
+// ago, X said:", which stays whole). A relative stamp says when the page
+// was saved more than when the post was written, and forum references
+// keep the poster's name and leave it out (the stamps withPostHeads adds
+// are absolute for the same reason).
+func stripRelStamp(t string) (string, bool) {
+	if len(t) > 80 || numFields(t) > 8 || endsSentence(t) || reQuoteLead.MatchString(strings.TrimSpace(t)) {
+		return t, false
+	}
+	loc := reRelStamp.FindStringSubmatchIndex(t)
+	if loc == nil {
+		return t, false
+	}
+	h := strings.TrimSpace(t[:loc[0]] + " " + strings.TrimSpace(t[loc[1]:]))
+	if strings.Trim(h, "-–—·•|#0123456789 ") == "" && !strings.Contains(h, "#") {
+		h = ""
+	}
+	return h, true
 }
 
 // dashList reports whether bs[i] and a block beside it both open with

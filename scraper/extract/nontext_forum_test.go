@@ -347,3 +347,28 @@ func TestDropHeadRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestStripRelStamp: a post's header line loses its relative stamp and
+// keeps the poster's name and the post's number; a sentence, a quote's
+// lead line and a line without such a stamp stay whole.
+func TestStripRelStamp(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Need2Know 2 years ago#1", "Need2Know #1", true},
+		{"- MrJ Plots 2 years ago", "- MrJ Plots", true},
+		{"harbourcat · 1 year ago", "harbourcat", true},
+		{"oldspade posted an hour ago", "oldspade posted", true},
+		{"3 days ago", "", true},
+		{"3 minutes ago, oldspade said:", "3 minutes ago, oldspade said:", false},
+		{"I fixed the roof two weeks ago and 3 days ago it leaked again.", "I fixed the roof two weeks ago and 3 days ago it leaked again.", false},
+		{"oldspade April 19, 2026", "oldspade April 19, 2026", false},
+	}
+	for _, tt := range tests {
+		got, ok := stripRelStamp(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("stripRelStamp(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -88,12 +88,27 @@ func (p *page) readHead(h *postHead) {
 				continue
 			}
 		}
-		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || classDated(n)) {
-			if t := shortText(n, headStampMax); isHeadStamp(t) && !labelled(n) && !cardDated(t) && !editStamp(n) {
+		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || classDated(n) || permalinkStamp(n)) {
+			if t := shortText(n, headStampMax); (isHeadStamp(t) || permalinkStamp(n)) && !labelled(n) && !cardDated(t) && !editStamp(n) {
 				h.stamp, h.stampAt = t, int32(i)
 			}
 		}
 	}
+}
+
+// permalinkStamp reports whether n is a link to an anchor (its href
+// holds a fragment: the post's permalink, "viewtopic.php?p=12#p12")
+// whose text is a date with a time of day in six fields at most ("Sun
+// Dec 17, 2023 11:23 am", which isHeadStamp's word count finds too
+// long): boards that print no <time> link the post's stamp to the post.
+// A day alone is left out (a join date or a thread's date can be
+// linked), and so is a relative stamp.
+func permalinkStamp(n *html.Node) bool {
+	if n.DataAtom != atom.A || !strings.Contains(attr(n, "href"), "#") {
+		return false
+	}
+	t := shortText(n, headStampMax)
+	return numFields(t) <= 6 && reClock.MatchString(t) && dateLike(t) && !strings.Contains(t, " ago")
 }
 
 // replyWords are words of a line naming the member a post answers ("In

@@ -75,3 +75,28 @@ func TestPostHeadsEditStamp(t *testing.T) {
 	checkText(t, art.Text, []string{"halyard\n\nMay 1, 2026\n\nSince the spring launch"},
 		[]string{"halyard\n\nMay 9, 2026"})
 }
+
+// TestPermalinkStamp: a link to the post's anchor whose text is a date
+// with a time of day is the post's stamp; a link to another page, a day
+// alone and a link that is not a date are not.
+func TestPermalinkStamp(t *testing.T) {
+	tests := []struct {
+		name, frag string
+		want       bool
+	}{
+		{"phpBB-like", `<p class="author"><a href="./viewtopic.php?p=2169826#p2169826">Sun Dec 17, 2023 11:23 am</a></p>`, true},
+		{"fragment only", `<span><a href="#p55">2024-08-03 10:59:47</a></span>`, true},
+		{"no fragment", `<span><a href="/thread/12">Sun Dec 17, 2023 11:23 am</a></span>`, false},
+		{"day alone", `<span><a href="#p55">Dec 17, 2023</a></span>`, false},
+		{"not a date", `<span><a href="#reply">Reply</a></span>`, false},
+		{"relative", `<span><a href="#p55">posted 3 hours ago at 11:23</a></span>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := firstElement(mustParseFragment(t, tt.frag), "a")
+			if got := permalinkStamp(n); got != tt.want {
+				t.Errorf("permalinkStamp(%s) = %v, want %v", tt.frag, got, tt.want)
+			}
+		})
+	}
+}

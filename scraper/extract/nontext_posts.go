@@ -54,10 +54,42 @@ func (p *page) keepPostSiblings(bs []block, keep []bool, score []float64) {
 		if n == nil {
 			continue
 		}
-		if parents[n] || kinds[postKind(n)] >= 2 && postKind(n) != "" && isPostProse(b.text) {
+		if parents[n] || kinds[postKind(n)] >= 2 && postKind(n) != "" && isPostProse(b.text) || p.declaredPostText(b) {
 			keep[i] = true
 		}
 	}
+}
+
+// declaredPostText reports whether block b is the text of a post or a
+// comment by the page's own schema.org microdata: its element, or one of
+// its two nearest ancestors, is itemprop="text" inside an itemscope
+// (a Comment's, an Answer's, a Question's text). A Q&A site's comment of
+// one line ("the link is also complex") has no kept sibling and is no
+// sentence, yet the page states what it is; forum references keep them.
+func (p *page) declaredPostText(b block) bool {
+	return isDeclaredText(p.blockElement(b))
+}
+
+// isDeclaredText reports whether element n, or one of its two nearest
+// ancestors, is itemprop="text" inside an itemscope (declaredPostText).
+func isDeclaredText(n *html.Node) bool {
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; n, d = n.Parent, d+1 {
+		if attr(n, "itemprop") == "text" {
+			return inItemScope(n)
+		}
+	}
+	return false
+}
+
+// inItemScope reports whether n or an ancestor of n within eight levels
+// opens a microdata item (itemscope).
+func inItemScope(n *html.Node) bool {
+	for d := 0; n != nil && d < 8; n, d = n.Parent, d+1 {
+		if n.Type == html.ElementNode && hasAttr(n, "itemscope") {
+			return true
+		}
+	}
+	return false
 }
 
 // isStamp reports whether t is a post's time stamp ("Dec 31, 2025,

@@ -116,3 +116,28 @@ func TestKeepPostSiblingsStamp(t *testing.T) {
 		t.Errorf("kept %v: want the sentence back and the stamp out", got)
 	}
 }
+
+// TestIsDeclaredText: a paragraph is a post's or a comment's text by the
+// page's microdata when its element, or one of its two nearest
+// ancestors, is itemprop="text" inside an itemscope; itemprop="text"
+// outside any item, another property, or a text four levels down is not.
+func TestIsDeclaredText(t *testing.T) {
+	tests := []struct {
+		name, frag string
+		want       bool
+	}{
+		{"comment text", `<div itemscope itemtype="https://schema.org/Comment"><div class="x"><p itemprop="text">the link is also complex</p></div></div>`, true},
+		{"paragraph in text", `<div itemscope itemtype="https://schema.org/Answer"><div itemprop="text"><section><p>Try the other port first</p></section></div></div>`, true},
+		{"no item", `<div><p itemprop="text">Sign in to reply</p></div>`, false},
+		{"other property", `<div itemscope><p itemprop="name">oldspade</p></div>`, false},
+		{"too deep", `<div itemscope><div itemprop="text"><div><div><div><p>deep</p></div></div></div></div></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := firstElement(mustParseFragment(t, tt.frag), "p")
+			if got := isDeclaredText(n); got != tt.want {
+				t.Errorf("isDeclaredText(%s) = %v, want %v", tt.frag, got, tt.want)
+			}
+		})
+	}
+}
