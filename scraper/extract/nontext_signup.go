@@ -90,6 +90,13 @@ func (p *page) signupBoxes(items bool) map[*html.Node]bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Input && isEmailInput(n) {
 			fields = append(fields, n)
 		}
+		if n.DataAtom == atom.Form && writingForm(n) {
+			// The walk skips a form to write in, and does not index its
+			// fields: its e-mail field is looked for in it.
+			if f := emailInputIn(n); f != nil {
+				fields = append(fields, f)
+			}
+		}
 	}
 	if len(fields) == 0 {
 		return nil
@@ -98,7 +105,7 @@ func (p *page) signupBoxes(items bool) map[*html.Node]bool {
 	boxes := map[*html.Node]bool{}
 	for _, n := range fields {
 		var box *html.Node
-		for a := n.Parent; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
+		for a := writingFormOf(n); a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
 			in := p.x.info(a)
 			if in == nil || in.text > signupBoxBytes || carts[a] || p.holdsH1(a) || holdsPrice(textOf(a)) {
 				break
@@ -173,4 +180,35 @@ func isControl(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// writingFormOf returns where the climb from the e-mail field n to its
+// box starts: the form to write in around it (writingForm), whose inside
+// the content walk skips and gives no counts, else n's parent.
+func writingFormOf(n *html.Node) *html.Node {
+	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
+		if a.DataAtom == atom.Form {
+			if writingForm(a) {
+				return a
+			}
+			break
+		}
+	}
+	return n.Parent
+}
+
+// emailInputIn returns the first e-mail field in n's subtree, or nil.
+func emailInputIn(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Input && isEmailInput(c) {
+			return c
+		}
+		if f := emailInputIn(c); f != nil {
+			return f
+		}
+	}
+	return nil
 }
