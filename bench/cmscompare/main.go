@@ -6,6 +6,12 @@
 // expectations are the ones TestCMSArticles reads.
 //
 //	go run ./cmscompare -dir ../scraper/extract/testdata/cms
+//	go run ./cmscompare -dir ../scraper/extract/testdata/unseen
+//
+// The second directory holds pages of the other types (threads, shops,
+// docs, listings, services; TestUnseenPages): their cases give the
+// expected page type, and a case with no date or author is not scored on
+// them.
 package main
 
 import (
@@ -35,6 +41,7 @@ type cmsCase struct {
 	Published string   `json:"published"`
 	Precision string   `json:"precision"` // empty means second
 	Lang      string   `json:"lang"`
+	Type      string   `json:"type"` // the expected page type; empty means article
 	Must      []string `json:"must"`
 	MustNot   []string `json:"mustNot"`
 }
@@ -86,10 +93,12 @@ func main() {
 			lost, kept := report(c, r)
 			t := totals[ex.name]
 			totals[ex.name] = [2]int{t[0] + len(lost), t[1] + len(kept)}
-			fmt.Printf("%-18s %-15s lost %d/%d kept %d/%d type=%s title=%v author=%v date=%v (%s) lang=%v\n", c.File, ex.name,
-				len(lost), len(c.Must), len(kept), len(c.MustNot), r.pageType, r.title == c.Title,
-				strings.Contains(r.author, c.Author), rightDate(r, c), r.published.Format(time.RFC3339),
-				c.Lang == "" || strings.HasPrefix(r.lang, c.Lang))
+			fmt.Printf("%-18s %-15s lost %d/%d kept %d/%d type=%s%s title=%v author=%v date=%s lang=%v\n", c.File, ex.name,
+				len(lost), len(c.Must), len(kept), len(c.MustNot), r.pageType, typeVerdict(r, c), r.title == c.Title,
+				strings.Contains(r.author, c.Author), dateVerdict(r, c), c.Lang == "" || strings.HasPrefix(r.lang, c.Lang))
+			if r.title != c.Title {
+				fmt.Printf("    title: %q\n", r.title)
+			}
 			for _, s := range lost {
 				fmt.Printf("    lost: %s\n", s)
 			}
@@ -117,6 +126,28 @@ func report(c cmsCase, r result) (lost, kept []string) {
 		}
 	}
 	return lost, kept
+}
+
+// typeVerdict marks a page type other than the case's; only archivist
+// gives one.
+func typeVerdict(r result, c cmsCase) string {
+	want := c.Type
+	if want == "" {
+		want = "article"
+	}
+	if r.pageType == "" || r.pageType == want {
+		return ""
+	}
+	return "(want " + want + ")"
+}
+
+// dateVerdict is rightDate with the time found, or "-" for a case that
+// states no date.
+func dateVerdict(r result, c cmsCase) string {
+	if c.Published == "" {
+		return "-"
+	}
+	return fmt.Sprintf("%v (%s)", rightDate(r, c), r.published.Format(time.RFC3339))
 }
 
 // rightDate reports whether r's published time is the case's instant;

@@ -91,15 +91,28 @@ func checkCMSPublished(t *testing.T, art corpus.Article, tc cmsCase) {
 // found in it, comparing with runs of white space folded.
 func checkCMSText(t *testing.T, text string, tc cmsCase) {
 	t.Helper()
+	lost, kept := textMisses(text, tc)
+	for _, s := range lost {
+		t.Errorf("story sentence lost: %q", s)
+	}
+	for _, s := range kept {
+		t.Errorf("chrome kept: %q", s)
+	}
+}
+
+// textMisses returns the lines of tc.Must missing from text and those of
+// tc.MustNot found in it, runs of white space folded.
+func textMisses(text string, tc cmsCase) (lost, kept []string) {
 	text = strings.Join(strings.Fields(text), " ")
 	for _, s := range tc.Must {
 		if !strings.Contains(text, s) {
-			t.Errorf("story sentence lost: %q", s)
+			lost = append(lost, s)
 		}
 	}
 	for _, s := range tc.MustNot {
 		if strings.Contains(text, s) {
-			t.Errorf("chrome kept: %q", s)
+			kept = append(kept, s)
 		}
 	}
+	return lost, kept
 }

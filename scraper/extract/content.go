@@ -59,6 +59,26 @@ func classifyTag(a atom.Atom) tagClass {
 	return tagInline
 }
 
+// writingForm reports whether n is a form that holds a <textarea>: a
+// form to write a comment, a review or a message, whose lines are notes
+// to the writer ("Your email address will not be published", "Required
+// fields are marked *") and never the page's text. Its labels and
+// controls are skipped as every form's are (classifyTag); a form of
+// one-line fields (a search, a sign-up, a basket's quantity) may hold
+// the page's own lines, and stays (branch ex35cm: a shop's hidden review
+// tab put the notes of its review form into a product's text). A form
+// around the page (ASP.NET wraps every page in one) holds its headings
+// or much text, and is not one.
+func writingForm(n *html.Node) bool {
+	return n.DataAtom == atom.Form && holdsTag(n, 0, atom.Textarea) &&
+		!holdsTag(n, 0, atom.H1, atom.H2, atom.Main, atom.Article) && !textOver(n, writingFormBytes, nil)
+}
+
+// writingFormBytes is the most text outside links of a form writingForm
+// takes for one to write in: its notes and a firm's disclaimer, not a
+// page's text.
+const writingFormBytes = 3000
+
 // skipCustom lists custom elements (AMP and common web components) that
 // never hold article text.
 var skipCustom = map[string]bool{
@@ -554,7 +574,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	// the body hidden until a script moves it into place.
 	deferred, hiddenAttr := false, false
 	if n.Type == html.ElementNode {
-		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) && !storyCaption(n) || n.DataAtom == 0 && skipCustom[n.Data]
+		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) && !storyCaption(n) || n.DataAtom == 0 && skipCustom[n.Data] || writingForm(n)
 		if skip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0

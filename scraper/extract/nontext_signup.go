@@ -36,8 +36,12 @@ func (p *page) dropSignupBoxes(bs []block) []block {
 // ("newsletter", "signup"), which hashed or utility class names do not
 // carry. A box in the first half is the page's own offer (a trial's
 // "enter your work e-mail" under the headline), and a field inside a
-// list item is that item's (a product card's waitlist): both stay. On
-// an article the box is the newsletter's "in your inbox" band after the
+// list item is that item's (a product card's waitlist): both stay. So
+// does all of a box that holds a line of the first half: the climb from
+// the field reached a column that holds the text too, its count leaving
+// out what the content walk read as boilerplate (a sidebar's sign-up
+// beside a grid of cards whose class names read so lost the second half
+// of its cards; branch ex35cm). On an article the box is the newsletter's "in your inbox" band after the
 // story's last paragraph, inside its container (ex32nl); a paragraph
 // that only mentions e-mail has no field and stays. The blocks stay as
 // they are when fewer than 50 words would be left.
@@ -48,10 +52,18 @@ func (p *page) dropClosingSignups(bs []block) []block {
 	}
 	spans := p.markedSpans(func(n *html.Node) bool { return boxes[n] })
 	total := blocksWords(bs)
+	opening := map[[2]int32]bool{} // the boxes that hold a line of the text's first half
+	seen := 0
+	for _, b := range bs {
+		if sp, in := spanOf(b, spans); in && seen*2 < total {
+			opening[sp] = true
+		}
+		seen += countWords(b.text)
+	}
 	out := make([]block, 0, len(bs))
 	seen, kept := 0, 0
 	for _, b := range bs {
-		if _, in := spanOf(b, spans); !in || seen*2 < total {
+		if sp, in := spanOf(b, spans); !in || seen*2 < total || opening[sp] {
 			out = append(out, b)
 			kept += countWords(b.text)
 		}
@@ -78,6 +90,13 @@ func (p *page) signupBoxes(items bool) map[*html.Node]bool {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Input && isEmailInput(n) {
 			fields = append(fields, n)
 		}
+		if n.DataAtom == atom.Form && writingForm(n) {
+			// The walk skips a form to write in, and does not index its
+			// fields: its e-mail field is looked for in it.
+			if f := emailInputIn(n); f != nil {
+				fields = append(fields, f)
+			}
+		}
 	}
 	if len(fields) == 0 {
 		return nil
@@ -86,7 +105,7 @@ func (p *page) signupBoxes(items bool) map[*html.Node]bool {
 	boxes := map[*html.Node]bool{}
 	for _, n := range fields {
 		var box *html.Node
-		for a := n.Parent; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
+		for a := writingFormOf(n); a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body; a = a.Parent {
 			in := p.x.info(a)
 			if in == nil || in.text > signupBoxBytes || carts[a] || p.holdsH1(a) || holdsPrice(textOf(a)) {
 				break
@@ -161,4 +180,35 @@ func isControl(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// writingFormOf returns where the climb from the e-mail field n to its
+// box starts: the form to write in around it (writingForm), whose inside
+// the content walk skips and gives no counts, else n's parent.
+func writingFormOf(n *html.Node) *html.Node {
+	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
+		if a.DataAtom == atom.Form {
+			if writingForm(a) {
+				return a
+			}
+			break
+		}
+	}
+	return n.Parent
+}
+
+// emailInputIn returns the first e-mail field in n's subtree, or nil.
+func emailInputIn(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Input && isEmailInput(c) {
+			return c
+		}
+		if f := emailInputIn(c); f != nil {
+			return f
+		}
+	}
+	return nil
 }

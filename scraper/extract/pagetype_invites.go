@@ -13,9 +13,22 @@ import (
 // reInvite without the invitations a news site makes too: "Contact us"
 // (its masthead's page), "Sign up now" and "Register today" (its
 // newsletter and accounts), "Connect with us" (its social links) and
-// "Start for free". English only: on other languages' pages nothing
-// matches.
-var reServiceInvite = lazyRE(`(?i)^(?:(?:book|schedule|request|get|claim) (?:a|an|your|our)? ?(?:free |quick |personal |personalized |personalised )?(?:demo|call|consultation|quote|estimate|appointment|discovery call)\b|get in touch\b|let'?s (?:talk|connect|chat)\b|talk (?:with|to) (?:us|our \w+)\b|call us\b)`)
+// "Start for free". The same invitations in the other languages whose
+// pages the sets hold (reServiceInviteIntl): a council's "Termin online
+// buchen" or a clinic's "Prendre rendez-vous" asks for the reader's
+// visit as "Book an appointment" does (branch ex35cm), and a story
+// does not close on one either.
+var reServiceInvite = lazyRE(`(?i)^(?:(?:book|schedule|request|get|claim) (?:a|an|your|our)? ?(?:free |quick |personal |personalized |personalised )?(?:demo|call|consultation|quote|estimate|appointment|discovery call)\b|get in touch\b|let'?s (?:talk|connect|chat)\b|talk (?:with|to) (?:us|our \w+)\b|call us\b|` + reServiceInviteIntl + `)`)
+
+// reServiceInviteIntl is reServiceInvite's alternation in German, French,
+// Spanish, Italian, Portuguese and Dutch: book or request an appointment,
+// a consultation, a quote or a demo. Ask a question or contact us are
+// left out, as in English.
+const reServiceInviteIntl = `(?:jetzt )?(?:(?:einen |ihren )?(?:termin|beratungstermin|rückruf)e? (?:online |jetzt )?(?:buchen|vereinbaren|reservieren|anfordern)|(?:ein |ihr )?(?:kostenloses |unverbindliches |individuelles )?(?:angebot|beratungsgespräch) (?:anfordern|einholen|vereinbaren))\b|` +
+	`(?:prendre|réserver|demander|obtenir) (?:un |une |votre |mon |ma )?(?:rendez-vous|rdv|devis|consultation|démo|rappel)\b|` +
+	`(?:pedir|pide|solicitar|solicita|reservar|reserva|concertar|agendar|marcar) (?:una |un |tu |su |mi |o |a |uma |um )?(?:cita|presupuesto|consulta|demo|demostración|orçamento|demonstração|reunião)\b|` +
+	`(?:prenota|richiedi|fissa) (?:un |una |il |la |un')?(?:appuntamento|preventivo|consulenza|demo)\b|` +
+	`(?:maak een afspraak|afspraak maken|offerte aanvragen|vraag (?:een |uw )?offerte aan|plan een (?:afspraak|gesprek|demo))\b`
 
 // offersService reports whether the page's <body>, outside its <nav>,
 // <header>, <footer> and <aside>, holds a link, button, paragraph or

@@ -21,7 +21,13 @@ const stepCaptionRun = 3
 // storyCaption reports whether the figcaption n is the story's text: a
 // sentence caption of an item in a run of such items.
 func storyCaption(n *html.Node) bool {
-	if n.DataAtom != atom.Figcaption || !sentenceCaption(n) {
+	if n.DataAtom != atom.Figcaption {
+		return false
+	}
+	if cardCaption(n) {
+		return true
+	}
+	if !sentenceCaption(n) {
 		return false
 	}
 	it := captionItem(n.Parent)
@@ -128,4 +134,65 @@ func creditCaption(t string) bool {
 		}
 	}
 	return false
+}
+
+// cardCaption reports whether the figcaption n is a card's text: its
+// figure is a link to another page, the caption inside the link
+// (<figure><a href><img><figcaption>), and the figures beside it are
+// such cards too (stepCaptionRun in a row). A portfolio's or a
+// gallery's grid prints each item's name and summary so; the page is
+// those items (branch ex35cm: a portfolio's text was its intro alone). A
+// photo's caption is not inside a link, and a lightbox's link leads to
+// the picture, not to a page.
+func cardCaption(n *html.Node) bool {
+	a := n.Parent
+	if a == nil || a.DataAtom != atom.A || !pageLink(a) {
+		return false
+	}
+	f := a.Parent
+	if f == nil || f.DataAtom != atom.Figure {
+		return false
+	}
+	near := func(step func(*html.Node) *html.Node) int {
+		k := 0
+		for s := step(f); s != nil && k < stepCaptionRun-1; s = step(s) {
+			if s.DataAtom != atom.Figure || !linkedCaption(s) {
+				break
+			}
+			k++
+		}
+		return k
+	}
+	return 1+near(prevElementSibling)+near(nextElementSibling) >= stepCaptionRun
+}
+
+// linkedCaption reports whether the figure f's only element child is a
+// link to a page holding a figcaption.
+func linkedCaption(f *html.Node) bool {
+	a := onlyElementChild(f)
+	if a == nil || a.DataAtom != atom.A || !pageLink(a) {
+		return false
+	}
+	for c := a.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Figcaption {
+			return true
+		}
+	}
+	return false
+}
+
+// pageLink reports whether the link a leads to a page: not to an anchor
+// and not to a picture (a lightbox's).
+func pageLink(a *html.Node) bool {
+	h := strings.ToLower(strings.TrimSpace(attr(a, "href")))
+	if h == "" || strings.HasPrefix(h, "#") || strings.HasPrefix(h, "javascript:") {
+		return false
+	}
+	h, _, _ = strings.Cut(h, "?")
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"} {
+		if strings.HasSuffix(h, ext) {
+			return false
+		}
+	}
+	return true
 }

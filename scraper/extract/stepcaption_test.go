@@ -9,12 +9,19 @@ import (
 )
 
 // TestStoryCaption: a figcaption is text only as a full sentence in a run
-// of three or more such captioned items.
+// of three or more such captioned items, or as the caption inside a link
+// to another page in a run of three or more such cards.
 func TestStoryCaption(t *testing.T) {
 	step := func(cap, alt string) string {
 		return `<figure><img src="a.jpg" alt="` + alt + `"><figcaption>` + cap + `</figcaption></figure>`
 	}
 	s := "Stir the sauce over a low heat until it is thick and glossy."
+	// A portfolio's card: the figure's link holds its caption, a name
+	// and a place, no sentence (cardCaption).
+	card := func(href string) string {
+		return `<figure><a href="` + href + `"><img src="a.jpg" alt=""><figcaption>Orchard House, 2026</figcaption></a></figure>`
+	}
+	const linkedImg = `<figure><a href="/work/a/"><img src="a.jpg" alt=""></a><figcaption>Orchard House, 2026</figcaption></figure>`
 	tests := []struct {
 		name string
 		page string
@@ -29,6 +36,11 @@ func TestStoryCaption(t *testing.T) {
 		{"alt text again", step(s, s) + step(s, s) + step(s, s), false},
 		{"no full stop", step("Stir the sauce over a low heat until it is thick", "") + step(s, "") + step(s, ""), false},
 		{"item holds more", "<div>" + step(s, "") + "<p>x</p></div><div>" + step(s, "") + "</div><div>" + step(s, "") + "</div>", false},
+		{"three linked cards", card("/work/a/") + card("/work/b/") + card("/work/c/"), true},
+		{"two linked cards", card("/work/a/") + card("/work/b/"), false},
+		{"a lightbox's links", card("/img/a.jpg") + card("/img/b.jpg") + card("/img/c.jpg"), false},
+		{"anchors", card("#a") + card("#b") + card("#c"), false},
+		{"caption outside the link", linkedImg + linkedImg + linkedImg, false},
 	}
 	for _, tt := range tests {
 		doc, err := html.Parse(strings.NewReader("<body>" + tt.page + "</body>"))

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// unseenCase is one page of a type other than a news article, written in
+// the markup a common stack prints (a Discourse thread, a phpBB topic, a
+// Q&A page, Shopify and WooCommerce products, a Sphinx docs page, a
+// MediaWiki article, a section front, a tag page, a search page, a
+// council's service page, a recipe collection, a portfolio), with its
+// chrome, for TestUnseenPages and bench/cmscompare. Must holds lines of
+// the main content, MustNot lines of chrome. Known lists the checks the
+// extractor fails today ("type", "title", "must", "mustNot"): they are
+// logged, not failed, so that the pages stay in the test and the
+// failures in view.
+type unseenCase struct {
+	cmsCase
+	Type  string   `json:"type"`
+	Known []string `json:"known"`
+}
+
+// TestUnseenPages checks page type, title and main text on pages of
+// every type the extractor is judged on besides articles, written for no
+// extractor (branch ex35cm).
+func TestUnseenPages(t *testing.T) {
+	var cases []unseenCase
+	if err := json.Unmarshal(mustReadFile(t, filepath.Join("testdata", "unseen", "cases.json")), &cases); err != nil {
+		t.Fatal(err)
+	}
+	fetched := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	for _, tc := range cases {
+		t.Run(tc.File, func(t *testing.T) {
+			body := mustReadFile(t, filepath.Join("testdata", "unseen", tc.File))
+			art, err := Extract(Input{Body: body, URL: tc.URL, FetchedAt: fetched})
+			if err != nil {
+				t.Fatal(err)
+			}
+			check := func(name string) func(string, ...any) {
+				if slices.Contains(tc.Known, name) {
+					return t.Logf
+				}
+				return t.Errorf
+			}
+			if art.PageType != tc.Type {
+				check("type")("page type %q, want %q", art.PageType, tc.Type)
+			}
+			if art.Title != tc.Title {
+				check("title")("title %q, want %q", art.Title, tc.Title)
+			}
+			lost, kept := textMisses(art.Text, tc.cmsCase)
+			for _, s := range lost {
+				check("must")("content lost: %q", s)
+			}
+			for _, s := range kept {
+				check("mustNot")("chrome kept: %q", s)
+			}
+		})
+	}
+}
