@@ -449,9 +449,10 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"Building starts in the spring", "The river road between the two bridges closes in stages", "Shops on the river road can ask for help", "Opponents said the money", "before the next election"},
 			notInText:  []string{"What the tram line will cost", "brace for years of works", "updated two days ago", "from our business desk"}},
 		// A story in three chunks of layout columns, photos between,
-		// then a next story under its own heading in other markup inside
-		// the chunks' parent (ex35cs): it goes. It shares the story's
-		// place names, so its words alone do not tell it.
+		// then a next story (a story's length, ownStory) under its own
+		// heading in other markup inside the chunks' parent (ex35cs): it
+		// goes. It shares the story's place names, so its words alone do
+		// not tell it.
 		{name: "chunks_next_story",
 			wantInText: []string{"The island ferry will sail only four times", "The operator said the cut was for the summer only", "settled with the harbour."},
 			notInText:  []string{"Harbour market to open on Sundays", "The harbour market will open on Sundays", "whether to open on Sundays or not"}},
@@ -459,6 +460,11 @@ func TestBodyClasses(t *testing.T) {
 		// drawn in the chunks' markup: it is the story's and stays.
 		{name: "chunks_section",
 			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "Fishermen who land their catch", "before it answers the council's offer."}},
+		// The same story closed by a box of its own in other markup under
+		// its own heading ("What happens next"), shorter than a story: it
+		// stays (review35a; at 500 bytes the rule dropped such boxes).
+		{name: "chunks_closing_box",
+			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "What happens next", "until eight in the evening through June."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

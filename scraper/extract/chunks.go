@@ -83,14 +83,19 @@ func (x *contentExtractor) junkUnder(top, n *html.Node) bool {
 
 // dropAfterChunks drops the blocks after the last of the story's chunks
 // (storyChunks, two or more) inside top that open with a heading
-// (headingOpening) over 500 bytes of paragraphs and hold no element of
-// the chunks' kind: the later siblings of the last chunk and of each of
-// its ancestors below top. The chunks must hold two thirds of top's
+// (headingOpening) over a story's worth of paragraphs (ownStory) and
+// hold no element of the chunks' kind: the later siblings of the last
+// chunk and of each of its ancestors below top. A story's own closing
+// boxes are drawn in other markup too and open with a heading ("What
+// happens next", a timeline, a methodology note, a live blog's entries
+// after its summary), but they are shorter than a story: at 500 bytes
+// such boxes went (review35a). The chunks must hold two thirds of top's
 // paragraph text outside those blocks: the story is the chunks, not a
 // rail's items or a list's that open top (a page's rail before its
 // story lost a fact box that way). Perturbation bench: chunks-second
 // 0.768 -> 0.931, chunks3-second 0.801 -> 0.897; no page of any set
-// moved but one trafilatura check page, which lost a "without" snippet.
+// moves (at 500 bytes one trafilatura check page lost a "without"
+// snippet).
 func (x *contentExtractor) dropAfterChunks(top *html.Node) {
 	chunks := x.storyChunks(top)
 	if len(chunks) < 2 {
@@ -106,7 +111,7 @@ func (x *contentExtractor) dropAfterChunks(top *html.Node) {
 	for a := chunks[len(chunks)-1]; a != top && a.Parent != nil; a = a.Parent {
 		for s := a.NextSibling; s != nil; s = s.NextSibling {
 			si := x.info(s)
-			if s.Type != html.ElementNode || si == nil || si.junk || si.para < 500 {
+			if s.Type != html.ElementNode || si == nil || si.junk || si.para < ownStory {
 				continue
 			}
 			if headingOpening(s) && !holdsKind(top, s, kind) {
