@@ -45,6 +45,10 @@ var roleWords = map[string]bool{
 	"veröffentlicht": true, "publiziert": true, "aktualisiert": true, "erstellt": true, "geschrieben": true,
 	"am": true, "mehr": true, "folgen": true, "autorenseite": true, "beiträge": true, "artikel": true,
 	"publié": true, "publicado": true, "pubblicato": true,
+	// A CMS's account names, printed as the author when nobody set one.
+	"webmaster": true, "admin": true, "administrator": true,
+	// Korean bylines put the role after the name ("한서윤 기자").
+	"기자": true, "특파원": true, "객원기자": true, "선임기자": true,
 }
 
 // CleanAuthors turns one raw author value (a byline, a meta author, a

@@ -49,11 +49,18 @@ var chromeLines = map[string]bool{
 // to get free shipping"), its region and currency picker ("Select your
 // region", the whole line: "Select your region and click Next" is a
 // step of a how-to; "You are now shopping in the currency AUD"), a
-// copyright line (with its year) or a rights line, the lead-ins of
+// copyright line (with its year) or a rights line ("All rights
+// reserved" in the languages the extractor reads: a site's footer line
+// wherever a flat page builder leaves it), the lead-ins of
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts, the counters of a post or a thread
 // ("12 likes", "3 replies", "1.2k views").
-var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|spend [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} (?:more )?(?:to get|for|and get) free (?:shipping|delivery)|you(?:'re| are) [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} away from free (?:shipping|delivery)|you are now shopping in\b|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:select|choose|change) (?:your )?(?:country|region|location|country/region)(?:\s*(?:/|,|&|and)\s*(?:language|currency))?\s*:?$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|\ball rights reserved\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|spend [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} (?:more )?(?:to get|for|and get) free (?:shipping|delivery)|you(?:'re| are) [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} away from free (?:shipping|delivery)|you are now shopping in\b|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:select|choose|change) (?:your )?(?:country|region|location|country/region)(?:\s*(?:/|,|&|and)\s*(?:language|currency))?\s*:?$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|(?:^|[\s.,])` + rightsReserved + `\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+
+// rightsReserved is the phrase of a rights line, in the languages the
+// extractor reads (a regexp group; Go's \b is ASCII-only, so callers
+// anchor it on space or punctuation).
+const rightsReserved = `(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|tüm hakları saklıdır|hak cipta dilindungi(?: undang-undang)?)`
 
 // isChromeLine reports whether a short block is a control or label of
 // the site rather than content (see chromeLines, reChromeLine).

@@ -145,6 +145,11 @@ func TestIsChromeLine(t *testing.T) {
 		{"Change country / currency", true},
 		{"Select your region and click Next.", false},
 		{"Choose your location type, then click Create.", false},
+		// A rights line in the page's language, after the site's name.
+		{"© 2026 Gazeta Górska. Wszelkie prawa zastrzeżone.", true},
+		{"Все права защищены.", true},
+		{"Copyright Musterverlag GmbH & Co. KG, Alle Rechte vorbehalten", true},
+		{"Le photographe a gardé tous droits réservés sur ses images de la grève.", false},
 	}
 	for _, tt := range tests {
 		if got := isChromeLine(tt.line); got != tt.want {

@@ -27,6 +27,27 @@ type cmsCase struct {
 	Lang      string   `json:"lang"`      // the language's primary subtag; empty means not checked
 	Must      []string `json:"must"`
 	MustNot   []string `json:"mustNot"`
+	// Known names the checks ("text", "title", "author", "published",
+	// "language") that fail today for a reason the value gives; their
+	// failures are logged, not reported, so that a fix shows in -v and
+	// the case is then freed of its note.
+	Known map[string]string `json:"known"`
+}
+
+// checker reports a check's failure as an error, or as a log line when
+// the case marks that check as known to fail.
+type checker struct {
+	t     *testing.T
+	known map[string]string
+}
+
+func (c checker) errorf(check, format string, args ...any) {
+	c.t.Helper()
+	if why, ok := c.known[check]; ok {
+		c.t.Logf("known ("+why+"): "+format, args...)
+		return
+	}
+	c.t.Errorf(format, args...)
 }
 
 // TestCMSArticles checks text, title, author, date and page type on
@@ -46,16 +67,17 @@ func TestCMSArticles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkCMSText(t, art.Text, tc)
+			c := checker{t, tc.Known}
+			checkCMSText(c, art.Text, tc)
 			if art.Title != tc.Title {
-				t.Errorf("title %q, want %q", art.Title, tc.Title)
+				c.errorf("title", "title %q, want %q", art.Title, tc.Title)
 			}
 			if got := strings.Join(art.Authors, "; "); got != tc.Author {
-				t.Errorf("authors %q, want %q", got, tc.Author)
+				c.errorf("author", "authors %q, want %q", got, tc.Author)
 			}
-			checkCMSPublished(t, art, tc)
+			checkCMSPublished(c, art, tc)
 			if lang, _, _ := strings.Cut(art.Language, "-"); tc.Lang != "" && lang != tc.Lang {
-				t.Errorf("language %q, want %q", art.Language, tc.Lang)
+				c.errorf("language", "language %q, want %q", art.Language, tc.Lang)
 			}
 			if art.PageType != corpus.PageTypeArticle {
 				t.Errorf("page type %q, want article", art.PageType)
@@ -67,7 +89,8 @@ func TestCMSArticles(t *testing.T) {
 // checkCMSPublished checks the published instant, its precision and its
 // zone: a page that states its offset keeps it, and a local time the page
 // gives no zone for is a day, never a time labelled UTC.
-func checkCMSPublished(t *testing.T, art corpus.Article, tc cmsCase) {
+func checkCMSPublished(c checker, art corpus.Article, tc cmsCase) {
+	t := c.t
 	t.Helper()
 	want, err := time.Parse(time.RFC3339, tc.Published)
 	if err != nil {
@@ -78,25 +101,25 @@ func checkCMSPublished(t *testing.T, art corpus.Article, tc cmsCase) {
 		prec = corpus.PrecisionSecond
 	}
 	if art.Published == nil || !art.Published.Truncate(time.Second).Equal(want) || art.PublishedPrecision != prec {
-		t.Errorf("published %v (%s), want %v (%s)", art.Published, art.PublishedPrecision, want, prec)
+		c.errorf("published", "published %v (%s), want %v (%s)", art.Published, art.PublishedPrecision, want, prec)
 		return
 	}
 	_, got := art.Published.Zone()
 	if _, off := want.Zone(); got != off {
-		t.Errorf("published in zone %+ds, want %+ds", got, off)
+		c.errorf("published", "published in zone %+ds, want %+ds", got, off)
 	}
 }
 
 // checkCMSText reports story sentences missing from text and chrome lines
 // found in it, comparing with runs of white space folded.
-func checkCMSText(t *testing.T, text string, tc cmsCase) {
-	t.Helper()
+func checkCMSText(c checker, text string, tc cmsCase) {
+	c.t.Helper()
 	lost, kept := textMisses(text, tc)
 	for _, s := range lost {
-		t.Errorf("story sentence lost: %q", s)
+		c.errorf("text", "story sentence lost: %q", s)
 	}
 	for _, s := range kept {
-		t.Errorf("chrome kept: %q", s)
+		c.errorf("text", "chrome kept: %q", s)
 	}
 }
 

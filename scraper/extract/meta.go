@@ -176,7 +176,7 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 	if ld != nil && set.addLD(ld) {
 		return set.people
 	}
-	if set.addMeta(p) || set.addBylines(p) {
+	if set.addMeta(p) || set.addBylines(p) || set.addAuthorLink(p) {
 		return set.people
 	}
 	if len(set.orgs) > 0 {
@@ -264,7 +264,7 @@ func (s *authorSet) addBylines(p *page) bool {
 	var first *xhtml.Node
 	for i, v := range p.bylines {
 		n := p.bylineNodes[i]
-		if first != nil && !nearNode(first, n) {
+		if first != nil && !nearNode(first, n) || authorBio(v) {
 			continue
 		}
 		before := len(s.people)
@@ -274,6 +274,15 @@ func (s *authorSet) addBylines(p *page) bool {
 		}
 	}
 	return len(s.people) > 0
+}
+
+// authorBio reports whether a text marked as a byline is an author box's
+// biography, or the box around it: more than twelve words that end a
+// sentence or hold one ("Dana Whitcombe writes about cities, housing and
+// public services. She ..."), whose parts are not names.
+func authorBio(t string) bool {
+	t = strings.TrimSpace(t)
+	return numFields(t) > 12 && (endsSentence(t) || holdsSentenceBreak(t))
 }
 
 // looksLikeOrg reports whether an author name is an organisation.

@@ -39,6 +39,7 @@ type page struct {
 	times       []*html.Node
 	bylines     []string     // visible byline texts
 	bylineNodes []*html.Node // their elements, parallel to bylines
+	authorLink  string       // the first link to an author's page named as its path (authorLinkName)
 	datelines   []string     // visible date texts
 	datelineAt  []*html.Node // their elements, parallel to datelines (nil: from the body text)
 	dataDates   []*html.Node // elements with a data-date attribute, up to maxDataDates+1
@@ -120,6 +121,9 @@ func (p *page) collect(n *html.Node, sc microScope, inComment bool) {
 			p.collectMicro(n, prop, sc)
 		}
 		p.kind.collectAttrs(n, p)
+		if n.DataAtom == atom.A && !inComment && p.authorLink == "" {
+			p.authorLink = authorLinkName(n)
+		}
 		if hasAttr(n, "itemscope") {
 			p.kind.addType(attr(n, "itemtype"))
 			sc = sc.enter(attr(n, "itemtype"), attr(n, "itemprop"))

@@ -30,6 +30,9 @@ func storyCaption(n *html.Node) bool {
 	if !sentenceCaption(n) {
 		return false
 	}
+	if essayCaption(n) {
+		return true
+	}
 	it := captionItem(n.Parent)
 	if it == nil {
 		return false
@@ -195,4 +198,58 @@ func pageLink(a *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// A photo essay tells its story in its captions: long ones, several of
+// them, among few paragraphs. A news story's photos carry captions of a
+// line or two beside many paragraphs, and those stay out.
+
+const (
+	essayCaptionWords = 20 // the words of a caption that tells, not labels
+	essayCaptions     = 3  // such captions in one container
+	essayClimb        = 6  // levels above the caption to look for them
+)
+
+// essayCaption reports whether the sentence caption n is a photo
+// essay's text: it has essayCaptionWords words or more, and the closest
+// ancestor (up to essayClimb levels) that holds essayCaptions such
+// captions holds at least half as many words in them as in its
+// paragraphs.
+func essayCaption(n *html.Node) bool {
+	if countWords(textOf(n)) < essayCaptionWords {
+		return false
+	}
+	a := n.Parent
+	for k := 0; a != nil && k < essayClimb; k, a = k+1, a.Parent {
+		caps, capWords, paraWords := essayCounts(a)
+		if caps >= essayCaptions {
+			return capWords*2 >= paraWords
+		}
+	}
+	return false
+}
+
+// essayCounts counts, under a, the long sentence captions and their
+// words, and the words of the paragraphs.
+func essayCounts(a *html.Node) (caps, capWords, paraWords int) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Figcaption:
+				if w := countWords(textOf(c)); w >= essayCaptionWords && sentenceCaption(c) {
+					caps, capWords = caps+1, capWords+w
+				}
+			case atom.P:
+				paraWords += countWords(textOf(c))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(a)
+	return caps, capWords, paraWords
 }

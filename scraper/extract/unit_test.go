@@ -92,6 +92,10 @@ func TestCleanAuthors(t *testing.T) {
 		want []string
 	}{
 		{"By John Smith", []string{"John Smith"}},
+		// A CMS account's name is no author; a Korean role follows the name.
+		{"Webmaster", nil},
+		{"admin", nil},
+		{"한서윤 기자", []string{"한서윤"}},
 		{"BY JOHN SMITH", []string{"John Smith"}},
 		{"By John Smith and Jane Doe", []string{"John Smith", "Jane Doe"}},
 		{"John Smith, Jane Doe & Ann Lee", []string{"John Smith", "Jane Doe", "Ann Lee"}},
