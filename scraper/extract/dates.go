@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -13,7 +14,10 @@ import (
 // languages the extractor reads to month numbers. Arabic names are stored
 // folded (see foldMonth): both the Levantine and Iraqi names (كانون
 // الثاني) and the Egyptian and Gulf ones (يناير), with the Maghreb forms.
-var monthNames = buildMonthNames()
+// The map is built on first use: about a thousand names, folded one by
+// one, are a third of the package's initialisation, which every start of
+// the binary paid, whatever the command.
+var monthNames = sync.OnceValue(buildMonthNames)
 
 func buildMonthNames() map[string]time.Month {
 	monthNames := make(map[string]time.Month)
@@ -712,12 +716,13 @@ func jalaliToGregorian(jy, jm, jd int) (y, m, d int) {
 // monthOf returns the month a word names, or 0.
 func monthOf(name string) time.Month {
 	name = foldMonth(strings.ToLower(strings.TrimSuffix(name, ".")))
-	if m, ok := monthNames[name]; ok {
+	names := monthNames()
+	if m, ok := names[name]; ok {
 		return m
 	}
 	// Hebrew writes "in May" as one word: במאי.
 	if rest, ok := strings.CutPrefix(name, "ב"); ok {
-		return monthNames[rest]
+		return names[rest]
 	}
 	return 0
 }

@@ -565,7 +565,7 @@ func checkDate(tb testing.TB, field string, got *time.Time, prec, want, wantPrec
 // TestMonthNamesFolded checks that every month name is reachable through
 // monthOf, as written and in upper case.
 func TestMonthNamesFolded(t *testing.T) {
-	for name, m := range monthNames {
+	for name, m := range monthNames() {
 		if got := monthOf(name); got != m {
 			t.Errorf("monthOf(%q) = %v, want %v", name, got, m)
 		}

@@ -50,8 +50,14 @@ func NormalizeLang(s string) string {
 var stopwordLangs = []string{"en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "ru", "tr", "id"}
 
 // stopwords maps frequent short words of languages written in Latin or
-// Cyrillic script to the set of languages using them.
-var stopwords = buildStopwords([]string{
+// Cyrillic script to the set of languages using them. It is built on first
+// use, not when the binary starts (a command that never extracts does not
+// need it).
+var stopwords = sync.OnceValue(func() map[string]uint16 { return buildStopwords(stopwordLists) })
+
+// stopwordLists holds stopwords' words, one string per language of
+// stopwordLangs.
+var stopwordLists = []string{
 	"the of and to in is that for it was on with as he be by at are this his have from not but they which an or had her were been has their",
 	"le la les des et est un une du dans que qui pour pas sur au avec ce il elle sont par plus ne se en aux été cette mais ont",
 	"der die und das ist nicht ein eine zu den mit sich des auf für im dem auch es an als nach wie bei aus sie er wird hat werden noch",
@@ -64,7 +70,7 @@ var stopwords = buildStopwords([]string{
 	"и в не на что с он как по это к но из у за от о его то так же она для был",
 	"ve bir bu da de için ile çok olarak daha gibi olan ama en ne sonra kadar değil",
 	"yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada mereka oleh",
-})
+}
 
 func buildStopwords(lists []string) map[string]uint16 {
 	m := make(map[string]uint16)
@@ -107,12 +113,13 @@ func GuessLanguage(text string) string {
 func stopwordCounts(text string) (counts [16]int, n int) {
 	var buf [stopwordMaxLen + utf8.UTFMax]byte
 	w, long := buf[:0], false
+	words := stopwords()
 	end := func() {
 		if len(w) == 0 && !long {
 			return
 		}
 		n++
-		if bits := stopwords[string(w)]; bits != 0 && !long {
+		if bits := words[string(w)]; bits != 0 && !long {
 			for i := range stopwordLangs {
 				if bits&(1<<i) != 0 {
 					counts[i]++

@@ -11,7 +11,7 @@ import (
 func stopwordCountsSlow(text string) (counts [16]int, n int) {
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		n++
-		if bits := stopwords[w]; bits != 0 {
+		if bits := stopwords()[w]; bits != 0 {
 			for i := range stopwordLangs {
 				if bits&(1<<i) != 0 {
 					counts[i]++
@@ -23,7 +23,7 @@ func stopwordCountsSlow(text string) (counts [16]int, n int) {
 }
 
 func TestStopwordCounts(t *testing.T) {
-	for w := range stopwords {
+	for w := range stopwords() {
 		if len(w) >= stopwordMaxLen {
 			t.Errorf("stopword %q has %d bytes, stopwordMaxLen is %d", w, len(w), stopwordMaxLen)
 		}

@@ -1,7 +1,5 @@
 package extract
 
-import "regexp"
-
 // starRunMin is how many choices of a rating make its input: a rating
 // given ("4.5 out of 5 stars") is one, an input offers every star.
 const starRunMin = 3
@@ -9,7 +7,7 @@ const starRunMin = 3
 // reStarChoice matches one choice of a rating input as a screen reader or
 // a filter prints it: "3 of 5 stars", "4 out of 5 stars", "2 stars",
 // "1 Star". Its group is the choice's number.
-var reStarChoice = regexp.MustCompile(`(?i)^\s*([1-9]|10)\s+(?:(?:out\s+)?of\s+(?:5|10)\s+)?stars?`)
+var reStarChoice = lazyRE(`(?i)^\s*([1-9]|10)\s+(?:(?:out\s+)?of\s+(?:5|10)\s+)?stars?`)
 
 // dropRatingInputs drops the choices of a star rating input: a line that
 // is nothing but three or more choices in a row ("1 of 5 stars2 of 5
@@ -30,7 +28,7 @@ func dropRatingInputs(bs []block) []block {
 // reRatingBar matches one bar of a review widget's histogram of ratings:
 // the stars and how many reviews gave them ("5 (260)", "4 stars 49",
 // "3★ 12%"). Its group is the stars' number.
-var reRatingBar = regexp.MustCompile(`(?i)^\s*([1-5])\s*(?:(?:stars?|★|☆)\s*(?:\(?\d[\d,.]*%?\)?)|\(\d[\d,.]*%?\)|\d[\d,.]*%)\s*$`)
+var reRatingBar = lazyRE(`(?i)^\s*([1-5])\s*(?:(?:stars?|★|☆)\s*(?:\(?\d[\d,.]*%?\)?)|\(\d[\d,.]*%?\)|\d[\d,.]*%)\s*$`)
 
 // dropRatingBars drops a product page's histogram of ratings: a run of
 // three or more lines that are each one bar (reRatingBar), every number
