@@ -592,16 +592,19 @@ func notFound(err error) error {
 	return err
 }
 
-// placeholders returns "$from, $from+1, ..." for n values.
+// placeholders returns "$from, $from+1, ..." for n values. The package's
+// statements are built with it when the binary starts, whatever the
+// command: strconv, not fmt, keeps that short.
 func placeholders(from, n int) string {
-	var b strings.Builder
+	b := make([]byte, 0, n*5)
 	for i := 0; i < n; i++ {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		fmt.Fprintf(&b, "$%d", from+i)
+		b = append(b, '$')
+		b = strconv.AppendInt(b, int64(from+i), 10)
 	}
-	return b.String()
+	return string(b)
 }
 
 // splitColumns splits a comma-separated column list.
