@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -509,13 +510,16 @@ func (of *onceFlags) restore() {
 }
 
 // parseErrorFlag finds the flag named in the flag package's "invalid
-// value ... for flag -NAME: parse error".
-var parseErrorFlag = regexp.MustCompile(`for (?:flag )?-([a-z-]+): parse error$`)
+// value ... for flag -NAME: parse error". It is compiled on first use,
+// not at every start of the binary.
+var parseErrorFlag = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`for (?:flag )?-([a-z-]+): parse error$`)
+})
 
 // parseHint replaces the bare "parse error" that the flag package gives
 // for a value of the wrong kind with what the flag wants.
 func parseHint(fs *flag.FlagSet, msg string) string {
-	m := parseErrorFlag.FindStringSubmatch(msg)
+	m := parseErrorFlag().FindStringSubmatch(msg)
 	if m == nil || fs.Lookup(m[1]) == nil {
 		return msg
 	}
