@@ -653,7 +653,7 @@ func monthAt(fields dateFields, i int) (mo time.Month, width int, jalali bool) {
 			return mo, 2, false
 		}
 	}
-	mo = jalaliMonths[foldMonth(f)]
+	mo = jalaliMonths()[foldMonth(f)]
 	return mo, 1, mo > 0
 }
 
@@ -671,8 +671,10 @@ func (fields dateFields) yearNear(i, width int, jalali bool) int {
 }
 
 // jalaliMonths maps the month names of the Solar Hijri calendar, which
-// Persian pages date by, to month numbers (folded, see foldMonth).
-var jalaliMonths = func() map[string]time.Month {
+// Persian pages date by, to month numbers (folded, see foldMonth). Built on
+// first use: the first foldMonth builds monthFolder's replacer, which no
+// command but extraction needs.
+var jalaliMonths = sync.OnceValue(func() map[string]time.Month {
 	m := make(map[string]time.Month)
 	for i, names := range [][]string{{"فروردین"}, {"اردیبهشت"}, {"خرداد"}, {"تیر"}, {"مرداد", "امرداد"}, {"شهریور"},
 		{"مهر"}, {"آبان"}, {"آذر"}, {"دی"}, {"بهمن"}, {"اسفند"}} {
@@ -681,7 +683,7 @@ var jalaliMonths = func() map[string]time.Month {
 		}
 	}
 	return m
-}()
+})
 
 // jalaliToGregorian converts a Solar Hijri date to the Gregorian
 // calendar (the arithmetic of the jalaali-js library).
