@@ -97,7 +97,7 @@ func isCardValue(t string) bool {
 // of earlier posts that replies quote (dropQuotedCopies; marks tells
 // what a block's markup says of it).
 func dropPostCards(bs []block, marks copyMarks) []block {
-	return dropQuotedCopies(dropCardLines(bs), marks)
+	return dropQuotedCopies(dropCardLines(bs, marks.stampApart), marks)
 }
 
 // quoteMinWords is the fewest words of a forum block that
@@ -114,13 +114,18 @@ var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originall
 // dated records), whether a block was pasted as code (pasted) and which
 // element holds it beside its sibling paragraphs (parent); and, for
 // dropPostBars, whether a block is written as a poster writes (written,
-// said). The funcs may be nil (no markup known).
+// said); and, for dropCardLines, whether a block's relative stamp stands
+// in an element of its own (stampApart). The funcs may be nil (no markup
+// known).
 type copyMarks struct {
 	threaded bool
 	pasted   func(block) bool
 	parent   func(block) *html.Node
 	written  func(block) bool // b is written as a <p> or a line broken by <br>: a post's words, not a bar's
 	said     func(block) bool // b is an unlinked <p>: a poster's words, not a label
+	// stampApart: b's text stamp sits in an element of its own (a
+	// header's <span> or <time>), not in the running words of b.
+	stampApart func(b block, stamp string) bool
 }
 
 // dropQuotedCopies drops from a forum page's main text the copies of
@@ -189,8 +194,10 @@ func ownCopies(bs []block, parent func(block) *html.Node) (copies, own []bool) {
 // dropCardLines drops from a forum page's main text the lines of the
 // posters' cards and the posts' headers (isCardLine), with the number
 // under a bare label, and lines that only date a post or a poster
-// (isPostDate).
-func dropCardLines(bs []block) []block {
+// (isPostDate). A header line loses its relative stamp (stripRelStamp)
+// when apart says the stamp is an element of its own: in a post's own
+// words ("Bought my copy 2 years ago") it is not.
+func dropCardLines(bs []block, apart func(block, string) bool) []block {
 	seen := map[string]int{}
 	for _, b := range bs {
 		if l, _ := cardLabel(b.text); l != "" {
@@ -202,7 +209,7 @@ func dropCardLines(bs []block) []block {
 		t := bs[i].text
 		if !isCardLine(t, seen) && !isPostDate(t) || dashList(bs, i) {
 			b := bs[i]
-			if h, ok := stripRelStamp(b.text); ok {
+			if h, ok := stripRelStamp(b.text); ok && apart != nil && apart(b, relStampOf(b.text)) {
 				if h == "" {
 					continue
 				}
@@ -222,6 +229,51 @@ func dropCardLines(bs []block) []block {
 // "2 years ago", "· 1 year ago", "an hour ago" (a separator before it
 // goes with it).
 var reRelStamp = lazyRE(`(?i)\s*[·•|]?\s*\b(?:\d+|an?|one) (?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?) ago\b`)
+
+// relStampOf returns the relative stamp in t ("2 years ago"), without
+// the separator reRelStamp takes with it, or "".
+func relStampOf(t string) string {
+	if m := reRelStamp.FindStringSubmatch(t); m != nil {
+		return strings.Trim(m[0], " \t·•|")
+	}
+	return ""
+}
+
+// stampApart reports whether stamp is the text of an element inside
+// block b's element, not b's own running text: the text node that holds
+// it has another parent than b's element and than an emphasis (<b>,
+// <strong>, <em>, <i>) in it. A post's header sets its stamp apart in a
+// <span> or a <time> ("Need2Know <span>2 years ago</span> #1"); a
+// poster who writes "Bought my copy 2 years ago" does not.
+func (p *page) stampApart(b block, stamp string) bool {
+	n := p.blockElement(b)
+	if n == nil || stamp == "" {
+		return false
+	}
+	apart, seen := false, 0
+	walkElements(n, func(e *html.Node) bool {
+		if apart || seen >= 64 { // a header line is a few elements
+			return false
+		}
+		seen++
+		for c := e.FirstChild; c != nil && !apart; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.Contains(cleanSpace(c.Data), stamp) {
+				apart = e != n && !emphasis(e)
+			}
+		}
+		return true
+	})
+	return apart
+}
+
+// emphasis reports whether n sets words in bold or italics.
+func emphasis(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.B, atom.Strong, atom.Em, atom.I:
+		return true
+	}
+	return false
+}
 
 // stripRelStamp returns a post's header line without its relative stamp
 // ("Need2KnowLion 2 years ago#1" -> "Need2KnowLion #1", "- ann 1 year
@@ -326,7 +378,7 @@ func (p *page) within(b block, kinds ...atom.Atom) bool {
 // thread's boards print a post again without a quote's markup.
 func (p *page) copyMarks() copyMarks {
 	c, _ := p.threadPosts()
-	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, written: p.inWriting, said: p.saidInPost}
+	return copyMarks{threaded: c.records >= 2, pasted: p.inCode, parent: p.blockParent, written: p.inWriting, said: p.saidInPost, stampApart: p.stampApart}
 }
 
 // headRunMin is the fewest headings in a row that dropHeadRuns drops,

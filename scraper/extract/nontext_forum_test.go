@@ -372,3 +372,14 @@ func TestStripRelStamp(t *testing.T) {
 		}
 	}
 }
+
+// TestDropCardLinesStampApart: a post's header line whose relative stamp
+// is an element of its own loses the stamp ("netmender <span>2 years
+// ago</span>#1" -> "netmender #1"); a poster's line that says the same
+// words in its own running text ("Bought my copy 2 years ago") stays
+// whole.
+func TestDropCardLinesStampApart(t *testing.T) {
+	art := extractTestPage(t, "forumheads", "relstamps", "https://harbour-board.example/threads/released-two-years-ago.4101/")
+	checkText(t, art.Text, []string{"netmender #1", "sandbar #3", "Bought my copy 2 years ago", "Patched it 3 days ago and it runs fine"},
+		[]string{"2 years ago#1", "3 days ago#3"})
+}

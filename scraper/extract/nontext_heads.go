@@ -71,7 +71,9 @@ func (p *page) postHeads() []postHead {
 // name line, not a mention in a sentence nor the name over a preview of
 // the post answered); the stamp is the text of a <time> element, or of
 // one with a datetime attribute or a class or id naming a date or a time
-// (classDated), not labelled as a poster's date (labelled, cardDated).
+// (classDated), or the post's permalink dated to the minute
+// (permalinkStamp), not labelled as a poster's date (labelled,
+// cardDated).
 func (p *page) readHead(h *postHead) {
 	for i := int(h.lo); i <= int(h.hi) && (h.name == "" || h.stamp == ""); i++ {
 		n := p.x.nodes[i]
@@ -88,8 +90,8 @@ func (p *page) readHead(h *postHead) {
 				continue
 			}
 		}
-		if h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || classDated(n) || permalinkStamp(n)) {
-			if t := shortText(n, headStampMax); (isHeadStamp(t) || permalinkStamp(n)) && !labelled(n) && !cardDated(t) && !editStamp(n) {
+		if perma := h.stamp == "" && permalinkStamp(n); perma || h.stamp == "" && (n.DataAtom == atom.Time || hasAttr(n, "datetime") || classDated(n)) {
+			if t := shortText(n, headStampMax); (perma || isHeadStamp(t)) && !labelled(n) && !cardDated(t) && !editStamp(n) {
 				h.stamp, h.stampAt = t, int32(i)
 			}
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -62,8 +63,8 @@ func (p *page) keepPostSiblings(bs []block, keep []bool, score []float64) {
 
 // declaredPostText reports whether block b is the text of a post or a
 // comment by the page's own schema.org microdata: its element, or one of
-// its two nearest ancestors, is itemprop="text" inside an itemscope
-// (a Comment's, an Answer's, a Question's text). A Q&A site's comment of
+// its two nearest ancestors, is itemprop="text" of an item typed a post
+// (postItemTypes: a Comment's, an Answer's, a forum post's text). A Q&A site's comment of
 // one line ("the link is also complex") has no kept sibling and is no
 // sentence, yet the page states what it is; forum references keep them.
 func (p *page) declaredPostText(b block) bool {
@@ -71,22 +72,34 @@ func (p *page) declaredPostText(b block) bool {
 }
 
 // isDeclaredText reports whether element n, or one of its two nearest
-// ancestors, is itemprop="text" inside an itemscope (declaredPostText).
+// ancestors, is itemprop="text" of a post's item (declaredPostText).
 func isDeclaredText(n *html.Node) bool {
 	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; n, d = n.Parent, d+1 {
 		if attr(n, "itemprop") == "text" {
-			return inItemScope(n)
+			return inPostItem(n)
 		}
 	}
 	return false
 }
 
-// inItemScope reports whether n or an ancestor of n within eight levels
-// opens a microdata item (itemscope).
-func inItemScope(n *html.Node) bool {
+// postItemTypes are the schema.org types of a post, a comment or an
+// answer. The text of another item is not a reply's: a WordPress theme
+// marks a whole page's or story's body itemprop="text" of a CreativeWork,
+// with what a plugin adds into it (share lines, a newsletter blurb), and
+// a box of other questions beside a Q&A thread gives each its Question
+// item and a teaser as its text (a thread's own question is long prose
+// the model keeps).
+var postItemTypes = []string{"Comment", "Answer", "DiscussionForumPosting", "SocialMediaPosting"}
+
+// inPostItem reports whether the item n's property belongs to (the
+// nearest itemscope of n or its ancestors, within eight levels) is typed
+// one of postItemTypes.
+func inPostItem(n *html.Node) bool {
 	for d := 0; n != nil && d < 8; n, d = n.Parent, d+1 {
 		if n.Type == html.ElementNode && hasAttr(n, "itemscope") {
-			return true
+			return slices.ContainsFunc(strings.Fields(attr(n, "itemtype")), func(f string) bool {
+				return slices.Contains(postItemTypes, itemTypeName(f))
+			})
 		}
 	}
 	return false

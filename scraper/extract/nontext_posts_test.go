@@ -119,8 +119,9 @@ func TestKeepPostSiblingsStamp(t *testing.T) {
 
 // TestIsDeclaredText: a paragraph is a post's or a comment's text by the
 // page's microdata when its element, or one of its two nearest
-// ancestors, is itemprop="text" inside an itemscope; itemprop="text"
-// outside any item, another property, or a text four levels down is not.
+// ancestors, is itemprop="text" of an item typed a post; itemprop="text"
+// outside any item, another property, a text four levels down, and the
+// text of an item of another type or of none (a theme's page body) is not.
 func TestIsDeclaredText(t *testing.T) {
 	tests := []struct {
 		name, frag string
@@ -130,7 +131,12 @@ func TestIsDeclaredText(t *testing.T) {
 		{"paragraph in text", `<div itemscope itemtype="https://schema.org/Answer"><div itemprop="text"><section><p>Try the other port first</p></section></div></div>`, true},
 		{"no item", `<div><p itemprop="text">Sign in to reply</p></div>`, false},
 		{"other property", `<div itemscope><p itemprop="name">oldspade</p></div>`, false},
-		{"too deep", `<div itemscope><div itemprop="text"><div><div><div><p>deep</p></div></div></div></div></div>`, false},
+		{"too deep", `<div itemscope itemtype="https://schema.org/Comment"><div itemprop="text"><div><div><div><p>deep</p></div></div></div></div></div>`, false},
+		{"forum post", `<article itemscope itemtype="http://schema.org/DiscussionForumPosting"><div itemprop="text"><p>Same here</p></div></article>`, true},
+		{"page body", `<article itemscope itemtype="https://schema.org/CreativeWork"><div class="entry-content" itemprop="text"><p>Sign up for our newsletter today</p></div></article>`, false},
+		{"other question", `<div class="related" itemscope itemtype="https://schema.org/Question"><a itemprop="url" href="/q/81">Rye starter too slow</a><p itemprop="text">My rye starter barely doubles in a day</p></div>`, false},
+		{"untyped item", `<div itemscope><p itemprop="text">Sign up for our newsletter today</p></div>`, false},
+		{"nearest item not a post", `<div itemscope itemtype="https://schema.org/Comment"><div itemscope itemtype="https://schema.org/WebPageElement"><p itemprop="text">Share this</p></div></div>`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
