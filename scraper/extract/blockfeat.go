@@ -112,14 +112,14 @@ type featWalk struct {
 // featSkip reports whether the walk of all blocks skips n: elements whose
 // subtree the content walk did not count (scripts, controls, images,
 // parts hidden by style).
-func featSkip(n *html.Node) bool {
+func featSkip(n *html.Node, m essayMemo) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
 	if n.DataAtom == 0 && skipCustom[n.Data] {
 		return true
 	}
-	if classifyTag(n.DataAtom) == tagSkip && !isRegion(n.DataAtom) && !accordionButton(n) && !storyCaption(n) {
+	if classifyTag(n.DataAtom) == tagSkip && !isRegion(n.DataAtom) && !accordionButton(n) && !storyCaption(n, m) {
 		return true
 	}
 	return isHidden(n) && !hasAttr(n, "hidden")

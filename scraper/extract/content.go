@@ -161,6 +161,8 @@ type contentExtractor struct {
 	infos []nodeInfo
 	nodes []*html.Node // element nodes in document order, parallel to infos
 	h1s   []int32      // indices in nodes of the <h1> elements
+	// essays keeps the page's photo-essay counts by node (essayCaption).
+	essays essayMemo
 	// declared tells whether the page declares an article in its
 	// metadata (declaresArticleMeta; see declares).
 	declared   bool
@@ -194,7 +196,7 @@ type contentExtractor struct {
 // by the page and would otherwise be the largest allocation after the
 // parse tree.
 var extractors = sync.Pool{New: func() any {
-	return &contentExtractor{idx: make(map[*html.Node]int32, 2048), infos: make([]nodeInfo, 0, 2048)}
+	return &contentExtractor{idx: make(map[*html.Node]int32, 2048), infos: make([]nodeInfo, 0, 2048), essays: essayMemo{}}
 }}
 
 func getExtractor() *contentExtractor { return extractors.Get().(*contentExtractor) }
@@ -208,6 +210,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.idx)
 	clear(x.nodes)
 	clear(x.paras)
+	clear(x.essays)
 	x.infos, x.nodes, x.paras, x.toks, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0
 	x.hiddenTop, x.hiddenText = nil, 0
@@ -574,7 +577,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	// the body hidden until a script moves it into place.
 	deferred, hiddenAttr := false, false
 	if n.Type == html.ElementNode {
-		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) && !storyCaption(n) || n.DataAtom == 0 && skipCustom[n.Data] || writingForm(n)
+		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) && !storyCaption(n, x.essays) || n.DataAtom == 0 && skipCustom[n.Data] || writingForm(n)
 		if skip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
 			x.infos[i].junk = true
 			return 0, 0, 0, 0

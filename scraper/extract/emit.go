@@ -157,7 +157,7 @@ func (e *emitter) walk(n *html.Node) {
 	}
 	e.cur = i
 	if e.feat != nil {
-		if in.consent || featSkip(n) {
+		if in.consent || featSkip(n, e.x.essays) {
 			return
 		}
 		e.feat.enter(n, in)

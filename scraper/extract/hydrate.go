@@ -67,6 +67,7 @@ func (x *contentExtractor) analyzePage(body *html.Node) int {
 // reset clears the walk's tables for another walk of the same page.
 func (x *contentExtractor) reset() {
 	clear(x.idx)
+	clear(x.essays)
 	clear(x.nodes)
 	x.infos, x.nodes, x.paras, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.h1s[:0]
 	x.total, x.fullTotal = 0, 0

@@ -20,7 +20,7 @@ const stepCaptionRun = 3
 
 // storyCaption reports whether the figcaption n is the story's text: a
 // sentence caption of an item in a run of such items.
-func storyCaption(n *html.Node) bool {
+func storyCaption(n *html.Node, m essayMemo) bool {
 	if n.DataAtom != atom.Figcaption {
 		return false
 	}
@@ -30,7 +30,7 @@ func storyCaption(n *html.Node) bool {
 	if !sentenceCaption(n) {
 		return false
 	}
-	if essayCaption(n) {
+	if essayCaption(n, m) {
 		return true
 	}
 	it := captionItem(n.Parent)
@@ -214,19 +214,42 @@ const (
 // essay's text: it has essayCaptionWords words or more, and the closest
 // ancestor (up to essayClimb levels) that holds essayCaptions such
 // captions holds at least half as many words in them as in its
-// paragraphs.
-func essayCaption(n *html.Node) bool {
+// paragraphs. m keeps each ancestor's counts for the page's other
+// captions (nil: none kept): a gallery of a hundred captions would
+// otherwise count its container a hundred times.
+func essayCaption(n *html.Node, m essayMemo) bool {
 	if countWords(textOf(n)) < essayCaptionWords {
 		return false
 	}
 	a := n.Parent
 	for k := 0; a != nil && k < essayClimb; k, a = k+1, a.Parent {
-		caps, capWords, paraWords := essayCounts(a)
-		if caps >= essayCaptions {
-			return capWords*2 >= paraWords
+		c := m.counts(a)
+		if c.caps >= essayCaptions {
+			return c.capWords*2 >= c.paraWords
 		}
 	}
 	return false
+}
+
+// essayCount is what essayCounts finds under a node.
+type essayCount struct{ caps, capWords, paraWords int }
+
+// essayMemo holds the page's essayCounts by node; the content walk
+// keeps one per page (contentExtractor.essays).
+type essayMemo map[*html.Node]essayCount
+
+// counts returns essayCounts(a), computed once per node when m is not
+// nil.
+func (m essayMemo) counts(a *html.Node) essayCount {
+	if c, ok := m[a]; ok {
+		return c
+	}
+	var c essayCount
+	c.caps, c.capWords, c.paraWords = essayCounts(a)
+	if m != nil {
+		m[a] = c
+	}
+	return c
 }
 
 // essayCounts counts, under a, the long sentence captions and their

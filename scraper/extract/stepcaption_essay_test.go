@@ -22,7 +22,7 @@ func TestEssayCaption(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := mustParseFragment(t, tt.body)
-			if got := essayCaption(firstElement(root, "figcaption")); got != tt.want {
+			if got := essayCaption(firstElement(root, "figcaption"), nil); got != tt.want {
 				t.Errorf("essayCaption = %v, want %v", got, tt.want)
 			}
 		})

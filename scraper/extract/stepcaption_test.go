@@ -58,7 +58,7 @@ func TestStoryCaption(t *testing.T) {
 			}
 		}
 		find(doc)
-		if got := storyCaption(first); got != tt.want {
+		if got := storyCaption(first, nil); got != tt.want {
 			t.Errorf("%s: storyCaption = %v, want %v", tt.name, got, tt.want)
 		}
 	}
