@@ -68,10 +68,61 @@ func classifyTag(a atom.Atom) tagClass {
 // the page's own lines, and stays (branch ex35cm: a shop's hidden review
 // tab put the notes of its review form into a product's text). A form
 // around the page (ASP.NET wraps every page in one) holds its headings
-// or much text, and is not one.
+// or much text, and is not one; nor is one that holds more than
+// writingFormRuns runs of prose, at any depth: a short story or a
+// thread's posts in a page's form, under the size limit, its headline
+// nested deeper than holdsTag looks or not a heading at all (branch
+// review35c: such a story with a comment box lost all its text).
 func writingForm(n *html.Node) bool {
 	return n.DataAtom == atom.Form && holdsTag(n, 0, atom.Textarea) &&
-		!holdsTag(n, 0, atom.H1, atom.H2, atom.Main, atom.Article) && !textOver(n, writingFormBytes, nil)
+		!holdsTag(n, 0, atom.H1, atom.H2, atom.Main, atom.Article) && !textOver(n, writingFormBytes, nil) &&
+		!deepHeading(n) && proseRuns(n, writingFormRuns+1) <= writingFormRuns
+}
+
+// writingFormRuns is the most runs of prose (proseRuns) a form to write
+// in holds: its notes and a disclaimer; a story has more paragraphs.
+const writingFormRuns = 2
+
+// proseRunBytes is the own text of an element that proseRuns counts: a
+// paragraph of a story or a post's body; a form's notes, a consent's
+// label ("Save my name, email, and website in this browser for the next
+// time I comment.") and a line repeated beside a checkbox are shorter.
+const proseRunBytes = 120
+
+// deepHeading reports whether n holds an <h1>, <h2>, <main> or
+// <article> at any depth (holdsTag stops at depth 8, and a page's
+// nested tables reach further).
+func deepHeading(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.H1, atom.H2, atom.Main, atom.Article:
+			return true
+		}
+		if c.Type == html.ElementNode && deepHeading(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseRuns counts the elements under n whose own text, outside their
+// child elements, is a paragraph's length (proseRunBytes or more): a
+// story's paragraph or a post's body, not a label or a button. It stops
+// at max.
+func proseRuns(n *html.Node, max int) int {
+	k, own := 0, 0
+	for c := n.FirstChild; c != nil && k < max; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			own += len(strings.TrimSpace(c.Data))
+		case c.Type == html.ElementNode && c.DataAtom != atom.A && !textless(c.DataAtom):
+			k += proseRuns(c, max-k)
+		}
+	}
+	if own >= proseRunBytes && k < max {
+		k++
+	}
+	return k
 }
 
 // writingFormBytes is the most text outside links of a form writingForm

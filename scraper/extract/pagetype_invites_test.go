@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -27,7 +29,11 @@ func TestOffersService(t *testing.T) {
 		{"a quote, German", prose + `<p><a href="/angebot">Jetzt unverbindliches Angebot anfordern</a></p>`, true},
 		{"a clinic's appointment, French", prose + `<p><a href="/rdv">Prendre rendez-vous</a></p>`, true},
 		{"a quote, Spanish", prose + `<p><button>Solicitar presupuesto</button></p>`, true},
-		{"an appointment, Italian", prose + `<h3>Prenota un appuntamento</h3>`, true},
+		{"an appointment, Italian", prose + `<p><a class="btn" href="/prenota">Prenota un appuntamento</a></p>`, true},
+		{"a German story's short paragraph", prose + `<p>Termin buchen? Fehlanzeige.</p>`, false},
+		{"a French story's subhead", prose + `<h2>Prendre rendez-vous en ligne</h2>`, false},
+		{"a Spanish story's subhead", prose + `<h2>Pedir cita previa</h2>`, false},
+		{"an Italian heading", prose + `<h3>Prenota un appuntamento</h3>`, false},
 		{"an appointment, Dutch", prose + `<p><a href="/afspraak">Maak een afspraak</a></p>`, true},
 		{"a sentence of a German story", prose + `<p>Termin buchen konnten die Bürger nur online, und das Portal war am Montag stundenlang nicht erreichbar.</p>`, false},
 		{"a French newsletter", prose + `<p><a href="/lettre">Inscrivez-vous à la newsletter</a></p>`, false},
@@ -76,6 +82,28 @@ func TestServiceOverModel(t *testing.T) {
 			article, other := p.correctModel(art, true, tc.other)
 			if article != tc.wantArticle {
 				t.Errorf("article = %v (other %q), want %v", article, other, tc.wantArticle)
+			}
+		})
+	}
+}
+
+// TestInviteStories: stories of waiting lists whose subheads or short
+// paragraphs name the act of booking in German, French and Spanish
+// ("Termin online vereinbaren", "Prendre rendez-vous en ligne", "Pedir
+// cita previa") stay articles; pages written for branch review35c.
+func TestInviteStories(t *testing.T) {
+	for _, f := range []string{"story-de-termin.html", "story-fr-rdv.html", "story-es-cita.html"} {
+		t.Run(f, func(t *testing.T) {
+			body, err := os.ReadFile(filepath.Join("testdata", "invitestories", f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := Extract(Input{Body: body, URL: "https://zeitung.example/lokales/" + f})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.PageType != corpus.PageTypeArticle {
+				t.Errorf("page type %q, want article", art.PageType)
 			}
 		})
 	}

@@ -37,12 +37,15 @@ func storyCaption(n *html.Node, m essayMemo) bool {
 	if it == nil {
 		return false
 	}
+	return inRun(it, func(s *html.Node) bool { return s.DataAtom == it.DataAtom && itemHasSentenceCaption(s) })
+}
+
+// inRun reports whether the element it and the siblings beside it for
+// which same holds make a run of stepCaptionRun.
+func inRun(it *html.Node, same func(*html.Node) bool) bool {
 	near := func(step func(*html.Node) *html.Node) int {
 		k := 0
-		for s := step(it); s != nil && k < stepCaptionRun-1; s = step(s) {
-			if s.DataAtom != it.DataAtom || !itemHasSentenceCaption(s) {
-				break
-			}
+		for s := step(it); s != nil && k < stepCaptionRun-1 && same(s); s = step(s) {
 			k++
 		}
 		return k
@@ -156,17 +159,7 @@ func cardCaption(n *html.Node) bool {
 	if f == nil || f.DataAtom != atom.Figure {
 		return false
 	}
-	near := func(step func(*html.Node) *html.Node) int {
-		k := 0
-		for s := step(f); s != nil && k < stepCaptionRun-1; s = step(s) {
-			if s.DataAtom != atom.Figure || !linkedCaption(s) {
-				break
-			}
-			k++
-		}
-		return k
-	}
-	return 1+near(prevElementSibling)+near(nextElementSibling) >= stepCaptionRun
+	return inRun(f, func(s *html.Node) bool { return s.DataAtom == atom.Figure && linkedCaption(s) })
 }
 
 // linkedCaption reports whether the figure f's only element child is a
