@@ -6,15 +6,26 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Blog platforms (HubSpot, WordPress themes, Ghost, many newsroom
 // systems) print the author as a bare link to the author's page, with no
 // byline class or rel="author" around it: <a href="/author/noor-al-fayed">
 // Noor Al-Fayed</a>. Such a link names the author only when its text is
-// the name its path spells; a link "All posts by our team" or a teaser's
-// author in a rail further down is not taken, since only the first link
-// of the page counts and only when nothing else names a person.
+// the name its path spells, and only when nothing else names a person.
+// Links to writers' pages come elsewhere too, and those name no author
+// of the page: a section front's or a rail's teasers each carry their
+// writer's link (so the links must share one parent, a byline's: "By A
+// and B"), a story links the page of a columnist it quotes (so the link
+// must not sit in prose), and a writer's own page links itself.
+
+// maxAuthorLinks is the most author links one byline holds.
+const maxAuthorLinks = 4
+
+// bylineLinkWords is the most words a byline holds beside its links
+// ("By", "and", a date and a reading time); prose holds more.
+const bylineLinkWords = 12
 
 // authorPathWords are the path segments before an author's slug.
 var authorPathWords = map[string]bool{
@@ -33,15 +44,22 @@ func authorLinkName(a *html.Node) string {
 	if err != nil {
 		return ""
 	}
-	segs := strings.FieldsFunc(u.Path, func(r rune) bool { return r == '/' })
-	if len(segs) < 2 || !authorPathWords[strings.ToLower(segs[len(segs)-2])] {
-		return ""
-	}
+	slug := authorSlug(u.Path)
 	t := cleanSpace(textOf(a))
-	if len(strings.Fields(t)) < 2 || !looksLikeName(t) || slugKey(t) != slugKey(segs[len(segs)-1]) {
+	if slug == "" || len(strings.Fields(t)) < 2 || !looksLikeName(t) || slugKey(t) != slugKey(slug) {
 		return ""
 	}
 	return t
+}
+
+// authorSlug returns the last segment of path when the one before it is
+// an author word (authorPathWords): "/author/noor-al-fayed/".
+func authorSlug(path string) string {
+	segs := strings.FieldsFunc(path, func(r rune) bool { return r == '/' })
+	if len(segs) < 2 || !authorPathWords[strings.ToLower(segs[len(segs)-2])] {
+		return ""
+	}
+	return segs[len(segs)-1]
 }
 
 // slugKey is s lower-cased with all but letters and digits dropped.
@@ -55,12 +73,69 @@ func slugKey(s string) string {
 	return b.String()
 }
 
-// addAuthorLink adds the name of the page's first author link and reports
-// whether it named a person.
+// collectAuthorLink keeps the link a when it is the first link to an
+// author's page of its name: a byline's writer is linked again in a
+// "More from this author" rail.
+func (p *page) collectAuthorLink(a *html.Node) {
+	if len(p.authorLinks) > maxAuthorLinks {
+		return
+	}
+	name := authorLinkName(a)
+	if name == "" {
+		return
+	}
+	for _, b := range p.authorLinks {
+		if authorLinkName(b) == name {
+			return
+		}
+	}
+	p.authorLinks = append(p.authorLinks, a)
+}
+
+// addAuthorLink adds the names of the page's author links when they
+// make one byline (byAuthorLinks) and reports whether they named a person.
 func (s *authorSet) addAuthorLink(p *page) bool {
-	if p.authorLink == "" {
+	if !p.byAuthorLinks() {
 		return false
 	}
-	s.add(p.authorLink)
+	for _, a := range p.authorLinks {
+		s.add(authorLinkName(a))
+	}
 	return len(s.people) > 0
+}
+
+// byAuthorLinks reports whether the page's author links make a byline:
+// at most maxAuthorLinks, all under one parent that holds few words
+// beside them, on a page that is not itself an author's page.
+func (p *page) byAuthorLinks() bool {
+	n := len(p.authorLinks)
+	if n == 0 || n > maxAuthorLinks || p.base != nil && authorSlug(p.base.Path) != "" {
+		return false
+	}
+	parent := p.authorLinks[0].Parent
+	for _, a := range p.authorLinks[1:] {
+		if a.Parent != parent {
+			return false
+		}
+	}
+	return parent == nil || numFields(textOutsideLinks(parent)) <= bylineLinkWords
+}
+
+// textOutsideLinks is the text under n but for the text of its links.
+func textOutsideLinks(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case c.Type == html.ElementNode && c.DataAtom != atom.A:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
 }
