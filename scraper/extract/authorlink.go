@@ -2,11 +2,13 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Blog platforms (HubSpot, WordPress themes, Ghost, many newsroom
@@ -33,9 +35,21 @@ var authorPathWords = map[string]bool{
 	"autore": true, "autori": true, "autores": true,
 }
 
-// authorLinkName returns the text of the link a when its href's last two
-// path segments are an author word and a slug spelling that text.
+// authorLinkName returns the text of the link a when it links an
+// author's page (linkAuthorSlug) whose slug spells that text.
 func authorLinkName(a *html.Node) string {
+	slug := linkAuthorSlug(a)
+	t := cleanSpace(textOf(a))
+	if slug == "" || len(strings.Fields(t)) < 2 || !looksLikeName(t) || !slugSpells(slug, t) {
+		return ""
+	}
+	return t
+}
+
+// linkAuthorSlug returns the slug (slugKey) of the author's page the
+// link a goes to: its href's last two path segments are an author word
+// and the slug.
+func linkAuthorSlug(a *html.Node) string {
 	href := attr(a, "href")
 	if indexFold(href, "/aut") < 0 { // every author word opens so; most links go no further
 		return ""
@@ -44,12 +58,7 @@ func authorLinkName(a *html.Node) string {
 	if err != nil {
 		return ""
 	}
-	slug := authorSlug(u.Path)
-	t := cleanSpace(textOf(a))
-	if slug == "" || len(strings.Fields(t)) < 2 || !looksLikeName(t) || slugKey(t) != slugKey(slug) {
-		return ""
-	}
-	return t
+	return slugKey(authorSlug(u.Path))
 }
 
 // authorSlug returns the last segment of path when the one before it is
@@ -62,6 +71,25 @@ func authorSlug(path string) string {
 	return segs[len(segs)-1]
 }
 
+// slugSpells reports whether slug (a slugKey) spells the name t, its
+// accents dropped ("Löw": "low") or written out as German writes them
+// ("loew").
+func slugSpells(slug, t string) bool {
+	if slugKey(t) == slug {
+		return true
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(t) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return slugKey(b.String()) == slug || slugKey(germanFold.Replace(strings.ToLower(t))) == slug
+}
+
+// germanFold writes out German's umlauts and sharp s as slugs spell them.
+var germanFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
+
 // slugKey is s lower-cased with all but letters and digits dropped.
 func slugKey(s string) string {
 	var b strings.Builder
@@ -73,23 +101,27 @@ func slugKey(s string) string {
 	return b.String()
 }
 
-// collectAuthorLink keeps the link a when it is the first link to an
-// author's page of its name: a byline's writer is linked again in a
-// "More from this author" rail.
+// collectAuthorLink notes the author's page the link a goes to, and
+// the first link to it whose text its slug spells. Writers' pages are
+// counted by slug: a byline's writer is linked again from an avatar or
+// a "More from this author" rail, and a rail's writers whose slugs spell
+// no name ("/author/jdoe") still tell a rail from a byline.
 func (p *page) collectAuthorLink(a *html.Node) {
-	if len(p.authorLinks) > maxAuthorLinks {
+	slug := linkAuthorSlug(a)
+	if slug == "" {
 		return
 	}
-	name := authorLinkName(a)
-	if name == "" {
-		return
-	}
-	for _, b := range p.authorLinks {
-		if authorLinkName(b) == name {
+	i := slices.Index(p.authorSlugs, slug)
+	if i < 0 {
+		if len(p.authorSlugs) > maxAuthorLinks {
 			return
 		}
+		i = len(p.authorSlugs)
+		p.authorSlugs, p.authorLinks = append(p.authorSlugs, slug), append(p.authorLinks, nil)
 	}
-	p.authorLinks = append(p.authorLinks, a)
+	if p.authorLinks[i] == nil && authorLinkName(a) != "" {
+		p.authorLinks[i] = a
+	}
 }
 
 // addAuthorLink adds the names of the page's author links when they
@@ -104,12 +136,13 @@ func (s *authorSet) addAuthorLink(p *page) bool {
 	return len(s.people) > 0
 }
 
-// byAuthorLinks reports whether the page's author links make a byline:
-// at most maxAuthorLinks, all under one parent that holds few words
-// beside them, on a page that is not itself an author's page.
+// byAuthorLinks reports whether the page's links to writers' pages make
+// a byline: at most maxAuthorLinks writers, each with a link named as
+// its slug, all those links under one parent that holds few words
+// beside them, on a page that is not itself a writer's page.
 func (p *page) byAuthorLinks() bool {
 	n := len(p.authorLinks)
-	if n == 0 || n > maxAuthorLinks || p.base != nil && authorSlug(p.base.Path) != "" {
+	if n == 0 || n > maxAuthorLinks || p.base != nil && authorSlug(p.base.Path) != "" || slices.Contains(p.authorLinks, nil) {
 		return false
 	}
 	parent := p.authorLinks[0].Parent

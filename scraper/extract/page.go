@@ -39,7 +39,8 @@ type page struct {
 	times       []*html.Node
 	bylines     []string     // visible byline texts
 	bylineNodes []*html.Node // their elements, parallel to bylines
-	authorLinks []*html.Node // links to an author's page named as its path (authorLinkName), one per name, up to maxAuthorLinks+1
+	authorSlugs []string     // the writers' pages linked (linkAuthorSlug), up to maxAuthorLinks+1
+	authorLinks []*html.Node // parallel: the first link to each named as its slug (authorLinkName), or nil
 	datelines   []string     // visible date texts
 	datelineAt  []*html.Node // their elements, parallel to datelines (nil: from the body text)
 	dataDates   []*html.Node // elements with a data-date attribute, up to maxDataDates+1
