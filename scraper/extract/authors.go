@@ -45,8 +45,6 @@ var roleWords = map[string]bool{
 	"veröffentlicht": true, "publiziert": true, "aktualisiert": true, "erstellt": true, "geschrieben": true,
 	"am": true, "mehr": true, "folgen": true, "autorenseite": true, "beiträge": true, "artikel": true,
 	"publié": true, "publicado": true, "pubblicato": true,
-	// A CMS's account names, printed as the author when nobody set one.
-	"webmaster": true, "admin": true, "administrator": true,
 	// Korean bylines put the role after the name ("한서윤 기자").
 	"기자": true, "특파원": true, "객원기자": true, "선임기자": true,
 }
@@ -96,7 +94,7 @@ func CleanAuthors(raw string) []string {
 		part = strings.TrimFunc(part, func(r rune) bool { return unicode.IsPunct(r) && r != '.' || unicode.IsSpace(r) || unicode.IsSymbol(r) })
 		part = strings.TrimRight(part, ". ")
 		part = stripRole(part)
-		if !looksLikeName(part) {
+		if !looksLikeName(part) || accountNames[strings.ToLower(part)] {
 			continue
 		}
 		if isUpperWord(part) {
@@ -105,6 +103,13 @@ func CleanAuthors(raw string) []string {
 		out = appendUnique(out, part)
 	}
 	return out
+}
+
+// accountNames are a CMS's accounts, printed as the author when nobody
+// set one. Only the whole name is one: a person may be named "Admin ..."
+// and "Site Admin" is no person named "Site".
+var accountNames = map[string]bool{
+	"webmaster": true, "admin": true, "administrator": true, "site admin": true, "super user": true,
 }
 
 // stripRole drops leading or trailing role words from a name part.

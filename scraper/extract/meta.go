@@ -279,11 +279,18 @@ func (s *authorSet) addBylines(p *page) bool {
 // authorBio reports whether a text marked as a byline is an author box's
 // biography, or the box around it: more than twelve words that end a
 // sentence or hold one ("Dana Whitcombe writes about cities, housing and
-// public services. She ..."), whose parts are not names.
+// public services. She ..."), whose parts are not names. A biography
+// opens with the name, a byline with "By" (bylineWords): "By Jane Doe and
+// John Roe, with reporting by A. B. in Kyiv." is a long sentence too.
 func authorBio(t string) bool {
 	t = strings.TrimSpace(t)
-	return numFields(t) > 12 && (endsSentence(t) || holdsSentenceBreak(t))
+	first, _, _ := strings.Cut(t, " ")
+	return numFields(t) > 12 && (endsSentence(t) || holdsSentenceBreak(t)) && !bylineWords[strings.ToLower(first)]
 }
+
+// bylineWords open a byline ("By Jane Doe") in the languages the
+// extractor reads.
+var bylineWords = map[string]bool{"by": true, "von": true, "par": true, "por": true, "door": true, "di": true, "av": true, "af": true}
 
 // looksLikeOrg reports whether an author name is an organisation.
 func looksLikeOrg(s string) bool {

@@ -39,7 +39,8 @@ type page struct {
 	times       []*html.Node
 	bylines     []string     // visible byline texts
 	bylineNodes []*html.Node // their elements, parallel to bylines
-	authorLink  string       // the first link to an author's page named as its path (authorLinkName)
+	authorSlugs []string     // the writers' pages linked (linkAuthorSlug), up to maxAuthorLinks+1
+	authorLinks []*html.Node // parallel: the first link to each named as its slug (authorLinkName), or nil
 	datelines   []string     // visible date texts
 	datelineAt  []*html.Node // their elements, parallel to datelines (nil: from the body text)
 	dataDates   []*html.Node // elements with a data-date attribute, up to maxDataDates+1
@@ -121,8 +122,8 @@ func (p *page) collect(n *html.Node, sc microScope, inComment bool) {
 			p.collectMicro(n, prop, sc)
 		}
 		p.kind.collectAttrs(n, p)
-		if n.DataAtom == atom.A && !inComment && p.authorLink == "" {
-			p.authorLink = authorLinkName(n)
+		if n.DataAtom == atom.A && !inComment {
+			p.collectAuthorLink(n)
 		}
 		if hasAttr(n, "itemscope") {
 			p.kind.addType(attr(n, "itemtype"))

@@ -95,6 +95,9 @@ func TestCleanAuthors(t *testing.T) {
 		// A CMS account's name is no author; a Korean role follows the name.
 		{"Webmaster", nil},
 		{"admin", nil},
+		{"Site Admin", nil},
+		{"Super User", nil},
+		{"By Admin Hodžić", []string{"Admin Hodžić"}},
 		{"한서윤 기자", []string{"한서윤"}},
 		{"BY JOHN SMITH", []string{"John Smith"}},
 		{"By John Smith and Jane Doe", []string{"John Smith", "Jane Doe"}},
