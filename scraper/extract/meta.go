@@ -57,6 +57,8 @@ func (p *page) title(ld map[string]any, get func(string) string, art *corpus.Art
 	if ld != nil {
 		sites = append(sites, p.publisherName(ld))
 	}
+	// The logo heading names the site.
+	sites = append(sites, p.logoH1s...)
 	sites = append(sites, hostNames(art.Site)...)
 	title := firstNonEmpty(get("headline"), p.meta("og:title", "twitter:title"), p.microFirst("headline"),
 		p.meta("title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"), get("name"))
@@ -68,7 +70,7 @@ func (p *page) title(ld map[string]any, get func(string) string, art *corpus.Art
 		// An <h1> that reads like a headline, else <title> (the first <h1>
 		// is often the site's logo); CleanTitle still picks an <h1> that
 		// is part of the <title>.
-		title = firstNonEmpty(p.headlineH1(sites), p.titleTag, p.firstH1())
+		title = firstNonEmpty(p.headlineH1(newSiteMatcher(sites)), p.titleTag, p.firstH1())
 	}
 	cleaned := CleanTitle(html.UnescapeString(title), sites, p.h1s)
 	if stem, ok := truncated(cleaned); ok {
@@ -373,19 +375,11 @@ func truncated(t string) (string, bool) {
 }
 
 // headlineH1 returns the first <h1> of at least four words that is not
-// the site's name, or "".
-func (p *page) headlineH1(sites []string) string {
+// the site's name (siteHeading: a site's or section's name, or the
+// <title>'s shorter last part), or "".
+func (p *page) headlineH1(sites siteMatcher) string {
 	for _, h := range p.h1s {
-		if numFields(h) < 4 {
-			continue
-		}
-		site := false
-		for _, s := range sites {
-			if s != "" && normName(s) == normName(h) {
-				site = true
-			}
-		}
-		if !site {
+		if numFields(h) >= 4 && !siteHeading(cleanSpace(html.UnescapeString(p.titleTag)), h, sites) {
 			return h
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,7 @@ type page struct {
 	micro       map[string][]string // microdata itemprop -> values, article scopes first
 	microAuth   []string            // microdata author names
 	h1s         []string
+	logoH1s     []string // <h1> texts inside a link to the home page: the site's logo
 	times       []*html.Node
 	bylines     []string     // visible byline texts
 	bylineNodes []*html.Node // their elements, parallel to bylines
@@ -200,6 +202,9 @@ func (p *page) collectElement(n *html.Node, inComment bool) (descend bool) {
 		if len(p.h1s) < 5 {
 			if t := shortText(n, 1000); t != "" {
 				p.h1s = append(p.h1s, t)
+				if p.homeLinked(n) {
+					p.logoH1s = append(p.logoH1s, t)
+				}
 			}
 		}
 	case atom.Time:
@@ -871,4 +876,50 @@ func scriptDateAt(s string, at int) (int, string, bool) {
 		return 0, "", false
 	}
 	return k, v[:j], true
+}
+
+// homeLinked reports whether the heading n is a link to the site's home
+// page, or sits in one: the logo heading, which names the site on every
+// page, not the page.
+func (p *page) homeLinked(n *html.Node) bool {
+	a := n
+	for i := 0; i < 3 && a != nil && a.DataAtom != atom.A; i++ {
+		a = a.Parent
+	}
+	if a == nil || a.DataAtom != atom.A {
+		// The link inside the heading, holding all its text.
+		c := n.FirstChild
+		for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+			c = c.NextSibling
+		}
+		if c == nil || c.DataAtom != atom.A || strings.TrimSpace(textOf(c)) != strings.TrimSpace(textOf(n)) {
+			return false
+		}
+		a = c
+	}
+	return p.isHome(attr(a, "href"))
+}
+
+// isHome reports whether href leads to the site's home page: its root or
+// a bare index page (a board's or a section's, whose name is not the
+// page's title either).
+func (p *page) isHome(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.RawQuery != "" || u.Fragment != "" {
+		return false
+	}
+	if p.base != nil {
+		if u.Host != "" && !strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(p.base.Host, "www.")) {
+			return false
+		}
+		u = p.base.ResolveReference(u)
+	}
+	if u.Path == "" || u.Path == "/" {
+		return true
+	}
+	switch path.Base(u.Path) {
+	case "index.php", "index.html", "index.htm":
+		return true
+	}
+	return false
 }

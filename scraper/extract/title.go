@@ -30,19 +30,56 @@ func CleanTitle(title string, siteNames, headings []string) string {
 	if title == "" {
 		return ""
 	}
+	sites := newSiteMatcher(siteNames)
+	for _, h := range headings {
+		// A heading that is the site's part of the title names the
+		// site: that part goes.
+		if !sites.isSite(h) && siteHeading(title, h, sites) {
+			sites = append(sites, normName(h))
+		}
+	}
+	if h, ok := headlinePart(title, headings, sites); ok {
+		return h
+	}
+	sep := ""
+	for changed := true; changed; {
+		title, sep, changed = sites.trimOnce(title, sep)
+	}
+	return title
+}
+
+// newSiteMatcher normalises the names a site goes by.
+func newSiteMatcher(siteNames []string) siteMatcher {
 	var sites siteMatcher
 	for _, s := range siteNames {
 		if n := normName(s); len(n) >= 2 {
 			sites = append(sites, n)
 		}
 	}
-	if h, ok := headlinePart(title, headings, sites); ok {
-		return h
+	return sites
+}
+
+// siteHeading reports whether the heading h names the site (or a section
+// or channel), not the page: it is one of the site's names, or it is the
+// last part of the page's title after a separator and shorter than the
+// rest ("Headline - Section - Board name" under the board's <h1>): the
+// part every page of the site shares, while the headline is the longer
+// part that changes.
+func siteHeading(title, h string, sites siteMatcher) bool {
+	if sites.isSite(h) {
+		return true
 	}
-	for changed := true; changed; {
-		title, changed = sites.trimOnce(title)
+	hn := normName(h)
+	if len(hn) < 2 {
+		return false
 	}
-	return title
+	for _, sep := range titleSeps {
+		i := strings.LastIndex(title, sep)
+		if i > 0 && normName(title[i+len(sep):]) == hn {
+			return numFields(title[:i]) > numFields(h)
+		}
+	}
+	return false
 }
 
 // siteMatcher holds the normalised names a site goes by.
@@ -70,7 +107,7 @@ func headlinePart(title string, headings []string, sites siteMatcher) (string, b
 	joined := ""
 	for _, h := range headings {
 		hn := normName(h)
-		if len(hn) < 4 || sites.isSite(h) {
+		if len(hn) < 4 || siteHeading(title, h, sites) {
 			continue
 		}
 		tn := normName(title)
@@ -123,8 +160,10 @@ func joinedByMark(title, h string) bool {
 
 // trimOnce removes one site name (or an empty part, or a short tail after
 // " | ") from the title's end, or a site name from its start, and reports
-// whether it did.
-func (sites siteMatcher) trimOnce(title string) (string, bool) {
+// whether it did. prev is the separator before the site name trimmed last
+// (or ""): a short tail before it is a section ("Headline - Section -
+// Site"), which goes too, once; sep is the one to pass next.
+func (sites siteMatcher) trimOnce(title, prev string) (out, sep string, ok bool) {
 	for _, sep := range titleSeps {
 		i := strings.LastIndex(title, sep)
 		if i <= 0 {
@@ -132,18 +171,37 @@ func (sites siteMatcher) trimOnce(title string) (string, bool) {
 		}
 		head, tail := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+len(sep):])
 		if tail == "" {
-			return head, true
+			return head, "", true
 		}
-		if sites.isSite(tail) || sep == " | " && numFields(tail) <= 4 && len(head) > 2*len(tail) {
-			return head, true
+		if sites.isSite(tail) || sites.beginsTail(tail) {
+			return head, sep, true
+		}
+		if (sep == " | " || sep == prev) && numFields(tail) <= 4 && len(head) > 2*len(tail) {
+			return head, "", true
 		}
 		j := strings.Index(title, sep)
 		head, tail = strings.TrimSpace(title[:j]), strings.TrimSpace(title[j+len(sep):])
 		if sites.isSite(head) && len(tail) > 0 {
-			return tail, true
+			return tail, "", true
 		}
 	}
-	return title, false
+	return title, "", false
+}
+
+// beginsTail reports whether a title's last part of five words or fewer
+// begins with one of the site's names of five letters or more: the site
+// named in full ("Harrowfield District Council" on harrowfield.example).
+func (sites siteMatcher) beginsTail(tail string) bool {
+	if numFields(tail) > 5 {
+		return false
+	}
+	n := normName(tail)
+	for _, s := range sites {
+		if len(s) >= 5 && strings.HasPrefix(n, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // hostNames returns name-like labels of a host: "www.nytimes.com" gives

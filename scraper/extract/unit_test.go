@@ -170,6 +170,19 @@ func TestCleanTitle(t *testing.T) {
 		{"The Space Review: Seeking a bigger role for a big rocket", nil, []string{"Seeking a bigger role for a big rocket"}, "Seeking a bigger role for a big rocket"},
 		{"About bugs – Vortex Cannon Entertainment", nil, []string{"About bugs"}, "About bugs"},
 		{"A grant to test programs - The Example Blog", []string{"The Example Blog"}, []string{"The Example Blog", "A grant to test programs"}, "A grant to test programs"},
+		// The logo <h1> is the title's shorter last part: it names the
+		// site, and the section before it goes with it.
+		{"Brake pads squeal in the wet - Workshop - Tarn Valley Wheelers", nil, []string{"Tarn Valley Wheelers"}, "Brake pads squeal in the wet"},
+		{"Brake pads squeal in the wet - Workshop - Tarn Valley Wheelers", []string{"tarnvalley"}, []string{"Tarn Valley Wheelers"}, "Brake pads squeal in the wet"},
+		// A headline <h1> after a shorter section name stays the title.
+		{"Opinion - Why the ring road needs a second bridge", nil, []string{"Why the ring road needs a second bridge"}, "Why the ring road needs a second bridge"},
+		// The site named in full after the host's word, no og:site_name.
+		{"Bin collection days | Northmoor Borough Council", []string{"northmoor"}, nil, "Bin collection days"},
+		{"Search results for \"bins\" | Northmoor Borough Council", []string{"northmoor"}, []string{"Search results"}, "Search results for \"bins\""},
+		// A last part of more than five words is not a site's name.
+		{"Bin collection days | Northmoor residents ask for a weekly round", []string{"northmoor"}, nil, "Bin collection days | Northmoor residents ask for a weekly round"},
+		// A short tail after " - " goes only before a site name trimmed.
+		{"Election night - live updates", nil, nil, "Election night - live updates"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
