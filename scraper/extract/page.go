@@ -913,6 +913,11 @@ func (p *page) isHome(href string) bool {
 			return false
 		}
 		u = p.base.ResolveReference(u)
+		// A link to the page itself (an article's <h1> to its own
+		// index.html, a one-post site's home page) names the page.
+		if indexDir(u.Path) == indexDir(p.base.Path) {
+			return false
+		}
 	}
 	if u.Path == "" || u.Path == "/" {
 		return true
@@ -922,4 +927,17 @@ func (p *page) isHome(href string) bool {
 		return true
 	}
 	return false
+}
+
+// indexDir returns a URL path without a trailing index page's name, so
+// that "/a/b/" and "/a/b/index.html" compare equal.
+func indexDir(p string) string {
+	switch path.Base(p) {
+	case "index.php", "index.html", "index.htm":
+		return strings.TrimSuffix(p, path.Base(p))
+	}
+	if p == "" {
+		return "/"
+	}
+	return p
 }

@@ -176,7 +176,7 @@ func (sites siteMatcher) trimOnce(title, prev string) (out, sep string, ok bool)
 		if sites.isSite(tail) || sites.beginsTail(tail) {
 			return head, sep, true
 		}
-		if (sep == " | " || sep == prev) && numFields(tail) <= 4 && len(head) > 2*len(tail) {
+		if (sep == " | " || sep == prev && !startsLower(tail)) && numFields(tail) <= 4 && len(head) > 2*len(tail) {
 			return head, "", true
 		}
 		j := strings.Index(title, sep)
@@ -191,8 +191,11 @@ func (sites siteMatcher) trimOnce(title, prev string) (out, sep string, ok bool)
 // beginsTail reports whether a title's last part of five words or fewer
 // begins with one of the site's names of five letters or more: the site
 // named in full ("Harrowfield District Council" on harrowfield.example).
+// The part must read as a name: a headline's sentence-case second part
+// can begin with the host's word too ("Strike shuts the centre - Metro
+// services suspended" on metro.example).
 func (sites siteMatcher) beginsTail(tail string) bool {
-	if numFields(tail) > 5 {
+	if numFields(tail) > 5 || !nameLike(tail) {
 		return false
 	}
 	n := normName(tail)
@@ -223,4 +226,26 @@ func hostNames(host string) []string {
 		}
 	}
 	return out
+}
+
+// startsLower reports whether s begins with a lower-case letter: a
+// headline's own second part ("as it happened", "what we know"), not a
+// section's name ("Local news").
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// nameLike reports whether every word of s of four letters or more begins
+// with a capital (or a digit, or a script without case): a name such as
+// "Harrowfield District Council", not a sentence-case part of a headline
+// ("Metro services suspended").
+func nameLike(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -36,6 +36,20 @@ func TestLogoHeadingTitle(t *testing.T) {
 			body:  `<h1><a href="/news/library">Library reopens after the flood repairs</a></h1>`,
 			want:  "Library reopens after the flood repairs",
 		},
+		{
+			name:  "a one-post site's headline heading linked to its home page stays",
+			url:   "https://quietlaunch.example/",
+			title: "Launch day - what we learned",
+			body:  `<a href="/"><h1>Launch day - what we learned</h1></a>`,
+			want:  "Launch day - what we learned",
+		},
+		{
+			name:  "a headline heading linked to its own index page stays",
+			url:   "https://example.org/news/2026/12/budget/index.html",
+			title: "Council budget - what it means for you",
+			body:  `<h1><a href="index.html">Council budget - what it means for you</a></h1>`,
+			want:  "Council budget - what it means for you",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

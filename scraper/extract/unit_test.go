@@ -183,6 +183,11 @@ func TestCleanTitle(t *testing.T) {
 		{"Bin collection days | Northmoor residents ask for a weekly round", []string{"northmoor"}, nil, "Bin collection days | Northmoor residents ask for a weekly round"},
 		// A short tail after " - " goes only before a site name trimmed.
 		{"Election night - live updates", nil, nil, "Election night - live updates"},
+		// A lower-case tail before the site name is the headline's own.
+		{"Harrow Town beat Fenwick Rovers in the cup final replay - as it happened - The Gazette", []string{"The Gazette"}, nil, "Harrow Town beat Fenwick Rovers in the cup final replay - as it happened"},
+		// A sentence-case tail beginning with the host's word is the
+		// headline's, not the site named in full.
+		{"Strike shuts the city centre - Metro services suspended", []string{"metro"}, nil, "Strike shuts the city centre - Metro services suspended"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
