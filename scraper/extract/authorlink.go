@@ -46,7 +46,7 @@ func authorLinkName(a *html.Node) string {
 	return t
 }
 
-// linkAuthorSlug returns the slug (slugKey) of the author's page the
+// linkAuthorSlug returns the slug (normName) of the author's page the
 // link a goes to: its href's last two path segments are an author word
 // and the slug.
 func linkAuthorSlug(a *html.Node) string {
@@ -58,7 +58,7 @@ func linkAuthorSlug(a *html.Node) string {
 	if err != nil {
 		return ""
 	}
-	return slugKey(authorSlug(u.Path))
+	return normName(authorSlug(u.Path))
 }
 
 // authorSlug returns the last segment of path when the one before it is
@@ -71,11 +71,11 @@ func authorSlug(path string) string {
 	return segs[len(segs)-1]
 }
 
-// slugSpells reports whether slug (a slugKey) spells the name t, its
+// slugSpells reports whether slug (a normName) spells the name t, its
 // accents dropped ("Löw": "low") or written out as German writes them
 // ("loew").
 func slugSpells(slug, t string) bool {
-	if slugKey(t) == slug {
+	if normName(t) == slug {
 		return true
 	}
 	var b strings.Builder
@@ -84,22 +84,11 @@ func slugSpells(slug, t string) bool {
 			b.WriteRune(r)
 		}
 	}
-	return slugKey(b.String()) == slug || slugKey(germanFold.Replace(strings.ToLower(t))) == slug
+	return normName(b.String()) == slug || normName(germanFold.Replace(strings.ToLower(t))) == slug
 }
 
 // germanFold writes out German's umlauts and sharp s as slugs spell them.
 var germanFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
-
-// slugKey is s lower-cased with all but letters and digits dropped.
-func slugKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // collectAuthorLink notes the author's page the link a goes to, and
 // the first link to it whose text its slug spells. Writers' pages are
