@@ -74,8 +74,7 @@ func classifyTag(a atom.Atom) tagClass {
 // nested deeper than holdsTag looks or not a heading at all (branch
 // review35c: such a story with a comment box lost all its text).
 func writingForm(n *html.Node) bool {
-	return n.DataAtom == atom.Form && holdsTag(n, 0, atom.Textarea) &&
-		!holdsTag(n, 0, atom.H1, atom.H2, atom.Main, atom.Article) && !textOver(n, writingFormBytes, nil) &&
+	return n.DataAtom == atom.Form && holdsTag(n, 0, atom.Textarea) && !textOver(n, writingFormBytes, nil) &&
 		!deepHeading(n) && proseRuns(n, writingFormRuns+1) <= writingFormRuns
 }
 
