@@ -2,6 +2,7 @@ package scraper
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -199,8 +200,10 @@ func (c *Crawler) refill(ctx context.Context, h *host, r *round) (bool, error) {
 	claimed, due, hasDue, err := c.claim(ctx, h.name, r.now)
 	s.mu.Lock()
 	if err != nil {
-		c.log.Error("claim", "host", h.name, "err", err)
-		c.fatal.CompareAndSwap(nil, &err)
+		// setFatal logs it once: when the disk is full, a worker's save
+		// may have stopped the crawl with the same cause already.
+		err = fmt.Errorf("claim %s: %w", h.name, err)
+		c.setFatal(err)
 		return false, err
 	}
 	h.queue = append(h.queue, claimed...)
