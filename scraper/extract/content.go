@@ -92,16 +92,15 @@ const proseRunBytes = 120
 // <article> at any depth (holdsTag stops at depth 8, and a page's
 // nested tables reach further).
 func deepHeading(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	found := false
+	walkElements(n, func(c *html.Node) bool {
 		switch c.DataAtom {
 		case atom.H1, atom.H2, atom.Main, atom.Article:
-			return true
+			found = c != n
 		}
-		if c.Type == html.ElementNode && deepHeading(c) {
-			return true
-		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 // proseRuns counts the elements under n whose own text, outside their

@@ -378,8 +378,9 @@ func truncated(t string) (string, bool) {
 // the site's name (siteHeading: a site's or section's name, or the
 // <title>'s shorter last part), or "".
 func (p *page) headlineH1(sites siteMatcher) string {
+	title := cleanSpace(html.UnescapeString(p.titleTag))
 	for _, h := range p.h1s {
-		if numFields(h) >= 4 && !siteHeading(cleanSpace(html.UnescapeString(p.titleTag)), h, sites) {
+		if numFields(h) >= 4 && !siteHeading(title, h, sites) {
 			return h
 		}
 	}

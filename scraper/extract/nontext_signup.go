@@ -199,16 +199,12 @@ func writingFormOf(n *html.Node) *html.Node {
 
 // emailInputIn returns the first e-mail field in n's subtree, or nil.
 func emailInputIn(n *html.Node) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+	var f *html.Node
+	walkElements(n, func(c *html.Node) bool {
+		if f == nil && c.DataAtom == atom.Input && isEmailInput(c) {
+			f = c
 		}
-		if c.DataAtom == atom.Input && isEmailInput(c) {
-			return c
-		}
-		if f := emailInputIn(c); f != nil {
-			return f
-		}
-	}
-	return nil
+		return f == nil
+	})
+	return f
 }

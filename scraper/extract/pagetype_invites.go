@@ -28,14 +28,11 @@ var reServiceInvite = lazyRE(`(?i)^(?:(?:book|schedule|request|get|claim) (?:a|a
 // act ("Termin buchen? Fehlanzeige.", "Prendre rendez-vous en ligne",
 // "Pedir cita previa" in stories of waiting lists; branch review35c),
 // where a service's page makes it its call to action.
-var reServiceInviteIntl = lazyRE(`(?i)^(?:` + reServiceInviteIntlAlt + `)`)
-
-// reServiceInviteIntlAlt is reServiceInviteIntl's alternation.
-const reServiceInviteIntlAlt = `(?:jetzt )?(?:(?:einen |ihren )?(?:termin|beratungstermin|rückruf)e? (?:online |jetzt )?(?:buchen|vereinbaren|reservieren|anfordern)|(?:ein |ihr )?(?:kostenloses |unverbindliches |individuelles )?(?:angebot|beratungsgespräch) (?:anfordern|einholen|vereinbaren))\b|` +
+var reServiceInviteIntl = lazyRE(`(?i)^(?:(?:jetzt )?(?:(?:einen |ihren )?(?:termin|beratungstermin|rückruf)e? (?:online |jetzt )?(?:buchen|vereinbaren|reservieren|anfordern)|(?:ein |ihr )?(?:kostenloses |unverbindliches |individuelles )?(?:angebot|beratungsgespräch) (?:anfordern|einholen|vereinbaren))\b|` +
 	`(?:prendre|réserver|demander|obtenir) (?:un |une |votre |mon |ma )?(?:rendez-vous|rdv|devis|consultation|démo|rappel)\b|` +
 	`(?:pedir|pide|solicitar|solicita|reservar|reserva|concertar|agendar|marcar) (?:una |un |tu |su |mi |o |a |uma |um )?(?:cita|presupuesto|consulta|demo|demostración|orçamento|demonstração|reunião)\b|` +
 	`(?:prenota|richiedi|fissa) (?:un |una |il |la |un')?(?:appuntamento|preventivo|consulenza|demo)\b|` +
-	`(?:maak een afspraak|afspraak maken|offerte aanvragen|vraag (?:een |uw )?offerte aan|plan een (?:afspraak|gesprek|demo))\b`
+	`(?:maak een afspraak|afspraak maken|offerte aanvragen|vraag (?:een |uw )?offerte aan|plan een (?:afspraak|gesprek|demo))\b)`)
 
 // offersService reports whether the page's <body>, outside its <nav>,
 // <header>, <footer> and <aside>, holds a link, button, paragraph or
