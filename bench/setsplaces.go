@@ -103,7 +103,7 @@ func layoutText(n *html.Node) string {
 				return
 			}
 		}
-		block := n.Type == html.ElementNode && !inlineAtoms[n.DataAtom]
+		block := n.Type == html.ElementNode && !inline[n.DataAtom]
 		if block {
 			sb.WriteByte(' ')
 		}
@@ -116,14 +116,6 @@ func layoutText(n *html.Node) string {
 	}
 	walk(n)
 	return strings.Join(strings.Fields(sb.String()), " ")
-}
-
-// inlineAtoms are the elements laid out inside a line.
-var inlineAtoms = map[atom.Atom]bool{
-	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true, atom.Cite: true, atom.Code: true,
-	atom.Data: true, atom.Dfn: true, atom.Em: true, atom.I: true, atom.Kbd: true, atom.Mark: true, atom.Q: true,
-	atom.S: true, atom.Samp: true, atom.Small: true, atom.Span: true, atom.Strong: true, atom.Sub: true,
-	atom.Sup: true, atom.Time: true, atom.U: true, atom.Var: true, atom.Font: true, atom.Label: true,
 }
 
 // placeKinds are the ancestors describePlace names: what a page's
