@@ -117,12 +117,13 @@ func (x *contentExtractor) noteCommentRun(n *html.Node, in *nodeInfo) {
 	if in.comment || in.text < 100 || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
 		return
 	}
+	headed := x.afterCommentHeading(n)
 	items, itemText := 0, 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if ci := x.info(c); ci != nil && !ci.junk && commentShaped(ci) {
+		if ci := x.info(c); ci != nil && !ci.junk && (commentShaped(ci) || headed && stampedItem(ci)) {
 			items++
 			itemText += ci.text
 		}
@@ -153,6 +154,30 @@ func (x *contentExtractor) storyBefore(n *html.Node) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// stampedItem reports whether an element's info says it is a signed
+// block's shape without a reply control: a time stamp and a comment's
+// text at most. Under a heading that names comments, that is enough.
+func stampedItem(in *nodeInfo) bool {
+	return in.stamps > 0 && in.text >= 20 && in.text <= commentItemMax
+}
+
+// afterCommentHeading reports whether n's previous sibling with text is
+// a heading that opens a comment section (noteCommentHeading): "12
+// comments" set beside the list it counts, not around it.
+func (x *contentExtractor) afterCommentHeading(n *html.Node) bool {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		si := x.info(s)
+		if si == nil || si.junk || si.text == 0 {
+			continue
+		}
+		return si.opensCmt && !si.cmtLine
 	}
 	return false
 }

@@ -28,6 +28,9 @@ func TestCommentRuns(t *testing.T) {
 	}{
 		{"story_hashed_thread.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
 		{"blog_wp_thread.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
+		// "4 comments" beside the list it counts, not around it: the
+		// list's stamped blocks need no reply control.
+		{"story_heading_beside.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
 		{"story_noscript_comments.html", story, corpus.PageTypeArticle, []string{"four thousand volumes"}, false},
 		{"forum_thread.html", thread, corpus.PageTypeForum, []string{"Has anyone here run"}, true},
 		// The opening post, drawn apart from the replies, has its own
