@@ -57,16 +57,17 @@ var reStampLine = lazyRE(`(?i)\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4
 // isStampLine reports whether a short text node stamps a comment with
 // its time (reStampLine); a line of more than 40 bytes is a sentence.
 func isStampLine(t string) bool {
-	t = strings.TrimSpace(t)
-	if len(t) < 3 || len(t) > 40 || !strings.ContainsAny(t, "0123456789") {
+	if !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
-	return reStampLine.MatchString(t)
+	t = strings.TrimSpace(t)
+	return len(t) >= 3 && len(t) <= 40 && reStampLine.MatchString(t)
 }
 
 // noteCommentSigns counts the time stamps and reply controls a text or
 // element node n adds to the page (x.stamps, x.replies): analyze notes
 // each node's share as the difference of the counts around its subtree.
+// text is n's text size (0 for a button: its text is not counted).
 func (x *contentExtractor) noteCommentSigns(n *html.Node, text int) {
 	switch {
 	case n.Type == html.TextNode:
@@ -75,7 +76,7 @@ func (x *contentExtractor) noteCommentSigns(n *html.Node, text int) {
 		}
 	case n.DataAtom == atom.Time:
 		x.stamps++
-	case n.DataAtom == atom.A || n.DataAtom == atom.Button || attr(n, "role") == "button":
+	case n.DataAtom == atom.A && text <= 30 || n.DataAtom == atom.Button:
 		if mayReply(n) && isReplyControl(textOf(n)) {
 			x.replies++
 		}
@@ -114,10 +115,13 @@ func commentShaped(in *nodeInfo) bool {
 // hold four fifths of its text (a heading, a count or a "load more" line
 // beside them), and a story comes before n (storyBefore).
 func (x *contentExtractor) noteCommentRun(n *html.Node, in *nodeInfo) {
-	if in.comment || in.text < 100 || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
-		return
+	if in.stamps < commentRunMin || in.comment || in.text < 100 || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+		return // most elements: fewer stamps below than a run has
 	}
 	headed := x.afterCommentHeading(n)
+	if in.replies < commentRunMin && !headed {
+		return
+	}
 	items, itemText := 0, 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {

@@ -677,7 +677,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	in.text, in.link, in.commas, in.block = text, link, commas, block
 	in.own, in.ownComma = own, ownComma
 	if n.Type == html.ElementNode {
-		x.noteCommentSigns(n, 0)
+		x.noteCommentSigns(n, text)
 		in.stamps, in.replies = x.stamps-stamps, x.replies-replies
 		x.classify(n, in)
 		x.noteCommentHeading(n, in)
