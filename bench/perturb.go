@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,14 +29,15 @@ import (
 
 // perturbOptions are the settings of the perturb command.
 type perturbOptions struct {
-	Shared string   // shared data directory; "" finds it beside the repository
-	Splits string   // directory of the split lists
-	Sets   []string // article sets to use
-	Only   []string // extractors to run; empty runs all
-	Drop   float64  // a page whose shingle F1 falls by more than this is listed
-	Dump   string   // directory to write the perturbed pages that are listed
-	Kinds  []string // perturbations to make; empty makes all
-	All    bool     // list every page where archivist fell, not only those another extractor held
+	Shared  string   // shared data directory; "" finds it beside the repository
+	Splits  string   // directory of the split lists
+	Sets    []string // article sets to use
+	Only    []string // extractors to run; empty runs all
+	Drop    float64  // a page whose shingle F1 falls by more than this is listed
+	Dump    string   // directory to write the perturbed pages that are listed
+	Kinds   []string // perturbations to make; empty makes all
+	All     bool     // list every page where archivist fell, not only those another extractor held
+	Classes string   // classesKeep or classesHashed: the pages' class and id attributes, before and after
 }
 
 // perturbSets are the sets with full article bodies.
@@ -55,6 +57,7 @@ func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) 
 	fs.StringVar(&o.Dump, "dump", "", "write the listed perturbed pages to `dir` (for a debugger)")
 	fs.StringVar(&kinds, "kinds", "", "make only these perturbations (`names`, comma-separated)")
 	fs.BoolVar(&o.All, "all", false, "list every tuning page where archivist fell, with its precision and recall")
+	fs.StringVar(&o.Classes, "classes", classesKeep, "pages' class and id attributes, before and after the change: `mode` keep, hashed or none (as sets -classes)")
 	if err := parseArgs(fs, args); err != nil {
 		return o, err
 	}
@@ -63,6 +66,9 @@ func parsePerturbFlags(args []string, stderr io.Writer) (perturbOptions, error) 
 		if !knownPerturbation(k) {
 			return o, fmt.Errorf("%w: -kinds: no perturbation %q", errUsage, k)
 		}
+	}
+	if !slices.Contains(classModes, o.Classes) {
+		return o, fmt.Errorf("%w: -classes %q: want one of %s", errUsage, o.Classes, strings.Join(classModes, ", "))
 	}
 	for _, s := range o.Sets {
 		if s != setExtractionBench && s != setReadeck && s != setReadability {
@@ -188,8 +194,10 @@ func runPerturb(ctx context.Context, o perturbOptions, all []setExtractor, stdou
 func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []perturbOutcome {
 	var outs []perturbOutcome
 	before := make([]score.Page, len(xs))
+	shown := *p
+	shown.HTML = perturbClasses(p.HTML, o.Classes)
 	for i, x := range xs {
-		r, _ := safeSetExtract(x, p)
+		r, _ := safeSetExtract(x, &shown)
 		before[i] = score.ScorePage(r.Text, p.Body)
 	}
 	for _, pt := range selectPerturbations(o.Kinds) {
@@ -207,7 +215,7 @@ func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []
 			return outs
 		}
 		q := *p
-		q.HTML = buf.Bytes()
+		q.HTML = perturbClasses(buf.Bytes(), o.Classes)
 		for i, x := range xs {
 			r, _ := safeSetExtract(x, &q)
 			after := score.ScorePage(r.Text, p.Body)
@@ -221,6 +229,17 @@ func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []
 	return outs
 }
 
+// perturbClasses returns page with its class and id attributes changed
+// by mode (rewriteClasses), or page itself when they are kept: the
+// change is made on the page as published and the mode applied to both
+// sides, so a hashed run asks whether a rule holds without class words.
+func perturbClasses(page []byte, mode string) []byte {
+	if mode == classesKeep || mode == "" {
+		return page
+	}
+	return rewriteClasses(page, mode)
+}
+
 // writePerturbMarkdown prints, per perturbation and extractor, the mean
 // shingle F1 before and after (F1 of the mean P and R, as the sets
 // command) and the pages that fell by more than -drop, then the tuning
@@ -228,6 +247,9 @@ func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []
 func writePerturbMarkdown(w io.Writer, o perturbOptions, xs []setExtractor, outs []perturbOutcome, pages int) {
 	fmt.Fprintf(w, "Tuning pages of %s: %d. Shingle F1 against each page's reference, before -> after the change; fell: pages down by more than %.2f.\n\n",
 		strings.Join(o.Sets, ", "), pages, o.Drop)
+	if o.Classes != classesKeep && o.Classes != "" {
+		fmt.Fprintf(w, "Class and id attributes: %s, before and after.\n\n", o.Classes)
+	}
 	fmt.Fprintf(w, "| perturbation | what | pages |")
 	for _, x := range xs {
 		fmt.Fprintf(w, " %s | fell |", x.Name)

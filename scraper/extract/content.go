@@ -29,6 +29,9 @@ type nodeInfo struct {
 	cmtLine  bool    // that heading is a line set as no heading (isCommentLine)
 	teaser   bool    // dropped only for naming a teaser: content on a listing
 	consent  bool    // class or id names a cookie or consent dialog
+	cmtRun   bool    // comment marks a run of comment-shaped children (commentrun.go)
+	stamps   int32   // time stamps below (noteCommentSigns)
+	replies  int32   // reply controls below (noteCommentSigns)
 }
 
 // contentTag classifies element tags for the content walk.
@@ -239,6 +242,9 @@ type contentExtractor struct {
 	core *html.Node
 	// picked is the candidate before widen moved it (coherence.go).
 	picked *html.Node
+	// stamps and replies count the comment signs seen so far in the
+	// walk (noteCommentSigns).
+	stamps, replies int32
 }
 
 // extractors recycles the scorer's tables between pages: they are sized
@@ -271,6 +277,7 @@ func putExtractor(x *contentExtractor) {
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
 	x.mainNode, x.mainFound = nil, false
 	x.core, x.picked = nil, nil
+	x.stamps, x.replies = 0, 0
 	extractors.Put(x)
 }
 
@@ -608,6 +615,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 			link = text
 		}
 		x.noteCopyright(n)
+		x.noteCommentSigns(n, text)
 		return text, link, commas, 0
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -620,6 +628,7 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		x.h1s = append(x.h1s, i)
 	}
 	x.idx[n] = i
+	stamps, replies := x.stamps, x.replies
 	// Page regions (asides, navigation, banners) and hidden elements are
 	// judged after their children are counted: malformed markup can nest
 	// the whole body in an unclosed <aside>, and streaming renderers send
@@ -629,6 +638,9 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 		skip := classifyTag(n.DataAtom) == tagSkip && !(n.DataAtom == atom.Header && inArticle(n)) && !accordionButton(n) && !storyCaption(n, x.essays) || n.DataAtom == 0 && skipCustom[n.Data] || writingForm(n)
 		if skip && !isRegion(n.DataAtom) && !(n.DataAtom == atom.Noscript && hasElementChild(n)) {
 			x.infos[i].junk = true
+			if n.DataAtom == atom.Button {
+				x.noteCommentSigns(n, 0)
+			}
 			return 0, 0, 0, 0
 		}
 		hidden := isHidden(n)
@@ -665,8 +677,11 @@ func (x *contentExtractor) analyze(n *html.Node, inLink bool) (text, link, comma
 	in.text, in.link, in.commas, in.block = text, link, commas, block
 	in.own, in.ownComma = own, ownComma
 	if n.Type == html.ElementNode {
+		x.noteCommentSigns(n, text)
+		in.stamps, in.replies = x.stamps-stamps, x.replies-replies
 		x.classify(n, in)
 		x.noteCommentHeading(n, in)
+		x.noteCommentRun(n, in)
 		if deferred && !x.holdsContent(n, in, para) {
 			if hiddenAttr {
 				x.noteHidden(n, text, link)
@@ -947,6 +962,10 @@ func (x *contentExtractor) prune(n *html.Node) {
 				// Opened by a line, not a heading: a tab or a count
 				// above the story can open the story's wrapper.
 				protected = in.para*2 > x.fullTotal && !x.followsStory(n)
+			}
+			if in.cmtRun {
+				// Recognised by its shape after a story (commentrun.go).
+				protected = false
 			}
 		}
 		if !protected && in.text >= 80 && x.leadOnly(n) && unlinkedProse(n, in) {

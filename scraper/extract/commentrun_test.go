@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/archivist-project/archivist/corpus"
+)
+
+// TestCommentRuns reads the pages of testdata/commentruns: readers'
+// comments whose class names say nothing (hashed, as CSS modules serve
+// them) are left out of a story and a blog post by their shape (a run
+// of signed, stamped blocks with reply controls after the story), while
+// the posts of a forum thread, a link board's replies, a Q&A page's
+// answers and a product's reviews stay as they were, and a comment
+// service's <noscript> notice is no text.
+func TestCommentRuns(t *testing.T) {
+	const (
+		story  = "https://valleycourier.example/2026/11/30/library-roof"
+		thread = "https://volunteers.example/threads/running-a-lending-counter.812/"
+		board  = "https://board.example/b/librarians/comments/k2x9/running_a_lending_counter/"
+	)
+	replies := []string{"Good news at last", "story hour", "Six weeks sounds", "volunteers who carried"}
+	for _, tt := range []struct {
+		file, url, want string
+		has             []string // phrases the text must hold
+		comments        bool     // the text holds the readers' replies
+	}{
+		{"story_hashed_thread.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
+		{"blog_wp_thread.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
+		// "4 comments" beside the list it counts, not around it: the
+		// list's stamped blocks need no reply control.
+		{"story_heading_beside.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
+		{"story_noscript_comments.html", story, corpus.PageTypeArticle, []string{"four thousand volumes"}, false},
+		{"forum_thread.html", thread, corpus.PageTypeForum, []string{"Has anyone here run"}, true},
+		// The opening post, drawn apart from the replies, has its own
+		// reply control: it is no story, and the replies stay.
+		{"board_selfpost.html", board, corpus.PageTypeForum, []string{"Has anyone here done this"}, true},
+		// Answers are voted on, not replied to. (The page is typed an
+		// article at main too: a Q&A page whose question is not named
+		// apart is left to the model.)
+		{"qa_answers.html", "https://librarians.example/questions/77/how-to-run-a-lending-counter", corpus.PageTypeArticle, []string{"How should loans"}, true},
+		{"product_reviews.html", "https://shelfco.example/products/oak-reading-lectern", corpus.PageTypeProduct, []string{"solid oak lectern"}, false},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			art := extractTestdata(t, "commentruns/"+tt.file, tt.url)
+			if art.PageType != tt.want {
+				t.Errorf("page type %q, want %q", art.PageType, tt.want)
+			}
+			for _, h := range tt.has {
+				if !strings.Contains(art.Text, h) {
+					t.Errorf("text lacks %q: %q", h, art.Text)
+				}
+			}
+			for _, r := range replies {
+				if strings.Contains(art.Text, r) != tt.comments {
+					t.Errorf("text holds %q: %v, want %v", r, !tt.comments, tt.comments)
+				}
+			}
+			if strings.Contains(art.Text, "enable JavaScript") {
+				t.Errorf("text holds the comment service's notice: %q", art.Text)
+			}
+		})
+	}
+}
+
+// TestCommentSigns checks the lines that stamp a comment with its time
+// and the labels of the control that answers it.
+func TestCommentSigns(t *testing.T) {
+	for _, tt := range []struct {
+		line         string
+		stamp, reply bool
+	}{
+		{"3 hours ago", true, false},
+		{"vor 2 Tagen", true, false},
+		{"il y a 5 minutes", true, false},
+		{"hace 1 hora", true, false},
+		{"yesterday at 18:40", true, false},
+		{"November 22, 2026 at 10:12 am", true, false},
+		{"22.11.2026", true, false},
+		{"12 Mär 2026", true, false},
+		{"Rating: 7 votes", false, false},
+		{"£340.00", false, false},
+		{"Chapter 3", false, false},
+		{"Reply", false, true},
+		{"Antworten (3)", false, true},
+		{"Répondre", false, true},
+		{"Leave a Reply", false, false},
+		{"Replying to a comment from the minister about the budget", false, false},
+		{"Share", false, false},
+		{"Like 3", false, false},
+	} {
+		if got := isStampLine(tt.line); got != tt.stamp {
+			t.Errorf("isStampLine(%q) = %v, want %v", tt.line, got, tt.stamp)
+		}
+		if got := isReplyControl(tt.line); got != tt.reply {
+			t.Errorf("isReplyControl(%q) = %v, want %v", tt.line, got, tt.reply)
+		}
+	}
+}
