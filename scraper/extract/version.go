@@ -40,4 +40,5 @@ package extract
 // Version 23: the thirty-third session's (issue 8).
 // Version 24: the thirty-fourth session's (issue 8).
 // Version 25: the thirty-fifth session's (issue 8).
-const Version = 25
+// Version 26: the thirty-sixth session's (issue 8).
+const Version = 26
