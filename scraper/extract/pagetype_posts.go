@@ -830,9 +830,9 @@ func containsFold(s string, subs []string) bool {
 
 // dateLike reports whether a short text reads as a date or a time: a
 // year from 1990 to 2039 or a time of day (12:45) standing alone among
-// the digits, or "ago".
+// the digits, or a relative stamp (relStampIn).
 func dateLike(s string) bool {
-	if strings.Contains(s, " ago") {
+	if relStampIn(s) {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
@@ -853,6 +853,25 @@ func dateLike(s string) bool {
 	}
 	return false
 }
+
+// relStampWords are the words that every relative stamp of
+// relStampIntl holds, lower case: a cheap test before the regexp.
+var relStampWords = []string{"il y a", "vor ", "hace ", "há ", "ha ", " fa", "geleden", "temu", "назад"}
+
+// relStampIn reports whether s holds a relative stamp: " ago" or one of
+// relStampIntl's ("vor 2 Tagen", "3 дня назад"). A post's header in any
+// language the extractor reads dates the post so, not only an English
+// one. Only texts under 120 bytes are read for the other languages'
+// stamps: the test is made on every short block, and a stamp is short.
+func relStampIn(s string) bool {
+	if strings.Contains(s, " ago") {
+		return true
+	}
+	return len(s) < 120 && containsFold(s, relStampWords) && reRelStampIntl.MatchString(s)
+}
+
+// reRelStampIntl matches relStampIntl alone.
+var reRelStampIntl = lazyRE(`(?i)` + relStampIntl)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 

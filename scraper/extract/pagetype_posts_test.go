@@ -107,6 +107,13 @@ func TestDateLike(t *testing.T) {
 		{"Posted 2 Mar 2026, 08:14", true},
 		{"Tue Mar 03, 2009 8:30 pm", true},
 		{"3 hours ago", true},
+		{"vor 2 Stunden", true},
+		{"il y a 3 jours", true},
+		{"hace 5 días", true},
+		{"3 дня назад", true},
+		{"3 giorni fa", true},
+		{"vor dem Haus", false},
+		{"il y a du monde", false},
 		{"#2", false},
 		{"12345 views", false},
 		{"Call 555 2026 1234", true}, // a year-like group alone reads as a date: the other marks must agree
