@@ -901,6 +901,9 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 		if s := c.sigs[i]; c.prose[i] && isAncestor(thread, s) {
 			if !isAncestor(last, s) && p.x.idx[s] > p.x.idx[last] {
 				last = p.postAround(c.sigs, i, thread)
+				if r := c.runSibling(s); r != nil {
+					last = r
+				}
 			}
 			break
 		}
@@ -912,6 +915,24 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 	}
 	hi = int32(p.x.subtreeEnd(int(hi)))
 	return lo, hi, lo <= hi
+}
+
+// runSibling returns the child of the main run's element (c.most) that
+// holds s, when it has the tag of the run's records; else nil. It is a
+// post of the run that its links kept out of the run (a short reply
+// under a linked subject line, beside its poster's linked card), and it
+// ends with its own words: postAround stops at the poster's card when
+// the post's header is signed too (a card beside a stamped header).
+func (c *postCount) runSibling(s *html.Node) *html.Node {
+	for a := s; a != nil && a.Parent != nil; a = a.Parent {
+		if a.Parent == c.most {
+			if a.DataAtom == c.last.DataAtom {
+				return a
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // inNoscript reports whether n sits in a <noscript> element.

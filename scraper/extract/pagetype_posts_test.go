@@ -385,3 +385,26 @@ func extractTestdata(t *testing.T, file, url string) corpus.Article {
 	}
 	return art
 }
+
+// TestShortLastReply: a board signs each post twice, with the poster's
+// card (a profile link and a join date) and with the post's header (the
+// name again and a <time>). A short last reply, under a linked subject
+// line, is left out of the run of records as mostly links, and the
+// thread's span used to end with its poster's card, cutting off its
+// words; the post is the run's sibling that holds the card (runSibling).
+func TestShortLastReply(t *testing.T) {
+	art := extractTestdata(t, "threads/board_short_last_reply.html", "https://crumbclub.example/forum/viewtopic.php?t=5120")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	for _, s := range []string{"A seed tin on a heat mat works too", "The oven light did it, the loaf doubled by lunch."} {
+		if !strings.Contains(art.Text, s) {
+			t.Errorf("reply lost: %q", s)
+		}
+	}
+	for _, s := range []string{"Who is online", "Powered by phpBB"} {
+		if strings.Contains(art.Text, s) {
+			t.Errorf("chrome kept: %q", s)
+		}
+	}
+}
