@@ -55,7 +55,19 @@ var chromeLines = map[string]bool{
 // other pages' teasers ("You may also like", "Customers also bought"),
 // "Keep exploring ..." prompts, the counters of a post or a thread
 // ("12 likes", "3 replies", "1.2k views").
-var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?)$|^(?:free (?:shipping|delivery|returns|engraving)|spend [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} (?:more )?(?:to get|for|and get) free (?:shipping|delivery)|you(?:'re| are) [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} away from free (?:shipping|delivery)|you are now shopping in\b|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:select|choose|change) (?:your )?(?:country|region|location|country/region)(?:\s*(?:/|,|&|and)\s*(?:language|currency))?\s*:?$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|(?:^|[\s.,])` + rightsReserved + `\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+var reChromeLine = lazyRE(`(?i)^\d[\d,.]*\s*[km]?\s+(?:likes?|replies|reply|reactions?|views?|votes?|points?|` + countersIntl + `)$|^` + expandIntl + `\s*(?:\.{1,3}|…)?$|^(?:free (?:shipping|delivery|returns|engraving)|spend [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} (?:more )?(?:to get|for|and get) free (?:shipping|delivery)|you(?:'re| are) [^\d\s]{0,3}\d[\d.,]*\s?\S{0,3} away from free (?:shipping|delivery)|you are now shopping in\b|livraison (?:offerte|gratuite)|kostenlose[rn]? (?:versand|lieferung|rückversand)|versandkostenfrei|envío gratis|spedizione gratuita)\b.{0,40}$|^(?:select|choose|change) (?:your )?(?:country|region|location|country/region)(?:\s*(?:/|,|&|and)\s*(?:language|currency))?\s*:?$|^(?:returns? (?:&|and) exchanges? accepted(?: within \d+ days)?|ships from\b.{0,30})$|^(?:©|\(c\)\s|copyright\b)[^.]{0,60}\b(?:19|20)\d\d\b.{0,40}$|(?:^|[\s.,])` + rightsReserved + `\.?$|^(?:you (?:may|might) also (?:like|be interested in)|customers (?:also|who) (?:bought|viewed)|keep exploring|explore more|more (?:topics|threads|posts) from|(?:sie|du) könnte(?:n|st)? auch\b|das könnte (?:sie|dich) auch|vous aimerez (?:peut-être )?aussi|(?:también )?te puede interesar)\b.{0,40}$`)
+
+// countersIntl are the nouns of a post's or a thread's counters ("2
+// J’aime", "5 Antworten", "12 respuestas", "318 visualizações") in the
+// other languages the extractor reads: boards print them under each
+// post in the page's language (a regexp group).
+const countersIntl = `(?:j[’']aime|mentions? j[’']aime|réponses?|vues|gefällt mir|antworten|aufrufe|me gusta|respuestas?|visitas|mi piace|risposte|visualizzazioni|curtidas?|respostas?|visualizações|reacties|weergaven|отв[еe]т(?:а|ов)?|просмотр(?:а|ов)?)`
+
+// expandIntl is the link that unfolds a long quote or post ("Click to
+// expand..."), in the languages the extractor reads; in a language other
+// than English it is often longer than the bytes chromeLines looks up
+// (a regexp group).
+const expandIntl = `(?:click to expand|cliquez pour (?:agrandir|développer)|zum (?:erweitern|aufklappen) (?:an)?klicken|(?:haz )?clic para (?:expandir|ampliar)|clicca per espandere|clique para expandir|klik om uit te vouwen|нажмите для раскрытия|нажмите, чтобы раскрыть)`
 
 // rightsReserved is the phrase of a rights line, in the languages the
 // extractor reads (a regexp group; Go's \b is ASCII-only, so callers

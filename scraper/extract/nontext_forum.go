@@ -48,7 +48,12 @@ var postCardWords = map[string]bool{
 // before the commenter's name of four words at most: "– Decio Lira"), or
 // the link that unfolds a post's folded comments ("| Show 12 more
 // comments").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:asked|answered|edited|commented|modified) (?:on )?(?:[a-z]{3,9}\.? \d{1,2}(?:, ?\d{4})?|\d{1,2} [a-z]{3,9}\.?(?: \d{4})?|\d{4}-\d\d-\d\d|yesterday|today|\d+ (?:secs?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago)(?:,? at \d{1,2}:\d\d(?::\d\d)?(?: ?[ap]m)?)?|[–—] ?[^\s.!?,;:]+(?: [^\s.!?,;:]+){0,3}|(?:\|\s*)?show \d+ more (?:comments?|replies)|(?:reply|post) #?\d+|(?:thread starter|start date)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:asked|answered|edited|commented|modified) (?:on )?(?:[a-z]{3,9}\.? \d{1,2}(?:, ?\d{4})?|\d{1,2} [a-z]{3,9}\.?(?: \d{4})?|\d{4}-\d\d-\d\d|yesterday|today|\d+ (?:secs?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago)(?:,? at \d{1,2}:\d\d(?::\d\d)?(?: ?[ap]m)?)?|[–—] ?[^\s.!?,;:]+(?: [^\s.!?,;:]+){0,3}|(?:\|\s*)?show \d+ more (?:comments?|replies)|(?:reply|post) #?\d+|(?:thread starter|start date|` + threadHeadIntl + `)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
+
+// threadHeadIntl are a thread header's labels of its starter and start
+// date ("Thread starter", "Start date") as boards translate them into
+// the other languages the extractor reads (a regexp group).
+const threadHeadIntl = `(?:ersteller|erstellt am|auteur de la discussion|date de début|autor del tema|fecha de inicio|autore discussione|data di inizio|autor do tópico|data de início|автор темы|дата начала)`
 
 // cardLabel returns the label of a "Label: value" or "Label:" line of
 // eight words and 60 bytes at most (lower case, without the colon) and
@@ -227,14 +232,31 @@ func dropCardLines(bs []block, apart func(block, string) bool) []block {
 
 // reRelStamp matches a post's relative stamp inside its header line:
 // "2 years ago", "· 1 year ago", "an hour ago" (a separator before it
-// goes with it).
-var reRelStamp = lazyRE(`(?i)\s*[·•|]?\s*\b(?:\d+|an?|one) (?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?) ago\b`)
+// goes with it), and the same stamp as boards print it in the other
+// languages the extractor reads (relStampIntl).
+var reRelStamp = lazyRE(`(?i)\s*[·•|]?\s*(?:\b(?:\d+|an?|one) (?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|yrs?) ago\b|` + relStampIntl + `)`)
+
+// relStampIntl is a relative stamp from seconds to years ago in French,
+// German, Spanish, Portuguese, Italian, Dutch, Polish and Russian ("il y
+// a 3 jours", "vor 2 Stunden", "hace 5 días", "há 2 dias", "3 giorni
+// fa", "2 dagen geleden", "3 dni temu", "3 дня назад"): a board in those
+// languages sets it in a post's header where an English one writes "3
+// days ago" (a regexp group; Go's \b is ASCII-only, so the words that
+// end in other letters are closed by a space, punctuation or the end).
+const relStampIntl = `(?:\bil y a (?:\d+|une?) (?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)\b|` +
+	`\bvor (?:\d+|einer|einem|eine?n?) (?:sekunden?|minuten?|min\.?|stunden?|std\.?|tag(?:en)?|wochen?|monat(?:en)?|jahr(?:en)?)(?:$|[\s,.·|])|` +
+	`\bhace (?:\d+|una?) (?:segundos?|minutos?|min|horas?|h|d[ií]as?|semanas?|mes(?:es)?|años?)(?:$|[\s,.·|])|` +
+	`\bh[áa] (?:\d+|uma?) (?:segundos?|minutos?|min|horas?|h|dias?|semanas?|m[êe]s|meses|anos?)(?:$|[\s,.·|])|` +
+	`\b(?:\d+|una?) (?:secondi|secondo|minuti|minuto|ore|ora|giorni|giorno|settimane|settimana|mesi|mese|anni|anno) fa\b|` +
+	`\b(?:\d+|een) (?:seconden|minuten|minuut|uur|dagen|dag|weken|week|maanden|maand|jaar) geleden\b|` +
+	`\b\d+ (?:sekund[ęy]?|minut[ęy]?|godzin[ęy]?|dni|dzień|tygodni[ea]?|tydzień|miesięcy|miesiące|miesiąc|lat[a]?|rok) temu(?:$|[\s,.·|])|` +
+	`\b\d+ (?:секунд[уы]?|минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет) назад(?:$|[\s,.·|]))`
 
 // relStampOf returns the relative stamp in t ("2 years ago"), without
 // the separator reRelStamp takes with it, or "".
 func relStampOf(t string) string {
 	if m := reRelStamp.FindStringSubmatch(t); m != nil {
-		return strings.Trim(m[0], " \t·•|")
+		return strings.Trim(m[0], " \t·•|,.")
 	}
 	return ""
 }

@@ -35,6 +35,7 @@ func TestDropPostCards(t *testing.T) {
 		{"stamp with time", []string{"Feb 14, 2026 | 9:05 pm", a}, []string{"Feb 14, 2026 | 9:05 pm", a}},
 		{"headers", []string{"Thread starter netmender", "Start date Jul 18, 2024", "#2", "Reply 3", "Recommended Posts", a},
 			[]string{a}},
+		{"headers translated", []string{"Автор темы Sergey_K", "Дата начала 4 Дек 2026", "Ersteller netmender", "Fecha de inicio 18 jul 2024", a}, []string{a}},
 		{"ranks and likes", []string{"Senior Member", a, "10+ Year Member", "WiSK, JapesUK and 3 others like this.", "Ann likes this.", "I like this."},
 			[]string{a, "I like this."}},
 		{"repeated label", []string{"Primary OS: Fedora", a, "Primary OS: MS Windows 10", c, "Primary OS: Mac OS X"},
@@ -364,6 +365,15 @@ func TestStripRelStamp(t *testing.T) {
 		{"3 minutes ago, oldspade said:", "3 minutes ago, oldspade said:", false},
 		{"I fixed the roof two weeks ago and 3 days ago it leaked again.", "I fixed the roof two weeks ago and 3 days ago it leaked again.", false},
 		{"oldspade April 19, 2026", "oldspade April 19, 2026", false},
+		// The same headers as boards print them in other languages.
+		{"von Heidegärtnerin » vor 2 Tagen", "von Heidegärtnerin »", true},
+		{"marie_l · il y a 3 jours", "marie_l", true},
+		{"RaúlM hace 5 días #2", "RaúlM #2", true},
+		{"nonno_piero · 3 giorni fa", "nonno_piero", true},
+		{"Sergey_K 3 дня назад", "Sergey_K", true},
+		{"bia_costa há 2 dias", "bia_costa", true},
+		{"jan_v 2 dagen geleden", "jan_v", true},
+		{"Ich habe das Dach vor 2 Tagen repariert und es tropft wieder.", "Ich habe das Dach vor 2 Tagen repariert und es tropft wieder.", false},
 	}
 	for _, tt := range tests {
 		got, ok := stripRelStamp(tt.in)

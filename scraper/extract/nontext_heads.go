@@ -110,7 +110,7 @@ func permalinkStamp(n *html.Node) bool {
 		return false
 	}
 	t := shortText(n, headStampMax)
-	return numFields(t) <= 6 && reClock.MatchString(t) && dateLike(t) && !strings.Contains(t, " ago")
+	return numFields(t) <= 6 && reClock.MatchString(t) && dateLike(t) && !relStampIn(t)
 }
 
 // replyWords are words of a line naming the member a post answers ("In
@@ -209,7 +209,7 @@ func isHeadName(t string) bool {
 // stamp: six words or fewer with a date. A relative one ("2 years ago")
 // is left out: it is wrong once the page is archived.
 func isHeadStamp(t string) bool {
-	return t != "" && countWords(t) <= 6 && dateLike(t) && !strings.Contains(t, " ago")
+	return t != "" && countWords(t) <= 6 && dateLike(t) && !relStampIn(t)
 }
 
 // withPostHeads returns bs, a forum's text in document order, with each

@@ -830,9 +830,9 @@ func containsFold(s string, subs []string) bool {
 
 // dateLike reports whether a short text reads as a date or a time: a
 // year from 1990 to 2039 or a time of day (12:45) standing alone among
-// the digits, or "ago".
+// the digits, or a relative stamp (relStampIn).
 func dateLike(s string) bool {
-	if strings.Contains(s, " ago") {
+	if relStampIn(s) {
 		return true
 	}
 	for i := 0; i < len(s); i++ {
@@ -853,6 +853,25 @@ func dateLike(s string) bool {
 	}
 	return false
 }
+
+// relStampWords are the words that every relative stamp of
+// relStampIntl holds, lower case: a cheap test before the regexp.
+var relStampWords = []string{"il y a", "vor ", "hace ", "há ", "ha ", " fa", "geleden", "temu", "назад"}
+
+// relStampIn reports whether s holds a relative stamp: " ago" or one of
+// relStampIntl's ("vor 2 Tagen", "3 дня назад"). A post's header in any
+// language the extractor reads dates the post so, not only an English
+// one. Only texts under 120 bytes are read for the other languages'
+// stamps: the test is made on every short block, and a stamp is short.
+func relStampIn(s string) bool {
+	if strings.Contains(s, " ago") {
+		return true
+	}
+	return len(s) < 120 && containsFold(s, relStampWords) && reRelStampIntl.MatchString(s)
+}
+
+// reRelStampIntl matches relStampIntl alone.
+var reRelStampIntl = lazyRE(`(?i)` + relStampIntl)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -882,6 +901,9 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 		if s := c.sigs[i]; c.prose[i] && isAncestor(thread, s) {
 			if !isAncestor(last, s) && p.x.idx[s] > p.x.idx[last] {
 				last = p.postAround(c.sigs, i, thread)
+				if r := c.runSibling(s); r != nil {
+					last = r
+				}
 			}
 			break
 		}
@@ -893,6 +915,24 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 	}
 	hi = int32(p.x.subtreeEnd(int(hi)))
 	return lo, hi, lo <= hi
+}
+
+// runSibling returns the child of the main run's element (c.most) that
+// holds s, when it has the tag of the run's records; else nil. It is a
+// post of the run that its links kept out of the run (a short reply
+// under a linked subject line, beside its poster's linked card), and it
+// ends with its own words: postAround stops at the poster's card when
+// the post's header is signed too (a card beside a stamped header).
+func (c *postCount) runSibling(s *html.Node) *html.Node {
+	for a := s; a != nil && a.Parent != nil; a = a.Parent {
+		if a.Parent == c.most {
+			if a.DataAtom == c.last.DataAtom {
+				return a
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // inNoscript reports whether n sits in a <noscript> element.

@@ -107,6 +107,13 @@ func TestDateLike(t *testing.T) {
 		{"Posted 2 Mar 2026, 08:14", true},
 		{"Tue Mar 03, 2009 8:30 pm", true},
 		{"3 hours ago", true},
+		{"vor 2 Stunden", true},
+		{"il y a 3 jours", true},
+		{"hace 5 días", true},
+		{"3 дня назад", true},
+		{"3 giorni fa", true},
+		{"vor dem Haus", false},
+		{"il y a du monde", false},
 		{"#2", false},
 		{"12345 views", false},
 		{"Call 555 2026 1234", true}, // a year-like group alone reads as a date: the other marks must agree
@@ -377,4 +384,27 @@ func extractTestdata(t *testing.T, file, url string) corpus.Article {
 		t.Fatal(err)
 	}
 	return art
+}
+
+// TestShortLastReply: a board signs each post twice, with the poster's
+// card (a profile link and a join date) and with the post's header (the
+// name again and a <time>). A short last reply, under a linked subject
+// line, is left out of the run of records as mostly links, and the
+// thread's span used to end with its poster's card, cutting off its
+// words; the post is the run's sibling that holds the card (runSibling).
+func TestShortLastReply(t *testing.T) {
+	art := extractTestdata(t, "threads/board_short_last_reply.html", "https://crumbclub.example/forum/viewtopic.php?t=5120")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	for _, s := range []string{"A seed tin on a heat mat works too", "The oven light did it, the loaf doubled by lunch."} {
+		if !strings.Contains(art.Text, s) {
+			t.Errorf("reply lost: %q", s)
+		}
+	}
+	for _, s := range []string{"Who is online", "Powered by phpBB"} {
+		if strings.Contains(art.Text, s) {
+			t.Errorf("chrome kept: %q", s)
+		}
+	}
 }
