@@ -615,7 +615,7 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 	if t := p.threadType(article, other); t != "" {
 		return false, t
 	}
-	if article && !p.cmsPost() && !p.hasType(newsTypes...) && (p.teaserFront(art.WordCount) || p.itemRunBody(art.WordCount)) {
+	if article && !p.cmsPost() && !p.hasType(newsTypes...) && (p.teaserFront(art.WordCount, art.Published != nil && len(art.Authors) > 0) || p.itemRunBody(art.WordCount)) {
 		// Linked headlines with a line of summary each, dated excerpts
 		// that link their story again ("Continue reading"), or dated
 		// plain links with a line each, and no story of the page's own:
@@ -657,6 +657,12 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		// prose of an article and a service page as its runner-up. A
 		// story does not sell its writer's time.
 		article = false
+	}
+	if article && p.declaredList(art) {
+		// A page that declares itself a list, with nothing that makes
+		// it a story: the model read the list's intro and summaries as
+		// an article's prose.
+		return false, corpus.PageTypeListing
 	}
 	if (article || other == corpus.PageTypeService || other == corpus.PageTypeListing) && p.docHost() {
 		// A page of a documentation host (docs.example.org): the model

@@ -25,6 +25,10 @@ type teaserLayout struct {
 	// front's lead, not a section of the page's own; excerptText is their
 	// items' text.
 	excerpts, excerptText int
+	// datedTeasers counts the teasers whose item holds a date of its
+	// own (datedItem): a front's or a tag page's headlines are dated
+	// one by one, a roundup's picks under one byline are not.
+	datedTeasers int
 	// storyBefore counts the paragraphs of prose before the first
 	// teaser's heading, and gridAfterStory tells whether a heading that
 	// is not a teaser's came between them and it.
@@ -143,6 +147,9 @@ func (w *layoutWalk) closeSection() {
 	case w.paras <= 1:
 		w.l.teasers++
 		w.l.teaserText += w.headText
+		if w.item != nil && datedItem(w.item, 0) {
+			w.l.datedTeasers++
+		}
 	default:
 		w.l.sections++
 		if w.again && datedItem(w.item, 0) {
@@ -333,8 +340,10 @@ func slugLast(path string) bool {
 // titles of a thread's posts. Sections that are excerpts (a dated item
 // that links the heading's page again, "Continue reading") count with the
 // teasers when they hold two thirds of the body found: a blog's index, or
-// a front whose body found is its lead story's excerpt.
-func (p *page) teaserFront(words int) bool {
+// a front whose body found is its lead story's excerpt. signed tells
+// that the page has an author and a date: with no teaser dated, it is
+// one writer's roundup of links.
+func (p *page) teaserFront(words int, signed bool) bool {
 	if p.kind.linkHeads < 4 {
 		return false
 	}
@@ -343,7 +352,10 @@ func (p *page) teaserFront(words int) bool {
 		return false
 	}
 	if l.teasers >= 4 && l.teasers > 2*l.sections && l.teaserText*2 >= max(l.text, bytesPerWord*words) {
-		return true
+		// A page dated and signed as a whole whose teasers carry no
+		// date of their own is one writer's roundup of links, not a
+		// front: a front's or a tag page's stories are dated one by one.
+		return !(l.datedTeasers == 0 && signed)
 	}
 	// Excerpts of other pages, each under its linked headline and
 	// ending in a link to it again ("Continue reading"): a blog's index,

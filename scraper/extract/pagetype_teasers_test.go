@@ -68,7 +68,7 @@ func TestTeaserFront(t *testing.T) {
 			p := newPage(doc, base, time.Time{})
 			defer p.release()
 			p.extract(Options{})
-			if got := p.teaserFront(0); got != tc.want {
+			if got := p.teaserFront(0, false); got != tc.want {
 				t.Errorf("teaserFront = %v, want %v (%+v)", got, tc.want, p.teaserLayout())
 			}
 		})
