@@ -125,11 +125,15 @@ func pieceAnchor(b *html.Node, at int) *html.Node {
 	return nthParagraph(b, at)
 }
 
-// quoteOf returns the first sentence of b's k-th paragraph, in quotes.
+// quoteOf returns the first sentence of b's k-th paragraph, in quotes,
+// cut to its first twenty words when longer: a pull quote is a line.
 func quoteOf(b *html.Node, k int) string {
 	s := strings.TrimSpace(textOf(nthParagraph(b, k)))
 	if i := strings.Index(s, ". "); i > 0 {
 		s = s[:i+1]
+	}
+	if w := strings.Fields(s); len(w) > 20 {
+		s = strings.Join(w[:20], " ")
 	}
 	return "“" + html.EscapeString(s) + "”"
 }
