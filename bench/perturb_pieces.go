@@ -117,12 +117,20 @@ func storyReference(name string, b *html.Node, ref string) string {
 	return ref
 }
 
-// pieceAnchor returns b's at-th paragraph, its last when at is -1.
+// pieceAnchor returns b's at-th paragraph; when at is -1, its last
+// paragraph with text (a closing note follows the story's words, not a
+// paragraph that holds only a picture).
 func pieceAnchor(b *html.Node, at int) *html.Node {
-	if at < 0 {
-		return nthParagraph(b, 1<<30)
+	if at >= 0 {
+		return nthParagraph(b, at)
 	}
-	return nthParagraph(b, at)
+	last := nthParagraph(b, 1<<30)
+	for c := b.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.P && textBytes(c) > 0 {
+			last = c
+		}
+	}
+	return last
 }
 
 // quoteOf returns the first sentence of b's k-th paragraph, in quotes,
