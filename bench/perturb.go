@@ -95,8 +95,10 @@ type perturbation struct {
 }
 
 // perturbations are the changes perturb makes, one at a time: the
-// structural ones below, then the shapes of real pages (perturb_web.go).
-var perturbations = append(append(structPerturbations, webPerturbations...), chunkPerturbations...)
+// structural ones below, the shapes of real pages (perturb_web.go), the
+// chunked bodies (perturb_chunks.go) and the pieces inside the body
+// (perturb_pieces.go).
+var perturbations = append(append(append(structPerturbations, webPerturbations...), chunkPerturbations...), piecePerturbations...)
 
 // structPerturbations cut the body or add blocks of prose around it.
 var structPerturbations = []perturbation{
@@ -209,6 +211,7 @@ func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []
 		if b == nil || b.Parent == nil {
 			return outs
 		}
+		ref := storyReference(pt.Name, b, p.Body) // before Apply: read on the unchanged page
 		pt.Apply(b)
 		var buf bytes.Buffer
 		if err := html.Render(&buf, doc); err != nil {
@@ -218,7 +221,7 @@ func perturbPage(set string, p *setPage, xs []setExtractor, o perturbOptions) []
 		q.HTML = perturbClasses(buf.Bytes(), o.Classes)
 		for i, x := range xs {
 			r, _ := safeSetExtract(x, &q)
-			after := score.ScorePage(r.Text, p.Body)
+			after := score.ScorePage(r.Text, ref)
 			outs = append(outs, perturbOutcome{Set: set, ID: p.ID, Extractor: x.Name, Perturbation: pt.Name, Before: before[i], After: after})
 			if o.Dump != "" && before[i].F1()-after.F1() > o.Drop {
 				_ = os.MkdirAll(o.Dump, 0o755)

@@ -171,3 +171,80 @@ func TestWebPerturbationShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestPiecePerturbations: each piece lands at its place in the body, and
+// the reference of a story piece holds the piece's text at that place
+// (the page's text, read in order, holds the adjusted reference), while
+// a chrome piece leaves the reference as it was.
+func TestPiecePerturbations(t *testing.T) {
+	ref := "Title One one one. Two two two. Three three three. Four four four. Five five five. Six six six. Seven seven seven. Eight eight eight."
+	tests := []struct {
+		name  string
+		want  string // markup in the perturbed page
+		story string // text the reference gains; "" for chrome
+	}{
+		{"tweet-embed", `<p>Two two two.</p><blockquote class="twitter-tweet">`, "The bridge will stay closed"},
+		{"tiktok-embed", `<p>Three three three.</p><blockquote class="tiktok-embed"`, "Water reached the top step"},
+		{"pullquote-aside", `<p>Four four four.</p><aside class="pullquote"><p>“Three three three.”</p></aside><p>Five`, "Three three three"},
+		{"pullquote-blockquote", `<p>Four four four.</p><blockquote class="pullquote"><p>“Three three three.”</p></blockquote>`, "Three three three"},
+		{"correction-note", `<p>Eight eight eight.</p><p><em>Correction:`, "Correction An earlier version"},
+		{"photo-caption", `<div class="story-body"><figure class="wp-block-image"><img src="photo.jpg" alt=""/><figcaption>Workers`, ""},
+		{"photo-caption-p", `<div class="story-body"><div class="photo"><img src="photo.jpg" alt=""/><p class="caption">Workers`, ""},
+		{"read-more", `<p>Two two two.</p><p><strong>Read more:</strong> <a href="/news/council-delays-vote">`, ""},
+		{"click-here", `<p>Four four four.</p><p><a href="/subscribe">Click here</a>`, ""},
+		{"newsletter-blurb", `<p>Three three three.</p><p><em><a href="/newsletters">Sign up`, ""},
+		{"player-block", `<p>Two two two.</p><div class="video-player"><h3>Watch:`, ""},
+		{"ad-label", `<p>Three three three.</p><div class="ad-container"><p>Advertisement</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(strings.ReplaceAll(perturbPageHTML, "\n", "")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := bodyElement(doc)
+			got := storyReference(tt.name, b, ref)
+			selectPerturbations([]string{tt.name})[0].Apply(b)
+			var buf bytes.Buffer
+			if err := html.Render(&buf, doc); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tt.want) {
+				t.Errorf("no %q in\n%s", tt.want, buf.String())
+			}
+			if tt.story == "" {
+				if got != ref {
+					t.Errorf("chrome piece changed the reference:\n%s", got)
+				}
+				return
+			}
+			if !strings.Contains(got, tt.story) {
+				t.Errorf("reference lacks %q:\n%s", tt.story, got)
+			}
+			if page := score.Tokens(textOfHTML(t, buf.Bytes())); !subsequence(score.Tokens(got), page) {
+				t.Errorf("reference out of the page's order:\n%s\npage:\n%s", got, strings.Join(page, " "))
+			}
+		})
+	}
+}
+
+func TestExpectStory(t *testing.T) {
+	tests := []struct {
+		name, ref, anchor string
+		before            bool
+		story, want       string
+	}{
+		{"after", "a b c d e f g", "a b c d e", false, "X Y", "a b c d e X Y f g"},
+		{"before", "t a b c d e f", "a b c d e", true, "X", "t X a b c d e f"},
+		{"short anchor", "a b c", "b", false, "X", "a b X c"},
+		{"missing after", "a b c", "q r", false, "X", "a b c X"},
+		{"missing before", "a b c", "q r", true, "X", "X a b c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := expectStory(tt.ref, tt.anchor, tt.before, tt.story); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

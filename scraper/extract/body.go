@@ -434,7 +434,8 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 // filterBlocks drops from bs, in place, the blocks that are not the
 // body's text: linked blocks (teasers, menus) but those the story keeps,
 // and the cited ones (blockFilter.cited) when cite is set; boilerplate
-// lines, captions, tail cards, slides, closing prompts and disclosures.
+// lines, the site's calls to action, players' titles, captions, tail cards, slides,
+// closing prompts and disclosures.
 func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([]block, int) {
 	out := bs[:0]
 	var card []bool // parallel to out: the block follows a dropped linked title
@@ -470,7 +471,7 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 			continue
 		}
 		cut = false
-		if isBoilerLine(b.text) {
+		if isBoilerLine(b.text) || isActionLine(b) || isMediaTitle(b) {
 			continue
 		}
 		if b.afterImage && (b.altText || isFigureLabel(b) || !reWireTag.MatchString(b.text) && (isCaption(b) || isCreditedCaption(bs, i))) {

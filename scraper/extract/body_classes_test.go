@@ -62,6 +62,13 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"港务局表示", "这座建筑于一九六二年通车", "地方财政往往难以承担如此集中的开支"}},
 		{name: "section_japanese_bare",
 			wantInText: []string{"港湾局によると", "この構造物は一九六二年に開通し", "負担しきれないという"}},
+		// Pieces inside a story (issue 8): a player's title, a
+		// newsletter blurb and a "Click here to subscribe" line between
+		// paragraphs go; a pull quote set in an <aside> between two
+		// paragraphs, on a page without an <article>, stays.
+		{name: "story_pieces",
+			wantInText: []string{"The harbour road was closed", "“We have never seen the sea come this far up the street.”", "needed repairs the council has not yet paid for."},
+			notInText:  []string{"Watch: Waves break", "Sign up for our free morning newsletter", "Click here"}},
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},

@@ -771,7 +771,7 @@ func (x *contentExtractor) holdsContent(n *html.Node, in *nodeInfo, para int) bo
 				return true
 			}
 		}
-		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && inArticle(n)
+		return n.DataAtom == atom.Aside && in.link == 0 && in.text > 0 && in.text < 400 && !in.negative && (inArticle(n) || betweenParagraphs(n))
 	}
 	return para >= 400 && in.link*4 < in.text && !in.negative
 }
@@ -1748,6 +1748,28 @@ func dropQualifiers(dst []string, start int) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// betweenParagraphs reports whether n sits between two paragraphs, its
+// previous and next element siblings, and holds a line of five words or
+// more: a pull quote in the flow of a story's text, as an <aside> sets
+// it on pages without an <article> (a shorter aside is a label). An
+// aside there that holds a <blockquote> is a forum post quoting another
+// under its author's name, whose name line is no text of the post.
+func betweenParagraphs(n *html.Node) bool {
+	p, q := prevElementSibling(n), nextElementSibling(n)
+	return p != nil && q != nil && p.DataAtom == atom.P && q.DataAtom == atom.P &&
+		numFields(textOf(n)) >= 5 && !holdsBlockquote(n)
+}
+
+// holdsBlockquote reports whether n has a <blockquote> descendant.
+func holdsBlockquote(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Blockquote || holdsBlockquote(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // inArticle reports whether n sits inside an <article> or <main>

@@ -1,0 +1,39 @@
+package extract
+
+// reActionLine matches a line that opens by telling the reader to act on
+// the site rather than saying anything about the story: "Click here to
+// subscribe ...", "Tap here to sign up ...", or a sign-up for the site's
+// newsletter or e-mail alerts ("Sign up for our free morning newsletter
+// ..."), in English, French, German, Spanish and Portuguese. A "Click
+// here" that leads to anything else ("to read the full report") can be
+// the story pointing at its source, and stays.
+var reActionLine = lazyRE(`(?i)^\W*(?:(?:(?:click|tap) here|(?:klicken sie|klicke) hier|hier klicken|cliquez ici|(?:haga|haz) clic aquí|clique aqui)\b[^.!?]{0,60}\b(?:subscri\w*|sign(?:ing)? up|register|newsletters?|unlimited access|donat\w*|abonn\w*|suscri\w*|assin\w*|inscri\w*|anmelden)|(?:sign up|subscribe|register)\b[^.!?]{0,80}\b(?:newsletters?|inbox|e-?mails?|alerts|briefing)\b)`)
+
+// isActionLine reports whether the block b, inside an article's body, is
+// a call to action of the site's (issue 8: "Click here for more
+// information", a newsletter blurb between paragraphs): a paragraph of
+// forty words at most that opens with such a prompt (reActionLine) and
+// holds a link, the action's target. Without the link the words can be
+// the story's own ("Sign up for the e-mail alerts, the agency urged"
+// is reported speech and links nothing).
+func isActionLine(b block) bool {
+	return b.kind == kindPara && b.link > 0 && len(b.text) <= 400 && numFields(b.text) <= 40 && reActionLine.MatchString(b.text)
+}
+
+// reMediaTitle matches the label that opens a player's title: "Watch:",
+// "Listen:", "Video:", "Podcast:" (and "Vidéo", "Vídeo", "Hören",
+// "Écouter").
+var reMediaTitle = lazyRE(`(?i)^\W*(?:watch|listen|video|vidéo|vídeo|audio|podcast|hören|écouter)\s*[:|–]`)
+
+// isMediaTitle reports whether the block b, inside an article's body, is
+// the title of an embedded player (issue 8: a video or podcast block
+// between paragraphs): a line of twenty words at most that opens with a
+// media label (reMediaTitle) and does not end like a sentence, as a
+// headline does not, and holds no link. The player itself has no text;
+// its title names another piece, not the story. A linked one is a
+// teaser's headline ("WATCH: ..." on a section front), which a listing's
+// text keeps.
+func isMediaTitle(b block) bool {
+	return (b.kind == kindPara || b.kind == kindHeading) && b.link == 0 && len(b.text) <= 200 && numFields(b.text) <= 20 &&
+		!endsSentence(b.text) && reMediaTitle.MatchString(b.text)
+}

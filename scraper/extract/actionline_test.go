@@ -1,0 +1,64 @@
+package extract
+
+import "testing"
+
+func TestIsActionLine(t *testing.T) {
+	tests := []struct {
+		name string
+		b    block
+		want bool
+	}{
+		{"click here", block{text: "Click here to subscribe and get unlimited access to all our stories.", kind: kindPara, link: 0.15}, true},
+		{"click here for more", block{text: "Click here for more information.", kind: kindPara, link: 0.3}, false},
+		{"click here to read", block{text: "Click here to read the full report.", kind: kindPara, link: 0.3}, false},
+		{"tap here to sign up", block{text: "Tap here to sign up for breaking news alerts.", kind: kindPara, link: 0.3}, true},
+		{"newsletter blurb", block{text: "Sign up for our free morning newsletter to get the day's top stories delivered to your inbox every weekday.", kind: kindPara, link: 0.35, italic: 1}, true},
+		{"german", block{text: "Klicken Sie hier, um den Newsletter zu abonnieren.", kind: kindPara, link: 0.2}, true},
+		{"no link", block{text: "Click here, the sign said, and nobody did.", kind: kindPara}, false},
+		{"sign up without newsletter", block{text: "Sign up opened on Monday for the city's marathon, which drew a record field.", kind: kindPara, link: 0.1}, false},
+		{"story mentions newsletter", block{text: "The newsletter, which she started in 2019, now has 40,000 readers.", kind: kindPara, link: 0.1}, false},
+		{"click later in line", block{text: "The council published its report on Tuesday; click here to read it.", kind: kindPara, link: 0.1}, false},
+		{"heading", block{text: "Click here to subscribe", kind: kindHeading, link: 0.5}, false},
+		{"long", block{text: "Click here " + longWords(45), kind: kindPara, link: 0.05}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isActionLine(tt.b); got != tt.want {
+				t.Errorf("isActionLine(%q) = %v, want %v", tt.b.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// longWords returns n words.
+func longWords(n int) string {
+	s := ""
+	for i := 0; i < n; i++ {
+		s += "word "
+	}
+	return s
+}
+
+func TestIsMediaTitle(t *testing.T) {
+	tests := []struct {
+		name string
+		b    block
+		want bool
+	}{
+		{"watch heading", block{text: "Watch: Floods close the coastal road for a second day", kind: kindHeading}, true},
+		{"video line", block{text: "VIDEO | The moment the bridge gave way", kind: kindPara}, true},
+		{"podcast", block{text: "Podcast: The week in politics", kind: kindHeading}, true},
+		{"sentence", block{text: "Watch: the council will vote again on Tuesday.", kind: kindPara}, false},
+		{"prose", block{text: "Watch the video below to see how the crew rescued the dog from the river.", kind: kindPara}, false},
+		{"list item", block{text: "Video: the crash", kind: kindItem}, false},
+		{"other label", block{text: "Update: the road has reopened", kind: kindHeading}, false},
+		{"linked teaser", block{text: "WATCH: Ring of fire eclipse seen from the south", kind: kindHeading, link: 1}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isMediaTitle(tt.b); got != tt.want {
+				t.Errorf("isMediaTitle(%q) = %v, want %v", tt.b.text, got, tt.want)
+			}
+		})
+	}
+}
