@@ -81,6 +81,21 @@ func TestBodyClasses(t *testing.T) {
 		// pictures, which are the story and stay.
 		{name: "photo_essay_captions",
 			wantInText: []string{"Our photographer followed the volunteers", "Volunteers carry the last", "The pool at night"}},
+		// The gallery in the first chunk's column of a story whose chunks
+		// are unnamed <div>s, each in a page builder's section, row and
+		// column, the first section alone in a wrapper (ex36ca): the rest
+		// of the story is in the twins of the column holding the gallery,
+		// and the gallery goes.
+		{name: "gallery_layout_cells",
+			wantInText: []string{"The harbour at Porthallow will be dredged", "Dredging will cost about", "to answer questions.", "marked the shallowest part of the channel with a buoy."},
+			notInText:  []string{"Fishermen unload the first catch", "Lights of the harbour reflected"}},
+		// A photo essay in the same layout: a short introduction with the
+		// captions, a short closing line in a cell of its own. The
+		// captions are the story and stay. (The introduction and the
+		// closing line are lost, as before ex36ca: the captions outweigh
+		// them and scoring settles on the gallery.)
+		{name: "photo_essay_cells",
+			wantInText: []string{"Fishermen unload the first catch", "The harbour master checks", "Lights of the harbour reflected"}},
 		// Pictures written into the story (review33a): pictured
 		// moments listed after its paragraphs, a recipe's method and a
 		// how-to's numbered steps, each a photo and a sentence, with more
