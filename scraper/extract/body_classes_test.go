@@ -480,6 +480,19 @@ func TestBodyClasses(t *testing.T) {
 		// stays (review35a; at 500 bytes the rule dropped such boxes).
 		{name: "chunks_closing_box",
 			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "What happens next", "until eight in the evening through June."}},
+		// The same story (its headline reworded) in an <article>, its
+		// chunks followed inside the article by a link-free note about
+		// the newspaper under no heading (ex36ca): it names nothing of
+		// the headline's subject and shares only common words with the
+		// chunks, so it goes.
+		{name: "chunks_about_article",
+			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour."},
+			notInText:  []string{"printed in the same building", "charitable trust", "front page."}},
+		// The same story closed by a section of its own in other markup
+		// under no heading: it tells of the same ferry, crossings and
+		// islanders, and stays.
+		{name: "chunks_closing_section",
+			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "cancelled on eleven days", "paid by the operator."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
