@@ -88,6 +88,21 @@ func TestBodyClasses(t *testing.T) {
 		// pictures, which are the story and stay.
 		{name: "photo_essay_captions",
 			wantInText: []string{"Our photographer followed the volunteers", "Volunteers carry the last", "The pool at night"}},
+		// The gallery in the first chunk's column of a story whose chunks
+		// are unnamed <div>s, each in a page builder's section, row and
+		// column, the first section alone in a wrapper (ex36ca): the rest
+		// of the story is in the twins of the column holding the gallery,
+		// and the gallery goes.
+		{name: "gallery_layout_cells",
+			wantInText: []string{"The harbour at Porthallow will be dredged", "Dredging will cost about", "to answer questions.", "marked the shallowest part of the channel with a buoy."},
+			notInText:  []string{"Fishermen unload the first catch", "Lights of the harbour reflected"}},
+		// A photo essay in the same layout: a short introduction with the
+		// captions, a short closing line in a cell of its own. The
+		// captions are the story and stay. (The introduction and the
+		// closing line are lost, as before ex36ca: the captions outweigh
+		// them and scoring settles on the gallery.)
+		{name: "photo_essay_cells",
+			wantInText: []string{"Fishermen unload the first catch", "The harbour master checks", "Lights of the harbour reflected"}},
 		// Pictures written into the story (review33a): pictured
 		// moments listed after its paragraphs, a recipe's method and a
 		// how-to's numbered steps, each a photo and a sentence, with more
@@ -472,6 +487,19 @@ func TestBodyClasses(t *testing.T) {
 		// stays (review35a; at 500 bytes the rule dropped such boxes).
 		{name: "chunks_closing_box",
 			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "What happens next", "until eight in the evening through June."}},
+		// The same story (its headline reworded) in an <article>, its
+		// chunks followed inside the article by a link-free note about
+		// the newspaper under no heading (ex36ca): it names nothing of
+		// the headline's subject and shares only common words with the
+		// chunks, so it goes.
+		{name: "chunks_about_article",
+			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour."},
+			notInText:  []string{"printed in the same building", "charitable trust", "front page."}},
+		// The same story closed by a section of its own in other markup
+		// under no heading: it tells of the same ferry, crossings and
+		// islanders, and stays.
+		{name: "chunks_closing_section",
+			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "cancelled on eleven days", "paid by the operator."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -162,7 +162,10 @@ func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
 // chunkProse returns the most paragraph text that the twins of one
 // element beside n hold: the elements of a named tag and class in the
 // closest ancestor of n holding more paragraph text than n, summed under
-// that ancestor's own ancestor three levels up (kindProse).
+// that ancestor's own ancestor three layout levels up (layoutUp,
+// kindProse). The layout cells holding n count too (cellProse): a story
+// whose chunks are unnamed goes on in the twins of the column, row or
+// section that holds its first chunk and the gallery.
 func (x *contentExtractor) chunkProse(n *html.Node, in *nodeInfo) int {
 	a := n.Parent
 	for i := 0; a != nil && i < 4 && a.DataAtom != atom.Body; a, i = a.Parent, i+1 {
@@ -173,11 +176,8 @@ func (x *contentExtractor) chunkProse(n *html.Node, in *nodeInfo) int {
 	if a == nil || a.DataAtom == atom.Body || x.info(a) == nil {
 		return 0
 	}
-	scope := a
-	for i := 0; i < 3 && scope.Parent != nil && scope.Parent.DataAtom != atom.Body; i++ {
-		scope = scope.Parent
-	}
-	best := 0
+	scope := layoutUp(a, 3)
+	best := x.cellProse(scope, a)
 	for c := a.FirstChild; c != nil; c = c.NextSibling {
 		ci := x.info(c)
 		if c.Type != html.ElementNode || ci == nil || ci.junk || ci.para == 0 || attr(c, "class") == "" || c == n || isAncestor(c, n) {
@@ -186,6 +186,43 @@ func (x *contentExtractor) chunkProse(n *html.Node, in *nodeInfo) int {
 		best = max(best, x.kindProse(scope, c, twinLevels))
 	}
 	return best
+}
+
+// cellProse returns the most paragraph text that the twins of a or of
+// one of its ancestors below scope hold, each named by a class, itself
+// not counted: a page builder repeats one section, row and column for
+// every chunk of a story, and a gallery set in the first chunk's column
+// has the rest of the story in that column's twins.
+func (x *contentExtractor) cellProse(scope, a *html.Node) int {
+	best := 0
+	for c := a; c != nil && c != scope; c = c.Parent {
+		ci := x.info(c)
+		if ci == nil || attr(c, "class") == "" {
+			continue
+		}
+		sum := x.kindProse(scope, c, twinLevels)
+		if ci.link*4 < ci.text {
+			sum -= ci.para
+		}
+		best = max(best, sum)
+	}
+	return best
+}
+
+// layoutUp returns the ancestor of a k levels up, below <body>: a step
+// from an element that is its parent's only element child is not
+// counted (a wrapper holding nothing else adds depth, not layout), and
+// 2k steps are taken at most. A CMS that wraps a story's first chunk in
+// a section, a row and a column, each alone in the one above, sets the
+// later chunks' layout beside the outermost wrapper.
+func layoutUp(a *html.Node, k int) *html.Node {
+	for i, lvl := 0, 0; lvl < k && i < 2*k && a.Parent != nil && a.Parent.DataAtom != atom.Body; i++ {
+		if onlyElementChild(a.Parent) != a {
+			lvl++
+		}
+		a = a.Parent
+	}
+	return a
 }
 
 // amidProse reports whether the closest ancestor of n (four levels up at
