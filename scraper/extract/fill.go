@@ -47,6 +47,7 @@ func (p *page) extract(opts Options) {
 	} else {
 		p.top = top
 		nodes = x.dropOffTopic(top, x.selectContent(top), p.titleTag)
+		nodes = x.dropInnerStories(nodes, top, p.titleTag)
 	}
 	p.sel = nodes
 	x.markPictures(nodes, p.summaryWords())
