@@ -8,8 +8,8 @@ import (
 // Other stories inside the chosen element (ex36ns). An endless scroll
 // appends whole articles, each with its own headline, byline and date,
 // after the story; when they land inside the element scoring chose (the
-// story's body element, or an ancestor that also holds the headline's
-// block), neither dropOffTopic (it weighs only what was joined to the
+// story's body element, or the ancestor widen or a split body moved the
+// choice to), neither dropOffTopic (it weighs only what was joined to the
 // best candidate) nor dropOtherStories (a lone story after the
 // candidate) nor dropNextStories (what follows the candidate) looks at
 // them. What a reader sees is a new story: a block that opens with a
@@ -64,32 +64,29 @@ func (x *contentExtractor) soleHolder(n *html.Node) *html.Node {
 }
 
 // dropInnerStories drops the other stories (innerStories) in the best
-// candidate (x.core), and in the element chosen (top) when that is
-// another whose first block holds the headline's <h1>: there the
-// headline's block is the story and what follows it under a story's
-// opening is the scroll's (a story's sections sit beside its text, under
-// the headline's block, not after it).
+// candidate (x.core) and in the element chosen (top), when that is
+// another (widen or a split body moved the choice up to an ancestor).
 func (x *contentExtractor) dropInnerStories(sel []*html.Node, top *html.Node, headline string) []*html.Node {
 	if ci := x.info(x.core); x.core != nil && ci != nil && !ci.junk {
-		sel = x.dropInnerStoriesOf(x.core, sel, headline, false)
+		sel = x.dropInnerStoriesOf(x.core, sel, headline)
 	}
 	if ti := x.info(top); top != x.core && ti != nil && !ti.junk {
-		sel = x.dropInnerStoriesOf(top, sel, headline, true)
+		sel = x.dropInnerStoriesOf(top, sel, headline)
 	}
 	return sel
 }
 
-// dropInnerStoriesOf drops the other stories in n (when headed, only if
-// n's first block of paragraphs holds an <h1>) that hold under a fifth
-// of the headline's topic words (headlineTopic) and under offTopicShare
-// of their distinct content words, weighted by rarity (idf), found in
-// the headline or the story's blocks. Each is weighed against the story
-// alone: the next stories do not speak for one another. It is asked, as
-// dropOffTopic is, only when the story's blocks hold offTopicMin bytes
-// of paragraphs and three tenths of the headline's topic words.
-func (x *contentExtractor) dropInnerStoriesOf(n *html.Node, sel []*html.Node, headline string, headed bool) []*html.Node {
+// dropInnerStoriesOf drops the other stories in n that hold under a
+// fifth of the headline's topic words (headlineTopic) and under
+// offTopicShare of their distinct content words, weighted by rarity
+// (idf), found in the headline or the story's blocks. Each is weighed
+// against the story alone: the next stories do not speak for one
+// another. It is asked, as dropOffTopic is, only when the story's blocks
+// hold offTopicMin bytes of paragraphs and three tenths of the
+// headline's topic words.
+func (x *contentExtractor) dropInnerStoriesOf(n *html.Node, sel []*html.Node, headline string) []*html.Node {
 	story, other := x.innerStories(n)
-	if len(other) == 0 || headed && !holdsH1(story[0]) {
+	if len(other) == 0 {
 		return sel
 	}
 	para := 0
