@@ -18,12 +18,17 @@ import (
 // something else. A live blog's entries and a thread's posts open the
 // same way but keep to the headline's subject, and a story's own
 // sections (a method, a background box, an interview's questions) open
-// under a plain sub-heading: both stay.
+// under a plain sub-heading: both stay. Blocks under plain headings are
+// weighed too when they come as a run of one kind (inRun: a scroll's
+// template, repeated) outside the <article> that holds the headline
+// (inside it the markup makes them the story's, as sections_after_text
+// in TestBodyClasses keeps them).
 
 // innerStories returns the story's blocks and the other stories in n
 // (or in the one element that holds nearly all of n, soleHolder): n's
 // children after its first block of paragraphs that open a story of
-// their own (an <article>, or storyOpening) under a heading
+// their own (an <article>, storyOpening, or one of a run of blocks of
+// one kind outside the headline's <article>) under a heading
 // (headingOpening) and hold offTopicMin bytes of paragraphs written in
 // sentences. The other children with paragraphs are the story's.
 func (x *contentExtractor) innerStories(n *html.Node) (story, other []*html.Node) {
@@ -34,7 +39,7 @@ func (x *contentExtractor) innerStories(n *html.Node) (story, other []*html.Node
 			continue
 		}
 		if len(story) > 0 && ci.para >= offTopicMin && headingOpening(c) &&
-			(c.DataAtom == atom.Article || x.storyOpening(c)) && x.sentenceProse(c) {
+			(c.DataAtom == atom.Article || x.storyOpening(c) || x.inRun(c) && !inHeadlineArticle(c)) && x.sentenceProse(c) {
 			other = append(other, c)
 			continue
 		}
@@ -110,4 +115,23 @@ func (x *contentExtractor) dropInnerStoriesOf(n *html.Node, sel []*html.Node, he
 		}
 	}
 	return x.dropFromSel(sel, drop)
+}
+
+// inRun reports whether c has a sibling of its kind (sameKind) next to
+// it, past blank text, that also opens with a heading over offTopicMin
+// bytes of paragraphs.
+func (x *contentExtractor) inRun(c *html.Node) bool {
+	for _, s := range []*html.Node{nonBlank(c.PrevSibling, false), nonBlank(c.NextSibling, true)} {
+		if si := x.info(s); s != nil && si != nil && !si.junk && sameKind(s, c) && si.para >= offTopicMin && headingOpening(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// inHeadlineArticle reports whether n sits in an <article> that holds an
+// <h1>: the markup makes n a part of the headline's story.
+func inHeadlineArticle(n *html.Node) bool {
+	a := articleAbove(n)
+	return a != nil && holdsH1(a)
 }

@@ -17,6 +17,16 @@ func TestInnerStories(t *testing.T) {
 		{name: "inner_stories_dated",
 			wantInText: []string{"The three keepers' cottages", "climb the tower on two weekends a year."},
 			notInText:  []string{"Ferry fares to rise", "Passengers on the island ferry", "School hall reopens", "the third flood"}},
+		// The same stories without byline or date, two blocks of one
+		// kind under their own headings, outside any <article> that
+		// holds the headline: they go.
+		{name: "inner_stories_run",
+			wantInText: []string{"The three keepers' cottages", "climb the tower on two weekends a year."},
+			notInText:  []string{"Ferry fares to rise", "Passengers on the island ferry", "School hall reopens", "the third flood"}},
+		// An interview's questions, two blocks of one kind under their
+		// own headings, about the headline's subject: they stay.
+		{name: "inner_sections_run",
+			wantInText: []string{"For thirty years Elsa Brandt", "Why did the old ferry matter", "Patience, mostly.", "not charged their boats a mooring fee since."}},
 		// A live blog: dated entries under their own headings, each
 		// about the headline's storm: they stay.
 		{name: "inner_live_blog",
