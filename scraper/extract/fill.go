@@ -48,6 +48,7 @@ func (p *page) extract(opts Options) {
 		p.top = top
 		nodes = x.dropOffTopic(top, x.selectContent(top), p.titleTag)
 		nodes = x.dropOffTopicAfterChunks(top, nodes, p.titleTag)
+		nodes = x.dropInnerStories(nodes, top, p.titleTag)
 	}
 	p.sel = nodes
 	x.markPictures(nodes, p.summaryWords())
