@@ -112,6 +112,11 @@ func TestDateLike(t *testing.T) {
 		{"hace 5 días", true},
 		{"3 дня назад", true},
 		{"3 giorni fa", true},
+		// Every language of relStampIntl, through relStampWords' cheap test.
+		{"Há 2 dias", true},
+		{"2 dagen geleden", true},
+		{"3 dni temu", true},
+		{"Il y a une heure", true},
 		{"vor dem Haus", false},
 		{"il y a du monde", false},
 		{"#2", false},
