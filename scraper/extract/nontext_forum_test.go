@@ -36,6 +36,8 @@ func TestDropPostCards(t *testing.T) {
 		{"headers", []string{"Thread starter netmender", "Start date Jul 18, 2024", "#2", "Reply 3", "Recommended Posts", a},
 			[]string{a}},
 		{"headers translated", []string{"Автор темы Sergey_K", "Дата начала 4 Дек 2026", "Ersteller netmender", "Fecha de inicio 18 jul 2024", a}, []string{a}},
+		{"starter's own words", []string{"Ersteller hier, das Ofenlicht hat wirklich geholfen, danke euch allen!", "Thread starter here, the oven light did it for me too.", a},
+			[]string{"Ersteller hier, das Ofenlicht hat wirklich geholfen, danke euch allen!", "Thread starter here, the oven light did it for me too.", a}},
 		{"ranks and likes", []string{"Senior Member", a, "10+ Year Member", "WiSK, JapesUK and 3 others like this.", "Ann likes this.", "I like this."},
 			[]string{a, "I like this."}},
 		{"repeated label", []string{"Primary OS: Fedora", a, "Primary OS: MS Windows 10", c, "Primary OS: Mac OS X"},
