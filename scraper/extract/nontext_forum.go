@@ -33,7 +33,9 @@ var postCardWords = map[string]bool{
 
 // reCardLine matches other lines of a post's header, its poster's card
 // or its footer by their form: the post's number ("#12", "Reply 3",
-// "Post #4"), a thread header's starter and start date, an
+// "Post #4"), a thread header's starter and start date (a name or a
+// date: five words at most after the label, so that a poster's "Thread
+// starter here, ..." or "Ersteller hier, ..." stays), an
 // advertisement's label, an avatar's initial before presence ("N
 // Offline"), a member's rank after a name or alone ("ann Senior
 // Member", "10+ Year Member"), an attachment's size and downloads, "View
@@ -48,7 +50,7 @@ var postCardWords = map[string]bool{
 // before the commenter's name of four words at most: "– Decio Lira"), or
 // the link that unfolds a post's folded comments ("| Show 12 more
 // comments").
-var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:asked|answered|edited|commented|modified) (?:on )?(?:[a-z]{3,9}\.? \d{1,2}(?:, ?\d{4})?|\d{1,2} [a-z]{3,9}\.?(?: \d{4})?|\d{4}-\d\d-\d\d|yesterday|today|\d+ (?:secs?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago)(?:,? at \d{1,2}:\d\d(?::\d\d)?(?: ?[ap]m)?)?|[–—] ?[^\s.!?,;:]+(?: [^\s.!?,;:]+){0,3}|(?:\|\s*)?show \d+ more (?:comments?|replies)|(?:reply|post) #?\d+|(?:thread starter|start date|` + threadHeadIntl + `)\s.{1,60}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
+var reCardLine = lazyRE(`(?i)^(?:#\d+|(?:asked|answered|edited|commented|modified) (?:on )?(?:[a-z]{3,9}\.? \d{1,2}(?:, ?\d{4})?|\d{1,2} [a-z]{3,9}\.?(?: \d{4})?|\d{4}-\d\d-\d\d|yesterday|today|\d+ (?:secs?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago)(?:,? at \d{1,2}:\d\d(?::\d\d)?(?: ?[ap]m)?)?|[–—] ?[^\s.!?,;:]+(?: [^\s.!?,;:]+){0,3}|(?:\|\s*)?show \d+ more (?:comments?|replies)|(?:reply|post) #?\d+|(?:thread starter|start date|` + threadHeadIntl + `)(?:\s+\S+){1,5}|advertisement\b.{0,50}|\w (?:online|offline)|(?:\S+ )?(?:new|junior|senior|active|full|registered|well-known|established|veteran|gold|premium|vip|key|notable|\d+\+? years?) (?:member|user|poster|contributor)|\(?[\d.,]+ ?[kmg]i?b\)? downloaded \d+ times?|(?:view attachment \d+\s*)+|[^\s!?]+ likes this\.?|[^!?]{1,150} and (?:\d+ others?|[^\s!?]+) like this\.?|\{\{.*\}\}|\d[\d,.]*[km]? (?:posts?|messages?|helpful votes?|reputation|solutions?|best answers?)|(?:[\d,.]*\d[km]?)?(?:[\d,]+\s*(?:gold|silver|bronze) badges?\s*)+)$`)
 
 // threadHeadIntl are a thread header's labels of its starter and start
 // date ("Thread starter", "Start date") as boards translate them into

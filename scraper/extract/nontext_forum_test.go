@@ -36,6 +36,8 @@ func TestDropPostCards(t *testing.T) {
 		{"headers", []string{"Thread starter netmender", "Start date Jul 18, 2024", "#2", "Reply 3", "Recommended Posts", a},
 			[]string{a}},
 		{"headers translated", []string{"Автор темы Sergey_K", "Дата начала 4 Дек 2026", "Ersteller netmender", "Fecha de inicio 18 jul 2024", a}, []string{a}},
+		{"starter's own words", []string{"Ersteller hier, das Ofenlicht hat wirklich geholfen, danke euch allen!", "Thread starter here, the oven light did it for me too.", a},
+			[]string{"Ersteller hier, das Ofenlicht hat wirklich geholfen, danke euch allen!", "Thread starter here, the oven light did it for me too.", a}},
 		{"ranks and likes", []string{"Senior Member", a, "10+ Year Member", "WiSK, JapesUK and 3 others like this.", "Ann likes this.", "I like this."},
 			[]string{a, "I like this."}},
 		{"repeated label", []string{"Primary OS: Fedora", a, "Primary OS: MS Windows 10", c, "Primary OS: Mac OS X"},
@@ -380,6 +382,45 @@ func TestStripRelStamp(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("stripRelStamp(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestRelStampsLeaveProse: the relative stamps read in other languages
+// ("vor 2 Jahren", "il y a 3 ans", "hace un año") are also how news
+// stories and posters date things in their own sentences, short ones and
+// headings and timelines included. Stories stay articles with every such
+// line, and a board's posts keep theirs; the stamps go only from a
+// post's header.
+func TestRelStampsLeaveProse(t *testing.T) {
+	for _, tt := range []struct {
+		file, url, typ string
+		must           []string
+	}{
+		{"relstamps/article_de.html", "https://rundschau.example/region/hochwasser-oder-2026-12-07", corpus.PageTypeArticle,
+			[]string{"Vor 2 Jahren stand das Wasser schon einmal so hoch.", "Erst vor 5 Monaten wurde der letzte Abschnitt fertig.",
+				"Vor 3 Jahren begann der Umbau", "Vor 10 Jahren: Beginn der Planung für neue Deiche",
+				"Ich habe vor 2 Tagen zum ersten Mal wieder Angst gehabt."}},
+		{"relstamps/article_fr.html", "https://courrier-rhone.example/societe/tgv-50-ans", corpus.PageTypeArticle,
+			[]string{"Il y a 60 ans, les ingénieurs de la SNCF dessinaient déjà les premiers plans.",
+				"Il y a 20 ans, le record du monde", "Il y a 37 ans : le TGV Atlantique"}},
+		{"relstamps/article_es.html", "https://diariodelsur.example/espana/almaden-un-ano-despues", corpus.PageTypeArticle,
+			[]string{"Hace un año que la última galería de la mina quedó en silencio.", "Hace 5 años trabajaban aquí 120 personas.",
+				"Hace 10 años, un plan que no llegó", "Hace 3 meses llegó la primera empresa de placas solares."}},
+		{"relstamps/board_de_prose.html", "https://crumbclub.example/forum/viewtopic.php?t=5120", corpus.PageTypeForum,
+			[]string{"Vor 2 Wochen hat der Teig sich noch in vier Stunden verdoppelt.", "Vor 3 Jahren hatte ich genau das gleiche Problem.",
+				"Ich habe vor 2 Tagen eine gekauft.", "Vor 2 Stunden kam das Brot aus dem Ofen, perfekt."}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			art := extractTestdata(t, tt.file, tt.url)
+			if art.PageType != tt.typ {
+				t.Errorf("page type %q, want %q", art.PageType, tt.typ)
+			}
+			for _, s := range tt.must {
+				if !strings.Contains(art.Text, s) {
+					t.Errorf("lost: %q", s)
+				}
+			}
+		})
 	}
 }
 

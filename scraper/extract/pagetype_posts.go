@@ -918,15 +918,19 @@ func (p *page) threadSpan() (lo, hi int32, ok bool) {
 }
 
 // runSibling returns the child of the main run's element (c.most) that
-// holds s, when it has the tag of the run's records; else nil. It is a
-// post of the run that its links kept out of the run (a short reply
-// under a linked subject line, beside its poster's linked card), and it
-// ends with its own words: postAround stops at the poster's card when
-// the post's header is signed too (a card beside a stamped header).
+// holds s, when it is like the run's records (their tag and a class name
+// or role in common, as the run asks of them); else nil. It is a post of
+// the run that its links kept out of the run (a short reply under a
+// linked subject line, beside its poster's linked card), and it ends
+// with its own words: postAround stops at the poster's card when the
+// post's header is signed too (a card beside a stamped header). A box
+// after the posts in the same element (similar threads with their
+// posters and days, the board's statistics) is not like them, and its
+// rest stays out of the thread.
 func (c *postCount) runSibling(s *html.Node) *html.Node {
 	for a := s; a != nil && a.Parent != nil; a = a.Parent {
 		if a.Parent == c.most {
-			if a.DataAtom == c.last.DataAtom {
+			if a.DataAtom == c.last.DataAtom && (alikeClass(attr(a, "class"), attr(c.last, "class")) || sameRole(a, c.last)) {
 				return a
 			}
 			return nil

@@ -112,6 +112,11 @@ func TestDateLike(t *testing.T) {
 		{"hace 5 días", true},
 		{"3 дня назад", true},
 		{"3 giorni fa", true},
+		// Every language of relStampIntl, through relStampWords' cheap test.
+		{"Há 2 dias", true},
+		{"2 dagen geleden", true},
+		{"3 dni temu", true},
+		{"Il y a une heure", true},
 		{"vor dem Haus", false},
 		{"il y a du monde", false},
 		{"#2", false},
@@ -392,19 +397,37 @@ func extractTestdata(t *testing.T, file, url string) corpus.Article {
 // line, is left out of the run of records as mostly links, and the
 // thread's span used to end with its poster's card, cutting off its
 // words; the post is the run's sibling that holds the card (runSibling).
+// A box of similar topics after the posts, in the same element and with
+// the same tag, has its posters and days too; it is not like the posts
+// and stays out, with the board's statistics under it.
 func TestShortLastReply(t *testing.T) {
-	art := extractTestdata(t, "threads/board_short_last_reply.html", "https://crumbclub.example/forum/viewtopic.php?t=5120")
-	if art.PageType != corpus.PageTypeForum {
-		t.Errorf("page type %q, want forum", art.PageType)
-	}
-	for _, s := range []string{"A seed tin on a heat mat works too", "The oven light did it, the loaf doubled by lunch."} {
-		if !strings.Contains(art.Text, s) {
-			t.Errorf("reply lost: %q", s)
-		}
-	}
-	for _, s := range []string{"Who is online", "Powered by phpBB"} {
-		if strings.Contains(art.Text, s) {
-			t.Errorf("chrome kept: %q", s)
-		}
+	for _, tt := range []struct {
+		file    string
+		must    []string
+		mustNot []string
+	}{
+		{"threads/board_short_last_reply.html",
+			[]string{"A seed tin on a heat mat works too", "The oven light did it, the loaf doubled by lunch."},
+			[]string{"Who is online", "Powered by phpBB"}},
+		{"threads/board_similar_topics.html",
+			[]string{"A seed tin on a heat mat works too", "The oven light did it, the loaf doubled by lunch."},
+			[]string{"Similar topics", "smell sharp, like acetone", "a dark rye", "our newest member", "spring meet-up", "Who is online"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			art := extractTestdata(t, tt.file, "https://crumbclub.example/forum/viewtopic.php?t=5120")
+			if art.PageType != corpus.PageTypeForum {
+				t.Errorf("page type %q, want forum", art.PageType)
+			}
+			for _, s := range tt.must {
+				if !strings.Contains(art.Text, s) {
+					t.Errorf("reply lost: %q", s)
+				}
+			}
+			for _, s := range tt.mustNot {
+				if strings.Contains(art.Text, s) {
+					t.Errorf("kept: %q", s)
+				}
+			}
+		})
 	}
 }
