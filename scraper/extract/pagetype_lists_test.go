@@ -107,3 +107,30 @@ func TestListPages(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredItems: the items a declared collection names in its
+// JSON-LD, directly, in its mainEntity or as its parts; a template's
+// CollectionPage naming none counts none, and an ItemList beside a page
+// that declares no collection (a story's carousel) is not counted.
+func TestDeclaredItems(t *testing.T) {
+	items := `[{"@type":"ListItem","position":1,"url":"/a"},{"@type":"ListItem","position":2,"url":"/b"},{"@type":"ListItem","position":3,"url":"/c"},{"@type":"ListItem","position":4,"url":"/d"}]`
+	tests := []struct {
+		name, ld string
+		want     int
+	}{
+		{"collection naming its items", `{"@type":["ItemList","CollectionPage"],"itemListElement":` + items + `}`, 4},
+		{"items in the main entity", `{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":` + items + `}}`, 4},
+		{"items as parts", `{"@type":"SearchResultsPage","hasPart":` + items + `}`, 4},
+		{"a site-wide graph naming none", `{"@graph":[{"@type":"CollectionPage","name":"Gazette"},{"@type":"WebSite","name":"Gazette"}]}`, 0},
+		{"a carousel beside a web page", `[{"@type":"WebPage"},{"@type":"ItemList","itemListElement":` + items + `}]`, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p page
+			p.parseLD(tc.ld)
+			if got := p.declaredItems(); got != tc.want {
+				t.Errorf("declaredItems = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}

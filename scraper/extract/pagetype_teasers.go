@@ -152,7 +152,7 @@ func (w *layoutWalk) closeSection() {
 		if w.item != nil && datedItem(w.item, 0) {
 			w.l.datedTeasers++
 		}
-		if w.base != nil && !strings.HasPrefix(w.href, strings.ToLower(w.base.Host)+"/") && !strings.HasPrefix(w.href, strings.ToLower(w.base.Host)+"?") {
+		if otherSite(w.href, w.base) {
 			w.l.awayTeasers++
 		}
 	default:
@@ -222,6 +222,17 @@ func pageKey(href string, base *url.URL) string {
 		return ""
 	}
 	return strings.ToLower(u.Host) + u.Path + "?" + u.RawQuery
+}
+
+// otherSite reports whether the page key (pageKey) is of another host
+// than base's, "www." aside.
+func otherSite(key string, base *url.URL) bool {
+	if key == "" || base == nil {
+		return false
+	}
+	host, _, _ := strings.Cut(key, "/")
+	host, _, _ = strings.Cut(host, "?")
+	return strings.TrimPrefix(host, "www.") != strings.TrimPrefix(strings.ToLower(base.Host), "www.")
 }
 
 // teaserItem returns the element that holds heading n and nothing of
