@@ -38,8 +38,11 @@ func hashClassNames(src string) string {
 // like them (a listicle whose numbered headings link to a page each, a
 // live blog of timed entries, a signed roundup of links to other sites'
 // pieces, a dated, unsigned short story above a grid of related
-// teasers; a known miss with its class names as written). Each is typed with its class and id names as written and
-// hashed: the type must not rest on class words.
+// teasers; a known miss with its class names as written; stories whose
+// template declares a collection without naming its items; a blog's
+// index signed and dated by its template). Each is typed with its class
+// and id names as written and hashed: the type must not rest on class
+// words.
 func TestListPages(t *testing.T) {
 	const site = "https://valleypost.example"
 	collection := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Flooding"}</script></head>`
@@ -65,6 +68,17 @@ func TestListPages(t *testing.T) {
 		// the model's P(article) to 0.31, under its threshold; hashed,
 		// it is an article.
 		{"story_dated_grid.html", site + "/news/energy-check-for-every-household", nil, true, true},
+		// Stories whose template declares a CollectionPage that names
+		// no items, with no author found: a headless site giving every
+		// page the front's schema, a press release, an old theme's
+		// microdata on <body>.
+		{"story_sitewide_collection.html", site + "/local/2026/12/05/county-opens-new-recycling-centre", nil, true, false},
+		{"press_release_collection.html", site + "/news/press-releases/county-opens-new-recycling-centre", nil, true, false},
+		{"story_microdata_collection.html", site + "/local/county-opens-new-recycling-centre", nil, true, false},
+		// A blog's index that hides its posts' dates, under a template
+		// that signs and dates every page: its teasers lead to the
+		// site's own pages, so it is no roundup.
+		{"blog_home_undated.html", site + "/", nil, false, false},
 	}
 	for _, tc := range tests {
 		raw, err := os.ReadFile(filepath.Join("testdata", "lists", tc.file))
@@ -91,5 +105,32 @@ func TestListPages(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestDeclaredItems: the items a declared collection names in its
+// JSON-LD, directly, in its mainEntity or as its parts; a template's
+// CollectionPage naming none counts none, and an ItemList beside a page
+// that declares no collection (a story's carousel) is not counted.
+func TestDeclaredItems(t *testing.T) {
+	items := `[{"@type":"ListItem","position":1,"url":"/a"},{"@type":"ListItem","position":2,"url":"/b"},{"@type":"ListItem","position":3,"url":"/c"},{"@type":"ListItem","position":4,"url":"/d"}]`
+	tests := []struct {
+		name, ld string
+		want     int
+	}{
+		{"collection naming its items", `{"@type":["ItemList","CollectionPage"],"itemListElement":` + items + `}`, 4},
+		{"items in the main entity", `{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":` + items + `}}`, 4},
+		{"items as parts", `{"@type":"SearchResultsPage","hasPart":` + items + `}`, 4},
+		{"a site-wide graph naming none", `{"@graph":[{"@type":"CollectionPage","name":"Gazette"},{"@type":"WebSite","name":"Gazette"}]}`, 0},
+		{"a carousel beside a web page", `[{"@type":"WebPage"},{"@type":"ItemList","itemListElement":` + items + `}]`, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var p page
+			p.parseLD(tc.ld)
+			if got := p.declaredItems(); got != tc.want {
+				t.Errorf("declaredItems = %d, want %d", got, tc.want)
+			}
+		})
 	}
 }

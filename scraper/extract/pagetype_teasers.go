@@ -28,7 +28,9 @@ type teaserLayout struct {
 	// datedTeasers counts the teasers whose item holds a date of its
 	// own (datedItem): a front's or a tag page's headlines are dated
 	// one by one, a roundup's picks under one byline are not.
-	datedTeasers int
+	// awayTeasers counts those whose heading links another site's page:
+	// a roundup picks other writers' pieces, a front leads to its own.
+	datedTeasers, awayTeasers int
 	// storyBefore counts the paragraphs of prose before the first
 	// teaser's heading, and gridAfterStory tells whether a heading that
 	// is not a teaser's came between them and it.
@@ -150,6 +152,9 @@ func (w *layoutWalk) closeSection() {
 		if w.item != nil && datedItem(w.item, 0) {
 			w.l.datedTeasers++
 		}
+		if otherSite(w.href, w.base) {
+			w.l.awayTeasers++
+		}
 	default:
 		w.l.sections++
 		if w.again && datedItem(w.item, 0) {
@@ -217,6 +222,17 @@ func pageKey(href string, base *url.URL) string {
 		return ""
 	}
 	return strings.ToLower(u.Host) + u.Path + "?" + u.RawQuery
+}
+
+// otherSite reports whether the page key (pageKey) is of another host
+// than base's, "www." aside.
+func otherSite(key string, base *url.URL) bool {
+	if key == "" || base == nil {
+		return false
+	}
+	host, _, _ := strings.Cut(key, "/")
+	host, _, _ = strings.Cut(host, "?")
+	return strings.TrimPrefix(host, "www.") != strings.TrimPrefix(strings.ToLower(base.Host), "www.")
 }
 
 // teaserItem returns the element that holds heading n and nothing of
@@ -341,8 +357,8 @@ func slugLast(path string) bool {
 // that links the heading's page again, "Continue reading") count with the
 // teasers when they hold two thirds of the body found: a blog's index, or
 // a front whose body found is its lead story's excerpt. signed tells
-// that the page has an author and a date: with no teaser dated, it is
-// one writer's roundup of links.
+// that the page has an author and a date: with no teaser dated and most
+// leading to other sites, it is one writer's roundup of links.
 func (p *page) teaserFront(words int, signed bool) bool {
 	if p.kind.linkHeads < 4 {
 		return false
@@ -353,9 +369,12 @@ func (p *page) teaserFront(words int, signed bool) bool {
 	}
 	if l.teasers >= 4 && l.teasers > 2*l.sections && l.teaserText*2 >= max(l.text, bytesPerWord*words) {
 		// A page dated and signed as a whole whose teasers carry no
-		// date of their own is one writer's roundup of links, not a
-		// front: a front's or a tag page's stories are dated one by one.
-		return !(l.datedTeasers == 0 && signed)
+		// date of their own and lead to other sites is one writer's
+		// roundup of links, not a front: a front's or a tag page's
+		// stories are dated one by one, or lead to the site's own
+		// pages (a front whose template signs and dates every page,
+		// a blog's index that hides its posts' dates).
+		return !(signed && l.datedTeasers == 0 && 2*l.awayTeasers > l.teasers)
 	}
 	// Excerpts of other pages, each under its linked headline and
 	// ending in a link to it again ("Continue reading"): a blog's index,

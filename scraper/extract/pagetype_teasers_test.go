@@ -15,7 +15,8 @@ import (
 // A run of cards, each a linked headline over a line of summary, is a
 // listing under at most one paragraph of intro; a story before the cards
 // (with a heading of their own after it), linked headings in the flow of
-// a roundup's text and cards with paragraphs of their own are not.
+// a roundup's text and cards with paragraphs of their own are not, nor
+// a signed page's undated picks from other sites.
 func TestTeaserFront(t *testing.T) {
 	card := func(i int) string {
 		return `<article><h2><a href="/s/` + strings.Repeat("x", i+1) + `">A headline of a story number ` + strings.Repeat("I", i+1) + `</a></h2>` +
@@ -38,21 +39,32 @@ func TestTeaserFront(t *testing.T) {
 	profiles := strings.ReplaceAll(cards(6), `<a href="/s/`, `<a href="/members/`)
 	// A WordPress menu names its items for the post type they link to.
 	menu := `<nav><ul>` + strings.Repeat(`<li class="menu-item menu-item-type-post_type"><a href="/about">About</a></li>`, 4) + `</ul></nav>`
+	// Picks from other sites, and the same dated one by one.
+	away := strings.ReplaceAll(cards(6), `<a href="/s/`, `<a href="https://elsewhere.test/s/`)
+	awayDated := strings.ReplaceAll(away, `</h2>`, `</h2><time datetime="2026-11-20">20 November 2026</time>`)
 	tests := []struct {
 		name, main string
 		want       bool
+		signed     bool // the page has an author and a date
 	}{
-		{"six cards", `<h1>Dispatches</h1>` + cards(6), true},
-		{"one line of intro, then cards", `<h1>Dispatches</h1>` + prose + cards(6), true},
-		{"three cards", `<h1>Dispatches</h1>` + cards(3), false},
-		{"a story of two paragraphs, a heading, cards", `<h1>A story</h1>` + prose + prose + `<h2>More stories</h2>` + cards(6), false},
-		{"a story of three paragraphs, cards", `<h1>A story</h1>` + prose + prose + prose + cards(6), false},
-		{"linked headings in the flow of a roundup", `<h1>The best kettles</h1>` + flow, false},
-		{"cards with paragraphs of their own", `<h1>Dispatches</h1>` + twoParas, false},
-		{"cards under a menu whose items name posts", `<h1>Dispatches</h1>` + cards(6), true},
-		{"posts whose titles link to their anchors", `<h1>A thread</h1>` + permalinks, false},
-		{"posts whose titles link to their anchors on the page's path", `<h1>A thread</h1>` + samePath, false},
-		{"posts headed by their posters' profile links", `<h1>A thread</h1>` + profiles, false},
+		{"six cards", `<h1>Dispatches</h1>` + cards(6), true, false},
+		{"one line of intro, then cards", `<h1>Dispatches</h1>` + prose + cards(6), true, false},
+		{"three cards", `<h1>Dispatches</h1>` + cards(3), false, false},
+		{"a story of two paragraphs, a heading, cards", `<h1>A story</h1>` + prose + prose + `<h2>More stories</h2>` + cards(6), false, false},
+		{"a story of three paragraphs, cards", `<h1>A story</h1>` + prose + prose + prose + cards(6), false, false},
+		{"linked headings in the flow of a roundup", `<h1>The best kettles</h1>` + flow, false, false},
+		{"cards with paragraphs of their own", `<h1>Dispatches</h1>` + twoParas, false, false},
+		{"cards under a menu whose items name posts", `<h1>Dispatches</h1>` + cards(6), true, false},
+		{"posts whose titles link to their anchors", `<h1>A thread</h1>` + permalinks, false, false},
+		{"posts whose titles link to their anchors on the page's path", `<h1>A thread</h1>` + samePath, false, false},
+		{"posts headed by their posters' profile links", `<h1>A thread</h1>` + profiles, false, false},
+		// A page signed and dated as a whole: undated picks from other
+		// sites are a writer's roundup; its own stories, or dated ones,
+		// a front (a template signs and dates every page).
+		{"signed, undated picks from other sites", `<h1>The week's reads</h1>` + away, false, true},
+		{"signed, undated cards of the site's own", `<h1>Dispatches</h1>` + cards(6), true, true},
+		{"signed, dated picks from other sites", `<h1>Dispatches</h1>` + awayDated, true, true},
+		{"unsigned, undated picks from other sites", `<h1>Dispatches</h1>` + away, true, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,7 +80,7 @@ func TestTeaserFront(t *testing.T) {
 			p := newPage(doc, base, time.Time{})
 			defer p.release()
 			p.extract(Options{})
-			if got := p.teaserFront(0, false); got != tc.want {
+			if got := p.teaserFront(0, tc.signed); got != tc.want {
 				t.Errorf("teaserFront = %v, want %v (%+v)", got, tc.want, p.teaserLayout())
 			}
 		})
