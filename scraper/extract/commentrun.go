@@ -132,7 +132,7 @@ func (x *contentExtractor) noteCommentRun(n *html.Node, in *nodeInfo) {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if ci := x.info(c); ci != nil && !ci.junk && (commentShaped(ci) || headed && stampedItem(ci)) {
+		if ci := x.info(c); ci != nil && !ci.junk && (commentShaped(ci) || headed && stampedItem(ci)) && !titled(c) {
 			items++
 			itemText += ci.text
 		}
@@ -191,6 +191,23 @@ func (x *contentExtractor) afterCommentHeading(n *html.Node) bool {
 			continue
 		}
 		return si.opensCmt && !si.cmtLine
+	}
+	return false
+}
+
+// titled reports whether n's first child with text or markup is a
+// heading: a letter to the editor, a live blog's entry or an update
+// opens with a title of its own, while a reader's comment opens with its
+// writer's avatar or name line. Such a run is the page's own pieces,
+// each with a "Reply" link to the page, not its readers' replies.
+func titled(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return false
+		}
+		if c.Type == html.ElementNode {
+			return isHeading(c.DataAtom)
+		}
 	}
 	return false
 }

@@ -69,7 +69,9 @@ func TestCommentRuns(t *testing.T) {
 // prose that is no story: a forum's rules notice above a thread whose
 // first post is one of the run, and a live blog's entries with reply
 // links below its intro. Neither page declares an article, and the run
-// outweighs the prose before it: it stays.
+// outweighs the prose before it: it stays. And a letters page, declared
+// an article, whose letters each open with a title and end with a
+// "Reply" link: the letters stay.
 func TestCommentRunsAsContent(t *testing.T) {
 	for _, tt := range []struct {
 		file, url string
@@ -79,6 +81,8 @@ func TestCommentRunsAsContent(t *testing.T) {
 			[]string{"Is it time to replace the whole roof", "flashing around the chimney", "cracked vent boot"}},
 		{"liveblog_undeclared.html", "https://valleycourier.example/live/council-election",
 			[]string{"Queues have formed", "eleven per cent", "Polls are open until ten"}},
+		{"letters_page.html", "https://valleycourier.example/opinion/2026/12/05/letters",
+			[]string{"buckets in the reading room", "last bus from town", "without a single recount"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			art := extractTestdata(t, "commentruns/"+tt.file, tt.url)
