@@ -16,7 +16,12 @@ import (
 // its writer's name, a time stamp (often relative: "3 hours ago") and a
 // control to answer it ("Reply", "Antworten", "Répondre"). A forum's
 // posts are drawn so too, but there the first post opens the run: only a
-// run that follows a story is taken for comments (storyBefore).
+// run that follows a story is taken for comments (storyBefore). A thread
+// under a forum's rules notice and a live blog's entries below its intro
+// have that shape after prose too, and there the run is the page's
+// content, outweighing the prose before it. Comments are a story's
+// appendix: on a page that does not declare an article (x.declared), the
+// prose before must hold more text than the run.
 
 // commentRunMin is how many comment-shaped siblings make a thread.
 const commentRunMin = 3
@@ -107,7 +112,7 @@ func mayReply(n *html.Node) bool {
 // comment: a time stamp and a reply control below it, and the text of a
 // comment (and its replies) at most.
 func commentShaped(in *nodeInfo) bool {
-	return in.stamps > 0 && in.replies > 0 && in.text >= 20 && in.text <= commentItemMax
+	return in.replies > 0 && stampedItem(in)
 }
 
 // noteCommentRun marks n as a comment section when its children are a
@@ -127,25 +132,29 @@ func (x *contentExtractor) noteCommentRun(n *html.Node, in *nodeInfo) {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if ci := x.info(c); ci != nil && !ci.junk && (commentShaped(ci) || headed && stampedItem(ci)) {
+		if ci := x.info(c); ci != nil && !ci.junk && (commentShaped(ci) || headed && stampedItem(ci)) && !titled(c) {
 			items++
 			itemText += ci.text
 		}
 	}
-	if items < commentRunMin || itemText*5 < in.text*4 || !x.storyBefore(n) {
+	need := storyBeforeMin
+	if !x.declared {
+		need = max(need, in.text+1)
+	}
+	if items < commentRunMin || itemText*5 < in.text*4 || !x.storyBefore(n, need) {
 		return
 	}
 	in.comment, in.negative, in.cmtRun = true, true, true
 }
 
-// storyBefore reports whether storyBeforeMin bytes of paragraph text come
+// storyBefore reports whether need bytes of paragraph text come
 // before n in the page, outside it: in the earlier siblings of n and of
 // its ancestors. A thread's first post is one of its run, and nothing
 // but its title comes before it; where it is drawn apart from the
 // replies (a link board's post above its comment tree), it has a reply
 // control of its own, which a story has not: prose under a reply control
 // is not counted.
-func (x *contentExtractor) storyBefore(n *html.Node) bool {
+func (x *contentExtractor) storyBefore(n *html.Node, need int) bool {
 	para := 0
 	for a := n; a != nil && a.DataAtom != atom.Body; a = a.Parent {
 		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
@@ -153,7 +162,7 @@ func (x *contentExtractor) storyBefore(n *html.Node) bool {
 				continue
 			}
 			if si := x.info(s); si != nil && !si.junk && si.replies == 0 {
-				if para += si.para; para >= storyBeforeMin {
+				if para += si.para; para >= need {
 					return true
 				}
 			}
@@ -182,6 +191,23 @@ func (x *contentExtractor) afterCommentHeading(n *html.Node) bool {
 			continue
 		}
 		return si.opensCmt && !si.cmtLine
+	}
+	return false
+}
+
+// titled reports whether n's first child with text or markup is a
+// heading: a letter to the editor, a live blog's entry or an update
+// opens with a title of its own, while a reader's comment opens with its
+// writer's avatar or name line. Such a run is the page's own pieces,
+// each with a "Reply" link to the page, not its readers' replies.
+func titled(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return false
+		}
+		if c.Type == html.ElementNode {
+			return isHeading(c.DataAtom)
+		}
 	}
 	return false
 }

@@ -64,6 +64,37 @@ func TestCommentRuns(t *testing.T) {
 	}
 }
 
+// TestCommentRunsAsContent reads pages whose content has a comment
+// thread's shape (stamped blocks with reply controls) after 400 bytes of
+// prose that is no story: a forum's rules notice above a thread whose
+// first post is one of the run, and a live blog's entries with reply
+// links below its intro. Neither page declares an article, and the run
+// outweighs the prose before it: it stays. And a letters page, declared
+// an article, whose letters each open with a title and end with a
+// "Reply" link: the letters stay.
+func TestCommentRunsAsContent(t *testing.T) {
+	for _, tt := range []struct {
+		file, url string
+		has       []string // phrases of the run the text must hold
+	}{
+		{"forum_rules_notice.html", "https://homerepair.example/threads/roof-leak-over-the-attic.4411/",
+			[]string{"Is it time to replace the whole roof", "flashing around the chimney", "cracked vent boot"}},
+		{"liveblog_undeclared.html", "https://valleycourier.example/live/council-election",
+			[]string{"Queues have formed", "eleven per cent", "Polls are open until ten"}},
+		{"letters_page.html", "https://valleycourier.example/opinion/2026/12/05/letters",
+			[]string{"buckets in the reading room", "last bus from town", "without a single recount"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			art := extractTestdata(t, "commentruns/"+tt.file, tt.url)
+			for _, h := range tt.has {
+				if !strings.Contains(art.Text, h) {
+					t.Errorf("text lacks %q: %q", h, art.Text)
+				}
+			}
+		})
+	}
+}
+
 // TestCommentSigns checks the lines that stamp a comment with its time
 // and the labels of the control that answers it.
 func TestCommentSigns(t *testing.T) {
