@@ -103,6 +103,12 @@ func TestBodyClasses(t *testing.T) {
 		// them and scoring settles on the gallery.)
 		{name: "photo_essay_cells",
 			wantInText: []string{"Fishermen unload the first catch", "The harbour master checks", "Lights of the harbour reflected"}},
+		// A how-to in the same layout (review36e): an introduction and
+		// ten step photos, each caption numbered "Step 1." and on, then
+		// tips in the twin sections. The steps are the story, as an
+		// ordered list's are (inStoryFlow), and stay.
+		{name: "howto_step_cells",
+			wantInText: []string{"revarnished every few winters", "Step 1. Sand the old varnish", "Step 10. Leave the finished oar", "badger-hair brush", "take it to a boatbuilder"}},
 		// Pictures written into the story (review33a): pictured
 		// moments listed after its paragraphs, a recipe's method and a
 		// how-to's numbered steps, each a photo and a sentence, with more
