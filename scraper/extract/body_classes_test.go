@@ -103,6 +103,12 @@ func TestBodyClasses(t *testing.T) {
 		// them and scoring settles on the gallery.)
 		{name: "photo_essay_cells",
 			wantInText: []string{"Fishermen unload the first catch", "The harbour master checks", "Lights of the harbour reflected"}},
+		// A how-to in the same layout (review36e): an introduction and
+		// ten step photos, each caption numbered "Step 1." and on, then
+		// tips in the twin sections. The steps are the story, as an
+		// ordered list's are (inStoryFlow), and stay.
+		{name: "howto_step_cells",
+			wantInText: []string{"revarnished every few winters", "Step 1. Sand the old varnish", "Step 10. Leave the finished oar", "badger-hair brush", "take it to a boatbuilder"}},
 		// Pictures written into the story (review33a): pictured
 		// moments listed after its paragraphs, a recipe's method and a
 		// how-to's numbered steps, each a photo and a sentence, with more
@@ -487,12 +493,13 @@ func TestBodyClasses(t *testing.T) {
 		// stays (review35a; at 500 bytes the rule dropped such boxes).
 		{name: "chunks_closing_box",
 			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "What happens next", "until eight in the evening through June."}},
-		// The same story (its headline reworded) in an <article>, its
-		// chunks followed inside the article by a link-free note about
-		// the newspaper under no heading (ex36ca): it names nothing of
-		// the headline's subject and shares only common words with the
-		// chunks, so it goes.
-		{name: "chunks_about_article",
+		// The same story (its headline reworded) in a page with no
+		// <article>, its chunks followed by a link-free note about the
+		// newspaper under no heading (ex36ca): it names nothing of the
+		// headline's subject and shares only common words with the
+		// chunks, so it goes. (Inside the story's <article> it would be
+		// a section of the story and stay: review36e.)
+		{name: "chunks_about_page",
 			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour."},
 			notInText:  []string{"printed in the same building", "charitable trust", "front page."}},
 		// The same story closed by a section of its own in other markup
@@ -500,6 +507,17 @@ func TestBodyClasses(t *testing.T) {
 		// islanders, and stays.
 		{name: "chunks_closing_section",
 			wantInText: []string{"The island ferry will sail only four times", "settled with the harbour.", "cancelled on eleven days", "paid by the operator."}},
+		// Closing sections of a split story inside its <article>, in
+		// markup of their own under no heading, that change subject
+		// (review36e): an obituary's life story after the news, a note
+		// on how the story was reported, a box on a law's history. They
+		// share few of the headline's or the chunks' words, and stay.
+		{name: "chunks_obituary_life",
+			wantInText: []string{"Margaret Holloway, who guided ships", "harbour commission the same year.", "Born in Truro in 1935", "where they were children."}},
+		{name: "chunks_how_reported",
+			wantInText: []string{"A new survey of the estuary's seabed", "questions from the ferry companies.", "To report this article", "throughout the text above."}},
+		{name: "chunks_background_box",
+			wantInText: []string{"The supreme court ruled on Thursday", "for such a change.", "Parliament passed the Local Government Act", "declined to decide the point."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -67,6 +68,9 @@ func (x *contentExtractor) inStoryFlow(n *html.Node, in *nodeInfo) bool {
 	if n.DataAtom == atom.Ol || n.Parent == nil {
 		return n.DataAtom == atom.Ol
 	}
+	if numberedSteps(n) {
+		return true
+	}
 	prose := 0
 	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
 		if ci := x.info(c); c != n && c.DataAtom == atom.P && ci != nil && !ci.junk {
@@ -74,6 +78,43 @@ func (x *contentExtractor) inStoryFlow(n *html.Node, in *nodeInfo) bool {
 		}
 	}
 	return prose >= 500 && prose*5 >= in.para
+}
+
+// numberedSteps reports whether the captions of n's element children
+// open with the numbers 1, 2, 3 in order ("1.", "Step 2:", "3)"), three
+// or more: a how-to's steps written as photos, which are the story even
+// when the rest of it sits in the layout cells around (cellProse), as an
+// ordered list's are (review36e). A gallery's counter ("1 of 12") is not
+// a step's number.
+func numberedSteps(n *html.Node) bool {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if stepNumber(firstBlockText(c)) != k+1 {
+			return false
+		}
+		k++
+	}
+	return k >= minSlides
+}
+
+// stepNumber returns the number that opens t, alone or after one word
+// ("Step 3."), when a period, colon or parenthesis follows it; 0 if none.
+func stepNumber(t string) int {
+	if i := strings.IndexByte(t, ' '); i > 0 && i+1 < len(t) && '0' <= t[i+1] && t[i+1] <= '9' && strings.IndexFunc(t[:i], unicode.IsDigit) < 0 {
+		t = t[i+1:]
+	}
+	j, v := 0, 0
+	for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
+		v = 10*v + int(t[j]-'0')
+		j++
+	}
+	if j == 0 || j >= len(t) || !strings.ContainsRune(".:)", rune(t[j])) {
+		return 0
+	}
+	return v
 }
 
 // captionSlide reports whether s is one picture and its caption: an image

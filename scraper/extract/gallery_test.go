@@ -53,3 +53,29 @@ func TestCaptionGallery(t *testing.T) {
 		})
 	}
 }
+
+// TestStepNumber: a how-to's step opens with its number, alone or after
+// one word; a gallery's counter, a year or a figure in a sentence does
+// not.
+func TestStepNumber(t *testing.T) {
+	tests := []struct {
+		t    string
+		want int
+	}{
+		{"1. Sand the old varnish.", 1},
+		{"Step 2: Wipe the dust away.", 2},
+		{"12) Hang the oar.", 12},
+		{"STEP 3. Fill the cracks.", 3},
+		{"1 of 12 The quay at dawn.", 0},
+		{"3/12 The quay at dawn.", 0},
+		{"2026: a year at the harbour.", 0},
+		{"Photo 4 by Anna Berg.", 0},
+		{"Fishermen unload 40 boxes.", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := stepNumber(tt.t); got != tt.want {
+			t.Errorf("stepNumber(%q) = %d, want %d", tt.t, got, tt.want)
+		}
+	}
+}
