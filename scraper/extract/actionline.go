@@ -46,9 +46,9 @@ var reMediaTitle = lazyRE(`(?i)^\W*(?:watch|listen|video|vidéo|vídeo|audio|pod
 // teaser's headline ("WATCH: ..." on a section front), which a listing's
 // text keeps. A paragraph that opens so is as often the story's own line
 // (a TV guide's "Watch: Saturday, 9pm, Channel 4"), and stays; so does a
-// heading that no paragraph precedes (after, in filterBlocks), which
-// opens the text: a podcast episode's page titles its own story so.
-func isMediaTitle(b block, after bool) bool {
-	return after && b.kind == kindHeading && b.link == 0 && len(b.text) <= 200 && numFields(b.text) <= 20 &&
+// heading that opens the body's text (first, in filterBlocks): a podcast
+// episode's or a video's own page titles its story so.
+func isMediaTitle(b block, first bool) bool {
+	return !first && b.kind == kindHeading && b.link == 0 && len(b.text) <= 200 && numFields(b.text) <= 20 &&
 		!endsSentence(b.text) && reMediaTitle.MatchString(b.text)
 }

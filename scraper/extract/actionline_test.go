@@ -50,23 +50,23 @@ func TestIsMediaTitle(t *testing.T) {
 	tests := []struct {
 		name  string
 		b     block
-		after bool // a paragraph precedes b
+		first bool // b opens the body's text
 		want  bool
 	}{
-		{"watch heading", block{text: "Watch: Floods close the coastal road for a second day", kind: kindHeading}, true, true},
-		{"podcast", block{text: "Podcast: The week in politics", kind: kindHeading}, true, true},
-		{"sentence", block{text: "Watch: the council will vote again on Tuesday.", kind: kindHeading}, true, false},
-		{"prose", block{text: "Watch the video below to see how the crew rescued the dog from the river.", kind: kindPara}, true, false},
-		{"paragraph line", block{text: "VIDEO | The moment the bridge gave way", kind: kindPara}, true, false},
-		{"tv guide line", block{text: "Watch: Saturday, 9pm, Channel 4", kind: kindPara}, true, false},
-		{"opens the text", block{text: "Listen: The storm that moved the harbour", kind: kindHeading}, false, false},
-		{"list item", block{text: "Video: the crash", kind: kindItem}, true, false},
-		{"other label", block{text: "Update: the road has reopened", kind: kindHeading}, true, false},
-		{"linked teaser", block{text: "WATCH: Ring of fire eclipse seen from the south", kind: kindHeading, link: 1}, true, false},
+		{"watch heading", block{text: "Watch: Floods close the coastal road for a second day", kind: kindHeading}, false, true},
+		{"podcast", block{text: "Podcast: The week in politics", kind: kindHeading}, false, true},
+		{"sentence", block{text: "Watch: the council will vote again on Tuesday.", kind: kindHeading}, false, false},
+		{"prose", block{text: "Watch the video below to see how the crew rescued the dog from the river.", kind: kindPara}, false, false},
+		{"paragraph line", block{text: "VIDEO | The moment the bridge gave way", kind: kindPara}, false, false},
+		{"tv guide line", block{text: "Watch: Saturday, 9pm, Channel 4", kind: kindPara}, false, false},
+		{"opens the text", block{text: "Listen: The storm that moved the harbour", kind: kindHeading}, true, false},
+		{"list item", block{text: "Video: the crash", kind: kindItem}, false, false},
+		{"other label", block{text: "Update: the road has reopened", kind: kindHeading}, false, false},
+		{"linked teaser", block{text: "WATCH: Ring of fire eclipse seen from the south", kind: kindHeading, link: 1}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := isMediaTitle(tt.b, tt.after); got != tt.want {
+			if got := isMediaTitle(tt.b, tt.first); got != tt.want {
 				t.Errorf("isMediaTitle(%q) = %v, want %v", tt.b.text, got, tt.want)
 			}
 		})
