@@ -16,9 +16,21 @@ var reActionLine = lazyRE(`(?i)^\W*(?:(?:(?:click|tap) here|(?:klicken sie|klick
 // holds a link, the action's target. Without the link the words can be
 // the story's own ("Sign up for the e-mail alerts, the agency urged"
 // is reported speech and links nothing).
+//
+// The site also speaks in its own voice ("our newsletter", "all our
+// stories", "support us"): an imperative of the same form that names
+// another's service is the story's advice ("Sign up for flood alerts on
+// the national warning service", a how-to; "Click here to donate to the
+// family's fundraiser", a local story), and stays (reSiteVoice).
 func isActionLine(b block) bool {
-	return b.kind == kindPara && b.link > 0 && len(b.text) <= 400 && numFields(b.text) <= 40 && reActionLine.MatchString(b.text)
+	return b.kind == kindPara && b.link > 0 && len(b.text) <= 400 && numFields(b.text) <= 40 &&
+		reActionLine.MatchString(b.text) && reSiteVoice.MatchString(b.text)
 }
+
+// reSiteVoice matches a first-person plural word in English, French,
+// German, Spanish and Portuguese: the site speaking of itself ("us" in
+// lower case only, "US" being the country).
+var reSiteVoice = lazyRE(`\b(?:(?i:our|unser\w*|uns|notre|nos|nous|nuestr[oa]s?|noss[oa]s?)|us)\b`)
 
 // reMediaTitle matches the label that opens a player's title: "Watch:",
 // "Listen:", "Video:", "Podcast:" (and "Vidéo", "Vídeo", "Hören",
@@ -27,13 +39,16 @@ var reMediaTitle = lazyRE(`(?i)^\W*(?:watch|listen|video|vidéo|vídeo|audio|pod
 
 // isMediaTitle reports whether the block b, inside an article's body, is
 // the title of an embedded player (issue 8: a video or podcast block
-// between paragraphs): a line of twenty words at most that opens with a
-// media label (reMediaTitle) and does not end like a sentence, as a
+// between paragraphs): a heading of twenty words at most that opens with
+// a media label (reMediaTitle) and does not end like a sentence, as a
 // headline does not, and holds no link. The player itself has no text;
 // its title names another piece, not the story. A linked one is a
 // teaser's headline ("WATCH: ..." on a section front), which a listing's
-// text keeps.
-func isMediaTitle(b block) bool {
-	return (b.kind == kindPara || b.kind == kindHeading) && b.link == 0 && len(b.text) <= 200 && numFields(b.text) <= 20 &&
+// text keeps. A paragraph that opens so is as often the story's own line
+// (a TV guide's "Watch: Saturday, 9pm, Channel 4"), and stays; so does a
+// heading that opens the body's text (first, in filterBlocks): a podcast
+// episode's or a video's own page titles its story so.
+func isMediaTitle(b block, first bool) bool {
+	return !first && b.kind == kindHeading && b.link == 0 && len(b.text) <= 200 && numFields(b.text) <= 20 &&
 		!endsSentence(b.text) && reMediaTitle.MatchString(b.text)
 }

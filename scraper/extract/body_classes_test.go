@@ -69,6 +69,18 @@ func TestBodyClasses(t *testing.T) {
 		{name: "story_pieces",
 			wantInText: []string{"The harbour road was closed", "“We have never seen the sea come this far up the street.”", "needed repairs the council has not yet paid for."},
 			notInText:  []string{"Watch: Waves break", "Sign up for our free morning newsletter", "Click here"}},
+		// The same openings in the story's own voice (review36d): a
+		// how-to's advice to sign up for another's alerts, a TV guide's
+		// "Watch: Saturday, 9pm" lines, stay; asides between paragraphs
+		// that do not repeat the story (a newsletter form, a membership
+		// appeal, an advertisement label, a fact box) go, as before.
+		{name: "advice_alerts",
+			wantInText: []string{"Sign up for flood alerts on the national flood warning service", "Subscribe to the council's road closure e-mails", "Register with your supplier's priority services list"}},
+		{name: "tv_guide_lines",
+			wantInText: []string{"Watch: Saturday, 9pm, Channel 4", "Watch: Sunday, 7pm, BBC Two", "Watch: Friday, 10pm, ITV"}},
+		{name: "aside_boxes",
+			wantInText: []string{"approved a plan to rebuild", "The council leader said", "keep their moorings"},
+			notInText:  []string{"morning briefing", "Article continues", "Support independent", "Fact box"}},
 		{name: "gallery_insert",
 			wantInText: []string{"Most travellers check into a hotel", "The second is the luggage rack", "should be reported straight away"},
 			notInText:  []string{"Market story number", "Shares in the company", "Business news in pictures"}},

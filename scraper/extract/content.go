@@ -1752,14 +1752,37 @@ func dropQualifiers(dst []string, start int) []string {
 
 // betweenParagraphs reports whether n sits between two paragraphs, its
 // previous and next element siblings, and holds a line of five words or
-// more: a pull quote in the flow of a story's text, as an <aside> sets
-// it on pages without an <article> (a shorter aside is a label). An
-// aside there that holds a <blockquote> is a forum post quoting another
-// under its author's name, whose name line is no text of the post.
+// more that repeats the story: a pull quote in the flow of a story's
+// text, as an <aside> sets it on pages without an <article> (a shorter
+// aside is a label). An aside there that holds a <blockquote> is a forum
+// post quoting another under its author's name, whose name line is no
+// text of the post.
 func betweenParagraphs(n *html.Node) bool {
 	p, q := prevElementSibling(n), nextElementSibling(n)
 	return p != nil && q != nil && p.DataAtom == atom.P && q.DataAtom == atom.P &&
-		numFields(textOf(n)) >= 5 && !holdsBlockquote(n)
+		numFields(textOf(n)) >= 5 && !holdsBlockquote(n) && repeatsSiblings(n)
+}
+
+// repeatsSiblings reports whether four in five of the content words of n
+// are in the text of its siblings. A pull quote is lifted from the story
+// around it; a box between paragraphs that says something else is the
+// site's (a newsletter form, a membership appeal, "Article continues
+// below this advertisement") or a fact box the story does not tell.
+func repeatsSiblings(n *html.Node) bool {
+	quote := contentWords(textOf(n), nil)
+	story := make(map[string]bool, 256)
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode {
+			contentWords(textOf(c), story)
+		}
+	}
+	found := 0
+	for w := range quote {
+		if story[w] {
+			found++
+		}
+	}
+	return len(quote) > 0 && found*5 >= len(quote)*4
 }
 
 // holdsBlockquote reports whether n has a <blockquote> descendant.
