@@ -19,11 +19,11 @@ const maxHeadBlocks = 4
 // microdata) print the byline so. Only lines near the page's own <h1>
 // count (a rail's teasers have bylines too), and only names of two words
 // or more ("By Land and Sea" is a subheading, "By Reuters" an agency).
-// Prose must follow the byline: a list of stories has a byline under
+// Shops are left out (sellsSomething). Prose must follow the byline: a list of stories has a byline under
 // every teaser's headline. It reports whether a person was named.
 func (s *authorSet) addHeadByline(p *page) bool {
 	h1 := p.headlineNode()
-	if h1 == nil {
+	if h1 == nil || p.sellsSomething() {
 		return false
 	}
 	var names []string
@@ -74,6 +74,13 @@ func nextHeadLine(n *html.Node) *html.Node {
 // isLinkHeading reports whether n is a heading holding a link: a teaser's.
 func isLinkHeading(n *html.Node) bool {
 	return isHeading(n.DataAtom) && firstOfAtom(n, atom.A) != nil
+}
+
+// sellsSomething reports whether the page offers a product: a shop
+// prints the maker or a book's author as "By ..." under the product's
+// name, who wrote no page.
+func (p *page) sellsSomething() bool {
+	return p.kind.basket > 0 || p.hasType(productTypes...) || p.hasType("Offer", "AggregateOffer")
 }
 
 // headlineNode returns the page's one <h1> that is not the site's logo,

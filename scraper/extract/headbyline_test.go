@@ -34,6 +34,7 @@ func TestHeadByline(t *testing.T) {
 		{"a book quoted in the prose", head + `<p>The plan draws on Harbours of the North by Jonas Weber, the board said.</p>` + story, ""},
 		{"a list of stories under a section's headline", `<h1>Local news</h1><div><h2><a href="/a">Ferry fares to rise</a></h2><p>By Jonas Weber · December 4, 2026</p><p>Day tickets go up from January.</p></div><div><h2><a href="/b">Harbour closes for repairs</a></h2><p>By Lena Moreau · December 3, 2026</p><p>The quay reopens in the spring.</p></div>`, ""},
 		{"teasers without links in their headings", `<h1>Local news</h1><h2>Ferry fares to rise</h2><p>By Jonas Weber</p><p>Day tickets go up from January.</p><h2>Harbour closes for repairs</h2><p>By Lena Moreau</p><p>The quay reopens in the spring.</p>`, ""},
+		{"a bookshop's product page", `<h1>Harbours of the North</h1><p>By Jonas Weber</p><p>A history of the northern harbours, their ferries and the towns that grew around them, from the first quays to the container age.</p><p>£14.99</p><button>Add to basket</button>`, ""},
 		{"no headline of its own: a list of stories", `<h1>Ferry fares to rise</h1><p>By Jonas Weber</p><h1>Harbour closes for repairs</h1><p>By Lena Moreau</p>` + story, ""},
 	}
 	for _, tt := range tests {
