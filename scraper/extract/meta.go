@@ -178,7 +178,7 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 	if ld != nil && set.addLD(ld) {
 		return set.people
 	}
-	if set.addMeta(p) || set.addBylines(p) || set.addAuthorLink(p) {
+	if set.addMeta(p) || set.addBylines(p) || set.addAuthorLink(p) || set.addHeadByline(p) {
 		return set.people
 	}
 	if len(set.orgs) > 0 {

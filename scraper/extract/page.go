@@ -37,7 +37,8 @@ type page struct {
 	micro       map[string][]string // microdata itemprop -> values, article scopes first
 	microAuth   []string            // microdata author names
 	h1s         []string
-	logoH1s     []string // <h1> texts inside a link to the home page: the site's logo
+	h1Nodes     []*html.Node // their elements, parallel to h1s
+	logoH1s     []string     // <h1> texts inside a link to the home page: the site's logo
 	times       []*html.Node
 	bylines     []string     // visible byline texts
 	bylineNodes []*html.Node // their elements, parallel to bylines
@@ -202,6 +203,7 @@ func (p *page) collectElement(n *html.Node, inComment bool) (descend bool) {
 		if len(p.h1s) < 5 {
 			if t := shortText(n, 1000); t != "" {
 				p.h1s = append(p.h1s, t)
+				p.h1Nodes = append(p.h1Nodes, n)
 				if p.homeLinked(n) {
 					p.logoH1s = append(p.logoH1s, t)
 				}

@@ -1,0 +1,162 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// maxHeadBlocks is how many blocks after the headline may hold its
+// byline: a kicker, a standfirst, a picture's caption, the date.
+const maxHeadBlocks = 4
+
+// addHeadByline adds the names of a byline that no class, rel or link
+// marks: a short line opening with "By" (bylineWords) among the first
+// blocks after the page's one headline, before the story's prose. Sites
+// whose class names say nothing (CSS modules, small CMSes without
+// microdata) print the byline so. Only lines near the page's own <h1>
+// count (a rail's teasers have bylines too), and only names of two words
+// or more ("By Land and Sea" is a subheading, "By Reuters" an agency).
+// Shops are left out (sellsSomething). Prose must follow the byline: a list of stories has a byline under
+// every teaser's headline. It reports whether a person was named.
+func (s *authorSet) addHeadByline(p *page) bool {
+	h1 := p.headlineNode()
+	if h1 == nil || p.sellsSomething() {
+		return false
+	}
+	var names []string
+	seen := 0
+	for n := nextHeadLine(h1); n != nil && seen < maxHeadBlocks+maxProseWait; n = nextHeadLine(n) {
+		t := shortText(n, 200)
+		if t == "" {
+			continue
+		}
+		seen++
+		found := headBylineNames(t)
+		switch {
+		case names == nil && found != nil && seen <= maxHeadBlocks:
+			names = found
+		case found != nil || n.DataAtom == atom.H1 || isLinkHeading(n):
+			return false // another story's byline or headline: a list of them
+		case numFields(t) > 20:
+			s.people = append(s.people, names...)
+			return names != nil // the story's prose
+		}
+	}
+	return false
+}
+
+// maxProseWait is how many short lines may part the byline from the
+// story's first paragraph. A list of stories has a byline under each
+// headline and no prose; a byline is trusted only when prose follows it.
+const maxProseWait = 8
+
+// nextHeadLine returns the innermost block after n in document order,
+// past the elements whose lines are no byline of the story (headSkipped).
+func nextHeadLine(n *html.Node) *html.Node {
+	for n = nextNode(n, true); n != nil; {
+		switch {
+		case n.Type != html.ElementNode:
+			n = nextNode(n, false)
+		case headSkipped[n.DataAtom]:
+			n = nextNode(n, true)
+		case headBlocks[n.DataAtom] && !hasHeadBlock(n):
+			return n
+		default:
+			n = nextNode(n, false)
+		}
+	}
+	return nil
+}
+
+// isLinkHeading reports whether n is a heading holding a link: a teaser's.
+func isLinkHeading(n *html.Node) bool {
+	return isHeading(n.DataAtom) && firstOfAtom(n, atom.A) != nil
+}
+
+// sellsSomething reports whether the page offers a product: a shop
+// prints the maker or a book's author as "By ..." under the product's
+// name, who wrote no page.
+func (p *page) sellsSomething() bool {
+	return p.kind.basket > 0 || p.hasType(productTypes...) || p.hasType("Offer", "AggregateOffer")
+}
+
+// headlineNode returns the page's one <h1> that is not the site's logo,
+// or nil when there are none or several (a list of stories).
+func (p *page) headlineNode() *html.Node {
+	var h *html.Node
+	for _, n := range p.h1Nodes {
+		if p.homeLinked(n) {
+			continue
+		}
+		if h != nil {
+			return nil
+		}
+		h = n
+	}
+	return h
+}
+
+// headBylineNames returns the people a line under the headline names
+// when it reads as a byline: a capitalised byline word, then names of two
+// capitalised words or more, in a line of at most fifteen words that ends
+// no sentence ("By Saturday, the county had ..." does).
+func headBylineNames(t string) []string {
+	first, rest, ok := strings.Cut(t, " ")
+	if !ok || !bylineWords[strings.ToLower(first)] || !unicode.IsUpper([]rune(first)[0]) {
+		return nil
+	}
+	if numFields(t) > 15 || endsSentence(t) {
+		return nil
+	}
+	r := []rune(strings.TrimSpace(rest))
+	if len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return nil
+	}
+	names := CleanAuthors(t)
+	for _, a := range names {
+		if len(strings.Fields(a)) < 2 || looksLikeOrg(a) || !capitalisedWords(a) {
+			return nil
+		}
+	}
+	return names
+}
+
+// capitalisedWords reports whether the words of a name open with a
+// capital, but for short particles ("de", "van", "al-").
+func capitalisedWords(a string) bool {
+	for _, w := range strings.Fields(a) {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) && len(r) > 3 {
+			return false
+		}
+	}
+	return unicode.IsUpper([]rune(a)[0])
+}
+
+// headBlocks are the elements a line under the headline is printed in.
+var headBlocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Address: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Header: true, atom.Section: true,
+	atom.Blockquote: true,
+}
+
+// headSkipped are the elements whose lines are no byline of the story: a
+// picture's credit ("By Jane Doe/Agency"), scripts, menus and rails.
+var headSkipped = map[atom.Atom]bool{
+	atom.Figure: true, atom.Figcaption: true, atom.Script: true, atom.Style: true, atom.Template: true,
+	atom.Aside: true, atom.Nav: true, atom.Noscript: true, atom.Svg: true,
+}
+
+// hasHeadBlock reports whether n holds a block: only the innermost
+// blocks are lines.
+func hasHeadBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (headBlocks[c.DataAtom] || hasHeadBlock(c)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHeadByline: a byline no class names, a plain line under the
+// headline, is read when nothing else names the authors; lines that open
+// with "By" but name nobody, or belong to something else, are not.
+func TestHeadByline(t *testing.T) {
+	const head = `<h1>Harbour board approves new ferry timetable</h1>`
+	const story = `<p>The harbour board approved a new ferry timetable on Tuesday evening, adding two crossings on weekdays and one on Sunday mornings from the spring.</p>
+<p>Ferry users had asked for earlier crossings for years, said the board's chair, who added that the new boats make the extra runs affordable.</p>
+<p>The timetable takes effect in March, and the board will review the weekend crossings after the summer season if demand stays low.</p>`
+	tests := []struct {
+		name, body, want string
+	}{
+		{"a plain byline under the headline", head + `<p>By Tomas Eriksen, Staff Writer</p>` + story, "Tomas Eriksen"},
+		{"a byline in a div", head + `<div>By Tomas Eriksen</div>` + story, "Tomas Eriksen"},
+		{"two writers", head + `<p>By Tomas Eriksen and Lena Moreau, Staff Writers</p>` + story, "Tomas Eriksen; Lena Moreau"},
+		{"a hashed class and a date", head + `<div class="q7v9z">By Tomas Eriksen, Staff Writer | December 5, 2026</div>` + story, "Tomas Eriksen"},
+		{"after a standfirst, in a wrapper", head + `<div><h2>Two more crossings on weekdays</h2><div><span>By</span> <span>Tomas Eriksen</span></div></div>` + story, "Tomas Eriksen"},
+		{"German", `<h1>Hafenrat beschließt neuen Fahrplan</h1><p>Von Anna Becker</p>` + story, "Anna Becker"},
+		{"a subheading", head + `<h2>By Land and Sea</h2>` + story, ""},
+		{"by the numbers", head + `<h3>By the numbers</h3>` + story, ""},
+		{"a sentence that opens with By", head + `<p>By Saturday, the county had opened two more crossings.</p>` + story, ""},
+		{"an agency", head + `<p>By Reuters</p>` + story, ""},
+		{"a photo credit", head + `<figure><img src="/a.jpg"><figcaption>By Jonas Weber</figcaption></figure>` + story, ""},
+		{"a photo credit line", head + `<p>Photo by Jonas Weber</p>` + story, ""},
+		{"a byline after the prose", head + story + `<p>By Tomas Eriksen</p>`, ""},
+		{"a teaser's byline in a rail", head + story + `<aside><h3>Ferry fares to rise</h3><p>By Jonas Weber</p></aside>`, ""},
+		{"a book quoted in the prose", head + `<p>The plan draws on Harbours of the North by Jonas Weber, the board said.</p>` + story, ""},
+		{"a list of stories under a section's headline", `<h1>Local news</h1><div><h2><a href="/a">Ferry fares to rise</a></h2><p>By Jonas Weber · December 4, 2026</p><p>Day tickets go up from January.</p></div><div><h2><a href="/b">Harbour closes for repairs</a></h2><p>By Lena Moreau · December 3, 2026</p><p>The quay reopens in the spring.</p></div>`, ""},
+		{"teasers without links in their headings", `<h1>Local news</h1><h2>Ferry fares to rise</h2><p>By Jonas Weber</p><p>Day tickets go up from January.</p><h2>Harbour closes for repairs</h2><p>By Lena Moreau</p><p>The quay reopens in the spring.</p>`, ""},
+		{"a bookshop's product page", `<h1>Harbours of the North</h1><p>By Jonas Weber</p><p>A history of the northern harbours, their ferries and the towns that grew around them, from the first quays to the container age.</p><p>£14.99</p><button>Add to basket</button>`, ""},
+		{"no headline of its own: a list of stories", `<h1>Ferry fares to rise</h1><p>By Jonas Weber</p><h1>Harbour closes for repairs</h1><p>By Lena Moreau</p>` + story, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<!doctype html><html lang="en"><head><title>A page</title></head><body><main>` + tt.body + `</main></body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://news.example/2026/12/05/ferry", FetchedAt: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Join(art.Authors, "; "); got != tt.want {
+				t.Errorf("authors %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
