@@ -22,15 +22,17 @@ import (
 // weighed too when they come as a run of one kind (inRun: a scroll's
 // template, repeated) outside the <article> that holds the headline
 // (inside it the markup makes them the story's, as sections_after_text
-// in TestBodyClasses keeps them).
+// in TestBodyClasses keeps them). No block is weighed inside the story's
+// text element (inTextBody): a briefing's items or a live blog's entries
+// there tell of other things than the headline's words (review36f).
 
 // innerStories returns the story's blocks and the other stories in n
 // (or in the one element that holds nearly all of n, soleHolder): n's
 // children after its first block of paragraphs that open a story of
 // their own (an <article>, storyOpening, or one of a run of blocks of
-// one kind outside the headline's <article>) under a heading
-// (headingOpening) and hold offTopicMin bytes of paragraphs written in
-// sentences. The other children with paragraphs are the story's.
+// one kind outside the headline's <article>), outside the story's text
+// element (inTextBody), under a heading (headingOpening) and hold
+// offTopicMin bytes of paragraphs written in sentences. The other children with paragraphs are the story's.
 func (x *contentExtractor) innerStories(n *html.Node) (story, other []*html.Node) {
 	n = x.soleHolder(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -38,7 +40,7 @@ func (x *contentExtractor) innerStories(n *html.Node) (story, other []*html.Node
 		if c.Type != html.ElementNode || ci == nil || ci.junk || ci.para == 0 {
 			continue
 		}
-		if len(story) > 0 && ci.para >= offTopicMin && headingOpening(c) &&
+		if len(story) > 0 && ci.para >= offTopicMin && headingOpening(c) && !x.inTextBody(c) &&
 			(c.DataAtom == atom.Article || x.storyOpening(c) || x.inRun(c) && !inHeadlineArticle(c)) && x.sentenceProse(c) {
 			other = append(other, c)
 			continue
@@ -123,6 +125,23 @@ func (x *contentExtractor) dropInnerStoriesOf(n *html.Node, sel []*html.Node, he
 func (x *contentExtractor) inRun(c *html.Node) bool {
 	for _, s := range []*html.Node{nonBlank(c.PrevSibling, false), nonBlank(c.NextSibling, true)} {
 		if si := x.info(s); s != nil && si != nil && !si.junk && sameKind(s, c) && si.para >= offTopicMin && headingOpening(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTextBody reports whether c sits in an element the page names as
+// the story's body (itemprop articleBody, a strong body class) that does
+// not hold the <h1>: the story's text element, whose parts are the
+// story's. A briefing's items under headings linking to their stories
+// and a live blog's entries sit there and tell of other things than the
+// headline's words; an endless scroll appends its stories after the
+// story's text, not in it. A named element that holds the <h1> too wraps
+// the page's story as a whole and may take the scroll's stories.
+func (x *contentExtractor) inTextBody(c *html.Node) bool {
+	for a := c.Parent; a != nil; a = a.Parent {
+		if ai := x.info(a); ai != nil && ai.body && !holdsH1(a) {
 			return true
 		}
 	}
