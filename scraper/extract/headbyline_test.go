@@ -39,6 +39,7 @@ func TestHeadByline(t *testing.T) {
 		{"a German standfirst", `<h1>Die Reise</h1><p>Von Berlin bis Paris</p>` + story, ""},
 		{"a Spanish title-case standfirst", `<h1>Lluvias</h1><p>Por Fin Llega La Lluvia</p>` + story, ""},
 		{"a sponsor", head + `<p>By Acme Widgets Inc</p>` + story, ""},
+		{"a Dutch newsroom", `<h1>Nieuwe veerdienst</h1><p>Door De Redactie</p>` + story, ""},
 		{"a recipe's kitchen", `<h1>Apple pie</h1><p>By Grandma's Kitchen</p>` + story, ""},
 		{"a name with particles", head + `<p>By Maria de la Cruz</p>` + story, "Maria de la Cruz"},
 		{"a Dutch name", `<h1>Nieuwe veerdienst</h1><p>Door Jan van der Berg</p>` + story, "Jan van der Berg"},
