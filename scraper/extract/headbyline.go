@@ -19,8 +19,9 @@ const maxHeadBlocks = 4
 // microdata) print the byline so. Only lines near the page's own <h1>
 // count (a rail's teasers have bylines too), and only names of two words
 // or more ("By Land and Sea" is a subheading, "By Reuters" an agency).
-// Shops are left out (sellsSomething). Prose must follow the byline: a list of stories has a byline under
-// every teaser's headline. It reports whether a person was named.
+// Shops are left out (sellsSomething). Prose must follow the byline: a
+// list of stories has a byline under every teaser's headline. It reports
+// whether a person was named.
 func (s *authorSet) addHeadByline(p *page) bool {
 	h1 := p.headlineNode()
 	if h1 == nil || p.sellsSomething() {
@@ -112,28 +113,59 @@ func headBylineNames(t string) []string {
 		return nil
 	}
 	r := []rune(strings.TrimSpace(rest))
-	if len(r) == 0 || !unicode.IsUpper(r[0]) {
+	if len(r) == 0 || !unicode.IsUpper(r[0]) || headArticles[strings.ToLower(strings.Fields(rest)[0])] {
 		return nil
 	}
 	names := CleanAuthors(t)
 	for _, a := range names {
-		if len(strings.Fields(a)) < 2 || looksLikeOrg(a) || !capitalisedWords(a) {
+		if looksLikeOrg(a) || !personName(a) {
 			return nil
 		}
 	}
 	return names
 }
 
-// capitalisedWords reports whether the words of a name open with a
-// capital, but for short particles ("de", "van", "al-").
-func capitalisedWords(a string) bool {
-	for _, w := range strings.Fields(a) {
-		r := []rune(w)
-		if !unicode.IsUpper(r[0]) && len(r) > 3 {
+// headArticles open a phrase, never a name: "By The Time The Vote Came"
+// is a title-case standfirst.
+var headArticles = map[string]bool{
+	"the": true, "a": true, "an": true, "der": true, "die": true, "das": true, "le": true,
+	"les": true, "el": true, "los": true, "las": true, "il": true, "het": true, "een": true,
+}
+
+// personName reports whether a reads as a person's name: two or three
+// capitalised words, lower-case words only among the particles of names
+// ("de", "van", "al"). Longer runs of capitals are title-case phrases
+// ("Fin Llega La Lluvia"), other lower-case words a sentence-case one
+// ("Berlin bis Paris"); a possessive or a company's legal form names a
+// thing or a firm ("Grandma's Kitchen", "Acme Widgets Inc").
+func personName(a string) bool {
+	words := strings.Fields(a)
+	caps := 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		switch {
+		case strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || legalForms[lw]:
+			return false
+		case unicode.IsUpper([]rune(w)[0]):
+			caps++
+		case !nameParticles[strings.TrimSuffix(lw, "-")] && !strings.HasPrefix(lw, "al-"):
 			return false
 		}
 	}
-	return unicode.IsUpper([]rune(a)[0])
+	return caps >= 2 && caps <= 3 && unicode.IsUpper([]rune(a)[0])
+}
+
+// nameParticles are the lower-case words inside people's names.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "do": true, "dos": true, "das": true, "du": true, "del": true,
+	"della": true, "la": true, "le": true, "van": true, "von": true, "der": true, "den": true, "ter": true,
+	"ten": true, "zu": true, "al": true, "el": true, "bin": true, "ibn": true, "y": true, "e": true,
+}
+
+// legalForms end a firm's name, not a person's.
+var legalForms = map[string]bool{
+	"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "gmbh": true,
+	"ag": true, "sa": true, "srl": true, "bv": true, "nv": true, "ab": true, "as": true,
 }
 
 // headBlocks are the elements a line under the headline is printed in.

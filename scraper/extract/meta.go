@@ -297,7 +297,7 @@ var bylineWords = map[string]bool{"by": true, "von": true, "par": true, "por": t
 // looksLikeOrg reports whether an author name is an organisation.
 func looksLikeOrg(s string) bool {
 	l := strings.ToLower(s)
-	for _, w := range []string{"news", "press", "agency", "associated", "reuters", "staff", "team", "editorial", "desk", "media", "online", "magazine", "redaktion", "rédaction", "redacción", "redazione", "times", "post", "herald", "tribune", "journal", "daily", ".com"} {
+	for _, w := range []string{"news", "press", "agency", "associated", "reuters", "staff", "team", "editorial", "desk", "media", "online", "magazine", "redaktion", "redactie", "rédaction", "redacción", "redazione", "times", "post", "herald", "tribune", "journal", "daily", ".com"} {
 		if strings.Contains(l, w) {
 			return true
 		}
