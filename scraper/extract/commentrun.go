@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -66,7 +67,21 @@ func isStampLine(t string) bool {
 		return false
 	}
 	t = strings.TrimSpace(t)
-	return len(t) >= 3 && len(t) <= 40 && reStampLine.MatchString(t)
+	return len(t) >= 3 && len(t) <= 40 && stampShaped(t) && reStampLine.MatchString(t)
+}
+
+// stampShaped is reStampLine's cheap precondition: every stamp holds a
+// digit beside ':', '.', '/' or '-' (a time, a numeric date) or a letter
+// (a month, "ago"). Counts and prices without them ("(3)", "12", "£40")
+// are the most common short texts with digits, and skip the regexp.
+func stampShaped(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c == ':' || c == '.' || c == '/' || c == '-' || c >= utf8.RuneSelf || c|0x20 >= 'a' && c|0x20 <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // noteCommentSigns counts the time stamps and reply controls a text or
@@ -82,10 +97,19 @@ func (x *contentExtractor) noteCommentSigns(n *html.Node, text int) {
 	case n.DataAtom == atom.Time:
 		x.stamps++
 	case n.DataAtom == atom.A && text <= 30 || n.DataAtom == atom.Button:
-		if mayReply(n) && isReplyControl(textOf(n)) {
+		if mayReply(n) && isReplyControl(controlText(n)) {
 			x.replies++
 		}
 	}
+}
+
+// controlText is the text of a link or button: its one text node's, as
+// most controls hold, without the copy textOf makes; textOf's otherwise.
+func controlText(n *html.Node) string {
+	if c := n.FirstChild; c != nil && c.NextSibling == nil && c.Type == html.TextNode {
+		return c.Data
+	}
+	return textOf(n)
 }
 
 // mayReply reports whether n's text is short enough to be a control's

@@ -856,7 +856,7 @@ func dateLike(s string) bool {
 
 // relStampWords are the words that every relative stamp of
 // relStampIntl holds, lower case: a cheap test before the regexp.
-var relStampWords = []string{"il y a", "vor ", "hace ", "há ", "ha ", " fa", "geleden", "temu", "назад"}
+var relStampWords = []string{"il y a", "vor ", "hace ", "há ", "ha ", "geleden", "temu", "назад"}
 
 // relStampIn reports whether s holds a relative stamp: " ago" or one of
 // relStampIntl's ("vor 2 Tagen", "3 дня назад"). A post's header in any
@@ -867,13 +867,34 @@ func relStampIn(s string) bool {
 	if strings.Contains(s, " ago") {
 		return true
 	}
-	return len(s) < 120 && containsFold(s, relStampWords) && reRelStampIntl.MatchString(s)
+	return len(s) < 120 && (containsFold(s, relStampWords) || endsWordFa(s)) && reRelStampIntl.MatchString(s)
+}
+
+// endsWordFa reports whether s holds Italian's "fa" as a word ("3 giorni
+// fa"): " fa" alone is relStampWords' costliest false lead, the start of
+// "fact", "far" and "family" in every English line.
+func endsWordFa(s string) bool {
+	for i := indexFold(s, " fa"); i >= 0; {
+		j := i + 3
+		if j == len(s) || !isWordByte(s[j]) { // as the regexp's ASCII \b reads it
+			return true
+		}
+		k := indexFold(s[j:], " fa")
+		if k < 0 {
+			return false
+		}
+		i = j + k
+	}
+	return false
 }
 
 // reRelStampIntl matches relStampIntl alone.
 var reRelStampIntl = lazyRE(`(?i)` + relStampIntl)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// isWordByte reports whether b is a word character to Go's regexp \b.
+func isWordByte(b byte) bool { return isDigit(b) || b == '_' || b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 // threadSpan returns the document-order span of a thread's posts. It
 // starts at the first post: the largest element around the page's first
