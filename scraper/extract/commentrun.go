@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -70,19 +69,28 @@ func isStampLine(t string) bool {
 	return len(t) >= 3 && len(t) <= 40 && stampShaped(t) && reStampLine.MatchString(t)
 }
 
-// stampShaped is reStampLine's cheap precondition: every stamp holds a
-// digit beside ':', '.', '/' or '-' (a time, a numeric date) or a letter
-// (a month, "ago"). Counts and prices without them ("(3)", "12", "£40")
-// are the most common short texts with digits, and skip the regexp.
+// stampShaped is reStampLine's cheap precondition: every stamp holds
+// ':', '.', '/' or '-' (a time, a numeric date) or one of stampStems (a
+// month, "ago", "vor"). Most short texts with digits (counts, prices,
+// "12 comments") hold neither, and skip the regexp.
 func stampShaped(t string) bool {
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c == ':' || c == '.' || c == '/' || c == '-' || c >= utf8.RuneSelf || c|0x20 >= 'a' && c|0x20 <= 'z' {
+	if strings.ContainsAny(t, ":./-") {
+		return true
+	}
+	l := strings.ToLower(t)
+	for _, w := range stampStems {
+		if strings.Contains(l, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// stampStems are the words of reStampLine's stamps with no ':./-', cut
+// to what every spelling the regexp takes holds.
+var stampStems = []string{"jan", "feb", "mar", "mär", "apr", "mai", "may", "jun", "jul", "aug", "sep", "oct", "okt",
+	"nov", "dec", "dez", "févr", "avr", "août", "déc", "ene", "abr", "ago", "dic", "fa", "geleden", "sedan", "siden",
+	"temu", "atrás", "назад", "önce", "vor", "il y a", "hace", "há"}
 
 // noteCommentSigns counts the time stamps and reply controls a text or
 // element node n adds to the page (x.stamps, x.replies): analyze notes
