@@ -39,6 +39,21 @@ func contentWords(s string, into map[string]bool) map[string]bool {
 // word in many paragraphs ("that", "with") says nothing of the topic, a
 // word in few (a name, a subject) does.
 func (x *contentExtractor) pageDF() (map[string]int, int) {
+	if x.df.counts == nil {
+		x.df.counts, x.df.docs = x.countDF()
+	}
+	return x.df.counts, x.df.docs
+}
+
+// dfMemo holds pageDF's counts for one analysis of the page; callers
+// only read them.
+type dfMemo struct {
+	counts map[string]int
+	docs   int
+}
+
+// countDF counts what pageDF returns.
+func (x *contentExtractor) countDF() (map[string]int, int) {
 	df := make(map[string]int, 1024)
 	n := 0
 	for _, p := range x.paras {

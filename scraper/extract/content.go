@@ -215,6 +215,9 @@ type contentExtractor struct {
 	h1s   []int32      // indices in nodes of the <h1> elements
 	// essays keeps the page's photo-essay counts by node (essayCaption).
 	essays essayMemo
+	// df keeps pageDF's counts: three rules weigh words by them, some on
+	// every candidate, and the paragraphs change only with a new analysis.
+	df dfMemo
 	// declared tells whether the page declares an article in its
 	// metadata (declaresArticleMeta; see declares).
 	declared   bool
@@ -267,7 +270,7 @@ func putExtractor(x *contentExtractor) {
 	clear(x.paras)
 	clear(x.essays)
 	x.infos, x.nodes, x.paras, x.toks, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.toks[:0], x.h1s[:0]
-	x.total, x.fullTotal = 0, 0
+	x.total, x.fullTotal, x.df = 0, 0, dfMemo{}
 	x.hiddenTop, x.hiddenText = nil, 0
 	clear(x.segments)
 	x.segments = x.segments[:0]

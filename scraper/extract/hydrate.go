@@ -70,7 +70,7 @@ func (x *contentExtractor) reset() {
 	clear(x.essays)
 	clear(x.nodes)
 	x.infos, x.nodes, x.paras, x.h1s = x.infos[:0], x.nodes[:0], x.paras[:0], x.h1s[:0]
-	x.total, x.fullTotal = 0, 0
+	x.total, x.fullTotal, x.df = 0, 0, dfMemo{}
 	x.hiddenTop, x.hiddenText = nil, 0
 	clear(x.segments)
 	x.segments = x.segments[:0]
