@@ -43,15 +43,14 @@ func (x *contentExtractor) dropOffTopicAfterChunks(top *html.Node, sel []*html.N
 	if len(after) == 0 {
 		return sel
 	}
-	df, docs := x.pageDF()
-	topic := headlineTopic(headline, df, docs)
 	story := contentWords(headline, nil)
 	held := 0
 	for _, c := range chunks {
 		contentWords(textOf(c), story)
 		held += x.info(c).para
 	}
-	if len(topic) < 3 || topicShare(story, topic) < 0.3 {
+	topic, df, docs, ok := x.storyTopic(headline, story)
+	if !ok {
 		return sel
 	}
 	inStory := func(w string) bool { return story[w] }

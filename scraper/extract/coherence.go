@@ -154,10 +154,9 @@ func (x *contentExtractor) dropOffTopic(top *html.Node, sel []*html.Node, headli
 	if len(parts) == 0 {
 		return sel
 	}
-	df, docs := x.pageDF()
-	topic := headlineTopic(headline, df, docs)
 	story := contentWords(textOf(x.core), nil)
-	if len(topic) < 3 || topicShare(story, topic) < 0.3 {
+	topic, df, docs, ok := x.storyTopic(headline, story)
+	if !ok {
 		return sel
 	}
 	contentWords(headline, story)
@@ -188,6 +187,17 @@ func (x *contentExtractor) dropOffTopic(top *html.Node, sel []*html.Node, headli
 		}
 	}
 	return x.dropFromSel(sel, drop)
+}
+
+// storyTopic returns the headline's topic words (headlineTopic) and the
+// page's word counts (pageDF), and whether a block may be weighed
+// against them: the headline names three topic words or more, and the
+// story's words (story) hold three tenths of them. A story that does
+// not name its headline's subject gives no measure of what is off it.
+func (x *contentExtractor) storyTopic(headline string, story map[string]bool) (topic map[string]bool, df map[string]int, docs int, ok bool) {
+	df, docs = x.pageDF()
+	topic = headlineTopic(headline, df, docs)
+	return topic, df, docs, len(topic) >= 3 && topicShare(story, topic) >= 0.3
 }
 
 // offTopicShare is the weighted share of its words a joined block must

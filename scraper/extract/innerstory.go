@@ -102,9 +102,11 @@ func (x *contentExtractor) dropInnerStoriesOf(n *html.Node, sel []*html.Node, he
 		para += x.info(s).para
 		words = contentWords(textOf(s), words)
 	}
-	df, docs := x.pageDF()
-	topic := headlineTopic(headline, df, docs)
-	if para < offTopicMin || len(topic) < 3 || topicShare(words, topic) < 0.3 {
+	if para < offTopicMin {
+		return sel
+	}
+	topic, df, docs, ok := x.storyTopic(headline, words)
+	if !ok {
 		return sel
 	}
 	contentWords(headline, words)
