@@ -69,12 +69,13 @@ func isStampLine(t string) bool {
 	return len(t) >= 3 && len(t) <= 40 && stampShaped(t) && reStampLine.MatchString(t)
 }
 
-// stampShaped is reStampLine's cheap precondition: every stamp holds
-// ':', '.', '/' or '-' (a time, a numeric date) or one of stampStems (a
-// month, "ago", "vor"). Most short texts with digits (counts, prices,
-// "12 comments") hold neither, and skip the regexp.
+// stampShaped is reStampLine's cheap precondition: a time or a numeric
+// date holds a digit, one of ':./-' and a digit in a row (digitSepDigit);
+// every other stamp holds one of stampStems (a month, "ago", "vor"). Most
+// short texts with digits (counts, prices, "12 comments", "1.5 million")
+// hold neither, and skip the regexp.
 func stampShaped(t string) bool {
-	if strings.ContainsAny(t, ":./-") {
+	if digitSepDigit(t) {
 		return true
 	}
 	l := strings.ToLower(t)
@@ -86,11 +87,25 @@ func stampShaped(t string) bool {
 	return false
 }
 
-// stampStems are the words of reStampLine's stamps with no ':./-', cut
-// to what every spelling the regexp takes holds.
+// digitSepDigit reports whether t holds a digit, one of ':./-' and a
+// digit in a row ("12:45", "05.12.2026", "2026-12-05").
+func digitSepDigit(t string) bool {
+	for i := 1; i+1 < len(t); i++ {
+		switch t[i] {
+		case ':', '.', '/', '-':
+			if isDigit(t[i-1]) && isDigit(t[i+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stampStems are the words of reStampLine's stamps other than a time or a
+// numeric date, cut to what every spelling the regexp takes holds.
 var stampStems = []string{"jan", "feb", "mar", "mär", "apr", "mai", "may", "jun", "jul", "aug", "sep", "oct", "okt",
-	"nov", "dec", "dez", "févr", "avr", "août", "déc", "ene", "abr", "ago", "dic", "fa", "geleden", "sedan", "siden",
-	"temu", "atrás", "назад", "önce", "vor", "il y a", "hace", "há"}
+	"nov", "dec", "dez", "févr", "avr", "juin", "juil", "août", "déc", "ene", "abr", "ago", "dic", "fa", "geleden",
+	"sedan", "siden", "temu", "atrás", "назад", "önce", "vor", "il y a", "hace", "há"}
 
 // noteCommentSigns counts the time stamps and reply controls a text or
 // element node n adds to the page (x.stamps, x.replies): analyze notes

@@ -13,7 +13,6 @@
 package extract
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -139,7 +138,7 @@ func (d *Document) extractArticle() (corpus.Article, []float64) {
 		// Pages built by scripts often serve their content to crawlers
 		// inside <noscript>, which a parser with scripting on reads as
 		// plain text: read it as markup and keep the longer text.
-		if root, err := html.ParseWithOptions(bytes.NewReader(d.html), html.ParseOptionEnableScripting(false)); err == nil {
+		if root, err := html.ParseWithOptions(withoutStyleText(d.html), html.ParseOptionEnableScripting(false)); err == nil {
 			if alt, _, altFeats := d.article(root); alt.WordCount > art.WordCount*2 && alt.WordCount >= 50 {
 				art, feats = alt, altFeats
 			}
@@ -211,7 +210,7 @@ func parse(in Input, opts Options) (*Document, corpus.Article, error) {
 	if err != nil {
 		return nil, art, fmt.Errorf("extract %s: %w", in.URL, err)
 	}
-	root, err := html.Parse(bytes.NewReader(body))
+	root, err := html.Parse(withoutStyleText(body)) // the same tree, bar style sheets' text
 	if err != nil {
 		if strings.Contains(err.Error(), "open stack") {
 			return nil, art, fmt.Errorf("extract %s: %w: %w", in.URL, ErrTooDeep, err)

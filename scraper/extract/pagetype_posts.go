@@ -867,8 +867,17 @@ func relStampIn(s string) bool {
 	if strings.Contains(s, " ago") {
 		return true
 	}
-	return len(s) < 120 && (containsFold(s, relStampWords) || endsWordFa(s)) && reRelStampIntl.MatchString(s)
+	return len(s) < 120 && counted(s) && (containsFold(s, relStampWords) || endsWordFa(s)) && reRelStampIntl.MatchString(s)
 }
+
+// counted is relStampIntl's cheap precondition: each of its stamps counts
+// with digits or with a word for one ("un", "una", "uma", "een", "ein").
+func counted(s string) bool {
+	return strings.ContainsAny(s, "0123456789") || containsFold(s, oneWords)
+}
+
+// oneWords hold every word for one that relStampIntl reads.
+var oneWords = []string{"un", "um", "een", "ein"}
 
 // endsWordFa reports whether s holds Italian's "fa" as a word ("3 giorni
 // fa"): " fa" alone is relStampWords' costliest false lead, the start of
