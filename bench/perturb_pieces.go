@@ -10,11 +10,13 @@ import (
 
 // pieceKinds put pieces inside the body, as today's sites serve
 // them (issue 8): some a reader counts as the story (an embedded post, a
-// pull quote, a correction), whose text the reference then holds at its
+// pull quote, a correction, a list crediting people with what they did,
+// its links the rest of each sentence), whose text the reference then holds at its
 // place (see expectStory), and some a reader counts as chrome (a photo
 // caption and credit before the first paragraph, a "Read more" line, a
 // "Click here" line, a newsletter blurb, a player block, an
-// "Advertisement" label), which the reference does not hold.
+// "Advertisement" label, a related list of kickers and linked headlines),
+// which the reference does not hold.
 var pieceKinds = []pieceKind{
 	{"tweet-embed", "an embedded tweet (blockquote.twitter-tweet and its script) after the body's second paragraph: story", 2, true,
 		func(*html.Node) string { return tweetEmbed }},
@@ -30,6 +32,10 @@ var pieceKinds = []pieceKind{
 		}},
 	{"correction-note", "an editor's correction note in italics after the last paragraph: story", -1, true,
 		func(*html.Node) string { return correctionNote }},
+	{"credit-list", "a list of three people, each named and then linked to what they did (\"Ana Ruiz <a>mapped the old well</a>\"), after the second paragraph: story", 2, true,
+		func(*html.Node) string { return creditList }},
+	{"kicker-related", "a list of three related headlines, each a two-word kicker then the linked headline, after the third paragraph: chrome", 3, false,
+		func(*html.Node) string { return kickerRelated }},
 	{"photo-caption", "a photo with a caption and a credit before the first paragraph: chrome", 0, false,
 		func(*html.Node) string { return photoFigure }},
 	{"photo-caption-p", "a photo whose caption and credit are a <p class=\"caption\"> beside the image, before the first paragraph: chrome", 0, false,
@@ -57,6 +63,14 @@ const tiktokEmbed = `<blockquote class="tiktok-embed" cite="https://www.tiktok.c
 	`<script async src="https://www.tiktok.com/embed.js"></script>`
 
 const correctionNote = `<p><em>Correction: An earlier version of this article gave the wrong date for the council meeting. It took place on Tuesday, not Monday.</em></p>`
+
+const creditList = `<ul><li>Ana Ruiz <a href="/people/ana-ruiz">mapped the old wells along the eastern road</a></li>` +
+	`<li>Tom Berg <a href="/people/tom-berg">collected the river gauge readings for the last ten years</a></li>` +
+	`<li>Aisha Khan <a href="/people/aisha-khan">interviewed the farmers who lost their fields in the spring</a></li></ul>`
+
+const kickerRelated = `<ul class="related"><li>Local politics <a href="/news/council-delays-vote">Council delays the vote on the new bus routes until spring</a></li>` +
+	`<li>Climate desk <a href="/news/river-levels">River levels reach a ten-year high after a wet November</a></li>` +
+	`<li>City life <a href="/news/market-hall">The market hall reopens with forty new stalls</a></li></ul>`
 
 const photoFigure = `<figure class="wp-block-image"><img src="photo.jpg" alt=""><figcaption>Workers repair the road outside the station on Monday morning. <span>Photo: Jane Doe/Agency</span></figcaption></figure>`
 

@@ -188,6 +188,8 @@ func TestPiecePerturbations(t *testing.T) {
 		{"pullquote-aside", `<p>Four four four.</p><aside class="pullquote"><p>“Three three three.”</p></aside><p>Five`, "Three three three"},
 		{"pullquote-blockquote", `<p>Four four four.</p><blockquote class="pullquote"><p>“Three three three.”</p></blockquote>`, "Three three three"},
 		{"correction-note", `<p>Eight eight eight.</p><p><em>Correction:`, "Correction An earlier version"},
+		{"credit-list", `<p>Two two two.</p><ul><li>Ana Ruiz <a href="/people/ana-ruiz">`, "Tom Berg collected the river gauge readings"},
+		{"kicker-related", `<p>Three three three.</p><ul class="related"><li>Local politics <a`, ""},
 		{"photo-caption", `<div class="story-body"><figure class="wp-block-image"><img src="photo.jpg" alt=""/><figcaption>Workers`, ""},
 		{"photo-caption-p", `<div class="story-body"><div class="photo"><img src="photo.jpg" alt=""/><p class="caption">Workers`, ""},
 		{"read-more", `<p>Two two two.</p><p><strong>Read more:</strong> <a href="/news/council-delays-vote">`, ""},

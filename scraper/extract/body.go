@@ -377,6 +377,7 @@ type blockFilter struct {
 	names     []bool // nameItems' marks, or nil
 	rows      []bool // recordRows' marks, or nil
 	others    []bool // otherSiteItems' marks, or nil
+	leads     []bool // ledItems' marks, or nil
 }
 
 // cited reports whether the linked block bs[i] is kept only in an
@@ -387,7 +388,7 @@ type blockFilter struct {
 func (f blockFilter) cited(bs []block, i int) bool {
 	return bareAddress(bs[i].text) || f.prose != nil && f.prose[i] ||
 		f.names != nil && f.names[i] || f.rows != nil && f.rows[i] ||
-		f.others != nil && f.others[i]
+		f.others != nil && f.others[i] || f.leads != nil && f.leads[i]
 }
 
 // articleBlocks is bodyBlocks; with cite set it also returns the blocks
@@ -420,6 +421,7 @@ func (x *contentExtractor) articleBlocks(nodes []*html.Node, cite bool) ([]block
 		f.names = x.nameItems(e.blocks, bar)
 		f.rows = x.recordRows(e.blocks)
 		f.others = x.otherSiteItems(e.blocks, bar)
+		f.leads = x.ledItems(e.blocks)
 		for i, b := range e.blocks {
 			if b.link > 0.5 && f.cited(e.blocks, i) {
 				cited, _ = x.filterBlocks(append([]block(nil), e.blocks...), f, true)

@@ -3,6 +3,8 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -314,4 +316,64 @@ func (x *contentExtractor) titledItem(b block) bool {
 		}
 	}
 	return false
+}
+
+// ledItems marks the linked list items that are one sentence opened by
+// unlinked words: "Ilse van Dam <a>fixed the tooltip on small
+// screens</a>", a change log or round-up crediting someone or naming a
+// subject, whose link is the rest of its sentence (blog roundups, release
+// notes, wiki lists). A teaser or a menu entry is its link alone, or its
+// link and then a source (titledItem); a label before a link ("Read
+// more: ", "Related | ") ends in punctuation, and a kicker before a
+// headline ("Local politics <a>Council delays the vote</a>") is followed
+// by a capital: neither opens a sentence that the link goes on with, so
+// those still go. It returns nil when there is none.
+func (x *contentExtractor) ledItems(bs []block) []bool {
+	return markWhere(bs, len(bs), func(_ int, b block) bool { return x.ledItem(b) })
+}
+
+// ledItem reports whether b, a linked list item of six words or more,
+// opens with two words or more outside a link that end in a letter or
+// digit, and its link's text does not open with a capital.
+func (x *contentExtractor) ledItem(b block) bool {
+	if b.kind != kindItem || b.link <= 0.5 || numFields(b.text) < 6 {
+		return false
+	}
+	n := x.enclosing(b, atom.Li)
+	if n == nil {
+		return false
+	}
+	var lead strings.Builder
+	a := textBeforeLink(&lead, n)
+	if a == nil {
+		return false
+	}
+	words := 0
+	for _, w := range strings.Fields(lead.String()) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(lead.String()))
+	first, _ := utf8.DecodeRuneInString(textOf(a))
+	return words >= 2 && (unicode.IsLetter(last) || unicode.IsDigit(last)) && unicode.IsLetter(first) && !unicode.IsUpper(first)
+}
+
+// textBeforeLink writes to b the text of n's subtree before its first
+// link and returns that link, or nil when n holds none.
+func textBeforeLink(b *strings.Builder, n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+		case c.Type != html.ElementNode:
+		case c.DataAtom == atom.A:
+			return c
+		default:
+			if a := textBeforeLink(b, c); a != nil {
+				return a
+			}
+		}
+	}
+	return nil
 }

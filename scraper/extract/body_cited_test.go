@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +82,54 @@ func TestSiteHandle(t *testing.T) {
 		if got := name != "" && x.siteHandle(name, tt.sites); got != tt.want {
 			t.Errorf("%s at %q, %d sites: %v, want %v", tt.href, tt.host, tt.sites, got, tt.want)
 		}
+	}
+}
+
+// TestLedItems: in an article's body, a list whose items open with a
+// name or subject outside the link and go on, lower case, inside it is
+// the story's (a roundup crediting people); a label ending in a colon, a
+// one-word or two-word kicker over a capitalised headline, and an item
+// that is its link alone still go as links.
+func TestLedItems(t *testing.T) {
+	item := func(lead, link string) string {
+		return `<li>` + lead + `<a href="/notes/` + strings.ReplaceAll(link[:5], " ", "-") + `">` + link + `</a></li>`
+	}
+	for _, tt := range []struct {
+		name       string
+		lead, link string
+		keep       bool
+	}{
+		{"name then deed", "Ilse van Dam ", "fixed the tooltip over the undo button", true},
+		{"subject then rest", "The night bus ", "now stops at the hospital gate again", true},
+		{"label with colon", "Read more: ", "council delays the vote on the routes", false},
+		{"kicker over headline", "Local politics ", "Council delays the vote on the new routes", false},
+		{"one-word lead", "Opinion ", "why the bus routes must change this year", false},
+		{"link alone", "", "the results of the survey are in at last", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var list strings.Builder
+			for _, s := range []string{"first", "other", "third"} {
+				list.WriteString(item(tt.lead, tt.link+" "+s))
+			}
+			page := `<html><head><title>Notes from the depot</title></head><body><header><a href="/">Depot notes</a></header><article><h1>Notes from the depot</h1>` +
+				`<p>The depot held its open day on Saturday, and more than four hundred people came to see the old buses and the new electric ones side by side.</p>` +
+				`<p>Volunteers spent the week before the event cleaning the yard, repainting the signs and fixing the lights in the old workshop.</p>` +
+				`<ul>` + list.String() + `</ul>` +
+				`<p>The next open day is planned for the spring, when the restored double-decker should be back on the road after its long repair.</p>` +
+				`<p>Thanks to everyone who came, and to the neighbours who put up with the noise of the engines for a whole afternoon.</p></article>` +
+				`<footer><a href="/contact">Contact</a></footer></body></html>`
+			art, err := Extract(Input{Body: []byte(page), URL: "https://depot.example/notes/open-day", FetchedAt: fetchedAt})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(art.Text), " ")
+			want, not := []string{"more than four hundred people", "put up with the noise"}, []string(nil)
+			if tt.keep {
+				want = append(want, tt.link+" other")
+			} else {
+				not = append(not, tt.link+" other")
+			}
+			checkText(t, text, want, not)
+		})
 	}
 }

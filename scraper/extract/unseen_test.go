@@ -11,7 +11,12 @@ import (
 // the markup a common stack prints (a Discourse thread, a phpBB topic, a
 // Q&A page, Shopify and WooCommerce products, a Sphinx docs page, a
 // MediaWiki article, a section front, a tag page, a search page, a
-// council's service page, a recipe collection, a portfolio), with its
+// council's service page, a recipe collection, a portfolio), or an
+// article unlike news (an essay of many sections, a blog post with code
+// and a table, a wiki page with an infobox and footnotes, a 2005 site in
+// a layout table, a post of <br>-split text, a long read in sibling
+// <section>s, a tutorial with asides, a newsletter archive, a link
+// roundup, a wiki page with data tables; branch ex37ra), with its
 // chrome, for TestUnseenPages and bench/cmscompare. Must holds lines of
 // the main content, MustNot lines of chrome. Known names the checks the
 // extractor fails today ("type", "title", "text") with the reason: they

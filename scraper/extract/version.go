@@ -41,4 +41,5 @@ package extract
 // Version 24: the thirty-fourth session's (issue 8).
 // Version 25: the thirty-fifth session's (issue 8).
 // Version 26: the thirty-sixth session's (issue 8).
-const Version = 26
+// Version 27: the thirty-seventh session's (issue 8).
+const Version = 27
