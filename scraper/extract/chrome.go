@@ -32,6 +32,9 @@ var chromeLines = map[string]bool{
 	"share via email": true, "share via e-mail": true, "share by email": true,
 	"add to cart": true, "add to bag": true, "add to basket": true, "out of stock": true, "select a size": true,
 	"choose options": true, "select options": true, "add to wishlist": true, "add to wish list": true, "apply now": true,
+	// A shop's grid and promo tiles repeat these links under each card:
+	// a whole line of a link's words, never a line of the shop's text.
+	"shop now": true, "shop all": true, "quick view": true, "quick shop": true, "add to compare": true,
 	"related products": true, "related searches": true, "customers also bought": true, "customers also viewed": true,
 	"trending searches": true, "trending topics": true, "popular searches": true, "more topics": true, "what's trending": true,
 	"anmelden": true, "registrieren": true, "einloggen": true, "abmelden": true,

@@ -48,7 +48,7 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && (onlyLayer(n, controls) || !kept[n.Parent] && !headKept(n, controls, kept)) {
 			continue
 		}
-		add := newLines(p.dropSiteNotices(dropChrome(p.panelLines(n, controls, kept), false, nil, nil)), seen)
+		add := newLines(p.dropSiteNotices(dropPanelChrome(p.panelLines(n, controls, kept))), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -637,4 +637,17 @@ func (p *page) inEntry(n *html.Node, at int32) bool {
 		a = a.Parent
 	}
 	return false
+}
+
+// dropPanelChrome is dropChrome for the lines of a hidden panel put
+// back: without dropLeadingLinks, whose run of short links opening a
+// text is a breadcrumb trail or a menu above it. A panel stands inside
+// the text, behind its tab or its button, and a run of links that opens
+// it is what the panel holds (a tab of forms to download, of documents,
+// of places), not a trail.
+func dropPanelChrome(bs []block) []block {
+	bs = dropRelated(bs, nil)
+	return dropBlocks(bs, func(b block) bool {
+		return isWidgetLine(b.text) || !b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
+	})
 }

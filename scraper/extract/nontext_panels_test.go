@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -199,5 +200,43 @@ func TestDisclosures(t *testing.T) {
 				t.Errorf("%d panels found, want %v", len(panels), tt.want)
 			}
 		})
+	}
+}
+
+// TestDropPanelChrome: a hidden panel put back keeps the run of links
+// that opens it (a tab of forms to download), which dropChrome would
+// take for a breadcrumb trail; the panel's controls, legal lines and
+// widget lines still go, and the main text's own trail still goes
+// through dropChrome.
+func TestDropPanelChrome(t *testing.T) {
+	form := func(s string) block { return block{kind: kindItem, text: s, link: 1} }
+	para := block{kind: kindPara, text: "Send a printed form to the harbour office with a copy of the insurance certificate."}
+	tests := []struct {
+		name string
+		in   []block
+		want []string
+	}{
+		{"leading links", []block{form("Mooring application (online)"), form("Mooring application (printable)"), form("Winter storage ashore"), para},
+			[]string{"Mooring application (online)", "Mooring application (printable)", "Winter storage ashore", para.text}},
+		{"a control and a legal line", []block{form("Mooring application (online)"), form("Mooring application (printable)"), {kind: kindPara, text: "Add to cart"}, para, {kind: kindPara, text: "Privacy Policy", link: 1}},
+			[]string{"Mooring application (online)", "Mooring application (printable)", para.text}},
+		{"a comment widget", []block{para, {kind: kindPara, text: "Leave a comment"}},
+			[]string{para.text}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range dropPanelChrome(tt.in) {
+				got = append(got, b.text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("dropPanelChrome = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// The main text's trail: dropChrome still drops it.
+	trail := []block{form("Home"), form("The port"), form("Offices"), {kind: kindTitle, text: "Harbour Office"}, para}
+	if got := dropChrome(trail, false, nil, nil); len(got) != 2 {
+		t.Errorf("dropChrome kept %d blocks of a trail, a title and a paragraph, want 2", len(got))
 	}
 }

@@ -96,6 +96,30 @@ func TestNonArticleText(t *testing.T) {
 				"Most permits for houses are decided within three weeks", "Common questions"},
 			notInText: []string{"Sign up to receive alerts", "Sign up to our weekly newsletter", "Take our two-minute survey"},
 			once:      []string{"Anyone found building without a permit"}},
+		// A service page whose hidden tab is its lists of forms, which
+		// open the panel: the panel comes back whole, its leading links
+		// with it (dropPanelChrome: a run of links that opens a panel
+		// is what the panel holds, not a breadcrumb trail), while the
+		// trail of links over the page's title still goes.
+		{name: "service_tab_links", url: "https://wrenmouth.example/port/harbour-office", typ: corpus.PageTypeService,
+			wantInText: []string{"lets the swinging moorings of the inner harbour", "Mooring application - fill in online",
+				"Transfer of a mooring to a new owner - printable", "Water taxi licence - fill in online"},
+			notInText: []string{"Offices", "The port"},
+			once:      []string{"Mooring application - printable"}},
+		// An article with a tabbed box of other stories beside it, the
+		// second tab hidden: an article's text gets no panels back, so
+		// neither tab's links are in it (dropPanelChrome never runs),
+		// nor is its trail.
+		{name: "article_tab_links", url: "https://wrenmouth-packet.example/news/harbour/new-pontoon", typ: corpus.PageTypeArticle,
+			wantInText: []string{"A new visitor pontoon opened on the north quay", "which the mooring fees have built up"},
+			notInText:  []string{"School choir sings", "Gig club wins", "Ferry timetable changes", "Harbour\n"}},
+		// A shop's category page whose tiles and grid carry the shop's
+		// links ("Shop now" under each tile, "Shop all" under the
+		// grid): those lines go (chromeLines), the tiles' names, the
+		// cards and their prices stay.
+		{name: "listing_grid_links", url: "https://quay-outfitters.example/jackets/waterproof", typ: corpus.PageTypeListing,
+			wantInText: []string{"Quay smock", "£180.00", "Packs into its own chest pocket.", "Sea boots", "Fleece and wool layers"},
+			notInText:  []string{"Shop now", "Shop all", "Quick view", "Add to compare"}},
 		// A service page whose FAQ questions are the buttons that open
 		// the answers: each question comes back over its answer
 		// (withControls); the menu button and a form's button do not.
