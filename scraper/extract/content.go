@@ -28,6 +28,7 @@ type nodeInfo struct {
 	opensCmt bool    // the subtree's first text is a comment section's heading
 	cmtLine  bool    // that heading is a line set as no heading (isCommentLine)
 	teaser   bool    // dropped only for naming a teaser: content on a listing
+	story    bool    // dropped as another story beside the body found (dropOtherStories)
 	consent  bool    // class or id names a cookie or consent dialog
 	cmtRun   bool    // comment marks a run of comment-shaped children (commentrun.go)
 	stamps   int32   // time stamps below (noteCommentSigns)

@@ -219,6 +219,9 @@ func (p *page) hasType(types ...string) bool {
 	}
 	for _, m := range p.ld {
 		for _, t := range ldTypes(m) {
+			// A type may be written as its URL
+			// ("https://schema.org/CollectionPage").
+			t = bareLDType(t)
 			for _, want := range types {
 				if t == want {
 					return true
@@ -623,6 +626,16 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		// metadata its template gives it. The body found is
 		// the teasers: fillFlags keeps it as the text.
 		p.teaserBody = true
+		return false, corpus.PageTypeListing
+	}
+	if article && p.unsignedPage(art) && !p.hasType(newsTypes...) && p.undatedCardPage(art) {
+		// An undated page that nothing signs or declares a story, made
+		// of a grid of undated cards by shape under an intro: a shop's
+		// category or a directory, whose intro the model reads as an
+		// article's prose once class names say nothing of the cards
+		// ("card", "product"). A story is dated or signed, and holds its
+		// paragraphs outside any grid; a brief's related stories below
+		// it are dated one by one.
 		return false, corpus.PageTypeListing
 	}
 	if !article && other == corpus.PageTypeService && p.cardPage(art) {

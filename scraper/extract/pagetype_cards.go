@@ -191,13 +191,30 @@ func (p *page) bodyCards() (cardText, text int) {
 
 // pageCards counts the card runs of the whole page, outside what the
 // content walk dropped (comments, consent walls), and the page's text.
+// A block dropped as another story beside the body found (in.story) is
+// read: a grid of cards after a collection's intro looks to
+// dropOtherStories like the next story, an <article> element of 500
+// bytes of text or more.
 func (p *page) pageCards() (st cardStats) {
 	x := p.x
 	x.walkSkipping(0, nil, func(i int, n *html.Node) bool {
 		in := &x.infos[i]
-		return in.junk && !droppedTeaser(in) || n.Type == html.ElementNode && p.cardRuns(n, &st)
+		return in.junk && !droppedTeaser(in) && !in.story || n.Type == html.ElementNode && p.cardRuns(n, &st)
 	})
 	return st
+}
+
+// otherStoryText returns the text bytes of the blocks dropped as other
+// stories beside the body found (dropOtherStories), which pageText
+// leaves out.
+func (x *contentExtractor) otherStoryText() int {
+	text := 0
+	for i := range x.infos {
+		if in := &x.infos[i]; in.junk && in.story {
+			text += in.text
+		}
+	}
+	return text
 }
 
 // cardPage reports whether an undated page is made of cards by shape
@@ -206,20 +223,42 @@ func (p *page) pageCards() (st cardStats) {
 // text and twice the text of the body found outside them, with
 // cardPageProse long paragraphs at most outside them. A shop's grid or
 // a collection under a paragraph of intro, which the model, missing the
-// class words it counts cards by, takes for a business's plain page
-// (correctModel asks it only then: as a check on the model's articles
-// it typed a check-half article a listing, branch ex33ty). A story is
-// dated; a business's page of services holds its prose.
+// class words it counts cards by, takes for a business's plain page or,
+// reading the intro, for an article. correctModel asks it of the
+// model's articles only when nothing signs the page or declares a story
+// (unsignedPage): asked of every article, it typed a check-half article
+// a listing (branch ex33ty). A story is dated; a business's page of
+// services holds its prose.
 func (p *page) cardPage(art *corpus.Article) bool {
 	if art.Published != nil {
 		return false
 	}
 	ps := p.pageCards()
-	if ps.cards < cardPageMin || ps.most < teaserRunMin || ps.text*5 < 3*p.pageText() {
+	if ps.cards < cardPageMin || ps.most < teaserRunMin || ps.text*5 < 3*(p.pageText()+p.x.otherStoryText()) {
 		return false
 	}
 	cardText, text := p.bodyCards()
 	return ps.text >= 2*max(text-cardText, bytesPerWord*art.WordCount-cardText, 0) && p.longParasOutside(ps.items) <= cardPageProse
+}
+
+// undatedCardPage reports whether the page is made of cards by shape
+// (cardPage) and at most half of them hold a date (datedItem): a shop's
+// grid, a directory, a collection of recipes. The dated links under a
+// short story (its earlier coverage) are the story's related stories;
+// the dated teasers of a section front or a tag page are teaserFront's
+// and itemRunBody's to read.
+func (p *page) undatedCardPage(art *corpus.Article) bool {
+	if !p.cardPage(art) {
+		return false
+	}
+	items := p.pageCards().items
+	dated := 0
+	for _, it := range items {
+		if datedItem(it, 0) {
+			dated++
+		}
+	}
+	return 2*dated <= len(items)
 }
 
 // cardPageProse is the most long paragraphs a page of cards holds
@@ -239,7 +278,7 @@ func (p *page) longParasOutside(items []*html.Node) int {
 	k := 0
 	x.walkSkipping(0, nil, func(i int, n *html.Node) bool {
 		info := &x.infos[i]
-		if in[n] || info.junk {
+		if in[n] || info.junk && !info.story {
 			return true
 		}
 		if n.DataAtom == atom.P && info.text >= 200 && info.link*5 < info.text {

@@ -3,6 +3,9 @@ package extract
 import (
 	"slices"
 
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
 	"github.com/archivist-project/archivist/corpus"
 )
 
@@ -34,7 +37,48 @@ func (p *page) unsignedPage(art *corpus.Article) bool {
 // tells it. A story that declares its own type alongside, or names its
 // author, stays the model's.
 func (p *page) declaredList(art *corpus.Article) bool {
-	return p.hasType(listTypes...) && !p.hasType(newsTypes...) && p.declaredItems() >= minDeclaredItems && p.unsignedPage(art)
+	if !p.hasType(listTypes...) || p.hasType(newsTypes...) || !p.unsignedPage(art) {
+		return false
+	}
+	n := p.declaredItems()
+	return n >= minDeclaredItems && 2*p.proseSections() < n
+}
+
+// proseSections counts the linked h2-h4 headings in the body found that
+// lead to another page and have a paragraph of prose (80 text bytes or
+// more, under a fifth of it linked) before the next heading: a
+// listicle's items, each a section of the story under a heading that
+// links the place, the product or the piece it is about. A collection's
+// items are titles with a line of summary at most, in items of their
+// own; SEO plugins declare a listicle a CollectionPage and its items an
+// ItemList all the same.
+func (p *page) proseSections() int {
+	x := p.x
+	k, open := 0, false
+	for _, s := range p.sel {
+		start, ok := x.idx[s]
+		if !ok {
+			continue
+		}
+		x.walkSkipping(int(start), s, func(i int, n *html.Node) bool {
+			in := &x.infos[i]
+			if in.junk {
+				return true
+			}
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				sub := n.DataAtom == atom.H2 || n.DataAtom == atom.H3 || n.DataAtom == atom.H4
+				open = sub && linkedHeading(n) && leadsAway(headingHref(n), p.base)
+			case atom.P:
+				if open && in.text >= 80 && in.link*5 < in.text {
+					k++
+					open = false
+				}
+			}
+			return false
+		})
+	}
+	return k
 }
 
 // minDeclaredItems is the fewest items a declared list must name for
@@ -50,7 +94,7 @@ const minDeclaredItems = 4
 func (p *page) declaredItems() int {
 	n := 0
 	for _, m := range p.ld {
-		if !ldIs(m, func(t string) bool { return slices.Contains(listTypes, t) }) {
+		if !ldIs(m, func(t string) bool { return slices.Contains(listTypes, bareLDType(t)) }) {
 			continue
 		}
 		n = max(n, len(ldList(m["itemListElement"])), len(ldList(m["hasPart"])))

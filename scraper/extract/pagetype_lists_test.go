@@ -46,6 +46,21 @@ func hashClassNames(src string) string {
 func TestListPages(t *testing.T) {
 	const site = "https://valleypost.example"
 	collection := `<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Flooding"}</script></head>`
+	// unsigned takes a page's byline and published time away, and
+	// declares its seven linked items a list in JSON-LD, with the
+	// types written as names (ld) or as their URLs.
+	unsigned := func(ld string) func(string) string {
+		return func(s string) string {
+			s = regexp.MustCompile(`<div class="byline">.*?</div>`).ReplaceAllString(s, "")
+			s = regexp.MustCompile(`<meta property="article:published_time"[^>]*>`).ReplaceAllString(s, "")
+			var items []string
+			for i, m := range regexp.MustCompile(`href="(/walks/[^"]*)"`).FindAllStringSubmatch(s, -1) {
+				items = append(items, fmt.Sprintf(`{"@type":"ListItem","position":%d,"url":"%s"}`, i+1, m[1]))
+			}
+			decl := `<script type="application/ld+json">{"@context":"https://schema.org","@type":` + ld + `,"itemListElement":[` + strings.Join(items, ",") + `]}</script></head>`
+			return strings.Replace(s, "</head>", decl, 1)
+		}
+	}
 	tests := []struct {
 		file, url string
 		edit      func(string) string // nil: the page as written
@@ -79,6 +94,21 @@ func TestListPages(t *testing.T) {
 		// that signs and dates every page: its teasers lead to the
 		// site's own pages, so it is no roundup.
 		{"blog_home_undated.html", site + "/", nil, false, false},
+		// A shop's category: an intro of three paragraphs over a grid
+		// of product cards inside a compare form, which the content
+		// walk drops as a story beside the intro; a directory's page of
+		// cards with a line each; neither dated nor signed.
+		{"shop_grid_form.html", "https://lamps.example/lamps/table-and-desk/", nil, false, false},
+		{"directory_cards.html", "https://podcasts.example/categories/culture-and-society", nil, false, false},
+		{"directory_cards.html", "https://podcasts.example/c/62", nil, false, false},
+		// An undated, unsigned guide of five paragraphs over a grid of
+		// six related cards: its prose makes it a story.
+		{"guide_related_cards.html", "https://homeguides.example/heating/how-to-bleed-a-radiator", nil, true, false},
+		// An unsigned listicle that declares its items an ItemList and
+		// the page a CollectionPage, the types written as names or as
+		// their URLs: each item is a section of prose.
+		{"listicle_walks.html", site + "/travel/seven-walks-along-the-valley", unsigned(`["ItemList","CollectionPage"]`), true, false},
+		{"listicle_walks.html", site + "/travel/seven-walks-along-the-valley", unsigned(`["http://schema.org/ItemList","http://schema.org/CollectionPage"]`), true, false},
 	}
 	for _, tc := range tests {
 		raw, err := os.ReadFile(filepath.Join("testdata", "lists", tc.file))
@@ -123,6 +153,8 @@ func TestDeclaredItems(t *testing.T) {
 		{"items as parts", `{"@type":"SearchResultsPage","hasPart":` + items + `}`, 4},
 		{"a site-wide graph naming none", `{"@graph":[{"@type":"CollectionPage","name":"Gazette"},{"@type":"WebSite","name":"Gazette"}]}`, 0},
 		{"a carousel beside a web page", `[{"@type":"WebPage"},{"@type":"ItemList","itemListElement":` + items + `}]`, 0},
+		{"a collection's type written as its URL", `{"@type":"http://schema.org/CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":` + items + `}}`, 4},
+		{"types as URLs in a list", `{"@type":["https://schema.org/ItemList","https://schema.org/CollectionPage"],"itemListElement":` + items + `}`, 4},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -130,6 +162,32 @@ func TestDeclaredItems(t *testing.T) {
 			p.parseLD(tc.ld)
 			if got := p.declaredItems(); got != tc.want {
 				t.Errorf("declaredItems = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHasTypeURL: a JSON-LD type written as its URL is the type, over
+// http and https, alone or in a list; another vocabulary's or a longer
+// name is not.
+func TestHasTypeURL(t *testing.T) {
+	tests := []struct {
+		ld   string
+		want bool
+	}{
+		{`{"@type":"CollectionPage"}`, true},
+		{`{"@type":"http://schema.org/CollectionPage"}`, true},
+		{`{"@type":["https://schema.org/ItemList","https://schema.org/CollectionPage"]}`, true},
+		{`{"@graph":[{"@type":"https://schema.org/WebSite"},{"@type":"https://schema.org/CollectionPage"}]}`, true},
+		{`{"@type":"https://schema.org/CollectionPageItem"}`, false},
+		{`{"@type":"https://example.org/vocab/CollectionPage"}`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.ld, func(t *testing.T) {
+			var p page
+			p.parseLD(tc.ld)
+			if got := p.hasType("CollectionPage"); got != tc.want {
+				t.Errorf("hasType(CollectionPage) = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -69,6 +69,12 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		// heading between: a page that declares an article keeps its one
 		// paragraph as its own story.
 		{"brief_dated_links_bare.html", "https://northsound.example/news/harbour-dues-to-rise-in-the-spring"},
+		// The three at a URL that says nothing (an id): undated and
+		// unsigned, their dated links are a story's related stories, not
+		// a grid of cards (undatedCardPage).
+		{"story_then_dated_links.html", "https://northsound.example/p/4412"},
+		{"brief_dated_links_heading.html", "https://northsound.example/p/4412"},
+		{"brief_dated_links_bare.html", "https://northsound.example/p/4412"},
 		// A timeline: dated sections of two paragraphs under headings
 		// that link to the earlier stories, with no "Read more": the
 		// sections are the story's own, not excerpts.
@@ -117,6 +123,9 @@ func TestPagesBesideTemptingArticles(t *testing.T) {
 		// Three lines of intro (typed article at a story's URL, before
 		// and after storyBeforeHeads).
 		{"hub_intro.html", "https://smallkitchen.example/recipes/soup", corpus.PageTypeListing},
+		// The same at a URL that says nothing: undated, unsigned, ten
+		// undated cards under its intro (undatedCardPage; article before).
+		{"hub_intro.html", "https://smallkitchen.example/p/4412", corpus.PageTypeListing},
 		{"thread_reply.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
 		{"thread_comment_reply.html", "https://bakingforum.example/forum/threads/sourdough-starter-smells.4412", corpus.PageTypeForum},
 		// The two rules' own temptations: a thread whose first post is

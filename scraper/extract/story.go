@@ -43,7 +43,9 @@ func (x *contentExtractor) dropOtherStories(top *html.Node) {
 			}
 		}
 		if n == 1 && other != nil {
-			x.drop(other, x.info(other))
+			oi := x.info(other)
+			x.drop(other, oi)
+			oi.story = true
 		}
 	}
 }
