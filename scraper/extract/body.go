@@ -469,7 +469,7 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 				out, card = out[:len(out)-1], card[:len(card)-1]
 			}
 			cut = true
-			title = b.kind == kindHeading || b.kind == kindPara && numFields(b.text) <= 15
+			title = b.kind == kindHeading || b.kind == kindPara && numFields(b.text) <= 15 && !x.postSign(b)
 			continue
 		}
 		cut = false
@@ -552,6 +552,15 @@ func headsSection(bs []block, i int) bool {
 		}
 	}
 	return paras >= 2 && words >= 80
+}
+
+// postSign reports whether a linked line is a post's header on a page
+// that declares itself a thread or a live blog (x.thread): a time stamp
+// beside a linked name ("11:20 Jane Roe", "jroe 3 hours ago"), the link
+// not the whole line. What follows it is that post, not the summary of a
+// teaser whose headline was dropped (dropTailCards).
+func (x *contentExtractor) postSign(b block) bool {
+	return x.thread && b.link < 0.95 && isStampLine(b.text)
 }
 
 // dropTailCards drops the teasers of other pages that close the body:

@@ -21,7 +21,10 @@ import (
 // have that shape after prose too, and there the run is the page's
 // content, outweighing the prose before it. Comments are a story's
 // appendix: on a page that does not declare an article (x.declared), the
-// prose before must hold more text than the run.
+// prose before must hold more text than the run. A page that declares
+// itself a thread or a live blog (x.thread: QAPage, DiscussionForumPosting,
+// LiveBlogPosting) says that its run is its content: no run is taken for
+// comments there.
 
 // commentRunMin is how many comment-shaped siblings make a thread.
 const commentRunMin = 3
@@ -167,7 +170,7 @@ func commentShaped(in *nodeInfo) bool {
 // hold four fifths of its text (a heading, a count or a "load more" line
 // beside them), and a story comes before n (storyBefore).
 func (x *contentExtractor) noteCommentRun(n *html.Node, in *nodeInfo) {
-	if in.stamps < commentRunMin || in.comment || in.text < 100 || n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+	if in.stamps < commentRunMin || in.comment || in.text < 100 || n.DataAtom == atom.Body || n.DataAtom == atom.Html || x.thread {
 		return // most elements: fewer stamps below than a run has
 	}
 	headed := x.afterCommentHeading(n)

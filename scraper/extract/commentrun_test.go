@@ -83,6 +83,16 @@ func TestCommentRunsAsContent(t *testing.T) {
 			[]string{"Queues have formed", "eleven per cent", "Polls are open until ten"}},
 		{"letters_page.html", "https://valleycourier.example/opinion/2026/12/05/letters",
 			[]string{"buckets in the reading room", "last bus from town", "without a single recount"}},
+		// Declared a thread (declaresThread) after more prose than
+		// the run holds, on a page that also says og:type article.
+		{"qa_declared_long.html", "https://bakers.example/questions/5512/why-does-my-sourdough-loaf-spread-flat",
+			[]string{"almost certainly overproofing", "lacks surface tension", "supermarket flours"}},
+		{"liveblog_declared_long.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
+			[]string{"six houses on Quay Street", "tree came down on the track", "four thousand homes", "schools on the peninsula"}},
+		// Each entry signed by a linked name beside its stamp: a
+		// post's header, not a teaser's dropped title (postSign).
+		{"liveblog_declared_signed.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
+			[]string{"six houses on Quay Street", "tree came down on the track", "four thousand homes", "schools on the peninsula"}},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			art := extractTestdata(t, "commentruns/"+tt.file, tt.url)
@@ -132,6 +142,22 @@ func TestCommentSigns(t *testing.T) {
 		}
 		if got := isReplyControl(tt.line); got != tt.reply {
 			t.Errorf("isReplyControl(%q) = %v, want %v", tt.line, got, tt.reply)
+		}
+	}
+}
+
+// TestCommentRunsUnderDeclaredPosting reads a story that declares a
+// NewsArticle and, beside it, a DiscussionForumPosting about that article
+// (its comment section): the page declares no thread of its own
+// (declaresThread), and the readers' comments stay out of the text.
+func TestCommentRunsUnderDeclaredPosting(t *testing.T) {
+	art := extractTestdata(t, "commentruns/story_declared_posting.html", "https://harbourgazette.example/news/2026/12/03/ferry-fares")
+	if !strings.Contains(art.Text, "public meeting before the new fares") {
+		t.Errorf("text lacks the story's end: %q", art.Text)
+	}
+	for _, c := range []string{"is a scandal", "raised the subsidy years ago", "half our visitors", "weekday afternoon"} {
+		if strings.Contains(art.Text, c) {
+			t.Errorf("text holds the comment %q", c)
 		}
 	}
 }

@@ -221,7 +221,10 @@ type contentExtractor struct {
 	df dfMemo
 	// declared tells whether the page declares an article in its
 	// metadata (declaresArticleMeta; see declares).
-	declared   bool
+	declared bool
+	// thread tells whether the page declares itself a thread or a live
+	// blog (declaresThread): its signed, stamped pieces are its content.
+	thread     bool
 	paras      []paragraph
 	toks       []string
 	memo       attrMemosByClassOrID // class and id values seen, across pages
@@ -275,7 +278,7 @@ func putExtractor(x *contentExtractor) {
 	x.hiddenTop, x.hiddenText = nil, 0
 	clear(x.segments)
 	x.segments = x.segments[:0]
-	x.declared = false
+	x.declared, x.thread = false, false
 	x.host = ""
 	clear(x.copyrights)
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]

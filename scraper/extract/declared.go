@@ -15,3 +15,25 @@ import "strings"
 func (p *page) declaresArticleMeta() bool {
 	return p.ldArticle() != nil || strings.EqualFold(p.meta("og:type"), "article")
 }
+
+// declaresThread reports whether the page declares itself a thread whose
+// signed, time-stamped pieces are its content, not readers' comments
+// under it: a live blog (LiveBlogPosting: its entries), a Q&A page
+// (QAPage: the answers) or a forum posting (DiscussionForumPosting: the
+// replies), in JSON-LD or microdata. A page whose JSON-LD states a news
+// or blog article besides, or whose posting is about one (aboutArticle),
+// declares the comments under that article, not a thread of its own.
+func (p *page) declaresThread() bool {
+	if p.hasType("LiveBlogPosting") {
+		return true
+	}
+	if !p.hasType("QAPage", "DiscussionForumPosting") || p.ldStatesArticle() {
+		return false
+	}
+	for _, m := range p.ld {
+		if ldIs(m, isLDType("DiscussionForumPosting")) && aboutArticle(m) {
+			return false
+		}
+	}
+	return true
+}

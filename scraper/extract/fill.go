@@ -20,6 +20,7 @@ func (p *page) extract(opts Options) {
 		x.host = siteOf(p.base.Hostname())
 	}
 	x.declared = p.declaresArticleMeta()
+	x.thread = p.declaresThread()
 	body := p.root
 	for c := p.root.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == xhtml.ElementNode {

@@ -18,14 +18,15 @@ func (p *page) dropCardItems(bs []block) []block {
 	cards := map[*html.Node]bool{}
 	keys, count := p.cardPairs(bs)
 	return dropBlocks(bs, func(b block) bool {
-		if k, ok := keys[p.pairOf(b)]; ok && k != "\x00" && count[k] >= minCardPairs {
+		dl := p.pairOf(b)
+		if k, ok := keys[dl]; ok && k != "\x00" && (count[k] >= minCardPairs || pairCounts(dl)) {
 			return true
 		}
 		dd := p.cardItem(b)
 		if dd == nil {
 			return false
 		}
-		dl := dd.Parent
+		dl = dd.Parent
 		is, ok := cards[dl]
 		if !ok {
 			is = isPosterCard(dl)
@@ -43,6 +44,24 @@ func (p *page) dropCardItems(bs []block) []block {
 // minCardPairs lists of the page share goes, term and item. A card's
 // lists stand apart from the post's words; lists among a post's words
 // (a small ad's "Price" / "£180") are the post's own.
+
+// pairCounts reports whether the one-pair list dl's item is a count or
+// a date ("1 287", "12.04.2019": isCardValue, isStampLine). Standing
+// apart from any post's words (cardPairs), such a pair is a member's
+// tally on a poster's card, whatever the board calls it and however few
+// cards the page shows (a thread of two posts; an earlier rule may
+// already have taken one card's line); a term with a word for its item
+// ("Location" / "Kazan") needs minCardPairs cards, as a post's own
+// lists may repeat it.
+func pairCounts(dl *html.Node) bool {
+	for c := dl.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Dd {
+			t := strings.TrimSpace(textOf(c))
+			return isCardValue(t) || isStampLine(t)
+		}
+	}
+	return false
+}
 
 // pairSlack is the most text, in bytes, outside links and lists beside a
 // card's one-pair lists: a poster's title ("Well-known member").

@@ -113,8 +113,10 @@ const quoteMinWords = 8
 
 // reQuoteLead matches the line a board sets over a quote: "X said:",
 // "On 4/19/2024 at 3:10 PM, X said:", "X wrote:", "Originally Posted by
-// X", "Quote from X", "Quote".
-var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|^(?:originally posted by|quote from|quoting)\b.*|^quote:?)\s*$`)
+// X", "Quote from X", "Quote"; in the other languages the extractor
+// reads, with the colon boards print after them ("X schrieb:", "X a
+// écrit :", "X escribió:", "X ha scritto:", "X написал(а):").
+var reQuoteLead = lazyRE(`(?i)(?:\b(?:said|wrote|writes|says)\s*:?|(?:^|\s)(?:schrieb|sagte|a écrit|a dit|escribió|dijo|ha scritto|scrive|escreveu|disse|schreef|zei|skrev|napisał|napisała|napisał\(a\)|написал|написала|написал\(а\)|yazdı|dedi|كتب|قال)\s*:|^(?:originally posted by|quote from|quoting|zitat von|citation de|cita de|citazione di)\b.*|^(?:quote|zitat|citation|cita|citazione|цитата):?)\s*$`)
 
 // copyMarks tells dropQuotedCopies what the page's markup says of a
 // copy: whether the page is made of posts (threaded: two or more signed,

@@ -434,3 +434,42 @@ func TestDropCardLinesStampApart(t *testing.T) {
 	checkText(t, art.Text, []string{"netmender #1", "sandbar #3", "Bought my copy 2 years ago", "Patched it 3 days ago and it runs fine"},
 		[]string{"2 years ago#1", "3 days ago#3"})
 }
+
+// TestTwoCardPairs: two posters' cards set as one-pair lists whose items
+// are counts and dates ("Dabei seit" / "14.03.2017", "Beiträge" / "2
+// 418") go, term and item, with two cards on the page (pairCounts); a
+// post's own one-pair list among its words ("Länge" / "40 m") stays
+// (testdata/cardpairs).
+func TestTwoCardPairs(t *testing.T) {
+	art := extractTestPage(t, "cardpairs", "two_cards", "https://ostsee-segler.example/threads/ankerkette-rostet.5120/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"braune Stellen", "Kondenswasser im Kettenkasten", "40 m", "50 m"},
+		[]string{"Dabei seit", "Beiträge", "Punkte", "14.03.2017", "2 418"})
+}
+
+// TestQuoteLeads checks the lines a board sets over a quote, in the
+// languages the extractor reads, and sentences that end alike.
+func TestQuoteLeads(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		want bool
+	}{
+		{"netmender said:", true},
+		{"On 4/19/2024 at 3:10 PM, sandbar said:", true},
+		{"Sergey_K написал(а):", true},
+		{"kielwasser schrieb:", true},
+		{"velocargo a écrit :", true},
+		{"manolo_32 escribió:", true},
+		{"giardiniera ha scritto:", true},
+		{"Zitat von kielwasser", true},
+		{"Der Minister schrieb am Montag einen Brief an alle Gemeinden.", false},
+		{"Il a dit qu'il viendrait demain", false},
+		{"Lo que dijo el mecánico", false},
+	} {
+		if got := reQuoteLead.MatchString(tt.line); got != tt.want {
+			t.Errorf("reQuoteLead(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
