@@ -434,7 +434,17 @@ func (p *page) otherKind(art *corpus.Article) bool {
 // signed story; the model types those articles (TestFirmMisfires). On the
 // tuning halves none of it moved a page when held firm (ex26ty).
 func (p *page) basketOnBarePage(art *corpus.Article) bool {
-	return p.kind.basket > 0 && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0)
+	return p.kind.basket > 0 && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0 || p.sellsDeclared())
+}
+
+// sellsDeclared reports whether the page's JSON-LD or microdata declares
+// the thing it sells, a product or a book, or an offer of it: the date
+// and the author found then are the item's (a book's publication day and
+// writer), not those of a post. basketOnBarePage reads them as a post's
+// otherwise, and a bookshop's page with its basket button, whose Book
+// names an author and a date, was typed an article and lost its details.
+func (p *page) sellsDeclared() bool {
+	return p.hasType(productTypes...) || p.hasType("Offer", "AggregateOffer")
 }
 
 // commentsAfterStory returns how many of the elements counted as posts
