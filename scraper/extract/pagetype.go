@@ -599,6 +599,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	if article && !p.declaresArticle() && p.appOffered() {
+		// An app store's page (or a game's): it declares the application
+		// with its offer, free or priced, and no article, and has no
+		// basket button; the model reads its description as an
+		// article's prose, and its reviews stayed as a story's quotes.
+		return false, corpus.PageTypeProduct
+	}
 	if article && p.basketOnBarePage(art) {
 		// A shop's basket button in the page's body, on a page that
 		// declares no article and is not both dated and signed: the
@@ -971,4 +978,21 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// appOffered reports whether the page's JSON-LD declares an application
+// or a game together with its offer (schema.org's "offers"): the thing
+// the page sells, as a shop's Product does.
+func (p *page) appOffered() bool {
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			switch bareLDType(t) {
+			case "SoftwareApplication", "MobileApplication", "VideoGame":
+				if m["offers"] != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
