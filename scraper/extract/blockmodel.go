@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/archivist-project/archivist/corpus"
 )
@@ -115,6 +116,9 @@ func (p *page) keptOfRun(r *modelRun, pageType string, cardTitles bool, out []bl
 	}
 	if pageType == corpus.PageTypeService {
 		p.keepFeatureCards(bs, keep, dialog)
+	}
+	if pageType == corpus.PageTypeProduct || pageType == corpus.PageTypeDocumentation {
+		p.keepLabelValues(bs, keep)
 	}
 	if cardTitles {
 		p.keepCardTitles(bs, keep)
@@ -318,4 +322,47 @@ func (p *page) modelBlocks() ([]block, []bool) {
 		}
 	}
 	return out, comment
+}
+
+// keepLabelValues marks in keep, on a product or documentation page, the
+// value of a label the model keeps: a
+// block of labelValueWords words or fewer inside a <dd> right after the
+// <dt> of the kept block before it, or inside a table cell right after
+// the row's kept first cell. A details list or a specification table
+// prints a value alone ("352", an ISBN, "2026"), which the model scores
+// low for want of words, while it keeps the label ("Pages", "ISBN"):
+// the label then stood alone and the value was lost. A forum's poster
+// cards list their counts so ("Posts", "1,204"), which the references
+// leave out.
+func (p *page) keepLabelValues(bs []block, keep []bool) {
+	for i := 1; i < len(bs); i++ {
+		if keep[i] || !keep[i-1] || numFields(bs[i].text) > labelValueWords {
+			continue
+		}
+		v, l := p.cellOf(bs[i]), p.cellOf(bs[i-1])
+		if v == nil || l == nil || v == l || prevElementSibling(v) != l {
+			continue
+		}
+		if v.DataAtom == atom.Dd && l.DataAtom == atom.Dt || v.DataAtom == atom.Td && (l.DataAtom == atom.Th || l.DataAtom == atom.Td) {
+			keep[i] = true
+		}
+	}
+}
+
+// labelValueWords is the most words of a value keepLabelValues puts back.
+const labelValueWords = 6
+
+// cellOf returns the <dt>, <dd>, <th> or <td> that b's text began in, two
+// elements up at most, or nil.
+func (p *page) cellOf(b block) *html.Node {
+	if p.x == nil || b.at < 0 || int(b.at) >= len(p.x.nodes) {
+		return nil
+	}
+	for n, d := p.x.nodes[b.at], 0; n != nil && d < 3; n, d = n.Parent, d+1 {
+		switch n.DataAtom {
+		case atom.Dt, atom.Dd, atom.Th, atom.Td:
+			return n
+		}
+	}
+	return nil
 }

@@ -52,12 +52,38 @@ func dropHelpOffers(bs []block) []block {
 // the seller answers ("This seller usually responds within a few hours",
 // "... has a history of shipping on time"), the seller's badge and its
 // terms ("Star Seller. This seller consistently earned 5-star reviews
-// ..."), its count of sales ("1.1k sales") and the link to report the
+// ..."), its count of sales ("1.1k sales", "5.6K items sold"), its
+// rating ("99.8% positive feedback") and the link to report the
 // listing ("Report this item"); in French, German and Spanish too ("Ce
 // vendeur répond généralement ...", "Artikel melden", "Denunciar este
 // artículo").
-var reSellerLine = lazyRE(`(?i)^(?:(?:this|the) (?:seller|shop|store) (?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in)\b|.{0,40}\bhas a history of (?:shipping|replying|responding)\b|(?:star|top[- ]rated|power) seller\b.{0,20}\b(?:this|the) seller\b|[\d.,]+k? sales$|report (?:this|the) (?:item|listing|product|ad)(?: to \S+)?\W*$` +
+var reSellerLine = lazyRE(`(?i)^(?:(?:(?:this|the) (?:seller|shop|store) )?(?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in)\b|[\d.,]+% positive(?: feedback)?$|[\d.,]+k? items sold$|.{0,40}\bhas a history of (?:shipping|replying|responding)\b|(?:star|top[- ]rated|power) seller\b.{0,20}\b(?:this|the) seller\b|[\d.,]+k? sales$|report (?:this|the) (?:item|listing|product|ad)(?: to \S+)?\W*$` +
 	`|ce vendeur répond (?:généralement |habituellement )?(?:en|sous)\b|signaler (?:cet article|cette annonce)\W*$|dieser verkäufer antwortet (?:normalerweise |in der regel )?(?:innerhalb|in)\b|(?:artikel|angebot) melden\W*$|este vendedor (?:suele responder|responde)\b|denunciar (?:este artículo|este anuncio)\W*$)`)
+
+// reDemandLine matches a product page's count of other shoppers'
+// interest, printed to hurry the buyer and not about the product: "6
+// have added this to their watchlist", "People are checking this out.",
+// "In 20+ baskets", "12 people are viewing this right now", "300+ sold
+// in the last 24 hours", "500+ bought in past month", "Selling fast!";
+// two or three of them in a line too. French, German and Spanish have
+// theirs ("12 personnes regardent cet article", "12 Personen sehen sich
+// diesen Artikel an", "12 personas están viendo este artículo").
+var reDemandLine = lazyRE(`(?i)^(?:(?:` + demandPhrases + `)[.!]?\s*){1,3}$`)
+
+// demandPhrases are the phrases of reDemandLine.
+const demandPhrases = `\d[\d,.]*\+? (?:people |others |shoppers )?(?:have )?(?:added|put) (?:this|it) (?:to|in) their (?:watch ?list|basket|cart|bag|wish ?list|favou?rites)` +
+	`|(?:\d[\d,.]*\+?|many) (?:people|others|shoppers) (?:are )?(?:viewing|looking at|watching|checking out) (?:this|it)(?: (?:item|product))?(?: right now)?` +
+	`|people are (?:checking (?:this|it) out|looking at (?:this|it))|in (?:\d[\d,.]*\+?|many) (?:baskets|carts|bags)|\d[\d,.]*\+? watchers?` +
+	`|\d[\d,.]*\+? (?:sold|bought) in (?:the )?(?:past|last) (?:\d+ )?(?:hours?|days?|weeks?|month)|(?:selling|going) fast|almost gone|in high demand` +
+	`|\d+ personnes (?:regardent|consultent) (?:cet article|ce produit)|\d+ Personen (?:sehen sich|betrachten) (?:diesen Artikel|dieses Produkt)(?: an)?|\d+ personas (?:están viendo|miran) (?:este artículo|este producto)`
+
+// dropDemandLines drops a product page's counts of other shoppers'
+// interest (reDemandLine), 25 words at most, that are not headings.
+func dropDemandLines(bs []block) []block {
+	return dropBlocks(bs, func(b block) bool {
+		return !b.heads() && countWords(b.text) <= 25 && reDemandLine.MatchString(strings.TrimSpace(b.text))
+	})
+}
 
 // dropSellerLines drops from a product page's text the lines of a
 // marketplace's seller card (reSellerLine), of helpOfferWords words or

@@ -46,11 +46,34 @@ func TestDropSellerLines(t *testing.T) {
 		"I throw every mug on the wheel in my garden studio and fire it twice in a wood kiln.",
 		"Report this item's faults within 30 days and we repair it free of charge.", "Set of 4 mugs",
 		"Our sales team answers within a day.",
+		"Usually responds within 24 hours", "99.8% positive feedback", "5.6K items sold",
+		"The hinge responds within a second to the lightest touch.", "120 items sold out in the spring; a new batch is on the wheel.",
 	}
 	want := []string{"I throw every mug on the wheel in my garden studio and fire it twice in a wood kiln.",
 		"Report this item's faults within 30 days and we repair it free of charge.", "Set of 4 mugs",
-		"Our sales team answers within a day."}
+		"Our sales team answers within a day.",
+		"The hinge responds within a second to the lightest touch.", "120 items sold out in the spring; a new batch is on the wheel."}
 	if got := blockTexts(dropSellerLines(textBlocks(in))); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestDropDemandLines: a product page's counts of other shoppers'
+// interest go, alone or two in a line, in English, French, German and
+// Spanish; the product's own numbers and a sentence about people who use
+// it stay.
+func TestDropDemandLines(t *testing.T) {
+	in := []string{
+		"People are checking this out. 6 have added this to their watchlist.", "In 20+ baskets",
+		"12 people are viewing this right now", "300+ sold in the last 24 hours", "500+ bought in past month",
+		"Selling fast!", "12 personnes regardent cet article", "12 Personen sehen sich diesen Artikel an",
+		"12 personas están viendo este artículo", "38 watchers",
+		"Over 2,000 people have added this kettle to their morning routine since 2019.",
+		"Holds 6 bottles in the basket", "Sold in packs of 4",
+	}
+	want := []string{"Over 2,000 people have added this kettle to their morning routine since 2019.",
+		"Holds 6 bottles in the basket", "Sold in packs of 4"}
+	if got := blockTexts(dropDemandLines(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -48,6 +48,9 @@ func (p *page) withPanels(bs []block) []block {
 		if !ok || n.Parent == nil || n.Parent.DataAtom == atom.Body || !within(bs, at) && (onlyLayer(n, controls) || !kept[n.Parent] && !headKept(n, controls, kept)) {
 			continue
 		}
+		if p.reviewPanel(n) {
+			continue // customers' reviews, which the shown text drops too (dropReviews)
+		}
 		add := newLines(p.dropSiteNotices(dropPanelChrome(p.panelLines(n, controls, kept))), seen)
 		if len(add) == 0 {
 			continue

@@ -100,7 +100,7 @@ func (rm *reviewMarks) isItem(n *html.Node) bool {
 	if r == nil || !holdsDate(n, 0) {
 		return false
 	}
-	two := rm.datedItems(itemKind{n.Parent, n.Data, attr(n, "class"), attr(r, "class")})
+	two := rm.datedItems(itemKind{n.Parent, n.Data, itemClass(n), itemClass(r)})
 	return two[0] != nil && two[0] != n || two[1] != nil
 }
 
@@ -115,7 +115,7 @@ func (rm *reviewMarks) datedItems(k itemKind) [2]*html.Node {
 	}
 	var two [2]*html.Node
 	for s, i := k.parent.FirstChild, 0; s != nil && i < 2; s = s.NextSibling {
-		if s.Type == html.ElementNode && s.Data == k.tag && attr(s, "class") == k.class &&
+		if s.Type == html.ElementNode && s.Data == k.tag && itemClass(s) == k.class &&
 			rm.cand[s] && rm.below(s, k.rclass, true, 0) != nil && holdsDate(s, 0) {
 			two[i] = s
 			i++
@@ -125,10 +125,24 @@ func (rm *reviewMarks) datedItems(k itemKind) [2]*html.Node {
 	return two
 }
 
+// itemClass returns the first word of n's class, which names the kind
+// of item: a comment system prints each review's author, its parity and
+// its depth after it ("review byuser comment-author-ann even
+// thread-even depth-1" beside "review comment-author-olu odd alt
+// thread-odd depth-1", WordPress and WooCommerce), so that whole class
+// names never match between two reviews.
+func itemClass(n *html.Node) string {
+	c := attr(n, "class")
+	if f := strings.Fields(c); len(f) > 0 {
+		return f[0]
+	}
+	return c
+}
+
 // below returns n or the first marked element within reviewDepth levels
 // below it (of class class, when same is set).
 func (rm *reviewMarks) below(n *html.Node, class string, same bool, depth int) *html.Node {
-	if rm.marked[n] && (!same || attr(n, "class") == class) {
+	if rm.marked[n] && (!same || itemClass(n) == class) {
 		return n
 	}
 	if depth == reviewDepth {
@@ -277,7 +291,7 @@ var shopDrops = []func([]block) []block{dropSortLines, dropFilterLines, dropSign
 // their order; p.dropShopPitches, which reads the page's elements (a
 // pitch's box), comes after them.
 var productDrops = []func([]block) []block{dropRepeatedRuns, dropCellRuns, dropFulfilmentLines,
-	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines}
+	dropReviewChrome, dropStockLines, dropLoyaltyLines, dropSizeHelp, dropRatingBars, dropHelpOffers, dropSellerLines, dropDemandLines}
 
 // reReviewChrome matches the lines of a review widget around the
 // reviews, not what anyone wrote: its summary ("Based on 407 reviews",
@@ -306,3 +320,44 @@ func dropReviewChrome(bs []block) []block {
 		return countWords(b.text) <= 20 && reReviewChrome.MatchString(strings.TrimSpace(b.text))
 	})
 }
+
+// reviewPanel reports whether a hidden tab panel holds customers'
+// reviews: two or more sibling elements marked as reviews (marksReview)
+// of one kind (tag and itemClass), each dated, whose text makes half
+// the panel's or more. withPanels puts hidden panels back after
+// dropReviews has read the shown text, and a shop's "Reviews (2)" tab
+// (WooCommerce's, Shopware's) came back whole beside the description.
+func (p *page) reviewPanel(n *html.Node) bool {
+	items := p.reviewItemBytes(n, 0)
+	return items > 0 && 2*items >= len(textOf(n))
+}
+
+// reviewItemBytes returns the text bytes of the dated review items
+// below n (reviewPanel), looking reviewPanelDepth levels down at most.
+func (p *page) reviewItemBytes(n *html.Node, depth int) int {
+	if depth > reviewPanelDepth {
+		return 0
+	}
+	kinds := map[string]int{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && p.marksReview(c) && holdsDate(c, 0) {
+			kinds[c.Data+" "+itemClass(c)]++
+		}
+	}
+	sum := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if kinds[c.Data+" "+itemClass(c)] >= 2 && p.marksReview(c) && holdsDate(c, 0) {
+			sum += len(textOf(c))
+		} else {
+			sum += p.reviewItemBytes(c, depth+1)
+		}
+	}
+	return sum
+}
+
+// reviewPanelDepth is how deep below a panel reviewPanel looks for its
+// review items: a widget nests its list in a few boxes.
+const reviewPanelDepth = 8

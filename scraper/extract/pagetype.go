@@ -437,7 +437,17 @@ func (p *page) otherKind(art *corpus.Article) bool {
 // signed story; the model types those articles (TestFirmMisfires). On the
 // tuning halves none of it moved a page when held firm (ex26ty).
 func (p *page) basketOnBarePage(art *corpus.Article) bool {
-	return p.kind.basket > 0 && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0)
+	return p.kind.basket > 0 && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0 || p.sellsDeclared())
+}
+
+// sellsDeclared reports whether the page's JSON-LD or microdata declares
+// the thing it sells, a product or a book, or an offer of it: the date
+// and the author found then are the item's (a book's publication day and
+// writer), not those of a post. basketOnBarePage reads them as a post's
+// otherwise, and a bookshop's page with its basket button, whose Book
+// names an author and a date, was typed an article and lost its details.
+func (p *page) sellsDeclared() bool {
+	return p.hasType(productTypes...) || p.hasType("Offer", "AggregateOffer")
 }
 
 // commentsAfterStory returns how many of the elements counted as posts
@@ -592,6 +602,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
+	if article && !p.declaresArticle() && p.appOffered() {
+		// An app store's page (or a game's): it declares the application
+		// with its offer, free or priced, and no article, and has no
+		// basket button; the model reads its description as an
+		// article's prose, and its reviews stayed as a story's quotes.
+		return false, corpus.PageTypeProduct
+	}
 	if article && p.basketOnBarePage(art) {
 		// A shop's basket button in the page's body, on a page that
 		// declares no article and is not both dated and signed: the
@@ -974,4 +991,21 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// appOffered reports whether the page's JSON-LD declares an application
+// or a game together with its offer (schema.org's "offers"): the thing
+// the page sells, as a shop's Product does.
+func (p *page) appOffered() bool {
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			switch bareLDType(t) {
+			case "SoftwareApplication", "MobileApplication", "VideoGame":
+				if m["offers"] != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
