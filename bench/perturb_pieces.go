@@ -15,7 +15,8 @@ import (
 // place (see expectStory), and some a reader counts as chrome (a photo
 // caption and credit before the first paragraph, a "Read more" line, a
 // "Click here" line, a newsletter blurb, a player block, an
-// "Advertisement" label, a related list of kickers and linked headlines),
+// "Advertisement" label, a related list of kickers and linked headlines,
+// a related list of "Also read" labels and lower-case linked headlines),
 // which the reference does not hold.
 var pieceKinds = []pieceKind{
 	{"tweet-embed", "an embedded tweet (blockquote.twitter-tweet and its script) after the body's second paragraph: story", 2, true,
@@ -36,6 +37,8 @@ var pieceKinds = []pieceKind{
 		func(*html.Node) string { return creditList }},
 	{"kicker-related", "a list of three related headlines, each a two-word kicker then the linked headline, after the third paragraph: chrome", 3, false,
 		func(*html.Node) string { return kickerRelated }},
+	{"label-related", "a list of three related stories, each a label without a colon then the linked headline in lower case (\"Also read <a>why the council</a>\"), after the third paragraph: chrome", 3, false,
+		func(*html.Node) string { return labelRelated }},
 	{"photo-caption", "a photo with a caption and a credit before the first paragraph: chrome", 0, false,
 		func(*html.Node) string { return photoFigure }},
 	{"photo-caption-p", "a photo whose caption and credit are a <p class=\"caption\"> beside the image, before the first paragraph: chrome", 0, false,
@@ -71,6 +74,10 @@ const creditList = `<ul><li>Ana Ruiz <a href="/people/ana-ruiz">mapped the old w
 const kickerRelated = `<ul class="related"><li>Local politics <a href="/news/council-delays-vote">Council delays the vote on the new bus routes until spring</a></li>` +
 	`<li>Climate desk <a href="/news/river-levels">River levels reach a ten-year high after a wet November</a></li>` +
 	`<li>City life <a href="/news/market-hall">The market hall reopens with forty new stalls</a></li></ul>`
+
+const labelRelated = `<ul><li>Also read <a href="/news/rural-lines">why the council wants to cut the rural bus lines</a></li>` +
+	`<li>Also read <a href="/news/fast-service">what the new fast service would cost the town</a></li>` +
+	`<li>Also read <a href="/news/other-towns">how other towns have changed their bus routes</a></li></ul>`
 
 const photoFigure = `<figure class="wp-block-image"><img src="photo.jpg" alt=""><figcaption>Workers repair the road outside the station on Monday morning. <span>Photo: Jane Doe/Agency</span></figcaption></figure>`
 

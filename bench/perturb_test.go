@@ -190,6 +190,7 @@ func TestPiecePerturbations(t *testing.T) {
 		{"correction-note", `<p>Eight eight eight.</p><p><em>Correction:`, "Correction An earlier version"},
 		{"credit-list", `<p>Two two two.</p><ul><li>Ana Ruiz <a href="/people/ana-ruiz">`, "Tom Berg collected the river gauge readings"},
 		{"kicker-related", `<p>Three three three.</p><ul class="related"><li>Local politics <a`, ""},
+		{"label-related", `<p>Three three three.</p><ul><li>Also read <a`, ""},
 		{"photo-caption", `<div class="story-body"><figure class="wp-block-image"><img src="photo.jpg" alt=""/><figcaption>Workers`, ""},
 		{"photo-caption-p", `<div class="story-body"><div class="photo"><img src="photo.jpg" alt=""/><p class="caption">Workers`, ""},
 		{"read-more", `<p>Two two two.</p><p><strong>Read more:</strong> <a href="/news/council-delays-vote">`, ""},

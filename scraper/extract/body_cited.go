@@ -319,22 +319,23 @@ func (x *contentExtractor) titledItem(b block) bool {
 }
 
 // ledItems marks the linked list items that are one sentence opened by
-// unlinked words: "Ilse van Dam <a>fixed the tooltip on small
-// screens</a>", a change log or round-up crediting someone or naming a
-// subject, whose link is the rest of its sentence (blog roundups, release
-// notes, wiki lists). A teaser or a menu entry is its link alone, or its
-// link and then a source (titledItem); a label before a link ("Read
-// more: ", "Related | ") ends in punctuation, and a kicker before a
-// headline ("Local politics <a>Council delays the vote</a>") is followed
-// by a capital: neither opens a sentence that the link goes on with, so
-// those still go. It returns nil when there is none.
+// a name outside the link: "Ilse van Dam <a>fixed the tooltip on small
+// screens</a>", a change log or round-up crediting someone, whose link
+// is the rest of its sentence (blog roundups, release notes, wiki
+// lists). A teaser or a menu entry is its link alone, or its link and
+// then a source (titledItem); a label before a link ("Read more: ",
+// "Also read ", "See also ") or a call ("Sign up for ", "Follow us on ")
+// does not end in a capitalised word, and a kicker ("Local politics ")
+// neither, or is followed by a capitalised headline: those still go.
+// It returns nil when there is none.
 func (x *contentExtractor) ledItems(bs []block) []bool {
 	return markWhere(bs, len(bs), func(_ int, b block) bool { return x.ledItem(b) })
 }
 
 // ledItem reports whether b, a linked list item of six words or more,
-// opens with two words or more outside a link that end in a letter or
-// digit, and its link's text does not open with a capital.
+// opens outside its link with a name (two words or more, the first and
+// the last capitalised, ending in a letter or digit) and its link's
+// text does not open with a capital.
 func (x *contentExtractor) ledItem(b block) bool {
 	if b.kind != kindItem || b.link <= 0.5 || numFields(b.text) < 6 {
 		return false
@@ -348,15 +349,27 @@ func (x *contentExtractor) ledItem(b block) bool {
 	if a == nil {
 		return false
 	}
-	words := 0
-	for _, w := range strings.Fields(lead.String()) {
-		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
-			words++
-		}
-	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(lead.String()))
 	first, _ := utf8.DecodeRuneInString(textOf(a))
-	return words >= 2 && (unicode.IsLetter(last) || unicode.IsDigit(last)) && unicode.IsLetter(first) && !unicode.IsUpper(first)
+	return leadsName(lead.String()) && (unicode.IsLetter(last) || unicode.IsDigit(last)) && unicode.IsLetter(first) && !unicode.IsUpper(first)
+}
+
+// leadsName reports whether s's words (those with a letter) are two or
+// more and the first and the last open with a capital, as a person's
+// name does ("Ilse van Dam", "🌟 Ankush Dua"), where a label or a call
+// ends in a lower-case word ("See also", "Sign up for").
+func leadsName(s string) bool {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words = append(words, w)
+		}
+	}
+	capital := func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w[strings.IndexFunc(w, unicode.IsLetter):])
+		return unicode.IsUpper(r)
+	}
+	return len(words) >= 2 && capital(words[0]) && capital(words[len(words)-1])
 }
 
 // textBeforeLink writes to b the text of n's subtree before its first

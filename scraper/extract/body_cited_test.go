@@ -86,10 +86,11 @@ func TestSiteHandle(t *testing.T) {
 }
 
 // TestLedItems: in an article's body, a list whose items open with a
-// name or subject outside the link and go on, lower case, inside it is
-// the story's (a roundup crediting people); a label ending in a colon, a
-// one-word or two-word kicker over a capitalised headline, and an item
-// that is its link alone still go as links.
+// name outside the link and go on, lower case, inside it is the story's
+// (a roundup crediting people); a label with or without a colon, a call
+// to follow or sign up, a kicker over a headline, a subject that is not
+// a name, a byline and an item that is its link alone still go as links
+// (branch review37a: the labels, calls and kickers were kept before).
 func TestLedItems(t *testing.T) {
 	item := func(lead, link string) string {
 		return `<li>` + lead + `<a href="/notes/` + strings.ReplaceAll(link[:5], " ", "-") + `">` + link + `</a></li>`
@@ -100,7 +101,13 @@ func TestLedItems(t *testing.T) {
 		keep       bool
 	}{
 		{"name then deed", "Ilse van Dam ", "fixed the tooltip over the undo button", true},
-		{"subject then rest", "The night bus ", "now stops at the hospital gate again", true},
+		{"emoji then name", "🌟 Ana Ruiz ", "mapped the old wells along the road", true},
+		{"subject then rest", "The night bus ", "now stops at the hospital gate again", false},
+		{"label without colon", "Also read ", "why the council wants to cut the lines", false},
+		{"label of three words", "Read more about ", "the rural lines and who uses them", false},
+		{"call", "Sign up for ", "our daily newsletter with the top stories", false},
+		{"kicker over lower-case headline", "Opinion column ", "the budget is not the problem here", false},
+		{"byline", "Mara Lind covers ", "transport and local government for us", false},
 		{"label with colon", "Read more: ", "council delays the vote on the routes", false},
 		{"kicker over headline", "Local politics ", "Council delays the vote on the new routes", false},
 		{"one-word lead", "Opinion ", "why the bus routes must change this year", false},
