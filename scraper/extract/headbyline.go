@@ -37,7 +37,7 @@ func (s *authorSet) addHeadByline(p *page) bool {
 		}
 		seen++
 		found := headBylineNames(t)
-		if found != nil && followsPicture(n) {
+		if found != nil && followsPicture(n, found) {
 			found = nil // a picture's credit ("By Jane Doe/Agency")
 		}
 		switch {
@@ -248,7 +248,7 @@ var clockWords = map[string]bool{"am": true, "pm": true, "a.m": true, "p.m": tru
 // back through n's earlier siblings, then its parent's, and stops at the
 // first text (the headline above a byline, a caption line). A writer's
 // portrait beside the byline is no such picture (storyPicture).
-func followsPicture(n *html.Node) bool {
+func followsPicture(n *html.Node, names []string) bool {
 	for ; n != nil && n.DataAtom != atom.Body; n = n.Parent {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
 			switch {
@@ -257,7 +257,7 @@ func followsPicture(n *html.Node) bool {
 			case s.Type != html.ElementNode || headSkipped[s.DataAtom] && s.DataAtom != atom.Figure:
 			case strings.TrimSpace(textOf(s)) != "":
 				return false
-			case storyPicture(s):
+			case storyPicture(s, names):
 				return true
 			}
 		}
@@ -267,9 +267,9 @@ func followsPicture(n *html.Node) bool {
 
 // storyPicture reports whether n is or holds a picture of the story's:
 // an image not marked as a person's portrait (an avatar or a writer's
-// head shot in its class, id or address) nor sized as an icon (a width or
-// height under 150 pixels).
-func storyPicture(n *html.Node) bool {
+// head shot in its class, id or address, or the byline's names in its
+// alt text) nor sized as an icon (a width or height under 150 pixels).
+func storyPicture(n *html.Node, names []string) bool {
 	img := n
 	if n.DataAtom != atom.Img {
 		if img = firstOfAtom(n, atom.Img); img == nil {
@@ -278,6 +278,12 @@ func storyPicture(n *html.Node) bool {
 	}
 	for _, k := range []string{"width", "height"} {
 		if v, err := strconv.Atoi(strings.TrimSuffix(attr(img, k), "px")); err == nil && v < 150 {
+			return false
+		}
+	}
+	alt := strings.ToLower(attr(img, "alt"))
+	for _, a := range names {
+		if f := strings.Fields(strings.ToLower(a)); strings.Contains(alt, f[len(f)-1]) {
 			return false
 		}
 	}

@@ -49,6 +49,7 @@ func TestHeadByline(t *testing.T) {
 		{"a photo credit under a picture in a wrapper", head + `<div><picture><img src="/a.jpg" alt=""></picture></div><p>Photo by Jonas Weber</p>` + story, ""},
 		{"a byline after a picture and its caption", head + `<img src="/a.jpg" alt=""><p>The new ferry at the quay.</p><p>By Tomas Eriksen</p>` + story, "Tomas Eriksen"},
 		{"a writer's portrait beside the byline", head + `<div><img src="/staff/tomas-eriksen.jpg" class="avatar" alt=""><div>By Tomas Eriksen</div></div>` + story, "Tomas Eriksen"},
+		{"a portrait named in its alt text", head + `<div><div><img src="/i/8812.jpg" alt="Tomas Eriksen"></div><div>By Tomas Eriksen</div></div>` + story, "Tomas Eriksen"},
 		{"a small portrait beside the byline", head + `<div><img src="/i/te.jpg" width="48" height="48" alt=""><div>By Tomas Eriksen</div></div>` + story, "Tomas Eriksen"},
 		{"a picture with a caption before the byline", head + `<figure><img src="/a.jpg" alt=""><figcaption>The new ferry.</figcaption></figure><p>By Tomas Eriksen</p>` + story, "Tomas Eriksen"},
 		{"a dated sentence opening with By", head + `<p>By Saturday, the county had opened 3 crossings on May 5, 2026.</p>` + story, ""},
