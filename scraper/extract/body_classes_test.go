@@ -120,6 +120,12 @@ func TestBodyClasses(t *testing.T) {
 		// them and scoring settles on the gallery.)
 		{name: "photo_essay_cells",
 			wantInText: []string{"Fishermen unload the first catch", "The harbour master checks", "Lights of the harbour reflected"}},
+		// A photo essay whose pictures open the page builder's first
+		// cell and whose closing text (about 1100 bytes, more than the
+		// captions) fills a twin cell (review36e): no story has begun
+		// before the pictures, and the captions stay with the text.
+		{name: "photo_essay_closing",
+			wantInText: []string{"Dawn over the north quay", "By noon the quay is hosed down", "For a year I went down to the harbour", "as there are boats to mend for."}},
 		// A how-to in the same layout (review36e): an introduction and
 		// ten step photos, each caption numbered "Step 1." and on, then
 		// tips in the twin sections. The steps are the story, as an

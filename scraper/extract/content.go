@@ -901,8 +901,14 @@ func storyArticle(n *html.Node, in *nodeInfo) bool {
 // ancestors' earlier siblings and its own, all analyzed by the time n is
 // (analyze runs in document order).
 func (x *contentExtractor) proseBefore(n *html.Node) int {
+	return x.proseBeforeIn(n, nil)
+}
+
+// proseBeforeIn is proseBefore below scope: the earlier siblings of n and
+// of its ancestors up to scope (not scope's own).
+func (x *contentExtractor) proseBeforeIn(n, scope *html.Node) int {
 	sum := 0
-	for a := n; a != nil; a = a.Parent {
+	for a := n; a != nil && a != scope; a = a.Parent {
 		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
 			if si := x.info(s); si != nil && !si.junk {
 				sum += si.para
