@@ -35,8 +35,10 @@ func isActionLine(b block) bool {
 // page) or one that is no article (a service, a product), the site's own
 // offer ("Sign up for our bin reminder e-mails") is the page's content,
 // and stays. The page type is known only after the body is chosen, so
-// the rule runs here and not among filterBlocks' line tests.
+// the rule runs here; filterBlocks applies it from then on (dropActions),
+// to the blocks the recall nets read.
 func (p *page) dropActionLines(art *corpus.Article) {
+	p.x.dropActions = true
 	if art.Text != p.body {
 		return
 	}

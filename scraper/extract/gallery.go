@@ -202,15 +202,15 @@ func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
 }
 
 // storyStart is the paragraph text (non-space bytes) a story has told
-// before a gallery set in its layout is an insert: a lede sentence or
-// more. A photo essay drawn in page-builder cells opens with its
-// pictures (a line of introduction at most) and closes with its text in
-// a twin cell: that text does not surround the gallery, and the captions
-// stay (review36e's photo essay, about 1300 bytes of closing text). A
-// story's gallery comes after its first chunk's text. A photo essay
-// opening with a paragraph of introduction is not told from a story
-// this way, and still loses its captions.
-const storyStart = 120
+// before a gallery set in its layout is an insert: a sentence or more.
+// A photo essay drawn in page-builder cells opens with its pictures and
+// closes with its text in a twin cell: that text does not surround the
+// gallery, and the captions stay (review36e's photo essay, about 1300
+// bytes of closing text). A story's gallery comes after its first
+// chunk's text. A photo essay opening with a sentence of introduction is
+// not told from a story this way, and still loses its captions; a story
+// whose first chunk is only a picture loses its story instead.
+const storyStart = 40
 
 // chunkProse returns the most paragraph text that the twins of one
 // element beside n hold: the elements of a named tag and class in the
