@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/archivist-project/archivist/corpus"
+
 // reActionLine matches a line that opens by telling the reader to act on
 // the site rather than saying anything about the story: "Click here to
 // subscribe ...", "Tap here to sign up ...", or a sign-up for the site's
@@ -25,6 +27,36 @@ var reActionLine = lazyRE(`(?i)^\W*(?:(?:(?:click|tap) here|(?:klicken sie|klick
 func isActionLine(b block) bool {
 	return b.kind == kindPara && b.link > 0 && len(b.text) <= 400 && numFields(b.text) <= 40 &&
 		reActionLine.MatchString(b.text) && reSiteVoice.MatchString(b.text)
+}
+
+// dropActionLines drops the site's calls to action (isActionLine) from
+// the text of a dated article: a publisher inserts them into its stories.
+// On a page with no date (a council's "Bin collections", a shop's help
+// page) or one that is no article (a service, a product), the site's own
+// offer ("Sign up for our bin reminder e-mails") is the page's content,
+// and stays. The page type is known only after the body is chosen, so
+// the rule runs here; filterBlocks applies it from then on (dropActions),
+// to the blocks the recall nets read.
+func (p *page) dropActionLines(art *corpus.Article) {
+	p.x.dropActions = true
+	if art.Text != p.body {
+		return
+	}
+	if bs := withoutActionLines(p.blocks); len(bs) < len(p.blocks) {
+		p.blocks, p.body = bs, joinBlocks(bs)
+		art.Text, art.WordCount = p.body, countWords(p.body)
+	}
+}
+
+// withoutActionLines returns bs without its calls to action.
+func withoutActionLines(bs []block) []block {
+	out := make([]block, 0, len(bs))
+	for _, b := range bs {
+		if !isActionLine(b) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // reSiteVoice matches a first-person plural word in English, French,

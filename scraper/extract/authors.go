@@ -74,6 +74,9 @@ func CleanAuthors(raw string) []string {
 			}
 		}
 	}
+	if creditsWork(s) {
+		return nil
+	}
 	var out []string
 	for i, part := range reSplit.Split(s, -1) {
 		part = strings.TrimSpace(part)
@@ -104,6 +107,35 @@ func CleanAuthors(raw string) []string {
 	}
 	return out
 }
+
+// creditsWork reports whether s credits a work to its maker: a title, a
+// comma, then a lower-case byline word ("The Long Road, by Jane Doe"), as
+// a book review, a film or a song is printed under the headline, in a box
+// a site may mark as a byline. A page's own byline opens with the word
+// ("By Jane Doe") or follows a label or a date ("Posted in News, by ...",
+// "December 5, 2026, by ..."): a head with digits, a month's or a day's
+// name or a byline label's word (roleWords) is no title.
+func creditsWork(s string) bool {
+	head, tail, ok := strings.Cut(s, ", ")
+	first, _, _ := strings.Cut(tail, " ")
+	if !ok || !bylineWords[first] || head == "" || !unicode.IsUpper([]rune(head)[0]) {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(head)) {
+		w = strings.Trim(w, ".,:;\"'“”‘’")
+		if strings.ContainsAny(w, "0123456789") || roleWords[w] && !titleSmallWords[w] || postWords[w] || monthNames()[foldMonth(w)] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// titleSmallWords are role words (roleWords) that are also a title's small
+// words: "The Road to the Sea".
+var titleSmallWords = map[string]bool{"the": true, "of": true, "in": true, "for": true, "at": true, "on": true, "all": true, "more": true, "about": true, "by": true}
+
+// postWords open a CMS's byline label ("Posted in News, by ...").
+var postWords = map[string]bool{"posted": true, "filed": true, "written": true, "last": true, "categories": true, "category": true, "tags": true, "tagged": true}
 
 // accountNames are a CMS's accounts, printed as the author when nobody
 // set one. Only the whole name is one: a person may be named "Admin ..."

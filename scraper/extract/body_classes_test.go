@@ -64,11 +64,16 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"港湾局によると", "この構造物は一九六二年に開通し", "負担しきれないという"}},
 		// Pieces inside a story (issue 8): a player's title, a
 		// newsletter blurb and a "Click here to subscribe" line between
-		// paragraphs go; a pull quote set in an <aside> between two
+		// paragraphs of the dated story go; a pull quote set in an <aside> between two
 		// paragraphs, on a page without an <article>, stays.
 		{name: "story_pieces",
 			wantInText: []string{"The harbour road was closed", "“We have never seen the sea come this far up the street.”", "needed repairs the council has not yet paid for."},
 			notInText:  []string{"Watch: Waves break", "Sign up for our free morning newsletter", "Click here"}},
+		// A council's service page, typed article but undated: its own
+		// offer of reminder e-mails, in the site's voice, is the page's
+		// content and stays (dropActionLines).
+		{name: "service_reminders",
+			wantInText: []string{"We collect general waste", "Sign up for our bin reminder e-mails", "subscribe to our garden waste alerts", "post the changed dates here"}},
 		// The same openings in the story's own voice (review36d): a
 		// how-to's advice to sign up for another's alerts, a TV guide's
 		// "Watch: Saturday, 9pm" lines, stay; asides between paragraphs
@@ -115,6 +120,12 @@ func TestBodyClasses(t *testing.T) {
 		// them and scoring settles on the gallery.)
 		{name: "photo_essay_cells",
 			wantInText: []string{"Fishermen unload the first catch", "The harbour master checks", "Lights of the harbour reflected"}},
+		// A photo essay whose pictures open the page builder's first
+		// cell and whose closing text (about 1100 bytes, more than the
+		// captions) fills a twin cell (review36e): no story has begun
+		// before the pictures, and the captions stay with the text.
+		{name: "photo_essay_closing",
+			wantInText: []string{"Dawn over the north quay", "By noon the quay is hosed down", "For a year I went down to the harbour", "as there are boats to mend for."}},
 		// A how-to in the same layout (review36e): an introduction and
 		// ten step photos, each caption numbered "Step 1." and on, then
 		// tips in the twin sections. The steps are the story, as an

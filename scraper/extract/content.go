@@ -249,6 +249,10 @@ type contentExtractor struct {
 	core *html.Node
 	// picked is the candidate before widen moved it (coherence.go).
 	picked *html.Node
+	// dropActions is set once the page is typed a dated article: the
+	// recall nets' blocks then lose the site's calls to action too
+	// (dropActionLines).
+	dropActions bool
 	// stamps and replies count the comment signs seen so far in the
 	// walk (noteCommentSigns).
 	stamps, replies int32
@@ -285,6 +289,7 @@ func putExtractor(x *contentExtractor) {
 	x.mainNode, x.mainFound = nil, false
 	x.core, x.picked = nil, nil
 	x.stamps, x.replies = 0, 0
+	x.dropActions = false
 	extractors.Put(x)
 }
 
@@ -905,8 +910,14 @@ func storyArticle(n *html.Node, in *nodeInfo) bool {
 // ancestors' earlier siblings and its own, all analyzed by the time n is
 // (analyze runs in document order).
 func (x *contentExtractor) proseBefore(n *html.Node) int {
+	return x.proseBeforeIn(n, nil)
+}
+
+// proseBeforeIn is proseBefore below scope: the earlier siblings of n and
+// of its ancestors up to scope (not scope's own).
+func (x *contentExtractor) proseBeforeIn(n, scope *html.Node) int {
 	sum := 0
-	for a := n; a != nil; a = a.Parent {
+	for a := n; a != nil && a != scope; a = a.Parent {
 		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
 			if si := x.info(s); si != nil && !si.junk {
 				sum += si.para

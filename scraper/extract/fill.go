@@ -381,6 +381,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
 	plain := art.Text == p.body
+	if article && art.Published != nil {
+		p.dropActionLines(art)
+	}
 	if article || p.teaserBody {
 		p.articleNets(art)
 	}
@@ -408,6 +411,9 @@ func (p *page) fillFlags(art *corpus.Article) {
 // few linked headings kept).
 func (p *page) withCited(art *corpus.Article) {
 	cited := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.cited)))
+	if art.Published != nil {
+		cited = withoutActionLines(cited)
+	}
 	p.blocks, p.body = cited, joinBlocks(cited)
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }

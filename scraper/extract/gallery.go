@@ -191,14 +191,26 @@ func walkUntil(n *html.Node, f func(*html.Node) bool) bool {
 // also looks past the closest larger ancestor when that holds too little
 // prose: a gallery set in the column of a story's first chunk sits beside
 // that chunk alone, and the story goes on in the chunk's twins (elements
-// of its tag and class) in the layout around (chunkProse).
+// of its tag and class) in the layout around (chunkProse), once the story
+// has begun before the gallery (storyStart).
 func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
 	if x.amidProse(n, in) {
 		return true
 	}
 	other := x.chunkProse(n, in)
-	return other >= 1000 && other*5 >= in.para
+	return other >= 1000 && other*5 >= in.para && x.proseBeforeIn(n, layoutUp(n, 5)) >= storyStart
 }
+
+// storyStart is the paragraph text (non-space bytes) a story has told
+// before a gallery set in its layout is an insert: a sentence or more.
+// A photo essay drawn in page-builder cells opens with its pictures and
+// closes with its text in a twin cell: that text does not surround the
+// gallery, and the captions stay (review36e's photo essay, about 1300
+// bytes of closing text). A story's gallery comes after its first
+// chunk's text. A photo essay opening with a sentence of introduction is
+// not told from a story this way, and still loses its captions; a story
+// whose first chunk is only a picture loses its story instead.
+const storyStart = 40
 
 // chunkProse returns the most paragraph text that the twins of one
 // element beside n hold: the elements of a named tag and class in the

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -36,6 +37,9 @@ func (s *authorSet) addHeadByline(p *page) bool {
 		}
 		seen++
 		found := headBylineNames(t)
+		if found != nil && followsPicture(n, found) {
+			found = nil // a picture's credit ("By Jane Doe/Agency")
+		}
 		switch {
 		case names == nil && found != nil && seen <= maxHeadBlocks:
 			names = found
@@ -109,6 +113,7 @@ func headBylineNames(t string) []string {
 	if !ok || !bylineWords[strings.ToLower(first)] || !unicode.IsUpper([]rune(first)[0]) {
 		return nil
 	}
+	t = cutDateTail(t)
 	if numFields(t) > 15 || endsSentence(t) {
 		return nil
 	}
@@ -137,14 +142,15 @@ var headArticles = map[string]bool{
 // ("de", "van", "al"). Longer runs of capitals are title-case phrases
 // ("Fin Llega La Lluvia"), other lower-case words a sentence-case one
 // ("Berlin bis Paris"); a possessive or a company's legal form names a
-// thing or a firm ("Grandma's Kitchen", "Acme Widgets Inc").
+// thing or a firm ("Grandma's Kitchen", "Acme Widgets Inc"), a manner
+// word a way of doing ("Appointment Only").
 func personName(a string) bool {
 	words := strings.Fields(a)
 	caps := 0
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		switch {
-		case strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || legalForms[lw]:
+		case strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || legalForms[lw] || mannerWords[lw]:
 			return false
 		case unicode.IsUpper([]rune(w)[0]):
 			caps++
@@ -153,6 +159,13 @@ func personName(a string) bool {
 		}
 	}
 	return caps >= 2 && caps <= 3 && unicode.IsUpper([]rune(a)[0])
+}
+
+// mannerWords say how something is done or had, never who wrote: "By
+// Appointment Only" on a shop's or a service's page, "By Invitation".
+var mannerWords = map[string]bool{
+	"only": true, "appointment": true, "invitation": true, "request": true, "reservation": true,
+	"arrangement": true, "referral": true, "donation": true, "subscription": true, "default": true,
 }
 
 // nameParticles are the lower-case words inside people's names.
@@ -192,3 +205,91 @@ func hasHeadBlock(n *html.Node) bool {
 	}
 	return false
 }
+
+// cutDateTail drops the date and time that end a byline line with no
+// separator ("By Jane Doe Dec 5, 2026", "By Jane Doe 5 December 2026
+// 10:40 am"): CleanAuthors reads no name holding digits. Only a tail
+// made of date words alone goes (dateWord), with a digit in it; a line
+// that goes on in words ("By Saturday, the county had 3 ...") stays whole.
+func cutDateTail(t string) string {
+	f := strings.Fields(t)
+	cut, digit := len(f), false
+	for i := len(f) - 1; i > 0 && dateWord(f[i]); i-- {
+		cut, digit = i, digit || strings.ContainsAny(f[i], "0123456789")
+	}
+	if !digit || cut < 2 {
+		return t
+	}
+	return strings.Join(f[:cut], " ")
+}
+
+// dateWord reports whether w belongs to a printed date or time: digits
+// with their separators or an ordinal's ending ("5th", "12/05/2026",
+// "10:40"), a month's name, a clock's am/pm or zone, or a separator.
+func dateWord(w string) bool {
+	l := strings.ToLower(strings.Trim(w, ".,|·•–—-"))
+	if l == "" || clockWords[l] || monthNames()[foldMonth(l)] != 0 {
+		return true
+	}
+	num := strings.TrimRight(l, "stndrh")
+	if num == "" || !unicode.IsDigit(rune(num[0])) {
+		return false
+	}
+	return strings.Trim(num, "0123456789:/.-") == ""
+}
+
+// clockWords follow a time of day.
+var clockWords = map[string]bool{"am": true, "pm": true, "a.m": true, "p.m": true, "utc": true, "gmt": true, "et": true, "est": true, "edt": true, "pt": true, "pst": true, "pdt": true, "cet": true, "cest": true, "bst": true}
+
+// followsPicture reports whether the line n comes right after a picture,
+// with no text between: the line is the picture's caption or credit
+// ("By Jane Doe/Reuters", "Photo by Jane Doe"), printed outside
+// <figure> by sites that mark pictures up with bare <div>s. The walk goes
+// back through n's earlier siblings, then its parent's, and stops at the
+// first text (the headline above a byline, a caption line). A writer's
+// portrait beside the byline is no such picture (storyPicture).
+func followsPicture(n *html.Node, names []string) bool {
+	for ; n != nil && n.DataAtom != atom.Body; n = n.Parent {
+		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+			switch {
+			case s.Type == html.TextNode && strings.TrimSpace(s.Data) != "":
+				return false
+			case s.Type != html.ElementNode || headSkipped[s.DataAtom] && s.DataAtom != atom.Figure:
+			case strings.TrimSpace(textOf(s)) != "":
+				return false
+			case storyPicture(s, names):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// storyPicture reports whether n is or holds a picture of the story's:
+// an image not marked as a person's portrait (an avatar or a writer's
+// head shot in its class, id or address, or the byline's names in its
+// alt text) nor sized as an icon (a width or height under 150 pixels).
+func storyPicture(n *html.Node, names []string) bool {
+	img := n
+	if n.DataAtom != atom.Img {
+		if img = firstOfAtom(n, atom.Img); img == nil {
+			return n.DataAtom == atom.Picture || firstOfAtom(n, atom.Picture) != nil
+		}
+	}
+	for _, k := range []string{"width", "height"} {
+		if v, err := strconv.Atoi(strings.TrimSuffix(attr(img, k), "px")); err == nil && v < 150 {
+			return false
+		}
+	}
+	alt := strings.ToLower(attr(img, "alt"))
+	for _, a := range names {
+		if f := strings.Fields(strings.ToLower(a)); strings.Contains(alt, f[len(f)-1]) {
+			return false
+		}
+	}
+	marks := strings.ToLower(attr(n, "class") + " " + attr(img, "class") + " " + attr(img, "src") + " " + attr(img, "id"))
+	return !rePortraitMark.MatchString(marks)
+}
+
+// rePortraitMark matches the words that mark a writer's portrait.
+var rePortraitMark = lazyRE(`avatar|author|profile|headshot|gravatar|byline|mugshot|portrait`)

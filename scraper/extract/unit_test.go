@@ -86,12 +86,39 @@ func TestDateFromURL(t *testing.T) {
 	}
 }
 
+func TestCreditsWork(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"The Long Road, by Jane Doe", true},
+		{"Harbours of the North, by Jonas Weber", true},
+		{"Der lange Weg, von Jana Becker", true},
+		{"By Jane Doe", false},
+		{"Posted in News, by Jane Doe", false},
+		{"December 5, 2026, by Jane Doe", false},
+		{"Staff Report, by Jane Doe", false},
+		{"Jane Doe, Staff Writer", false},
+		{"The Long Road, By Jane Doe", false},
+	}
+	for _, tt := range tests {
+		if got := creditsWork(tt.in); got != tt.want {
+			t.Errorf("creditsWork(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestCleanAuthors(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string
 	}{
 		{"By John Smith", []string{"John Smith"}},
+		// A work credited to its maker under a review's headline names
+		// no writer of the page; a label or a date before "by" does.
+		{"The Long Road, by Jane Doe", nil},
+		{"Harbours of the North, by Jonas Weber and Ann Lee", nil},
+		{"Jane Doe, Staff Writer", []string{"Jane Doe"}},
 		// A CMS account's name is no author; a Korean role follows the name.
 		{"Webmaster", nil},
 		{"admin", nil},
