@@ -116,9 +116,16 @@ func dropChrome(bs []block, forum bool, own func(head, last block) bool, said fu
 	bs = dropRelated(bs, own)
 	bs = dropLeadingLinks(bs, forum)
 	return dropBlocks(bs, func(b block) bool {
-		return isWidgetLine(b.text) || isLabel(b) && seen[labelKey(b.text)] >= 3 && (said == nil || !said(b)) ||
-			!b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
+		return isLabel(b) && seen[labelKey(b.text)] >= 3 && (said == nil || !said(b)) || isChromeBlock(b)
 	})
+}
+
+// isChromeBlock reports whether b is a line of a widget (isWidgetLine),
+// a control or legal line that heads nothing (isChromeLine) or a cookie
+// notice: the lines dropChrome and dropPanelChrome drop wherever they
+// stand.
+func isChromeBlock(b block) bool {
+	return isWidgetLine(b.text) || !b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
 }
 
 // reCookieNotice matches what a cookie banner or its settings dialog

@@ -588,7 +588,7 @@ func (p *page) otherText(bs []block, pageType string) string {
 	if pageType == corpus.PageTypeService {
 		bs = dropCardActions(bs)
 	}
-	bs = p.withPanels(p.productText(bs, pageType))
+	bs = p.withPanels(p.productText(bs, pageType), pageType == corpus.PageTypeProduct)
 	if pageType == corpus.PageTypeProduct {
 		bs = dropSellerLines(dropHelpOffers(bs))
 	}

@@ -22,8 +22,9 @@ import (
 // (its visible tab, a sibling section), and when most of its lines are not
 // in the text already (a carousel's slides printed again). An article's
 // body does not get them: tried, a magazine's article lost half its text
-// to a hidden tab of other stories.
-func (p *page) withPanels(bs []block) []block {
+// to a hidden tab of other stories. product says the page is typed
+// product (dropPanelChrome).
+func (p *page) withPanels(bs []block, product bool) []block {
 	if len(bs) == 0 || p.x == nil || p.bodyNode == nil {
 		return bs
 	}
@@ -51,7 +52,7 @@ func (p *page) withPanels(bs []block) []block {
 		if p.reviewPanel(n) {
 			continue // customers' reviews, which the shown text drops too (dropReviews)
 		}
-		add := newLines(p.dropSiteNotices(dropPanelChrome(p.panelLines(n, controls, kept))), seen)
+		add := newLines(p.dropSiteNotices(dropPanelChrome(p.panelLines(n, controls, kept), product)), seen)
 		if len(add) == 0 {
 			continue
 		}
@@ -647,10 +648,13 @@ func (p *page) inEntry(n *html.Node, at int32) bool {
 // text is a breadcrumb trail or a menu above it. A panel stands inside
 // the text, behind its tab or its button, and a run of links that opens
 // it is what the panel holds (a tab of forms to download, of documents,
-// of places), not a trail.
-func dropPanelChrome(bs []block) []block {
+// of places), not a trail. But on a product page (product) such a run
+// is other products (a tab of the range's other items, of what goes
+// with it), whose names are not the product's text: it goes, as before.
+func dropPanelChrome(bs []block, product bool) []block {
 	bs = dropRelated(bs, nil)
-	return dropBlocks(bs, func(b block) bool {
-		return isWidgetLine(b.text) || !b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
-	})
+	if product {
+		bs = dropLeadingLinks(bs, false)
+	}
+	return dropBlocks(bs, isChromeBlock)
 }

@@ -205,28 +205,32 @@ func TestDisclosures(t *testing.T) {
 
 // TestDropPanelChrome: a hidden panel put back keeps the run of links
 // that opens it (a tab of forms to download), which dropChrome would
-// take for a breadcrumb trail; the panel's controls, legal lines and
-// widget lines still go, and the main text's own trail still goes
-// through dropChrome.
+// take for a breadcrumb trail, but not on a product page, where the run
+// is other products; the panel's controls, legal lines and widget lines
+// still go, and the main text's own trail still goes through
+// dropChrome.
 func TestDropPanelChrome(t *testing.T) {
 	form := func(s string) block { return block{kind: kindItem, text: s, link: 1} }
 	para := block{kind: kindPara, text: "Send a printed form to the harbour office with a copy of the insurance certificate."}
 	tests := []struct {
-		name string
-		in   []block
-		want []string
+		name    string
+		in      []block
+		product bool
+		want    []string
 	}{
-		{"leading links", []block{form("Mooring application (online)"), form("Mooring application (printable)"), form("Winter storage ashore"), para},
+		{"leading links", []block{form("Mooring application (online)"), form("Mooring application (printable)"), form("Winter storage ashore"), para}, false,
 			[]string{"Mooring application (online)", "Mooring application (printable)", "Winter storage ashore", para.text}},
-		{"a control and a legal line", []block{form("Mooring application (online)"), form("Mooring application (printable)"), {kind: kindPara, text: "Add to cart"}, para, {kind: kindPara, text: "Privacy Policy", link: 1}},
+		{"a control and a legal line", []block{form("Mooring application (online)"), form("Mooring application (printable)"), {kind: kindPara, text: "Add to cart"}, para, {kind: kindPara, text: "Privacy Policy", link: 1}}, false,
 			[]string{"Mooring application (online)", "Mooring application (printable)", para.text}},
-		{"a comment widget", []block{para, {kind: kindPara, text: "Leave a comment"}},
+		{"a comment widget", []block{para, {kind: kindPara, text: "Leave a comment"}}, false,
 			[]string{para.text}},
+		{"a product's tab of other products", []block{form("Crag Fell Mid walking boot"), form("Tarn Lite Mid fabric boot"), {kind: kindHeading, text: "Care and repair"}, para}, true,
+			[]string{"Care and repair", para.text}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, b := range dropPanelChrome(tt.in) {
+			for _, b := range dropPanelChrome(tt.in, tt.product) {
 				got = append(got, b.text)
 			}
 			if !slices.Equal(got, tt.want) {

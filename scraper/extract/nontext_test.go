@@ -120,6 +120,14 @@ func TestNonArticleText(t *testing.T) {
 		{name: "listing_grid_links", url: "https://quay-outfitters.example/jackets/waterproof", typ: corpus.PageTypeListing,
 			wantInText: []string{"Quay smock", "£180.00", "Packs into its own chest pocket.", "Sea boots", "Fleece and wool layers"},
 			notInText:  []string{"Shop now", "Shop all", "Quick view", "Add to compare"}},
+		// A product page whose hidden tab of the range's other items
+		// opens with their linked names, a section of care guides under
+		// them: the other products' names stay out (dropPanelChrome
+		// drops a product's leading links as dropChrome does), the
+		// reviews' tab and the care section come back.
+		{name: "product_tab_range", url: "https://fellside.example/p/crag-pike-gtx", typ: corpus.PageTypeProduct,
+			wantInText: []string{"a stiff midsole that takes a flexible crampon", "Dry after a week in the Lakes", "Care and repair"},
+			notInText:  []string{"Crag Fell Mid walking boot", "Tarn Lite Mid fabric boot", "Replacement laces"}},
 		// A service page whose FAQ questions are the buttons that open
 		// the answers: each question comes back over its answer
 		// (withControls); the menu button and a form's button do not.
