@@ -242,23 +242,42 @@ func (p *page) cardPage(art *corpus.Article) bool {
 }
 
 // undatedCardPage reports whether the page is made of cards by shape
-// (cardPage) and at most half of them hold a date (datedItem): a shop's
-// grid, a directory, a collection of recipes. The dated links under a
-// short story (its earlier coverage) are the story's related stories;
-// the dated teasers of a section front or a tag page are teaserFront's
-// and itemRunBody's to read.
+// (cardPage), at most half of them hold a date (datedItem) and at most
+// half sit under a heading of their own (headedRun): a shop's grid, a
+// directory, a collection of recipes. The dated links under a short
+// story (its earlier coverage), or its undated links under "More news",
+// are the story's related stories; the dated teasers of a section front
+// or a tag page are teaserFront's and itemRunBody's to read.
 func (p *page) undatedCardPage(art *corpus.Article) bool {
 	if !p.cardPage(art) {
 		return false
 	}
 	items := p.pageCards().items
-	dated := 0
+	dated, headed := 0, 0
 	for _, it := range items {
 		if datedItem(it, 0) {
 			dated++
 		}
+		if headedRun(it) {
+			headed++
+		}
 	}
-	return 2*dated <= len(items)
+	return 2*dated <= len(items) && 2*headed <= len(items)
+}
+
+// headedRun reports whether card c's run is set apart under a heading of
+// its own: the run's parent, or the block around it, comes right after
+// an unlinked heading ("More news", "Related"). A story's related
+// stories sit under such a label, undated or not; a shop's or a
+// directory's grid follows its intro as the page's own content.
+func headedRun(c *html.Node) bool {
+	n := c.Parent
+	for k := 0; n != nil && k < 3; k, n = k+1, n.Parent {
+		if h := prevElementSibling(n); h != nil {
+			return isHeading(h.DataAtom) && !linkedHeading(h)
+		}
+	}
+	return false
 }
 
 // cardPageProse is the most long paragraphs a page of cards holds

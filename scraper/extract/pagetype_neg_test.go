@@ -75,6 +75,18 @@ func TestArticlesTemptingOtherTypes(t *testing.T) {
 		{"story_then_dated_links.html", "https://northsound.example/p/4412"},
 		{"brief_dated_links_heading.html", "https://northsound.example/p/4412"},
 		{"brief_dated_links_bare.html", "https://northsound.example/p/4412"},
+		// The same brief with undated, unsigned links to other stories
+		// under "More news": a story's related stories under a label of
+		// their own (headedRun), not a collection under its intro. (At a
+		// story's URL it is typed listing since before undatedCardPage.)
+		{"brief_undated_cards.html", "https://valleynews.example/p/4412"},
+		// Undated, unsigned pages a rule for grids of cards could take:
+		// a wire story of short paragraphs beside two rails of cards, a
+		// photo gallery whose pictures link their own pages, a review
+		// whose comparison cards link out to shops.
+		{"wire_undated_rails.html", "https://portal.example/p/4412"},
+		{"gallery_photo_pages.html", "https://northsound.example/p/4412"},
+		{"review_compare_cards.html", "https://hometested.example/p/4412"},
 		// A timeline: dated sections of two paragraphs under headings
 		// that link to the earlier stories, with no "Read more": the
 		// sections are the story's own, not excerpts.
