@@ -89,6 +89,10 @@ func TestCommentRunsAsContent(t *testing.T) {
 			[]string{"almost certainly overproofing", "lacks surface tension", "supermarket flours"}},
 		{"liveblog_declared_long.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
 			[]string{"six houses on Quay Street", "tree came down on the track", "four thousand homes", "schools on the peninsula"}},
+		// A NewsArticle beside the LiveBlogPosting, which lists its
+		// updates: a live blog's own markup (liveUpdates).
+		{"liveblog_news_updates.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
+			[]string{"six houses on Quay Street", "tree came down on the track", "four thousand homes", "schools on the peninsula"}},
 		// Each entry signed by a linked name beside its stamp: a
 		// post's header, not a teaser's dropped title (postSign).
 		{"liveblog_declared_signed.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",

@@ -24,14 +24,16 @@ func (p *page) declaresArticleMeta() bool {
 // stories by CMS plugins: a comment plugin marks up the comments under a
 // story as a DiscussionForumPosting, a "live" plugin adds LiveBlogPosting
 // beside the story's NewsArticle. So a page that states a news or blog
-// article besides (articleBeside), or whose posting is about one
+// article besides (articleBeside), unless its live blog lists its
+// updates (liveUpdates: a live blog's own markup, which a plugin
+// stamping a story has nothing to fill with), or whose posting is about one
 // (aboutArticle), declares the comments under that article, not a thread
 // of its own; and a posting counts only on a page whose og:type is not
 // "article", since a forum's own thread is not typed an article.
 func (p *page) declaresThread() bool {
 	switch {
 	case p.hasType("LiveBlogPosting"):
-		return !p.articleBeside("LiveBlogPosting")
+		return !p.articleBeside("LiveBlogPosting") || p.liveUpdates()
 	case p.hasType("QAPage"):
 		return !p.articleBeside("")
 	case !p.hasType("DiscussionForumPosting") || p.articleBeside("") || strings.EqualFold(p.meta("og:type"), "article"):
@@ -56,6 +58,17 @@ func (p *page) articleBeside(but string) bool {
 	}
 	for _, m := range p.ld {
 		if ldIs(m, other) {
+			return true
+		}
+	}
+	return false
+}
+
+// liveUpdates reports whether a JSON-LD LiveBlogPosting lists its
+// entries (liveBlogUpdate).
+func (p *page) liveUpdates() bool {
+	for _, m := range p.ld {
+		if ldIs(m, isLDType("LiveBlogPosting")) && len(ldList(m["liveBlogUpdate"])) > 0 {
 			return true
 		}
 	}
