@@ -89,6 +89,10 @@ func TestCommentRunsAsContent(t *testing.T) {
 			[]string{"almost certainly overproofing", "lacks surface tension", "supermarket flours"}},
 		{"liveblog_declared_long.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
 			[]string{"six houses on Quay Street", "tree came down on the track", "four thousand homes", "schools on the peninsula"}},
+		// A NewsArticle beside the LiveBlogPosting, which lists its
+		// updates: a live blog's own markup (liveUpdates).
+		{"liveblog_news_updates.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
+			[]string{"six houses on Quay Street", "tree came down on the track", "four thousand homes", "schools on the peninsula"}},
 		// Each entry signed by a linked name beside its stamp: a
 		// post's header, not a teaser's dropped title (postSign).
 		{"liveblog_declared_signed.html", "https://harbourgazette.example/live/2026/12/05/storm-arwen",
@@ -146,18 +150,25 @@ func TestCommentSigns(t *testing.T) {
 	}
 }
 
-// TestCommentRunsUnderDeclaredPosting reads a story that declares a
-// NewsArticle and, beside it, a DiscussionForumPosting about that article
-// (its comment section): the page declares no thread of its own
+// TestCommentRunsUnderDeclaredPosting reads stories that declare, beside
+// themselves, a posting the way CMS plugins do: a DiscussionForumPosting
+// about the article (its comment section), a LiveBlogPosting beside the
+// NewsArticle, a posting with no "about" on a page typed an article by
+// og:type or by microdata. None declares a thread of its own
 // (declaresThread), and the readers' comments stay out of the text.
 func TestCommentRunsUnderDeclaredPosting(t *testing.T) {
-	art := extractTestdata(t, "commentruns/story_declared_posting.html", "https://harbourgazette.example/news/2026/12/03/ferry-fares")
-	if !strings.Contains(art.Text, "public meeting before the new fares") {
-		t.Errorf("text lacks the story's end: %q", art.Text)
-	}
-	for _, c := range []string{"is a scandal", "raised the subsidy years ago", "half our visitors", "weekday afternoon"} {
-		if strings.Contains(art.Text, c) {
-			t.Errorf("text holds the comment %q", c)
-		}
+	for _, file := range []string{"story_declared_posting.html", "story_liveblog_careless.html",
+		"story_posting_plugin.html", "story_posting_microdata.html"} {
+		t.Run(file, func(t *testing.T) {
+			art := extractTestdata(t, "commentruns/"+file, "https://harbourgazette.example/news/2026/12/03/ferry-fares")
+			if !strings.Contains(art.Text, "public meeting before the new fares") {
+				t.Errorf("text lacks the story's end: %q", art.Text)
+			}
+			for _, c := range []string{"is a scandal", "raised the subsidy years ago", "half our visitors", "weekday afternoon"} {
+				if strings.Contains(art.Text, c) {
+					t.Errorf("text holds the comment %q", c)
+				}
+			}
+		})
 	}
 }

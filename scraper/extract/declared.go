@@ -20,14 +20,23 @@ func (p *page) declaresArticleMeta() bool {
 // signed, time-stamped pieces are its content, not readers' comments
 // under it: a live blog (LiveBlogPosting: its entries), a Q&A page
 // (QAPage: the answers) or a forum posting (DiscussionForumPosting: the
-// replies), in JSON-LD or microdata. A page whose JSON-LD states a news
-// or blog article besides, or whose posting is about one (aboutArticle),
-// declares the comments under that article, not a thread of its own.
+// replies), in JSON-LD or microdata. Those types are also stamped on
+// stories by CMS plugins: a comment plugin marks up the comments under a
+// story as a DiscussionForumPosting, a "live" plugin adds LiveBlogPosting
+// beside the story's NewsArticle. So a page that states a news or blog
+// article besides (articleBeside), unless its live blog lists its
+// updates (liveUpdates: a live blog's own markup, which a plugin
+// stamping a story has nothing to fill with), or whose posting is about one
+// (aboutArticle), declares the comments under that article, not a thread
+// of its own; and a posting counts only on a page whose og:type is not
+// "article", since a forum's own thread is not typed an article.
 func (p *page) declaresThread() bool {
-	if p.hasType("LiveBlogPosting") {
-		return true
-	}
-	if !p.hasType("QAPage", "DiscussionForumPosting") || p.ldStatesArticle() {
+	switch {
+	case p.hasType("LiveBlogPosting"):
+		return !p.articleBeside("LiveBlogPosting") || p.liveUpdates()
+	case p.hasType("QAPage"):
+		return !p.articleBeside("")
+	case !p.hasType("DiscussionForumPosting") || p.articleBeside("") || strings.EqualFold(p.meta("og:type"), "article"):
 		return false
 	}
 	for _, m := range p.ld {
@@ -36,4 +45,32 @@ func (p *page) declaresThread() bool {
 		}
 	}
 	return true
+}
+
+// articleBeside reports whether the page's JSON-LD or microdata states a
+// news or blog article of a type other than but (statedArticle).
+func (p *page) articleBeside(but string) bool {
+	other := func(t string) bool { return statedArticle(t) && bareLDType(t) != but }
+	for t := range p.kind.types {
+		if other(t) {
+			return true
+		}
+	}
+	for _, m := range p.ld {
+		if ldIs(m, other) {
+			return true
+		}
+	}
+	return false
+}
+
+// liveUpdates reports whether a JSON-LD LiveBlogPosting lists its
+// entries (liveBlogUpdate).
+func (p *page) liveUpdates() bool {
+	for _, m := range p.ld {
+		if ldIs(m, isLDType("LiveBlogPosting")) && len(ldList(m["liveBlogUpdate"])) > 0 {
+			return true
+		}
+	}
+	return false
 }
