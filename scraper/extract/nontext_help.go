@@ -49,7 +49,9 @@ func dropHelpOffers(bs []block) []block {
 
 // reSellerLine matches the lines of a marketplace's card of the seller
 // beside a product, the same on every item the seller lists: how fast
-// the seller answers ("This seller usually responds within a few hours",
+// the seller answers ("This seller usually responds within a few hours";
+// without the seller, only in hours, days or minutes: "Responds in 1 ms"
+// is a monitor's),
 // "... has a history of shipping on time"), the seller's badge and its
 // terms ("Star Seller. This seller consistently earned 5-star reviews
 // ..."), its count of sales ("1.1k sales", "5.6K items sold"), its
@@ -57,7 +59,7 @@ func dropHelpOffers(bs []block) []block {
 // listing ("Report this item"); in French, German and Spanish too ("Ce
 // vendeur répond généralement ...", "Artikel melden", "Denunciar este
 // artículo").
-var reSellerLine = lazyRE(`(?i)^(?:(?:(?:this|the) (?:seller|shop|store) )?(?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in)\b|[\d.,]+% positive(?: feedback)?$|[\d.,]+k? items sold$|.{0,40}\bhas a history of (?:shipping|replying|responding)\b|(?:star|top[- ]rated|power) seller\b.{0,20}\b(?:this|the) seller\b|[\d.,]+k? sales$|report (?:this|the) (?:item|listing|product|ad)(?: to \S+)?\W*$` +
+var reSellerLine = lazyRE(`(?i)^(?:(?:this|the) (?:seller|shop|store) (?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in)\b|(?:usually |typically |generally )?(?:responds|replies|answers) (?:within|in) (?:a few |an? |\d+ )?(?:hours?|days?|business days?|minutes)\W*$|[\d.,]+% positive(?: feedback)?$|[\d.,]+k? items sold$|.{0,40}\bhas a history of (?:shipping|replying|responding)\b|(?:star|top[- ]rated|power) seller\b.{0,20}\b(?:this|the) seller\b|[\d.,]+k? sales$|report (?:this|the) (?:item|listing|product|ad)(?: to \S+)?\W*$` +
 	`|ce vendeur répond (?:généralement |habituellement )?(?:en|sous)\b|signaler (?:cet article|cette annonce)\W*$|dieser verkäufer antwortet (?:normalerweise |in der regel )?(?:innerhalb|in)\b|(?:artikel|angebot) melden\W*$|este vendedor (?:suele responder|responde)\b|denunciar (?:este artículo|este anuncio)\W*$)`)
 
 // reDemandLine matches a product page's count of other shoppers'

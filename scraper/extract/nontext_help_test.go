@@ -48,11 +48,13 @@ func TestDropSellerLines(t *testing.T) {
 		"Our sales team answers within a day.",
 		"Usually responds within 24 hours", "99.8% positive feedback", "5.6K items sold",
 		"The hinge responds within a second to the lightest touch.", "120 items sold out in the spring; a new batch is on the wheel.",
+		"Responds in 1 ms", "Answers in 3 languages", "Usually replies in a few hours",
 	}
 	want := []string{"I throw every mug on the wheel in my garden studio and fire it twice in a wood kiln.",
 		"Report this item's faults within 30 days and we repair it free of charge.", "Set of 4 mugs",
 		"Our sales team answers within a day.",
-		"The hinge responds within a second to the lightest touch.", "120 items sold out in the spring; a new batch is on the wheel."}
+		"The hinge responds within a second to the lightest touch.", "120 items sold out in the spring; a new batch is on the wheel.",
+		"Responds in 1 ms", "Answers in 3 languages"}
 	if got := blockTexts(dropSellerLines(textBlocks(in))); !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -437,17 +438,30 @@ func (p *page) otherKind(art *corpus.Article) bool {
 // signed story; the model types those articles (TestFirmMisfires). On the
 // tuning halves none of it moved a page when held firm (ex26ty).
 func (p *page) basketOnBarePage(art *corpus.Article) bool {
-	return p.kind.basket > 0 && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0 || p.sellsDeclared())
+	return p.kind.basket > 0 && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0 || p.itemDated(art))
 }
 
-// sellsDeclared reports whether the page's JSON-LD or microdata declares
-// the thing it sells, a product or a book, or an offer of it: the date
-// and the author found then are the item's (a book's publication day and
-// writer), not those of a post. basketOnBarePage reads them as a post's
-// otherwise, and a bookshop's page with its basket button, whose Book
-// names an author and a date, was typed an article and lost its details.
-func (p *page) sellsDeclared() bool {
-	return p.hasType(productTypes...) || p.hasType("Offer", "AggregateOffer")
+// itemDated reports whether the date found is the one the page's JSON-LD
+// gives the product or book it declares (productTypes): the date, and
+// the author found with it, are then the item's (a book's publication
+// day and writer), not those of a post. basketOnBarePage reads them as a
+// post's otherwise, and a bookshop's page with its basket button, whose
+// Book names an author and a date, was typed an article and lost its
+// details. A review that declares the book it reviews, or a post with a
+// shop's widget, is dated on another day and stays an article.
+func (p *page) itemDated(art *corpus.Article) bool {
+	if art.Published == nil {
+		return false
+	}
+	day := art.Published.UTC().Format("2006-01-02")
+	for _, m := range p.ld {
+		for _, t := range ldTypes(m) {
+			if slices.Contains(productTypes, bareLDType(t)) && strings.HasPrefix(ldString(m["datePublished"]), day) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // commentsAfterStory returns how many of the elements counted as posts
@@ -602,11 +616,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		return ruleArt && !ruleOther, ""
 	}
 	article, _, other = pageTypeModel.classify(p.feats)
-	if article && !p.declaresArticle() && p.appOffered() {
+	if article && !p.declaresArticle() && (art.Published == nil || len(art.Authors) == 0) && p.appOffered() {
 		// An app store's page (or a game's): it declares the application
 		// with its offer, free or priced, and no article, and has no
 		// basket button; the model reads its description as an
 		// article's prose, and its reviews stayed as a story's quotes.
+		// A dated and signed page is a story about the app, whose
+		// site declares the app it writes of.
 		return false, corpus.PageTypeProduct
 	}
 	if article && p.basketOnBarePage(art) {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +35,29 @@ func TestAppOffered(t *testing.T) {
 			}
 			if got := art.PageType == corpus.PageTypeProduct; got != tt.want {
 				t.Errorf("page type %q, want product: %v", art.PageType, tt.want)
+			}
+		})
+	}
+}
+
+// TestSellerRulesSpareStories: stories that declare what they write of
+// stay articles with their whole text. A newspaper's book review, dated
+// and signed, declares the book in microdata beside a bookshop's "Add to
+// basket" button, on another day than the review's (itemDated); a tech
+// story declares the app it reports on, with its offer, in JSON-LD
+// (appOffered). Neither page declares itself an article.
+func TestSellerRulesSpareStories(t *testing.T) {
+	for _, tt := range []struct{ file, url string }{
+		{"book_review_basket.html", "https://daily.example/books/2026/nov/20/the-salt-road-ines-varga-review"},
+		{"app_story_offer.html", "https://tech.example/2026/11/02/tidepool-storm-surge-warnings"},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			art := extractTestdata(t, "typemisfire/"+tt.file, tt.url)
+			if art.PageType != corpus.PageTypeArticle {
+				t.Errorf("page type %q (%d words), want article", art.PageType, art.WordCount)
+			}
+			if !strings.Contains(art.Text, "the ferry captain, who has seen the water rise") {
+				t.Errorf("text lacks its last paragraph: %q", art.Text)
 			}
 		})
 	}
