@@ -37,7 +37,7 @@ func (s *authorSet) addHeadByline(p *page) bool {
 		}
 		seen++
 		found := headBylineNames(t)
-		if found != nil && followsPicture(n, found) {
+		if found != nil && cutDateTail(t) == t && followsPicture(n, found) {
 			found = nil // a picture's credit ("By Jane Doe/Agency")
 		}
 		switch {
@@ -247,7 +247,10 @@ var clockWords = map[string]bool{"am": true, "pm": true, "a.m": true, "p.m": tru
 // <figure> by sites that mark pictures up with bare <div>s. The walk goes
 // back through n's earlier siblings, then its parent's, and stops at the
 // first text (the headline above a byline, a caption line). A writer's
-// portrait beside the byline is no such picture (storyPicture).
+// portrait beside the byline is no such picture (storyPicture). A line
+// that carries a date too ("By Jane Doe | Dec 5, 2026") is the story's
+// byline, set under the lead picture by many CMSes: a credit is undated,
+// so addHeadByline does not ask.
 func followsPicture(n *html.Node, names []string) bool {
 	for ; n != nil && n.DataAtom != atom.Body; n = n.Parent {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {

@@ -63,6 +63,8 @@ func TestHeadByline(t *testing.T) {
 		{"a byline and a European date in one line", head + `<p>By Tomas Eriksen 5 December 2026</p>` + story, "Tomas Eriksen"},
 		{"a linked byline and a date in one line", head + `<p>By <a href="/writers/tomas-eriksen">Tomas Eriksen</a> Dec 5, 2026</p>` + story, "Tomas Eriksen"},
 		{"a numeric date after the byline", head + `<p>By Tomas Eriksen 12/05/2026</p>` + story, "Tomas Eriksen"},
+		{"a dated byline under the lead picture", head + `<img src="/a.jpg" alt=""><p>By Tomas Eriksen | December 5, 2026</p>` + story, "Tomas Eriksen"},
+		{"a dated byline under the lead picture in a wrapper", head + `<div><img src="/a.jpg" alt=""></div><div>By Tomas Eriksen Dec 5, 2026</div>` + story, "Tomas Eriksen"},
 		{"no headline of its own: a list of stories", `<h1>Ferry fares to rise</h1><p>By Jonas Weber</p><h1>Harbour closes for repairs</h1><p>By Lena Moreau</p>` + story, ""},
 	}
 	for _, tt := range tests {
