@@ -211,7 +211,7 @@ func TestRebuildCompacts(t *testing.T) {
 	if n, err := ix.Rebuild(context.Background(), src); err != nil || n != len(arts) {
 		t.Fatalf("rebuild = %d, %v", n, err)
 	}
-	if zaps := segmentFiles(t, path, 1); len(zaps) != 1 {
+	if zaps := liveSegmentFiles(t, ix); len(zaps) != 1 {
 		t.Errorf("segment files after rebuild = %v; want one", zaps)
 	}
 	res := MustSearch(t, ix, Request{Query: `"harbour number w777"`, Highlight: HighlightPlain})
