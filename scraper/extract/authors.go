@@ -45,6 +45,11 @@ var roleWords = map[string]bool{
 	"veröffentlicht": true, "publiziert": true, "aktualisiert": true, "erstellt": true, "geschrieben": true,
 	"am": true, "mehr": true, "folgen": true, "autorenseite": true, "beiträge": true, "artikel": true,
 	"publié": true, "publicado": true, "pubblicato": true,
+	// The box's own label ("About the author") and a section's or a
+	// piece's kind before its byline ("Guest Column, by ...", "Review by
+	// ...") name nobody.
+	"author": true, "authors": true, "column": true, "review": true, "analysis": true,
+	"commentary": true, "essay": true, "editorial": true,
 	// Korean bylines put the role after the name ("한서윤 기자").
 	"기자": true, "특파원": true, "객원기자": true, "선임기자": true,
 }
@@ -73,6 +78,9 @@ func CleanAuthors(raw string) []string {
 				s = head
 			}
 		}
+	}
+	if name, ok := labelledByline(s); ok {
+		return []string{name}
 	}
 	if creditsWork(s) {
 		return nil
@@ -128,6 +136,44 @@ func creditsWork(s string) bool {
 		}
 	}
 	return true
+}
+
+// labelledByline returns the name in a byline a label opens: a section's
+// or a role's label ("Guest Column, by Jane Doe", "Review by Jane Doe",
+// "Staff, by Jane Doe") or a date ("December 5, 2026, by Jane Doe"), then
+// a byline word, then one person's name (personName, no role word). Split on its comma, the label
+// would be taken for a name and the name dropped after a role word. A
+// head before a comma must not read as a work's title (creditsWork: "The
+// Long Road, by Jane Doe" credits a book); a head without a comma must be
+// labels only, as a title may sit there too.
+func labelledByline(s string) (string, bool) {
+	f := strings.Fields(s)
+	for i := 1; i < len(f)-1; i++ {
+		if !bylineWords[strings.ToLower(f[i])] {
+			continue
+		}
+		head, name := strings.Join(f[:i], " "), strings.TrimRight(strings.Join(f[i+1:], " "), ".,;:")
+		if !personName(name) || hasRole(name) || !looksLikeName(name) || strings.Contains(name, ",") || rePhotoCredit.MatchString(strings.TrimRight(head, ",")+" by") {
+			return "", false
+		}
+		if strings.HasSuffix(head, ",") && !creditsWork(s) || labelsOnly(head) {
+			return name, true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// labelsOnly reports whether every word of s is a role's, a section's or
+// a post's label word (roleWords, postWords).
+func labelsOnly(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ".,:;")
+		if !roleWords[w] && !postWords[w] {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // titleSmallWords are role words (roleWords) that are also a title's small

@@ -266,7 +266,7 @@ func (s *authorSet) addBylines(p *page) bool {
 	var first *xhtml.Node
 	for i, v := range p.bylines {
 		n := p.bylineNodes[i]
-		if first != nil && !nearNode(first, n) || authorBio(v) {
+		if first != nil && !nearNode(first, n) || authorBio(v) || inCard(n, v) {
 			continue
 		}
 		before := len(s.people)
@@ -276,6 +276,19 @@ func (s *authorSet) addBylines(p *page) bool {
 		}
 	}
 	return len(s.people) > 0
+}
+
+// inCard reports whether the byline n (text t) sits inside a link that
+// holds more than it: a teaser's card (title, author, price) linking to
+// another piece, whose author is not this page's. A link around the name
+// alone is an author link, and kept.
+func inCard(n *xhtml.Node, t string) bool {
+	for a := n.Parent; a != nil && a.DataAtom != atom.Body; a = a.Parent {
+		if a.DataAtom == atom.A {
+			return len(shortText(a, 300)) != len(t)
+		}
+	}
+	return false
 }
 
 // authorBio reports whether a text marked as a byline is an author box's

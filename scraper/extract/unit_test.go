@@ -164,6 +164,22 @@ func TestCleanAuthors(t *testing.T) {
 		{"Über Creeny", []string{"Creeny"}},
 		{"Veröffentlicht am", nil},
 		{"Post author By Jo Lee", []string{"Jo Lee"}},
+		// A label before the byline word names nobody; the one name
+		// after it is the author. A title before a comma credits a work.
+		{"Review by Jane Doe", []string{"Jane Doe"}},
+		{"Guest Column, by Jane Doe", []string{"Jane Doe"}},
+		{"Staff, by Jane Doe", []string{"Jane Doe"}},
+		{"Opinion, by Jane Doe", []string{"Jane Doe"}},
+		{"Staff Report, by Jane Doe", []string{"Jane Doe"}},
+		{"Posted in News, by Jane Doe", []string{"Jane Doe"}},
+		{"December 5, 2026, by Jane Doe", []string{"Jane Doe"}},
+		{"Opinion, by Jan van der Berg", []string{"Jan van der Berg"}},
+		{"Jane Doe, by John Roe", nil},
+		{"Photo by Jane Doe", nil},
+		{"Staff, by the newsroom", nil},
+		{"Review by Jane Doe and John Roe", []string{"Jane Doe", "John Roe"}},
+		{"About the author", nil},
+		{"Author", nil},
 		{"", nil},
 	}
 	for _, tt := range tests {
