@@ -87,7 +87,9 @@ func rawTextEnd(body, name []byte, end int) (next, from, to int) {
 		return -1, 0, 0
 	case bytes.EqualFold(name, []byte("style")):
 		close := rawEndTag(body, end, "style")
-		if close > end && bytes.IndexByte(body[end:close], '<') < 0 {
+		// A self-closing <style/> holds no text in <svg>: what follows
+		// it is the page's.
+		if close > end && bytes.IndexByte(body[end:close], '<') < 0 && body[end-2] != '/' {
 			return close, end, close
 		}
 		return close, 0, 0
