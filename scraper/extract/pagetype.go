@@ -222,11 +222,8 @@ func (p *page) hasType(types ...string) bool {
 		for _, t := range ldTypes(m) {
 			// A type may be written as its URL
 			// ("https://schema.org/CollectionPage").
-			t = bareLDType(t)
-			for _, want := range types {
-				if t == want {
-					return true
-				}
+			if slices.Contains(types, bareLDType(t)) {
+				return true
 			}
 		}
 	}
@@ -454,11 +451,10 @@ func (p *page) itemDated(art *corpus.Article) bool {
 		return false
 	}
 	day := art.Published.UTC().Format("2006-01-02")
+	isItem := func(t string) bool { return slices.Contains(productTypes, bareLDType(t)) }
 	for _, m := range p.ld {
-		for _, t := range ldTypes(m) {
-			if slices.Contains(productTypes, bareLDType(t)) && strings.HasPrefix(ldString(m["datePublished"]), day) {
-				return true
-			}
+		if ldIs(m, isItem) && strings.HasPrefix(ldString(m["datePublished"]), day) {
+			return true
 		}
 	}
 	return false
@@ -1013,14 +1009,16 @@ func isDigits(s string) bool {
 // or a game together with its offer (schema.org's "offers"): the thing
 // the page sells, as a shop's Product does.
 func (p *page) appOffered() bool {
+	isApp := func(t string) bool {
+		switch bareLDType(t) {
+		case "SoftwareApplication", "MobileApplication", "VideoGame":
+			return true
+		}
+		return false
+	}
 	for _, m := range p.ld {
-		for _, t := range ldTypes(m) {
-			switch bareLDType(t) {
-			case "SoftwareApplication", "MobileApplication", "VideoGame":
-				if m["offers"] != nil {
-					return true
-				}
-			}
+		if m["offers"] != nil && ldIs(m, isApp) {
+			return true
 		}
 	}
 	return false
