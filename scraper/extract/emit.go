@@ -218,6 +218,10 @@ func (e *emitter) walkInline(n *html.Node) {
 	if gluedSpan(n) || gluedTwin(n) || e.gluedLink(n) {
 		e.buf.WriteByte(' ')
 	}
+	if e.broad && barGlyph(n) {
+		e.buf.WriteByte(' ')
+		defer e.buf.WriteByte(' ')
+	}
 	link := n.DataAtom == atom.A && !e.headingAnchor(n)
 	switch {
 	case link:
@@ -301,8 +305,11 @@ func gluedSpan(n *html.Node) bool {
 // meetingRunes returns, when the sibling right before n is an element of
 // n's own tag, the last rune of its text and the first rune of n's: where
 // the two run together in the text when nothing is written between them.
+// A comment or an element that prints nothing (a style sheet a
+// component writes before each button, a script) between the two does
+// not part them (prevShown).
 func meetingRunes(n *html.Node) (last, first rune, ok bool) {
-	prev := n.PrevSibling
+	prev := prevShown(n)
 	if prev == nil || prev.Type != html.ElementNode || prev.DataAtom != n.DataAtom {
 		return 0, 0, false
 	}
@@ -313,6 +320,16 @@ func meetingRunes(n *html.Node) (last, first rune, ok bool) {
 	last, _ = utf8.DecodeLastRuneInString(a)
 	first, _ = utf8.DecodeRuneInString(b)
 	return last, first, true
+}
+
+// prevShown returns the sibling before n, past the comments and the
+// elements that print no text (textless: style, script, template).
+func prevShown(n *html.Node) *html.Node {
+	p := n.PrevSibling
+	for p != nil && (p.Type == html.CommentNode || p.Type == html.ElementNode && textless(p.DataAtom)) {
+		p = p.PrevSibling
+	}
+	return p
 }
 
 // edgeText returns the last (or first) text node's data in n's subtree.

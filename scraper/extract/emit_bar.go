@@ -15,13 +15,16 @@ import (
 // starting with a capital: two buttons or items of a bar that a browser
 // lays out apart ("Get Started" "Explore products", a card's title
 // after the card before). Run together they made one word of two. A
-// lower-case start goes on a word ("P" "acking"), so it stays glued.
+// lower-case start may go on a word ("P" "acking"), so it stays glued,
+// but in a run of three links or more (linkRun), each piece meeting
+// the other with two letters or digits or more, the links are a list of
+// tags ("machine learning" "psychology"), each a word or more.
 func (e *emitter) gluedLink(n *html.Node) bool {
 	if !e.broad || n.DataAtom != atom.A {
 		return false
 	}
 	r, f, ok := meetingRunes(n)
-	if !ok || unicode.IsSpace(r) || !unicode.IsUpper(f) {
+	if !ok || unicode.IsSpace(r) || !unicode.IsUpper(f) && !tagLink(n, r, f) {
 		return false
 	}
 	p := n.Parent
@@ -29,6 +32,71 @@ func (e *emitter) gluedLink(n *html.Node) bool {
 		e.barParent, e.barOK = p, p != nil && !ownText(p)
 	}
 	return e.barOK
+}
+
+// tagLink reports whether n, a link meeting the link before it at
+// runes r and f with nothing between, is a tag of a list of them: both
+// runes letters or digits, each side's text two runes or more where
+// they meet, and three links or more in the run (linkRun).
+func tagLink(n *html.Node, r, f rune) bool {
+	if !wordRune(r) || !wordRune(f) {
+		return false
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(edgeText(prevShown(n), true))) < 2 ||
+		utf8.RuneCountInString(strings.TrimSpace(edgeText(n, false))) < 2 {
+		return false
+	}
+	return linkRun(n) >= 3
+}
+
+// linkRun counts the links in the run of siblings around n that holds
+// nothing else (white space, comments and elements that print nothing
+// aside).
+func linkRun(n *html.Node) int {
+	skip := func(s *html.Node) bool {
+		return s.Type == html.TextNode && blank(s.Data) || s.Type == html.CommentNode ||
+			s.Type == html.ElementNode && textless(s.DataAtom)
+	}
+	k := 1
+	for s := n.PrevSibling; s != nil && (s.DataAtom == atom.A || skip(s)); s = s.PrevSibling {
+		if s.DataAtom == atom.A {
+			k++
+		}
+	}
+	for s := n.NextSibling; s != nil && (s.DataAtom == atom.A || skip(s)); s = s.NextSibling {
+		if s.DataAtom == atom.A {
+			k++
+		}
+	}
+	return k
+}
+
+// barGlyphs are the marks a bar of links or labels prints between its
+// items ("Productivity • Developer Tools • GitHub", "Home › Docs").
+// Dashes and slashes are left out: between two numbers they write a
+// range, a rating or a date.
+const barGlyphs = "•·|›»‹«∙⋅◦▪‧"
+
+// barGlyph reports whether n is an element that prints one of barGlyphs
+// and nothing else, between two elements of a parent that holds no text
+// of its own: the separator of a bar, which a style sheet spaces from
+// the items on both sides. Written against them, it glued the items
+// into one word with it ("Productivity•Developer Tools").
+func barGlyph(n *html.Node) bool {
+	if n.DataAtom == atom.A || n.FirstChild == nil || n.FirstChild != n.LastChild || n.FirstChild.Type != html.TextNode {
+		return false
+	}
+	t := strings.TrimSpace(n.FirstChild.Data)
+	r, size := utf8.DecodeRuneInString(t)
+	if size == 0 || size != len(t) || !strings.ContainsRune(barGlyphs, r) {
+		return false
+	}
+	prev, next := prevShown(n), n.NextSibling
+	for next != nil && (next.Type == html.CommentNode || next.Type == html.ElementNode && textless(next.DataAtom)) {
+		next = next.NextSibling
+	}
+	return prev != nil && prev.Type == html.ElementNode && next != nil && next.Type == html.ElementNode &&
+		n.Parent != nil && !ownText(n.Parent)
 }
 
 // gluedTwin reports whether n is a span or a link set

@@ -24,6 +24,15 @@ func TestGluedLink(t *testing.T) {
 		{"white space between", `<div><a href="/a">Foo</a> <a href="/b">Bar</a></div>`, true, "Foo Bar"},
 		{"not links", `<div><b>Foo</b><i>Bar</i></div>`, true, "FooBar"},
 		{"article text", `<div><a href="/a">Get Started</a><a href="/b">Explore products</a></div>`, false, "Get StartedExplore products"},
+		{"style sheet between buttons", `<div><style>.b{margin:4px}</style><a href="/a">Try it free</a><style>.b{margin:4px}</style><a href="/b">Book a demo</a></div>`, true, "Try it free Book a demo"},
+		{"comment between buttons", `<div><a href="/a">Try it free</a><!-- --><a href="/b">Book a demo</a></div>`, true, "Try it free Book a demo"},
+		{"lower-case tags", `<div><a href="/t/a">machine learning</a><a href="/t/b">psychology</a><a href="/t/c">cognitive science</a></div>`, true, "machine learning psychology cognitive science"},
+		{"two lower-case links", `<div><a href="/t/a">machine learning</a><a href="/t/b">psychology</a></div>`, true, "machine learningpsychology"},
+		{"one-rune piece in a run", `<div><a href="/a">P</a><a href="/b">acking</a><a href="/c">Cubes</a></div>`, true, "Packing Cubes"},
+		{"glyph between links", `<div><a href="/t/a">Productivity</a><span>•</span><a href="/t/b">Developer Tools</a><span>•</span><a href="/t/c">GitHub</a></div>`, true, "Productivity • Developer Tools • GitHub"},
+		{"glyph in running text", `<p>Open<span>·</span>Shut</p>`, true, "Open·Shut"},
+		{"slash between numbers", `<div><span>4</span><span>/</span><span>5</span></div>`, true, "4/5"},
+		{"glyph in an article", `<div><a href="/t/a">Productivity</a><span>•</span><a href="/t/b">Developer Tools</a></div>`, false, "Productivity•Developer Tools"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -117,6 +117,16 @@ func TestNonArticleText(t *testing.T) {
 		// links ("Shop now" under each tile, "Shop all" under the
 		// grid): those lines go (chromeLines), the tiles' names, the
 		// cards and their prices stay.
+		// A listing of tools whose intro carries a list of topic tags
+		// set against each other in lower case, and a credit line of
+		// two links parted by a "·" in an element of its own, none with
+		// white space between: each tag and each link is a word of its
+		// own (tagLink, barGlyph), not one run of glued words.
+		{name: "listing_glued_items", url: "https://toolshed.example/new", typ: corpus.PageTypeListing,
+			wantInText: []string{"boatbuilding sail repair rope work tide tables",
+				"Picked by Anna Rowe and Tom Penrose · How we test the tools we list", "Knotbook",
+				"A pocket guide to forty knots"},
+			notInText: []string{"boatbuildingsail", "repairrope", "Penrose·How"}},
 		{name: "listing_grid_links", url: "https://quay-outfitters.example/jackets/waterproof", typ: corpus.PageTypeListing,
 			wantInText: []string{"Quay smock", "£180.00", "Packs into its own chest pocket.", "Sea boots", "Fleece and wool layers"},
 			notInText:  []string{"Shop now", "Shop all", "Quick view", "Add to compare"}},

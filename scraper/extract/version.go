@@ -42,4 +42,5 @@ package extract
 // Version 25: the thirty-fifth session's (issue 8).
 // Version 26: the thirty-sixth session's (issue 8).
 // Version 27: the thirty-seventh session's (issue 8).
-const Version = 27
+// Version 28: the thirty-eighth session's (issue 8).
+const Version = 28
