@@ -634,9 +634,9 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 
 // correctModel corrects the page-type model's verdict (article, other)
 // where the rules know better: a CMS's single post, threads, mailing
-// lists, section fronts and tag pages, shops' category pages, dated and
-// signed posts it calls documentation (signedPost) and documentation
-// hosts.
+// lists, section fronts and tag pages, shops' category pages, a
+// business's page for a service (serviceDeskPage), dated and signed
+// posts it calls documentation (signedPost) and documentation hosts.
 func (p *page) correctModel(art *corpus.Article, article bool, other string) (bool, string) {
 	if !article && p.cmsPost() {
 		// The CMS says it rendered a single post: content management
@@ -666,6 +666,13 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 		// paragraphs outside any grid; a brief's related stories below
 		// it are dated one by one.
 		return false, corpus.PageTypeListing
+	}
+	if article && p.serviceDeskPage(art) {
+		// A form to reach the business beside a phone link or opening
+		// hours, on a page nothing signs or declares a story: a
+		// business's page for a service, whose lines the model read as
+		// an article's prose.
+		return false, corpus.PageTypeService
 	}
 	if !article && other == corpus.PageTypeService && p.cardPage(art) {
 		// The same grid of cards that the model, reading a page of few
