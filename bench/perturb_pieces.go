@@ -16,7 +16,8 @@ import (
 // caption and credit before the first paragraph, a "Read more" line, a
 // "Click here" line, a newsletter blurb, a player block, an
 // "Advertisement" label, a related list of kickers and linked headlines,
-// a related list of "Also read" labels and lower-case linked headlines),
+// a related list of "Also read" labels and lower-case linked headlines,
+// an author box with the writer's bio),
 // which the reference does not hold.
 var pieceKinds = []pieceKind{
 	{"tweet-embed", "an embedded tweet (blockquote.twitter-tweet and its script) after the body's second paragraph: story", 2, true,
@@ -53,6 +54,8 @@ var pieceKinds = []pieceKind{
 		func(*html.Node) string { return playerBlock }},
 	{"ad-label", "an \"Advertisement\" label line over an empty ad slot after the third paragraph: chrome", 3, false,
 		func(*html.Node) string { return adLabel }},
+	{"author-box", "an author box (a Person in microdata: photo, name, a two-sentence bio, a profile link; no class word says author) after the last paragraph: chrome", -1, false,
+		func(*html.Node) string { return authorBox }},
 }
 
 const tweetEmbed = `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">The bridge will stay closed to traffic until the engineers finish their inspection on Friday, the transport office said. <a href="https://t.co/abc123">pic.twitter.com/abc123</a></p>` +
@@ -88,6 +91,12 @@ const readMoreLine = `<p><strong>Read more:</strong> <a href="/news/council-dela
 const clickHereLine = `<p><a href="/subscribe">Click here</a> to subscribe and get unlimited access to all our stories.</p>`
 
 const newsletterBlurb = `<p><em><a href="/newsletters">Sign up for our free morning newsletter</a> to get the day's top stories delivered to your inbox every weekday.</em></p>`
+
+const authorBox = `<div class="box-wrap" itemscope itemtype="https://schema.org/Person" itemprop="author"><img src="face.jpg" alt=""/>` +
+	`<div class="box-name"><a href="/people/maria-lind" itemprop="url"><span itemprop="name">Maria Lind</span></a></div>` +
+	`<div class="box-text" itemprop="description"><p>Maria Lind has covered the region's towns and rivers for the paper since 2009. ` +
+	`She lives with her two dogs by the old harbour and writes a weekly column on walking.<br/>` +
+	`Follow her on <a href="https://example.social/@mlind">her social profile</a>.</p></div></div>`
 
 const playerBlock = `<div class="video-player"><h3>Watch: Floods close the coastal road for a second day</h3><div class="player"><video src="clip.mp4" controls></video></div></div>`
 

@@ -198,6 +198,7 @@ func TestPiecePerturbations(t *testing.T) {
 		{"newsletter-blurb", `<p>Three three three.</p><p><em><a href="/newsletters">Sign up`, ""},
 		{"player-block", `<p>Two two two.</p><div class="video-player"><h3>Watch:`, ""},
 		{"ad-label", `<p>Three three three.</p><div class="ad-container"><p>Advertisement</p>`, ""},
+		{"author-box", `<p>Eight eight eight.</p><div class="box-wrap" itemscope`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

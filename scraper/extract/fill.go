@@ -410,7 +410,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 // service page whose body is one section, read as an article's with a
 // few linked headings kept).
 func (p *page) withCited(art *corpus.Article) {
-	cited := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.cited)))
+	cited := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(p.cited))))))
 	if art.Published != nil {
 		cited = withoutActionLines(cited)
 	}
@@ -418,12 +418,13 @@ func (p *page) withCited(art *corpus.Article) {
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }
 
-// articleNets trims the sign-up boxes (dropClosingSignups) and the
-// headings that end an article's body (or a listing's run of teasers)
-// and, where the body found holds far less than
+// articleNets trims a server's error reports (dropServerErrors), the
+// author boxes (dropAuthorBoxes), the newsletter boxes
+// (dropNewsletterBoxes), the sign-up boxes (dropClosingSignups) and the headings that end an article's body (or
+// a listing's run of teasers) and, where the body found holds far less than
 // the page's prose, takes that prose (the recall nets).
 func (p *page) articleNets(art *corpus.Article) {
-	if bs := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.blocks))); len(bs) < len(p.blocks) {
+	if bs := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(p.blocks)))))); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
