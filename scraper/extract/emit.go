@@ -293,13 +293,33 @@ func blockKindOf(a atom.Atom) (blockKind, bool) {
 // with no white space between, the first ending in a letter or digit and
 // n starting with a capital: two labelled values that a style sheet
 // shows apart (a brand and a product's name, "Merrell" "Moab 3"), which
-// run together would make one word.
+// run together would make one word. Spans of two classes that meet
+// letter to digit or digit to letter are so too (unitSpans).
 func gluedSpan(n *html.Node) bool {
 	if n.DataAtom != atom.Span || attr(n, "class") == "" || n.PrevSibling == nil || attr(n.PrevSibling, "class") == "" {
 		return false
 	}
 	r, f, ok := meetingRunes(n)
-	return ok && (unicode.IsLetter(r) || unicode.IsDigit(r)) && unicode.IsUpper(f)
+	return ok && (unicode.IsLetter(r) || unicode.IsDigit(r)) && unicode.IsUpper(f) || ok && unitSpans(n, r, f)
+}
+
+// unitSpans reports whether n and the span before it, of another class,
+// meet a letter against a digit (or a price's currency sign against a
+// letter), two runes or more on each side: a label and its value
+// ("Height" "22 cm"), a price and its terms ("$499" "or 4 payments of
+// $124.75", "39,90 €" "oppure 3 rate"), which a style sheet lays out apart and
+// which run together made one word of two. One-rune pieces ("5" "kg",
+// "3" "rd") and twins of one class (gluedTwin) stay as they are.
+func unitSpans(n *html.Node, r, f rune) bool {
+	if attr(n, "class") == attr(n.PrevSibling, "class") {
+		return false
+	}
+	amount := unicode.IsDigit(r) || unicode.Is(unicode.Sc, r)
+	if !(amount && unicode.IsLetter(f) || unicode.IsLetter(r) && unicode.IsDigit(f)) {
+		return false
+	}
+	return utf8.RuneCountInString(strings.TrimSpace(edgeText(n.PrevSibling, true))) >= 2 &&
+		utf8.RuneCountInString(strings.TrimSpace(edgeText(n, false))) >= 2
 }
 
 // meetingRunes returns, when the sibling right before n is an element of

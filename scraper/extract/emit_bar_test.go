@@ -84,13 +84,42 @@ func TestGluedTwin(t *testing.T) {
 		{"a price's pieces", `<div><span class="p">12</span><span class="p">99</span></div>`, true, "1299"},
 		{"one-rune pieces", `<div><span class="d">1</span><span class="d">2</span><span class="d">3</span></div>`, true, "123"},
 		{"in a sentence", `<p>Call <span class="n">0800</span><span class="n">123</span><span class="n">456</span> today</p>`, true, "Call 0800123456 today"},
-		{"two classes", `<div><span class="a">2026</span><span class="b">1h</span><span class="c">54m</span></div>`, true, "20261h54m"},
+		// Not twins: gluedTwin leaves them; unitSpans sets the letter
+		// meeting a digit apart, two runes on each side.
+		{"two classes", `<div><span class="a">2026</span><span class="b">1h</span><span class="c">54m</span></div>`, true, "20261h 54m"},
 		{"article text too", `<div><span class="m">2026</span><span class="m">1h 54m</span><span class="m">12A</span></div>`, false, "2026 1h 54m 12A"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, b := range emitBlocks(t, tt.in, tt.broad) {
+				got = append(got, b.text)
+			}
+			if s := strings.Join(got, "|"); s != tt.want {
+				t.Errorf("text = %q, want %q", s, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnitSpans: spans of two classes meeting a letter against a digit,
+// or a price's currency sign against a letter, are set apart (a label
+// and its value, a price and its instalments); one-rune pieces, twins
+// and letters meeting letters stay as they are.
+func TestUnitSpans(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"label and value", `<div><span class="k">Height</span><span class="v">22 cm</span></div>`, "Height 22 cm"},
+		{"price and instalments", `<div><span class="now">$499.00</span><span class="fin">or 4 payments of $124.75</span></div>`, "$499.00 or 4 payments of $124.75"},
+		{"sign then words", `<div><span class="now">39,90 €</span><span class="fin">oppure 3 rate</span></div>`, "39,90 € oppure 3 rate"},
+		{"one-rune unit", `<div><span class="n">5</span><span class="u">kg</span></div>`, "5kg"},
+		{"ordinal", `<div><span class="n">3</span><span class="s">rd</span></div>`, "3rd"},
+		{"pieces of a word", `<div><span class="a">Hel</span><span class="b">lo</span></div>`, "Hello"},
+		{"unclassed", `<div><span>Height</span><span>22 cm</span></div>`, "Height22 cm"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range emitBlocks(t, tt.in, true) {
 				got = append(got, b.text)
 			}
 			if s := strings.Join(got, "|"); s != tt.want {

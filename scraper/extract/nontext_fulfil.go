@@ -64,3 +64,46 @@ func dropLoyaltyLines(bs []block) []block {
 		return !b.heads() && countWords(b.text) <= loyaltyWords && reLoyaltyLine.MatchString(b.text) && rePurchase.MatchString(b.text)
 	})
 }
+
+// rePerkLine matches one of a shop's standing perks, the same beside
+// every product it sells: "Free delivery over 50 EUR", "30-day returns",
+// "Secure payment", "2-year warranty", "100-night trial", "30-day price
+// match", "Same-day dispatch"; in French, German, Spanish and Italian
+// too ("Livraison gratuite dès 49 €", "Kostenlose Rücksendung",
+// "Envío gratis", "Reso gratuito entro 30 giorni", "Pagamento sicuro").
+var rePerkLine = lazyRE(`(?i)^(?:(?:free|fast|express|same[- ]day|next[- ]day|tracked) (?:standard )?(?:shipping|delivery|dispatch|returns?|exchanges?)|(?:easy|hassle[- ]free|extended) (?:returns?|exchanges?)|\d+[- ]?(?:day|night|month|year)s?(?: free)? (?:returns?|return policy|exchanges?|trial|warranty|guarantee|money[- ]back guarantee|price match)|(?:lifetime|manufacturer'?s?) (?:warranty|guarantee)|price match(?: guarantee)?|(?:secure|safe|encrypted) (?:payments?|checkout|shopping)|money[- ]back guarantee` +
+	`|livraison (?:gratuite|offerte|rapide)|retours? (?:gratuits?|offerts?)|paiement (?:\d+x )?sécurisé|garantie \d+ ans` +
+	`|(?:kostenloser|gratis) (?:versand|rückversand)|versandkostenfrei|kostenlose (?:rücksendung|lieferung)|\d+ tage (?:rückgaberecht|rückgabe)|sichere zahlung|\d+ jahre garantie` +
+	`|envío (?:gratis|gratuito)|devoluci(?:ón|ones) (?:gratis|gratuitas?)|pago seguro|garantía de \d+ años` +
+	`|spedizione (?:gratuita|gratis|veloce)|res[oi] (?:gratuit[oi]|gratis)|pagamento sicuro|garanzia (?:di )?\d+ anni)\b.{0,30}$`)
+
+// perkListMin is the fewest items of a list of perks (dropPerkLists).
+const perkListMin = 2
+
+// dropPerkLists drops from a product page's text each list of
+// perkListMin items or more, seven words or fewer each, that are all
+// the shop's standing perks (rePerkLine): a buy box's badges, not the
+// product. A line on its own ("Free shipping over $75 & easy returns.")
+// stays, as references keep the terms of delivery.
+func dropPerkLists(bs []block) []block {
+	perk := func(b block) bool {
+		return b.item && !b.heads() && countWords(b.text) <= 7 && rePerkLine.MatchString(strings.TrimSpace(b.text))
+	}
+	out := make([]block, 0, len(bs))
+	for i := 0; i < len(bs); {
+		j := i
+		for j < len(bs) && perk(bs[j]) {
+			j++
+		}
+		if j-i >= perkListMin {
+			i = j
+			continue
+		}
+		if j == i {
+			j = i + 1
+		}
+		out = append(out, bs[i:j]...)
+		i = j
+	}
+	return out
+}

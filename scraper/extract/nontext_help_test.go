@@ -125,3 +125,37 @@ func TestDropShopPitches(t *testing.T) {
 		}
 	}
 }
+
+// TestDropPerkLists: a list of the shop's standing perks goes, in
+// English and Italian; the same perk alone as a line, a list of the
+// product's features with one perk among them, a perk that is not a
+// list item and a long item stay.
+func TestDropPerkLists(t *testing.T) {
+	item := func(s string) block { return block{text: s, kind: kindItem, item: true} }
+	para := func(s string) block { return block{text: s} }
+	d := "A relaxed linen overshirt with two chest pockets, garment-washed for a soft hand."
+	cases := []struct {
+		name     string
+		in, want []block
+	}{
+		{"perks", []block{para(d), item("Free delivery over 50 EUR"), item("30-day returns"), item("Secure payment"), para(d)},
+			[]block{para(d), para(d)}},
+		{"italian", []block{item("Spedizione gratuita sopra 49 €"), item("Reso gratuito entro 30 giorni"), item("Pagamento sicuro"), para(d)},
+			[]block{para(d)}},
+		{"one line", []block{para(d), para("Free shipping over $75 USD & easy returns.")},
+			[]block{para(d), para("Free shipping over $75 USD & easy returns.")}},
+		{"one perk alone", []block{para(d), item("3-year warranty"), para(d)}, []block{para(d), item("3-year warranty"), para(d)}},
+		{"features", []block{item("100% linen, 210 g/m²"), item("Corozo nut buttons"), item("2-year warranty")},
+			[]block{item("100% linen, 210 g/m²"), item("Corozo nut buttons"), item("2-year warranty")}},
+		{"not items", []block{para("Free shipping"), para("30-day returns")}, []block{para("Free shipping"), para("30-day returns")}},
+		{"long item", []block{item("Free shipping on every order, because we think the price you see is the price you should pay"), item("30-day returns")},
+			[]block{item("Free shipping on every order, because we think the price you see is the price you should pay"), item("30-day returns")}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := blockTexts(dropPerkLists(tc.in)); !slices.Equal(got, blockTexts(tc.want)) {
+				t.Errorf("got %q, want %q", got, blockTexts(tc.want))
+			}
+		})
+	}
+}

@@ -241,7 +241,8 @@ func (p *page) dropReviews(bs []block, pageType string) []block {
 // dropStockLines, a histogram of ratings, dropRatingBars, and the shop's
 // offers of its experts' help and of protection plans, dropHelpOffers,
 // and a marketplace's seller card, dropSellerLines, and the shop's
-// pitch of itself as the place to buy, dropShopPitches; on a
+// pitch of itself as the place to buy, dropShopPitches, then its lists
+// of standing perks, dropPerkLists; on a
 // listing, its filter panels first, dropFacets, and those named so whatever
 // their controls, dropFilterBoxes, then the cards printed
 // twice in a row, dropCardEchoes, or apart, dropPairedCopies, the lines every card prints alike,
@@ -258,7 +259,9 @@ func (p *page) shopText(bs []block, pageType string) []block {
 		for _, drop := range productDrops {
 			bs = drop(bs)
 		}
-		bs = p.dropShopPitches(bs)
+		// The perks go after the pitches: a pitch's box ends its run
+		// (dropShopPitches), and a list of perks may be that box.
+		bs = dropPerkLists(p.dropShopPitches(bs))
 	}
 	if pageType == corpus.PageTypeListing {
 		// The cards printed twice, in a row (dropCardEchoes) or

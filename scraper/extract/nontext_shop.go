@@ -12,13 +12,17 @@ import (
 // "Shop the look", "You may also like…", and a cart drawer's upsell
 // ("Added to your cart! Complete the set?"); and in French, German and
 // Spanish ("Vous aimerez aussi", "Produits complémentaires", "Kunden
-// kauften auch", "Ähnliche Produkte", "Productos relacionados"). As in
-// English, what customers asked ("Kunden haben auch gefragt") is no
-// rail.
+// kauften auch", "Ähnliche Produkte", "Productos relacionados"), Italian,
+// Portuguese and Dutch ("Potrebbe piacerti anche", "Prodotti correlati",
+// "Você também pode gostar", "Gerelateerde producten"). As in English,
+// what customers asked ("Kunden haben auch gefragt") is no rail.
 var reShopHead = lazyRE(`(?i)^(?:recommended (?:accessories|products|items|for you)|(?:your )?recently viewed(?: items| products)?|browsing history|frequently bought together|complete the (?:set|look)|pairs well with|similar (?:items|products)|more from (?:this|the) (?:shop|seller|brand|store)|shop the (?:collection|look)|you (?:may|might) also (?:like|love|need)|(?:customers|people|shoppers|guests) (?:also|who) (?:bought|viewed|searched)|related (?:products|items)|(?:trending|popular) searches|added to (?:your )?(?:cart|basket|bag)\b.{0,40}` +
 	`|vous (?:aimerez|pourriez aimer|aimerez peut-être) aussi|(?:nos |les )?clients ont (?:aussi|également) (?:acheté|consulté|aimé)|produits (?:similaires|associés|complémentaires)|(?:articles |produits )?(?:récemment )?consultés|souvent achetés ensemble|complétez (?:le|votre) look` +
 	`|das könnte (?:dir|ihnen) auch gefallen|kunden(?:, die (?:diesen artikel|dieses produkt) (?:kauften|gekauft haben),)? (?:kauften|kaufen|haben) (?:auch|ebenfalls)(?: (?:gekauft|angesehen))?|ähnliche (?:produkte|artikel)|zuletzt (?:angesehen|angesehene (?:produkte|artikel))|passende (?:produkte|artikel)|(?:wird oft|häufig) zusammen gekauft` +
-	`|(?:también )?te (?:puede|podría) (?:gustar|interesar)(?: también)?|productos (?:relacionados|similares)|los clientes también (?:compraron|vieron)|(?:productos )?vistos recientemente|comprados juntos habitualmente|completa (?:el|tu) look)[\s:.!?…]*$`)
+	`|(?:también )?te (?:puede|podría) (?:gustar|interesar)(?: también)?|productos (?:relacionados|similares)|los clientes también (?:compraron|vieron)|(?:productos )?vistos recientemente|comprados juntos habitualmente|completa (?:el|tu) look` +
+	`|(?:ti )?potrebbe(?:ro)? (?:anche )?(?:piacerti|interessarti|piacere|interessare)(?: anche)?|prodotti (?:correlati|simili|consigliati)|(?:spesso )?(?:acquistati|comprati) insieme|i clienti hanno (?:anche )?(?:acquistato|visto)|(?:prodotti )?visti di recente|completa il look` +
+	`|(?:você|voce) (?:também|tambem) (?:pode|poderá) gostar|produtos (?:relacionados|similares)|quem (?:comprou|viu) (?:também|tambem) (?:comprou|viu)` +
+	`|misschien ook interessant|(?:anderen|klanten) (?:bekeken|kochten) ook|gerelateerde producten|vergelijkbare producten)[\s:.!?…]*$`)
 
 // reProductShopHead matches the heading of a product page's section of
 // other products: "Featured products", "Complete your order", "Most
@@ -33,8 +37,14 @@ const shopTeaserWords = 15
 // dropShopSections drops from a page's main text each section that a
 // reShopHead line opens: the line and the run of short blocks after it
 // (shopTeaserWords words or fewer each) up to the next heading or
-// longer block. The blocks stay as they are when the sections hold half
-// of the words or more: then they are the page.
+// longer block. A heading that is mostly a link goes on the run: it is
+// the title of another product's card ("<a><h3>Harbor Sofa</h3></a>"),
+// and a section's own heading is not a link. The blocks stay as they
+// are when the sections hold half of the words or more: then they are
+// the page. On a product page they go unless fewer than
+// shopOwnMinWords words would be left: a product of a short description
+// under a grid of eight others ("Complete the look", each card with its
+// line of pitch) is still the one product.
 func dropShopSections(bs []block, pageType string) []block {
 	out := make([]block, 0, len(bs))
 	dropped, all := 0, 0
@@ -46,18 +56,22 @@ func dropShopSections(bs []block, pageType string) []block {
 			continue
 		}
 		dropped += w
-		for i+1 < len(bs) && !bs[i+1].heads() && countWords(bs[i+1].text) <= shopTeaserWords {
+		for i+1 < len(bs) && (!bs[i+1].heads() || bs[i+1].link >= 0.5) && countWords(bs[i+1].text) <= shopTeaserWords {
 			i++
 			w := countWords(bs[i].text)
 			all += w
 			dropped += w
 		}
 	}
-	if dropped*2 >= all {
+	if dropped*2 >= all && (pageType != corpus.PageTypeProduct || all-dropped < shopOwnMinWords) {
 		return bs
 	}
 	return out
 }
+
+// shopOwnMinWords is the fewest words a product page must keep outside
+// its shop's sections for dropShopSections to drop them.
+const shopOwnMinWords = 40
 
 // isShopHead reports whether a line opens a shop's section of other
 // products or of the visitor's history on a page of the type given

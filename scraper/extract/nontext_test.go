@@ -403,13 +403,32 @@ func TestDropShopSections(t *testing.T) {
 		{"german rail in full", []string{d, "Kunden, die diesen Artikel kauften, kauften auch", "Wachs, 50 g", d}, []string{d, d}, corpus.PageTypeProduct},
 		{"french sentence", []string{d, "Produits similaires à ceux de nos grands-parents, faits main.", d},
 			[]string{d, "Produits similaires à ceux de nos grands-parents, faits main.", d}, corpus.PageTypeProduct},
+		{"italian rail", []string{d, "Potrebbe piacerti anche", "Set 6 tazzine in porcellana 24,00 €", d}, []string{d, d}, corpus.PageTypeProduct},
+		{"dutch rail", []string{d, "Gerelateerde producten", "Bijenwas, 50 g", d}, []string{d, d}, corpus.PageTypeListing},
+		// On a product page a grid larger than the product's own text
+		// goes too, with its cards' linked titles; a page that is little
+		// more than the grid keeps it.
+		{"product grid larger", []string{d, d, "Complete the look", "Harbor Sofa", "A deep three-seat sofa in washed linen with feather cushions.",
+			"$2,450", "Loom Wool Rug", "Hand-loomed in India from undyed wool, in four sizes.", "$690", "Dune Table Lamp",
+			"A ceramic base in a sandy glaze under a linen drum shade.", "$220", "Ridge Armchair", "Low and wide, with a solid oak frame and a boucle seat.", "$1,180"},
+			[]string{d, d}, corpus.PageTypeProduct},
+		{"product page of a grid", []string{"Oak table", "Complete the look", "A deep three-seat sofa in washed linen.", "$2,450", "A rug of undyed wool.", "$690"},
+			[]string{"Oak table", "Complete the look", "A deep three-seat sofa in washed linen.", "$2,450", "A rug of undyed wool.", "$690"}, corpus.PageTypeProduct},
 		// On a category page the same heading is over its own grid.
 		{"category grid", []string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d},
 			[]string{d, "Featured Products", "Canvas wax, 50 g", "$12.00", d}, corpus.PageTypeListing},
 	}
+	// The cards' titles: linked headings (<a><h3>...</h3></a>).
+	cardTitles := map[string]bool{"Harbor Sofa": true, "Loom Wool Rug": true, "Dune Table Lamp": true, "Ridge Armchair": true}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := blockTexts(dropShopSections(textBlocks(tt.in), tt.typ))
+			bs := textBlocks(tt.in)
+			for i := range bs {
+				if cardTitles[bs[i].text] {
+					bs[i].kind, bs[i].link = kindHeading, 1
+				}
+			}
+			got := blockTexts(dropShopSections(bs, tt.typ))
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}

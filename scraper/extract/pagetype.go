@@ -629,7 +629,49 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 		// (correctModel).
 		article = false
 	}
-	return p.correctModel(art, article, other)
+	article, other = p.correctModel(art, article, other)
+	if !article && other == corpus.PageTypeListing && p.productBesideRail() {
+		// One product's page whose grid of other products ("You may
+		// also like", "Complete the look") holds more cards, prices
+		// and words than the product's own box: the model and the
+		// grid rules read a shop's category page.
+		return false, corpus.PageTypeProduct
+	}
+	return article, other
+}
+
+// railBasketMax is the most basket buttons of a product page beside a
+// rail (productBesideRail): its own and a sticky bar's copy. A category
+// page's cards have one each.
+const railBasketMax = 2
+
+// productBesideRail reports whether the page sells one product beside a
+// shop's rail of others: one <h1>, one or two basket buttons outside any
+// aside, nav or footer (railBasketMax), and after the <h1> an element of
+// text of its own, a heading or a styled <div>, that opens a section of
+// other products (isShopHead as on a product page).
+// A category page's own grid has no such heading over it, and its cards
+// each carry a basket button when they carry one.
+func (p *page) productBesideRail() bool {
+	if p.kind.basket == 0 || p.kind.basket > railBasketMax {
+		return false
+	}
+	h1 := 0
+	for _, n := range p.x.nodes {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.H1:
+			h1++
+		case atom.A, atom.Button, atom.Option, atom.Script, atom.Style:
+		default:
+			if h1 == 1 && ownText(n) && isShopHead(shortText(n, 80), corpus.PageTypeProduct) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // correctModel corrects the page-type model's verdict (article, other)

@@ -16,7 +16,11 @@ import (
 // and a table, a wiki page with an infobox and footnotes, a 2005 site in
 // a layout table, a post of <br>-split text, a long read in sibling
 // <section>s, a tutorial with asides, a newsletter archive, a link
-// roundup, a wiki page with data tables; branch ex37ra), with its
+// roundup, a wiki page with data tables; branch ex37ra), shops' product
+// pages (a fashion page with size and colour pickers, a spec sheet in
+// <div>s, nutrition facts, a "Complete the look" grid larger than the
+// product's text, with and without declared types, an Italian shop;
+// branch ex38pr), with its
 // chrome, for TestUnseenPages and bench/cmscompare. Must holds lines of
 // the main content, MustNot lines of chrome. Known names the checks the
 // extractor fails today ("type", "title", "text") with the reason: they
