@@ -109,6 +109,27 @@ func TestCommentRunsAsContent(t *testing.T) {
 	}
 }
 
+// TestDeclaredQATyped: a page that declares a QAPage and no article
+// beside it is a thread (threadType), though its template says og:type
+// article and its question is long; a story that states a NewsArticle
+// beside a posting stays an article.
+func TestDeclaredQATyped(t *testing.T) {
+	for _, tt := range []struct {
+		file, url, want string
+	}{
+		{"qa_declared_long.html", "https://bakers.example/questions/5512/why-does-my-sourdough-loaf-spread-flat", corpus.PageTypeForum},
+		{"qa_declared_long.html", "https://bakers.example/2026/12/05/why-does-my-sourdough-loaf-spread-flat", corpus.PageTypeForum},
+		{"story_declared_posting.html", "https://valleycourier.example/news/2026/12/05/ferry-fares", corpus.PageTypeArticle},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			art := extractTestdata(t, "commentruns/"+tt.file, tt.url)
+			if art.PageType != tt.want {
+				t.Errorf("page type %q, want %q", art.PageType, tt.want)
+			}
+		})
+	}
+}
+
 // TestCommentSigns checks the lines that stamp a comment with its time
 // and the labels of the control that answers it.
 func TestCommentSigns(t *testing.T) {

@@ -17,9 +17,10 @@ import (
 func (p *page) dropCardItems(bs []block) []block {
 	cards := map[*html.Node]bool{}
 	keys, count := p.cardPairs(bs)
+	var terms map[string]int // read only when a count or a date is found
 	return dropBlocks(bs, func(b block) bool {
 		dl := p.pairOf(b)
-		if k, ok := keys[dl]; ok && k != "\x00" && (count[k] >= minCardPairs || pairCounts(dl)) {
+		if k, ok := keys[dl]; ok && k != "\x00" && (count[k] >= minCardPairs || pairCounts(dl) && p.termRepeated(&terms, k)) {
 			return true
 		}
 		dd := p.cardItem(b)
@@ -52,7 +53,9 @@ func (p *page) dropCardItems(bs []block) []block {
 // cards the page shows (a thread of two posts; an earlier rule may
 // already have taken one card's line); a term with a word for its item
 // ("Location" / "Kazan") needs minCardPairs cards, as a post's own
-// lists may repeat it.
+// lists may repeat it. A count or a date is still a card's only when its
+// term is set twice on the page (termRepeated): a post's own fact box
+// holds counts and dates too, once.
 func pairCounts(dl *html.Node) bool {
 	for c := dl.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom == atom.Dd {
@@ -61,6 +64,33 @@ func pairCounts(dl *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// termRepeated reports whether two one-pair lists of the page's markup
+// or more have the term k (pageTerms, counted once into *terms): a
+// poster's card repeats its labels on every post, while a post's own fact
+// box ("Baujahr" / "1987", "Gekauft" / "03.05.2021") is set once. The
+// markup is counted, not the blocks, since an earlier rule may already
+// have taken one card's line.
+func (p *page) termRepeated(terms *map[string]int, k string) bool {
+	if *terms == nil {
+		*terms = pageTerms(p.x.nodes)
+	}
+	return (*terms)[k] >= 2
+}
+
+// pageTerms counts the one-pair lists among nodes by their term
+// (pairKey).
+func pageTerms(nodes []*html.Node) map[string]int {
+	terms := map[string]int{}
+	for _, n := range nodes {
+		if n.DataAtom == atom.Dl {
+			if k, one := pairKey(n); one {
+				terms[k]++
+			}
+		}
+	}
+	return terms
 }
 
 // pairSlack is the most text, in bytes, outside links and lists beside a

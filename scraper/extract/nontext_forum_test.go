@@ -449,6 +449,20 @@ func TestTwoCardPairs(t *testing.T) {
 		[]string{"Dabei seit", "Beiträge", "Punkte", "14.03.2017", "2 418"})
 }
 
+// TestFactBoxPairs: a sale thread's first post sets its own fields as
+// one-pair lists apart from its words ("Baujahr" / "2019", "Gekauft" /
+// "03.05.2021"): counts and dates, but each term set once on the page,
+// so they are the post's, not a card's (termRepeated); the two posters'
+// cards, whose terms repeat, still go (testdata/cardpairs).
+func TestFactBoxPairs(t *testing.T) {
+	art := extractTestPage(t, "cardpairs", "fact_box", "https://ostsee-segler.example/threads/ankerkette-verkauf.5121/")
+	if art.PageType != corpus.PageTypeForum {
+		t.Errorf("page type %q, want forum", art.PageType)
+	}
+	checkText(t, art.Text, []string{"Baujahr", "Kettenstärke", "8 mm", "Gekauft", "vierzig Meter am Stück", "noch zu haben"},
+		[]string{"Dabei seit", "Beiträge", "Punkte", "14.03.2017", "2 418"})
+}
+
 // TestQuoteLeads checks the lines a board sets over a quote, in the
 // languages the extractor reads, and sentences that end alike.
 func TestQuoteLeads(t *testing.T) {

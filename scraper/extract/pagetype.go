@@ -768,6 +768,13 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 // the model took for an article or a plain page (forum, or product when
 // the posts are a shop's reviews), or "" when it is none.
 func (p *page) threadType(article bool, other string) string {
+	if article && p.hasType("QAPage") && !p.articleBeside("") {
+		// A page that declares itself a question with its answers, and
+		// states no news or blog article beside it: a thread, whatever
+		// og:type its template prints (Q&A software types every page an
+		// article) and however long its question is.
+		return corpus.PageTypeForum
+	}
 	if article && p.isThread() && !p.storyBeside() {
 		// Posts by several people make up the page: a thread, whatever
 		// its metadata says (forum software declares its threads
