@@ -137,6 +137,13 @@ func TestBodyClasses(t *testing.T) {
 		// before the pictures, and the captions stay with the text.
 		{name: "photo_essay_closing",
 			wantInText: []string{"Dawn over the north quay", "By noon the quay is hosed down", "For a year I went down to the harbour", "as there are boats to mend for."}},
+		// The same photo essay opening with a sentence of introduction in
+		// a cell of its own (ex38ca): the introduction and the closing
+		// text around the pictures made the gallery an insert. Its
+		// captions name the headline's subject (quay, harbour, north,
+		// last), and stay.
+		{name: "photo_essay_intro",
+			wantInText: []string{"Our photographer spent the winter", "Dawn over the north quay", "By noon the quay is hosed down", "as there are boats to mend for."}},
 		// A how-to in the same layout (review36e): an introduction and
 		// ten step photos, each caption numbered "Step 1." and on, then
 		// tips in the twin sections. The steps are the story, as an
