@@ -29,30 +29,86 @@ func isActionLine(b block) bool {
 		reActionLine.MatchString(b.text) && reSiteVoice.MatchString(b.text)
 }
 
-// dropActionLines drops the site's calls to action (isActionLine) from
-// the text of a dated article: a publisher inserts them into its stories.
-// On a page with no date (a council's "Bin collections", a shop's help
-// page) or one that is no article (a service, a product), the site's own
-// offer ("Sign up for our bin reminder e-mails") is the page's content,
-// and stays. The page type is known only after the body is chosen, so
-// the rule runs here; filterBlocks applies it from then on (dropActions),
-// to the blocks the recall nets read.
-func (p *page) dropActionLines(art *corpus.Article) {
-	p.x.dropActions = true
+// actionDrop says which of the site's calls to action (isActionLine) an
+// article's text loses.
+type actionDrop uint8
+
+const (
+	// keepActions: a page of another type keeps them all (a service's
+	// or a shop's own offer is its content).
+	keepActions actionDrop = iota
+	// unheadedActions: an undated article loses those that stand
+	// between its paragraphs or after them, but keeps those that open a
+	// section under a heading of their own (actionHeaded).
+	unheadedActions
+	// allActions: a dated article loses them all.
+	allActions
+)
+
+// actionsDropped returns what a page of type article (or not) loses of
+// its calls to action. A publisher inserts its prompts into its dated
+// stories wherever they fall, under a heading too. An undated page typed
+// article is as often a council's or a firm's page about its own service
+// ("Get a reminder", then "Sign up for our bin reminder e-mails"), whose
+// offer heads a section; a blog or a magazine whose date the page does
+// not give inserts its prompts as the news sites do, between the
+// paragraphs or after the last.
+func actionsDropped(article, dated bool) actionDrop {
+	switch {
+	case !article:
+		return keepActions
+	case dated:
+		return allActions
+	}
+	return unheadedActions
+}
+
+// drops reports whether the block b, after the blocks before, goes
+// under d.
+func (d actionDrop) drops(before []block, b block) bool {
+	return d != keepActions && isActionLine(b) && (d == allActions || !actionHeaded(before))
+}
+
+// actionHeaded reports whether a call to action after the blocks before
+// opens a section under its own heading, or goes on with one: the blocks
+// between the last heading and it are all offers of the site's (a short
+// linked line in the site's voice: "Or subscribe to our text alerts").
+// The heading names the offer ("Get a reminder", "Stay informed"): the
+// page is about it. A site's prompt is set among the paragraphs of the
+// text, or after the last, whatever they say.
+func actionHeaded(before []block) bool {
+	for j := len(before) - 1; j >= 0; j-- {
+		b := before[j]
+		if b.heads() {
+			return true
+		}
+		if b.link == 0 || numFields(b.text) > 40 || !reSiteVoice.MatchString(b.text) {
+			return false
+		}
+	}
+	return false
+}
+
+// dropActionLines drops the site's calls to action from the text of an
+// article (actionsDropped says which). The page type is known only after
+// the body is chosen, so the rule runs here; filterBlocks applies it from
+// then on (dropActions), to the blocks the recall nets read.
+func (p *page) dropActionLines(art *corpus.Article, d actionDrop) {
+	p.x.dropActions = d
 	if art.Text != p.body {
 		return
 	}
-	if bs := withoutActionLines(p.blocks); len(bs) < len(p.blocks) {
+	if bs := withoutActionLines(p.blocks, d); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 }
 
-// withoutActionLines returns bs without its calls to action.
-func withoutActionLines(bs []block) []block {
+// withoutActionLines returns bs without the calls to action d drops.
+func withoutActionLines(bs []block, d actionDrop) []block {
 	out := make([]block, 0, len(bs))
-	for _, b := range bs {
-		if !isActionLine(b) {
+	for i, b := range bs {
+		if !d.drops(bs[:i], b) {
 			out = append(out, b)
 		}
 	}

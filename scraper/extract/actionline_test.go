@@ -37,6 +37,57 @@ func TestIsActionLine(t *testing.T) {
 	}
 }
 
+func TestActionHeaded(t *testing.T) {
+	head := block{text: "Stay informed", kind: kindHeading}
+	para := block{text: "We grit about a third of the county's roads when frost is forecast.", kind: kindPara}
+	offer := block{text: "Or subscribe to our gritting text alerts.", kind: kindPara, link: 0.5}
+	foreign := block{text: "Or read the national weather service's warnings.", kind: kindPara, link: 0.5}
+	cta := block{text: "Sign up for our road closure e-mails.", kind: kindPara, link: 0.5}
+	tests := []struct {
+		name   string
+		before []block
+		want   bool
+	}{
+		{"first block", nil, false},
+		{"under a heading", []block{para, head}, true},
+		{"after a paragraph", []block{head, para}, false},
+		{"after another call under the heading", []block{head, cta}, true},
+		{"after the site's offer under the heading", []block{head, cta, offer}, true},
+		{"after another's link", []block{head, foreign}, false},
+		{"paragraph between", []block{head, offer, para}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := actionHeaded(tt.before); got != tt.want {
+				t.Errorf("actionHeaded = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestActionsDropped(t *testing.T) {
+	head := block{text: "Get a reminder", kind: kindHeading}
+	para := block{text: "We collect general waste every two weeks.", kind: kindPara}
+	cta := block{text: "Sign up for our bin reminder e-mails.", kind: kindPara, link: 0.5}
+	bs := []block{para, head, cta, para, cta}
+	tests := []struct {
+		name           string
+		article, dated bool
+		want           int // blocks left
+	}{
+		{"dated article", true, true, 3},
+		{"undated article", true, false, 4},
+		{"not an article", false, true, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := len(withoutActionLines(bs, actionsDropped(tt.article, tt.dated))); got != tt.want {
+				t.Errorf("%d blocks left, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
 // longWords returns n words.
 func longWords(n int) string {
 	s := ""

@@ -119,14 +119,25 @@ func CleanAuthors(raw string) []string {
 // creditsWork reports whether s credits a work to its maker: a title, a
 // comma, then a lower-case byline word ("The Long Road, by Jane Doe"), as
 // a book review, a film or a song is printed under the headline, in a box
-// a site may mark as a byline. A page's own byline opens with the word
-// ("By Jane Doe") or follows a label or a date ("Posted in News, by ...",
-// "December 5, 2026, by ..."): a head with digits, a month's or a day's
-// name or a byline label's word (roleWords) is no title.
+// a site may mark as a byline. In English the comma is often left out
+// ("The Long Road by Jane Doe"): then the word must be "by" (in other
+// languages the byline words are also names' particles: "Ludwig von
+// Beethoven") and a person's name must follow (personName). A page's own
+// byline opens with the word ("By Jane Doe") or a byline label ("Written
+// by", "Story by": reByPrefix), or follows a label or a date ("Posted in
+// News, by ...", "December 5, 2026, by ..."): a head with digits, a
+// month's or a day's name or a byline label's word (roleWords) is no
+// title.
 func creditsWork(s string) bool {
 	head, tail, ok := strings.Cut(s, ", ")
-	first, _, _ := strings.Cut(tail, " ")
-	if !ok || !bylineWords[first] || head == "" || !unicode.IsUpper([]rune(head)[0]) {
+	if first, _, _ := strings.Cut(tail, " "); !ok || !bylineWords[first] {
+		var name string
+		head, name, ok = strings.Cut(s, " by ")
+		if !ok || !personName(strings.TrimRight(name, ".,;:")) || reByPrefix.MatchString(s) {
+			return false
+		}
+	}
+	if head == "" || !unicode.IsUpper([]rune(head)[0]) {
 		return false
 	}
 	for _, w := range strings.Fields(strings.ToLower(head)) {

@@ -74,6 +74,17 @@ func TestBodyClasses(t *testing.T) {
 		// content and stays (dropActionLines).
 		{name: "service_reminders",
 			wantInText: []string{"We collect general waste", "Sign up for our bin reminder e-mails", "subscribe to our garden waste alerts", "post the changed dates here"}},
+		// An undated blog post (ex38ca): a newsletter blurb and a "Click
+		// here to subscribe" line between its paragraphs, and a blurb
+		// after the last, go: no heading of their own opens them.
+		{name: "undated_blog_pieces",
+			wantInText: []string{"Our kitchen dropped to nine degrees", "We tried to rescue it", "a week of warm feeds brings most of them back."},
+			notInText:  []string{"Sign up for our weekly newsletter", "Click here", "never miss a bake"}},
+		// An undated council page whose section "Stay informed" offers the
+		// council's own alerts in three linked lines (ex38ca): the
+		// section is about the offer, and all three stay.
+		{name: "service_alerts_section",
+			wantInText: []string{"We grit about a third", "Sign up for our road closure e-mails", "subscribe to our gritting text alerts", "Subscribe to our winter alerts by e-mail", "call us at any time"}},
 		// The same openings in the story's own voice (review36d): a
 		// how-to's advice to sign up for another's alerts, a TV guide's
 		// "Watch: Saturday, 9pm" lines, stay; asides between paragraphs
@@ -126,6 +137,13 @@ func TestBodyClasses(t *testing.T) {
 		// before the pictures, and the captions stay with the text.
 		{name: "photo_essay_closing",
 			wantInText: []string{"Dawn over the north quay", "By noon the quay is hosed down", "For a year I went down to the harbour", "as there are boats to mend for."}},
+		// The same photo essay opening with a sentence of introduction in
+		// a cell of its own (ex38ca): the introduction and the closing
+		// text around the pictures made the gallery an insert. Its
+		// captions name the headline's subject (quay, harbour, north,
+		// last), and stay.
+		{name: "photo_essay_intro",
+			wantInText: []string{"Our photographer spent the winter", "Dawn over the north quay", "By noon the quay is hosed down", "as there are boats to mend for."}},
 		// A how-to in the same layout (review36e): an introduction and
 		// ten step photos, each caption numbered "Step 1." and on, then
 		// tips in the twin sections. The steps are the story, as an

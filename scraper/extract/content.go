@@ -249,10 +249,10 @@ type contentExtractor struct {
 	core *html.Node
 	// picked is the candidate before widen moved it (coherence.go).
 	picked *html.Node
-	// dropActions is set once the page is typed a dated article: the
+	// dropActions is set once the page is typed an article: the
 	// recall nets' blocks then lose the site's calls to action too
 	// (dropActionLines).
-	dropActions bool
+	dropActions actionDrop
 	// stamps and replies count the comment signs seen so far in the
 	// walk (noteCommentSigns).
 	stamps, replies int32
@@ -289,7 +289,7 @@ func putExtractor(x *contentExtractor) {
 	x.mainNode, x.mainFound = nil, false
 	x.core, x.picked = nil, nil
 	x.stamps, x.replies = 0, 0
-	x.dropActions = false
+	x.dropActions = keepActions
 	extractors.Put(x)
 }
 

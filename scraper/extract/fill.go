@@ -381,14 +381,15 @@ func (p *page) fillFlags(art *corpus.Article) {
 	article, other := p.decideType(art, paywalled)
 	art.PageType = corpus.PageTypeArticle
 	plain := art.Text == p.body
-	if article && art.Published != nil {
-		p.dropActionLines(art)
+	drop := actionsDropped(article, art.Published != nil)
+	if article {
+		p.dropActionLines(art, drop)
 	}
 	if article || p.teaserBody {
 		p.articleNets(art)
 	}
 	if article && plain && p.cited != nil && art.Text == p.body {
-		p.withCited(art)
+		p.withCited(art, drop)
 	}
 	var m modelChoice
 	if !article && !p.teaserBody || p.shortArt {
@@ -409,11 +410,8 @@ func (p *page) fillFlags(art *corpus.Article) {
 // body, must not tip a net that would have taken the page's text (a
 // service page whose body is one section, read as an article's with a
 // few linked headings kept).
-func (p *page) withCited(art *corpus.Article) {
-	cited := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(p.cited))))))
-	if art.Published != nil {
-		cited = withoutActionLines(cited)
-	}
+func (p *page) withCited(art *corpus.Article, drop actionDrop) {
+	cited := withoutActionLines(dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(p.cited)))))), drop)
 	p.blocks, p.body = cited, joinBlocks(cited)
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }

@@ -194,11 +194,50 @@ func walkUntil(n *html.Node, f func(*html.Node) bool) bool {
 // of its tag and class) in the layout around (chunkProse), once the story
 // has begun before the gallery (storyStart).
 func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
-	if x.amidProse(n, in) {
-		return true
+	if !x.amidProse(n, in) && !x.chunksAround(n, in) {
+		return false
 	}
+	return !(x.proseBeforeIn(n, layoutUp(n, 5)) < essayIntro && x.captionsNameHeadline(n))
+}
+
+// chunksAround reports whether the story goes on in the twins of the
+// element beside the gallery n (chunkProse), having begun before it
+// (storyStart).
+func (x *contentExtractor) chunksAround(n *html.Node, in *nodeInfo) bool {
 	other := x.chunkProse(n, in)
 	return other >= 1000 && other*5 >= in.para && x.proseBeforeIn(n, layoutUp(n, 5)) >= storyStart
+}
+
+// essayIntro is the paragraph text (non-space bytes) of a photo essay's
+// introduction before its pictures: none, or a sentence or two ("Our
+// photographer spent the winter on the north quay ..."). A gallery set
+// after so little of a story, or before it, is the page's photo essay
+// when its captions name the headline's subject (captionsNameHeadline),
+// whatever text follows it.
+const essayIntro = 200
+
+// captionsNameHeadline reports whether the captions of the gallery n name
+// half the subject of the page's headline (the first <h1>, above n):
+// its topic words, three or more (headlineTopic, weighed by the page's
+// <p> elements: the paragraph counts of pageDF are not taken yet when a
+// gallery is weighed). A photo essay's pictures show what its headline
+// names; a gallery inserted into a story shows other news, or the place
+// from other sides, and names less of it.
+func (x *contentExtractor) captionsNameHeadline(n *html.Node) bool {
+	if len(x.h1s) == 0 || x.h1s[0] >= x.idx[n] {
+		return false
+	}
+	df, docs := make(map[string]int, 256), 0
+	for _, p := range x.nodes {
+		if p.DataAtom == atom.P && x.info(p).text >= 25 {
+			docs++
+			for w := range contentWords(textOf(p), nil) {
+				df[w]++
+			}
+		}
+	}
+	topic := headlineTopic(textOf(x.nodes[x.h1s[0]]), df, docs)
+	return len(topic) >= 3 && topicShare(contentWords(textOf(n), nil), topic) >= 0.5
 }
 
 // storyStart is the paragraph text (non-space bytes) a story has told
@@ -207,8 +246,8 @@ func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
 // closes with its text in a twin cell: that text does not surround the
 // gallery, and the captions stay (review36e's photo essay, about 1300
 // bytes of closing text). A story's gallery comes after its first
-// chunk's text. A photo essay opening with a sentence of introduction is
-// not told from a story this way, and still loses its captions; a story
+// chunk's text; a photo essay may open with a sentence of introduction
+// too, and is then told by its captions' words (essayIntro). A story
 // whose first chunk is only a picture loses its story instead.
 const storyStart = 40
 

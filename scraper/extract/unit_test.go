@@ -100,6 +100,21 @@ func TestCreditsWork(t *testing.T) {
 		{"Staff Report, by Jane Doe", false},
 		{"Jane Doe, Staff Writer", false},
 		{"The Long Road, By Jane Doe", false},
+		// Without the comma (ex38ca): "by" only, then a person's name.
+		{"The Long Road by Jane Doe", true},
+		{"Beloved by Toni Morrison", true},
+		{"Harbours of the North by Jonas Weber.", true},
+		{"Ludwig von Beethoven", false},
+		{"Der lange Weg von Jana Becker", false},
+		{"The Long Road by Sting", false},
+		{"Story by Jane Doe", false},
+		{"Written by Jane Doe", false},
+		{"Interview by Jane Doe", false},
+		{"Posted in News by Jane Doe", false},
+		{"Posted on Monday by Jane Doe", false},
+		{"December 5, 2026 by Jane Doe", false},
+		{"Staff Report by Jane Doe", false},
+		{"Stand by Me", false},
 	}
 	for _, tt := range tests {
 		if got := creditsWork(tt.in); got != tt.want {
