@@ -411,18 +411,24 @@ func (p *page) fillFlags(art *corpus.Article) {
 // service page whose body is one section, read as an article's with a
 // few linked headings kept).
 func (p *page) withCited(art *corpus.Article, drop actionDrop) {
-	cited := withoutActionLines(dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(p.cited)))))), drop)
+	cited := withoutActionLines(p.trimBody(p.cited), drop)
 	p.blocks, p.body = cited, joinBlocks(cited)
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }
 
-// articleNets trims a server's error reports (dropServerErrors), the
-// author boxes (dropAuthorBoxes), the newsletter boxes
-// (dropNewsletterBoxes), the sign-up boxes (dropClosingSignups) and the headings that end an article's body (or
-// a listing's run of teasers) and, where the body found holds far less than
-// the page's prose, takes that prose (the recall nets).
+// trimBody drops from an article's blocks a server's error reports
+// (dropServerErrors), the author boxes (dropAuthorBoxes), the newsletter
+// boxes (dropNewsletterBoxes), the sign-up boxes (dropClosingSignups) and
+// the headings that end an article's body (or a listing's run of
+// teasers).
+func (p *page) trimBody(bs []block) []block {
+	return dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(bs))))))
+}
+
+// articleNets trims the body (trimBody) and, where the body found holds
+// far less than the page's prose, takes that prose (the recall nets).
 func (p *page) articleNets(art *corpus.Article) {
-	if bs := dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(p.blocks)))))); len(bs) < len(p.blocks) {
+	if bs := p.trimBody(p.blocks); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
