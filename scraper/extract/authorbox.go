@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 )
 
@@ -17,14 +19,20 @@ const authorBoxWords = 150
 // The bio is about the writer, not the story, and readers of an
 // archive find the author in the article's authors. The box is told by
 // the microdata the page gives it, not by class words, which differ by
-// plugin and are lost to hashed or utility class names. The blocks stay
-// as they are when fewer than 50 words would be left.
+// plugin and are lost to hashed or utility class names. Only a block
+// whose words all lie in the box goes: a byline marked inline at the
+// head of the lead ("By Jane Doe, who has covered the council since
+// 2015. The council voted ...") begins the lead's block, which runs on
+// with the story. The blocks stay as they are when fewer than 50 words
+// would be left.
 func (p *page) dropAuthorBoxes(bs []block) []block {
 	spans := p.markedSpans(isAuthorBox)
 	if len(spans) == 0 {
 		return bs
 	}
-	return dropSpans(bs, spans, 50)
+	return dropSpansIf(bs, spans, 50, func(b block, s [2]int32) bool {
+		return strings.Contains(textOf(p.x.nodes[s[0]]), cleanSpace(b.text))
+	})
 }
 
 // isAuthorBox reports whether n declares the page's author as an item of

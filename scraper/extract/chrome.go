@@ -121,11 +121,12 @@ func dropChrome(bs []block, forum bool, own func(head, last block) bool, said fu
 }
 
 // isChromeBlock reports whether b is a line of a widget (isWidgetLine),
-// a control or legal line that heads nothing (isChromeLine), a cookie
-// notice or a server's error report (isServerError): the lines
-// dropChrome and dropPanelChrome drop wherever they stand.
+// a control or legal line that heads nothing (isChromeLine) or a cookie
+// notice: the lines dropChrome and dropPanelChrome drop wherever they
+// stand. A server's error report is dropped by the page (serverReport),
+// which can tell it from one a writer quotes.
 func isChromeBlock(b block) bool {
-	return isWidgetLine(b.text) || !b.heads() && isChromeLine(b.text) || isCookieNotice(b.text) || isServerError(b.text)
+	return isWidgetLine(b.text) || !b.heads() && isChromeLine(b.text) || isCookieNotice(b.text)
 }
 
 // reCookieNotice matches what a cookie banner or its settings dialog

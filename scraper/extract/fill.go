@@ -411,24 +411,25 @@ func (p *page) fillFlags(art *corpus.Article) {
 // service page whose body is one section, read as an article's with a
 // few linked headings kept).
 func (p *page) withCited(art *corpus.Article, drop actionDrop) {
-	cited := withoutActionLines(p.trimBody(p.cited), drop)
+	cited := withoutActionLines(p.trimArticle(p.cited), drop)
 	p.blocks, p.body = cited, joinBlocks(cited)
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }
 
-// trimBody drops from an article's blocks a server's error reports
+// trimArticle drops from an article's blocks a server's error reports
 // (dropServerErrors), the author boxes (dropAuthorBoxes), the newsletter
-// boxes (dropNewsletterBoxes), the sign-up boxes (dropClosingSignups) and
-// the headings that end an article's body (or a listing's run of
-// teasers).
-func (p *page) trimBody(bs []block) []block {
-	return dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(dropServerErrors(bs))))))
+// boxes (dropNewsletterBoxes), the sign-up boxes (dropClosingSignups)
+// and the headings that end the body (dropShutHeads, dropTrailingHeads).
+// articleNets and withCited trim the plain and the cited body alike.
+func (p *page) trimArticle(bs []block) []block {
+	return dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(p.dropServerErrors(bs))))))
 }
 
-// articleNets trims the body (trimBody) and, where the body found holds
-// far less than the page's prose, takes that prose (the recall nets).
+// articleNets trims an article's body (or a listing's run of teasers;
+// trimArticle) and, where the body found holds far less than the page's
+// prose, takes that prose (the recall nets).
 func (p *page) articleNets(art *corpus.Article) {
-	if bs := p.trimBody(p.blocks); len(bs) < len(p.blocks) {
+	if bs := p.trimArticle(p.blocks); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
@@ -614,12 +615,12 @@ func (p *page) otherText(bs []block, pageType string) string {
 func (p *page) mainOfOther(bs []block, forum bool) []block {
 	if forum {
 		marks := p.copyMarks()
-		bs = dropChrome(p.dropSignatures(p.trimToThread(bs)), true, p.ownLinks, p.saidInPost)
+		bs = dropChrome(dropBlocks(p.dropSignatures(p.trimToThread(bs)), p.serverReport), true, p.ownLinks, p.saidInPost)
 		bs = dropReplySubjects(dropEchoes(p.dropSiteNotices(bs)))
 		bs = dropPostCards(p.dropPosterTitles(p.dropCardItems(bs)), marks)
 		return p.withPostHeads(dropHeadRuns(dropPostBars(bs, marks)))
 	}
-	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(bs, forum, p.ownLinks, nil)))))
+	return p.dropClosingNotice(dropInvites(p.dropButtonLinks(p.dropSiteNotices(dropChrome(dropBlocks(bs, p.serverReport), forum, p.ownLinks, nil)))))
 }
 
 // dropTrailingHeads drops the headings that end an article body: a

@@ -52,7 +52,7 @@ func (p *page) withPanels(bs []block, product bool) []block {
 		if p.reviewPanel(n) {
 			continue // customers' reviews, which the shown text drops too (dropReviews)
 		}
-		add := newLines(p.dropSiteNotices(dropPanelChrome(p.panelLines(n, controls, kept), product)), seen)
+		add := newLines(p.dropSiteNotices(dropPanelChrome(dropBlocks(p.panelLines(n, controls, kept), p.serverReport), product)), seen)
 		if len(add) == 0 {
 			continue
 		}

@@ -1,6 +1,11 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // reServerError is the report a PHP site prints into its page when its
 // code warns or fails: "Warning: Creating default object from empty
@@ -25,11 +30,33 @@ func isServerError(t string) bool {
 }
 
 // dropServerErrors drops an article's blocks that are a server's error
-// reports (isServerError), unless fewer than 50 words would be left.
-func dropServerErrors(bs []block) []block {
-	out := dropBlocks(bs, func(b block) bool { return isServerError(b.text) })
+// reports (serverReport), unless fewer than 50 words would be left.
+func (p *page) dropServerErrors(bs []block) []block {
+	out := dropBlocks(bs, p.serverReport)
 	if len(out) < len(bs) && blocksWords(out) < 50 {
 		return bs
 	}
 	return out
+}
+
+// serverReport reports whether b is a report the server printed into the
+// page (isServerError). The interpreter prints its report into the
+// page's flow; a writer who shows one (a story about an outage, a
+// tutorial, a forum post asking for help) sets it as code or as a
+// quotation, and it is their text (inCodeOrQuote).
+func (p *page) serverReport(b block) bool {
+	return isServerError(b.text) && !(b.at >= 0 && int(b.at) < len(p.x.nodes) && inCodeOrQuote(p.x.nodes[b.at]))
+}
+
+// inCodeOrQuote reports whether n is or sits in an element that sets
+// text as code or output (pre, code, samp, kbd) or as a quotation
+// (blockquote, q).
+func inCodeOrQuote(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Pre, atom.Code, atom.Samp, atom.Kbd, atom.Blockquote, atom.Q:
+			return true
+		}
+	}
+	return false
 }
