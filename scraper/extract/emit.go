@@ -308,18 +308,37 @@ func gluedSpan(n *html.Node) bool {
 // letter), two runes or more on each side: a label and its value
 // ("Height" "22 cm"), a price and its terms ("$499" "or 4 payments of
 // $124.75", "39,90 €" "oppure 3 rate"), which a style sheet lays out apart and
-// which run together made one word of two. One-rune pieces ("5" "kg",
-// "3" "rd") and twins of one class (gluedTwin) stay as they are.
+// which run together made one word of two. After a figure the letters
+// must start a phrase: one word there is the figure's unit or suffix,
+// written glued to it ("5" "bn", "21" "st", "10" "px"). One-rune pieces
+// ("5" "kg"), twins of one class (gluedTwin) and one value's variants
+// (valueVariants) stay as they are.
 func unitSpans(n *html.Node, r, f rune) bool {
-	if attr(n, "class") == attr(n.PrevSibling, "class") {
+	prev := n.PrevSibling
+	if attr(n, "class") == attr(prev, "class") {
 		return false
 	}
+	a, b := strings.TrimSpace(edgeText(prev, true)), strings.TrimSpace(edgeText(n, false))
 	amount := unicode.IsDigit(r) || unicode.Is(unicode.Sc, r)
-	if !(amount && unicode.IsLetter(f) || unicode.IsLetter(r) && unicode.IsDigit(f)) {
+	label := unicode.IsLetter(r) && unicode.IsDigit(f)
+	if !(label || amount && unicode.IsLetter(f) && strings.ContainsFunc(b, unicode.IsSpace)) {
 		return false
 	}
-	return utf8.RuneCountInString(strings.TrimSpace(edgeText(n.PrevSibling, true))) >= 2 &&
-		utf8.RuneCountInString(strings.TrimSpace(edgeText(n, false))) >= 2
+	return utf8.RuneCountInString(a) >= 2 && utf8.RuneCountInString(b) >= 2 && !valueVariants(prev, n)
+}
+
+// valueVariants reports whether two elements print the same words about
+// other figures ("188 points" "189 points" "190 points"): one value's
+// variants (a score before a vote, after an up vote and a down vote), of
+// which a style sheet shows one. Spaced they would read as three values.
+func valueVariants(a, b *html.Node) bool {
+	noDigits := func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return -1
+		}
+		return r
+	}
+	return strings.Map(noDigits, textOf(a)) == strings.Map(noDigits, textOf(b))
 }
 
 // meetingRunes returns, when the sibling right before n is an element of

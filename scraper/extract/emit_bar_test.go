@@ -115,6 +115,13 @@ func TestUnitSpans(t *testing.T) {
 		{"ordinal", `<div><span class="n">3</span><span class="s">rd</span></div>`, "3rd"},
 		{"pieces of a word", `<div><span class="a">Hel</span><span class="b">lo</span></div>`, "Hello"},
 		{"unclassed", `<div><span>Height</span><span>22 cm</span></div>`, "Height22 cm"},
+		// In an article: a figure's unit or suffix is one word glued
+		// to it, and a score's variants are one value (review38c).
+		{"two-digit ordinal", `<p>on the <span class="d">21</span><span class="o">st</span> of March</p>`, "on the 21st of March"},
+		{"figure and unit", `<p>a <span class="c">£</span><span class="a">5bn</span> plan over <span class="n">10</span><span class="u">yrs</span></p>`, "a £5bn plan over 10yrs"},
+		{"css in code", `<pre><code><span class="k">margin</span><span class="p">:</span> <span class="mi">10</span><span class="kt">px</span></code></pre>`, "margin: 10px"},
+		{"vote variants", `<p><span class="s dn">188 points</span><span class="s un">189 points</span><span class="s up">190 points</span></p>`, "188 points189 points190 points"},
+		{"version", `<div><span class="os">Windows</span><span class="v">11</span></div>`, "Windows 11"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

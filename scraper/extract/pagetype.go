@@ -649,14 +649,17 @@ const railBasketMax = 2
 // shop's rail of others: one <h1>, one or two basket buttons outside any
 // aside, nav or footer (railBasketMax), and after the <h1> an element of
 // text of its own, a heading or a styled <div>, that opens a section of
-// other products (isShopHead as on a product page).
+// other products (isShopHead as on a product page), with fewer than
+// railCardsBefore cards' linked headings between the two.
 // A category page's own grid has no such heading over it, and its cards
-// each carry a basket button when they carry one.
+// each carry a basket button when they carry one; its "Recently viewed"
+// comes after its cards, and one featured product's button is no
+// product page's (review38c).
 func (p *page) productBesideRail() bool {
 	if p.kind.basket == 0 || p.kind.basket > railBasketMax {
 		return false
 	}
-	h1 := 0
+	h1, cards := 0, 0
 	for _, n := range p.x.nodes {
 		if n.Type != html.ElementNode {
 			continue
@@ -666,13 +669,20 @@ func (p *page) productBesideRail() bool {
 			h1++
 		case atom.A, atom.Button, atom.Option, atom.Script, atom.Style:
 		default:
-			if h1 == 1 && ownText(n) && isShopHead(shortText(n, 80), corpus.PageTypeProduct) {
-				return true
+			if h1 == 1 && isHeading(n.DataAtom) && linkedHeading(n) {
+				cards++
+			} else if h1 == 1 && ownText(n) && isShopHead(shortText(n, 80), corpus.PageTypeProduct) {
+				return cards < railCardsBefore
 			}
 		}
 	}
 	return false
 }
+
+// railCardsBefore is the fewest cards' linked headings between a page's
+// <h1> and a rail's heading that make the cards the page's own grid
+// (productBesideRail): a product's box holds none.
+const railCardsBefore = 3
 
 // correctModel corrects the page-type model's verdict (article, other)
 // where the rules know better: a CMS's single post, threads, mailing

@@ -32,6 +32,9 @@ func TestProductBesideRail(t *testing.T) {
 		{"category cards with buttons", `<h1>Side tables</h1><h2>You may also like</h2>` + cards(true), false},
 		{"no rail heading", own + `<h2>More tables</h2>` + cards(false), false},
 		{"rail before the title", `<h2>Recently viewed</h2>` + own + cards(false), false},
+		// A category page with one featured product's button: its own
+		// cards come before its rail (review38c).
+		{"category grid before its rail", `<h1>Sofas</h1><div><h2>Sofa of the month</h2><button>Add to basket</button></div>` + cards(false) + `<h2>Recently viewed</h2><ul><li><a href="/p/r">Rye armchair</a></li></ul>`, false},
 	}
 	for _, tt := range tests {
 		p := pageOfString(t, "<html><body>"+tt.body+"</body></html>", "https://marlowfinch.example/p/arlo")

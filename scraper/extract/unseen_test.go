@@ -20,7 +20,8 @@ import (
 // pages (a fashion page with size and colour pickers, a spec sheet in
 // <div>s, nutrition facts, a "Complete the look" grid larger than the
 // product's text, with and without declared types, an Italian shop;
-// branch ex38pr), with its
+// branch ex38pr), news stories with figures glued to units in spans and
+// with a list of a shop's perks (branch review38c), with its
 // chrome, for TestUnseenPages and bench/cmscompare. Must holds lines of
 // the main content, MustNot lines of chrome. Known names the checks the
 // extractor fails today ("type", "title", "text") with the reason: they
