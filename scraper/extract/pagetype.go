@@ -721,9 +721,9 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 	}
 	if article && p.serviceDeskPage(art) {
 		// A form to reach the business beside a phone link or opening
-		// hours, on a page nothing signs or declares a story: a
-		// business's page for a service, whose lines the model read as
-		// an article's prose.
+		// hours on lines of their own, on a page of few paragraphs that
+		// nothing signs or declares a story: a business's page for a
+		// service, whose lines the model read as an article's prose.
 		return false, corpus.PageTypeService
 	}
 	if !article && other == corpus.PageTypeService && p.cardPage(art) {
