@@ -109,10 +109,15 @@ func TestCommentRunsAsContent(t *testing.T) {
 	}
 }
 
-// TestDeclaredQATyped: a page that declares a QAPage and no article
-// beside it is a thread (threadType), though its template says og:type
-// article and its question is long; a story that states a NewsArticle
-// beside a posting stays an article.
+// TestDeclaredQATyped: a page that declares a QAPage asking its
+// headline, shows several answerers and states no article beside it is
+// a thread (threadType), though its template says og:type article and
+// its question is long; a story that states a NewsArticle beside a
+// posting stays an article, and so do a news explainer that declares
+// only a QAPage (its question not the headline; or the headline, but
+// one byline and no answerers) and a recipe whose readers' questions
+// are declared a QAPage; a shop's product with its customers' questions
+// declared so stays a product.
 func TestDeclaredQATyped(t *testing.T) {
 	for _, tt := range []struct {
 		file, url, want string
@@ -120,6 +125,10 @@ func TestDeclaredQATyped(t *testing.T) {
 		{"qa_declared_long.html", "https://bakers.example/questions/5512/why-does-my-sourdough-loaf-spread-flat", corpus.PageTypeForum},
 		{"qa_declared_long.html", "https://bakers.example/2026/12/05/why-does-my-sourdough-loaf-spread-flat", corpus.PageTypeForum},
 		{"story_declared_posting.html", "https://valleycourier.example/news/2026/12/05/ferry-fares", corpus.PageTypeArticle},
+		{"qa_news_explainer.html", "https://valleycourier.example/news/2026/12/05/ferry-fares-explained", corpus.PageTypeArticle},
+		{"qa_news_headline.html", "https://valleycourier.example/news/2026/12/05/ferry-fares-explained", corpus.PageTypeArticle},
+		{"qa_recipe_block.html", "https://hazelthyme.example/2026/11/20/brown-butter-pear-cake/", corpus.PageTypeArticle},
+		{"qa_product_block.html", "https://northpeak.example/packs/trailhead-38l", corpus.PageTypeProduct},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			art := extractTestdata(t, "commentruns/"+tt.file, tt.url)

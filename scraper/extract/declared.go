@@ -74,3 +74,33 @@ func (p *page) liveUpdates() bool {
 	}
 	return false
 }
+
+// asksHeadline reports whether a JSON-LD QAPage's question (its
+// mainEntity's name) is the page's headline: its first <h1>, or the
+// start of its <title>. A Q&A page is its question; a QAPage that a
+// plugin stamps on a recipe's, a product's or a story's block of
+// readers' questions names one of them, not the page.
+func (p *page) asksHeadline() bool {
+	h1 := strings.ToLower(cleanSpace(p.firstH1()))
+	title := strings.ToLower(cleanSpace(p.titleTag))
+	for _, m := range p.ld {
+		if !ldIs(m, isLDType("QAPage")) {
+			continue
+		}
+		for _, e := range ldList(m["mainEntity"]) {
+			q, ok := e.(map[string]any)
+			name := strings.ToLower(cleanSpace(ldString(q["name"])))
+			if ok && name != "" && (name == h1 || strings.HasPrefix(title, name)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// postsBySeveral reports whether the page's signed records (threadPosts)
+// link two people's profiles or more: a question's answerers.
+func (p *page) postsBySeveral() bool {
+	c, _ := p.threadPosts()
+	return c.authors >= 2
+}

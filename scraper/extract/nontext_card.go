@@ -20,7 +20,7 @@ func (p *page) dropCardItems(bs []block) []block {
 	var terms map[string]int // read only when a count or a date is found
 	return dropBlocks(bs, func(b block) bool {
 		dl := p.pairOf(b)
-		if k, ok := keys[dl]; ok && k != "\x00" && (count[k] >= minCardPairs || pairCounts(dl) && p.termRepeated(&terms, k)) {
+		if k, ok := keys[dl]; ok && k != "\x00" && (count[k] >= minCardPairs || pairCounts(dl) && (underPoster(dl) || p.termRepeated(&terms, k))) {
 			return true
 		}
 		dd := p.cardItem(b)
@@ -77,6 +77,34 @@ func (p *page) termRepeated(terms *map[string]int, k string) bool {
 		*terms = pageTerms(p.x.nodes)
 	}
 	return (*terms)[k] >= 2
+}
+
+// underPoster reports whether the one-pair list dl sits with a poster's
+// name: the first element above it that holds more than lists holds a
+// link beside them (the name, the avatar) and at most pairSlack bytes of
+// text (a title). A card's count or date goes so even where its term is
+// set once on the page (a thread of one post, a reply by a guest with no
+// card), while a post's own fact box sits among the post's words.
+func underPoster(dl *html.Node) bool {
+	for n, d := dl.Parent, 0; n != nil && d < 3; n, d = n.Parent, d+1 {
+		if link, more := besideLists(n); more {
+			return link && !textOver(n, pairSlack, isDl)
+		}
+	}
+	return false
+}
+
+// besideLists reports whether n has a child besides <dl>s and spacing
+// (more), and whether one of them is or holds a link.
+func besideLists(n *html.Node) (link, more bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Dl || c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+			continue
+		}
+		more = true
+		link = link || c.DataAtom == atom.A || hasLink(c, 1)
+	}
+	return link, more
 }
 
 // pageTerms counts the one-pair lists among nodes by their term

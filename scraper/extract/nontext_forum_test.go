@@ -451,16 +451,24 @@ func TestTwoCardPairs(t *testing.T) {
 
 // TestFactBoxPairs: a sale thread's first post sets its own fields as
 // one-pair lists apart from its words ("Baujahr" / "2019", "Gekauft" /
-// "03.05.2021"): counts and dates, but each term set once on the page,
-// so they are the post's, not a card's (termRepeated); the two posters'
-// cards, whose terms repeat, still go (testdata/cardpairs).
+// "03.05.2021"): counts and dates, but each term set once on the page
+// and among the post's words, so they are the post's, not a card's
+// (termRepeated, underPoster); the posters' cards go, whose terms repeat,
+// and also where only one post shows a card (a thread of one post, a
+// reply by a guest), as they sit with the poster's name. The items
+// "2019" and "03.05.2021" go as lines that only date a post
+// (isPostDate, in dropCardLines).
 func TestFactBoxPairs(t *testing.T) {
-	art := extractTestPage(t, "cardpairs", "fact_box", "https://ostsee-segler.example/threads/ankerkette-verkauf.5121/")
-	if art.PageType != corpus.PageTypeForum {
-		t.Errorf("page type %q, want forum", art.PageType)
+	for _, name := range []string{"fact_box", "single_post", "guest_reply"} {
+		t.Run(name, func(t *testing.T) {
+			art := extractTestPage(t, "cardpairs", name, "https://ostsee-segler.example/threads/ankerkette-verkauf.5121/")
+			if art.PageType != corpus.PageTypeForum {
+				t.Errorf("page type %q, want forum", art.PageType)
+			}
+			checkText(t, art.Text, []string{"Baujahr", "Kettenstärke", "8 mm", "Gekauft", "vierzig Meter am Stück"},
+				[]string{"Dabei seit", "Beiträge", "Punkte", "14.03.2017", "2 418", "611"})
+		})
 	}
-	checkText(t, art.Text, []string{"Baujahr", "Kettenstärke", "8 mm", "Gekauft", "vierzig Meter am Stück", "noch zu haben"},
-		[]string{"Dabei seit", "Beiträge", "Punkte", "14.03.2017", "2 418"})
 }
 
 // TestQuoteLeads checks the lines a board sets over a quote, in the

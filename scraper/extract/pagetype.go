@@ -778,11 +778,15 @@ func (p *page) correctModel(art *corpus.Article, article bool, other string) (bo
 // the model took for an article or a plain page (forum, or product when
 // the posts are a shop's reviews), or "" when it is none.
 func (p *page) threadType(article bool, other string) string {
-	if article && p.hasType("QAPage") && !p.articleBeside("") {
-		// A page that declares itself a question with its answers, and
+	if article && p.hasType("QAPage") && !p.articleBeside("") && p.asksHeadline() && p.postsBySeveral() {
+		// A page that declares itself a question with its answers, the
+		// question being its headline, shows posts by several people and
 		// states no news or blog article beside it: a thread, whatever
 		// og:type its template prints (Q&A software types every page an
-		// article) and however long its question is.
+		// article) and however long its question is. A QAPage stamped on
+		// a recipe's or a story's block of readers' questions asks
+		// something else than the headline, and a one-byline explainer
+		// that declares its headline a question shows no answerers.
 		return corpus.PageTypeForum
 	}
 	if article && p.isThread() && !p.storyBeside() {
