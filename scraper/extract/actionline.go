@@ -64,9 +64,27 @@ func actionsDropped(article, dated bool) actionDrop {
 }
 
 // drops reports whether the block b, after the blocks before, goes
-// under d.
-func (d actionDrop) drops(before []block, b block) bool {
-	return d != keepActions && isActionLine(b) && (d == allActions || !actionHeaded(before))
+// under d; topic is the headline's subject (namesTopic).
+func (d actionDrop) drops(before []block, b block, topic map[string]bool) bool {
+	return d != keepActions && isActionLine(b) && (d == allActions || !actionHeaded(before) && !namesTopic(b, topic))
+}
+
+// namesTopic reports whether the call to action b names a word of the
+// headline's subject, topic (headlineTopic): "Sign up for our bin
+// collection text alerts" under "New text alerts for bin collections",
+// "Click here to donate to our winter appeal" under "Our winter appeal",
+// "Sign up for our flu clinic reminder e-mails" under "How to sign up for
+// the flu jab". An undated page about the site's own offer (a council's
+// notice, a surgery's how-to, a charity's appeal) closes with it as its
+// content, under no heading (review38e); a prompt a publisher inserts
+// into its posts names its newsletter, not the post's subject.
+func namesTopic(b block, topic map[string]bool) bool {
+	for w := range contentWords(b.text, nil) {
+		if topic[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // actionHeaded reports whether a call to action after the blocks before
@@ -95,20 +113,25 @@ func actionHeaded(before []block) bool {
 // then on (dropActions), to the blocks the recall nets read.
 func (p *page) dropActionLines(art *corpus.Article, d actionDrop) {
 	p.x.dropActions = d
+	if d == unheadedActions {
+		df, docs := p.x.pageDF()
+		p.x.actionTopic = headlineTopic(art.Title, df, docs)
+	}
 	if art.Text != p.body {
 		return
 	}
-	if bs := withoutActionLines(p.blocks, d); len(bs) < len(p.blocks) {
+	if bs := withoutActionLines(p.blocks, d, p.x.actionTopic); len(bs) < len(p.blocks) {
 		p.blocks, p.body = bs, joinBlocks(bs)
 		art.Text, art.WordCount = p.body, countWords(p.body)
 	}
 }
 
-// withoutActionLines returns bs without the calls to action d drops.
-func withoutActionLines(bs []block, d actionDrop) []block {
+// withoutActionLines returns bs without the calls to action d drops
+// (topic: the headline's subject).
+func withoutActionLines(bs []block, d actionDrop, topic map[string]bool) []block {
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
-		if !d.drops(bs[:i], b) {
+		if !d.drops(bs[:i], b, topic) {
 			out = append(out, b)
 		}
 	}

@@ -65,6 +65,23 @@ func TestActionHeaded(t *testing.T) {
 	}
 }
 
+func TestNamesTopic(t *testing.T) {
+	topic := headlineTopic("New text alerts for bin collections", nil, 0)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Sign up for our bin collection text alerts with your postcode.", true},
+		{"Sign up for our weekly newsletter to get new recipes.", false},
+		{"Click here to subscribe and support our little blog.", false},
+	}
+	for _, tt := range tests {
+		if got := namesTopic(block{text: tt.text, kind: kindPara, link: 0.5}, topic); got != tt.want {
+			t.Errorf("namesTopic(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestActionsDropped(t *testing.T) {
 	head := block{text: "Get a reminder", kind: kindHeading}
 	para := block{text: "We collect general waste every two weeks.", kind: kindPara}
@@ -81,7 +98,7 @@ func TestActionsDropped(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := len(withoutActionLines(bs, actionsDropped(tt.article, tt.dated))); got != tt.want {
+			if got := len(withoutActionLines(bs, actionsDropped(tt.article, tt.dated), nil)); got != tt.want {
 				t.Errorf("%d blocks left, want %d", got, tt.want)
 			}
 		})

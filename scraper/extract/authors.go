@@ -122,7 +122,8 @@ func CleanAuthors(raw string) []string {
 // a site may mark as a byline. In English the comma is often left out
 // ("The Long Road by Jane Doe"): then the word must be "by" (in other
 // languages the byline words are also names' particles: "Ludwig von
-// Beethoven") and a person's name must follow (personName). A page's own
+// Beethoven") and a person's name must follow (personName), up to a
+// comma ("The Long Road by Jane Doe, reviewed by Sam Poe"). A page's own
 // byline opens with the word ("By Jane Doe") or a byline label ("Written
 // by", "Story by": reByPrefix), or follows a label or a date ("Posted in
 // News, by ...", "December 5, 2026, by ..."): a head with digits, a
@@ -133,7 +134,8 @@ func creditsWork(s string) bool {
 	if first, _, _ := strings.Cut(tail, " "); !ok || !bylineWords[first] {
 		var name string
 		head, name, ok = strings.Cut(s, " by ")
-		if !ok || !personName(strings.TrimRight(name, ".,;:")) || reByPrefix.MatchString(s) {
+		name, _, _ = strings.Cut(name, ",") // "..., reviewed by Sam Poe"
+		if !ok || !personName(strings.TrimRight(name, ".;:")) || reByPrefix.MatchString(s) {
 			return false
 		}
 	}

@@ -473,7 +473,7 @@ func (x *contentExtractor) filterBlocks(bs []block, f blockFilter, cite bool) ([
 			continue
 		}
 		cut = false
-		if isBoilerLine(b.text) || x.dropActions.drops(out, b) || isMediaTitle(b, len(out) == 0) {
+		if isBoilerLine(b.text) || x.dropActions.drops(out, b, x.actionTopic) || isMediaTitle(b, len(out) == 0) {
 			continue
 		}
 		if b.afterImage && (b.altText || isFigureLabel(b) || !reWireTag.MatchString(b.text) && (isCaption(b) || isCreditedCaption(bs, i))) {

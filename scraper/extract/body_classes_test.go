@@ -80,6 +80,17 @@ func TestBodyClasses(t *testing.T) {
 		{name: "undated_blog_pieces",
 			wantInText: []string{"Our kitchen dropped to nine degrees", "We tried to rescue it", "a week of warm feeds brings most of them back."},
 			notInText:  []string{"Sign up for our weekly newsletter", "Click here", "never miss a bake"}},
+		// Undated pages about the site's own offer (review38e): a
+		// council's notice of its new text alerts, a surgery's how-to
+		// for its flu clinic, a charity's appeal. Each closes with its
+		// call to action under no heading; the line names the
+		// headline's subject (namesTopic), and stays.
+		{name: "undated_notice_alerts",
+			wantInText: []string{"Residents can now get a text message", "Sign up for our bin collection text alerts", "replying STOP"}},
+		{name: "undated_howto_signup",
+			wantInText: []string{"Our flu clinics open again", "Sign up for our flu clinic reminder e-mails", "ring the surgery"}},
+		{name: "undated_appeal",
+			wantInText: []string{"Last winter the shelter turned away", "Click here to donate to our winter appeal", "raised just over half"}},
 		// An undated council page whose section "Stay informed" offers the
 		// council's own alerts in three linked lines (ex38ca): the
 		// section is about the offer, and all three stay.

@@ -253,6 +253,9 @@ type contentExtractor struct {
 	// recall nets' blocks then lose the site's calls to action too
 	// (dropActionLines).
 	dropActions actionDrop
+	// actionTopic is the headline's subject on an undated article: a
+	// call to action that names it stays (namesTopic).
+	actionTopic map[string]bool
 	// stamps and replies count the comment signs seen so far in the
 	// walk (noteCommentSigns).
 	stamps, replies int32
@@ -289,7 +292,7 @@ func putExtractor(x *contentExtractor) {
 	x.mainNode, x.mainFound = nil, false
 	x.core, x.picked = nil, nil
 	x.stamps, x.replies = 0, 0
-	x.dropActions = keepActions
+	x.dropActions, x.actionTopic = keepActions, nil
 	extractors.Put(x)
 }
 

@@ -411,7 +411,7 @@ func (p *page) fillFlags(art *corpus.Article) {
 // service page whose body is one section, read as an article's with a
 // few linked headings kept).
 func (p *page) withCited(art *corpus.Article, drop actionDrop) {
-	cited := withoutActionLines(p.trimArticle(p.cited), drop)
+	cited := withoutActionLines(p.trimArticle(p.cited), drop, p.x.actionTopic)
 	p.blocks, p.body = cited, joinBlocks(cited)
 	art.Text, art.WordCount = p.body, countWords(p.body)
 }

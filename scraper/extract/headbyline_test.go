@@ -58,6 +58,7 @@ func TestHeadByline(t *testing.T) {
 		{"a book review's book", `<h1>Review: a ferryman's memoir</h1><p>The Long Road, by Jonas Weber</p>` + story, ""},
 		{"a book review's book in a byline box", `<h1>Review: a ferryman's memoir</h1><div class="byline">The Long Road, by Jonas Weber</div>` + story, ""},
 		{"a book review's book without the comma in a byline box", `<h1>Review: a ferryman's memoir</h1><div class="byline">The Long Road by Jonas Weber</div>` + story, ""},
+		{"a book review's book without the comma, then its reviewer", `<h1>Review: a ferryman's memoir</h1><div class="byline">The Long Road by Jonas Weber, reviewed by Tomas Eriksen</div>` + story, ""},
 		{"a book review's book without the comma, the reviewer's byline above", `<h1>Review: a ferryman's memoir</h1><div class="byline">By Tomas Eriksen</div><p class="book">The Long Road by Jonas Weber</p>` + story, "Tomas Eriksen"},
 		{"a book review's credit with its publisher", `<h1>The Long Road</h1><p>By Jonas Weber (Harbour Press, 320 pp.)</p>` + story, ""},
 		{"a byline and a date in one line", head + `<p>By Tomas Eriksen Dec 5, 2026</p>` + story, "Tomas Eriksen"},

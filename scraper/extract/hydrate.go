@@ -76,7 +76,7 @@ func (x *contentExtractor) reset() {
 	x.segments = x.segments[:0]
 	x.copyrights, x.footers = x.copyrights[:0], x.footers[:0]
 	x.mainNode, x.mainFound = nil, false
-	x.dropActions = keepActions
+	x.dropActions, x.actionTopic = keepActions, nil
 }
 
 // unhide removes what hides n: the hidden attribute, aria-hidden and an

@@ -103,6 +103,7 @@ func TestCreditsWork(t *testing.T) {
 		// Without the comma (ex38ca): "by" only, then a person's name.
 		{"The Long Road by Jane Doe", true},
 		{"Beloved by Toni Morrison", true},
+		{"The Long Road by Jane Doe, reviewed by Sam Poe", true},
 		{"Harbours of the North by Jonas Weber.", true},
 		{"Ludwig von Beethoven", false},
 		{"Der lange Weg von Jana Becker", false},
