@@ -99,21 +99,8 @@ func (p *page) sigPair(n *html.Node) (key string, first int, ok bool) {
 	if !ok1 || !ok2 {
 		return "", 0, false
 	}
-	if t := p.x.infos[ti].text; t == 0 || t > sigMaxBytes || p.x.infos[pi].text == 0 || holdsQuote(n) || holdsQuote(kids[0]) {
+	if t := p.x.infos[ti].text; t == 0 || t > sigMaxBytes || p.x.infos[pi].text == 0 || holdsAtom(n, atom.Blockquote) || holdsAtom(kids[0], atom.Blockquote) {
 		return "", 0, false
 	}
 	return attr(n.Parent, "class") + "\x00" + attr(kids[0], "class") + "\x00" + attr(n, "class"), p.x.infos[pi].text, true
-}
-
-// holdsQuote reports whether n is or holds a <blockquote>.
-func holdsQuote(n *html.Node) bool {
-	if n.DataAtom == atom.Blockquote {
-		return true
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && holdsQuote(c) {
-			return true
-		}
-	}
-	return false
 }
