@@ -110,7 +110,13 @@ func (p *page) headlineNode() *html.Node {
 // no sentence ("By Saturday, the county had ..." does).
 func headBylineNames(t string) []string {
 	first, rest, ok := strings.Cut(t, " ")
-	if !ok || !bylineWords[strings.ToLower(first)] || !unicode.IsUpper([]rune(first)[0]) {
+	if !ok || !unicode.IsUpper([]rune(first)[0]) {
+		return nil
+	}
+	if by, names, ok := strings.Cut(rest, " "); ok && writerRoles[strings.ToLower(first)] && bylineWords[strings.ToLower(by)] {
+		first, rest = by, names // "Written by Jane Doe"
+	}
+	if !bylineWords[strings.ToLower(first)] {
 		return nil
 	}
 	t = cutDateTail(t)
@@ -129,6 +135,13 @@ func headBylineNames(t string) []string {
 	}
 	return names
 }
+
+// writerRoles are the words that put the writer's part before "by" in a
+// byline ("Written by Jane Doe", "Words by", "Text von"): the writer's,
+// not a photographer's or a reviewer's ("Photos by", "Reviewed by"),
+// who are not the article's authors.
+var writerRoles = map[string]bool{"written": true, "words": true, "text": true, "texte": true, "story": true,
+	"reported": true, "posted": true, "geschrieben": true}
 
 // headArticles open a phrase, never a name: "By The Time The Vote Came"
 // is a title-case standfirst.
