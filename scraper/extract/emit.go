@@ -362,13 +362,30 @@ func meetingRunes(n *html.Node) (last, first rune, ok bool) {
 }
 
 // prevShown returns the sibling before n, past the comments and the
-// elements that print no text (textless: style, script, template).
+// elements that print no text (printsNothing).
 func prevShown(n *html.Node) *html.Node {
 	p := n.PrevSibling
-	for p != nil && (p.Type == html.CommentNode || p.Type == html.ElementNode && textless(p.DataAtom)) {
+	for p != nil && printsNothing(p) {
 		p = p.PrevSibling
 	}
 	return p
+}
+
+// nextPrinting returns the sibling after n, past what prints nothing:
+// prevShown's counterpart (nextShown, for labels, skips blank text
+// instead).
+func nextPrinting(n *html.Node) *html.Node {
+	s := n.NextSibling
+	for s != nil && printsNothing(s) {
+		s = s.NextSibling
+	}
+	return s
+}
+
+// printsNothing reports whether n is a comment or an element that prints
+// no text (textless: style, script, template).
+func printsNothing(n *html.Node) bool {
+	return n.Type == html.CommentNode || n.Type == html.ElementNode && textless(n.DataAtom)
 }
 
 // edgeText returns the last (or first) text node's data in n's subtree.

@@ -53,10 +53,7 @@ func tagLink(n *html.Node, r, f rune) bool {
 // nothing else (white space, comments and elements that print nothing
 // aside).
 func linkRun(n *html.Node) int {
-	skip := func(s *html.Node) bool {
-		return s.Type == html.TextNode && blank(s.Data) || s.Type == html.CommentNode ||
-			s.Type == html.ElementNode && textless(s.DataAtom)
-	}
+	skip := func(s *html.Node) bool { return s.Type == html.TextNode && blank(s.Data) || printsNothing(s) }
 	k := 1
 	for s := n.PrevSibling; s != nil && (s.DataAtom == atom.A || skip(s)); s = s.PrevSibling {
 		if s.DataAtom == atom.A {
@@ -91,10 +88,7 @@ func barGlyph(n *html.Node) bool {
 	if size == 0 || size != len(t) || !strings.ContainsRune(barGlyphs, r) {
 		return false
 	}
-	prev, next := prevShown(n), n.NextSibling
-	for next != nil && (next.Type == html.CommentNode || next.Type == html.ElementNode && textless(next.DataAtom)) {
-		next = next.NextSibling
-	}
+	prev, next := prevShown(n), nextPrinting(n)
 	return prev != nil && prev.Type == html.ElementNode && next != nil && next.Type == html.ElementNode &&
 		n.Parent != nil && !ownText(n.Parent)
 }

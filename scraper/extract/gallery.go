@@ -194,18 +194,25 @@ func walkUntil(n *html.Node, f func(*html.Node) bool) bool {
 // of its tag and class) in the layout around (chunkProse), once the story
 // has begun before the gallery (storyStart).
 func (x *contentExtractor) galleryAmidProse(n *html.Node, in *nodeInfo) bool {
-	if !x.amidProse(n, in) && !x.chunksAround(n, in) {
+	amid := x.amidProse(n, in)
+	if !amid && !x.chunksBeside(n, in) {
 		return false
 	}
-	return !(x.proseBeforeIn(n, layoutUp(n, 5)) < essayIntro && x.captionsNameHeadline(n))
+	before := x.proseBeforeIn(n, layoutUp(n, 5))
+	if !amid && before < storyStart {
+		return false // the chunks do not go on a story begun before the gallery
+	}
+	return before >= essayIntro || !x.captionsNameHeadline(n)
 }
 
-// chunksAround reports whether the story goes on in the twins of the
-// element beside the gallery n (chunkProse), having begun before it
-// (storyStart).
-func (x *contentExtractor) chunksAround(n *html.Node, in *nodeInfo) bool {
+// chunksBeside reports whether the story's text stands in the twins of
+// the element beside the gallery n (chunkProse): a thousand bytes or
+// more, a fifth of the gallery's region's paragraphs or more. Told
+// before it, the story goes on around the gallery (galleryAmidProse,
+// storyStart).
+func (x *contentExtractor) chunksBeside(n *html.Node, in *nodeInfo) bool {
 	other := x.chunkProse(n, in)
-	return other >= 1000 && other*5 >= in.para && x.proseBeforeIn(n, layoutUp(n, 5)) >= storyStart
+	return other >= 1000 && other*5 >= in.para
 }
 
 // essayIntro is the paragraph text (non-space bytes) of a photo essay's
