@@ -57,8 +57,34 @@ var roleWords = map[string]bool{
 // CleanAuthors turns one raw author value (a byline, a meta author, a
 // JSON-LD name) into person names: without "By" and its equivalents,
 // roles, e-mail addresses, handles, URLs and parenthesised notes, split on
-// commas and on "and" in several languages, de-duplicated.
+// commas and on "and" in several languages, de-duplicated. Of a line that
+// credits several parts ("Written by Sam Poe. Reviewed by Dr Jane Doe")
+// only the writer's are read.
 func CleanAuthors(raw string) []string {
+	names, _ := cleanCredits(raw)
+	return names
+}
+
+// cleanCredits returns the writers a raw author value names and, apart,
+// the people it credits with a review or an edit (splitCredits), who are
+// the authors only when nobody else is named: a book's or a film's
+// reviewer wrote the review.
+func cleanCredits(raw string) (writers, reviewers []string) {
+	parts, reviewers, ok := splitCredits(cleanSpace(raw))
+	if !ok {
+		return cleanAuthors(raw), nil
+	}
+	for _, part := range parts {
+		for _, a := range cleanAuthors(part) {
+			writers = appendUnique(writers, a)
+		}
+	}
+	return writers, reviewers
+}
+
+// cleanAuthors reads a raw author value that credits the writer alone
+// (CleanAuthors).
+func cleanAuthors(raw string) []string {
 	s := cleanSpace(raw)
 	if s == "" || len(s) > 300 {
 		return nil

@@ -328,17 +328,40 @@ func unitSpans(n *html.Node, r, f rune) bool {
 }
 
 // valueVariants reports whether two elements print the same words about
-// other figures ("188 points" "189 points" "190 points"): one value's
+// other figures ("188 points" "189 points" "190 points", or "1 point"
+// "2 points", a word in the singular and the plural): one value's
 // variants (a score before a vote, after an up vote and a down vote), of
 // which a style sheet shows one. Spaced they would read as three values.
 func valueVariants(a, b *html.Node) bool {
-	noDigits := func(r rune) rune {
+	fa, fb := strings.Fields(textOf(a)), strings.Fields(textOf(b))
+	if len(fa) != len(fb) {
+		return false
+	}
+	for i := range fa {
+		if singular(stripDigits(fa[i])) != singular(stripDigits(fb[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// stripDigits returns w without its digits.
+func stripDigits(w string) string {
+	return strings.Map(func(r rune) rune {
 		if unicode.IsDigit(r) {
 			return -1
 		}
 		return r
+	}, w)
+}
+
+// singular returns an English plural's singular, roughly: "points"
+// "point", "replies" "reply"; a count's word agrees with its figure.
+func singular(w string) string {
+	if s, ok := strings.CutSuffix(w, "ies"); ok && s != "" {
+		return s + "y"
 	}
-	return strings.Map(noDigits, textOf(a)) == strings.Map(noDigits, textOf(b))
+	return strings.TrimSuffix(w, "s")
 }
 
 // meetingRunes returns, when the sibling right before n is an element of

@@ -121,6 +121,9 @@ func TestUnitSpans(t *testing.T) {
 		{"figure and unit", `<p>a <span class="c">£</span><span class="a">5bn</span> plan over <span class="n">10</span><span class="u">yrs</span></p>`, "a £5bn plan over 10yrs"},
 		{"css in code", `<pre><code><span class="k">margin</span><span class="p">:</span> <span class="mi">10</span><span class="kt">px</span></code></pre>`, "margin: 10px"},
 		{"vote variants", `<p><span class="s dn">188 points</span><span class="s un">189 points</span><span class="s up">190 points</span></p>`, "188 points189 points190 points"},
+		{"vote variants, singular and plural", `<p><span class="s dn">0 points</span><span class="s un">1 point</span><span class="s up">2 points</span></p>`, "0 points1 point2 points"},
+		{"reply count variants", `<p><span class="r a">1 reply</span><span class="r b">2 replies</span></p>`, "1 reply2 replies"},
+		{"label and another count", `<div><span class="k">Rooms</span><span class="v">3 baths</span></div>`, "Rooms 3 baths"},
 		{"version", `<div><span class="os">Windows</span><span class="v">11</span></div>`, "Windows 11"},
 	}
 	for _, tt := range tests {

@@ -28,7 +28,7 @@ func (s *authorSet) addHeadByline(p *page) bool {
 	if h1 == nil || p.sellsSomething() {
 		return false
 	}
-	var names []string
+	var names, revs []string
 	seen := 0
 	for n := nextHeadLine(h1); n != nil && seen < maxHeadBlocks+maxProseWait; n = nextHeadLine(n) {
 		t := shortText(n, 200)
@@ -36,17 +36,20 @@ func (s *authorSet) addHeadByline(p *page) bool {
 			continue
 		}
 		seen++
-		found := headBylineNames(t)
+		found, rev := headBylineNames(t)
 		if found != nil && cutDateTail(t) == t && followsPicture(n, found) {
 			found = nil // a picture's credit ("By Jane Doe/Agency")
 		}
 		switch {
 		case names == nil && found != nil && seen <= maxHeadBlocks:
 			names = found
-		case found != nil || n.DataAtom == atom.H1 || isLinkHeading(n):
+		case found != nil || rev != nil && revs != nil || n.DataAtom == atom.H1 || isLinkHeading(n):
 			return false // another story's byline or headline: a list of them
+		case rev != nil && seen <= maxHeadBlocks:
+			revs = rev // a reviewer, the author only if nobody else is named
 		case numFields(t) > 20:
 			s.people = append(s.people, names...)
+			s.addReviewers(revs)
 			return names != nil // the story's prose
 		}
 	}
@@ -105,35 +108,53 @@ func (p *page) headlineNode() *html.Node {
 }
 
 // headBylineNames returns the people a line under the headline names
-// when it reads as a byline: a capitalised byline word, then names of two
-// capitalised words or more, in a line of at most fifteen words that ends
-// no sentence ("By Saturday, the county had ..." does).
-func headBylineNames(t string) []string {
-	first, rest, ok := strings.Cut(t, " ")
-	if !ok || !unicode.IsUpper([]rune(first)[0]) {
-		return nil
-	}
-	if by, names, ok := strings.Cut(rest, " "); ok && writerRoles[strings.ToLower(first)] && bylineWords[strings.ToLower(by)] {
-		first, rest = by, names // "Written by Jane Doe"
-	}
-	if !bylineWords[strings.ToLower(first)] {
-		return nil
+// when it reads as a byline: a capitalised byline word or a credit's
+// phrase ("Written by", "Medically reviewed by": creditClauses), then
+// names of two capitalised words or more, in a line of at most fifteen
+// words that ends no sentence ("By Saturday, the county had ..." does).
+// The writers come apart from the people a review's credit names
+// (cleanCredits).
+func headBylineNames(t string) (writers, reviewers []string) {
+	rest, ok := headBylineRest(t)
+	if !ok {
+		return nil, nil
 	}
 	t = cutDateTail(t)
 	if numFields(t) > 15 || endsSentence(t) {
-		return nil
+		return nil, nil
 	}
 	r := []rune(strings.TrimSpace(rest))
 	if len(r) == 0 || !unicode.IsUpper(r[0]) || headArticles[strings.ToLower(strings.Fields(rest)[0])] {
-		return nil
+		return nil, nil
 	}
-	names := CleanAuthors(t)
-	for _, a := range names {
+	writers, reviewers = cleanCredits(t)
+	for _, a := range append(writers[:len(writers):len(writers)], reviewers...) {
 		if looksLikeOrg(a) || !personName(a) {
-			return nil
+			return nil, nil
 		}
 	}
-	return names
+	return writers, reviewers
+}
+
+// headBylineRest returns what follows the byline word that opens t: "By
+// Jane Doe", "Written by Jane Doe" (writerRoles), "Text von Anna Becker",
+// or any credit's phrase ("Reviewed by Jane Doe"); ok is false when t
+// opens otherwise, or in lower case.
+func headBylineRest(t string) (rest string, ok bool) {
+	first, rest, ok := strings.Cut(t, " ")
+	if !ok || !unicode.IsUpper([]rune(first)[0]) {
+		return "", false
+	}
+	if by, names, ok := strings.Cut(rest, " "); ok && writerRoles[strings.ToLower(first)] && bylineWords[strings.ToLower(by)] {
+		return names, true
+	}
+	if bylineWords[strings.ToLower(first)] {
+		return rest, true
+	}
+	if cs := creditClauses(t); len(cs) > 0 && cs[0].by >= 0 {
+		return strings.Join(cs[0].words[cs[0].by+1:], " "), true
+	}
+	return "", false
 }
 
 // writerRoles are the words that put the writer's part before "by" in a

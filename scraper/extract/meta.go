@@ -184,24 +184,36 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 	if len(set.orgs) > 0 {
 		return set.orgs[:1]
 	}
-	return nil
+	return set.reviewers
 }
 
 // authorSet gathers the names of a page's authors: people, and
-// organisations (the site itself, names that read as one) apart.
+// organisations (the site itself, names that read as one) apart, and
+// the reviewers of the first line that credits a review (cleanCredits),
+// the authors when nobody else is named.
 type authorSet struct {
-	site         string
-	people, orgs []string
+	site                    string
+	people, orgs, reviewers []string
 }
 
 // add adds the names of the raw author line.
 func (s *authorSet) add(raw string) {
-	for _, a := range CleanAuthors(html.UnescapeString(raw)) {
+	writers, reviewers := cleanCredits(html.UnescapeString(raw))
+	for _, a := range writers {
 		if s.site != "" && normName(a) == normName(s.site) || looksLikeOrg(a) {
 			s.orgs = appendUnique(s.orgs, a)
 			continue
 		}
 		s.people = appendUnique(s.people, a)
+	}
+	s.addReviewers(reviewers)
+}
+
+// addReviewers keeps the reviewers of the first line that names any:
+// the others are other pieces' (a rail's reviews).
+func (s *authorSet) addReviewers(names []string) {
+	if s.reviewers == nil {
+		s.reviewers = names
 	}
 }
 

@@ -127,9 +127,9 @@ func TestDropShopPitches(t *testing.T) {
 }
 
 // TestDropPerkLists: a list of the shop's standing perks goes, in
-// English and Italian; the same perk alone as a line, a list of the
-// product's features with one perk among them, a perk that is not a
-// list item and a long item stay.
+// English and Italian, one with a figure first; the same perk alone as
+// a line, a list of the product's features with one perk among them, a
+// perk that is not a list item and a long item stay.
 func TestDropPerkLists(t *testing.T) {
 	item := func(s string) block { return block{text: s, kind: kindItem, item: true} }
 	para := func(s string) block { return block{text: s} }
@@ -142,6 +142,12 @@ func TestDropPerkLists(t *testing.T) {
 			[]block{para(d), para(d)}},
 		{"italian", []block{item("Spedizione gratuita sopra 49 €"), item("Reso gratuito entro 30 giorni"), item("Pagamento sicuro"), para(d)},
 			[]block{para(d)}},
+		{"a figure first", []block{para(d), item("24 month warranty"), item("100% secure checkout")}, []block{para(d)}},
+		// Two perks among the product's features go too: told apart by
+		// the list's first item, they stayed and a check page lost
+		// (ex39by).
+		{"two perks among features", []block{item("Waterproof to 50 m"), item("2-year warranty"), item("Free returns"), item("Made in Italy")},
+			[]block{item("Waterproof to 50 m"), item("Made in Italy")}},
 		{"one line", []block{para(d), para("Free shipping over $75 USD & easy returns.")},
 			[]block{para(d), para("Free shipping over $75 USD & easy returns.")}},
 		{"one perk alone", []block{para(d), item("3-year warranty"), para(d)}, []block{para(d), item("3-year warranty"), para(d)}},

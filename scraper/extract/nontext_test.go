@@ -211,6 +211,13 @@ func TestNonArticleText(t *testing.T) {
 				"A small pan of enamelled steel", "Diameter 14 cm", "Weight 620 g", "Dishwasher safe Yes"},
 			notInText: []string{"Buy with confidence", "Free returns within 30 days", "Secure checkout",
 				"Shop with confidence", "Pay in three"}},
+		// A product page with a list of the shop's perks in its buy box,
+		// one with a figure first ("100% secure checkout"), and a list of
+		// the product's features with one perk among them: the buy box's
+		// list goes, the features list stays whole (dropPerkLists).
+		{name: "product_perk_figure", url: "https://quayside-time.example/p/tideline-dive-watch/", typ: corpus.PageTypeProduct,
+			wantInText: []string{"A dive watch cut from a single block", "Waterproof to 50 m", "2-year warranty", "Sapphire crystal", "Made in Italy"},
+			notInText:  []string{"24 month warranty", "100% secure checkout"}},
 		// The same in French: the pitch's box goes, the points after it
 		// stay.
 		{name: "product_pitch_box_fr", url: "https://boutique-du-port.example/p/casserole-a-lait/", typ: corpus.PageTypeProduct,
