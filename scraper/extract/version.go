@@ -43,4 +43,5 @@ package extract
 // Version 26: the thirty-sixth session's (issue 8).
 // Version 27: the thirty-seventh session's (issue 8).
 // Version 28: the thirty-eighth session's (issue 8).
-const Version = 28
+// Version 29: the thirty-ninth session's (issue 8).
+const Version = 29
