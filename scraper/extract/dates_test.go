@@ -337,6 +337,34 @@ func TestDateRules(t *testing.T) {
 		{name: "a turkish dateline with a short month name",
 			body: `<article><h1>Headline</h1><div class="date">13 Ara 2023</div>` + para + `</article>`,
 			pub:  "2023-12-13T00:00:00Z", pubPrec: "day"},
+		// ex39da: a day found outside the metadata takes the one zoned
+		// time of day the page states for it in machine form (dayTime).
+		{name: "a dateline's day takes the time of an hatom published title",
+			body: `<article><h2 class="date-header">Friday, December 23, 2016</h2><h1>Headline</h1>` + para +
+				`<p>Posted by Jane at <abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr></p></article>`,
+			pub: "2016-12-23T05:11:00-05:00", pubPrec: "second"},
+		{name: "a dateline's day takes the time of rdfa content",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><span property="schema:dateCreated" content="2023-10-06T03:46:34+00:00"></span>` + para + `</article>`,
+			pub:  "2023-10-06T03:46:34Z", pubPrec: "second"},
+		{name: "two times on a dateline's day name no publication time",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="published" title="2023-10-06T03:46:34+02:00">x</abbr>` + para +
+				`<div class="comment"><abbr title="2023-10-06T19:12:00+02:00">evening</abbr><p>A comment.</p></div></article>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "noon utc under a day is a date-only field",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><span property="dateCreated" content="2023-10-06T12:00:00Z"></span>` + para + `</article>`,
+			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "a comment permalink's time is the comment's",
+			url: "https://example.com/story/",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div>` + para + `</article>` +
+				`<div><p>A comment.</p><a href="https://example.com/story/#comment-12"><abbr title="2023-10-06T19:12:00+02:00">7:12 pm</abbr></a></div>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "an update's time is not the publication's",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="updated" title="2023-10-06T19:12:00+02:00">x</abbr>` + para + `</article>`,
+			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "a teaser's time of another page is not the publication's",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div>` + para + `</article>` +
+				`<aside><div><h3><a href="/other-story">Another story of the same day</a></h3><abbr title="2023-10-06T19:12:00+02:00">x</abbr></div></aside>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
 		{name: "zoned metadata wins over a local visible time",
 			head: `<meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
 			body: `<h1>Headline</h1><p class="date">May 17, 2024 3:30 pm</p>`,

@@ -275,7 +275,12 @@ func (c *dateCtx) published() *stamp {
 	t := c.pageDate()
 	if urlDate != nil && (t == nil || !sameDay(t.t, urlDate.t)) {
 		c.from = "url"
-		return urlDate
+		u := c.dayTime(*urlDate)
+		return &u
+	}
+	if t != nil {
+		u := c.dayTime(*t)
+		t = &u
 	}
 	for _, step := range []struct {
 		name string
