@@ -53,7 +53,21 @@ func extractArchivistSet(p *setPage) (setResult, error) {
 	}
 	r := setResult{Text: a.Text, PageType: a.PageType}
 	if a.Published != nil {
-		r.Published = *a.Published
+		r.Published, r.PublishedPrecision = *a.Published, a.PublishedPrecision
 	}
 	return r, nil
+}
+
+// archivistDateSource names the step of archivist's date search that
+// gave the page's publication date (extract.Document.PublishedSource).
+func archivistDateSource(p *setPage) string {
+	in := extract.Input{Body: p.HTML, URL: p.URL}
+	if p.UTF8 {
+		in.ContentType = "text/html; charset=utf-8"
+	}
+	d, err := extract.Parse(in, extract.Options{})
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	return d.PublishedSource()
 }

@@ -16,3 +16,5 @@ func pageTypeFeatureNames() []string { return nil }
 func pageTypeFeatures(*setPage) ([]float64, error) { return nil, nil }
 
 func probeFeatures(string, []byte) ([]float64, error) { return nil, nil }
+
+func archivistDateSource(*setPage) string { return "" }

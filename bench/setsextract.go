@@ -17,6 +17,9 @@ type setResult struct {
 	Text      string    // main text
 	PageType  string    // page type, where the extractor has one (archivist)
 	Published time.Time // publication date, zero when not found
+	// PublishedPrecision is day, minute or second, where the extractor
+	// tells (archivist); "" otherwise.
+	PublishedPrecision string
 }
 
 // setExtractor is one contender of the sets command.

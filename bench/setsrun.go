@@ -29,6 +29,7 @@ type setsOptions struct {
 	Failures    int      // print this many worst tuning-half pages per set and extractor
 	Places      bool     // with Failures: where each listed snippet sits in the page's markup
 	Show        string   // SET/ID: one tuning-half page in full
+	Dates       bool     // print the tuning-half pages whose date some extractor gets wrong
 	JSON        bool     // JSON instead of Markdown
 	Passes      int      // timed passes of the speed line; 0 skips it
 	Workers     int      // goroutines scoring pages (the speed line always runs on one)
@@ -50,6 +51,7 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.BoolVar(&o.WriteSplits, "write-splits", false, "generate the split lists into -splits (done once; the lists are committed)")
 	fs.IntVar(&o.Failures, "failures", 0, "print the `N` worst tuning-half pages per set and extractor (never check-half pages)")
 	fs.BoolVar(&o.Places, "places", false, "with -failures: say where each listed snippet sits in the tuning page's markup (its element, the regions around it, hidden)")
+	fs.BoolVar(&o.Dates, "dates", false, "print each tuning-half page whose date some extractor gets wrong: expected day, each extractor's, and the step of archivist's date search that gave its own")
 	fs.StringVar(&o.Show, "show", "", "print one tuning-half page (`SET/ID`): truth, each extractor's text and scores")
 	fs.BoolVar(&o.JSON, "json", false, "print JSON instead of Markdown")
 	fs.StringVar(&o.Scores, "scores", "", "write per-page scores (no text; both halves) to `file`, to compare runs page by page")
@@ -193,6 +195,9 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 	}
 	if o.Failures > 0 {
 		rep.Failures = collectFailures(sets, xs, outs, o.Failures, o.Places)
+	}
+	if o.Dates {
+		writeDateLines(stdout, sets, xs, outs)
 	}
 	if o.JSON {
 		return writeSetsJSON(stdout, rep)

@@ -26,6 +26,7 @@ type pageOutcome struct {
 	PageType string   // the extractor's page type, "" when it has none
 	DateOK   bool     // the expected day (or no date where none is expected)
 	DateGot  string   // the day found, YYYY-MM-DD, "" for none
+	DatePrec string   // the found date's precision (day, minute, second), where the extractor tells
 	Text     string   // kept for -show only
 
 	// WithFolded and WithoutFolded count the same snippets spelled as
@@ -58,6 +59,9 @@ func scorePage(s benchSet, p *setPage, x setExtractor) pageOutcome {
 			got = r.Published.Format("2006-01-02")
 		}
 		o.DateOK, o.DateGot = got == p.Date, got
+		if got != "" {
+			o.DatePrec = r.PublishedPrecision
+		}
 	}
 	return o
 }

@@ -26,29 +26,29 @@ func buildMonthNames() map[string]time.Month {
 			monthNames[foldMonth(n)] = m
 		}
 	}
-	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "янв", "ocak", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ιανουαρίου", "ιανουάριος", "ιαν", "leden", "ledna", "tammikuu", "januára", "ianuarie", "ژانویه", "ינואר", "जनवरी", "มกราคม", "tammikuuta", "január", "siječanj", "siječnja",
+	add(1, "january", "jan", "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "jänner", "styczeń", "stycznia", "январь", "января", "янв", "ocak", "oca", "يناير", "كانون الثاني", "كانون ثاني", "جانفي", "ιανουαρίου", "ιανουάριος", "ιαν", "leden", "ledna", "tammikuu", "januára", "ianuarie", "ژانویه", "ינואר", "जनवरी", "มกราคม", "tammikuuta", "január", "siječanj", "siječnja",
 		"січня", "січень", "януари", "јануар", "јануари", "студзеня", "sausio", "janvāris", "janvāra", "jaanuar", "gener", "جنوری", "জানুয়ারি", "জানুয়ারি", "જાન્યુઆરી", "जानेवारी", "ஜனவரி")
-	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "фев", "şubat", "subat", "فبراير", "شباط", "فيفري", "φεβρουαρίου", "φεβρουάριος", "φεβ", "únor", "února", "helmikuu", "februára", "februarie", "فوریه", "פברואר", "फ़रवरी", "फरवरी", "กุมภาพันธ์", "helmikuuta", "február", "febr", "veljača", "veljače",
+	add(2, "february", "feb", "februar", "février", "fevrier", "févr", "fev", "febrero", "febbraio", "fevereiro", "februari", "luty", "lutego", "февраль", "февраля", "фев", "şubat", "subat", "şub", "فبراير", "شباط", "فيفري", "φεβρουαρίου", "φεβρουάριος", "φεβ", "únor", "února", "helmikuu", "februára", "februarie", "فوریه", "פברואר", "फ़रवरी", "फरवरी", "กุมภาพันธ์", "helmikuuta", "február", "febr", "veljača", "veljače",
 		"лютого", "лютий", "февруари", "фебруар", "лютага", "vasario", "februāris", "februāra", "veebruar", "febrer", "pebrero", "فروری", "ফেব্রুয়ারি", "ফেব্রুয়ারি", "ફેબ્રુઆરી", "फेब्रुवारी", "பிப்ரவரி")
 	add(3, "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "marzec", "marca", "март", "марта", "mart", "maret", "مارس", "آذار", "μαρτίου", "μάρτιος", "μαρ", "březen", "března", "maaliskuu", "martie", "מרץ", "मार्च", "มีนาคม", "marts", "maaliskuuta", "március", "márc", "ožujak", "ožujka",
 		"березня", "березень", "сакавіка", "kovo", "märts", "març", "marec", "marso", "mrt", "مارچ", "মার্চ", "માર્ચ", "மார்ச்")
-	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "апр", "nisan", "أبريل", "إبريل", "نيسان", "أفريل", "απριλίου", "απρίλιος", "απρ", "duben", "dubna", "huhtikuu", "apríla", "aprilie", "آوریل", "אפריל", "अप्रैल", "เมษายน", "huhtikuuta", "április", "ápr", "travanj", "travnja",
+	add(4, "april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwiecień", "kwietnia", "апрель", "апреля", "апр", "nisan", "nis", "أبريل", "إبريل", "نيسان", "أفريل", "απριλίου", "απρίλιος", "απρ", "duben", "dubna", "huhtikuu", "apríla", "aprilie", "آوریل", "אפריל", "अप्रैल", "เมษายน", "huhtikuuta", "április", "ápr", "travanj", "travnja",
 		"квітня", "квітень", "април", "красавіка", "balandžio", "aprīlis", "aprīļa", "aprill", "اپریل", "এপ্রিল", "એપ્રિલ", "एप्रिल", "ஏப்ரல்")
 	add(5, "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maj", "maja", "май", "мая", "mayıs", "mayis", "مايو", "أيار", "ماي", "μαΐου", "μάιος", "μαϊ", "květen", "května", "toukokuu", "mája", "مه", "מאי", "मई", "พฤษภาคม", "toukokuuta", "május", "máj", "svibanj", "svibnja",
 		"травня", "травень", "мај", "gegužės", "maijs", "maija", "maig", "مئی", "মে", "મે", "மே")
-	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "июн", "haziran", "يونيو", "يونيه", "حزيران", "جوان", "ιουνίου", "ιούνιος", "ιουν", "červen", "června", "kesäkuu", "júna", "iunie", "ژوئن", "יוני", "जून", "มิถุนายน", "kesäkuuta", "június", "jún", "lipanj", "lipnja",
+	add(6, "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwiec", "czerwca", "июнь", "июня", "июн", "haziran", "haz", "يونيو", "يونيه", "حزيران", "جوان", "ιουνίου", "ιούνιος", "ιουν", "červen", "června", "kesäkuu", "júna", "iunie", "ژوئن", "יוני", "जून", "มิถุนายน", "kesäkuuta", "június", "jún", "lipanj", "lipnja",
 		"червня", "червень", "юни", "јун", "јуни", "чэрвеня", "birželio", "jūnijs", "jūnija", "juuni", "juny", "junij", "hunyo", "جون", "জুন", "જૂન", "ஜூன்")
-	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "июл", "temmuz", "يوليو", "يوليه", "تموز", "يوليوز", "جويلية", "ιουλίου", "ιούλιος", "ιουλ", "červenec", "července", "heinäkuu", "júla", "iulie", "ژوئیه", "יולי", "जुलाई", "กรกฎาคม", "heinäkuuta", "július", "júl", "srpanj", "srpnja",
+	add(7, "july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipiec", "lipca", "июль", "июля", "июл", "temmuz", "tem", "يوليو", "يوليه", "تموز", "يوليوز", "جويلية", "ιουλίου", "ιούλιος", "ιουλ", "červenec", "července", "heinäkuu", "júla", "iulie", "ژوئیه", "יולי", "जुलाई", "กรกฎาคม", "heinäkuuta", "július", "júl", "srpanj", "srpnja",
 		"липня", "липень", "юли", "јул", "јули", "ліпеня", "liepos", "jūlijs", "jūlija", "juuli", "juliol", "julij", "julai", "hulyo", "جولائی", "জুলাই", "જુલાઈ", "जुलै", "ஜூலை")
-	add(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "agustus", "sierpień", "sierpnia", "август", "августа", "авг", "ağustos", "agustos", "أغسطس", "آب", "غشت", "أوت", "αυγούστου", "αύγουστος", "αυγ", "srpen", "srpna", "elokuu", "augusta", "اوت", "אוגוסט", "अगस्त", "สิงหาคม", "elokuuta", "augusztus", "kolovoz", "kolovoza",
+	add(8, "august", "aug", "août", "aout", "agosto", "ago", "augustus", "augusti", "agustus", "sierpień", "sierpnia", "август", "августа", "авг", "ağustos", "agustos", "ağu", "أغسطس", "آب", "غشت", "أوت", "αυγούστου", "αύγουστος", "αυγ", "srpen", "srpna", "elokuu", "augusta", "اوت", "אוגוסט", "अगस्त", "สิงหาคม", "elokuuta", "augusztus", "kolovoz", "kolovoza",
 		"серпня", "серпень", "жніўня", "rugpjūčio", "augusts", "agost", "avgust", "ogos", "اگست", "আগস্ট", "ઓગસ્ટ", "ऑगस्ट", "ஆகஸ்ட்")
-	add(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "сентябрь", "сентября", "сен", "сент", "eylül", "eylul", "سبتمبر", "أيلول", "شتنبر", "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "září", "syyskuu", "septembra", "septembrie", "سپتامبر", "ספטמבר", "सितंबर", "सितम्बर", "กันยายน", "syyskuuta", "szeptember", "szept", "rujan", "rujna",
+	add(9, "september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro", "wrzesień", "września", "сентябрь", "сентября", "сен", "сент", "eylül", "eylul", "eyl", "سبتمبر", "أيلول", "شتنبر", "σεπτεμβρίου", "σεπτέμβριος", "σεπ", "září", "syyskuu", "septembra", "septembrie", "سپتامبر", "ספטמבר", "सितंबर", "सितम्बर", "กันยายน", "syyskuuta", "szeptember", "szept", "rujan", "rujna",
 		"вересня", "вересень", "септември", "септембар", "верасня", "rugsėjo", "septembris", "setembre", "septembar", "setyembre", "ستمبر", "সেপ্টেম্বর", "સપ્ટેમ્બર", "सप्टेंबर", "செப்டம்பர்")
-	add(10, "october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "okt", "październik", "października", "октябрь", "октября", "окт", "ekim", "أكتوبر", "تشرين الأول", "تشرين أول", "οκτωβρίου", "οκτώβριος", "οκτ", "říjen", "října", "lokakuu", "októbra", "octombrie", "اکتبر", "אוקטובר", "अक्टूबर", "ตุลาคม", "lokakuuta", "október",
+	add(10, "october", "oct", "oktober", "octobre", "octubre", "ottobre", "ott", "outubro", "out", "okt", "październik", "października", "октябрь", "октября", "окт", "ekim", "eki", "أكتوبر", "تشرين الأول", "تشرين أول", "οκτωβρίου", "οκτώβριος", "οκτ", "říjen", "října", "lokakuu", "októbra", "octombrie", "اکتبر", "אוקטובר", "अक्टूबर", "ตุลาคม", "lokakuuta", "október",
 		"жовтня", "жовтень", "октомври", "октобар", "кастрычніка", "spalio", "oktobris", "oktobra", "oktoober", "oktobar", "oktubre", "اکتوبر", "অক্টোবর", "ઓક્ટોબર", "ऑक्टोबर", "அக்டோபர்")
-	add(11, "november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября", "ноя", "kasım", "kasim", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "νοεμβρίου", "νοέμβριος", "νοε", "listopadu", "marraskuu", "novembra", "noiembrie", "نوامبر", "נובמבר", "नवंबर", "नवम्बर", "พฤศจิกายน", "marraskuuta", "studeni", "studenoga", "studenog",
+	add(11, "november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada", "ноябрь", "ноября", "ноя", "kasım", "kasim", "kas", "نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "νοεμβρίου", "νοέμβριος", "νοε", "listopadu", "marraskuu", "novembra", "noiembrie", "نوامبر", "נובמבר", "नवंबर", "नवम्बर", "พฤศจิกายน", "marraskuuta", "studeni", "studenoga", "studenog",
 		"листопада", "листопад", "ноември", "новембар", "лістапада", "lapkričio", "novembris", "novembar", "nobyembre", "نومبر", "নভেম্বর", "નવેમ્બર", "नोव्हेंबर", "நவம்பர்")
-	add(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "desember", "grudzień", "grudnia", "декабрь", "декабря", "дек", "aralık", "aralik", "ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "δεκεμβρίου", "δεκέμβριος", "δεκ", "prosinec", "prosince", "joulukuu", "decembra", "decembrie", "دسامبر", "דצמבר", "दिसंबर", "दिसम्बर", "ธันวาคม", "joulukuuta", "prosinac", "prosinca",
+	add(12, "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic", "dicembre", "dezembro", "desember", "grudzień", "grudnia", "декабрь", "декабря", "дек", "aralık", "aralik", "ara", "ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "δεκεμβρίου", "δεκέμβριος", "δεκ", "prosinec", "prosince", "joulukuu", "decembra", "decembrie", "دسامبر", "דצמבר", "दिसंबर", "दिसम्बर", "ธันวาคม", "joulukuuta", "prosinac", "prosinca",
 		"грудня", "грудень", "декември", "децембар", "снежня", "gruodžio", "decembris", "detsember", "desembre", "decembar", "disember", "disyembre", "دسمبر", "ডিসেম্বর", "ડિસેમ્બર", "डिसेंबर", "டிசம்பர்")
 	return monthNames
 }
@@ -121,7 +121,7 @@ var (
 	reVietnamese   = lazyRE(`(?i)\b(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*,\s*|\s+năm\s+|\s+)(\d{4})\b`)
 	reDayMonth     = lazyRE(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?([\p{L}]{3,}(?:\s[\p{L}]+)?)\.?,?\s*(?:de\s+)?(\d{4})\b`)
 	reMonthDay     = lazyRE(`(?i)\b([\p{L}]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	reTime         = lazyRE(`(?i)\b(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
+	reTime         = lazyRE(`(?i)\b(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|صباحًا|صباحا|مساءً|مساء|ص|م)?\s*(?:uhr\s+)?(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b|([+-]\d{2}:?\d{2})\b)?`)
 	reZone         = lazyRE(`(?i)^\s*(?:\(?((?:gmt|utc)\s*[+-]\d{1,2}(?::?\d{2})?)\)?|\(?([a-z]{1,5})\)?\b)`)
 	reDMYShort     = lazyRE(`(?:^|[^\d.\pL])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.])`)
 	reURLDate      = lazyRE(`/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)`)
@@ -437,8 +437,11 @@ func parseTextDate(s string) (stamp, bool) {
 }
 
 // reClockGap matches what may stand between a date and its time of day:
-// separators and the words for "at".
-var reClockGap = lazyRE(`(?i)^[\s,.|·•/–—-]*(?:(?:at|um|à|a las|a la|alle|às|om|kl\.?|o|u|saat|pukul|в|ב|في|الساعة)[\s,]+)?[\s,|·•/–—-]*$`)
+// the abbreviation of "year" that Slavic languages write after it ("17
+// мая 2024 г., 10:30", "17 maja 2024 r."), separators and the words for
+// "at" ("alle ore 10:30", Finnish "klo 14.00", Czech "v 10:30", Greek
+// "στις", Ukrainian "о", Vietnamese "lúc", Indonesian "jam").
+var reClockGap = lazyRE(`(?i)^(?:\s*(?:г|гг|р|r|roku|года|року|godine|god)\.?)?[\s,.|·•/–—-]*(?:(?:at|um|à|a las|a la|alle ore|alle|ore|às|om|kl\.?|klo|kello|o|u|v|ve|saat|pukul|jam|lúc|στις|в|о|об|ב|في|الساعة)[\s,]+)?[\s,|·•/–—-]*$`)
 
 // withClock returns the day with the time of day written just after it
 // (or, failing that, just before it: "10:30 EDT, May 17, 2024").

@@ -53,6 +53,26 @@ func TestParseStamp(t *testing.T) {
 		{"12. prosinca 2024. u 10:30", "2024-12-12T10:30:00Z", corpus.PrecisionMinute, false},
 		{"17. Mai 2024 um 08:15 Uhr MESZ", "2024-05-17T08:15:00+02:00", corpus.PrecisionMinute, true},
 		{"10:30 EDT, May 17, 2024", "2024-05-17T10:30:00-04:00", corpus.PrecisionMinute, true},
+		// The time of day after the words and abbreviations that stand
+		// between it and the date in other languages (ex39da): Italian
+		// "ore", Finnish "klo", Czech "v", the Slavic "year" (г., r.), and
+		// the French "10 h 30".
+		{"12 marzo 2024 alle ore 10:30", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 marzo 2024 ore 10:30", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12.5.2024 klo 14.00", "2024-05-12T14:00:00Z", corpus.PrecisionMinute, false},
+		{"12. května 2024 v 9:05", "2024-05-12T09:05:00Z", corpus.PrecisionMinute, false},
+		{"12 мая 2024 г., 10:30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 maja 2024 r., 10:30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 травня 2024 р. о 10:30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 mars 2024 à 10 h 30", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 Μαΐου 2024 στις 10:30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
+		// Not a clock: a number after other words.
+		{"12 marzo 2024 pagine 10.30", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		// Turkish short month names (Oca ... Ara).
+		{"13 Ağu 2023", "2023-08-13T00:00:00Z", corpus.PrecisionDay, false},
+		{"13 Ara 2023 14:05", "2023-12-13T14:05:00Z", corpus.PrecisionMinute, false},
+		{"Şub 2, 2024", "2024-02-02T00:00:00Z", corpus.PrecisionDay, false},
+		{"5 Eki 2022", "2022-10-05T00:00:00Z", corpus.PrecisionDay, false},
 		// North American zones without the daylight-saving letter.
 		{"May 17, 2024 9:30 a.m. ET", "2024-05-17T09:30:00-04:00", corpus.PrecisionMinute, true},
 		{"Jan. 17, 2024 9:30 a.m. ET", "2024-01-17T09:30:00-05:00", corpus.PrecisionMinute, true},
@@ -304,6 +324,47 @@ func TestDateRules(t *testing.T) {
 			head: `<meta property="article:published_time" content="2021-11-04T23:07:12Z">`,
 			body: `<article><h1>Headline</h1><span class="date">5. November 2021</span>` + para + `</article>`,
 			pub:  "2021-11-04T23:07:12Z", pubPrec: "second"},
+		// ex39da: times of day written with the words of other
+		// languages are read, so they show the zone and the time.
+		{name: "a utc time takes the zone of the local time printed in french words",
+			head: `<meta property="article:published_time" content="2024-03-12T09:30:00Z">`,
+			body: `<article><h1>Headline</h1><p class="date">Publié le 12 mars 2024 à 10 h 30</p>` + para + `</article>`,
+			pub:  "2024-03-12T10:30:00+01:00", pubPrec: "second"},
+		{name: "a russian dateline's time in the zone of the page's metadata",
+			head: `<meta property="article:modified_time" content="2024-05-13T08:00:00+03:00">`,
+			body: `<article><h1>Headline</h1><div class="date">12 мая 2024 г., 10:30</div>` + para + `</article>`,
+			pub:  "2024-05-12T10:30:00+03:00", pubPrec: "minute", mod: "2024-05-13T08:00:00+03:00", modPrec: "second"},
+		{name: "a turkish dateline with a short month name",
+			body: `<article><h1>Headline</h1><div class="date">13 Ara 2023</div>` + para + `</article>`,
+			pub:  "2023-12-13T00:00:00Z", pubPrec: "day"},
+		// ex39da: a day found outside the metadata takes the one zoned
+		// time of day the page states for it in machine form (dayTime).
+		{name: "a dateline's day takes the time of an hatom published title",
+			body: `<article><h2 class="date-header">Friday, December 23, 2016</h2><h1>Headline</h1>` + para +
+				`<p>Posted by Jane at <abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr></p></article>`,
+			pub: "2016-12-23T05:11:00-05:00", pubPrec: "second"},
+		{name: "a dateline's day takes the time of rdfa content",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><span property="schema:dateCreated" content="2023-10-06T03:46:34+00:00"></span>` + para + `</article>`,
+			pub:  "2023-10-06T03:46:34Z", pubPrec: "second"},
+		{name: "two times on a dateline's day name no publication time",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="published" title="2023-10-06T03:46:34+02:00">x</abbr>` + para +
+				`<div class="comment"><abbr title="2023-10-06T19:12:00+02:00">evening</abbr><p>A comment.</p></div></article>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "noon utc under a day is a date-only field",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><span property="dateCreated" content="2023-10-06T12:00:00Z"></span>` + para + `</article>`,
+			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "a comment permalink's time is the comment's",
+			url: "https://example.com/story/",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div>` + para + `</article>` +
+				`<div><p>A comment.</p><a href="https://example.com/story/#comment-12"><abbr title="2023-10-06T19:12:00+02:00">7:12 pm</abbr></a></div>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "an update's time is not the publication's",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="updated" title="2023-10-06T19:12:00+02:00">x</abbr>` + para + `</article>`,
+			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "a teaser's time of another page is not the publication's",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div>` + para + `</article>` +
+				`<aside><div><h3><a href="/other-story">Another story of the same day</a></h3><abbr title="2023-10-06T19:12:00+02:00">x</abbr></div></aside>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
 		{name: "zoned metadata wins over a local visible time",
 			head: `<meta property="article:published_time" content="2024-05-17T09:30:00-04:00">`,
 			body: `<h1>Headline</h1><p class="date">May 17, 2024 3:30 pm</p>`,

@@ -256,3 +256,17 @@ func looksBinary(body []byte) bool {
 	}
 	return ctl*20 > len(head)
 }
+
+// PublishedSource extracts the page as Article does (from the page's own
+// tree, not its <noscript> or script data) and names the step of the
+// date search that gave the publication date ("metadata", "url", "time
+// near", "dateline", "text top", "last resort"...), "" when none did:
+// for the bench, to read why a date is wrong.
+func (d *Document) PublishedSource() string {
+	p := newPage(goquery.NewDocumentFromNode(d.root), d.base, d.fetched)
+	defer p.release()
+	p.extract(d.opts)
+	c := &dateCtx{p: p, fetched: d.art.FetchedAt, dateFacts: p.sharedDates()}
+	c.published()
+	return c.from
+}

@@ -50,6 +50,7 @@ import (
 type dateCtx struct {
 	p       *page
 	fetched time.Time // as the caller gave it; zero: relative dates are not read
+	from    string    // which step gave the publication date (PublishedSource)
 	*dateFacts
 }
 
@@ -246,16 +247,21 @@ func (c *dateCtx) published() *stamp {
 			// A full date in the URL is fixed when the page is first
 			// published; metadata that names another day was updated
 			// since (a republished or revised page).
+			c.from = "url over metadata"
 			return urlDate
 		}
 		if v := c.overGeneric(t, urlDate); v != nil {
+			c.from = "printed over generic metadata"
 			return v
 		}
 		if v := c.overRenderStamp(t); v != nil {
+			c.from = "printed over render stamp"
 			return v
 		}
+		c.from = "metadata"
 		if v := c.visibleChoice(t, metas); v != nil {
 			t = *v
+			c.from = "metadata, printed day"
 		}
 		t = localDay(c.fuller(t, metas), urlDate)
 		if urlDate == nil {
@@ -268,19 +274,25 @@ func (c *dateCtx) published() *stamp {
 	// A visible date on that day is kept for its time of day.
 	t := c.pageDate()
 	if urlDate != nil && (t == nil || !sameDay(t.t, urlDate.t)) {
-		return urlDate
+		c.from = "url"
+		u := c.dayTime(*urlDate)
+		return &u
+	}
+	if t != nil {
+		u := c.dayTime(*t)
+		t = &u
+	}
+	for _, step := range []struct {
+		name string
+		find func() *stamp
+	}{{"ld other", p.ldOtherDate}, {"image url", p.imageURLDate}, {"frequent", p.frequentDate}, {"yearless", c.yearlessDate}} {
+		if t != nil {
+			break
+		}
+		t, c.from = step.find(), step.name
 	}
 	if t == nil {
-		t = p.ldOtherDate()
-	}
-	if t == nil {
-		t = p.imageURLDate()
-	}
-	if t == nil {
-		t = p.frequentDate()
-	}
-	if t == nil {
-		t = c.yearlessDate()
+		c.from = ""
 	}
 	return t
 }
@@ -698,14 +710,15 @@ func (c *dateCtx) pageDate() *stamp {
 func (c *dateCtx) visibleDate() *stamp {
 	scope := c.p.dateScope()
 	t, far := c.nearTimeDate(scope)
+	c.from = "time near"
 	if t == nil {
-		t = c.datelineDate(scope)
+		t, c.from = c.datelineDate(scope), "dateline"
 	}
 	if t == nil {
-		t = c.textTopDate(scope)
+		t, c.from = c.textTopDate(scope), "text top"
 	}
 	if t == nil {
-		t = c.lastResortDate(far)
+		t, c.from = c.lastResortDate(far), "last resort"
 	}
 	return t
 }
