@@ -16,15 +16,17 @@ import (
 // markup still holds one clear block of prose (paragraphs of sentences,
 // mostly unlinked, side by side under one element) has its story in a
 // place those rules read as chrome: a wrapper named like a consent box,
-// a <footer> or a closed <dialog> around the whole article. An empty
+// a <footer> or a closed <dialog> around the whole article (the text is
+// then empty, or a blurb or a teaser the rules found). An empty
 // text is the worst outcome for a reader of the corpus, so that prose
 // is taken, wherever it sits. Pages that hold no such block (an app's
 // shell, a bot wall, a crawl cut short, a cookie notice alone) stay
 // empty.
 const (
-	// nearEmptyWords: a text under this many words is next to nothing
-	// (pageType's bound for an empty page).
-	nearEmptyWords = 20
+	// tinyWords: a text under this many words is next to nothing: an
+	// empty page (pageType's bound is 20), a caption, a teaser, a blurb
+	// about the site picked over the story.
+	tinyWords = 50
 	// lastProseWords: the block of prose must hold this many words at
 	// least, in lastProseParas paragraphs or more (or one paragraph of
 	// lastProseOne words: a story set as one run of <br> lines).
@@ -168,12 +170,12 @@ func linkedWords(n *html.Node) int {
 }
 
 // lastProseNet gives art the page's clear block of prose (clearProse)
-// when its text is next to nothing and that block holds three times as
-// many words. A page typed other for want of text becomes an article,
+// when its text is next to nothing (under tinyWords) and that block holds
+// three times as many words. A page typed other for want of text becomes an article,
 // as a page that says a few sentences of its own is (otherPage's bare
 // page).
 func lastProseNet(root *html.Node, art *corpus.Article) {
-	if art.WordCount >= nearEmptyWords {
+	if art.WordCount >= tinyWords {
 		return
 	}
 	text, words := clearProse(root)
