@@ -36,6 +36,7 @@ type setsOptions struct {
 	Args        []string // the command line, echoed at the top of the output
 	Scores      string   // file to write per-page scores to (no text), both halves
 	Classes     string   // classesKeep, classesHashed or classesNone: pages' class and id attributes
+	Short       bool     // list tuning pages where the first extractor's text is empty or far shorter than another's
 }
 
 // parseSetsFlags parses the arguments after "sets".
@@ -58,6 +59,7 @@ func parseSetsFlags(args []string, stderr io.Writer) (setsOptions, error) {
 	fs.IntVar(&o.Workers, "workers", 1, "score `N` pages at a time (the speed line always uses one core)")
 	fs.IntVar(&o.Passes, "passes", 3, "timed passes of the speed line on extraction-bench (GOMAXPROCS=1); 0 skips it")
 	fs.StringVar(&o.Classes, "classes", classesKeep, "pages' class and id attributes: `mode` keep, hashed (each token a hash of itself) or none (removed)")
+	fs.BoolVar(&o.Short, "short", false, "list the tuning-half pages where the first -only extractor's text is empty or under a third of another's words (never check-half pages)")
 	var verbose bool
 	fs.BoolVar(&verbose, "v", false, "same as -failures 20")
 	if err := parseArgs(fs, args); err != nil {
@@ -203,6 +205,9 @@ func runSetsCmd(ctx context.Context, o setsOptions, all []setExtractor, stdout, 
 		return writeSetsJSON(stdout, rep)
 	}
 	writeSetsMarkdown(stdout, rep)
+	if o.Short {
+		writeShortPages(stdout, collectShort(sets, xs, outs))
+	}
 	return nil
 }
 

@@ -18,6 +18,7 @@ type pageOutcome struct {
 	Words    score.Words
 	Shingles score.Page // when the set has full bodies
 	Empty    bool       // no word token extracted
+	NWords   int        // word tokens extracted (score.Tokens)
 	Err      string
 	With     score.Snippets
 	Without  score.Snippets
@@ -43,7 +44,8 @@ func scorePage(s benchSet, p *setPage, x setExtractor) pageOutcome {
 		r = setResult{}
 	}
 	o.Text, o.PageType = r.Text, r.PageType
-	o.Empty = len(score.Tokens(r.Text)) == 0
+	o.NWords = len(score.Tokens(r.Text))
+	o.Empty = o.NWords == 0
 	if p.HasBody {
 		o.Words = score.ScoreWords(r.Text, p.Body)
 		if s.Shingles {

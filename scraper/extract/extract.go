@@ -156,6 +156,7 @@ func (d *Document) extractArticle() (corpus.Article, []float64) {
 		p.withDeclaredPosts(&art)
 		p.release()
 	}
+	lastProseNet(d.root, &art)
 	return art, feats
 }
 
