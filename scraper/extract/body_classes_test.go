@@ -405,6 +405,32 @@ func TestBodyClasses(t *testing.T) {
 		// before its last paragraph: its own text, not a closing rail.
 		{name: "boxed_paragraphs",
 			wantInText: []string{"forty kinds of apple, most of them", "bore fruit this autumn", "kept in the county archive", "press the apples for juice"}},
+		// A rail of five short summaries of other local news, each in a
+		// <section> of one class, inside the element the page marks as
+		// the story's body (itemprop articleBody), after the story: it
+		// is about other things and goes (ex39ns, dropOffTopicRails).
+		{name: "rail_in_body",
+			wantInText: []string{"The keeper's cottage beside the Gull Point lighthouse", "the upkeep of the lighthouse grounds."},
+			notInText:  []string{"bakery", "county library", "youth orchestra", "farmers' market"}},
+		// The same story closing with its own key points, boxed one by
+		// one in the same place: they name the cottage, the lighthouse
+		// and the volunteers, and stay.
+		{name: "rail_key_points",
+			wantInText: []string{"The keeper's cottage beside the Gull Point lighthouse", "the upkeep of the lighthouse grounds.",
+				"was built in 1868", "for a nominal sum of one pound.", "on weekends until September this year."}},
+		// A brief followed by a longer rail of six summaries in boxes of
+		// one class, outside any body element: the rail goes (main
+		// dropped it already; kept here as the rule's neighbour).
+		{name: "rail_after_brief",
+			wantInText: []string{"Blasting at the Holm quarry was halted", "once the chapel had been checked."},
+			notInText:  []string{"bakery", "county library", "swimming pool"}},
+		// A story whose last section comes after an ad slot, under a
+		// sub-heading, its paragraphs boxed one by one in a block of its
+		// own: it is the story's (it tells of the mill, its flour and its
+		// wheel) and stays.
+		{name: "sections_after_ad",
+			wantInText: []string{"The tidal mill at Carrick ground its first sack", "from the drawings of the old one.",
+				"What the mill will make", "bakers in Carrick", "the mill pond's walls."}},
 		// A point of the story whose sub-points are linked issue titles,
 		// in a list nested under its unlinked line; a table of contents
 		// nested under linked entries still goes.
