@@ -62,8 +62,8 @@ func (p *page) dateLine(b block) bool {
 	}
 	a := p.x.nodes[b.at]
 	for up := 0; a != nil && up < 3; up, a = up+1, a.Parent {
-		if len(textOf(a)) > len(t) {
-			return false
+		if at := shortText(a, dateLineMax); at == "" || len(at) > len(t) {
+			return false // shortText stops reading a large wrapper early
 		}
 		if tm := firstTime(a); tm != nil {
 			tt := textOf(tm)
