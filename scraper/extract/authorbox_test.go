@@ -64,6 +64,17 @@ func TestArticleChromeShapes(t *testing.T) {
 			wantInText: []string{"Subscribe to the newsletter, then to the paper", "came through the newsletter.", "written by a reporter rather than a machine."}},
 		{name: "phishing_story_de",
 			wantInText: []string{"Klicken Sie hier, um Ihr Newsletter-Abonnement", "jeden Tag Betroffene", "nie per E-Mail nach Passwörtern fragt."}},
+		// Date lines over a story whose class names say nothing (hashed):
+		// a <time> with a label, a <time> alone. They go; the lead, a
+		// paragraph that opens with a <time>, and the last paragraph stay.
+		{name: "head_date_lines",
+			wantInText: []string{"Die Reederei streicht ab Januar", "Am 15. Dezember stellt", "bis zum späten Nachmittag am Hafen."},
+			notInText:  []string{"Aktualisiert", "30.11.2026, 10:27", "29. Nov. 2026"}},
+		// A short lead that opens with a <time> and a sentence of its
+		// own ("Thursday, 4 p.m. — Turnout is low."): no date line, it
+		// stays.
+		{name: "head_time_lead",
+			wantInText: []string{"Thursday, 4 p.m. — Turnout is low.", "Voters in the harbour ward", "shortly after midnight."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

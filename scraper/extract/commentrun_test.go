@@ -32,6 +32,10 @@ func TestCommentRuns(t *testing.T) {
 		// list's stamped blocks need no reply control.
 		{"story_heading_beside.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
 		{"story_noscript_comments.html", story, corpus.PageTypeArticle, []string{"four thousand volumes"}, false},
+		// An undeclared story of ten paragraphs under which the thread
+		// holds more text than the story: the story's own length says
+		// it is one (storyLongMin); its lead and last paragraph stay.
+		{"story_long_thread.html", story, corpus.PageTypeArticle, []string{"county's oldest lending library", "four thousand volumes", "keep to their plan"}, false},
 		{"forum_thread.html", thread, corpus.PageTypeForum, []string{"Has anyone here run"}, true},
 		// The opening post, drawn apart from the replies, has its own
 		// reply control: it is no story, and the replies stay.
