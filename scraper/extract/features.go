@@ -271,6 +271,15 @@ func teaserGroups(x *contentExtractor, n *html.Node, each func(*html.Node)) teas
 			continue
 		}
 		in := x.info(c)
+		if c.DataAtom == atom.Dd && tag == atom.Dt && run > 0 {
+			// A description list's term and its description are one
+			// item: a list of papers links each title in the term and
+			// its authors in the description, and the two alternate.
+			if in != nil && !in.junk {
+				runText += in.text
+			}
+			continue
+		}
 		if in == nil || in.junk && !droppedTeaser(in) || !isTeaser(in) {
 			continue
 		}
