@@ -246,8 +246,10 @@ type teaserCount struct{ items, groups, most, text int }
 // between do not break it). Siblings are alike when neither has a class
 // or when they share a class name: the items of a list often carry their
 // own ids and categories as classes ("post-123 category-food"), so their
-// class attributes differ. each, when not nil, is called with every item
-// of the runs counted.
+// class attributes differ. A <dd> after a <dt> of the run is that term's
+// description, part of its item: the two alternate in a description list
+// and would break every run. each, when not nil, is called with every
+// item of the runs counted.
 func teaserGroups(x *contentExtractor, n *html.Node, each func(*html.Node)) teaserCount {
 	var tc teaserCount
 	var sig string
@@ -271,6 +273,15 @@ func teaserGroups(x *contentExtractor, n *html.Node, each func(*html.Node)) teas
 			continue
 		}
 		in := x.info(c)
+		if c.DataAtom == atom.Dd && tag == atom.Dt && run > 0 {
+			// A description list's term and its description are one
+			// item: a list of papers links each title in the term and
+			// its authors in the description, and the two alternate.
+			if in != nil && !in.junk {
+				runText += in.text
+			}
+			continue
+		}
 		if in == nil || in.junk && !droppedTeaser(in) || !isTeaser(in) {
 			continue
 		}
