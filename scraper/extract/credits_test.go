@@ -23,6 +23,7 @@ func TestCleanCredits(t *testing.T) {
 		{"Sam Poe, Staff Writer | Reviewed by Jane Doe", []string{"Sam Poe"}, []string{"Jane Doe"}},
 		{"By Sam Poe and Ann Lee. Edited by Jane Doe", []string{"Sam Poe", "Ann Lee"}, []string{"Jane Doe"}},
 		{"Reporting by Sam Poe; Editing by Jane Doe", []string{"Sam Poe"}, []string{"Jane Doe"}},
+		{"Sam Poe, Editor-in-chief. Reviewed by Jane Doe", []string{"Sam Poe"}, []string{"Jane Doe"}},
 		// A reviewer alone: the review's writer, unless an expert.
 		{"Reviewed by Jane Doe", nil, []string{"Jane Doe"}},
 		{"Reviewed by: Jane Doe", nil, []string{"Jane Doe"}},
