@@ -232,13 +232,30 @@ var accountNames = map[string]bool{
 // stripRole drops leading or trailing role words from a name part.
 func stripRole(s string) string {
 	f := strings.Fields(s)
-	for len(f) > 0 && roleWords[strings.ToLower(strings.Trim(f[len(f)-1], ".,:"))] {
+	for len(f) > 0 && roleWord(f[len(f)-1]) {
 		f = f[:len(f)-1]
 	}
-	for len(f) > 0 && roleWords[strings.ToLower(strings.Trim(f[0], ".,:"))] {
+	for len(f) > 0 && roleWord(f[0]) {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
+}
+
+// roleWord reports whether w is a role word (roleWords), or role words
+// joined by hyphens: a title is written so ("Editor-in-chief"), and
+// after a comma it would read as a second name.
+func roleWord(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ".,:"))
+	if roleWords[w] {
+		return true
+	}
+	parts := strings.Split(w, "-")
+	for _, p := range parts {
+		if !roleWords[p] {
+			return false
+		}
+	}
+	return len(parts) > 1
 }
 
 func hasRole(s string) bool {

@@ -146,13 +146,13 @@ func cutCreditTail(words []string) string {
 
 // reviewerNames returns the people a review's credit names ("Reviewed by
 // Jane Doe"), unless the name carries a doctor's, a professor's or a
-// degree's title ("Dr Jane Doe", "Jane Doe, MD"): an expert's review
-// signs off what someone else wrote, while a book's or a film's reviewer
-// is credited by name alone.
+// degree's title ("Dr Jane Doe", "Jane Doe, MD", "Jane Doe, MS, RDN"):
+// an expert's review signs off what someone else wrote, while a book's or
+// a film's reviewer is credited by name alone.
 func reviewerNames(words []string) []string {
 	for i, w := range words {
 		l := strings.ToLower(strings.Trim(w, ".,;:()"))
-		if i == 0 && honorifics[l] || i > 0 && degrees[strings.ReplaceAll(l, ".", "")] {
+		if i == 0 && honorifics[l] || i > 0 && (degrees[strings.ReplaceAll(l, ".", "")] || postNominal(words[i-1], w)) {
 			return nil
 		}
 	}
@@ -165,11 +165,29 @@ func reviewerNames(words []string) []string {
 	return out
 }
 
+// postNominal reports whether w, after a comma that ends prev, is a
+// credential's letters in capitals ("RDN", "CFA", "LPC", "M.S.", "CFP®"):
+// credentials are too many to list (degrees holds the common ones, and
+// those written in mixed case).
+func postNominal(prev, w string) bool {
+	l := strings.Trim(w, ".,;:()®")
+	if !strings.HasSuffix(prev, ",") || len(strings.ReplaceAll(l, ".", "")) < 2 || len(l) > 8 {
+		return false
+	}
+	for _, r := range l {
+		if r != '.' && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // honorifics and degrees mark an expert's name.
 var (
 	honorifics = map[string]bool{"dr": true, "doctor": true, "prof": true, "professor": true}
 	degrees    = map[string]bool{"md": true, "phd": true, "do": true, "rn": true, "dds": true, "dmd": true, "pharmd": true,
-		"np": true, "rd": true, "mph": true, "lcsw": true, "cpa": true, "cfp": true, "esq": true, "jd": true}
+		"np": true, "rd": true, "mph": true, "lcsw": true, "cpa": true, "cfp": true, "esq": true, "jd": true,
+		"psyd": true, "edd": true, "msc": true, "drph": true}
 )
 
 // englishWeekdays are the English weekdays, lower-case.

@@ -23,6 +23,7 @@ func TestCleanCredits(t *testing.T) {
 		{"Sam Poe, Staff Writer | Reviewed by Jane Doe", []string{"Sam Poe"}, []string{"Jane Doe"}},
 		{"By Sam Poe and Ann Lee. Edited by Jane Doe", []string{"Sam Poe", "Ann Lee"}, []string{"Jane Doe"}},
 		{"Reporting by Sam Poe; Editing by Jane Doe", []string{"Sam Poe"}, []string{"Jane Doe"}},
+		{"Sam Poe, Editor-in-chief. Reviewed by Jane Doe", []string{"Sam Poe"}, []string{"Jane Doe"}},
 		// A reviewer alone: the review's writer, unless an expert.
 		{"Reviewed by Jane Doe", nil, []string{"Jane Doe"}},
 		{"Reviewed by: Jane Doe", nil, []string{"Jane Doe"}},
@@ -30,6 +31,10 @@ func TestCleanCredits(t *testing.T) {
 		{"Reviewed by Dr. Jane Doe", nil, nil},
 		{"Reviewed by Jane Doe, MD", nil, nil},
 		{"Reviewed by Jane Doe, Ph.D.", nil, nil},
+		{"Reviewed by Jane Doe, MS, RDN", nil, nil},
+		{"Reviewed by Jane Doe, CFP®", nil, nil},
+		{"Reviewed by Jane Doe, M.S.", nil, nil},
+		{"Reviewed by Jane Doe, PsyD", nil, nil},
 		{"Medically reviewed by Jane Doe", nil, nil},
 		{"Reviewed by our editors", nil, nil},
 		{"Photos by Jane Doe", nil, nil},

@@ -43,10 +43,13 @@ func (s *authorSet) addHeadByline(p *page) bool {
 		switch {
 		case names == nil && found != nil && seen <= maxHeadBlocks:
 			names = found
-		case found != nil || rev != nil && revs != nil || n.DataAtom == atom.H1 || isLinkHeading(n):
+		case found != nil || rev != nil && revs != nil && names == nil || n.DataAtom == atom.H1 || isLinkHeading(n):
 			return false // another story's byline or headline: a list of them
-		case rev != nil && seen <= maxHeadBlocks:
-			revs = rev // a reviewer, the author only if nobody else is named
+		case rev != nil && names == nil && seen <= maxHeadBlocks:
+			// A reviewer, the author only if nobody else is named. Under
+			// a writer's line, an editor's and a reviewer's lines are the
+			// same story's credits, no list.
+			revs = rev
 		case numFields(t) > 20:
 			s.people = append(s.people, names...)
 			s.addReviewers(revs)

@@ -40,6 +40,12 @@ func TestHeadByline(t *testing.T) {
 		{"a byline box, writer and reviewer", head + `<div class="byline">Written by Tomas Eriksen. Reviewed by Dr Jonas Weber</div>` + story, "Tomas Eriksen"},
 		{"a byline box, a health site's credits", head + `<div class="byline">Medically reviewed by Jonas Weber, MD — Written by Tomas Eriksen on March 3, 2026</div>` + story, "Tomas Eriksen"},
 		{"a byline box, the reviewer alone", head + `<div class="byline">Reviewed by Jonas Weber</div>` + story, "Jonas Weber"},
+		// The writer's line, then an editor's and a reviewer's: the
+		// writer is named, so the credits after it are no list of reviews.
+		{"the writer's line, then an editor's and a reviewer's", head + `<p>By Tomas Eriksen</p><p>Edited by Jonas Weber</p><p>Reviewed by Lena Moreau</p>` + story, "Tomas Eriksen"},
+		{"the writer's line, then a reviewer's", head + `<p>By Tomas Eriksen</p><p>Reviewed by Lena Moreau</p>` + story, "Tomas Eriksen"},
+		{"a reviewer with post-nominal letters alone", head + `<p>Reviewed by Lena Moreau, MS, RDN</p>` + story, ""},
+		{"a reviewer with a finance credential alone", head + `<p>Reviewed by Lena Moreau, CFA</p>` + story, ""},
 		{"two reviewers' lines: a list of reviews", `<h1>Reviews</h1><p>Reviewed by Jonas Weber</p><p>Reviewed by Lena Moreau</p>` + story, ""},
 		{"written by, a sentence", head + `<p>Written by hand, the letters reached the harbour board in May.</p>` + story, ""},
 		{"German", `<h1>Hafenrat beschließt neuen Fahrplan</h1><p>Von Anna Becker</p>` + story, "Anna Becker"},

@@ -135,6 +135,7 @@ func TestCleanAuthors(t *testing.T) {
 		{"The Long Road, by Jane Doe", nil},
 		{"Harbours of the North, by Jonas Weber and Ann Lee", nil},
 		{"Jane Doe, Staff Writer", []string{"Jane Doe"}},
+		{"Jane Doe, Editor-in-chief", []string{"Jane Doe"}}, // a hyphenated title (roleWord)
 		// A CMS account's name is no author; a Korean role follows the name.
 		{"Webmaster", nil},
 		{"admin", nil},
