@@ -87,9 +87,10 @@ const perkListMin = 2
 // product. A line on its own ("Free shipping over $75 & easy returns.")
 // stays, as references keep the terms of delivery. A run of two perks
 // among other items of their list ("Waterproof to 50 m", "2-year
-// warranty", "Free returns", "Made in Italy") goes too: told apart by
-// the list's first item, such a run stayed and a check page lost
-// (docs/BENCHMARKS.md, ex39by).
+// warranty", "Free returns", "Made in Italy") goes too: a run of the
+// shop's standing terms is the shop's wherever it sits, and the
+// product's own features around it stay (keeping such runs was
+// measured and dropped: docs/BENCHMARKS.md, ex39by).
 func dropPerkLists(bs []block) []block {
 	perk := func(b block) bool {
 		return b.item && !b.heads() && countWords(b.text) <= 7 && rePerkLine.MatchString(strings.TrimSpace(b.text))
