@@ -68,6 +68,11 @@ func TestParseStamp(t *testing.T) {
 		{"12 Μαΐου 2024 στις 10:30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
 		// Not a clock: a number after other words.
 		{"12 marzo 2024 pagine 10.30", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		// Not a clock: a figure with a thousands dot after the words
+		// that may stand before a time (review39b).
+		{"12 мая 2024 г. 15.000 человек", "2024-05-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"3. března 2026 v 10.000 domácnostech", "2026-03-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 мая 2024 г. в 10.30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
 		// Turkish short month names (Oca ... Ara).
 		{"13 Ağu 2023", "2023-08-13T00:00:00Z", corpus.PrecisionDay, false},
 		{"13 Ara 2023 14:05", "2023-12-13T14:05:00Z", corpus.PrecisionMinute, false},
