@@ -361,7 +361,7 @@ func TestDateRules(t *testing.T) {
 		// or a page's dates a comment or an embedded video.
 		{name: "an unmarked comment time beside a marked publication time",
 			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="published" title="2023-10-06T03:46:34+02:00">x</abbr>` + para +
-				`<div class="comment"><abbr title="2023-10-06T19:12:00+02:00">evening</abbr><p>A comment.</p></div></article>`,
+				`<div class="comment"><time datetime="2023-10-06T19:12:00+02:00">evening</time><p>A comment.</p></div></article>`,
 			pub: "2023-10-06T03:46:34+02:00", pubPrec: "second"},
 		{name: "a lone comment's time is not the post's",
 			body: `<div class="post"><h1>Headline</h1><h2 class="date-header">Friday, October 6, 2023</h2>` + para + `</div>` +

@@ -101,9 +101,12 @@ func markedChange(n *xhtml.Node) bool {
 // pubMarked reports whether the element says it holds a publication
 // time: <time pubdate>, or a class, itemprop, property or name naming a
 // publication or creation ("published", datePublished, dateCreated,
-// dcterms:issued).
+// dcterms:issued). An <abbr> with a time in its title is how
+// microformats write a post's date (hAtom), unless its class names an
+// event's (hCalendar's dtstart): its class alone may be unreadable
+// (generated names).
 func pubMarked(n *xhtml.Node) bool {
-	if hasAttr(n, "pubdate") {
+	if hasAttr(n, "pubdate") || n.DataAtom == atom.Abbr && !hasEventWord(attr(n, "class")) {
 		return true
 	}
 	for _, k := range []string{"class", "itemprop", "property", "name"} {
