@@ -447,7 +447,9 @@ var reClockGap = lazyRE(`(?i)^(?:\s*(?:г|гг|р|r|roku|года|року|godin
 // (or, failing that, just before it: "10:30 EDT, May 17, 2024").
 func withClock(y int, mo time.Month, d int, before, rest string) stamp {
 	day := dayStamp(y, mo, d)
-	if m := reTime.FindStringSubmatchIndex(rest); m != nil && m[0] <= 24 && reClockGap.MatchString(rest[:m[0]]) {
+	// A number that goes on after the minutes is a figure written with
+	// a thousands dot ("12 мая 2024 г. 15.000 человек"), not a clock.
+	if m := reTime.FindStringSubmatchIndex(rest); m != nil && m[0] <= 24 && reClockGap.MatchString(rest[:m[0]]) && !digitAt(rest, m[5]) {
 		if st, ok := clockStamp(y, mo, d, rest, m); ok {
 			return st
 		}
@@ -463,6 +465,11 @@ func withClock(y int, mo time.Month, d int, before, rest string) stamp {
 		}
 	}
 	return day
+}
+
+// digitAt reports whether s has an ASCII digit at byte i.
+func digitAt(s string, i int) bool {
+	return i < len(s) && isDigit(s[i])
 }
 
 // clockStamp reads the time of day matched by reTime at m in s, on the

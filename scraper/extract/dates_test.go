@@ -68,6 +68,11 @@ func TestParseStamp(t *testing.T) {
 		{"12 Μαΐου 2024 στις 10:30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
 		// Not a clock: a number after other words.
 		{"12 marzo 2024 pagine 10.30", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		// Not a clock: a figure with a thousands dot after the words
+		// that may stand before a time (review39b).
+		{"12 мая 2024 г. 15.000 человек", "2024-05-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"3. března 2026 v 10.000 domácnostech", "2026-03-03T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 мая 2024 г. в 10.30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
 		// Turkish short month names (Oca ... Ara).
 		{"13 Ağu 2023", "2023-08-13T00:00:00Z", corpus.PrecisionDay, false},
 		{"13 Ara 2023 14:05", "2023-12-13T14:05:00Z", corpus.PrecisionMinute, false},
@@ -348,8 +353,37 @@ func TestDateRules(t *testing.T) {
 			pub:  "2023-10-06T03:46:34Z", pubPrec: "second"},
 		{name: "two times on a dateline's day name no publication time",
 			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="published" title="2023-10-06T03:46:34+02:00">x</abbr>` + para +
-				`<div class="comment"><abbr title="2023-10-06T19:12:00+02:00">evening</abbr><p>A comment.</p></div></article>`,
+				`<div class="comment"><abbr class="published" title="2023-10-06T19:12:00+02:00">evening</abbr><p>A comment.</p></div></article>`,
 			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		// review39b: only times marked as the publication's count; an
+		// unmarked one on that day may be a comment's, an event's, a
+		// fixture's or a schedule's, and JSON-LD other than an article's
+		// or a page's dates a comment or an embedded video.
+		{name: "an unmarked comment time beside a marked publication time",
+			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><abbr class="published" title="2023-10-06T03:46:34+02:00">x</abbr>` + para +
+				`<div class="comment"><time datetime="2023-10-06T19:12:00+02:00">evening</time><p>A comment.</p></div></article>`,
+			pub: "2023-10-06T03:46:34+02:00", pubPrec: "second"},
+		{name: "a lone comment's time is not the post's",
+			body: `<div class="post"><h1>Headline</h1><h2 class="date-header">Friday, October 6, 2023</h2>` + para + `</div>` +
+				`<div id="comments"><div class="comment"><span>Bob</span> <time datetime="2023-10-06T21:40:00+02:00">9:40 pm</time><p>Lovely photos, thanks for sharing them!</p></div></div>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "an event's start on the dateline's day is not the publication's",
+			url: "https://example.com/2023/10/06/concert-tonight.html",
+			body: `<article><h1>Headline</h1>` + para + `<div itemscope itemtype="https://schema.org/Event"><span itemprop="name">Concert</span>` +
+				`<meta itemprop="startDate" content="2023-10-06T19:30:00+02:00"><abbr class="dtstart" title="2023-10-06T19:30:00+02:00">7:30 pm</abbr></div></article>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "a schedule's one time on the dateline's day is not the publication's",
+			body: `<article><h1>Headline</h1><div class="date">6 October 2023</div>` + para + `</article>` +
+				`<aside><h3>On TV tonight</h3><ul><li><time datetime="2023-10-06T21:00:00+02:00">21:00</time> Evening news</li></ul></aside>`,
+			pub: "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "json-ld of a comment does not date the article",
+			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Comment","dateCreated":"2023-10-06T22:10:00+02:00"}</script>`,
+			body: `<article><h1>Headline</h1><div class="date">6 October 2023</div>` + para + `</article>`,
+			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},
+		{name: "json-ld of an embedded video does not date the article",
+			head: `<script type="application/ld+json">{"@context":"https://schema.org","@type":"VideoObject","name":"Clip","datePublished":"2023-10-06T07:00:00+02:00"}</script>`,
+			body: `<article><h1>Headline</h1><div class="date">6 October 2023</div>` + para + `</article>`,
+			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},
 		{name: "noon utc under a day is a date-only field",
 			body: `<article><h1>Headline</h1><div class="date">6. Oktober 2023</div><span property="dateCreated" content="2023-10-06T12:00:00Z"></span>` + para + `</article>`,
 			pub:  "2023-10-06T00:00:00Z", pubPrec: "day"},

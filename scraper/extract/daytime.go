@@ -11,9 +11,12 @@ import (
 // a <time> without a time, the URL's date) to the time of day the page
 // states for it in machine form: the one instant with a stated zone and a
 // time of day, on that day in its own zone, that the machine-readable
-// attributes of its elements (`datetime`, `title`, `content`: <time>,
-// hAtom's abbr title, RDFa, microdata) and its JSON-LD's publication
-// dates give. Two instants on that day (a comment's, another post's, an
+// attributes of its elements marked as the publication's (`datetime`,
+// `title`, `content`: <time pubdate>, hAtom's abbr title "published",
+// RDFa or microdata datePublished/dateCreated) and the publication dates
+// of its JSON-LD article or page give. An unmarked time on that day may
+// be an event's, a fixture's, a schedule's or a comment's, and the dates
+// of other JSON-LD objects a comment's or an embedded video's. Two instants on that day (a comment's, another post's, an
 // edit's) name no single publication time, and the day stays; marked
 // changes (a class, name or property saying "updated" or "modified"),
 // times in links to a place in the page (a comment's permalink) or to
@@ -41,6 +44,9 @@ func (c *dateCtx) dayTime(t stamp) stamp {
 		}
 	}
 	for _, m := range c.p.ld {
+		if !ldIs(m, isArticleType) && !ldIs(m, isLDPageType) {
+			continue
+		}
 		see(ldString(m["datePublished"]))
 		see(ldString(m["dateCreated"]))
 	}
@@ -53,8 +59,8 @@ func (c *dateCtx) dayTime(t stamp) stamp {
 
 // attrTimes calls see with the values of the attributes that hold
 // machine-readable times (datetime, title, content) of the elements under
-// n, except in elements marked as changes, in scripts and in teasers of
-// other pages.
+// n marked as the publication's, except in elements marked as changes, in
+// scripts and in teasers of other pages.
 func (c *dateCtx) attrTimes(n *xhtml.Node, see func(string)) {
 	if n.Type == xhtml.ElementNode {
 		switch n.DataAtom {
@@ -68,7 +74,7 @@ func (c *dateCtx) attrTimes(n *xhtml.Node, see func(string)) {
 			switch a.Key {
 			case "datetime", "title", "content":
 				// A teaser's time dates the page it links to.
-				if isoClock(a.Val) && c.p.itemLink(n) != linkOther {
+				if isoClock(a.Val) && pubMarked(n) && c.p.itemLink(n) != linkOther {
 					see(a.Val)
 				}
 			}
@@ -86,6 +92,26 @@ func markedChange(n *xhtml.Node) bool {
 	for _, k := range []string{"class", "name", "property", "itemprop"} {
 		v := strings.ToLower(attr(n, k))
 		if (strings.Contains(v, "updat") || strings.Contains(v, "modif")) && !strings.Contains(v, "publi") {
+			return true
+		}
+	}
+	return false
+}
+
+// pubMarked reports whether the element says it holds a publication
+// time: <time pubdate>, or a class, itemprop, property or name naming a
+// publication or creation ("published", datePublished, dateCreated,
+// dcterms:issued). An <abbr> with a time in its title is how
+// microformats write a post's date (hAtom), unless its class names an
+// event's (hCalendar's dtstart): its class alone may be unreadable
+// (generated names).
+func pubMarked(n *xhtml.Node) bool {
+	if hasAttr(n, "pubdate") || n.DataAtom == atom.Abbr && !hasEventWord(attr(n, "class")) {
+		return true
+	}
+	for _, k := range []string{"class", "itemprop", "property", "name"} {
+		v := strings.ToLower(attr(n, k))
+		if strings.Contains(v, "publi") || strings.Contains(v, "creat") || strings.Contains(v, "issued") {
 			return true
 		}
 	}
