@@ -242,6 +242,16 @@ func (c *dateCtx) published() *stamp {
 	p := c.p
 	urlDate := p.urlDate()
 	if metas := c.settleAll(p.stamps(p.publishedCands())); len(metas) > 0 {
+		return c.fromMetadata(metas, urlDate)
+	}
+	return c.withoutMetadata(urlDate)
+}
+
+// fromMetadata picks the publication date when the metadata states one
+// (metas, settled, in trust order), weighed against the URL's date and
+// the dates printed on the page.
+func (c *dateCtx) fromMetadata(metas []stamp, urlDate *stamp) *stamp {
+	{
 		t := metas[0]
 		if urlDate != nil && farApart(t.t, urlDate.t) {
 			// A full date in the URL is fixed when the page is first
@@ -269,6 +279,12 @@ func (c *dateCtx) published() *stamp {
 		}
 		return &t
 	}
+}
+
+// withoutMetadata finds the publication date of a page whose metadata
+// states none: the URL's, the page's printed date, then weaker sources.
+func (c *dateCtx) withoutMetadata(urlDate *stamp) *stamp {
+	p := c.p
 	// The URL's date is the publication day by the site's own account;
 	// visible dates may be other posts', comments' or the last update's.
 	// A visible date on that day is kept for its time of day.
