@@ -405,22 +405,32 @@ func TestBodyClasses(t *testing.T) {
 		// before its last paragraph: its own text, not a closing rail.
 		{name: "boxed_paragraphs",
 			wantInText: []string{"forty kinds of apple, most of them", "bore fruit this autumn", "kept in the county archive", "press the apples for juice"}},
-		// A rail of five short summaries of other local news, each in a
-		// <section> of one class, inside the element the page marks as
-		// the story's body (itemprop articleBody), after the story: it
-		// is about other things and goes (ex39ns, dropOffTopicRails).
-		{name: "rail_in_body",
-			wantInText: []string{"The keeper's cottage beside the Gull Point lighthouse", "the upkeep of the lighthouse grounds."},
-			notInText:  []string{"bakery", "county library", "youth orchestra", "farmers' market"}},
-		// The same story closing with its own key points, boxed one by
-		// one in the same place: they name the cottage, the lighthouse
-		// and the volunteers, and stay.
+		// A story closing with its own key points, boxed one by one
+		// inside the element the page marks as its body: they name the
+		// cottage, the lighthouse and the volunteers, and stay.
 		{name: "rail_key_points",
 			wantInText: []string{"The keeper's cottage beside the Gull Point lighthouse", "the upkeep of the lighthouse grounds.",
 				"was built in 1868", "for a nominal sum of one pound.", "on weekends until September this year."}},
+		// A story's own closing list, boxed item by item in one class
+		// inside the element the page marks as its body, after 500 bytes
+		// of story: candidates, products reviewed, recipe steps, a
+		// timeline, "what we know". Each item brings names and facts the
+		// story before it does not hold, as a rail of other news would;
+		// they are the story and stay (ex39ns's dropOffTopicRails dropped
+		// all five and was reverted, review39d).
+		{name: "list_candidates",
+			wantInText: []string{"Five candidates will contest", "Maria Lopez, 44", "broadband have been forgotten for years."}},
+		{name: "list_products",
+			wantInText: []string{"We spent six weeks with a dozen laptops", "Acer Swift Go 14", "cannot be upgraded later."}},
+		{name: "list_recipe_steps",
+			wantInText: []string{"This is the lemon drizzle", "Heat the oven to 180C", "cut into thick slices to serve."}},
+		{name: "list_timeline",
+			wantInText: []string{"The river Leden burst its banks", "A severe warning is issued", "inspect its piers for damage from debris."}},
+		{name: "list_what_we_know",
+			wantInText: []string{"Two trains collided at low speed", "The 7.42 commuter service", "left belongings aboard the carriages."}},
 		// A brief followed by a longer rail of six summaries in boxes of
-		// one class, outside any body element: the rail goes (main
-		// dropped it already; kept here as the rule's neighbour).
+		// one class, outside any body element: the rail goes
+		// (dropCardRails).
 		{name: "rail_after_brief",
 			wantInText: []string{"Blasting at the Holm quarry was halted", "once the chapel had been checked."},
 			notInText:  []string{"bakery", "county library", "swimming pool"}},

@@ -50,7 +50,6 @@ func (p *page) extract(opts Options) {
 		nodes = x.dropOffTopic(top, x.selectContent(top), p.titleTag)
 		nodes = x.dropOffTopicAfterChunks(top, nodes, p.titleTag)
 		nodes = x.dropInnerStories(nodes, top, p.titleTag)
-		nodes = x.dropOffTopicRails(nodes, p.titleTag)
 	}
 	p.sel = nodes
 	x.markPictures(nodes, p.summaryWords())
