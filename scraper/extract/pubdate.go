@@ -251,34 +251,32 @@ func (c *dateCtx) published() *stamp {
 // (metas, settled, in trust order), weighed against the URL's date and
 // the dates printed on the page.
 func (c *dateCtx) fromMetadata(metas []stamp, urlDate *stamp) *stamp {
-	{
-		t := metas[0]
-		if urlDate != nil && farApart(t.t, urlDate.t) {
-			// A full date in the URL is fixed when the page is first
-			// published; metadata that names another day was updated
-			// since (a republished or revised page).
-			c.from = "url over metadata"
-			return urlDate
-		}
-		if v := c.overGeneric(t, urlDate); v != nil {
-			c.from = "printed over generic metadata"
-			return v
-		}
-		if v := c.overRenderStamp(t); v != nil {
-			c.from = "printed over render stamp"
-			return v
-		}
-		c.from = "metadata"
-		if v := c.visibleChoice(t, metas); v != nil {
-			t = *v
-			c.from = "metadata, printed day"
-		}
-		t = localDay(c.fuller(t, metas), urlDate)
-		if urlDate == nil {
-			t = c.visibleDay(t)
-		}
-		return &t
+	t := metas[0]
+	if urlDate != nil && farApart(t.t, urlDate.t) {
+		// A full date in the URL is fixed when the page is first
+		// published; metadata that names another day was updated
+		// since (a republished or revised page).
+		c.from = "url over metadata"
+		return urlDate
 	}
+	if v := c.overGeneric(t, urlDate); v != nil {
+		c.from = "printed over generic metadata"
+		return v
+	}
+	if v := c.overRenderStamp(t); v != nil {
+		c.from = "printed over render stamp"
+		return v
+	}
+	c.from = "metadata"
+	if v := c.visibleChoice(t, metas); v != nil {
+		t = *v
+		c.from = "metadata, printed day"
+	}
+	t = localDay(c.fuller(t, metas), urlDate)
+	if urlDate == nil {
+		t = c.visibleDay(t)
+	}
+	return &t
 }
 
 // withoutMetadata finds the publication date of a page whose metadata
