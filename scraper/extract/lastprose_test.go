@@ -17,9 +17,9 @@ import (
 // consent box, an unclosed <footer>, a closed <dialog>, a consent-named wrapper beside a
 // rail and a blurb about the site, which the rules took); a page without
 // one under the page's headline (an app's shell with a cookie notice, a
-// footer's blurb about the site beside a video, a gallery or nothing, a
-// consent box in German or French) keeps its next to nothing and is no
-// article (testdata/lastprose, pages written for this test).
+// footer's blurb about the site beside a video, a gallery, a section's two
+// links or nothing, a consent box in German or French) keeps its next to
+// nothing and is no article (testdata/lastprose, pages written for this test).
 func TestLastProseNet(t *testing.T) {
 	const story = "The ferry to the outer islands will run twice a day again from Monday"
 	const last = "when the islands fill with walkers and campers from the city."
@@ -36,6 +36,7 @@ func TestLastProseNet(t *testing.T) {
 		{"video-footer-blurb", false},
 		{"gallery-footer-blurb", false},
 		{"shell-about-blurb", false},
+		{"section-footer-blurb", false},
 		{"consent-german", false},
 		{"consent-french-dialog", false},
 	}
