@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -58,20 +59,31 @@ var proseBlockTags = map[atom.Atom]bool{
 // proseGroup is the prose paragraphs whose parent is one element, in
 // document order.
 type proseGroup struct {
-	paras []string
-	words int
+	parent *html.Node
+	paras  []string
+	words  int
 }
 
 // clearProse returns the page's largest block of prose below root (see
 // the constants above) and its words, or "" and 0 when it holds none.
 func clearProse(root *html.Node) (string, int) {
+	g := largestProse(root)
+	if g == nil {
+		return "", 0
+	}
+	return strings.Join(g.paras, "\n\n"), g.words
+}
+
+// largestProse returns the page's largest block of prose below root, or
+// nil when it holds none.
+func largestProse(root *html.Node) *proseGroup {
 	byParent := make(map[*html.Node]*proseGroup)
 	var best *proseGroup
 	var walk func(n *html.Node)
 	add := func(parent *html.Node, t string, w int) {
 		g := byParent[parent]
 		if g == nil {
-			g = &proseGroup{}
+			g = &proseGroup{parent: parent}
 			byParent[parent] = g
 		}
 		g.paras, g.words = append(g.paras, t), g.words+w
@@ -116,9 +128,49 @@ func clearProse(root *html.Node) (string, int) {
 	}
 	walk(root)
 	if best == nil || best.words < lastProseWords || len(best.paras) < lastProseParas && best.words < lastProseOne {
-		return "", 0
+		return nil
 	}
-	return strings.Join(best.paras, "\n\n"), best.words
+	return best
+}
+
+// headedByTitle reports whether the block of prose g sits under the
+// page's headline: a heading beside it (in its parent or the element
+// around that) whose words are mostly the title's. A story the rules
+// lost still carries its headline; the prose of chrome (a site's blurb
+// in a footer, a consent or login box in any language, an apology for a
+// missing page) sits under a heading of its own, or none, which the
+// title does not repeat.
+func headedByTitle(g *proseGroup, title string) bool {
+	tw := lowerWords(title)
+	for n, up := g.parent, 0; n != nil && up < 2; n, up = n.Parent, up+1 {
+		if n.DataAtom == atom.Body || n.DataAtom == atom.Html {
+			return false
+		}
+		for h := range n.Descendants() {
+			if h.Type == html.ElementNode && (h.DataAtom == atom.H1 || h.DataAtom == atom.H2 || h.DataAtom == atom.H3) && mostlyIn(textOf(h), tw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lowerWords returns s's words in lower case, without punctuation.
+func lowerWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// mostlyIn reports whether two thirds of s's words or more are among
+// words (lowerWords).
+func mostlyIn(s string, words []string) bool {
+	sw := lowerWords(s)
+	in := 0
+	for _, w := range sw {
+		if slices.Contains(words, w) {
+			in++
+		}
+	}
+	return len(sw) > 0 && in*3 >= len(sw)*2
 }
 
 // holdsBlock reports whether one of n's children starts a block.
@@ -169,19 +221,21 @@ func linkedWords(n *html.Node) int {
 	return w
 }
 
-// lastProseNet gives art the page's clear block of prose (clearProse)
-// when its text is next to nothing (under tinyWords) and that block holds
-// three times as many words. A page typed other for want of text becomes an article,
+// lastProseNet gives art the page's clear block of prose (largestProse)
+// when its text is next to nothing (under tinyWords), that block holds
+// three times as many words and it sits under the page's headline
+// (headedByTitle). A page typed other for want of text becomes an article,
 // as a page that says a few sentences of its own is (otherPage's bare
 // page).
 func lastProseNet(root *html.Node, art *corpus.Article) {
 	if art.WordCount >= tinyWords {
 		return
 	}
-	text, words := clearProse(root)
-	if words == 0 || words <= art.WordCount*3 {
+	g := largestProse(root)
+	if g == nil || g.words <= art.WordCount*3 || !headedByTitle(g, art.Title) {
 		return
 	}
+	text, words := strings.Join(g.paras, "\n\n"), g.words
 	art.Text, art.WordCount = text, words
 	art.Language = ChooseLanguage(art.Language, text)
 	if art.PageType == corpus.PageTypeOther {
