@@ -2,6 +2,7 @@ package extract
 
 import (
 	"html"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -565,6 +566,13 @@ func addFlags(art *corpus.Article, article, paywalled bool) {
 	if !article {
 		art.Flags = append(art.Flags, corpus.FlagNotArticle)
 	}
+}
+
+// dropFlag removes flag from art's flags: a later pass that finds the
+// text addFlags judged (a thread's posts, the last net's prose) takes
+// back what no longer holds.
+func dropFlag(art *corpus.Article, flag string) {
+	art.Flags = slices.DeleteFunc(art.Flags, func(f string) bool { return f == flag })
 }
 
 // otherText is the text of a page that is not an article, from the

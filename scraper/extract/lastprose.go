@@ -240,9 +240,9 @@ func lastProseNet(root *html.Node, art *corpus.Article) {
 	art.Language = ChooseLanguage(art.Language, text)
 	if art.PageType == corpus.PageTypeOther {
 		art.PageType = corpus.PageTypeArticle
-		art.Flags = slices.DeleteFunc(art.Flags, func(f string) bool { return f == corpus.FlagNotArticle })
+		dropFlag(art, corpus.FlagNotArticle)
 	}
 	if words >= ShortWords {
-		art.Flags = slices.DeleteFunc(art.Flags, func(f string) bool { return f == corpus.FlagShort })
+		dropFlag(art, corpus.FlagShort)
 	}
 }

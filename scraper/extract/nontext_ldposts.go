@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/archivist-project/archivist/corpus"
@@ -38,7 +37,7 @@ func (p *page) withDeclaredPosts(art *corpus.Article) {
 	art.WordCount = countWords(art.Text)
 	if art.WordCount >= ShortWords {
 		// The flags were set on the empty text: a long thread is not short.
-		art.Flags = slices.DeleteFunc(art.Flags, func(f string) bool { return f == corpus.FlagShort })
+		dropFlag(art, corpus.FlagShort)
 	}
 }
 
