@@ -75,6 +75,11 @@ func TestArticleChromeShapes(t *testing.T) {
 		// stays.
 		{name: "head_time_lead",
 			wantInText: []string{"Thursday, 4 p.m. — Turnout is low.", "Voters in the harbour ward", "shortly after midnight."}},
+		// An event's page, hashed classes: its <time> line names no
+		// year ("Saturday 12 June, 19:00"), the date the page is
+		// about, not its stamp: it stays (review39e).
+		{name: "event_time_line",
+			wantInText: []string{"Saturday 12 June, 19:00", "The Choir of St Anne's returns", "step-free access to every seat"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,10 +21,10 @@ import (
 // have that shape after prose too, and there the run is the page's
 // content, outweighing the prose before it. Comments are a story's
 // appendix: on a page that does not declare an article (x.declared), the
-// prose before must hold more text than the run, or a story's length of
-// its own (storyLongMin): a blog post of a few screens with a longer
-// thread under it is still a story with its comments, where a forum's
-// rules notice or a live blog's intro is a paragraph or two. A page that declares
+// prose before must hold more text than the run, however long it is: a
+// forum's opening post drawn apart from its replies, without a reply
+// control of its own, is prose of a story's length before a run of
+// comments (review39e). A page that declares
 // itself a thread or a live blog (x.thread: QAPage, DiscussionForumPosting,
 // LiveBlogPosting) says that its run is its content: no run is taken for
 // comments there.
@@ -39,11 +39,6 @@ const commentItemMax = 6000
 // storyBeforeMin is how much paragraph text must come before a run of
 // comments for it to follow a story: some four sentences.
 const storyBeforeMin = 400
-
-// storyLongMin is how much paragraph text before a run of comments makes
-// a story on a page that declares none, however long the run: some
-// fifteen sentences, four paragraphs or more.
-const storyLongMin = 1500
 
 // replyLabels are the labels of the control that answers a comment, in
 // the languages the extractor reads, lower case, without a count.
@@ -197,7 +192,7 @@ func (x *contentExtractor) noteCommentRun(n *html.Node, in *nodeInfo) {
 	}
 	need := storyBeforeMin
 	if !x.declared {
-		need = max(need, min(in.text+1, storyLongMin))
+		need = max(need, in.text+1)
 	}
 	if items < commentRunMin || itemText*5 < in.text*4 || !x.storyBefore(n, need) {
 		return

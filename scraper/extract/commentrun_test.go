@@ -32,10 +32,6 @@ func TestCommentRuns(t *testing.T) {
 		// list's stamped blocks need no reply control.
 		{"story_heading_beside.html", story, corpus.PageTypeArticle, []string{"four thousand volumes", "petition"}, false},
 		{"story_noscript_comments.html", story, corpus.PageTypeArticle, []string{"four thousand volumes"}, false},
-		// An undeclared story of ten paragraphs under which the thread
-		// holds more text than the story: the story's own length says
-		// it is one (storyLongMin); its lead and last paragraph stay.
-		{"story_long_thread.html", story, corpus.PageTypeArticle, []string{"county's oldest lending library", "four thousand volumes", "keep to their plan"}, false},
 		{"forum_thread.html", thread, corpus.PageTypeForum, []string{"Has anyone here run"}, true},
 		// The opening post, drawn apart from the replies, has its own
 		// reply control: it is no story, and the replies stay.
@@ -71,7 +67,8 @@ func TestCommentRuns(t *testing.T) {
 // TestCommentRunsAsContent reads pages whose content has a comment
 // thread's shape (stamped blocks with reply controls) after 400 bytes of
 // prose that is no story: a forum's rules notice above a thread whose
-// first post is one of the run, and a live blog's entries with reply
+// first post is one of the run, a forum's long opening post above its
+// replies, and a live blog's entries with reply
 // links below its intro. Neither page declares an article, and the run
 // outweighs the prose before it: it stays. And a letters page, declared
 // an article, whose letters each open with a title and end with a
@@ -85,6 +82,11 @@ func TestCommentRunsAsContent(t *testing.T) {
 			[]string{"Is it time to replace the whole roof", "flashing around the chimney", "cracked vent boot"}},
 		{"liveblog_undeclared.html", "https://valleycourier.example/live/council-election",
 			[]string{"Queues have formed", "eleven per cent", "Polls are open until ten"}},
+		// A forum thread, hashed classes, whose opening post (1,600
+		// bytes, no reply control) is drawn apart above the replies,
+		// which hold more: a story's length of prose is no story here.
+		{"forum_long_op.html", "https://homebaking.example/threads/sourdough-starter-acetone.8812/",
+			[]string{"Feed it twice a day", "rye flour brought it back", "stiff starter trick"}},
 		{"letters_page.html", "https://valleycourier.example/opinion/2026/12/05/letters",
 			[]string{"buckets in the reading room", "last bus from town", "without a single recount"}},
 		// Declared a thread (declaresThread) after more prose than

@@ -19,13 +19,20 @@ import (
 // stamped update further down is the story's. And a text with such lines
 // after its start too is a live blog's or a timeline's run of stamped
 // entries, whose first stamp opens the first entry: nothing goes there
-// (stampsAfter).
+// (stampsAfter). And the line must name a year (reStampYear): a page's
+// stamp says when the page was written, so it carries the year; a day
+// and a time without one ("Saturday 12 June, 19:00") is a date the page
+// is about (an event's, a diary day's), written for readers of that
+// year, and it is content (review39e).
 
 // dateLineMax is the most text a date line holds, its label included.
 const dateLineMax = 60
 
 // headStoryWords is how many words make the block where the story begins.
 const headStoryWords = 25
+
+// reStampYear matches a year of four digits ("2019", "30.11.2026").
+var reStampYear = lazyRE(`(?:^|\D)(?:19|20)\d\d(?:\D|$)`)
 
 // dropHeadDateLines drops the date lines (dateLine) among an article's
 // blocks before its first paragraph of prose, unless fewer than 50 words
@@ -40,7 +47,7 @@ func (p *page) dropHeadDateLines(bs []block) []block {
 	}
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
-		if i < head && p.dateLine(b) {
+		if i < head && p.dateLine(b) && reStampYear.MatchString(b.text) {
 			continue
 		}
 		out = append(out, b)
