@@ -118,7 +118,7 @@ func cleanAuthors(raw string) []string {
 			// "John Smith, AP Auto Writer": the part after a comma is a role.
 			continue
 		}
-		if rePhotoCredit.MatchString(part) {
+		if rePhotoCredit.MatchString(part) || i > 0 && otherPartCredit(part) {
 			continue
 		}
 		for {

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // A byline line may credit several people for several parts: "Written by
 // Sam Poe. Reviewed by Dr Jane Doe", "Medically reviewed by Jane Doe, MD
@@ -193,3 +196,30 @@ var (
 // englishWeekdays are the English weekdays, lower-case.
 var englishWeekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true}
+
+// foreignBy are "by" in the other languages whose bylines credit several
+// parts ("Par Anne Roy, édité par Jo Lee", "Von Eva Maier, fotografiert
+// von Jo Lee"), lower-case.
+var foreignBy = map[string]bool{"par": true, "von": true, "por": true, "door": true, "av": true, "af": true,
+	"przez": true, "da": true, "di": true, "от": true}
+
+// otherPartCredit reports whether part, after a comma in a byline, credits
+// someone's part in another language: a lower-case participle (not a
+// name's particle) then "by" before any capitalised word ("édité par Jo
+// Lee", "mis à jour par Jo Lee"). A writer's name never opens lower-case
+// that way; the English phrases are creditPhrases'.
+func otherPartCredit(part string) bool {
+	f := strings.Fields(part)
+	if len(f) < 3 || !unicode.IsLower([]rune(f[0])[0]) || nameParticles[strings.ToLower(f[0])] {
+		return false
+	}
+	for _, w := range f[1:] {
+		if foreignBy[strings.ToLower(w)] {
+			return true
+		}
+		if unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	return false
+}

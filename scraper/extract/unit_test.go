@@ -136,6 +136,12 @@ func TestCleanAuthors(t *testing.T) {
 		{"Harbours of the North, by Jonas Weber and Ann Lee", nil},
 		{"Jane Doe, Staff Writer", []string{"Jane Doe"}},
 		{"Jane Doe, Editor-in-chief", []string{"Jane Doe"}}, // a hyphenated title (roleWord)
+		// A part credited in another language after a comma names no writer.
+		{"Par Anne Roy, édité par Jo Lee", []string{"Anne Roy"}},
+		{"Von Eva Maier, fotografiert von Jo Lee", []string{"Eva Maier"}},
+		{"Por Ana Ruiz, mis à jour par Jo Lee", []string{"Ana Ruiz"}},
+		{"Ursula von der Leyen, Jan de la Cruz", []string{"Ursula von der Leyen", "Jan de la Cruz"}},
+		{"Anne Roy, van der Berg", []string{"Anne Roy", "van der Berg"}},
 		// A CMS account's name is no author; a Korean role follows the name.
 		{"Webmaster", nil},
 		{"admin", nil},
