@@ -15,7 +15,7 @@ var (
 	// ("Haber: Elif Kaya", "作者：陈晓明"); those words say other things
 	// without the colon ("Haber Merkezi", the newsdesk), and an author
 	// box's role label ("Featured writer:", "Guest author:").
-	reByPrefix = lazyRE(`(?i)^(?:(?:written|posted|published|reported|reporting|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)|^(?:haber|yazan|yazar|muhabir|penulis|reporter|(?:featured|guest|staff|contributing|senior) (?:writer|author)|作者|记者|記者|撰文|लेखक)\s*[:：]\s*`)
+	reByPrefix = lazyRE(`(?i)^(?:(?:written|posted|published|reported|reporting|writing|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)|^(?:haber|yazan|yazar|muhabir|penulis|reporter|(?:featured|guest|staff|contributing|senior) (?:writer|author)|作者|记者|記者|撰文|लेखक)\s*[:：]\s*`)
 	// reSplit splits names on separators and on "and" in several
 	// languages; the words need spaces around them (\b is ASCII-only and
 	// would split "Mevißen" after the "ß").

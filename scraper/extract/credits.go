@@ -27,11 +27,12 @@ const (
 // hyphens read as spaces.
 var creditPhrases = map[string]creditRole{
 	"": roleWriter, "written": roleWriter, "words": roleWriter, "text": roleWriter, "story": roleWriter,
-	"reported": roleWriter, "reporting": roleWriter, "posted": roleWriter, "compiled": roleWriter,
+	"reported": roleWriter, "reporting": roleWriter, "posted": roleWriter, "compiled": roleWriter, "writing": roleWriter,
 	"reviewed": roleReview, "edited": roleReview, "editing": roleReview,
 	"medically reviewed": roleOther, "clinically reviewed": roleOther, "expert reviewed": roleOther,
 	"peer reviewed": roleOther, "legally reviewed": roleOther, "financially reviewed": roleOther,
 	"fact checked": roleOther, "checked": roleOther, "verified": roleOther, "additional reporting": roleOther,
+	"with reporting": roleOther, "contributed reporting": roleOther,
 	"photos": roleOther, "photo": roleOther, "photographs": roleOther, "photography": roleOther,
 	"pictures": roleOther, "images": roleOther, "illustration": roleOther, "illustrations": roleOther,
 	"illustrated": roleOther, "graphics": roleOther, "video": roleOther, "produced": roleOther,

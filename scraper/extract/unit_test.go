@@ -136,6 +136,10 @@ func TestCleanAuthors(t *testing.T) {
 		{"Harbours of the North, by Jonas Weber and Ann Lee", nil},
 		{"Jane Doe, Staff Writer", []string{"Jane Doe"}},
 		{"Jane Doe, Editor-in-chief", []string{"Jane Doe"}}, // a hyphenated title (roleWord)
+		// A wire's credits: the reporter and the writer are authors, the
+		// editor and a contributing reporter are not.
+		{"Sam Poe, with reporting by Jo Lee", []string{"Sam Poe"}},
+		{"Reporting by Ann Lee; Writing by Sam Poe; Editing by Jo Lee", []string{"Ann Lee", "Sam Poe"}},
 		// A part credited in another language after a comma names no writer.
 		{"Par Anne Roy, édité par Jo Lee", []string{"Anne Roy"}},
 		{"Von Eva Maier, fotografiert von Jo Lee", []string{"Eva Maier"}},
