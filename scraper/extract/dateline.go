@@ -86,12 +86,7 @@ func firstTime(n *html.Node) *html.Node {
 	if n.Type == html.ElementNode && n.DataAtom == atom.Time {
 		return n
 	}
-	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && d.DataAtom == atom.Time {
-			return d
-		}
-	}
-	return nil
+	return firstOfAtom(n, atom.Time)
 }
 
 // stampsAfter reports whether one of bs is a date line (dateLine).

@@ -16,8 +16,9 @@ import (
 // RDFa or microdata datePublished/dateCreated) and the publication dates
 // of its JSON-LD article or page give. An unmarked time on that day may
 // be an event's, a fixture's, a schedule's or a comment's, and the dates
-// of other JSON-LD objects a comment's or an embedded video's. Two instants on that day (a comment's, another post's, an
-// edit's) name no single publication time, and the day stays; marked
+// of other JSON-LD objects a comment's or an embedded video's. Two
+// instants on that day (a comment's, another post's, an edit's) name no
+// single publication time, and the day stays; marked
 // changes (a class, name or property saying "updated" or "modified"),
 // times in links to a place in the page (a comment's permalink) or to
 // another page (a teaser), and noon UTC (a date-only field) are not

@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -62,16 +61,6 @@ type proseGroup struct {
 	parent *html.Node
 	paras  []string
 	words  int
-}
-
-// clearProse returns the page's largest block of prose below root (see
-// the constants above) and its words, or "" and 0 when it holds none.
-func clearProse(root *html.Node) (string, int) {
-	g := largestProse(root)
-	if g == nil {
-		return "", 0
-	}
-	return strings.Join(g.paras, "\n\n"), g.words
 }
 
 // largestProse returns the page's largest block of prose below root, or
@@ -157,7 +146,7 @@ func headedByTitle(g *proseGroup, title string) bool {
 
 // lowerWords returns s's words in lower case, without punctuation.
 func lowerWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(strings.ToLower(s), notWordRune)
 }
 
 // mostlyIn reports whether two thirds of s's words or more are among

@@ -90,7 +90,10 @@ func TestClearProse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, w := clearProse(doc)
+			w := 0
+			if g := largestProse(doc); g != nil {
+				w = g.words
+			}
 			if w != c.words {
 				t.Errorf("words = %d, want %d", w, c.words)
 			}
