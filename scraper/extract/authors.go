@@ -69,17 +69,17 @@ func CleanAuthors(raw string) []string {
 // the people it credits with a review or an edit (splitCredits), who are
 // the authors only when nobody else is named: a book's or a film's
 // reviewer wrote the review.
-func cleanCredits(raw string) (writers, reviewers []string) {
-	parts, reviewers, ok := splitCredits(cleanSpace(raw))
+func cleanCredits(raw string) (writers []string, sec seconds) {
+	parts, sec, ok := splitCredits(cleanSpace(raw))
 	if !ok {
-		return cleanAuthors(raw), nil
+		return cleanAuthors(raw), seconds{}
 	}
 	for _, part := range parts {
 		for _, a := range cleanAuthors(part) {
 			writers = appendUnique(writers, a)
 		}
 	}
-	return writers, reviewers
+	return writers, sec
 }
 
 // cleanAuthors reads a raw author value that credits the writer alone
