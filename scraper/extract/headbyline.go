@@ -146,8 +146,9 @@ func headBylineNames(t string) (writers []string, sec seconds) {
 
 // headBylineRest returns what follows the byline word that opens t: "By
 // Jane Doe", "Written by Jane Doe" (writerRoles), "Text von Anna Becker",
-// or any credit's phrase ("Reviewed by Jane Doe"); ok is false when t
-// opens otherwise, or in lower case.
+// a label with a colon ("Author: Jane Doe", headLabels) or any credit's
+// phrase ("Reviewed by Jane Doe"); ok is false when t opens otherwise,
+// or in lower case.
 func headBylineRest(t string) (rest string, ok bool) {
 	first, rest, ok := strings.Cut(t, " ")
 	if !ok || !unicode.IsUpper([]rune(first)[0]) {
