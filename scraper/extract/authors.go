@@ -69,17 +69,17 @@ func CleanAuthors(raw string) []string {
 // the people it credits with a review or an edit (splitCredits), who are
 // the authors only when nobody else is named: a book's or a film's
 // reviewer wrote the review.
-func cleanCredits(raw string) (writers, reviewers []string) {
-	parts, reviewers, ok := splitCredits(cleanSpace(raw))
+func cleanCredits(raw string) (writers []string, sec seconds) {
+	parts, sec, ok := splitCredits(cleanSpace(raw))
 	if !ok {
-		return cleanAuthors(raw), nil
+		return cleanAuthors(raw), seconds{}
 	}
 	for _, part := range parts {
 		for _, a := range cleanAuthors(part) {
 			writers = appendUnique(writers, a)
 		}
 	}
-	return writers, reviewers
+	return writers, sec
 }
 
 // cleanAuthors reads a raw author value that credits the writer alone
@@ -106,14 +106,16 @@ func cleanAuthors(raw string) []string {
 		}
 	}
 	if name, ok := labelledByline(s); ok {
-		return []string{name}
+		return []string{stripTitles(name)}
 	}
 	if creditsWork(s) {
 		return nil
 	}
 	var out []string
 	for i, part := range reSplit.Split(s, -1) {
-		part = strings.TrimSpace(part)
+		// The place goes first: "in" and "at" are role words, and "Sam
+		// Poe in Kyiv" after a comma would go as a role.
+		part = cutPlace(strings.TrimSpace(part))
 		if i > 0 && hasRole(part) {
 			// "John Smith, AP Auto Writer": the part after a comma is a role.
 			continue
@@ -130,8 +132,8 @@ func cleanAuthors(raw string) []string {
 		}
 		part = strings.TrimFunc(part, func(r rune) bool { return unicode.IsPunct(r) && r != '.' || unicode.IsSpace(r) || unicode.IsSymbol(r) })
 		part = strings.TrimRight(part, ". ")
-		part = stripRole(part)
-		if !looksLikeName(part) || accountNames[strings.ToLower(part)] {
+		part = stripTitles(stripRole(part))
+		if !looksLikeName(part) || accountNames[strings.ToLower(part)] || i > 0 && placeAfterName(part, out) {
 			continue
 		}
 		if isUpperWord(part) {

@@ -19,7 +19,8 @@ type creditRole int
 const (
 	roleNone   creditRole = iota // no credit: "The Long Road by", a sentence
 	roleWriter                   // "By", "Written by", "Reporting by"
-	roleReview                   // "Reviewed by", "Edited by": a review's writer when nobody else is named
+	roleReview                   // "Reviewed by": a review's writer when nobody else is named
+	roleEdit                     // "Edited by": the author when nobody else is named, not even a reviewer
 	roleOther                    // "Medically reviewed by", "Fact checked by", "Photos by": never the author
 )
 
@@ -28,7 +29,7 @@ const (
 var creditPhrases = map[string]creditRole{
 	"": roleWriter, "written": roleWriter, "words": roleWriter, "text": roleWriter, "story": roleWriter,
 	"reported": roleWriter, "reporting": roleWriter, "posted": roleWriter, "compiled": roleWriter, "writing": roleWriter,
-	"reviewed": roleReview, "edited": roleReview, "editing": roleReview,
+	"interview": roleWriter, "reviewed": roleReview, "edited": roleEdit, "editing": roleEdit,
 	"medically reviewed": roleOther, "clinically reviewed": roleOther, "expert reviewed": roleOther,
 	"peer reviewed": roleOther, "legally reviewed": roleOther, "financially reviewed": roleOther,
 	"fact checked": roleOther, "checked": roleOther, "verified": roleOther, "additional reporting": roleOther,
@@ -107,27 +108,61 @@ func separatesCredit(w string) bool {
 	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";")
 }
 
+// seconds are the people a byline credits with a review or an edit,
+// apart: the authors only when nobody else is named, a reviewer before
+// an editor (a review's writer is credited "Reviewed by", and its editor
+// did not write it).
+type seconds struct{ reviewers, editors []string }
+
+// first returns the reviewers, else the editors.
+func (c seconds) first() []string {
+	if c.reviewers != nil {
+		return c.reviewers
+	}
+	return c.editors
+}
+
+// again reports whether sec credits a review after a reviewer's line, or
+// an edit after an editor's: two reviewers' lines under a headline are a
+// list of reviews.
+func (c seconds) again(sec seconds) bool {
+	return sec.reviewers != nil && c.reviewers != nil || sec.editors != nil && c.editors != nil
+}
+
+// add keeps sec's reviewers and editors, those of the first line that
+// names any.
+func (c *seconds) add(sec seconds) {
+	if c.reviewers == nil {
+		c.reviewers = sec.reviewers
+	}
+	if c.editors == nil {
+		c.editors = sec.editors
+	}
+}
+
 // splitCredits returns the writer's parts of a line that credits someone
-// else too, each to be read as a byline, and the names of a review's or
-// an edit's credit (reviewerNames); ok is false when the line credits the
-// writer alone, and is read whole.
-func splitCredits(s string) (writers []string, reviewers []string, ok bool) {
+// else too, each to be read as a byline, and the names of a review's and
+// an edit's credits (reviewerNames); ok is false when the line credits
+// the writer alone, and is read whole.
+func splitCredits(s string) (writers []string, sec seconds, ok bool) {
 	cs := creditClauses(s)
 	for _, c := range cs {
-		ok = ok || c.role == roleReview || c.role == roleOther
+		ok = ok || c.role == roleReview || c.role == roleEdit || c.role == roleOther
 	}
 	if !ok {
-		return nil, nil, false
+		return nil, seconds{}, false
 	}
 	for _, c := range cs {
 		switch c.role {
 		case roleWriter:
 			writers = append(writers, cutCreditTail(c.words))
 		case roleReview:
-			reviewers = append(reviewers, reviewerNames(c.words[c.by+1:])...)
+			sec.reviewers = append(sec.reviewers, reviewerNames(c.words[c.by+1:])...)
+		case roleEdit:
+			sec.editors = append(sec.editors, reviewerNames(c.words[c.by+1:])...)
 		}
 	}
-	return writers, reviewers, true
+	return writers, sec, true
 }
 
 // cutCreditTail returns a writer's clause without its date ("Written by

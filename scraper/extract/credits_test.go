@@ -47,11 +47,18 @@ func TestCleanCredits(t *testing.T) {
 		{"Jane Doe", []string{"Jane Doe"}, nil},
 		// A "by" in the middle of words opens no credit.
 		{"Reviewed and approved by Jane Doe", nil, nil},
+		// A reviewer before an editor, in either order: a review's
+		// writer is credited "Reviewed by", its editor did not write it.
+		{"Reviewed by Jane Doe. Edited by Sam Poe", nil, []string{"Jane Doe"}},
+		{"Edited by Sam Poe | Reviewed by Jane Doe", nil, []string{"Jane Doe"}},
+		{"Edited by Sam Poe. Reviewed by Dr Jane Doe", nil, []string{"Sam Poe"}},
+		// An interview's credit names its writer.
+		{"Interview by Sam Poe. Photos by Jane Doe", []string{"Sam Poe"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			w, r := cleanCredits(tt.in)
-			if !slices.Equal(w, tt.writers) || !slices.Equal(r, tt.reviewers) {
+			w, sec := cleanCredits(tt.in)
+			if r := sec.first(); !slices.Equal(w, tt.writers) || !slices.Equal(r, tt.reviewers) {
 				t.Errorf("cleanCredits(%q) = %q, %q, want %q, %q", tt.in, w, r, tt.writers, tt.reviewers)
 			}
 		})

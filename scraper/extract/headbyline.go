@@ -28,7 +28,8 @@ func (s *authorSet) addHeadByline(p *page) bool {
 	if h1 == nil || p.sellsSomething() {
 		return false
 	}
-	var names, revs []string
+	var names []string
+	var revs seconds
 	seen := 0
 	for n := nextHeadLine(h1); n != nil && seen < maxHeadBlocks+maxProseWait; n = nextHeadLine(n) {
 		t := shortText(n, 200)
@@ -36,23 +37,25 @@ func (s *authorSet) addHeadByline(p *page) bool {
 			continue
 		}
 		seen++
-		found, rev := headBylineNames(t)
+		found, sec := headBylineNames(t)
 		if found != nil && cutDateTail(t) == t && followsPicture(n, found) {
 			found = nil // a picture's credit ("By Jane Doe/Agency")
 		}
+		credited := sec.reviewers != nil || sec.editors != nil
 		switch {
 		case names == nil && found != nil && seen <= maxHeadBlocks:
 			names = found
-		case found != nil || rev != nil && revs != nil && names == nil || n.DataAtom == atom.H1 || isLinkHeading(n):
+		case found != nil || names == nil && revs.again(sec) || n.DataAtom == atom.H1 || isLinkHeading(n):
 			return false // another story's byline or headline: a list of them
-		case rev != nil && names == nil && seen <= maxHeadBlocks:
-			// A reviewer, the author only if nobody else is named. Under
-			// a writer's line, an editor's and a reviewer's lines are the
-			// same story's credits, no list.
-			revs = rev
+		case credited && names == nil && seen <= maxHeadBlocks:
+			// A reviewer or an editor, the author only if nobody else is
+			// named. Under a writer's line, an editor's and a reviewer's
+			// lines are the same story's credits, no list; so are a
+			// reviewer's and an editor's lines without one.
+			revs.add(sec)
 		case numFields(t) > 20:
 			s.people = append(s.people, names...)
-			s.addReviewers(revs)
+			s.seconds.add(revs)
 			return names != nil // the story's prose
 		}
 	}
@@ -117,32 +120,35 @@ func (p *page) headlineNode() *html.Node {
 // words that ends no sentence ("By Saturday, the county had ..." does).
 // The writers come apart from the people a review's credit names
 // (cleanCredits).
-func headBylineNames(t string) (writers, reviewers []string) {
+func headBylineNames(t string) (writers []string, sec seconds) {
 	rest, ok := headBylineRest(t)
 	if !ok {
-		return nil, nil
+		return nil, seconds{}
 	}
 	t = cutDateTail(t)
 	if numFields(t) > 15 || endsSentence(t) {
-		return nil, nil
+		return nil, seconds{}
 	}
 	r := []rune(strings.TrimSpace(rest))
-	if len(r) == 0 || !unicode.IsUpper(r[0]) || headArticles[strings.ToLower(strings.Fields(rest)[0])] {
-		return nil, nil
+	if len(r) == 0 || !unicode.IsUpper(r[0]) && !caseless(r[0]) || headArticles[strings.ToLower(strings.Fields(rest)[0])] {
+		return nil, seconds{}
 	}
-	writers, reviewers = cleanCredits(t)
-	for _, a := range append(writers[:len(writers):len(writers)], reviewers...) {
-		if looksLikeOrg(a) || !personName(a) {
-			return nil, nil
+	writers, sec = cleanCredits(t)
+	for _, list := range [][]string{writers, sec.reviewers, sec.editors} {
+		for _, a := range list {
+			if looksLikeOrg(a) || !personName(a) && !caselessName(a) {
+				return nil, seconds{}
+			}
 		}
 	}
-	return writers, reviewers
+	return writers, sec
 }
 
 // headBylineRest returns what follows the byline word that opens t: "By
 // Jane Doe", "Written by Jane Doe" (writerRoles), "Text von Anna Becker",
-// or any credit's phrase ("Reviewed by Jane Doe"); ok is false when t
-// opens otherwise, or in lower case.
+// a label with a colon ("Author: Jane Doe", headLabels) or any credit's
+// phrase ("Reviewed by Jane Doe"); ok is false when t opens otherwise,
+// or in lower case.
 func headBylineRest(t string) (rest string, ok bool) {
 	first, rest, ok := strings.Cut(t, " ")
 	if !ok || !unicode.IsUpper([]rune(first)[0]) {
@@ -151,7 +157,7 @@ func headBylineRest(t string) (rest string, ok bool) {
 	if by, names, ok := strings.Cut(rest, " "); ok && writerRoles[strings.ToLower(first)] && bylineWords[strings.ToLower(by)] {
 		return names, true
 	}
-	if bylineWords[strings.ToLower(first)] {
+	if bylineWords[strings.ToLower(first)] || headLabels[strings.ToLower(strings.TrimRight(first, ":："))] && strings.ContainsAny(first, ":：") {
 		return rest, true
 	}
 	if cs := creditClauses(t); len(cs) > 0 && cs[0].by >= 0 {
@@ -165,7 +171,40 @@ func headBylineRest(t string) (rest string, ok bool) {
 // not a photographer's or a reviewer's ("Photos by", "Reviewed by"),
 // who are not the article's authors.
 var writerRoles = map[string]bool{"written": true, "words": true, "text": true, "texte": true, "story": true,
-	"reported": true, "posted": true, "geschrieben": true}
+	"reported": true, "posted": true, "geschrieben": true, "interview": true}
+
+// headLabels open a byline with a colon ("Author: Jane Doe", "Автор: Иван
+// Петров", "Text: Anna Becker"), lower-case; without the colon they are
+// words of a sentence. "Interview:" is left out: in English it names the
+// person interviewed.
+var headLabels = map[string]bool{"author": true, "authors": true, "autor": true, "autorin": true,
+	"auteur": true, "autore": true, "автор": true, "авторы": true, "text": true, "texte": true, "texto": true,
+	"tekst": true, "текст": true, "作者": true}
+
+// caselessName reports whether a reads as a name in a script without
+// capitals ("山田太郎", "한서윤", "محمد علي"): one to three words of such
+// letters, which personName cannot read by their capitals.
+func caselessName(a string) bool {
+	f := strings.Fields(a)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	n := 0
+	for _, r := range a {
+		switch {
+		case r == ' ' || r == '・' || r == '·':
+		case !caseless(r):
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 24
+}
+
+// caseless reports whether r is a letter of a script without case.
+func caseless(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
+}
 
 // headArticles open a phrase, never a name: "By The Time The Vote Came"
 // is a title-case standfirst.

@@ -94,6 +94,28 @@ func TestHeadByline(t *testing.T) {
 		{"a numeric date after the byline", head + `<p>By Tomas Eriksen 12/05/2026</p>` + story, "Tomas Eriksen"},
 		{"a dated byline under the lead picture", head + `<img src="/a.jpg" alt=""><p>By Tomas Eriksen | December 5, 2026</p>` + story, "Tomas Eriksen"},
 		{"a dated byline under the lead picture in a wrapper", head + `<div><img src="/a.jpg" alt=""></div><div>By Tomas Eriksen Dec 5, 2026</div>` + story, "Tomas Eriksen"},
+		// An interview's credit names its interviewer; "Interview with"
+		// and "Interview:" name the person interviewed.
+		{"interview by", head + `<p>Interview by Tomas Eriksen</p>` + story, "Tomas Eriksen"},
+		{"interview with", head + `<p>Interview with Jonas Weber</p>` + story, ""},
+		{"interview and a colon", head + `<p>Interview: Jonas Weber</p>` + story, ""},
+		// A reviewer's and an editor's lines without a writer: the
+		// reviewer, in either order; two editors' lines are a list.
+		{"a reviewer's line, then an editor's", head + `<p>Reviewed by Jonas Weber</p><p>Edited by Lena Moreau</p>` + story, "Jonas Weber"},
+		{"an editor's line, then a reviewer's", head + `<p>Edited by Lena Moreau</p><p>Reviewed by Jonas Weber</p>` + story, "Jonas Weber"},
+		{"an editor's line alone", head + `<p>Edited by Lena Moreau</p>` + story, "Lena Moreau"},
+		{"two editors' lines", head + `<p>Edited by Lena Moreau</p><p>Edited by Jonas Weber</p>` + story, ""},
+		// Titles, places and agencies are no part of the names.
+		{"a doctor's title", head + `<p>By Dr. med. Tomas Eriksen</p>` + story, "Tomas Eriksen"},
+		{"a place after the names", head + `<p>By Tomas Eriksen and Lena Moreau in Kyiv</p>` + story, "Tomas Eriksen; Lena Moreau"},
+		{"an agency after the name", head + `<p>By Tomas Eriksen, Reuters</p>` + story, "Tomas Eriksen"},
+		// A label with a colon, and names in scripts without case.
+		{"a label with a colon", head + `<p>Author: Tomas Eriksen</p>` + story, "Tomas Eriksen"},
+		{"a Russian label", `<h1>Новое расписание паромов</h1><p>Автор: Иван Петров</p>` + story, "Иван Петров"},
+		{"a Japanese name", head + `<p>By 山田太郎</p>` + story, "山田太郎"},
+		{"a label before a phrase", head + `<p>Text: the full decision of the board</p>` + story, ""},
+		{"a label before an article", head + `<p>Author: The Harbour Board</p>` + story, ""},
+		{"a lone word after By in a script without case", head + `<p>By 港</p>` + story, ""},
 		{"no headline of its own: a list of stories", `<h1>Ferry fares to rise</h1><p>By Jonas Weber</p><h1>Harbour closes for repairs</h1><p>By Lena Moreau</p>` + story, ""},
 	}
 	for _, tt := range tests {

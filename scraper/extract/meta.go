@@ -184,21 +184,23 @@ func (p *page) authors(ld map[string]any, siteName string) []string {
 	if len(set.orgs) > 0 {
 		return set.orgs[:1]
 	}
-	return set.reviewers
+	return set.seconds.first()
 }
 
 // authorSet gathers the names of a page's authors: people, and
 // organisations (the site itself, names that read as one) apart, and
-// the reviewers of the first line that credits a review (cleanCredits),
-// the authors when nobody else is named.
+// the reviewers of the first line that credits a review and the editors
+// of the first that credits an edit (cleanCredits), the authors when
+// nobody else is named.
 type authorSet struct {
-	site                    string
-	people, orgs, reviewers []string
+	site         string
+	people, orgs []string
+	seconds      seconds
 }
 
 // add adds the names of the raw author line.
 func (s *authorSet) add(raw string) {
-	writers, reviewers := cleanCredits(html.UnescapeString(raw))
+	writers, sec := cleanCredits(html.UnescapeString(raw))
 	for _, a := range writers {
 		if s.site != "" && normName(a) == normName(s.site) || looksLikeOrg(a) {
 			s.orgs = appendUnique(s.orgs, a)
@@ -206,15 +208,7 @@ func (s *authorSet) add(raw string) {
 		}
 		s.people = appendUnique(s.people, a)
 	}
-	s.addReviewers(reviewers)
-}
-
-// addReviewers keeps the reviewers of the first line that names any:
-// the others are other pieces' (a rail's reviews).
-func (s *authorSet) addReviewers(names []string) {
-	if s.reviewers == nil {
-		s.reviewers = names
-	}
+	s.seconds.add(sec) // the first line's: the others are other pieces' (a rail's reviews)
 }
 
 // addLD adds the JSON-LD item's author, else its creator, and reports
