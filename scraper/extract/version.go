@@ -44,4 +44,5 @@ package extract
 // Version 27: the thirty-seventh session's (issue 8).
 // Version 28: the thirty-eighth session's (issue 8).
 // Version 29: the thirty-ninth session's (issue 8).
-const Version = 29
+// Version 30: the fortieth session's (issue 8).
+const Version = 30
