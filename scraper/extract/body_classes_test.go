@@ -23,6 +23,27 @@ func TestBodyClasses(t *testing.T) {
 		// chunks' parent, a link-free text about the newspaper
 		// (ex34pc): it names nothing of the headline's subject and
 		// shares only common words with the story, so it goes.
+		// A short story in an <article> holding the <h1>, then three
+		// whole articles an endless scroll loaded beside it, each an
+		// <article> with its own linked headline, byline and <time>,
+		// each longer than the story (ex40ns): they go.
+		{name: "scroll_short_story",
+			wantInText: []string{"The ferry to the islands will sail twice a day", "matches at the mainland school."},
+			notInText:  []string{"The town library will open on Sundays", "rye bread", "footpath along the cliffs"}},
+		// What the rule must leave (ex40ns): a live blog, declared as
+		// none, whose entries are <article>s with a heading and a
+		// <time> beside the block holding the headline and its
+		// summary; a forum thread whose replies are <article>s headed
+		// "Re: ..." or by their poster's linked name; an update of the
+		// story in an <article> of its own; a Q&A's answers.
+		{name: "scroll_live_blog_siblings",
+			wantInText: []string{"Gales of up to eighty miles", "The evening ferry will not sail", "Police have shut the coast road", "About six hundred homes"}},
+		{name: "scroll_forum_posts",
+			wantInText: []string{"We are moving to the larger island", "The ferry is fine for the crossing", "We crossed with our own boat"}},
+		{name: "scroll_update_article",
+			wantInText: []string{"The harbour wall will be raised", "mooring fees would not rise"}},
+		{name: "scroll_qa_answers",
+			wantInText: []string{"The ferry to the islands seems to leave", "the ferry crossing follows the tides", "The ferry waits in the harbour"}},
 		{name: "off_topic_about",
 			wantInText: []string{"Repairs to the harbour bridge", "The steel mill blamed a fire", "last painted twenty years ago."},
 			notInText:  []string{"Founded by a printer", "charitable trust", "full account of our income"}},

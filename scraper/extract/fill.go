@@ -32,7 +32,7 @@ func (p *page) extract(opts Options) {
 			}
 		}
 	}
-	para := x.analyzePage(body)
+	para := x.analyzePage(body) - x.dropScrollArticles()
 	// Comment threads can outweigh the article; the share that protects
 	// a wrapper from its class name is taken without them.
 	x.fullTotal = para
@@ -355,6 +355,7 @@ func (p *page) shortBodyNet(art *corpus.Article) {
 		return
 	}
 	bs, comment := p.modelBlocks()
+	bs, comment = p.x.withoutOtherStories(bs, comment)
 	own := make([]block, 0, len(bs))
 	for i, b := range bs {
 		if !comment[i] {
