@@ -26,7 +26,8 @@ const noticeProseMax = 60
 const noticeSearchMax = 100
 
 // noticePage reports whether the page is a notice page: its title, the
-// title found or its first <h1> is a notice's heading (noticeHeading;
+// title found or its first <h1> (when no other title was found) is a
+// notice's heading (noticeHeading;
 // for a search page, its text says that nothing was found; for a login
 // wall, a password field is on the page), its body holds little prose
 // (noticeProseMax), no code block (a reference page about an error
@@ -34,8 +35,14 @@ const noticeSearchMax = 100
 // publication date (a story, even one titled "Page not found", states
 // when it was published; a site's error template does not).
 func (p *page) noticePage(art *corpus.Article, paywalled bool) bool {
+	heads := [3]string{p.titleTag, art.Title}
+	if h1 := p.firstH1(); art.Title == "" || art.Title == h1 || art.Title == art.SiteName {
+		// The first <h1> is the page's own heading, not a dialog's
+		// over a story the title names ("Sign in" in a login box).
+		heads[2] = h1
+	}
 	kind := noticeNone
-	for _, h := range [3]string{p.titleTag, art.Title, p.firstH1()} {
+	for _, h := range heads {
 		if kind = noticeHeading(h); kind != noticeNone {
 			break
 		}

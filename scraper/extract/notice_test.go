@@ -17,7 +17,8 @@ import (
 // pages that must not be touched keep their type: stories about a 404
 // error, a login breach, a search engine and a maintenance closure, an
 // essay titled "Page not found", a two-paragraph brief, a brief whose
-// headline says "not found", a review of a play called "Error", a story
+// headline says "not found", an undated brief under a login dialog
+// whose <h1> comes first, a review of a play called "Error", a story
 // with a login and a search box in its rail, a paywalled teaser (still
 // flagged paywall), a product out of stock, a reference page about the
 // 404 status, a search that found results, an event's registration page.
@@ -48,6 +49,7 @@ func TestNoticePages(t *testing.T) {
 		{"article-login-rail", news, corpus.PageTypeArticle, ""},
 		{"brief-two-paragraphs", news, corpus.PageTypeArticle, ""},
 		{"brief-not-found-headline", news, corpus.PageTypeArticle, ""},
+		{"brief-login-dialog-first", news, corpus.PageTypeArticle, ""},
 		{"review-titled-error", news, corpus.PageTypeArticle, ""},
 		{"paywalled-teaser", news, corpus.PageTypeArticle, corpus.FlagPaywall},
 		{"product-out-of-stock", "https://shop.example/products/harbour-lantern-brass", corpus.PageTypeProduct, ""},
