@@ -190,25 +190,45 @@ func normalNotice(s string) string {
 }
 
 // noticePart tells what one normalised part of a heading names: the
-// part stripped of an HTTP error's code and interjections
-// (noticeFillers) is a notice's phrase (noticePhrases), or nothing is
-// left but a code ("404", "Error 500").
+// part stripped of an HTTP error's code and interjections, or then of
+// the word error too (noticeFillers: "Error 404 - Page not found"), is
+// a notice's phrase (noticePhrases), or nothing is left but a code or
+// the word error ("404", "Error 500").
 func noticePart(part string) noticeKind {
-	f := strings.Fields(part)
+	f, code := trimWords(strings.Fields(part), interjections)
+	if k := phraseKind(f); k != noticeNone {
+		return k // "500 Internal Server Error": the phrase holds the word error
+	}
+	f, code2 := trimWords(f, noticeFillers)
+	if len(f) == 0 {
+		if code || code2 || errorWord(part) {
+			return noticeFailure
+		}
+		return noticeNone // an interjection alone
+	}
+	return phraseKind(f)
+}
+
+// trimWords drops from both ends of f the words of set and HTTP error
+// codes, and reports whether it dropped a code.
+func trimWords(f []string, set map[string]bool) ([]string, bool) {
 	code := false
-	for len(f) > 0 && (noticeFillers[f[0]] || httpErrorCode(f[0])) {
+	for len(f) > 0 && (set[f[0]] || httpErrorCode(f[0])) {
 		code = code || httpErrorCode(f[0])
 		f = f[1:]
 	}
-	for len(f) > 0 && (noticeFillers[f[len(f)-1]] || httpErrorCode(f[len(f)-1])) {
+	for len(f) > 0 && (set[f[len(f)-1]] || httpErrorCode(f[len(f)-1])) {
 		code = code || httpErrorCode(f[len(f)-1])
 		f = f[:len(f)-1]
 	}
+	return f, code
+}
+
+// phraseKind tells what the words f name: a notice's phrase, or a
+// search's heading that names the query.
+func phraseKind(f []string) noticeKind {
 	if len(f) == 0 {
-		if code || errorWord(part) {
-			return noticeFailure // "404", "Error", "Oops! Error 500"
-		}
-		return noticeNone // an interjection alone
+		return noticeNone
 	}
 	rest := strings.Join(f, " ")
 	if k, ok := noticePhrases[rest]; ok {
