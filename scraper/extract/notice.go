@@ -99,8 +99,8 @@ var searchSegments = map[string]bool{"search": true, "suche": true, "recherche":
 // noResultWords are what a search page says when it found nothing, in
 // the languages whose dates the extractor reads.
 var noResultWords = []string{
-	"no results", "0 results", "zero results", "nothing matched", "nothing found", "did not match any", "keine ergebnisse", "keine treffer", "ergab keine", "nichts gefunden", "aucun résultat",
-	"aucun resultat", "no se encontraron", "sin resultados", "ningún resultado", "nessun risultato", "nenhum resultado",
+	"no results", "0 results", "zero results", "nothing matched", "nothing found", "did not match any",
+	"keine ergebnisse", "keine treffer", "ergab keine", "nichts gefunden", "aucun résultat", "aucun resultat", "no se encontraron", "sin resultados", "ningún resultado", "nessun risultato", "nenhum resultado",
 	"geen resultaten", "geen zoekresultaten", "brak wyników", "ничего не найдено", "нет результатов", "sonuç bulunamadı",
 	"لا توجد نتائج", "لم يتم العثور على نتائج",
 }
