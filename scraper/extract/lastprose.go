@@ -217,8 +217,8 @@ func linkedWords(n *html.Node) int {
 // as a page that says a few sentences of its own is (otherPage's bare
 // page).
 func lastProseNet(root *html.Node, art *corpus.Article) {
-	if art.WordCount >= tinyWords {
-		return
+	if art.WordCount >= tinyWords || art.PageType == corpus.PageTypeOther && noticeHeading(art.Title) != noticeNone {
+		return // enough text, or a notice page's apology (noticePage)
 	}
 	g := largestProse(root)
 	if g == nil || g.words <= art.WordCount*3 || !headedByTitle(g, art.Title) {

@@ -565,6 +565,13 @@ func (p *page) decideType(art *corpus.Article, paywalled bool) (article bool, ot
 	modelFits := len(pageTypeModel.Features) == len(p.feats)
 	modelReady := art.WordCount >= 20 && modelFits
 	p.bare = p.bareDocument(art) // read by otherPage, once the text is chosen
+	if p.noticePage(art, paywalled) {
+		// A page that names itself a notice (not found, an error, a
+		// login wall, a search that found nothing) and says little
+		// more: nothing to keep, whatever its chrome looks like.
+		p.bare = false
+		return false, corpus.PageTypeOther
+	}
 	if !ruleArt && art.WordCount < 100 && art.Published == nil && !p.declaresArticle() {
 		// A short page with no date and no article metadata that the
 		// rules reject: about, contact and privacy pages, calendars, but
