@@ -83,10 +83,12 @@ func TestArticleChromeShapes(t *testing.T) {
 		// A story's pictures in <figure>s with hashed classes: a credit
 		// ("Image copyright" and the agency) and a gallery's count ("6")
 		// beside a picture with a <figcaption> go. A pull quote framed by
-		// a figure and a figure with no <figcaption>, whose short line is
-		// its caption, stay; so does the text around them.
+		// a figure, a figure with no <figcaption> whose short line is its
+		// caption, and a caption beside the picture whose <figcaption>
+		// holds only the shorter credit, stay; so does the text around
+		// them.
 		{name: "figure_overlay_labels",
-			wantInText: []string{"Eleven locks lift the upper canal", "“Forty boats before lunch”", "The keeper's cottage at lock 4", "check a notebook of water levels."},
+			wantInText: []string{"Eleven locks lift the upper canal", "“Forty boats before lunch”", "The keeper's cottage at lock 4", "The keepers' van on the towpath", "check a notebook of water levels."},
 			notInText:  []string{"Image copyright", "Harbour Photo Agency", "\n6\n"}},
 	}
 	for _, tt := range tests {

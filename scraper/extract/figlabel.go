@@ -54,7 +54,9 @@ func (p *page) dropFigureLabels(bs []block) []block {
 // figureLabel reports whether b is a short line without a sentence whose
 // element lies in a <figure> (at most six levels up) that holds a
 // picture, a <figcaption> and at most figOwnMax bytes of text outside
-// it, the line among them.
+// it, the line among them. The <figcaption> must hold more text than the
+// line: a figure that sets its caption beside the picture and only the
+// credit in the <figcaption> ("Photo: Jane Doe") keeps its caption.
 func (p *page) figureLabel(b block) bool {
 	t := cleanSpace(b.text)
 	if t == "" || len(t) > figLabelMax || b.heads() || b.at < 0 || int(b.at) >= len(p.x.nodes) || holdsSentence(t) {
@@ -67,8 +69,8 @@ func (p *page) figureLabel(b block) bool {
 			if !holdsPicture(a) || !holdsTag(a, 0, atom.Figcaption) {
 				return false
 			}
-			own, ok := figureOwnText(a)
-			return ok && strings.Contains(own, t)
+			own, caption, ok := figureOwnText(a)
+			return ok && len(caption) > len(t) && strings.Contains(own, t)
 		case atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
 			atom.Figcaption, atom.Article, atom.Main, atom.Body:
 			return false
@@ -77,21 +79,24 @@ func (p *page) figureLabel(b block) bool {
 	return false
 }
 
-// figureOwnText returns the text of fig outside its <figcaption>s, and
-// false when it is longer than figOwnMax.
-func figureOwnText(fig *html.Node) (string, bool) {
-	var b strings.Builder
-	for c := fig.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Figcaption {
+// figureOwnText returns the text of fig outside its <figcaption>
+// children and the text inside them; ok is false when the text outside
+// is longer than figOwnMax.
+func figureOwnText(fig *html.Node) (own, caption string, ok bool) {
+	var b, c strings.Builder
+	for n := fig.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Figcaption {
+			nodeText(&c, n)
+			c.WriteByte(' ')
 			continue
 		}
-		if !boundedText(&b, c, figOwnMax*4+64) {
-			return "", false
+		if !boundedText(&b, n, figOwnMax*4+64) {
+			return "", "", false
 		}
 		b.WriteByte(' ')
 	}
-	t := cleanSpace(b.String())
-	return t, len(t) <= figOwnMax
+	own = cleanSpace(b.String())
+	return own, cleanSpace(c.String()), len(own) <= figOwnMax
 }
 
 // holdsPicture reports whether n holds a picture: an <img>, <picture>,
