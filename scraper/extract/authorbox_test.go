@@ -80,6 +80,16 @@ func TestArticleChromeShapes(t *testing.T) {
 		// about, not its stamp: it stays (review39e).
 		{name: "event_time_line",
 			wantInText: []string{"Saturday 12 June, 19:00", "The Choir of St Anne's returns", "step-free access to every seat"}},
+		// A story's pictures in <figure>s with hashed classes: a credit
+		// ("Image copyright" and the agency) and a gallery's count ("6")
+		// beside a picture with a <figcaption> go. A pull quote framed by
+		// a figure, a figure with no <figcaption> whose short line is its
+		// caption, and a caption beside the picture whose <figcaption>
+		// holds only the shorter credit, stay; so does the text around
+		// them.
+		{name: "figure_overlay_labels",
+			wantInText: []string{"Eleven locks lift the upper canal", "“Forty boats before lunch”", "The keeper's cottage at lock 4", "The keepers' van on the towpath", "check a notebook of water levels."},
+			notInText:  []string{"Image copyright", "Harbour Photo Agency", "\n6\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

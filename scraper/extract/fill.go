@@ -421,11 +421,12 @@ func (p *page) withCited(art *corpus.Article, drop actionDrop) {
 // trimArticle drops from an article's blocks a server's error reports
 // (dropServerErrors), the author boxes (dropAuthorBoxes), the newsletter
 // boxes (dropNewsletterBoxes), the sign-up boxes (dropClosingSignups),
-// the date lines over the story (dropHeadDateLines) and the headings
-// that end the body (dropShutHeads, dropTrailingHeads). articleNets and
+// the date lines over the story (dropHeadDateLines), a picture's labels
+// (dropFigureLabels) and the headings that end the body (dropShutHeads,
+// dropTrailingHeads). articleNets and
 // withCited trim the plain and the cited body alike.
 func (p *page) trimArticle(bs []block) []block {
-	bs = p.dropHeadDateLines(p.dropServerErrors(bs))
+	bs = p.dropFigureLabels(p.dropHeadDateLines(p.dropServerErrors(bs)))
 	return dropTrailingHeads(dropShutHeads(p.dropClosingSignups(p.dropNewsletterBoxes(p.dropAuthorBoxes(bs)))))
 }
 

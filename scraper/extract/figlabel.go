@@ -1,0 +1,117 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A picture in a story is drawn with labels over or beside it: its
+// credit ("Image copyright Getty Images", "Photo: AP"), a count of the
+// gallery behind it ("6"), a control ("Enlarge", "Play video"). The
+// caption itself sits in the <figcaption>, which the content walk never
+// takes; the labels sit beside the picture inside the <figure>, and only
+// their class words ("copyright", "credit", "off-screen", "count") drop
+// them in the content walk. Where class names are hashed (CSS modules)
+// or utility classes they stayed in the story's text (issue 8: seen on
+// the hashed tuning pages). What tells them is the element: a short line
+// with no sentence, inside a <figure> that holds a picture, a
+// <figcaption> and little other text outside it, not inside a quote, a
+// table, a list or code that the figure may frame. The <figcaption> is
+// required: where a figure has none, a short line beside its picture may
+// be the caption itself ("The harbour at dawn"), which stays as before.
+
+// figLabelMax is the most text a picture's label holds.
+const figLabelMax = 60
+
+// figOwnMax is the most text a <figure> holds outside its <figcaption>
+// for its short lines to be a picture's labels: a figure that frames a
+// passage of text is not a picture with labels.
+const figOwnMax = 120
+
+// dropFigureLabels drops the blocks of an article that are a picture's
+// labels (figureLabel), unless fewer than 50 words would be left.
+func (p *page) dropFigureLabels(bs []block) []block {
+	var out []block
+	for i, b := range bs {
+		if !p.figureLabel(b) {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]block, 0, len(bs)), bs[:i]...)
+		}
+	}
+	if out == nil || blocksWords(out) < 50 {
+		return bs
+	}
+	return out
+}
+
+// figureLabel reports whether b is a short line without a sentence whose
+// element lies in a <figure> (at most six levels up) that holds a
+// picture, a <figcaption> and at most figOwnMax bytes of text outside
+// it, the line among them. The <figcaption> must hold more text than the
+// line: a figure that sets its caption beside the picture and only the
+// credit in the <figcaption> ("Photo: Jane Doe") keeps its caption.
+func (p *page) figureLabel(b block) bool {
+	t := cleanSpace(b.text)
+	if t == "" || len(t) > figLabelMax || b.heads() || b.at < 0 || int(b.at) >= len(p.x.nodes) || holdsSentence(t) {
+		return false
+	}
+	a := p.x.nodes[b.at]
+	for up := 0; a != nil && up < 6; up, a = up+1, a.Parent {
+		switch a.DataAtom {
+		case atom.Figure:
+			if !holdsPicture(a) || !holdsTag(a, 0, atom.Figcaption) {
+				return false
+			}
+			own, caption, ok := figureOwnText(a)
+			return ok && len(caption) > len(t) && strings.Contains(own, t)
+		case atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
+			atom.Figcaption, atom.Article, atom.Main, atom.Body:
+			return false
+		}
+	}
+	return false
+}
+
+// figureOwnText returns the text of fig outside its <figcaption>
+// children and the text inside them; ok is false when the text outside
+// is longer than figOwnMax.
+func figureOwnText(fig *html.Node) (own, caption string, ok bool) {
+	var b, c strings.Builder
+	for n := fig.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Figcaption {
+			nodeText(&c, n)
+			c.WriteByte(' ')
+			continue
+		}
+		if !boundedText(&b, n, figOwnMax*4+64) {
+			return "", "", false
+		}
+		b.WriteByte(' ')
+	}
+	own = cleanSpace(b.String())
+	return own, cleanSpace(c.String()), len(own) <= figOwnMax
+}
+
+// holdsPicture reports whether n holds a picture: an <img>, <picture>,
+// <video> or <amp-img>, or an element that a script fills with one
+// (lazy loading: a data-src or data-srcset attribute).
+func holdsPicture(n *html.Node) bool {
+	found := false
+	walkElements(n, func(c *html.Node) bool {
+		switch {
+		case c.DataAtom == atom.Img, c.DataAtom == atom.Picture, c.DataAtom == atom.Video, c.DataAtom == 0 && c.Data == "amp-img":
+			found = true
+		case hasAttr(c, "data-src"), hasAttr(c, "data-srcset"):
+			found = true
+		}
+		return !found
+	})
+	return found
+}
