@@ -90,6 +90,9 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 		metas = c.genericChange(pub)
 	}
 	if len(metas) == 0 {
+		metas = c.visibleChange()
+	}
+	if len(metas) == 0 {
 		return nil, ""
 	}
 	t := inPubZone(c.fuller(metas[0], metas), pub)
@@ -759,6 +762,8 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 			far = append(far, t)
 		case hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish"):
 			pubNear = append(pubNear, t)
+		case notPublication(t):
+			continue
 		default:
 			near = append(near, t)
 		}
@@ -772,6 +777,16 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 		}
 	}
 	return nil, far
+}
+
+// notPublication reports whether the unmarked <time> n states another
+// date than the page's publication: one in a sentence of the story (a
+// match's kick-off, a deadline: inRunningText), or one the text just
+// before it labels as a change ("Last updated:", "Aktualisiert am"). The
+// first such time in an article was taken at precision second before any
+// dateline (review39b); a change goes to modified (visibleChange).
+func notPublication(n *xhtml.Node) bool {
+	return inRunningText(n) || changeLabel(prevText(n))
 }
 
 // datelineDate returns the date of the first element named for a date
