@@ -73,6 +73,13 @@ func TestParseStamp(t *testing.T) {
 		{"12 мая 2024 г. 15.000 человек", "2024-05-12T00:00:00Z", corpus.PrecisionDay, false},
 		{"3. března 2026 v 10.000 domácnostech", "2026-03-03T00:00:00Z", corpus.PrecisionDay, false},
 		{"12 мая 2024 г. в 10.30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
+		// Not a clock: a length written in hours and minutes after the
+		// date (a video's, a read's).
+		{"12 mars 2024 · 5 h 20 min", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 March 2024 · 1h 20m", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 March 2024, 1h20min", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 mars 2024 à 10h30", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 mars 2024, 10 h 30, mis à jour", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
 		// Turkish short month names (Oca ... Ara).
 		{"13 Ağu 2023", "2023-08-13T00:00:00Z", corpus.PrecisionDay, false},
 		{"13 Ara 2023 14:05", "2023-12-13T14:05:00Z", corpus.PrecisionMinute, false},
