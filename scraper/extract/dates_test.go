@@ -279,6 +279,26 @@ func TestRelativeStamp(t *testing.T) {
 		{"Ayer", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
 		{"Updated today", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
 		{"أمس", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		// Languages whose month names are read (ex40dt).
+		{"před 2 dny", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"před hodinou", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"pred 2 dňami", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"pred 20 minutami", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"včera", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"2 дні тому", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"20 хвилин тому", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"вчора", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"преди 2 дни", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"пре 2 дана", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"јуче", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"fa 3 hores", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"ahir", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"20 phút trước", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"hôm qua", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"prieš 2 dienas", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"pirms 20 minūtēm", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"2 päeva tagasi", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 días atrás", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
 		// Not dates: vague units, sentences, other uses of the words.
 		{"3 weeks ago", "", ""},
 		{"Ez 3 napja történt a városban, mondta a polgármester", "", ""},
@@ -286,6 +306,8 @@ func TestRelativeStamp(t *testing.T) {
 		{"Mehr hier", "", ""},
 		{"Heute im Fokus der Redaktion", "", ""},
 		{"The council met 3 days ago to discuss the plan for the bridge", "", ""},
+		{"Fa 2 dies que la ciutat va aprovar el pressupost municipal", "", ""},
+		{"pred 2 dnevi je občina sprejela proračun za leto", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
