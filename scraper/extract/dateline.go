@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -24,11 +23,7 @@ import (
 // stamp says when the page was written, so it carries the year; a day
 // and a time without one ("Saturday 12 June, 19:00") is a date the page
 // is about (an event's, a diary day's), written for readers of that
-// year, and it is content (review39e). Nor may the line name a day more
-// than a day from every publication and change time the page's metadata
-// states (otherDay): an event's date with its year ("Saturday 12 June
-// 2026, 19:00") on a page published weeks before. The same test keeps
-// such a line as the body's first block (isFurniture; ex40dt).
+// year, and it is content (review39e).
 
 // dateLineMax is the most text a date line holds, its label included.
 const dateLineMax = 60
@@ -52,7 +47,7 @@ func (p *page) dropHeadDateLines(bs []block) []block {
 	}
 	out := make([]block, 0, len(bs))
 	for i, b := range bs {
-		if i < head && p.dateLine(b) && reStampYear.MatchString(b.text) && !p.otherDay(b.text) {
+		if i < head && p.dateLine(b) && reStampYear.MatchString(b.text) {
 			continue
 		}
 		out = append(out, b)
@@ -61,42 +56,6 @@ func (p *page) dropHeadDateLines(bs []block) []block {
 		return bs
 	}
 	return out
-}
-
-// otherDay reports whether the date line l names a day that cannot be
-// the page's stamp: more than a day from every publication and change
-// time the metadata states (a concert's "Saturday 12 June 2026, 19:00"
-// on a page published in May). A line labelled as a publication or a
-// change ("Updated: ...") is a stamp whatever its day.
-func (p *page) otherDay(l string) bool {
-	if reModLabel.MatchString(l) || reEdgeLine.MatchString(l) {
-		return false
-	}
-	own := p.metaStamps()
-	if len(own) == 0 {
-		return false
-	}
-	s, ok := parseStamp(l)
-	if !ok {
-		return false
-	}
-	for _, m := range own {
-		if s.t.Sub(m.t).Abs() < 48*time.Hour {
-			return false
-		}
-	}
-	return true
-}
-
-// metaStamps returns the publication and change times the page's
-// metadata states, read once.
-func (p *page) metaStamps() []stamp {
-	d := p.sharedDates()
-	if !d.metaRead {
-		d.meta = append(p.stamps(p.publishedCands()), p.stamps(p.modifiedCands())...)
-		d.metaRead = true
-	}
-	return d.meta
 }
 
 // dateLine reports whether b is a line that is a <time> element with a

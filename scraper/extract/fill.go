@@ -208,11 +208,11 @@ func (p *page) isFurniture(t string) bool {
 	}
 	if len(words) <= 30 && !endsSentence(t) {
 		if _, ok := ParseDate(t); ok {
-			return !p.otherDay(t)
+			return true
 		}
 	}
 	if len(words) <= 12 {
-		if d, ok := ParseDate(t); ok && !d.IsZero() && !p.otherDay(t) {
+		if d, ok := ParseDate(t); ok && !d.IsZero() {
 			// Mostly a date: few words besides it.
 			letters := 0
 			for _, w := range words {

@@ -65,8 +65,6 @@ type dateFacts struct {
 	stated    []stamp   // times on the page with a stated zone, UTC included
 	headTexts *[]string // the short texts under the headline, once read
 	clocks    []stamp   // visible local times without a zone (<time>, datelines, under the headline)
-	meta      []stamp   // the metadata's publication and change times (metaStamps)
-	metaRead  bool
 }
 
 // published returns the publication date and its precision.
