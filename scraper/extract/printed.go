@@ -278,7 +278,7 @@ func (c *dateCtx) visibleChange() []stamp {
 		return n != nil && (scope == nil || isAncestor(scope, n)) && p.itemLink(n) != linkOther && !p.inBanner(n)
 	}
 	for _, n := range p.times {
-		if mine(n) && changeLabel(prevText(n)) {
+		if changeLabel(prevText(n)) && mine(n) {
 			if s, ok := c.timeElement(n, false); ok {
 				return []stamp{s}
 			}

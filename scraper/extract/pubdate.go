@@ -762,14 +762,12 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 			far = append(far, t)
 		case hasAttr(t, "pubdate") || strings.Contains(strings.ToLower(attr(t, "class")), "publish"):
 			pubNear = append(pubNear, t)
-		case notPublication(t):
-			continue
 		default:
 			near = append(near, t)
 		}
 	}
-	for _, n := range append(pubNear, near...) {
-		if eventDate(n) {
+	for i, n := range append(pubNear, near...) {
+		if eventDate(n) || i >= len(pubNear) && notPublication(n) {
 			continue
 		}
 		if s, ok := c.timeElement(n, true); ok {
