@@ -449,7 +449,7 @@ func withClock(y int, mo time.Month, d int, before, rest string) stamp {
 	day := dayStamp(y, mo, d)
 	// A number that goes on after the minutes is a figure written with
 	// a thousands dot ("12 мая 2024 г. 15.000 человек"), not a clock.
-	if m := reTime.FindStringSubmatchIndex(rest); m != nil && m[0] <= 24 && reClockGap.MatchString(rest[:m[0]]) && !digitAt(rest, m[5]) {
+	if m := reTime.FindStringSubmatchIndex(rest); m != nil && m[0] <= 24 && reClockGap.MatchString(rest[:m[0]]) && !digitAt(rest, m[5]) && !hourMinutes(rest, m) {
 		if st, ok := clockStamp(y, mo, d, rest, m); ok {
 			return st
 		}
@@ -465,6 +465,28 @@ func withClock(y int, mo time.Month, d int, before, rest string) stamp {
 		}
 	}
 	return day
+}
+
+// hourMinutes reports whether the time reTime matched at m in s is a
+// duration written with "h" and a minute unit ("5 h 20 min", "1h 20m"):
+// a video's or a read's length beside its date, not a clock ("10 h 30").
+func hourMinutes(s string, m []int) bool {
+	if !strings.ContainsAny(s[m[3]:m[4]], "hH") {
+		return false
+	}
+	i := m[5]
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(s) && ('a' <= s[j] && s[j] <= 'z' || 'A' <= s[j] && s[j] <= 'Z') {
+		j++
+	}
+	switch strings.ToLower(s[i:j]) {
+	case "m", "mn", "min", "mins", "minute", "minutes", "minuten", "minutos", "minuti":
+		return true
+	}
+	return false
 }
 
 // digitAt reports whether s has an ASCII digit at byte i.

@@ -73,6 +73,13 @@ func TestParseStamp(t *testing.T) {
 		{"12 мая 2024 г. 15.000 человек", "2024-05-12T00:00:00Z", corpus.PrecisionDay, false},
 		{"3. března 2026 v 10.000 domácnostech", "2026-03-03T00:00:00Z", corpus.PrecisionDay, false},
 		{"12 мая 2024 г. в 10.30", "2024-05-12T10:30:00Z", corpus.PrecisionMinute, false},
+		// Not a clock: a length written in hours and minutes after the
+		// date (a video's, a read's).
+		{"12 mars 2024 · 5 h 20 min", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 March 2024 · 1h 20m", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 March 2024, 1h20min", "2024-03-12T00:00:00Z", corpus.PrecisionDay, false},
+		{"12 mars 2024 à 10h30", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
+		{"12 mars 2024, 10 h 30, mis à jour", "2024-03-12T10:30:00Z", corpus.PrecisionMinute, false},
 		// Turkish short month names (Oca ... Ara).
 		{"13 Ağu 2023", "2023-08-13T00:00:00Z", corpus.PrecisionDay, false},
 		{"13 Ara 2023 14:05", "2023-12-13T14:05:00Z", corpus.PrecisionMinute, false},
@@ -272,6 +279,26 @@ func TestRelativeStamp(t *testing.T) {
 		{"Ayer", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
 		{"Updated today", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
 		{"أمس", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		// Languages whose month names are read (ex40dt).
+		{"před 2 dny", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"před hodinou", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"pred 2 dňami", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"pred 20 minutami", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"včera", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"2 дні тому", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"20 хвилин тому", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"вчора", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"преди 2 дни", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"пре 2 дана", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"јуче", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"fa 3 hores", "2025-01-15T00:00:00Z", corpus.PrecisionDay},
+		{"ahir", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"20 phút trước", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"hôm qua", "2025-01-14T00:00:00Z", corpus.PrecisionDay},
+		{"prieš 2 dienas", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"pirms 20 minūtēm", "2025-01-15T12:20:00Z", corpus.PrecisionMinute},
+		{"2 päeva tagasi", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
+		{"2 días atrás", "2025-01-13T00:00:00Z", corpus.PrecisionDay},
 		// Not dates: vague units, sentences, other uses of the words.
 		{"3 weeks ago", "", ""},
 		{"Ez 3 napja történt a városban, mondta a polgármester", "", ""},
@@ -279,6 +306,8 @@ func TestRelativeStamp(t *testing.T) {
 		{"Mehr hier", "", ""},
 		{"Heute im Fokus der Redaktion", "", ""},
 		{"The council met 3 days ago to discuss the plan for the bridge", "", ""},
+		{"Fa 2 dies que la ciutat va aprovar el pressupost municipal", "", ""},
+		{"pred 2 dnevi je občina sprejela proračun za leto", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -265,6 +265,46 @@ func (c *dateCtx) genericChange(pub *time.Time) []stamp {
 	return c.settleAll([]stamp{*last})
 }
 
+// visibleChange returns the last change the page prints near the
+// article, for a page whose metadata states none: the first <time>
+// element or dateline that the text labels as a change ("Last updated:",
+// "Aktualisiert am", "Mis à jour le"), not a teaser's linking elsewhere
+// nor the banner's. The publication search passes over these
+// (notPublication); without this they would date nothing.
+func (c *dateCtx) visibleChange() []stamp {
+	p := c.p
+	scope := p.dateScope()
+	mine := func(n *xhtml.Node) bool {
+		return n != nil && (scope == nil || isAncestor(scope, n)) && p.itemLink(n) != linkOther && !p.inBanner(n)
+	}
+	for _, n := range p.times {
+		if changeLabel(prevText(n)) && mine(n) {
+			if s, ok := c.timeElement(n, false); ok {
+				return []stamp{s}
+			}
+		}
+	}
+	for i, d := range p.datelines {
+		if mine(p.datelineAt[i]) && reModLabel.MatchString(d) {
+			if s, ok := parseShortStamp(d); ok && p.stampOK(s) {
+				return []stamp{c.settle(s, nil)}
+			}
+		}
+	}
+	return nil
+}
+
+// maxLabelWords is the most words of a label before a date: "Zuletzt
+// aktualisiert am", "This story was updated".
+const maxLabelWords = 5
+
+// changeLabel reports whether the text just before a date is a label of
+// a change ("Last updated:", "Aktualisiert am"), not a headline or a
+// sentence that names an update.
+func changeLabel(s string) bool {
+	return numFields(s) <= maxLabelWords && reModLabel.MatchString(s)
+}
+
 // maxRenderAge is how long before the fetch a generic meta date may be
 // the time the page was rendered rather than changed.
 const maxRenderAge = 24 * time.Hour

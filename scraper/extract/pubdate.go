@@ -90,6 +90,9 @@ func (p *page) modified(pub *time.Time, pubPrec string) (*time.Time, string) {
 		metas = c.genericChange(pub)
 	}
 	if len(metas) == 0 {
+		metas = c.visibleChange()
+	}
+	if len(metas) == 0 {
 		return nil, ""
 	}
 	t := inPubZone(c.fuller(metas[0], metas), pub)
@@ -763,8 +766,8 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 			near = append(near, t)
 		}
 	}
-	for _, n := range append(pubNear, near...) {
-		if eventDate(n) {
+	for i, n := range append(pubNear, near...) {
+		if eventDate(n) || i >= len(pubNear) && notPublication(n) {
 			continue
 		}
 		if s, ok := c.timeElement(n, true); ok {
@@ -772,6 +775,16 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 		}
 	}
 	return nil, far
+}
+
+// notPublication reports whether the unmarked <time> n states another
+// date than the page's publication: one in a sentence of the story (a
+// match's kick-off, a deadline: inRunningText), or one the text just
+// before it labels as a change ("Last updated:", "Aktualisiert am"). The
+// first such time in an article was taken at precision second before any
+// dateline (review39b); a change goes to modified (visibleChange).
+func notPublication(n *xhtml.Node) bool {
+	return inRunningText(n) || changeLabel(prevText(n))
 }
 
 // datelineDate returns the date of the first element named for a date

@@ -34,7 +34,7 @@ var relPatterns = []*lazyRegexp{
 	lazyRE(`(?i)\bhace\s+(\d+|una?)\s*(segundos?|minutos?|min|horas?|h|días?|dias?)`),
 	lazyRE(`(?i)\b(\d+|una?)\s*(secondi|minuti|minuto|min|ore|ora|giorni|giorno)\s+fa\b`),
 	lazyRE(`(?i)(?:^|\s)há\s+(\d+|uma?)\s*(segundos?|minutos?|min|horas?|h|dias?)`),
-	lazyRE(`(?i)\b(\d+|uma?)\s*(segundos?|minutos?|horas?|dias?)\s+atrás`),
+	lazyRE(`(?i)\b(\d+|uma?)\s*(segundos?|minutos?|horas?|dias?|días?)\s+atrás`),
 	lazyRE(`(?i)\b(\d+|een)\s*(seconden|minuten|minuut|min|uur|uren|dagen|dag)\s+geleden\b`),
 	lazyRE(`(?i)(?:^|\s)(?:för\s+)?(\d+|en|ett)\s*(sekunder|minuter|minut|min|timmar|timme|dagar|dag)\s+sedan\b`),
 	lazyRE(`(?i)(?:^|\s)(?:for\s+)?(\d+|en|et|ett)\s*(sekunder|sekund|minutter|minut|min|timer|time|dage|dager|dag|døgn)\s+siden\b`),
@@ -55,6 +55,19 @@ var relPatterns = []*lazyRegexp{
 	lazyRE(`(\d+)\s*(วินาที|นาที|ชั่วโมง|ชม\.|วัน)\s*(?:ที่แล้ว|ก่อน)`),
 	lazyRE(`(\d+)\s*(秒|分钟|分鐘|分|小时|小時|時間|天|日)\s*前`),
 	lazyRE(`(\d+)\s*(초|분|시간|일)\s*전`),
+	// Czech, Slovak and Slovene ("před 2 dny", "pred 3 hodinami", "pred
+	// 2 dnevi"), Ukrainian, Bulgarian, Serbian, Catalan, Vietnamese,
+	// Lithuanian, Latvian, Estonian: languages whose month names dates.go
+	// reads.
+	lazyRE(`(?i)\b(?:před|pred)\s+(\d+|jednou|jedním|jedným)?\s*(sekundami|sekundou|minutami|minutou|minuto|hodinami|hodinou|urami|urama|uro|dny|dnem|dňami|dňom|dnevi|dnevoma|dnevom)(?:$|[\s,.])`),
+	lazyRE(`(?i)(\d+)?\s*(секунд[уи]?|хвилин[уи]?|хв\.?|годин[уи]?|год\.?|днів|дні|день)\s+тому`),
+	lazyRE(`(?i)преди\s+(\d+)?\s*(секунди|секунда|минути|минута|мин\.?|часа|час|дни|ден)(?:$|[\s,.])`),
+	lazyRE(`(?i)(?:^|\s)пре\s+(\d+)?\s*(секунди|секунде|минута|минуте|мин\.?|сати|сата|сат|дана|дан)(?:$|[\s,.])`),
+	lazyRE(`(?i)\bfa\s+(\d+|una?)\s*(segons|segon|minuts|minut|min|hores|hora|h|dies|dia)(?:$|[\s,.])`),
+	lazyRE(`(?i)(\d+)\s*(giây|phút|giờ|ngày)\s+trước`),
+	lazyRE(`(?i)\bprieš\s+(\d+)\s*(sekund(?:es|žių|ę)|minut(?:es|ę|ių)|min\.?|valand(?:as|ą|ų)|val\.?|dien(?:as|ą|ų))`),
+	lazyRE(`(?i)\bpirms\s+(\d+)\s*(sekundēm|sekundes|minūtēm|minūtes|min\.?|stundām|stundas|stundu|dienām|dienas|dienu)`),
+	lazyRE(`(?i)\b(\d+)\s*(sekundit|sekund|minutit|minut|min|tundi|tund|päeva|päev)\s+tagasi\b`),
 }
 
 // relUnitPrefixes classify unit words by prefix, in order: the first
@@ -72,6 +85,11 @@ var relUnitPrefixes = []struct {
 	{"másodperc", time.Second}, {"perc", time.Minute}, {"ór", time.Hour}, {"oră", time.Hour}, {"tunt", time.Hour},
 	{"sat", time.Hour}, {"päiv", 24 * time.Hour}, {"nap", 24 * time.Hour}, {"dan", 24 * time.Hour}, {"zi", 24 * time.Hour},
 	{"døgn", 24 * time.Hour},
+	{"hod", time.Hour}, {"ur", time.Hour}, {"год", time.Hour}, {"сат", time.Hour}, {"hore", time.Hour},
+	{"giờ", time.Hour}, {"valand", time.Hour}, {"val", time.Hour}, {"tund", time.Hour},
+	{"хв", time.Minute}, {"phút", time.Minute}, {"giây", time.Second},
+	{"dn", 24 * time.Hour}, {"dň", 24 * time.Hour}, {"ден", 24 * time.Hour}, {"дан", 24 * time.Hour},
+	{"die", 24 * time.Hour}, {"ngày", 24 * time.Hour}, {"päev", 24 * time.Hour},
 	{"hour", time.Hour}, {"hr", time.Hour}, {"heure", time.Hour}, {"stund", time.Hour}, {"std", time.Hour},
 	{"hora", time.Hour}, {"ora", time.Hour}, {"ore", time.Hour}, {"uur", time.Hour}, {"uren", time.Hour},
 	{"tim", time.Hour}, {"godz", time.Hour}, {"час", time.Hour}, {"saat", time.Hour}, {"jam", time.Hour},
@@ -120,6 +138,9 @@ var relDayWords = map[string]int{
 	"אתמול": -1, "היום": 0, "χθες": -1, "σήμερα": 0, "आज": 0, "เมื่อวาน": -1, "วันนี้": 0,
 	"昨日": -1, "今日": 0, "昨天": -1, "今天": 0, "어제": -1, "오늘": 0,
 	"jučer": -1, "danas": 0, "tegnap": -1, "eilen": -1, "tänään": 0, "astăzi": 0, "azi": 0,
+	"včera": -1, "dnes": 0, "včeraj": -1, "danes": 0, "вчора": -1, "сьогодні": 0, "днес": 0, "јуче": -1,
+	"данас": 0, "juče": -1, "ahir": -1, "avui": 0, "hômqua": -1, "hômnay": 0, "vakar": -1, "šiandien": 0,
+	"šodien": 0, "eile": -1, "täna": 0,
 }
 
 // relLabelWords may stand beside a relative date in a dateline without
@@ -176,7 +197,7 @@ func relativeStamp(s string, fetched time.Time) (stamp, bool) {
 // and dateline labels.
 func relativeDay(s string, fetched time.Time) (stamp, bool) {
 	low := strings.ToLower(s)
-	for _, two := range []string{"i går", "i dag", "hari ini"} {
+	for _, two := range []string{"i går", "i dag", "hari ini", "hôm qua", "hôm nay"} {
 		if strings.Contains(low, two) {
 			low = strings.Replace(low, two, strings.ReplaceAll(two, " ", ""), 1)
 		}
