@@ -113,7 +113,7 @@ func cleanAuthors(raw string) []string {
 	}
 	var out []string
 	seps := reSplit.FindAllStringSubmatchIndex(s, -1)
-	_, byline := headBylineRest(s)
+	_, byline := headBylineRest(strings.TrimSpace(s))
 	for i, part := range reSplit.Split(s, -1) {
 		part = strings.TrimSpace(part)
 		if byline {

@@ -242,6 +242,9 @@ func TestCleanAuthors(t *testing.T) {
 		{"NGUYEN VAN DO", []string{"Nguyen Van Do"}},
 		{"Texto: Ana Gómez", []string{"Ana Gómez"}},
 		{"Autorin: Anna Becker", []string{"Anna Becker"}},
+		// A value that opens with an e-mail address opens with a space
+		// once the address goes (a panic at 8709a661).
+		{"jane.doe@example.com By Jane Doe in Kyiv", []string{"Jane Doe"}},
 		{"Jane Doe, 山田太郎", []string{"Jane Doe", "山田太郎"}},
 		{"Jane Doe, van Dijk", []string{"Jane Doe", "van Dijk"}},
 		{"Par Anne Roy et Jo Lee", []string{"Anne Roy", "Jo Lee"}},
