@@ -34,7 +34,7 @@ var roleWords = map[string]bool{
 	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true, "redaktion": true,
 	"journaliste": true, "rédacteur": true, "rédaction": true, "envoyé": true, "envoyée": true, "spécial": true,
 	"redactor": true, "redacción": true, "corresponsal": true, "redazione": true, "giornalista": true,
-	"redação": true, "repórter": true, "updated": true, "published": true, "contributing": true,
+	"redação": true, "記者": true, "记者": true, "repórter": true, "updated": true, "published": true, "contributing": true,
 	"special": true, "staffer": true, "reports": true, "by": true, "name": true, "nama": true, "nome": true,
 	"nombre": true, "commented": true, "says": true, "wrote": true, "guest": true, "opinion": true, "host": true,
 	"for": true, "the": true, "in": true, "at": true, "of": true, "follow": true, "email": true,
