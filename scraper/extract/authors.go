@@ -15,7 +15,7 @@ var (
 	// ("Haber: Elif Kaya", "作者：陈晓明"); those words say other things
 	// without the colon ("Haber Merkezi", the newsdesk), and an author
 	// box's role label ("Featured writer:", "Guest author:").
-	reByPrefix = lazyRE(`(?i)^(?:(?:written|posted|published|reported|reporting|writing|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|text|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)|^(?:haber|yazan|yazar|muhabir|penulis|reporter|(?:featured|guest|staff|contributing|senior) (?:writer|author)|作者|记者|記者|撰文|लेखक)\s*[:：]\s*`)
+	reByPrefix = lazyRE(`(?i)^(?:(?:written|posted|published|reported|reporting|writing|words|text|story|compiled|edited|interview|post author)\s+by|(?:zeige |alle )*(?:beiträge|artikel|beitrag|veröffentlicht|erstellt|geschrieben|verfasst|publiziert|gepostet|mehr)\s+von|über|by|von|vom|par|por|door|av|af|από|автор|авторы|текст|bericht|texte|texto|text|tekst|autorin|autor|auteur|autore|author|authors|بقلم|كتب|كتبه|إعداد|著者|文)(?:\s*[:\-–—：]\s*|\s+)|^(?:haber|yazan|yazar|muhabir|penulis|reporter|(?:featured|guest|staff|contributing|senior) (?:writer|author)|作者|记者|記者|撰文|लेखक)\s*[:：]\s*`)
 	// reSplit splits names on separators and on "and" in several
 	// languages; the words need spaces around them (\b is ASCII-only and
 	// would split "Mevißen" after the "ß").
@@ -34,7 +34,7 @@ var roleWords = map[string]bool{
 	"redakteur": true, "redakteurin": true, "korrespondent": true, "korrespondentin": true, "redaktion": true,
 	"journaliste": true, "rédacteur": true, "rédaction": true, "envoyé": true, "envoyée": true, "spécial": true,
 	"redactor": true, "redacción": true, "corresponsal": true, "redazione": true, "giornalista": true,
-	"redação": true, "repórter": true, "updated": true, "published": true, "contributing": true,
+	"redação": true, "記者": true, "记者": true, "repórter": true, "updated": true, "published": true, "contributing": true,
 	"special": true, "staffer": true, "reports": true, "by": true, "name": true, "nama": true, "nome": true,
 	"nombre": true, "commented": true, "says": true, "wrote": true, "guest": true, "opinion": true, "host": true,
 	"for": true, "the": true, "in": true, "at": true, "of": true, "follow": true, "email": true,
@@ -112,10 +112,17 @@ func cleanAuthors(raw string) []string {
 		return nil
 	}
 	var out []string
+	seps := reSplit.FindAllStringSubmatchIndex(s, -1)
+	_, byline := headBylineRest(strings.TrimSpace(s))
 	for i, part := range reSplit.Split(s, -1) {
-		// The place goes first: "in" and "at" are role words, and "Sam
-		// Poe in Kyiv" after a comma would go as a role.
-		part = cutPlace(strings.TrimSpace(part))
+		part = strings.TrimSpace(part)
+		if byline {
+			// The place goes first: "in" and "at" are role words, and
+			// "Sam Poe in Kyiv" after a comma would go as a role. Only in
+			// a byline ("By Jane Doe in Kyiv"): an organisation named as
+			// the author carries the words too ("Black Women in Tech").
+			part = cutPlace(part)
+		}
 		if i > 0 && hasRole(part) {
 			// "John Smith, AP Auto Writer": the part after a comma is a role.
 			continue
@@ -133,7 +140,7 @@ func cleanAuthors(raw string) []string {
 		part = strings.TrimFunc(part, func(r rune) bool { return unicode.IsPunct(r) && r != '.' || unicode.IsSpace(r) || unicode.IsSymbol(r) })
 		part = strings.TrimRight(part, ". ")
 		part = stripTitles(stripRole(part))
-		if !looksLikeName(part) || accountNames[strings.ToLower(part)] || i > 0 && placeAfterName(part, out) {
+		if !looksLikeName(part) || accountNames[strings.ToLower(part)] || i > 0 && !joinedByWord(s, seps[i-1]) && placeAfterName(part, out) {
 			continue
 		}
 		if isUpperWord(part) {

@@ -33,6 +33,14 @@ func TestBylinePages(t *testing.T) {
 		{"stage_name", "Dr Dre"},
 		{"org_with_place", "University of Texas at Austin"},
 		{"single_names", "Suharti; Budiman"},
+		// review40a: a one-word name joined by "and" is a person; a
+		// surname in capitals that is a degree's letters stays; an
+		// organisation's "in" is no place outside a byline; a label
+		// in another language goes.
+		{"one_word_coauthor", "Rina Ayu; Sukirno"},
+		{"caps_surname", "Nguyen Van Do"},
+		{"org_in_place", "Black Women in Tech"},
+		{"label_texto", "Ana Gómez"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

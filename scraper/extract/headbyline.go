@@ -151,7 +151,7 @@ func headBylineNames(t string) (writers []string, sec seconds) {
 // or in lower case.
 func headBylineRest(t string) (rest string, ok bool) {
 	first, rest, ok := strings.Cut(t, " ")
-	if !ok || !unicode.IsUpper([]rune(first)[0]) {
+	if !ok || !startsUpper(first) { // first is empty when t opens with a space
 		return "", false
 	}
 	if by, names, ok := strings.Cut(rest, " "); ok && writerRoles[strings.ToLower(first)] && bylineWords[strings.ToLower(by)] {

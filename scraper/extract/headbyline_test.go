@@ -113,6 +113,9 @@ func TestHeadByline(t *testing.T) {
 		{"a label with a colon", head + `<p>Author: Tomas Eriksen</p>` + story, "Tomas Eriksen"},
 		{"a Russian label", `<h1>Новое расписание паромов</h1><p>Автор: Иван Петров</p>` + story, "Иван Петров"},
 		{"a Japanese name", head + `<p>By 山田太郎</p>` + story, "山田太郎"},
+		// A reporter's role after the name goes (review40a).
+		{"a Japanese name and its role", head + `<p>By 山田太郎 記者</p>` + story, "山田太郎"},
+		{"a Korean name and its role", head + `<p>By 한서윤 기자</p>` + story, "한서윤"},
 		{"a label before a phrase", head + `<p>Text: the full decision of the board</p>` + story, ""},
 		{"a label before an article", head + `<p>Author: The Harbour Board</p>` + story, ""},
 		{"a lone word after By in a script without case", head + `<p>By 港</p>` + story, ""},

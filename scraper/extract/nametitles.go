@@ -17,7 +17,9 @@ import (
 // Jane Doe", "Prof. Dr. med. Max Muster", "Mr Sam Poe") and the degrees
 // after it ("Jane Doe MD", "Jane Doe Ph.D."), when two words or more of
 // the name stay: "Dr Dre" or "Dr. Oetker" is the whole name (a stage
-// name, a brand). Generational suffixes ("Jr.") are the name's.
+// name, a brand). Generational suffixes ("Jr.") are the name's. In a
+// name written in capitals a degree's letters are a surname's as often
+// ("NGUYEN VAN DO"), and stay.
 func stripTitles(s string) string {
 	f := strings.Fields(s)
 	i := 0
@@ -28,7 +30,7 @@ func stripTitles(s string) string {
 		}
 	}
 	j := len(f)
-	for j > i && trailingDegree(f[j-1]) {
+	for j > i && !isUpperWord(s) && trailingDegree(f[j-1]) {
 		j--
 	}
 	if j-i < 2 {
@@ -124,6 +126,18 @@ func placeAfterName(part string, names []string) bool {
 	}
 	for _, n := range names {
 		if strings.Contains(n, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// joinedByWord reports whether the separator at m (a match of reSplit in
+// s) is a word ("and", "und", "y"): it joins two people, where a comma
+// may put a place or an agency after a name ("By Jane Doe and Budi").
+func joinedByWord(s string, m []int) bool {
+	for _, r := range s[m[0]:m[1]] {
+		if unicode.IsLetter(r) {
 			return true
 		}
 	}
