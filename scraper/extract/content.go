@@ -976,7 +976,7 @@ func (x *contentExtractor) prune(n *html.Node) {
 		(classifyTag(n.DataAtom) != tagInline || in.block || !inParagraph(n)) {
 		// A wrapper holding most of the page's paragraphs is kept even
 		// when its name sounds like boilerplate.
-		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in) || x.fillsBody(n, in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
+		protected := (in.para*2 > x.total || x.twinsHoldContent(n, in) || x.storyInWrapper(in)) && !in.consent && !x.insert(n, in) // a consent dialog is never the content
 		if in.comment {
 			protected = in.para*10 > x.fullTotal*9 && !x.followsStory(n)
 			if in.cmtLine {
@@ -1026,33 +1026,6 @@ func (x *contentExtractor) prune(n *html.Node) {
 		x.collect(n, in)
 	}
 }
-
-// fillsBody reports whether n is all an article body element holds
-// (itemprop=articleBody or a strong body class), a few levels up: the
-// body element holds nothing but n, or nothing but an element that holds
-// nothing but n. A CMS's rich-text field or a module slot set inside the
-// story's body element takes its name from the slot ("promo",
-// "meta_field", "related"); the body's own name tells what it holds,
-// when n holds a tenth of the page's paragraph text or more, under a
-// quarter of it linked (twinsHoldContent's bounds for a chunk). A
-// boilerplate box that wraps a body-named element is not read so: a
-// "related" box around one excerpt of another story, classed as the
-// story's body is, stays boilerplate.
-func (x *contentExtractor) fillsBody(n *html.Node, in *nodeInfo) bool {
-	if in.para*10 < x.total || in.link*4 >= in.text {
-		// A sign-up blurb or a list of links is no chunk of a story.
-		return false
-	}
-	for c, i := n, 0; c.Parent != nil && i < wrapLevels && onlyElementChild(c.Parent) == c; c, i = c.Parent, i+1 {
-		if ai := x.info(c.Parent); ai != nil && ai.body {
-			return true
-		}
-	}
-	return false
-}
-
-// wrapLevels is how far up fillsBody looks for the body element.
-const wrapLevels = 3
 
 // twinsHoldContent reports whether n, a wrapper named like boilerplate,
 // is one chunk of a body split around ads or a "show more" button into

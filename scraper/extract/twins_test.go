@@ -17,10 +17,7 @@ import (
 // inside a layout row) holds far less: it stays out; so do boxes named
 // for their role that together outweigh a short story.
 func TestTwinCousins(t *testing.T) {
-	tests := []struct {
-		file      string
-		want, not []string
-	}{
+	runBodyPages(t, []bodyPage{
 		{"split_widget_cousins.html",
 			[]string{"The old cider press of the village orchard", "A joiner from the next valley", "Putting the press back together",
 				"The first pressing will be", "has asked for a bottle of juice instead of a glass."},
@@ -39,7 +36,18 @@ func TestTwinCousins(t *testing.T) {
 		{"repeated_bios3_cousins.html",
 			[]string{"The reservoirs of the valley are lower", "before the spring, when the next licences are due to be signed."},
 			[]string{"Anna Berg teaches hydrology", "Lena Fors works", "Most read"}},
-	}
+	})
+}
+
+// bodyPage is a page of testdata/body and what the content walk's body
+// must hold and leave out.
+type bodyPage struct {
+	file      string
+	want, not []string
+}
+
+func runBodyPages(t *testing.T, tests []bodyPage) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			p := extractedPage(t, filepath.Join("testdata", "body", tt.file), "https://example.org/news/2026/12/story")
