@@ -44,6 +44,28 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"The harbour wall will be raised", "mooring fees would not rise"}},
 		{name: "scroll_qa_answers",
 			wantInText: []string{"The ferry to the islands seems to leave", "the ferry crossing follows the tides", "The ferry waits in the harbour"}},
+		// The same live blog with its headline and summary in an
+		// <article>, each entry signed by its writer as a whole
+		// article is: its entries name the headline's subject and stay
+		// (the topic share keeps them; fails with the share removed).
+		{name: "scroll_live_blog_article_head",
+			wantInText: []string{"Gales of up to eighty miles", "The evening ferry will not sail", "Police have shut the coast road", "About six hundred homes"}},
+		// <article> parts after the headline's block that each open with
+		// a heading and a <time> or a linked heading, name none (or one
+		// in six) of the headline's words, and are signed by nobody
+		// (review40b; ex40ns dropped them, bylineOpening keeps them): a German
+		// Liveticker and a French "en direct" whose entries name towns,
+		// not the storm's name; a morning briefing whose items link to
+		// the full stories; a review of the year, a month per <article>.
+		// They are the page's, not the next stories of a scroll.
+		{name: "scroll_liveticker_de",
+			wantInText: []string{"Mit Orkanböen von bis zu 140", "Die Elbe ist in Hamburg", "In der Rostocker Südstadt", "Die Stadt Kiel schließt"}},
+		{name: "scroll_direct_fr",
+			wantInText: []string{"Des rafales de plus de 150", "Le pignon d'un immeuble ancien", "La SNCF annonce qu'aucun train"}},
+		{name: "scroll_briefing_items",
+			wantInText: []string{"Good morning. Rail workers walk out", "Train drivers and guards at four operators", "A second band of heavy rain", "The King will open the new children's wing"}},
+		{name: "scroll_year_review",
+			wantInText: []string{"It was a year of floods and fairs", "After nine days of rain", "The paper mill at Ashford ran its last shift", "the footbridge between Ashford and Little Brook"}},
 		{name: "off_topic_about",
 			wantInText: []string{"Repairs to the harbour bridge", "The steel mill blamed a fire", "last painted twenty years ago."},
 			notInText:  []string{"Founded by a printer", "charitable trust", "full account of our income"}},

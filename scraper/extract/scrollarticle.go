@@ -136,17 +136,38 @@ func (x *contentExtractor) scrollArticles(h *html.Node) []*html.Node {
 // scrollArticle reports whether c is an article of its own: an
 // <article> element with scrollMin bytes of paragraphs, no <h1>, that
 // opens with a heading (headingOpening) that does not repeat the page's
-// headline (head: a reply's "Re: ...") and with a <time> or a heading
-// linking elsewhere (storyOpening).
+// headline (head: a reply's "Re: ..."), with a <time> or a heading
+// linking elsewhere (storyOpening) and with a byline (bylineOpening).
 func (x *contentExtractor) scrollArticle(c *html.Node, head string) bool {
 	if c.Type != html.ElementNode || c.DataAtom != atom.Article {
 		return false
 	}
 	ci := x.info(c)
-	if ci == nil || ci.junk || ci.para < scrollMin || holdsH1(c) || !headingOpening(c) || !x.storyOpening(c) {
+	if ci == nil || ci.junk || ci.para < scrollMin || holdsH1(c) || !headingOpening(c) || !x.storyOpening(c) || !bylineOpening(c) {
 		return false
 	}
 	return !strings.Contains(strings.ToLower(textOf(firstHeading(c))), strings.ToLower(head))
+}
+
+// bylineOpening reports whether n opens with a byline: an element outside
+// its headings, before 80 bytes of other text, whose text is two to
+// twelve words that read as names (isNameLine), without a digit (a
+// date reads as names too) or a sentence's end. A whole article is
+// signed; a live blog's entry, a briefing's item or a month of a review
+// of the year opens with a heading and a time or a link but names no
+// author (review40b). The walk stops after a few dozen elements.
+func bylineOpening(n *html.Node) bool {
+	return openingHolds(n, false, func(c *html.Node, _ bool) (found, skip bool) {
+		switch {
+		case isHeading(c.DataAtom) || c.DataAtom == atom.Time:
+			return false, true
+		case c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template:
+			return false, true
+		}
+		t := strings.TrimSpace(textOf(c))
+		k := numFields(t)
+		return k >= 2 && k <= 12 && !hasDigit(t) && !endsSentence(t) && isNameLine(t), false
+	})
 }
 
 // firstHeading returns n's first <h1>-<h6> in document order, or n.
