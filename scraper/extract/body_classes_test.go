@@ -62,6 +62,12 @@ func TestBodyClasses(t *testing.T) {
 			wantInText: []string{"Mit Orkanböen von bis zu 140", "Die Elbe ist in Hamburg", "In der Rostocker Südstadt", "Die Stadt Kiel schließt"}},
 		{name: "scroll_direct_fr",
 			wantInText: []string{"Des rafales de plus de 150", "Le pignon d'un immeuble ancien", "La SNCF annonce qu'aucun train"}},
+		// The Liveticker with each of its four entries signed by a
+		// reporter, as whole articles are: four are more than an
+		// endless scroll has loaded under a story (scrollMax, lead
+		// session 40); they stay.
+		{name: "scroll_liveticker_signed_de",
+			wantInText: []string{"Mit Orkanböen von bis zu 140", "Die Elbe ist in Hamburg", "In der Rostocker Südstadt", "Die Stadt Kiel schließt", "Die Reederei hat alle Fahrten"}},
 		{name: "scroll_briefing_items",
 			wantInText: []string{"Good morning. Rail workers walk out", "Train drivers and guards at four operators", "A second band of heavy rain", "The King will open the new children's wing"}},
 		{name: "scroll_year_review",

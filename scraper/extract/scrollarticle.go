@@ -34,6 +34,14 @@ import (
 // <h1> and each article after it hold at least (dropOtherStories' bound).
 const scrollMin = 500
 
+// scrollMax is the most whole articles an endless scroll has loaded under
+// the page's own when it is captured: one to three. More signed, dated,
+// headed <article>s after the headline's block are a sequence of the
+// page's own: a live ticker's entries signed by their reporters, a
+// series' parts. None of them is dropped then (lead, session 40: a
+// signed Liveticker that names towns, not the storm, lost every entry).
+const scrollMax = 3
+
 // dropScrollArticles drops, before scoring, the <article>s that follow
 // the block holding an <h1> beside it (scrollArticles), on a page that
 // does not declare a thread, and returns their paragraph bytes. They are
@@ -93,10 +101,11 @@ func (x *contentExtractor) inOtherStory(at int32) bool {
 // levels up at most, <body>'s children the highest): its later siblings
 // that are other articles (scrollArticle) naming under a fifth of h's
 // content words. When no such sibling follows, the next ancestor is
-// asked. A block that has an article before it too is an item of a list
-// of articles (a front page, an archive), and nothing is returned; so is
-// a headline of under three content words, too short to tell what is
-// off its subject.
+// asked; when more than scrollMax do, they are the page's own sequence,
+// and nothing is returned. Nor is anything when a block has an article
+// before it too (an item of a list of articles: a front page, an
+// archive), or when the headline has under three content words, too
+// short to tell what is off its subject.
 func (x *contentExtractor) scrollArticles(h *html.Node) []*html.Node {
 	head := strings.TrimSpace(textOf(h))
 	topic := contentWords(head, nil)
@@ -122,6 +131,9 @@ func (x *contentExtractor) scrollArticles(h *html.Node) []*html.Node {
 		}
 		if len(next) == 0 {
 			continue
+		}
+		if len(next) > scrollMax {
+			return nil
 		}
 		for c := a.PrevSibling; c != nil; c = c.PrevSibling {
 			if x.scrollArticle(c, head) {
