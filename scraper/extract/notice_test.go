@@ -74,6 +74,7 @@ func TestNoticePages(t *testing.T) {
 		{"forum-login", "https://makers.example/threads/login.4413/", corpus.PageTypeForum, ""},
 		{"product-forbidden", "https://scents.example/products/forbidden-50ml", notOther, ""},
 		{"product-access-denied", "https://games.example/products/access-denied", notOther, ""},
+		{"column-access-denied-dated", news, corpus.PageTypeArticle, ""},
 		{"poem-forbidden", "https://poetry.example/poems/forbidden", notOther, ""},
 		{"docs-error-class", "https://tidewater.example/docs/reference/error", notOther, ""},
 		{"photo-essay-not-found", news, notOther, ""},
