@@ -26,7 +26,8 @@ import (
 // before a colon, a tag page "Tag: Error", forum threads titled
 // "Something went wrong", "Error 500" and "Login" (a login box in the
 // header), a product called "Forbidden", a poem, an API class named
-// Error, a photo essay with few words: none of them typed other.
+// Error, a photo essay with few words, a dated column "Access denied",
+// a help page "Sign in" with no password field: none of them typed other.
 func TestNoticePages(t *testing.T) {
 	const notOther = "not other" // any type but other: the page has content of its own
 	const news = "https://gazette.example/news/2026/"
@@ -75,6 +76,7 @@ func TestNoticePages(t *testing.T) {
 		{"product-forbidden", "https://scents.example/products/forbidden-50ml", notOther, ""},
 		{"product-access-denied", "https://games.example/products/access-denied", notOther, ""},
 		{"column-access-denied-dated", news, corpus.PageTypeArticle, ""},
+		{"help-sign-in", "https://help.gazette.example/help/account/sign-in", corpus.PageTypeDocumentation, ""},
 		{"poem-forbidden", "https://poetry.example/poems/forbidden", notOther, ""},
 		{"docs-error-class", "https://tidewater.example/docs/reference/error", notOther, ""},
 		{"photo-essay-not-found", news, notOther, ""},
