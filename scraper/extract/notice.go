@@ -27,15 +27,14 @@ const noticeSearchMax = 100
 
 // noticePage reports whether the page is a notice page: its title, the
 // title found or its first <h1> (when no other title was found) is a
-// notice's heading (noticeHeading;
-// for a search page, its text says that nothing was found; for a login
-// wall, a password field is on the page), its body holds little prose
-// (noticeProseMax), no code block (a reference page about an error
-// code), no paywall (a teaser under a subscription box), no basket
-// button or thread of posts (a product's or a forum's own content) and
-// no declared
-// publication date (a story, even one titled "Page not found", states
-// when it was published; a site's error template does not).
+// notice's heading (noticeHeading; for a search page, its text says
+// that nothing was found; for a login wall, a password field is on the
+// page), its body holds little prose (noticeProseMax), no code block (a
+// reference page about an error code), no paywall (a teaser under a
+// subscription box), no basket button or thread of posts (a product's
+// or a forum's own content) and no declared publication date (a story,
+// even one titled "Page not found", states when it was published; a
+// site's error template does not).
 func (p *page) noticePage(art *corpus.Article, paywalled bool) bool {
 	heads := [3]string{p.titleTag, art.Title}
 	if h1 := p.firstH1(); art.Title == "" || art.Title == h1 || art.Title == art.SiteName {
