@@ -27,13 +27,14 @@ const noticeSearchMax = 100
 
 // noticePage reports whether the page is a notice page: its title, the
 // title found or its first <h1> (when no other title was found) is a
-// notice's heading (noticeHeading;
-// for a search page, its text says that nothing was found; for a login
-// wall, a password field is on the page), its body holds little prose
-// (noticeProseMax), no code block (a reference page about an error
-// code), no paywall (a teaser under a subscription box) and no declared
-// publication date (a story, even one titled "Page not found", states
-// when it was published; a site's error template does not).
+// notice's heading (noticeHeading; for a search page, its text says
+// that nothing was found; for a login wall, a password field is on the
+// page), its body holds little prose (noticeProseMax), no code block (a
+// reference page about an error code), no paywall (a teaser under a
+// subscription box), no basket button or thread of posts (a product's
+// or a forum's own content) and no declared publication date (a story,
+// even one titled "Page not found", states when it was published; a
+// site's error template does not).
 func (p *page) noticePage(art *corpus.Article, paywalled bool) bool {
 	heads := [3]string{p.titleTag, art.Title}
 	if h1 := p.firstH1(); art.Title == "" || art.Title == h1 || art.Title == art.SiteName {
@@ -52,6 +53,11 @@ func (p *page) noticePage(art *corpus.Article, paywalled bool) bool {
 		kind == noticeSearch && (art.WordCount >= noticeSearchMax || !p.searchURL() || !noResults(art.Text)):
 		return false
 	case paywalled || p.paywall || p.kind.code > 0 || p.declaredDate():
+		return false
+	case p.kind.basket > 0 || p.isThread():
+		// A product called "Forbidden" beside its basket button, a
+		// support thread titled "Something went wrong" or "Login":
+		// their own content, short as it is, under a notice's words.
 		return false
 	}
 	return proseWords(p.blocks) <= noticeProseMax
@@ -107,13 +113,7 @@ var noResultWords = []string{
 
 // noResults reports whether a search page's text says it found nothing.
 func noResults(text string) bool {
-	t := strings.ToLower(text)
-	for _, w := range noResultWords {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
+	return holdsAny(strings.ToLower(text), noResultWords)
 }
 
 // noticeKind is what a heading names a page (noticeHeading).
@@ -152,11 +152,14 @@ const noticeNameWords = 6
 
 // headingParts splits a heading at the separators titles put between
 // the page's name and the site's, and normalises each part
-// (normalNotice).
+// (normalNotice). A colon is no such separator: what stands before it
+// is a kicker or a label ("Access denied: residents locked out of
+// park", "Tag: Error", "Review: Unauthorized"), and a notice's own
+// "Error 404: page not found" needs no split (noticePart trims it).
 func headingParts(h string) []string {
 	parts := strings.FieldsFunc(h, func(r rune) bool {
 		switch r {
-		case '|', '–', '—', '·', '»', '«', ':', '•', '/', '\\':
+		case '|', '–', '—', '·', '»', '«', '•', '/', '\\':
 			return true
 		}
 		return false
@@ -192,21 +195,23 @@ func normalNotice(s string) string {
 // noticePart tells what one normalised part of a heading names: the
 // part stripped of an HTTP error's code and interjections, or then of
 // the word error too (noticeFillers: "Error 404 - Page not found"), is
-// a notice's phrase (noticePhrases), or nothing is left but a code or
-// the word error ("404", "Error 500").
+// a notice's phrase (noticePhrases), or nothing is left but a code
+// ("404", "Error 500"). The word error alone, or one of namePhrases,
+// counts only beside a code: a play, a poem, a product, a class in an
+// API's reference or a blog's tag is called "Error" or "Forbidden".
 func noticePart(part string) noticeKind {
 	f, code := trimWords(strings.Fields(part), interjections)
-	if k := phraseKind(f); k != noticeNone {
+	if k := phraseKind(f, code); k != noticeNone {
 		return k // "500 Internal Server Error": the phrase holds the word error
 	}
 	f, code2 := trimWords(f, noticeFillers)
 	if len(f) == 0 {
-		if code || code2 || errorWord(part) {
+		if code || code2 {
 			return noticeFailure
 		}
-		return noticeNone // an interjection alone
+		return noticeNone // an interjection or the word error alone
 	}
-	return phraseKind(f)
+	return phraseKind(f, code || code2)
 }
 
 // trimWords drops from both ends of f the words of set and HTTP error
@@ -224,14 +229,15 @@ func trimWords(f []string, set map[string]bool) ([]string, bool) {
 	return f, code
 }
 
-// phraseKind tells what the words f name: a notice's phrase, or a
-// search's heading that names the query.
-func phraseKind(f []string) noticeKind {
+// phraseKind tells what the words f name: a notice's phrase (one of
+// namePhrases only beside an HTTP error's code), or a search's heading
+// that names the query.
+func phraseKind(f []string, code bool) noticeKind {
 	if len(f) == 0 {
 		return noticeNone
 	}
 	rest := strings.Join(f, " ")
-	if k, ok := noticePhrases[rest]; ok {
+	if k, ok := noticePhrases[rest]; ok && (code || !namePhrases[rest]) {
 		return k
 	}
 	for _, pre := range searchPrefixes {
@@ -263,16 +269,10 @@ var noticeFillers = map[string]bool{"oops": true, "ooops": true, "whoops": true,
 	"hmm": true, "error": true, "http": true, "ups": true, "oups": true, "hoppla": true, "fehler": true, "erreur": true,
 	"errore": true, "erro": true, "fout": true, "błąd": true, "ошибка": true, "упс": true, "hata": true, "خطأ": true}
 
-// errorWord reports whether part holds the word error (noticeFillers
-// names it in each language) and not only interjections.
-func errorWord(part string) bool {
-	for _, w := range strings.Fields(part) {
-		if noticeFillers[w] && !interjections[w] {
-			return true
-		}
-	}
-	return false
-}
+// namePhrases are the noticePhrases that name things too (a film, a
+// poem, a perfume, a class, a tag): a notice only beside an HTTP
+// error's code ("403 Forbidden", "Error 500").
+var namePhrases = map[string]bool{"error": true, "forbidden": true, "unauthorized": true}
 
 // interjections are the noticeFillers that do not mean error.
 var interjections = map[string]bool{"oops": true, "ooops": true, "whoops": true, "sorry": true, "uh": true, "oh": true,

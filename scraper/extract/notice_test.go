@@ -22,7 +22,14 @@ import (
 // with a login and a search box in its rail, a paywalled teaser (still
 // flagged paywall), a product out of stock, a reference page about the
 // 404 status, a search that found results, an event's registration page.
+// Since review40d also: a brief and a review under a kicker or label
+// before a colon, a tag page "Tag: Error", forum threads titled
+// "Something went wrong", "Error 500" and "Login" (a login box in the
+// header), a product called "Forbidden", a poem, an API class named
+// Error, a photo essay with few words, a dated column "Access denied",
+// a help page "Sign in" with no password field: none of them typed other.
 func TestNoticePages(t *testing.T) {
+	const notOther = "not other" // any type but other: the page has content of its own
 	const news = "https://gazette.example/news/2026/"
 	cases := []struct {
 		file, url, want string
@@ -56,6 +63,23 @@ func TestNoticePages(t *testing.T) {
 		{"docs-error-codes", "https://devref.example/docs/http/status/404", corpus.PageTypeDocumentation, ""},
 		{"search-results", "https://gazette.example/search?q=crossing", corpus.PageTypeListing, ""},
 		{"service-register", "https://festival.example/register", corpus.PageTypeArticle, ""},
+
+		// review40d: a notice's words as a kicker or a label before a
+		// colon, a thread or a product under them, a thing named Error
+		// or Forbidden.
+		{"brief-access-denied-kicker", news, corpus.PageTypeArticle, ""},
+		{"review-short-forbidden", news, corpus.PageTypeArticle, ""},
+		{"tag-error", "https://devnotes.example/tag/error/", corpus.PageTypeListing, ""},
+		{"forum-something-went-wrong", "https://makers.example/threads/something-went-wrong.4411/", corpus.PageTypeForum, ""},
+		{"forum-error-500", "https://makers.example/threads/error-500.4412/", corpus.PageTypeForum, ""},
+		{"forum-login", "https://makers.example/threads/login.4413/", corpus.PageTypeForum, ""},
+		{"product-forbidden", "https://scents.example/products/forbidden-50ml", notOther, ""},
+		{"product-access-denied", "https://games.example/products/access-denied", notOther, ""},
+		{"column-access-denied-dated", news, corpus.PageTypeArticle, ""},
+		{"help-sign-in", "https://help.gazette.example/help/account/sign-in", corpus.PageTypeDocumentation, ""},
+		{"poem-forbidden", "https://poetry.example/poems/forbidden", notOther, ""},
+		{"docs-error-class", "https://tidewater.example/docs/reference/error", notOther, ""},
+		{"photo-essay-not-found", news, notOther, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -71,7 +95,7 @@ func TestNoticePages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if art.PageType != c.want {
+			if c.want == notOther && art.PageType == corpus.PageTypeOther || c.want != notOther && art.PageType != c.want {
 				t.Errorf("typed %s, want %s (%d words):\n%s", art.PageType, c.want, art.WordCount, art.Text)
 			}
 			if c.flag != "" && !slices.Contains(art.Flags, c.flag) {
@@ -94,7 +118,14 @@ func TestNoticeHeading(t *testing.T) {
 		{"404", noticeFailure},
 		{"Error 404 - Page Not Found - Kitchen Notes", noticeFailure},
 		{"Oops! That page can’t be found.", noticeFailure},
-		{"Error", noticeFailure},
+		{"Error", noticeNone}, // a play, a poem, a class, a tag (review40d)
+		{"Forbidden | Harbour Poetry Review", noticeNone},
+		{"403 Forbidden", noticeFailure},
+		{"Oops! Error", noticeNone},
+		{"Tag: Error | Quayside Dev Notes", noticeNone},
+		{"Access denied: residents locked out of park | The Harbour Gazette", noticeNone},
+		{"Not found: the shopfronts that vanished", noticeNone},
+		{"404: Page not found | The Harbour Gazette", noticeFailure},
 		{"Seite nicht gefunden – Stadtanzeiger", noticeFailure},
 		{"Erreur 404 - Le Quotidien", noticeFailure},
 		{"Página no encontrada", noticeFailure},
