@@ -126,6 +126,8 @@ type counters struct {
 	byKind     map[string]int
 	// skippedBy counts skips by reason.
 	skippedBy map[string]int
+	// notKept counts the pages extracted but not stored, by page type.
+	notKept map[string]int
 	// unreachable maps the hosts whose robots.txt could not be read to
 	// why; causes maps seeds that failed to why.
 	unreachable map[string]string
@@ -146,6 +148,11 @@ type Summary struct {
 	Skipped      int            `json:"skipped"`        // URLs not fetched: robots.txt, trap, budget
 	// SkippedByReason counts the skipped URLs by reason.
 	SkippedByReason map[string]int `json:"skipped_by_reason"`
+	// NotStoredByType counts the pages extracted but not stored as
+	// articles, by page type: their type is not in --keep-types (section
+	// fronts and tag pages are listings; soft 404s, login walls and error
+	// pages are other). Their links are followed all the same.
+	NotStoredByType map[string]int `json:"not_stored_by_type,omitempty"`
 	// Unreachable maps each host whose robots.txt could not be read (no
 	// response, 5xx) to the cause; its URLs stay queued for the next run.
 	Unreachable map[string]string `json:"unreachable,omitempty"`
@@ -172,6 +179,9 @@ func (s Summary) Add(t Summary) Summary {
 	s.Duration += t.Duration
 	s.ErrorsByKind = addCounts(maps.Clone(s.ErrorsByKind), t.ErrorsByKind)
 	s.SkippedByReason = addCounts(maps.Clone(s.SkippedByReason), t.SkippedByReason)
+	if len(s.NotStoredByType)+len(t.NotStoredByType) > 0 {
+		s.NotStoredByType = addCounts(maps.Clone(s.NotStoredByType), t.NotStoredByType)
+	}
 	if len(t.Unreachable) > 0 {
 		u := maps.Clone(s.Unreachable)
 		if u == nil {
@@ -285,6 +295,9 @@ func (c *Crawler) summary(started time.Time) Summary {
 		Revisits: c.counts.revisits, SkippedByReason: maps.Clone(c.counts.skippedBy), Duration: time.Since(started)}
 	if len(c.counts.unreachable) > 0 {
 		sum.Unreachable = maps.Clone(c.counts.unreachable)
+	}
+	if len(c.counts.notKept) > 0 {
+		sum.NotStoredByType = maps.Clone(c.counts.notKept)
 	}
 	return sum
 }

@@ -60,6 +60,13 @@ func (c *Crawler) handleHTML(e corpus.FrontierEntry, capt *corpus.Capture, r *fe
 			art = &a
 			art.ExtractorVersion = extract.Version
 			key = articleKey(a, capt.URL)
+		} else {
+			c.count(func(k *counters) {
+				if k.notKept == nil {
+					k.notKept = map[string]int{}
+				}
+				k.notKept[a.PageType]++
+			})
 		}
 	}
 	if art != nil && art.PageType == corpus.PageTypeArticle && !c.cfg.since.IsZero() && art.Published != nil && art.Published.Before(c.cfg.since) {

@@ -265,6 +265,7 @@ func (c *Crawler) runSummary(sum Summary) Summary {
 	t.Duration = time.Since(s.started)
 	out := *t
 	out.ErrorsByKind, out.SkippedByReason = maps.Clone(t.ErrorsByKind), maps.Clone(t.SkippedByReason)
+	out.NotStoredByType = maps.Clone(t.NotStoredByType)
 	return out
 }
 

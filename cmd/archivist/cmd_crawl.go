@@ -7,11 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"net"
 	"os"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -493,17 +494,20 @@ func printSummary(w io.Writer, s scraper.Summary, runErr error) {
 	}
 	fmt.Fprintln(w)
 	if len(s.ErrorsByKind) > 0 {
-		kinds := make([]string, 0, len(s.ErrorsByKind))
-		for k := range s.ErrorsByKind {
-			kinds = append(kinds, k)
-		}
-		sort.Strings(kinds)
-		var parts []string
-		for _, k := range kinds {
-			parts = append(parts, fmt.Sprintf("%s %d", k, s.ErrorsByKind[k]))
-		}
-		fmt.Fprintf(w, "errors by kind: %s\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "errors by kind: %s\n", joinCounts(s.ErrorsByKind))
 	}
+	if len(s.NotStoredByType) > 0 {
+		fmt.Fprintf(w, "not stored as articles, by page type: %s (--keep-types stores them)\n", joinCounts(s.NotStoredByType))
+	}
+}
+
+// joinCounts writes m as "key n, key n", keys in order.
+func joinCounts(m map[string]int) string {
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // indexInBackground keeps ix up to date with db while a crawl or a watch
