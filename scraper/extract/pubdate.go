@@ -726,10 +726,15 @@ func (c *dateCtx) pageDate() *stamp {
 // visibleDate finds the page's date outside its metadata, in trust order.
 func (c *dateCtx) visibleDate() *stamp {
 	scope := c.p.dateScope()
-	t, far := c.nearTimeDate(scope)
+	t, far, changed := c.nearTimeDate(scope)
 	c.from = "time near"
 	if t == nil {
 		t, c.from = c.datelineDate(scope), "dateline"
+	}
+	if t == nil && changed != nil {
+		// A page that prints only its change time was first published
+		// no later; that time is closer than a day read from the text.
+		t, c.from = c.changedDate(changed), "change label"
 	}
 	if t == nil {
 		t, c.from = c.textTopDate(scope), "text top"
@@ -743,8 +748,9 @@ func (c *dateCtx) visibleDate() *stamp {
 // nearTimeDate returns the date of the first <time> element near the
 // article (its <article> or the content's close ancestors), marked
 // publication times ("pubdate", class "published") before others, and
-// the <time> elements of the rest of the page, for later.
-func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) {
+// the <time> elements of the rest of the page, for later, and the first
+// near one labelled as a change, a fallback.
+func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node, changed *xhtml.Node) {
 	p := c.p
 	var pubNear, near []*xhtml.Node
 	for _, t := range p.times {
@@ -767,24 +773,33 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 		}
 	}
 	for i, n := range append(pubNear, near...) {
-		if eventDate(n) || i >= len(pubNear) && notPublication(n) {
+		if eventDate(n) {
 			continue
 		}
+		if i >= len(pubNear) {
+			if prev := prevText(n); changeLabel(prev) {
+				if changed == nil {
+					changed = n
+				}
+				continue
+			} else if inRunningText(n) && !rePubWord.MatchString(prev) {
+				continue
+			}
+		}
 		if s, ok := c.timeElement(n, true); ok {
-			return &s, far
+			return &s, far, changed
 		}
 	}
-	return nil, far
+	return nil, far, changed
 }
 
-// notPublication reports whether the unmarked <time> n states another
-// date than the page's publication: one in a sentence of the story (a
-// match's kick-off, a deadline: inRunningText), or one the text just
-// before it labels as a change ("Last updated:", "Aktualisiert am"). The
-// first such time in an article was taken at precision second before any
-// dateline (review39b); a change goes to modified (visibleChange).
-func notPublication(n *xhtml.Node) bool {
-	return inRunningText(n) || changeLabel(prevText(n))
+// changedDate returns the date of the <time> element n labelled as a
+// change, or nil.
+func (c *dateCtx) changedDate(n *xhtml.Node) *stamp {
+	if s, ok := c.timeElement(n, true); ok {
+		return &s
+	}
+	return nil
 }
 
 // datelineDate returns the date of the first element named for a date
