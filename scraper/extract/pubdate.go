@@ -777,12 +777,11 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node, 
 			continue
 		}
 		if i >= len(pubNear) {
-			if prev := prevText(n); changeLabel(prev) {
-				if changed == nil {
-					changed = n
-				}
-				continue
-			} else if inRunningText(n) && !rePubWord.MatchString(prev) {
+			change, other := notPublication(n)
+			if change && changed == nil {
+				changed = n
+			}
+			if change || other {
 				continue
 			}
 		}
@@ -791,6 +790,21 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node, 
 		}
 	}
 	return nil, far, changed
+}
+
+// notPublication tells whether the unmarked <time> n states a change
+// (the text just before labels it: "Last updated:", "Aktualisiert am")
+// or another date than the page's (one in a sentence of the story, a
+// match's kick-off: inRunningText), not its publication. The first such
+// time was taken at precision second before any dateline (review39b). A
+// sentence that names a publication ("filed by Jane Roe from Kyiv on",
+// rePubWord) is a byline: its time is the page's.
+func notPublication(n *xhtml.Node) (change, other bool) {
+	prev := prevText(n)
+	if changeLabel(prev) {
+		return true, false
+	}
+	return false, inRunningText(n) && !rePubWord.MatchString(prev)
 }
 
 // changedDate returns the date of the <time> element n labelled as a
