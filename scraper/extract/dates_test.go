@@ -653,23 +653,30 @@ func TestDateRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			u := tt.url
-			if u == "" {
-				u = "https://example.org/news/story"
-			}
-			page := `<!DOCTYPE html><html lang="en"><head><title>Page</title>` + tt.head + `</head><body>` + tt.body + para + `</body></html>`
-			in := Input{Body: []byte(page), URL: u, FetchedAt: fetchedAt}
-			if tt.noFetch {
-				in.FetchedAt = time.Time{}
-			}
-			art, err := Extract(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDate(t, "published", art.Published, art.PublishedPrecision, tt.pub, tt.pubPrec)
-			checkDate(t, "modified", art.Modified, art.ModifiedPrecision, tt.mod, tt.modPrec)
+			checkPageDates(t, tt.url, tt.head, tt.body, !tt.noFetch, tt.pub, tt.pubPrec, tt.mod, tt.modPrec)
 		})
 	}
+}
+
+// checkPageDates extracts a made-up page of head and body at url (a
+// default story URL when empty), fetched at fetchedAt or at no known
+// time, and checks its published and modified dates.
+func checkPageDates(t *testing.T, url, head, body string, fetched bool, pub, pubPrec, mod, modPrec string) {
+	t.Helper()
+	if url == "" {
+		url = "https://example.org/news/story"
+	}
+	page := `<!DOCTYPE html><html lang="en"><head><title>Page</title>` + head + `</head><body>` + body + para + `</body></html>`
+	in := Input{Body: []byte(page), URL: url}
+	if fetched {
+		in.FetchedAt = fetchedAt
+	}
+	art, err := Extract(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDate(t, "published", art.Published, art.PublishedPrecision, pub, pubPrec)
+	checkDate(t, "modified", art.Modified, art.ModifiedPrecision, mod, modPrec)
 }
 
 func checkDate(tb testing.TB, field string, got *time.Time, prec, want, wantPrec string) {

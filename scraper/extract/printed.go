@@ -269,13 +269,14 @@ func (c *dateCtx) genericChange(pub *time.Time) []stamp {
 // article, for a page whose metadata states none: the first <time>
 // element or dateline that the text labels as a change ("Last updated:",
 // "Aktualisiert am", "Mis à jour le"), not a teaser's linking elsewhere
-// nor the banner's. The publication search passes over these
+// nor the banner's, nor a data box's (inDataBox). The publication search passes over these
 // (notPublication); without this they would date nothing.
 func (c *dateCtx) visibleChange() []stamp {
 	p := c.p
 	scope := p.dateScope()
 	mine := func(n *xhtml.Node) bool {
-		return n != nil && (scope == nil || isAncestor(scope, n)) && p.itemLink(n) != linkOther && !p.inBanner(n)
+		return n != nil && (scope == nil || isAncestor(scope, n)) && !inDataBox(n, scope) &&
+			p.itemLink(n) != linkOther && !p.inBanner(n)
 	}
 	for _, n := range p.times {
 		if changeLabel(prevText(n)) && mine(n) {
@@ -292,6 +293,25 @@ func (c *dateCtx) visibleChange() []stamp {
 		}
 	}
 	return nil
+}
+
+// rePubWord matches a verb of publication in the text before a date: a
+// byline written as a sentence ("This story was filed by Jane Roe from
+// Kyiv on", "Von Jane Roe, veröffentlicht am") dates the page, though a
+// sentence of five words or more stands beside its time.
+var rePubWord = lazyRE(`(?i)(published|posted|filed|written|veröffentlicht|publiziert|erschienen|publié|posté|publicado|publicada|escrito|pubblicato|scritto|gepubliceerd|opublikowano|опубликовано)`)
+
+// inDataBox reports whether n sits in a table, an aside or a figure
+// below scope: a box whose "Last updated" dates its figures (a league
+// table, a key-figures box), not the story.
+func inDataBox(n, scope *xhtml.Node) bool {
+	for a := n.Parent; a != nil && a != scope; a = a.Parent {
+		switch a.DataAtom {
+		case atom.Table, atom.Aside, atom.Figure:
+			return true
+		}
+	}
+	return false
 }
 
 // maxLabelWords is the most words of a label before a date: "Zuletzt

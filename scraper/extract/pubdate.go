@@ -726,10 +726,15 @@ func (c *dateCtx) pageDate() *stamp {
 // visibleDate finds the page's date outside its metadata, in trust order.
 func (c *dateCtx) visibleDate() *stamp {
 	scope := c.p.dateScope()
-	t, far := c.nearTimeDate(scope)
+	t, far, changed := c.nearTimeDate(scope)
 	c.from = "time near"
 	if t == nil {
 		t, c.from = c.datelineDate(scope), "dateline"
+	}
+	if t == nil && changed != nil {
+		// A page that prints only its change time was first published
+		// no later; that time is closer than a day read from the text.
+		t, c.from = c.changedDate(changed), "change label"
 	}
 	if t == nil {
 		t, c.from = c.textTopDate(scope), "text top"
@@ -743,8 +748,9 @@ func (c *dateCtx) visibleDate() *stamp {
 // nearTimeDate returns the date of the first <time> element near the
 // article (its <article> or the content's close ancestors), marked
 // publication times ("pubdate", class "published") before others, and
-// the <time> elements of the rest of the page, for later.
-func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) {
+// the <time> elements of the rest of the page, for later, and the first
+// near one labelled as a change, a fallback.
+func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node, changed *xhtml.Node) {
 	p := c.p
 	var pubNear, near []*xhtml.Node
 	for _, t := range p.times {
@@ -767,24 +773,47 @@ func (c *dateCtx) nearTimeDate(scope *xhtml.Node) (t *stamp, far []*xhtml.Node) 
 		}
 	}
 	for i, n := range append(pubNear, near...) {
-		if eventDate(n) || i >= len(pubNear) && notPublication(n) {
+		if eventDate(n) {
 			continue
 		}
+		if i >= len(pubNear) {
+			change, other := notPublication(n)
+			if change && changed == nil {
+				changed = n
+			}
+			if change || other {
+				continue
+			}
+		}
 		if s, ok := c.timeElement(n, true); ok {
-			return &s, far
+			return &s, far, changed
 		}
 	}
-	return nil, far
+	return nil, far, changed
 }
 
-// notPublication reports whether the unmarked <time> n states another
-// date than the page's publication: one in a sentence of the story (a
-// match's kick-off, a deadline: inRunningText), or one the text just
-// before it labels as a change ("Last updated:", "Aktualisiert am"). The
-// first such time in an article was taken at precision second before any
-// dateline (review39b); a change goes to modified (visibleChange).
-func notPublication(n *xhtml.Node) bool {
-	return inRunningText(n) || changeLabel(prevText(n))
+// notPublication tells whether the unmarked <time> n states a change
+// (the text just before labels it: "Last updated:", "Aktualisiert am")
+// or another date than the page's (one in a sentence of the story, a
+// match's kick-off: inRunningText), not its publication. The first such
+// time was taken at precision second before any dateline (review39b). A
+// sentence that names a publication ("filed by Jane Roe from Kyiv on",
+// rePubWord) is a byline: its time is the page's.
+func notPublication(n *xhtml.Node) (change, other bool) {
+	prev := prevText(n)
+	if changeLabel(prev) {
+		return true, false
+	}
+	return false, inRunningText(n) && !rePubWord.MatchString(prev)
+}
+
+// changedDate returns the date of the <time> element n labelled as a
+// change, or nil.
+func (c *dateCtx) changedDate(n *xhtml.Node) *stamp {
+	if s, ok := c.timeElement(n, true); ok {
+		return &s
+	}
+	return nil
 }
 
 // datelineDate returns the date of the first element named for a date
