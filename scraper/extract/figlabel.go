@@ -56,7 +56,11 @@ func (p *page) dropFigureLabels(bs []block) []block {
 // picture, a <figcaption> and at most figOwnMax bytes of text outside
 // it, the line among them. The <figcaption> must hold more text than the
 // line: a figure that sets its caption beside the picture and only the
-// credit in the <figcaption> ("Photo: Jane Doe") keeps its caption.
+// credit in the <figcaption> ("Photo: Jane Doe") keeps its caption. A
+// line in a <p> stays: a template draws a picture's labels in spans and
+// divs, while a <p> in a figure is text someone wrote beside the picture
+// (a standfirst set with the lead picture, a quoted post, a recipe's
+// step, a statistic, a caption over a longer credit), no label.
 func (p *page) figureLabel(b block) bool {
 	t := cleanSpace(b.text)
 	if t == "" || len(t) > figLabelMax || b.heads() || b.at < 0 || int(b.at) >= len(p.x.nodes) || holdsSentence(t) {
@@ -71,7 +75,7 @@ func (p *page) figureLabel(b block) bool {
 			}
 			own, caption, ok := figureOwnText(a)
 			return ok && len(caption) > len(t) && strings.Contains(own, t)
-		case atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
+		case atom.P, atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
 			atom.Figcaption, atom.Article, atom.Main, atom.Body:
 			return false
 		}
