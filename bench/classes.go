@@ -83,6 +83,11 @@ func rewriteTag(out *bytes.Buffer, raw []byte, mode string) {
 		vs, ve, end := attrValue(raw, i)
 		i = end
 		if key != "class" && key != "id" {
+			if ref, ok := hashedIDRef(key, string(raw[vs:ve])); ok && mode == classesHashed {
+				out.Write(raw[last:start])
+				fmt.Fprintf(out, `%s="%s"`, key, ref)
+				last = end
+			}
 			continue
 		}
 		out.Write(raw[last:start])
@@ -121,6 +126,29 @@ func attrValue(raw []byte, i int) (vs, ve, end int) {
 		k++
 	}
 	return j, k, k
+}
+
+// idRefAttrs name ids by their bare tokens: a label's input, the ARIA
+// links from a control to the panel it opens or the text that names it,
+// a cell's headers. fragmentAttrs name one as "#id" (a link to a part of
+// the page, a script's target). A hashed id keeps these links only when
+// they are hashed alike: a site with hashed ids writes them hashed.
+var (
+	idRefAttrs    = map[string]bool{"for": true, "aria-controls": true, "aria-labelledby": true, "aria-describedby": true, "aria-owns": true, "headers": true, "list": true}
+	fragmentAttrs = map[string]bool{"href": true, "data-target": true, "data-bs-target": true}
+)
+
+// hashedIDRef returns the value v of the attribute key with the ids it
+// names hashed as hashTokens hashes an id; ok is false when key names no
+// id (a fragment attribute's value that is not one "#id" names none).
+func hashedIDRef(key, v string) (ref string, ok bool) {
+	switch {
+	case idRefAttrs[key]:
+		return hashTokens(v, "i"), true
+	case fragmentAttrs[key] && len(v) > 1 && v[0] == '#' && !strings.ContainsAny(v, " \t\n\r\f"):
+		return "#" + hashTokens(v[1:], "i"), true
+	}
+	return "", false
 }
 
 func isTagSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRewriteClasses(t *testing.T) {
 	page := `<!DOCTYPE html><html><body class="home page"><div id="main" class="post-body entry">` +
@@ -24,5 +27,24 @@ func TestRewriteClasses(t *testing.T) {
 	}
 	if hashTokens("post-body", "k") == hashTokens("entry", "k") || len(hashTokens("x", "k")) != 9 {
 		t.Errorf("hashTokens: %q %q", hashTokens("post-body", "k"), hashTokens("x", "k"))
+	}
+}
+
+// TestRewriteClassesIDRefs: the attributes that name an id are hashed as
+// the id is, so a control still names the panel it opens; other values
+// and, with the ids removed, every value is left as it is.
+func TestRewriteClassesIDRefs(t *testing.T) {
+	page := `<button aria-controls="support-panel" data-target="#support-panel" aria-expanded="false">More</button>` +
+		`<a href="#support-panel">Skip</a><a href="/news#top">News</a><a href="#">Top</a><label for="q">Search</label>` +
+		`<div id="support-panel" aria-labelledby="t1 t2" data-target=".panel">Panel</div>`
+	i := func(v string) string { return hashTokens(v, "i") }
+	want := `<button aria-controls="` + i("support-panel") + `" data-target="#` + i("support-panel") + `" aria-expanded="false">More</button>` +
+		`<a href="#` + i("support-panel") + `">Skip</a><a href="/news#top">News</a><a href="#">Top</a><label for="` + i("q") + `">Search</label>` +
+		`<div id="` + i("support-panel") + `" aria-labelledby="` + i("t1") + ` ` + i("t2") + `" data-target=".panel">Panel</div>`
+	if got := string(rewriteClasses([]byte(page), classesHashed)); got != want {
+		t.Errorf("hashed:\n got %s\nwant %s", got, want)
+	}
+	if got, want := string(rewriteClasses([]byte(page), classesNone)), strings.Replace(page, `id="support-panel"`, ``, 1); got != want {
+		t.Errorf("none:\n got %s\nwant %s", got, want)
 	}
 }

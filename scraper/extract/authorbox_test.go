@@ -90,6 +90,29 @@ func TestArticleChromeShapes(t *testing.T) {
 		{name: "figure_overlay_labels",
 			wantInText: []string{"Eleven locks lift the upper canal", "“Forty boats before lunch”", "The keeper's cottage at lock 4", "The keepers' van on the towpath", "check a notebook of water levels."},
 			notInText:  []string{"Image copyright", "Harbour Photo Agency", "\n6\n"}},
+		// Lines someone wrote in a <p> beside a picture in a <figure>
+		// with a longer <figcaption> are no labels and stay: a
+		// standfirst set with the lead picture, a statistic, a quoted
+		// post, a caption over a longer credit (review40e); in Japanese
+		// too, where holdsSentence sees no sentence.
+		{name: "figure_prose_lines",
+			wantInText: []string{"Councillors reverse the fortnightly plan", "3 in 4 households", "sort their food waste every week", "Weekly it stays. Thank you all!", "The depot at Mill Lane", "any library."}},
+		{name: "figure_prose_lines_ja",
+			wantInText: []string{"桜の下で昼食をとる家族。", "午後六時から九時まで"}},
+		// Short lines in <div>s beside the picture's wrapper, not in it:
+		// a standfirst set with the lead picture, a chart's figures, a
+		// photo essay's titles, a standfirst in Arabic. They are no
+		// labels drawn on the picture and stay (review40e).
+		{name: "figure_apart_lines",
+			wantInText: []string{"Councillors reverse the fortnightly plan", "2019 41%", "2026 74%", "any library."}},
+		{name: "figure_photo_titles",
+			wantInText: []string{"Alfama, July 1987", "Mouraria, August 1987", "end of March."}},
+		{name: "figure_apart_lines_ar",
+			wantInText: []string{"المجلس يتراجع عن الخطة", "ألفين وواحد وثلاثين"}},
+		// A <figure> a CMS wraps around the picture and the whole story
+		// holds more than a picture's labels: its short line stays.
+		{name: "figure_layout_wrapper",
+			wantInText: []string{"Ice on the summit pound", "In January the summit pound froze", "a winter like it."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

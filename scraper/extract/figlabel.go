@@ -53,25 +53,34 @@ func (p *page) dropFigureLabels(bs []block) []block {
 
 // figureLabel reports whether b is a short line without a sentence whose
 // element lies in a <figure> (at most six levels up) that holds a
-// picture, a <figcaption> and at most figOwnMax bytes of text outside
-// it, the line among them. The <figcaption> must hold more text than the
+// <figcaption> and at most figOwnMax bytes of text outside it, the line
+// among them, and whose child on the way up holds a picture with the
+// line: a label is drawn in the picture's own wrapper, over or beside
+// it; a line set apart from the picture, a sibling of its wrapper, may
+// be a standfirst set with the lead picture, a chart's figures, a photo
+// essay's title, and stays. The <figcaption> must hold more text than the
 // line: a figure that sets its caption beside the picture and only the
-// credit in the <figcaption> ("Photo: Jane Doe") keeps its caption.
+// credit in the <figcaption> ("Photo: Jane Doe") keeps its caption. A
+// line in a <p> stays: a template draws a picture's labels in spans and
+// divs, while a <p> in a figure is text someone wrote beside the picture
+// (a standfirst set with the lead picture, a quoted post, a recipe's
+// step, a statistic, a caption over a longer credit), no label.
 func (p *page) figureLabel(b block) bool {
 	t := cleanSpace(b.text)
 	if t == "" || len(t) > figLabelMax || b.heads() || b.at < 0 || int(b.at) >= len(p.x.nodes) || holdsSentence(t) {
 		return false
 	}
+	var child *html.Node // the figure's child on the way up from the line
 	a := p.x.nodes[b.at]
-	for up := 0; a != nil && up < 6; up, a = up+1, a.Parent {
+	for up := 0; a != nil && up < 6; up, child, a = up+1, a, a.Parent {
 		switch a.DataAtom {
 		case atom.Figure:
-			if !holdsPicture(a) || !holdsTag(a, 0, atom.Figcaption) {
+			if child == nil || !holdsPicture(child) || !holdsTag(a, 0, atom.Figcaption) {
 				return false
 			}
 			own, caption, ok := figureOwnText(a)
 			return ok && len(caption) > len(t) && strings.Contains(own, t)
-		case atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
+		case atom.P, atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
 			atom.Figcaption, atom.Article, atom.Main, atom.Body:
 			return false
 		}
