@@ -98,6 +98,7 @@ func TestCrawlNoticePages(t *testing.T) {
 	}
 	srv := httptest.NewServer(noticeSite{})
 	defer srv.Close()
+	var summary string
 	crawl := func(keep string) (map[string]string, string) {
 		db := filepath.Join(t.TempDir(), "archive.db")
 		args := []string{"crawl", "--db", db, srv.URL + "/", "--delay", "0s", "--per-host", "4", "--depth", "2",
@@ -105,7 +106,7 @@ func TestCrawlNoticePages(t *testing.T) {
 		if keep != "" {
 			args = append(args, "--keep-types", keep)
 		}
-		mustRun(t, args...)
+		summary = mustRun(t, args...)
 		got := map[string]string{}
 		if out := strings.TrimSpace(mustRun(t, "export", "--db", db)); out != "" {
 			for _, l := range strings.Split(out, "\n") {
@@ -126,6 +127,23 @@ func TestCrawlNoticePages(t *testing.T) {
 	}
 	if len(got) != len(noticeStories) {
 		t.Errorf("default crawl stored %d pages, want the %d stories: %v", len(got), len(noticeStories), got)
+	}
+	// The summary says what was left out, by type, so that soft 404s do
+	// not vanish without a trace.
+	notices := 0
+	for _, status := range noticeLinks {
+		if status == http.StatusOK {
+			notices++
+		}
+	}
+	// (The front page, a seed, is left out as well, typed by its few links.)
+	var others int
+	_, line, _ := strings.Cut(summary, "not stored as articles, by page type: ")
+	if _, n, ok := strings.Cut(line, "other "); ok {
+		fmt.Sscan(n, &others)
+	}
+	if others < notices {
+		t.Errorf("crawl summary counts %d pages typed other, want the %d notice pages at least:\n%s", others, notices, summary)
 	}
 	got, stats := crawl(strings.Join(corpus.PageTypes, ","))
 	for p, status := range noticeLinks {
