@@ -66,26 +66,41 @@ func (p *page) dropFigureLabels(bs []block) []block {
 // (a standfirst set with the lead picture, a quoted post, a recipe's
 // step, a statistic, a caption over a longer credit), no label.
 func (p *page) figureLabel(b block) bool {
-	t := cleanSpace(b.text)
-	if t == "" || len(t) > figLabelMax || b.heads() || b.at < 0 || int(b.at) >= len(p.x.nodes) || holdsSentence(t) {
+	if b.at < 0 || int(b.at) >= len(p.x.nodes) {
 		return false
 	}
-	var child *html.Node // the figure's child on the way up from the line
-	a := p.x.nodes[b.at]
-	for up := 0; a != nil && up < 6; up, child, a = up+1, a, a.Parent {
-		switch a.DataAtom {
+	// The walk up comes first: most blocks lie in no figure, and it
+	// allocates nothing.
+	fig, child := figureAbove(p.x.nodes[b.at])
+	if fig == nil {
+		return false
+	}
+	t := cleanSpace(b.text)
+	if t == "" || len(t) > figLabelMax || b.heads() || holdsSentence(t) || !holdsPicture(child) || !holdsTag(fig, 0, atom.Figcaption) {
+		return false
+	}
+	own, caption, ok := figureOwnText(fig)
+	return ok && len(caption) > len(t) && strings.Contains(own, t)
+}
+
+// figureAbove returns the <figure> at most six levels above n, n
+// included, and its child on the way up from n (nil when n is the
+// figure), or nil when a paragraph, a quote, code, a table, a list, a
+// caption or the article's own element comes first.
+func figureAbove(n *html.Node) (fig, child *html.Node) {
+	for up := 0; n != nil && up < 6; up, child, n = up+1, n, n.Parent {
+		switch n.DataAtom {
 		case atom.Figure:
-			if child == nil || !holdsPicture(child) || !holdsTag(a, 0, atom.Figcaption) {
-				return false
+			if child == nil {
+				return nil, nil
 			}
-			own, caption, ok := figureOwnText(a)
-			return ok && len(caption) > len(t) && strings.Contains(own, t)
+			return n, child
 		case atom.P, atom.Blockquote, atom.Q, atom.Pre, atom.Code, atom.Table, atom.Ul, atom.Ol, atom.Dl,
 			atom.Figcaption, atom.Article, atom.Main, atom.Body:
-			return false
+			return nil, nil
 		}
 	}
-	return false
+	return nil, nil
 }
 
 // figureOwnText returns the text of fig outside its <figcaption>
